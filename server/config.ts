@@ -1,0 +1,78 @@
+import path from 'node:path';
+
+/** Every setting and limit of the server, each with its unit. Built once by {@link loadConfig}. */
+export interface Config {
+  /** TCP port for HTTP and WebSocket. `0` picks a free port. Env `PORT`. @default 4000 */
+  port: number;
+  /** Host to bind. Env `HOST`. @default '0.0.0.0' */
+  host: string;
+  /**
+   * External PostgreSQL to use, e.g. `postgres://user@127.0.0.1:5432/spendwire`. When unset an
+   * embedded PostgreSQL is started under {@link dataDir}. Env `DATABASE_URL`.
+   */
+  databaseUrl: string | undefined;
+  /** Folder for the embedded PostgreSQL's files. Env `DATA_DIR`. @default '<cwd>/.data' */
+  dataDir: string;
+  /** Port of the embedded PostgreSQL (not 5432: machines may run one there). Env `EMBEDDED_PG_PORT`. @default 54329 */
+  embeddedPostgresPort: number;
+  /**
+   * The operator's bearer token (role PLATFORM_ADMIN). When unset, `npm start` generates one,
+   * stores it under {@link dataDir} and prints it. Env `PLATFORM_ADMIN_TOKEN`.
+   */
+  platformAdminToken: string | undefined;
+  /** Folder with the built dashboard served at `/`. @default '<cwd>/dist/client' */
+  clientDir: string;
+  /** Largest page a `transactions` connection returns, in rows. @default 100 */
+  transactionsPageSizeMax: number;
+  /** Page size when `first` is not given, in rows. @default 20 */
+  transactionsPageSizeDefault: number;
+  /** Largest amount of one charge or adjustment, in micros (one billion major units). @default 1e15 */
+  operationAmountMicrosMax: bigint;
+  /** Largest balance a wallet may hold, in micros (ten billion major units). @default 1e16 */
+  walletBalanceMicrosMax: bigint;
+  /** Longest `description` or adjustment `reason`, in characters. @default 500 */
+  descriptionLengthMax: number;
+  /** Longest idempotency key, in characters. @default 255 */
+  idempotencyKeyLengthMax: number;
+  /** Longest account or API key name, in characters. @default 200 */
+  nameLengthMax: number;
+  /** Connections in the server's PostgreSQL pool. Env `DATABASE_POOL_SIZE`. @default 16 */
+  databasePoolSize: number;
+  /** Largest GraphQL request body, in bytes. @default 100_000 */
+  requestBodyBytesMax: number;
+}
+
+function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${text}"`);
+  return value;
+}
+
+/**
+ * Reads the configuration from the environment, applying defaults; `overrides` win over both.
+ * @throws Error when an environment variable is malformed.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const cwd = process.cwd();
+  return {
+    port: integerFromEnv(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
+    embeddedPostgresPort: integerFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
+    platformAdminToken: env.PLATFORM_ADMIN_TOKEN || undefined,
+    clientDir: path.resolve(cwd, 'dist/client'),
+    transactionsPageSizeMax: 100,
+    transactionsPageSizeDefault: 20,
+    operationAmountMicrosMax: 1_000_000_000_000_000n,
+    walletBalanceMicrosMax: 10_000_000_000_000_000n,
+    descriptionLengthMax: 500,
+    idempotencyKeyLengthMax: 255,
+    nameLengthMax: 200,
+    databasePoolSize: integerFromEnv(env, 'DATABASE_POOL_SIZE', 16),
+    requestBodyBytesMax: 100_000,
+    ...overrides,
+  };
+}

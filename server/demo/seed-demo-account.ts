@@ -1,0 +1,61 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import { Account } from '../domain/accounts/account.entity.js';
+import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../domain/accounts/principal.js';
+import { createAccount } from '../domain/accounts/create-account.service.js';
+import { chargeWallet } from '../domain/wallets/charge-wallet.service.js';
+import { parseMoney } from '../domain/wallets/money.js';
+import { postWalletTransaction } from '../domain/wallets/post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from '../domain/wallets/transaction-enums.js';
+
+/** What `npm start` prints so a newcomer can sign in at once; kept in `<DATA_DIR>/demo-account.json`. */
+export interface DemoAccount {
+  accountId: string;
+  walletId: string;
+  apiKey: string;
+}
+
+const DEMO_CHARGES = [
+  ['0.0085', 'SMS to +44 7700 900123'],
+  ['0.14', 'Call to +1 415 555 0100, 1 min'],
+  ['1.12', 'Call to +44 20 7946 0958, 8 min'],
+  ['0.42', 'Call to +1 212 555 0147, 3 min'],
+] as const;
+
+/**
+ * On the first start of an empty database: opens the "Demo Telecom" account with a USD wallet,
+ * a 100.00 promotional grant and a few charges, and remembers its OWNER key (shown once, so kept
+ * in the data folder for later starts). Returns the demo account, or null when the database
+ * already holds accounts that this data folder did not seed.
+ */
+export async function seedDemoAccount(em: EntityManager, config: Config): Promise<DemoAccount | null> {
+  const file = path.join(config.dataDir, 'demo-account.json');
+  const existing = await fs.readFile(file, 'utf8').then((text) => JSON.parse(text) as DemoAccount, () => null);
+  if (existing && (await em.count(Account, { id: existing.accountId })) === 1) return existing;
+  if ((await em.count(Account, {})) > 0) return null;
+
+  const principal = PLATFORM_ADMIN_TOKEN_PRINCIPAL;
+  const created = await createAccount(em, { principal, name: 'Demo Telecom Ltd', currency: 'USD', limits: config });
+  await postWalletTransaction(em, {
+    walletId: created.wallet.id,
+    accountScope: null,
+    deltaMicros: parseMoney('100'),
+    kind: TransactionKind.GRANT,
+    counterparty: PlatformAccountCode.PROMOTIONAL_CREDIT,
+    description: 'Welcome credit',
+    campaignId: null,
+    actor: principal.actor,
+    idempotencyKey: null,
+    operation: 'grant',
+    walletBalanceMicrosMax: config.walletBalanceMicrosMax,
+  });
+  for (const [amount, description] of DEMO_CHARGES) {
+    await chargeWallet(em, { principal, walletId: created.wallet.id, amountMicros: parseMoney(amount), description, limits: config });
+  }
+  const demo: DemoAccount = { accountId: created.account.id, walletId: created.wallet.id, apiKey: created.ownerKeySecret };
+  await fs.mkdir(config.dataDir, { recursive: true });
+  await fs.writeFile(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
+  return demo;
+}

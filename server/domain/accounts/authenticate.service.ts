@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UnauthenticatedError } from '../../errors.js';
+import { ApiKey } from './api-key.entity.js';
+import { hashApiKeySecret, secretsEqual } from './api-key-secret.js';
+import { PLATFORM_ADMIN_TOKEN_PRINCIPAL, type Principal } from './principal.js';
+
+/** Options of {@link authenticate}. */
+export interface AuthenticateOptions {
+  /** The `Authorization` header value (or graphql-ws `connectionParams.authorization`). */
+  authorization: string | undefined | null;
+  /** The operator's token; a caller presenting it is PLATFORM_ADMIN. */
+  platformAdminToken: string;
+}
+
+/**
+ * Resolves a `Bearer <secret>` credential to a principal: the operator's token, or a live API key.
+ * @throws UnauthenticatedError when the header is missing or malformed, or the key is unknown or revoked.
+ */
+export async function authenticate(em: EntityManager, options: AuthenticateOptions): Promise<Principal> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(options.authorization ?? '');
+  if (!match) throw new UnauthenticatedError('Send an API key as "Authorization: Bearer <key>"');
+  const secret = match[1]!;
+  if (secretsEqual(secret, options.platformAdminToken)) return PLATFORM_ADMIN_TOKEN_PRINCIPAL;
+  const key = await em.findOne(ApiKey, { keyHash: hashApiKeySecret(secret) }, { disableIdentityMap: true });
+  if (!key || key.revokedAt !== null) throw new UnauthenticatedError('The API key is unknown or revoked');
+  return { role: key.role, accountId: key.accountId, apiKeyId: key.id, actor: `api_key:${key.id}` };
+}

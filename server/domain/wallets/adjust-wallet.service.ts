@@ -1,0 +1,47 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { requireRole, type Principal } from '../accounts/principal.js';
+import { Role } from '../accounts/role.js';
+import { postWalletTransaction, type PostedWalletTransaction } from './post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
+import { validateAmount, validateIdempotencyKey, validateText } from './validate-input.js';
+
+/** Roles that may adjust any wallet's balance. */
+export const ADJUST_ROLES = [Role.SUPPORT, Role.PLATFORM_ADMIN] as const;
+
+/** Options of {@link adjustWallet}. */
+export interface AdjustWalletOptions {
+  principal: Principal;
+  walletId: string;
+  /** Signed amount in micros: positive credits, negative debits. */
+  amountMicros: bigint;
+  /** Why, recorded as the transaction's description; required. */
+  reason: string;
+  idempotencyKey?: string | null;
+  limits: Pick<Config, 'operationAmountMicrosMax' | 'walletBalanceMicrosMax' | 'descriptionLengthMax' | 'idempotencyKeyLengthMax'>;
+}
+
+/**
+ * Platform staff's correction of a wallet, against the ADJUSTMENTS platform account. A debit
+ * adjustment can no more overdraw a wallet than a charge can.
+ * @throws ForbiddenError for tenant roles. @throws NotFoundError, BadUserInputError,
+ * InsufficientFundsError, IdempotencyKeyReusedError.
+ */
+export async function adjustWallet(em: EntityManager, options: AdjustWalletOptions): Promise<PostedWalletTransaction> {
+  const { principal, limits } = options;
+  requireRole(principal, ADJUST_ROLES, 'adjust a wallet');
+  validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, true);
+  return postWalletTransaction(em, {
+    walletId: options.walletId,
+    accountScope: null,
+    deltaMicros: options.amountMicros,
+    kind: TransactionKind.ADJUSTMENT,
+    counterparty: PlatformAccountCode.ADJUSTMENTS,
+    description: validateText('reason', options.reason, limits.descriptionLengthMax),
+    campaignId: null,
+    actor: principal.actor,
+    idempotencyKey: validateIdempotencyKey(options.idempotencyKey, limits.idempotencyKeyLengthMax),
+    operation: 'adjustWallet',
+    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+  });
+}

@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
+import { Role } from '../accounts/role.js';
+import { postWalletTransaction, type PostedWalletTransaction } from './post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
+import { validateAmount, validateCampaignId, validateIdempotencyKey, validateText } from './validate-input.js';
+
+/** Roles that may charge a wallet of their own account (PLATFORM_ADMIN: any wallet). */
+export const CHARGE_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
+
+/** Options of {@link chargeWallet}. */
+export interface ChargeWalletOptions {
+  principal: Principal;
+  walletId: string;
+  /** Positive amount to debit, in micros. */
+  amountMicros: bigint;
+  /** What the charge is for. @default 'Charge' */
+  description?: string | null;
+  idempotencyKey?: string | null;
+  campaignId?: string | null;
+  limits: Pick<Config, 'operationAmountMicrosMax' | 'walletBalanceMicrosMax' | 'descriptionLengthMax' | 'idempotencyKeyLengthMax'>;
+}
+
+/**
+ * Debits a wallet for usage, crediting platform revenue: refused whole (nothing written) when the
+ * available balance does not cover it.
+ * @throws ForbiddenError for SUPPORT. @throws NotFoundError for an unknown or foreign wallet.
+ * @throws BadUserInputError, InsufficientFundsError, IdempotencyKeyReusedError.
+ */
+export async function chargeWallet(em: EntityManager, options: ChargeWalletOptions): Promise<PostedWalletTransaction> {
+  const { principal, limits } = options;
+  requireRole(principal, CHARGE_ROLES, 'charge a wallet');
+  validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, false);
+  const description =
+    options.description === null || options.description === undefined
+      ? 'Charge'
+      : validateText('description', options.description, limits.descriptionLengthMax);
+  return postWalletTransaction(em, {
+    walletId: options.walletId,
+    accountScope: tenantScope(principal),
+    deltaMicros: -options.amountMicros,
+    kind: TransactionKind.CHARGE,
+    counterparty: PlatformAccountCode.REVENUE,
+    description,
+    campaignId: validateCampaignId(options.campaignId),
+    actor: principal.actor,
+    idempotencyKey: validateIdempotencyKey(options.idempotencyKey, limits.idempotencyKeyLengthMax),
+    operation: 'charge',
+    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+  });
+}

@@ -1,0 +1,74 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { BadUserInputError } from '../../errors.js';
+import { TransactionKind, TransactionStatus, TransactionType } from './transaction-enums.js';
+import { WalletTransaction } from './wallet-transaction.entity.js';
+
+/** Options of {@link listWalletTransactions}. The wallet must already be checked visible to the caller. */
+export interface ListWalletTransactionsOptions {
+  walletId: string;
+  /** Page size, 1..transactionsPageSizeMax. @default transactionsPageSizeDefault */
+  first?: number | null;
+  /** Cursor of the last row of the previous page: the page continues with older rows. */
+  after?: string | null;
+  type?: TransactionType | null;
+  kind?: TransactionKind | null;
+  status?: TransactionStatus | null;
+  /** Inclusive lower bound on createdAt. */
+  from?: Date | null;
+  /** Exclusive upper bound on createdAt. */
+  to?: Date | null;
+  limits: Pick<Config, 'transactionsPageSizeMax' | 'transactionsPageSizeDefault'>;
+}
+
+/** One page, newest first. */
+export interface WalletTransactionPage {
+  transactions: WalletTransaction[];
+  hasNextPage: boolean;
+}
+
+const CURSOR_PREFIX = 'seq:';
+
+/** The opaque cursor of a transaction: its sequence, base64url-encoded. */
+export function encodeTransactionCursor(sequence: bigint): string {
+  return Buffer.from(`${CURSOR_PREFIX}${sequence}`).toString('base64url');
+}
+
+/** @throws BadUserInputError (`after`) for a cursor this server did not issue. */
+export function decodeTransactionCursor(cursor: string): bigint {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const digits = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
+  if (!/^[1-9][0-9]{0,18}$/.test(digits) || encodeTransactionCursor(BigInt(digits)) !== cursor) {
+    throw new BadUserInputError('after', 'after is not a cursor returned by this API');
+  }
+  return BigInt(digits);
+}
+
+/**
+ * A page of a wallet's transactions, newest (highest sequence) first, filtered.
+ * @throws BadUserInputError (`first`, `after`, `to`) for an out-of-range page size, a foreign
+ * cursor, or `from` after `to`.
+ */
+export async function listWalletTransactions(
+  em: EntityManager,
+  options: ListWalletTransactionsOptions,
+): Promise<WalletTransactionPage> {
+  const { limits } = options;
+  const first = options.first ?? limits.transactionsPageSizeDefault;
+  if (!Number.isInteger(first) || first < 1 || first > limits.transactionsPageSizeMax) {
+    throw new BadUserInputError('first', `first must be between 1 and ${limits.transactionsPageSizeMax}`);
+  }
+  if (options.from && options.to && options.from.getTime() > options.to.getTime()) {
+    throw new BadUserInputError('to', 'to must not be before from');
+  }
+  const where: FilterQuery<WalletTransaction> = { walletId: options.walletId };
+  if (options.after) where.sequence = { $lt: decodeTransactionCursor(options.after) };
+  if (options.type) where.type = options.type;
+  if (options.kind) where.kind = options.kind;
+  if (options.status) where.status = options.status;
+  if (options.from || options.to) {
+    where.createdAt = { ...(options.from ? { $gte: options.from } : {}), ...(options.to ? { $lt: options.to } : {}) };
+  }
+  const rows = await em.find(WalletTransaction, where, { orderBy: { sequence: 'desc' }, limit: first + 1 });
+  return { transactions: rows.slice(0, first), hasNextPage: rows.length > first };
+}

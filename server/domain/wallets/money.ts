@@ -1,0 +1,71 @@
+/**
+ * Money as integer micro-units (1/1,000,000 of a currency's major unit), and the one place that
+ * turns decimal strings into micros and back. Pure: no I/O, no floats.
+ */
+
+/** Micro-units in one major unit of any currency (1 USD = 1,000,000 micros). */
+export const MICROS_PER_UNIT = 1_000_000n;
+
+/** Most fraction digits a decimal money string may carry (micro precision). */
+export const MONEY_FRACTION_DIGITS_MAX = 6;
+
+/** Largest value a PostgreSQL `bigint` holds; every micros amount must fit in it. */
+export const BIGINT_MAX = 9_223_372_036_854_775_807n;
+
+/** Smallest value a PostgreSQL `bigint` holds. */
+export const BIGINT_MIN = -9_223_372_036_854_775_808n;
+
+/** ISO 4217 currencies a wallet may hold. */
+export const SUPPORTED_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD'] as const;
+
+/** One of {@link SUPPORTED_CURRENCIES}. */
+export type Currency = (typeof SUPPORTED_CURRENCIES)[number];
+
+/** Returns true when `code` is a supported ISO 4217 currency code (upper case, exact). */
+export function isSupportedCurrency(code: string): code is Currency {
+  return (SUPPORTED_CURRENCIES as readonly string[]).includes(code);
+}
+
+/** Why a string is not a money amount; `parseMoney` throws it. */
+export class MoneyFormatError extends Error {
+  override name = 'MoneyFormatError';
+}
+
+const MONEY_PATTERN = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,6}))?$/;
+
+/**
+ * Parses a decimal string such as `"12.5"`, `"0.0085"` or `"-3"` into micros.
+ * Accepted: an optional leading `-`, an integer part without superfluous leading zeros, and at
+ * most 6 fraction digits after a `.`. Rejected: exponents, `+`, spaces, empty parts (`"1."`,
+ * `".5"`), more than 6 decimals and values outside PostgreSQL's bigint range in micros.
+ * `"-0"` parses to 0.
+ * @throws MoneyFormatError with a message fit to show to the caller.
+ */
+export function parseMoney(text: string): bigint {
+  const match = MONEY_PATTERN.exec(text);
+  if (!match) {
+    if (/^-?[0-9]+\.[0-9]{7,}$/.test(text)) {
+      throw new MoneyFormatError(`Money has at most ${MONEY_FRACTION_DIGITS_MAX} decimal places: "${text}"`);
+    }
+    throw new MoneyFormatError(`Money must be a decimal string like "12.5" or "0.0085": "${text}"`);
+  }
+  const [, sign, whole, fraction = ''] = match;
+  const magnitude = BigInt(whole!) * MICROS_PER_UNIT + BigInt(fraction.padEnd(MONEY_FRACTION_DIGITS_MAX, '0'));
+  const micros = sign === '-' ? -magnitude : magnitude;
+  if (micros > BIGINT_MAX || micros < BIGINT_MIN) {
+    throw new MoneyFormatError(`Money is out of range: "${text}"`);
+  }
+  return micros;
+}
+
+/**
+ * Formats micros as the canonical decimal string: no `+`, no trailing fraction zeros, no `.` when
+ * the amount is whole, `"0"` for zero. `formatMoney(parseMoney(s))` is the canonical form of `s`.
+ */
+export function formatMoney(micros: bigint): string {
+  const negative = micros < 0n;
+  const magnitude = negative ? -micros : micros;
+  const whole = magnitude / MICROS_PER_UNIT;
+  const fraction = (magnitude % MICROS_PER_UNIT).toString().padStart(MONEY_FRACTION_DIGITS_MAX, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}

@@ -1,0 +1,90 @@
+import { IsolationLevel, type EntityManager } from '@mikro-orm/postgresql';
+
+/** One broken ledger invariant, with up to 20 offending rows as evidence. */
+export interface LedgerViolation {
+  invariant: string;
+  rows: Record<string, unknown>[];
+}
+
+/** Each invariant as a query returning the rows that break it; an empty result means it holds. */
+const INVARIANTS: { invariant: string; sql: string }[] = [
+  {
+    invariant: 'every ledger transaction has at least two entries summing to zero',
+    sql: `select t.id as transaction_id, count(e.id) as entries, coalesce(sum(e.amount_micros), 0) as sum_micros
+            from ledger_transaction t left join ledger_entry e on e.transaction_id = t.id
+           group by t.id having count(e.id) < 2 or coalesce(sum(e.amount_micros), 0) <> 0`,
+  },
+  {
+    invariant: "each wallet's balance equals the sum of its ledger entries",
+    sql: `select w.id as wallet_id, w.balance_micros, coalesce(s.sum_micros, 0) as entries_sum_micros
+            from wallet w left join (select wallet_id, sum(amount_micros) as sum_micros from ledger_entry
+                                      where wallet_id is not null group by wallet_id) s on s.wallet_id = w.id
+           where w.balance_micros <> coalesce(s.sum_micros, 0)`,
+  },
+  {
+    invariant: 'no balance, reserved or available amount below zero',
+    sql: `select id as wallet_id, balance_micros, reserved_micros from wallet
+           where balance_micros < 0 or reserved_micros < 0 or balance_micros - reserved_micros < 0`,
+  },
+  {
+    invariant: 'each transaction row: balance before + signed amount = balance after',
+    sql: `select id, wallet_id, sequence from wallet_transaction
+           where balance_after_micros <> balance_before_micros + case type when 'CREDIT' then amount_micros else -amount_micros end`,
+  },
+  {
+    invariant: "each transaction row starts from the previous row's balance after (the first from zero)",
+    sql: `select id, wallet_id, sequence from (
+            select id, wallet_id, sequence, balance_before_micros,
+                   coalesce(lag(balance_after_micros) over (partition by wallet_id order by sequence), 0) as previous_after
+              from wallet_transaction where status = 'COMPLETED') r
+           where balance_before_micros <> previous_after`,
+  },
+  {
+    invariant: "the last transaction row's balance after is the wallet's balance",
+    sql: `select w.id as wallet_id, w.balance_micros, t.balance_after_micros from wallet w
+            join wallet_transaction t on t.wallet_id = w.id and t.sequence = w.last_sequence
+           where t.balance_after_micros <> w.balance_micros`,
+  },
+  {
+    invariant: "each wallet's sequences are exactly 1..n, n being the wallet's last sequence",
+    sql: `select w.id as wallet_id, w.last_sequence, count(t.id) as rows, min(t.sequence) as min_sequence, max(t.sequence) as max_sequence
+            from wallet w left join wallet_transaction t on t.wallet_id = w.id
+           group by w.id, w.last_sequence
+          having count(t.id) <> w.last_sequence or coalesce(max(t.sequence), 0) <> w.last_sequence
+              or coalesce(min(t.sequence), 1) <> 1`,
+  },
+  {
+    invariant: "each completed transaction row matches its wallet's ledger entry",
+    sql: `select t.id, t.wallet_id, t.sequence from wallet_transaction t
+            left join ledger_entry e on e.transaction_id = t.id and e.wallet_id = t.wallet_id
+           where t.status = 'COMPLETED'
+             and (e.id is null or e.amount_micros <> case t.type when 'CREDIT' then t.amount_micros else -t.amount_micros end)`,
+  },
+];
+
+/**
+ * Checks every ledger invariant over the whole database, each in one query, in one read-only
+ * REPEATABLE READ snapshot so that concurrent writers cannot produce false alarms.
+ * Returns the broken ones; an empty array means the books are sound.
+ */
+export async function verifyLedger(em: EntityManager): Promise<LedgerViolation[]> {
+  const violations: LedgerViolation[] = [];
+  await em.fork().transactional(
+    async (tem) => {
+      for (const { invariant, sql } of INVARIANTS) {
+        const rows = await tem.getConnection().execute(`${sql} limit 20`, [], 'all', tem.getTransactionContext());
+        if (rows.length > 0) violations.push({ invariant, rows });
+      }
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+  );
+  return violations;
+}
+
+/** @throws Error listing every broken invariant; for tests and `npm run ledger:verify`. */
+export async function assertLedgerInvariants(em: EntityManager): Promise<void> {
+  const violations = await verifyLedger(em);
+  if (violations.length > 0) {
+    throw new Error(`Ledger invariants broken:\n${JSON.stringify(violations, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}`);
+  }
+}

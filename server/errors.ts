@@ -1,0 +1,72 @@
+/**
+ * Expected failures: each a DomainError with a stable code that reaches GraphQL clients as
+ * `extensions.code`. Anything that is not a DomainError is a bug or an outage and is masked.
+ */
+
+/** Stable error codes a client may branch on. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'INSUFFICIENT_FUNDS'
+  | 'IDEMPOTENCY_KEY_REUSED';
+
+/** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.extensions = extensions;
+  }
+}
+
+/** No credentials, unknown credentials or revoked credentials. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** The caller is known but its role may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
+/** Nothing of that id that the caller may see (another tenant's objects are reported like this). */
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(what: string, id: string) {
+    super(`${what} ${id} not found`, { id });
+  }
+}
+
+/** A malformed or out-of-limit argument; `field` names the input field at fault. */
+export class BadUserInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(field: string, message: string) {
+    super(message, { field });
+  }
+}
+
+/** The wallet's available balance does not cover the debit; nothing was written. */
+export class InsufficientFundsError extends DomainError {
+  readonly code = 'INSUFFICIENT_FUNDS';
+}
+
+/** The idempotency key was already used with other parameters or for another operation. */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor(key: string) {
+    super(`Idempotency key "${key}" was already used with different parameters`, { field: 'idempotencyKey' });
+  }
+}
+
+/**
+ * Asserts a programmer's invariant. Unlike a DomainError this is never shown to a client: it is
+ * logged and masked as an internal error, and fails tests loudly.
+ */
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`Assertion failed: ${message}`);
+}

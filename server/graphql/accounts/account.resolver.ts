@@ -1,0 +1,90 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { createAccount } from '../../domain/accounts/create-account.service.js';
+import { createApiKey } from '../../domain/accounts/create-api-key.service.js';
+import { findAccount, listApiKeys } from '../../domain/accounts/find-account.service.js';
+import { revokeApiKey } from '../../domain/accounts/revoke-api-key.service.js';
+import { listAccountWallets } from '../../domain/wallets/find-wallet.service.js';
+import { toWalletObject, WalletObject } from '../wallets/wallet.type.js';
+import {
+  AccountObject,
+  ApiKeyObject,
+  CreateAccountInput,
+  CreateAccountPayload,
+  CreateApiKeyInput,
+  CreateApiKeyPayload,
+  PrincipalObject,
+  RevokeApiKeyPayload,
+  toAccountObject,
+  toApiKeyObject,
+} from './account.type.js';
+
+@Resolver(() => AccountObject)
+export class AccountResolver {
+  @Query(() => PrincipalObject, { description: 'Who the credential in use is.' })
+  me(@Ctx() { principal }: Context): PrincipalObject {
+    return Object.assign(new PrincipalObject(), {
+      role: principal.role,
+      accountId: principal.accountId,
+      apiKeyId: principal.apiKeyId,
+    });
+  }
+
+  @Query(() => AccountObject, { nullable: true, description: 'The caller’s account (any account for platform roles). NOT_FOUND otherwise.' })
+  async account(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<AccountObject> {
+    return toAccountObject(await findAccount(em, { principal, accountId: id }));
+  }
+
+  @FieldResolver(() => [WalletObject])
+  async wallets(@Root() account: AccountObject, @Ctx() { em }: Context): Promise<WalletObject[]> {
+    // The account object was produced by a resolver that already checked the caller may see it.
+    return (await listAccountWallets(em, account.id)).map(toWalletObject);
+  }
+
+  @FieldResolver(() => [ApiKeyObject], { description: 'OWNER, SUPPORT and PLATFORM_ADMIN only.' })
+  async apiKeys(@Root() account: AccountObject, @Ctx() { em, principal }: Context): Promise<ApiKeyObject[]> {
+    return (await listApiKeys(em, { principal, accountId: account.id })).map(toApiKeyObject);
+  }
+
+  @Mutation(() => CreateAccountPayload, { description: 'PLATFORM_ADMIN: opens a tenant with an empty wallet and an OWNER key.' })
+  async createAccount(
+    @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
+    @Ctx() { em, principal, config }: Context,
+  ): Promise<CreateAccountPayload> {
+    const created = await createAccount(em, { principal, name: input.name, currency: input.currency, limits: config });
+    return Object.assign(new CreateAccountPayload(), {
+      account: toAccountObject(created.account),
+      wallet: toWalletObject(created.wallet),
+      apiKey: created.ownerKeySecret,
+    });
+  }
+
+  @Mutation(() => CreateApiKeyPayload, { description: 'OWNER (own account, tenant roles) or PLATFORM_ADMIN.' })
+  async createApiKey(
+    @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
+    @Ctx() { em, principal, config }: Context,
+  ): Promise<CreateApiKeyPayload> {
+    const created = await createApiKey(em, {
+      principal,
+      accountId: input.accountId ?? null,
+      role: input.role,
+      name: input.name,
+      limits: config,
+    });
+    return Object.assign(new CreateApiKeyPayload(), { apiKey: created.secret, key: toApiKeyObject(created.key) });
+  }
+
+  @Mutation(() => RevokeApiKeyPayload, { description: 'OWNER (own account) or PLATFORM_ADMIN. Takes effect on the next request.' })
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<RevokeApiKeyPayload> {
+    return Object.assign(new RevokeApiKeyPayload(), { key: toApiKeyObject(await revokeApiKey(em, { principal, id })) });
+  }
+}
+
+@Resolver(() => PrincipalObject)
+export class PrincipalResolver {
+  @FieldResolver(() => AccountObject, { nullable: true, description: 'Null for platform roles.' })
+  async account(@Root() me: PrincipalObject, @Ctx() { em, principal }: Context): Promise<AccountObject | null> {
+    if (me.accountId === null) return null;
+    return toAccountObject(await findAccount(em, { principal, accountId: me.accountId }));
+  }
+}

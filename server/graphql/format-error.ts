@@ -1,0 +1,53 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '../errors.js';
+
+/** Codes produced by GraphQL itself or by Apollo for a malformed request: safe to show as they are. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+]);
+
+/**
+ * The input field a variable coercion error is about, from graphql-js's message
+ * (`Variable "$input" got invalid value "x" at "input.amount"; …` → `amount`).
+ */
+function fieldOfVariableError(message: string): string | undefined {
+  const match = /^Variable "\$([A-Za-z0-9_]+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(message);
+  if (!match) return undefined;
+  const path = match[2] ?? match[1]!;
+  return path.split(/[.[\]]/).filter(Boolean).at(-1);
+}
+
+/**
+ * Apollo's formatError: DomainErrors become `{ message, extensions: { code, …details } }`;
+ * GraphQL's own request errors pass through (a Money literal that does not parse is BAD_USER_INPUT,
+ * not a validation failure); anything else is logged and masked as "Internal server error".
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.extensions } };
+  }
+  let code = formatted.extensions?.code;
+  // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT error.
+  if (error instanceof GraphQLError && error.originalError instanceof GraphQLError && error.originalError.extensions.code === 'BAD_USER_INPUT') {
+    code = 'BAD_USER_INPUT';
+  }
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    const extensions: Record<string, unknown> = { code };
+    if (code === 'BAD_USER_INPUT') {
+      const field = formatted.extensions?.field ?? fieldOfVariableError(formatted.message);
+      if (field !== undefined) extensions.field = field;
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  console.error('Unexpected error in a GraphQL request:', original);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Context } from '../../context.js';
+import { adjustWallet } from '../../domain/wallets/adjust-wallet.service.js';
+import { chargeWallet } from '../../domain/wallets/charge-wallet.service.js';
+import { findWallet } from '../../domain/wallets/find-wallet.service.js';
+import { encodeTransactionCursor, listWalletTransactions } from '../../domain/wallets/list-wallet-transactions.service.js';
+import type { PostedWalletTransaction } from '../../domain/wallets/post-wallet-transaction.js';
+import { TransactionKind, TransactionStatus, TransactionType } from '../enums.js';
+import { AdjustWalletInput, AdjustWalletPayload, ChargeInput, ChargePayload } from './wallet-mutations.types.js';
+import { toTransactionObject, toWalletObject, TransactionConnection, WalletObject } from './wallet.type.js';
+
+function toPayload<T extends ChargePayload | AdjustWalletPayload>(payload: T, posted: PostedWalletTransaction): T {
+  return Object.assign(payload, {
+    transaction: toTransactionObject(posted.transaction),
+    wallet: toWalletObject(posted.wallet),
+    replayed: posted.replayed,
+  });
+}
+
+@Resolver(() => WalletObject)
+export class WalletResolver {
+  @Query(() => WalletObject, { nullable: true, description: 'A wallet of the caller (any wallet for SUPPORT and PLATFORM_ADMIN). NOT_FOUND otherwise.' })
+  async wallet(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<WalletObject> {
+    return toWalletObject(await findWallet(em, { principal, walletId: id }));
+  }
+
+  @FieldResolver(() => TransactionConnection, { description: 'Newest first; first is 1..100 (default 20).' })
+  async transactions(
+    @Root() wallet: WalletObject,
+    @Ctx() { em, config }: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('type', () => TransactionType, { nullable: true }) type?: TransactionType | null,
+    @Arg('kind', () => TransactionKind, { nullable: true }) kind?: TransactionKind | null,
+    @Arg('status', () => TransactionStatus, { nullable: true }) status?: TransactionStatus | null,
+    @Arg('from', () => DateTimeResolver, { nullable: true }) from?: Date | null,
+    @Arg('to', () => DateTimeResolver, { nullable: true }) to?: Date | null,
+  ): Promise<TransactionConnection> {
+    // The wallet object was produced by a resolver that already checked the caller may see it.
+    const page = await listWalletTransactions(em, { walletId: wallet.id, first, after, type, kind, status, from, to, limits: config });
+    const edges = page.transactions.map((row) => ({ cursor: encodeTransactionCursor(row.sequence), node: toTransactionObject(row) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Mutation(() => ChargePayload, { description: 'Debits a wallet; refused whole with INSUFFICIENT_FUNDS when available does not cover it.' })
+  async charge(@Arg('input', () => ChargeInput) input: ChargeInput, @Ctx() { em, principal, config }: Context): Promise<ChargePayload> {
+    const posted = await chargeWallet(em, {
+      principal,
+      walletId: input.walletId,
+      amountMicros: input.amount,
+      description: input.description,
+      idempotencyKey: input.idempotencyKey,
+      campaignId: input.campaignId,
+      limits: config,
+    });
+    return toPayload(new ChargePayload(), posted);
+  }
+
+  @Mutation(() => AdjustWalletPayload, { description: 'SUPPORT and PLATFORM_ADMIN: credit or debit any wallet with a reason.' })
+  async adjustWallet(
+    @Arg('input', () => AdjustWalletInput) input: AdjustWalletInput,
+    @Ctx() { em, principal, config }: Context,
+  ): Promise<AdjustWalletPayload> {
+    const posted = await adjustWallet(em, {
+      principal,
+      walletId: input.walletId,
+      amountMicros: input.amount,
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+      limits: config,
+    });
+    return toPayload(new AdjustWalletPayload(), posted);
+  }
+}

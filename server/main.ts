@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { resolvePlatformAdminToken } from './admin-token.js';
+import { startApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './database/database.js';
+import { seedDemoAccount } from './demo/seed-demo-account.js';
+
+/**
+ * `npm start`: database (embedded unless DATABASE_URL) → migrations → demo account on first
+ * start → GraphQL + dashboard on PORT. Ctrl-C (SIGINT) or SIGTERM stops the server, then PostgreSQL.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    try {
+      await app?.close();
+    } finally {
+      await database.stop();
+    }
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    const admin = await resolvePlatformAdminToken(config);
+    app = await startApp({ config, databaseUrl: database.databaseUrl, platformAdminToken: admin.token });
+    const demo = await seedDemoAccount(app.orm.em.fork(), config);
+    const lines = [
+      '',
+      `Spendwire is running on ${database.embedded ? `an embedded PostgreSQL (data in ${config.dataDir})` : 'DATABASE_URL'}.`,
+      `  Dashboard:  ${app.url}/`,
+      `  GraphQL:    ${app.url}/graphql  (HTTP and WebSocket)`,
+      admin.generated
+        ? `  Operator token (PLATFORM_ADMIN): ${admin.token}  (set PLATFORM_ADMIN_TOKEN to choose your own)`
+        : '  Operator token: from PLATFORM_ADMIN_TOKEN',
+      demo
+        ? `  Demo account API key (OWNER):   ${demo.apiKey}\n  Demo wallet id:                 ${demo.walletId}`
+        : '  No demo account: this database already had accounts.',
+      '',
+      'Press Ctrl-C to stop.',
+    ];
+    console.log(lines.join('\n'));
+  } catch (error) {
+    console.error(error);
+    await stop('error');
+  }
+}
+
+void main();

@@ -1,0 +1,7 @@
+import { Migration20261122000000Ledger } from './Migration20261122000000_ledger.js';
+
+/**
+ * Every migration, in order. Registered as classes rather than found by path so they run the same
+ * from dist/ and inside Vitest (shared/STACK.md pitfall 4).
+ */
+export const migrationsList = [{ name: 'Migration20261122000000_ledger', class: Migration20261122000000Ledger }];

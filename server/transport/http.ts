@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import { principalFor } from './principal-for.js';
+import { formatError } from '../graphql/format-error.js';
+import { attachWebSocketServer } from './ws.js';
+
+/** Options of {@link startHttpServer}. */
+export interface StartHttpServerOptions {
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  config: Config;
+  /** The operator's bearer token (PLATFORM_ADMIN). */
+  platformAdminToken: string;
+}
+
+/** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
+export interface RunningHttpServer {
+  /** e.g. `http://localhost:4000` (the real port when 0 was asked for). */
+  url: string;
+  port: number;
+  /** Stops accepting, drains requests and sockets, then resolves. */
+  close(): Promise<void>;
+}
+
+/** Starts Apollo (HTTP) and graphql-ws (WebSocket) on one port, the documented pattern. */
+export async function startHttpServer(options: StartHttpServerOptions): Promise<RunningHttpServer> {
+  const { orm, schema, config } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const webSocket = attachWebSocketServer({ httpServer, schema, orm, config, platformAdminToken: options.platformAdminToken });
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ ok: true });
+  });
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: config.requestBodyBytesMax }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        em: orm.em.fork(),
+        principal: await principalFor(options, req.headers.authorization),
+        config,
+      }),
+    }),
+  );
+  serveClient(app, config.clientDir);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    close: () => apollo.stop(),
+  };
+}
+
+/** Serves the built dashboard, with index.html for every other GET so client-side routes work. */
+function serveClient(app: express.Express, clientDir: string): void {
+  const indexFile = path.join(clientDir, 'index.html');
+  app.use(express.static(clientDir, { index: 'index.html' }));
+  app.get(/^(?!\/graphql).*/, (_request, response) => {
+    if (fs.existsSync(indexFile)) response.sendFile(indexFile);
+    else response.status(404).type('text/plain').send('The dashboard is not built: run `npm run build:client` (npm start does it).');
+  });
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureDatabase } from '../../server/database/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/database/embedded-postgres.js';
+import { createOrm, migrate } from '../../server/database/orm.js';
+
+/** Name of the migrated database every test file copies (CREATE DATABASE … TEMPLATE). */
+export const TEMPLATE_DATABASE = 'spendwire_test_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Connection string of the maintenance database of the PostgreSQL server tests use. */
+    postgresServerUrl: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/**
+ * Once per `npm test`: a PostgreSQL server (a throwaway embedded one, or DATABASE_URL's server)
+ * with a migrated template database that each test file clones into a database of its own, so
+ * files run in parallel without seeing each other's rows.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let embedded: EmbeddedDatabase | undefined;
+  let dataDir: string | undefined;
+  let serverUrl: string;
+  if (process.env.DATABASE_URL) {
+    serverUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
+  } else {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-test-pg-'));
+    // mkdtemp makes a 0700 folder; as root, PostgreSQL runs as another user that must enter it.
+    await fs.chmod(dataDir, 0o755);
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'data'),
+      port: await freePort(),
+      persistent: false,
+      // A throwaway cluster: durability buys nothing here and fsync would dominate the suite's time.
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+    });
+    serverUrl = embedded.serverUrl;
+  }
+  const admin = new (await import('pg')).default.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
+  const orm = await createOrm({ databaseUrl: withDatabase(serverUrl, TEMPLATE_DATABASE), poolSizeMax: 2 });
+  await migrate(orm);
+  await orm.close(true);
+  project.provide('postgresServerUrl', serverUrl);
+
+  return async () => {
+    await embedded?.stop();
+    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { startApp, type RunningApp } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { assertLedgerInvariants } from '../../server/domain/wallets/verify-ledger.js';
+import { createTestDatabase } from './database.js';
+
+/** A GraphQL response as a client sees it. */
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+/** The real server on its own database and a free port, plus helpers that go through its HTTP API. */
+export interface TestApp {
+  app: RunningApp;
+  url: string;
+  adminToken: string;
+  config: Config;
+  /** POSTs one GraphQL operation over HTTP with `Authorization: Bearer <token>` (none when token is null). */
+  graphql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like graphql() but fails the test on any error; returns data. */
+  ok<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Creates an account through the API; returns its ids and OWNER key. */
+  createAccount(name?: string, currency?: string): Promise<{ accountId: string; walletId: string; ownerKey: string }>;
+  /** Credits a wallet through adjustWallet as the operator. */
+  fund(walletId: string, amount: string): Promise<void>;
+  /** Issues an API key through the API (as the operator). */
+  createKey(accountId: string | null, role: string): Promise<{ id: string; secret: string }>;
+  /** Throws unless every ledger invariant holds. */
+  assertLedger(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the app on a fresh database. Pair with `afterAll(() => testApp.close())`. */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const adminToken = `test_admin_${randomBytes(16).toString('hex')}`;
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databasePoolSize: 20, ...overrides });
+  const app = await startApp({ config, databaseUrl: await createTestDatabase(), platformAdminToken: adminToken });
+
+  const graphql: TestApp['graphql'] = async (token, query, variables) => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+  const ok: TestApp['ok'] = async (token, query, variables) => {
+    const response = await graphql(token, query, variables);
+    if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+    return response.data;
+  };
+
+  return {
+    app,
+    url: app.url,
+    adminToken,
+    config,
+    graphql,
+    ok,
+    async createAccount(name = 'Test Account', currency = 'USD') {
+      const data = await ok(
+        adminToken,
+        `mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } wallet { id } apiKey } }`,
+        { input: { name, currency } },
+      );
+      return { accountId: data.createAccount.account.id, walletId: data.createAccount.wallet.id, ownerKey: data.createAccount.apiKey };
+    },
+    async fund(walletId, amount) {
+      await ok(adminToken, `mutation($input: AdjustWalletInput!) { adjustWallet(input: $input) { transaction { id } } }`, {
+        input: { walletId, amount, reason: 'Test funding' },
+      });
+    },
+    async createKey(accountId, role) {
+      const data = await ok(
+        adminToken,
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey key { id } } }`,
+        { input: { accountId, role, name: `${role} key` } },
+      );
+      return { id: data.createApiKey.key.id, secret: data.createApiKey.apiKey };
+    },
+    assertLedger: () => assertLedgerInvariants(app.orm.em.fork()),
+    close: () => app.close(),
+  };
+}
