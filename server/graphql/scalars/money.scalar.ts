@@ -1,18 +1,18 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { formatMoney, MoneyFormatError, parseMoney } from '../../domain/wallets/money.js';
 
-function badMoney(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+function badMoney(message: string, node?: ValueNode): GraphQLError {
+  return new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-function parse(value: unknown): bigint {
+function parse(value: unknown, node?: ValueNode): bigint {
   if (typeof value !== 'string') {
     throw badMoney(`Money must be sent as a decimal string such as "12.5", not as ${typeof value}`);
   }
   try {
     return parseMoney(value);
   } catch (error) {
-    if (error instanceof MoneyFormatError) throw badMoney(error.message);
+    if (error instanceof MoneyFormatError) throw badMoney(error.message, node);
     throw error;
   }
 }
@@ -32,7 +32,7 @@ export const MoneyScalar = new GraphQLScalarType<bigint, string>({
   },
   parseValue: parse,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw badMoney('Money must be written as a decimal string such as "12.5"');
-    return parse(ast.value);
+    if (ast.kind !== Kind.STRING) throw badMoney('Money must be written as a decimal string such as "12.5"', ast);
+    return parse(ast.value, ast);
   },
 });

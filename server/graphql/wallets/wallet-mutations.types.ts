@@ -43,7 +43,7 @@ export class ChargePayload {
   @Field(() => TransactionObject)
   transaction!: TransactionObject;
 
-  @Field(() => WalletObject, { description: 'The wallet as it is now.' })
+  @Field(() => WalletObject, { description: 'The wallet right after this charge (on a replay: as it is now).' })
   wallet!: WalletObject;
 
   @Field(() => Boolean, { description: 'True when this answers a repeated idempotency key: nothing new was charged.' })

@@ -1,13 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { adjustWallet } from '../../domain/wallets/adjust-wallet.service.js';
 import { chargeWallet } from '../../domain/wallets/charge-wallet.service.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { encodeTransactionCursor, listWalletTransactions } from '../../domain/wallets/list-wallet-transactions.service.js';
 import type { PostedWalletTransaction } from '../../domain/wallets/post-wallet-transaction.js';
-import { TransactionKind, TransactionStatus, TransactionType } from '../enums.js';
 import { AdjustWalletInput, AdjustWalletPayload, ChargeInput, ChargePayload } from './wallet-mutations.types.js';
+import { TransactionsArgs } from './transactions.args.js';
 import { toTransactionObject, toWalletObject, TransactionConnection, WalletObject } from './wallet.type.js';
 
 function toPayload<T extends ChargePayload | AdjustWalletPayload>(payload: T, posted: PostedWalletTransaction): T {
@@ -28,17 +27,11 @@ export class WalletResolver {
   @FieldResolver(() => TransactionConnection, { description: 'Newest first; first is 1..100 (default 20).' })
   async transactions(
     @Root() wallet: WalletObject,
+    @Args(() => TransactionsArgs) args: TransactionsArgs,
     @Ctx() { em, config }: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('type', () => TransactionType, { nullable: true }) type?: TransactionType | null,
-    @Arg('kind', () => TransactionKind, { nullable: true }) kind?: TransactionKind | null,
-    @Arg('status', () => TransactionStatus, { nullable: true }) status?: TransactionStatus | null,
-    @Arg('from', () => DateTimeResolver, { nullable: true }) from?: Date | null,
-    @Arg('to', () => DateTimeResolver, { nullable: true }) to?: Date | null,
   ): Promise<TransactionConnection> {
     // The wallet object was produced by a resolver that already checked the caller may see it.
-    const page = await listWalletTransactions(em, { walletId: wallet.id, first, after, type, kind, status, from, to, limits: config });
+    const page = await listWalletTransactions(em, { walletId: wallet.id, ...args, limits: config });
     const edges = page.transactions.map((row) => ({ cursor: encodeTransactionCursor(row.sequence), node: toTransactionObject(row) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }

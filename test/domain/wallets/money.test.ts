@@ -1,0 +1,95 @@
+// Goal: money strings and micros convert exactly and canonically, and nothing malformed gets through.
+// Method: table tests of each accepted and rejected form, plus fast-check properties over the whole bigint range.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BIGINT_MAX, BIGINT_MIN, formatMoney, MoneyFormatError, parseMoney } from '../../../server/domain/wallets/money.js';
+
+describe('parseMoney', () => {
+  it.each([
+    ['0', 0n],
+    ['-0', 0n],
+    ['12.5', 12_500_000n],
+    ['12.50', 12_500_000n],
+    ['0.0085', 8_500n],
+    ['0.000001', 1n],
+    ['-3', -3_000_000n],
+    ['-0.000001', -1n],
+    ['100', 100_000_000n],
+    ['9223372036854.775807', BIGINT_MAX],
+    ['-9223372036854.775808', BIGINT_MIN],
+  ])('parses %j to %s micros', (text, micros) => {
+    expect(parseMoney(text)).toBe(micros);
+  });
+
+  it.each([
+    ['1.0000001', /at most 6 decimal places/],
+    ['0.1234567', /at most 6 decimal places/],
+    ['1e3', /decimal string/],
+    ['1E-2', /decimal string/],
+    [' 1', /decimal string/],
+    ['1 ', /decimal string/],
+    ['+1', /decimal string/],
+    ['1.', /decimal string/],
+    ['.5', /decimal string/],
+    ['01', /decimal string/],
+    ['--1', /decimal string/],
+    ['1,5', /decimal string/],
+    ['abc', /decimal string/],
+    ['', /decimal string/],
+    ['NaN', /decimal string/],
+    ['Infinity', /decimal string/],
+    ['0x10', /decimal string/],
+    ['١٢', /decimal string/],
+    ['9223372036854.775808', /out of range/],
+    ['-9223372036854.775809', /out of range/],
+    ['99999999999999999999', /out of range/],
+  ])('rejects %j', (text, message) => {
+    expect(() => parseMoney(text)).toThrow(MoneyFormatError);
+    expect(() => parseMoney(text)).toThrow(message);
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [0n, '0'],
+    [1n, '0.000001'],
+    [8_500n, '0.0085'],
+    [12_500_000n, '12.5'],
+    [100_000_000n, '100'],
+    [-3_000_000n, '-3'],
+    [-1n, '-0.000001'],
+    [BIGINT_MAX, '9223372036854.775807'],
+    [BIGINT_MIN, '-9223372036854.775808'],
+  ])('formats %s micros as %j', (micros, text) => {
+    expect(formatMoney(micros)).toBe(text);
+  });
+});
+
+describe('properties', () => {
+  const micros = fc.bigInt({ min: BIGINT_MIN, max: BIGINT_MAX });
+
+  it('format then parse is the identity on every bigint', () => {
+    fc.assert(fc.property(micros, (value) => parseMoney(formatMoney(value)) === value), { numRuns: 5_000 });
+  });
+
+  it('the formatted string is canonical: no trailing fraction zeros, no lone dot, no leading zeros', () => {
+    fc.assert(
+      fc.property(micros, (value) => {
+        const text = formatMoney(value);
+        return !/\.$|\.[0-9]*0$|^-?0[0-9]/.test(text) && text !== '-0';
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('parsing pads the fraction: "w.f" is w * 10^6 + f * 10^(6 - digits)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 9_000_000_000_000n }), fc.stringMatching(/^[0-9]{1,6}$/), (whole, fraction) => {
+        const expected = whole * 1_000_000n + BigInt(fraction.padEnd(6, '0'));
+        return parseMoney(`${whole}.${fraction}`) === expected && parseMoney(`-${whole}.${fraction}`) === -expected;
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+});

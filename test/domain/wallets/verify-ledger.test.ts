@@ -1,0 +1,156 @@
+// Goal: the invariant checker catches every kind of broken books, and the database itself refuses the
+// writes that would break them. Method: a real ledger built through the API, then direct SQL tampering
+// inside transactions that are rolled back, checking verifyLedger's verdict or PostgreSQL's refusal.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { verifyLedger } from '../../../server/domain/wallets/verify-ledger.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+let t: TestApp;
+let walletId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const tenant = await t.createAccount();
+  walletId = tenant.walletId;
+  await t.fund(walletId, '20');
+  for (const amount of ['1', '2.5', '0.0085']) {
+    await t.ok(tenant.ownerKey, `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`, {
+      input: { walletId, amount },
+    });
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Runs `tamper` then `check` in one transaction that is always rolled back. */
+async function inRolledBackTransaction(tamper: string[], check: (em: EntityManager) => Promise<unknown>): Promise<unknown> {
+  const em = t.app.orm.em.fork();
+  let result: unknown;
+  await em
+    .transactional(async (tem) => {
+      for (const sql of tamper) await tem.getConnection().execute(sql, [], 'run', tem.getTransactionContext());
+      result = await check(tem);
+      throw new Error('rollback');
+    })
+    .catch((error: Error) => {
+      if (error.message !== 'rollback') throw error;
+    });
+  return result;
+}
+
+/** verifyLedger's verdict on the database as `tamper` leaves it (the tampering is rolled back after). */
+async function violationsAfter(...tamper: string[]): Promise<string[]> {
+  // Triggers guard the journal; the superuser test connection may switch them off for its own session.
+  const sql = ['set local session_replication_role = replica', ...tamper];
+  const invariants = await inRolledBackTransaction(sql, async (tem) => (await verifyLedger(tem)).map((violation) => violation.invariant));
+  return invariants as string[];
+}
+
+describe('verifyLedger', () => {
+  it('finds nothing wrong with books written through the API', async () => {
+    expect(await verifyLedger(t.app.orm.em.fork())).toEqual([]);
+  });
+
+  it('catches a wallet balance that differs from its entries', async () => {
+    expect(await violationsAfter(`update wallet set balance_micros = balance_micros + 1 where id = '${walletId}'`)).toEqual(
+      expect.arrayContaining(["each wallet's balance equals the sum of its ledger entries"]),
+    );
+  });
+
+  it('catches an unbalanced transaction', async () => {
+    expect(await violationsAfter(`update ledger_entry set amount_micros = amount_micros + 1 where wallet_id is null and id = (select min(id) from ledger_entry where wallet_id is null)`)).toEqual(
+      ['every ledger transaction has at least two entries summing to zero'],
+    );
+  });
+
+  it('catches a row whose before + amount is not its after, and a broken chain of balances', async () => {
+    expect(
+      await violationsAfter(
+        // A CHECK constraint refuses this row outright (tested below); drop it to see the checker catch it too.
+        'alter table wallet_transaction drop constraint wallet_transaction_check',
+        `update wallet_transaction set balance_after_micros = balance_after_micros + 1 where wallet_id = '${walletId}' and sequence = 2`,
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'each transaction row: balance before + signed amount = balance after',
+        "each transaction row starts from the previous row's balance after (the first from zero)",
+      ]),
+    );
+  });
+
+  it('catches a gap in the sequence', async () => {
+    expect(await violationsAfter(`update wallet_transaction set sequence = 9 where wallet_id = '${walletId}' and sequence = 4`)).toEqual(
+      expect.arrayContaining(["each wallet's sequences are exactly 1..n, n being the wallet's last sequence"]),
+    );
+  });
+
+  it('catches a transaction row that disagrees with its ledger entry', async () => {
+    expect(
+      await violationsAfter(
+        `update wallet_transaction set amount_micros = amount_micros + 1, balance_after_micros = balance_after_micros - 1 where wallet_id = '${walletId}' and sequence = 4`,
+      ),
+    ).toEqual(expect.arrayContaining(["each completed transaction row matches its wallet's ledger entry"]));
+  });
+});
+
+describe('the database refuses what would break the books', () => {
+  async function refusal(sql: string): Promise<string> {
+    const em = t.app.orm.em.fork();
+    const error = await em
+      .transactional(async (tem) => {
+        await tem.getConnection().execute(sql, [], 'run', tem.getTransactionContext());
+      })
+      .then(
+        () => null,
+        (caught: Error) => caught,
+      );
+    expect(error, `expected PostgreSQL to refuse: ${sql}`).not.toBeNull();
+    return error!.message;
+  }
+
+  it('a negative balance (CHECK balance_micros >= 0)', async () => {
+    expect(await refusal(`update wallet set balance_micros = -1 where id = '${walletId}'`)).toMatch(/wallet_balance_micros_check/);
+  });
+
+  it('reserved above balance (available below zero)', async () => {
+    expect(await refusal(`update wallet set reserved_micros = balance_micros + 1 where id = '${walletId}'`)).toMatch(/check/);
+  });
+
+  it.each(['ledger_entry', 'ledger_transaction', 'wallet_transaction'])('UPDATE or DELETE on the append-only %s', async (table) => {
+    expect(await refusal(`delete from ${table}`)).toMatch(/append-only/);
+    const column = table === 'ledger_entry' ? 'amount_micros' : 'created_at';
+    expect(await refusal(`update ${table} set ${column} = ${column}`)).toMatch(/append-only/);
+  });
+
+  it('an unbalanced journal transaction, at commit', async () => {
+    const message = await refusal(`
+      with header as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id)
+      insert into ledger_entry (transaction_id, wallet_id, amount_micros) select id, '${walletId}', 5 from header`);
+    expect(message).toMatch(/unbalanced/);
+  });
+
+  it('a duplicate sequence on one wallet', async () => {
+    expect(
+      await refusal(`insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
+        balance_before_micros, balance_after_micros, description, actor)
+        select gen_random_uuid(), id, account_id, 1, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'dup', 'test' from wallet where id = '${walletId}'`),
+    ).toMatch(/wallet_transaction_wallet_id_sequence_key/);
+  });
+
+  it('a transaction row whose before + amount is not its after', async () => {
+    expect(
+      await refusal(`update wallet_transaction set balance_after_micros = balance_after_micros + 1 where wallet_id = '${walletId}'`),
+    ).toMatch(/append-only/);
+    // The append-only trigger fires first; with triggers off the CHECK constraint still refuses it.
+    expect(
+      await refusal(`set local session_replication_role = replica;
+        update wallet_transaction set balance_after_micros = balance_after_micros + 1 where wallet_id = '${walletId}'`),
+    ).toMatch(/wallet_transaction_check/);
+  });
+
+  it('leaves the books sound after all those refusals', async () => {
+    await t.assertLedger();
+  });
+});

@@ -1,0 +1,30 @@
+// Goal: an unexpected failure never leaks internals to a client. Method: break the real database under a
+// running server (rename a table) and check the answer is a masked INTERNAL_SERVER_ERROR that was logged.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('unexpected errors', () => {
+  it('are logged and masked as "Internal server error"', async () => {
+    const { walletId, ownerKey } = await t.createAccount();
+    await t.app.orm.em.fork().getConnection().execute('alter table wallet_transaction rename to wallet_transaction_gone');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await t.graphql(ownerKey, `query($id: ID!) { wallet(id: $id) { transactions { edges { cursor } } } }`, { id: walletId });
+      expect(response.errors).toEqual([{ message: 'Internal server error', path: ['wallet', 'transactions'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(JSON.stringify(response)).not.toMatch(/wallet_transaction|relation|select/i);
+      expect(logged).toHaveBeenCalledOnce();
+      expect(String(logged.mock.calls[0]?.[1])).toMatch(/wallet_transaction/);
+    } finally {
+      logged.mockRestore();
+      await t.app.orm.em.fork().getConnection().execute('alter table wallet_transaction_gone rename to wallet_transaction');
+    }
+  });
+});
