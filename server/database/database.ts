@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { embeddedUrl, startEmbeddedPostgres } from './embedded-postgres.js';
 
 /** The database the app uses on an embedded cluster. */
 export const EMBEDDED_DATABASE_NAME = 'spendwire';
@@ -17,10 +17,24 @@ export interface OpenDatabase {
 
 /**
  * `DATABASE_URL` when set; otherwise starts the embedded PostgreSQL under `<DATA_DIR>/postgres`
- * and makes sure its `spendwire` database exists.
+ * and makes sure its `spendwire` database exists. With `reuseRunning`, an embedded PostgreSQL
+ * already running for that folder (a running `npm start`) is used instead, and left running.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPostgresPort'>): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPostgresPort'>,
+  options: { reuseRunning?: boolean } = {},
+): Promise<OpenDatabase> {
   if (config.databaseUrl) return { databaseUrl: config.databaseUrl, embedded: false, stop: async () => {} };
+  if (options.reuseRunning) {
+    const running = embeddedUrl(config.embeddedPostgresPort, EMBEDDED_DATABASE_NAME);
+    const client = new pg.Client({ connectionString: running, connectionTimeoutMillis: 2_000 });
+    const reachable = await client.connect().then(
+      () => true,
+      () => false,
+    );
+    await client.end().catch(() => {});
+    if (reachable) return { databaseUrl: running, embedded: true, stop: async () => {} };
+  }
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort });
   try {
     await ensureDatabase(cluster.serverUrl, EMBEDDED_DATABASE_NAME);

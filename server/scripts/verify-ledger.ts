@@ -6,10 +6,10 @@ import { verifyLedger } from '../domain/wallets/verify-ledger.js';
 
 /**
  * `npm run ledger:verify`: checks every ledger invariant on the configured database (DATABASE_URL,
- * or the embedded one under DATA_DIR, which must not be running already). Exits 1 when any is broken.
+ * or the embedded one under DATA_DIR, running or not). Exits 1 when any is broken.
  */
 const config = loadConfig();
-const database = await openDatabase(config);
+const database = await openDatabase(config, { reuseRunning: true });
 const orm = await createOrm({ databaseUrl: database.databaseUrl, poolSizeMax: 2 });
 let broken = 0;
 try {
