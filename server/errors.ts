@@ -34,11 +34,16 @@ export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
 }
 
+/** Longest id echoed back in a NOT_FOUND error, in characters. */
+const ID_ECHO_LENGTH_MAX = 100;
+
 /** Nothing of that id that the caller may see (another tenant's objects are reported like this). */
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
   constructor(what: string, id: string) {
-    super(`${what} ${id} not found`, { id });
+    // Echo a bounded id: the caller sent it, but a megabyte of it need not come back twice.
+    const shown = id.length > ID_ECHO_LENGTH_MAX ? `${id.slice(0, ID_ECHO_LENGTH_MAX)}…` : id;
+    super(`${what} "${shown}" not found`, { id: shown });
   }
 }
 

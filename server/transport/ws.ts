@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -11,10 +11,14 @@ import { principalFor } from './principal-for.js';
 /** How long a socket may take to send `connection_init`, in milliseconds. */
 export const CONNECTION_INIT_WAIT_TIMEOUT_MS = 3_000;
 
+/** graphql-ws close code for a credential that is missing, unknown or revoked. */
+export const CLOSE_CODE_FORBIDDEN = 4403;
+
 /**
  * graphql-ws on the HTTP server's port and path. The API key travels in
- * `connectionParams.authorization` ("Bearer …") and is checked once in onConnect: an unknown or
- * revoked key closes the socket with 4403 Forbidden.
+ * `connectionParams.authorization` ("Bearer …"): checked in onConnect (4403 Forbidden when bad),
+ * and again before every operation, so a key revoked while its socket is open gets nothing more
+ * through it: the operation is refused UNAUTHENTICATED and the socket closed with 4403.
  */
 export function attachWebSocketServer(options: {
   httpServer: http.Server;
@@ -25,22 +29,37 @@ export function attachWebSocketServer(options: {
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
-  const cleanup = useServer<Record<string, unknown> | undefined, Record<string, unknown>>(
+  const authorizationOf = (params: Record<string, unknown> | undefined) =>
+    typeof params?.authorization === 'string' ? params.authorization : undefined;
+  const cleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema: options.schema,
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_TIMEOUT_MS,
       onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
         try {
-          principals.set(ctx.extra, await principalFor(options, typeof authorization === 'string' ? authorization : undefined));
+          principals.set(ctx.extra, await principalFor(options, authorizationOf(ctx.connectionParams)));
           return true;
         } catch {
           return false;
+        }
+      },
+      onSubscribe: async (ctx) => {
+        try {
+          principals.set(ctx.extra, await principalFor(options, authorizationOf(ctx.connectionParams)));
+          return undefined;
+        } catch (error) {
+          // Answer this operation first, then hang up: the client learns why before the close.
+          setImmediate(() => ctx.extra.socket.close(CLOSE_CODE_FORBIDDEN, 'Forbidden'));
+          return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
       },
       context: (ctx): Context => ({ em: options.orm.em.fork(), principal: principals.get(ctx.extra)!, config: options.config }),
     },
     wsServer,
   );
-  return { dispose: async () => { await cleanup.dispose(); } };
+  return {
+    dispose: async () => {
+      await cleanup.dispose();
+    },
+  };
 }

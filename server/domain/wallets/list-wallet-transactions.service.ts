@@ -62,7 +62,7 @@ export async function listWalletTransactions(
     throw new BadUserInputError('to', 'to must not be before from');
   }
   const where: FilterQuery<WalletTransaction> = { walletId: options.walletId };
-  if (options.after) where.sequence = { $lt: decodeTransactionCursor(options.after) };
+  if (options.after !== null && options.after !== undefined) where.sequence = { $lt: decodeTransactionCursor(options.after) };
   if (options.type) where.type = options.type;
   if (options.kind) where.kind = options.kind;
   if (options.status) where.status = options.status;
