@@ -40,6 +40,14 @@ export interface Config {
   databasePoolSize: number;
   /** Largest GraphQL request body, in bytes. @default 100_000 */
   requestBodyBytesMax: number;
+  /**
+   * How long a server process trusts an API key it has looked up, in milliseconds: a key revoked
+   * through another process is refused here at most this much later (at once through this one).
+   * 0 looks every request up. @default 5000
+   */
+  apiKeyCacheTtlMs: number;
+  /** Most API keys a process remembers. @default 10_000 */
+  apiKeyCacheEntriesMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -73,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     nameLengthMax: 200,
     databasePoolSize: integerFromEnv(env, 'DATABASE_POOL_SIZE', 16),
     requestBodyBytesMax: 100_000,
+    apiKeyCacheTtlMs: integerFromEnv(env, 'API_KEY_CACHE_TTL_MS', 5_000),
+    apiKeyCacheEntriesMax: 10_000,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
+import type { CredentialCache } from './domain/accounts/credential-cache.js';
 import type { Principal } from './domain/accounts/principal.js';
 
 /** What every resolver gets: a request-scoped EntityManager, the authenticated caller, the limits. */
@@ -7,4 +8,6 @@ export interface Context {
   em: EntityManager;
   principal: Principal;
   config: Config;
+  /** This process's cache of resolved API keys; revocation must forget the key in it. */
+  credentialCache: CredentialCache;
 }

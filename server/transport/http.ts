@@ -6,11 +6,13 @@ import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
+import { CredentialCache } from '../domain/accounts/credential-cache.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
@@ -39,7 +41,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const webSocket = attachWebSocketServer({ httpServer, schema, orm, config, platformAdminToken: options.platformAdminToken });
+  const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
+  const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
+  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -47,6 +51,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
+      // field resolver of every request to compute a policy nobody reads.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
     ],
   });
@@ -62,8 +69,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         em: orm.em.fork(),
-        principal: await principalFor(options, req.headers.authorization),
+        principal: await principalFor(auth, req.headers.authorization),
         config,
+        credentialCache,
       }),
     }),
   );

@@ -2,7 +2,6 @@ import type http from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Principal } from '../domain/accounts/principal.js';
@@ -23,9 +22,9 @@ export const CLOSE_CODE_FORBIDDEN = 4403;
 export function attachWebSocketServer(options: {
   httpServer: http.Server;
   schema: GraphQLSchema;
-  orm: MikroORM;
   config: Config;
-  platformAdminToken: string;
+  /** How credentials are resolved, shared with HTTP (same cache). */
+  auth: Parameters<typeof principalFor>[0];
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
@@ -37,7 +36,7 @@ export function attachWebSocketServer(options: {
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_TIMEOUT_MS,
       onConnect: async (ctx) => {
         try {
-          principals.set(ctx.extra, await principalFor(options, authorizationOf(ctx.connectionParams)));
+          principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams)));
           return true;
         } catch {
           return false;
@@ -45,7 +44,7 @@ export function attachWebSocketServer(options: {
       },
       onSubscribe: async (ctx) => {
         try {
-          principals.set(ctx.extra, await principalFor(options, authorizationOf(ctx.connectionParams)));
+          principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams)));
           return undefined;
         } catch (error) {
           // Answer this operation first, then hang up: the client learns why before the close.
@@ -53,7 +52,12 @@ export function attachWebSocketServer(options: {
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
       },
-      context: (ctx): Context => ({ em: options.orm.em.fork(), principal: principals.get(ctx.extra)!, config: options.config }),
+      context: (ctx): Context => ({
+        em: options.auth.orm.em.fork(),
+        principal: principals.get(ctx.extra)!,
+        config: options.config,
+        credentialCache: options.auth.credentialCache,
+      }),
     },
     wsServer,
   );

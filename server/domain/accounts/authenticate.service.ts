@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnauthenticatedError } from '../../errors.js';
 import { ApiKey } from './api-key.entity.js';
 import { hashApiKeySecret, secretsEqual } from './api-key-secret.js';
+import type { CredentialCache } from './credential-cache.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL, type Principal } from './principal.js';
 
 /** Options of {@link authenticate}. */
@@ -10,6 +11,8 @@ export interface AuthenticateOptions {
   authorization: string | undefined | null;
   /** The operator's token; a caller presenting it is PLATFORM_ADMIN. */
   platformAdminToken: string;
+  /** Live keys recently looked up; consulted first, filled on a database hit. */
+  cache?: CredentialCache;
 }
 
 /**
@@ -21,7 +24,12 @@ export async function authenticate(em: EntityManager, options: AuthenticateOptio
   if (!match) throw new UnauthenticatedError('Send an API key as "Authorization: Bearer <key>"');
   const secret = match[1]!;
   if (secretsEqual(secret, options.platformAdminToken)) return PLATFORM_ADMIN_TOKEN_PRINCIPAL;
-  const key = await em.findOne(ApiKey, { keyHash: hashApiKeySecret(secret) }, { disableIdentityMap: true });
+  const keyHash = hashApiKeySecret(secret);
+  const cached = options.cache?.get(keyHash);
+  if (cached) return cached;
+  const key = await em.findOne(ApiKey, { keyHash }, { disableIdentityMap: true });
   if (!key || key.revokedAt !== null) throw new UnauthenticatedError('The API key is unknown or revoked');
-  return { role: key.role, accountId: key.accountId, apiKeyId: key.id, actor: `api_key:${key.id}` };
+  const principal: Principal = Object.freeze({ role: key.role, accountId: key.accountId, apiKeyId: key.id, actor: `api_key:${key.id}` });
+  options.cache?.set(keyHash, principal);
+  return principal;
 }

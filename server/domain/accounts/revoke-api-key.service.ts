@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { ApiKey } from './api-key.entity.js';
+import type { CredentialCache } from './credential-cache.js';
 import { requireRole, tenantScope, type Principal } from './principal.js';
 import { Role } from './role.js';
 
@@ -13,7 +14,10 @@ export const REVOKE_API_KEY_ROLES = [Role.OWNER, Role.PLATFORM_ADMIN] as const;
  * key is a no-op that returns it unchanged (its first revocation time stays).
  * @throws ForbiddenError, NotFoundError (unknown key, or another tenant's, or a platform key for an OWNER).
  */
-export async function revokeApiKey(em: EntityManager, options: { principal: Principal; id: string }): Promise<ApiKey> {
+export async function revokeApiKey(
+  em: EntityManager,
+  options: { principal: Principal; id: string; credentialCache?: CredentialCache },
+): Promise<ApiKey> {
   const { principal } = options;
   requireRole(principal, REVOKE_API_KEY_ROLES, 'revoke API keys');
   const scope = tenantScope(principal);
@@ -23,5 +27,6 @@ export async function revokeApiKey(em: EntityManager, options: { principal: Prin
     key.revokedAt = new Date();
     await em.flush();
   }
+  options.credentialCache?.forget(key.keyHash);
   return key;
 }

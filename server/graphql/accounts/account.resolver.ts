@@ -75,8 +75,8 @@ export class AccountResolver {
   }
 
   @Mutation(() => RevokeApiKeyPayload, { description: 'OWNER (own account) or PLATFORM_ADMIN. Takes effect on the next request.' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<RevokeApiKeyPayload> {
-    return Object.assign(new RevokeApiKeyPayload(), { key: toApiKeyObject(await revokeApiKey(em, { principal, id })) });
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal, credentialCache }: Context): Promise<RevokeApiKeyPayload> {
+    return Object.assign(new RevokeApiKeyPayload(), { key: toApiKeyObject(await revokeApiKey(em, { principal, id, credentialCache })) });
   }
 }
 

@@ -1,0 +1,762 @@
+/**
+ * `npm run bench`: how many wallet charges per second the product serves through GraphQL over
+ * HTTP, next to the very same ledger statement (`POST_WALLET_TRANSACTION`) sent as raw SQL
+ * on the same database in the same run, with N concurrent clients each sending one request at a
+ * time. Two scenarios: "spread" (each client charges a wallet of its own) and "hot" (every client
+ * charges ONE wallet, so all of them queue on its row lock).
+ *
+ * How to read it: `ratio` = GraphQL charges/s ÷ raw SQL charges/s at the same N; 1.0 would mean
+ * the server adds nothing over the database's own cost. Latencies are per request as the client
+ * sees it (p50/p99, ms). The CPU table says who was busy during each point, in % of one core
+ * (100 % = one core saturated); "other" is the machine's busy time minus the server and the bench
+ * process, i.e. mostly PostgreSQL. Goal: ratio >= 0.5 at 16 clients (spread).
+ *
+ * Setup: a throwaway embedded PostgreSQL with DEFAULT durability (fsync and synchronous_commit
+ * on: every charge waits for its WAL flush), the server as a child process (its own event loop),
+ * accounts, wallets and funds created through the API. Only 127.0.0.1 is used. Ends with the
+ * ledger invariants check and a count of the charges in the books against the successes the bench
+ * saw, then stops everything and deletes the temp files. Exits 1 on any error or failed check;
+ * the goal is reported, not enforced (benchmarks print figures, they do not assert timings).
+ *
+ * Environment: `BENCH_CLIENTS` (default "1,4,16,64"), `BENCH_SECONDS` per point (default 5),
+ * `BENCH_WARMUP_SECONDS` (default 2), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE;
+ * default: the server's own default, 16), `BENCH_SERVER_NODE_ARGS` (extra node flags for the
+ * server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/spendwire-prof" to profile it).
+ * Both sides send the statement as the same named prepared statement (parsed and planned once per
+ * connection), so the baseline is the best the database can do with it.
+ */
+import 'reflect-metadata';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { loadConfig } from '../server/config.js';
+import { ensureDatabase } from '../server/database/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
+import { createOrm } from '../server/database/orm.js';
+import { POST_WALLET_TRANSACTION } from '../server/domain/wallets/post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
+import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+function integerListFromEnv(name: string, fallback: number[]): number[] {
+  const text = process.env[name];
+  if (!text) return fallback;
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.length === 0 || values.some((value) => !Number.isInteger(value) || value < 1 || value > 512)) {
+    throw new Error(`${name} must be a comma-separated list of integers 1..512, got "${text}"`);
+  }
+  return values;
+}
+
+function numberFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const text = process.env[name];
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number in ${min}..${max}, got "${text}"`);
+  return value;
+}
+
+/** Concurrent clients per point. */
+const CLIENT_COUNTS = integerListFromEnv('BENCH_CLIENTS', [1, 4, 16, 64]);
+/** Measured duration of one point (one side of one scenario at one N), in seconds. */
+const POINT_SECONDS = numberFromEnv('BENCH_SECONDS', 5, 0.5, 60);
+/** Unrecorded warm-up of each side before the first point, in seconds (JIT, pools, caches). */
+const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', 2, 0, 30);
+/** The server's DATABASE_POOL_SIZE, or undefined for its own default. */
+const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BENCH_SERVER_POOL_SIZE', 16, 1, 512) : undefined;
+/** Extra flags for the server's node process. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
+/** One charge, as a decimal string for GraphQL and in micros for the raw statement. */
+const CHARGE_AMOUNT = '0.01';
+const CHARGE_AMOUNT_MICROS = 10_000n;
+const CHARGE_DESCRIPTION = 'bench';
+/** Credit per wallet: 100 million charges' worth, so no point can run out of funds. */
+const FUNDING_AMOUNT = '1000000';
+/** One HTTP request or SQL statement taking longer than this is an error, in ms. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Longest wait for the server to answer /healthz, in ms. */
+const SERVER_START_TIMEOUT_MS = 60_000;
+/** Longest wait for the server to exit after SIGTERM before SIGKILL, in ms. */
+const SERVER_STOP_TIMEOUT_MS = 10_000;
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist/server/main.js');
+const DATABASE_NAME = 'spendwire_bench';
+const SCENARIOS = ['spread', 'hot'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const CHARGE_MUTATION = 'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { id } } }';
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Nearest-rank percentile of ascending-sorted values; NaN for none. */
+function percentile(sorted: Float64Array, fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** The request hash postWalletTransaction computes (only stored with an idempotency key, but computed always). */
+function chargeRequestHash(walletId: string): string {
+  const canonical = JSON.stringify(['charge', walletId.toLowerCase(), (-CHARGE_AMOUNT_MICROS).toString(), TransactionKind.CHARGE, CHARGE_DESCRIPTION, null]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Growable list of latencies in ms. */
+class Latencies {
+  private values = new Float64Array(4096);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.length++] = value;
+  }
+  sorted(): Float64Array {
+    return this.values.slice(0, this.length).sort();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting from /proc (Linux): who was busy during a point.
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + stime of a process in seconds, or NaN when unreadable. */
+function processCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at state = field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Busy CPU seconds of the whole machine (all cores), or NaN when unreadable. */
+function machineBusyCpuSeconds(): number {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+    const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
+    return (total - idle) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface CpuSample {
+  server: number;
+  bench: number;
+  machine: number;
+  at: number;
+}
+
+function sampleCpu(serverPid: number | undefined): CpuSample {
+  const usage = process.cpuUsage();
+  return {
+    server: processCpuSeconds(serverPid),
+    bench: (usage.user + usage.system) / 1e6,
+    machine: machineBusyCpuSeconds(),
+    at: performance.now(),
+  };
+}
+
+/** CPU use between two samples, in % of one core. */
+interface CpuUse {
+  serverPercent: number;
+  benchPercent: number;
+  otherPercent: number;
+}
+
+function cpuBetween(before: CpuSample, after: CpuSample): CpuUse {
+  const seconds = (after.at - before.at) / 1000;
+  const server = after.server - before.server;
+  const bench = after.bench - before.bench;
+  const machine = after.machine - before.machine;
+  return {
+    serverPercent: (100 * server) / seconds,
+    benchPercent: (100 * bench) / seconds,
+    otherPercent: (100 * (machine - (Number.isNaN(server) ? 0 : server) - bench)) / seconds,
+  };
+}
+
+/** Type of the filesystem holding `folder`, from /proc/mounts (longest matching mount point). */
+function filesystemOf(folder: string): string {
+  try {
+    let best = { mountPoint: '', type: 'unknown', device: '' };
+    for (const line of fs.readFileSync('/proc/mounts', 'utf8').split('\n')) {
+      const [device, mountPoint, type] = line.split(' ');
+      if (!device || !mountPoint || !type) continue;
+      const inside = folder === mountPoint || folder.startsWith(mountPoint.endsWith('/') ? mountPoint : `${mountPoint}/`);
+      if (inside && mountPoint.length >= best.mountPoint.length) best = { mountPoint, type, device };
+    }
+    return `${best.type} (${best.device} on ${best.mountPoint})`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP client: node:http with a keep-alive agent (one socket per client), less client CPU per
+// request than fetch/undici, which matters when the bench, the server and PostgreSQL share cores.
+
+interface HttpAnswer {
+  status: number;
+  body: string;
+}
+
+function postJson(agent: http.Agent, port: number, token: string, body: string): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** One GraphQL operation that must succeed; returns `data`. */
+async function graphqlOk<T>(agent: http.Agent, port: number, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const answer = await postJson(agent, port, token, JSON.stringify({ query, variables }));
+  const parsed = JSON.parse(answer.body) as { data?: T; errors?: { message: string }[] };
+  if (answer.status !== 200 || parsed.errors?.length || !parsed.data) {
+    throw new Error(`GraphQL failed (HTTP ${answer.status}): ${answer.body.slice(0, 500)}`);
+  }
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server as a child process
+
+interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  /** The last lines the server printed (stdout and stderr). */
+  output: string[];
+  /** Lines the server wrote to stderr. */
+  stderrLines: number;
+  exited: Promise<number | null>;
+}
+
+async function startServer(options: { databaseUrl: string; adminToken: string; dataDir: string }): Promise<ServerProcess> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PLATFORM_ADMIN_TOKEN: options.adminToken,
+    DATA_DIR: options.dataDir,
+    NODE_ENV: 'production',
+  };
+  delete env.DATABASE_POOL_SIZE;
+  if (SERVER_POOL_SIZE !== undefined) env.DATABASE_POOL_SIZE = String(SERVER_POOL_SIZE);
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_ENTRY], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server: ServerProcess = {
+    child,
+    port,
+    output: [],
+    stderrLines: 0,
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+  };
+  const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line) continue;
+      if (stream === 'stderr') server.stderrLines++;
+      server.output.push(`[server ${stream}] ${line}`);
+      if (server.output.length > 200) server.output.shift();
+    }
+  };
+  child.stdout!.on('data', keep('stdout'));
+  child.stderr!.on('data', keep('stderr'));
+
+  let exitCode: number | null | undefined;
+  void server.exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`the server exited with code ${exitCode} while starting:\n${server.output.join('\n')}`);
+    const healthy = await new Promise<boolean>((resolve) => {
+      const request = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      });
+      request.setTimeout(1000, () => request.destroy());
+      request.on('error', () => resolve(false));
+    });
+    if (healthy) return server;
+    await sleep(100);
+  }
+  throw new Error(`the server did not answer /healthz within ${SERVER_START_TIMEOUT_MS} ms:\n${server.output.join('\n')}`);
+}
+
+async function stopServer(server: ServerProcess): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill('SIGTERM');
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(SERVER_STOP_TIMEOUT_MS).then(() => false)]);
+  if (!stopped) {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: accounts, wallets and funds through the API
+
+interface BenchWallet {
+  accountId: string;
+  walletId: string;
+  ownerKey: string;
+  /** `api_key:<id>` of the OWNER key: what the server records as the actor of its charges. */
+  actor: string;
+}
+
+async function createFundedWallet(agent: http.Agent, port: number, adminToken: string, name: string): Promise<BenchWallet> {
+  const created = await graphqlOk<{ createAccount: { account: { id: string }; wallet: { id: string }; apiKey: string } }>(
+    agent,
+    port,
+    adminToken,
+    'mutation Create($input: CreateAccountInput!) { createAccount(input: $input) { account { id } wallet { id } apiKey } }',
+    { input: { name } },
+  );
+  const { account, wallet, apiKey } = created.createAccount;
+  await graphqlOk(agent, port, adminToken, 'mutation Fund($input: AdjustWalletInput!) { adjustWallet(input: $input) { transaction { id } } }', {
+    input: { walletId: wallet.id, amount: FUNDING_AMOUNT, reason: 'bench funding' },
+  });
+  const me = await graphqlOk<{ me: { apiKeyId: string } }>(agent, port, apiKey, 'query { me { apiKeyId } }', {});
+  return { accountId: account.id, walletId: wallet.id, ownerKey: apiKey, actor: `api_key:${me.me.apiKeyId}` };
+}
+
+/** Runs `make(i)` for i in 0..count-1, at most `concurrency` at a time. */
+async function inBatches<T>(count: number, concurrency: number, make: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await make(index);
+      }
+    }),
+  );
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load generation
+
+interface PointResult {
+  chargesPerSecond: number;
+  ok: number;
+  errors: number;
+  firstError: string | undefined;
+  p50Ms: number;
+  p99Ms: number;
+  cpu: CpuUse;
+}
+
+/**
+ * Runs `clients` loops, each sending one request at a time until the deadline, and measures them.
+ * Throughput counts completed successes over the time until the last loop finished.
+ */
+async function runClosedLoop(
+  clients: number,
+  seconds: number,
+  serverPid: number | undefined,
+  sendOne: (client: number) => Promise<string | undefined>,
+): Promise<PointResult> {
+  const latencies = new Latencies();
+  let ok = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const cpuBefore = sampleCpu(serverPid);
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        let failure: string | undefined;
+        try {
+          failure = await sendOne(client);
+        } catch (error) {
+          failure = error instanceof Error ? error.message : String(error);
+        }
+        latencies.push(performance.now() - sent);
+        if (failure === undefined) ok++;
+        else {
+          errors++;
+          firstError ??= failure;
+        }
+      }
+    }),
+  );
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  const cpu = cpuBetween(cpuBefore, sampleCpu(serverPid));
+  const sorted = latencies.sorted();
+  return { chargesPerSecond: ok / elapsedSeconds, ok, errors, firstError, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), cpu };
+}
+
+async function runGraphqlPoint(port: number, serverPid: number | undefined, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: wallets.length });
+  // Each client's request body is fixed, so it is serialised once, outside the timed loop.
+  const bodies = wallets.map((wallet) =>
+    JSON.stringify({ query: CHARGE_MUTATION, variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } } }),
+  );
+  try {
+    return await runClosedLoop(wallets.length, seconds, serverPid, async (client) => {
+      const answer = await postJson(agent, port, wallets[client]!.ownerKey, bodies[client]!);
+      if (answer.status !== 200) return `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
+      const parsed = JSON.parse(answer.body) as { data?: { charge?: { transaction?: { id?: string } } }; errors?: unknown[] };
+      if (parsed.errors?.length || !parsed.data?.charge?.transaction?.id) return `GraphQL error: ${answer.body.slice(0, 300)}`;
+      return undefined;
+    });
+  } finally {
+    agent.destroy();
+  }
+}
+
+const WALLET_BALANCE_MICROS_MAX = loadConfig({}).walletBalanceMicrosMax;
+
+async function runRawPoint(databaseUrl: string, serverPid: number | undefined, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: wallets.length, statement_timeout: REQUEST_TIMEOUT_MS });
+  // Every client holds a connection of its own for the whole point, opened before timing starts.
+  const connections = await Promise.all(wallets.map(() => pool.connect()));
+  const hashes = wallets.map((wallet) => chargeRequestHash(wallet.walletId));
+  try {
+    return await runClosedLoop(wallets.length, seconds, serverPid, async (client) => {
+      const wallet = wallets[client]!;
+      // Parameters in the order of POST_WALLET_TRANSACTION's JSDoc, with the values chargeWallet passes.
+      const result = await connections[client]!.query({
+        name: POST_WALLET_TRANSACTION.name,
+        text: POST_WALLET_TRANSACTION.text,
+        values: [
+          randomUUID(),
+          wallet.walletId,
+          wallet.accountId,
+          (-CHARGE_AMOUNT_MICROS).toString(),
+          WALLET_BALANCE_MICROS_MAX.toString(),
+          TransactionKind.CHARGE,
+          PlatformAccountCode.REVENUE,
+          CHARGE_DESCRIPTION,
+          null,
+          wallet.actor,
+          null,
+          'charge',
+          hashes[client]!,
+        ],
+      });
+      return result.rowCount === 1 ? undefined : `statement posted ${result.rowCount} rows (refused)`;
+    });
+  } finally {
+    for (const connection of connections) connection.release();
+    await pool.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const COLUMNS = [
+  ['scenario', 8],
+  ['clients', 7],
+  ['graphql/s', 9],
+  ['p50 ms', 7],
+  ['p99 ms', 7],
+  ['raw sql/s', 9],
+  ['p50 ms', 7],
+  ['p99 ms', 7],
+  ['ratio', 6],
+  ['errors', 6],
+] as const;
+
+const CPU_COLUMNS = [
+  ['scenario', 8],
+  ['clients', 7],
+  ['gql: server', 11],
+  ['bench', 6],
+  ['other', 6],
+  ['raw: bench', 10],
+  ['other', 6],
+] as const;
+
+function row(columns: readonly (readonly [string, number])[], cells: string[]): string {
+  return cells.map((cell, index) => (index === 0 ? cell.padEnd(columns[index]![1]) : cell.padStart(columns[index]![1]))).join('  ');
+}
+
+const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+interface Resources {
+  tempDir?: string;
+  cluster?: EmbeddedDatabase;
+  server?: ServerProcess;
+}
+
+async function cleanUp(resources: Resources): Promise<void> {
+  if (resources.server) await stopServer(resources.server).catch((error) => console.error('stopping the server:', error));
+  if (resources.cluster) await resources.cluster.stop().catch((error) => console.error('stopping PostgreSQL:', error));
+  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true }).catch(() => {});
+  resources.server = undefined;
+  resources.cluster = undefined;
+  resources.tempDir = undefined;
+}
+
+async function main(resources: Resources): Promise<boolean> {
+  if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build:server\` (npm run bench does).`);
+  const maxClients = Math.max(...CLIENT_COUNTS);
+
+  resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-'));
+  // mkdtemp makes a 0700 folder; as root, PostgreSQL runs as another user that must enter it.
+  await fsp.chmod(resources.tempDir, 0o755);
+  const postgresDir = path.join(resources.tempDir, 'postgres');
+  resources.cluster = await startEmbeddedPostgres({
+    dataDir: postgresDir,
+    port: await freePort(),
+    persistent: false,
+    // Default durability on purpose (no fsync=off): a charge is only done once its WAL is flushed.
+    // Enough connections for the raw side's pool plus the server's pool plus the checks.
+    settings: { max_connections: String(Math.max(100, maxClients * 2 + 40)) },
+  });
+  await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
+  const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
+
+  const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
+  resources.server = await startServer({ databaseUrl, adminToken, dataDir: path.join(resources.tempDir, 'server-data') });
+  const server = resources.server;
+  const serverPid = server.child.pid;
+
+  const settings = new pg.Client({ connectionString: databaseUrl });
+  await settings.connect();
+  const setting = async (name: string) => (await settings.query<{ value: string }>(`select current_setting($1) as value`, [name])).rows[0]!.value;
+  const postgresVersion = await setting('server_version');
+  const fsync = await setting('fsync');
+  const synchronousCommit = await setting('synchronous_commit');
+  const walSyncMethod = await setting('wal_sync_method');
+  await settings.end();
+
+  // Fixtures: separate wallets for the GraphQL side and the raw side, so each side's wallets
+  // carry only its own history; each spread wallet belongs to an account of its own.
+  const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const setupStarted = performance.now();
+  const wallets = await inBatches(2 * maxClients + 2, 8, (index) => createFundedWallet(setupAgent, server.port, adminToken, `bench ${index}`));
+  setupAgent.destroy();
+  const fixtures: Record<'graphql' | 'raw', Record<Scenario, BenchWallet[]>> = {
+    graphql: { spread: wallets.slice(0, maxClients), hot: [wallets[2 * maxClients]!] },
+    raw: { spread: wallets.slice(maxClients, 2 * maxClients), hot: [wallets[2 * maxClients + 1]!] },
+  };
+  const walletsFor = (side: 'graphql' | 'raw', scenario: Scenario, clients: number) =>
+    scenario === 'spread' ? fixtures[side].spread.slice(0, clients) : Array.from({ length: clients }, () => fixtures[side].hot[0]!);
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
+
+  const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log('Spendwire charge throughput: GraphQL over HTTP vs the same ledger statement as raw SQL');
+  console.log(
+    `Machine: ${os.cpus().length} cores (${cpuModel}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; ` +
+      `Node ${process.version}; PostgreSQL ${postgresVersion} (embedded)`,
+  );
+  console.log(
+    `Durability: fsync=${fsync}, synchronous_commit=${synchronousCommit}, wal_sync_method=${walSyncMethod} (PostgreSQL defaults; ` +
+      `every charge waits for its WAL flush); data on ${filesystemOf(postgresDir)}`,
+  );
+  console.log(
+    `GraphQL side: server in a child process (pid ${serverPid}, NODE_ENV=production, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
+      `${SERVER_NODE_ARGS.length ? `, node ${SERVER_NODE_ARGS.join(' ')}` : ''}); ` +
+      'client: node:http keep-alive Agent, one socket per client, mutation with variables, OWNER key of the wallet\'s account',
+  );
+  console.log(
+    'Raw side: pg.Pool of N connections in the bench process, one held per client, POST_WALLET_TRANSACTION as the same named ' +
+      'prepared statement the server uses, with the parameters chargeWallet passes; separate wallets from the GraphQL side',
+  );
+  console.log(
+    `Each point: ${POINT_SECONDS} s per side, GraphQL first, after a ${WARMUP_SECONDS} s unrecorded warm-up of each side; ` +
+      `${CHARGE_AMOUNT} per charge; clients ${CLIENT_COUNTS.join(', ')}; ` +
+      `${wallets.length} accounts created and funded via the API in ${setupSeconds.toFixed(1)} s`,
+  );
+  console.log('spread: each client charges a wallet of its own; hot: all clients charge one wallet (row-lock contention)');
+  console.log('Goal: ratio >= 0.5 at 16 clients (spread)');
+  console.log('');
+
+  let warmupCharges = 0;
+  if (WARMUP_SECONDS > 0) {
+    const warmClients = Math.min(4, maxClients);
+    const warmGraphql = await runGraphqlPoint(server.port, serverPid, walletsFor('graphql', 'spread', warmClients), WARMUP_SECONDS);
+    const warmRaw = await runRawPoint(databaseUrl, serverPid, walletsFor('raw', 'spread', warmClients), WARMUP_SECONDS);
+    warmupCharges = warmGraphql.ok + warmRaw.ok;
+  }
+
+  console.log(row(COLUMNS, COLUMNS.map(([title]) => title)));
+  const results: { scenario: Scenario; clients: number; graphql: PointResult; raw: PointResult }[] = [];
+  for (const scenario of SCENARIOS) {
+    for (const clients of CLIENT_COUNTS) {
+      const graphql = await runGraphqlPoint(server.port, serverPid, walletsFor('graphql', scenario, clients), POINT_SECONDS);
+      const raw = await runRawPoint(databaseUrl, serverPid, walletsFor('raw', scenario, clients), POINT_SECONDS);
+      results.push({ scenario, clients, graphql, raw });
+      console.log(
+        row(COLUMNS, [
+          scenario,
+          String(clients),
+          fixed(graphql.chargesPerSecond, 0),
+          fixed(graphql.p50Ms, 2),
+          fixed(graphql.p99Ms, 2),
+          fixed(raw.chargesPerSecond, 0),
+          fixed(raw.p50Ms, 2),
+          fixed(raw.p99Ms, 2),
+          fixed(graphql.chargesPerSecond / raw.chargesPerSecond, 2),
+          String(graphql.errors + raw.errors),
+        ]),
+      );
+    }
+  }
+
+  console.log('');
+  console.log(`CPU during each point, % of one core (${os.cpus().length} cores = ${100 * os.cpus().length} %); other = machine busy - server - bench ≈ PostgreSQL`);
+  console.log(row(CPU_COLUMNS, CPU_COLUMNS.map(([title]) => title)));
+  for (const { scenario, clients, graphql, raw } of results) {
+    console.log(
+      row(CPU_COLUMNS, [
+        scenario,
+        String(clients),
+        fixed(graphql.cpu.serverPercent, 0),
+        fixed(graphql.cpu.benchPercent, 0),
+        fixed(graphql.cpu.otherPercent, 0),
+        fixed(raw.cpu.benchPercent, 0),
+        fixed(raw.cpu.otherPercent, 0),
+      ]),
+    );
+  }
+
+  console.log('');
+  const totalErrors = results.reduce((sum, result) => sum + result.graphql.errors + result.raw.errors, 0);
+  console.log(`Errors: ${totalErrors}`);
+  for (const { scenario, clients, graphql, raw } of results) {
+    if (graphql.firstError) console.log(`  ${scenario} ${clients} graphql: ${graphql.errors} errors, first: ${graphql.firstError}`);
+    if (raw.firstError) console.log(`  ${scenario} ${clients} raw: ${raw.errors} errors, first: ${raw.firstError}`);
+  }
+  if (server.stderrLines > 0) {
+    console.log(`The server wrote ${server.stderrLines} lines to stderr; the last ones:`);
+    for (const line of server.output.filter((text) => text.startsWith('[server stderr]')).slice(-10)) console.log(`  ${line}`);
+  }
+
+  const goal = results.find((result) => result.scenario === 'spread' && result.clients === 16);
+  if (goal) {
+    const ratio = goal.graphql.chargesPerSecond / goal.raw.chargesPerSecond;
+    console.log(`Goal check: ratio at 16 clients (spread) = ${ratio.toFixed(2)} → ${ratio >= 0.5 ? 'MET' : 'NOT MET'} (goal >= 0.5)`);
+  } else {
+    console.log('Goal check: not measured (16 is not in BENCH_CLIENTS)');
+  }
+
+  // Stop the server before checking, so the check sees the final books and nothing else runs.
+  await stopServer(server);
+  resources.server = undefined;
+
+  const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
+  let ledgerHolds: boolean;
+  try {
+    const violations = await verifyLedger(orm.em.fork());
+    ledgerHolds = violations.length === 0;
+    if (ledgerHolds) console.log('Ledger invariants: all hold (verifyLedger).');
+    else {
+      console.log(`Ledger invariants: ${violations.length} BROKEN (verifyLedger):`);
+      for (const violation of violations) console.log(`  ${violation.invariant}: ${JSON.stringify(violation.rows.slice(0, 3))}`);
+    }
+    // Every charge the bench saw succeed must be in the books, and no other charge.
+    const [chargeCount] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ charges: string }[]>(`select count(*)::text as charges from wallet_transaction where kind = 'CHARGE' and description = ?`, [CHARGE_DESCRIPTION], 'all');
+    const recorded = Number(chargeCount?.charges ?? 0);
+    const counted = warmupCharges + results.reduce((sum, result) => sum + result.graphql.ok + result.raw.ok, 0);
+    console.log(
+      `Charges recorded in wallet_transaction: ${recorded}; successes counted by the bench (warm-up included): ${counted} → ` +
+        `${recorded === counted ? 'match' : 'MISMATCH'}`,
+    );
+    ledgerHolds &&= recorded === counted;
+  } finally {
+    await orm.close(true);
+  }
+  return totalErrors === 0 && ledgerHolds;
+}
+
+const resources: Resources = {};
+const pointCount = CLIENT_COUNTS.length * SCENARIOS.length;
+/** Hard cap on the whole run, in ms: setup, warm-up, every point with slack, and the checks. */
+const RUN_TIME_MAX_MS = 120_000 + 2 * WARMUP_SECONDS * 1000 + pointCount * 2 * (POINT_SECONDS * 1000 + 5_000);
+const watchdog = setTimeout(() => {
+  console.error(`The bench ran longer than ${Math.round(RUN_TIME_MAX_MS / 1000)} s: stopping.`);
+  void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(2));
+}, RUN_TIME_MAX_MS);
+watchdog.unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping.`);
+    void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(130));
+  });
+}
+
+let succeeded = false;
+try {
+  succeeded = await main(resources);
+} catch (error) {
+  console.error(error);
+  if (resources.server) console.error(resources.server.output.slice(-30).join('\n'));
+} finally {
+  await cleanUp(resources);
+}
+clearTimeout(watchdog);
+process.exit(succeeded ? 0 : 1);
