@@ -562,8 +562,6 @@ async function main(resources: Resources): Promise<boolean> {
   const maxClients = Math.max(...CLIENT_COUNTS);
 
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-'));
-  // mkdtemp makes a 0700 folder; as root, PostgreSQL runs as another user that must enter it.
-  await fsp.chmod(resources.tempDir, 0o755);
   const postgresDir = path.join(resources.tempDir, 'postgres');
   resources.cluster = await startEmbeddedPostgres({
     dataDir: postgresDir,

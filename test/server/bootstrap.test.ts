@@ -27,7 +27,6 @@ let config: Config;
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-start-'));
-  await fs.chmod(dataDir, 0o755);
   config = loadConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), PORT: '0', HOST: '127.0.0.1' });
 });
 afterAll(async () => {

@@ -47,8 +47,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     serverUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-test-pg-'));
-    // mkdtemp makes a 0700 folder; as root, PostgreSQL runs as another user that must enter it.
-    await fs.chmod(dataDir, 0o755);
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'data'),
       port: await freePort(),
