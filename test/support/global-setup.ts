@@ -1,19 +1,25 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase } from '../../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/database/embedded-postgres.js';
 import { createOrm, migrate } from '../../server/database/orm.js';
 
-/** Name of the migrated database every test file copies (CREATE DATABASE … TEMPLATE). */
-export const TEMPLATE_DATABASE = 'spendwire_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Connection string of the maintenance database of the PostgreSQL server tests use. */
     postgresServerUrl: string;
+    /**
+     * Start of the name of every database this run creates; `<prefix>template` is the migrated one
+     * each test file copies (CREATE DATABASE … TEMPLATE). Unique per run, so runs sharing one
+     * DATABASE_URL server do not meet, and the run drops its own databases at the end.
+     */
+    testDatabasePrefix: string;
   }
 }
 
@@ -56,18 +62,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     serverUrl = embedded.serverUrl;
   }
-  const admin = new (await import('pg')).default.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);
-  await admin.end();
-  await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
-  const orm = await createOrm({ databaseUrl: withDatabase(serverUrl, TEMPLATE_DATABASE), poolSizeMax: 2 });
+  const prefix = `spendwire_test_${randomBytes(4).toString('hex')}_`;
+  const template = `${prefix}template`;
+  await ensureDatabase(serverUrl, template);
+  const orm = await createOrm({ databaseUrl: withDatabase(serverUrl, template), poolSizeMax: 2 });
   await migrate(orm);
   await orm.close(true);
   project.provide('postgresServerUrl', serverUrl);
+  project.provide('testDatabasePrefix', prefix);
 
   return async () => {
-    await embedded?.stop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    if (embedded) {
+      await embedded.stop();
+      await fs.rm(dataDir!, { recursive: true, force: true });
+      return;
+    }
+    // On a shared server, drop what this run created (test files have closed their pools by now).
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+      for (const { datname } of rows) await admin.query(`drop database "${datname}" with (force)`);
+    } finally {
+      await admin.end();
+    }
   };
 }
