@@ -48,6 +48,8 @@ export interface Config {
   apiKeyCacheTtlMs: number;
   /** Most API keys a process remembers. @default 10_000 */
   apiKeyCacheEntriesMax: number;
+  /** How long a WebSocket may take to send `connection_init` before it is closed (4408), in milliseconds. @default 3000 */
+  connectionInitWaitTimeoutMs: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     requestBodyBytesMax: 100_000,
     apiKeyCacheTtlMs: integerFromEnv(env, 'API_KEY_CACHE_TTL_MS', 5_000),
     apiKeyCacheEntriesMax: 10_000,
+    connectionInitWaitTimeoutMs: 3_000,
     ...overrides,
   };
 }

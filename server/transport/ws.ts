@@ -5,10 +5,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Principal } from '../domain/accounts/principal.js';
+import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
-
-/** How long a socket may take to send `connection_init`, in milliseconds. */
-export const CONNECTION_INIT_WAIT_TIMEOUT_MS = 3_000;
 
 /** graphql-ws close code for a credential that is missing, unknown or revoked. */
 export const CLOSE_CODE_FORBIDDEN = 4403;
@@ -33,7 +31,7 @@ export function attachWebSocketServer(options: {
   const cleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema: options.schema,
-      connectionInitWaitTimeout: CONNECTION_INIT_WAIT_TIMEOUT_MS,
+      connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         try {
           principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams)));
@@ -52,6 +50,10 @@ export function attachWebSocketServer(options: {
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
       },
+      // Apollo's formatError does not run here: give socket clients the same codes and masking as HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
       context: (ctx): Context => ({
         em: options.auth.orm.em.fork(),
         principal: principals.get(ctx.extra)!,
