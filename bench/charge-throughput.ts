@@ -31,12 +31,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
+import { freePort } from '../server/net/free-port.js';
 import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
@@ -99,17 +99,6 @@ const CHARGE_MUTATION = 'mutation Charge($input: ChargeInput!) { charge(input: $
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -565,7 +554,7 @@ async function main(resources: Resources): Promise<boolean> {
   const postgresDir = path.join(resources.tempDir, 'postgres');
   resources.cluster = await startEmbeddedPostgres({
     dataDir: postgresDir,
-    port: await freePort(),
+    port: 0,
     persistent: false,
     // Default durability on purpose (no fsync=off): a charge is only done once its WAL is flushed.
     // Enough connections for the raw side's pool plus the server's pool plus the checks.

