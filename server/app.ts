@@ -2,6 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { createOrm, migrate } from './database/orm.js';
 import { createSchema } from './graphql/schema.js';
+import { createEvents, type Events } from './events/events.js';
+import { OutboxTail } from './events/outbox-tail.js';
+import { PostgresWakeSignal } from './events/wake-signal.js';
 import { startHttpServer } from './transport/http.js';
 
 /** Options of {@link startApp}. */
@@ -17,6 +20,7 @@ export interface RunningApp {
   url: string;
   port: number;
   orm: MikroORM;
+  events: Events;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -24,20 +28,36 @@ export interface RunningApp {
 /** Opens the ORM, applies pending migrations, builds the schema and listens. */
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const orm = await createOrm({ databaseUrl: options.databaseUrl, poolSizeMax: options.config.databasePoolSize });
+  let signal: PostgresWakeSignal | undefined;
+  let tail: OutboxTail | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
-    const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken });
+    signal = await PostgresWakeSignal.start(options.databaseUrl);
+    tail = await OutboxTail.start({
+      em: orm.em,
+      signal,
+      batchSize: options.config.outboxBatchSize,
+      pollIntervalMs: options.config.outboxPollIntervalMs,
+      onError: (error) => console.error('Reading the outbox failed (retried on the next wake-up):', error),
+    });
+    const events = createEvents(tail, signal);
+    const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken, events });
     return {
       url: server.url,
       port: server.port,
       orm,
+      events,
       close: async () => {
         await server.close();
+        tail!.stop();
+        await signal!.close();
         await orm.close(true);
       },
     };
   } catch (error) {
+    tail?.stop();
+    await signal?.close();
     await orm.close(true);
     throw error;
   }

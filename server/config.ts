@@ -50,6 +50,19 @@ export interface Config {
   apiKeyCacheEntriesMax: number;
   /** How long a WebSocket may take to send `connection_init` before it is closed (4408), in milliseconds. @default 3000 */
   connectionInitWaitTimeoutMs: number;
+  /** Most subscriptions one socket may hold open at once. @default 50 */
+  subscriptionsPerSocketMax: number;
+  /**
+   * Most events waiting for one subscriber that does not read fast enough; past it the socket is
+   * closed with 4413 and the client resumes with afterSequence. @default 1000
+   */
+  subscriberQueueMax: number;
+  /** How often open sockets' API keys are checked for revocation, in milliseconds. @default 1000 */
+  socketCredentialCheckIntervalMs: number;
+  /** How often the outbox is read even without a wake-up signal, in milliseconds. @default 1000 */
+  outboxPollIntervalMs: number;
+  /** Outbox rows per read (live tail and replays). @default 500 */
+  outboxBatchSize: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -86,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiKeyCacheTtlMs: integerFromEnv(env, 'API_KEY_CACHE_TTL_MS', 5_000),
     apiKeyCacheEntriesMax: 10_000,
     connectionInitWaitTimeoutMs: 3_000,
+    subscriptionsPerSocketMax: 50,
+    subscriberQueueMax: 1_000,
+    socketCredentialCheckIntervalMs: 1_000,
+    outboxPollIntervalMs: 1_000,
+    outboxBatchSize: 500,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import type { CredentialCache } from './domain/accounts/credential-cache.js';
 import type { Principal } from './domain/accounts/principal.js';
+import type { Events } from './events/events.js';
 
 /** What every resolver gets: a request-scoped EntityManager, the authenticated caller, the limits. */
 export interface Context {
@@ -10,4 +11,8 @@ export interface Context {
   config: Config;
   /** This process's cache of resolved API keys; revocation must forget the key in it. */
   credentialCache: CredentialCache;
+  /** Live events: the outbox tail for subscriptions, and the after-commit wake-up for writers. */
+  events: Events;
+  /** On a WebSocket: hangs up with a graphql-ws close code. Absent on HTTP. */
+  closeSocket?: (code: number, reason: string) => void;
 }

@@ -1,16 +1,31 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { printSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import './enums.js';
 import { AccountResolver, PrincipalResolver } from './accounts/account.resolver.js';
+import { WalletSubscriptionResolver } from './wallets/wallet-subscription.resolver.js';
 import { WalletResolver } from './wallets/wallet.resolver.js';
+
+/**
+ * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
+ * each subscription reads the outbox through its own `subscribe` function. Any use is a bug.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions read the outbox; type-graphql topics are not used');
+  },
+  subscribe() {
+    throw new Error('Subscriptions read the outbox; type-graphql topics are not used');
+  },
+};
 
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AccountResolver, PrincipalResolver, WalletResolver],
+    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver],
     validate: false,
+    pubSub: NO_TOPICS,
     emitSchemaFile: false,
   });
 }

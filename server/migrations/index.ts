@@ -1,7 +1,11 @@
 import { Migration20261122000000Ledger } from './Migration20261122000000_ledger.js';
+import { Migration20261122010000Outbox } from './Migration20261122010000_outbox.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
  * from dist/ and inside Vitest (shared/STACK.md pitfall 4).
  */
-export const migrationsList = [{ name: 'Migration20261122000000_ledger', class: Migration20261122000000Ledger }];
+export const migrationsList = [
+  { name: 'Migration20261122000000_ledger', class: Migration20261122000000Ledger },
+  { name: 'Migration20261122010000_outbox', class: Migration20261122010000Outbox },
+];

@@ -13,6 +13,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { CredentialCache } from '../domain/accounts/credential-cache.js';
+import type { Events } from '../events/events.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
@@ -24,6 +25,7 @@ export interface StartHttpServerOptions {
   config: Config;
   /** The operator's bearer token (PLATFORM_ADMIN). */
   platformAdminToken: string;
+  events: Events;
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -43,7 +45,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const httpServer = http.createServer(app);
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
-  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth });
+  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -72,6 +74,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
         principal: await principalFor(auth, req.headers.authorization),
         config,
         credentialCache,
+        events: options.events,
       }),
     }),
   );

@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Principal } from '../domain/accounts/principal.js';
+import type { Events } from '../events/events.js';
 import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
 
@@ -23,6 +24,7 @@ export function attachWebSocketServer(options: {
   config: Config;
   /** How credentials are resolved, shared with HTTP (same cache). */
   auth: Parameters<typeof principalFor>[0];
+  events: Events;
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
@@ -59,6 +61,8 @@ export function attachWebSocketServer(options: {
         principal: principals.get(ctx.extra)!,
         config: options.config,
         credentialCache: options.auth.credentialCache,
+        events: options.events,
+        closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
       }),
     },
     wsServer,

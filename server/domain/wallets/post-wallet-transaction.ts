@@ -4,14 +4,15 @@ import { executePrepared, type PreparedStatement } from '../../database/prepared
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
-import { PlatformAccountCode, TransactionKind, TransactionStatus, TransactionType } from './transaction-enums.js';
+import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
 import { Wallet } from './wallet.entity.js';
 import { WalletTransaction } from './wallet-transaction.entity.js';
+import { toWalletTransaction, WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from './wallet-transaction-row.js';
 
 /**
  * Posts one completed wallet movement as ONE SQL statement: the balance check, the debit or
  * credit, the next per-wallet sequence number, the journal header, both double-entry legs, the
- * customer-facing transaction row and the idempotency record. One statement means one atomic
+ * customer-facing transaction row, the idempotency record and the outbox event. One statement means one atomic
  * step under the wallet's row lock, held only for the statement and its commit (no application
  * round trip in between), and no read-then-write race.
  *
@@ -70,10 +71,15 @@ inserted as (
          p.balance_before_micros, p.balance_after_micros, i.description, i.idempotency_key, i.campaign_id, i.actor, now()
     from input i cross join posted p
   returning *
+),
+published as (
+  insert into outbox_event (type, account_id, wallet_id, wallet_sequence, balance_micros, reserved_micros, transaction_id)
+  select 'WALLET_TRANSACTION', p.account_id, p.wallet_id, p.sequence, p.balance_after_micros, p.wallet_reserved_micros, i.transaction_id
+    from input i cross join posted p
 )
 select t.*, p.currency as wallet_currency, p.wallet_reserved_micros,
        -- Epoch milliseconds: the ORM's pool hands timestamps back as text in PostgreSQL's own format.
-       (extract(epoch from t.created_at) * 1000)::float8 as created_at_ms,
+       ${WALLET_TRANSACTION_CREATED_AT_MS},
        (extract(epoch from p.wallet_created_at) * 1000)::float8 as wallet_created_at_ms,
        (extract(epoch from p.wallet_updated_at) * 1000)::float8 as wallet_updated_at_ms
   from inserted t cross join posted p` };
@@ -155,50 +161,13 @@ export async function postWalletTransaction(
   return explainRefusal(em, options);
 }
 
-/** A row of {@link POST_WALLET_TRANSACTION} as node-postgres returns it (int8 as decimal strings). */
-interface PostedRow {
-  id: string;
-  wallet_id: string;
-  account_id: string;
-  sequence: string;
-  type: TransactionType;
-  kind: TransactionKind;
-  status: TransactionStatus;
-  amount_micros: string;
-  balance_before_micros: string;
-  balance_after_micros: string;
-  description: string;
-  payment_intent_id: string | null;
-  idempotency_key: string | null;
-  campaign_id: string | null;
-  actor: string;
-  created_at_ms: number;
+
+/** A row of {@link POST_WALLET_TRANSACTION}: the transaction and the wallet's state right after it. */
+interface PostedRow extends WalletTransactionRow {
   wallet_currency: string;
   wallet_reserved_micros: string;
   wallet_created_at_ms: number;
   wallet_updated_at_ms: number;
-}
-
-// Built by hand rather than with em.map: this is the hot path, and the result is only read.
-function toWalletTransaction(row: PostedRow): WalletTransaction {
-  return Object.assign(new WalletTransaction(), {
-    id: row.id,
-    walletId: row.wallet_id,
-    accountId: row.account_id,
-    sequence: BigInt(row.sequence),
-    type: row.type,
-    kind: row.kind,
-    status: row.status,
-    amountMicros: BigInt(row.amount_micros),
-    balanceBeforeMicros: BigInt(row.balance_before_micros),
-    balanceAfterMicros: BigInt(row.balance_after_micros),
-    description: row.description,
-    paymentIntentId: row.payment_intent_id,
-    idempotencyKey: row.idempotency_key,
-    campaignId: row.campaign_id,
-    actor: row.actor,
-    createdAt: new Date(row.created_at_ms),
-  });
 }
 
 function toWallet(row: PostedRow): Wallet {

@@ -37,7 +37,7 @@ export class WalletResolver {
   }
 
   @Mutation(() => ChargePayload, { description: 'Debits a wallet; refused whole with INSUFFICIENT_FUNDS when available does not cover it.' })
-  async charge(@Arg('input', () => ChargeInput) input: ChargeInput, @Ctx() { em, principal, config }: Context): Promise<ChargePayload> {
+  async charge(@Arg('input', () => ChargeInput) input: ChargeInput, @Ctx() { em, principal, config, events }: Context): Promise<ChargePayload> {
     const posted = await chargeWallet(em, {
       principal,
       walletId: input.walletId,
@@ -47,13 +47,14 @@ export class WalletResolver {
       campaignId: input.campaignId,
       limits: config,
     });
+    if (!posted.replayed) events.committed();
     return toPayload(new ChargePayload(), posted);
   }
 
   @Mutation(() => AdjustWalletPayload, { description: 'SUPPORT and PLATFORM_ADMIN: credit or debit any wallet with a reason.' })
   async adjustWallet(
     @Arg('input', () => AdjustWalletInput) input: AdjustWalletInput,
-    @Ctx() { em, principal, config }: Context,
+    @Ctx() { em, principal, config, events }: Context,
   ): Promise<AdjustWalletPayload> {
     const posted = await adjustWallet(em, {
       principal,
@@ -63,6 +64,7 @@ export class WalletResolver {
       idempotencyKey: input.idempotencyKey,
       limits: config,
     });
+    if (!posted.replayed) events.committed();
     return toPayload(new AdjustWalletPayload(), posted);
   }
 }

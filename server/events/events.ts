@@ -1,0 +1,21 @@
+import type { OutboxTail } from './outbox-tail.js';
+import type { WakeSignal } from './wake-signal.js';
+
+/** A process's live-event machinery, as resolvers see it. */
+export interface Events {
+  /** Follows the outbox and hands events to this process's subscribers. */
+  tail: OutboxTail;
+  /** Tells this process and every other that something was just committed through here. */
+  committed(): void;
+}
+
+/** The {@link Events} of a tail and its wake signal. */
+export function createEvents(tail: OutboxTail, signal: WakeSignal): Events {
+  return {
+    tail,
+    committed() {
+      tail.wake();
+      signal.publish();
+    },
+  };
+}

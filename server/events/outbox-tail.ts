@@ -1,0 +1,141 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
+import { toWalletEvent, WALLET_EVENT_COLUMNS, type WalletEvent, type WalletEventRow } from './wallet-event.js';
+import type { WakeSignal } from './wake-signal.js';
+
+/** A position in the outbox that a resuming reader can trust: (writer's transaction id, row id). */
+export interface OutboxPosition {
+  txId: string;
+  id: string;
+}
+
+/** Rows below the oldest running transaction, after a position, in position order. */
+const READ_AFTER: PreparedStatement = {
+  name: 'spendwire_outbox_read_after',
+  text: `select ${WALLET_EVENT_COLUMNS}
+    from outbox_event e join wallet_transaction t on t.id = e.transaction_id
+   where (e.tx_id, e.id) > ($1::xid8, $2::bigint)
+     and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+   order by e.tx_id, e.id
+   limit $3`,
+};
+
+/** The last position that can no longer be preceded by a row committed later. */
+const HEAD: PreparedStatement = {
+  name: 'spendwire_outbox_head',
+  text: `select tx_id::text as tx_id, id::text as id from outbox_event
+   where tx_id < pg_snapshot_xmin(pg_current_snapshot())
+   order by tx_id desc, id desc limit 1`,
+};
+
+/** Options of {@link OutboxTail.start}. */
+export interface OutboxTailOptions {
+  /** For queries (its connection pool; never a transaction). */
+  em: EntityManager;
+  signal: WakeSignal;
+  /** Rows read per query. */
+  batchSize: number;
+  /** Reads even without a signal this often, in milliseconds: a lost NOTIFY delays, never loses. */
+  pollIntervalMs: number;
+  /** Where failures of a background read are reported. */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * One per server process: follows the outbox from the moment it starts and hands each wallet
+ * event to this process's listeners of that wallet. Reading is triggered by the wake signal (a
+ * commit anywhere), by {@link OutboxTail.wake} (a commit here) and by a slow poll; reads never
+ * overlap, and a trigger during a read causes one more read after it.
+ */
+export class OutboxTail {
+  private position: OutboxPosition = { txId: '0', id: '0' };
+  private readonly listeners = new Map<string, Set<(event: WalletEvent) => void>>();
+  private reading = false;
+  private readAgain = false;
+  private stopped = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private idleWaiters: (() => void)[] = [];
+
+  private constructor(private readonly options: OutboxTailOptions) {}
+
+  /** Starts following from the current head of the outbox. */
+  static async start(options: OutboxTailOptions): Promise<OutboxTail> {
+    const tail = new OutboxTail(options);
+    const [head] = await executePrepared<{ tx_id: string; id: string }>(options.em, HEAD, []);
+    if (head) tail.position = { txId: head.tx_id, id: head.id };
+    tail.unsubscribe = options.signal.subscribe(() => tail.wake());
+    tail.pollTimer = setInterval(() => tail.wake(), options.pollIntervalMs);
+    tail.pollTimer.unref();
+    return tail;
+  }
+
+  /** Calls `listener` with every event of `walletId` committed from now on. Returns the unsubscribe. */
+  onWalletEvent(walletId: string, listener: (event: WalletEvent) => void): () => void {
+    let set = this.listeners.get(walletId);
+    if (!set) this.listeners.set(walletId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(walletId) === set) this.listeners.delete(walletId);
+    };
+  }
+
+  /** Reads the outbox soon (coalesced with any read in progress). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = true;
+    void this.readUntilCaughtUp();
+  }
+
+  /** Resolves once the tail has read everything committed before this call (for tests and shutdown). */
+  async caughtUp(): Promise<void> {
+    const done = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    this.wake();
+    if (this.reading) this.readAgain = true;
+    return done;
+  }
+
+  private async readUntilCaughtUp(): Promise<void> {
+    try {
+      do {
+        this.readAgain = false;
+        for (;;) {
+          const rows = await executePrepared<WalletEventRow>(this.options.em, READ_AFTER, [
+            this.position.txId,
+            this.position.id,
+            this.options.batchSize,
+          ]);
+          for (const row of rows) {
+            this.position = { txId: row.event_tx_id, id: row.event_id };
+            this.dispatch(toWalletEvent(row));
+          }
+          if (rows.length < this.options.batchSize) break;
+        }
+      } while (this.readAgain && !this.stopped);
+    } catch (error) {
+      this.options.onError?.(error);
+    } finally {
+      this.reading = false;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  private dispatch(event: WalletEvent): void {
+    const set = this.listeners.get(event.walletId);
+    if (!set) return;
+    for (const listener of [...set]) listener(event);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    this.unsubscribe?.();
+  }
+}

@@ -1,0 +1,103 @@
+import pg from 'pg';
+
+/**
+ * A cross-process "something was committed, go and read the outbox" signal. It carries no data:
+ * a lost or duplicated signal costs latency, never an event, because readers read the outbox and
+ * also poll it. PostgreSQL LISTEN/NOTIFY implements it here; a Redis adapter would too.
+ */
+export interface WakeSignal {
+  /** Tells every process (this one included) that new events may be in the outbox. Never throws. */
+  publish(): void;
+  /** Calls `listener` on every signal (also after a reconnect, when signals may have been lost). */
+  subscribe(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+/** The NOTIFY channel. */
+export const WAKE_CHANNEL = 'spendwire_outbox';
+
+/**
+ * LISTEN/NOTIFY on one dedicated connection. Publishing is coalesced: while a NOTIFY is in
+ * flight, further publishes collapse into one more. The connection is re-opened after an error,
+ * and listeners are woken then since signals may have been missed.
+ */
+export class PostgresWakeSignal implements WakeSignal {
+  private client: pg.Client | undefined;
+  private readonly listeners = new Set<() => void>();
+  private notifying = false;
+  private notifyAgain = false;
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly databaseUrl: string,
+    private readonly reconnectDelayMs: number,
+  ) {}
+
+  /** Connects and LISTENs. @throws when PostgreSQL cannot be reached the first time. */
+  static async start(databaseUrl: string, options: { reconnectDelayMs?: number } = {}): Promise<PostgresWakeSignal> {
+    const signal = new PostgresWakeSignal(databaseUrl, options.reconnectDelayMs ?? 500);
+    await signal.connect();
+    return signal;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', () => this.reconnect(client));
+    client.on('end', () => this.reconnect(client));
+    await client.connect();
+    await client.query(`listen ${WAKE_CHANNEL}`);
+    this.client = client;
+  }
+
+  private reconnect(failed: pg.Client): void {
+    if (this.closed || this.client !== failed) return;
+    this.client = undefined;
+    failed.end().catch(() => {});
+    this.reconnectTimer = setTimeout(() => {
+      this.connect().then(
+        () => this.wake(),
+        () => this.reconnect(failed),
+      );
+    }, this.reconnectDelayMs);
+    this.reconnectTimer.unref();
+  }
+
+  private wake(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  publish(): void {
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    const client = this.client;
+    if (!client || this.closed) return;
+    this.notifying = true;
+    client
+      .query(`notify ${WAKE_CHANNEL}`)
+      .catch(() => {})
+      .finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.publish();
+        }
+      });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => {});
+  }
+}

@@ -1,0 +1,93 @@
+import { Arg, Args, ArgsType, Field, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { findWallet } from '../../domain/wallets/find-wallet.service.js';
+import { BadUserInputError } from '../../errors.js';
+import type { WalletEvent } from '../../events/wallet-event.js';
+import { openWalletStream, SubscriberOverflowError } from '../../events/wallet-stream.js';
+import { toTransactionObject, TransactionObject, WalletObject } from './wallet.type.js';
+
+/** graphql-ws close code for a subscriber that fell too far behind (it resumes with afterSequence). */
+export const CLOSE_CODE_SUBSCRIBER_OVERFLOW = 4413;
+
+const SEQUENCE_PATTERN = /^(0|[1-9][0-9]{0,18})$/;
+
+interface SubscribeData {
+  args: { walletId: string; afterSequence?: string | null };
+  context: Context;
+}
+
+/** Maps a stream's events; when the consumer falls behind, hangs up the socket with 4413 and ends. */
+async function* mapStream<T>(context: Context, source: AsyncIterableIterator<WalletEvent>, map: (event: WalletEvent) => T): AsyncGenerator<T> {
+  try {
+    for await (const event of source) yield map(event);
+  } catch (error) {
+    if (!(error instanceof SubscriberOverflowError)) throw error;
+    context.closeSocket?.(CLOSE_CODE_SUBSCRIBER_OVERFLOW, 'Subscriber fell behind: resume with afterSequence');
+  } finally {
+    await source.return?.();
+  }
+}
+
+async function walletStream({ args, context }: SubscribeData, afterSequence: bigint | null) {
+  // The tenant check happens before any event is read: another tenant's wallet is NOT_FOUND.
+  const wallet = await findWallet(context.em, { principal: context.principal, walletId: args.walletId });
+  const stream = openWalletStream({
+    em: context.em,
+    tail: context.events.tail,
+    walletId: wallet.id,
+    afterSequence,
+    queueMax: context.config.subscriberQueueMax,
+    replayBatchSize: context.config.outboxBatchSize,
+  });
+  return { wallet, stream };
+}
+
+@ArgsType()
+class TransactionAddedArgs {
+  @Field(() => ID)
+  walletId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last sequence the client has; "0" replays everything.' })
+  afterSequence?: string | null;
+}
+
+@Resolver()
+export class WalletSubscriptionResolver {
+  @Subscription(() => TransactionObject, {
+    description:
+      'Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on.',
+    subscribe: async (data: SubscribeData) => {
+      const text = data.args.afterSequence;
+      if (text !== null && text !== undefined && !SEQUENCE_PATTERN.test(text)) {
+        throw new BadUserInputError('afterSequence', 'afterSequence must be a sequence number such as "0" or "42"');
+      }
+      const { stream } = await walletStream(data, text === null || text === undefined ? null : BigInt(text));
+      return mapStream(data.context, stream, (event) => toTransactionObject(event.transaction));
+    },
+  })
+  transactionAdded(@Root() transaction: TransactionObject, @Args(() => TransactionAddedArgs) _args: TransactionAddedArgs): TransactionObject {
+    return transaction;
+  }
+
+  @Subscription(() => WalletObject, {
+    description: 'The wallet as it is after each change, in sequence order, from the next change on.',
+    subscribe: async (data: SubscribeData) => {
+      const { wallet, stream } = await walletStream(data, null);
+      return mapStream(data.context, stream, (event) =>
+        Object.assign(new WalletObject(), {
+          id: wallet.id,
+          accountId: wallet.accountId,
+          currency: wallet.currency.trim(),
+          balance: event.balanceMicros,
+          reserved: event.reservedMicros,
+          available: event.balanceMicros - event.reservedMicros,
+          sequence: event.sequence.toString(),
+          createdAt: wallet.createdAt,
+        }),
+      );
+    },
+  })
+  balanceChanged(@Root() wallet: WalletObject, @Arg('walletId', () => ID) _walletId: string): WalletObject {
+    return wallet;
+  }
+}
