@@ -30,7 +30,11 @@ export interface WalletStreamOptions {
   walletId: string;
   /** Replay every event after this sequence first; null starts with the next event. */
   afterSequence: bigint | null;
-  /** Most events held for a consumer that does not keep up; past it the stream fails with SubscriberOverflowError. */
+  /**
+   * Most live events waiting for a consumer that does not keep up (received from the tail but not
+   * yet taken by the consumer); one more fails the stream with SubscriberOverflowError. The replay
+   * does not count: it reads the next page only when the consumer has taken the previous one.
+   */
   queueMax: number;
   /** Rows per replay query. */
   replayBatchSize: number;
@@ -47,12 +51,15 @@ export interface WalletStreamOptions {
  */
 export function openWalletStream(options: WalletStreamOptions): AsyncIterableIterator<WalletEvent> {
   const { em, walletId } = options;
-  const ready: WalletEvent[] = [];
+  /** Events ready for the consumer; `live` marks those counted in waitingLive. */
+  const ready: { event: WalletEvent; live: boolean }[] = [];
   let last = 0n;
-  let tasks = 0;
+  /** Live events received from the tail and not yet taken by the consumer (or dropped as duplicates). */
+  let waitingLive = 0;
   let failure: Error | undefined;
   let finished = false;
   let wakeConsumer: (() => void) | undefined;
+  let wakeReplay: (() => void) | undefined;
   let chain: Promise<void> = Promise.resolve();
 
   const notify = () => {
@@ -65,11 +72,11 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
     failure = error;
     stopListening();
     notify();
+    wakeReplay?.();
   };
-  const emit = (event: WalletEvent) => {
+  const emit = (event: WalletEvent, live: boolean) => {
     last = event.sequence;
-    ready.push(event);
-    if (ready.length > options.queueMax) fail(new SubscriberOverflowError(`More than ${options.queueMax} events waiting for this subscriber`));
+    ready.push({ event, live });
     notify();
   };
   const readRange = async (after: bigint, upTo: bigint | null): Promise<WalletEvent[]> => {
@@ -81,29 +88,31 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
     ]);
     return rows.map(toWalletEvent);
   };
-  /** Runs steps one at a time, in arrival order; too many waiting is an overflow too. */
+  /** Runs steps one at a time, in arrival order. */
   const enqueue = (step: () => Promise<void>) => {
-    if (++tasks > options.queueMax) {
-      fail(new SubscriberOverflowError(`More than ${options.queueMax} events waiting for this subscriber`));
+    chain = chain.then(() => (failure || finished ? undefined : step())).catch((error: Error) => fail(error));
+  };
+  const deliverLive = async (event: WalletEvent) => {
+    if (event.sequence <= last) {
+      waitingLive--;
       return;
     }
-    chain = chain
-      .then(() => (failure || finished ? undefined : step()))
-      .catch((error: Error) => fail(error))
-      .finally(() => tasks--);
-  };
-  const deliver = async (event: WalletEvent) => {
-    if (event.sequence <= last) return;
     // Fill a jump ahead from the outbox: every lower sequence of this wallet has committed.
     while (event.sequence > last + 1n && !failure) {
       const gap = await readRange(last, event.sequence - 1n);
       if (gap.length === 0) throw new Error(`Wallet ${walletId}: events ${last + 1n}..${event.sequence - 1n} are missing from the outbox`);
-      for (const missing of gap) emit(missing);
+      for (const missing of gap) emit(missing, false);
     }
-    if (!failure) emit(event);
+    if (!failure) emit(event, true);
   };
 
-  const stopListening = options.tail.onWalletEvent(walletId, (event) => enqueue(() => deliver(event)));
+  const stopListening = options.tail.onWalletEvent(walletId, (event) => {
+    if (++waitingLive > options.queueMax) {
+      fail(new SubscriberOverflowError(`More than ${options.queueMax} events waiting for this subscriber`));
+      return;
+    }
+    enqueue(() => deliverLive(event));
+  });
   enqueue(async () => {
     if (options.afterSequence === null) {
       const [row] = await executePrepared<{ last_sequence: string }>(em, WALLET_SEQUENCE, [walletId]);
@@ -113,8 +122,10 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
     last = options.afterSequence;
     for (;;) {
       const page = await readRange(last, null);
-      for (const event of page) emit(event);
+      for (const event of page) emit(event, false);
       if (page.length < options.replayBatchSize || failure) return;
+      // Backpressure: the next page only once the consumer has taken this one.
+      while (ready.length > 0 && !failure && !finished) await new Promise<void>((resolve) => (wakeReplay = resolve));
     }
   });
 
@@ -122,6 +133,7 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
     finished = true;
     stopListening();
     notify();
+    wakeReplay?.();
   };
   return {
     [Symbol.asyncIterator]() {
@@ -129,10 +141,19 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
     },
     async next(): Promise<IteratorResult<WalletEvent>> {
       for (;;) {
-        if (ready.length > 0 && !failure) return { done: false, value: ready.shift()! };
         if (failure) {
           finish();
           throw failure;
+        }
+        const item = ready.shift();
+        if (item) {
+          if (item.live) waitingLive--;
+          if (ready.length === 0) {
+            const resume = wakeReplay;
+            wakeReplay = undefined;
+            resume?.();
+          }
+          return { done: false, value: item.event };
         }
         if (finished) return { done: true, value: undefined };
         await new Promise<void>((resolve) => (wakeConsumer = resolve));

@@ -12,6 +12,7 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'UNAUTHENTICATED',
+  'LIMIT_EXCEEDED',
 ]);
 
 /**
@@ -41,7 +42,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     code = 'BAD_USER_INPUT';
   }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    const extensions: Record<string, unknown> = { code };
+    const { stacktrace: _stacktrace, http: _http, ...details } = formatted.extensions ?? {};
+    const extensions: Record<string, unknown> = { ...details, code };
     if (code === 'BAD_USER_INPUT') {
       const field = formatted.extensions?.field ?? fieldOfVariableError(formatted.message);
       if (field !== undefined) extensions.field = field;

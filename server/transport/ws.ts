@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
@@ -9,6 +10,11 @@ import type { Events } from '../events/events.js';
 import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
 
+const REVOKED_KEYS: PreparedStatement = {
+  name: 'spendwire_revoked_keys',
+  text: 'select id, key_hash from api_key where id = any($1::uuid[]) and revoked_at is not null',
+};
+
 /** graphql-ws close code for a credential that is missing, unknown or revoked. */
 export const CLOSE_CODE_FORBIDDEN = 4403;
 
@@ -16,7 +22,10 @@ export const CLOSE_CODE_FORBIDDEN = 4403;
  * graphql-ws on the HTTP server's port and path. The API key travels in
  * `connectionParams.authorization` ("Bearer …"): checked in onConnect (4403 Forbidden when bad),
  * and again before every operation, so a key revoked while its socket is open gets nothing more
- * through it: the operation is refused UNAUTHENTICATED and the socket closed with 4403.
+ * through it: the operation is refused UNAUTHENTICATED and the socket closed with 4403. Open
+ * sockets are also checked every `socketCredentialCheckIntervalMs`, so a socket that only listens
+ * is closed (4403) soon after its key is revoked, through any server process. A socket holds at
+ * most `subscriptionsPerSocketMax` operations; one more is refused LIMIT_EXCEEDED.
  */
 export function attachWebSocketServer(options: {
   httpServer: http.Server;
@@ -28,6 +37,27 @@ export function attachWebSocketServer(options: {
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
+  /** Open, authenticated sockets and the API key each uses (none for the operator's token). */
+  const sockets = new Map<WebSocket, string | null>();
+  const revocationCheck = setInterval(() => void closeRevokedSockets(), options.config.socketCredentialCheckIntervalMs);
+  revocationCheck.unref();
+
+  /** Closes (4403) every socket whose API key has been revoked, through any server process. */
+  async function closeRevokedSockets(): Promise<void> {
+    const keyIds = [...new Set([...sockets.values()].filter((id): id is string => id !== null))];
+    if (keyIds.length === 0) return;
+    try {
+      const revoked = await executePrepared<{ id: string; key_hash: string }>(options.auth.orm.em, REVOKED_KEYS, [keyIds]);
+      const revokedIds = new Set(revoked.map((row) => row.id));
+      for (const row of revoked) options.auth.credentialCache.forget(row.key_hash);
+      for (const [socket, keyId] of sockets) {
+        if (keyId !== null && revokedIds.has(keyId)) socket.close(CLOSE_CODE_FORBIDDEN, 'API key revoked');
+      }
+    } catch (error) {
+      console.error('Checking open sockets for revoked API keys failed (retried):', error);
+    }
+  }
+
   const authorizationOf = (params: Record<string, unknown> | undefined) =>
     typeof params?.authorization === 'string' ? params.authorization : undefined;
   const cleanup = useServer<Record<string, unknown> | undefined>(
@@ -36,13 +66,26 @@ export function attachWebSocketServer(options: {
       connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         try {
-          principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams)));
+          const principal = await principalFor(options.auth, authorizationOf(ctx.connectionParams));
+          principals.set(ctx.extra, principal);
+          const socket = ctx.extra.socket;
+          sockets.set(socket, principal.apiKeyId);
+          socket.once('close', () => sockets.delete(socket));
           return true;
         } catch {
           return false;
         }
       },
       onSubscribe: async (ctx) => {
+        // graphql-ws has already registered this operation in ctx.subscriptions.
+        const open = Object.keys(ctx.subscriptions).length;
+        if (open > options.config.subscriptionsPerSocketMax) {
+          return [
+            new GraphQLError(`At most ${options.config.subscriptionsPerSocketMax} operations may be open on one socket`, {
+              extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerSocketMax', max: options.config.subscriptionsPerSocketMax },
+            }),
+          ];
+        }
         try {
           principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams)));
           return undefined;
@@ -69,6 +112,7 @@ export function attachWebSocketServer(options: {
   );
   return {
     dispose: async () => {
+      clearInterval(revocationCheck);
       await cleanup.dispose();
     },
   };

@@ -60,6 +60,13 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
            where t.status = 'COMPLETED'
              and (e.id is null or e.amount_micros <> case t.type when 'CREDIT' then t.amount_micros else -t.amount_micros end)`,
   },
+  {
+    invariant: 'each wallet transaction has exactly one outbox event, carrying its sequence and balance',
+    sql: `select t.id, t.wallet_id, t.sequence, count(e.id) as events from wallet_transaction t
+            left join outbox_event e on e.transaction_id = t.id
+             and e.wallet_id = t.wallet_id and e.wallet_sequence = t.sequence and e.balance_micros = t.balance_after_micros
+           group by t.id, t.wallet_id, t.sequence having count(e.id) <> 1`,
+  },
 ];
 
 /**

@@ -154,3 +154,11 @@ describe('the database refuses what would break the books', () => {
     await t.assertLedger();
   });
 });
+
+describe('verifyLedger and the outbox', () => {
+  it('catches a wallet transaction whose outbox event is missing', async () => {
+    expect(
+      await violationsAfter(`delete from outbox_event where wallet_id = '${walletId}' and wallet_sequence = 3`),
+    ).toEqual(['each wallet transaction has exactly one outbox event, carrying its sequence and balance']);
+  });
+});

@@ -1,0 +1,134 @@
+// Goal: a reader of the outbox never skips an event, even from a transaction that started first and
+// committed last, and a subscriber that falls behind is cut off rather than buffered without end.
+// Method: a real outbox tail on the test database, woken by hand, with one ledger transaction held open
+// on its own connection while others commit.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxTail } from '../../server/events/outbox-tail.js';
+import type { WakeSignal } from '../../server/events/wake-signal.js';
+import type { WalletEvent } from '../../server/events/wallet-event.js';
+import { openWalletStream, SubscriberOverflowError } from '../../server/events/wallet-stream.js';
+import { POST_WALLET_TRANSACTION } from '../../server/domain/wallets/post-wallet-transaction.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { randomUUID } from 'node:crypto';
+
+/** A wake signal that never fires: the test decides when the tail reads. */
+const SILENT: WakeSignal = { publish() {}, subscribe: () => () => {}, close: async () => {} };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function startTail(): Promise<OutboxTail> {
+  return OutboxTail.start({ em: t.app.orm.em, signal: SILENT, batchSize: 500, pollIntervalMs: 3_600_000 });
+}
+
+/** Starts a charge of `walletId` inside an open transaction on its own connection; commit or roll back later. */
+async function openCharge(walletId: string): Promise<{ commit(): Promise<void>; client: pg.Client }> {
+  const client = new pg.Client({ connectionString: t.app.orm.config.get('clientUrl') });
+  await client.connect();
+  await client.query('begin');
+  const { rowCount } = await client.query(POST_WALLET_TRANSACTION.text, [
+    randomUUID(), walletId, null, '-10000', '10000000000000000', 'CHARGE', 'REVENUE', 'held open', null, 'test', null, 'charge', 'x',
+  ]);
+  expect(rowCount).toBe(1);
+  return {
+    client,
+    async commit() {
+      await client.query('commit');
+      await client.end();
+    },
+  };
+}
+
+describe('outbox order', () => {
+  it('delivers a transaction that started first but committed last, and holds back the ones behind it until then', async () => {
+    const [x, y] = await Promise.all([t.createAccount('X'), t.createAccount('Y')]);
+    await Promise.all([t.fund(x.walletId, '10'), t.fund(y.walletId, '10')]);
+    const tail = await startTail();
+    const seen: string[] = [];
+    const stops = [x, y].map((w) => tail.onWalletEvent(w.walletId, (event) => seen.push(`${event.walletId === x.walletId ? 'x' : 'y'}${event.sequence}`)));
+    try {
+      const early = await openCharge(x.walletId); // takes its transaction id (and outbox row id) first
+      await t.ok(y.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: y.walletId, amount: '1' } });
+      await tail.caughtUp();
+      // y's charge committed, but an older transaction is still running: it must wait behind it.
+      expect(seen).toEqual([]);
+
+      await early.commit();
+      await tail.caughtUp();
+      expect(seen).toEqual(['x2', 'y2']);
+
+      // A naive reader resuming after the highest id it had would skip the late commit: ids are not commit order.
+      const rows = await t.app.orm.em.fork().getConnection().execute<{ wallet_id: string; id: string }[]>(
+        `select wallet_id, id::text from outbox_event where wallet_id in (?, ?) and wallet_sequence = 2 order by id`,
+        [x.walletId, y.walletId],
+      );
+      expect(rows.map((row) => row.wallet_id)).toEqual([x.walletId, y.walletId]);
+    } finally {
+      for (const stop of stops) stop();
+      tail.stop();
+    }
+  });
+
+  it('a reader started while a transaction is open still gets that transaction when it commits', async () => {
+    const x = await t.createAccount('X2');
+    await t.fund(x.walletId, '10');
+    const early = await openCharge(x.walletId);
+    const tail = await startTail(); // its head is below the open transaction
+    const seen: bigint[] = [];
+    const stop = tail.onWalletEvent(x.walletId, (event) => seen.push(event.sequence));
+    try {
+      await early.commit();
+      await tail.caughtUp();
+      expect(seen).toEqual([2n]);
+    } finally {
+      stop();
+      tail.stop();
+    }
+  });
+});
+
+describe('a subscriber that falls behind', () => {
+  async function burst(queueMax: number, charges: number): Promise<{ delivered: WalletEvent[]; error: unknown }> {
+    const w = await t.createAccount('Burst');
+    await t.fund(w.walletId, '100');
+    const tail = await startTail();
+    const stream = openWalletStream({ em: t.app.orm.em, tail, walletId: w.walletId, afterSequence: null, queueMax, replayBatchSize: 500 });
+    try {
+      // Let the stream learn its starting sequence, then commit a burst the tail will read in one batch.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < charges; i++) {
+        await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: w.walletId, amount: '1' } });
+      }
+      await tail.caughtUp();
+      const delivered: WalletEvent[] = [];
+      let error: unknown;
+      try {
+        while (delivered.length < charges) delivered.push((await stream.next()).value as WalletEvent);
+      } catch (caught) {
+        error = caught;
+      }
+      return { delivered, error };
+    } finally {
+      await stream.return?.();
+      tail.stop();
+    }
+  }
+
+  it('holds up to queueMax live events for a consumer that is not reading', async () => {
+    const { delivered, error } = await burst(5, 5);
+    expect(error).toBeUndefined();
+    expect(delivered.map((event) => event.sequence)).toEqual([2n, 3n, 4n, 5n, 6n]);
+  });
+
+  it('fails the stream with SubscriberOverflowError at queueMax + 1', async () => {
+    const { delivered, error } = await burst(5, 6);
+    expect(error).toBeInstanceOf(SubscriberOverflowError);
+    expect(delivered).toEqual([]);
+  });
+});
