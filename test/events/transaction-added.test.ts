@@ -135,3 +135,26 @@ describe('transactionAdded', () => {
     }
   });
 });
+
+describe('wake-up signal loss', () => {
+  it('a process whose LISTEN connection was killed still delivers (it reconnects, and polls meanwhile)', async () => {
+    const { walletId, ownerKey } = await t.createAccount();
+    await t.fund(walletId, '100');
+    const other = await startSecondServer();
+    const subscriber = subscribe(other.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '1' }, (d) => d.transactionAdded as AddedTransaction);
+    try {
+      await charges(ownerKey, walletId, 1);
+      await subscriber.waitFor(1);
+      // Kill every LISTEN connection on the database: both servers' wake-up signals drop.
+      const killed = await t.app.orm.em.fork().getConnection().execute<{ pid: number }[]>(
+        `select pg_terminate_backend(pid) as pid from pg_stat_activity where datname = current_database() and query ~* '^(listen|notify) spendwire_outbox'`,
+      );
+      expect(killed.length).toBeGreaterThanOrEqual(2);
+      await charges(ownerKey, walletId, 10);
+      expectSequences(await subscriber.waitFor(11, 10_000), 2, 12);
+    } finally {
+      await subscriber.close();
+      await other.close();
+    }
+  });
+});
