@@ -50,13 +50,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       events,
       close: async () => {
         await server.close();
-        tail!.stop();
+        await tail!.stop();
         await signal!.close();
         await orm.close(true);
       },
     };
   } catch (error) {
-    tail?.stop();
+    await tail?.stop();
     await signal?.close();
     await orm.close(true);
     throw error;

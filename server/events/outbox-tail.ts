@@ -133,9 +133,11 @@ export class OutboxTail {
     for (const listener of [...set]) listener(event);
   }
 
-  stop(): void {
+  /** Stops following; resolves once a read in progress has finished (so the pool can close). */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
     this.unsubscribe?.();
+    if (this.reading) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 }

@@ -71,7 +71,7 @@ describe('outbox order', () => {
       expect(rows.map((row) => row.wallet_id)).toEqual([x.walletId, y.walletId]);
     } finally {
       for (const stop of stops) stop();
-      tail.stop();
+      await tail.stop();
     }
   });
 
@@ -88,7 +88,7 @@ describe('outbox order', () => {
       expect(seen).toEqual([2n]);
     } finally {
       stop();
-      tail.stop();
+      await tail.stop();
     }
   });
 });
@@ -116,7 +116,7 @@ describe('a subscriber that falls behind', () => {
       return { delivered, error };
     } finally {
       await stream.return?.();
-      tail.stop();
+      await tail.stop();
     }
   }
 
