@@ -42,7 +42,8 @@ async function main(): Promise<void> {
         ? `  Operator token (PLATFORM_ADMIN): ${admin.token}  (set PLATFORM_ADMIN_TOKEN to choose your own)`
         : '  Operator token: from PLATFORM_ADMIN_TOKEN',
       demo
-        ? `  Demo account API key (OWNER):   ${demo.apiKey}\n  Demo wallet id:                 ${demo.walletId}`
+        ? `  Demo account API key (OWNER):   ${demo.apiKey}${demo.apiKeyLive ? '' : '  (REVOKED: create a new key with createApiKey)'}\n` +
+          `  Demo wallet id:                 ${demo.walletId}`
         : '  No demo account: this database already had accounts.',
       '',
       'Press Ctrl-C to stop.',

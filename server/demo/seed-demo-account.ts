@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import { Account } from '../domain/accounts/account.entity.js';
+import { ApiKey } from '../domain/accounts/api-key.entity.js';
+import { hashApiKeySecret } from '../domain/accounts/api-key-secret.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../domain/accounts/principal.js';
 import { createAccount } from '../domain/accounts/create-account.service.js';
 import { chargeWallet } from '../domain/wallets/charge-wallet.service.js';
@@ -15,6 +17,8 @@ export interface DemoAccount {
   accountId: string;
   walletId: string;
   apiKey: string;
+  /** False once someone revoked the demo key (it is still shown, marked so). */
+  apiKeyLive?: boolean;
 }
 
 const DEMO_CHARGES = [
@@ -33,7 +37,10 @@ const DEMO_CHARGES = [
 export async function seedDemoAccount(em: EntityManager, config: Config): Promise<DemoAccount | null> {
   const file = path.join(config.dataDir, 'demo-account.json');
   const existing = await fs.readFile(file, 'utf8').then((text) => JSON.parse(text) as DemoAccount, () => null);
-  if (existing && (await em.count(Account, { id: existing.accountId })) === 1) return existing;
+  if (existing && (await em.count(Account, { id: existing.accountId })) === 1) {
+    const key = await em.findOne(ApiKey, { keyHash: hashApiKeySecret(existing.apiKey) });
+    return { ...existing, apiKeyLive: key !== null && key.revokedAt === null };
+  }
   if ((await em.count(Account, {})) > 0) return null;
 
   const principal = PLATFORM_ADMIN_TOKEN_PRINCIPAL;
@@ -57,5 +64,5 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
   const demo: DemoAccount = { accountId: created.account.id, walletId: created.wallet.id, apiKey: created.ownerKeySecret };
   await fs.mkdir(config.dataDir, { recursive: true });
   await fs.writeFile(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
-  return demo;
+  return { ...demo, apiKeyLive: true };
 }

@@ -26,7 +26,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-const BALANCE_CHANGED = `subscription($walletId: ID!) { balanceChanged(walletId: $walletId) { id balance available reserved sequence currency } }`;
+const BALANCE_CHANGED = `subscription($walletId: ID!, $afterSequence: String) {
+  balanceChanged(walletId: $walletId, afterSequence: $afterSequence) { id balance available reserved sequence currency }
+}`;
 
 describe('subscription access', () => {
   it.each([
@@ -62,6 +64,21 @@ describe('subscription access', () => {
       expect((subscriber.errors[0] as { extensions: unknown }).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'afterSequence' });
     } finally {
       await subscriber.close();
+    }
+  });
+
+  it("afterSequence may equal the wallet's last sequence; one beyond it is BAD_USER_INPUT", async () => {
+    const { wallet } = await t.ok(a.ownerKey, 'query($id: ID!) { wallet(id: $id) { sequence } }', { id: a.walletId });
+    const atHead = subscribe(t.url, a.ownerKey, TRANSACTION_ADDED, { walletId: a.walletId, afterSequence: wallet.sequence }, (d) => d);
+    const beyond = subscribe(t.url, a.ownerKey, TRANSACTION_ADDED, { walletId: a.walletId, afterSequence: String(Number(wallet.sequence) + 1) }, (d) => d);
+    try {
+      await expect.poll(() => beyond.errors.length).toBe(1);
+      expect((beyond.errors[0] as { extensions: unknown }).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'afterSequence' });
+      await t.ok(a.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: a.walletId, amount: '0.01' } });
+      expect((await atHead.waitFor(1))[0].transactionAdded.sequence).toBe(String(Number(wallet.sequence) + 1));
+      expect(atHead.errors).toEqual([]);
+    } finally {
+      await Promise.all([atHead.close(), beyond.close()]);
     }
   });
 
@@ -121,6 +138,26 @@ describe('subscription access', () => {
 });
 
 describe('balanceChanged', () => {
+  it('with afterSequence replays the wallet after each later change, then goes on live', async () => {
+    const w = await t.createAccount('Replay');
+    await t.fund(w.walletId, '5');
+    await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: w.walletId, amount: '1.5' } });
+    const subscriber = subscribe(t.url, w.ownerKey, BALANCE_CHANGED, { walletId: w.walletId, afterSequence: '0' }, (d) => d.balanceChanged);
+    try {
+      await subscriber.waitFor(2);
+      await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: w.walletId, amount: '0.5' } });
+      const received = await subscriber.waitFor(3);
+      expect(received.map((x: { sequence: string; balance: string }) => [x.sequence, x.balance])).toEqual([
+        ['1', '5'],
+        ['2', '3.5'],
+        ['3', '3'],
+      ]);
+    } finally {
+      await subscriber.close();
+    }
+  });
+
+
   it('reports the wallet after each change, in order, from the next change on', async () => {
     const subscriber = subscribe(t.url, a.ownerKey, BALANCE_CHANGED, { walletId: a.walletId }, (d) => d.balanceChanged);
     try {

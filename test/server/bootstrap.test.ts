@@ -68,11 +68,16 @@ describe('start and restart on the embedded PostgreSQL', () => {
 
     await runOnce(async (url, token, demo) => {
       expect(token).toBe(first.token);
-      expect(demo).toEqual(first.demo);
-      const accounts = await graphql(url, demo!.apiKey, '{ me { account { wallets { balance sequence } } } }');
+      expect(demo).toEqual({ ...first.demo, apiKeyLive: true });
+      const accounts = await graphql(url, demo!.apiKey, '{ me { apiKeyId account { wallets { balance sequence } } } }');
       // Not seeded twice: the same wallet, the same five transactions.
       expect(accounts.data.me.account.wallets).toEqual([{ balance: '98.3115', sequence: '5' }]);
+      await graphql(url, token, `mutation { revokeApiKey(id: "${accounts.data.me.apiKeyId}") { key { id } } }`);
+    });
+
+    // Once revoked, the demo key is still shown at start, marked as revoked.
+    await runOnce(async (_url, _token, demo) => {
+      expect(demo).toEqual({ ...first.demo, apiKeyLive: false });
     });
   });
-
 });

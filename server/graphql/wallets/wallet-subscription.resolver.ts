@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Field, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, ArgsType, Field, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError } from '../../errors.js';
@@ -28,9 +28,21 @@ async function* mapStream<T>(context: Context, source: AsyncIterableIterator<Wal
   }
 }
 
-async function walletStream({ args, context }: SubscribeData, afterSequence: bigint | null) {
+/** @throws BadUserInputError (`afterSequence`) unless absent or a sequence number. */
+function parseAfterSequence(text: string | null | undefined): bigint | null {
+  if (text === null || text === undefined) return null;
+  if (!SEQUENCE_PATTERN.test(text)) throw new BadUserInputError('afterSequence', 'afterSequence must be a sequence number such as "0" or "42"');
+  return BigInt(text);
+}
+
+async function walletStream({ args, context }: SubscribeData) {
+  const afterSequence = parseAfterSequence(args.afterSequence);
   // The tenant check happens before any event is read: another tenant's wallet is NOT_FOUND.
   const wallet = await findWallet(context.em, { principal: context.principal, walletId: args.walletId });
+  // A resume point the wallet has not reached would wait in silence: say so instead.
+  if (afterSequence !== null && afterSequence > wallet.lastSequence) {
+    throw new BadUserInputError('afterSequence', `afterSequence ${afterSequence} is ahead of the wallet's last sequence ${wallet.lastSequence}`);
+  }
   const stream = openWalletStream({
     em: context.em,
     tail: context.events.tail,
@@ -43,7 +55,7 @@ async function walletStream({ args, context }: SubscribeData, afterSequence: big
 }
 
 @ArgsType()
-class TransactionAddedArgs {
+class WalletStreamArgs {
   @Field(() => ID)
   walletId!: string;
 
@@ -57,22 +69,19 @@ export class WalletSubscriptionResolver {
     description:
       'Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on.',
     subscribe: async (data: SubscribeData) => {
-      const text = data.args.afterSequence;
-      if (text !== null && text !== undefined && !SEQUENCE_PATTERN.test(text)) {
-        throw new BadUserInputError('afterSequence', 'afterSequence must be a sequence number such as "0" or "42"');
-      }
-      const { stream } = await walletStream(data, text === null || text === undefined ? null : BigInt(text));
+      const { stream } = await walletStream(data);
       return mapStream(data.context, stream, (event) => toTransactionObject(event.transaction));
     },
   })
-  transactionAdded(@Root() transaction: TransactionObject, @Args(() => TransactionAddedArgs) _args: TransactionAddedArgs): TransactionObject {
+  transactionAdded(@Root() transaction: TransactionObject, @Args(() => WalletStreamArgs) _args: WalletStreamArgs): TransactionObject {
     return transaction;
   }
 
   @Subscription(() => WalletObject, {
-    description: 'The wallet as it is after each change, in sequence order, from the next change on.',
+    description:
+      'The wallet as it is after each change, in sequence order. With afterSequence: first its state after each later change (replay), then live; without: from the next change on.',
     subscribe: async (data: SubscribeData) => {
-      const { wallet, stream } = await walletStream(data, null);
+      const { wallet, stream } = await walletStream(data);
       return mapStream(data.context, stream, (event) =>
         Object.assign(new WalletObject(), {
           id: wallet.id,
@@ -87,7 +96,7 @@ export class WalletSubscriptionResolver {
       );
     },
   })
-  balanceChanged(@Root() wallet: WalletObject, @Arg('walletId', () => ID) _walletId: string): WalletObject {
+  balanceChanged(@Root() wallet: WalletObject, @Args(() => WalletStreamArgs) _args: WalletStreamArgs): WalletObject {
     return wallet;
   }
 }
