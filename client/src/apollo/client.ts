@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
+import { OperationTypeNode } from 'graphql';
 
 /** Options of {@link createApolloClient}. */
 export interface CreateApolloClientOptions {
@@ -10,18 +11,27 @@ export interface CreateApolloClientOptions {
    * for every request, so a key entered or forgotten later applies from the next request on.
    */
   getApiKey: () => string | null;
+  /**
+   * Terminating link for subscriptions: the live socket's (apollo/live-socket.ts), which carries
+   * the key in its own connectionParams. Without it, subscriptions go to the HTTP link, which
+   * cannot serve them.
+   */
+  subscriptionLink?: ApolloLink;
 }
 
-/** The dashboard's Apollo Client: the API key is added per request, then the request goes over HTTP. */
+/**
+ * The dashboard's Apollo Client: queries and mutations go over HTTP with the API key added per
+ * request; subscriptions go over the WebSocket link.
+ */
 export function createApolloClient(options: CreateApolloClientOptions): ApolloClient {
   const authLink = new SetContextLink((previousContext) => {
     const apiKey = options.getApiKey();
     if (apiKey === null) return {};
     return { headers: { ...previousContext.headers, authorization: `Bearer ${apiKey}` } };
   });
-  const httpLink = new HttpLink({ uri: options.uri ?? '/graphql' });
-  return new ApolloClient({
-    link: ApolloLink.from([authLink, httpLink]),
-    cache: new InMemoryCache(),
-  });
+  const httpLink = ApolloLink.from([authLink, new HttpLink({ uri: options.uri ?? '/graphql' })]);
+  const link = options.subscriptionLink
+    ? ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, options.subscriptionLink, httpLink)
+    : httpLink;
+  return new ApolloClient({ link, cache: new InMemoryCache() });
 }

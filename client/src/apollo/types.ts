@@ -124,7 +124,7 @@ export type TransactionRow = Pick<
 export interface WalletTransactionsQuery {
   /** Null only if the wallet vanished; the server answers NOT_FOUND for wallets the key may not see. */
   wallet:
-    | (WalletSummary & {
+    | (Pick<Wallet, 'id' | 'sequence'> & {
         transactions: {
           edges: { cursor: string; node: TransactionRow }[];
           pageInfo: PageInfo;
@@ -142,4 +142,26 @@ export interface WalletTransactionsQueryVariables {
   after: string | null;
   type: TransactionType | null;
   kind: TransactionKind | null;
+}
+
+/** Result of the `BalanceChanged` subscription (hooks/useLiveWallet.ts): the wallet after one change. */
+export interface BalanceChangedSubscription {
+  balanceChanged: WalletSummary;
+}
+
+/** Variables of the `BalanceChanged` subscription. */
+export interface BalanceChangedSubscriptionVariables {
+  walletId: string;
+}
+
+/** Result of the `TransactionAdded` subscription (hooks/useLiveWallet.ts): one transaction, in sequence order. */
+export interface TransactionAddedSubscription {
+  transactionAdded: TransactionRow;
+}
+
+/** Variables of the `TransactionAdded` subscription. */
+export interface TransactionAddedSubscriptionVariables {
+  walletId: string;
+  /** Replay every transaction after this sequence first ("0": all of them); null starts live. */
+  afterSequence: string | null;
 }

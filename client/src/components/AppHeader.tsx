@@ -1,4 +1,6 @@
 import { maskApiKey } from '../utils/api-key-storage';
+import type { ConnectionStatus } from '../utils/connection-status';
+import { ConnectionIndicator } from './ConnectionIndicator';
 
 /** Props of {@link AppHeader}. */
 export interface AppHeaderProps {
@@ -6,16 +8,22 @@ export interface AppHeaderProps {
   apiKey: string | null;
   /** Forgets the key (this browser only; the key itself stays valid on the server). */
   onForgetKey: () => void;
+  /** The live connection's state, shown next to the key. */
+  connectionStatus: ConnectionStatus;
 }
 
-/** The bar across the top: product name and, once a key is in use, which one and a way to forget it. */
-export function AppHeader({ apiKey, onForgetKey }: AppHeaderProps) {
+/**
+ * The bar across the top: product name and, once a key is in use, the live connection's state,
+ * which key and a way to forget it.
+ */
+export function AppHeader({ apiKey, onForgetKey, connectionStatus }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
         <span className="app-header__brand">Spendwire</span>
         {apiKey !== null && (
           <div className="app-header__key">
+            <ConnectionIndicator status={connectionStatus} />
             <span className="muted">
               API key <code title="The key in use, shortened">{maskApiKey(apiKey)}</code>
             </span>

@@ -27,10 +27,12 @@ export interface TransactionTableProps {
   currency: string;
   /** True while newer data is on its way: the rows are shown dimmed. */
   stale?: boolean;
+  /** Ids of rows that just arrived live: shown with a brief highlight. */
+  highlightedIds?: ReadonlySet<string>;
 }
 
 /** A page of wallet transactions, newest first, with amounts signed by direction. */
-export function TransactionTable({ rows, currency, stale = false }: TransactionTableProps) {
+export function TransactionTable({ rows, currency, stale = false, highlightedIds }: TransactionTableProps) {
   return (
     <div className={stale ? 'table-scroll table-scroll--stale' : 'table-scroll'} aria-busy={stale}>
       <table className="transactions">
@@ -52,7 +54,7 @@ export function TransactionTable({ rows, currency, stale = false }: TransactionT
             const isDebit = row.type === 'DEBIT';
             const signedAmount = isDebit ? negateMoney(row.amount) : row.amount;
             return (
-              <tr key={row.id}>
+              <tr key={row.id} className={highlightedIds?.has(row.id) ? 'transactions__row--new' : undefined}>
                 <td className="nowrap">
                   <time dateTime={row.createdAt} title={row.createdAt}>
                     {formatDateTime(row.createdAt)}

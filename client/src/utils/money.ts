@@ -89,3 +89,30 @@ export function negateMoney(amount: string): string {
   if (sign === 0) return amount.replace(/^-/, '');
   return sign < 0 ? amount.slice(1) : `-${amount}`;
 }
+
+/** Micro-units in one major unit: 10^{@link MONEY_FRACTION_DIGITS_MAX}. */
+const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
+
+/** A Money string as integer micro-units. */
+function toMicros(amount: string): bigint {
+  const { negative, integerDigits, fractionDigits } = parseMoneyParts(amount);
+  const micros = BigInt(integerDigits) * MICROS_PER_UNIT + BigInt(fractionDigits.padEnd(MONEY_FRACTION_DIGITS_MAX, '0'));
+  return negative ? -micros : micros;
+}
+
+/** Integer micro-units as the shortest Money string: 12_500_000n → "12.5", -3_000_000n → "-3", 0n → "0". */
+function fromMicros(micros: bigint): string {
+  const magnitude = micros < 0n ? -micros : micros;
+  const fraction = (magnitude % MICROS_PER_UNIT).toString().padStart(MONEY_FRACTION_DIGITS_MAX, '0').replace(/0+$/, '');
+  const digits = `${magnitude / MICROS_PER_UNIT}${fraction === '' ? '' : `.${fraction}`}`;
+  return micros < 0n ? `-${digits}` : digits;
+}
+
+/**
+ * `minuend − subtrahend`, exactly, in integer micro-units: ("12.5", "0.25") → "12.25",
+ * ("1", "3") → "-2". The result is the shortest Money string (no trailing zeros, "0" for zero).
+ * @throws MoneyFormatError when either argument is not a Money string.
+ */
+export function subtractMoney(minuend: string, subtrahend: string): string {
+  return fromMicros(toMicros(minuend) - toMicros(subtrahend));
+}

@@ -3,11 +3,11 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { MeQuery, MeQueryVariables } from '../../apollo/types';
 import { describeError } from '../../apollo/describe-error';
-import { BalanceSummary, WALLET_SUMMARY_FIELDS } from '../../components/BalanceSummary';
+import { WALLET_SUMMARY_FIELDS } from '../../components/BalanceSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { WalletSelect } from '../../components/WalletSelect';
 import { enumLabel } from '../../utils/enum-label';
-import { WalletTransactions } from './WalletTransactions';
+import { WalletView, type ResumePoints } from './WalletView';
 
 /** Who the API key is, its account and the account's wallets. */
 export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
@@ -33,12 +33,16 @@ export interface WalletPageProps {
   onForgetKey: () => void;
 }
 
-/** The wallet dashboard: the key's account, a wallet's balances and its transactions. */
+/**
+ * The wallet dashboard: the key's account, a wallet's balances and its transactions, kept live
+ * over the WebSocket. "Refresh" fetches everything on screen again by hand; nothing polls.
+ */
 export function WalletPage({ onForgetKey }: WalletPageProps) {
   const client = useApolloClient();
   const { data, loading, error } = useQuery(ME_QUERY);
   const [selectedWalletId, setSelectedWalletId] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
+  const [resumePoints] = useState<ResumePoints>(() => new Map());
 
   const refresh = async () => {
     setRefreshing(true);
@@ -109,12 +113,7 @@ export function WalletPage({ onForgetKey }: WalletPageProps) {
       {wallet === undefined ? (
         <p className="placeholder">This account has no wallet yet.</p>
       ) : (
-        <>
-          <section className="card" aria-label="Balances">
-            <BalanceSummary wallet={wallet} />
-          </section>
-          <WalletTransactions key={wallet.id} walletId={wallet.id} currency={wallet.currency} />
-        </>
+        <WalletView key={wallet.id} wallet={wallet} resumePoints={resumePoints} />
       )}
     </>
   );
