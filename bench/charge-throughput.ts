@@ -8,8 +8,9 @@
  * How to read it: `ratio` = GraphQL charges/s ÷ raw SQL charges/s at the same N; 1.0 would mean
  * the server adds nothing over the database's own cost. Latencies are per request as the client
  * sees it (p50/p99, ms). The CPU table says who was busy during each point, in % of one core
- * (100 % = one core saturated); "other" is the machine's busy time minus the server and the bench
- * process, i.e. mostly PostgreSQL. Goal: ratio >= 0.5 at 16 clients (spread).
+ * (100 % = one core saturated): the server, the bench process, the PostgreSQL cluster (postmaster
+ * and backends) and "other", the rest of the machine's busy time (other engineers' processes).
+ * Goal: ratio >= 0.5 at 16 clients (spread).
  *
  * Setup: a throwaway embedded PostgreSQL with DEFAULT durability (fsync and synchronous_commit
  * on: every charge waits for its WAL flush), the server as a child process (its own event loop),
@@ -24,9 +25,13 @@
  * server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/spendwire-prof" to profile it).
  * Both sides send the statement as the same named prepared statement (parsed and planned once per
  * connection), so the baseline is the best the database can do with it.
+ *
+ * Then, on the same server process, commit → subscriber delivery latency of `transactionAdded`
+ * (bench/delivery-latency.ts, with its own `BENCH_DELIVERY_*` settings). `BENCH_PG_STAT_STATEMENTS=1`
+ * loads pg_stat_statements (a small cost of its own) so that part reports the server's statements.
  */
 import 'reflect-metadata';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -43,6 +48,29 @@ import { createOrm } from '../server/database/orm.js';
 import { POST_WALLET_TRANSACTION } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
+import {
+  CHARGE_AMOUNT,
+  CHARGE_AMOUNT_MICROS,
+  CHARGE_DESCRIPTION,
+  cpuBetween,
+  createFundedWallet,
+  fixed,
+  inBatches,
+  Latencies,
+  machineBusyCpuSeconds,
+  numberFromEnv,
+  percentile,
+  postJson,
+  postmasterPid,
+  REQUEST_TIMEOUT_MS,
+  row,
+  sampleCpu,
+  sleep,
+  type BenchWallet,
+  type CpuSubjects,
+  type CpuUse,
+} from './bench-support.js';
+import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.js';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -57,14 +85,6 @@ function integerListFromEnv(name: string, fallback: number[]): number[] {
   return values;
 }
 
-function numberFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const text = process.env[name];
-  if (!text) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number in ${min}..${max}, got "${text}"`);
-  return value;
-}
-
 /** Concurrent clients per point. */
 const CLIENT_COUNTS = integerListFromEnv('BENCH_CLIENTS', [1, 4, 16, 64]);
 /** Measured duration of one point (one side of one scenario at one N), in seconds. */
@@ -75,15 +95,9 @@ const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', 2, 0, 30);
 const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BENCH_SERVER_POOL_SIZE', 16, 1, 512) : undefined;
 /** Extra flags for the server's node process. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+/** Load pg_stat_statements (a diagnostic with a small cost of its own): the delivery part then reports the server's statements. */
+const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
 
-/** One charge, as a decimal string for GraphQL and in micros for the raw statement. */
-const CHARGE_AMOUNT = '0.01';
-const CHARGE_AMOUNT_MICROS = 10_000n;
-const CHARGE_DESCRIPTION = 'bench';
-/** Credit per wallet: 100 million charges' worth, so no point can run out of funds. */
-const FUNDING_AMOUNT = '1000000';
-/** One HTTP request or SQL statement taking longer than this is an error, in ms. */
-const REQUEST_TIMEOUT_MS = 30_000;
 /** Longest wait for the server to answer /healthz, in ms. */
 const SERVER_START_TIMEOUT_MS = 60_000;
 /** Longest wait for the server to exit after SIGTERM before SIGKILL, in ms. */
@@ -97,112 +111,10 @@ type Scenario = (typeof SCENARIOS)[number];
 
 const CHARGE_MUTATION = 'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { id } } }';
 
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Nearest-rank percentile of ascending-sorted values; NaN for none. */
-function percentile(sorted: Float64Array, fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return sorted[rank]!;
-}
-
 /** The request hash postWalletTransaction computes (only stored with an idempotency key, but computed always). */
 function chargeRequestHash(walletId: string): string {
   const canonical = JSON.stringify(['charge', walletId.toLowerCase(), (-CHARGE_AMOUNT_MICROS).toString(), TransactionKind.CHARGE, CHARGE_DESCRIPTION, null]);
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** Growable list of latencies in ms. */
-class Latencies {
-  private values = new Float64Array(4096);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const bigger = new Float64Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
-    }
-    this.values[this.length++] = value;
-  }
-  sorted(): Float64Array {
-    return this.values.slice(0, this.length).sort();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// CPU accounting from /proc (Linux): who was busy during a point.
-
-const CLOCK_TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** utime + stime of a process in seconds, or NaN when unreadable. */
-function processCpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces) start at state = field 3.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** Busy CPU seconds of the whole machine (all cores), or NaN when unreadable. */
-function machineBusyCpuSeconds(): number {
-  try {
-    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-    const ticks = line.trim().split(/\s+/).slice(1).map(Number);
-    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
-    const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
-    return (total - idle) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-interface CpuSample {
-  server: number;
-  bench: number;
-  machine: number;
-  at: number;
-}
-
-function sampleCpu(serverPid: number | undefined): CpuSample {
-  const usage = process.cpuUsage();
-  return {
-    server: processCpuSeconds(serverPid),
-    bench: (usage.user + usage.system) / 1e6,
-    machine: machineBusyCpuSeconds(),
-    at: performance.now(),
-  };
-}
-
-/** CPU use between two samples, in % of one core. */
-interface CpuUse {
-  serverPercent: number;
-  benchPercent: number;
-  otherPercent: number;
-}
-
-function cpuBetween(before: CpuSample, after: CpuSample): CpuUse {
-  const seconds = (after.at - before.at) / 1000;
-  const server = after.server - before.server;
-  const bench = after.bench - before.bench;
-  const machine = after.machine - before.machine;
-  return {
-    serverPercent: (100 * server) / seconds,
-    benchPercent: (100 * bench) / seconds,
-    otherPercent: (100 * (machine - (Number.isNaN(server) ? 0 : server) - bench)) / seconds,
-  };
 }
 
 /** Type of the filesystem holding `folder`, from /proc/mounts (longest matching mount point). */
@@ -219,53 +131,6 @@ function filesystemOf(folder: string): string {
   } catch {
     return 'unknown';
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP client: node:http with a keep-alive agent (one socket per client), less client CPU per
-// request than fetch/undici, which matters when the bench, the server and PostgreSQL share cores.
-
-interface HttpAnswer {
-  status: number;
-  body: string;
-}
-
-function postJson(agent: http.Agent, port: number, token: string, body: string): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${token}`,
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
-    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
-/** One GraphQL operation that must succeed; returns `data`. */
-async function graphqlOk<T>(agent: http.Agent, port: number, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const answer = await postJson(agent, port, token, JSON.stringify({ query, variables }));
-  const parsed = JSON.parse(answer.body) as { data?: T; errors?: { message: string }[] };
-  if (answer.status !== 200 || parsed.errors?.length || !parsed.data) {
-    throw new Error(`GraphQL failed (HTTP ${answer.status}): ${answer.body.slice(0, 500)}`);
-  }
-  return parsed.data;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,48 +208,6 @@ async function stopServer(server: ServerProcess): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fixtures: accounts, wallets and funds through the API
-
-interface BenchWallet {
-  accountId: string;
-  walletId: string;
-  ownerKey: string;
-  /** `api_key:<id>` of the OWNER key: what the server records as the actor of its charges. */
-  actor: string;
-}
-
-async function createFundedWallet(agent: http.Agent, port: number, adminToken: string, name: string): Promise<BenchWallet> {
-  const created = await graphqlOk<{ createAccount: { account: { id: string }; wallet: { id: string }; apiKey: string } }>(
-    agent,
-    port,
-    adminToken,
-    'mutation Create($input: CreateAccountInput!) { createAccount(input: $input) { account { id } wallet { id } apiKey } }',
-    { input: { name } },
-  );
-  const { account, wallet, apiKey } = created.createAccount;
-  await graphqlOk(agent, port, adminToken, 'mutation Fund($input: AdjustWalletInput!) { adjustWallet(input: $input) { transaction { id } } }', {
-    input: { walletId: wallet.id, amount: FUNDING_AMOUNT, reason: 'bench funding' },
-  });
-  const me = await graphqlOk<{ me: { apiKeyId: string } }>(agent, port, apiKey, 'query { me { apiKeyId } }', {});
-  return { accountId: account.id, walletId: wallet.id, ownerKey: apiKey, actor: `api_key:${me.me.apiKeyId}` };
-}
-
-/** Runs `make(i)` for i in 0..count-1, at most `concurrency` at a time. */
-async function inBatches<T>(count: number, concurrency: number, make: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const index = next++;
-        results[index] = await make(index);
-      }
-    }),
-  );
-  return results;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Load generation
 
 interface PointResult {
@@ -404,14 +227,14 @@ interface PointResult {
 async function runClosedLoop(
   clients: number,
   seconds: number,
-  serverPid: number | undefined,
+  cpuSubjects: CpuSubjects,
   sendOne: (client: number) => Promise<string | undefined>,
 ): Promise<PointResult> {
   const latencies = new Latencies();
   let ok = 0;
   let errors = 0;
   let firstError: string | undefined;
-  const cpuBefore = sampleCpu(serverPid);
+  const cpuBefore = sampleCpu(cpuSubjects);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -434,19 +257,19 @@ async function runClosedLoop(
     }),
   );
   const elapsedSeconds = (performance.now() - started) / 1000;
-  const cpu = cpuBetween(cpuBefore, sampleCpu(serverPid));
+  const cpu = cpuBetween(cpuBefore, sampleCpu(cpuSubjects));
   const sorted = latencies.sorted();
   return { chargesPerSecond: ok / elapsedSeconds, ok, errors, firstError, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), cpu };
 }
 
-async function runGraphqlPoint(port: number, serverPid: number | undefined, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
+async function runGraphqlPoint(port: number, cpuSubjects: CpuSubjects, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: wallets.length });
   // Each client's request body is fixed, so it is serialised once, outside the timed loop.
   const bodies = wallets.map((wallet) =>
     JSON.stringify({ query: CHARGE_MUTATION, variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } } }),
   );
   try {
-    return await runClosedLoop(wallets.length, seconds, serverPid, async (client) => {
+    return await runClosedLoop(wallets.length, seconds, cpuSubjects, async (client) => {
       const answer = await postJson(agent, port, wallets[client]!.ownerKey, bodies[client]!);
       if (answer.status !== 200) return `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
       const parsed = JSON.parse(answer.body) as { data?: { charge?: { transaction?: { id?: string } } }; errors?: unknown[] };
@@ -460,13 +283,13 @@ async function runGraphqlPoint(port: number, serverPid: number | undefined, wall
 
 const WALLET_BALANCE_MICROS_MAX = loadConfig({}).walletBalanceMicrosMax;
 
-async function runRawPoint(databaseUrl: string, serverPid: number | undefined, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
+async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: wallets.length, statement_timeout: REQUEST_TIMEOUT_MS });
   // Every client holds a connection of its own for the whole point, opened before timing starts.
   const connections = await Promise.all(wallets.map(() => pool.connect()));
   const hashes = wallets.map((wallet) => chargeRequestHash(wallet.walletId));
   try {
-    return await runClosedLoop(wallets.length, seconds, serverPid, async (client) => {
+    return await runClosedLoop(wallets.length, seconds, cpuSubjects, async (client) => {
       const wallet = wallets[client]!;
       // Parameters in the order of POST_WALLET_TRANSACTION's JSDoc, with the values chargeWallet passes.
       const result = await connections[client]!.query({
@@ -517,16 +340,13 @@ const CPU_COLUMNS = [
   ['clients', 7],
   ['gql: server', 11],
   ['bench', 6],
+  ['pg', 6],
   ['other', 6],
   ['raw: bench', 10],
+  ['pg', 6],
   ['other', 6],
 ] as const;
 
-function row(columns: readonly (readonly [string, number])[], cells: string[]): string {
-  return cells.map((cell, index) => (index === 0 ? cell.padEnd(columns[index]![1]) : cell.padStart(columns[index]![1]))).join('  ');
-}
-
-const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
 // ---------------------------------------------------------------------------------------------
 // Main
@@ -558,15 +378,25 @@ async function main(resources: Resources): Promise<boolean> {
     persistent: false,
     // Default durability on purpose (no fsync=off): a charge is only done once its WAL is flushed.
     // Enough connections for the raw side's pool plus the server's pool plus the checks.
-    settings: { max_connections: String(Math.max(100, maxClients * 2 + 40)) },
+    settings: {
+      max_connections: String(Math.max(100, maxClients * 2 + 40)),
+      ...(STATEMENT_STATISTICS ? { shared_preload_libraries: 'pg_stat_statements' } : {}),
+    },
   });
   await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
   const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
+  if (STATEMENT_STATISTICS) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query('create extension if not exists pg_stat_statements');
+    await client.end();
+  }
 
   const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
   resources.server = await startServer({ databaseUrl, adminToken, dataDir: path.join(resources.tempDir, 'server-data') });
   const server = resources.server;
   const serverPid = server.child.pid;
+  const cpuSubjects: CpuSubjects = { serverPid, postgresPid: postmasterPid(postgresDir) };
 
   const settings = new pg.Client({ connectionString: databaseUrl });
   await settings.connect();
@@ -590,6 +420,10 @@ async function main(resources: Resources): Promise<boolean> {
   const walletsFor = (side: 'graphql' | 'raw', scenario: Scenario, clients: number) =>
     scenario === 'spread' ? fixtures[side].spread.slice(0, clients) : Array.from({ length: clients }, () => fixtures[side].hot[0]!);
   const setupSeconds = (performance.now() - setupStarted) / 1000;
+  // This machine is shared: say how busy it was before the bench put any load on it.
+  const busyBefore = machineBusyCpuSeconds();
+  await sleep(1000);
+  const idleMachinePercent = 100 * (machineBusyCpuSeconds() - busyBefore);
 
   const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log('Spendwire charge throughput: GraphQL over HTTP vs the same ledger statement as raw SQL');
@@ -600,6 +434,10 @@ async function main(resources: Resources): Promise<boolean> {
   console.log(
     `Durability: fsync=${fsync}, synchronous_commit=${synchronousCommit}, wal_sync_method=${walSyncMethod} (PostgreSQL defaults; ` +
       `every charge waits for its WAL flush); data on ${filesystemOf(postgresDir)}`,
+  );
+  console.log(
+    `Machine busy before the load (1 s, bench idle): ${fixed(idleMachinePercent, 0)} % of one core, load average ` +
+      `${os.loadavg().map((value) => value.toFixed(2)).join(' ')}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
   );
   console.log(
     `GraphQL side: server in a child process (pid ${serverPid}, NODE_ENV=production, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
@@ -622,8 +460,8 @@ async function main(resources: Resources): Promise<boolean> {
   let warmupCharges = 0;
   if (WARMUP_SECONDS > 0) {
     const warmClients = Math.min(4, maxClients);
-    const warmGraphql = await runGraphqlPoint(server.port, serverPid, walletsFor('graphql', 'spread', warmClients), WARMUP_SECONDS);
-    const warmRaw = await runRawPoint(databaseUrl, serverPid, walletsFor('raw', 'spread', warmClients), WARMUP_SECONDS);
+    const warmGraphql = await runGraphqlPoint(server.port, cpuSubjects, walletsFor('graphql', 'spread', warmClients), WARMUP_SECONDS);
+    const warmRaw = await runRawPoint(databaseUrl, cpuSubjects, walletsFor('raw', 'spread', warmClients), WARMUP_SECONDS);
     warmupCharges = warmGraphql.ok + warmRaw.ok;
   }
 
@@ -631,8 +469,8 @@ async function main(resources: Resources): Promise<boolean> {
   const results: { scenario: Scenario; clients: number; graphql: PointResult; raw: PointResult }[] = [];
   for (const scenario of SCENARIOS) {
     for (const clients of CLIENT_COUNTS) {
-      const graphql = await runGraphqlPoint(server.port, serverPid, walletsFor('graphql', scenario, clients), POINT_SECONDS);
-      const raw = await runRawPoint(databaseUrl, serverPid, walletsFor('raw', scenario, clients), POINT_SECONDS);
+      const graphql = await runGraphqlPoint(server.port, cpuSubjects, walletsFor('graphql', scenario, clients), POINT_SECONDS);
+      const raw = await runRawPoint(databaseUrl, cpuSubjects, walletsFor('raw', scenario, clients), POINT_SECONDS);
       results.push({ scenario, clients, graphql, raw });
       console.log(
         row(COLUMNS, [
@@ -652,7 +490,10 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   console.log('');
-  console.log(`CPU during each point, % of one core (${os.cpus().length} cores = ${100 * os.cpus().length} %); other = machine busy - server - bench ≈ PostgreSQL`);
+  console.log(
+    `CPU during each point, % of one core (${os.cpus().length} cores = ${100 * os.cpus().length} %); pg = the PostgreSQL cluster; ` +
+      'other = the rest of the machine (other processes: the figures are noisy when it is high)',
+  );
   console.log(row(CPU_COLUMNS, CPU_COLUMNS.map(([title]) => title)));
   for (const { scenario, clients, graphql, raw } of results) {
     console.log(
@@ -661,8 +502,10 @@ async function main(resources: Resources): Promise<boolean> {
         String(clients),
         fixed(graphql.cpu.serverPercent, 0),
         fixed(graphql.cpu.benchPercent, 0),
+        fixed(graphql.cpu.postgresPercent, 0),
         fixed(graphql.cpu.otherPercent, 0),
         fixed(raw.cpu.benchPercent, 0),
+        fixed(raw.cpu.postgresPercent, 0),
         fixed(raw.cpu.otherPercent, 0),
       ]),
     );
@@ -675,10 +518,6 @@ async function main(resources: Resources): Promise<boolean> {
     if (graphql.firstError) console.log(`  ${scenario} ${clients} graphql: ${graphql.errors} errors, first: ${graphql.firstError}`);
     if (raw.firstError) console.log(`  ${scenario} ${clients} raw: ${raw.errors} errors, first: ${raw.firstError}`);
   }
-  if (server.stderrLines > 0) {
-    console.log(`The server wrote ${server.stderrLines} lines to stderr; the last ones:`);
-    for (const line of server.output.filter((text) => text.startsWith('[server stderr]')).slice(-10)) console.log(`  ${line}`);
-  }
 
   const goal = results.find((result) => result.scenario === 'spread' && result.clients === 16);
   if (goal) {
@@ -687,6 +526,16 @@ async function main(resources: Resources): Promise<boolean> {
   } else {
     console.log('Goal check: not measured (16 is not in BENCH_CLIENTS)');
   }
+
+  // Delivery latency on the same server process, after the throughput points.
+  const delivery = await runDeliveryBench({ port: server.port, adminToken, cpuSubjects, databaseUrl, statementStatistics: STATEMENT_STATISTICS });
+
+  if (server.stderrLines > 0) {
+    console.log('');
+    console.log(`The server wrote ${server.stderrLines} lines to stderr; the last ones:`);
+    for (const line of server.output.filter((text) => text.startsWith('[server stderr]')).slice(-10)) console.log(`  ${line}`);
+  }
+  console.log('');
 
   // Stop the server before checking, so the check sees the final books and nothing else runs.
   await stopServer(server);
@@ -708,7 +557,7 @@ async function main(resources: Resources): Promise<boolean> {
       .getConnection()
       .execute<{ charges: string }[]>(`select count(*)::text as charges from wallet_transaction where kind = 'CHARGE' and description = ?`, [CHARGE_DESCRIPTION], 'all');
     const recorded = Number(chargeCount?.charges ?? 0);
-    const counted = warmupCharges + results.reduce((sum, result) => sum + result.graphql.ok + result.raw.ok, 0);
+    const counted = warmupCharges + results.reduce((sum, result) => sum + result.graphql.ok + result.raw.ok, 0) + delivery.chargesOk;
     console.log(
       `Charges recorded in wallet_transaction: ${recorded}; successes counted by the bench (warm-up included): ${counted} → ` +
         `${recorded === counted ? 'match' : 'MISMATCH'}`,
@@ -717,13 +566,13 @@ async function main(resources: Resources): Promise<boolean> {
   } finally {
     await orm.close(true);
   }
-  return totalErrors === 0 && ledgerHolds;
+  return totalErrors === 0 && ledgerHolds && delivery.passed;
 }
 
 const resources: Resources = {};
 const pointCount = CLIENT_COUNTS.length * SCENARIOS.length;
-/** Hard cap on the whole run, in ms: setup, warm-up, every point with slack, and the checks. */
-const RUN_TIME_MAX_MS = 120_000 + 2 * WARMUP_SECONDS * 1000 + pointCount * 2 * (POINT_SECONDS * 1000 + 5_000);
+/** Hard cap on the whole run, in ms: setup, warm-up, every point with slack, the delivery part, and the checks. */
+const RUN_TIME_MAX_MS = 120_000 + 2 * WARMUP_SECONDS * 1000 + pointCount * 2 * (POINT_SECONDS * 1000 + 5_000) + DELIVERY_RUN_TIME_MAX_MS;
 const watchdog = setTimeout(() => {
   console.error(`The bench ran longer than ${Math.round(RUN_TIME_MAX_MS / 1000)} s: stopping.`);
   void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(2));
