@@ -4,6 +4,7 @@ import { createOrm, migrate } from './database/orm.js';
 import { createSchema } from './graphql/schema.js';
 import { createEvents, type Events } from './events/events.js';
 import { OutboxTail } from './events/outbox-tail.js';
+import { WalletHubs } from './events/wallet-hub.js';
 import { PostgresWakeSignal } from './events/wake-signal.js';
 import { startHttpServer } from './transport/http.js';
 
@@ -41,7 +42,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       pollIntervalMs: options.config.outboxPollIntervalMs,
       onError: (error) => console.error('Reading the outbox failed (retried on the next wake-up):', error),
     });
-    const events = createEvents(tail, signal);
+    const onError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
+    const hubs = new WalletHubs({ em: orm.em, tail, batchSize: options.config.outboxBatchSize, onError });
+    const events = createEvents(tail, hubs, signal);
     const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken, events });
     return {
       url: server.url,

@@ -28,6 +28,10 @@ const HEAD: PreparedStatement = {
    order by tx_id desc, id desc limit 1`,
 };
 
+function bySequence(a: WalletEvent, b: WalletEvent): number {
+  return a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0;
+}
+
 /** Options of {@link OutboxTail.start}. */
 export interface OutboxTailOptions {
   /** For queries (its connection pool; never a transaction). */
@@ -110,10 +114,12 @@ export class OutboxTail {
             this.position.id,
             this.options.batchSize,
           ]);
-          for (const row of rows) {
-            this.position = { txId: row.event_tx_id, id: row.event_id };
-            this.dispatch(toWalletEvent(row));
-          }
+          const last = rows.at(-1);
+          if (last) this.position = { txId: last.event_tx_id, id: last.event_id };
+          // Commit order and a wallet's sequence order can differ (a charge takes its transaction
+          // id before it waits for the wallet's lock): put each wallet's events of the batch in
+          // sequence order, which spares the hubs most gap-filling queries.
+          for (const event of rows.map(toWalletEvent).sort(bySequence)) this.dispatch(event);
           if (rows.length < this.options.batchSize) break;
         }
       } while (this.readAgain && !this.stopped);

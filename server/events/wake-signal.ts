@@ -43,7 +43,10 @@ export class PostgresWakeSignal implements WakeSignal {
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
-    client.on('notification', () => this.wake());
+    // This process's own NOTIFYs go out on this connection; it woke its readers itself already.
+    client.on('notification', (message) => {
+      if (message.processId !== (client as unknown as { processID: number }).processID) this.wake();
+    });
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
     await client.connect();

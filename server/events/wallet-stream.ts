@@ -1,22 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
-import type { OutboxTail } from './outbox-tail.js';
-import { toWalletEvent, WALLET_EVENT_COLUMNS, type WalletEvent, type WalletEventRow } from './wallet-event.js';
-
-/** A wallet's events after one sequence, up to another (or without end), oldest first. */
-const READ_WALLET_RANGE: PreparedStatement = {
-  name: 'spendwire_wallet_events_range',
-  text: `select ${WALLET_EVENT_COLUMNS}
-    from outbox_event e join wallet_transaction t on t.id = e.transaction_id
-   where e.wallet_id = $1 and e.wallet_sequence > $2::bigint and ($3::bigint is null or e.wallet_sequence <= $3::bigint)
-   order by e.wallet_sequence
-   limit $4`,
-};
-
-const WALLET_SEQUENCE: PreparedStatement = {
-  name: 'spendwire_wallet_sequence',
-  text: 'select last_sequence::text as last_sequence from wallet where id = $1',
-};
+import type { WalletEvent } from './wallet-event.js';
+import { readWalletEvents, readWalletSequence, type WalletHubs } from './wallet-hub.js';
 
 /** Thrown into a stream whose consumer fell too far behind. */
 export class SubscriberOverflowError extends Error {
@@ -26,7 +10,7 @@ export class SubscriberOverflowError extends Error {
 /** Options of {@link openWalletStream}. */
 export interface WalletStreamOptions {
   em: EntityManager;
-  tail: OutboxTail;
+  hubs: WalletHubs;
   walletId: string;
   /** Replay every event after this sequence first; null starts with the next event. */
   afterSequence: bigint | null;
@@ -42,12 +26,10 @@ export interface WalletStreamOptions {
 
 /**
  * A wallet's events in sequence order, each exactly once: the replay after `afterSequence` from
- * the outbox, then live events from the process's tail. Live events are subscribed to BEFORE the
- * replay is read, and every event is checked against the last sequence delivered: older ones are
- * dropped (the seam's duplicates), and a jump ahead is filled from the outbox first (the tail
- * follows commit order across the database, which for two transactions of one wallet can differ
- * from their sequence order). So there is no gap and no duplicate at the seam, whatever commits
- * meanwhile.
+ * the outbox, then live events from the process's wallet hub. Live events are subscribed to
+ * BEFORE the replay is read, and every event is checked against the last sequence delivered: older
+ * ones are dropped (the seam's duplicates), and a jump ahead is filled from the outbox first. So
+ * there is no gap and no duplicate at the seam, whatever commits meanwhile.
  */
 export function openWalletStream(options: WalletStreamOptions): AsyncIterableIterator<WalletEvent> {
   const { em, walletId } = options;
@@ -79,15 +61,7 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
     ready.push({ event, live });
     notify();
   };
-  const readRange = async (after: bigint, upTo: bigint | null): Promise<WalletEvent[]> => {
-    const rows = await executePrepared<WalletEventRow>(em, READ_WALLET_RANGE, [
-      walletId,
-      after.toString(),
-      upTo === null ? null : upTo.toString(),
-      options.replayBatchSize,
-    ]);
-    return rows.map(toWalletEvent);
-  };
+  const readRange = (after: bigint, upTo: bigint | null) => readWalletEvents(em, walletId, after, upTo, options.replayBatchSize);
   /** Runs steps one at a time, in arrival order. */
   const enqueue = (step: () => Promise<void>) => {
     chain = chain.then(() => (failure || finished ? undefined : step())).catch((error: Error) => fail(error));
@@ -97,7 +71,8 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
       waitingLive--;
       return;
     }
-    // Fill a jump ahead from the outbox: every lower sequence of this wallet has committed.
+    // The hub hands events in order without gaps, so a jump can only come at the seam with the
+    // replay; fill it from the outbox (every lower sequence of this wallet has committed).
     while (event.sequence > last + 1n && !failure) {
       const gap = await readRange(last, event.sequence - 1n);
       if (gap.length === 0) throw new Error(`Wallet ${walletId}: events ${last + 1n}..${event.sequence - 1n} are missing from the outbox`);
@@ -106,7 +81,7 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
     if (!failure) emit(event, true);
   };
 
-  const stopListening = options.tail.onWalletEvent(walletId, (event) => {
+  const stopListening = options.hubs.subscribe(walletId, (event) => {
     if (++waitingLive > options.queueMax) {
       fail(new SubscriberOverflowError(`More than ${options.queueMax} events waiting for this subscriber`));
       return;
@@ -115,8 +90,7 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
   });
   enqueue(async () => {
     if (options.afterSequence === null) {
-      const [row] = await executePrepared<{ last_sequence: string }>(em, WALLET_SEQUENCE, [walletId]);
-      last = BigInt(row?.last_sequence ?? '0');
+      last = await readWalletSequence(em, walletId);
       return;
     }
     last = options.afterSequence;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxTail } from '../../server/events/outbox-tail.js';
 import type { WakeSignal } from '../../server/events/wake-signal.js';
 import type { WalletEvent } from '../../server/events/wallet-event.js';
+import { WalletHubs } from '../../server/events/wallet-hub.js';
 import { openWalletStream, SubscriberOverflowError } from '../../server/events/wallet-stream.js';
 import { POST_WALLET_TRANSACTION } from '../../server/domain/wallets/post-wallet-transaction.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -98,7 +99,8 @@ describe('a subscriber that falls behind', () => {
     const w = await t.createAccount('Burst');
     await t.fund(w.walletId, '100');
     const tail = await startTail();
-    const stream = openWalletStream({ em: t.app.orm.em, tail, walletId: w.walletId, afterSequence: null, queueMax, replayBatchSize: 500 });
+    const hubs = new WalletHubs({ em: t.app.orm.em, tail, batchSize: 500 });
+    const stream = openWalletStream({ em: t.app.orm.em, hubs, walletId: w.walletId, afterSequence: null, queueMax, replayBatchSize: 500 });
     try {
       // Let the stream learn its starting sequence, then commit a burst the tail will read in one batch.
       await new Promise((resolve) => setTimeout(resolve, 100));

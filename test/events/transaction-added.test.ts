@@ -32,22 +32,28 @@ function expectSequences(received: AddedTransaction[], from: number, to: number)
 }
 
 describe('transactionAdded', () => {
-  it('delivers every one of 500 concurrent charges exactly once, in sequence order', async () => {
+  it('delivers every one of 500 concurrent charges exactly once, in sequence order, to each of 5 subscribers', async () => {
     const { walletId, ownerKey } = await t.createAccount();
     await t.fund(walletId, '1000');
-    const subscriber = subscribe(t.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '1' }, (d) => d.transactionAdded as AddedTransaction);
+    const subscribers = Array.from({ length: 5 }, () =>
+      subscribe(t.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '1' }, (d) => d.transactionAdded as AddedTransaction),
+    );
     try {
       await charges(ownerKey, walletId, 500);
-      const received = await subscriber.waitFor(500);
-      expectSequences(received, 2, 501);
-      expect(new Set(received.map((r) => r.id)).size).toBe(500);
+      for (const subscriber of subscribers) {
+        const received = await subscriber.waitFor(500);
+        expectSequences(received, 2, 501);
+        expect(new Set(received.map((r) => r.id)).size).toBe(500);
+      }
       // Nothing more arrives: no duplicate trails behind.
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(subscriber.received).toHaveLength(500);
-      expect(subscriber.errors).toEqual([]);
+      for (const subscriber of subscribers) {
+        expect(subscriber.received).toHaveLength(500);
+        expect(subscriber.errors).toEqual([]);
+      }
       await t.assertLedger();
     } finally {
-      await subscriber.close();
+      await Promise.all(subscribers.map((subscriber) => subscriber.close()));
     }
   });
 

@@ -45,7 +45,7 @@ async function walletStream({ args, context }: SubscribeData) {
   }
   const stream = openWalletStream({
     em: context.em,
-    tail: context.events.tail,
+    hubs: context.events.hubs,
     walletId: wallet.id,
     afterSequence,
     queueMax: context.config.subscriberQueueMax,

@@ -1,0 +1,111 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
+import type { OutboxTail } from './outbox-tail.js';
+import { toWalletEvent, WALLET_EVENT_COLUMNS, type WalletEvent, type WalletEventRow } from './wallet-event.js';
+
+/** A wallet's events after one sequence, up to another (or without end), oldest first. */
+export const READ_WALLET_RANGE: PreparedStatement = {
+  name: 'spendwire_wallet_events_range',
+  text: `select ${WALLET_EVENT_COLUMNS}
+    from outbox_event e join wallet_transaction t on t.id = e.transaction_id
+   where e.wallet_id = $1 and e.wallet_sequence > $2::bigint and ($3::bigint is null or e.wallet_sequence <= $3::bigint)
+   order by e.wallet_sequence
+   limit $4`,
+};
+
+export const WALLET_SEQUENCE: PreparedStatement = {
+  name: 'spendwire_wallet_sequence',
+  text: 'select last_sequence::text as last_sequence from wallet where id = $1',
+};
+
+/** A wallet's events after `after` and up to `upTo` (or all), at most `limit`, in sequence order. */
+export async function readWalletEvents(em: EntityManager, walletId: string, after: bigint, upTo: bigint | null, limit: number): Promise<WalletEvent[]> {
+  const rows = await executePrepared<WalletEventRow>(em, READ_WALLET_RANGE, [walletId, after.toString(), upTo === null ? null : upTo.toString(), limit]);
+  return rows.map(toWalletEvent);
+}
+
+/** The wallet's last sequence now (0 for an unknown wallet). */
+export async function readWalletSequence(em: EntityManager, walletId: string): Promise<bigint> {
+  const [row] = await executePrepared<{ last_sequence: string }>(em, WALLET_SEQUENCE, [walletId]);
+  return BigInt(row?.last_sequence ?? '0');
+}
+
+interface Hub {
+  listeners: Set<(event: WalletEvent) => void>;
+  /** Last sequence handed to the listeners; undefined until the hub knows where the wallet stood. */
+  last: bigint | undefined;
+  /** Events that arrived before `last` was known. */
+  early: WalletEvent[];
+  chain: Promise<void>;
+  stop: () => void;
+}
+
+/**
+ * One per process, over the outbox tail: for each wallet that has subscribers here, puts the
+ * wallet's events into sequence order ONCE (dropping repeats, and filling a jump with one outbox
+ * query) and hands each event to every subscriber of that wallet synchronously. Without it each
+ * subscriber would reorder, and query, on its own: a thousand subscribers of a busy wallet would
+ * each query the outbox for the same gap.
+ */
+export class WalletHubs {
+  private readonly hubs = new Map<string, Hub>();
+
+  constructor(
+    private readonly options: { em: EntityManager; tail: OutboxTail; batchSize: number; onError?: (error: unknown) => void },
+  ) {}
+
+  /**
+   * Calls `listener` with each event of `walletId` committed from now on, in sequence order,
+   * each once, with no gap from the first one it gets. Returns the unsubscribe.
+   */
+  subscribe(walletId: string, listener: (event: WalletEvent) => void): () => void {
+    let hub = this.hubs.get(walletId);
+    if (!hub) hub = this.open(walletId);
+    hub.listeners.add(listener);
+    const opened = hub;
+    return () => {
+      opened.listeners.delete(listener);
+      if (opened.listeners.size === 0 && this.hubs.get(walletId) === opened) {
+        opened.stop();
+        this.hubs.delete(walletId);
+      }
+    };
+  }
+
+  private open(walletId: string): Hub {
+    const hub: Hub = { listeners: new Set(), last: undefined, early: [], chain: Promise.resolve(), stop: () => {} };
+    this.hubs.set(walletId, hub);
+    hub.stop = this.options.tail.onWalletEvent(walletId, (event) => {
+      if (hub.last === undefined) hub.early.push(event);
+      else this.enqueue(hub, () => this.deliver(walletId, hub, event));
+    });
+    this.enqueue(hub, async () => {
+      hub.last = await readWalletSequence(this.options.em, walletId);
+      const early = hub.early.sort((a, b) => (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0));
+      hub.early = [];
+      for (const event of early) await this.deliver(walletId, hub, event);
+    });
+    return hub;
+  }
+
+  private enqueue(hub: Hub, step: () => Promise<void>): void {
+    hub.chain = hub.chain.then(step).catch((error: unknown) => this.options.onError?.(error));
+  }
+
+  private async deliver(walletId: string, hub: Hub, event: WalletEvent): Promise<void> {
+    if (event.sequence <= hub.last!) return;
+    // The tail follows commit order across the database, which for two charges of one wallet can
+    // differ from their sequence order: fill the jump once, for every subscriber.
+    while (event.sequence > hub.last! + 1n) {
+      const missing = await readWalletEvents(this.options.em, walletId, hub.last!, event.sequence - 1n, this.options.batchSize);
+      if (missing.length === 0) throw new Error(`Wallet ${walletId}: events ${hub.last! + 1n}..${event.sequence - 1n} are missing from the outbox`);
+      for (const earlier of missing) this.hand(hub, earlier);
+    }
+    this.hand(hub, event);
+  }
+
+  private hand(hub: Hub, event: WalletEvent): void {
+    hub.last = event.sequence;
+    for (const listener of [...hub.listeners]) listener(event);
+  }
+}
