@@ -305,3 +305,17 @@ export function row(columns: readonly (readonly [string, number])[], cells: stri
 
 /** `value` with `digits` decimals, or "n/a" when not finite. */
 export const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+/**
+ * A comma-separated list of integers 1..max from the environment, or `fallback` when unset.
+ * @throws Error for anything else.
+ */
+export function integerListFromEnv(name: string, fallback: number[], max: number): number[] {
+  const text = process.env[name];
+  if (!text) return fallback;
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < 1 || value > max)) {
+    throw new Error(`${name} must be a comma-separated list of integers 1..${max}, got "${text}"`);
+  }
+  return values;
+}

@@ -58,6 +58,7 @@ import {
   inBatches,
   Latencies,
   machineBusyCpuSeconds,
+  integerListFromEnv,
   numberFromEnv,
   percentile,
   postJson,
@@ -75,18 +76,9 @@ import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.j
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-function integerListFromEnv(name: string, fallback: number[]): number[] {
-  const text = process.env[name];
-  if (!text) return fallback;
-  const values = text.split(',').map((part) => Number(part.trim()));
-  if (values.length === 0 || values.some((value) => !Number.isInteger(value) || value < 1 || value > 512)) {
-    throw new Error(`${name} must be a comma-separated list of integers 1..512, got "${text}"`);
-  }
-  return values;
-}
 
 /** Concurrent clients per point. */
-const CLIENT_COUNTS = integerListFromEnv('BENCH_CLIENTS', [1, 4, 16, 64]);
+const CLIENT_COUNTS = integerListFromEnv('BENCH_CLIENTS', [1, 4, 16, 64], 512);
 /** Measured duration of one point (one side of one scenario at one N), in seconds. */
 const POINT_SECONDS = numberFromEnv('BENCH_SECONDS', 5, 0.5, 60);
 /** Unrecorded warm-up of each side before the first point, in seconds (JIT, pools, caches). */

@@ -44,6 +44,7 @@ import {
   fixed,
   graphqlOk,
   inBatches,
+  integerListFromEnv,
   numberFromEnv,
   percentile,
   postJson,
@@ -58,15 +59,6 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-function subscriberCountsFromEnv(name: string, fallback: number[]): number[] {
-  const text = process.env[name];
-  if (!text) return fallback;
-  const values = text.split(',').map((part) => Number(part.trim()));
-  if (values.some((value) => !Number.isInteger(value) || value < 1 || value > 5000)) {
-    throw new Error(`${name} must be a comma-separated list of integers 1..5000, got "${text}"`);
-  }
-  return values;
-}
 
 /** Charges per second during a scenario's measurement, all wallets together (before the events cap). */
 const DELIVERY_RATE = numberFromEnv('BENCH_DELIVERY_RATE', 200, 1, 2000);
@@ -81,7 +73,7 @@ const DELIVERY_EVENTS_MAX = numberFromEnv('BENCH_DELIVERY_EVENTS_MAX', 20_000, 0
 /** Measured load duration of one scenario, in seconds; 0 skips the delivery part. */
 const DELIVERY_SECONDS = numberFromEnv('BENCH_DELIVERY_SECONDS', 5, 0, 60);
 /** Subscriber counts; each is run on one wallet and spread over SPREAD_WALLETS wallets. */
-const SUBSCRIBER_COUNTS = subscriberCountsFromEnv('BENCH_DELIVERY_SUBSCRIBERS', [100, 1000]);
+const SUBSCRIBER_COUNTS = integerListFromEnv('BENCH_DELIVERY_SUBSCRIBERS', [100, 1000], 5000);
 /** Wallets of the "spread" scenarios. */
 const SPREAD_WALLETS = numberFromEnv('BENCH_DELIVERY_SPREAD_WALLETS', 100, 1, 1000);
 /** Subscriptions multiplexed on one socket (the server allows 50). */
