@@ -16,6 +16,14 @@ interface SubscribeData {
   context: Context;
 }
 
+// The wallet hub hands the same event object to every subscriber of the wallet: map it once.
+const transactions = new WeakMap<WalletEvent, TransactionObject>();
+function transactionOf(event: WalletEvent): TransactionObject {
+  let transaction = transactions.get(event);
+  if (!transaction) transactions.set(event, (transaction = toTransactionObject(event.transaction)));
+  return transaction;
+}
+
 /** Maps a stream's events; when the consumer falls behind, hangs up the socket with 4413 and ends. */
 async function* mapStream<T>(context: Context, source: AsyncIterableIterator<WalletEvent>, map: (event: WalletEvent) => T): AsyncGenerator<T> {
   try {
@@ -70,7 +78,7 @@ export class WalletSubscriptionResolver {
       'Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on.',
     subscribe: async (data: SubscribeData) => {
       const { stream } = await walletStream(data);
-      return mapStream(data.context, stream, (event) => toTransactionObject(event.transaction));
+      return mapStream(data.context, stream, transactionOf);
     },
   })
   transactionAdded(@Root() transaction: TransactionObject, @Args(() => WalletStreamArgs) _args: WalletStreamArgs): TransactionObject {
