@@ -9,6 +9,7 @@ import type { Principal } from '../domain/accounts/principal.js';
 import type { Events } from '../events/events.js';
 import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
+import { subscribeSharingExecution } from './shared-subscription-execution.js';
 
 const REVOKED_KEYS: PreparedStatement = {
   name: 'spendwire_revoked_keys',
@@ -63,6 +64,7 @@ export function attachWebSocketServer(options: {
   const cleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema: options.schema,
+      subscribe: subscribeSharingExecution,
       connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         try {

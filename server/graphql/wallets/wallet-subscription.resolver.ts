@@ -24,6 +24,13 @@ function transactionOf(event: WalletEvent): TransactionObject {
   return transaction;
 }
 
+const walletStates = new WeakMap<WalletEvent, WalletObject>();
+function walletAfter(event: WalletEvent, build: () => WalletObject): WalletObject {
+  let wallet = walletStates.get(event);
+  if (!wallet) walletStates.set(event, (wallet = build()));
+  return wallet;
+}
+
 /** Maps a stream's events; when the consumer falls behind, hangs up the socket with 4413 and ends. */
 async function* mapStream<T>(context: Context, source: AsyncIterableIterator<WalletEvent>, map: (event: WalletEvent) => T): AsyncGenerator<T> {
   try {
@@ -90,7 +97,7 @@ export class WalletSubscriptionResolver {
       'The wallet as it is after each change, in sequence order. With afterSequence: first its state after each later change (replay), then live; without: from the next change on.',
     subscribe: async (data: SubscribeData) => {
       const { wallet, stream } = await walletStream(data);
-      return mapStream(data.context, stream, (event) =>
+      return mapStream(data.context, stream, (event) => walletAfter(event, () =>
         Object.assign(new WalletObject(), {
           id: wallet.id,
           accountId: wallet.accountId,
@@ -100,7 +107,7 @@ export class WalletSubscriptionResolver {
           available: event.balanceMicros - event.reservedMicros,
           sequence: event.sequence.toString(),
           createdAt: wallet.createdAt,
-        }),
+        })),
       );
     },
   })
