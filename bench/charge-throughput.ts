@@ -76,7 +76,6 @@ import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.j
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-
 /** Concurrent clients per point. */
 const CLIENT_COUNTS = integerListFromEnv('BENCH_CLIENTS', [1, 4, 16, 64], 512);
 /** Measured duration of one point (one side of one scenario at one N), in seconds. */

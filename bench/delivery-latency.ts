@@ -59,7 +59,6 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-
 /** Charges per second during a scenario's measurement, all wallets together (before the events cap). */
 const DELIVERY_RATE = numberFromEnv('BENCH_DELIVERY_RATE', 200, 1, 2000);
 /**

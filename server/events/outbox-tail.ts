@@ -99,8 +99,8 @@ export class OutboxTail {
   /** Resolves once the tail has read everything committed before this call (for tests and shutdown). */
   async caughtUp(): Promise<void> {
     const done = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    // wake() starts a read, or, when one is running, asks for one more pass after it.
     this.wake();
-    if (this.reading) this.readAgain = true;
     return done;
   }
 

@@ -101,6 +101,8 @@ describe('a subscriber that falls behind', () => {
     const tail = await startTail();
     const hubs = new WalletHubs({ em: t.app.orm.em, tail, batchSize: 500 });
     const stream = openWalletStream({ em: t.app.orm.em, hubs, walletId: w.walletId, afterSequence: null, queueMax, replayBatchSize: 500 });
+    const handed: WalletEvent[] = [];
+    const stopCounting = hubs.subscribe(w.walletId, (event) => handed.push(event));
     try {
       // Let the stream learn its starting sequence, then commit a burst the tail will read in one batch.
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -108,6 +110,9 @@ describe('a subscriber that falls behind', () => {
         await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: w.walletId, amount: '1' } });
       }
       await tail.caughtUp();
+      // The hub hands events on asynchronously after the tail's read: wait until it has handed all of
+      // them (to this listener, and so, in the same call, to the stream registered before it).
+      await expect.poll(() => handed.length).toBe(charges);
       const delivered: WalletEvent[] = [];
       let error: unknown;
       try {
@@ -117,6 +122,7 @@ describe('a subscriber that falls behind', () => {
       }
       return { delivered, error };
     } finally {
+      stopCounting();
       await stream.return?.();
       await tail.stop();
     }
