@@ -300,6 +300,7 @@ async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallet
           null,
           'charge',
           hashes[client]!,
+          '0',
         ],
       });
       return result.rowCount === 1 ? undefined : `statement posted ${result.rowCount} rows (refused)`;

@@ -7,6 +7,10 @@ import { OutboxTail } from './events/outbox-tail.js';
 import { WalletHubs } from './events/wallet-hub.js';
 import { PostgresWakeSignal } from './events/wake-signal.js';
 import { startHttpServer } from './transport/http.js';
+import { BillingClock } from './domain/calls/billing-clock.js';
+import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
+import { systemClock, type Clock } from './domain/calls/clock.js';
+import type { SpendControl } from './domain/calls/spend-control.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -14,6 +18,8 @@ export interface StartAppOptions {
   databaseUrl: string;
   /** The operator's bearer token (PLATFORM_ADMIN). */
   platformAdminToken: string;
+  /** Time for the billing clock and call services. @default the system clock */
+  clock?: Clock;
 }
 
 /** The running product on one database. */
@@ -22,6 +28,7 @@ export interface RunningApp {
   port: number;
   orm: MikroORM;
   events: Events;
+  spend: SpendControl;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -31,6 +38,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const orm = await createOrm({ databaseUrl: options.databaseUrl, poolSizeMax: options.config.databasePoolSize });
   let signal: PostgresWakeSignal | undefined;
   let tail: OutboxTail | undefined;
+  let billingClock: BillingClock | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
@@ -45,20 +53,36 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const onError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: options.config.outboxBatchSize, onError });
     const events = createEvents(tail, hubs, signal);
-    const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken, events });
+    const clock = options.clock ?? systemClock;
+    const callDeps: CallServiceDeps = { clock, config: options.config, committed: () => events.committed() };
+    // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
+    await postPendingCallCosts(orm.em.fork(), callDeps);
+    billingClock = new BillingClock({
+      em: orm.em,
+      clock,
+      config: options.config,
+      committed: () => events.committed(),
+      onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
+    });
+    if (options.config.billingClockEnabled) billingClock.start();
+    const spend: SpendControl = { clock, billingClock, callDeps };
+    const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken, events, spend });
     return {
       url: server.url,
       port: server.port,
       orm,
       events,
+      spend,
       close: async () => {
         await server.close();
+        await billingClock!.stop();
         await tail!.stop();
         await signal!.close();
         await orm.close(true);
       },
     };
   } catch (error) {
+    await billingClock?.stop();
     await tail?.stop();
     await signal?.close();
     await orm.close(true);

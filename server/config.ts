@@ -63,6 +63,25 @@ export interface Config {
   outboxPollIntervalMs: number;
   /** Outbox rows per read (live tail and replays). @default 500 */
   outboxBatchSize: number;
+  /** Most rates (destination prefixes) in one rate plan. @default 10_000 */
+  ratesPerPlanMax: number;
+  /** Largest page of campaigns or calls, in rows. @default 100 */
+  callsPageSizeMax: number;
+  /** Page of campaigns or calls when `first` is not given, in rows. @default 20 */
+  callsPageSizeDefault: number;
+  /** Most calls one account may have active at once; past it startCall fails with LIMIT_EXCEEDED. Env `CONCURRENT_CALLS_MAX`. @default 2000 */
+  concurrentCallsPerAccountMax: number;
+  /**
+   * How long before a call's funded time runs out the billing clock reserves its next increment,
+   * in milliseconds (never earlier than the start of the increment in progress). @default 1000
+   */
+  billingClockLeadMs: number;
+  /** How often the billing clock looks for calls due, in milliseconds. @default 20 */
+  billingClockIntervalMs: number;
+  /** Calls the billing clock handles per statement batch. @default 1000 */
+  billingClockBatchSize: number;
+  /** Whether this process runs the billing clock (tests may drive it by hand). @default true */
+  billingClockEnabled: boolean;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -104,6 +123,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     socketCredentialCheckIntervalMs: 1_000,
     outboxPollIntervalMs: 1_000,
     outboxBatchSize: 500,
+    ratesPerPlanMax: 10_000,
+    callsPageSizeMax: 100,
+    callsPageSizeDefault: 20,
+    concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
+    billingClockLeadMs: 1_000,
+    billingClockIntervalMs: 20,
+    billingClockBatchSize: 1_000,
+    billingClockEnabled: true,
     ...overrides,
   };
 }

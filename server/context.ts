@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { CredentialCache } from './domain/accounts/credential-cache.js';
 import type { Principal } from './domain/accounts/principal.js';
 import type { Events } from './events/events.js';
+import type { SpendControl } from './domain/calls/spend-control.js';
 
 /** What every resolver gets: a request-scoped EntityManager, the authenticated caller, the limits. */
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   credentialCache: CredentialCache;
   /** Live events: the outbox tail for subscriptions, and the after-commit wake-up for writers. */
   events: Events;
+  /** The billing clock, the clock it reads, and what call services need. */
+  spend: SpendControl;
   /** On a WebSocket: hangs up with a graphql-ws close code. Absent on HTTP. */
   closeSocket?: (code: number, reason: string) => void;
 }

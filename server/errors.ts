@@ -10,7 +10,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'INSUFFICIENT_FUNDS'
-  | 'IDEMPOTENCY_KEY_REUSED';
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID_STATE'
+  | 'CAMPAIGN_NOT_RUNNING'
+  | 'LIMIT_EXCEEDED';
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {
@@ -65,6 +68,27 @@ export class IdempotencyKeyReusedError extends DomainError {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
   constructor(key: string) {
     super(`Idempotency key "${key}" was already used with different parameters`, { field: 'idempotencyKey' });
+  }
+}
+
+/** The object's current status does not allow the operation (e.g. pausing a completed campaign). */
+export class InvalidStateError extends DomainError {
+  readonly code = 'INVALID_STATE';
+}
+
+/** startCall on a campaign that is not RUNNING (paused, stopped, completed or a draft); nothing was written. */
+export class CampaignNotRunningError extends DomainError {
+  readonly code = 'CAMPAIGN_NOT_RUNNING';
+  constructor(campaignId: string, status: string) {
+    super(`Campaign "${campaignId}" is ${status}, not RUNNING: start it before placing calls`, { campaignId, status });
+  }
+}
+
+/** A configured limit would be exceeded; `limit` names the setting and `max` its value. */
+export class LimitExceededError extends DomainError {
+  readonly code = 'LIMIT_EXCEEDED';
+  constructor(message: string, limit: string, max: number) {
+    super(message, { limit, max });
   }
 }
 

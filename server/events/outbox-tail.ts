@@ -3,6 +3,25 @@ import { executePrepared, type PreparedStatement } from '../database/prepared-st
 import { toWalletEvent, WALLET_EVENT_COLUMNS, type WalletEvent, type WalletEventRow } from './wallet-event.js';
 import type { WakeSignal } from './wake-signal.js';
 
+/** A change of a campaign or of one of its calls: listeners re-read its current state. */
+export interface EntityChange {
+  type: 'CAMPAIGN_UPDATED' | 'CALL_UPDATED';
+  accountId: string;
+  campaignId: string;
+  /** Set for CALL_UPDATED. */
+  callId: string | null;
+  /** The object's version after the change: a state at or above it already includes the change. */
+  version: bigint;
+}
+
+interface OutboxRow extends WalletEventRow {
+  event_type: 'WALLET_TRANSACTION' | EntityChange['type'];
+  event_account_id: string;
+  event_campaign_id: string | null;
+  event_call_id: string | null;
+  event_version: string | null;
+}
+
 /** A position in the outbox that a resuming reader can trust: (writer's transaction id, row id). */
 export interface OutboxPosition {
   txId: string;
@@ -12,8 +31,9 @@ export interface OutboxPosition {
 /** Rows below the oldest running transaction, after a position, in position order. */
 const READ_AFTER: PreparedStatement = {
   name: 'spendwire_outbox_read_after',
-  text: `select ${WALLET_EVENT_COLUMNS}
-    from outbox_event e join wallet_transaction t on t.id = e.transaction_id
+  text: `select ${WALLET_EVENT_COLUMNS}, e.type as event_type, e.account_id as event_account_id,
+         e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version
+    from outbox_event e left join wallet_transaction t on t.id = e.transaction_id
    where (e.tx_id, e.id) > ($1::xid8, $2::bigint)
      and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
    order by e.tx_id, e.id
@@ -54,6 +74,7 @@ export interface OutboxTailOptions {
 export class OutboxTail {
   private position: OutboxPosition = { txId: '0', id: '0' };
   private readonly listeners = new Map<string, Set<(event: WalletEvent) => void>>();
+  private readonly campaignListeners = new Map<string, Set<(change: EntityChange) => void>>();
   private reading = false;
   private readAgain = false;
   private stopped = false;
@@ -85,6 +106,17 @@ export class OutboxTail {
     };
   }
 
+  /** Calls `listener` with every change of campaign `campaignId` or of its calls committed from now on. Returns the unsubscribe. */
+  onCampaignChange(campaignId: string, listener: (change: EntityChange) => void): () => void {
+    let set = this.campaignListeners.get(campaignId);
+    if (!set) this.campaignListeners.set(campaignId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.campaignListeners.get(campaignId) === set) this.campaignListeners.delete(campaignId);
+    };
+  }
+
   /** Reads the outbox soon (coalesced with any read in progress). */
   wake(): void {
     if (this.stopped) return;
@@ -109,7 +141,7 @@ export class OutboxTail {
       do {
         this.readAgain = false;
         for (;;) {
-          const rows = await executePrepared<WalletEventRow>(this.options.em, READ_AFTER, [
+          const rows = await executePrepared<OutboxRow>(this.options.em, READ_AFTER, [
             this.position.txId,
             this.position.id,
             this.options.batchSize,
@@ -119,7 +151,9 @@ export class OutboxTail {
           // Commit order and a wallet's sequence order can differ (a charge takes its transaction
           // id before it waits for the wallet's lock): put each wallet's events of the batch in
           // sequence order, which spares the hubs most gap-filling queries.
-          for (const event of rows.map(toWalletEvent).sort(bySequence)) this.dispatch(event);
+          const walletRows = rows.filter((row) => row.event_type === 'WALLET_TRANSACTION');
+          for (const event of walletRows.map(toWalletEvent).sort(bySequence)) this.dispatch(event);
+          for (const row of rows) if (row.event_type !== 'WALLET_TRANSACTION') this.dispatchChange(row);
           if (rows.length < this.options.batchSize) break;
         }
       } while (this.readAgain && !this.stopped);
@@ -131,6 +165,19 @@ export class OutboxTail {
       this.idleWaiters = [];
       for (const resolve of waiters) resolve();
     }
+  }
+
+  private dispatchChange(row: OutboxRow): void {
+    const set = this.campaignListeners.get(row.event_campaign_id!);
+    if (!set) return;
+    const change: EntityChange = {
+      type: row.event_type as EntityChange['type'],
+      accountId: row.event_account_id,
+      campaignId: row.event_campaign_id!,
+      callId: row.event_call_id,
+      version: BigInt(row.event_version!),
+    };
+    for (const listener of [...set]) listener(change);
   }
 
   private dispatch(event: WalletEvent): void {

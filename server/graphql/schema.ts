@@ -4,6 +4,8 @@ import { printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import './enums.js';
 import { AccountResolver, PrincipalResolver } from './accounts/account.resolver.js';
+import { SpendSubscriptionResolver } from './calls/spend-subscription.resolver.js';
+import { SpendResolver } from './calls/spend.resolver.js';
 import { WalletSubscriptionResolver } from './wallets/wallet-subscription.resolver.js';
 import { WalletResolver } from './wallets/wallet.resolver.js';
 
@@ -23,7 +25,7 @@ const NO_TOPICS: PubSub = {
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver],
+    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,

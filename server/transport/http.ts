@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { CredentialCache } from '../domain/accounts/credential-cache.js';
 import type { Events } from '../events/events.js';
+import type { SpendControl } from '../domain/calls/spend-control.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
@@ -26,6 +27,7 @@ export interface StartHttpServerOptions {
   /** The operator's bearer token (PLATFORM_ADMIN). */
   platformAdminToken: string;
   events: Events;
+  spend: SpendControl;
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -45,7 +47,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const httpServer = http.createServer(app);
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
-  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events });
+  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -75,6 +77,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
         config,
         credentialCache,
         events: options.events,
+        spend: options.spend,
       }),
     }),
   );

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Principal } from '../domain/accounts/principal.js';
 import type { Events } from '../events/events.js';
+import type { SpendControl } from '../domain/calls/spend-control.js';
 import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
@@ -35,6 +36,7 @@ export function attachWebSocketServer(options: {
   /** How credentials are resolved, shared with HTTP (same cache). */
   auth: Parameters<typeof principalFor>[0];
   events: Events;
+  spend: SpendControl;
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
@@ -107,6 +109,7 @@ export function attachWebSocketServer(options: {
         config: options.config,
         credentialCache: options.auth.credentialCache,
         events: options.events,
+        spend: options.spend,
         closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
       }),
     },

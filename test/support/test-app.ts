@@ -3,6 +3,7 @@ import { startApp, type RunningApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { assertLedgerInvariants } from '../../server/domain/wallets/verify-ledger.js';
 import { createTestDatabase } from './database.js';
+import type { Clock } from '../../server/domain/calls/clock.js';
 
 /** A GraphQL response as a client sees it. */
 export interface GraphQLResponse<T = any> {
@@ -27,16 +28,20 @@ export interface TestApp {
   fund(walletId: string, amount: string): Promise<void>;
   /** Issues an API key through the API (as the operator). */
   createKey(accountId: string | null, role: string): Promise<{ id: string; secret: string }>;
+  /** Creates a rate plan as the operator with one rate per entry; returns its id. */
+  createRatePlan(rates: { prefix: string; perMinute: string; firstIncrementSeconds: number; nextIncrementSeconds: number; connectFee?: string }[], currency?: string): Promise<string>;
+  /** Creates and starts a campaign on a wallet; returns its id. */
+  runningCampaign(token: string, walletId: string, ratePlanId: string, budget?: string | null): Promise<string>;
   /** Throws unless every ledger invariant holds. */
   assertLedger(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Starts the app on a fresh database. Pair with `afterAll(() => testApp.close())`. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const adminToken = `test_admin_${randomBytes(16).toString('hex')}`;
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', databasePoolSize: 20, ...overrides });
-  const app = await startApp({ config, databaseUrl: await createTestDatabase(), platformAdminToken: adminToken });
+  const app = await startApp({ config, databaseUrl: await createTestDatabase(), platformAdminToken: adminToken, clock: options.clock });
 
   const graphql: TestApp['graphql'] = async (token, query, variables) => {
     const response = await fetch(`${app.url}/graphql`, {
@@ -79,6 +84,24 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
         { input: { accountId, role, name: `${role} key` } },
       );
       return { id: data.createApiKey.key.id, secret: data.createApiKey.apiKey };
+    },
+    async createRatePlan(rates, currency = 'USD') {
+      const data = await ok(
+        adminToken,
+        `mutation($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }`,
+        { input: { name: 'Test plan', currency, rates } },
+      );
+      return data.createRatePlan.ratePlan.id;
+    },
+    async runningCampaign(token, walletId, ratePlanId, budget = null) {
+      const created = await ok(
+        token,
+        `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`,
+        { input: { walletId, ratePlanId, name: 'Test campaign', budget } },
+      );
+      const id = created.createCampaign.campaign.id;
+      await ok(token, `mutation($id: ID!) { startCampaign(id: $id) { campaign { id } } }`, { id });
+      return id;
     },
     assertLedger: () => assertLedgerInvariants(app.orm.em.fork()),
     close: () => app.close(),

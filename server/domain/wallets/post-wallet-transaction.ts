@@ -16,9 +16,11 @@ import { toWalletTransaction, WALLET_TRANSACTION_CREATED_AT_MS, type WalletTrans
  * step under the wallet's row lock, held only for the statement and its commit (no application
  * round trip in between), and no read-then-write race.
  *
- * Parameters $1..$13, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
+ * Parameters $1..$14, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
  * in micros, wallet balance cap in micros, kind, counterparty platform account code,
- * description, campaign id, actor, idempotency key, operation name, request hash.
+ * description, campaign id, actor, idempotency key, operation name, request hash, and the
+ * reservation to release in the same step, in micros (0 for none: a call's cost is posted
+ * together with the release of the credit it held).
  * Returns the inserted wallet_transaction row with the wallet's state right after it, or no row
  * when the wallet is absent, outside the scope, short of funds, or would exceed the cap. Exported
  * so the benchmark runs the very same statement as raw SQL.
@@ -28,17 +30,20 @@ with input as (
   select $1::uuid as transaction_id, $2::uuid as wallet_id, $3::uuid as account_scope,
          $4::bigint as delta_micros, $5::bigint as balance_micros_max, $6::text as kind,
          $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
-         $11::text as idempotency_key, $12::text as operation, $13::text as request_hash
+         $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
+         $14::bigint as reserved_release_micros
 ),
 posted as (
   update wallet w
      set balance_micros = w.balance_micros + i.delta_micros,
+         reserved_micros = w.reserved_micros - i.reserved_release_micros,
          last_sequence = w.last_sequence + 1,
          updated_at = now()
     from input i
    where w.id = i.wallet_id
      and (i.account_scope is null or w.account_id = i.account_scope)
-     and w.balance_micros - w.reserved_micros + i.delta_micros >= 0
+     and w.reserved_micros >= i.reserved_release_micros
+     and w.balance_micros - (w.reserved_micros - i.reserved_release_micros) + i.delta_micros >= 0
      and w.balance_micros + i.delta_micros <= i.balance_micros_max
   returning w.id as wallet_id, w.account_id, w.currency, w.last_sequence as sequence,
             w.balance_micros - i.delta_micros as balance_before_micros, w.balance_micros as balance_after_micros,
@@ -104,6 +109,8 @@ export interface PostWalletTransactionOptions {
   operation: string;
   /** Largest balance the wallet may reach, in micros. */
   walletBalanceMicrosMax: bigint;
+  /** Reserved credit to release in the same step, in micros. @default 0n */
+  reservedReleaseMicros?: bigint;
 }
 
 /** What {@link postWalletTransaction} did. */
@@ -149,6 +156,7 @@ export async function postWalletTransaction(
       options.idempotencyKey,
       options.operation,
       requestHash,
+      (options.reservedReleaseMicros ?? 0n).toString(),
     ]);
   } catch (error) {
     if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) {

@@ -4,13 +4,19 @@ export enum TransactionType {
   DEBIT = 'DEBIT',
 }
 
-/** What a wallet transaction was for. Later features add kinds (call charges, SMS, numbers). */
+/** What a wallet transaction was for.  */
 export enum TransactionKind {
   TOP_UP = 'TOP_UP',
   CHARGE = 'CHARGE',
   ADJUSTMENT = 'ADJUSTMENT',
   REFUND = 'REFUND',
   GRANT = 'GRANT',
+  /** A call's cost, posted when it ends. */
+  CALL = 'CALL',
+  /** A message's cost, posted on delivery. */
+  SMS = 'SMS',
+  /** A phone number's purchase or renewal. */
+  NUMBER = 'NUMBER',
 }
 
 /** PENDING and FAILED are for recorded operations that settle later (top-ups); charges are COMPLETED. */

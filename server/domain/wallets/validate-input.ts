@@ -21,15 +21,21 @@ export function validateText(field: string, text: string, maxLength: number): st
   return trimmed;
 }
 
+/** Keys the server uses for its own postings (a call's cost); callers may not take them first. */
+export const INTERNAL_IDEMPOTENCY_KEY_PREFIX = 'spendwire:';
+
 /**
  * Idempotency keys are opaque but bounded: 1..maxLength characters of printable ASCII, as Stripe
- * accepts (a UUID v4 is the recommended form).
+ * accepts (a UUID v4 is the recommended form), except the server's own prefix.
  * @throws BadUserInputError (`idempotencyKey`) otherwise.
  */
 export function validateIdempotencyKey(key: string | null | undefined, maxLength: number): string | null {
   if (key === null || key === undefined) return null;
   if (key.length === 0 || key.length > maxLength || !/^[\x21-\x7e]+$/.test(key)) {
     throw new BadUserInputError('idempotencyKey', `idempotencyKey must be 1 to ${maxLength} printable ASCII characters without spaces`);
+  }
+  if (key.startsWith(INTERNAL_IDEMPOTENCY_KEY_PREFIX)) {
+    throw new BadUserInputError('idempotencyKey', `idempotencyKey must not start with "${INTERNAL_IDEMPOTENCY_KEY_PREFIX}" (reserved for the server's own postings)`);
   }
   return key;
 }

@@ -1,0 +1,301 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { pgTransaction } from '../../database/pg-transaction.js';
+import { assert } from '../../errors.js';
+import { CampaignStatus } from '../campaigns/campaign-record.js';
+import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
+import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
+import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
+import { nextCheckAtMs, postCallCost, stopStatusFor, type CallServiceDeps } from './call.service.js';
+import type { Clock } from './clock.js';
+
+/** What one pass over the due calls did. */
+export interface BillingPass {
+  /** Calls looked at. */
+  processed: number;
+  /** Increments reserved. */
+  extended: number;
+  /** Calls stopped at the end of their funded time. */
+  stopped: number;
+}
+
+/** Options of {@link BillingClock}. */
+export interface BillingClockOptions {
+  em: EntityManager;
+  clock: Clock;
+  config: Pick<Config, 'billingClockLeadMs' | 'billingClockIntervalMs' | 'billingClockBatchSize' | 'walletBalanceMicrosMax' | 'concurrentCallsPerAccountMax' | 'idempotencyKeyLengthMax'>;
+  committed(): void;
+  onError?: (error: unknown) => void;
+}
+
+interface WalletState {
+  balance: bigint;
+  reserved: bigint;
+  delta: bigint;
+}
+
+interface CampaignState {
+  accountId: string;
+  status: CampaignStatus;
+  budget: bigint | null;
+  committed: bigint;
+  committedDelta: bigint;
+  spentDelta: bigint;
+  activeDelta: number;
+  stopStatus: CampaignStatus | null;
+}
+
+/** The largest number of lag samples kept between two reads (the bench reads them). */
+const LAG_SAMPLES_MAX = 1_000_000;
+
+/**
+ * The server's meter for every active call, in any number of processes (calls are claimed with
+ * SKIP LOCKED). Shortly before a call's funded time runs out it reserves the next increment;
+ * when that cannot be reserved (wallet or campaign budget) it tries once more at the end of the
+ * funded time, then stops the call there and posts its cost.
+ *
+ * Work is batched: one transaction per batch of due calls, with one statement per table
+ * (calls, wallets, campaigns, accounts, outbox), never a round trip per call. Funds are handed
+ * out within a batch in due order, so a wallet shared by many calls is never over-reserved;
+ * the database's CHECK (balance >= reserved) would refuse it anyway.
+ */
+export class BillingClock {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+  private lags: number[] = [];
+
+  constructor(private readonly options: BillingClockOptions) {}
+
+  /** Runs {@link runDue} every `billingClockIntervalMs` until {@link stop}. */
+  start(): void {
+    const loop = async () => {
+      if (this.stopped) return;
+      try {
+        this.running = this.runDue();
+        await this.running;
+      } catch (error) {
+        this.options.onError?.(error);
+      } finally {
+        this.running = undefined;
+        if (!this.stopped) {
+          this.timer = setTimeout(loop, this.options.config.billingClockIntervalMs);
+          this.timer.unref();
+        }
+      }
+    };
+    this.timer = setTimeout(loop, 0);
+    this.timer.unref();
+  }
+
+  /** Stops the loop; resolves once a pass in progress has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => {});
+  }
+
+  /** How late each call was acted on (clock time after commit minus its due time), in ms, since the last call; clears them. */
+  takeLagSamples(): number[] {
+    const lags = this.lags;
+    this.lags = [];
+    return lags;
+  }
+
+  /** Handles every call due at the clock's current time, batch after batch. */
+  async runDue(): Promise<BillingPass> {
+    const total: BillingPass = { processed: 0, extended: 0, stopped: 0 };
+    for (;;) {
+      const pass = await this.runBatch();
+      total.processed += pass.processed;
+      total.extended += pass.extended;
+      total.stopped += pass.stopped;
+      if (pass.processed < this.options.config.billingClockBatchSize) return total;
+    }
+  }
+
+  private async runBatch(): Promise<BillingPass> {
+    const { config, clock } = this.options;
+    const nowMs = clock.now();
+    const result = await pgTransaction(this.options.em, async (query) => {
+      const rows = await query<CallRow>(
+        `select ${CALL_COLUMNS} from call c
+          where c.status = 'ACTIVE' and c.next_check_at <= $1
+          order by c.next_check_at limit $2 for update skip locked`,
+        [new Date(nowMs).toISOString(), config.billingClockBatchSize],
+      );
+      if (rows.length === 0) return { pass: { processed: 0, extended: 0, stopped: 0 }, stopped: [], due: [] as number[] };
+      const calls = rows.map(toCallRecord);
+      const walletIds = [...new Set(calls.map((c) => c.walletId))].sort();
+      const campaignIds = [...new Set(calls.map((c) => c.campaignId))].sort();
+      const wallets = new Map<string, WalletState>();
+      for (const w of await query<{ id: string; balance_micros: string; reserved_micros: string }>(
+        'select id, balance_micros, reserved_micros from wallet where id = any($1::uuid[]) order by id for update',
+        [walletIds],
+      )) {
+        wallets.set(w.id, { balance: BigInt(w.balance_micros), reserved: BigInt(w.reserved_micros), delta: 0n });
+      }
+      const campaigns = new Map<string, CampaignState>();
+      for (const m of await query<{ id: string; account_id: string; status: CampaignStatus; budget_micros: string | null; committed_micros: string }>(
+        'select id, account_id, status, budget_micros, committed_micros from campaign where id = any($1::uuid[]) order by id for update',
+        [campaignIds],
+      )) {
+        campaigns.set(m.id, {
+          accountId: m.account_id,
+          status: m.status,
+          budget: m.budget_micros === null ? null : BigInt(m.budget_micros),
+          committed: BigInt(m.committed_micros),
+          committedDelta: 0n,
+          spentDelta: 0n,
+          activeDelta: 0,
+          stopStatus: null,
+        });
+      }
+
+      const updates: CallRecord[] = [];
+      const stopped: CallRecord[] = [];
+      const accountsEnded = new Map<string, number>();
+      let extended = 0;
+      for (const call of calls) {
+        const wallet = wallets.get(call.walletId)!;
+        const campaign = campaigns.get(call.campaignId)!;
+        const increment = incrementPriceMicros(call.perMinuteMicros, call.fundedSeconds, call.nextIncrementSeconds);
+        const walletShort = wallet.balance - wallet.reserved < increment;
+        const budgetShort = campaign.budget !== null && campaign.committed + increment > campaign.budget;
+        if (!walletShort && !budgetShort) {
+          const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
+          wallet.reserved += increment;
+          wallet.delta += increment;
+          campaign.committed += increment;
+          campaign.committedDelta += increment;
+          updates.push({
+            ...call,
+            fundedSeconds,
+            reservedMicros: call.reservedMicros + increment,
+            nextCheckAtMs: nextCheckAtMs({ ...call, fundedSeconds }, config.billingClockLeadMs),
+          });
+          extended++;
+        } else if (nowMs >= fundedUntilMs(call)) {
+          // The funded time is over and the next increment could not be had: stop at its end.
+          const reason = walletShort ? CallEndReason.INSUFFICIENT_FUNDS : CallEndReason.BUDGET_REACHED;
+          const cost = callCostMicros(call, call.fundedSeconds);
+          assert(cost === call.reservedMicros, 'a call reserves exactly the cost of its funded seconds');
+          const ended: CallRecord = {
+            ...call,
+            status: CallStatus.STOPPED,
+            endReason: reason,
+            endedAtMs: fundedUntilMs(call),
+            billedSeconds: call.fundedSeconds,
+            costMicros: cost,
+            nextCheckAtMs: null,
+          };
+          updates.push(ended);
+          stopped.push(ended);
+          campaign.spentDelta += cost;
+          campaign.activeDelta -= 1;
+          if (campaign.status === CampaignStatus.RUNNING) campaign.stopStatus = stopStatusFor(reason);
+          accountsEnded.set(call.accountId, (accountsEnded.get(call.accountId) ?? 0) + 1);
+        } else {
+          // Short now; money may come back (a call ending, a top-up) before the funded time ends.
+          updates.push({ ...call, nextCheckAtMs: fundedUntilMs(call) });
+        }
+      }
+
+      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+      const versions = await query<{ id: string; version: string }>(
+        `update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = u.next_check_at,
+                status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+                cost_micros = u.cost_micros, version = c.version + 1, updated_at = now()
+           from unnest($1::uuid[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::bigint[])
+                as u(id, funded_seconds, reserved_micros, next_check_at, status, end_reason, ended_at, billed_seconds, cost_micros)
+          where c.id = u.id
+          returning c.id, c.version::text`,
+        [
+          updates.map((c) => c.id),
+          updates.map((c) => c.fundedSeconds),
+          updates.map((c) => c.reservedMicros.toString()),
+          updates.map((c) => iso(c.nextCheckAtMs)),
+          updates.map((c) => c.status),
+          updates.map((c) => c.endReason),
+          updates.map((c) => iso(c.endedAtMs)),
+          updates.map((c) => c.billedSeconds),
+          updates.map((c) => c.costMicros.toString()),
+        ],
+      );
+      const versionOf = new Map(versions.map((v) => [v.id, BigInt(v.version)]));
+      const walletChanges = [...wallets].filter(([, w]) => w.delta !== 0n);
+      if (walletChanges.length > 0) {
+        await query(
+          `update wallet w set reserved_micros = w.reserved_micros + u.delta
+             from unnest($1::uuid[], $2::bigint[]) as u(id, delta) where w.id = u.id`,
+          [walletChanges.map(([id]) => id), walletChanges.map(([, w]) => w.delta.toString())],
+        );
+      }
+      const campaignChanges = [...campaigns].filter(([, m]) => m.committedDelta !== 0n || m.activeDelta !== 0 || m.stopStatus !== null);
+      const events: EntityEvent[] = [];
+      if (campaignChanges.length > 0) {
+        const changed = await query<{ id: string; account_id: string; version: string }>(
+          `update campaign m set committed_micros = m.committed_micros + u.committed_delta, spent_micros = m.spent_micros + u.spent_delta,
+                  active_calls = m.active_calls + u.active_delta, status = coalesce(u.stop_status, m.status),
+                  version = m.version + 1, updated_at = now()
+             from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::int[], $5::text[])
+                  as u(id, committed_delta, spent_delta, active_delta, stop_status)
+            where m.id = u.id
+            returning m.id, m.account_id, m.version::text`,
+          [
+            campaignChanges.map(([id]) => id),
+            campaignChanges.map(([, m]) => m.committedDelta.toString()),
+            campaignChanges.map(([, m]) => m.spentDelta.toString()),
+            campaignChanges.map(([, m]) => m.activeDelta),
+            campaignChanges.map(([, m]) => m.stopStatus),
+          ],
+        );
+        for (const m of changed) {
+          events.push({ type: 'CAMPAIGN_UPDATED', accountId: m.account_id, campaignId: m.id, callId: null, version: BigInt(m.version) });
+        }
+      }
+      if (accountsEnded.size > 0) {
+        await query(
+          `update account a set active_calls = a.active_calls - u.ended
+             from unnest($1::uuid[], $2::int[]) as u(id, ended) where a.id = u.id`,
+          [[...accountsEnded.keys()], [...accountsEnded.values()]],
+        );
+      }
+      for (const call of stopped) {
+        call.version = versionOf.get(call.id)!;
+        events.push({ type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version });
+      }
+      await insertOutboxEvents(query, events);
+      return {
+        pass: { processed: calls.length, extended, stopped: stopped.length },
+        stopped,
+        due: calls.map((c) => c.nextCheckAtMs!),
+      };
+    });
+    if (result.pass.processed === 0) return result.pass;
+    const doneMs = clock.now();
+    if (this.lags.length < LAG_SAMPLES_MAX) for (const due of result.due) this.lags.push(doneMs - due);
+    this.options.committed();
+    await this.postStopped(result.stopped);
+    return result.pass;
+  }
+
+  /** Posts the costs of stopped calls, a few at a time (each is one ledger statement). */
+  private async postStopped(calls: CallRecord[]): Promise<void> {
+    const deps: Pick<CallServiceDeps, 'config' | 'committed'> = { config: this.options.config as CallServiceDeps['config'], committed: () => {} };
+    let next = 0;
+    const worker = async () => {
+      while (next < calls.length) {
+        const call = calls[next++]!;
+        try {
+          await postCallCost(this.options.em, deps, call, 'billing_clock');
+        } catch (error) {
+          // Left for postPendingCallCosts at the next start; the reservation stays held until then.
+          this.options.onError?.(error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, calls.length) }, worker));
+    if (calls.length > 0) this.options.committed();
+  }
+}

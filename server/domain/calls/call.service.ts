@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { pgQuery, pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import {
+  assert,
+  BadUserInputError,
+  CampaignNotRunningError,
+  IdempotencyKeyReusedError,
+  LimitExceededError,
+  NotFoundError,
+} from '../../errors.js';
+import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
+import { Role } from '../accounts/role.js';
+import { CAMPAIGN_COLUMNS, CampaignStatus, toCampaignRecord, type CampaignRecord, type CampaignRow } from '../campaigns/campaign-record.js';
+import { afterCursorSql, decodeCreatedCursor, findCampaign, insertOutboxEvents, validatePageSize, type EntityEvent } from '../campaigns/campaign.service.js';
+import { isUuid } from '../ids.js';
+import { findRatePlan } from '../rating/rate-plan.service.js';
+import { billedSeconds, callCostMicros, findRate, isE164 } from '../rating/rating.js';
+import { formatMoney } from '../wallets/money.js';
+import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
+import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
+import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
+import type { Clock } from './clock.js';
+
+/** Roles that place and end calls: an integrator's switch, or the owner (and the operator). */
+export const CALL_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
+
+/** What call services need besides the database. */
+export interface CallServiceDeps {
+  clock: Clock;
+  config: Pick<Config, 'concurrentCallsPerAccountMax' | 'billingClockLeadMs' | 'walletBalanceMicrosMax' | 'idempotencyKeyLengthMax'>;
+  /** Tells subscribers (in every process) that something was committed. */
+  committed(): void;
+}
+
+/** When the billing clock should next act on a call funded up to `fundedSeconds`. */
+export function nextCheckAtMs(call: Pick<CallRecord, 'startedAtMs' | 'fundedSeconds' | 'nextIncrementSeconds'>, leadMs: number): number {
+  return fundedUntilMs(call) - Math.min(leadMs, call.nextIncrementSeconds * 1000);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Options of {@link startCall}. */
+export interface StartCallOptions {
+  principal: Principal;
+  campaignId: string;
+  /** E.164 destination. */
+  to: string;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * Starts a call of a RUNNING campaign: reserves its first increment plus connect fee on the
+ * wallet, or records it REFUSED (INSUFFICIENT_FUNDS, BUDGET_REACHED) and stops the campaign. A
+ * refusal is data, not an error. The same idempotency key returns the same call.
+ * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN. @throws NotFoundError.
+ * @throws BadUserInputError (`to`: not E.164 or no rate for it; `idempotencyKey`).
+ * @throws CampaignNotRunningError. @throws LimitExceededError at the account's concurrent-call cap.
+ * @throws IdempotencyKeyReusedError when the key started a call to another number.
+ */
+export async function startCall(em: EntityManager, deps: CallServiceDeps, options: StartCallOptions): Promise<CallRecord> {
+  requireRole(options.principal, CALL_ROLES, 'start a call');
+  const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
+  if (!isE164(options.to)) throw new BadUserInputError('to', 'to must be an E.164 number such as "+447700900123"');
+  const campaign = await findCampaign(em, options.principal, options.campaignId);
+  if (idempotencyKey !== null) {
+    const earlier = await findCallByKey(em, campaign.id, idempotencyKey);
+    if (earlier) return replayStart(earlier, options.to, idempotencyKey);
+  }
+  const ratePlan = await findRatePlan(em, campaign.ratePlanId);
+  const rate = findRate(ratePlan.rates, options.to);
+  if (!rate) throw new BadUserInputError('to', `No rate for ${options.to} in rate plan "${ratePlan.name}"`);
+  const firstMicros = callCostMicros(rate, rate.firstIncrementSeconds);
+  const startedAtMs = deps.clock.now();
+  try {
+    const call = await pgTransaction(em, async (query) => {
+      // Lock order everywhere: calls, wallets, campaigns, accounts.
+      const [wallet] = await query<{ balance_micros: string; reserved_micros: string }>(
+        'select balance_micros, reserved_micros from wallet where id = $1 for update',
+        [campaign.walletId],
+      );
+      const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for update`, [campaign.id]);
+      const current = toCampaignRecord(locked!);
+      if (current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
+      const available = BigInt(wallet!.balance_micros) - BigInt(wallet!.reserved_micros);
+      const refusal =
+        available < firstMicros
+          ? CallEndReason.INSUFFICIENT_FUNDS
+          : current.budgetMicros !== null && current.committedMicros + firstMicros > current.budgetMicros
+            ? CallEndReason.BUDGET_REACHED
+            : null;
+      if (refusal === null) {
+        const admitted = await query(
+          'update account set active_calls = active_calls + 1 where id = $1 and active_calls < $2 returning id',
+          [current.accountId, deps.config.concurrentCallsPerAccountMax],
+        );
+        if (admitted.length === 0) {
+          throw new LimitExceededError(
+            `The account already has ${deps.config.concurrentCallsPerAccountMax} active calls`,
+            'concurrentCallsPerAccountMax',
+            deps.config.concurrentCallsPerAccountMax,
+          );
+        }
+      }
+      const active = refusal === null;
+      const funded = active ? rate.firstIncrementSeconds : 0;
+      const [row] = await query<CallRow>(
+        `insert into call as c (id, account_id, campaign_id, wallet_id, to_number, status, end_reason, rate_prefix, per_minute_micros,
+           first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, ended_at, funded_seconds, reserved_micros,
+           next_check_at, idempotency_key)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         returning ${CALL_COLUMNS}`,
+        [
+          randomUUID(), current.accountId, current.id, current.walletId, options.to,
+          active ? CallStatus.ACTIVE : CallStatus.REFUSED, refusal, rate.prefix, rate.perMinuteMicros.toString(),
+          rate.firstIncrementSeconds, rate.nextIncrementSeconds, rate.connectFeeMicros.toString(),
+          iso(startedAtMs), active ? null : iso(startedAtMs), funded, active ? firstMicros.toString() : '0',
+          active ? iso(nextCheckAtMs({ startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds }, deps.config.billingClockLeadMs)) : null,
+          idempotencyKey,
+        ],
+      );
+      const call = toCallRecord(row!);
+      let campaignVersion: bigint;
+      if (active) {
+        await query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [current.walletId, firstMicros.toString()]);
+        campaignVersion = await updateCampaign(query, current.id, { committedDelta: firstMicros, activeDelta: 1 });
+      } else {
+        campaignVersion = await updateCampaign(query, current.id, { stopStatus: stopStatusFor(refusal) });
+      }
+      await insertOutboxEvents(query, [
+        { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version },
+        { type: 'CAMPAIGN_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: null, version: campaignVersion },
+      ]);
+      return call;
+    });
+    deps.committed();
+    return call;
+  } catch (error) {
+    if (idempotencyKey !== null && isUniqueViolation(error, 'call_campaign_id_idempotency_key_key')) {
+      const earlier = await findCallByKey(em, campaign.id, idempotencyKey);
+      assert(earlier, 'a conflicting call is visible once its writer has committed');
+      return replayStart(earlier, options.to, idempotencyKey);
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const candidate = error as { code?: string; constraint?: string } | null;
+  return candidate?.code === '23505' && candidate.constraint === constraint;
+}
+
+async function findCallByKey(em: EntityManager, campaignId: string, key: string): Promise<CallRecord | undefined> {
+  const [row] = await pgQuery<CallRow>(em, `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.idempotency_key = $2`, [campaignId, key]);
+  return row ? toCallRecord(row) : undefined;
+}
+
+function replayStart(earlier: CallRecord, to: string, key: string): CallRecord {
+  if (earlier.to !== to) throw new IdempotencyKeyReusedError(key);
+  return earlier;
+}
+
+/** The campaign status a refusal or stop puts a RUNNING campaign in. */
+export function stopStatusFor(reason: CallEndReason): CampaignStatus {
+  return reason === CallEndReason.BUDGET_REACHED ? CampaignStatus.STOPPED_BUDGET_REACHED : CampaignStatus.STOPPED_INSUFFICIENT_FUNDS;
+}
+
+/** Applies counter changes to one campaign (a stop status only replaces RUNNING); returns its new version. */
+async function updateCampaign(
+  query: PgQuery,
+  campaignId: string,
+  change: { committedDelta?: bigint; spentDelta?: bigint; activeDelta?: number; stopStatus?: CampaignStatus | null },
+): Promise<bigint> {
+  const [row] = await query<{ version: string }>(
+    `update campaign set committed_micros = committed_micros + $2, spent_micros = spent_micros + $3,
+            active_calls = active_calls + $4,
+            status = case when $5::text is not null and status = 'RUNNING' then $5::text else status end,
+            version = version + 1, updated_at = now()
+      where id = $1 returning version::text`,
+    [
+      campaignId,
+      (change.committedDelta ?? 0n).toString(),
+      (change.spentDelta ?? 0n).toString(),
+      change.activeDelta ?? 0,
+      change.stopStatus ?? null,
+    ],
+  );
+  return BigInt(row!.version);
+}
+
+/**
+ * Ends an active call at the caller's hang-up: bills the time used, rounded up by the rate's
+ * increments (never more than it had funded), posts that cost and releases the rest of its
+ * reservation. A call that has already ended (the server may have stopped it) comes back as it is.
+ * @throws ForbiddenError, NotFoundError.
+ */
+export async function endCall(em: EntityManager, deps: CallServiceDeps, options: { principal: Principal; callId: string }): Promise<CallRecord> {
+  requireRole(options.principal, CALL_ROLES, 'end a call');
+  if (!isUuid(options.callId)) throw new NotFoundError('Call', options.callId);
+  const scope = tenantScope(options.principal);
+  const ended = await pgTransaction(em, async (query) => {
+    const [row] = await query<CallRow>(
+      `select ${CALL_COLUMNS} from call c where c.id = $1 and ($2::uuid is null or c.account_id = $2) for update`,
+      [options.callId, scope],
+    );
+    if (!row) throw new NotFoundError('Call', options.callId);
+    const call = toCallRecord(row);
+    if (call.status !== CallStatus.ACTIVE) return { call, changed: false };
+    const nowMs = Math.min(deps.clock.now(), fundedUntilMs(call));
+    const billed = Math.min(billedSeconds(Math.max(0, nowMs - call.startedAtMs) / 1000, call.firstIncrementSeconds, call.nextIncrementSeconds), call.fundedSeconds);
+    const cost = callCostMicros(call, billed);
+    const [updated] = await query<CallRow>(
+      `update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = $2, billed_seconds = $3, cost_micros = $4,
+              next_check_at = null, version = version + 1, updated_at = now()
+        where c.id = $1 returning ${CALL_COLUMNS}`,
+      [call.id, iso(nowMs), billed, cost.toString()],
+    );
+    const campaignVersion = await updateCampaign(query, call.campaignId, {
+      committedDelta: cost - call.reservedMicros,
+      spentDelta: cost,
+      activeDelta: -1,
+    });
+    await query('update account set active_calls = active_calls - 1 where id = $1', [call.accountId]);
+    const result = toCallRecord(updated!);
+    await insertOutboxEvents(query, [
+      { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: result.version },
+      { type: 'CAMPAIGN_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: null, version: campaignVersion },
+    ]);
+    return { call: result, changed: true };
+  });
+  if (!ended.changed) return ended.call;
+  deps.committed();
+  const posted = await postCallCost(em, deps, ended.call, options.principal.actor);
+  return posted;
+}
+
+/**
+ * Posts an ended call's cost to the ledger (kind CALL, to revenue) and releases its whole
+ * reservation in the same statement; records the transaction on the call. Idempotent: the
+ * posting's key is derived from the call, so running it again (after a crash between the two
+ * steps) finds the same transaction and releases nothing twice.
+ */
+export async function postCallCost(em: EntityManager, deps: Pick<CallServiceDeps, 'config' | 'committed'>, call: CallRecord, actor: string): Promise<CallRecord> {
+  assert(call.status === CallStatus.COMPLETED || call.status === CallStatus.STOPPED, 'only an ended call is posted');
+  if (call.transactionId !== null || call.reservedMicros === 0n) return call;
+  assert(call.costMicros > 0n, 'a call holding credit costs something: its first increment or connect fee');
+  const minutes = `${Math.floor(call.billedSeconds / 60)} min ${call.billedSeconds % 60} s`;
+  const posted = await postWalletTransaction(em, {
+    walletId: call.walletId,
+    accountScope: null,
+    deltaMicros: -call.costMicros,
+    kind: TransactionKind.CALL,
+    counterparty: PlatformAccountCode.REVENUE,
+    description: `Call to ${call.to}, ${minutes}${call.status === CallStatus.STOPPED ? ` (stopped: ${call.endReason})` : ''}`,
+    campaignId: call.campaignId,
+    actor,
+    idempotencyKey: `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}call:${call.id}`,
+    operation: 'call',
+    walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
+    reservedReleaseMicros: call.reservedMicros,
+  });
+  await pgQuery(em, 'update call set transaction_id = $2 where id = $1 and transaction_id is null', [call.id, posted.transaction.id]);
+  deps.committed();
+  return { ...call, transactionId: posted.transaction.id };
+}
+
+/** Posts every ended call whose cost is not on the ledger yet (after a crash); returns how many. */
+export async function postPendingCallCosts(em: EntityManager, deps: Pick<CallServiceDeps, 'config' | 'committed'>): Promise<number> {
+  const rows = await pgQuery<CallRow>(
+    em,
+    `select ${CALL_COLUMNS} from call c where c.status in ('COMPLETED', 'STOPPED') and c.transaction_id is null and c.cost_micros > 0`,
+  );
+  for (const row of rows) await postCallCost(em, deps, toCallRecord(row), 'recovery');
+  return rows.length;
+}
+
+/** @throws NotFoundError for an unknown call or one outside the caller's account. */
+export async function findCall(em: EntityManager, principal: Principal, callId: string): Promise<CallRecord> {
+  if (!isUuid(callId)) throw new NotFoundError('Call', callId);
+  const [row] = await pgQuery<CallRow>(
+    em,
+    `select ${CALL_COLUMNS} from call c where c.id = $1 and ($2::uuid is null or c.account_id = $2)`,
+    [callId, tenantScope(principal)],
+  );
+  if (!row) throw new NotFoundError('Call', callId);
+  return toCallRecord(row);
+}
+
+/** A campaign's calls, newest first, optionally of one status; one page. */
+export async function listCalls(
+  em: EntityManager,
+  options: {
+    principal: Principal;
+    campaignId: string;
+    status?: CallStatus | null;
+    first?: number | null;
+    after?: string | null;
+    limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>;
+  },
+): Promise<{ calls: CallRecord[]; hasNextPage: boolean }> {
+  const campaign = await findCampaign(em, options.principal, options.campaignId);
+  const first = validatePageSize(options.first, options.limits);
+  const after = options.after === null || options.after === undefined ? null : decodeCreatedCursor(options.after);
+  const rows = await pgQuery<CallRow>(
+    em,
+    `select ${CALL_COLUMNS} from call c
+      where c.campaign_id = $1 and ($4::text is null or c.status = $4) and ${afterCursorSql('c', 2)}
+      order by c.created_at desc, c.id desc limit $5`,
+    [campaign.id, after?.createdAtUs ?? null, after?.id ?? null, options.status ?? null, first + 1],
+  );
+  return { calls: rows.slice(0, first).map(toCallRecord), hasNextPage: rows.length > first };
+}
+
+/** Active calls of one campaign (for its live figures). */
+export async function activeCallsOf(em: EntityManager, campaignId: string): Promise<CallRecord[]> {
+  const rows = await pgQuery<CallRow>(em, `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.status = 'ACTIVE'`, [campaignId]);
+  return rows.map(toCallRecord);
+}
+
+/** Formats micros for messages. */
+export const money = formatMoney;
+export type { CampaignRecord, EntityEvent };

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { BadUserInputError, NotFoundError } from '../../errors.js';
+import { requireRole, type Principal } from '../accounts/principal.js';
+import { Role } from '../accounts/role.js';
+import { isUuid } from '../ids.js';
+import { formatMoney, isSupportedCurrency, SUPPORTED_CURRENCIES } from '../wallets/money.js';
+import { validateText } from '../wallets/validate-input.js';
+import { validateIncrementSeconds, validatePrefix, type Rate } from './rating.js';
+
+/** A platform-managed price list: per destination prefix, longest prefix wins. */
+export interface RatePlanRecord {
+  id: string;
+  name: string;
+  currency: string;
+  createdAt: Date;
+  /** Longest prefix first. */
+  rates: Rate[];
+}
+
+/** Options of {@link createRatePlan}. */
+export interface CreateRatePlanOptions {
+  principal: Principal;
+  name: string;
+  currency: string;
+  rates: Rate[];
+  limits: Pick<Config, 'nameLengthMax' | 'operationAmountMicrosMax' | 'ratesPerPlanMax'>;
+}
+
+/**
+ * Creates a rate plan. Prices may be zero (free destinations) and sub-cent (micro-units).
+ * @throws ForbiddenError unless PLATFORM_ADMIN.
+ * @throws BadUserInputError (`name`, `currency`, `rates`, `rates.N.prefix`, `rates.N.perMinute`,
+ * `rates.N.firstIncrementSeconds`, `rates.N.nextIncrementSeconds`, `rates.N.connectFee`).
+ */
+export async function createRatePlan(em: EntityManager, options: CreateRatePlanOptions): Promise<RatePlanRecord> {
+  requireRole(options.principal, [Role.PLATFORM_ADMIN], 'create a rate plan');
+  const { limits } = options;
+  const name = validateText('name', options.name, limits.nameLengthMax);
+  if (!isSupportedCurrency(options.currency)) {
+    throw new BadUserInputError('currency', `currency must be one of ${SUPPORTED_CURRENCIES.join(', ')}`);
+  }
+  if (options.rates.length < 1 || options.rates.length > limits.ratesPerPlanMax) {
+    throw new BadUserInputError('rates', `A rate plan has 1 to ${limits.ratesPerPlanMax} rates`);
+  }
+  const seen = new Set<string>();
+  const rates = options.rates.map((rate, index): Rate => {
+    const field = `rates.${index}`;
+    const prefix = validatePrefix(`${field}.prefix`, rate.prefix);
+    if (seen.has(prefix)) throw new BadUserInputError(`${field}.prefix`, `Prefix "${prefix}" appears twice`);
+    seen.add(prefix);
+    validatePrice(`${field}.perMinute`, rate.perMinuteMicros, limits.operationAmountMicrosMax);
+    validatePrice(`${field}.connectFee`, rate.connectFeeMicros, limits.operationAmountMicrosMax);
+    return {
+      prefix,
+      perMinuteMicros: rate.perMinuteMicros,
+      firstIncrementSeconds: validateIncrementSeconds(`${field}.firstIncrementSeconds`, rate.firstIncrementSeconds),
+      nextIncrementSeconds: validateIncrementSeconds(`${field}.nextIncrementSeconds`, rate.nextIncrementSeconds),
+      connectFeeMicros: rate.connectFeeMicros,
+    };
+  });
+  const id = randomUUID();
+  const createdAt = await pgTransaction(em, async (query) => {
+    const [row] = await query<{ created_at_ms: number }>(
+      `insert into rate_plan (id, name, currency) values ($1, $2, $3)
+       returning (extract(epoch from created_at) * 1000)::float8 as created_at_ms`,
+      [id, name, options.currency],
+    );
+    await query(
+      `insert into rate (rate_plan_id, prefix, per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros)
+       select $1, * from unnest($2::text[], $3::bigint[], $4::int[], $5::int[], $6::bigint[])`,
+      [
+        id,
+        rates.map((r) => r.prefix),
+        rates.map((r) => r.perMinuteMicros.toString()),
+        rates.map((r) => r.firstIncrementSeconds),
+        rates.map((r) => r.nextIncrementSeconds),
+        rates.map((r) => r.connectFeeMicros.toString()),
+      ],
+    );
+    return new Date(row!.created_at_ms);
+  });
+  return { id, name, currency: options.currency, createdAt, rates: sortRates(rates) };
+}
+
+function validatePrice(field: string, micros: bigint, maxMicros: bigint): void {
+  if (micros < 0n) throw new BadUserInputError(field, `${field} must not be negative`);
+  if (micros > maxMicros) throw new BadUserInputError(field, `${field} must be at most ${formatMoney(maxMicros)}`);
+}
+
+function sortRates(rates: Rate[]): Rate[] {
+  return [...rates].sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
+}
+
+interface RateRow {
+  rate_plan_id: string;
+  prefix: string;
+  per_minute_micros: string;
+  first_increment_seconds: number;
+  next_increment_seconds: number;
+  connect_fee_micros: string;
+}
+
+const RATE_PLAN_COLUMNS = `p.id, p.name, p.currency, (extract(epoch from p.created_at) * 1000)::float8 as created_at_ms`;
+
+async function withRates(em: EntityManager, plans: { id: string; name: string; currency: string; created_at_ms: number }[]): Promise<RatePlanRecord[]> {
+  if (plans.length === 0) return [];
+  const rows = await pgQuery<RateRow>(em, `select * from rate where rate_plan_id = any($1::uuid[])`, [plans.map((p) => p.id)]);
+  return plans.map((plan) => ({
+    id: plan.id,
+    name: plan.name,
+    currency: plan.currency.trim(),
+    createdAt: new Date(plan.created_at_ms),
+    rates: sortRates(
+      rows
+        .filter((row) => row.rate_plan_id === plan.id)
+        .map((row) => ({
+          prefix: row.prefix,
+          perMinuteMicros: BigInt(row.per_minute_micros),
+          firstIncrementSeconds: row.first_increment_seconds,
+          nextIncrementSeconds: row.next_increment_seconds,
+          connectFeeMicros: BigInt(row.connect_fee_micros),
+        })),
+    ),
+  }));
+}
+
+/** Every rate plan, newest first: prices are public to every authenticated caller. */
+export async function listRatePlans(em: EntityManager): Promise<RatePlanRecord[]> {
+  const plans = await pgQuery(em, `select ${RATE_PLAN_COLUMNS} from rate_plan p order by p.created_at desc, p.id`);
+  return withRates(em, plans);
+}
+
+/** @throws NotFoundError (reported on `field`'s id) for an unknown rate plan. */
+export async function findRatePlan(em: EntityManager, id: string): Promise<RatePlanRecord> {
+  if (!isUuid(id)) throw new NotFoundError('Rate plan', id);
+  const plans = await pgQuery(em, `select ${RATE_PLAN_COLUMNS} from rate_plan p where p.id = $1`, [id]);
+  const [plan] = await withRates(em, plans);
+  if (!plan) throw new NotFoundError('Rate plan', id);
+  return plan;
+}

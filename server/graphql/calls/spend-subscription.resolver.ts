@@ -1,0 +1,75 @@
+import { Args, ArgsType, Field, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { CALL_COLUMNS, toCallRecord, type CallRow } from '../../domain/calls/call-record.js';
+import { findCampaign } from '../../domain/campaigns/campaign.service.js';
+import { pgQuery } from '../../database/pg-transaction.js';
+import { openChangeStream } from '../../events/change-stream.js';
+import { toCallObject, toCampaignObject } from './spend.mappers.js';
+import { CallObject, CampaignObject } from './spend.types.js';
+
+@ArgsType()
+class CampaignStreamArgs {
+  @Field(() => ID)
+  campaignId!: string;
+}
+
+interface SubscribeData {
+  args: { campaignId: string };
+  context: Context;
+}
+
+@Resolver()
+export class SpendSubscriptionResolver {
+  @Subscription(() => CampaignObject, {
+    description:
+      'The campaign now, then again after every change (status, calls starting and ending, increments reserved). A state feed: a slow reader gets the latest state, never a stale one; `version` orders states.',
+    subscribe: async ({ args, context }: SubscribeData) => {
+      const campaign = await findCampaign(context.em, context.principal, args.campaignId);
+      return openChangeStream<CampaignObject>({
+        tail: context.events.tail,
+        campaignId: campaign.id,
+        accepts: (change) => change.type === 'CAMPAIGN_UPDATED',
+        keyOf: () => campaign.id,
+        load: async () => {
+          const current = await findCampaign(context.em.fork(), context.principal, campaign.id);
+          const state = await toCampaignObject(context.em.fork(), current, context.spend.clock.now());
+          return [{ key: campaign.id, version: current.version, state }];
+        },
+      });
+    },
+  })
+  campaignUpdated(@Root() campaign: CampaignObject, @Args(() => CampaignStreamArgs) _args: CampaignStreamArgs): CampaignObject {
+    return campaign;
+  }
+
+  @Subscription(() => CallObject, {
+    description:
+      "The campaign's calls as they start and end (STOPPED with its endReason the moment the server stops one). Starts with the campaign's active calls; each call's states arrive in version order.",
+    subscribe: async ({ args, context }: SubscribeData) => {
+      const campaign = await findCampaign(context.em, context.principal, args.campaignId);
+      return openChangeStream<CallObject>({
+        tail: context.events.tail,
+        campaignId: campaign.id,
+        accepts: (change) => change.type === 'CALL_UPDATED',
+        keyOf: (change) => change.callId!,
+        load: async (keys) => {
+          const rows = await pgQuery<CallRow>(
+            context.em,
+            keys === null
+              ? `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.status = 'ACTIVE' order by c.started_at, c.id`
+              : `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.id = any($2::uuid[]) order by c.started_at, c.id`,
+            keys === null ? [campaign.id] : [campaign.id, keys],
+          );
+          const nowMs = context.spend.clock.now();
+          return rows.map((row) => {
+            const call = toCallRecord(row);
+            return { key: call.id, version: call.version, state: toCallObject(call, nowMs) };
+          });
+        },
+      });
+    },
+  })
+  callUpdated(@Root() call: CallObject, @Args(() => CampaignStreamArgs) _args: CampaignStreamArgs): CallObject {
+    return call;
+  }
+}

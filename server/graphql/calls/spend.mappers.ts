@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { fundedUntilMs, liveCallFigures, CallStatus, type CallRecord } from '../../domain/calls/call-record.js';
+import type { CampaignRecord } from '../../domain/campaigns/campaign-record.js';
+import { campaignFigures } from '../../domain/campaigns/campaign-view.js';
+import type { RatePlanRecord } from '../../domain/rating/rate-plan.service.js';
+import type { Rate } from '../../domain/rating/rating.js';
+import { CallObject, CampaignObject, RateObject, RatePlanObject } from './spend.types.js';
+
+export function toRateObject(rate: Rate): RateObject {
+  return Object.assign(new RateObject(), {
+    prefix: rate.prefix,
+    perMinute: rate.perMinuteMicros,
+    firstIncrementSeconds: rate.firstIncrementSeconds,
+    nextIncrementSeconds: rate.nextIncrementSeconds,
+    connectFee: rate.connectFeeMicros,
+  });
+}
+
+export function toRatePlanObject(plan: RatePlanRecord): RatePlanObject {
+  return Object.assign(new RatePlanObject(), {
+    id: plan.id,
+    name: plan.name,
+    currency: plan.currency,
+    rates: plan.rates.map(toRateObject),
+    createdAt: plan.createdAt,
+  });
+}
+
+/** The GraphQL view of a campaign with its live figures at `nowMs`. */
+export async function toCampaignObject(em: EntityManager, campaign: CampaignRecord, nowMs: number): Promise<CampaignObject> {
+  const figures = await campaignFigures(em, campaign, nowMs);
+  return Object.assign(new CampaignObject(), {
+    id: campaign.id,
+    accountId: campaign.accountId,
+    walletId: campaign.walletId,
+    ratePlanId: campaign.ratePlanId,
+    name: campaign.name,
+    status: campaign.status,
+    budget: campaign.budgetMicros,
+    spent: figures.spentMicros,
+    committed: campaign.committedMicros,
+    activeCalls: campaign.activeCalls,
+    spendPerMinute: figures.spendPerMinuteMicros,
+    timeToEmptySeconds: figures.timeToEmptySeconds,
+    simulate: campaign.simulate,
+    version: campaign.version.toString(),
+    createdAt: new Date(campaign.createdAtMs),
+  });
+}
+
+/** The GraphQL view of a call; an active call's billed seconds and cost are as of `nowMs`. */
+export function toCallObject(call: CallRecord, nowMs: number): CallObject {
+  const live = liveCallFigures(call, nowMs);
+  const active = call.status === CallStatus.ACTIVE;
+  return Object.assign(new CallObject(), {
+    id: call.id,
+    campaignId: call.campaignId,
+    walletId: call.walletId,
+    to: call.to,
+    status: call.status,
+    endReason: call.endReason,
+    startedAt: new Date(call.startedAtMs),
+    endedAt: call.endedAtMs === null ? null : new Date(call.endedAtMs),
+    fundedUntil: active ? new Date(fundedUntilMs(call)) : null,
+    billedSeconds: live.billedSeconds,
+    cost: live.costMicros,
+    reserved: active || call.transactionId === null ? call.reservedMicros : 0n,
+    perMinute: call.perMinuteMicros,
+    transactionId: call.transactionId,
+    version: call.version.toString(),
+  });
+}
