@@ -11,6 +11,7 @@ import { BillingClock } from './domain/calls/billing-clock.js';
 import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
 import { systemClock, type Clock } from './domain/calls/clock.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
+import { DialerSimulator, simulatorSettings } from './simulator/dialer-simulator.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -29,6 +30,8 @@ export interface RunningApp {
   orm: MikroORM;
   events: Events;
   spend: SpendControl;
+  /** The built-in dialer (running only when `simulatorEnabled`). */
+  simulator: DialerSimulator;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -39,6 +42,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let signal: PostgresWakeSignal | undefined;
   let tail: OutboxTail | undefined;
   let billingClock: BillingClock | undefined;
+  let simulator: DialerSimulator | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
@@ -65,6 +69,15 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
     });
     if (options.config.billingClockEnabled) billingClock.start();
+    simulator = new DialerSimulator({
+      em: orm.em,
+      clock,
+      callDeps,
+      settings: simulatorSettings(options.config),
+      tickMs: options.config.simulatorTickMs,
+      onError: (error) => console.error('Dialer simulator step failed:', error),
+    });
+    if (options.config.simulatorEnabled) simulator.start();
     const spend: SpendControl = { clock, billingClock, callDeps };
     const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken, events, spend });
     return {
@@ -73,7 +86,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       orm,
       events,
       spend,
+      simulator,
       close: async () => {
+        await simulator!.stop();
         await server.close();
         await billingClock!.stop();
         await tail!.stop();
@@ -82,6 +97,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       },
     };
   } catch (error) {
+    await simulator?.stop();
     await billingClock?.stop();
     await tail?.stop();
     await signal?.close();

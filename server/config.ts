@@ -82,6 +82,20 @@ export interface Config {
   billingClockBatchSize: number;
   /** Whether this process runs the billing clock (tests may drive it by hand). @default true */
   billingClockEnabled: boolean;
+  /** Whether the built-in dialer simulator dials campaigns created with `simulate: true`. Env `SIMULATOR` (0/1). @default true for npm start, false in tests */
+  simulatorEnabled: boolean;
+  /** Simulator: how often it dials and hangs up, in milliseconds. @default 250 */
+  simulatorTickMs: number;
+  /** Simulator: call attempts per second per simulated campaign. @default 2 */
+  simulatorCallsPerSecond: number;
+  /** Simulator: share of attempts answered, 0..1. @default 0.7 */
+  simulatorAnswerRatio: number;
+  /** Simulator: mean talk time (exponentially distributed), in seconds. @default 45 */
+  simulatorMeanDurationSeconds: number;
+  /** Simulator: longest talk time, in seconds. @default 600 */
+  simulatorDurationSecondsMax: number;
+  /** Simulator: most calls up at once per campaign. @default 40 */
+  simulatorActiveCallsPerCampaignMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -131,6 +145,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
     billingClockEnabled: true,
+    simulatorEnabled: env.SIMULATOR !== '0',
+    simulatorTickMs: 250,
+    simulatorCallsPerSecond: 2,
+    simulatorAnswerRatio: 0.7,
+    simulatorMeanDurationSeconds: 45,
+    simulatorDurationSecondsMax: 600,
+    simulatorActiveCallsPerCampaignMax: 40,
     ...overrides,
   };
 }

@@ -43,7 +43,10 @@ async function main(): Promise<void> {
         : '  Operator token: from PLATFORM_ADMIN_TOKEN',
       demo
         ? `  Demo account API key (OWNER):   ${demo.apiKey}${demo.apiKeyLive ? '' : '  (REVOKED: create a new key with createApiKey)'}\n` +
-          `  Demo wallet id:                 ${demo.walletId}`
+          `  Demo wallet id:                 ${demo.walletId}` +
+          (demo.campaignId
+            ? `\n  Demo campaign id:               ${demo.campaignId}  (dialed by the built-in simulator${config.simulatorEnabled ? '' : ': off, SIMULATOR=0'})`
+            : '')
         : '  No demo account: this database already had accounts.',
       '',
       'Press Ctrl-C to stop.',

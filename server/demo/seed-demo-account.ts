@@ -10,6 +10,8 @@ import { createAccount } from '../domain/accounts/create-account.service.js';
 import { chargeWallet } from '../domain/wallets/charge-wallet.service.js';
 import { parseMoney } from '../domain/wallets/money.js';
 import { postWalletTransaction } from '../domain/wallets/post-wallet-transaction.js';
+import { createCampaign, transitionCampaign } from '../domain/campaigns/campaign.service.js';
+import { createRatePlan } from '../domain/rating/rate-plan.service.js';
 import { PlatformAccountCode, TransactionKind } from '../domain/wallets/transaction-enums.js';
 
 /** What `npm start` prints so a newcomer can sign in at once; kept in `<DATA_DIR>/demo-account.json`. */
@@ -19,6 +21,46 @@ export interface DemoAccount {
   apiKey: string;
   /** False once someone revoked the demo key (it is still shown, marked so). */
   apiKeyLive?: boolean;
+  /** The RUNNING campaign the built-in dialer simulator places calls for. */
+  campaignId?: string;
+}
+
+/** The demo's prices: 6-second increments so spend visibly moves within seconds of a call starting. */
+const DEMO_RATES = [
+  { prefix: '', perMinute: '0.25', firstIncrementSeconds: 60, nextIncrementSeconds: 60 },
+  { prefix: '1', perMinute: '0.014', firstIncrementSeconds: 6, nextIncrementSeconds: 6 },
+  { prefix: '44', perMinute: '0.02', firstIncrementSeconds: 6, nextIncrementSeconds: 6 },
+  { prefix: '447', perMinute: '0.09', firstIncrementSeconds: 6, nextIncrementSeconds: 6, connectFee: '0.005' },
+];
+
+/** A rate plan and a RUNNING campaign with `simulate: true` on the demo wallet, so spend moves at once. */
+async function seedDemoCampaign(em: EntityManager, config: Config, accountId: string, walletId: string): Promise<string> {
+  const principal = PLATFORM_ADMIN_TOKEN_PRINCIPAL;
+  const plan = await createRatePlan(em, {
+    principal,
+    name: 'Standard voice (USD)',
+    currency: 'USD',
+    rates: DEMO_RATES.map((rate) => ({
+      prefix: rate.prefix,
+      perMinuteMicros: parseMoney(rate.perMinute),
+      firstIncrementSeconds: rate.firstIncrementSeconds,
+      nextIncrementSeconds: rate.nextIncrementSeconds,
+      connectFeeMicros: parseMoney(rate.connectFee ?? '0'),
+    })),
+    limits: config,
+  });
+  const owner = { ...principal, accountId };
+  const campaign = await createCampaign(em, {
+    principal: owner,
+    walletId,
+    name: 'Spring promo (simulated dialer)',
+    ratePlanId: plan.id,
+    budgetMicros: parseMoney('50'),
+    simulate: true,
+    limits: config,
+  });
+  await transitionCampaign(em, { principal: owner, campaignId: campaign.id, transition: 'start' });
+  return campaign.id;
 }
 
 const DEMO_CHARGES = [
@@ -61,7 +103,8 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
   for (const [amount, description] of DEMO_CHARGES) {
     await chargeWallet(em, { principal, walletId: created.wallet.id, amountMicros: parseMoney(amount), description, limits: config });
   }
-  const demo: DemoAccount = { accountId: created.account.id, walletId: created.wallet.id, apiKey: created.ownerKeySecret };
+  const campaignId = await seedDemoCampaign(em, config, created.account.id, created.wallet.id);
+  const demo: DemoAccount = { accountId: created.account.id, walletId: created.wallet.id, apiKey: created.ownerKeySecret, campaignId };
   await fs.mkdir(config.dataDir, { recursive: true });
   await fs.writeFile(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
   return { ...demo, apiKeyLive: true };

@@ -1,0 +1,180 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import { pgQuery } from '../database/pg-transaction.js';
+import type { Principal } from '../domain/accounts/principal.js';
+import { Role } from '../domain/accounts/role.js';
+import { CallStatus } from '../domain/calls/call-record.js';
+import { endCall, startCall, type CallServiceDeps } from '../domain/calls/call.service.js';
+import type { Clock } from '../domain/calls/clock.js';
+import { DomainError } from '../errors.js';
+
+/** How the simulated switch behaves, per simulated campaign. */
+export interface SimulatorSettings {
+  /** Call attempts per second per campaign. */
+  callsPerSecond: number;
+  /** Share of attempts that are answered (0..1); unanswered ones cost nothing and are not placed. */
+  answerRatio: number;
+  /** Mean talk time in seconds; durations are drawn from an exponential distribution around it. */
+  meanDurationSeconds: number;
+  /** Longest talk time, in seconds. */
+  durationSecondsMax: number;
+  /** Most calls a campaign has up at once; past it the dialer waits. */
+  activeCallsPerCampaignMax: number;
+}
+
+/** Options of {@link DialerSimulator}. */
+export interface DialerSimulatorOptions {
+  em: EntityManager;
+  clock: Clock;
+  callDeps: CallServiceDeps;
+  settings: SimulatorSettings;
+  /** How often it dials and hangs up, in milliseconds (only for {@link DialerSimulator.start}). */
+  tickMs: number;
+  /** Random numbers in [0, 1): injectable so tests are repeatable. @default Math.random */
+  random?: () => number;
+  onError?: (error: unknown) => void;
+}
+
+interface SimulatedCall {
+  callId: string;
+  campaignId: string;
+  hangUpAtMs: number;
+}
+
+/** Destinations the simulator dials: UK mobiles and US numbers, the demo rate plan's prefixes. */
+const DESTINATION_PREFIXES = ['+4477009', '+1415555', '+1212555', '+4420794'];
+
+/** The simulator's settings from the configuration. */
+export function simulatorSettings(config: Config): SimulatorSettings {
+  return {
+    callsPerSecond: config.simulatorCallsPerSecond,
+    answerRatio: config.simulatorAnswerRatio,
+    meanDurationSeconds: config.simulatorMeanDurationSeconds,
+    durationSecondsMax: config.simulatorDurationSecondsMax,
+    activeCallsPerCampaignMax: config.simulatorActiveCallsPerCampaignMax,
+  };
+}
+
+/**
+ * A built-in dialer for demos and tests: places calls for RUNNING campaigns created with
+ * `simulate: true` (never anyone else's) through the same startCall and endCall services an
+ * integrator's switch uses, under the campaign's account as an INTEGRATOR. It hangs up each
+ * answered call after its drawn duration, and drops the calls the server stopped (the switch
+ * obeys the stop), as a real switch would.
+ */
+export class DialerSimulator {
+  private readonly calls = new Map<string, SimulatedCall>();
+  /** Fractional attempts carried to the next tick, per campaign. */
+  private readonly owed = new Map<string, number>();
+  private lastTickMs: number | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+  private readonly random: () => number;
+  /** Calls the server stopped that this switch dropped, since start. */
+  droppedByServer = 0;
+
+  constructor(private readonly options: DialerSimulatorOptions) {
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Ticks every `tickMs` until {@link stop}. */
+  start(): void {
+    const loop = async () => {
+      try {
+        this.running = this.tick();
+        await this.running;
+      } catch (error) {
+        this.options.onError?.(error);
+      } finally {
+        this.running = undefined;
+        if (!this.stopped) {
+          this.timer = setTimeout(loop, this.options.tickMs);
+          this.timer.unref();
+        }
+      }
+    };
+    this.timer = setTimeout(loop, 0);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => {});
+  }
+
+  /** Calls this simulator has up, by id. */
+  activeCallIds(): string[] {
+    return [...this.calls.keys()];
+  }
+
+  /** One step: forget calls the server stopped, hang up calls whose time is up, dial for simulated campaigns. */
+  async tick(): Promise<void> {
+    const { em, clock, callDeps, settings } = this.options;
+    const nowMs = clock.now();
+    const elapsedSeconds = this.lastTickMs === undefined ? 0 : Math.max(0, nowMs - this.lastTickMs) / 1000;
+    this.lastTickMs = nowMs;
+
+    if (this.calls.size > 0) {
+      const rows = await pgQuery<{ id: string; status: CallStatus }>(em, 'select id, status from call where id = any($1::uuid[])', [[...this.calls.keys()]]);
+      for (const row of rows) {
+        if (row.status !== CallStatus.ACTIVE) {
+          this.calls.delete(row.id);
+          this.droppedByServer++;
+        }
+      }
+    }
+    for (const call of [...this.calls.values()]) {
+      if (call.hangUpAtMs > nowMs) continue;
+      this.calls.delete(call.callId);
+      const principal = await this.principalOf(call.campaignId);
+      if (principal) await this.quietly(endCall(em, callDeps, { principal, callId: call.callId }));
+    }
+
+    const campaigns = await pgQuery<{ id: string; account_id: string }>(
+      em,
+      `select id, account_id from campaign where simulate and status = 'RUNNING'`,
+    );
+    for (const campaign of campaigns) {
+      const owed = (this.owed.get(campaign.id) ?? 0) + settings.callsPerSecond * elapsedSeconds;
+      let attempts = Math.floor(owed);
+      this.owed.set(campaign.id, owed - attempts);
+      const principal = this.principal(campaign.account_id);
+      while (attempts-- > 0) {
+        const active = [...this.calls.values()].filter((c) => c.campaignId === campaign.id).length;
+        if (active >= settings.activeCallsPerCampaignMax) break;
+        if (this.random() >= settings.answerRatio) continue;
+        const call = await this.quietly(startCall(em, callDeps, { principal, campaignId: campaign.id, to: this.destination() }));
+        if (!call) break;
+        if (call.status !== CallStatus.ACTIVE) break; // refused: the campaign has stopped dialing
+        const duration = Math.min(settings.durationSecondsMax, -Math.log(1 - this.random()) * settings.meanDurationSeconds);
+        this.calls.set(call.id, { callId: call.id, campaignId: campaign.id, hangUpAtMs: call.startedAtMs + Math.round(duration * 1000) });
+      }
+    }
+  }
+
+  private principal(accountId: string): Principal {
+    return { role: Role.INTEGRATOR, accountId, apiKeyId: null, actor: 'dialer_simulator' };
+  }
+
+  private async principalOf(campaignId: string): Promise<Principal | undefined> {
+    const [row] = await pgQuery<{ account_id: string }>(this.options.em, 'select account_id from campaign where id = $1', [campaignId]);
+    return row ? this.principal(row.account_id) : undefined;
+  }
+
+  private destination(): string {
+    const prefix = DESTINATION_PREFIXES[Math.floor(this.random() * DESTINATION_PREFIXES.length)]!;
+    return `${prefix}${String(Math.floor(this.random() * 10_000)).padStart(4, '0')}`;
+  }
+
+  /** Runs a call service; an expected refusal (campaign paused meanwhile, a cap) is no error for a switch. */
+  private async quietly<T>(work: Promise<T>): Promise<T | undefined> {
+    try {
+      return await work;
+    } catch (error) {
+      if (error instanceof DomainError) return undefined;
+      throw error;
+    }
+  }
+}
