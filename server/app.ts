@@ -11,6 +11,7 @@ import { BillingClock } from './domain/calls/billing-clock.js';
 import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
 import { systemClock, type Clock } from './domain/calls/clock.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
+import type { ServiceDeps } from './domain/service-deps.js';
 import { DialerSimulator, simulatorSettings } from './simulator/dialer-simulator.js';
 
 /** Options of {@link startApp}. */
@@ -58,7 +59,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: options.config.outboxBatchSize, onError });
     const events = createEvents(tail, hubs, signal);
     const clock = options.clock ?? systemClock;
-    const callDeps: CallServiceDeps = { clock, config: options.config, committed: () => events.committed() };
+    const deps: ServiceDeps = { clock, config: options.config, committed: () => events.committed() };
+    const callDeps: CallServiceDeps = deps;
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
     await postPendingCallCosts(orm.em.fork(), callDeps);
     billingClock = new BillingClock({
@@ -78,7 +80,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       onError: (error) => console.error('Dialer simulator step failed:', error),
     });
     if (options.config.simulatorEnabled) simulator.start();
-    const spend: SpendControl = { clock, billingClock, callDeps };
+    const spend: SpendControl = { clock, billingClock, callDeps, deps };
     const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken, events, spend });
     return {
       url: server.url,

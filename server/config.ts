@@ -96,6 +96,20 @@ export interface Config {
   simulatorDurationSecondsMax: number;
   /** Simulator: most calls up at once per campaign. @default 40 */
   simulatorActiveCallsPerCampaignMax: number;
+  /** Most recipients of one sendMessage. @default 1000 */
+  messageRecipientsMax: number;
+  /** How long a message's hold waits for a delivery report before it expires and is released, in milliseconds. @default 86_400_000 (24 h) */
+  messageHoldTtlMs: number;
+  /** Days a number whose renewal the wallet could not pay is kept (GRACE) before it is released. @default 7 */
+  numberGraceDays: number;
+  /** Days after purchase within which a number may be refunded to the wallet. @default 7 */
+  numberRefundDays: number;
+  /** Days a wallet may stay SUSPENDED (nothing left, nothing held) before its account is CLOSED. @default 30 */
+  accountCloseAfterDays: number;
+  /** How often renewals, expiries, suspensions and closures are looked for, in milliseconds. @default 1000 */
+  lifecycleIntervalMs: number;
+  /** Whether this process runs the lifecycle jobs (tests may drive them by hand). @default true */
+  lifecycleEnabled: boolean;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -152,6 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     simulatorMeanDurationSeconds: 45,
     simulatorDurationSecondsMax: 600,
     simulatorActiveCallsPerCampaignMax: 40,
+    messageRecipientsMax: 1_000,
+    messageHoldTtlMs: 86_400_000,
+    numberGraceDays: 7,
+    numberRefundDays: 7,
+    accountCloseAfterDays: 30,
+    lifecycleIntervalMs: 1_000,
+    lifecycleEnabled: true,
     ...overrides,
   };
 }

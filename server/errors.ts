@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID_STATE'
   | 'CAMPAIGN_NOT_RUNNING'
-  | 'LIMIT_EXCEEDED';
+  | 'LIMIT_EXCEEDED'
+  | 'WALLET_SUSPENDED';
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {
@@ -89,6 +90,14 @@ export class LimitExceededError extends DomainError {
   readonly code = 'LIMIT_EXCEEDED';
   constructor(message: string, limit: string, max: number) {
     super(message, { limit, max });
+  }
+}
+
+/** The wallet is SUSPENDED (it ran out) and has not been funded since: no new usage until it is. */
+export class WalletSuspendedError extends DomainError {
+  readonly code = 'WALLET_SUSPENDED';
+  constructor(walletId: string) {
+    super(`Wallet "${walletId}" is suspended: fund it to use it again`, { walletId });
   }
 }
 

@@ -10,6 +10,18 @@ import { formatMoney, isSupportedCurrency, SUPPORTED_CURRENCIES } from '../walle
 import { validateText } from '../wallets/validate-input.js';
 import { validateIncrementSeconds, validatePrefix, type Rate } from './rating.js';
 
+/** A rate with the prefix's SMS and number prices besides its call price. */
+export interface RateRecord extends Rate {
+  /** Per segment of an outbound message; null when SMS to the prefix is not offered. */
+  smsPerSegmentMicros: bigint | null;
+  /** Per segment of an inbound message from the prefix. */
+  smsInboundPerSegmentMicros: bigint;
+  /** One-time price of a number under the prefix; null when numbers are not sold there. */
+  numberPurchaseMicros: bigint | null;
+  /** Monthly rental of a number under the prefix (set exactly when the purchase price is). */
+  numberMonthlyMicros: bigint | null;
+}
+
 /** A platform-managed price list: per destination prefix, longest prefix wins. */
 export interface RatePlanRecord {
   id: string;
@@ -17,7 +29,7 @@ export interface RatePlanRecord {
   currency: string;
   createdAt: Date;
   /** Longest prefix first. */
-  rates: Rate[];
+  rates: RateRecord[];
 }
 
 /** Options of {@link createRatePlan}. */
@@ -25,7 +37,8 @@ export interface CreateRatePlanOptions {
   principal: Principal;
   name: string;
   currency: string;
-  rates: Rate[];
+  /** Omitted or null SMS and number prices: not offered (inbound SMS: free). */
+  rates: (Rate & { [K in Exclude<keyof RateRecord, keyof Rate>]?: bigint | null })[];
   limits: Pick<Config, 'nameLengthMax' | 'operationAmountMicrosMax' | 'ratesPerPlanMax'>;
 }
 
@@ -46,14 +59,28 @@ export async function createRatePlan(em: EntityManager, options: CreateRatePlanO
     throw new BadUserInputError('rates', `A rate plan has 1 to ${limits.ratesPerPlanMax} rates`);
   }
   const seen = new Set<string>();
-  const rates = options.rates.map((rate, index): Rate => {
+  const rates = options.rates.map((rate, index): RateRecord => {
     const field = `rates.${index}`;
     const prefix = validatePrefix(`${field}.prefix`, rate.prefix);
     if (seen.has(prefix)) throw new BadUserInputError(`${field}.prefix`, `Prefix "${prefix}" appears twice`);
     seen.add(prefix);
     validatePrice(`${field}.perMinute`, rate.perMinuteMicros, limits.operationAmountMicrosMax);
     validatePrice(`${field}.connectFee`, rate.connectFeeMicros, limits.operationAmountMicrosMax);
+    const optional = (name: string, micros: bigint | null | undefined) => {
+      if (micros === null || micros === undefined) return null;
+      validatePrice(`${field}.${name}`, micros, limits.operationAmountMicrosMax);
+      return micros;
+    };
+    const numberPurchaseMicros = optional('numberPurchase', rate.numberPurchaseMicros);
+    const numberMonthlyMicros = optional('numberMonthly', rate.numberMonthlyMicros);
+    if ((numberPurchaseMicros === null) !== (numberMonthlyMicros === null)) {
+      throw new BadUserInputError(`${field}.numberMonthly`, 'numberPurchase and numberMonthly are given together or not at all');
+    }
     return {
+      smsPerSegmentMicros: optional('smsPerSegment', rate.smsPerSegmentMicros),
+      smsInboundPerSegmentMicros: optional('smsInboundPerSegment', rate.smsInboundPerSegmentMicros) ?? 0n,
+      numberPurchaseMicros,
+      numberMonthlyMicros,
       prefix,
       perMinuteMicros: rate.perMinuteMicros,
       firstIncrementSeconds: validateIncrementSeconds(`${field}.firstIncrementSeconds`, rate.firstIncrementSeconds),
@@ -69,8 +96,9 @@ export async function createRatePlan(em: EntityManager, options: CreateRatePlanO
       [id, name, options.currency],
     );
     await query(
-      `insert into rate (rate_plan_id, prefix, per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros)
-       select $1, * from unnest($2::text[], $3::bigint[], $4::int[], $5::int[], $6::bigint[])`,
+      `insert into rate (rate_plan_id, prefix, per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros,
+         sms_per_segment_micros, sms_inbound_per_segment_micros, number_purchase_micros, number_monthly_micros)
+       select $1, * from unnest($2::text[], $3::bigint[], $4::int[], $5::int[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[])`,
       [
         id,
         rates.map((r) => r.prefix),
@@ -78,6 +106,10 @@ export async function createRatePlan(em: EntityManager, options: CreateRatePlanO
         rates.map((r) => r.firstIncrementSeconds),
         rates.map((r) => r.nextIncrementSeconds),
         rates.map((r) => r.connectFeeMicros.toString()),
+        rates.map((r) => r.smsPerSegmentMicros?.toString() ?? null),
+        rates.map((r) => r.smsInboundPerSegmentMicros.toString()),
+        rates.map((r) => r.numberPurchaseMicros?.toString() ?? null),
+        rates.map((r) => r.numberMonthlyMicros?.toString() ?? null),
       ],
     );
     return new Date(row!.created_at_ms);
@@ -90,7 +122,7 @@ function validatePrice(field: string, micros: bigint, maxMicros: bigint): void {
   if (micros > maxMicros) throw new BadUserInputError(field, `${field} must be at most ${formatMoney(maxMicros)}`);
 }
 
-function sortRates(rates: Rate[]): Rate[] {
+function sortRates(rates: RateRecord[]): RateRecord[] {
   return [...rates].sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
 }
 
@@ -101,6 +133,10 @@ interface RateRow {
   first_increment_seconds: number;
   next_increment_seconds: number;
   connect_fee_micros: string;
+  sms_per_segment_micros: string | null;
+  sms_inbound_per_segment_micros: string;
+  number_purchase_micros: string | null;
+  number_monthly_micros: string | null;
 }
 
 const RATE_PLAN_COLUMNS = `p.id, p.name, p.currency, (extract(epoch from p.created_at) * 1000)::float8 as created_at_ms`;
@@ -122,6 +158,10 @@ async function withRates(em: EntityManager, plans: { id: string; name: string; c
           firstIncrementSeconds: row.first_increment_seconds,
           nextIncrementSeconds: row.next_increment_seconds,
           connectFeeMicros: BigInt(row.connect_fee_micros),
+          smsPerSegmentMicros: row.sms_per_segment_micros === null ? null : BigInt(row.sms_per_segment_micros),
+          smsInboundPerSegmentMicros: BigInt(row.sms_inbound_per_segment_micros),
+          numberPurchaseMicros: row.number_purchase_micros === null ? null : BigInt(row.number_purchase_micros),
+          numberMonthlyMicros: row.number_monthly_micros === null ? null : BigInt(row.number_monthly_micros),
         })),
     ),
   }));

@@ -2,12 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fundedUntilMs, liveCallFigures, CallStatus, type CallRecord } from '../../domain/calls/call-record.js';
 import type { CampaignRecord } from '../../domain/campaigns/campaign-record.js';
 import { campaignFigures } from '../../domain/campaigns/campaign-view.js';
-import type { RatePlanRecord } from '../../domain/rating/rate-plan.service.js';
-import type { Rate } from '../../domain/rating/rating.js';
+import type { RatePlanRecord, RateRecord } from '../../domain/rating/rate-plan.service.js';
 import { CallObject, CampaignObject, RateObject, RatePlanObject } from './spend.types.js';
 
-export function toRateObject(rate: Rate): RateObject {
+export function toRateObject(rate: RateRecord): RateObject {
   return Object.assign(new RateObject(), {
+    smsPerSegment: rate.smsPerSegmentMicros,
+    smsInboundPerSegment: rate.smsInboundPerSegmentMicros,
+    numberPurchase: rate.numberPurchaseMicros,
+    numberMonthly: rate.numberMonthlyMicros,
     prefix: rate.prefix,
     perMinute: rate.perMinuteMicros,
     firstIncrementSeconds: rate.firstIncrementSeconds,

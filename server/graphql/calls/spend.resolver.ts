@@ -53,6 +53,10 @@ export class SpendResolver {
         firstIncrementSeconds: rate.firstIncrementSeconds,
         nextIncrementSeconds: rate.nextIncrementSeconds,
         connectFeeMicros: rate.connectFee ?? 0n,
+        smsPerSegmentMicros: rate.smsPerSegment ?? null,
+        smsInboundPerSegmentMicros: rate.smsInboundPerSegment ?? null,
+        numberPurchaseMicros: rate.numberPurchase ?? null,
+        numberMonthlyMicros: rate.numberMonthly ?? null,
       })),
       limits: config,
     });

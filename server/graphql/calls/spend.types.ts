@@ -20,6 +20,18 @@ export class RateObject {
 
   @Field(() => MoneyScalar, { description: 'Charged once per connected call.' })
   connectFee!: bigint;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Per segment of an outbound SMS to the prefix; null when SMS is not offered there.' })
+  smsPerSegment!: bigint | null;
+
+  @Field(() => MoneyScalar, { description: 'Per segment of an inbound SMS from the prefix.' })
+  smsInboundPerSegment!: bigint;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'One-time price of a number under the prefix; null when numbers are not sold there.' })
+  numberPurchase!: bigint | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Monthly rental of a number under the prefix.' })
+  numberMonthly!: bigint | null;
 }
 
 @ObjectType('RatePlan')
@@ -56,6 +68,18 @@ export class RateInput {
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Default 0.' })
   connectFee?: bigint | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Per outbound SMS segment; omit when SMS is not offered.' })
+  smsPerSegment?: bigint | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Per inbound SMS segment. Default 0.' })
+  smsInboundPerSegment?: bigint | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'One-time number price; with numberMonthly, or omit both when numbers are not sold.' })
+  numberPurchase?: bigint | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Monthly number rental.' })
+  numberMonthly?: bigint | null;
 }
 
 @InputType('CreateRatePlanInput')
