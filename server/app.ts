@@ -13,6 +13,8 @@ import { systemClock, type Clock } from './domain/calls/clock.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
 import type { ServiceDeps } from './domain/service-deps.js';
 import { DialerSimulator, simulatorSettings } from './simulator/dialer-simulator.js';
+import { LifecycleJobs, type LifecycleJob } from './lifecycle/lifecycle-jobs.js';
+import { closeDormantAccounts, updateWalletStates } from './lifecycle/wallet-lifecycle.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -33,6 +35,8 @@ export interface RunningApp {
   spend: SpendControl;
   /** The built-in dialer (running only when `simulatorEnabled`). */
   simulator: DialerSimulator;
+  /** Renewals, expiries, suspensions and closures (running only when `lifecycleEnabled`). */
+  lifecycle: LifecycleJobs;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -44,6 +48,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let tail: OutboxTail | undefined;
   let billingClock: BillingClock | undefined;
   let simulator: DialerSimulator | undefined;
+  let lifecycle: LifecycleJobs | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
@@ -80,6 +85,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       onError: (error) => console.error('Dialer simulator step failed:', error),
     });
     if (options.config.simulatorEnabled) simulator.start();
+    lifecycle = new LifecycleJobs({
+      jobs: lifecycleJobsOf(orm.em, deps),
+      now: () => clock.now(),
+      intervalMs: options.config.lifecycleIntervalMs,
+      onError: (job, error) => console.error(`Lifecycle job ${job} failed (retried on the next pass):`, error),
+    });
+    if (options.config.lifecycleEnabled) lifecycle.start();
     const spend: SpendControl = { clock, billingClock, callDeps, deps };
     const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken, events, spend });
     return {
@@ -89,8 +101,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       events,
       spend,
       simulator,
+      lifecycle,
       close: async () => {
         await simulator!.stop();
+        await lifecycle!.stop();
         await server.close();
         await billingClock!.stop();
         await tail!.stop();
@@ -100,10 +114,19 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     };
   } catch (error) {
     await simulator?.stop();
+    await lifecycle?.stop();
     await billingClock?.stop();
     await tail?.stop();
     await signal?.close();
     await orm.close(true);
     throw error;
   }
+}
+
+/** The lifecycle jobs, in the order a pass runs them. */
+function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] {
+  return [
+    { name: 'walletStates', run: (nowMs) => updateWalletStates(em, nowMs) },
+    { name: 'dormantAccounts', run: (nowMs) => closeDormantAccounts(em, nowMs, deps.config.accountCloseAfterDays) },
+  ];
 }

@@ -54,7 +54,8 @@ export interface StartCallOptions {
 /**
  * Starts a call of a RUNNING campaign: reserves its first increment plus connect fee on the
  * wallet, or records it REFUSED (INSUFFICIENT_FUNDS, BUDGET_REACHED) and stops the campaign. A
- * refusal is data, not an error. The same idempotency key returns the same call.
+ * refusal is data, not an error (WALLET_SUSPENDED for a suspended wallet not funded since, or a
+ * closed account). The same idempotency key returns the same call.
  * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN. @throws NotFoundError.
  * @throws BadUserInputError (`to`: not E.164 or no rate for it; `idempotencyKey`).
  * @throws CampaignNotRunningError. @throws LimitExceededError at the account's concurrent-call cap.
@@ -77,16 +78,20 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
   try {
     const call = await pgTransaction(em, async (query) => {
       // Lock order everywhere: calls, wallets, campaigns, accounts.
-      const [wallet] = await query<{ balance_micros: string; reserved_micros: string }>(
-        'select balance_micros, reserved_micros from wallet where id = $1 for update',
+      const [wallet] = await query<{ balance_micros: string; reserved_micros: string; status: string; account_status: string }>(
+        `select w.balance_micros, w.reserved_micros, w.status, a.status as account_status
+           from wallet w join account a on a.id = w.account_id where w.id = $1 for update of w`,
         [campaign.walletId],
       );
       const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for update`, [campaign.id]);
       const current = toCampaignRecord(locked!);
       if (current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
       const available = BigInt(wallet!.balance_micros) - BigInt(wallet!.reserved_micros);
-      const refusal =
-        available < firstMicros
+      // Suspended (ran out, seed 000) until funded again; a closed account's wallet stays so.
+      const suspended = wallet!.status === 'SUSPENDED' && (available <= 0n || wallet!.account_status === 'CLOSED');
+      const refusal = suspended
+        ? CallEndReason.WALLET_SUSPENDED
+        : available < firstMicros
           ? CallEndReason.INSUFFICIENT_FUNDS
           : current.budgetMicros !== null && current.committedMicros + firstMicros > current.budgetMicros
             ? CallEndReason.BUDGET_REACHED

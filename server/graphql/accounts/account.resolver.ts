@@ -1,5 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
+import { pgQuery } from '../../database/pg-transaction.js';
+import { AccountStatus } from '../enums.js';
 import { createAccount } from '../../domain/accounts/create-account.service.js';
 import { createApiKey } from '../../domain/accounts/create-api-key.service.js';
 import { findAccount, listApiKeys } from '../../domain/accounts/find-account.service.js';
@@ -33,6 +36,18 @@ export class AccountResolver {
   @Query(() => AccountObject, { nullable: true, description: 'The caller’s account (any account for platform roles). NOT_FOUND otherwise.' })
   async account(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<AccountObject> {
     return toAccountObject(await findAccount(em, { principal, accountId: id }));
+  }
+
+  @FieldResolver(() => AccountStatus, { description: 'CLOSED after its wallets stayed suspended for the configured period (30 days).' })
+  async status(@Root() account: AccountObject, @Ctx() { em }: Context): Promise<AccountStatus> {
+    const [row] = await pgQuery<{ status: AccountStatus }>(em, 'select status from account where id = $1', [account.id]);
+    return row!.status;
+  }
+
+  @FieldResolver(() => DateTimeResolver, { nullable: true })
+  async closedAt(@Root() account: AccountObject, @Ctx() { em }: Context): Promise<Date | null> {
+    const [row] = await pgQuery<{ ms: number | null }>(em, 'select (extract(epoch from closed_at) * 1000)::float8 as ms from account where id = $1', [account.id]);
+    return row!.ms === null ? null : new Date(row!.ms);
   }
 
   @FieldResolver(() => [WalletObject])

@@ -1,0 +1,59 @@
+/** One periodic job: renewals, expiries, suspensions… Each must be safe to run in several processes at once. */
+export interface LifecycleJob {
+  name: string;
+  /** Does what is due at `nowMs`; resolves with a summary (for logs and tests). */
+  run(nowMs: number): Promise<unknown>;
+}
+
+/**
+ * Runs the lifecycle jobs one after the other every `intervalMs` on the injectable clock. A
+ * failing job is reported and retried on the next pass; the others still run.
+ */
+export class LifecycleJobs {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly options: {
+      jobs: LifecycleJob[];
+      now: () => number;
+      intervalMs: number;
+      onError?: (job: string, error: unknown) => void;
+    },
+  ) {}
+
+  /** Runs every job once at the clock's current time; returns each job's summary by name. */
+  async runOnce(): Promise<Record<string, unknown>> {
+    const results: Record<string, unknown> = {};
+    for (const job of this.options.jobs) {
+      try {
+        results[job.name] = await job.run(this.options.now());
+      } catch (error) {
+        this.options.onError?.(job.name, error);
+        results[job.name] = error;
+      }
+    }
+    return results;
+  }
+
+  start(): void {
+    const loop = async () => {
+      this.running = this.runOnce();
+      await this.running;
+      this.running = undefined;
+      if (!this.stopped) {
+        this.timer = setTimeout(loop, this.options.intervalMs);
+        this.timer.unref();
+      }
+    };
+    this.timer = setTimeout(loop, 0);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+}
