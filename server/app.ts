@@ -15,6 +15,7 @@ import type { ServiceDeps } from './domain/service-deps.js';
 import { DialerSimulator, simulatorSettings } from './simulator/dialer-simulator.js';
 import { LifecycleJobs, type LifecycleJob } from './lifecycle/lifecycle-jobs.js';
 import { closeDormantAccounts, updateWalletStates } from './lifecycle/wallet-lifecycle.js';
+import { renewSubscriptions } from './domain/subscriptions/subscription.service.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -126,6 +127,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 /** The lifecycle jobs, in the order a pass runs them. */
 function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] {
   return [
+    { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em, deps, nowMs) },
     { name: 'walletStates', run: (nowMs) => updateWalletStates(em, nowMs) },
     { name: 'dormantAccounts', run: (nowMs) => closeDormantAccounts(em, nowMs, deps.config.accountCloseAfterDays) },
   ];

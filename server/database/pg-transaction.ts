@@ -25,7 +25,7 @@ async function withConnection<T>(em: EntityManager, work: (connection: pg.Client
  * Runs `work` in one READ COMMITTED transaction on a connection of the ORM's pool, with bind
  * parameters (MikroORM's `execute` inlines values). Commits when `work` resolves, rolls back when
  * it throws. For multi-statement writes that lock rows in a fixed order: calls, wallets,
- * campaigns, accounts.
+ * subscriptions, campaigns, accounts.
  */
 export async function pgTransaction<T>(em: EntityManager, work: (query: PgQuery) => Promise<T>): Promise<T> {
   return withConnection(em, async (connection) => {

@@ -2,6 +2,7 @@ import { Migration20261122000000Ledger } from './Migration20261122000000_ledger.
 import { Migration20261122010000Outbox } from './Migration20261122010000_outbox.js';
 import { Migration20261122020000Calls } from './Migration20261122020000_calls.js';
 import { Migration20261122030000MessagesNumbers } from './Migration20261122030000_messages_numbers.js';
+import { Migration20261122040000Subscriptions } from './Migration20261122040000_subscriptions.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -12,4 +13,5 @@ export const migrationsList = [
   { name: 'Migration20261122010000_outbox', class: Migration20261122010000Outbox },
   { name: 'Migration20261122020000_calls', class: Migration20261122020000Calls },
   { name: 'Migration20261122030000_messages_numbers', class: Migration20261122030000MessagesNumbers },
+  { name: 'Migration20261122040000_subscriptions', class: Migration20261122040000Subscriptions },
 ];

@@ -5,7 +5,7 @@ import { assert } from '../../errors.js';
 import { CampaignStatus } from '../campaigns/campaign-record.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
 import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
-import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
+import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, paidSeconds, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
 import { nextCheckAtMs, postCallCost, stopStatusFor, type CallServiceDeps } from './call.service.js';
 import type { Clock } from './clock.js';
 
@@ -135,6 +135,17 @@ export class BillingClock {
       )) {
         wallets.set(w.id, { balance: BigInt(w.balance_micros), reserved: BigInt(w.reserved_micros), delta: 0n });
       }
+      const subscriptionIds = [...new Set(calls.map((c) => c.subscriptionId).filter((id): id is string => id !== null))].sort();
+      const subscriptions = new Map<string, { active: boolean; free: number; reservedDelta: number; usedDelta: number }>();
+      if (subscriptionIds.length > 0) {
+        for (const row of await query<{ id: string; status: string; free_seconds: number }>(
+          `select id, status, allowance_seconds - used_seconds - reserved_seconds as free_seconds
+             from subscription where id = any($1::uuid[]) order by id for update`,
+          [subscriptionIds],
+        )) {
+          subscriptions.set(row.id, { active: row.status === 'ACTIVE', free: row.free_seconds, reservedDelta: 0, usedDelta: 0 });
+        }
+      }
       const campaigns = new Map<string, CampaignState>();
       for (const m of await query<{ id: string; account_id: string; status: CampaignStatus; budget_micros: string | null; committed_micros: string }>(
         'select id, account_id, status, budget_micros, committed_micros from campaign where id = any($1::uuid[]) order by id for update',
@@ -159,7 +170,23 @@ export class BillingClock {
       for (const call of calls) {
         const wallet = wallets.get(call.walletId)!;
         const campaign = campaigns.get(call.campaignId)!;
-        const increment = incrementPriceMicros(call.perMinuteMicros, call.fundedSeconds, call.nextIncrementSeconds);
+        const subscription = call.subscriptionId === null ? undefined : subscriptions.get(call.subscriptionId);
+        if (subscription?.active && subscription.free >= call.nextIncrementSeconds) {
+          // The allowance funds this increment: no money moves.
+          const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
+          subscription.free -= call.nextIncrementSeconds;
+          subscription.reservedDelta += call.nextIncrementSeconds;
+          updates.push({
+            ...call,
+            fundedSeconds,
+            allowanceSeconds: call.allowanceSeconds + call.nextIncrementSeconds,
+            nextCheckAtMs: nextCheckAtMs({ ...call, fundedSeconds }, config.billingClockLeadMs),
+          });
+          extended++;
+          continue;
+        }
+        const paid = paidSeconds(call.fundedSeconds, call.allowanceSeconds);
+        const increment = incrementPriceMicros(call.perMinuteMicros, paid, call.nextIncrementSeconds);
         const walletShort = wallet.balance - wallet.reserved < increment;
         const budgetShort = campaign.budget !== null && campaign.committed + increment > campaign.budget;
         if (!walletShort && !budgetShort) {
@@ -178,7 +205,7 @@ export class BillingClock {
         } else if (nowMs >= fundedUntilMs(call)) {
           // The funded time is over and the next increment could not be had: stop at its end.
           const reason = walletShort ? CallEndReason.INSUFFICIENT_FUNDS : CallEndReason.BUDGET_REACHED;
-          const cost = callCostMicros(call, call.fundedSeconds);
+          const cost = callCostMicros(call, paid);
           assert(cost === call.reservedMicros, 'a call reserves exactly the cost of its funded seconds');
           const ended: CallRecord = {
             ...call,
@@ -191,6 +218,10 @@ export class BillingClock {
           };
           updates.push(ended);
           stopped.push(ended);
+          if (subscription && call.allowanceSeconds > 0) {
+            subscription.reservedDelta -= call.allowanceSeconds;
+            subscription.usedDelta += call.allowanceSeconds;
+          }
           campaign.spentDelta += cost;
           campaign.activeDelta -= 1;
           if (campaign.status === CampaignStatus.RUNNING) campaign.stopStatus = stopStatusFor(reason);
@@ -205,9 +236,9 @@ export class BillingClock {
       const versions = await query<{ id: string; version: string }>(
         `update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = u.next_check_at,
                 status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
-                cost_micros = u.cost_micros, version = c.version + 1, updated_at = now()
-           from unnest($1::uuid[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::bigint[])
-                as u(id, funded_seconds, reserved_micros, next_check_at, status, end_reason, ended_at, billed_seconds, cost_micros)
+                cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, version = c.version + 1, updated_at = now()
+           from unnest($1::uuid[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::bigint[], $10::int[])
+                as u(id, funded_seconds, reserved_micros, next_check_at, status, end_reason, ended_at, billed_seconds, cost_micros, allowance_seconds)
           where c.id = u.id
           returning c.id, c.version::text`,
         [
@@ -220,8 +251,17 @@ export class BillingClock {
           updates.map((c) => iso(c.endedAtMs)),
           updates.map((c) => c.billedSeconds),
           updates.map((c) => c.costMicros.toString()),
+          updates.map((c) => c.allowanceSeconds),
         ],
       );
+      const subscriptionChanges = [...subscriptions].filter(([, sub]) => sub.reservedDelta !== 0 || sub.usedDelta !== 0);
+      if (subscriptionChanges.length > 0) {
+        await query(
+          `update subscription s set reserved_seconds = s.reserved_seconds + u.reserved_delta, used_seconds = s.used_seconds + u.used_delta
+             from unnest($1::uuid[], $2::int[], $3::int[]) as u(id, reserved_delta, used_delta) where s.id = u.id`,
+          [subscriptionChanges.map(([id]) => id), subscriptionChanges.map(([, sub]) => sub.reservedDelta), subscriptionChanges.map(([, sub]) => sub.usedDelta)],
+        );
+      }
       const versionOf = new Map(versions.map((v) => [v.id, BigInt(v.version)]));
       const walletChanges = [...wallets].filter(([, w]) => w.delta !== 0n);
       if (walletChanges.length > 0) {

@@ -47,6 +47,13 @@ export interface CallRecord {
   transactionId: string | null;
   idempotencyKey: string | null;
   version: bigint;
+  /** The wallet's subscription whose allowance the call may use; null: pay-as-you-go. */
+  subscriptionId: string | null;
+  /**
+   * Seconds funded from the subscription's allowance while active (the rest of the funded
+   * seconds are paid from the wallet at `perMinuteMicros`); seconds of allowance used once ended.
+   */
+  allowanceSeconds: number;
   /** created_at in epoch microseconds (exact): the page cursor. */
   createdAtUs: string;
 }
@@ -76,6 +83,8 @@ export interface CallRow {
   idempotency_key: string | null;
   version: string;
   created_at_us: string;
+  subscription_id: string | null;
+  allowance_seconds: number;
 }
 
 const ms = (column: string) => `(extract(epoch from c.${column}) * 1000)::float8 as ${column}_ms`;
@@ -85,7 +94,7 @@ export const CALL_COLUMNS = `c.id, c.account_id, c.campaign_id, c.wallet_id, c.t
   c.per_minute_micros, c.first_increment_seconds, c.next_increment_seconds, c.connect_fee_micros,
   ${ms('started_at')}, ${ms('ended_at')}, c.funded_seconds, c.reserved_micros, c.billed_seconds, c.cost_micros,
   ${ms('next_check_at')}, c.transaction_id, c.idempotency_key, c.version,
-  (extract(epoch from c.created_at) * 1000000)::bigint::text as created_at_us`;
+  (extract(epoch from c.created_at) * 1000000)::bigint::text as created_at_us, c.subscription_id, c.allowance_seconds`;
 
 export function toCallRecord(row: CallRow): CallRecord {
   return {
@@ -112,6 +121,8 @@ export function toCallRecord(row: CallRow): CallRecord {
     idempotencyKey: row.idempotency_key,
     version: BigInt(row.version),
     createdAtUs: row.created_at_us,
+    subscriptionId: row.subscription_id,
+    allowanceSeconds: row.allowance_seconds,
   };
 }
 
@@ -128,5 +139,10 @@ export function liveCallFigures(call: CallRecord, nowMs: number): { billedSecond
   if (call.status !== CallStatus.ACTIVE) return { billedSeconds: call.billedSeconds, costMicros: call.costMicros };
   const elapsedSeconds = Math.max(0, nowMs - call.startedAtMs) / 1000;
   const billed = Math.min(billedSeconds(elapsedSeconds, call.firstIncrementSeconds, call.nextIncrementSeconds), call.fundedSeconds);
-  return { billedSeconds: billed, costMicros: callCostMicros(call, billed) };
+  return { billedSeconds: billed, costMicros: callCostMicros(call, paidSeconds(billed, call.allowanceSeconds)) };
+}
+
+/** Of `seconds` billed or funded, those paid from the wallet: the allowance covers the first ones. */
+export function paidSeconds(seconds: number, allowanceSeconds: number): number {
+  return Math.max(0, seconds - allowanceSeconds);
 }

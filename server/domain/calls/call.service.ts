@@ -21,7 +21,7 @@ import { formatMoney } from '../wallets/money.js';
 import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
-import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
+import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, paidSeconds, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
 import type { Clock } from './clock.js';
 
 /** Roles that place and end calls: an integrator's switch, or the owner (and the operator). */
@@ -73,15 +73,28 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
   const ratePlan = await findRatePlan(em, campaign.ratePlanId);
   const rate = findRate(ratePlan.rates, options.to);
   if (!rate) throw new BadUserInputError('to', `No rate for ${options.to} in rate plan "${ratePlan.name}"`);
-  const firstMicros = callCostMicros(rate, rate.firstIncrementSeconds);
   const startedAtMs = deps.clock.now();
   try {
     const call = await pgTransaction(em, async (query) => {
-      // Lock order everywhere: calls, wallets, campaigns, accounts.
+      // Lock order everywhere: calls, wallets, subscriptions, campaigns, accounts.
       const [wallet] = await query<{ balance_micros: string; reserved_micros: string; status: string; account_status: string }>(
         `select w.balance_micros, w.reserved_micros, w.status, a.status as account_status
            from wallet w join account a on a.id = w.account_id where w.id = $1 for update of w`,
         [campaign.walletId],
+      );
+      // Seed 004: a subscription's allowance covers minutes first; beyond it, its overage rate.
+      const [subscription] = await query<{ id: string; free_seconds: number; overage_per_minute_micros: string | null }>(
+        `select s.id, s.allowance_seconds - s.used_seconds - s.reserved_seconds as free_seconds, p.overage_per_minute_micros::text
+           from subscription s join subscription_plan p on p.id = s.plan_id
+          where s.wallet_id = $1 and s.status = 'ACTIVE' for update of s`,
+        [campaign.walletId],
+      );
+      const perMinuteMicros =
+        subscription?.overage_per_minute_micros != null ? BigInt(subscription.overage_per_minute_micros) : rate.perMinuteMicros;
+      const fromAllowance = subscription !== undefined && subscription.free_seconds >= rate.firstIncrementSeconds;
+      const firstMicros = callCostMicros(
+        { perMinuteMicros, connectFeeMicros: rate.connectFeeMicros },
+        fromAllowance ? 0 : rate.firstIncrementSeconds,
       );
       const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for update`, [campaign.id]);
       const current = toCampaignRecord(locked!);
@@ -111,22 +124,24 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
       }
       const active = refusal === null;
       const funded = active ? rate.firstIncrementSeconds : 0;
+      const allowance = active && fromAllowance ? funded : 0;
       const [row] = await query<CallRow>(
         `insert into call as c (id, account_id, campaign_id, wallet_id, to_number, status, end_reason, rate_prefix, per_minute_micros,
            first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, ended_at, funded_seconds, reserved_micros,
-           next_check_at, idempotency_key)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           next_check_at, idempotency_key, subscription_id, allowance_seconds)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
          returning ${CALL_COLUMNS}`,
         [
           randomUUID(), current.accountId, current.id, current.walletId, options.to,
-          active ? CallStatus.ACTIVE : CallStatus.REFUSED, refusal, rate.prefix, rate.perMinuteMicros.toString(),
+          active ? CallStatus.ACTIVE : CallStatus.REFUSED, refusal, rate.prefix, perMinuteMicros.toString(),
           rate.firstIncrementSeconds, rate.nextIncrementSeconds, rate.connectFeeMicros.toString(),
           iso(startedAtMs), active ? null : iso(startedAtMs), funded, active ? firstMicros.toString() : '0',
           active ? iso(nextCheckAtMs({ startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds }, deps.config.billingClockLeadMs)) : null,
-          idempotencyKey,
+          idempotencyKey, subscription?.id ?? null, allowance,
         ],
       );
       const call = toCallRecord(row!);
+      if (allowance > 0) await query('update subscription set reserved_seconds = reserved_seconds + $2 where id = $1', [subscription!.id, allowance]);
       let campaignVersion: bigint;
       if (active) {
         await query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [current.walletId, firstMicros.toString()]);
@@ -215,13 +230,22 @@ export async function endCall(em: EntityManager, deps: CallServiceDeps, options:
     if (call.status !== CallStatus.ACTIVE) return { call, changed: false };
     const nowMs = Math.min(deps.clock.now(), fundedUntilMs(call));
     const billed = Math.min(billedSeconds(Math.max(0, nowMs - call.startedAtMs) / 1000, call.firstIncrementSeconds, call.nextIncrementSeconds), call.fundedSeconds);
-    const cost = callCostMicros(call, billed);
+    // The allowance covers the first seconds; what it held beyond them goes back to it.
+    const allowanceUsed = Math.min(billed, call.allowanceSeconds);
+    const cost = callCostMicros(call, paidSeconds(billed, call.allowanceSeconds));
     const [updated] = await query<CallRow>(
       `update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = $2, billed_seconds = $3, cost_micros = $4,
-              next_check_at = null, version = version + 1, updated_at = now()
+              allowance_seconds = $5, next_check_at = null, version = version + 1, updated_at = now()
         where c.id = $1 returning ${CALL_COLUMNS}`,
-      [call.id, iso(nowMs), billed, cost.toString()],
+      [call.id, iso(nowMs), billed, cost.toString(), allowanceUsed],
     );
+    if (call.subscriptionId !== null && call.allowanceSeconds > 0) {
+      await query('update subscription set reserved_seconds = reserved_seconds - $2, used_seconds = used_seconds + $3 where id = $1', [
+        call.subscriptionId,
+        call.allowanceSeconds,
+        allowanceUsed,
+      ]);
+    }
     const campaignVersion = await updateCampaign(query, call.campaignId, {
       committedDelta: cost - call.reservedMicros,
       spentDelta: cost,

@@ -169,6 +169,38 @@ export async function postWalletTransaction(
   return explainRefusal(em, options);
 }
 
+/**
+ * Posts like {@link postWalletTransaction} but inside the caller's open transaction (the same
+ * statement, unprepared), so the posting commits or rolls back with the caller's other writes —
+ * e.g. a subscription period and its fee. Lock the wallet row first when the caller decides on
+ * its state. Returns the posted transaction, or null when the wallet refused it (absent, short of
+ * funds, over the cap); the caller then rolls back or explains. No idempotent replay here: the
+ * caller's transaction is what makes it happen once.
+ */
+export async function postWalletTransactionIn(
+  query: (text: string, values?: unknown[]) => Promise<unknown[]>,
+  options: PostWalletTransactionOptions,
+): Promise<PostedWalletTransaction | null> {
+  assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
+  const rows = (await query(POST_WALLET_TRANSACTION.text, [
+    randomUUID(),
+    options.walletId,
+    options.accountScope,
+    options.deltaMicros.toString(),
+    options.walletBalanceMicrosMax.toString(),
+    options.kind,
+    options.counterparty,
+    options.description,
+    options.campaignId,
+    options.actor,
+    options.idempotencyKey,
+    options.operation,
+    hashRequest(options),
+    (options.reservedReleaseMicros ?? 0n).toString(),
+  ])) as PostedRow[];
+  const row = rows[0];
+  return row ? { transaction: toWalletTransaction(row), wallet: toWallet(row), replayed: false } : null;
+}
 
 /** A row of {@link POST_WALLET_TRANSACTION}: the transaction and the wallet's state right after it. */
 interface PostedRow extends WalletTransactionRow {

@@ -17,6 +17,8 @@ export enum TransactionKind {
   SMS = 'SMS',
   /** A phone number's purchase or renewal. */
   NUMBER = 'NUMBER',
+  /** A subscription plan's monthly fee. */
+  SUBSCRIPTION = 'SUBSCRIPTION',
 }
 
 /** PENDING and FAILED are for recorded operations that settle later (top-ups); charges are COMPLETED. */

@@ -76,11 +76,18 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
            where w.reserved_micros <> coalesce(h.held, 0)`,
   },
   {
-    invariant: "each call's credit covers exactly its funded seconds, and its cost is its billed seconds, both rounded up from its rate",
-    sql: `select id, status, funded_seconds, reserved_micros, billed_seconds, cost_micros from call
-           where status <> 'REFUSED'
-             and (reserved_micros <> connect_fee_micros + (per_minute_micros * funded_seconds + 59) / 60
-                  or (status <> 'ACTIVE' and cost_micros <> connect_fee_micros + (per_minute_micros * billed_seconds + 59) / 60))`,
+    invariant: "each active call's credit covers exactly its funded seconds beyond its allowance, and an ended call's cost its billed seconds beyond the allowance used, rounded up from its rate",
+    sql: `select id, status, funded_seconds, allowance_seconds, reserved_micros, billed_seconds, cost_micros from call
+           where (status = 'ACTIVE' and reserved_micros <> connect_fee_micros + (per_minute_micros * (funded_seconds - allowance_seconds) + 59) / 60)
+              or (status in ('COMPLETED', 'STOPPED')
+                  and (allowance_seconds > billed_seconds or cost_micros > reserved_micros
+                       or cost_micros <> connect_fee_micros + (per_minute_micros * (billed_seconds - allowance_seconds) + 59) / 60))`,
+  },
+  {
+    invariant: "each subscription's reserved seconds are what its active calls hold of its allowance",
+    sql: `select s.id, s.reserved_seconds, coalesce(sum(c.allowance_seconds), 0) as held from subscription s
+            left join call c on c.subscription_id = s.id and c.status = 'ACTIVE'
+           group by s.id, s.reserved_seconds having s.reserved_seconds <> coalesce(sum(c.allowance_seconds), 0)`,
   },
   {
     invariant: "each posted call's CALL transaction debits exactly its cost",
