@@ -16,6 +16,8 @@ import { DialerSimulator, simulatorSettings } from './simulator/dialer-simulator
 import { LifecycleJobs, type LifecycleJob } from './lifecycle/lifecycle-jobs.js';
 import { closeDormantAccounts, updateWalletStates } from './lifecycle/wallet-lifecycle.js';
 import { renewSubscriptions } from './domain/subscriptions/subscription.service.js';
+import { releaseNumbersOfAccount } from './domain/numbers/release-number.service.js';
+import { renewNumbers } from './domain/numbers/renew-numbers.service.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -129,6 +131,15 @@ function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] 
   return [
     { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em, deps, nowMs) },
     { name: 'walletStates', run: (nowMs) => updateWalletStates(em, nowMs) },
-    { name: 'dormantAccounts', run: (nowMs) => closeDormantAccounts(em, nowMs, deps.config.accountCloseAfterDays) },
+    { name: 'numberRenewals', run: (nowMs) => renewNumbers(em.fork(), deps, nowMs) },
+    {
+      name: 'dormantAccounts',
+      run: async (nowMs) => {
+        const closed = await closeDormantAccounts(em, nowMs, deps.config.accountCloseAfterDays);
+        // Seed 000: a closed account's numbers go back to the pool.
+        for (const accountId of closed) await releaseNumbersOfAccount(em.fork(), accountId, nowMs, 'ACCOUNT_CLOSED');
+        return closed;
+      },
+    },
   ];
 }

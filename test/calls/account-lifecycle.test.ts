@@ -64,9 +64,18 @@ it('suspends a wallet that ran out, refuses calls with WALLET_SUSPENDED, and rea
   await t.assertLedger();
 });
 
-it('closes an account whose wallet stayed suspended for 30 days, not a day earlier, and keeps it closed when funded', async () => {
+it('closes an account whose wallet stayed suspended for 30 days, not a day earlier, releases its numbers, and keeps it closed when funded', async () => {
   const { accountId, walletId, ownerKey } = await t.createAccount();
-  await t.fund(walletId, '2');
+  const ratePlanId = await t.createRatePlan([
+    { prefix: '44', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1, numberPurchase: '1', numberMonthly: '0.5' },
+  ]);
+  await t.fund(walletId, '3.5');
+  const number = (
+    await t.ok(ownerKey, `mutation($input: PurchaseNumberInput!) { purchaseNumber(input: $input) { phoneNumber { id status } } }`, {
+      input: { walletId, ratePlanId, number: '+442071234567' },
+    })
+  ).purchaseNumber.phoneNumber;
+  expect(number.status).toBe('ACTIVE');
   await drain(ownerKey, walletId, '2');
   await t.app.lifecycle.runOnce();
   expect((await t.ok(ownerKey, STATE, { account: accountId, wallet: walletId })).wallet.status).toBe('SUSPENDED');
@@ -80,6 +89,9 @@ it('closes an account whose wallet stayed suspended for 30 days, not a day earli
   const closed = await t.ok(ownerKey, STATE, { account: accountId, wallet: walletId });
   expect(closed.account.status).toBe('CLOSED');
   expect(new Date(closed.account.closedAt).getTime()).toBe(clock.now());
+  // Seed 000: its numbers go back to the pool (the number's renewal, due meanwhile, had put it in grace).
+  const released = (await t.ok(ownerKey, `query($id: ID!) { phoneNumber(id: $id) { status releaseReason } }`, { id: number.id })).phoneNumber;
+  expect(released).toEqual({ status: 'RELEASED', releaseReason: 'ACCOUNT_CLOSED' });
 
   // Money arriving after the close does not reopen it: no new calls.
   await t.fund(walletId, '5');

@@ -29,7 +29,20 @@ export interface TestApp {
   /** Issues an API key through the API (as the operator). */
   createKey(accountId: string | null, role: string): Promise<{ id: string; secret: string }>;
   /** Creates a rate plan as the operator with one rate per entry; returns its id. */
-  createRatePlan(rates: { prefix: string; perMinute: string; firstIncrementSeconds: number; nextIncrementSeconds: number; connectFee?: string }[], currency?: string): Promise<string>;
+  createRatePlan(
+    rates: {
+      prefix: string;
+      perMinute: string;
+      firstIncrementSeconds: number;
+      nextIncrementSeconds: number;
+      connectFee?: string;
+      smsPerSegment?: string;
+      smsInboundPerSegment?: string;
+      numberPurchase?: string;
+      numberMonthly?: string;
+    }[],
+    currency?: string,
+  ): Promise<string>;
   /** Creates and starts a campaign on a wallet; returns its id. */
   runningCampaign(token: string, walletId: string, ratePlanId: string, budget?: string | null): Promise<string>;
   /** Throws unless every ledger invariant holds. */

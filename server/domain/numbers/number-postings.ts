@@ -1,0 +1,112 @@
+/**
+ * The ledger postings of phone numbers, each under an idempotency key derived from the number (and
+ * the month), so a posting retried after a crash or raced by a second process replays the first
+ * one instead of moving money twice.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { pgQuery } from '../../database/pg-transaction.js';
+import { postWalletTransaction, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
+import { INTERNAL_IDEMPOTENCY_KEY_PREFIX } from '../wallets/validate-input.js';
+import { purchaseTotalMicros, type PhoneNumberRecord } from './phone-number-record.js';
+
+type NumberRef = Pick<PhoneNumberRecord, 'id' | 'accountId' | 'walletId' | 'number' | 'purchaseMicros' | 'monthlyMicros'>;
+type Limits = Pick<Config, 'walletBalanceMicrosMax'>;
+
+/** Key of the purchase debit (purchase + first month). */
+export const purchaseKey = (numberId: string): string => `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:purchase`;
+/** Key of the debit of month `period` (2 is the first renewal). */
+export const periodKey = (numberId: string, period: number): string => `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:period:${period}`;
+/** Key of the credit that gives the purchase back (a refund, or a purchase that could not complete). */
+export const refundKey = (numberId: string): string => `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:refund`;
+/** Key of the credit that gives a month back when the number was released while it renewed. */
+export const periodReversalKey = (numberId: string, period: number): string => `${periodKey(numberId, period)}:refund`;
+
+/**
+ * Debits the purchase price plus the first month (one NUMBER transaction).
+ * @throws InsufficientFundsError (nothing written), NotFoundError, IdempotencyKeyReusedError.
+ */
+export function postPurchase(em: EntityManager, limits: Limits, number: NumberRef, actor: string): Promise<PostedWalletTransaction> {
+  return postWalletTransaction(em, {
+    walletId: number.walletId,
+    accountScope: number.accountId,
+    deltaMicros: -purchaseTotalMicros(number),
+    kind: TransactionKind.NUMBER,
+    counterparty: PlatformAccountCode.REVENUE,
+    description: `Number ${number.number} purchase and first month`,
+    campaignId: null,
+    actor,
+    idempotencyKey: purchaseKey(number.id),
+    operation: 'number_purchase',
+    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+  });
+}
+
+/**
+ * Credits the purchase price plus the first month back (one REFUND transaction). The same for a
+ * customer's refund and for a purchase undone, so either replays the other.
+ * @throws BadUserInputError (`amount`) when the credit would lift the balance above the cap.
+ */
+export function postPurchaseRefund(em: EntityManager, limits: Limits, number: NumberRef, actor: string): Promise<PostedWalletTransaction> {
+  return postWalletTransaction(em, {
+    walletId: number.walletId,
+    accountScope: number.accountId,
+    deltaMicros: purchaseTotalMicros(number),
+    kind: TransactionKind.REFUND,
+    counterparty: PlatformAccountCode.REVENUE,
+    description: `Refund of number ${number.number}: purchase and first month`,
+    campaignId: null,
+    actor,
+    idempotencyKey: refundKey(number.id),
+    operation: 'number_refund',
+    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+  });
+}
+
+/**
+ * Debits month `period` of the number's rental (one NUMBER transaction).
+ * @throws InsufficientFundsError (nothing written).
+ */
+export function postRenewal(em: EntityManager, limits: Limits, number: NumberRef, period: number, actor: string): Promise<PostedWalletTransaction> {
+  return postWalletTransaction(em, {
+    walletId: number.walletId,
+    accountScope: number.accountId,
+    deltaMicros: -number.monthlyMicros,
+    kind: TransactionKind.NUMBER,
+    counterparty: PlatformAccountCode.REVENUE,
+    description: `Number ${number.number} month ${period}`,
+    campaignId: null,
+    actor,
+    idempotencyKey: periodKey(number.id, period),
+    operation: 'number_renewal',
+    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+  });
+}
+
+/** Credits month `period` back: it was charged while the number was being released. */
+export function postRenewalReversal(em: EntityManager, limits: Limits, number: NumberRef, period: number, actor: string): Promise<PostedWalletTransaction> {
+  return postWalletTransaction(em, {
+    walletId: number.walletId,
+    accountScope: number.accountId,
+    deltaMicros: number.monthlyMicros,
+    kind: TransactionKind.REFUND,
+    counterparty: PlatformAccountCode.REVENUE,
+    description: `Refund of number ${number.number} month ${period}: released while it renewed`,
+    campaignId: null,
+    actor,
+    idempotencyKey: periodReversalKey(number.id, period),
+    operation: 'number_renewal_reversal',
+    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+  });
+}
+
+/** The wallet transaction posted under one of the keys above, if any. */
+export async function findPostedTransactionId(em: EntityManager, accountId: string, key: string): Promise<string | null> {
+  const [row] = await pgQuery<{ wallet_transaction_id: string }>(
+    em,
+    'select wallet_transaction_id from idempotency_key where account_id = $1 and key = $2',
+    [accountId, key],
+  );
+  return row?.wallet_transaction_id ?? null;
+}

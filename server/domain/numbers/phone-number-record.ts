@@ -1,0 +1,139 @@
+/**
+ * A rented phone number as stored in `phone_number`, and the SQL shared by the number services.
+ * Amounts in micros, times in epoch milliseconds.
+ */
+
+/** Where a number stands. Only ACTIVE and GRACE numbers are held (no one else may buy them). */
+export enum PhoneNumberStatus {
+  /** Paid up to `renewsAt`. */
+  ACTIVE = 'ACTIVE',
+  /** Its renewal could not be paid; retried until `graceUntil`, then released. */
+  GRACE = 'GRACE',
+  /** Given up (see its release reason); anyone may buy it again. */
+  RELEASED = 'RELEASED',
+  /** Given back within the refund window, its purchase and first month credited back. */
+  REFUNDED = 'REFUNDED',
+}
+
+/** Why a number stopped being held. */
+export enum NumberReleaseReason {
+  RELEASED_BY_CUSTOMER = 'RELEASED_BY_CUSTOMER',
+  /** Its grace period ended without a renewal the wallet could pay. */
+  RENEWAL_FAILED = 'RENEWAL_FAILED',
+  /** Its account was closed. */
+  ACCOUNT_CLOSED = 'ACCOUNT_CLOSED',
+  REFUNDED = 'REFUNDED',
+}
+
+/** A phone number as stored. */
+export interface PhoneNumberRecord {
+  id: string;
+  accountId: string;
+  walletId: string;
+  ratePlanId: string;
+  /** E.164. */
+  number: string;
+  status: PhoneNumberStatus;
+  /** One-time price paid at purchase, in micros. */
+  purchaseMicros: bigint;
+  /** Monthly rental, in micros (the first month is paid with the purchase). */
+  monthlyMicros: bigint;
+  purchasedAtMs: number;
+  /** Day of the month (UTC) renewals fall on; the month's last day when the month is shorter. */
+  anchorDay: number;
+  /** Months paid, the first with the purchase. */
+  periodsPaid: number;
+  /** When month `periodsPaid + 1` is due (for a number in GRACE: the renewal that failed). */
+  renewsAtMs: number;
+  /** In GRACE: when it is released unless a renewal is paid before. */
+  graceUntilMs: number | null;
+  releasedAtMs: number | null;
+  releaseReason: NumberReleaseReason | null;
+  /** The NUMBER debit of the purchase and first month; null for a free number. */
+  transactionId: string | null;
+  /** The REFUND credit, once refunded. */
+  refundTransactionId: string | null;
+  idempotencyKey: string | null;
+  version: bigint;
+  /** created_at in epoch microseconds (exact): the page cursor. */
+  createdAtUs: string;
+}
+
+/** A `phone_number` row as the pool returns it, selected with {@link PHONE_NUMBER_COLUMNS}. */
+export interface PhoneNumberRow {
+  id: string;
+  account_id: string;
+  wallet_id: string;
+  rate_plan_id: string;
+  number: string;
+  status: PhoneNumberStatus;
+  purchase_micros: string;
+  monthly_micros: string;
+  purchased_at_ms: number;
+  anchor_day: number;
+  periods_paid: number;
+  renews_at_ms: number;
+  grace_until_ms: number | null;
+  released_at_ms: number | null;
+  release_reason: NumberReleaseReason | null;
+  transaction_id: string | null;
+  refund_transaction_id: string | null;
+  idempotency_key: string | null;
+  version: string;
+  created_at_us: string;
+}
+
+const ms = (column: string) => `(extract(epoch from p.${column}) * 1000)::float8 as ${column}_ms`;
+
+/** Columns of a {@link PhoneNumberRow} from table `phone_number p`. */
+export const PHONE_NUMBER_COLUMNS = `p.id, p.account_id, p.wallet_id, p.rate_plan_id, p.number, p.status, p.purchase_micros, p.monthly_micros,
+  ${ms('purchased_at')}, p.anchor_day, p.periods_paid, ${ms('renews_at')}, ${ms('grace_until')}, ${ms('released_at')},
+  p.release_reason, p.transaction_id, p.refund_transaction_id, p.idempotency_key, p.version,
+  (extract(epoch from p.created_at) * 1000000)::bigint::text as created_at_us`;
+
+/**
+ * SQL true for a number whose purchase has completed (on `phone_number p`). A purchase first
+ * inserts its row to claim the number, then posts the debit, then records the debit on the row;
+ * until then the row is a claim that nobody may see or act on (see purchase-number.service.ts).
+ * A free number (nothing to debit) is complete from its insert.
+ */
+export const PURCHASE_COMPLETED_SQL = `(p.transaction_id is not null or p.purchase_micros + p.monthly_micros = 0)`;
+
+/** Converts a row selected with {@link PHONE_NUMBER_COLUMNS}: bigint money, epoch-millisecond times. */
+export function toPhoneNumberRecord(row: PhoneNumberRow): PhoneNumberRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    walletId: row.wallet_id,
+    ratePlanId: row.rate_plan_id,
+    number: row.number,
+    status: row.status,
+    purchaseMicros: BigInt(row.purchase_micros),
+    monthlyMicros: BigInt(row.monthly_micros),
+    purchasedAtMs: row.purchased_at_ms,
+    anchorDay: row.anchor_day,
+    periodsPaid: row.periods_paid,
+    renewsAtMs: row.renews_at_ms,
+    graceUntilMs: row.grace_until_ms,
+    releasedAtMs: row.released_at_ms,
+    releaseReason: row.release_reason,
+    transactionId: row.transaction_id,
+    refundTransactionId: row.refund_transaction_id,
+    idempotencyKey: row.idempotency_key,
+    version: BigInt(row.version),
+    createdAtUs: row.created_at_us,
+  };
+}
+
+/** Returns true while the number is held by its account (ACTIVE or GRACE). */
+export function isHeld(status: PhoneNumberStatus): boolean {
+  return status === PhoneNumberStatus.ACTIVE || status === PhoneNumberStatus.GRACE;
+}
+
+/** What the purchase debited: the one-time price plus the first month, in micros. */
+export function purchaseTotalMicros(number: Pick<PhoneNumberRecord, 'purchaseMicros' | 'monthlyMicros'>): bigint {
+  return number.purchaseMicros + number.monthlyMicros;
+}
+
+/** An ISO timestamp for a bind parameter (exact to the millisecond). */
+export const iso = (epochMs: number): string => new Date(epochMs).toISOString();

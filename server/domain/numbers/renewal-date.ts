@@ -1,0 +1,48 @@
+/**
+ * When a number's months begin. Pure: UTC calendar arithmetic on epoch milliseconds.
+ *
+ * Month k of a number (k = 0 the purchase month) starts k calendar months after the purchase, on
+ * the purchase's day of the month (its anchor day) or the month's last day when the month is
+ * shorter, at the purchase's time of day. Each date is computed from the purchase, never from the
+ * previous renewal, so a short month does not pull later renewals earlier: Jan 31 → Feb 28 →
+ * Mar 31 → Apr 30.
+ */
+import { assert } from '../../errors.js';
+
+/** Day of the month (UTC, 1..31) of `epochMs`: the anchor day of a number bought then. */
+export function anchorDayOf(epochMs: number): number {
+  return new Date(epochMs).getUTCDate();
+}
+
+/** Days in the given UTC month (`month` may be outside 0..11: it rolls into other years). */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/**
+ * The start of the number's month `monthsAfter` (≥ 0), in epoch milliseconds: `monthsAfter`
+ * calendar months after `purchasedAtMs`, the day clamped to the month's last day.
+ * @throws Error (assertion) when `monthsAfter` is not a non-negative integer or the time is not finite.
+ */
+export function renewalAtMs(purchasedAtMs: number, monthsAfter: number): number {
+  assert(Number.isFinite(purchasedAtMs), `purchasedAtMs must be finite: ${purchasedAtMs}`);
+  assert(Number.isSafeInteger(monthsAfter) && monthsAfter >= 0, `monthsAfter must be a non-negative integer: ${monthsAfter}`);
+  const purchase = new Date(purchasedAtMs);
+  const year = purchase.getUTCFullYear();
+  const month = purchase.getUTCMonth() + monthsAfter;
+  const day = Math.min(purchase.getUTCDate(), daysInMonth(year, month));
+  return Date.UTC(
+    year,
+    month,
+    day,
+    purchase.getUTCHours(),
+    purchase.getUTCMinutes(),
+    purchase.getUTCSeconds(),
+    purchase.getUTCMilliseconds(),
+  );
+}
+
+/** Milliseconds in `days` days. */
+export function daysMs(days: number): number {
+  return days * 86_400_000;
+}

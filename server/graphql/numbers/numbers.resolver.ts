@@ -1,0 +1,82 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { encodeCreatedCursor } from '../../domain/campaigns/campaign.service.js';
+import { findPhoneNumber, listPhoneNumbers } from '../../domain/numbers/find-phone-numbers.service.js';
+import { isHeld, type PhoneNumberRecord } from '../../domain/numbers/phone-number-record.js';
+import { purchaseNumber } from '../../domain/numbers/purchase-number.service.js';
+import { refundNumber } from '../../domain/numbers/refund-number.service.js';
+import { releaseNumber } from '../../domain/numbers/release-number.service.js';
+import {
+  PhoneNumberConnection,
+  PhoneNumberObject,
+  PhoneNumbersArgs,
+  PurchaseNumberInput,
+  PurchaseNumberPayload,
+  RefundNumberPayload,
+  ReleaseNumberPayload,
+} from './numbers.types.js';
+
+/** The GraphQL view of a number. */
+export function toPhoneNumberObject(number: PhoneNumberRecord): PhoneNumberObject {
+  return Object.assign(new PhoneNumberObject(), {
+    id: number.id,
+    accountId: number.accountId,
+    walletId: number.walletId,
+    ratePlanId: number.ratePlanId,
+    number: number.number,
+    status: number.status,
+    purchasePrice: number.purchaseMicros,
+    monthlyPrice: number.monthlyMicros,
+    purchasedAt: new Date(number.purchasedAtMs),
+    renewsAt: isHeld(number.status) ? new Date(number.renewsAtMs) : null,
+    graceUntil: number.graceUntilMs === null ? null : new Date(number.graceUntilMs),
+    releasedAt: number.releasedAtMs === null ? null : new Date(number.releasedAtMs),
+    releaseReason: number.releaseReason,
+    periodsPaid: number.periodsPaid,
+    transactionId: number.transactionId,
+    refundTransactionId: number.refundTransactionId,
+  });
+}
+
+/** Phone numbers: buy, list, release, refund. Renewals run as a job (renewNumbers). */
+@Resolver()
+export class NumbersResolver {
+  @Query(() => PhoneNumberConnection, { description: "The caller's phone numbers (every tenant's for SUPPORT and PLATFORM_ADMIN), newest first." })
+  async phoneNumbers(@Args(() => PhoneNumbersArgs) args: PhoneNumbersArgs, @Ctx() { em, principal, config }: Context): Promise<PhoneNumberConnection> {
+    const page = await listPhoneNumbers(em, { principal, walletId: args.walletId, status: args.status, first: args.first, after: args.after, limits: config });
+    const edges = page.phoneNumbers.map((number) => ({ cursor: encodeCreatedCursor(number.createdAtUs, number.id), node: toPhoneNumberObject(number) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Query(() => PhoneNumberObject, { nullable: true, description: 'A phone number of the caller; NOT_FOUND otherwise.' })
+  async phoneNumber(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<PhoneNumberObject> {
+    return toPhoneNumberObject(await findPhoneNumber(em, principal, id));
+  }
+
+  @Mutation(() => PurchaseNumberPayload, {
+    description:
+      'OWNER, INTEGRATOR, PLATFORM_ADMIN: buys a number, debiting its one-time price plus the first month as one NUMBER transaction (INSUFFICIENT_FUNDS: nothing is written). Renewed monthly from the wallet.',
+  })
+  async purchaseNumber(@Arg('input', () => PurchaseNumberInput) input: PurchaseNumberInput, @Ctx() { em, principal, spend }: Context): Promise<PurchaseNumberPayload> {
+    const number = await purchaseNumber(em, spend.deps, {
+      principal,
+      walletId: input.walletId,
+      ratePlanId: input.ratePlanId,
+      number: input.number,
+      idempotencyKey: input.idempotencyKey,
+    });
+    return { phoneNumber: toPhoneNumberObject(number) };
+  }
+
+  @Mutation(() => ReleaseNumberPayload, { description: 'OWNER, INTEGRATOR, PLATFORM_ADMIN: gives a held number up at once, without refund.' })
+  async releaseNumber(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<ReleaseNumberPayload> {
+    return { phoneNumber: toPhoneNumberObject(await releaseNumber(em, spend.deps, { principal, phoneNumberId: id })) };
+  }
+
+  @Mutation(() => RefundNumberPayload, {
+    description: 'OWNER, PLATFORM_ADMIN: within the refund window after purchase, gives a held number back and credits its purchase and first month back, once.',
+  })
+  async refundNumber(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<RefundNumberPayload> {
+    return { phoneNumber: toPhoneNumberObject(await refundNumber(em, spend.deps, { principal, phoneNumberId: id })) };
+  }
+}
