@@ -166,6 +166,9 @@ export async function postWalletTransaction(
   }
   const row = rows[0];
   if (row) return { transaction: toWalletTransaction(row), wallet: toWallet(row), replayed: false };
+  // A concurrent twin may have posted first and changed what this one would have needed (a call's
+  // reservation, already released): with the key on record, this is a replay, not a refusal.
+  if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) return replay(em, options, requestHash);
   return explainRefusal(em, options);
 }
 
@@ -259,6 +262,15 @@ async function replay(
   const transaction = await em.findOneOrFail(WalletTransaction, { id: record.wallet_transaction_id });
   const wallet = await em.findOneOrFail(Wallet, { id: transaction.walletId }, { refresh: true });
   return { transaction, wallet, replayed: true };
+}
+
+async function idempotencyKeyRecorded(em: EntityManager, options: PostWalletTransactionOptions): Promise<boolean> {
+  const rows = await em.getConnection().execute<unknown[]>(
+    `select 1 from idempotency_key k join wallet w on w.account_id = k.account_id where w.id = ? and k.key = ?`,
+    [options.walletId, options.idempotencyKey],
+    'all',
+  );
+  return rows.length > 0;
 }
 
 async function explainRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<never> {

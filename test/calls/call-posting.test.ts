@@ -1,0 +1,50 @@
+// Goal: a call's cost is posted once, however many times and however concurrently the posting runs (endCall,
+// the recovery at start, a retry): later runs find the first posting instead of failing on the reservation it
+// already released. Method: the real server; the posting service called again, 5 at once, with the call as it
+// was before its first posting.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pgQuery } from '../../server/database/pg-transaction.js';
+import { CALL_COLUMNS, toCallRecord } from '../../server/domain/calls/call-record.js';
+import { postCallCost, postPendingCallCosts } from '../../server/domain/calls/call.service.js';
+import { ManualClock } from '../../server/domain/calls/clock.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+const clock = new ManualClock();
+beforeAll(async () => {
+  t = await startTestApp({ billingClockEnabled: false }, { clock });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+it('posts an ended call once when the posting is repeated concurrently', async () => {
+  const { walletId, ownerKey } = await t.createAccount();
+  await t.fund(walletId, '1');
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  const started = await t.ok(ownerKey, `mutation($input: StartCallInput!) { startCall(input: $input) { call { id } } }`, {
+    input: { campaignId, to: '+447700900123' },
+  });
+  const callId = started.startCall.call.id;
+  const em = t.app.orm.em.fork();
+  const ended = await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { transactionId cost } } }`, { input: { callId } });
+  expect(ended.endCall.call.cost).toBe('0.6');
+
+  // The call as a crashed process would have left it: ended, its cost not yet recorded as posted.
+  const [row] = await pgQuery(em, `select ${CALL_COLUMNS} from call c where c.id = $1`, [callId]);
+  const stale = { ...toCallRecord(row), transactionId: null };
+  const again = await Promise.all(Array.from({ length: 5 }, () => postCallCost(t.app.orm.em.fork(), t.app.spend.callDeps, stale, 'test')));
+  expect(new Set(again.map((call) => call.transactionId))).toEqual(new Set([ended.endCall.call.transactionId]));
+
+  await pgQuery(em, 'update call set transaction_id = null where id = $1', [callId]);
+  expect(await postPendingCallCosts(t.app.orm.em.fork(), t.app.spend.callDeps)).toBe(1);
+  const [after] = await pgQuery(em, `select transaction_id from call where id = $1`, [callId]);
+  expect(after.transaction_id).toBe(ended.endCall.call.transactionId);
+
+  const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
+  expect(wallet.wallet).toEqual({ balance: '0.4', reserved: '0' });
+  const [{ n }] = await pgQuery(em, `select count(*)::int as n from wallet_transaction where wallet_id = $1 and kind = 'CALL'`, [walletId]);
+  expect(n).toBe(1);
+  await t.assertLedger();
+});
