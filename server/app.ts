@@ -18,6 +18,8 @@ import { closeDormantAccounts, updateWalletStates } from './lifecycle/wallet-lif
 import { renewSubscriptions } from './domain/subscriptions/subscription.service.js';
 import { releaseNumbersOfAccount } from './domain/numbers/release-number.service.js';
 import { renewNumbers } from './domain/numbers/renew-numbers.service.js';
+import { expireMessageHolds } from './domain/messaging/expire-message-holds.service.js';
+import { postPendingMessageCharges } from './domain/messaging/message-holds.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -71,6 +73,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const callDeps: CallServiceDeps = deps;
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
     await postPendingCallCosts(orm.em.fork(), callDeps);
+    await postPendingMessageCharges(orm.em.fork(), deps);
     billingClock = new BillingClock({
       em: orm.em,
       clock,
@@ -82,7 +85,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     simulator = new DialerSimulator({
       em: orm.em,
       clock,
-      callDeps,
+      deps,
       settings: simulatorSettings(options.config),
       tickMs: options.config.simulatorTickMs,
       onError: (error) => console.error('Dialer simulator step failed:', error),
@@ -131,6 +134,7 @@ function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] 
   return [
     { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em, deps, nowMs) },
     { name: 'walletStates', run: (nowMs) => updateWalletStates(em, nowMs) },
+    { name: 'messageExpiries', run: (nowMs) => expireMessageHolds(em.fork(), deps, nowMs) },
     { name: 'numberRenewals', run: (nowMs) => renewNumbers(em.fork(), deps, nowMs) },
     {
       name: 'dormantAccounts',

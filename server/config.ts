@@ -96,6 +96,8 @@ export interface Config {
   simulatorDurationSecondsMax: number;
   /** Simulator: most calls up at once per campaign. @default 40 */
   simulatorActiveCallsPerCampaignMax: number;
+  /** Simulator: text messages per second per simulated campaign. @default 0.5 */
+  simulatorMessagesPerSecond: number;
   /** Most recipients of one sendMessage. @default 1000 */
   messageRecipientsMax: number;
   /** How long a message's hold waits for a delivery report before it expires and is released, in milliseconds. @default 86_400_000 (24 h) */
@@ -166,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     simulatorMeanDurationSeconds: 45,
     simulatorDurationSecondsMax: 600,
     simulatorActiveCallsPerCampaignMax: 40,
+    simulatorMessagesPerSecond: 0.5,
     messageRecipientsMax: 1_000,
     messageHoldTtlMs: 86_400_000,
     numberGraceDays: 7,

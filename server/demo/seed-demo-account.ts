@@ -26,11 +26,27 @@ export interface DemoAccount {
 }
 
 /** The demo's prices: 6-second increments so spend visibly moves within seconds of a call starting. */
-const DEMO_RATES = [
-  { prefix: '', perMinute: '0.25', firstIncrementSeconds: 60, nextIncrementSeconds: 60 },
-  { prefix: '1', perMinute: '0.014', firstIncrementSeconds: 6, nextIncrementSeconds: 6 },
-  { prefix: '44', perMinute: '0.02', firstIncrementSeconds: 6, nextIncrementSeconds: 6 },
-  { prefix: '447', perMinute: '0.09', firstIncrementSeconds: 6, nextIncrementSeconds: 6, connectFee: '0.005' },
+const DEMO_RATES: {
+  prefix: string;
+  perMinute: string;
+  firstIncrementSeconds: number;
+  nextIncrementSeconds: number;
+  connectFee?: string;
+  smsPerSegment?: string;
+  smsInboundPerSegment?: string;
+  numberPurchase?: string;
+  numberMonthly?: string;
+}[] = [
+  { prefix: '', perMinute: '0.25', firstIncrementSeconds: 60, nextIncrementSeconds: 60, smsPerSegment: '0.06' },
+  {
+    prefix: '1', perMinute: '0.014', firstIncrementSeconds: 6, nextIncrementSeconds: 6,
+    smsPerSegment: '0.0079', smsInboundPerSegment: '0.0079', numberPurchase: '0', numberMonthly: '1.15',
+  },
+  {
+    prefix: '44', perMinute: '0.02', firstIncrementSeconds: 6, nextIncrementSeconds: 6,
+    smsPerSegment: '0.04', smsInboundPerSegment: '0.01', numberPurchase: '1', numberMonthly: '1.5',
+  },
+  { prefix: '447', perMinute: '0.09', firstIncrementSeconds: 6, nextIncrementSeconds: 6, connectFee: '0.005', smsPerSegment: '0.04' },
 ];
 
 /** A rate plan and a RUNNING campaign with `simulate: true` on the demo wallet, so spend moves at once. */
@@ -46,6 +62,10 @@ async function seedDemoCampaign(em: EntityManager, config: Config, accountId: st
       firstIncrementSeconds: rate.firstIncrementSeconds,
       nextIncrementSeconds: rate.nextIncrementSeconds,
       connectFeeMicros: parseMoney(rate.connectFee ?? '0'),
+      smsPerSegmentMicros: rate.smsPerSegment === undefined ? null : parseMoney(rate.smsPerSegment),
+      smsInboundPerSegmentMicros: rate.smsInboundPerSegment === undefined ? null : parseMoney(rate.smsInboundPerSegment),
+      numberPurchaseMicros: rate.numberPurchase === undefined ? null : parseMoney(rate.numberPurchase),
+      numberMonthlyMicros: rate.numberMonthly === undefined ? null : parseMoney(rate.numberMonthly),
     })),
     limits: config,
   });

@@ -4,6 +4,7 @@ import { printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import './enums.js';
 import { AccountResolver, PrincipalResolver } from './accounts/account.resolver.js';
+import { MessagingResolver } from './messaging/messaging.resolver.js';
 import { NumbersResolver } from './numbers/numbers.resolver.js';
 import { PlanSubscriptionResolver, WalletPlanSubscriptionResolver } from './subscriptions/plan-subscription.resolver.js';
 import { SpendSubscriptionResolver } from './calls/spend-subscription.resolver.js';
@@ -27,7 +28,7 @@ const NO_TOPICS: PubSub = {
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver],
+    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,

@@ -7,6 +7,9 @@ import { CallStatus } from '../domain/calls/call-record.js';
 import { endCall, startCall, type CallServiceDeps } from '../domain/calls/call.service.js';
 import type { Clock } from '../domain/calls/clock.js';
 import { DomainError } from '../errors.js';
+import { reportSimulatedDeliveries } from '../domain/messaging/message-simulator.js';
+import { sendMessage } from '../domain/messaging/send-message.service.js';
+import type { ServiceDeps } from '../domain/service-deps.js';
 
 /** How the simulated switch behaves, per simulated campaign. */
 export interface SimulatorSettings {
@@ -20,13 +23,15 @@ export interface SimulatorSettings {
   durationSecondsMax: number;
   /** Most calls a campaign has up at once; past it the dialer waits. */
   activeCallsPerCampaignMax: number;
+  /** Text messages sent per second per campaign (0: none); their delivery reports follow a few seconds later. */
+  messagesPerSecond: number;
 }
 
 /** Options of {@link DialerSimulator}. */
 export interface DialerSimulatorOptions {
   em: EntityManager;
   clock: Clock;
-  callDeps: CallServiceDeps;
+  deps: ServiceDeps;
   settings: SimulatorSettings;
   /** How often it dials and hangs up, in milliseconds (only for {@link DialerSimulator.start}). */
   tickMs: number;
@@ -41,6 +46,13 @@ interface SimulatedCall {
   hangUpAtMs: number;
 }
 
+/** What the simulated campaign texts: single-part GSM-7, two-part, and UCS-2. */
+const MESSAGE_BODIES = [
+  'Your appointment is confirmed for tomorrow at 10:00. Reply STOP to opt out.',
+  'Spring promo: 20% off all plans this week only! Use code SPRING20 at checkout. Offer valid until Sunday midnight; terms apply. Reply STOP to opt out of these messages.',
+  'Ваш код подтверждения: 482913',
+];
+
 /** Destinations the simulator dials: UK mobiles and US numbers, the demo rate plan's prefixes. */
 const DESTINATION_PREFIXES = ['+4477009', '+1415555', '+1212555', '+4420794'];
 
@@ -52,20 +64,24 @@ export function simulatorSettings(config: Config): SimulatorSettings {
     meanDurationSeconds: config.simulatorMeanDurationSeconds,
     durationSecondsMax: config.simulatorDurationSecondsMax,
     activeCallsPerCampaignMax: config.simulatorActiveCallsPerCampaignMax,
+    messagesPerSecond: config.simulatorMessagesPerSecond,
   };
 }
 
 /**
- * A built-in dialer for demos and tests: places calls for RUNNING campaigns created with
+ * A built-in dialer for demos and tests (and its carrier): places calls for RUNNING campaigns created with
  * `simulate: true` (never anyone else's) through the same startCall and endCall services an
  * integrator's switch uses, under the campaign's account as an INTEGRATOR. It hangs up each
  * answered call after its drawn duration, and drops the calls the server stopped (the switch
- * obeys the stop), as a real switch would.
+ * obeys the stop), as a real switch would. It also texts (messagesPerSecond) and reports the
+ * deliveries of simulated campaigns' messages, as a carrier would.
  */
 export class DialerSimulator {
   private readonly calls = new Map<string, SimulatedCall>();
   /** Fractional attempts carried to the next tick, per campaign. */
   private readonly owed = new Map<string, number>();
+  /** Fractional messages carried to the next tick, per campaign. */
+  private readonly owedMessages = new Map<string, number>();
   private lastTickMs: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
@@ -111,7 +127,8 @@ export class DialerSimulator {
 
   /** One step: forget calls the server stopped, hang up calls whose time is up, dial for simulated campaigns. */
   async tick(): Promise<void> {
-    const { em, clock, callDeps, settings } = this.options;
+    const { em, clock, deps, settings } = this.options;
+    const callDeps: CallServiceDeps = deps;
     const nowMs = clock.now();
     const elapsedSeconds = this.lastTickMs === undefined ? 0 : Math.max(0, nowMs - this.lastTickMs) / 1000;
     this.lastTickMs = nowMs;
@@ -132,11 +149,31 @@ export class DialerSimulator {
       if (principal) await this.quietly(endCall(em, callDeps, { principal, callId: call.callId }));
     }
 
-    const campaigns = await pgQuery<{ id: string; account_id: string }>(
+    // The carrier's delivery reports for messages already sent.
+    await reportSimulatedDeliveries(em, deps, this.random, nowMs);
+
+    const campaigns = await pgQuery<{ id: string; account_id: string; wallet_id: string }>(
       em,
-      `select id, account_id from campaign where simulate and status = 'RUNNING'`,
+      `select id, account_id, wallet_id from campaign where simulate and status = 'RUNNING'`,
     );
     for (const campaign of campaigns) {
+      const owedMessages = (this.owedMessages.get(campaign.id) ?? 0) + settings.messagesPerSecond * elapsedSeconds;
+      let messages = Math.floor(owedMessages);
+      this.owedMessages.set(campaign.id, owedMessages - messages);
+      while (messages-- > 0) {
+        const recipients = Array.from({ length: 1 + Math.floor(this.random() * 3) }, () => this.destination());
+        await this.quietly(
+          sendMessage(em, deps, {
+            principal: this.principal(campaign.account_id),
+            walletId: campaign.wallet_id,
+            campaignId: campaign.id,
+            from: 'Spendwire',
+            to: [...new Set(recipients)],
+            body: MESSAGE_BODIES[Math.floor(this.random() * MESSAGE_BODIES.length)]!,
+          }),
+        );
+      }
+
       const owed = (this.owed.get(campaign.id) ?? 0) + settings.callsPerSecond * elapsedSeconds;
       let attempts = Math.floor(owed);
       this.owed.set(campaign.id, owed - attempts);

@@ -43,8 +43,8 @@ it('dials simulated campaigns only, hangs up on time, obeys stops and stops dial
   const simulator = new DialerSimulator({
     em: t.app.orm.em,
     clock,
-    callDeps: t.app.spend.callDeps,
-    settings: { callsPerSecond: 2, answerRatio: 0.75, meanDurationSeconds: 4, durationSecondsMax: 10, activeCallsPerCampaignMax: 3 },
+    deps: t.app.spend.deps,
+    settings: { callsPerSecond: 2, answerRatio: 0.75, meanDurationSeconds: 4, durationSecondsMax: 10, activeCallsPerCampaignMax: 3, messagesPerSecond: 0 },
     tickMs: 250,
     random: seeded(42),
   });

@@ -1,4 +1,5 @@
 import { IsolationLevel, type EntityManager } from '@mikro-orm/postgresql';
+import { MESSAGING_LEDGER_INVARIANTS } from '../messaging/message-invariants.js';
 
 /** One broken ledger invariant, with up to 20 offending rows as evidence. */
 export interface LedgerViolation {
@@ -67,14 +68,7 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
              and e.wallet_id = t.wallet_id and e.wallet_sequence = t.sequence and e.balance_micros = t.balance_after_micros
            group by t.id, t.wallet_id, t.sequence having count(e.id) <> 1`,
   },
-  {
-    invariant: "each wallet's reserved credit is what its active calls, and its ended calls not yet posted, hold",
-    sql: `select w.id as wallet_id, w.reserved_micros, coalesce(h.held, 0) as held_by_calls from wallet w
-            left join (select wallet_id, sum(reserved_micros) as held from call
-                        where status = 'ACTIVE' or (status in ('COMPLETED', 'STOPPED') and transaction_id is null)
-                        group by wallet_id) h on h.wallet_id = w.id
-           where w.reserved_micros <> coalesce(h.held, 0)`,
-  },
+
   {
     invariant: "each active call's credit covers exactly its funded seconds beyond its allowance, and an ended call's cost its billed seconds beyond the allowance used, rounded up from its rate",
     sql: `select id, status, funded_seconds, allowance_seconds, reserved_micros, billed_seconds, cost_micros from call
@@ -94,20 +88,14 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
     sql: `select c.id, c.cost_micros, t.amount_micros, t.kind, t.type from call c join wallet_transaction t on t.id = c.transaction_id
            where t.amount_micros <> c.cost_micros or t.kind <> 'CALL' or t.type <> 'DEBIT' or t.wallet_id <> c.wallet_id`,
   },
-  {
-    invariant: "each campaign's spent is its ended calls' cost, its committed that plus its active calls' credit, its active calls counted",
-    sql: `select m.id, m.spent_micros, m.committed_micros, m.active_calls, a.spent, a.held, a.active from campaign m
-            left join lateral (select coalesce(sum(cost_micros) filter (where status in ('COMPLETED', 'STOPPED')), 0) as spent,
-                                      coalesce(sum(reserved_micros) filter (where status = 'ACTIVE'), 0) as held,
-                                      count(*) filter (where status = 'ACTIVE') as active
-                                 from call c where c.campaign_id = m.id) a on true
-           where m.spent_micros <> a.spent or m.committed_micros <> a.spent + a.held or m.active_calls <> a.active`,
-  },
+
   {
     invariant: "each account's active call count is its active calls",
     sql: `select a.id, a.active_calls, count(c.id) as active from account a left join call c on c.account_id = a.id and c.status = 'ACTIVE'
            group by a.id, a.active_calls having a.active_calls <> count(c.id)`,
   },
+  // Reservations and campaign figures across calls and messages, and the messages' own.
+  ...MESSAGING_LEDGER_INVARIANTS,
 ];
 
 /**

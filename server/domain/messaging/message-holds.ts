@@ -1,0 +1,175 @@
+/**
+ * Capturing and releasing message holds: the two ways a PENDING message's hold ends, as SQL run
+ * inside the caller's transaction (except the posting, which owns its own).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PgQuery } from '../../database/pg-transaction.js';
+import { pgQuery } from '../../database/pg-transaction.js';
+import { assert, InsufficientFundsError } from '../../errors.js';
+import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
+import type { ServiceDeps } from '../service-deps.js';
+import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
+import { INTERNAL_IDEMPOTENCY_KEY_PREFIX } from '../wallets/validate-input.js';
+import { segmentsText } from './message-input.js';
+import { MESSAGE_COLUMNS, MessageDirection, MessageStatus, toMessageRecord, type MessageRecord, type MessageRow } from './message-record.js';
+
+/** The idempotency key of a message's SMS posting: derived from the message, so a retry finds the same posting. */
+export function messageChargeKey(messageId: string): string {
+  return `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}sms:${messageId}`;
+}
+
+/** Holds to give back: per message, its wallet, campaign and the amount it held. */
+export interface ReleasedHold {
+  accountId: string;
+  walletId: string;
+  campaignId: string | null;
+  holdMicros: bigint;
+}
+
+/**
+ * Gives back the holds of messages just made final (FAILED or EXPIRED): one statement per table,
+ * wallets then campaigns each locked in id order (the order every writer takes), one
+ * CAMPAIGN_UPDATED event per campaign changed. Runs inside the caller's transaction, which has
+ * already locked and updated the messages.
+ */
+export async function releaseHolds(query: PgQuery, holds: readonly ReleasedHold[]): Promise<void> {
+  const byWallet = sumBy(holds, (hold) => hold.walletId);
+  const byCampaign = sumBy(holds, (hold) => hold.campaignId);
+  if (byWallet.size > 0) {
+    const ids = [...byWallet.keys()].sort();
+    await query('select id from wallet where id = any($1::uuid[]) order by id for update', [ids]);
+    await query(
+      `update wallet w set reserved_micros = w.reserved_micros - d.hold_micros, updated_at = now()
+         from unnest($1::uuid[], $2::bigint[]) as d (id, hold_micros) where w.id = d.id`,
+      [ids, ids.map((id) => byWallet.get(id)!.toString())],
+    );
+  }
+  if (byCampaign.size > 0) {
+    const ids = [...byCampaign.keys()].sort();
+    await query('select id from campaign where id = any($1::uuid[]) order by id for update', [ids]);
+    const rows = await query<{ id: string; account_id: string; version: string }>(
+      `update campaign m set committed_micros = m.committed_micros - d.hold_micros, version = m.version + 1, updated_at = now()
+         from unnest($1::uuid[], $2::bigint[]) as d (id, hold_micros) where m.id = d.id
+       returning m.id, m.account_id, m.version::text`,
+      [ids, ids.map((id) => byCampaign.get(id)!.toString())],
+    );
+    await insertOutboxEvents(
+      query,
+      rows.map((row): EntityEvent => ({ type: 'CAMPAIGN_UPDATED', accountId: row.account_id, campaignId: row.id, callId: null, version: BigInt(row.version) })),
+    );
+  }
+}
+
+/** Sums the positive holds per key (null keys and zero holds are left out). */
+function sumBy(holds: readonly ReleasedHold[], keyOf: (hold: ReleasedHold) => string | null): Map<string, bigint> {
+  const sums = new Map<string, bigint>();
+  for (const hold of holds) {
+    const key = keyOf(hold);
+    if (key === null || hold.holdMicros === 0n) continue;
+    sums.set(key, (sums.get(key) ?? 0n) + hold.holdMicros);
+  }
+  return sums;
+}
+
+/** Adds a delivered message's price to its campaign's spend (committed already counts it); returns the event. */
+export async function addCampaignSpend(query: PgQuery, campaignId: string, priceMicros: bigint): Promise<EntityEvent> {
+  const [row] = await query<{ account_id: string; version: string }>(
+    `update campaign set spent_micros = spent_micros + $2, version = version + 1, updated_at = now()
+      where id = $1 returning account_id, version::text`,
+    [campaignId, priceMicros.toString()],
+  );
+  assert(row, 'a message refers to an existing campaign');
+  return { type: 'CAMPAIGN_UPDATED', accountId: row.account_id, campaignId, callId: null, version: BigInt(row.version) };
+}
+
+/**
+ * Posts a DELIVERED or RECEIVED message's price to the ledger (kind SMS, to revenue) and releases
+ * the credit held for it in the same statement, then records the transaction on the message.
+ * Idempotent: the posting's key is derived from the message, so running it again (after a crash
+ * between the two steps) finds the same transaction and releases nothing twice. A free message
+ * posts nothing. The posting cannot be short of funds: the price was held, so debiting it and
+ * releasing the hold leaves the available balance unchanged.
+ */
+export async function postMessageCharge(
+  em: EntityManager,
+  deps: Pick<ServiceDeps, 'config' | 'committed'>,
+  message: MessageRecord,
+  actor: string,
+): Promise<MessageRecord> {
+  assert(message.status === MessageStatus.DELIVERED || message.status === MessageStatus.RECEIVED, 'only a delivered or received message is charged');
+  if (message.transactionId !== null || message.priceMicros === 0n) return message;
+  const description =
+    message.direction === MessageDirection.OUTBOUND
+      ? `SMS to ${message.to}, ${segmentsText(message.segments)}`
+      : `SMS from ${message.from} to ${message.to}, ${segmentsText(message.segments)}`;
+  let transactionId: string;
+  try {
+    const posted = await postWalletTransaction(em, {
+      walletId: message.walletId,
+      accountScope: null,
+      deltaMicros: -message.priceMicros,
+      kind: TransactionKind.SMS,
+      counterparty: PlatformAccountCode.REVENUE,
+      description,
+      campaignId: message.campaignId,
+      actor,
+      idempotencyKey: messageChargeKey(message.id),
+      operation: 'sms',
+      walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
+      reservedReleaseMicros: message.priceMicros,
+    });
+    transactionId = posted.transaction.id;
+  } catch (error) {
+    // Two posters of the same message (a repeated report, or recovery, racing the first): the
+    // loser's statement re-checks the wallet after the winner released the hold and may find too
+    // little reserved, which reads as a refusal rather than as the replay it is.
+    if (!(error instanceof InsufficientFundsError)) throw error;
+    const [record] = await pgQuery<{ wallet_transaction_id: string }>(
+      em,
+      'select wallet_transaction_id from idempotency_key where account_id = $1 and key = $2',
+      [message.accountId, messageChargeKey(message.id)],
+    );
+    if (!record) throw error;
+    transactionId = record.wallet_transaction_id;
+  }
+  const [row] = await pgQuery<MessageRow>(
+    em,
+    `update message g set transaction_id = $2, version = version + 1 where g.id = $1 and g.transaction_id is null returning ${MESSAGE_COLUMNS}`,
+    [message.id, transactionId],
+  );
+  deps.committed();
+  if (row) return toMessageRecord(row);
+  return findPosted(em, message);
+}
+
+async function findPosted(em: EntityManager, message: MessageRecord): Promise<MessageRecord> {
+  const [row] = await pgQuery<MessageRow>(em, `select ${MESSAGE_COLUMNS} from message g where g.id = $1`, [message.id]);
+  assert(row && row.transaction_id !== null, 'a posted message has its transaction recorded');
+  return toMessageRecord(row);
+}
+
+/** Rows read per page by {@link postPendingMessageCharges}. */
+export const PENDING_CHARGES_PAGE_SIZE = 1000;
+
+/**
+ * Posts every DELIVERED or RECEIVED message whose price is not on the ledger yet (after a crash
+ * between marking it and posting it); returns how many. Run at startup, before anything else.
+ */
+export async function postPendingMessageCharges(em: EntityManager, deps: Pick<ServiceDeps, 'config' | 'committed'>): Promise<number> {
+  let posted = 0;
+  let afterId = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await pgQuery<MessageRow>(
+      em,
+      `select ${MESSAGE_COLUMNS} from message g
+        where g.status in ('DELIVERED', 'RECEIVED') and g.transaction_id is null and g.price_micros > 0 and g.id > $1
+        order by g.id limit $2`,
+      [afterId, PENDING_CHARGES_PAGE_SIZE],
+    );
+    for (const row of rows) await postMessageCharge(em, deps, toMessageRecord(row), 'recovery');
+    posted += rows.length;
+    if (rows.length < PENDING_CHARGES_PAGE_SIZE) return posted;
+    afterId = rows.at(-1)!.id;
+  }
+}

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import {
+  assert,
+  BadUserInputError,
+  CampaignNotRunningError,
+  IdempotencyKeyReusedError,
+  InsufficientFundsError,
+  WalletSuspendedError,
+} from '../../errors.js';
+import { requireRole, type Principal } from '../accounts/principal.js';
+import { Role } from '../accounts/role.js';
+import { CAMPAIGN_COLUMNS, CampaignStatus, toCampaignRecord, type CampaignRecord, type CampaignRow } from '../campaigns/campaign-record.js';
+import { findCampaign, insertOutboxEvents } from '../campaigns/campaign.service.js';
+import { findRatePlan } from '../rating/rate-plan.service.js';
+import type { ServiceDeps } from '../service-deps.js';
+import { findWallet } from '../wallets/find-wallet.service.js';
+import { formatMoney } from '../wallets/money.js';
+import { validateCampaignId, validateIdempotencyKey } from '../wallets/validate-input.js';
+import { findMessagesByKey, lockMessagesOfKey } from './message-idempotency.js';
+import { priceRecipients, shapeOf, validateBody, validateRecipients, validateSender } from './message-input.js';
+import { iso, MESSAGE_COLUMNS, MessageDirection, toMessageRecord, type MessageRecord, type MessageRow } from './message-record.js';
+
+/** Roles that send messages: an integrator's platform, or the owner (and the operator). */
+export const MESSAGE_SEND_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
+
+/** Options of {@link sendMessage}. */
+export interface SendMessageOptions {
+  principal: Principal;
+  walletId: string;
+  /** The campaign the messages belong to: its rate plan prices them and its budget caps them. */
+  campaignId?: string | null;
+  /** The rate plan that prices the messages when there is no campaign (a wallet has no plan of its own). */
+  ratePlanId?: string | null;
+  /** E.164 number or alphanumeric sender id. */
+  from: string;
+  /** E.164 recipients, one message each. */
+  to: readonly string[];
+  body: string;
+  idempotencyKey?: string | null;
+}
+
+/** What {@link sendMessage} did. */
+export interface SentMessages {
+  /** One per recipient, in the order of the request's `to`. */
+  messages: MessageRecord[];
+  /** Put on hold at send: the sum of the messages' prices. */
+  heldMicros: bigint;
+  /** True when an earlier request with the same idempotency key sent these; nothing new was written. */
+  replayed: boolean;
+}
+
+/**
+ * Sends one message per recipient, all or nothing: prices each (segments of the body × the SMS
+ * price of the recipient's longest-prefix rate) and, in one transaction under the wallet's row
+ * lock (then the campaign's), holds the total on the wallet (`reserved`) and on the campaign
+ * (`committed`). Nothing is charged yet: a message's hold is captured when its delivery report
+ * says DELIVERED, and released when it FAILED or EXPIRED. Free destinations are sent with a hold
+ * of 0. The same idempotency key with the same request returns the same messages.
+ * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN.
+ * @throws NotFoundError for an unknown or foreign wallet, campaign or rate plan.
+ * @throws BadUserInputError (`body`, `from`, `to`, `to.N` — not E.164, twice, or no SMS price —,
+ * `campaignId` of another wallet, `ratePlanId` missing, of another currency or not the campaign's,
+ * `idempotencyKey`).
+ * @throws CampaignNotRunningError. @throws WalletSuspendedError when the wallet is suspended and has nothing available.
+ * @throws InsufficientFundsError when the available balance does not cover the total, or
+ * (`extensions.reason` BUDGET_REACHED) the campaign's budget does not; nothing is written and the
+ * campaign keeps running.
+ * @throws IdempotencyKeyReusedError when the key sent another request.
+ */
+export async function sendMessage(em: EntityManager, deps: ServiceDeps, options: SendMessageOptions): Promise<SentMessages> {
+  requireRole(options.principal, MESSAGE_SEND_ROLES, 'send messages');
+  const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
+  const body = validateBody('body', options.body);
+  const from = validateSender('from', options.from);
+  const to = validateRecipients(options.to, deps.config.messageRecipientsMax);
+  const campaignId = validateCampaignId(options.campaignId);
+  const wallet = await findWallet(em, { principal: options.principal, walletId: options.walletId });
+  const campaign = campaignId === null ? null : await findCampaign(em, options.principal, campaignId);
+  if (campaign !== null && campaign.walletId !== wallet.id) {
+    throw new BadUserInputError('campaignId', 'The campaign spends from another wallet');
+  }
+  const request: ReplayableRequest = { walletId: wallet.id, campaignId: campaign?.id ?? null, from, to, body };
+  if (idempotencyKey !== null) {
+    const earlier = await findMessagesByKey(em, wallet.accountId, idempotencyKey);
+    if (earlier.length > 0) return replaySend(earlier, request, idempotencyKey);
+  }
+  const ratePlanId = resolveRatePlanId(options.ratePlanId, campaign?.ratePlanId ?? null);
+  const ratePlan = await findRatePlan(em, ratePlanId);
+  const currency = wallet.currency.trim();
+  if (ratePlan.currency !== currency) {
+    throw new BadUserInputError('ratePlanId', `Rate plan is in ${ratePlan.currency}, the wallet in ${currency}`);
+  }
+  const shape = shapeOf(body);
+  const priced = priceRecipients(ratePlan.rates, ratePlan.name, to, shape.segments);
+  const totalMicros = priced.reduce((sum, recipient) => sum + recipient.priceMicros, 0n);
+  const sentAtMs = deps.clock.now();
+  const expiresAt = iso(sentAtMs + deps.config.messageHoldTtlMs);
+  const outcome = await pgTransaction(em, async (query): Promise<{ sent: MessageRecord[] } | { earlier: MessageRecord[] }> => {
+    if (idempotencyKey !== null) {
+      const earlier = await lockMessagesOfKey(query, wallet.accountId, idempotencyKey);
+      if (earlier.length > 0) return { earlier };
+    }
+    // Lock order everywhere: calls and messages, wallets, campaigns, accounts.
+    const [locked] = await query<{ balance_micros: string; reserved_micros: string; status: string }>(
+      'select balance_micros, reserved_micros, status from wallet where id = $1 for update',
+      [wallet.id],
+    );
+    assert(locked, 'a wallet found a moment ago still exists: wallets are never deleted');
+    const current = campaign === null ? null : await lockCampaign(query, campaign.id);
+    if (current !== null && current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
+    const available = BigInt(locked.balance_micros) - BigInt(locked.reserved_micros);
+    if (locked.status === 'SUSPENDED' && available <= 0n) throw new WalletSuspendedError(wallet.id);
+    if (available < totalMicros) {
+      throw new InsufficientFundsError(
+        `Insufficient funds: ${formatMoney(totalMicros)} ${currency} requested for ${to.length} message(s), ${formatMoney(available)} ${currency} available`,
+        { available: formatMoney(available), requested: formatMoney(totalMicros), currency },
+      );
+    }
+    if (current !== null && current.budgetMicros !== null && current.committedMicros + totalMicros > current.budgetMicros) {
+      const left = current.budgetMicros - current.committedMicros;
+      throw new InsufficientFundsError(
+        `Campaign budget reached: ${formatMoney(totalMicros)} ${currency} requested, ${formatMoney(left > 0n ? left : 0n)} ${currency} of the budget left`,
+        {
+          reason: 'BUDGET_REACHED',
+          budget: formatMoney(current.budgetMicros),
+          committed: formatMoney(current.committedMicros),
+          requested: formatMoney(totalMicros),
+          currency,
+        },
+      );
+    }
+    let campaignVersion: bigint | null = null;
+    if (current !== null && totalMicros > 0n) {
+      const [updated] = await query<{ version: string }>(
+        `update campaign set committed_micros = committed_micros + $2, version = version + 1, updated_at = now()
+          where id = $1 returning version::text`,
+        [current.id, totalMicros.toString()],
+      );
+      campaignVersion = BigInt(updated!.version);
+    }
+    const rows = await query<MessageRow>(
+      `insert into message as g (id, account_id, wallet_id, campaign_id, batch_id, direction, from_number, to_number, body, encoding,
+         segments, rate_prefix, price_micros, status, hold_micros, expires_at, idempotency_key)
+       select r.id, $1, $2, $3, $4, 'OUTBOUND', $5, r.to_number, $6, $7, $8, r.rate_prefix, r.price_micros, 'PENDING', r.price_micros, $9, $10
+         from unnest($11::uuid[], $12::text[], $13::text[], $14::bigint[]) as r (id, to_number, rate_prefix, price_micros)
+       returning ${MESSAGE_COLUMNS}`,
+      [
+        wallet.accountId, wallet.id, campaign?.id ?? null, randomUUID(), from, body, shape.encoding, shape.segments, expiresAt, idempotencyKey,
+        priced.map(() => randomUUID()),
+        priced.map((recipient) => recipient.to),
+        priced.map((recipient) => recipient.ratePrefix),
+        priced.map((recipient) => recipient.priceMicros.toString()),
+      ],
+    );
+    if (totalMicros > 0n) {
+      await query('update wallet set reserved_micros = reserved_micros + $2, updated_at = now() where id = $1', [wallet.id, totalMicros.toString()]);
+    }
+    if (campaignVersion !== null) {
+      await insertOutboxEvents(query, [{ type: 'CAMPAIGN_UPDATED', accountId: wallet.accountId, campaignId: campaign!.id, callId: null, version: campaignVersion }]);
+    }
+    return { sent: inRequestOrder(rows.map(toMessageRecord), to) };
+  });
+  // A concurrent request with the same key committed first: answer as its replay.
+  if ('earlier' in outcome) return replaySend(outcome.earlier, request, idempotencyKey!);
+  deps.committed();
+  return { messages: outcome.sent, heldMicros: totalMicros, replayed: false };
+}
+
+async function lockCampaign(query: PgQuery, campaignId: string): Promise<CampaignRecord> {
+  const [row] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for update`, [campaignId]);
+  assert(row, 'a campaign found a moment ago still exists: campaigns are never deleted');
+  return toCampaignRecord(row);
+}
+
+/**
+ * The rate plan that prices the messages: the campaign's, or the one given when there is no
+ * campaign. Naming another plan than the campaign's is refused rather than silently ignored.
+ * @throws BadUserInputError (`ratePlanId`).
+ */
+function resolveRatePlanId(given: string | null | undefined, campaignRatePlanId: string | null): string {
+  const ratePlanId = given ?? null;
+  if (campaignRatePlanId !== null) {
+    if (ratePlanId !== null && ratePlanId.toLowerCase() !== campaignRatePlanId.toLowerCase()) {
+      throw new BadUserInputError('ratePlanId', "Messages of a campaign are priced by the campaign's rate plan: omit ratePlanId or give that one");
+    }
+    return campaignRatePlanId;
+  }
+  if (ratePlanId === null) throw new BadUserInputError('ratePlanId', 'ratePlanId is required when no campaignId is given');
+  return ratePlanId;
+}
+
+/** What a replay must match: the request as the messages recorded it. */
+interface ReplayableRequest {
+  walletId: string;
+  campaignId: string | null;
+  from: string;
+  to: readonly string[];
+  body: string;
+}
+
+/**
+ * The messages an idempotency key sent, when they were the same request (same wallet, campaign,
+ * sender, body and recipients — in any order; the rate plan is not recorded, the prices are),
+ * in the order of this request's `to`.
+ * @throws IdempotencyKeyReusedError otherwise, and when the key was used by an inbound message.
+ */
+function replaySend(earlier: MessageRecord[], request: ReplayableRequest, key: string): SentMessages {
+  const same =
+    earlier.length === request.to.length &&
+    earlier.every(
+      (message) =>
+        message.direction === MessageDirection.OUTBOUND &&
+        message.walletId === request.walletId &&
+        message.campaignId === request.campaignId &&
+        message.from === request.from &&
+        message.body === request.body,
+    ) &&
+    new Set(earlier.map((message) => message.batchId)).size === 1 &&
+    request.to.every((recipient) => earlier.some((message) => message.to === recipient));
+  if (!same) throw new IdempotencyKeyReusedError(key);
+  const messages = inRequestOrder(earlier, request.to);
+  return { messages, heldMicros: messages.reduce((sum, message) => sum + message.priceMicros, 0n), replayed: true };
+}
+
+function inRequestOrder(messages: MessageRecord[], to: readonly string[]): MessageRecord[] {
+  const byRecipient = new Map(messages.map((message) => [message.to, message]));
+  return to.map((recipient) => {
+    const message = byRecipient.get(recipient);
+    assert(message, 'every recipient of a sent request has its message');
+    return message;
+  });
+}
