@@ -1,3 +1,5 @@
+import { Periodic } from '../periodic.js';
+
 /** One periodic job: renewals, expiries, suspensions… Each must be safe to run in several processes at once. */
 export interface LifecycleJob {
   name: string;
@@ -10,9 +12,7 @@ export interface LifecycleJob {
  * failing job is reported and retried on the next pass; the others still run.
  */
 export class LifecycleJobs {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  private readonly periodic: Periodic;
 
   constructor(
     private readonly options: {
@@ -21,7 +21,9 @@ export class LifecycleJobs {
       intervalMs: number;
       onError?: (job: string, error: unknown) => void;
     },
-  ) {}
+  ) {
+    this.periodic = new Periodic(() => this.runOnce(), options.intervalMs);
+  }
 
   /** Runs every job once at the clock's current time; returns each job's summary by name. */
   async runOnce(): Promise<Record<string, unknown>> {
@@ -37,23 +39,13 @@ export class LifecycleJobs {
     return results;
   }
 
+  /** Runs {@link runOnce} every `intervalMs` until {@link stop}. */
   start(): void {
-    const loop = async () => {
-      this.running = this.runOnce();
-      await this.running;
-      this.running = undefined;
-      if (!this.stopped) {
-        this.timer = setTimeout(loop, this.options.intervalMs);
-        this.timer.unref();
-      }
-    };
-    this.timer = setTimeout(loop, 0);
-    this.timer.unref();
+    this.periodic.start();
   }
 
+  /** Stops; resolves once a run in progress has finished. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.periodic.stop();
   }
 }

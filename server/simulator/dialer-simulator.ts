@@ -7,6 +7,7 @@ import { CallStatus } from '../domain/calls/call-record.js';
 import { endCall, startCall, type CallServiceDeps } from '../domain/calls/call.service.js';
 import type { Clock } from '../domain/calls/clock.js';
 import { DomainError } from '../errors.js';
+import { Periodic } from '../periodic.js';
 import { reportSimulatedDeliveries } from '../domain/messaging/message-simulator.js';
 import { sendMessage } from '../domain/messaging/send-message.service.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
@@ -83,41 +84,24 @@ export class DialerSimulator {
   /** Fractional messages carried to the next tick, per campaign. */
   private readonly owedMessages = new Map<string, number>();
   private lastTickMs: number | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  private readonly periodic: Periodic;
   private readonly random: () => number;
   /** Calls the server stopped that this switch dropped, since start. */
   droppedByServer = 0;
 
   constructor(private readonly options: DialerSimulatorOptions) {
     this.random = options.random ?? Math.random;
+    this.periodic = new Periodic(() => this.tick(), options.tickMs, options.onError);
   }
 
-  /** Ticks every `tickMs` until {@link stop}. */
+  /** Runs {@link tick} every `tickMs` until {@link stop}. */
   start(): void {
-    const loop = async () => {
-      try {
-        this.running = this.tick();
-        await this.running;
-      } catch (error) {
-        this.options.onError?.(error);
-      } finally {
-        this.running = undefined;
-        if (!this.stopped) {
-          this.timer = setTimeout(loop, this.options.tickMs);
-          this.timer.unref();
-        }
-      }
-    };
-    this.timer = setTimeout(loop, 0);
-    this.timer.unref();
+    this.periodic.start();
   }
 
+  /** Stops; resolves once a run in progress has finished. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => {});
+    await this.periodic.stop();
   }
 
   /** Calls this simulator has up, by id. */

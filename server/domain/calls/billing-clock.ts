@@ -8,6 +8,7 @@ import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
 import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, paidSeconds, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
 import { nextCheckAtMs, postCallCost, stopStatusFor, type CallServiceDeps } from './call.service.js';
 import type { Clock } from './clock.js';
+import { Periodic } from '../../periodic.js';
 
 /** What one pass over the due calls did. */
 export interface BillingPass {
@@ -60,39 +61,21 @@ const LAG_SAMPLES_MAX = 1_000_000;
  * the database's CHECK (balance >= reserved) would refuse it anyway.
  */
 export class BillingClock {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  private readonly periodic: Periodic;
   private lags: number[] = [];
 
-  constructor(private readonly options: BillingClockOptions) {}
+  constructor(private readonly options: BillingClockOptions) {
+    this.periodic = new Periodic(() => this.runDue(), options.config.billingClockIntervalMs, options.onError);
+  }
 
   /** Runs {@link runDue} every `billingClockIntervalMs` until {@link stop}. */
   start(): void {
-    const loop = async () => {
-      if (this.stopped) return;
-      try {
-        this.running = this.runDue();
-        await this.running;
-      } catch (error) {
-        this.options.onError?.(error);
-      } finally {
-        this.running = undefined;
-        if (!this.stopped) {
-          this.timer = setTimeout(loop, this.options.config.billingClockIntervalMs);
-          this.timer.unref();
-        }
-      }
-    };
-    this.timer = setTimeout(loop, 0);
-    this.timer.unref();
+    this.periodic.start();
   }
 
-  /** Stops the loop; resolves once a pass in progress has finished. */
+  /** Stops; resolves once a run in progress has finished. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => {});
+    await this.periodic.stop();
   }
 
   /** How late each call was acted on (clock time after commit minus its due time), in ms, since the last call; clears them. */

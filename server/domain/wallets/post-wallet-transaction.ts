@@ -142,22 +142,7 @@ export async function postWalletTransaction(
   const transactionId = randomUUID();
   let rows: PostedRow[];
   try {
-    rows = await executePrepared<PostedRow>(em, POST_WALLET_TRANSACTION, [
-      transactionId,
-      options.walletId,
-      options.accountScope,
-      options.deltaMicros.toString(),
-      options.walletBalanceMicrosMax.toString(),
-      options.kind,
-      options.counterparty,
-      options.description,
-      options.campaignId,
-      options.actor,
-      options.idempotencyKey,
-      options.operation,
-      requestHash,
-      (options.reservedReleaseMicros ?? 0n).toString(),
-    ]);
+    rows = await executePrepared<PostedRow>(em, POST_WALLET_TRANSACTION, postingValues(options, transactionId, requestHash));
   } catch (error) {
     if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) {
       return replay(em, options, requestHash);
@@ -185,22 +170,7 @@ export async function postWalletTransactionIn(
   options: PostWalletTransactionOptions,
 ): Promise<PostedWalletTransaction | null> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
-  const rows = (await query(POST_WALLET_TRANSACTION.text, [
-    randomUUID(),
-    options.walletId,
-    options.accountScope,
-    options.deltaMicros.toString(),
-    options.walletBalanceMicrosMax.toString(),
-    options.kind,
-    options.counterparty,
-    options.description,
-    options.campaignId,
-    options.actor,
-    options.idempotencyKey,
-    options.operation,
-    hashRequest(options),
-    (options.reservedReleaseMicros ?? 0n).toString(),
-  ])) as PostedRow[];
+  const rows = (await query(POST_WALLET_TRANSACTION.text, postingValues(options, randomUUID(), hashRequest(options)))) as PostedRow[];
   const row = rows[0];
   return row ? { transaction: toWalletTransaction(row), wallet: toWallet(row), replayed: false } : null;
 }
@@ -224,6 +194,26 @@ function toWallet(row: PostedRow): Wallet {
     createdAt: new Date(row.wallet_created_at_ms),
     updatedAt: new Date(row.wallet_updated_at_ms),
   });
+}
+
+/** The parameters $1..$14 of {@link POST_WALLET_TRANSACTION}, in order. */
+function postingValues(options: PostWalletTransactionOptions, transactionId: string, requestHash: string): unknown[] {
+  return [
+    transactionId,
+    options.walletId,
+    options.accountScope,
+    options.deltaMicros.toString(),
+    options.walletBalanceMicrosMax.toString(),
+    options.kind,
+    options.counterparty,
+    options.description,
+    options.campaignId,
+    options.actor,
+    options.idempotencyKey,
+    options.operation,
+    requestHash,
+    (options.reservedReleaseMicros ?? 0n).toString(),
+  ];
 }
 
 function hashRequest(options: PostWalletTransactionOptions): string {
