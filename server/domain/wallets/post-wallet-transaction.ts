@@ -256,8 +256,10 @@ async function replay(
 
 async function idempotencyKeyRecorded(em: EntityManager, options: PostWalletTransactionOptions): Promise<boolean> {
   const rows = await em.getConnection().execute<unknown[]>(
-    `select 1 from idempotency_key k join wallet w on w.account_id = k.account_id where w.id = ? and k.key = ?`,
-    [options.walletId, options.idempotencyKey],
+    // Only within the caller's tenant: another tenant's key on this wallet is none of its business.
+    `select 1 from idempotency_key k join wallet w on w.account_id = k.account_id
+      where w.id = ? and k.key = ? and (?::uuid is null or w.account_id = ?::uuid)`,
+    [options.walletId, options.idempotencyKey, options.accountScope, options.accountScope],
     'all',
   );
   return rows.length > 0;
