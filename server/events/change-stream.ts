@@ -1,13 +1,11 @@
-import type { EntityChange, OutboxTail } from './outbox-tail.js';
-
 /** Options of {@link openChangeStream}. */
 export interface ChangeStreamOptions<T> {
-  tail: OutboxTail;
-  campaignId: string;
-  /** Which changes concern this stream. */
-  accepts(change: EntityChange): boolean;
-  /** The key of the object a change is about (one state per key is delivered per read). */
-  keyOf(change: EntityChange): string;
+  /**
+   * Registers `onChange` to be told of each committed change: the key of the object and its
+   * version after the change (a state at or above it already includes the change). Returns the
+   * unsubscribe.
+   */
+  listen(onChange: (key: string, version: bigint) => void): () => void;
   /**
    * Reads the current state of the objects of these keys (all of them: initial load when
    * `keys` is null). Objects that are gone may be left out.
@@ -32,11 +30,9 @@ export function openChangeStream<T>(options: ChangeStreamOptions<T>): AsyncItera
   let initial = true;
   let done = false;
   let wake: (() => void) | undefined;
-  const unsubscribe = options.tail.onCampaignChange(options.campaignId, (change) => {
-    if (!options.accepts(change)) return;
-    const key = options.keyOf(change);
-    if (change.version <= (delivered.get(key) ?? -1n) || change.version <= (dirty.get(key) ?? -1n)) return;
-    dirty.set(key, change.version);
+  const unsubscribe = options.listen((key, version) => {
+    if (version <= (delivered.get(key) ?? -1n) || version <= (dirty.get(key) ?? -1n)) return;
+    dirty.set(key, version);
     wake?.();
   });
 

@@ -15,7 +15,8 @@ export interface EntityChange {
 }
 
 interface OutboxRow extends WalletEventRow {
-  event_type: 'WALLET_TRANSACTION' | EntityChange['type'];
+  event_type: 'WALLET_TRANSACTION' | 'WALLET_UPDATED' | EntityChange['type'];
+  event_wallet_id: string | null;
   event_account_id: string;
   event_campaign_id: string | null;
   event_call_id: string | null;
@@ -32,7 +33,8 @@ export interface OutboxPosition {
 const READ_AFTER: PreparedStatement = {
   name: 'spendwire_outbox_read_after',
   text: `select ${WALLET_EVENT_COLUMNS}, e.type as event_type, e.account_id as event_account_id,
-         e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version
+         e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version,
+         e.wallet_id as event_wallet_id
     from outbox_event e left join wallet_transaction t on t.id = e.transaction_id
    where (e.tx_id, e.id) > ($1::xid8, $2::bigint)
      and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -75,6 +77,7 @@ export class OutboxTail {
   private position: OutboxPosition = { txId: '0', id: '0' };
   private readonly listeners = new Map<string, Set<(event: WalletEvent) => void>>();
   private readonly campaignListeners = new Map<string, Set<(change: EntityChange) => void>>();
+  private readonly walletChangeListeners = new Map<string, Set<() => void>>();
   private reading = false;
   private readAgain = false;
   private stopped = false;
@@ -117,6 +120,21 @@ export class OutboxTail {
     };
   }
 
+  /**
+   * Calls `listener` after each read that found any change of wallet `walletId` committed from
+   * now on: a transaction, a reservation or a status change (once per read, however many).
+   * Returns the unsubscribe.
+   */
+  onWalletChange(walletId: string, listener: () => void): () => void {
+    let set = this.walletChangeListeners.get(walletId);
+    if (!set) this.walletChangeListeners.set(walletId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.walletChangeListeners.get(walletId) === set) this.walletChangeListeners.delete(walletId);
+    };
+  }
+
   /** Reads the outbox soon (coalesced with any read in progress). */
   wake(): void {
     if (this.stopped) return;
@@ -153,7 +171,11 @@ export class OutboxTail {
           // sequence order, which spares the hubs most gap-filling queries.
           const walletRows = rows.filter((row) => row.event_type === 'WALLET_TRANSACTION');
           for (const event of walletRows.map(toWalletEvent).sort(bySequence)) this.dispatch(event);
-          for (const row of rows) if (row.event_type !== 'WALLET_TRANSACTION') this.dispatchChange(row);
+          for (const row of rows) if (row.event_type === 'CAMPAIGN_UPDATED' || row.event_type === 'CALL_UPDATED') this.dispatchChange(row);
+          if (this.walletChangeListeners.size > 0) {
+            const changed = new Set(rows.map((row) => row.event_wallet_id).filter((id): id is string => id !== null));
+            for (const walletId of changed) for (const listener of [...(this.walletChangeListeners.get(walletId) ?? [])]) listener();
+          }
           if (rows.length < this.options.batchSize) break;
         }
       } while (this.readAgain && !this.stopped);

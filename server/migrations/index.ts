@@ -3,6 +3,7 @@ import { Migration20261122010000Outbox } from './Migration20261122010000_outbox.
 import { Migration20261122020000Calls } from './Migration20261122020000_calls.js';
 import { Migration20261122030000MessagesNumbers } from './Migration20261122030000_messages_numbers.js';
 import { Migration20261122040000Subscriptions } from './Migration20261122040000_subscriptions.js';
+import { Migration20261122050000WalletUpdated } from './Migration20261122050000_wallet_updated.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -14,4 +15,5 @@ export const migrationsList = [
   { name: 'Migration20261122020000_calls', class: Migration20261122020000Calls },
   { name: 'Migration20261122030000_messages_numbers', class: Migration20261122030000MessagesNumbers },
   { name: 'Migration20261122040000_subscriptions', class: Migration20261122040000Subscriptions },
+  { name: 'Migration20261122050000_wallet_updated', class: Migration20261122050000WalletUpdated },
 ];

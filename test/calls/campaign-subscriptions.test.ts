@@ -1,4 +1,4 @@
-// Goal: campaignUpdated and callUpdated are state feeds over real sockets: the current state first, then every
+// Goal: campaignUpdated, callUpdated and walletUpdated are state feeds over real sockets: the current state first, then every
 // change, never a stale state after a newer one, and another tenant's campaign is NOT_FOUND. Method: the real
 // server on the injected clock, the graphql-ws client, the billing clock stepped by hand.
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -62,6 +62,38 @@ it('streams the campaign and its calls live until the wallet runs dry', async ()
   expect([...campaigns.errors, ...calls.errors]).toEqual([]);
   await campaigns.close();
   await calls.close();
+});
+
+it('streams the wallet as calls reserve credit, are stopped and posted, and as it is suspended', async () => {
+  const { walletId, ownerKey } = await t.createAccount();
+  await t.fund(walletId, '0.02');
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
+  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  const wallets = subscribe(
+    t.url,
+    ownerKey,
+    `subscription($walletId: ID!) { walletUpdated(walletId: $walletId) { balance reserved available status } }`,
+    { walletId },
+    (d) => d.walletUpdated,
+  );
+  expect((await wallets.waitFor(1))[0]).toEqual({ balance: '0.02', reserved: '0', available: '0.02', status: 'ACTIVE' });
+
+  await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123' } });
+  // The first increment is reserved: available falls at once, with no transaction yet.
+  await until(() => wallets.received, (items) => items.some((w: any) => w.reserved === '0.01' && w.available === '0.01'));
+  clock.advance(1_000);
+  await t.app.spend.billingClock.runDue();
+  await until(() => wallets.received, (items) => items.some((w: any) => w.reserved === '0.02' && w.available === '0'));
+  clock.advance(2_000);
+  await t.app.spend.billingClock.runDue();
+  await until(() => wallets.received, (items) => items.some((w: any) => w.balance === '0' && w.reserved === '0'));
+  await t.app.lifecycle.runOnce();
+  const states = await until(() => wallets.received, (items) => items.some((w: any) => w.status === 'SUSPENDED'));
+  expect(states.at(-1)).toEqual({ balance: '0', reserved: '0', available: '0', status: 'SUSPENDED' });
+  // Never the same state twice in a row.
+  for (let i = 1; i < states.length; i++) expect(states[i]).not.toEqual(states[i - 1]);
+  expect(wallets.errors).toEqual([]);
+  await wallets.close();
 });
 
 it("answers another tenant's campaign with NOT_FOUND", async () => {

@@ -26,10 +26,10 @@ export class SpendSubscriptionResolver {
     subscribe: async ({ args, context }: SubscribeData) => {
       const campaign = await findCampaign(context.em, context.principal, args.campaignId);
       return openChangeStream<CampaignObject>({
-        tail: context.events.tail,
-        campaignId: campaign.id,
-        accepts: (change) => change.type === 'CAMPAIGN_UPDATED',
-        keyOf: () => campaign.id,
+        listen: (onChange) =>
+          context.events.tail.onCampaignChange(campaign.id, (change) => {
+            if (change.type === 'CAMPAIGN_UPDATED') onChange(campaign.id, change.version);
+          }),
         load: async () => {
           const current = await findCampaign(context.em.fork(), context.principal, campaign.id);
           const state = await toCampaignObject(context.em.fork(), current, context.spend.clock.now());
@@ -48,10 +48,10 @@ export class SpendSubscriptionResolver {
     subscribe: async ({ args, context }: SubscribeData) => {
       const campaign = await findCampaign(context.em, context.principal, args.campaignId);
       return openChangeStream<CallObject>({
-        tail: context.events.tail,
-        campaignId: campaign.id,
-        accepts: (change) => change.type === 'CALL_UPDATED',
-        keyOf: (change) => change.callId!,
+        listen: (onChange) =>
+          context.events.tail.onCampaignChange(campaign.id, (change) => {
+            if (change.type === 'CALL_UPDATED') onChange(change.callId!, change.version);
+          }),
         load: async (keys) => {
           const rows = await pgQuery<CallRow>(
             context.em,

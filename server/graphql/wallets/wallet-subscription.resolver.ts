@@ -4,7 +4,9 @@ import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError } from '../../errors.js';
 import type { WalletEvent } from '../../events/wallet-event.js';
 import { openWalletStream, SubscriberOverflowError } from '../../events/wallet-stream.js';
-import { toTransactionObject, TransactionObject, WalletObject } from './wallet.type.js';
+import { toTransactionObject, toWalletObject, TransactionObject, WalletObject } from './wallet.type.js';
+import { openChangeStream } from '../../events/change-stream.js';
+import { pgQuery } from '../../database/pg-transaction.js';
 
 /** graphql-ws close code for a subscriber that fell too far behind (it resumes with afterSequence). */
 export const CLOSE_CODE_SUBSCRIBER_OVERFLOW = 4413;
@@ -78,6 +80,17 @@ class WalletStreamArgs {
   afterSequence?: string | null;
 }
 
+@ArgsType()
+class WalletIdArgs {
+  @Field(() => ID)
+  walletId!: string;
+}
+
+async function walletStatusOf(em: Context['em'], walletId: string): Promise<string> {
+  const [row] = await pgQuery<{ status: string }>(em, 'select status from wallet where id = $1', [walletId]);
+  return row?.status ?? 'ACTIVE';
+}
+
 @Resolver()
 export class WalletSubscriptionResolver {
   @Subscription(() => TransactionObject, {
@@ -112,6 +125,32 @@ export class WalletSubscriptionResolver {
     },
   })
   balanceChanged(@Root() wallet: WalletObject, @Args(() => WalletStreamArgs) _args: WalletStreamArgs): WalletObject {
+    return wallet;
+  }
+
+  @Subscription(() => WalletObject, {
+    description:
+      'The wallet now, then again after every change of its balance, reserved credit (calls reserving increments, message holds) or status. A state feed: a slow reader gets the latest state, never a stale one. balanceChanged follows transactions only, resumably.',
+    subscribe: async ({ args, context }: { args: { walletId: string }; context: Context }) => {
+      const wallet = await findWallet(context.em, { principal: context.principal, walletId: args.walletId });
+      // Each notification counts; a load covers every notification counted before it started.
+      let notified = 0n;
+      let last: string | undefined;
+      return openChangeStream<WalletObject>({
+        listen: (onChange) => context.events.tail.onWalletChange(wallet.id, () => onChange(wallet.id, ++notified)),
+        load: async () => {
+          const version = notified;
+          const current = toWalletObject(await findWallet(context.em.fork(), { principal: context.principal, walletId: wallet.id }));
+          const status = await walletStatusOf(context.em, wallet.id);
+          const signature = `${current.balance}|${current.reserved}|${current.sequence}|${status}`;
+          if (signature === last) return [];
+          last = signature;
+          return [{ key: wallet.id, version, state: current }];
+        },
+      });
+    },
+  })
+  walletUpdated(@Root() wallet: WalletObject, @Args(() => WalletIdArgs) _args: WalletIdArgs): WalletObject {
     return wallet;
   }
 }
