@@ -1,0 +1,770 @@
+/**
+ * The billing-clock part of `npm run bench`: how late the billing clock reserves the next
+ * increment of 10,000 concurrent calls at 1-second increments (lag p50/p99/max) and how many
+ * increments it reserves per second, batched (`billingClockBatchSize` 1000, the default) next to
+ * one transaction per call (`billingClockBatchSize` 1) in the same run, on the same database.
+ * Goal: p99 <= 100 ms at 10,000 calls. Alone: `npm run build:server && node dist/bench/billing-clock.js`.
+ *
+ * Method. A throwaway embedded PostgreSQL with DEFAULT durability (every batch waits for its WAL
+ * flush) and the app in THIS process (`startApp`) on the real clock with its billing clock
+ * running. Fixtures go through the API over HTTP as the operator and each account's OWNER key:
+ * BENCH_CLOCK_ACCOUNTS accounts, each with a wallet funded with 1,000,000 (the calls cannot run
+ * dry) and one running campaign, on one rate plan with prefix "" at 0.60/min, 1/1 increments.
+ * Calls are placed through the real service (`startCall`, as each account's OWNER principal),
+ * round-robin over the accounts, paced over BENCH_CLOCK_PLACEMENT_SECONDS with at most
+ * PLACEMENT_CONCURRENCY in flight: a call is due every second from its start (the lead is capped
+ * at the 1-second increment), so start times spread over at least a second spread the due times
+ * over the whole second, as real traffic does. On a 2-core machine startCall does ~150-300 calls/s
+ * (about a dozen statements and a commit each, and it waits for wallet locks the clock holds), so
+ * placing 10,000 takes 40-70 s rather than the 1 s asked for: the due times are spread evenly all
+ * the same. After BENCH_CLOCK_WARMUP_SECONDS the clock's lag samples are discarded;
+ * BENCH_CLOCK_SECONDS later they are taken again.
+ *
+ * How to read it. A clock that handles fewer increments per second than are due (10,000/s here)
+ * falls further behind every second: its lag is then no latency but a backlog, and its size
+ * depends on how long the run has lasted (placing included). "behind" at the start and at the end
+ * of the window says which way it is going; "unfunded" counts the calls talking on time nobody
+ * has reserved credit for.
+ *
+ * Figures. Lag = `BillingClock.takeLagSamples()`: per call handled, the clock's time after the
+ * batch committed minus the call's due time. increments/s = the growth of the active calls'
+ * funded seconds (a database sum before and after the window; 1 second = 1 increment) divided by
+ * the window. Diagnostics: batches, rows per batch and wall ms per batch transaction (the bench
+ * wraps the clock's batch method to time it; nothing else changes) and what that allows (capacity =
+ * calls handled per second of batch time), how far behind the clock was at the start and at the
+ * end of the window (how late the oldest due call not yet handled was), active calls already past
+ * their funded time (running on credit nobody reserved), the CPU of this process (the app and
+ * its clock: the bench only waits during the window) and of the PostgreSQL cluster, and the app
+ * process's event-loop utilisation; startCall and endCall round trips while placing and hanging up.
+ *
+ * Between the two runs every call is hung up through `endCall` (with the clock still running, as
+ * in production) and the app is closed; the second run starts a new app on the same database with
+ * the other batch size and places new calls on the same campaigns. At the end every call is hung
+ * up again and the ledger invariants are checked (`assertLedgerInvariants`), with the number of
+ * calls completed and their costs posted. Exits 1 on any error or failed check; the goal is
+ * reported, not enforced (benchmarks print figures, they do not assert timings).
+ *
+ * Environment: `BENCH_CLOCK_CALLS` (default 10000), `BENCH_CLOCK_ACCOUNTS` (default 10; the calls
+ * are split evenly), `BENCH_CLOCK_SECONDS` (measured window, default 15), `BENCH_CLOCK_WARMUP_SECONDS`
+ * (default 3), `BENCH_CLOCK_PLACEMENT_SECONDS` (the pace asked for, default 1; the service may
+ * take longer, which the output says), `BENCH_CLOCK_BATCH_SIZES` (default "1000,1"),
+ * `BENCH_PG_STAT_STATEMENTS=1` (loads pg_stat_statements, a small cost of its own, and prints the
+ * execution time of each of the clock's statements per batch during each window),
+ * `BENCH_CLOCK_VACUUM=1` (runs `vacuum (analyze) call` after placing the calls, as autovacuum
+ * eventually would; by default autovacuum has usually not visited the table yet, so the planner
+ * has no statistics of the calls just placed). After each window the bench prints the plan PostgreSQL
+ * picks for the clock's claim query and the `call` table's dead row versions, since both move the
+ * figures a lot.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { startApp, type RunningApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { ensureDatabase } from '../server/database/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
+import { createOrm } from '../server/database/orm.js';
+import { authenticate } from '../server/domain/accounts/authenticate.service.js';
+import type { Principal } from '../server/domain/accounts/principal.js';
+import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
+import { CALL_COLUMNS, CallStatus } from '../server/domain/calls/call-record.js';
+import { endCall, startCall } from '../server/domain/calls/call.service.js';
+import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
+import {
+  cpuBetween,
+  createFundedWallet,
+  fixed,
+  graphqlOk,
+  inBatches,
+  integerListFromEnv,
+  Latencies,
+  machineBusyCpuSeconds,
+  numberFromEnv,
+  percentile,
+  postmasterPid,
+  row,
+  sampleCpu,
+  sleep,
+  type CpuSubjects,
+  type CpuUse,
+} from './bench-support.js';
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+/** Concurrent calls of each run. */
+const CALLS = numberFromEnv('BENCH_CLOCK_CALLS', 10_000, 1, 100_000);
+/** Accounts (each with one wallet and one running campaign) the calls are split over. */
+const ACCOUNTS = numberFromEnv('BENCH_CLOCK_ACCOUNTS', 10, 1, 1_000);
+/** Measured window of each run, in seconds. */
+const MEASURE_SECONDS = numberFromEnv('BENCH_CLOCK_SECONDS', 15, 1, 120);
+/** Unrecorded time between the last call placed and the window, in seconds. */
+const WARMUP_SECONDS = numberFromEnv('BENCH_CLOCK_WARMUP_SECONDS', 3, 0, 60);
+/** Placement pace asked for: call i is not started before i × this / CALLS, in seconds. */
+const PLACEMENT_SECONDS = numberFromEnv('BENCH_CLOCK_PLACEMENT_SECONDS', 1, 0, 120);
+/** billingClockBatchSize of each run, in order; the first is the product's default. */
+const BATCH_SIZES = integerListFromEnv('BENCH_CLOCK_BATCH_SIZES', [1_000, 1], 100_000);
+/** Load pg_stat_statements (a diagnostic with a small cost of its own) and report the clock's statements per window. */
+const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
+/**
+ * Run `vacuum (analyze) call` once the calls are placed, before the warm-up: the state autovacuum
+ * would reach on a database that has been running for a while. Off by default: the bench measures
+ * the product as it runs on a fresh database, where autovacuum has not visited the table yet.
+ */
+const VACUUM_BEFORE_WARMUP = numberFromEnv('BENCH_CLOCK_VACUUM', 0, 0, 1) === 1;
+
+/** startCall and endCall requests in flight at once (the app's pool has 16 connections; the clock needs one). */
+const PLACEMENT_CONCURRENCY = 8;
+/** The goal: lag p99 at or below this, in ms, at 10,000 calls. */
+const GOAL_P99_MS = 100;
+/** 0.60/min at 1/1: each second of each call reserves 0.01. */
+const PER_MINUTE = '0.6';
+const INCREMENT_SECONDS = 1;
+const DATABASE_NAME = 'spendwire_bench_clock';
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+/** One account of the bench: its wallet, its running campaign and its OWNER principal. */
+interface CallAccount {
+  accountId: string;
+  walletId: string;
+  campaignId: string;
+  principal: Principal;
+}
+
+/** Accounts, wallets (funded with FUNDING_AMOUNT), one rate plan and one running campaign per account, through the API. */
+async function createAccounts(app: RunningApp, adminToken: string): Promise<CallAccount[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  try {
+    const plan = await graphqlOk<{ createRatePlan: { ratePlan: { id: string } } }>(
+      agent,
+      app.port,
+      adminToken,
+      'mutation Plan($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }',
+      {
+        input: {
+          name: 'bench clock',
+          currency: 'USD',
+          rates: [{ prefix: '', perMinute: PER_MINUTE, firstIncrementSeconds: INCREMENT_SECONDS, nextIncrementSeconds: INCREMENT_SECONDS }],
+        },
+      },
+    );
+    const ratePlanId = plan.createRatePlan.ratePlan.id;
+    return await inBatches(ACCOUNTS, 4, async (index) => {
+      const wallet = await createFundedWallet(agent, app.port, adminToken, `bench clock ${index}`);
+      const created = await graphqlOk<{ createCampaign: { campaign: { id: string } } }>(
+        agent,
+        app.port,
+        wallet.ownerKey,
+        'mutation Create($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }',
+        { input: { walletId: wallet.walletId, ratePlanId, name: `bench clock ${index}` } },
+      );
+      const campaignId = created.createCampaign.campaign.id;
+      await graphqlOk(agent, app.port, wallet.ownerKey, 'mutation Start($id: ID!) { startCampaign(id: $id) { campaign { id } } }', { id: campaignId });
+      // The principal the API would resolve for this key on every request.
+      const principal = await authenticate(app.orm.em.fork(), { authorization: `Bearer ${wallet.ownerKey}`, platformAdminToken: adminToken });
+      return { accountId: wallet.accountId, walletId: wallet.walletId, campaignId, principal };
+    });
+  } finally {
+    agent.destroy();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batch timing: the clock's private batch method, wrapped on this one instance
+
+/** What the clock's batches did since the last reset. */
+interface BatchStats {
+  /** Batches that handled at least one call. */
+  batches: number;
+  /** Calls handled by them. */
+  rows: number;
+  /** Wall time of those batches (claim, every statement, commit, cost postings), in ms. */
+  busyMs: number;
+  maxMs: number;
+  /** Batches that found nothing due (a poll). */
+  empty: number;
+}
+
+const emptyStats = (): BatchStats => ({ batches: 0, rows: 0, busyMs: 0, maxMs: 0, empty: 0 });
+
+/**
+ * Times every batch of `clock` by wrapping its private `runBatch` on this instance: the batch
+ * itself is unchanged, and its public API says nothing about batches. Returns a live record;
+ * `reset()` starts a new one. @throws Error when the method is gone (the bench must then be updated).
+ */
+function timeBatches(clock: BillingClock): { current(): BatchStats; reset(): BatchStats } {
+  const target = clock as unknown as { runBatch?: () => Promise<BillingPass> };
+  const original = target.runBatch;
+  if (typeof original !== 'function') throw new Error('BillingClock.runBatch is gone: update bench/billing-clock.ts');
+  let stats = emptyStats();
+  target.runBatch = async function (this: unknown) {
+    const started = performance.now();
+    const pass = await original.call(clock);
+    const elapsedMs = performance.now() - started;
+    if (pass.processed === 0) stats.empty++;
+    else {
+      stats.batches++;
+      stats.rows += pass.processed;
+      stats.busyMs += elapsedMs;
+      stats.maxMs = Math.max(stats.maxMs, elapsedMs);
+    }
+    return pass;
+  };
+  return {
+    current: () => stats,
+    reset: () => {
+      const previous = stats;
+      stats = emptyStats();
+      return previous;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The clock's statements, from pg_stat_statements (BENCH_PG_STAT_STATEMENTS=1)
+
+/** The billing clock's statements, told apart by a fragment of their text; anything else is "other". */
+const CLOCK_STATEMENTS = [
+  ['claim due calls (for update skip locked)', 'for update skip locked'],
+  ['lock wallets', 'from wallet where id = any'],
+  ['lock campaigns', 'from campaign where id = any'],
+  ['update calls (unnest)', 'update call c set funded_seconds'],
+  ['update wallets', 'update wallet w set reserved_micros'],
+  ['update campaigns', 'update campaign m set committed_micros'],
+  ['insert outbox events', 'insert into outbox_event'],
+] as const;
+
+type StatementTimes = Map<string, { calls: number; totalMs: number }>;
+
+/** Execution time per clock statement since the last pg_stat_statements_reset(), in this database. */
+async function readStatementTimes(database: pg.Client): Promise<StatementTimes> {
+  const { rows } = await database.query<{ query: string; calls: string; total_ms: number }>(
+    `select query, calls::text, total_exec_time as total_ms from pg_stat_statements
+      where dbid = (select oid from pg_database where datname = current_database())`,
+  );
+  const times: StatementTimes = new Map();
+  for (const statement of rows) {
+    const text = statement.query.replace(/\s+/g, ' ').toLowerCase();
+    // The bench's own reads are not the clock's.
+    if (text.includes('pg_stat_statements') || text.includes('coalesce(sum(funded_seconds)')) continue;
+    const kind = CLOCK_STATEMENTS.find(([, fragment]) => text.includes(fragment))?.[0] ?? 'other (begin, commit, outbox tail, …)';
+    const sum = times.get(kind) ?? { calls: 0, totalMs: 0 };
+    sum.calls += Number(statement.calls);
+    sum.totalMs += statement.total_ms;
+    times.set(kind, sum);
+  }
+  return times;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The claim query's plan and the call table's state
+
+/** What PostgreSQL makes of the clock's claim query and its table at one moment. */
+interface ClaimState {
+  /** Plan nodes of the claim query, outermost first, e.g. "Limit → LockRows → Index Scan (call_due_idx)". */
+  plan: string;
+  /** Due rows the planner expects the scan to return. */
+  estimatedRows: number;
+  deadRows: number;
+  /** Updates of `call` that were HOT (no index touched), in % of all its updates so far. */
+  hotPercent: number;
+  autovacuums: number;
+  autoanalyzes: number;
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Plan Rows': number;
+  Plans?: PlanNode[];
+}
+
+/** EXPLAIN (no ANALYZE: nothing is locked) of the clock's claim query with its parameters now, and the table's counters. */
+async function readClaimState(database: pg.Client, batchSize: number): Promise<ClaimState> {
+  const { rows } = await database.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+    `explain (format json) select ${CALL_COLUMNS} from call c
+      where c.status = 'ACTIVE' and c.next_check_at <= $1
+      order by c.next_check_at limit $2 for update skip locked`,
+    [new Date().toISOString(), batchSize],
+  );
+  const nodes: string[] = [];
+  let node: PlanNode | undefined = rows[0]!['QUERY PLAN'][0]!.Plan;
+  let estimatedRows = 0;
+  while (node) {
+    nodes.push(node['Index Name'] ? `${node['Node Type']} (${node['Index Name']})` : node['Node Type']);
+    estimatedRows = node['Plan Rows'];
+    node = node.Plans?.[0];
+  }
+  const { rows: table } = await database.query<{ dead: number; hot: number; updates: number; autovacuums: number; autoanalyzes: number }>(
+    `select n_dead_tup::int as dead, n_tup_hot_upd::float8 as hot, n_tup_upd::float8 as updates,
+            autovacuum_count::int as autovacuums, autoanalyze_count::int as autoanalyzes
+       from pg_stat_user_tables where relname = 'call'`,
+  );
+  const counters = table[0]!;
+  return {
+    plan: nodes.join(' → '),
+    estimatedRows,
+    deadRows: counters.dead,
+    hotPercent: counters.updates === 0 ? Number.NaN : (100 * counters.hot) / counters.updates,
+    autovacuums: counters.autovacuums,
+    autoanalyzes: counters.autoanalyzes,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One run
+
+interface RunResult {
+  batchSize: number;
+  label: string;
+  /** Calls placed and active during the window. */
+  calls: number;
+  placementSeconds: number;
+  /** Lag samples of the window, ascending, in ms. */
+  lags: Float64Array;
+  windowSeconds: number;
+  incrementsPerSecond: number;
+  batches: BatchStats;
+  /** Calls due and not yet handled at the end of the window. */
+  backlog: number;
+  /** How late the oldest unhandled due call was at the start of the window, in ms (0 without a backlog). */
+  behindAtStartMs: number;
+  /** The same at the end of the window. */
+  behindAtEndMs: number;
+  /** Active calls past their funded time at the end of the window. */
+  unfunded: number;
+  cpu: CpuUse;
+  /** Event-loop utilisation of this process during the window, 0..1. */
+  loopUtilisation: number;
+  /** startCall round trips while placing, ascending, in ms. */
+  startMs: Float64Array;
+  endSeconds: number;
+  /** endCall round trips (with its cost posting) while hanging up, ascending, in ms. */
+  endMs: Float64Array;
+  /** Calls endCall completed (not already stopped by the server). */
+  completed: number;
+  /** The clock's statements during the window; undefined without BENCH_PG_STAT_STATEMENTS=1. */
+  statements: StatementTimes | undefined;
+  /** Seconds `vacuum (analyze) call` took before the warm-up; undefined without BENCH_CLOCK_VACUUM=1. */
+  vacuumSeconds: number | undefined;
+  /** The claim query's plan and the call table at the end of the window. */
+  claim: ClaimState;
+}
+
+/** Sum of the active calls' funded seconds, and the backlog figures, read on the bench's own connection. */
+async function readCallFigures(database: pg.Client): Promise<{ fundedSeconds: number; backlog: number; oldestDueMs: number; unfunded: number; active: number }> {
+  const { rows } = await database.query<{ funded: string; backlog: number; oldest_due_ms: number | null; unfunded: number; active: number }>(
+    `select coalesce(sum(funded_seconds), 0)::text as funded,
+            count(*) filter (where next_check_at <= now())::int as backlog,
+            (extract(epoch from now() - min(next_check_at) filter (where next_check_at <= now())) * 1000)::float8 as oldest_due_ms,
+            count(*) filter (where started_at + funded_seconds * interval '1 second' < now())::int as unfunded,
+            count(*)::int as active
+       from call where status = 'ACTIVE'`,
+  );
+  const figures = rows[0]!;
+  return { fundedSeconds: Number(figures.funded), backlog: figures.backlog, oldestDueMs: figures.oldest_due_ms ?? 0, unfunded: figures.unfunded, active: figures.active };
+}
+
+/** Places CALLS calls round-robin over `accounts`, paced over PLACEMENT_SECONDS; returns their ids and owners. */
+async function placeCalls(app: RunningApp, accounts: CallAccount[], run: number, roundTrips: Latencies): Promise<{ id: string; account: CallAccount }[]> {
+  const started = performance.now();
+  const spacingMs = (PLACEMENT_SECONDS * 1000) / CALLS;
+  return inBatches(CALLS, PLACEMENT_CONCURRENCY, async (index) => {
+    const dueMs = started + index * spacingMs - performance.now();
+    if (dueMs > 0) await sleep(dueMs);
+    const account = accounts[index % accounts.length]!;
+    // Distinct E.164 numbers per run, so every call of the bench is told apart in the data.
+    const to = `+44${7000 + run}${String(index).padStart(6, '0')}`;
+    const sentAt = performance.now();
+    const call = await startCall(app.orm.em.fork(), app.spend.callDeps, { principal: account.principal, campaignId: account.campaignId, to });
+    roundTrips.push(performance.now() - sentAt);
+    if (call.status !== CallStatus.ACTIVE) throw new Error(`call ${index} was ${call.status} (${call.endReason}), expected ACTIVE`);
+    return { id: call.id, account };
+  });
+}
+
+/** Hangs up every call through endCall; returns how many it completed (the others had been stopped by the clock). */
+async function endCalls(app: RunningApp, calls: { id: string; account: CallAccount }[], roundTrips: Latencies): Promise<number> {
+  const ended = await inBatches(calls.length, PLACEMENT_CONCURRENCY, async (index) => {
+    const { id, account } = calls[index]!;
+    const sentAt = performance.now();
+    const call = await endCall(app.orm.em.fork(), app.spend.callDeps, { principal: account.principal, callId: id });
+    roundTrips.push(performance.now() - sentAt);
+    return call.status === CallStatus.COMPLETED ? 1 : 0;
+  });
+  return ended.reduce<number>((sum, value) => sum + value, 0);
+}
+
+async function runOnce(options: {
+  databaseUrl: string;
+  adminToken: string;
+  batchSize: number;
+  run: number;
+  accounts: CallAccount[] | undefined;
+  database: pg.Client;
+  cpuSubjects: CpuSubjects;
+  resources: Resources;
+}): Promise<{ result: RunResult; accounts: CallAccount[] }> {
+  const { batchSize } = options;
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      billingClockEnabled: true,
+      billingClockBatchSize: batchSize,
+      concurrentCallsPerAccountMax: Math.max(loadConfig({}).concurrentCallsPerAccountMax, Math.ceil(CALLS / ACCOUNTS)),
+    },
+  );
+  const app = await startApp({ config, databaseUrl: options.databaseUrl, platformAdminToken: options.adminToken });
+  options.resources.app = app;
+  const batchTimes = timeBatches(app.spend.billingClock);
+  const accounts = options.accounts ?? (await createAccounts(app, options.adminToken));
+
+  const placementStarted = performance.now();
+  const startMs = new Latencies();
+  const calls = await placeCalls(app, accounts, options.run, startMs);
+  const placementSeconds = (performance.now() - placementStarted) / 1000;
+  let vacuumSeconds: number | undefined;
+  if (VACUUM_BEFORE_WARMUP) {
+    const vacuumStarted = performance.now();
+    await options.database.query('vacuum (analyze) call');
+    vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
+  }
+
+  await sleep(WARMUP_SECONDS * 1000);
+  app.spend.billingClock.takeLagSamples();
+  batchTimes.reset();
+  const before = await readCallFigures(options.database);
+  if (STATEMENT_STATISTICS) await options.database.query('select pg_stat_statements_reset()');
+  const cpuBefore = sampleCpu(options.cpuSubjects);
+  const loopBefore = performance.eventLoopUtilization();
+  const windowStarted = performance.now();
+
+  await sleep(MEASURE_SECONDS * 1000);
+
+  const lags = app.spend.billingClock.takeLagSamples();
+  const batches = batchTimes.reset();
+  const windowSeconds = (performance.now() - windowStarted) / 1000;
+  const loop = performance.eventLoopUtilization(loopBefore);
+  const cpu = cpuBetween(cpuBefore, sampleCpu(options.cpuSubjects));
+  const after = await readCallFigures(options.database);
+  const statements = STATEMENT_STATISTICS ? await readStatementTimes(options.database) : undefined;
+  const claim = await readClaimState(options.database, batchSize);
+  if (before.active !== CALLS || after.active !== CALLS) throw new Error(`expected ${CALLS} active calls, saw ${before.active} then ${after.active}`);
+
+  const endStarted = performance.now();
+  const endMs = new Latencies();
+  const completed = await endCalls(app, calls, endMs);
+  const endSeconds = (performance.now() - endStarted) / 1000;
+  options.resources.app = undefined;
+  await app.close();
+
+  return {
+    accounts,
+    result: {
+      batchSize,
+      label: batchSize === 1 ? 'per call (1/batch)' : `batched (${batchSize}/batch)`,
+      calls: CALLS,
+      placementSeconds,
+      lags: Float64Array.from(lags).sort(),
+      windowSeconds,
+      incrementsPerSecond: ((after.fundedSeconds - before.fundedSeconds) / INCREMENT_SECONDS) / windowSeconds,
+      batches,
+      backlog: after.backlog,
+      behindAtStartMs: before.oldestDueMs,
+      behindAtEndMs: after.oldestDueMs,
+      unfunded: after.unfunded,
+      cpu,
+      loopUtilisation: loop.utilization,
+      startMs: startMs.sorted(),
+      endSeconds,
+      endMs: endMs.sorted(),
+      completed,
+      statements,
+      vacuumSeconds,
+      claim,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const COLUMNS = [
+  ['run', 20],
+  ['calls', 6],
+  ['lag p50 ms', 10],
+  ['lag p99 ms', 10],
+  ['lag max ms', 10],
+  ['increments/s', 12],
+] as const;
+
+const DIAGNOSTIC_COLUMNS = [
+  ['run', 20],
+  ['samples', 7],
+  ['batches/s', 9],
+  ['rows/batch', 10],
+  ['ms/batch', 8],
+  ['max ms', 7],
+  ['capacity/s', 10],
+  ['behind start ms', 15],
+  ['end ms', 7],
+  ['backlog', 7],
+  ['unfunded', 8],
+  ['app CPU', 7],
+  ['loop', 5],
+  ['pg CPU', 6],
+  ['other', 6],
+] as const;
+
+const STATEMENT_COLUMNS = [
+  ['run / statement', 42],
+  ['calls', 6],
+  ['mean ms', 8],
+  ['ms/batch', 8],
+  ['% of batch', 10],
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+interface Resources {
+  tempDir?: string;
+  cluster?: EmbeddedDatabase;
+  app?: RunningApp;
+  database?: pg.Client;
+}
+
+async function cleanUp(resources: Resources): Promise<void> {
+  if (resources.app) await resources.app.close().catch((error) => console.error('stopping the app:', error));
+  if (resources.database) await resources.database.end().catch(() => {});
+  if (resources.cluster) await resources.cluster.stop().catch((error) => console.error('stopping PostgreSQL:', error));
+  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true }).catch(() => {});
+  resources.app = undefined;
+  resources.database = undefined;
+  resources.cluster = undefined;
+  resources.tempDir = undefined;
+}
+
+async function main(resources: Resources): Promise<boolean> {
+  const benchStarted = performance.now();
+  resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-clock-'));
+  const postgresDir = path.join(resources.tempDir, 'postgres');
+  // Default durability on purpose (no fsync=off): every batch waits for its WAL flush.
+  resources.cluster = await startEmbeddedPostgres({
+    dataDir: postgresDir,
+    port: 0,
+    persistent: false,
+    settings: STATEMENT_STATISTICS ? { shared_preload_libraries: 'pg_stat_statements' } : {},
+  });
+  await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
+  const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
+  const cpuSubjects: CpuSubjects = { serverPid: undefined, postgresPid: postmasterPid(postgresDir) };
+  const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
+
+  // The bench's own connection, for its reads only (not the app's pool).
+  resources.database = new pg.Client({ connectionString: databaseUrl });
+  await resources.database.connect();
+  const database = resources.database;
+  if (STATEMENT_STATISTICS) await database.query('create extension if not exists pg_stat_statements');
+  const postgresVersion = (await database.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+  const fsync = (await database.query<{ fsync: string }>('show fsync')).rows[0]!.fsync;
+  const synchronousCommit = (await database.query<{ synchronous_commit: string }>('show synchronous_commit')).rows[0]!.synchronous_commit;
+
+  // This machine is shared: say how busy it was before the bench put any load on it.
+  const busyBefore = machineBusyCpuSeconds();
+  await sleep(1000);
+  const idleMachinePercent = 100 * (machineBusyCpuSeconds() - busyBefore);
+
+  const defaults = loadConfig({});
+  const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Spendwire billing clock: lag with ${CALLS.toLocaleString('en-US')} concurrent calls at ${INCREMENT_SECONDS}-second increments`);
+  console.log(
+    `Machine: ${os.cpus().length} cores (${cpuModel}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; ` +
+      `Node ${process.version}; PostgreSQL ${postgresVersion} (embedded, fsync=${fsync}, synchronous_commit=${synchronousCommit})`,
+  );
+  console.log(
+    `Machine busy before the load (1 s, bench idle): ${fixed(idleMachinePercent, 0)} % of one core, load average ` +
+      `${os.loadavg().map((value) => value.toFixed(2)).join(' ')}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
+  );
+  console.log(
+    `App in this process on the real clock: clock every ${defaults.billingClockIntervalMs} ms, lead ${defaults.billingClockLeadMs} ms ` +
+      `(capped at the increment), pool ${defaults.databasePoolSize}; ${ACCOUNTS} accounts × ${Math.ceil(CALLS / ACCOUNTS)} calls, one wallet ` +
+      `and one running campaign each, rate "" ${PER_MINUTE}/min ${INCREMENT_SECONDS}/${INCREMENT_SECONDS}; calls placed with startCall ` +
+      `(OWNER principal, ${PLACEMENT_CONCURRENCY} in flight, paced over ≥ ${PLACEMENT_SECONDS} s)`,
+  );
+  console.log(
+    `Each run: ${WARMUP_SECONDS} s warm-up after the last call is placed, then ${MEASURE_SECONDS} s measured; lag = clock time after the ` +
+      'batch commit − due time, per call handled; increments/s = growth of the active calls\' funded seconds ÷ the window' +
+      (VACUUM_BEFORE_WARMUP ? '; `vacuum (analyze) call` after placing (BENCH_CLOCK_VACUUM=1)' : ''),
+  );
+  console.log('');
+
+  // Each row is printed as soon as its run ends, so a long run shows progress.
+  console.log(row(COLUMNS, COLUMNS.map(([title]) => title)));
+  const results: RunResult[] = [];
+  let accounts: CallAccount[] | undefined;
+  for (const [run, batchSize] of BATCH_SIZES.entries()) {
+    const outcome = await runOnce({ databaseUrl, adminToken, batchSize, run, accounts, database, cpuSubjects, resources });
+    accounts = outcome.accounts;
+    const result = outcome.result;
+    results.push(result);
+    console.log(
+      row(COLUMNS, [
+        result.label,
+        String(result.calls),
+        fixed(percentile(result.lags, 0.5), 1),
+        fixed(percentile(result.lags, 0.99), 1),
+        fixed(percentile(result.lags, 1), 1),
+        fixed(result.incrementsPerSecond, 0),
+      ]),
+    );
+  }
+  console.log(`goal: p99 ≤ ${GOAL_P99_MS} ms at ${CALLS.toLocaleString('en-US')} calls (due: ${(CALLS / INCREMENT_SECONDS).toLocaleString('en-US')} increments/s)`);
+
+  console.log('');
+  console.log(
+    'Diagnostics over each window: samples = calls handled; ms/batch = wall time of one batch transaction (claim, statements, ' +
+      'commit); capacity/s = calls handled per second of batch time (the most the clock could do if it never waited); behind = how late ' +
+      'the oldest due call not yet handled was at the start and at the end of the window; backlog = calls due and not handled at the ' +
+      'end; unfunded = active calls past their funded time at the end; CPU in % of one core (app = this process: the app and its clock; pg = the PostgreSQL ' +
+      'cluster; other = the rest of the machine); loop = the app\'s event-loop utilisation',
+  );
+  console.log(row(DIAGNOSTIC_COLUMNS, DIAGNOSTIC_COLUMNS.map(([title]) => title)));
+  for (const result of results) {
+    const { batches } = result;
+    console.log(
+      row(DIAGNOSTIC_COLUMNS, [
+        result.label,
+        String(result.lags.length),
+        fixed(batches.batches / result.windowSeconds, 0),
+        fixed(batches.rows / batches.batches, 0),
+        fixed(batches.busyMs / batches.batches, 2),
+        fixed(batches.maxMs, 1),
+        fixed(batches.rows / (batches.busyMs / 1000), 0),
+        fixed(result.behindAtStartMs, 0),
+        fixed(result.behindAtEndMs, 0),
+        String(result.backlog),
+        String(result.unfunded),
+        fixed(result.cpu.benchPercent, 0),
+        fixed(100 * result.loopUtilisation, 0),
+        fixed(result.cpu.postgresPercent, 0),
+        fixed(result.cpu.otherPercent, 0),
+      ]),
+    );
+  }
+  if (STATEMENT_STATISTICS) {
+    console.log('');
+    console.log(
+      'The clock\'s statements during each window (pg_stat_statements): calls, mean execution ms, execution ms per batch, and that ' +
+        'in % of a batch\'s wall time (the rest: round trips, the commit\'s WAL flush, the app\'s own work)',
+    );
+    console.log(row(STATEMENT_COLUMNS, STATEMENT_COLUMNS.map(([title]) => title)));
+    for (const result of results) {
+      console.log(result.label);
+      for (const [kind, { calls, totalMs }] of [...(result.statements ?? [])].sort(([, a], [, b]) => b.totalMs - a.totalMs)) {
+        console.log(
+          row(STATEMENT_COLUMNS, [
+            `  ${kind}`,
+            String(calls),
+            fixed(totalMs / calls, 2),
+            fixed(totalMs / result.batches.batches, 2),
+            fixed((100 * totalMs) / result.batches.busyMs, 0),
+          ]),
+        );
+      }
+    }
+  }
+  console.log('');
+  for (const result of results) {
+    console.log(
+      `${result.label}: ${result.calls} calls placed in ${result.placementSeconds.toFixed(1)} s ` +
+        `(${fixed(result.calls / result.placementSeconds, 0)}/s, startCall p50 ${fixed(percentile(result.startMs, 0.5), 1)} ms, ` +
+        `p99 ${fixed(percentile(result.startMs, 0.99), 1)} ms), hung up in ${result.endSeconds.toFixed(1)} s ` +
+        `(${fixed(result.calls / result.endSeconds, 0)}/s, endCall p50 ${fixed(percentile(result.endMs, 0.5), 1)} ms, ` +
+        `p99 ${fixed(percentile(result.endMs, 0.99), 1)} ms; ${result.completed} completed by endCall)`,
+    );
+  }
+  for (const result of results) {
+    const { claim } = result;
+    console.log(
+      `${result.label}: claim plan at the end of the window: ${claim.plan}, expecting ${claim.estimatedRows} due rows ` +
+        `(${result.backlog} were due); call table: ${claim.deadRows} dead row versions, ${fixed(claim.hotPercent, 0)} % of updates HOT, ` +
+        `autovacuum ${claim.autovacuums}×, autoanalyze ${claim.autoanalyzes}× so far` +
+        (result.vacuumSeconds === undefined ? '' : `; vacuum (analyze) before the warm-up took ${result.vacuumSeconds.toFixed(1)} s`),
+    );
+  }
+  const goal = results.find((result) => result.batchSize === defaults.billingClockBatchSize);
+  if (goal && CALLS === 10_000) {
+    const p99 = percentile(goal.lags, 0.99);
+    console.log(`Goal check: ${goal.label}, ${CALLS.toLocaleString('en-US')} calls: p99 = ${fixed(p99, 1)} ms → ${p99 <= GOAL_P99_MS ? 'MET' : 'NOT MET'} (goal ≤ ${GOAL_P99_MS} ms)`);
+  } else {
+    console.log(`Goal check: not measured (needs BENCH_CLOCK_CALLS=10000 and batch size ${defaults.billingClockBatchSize})`);
+  }
+
+  // The books, with every app closed: every call ended, every cost posted, every invariant.
+  await database.end();
+  resources.database = undefined;
+  const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
+  let booksHold = false;
+  try {
+    const connection = orm.em.fork().getConnection();
+    const [calls] = await connection.execute<{ total: number; completed: number; active: number; unposted: number; reserved: string }[]>(
+      `select count(*)::int as total, count(*) filter (where status = 'COMPLETED')::int as completed,
+              count(*) filter (where status = 'ACTIVE')::int as active,
+              count(*) filter (where status <> 'ACTIVE' and transaction_id is null)::int as unposted,
+              (select coalesce(sum(reserved_micros), 0)::text from wallet) as reserved
+         from call`,
+      [],
+      'all',
+    );
+    const placed = CALLS * results.length;
+    const allEnded = calls!.total === placed && calls!.active === 0 && calls!.unposted === 0 && calls!.reserved === '0';
+    await assertLedgerInvariants(orm.em.fork());
+    booksHold = allEnded;
+    console.log(
+      `Calls: ${calls!.total} placed, ${calls!.completed} completed, ${calls!.active} active, ${calls!.unposted} without their cost posted, ` +
+        `wallets' reserved credit ${calls!.reserved}; ledger invariants: all hold (assertLedgerInvariants) → ${allEnded ? 'OK' : 'FAILED'}`,
+    );
+  } catch (error) {
+    console.log(`Ledger invariants: BROKEN: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await orm.close(true);
+  }
+  console.log(`Total bench time: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
+  return booksHold;
+}
+
+const resources: Resources = {};
+/** Hard cap on the whole run, in ms: set-up, each run's placement, warm-up, window and hang-ups with slack, and the checks. */
+const RUN_TIME_MAX_MS = 120_000 + BATCH_SIZES.length * (2 * PLACEMENT_SECONDS * 1000 + (WARMUP_SECONDS + MEASURE_SECONDS) * 1000 + 240_000);
+const watchdog = setTimeout(() => {
+  console.error(`The bench ran longer than ${Math.round(RUN_TIME_MAX_MS / 1000)} s: stopping.`);
+  void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(2));
+}, RUN_TIME_MAX_MS);
+watchdog.unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping.`);
+    void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(130));
+  });
+}
+
+let succeeded = false;
+try {
+  succeeded = await main(resources);
+} catch (error) {
+  console.error(error);
+} finally {
+  await cleanUp(resources);
+}
+clearTimeout(watchdog);
+process.exit(succeeded ? 0 : 1);
