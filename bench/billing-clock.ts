@@ -72,7 +72,7 @@ import { createOrm } from '../server/database/orm.js';
 import { authenticate } from '../server/domain/accounts/authenticate.service.js';
 import type { Principal } from '../server/domain/accounts/principal.js';
 import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
-import { CALL_COLUMNS, CallStatus } from '../server/domain/calls/call-record.js';
+import { CallStatus } from '../server/domain/calls/call-record.js';
 import { endCall, startCall } from '../server/domain/calls/call.service.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
 import {
@@ -200,13 +200,13 @@ const emptyStats = (): BatchStats => ({ batches: 0, rows: 0, busyMs: 0, maxMs: 0
  * `reset()` starts a new one. @throws Error when the method is gone (the bench must then be updated).
  */
 function timeBatches(clock: BillingClock): { current(): BatchStats; reset(): BatchStats } {
-  const target = clock as unknown as { runBatch?: () => Promise<BillingPass> };
+  const target = clock as unknown as { runBatch?: (...args: unknown[]) => Promise<BillingPass> };
   const original = target.runBatch;
   if (typeof original !== 'function') throw new Error('BillingClock.runBatch is gone: update bench/billing-clock.ts');
   let stats = emptyStats();
-  target.runBatch = async function (this: unknown) {
+  target.runBatch = async function (this: unknown, ...args: unknown[]) {
     const started = performance.now();
-    const pass = await original.call(clock);
+    const pass = await original.apply(clock, args);
     const elapsedMs = performance.now() - started;
     if (pass.processed === 0) stats.empty++;
     else {
@@ -289,10 +289,10 @@ interface PlanNode {
 /** EXPLAIN (no ANALYZE: nothing is locked) of the clock's claim query with its parameters now, and the table's counters. */
 async function readClaimState(database: pg.Client, batchSize: number): Promise<ClaimState> {
   const { rows } = await database.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-    `explain (format json) select ${CALL_COLUMNS} from call c
-      where c.status = 'ACTIVE' and c.next_check_at <= $1
-      order by c.next_check_at limit $2 for update skip locked`,
-    [new Date().toISOString(), batchSize],
+    // The clock claims due calls by primary key (their due times are kept in memory); what the
+    // table's statistics can still spoil is its rescan of the active calls.
+    `explain (format json) select id, next_check_at from call where status = 'ACTIVE' limit $1`,
+    [batchSize],
   );
   const nodes: string[] = [];
   let node: PlanNode | undefined = rows[0]!['QUERY PLAN'][0]!.Plan;
@@ -696,7 +696,7 @@ async function main(resources: Resources): Promise<boolean> {
   for (const result of results) {
     const { claim } = result;
     console.log(
-      `${result.label}: claim plan at the end of the window: ${claim.plan}, expecting ${claim.estimatedRows} due rows ` +
+      `${result.label}: rescan plan at the end of the window: ${claim.plan}, expecting ${claim.estimatedRows} due rows ` +
         `(${result.backlog} were due); call table: ${claim.deadRows} dead row versions, ${fixed(claim.hotPercent, 0)} % of updates HOT, ` +
         `autovacuum ${claim.autovacuums}×, autoanalyze ${claim.autoanalyzes}× so far` +
         (result.vacuumSeconds === undefined ? '' : `; vacuum (analyze) before the warm-up took ${result.vacuumSeconds.toFixed(1)} s`),

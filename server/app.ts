@@ -69,8 +69,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: options.config.outboxBatchSize, onError });
     const events = createEvents(tail, hubs, signal);
     const clock = options.clock ?? systemClock;
-    const deps: ServiceDeps = { clock, config: options.config, committed: () => events.committed() };
-    const callDeps: CallServiceDeps = deps;
+    const callDeps: ServiceDeps & CallServiceDeps = { clock, config: options.config, committed: () => events.committed() };
+    const deps: ServiceDeps = callDeps;
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
     await postPendingCallCosts(orm.em.fork(), callDeps);
     await postPendingMessageCharges(orm.em.fork(), deps);
@@ -81,6 +81,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       committed: () => events.committed(),
       onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
     });
+    const clockOfCalls = billingClock;
+    callDeps.callStarted = (callId, dueAtMs) => clockOfCalls.track(callId, dueAtMs);
     if (options.config.billingClockEnabled) billingClock.start();
     simulator = new DialerSimulator({
       em: orm.em,

@@ -80,6 +80,11 @@ export interface Config {
   billingClockIntervalMs: number;
   /** Calls the billing clock handles per statement batch. @default 1000 */
   billingClockBatchSize: number;
+  /**
+   * How often the billing clock re-reads every active call's due time, in milliseconds: it learns
+   * of the calls of other processes (and of a crashed one) this way; its own it schedules at once. @default 1000
+   */
+  billingClockRescanMs: number;
   /** Whether this process runs the billing clock (tests may drive it by hand). @default true */
   billingClockEnabled: boolean;
   /** Whether the built-in dialer simulator dials campaigns created with `simulate: true`. Env `SIMULATOR` (0/1). @default true for npm start, false in tests */
@@ -160,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingClockLeadMs: 1_000,
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
+    billingClockRescanMs: 1_000,
     billingClockEnabled: true,
     simulatorEnabled: env.SIMULATOR !== '0',
     simulatorTickMs: 250,

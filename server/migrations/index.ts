@@ -4,6 +4,7 @@ import { Migration20261122020000Calls } from './Migration20261122020000_calls.js
 import { Migration20261122030000MessagesNumbers } from './Migration20261122030000_messages_numbers.js';
 import { Migration20261122040000Subscriptions } from './Migration20261122040000_subscriptions.js';
 import { Migration20261122050000WalletUpdated } from './Migration20261122050000_wallet_updated.js';
+import { Migration20261122060000CallMeterHot } from './Migration20261122060000_call_meter_hot.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -16,4 +17,5 @@ export const migrationsList = [
   { name: 'Migration20261122030000_messages_numbers', class: Migration20261122030000MessagesNumbers },
   { name: 'Migration20261122040000_subscriptions', class: Migration20261122040000Subscriptions },
   { name: 'Migration20261122050000_wallet_updated', class: Migration20261122050000WalletUpdated },
+  { name: 'Migration20261122060000_call_meter_hot', class: Migration20261122060000CallMeterHot },
 ];

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pgQuery } from '../../server/database/pg-transaction.js';
 import { CALL_COLUMNS, toCallRecord } from '../../server/domain/calls/call-record.js';
-import { postCallCost, postPendingCallCosts } from '../../server/domain/calls/call.service.js';
+import { postCallCost, postPendingCallCosts, startCall } from '../../server/domain/calls/call.service.js';
+import { Role } from '../../server/domain/accounts/role.js';
 import { ManualClock } from '../../server/domain/calls/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -46,5 +47,28 @@ it('posts an ended call once when the posting is repeated concurrently', async (
   expect(wallet.wallet).toEqual({ balance: '0.4', reserved: '0' });
   const [{ n }] = await pgQuery(em, `select count(*)::int as n from wallet_transaction where wallet_id = $1 and kind = 'CALL'`, [walletId]);
   expect(n).toBe(1);
+  await t.assertLedger();
+});
+
+it("meters calls this process did not start (another process's, or from before a restart) once its rescan finds them", async () => {
+  const { walletId, ownerKey, accountId } = await t.createAccount();
+  await t.fund(walletId, '1');
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
+  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  // As another process would: the same service, but nothing tells this process's clock.
+  const elsewhere = { ...t.app.spend.callDeps, callStarted: undefined };
+  const call = await startCall(t.app.orm.em.fork(), elsewhere, {
+    principal: { role: Role.OWNER, accountId, apiKeyId: null, actor: 'other-process' },
+    campaignId,
+    to: '+447700900123',
+  });
+  const funded = async () => (await pgQuery(t.app.orm.em.fork(), 'select funded_seconds from call where id = $1', [call.id]))[0].funded_seconds;
+  expect(await funded()).toBe(1);
+  // The clock's rescan runs at most every billingClockRescanMs (1 s) of machine time.
+  await new Promise((resolve) => setTimeout(resolve, t.config.billingClockRescanMs + 50));
+  clock.advance(1_000);
+  await t.app.spend.billingClock.runDue();
+  expect(await funded()).toBeGreaterThan(1);
+  await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }`, { input: { callId: call.id } });
   await t.assertLedger();
 });

@@ -541,13 +541,14 @@ describe('campaign live figures', () => {
     await advance(2_000, 1_000);
     clock.advance(500);
 
-    // 2.5 s into each call: 3 s billed at 0.01/s, each funded to 3 s.
+    // 2.5 s into each call: 3 s billed at 0.01/s; each funded to 4 s (at 2 s the clock reserved the
+    // increment [3, 4], 1 s before the funded time [.., 3] ran out).
     const figures = await campaign(ownerKey, campaignId);
     const { available } = await wallet(ownerKey, walletId);
-    expect(available).toBe('9.94');
-    expect(figures).toMatchObject({ status: 'RUNNING', activeCalls: 2, spendPerMinute: '1.2', spent: '0.06', committed: '0.06' });
-    // floor(9.94 × 60 / 1.2) = 497.
-    expect(figures.timeToEmptySeconds).toBe(497);
+    expect(available).toBe('9.92');
+    expect(figures).toMatchObject({ status: 'RUNNING', activeCalls: 2, spendPerMinute: '1.2', spent: '0.06', committed: '0.08' });
+    // floor(9.92 × 60 / 1.2) = 496.
+    expect(figures.timeToEmptySeconds).toBe(496);
 
     for (const call of calls) expect(await endCall(ownerKey, call.id)).toMatchObject({ billedSeconds: 3, cost: '0.03' });
     expect(await campaign(ownerKey, campaignId)).toMatchObject({ activeCalls: 0, spendPerMinute: '0', spent: '0.06', timeToEmptySeconds: null });

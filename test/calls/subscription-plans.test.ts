@@ -89,8 +89,8 @@ describe('allowance and overage', () => {
     const started = (await t.ok(s.ownerKey, START_CALL, { input: { campaignId: s.campaignId, to: '+447700900123' } })).startCall.call;
     await talk(5);
     const during = (await t.ok(s.ownerKey, WALLET, { id: s.walletId })).wallet.planSubscription;
-    // 5 s talked, 6 s held: the clock reserves one increment ahead.
-    expect(during).toMatchObject({ usedSeconds: 0, reservedSeconds: 6 });
+    // 5 s talked, 7 s held: at 5 s the clock reserved [6, 7], 1 s before the funded [.., 6] ran out.
+    expect(during).toMatchObject({ usedSeconds: 0, reservedSeconds: 7 });
     clock.advance(300);
     const ended = (await t.ok(s.ownerKey, END_CALL, { input: { callId: started.id } })).endCall.call;
     expect(ended).toEqual({ status: 'COMPLETED', billedSeconds: 6, cost: '0' });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
 import { assert } from '../../errors.js';
 import { CampaignStatus } from '../campaigns/campaign-record.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
@@ -24,7 +24,7 @@ export interface BillingPass {
 export interface BillingClockOptions {
   em: EntityManager;
   clock: Clock;
-  config: Pick<Config, 'billingClockLeadMs' | 'billingClockIntervalMs' | 'billingClockBatchSize' | 'walletBalanceMicrosMax' | 'concurrentCallsPerAccountMax' | 'idempotencyKeyLengthMax'>;
+  config: Pick<Config, 'billingClockLeadMs' | 'billingClockIntervalMs' | 'billingClockBatchSize' | 'billingClockRescanMs' | 'walletBalanceMicrosMax' | 'concurrentCallsPerAccountMax' | 'idempotencyKeyLengthMax'>;
   committed(): void;
   onError?: (error: unknown) => void;
 }
@@ -63,9 +63,57 @@ const LAG_SAMPLES_MAX = 1_000_000;
 export class BillingClock {
   private readonly periodic: Periodic;
   private lags: number[] = [];
+  /** When each active call known here is due next, in clock milliseconds. */
+  private readonly dueAt = new Map<string, number>();
+  /** Min-heap of (due, call) over {@link dueAt}; entries whose due no longer matches are skipped. */
+  private readonly heap = new DueHeap();
+  /** Machine time of the last full read of the active calls; -Infinity: never. */
+  private lastRescanMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: BillingClockOptions) {
     this.periodic = new Periodic(() => this.runDue(), options.config.billingClockIntervalMs, options.onError);
+  }
+
+  /**
+   * Schedules a call this process started (or learned of) for its due time. Calls started
+   * elsewhere, or before a restart, are found by the periodic rescan of the active calls.
+   */
+  track(callId: string, dueAtMs: number): void {
+    this.dueAt.set(callId, dueAtMs);
+    this.heap.push(dueAtMs, callId);
+  }
+
+  private forget(callId: string): void {
+    this.dueAt.delete(callId);
+  }
+
+  /** Reads every active call's due time (a partial index on active calls: cheap, and never touched by extensions). */
+  private async rescan(): Promise<void> {
+    this.lastRescanMs = Date.now();
+    const rows = await pgQuery<{ id: string; next_check_at_ms: number }>(
+      this.options.em,
+      `select id, (extract(epoch from next_check_at) * 1000)::float8 as next_check_at_ms from call where status = 'ACTIVE'`,
+    );
+    const active = new Set<string>();
+    for (const row of rows) {
+      active.add(row.id);
+      if (this.dueAt.get(row.id) !== row.next_check_at_ms) this.track(row.id, row.next_check_at_ms);
+    }
+    for (const id of [...this.dueAt.keys()]) if (!active.has(id)) this.forget(id);
+  }
+
+  /** Takes up to `limit` calls due at `nowMs` off the schedule, earliest first. */
+  private takeDue(nowMs: number, limit: number): string[] {
+    const ids: string[] = [];
+    while (ids.length < limit) {
+      const top = this.heap.peek();
+      if (!top || top[0] > nowMs) break;
+      this.heap.pop();
+      if (this.dueAt.get(top[1]) !== top[0]) continue; // rescheduled or forgotten since
+      this.dueAt.delete(top[1]);
+      ids.push(top[1]);
+    }
+    return ids;
   }
 
   /** Runs {@link runDue} every `billingClockIntervalMs` until {@link stop}. */
@@ -87,27 +135,36 @@ export class BillingClock {
 
   /** Handles every call due at the clock's current time, batch after batch. */
   async runDue(): Promise<BillingPass> {
+    const { config, clock } = this.options;
+    if (Date.now() - this.lastRescanMs >= config.billingClockRescanMs) await this.rescan();
     const total: BillingPass = { processed: 0, extended: 0, stopped: 0 };
     for (;;) {
-      const pass = await this.runBatch();
+      const nowMs = clock.now();
+      const ids = this.takeDue(nowMs, config.billingClockBatchSize);
+      if (ids.length === 0) return total;
+      const pass = await this.runBatch(ids, nowMs);
       total.processed += pass.processed;
       total.extended += pass.extended;
       total.stopped += pass.stopped;
-      if (pass.processed < this.options.config.billingClockBatchSize) return total;
     }
   }
 
-  private async runBatch(): Promise<BillingPass> {
+  /**
+   * One batch: claims the given calls that are still active and due (by primary key, SKIP LOCKED:
+   * another process may hold some), decides, writes, and reschedules them.
+   */
+  private async runBatch(ids: string[], nowMs: number): Promise<BillingPass> {
     const { config, clock } = this.options;
-    const nowMs = clock.now();
     const result = await pgTransaction(this.options.em, async (query) => {
       const rows = await query<CallRow>(
         `select ${CALL_COLUMNS} from call c
-          where c.status = 'ACTIVE' and c.next_check_at <= $1
-          order by c.next_check_at limit $2 for update skip locked`,
-        [new Date(nowMs).toISOString(), config.billingClockBatchSize],
+          where c.id = any($1::uuid[]) and c.status = 'ACTIVE' and c.next_check_at <= $2
+          for update skip locked`,
+        [ids, new Date(nowMs).toISOString()],
       );
-      if (rows.length === 0) return { pass: { processed: 0, extended: 0, stopped: 0 }, stopped: [], due: [] as number[] };
+      if (rows.length === 0) return { pass: { processed: 0, extended: 0, stopped: 0 }, stopped: [], due: [] as number[], updates: [] as CallRecord[], claimed: new Set<string>() };
+      // Earliest due first: funds short in this batch go to the calls that asked first.
+      rows.sort((a, b) => a.next_check_at_ms! - b.next_check_at_ms!);
       const calls = rows.map(toCallRecord);
       const walletIds = [...new Set(calls.map((c) => c.walletId))].sort();
       const campaignIds = [...new Set(calls.map((c) => c.campaignId))].sort();
@@ -293,14 +350,37 @@ export class BillingClock {
         pass: { processed: calls.length, extended, stopped: stopped.length },
         stopped,
         due: calls.map((c) => c.nextCheckAtMs!),
+        updates,
+        claimed: new Set(calls.map((c) => c.id)),
       };
     });
+    for (const call of result.updates) {
+      if (call.status === CallStatus.ACTIVE && call.nextCheckAtMs !== null) this.track(call.id, call.nextCheckAtMs);
+    }
+    const unclaimed = ids.filter((id) => !result.claimed.has(id));
+    if (unclaimed.length > 0) await this.reschedule(unclaimed, nowMs);
     if (result.pass.processed === 0) return result.pass;
     const doneMs = clock.now();
     if (this.lags.length < LAG_SAMPLES_MAX) for (const due of result.due) this.lags.push(doneMs - due);
     this.options.committed();
     await this.postStopped(result.stopped);
     return result.pass;
+  }
+
+  /**
+   * Calls taken as due but not claimed: ended meanwhile (forgotten), handled by another process
+   * (its new due time is read), or locked by one right now (retried on the next pass).
+   */
+  private async reschedule(ids: string[], nowMs: number): Promise<void> {
+    const rows = await pgQuery<{ id: string; status: string; next_check_at_ms: number | null }>(
+      this.options.em,
+      `select id, status, (extract(epoch from next_check_at) * 1000)::float8 as next_check_at_ms from call where id = any($1::uuid[])`,
+      [ids],
+    );
+    for (const row of rows) {
+      if (row.status !== CallStatus.ACTIVE || row.next_check_at_ms === null) continue;
+      this.track(row.id, row.next_check_at_ms > nowMs ? row.next_check_at_ms : nowMs + this.options.config.billingClockIntervalMs);
+    }
   }
 
   /** Posts the costs of stopped calls, a few at a time (each is one ledger statement). */
@@ -320,5 +400,47 @@ export class BillingClock {
     };
     await Promise.all(Array.from({ length: Math.min(8, calls.length) }, worker));
     if (calls.length > 0) this.options.committed();
+  }
+}
+
+/** A binary min-heap of (due ms, call id). */
+class DueHeap {
+  private readonly items: [number, string][] = [];
+
+  push(due: number, id: string): void {
+    const items = this.items;
+    items.push([due, id]);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]![0] <= items[i]![0]) break;
+      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      i = parent;
+    }
+  }
+
+  peek(): [number, string] | undefined {
+    return this.items[0];
+  }
+
+  pop(): [number, string] | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < items.length && items[left]![0] < items[smallest]![0]) smallest = left;
+        if (right < items.length && items[right]![0] < items[smallest]![0]) smallest = right;
+        if (smallest === i) break;
+        [items[smallest], items[i]] = [items[i]!, items[smallest]!];
+        i = smallest;
+      }
+    }
+    return top;
   }
 }

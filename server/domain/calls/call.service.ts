@@ -33,6 +33,8 @@ export interface CallServiceDeps {
   config: Pick<Config, 'concurrentCallsPerAccountMax' | 'billingClockLeadMs' | 'walletBalanceMicrosMax' | 'idempotencyKeyLengthMax'>;
   /** Tells subscribers (in every process) that something was committed. */
   committed(): void;
+  /** Hands a call just started here to this process's billing clock (others find it by rescanning). */
+  callStarted?: (callId: string, dueAtMs: number) => void;
 }
 
 /** When the billing clock should next act on a call funded up to `fundedSeconds`. */
@@ -155,6 +157,7 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
       ]);
       return call;
     });
+    if (call.status === CallStatus.ACTIVE && call.nextCheckAtMs !== null) deps.callStarted?.(call.id, call.nextCheckAtMs);
     deps.committed();
     return call;
   } catch (error) {
