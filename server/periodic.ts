@@ -1,36 +1,60 @@
 /**
- * Runs `work` at once and then `intervalMs` after each run has ended (runs never overlap) until
- * {@link Periodic.stop}. A failing run is reported and the next one still comes. Timers are
- * unref'd: a periodic task never keeps the process alive on its own.
+ * Runs `work` at once and then again a delay after each run has ended (runs never overlap) until
+ * {@link Periodic.stop}: a fixed `intervalMs`, or what a function returns after each run (e.g.
+ * until the next thing is due). {@link Periodic.wake} brings the next run forward. A failing run
+ * is reported and the next one still comes. Timers are unref'd: a periodic task never keeps the
+ * process alive on its own.
  */
 export class Periodic {
   private timer: NodeJS.Timeout | undefined;
+  private timerAtMs = Number.POSITIVE_INFINITY;
   private running: Promise<unknown> | undefined;
-  private stopped = false;
+  private runAgain = false;
+  private stopped = true;
 
   constructor(
     private readonly work: () => Promise<unknown>,
-    private readonly intervalMs: number,
+    private readonly intervalMs: number | (() => number),
     private readonly onError?: (error: unknown) => void,
   ) {}
 
   start(): void {
-    const loop = async () => {
-      try {
-        this.running = this.work();
-        await this.running;
-      } catch (error) {
-        this.onError?.(error);
-      } finally {
-        this.running = undefined;
-        if (!this.stopped) {
-          this.timer = setTimeout(loop, this.intervalMs);
-          this.timer.unref();
-        }
-      }
-    };
-    this.timer = setTimeout(loop, 0);
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Runs within `withinMs` (at once by default), unless a run is already due sooner. */
+  wake(withinMs = 0): void {
+    if (this.stopped) return;
+    if (this.running) {
+      if (withinMs === 0) this.runAgain = true;
+      return;
+    }
+    if (Date.now() + withinMs < this.timerAtMs) this.schedule(withinMs);
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timerAtMs = Date.now() + delayMs;
+    this.timer = setTimeout(() => void this.loop(), delayMs);
     this.timer.unref();
+  }
+
+  private async loop(): Promise<void> {
+    this.timerAtMs = Number.POSITIVE_INFINITY;
+    this.runAgain = false;
+    try {
+      this.running = this.work();
+      await this.running;
+    } catch (error) {
+      this.onError?.(error);
+    } finally {
+      this.running = undefined;
+      if (!this.stopped) {
+        const delay = this.runAgain ? 0 : typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs();
+        this.schedule(Math.max(0, delay));
+      }
+    }
   }
 
   /** Stops; resolves once a run in progress has finished. */

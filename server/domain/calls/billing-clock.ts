@@ -71,7 +71,17 @@ export class BillingClock {
   private lastRescanMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: BillingClockOptions) {
-    this.periodic = new Periodic(() => this.runDue(), options.config.billingClockIntervalMs, options.onError);
+    // Sleeps until the next call is due (at most billingClockIntervalMs when any is; until the
+    // next rescan when none is): an idle clock costs one wake-up a second, not fifty.
+    this.periodic = new Periodic(() => this.runDue(), () => this.sleepMs(), options.onError);
+  }
+
+  private sleepMs(): number {
+    const { config, clock } = this.options;
+    const untilRescan = this.lastRescanMs + config.billingClockRescanMs - Date.now();
+    const next = this.heap.peek();
+    if (!next) return untilRescan;
+    return Math.min(untilRescan, Math.max(config.billingClockIntervalMs, next[0] - clock.now()));
   }
 
   /**
@@ -81,6 +91,7 @@ export class BillingClock {
   track(callId: string, dueAtMs: number): void {
     this.dueAt.set(callId, dueAtMs);
     this.heap.push(dueAtMs, callId);
+    this.periodic.wake(Math.max(0, dueAtMs - this.options.clock.now()));
   }
 
   private forget(callId: string): void {
