@@ -147,6 +147,8 @@ async function startServer(options: { databaseUrl: string; adminToken: string; d
     PLATFORM_ADMIN_TOKEN: options.adminToken,
     DATA_DIR: options.dataDir,
     NODE_ENV: 'production',
+    // main.ts seeds a demo campaign that the built-in dialer would call and text: not part of the measured load.
+    SIMULATOR: '0',
   };
   delete env.DATABASE_POOL_SIZE;
   if (SERVER_POOL_SIZE !== undefined) env.DATABASE_POOL_SIZE = String(SERVER_POOL_SIZE);
@@ -432,7 +434,7 @@ async function main(resources: Resources): Promise<boolean> {
       `${os.loadavg().map((value) => value.toFixed(2)).join(' ')}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
   );
   console.log(
-    `GraphQL side: server in a child process (pid ${serverPid}, NODE_ENV=production, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
+    `GraphQL side: server in a child process (pid ${serverPid}, NODE_ENV=production, SIMULATOR=0, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
       `${SERVER_NODE_ARGS.length ? `, node ${SERVER_NODE_ARGS.join(' ')}` : ''}); ` +
       'client: node:http keep-alive Agent, one socket per client, mutation with variables, OWNER key of the wallet\'s account',
   );

@@ -131,17 +131,17 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   }
 }
 
-/** The lifecycle jobs, in the order a pass runs them. */
+/** The lifecycle jobs, in the order a pass runs them; each run on its own fork (never the ORM's global context). */
 function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] {
   return [
-    { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em, deps, nowMs) },
-    { name: 'walletStates', run: (nowMs) => updateWalletStates(em, nowMs) },
+    { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em.fork(), deps, nowMs) },
+    { name: 'walletStates', run: (nowMs) => updateWalletStates(em.fork(), nowMs) },
     { name: 'messageExpiries', run: (nowMs) => expireMessageHolds(em.fork(), deps, nowMs) },
     { name: 'numberRenewals', run: (nowMs) => renewNumbers(em.fork(), deps, nowMs) },
     {
       name: 'dormantAccounts',
       run: async (nowMs) => {
-        const closed = await closeDormantAccounts(em, nowMs, deps.config.accountCloseAfterDays);
+        const closed = await closeDormantAccounts(em.fork(), nowMs, deps.config.accountCloseAfterDays);
         // Seed 000: a closed account's numbers go back to the pool.
         for (const accountId of closed) await releaseNumbersOfAccount(em.fork(), accountId, nowMs, 'ACCOUNT_CLOSED');
         return closed;

@@ -111,7 +111,9 @@ export class DialerSimulator {
 
   /** One step: forget calls the server stopped, hang up calls whose time is up, dial for simulated campaigns. */
   async tick(): Promise<void> {
-    const { em, clock, deps, settings } = this.options;
+    const { clock, deps, settings } = this.options;
+    // A fork per step: the services use the ORM's identity map, which must not be the global one.
+    const em = this.options.em.fork();
     const callDeps: CallServiceDeps = deps;
     const nowMs = clock.now();
     const elapsedSeconds = this.lastTickMs === undefined ? 0 : Math.max(0, nowMs - this.lastTickMs) / 1000;
@@ -180,7 +182,7 @@ export class DialerSimulator {
   }
 
   private async principalOf(campaignId: string): Promise<Principal | undefined> {
-    const [row] = await pgQuery<{ account_id: string }>(this.options.em, 'select account_id from campaign where id = $1', [campaignId]);
+    const [row] = await pgQuery<{ account_id: string }>(this.options.em.fork(), 'select account_id from campaign where id = $1', [campaignId]);
     return row ? this.principal(row.account_id) : undefined;
   }
 

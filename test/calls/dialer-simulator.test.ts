@@ -31,7 +31,7 @@ const CALLS = `query($id: ID!) { calls(campaignId: $id, first: 100) { edges { no
 it('dials simulated campaigns only, hangs up on time, obeys stops and stops dialing with the campaign', { timeout: 60_000 }, async () => {
   const { walletId, ownerKey } = await t.createAccount();
   await t.fund(walletId, '0.5');
-  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1, smsPerSegment: '0.01' }]);
   const simulated = (
     await t.ok(ownerKey, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`, {
       input: { walletId, ratePlanId, name: 'Simulated', simulate: true },
@@ -41,10 +41,11 @@ it('dials simulated campaigns only, hangs up on time, obeys stops and stops dial
   const integrators = await t.runningCampaign(ownerKey, walletId, ratePlanId);
 
   const simulator = new DialerSimulator({
+    // The ORM's global manager, as the app passes it: the simulator must fork its own.
     em: t.app.orm.em,
     clock,
     deps: t.app.spend.deps,
-    settings: { callsPerSecond: 2, answerRatio: 0.75, meanDurationSeconds: 4, durationSecondsMax: 10, activeCallsPerCampaignMax: 3, messagesPerSecond: 0 },
+    settings: { callsPerSecond: 2, answerRatio: 0.75, meanDurationSeconds: 4, durationSecondsMax: 10, activeCallsPerCampaignMax: 3, messagesPerSecond: 0.5 },
     tickMs: 250,
     random: seeded(42),
   });
@@ -63,6 +64,13 @@ it('dials simulated campaigns only, hangs up on time, obeys stops and stops dial
 
   const calls = (await t.ok(ownerKey, CALLS, { id: simulated })).calls.edges.map((e: any) => e.node);
   expect(sawHangUp).toBe(true);
+  // It texted too, and the simulated carrier reported deliveries (charged) and failures (released).
+  const messages = (
+    await t.ok(ownerKey, `query($w: ID!) { messages(walletId: $w, first: 100) { edges { node { status campaignId } } } }`, { w: walletId })
+  ).messages.edges.map((e: any) => e.node);
+  expect(messages.length).toBeGreaterThan(0);
+  expect(messages.every((m: any) => m.campaignId === simulated)).toBe(true);
+  expect(messages.some((m: any) => m.status === 'DELIVERED')).toBe(true);
   expect(maxActive).toBeLessThanOrEqual(3);
   expect(calls.filter((c: any) => c.status === 'STOPPED' || c.status === 'REFUSED').length).toBeGreaterThan(0);
   expect(calls.every((c: any) => c.status !== 'ACTIVE')).toBe(true);

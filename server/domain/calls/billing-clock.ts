@@ -402,7 +402,7 @@ export class BillingClock {
       while (next < calls.length) {
         const call = calls[next++]!;
         try {
-          await postCallCost(this.options.em, deps, call, 'billing_clock');
+          await postCallCost(this.options.em.fork(), deps, call, 'billing_clock');
         } catch (error) {
           // Left for postPendingCallCosts at the next start; the reservation stays held until then.
           this.options.onError?.(error);
