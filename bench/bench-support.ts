@@ -319,3 +319,41 @@ export function integerListFromEnv(name: string, fallback: number[], max: number
   }
   return values;
 }
+
+/**
+ * Runs a bench's `main` and exits with 0 when it returns true, 1 otherwise: cleans up in any
+ * case, stops (exit 2) after `runTimeMaxMs`, and cleans up on SIGINT/SIGTERM (exit 130). Cleaning
+ * up never waits more than 20 s.
+ */
+export async function runBench<R>(options: {
+  resources: R;
+  runTimeMaxMs: number;
+  main: (resources: R) => Promise<boolean>;
+  cleanUp: (resources: R) => Promise<void>;
+  /** Extra diagnostics after `main` threw (already printed). */
+  onError?: (resources: R) => void;
+}): Promise<never> {
+  const { resources, cleanUp } = options;
+  const watchdog = setTimeout(() => {
+    console.error(`The bench ran longer than ${Math.round(options.runTimeMaxMs / 1000)} s: stopping.`);
+    void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(2));
+  }, options.runTimeMaxMs);
+  watchdog.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping.`);
+      void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(130));
+    });
+  }
+  let succeeded = false;
+  try {
+    succeeded = await options.main(resources);
+  } catch (error) {
+    console.error(error);
+    options.onError?.(resources);
+  } finally {
+    await cleanUp(resources);
+  }
+  clearTimeout(watchdog);
+  process.exit(succeeded ? 0 : 1);
+}

@@ -92,6 +92,7 @@ import {
   sleep,
   type CpuSubjects,
   type CpuUse,
+  runBench,
 } from './bench-support.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -746,25 +747,4 @@ async function main(resources: Resources): Promise<boolean> {
 const resources: Resources = {};
 /** Hard cap on the whole run, in ms: set-up, each run's placement, warm-up, window and hang-ups with slack, and the checks. */
 const RUN_TIME_MAX_MS = 120_000 + BATCH_SIZES.length * (2 * PLACEMENT_SECONDS * 1000 + (WARMUP_SECONDS + MEASURE_SECONDS) * 1000 + 240_000);
-const watchdog = setTimeout(() => {
-  console.error(`The bench ran longer than ${Math.round(RUN_TIME_MAX_MS / 1000)} s: stopping.`);
-  void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(2));
-}, RUN_TIME_MAX_MS);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping.`);
-    void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(130));
-  });
-}
-
-let succeeded = false;
-try {
-  succeeded = await main(resources);
-} catch (error) {
-  console.error(error);
-} finally {
-  await cleanUp(resources);
-}
-clearTimeout(watchdog);
-process.exit(succeeded ? 0 : 1);
+await runBench({ resources, runTimeMaxMs: RUN_TIME_MAX_MS, main, cleanUp });

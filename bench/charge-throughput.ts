@@ -70,6 +70,7 @@ import {
   type BenchWallet,
   type CpuSubjects,
   type CpuUse,
+  runBench,
 } from './bench-support.js';
 import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.js';
 
@@ -567,26 +568,12 @@ const resources: Resources = {};
 const pointCount = CLIENT_COUNTS.length * SCENARIOS.length;
 /** Hard cap on the whole run, in ms: setup, warm-up, every point with slack, the delivery part, and the checks. */
 const RUN_TIME_MAX_MS = 120_000 + 2 * WARMUP_SECONDS * 1000 + pointCount * 2 * (POINT_SECONDS * 1000 + 5_000) + DELIVERY_RUN_TIME_MAX_MS;
-const watchdog = setTimeout(() => {
-  console.error(`The bench ran longer than ${Math.round(RUN_TIME_MAX_MS / 1000)} s: stopping.`);
-  void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(2));
-}, RUN_TIME_MAX_MS);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping.`);
-    void Promise.race([cleanUp(resources), sleep(20_000)]).finally(() => process.exit(130));
-  });
-}
-
-let succeeded = false;
-try {
-  succeeded = await main(resources);
-} catch (error) {
-  console.error(error);
-  if (resources.server) console.error(resources.server.output.slice(-30).join('\n'));
-} finally {
-  await cleanUp(resources);
-}
-clearTimeout(watchdog);
-process.exit(succeeded ? 0 : 1);
+await runBench({
+  resources,
+  runTimeMaxMs: RUN_TIME_MAX_MS,
+  main,
+  cleanUp,
+  onError: (r) => {
+    if (r.server) console.error(r.server.output.slice(-30).join('\n'));
+  },
+});
