@@ -6,7 +6,7 @@ import { CampaignStatus } from '../campaigns/campaign-record.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
 import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
 import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, paidSeconds, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
-import { nextCheckAtMs, postCallCost, stopStatusFor, type CallServiceDeps } from './call.service.js';
+import { nextCheckAtMs, postCallCost, stopStatusFor, type PostingDeps } from './call.service.js';
 import type { Clock } from './clock.js';
 import { Periodic } from '../../periodic.js';
 
@@ -396,7 +396,8 @@ export class BillingClock {
 
   /** Posts the costs of stopped calls, a few at a time (each is one ledger statement). */
   private async postStopped(calls: CallRecord[]): Promise<void> {
-    const deps: Pick<CallServiceDeps, 'config' | 'committed'> = { config: this.options.config as CallServiceDeps['config'], committed: () => {} };
+    // One wake-up for the whole set, after it (below), rather than one per posting.
+    const deps: PostingDeps = { config: this.options.config, committed: () => {} };
     let next = 0;
     const worker = async () => {
       while (next < calls.length) {

@@ -268,13 +268,19 @@ export async function endCall(em: EntityManager, deps: CallServiceDeps, options:
   return posted;
 }
 
+/** What posting a call's cost needs: the balance cap and the after-commit wake-up. */
+export interface PostingDeps {
+  config: Pick<Config, 'walletBalanceMicrosMax'>;
+  committed(): void;
+}
+
 /**
  * Posts an ended call's cost to the ledger (kind CALL, to revenue) and releases its whole
  * reservation in the same statement; records the transaction on the call. Idempotent: the
  * posting's key is derived from the call, so running it again (after a crash between the two
  * steps) finds the same transaction and releases nothing twice.
  */
-export async function postCallCost(em: EntityManager, deps: Pick<CallServiceDeps, 'config' | 'committed'>, call: CallRecord, actor: string): Promise<CallRecord> {
+export async function postCallCost(em: EntityManager, deps: PostingDeps, call: CallRecord, actor: string): Promise<CallRecord> {
   assert(call.status === CallStatus.COMPLETED || call.status === CallStatus.STOPPED, 'only an ended call is posted');
   if (call.transactionId !== null || call.reservedMicros === 0n) return call;
   assert(call.costMicros > 0n, 'a call holding credit costs something: its first increment or connect fee');
@@ -299,7 +305,7 @@ export async function postCallCost(em: EntityManager, deps: Pick<CallServiceDeps
 }
 
 /** Posts every ended call whose cost is not on the ledger yet (after a crash); returns how many. */
-export async function postPendingCallCosts(em: EntityManager, deps: Pick<CallServiceDeps, 'config' | 'committed'>): Promise<number> {
+export async function postPendingCallCosts(em: EntityManager, deps: PostingDeps): Promise<number> {
   const rows = await pgQuery<CallRow>(
     em,
     `select ${CALL_COLUMNS} from call c where c.status in ('COMPLETED', 'STOPPED') and c.transaction_id is null and c.cost_micros > 0`,
