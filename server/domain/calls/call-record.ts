@@ -1,4 +1,4 @@
-import { billedSeconds, callCostMicros } from '../rating/rating.js';
+import { allowanceSplit, billedSeconds, callCostMicros } from '../rating/rating.js';
 
 /** Where a call stands. */
 export enum CallStatus {
@@ -144,5 +144,5 @@ export function liveCallFigures(call: CallRecord, nowMs: number): { billedSecond
 
 /** Of `seconds` billed or funded, those paid from the wallet: the allowance covers the first ones. */
 export function paidSeconds(seconds: number, allowanceSeconds: number): number {
-  return Math.max(0, seconds - allowanceSeconds);
+  return allowanceSplit(seconds, allowanceSeconds).overageSeconds;
 }

@@ -12,16 +12,15 @@ import {
 } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { CAMPAIGN_COLUMNS, CampaignStatus, toCampaignRecord, type CampaignRecord, type CampaignRow } from '../campaigns/campaign-record.js';
-import { afterCursorSql, decodeCreatedCursor, findCampaign, insertOutboxEvents, validatePageSize, type EntityEvent } from '../campaigns/campaign.service.js';
+import { CAMPAIGN_COLUMNS, CampaignStatus, toCampaignRecord, type CampaignRow } from '../campaigns/campaign-record.js';
+import { afterCursorSql, decodeCreatedCursor, findCampaign, insertOutboxEvents, validatePageSize } from '../campaigns/campaign.service.js';
 import { isUuid } from '../ids.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
-import { billedSeconds, callCostMicros, findRate, isE164 } from '../rating/rating.js';
-import { formatMoney } from '../wallets/money.js';
+import { allowanceSplit, billedSeconds, callCostMicros, findRate, isE164 } from '../rating/rating.js';
 import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
-import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, paidSeconds, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
+import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
 import type { Clock } from './clock.js';
 
 /** Roles that place and end calls: an integrator's switch, or the owner (and the operator). */
@@ -234,8 +233,8 @@ export async function endCall(em: EntityManager, deps: CallServiceDeps, options:
     const nowMs = Math.min(deps.clock.now(), fundedUntilMs(call));
     const billed = Math.min(billedSeconds(Math.max(0, nowMs - call.startedAtMs) / 1000, call.firstIncrementSeconds, call.nextIncrementSeconds), call.fundedSeconds);
     // The allowance covers the first seconds; what it held beyond them goes back to it.
-    const allowanceUsed = Math.min(billed, call.allowanceSeconds);
-    const cost = callCostMicros(call, paidSeconds(billed, call.allowanceSeconds));
+    const { coveredSeconds: allowanceUsed, overageSeconds } = allowanceSplit(billed, call.allowanceSeconds);
+    const cost = callCostMicros(call, overageSeconds);
     const [updated] = await query<CallRow>(
       `update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = $2, billed_seconds = $3, cost_micros = $4,
               allowance_seconds = $5, next_check_at = null, version = version + 1, updated_at = now()
@@ -357,6 +356,3 @@ export async function activeCallsOf(em: EntityManager, campaignId: string): Prom
   return rows.map(toCallRecord);
 }
 
-/** Formats micros for messages. */
-export const money = formatMoney;
-export type { CampaignRecord, EntityEvent };

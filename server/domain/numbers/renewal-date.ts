@@ -8,15 +8,11 @@
  * Mar 31 → Apr 30.
  */
 import { assert } from '../../errors.js';
+import { anchoredMonthsLater } from '../calendar.js';
 
 /** Day of the month (UTC, 1..31) of `epochMs`: the anchor day of a number bought then. */
 export function anchorDayOf(epochMs: number): number {
   return new Date(epochMs).getUTCDate();
-}
-
-/** Days in the given UTC month (`month` may be outside 0..11: it rolls into other years). */
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 }
 
 /**
@@ -27,19 +23,7 @@ function daysInMonth(year: number, month: number): number {
 export function renewalAtMs(purchasedAtMs: number, monthsAfter: number): number {
   assert(Number.isFinite(purchasedAtMs), `purchasedAtMs must be finite: ${purchasedAtMs}`);
   assert(Number.isSafeInteger(monthsAfter) && monthsAfter >= 0, `monthsAfter must be a non-negative integer: ${monthsAfter}`);
-  const purchase = new Date(purchasedAtMs);
-  const year = purchase.getUTCFullYear();
-  const month = purchase.getUTCMonth() + monthsAfter;
-  const day = Math.min(purchase.getUTCDate(), daysInMonth(year, month));
-  return Date.UTC(
-    year,
-    month,
-    day,
-    purchase.getUTCHours(),
-    purchase.getUTCMinutes(),
-    purchase.getUTCSeconds(),
-    purchase.getUTCMilliseconds(),
-  );
+  return anchoredMonthsLater(purchasedAtMs, anchorDayOf(purchasedAtMs), monthsAfter);
 }
 
 /** Milliseconds in `days` days. */

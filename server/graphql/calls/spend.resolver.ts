@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { endCall, findCall, listCalls, startCall } from '../../domain/calls/call.service.js';
 import { createCampaign, encodeCreatedCursor, findCampaign, listCampaigns, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
 import { createRatePlan, findRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
-import { billedSeconds, callCostMicros, findRate, isE164 } from '../../domain/rating/rating.js';
+import { billedSeconds, callCostMicros, estimateCampaignCostMicros, findRate, isE164 } from '../../domain/rating/rating.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError } from '../../errors.js';
 import { toCallObject, toCampaignObject, toRateObject, toRatePlanObject } from './spend.mappers.js';
@@ -111,7 +111,7 @@ export class SpendResolver {
     if (!rate) throw new BadUserInputError('to', `No rate for ${input.to} in rate plan "${plan.name}"`);
     const billed = billedSeconds(input.averageDurationSeconds, rate.firstIncrementSeconds, rate.nextIncrementSeconds);
     const costPerCall = callCostMicros(rate, billed);
-    const total = costPerCall * BigInt(input.calls);
+    const total = estimateCampaignCostMicros(rate, input.calls, input.averageDurationSeconds);
     let available: bigint | null = null;
     if (input.walletId !== null && input.walletId !== undefined) {
       const wallet = await findWallet(em, { principal, walletId: input.walletId });
