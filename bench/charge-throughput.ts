@@ -304,6 +304,7 @@ async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallet
           'charge',
           hashes[client]!,
           '0',
+          null,
         ],
       });
       return result.rowCount === 1 ? undefined : `statement posted ${result.rowCount} rows (refused)`;

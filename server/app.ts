@@ -20,6 +20,16 @@ import { releaseNumbersOfAccount } from './domain/numbers/release-number.service
 import { renewNumbers } from './domain/numbers/renew-numbers.service.js';
 import { expireMessageHolds } from './domain/messaging/expire-message-holds.service.js';
 import { postPendingMessageCharges } from './domain/messaging/message-holds.js';
+import { randomBytes } from 'node:crypto';
+import Stripe from 'stripe';
+import { StripeSandbox } from './stripe-sandbox/stripe-sandbox.js';
+import { SANDBOX_TEST_CARDS } from './stripe-sandbox/test-cards.js';
+import type { PaymentsDeps } from './domain/payments/payments-deps.js';
+import type { PaymentsRuntime } from './domain/payments/payments-runtime.js';
+import { processStripeEvents } from './domain/payments/stripe-inbox.js';
+import { reconcileTopUps } from './domain/payments/reconcile-top-ups.service.js';
+import { runAutoRecharges, runMonthlyRecharges } from './domain/payments/auto-recharge.service.js';
+import { retryPendingRefunds } from './domain/payments/refund-unused-credit.service.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -42,6 +52,12 @@ export interface RunningApp {
   simulator: DialerSimulator;
   /** Renewals, expiries, suspensions and closures (running only when `lifecycleEnabled`). */
   lifecycle: LifecycleJobs;
+  /** Stripe (or the sandbox) and the payment services' dependencies. */
+  payments: PaymentsRuntime;
+  /** The Stripe inbox, reconciliation, refunds retry, auto and monthly recharges (running only when `paymentsEnabled`). */
+  paymentJobs: LifecycleJobs;
+  /** The loopback Stripe sandbox, when no STRIPE_SECRET_KEY is set. */
+  stripeSandbox: StripeSandbox | undefined;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -54,6 +70,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let billingClock: BillingClock | undefined;
   let simulator: DialerSimulator | undefined;
   let lifecycle: LifecycleJobs | undefined;
+  let paymentJobs: LifecycleJobs | undefined;
+  let sandbox: StripeSandbox | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
@@ -101,7 +119,44 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     if (options.config.lifecycleEnabled) lifecycle.start();
     const spend: SpendControl = { clock, billingClock, callDeps, deps };
-    const server = await startHttpServer({ orm, schema, config: options.config, platformAdminToken: options.platformAdminToken, events, spend });
+
+    // Payments: real Stripe with a secret key, else the loopback sandbox through the same SDK.
+    const config = options.config;
+    if (config.stripeSecretKey && !config.stripeWebhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY');
+    const webhookSecret = config.stripeWebhookSecret ?? `whsec_sandbox_${randomBytes(24).toString('hex')}`;
+    if (!config.stripeSecretKey) sandbox = await StripeSandbox.start({ webhookSecret, host: '127.0.0.1' });
+    const stripe = new Stripe(config.stripeSecretKey ?? 'sk_test_spendwire_sandbox', {
+      ...(sandbox ? sandbox.stripeConnection() : {}),
+      maxNetworkRetries: sandbox ? 0 : 2,
+      telemetry: false,
+    });
+    const paymentsDeps: PaymentsDeps = { ...deps, stripe, wakePayments: () => paymentJobs?.wake(0) };
+    paymentJobs = new LifecycleJobs({
+      jobs: paymentJobsOf(orm.em, paymentsDeps),
+      now: () => clock.now(),
+      intervalMs: config.paymentsIntervalMs,
+      onError: (job, error) => console.error(`Payment job ${job} failed (retried on the next pass):`, error),
+    });
+    const payments: PaymentsRuntime = {
+      deps: paymentsDeps,
+      mode: sandbox ? 'SANDBOX' : 'STRIPE',
+      publishableKey: config.stripePublishableKey ?? null,
+      sandboxUrl: sandbox?.url ?? null,
+      testCards: sandbox ? SANDBOX_TEST_CARDS : [],
+    };
+    const jobsOfPayments = paymentJobs;
+    const server = await startHttpServer({
+      orm,
+      schema,
+      config,
+      platformAdminToken: options.platformAdminToken,
+      events,
+      spend,
+      payments,
+      stripeWebhook: { webhookSecret, onEventRecorded: () => jobsOfPayments.wake(0) },
+    });
+    sandbox?.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`);
+    if (config.paymentsEnabled) paymentJobs.start();
     return {
       url: server.url,
       port: server.port,
@@ -110,10 +165,16 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       spend,
       simulator,
       lifecycle,
+      payments,
+      paymentJobs,
+      stripeSandbox: sandbox,
       close: async () => {
         await simulator!.stop();
         await lifecycle!.stop();
+        await paymentJobs!.stop();
+        sandbox?.setWebhookUrl(undefined);
         await server.close();
+        await sandbox?.close();
         await billingClock!.stop();
         await tail!.stop();
         await signal!.close();
@@ -123,12 +184,25 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   } catch (error) {
     await simulator?.stop();
     await lifecycle?.stop();
+    await paymentJobs?.stop();
+    await sandbox?.close();
     await billingClock?.stop();
     await tail?.stop();
     await signal?.close();
     await orm.close(true);
     throw error;
   }
+}
+
+/** The payment jobs, in the order a pass runs them; each on its own fork. */
+function paymentJobsOf(em: MikroORM['em'], deps: PaymentsDeps): LifecycleJob[] {
+  return [
+    { name: 'stripeInbox', run: () => processStripeEvents(em.fork(), deps) },
+    { name: 'topUpReconciliation', run: (nowMs) => reconcileTopUps(em.fork(), deps, nowMs) },
+    { name: 'refundRetries', run: (nowMs) => retryPendingRefunds(em.fork(), deps, nowMs) },
+    { name: 'autoRecharges', run: (nowMs) => runAutoRecharges(em.fork(), deps, nowMs) },
+    { name: 'monthlyRecharges', run: (nowMs) => runMonthlyRecharges(em.fork(), deps, nowMs) },
+  ];
 }
 
 /** The lifecycle jobs, in the order a pass runs them; each run on its own fork (never the ORM's global context). */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseUsStateRates } from './domain/payments/tax.js';
 
 /** Every setting and limit of the server, each with its unit. Built once by {@link loadConfig}. */
 export interface Config {
@@ -117,6 +118,51 @@ export interface Config {
   lifecycleIntervalMs: number;
   /** Whether this process runs the lifecycle jobs (tests may drive them by hand). @default true */
   lifecycleEnabled: boolean;
+  /**
+   * Stripe secret key (test or live). When unset, the server starts a loopback Stripe-compatible
+   * sandbox and talks to it through the same SDK. Env `STRIPE_SECRET_KEY`.
+   */
+  stripeSecretKey: string | undefined;
+  /** Publishable key handed to the dashboard for Stripe Elements; unset in sandbox mode. Env `STRIPE_PUBLISHABLE_KEY`. */
+  stripePublishableKey: string | undefined;
+  /** Secret that signs Stripe's webhooks (`whsec_…`). Generated per start in sandbox mode. Env `STRIPE_WEBHOOK_SECRET`. */
+  stripeWebhookSecret: string | undefined;
+  /** Oldest webhook signature accepted, in seconds (Stripe's default tolerance). @default 300 */
+  stripeWebhookToleranceSeconds: number;
+  /** Largest webhook body accepted, in bytes. @default 1_000_000 */
+  stripeWebhookBodyBytesMax: number;
+  /** Smallest top-up per currency, in micros (seed 004: $10; seed 001: $5). Other currencies use `topUpMinimumMicrosDefault`. */
+  topUpMinimumMicros: Record<string, bigint>;
+  /** Smallest top-up in a currency absent from `topUpMinimumMicros`, in micros. @default 10_000_000 */
+  topUpMinimumMicrosDefault: bigint;
+  /** Sanity cap on one top-up, in micros (there is no business maximum). @default 100_000_000_000 (100,000 units) */
+  topUpAmountMicrosMax: bigint;
+  /** US sales tax per state in ppm (20% = 200_000). Env `US_SALES_TAX_RATES`, e.g. `CA=7.25,NY=4`. */
+  usSalesTaxRatesPpm: Record<string, bigint> | undefined;
+  /** How often payment jobs run (Stripe inbox sweep, reconciliation, auto and monthly recharges), in milliseconds. @default 1000 */
+  paymentsIntervalMs: number;
+  /** Whether this process runs the payment jobs (tests may drive them by hand). @default true */
+  paymentsEnabled: boolean;
+  /** Stripe events applied per pass of the inbox. @default 50 */
+  stripeEventBatchSize: number;
+  /** Times an inbox event that fails to apply is retried before it is left for an operator. @default 20 */
+  stripeEventAttemptsMax: number;
+  /** Age after which a top-up still waiting for Stripe is reconciled by retrieving its PaymentIntent, in milliseconds. @default 60_000 */
+  topUpReconcileAfterMs: number;
+  /** Top-ups reconciled per pass. @default 50 */
+  topUpReconcileBatchSize: number;
+  /** Shortest time between two automatic recharges of one wallet, in milliseconds. @default 600_000 (10 min) */
+  autoRechargeCooldownMs: number;
+  /** Most automatic recharges of one wallet per UTC day (declined attempts not counted: the failure pause bounds those). @default 5 */
+  autoRechargesPerDayMax: number;
+  /** Most automatic recharges of one wallet per UTC month. @default 50 */
+  autoRechargesPerMonthMax: number;
+  /** Consecutive failed automatic recharges after which auto-recharge pauses. @default 3 */
+  autoRechargeFailuresMax: number;
+  /** Saved cards per account. @default 20 */
+  savedCardsPerAccountMax: number;
+  /** Business days a bank transfer is expected to take (seed 000: up to 3). @default 3 */
+  bankTransferBusinessDays: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -182,6 +228,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     accountCloseAfterDays: 30,
     lifecycleIntervalMs: 1_000,
     lifecycleEnabled: true,
+    stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+    stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    stripeWebhookToleranceSeconds: 300,
+    stripeWebhookBodyBytesMax: 1_000_000,
+    topUpMinimumMicros: { USD: 10_000_000n, GBP: 10_000_000n, EUR: 10_000_000n },
+    topUpMinimumMicrosDefault: 10_000_000n,
+    topUpAmountMicrosMax: 100_000_000_000n,
+    usSalesTaxRatesPpm: env.US_SALES_TAX_RATES ? parseUsStateRates(env.US_SALES_TAX_RATES) : undefined,
+    paymentsIntervalMs: 1_000,
+    paymentsEnabled: true,
+    stripeEventBatchSize: 50,
+    stripeEventAttemptsMax: 20,
+    topUpReconcileAfterMs: 60_000,
+    topUpReconcileBatchSize: 50,
+    autoRechargeCooldownMs: 600_000,
+    autoRechargesPerDayMax: 5,
+    autoRechargesPerMonthMax: 50,
+    autoRechargeFailuresMax: 3,
+    savedCardsPerAccountMax: 20,
+    bankTransferBusinessDays: 3,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import type { CredentialCache } from './domain/accounts/credential-cache.js';
 import type { Principal } from './domain/accounts/principal.js';
 import type { Events } from './events/events.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
+import type { PaymentsRuntime } from './domain/payments/payments-runtime.js';
 
 /** What every resolver gets: a request-scoped EntityManager, the authenticated caller, the limits. */
 export interface Context {
@@ -16,6 +17,8 @@ export interface Context {
   events: Events;
   /** The billing clock, the clock it reads, and what call services need. */
   spend: SpendControl;
+  /** Stripe (or the sandbox) and the payment services' dependencies. */
+  payments: PaymentsRuntime;
   /** On a WebSocket: hangs up with a graphql-ws close code. Absent on HTTP. */
   closeSocket?: (code: number, reason: string) => void;
 }

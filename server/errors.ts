@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'INVALID_STATE'
   | 'CAMPAIGN_NOT_RUNNING'
   | 'LIMIT_EXCEEDED'
-  | 'WALLET_SUSPENDED';
+  | 'WALLET_SUSPENDED'
+  | 'PAYMENT_PROVIDER_ERROR';
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {
@@ -99,6 +100,14 @@ export class WalletSuspendedError extends DomainError {
   constructor(walletId: string) {
     super(`Wallet "${walletId}" is suspended: fund it to use it again`, { walletId });
   }
+}
+
+/**
+ * Stripe could not be reached or answered with an error that is not about the card; nothing was
+ * charged by us. Retrying with the same idempotency key is safe.
+ */
+export class PaymentProviderError extends DomainError {
+  readonly code = 'PAYMENT_PROVIDER_ERROR';
 }
 
 /**

@@ -48,6 +48,9 @@ async function main(): Promise<void> {
             ? `\n  Demo campaign id:               ${demo.campaignId}  (dialed by the built-in simulator${config.simulatorEnabled ? '' : ': off, SIMULATOR=0'})`
             : '')
         : '  No demo account: this database already had accounts.',
+      app.payments.mode === 'SANDBOX'
+        ? `  Payments:   offline Stripe sandbox at ${app.payments.sandboxUrl} (test cards such as pm_card_visa; set STRIPE_SECRET_KEY for Stripe)`
+        : `  Payments:   Stripe (STRIPE_SECRET_KEY); webhooks expected at ${app.url}/webhooks/stripe`,
       '',
       'Press Ctrl-C to stop.',
     ];

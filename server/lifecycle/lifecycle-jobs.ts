@@ -44,6 +44,11 @@ export class LifecycleJobs {
     this.periodic.start();
   }
 
+  /** Brings the next pass forward to within `withinMs` (something became due). */
+  wake(withinMs = 0): void {
+    this.periodic.wake(withinMs);
+  }
+
   /** Stops; resolves once a run in progress has finished. */
   async stop(): Promise<void> {
     await this.periodic.stop();

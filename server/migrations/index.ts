@@ -5,6 +5,7 @@ import { Migration20261122030000MessagesNumbers } from './Migration2026112203000
 import { Migration20261122040000Subscriptions } from './Migration20261122040000_subscriptions.js';
 import { Migration20261122050000WalletUpdated } from './Migration20261122050000_wallet_updated.js';
 import { Migration20261122060000CallMeterHot } from './Migration20261122060000_call_meter_hot.js';
+import { Migration20261122070000Payments } from './Migration20261122070000_payments.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -18,4 +19,5 @@ export const migrationsList = [
   { name: 'Migration20261122040000_subscriptions', class: Migration20261122040000Subscriptions },
   { name: 'Migration20261122050000_wallet_updated', class: Migration20261122050000WalletUpdated },
   { name: 'Migration20261122060000_call_meter_hot', class: Migration20261122060000CallMeterHot },
+  { name: 'Migration20261122070000_payments', class: Migration20261122070000Payments },
 ];

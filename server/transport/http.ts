@@ -15,6 +15,8 @@ import type { Context } from '../context.js';
 import { CredentialCache } from '../domain/accounts/credential-cache.js';
 import type { Events } from '../events/events.js';
 import type { SpendControl } from '../domain/calls/spend-control.js';
+import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
+import { stripeWebhookRoute } from './stripe-webhook.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
@@ -28,6 +30,9 @@ export interface StartHttpServerOptions {
   platformAdminToken: string;
   events: Events;
   spend: SpendControl;
+  payments: PaymentsRuntime;
+  /** Stripe's webhook endpoint (POST /webhooks/stripe). */
+  stripeWebhook: { webhookSecret: string; onEventRecorded(): void };
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -47,7 +52,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const httpServer = http.createServer(app);
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
-  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend });
+  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend, payments: options.payments });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -67,6 +72,16 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     response.json({ ok: true });
   });
   app.use(
+    stripeWebhookRoute({
+      orm,
+      stripe: options.payments.deps.stripe,
+      webhookSecret: options.stripeWebhook.webhookSecret,
+      toleranceSeconds: config.stripeWebhookToleranceSeconds,
+      bodyBytesMax: config.stripeWebhookBodyBytesMax,
+      onEventRecorded: options.stripeWebhook.onEventRecorded,
+    }),
+  );
+  app.use(
     '/graphql',
     cors(),
     express.json({ limit: config.requestBodyBytesMax }),
@@ -78,6 +93,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
         credentialCache,
         events: options.events,
         spend: options.spend,
+        payments: options.payments,
       }),
     }),
   );

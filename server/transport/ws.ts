@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import type { Principal } from '../domain/accounts/principal.js';
 import type { Events } from '../events/events.js';
 import type { SpendControl } from '../domain/calls/spend-control.js';
+import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
@@ -37,6 +38,7 @@ export function attachWebSocketServer(options: {
   auth: Parameters<typeof principalFor>[0];
   events: Events;
   spend: SpendControl;
+  payments: PaymentsRuntime;
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
@@ -110,6 +112,7 @@ export function attachWebSocketServer(options: {
         credentialCache: options.auth.credentialCache,
         events: options.events,
         spend: options.spend,
+        payments: options.payments,
         closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
       }),
     },

@@ -34,7 +34,7 @@ async function openCharge(walletId: string): Promise<{ commit(): Promise<void>; 
   await client.connect();
   await client.query('begin');
   const { rowCount } = await client.query(POST_WALLET_TRANSACTION.text, [
-    randomUUID(), walletId, null, '-10000', '10000000000000000', 'CHARGE', 'REVENUE', 'held open', null, 'test', null, 'charge', 'x', '0',
+    randomUUID(), walletId, null, '-10000', '10000000000000000', 'CHARGE', 'REVENUE', 'held open', null, 'test', null, 'charge', 'x', '0', null,
   ]);
   expect(rowCount).toBe(1);
   return {

@@ -27,7 +27,7 @@ async function chargeTogether(walletId: string, count: number): Promise<void> {
     await client.query('begin');
     for (let i = 0; i < count; i++) {
       const { rowCount } = await client.query(POST_WALLET_TRANSACTION.text, [
-        randomUUID(), walletId, null, '-10000', '10000000000000000', 'CHARGE', 'REVENUE', `together ${i}`, null, 'test', null, 'charge', 'x', '0',
+        randomUUID(), walletId, null, '-10000', '10000000000000000', 'CHARGE', 'REVENUE', `together ${i}`, null, 'test', null, 'charge', 'x', '0', null,
       ]);
       expect(rowCount).toBe(1);
     }

@@ -16,11 +16,12 @@ import { toWalletTransaction, WALLET_TRANSACTION_CREATED_AT_MS, type WalletTrans
  * step under the wallet's row lock, held only for the statement and its commit (no application
  * round trip in between), and no read-then-write race.
  *
- * Parameters $1..$14, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
+ * Parameters $1..$15, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
  * in micros, wallet balance cap in micros, kind, counterparty platform account code,
- * description, campaign id, actor, idempotency key, operation name, request hash, and the
+ * description, campaign id, actor, idempotency key, operation name, request hash, the
  * reservation to release in the same step, in micros (0 for none: a call's cost is posted
- * together with the release of the credit it held).
+ * together with the release of the credit it held), and the Stripe PaymentIntent id (null but
+ * for a card top-up).
  * Returns the inserted wallet_transaction row with the wallet's state right after it, or no row
  * when the wallet is absent, outside the scope, short of funds, or would exceed the cap. Exported
  * so the benchmark runs the very same statement as raw SQL.
@@ -31,7 +32,7 @@ with input as (
          $4::bigint as delta_micros, $5::bigint as balance_micros_max, $6::text as kind,
          $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
          $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
-         $14::bigint as reserved_release_micros
+         $14::bigint as reserved_release_micros, $15::text as payment_intent_id
 ),
 posted as (
   update wallet w
@@ -70,10 +71,11 @@ remembered as (
 ),
 inserted as (
   insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
-    balance_before_micros, balance_after_micros, description, idempotency_key, campaign_id, actor, created_at)
+    balance_before_micros, balance_after_micros, description, idempotency_key, campaign_id, actor, payment_intent_id, created_at)
   select i.transaction_id, p.wallet_id, p.account_id, p.sequence,
          case when i.delta_micros > 0 then 'CREDIT' else 'DEBIT' end, i.kind, 'COMPLETED', abs(i.delta_micros),
-         p.balance_before_micros, p.balance_after_micros, i.description, i.idempotency_key, i.campaign_id, i.actor, now()
+         p.balance_before_micros, p.balance_after_micros, i.description, i.idempotency_key, i.campaign_id, i.actor,
+         i.payment_intent_id, now()
     from input i cross join posted p
   returning *
 ),
@@ -111,6 +113,8 @@ export interface PostWalletTransactionOptions {
   walletBalanceMicrosMax: bigint;
   /** Reserved credit to release in the same step, in micros. @default 0n */
   reservedReleaseMicros?: bigint;
+  /** The Stripe PaymentIntent that paid for a top-up (seed 004: shown on the transaction). @default null */
+  paymentIntentId?: string | null;
 }
 
 /** What {@link postWalletTransaction} did. */
@@ -196,7 +200,7 @@ function toWallet(row: PostedRow): Wallet {
   });
 }
 
-/** The parameters $1..$14 of {@link POST_WALLET_TRANSACTION}, in order. */
+/** The parameters $1..$15 of {@link POST_WALLET_TRANSACTION}, in order. */
 function postingValues(options: PostWalletTransactionOptions, transactionId: string, requestHash: string): unknown[] {
   return [
     transactionId,
@@ -213,6 +217,7 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     options.operation,
     requestHash,
     (options.reservedReleaseMicros ?? 0n).toString(),
+    options.paymentIntentId ?? null,
   ];
 }
 

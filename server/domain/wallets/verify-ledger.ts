@@ -1,5 +1,6 @@
 import { IsolationLevel, type EntityManager } from '@mikro-orm/postgresql';
 import { MESSAGING_LEDGER_INVARIANTS } from '../messaging/message-invariants.js';
+import { PAYMENT_LEDGER_INVARIANTS } from '../payments/payment-invariants.js';
 
 /** One broken ledger invariant, with up to 20 offending rows as evidence. */
 export interface LedgerViolation {
@@ -96,6 +97,8 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
   },
   // Reservations and campaign figures across calls and messages, and the messages' own.
   ...MESSAGING_LEDGER_INVARIANTS,
+  // Card top-ups, refunds and bank transfers against the journal.
+  ...PAYMENT_LEDGER_INVARIANTS,
 ];
 
 /**

@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { requireRole, type Principal } from '../accounts/principal.js';
+import { Role } from '../accounts/role.js';
+import type { Config } from '../../config.js';
+import { postWalletTransaction, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
+import { validateAmount, validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
+
+/** Roles that may give promotional or trial credit. */
+export const GRANT_ROLES = [Role.SUPPORT, Role.PLATFORM_ADMIN] as const;
+
+/** Options of {@link grantCredit}. */
+export interface GrantCreditOptions {
+  principal: Principal;
+  walletId: string;
+  amountMicros: bigint;
+  reason: string;
+  idempotencyKey: string | null;
+  config: Config;
+}
+
+/**
+ * Trial or promotional credit (seed 003's trial credits): a GRANT from the PROMOTIONAL_CREDIT
+ * account, kept apart from paid credit. It is spent before paid credit and is never refunded.
+ */
+export async function grantCredit(em: EntityManager, options: GrantCreditOptions): Promise<PostedWalletTransaction> {
+  const { principal, config } = options;
+  requireRole(principal, GRANT_ROLES, 'grant credit');
+  validateAmount('amount', options.amountMicros, config.operationAmountMicrosMax, false);
+  return postWalletTransaction(em, {
+    walletId: options.walletId,
+    accountScope: null,
+    deltaMicros: options.amountMicros,
+    kind: TransactionKind.GRANT,
+    counterparty: PlatformAccountCode.PROMOTIONAL_CREDIT,
+    description: `Promotional credit: ${validateText('reason', options.reason, config.descriptionLengthMax)}`,
+    campaignId: null,
+    actor: principal.actor,
+    idempotencyKey: validateIdempotencyKey(options.idempotencyKey, config.idempotencyKeyLengthMax),
+    operation: 'grantCredit',
+    walletBalanceMicrosMax: config.walletBalanceMicrosMax,
+  });
+}

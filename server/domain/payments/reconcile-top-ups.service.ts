@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NotFoundError } from '../../errors.js';
+import { tenantScope, type Principal } from '../accounts/principal.js';
+import { isUuid } from '../ids.js';
+import { callStripe } from './call-stripe.js';
+import { queryOf } from './create-top-up.service.js';
+import type { PaymentsDeps } from './payments-deps.js';
+import { settleTopUp } from './settle-top-up.service.js';
+import { paymentCard } from './stripe-inbox.js';
+import { TOP_UP_COLUMNS, toTopUp, type TopUpRecord, type TopUpRow } from './top-up-record.js';
+
+/** Oldest top-up the reconciliation still asks Stripe about, in milliseconds (a week). */
+const RECONCILE_AGE_MS_MAX = 7 * 86_400_000;
+
+/**
+ * Seed 004, "balance not updated after refill": finds top-ups still waiting for Stripe's word
+ * (PROCESSING, REQUIRES_ACTION) a while after their last change, retrieves each PaymentIntent and
+ * applies what Stripe says now: a payment whose webhook was lost is credited this way, once.
+ * Returns how many top-ups it looked at.
+ */
+export async function reconcileTopUps(em: EntityManager, deps: PaymentsDeps, nowMs: number): Promise<number> {
+  const rows = await queryOf(em)<TopUpRow>(
+    `select ${TOP_UP_COLUMNS} from top_up t
+      where t.status in ('PROCESSING', 'REQUIRES_ACTION') and t.payment_intent_id is not null
+        and t.updated_at <= to_timestamp($1 / 1000.0) and t.created_at >= to_timestamp($2 / 1000.0)
+      order by t.updated_at limit $3`,
+    [nowMs - deps.config.topUpReconcileAfterMs, nowMs - RECONCILE_AGE_MS_MAX, deps.config.topUpReconcileBatchSize],
+  );
+  for (const row of rows) await refreshFromStripe(em, deps, toTopUp(row));
+  return rows.length;
+}
+
+/** Retrieves the top-up's PaymentIntent and applies it (a retrieval is current, so it is never stale). */
+async function refreshFromStripe(em: EntityManager, deps: PaymentsDeps, topUp: TopUpRecord): Promise<TopUpRecord> {
+  if (topUp.paymentIntentId === null) return topUp;
+  const paymentIntent = await callStripe(() => deps.stripe.paymentIntents.retrieve(topUp.paymentIntentId!));
+  const settled = await settleTopUp(em, deps, { paymentIntent, eventCreated: null, card: await paymentCard(deps, paymentIntent) });
+  return settled?.topUp ?? topUp;
+}
+
+/**
+ * The customer's "refresh" after paying (e.g. once 3-D Secure is done): asks Stripe now rather than
+ * waiting for the webhook. @throws NotFoundError outside the caller's tenant.
+ */
+export async function refreshTopUp(em: EntityManager, deps: PaymentsDeps, principal: Principal, topUpId: string): Promise<TopUpRecord> {
+  const topUp = await findTopUp(em, principal, topUpId);
+  if (topUp.status === 'SUCCEEDED' || topUp.status === 'CANCELED') return topUp;
+  return refreshFromStripe(em, deps, topUp);
+}
+
+/** A top-up within the caller's tenant. @throws NotFoundError otherwise. */
+export async function findTopUp(em: EntityManager, principal: Principal, topUpId: string): Promise<TopUpRecord> {
+  if (!isUuid(topUpId)) throw new NotFoundError('TopUp', topUpId);
+  const [row] = await queryOf(em)<TopUpRow>(
+    `select ${TOP_UP_COLUMNS} from top_up t where t.id = $1 and ($2::uuid is null or t.account_id = $2::uuid)`,
+    [topUpId, tenantScope(principal)],
+  );
+  if (!row) throw new NotFoundError('TopUp', topUpId);
+  return toTopUp(row);
+}
+
+/** A wallet's top-ups, newest first. */
+export async function listTopUps(em: EntityManager, walletId: string, first: number): Promise<TopUpRecord[]> {
+  const rows = await queryOf(em)<TopUpRow>(
+    `select ${TOP_UP_COLUMNS} from top_up t where t.wallet_id = $1 order by t.created_at desc, t.id desc limit $2`,
+    [walletId, first],
+  );
+  return rows.map(toTopUp);
+}
