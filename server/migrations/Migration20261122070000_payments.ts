@@ -77,6 +77,9 @@ create table top_up (
 );
 create index top_up_wallet_created_idx on top_up (wallet_id, created_at);
 create index top_up_unsettled_idx on top_up (updated_at) where status in ('REQUIRES_PAYMENT_METHOD', 'REQUIRES_ACTION', 'PROCESSING');
+-- wallet.refundable sums a wallet's grants and support credits: only those rows, not its whole history.
+create index wallet_transaction_non_paid_credit_idx on wallet_transaction (wallet_id)
+  include (amount_micros) where type = 'CREDIT' and kind in ('GRANT', 'ADJUSTMENT');
 -- A top-up is credited once: by construction (the status CHECKs) and here by the ledger itself.
 create unique index wallet_transaction_top_up_idx on wallet_transaction (payment_intent_id)
   where payment_intent_id is not null and kind = 'TOP_UP';

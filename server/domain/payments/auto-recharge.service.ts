@@ -7,7 +7,7 @@ import { Role } from '../accounts/role.js';
 import { formatMoney } from '../wallets/money.js';
 import { queryOf, submitPaymentIntent } from './create-top-up.service.js';
 import type { PaymentsDeps } from './payments-deps.js';
-import { findTopUpWallet, quoteFor, requireOpenAccount, topUpMinimumMicros, validateTopUpAmount, type TopUpWallet } from './quote-top-up.service.js';
+import { findTopUpWallet, findTopUpWalletIn, quoteFor, requireOpenAccount, topUpMinimumMicros, validateTopUpAmount, type TopUpWallet } from './quote-top-up.service.js';
 import { findDefaultCard } from './saved-card.js';
 import { failUnsubmittedTopUp, publishPaymentEvent } from './settle-top-up.service.js';
 import { roundUpToWholeUnits } from './stripe-amount.js';
@@ -92,9 +92,7 @@ export interface SetAutoRechargeOptions {
  * @throws ForbiddenError, NotFoundError, BadUserInputError (`threshold`, `target`), InvalidStateError (no card).
  */
 export async function setAutoRecharge(em: EntityManager, deps: PaymentsDeps, options: SetAutoRechargeOptions): Promise<AutoRechargeSettings> {
-  requireRole(options.principal, FUNDING_SETTINGS_ROLES, 'change automatic funding');
-  const wallet = await findTopUpWallet(em, options.principal, options.walletId);
-  requireOpenAccount(wallet);
+  const wallet = await fundingSettingsWallet(em, options.principal, options.walletId);
   if (options.thresholdMicros < 0n) throw new BadUserInputError('threshold', 'threshold must not be negative');
   if (options.thresholdMicros > deps.config.topUpAmountMicrosMax) {
     throw new BadUserInputError('threshold', `threshold must be at most ${formatMoney(deps.config.topUpAmountMicrosMax)}`);
@@ -137,9 +135,7 @@ export interface SetMonthlyRechargeOptions {
 
 /** Seed 002's "Monthly Recharge": a fixed top-up from the default card on a chosen day each month. */
 export async function setMonthlyRecharge(em: EntityManager, deps: PaymentsDeps, options: SetMonthlyRechargeOptions): Promise<AutoRechargeSettings> {
-  requireRole(options.principal, FUNDING_SETTINGS_ROLES, 'change automatic funding');
-  const wallet = await findTopUpWallet(em, options.principal, options.walletId);
-  requireOpenAccount(wallet);
+  const wallet = await fundingSettingsWallet(em, options.principal, options.walletId);
   if (!Number.isInteger(options.dayOfMonth) || options.dayOfMonth < 1 || options.dayOfMonth > 28) {
     throw new BadUserInputError('dayOfMonth', 'dayOfMonth must be 1 to 28 (a day every month has)');
   }
@@ -158,6 +154,14 @@ export async function setMonthlyRecharge(em: EntityManager, deps: PaymentsDeps, 
   );
   deps.wakePayments();
   return toSettings(row!);
+}
+
+/** The wallet whose automatic funding the caller may change: OWNER of an open account. */
+async function fundingSettingsWallet(em: EntityManager, principal: Principal, walletId: string): Promise<TopUpWallet> {
+  requireRole(principal, FUNDING_SETTINGS_ROLES, 'change automatic funding');
+  const wallet = await findTopUpWallet(em, principal, walletId);
+  requireOpenAccount(wallet);
+  return wallet;
 }
 
 async function requireDefaultCard(em: EntityManager, wallet: TopUpWallet): Promise<void> {
@@ -294,7 +298,7 @@ async function claimRecharge(
       await publishPaymentEvent(query, { accountId: settings.account_id, walletId, id: null }, 'AUTO_RECHARGE_PAUSED');
       return null;
     }
-    const topUpWallet = await findTopUpWalletIn(query, walletId);
+    const topUpWallet = (await findTopUpWalletIn(query, walletId, null))!;
     const quote = quoteFor(config, topUpWallet, amountMicros);
     const topUpId = randomUUID();
     const [row] = await query<TopUpRow>(
@@ -325,20 +329,4 @@ async function pause(query: PgQuery, walletId: string, nowMs: number, reason: st
       where wallet_id = $1 and paused_at is null`,
     [walletId, nowMs, reason],
   );
-}
-
-async function findTopUpWalletIn(query: PgQuery, walletId: string): Promise<TopUpWallet> {
-  const [row] = await query<{ account_id: string; currency: string; status: string; stripe_customer_id: string | null; billing_country: string | null; billing_state: string | null; vat_number: string | null }>(
-    `select w.account_id, w.currency, a.status, a.stripe_customer_id, a.billing_country, a.billing_state, a.vat_number
-       from wallet w join account a on a.id = w.account_id where w.id = $1`,
-    [walletId],
-  );
-  return {
-    walletId,
-    accountId: row!.account_id,
-    currency: row!.currency,
-    accountStatus: row!.status,
-    stripeCustomerId: row!.stripe_customer_id,
-    profile: { country: row!.billing_country, state: row!.billing_state, vatNumber: row!.vat_number },
-  };
 }

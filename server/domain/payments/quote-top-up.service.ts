@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery } from '../../database/pg-transaction.js';
+import { pgQuery, type PgQuery } from '../../database/pg-transaction.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
@@ -58,8 +58,14 @@ export function validateTopUpAmount(config: Config, field: string, amountMicros:
  */
 export async function findTopUpWallet(em: EntityManager, principal: Principal, walletId: string): Promise<TopUpWallet> {
   if (!isUuid(walletId)) throw new NotFoundError('Wallet', walletId);
-  const scope = tenantScope(principal);
-  const [row] = await pgQuery<{
+  const wallet = await findTopUpWalletIn((text, values) => pgQuery(em, text, values), walletId, tenantScope(principal));
+  if (!wallet) throw new NotFoundError('Wallet', walletId);
+  return wallet;
+}
+
+/** The wallet (within `scope` when not null) and its account's billing profile, on any connection; null when absent. */
+export async function findTopUpWalletIn(query: PgQuery, walletId: string, scope: string | null): Promise<TopUpWallet | null> {
+  const [row] = await query<{
     account_id: string;
     currency: string;
     status: string;
@@ -68,13 +74,12 @@ export async function findTopUpWallet(em: EntityManager, principal: Principal, w
     billing_state: string | null;
     vat_number: string | null;
   }>(
-    em,
     `select w.account_id, w.currency, a.status, a.stripe_customer_id, a.billing_country, a.billing_state, a.vat_number
        from wallet w join account a on a.id = w.account_id
       where w.id = $1 and ($2::uuid is null or w.account_id = $2::uuid)`,
     [walletId, scope],
   );
-  if (!row) throw new NotFoundError('Wallet', walletId);
+  if (!row) return null;
   return {
     walletId: walletId.toLowerCase(),
     accountId: row.account_id,
