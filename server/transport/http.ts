@@ -58,6 +58,10 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops everything in order on SIGINT/SIGTERM. Apollo's own signal handler would start a
+    // second, concurrent stop(): a stop() that finds one under way awaits a barrier Apollo 5 only
+    // releases on failure, so Ctrl-C would hang.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
