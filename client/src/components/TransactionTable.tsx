@@ -16,6 +16,7 @@ export const TRANSACTION_ROW_FIELDS = gql`
     balanceAfter
     description
     status
+    paymentIntentId
     createdAt
   }
 `;

@@ -116,3 +116,14 @@ function fromMicros(micros: bigint): string {
 export function subtractMoney(minuend: string, subtrahend: string): string {
   return fromMicros(toMicros(minuend) - toMicros(subtrahend));
 }
+
+/**
+ * Orders two Money strings by value, exactly: ("10", "9.999999") → 1, ("25", "25.00") → 0,
+ * ("-1", "0") → -1.
+ * @throws MoneyFormatError when either argument is not a Money string.
+ */
+export function compareMoney(left: string, right: string): -1 | 0 | 1 {
+  const difference = toMicros(left) - toMicros(right);
+  if (difference === 0n) return 0;
+  return difference < 0n ? -1 : 1;
+}

@@ -113,7 +113,7 @@ export function WalletPage({ onForgetKey }: WalletPageProps) {
       {wallet === undefined ? (
         <p className="placeholder">This account has no wallet yet.</p>
       ) : (
-        <WalletView key={wallet.id} wallet={wallet} resumePoints={resumePoints} />
+        <WalletView key={wallet.id} wallet={wallet} resumePoints={resumePoints} role={role} />
       )}
     </>
   );

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { WalletSummary } from '../../apollo/types';
+import type { Role, WalletSummary } from '../../apollo/types';
 import { BalanceSummary } from '../../components/BalanceSummary';
 import { useLiveWallet } from '../../hooks/useLiveWallet';
 import { highestLiveSequence } from '../../utils/live-transactions';
 import { compareSequences, maxSequence } from '../../utils/sequence';
+import { canTopUp } from '../../utils/payment-choice';
 import { newestWalletState, walletAfterTransaction } from '../../utils/wallet-state';
+import { TopUpPanel } from './TopUpPanel';
 import { WalletTransactions } from './WalletTransactions';
 
 /**
@@ -18,14 +20,17 @@ export interface WalletViewProps {
   /** The wallet as the account query (and the cache) has it. */
   wallet: WalletSummary;
   resumePoints: ResumePoints;
+  /** The key's role: the top-up card is shown only to roles that may top up. */
+  role: Role;
 }
 
 /**
- * One wallet, live: its balance card and its transactions, fed by `balanceChanged` and
- * `transactionAdded`. The subscription resumes after the highest sequence the page has for the
- * wallet (from an earlier visit, or the account query's), so switching back and forth loses nothing.
+ * One wallet, live: its balance card, the top-up card next to it (for roles that may top up) and
+ * its transactions, fed by `balanceChanged` and `transactionAdded`. The subscription resumes after
+ * the highest sequence the page has for the wallet (from an earlier visit, or the account
+ * query's), so switching back and forth loses nothing.
  */
-export function WalletView({ wallet, resumePoints }: WalletViewProps) {
+export function WalletView({ wallet, resumePoints, role }: WalletViewProps) {
   const [afterSequence] = useState(() => maxSequence(resumePoints.get(wallet.id) ?? '0', wallet.sequence));
   const live = useLiveWallet({ walletId: wallet.id, afterSequence });
 
@@ -41,11 +46,15 @@ export function WalletView({ wallet, resumePoints }: WalletViewProps) {
   const latest = live.transactions.rows[0];
   const figures = latest && compareSequences(latest.sequence, known.sequence) > 0 ? walletAfterTransaction(known, latest) : known;
 
+  const showTopUp = canTopUp(role);
   return (
     <>
-      <section className="card" aria-label="Balances">
-        <BalanceSummary wallet={figures} />
-      </section>
+      <div className={showTopUp ? 'wallet-overview wallet-overview--with-top-up' : 'wallet-overview'}>
+        <section className="card" aria-label="Balances">
+          <BalanceSummary wallet={figures} />
+        </section>
+        {showTopUp && <TopUpPanel wallet={wallet} role={role} liveRows={live.transactions.rows} />}
+      </div>
       <WalletTransactions walletId={wallet.id} currency={wallet.currency} live={live.transactions} liveError={live.error} />
     </>
   );
