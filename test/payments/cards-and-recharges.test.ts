@@ -275,3 +275,49 @@ describe('monthly recharge', () => {
     await t.assertLedger();
   });
 });
+
+describe('auto-recharge caps and outages', () => {
+  it('holds to the monthly cap, and a Stripe outage fails the attempt and frees the wallet for the next one', async () => {
+    const capped = await startTestApp({ billingClockEnabled: false, autoRechargesPerMonthMax: 1, autoRechargeCooldownMs: 0 }, { clock: new ManualClock(START_MS) });
+    try {
+      const { walletId, ownerKey } = await capped.createAccount();
+      await capped.ok(ownerKey, ADD_CARD, { input: { paymentMethodId: 'pm_card_visa' } });
+      await capped.fund(walletId, '30');
+      await capped.ok(ownerKey, SET_AUTO_RECHARGE, { input: { walletId, enabled: true, threshold: '20', target: '50' } });
+      await capped.ok(ownerKey, CHARGE, { input: { walletId, amount: '15', description: 'usage' } });
+      await settle(capped);
+      await settle(capped);
+      await capped.ok(ownerKey, CHARGE, { input: { walletId, amount: '40', description: 'usage' } });
+      await settle(capped);
+      const rows = await sql(capped, `select status from top_up where wallet_id = $1 and origin = 'AUTO_RECHARGE'`, [walletId]);
+      expect(rows).toEqual([{ status: 'SUCCEEDED' }]);
+
+      // An outage: the claimed recharge fails with provider_unavailable rather than staying in flight.
+      const other = await capped.createAccount();
+      await capped.ok(other.ownerKey, ADD_CARD, { input: { paymentMethodId: 'pm_card_visa' } });
+      await capped.fund(other.walletId, '30');
+      await capped.ok(other.ownerKey, SET_AUTO_RECHARGE, { input: { walletId: other.walletId, enabled: true, threshold: '20', target: '50' } });
+      await capped.ok(other.ownerKey, CHARGE, { input: { walletId: other.walletId, amount: '15', description: 'usage' } });
+      const deps = capped.app.payments.deps;
+      const reachable = deps.stripe;
+      try {
+        const { default: Stripe } = await import('stripe');
+        deps.stripe = new Stripe('sk_test_unreachable', { host: '127.0.0.1', port: 9, protocol: 'http', maxNetworkRetries: 0 });
+        await capped.app.paymentJobs.runOnce();
+      } finally {
+        deps.stripe = reachable;
+      }
+      expect(await sql(capped, `select status, failure_code from top_up where wallet_id = $1`, [other.walletId])).toEqual([
+        { status: 'FAILED', failure_code: 'provider_unavailable' },
+      ]);
+      const settings = (await capped.ok(other.ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { inFlightTopUpId consecutiveFailures } } }`, { id: other.walletId })).wallet.autoRecharge;
+      expect(settings).toEqual({ inFlightTopUpId: null, consecutiveFailures: 1 });
+      await settle(capped);
+      await settle(capped);
+      expect((await walletView(capped, other.ownerKey, other.walletId)).balance).toBe('50');
+      await capped.assertLedger();
+    } finally {
+      await capped.close();
+    }
+  });
+});

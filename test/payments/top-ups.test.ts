@@ -1,5 +1,6 @@
 // Goal: a card top-up charges amount + the customer's tax through the real stripe SDK, credits the wallet only from Stripe's verified word (webhook or reconciliation), exactly once whatever Stripe delivers twice, late or out of order, and shows declines, 3-D Secure and receipts as a customer expects (seeds 000–004). Method: the real server and its loopback Stripe sandbox, payment jobs driven by hand (settle()), every check over HTTP against exact figures, the ledger invariants after every money scenario.
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -382,5 +383,61 @@ describe('webhooks', () => {
     } finally {
       await live.close();
     }
+  });
+});
+
+describe('when Stripe cannot be reached', () => {
+  it('topUp answers PAYMENT_PROVIDER_ERROR and charges nothing; the same key afterwards pays once', async () => {
+    const { walletId, ownerKey } = await t.createAccount();
+    const deps = t.app.payments.deps;
+    const reachable = deps.stripe;
+    // The real SDK, pointed at a port nothing listens on.
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const key = randomUUID();
+    const input = { walletId, amount: '20', paymentMethodId: 'pm_card_visa', idempotencyKey: key };
+    try {
+      deps.stripe = new Stripe('sk_test_unreachable', { host: '127.0.0.1', port: closed, protocol: 'http', maxNetworkRetries: 0 });
+      const refused = await t.graphql(ownerKey, TOP_UP, { input });
+      expectError(refused, 'PAYMENT_PROVIDER_ERROR');
+      expect(refused.errors![0]!.message).toContain('could not be reached');
+    } finally {
+      deps.stripe = reachable;
+    }
+    expect((await walletView(t, ownerKey, walletId)).balance).toBe('0');
+    const retried = await topUp(t, ownerKey, input);
+    expect(retried.status).toBe('PROCESSING');
+    expect((await topUp(t, ownerKey, input)).id).toBe(retried.id);
+    await settle(t);
+    expect((await walletView(t, ownerKey, walletId)).balance).toBe('20');
+    await t.assertLedger();
+  });
+});
+
+describe('tenancy', () => {
+  it("every payment operation answers NOT_FOUND for another tenant's objects, and changes nothing", async () => {
+    const mine = await t.createAccount();
+    const theirs = await billedAccount(t, { country: 'DE' });
+    const theirTopUp = await topUp(t, theirs.ownerKey, { walletId: theirs.walletId, amount: '10', paymentMethodId: 'pm_card_visa' });
+    await settle(t);
+    const operations: [string, Record<string, unknown>][] = [
+      [`query($id: ID!) { billingProfile(accountId: $id) { country } }`, { id: theirs.accountId }],
+      [`mutation($input: UpdateBillingProfileInput!) { updateBillingProfile(input: $input) { billingProfile { country } } }`, { input: { accountId: theirs.accountId, country: 'GB' } }],
+      [`mutation($input: SetAutoRechargeInput!) { setAutoRecharge(input: $input) { autoRecharge { enabled } } }`, { input: { walletId: theirs.walletId, enabled: false, threshold: '1', target: '20' } }],
+      [`mutation($input: SetMonthlyRechargeInput!) { setMonthlyRecharge(input: $input) { autoRecharge { enabled } } }`, { input: { walletId: theirs.walletId, enabled: false, dayOfMonth: 1, amount: '10' } }],
+      [`mutation($input: AddPaymentMethodInput!) { addPaymentMethod(input: $input) { status } }`, { input: { accountId: theirs.accountId, paymentMethodId: 'pm_card_visa' } }],
+      [`query($id: ID!) { topUp(id: $id) { id } }`, { id: theirTopUp.id }],
+      [`query($id: ID!) { wallet(id: $id) { topUps { id } refundable } }`, { id: theirs.walletId }],
+    ];
+    for (const [query, variables] of operations) expectError(await t.graphql(mine.ownerKey, query, variables), 'NOT_FOUND');
+    expect((await sql(t, 'select billing_country from account where id = $1', [theirs.accountId]))[0].billing_country).toBe('DE');
+    expect(await sql(t, 'select 1 from auto_recharge where wallet_id = $1', [theirs.walletId])).toEqual([]);
+    expect(await sql(t, 'select 1 from payment_method where account_id = $1', [theirs.accountId])).toEqual([]);
+    expect((await walletView(t, theirs.ownerKey, theirs.walletId)).balance).toBe('10');
   });
 });

@@ -12,7 +12,7 @@ export async function callStripe<T>(request: () => Promise<T>, options: { passIn
     if (error instanceof Stripe.errors.StripeCardError) throw error;
     // The caller explains an invalid request itself (e.g. an unknown payment method is the user's input).
     if (options.passInvalidRequest && error instanceof Stripe.errors.StripeInvalidRequestError) throw error;
-    if (error instanceof Stripe.errors.StripeError) {
+    if (error instanceof Stripe.errors.StripeError && !(error instanceof Stripe.errors.StripeConnectionError)) {
       console.error('Stripe request failed:', error.type, error.code, error.message);
       throw new PaymentProviderError(`The payment provider refused the request: ${error.message}`, { providerCode: error.code ?? error.type });
     }
