@@ -163,6 +163,18 @@ export interface Config {
   savedCardsPerAccountMax: number;
   /** Business days a bank transfer is expected to take (seed 000: up to 3). @default 3 */
   bankTransferBusinessDays: number;
+  /** How long a dashboard session lasts after sign-in, in milliseconds. @default 604_800_000 (7 days) */
+  sessionTtlMs: number;
+  /** How long an invitation can be accepted, in milliseconds. @default 604_800_000 (7 days) */
+  invitationTtlMs: number;
+  /** Shortest password, in characters. @default 10 */
+  passwordLengthMin: number;
+  /** Longest password, in characters (scrypt's input stays bounded). @default 200 */
+  passwordLengthMax: number;
+  /** scrypt cost N (a power of two); memory is 128 × N × r bytes (16 MiB at 2^14, r = 8). @default 16_384 */
+  passwordScryptCost: number;
+  /** Sends the session cookie with `Secure` (HTTPS only). Env `COOKIE_SECURE` (0/1). @default false: http://localhost works */
+  sessionCookieSecure: boolean;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -249,6 +261,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     autoRechargeFailuresMax: 3,
     savedCardsPerAccountMax: 20,
     bankTransferBusinessDays: 3,
+    sessionTtlMs: 604_800_000,
+    invitationTtlMs: 604_800_000,
+    passwordLengthMin: 10,
+    passwordLengthMax: 200,
+    passwordScryptCost: 16_384,
+    sessionCookieSecure: env.COOKIE_SECURE === '1',
     ...overrides,
   };
 }

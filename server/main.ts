@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       demo
         ? `  Demo account API key (OWNER):   ${demo.apiKey}${demo.apiKeyLive ? '' : '  (REVOKED: create a new key with createApiKey)'}\n` +
           `  Demo wallet id:                 ${demo.walletId}` +
+          (demo.userEmail ? `\n  Demo sign-in (OWNER):           ${demo.userEmail} / ${demo.userPassword}  (POST /auth/sign-in)` : '') +
           (demo.campaignId
             ? `\n  Demo campaign id:               ${demo.campaignId}  (dialed by the built-in simulator${config.simulatorEnabled ? '' : ': off, SIMULATOR=0'})`
             : '')

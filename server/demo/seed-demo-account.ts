@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -13,6 +14,8 @@ import { postWalletTransaction } from '../domain/wallets/post-wallet-transaction
 import { createCampaign, transitionCampaign } from '../domain/campaigns/campaign.service.js';
 import { createRatePlan } from '../domain/rating/rate-plan.service.js';
 import { PlatformAccountCode, TransactionKind } from '../domain/wallets/transaction-enums.js';
+import { createUser } from '../domain/users/invitations.service.js';
+import { Role } from '../domain/accounts/role.js';
 
 /** What `npm start` prints so a newcomer can sign in at once; kept in `<DATA_DIR>/demo-account.json`. */
 export interface DemoAccount {
@@ -23,6 +26,32 @@ export interface DemoAccount {
   apiKeyLive?: boolean;
   /** The RUNNING campaign the built-in dialer simulator places calls for. */
   campaignId?: string;
+  /** The demo OWNER's sign-in (POST /auth/sign-in); added to data folders seeded before users existed. */
+  userEmail?: string;
+  userPassword?: string;
+}
+
+/** The demo OWNER's e-mail. */
+export const DEMO_USER_EMAIL = 'demo@spendwire.local';
+
+/** Creates the demo OWNER user with a random password when the demo has none yet; returns the demo with it. */
+async function ensureDemoUser(em: EntityManager, config: Config, demo: DemoAccount, file: string): Promise<DemoAccount> {
+  if (demo.userEmail && demo.userPassword) return demo;
+  const [taken] = await em.getConnection().execute<{ one: number }[]>(`select 1 as one from app_user where email = ?`, [DEMO_USER_EMAIL]);
+  if (taken) return demo;
+  const password = randomBytes(12).toString('base64url');
+  await createUser(em, config, {
+    principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
+    accountId: demo.accountId,
+    email: DEMO_USER_EMAIL,
+    name: 'Demo Owner',
+    role: Role.OWNER,
+    password,
+  });
+  const withUser = { ...demo, userEmail: DEMO_USER_EMAIL, userPassword: password };
+  await fs.mkdir(config.dataDir, { recursive: true });
+  await fs.writeFile(file, `${JSON.stringify(withUser, null, 2)}\n`, { mode: 0o600 });
+  return withUser;
 }
 
 /** The demo's prices: 6-second increments so spend visibly moves within seconds of a call starting. */
@@ -101,7 +130,8 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
   const existing = await fs.readFile(file, 'utf8').then((text) => JSON.parse(text) as DemoAccount, () => null);
   if (existing && (await em.count(Account, { id: existing.accountId })) === 1) {
     const key = await em.findOne(ApiKey, { keyHash: hashApiKeySecret(existing.apiKey) });
-    return { ...existing, apiKeyLive: key !== null && key.revokedAt === null };
+    const withUser = await ensureDemoUser(em, config, existing, file);
+    return { ...withUser, apiKeyLive: key !== null && key.revokedAt === null };
   }
   if ((await em.count(Account, {})) > 0) return null;
 
@@ -127,5 +157,5 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
   const demo: DemoAccount = { accountId: created.account.id, walletId: created.wallet.id, apiKey: created.ownerKeySecret, campaignId };
   await fs.mkdir(config.dataDir, { recursive: true });
   await fs.writeFile(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
-  return { ...demo, apiKeyLive: true };
+  return { ...(await ensureDemoUser(em, config, demo, file)), apiKeyLive: true };
 }

@@ -12,6 +12,7 @@ import { SpendResolver } from './calls/spend.resolver.js';
 import { WalletSubscriptionResolver } from './wallets/wallet-subscription.resolver.js';
 import { WalletResolver } from './wallets/wallet.resolver.js';
 import { PaymentsResolver, WalletPaymentsResolver } from './payments/payments.resolver.js';
+import { PrincipalUserResolver, UsersResolver } from './users/users.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -29,7 +30,7 @@ const NO_TOPICS: PubSub = {
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver],
+    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver, UsersResolver, PrincipalUserResolver],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,

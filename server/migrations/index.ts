@@ -6,6 +6,7 @@ import { Migration20261122040000Subscriptions } from './Migration20261122040000_
 import { Migration20261122050000WalletUpdated } from './Migration20261122050000_wallet_updated.js';
 import { Migration20261122060000CallMeterHot } from './Migration20261122060000_call_meter_hot.js';
 import { Migration20261122070000Payments } from './Migration20261122070000_payments.js';
+import { Migration20261122080000Users } from './Migration20261122080000_users.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -20,4 +21,5 @@ export const migrationsList = [
   { name: 'Migration20261122050000_wallet_updated', class: Migration20261122050000WalletUpdated },
   { name: 'Migration20261122060000_call_meter_hot', class: Migration20261122060000CallMeterHot },
   { name: 'Migration20261122070000_payments', class: Migration20261122070000Payments },
+  { name: 'Migration20261122080000_users', class: Migration20261122080000Users },
 ];

@@ -17,6 +17,7 @@ import type { Events } from '../events/events.js';
 import type { SpendControl } from '../domain/calls/spend-control.js';
 import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { stripeWebhookRoute } from './stripe-webhook.js';
+import { authRoutes } from './auth-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
@@ -75,6 +76,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
   });
+  app.use(authRoutes({ orm, config, clock: options.spend.clock, closeSessionSockets: (sessionId) => webSocket.closeSessionSockets(sessionId) }));
   app.use(
     stripeWebhookRoute({
       orm,
@@ -92,7 +94,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         em: orm.em.fork(),
-        principal: await principalFor(auth, req.headers.authorization),
+        principal: await principalFor(auth, req.headers.authorization, req.headers.cookie),
         config,
         credentialCache,
         events: options.events,

@@ -9,6 +9,8 @@ import type { Principal } from '../domain/accounts/principal.js';
 import type { Events } from '../events/events.js';
 import type { SpendControl } from '../domain/calls/spend-control.js';
 import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
+import { pgQuery } from '../database/pg-transaction.js';
+import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
@@ -39,16 +41,23 @@ export function attachWebSocketServer(options: {
   events: Events;
   spend: SpendControl;
   payments: PaymentsRuntime;
-}): { dispose(): Promise<void> } {
+}): { dispose(): Promise<void>; closeSessionSockets(sessionId: string): void } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
   /** Open, authenticated sockets and the API key each uses (none for the operator's token). */
   const sockets = new Map<WebSocket, string | null>();
+  /** Open sockets signed in with a dashboard session, and the session. */
+  const sessionSockets = new Map<WebSocket, string>();
+
+  function closeSessionSockets(sessionId: string): void {
+    for (const [socket, id] of sessionSockets) if (id === sessionId) socket.close(CLOSE_CODE_FORBIDDEN, 'Signed out');
+  }
   const revocationCheck = setInterval(() => void closeRevokedSockets(), options.config.socketCredentialCheckIntervalMs);
   revocationCheck.unref();
 
   /** Closes (4403) every socket whose API key has been revoked, through any server process. */
   async function closeRevokedSockets(): Promise<void> {
+    await closeEndedSessions();
     const keyIds = [...new Set([...sockets.values()].filter((id): id is string => id !== null))];
     if (keyIds.length === 0) return;
     try {
@@ -63,6 +72,22 @@ export function attachWebSocketServer(options: {
     }
   }
 
+  /** Closes (4403) every socket whose session was signed out (through any process) or has expired. */
+  async function closeEndedSessions(): Promise<void> {
+    const sessionIds = [...new Set(sessionSockets.values())];
+    if (sessionIds.length === 0) return;
+    try {
+      const ended = await pgQuery<{ id: string }>(
+        options.auth.orm.em,
+        'select id from user_session where id = any($1::uuid[]) and (revoked_at is not null or expires_at <= now())',
+        [sessionIds],
+      );
+      for (const { id } of ended) closeSessionSockets(id);
+    } catch (error) {
+      console.error('Checking open sockets for ended sessions failed (retried):', error);
+    }
+  }
+
   const authorizationOf = (params: Record<string, unknown> | undefined) =>
     typeof params?.authorization === 'string' ? params.authorization : undefined;
   const cleanup = useServer<Record<string, unknown> | undefined>(
@@ -72,11 +97,19 @@ export function attachWebSocketServer(options: {
       connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         try {
-          const principal = await principalFor(options.auth, authorizationOf(ctx.connectionParams));
+          const headers = ctx.extra.request.headers;
+          const authorization = authorizationOf(ctx.connectionParams);
+          // A socket signed in by the session cookie must come from this server's own pages.
+          if (!authorization && !sameOrigin(headers.origin, headers.host)) return false;
+          const principal = await principalFor(options.auth, authorization, headers.cookie);
           principals.set(ctx.extra, principal);
           const socket = ctx.extra.socket;
           sockets.set(socket, principal.apiKeyId);
-          socket.once('close', () => sockets.delete(socket));
+          if (principal.sessionId) sessionSockets.set(socket, principal.sessionId);
+          socket.once('close', () => {
+            sockets.delete(socket);
+            sessionSockets.delete(socket);
+          });
           return true;
         } catch {
           return false;
@@ -93,7 +126,7 @@ export function attachWebSocketServer(options: {
           ];
         }
         try {
-          principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams)));
+          principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie));
           return undefined;
         } catch (error) {
           // Answer this operation first, then hang up: the client learns why before the close.
@@ -119,6 +152,7 @@ export function attachWebSocketServer(options: {
     wsServer,
   );
   return {
+    closeSessionSockets,
     dispose: async () => {
       clearInterval(revocationCheck);
       await cleanup.dispose();

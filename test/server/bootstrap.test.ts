@@ -60,6 +60,15 @@ describe('start and restart on the embedded PostgreSQL', () => {
       expect(me.data.me.role).toBe('OWNER');
       expect(me.data.me.account.name).toBe('Demo Telecom Ltd');
       expect(me.data.me.account.wallets).toEqual([{ id: demo!.walletId, balance: '98.3115', sequence: '5' }]);
+      // The demo OWNER can sign in to the dashboard with the printed e-mail and password.
+      expect(demo!.userEmail).toBe('demo@spendwire.local');
+      const signIn = await fetch(`${url}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: demo!.userEmail, password: demo!.userPassword }),
+      });
+      expect(signIn.status).toBe(200);
+      expect(((await signIn.json()) as { user: { role: string } }).user.role).toBe('OWNER');
       const created = await graphql(url, token, 'mutation { createAccount(input: { name: "Second" }) { account { id } } }');
       expect(created.errors).toBeUndefined();
       return { token, demo: demo! };

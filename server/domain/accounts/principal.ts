@@ -10,6 +10,10 @@ export interface Principal {
   apiKeyId: string | null;
   /** Recorded on every ledger row the caller causes. */
   actor: string;
+  /** The dashboard session in use (signed in with e-mail and password), else absent. */
+  sessionId?: string;
+  /** The signed-in user, with {@link sessionId}. */
+  userId?: string;
 }
 
 /** The PLATFORM_ADMIN principal of the operator's environment token. */
