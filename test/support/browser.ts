@@ -1,0 +1,231 @@
+// Shared harness of the dashboard's end-to-end tests: Debian's Chromium driven by playwright-core
+// (never a browser download: shared/STACK.md pitfall 8), the dashboard built into dist/client when
+// its sources are newer than the build, screenshots under test-artifacts/e2e/, and waits on text.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/** The repository's root: the folder holding package.json, vite.config.ts and dist/. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Where the Chromium binary is looked for when CHROMIUM_PATH is not set (Debian's `chromium` package). */
+export const CHROMIUM_PATH_DEFAULT = '/usr/bin/chromium';
+
+/**
+ * Chromium's switches for a headless run on a CI machine without internet: no sandbox (CI runs as
+ * root in a container), no GPU, and none of the background fetches a fresh profile would start.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Folder of the screenshots, relative to the repository root (git-ignored through `test-artifacts/`). */
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
+
+/** Longest wait for one element or text, in milliseconds. @default 15000 */
+export const WAIT_TIMEOUT_MS = 15_000;
+
+/** Longest `npx vite build`, in milliseconds, before it is killed. @default 120000 */
+const CLIENT_BUILD_TIMEOUT_MS = 120_000;
+
+/** Age after which another process's build lock is taken as abandoned, in milliseconds. @default 180000 */
+const CLIENT_BUILD_LOCK_STALE_MS = 180_000;
+
+/** How often a waiting process looks whether another one's build finished, in milliseconds. @default 100 */
+const CLIENT_BUILD_LOCK_POLL_MS = 100;
+
+/** The Chromium executable: CHROMIUM_PATH, else {@link CHROMIUM_PATH_DEFAULT}. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH?.trim() || CHROMIUM_PATH_DEFAULT;
+}
+
+/**
+ * Launches headless Chromium with {@link CHROMIUM_ARGS}; Playwright gives it a fresh temporary
+ * profile (user data dir) and deletes it on close. Pair with `afterAll(() => browser.close())`.
+ * @throws Error naming the fix when the executable is missing or not executable.
+ */
+export async function openBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  try {
+    await fs.access(executablePath, fs.constants.X_OK);
+  } catch {
+    throw new Error(
+      `No Chromium executable at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH ` +
+        'to a Chromium binary. Do not run `npx playwright install` (no internet).',
+    );
+  }
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout: 30_000 });
+}
+
+/** A page in a context of its own (no cookies or storage shared with other pages), with what went wrong in it. */
+export interface BrowserPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions and `console.error` messages of the page, in order, for failure messages. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Options of {@link newPage}. */
+export interface NewPageOptions {
+  /** @default { width: 1280, height: 900 } */
+  viewport?: { width: number; height: number };
+  /** Default timeout of every wait and action, in milliseconds. @default {@link WAIT_TIMEOUT_MS} */
+  timeoutMs?: number;
+}
+
+/** Opens a page in a fresh browser context: empty localStorage, a desktop viewport, bounded waits. */
+export async function newPage(browser: Browser, options: NewPageOptions = {}): Promise<BrowserPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  context.setDefaultTimeout(options.timeoutMs ?? WAIT_TIMEOUT_MS);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** Lowercase words joined by dashes, safe in a file name: "Top up: Visa!" → "top-up-visa". */
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'unnamed'
+  );
+}
+
+/** `test-artifacts/e2e/<test-name>-<step>.png`, both parts slugged. */
+export function screenshotPath(testName: string, step: string): string {
+  return path.join(SCREENSHOT_DIR, `${slug(testName)}-${slug(step)}.png`);
+}
+
+/**
+ * Saves a full-page screenshot to {@link screenshotPath}, creating the folder on demand.
+ * @returns the file's path.
+ */
+export async function saveScreenshot(page: Page, testName: string, step: string): Promise<string> {
+  const file = screenshotPath(testName, step);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Waits until `locator`'s single element has the text `expected` (the whole trimmed text for a
+ * string; a match for a RegExp), through Playwright's auto-waiting, and returns that text.
+ * @throws Error with the element's last text when it does not get there within `timeoutMs`.
+ */
+export async function waitForText(locator: Locator, expected: string | RegExp, timeoutMs: number = WAIT_TIMEOUT_MS): Promise<string> {
+  const pattern = typeof expected === 'string' ? new RegExp(`^\\s*${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : expected;
+  try {
+    await locator.filter({ hasText: pattern }).waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch (error) {
+    const actual = await locator.textContent({ timeout: 1_000 }).catch(() => '(element not found)');
+    throw new Error(`Expected ${locator} to read ${String(expected)} within ${timeoutMs} ms; it reads ${JSON.stringify(actual)}.`, { cause: error });
+  }
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+/** Newest modification time of the files under `target` (a file or a folder), in ms since the epoch; 0 when missing. */
+async function newestMtimeMs(target: string): Promise<number> {
+  let stat;
+  try {
+    stat = await fs.stat(target);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of await fs.readdir(target)) newest = Math.max(newest, await newestMtimeMs(path.join(target, entry)));
+  return newest;
+}
+
+/** Whether dist/client/index.html exists and is newer than every source of the dashboard. */
+async function clientBuildIsFresh(): Promise<boolean> {
+  const builtMs = await newestMtimeMs(path.join(REPO_ROOT, 'dist', 'client', 'index.html'));
+  if (builtMs === 0) return false;
+  // client/src is what changes; client/index.html and vite.config.ts shape the build too.
+  const sources = ['client/src', 'client/index.html', 'vite.config.ts'].map((source) => path.join(REPO_ROOT, source));
+  const sourceMs = Math.max(...(await Promise.all(sources.map(newestMtimeMs))));
+  return builtMs >= sourceMs;
+}
+
+/** Runs `npx vite build` in the repository root; resolves when it exits 0. */
+function runViteBuild(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['vite', 'build'], { cwd: REPO_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CLIENT_BUILD_TIMEOUT_MS);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`Could not start \`npx vite build\`: ${error.message}`));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`\`npx vite build\` failed (${signal ?? `exit ${code}`}):\n${output.slice(-4_000)}`));
+    });
+  });
+}
+
+/**
+ * Holds a lock shared by every process building this checkout's dashboard (a folder in the
+ * temporary directory, named after the checkout), so parallel test files never build into
+ * dist/client at the same time. A lock older than {@link CLIENT_BUILD_LOCK_STALE_MS} is broken.
+ */
+async function withClientBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  const lockDir = path.join(os.tmpdir(), `spendwire-client-build-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 12)}.lock`);
+  const deadlineMs = Date.now() + CLIENT_BUILD_TIMEOUT_MS + CLIENT_BUILD_LOCK_STALE_MS;
+  for (;;) {
+    try {
+      await fs.mkdir(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const heldSinceMs = await fs.stat(lockDir).then((stat) => stat.mtimeMs, () => Date.now());
+      if (Date.now() - heldSinceMs > CLIENT_BUILD_LOCK_STALE_MS) await fs.rm(lockDir, { recursive: true, force: true });
+      else if (Date.now() > deadlineMs) throw new Error(`Timed out waiting for the client build lock ${lockDir}`);
+      else await new Promise((resolve) => setTimeout(resolve, CLIENT_BUILD_LOCK_POLL_MS));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await fs.rm(lockDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes sure the server has a current dashboard to serve: runs `npx vite build` (into dist/client,
+ * the server's `clientDir`) when dist/client/index.html is missing or older than the newest file
+ * of client/src (or client/index.html, vite.config.ts). Call from `beforeAll` with a timeout of
+ * a minute or more.
+ * @returns whether it built.
+ * @throws Error with the build's output when the build fails.
+ */
+export async function ensureClientBuilt(): Promise<boolean> {
+  if (await clientBuildIsFresh()) return false;
+  return withClientBuildLock(async () => {
+    // Another process may have built it while this one waited for the lock.
+    if (await clientBuildIsFresh()) return false;
+    await runViteBuild();
+    if (!(await clientBuildIsFresh())) throw new Error('`npx vite build` succeeded but dist/client/index.html is still missing or stale.');
+    return true;
+  });
+}
