@@ -175,6 +175,10 @@ export interface Config {
   passwordScryptCost: number;
   /** Sends the session cookie with `Secure` (HTTPS only). Env `COOKIE_SECURE` (0/1). @default false: http://localhost works */
   sessionCookieSecure: boolean;
+  /** Transactions read per query by a CSV export. @default 1000 */
+  exportBatchSize: number;
+  /** Most transactions in one CSV export (narrow the dates for more). @default 1_000_000 */
+  exportRowsMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -267,6 +271,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     passwordLengthMax: 200,
     passwordScryptCost: 16_384,
     sessionCookieSecure: env.COOKIE_SECURE === '1',
+    exportBatchSize: 1_000,
+    exportRowsMax: 1_000_000,
     ...overrides,
   };
 }

@@ -18,6 +18,7 @@ import type { SpendControl } from '../domain/calls/spend-control.js';
 import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { stripeWebhookRoute } from './stripe-webhook.js';
 import { authRoutes } from './auth-routes.js';
+import { exportRoutes } from './export-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
@@ -76,6 +77,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
   });
+  app.use(exportRoutes({ auth, config }));
   app.use(authRoutes({ orm, config, clock: options.spend.clock, closeSessionSockets: (sessionId) => webSocket.closeSessionSockets(sessionId) }));
   app.use(
     stripeWebhookRoute({

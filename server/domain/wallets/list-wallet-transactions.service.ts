@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { BadUserInputError } from '../../errors.js';
 import { TransactionKind, TransactionStatus, TransactionType } from './transaction-enums.js';
+import { validateCampaignId } from './validate-input.js';
 import { WalletTransaction } from './wallet-transaction.entity.js';
 
 /** Options of {@link listWalletTransactions}. The wallet must already be checked visible to the caller. */
@@ -18,6 +19,8 @@ export interface ListWalletTransactionsOptions {
   from?: Date | null;
   /** Exclusive upper bound on createdAt. */
   to?: Date | null;
+  /** Only this campaign's transactions. */
+  campaignId?: string | null;
   limits: Pick<Config, 'transactionsPageSizeMax' | 'transactionsPageSizeDefault'>;
 }
 
@@ -66,6 +69,7 @@ export async function listWalletTransactions(
   if (options.type) where.type = options.type;
   if (options.kind) where.kind = options.kind;
   if (options.status) where.status = options.status;
+  if (options.campaignId !== null && options.campaignId !== undefined) where.campaignId = validateCampaignId(options.campaignId);
   if (options.from || options.to) {
     where.createdAt = { ...(options.from ? { $gte: options.from } : {}), ...(options.to ? { $lt: options.to } : {}) };
   }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { TransactionKind, TransactionStatus, TransactionType } from '../enums.js';
 
@@ -25,4 +25,7 @@ export class TransactionsArgs {
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'Created before (exclusive).' })
   to?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: "Only the campaign's transactions (its calls, messages and charges)." })
+  campaignId?: string | null;
 }
