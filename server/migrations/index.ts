@@ -7,6 +7,7 @@ import { Migration20261122050000WalletUpdated } from './Migration20261122050000_
 import { Migration20261122060000CallMeterHot } from './Migration20261122060000_call_meter_hot.js';
 import { Migration20261122070000Payments } from './Migration20261122070000_payments.js';
 import { Migration20261122080000Users } from './Migration20261122080000_users.js';
+import { Migration20261122090000WalletBurn } from './Migration20261122090000_wallet_burn.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -22,4 +23,5 @@ export const migrationsList = [
   { name: 'Migration20261122060000_call_meter_hot', class: Migration20261122060000CallMeterHot },
   { name: 'Migration20261122070000_payments', class: Migration20261122070000Payments },
   { name: 'Migration20261122080000_users', class: Migration20261122080000Users },
+  { name: 'Migration20261122090000_wallet_burn', class: Migration20261122090000WalletBurn },
 ];

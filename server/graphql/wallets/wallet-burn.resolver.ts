@@ -1,0 +1,34 @@
+import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { walletBurn } from '../../domain/wallets/wallet-burn.service.js';
+import { MoneyScalar } from '../scalars/money.scalar.js';
+import { WalletObject } from './wallet.type.js';
+
+@ObjectType('WalletBurn', {
+  description:
+    "What the wallet is burning now, for the dashboard's burn rate and time-to-empty: its active calls' per-minute prices and its recent debits. Select it in walletUpdated to follow it live.",
+})
+export class WalletBurnObject {
+  @Field(() => Int)
+  activeCalls!: number;
+  @Field(() => MoneyScalar, { description: "Sum of the active calls' per-minute prices." })
+  callsPerMinute!: bigint;
+  @Field(() => MoneyScalar, { description: 'Debits (ended calls, messages, numbers, charges) over the last recentWindowSeconds.' })
+  recentSpend!: bigint;
+  @Field(() => Int)
+  recentWindowSeconds!: number;
+}
+
+@Resolver(() => WalletObject)
+export class WalletBurnResolver {
+  @FieldResolver(() => WalletBurnObject)
+  async burn(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<WalletBurnObject> {
+    const burn = await walletBurn(em, wallet.id);
+    return Object.assign(new WalletBurnObject(), {
+      activeCalls: burn.activeCalls,
+      callsPerMinute: burn.callsPerMinuteMicros,
+      recentSpend: burn.recentSpendMicros,
+      recentWindowSeconds: burn.recentWindowSeconds,
+    });
+  }
+}
