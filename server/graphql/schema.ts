@@ -14,6 +14,7 @@ import { WalletResolver } from './wallets/wallet.resolver.js';
 import { PaymentsResolver, WalletPaymentsResolver } from './payments/payments.resolver.js';
 import { PrincipalUserResolver, UsersResolver } from './users/users.resolver.js';
 import { WalletBurnResolver } from './wallets/wallet-burn.resolver.js';
+import { CampaignSpendResolver } from './calls/campaign-spend.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -31,7 +32,7 @@ const NO_TOPICS: PubSub = {
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver, UsersResolver, PrincipalUserResolver, WalletBurnResolver],
+    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver, UsersResolver, PrincipalUserResolver, WalletBurnResolver, CampaignSpendResolver],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,

@@ -52,3 +52,31 @@ describe('Wallet.burn', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+describe('Campaign.spendByMinute', () => {
+  it('puts each posted debit in its minute, every minute present, refusing a window outside 1..1440', async () => {
+    const { walletId, ownerKey } = await t.createAccount();
+    await t.fund(walletId, '50');
+    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '1', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+    const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+    const other = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+    const charge = `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`;
+    await t.ok(ownerKey, charge, { input: { walletId, amount: '1.25', description: 'a', campaignId } });
+    await t.ok(ownerKey, charge, { input: { walletId, amount: '2', description: 'b', campaignId } });
+    await t.ok(ownerKey, charge, { input: { walletId, amount: '9', description: 'other campaign', campaignId: other } });
+    const SERIES = `query($id: ID!, $m: Int) { campaign(id: $id) { spendByMinute(minutes: $m) { minute spent } } }`;
+    const series = (await t.ok(ownerKey, SERIES, { id: campaignId, m: 3 })).campaign.spendByMinute;
+    expect(series).toHaveLength(3);
+    const minutes = series.map((point: any) => new Date(point.minute).getTime());
+    expect(minutes[1] - minutes[0]).toBe(60_000);
+    expect(minutes[2] - minutes[1]).toBe(60_000);
+    // Both charges fall in the current minute, or straddle into it from the one before.
+    expect(series.reduce((sum: number, point: any) => sum + Number(point.spent), 0)).toBe(3.25);
+    expect((await t.ok(ownerKey, SERIES, { id: campaignId, m: null })).campaign.spendByMinute).toHaveLength(60);
+    expect((await t.ok(ownerKey, SERIES, { id: campaignId, m: 1440 })).campaign.spendByMinute).toHaveLength(1440);
+    for (const m of [0, 1441]) {
+      const bad = await t.graphql(ownerKey, SERIES, { id: campaignId, m });
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minutes' });
+    }
+  });
+});
