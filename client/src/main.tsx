@@ -1,41 +1,134 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { checkSession, signOut } from './apollo/auth-requests';
 import { createApolloClient } from './apollo/client';
 import { createLiveSocket, type LiveSocket } from './apollo/live-socket';
-import { ApiKeyForm } from './components/ApiKeyForm';
-import { AppHeader } from './components/AppHeader';
+import { AppHeader, type HeaderIdentity } from './components/AppHeader';
 import { browserStorage, useApiKey } from './hooks/useApiKey';
 import { useConnectionStatus } from './hooks/useConnectionStatus';
+import { usePathname } from './hooks/usePathname';
+import { useSession } from './hooks/useSession';
+import { AcceptInvitationPage } from './routes/accept-invitation/AcceptInvitationPage';
+import { SignInPage } from './routes/sign-in/SignInPage';
 import { WalletPage } from './routes/wallet/WalletPage';
 import { createApiKeyStore, type ApiKeyStore } from './utils/api-key-storage';
+import type { SessionUser } from './utils/auth-response';
+import { credentialIdentity, credentialOf, screenFor } from './utils/dashboard-screen';
+import { invitationTokenFrom } from './utils/invitations';
+import { createSessionStore, type SessionStore } from './utils/session-state';
 import { webSocketUrl } from './utils/web-socket-url';
 import './styles.css';
 
 const apiKeyStore = createApiKeyStore(browserStorage());
-const liveSocket = createLiveSocket({ url: webSocketUrl(window.location.href), apiKey: apiKeyStore.get() });
-const client = createApolloClient({ getApiKey: apiKeyStore.get, subscriptionLink: liveSocket.link });
-// Subscribed before React is, so the old key's socket is closed and the cache emptied before the
-// page renders for the new key: nothing one key fetched is ever shown under another, and signing
-// out leaves no socket open.
-apiKeyStore.subscribe(() => {
-  liveSocket.setApiKey(apiKeyStore.get());
-  void client.clearStore();
+const sessionStore = createSessionStore();
+const endSession = () => sessionStore.dispatch({ type: 'session-ended' });
+const liveSocket = createLiveSocket({
+  url: webSocketUrl(window.location.href),
+  credential: credentialOf(apiKeyStore.get(), sessionStore.get()),
+  // A session's socket closed with 4403: signed out in another tab or browser, or the session expired.
+  onForbidden: (credential) => {
+    if (credential.kind === 'session') endSession();
+  },
 });
+const client = createApolloClient({ getApiKey: apiKeyStore.get, subscriptionLink: liveSocket.link, onSessionRejected: endSession });
 
-/** The dashboard: the key form until a key is given, then the wallet page (remounted per key). */
-function App({ store, socket }: { store: ApiKeyStore; socket: LiveSocket }) {
-  const { apiKey, setApiKey, persisted } = useApiKey(store);
+// Subscribed before React is, so the old credential's socket is closed and the cache emptied before
+// the page renders for the new one: nothing one key or person fetched is ever shown under another,
+// and signing out leaves no socket open.
+let credentialInUse = credentialIdentity(credentialOf(apiKeyStore.get(), sessionStore.get()));
+const followCredential = () => {
+  const credential = credentialOf(apiKeyStore.get(), sessionStore.get());
+  liveSocket.setCredential(credential);
+  const identity = credentialIdentity(credential);
+  if (identity === credentialInUse) return;
+  credentialInUse = identity;
+  void client.clearStore();
+};
+apiKeyStore.subscribe(followCredential);
+sessionStore.subscribe(followCredential);
+
+// Asked once per page load: a valid cookie goes straight in, none (401) shows the sign-in page.
+void checkSession().then((result) => sessionStore.dispatch({ type: 'checked', result }));
+
+/** Signs out of the session; the server's 4403 on this session's socket meanwhile is expected (utils/session-state.ts). */
+async function signOutOfSession(): Promise<void> {
+  sessionStore.dispatch({ type: 'sign-out-started' });
+  const result = await signOut();
+  sessionStore.dispatch(result.ok ? { type: 'signed-out' } : { type: 'sign-out-failed', message: result.message });
+}
+
+/** Props of {@link App}. */
+interface AppProps {
+  apiKeys: ApiKeyStore;
+  session: SessionStore;
+  socket: LiveSocket;
+}
+
+/**
+ * The dashboard: the sign-in page (e-mail and password, or an API key) until someone is in, then
+ * the wallet page (remounted per credential); `/accept-invitation?token=…` for invitees.
+ */
+function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
+  const { apiKey, setApiKey, persisted } = useApiKey(apiKeys);
+  const session = useSession(sessionStoreOfApp);
+  const { pathname, search, replacePath } = usePathname();
   const connectionStatus = useConnectionStatus(socket);
+  const screen = screenFor({ pathname, apiKey, session });
+
   const forgetKey = () => setApiKey(null);
+  const signedIn = (user: SessionUser) => {
+    // A stored key would win over the cookie: the person who just signed in is who the page shows.
+    setApiKey(null);
+    sessionStoreOfApp.dispatch({ type: 'signed-in', user });
+  };
+  const identity: HeaderIdentity | null =
+    apiKey !== null
+      ? { kind: 'api-key', apiKey }
+      : session.status === 'signed-in'
+        ? { kind: 'session', user: session.user, signingOut: session.signingOut, signOutError: session.signOutError }
+        : null;
+
+  let content;
+  switch (screen.name) {
+    case 'checking':
+      content = <p className="placeholder">Checking your session…</p>;
+      break;
+    case 'sign-in':
+      content = <SignInPage notice={screen.notice} onSignedIn={signedIn} onApiKey={setApiKey} />;
+      break;
+    case 'accept-invitation':
+      content = (
+        <AcceptInvitationPage
+          token={invitationTokenFrom(search)}
+          signedInAs={session.status === 'signed-in' ? session.user : null}
+          onAccepted={(user) => {
+            signedIn(user);
+            replacePath('/');
+          }}
+          onGoToSignIn={() => replacePath('/')}
+        />
+      );
+      break;
+    case 'wallet':
+      content = (
+        <WalletPage
+          key={credentialIdentity(screen.credential)}
+          credentialKind={screen.credential.kind}
+          onCredentialRejected={screen.credential.kind === 'api-key' ? forgetKey : endSession}
+        />
+      );
+      break;
+  }
+
   return (
     <>
-      <AppHeader apiKey={apiKey} onForgetKey={forgetKey} connectionStatus={connectionStatus} />
+      <AppHeader identity={identity} onForgetKey={forgetKey} onSignOut={() => void signOutOfSession()} connectionStatus={connectionStatus} />
       <main className="page">
-        {!persisted && (
+        {apiKey !== null && !persisted && (
           <p className="notice">This browser refused to store the key: it will be forgotten when this page is closed.</p>
         )}
-        {apiKey === null ? <ApiKeyForm onSubmit={setApiKey} /> : <WalletPage key={apiKey} onForgetKey={forgetKey} />}
+        {content}
       </main>
     </>
   );
@@ -46,7 +139,7 @@ if (container === null) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <App store={apiKeyStore} socket={liveSocket} />
+      <App apiKeys={apiKeyStore} session={sessionStore} socket={liveSocket} />
     </ApolloProvider>
   </StrictMode>,
 );

@@ -149,6 +149,8 @@ describe('dashboard: top up a wallet by card (sandbox)', () => {
     const { page } = session;
     await page.goto(`${t.url}/`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    // E-mail and password come first; integrators switch to the key.
+    await page.getByRole('button', { name: 'Use an API key instead' }).click();
     await page.getByLabel('API key', { exact: true }).fill(account.ownerKey);
     await page.getByRole('button', { name: 'Use key' }).click();
     await page.getByRole('heading', { name: 'E2E Top-up Account' }).waitFor();

@@ -9,6 +9,7 @@ import {
   type ConnectionEvent,
   type ConnectionStatus,
 } from '../utils/connection-status.js';
+import { credentialIdentity, type DashboardCredential } from '../utils/dashboard-screen.js';
 import { reconnectDelayMs } from '../utils/reconnect-delay.js';
 import { withResumableSubscriptions } from './resumable-subscriptions.js';
 
@@ -39,21 +40,35 @@ export const CONNECTION_ACK_TIMEOUT_MS = 10_000;
 export interface LiveSocketOptions {
   /** `ws://` or `wss://` address of the GraphQL endpoint (see utils/web-socket-url.ts). */
   url: string;
-  /** The key to connect with at first; null for none. */
-  apiKey: string | null;
+  /**
+   * What to connect with at first: an API key (sent as `connectionParams.authorization`) or the
+   * dashboard session (the browser's cookie rides on the same-origin handshake: no params). Null
+   * or absent for none. Takes precedence over `apiKey`.
+   */
+  credential?: DashboardCredential | null;
+  /** Shorthand for `credential: { kind: 'api-key', apiKey }`; null for none. */
+  apiKey?: string | null;
+  /**
+   * Called once when the server closes the socket of the credential in use with 4403 (an API key
+   * revoked, a session signed out elsewhere or expired): the socket gives up on that credential.
+   * Not called for a credential already replaced or disposed.
+   */
+  onForbidden?: (credential: DashboardCredential) => void;
   /** Makes the graphql-ws client; tests pass a fake or a Node `webSocketImpl`. @default graphql-ws createClient */
   createClient?: (options: ClientOptions) => Client;
 }
 
-/** The dashboard's WebSocket: one graphql-ws client per API key, and the state of its connection. */
+/** The dashboard's WebSocket: one graphql-ws client per credential, and the state of its connection. */
 export interface LiveSocket {
-  /** Terminating link for subscription operations: sends them over the current key's socket. */
+  /** Terminating link for subscription operations: sends them over the current credential's socket. */
   readonly link: ApolloLink;
   /**
-   * Uses another key: the previous key's client is disposed (its subscriptions complete, its socket
-   * closes) and, unless `apiKey` is null (signed out), a new one is made. The same key again changes
-   * nothing, except after a refusal (4403), when it makes a fresh client.
+   * Uses another credential: the previous one's client is disposed (its subscriptions complete, its
+   * socket closes) and, unless `credential` is null (signed out), a new one is made. The same
+   * credential again changes nothing, except after a refusal (4403), when it makes a fresh client.
    */
+  setCredential(credential: DashboardCredential | null): void;
+  /** `setCredential` for an API key (null: none). */
   setApiKey(apiKey: string | null): void;
   /** The connection's state, for `useSyncExternalStore`. */
   getStatus(): ConnectionStatus;
@@ -80,23 +95,25 @@ function wait(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
-/** One key's graphql-ws client and what the live socket tracks of it. */
-class KeySession {
-  /** True once the server refused the key: the link answers with an error instead of reconnecting. */
+/** One credential's graphql-ws client and what the live socket tracks of it. */
+class CredentialSession {
+  /** True once the server refused the credential: the link answers with an error instead of reconnecting. */
   refused = false;
   readonly client: Client;
   readonly link: GraphQLWsLink;
   private pongTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    readonly apiKey: string,
+    readonly credential: DashboardCredential,
     url: string,
     makeClient: (options: ClientOptions) => Client,
-    report: (from: KeySession, event: ConnectionEvent) => void,
+    report: (from: CredentialSession, event: ConnectionEvent) => void,
   ) {
     const rawClient = makeClient({
       url,
-      connectionParams: { authorization: `Bearer ${apiKey}` },
+      // A session socket sends no params: the browser adds the cookie to the same-origin handshake,
+      // and an authorization param would win over it.
+      ...(credential.kind === 'api-key' ? { connectionParams: { authorization: `Bearer ${credential.apiKey}` } } : {}),
       lazy: true,
       lazyCloseTimeout: LAZY_CLOSE_TIMEOUT_MS,
       keepAlive: KEEP_ALIVE_INTERVAL_MS,
@@ -140,16 +157,18 @@ class KeySession {
 }
 
 /**
- * The WebSocket side of the dashboard. Each key gets its own graphql-ws client (lazy: it opens a
- * socket when the first subscription starts, and closes it {@link LAZY_CLOSE_TIMEOUT_MS} after the
- * last one ends), with the key in `connectionParams.authorization`. Lost sockets are reopened
- * forever with exponential back-off (1 s … 30 s, jittered); subscriptions that declare
- * `$afterSequence` resume after the last sequence they delivered (apollo/resumable-subscriptions.ts).
- * A 4403 (unknown or revoked key) is final for that key: no retry, status "revoked".
+ * The WebSocket side of the dashboard. Each credential gets its own graphql-ws client (lazy: it
+ * opens a socket when the first subscription starts, and closes it {@link LAZY_CLOSE_TIMEOUT_MS}
+ * after the last one ends): an API key goes in `connectionParams.authorization`; a session sends
+ * no params (its cookie rides on the handshake). Lost sockets are reopened forever with
+ * exponential back-off (1 s … 30 s, jittered); subscriptions that declare `$afterSequence` resume
+ * after the last sequence they delivered (apollo/resumable-subscriptions.ts). A 4403 (unknown or
+ * revoked key, ended session) is final for that credential: no retry, status "revoked", and
+ * `onForbidden` is told.
  */
 export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
   const makeClient = options.createClient ?? createClient;
-  let session: KeySession | null = null;
+  let session: CredentialSession | null = null;
   let status: ConnectionStatus = INITIAL_CONNECTION_STATUS;
   const listeners = new Set<() => void>();
 
@@ -158,38 +177,49 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
     status = next;
     for (const listener of [...listeners]) listener();
   };
-  const report = (from: KeySession, event: ConnectionEvent) => {
-    // A disposed client's last events (its closing socket) must not overwrite the new key's status.
-    if (from === session) setStatus(nextConnectionStatus(status, event));
+  const report = (from: CredentialSession, event: ConnectionEvent) => {
+    // A disposed client's last events (its closing socket) must not overwrite the new credential's status.
+    if (from !== session) return;
+    const next = nextConnectionStatus(status, event);
+    const refusedNow = status.state !== 'revoked' && next.state === 'revoked';
+    setStatus(next);
+    // After the status, so a listener of onForbidden that replaces the credential starts from a clean status.
+    if (refusedNow && from === session) options.onForbidden?.(from.credential);
   };
-  const replaceSession = (apiKey: string | null) => {
+  const replaceSession = (credential: DashboardCredential | null) => {
     session?.dispose();
-    session = apiKey === null ? null : new KeySession(apiKey, options.url, makeClient, report);
+    session = credential === null ? null : new CredentialSession(credential, options.url, makeClient, report);
     setStatus(INITIAL_CONNECTION_STATUS);
   };
 
   const link = new ApolloLink((operation) => {
     const current = session;
     if (current === null) {
-      return new Observable((observer) => observer.error(new LiveSocketUnavailableError('No API key in use: live updates are off.')));
+      return new Observable((observer) =>
+        observer.error(new LiveSocketUnavailableError('No API key or session in use: live updates are off.')),
+      );
     }
     if (current.refused) {
+      const what = current.credential.kind === 'api-key' ? 'this API key' : 'this session';
       return new Observable((observer) =>
-        observer.error(new LiveSocketUnavailableError('The server refused this API key on the live connection (4403).')),
+        observer.error(new LiveSocketUnavailableError(`The server refused ${what} on the live connection (4403).`)),
       );
     }
     return current.link.request(operation);
   });
 
-  replaceSession(options.apiKey);
+  const setCredential = (credential: DashboardCredential | null) => {
+    if (session !== null && credential !== null && credentialIdentity(session.credential) === credentialIdentity(credential) && !session.refused) return;
+    if (session === null && credential === null) return;
+    replaceSession(credential);
+  };
+
+  replaceSession(options.credential !== undefined ? options.credential : options.apiKey ? { kind: 'api-key', apiKey: options.apiKey } : null);
 
   return {
     link,
-    setApiKey(apiKey) {
-      if (session !== null && session.apiKey === apiKey && !session.refused) return;
-      if (session === null && apiKey === null) return;
-      replaceSession(apiKey);
-    },
+    setCredential,
+    setApiKey: (apiKey) => setCredential(apiKey === null ? null : { kind: 'api-key', apiKey }),
     getStatus: () => status,
     subscribe(listener) {
       listeners.add(listener);

@@ -1,4 +1,4 @@
-// Goal: one graphql-ws client per API key, with the key in connectionParams, retries forever except on 4403, and a status the header can show; method: a fake createClient that records its options and plays the client's events.
+// Goal: one graphql-ws client per credential (an API key in connectionParams; a session with no params, its cookie riding on the handshake), retries forever except on 4403, which a session's page hears about, and a status the header can show; method: a fake createClient that records its options and plays the client's events.
 import { gql, type ApolloLink } from '@apollo/client';
 import type { Client, ClientOptions } from 'graphql-ws';
 import { firstValueFrom } from 'rxjs';
@@ -142,5 +142,90 @@ describe('live socket', () => {
     const { createClient } = fakeFactory();
     const socket = createLiveSocket({ url: 'ws://host/graphql', apiKey: null, createClient });
     await expect(firstValueFrom(socket.link.request(operation(), () => undefined as never))).rejects.toThrow(/No API key/);
+  });
+});
+
+describe('live socket: dashboard session', () => {
+  it('sends no connectionParams for a session: the browser adds the cookie to the handshake', () => {
+    const { made, createClient } = fakeFactory();
+    createLiveSocket({ url: 'ws://host/graphql', credential: { kind: 'session', userId: 'u1' }, createClient });
+    expect(made).toHaveLength(1);
+    expect(made[0]!.options.connectionParams).toBeUndefined();
+    expect(made[0]!.options.lazy).toBe(true);
+    expect(made[0]!.options.shouldRetry!(closeEvent(4403))).toBe(false);
+  });
+
+  it('starts with no client while the session is unknown, and makes one per user', () => {
+    const { made, createClient } = fakeFactory();
+    const socket = createLiveSocket({ url: 'ws://host/graphql', credential: null, createClient });
+    expect(made).toHaveLength(0);
+    socket.setCredential({ kind: 'session', userId: 'u1' });
+    socket.setCredential({ kind: 'session', userId: 'u1' });
+    expect(made).toHaveLength(1);
+    socket.setCredential({ kind: 'session', userId: 'u2' });
+    expect(made).toHaveLength(2);
+    expect(made[0]!.disposed).toBe(true);
+    // From a session to a key: a key's client carries it.
+    socket.setApiKey('sw_key1');
+    expect(made).toHaveLength(3);
+    expect(made[1]!.disposed).toBe(true);
+    expect(made[2]!.options.connectionParams).toEqual({ authorization: 'Bearer sw_key1' });
+  });
+
+  it('tells onForbidden once when the server closes the session’s socket with 4403, and refuses further subscriptions', async () => {
+    const { made, createClient } = fakeFactory();
+    const refused: unknown[] = [];
+    const socket = createLiveSocket({
+      url: 'ws://host/graphql',
+      credential: { kind: 'session', userId: 'u1' },
+      createClient,
+      onForbidden: (credential) => refused.push(credential),
+    });
+    const on = made[0]!.options.on!;
+    on.connected!({} as never, undefined, false);
+    on.closed!(closeEvent(4403));
+    on.closed!(closeEvent(4403));
+    expect(refused).toEqual([{ kind: 'session', userId: 'u1' }]);
+    expect(socket.getStatus()).toEqual({ state: 'revoked' });
+    await expect(firstValueFrom(socket.link.request(operation(), () => undefined as never))).rejects.toThrow(/refused this session.*4403/);
+  });
+
+  it('does not tell onForbidden about other close codes or about a client already replaced', () => {
+    const { made, createClient } = fakeFactory();
+    const refused: unknown[] = [];
+    const socket = createLiveSocket({
+      url: 'ws://host/graphql',
+      credential: { kind: 'session', userId: 'u1' },
+      createClient,
+      onForbidden: (credential) => refused.push(credential),
+    });
+    made[0]!.options.on!.closed!(closeEvent(1006));
+    made[0]!.options.on!.closed!(closeEvent(4401));
+    socket.setCredential(null);
+    made[0]!.options.on!.closed!(closeEvent(4403));
+    expect(refused).toEqual([]);
+    expect(socket.getStatus().state).toBe('idle');
+  });
+
+  it('lets onForbidden replace the credential: the new one starts from a clean status', () => {
+    const { made, createClient } = fakeFactory();
+    const socket: ReturnType<typeof createLiveSocket> = createLiveSocket({
+      url: 'ws://host/graphql',
+      credential: { kind: 'session', userId: 'u1' },
+      createClient,
+      onForbidden: () => socket.setCredential(null),
+    });
+    made[0]!.options.on!.closed!(closeEvent(4403));
+    expect(made[0]!.disposed).toBe(true);
+    expect(socket.getStatus()).toEqual({ state: 'idle' });
+  });
+
+  it('signing in again after a refusal makes a fresh client for the same user', () => {
+    const { made, createClient } = fakeFactory();
+    const socket = createLiveSocket({ url: 'ws://host/graphql', credential: { kind: 'session', userId: 'u1' }, createClient });
+    made[0]!.options.on!.closed!(closeEvent(4403));
+    socket.setCredential({ kind: 'session', userId: 'u1' });
+    expect(made).toHaveLength(2);
+    expect(socket.getStatus().state).toBe('idle');
   });
 });

@@ -6,10 +6,13 @@ import { describeError } from '../../apollo/describe-error';
 import { WALLET_SUMMARY_FIELDS } from '../../components/BalanceSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { WalletSelect } from '../../components/WalletSelect';
+import type { DashboardCredential } from '../../utils/dashboard-screen';
 import { enumLabel } from '../../utils/enum-label';
+import { canInvite } from '../../utils/invitations';
+import { TeamCard } from './TeamCard';
 import { WalletView, type ResumePoints } from './WalletView';
 
-/** Who the API key is, its account and the account's wallets. */
+/** Who the caller (API key or signed-in user) is, its account and the account's wallets. */
 export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   query Me {
     me {
@@ -27,17 +30,23 @@ export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   ${WALLET_SUMMARY_FIELDS}
 `;
 
-/** Props of {@link WalletPage}. */
+/** Props of {@link WalletPage}. Give it a `key` per credential: nothing one fetched is shown under another. */
 export interface WalletPageProps {
-  /** Forgets the API key in use, offered when the server rejects it. */
-  onForgetKey: () => void;
+  /** What the page's requests are signed with: the words differ ("Owner key" or "Owner"). */
+  credentialKind: DashboardCredential['kind'];
+  /**
+   * Offered when the server rejects the credential: forgets the API key, or goes back to the
+   * sign-in page for a session (which usually happens by itself: apollo/client.ts).
+   */
+  onCredentialRejected: () => void;
 }
 
 /**
- * The wallet dashboard: the key's account, a wallet's balances and its transactions, kept live
- * over the WebSocket. "Refresh" fetches everything on screen again by hand; nothing polls.
+ * The wallet dashboard: the caller's account, a wallet's balances and its transactions, kept live
+ * over the WebSocket, and for OWNERs a "Team" card to invite teammates. "Refresh" fetches
+ * everything on screen again by hand; nothing polls.
  */
-export function WalletPage({ onForgetKey }: WalletPageProps) {
+export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageProps) {
   const client = useApolloClient();
   const { data, loading, error } = useQuery(ME_QUERY);
   const [selectedWalletId, setSelectedWalletId] = useState<string | null>(null);
@@ -64,8 +73,8 @@ export function WalletPage({ onForgetKey }: WalletPageProps) {
   const errorNotice = error && (
     <ErrorNotice error={error}>
       {describeError(error).code === 'UNAUTHENTICATED' ? (
-        <button type="button" className="button" onClick={onForgetKey}>
-          Forget key
+        <button type="button" className="button" onClick={onCredentialRejected}>
+          {credentialKind === 'api-key' ? 'Forget key' : 'Sign in again'}
         </button>
       ) : (
         refreshButton
@@ -83,10 +92,17 @@ export function WalletPage({ onForgetKey }: WalletPageProps) {
       <>
         {errorNotice}
         <div className="notice">
-          <p>
-            This is a {enumLabel(role)} key: it belongs to the platform, not to an account, so it has no wallets of its own. Use a key
-            of the account you want to see.
-          </p>
+          {credentialKind === 'api-key' ? (
+            <p>
+              This is a {enumLabel(role)} key: it belongs to the platform, not to an account, so it has no wallets of its own. Use a key
+              of the account you want to see.
+            </p>
+          ) : (
+            <p>
+              You are signed in as platform staff ({enumLabel(role)}): you belong to no account, so there are no wallets of your own to
+              show here.
+            </p>
+          )}
         </div>
       </>
     );
@@ -99,7 +115,7 @@ export function WalletPage({ onForgetKey }: WalletPageProps) {
         <div>
           <h1>{account.name}</h1>
           <p className="muted">
-            {enumLabel(role)} key · account <code>{account.id}</code>
+            {credentialKind === 'api-key' ? `${enumLabel(role)} key` : enumLabel(role)} · account <code>{account.id}</code>
           </p>
         </div>
         <div className="page-header__actions">
@@ -115,6 +131,7 @@ export function WalletPage({ onForgetKey }: WalletPageProps) {
       ) : (
         <WalletView key={wallet.id} wallet={wallet} resumePoints={resumePoints} role={role} />
       )}
+      {canInvite(role) && <TeamCard accountId={account.id} />}
     </>
   );
 }
