@@ -1,0 +1,22 @@
+// Goal: every dashboard path maps to its page and back, unknown paths land on the overview, and a campaign's page sits under Campaigns. Method: pure functions on fixed paths.
+import { describe, expect, it } from 'vitest';
+import { accountRouteOf, ACCOUNT_SECTIONS, pathOf, sectionOf } from '../../../client/src/utils/account-routes.js';
+
+describe('account routes', () => {
+  it('round-trips every section and a campaign', () => {
+    for (const section of ACCOUNT_SECTIONS) expect(pathOf(accountRouteOf(section.path))).toBe(section.path);
+    const id = '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e10';
+    expect(accountRouteOf(`/campaigns/${id}`)).toEqual({ name: 'campaign', campaignId: id });
+    expect(accountRouteOf(`/campaigns/${id.toUpperCase()}/`)).toEqual({ name: 'campaign', campaignId: id });
+    expect(pathOf({ name: 'campaign', campaignId: id })).toBe(`/campaigns/${id}`);
+    expect(sectionOf({ name: 'campaign', campaignId: id })).toBe('campaigns');
+    expect(sectionOf({ name: 'settings' })).toBe('settings');
+  });
+
+  it('sends unknown paths and malformed campaign ids to the overview', () => {
+    for (const path of ['/', '/nope', '/campaigns/not-a-uuid', '/campaigns/x/y', '/accept-invitation-typo']) {
+      expect(accountRouteOf(path)).toEqual({ name: 'overview' });
+    }
+    expect(accountRouteOf('/transactions/')).toEqual({ name: 'transactions' });
+  });
+});
