@@ -1,4 +1,4 @@
-// Goal: people get into the dashboard with e-mail and password and out again: a wrong password is refused with the server's words, an OWNER signs in and sees the balance, invites a campaign manager whose link works once in another browser, a reload keeps a session and a sign-out ends it (a reload stays signed out), and a sign-out elsewhere sends an open page back to sign-in. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person (cookies are per context), screenshots of each step.
+// Goal: people get into the dashboard with e-mail and password and out again: a wrong password is refused with the server's words, an OWNER signs in and sees the balance, invites a campaign manager from Settings (the Team card) whose link works once in another browser, a reload keeps a session and a sign-out ends it (a reload stays signed out), and a sign-out elsewhere sends an open page back to sign-in. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person (cookies are per context), screenshots of each step.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
@@ -70,6 +70,12 @@ function balanceFigure(page: Page): Locator {
   return definitionOf(page.getByRole('region', { name: 'Balances' }), 'Balance');
 }
 
+/** Follows a link of the dashboard's "Sections" navigation and waits for its path. */
+async function goToSection(page: Page, label: string, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
 /** The sign-in page's heading: the page shows it once the session check said "signed out". */
 function signInHeading(page: Page): Locator {
   return page.getByRole('heading', { name: 'Sign in', exact: true });
@@ -132,8 +138,9 @@ describe('dashboard: sign in with e-mail and password', () => {
     await page.getByRole('banner').getByText(OWNER.name, { exact: true }).waitFor();
   });
 
-  it('the OWNER invites a campaign manager and gets the link, once', async () => {
+  it('the OWNER invites a campaign manager from Settings and gets the link, once', async () => {
     const { page } = owner;
+    await goToSection(page, 'Settings', '/settings');
     const team = page.getByRole('region', { name: 'Team' });
     await team.getByLabel('E-mail', { exact: true }).fill(MANAGER.email);
     await team.getByLabel('Role', { exact: true }).selectOption('CAMPAIGN_MANAGER');
@@ -151,6 +158,8 @@ describe('dashboard: sign in with e-mail and password', () => {
     await team.getByRole('button', { name: 'Invite someone else' }).click();
     await team.getByLabel('E-mail', { exact: true }).waitFor();
     expect(await team.getByLabel('Invitation link', { exact: true }).count()).toBe(0);
+    await goToSection(page, 'Overview', '/');
+    await expectWallet(page, '$12.50');
   });
 
   it('the invitee accepts in another browser (the password rules shown first) and sees the wallet as a campaign manager', async () => {
@@ -176,9 +185,13 @@ describe('dashboard: sign in with e-mail and password', () => {
     const header = page.getByRole('banner');
     await header.getByText(MANAGER.name, { exact: true }).waitFor();
     await header.getByText('Campaign manager', { exact: true }).waitFor();
-    // Inviting is for OWNERs.
-    expect(await page.getByRole('region', { name: 'Team' }).count()).toBe(0);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-invitee-signed-in');
+    // Inviting is for OWNERs: a campaign manager's Settings have no Team card.
+    await goToSection(page, 'Settings', '/settings');
+    await page.getByRole('region', { name: 'Saved cards' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Team' }).count()).toBe(0);
+    await goToSection(page, 'Overview', '/');
+    await expectWallet(page, '$12.50');
   });
 
   it('the same link a second time says it was used and offers the sign-in page', async () => {

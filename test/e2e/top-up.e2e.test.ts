@@ -1,4 +1,4 @@
-// Goal: an account owner tops up a wallet from the dashboard's "Top up" card and sees what a customer should: the checkout summary, a receipt, the balance moving by itself, the simulated 3-D Secure challenge answered both ways, and a decline with its reason. Method: the real server (payment jobs on, so the sandbox's webhooks are applied by themselves) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, then the ledger invariants and the balance over GraphQL.
+// Goal: an account owner tops up a wallet from the "Top up" card of the dashboard's Top up page and sees what a customer should: the checkout summary, a receipt, the balance moving by itself, the simulated 3-D Secure challenge answered both ways, and a decline with its reason. Method: the real server (payment jobs on, so the sandbox's webhooks are applied by themselves) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, then the ledger invariants and the balance over GraphQL.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
@@ -50,7 +50,13 @@ function balanceFigure(page: Page): Locator {
   return definitionOf(page.getByRole('region', { name: 'Balances' }), 'Balance');
 }
 
-/** The "Top up" card. */
+/** Follows a link of the dashboard's "Sections" navigation and waits for its path. */
+async function goToSection(page: Page, label: string, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+/** The "Top up" card (on the Top up page, beside the balance). */
 function topUpCard(page: Page): Locator {
   return page.getByRole('region', { name: 'Top up', exact: true });
 }
@@ -145,7 +151,7 @@ async function apiBalance(): Promise<string> {
 }
 
 describe('dashboard: top up a wallet by card (sandbox)', () => {
-  it('signs in with the API key and shows a balance of 0', async () => {
+  it('signs in with the API key, opens the Top up page and shows a balance of 0', async () => {
     const { page } = session;
     await page.goto(`${t.url}/`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -154,6 +160,7 @@ describe('dashboard: top up a wallet by card (sandbox)', () => {
     await page.getByLabel('API key', { exact: true }).fill(account.ownerKey);
     await page.getByRole('button', { name: 'Use key' }).click();
     await page.getByRole('heading', { name: 'E2E Top-up Account' }).waitFor();
+    await goToSection(page, 'Top up', '/top-up');
     await waitForText(balanceFigure(page), '$0.00');
     await topUpCard(page).getByRole('button', { name: /^Pay/ }).waitFor();
     await saveScreenshot(page, SCREENSHOT_PREFIX, '01-signed-in');

@@ -64,5 +64,6 @@ export function createApolloClient(options: CreateApolloClientOptions): ApolloCl
   const link = options.subscriptionLink
     ? ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, options.subscriptionLink, httpLink)
     : httpLink;
-  return new ApolloClient({ link, cache: new InMemoryCache() });
+  // AutoRecharge has no id of its own: it is the wallet's, so the Overview's live feed and Settings share one copy.
+  return new ApolloClient({ link, cache: new InMemoryCache({ typePolicies: { AutoRecharge: { keyFields: ['walletId'] } } }) });
 }

@@ -1,4 +1,5 @@
 import { gql } from '@apollo/client';
+import { Fragment, useId, useState, type ReactNode } from 'react';
 import type { TransactionRow } from '../apollo/types';
 import { formatDateTime } from '../utils/date-time';
 import { enumLabel } from '../utils/enum-label';
@@ -30,10 +31,33 @@ export interface TransactionTableProps {
   stale?: boolean;
   /** Ids of rows that just arrived live: shown with a brief highlight. */
   highlightedIds?: ReadonlySet<string>;
+  /** More about some rows (a top-up's receipt), opened under the row by a button under its description; none without. */
+  rowDetails?: TransactionRowDetails;
 }
 
+/** What {@link TransactionTableProps.rowDetails} shows under a row. */
+export interface TransactionRowDetails {
+  /** Whether the row has details: the others get no button. */
+  hasDetails: (row: TransactionRow) => boolean;
+  /** The button's text, e.g. "Receipt". */
+  buttonLabel: string;
+  /** The details of an opened row. */
+  render: (row: TransactionRow) => ReactNode;
+}
+
+/** Columns of the table: a row's details span them all. */
+const COLUMN_COUNT = 9;
+
 /** A page of wallet transactions, newest first, with amounts signed by direction. */
-export function TransactionTable({ rows, currency, stale = false, highlightedIds }: TransactionTableProps) {
+export function TransactionTable({ rows, currency, stale = false, highlightedIds, rowDetails }: TransactionTableProps) {
+  const detailsIdPrefix = useId();
+  const [openIds, setOpenIds] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (id: string) =>
+    setOpenIds((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <div className={stale ? 'table-scroll table-scroll--stale' : 'table-scroll'} aria-busy={stale}>
       <table className="transactions">
@@ -54,28 +78,54 @@ export function TransactionTable({ rows, currency, stale = false, highlightedIds
           {rows.map((row) => {
             const isDebit = row.type === 'DEBIT';
             const signedAmount = isDebit ? negateMoney(row.amount) : row.amount;
+            const withDetails = rowDetails?.hasDetails(row) === true;
+            const open = withDetails && openIds.has(row.id);
+            const detailsId = `${detailsIdPrefix}-${row.id}`;
             return (
-              <tr key={row.id} className={highlightedIds?.has(row.id) ? 'transactions__row--new' : undefined}>
-                <td className="nowrap">
-                  <time dateTime={row.createdAt} title={row.createdAt}>
-                    {formatDateTime(row.createdAt)}
-                  </time>
-                </td>
-                <td className="numeric">{row.sequence}</td>
-                <td>
-                  <span className={`badge badge--${row.type.toLowerCase()}`}>{enumLabel(row.type)}</span>
-                </td>
-                <td className="nowrap">{enumLabel(row.kind)}</td>
-                <td className="description">{row.description}</td>
-                <td className={`numeric amount ${isDebit ? 'amount--debit' : 'amount--credit'}`}>
-                  {formatMoney(signedAmount, currency, { signDisplay: 'exceptZero' })}
-                </td>
-                <td className="numeric amount">{formatMoney(row.balanceBefore, currency)}</td>
-                <td className="numeric amount">{formatMoney(row.balanceAfter, currency)}</td>
-                <td>
-                  <span className={`status status--${row.status.toLowerCase()}`}>{enumLabel(row.status)}</span>
-                </td>
-              </tr>
+              <Fragment key={row.id}>
+                <tr className={highlightedIds?.has(row.id) ? 'transactions__row--new' : undefined}>
+                  <td className="nowrap">
+                    <time dateTime={row.createdAt} title={row.createdAt}>
+                      {formatDateTime(row.createdAt)}
+                    </time>
+                  </td>
+                  <td className="numeric">{row.sequence}</td>
+                  <td>
+                    <span className={`badge badge--${row.type.toLowerCase()}`}>{enumLabel(row.type)}</span>
+                  </td>
+                  <td className="nowrap">{enumLabel(row.kind)}</td>
+                  <td className="description">
+                    {row.description}
+                    {withDetails && (
+                      <div>
+                        <button
+                          type="button"
+                          className="button button--quiet transactions__details-toggle"
+                          aria-expanded={open}
+                          aria-controls={open ? detailsId : undefined}
+                          onClick={() => toggle(row.id)}
+                        >
+                          {rowDetails!.buttonLabel}
+                          <span aria-hidden="true">{open ? ' ▾' : ' ▸'}</span>
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                  <td className={`numeric amount ${isDebit ? 'amount--debit' : 'amount--credit'}`}>
+                    {formatMoney(signedAmount, currency, { signDisplay: 'exceptZero' })}
+                  </td>
+                  <td className="numeric amount">{formatMoney(row.balanceBefore, currency)}</td>
+                  <td className="numeric amount">{formatMoney(row.balanceAfter, currency)}</td>
+                  <td>
+                    <span className={`status status--${row.status.toLowerCase()}`}>{enumLabel(row.status)}</span>
+                  </td>
+                </tr>
+                {open && (
+                  <tr id={detailsId} className="transactions__details">
+                    <td colSpan={COLUMN_COUNT}>{rowDetails!.render(row)}</td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -8,9 +8,17 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { WalletSelect } from '../../components/WalletSelect';
 import type { DashboardCredential } from '../../utils/dashboard-screen';
 import { enumLabel } from '../../utils/enum-label';
-import { canInvite } from '../../utils/invitations';
-import { TeamCard } from './TeamCard';
-import { WalletView, type ResumePoints } from './WalletView';
+import type { ResumePoints } from './WalletView';
+import { usePathname } from '../../hooks/usePathname';
+import { accountRouteOf } from '../../utils/account-routes';
+import { AccountNav } from '../account/AccountNav';
+import type { AccountPageProps } from '../account/account-page-props';
+import { OverviewPage } from '../overview/OverviewPage';
+import { CampaignsPage } from '../campaigns/CampaignsPage';
+import { CampaignDetailPage } from '../campaigns/CampaignDetailPage';
+import { TransactionsPage } from '../transactions/TransactionsPage';
+import { TopUpPage } from '../top-up/TopUpPage';
+import { SettingsPage } from '../settings/SettingsPage';
 
 /** Who the caller (API key or signed-in user) is, its account and the account's wallets. */
 export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
@@ -42,8 +50,8 @@ export interface WalletPageProps {
 }
 
 /**
- * The wallet dashboard: the caller's account, a wallet's balances and its transactions, kept live
- * over the WebSocket, and for OWNERs a "Team" card to invite teammates. "Refresh" fetches
+ * The signed-in dashboard: the caller's account and wallet, the sections' navigation, and the page
+ * of the current path (Overview, Campaigns, a campaign, Transactions, Top up, Settings). "Refresh" fetches
  * everything on screen again by hand; nothing polls.
  */
 export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageProps) {
@@ -52,6 +60,8 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
   const [selectedWalletId, setSelectedWalletId] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [resumePoints] = useState<ResumePoints>(() => new Map());
+  const { pathname, pushPath } = usePathname();
+  const route = accountRouteOf(pathname);
 
   const refresh = async () => {
     setRefreshing(true);
@@ -126,12 +136,30 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
         </div>
       </div>
       {errorNotice}
+      <AccountNav route={route} navigate={pushPath} />
       {wallet === undefined ? (
         <p className="placeholder">This account has no wallet yet.</p>
       ) : (
-        <WalletView key={wallet.id} wallet={wallet} resumePoints={resumePoints} role={role} />
+        <AccountPage key={wallet.id} route={route} account={account} wallet={wallet} role={role} resumePoints={resumePoints} navigate={pushPath} />
       )}
-      {canInvite(role) && <TeamCard accountId={account.id} />}
     </>
   );
+}
+
+/** The page of the current route. */
+function AccountPage({ route, ...props }: AccountPageProps & { route: ReturnType<typeof accountRouteOf> }) {
+  switch (route.name) {
+    case 'overview':
+      return <OverviewPage {...props} />;
+    case 'campaigns':
+      return <CampaignsPage {...props} />;
+    case 'campaign':
+      return <CampaignDetailPage {...props} campaignId={route.campaignId} />;
+    case 'transactions':
+      return <TransactionsPage {...props} />;
+    case 'top-up':
+      return <TopUpPage {...props} />;
+    case 'settings':
+      return <SettingsPage {...props} />;
+  }
 }

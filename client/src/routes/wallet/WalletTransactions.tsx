@@ -1,33 +1,57 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { gql, type ErrorLike, type TypedDocumentNode } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { TransactionRow, WalletTransactionsQuery, WalletTransactionsQueryVariables } from '../../apollo/types';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { TransactionRow, WalletTransactionsQuery } from '../../apollo/types';
+import type { WalletTransactionsFilteredVariables } from '../../apollo/account-pages-types';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Pager } from '../../components/Pager';
-import { NO_TRANSACTION_FILTERS, TransactionFilters, type TransactionFilterValues } from '../../components/TransactionFilters';
-import { TRANSACTION_ROW_FIELDS, TransactionTable } from '../../components/TransactionTable';
+import {
+  hasFilterValues,
+  NO_TRANSACTION_FILTERS,
+  TransactionFilters,
+  type CampaignFilterChoices,
+  type TransactionFilterValues,
+} from '../../components/TransactionFilters';
+import { TRANSACTION_ROW_FIELDS, TransactionTable, type TransactionRowDetails, type TransactionTableProps } from '../../components/TransactionTable';
 import { currentCursor, hasNewerPage, NEWEST_PAGE, newerPage, olderPage, pageNumber, type CursorStack } from '../../utils/cursor-stack';
 import { highestLiveSequence, liveTransactionsAfter, pageBaseline, type LiveTransactions } from '../../utils/live-transactions';
 import { mergeTransactions } from '../../utils/merge-transactions';
 import { maxSequence } from '../../utils/sequence';
-import { matchesTransactionFilters } from '../../utils/transaction-filters';
+import { dateRangeOf, transactionFilterVerdict } from '../../utils/transaction-filters';
 
 /** Rows per page, within the server's 1..100 (transactionsPageSizeMax). */
 export const TRANSACTIONS_PAGE_SIZE = 20;
+
+/**
+ * After a live transaction arrives that only the server can place (a campaign filter, and live rows
+ * do not carry their campaign), how long the newest page waits before fetching itself again, in
+ * milliseconds: at most one such fetch per interval however fast transactions arrive. @default 1000
+ */
+export const UNDECIDED_LIVE_REFETCH_DELAY_MS = 1_000;
 
 /**
  * One page of a wallet's transactions, with the wallet's `sequence` as the server saw it before
  * listing the page (see utils/live-transactions.ts `pageBaseline`): the point from which live
  * transactions are merged on top.
  */
-export const WALLET_TRANSACTIONS_QUERY: TypedDocumentNode<WalletTransactionsQuery, WalletTransactionsQueryVariables> = gql`
-  query WalletTransactions($walletId: ID!, $first: Int!, $after: String, $type: TransactionType, $kind: TransactionKind) {
+export const WALLET_TRANSACTIONS_QUERY: TypedDocumentNode<WalletTransactionsQuery, WalletTransactionsFilteredVariables> = gql`
+  query WalletTransactions(
+    $walletId: ID!
+    $first: Int!
+    $after: String
+    $type: TransactionType
+    $kind: TransactionKind
+    $status: TransactionStatus
+    $from: DateTime
+    $to: DateTime
+    $campaignId: ID
+  ) {
     wallet(id: $walletId) {
       id
       sequence
-      transactions(first: $first, after: $after, type: $type, kind: $kind) {
+      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {
         edges {
           cursor
           node {
@@ -52,7 +76,16 @@ export interface WalletTransactionsProps {
   live: LiveTransactions<TransactionRow>;
   /** Why live updates stopped, or null while they run. */
   liveError: ErrorLike | null;
+  /** The campaign filter's choices (the wallet's campaigns); without, the list has no campaign filter. */
+  campaigns?: CampaignFilterChoices;
+  /** Shown beside the filters with the filters in force, as the server takes them: the Transactions page's CSV export. */
+  toolbar?: (filters: AppliedTransactionFilters) => ReactNode;
+  /** More about some rows, opened under them (the Transactions page's receipts of top-ups). */
+  rowDetails?: TransactionRowDetails;
 }
+
+/** The filters in force, as `Wallet.transactions` and the CSV export take them (dates as RFC 3339 instants). */
+export type AppliedTransactionFilters = Omit<WalletTransactionsFilteredVariables, 'walletId' | 'first' | 'after'>;
 
 /** A sentence for a subscription that stopped. */
 function liveErrorMessage(error: ErrorLike): string {
@@ -60,32 +93,45 @@ function liveErrorMessage(error: ErrorLike): string {
 }
 
 /**
- * The transaction list of one wallet: filters, table and a Newer/Older pager over cursors, live.
+ * The transaction list of one wallet: filters (type, kind, status, a date range and, given the
+ * choices, a campaign), table and a Newer/Older pager over cursors, live.
  *
  * On the newest page, transactions that arrive live go on top, in sequence order, filtered here as
  * the server would, merged by sequence so none shows twice: the page grows rather than pushing rows
  * off its bottom, so "Older" still continues exactly below the last row. When more arrived than the
  * live buffer keeps (hooks/useLiveWallet.ts LIVE_TRANSACTIONS_MAX), the page fetches itself again
- * and starts over at its normal length. On an older page nothing moves; a note counts what arrived
- * and offers the newest page.
+ * and starts over at its normal length; it does too (at most once per
+ * {@link UNDECIDED_LIVE_REFETCH_DELAY_MS}) when a live row may match a filter only the server can
+ * apply (the campaign's). On an older page nothing moves; a note counts what arrived and offers
+ * the newest page.
  */
-export function WalletTransactions({ walletId, currency, live, liveError }: WalletTransactionsProps) {
+export function WalletTransactions({ walletId, currency, live, liveError, campaigns, toolbar, rowDetails }: WalletTransactionsProps) {
   const [filters, setFilters] = useState<TransactionFilterValues>(NO_TRANSACTION_FILTERS);
   const [cursors, setCursors] = useState<CursorStack>(NEWEST_PAGE);
   // The sequence through which the user has seen the newest page: what "N new" on older pages counts from.
   const [seenThrough, setSeenThrough] = useState<string | null>(null);
-  const { data, previousData, loading, error, refetch } = useQuery(WALLET_TRANSACTIONS_QUERY, {
-    variables: { walletId, first: TRANSACTIONS_PAGE_SIZE, after: currentCursor(cursors), type: filters.type, kind: filters.kind },
-    // Straight from the network, never through the normalised cache: the wallet's `sequence` must
-    // be the one answered with these rows, not one that `balanceChanged` or another query wrote
-    // into the shared Wallet entry since (that would hide the live rows in between).
-    fetchPolicy: 'no-cache',
-  });
+  // Dates that do not make a range (the end before the start) fetch nothing until they are fixed.
+  const dateRange = dateRangeOf(filters.fromDate, filters.toDate);
+  const rangeFrom = dateRange.valid ? dateRange.from : null;
+  const rangeTo = dateRange.valid ? dateRange.to : null;
+  const applied = useMemo(() => appliedFiltersOf(filters, rangeFrom, rangeTo), [filters, rangeFrom, rangeTo]);
+  const { data, previousData, loading, error, refetch } = useQuery(
+    WALLET_TRANSACTIONS_QUERY,
+    dateRange.valid
+      ? {
+          variables: { walletId, first: TRANSACTIONS_PAGE_SIZE, after: currentCursor(cursors), ...applied },
+          // Straight from the network, never through the normalised cache: the wallet's `sequence` must
+          // be the one answered with these rows, not one that `balanceChanged` or another query wrote
+          // into the shared Wallet entry since (that would hide the live rows in between).
+          fetchPolicy: 'no-cache',
+        }
+      : skipToken,
+  );
 
   // While another page or filter loads, keep the previous rows on screen, dimmed, rather than flashing "Loading".
   const shown = data ?? previousData;
   const connection = shown?.wallet?.transactions;
-  const filtered = filters.type !== null || filters.kind !== null;
+  const filtered = hasFilterValues(filters);
   const onNewestPage = !hasNewerPage(cursors);
 
   const fetchedRows = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
@@ -93,8 +139,15 @@ export function WalletTransactions({ walletId, currency, live, liveError }: Wall
   const liveOnTop = useMemo(() => {
     if (baseline === null) return null;
     const after = liveTransactionsAfter(live, baseline);
-    return { complete: after.complete, rows: after.rows.filter((row) => matchesTransactionFilters(row, filters)) };
-  }, [live, baseline, filters]);
+    const rows: TransactionRow[] = [];
+    let undecided = 0;
+    for (const row of after.rows) {
+      const verdict = transactionFilterVerdict(row, applied);
+      if (verdict === 'match') rows.push(row);
+      else if (verdict === 'unknown') undecided += 1;
+    }
+    return { complete: after.complete, rows, undecided };
+  }, [live, baseline, applied]);
   const rows = useMemo(
     () => (liveOnTop && liveOnTop.rows.length > 0 ? mergeTransactions(fetchedRows, liveOnTop.rows) : fetchedRows),
     [fetchedRows, liveOnTop],
@@ -108,6 +161,24 @@ export function WalletTransactions({ walletId, currency, live, liveError }: Wall
     if (needsRefetch && !loading && !error) refetch().catch(() => undefined);
   }, [needsRefetch, loading, error, refetch]);
 
+  // Live rows only the server can place: ask it again, at most once per interval (a timer that is
+  // not restarted by each new row, so a busy wallet still gets its answer).
+  const undecided = liveOnTop?.undecided ?? 0;
+  const undecidedTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (undecided === 0 || loading || error || undecidedTimer.current !== null) return;
+    undecidedTimer.current = setTimeout(() => {
+      undecidedTimer.current = null;
+      refetch().catch(() => undefined);
+    }, UNDECIDED_LIVE_REFETCH_DELAY_MS);
+  }, [undecided, loading, error, refetch]);
+  useEffect(
+    () => () => {
+      if (undecidedTimer.current !== null) clearTimeout(undecidedTimer.current);
+    },
+    [],
+  );
+
   const highestLive = highestLiveSequence(live);
   useEffect(() => {
     if (baseline === null || !liveOnTop) return;
@@ -119,8 +190,10 @@ export function WalletTransactions({ walletId, currency, live, liveError }: Wall
   const arrivedElsewhere = useMemo(() => {
     if (onNewestPage || seenThrough === null) return null;
     const after = liveTransactionsAfter(live, seenThrough);
-    return { complete: after.complete, count: after.rows.filter((row) => matchesTransactionFilters(row, filters)).length };
-  }, [onNewestPage, seenThrough, live, filters]);
+    const verdicts = after.rows.map((row) => transactionFilterVerdict(row, applied));
+    // Rows only the server can place make the count a lower bound ("2+").
+    return { complete: after.complete && !verdicts.includes('unknown'), count: verdicts.filter((verdict) => verdict === 'match').length };
+  }, [onNewestPage, seenThrough, live, applied]);
 
   const changeFilters = (next: TransactionFilterValues) => {
     setFilters(next);
@@ -129,27 +202,30 @@ export function WalletTransactions({ walletId, currency, live, liveError }: Wall
   };
 
   const stale = (data === undefined && connection !== undefined) || needsRefetch;
-  let body: ReactNode = null;
-  if (connection === undefined) {
-    // Without data and without an error the server answered `wallet: null`.
-    if (loading) body = <p className="placeholder">Loading transactions…</p>;
-    else if (!error) body = <p className="placeholder">This wallet is no longer available.</p>;
-  } else if (rows.length === 0) {
-    body = (
-      <p className="placeholder">
-        {filtered ? 'No transactions match these filters.' : hasNewerPage(cursors) ? 'No older transactions.' : 'No transactions yet.'}
-      </p>
-    );
-  } else {
-    body = <TransactionTable rows={rows} currency={currency} stale={stale} highlightedIds={newRowIds} />;
-  }
+  const body = (
+    <TransactionHistoryBody
+      datesValid={dateRange.valid}
+      rows={connection === undefined ? undefined : rows}
+      loading={loading}
+      failed={error !== undefined}
+      filtered={filtered}
+      olderPage={hasNewerPage(cursors)}
+      table={{ currency, stale, highlightedIds: newRowIds, rowDetails }}
+    />
+  );
 
   const endCursor = data?.wallet?.transactions.pageInfo.endCursor ?? null;
   return (
     <section className="card" aria-labelledby="transactions-heading">
       <div className="section-header">
         <h2 id="transactions-heading">Transactions</h2>
-        <TransactionFilters value={filters} onChange={changeFilters} />
+        <TransactionFilters
+          value={filters}
+          onChange={changeFilters}
+          campaigns={campaigns}
+          dateError={dateRange.valid ? null : { field: dateRange.field, message: dateRange.message }}
+        />
+        {dateRange.valid && toolbar?.(applied)}
       </div>
       {liveError && (
         <div className="notice notice--warning" role="status">
@@ -160,9 +236,16 @@ export function WalletTransactions({ walletId, currency, live, liveError }: Wall
       {arrivedElsewhere && (arrivedElsewhere.count > 0 || !arrivedElsewhere.complete) && (
         <div className="notice live-notice" role="status">
           <p>
-            {arrivedElsewhere.complete ? arrivedElsewhere.count : `${arrivedElsewhere.count}+`} new{' '}
-            {arrivedElsewhere.count === 1 && arrivedElsewhere.complete ? 'transaction' : 'transactions'}
-            {filtered ? ' matching these filters' : ''} since you left the newest page.
+            {arrivedElsewhere.count === 0 ? (
+              // Only rows the server must place arrived: say so without guessing a number.
+              <>New transactions that may match these filters arrived since you left the newest page.</>
+            ) : (
+              <>
+                {arrivedElsewhere.complete ? arrivedElsewhere.count : `${arrivedElsewhere.count}+`} new{' '}
+                {arrivedElsewhere.count === 1 && arrivedElsewhere.complete ? 'transaction' : 'transactions'}
+                {filtered ? ' matching these filters' : ''} since you left the newest page.
+              </>
+            )}
           </p>
           <button type="button" className="button" onClick={() => setCursors(NEWEST_PAGE)}>
             Show newest
@@ -191,4 +274,40 @@ export function WalletTransactions({ walletId, currency, live, liveError }: Wall
       />
     </section>
   );
+}
+
+/** The filters in force for the form's values and the range's instants. */
+function appliedFiltersOf(filters: TransactionFilterValues, from: string | null, to: string | null): AppliedTransactionFilters {
+  return { type: filters.type, kind: filters.kind, status: filters.status, from, to, campaignId: filters.campaignId };
+}
+
+/** Props of {@link TransactionHistoryBody}. */
+export interface TransactionHistoryBodyProps {
+  /** False while the date filters do not make a range: nothing is fetched. */
+  datesValid: boolean;
+  /** The rows to show; undefined before the first answer (or when the server answered `wallet: null`). */
+  rows: TransactionRow[] | undefined;
+  loading: boolean;
+  /** True when the page failed (the error notice above says why). */
+  failed: boolean;
+  filtered: boolean;
+  /** True on a page older than the newest. */
+  olderPage: boolean;
+  table: Omit<TransactionTableProps, 'rows'>;
+}
+
+/** What the list shows under its filters: the table, or why there is none (dates to fix, loading, none yet, none matching). Data-free. */
+export function TransactionHistoryBody({ datesValid, rows, loading, failed, filtered, olderPage, table }: TransactionHistoryBodyProps) {
+  if (!datesValid) return <p className="placeholder">Fix the dates to see transactions.</p>;
+  if (rows === undefined) {
+    if (loading) return <p className="placeholder">Loading transactions…</p>;
+    // Without data and without an error the server answered `wallet: null`.
+    return failed ? null : <p className="placeholder">This wallet is no longer available.</p>;
+  }
+  if (rows.length === 0) {
+    return (
+      <p className="placeholder">{filtered ? 'No transactions match these filters.' : olderPage ? 'No older transactions.' : 'No transactions yet.'}</p>
+    );
+  }
+  return <TransactionTable rows={rows} {...table} />;
 }

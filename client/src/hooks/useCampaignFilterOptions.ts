@@ -1,0 +1,30 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import type { CampaignOptionsQuery, CampaignOptionsQueryVariables } from '../apollo/account-pages-types';
+
+/** Most campaigns the history's campaign filter lists: the newest, one page of the server's 1..100. */
+export const CAMPAIGN_FILTER_OPTIONS_MAX = 100;
+
+/** The caller's newest campaigns, just what the campaign filter needs. */
+export const CAMPAIGN_OPTIONS_QUERY: TypedDocumentNode<CampaignOptionsQuery, CampaignOptionsQueryVariables> = gql`
+  query CampaignOptions($first: Int!) {
+    campaigns(first: $first) {
+      edges {
+        node {
+          id
+          name
+          walletId
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`;
+
+/** The account's newest {@link CAMPAIGN_FILTER_OPTIONS_MAX} campaigns, for the history's campaign filter. */
+export function useCampaignFilterOptions() {
+  return useQuery(CAMPAIGN_OPTIONS_QUERY, { variables: { first: CAMPAIGN_FILTER_OPTIONS_MAX }, fetchPolicy: 'cache-and-network' });
+}

@@ -1,0 +1,12 @@
+import type { CampaignStatus } from '../../utils/campaign-types';
+import { campaignStatusLabel, campaignStatusTone } from '../../utils/campaign-labels';
+
+/** Props of {@link CampaignStatusBadge}. */
+export interface CampaignStatusBadgeProps {
+  status: CampaignStatus;
+}
+
+/** A campaign's status as a coloured pill: "Running", "Paused", "Stopped: insufficient funds"… */
+export function CampaignStatusBadge({ status }: CampaignStatusBadgeProps) {
+  return <span className={`status campaign-status campaign-status--${campaignStatusTone(status)}`}>{campaignStatusLabel(status)}</span>;
+}

@@ -1,0 +1,315 @@
+// Goal: an OWNER runs the account from the dashboard's Settings, Top up and Transactions pages: saves sandbox cards and picks the default, turns auto-recharge on, creates an API key whose secret is shown once and revokes it, tops up and finds the receipt under the transaction's row, filters the history and downloads it as CSV (signed in by cookie, and with an API key through the Authorization header). Method: the real server (payment jobs on) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, the results checked over GraphQL, the CSV files read from the browser's download events, screenshots of each step.
+import fs from 'node:fs/promises';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Prefix of this file's screenshots in test-artifacts/e2e/. */
+const SCREENSHOT_PREFIX = 'settings';
+
+const ACCOUNT_NAME = 'E2E Settings Account';
+const OWNER = { email: 'sam.settings@example.com', name: 'Sam Settings', password: 'settings are fun to test' };
+
+/** How a receipt number reads: SW-<year>-<8 digits>. */
+const RECEIPT_NUMBER_PATTERN = /SW-\d{4}-\d{8}/;
+
+/** The CSV's header line (server/domain/wallets/export-wallet-transactions.service.ts TRANSACTION_CSV_COLUMNS). */
+const CSV_HEADER = 'sequence,created_at,type,kind,status,amount,balance_before,balance_after,currency,description,payment_intent_id,campaign_id,transaction_id';
+
+let t: TestApp;
+let browser: Browser;
+let owner: BrowserPage;
+const pages: BrowserPage[] = [];
+let account: { accountId: string; walletId: string; ownerKey: string };
+let campaignId: string;
+let receiptNumber: string;
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  t = await startTestApp({ paymentsEnabled: true, billingClockEnabled: false });
+  account = await t.createAccount(ACCOUNT_NAME);
+  await t.fund(account.walletId, '50');
+  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
+    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
+  });
+  // A campaign with one charge of its own, for the history's campaign filter.
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.01', firstIncrementSeconds: 6, nextIncrementSeconds: 6 }]);
+  campaignId = await t.runningCampaign(account.ownerKey, account.walletId, ratePlanId);
+  await t.ok(account.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+    input: { walletId: account.walletId, amount: '1.25', description: 'Campaign set-up fee', campaignId },
+  });
+  browser = await openBrowser();
+  owner = await newPage(browser);
+  pages.push(owner);
+}, 120_000);
+
+afterAll(async () => {
+  for (const page of pages) await page.close().catch(() => undefined);
+  await browser?.close();
+  await t?.close();
+});
+
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    for (const [index, open] of pages.entries()) {
+      await saveScreenshot(open.page, SCREENSHOT_PREFIX, `failed-${task.name}-page-${index}`).catch(() => undefined);
+      if (open.errors.length > 0) console.error(`Browser errors of page ${index} during "${task.name}":\n${open.errors.join('\n')}`);
+    }
+  });
+});
+
+/** The value (`<dd>`) of the `<dt>term</dt><dd>…</dd>` pair inside `container` whose term is exactly `term`. */
+function definitionOf(container: Locator, term: string): Locator {
+  return container
+    .locator('div')
+    .filter({ has: container.page().getByText(term, { exact: true }) })
+    .getByRole('definition');
+}
+
+/** Follows a link of the "Sections" navigation and waits for the path. */
+async function goToSection(page: Page, label: string, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+/** The region (a card) named `name`. */
+function card(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** The saved cards' list items, as the page shows them. */
+function savedCard(page: Page, label: string): Locator {
+  return card(page, 'Saved cards').getByRole('listitem', { name: label, exact: true });
+}
+
+/** The account's saved cards over GraphQL. */
+async function apiCards(): Promise<{ brand: string; last4: string; isDefault: boolean }[]> {
+  const data = await t.ok(account.ownerKey, '{ paymentMethods { brand last4 isDefault } }');
+  return data.paymentMethods;
+}
+
+/** The rows of the transactions table (header excluded). */
+function transactionRows(page: Page): Locator {
+  return card(page, 'Transactions').locator('table.transactions > tbody > tr:not(.transactions__details)');
+}
+
+/** Waits until the transactions table shows `count` rows (after a filter, the page's answer). */
+async function expectRowCount(page: Page, count: number): Promise<void> {
+  await expect.poll(() => transactionRows(page).count(), { timeout: WAIT_TIMEOUT_MS }).toBe(count);
+}
+
+/** Clicks "Download CSV" and returns the download and the file's text. */
+async function downloadCsv(page: Page): Promise<{ download: Download; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), card(page, 'Transactions').getByRole('link', { name: 'Download CSV' }).click()]);
+  const file = await download.path();
+  return { download, text: await fs.readFile(file, 'utf8') };
+}
+
+describe('dashboard: settings, top-ups and the transaction history of an OWNER', () => {
+  it('signs in and opens Settings from the sections: funding off, no cards, the account key, the team', async () => {
+    const { page } = owner;
+    await page.goto(`${t.url}/`);
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await page.getByLabel('E-mail', { exact: true }).fill(OWNER.email);
+    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: ACCOUNT_NAME }).waitFor();
+
+    await goToSection(page, 'Settings', '/settings');
+    const funding = card(page, 'Automatic funding');
+    await waitForText(definitionOf(funding, 'Auto-recharge'), 'Off');
+    await card(page, 'Saved cards').getByText('No saved cards yet.', { exact: false }).waitFor();
+    await card(page, 'API keys').getByRole('table', { name: 'API keys' }).waitFor();
+    await card(page, 'Team').getByRole('button', { name: 'Invite', exact: true }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '01-settings');
+  });
+
+  it('adds a sandbox Visa (the first card is the default) and a Mastercard, then makes the Mastercard the default', async () => {
+    const { page } = owner;
+    const addCard = card(page, 'Saved cards').getByRole('form', { name: 'Add a card' });
+    await addCard.getByLabel('Test card', { exact: true }).selectOption('pm_card_visa');
+    await addCard.getByRole('button', { name: 'Add card' }).click();
+    await card(page, 'Saved cards').getByText('Card saved: Visa •••• 4242.', { exact: true }).waitFor();
+    await savedCard(page, 'Visa •••• 4242').getByText('Default', { exact: true }).waitFor();
+
+    await card(page, 'Saved cards').getByRole('button', { name: 'Add another card' }).click();
+    await addCard.getByLabel('Test card', { exact: true }).selectOption('pm_card_mastercard');
+    await addCard.getByRole('button', { name: 'Add card' }).click();
+    await card(page, 'Saved cards').getByText('Card saved: Mastercard •••• 4444.', { exact: true }).waitFor();
+    const mastercard = savedCard(page, 'Mastercard •••• 4444');
+    await mastercard.getByRole('button', { name: 'Make default' }).click();
+    await mastercard.getByText('Default', { exact: true }).waitFor();
+    // Never two defaults, not even for a moment: the list follows the new default at once.
+    expect(await savedCard(page, 'Visa •••• 4242').getByText('Default', { exact: true }).count()).toBe(0);
+    await savedCard(page, 'Visa •••• 4242').getByRole('button', { name: 'Make default' }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '02-cards');
+
+    const cards = await apiCards();
+    expect(cards.find((saved) => saved.isDefault)).toMatchObject({ brand: 'mastercard', last4: '4444' });
+    expect(cards).toHaveLength(2);
+  });
+
+  it('turns auto-recharge on with a threshold and a target', async () => {
+    const { page } = owner;
+    const funding = card(page, 'Automatic funding');
+    const form = funding.getByRole('form', { name: 'Auto-recharge' });
+    // A target too close to the threshold is refused by the form before anything is sent.
+    await form.getByLabel('Top up automatically when the balance runs low').check();
+    await form.getByLabel('Low-balance threshold', { exact: true }).fill('10');
+    await form.getByLabel('Top up to', { exact: true }).fill('15');
+    await form.getByRole('button', { name: 'Save auto-recharge' }).click();
+    await form.getByText('The target must be at least the threshold plus the minimum top-up of $10.00.', { exact: true }).waitFor();
+
+    await form.getByLabel('Top up to', { exact: true }).fill('40');
+    await form.getByRole('button', { name: 'Save auto-recharge' }).click();
+    await form.getByText('Saved.', { exact: true }).waitFor();
+    await waitForText(definitionOf(funding, 'Auto-recharge'), 'On');
+    await funding.getByText('Below $10.00 available, the default card tops the wallet up to $40.00.', { exact: true }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '03-auto-recharge');
+
+    const data = await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { autoRecharge { enabled threshold target pausedAt } } }', {
+      id: account.walletId,
+    });
+    expect(data.wallet.autoRecharge).toEqual({ enabled: true, threshold: '10', target: '40', pausedAt: null });
+  });
+
+  it('creates an API key whose secret is shown once and works, then revokes it after a confirmation', async () => {
+    const { page } = owner;
+    const keys = card(page, 'API keys');
+    const form = keys.getByRole('form', { name: 'Create an API key' });
+    await form.getByLabel('Key name', { exact: true }).fill('E2E switch');
+    await form.getByLabel('Role', { exact: true }).selectOption('INTEGRATOR');
+    await form.getByRole('button', { name: 'Create key' }).click();
+    const secretField = keys.getByLabel('Secret', { exact: true });
+    await secretField.waitFor();
+    const secret = await secretField.inputValue();
+    expect(secret).toMatch(/^sw_[A-Za-z0-9_-]{20,}$/);
+    await keys.getByText('Store it now: it is shown only this once, and cannot be shown again.').waitFor();
+    await keys.getByRole('button', { name: 'Copy', exact: true }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '04-api-key-secret');
+    const me = await t.ok(secret, '{ me { role accountId } }');
+    expect(me.me).toEqual({ role: 'INTEGRATOR', accountId: account.accountId });
+
+    // Once put away, the secret is nowhere on the page.
+    await keys.getByRole('button', { name: 'I have stored it' }).click();
+    await form.waitFor();
+    expect(await page.getByText(secret).count()).toBe(0);
+    expect(await keys.getByLabel('Secret', { exact: true }).count()).toBe(0);
+
+    const row = keys.getByRole('row').filter({ hasText: 'E2E switch' });
+    await row.getByText('Active', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Revoke', exact: true }).click();
+    const confirm = row.getByRole('group', { name: 'Revoke E2E switch?' });
+    await confirm.getByText('Requests with it fail from now on. Revoke?').waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '05-api-key-revoke-confirm');
+    await confirm.getByRole('button', { name: 'Revoke key' }).click();
+    await row.getByText(/^Revoked /).waitFor();
+    const refused = await t.graphql(secret, '{ me { role } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('tops up on the Top up page with the default card: receipt, live balance, and the payment in the recent top-ups', async () => {
+    const { page } = owner;
+    await goToSection(page, 'Top up', '/top-up');
+    const balance = definitionOf(card(page, 'Balances'), 'Balance');
+    await waitForText(balance, '$48.75');
+    const topUp = card(page, 'Top up');
+    const methods = topUp.getByRole('group', { name: 'Payment method' });
+    await methods.getByText('Loading saved cards…').waitFor({ state: 'hidden' });
+    await methods.getByRole('radio', { name: /^Mastercard •••• 4444, expires \d{2}\/\d{4} \(default\)$/, checked: true }).waitFor();
+    await topUp.getByRole('group', { name: 'Quick picks' }).getByRole('button', { name: '$25.00', exact: true }).click();
+    await topUp.getByRole('button', { name: 'Pay $25.00', exact: true }).click();
+    await topUp.getByText('Payment complete: $25.00 added to the wallet.', { exact: true }).waitFor();
+    receiptNumber = await waitForText(definitionOf(topUp.getByRole('region', { name: 'Receipt' }), 'Receipt number'), RECEIPT_NUMBER_PATTERN);
+    await waitForText(balance, '$73.75');
+
+    const recent = card(page, 'Recent top-ups');
+    const row = recent.getByRole('row').filter({ hasText: receiptNumber });
+    await row.getByText('Succeeded', { exact: true }).waitFor();
+    await row.getByText('Mastercard •••• 4444', { exact: true }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '06-top-up');
+  });
+
+  it('on Transactions: the receipt under the top-up’s row, a kind filter, and its CSV (session cookie, plain link)', async () => {
+    const { page } = owner;
+    await goToSection(page, 'Transactions', '/transactions');
+    const history = card(page, 'Transactions');
+    await expectRowCount(page, 3);
+
+    await history.getByLabel('Kind', { exact: true }).selectOption('TOP_UP');
+    await expectRowCount(page, 1);
+    const row = transactionRows(page).first();
+    await row.getByText('$48.75', { exact: true }).waitFor();
+    await row.getByText('$73.75', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Receipt' }).click();
+    const receipt = history.getByRole('region', { name: 'Receipt' });
+    await waitForText(definitionOf(receipt, 'Receipt number'), receiptNumber);
+    await waitForText(definitionOf(receipt, 'Amount credited'), '$25.00');
+    await waitForText(definitionOf(receipt, 'Total charged'), '$25.00');
+    await waitForText(definitionOf(receipt, 'Card'), 'Mastercard •••• 4444');
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '07-transactions-receipt');
+
+    const href = await history.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(href).toBe(`/export/wallets/${account.walletId}/transactions.csv?kind=TOP_UP`);
+    const { download, text } = await downloadCsv(page);
+    expect(download.suggestedFilename()).toBe(`transactions-${account.walletId}.csv`);
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(CSV_HEADER);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',CREDIT,TOP_UP,COMPLETED,25,48.75,73.75,USD,');
+  });
+
+  it('filters by campaign: only its charge, and the CSV says the same', async () => {
+    const { page } = owner;
+    const history = card(page, 'Transactions');
+    await history.getByRole('button', { name: 'Clear filters' }).click();
+    await expectRowCount(page, 3);
+    await history.getByLabel('Campaign', { exact: true }).selectOption(campaignId);
+    await expectRowCount(page, 1);
+    await transactionRows(page).first().getByText('Campaign set-up fee', { exact: true }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '08-transactions-campaign');
+    const { text } = await downloadCsv(page);
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`,DEBIT,CHARGE,COMPLETED,1.25,50,48.75,USD,Campaign set-up fee,,${campaignId},`);
+  });
+
+  it('with an API key (no cookie), the CSV is fetched with the Authorization header and saved from the page', async () => {
+    const opened = await newPage(browser);
+    pages.push(opened);
+    const { page, context } = opened;
+    const key = await t.createKey(account.accountId, 'CAMPAIGN_MANAGER');
+    await page.goto(`${t.url}/transactions`);
+    await page.getByRole('button', { name: 'Use an API key instead' }).click();
+    await page.getByLabel('API key', { exact: true }).fill(key.secret);
+    await page.getByRole('button', { name: 'Use key' }).click();
+    await page.getByRole('heading', { name: ACCOUNT_NAME }).waitFor();
+    expect((await context.cookies()).find((cookie) => cookie.name === 'sw_session')).toBeUndefined();
+    await expectRowCount(page, 3);
+
+    await card(page, 'Transactions').getByLabel('Type', { exact: true }).selectOption('DEBIT');
+    await expectRowCount(page, 1);
+    const { download, text } = await downloadCsv(page);
+    expect(download.suggestedFilename()).toBe(`transactions-${account.walletId}.csv`);
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(CSV_HEADER);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',DEBIT,CHARGE,');
+
+    // A campaign manager manages cards but not funding, keys or the team.
+    await goToSection(page, 'Settings', '/settings');
+    await card(page, 'Saved cards').waitFor();
+    await card(page, 'Automatic funding').getByText('Only an owner of the account can change automatic funding.').waitFor();
+    expect(await card(page, 'API keys').count()).toBe(0);
+    expect(await card(page, 'Team').count()).toBe(0);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '09-campaign-manager-settings');
+  });
+
+  it('leaves the ledger consistent and the pages without errors', async () => {
+    await t.assertLedger();
+    const data = await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance } }', { id: account.walletId });
+    expect(data.wallet.balance).toBe('73.75');
+    for (const open of pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+  });
+});
