@@ -1,7 +1,7 @@
 // Goal: an account owner runs campaigns from the dashboard: creates one with the pre-campaign estimate shown and starts it, watches 200 metered calls live on its page (count, ticking timers, the page's frame time printed), sees calls that hang up under "Recently ended", and sees a small wallet's calls marked "Stopped: insufficient funds" the moment the server stops them. Method: the real server with its billing clock on the real clock, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels; calls started and ended over GraphQL with the OWNER key, as an integrator's switch would; frame time from requestAnimationFrame deltas collected in the page; screenshots of each step; the ledger invariants at the end.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -77,13 +77,6 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
-/** The value (`<dd>`) of the `<dt>term</dt><dd>…</dd>` pair inside `container` whose term is exactly `term`. */
-function definitionOf(container: Locator, term: string): Locator {
-  return container
-    .locator('div')
-    .filter({ has: container.page().getByText(term, { exact: true }) })
-    .getByRole('definition');
-}
 
 /** Signs in through the sign-in page and waits for the account's dashboard. */
 async function signIn(page: Page, person: { account: string; email: string; password: string }): Promise<void> {

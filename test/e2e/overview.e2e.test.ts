@@ -1,7 +1,7 @@
 // Goal: the Overview shows a wallet burning down live: an OWNER signs in to a wallet funded with $1 (the low-balance warning up), calls start through the API and the page, without a reload, shows the burn rate and the available balance falling as the billing clock reserves increments, then the wallet running dry and a "calls stopped" banner naming the campaign, whose Top up button leads to /top-up; the time from the first call the server stopped to the banner on screen is printed. Method: the real server with its real-time billing clock on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, a MutationObserver in the page timing the banner, the stopped call's time read from the database, screenshots of each step, then the ledger invariants.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -56,13 +56,6 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
-/** The value (`<dd>`) of the `<dt>term</dt><dd>…</dd>` pair inside `container` whose term is exactly `term`. */
-function definitionOf(container: Locator, term: string): Locator {
-  return container
-    .locator('div')
-    .filter({ has: container.page().getByText(term, { exact: true }) })
-    .getByRole('definition');
-}
 
 function balances(page: Page): Locator {
   return page.getByRole('region', { name: 'Balances' });

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage } from '../support/browser.js';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -59,13 +59,6 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
-/** The value (`<dd>`) of the `<dt>term</dt><dd>…</dd>` pair inside `container` whose term is exactly `term`. */
-function definitionOf(container: Locator, term: string): Locator {
-  return container
-    .locator('div')
-    .filter({ has: container.page().getByText(term, { exact: true }) })
-    .getByRole('definition');
-}
 
 /** Follows a link of the "Sections" navigation and waits for the path. */
 async function goToSection(page: Page, label: string, path: string): Promise<void> {

@@ -1,7 +1,7 @@
 // Goal: an account owner tops up a wallet from the "Top up" card of the dashboard's Top up page and sees what a customer should: the checkout summary, a receipt, the balance moving by itself, the simulated 3-D Secure challenge answered both ways, and a decline with its reason. Method: the real server (payment jobs on, so the sandbox's webhooks are applied by themselves) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, then the ledger invariants and the balance over GraphQL.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -37,13 +37,6 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
-/** The value (`<dd>`) of the `<dt>term</dt><dd>…</dd>` pair inside `container` whose term is exactly `term`. */
-function definitionOf(container: Locator, term: string): Locator {
-  return container
-    .locator('div')
-    .filter({ has: container.page().getByText(term, { exact: true }) })
-    .getByRole('definition');
-}
 
 /** The balance card's "Balance" figure. */
 function balanceFigure(page: Page): Locator {

@@ -229,3 +229,11 @@ export async function ensureClientBuilt(): Promise<boolean> {
     return true;
   });
 }
+
+/** The value (`<dd>`) of the `<dt>term</dt><dd>…</dd>` pair inside `container` whose term is exactly `term`. */
+export function definitionOf(container: Locator, term: string): Locator {
+  return container
+    .locator('div')
+    .filter({ has: container.page().getByText(term, { exact: true }) })
+    .getByRole('definition');
+}
