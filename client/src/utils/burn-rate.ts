@@ -21,32 +21,13 @@
  * - Active calls' per-minute prices understate a little what calls cost (billing increments round
  *   up, connect fees are one-off); the recent rate picks that up once calls end.
  */
-import { MONEY_FRACTION_DIGITS_MAX, MoneyFormatError, formatMoney } from './money.js';
+import { MONEY_FRACTION_DIGITS_MAX, MoneyFormatError, formatMoney, microsToMoney, moneyToMicros } from './money.js';
 
 /** Micro-units in one major unit (10^6). */
 export const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
 
-const MONEY_PATTERN = /^(-?)([0-9]+)(?:\.([0-9]{1,6}))?$/;
-
-/**
- * A Money string ("12.5", "0.0085", "-3") as integer micro-units: 12_500_000n, 8_500n,
- * -3_000_000n. Exact at any size.
- * @throws MoneyFormatError when `amount` is not a decimal string with at most 6 fraction digits.
- */
-export function moneyToMicros(amount: string): bigint {
-  const match = MONEY_PATTERN.exec(amount);
-  if (!match) throw new MoneyFormatError(amount);
-  const micros = BigInt(match[2]!) * MICROS_PER_UNIT + BigInt((match[3] ?? '').padEnd(MONEY_FRACTION_DIGITS_MAX, '0'));
-  return match[1] === '-' ? -micros : micros;
-}
-
-/** Integer micro-units as the shortest Money string: 12_500_000n → "12.5", -3_000_000n → "-3", 0n → "0". */
-export function microsToMoney(micros: bigint): string {
-  const magnitude = micros < 0n ? -micros : micros;
-  const fraction = (magnitude % MICROS_PER_UNIT).toString().padStart(MONEY_FRACTION_DIGITS_MAX, '0').replace(/0+$/, '');
-  const digits = `${magnitude / MICROS_PER_UNIT}${fraction === '' ? '' : `.${fraction}`}`;
-  return micros < 0n ? `-${digits}` : digits;
-}
+/** Money strings ⇄ integer micro-units, exactly: money.ts's own parser, re-exported for the burn maths' callers. */
+export { microsToMoney, moneyToMicros };
 
 /** `a ÷ b` rounded towards +∞, for b > 0 and a ≥ 0. */
 function divideRoundingUp(dividend: bigint, divisor: bigint): bigint {

@@ -6,32 +6,13 @@
  * below follows the same rules (at most 6 fraction digits) and lets money.ts's own parser reject
  * a malformed string first, so both agree on what a Money string is.
  */
-import { compareMoney, MONEY_FRACTION_DIGITS_MAX } from './money.js';
+import { MONEY_FRACTION_DIGITS_MAX, microsToMoney, moneyToMicros } from './money.js';
 
 /** Micro-units in one major unit: 10^6. */
 export const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
 
-const MONEY_PATTERN = /^(-?)([0-9]+)(?:\.([0-9]+))?$/;
-
-/**
- * A Money string as integer micro-units: "12.5" → 12_500_000n, "-0.000001" → -1n.
- * @throws MoneyFormatError (from utils/money.ts) when `amount` is not a Money string.
- */
-export function moneyToMicros(amount: string): bigint {
-  // compareMoney parses both sides with money.ts's own rules and throws MoneyFormatError on a bad one.
-  compareMoney(amount, '0');
-  const match = MONEY_PATTERN.exec(amount)!;
-  const micros = BigInt(match[2]!) * MICROS_PER_UNIT + BigInt((match[3] ?? '').padEnd(MONEY_FRACTION_DIGITS_MAX, '0'));
-  return match[1] === '-' ? -micros : micros;
-}
-
-/** Integer micro-units as the shortest Money string: 12_500_000n → "12.5", -3_000_000n → "-3", 0n → "0". */
-export function microsToMoney(micros: bigint): string {
-  const magnitude = micros < 0n ? -micros : micros;
-  const fraction = (magnitude % MICROS_PER_UNIT).toString().padStart(MONEY_FRACTION_DIGITS_MAX, '0').replace(/0+$/, '');
-  const digits = `${magnitude / MICROS_PER_UNIT}${fraction === '' ? '' : `.${fraction}`}`;
-  return micros < 0n ? `-${digits}` : digits;
-}
+/** Money strings ⇄ integer micro-units, exactly: money.ts's own parser, re-exported for the campaign maths' callers. */
+export { microsToMoney, moneyToMicros };
 
 /**
  * The exact sum of Money strings, as the shortest Money string ("0" for none).

@@ -94,14 +94,14 @@ export function negateMoney(amount: string): string {
 const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
 
 /** A Money string as integer micro-units. */
-function toMicros(amount: string): bigint {
+export function moneyToMicros(amount: string): bigint {
   const { negative, integerDigits, fractionDigits } = parseMoneyParts(amount);
   const micros = BigInt(integerDigits) * MICROS_PER_UNIT + BigInt(fractionDigits.padEnd(MONEY_FRACTION_DIGITS_MAX, '0'));
   return negative ? -micros : micros;
 }
 
 /** Integer micro-units as the shortest Money string: 12_500_000n → "12.5", -3_000_000n → "-3", 0n → "0". */
-function fromMicros(micros: bigint): string {
+export function microsToMoney(micros: bigint): string {
   const magnitude = micros < 0n ? -micros : micros;
   const fraction = (magnitude % MICROS_PER_UNIT).toString().padStart(MONEY_FRACTION_DIGITS_MAX, '0').replace(/0+$/, '');
   const digits = `${magnitude / MICROS_PER_UNIT}${fraction === '' ? '' : `.${fraction}`}`;
@@ -114,7 +114,7 @@ function fromMicros(micros: bigint): string {
  * @throws MoneyFormatError when either argument is not a Money string.
  */
 export function subtractMoney(minuend: string, subtrahend: string): string {
-  return fromMicros(toMicros(minuend) - toMicros(subtrahend));
+  return microsToMoney(moneyToMicros(minuend) - moneyToMicros(subtrahend));
 }
 
 /**
@@ -123,7 +123,7 @@ export function subtractMoney(minuend: string, subtrahend: string): string {
  * @throws MoneyFormatError when either argument is not a Money string.
  */
 export function compareMoney(left: string, right: string): -1 | 0 | 1 {
-  const difference = toMicros(left) - toMicros(right);
+  const difference = moneyToMicros(left) - moneyToMicros(right);
   if (difference === 0n) return 0;
   return difference < 0n ? -1 : 1;
 }
