@@ -1,0 +1,75 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgTransaction, type PgQuery } from '../database/pg-transaction.js';
+
+/** An outbox row as durable consumers read it (int8 and xid8 as strings). */
+export interface OutboxRecord {
+  id: string;
+  tx_id: string;
+  type: 'WALLET_TRANSACTION' | 'CAMPAIGN_UPDATED' | 'CALL_UPDATED' | 'WALLET_UPDATED' | 'PAYMENT_EVENT' | 'ALERT_CAUSE';
+  account_id: string;
+  wallet_id: string | null;
+  wallet_sequence: string | null;
+  transaction_id: string | null;
+  campaign_id: string | null;
+  call_id: string | null;
+  payment_event: string | null;
+  top_up_id: string | null;
+  alert_cause: Record<string, unknown> | null;
+  created_at: Date;
+}
+
+/** Options of {@link consumeOutbox}. */
+export interface ConsumeOutboxOptions {
+  /** The consumer's row in `outbox_consumer` (created at the outbox's current head when missing). */
+  name: string;
+  /** Rows handed to `handle` at most per transaction. */
+  batchSize: number;
+  /**
+   * Handles a batch, in position order, inside the transaction that advances the position: what it
+   * writes commits together with the new position, so every row is handled exactly once (a failure
+   * rolls both back and the batch is read again).
+   */
+  handle(rows: OutboxRecord[], query: PgQuery): Promise<void>;
+}
+
+/**
+ * Reads the outbox after the consumer's durable position, one batch per transaction, until it is
+ * caught up; returns how many rows it handled. Only rows below the oldest running transaction are
+ * read (as the live tail does), so a row committed later can never appear behind the position.
+ * The consumer's row lock serializes every process running the same consumer: their handlers never
+ * overlap, and what a handler inserts is in commit order.
+ */
+export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOptions): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const count = await pgTransaction(em, async (query) => {
+      await query(
+        `insert into outbox_consumer (name, tx_id, event_id)
+         select $1, coalesce(max(tx_id), '0'::xid8), coalesce(max(id), 0) from outbox_event
+         on conflict (name) do nothing`,
+        [options.name],
+      );
+      const [position] = await query<{ tx_id: string; event_id: string }>(
+        `select tx_id::text, event_id::text from outbox_consumer where name = $1 for update`,
+        [options.name],
+      );
+      const rows = await query<OutboxRecord>(
+        `select id::text, tx_id::text, type, account_id, wallet_id, wallet_sequence::text, transaction_id, campaign_id,
+                call_id, payment_event, top_up_id, alert_cause, created_at
+           from outbox_event
+          where (tx_id, id) > ($1::xid8, $2::bigint)
+            and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          order by tx_id, id
+          limit $3`,
+        [position!.tx_id, position!.event_id, options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await options.handle(rows, query);
+      const last = rows.at(-1)!;
+      await query(`update outbox_consumer set tx_id = $2::xid8, event_id = $3 where name = $1`, [options.name, last.tx_id, last.id]);
+      return rows.length;
+    });
+    handled += count;
+    if (count < options.batchSize) return handled;
+  }
+}
