@@ -6,6 +6,9 @@ import { createEvents, type Events } from './events/events.js';
 import { OutboxTail } from './events/outbox-tail.js';
 import { WalletHubs } from './events/wallet-hub.js';
 import { PostgresWakeSignal } from './events/wake-signal.js';
+import { ALERT_CHANNEL, AlertFeed } from './events/alert-feed.js';
+import { AlertProcessor } from './domain/alerts/alert-processor.js';
+import { warnClosingAccounts } from './domain/alerts/warn-closing-accounts.service.js';
 import { startHttpServer } from './transport/http.js';
 import { BillingClock } from './domain/calls/billing-clock.js';
 import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
@@ -58,6 +61,8 @@ export interface RunningApp {
   paymentJobs: LifecycleJobs;
   /** The loopback Stripe sandbox, when no STRIPE_SECRET_KEY is set. */
   stripeSandbox: StripeSandbox | undefined;
+  /** Raises alerts from the outbox (running only when `alertsEnabled`; `pass()` runs one now). */
+  alertProcessor: AlertProcessor;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -66,6 +71,9 @@ export interface RunningApp {
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const orm = await createOrm({ databaseUrl: options.databaseUrl, poolSizeMax: options.config.databasePoolSize });
   let signal: PostgresWakeSignal | undefined;
+  let alertSignal: PostgresWakeSignal | undefined;
+  let alertFeed: AlertFeed | undefined;
+  let alertProcessor: AlertProcessor | undefined;
   let tail: OutboxTail | undefined;
   let billingClock: BillingClock | undefined;
   let simulator: DialerSimulator | undefined;
@@ -85,7 +93,33 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     const onError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: options.config.outboxBatchSize, onError });
-    const events = createEvents(tail, hubs, signal);
+    alertSignal = await PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL });
+    alertFeed = await AlertFeed.start({
+      em: orm.em,
+      signal: alertSignal,
+      pollIntervalMs: options.config.outboxPollIntervalMs,
+      batchSize: options.config.outboxBatchSize,
+      onError: (error) => console.error('Reading alerts failed (retried on the next wake-up):', error),
+    });
+    const feedOfAlerts = alertFeed;
+    const signalOfAlerts = alertSignal;
+    alertProcessor = new AlertProcessor({
+      em: orm.em,
+      batchSize: options.config.alertsBatchSize,
+      rearmMarginPercent: options.config.lowBalanceRearmMarginPercent,
+      callsStoppedSettleMs: options.config.callsStoppedSettleMs,
+      intervalMs: options.config.alertsIntervalMs,
+      coalesceMs: options.config.alertsCoalesceMs,
+      raised: () => {
+        feedOfAlerts.wake();
+        signalOfAlerts.publish();
+      },
+      onError: (error) => console.error('Raising alerts failed (retried on the next pass):', error),
+    });
+    const processorOfAlerts = alertProcessor;
+    const events = createEvents(tail, hubs, signal, alertFeed, () => processorOfAlerts.wake());
+    signal.subscribe(() => processorOfAlerts.wake());
+    if (options.config.alertsEnabled) alertProcessor.start();
     const clock = options.clock ?? systemClock;
     const callDeps: ServiceDeps & CallServiceDeps = { clock, config: options.config, committed: () => events.committed() };
     const deps: ServiceDeps = callDeps;
@@ -168,6 +202,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       payments,
       paymentJobs,
       stripeSandbox: sandbox,
+      alertProcessor,
       close: async () => {
         await simulator!.stop();
         await lifecycle!.stop();
@@ -176,7 +211,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         await server.close();
         await sandbox?.close();
         await billingClock!.stop();
+        await alertProcessor!.stop();
+        await alertFeed!.stop();
         await tail!.stop();
+        await alertSignal!.close();
         await signal!.close();
         await orm.close(true);
       },
@@ -187,7 +225,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     await paymentJobs?.stop();
     await sandbox?.close();
     await billingClock?.stop();
+    await alertProcessor?.stop();
+    await alertFeed?.stop();
     await tail?.stop();
+    await alertSignal?.close();
     await signal?.close();
     await orm.close(true);
     throw error;
@@ -210,6 +251,10 @@ function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] 
   return [
     { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em.fork(), deps, nowMs) },
     { name: 'walletStates', run: (nowMs) => updateWalletStates(em.fork(), nowMs) },
+    {
+      name: 'accountClosingWarnings',
+      run: (nowMs) => warnClosingAccounts(em.fork(), { nowMs, closeAfterDays: deps.config.accountCloseAfterDays, warningDays: deps.config.accountClosingWarningDays }),
+    },
     { name: 'messageExpiries', run: (nowMs) => expireMessageHolds(em.fork(), deps, nowMs) },
     { name: 'numberRenewals', run: (nowMs) => renewNumbers(em.fork(), deps, nowMs) },
     {

@@ -118,6 +118,34 @@ export interface Config {
   lifecycleIntervalMs: number;
   /** Whether this process runs the lifecycle jobs (tests may drive them by hand). @default true */
   lifecycleEnabled: boolean;
+  /** Whether this process runs the alert processor (tests may drive it by hand). @default true */
+  alertsEnabled: boolean;
+  /** How often the alert processor reads the outbox without a wake-up, in milliseconds. @default 1000 */
+  alertsIntervalMs: number;
+  /** Outbox rows the alert processor judges per transaction. @default 1000 */
+  alertsBatchSize: number;
+  /** How long the alert processor lets commits gather after a wake-up before a pass, in milliseconds. @default 20 */
+  alertsCoalesceMs: number;
+  /**
+   * How far above a low-balance threshold the balance must climb before the threshold fires again,
+   * in percent of the threshold (5.00 with 10: above 5.50), so a hovering balance raises one alert.
+   * @default 10
+   */
+  lowBalanceRearmMarginPercent: number;
+  /**
+   * Calls stopped for money are reported in one CALLS_STOPPED alert per campaign and stop: raised
+   * when the campaign has no call left up, or this long after the first stop was seen, in
+   * milliseconds. @default 5000
+   */
+  callsStoppedSettleMs: number;
+  /** Most low-balance thresholds per wallet. @default 10 */
+  lowBalanceThresholdsMax: number;
+  /** Days before an unfunded account's closing on which ACCOUNT_CLOSING is raised. @default [7, 1] */
+  accountClosingWarningDays: readonly number[];
+  /** Most alerts per page of `alerts`. @default 100 */
+  alertsPageSizeMax: number;
+  /** Alerts per page of `alerts` when `first` is not given. @default 20 */
+  alertsPageSizeDefault: number;
   /**
    * Stripe secret key (test or live). When unset, the server starts a loopback Stripe-compatible
    * sandbox and talks to it through the same SDK. Env `STRIPE_SECRET_KEY`.
@@ -244,6 +272,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     accountCloseAfterDays: 30,
     lifecycleIntervalMs: 1_000,
     lifecycleEnabled: true,
+    alertsEnabled: true,
+    alertsIntervalMs: 1_000,
+    alertsBatchSize: 1_000,
+    alertsCoalesceMs: 20,
+    lowBalanceRearmMarginPercent: 10,
+    callsStoppedSettleMs: 5_000,
+    lowBalanceThresholdsMax: 10,
+    accountClosingWarningDays: [7, 1],
+    alertsPageSizeMax: 100,
+    alertsPageSizeDefault: 20,
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,

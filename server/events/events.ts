@@ -1,3 +1,4 @@
+import type { AlertFeed } from './alert-feed.js';
 import type { OutboxTail } from './outbox-tail.js';
 import type { WakeSignal } from './wake-signal.js';
 import type { WalletHubs } from './wallet-hub.js';
@@ -8,18 +9,25 @@ export interface Events {
   tail: OutboxTail;
   /** Per-wallet ordering and fan-out over the tail: what subscriptions listen to. */
   hubs: WalletHubs;
+  /** Follows the alerts (every account's, in position order) for this process's alert subscribers. */
+  alerts: AlertFeed;
   /** Tells this process and every other that something was just committed through here. */
   committed(): void;
 }
 
-/** The {@link Events} of a tail and its wake signal. */
-export function createEvents(tail: OutboxTail, hubs: WalletHubs, signal: WakeSignal): Events {
+/**
+ * The {@link Events} of a tail and its wake signal. `onCommitted` is told of this process's own
+ * commits too (the wake signal does not echo a process's own NOTIFY back to it).
+ */
+export function createEvents(tail: OutboxTail, hubs: WalletHubs, signal: WakeSignal, alerts: AlertFeed, onCommitted: () => void = () => {}): Events {
   return {
     tail,
     hubs,
+    alerts,
     committed() {
       tail.wake();
       signal.publish();
+      onCommitted();
     },
   };
 }

@@ -15,7 +15,8 @@ export interface OutboxRecord {
   payment_event: string | null;
   top_up_id: string | null;
   alert_cause: Record<string, unknown> | null;
-  created_at: Date;
+  /** timestamptz as the pool returns it (text). */
+  created_at: string;
 }
 
 /** Options of {@link consumeOutbox}. */

@@ -32,11 +32,15 @@ export class PostgresWakeSignal implements WakeSignal {
   private constructor(
     private readonly databaseUrl: string,
     private readonly reconnectDelayMs: number,
+    private readonly channel: string,
   ) {}
 
-  /** Connects and LISTENs. @throws when PostgreSQL cannot be reached the first time. */
-  static async start(databaseUrl: string, options: { reconnectDelayMs?: number } = {}): Promise<PostgresWakeSignal> {
-    const signal = new PostgresWakeSignal(databaseUrl, options.reconnectDelayMs ?? 500);
+  /**
+   * Connects and LISTENs on `channel` (default {@link WAKE_CHANNEL}: a commit anywhere).
+   * @throws when PostgreSQL cannot be reached the first time.
+   */
+  static async start(databaseUrl: string, options: { reconnectDelayMs?: number; channel?: string } = {}): Promise<PostgresWakeSignal> {
+    const signal = new PostgresWakeSignal(databaseUrl, options.reconnectDelayMs ?? 500, options.channel ?? WAKE_CHANNEL);
     await signal.connect();
     return signal;
   }
@@ -50,7 +54,7 @@ export class PostgresWakeSignal implements WakeSignal {
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
     await client.connect();
-    await client.query(`listen ${WAKE_CHANNEL}`);
+    await client.query(`listen ${this.channel}`);
     this.client = client;
   }
 
@@ -80,7 +84,7 @@ export class PostgresWakeSignal implements WakeSignal {
     if (!client || this.closed) return;
     this.notifying = true;
     client
-      .query(`notify ${WAKE_CHANNEL}`)
+      .query(`notify ${this.channel}`)
       .catch(() => {})
       .finally(() => {
         this.notifying = false;

@@ -78,6 +78,8 @@ create table wallet_alert_state (
   -- The last wallet transaction (its sequence) the processor has judged, and the balance after it.
   sequence bigint not null default 0 check (sequence >= 0),
   balance_micros bigint not null default 0 check (balance_micros >= 0),
+  -- True from BALANCE_DEPLETED until the balance is above zero again (BALANCE_RECOVERED).
+  depleted boolean not null default false,
   -- The wallet status the processor last saw (to raise WALLET_SUSPENDED once per suspension).
   status text not null default 'ACTIVE' check (status in ('ACTIVE', 'SUSPENDED')),
   check (cardinality(thresholds_micros) <= 10),
@@ -85,8 +87,8 @@ create table wallet_alert_state (
 );
 
 -- Every existing wallet starts where it is: its history is not replayed into alerts.
-insert into wallet_alert_state (wallet_id, sequence, balance_micros, status, armed_micros)
-select w.id, w.last_sequence, w.balance_micros, w.status,
+insert into wallet_alert_state (wallet_id, sequence, balance_micros, status, depleted, armed_micros)
+select w.id, w.last_sequence, w.balance_micros, w.status, w.balance_micros = 0 and w.last_sequence > 0,
        array(select t from unnest('{5000000,0}'::bigint[]) t where w.balance_micros > t)
   from wallet w;
 
@@ -97,10 +99,16 @@ create table campaign_alert_state (
 );
 insert into campaign_alert_state (campaign_id, status) select id, status from campaign;
 
--- Calls already counted in a CALLS_STOPPED alert.
+-- Calls the server stopped for money, gathered into one CALLS_STOPPED alert per campaign and stop:
+-- raised once the campaign has no call left up, or a while after the first stop was seen.
 create table alert_stopped_call (
-  call_id uuid primary key references call (id)
+  call_id uuid primary key references call (id),
+  campaign_id uuid not null references campaign (id),
+  end_reason text not null,
+  seen_at timestamptz not null default now(),
+  alerted boolean not null default false
 );
+create index alert_stopped_call_pending_idx on alert_stopped_call (campaign_id) where not alerted;
 
 -- Durable readers of the outbox (the alert processor, mail, webhooks): each its position; its row lock serializes the processes that run it.
 create table outbox_consumer (

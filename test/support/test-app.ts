@@ -16,6 +16,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestApp {
   app: RunningApp;
   url: string;
+  /** The test's own database (to start a second server process on it). */
+  databaseUrl: string;
   adminToken: string;
   config: Config;
   /** POSTs one GraphQL operation over HTTP with `Authorization: Bearer <token>` (none when token is null). */
@@ -54,7 +56,8 @@ export interface TestApp {
 export async function startTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const adminToken = `test_admin_${randomBytes(16).toString('hex')}`;
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', databasePoolSize: 20, simulatorEnabled: false, lifecycleEnabled: false, paymentsEnabled: false, ...overrides });
-  const app = await startApp({ config, databaseUrl: await createTestDatabase(), platformAdminToken: adminToken, clock: options.clock });
+  const databaseUrl = await createTestDatabase();
+  const app = await startApp({ config, databaseUrl, platformAdminToken: adminToken, clock: options.clock });
 
   const graphql: TestApp['graphql'] = async (token, query, variables) => {
     const response = await fetch(`${app.url}/graphql`, {
@@ -73,6 +76,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { c
   return {
     app,
     url: app.url,
+    databaseUrl,
     adminToken,
     config,
     graphql,

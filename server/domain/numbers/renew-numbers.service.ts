@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
+import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { AlertKind } from '../alerts/alert-kinds.js';
+import { displayMoney } from '../alerts/display-money.js';
+import { publishAlertCause } from '../alerts/raise-alerts.service.js';
 import { InsufficientFundsError } from '../../errors.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { postRenewal, postRenewalReversal } from './number-postings.js';
@@ -130,13 +133,30 @@ async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueRow, nowMs
 /** ACTIVE → GRACE after a renewal the wallet could not pay; a number already in grace stays as it is. */
 async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord): Promise<Outcome> {
   if (number.status === PhoneNumberStatus.GRACE) return null;
-  const graced = await pgQuery(
-    em,
-    `update phone_number set status = 'GRACE', grace_until = $3, version = version + 1
-      where id = $1 and periods_paid = $2 and status = 'ACTIVE' returning id`,
-    [number.id, number.periodsPaid, iso(number.renewsAtMs + daysMs(deps.config.numberGraceDays))],
-  );
-  return graced.length > 0 ? 'graced' : null;
+  const graceUntilMs = number.renewsAtMs + daysMs(deps.config.numberGraceDays);
+  const graced = await pgTransaction(em, async (query) => {
+    const rows = await query<{ currency: string }>(
+      `update phone_number p set status = 'GRACE', grace_until = $3, version = p.version + 1
+         from wallet w
+        where p.id = $1 and p.periods_paid = $2 and p.status = 'ACTIVE' and w.id = p.wallet_id
+        returning w.currency`,
+      [number.id, number.periodsPaid, iso(graceUntilMs)],
+    );
+    if (rows.length === 0) return false;
+    // The customer hears of it with the change: the alert is raised from this transaction's outbox row.
+    const currency = rows[0]!.currency.trim();
+    await publishAlertCause(query, number.accountId, {
+      kind: AlertKind.NUMBER_RENEWAL_FAILED,
+      walletId: number.walletId,
+      currency,
+      amountMicros: number.monthlyMicros.toString(),
+      message: `The monthly renewal of ${number.number} (${displayMoney(number.monthlyMicros, currency)}) could not be paid. The number is kept until ${iso(graceUntilMs).slice(0, 10)}; top up before then or it is released.`,
+      dedupeKey: `NUMBER_RENEWAL_FAILED:${number.id}:${number.periodsPaid + 1}`,
+    });
+    return true;
+  });
+  if (graced) deps.committed();
+  return graced ? 'graced' : null;
 }
 
 async function release(em: EntityManager, number: PhoneNumberRecord, reason: NumberReleaseReason, nowMs: number): Promise<boolean> {

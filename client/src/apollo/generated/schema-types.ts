@@ -46,6 +46,8 @@ export interface Query {
   billingProfile: BillingProfile;
   /** A bank transfer of the caller; NOT_FOUND otherwise. */
   bankTransfer: BankTransfer | null;
+  /** Alerts newest first: an account's own for account roles; every account's (or the named one's) for SUPPORT and PLATFORM_ADMIN. */
+  alerts: AlertConnection;
 }
 
 /** The caller. */
@@ -124,6 +126,8 @@ export interface Wallet {
   /** Bank transfers, newest first; PENDING ones are credit on its way (seed 000). */
   bankTransfers: BankTransfer[];
   burn: WalletBurn;
+  /** Low-balance thresholds, highest first (LOW_BALANCE when the balance falls to one; 0 is BALANCE_DEPLETED). */
+  lowBalanceThresholds: Money[];
 }
 
 /**
@@ -789,6 +793,77 @@ export interface BillingProfile {
   email: string | null;
 }
 
+/** Alerts newest first, Relay style. */
+export interface AlertConnection {
+  edges: AlertEdge[];
+  pageInfo: PageInfo;
+}
+
+export interface AlertEdge {
+  cursor: string;
+  node: Alert;
+}
+
+/** Something about an account that people should know, raised once per cause. */
+export interface Alert {
+  id: string;
+  /** Position in the alert feed (commit order across all accounts): resume alertRaised with afterPosition set to the last one seen. */
+  position: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  accountId: string;
+  walletId: string | null;
+  campaignId: string | null;
+  /** Currency of the amounts. */
+  currency: string | null;
+  /** The threshold crossed (LOW_BALANCE, BALANCE_DEPLETED). */
+  threshold: Money | null;
+  /** The posted balance right after the cause. */
+  balance: Money | null;
+  /** The amount at stake: a payment's amount, a budget, a number's monthly price. */
+  amount: Money | null;
+  /** CALLS_STOPPED: how many calls were stopped. */
+  callsStopped: number | null;
+  message: string;
+  raisedAt: DateTime;
+  acknowledgedAt: DateTime | null;
+  /** Who acknowledged it (the key or user). */
+  acknowledgedBy: string | null;
+}
+
+/** Values of `AlertKind`, in schema order. */
+export const ALERT_KINDS = [
+  /** The posted balance fell to or below one of the wallet's low-balance thresholds. */
+  'LOW_BALANCE',
+  /** The posted balance reached zero (the 0 threshold). */
+  'BALANCE_DEPLETED',
+  /** A depleted wallet has money again. */
+  'BALANCE_RECOVERED',
+  /** The server stopped calls for lack of funds or budget; callsStopped counts them. */
+  'CALLS_STOPPED',
+  /** The wallet ran out with nothing held: calls and messages are refused until it is funded. */
+  'WALLET_SUSPENDED',
+  /** The account will be closed soon because its wallets stay unfunded. */
+  'ACCOUNT_CLOSING',
+  /** A top-up was declined or failed. */
+  'PAYMENT_FAILED',
+  /** An automatic recharge failed. */
+  'AUTO_RECHARGE_FAILED',
+  /** Automatic recharge paused itself (repeated failures, authentication needed, no card). */
+  'AUTO_RECHARGE_PAUSED',
+  /** A phone number's monthly renewal could not be paid; the number is in its grace period. */
+  'NUMBER_RENEWAL_FAILED',
+  /** A campaign reached its budget and stopped dialing. */
+  'BUDGET_REACHED',
+] as const;
+/** What an alert is about. */
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** Values of `AlertSeverity`, in schema order. */
+export const ALERT_SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const;
+/** INFO: nothing to do; WARNING: act soon; CRITICAL: service is or is about to be interrupted. */
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
 export interface Mutation {
   /** PLATFORM_ADMIN: opens a tenant with an empty wallet and an OWNER key. */
   createAccount: CreateAccountPayload;
@@ -860,6 +935,10 @@ export interface Mutation {
   inviteUser: InviteUserPayload;
   /** PLATFORM_ADMIN: creates a user with a password (an account’s first OWNER, or platform staff). */
   createUser: CreateUserPayload;
+  /** Records who acknowledged the alert and when (once: acknowledging again returns it unchanged). */
+  acknowledgeAlert: AcknowledgeAlertPayload;
+  /** Replaces the wallet's low-balance thresholds (default 5 and 0 in its currency). */
+  setLowBalanceThresholds: SetLowBalanceThresholdsPayload;
 }
 
 export interface CreateAccountPayload {
@@ -1253,6 +1332,22 @@ export interface CreateUserInput {
   password: string;
 }
 
+export interface AcknowledgeAlertPayload {
+  alert: Alert;
+}
+
+export interface SetLowBalanceThresholdsPayload {
+  wallet: Wallet;
+  /** The thresholds now, highest first. */
+  thresholds: Money[];
+}
+
+export interface SetLowBalanceThresholdsInput {
+  walletId: string;
+  /** Amounts ≥ 0 in the wallet currency, at most 10, all different; 0 is the "depleted" alert; [] turns balance alerts off. */
+  thresholds: Money[];
+}
+
 export interface Subscription {
   /** The campaign now, then again after every change (status, calls starting and ending, increments reserved). A state feed: a slow reader gets the latest state, never a stale one; `version` orders states. */
   campaignUpdated: Campaign;
@@ -1264,4 +1359,6 @@ export interface Subscription {
   balanceChanged: Wallet;
   /** The wallet now, then again after every change of its balance, reserved credit (calls reserving increments, message holds) or status. A state feed: a slow reader gets the latest state, never a stale one. balanceChanged follows transactions only, resumably. */
   walletUpdated: Wallet;
+  /** Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts. */
+  alertRaised: Alert;
 }

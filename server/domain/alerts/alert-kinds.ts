@@ -1,0 +1,44 @@
+/** What an alert is about (stored in alert.kind). */
+export enum AlertKind {
+  LOW_BALANCE = 'LOW_BALANCE',
+  BALANCE_DEPLETED = 'BALANCE_DEPLETED',
+  BALANCE_RECOVERED = 'BALANCE_RECOVERED',
+  CALLS_STOPPED = 'CALLS_STOPPED',
+  WALLET_SUSPENDED = 'WALLET_SUSPENDED',
+  ACCOUNT_CLOSING = 'ACCOUNT_CLOSING',
+  PAYMENT_FAILED = 'PAYMENT_FAILED',
+  AUTO_RECHARGE_FAILED = 'AUTO_RECHARGE_FAILED',
+  AUTO_RECHARGE_PAUSED = 'AUTO_RECHARGE_PAUSED',
+  NUMBER_RENEWAL_FAILED = 'NUMBER_RENEWAL_FAILED',
+  BUDGET_REACHED = 'BUDGET_REACHED',
+}
+
+/** How urgent an alert is (stored in alert.severity). */
+export enum AlertSeverity {
+  /** Good news or a record: nothing to do. */
+  INFO = 'INFO',
+  /** Something needs attention soon (money running low, a payment declined). */
+  WARNING = 'WARNING',
+  /** Service is interrupted or about to be (calls stopped, wallet suspended, account closing). */
+  CRITICAL = 'CRITICAL',
+}
+
+/** The severity each kind is raised with. */
+export const ALERT_SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = Object.freeze({
+  [AlertKind.LOW_BALANCE]: AlertSeverity.WARNING,
+  [AlertKind.BALANCE_DEPLETED]: AlertSeverity.CRITICAL,
+  [AlertKind.BALANCE_RECOVERED]: AlertSeverity.INFO,
+  [AlertKind.CALLS_STOPPED]: AlertSeverity.CRITICAL,
+  [AlertKind.WALLET_SUSPENDED]: AlertSeverity.CRITICAL,
+  [AlertKind.ACCOUNT_CLOSING]: AlertSeverity.CRITICAL,
+  [AlertKind.PAYMENT_FAILED]: AlertSeverity.WARNING,
+  [AlertKind.AUTO_RECHARGE_FAILED]: AlertSeverity.WARNING,
+  [AlertKind.AUTO_RECHARGE_PAUSED]: AlertSeverity.CRITICAL,
+  [AlertKind.NUMBER_RENEWAL_FAILED]: AlertSeverity.WARNING,
+  [AlertKind.BUDGET_REACHED]: AlertSeverity.WARNING,
+});
+
+/** Whether `text` names an {@link AlertKind}. */
+export function isAlertKind(text: string): text is AlertKind {
+  return Object.prototype.hasOwnProperty.call(AlertKind, text);
+}

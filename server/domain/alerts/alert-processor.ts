@@ -1,0 +1,59 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Periodic } from '../../periodic.js';
+import { raiseAlerts, type RaiseAlertsDeps } from './raise-alerts.service.js';
+
+/** Options of {@link AlertProcessor}. */
+export interface AlertProcessorOptions extends RaiseAlertsDeps {
+  /** The ORM's root manager: each pass runs on a fork of it. */
+  em: EntityManager;
+  /** A pass without any wake-up this often, in milliseconds (a lost wake-up delays, never loses). */
+  intervalMs: number;
+  /**
+   * How long a wake-up waits for more commits before the pass, in milliseconds: under load one
+   * pass judges many commits instead of one pass per commit.
+   */
+  coalesceMs: number;
+  /** Called after a pass that raised alerts (to wake the feeds of every process). */
+  raised(count: number): void;
+  onError(error: unknown): void;
+}
+
+/**
+ * Runs {@link raiseAlerts} after commits (coalesced) and on a slow poll. Several processes may run
+ * one each: their passes take turns on the alert consumer's lock.
+ */
+export class AlertProcessor {
+  private readonly periodic: Periodic;
+  private coalesceTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: AlertProcessorOptions) {
+    this.periodic = new Periodic(() => this.pass(), options.intervalMs, options.onError);
+  }
+
+  start(): void {
+    this.periodic.start();
+  }
+
+  /** Something was committed: run a pass within `coalesceMs`. */
+  wake(): void {
+    if (this.coalesceTimer) return;
+    this.coalesceTimer = setTimeout(() => {
+      this.coalesceTimer = undefined;
+      this.periodic.wake(0);
+    }, this.options.coalesceMs);
+    this.coalesceTimer.unref();
+  }
+
+  /** One pass now, whether started or not (tests, shutdown); returns the alerts it raised. */
+  async pass(): Promise<number> {
+    const raised = await raiseAlerts(this.options.em.fork(), this.options);
+    if (raised > 0) this.options.raised(raised);
+    return raised;
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.coalesceTimer);
+    this.coalesceTimer = undefined;
+    await this.periodic.stop();
+  }
+}

@@ -1,0 +1,177 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { BadUserInputError, NotFoundError } from '../../errors.js';
+import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
+import { Role } from '../accounts/role.js';
+import { isUuid } from '../ids.js';
+import { formatMoney } from '../wallets/money.js';
+import { findWallet } from '../wallets/find-wallet.service.js';
+import { AlertKind } from './alert-kinds.js';
+import { ALERT_COLUMNS, ALERT_POSITION_PATTERN, toAlertRecord, type AlertRecord, type AlertRow } from './alert-record.js';
+import { armedFor } from './low-balance.js';
+
+/** Roles that may acknowledge an alert they can see (integrations read alerts; people act on them). */
+export const ALERT_ACKNOWLEDGE_ROLES: readonly Role[] = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.SUPPORT, Role.PLATFORM_ADMIN];
+
+/** Roles that may set a wallet's low-balance thresholds. */
+export const ALERT_THRESHOLD_ROLES: readonly Role[] = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.SUPPORT, Role.PLATFORM_ADMIN];
+
+/**
+ * The account whose alerts the caller asks for: an account role sees its own (another tenant's
+ * account is NOT_FOUND, as if it did not exist); SUPPORT and PLATFORM_ADMIN see every account, or
+ * the one they name. Returns null for "every account".
+ * @throws NotFoundError for an account the caller may not see or that is not a UUID.
+ */
+export function alertScope(principal: Principal, accountId: string | null | undefined): string | null {
+  const scope = tenantScope(principal);
+  if (accountId === null || accountId === undefined) return scope;
+  if (!isUuid(accountId) || (scope !== null && scope !== accountId.toLowerCase())) throw new NotFoundError('Account', accountId);
+  return accountId.toLowerCase();
+}
+
+/** @throws BadUserInputError (`afterPosition` or `after`) unless absent or a position. */
+export function parseAlertPosition(field: string, text: string | null | undefined): bigint | null {
+  if (text === null || text === undefined) return null;
+  if (!ALERT_POSITION_PATTERN.test(text)) throw new BadUserInputError(field, `${field} must be an alert position such as "0" or "42"`);
+  return BigInt(text);
+}
+
+/** Options of {@link listAlerts}. */
+export interface ListAlertsOptions {
+  principal: Principal;
+  accountId?: string | null;
+  kinds?: readonly AlertKind[] | null;
+  /** true: acknowledged only; false: unacknowledged only. */
+  acknowledged?: boolean | null;
+  /** Raised at or after (inclusive). */
+  from?: Date | null;
+  /** Raised before (exclusive). */
+  to?: Date | null;
+  first?: number | null;
+  /** The position of the last alert of the previous page. */
+  after?: string | null;
+}
+
+/**
+ * A page of alerts, newest first, that the principal may see.
+ * @throws NotFoundError (foreign account), BadUserInputError (`first`, `after`, `to`, `kinds`).
+ */
+export async function listAlerts(
+  em: EntityManager,
+  config: Pick<Config, 'alertsPageSizeMax' | 'alertsPageSizeDefault'>,
+  options: ListAlertsOptions,
+): Promise<{ alerts: AlertRecord[]; hasNextPage: boolean }> {
+  const scope = alertScope(options.principal, options.accountId);
+  const first = options.first ?? config.alertsPageSizeDefault;
+  if (!Number.isInteger(first) || first < 1 || first > config.alertsPageSizeMax) {
+    throw new BadUserInputError('first', `first must be between 1 and ${config.alertsPageSizeMax}`);
+  }
+  const after = parseAlertPosition('after', options.after);
+  if (options.kinds && options.kinds.length === 0) throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
+  if (options.from && options.to && options.from > options.to) throw new BadUserInputError('to', 'to must not be before from');
+  const rows = await pgQuery<AlertRow>(
+    em,
+    `select ${ALERT_COLUMNS} from alert a
+      where ($1::uuid is null or a.account_id = $1)
+        and ($2::text[] is null or a.kind = any($2))
+        and ($3::boolean is null or (a.acknowledged_at is not null) = $3)
+        and ($4::timestamptz is null or a.raised_at >= $4)
+        and ($5::timestamptz is null or a.raised_at < $5)
+        and ($6::bigint is null or a.id < $6)
+      order by a.id desc
+      limit $7`,
+    [
+      scope,
+      options.kinds ?? null,
+      options.acknowledged ?? null,
+      options.from?.toISOString() ?? null,
+      options.to?.toISOString() ?? null,
+      after?.toString() ?? null,
+      first + 1,
+    ],
+  );
+  return { alerts: rows.slice(0, first).map(toAlertRecord), hasNextPage: rows.length > first };
+}
+
+/**
+ * Records who acknowledged an alert and when. Acknowledging an acknowledged alert changes nothing
+ * and returns it as it is (who was first is kept).
+ * @throws ForbiddenError (INTEGRATOR), NotFoundError (unknown, malformed or another tenant's id).
+ */
+export async function acknowledgeAlert(em: EntityManager, options: { principal: Principal; id: string; now: Date }): Promise<AlertRecord> {
+  requireRole(options.principal, ALERT_ACKNOWLEDGE_ROLES, 'acknowledge alerts');
+  const id = /^[1-9][0-9]{0,18}$/.test(options.id) ? options.id : null;
+  if (id === null) throw new NotFoundError('Alert', options.id);
+  const scope = tenantScope(options.principal);
+  return pgTransaction(em, async (query) => {
+    const [updated] = await query<AlertRow>(
+      `update alert a set acknowledged_at = $3, acknowledged_by = $4
+        where a.id = $1 and ($2::uuid is null or a.account_id = $2) and a.acknowledged_at is null
+        returning ${ALERT_COLUMNS}`,
+      [id, scope, options.now.toISOString(), options.principal.actor],
+    );
+    if (updated) return toAlertRecord(updated);
+    const [existing] = await query<AlertRow>(`select ${ALERT_COLUMNS} from alert a where a.id = $1 and ($2::uuid is null or a.account_id = $2)`, [id, scope]);
+    if (!existing) throw new NotFoundError('Alert', options.id);
+    return toAlertRecord(existing);
+  });
+}
+
+/**
+ * A wallet's thresholds until someone sets them: 5 and 0 in the wallet's currency (seed 000: an
+ * e-mail at $5 and again at $0). The column default of wallet_alert_state.thresholds_micros.
+ */
+export const DEFAULT_LOW_BALANCE_THRESHOLDS_MICROS: readonly bigint[] = Object.freeze([5_000_000n, 0n]);
+
+/** A wallet's low-balance thresholds in micro-units, highest first. */
+export async function lowBalanceThresholdsOf(em: EntityManager, walletId: string): Promise<bigint[]> {
+  const [row] = await pgQuery<{ thresholds: string[] }>(em, `select thresholds_micros::text[] as thresholds from wallet_alert_state where wallet_id = $1`, [walletId]);
+  return row ? row.thresholds.map(BigInt) : [...DEFAULT_LOW_BALANCE_THRESHOLDS_MICROS];
+}
+
+/**
+ * Replaces a wallet's low-balance thresholds. Each is an amount ≥ 0 in the wallet's currency (0
+ * raises BALANCE_DEPLETED instead of LOW_BALANCE); at most `lowBalanceThresholdsMax`, no two equal,
+ * none above the balance cap; an empty list turns balance alerts off. A new threshold is armed if
+ * the balance is above it now; a kept one keeps its state.
+ * @throws ForbiddenError (INTEGRATOR), NotFoundError (wallet), BadUserInputError (`thresholds`).
+ */
+export async function setLowBalanceThresholds(
+  em: EntityManager,
+  config: Pick<Config, 'lowBalanceThresholdsMax' | 'walletBalanceMicrosMax'>,
+  options: { principal: Principal; walletId: string; thresholdsMicros: readonly bigint[] },
+): Promise<bigint[]> {
+  requireRole(options.principal, ALERT_THRESHOLD_ROLES, 'set low-balance thresholds');
+  const wallet = await findWallet(em, { principal: options.principal, walletId: options.walletId });
+  const thresholds = [...options.thresholdsMicros];
+  if (thresholds.length > config.lowBalanceThresholdsMax) {
+    throw new BadUserInputError('thresholds', `At most ${config.lowBalanceThresholdsMax} thresholds`);
+  }
+  for (const threshold of thresholds) {
+    if (threshold < 0n) throw new BadUserInputError('thresholds', 'A threshold must not be negative');
+    if (threshold > config.walletBalanceMicrosMax) throw new BadUserInputError('thresholds', `A threshold must be at most ${formatMoney(config.walletBalanceMicrosMax)}`);
+  }
+  if (new Set(thresholds).size !== thresholds.length) throw new BadUserInputError('thresholds', 'Thresholds must be different from each other');
+  thresholds.sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+  return pgTransaction(em, async (query) => {
+    await query(`insert into wallet_alert_state (wallet_id, sequence, balance_micros) select id, last_sequence, balance_micros from wallet where id = $1 on conflict do nothing`, [wallet.id]);
+    const [state] = await query<{ thresholds: string[]; armed: string[]; balance: string }>(
+      `select thresholds_micros::text[] as thresholds, armed_micros::text[] as armed, balance_micros::text as balance
+         from wallet_alert_state where wallet_id = $1 for update`,
+      [wallet.id],
+    );
+    // The processor's view of the balance (its last judged transaction), so a crossing it has not
+    // judged yet is still seen as one.
+    const before = new Set(state!.thresholds.map(BigInt));
+    const armed = new Set(state!.armed.map(BigInt));
+    const armedNow = armedFor(thresholds, BigInt(state!.balance));
+    const nextArmed = thresholds.filter((t) => (before.has(t) ? armed.has(t) : armedNow.includes(t)));
+    await query(`update wallet_alert_state set thresholds_micros = $2::bigint[], armed_micros = $3::bigint[] where wallet_id = $1`, [
+      wallet.id,
+      thresholds.map(String),
+      nextArmed.map(String),
+    ]);
+    return thresholds;
+  });
+}

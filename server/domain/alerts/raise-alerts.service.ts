@@ -1,0 +1,462 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgQuery, pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { consumeOutbox, type OutboxRecord } from '../../events/outbox-consumer.js';
+import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
+import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
+import { displayMoney } from './display-money.js';
+
+/** The durable outbox consumer that raises alerts (its row lock also guards every alert insert). */
+export const ALERTS_CONSUMER = 'alerts';
+
+/** An alert about to be inserted. */
+export interface NewAlert {
+  kind: AlertKind;
+  accountId: string;
+  walletId?: string | null;
+  campaignId?: string | null;
+  currency?: string | null;
+  thresholdMicros?: bigint | null;
+  balanceMicros?: bigint | null;
+  amountMicros?: bigint | null;
+  callsStopped?: number | null;
+  message: string;
+  /** What makes two alerts the same: a second insert with this key is ignored. */
+  dedupeKey: string;
+  raisedAt: Date;
+}
+
+/**
+ * The body of an `ALERT_CAUSE` outbox row: an alert a service decided on in its own transaction
+ * (amounts as decimal strings of micro-units, since JSON has no bigint).
+ */
+export interface AlertCause {
+  kind: AlertKind;
+  walletId?: string | null;
+  campaignId?: string | null;
+  currency?: string | null;
+  amountMicros?: string | null;
+  balanceMicros?: string | null;
+  message: string;
+  dedupeKey: string;
+}
+
+/** Writes an {@link AlertCause} to the outbox in the caller's transaction; the alert processor raises it. */
+export async function publishAlertCause(query: PgQuery, accountId: string, cause: AlertCause): Promise<void> {
+  await query(`insert into outbox_event (type, account_id, alert_cause) values ('ALERT_CAUSE', $1, $2::jsonb)`, [accountId, JSON.stringify(cause)]);
+}
+
+/**
+ * Inserts alerts in order, skipping any whose dedupe key exists; returns how many were new. The
+ * caller's transaction must hold the alerts consumer's row lock (see {@link lockAlertWriters}), so
+ * alert ids stay in commit order.
+ */
+export async function insertAlerts(query: PgQuery, alerts: readonly NewAlert[]): Promise<number> {
+  if (alerts.length === 0) return 0;
+  const inserted = await query<{ id: string }>(
+    `insert into alert (kind, severity, account_id, wallet_id, campaign_id, currency, threshold_micros, balance_micros,
+                        amount_micros, calls_stopped, message, dedupe_key, raised_at)
+     select kind, severity, account_id, wallet_id, campaign_id, currency, threshold_micros, balance_micros,
+            amount_micros, calls_stopped, message, dedupe_key, raised_at
+       from unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[], $8::bigint[],
+                          $9::bigint[], $10::int[], $11::text[], $12::text[], $13::timestamptz[]) with ordinality
+                   as a(kind, severity, account_id, wallet_id, campaign_id, currency, threshold_micros, balance_micros,
+                        amount_micros, calls_stopped, message, dedupe_key, raised_at, position)
+     order by position
+     on conflict (dedupe_key) do nothing
+     returning id`,
+    [
+      alerts.map((a) => a.kind),
+      alerts.map((a) => ALERT_SEVERITY[a.kind]),
+      alerts.map((a) => a.accountId),
+      alerts.map((a) => a.walletId ?? null),
+      alerts.map((a) => a.campaignId ?? null),
+      alerts.map((a) => a.currency?.trim() ?? null),
+      alerts.map((a) => a.thresholdMicros?.toString() ?? null),
+      alerts.map((a) => a.balanceMicros?.toString() ?? null),
+      alerts.map((a) => a.amountMicros?.toString() ?? null),
+      alerts.map((a) => a.callsStopped ?? null),
+      alerts.map((a) => a.message),
+      alerts.map((a) => a.dedupeKey),
+      alerts.map((a) => a.raisedAt.toISOString()),
+    ],
+  );
+  return inserted.length;
+}
+
+/** Takes the lock every alert writer holds until commit (the alerts consumer's row). */
+export async function lockAlertWriters(query: PgQuery): Promise<void> {
+  await query(
+    `insert into outbox_consumer (name, tx_id, event_id)
+     select $1, coalesce(max(tx_id), '0'::xid8), coalesce(max(id), 0) from outbox_event
+     on conflict (name) do nothing`,
+    [ALERTS_CONSUMER],
+  );
+  await query(`select 1 from outbox_consumer where name = $1 for update`, [ALERTS_CONSUMER]);
+}
+
+/** What {@link raiseAlerts} needs. */
+export interface RaiseAlertsDeps {
+  /** Outbox rows per transaction. */
+  batchSize: number;
+  /** Percent of a threshold above it that the balance must climb before it re-arms. */
+  rearmMarginPercent: number;
+  /** How long after the first stop a CALLS_STOPPED alert waits for the campaign's other calls to stop, in milliseconds. */
+  callsStoppedSettleMs: number;
+}
+
+/**
+ * One pass of the alert processor: reads the outbox after its durable position and raises the
+ * alerts its rows cause, exactly once, in the same transaction as the new position. Returns how
+ * many alerts it raised. Safe to run in several processes at once (they take turns).
+ */
+export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Promise<number> {
+  let raised = 0;
+  await consumeOutbox(em, {
+    name: ALERTS_CONSUMER,
+    batchSize: deps.batchSize,
+    handle: async (rows, query) => {
+      await gatherStoppedCalls(query, rows);
+      const alerts = [
+        ...(await walletAlerts(query, rows, deps.rearmMarginPercent)),
+        ...(await campaignAlerts(query, rows)),
+        ...(await paymentAlerts(query, rows)),
+        ...causeAlerts(rows),
+      ];
+      raised += await insertAlerts(query, alerts);
+    },
+  });
+  // Stopped calls are reported once their stop is over, which may be a pass after the last row.
+  const pending = await pgQuery<{ n: number }>(em, `select count(*)::int as n from alert_stopped_call where not alerted`);
+  if (pending[0]!.n > 0) {
+    raised += await pgTransaction(em, async (query) => {
+      await lockAlertWriters(query);
+      return insertAlerts(query, await stoppedCallAlerts(query, deps.callsStoppedSettleMs));
+    });
+  }
+  return raised;
+}
+
+interface WalletStateRow {
+  wallet_id: string;
+  account_id: string;
+  currency: string;
+  thresholds_micros: string[];
+  armed_micros: string[];
+  sequence: string;
+  balance_micros: string;
+  depleted: boolean;
+  status: 'ACTIVE' | 'SUSPENDED';
+  wallet_status: 'ACTIVE' | 'SUSPENDED';
+  suspended_at: string | null;
+}
+
+interface MoveRow {
+  wallet_id: string;
+  sequence: string;
+  balance_before_micros: string;
+  balance_after_micros: string;
+  created_at: string;
+}
+
+/** Low balance, depletion, recovery and suspension of the wallets the rows touch. */
+async function walletAlerts(query: PgQuery, rows: readonly OutboxRecord[], rearmMarginPercent: number): Promise<NewAlert[]> {
+  const walletIds = [
+    ...new Set(rows.filter((r) => (r.type === 'WALLET_TRANSACTION' || r.type === 'WALLET_UPDATED') && r.wallet_id).map((r) => r.wallet_id!)),
+  ].sort();
+  if (walletIds.length === 0) return [];
+  await query(`insert into wallet_alert_state (wallet_id) select unnest($1::uuid[]) on conflict do nothing`, [walletIds]);
+  const states = await query<WalletStateRow>(
+    `select s.wallet_id, w.account_id, w.currency, s.thresholds_micros::text[], s.armed_micros::text[], s.sequence::text,
+            s.balance_micros::text, s.depleted, s.status, w.status as wallet_status, w.suspended_at
+       from wallet_alert_state s join wallet w on w.id = s.wallet_id
+      where s.wallet_id = any($1::uuid[])
+      order by s.wallet_id
+        for update of s`,
+    [walletIds],
+  );
+  const moves = await query<MoveRow>(
+    `select t.wallet_id, t.sequence::text, t.balance_before_micros::text, t.balance_after_micros::text, t.created_at
+       from wallet_transaction t join wallet_alert_state s on s.wallet_id = t.wallet_id
+      where t.wallet_id = any($1::uuid[]) and t.sequence > s.sequence
+      order by t.wallet_id, t.sequence`,
+    [walletIds],
+  );
+  const movesOf = new Map<string, MoveRow[]>();
+  for (const move of moves) {
+    let list = movesOf.get(move.wallet_id);
+    if (!list) movesOf.set(move.wallet_id, (list = []));
+    list.push(move);
+  }
+
+  const alerts: NewAlert[] = [];
+  const updates: { walletId: string; armed: bigint[]; sequence: string; balance: string; depleted: boolean; status: string }[] = [];
+  for (const state of states) {
+    const walletMoves = movesOf.get(state.wallet_id) ?? [];
+    const judged = judgeBalanceMoves(
+      {
+        thresholdsMicros: state.thresholds_micros.map(BigInt),
+        armedMicros: state.armed_micros.map(BigInt),
+        depleted: state.depleted,
+      },
+      walletMoves.map((m) => ({ sequence: BigInt(m.sequence), balanceBeforeMicros: BigInt(m.balance_before_micros), balanceAfterMicros: BigInt(m.balance_after_micros) })),
+      rearmMarginPercent,
+    );
+    const createdAt = new Map(walletMoves.map((m) => [BigInt(m.sequence), new Date(m.created_at)]));
+    for (const crossing of judged.crossings) alerts.push(balanceAlert(state, crossing, createdAt.get(crossing.sequence)!));
+    if (state.wallet_status === 'SUSPENDED' && state.status === 'ACTIVE') {
+      alerts.push({
+        kind: AlertKind.WALLET_SUSPENDED,
+        accountId: state.account_id,
+        walletId: state.wallet_id,
+        currency: state.currency,
+        balanceMicros: BigInt(walletMoves.at(-1)?.balance_after_micros ?? state.balance_micros),
+        message: `The ${state.currency.trim()} wallet is suspended: its balance is zero, so calls and messages are refused until it is funded. Numbers are kept for now; an account left unfunded for 30 days is closed.`,
+        dedupeKey: `WALLET_SUSPENDED:${state.wallet_id}:${new Date(state.suspended_at!).toISOString()}`,
+        raisedAt: new Date(state.suspended_at!),
+      });
+    }
+    const last = walletMoves.at(-1);
+    updates.push({
+      walletId: state.wallet_id,
+      armed: [...judged.state.armedMicros],
+      sequence: last?.sequence ?? state.sequence,
+      balance: last?.balance_after_micros ?? state.balance_micros,
+      depleted: judged.state.depleted,
+      status: state.wallet_status,
+    });
+  }
+  await query(
+    `update wallet_alert_state s
+        set armed_micros = u.armed::bigint[], sequence = u.sequence, balance_micros = u.balance, depleted = u.depleted, status = u.status
+       from unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[], $5::boolean[], $6::text[]) as u(wallet_id, armed, sequence, balance, depleted, status)
+      where s.wallet_id = u.wallet_id`,
+    [
+      updates.map((u) => u.walletId),
+      updates.map((u) => `{${u.armed.join(',')}}`),
+      updates.map((u) => u.sequence),
+      updates.map((u) => u.balance),
+      updates.map((u) => u.depleted),
+      updates.map((u) => u.status),
+    ],
+  );
+  return alerts;
+}
+
+function balanceAlert(state: WalletStateRow, crossing: BalanceCrossing, raisedAt: Date): NewAlert {
+  const currency = state.currency.trim();
+  const common = { accountId: state.account_id, walletId: state.wallet_id, currency, balanceMicros: crossing.balanceMicros, raisedAt };
+  const balance = displayMoney(crossing.balanceMicros, currency);
+  switch (crossing.kind) {
+    case 'LOW_BALANCE':
+      return {
+        ...common,
+        kind: AlertKind.LOW_BALANCE,
+        thresholdMicros: crossing.thresholdMicros,
+        message: `The ${currency} wallet's balance is ${balance}, at or below your low-balance threshold of ${displayMoney(crossing.thresholdMicros, currency)}. Top up to keep calls and messages going.`,
+        dedupeKey: `LOW_BALANCE:${state.wallet_id}:${crossing.thresholdMicros}:${crossing.sequence}`,
+      };
+    case 'BALANCE_DEPLETED':
+      return {
+        ...common,
+        kind: AlertKind.BALANCE_DEPLETED,
+        thresholdMicros: 0n,
+        message: `The ${currency} wallet's balance has reached ${balance}: calls and messages stop until it is topped up.`,
+        dedupeKey: `BALANCE_DEPLETED:${state.wallet_id}:${crossing.sequence}`,
+      };
+    case 'BALANCE_RECOVERED':
+      return {
+        ...common,
+        kind: AlertKind.BALANCE_RECOVERED,
+        message: `The ${currency} wallet is funded again: its balance is ${balance}.`,
+        dedupeKey: `BALANCE_RECOVERED:${state.wallet_id}:${crossing.sequence}`,
+      };
+  }
+}
+
+/** BUDGET_REACHED once each time a campaign stops at its budget. */
+async function campaignAlerts(query: PgQuery, rows: readonly OutboxRecord[]): Promise<NewAlert[]> {
+  const campaignIds = [...new Set(rows.filter((r) => r.type === 'CAMPAIGN_UPDATED' && r.campaign_id).map((r) => r.campaign_id!))].sort();
+  if (campaignIds.length === 0) return [];
+  await query(`insert into campaign_alert_state (campaign_id, status) select unnest($1::uuid[]), 'DRAFT' on conflict do nothing`, [campaignIds]);
+  const campaigns = await query<{
+    campaign_id: string;
+    seen_status: string;
+    status: string;
+    account_id: string;
+    wallet_id: string;
+    currency: string;
+    name: string;
+    budget_micros: string | null;
+    version: string;
+    updated_at: string;
+  }>(
+    `select s.campaign_id, s.status as seen_status, c.status, c.account_id, c.wallet_id, w.currency, c.name,
+            c.budget_micros::text, c.version::text, c.updated_at
+       from campaign_alert_state s join campaign c on c.id = s.campaign_id join wallet w on w.id = c.wallet_id
+      where s.campaign_id = any($1::uuid[])
+      order by s.campaign_id
+        for update of s`,
+    [campaignIds],
+  );
+  const alerts: NewAlert[] = [];
+  for (const campaign of campaigns) {
+    if (campaign.status === 'STOPPED_BUDGET_REACHED' && campaign.seen_status !== 'STOPPED_BUDGET_REACHED') {
+      const currency = campaign.currency.trim();
+      const budget = campaign.budget_micros === null ? null : BigInt(campaign.budget_micros);
+      alerts.push({
+        kind: AlertKind.BUDGET_REACHED,
+        accountId: campaign.account_id,
+        walletId: campaign.wallet_id,
+        campaignId: campaign.campaign_id,
+        currency,
+        amountMicros: budget,
+        message: `Campaign "${campaign.name}" reached its budget${budget === null ? '' : ` of ${displayMoney(budget, currency)}`} and stopped dialing. Raise the budget or start it again to resume.`,
+        dedupeKey: `BUDGET_REACHED:${campaign.campaign_id}:${campaign.version}`,
+        raisedAt: new Date(campaign.updated_at),
+      });
+    }
+  }
+  await query(
+    `update campaign_alert_state s set status = u.status
+       from unnest($1::uuid[], $2::text[]) as u(campaign_id, status) where s.campaign_id = u.campaign_id`,
+    [campaigns.map((c) => c.campaign_id), campaigns.map((c) => c.status)],
+  );
+  return alerts;
+}
+
+const STOP_REASON_TEXT: Record<string, string> = {
+  INSUFFICIENT_FUNDS: 'the wallet ran out of funds',
+  BUDGET_REACHED: "the campaign's budget was reached",
+  WALLET_SUSPENDED: 'the wallet is suspended',
+};
+
+/** Gathers the calls the server stopped for money (each once) until {@link stoppedCallAlerts} reports them. */
+async function gatherStoppedCalls(query: PgQuery, rows: readonly OutboxRecord[]): Promise<void> {
+  const callIds = [...new Set(rows.filter((r) => r.type === 'CALL_UPDATED' && r.call_id).map((r) => r.call_id!))];
+  if (callIds.length === 0) return;
+  await query(
+    `insert into alert_stopped_call (call_id, campaign_id, end_reason)
+     select id, campaign_id, end_reason from call
+      where id = any($1::uuid[]) and status = 'STOPPED' and end_reason in ('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED')
+     on conflict do nothing`,
+    [callIds],
+  );
+}
+
+/**
+ * CALLS_STOPPED: one alert per campaign and stop reason with the number of calls stopped, raised
+ * when the campaign has no call left up (a wallet running dry stops its calls within one
+ * increment) or `settleMs` after the first of them was seen, whichever comes first.
+ */
+async function stoppedCallAlerts(query: PgQuery, settleMs: number): Promise<NewAlert[]> {
+  const groups = await query<{
+    campaign_id: string;
+    account_id: string;
+    wallet_id: string;
+    currency: string;
+    name: string;
+    end_reason: string;
+    calls: number;
+    first_call_id: string;
+    last_ended_at: string;
+  }>(
+    `with due as (
+       select p.campaign_id, p.end_reason
+         from alert_stopped_call p join campaign c on c.id = p.campaign_id
+        where not p.alerted
+        group by p.campaign_id, p.end_reason, c.active_calls
+       having c.active_calls = 0 or min(p.seen_at) <= now() - $1 * interval '1 millisecond'),
+     reported as (
+       update alert_stopped_call p set alerted = true
+         from due where p.campaign_id = due.campaign_id and p.end_reason = due.end_reason and not p.alerted
+       returning p.call_id)
+     select c.campaign_id, c.account_id, c.wallet_id, w.currency, k.name, c.end_reason, count(*)::int as calls,
+            min(c.id::text) as first_call_id, max(c.ended_at) as last_ended_at
+       from reported r join call c on c.id = r.call_id join campaign k on k.id = c.campaign_id join wallet w on w.id = c.wallet_id
+      group by c.campaign_id, c.account_id, c.wallet_id, w.currency, k.name, c.end_reason
+      order by max(c.ended_at), c.campaign_id, c.end_reason`,
+    [settleMs],
+  );
+  return groups.map((group) => ({
+    kind: AlertKind.CALLS_STOPPED,
+    accountId: group.account_id,
+    walletId: group.wallet_id,
+    campaignId: group.campaign_id,
+    currency: group.currency.trim(),
+    callsStopped: group.calls,
+    message: `${group.calls} ${group.calls === 1 ? 'call was' : 'calls were'} stopped in campaign "${group.name}" because ${STOP_REASON_TEXT[group.end_reason] ?? group.end_reason}.`,
+    dedupeKey: `CALLS_STOPPED:${group.campaign_id}:${group.end_reason}:${group.first_call_id}`,
+    raisedAt: new Date(group.last_ended_at),
+  }));
+}
+
+const PAYMENT_ALERT_KINDS: Readonly<Record<string, AlertKind>> = {
+  PAYMENT_FAILED: AlertKind.PAYMENT_FAILED,
+  AUTO_RECHARGE_FAILED: AlertKind.AUTO_RECHARGE_FAILED,
+  AUTO_RECHARGE_PAUSED: AlertKind.AUTO_RECHARGE_PAUSED,
+};
+
+/** Declined top-ups and automatic recharges that failed or paused. */
+async function paymentAlerts(query: PgQuery, rows: readonly OutboxRecord[]): Promise<NewAlert[]> {
+  const paymentRows = rows.filter((r) => r.type === 'PAYMENT_EVENT' && r.payment_event !== null && r.payment_event in PAYMENT_ALERT_KINDS);
+  if (paymentRows.length === 0) return [];
+  const topUpIds = [...new Set(paymentRows.map((r) => r.top_up_id).filter((id): id is string => id !== null))];
+  const topUps = new Map(
+    (
+      await query<{ id: string; currency: string; amount_micros: string; total_micros: string; failure_reason: string | null; origin: string }>(
+        `select id, currency, amount_micros::text, total_micros::text, failure_reason, origin from top_up where id = any($1::uuid[])`,
+        [topUpIds],
+      )
+    ).map((t) => [t.id, t]),
+  );
+  const walletIds = [...new Set(paymentRows.map((r) => r.wallet_id).filter((id): id is string => id !== null))];
+  const currencies = new Map(
+    (await query<{ id: string; currency: string }>(`select id, currency from wallet where id = any($1::uuid[])`, [walletIds])).map((w) => [w.id, w.currency.trim()]),
+  );
+  return paymentRows.map((row) => {
+    const kind = PAYMENT_ALERT_KINDS[row.payment_event!]!;
+    const topUp = row.top_up_id ? topUps.get(row.top_up_id) : undefined;
+    const currency = topUp?.currency.trim() ?? (row.wallet_id ? currencies.get(row.wallet_id) : undefined) ?? null;
+    const amount = topUp ? BigInt(topUp.amount_micros) : null;
+    const amountText = amount !== null && currency ? ` of ${displayMoney(amount, currency)}` : '';
+    const reason = topUp?.failure_reason ? ` ${topUp.failure_reason}` : '';
+    const message =
+      kind === AlertKind.PAYMENT_FAILED
+        ? `A top-up${amountText} failed.${reason}`
+        : kind === AlertKind.AUTO_RECHARGE_FAILED
+          ? `An automatic recharge${amountText} failed.${reason}`
+          : 'Automatic recharge is paused: the card needs attention (declined repeatedly, needs authentication, or none is set). Update the card and turn it back on in Settings.';
+    return {
+      kind,
+      accountId: row.account_id,
+      walletId: row.wallet_id,
+      currency,
+      amountMicros: amount,
+      message,
+      dedupeKey: `${kind}:${row.top_up_id ?? 'none'}:${row.id}`,
+      raisedAt: new Date(row.created_at),
+    };
+  });
+}
+
+/** Alerts services decided on in their own transactions (ALERT_CAUSE rows). */
+function causeAlerts(rows: readonly OutboxRecord[]): NewAlert[] {
+  return rows
+    .filter((r) => r.type === 'ALERT_CAUSE')
+    .map((row) => {
+      const cause = row.alert_cause as unknown as AlertCause;
+      if (!isAlertKind(cause.kind)) throw new Error(`outbox row ${row.id}: unknown alert kind ${String(cause.kind)}`);
+      return {
+        kind: cause.kind,
+        accountId: row.account_id,
+        walletId: cause.walletId ?? null,
+        campaignId: cause.campaignId ?? null,
+        currency: cause.currency ?? null,
+        amountMicros: cause.amountMicros ? BigInt(cause.amountMicros) : null,
+        balanceMicros: cause.balanceMicros ? BigInt(cause.balanceMicros) : null,
+        message: cause.message,
+        dedupeKey: cause.dedupeKey,
+        raisedAt: new Date(row.created_at),
+      };
+    });
+}

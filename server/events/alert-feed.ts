@@ -1,0 +1,229 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgQuery } from '../database/pg-transaction.js';
+import { ALERT_COLUMNS, toAlertRecord, type AlertRecord, type AlertRow } from '../domain/alerts/alert-record.js';
+import type { AlertKind } from '../domain/alerts/alert-kinds.js';
+import type { WakeSignal } from './wake-signal.js';
+
+/** The NOTIFY channel the alert processor publishes on after it raised alerts. */
+export const ALERT_CHANNEL = 'spendwire_alerts';
+
+/** Alerts after `afterId`, oldest first, of one account (or all when null) and kinds (or all when null). */
+export async function readAlertsAfter(
+  em: EntityManager,
+  options: { afterId: bigint; limit: number; accountId?: string | null; kinds?: readonly AlertKind[] | null },
+): Promise<AlertRecord[]> {
+  const rows = await pgQuery<AlertRow>(
+    em,
+    `select ${ALERT_COLUMNS} from alert a
+      where a.id > $1 and ($2::uuid is null or a.account_id = $2) and ($3::text[] is null or a.kind = any($3))
+      order by a.id limit $4`,
+    [options.afterId.toString(), options.accountId ?? null, options.kinds ?? null, options.limit],
+  );
+  return rows.map(toAlertRecord);
+}
+
+/** The newest alert's position, "0" when there is none. */
+export async function alertHead(em: EntityManager): Promise<bigint> {
+  const [row] = await pgQuery<{ id: string }>(em, `select coalesce(max(id), 0)::text as id from alert`);
+  return BigInt(row!.id);
+}
+
+/** Options of {@link AlertFeed.start}. */
+export interface AlertFeedOptions {
+  em: EntityManager;
+  /** Told by alert processors (of any process) that they raised alerts. */
+  signal: WakeSignal;
+  /** Reads even without a signal this often, in milliseconds: a lost NOTIFY delays, never loses. */
+  pollIntervalMs: number;
+  /** Alerts read per query. */
+  batchSize: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * One per server process: follows the alert table from the moment it starts and hands every new
+ * alert, in position order, to this process's listeners. Alert ids are commit order (one alert
+ * processor writes at a time, under a lock held to commit), so reading `id > last` never skips one.
+ */
+export class AlertFeed {
+  private lastId = 0n;
+  private readonly listeners = new Set<(alert: AlertRecord) => void>();
+  private reading = false;
+  private readAgain = false;
+  private stopped = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private idleWaiters: (() => void)[] = [];
+
+  private constructor(private readonly options: AlertFeedOptions) {}
+
+  static async start(options: AlertFeedOptions): Promise<AlertFeed> {
+    const feed = new AlertFeed(options);
+    feed.lastId = await alertHead(options.em);
+    feed.unsubscribe = options.signal.subscribe(() => feed.wake());
+    feed.pollTimer = setInterval(() => feed.wake(), options.pollIntervalMs);
+    feed.pollTimer.unref();
+    return feed;
+  }
+
+  /** Calls `listener` with every alert committed from now on, in position order. Returns the unsubscribe. */
+  onAlert(listener: (alert: AlertRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads new alerts soon (coalesced with a read in progress). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = true;
+    void this.readUntilCaughtUp();
+  }
+
+  /** Resolves once every alert committed before this call has been handed out. */
+  async caughtUp(): Promise<void> {
+    const done = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    this.wake();
+    return done;
+  }
+
+  private async readUntilCaughtUp(): Promise<void> {
+    try {
+      do {
+        this.readAgain = false;
+        for (;;) {
+          const alerts = await readAlertsAfter(this.options.em, { afterId: this.lastId, limit: this.options.batchSize });
+          for (const alert of alerts) {
+            this.lastId = alert.id;
+            for (const listener of [...this.listeners]) listener(alert);
+          }
+          if (alerts.length < this.options.batchSize) break;
+        }
+      } while (this.readAgain && !this.stopped);
+    } catch (error) {
+      this.options.onError?.(error);
+    } finally {
+      this.reading = false;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  /** Stops following; resolves once a read in progress has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    this.unsubscribe?.();
+    if (this.reading) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+}
+
+/** Raised inside a stream whose consumer fell more than `queueMax` alerts behind. */
+export class AlertSubscriberOverflowError extends Error {
+  constructor() {
+    super('Alert subscriber fell behind: resume with afterPosition');
+  }
+}
+
+/** Options of {@link openAlertStream}. */
+export interface AlertStreamOptions {
+  em: EntityManager;
+  feed: AlertFeed;
+  /** Replay alerts after this position first; null: only alerts committed from now on. */
+  afterId: bigint | null;
+  /** Only this account's alerts; null: every account's. */
+  accountId: string | null;
+  /** Only these kinds; null: every kind. */
+  kinds: readonly AlertKind[] | null;
+  /** Most alerts waiting for a slow consumer before the stream fails with {@link AlertSubscriberOverflowError}. */
+  queueMax: number;
+  /** Alerts read per replay query. */
+  replayBatchSize: number;
+}
+
+/**
+ * Every matching alert after `afterId` (or from now on), in position order, exactly once: the live
+ * listener is registered before the replay is read, and an alert arriving both ways is delivered
+ * once (positions only grow).
+ */
+export function openAlertStream(options: AlertStreamOptions): AsyncIterableIterator<AlertRecord> {
+  const matches = (alert: AlertRecord) =>
+    (options.accountId === null || alert.accountId === options.accountId) && (options.kinds === null || options.kinds.includes(alert.kind));
+  const live: AlertRecord[] = [];
+  let overflowed = false;
+  let done = false;
+  let wake: (() => void) | undefined;
+  const unsubscribe = options.feed.onAlert((alert) => {
+    if (done || !matches(alert)) return;
+    if (live.length >= options.queueMax) overflowed = true;
+    else live.push(alert);
+    wake?.();
+  });
+  let position: bigint | null = options.afterId;
+  let replaying = true;
+  const replayed: AlertRecord[] = [];
+
+  const finish = (): IteratorResult<AlertRecord> => {
+    done = true;
+    unsubscribe();
+    wake?.();
+    return { done: true, value: undefined };
+  };
+
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next(): Promise<IteratorResult<AlertRecord>> {
+      while (!done) {
+        if (replaying) {
+          if (position === null) {
+            position = await alertHead(options.em);
+            replaying = false;
+            continue;
+          }
+          if (replayed.length === 0) {
+            const page = await readAlertsAfter(options.em, {
+              afterId: position,
+              limit: options.replayBatchSize,
+              accountId: options.accountId,
+              kinds: options.kinds,
+            });
+            if (page.length === 0) {
+              replaying = false;
+              continue;
+            }
+            replayed.push(...page);
+          }
+          const alert = replayed.shift()!;
+          position = alert.id;
+          return { done: false, value: alert };
+        }
+        if (overflowed) {
+          finish();
+          throw new AlertSubscriberOverflowError();
+        }
+        const alert = live.shift();
+        if (alert !== undefined) {
+          if (alert.id <= position!) continue;
+          position = alert.id;
+          return { done: false, value: alert };
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+      return { done: true, value: undefined };
+    },
+    async return(): Promise<IteratorResult<AlertRecord>> {
+      return finish();
+    },
+    async throw(error: unknown): Promise<IteratorResult<AlertRecord>> {
+      finish();
+      throw error;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { AlertKind, AlertSeverity } from '../../domain/alerts/alert-kinds.js';
+import type { AlertRecord } from '../../domain/alerts/alert-record.js';
+import { MoneyScalar } from '../scalars/money.scalar.js';
+import { PageInfo, WalletObject } from '../wallets/wallet.type.js';
+
+registerEnumType(AlertKind, {
+  name: 'AlertKind',
+  description: 'What an alert is about.',
+  valuesConfig: {
+    LOW_BALANCE: { description: "The posted balance fell to or below one of the wallet's low-balance thresholds." },
+    BALANCE_DEPLETED: { description: 'The posted balance reached zero (the 0 threshold).' },
+    BALANCE_RECOVERED: { description: 'A depleted wallet has money again.' },
+    CALLS_STOPPED: { description: 'The server stopped calls for lack of funds or budget; callsStopped counts them.' },
+    WALLET_SUSPENDED: { description: 'The wallet ran out with nothing held: calls and messages are refused until it is funded.' },
+    ACCOUNT_CLOSING: { description: 'The account will be closed soon because its wallets stay unfunded.' },
+    PAYMENT_FAILED: { description: 'A top-up was declined or failed.' },
+    AUTO_RECHARGE_FAILED: { description: 'An automatic recharge failed.' },
+    AUTO_RECHARGE_PAUSED: { description: 'Automatic recharge paused itself (repeated failures, authentication needed, no card).' },
+    NUMBER_RENEWAL_FAILED: { description: "A phone number's monthly renewal could not be paid; the number is in its grace period." },
+    BUDGET_REACHED: { description: 'A campaign reached its budget and stopped dialing.' },
+  },
+});
+registerEnumType(AlertSeverity, { name: 'AlertSeverity', description: 'INFO: nothing to do; WARNING: act soon; CRITICAL: service is or is about to be interrupted.' });
+
+@ObjectType('Alert', { description: 'Something about an account that people should know, raised once per cause.' })
+export class AlertObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "Position in the alert feed (commit order across all accounts): resume alertRaised with afterPosition set to the last one seen." })
+  position!: string;
+
+  @Field(() => AlertKind)
+  kind!: AlertKind;
+
+  @Field(() => AlertSeverity)
+  severity!: AlertSeverity;
+
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => ID, { nullable: true })
+  walletId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  campaignId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Currency of the amounts.' })
+  currency!: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'The threshold crossed (LOW_BALANCE, BALANCE_DEPLETED).' })
+  threshold!: bigint | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'The posted balance right after the cause.' })
+  balance!: bigint | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "The amount at stake: a payment's amount, a budget, a number's monthly price." })
+  amount!: bigint | null;
+
+  @Field(() => Int, { nullable: true, description: 'CALLS_STOPPED: how many calls were stopped.' })
+  callsStopped!: number | null;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => DateTimeResolver)
+  raisedAt!: Date;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who acknowledged it (the key or user).' })
+  acknowledgedBy!: string | null;
+}
+
+/** The GraphQL view of an alert. */
+export function toAlertObject(alert: AlertRecord): AlertObject {
+  return Object.assign(new AlertObject(), {
+    id: alert.id.toString(),
+    position: alert.id.toString(),
+    kind: alert.kind,
+    severity: alert.severity,
+    accountId: alert.accountId,
+    walletId: alert.walletId,
+    campaignId: alert.campaignId,
+    currency: alert.currency,
+    threshold: alert.thresholdMicros,
+    balance: alert.balanceMicros,
+    amount: alert.amountMicros,
+    callsStopped: alert.callsStopped,
+    message: alert.message,
+    raisedAt: alert.raisedAt,
+    acknowledgedAt: alert.acknowledgedAt,
+    acknowledgedBy: alert.acknowledgedBy,
+  });
+}
+
+@ObjectType('AlertEdge')
+export class AlertEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => AlertObject)
+  node!: AlertObject;
+}
+
+@ObjectType('AlertConnection', { description: 'Alerts newest first, Relay style.' })
+export class AlertConnection {
+  @Field(() => [AlertEdge])
+  edges!: AlertEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType('AcknowledgeAlertPayload')
+export class AcknowledgeAlertPayload {
+  @Field(() => AlertObject)
+  alert!: AlertObject;
+}
+
+@InputType('SetLowBalanceThresholdsInput')
+export class SetLowBalanceThresholdsInput {
+  @Field(() => ID)
+  walletId!: string;
+
+  @Field(() => [MoneyScalar], { description: 'Amounts ≥ 0 in the wallet currency, at most 10, all different; 0 is the "depleted" alert; [] turns balance alerts off.' })
+  thresholds!: bigint[];
+}
+
+@ObjectType('SetLowBalanceThresholdsPayload')
+export class SetLowBalanceThresholdsPayload {
+  @Field(() => WalletObject)
+  wallet!: WalletObject;
+
+  @Field(() => [MoneyScalar], { description: 'The thresholds now, highest first.' })
+  thresholds!: bigint[];
+}

@@ -1,0 +1,155 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Context } from '../../context.js';
+import { AlertKind } from '../../domain/alerts/alert-kinds.js';
+import type { AlertRecord } from '../../domain/alerts/alert-record.js';
+import {
+  acknowledgeAlert,
+  alertScope,
+  listAlerts,
+  lowBalanceThresholdsOf,
+  parseAlertPosition,
+  setLowBalanceThresholds,
+} from '../../domain/alerts/alerts.service.js';
+import { findWallet } from '../../domain/wallets/find-wallet.service.js';
+import { BadUserInputError } from '../../errors.js';
+import { alertHead, AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
+import { MoneyScalar } from '../scalars/money.scalar.js';
+import { CLOSE_CODE_SUBSCRIBER_OVERFLOW } from '../wallets/wallet-subscription.resolver.js';
+import { toWalletObject, WalletObject } from '../wallets/wallet.type.js';
+import {
+  AcknowledgeAlertPayload,
+  AlertConnection,
+  AlertObject,
+  SetLowBalanceThresholdsInput,
+  SetLowBalanceThresholdsPayload,
+  toAlertObject,
+} from './alert.type.js';
+
+@ArgsType()
+class AlertsArgs {
+  @Field(() => ID, { nullable: true, description: "Only this account's alerts (SUPPORT and PLATFORM_ADMIN: any account; others: their own)." })
+  accountId?: string | null;
+
+  @Field(() => [AlertKind], { nullable: true })
+  kinds?: AlertKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: acknowledged only; false: not yet acknowledged.' })
+  acknowledged?: boolean | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Raised at or after (inclusive).' })
+  from?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Raised before (exclusive).' })
+  to?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1..100. Default 20.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
+}
+
+@ArgsType()
+class AlertRaisedArgs {
+  @Field(() => ID, { nullable: true, description: "Only this account's alerts. Account roles always get only their own account's." })
+  accountId?: string | null;
+
+  @Field(() => [AlertKind], { nullable: true, description: 'Only these kinds.' })
+  kinds?: AlertKind[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The position of the last alert the client has ("0": from the first). Alerts after it are replayed first, then live ones follow with no gap or duplicate.',
+  })
+  afterPosition?: string | null;
+}
+
+interface AlertRaisedSubscribeData {
+  args: AlertRaisedArgs;
+  context: Context;
+}
+
+// The feed hands the same alert object to every subscriber: map it once (and share executions).
+const alertObjects = new WeakMap<AlertRecord, AlertObject>();
+function alertObjectOf(alert: AlertRecord): AlertObject {
+  let object = alertObjects.get(alert);
+  if (!object) alertObjects.set(alert, (object = toAlertObject(alert)));
+  return object;
+}
+
+async function* mapAlerts(context: Context, source: AsyncIterableIterator<AlertRecord>): AsyncGenerator<AlertObject> {
+  try {
+    for await (const alert of source) yield alertObjectOf(alert);
+  } catch (error) {
+    if (!(error instanceof AlertSubscriberOverflowError)) throw error;
+    context.closeSocket?.(CLOSE_CODE_SUBSCRIBER_OVERFLOW, 'Subscriber fell behind: resume with afterPosition');
+  } finally {
+    await source.return?.();
+  }
+}
+
+@Resolver()
+export class AlertsResolver {
+  @Query(() => AlertConnection, {
+    description: "Alerts newest first: an account's own for account roles; every account's (or the named one's) for SUPPORT and PLATFORM_ADMIN.",
+  })
+  async alerts(@Args(() => AlertsArgs) args: AlertsArgs, @Ctx() { em, principal, config }: Context): Promise<AlertConnection> {
+    const page = await listAlerts(em, config, { principal, ...args });
+    return {
+      edges: page.alerts.map((alert) => ({ cursor: alert.id.toString(), node: toAlertObject(alert) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.alerts.at(-1)?.id.toString() ?? null },
+    };
+  }
+
+  @Mutation(() => AcknowledgeAlertPayload, { description: 'Records who acknowledged the alert and when (once: acknowledging again returns it unchanged).' })
+  async acknowledgeAlert(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<AcknowledgeAlertPayload> {
+    const alert = await acknowledgeAlert(em, { principal, id, now: new Date(spend.clock.now()) });
+    return { alert: toAlertObject(alert) };
+  }
+
+  @Mutation(() => SetLowBalanceThresholdsPayload, { description: "Replaces the wallet's low-balance thresholds (default 5 and 0 in its currency)." })
+  async setLowBalanceThresholds(
+    @Arg('input', () => SetLowBalanceThresholdsInput) input: SetLowBalanceThresholdsInput,
+    @Ctx() { em, principal, config }: Context,
+  ): Promise<SetLowBalanceThresholdsPayload> {
+    const thresholds = await setLowBalanceThresholds(em, config, { principal, walletId: input.walletId, thresholdsMicros: input.thresholds });
+    const wallet = await findWallet(em.fork(), { principal, walletId: input.walletId });
+    return { wallet: toWalletObject(wallet), thresholds };
+  }
+
+  @Subscription(() => AlertObject, {
+    description:
+      "Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts.",
+    subscribe: async ({ args, context }: AlertRaisedSubscribeData) => {
+      const afterId = parseAlertPosition('afterPosition', args.afterPosition);
+      const accountId = alertScope(context.principal, args.accountId);
+      if (args.kinds && args.kinds.length === 0) throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
+      if (afterId !== null) {
+        const head = await alertHead(context.em);
+        if (afterId > head) throw new BadUserInputError('afterPosition', `afterPosition ${afterId} is ahead of the newest alert's position ${head}`);
+      }
+      const stream = openAlertStream({
+        em: context.em,
+        feed: context.events.alerts,
+        afterId,
+        accountId,
+        kinds: args.kinds ?? null,
+        queueMax: context.config.subscriberQueueMax,
+        replayBatchSize: context.config.outboxBatchSize,
+      });
+      return mapAlerts(context, stream);
+    },
+  })
+  alertRaised(@Root() alert: AlertObject, @Args(() => AlertRaisedArgs) _args: AlertRaisedArgs): AlertObject {
+    return alert;
+  }
+}
+
+@Resolver(() => WalletObject)
+export class WalletAlertsResolver {
+  @FieldResolver(() => [MoneyScalar], { description: 'Low-balance thresholds, highest first (LOW_BALANCE when the balance falls to one; 0 is BALANCE_DEPLETED).' })
+  async lowBalanceThresholds(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<bigint[]> {
+    return lowBalanceThresholdsOf(em, wallet.id);
+  }
+}

@@ -1,0 +1,106 @@
+// Goal: the low-balance state machine fires each threshold once per downward crossing, re-arms only
+// above threshold + margin, and pairs depletion with recovery. Method: hand-picked walks at the
+// boundaries, then fast-check walks against a reference that re-derives every fire from the
+// balance history alone.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { armedFor, judgeBalanceMoves, rearmAboveMicros, type BalanceMove } from '../../../server/domain/alerts/low-balance.js';
+import { displayMoney } from '../../../server/domain/alerts/display-money.js';
+
+const U = 1_000_000n;
+
+/** Consecutive moves through these balances (micro-units), starting from `start`. */
+function walk(start: bigint, balances: bigint[]): BalanceMove[] {
+  let before = start;
+  return balances.map((after, index) => {
+    const move = { sequence: BigInt(index + 1), balanceBeforeMicros: before, balanceAfterMicros: after };
+    before = after;
+    return move;
+  });
+}
+
+const DEFAULTS = { thresholdsMicros: [5n * U, 0n], armedMicros: [] as bigint[], depleted: false };
+
+describe('judgeBalanceMoves', () => {
+  it('fires LOW_BALANCE at 5 and BALANCE_DEPLETED at 0 once each on the way down, at the exact boundary', () => {
+    const { crossings, state } = judgeBalanceMoves(DEFAULTS, walk(0n, [20n * U, 5n * U + 1n, 5n * U, 4n * U, 1n, 0n]), 10);
+    expect(crossings).toEqual([
+      { kind: 'LOW_BALANCE', thresholdMicros: 5n * U, sequence: 3n, balanceMicros: 5n * U },
+      { kind: 'BALANCE_DEPLETED', thresholdMicros: 0n, sequence: 6n, balanceMicros: 0n },
+    ]);
+    expect(state).toEqual({ thresholdsMicros: [5n * U, 0n], armedMicros: [], depleted: true });
+  });
+
+  it('raises both, higher threshold first, when one debit goes from above 5 to 0', () => {
+    const { crossings } = judgeBalanceMoves(DEFAULTS, walk(0n, [10n * U, 0n]), 10);
+    expect(crossings.map((c) => c.kind)).toEqual(['LOW_BALANCE', 'BALANCE_DEPLETED']);
+  });
+
+  it('does not fire again while the balance hovers between the threshold and its margin, and fires after it climbed above', () => {
+    // Margin 10 % of 5.00: re-arms strictly above 5.50.
+    expect(rearmAboveMicros(5n * U, 10)).toBe(5_500_000n);
+    const hovering = walk(0n, [20n * U, 4_990_000n, 5_200_000n, 4_900_000n, 5_500_000n, 4_800_000n, 5_500_001n, 4_700_000n]);
+    const { crossings } = judgeBalanceMoves({ ...DEFAULTS, thresholdsMicros: [5n * U] }, hovering, 10);
+    expect(crossings.map((c) => c.sequence)).toEqual([2n, 8n]);
+  });
+
+  it('with no margin re-arms as soon as the balance is above the threshold', () => {
+    const { crossings } = judgeBalanceMoves({ ...DEFAULTS, thresholdsMicros: [5n * U] }, walk(0n, [6n * U, 5n * U, 5n * U + 1n, 5n * U]), 0);
+    expect(crossings.map((c) => c.sequence)).toEqual([2n, 4n]);
+  });
+
+  it('raises BALANCE_RECOVERED once when a depleted wallet is funded, and never for a wallet that was never depleted', () => {
+    const { crossings } = judgeBalanceMoves(DEFAULTS, walk(0n, [3n * U, 0n, 1n, 2n, 0n, 10n * U]), 10);
+    expect(crossings.map((c) => `${c.kind}@${c.sequence}`)).toEqual(['BALANCE_DEPLETED@2', 'BALANCE_RECOVERED@3', 'BALANCE_DEPLETED@5', 'BALANCE_RECOVERED@6']);
+    expect(judgeBalanceMoves(DEFAULTS, walk(0n, [3n * U]), 10).crossings).toEqual([]);
+  });
+
+  it('a first top-up below a threshold does not count as crossing it', () => {
+    expect(judgeBalanceMoves(DEFAULTS, walk(0n, [3n * U, 2n * U]), 10).crossings).toEqual([]);
+  });
+
+  it('forgets armed thresholds that are no longer set; armedFor arms what the balance is above', () => {
+    const { state } = judgeBalanceMoves({ thresholdsMicros: [10n * U], armedMicros: [5n * U, 10n * U], depleted: false }, [], 10);
+    expect(state.armedMicros).toEqual([10n * U]);
+    expect(armedFor([10n * U, 5n * U, 0n], 5n * U)).toEqual([0n]);
+  });
+
+  it('matches a reference derived from the balance history alone (property)', () => {
+    const thresholdsArb = fc.uniqueArray(fc.bigInt({ min: 0n, max: 50n }), { maxLength: 4 });
+    const balancesArb = fc.array(fc.bigInt({ min: 0n, max: 60n }), { maxLength: 60 });
+    fc.assert(
+      fc.property(thresholdsArb, balancesArb, fc.integer({ min: 0, max: 50 }), (thresholds, balances, margin) => {
+        const { crossings } = judgeBalanceMoves({ thresholdsMicros: thresholds, armedMicros: [], depleted: false }, walk(0n, balances), margin);
+        for (const threshold of thresholds) {
+          // Reference: a threshold fires at row i when the balance is ≤ T there and, since its
+          // previous fire (or the start), the balance was above T + margin at some row before i.
+          const rearm = rearmAboveMicros(threshold, margin);
+          const expected: bigint[] = [];
+          let sawAbove = false;
+          balances.forEach((balance, index) => {
+            if (sawAbove && balance <= threshold) {
+              expected.push(BigInt(index + 1));
+              sawAbove = false;
+            } else if (balance > rearm) sawAbove = true;
+          });
+          const kind = threshold === 0n ? 'BALANCE_DEPLETED' : 'LOW_BALANCE';
+          const fired = crossings.filter((c) => c.kind === kind && 'thresholdMicros' in c && c.thresholdMicros === threshold).map((c) => c.sequence);
+          expect(fired).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('displayMoney', () => {
+  it('keeps every significant micro and at least two decimals', () => {
+    expect([displayMoney(5n * U, 'USD'), displayMoney(4_990_000n, 'USD'), displayMoney(8_500n, 'GBP'), displayMoney(0n, 'EUR'), displayMoney(-3_500_000n, 'USD')]).toEqual([
+      '5.00 USD',
+      '4.99 USD',
+      '0.0085 GBP',
+      '0.00 EUR',
+      '-3.50 USD',
+    ]);
+  });
+});
