@@ -30,6 +30,11 @@ import { processStripeEvents } from './domain/payments/stripe-inbox.js';
 import { reconcileTopUps } from './domain/payments/reconcile-top-ups.service.js';
 import { runAutoRecharges, runMonthlyRecharges } from './domain/payments/auto-recharge.service.js';
 import { retryPendingRefunds } from './domain/payments/refund-unused-credit.service.js';
+import { produceMail } from './domain/mail/produce-mail.service.js';
+import { sendPendingMail } from './domain/mail/send-mail.service.js';
+import type { MailTransport } from './domain/mail/mail-transport.js';
+import { SmtpSink } from './mail/smtp-sink.js';
+import { createSmtpTransport } from './mail/smtp-transport.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -58,6 +63,12 @@ export interface RunningApp {
   paymentJobs: LifecycleJobs;
   /** The loopback Stripe sandbox, when no STRIPE_SECRET_KEY is set. */
   stripeSandbox: StripeSandbox | undefined;
+  /** The mail producer (alerts and receipts into the mail outbox) and sender (running only when `mailEnabled`). */
+  mailJobs: LifecycleJobs;
+  /** The loopback SMTP sink mails go to when no SMTP_URL is set (viewable at `/dev/mail`). */
+  mailSink: SmtpSink | undefined;
+  /** The dashboard's address used in e-mails: PUBLIC_URL, else {@link url}. */
+  publicUrl: string;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -72,6 +83,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let lifecycle: LifecycleJobs | undefined;
   let paymentJobs: LifecycleJobs | undefined;
   let sandbox: StripeSandbox | undefined;
+  let mailJobs: LifecycleJobs | undefined;
+  let mailSink: SmtpSink | undefined;
+  let mailTransport: (MailTransport & { close(): void }) | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
@@ -145,6 +159,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       testCards: sandbox ? SANDBOX_TEST_CARDS : [],
     };
     const jobsOfPayments = paymentJobs;
+    // Mail: the configured SMTP server, else a loopback sink whose mails the dev page shows.
+    if (!config.smtpUrl) mailSink = await SmtpSink.start({ messagesMax: config.mailSinkMessagesMax, messageBytesMax: config.mailSinkMessageBytesMax });
+    mailTransport = createSmtpTransport({ url: config.smtpUrl ?? mailSink!.url, from: config.mailFrom, timeoutMs: config.smtpTimeoutMs });
     const server = await startHttpServer({
       orm,
       schema,
@@ -154,9 +171,22 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       spend,
       payments,
       stripeWebhook: { webhookSecret, onEventRecorded: () => jobsOfPayments.wake(0) },
+      devMail: mailSink,
     });
     sandbox?.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`);
     if (config.paymentsEnabled) paymentJobs.start();
+    const publicUrl = config.publicUrl ?? server.url;
+    const transport = mailTransport;
+    mailJobs = new LifecycleJobs({
+      jobs: [
+        { name: 'mailProducer', run: (nowMs) => produceMail(orm.em.fork(), { config, publicUrl }, nowMs) },
+        { name: 'mailSender', run: () => sendPendingMail(orm.em.fork(), { config, transport, now: () => clock.now() }) },
+      ],
+      now: () => clock.now(),
+      intervalMs: config.mailIntervalMs,
+      onError: (job, error) => console.error(`Mail job ${job} failed (retried on the next pass):`, error),
+    });
+    if (config.mailEnabled) mailJobs.start();
     return {
       url: server.url,
       port: server.port,
@@ -168,13 +198,19 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       payments,
       paymentJobs,
       stripeSandbox: sandbox,
+      mailJobs,
+      mailSink,
+      publicUrl,
       close: async () => {
+        await mailJobs!.stop();
         await simulator!.stop();
         await lifecycle!.stop();
         await paymentJobs!.stop();
         sandbox?.setWebhookUrl(undefined);
         await server.close();
         await sandbox?.close();
+        mailTransport?.close();
+        await mailSink?.close();
         await billingClock!.stop();
         await tail!.stop();
         await signal!.close();
@@ -182,6 +218,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       },
     };
   } catch (error) {
+    await mailJobs?.stop();
+    mailTransport?.close();
+    await mailSink?.close();
     await simulator?.stop();
     await lifecycle?.stop();
     await paymentJobs?.stop();
