@@ -33,6 +33,11 @@ import { processStripeEvents } from './domain/payments/stripe-inbox.js';
 import { reconcileTopUps } from './domain/payments/reconcile-top-ups.service.js';
 import { runAutoRecharges, runMonthlyRecharges } from './domain/payments/auto-recharge.service.js';
 import { retryPendingRefunds } from './domain/payments/refund-unused-credit.service.js';
+import { produceMail } from './domain/mail/produce-mail.service.js';
+import { sendPendingMail } from './domain/mail/send-mail.service.js';
+import type { MailTransport } from './domain/mail/mail-transport.js';
+import { SmtpSink } from './mail/smtp-sink.js';
+import { createSmtpTransport } from './mail/smtp-transport.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -63,6 +68,12 @@ export interface RunningApp {
   stripeSandbox: StripeSandbox | undefined;
   /** Raises alerts from the outbox (running only when `alertsEnabled`; `pass()` runs one now). */
   alertProcessor: AlertProcessor;
+  /** The mail producer (alerts and receipts into the mail outbox) and sender (running only when `mailEnabled`). */
+  mailJobs: LifecycleJobs;
+  /** The loopback SMTP sink mails go to when no SMTP_URL is set (viewable at `/dev/mail`). */
+  mailSink: SmtpSink | undefined;
+  /** The dashboard's address used in e-mails: PUBLIC_URL, else {@link url}. */
+  publicUrl: string;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -80,6 +91,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let lifecycle: LifecycleJobs | undefined;
   let paymentJobs: LifecycleJobs | undefined;
   let sandbox: StripeSandbox | undefined;
+  let mailJobs: LifecycleJobs | undefined;
+  let mailSink: SmtpSink | undefined;
+  let mailTransport: (MailTransport & { close(): void }) | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
@@ -179,6 +193,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       testCards: sandbox ? SANDBOX_TEST_CARDS : [],
     };
     const jobsOfPayments = paymentJobs;
+    // Mail: the configured SMTP server, else a loopback sink whose mails the dev page shows.
+    if (!config.smtpUrl) mailSink = await SmtpSink.start({ messagesMax: config.mailSinkMessagesMax, messageBytesMax: config.mailSinkMessageBytesMax });
+    mailTransport = createSmtpTransport({ url: config.smtpUrl ?? mailSink!.url, from: config.mailFrom, timeoutMs: config.smtpTimeoutMs });
     const server = await startHttpServer({
       orm,
       schema,
@@ -188,9 +205,22 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       spend,
       payments,
       stripeWebhook: { webhookSecret, onEventRecorded: () => jobsOfPayments.wake(0) },
+      devMail: mailSink,
     });
     sandbox?.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`);
     if (config.paymentsEnabled) paymentJobs.start();
+    const publicUrl = config.publicUrl ?? server.url;
+    const transport = mailTransport;
+    mailJobs = new LifecycleJobs({
+      jobs: [
+        { name: 'mailProducer', run: (nowMs) => produceMail(orm.em.fork(), { config, publicUrl }, nowMs) },
+        { name: 'mailSender', run: () => sendPendingMail(orm.em.fork(), { config, transport, now: () => clock.now() }) },
+      ],
+      now: () => clock.now(),
+      intervalMs: config.mailIntervalMs,
+      onError: (job, error) => console.error(`Mail job ${job} failed (retried on the next pass):`, error),
+    });
+    if (config.mailEnabled) mailJobs.start();
     return {
       url: server.url,
       port: server.port,
@@ -203,13 +233,19 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       paymentJobs,
       stripeSandbox: sandbox,
       alertProcessor,
+      mailJobs,
+      mailSink,
+      publicUrl,
       close: async () => {
+        await mailJobs!.stop();
         await simulator!.stop();
         await lifecycle!.stop();
         await paymentJobs!.stop();
         sandbox?.setWebhookUrl(undefined);
         await server.close();
         await sandbox?.close();
+        mailTransport?.close();
+        await mailSink?.close();
         await billingClock!.stop();
         await alertProcessor!.stop();
         await alertFeed!.stop();
@@ -220,6 +256,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       },
     };
   } catch (error) {
+    await mailJobs?.stop();
+    mailTransport?.close();
+    await mailSink?.close();
     await simulator?.stop();
     await lifecycle?.stop();
     await paymentJobs?.stop();

@@ -207,6 +207,46 @@ export interface Config {
   exportBatchSize: number;
   /** Most transactions in one CSV export (narrow the dates for more). @default 1_000_000 */
   exportRowsMax: number;
+  /**
+   * The dashboard's address as customers reach it, for links in e-mails (`<publicUrl>/top-up`).
+   * Env `PUBLIC_URL`. @default the server's own URL, e.g. `http://localhost:4000`
+   */
+  publicUrl: string | undefined;
+  /**
+   * Where notification e-mails are sent, e.g. `smtp://user:pass@smtp.example.com:587` or
+   * `smtps://…:465` (nodemailer's URL form). When unset, the server starts a loopback SMTP sink that
+   * keeps the last {@link mailSinkMessagesMax} mails in memory and shows them at `/dev/mail`. Env `SMTP_URL`.
+   */
+  smtpUrl: string | undefined;
+  /** The From of notification e-mails. Env `MAIL_FROM`. @default 'Spendwire <notifications@spendwire.localhost>' */
+  mailFrom: string;
+  /** Whether this process runs the mail jobs (producer and sender; tests may drive them by hand). @default true */
+  mailEnabled: boolean;
+  /** How often the mail jobs look for new alerts, receipts and mails due, in milliseconds. @default 1000 */
+  mailIntervalMs: number;
+  /** Alerts or outbox rows turned into mails per transaction of the mail producer. @default 100 */
+  mailProduceBatchSize: number;
+  /** Mails claimed and sent per pass of the sender (sent concurrently). @default 10 */
+  mailSendBatchSize: number;
+  /** Most recipients of one notification (the account's first users by creation). @default 50 */
+  mailRecipientsPerNotificationMax: number;
+  /** Attempts to send one mail before it is FAILED with its last error. @default 10 */
+  mailAttemptsMax: number;
+  /** Wait before the first retry of a mail, in milliseconds; doubled after each further failure. @default 30_000 */
+  mailRetryDelayMs: number;
+  /** Longest wait between two attempts of a mail, in milliseconds. @default 3_600_000 (1 h) */
+  mailRetryDelayMsMax: number;
+  /**
+   * How long a claimed mail is left to its sender before another process may try it again, in
+   * milliseconds: longer than any send can take (three SMTP timeouts). @default 300_000 (5 min)
+   */
+  mailSendLeaseMs: number;
+  /** SMTP connection, greeting and socket-idle timeouts, each in milliseconds. @default 10_000 */
+  smtpTimeoutMs: number;
+  /** Mails the local SMTP sink keeps (the oldest are dropped). @default 200 */
+  mailSinkMessagesMax: number;
+  /** Largest mail the local SMTP sink accepts, in bytes. @default 1_000_000 */
+  mailSinkMessageBytesMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -311,6 +351,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionCookieSecure: env.COOKIE_SECURE === '1',
     exportBatchSize: 1_000,
     exportRowsMax: 1_000_000,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Spendwire <notifications@spendwire.localhost>',
+    mailEnabled: true,
+    mailIntervalMs: 1_000,
+    mailProduceBatchSize: 100,
+    mailSendBatchSize: 10,
+    mailRecipientsPerNotificationMax: 50,
+    mailAttemptsMax: 10,
+    mailRetryDelayMs: 30_000,
+    mailRetryDelayMsMax: 3_600_000,
+    mailSendLeaseMs: 300_000,
+    smtpTimeoutMs: 10_000,
+    mailSinkMessagesMax: 200,
+    mailSinkMessageBytesMax: 1_000_000,
     ...overrides,
   };
 }

@@ -58,6 +58,9 @@ async function main(): Promise<void> {
       app.payments.mode === 'SANDBOX'
         ? `  Payments:   offline Stripe sandbox at ${app.payments.sandboxUrl} (test cards such as pm_card_visa; set STRIPE_SECRET_KEY for Stripe)`
         : `  Payments:   Stripe (STRIPE_SECRET_KEY); webhooks expected at ${app.url}/webhooks/stripe`,
+      app.mailSink
+        ? `  E-mail:     captured by a local SMTP sink, read them at ${app.url}/dev/mail  (set SMTP_URL to deliver)`
+        : `  E-mail:     sent through SMTP_URL from ${config.mailFrom}`,
       '',
       'Press Ctrl-C to stop.',
     ];

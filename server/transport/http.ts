@@ -19,6 +19,7 @@ import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { stripeWebhookRoute } from './stripe-webhook.js';
 import { authRoutes } from './auth-routes.js';
 import { exportRoutes } from './export-routes.js';
+import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
@@ -35,6 +36,8 @@ export interface StartHttpServerOptions {
   payments: PaymentsRuntime;
   /** Stripe's webhook endpoint (POST /webhooks/stripe). */
   stripeWebhook: { webhookSecret: string; onEventRecorded(): void };
+  /** The local SMTP sink's mails, served at /dev/mail; absent when mail goes to a real SMTP_URL. */
+  devMail?: CapturedMailSource;
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -105,6 +108,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       }),
     }),
   );
+  if (options.devMail) app.use(devMailRoutes(options.devMail));
   serveClient(app, config.clientDir);
 
   await new Promise<void>((resolve, reject) => {

@@ -55,7 +55,7 @@ export interface TestApp {
 /** Starts the app on a fresh database. Pair with `afterAll(() => testApp.close())`. */
 export async function startTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const adminToken = `test_admin_${randomBytes(16).toString('hex')}`;
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databasePoolSize: 20, simulatorEnabled: false, lifecycleEnabled: false, paymentsEnabled: false, ...overrides });
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databasePoolSize: 20, simulatorEnabled: false, lifecycleEnabled: false, paymentsEnabled: false, mailEnabled: false, ...overrides });
   const databaseUrl = await createTestDatabase();
   const app = await startApp({ config, databaseUrl, platformAdminToken: adminToken, clock: options.clock });
 

@@ -69,3 +69,29 @@ export function formatMoney(micros: bigint): string {
   const fraction = (magnitude % MICROS_PER_UNIT).toString().padStart(MONEY_FRACTION_DIGITS_MAX, '0').replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
+
+/** Symbols written before an amount for people (as the dashboard shows them); other codes are written "CAD 12.50". */
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', GBP: '£', EUR: '€' };
+
+/** Fewest fraction digits shown to people: 12.5 reads "12.50". */
+const DISPLAY_FRACTION_DIGITS_MIN = 2;
+
+/**
+ * Formats micros in a currency for people, exactly as the dashboard does: (98_311_500n, "USD") →
+ * "$98.3115", (12_500_000n, "USD") → "$12.50", (-1_234_500_000n, "GBP") → "-£1,234.50",
+ * (12_500_000n, "CAD") → "CAD 12.50". At least 2 fraction digits and every significant one (up
+ * to 6): nothing is ever rounded. Comma thousands separators.
+ */
+export function formatMoneyForPeople(micros: bigint, currency: string): string {
+  const negative = micros < 0n;
+  const magnitude = negative ? -micros : micros;
+  const whole = (magnitude / MICROS_PER_UNIT).toString().replace(/\B(?=(?:[0-9]{3})+$)/g, ',');
+  const fraction = (magnitude % MICROS_PER_UNIT)
+    .toString()
+    .padStart(MONEY_FRACTION_DIGITS_MAX, '0')
+    .replace(/0+$/, '')
+    .padEnd(DISPLAY_FRACTION_DIGITS_MIN, '0');
+  const sign = negative ? '-' : '';
+  const symbol = CURRENCY_SYMBOLS[currency];
+  return symbol === undefined ? `${sign}${currency} ${whole}.${fraction}` : `${sign}${symbol}${whole}.${fraction}`;
+}

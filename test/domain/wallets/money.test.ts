@@ -2,7 +2,7 @@
 // Method: table tests of each accepted and rejected form, plus fast-check properties over the whole bigint range.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BIGINT_MAX, BIGINT_MIN, formatMoney, MoneyFormatError, parseMoney } from '../../../server/domain/wallets/money.js';
+import { BIGINT_MAX, BIGINT_MIN, formatMoney, formatMoneyForPeople, MoneyFormatError, parseMoney } from '../../../server/domain/wallets/money.js';
 
 describe('parseMoney', () => {
   it.each([
@@ -92,4 +92,29 @@ describe('properties', () => {
     );
   });
 
+});
+
+describe('formatMoneyForPeople', () => {
+  it.each([
+    [5_000_000n, 'USD', '$5.00'],
+    [0n, 'USD', '$0.00'],
+    [12_500_000n, 'USD', '$12.50'],
+    [98_311_500n, 'USD', '$98.3115'],
+    [1n, 'EUR', '€0.000001'],
+    [-1_234_500_000n, 'GBP', '-£1,234.50'],
+    [1_234_567_123_456n, 'USD', '$1,234,567.123456'],
+    [12_500_000n, 'CAD', 'CAD 12.50'],
+    [100_000_000n, 'AUD', 'AUD 100.00'],
+  ])('formats %s micros of %s as %s', (micros, currency, text) => {
+    expect(formatMoneyForPeople(micros, currency)).toBe(text);
+  });
+
+  it('never rounds: the digits shown parse back to the same micros', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: BIGINT_MIN + 1n, max: BIGINT_MAX }), (micros) => {
+        const shown = formatMoneyForPeople(micros, 'USD');
+        expect(parseMoney(shown.replace('$', '').replace(/,/g, ''))).toBe(micros);
+      }),
+    );
+  });
 });

@@ -413,7 +413,28 @@ export interface User {
   name: string;
   role: Role;
   createdAt: DateTime;
+  /** Signed-in user only (their own): e-mail on or off per kind, every kind listed. FORBIDDEN for anyone else. */
+  notificationPreferences: NotificationPreference[];
 }
+
+/** Whether the signed-in user gets e-mail of one kind (on unless turned off). */
+export interface NotificationPreference {
+  kind: NotificationKind;
+  email: boolean;
+}
+
+/** Values of `NotificationKind`, in schema order. */
+export const NOTIFICATION_KINDS = [
+  'LOW_BALANCE',
+  'BALANCE_DEPLETED',
+  'PAYMENT_FAILED',
+  'AUTO_RECHARGE_FAILED',
+  'AUTO_RECHARGE_PAUSED',
+  'ACCOUNT_CLOSING',
+  'TOP_UP_RECEIPT',
+] as const;
+/** What a user can be e-mailed about: six alert kinds and the receipt of each card top-up. */
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Messages newest first, Relay style. */
 export interface MessageConnection {
@@ -939,6 +960,8 @@ export interface Mutation {
   acknowledgeAlert: AcknowledgeAlertPayload;
   /** Replaces the wallet's low-balance thresholds (default 5 and 0 in its currency). */
   setLowBalanceThresholds: SetLowBalanceThresholdsPayload;
+  /** Signed-in user (session cookie): turns e-mail of one kind on or off for themself. FORBIDDEN for API keys and the operator token. */
+  setNotificationPreference: SetNotificationPreferencePayload;
 }
 
 export interface CreateAccountPayload {
@@ -1346,6 +1369,19 @@ export interface SetLowBalanceThresholdsInput {
   walletId: string;
   /** Amounts ≥ 0 in the wallet currency, at most 10, all different; 0 is the "depleted" alert; [] turns balance alerts off. */
   thresholds: Money[];
+}
+
+export interface SetNotificationPreferencePayload {
+  /** The preference as now stored. */
+  preference: NotificationPreference;
+  /** Every kind for the user after the change. */
+  preferences: NotificationPreference[];
+}
+
+export interface SetNotificationPreferenceInput {
+  kind: NotificationKind;
+  /** True to receive e-mail of this kind, false to stop it. */
+  email: boolean;
 }
 
 export interface Subscription {

@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { pgQuery } from '../../database/pg-transaction.js';
+import type { MailTransport } from './mail-transport.js';
+
+/** What {@link sendPendingMail} needs. */
+export interface SendMailDeps {
+  config: Pick<Config, 'mailSendBatchSize' | 'mailAttemptsMax' | 'mailRetryDelayMs' | 'mailRetryDelayMsMax' | 'mailSendLeaseMs'>;
+  transport: MailTransport;
+  /** The current time in epoch milliseconds (an injectable clock in tests). */
+  now(): number;
+}
+
+/** What one pass of {@link sendPendingMail} did. */
+export interface SentMail {
+  sent: number;
+  /** Failed this time and will be tried again. */
+  retried: number;
+  /** Failed for the last allowed time: FAILED now. */
+  failed: number;
+}
+
+/** Longest `last_error` kept, in characters (the column's check). */
+const LAST_ERROR_LENGTH_MAX = 1000;
+
+/**
+ * The wait before the next attempt after `attempts` failed ones, in milliseconds: `firstMs`, then
+ * doubling, never more than `maxMs` (30 s, 1 min, 2 min, … 1 h with the defaults).
+ */
+export function retryDelayMs(attempts: number, firstMs: number, maxMs: number): number {
+  const doublings = Math.max(0, attempts - 1);
+  // 2^31 ms is 24 days: past that the cap has long applied and the float stays exact.
+  return Math.min(maxMs, firstMs * 2 ** Math.min(doublings, 31));
+}
+
+interface ClaimedRow {
+  id: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  attempts: number;
+}
+
+/**
+ * Sends up to `mailSendBatchSize` PENDING mails that are due, concurrently. Each is claimed
+ * first in one statement (`FOR UPDATE SKIP LOCKED`): its attempt is counted and it is pushed
+ * `mailSendLeaseMs` into the future, so no other process picks it while this one talks SMTP and
+ * no lock is held across the network; a process that dies mid-send leaves it to be retried after
+ * the lease. Then SENT, or retried after {@link retryDelayMs}, or FAILED with its last error
+ * after `mailAttemptsMax` attempts. A result is written only while the claim is still this one's
+ * (same attempt count). Delivery is at least once: a crash between the SMTP server's "250" and
+ * the SENT update sends that mail again after the lease.
+ */
+export async function sendPendingMail(em: EntityManager, deps: SendMailDeps): Promise<SentMail> {
+  const { config } = deps;
+  const claimedAtMs = deps.now();
+  const claimed = await pgQuery<ClaimedRow>(
+    em,
+    `update email_message m set attempts = m.attempts + 1, next_attempt_at = to_timestamp($2 / 1000.0)
+      where m.id in (select id from email_message
+                      where status = 'PENDING' and next_attempt_at <= to_timestamp($1 / 1000.0)
+                      order by next_attempt_at, id limit $3 for update skip locked)
+      returning m.id::text, m.recipient, m.subject, m.body_text, m.body_html, m.attempts`,
+    [claimedAtMs, claimedAtMs + config.mailSendLeaseMs, config.mailSendBatchSize],
+  );
+  const result: SentMail = { sent: 0, retried: 0, failed: 0 };
+  await Promise.all(
+    claimed.map(async (row) => {
+      try {
+        await deps.transport.send({ to: row.recipient, subject: row.subject, text: row.body_text, html: row.body_html, messageId: `<email-${row.id}@spendwire>` });
+      } catch (error) {
+        const message = describeSmtpError(error);
+        const nowMs = deps.now();
+        const final = row.attempts >= config.mailAttemptsMax;
+        const updated = await pgQuery(
+          em,
+          `update email_message set status = $3, last_error = $4, next_attempt_at = to_timestamp($5 / 1000.0)
+            where id = $1 and attempts = $2 and status = 'PENDING' returning id`,
+          [row.id, row.attempts, final ? 'FAILED' : 'PENDING', message, nowMs + retryDelayMs(row.attempts, config.mailRetryDelayMs, config.mailRetryDelayMsMax)],
+        );
+        if (updated.length > 0) result[final ? 'failed' : 'retried'] += 1;
+        return;
+      }
+      const updated = await pgQuery(
+        em,
+        `update email_message set status = 'SENT', sent_at = to_timestamp($3 / 1000.0), last_error = null
+          where id = $1 and attempts = $2 and status = 'PENDING' returning id`,
+        [row.id, row.attempts, deps.now()],
+      );
+      if (updated.length > 0) result.sent += 1;
+    }),
+  );
+  return result;
+}
+
+/** The SMTP server's answer or the network error, as one bounded line for `last_error`. */
+function describeSmtpError(error: unknown): string {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  const text = error instanceof Error ? error.message : String(error);
+  const line = `${typeof code === 'number' && !text.includes(String(code)) ? `${code} ` : ''}${text}`.replace(/\s+/g, ' ').trim() || 'unknown error';
+  return line.length > LAST_ERROR_LENGTH_MAX ? `${line.slice(0, LAST_ERROR_LENGTH_MAX - 1)}…` : line;
+}

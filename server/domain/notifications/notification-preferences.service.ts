@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgQuery } from '../../database/pg-transaction.js';
+import { ForbiddenError } from '../../errors.js';
+import type { Principal } from '../accounts/principal.js';
+import { NOTIFICATION_EMAIL_DEFAULT, NOTIFICATION_KINDS, type NotificationKind } from './notification-kind.js';
+
+/** Whether a user gets e-mail of one kind. */
+export interface NotificationPreference {
+  kind: NotificationKind;
+  email: boolean;
+}
+
+/**
+ * The signed-in user of a principal: preferences belong to a person, so API keys and the
+ * operator's token have none.
+ * @throws ForbiddenError for a principal without a user (an API key or the operator's token).
+ */
+function userIdOf(principal: Principal): string {
+  if (!principal.userId) {
+    throw new ForbiddenError('Notification settings belong to a signed-in user: sign in to the dashboard (API keys and the operator token have none)');
+  }
+  return principal.userId;
+}
+
+/**
+ * Every kind with the user's choice, defaults filled in, in {@link NOTIFICATION_KINDS} order.
+ * @throws ForbiddenError unless `userId` is the principal's own user.
+ */
+export async function listNotificationPreferences(em: EntityManager, options: { principal: Principal; userId: string }): Promise<NotificationPreference[]> {
+  if (userIdOf(options.principal) !== options.userId) throw new ForbiddenError('Only the user themself can see their notification settings');
+  const rows = await pgQuery<{ kind: NotificationKind; email: boolean }>(em, 'select kind, email from notification_preference where user_id = $1', [options.userId]);
+  const chosen = new Map(rows.map((row) => [row.kind, row.email]));
+  return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? NOTIFICATION_EMAIL_DEFAULT }));
+}
+
+/**
+ * Turns e-mail of one kind on or off for the signed-in user (idempotent). Mails already queued
+ * are still sent; the choice applies to notifications raised after it.
+ * @throws ForbiddenError for an API key or the operator's token.
+ */
+export async function setNotificationPreference(
+  em: EntityManager,
+  options: { principal: Principal; kind: NotificationKind; email: boolean; nowMs: number },
+): Promise<NotificationPreference[]> {
+  const userId = userIdOf(options.principal);
+  await pgQuery(
+    em,
+    `insert into notification_preference (user_id, kind, email, updated_at) values ($1, $2, $3, to_timestamp($4 / 1000.0))
+     on conflict (user_id, kind) do update set email = excluded.email, updated_at = excluded.updated_at`,
+    [userId, options.kind, options.email, options.nowMs],
+  );
+  return listNotificationPreferences(em, { principal: options.principal, userId });
+}
