@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
+import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -60,11 +60,6 @@ beforeEach(({ task, onTestFailed }) => {
 });
 
 
-/** Follows a link of the "Sections" navigation and waits for the path. */
-async function goToSection(page: Page, label: string, path: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
 
 /** The region (a card) named `name`. */
 function card(page: Page, name: string): Locator {

@@ -237,3 +237,9 @@ export function definitionOf(container: Locator, term: string): Locator {
     .filter({ has: container.page().getByText(term, { exact: true }) })
     .getByRole('definition');
 }
+
+/** Follows a link of the dashboard's "Sections" navigation (client-side: no reload) and waits for its path. */
+export async function goToSection(page: Page, label: string, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
