@@ -2,7 +2,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney, microsToMoney, moneyToMicros } from '../../client/src/utils/money.js';
-import { definitionOf, ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
+import { definitionOf, ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, signInThroughPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { balanceFigure, expectReceipt, fillCheckout, payToBalanceMs, startPayToBalanceTimer, threeDSecureChallenge, topUpCard } from '../support/top-up-page.js';
 
@@ -256,11 +256,7 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
   it('signs in through the sign-in page and lands on the Overview: $10.00 available, nothing burning', async () => {
     const { page } = session;
     await page.goto(`${t.url}/`);
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-    await page.getByLabel('E-mail', { exact: true }).fill(MANAGER.email);
-    await page.getByLabel('Password', { exact: true }).fill(MANAGER.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: ACCOUNT_NAME }).waitFor();
+    await signInThroughPage(page, { ...MANAGER, account: ACCOUNT_NAME });
     await page.getByRole('banner').getByText(MANAGER.name, { exact: true }).waitFor();
     await waitForText(definitionOf(balances(page), 'Available'), '$10.00');
     await waitForText(definitionOf(burnCard(page), 'Burn rate'), '$0.00/min');

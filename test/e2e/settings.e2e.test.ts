@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
+import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -98,11 +98,7 @@ describe('dashboard: settings, top-ups and the transaction history of an OWNER',
   it('signs in and opens Settings from the sections: funding off, no cards, the account key, the team', async () => {
     const { page } = owner;
     await page.goto(`${t.url}/`);
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-    await page.getByLabel('E-mail', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: ACCOUNT_NAME }).waitFor();
+    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
 
     await goToSection(page, 'Settings', '/settings');
     const funding = card(page, 'Automatic funding');
