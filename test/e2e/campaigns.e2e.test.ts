@@ -1,7 +1,7 @@
 // Goal: an account owner runs campaigns from the dashboard: creates one with the pre-campaign estimate shown and starts it, watches 200 metered calls live on its page (count, ticking timers, the page's frame time printed), sees calls that hang up under "Recently ended", and sees a small wallet's calls marked "Stopped: insufficient funds" the moment the server stops them. Method: the real server with its billing clock on the real clock, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels; calls started and ended over GraphQL with the OWNER key, as an integrator's switch would; frame time from requestAnimationFrame deltas collected in the page; screenshots of each step; the ledger invariants at the end.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -77,15 +77,6 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
-
-/** Signs in through the sign-in page and waits for the account's dashboard. */
-async function signIn(page: Page, person: { account: string; email: string; password: string }): Promise<void> {
-  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-  await page.getByLabel('E-mail', { exact: true }).fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: person.account }).waitFor();
-}
 
 /** A campaign figure on its page ("Active calls", "Spent"…). */
 function figure(page: Page, term: string): Locator {
@@ -164,7 +155,7 @@ describe('dashboard: campaigns, live', () => {
   it('signs the owner in and creates a campaign with the pre-campaign estimate shown', async () => {
     const { page } = owner;
     await page.goto(`${t.url}/`);
-    await signIn(page, BIG);
+    await signInThroughPage(page, BIG);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Campaigns', exact: true }).click();
     const section = page.getByRole('region', { name: 'Campaigns' });
     await section.getByText('No campaigns yet', { exact: false }).waitFor();
@@ -294,7 +285,7 @@ describe('dashboard: campaigns, live', () => {
     const { page } = smallOwner;
     const smallCampaignId = await t.runningCampaign(small.ownerKey, small.walletId, ratePlanId);
     await page.goto(`${t.url}/campaigns/${smallCampaignId}`);
-    await signIn(page, SMALL);
+    await signInThroughPage(page, SMALL);
     await page.getByRole('heading', { name: 'Test campaign' }).waitFor();
     await page.getByText('No calls in progress.', { exact: true }).waitFor();
     // The page must not reload from here on: everything below arrives over the live feeds.

@@ -1,7 +1,7 @@
 // Goal: the Overview shows a wallet burning down live: an OWNER signs in to a wallet funded with $1 (the low-balance warning up), calls start through the API and the page, without a reload, shows the burn rate and the available balance falling as the billing clock reserves increments, then the wallet running dry and a "calls stopped" banner naming the campaign, whose Top up button leads to /top-up; the time from the first call the server stopped to the banner on screen is printed. Method: the real server with its real-time billing clock on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, a MutationObserver in the page timing the banner, the stopped call's time read from the database, screenshots of each step, then the ledger invariants.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -88,12 +88,7 @@ describe('dashboard: the overview follows a wallet burning down', () => {
   it('signs the OWNER in on the overview: $1.00 available, nothing burning, the low-balance warning with Top up', async () => {
     const { page } = session;
     await page.goto(`${t.url}/`);
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-    await page.getByLabel('E-mail', { exact: true }).fill(OWNER.email);
-    await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-
-    await page.getByRole('heading', { name: ACCOUNT_NAME }).waitFor();
+    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview' }).and(page.locator('[aria-current="page"]')).waitFor();
     await waitForText(definitionOf(balances(page), 'Available'), '$1.00');
     await waitForText(definitionOf(burnCard(page), 'Burn rate'), '$0.00/min');

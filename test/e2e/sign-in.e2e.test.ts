@@ -1,7 +1,7 @@
 // Goal: people get into the dashboard with e-mail and password and out again: a wrong password is refused with the server's words, an OWNER signs in and sees the balance, invites a campaign manager from Settings (the Team card) whose link works once in another browser, a reload keeps a session and a sign-out ends it (a reload stays signed out), and a sign-out elsewhere sends an open page back to sign-in. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person (cookies are per context), screenshots of each step.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf } from '../support/browser.js';
+import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -63,23 +63,10 @@ function balanceFigure(page: Page): Locator {
   return definitionOf(page.getByRole('region', { name: 'Balances' }), 'Balance');
 }
 
-/** Follows a link of the dashboard's "Sections" navigation and waits for its path. */
-async function goToSection(page: Page, label: string, path: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
 
 /** The sign-in page's heading: the page shows it once the session check said "signed out". */
 function signInHeading(page: Page): Locator {
   return page.getByRole('heading', { name: 'Sign in', exact: true });
-}
-
-/** Fills and sends the e-mail and password form. */
-async function signInWith(page: Page, email: string, password: string): Promise<void> {
-  await signInHeading(page).waitFor();
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Waits for the wallet page of the test account, showing `balance`. */
@@ -97,7 +84,7 @@ describe('dashboard: sign in with e-mail and password', () => {
   it('refuses a wrong password with the server’s message and sets no cookie', async () => {
     const { page, context } = owner;
     await page.goto(`${t.url}/`);
-    await signInWith(page, OWNER.email, `${OWNER.password}!`);
+    await signInThroughPage(page, { email: OWNER.email, password: `${OWNER.password}!` });
     const alert = page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password' });
     await alert.waitFor();
     expect(await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
@@ -108,7 +95,7 @@ describe('dashboard: sign in with e-mail and password', () => {
 
   it('signs the OWNER in: the balance, who is signed in, and an httpOnly cookie instead of a stored key', async () => {
     const { page, context } = owner;
-    await signInWith(page, OWNER.email, OWNER.password);
+    await signInThroughPage(page, OWNER);
     await expectWallet(page, '$12.50');
     const header = page.getByRole('banner');
     await header.getByText(OWNER.name, { exact: true }).waitFor();

@@ -237,3 +237,33 @@ export function definitionOf(container: Locator, term: string): Locator {
     .filter({ has: container.page().getByText(term, { exact: true }) })
     .getByRole('definition');
 }
+
+/** Follows a link of the dashboard's "Sections" navigation (client-side: no reload) and waits for its path. */
+export async function goToSection(page: Page, label: string, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+/** Who signs in through the dashboard's sign-in page. */
+export interface PageSignIn {
+  email: string;
+  password: string;
+  /**
+   * The account's name: when given, waits for its dashboard (the heading with that name) after
+   * sending the form. Leave it out to look at the sign-in page's answer yourself (a refusal).
+   */
+  account?: string;
+}
+
+/**
+ * Signs in through the sign-in page as a person would: waits for the page (the session check said
+ * "signed out"), fills in the e-mail and password, presses "Sign in" and, given `account`, waits
+ * for that account's dashboard.
+ */
+export async function signInThroughPage(page: Page, person: PageSignIn): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+  await page.getByLabel('E-mail', { exact: true }).fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (person.account !== undefined) await page.getByRole('heading', { name: person.account }).waitFor();
+}

@@ -83,13 +83,25 @@ export interface MeQuery {
 export type MeQueryVariables = Record<string, never>;
 
 /**
- * The transaction fields the transaction table shows, and `paymentIntentId`, by which the top-up
- * panel recognises the TOP_UP transaction that credited its payment: fragment
- * `TransactionRowFields` (components/TransactionTable.tsx).
+ * The transaction fields the transaction table shows, `paymentIntentId`, by which the top-up panel
+ * recognises the TOP_UP transaction that credited its payment, and `campaignId`, by which the
+ * history places a live row under its campaign filter: fragment `TransactionRowFields`
+ * (components/TransactionTable.tsx).
  */
 export type TransactionRow = Pick<
   Transaction,
-  'id' | 'sequence' | 'type' | 'kind' | 'amount' | 'balanceBefore' | 'balanceAfter' | 'description' | 'status' | 'paymentIntentId' | 'createdAt'
+  | 'id'
+  | 'sequence'
+  | 'type'
+  | 'kind'
+  | 'amount'
+  | 'balanceBefore'
+  | 'balanceAfter'
+  | 'description'
+  | 'status'
+  | 'paymentIntentId'
+  | 'createdAt'
+  | 'campaignId'
 >;
 
 /** Result of the `WalletTransactions` query (routes/wallet/WalletTransactions.tsx). */

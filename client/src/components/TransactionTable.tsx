@@ -5,7 +5,11 @@ import { formatDateTime } from '../utils/date-time';
 import { enumLabel } from '../utils/enum-label';
 import { formatMoney, negateMoney } from '../utils/money';
 
-/** The transaction fields {@link TransactionTable} shows; queries that feed it spread this fragment. */
+/**
+ * The transaction fields {@link TransactionTable} shows, and `campaignId`, by which a row that
+ * arrives live is placed under the history's campaign filter in the page; queries and the live
+ * subscription that feed it spread this fragment.
+ */
 export const TRANSACTION_ROW_FIELDS = gql`
   fragment TransactionRowFields on Transaction {
     id
@@ -19,6 +23,7 @@ export const TRANSACTION_ROW_FIELDS = gql`
     status
     paymentIntentId
     createdAt
+    campaignId
   }
 `;
 

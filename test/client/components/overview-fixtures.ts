@@ -41,6 +41,7 @@ export function transaction(sequence: string, amount: string, balanceAfter: stri
     status: 'COMPLETED',
     paymentIntentId: null,
     createdAt: '2026-03-01T12:00:00.000Z',
+    campaignId: 'c1',
   };
 }
 

@@ -16,6 +16,7 @@ export const TOP_UP_ROW: TransactionRow = {
   status: 'COMPLETED',
   paymentIntentId: 'pi_1',
   createdAt: '2026-11-01T10:00:00.000Z',
+  campaignId: null,
 };
 
 export const CHARGE_ROW: TransactionRow = {
@@ -30,6 +31,7 @@ export const CHARGE_ROW: TransactionRow = {
   status: 'COMPLETED',
   paymentIntentId: null,
   createdAt: '2026-11-01T09:00:00.000Z',
+  campaignId: 'c-1',
 };
 
 export const RECEIPT: Receipt = {

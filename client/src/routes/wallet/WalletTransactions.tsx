@@ -25,9 +25,11 @@ import { dateRangeOf, transactionFilterVerdict } from '../../utils/transaction-f
 export const TRANSACTIONS_PAGE_SIZE = 20;
 
 /**
- * After a live transaction arrives that only the server can place (a campaign filter, and live rows
- * do not carry their campaign), how long the newest page waits before fetching itself again, in
- * milliseconds: at most one such fetch per interval however fast transactions arrive. @default 1000
+ * After a live transaction arrives that only the server can place (a filter on a field the row does
+ * not carry: none today, since TransactionRowFields selects every field the filters read, including
+ * `campaignId`; this covers a filter added later), how long the newest page waits before fetching
+ * itself again, in milliseconds: at most one such fetch per interval however fast transactions
+ * arrive. @default 1000
  */
 export const UNDECIDED_LIVE_REFETCH_DELAY_MS = 1_000;
 
@@ -102,8 +104,8 @@ function liveErrorMessage(error: ErrorLike): string {
  * live buffer keeps (hooks/useLiveWallet.ts LIVE_TRANSACTIONS_MAX), the page fetches itself again
  * and starts over at its normal length; it does too (at most once per
  * {@link UNDECIDED_LIVE_REFETCH_DELAY_MS}) when a live row may match a filter only the server can
- * apply (the campaign's). On an older page nothing moves; a note counts what arrived and offers
- * the newest page.
+ * apply (none today: live rows carry their campaign). On an older page nothing moves; a note
+ * counts what arrived and offers the newest page.
  */
 export function WalletTransactions({ walletId, currency, live, liveError, campaigns, toolbar, rowDetails }: WalletTransactionsProps) {
   const [filters, setFilters] = useState<TransactionFilterValues>(NO_TRANSACTION_FILTERS);
