@@ -30,6 +30,7 @@ import { processStripeEvents } from './domain/payments/stripe-inbox.js';
 import { reconcileTopUps } from './domain/payments/reconcile-top-ups.service.js';
 import { runAutoRecharges, runMonthlyRecharges } from './domain/payments/auto-recharge.service.js';
 import { retryPendingRefunds } from './domain/payments/refund-unused-credit.service.js';
+import { WebhookJobs } from './lifecycle/webhook-jobs.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -58,6 +59,8 @@ export interface RunningApp {
   paymentJobs: LifecycleJobs;
   /** The loopback Stripe sandbox, when no STRIPE_SECRET_KEY is set. */
   stripeSandbox: StripeSandbox | undefined;
+  /** The webhook producer and sender (running only when `webhooksEnabled`). */
+  webhooks: WebhookJobs;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -72,6 +75,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let lifecycle: LifecycleJobs | undefined;
   let paymentJobs: LifecycleJobs | undefined;
   let sandbox: StripeSandbox | undefined;
+  let webhooks: WebhookJobs | undefined;
+  let stopWebhookWakeUps: (() => void) | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
@@ -85,8 +90,16 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     const onError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: options.config.outboxBatchSize, onError });
-    const events = createEvents(tail, hubs, signal);
     const clock = options.clock ?? systemClock;
+    const webhookJobs = new WebhookJobs({
+      em: orm.em,
+      clock,
+      config: options.config,
+      onError: (job, error) => console.error(`Webhook job ${job} failed (retried on the next pass):`, error),
+    });
+    webhooks = webhookJobs;
+    const events = createEvents(tail, hubs, signal, () => webhookJobs.wake());
+    stopWebhookWakeUps = signal.subscribe(() => webhookJobs.wake());
     const callDeps: ServiceDeps & CallServiceDeps = { clock, config: options.config, committed: () => events.committed() };
     const deps: ServiceDeps = callDeps;
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
@@ -157,6 +170,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     sandbox?.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`);
     if (config.paymentsEnabled) paymentJobs.start();
+    if (config.webhooksEnabled) webhookJobs.start();
     return {
       url: server.url,
       port: server.port,
@@ -168,7 +182,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       payments,
       paymentJobs,
       stripeSandbox: sandbox,
+      webhooks: webhookJobs,
       close: async () => {
+        stopWebhookWakeUps?.();
+        await webhooks!.stop();
         await simulator!.stop();
         await lifecycle!.stop();
         await paymentJobs!.stop();
@@ -182,6 +199,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       },
     };
   } catch (error) {
+    stopWebhookWakeUps?.();
+    await webhooks?.stop();
     await simulator?.stop();
     await lifecycle?.stop();
     await paymentJobs?.stop();

@@ -12,13 +12,17 @@ export interface Events {
   committed(): void;
 }
 
-/** The {@link Events} of a tail and its wake signal. */
-export function createEvents(tail: OutboxTail, hubs: WalletHubs, signal: WakeSignal): Events {
+/**
+ * The {@link Events} of a tail and its wake signal. `onCommitted` is told of this process's own
+ * commits too (the signal only reaches the others): e.g. the webhook producer.
+ */
+export function createEvents(tail: OutboxTail, hubs: WalletHubs, signal: WakeSignal, onCommitted?: () => void): Events {
   return {
     tail,
     hubs,
     committed() {
       tail.wake();
+      onCommitted?.();
       signal.publish();
     },
   };

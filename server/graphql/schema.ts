@@ -15,6 +15,7 @@ import { PaymentsResolver, WalletPaymentsResolver } from './payments/payments.re
 import { PrincipalUserResolver, UsersResolver } from './users/users.resolver.js';
 import { WalletBurnResolver } from './wallets/wallet-burn.resolver.js';
 import { CampaignSpendResolver } from './calls/campaign-spend.resolver.js';
+import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -32,7 +33,7 @@ const NO_TOPICS: PubSub = {
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver, UsersResolver, PrincipalUserResolver, WalletBurnResolver, CampaignSpendResolver],
+    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver, UsersResolver, PrincipalUserResolver, WalletBurnResolver, CampaignSpendResolver, WebhooksResolver, AccountWebhooksResolver],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,

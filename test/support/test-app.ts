@@ -50,11 +50,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts the app on a fresh database. Pair with `afterAll(() => testApp.close())`. */
-export async function startTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
-  const adminToken = `test_admin_${randomBytes(16).toString('hex')}`;
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databasePoolSize: 20, simulatorEnabled: false, lifecycleEnabled: false, paymentsEnabled: false, ...overrides });
-  const app = await startApp({ config, databaseUrl: await createTestDatabase(), platformAdminToken: adminToken, clock: options.clock });
+/**
+ * Starts the app on a fresh database (or on `options.databaseUrl`, e.g. to restart on the same
+ * one; `options.adminToken` then keeps the operator's token). Pair with `afterAll(() => testApp.close())`.
+ */
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  options: { clock?: Clock; databaseUrl?: string; adminToken?: string } = {},
+): Promise<TestApp & { databaseUrl: string }> {
+  const adminToken = options.adminToken ?? `test_admin_${randomBytes(16).toString('hex')}`;
+  const config = loadConfig({}, {
+    port: 0,
+    host: '127.0.0.1',
+    databasePoolSize: 20,
+    simulatorEnabled: false,
+    lifecycleEnabled: false,
+    paymentsEnabled: false,
+    webhooksEnabled: false,
+    ...overrides,
+  });
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const app = await startApp({ config, databaseUrl, platformAdminToken: adminToken, clock: options.clock });
 
   const graphql: TestApp['graphql'] = async (token, query, variables) => {
     const response = await fetch(`${app.url}/graphql`, {
@@ -72,6 +88,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { c
 
   return {
     app,
+    databaseUrl,
     url: app.url,
     adminToken,
     config,
