@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 /** One POST the receiver got. */
 export interface ReceivedWebhook {
+  /** The request's path, e.g. `/hooks/all`. */
+  path: string;
   body: string;
   headers: http.IncomingHttpHeaders;
   /** The status it answered. */
@@ -31,7 +33,7 @@ export class WebhookReceiver {
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const status = receiver!.respond(body);
-        receiver!.received.push({ body, headers: request.headers, answeredStatus: status });
+        receiver!.received.push({ path: request.url ?? '', body, headers: request.headers, answeredStatus: status });
         response.writeHead(status, { 'content-type': 'text/plain', connection: 'close' });
         response.end(status >= 200 && status < 300 ? 'ok' : `refused with ${status}`);
       });
