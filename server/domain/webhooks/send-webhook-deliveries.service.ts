@@ -54,7 +54,7 @@ interface ClaimedDelivery {
 /**
  * One pass of the sender: claims up to `webhookSendBatchSize` due deliveries of enabled endpoints
  * (`FOR UPDATE SKIP LOCKED`, so processes never take the same one) by moving their next attempt
- * past the end of this attempt's lease, then POSTs them, at most `webhookSendConcurrencyMax` at
+ * past the end of the batch's lease, then POSTs them, at most `webhookSendConcurrencyMax` at
  * once, each signed now. No lock is held across the network: a process that dies mid-attempt
  * leaves the delivery to be taken again when the lease ends (at least once). Each attempt is logged
  * with its result: 2xx → DELIVERED; anything else → retried after {@link webhookRetryDelayMs}, never
@@ -65,8 +65,10 @@ export async function sendWebhookDeliveries(em: EntityManager, deps: SendWebhook
   const summary: SendWebhookDeliveriesSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
   if (deps.signal?.aborted) return summary;
   const nowMs = deps.clock.now();
-  // An attempt lasts at most webhookAttemptTimeoutMs; twice that leaves room to record its result.
-  const leaseMs = 2 * config.webhookAttemptTimeoutMs;
+  // The last delivery of the batch starts after at most ceil(batch / concurrency) attempts of
+  // webhookAttemptTimeoutMs each; one more leaves room to record the results. Until then no other
+  // process takes the batch's deliveries.
+  const leaseMs = (Math.ceil(config.webhookSendBatchSize / Math.max(1, config.webhookSendConcurrencyMax)) + 1) * config.webhookAttemptTimeoutMs;
   const claimed = await pgQuery<ClaimedDelivery>(
     em,
     `with due as (
