@@ -38,6 +38,7 @@ import { sendPendingMail } from './domain/mail/send-mail.service.js';
 import type { MailTransport } from './domain/mail/mail-transport.js';
 import { SmtpSink } from './mail/smtp-sink.js';
 import { createSmtpTransport } from './mail/smtp-transport.js';
+import { WebhookJobs } from './lifecycle/webhook-jobs.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -74,6 +75,8 @@ export interface RunningApp {
   mailSink: SmtpSink | undefined;
   /** The dashboard's address used in e-mails: PUBLIC_URL, else {@link url}. */
   publicUrl: string;
+  /** The webhook producer and sender (running only when `webhooksEnabled`). */
+  webhooks: WebhookJobs;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
@@ -94,6 +97,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let mailJobs: LifecycleJobs | undefined;
   let mailSink: SmtpSink | undefined;
   let mailTransport: (MailTransport & { close(): void }) | undefined;
+  let webhooks: WebhookJobs | undefined;
+  /** Unsubscribes the alert processor and webhook producer from the outbox wake-ups. */
+  let stopWakeUps: (() => void) | undefined;
   try {
     await migrate(orm);
     const schema = await createSchema();
@@ -107,6 +113,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     const onError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: options.config.outboxBatchSize, onError });
+    const clock = options.clock ?? systemClock;
+    const webhookJobs = new WebhookJobs({
+      em: orm.em,
+      clock,
+      config: options.config,
+      onError: (job, error) => console.error(`Webhook job ${job} failed (retried on the next pass):`, error),
+    });
+    webhooks = webhookJobs;
     alertSignal = await PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL });
     alertFeed = await AlertFeed.start({
       em: orm.em,
@@ -127,14 +141,21 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       raised: () => {
         feedOfAlerts.wake();
         signalOfAlerts.publish();
+        // Alerts are webhook events too (ALERT_RAISED, CALLS_STOPPED).
+        webhookJobs.wake();
       },
       onError: (error) => console.error('Raising alerts failed (retried on the next pass):', error),
     });
     const processorOfAlerts = alertProcessor;
-    const events = createEvents(tail, hubs, signal, alertFeed, () => processorOfAlerts.wake());
-    signal.subscribe(() => processorOfAlerts.wake());
+    const events = createEvents(tail, hubs, signal, alertFeed, () => {
+      processorOfAlerts.wake();
+      webhookJobs.wake();
+    });
+    stopWakeUps = signal.subscribe(() => {
+      processorOfAlerts.wake();
+      webhookJobs.wake();
+    });
     if (options.config.alertsEnabled) alertProcessor.start();
-    const clock = options.clock ?? systemClock;
     const callDeps: ServiceDeps & CallServiceDeps = { clock, config: options.config, committed: () => events.committed() };
     const deps: ServiceDeps = callDeps;
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
@@ -221,6 +242,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       onError: (job, error) => console.error(`Mail job ${job} failed (retried on the next pass):`, error),
     });
     if (config.mailEnabled) mailJobs.start();
+    if (config.webhooksEnabled) webhookJobs.start();
     return {
       url: server.url,
       port: server.port,
@@ -236,8 +258,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       mailJobs,
       mailSink,
       publicUrl,
+      webhooks: webhookJobs,
       close: async () => {
+        stopWakeUps?.();
         await mailJobs!.stop();
+        await webhooks!.stop();
         await simulator!.stop();
         await lifecycle!.stop();
         await paymentJobs!.stop();
@@ -259,6 +284,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     await mailJobs?.stop();
     mailTransport?.close();
     await mailSink?.close();
+    stopWakeUps?.();
+    await webhooks?.stop();
     await simulator?.stop();
     await lifecycle?.stop();
     await paymentJobs?.stop();

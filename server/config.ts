@@ -247,6 +247,40 @@ export interface Config {
   mailSinkMessagesMax: number;
   /** Largest mail the local SMTP sink accepts, in bytes. @default 1_000_000 */
   mailSinkMessageBytesMax: number;
+  /** Whether this process runs the webhook producer and sender (tests may drive them by hand). @default true */
+  webhooksEnabled: boolean;
+  /** Most webhook endpoints one account may register (Stripe's figure). @default 16 */
+  webhookEndpointsPerAccountMax: number;
+  /** Longest webhook endpoint URL, in characters. @default 2048 */
+  webhookUrlLengthMax: number;
+  /** How often the webhook producer reads the outbox and the alerts even without a wake-up, in milliseconds. @default 1000 */
+  webhookProducerIntervalMs: number;
+  /** Outbox rows or alerts the webhook producer turns into events per transaction. @default 500 */
+  webhookProducerBatchSize: number;
+  /** How often the webhook sender looks for deliveries due, in milliseconds. @default 1000 */
+  webhookSenderIntervalMs: number;
+  /** Deliveries the sender claims per pass. @default 100 */
+  webhookSendBatchSize: number;
+  /** Most webhook POSTs one process has in flight at once. @default 8 */
+  webhookSendConcurrencyMax: number;
+  /** How long one webhook POST may take (connect, send and answer) before it counts as failed, in milliseconds. @default 10_000 */
+  webhookAttemptTimeoutMs: number;
+  /** Wait after the first failed attempt, in milliseconds; each further failure doubles it. @default 60_000 (1 min) */
+  webhookRetryDelayInitialMs: number;
+  /** Longest wait between two attempts, in milliseconds. @default 21_600_000 (6 h) */
+  webhookRetryDelayMaxMs: number;
+  /** How long after an event is produced (or replayed) its delivery is retried before it is FAILED, in milliseconds. @default 259_200_000 (3 days) */
+  webhookRetryWindowMs: number;
+  /** Largest page of webhook deliveries, in rows. @default 100 */
+  webhookDeliveriesPageSizeMax: number;
+  /** Page of webhook deliveries when `first` is not given, in rows. @default 20 */
+  webhookDeliveriesPageSizeDefault: number;
+  /** Most attempts shown with one delivery (the newest). @default 50 */
+  webhookAttemptsShownMax: number;
+  /** Most events one `replayWebhookEvents` re-queues; past it the call fails with LIMIT_EXCEEDED (narrow from/to). @default 1000 */
+  webhookReplayEventsMax: number;
+  /** Longest excerpt of a receiver's answer kept in the attempt log, in characters. @default 1000 */
+  webhookResponseBodyCharsMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -366,6 +400,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpTimeoutMs: 10_000,
     mailSinkMessagesMax: 200,
     mailSinkMessageBytesMax: 1_000_000,
+    webhooksEnabled: true,
+    webhookEndpointsPerAccountMax: 16,
+    webhookUrlLengthMax: 2_048,
+    webhookProducerIntervalMs: 1_000,
+    webhookProducerBatchSize: 500,
+    webhookSenderIntervalMs: 1_000,
+    webhookSendBatchSize: 100,
+    webhookSendConcurrencyMax: 8,
+    webhookAttemptTimeoutMs: 10_000,
+    webhookRetryDelayInitialMs: 60_000,
+    webhookRetryDelayMaxMs: 21_600_000,
+    webhookRetryWindowMs: 259_200_000,
+    webhookDeliveriesPageSizeMax: 100,
+    webhookDeliveriesPageSizeDefault: 20,
+    webhookAttemptsShownMax: 50,
+    webhookReplayEventsMax: 1_000,
+    webhookResponseBodyCharsMax: 1_000,
     ...overrides,
   };
 }

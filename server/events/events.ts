@@ -17,7 +17,8 @@ export interface Events {
 
 /**
  * The {@link Events} of a tail and its wake signal. `onCommitted` is told of this process's own
- * commits too (the wake signal does not echo a process's own NOTIFY back to it).
+ * commits too (the wake signal does not echo a process's own NOTIFY back to it): the alert
+ * processor and the webhook producer.
  */
 export function createEvents(tail: OutboxTail, hubs: WalletHubs, signal: WakeSignal, alerts: AlertFeed, onCommitted: () => void = () => {}): Events {
   return {

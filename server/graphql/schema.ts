@@ -17,6 +17,7 @@ import { WalletBurnResolver } from './wallets/wallet-burn.resolver.js';
 import { CampaignSpendResolver } from './calls/campaign-spend.resolver.js';
 import { AlertsResolver, WalletAlertsResolver } from './alerts/alerts.resolver.js';
 import { NotificationPreferencesResolver } from './notifications/notification-preferences.resolver.js';
+import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -34,7 +35,7 @@ const NO_TOPICS: PubSub = {
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver, UsersResolver, PrincipalUserResolver, WalletBurnResolver, CampaignSpendResolver, AlertsResolver, WalletAlertsResolver, NotificationPreferencesResolver],
+    resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver, UsersResolver, PrincipalUserResolver, WalletBurnResolver, CampaignSpendResolver, AlertsResolver, WalletAlertsResolver, NotificationPreferencesResolver, WebhooksResolver, AccountWebhooksResolver],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,

@@ -11,6 +11,7 @@ import { Migration20261122090000WalletBurn } from './Migration20261122090000_wal
 import { Migration20261122100000CampaignSpendSeries } from './Migration20261122100000_campaign_spend_series.js';
 import { Migration20261204000000Alerts } from './Migration20261204000000_alerts.js';
 import { Migration20261204010000Mail } from './Migration20261204010000_mail.js';
+import { Migration20261204020000Webhooks } from './Migration20261204020000_webhooks.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -30,4 +31,5 @@ export const migrationsList = [
   { name: 'Migration20261122100000_campaign_spend_series', class: Migration20261122100000CampaignSpendSeries },
   { name: 'Migration20261204000000_alerts', class: Migration20261204000000Alerts },
   { name: 'Migration20261204010000_mail', class: Migration20261204010000Mail },
+  { name: 'Migration20261204020000_webhooks', class: Migration20261204020000Webhooks },
 ];

@@ -52,11 +52,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts the app on a fresh database. Pair with `afterAll(() => testApp.close())`. */
-export async function startTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
-  const adminToken = `test_admin_${randomBytes(16).toString('hex')}`;
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databasePoolSize: 20, simulatorEnabled: false, lifecycleEnabled: false, paymentsEnabled: false, mailEnabled: false, ...overrides });
-  const databaseUrl = await createTestDatabase();
+/**
+ * Starts the app on a fresh database (or on `options.databaseUrl`, e.g. to restart on the same
+ * one; `options.adminToken` then keeps the operator's token). Pair with `afterAll(() => testApp.close())`.
+ */
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  options: { clock?: Clock; databaseUrl?: string; adminToken?: string } = {},
+): Promise<TestApp> {
+  const adminToken = options.adminToken ?? `test_admin_${randomBytes(16).toString('hex')}`;
+  const config = loadConfig({}, {
+    port: 0,
+    host: '127.0.0.1',
+    databasePoolSize: 20,
+    simulatorEnabled: false,
+    lifecycleEnabled: false,
+    paymentsEnabled: false,
+    mailEnabled: false,
+    webhooksEnabled: false,
+    ...overrides,
+  });
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const app = await startApp({ config, databaseUrl, platformAdminToken: adminToken, clock: options.clock });
 
   const graphql: TestApp['graphql'] = async (token, query, variables) => {

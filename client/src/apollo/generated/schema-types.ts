@@ -48,6 +48,12 @@ export interface Query {
   bankTransfer: BankTransfer | null;
   /** Alerts newest first: an account's own for account roles; every account's (or the named one's) for SUPPORT and PLATFORM_ADMIN. */
   alerts: AlertConnection;
+  /** An account’s webhook endpoints, oldest first (the caller’s own account when omitted). OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  webhookEndpoints: WebhookEndpoint[];
+  /** One webhook endpoint. OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  webhookEndpoint: WebhookEndpoint;
+  /** One webhook delivery with its attempts. OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  webhookDelivery: WebhookDelivery;
 }
 
 /** The caller. */
@@ -79,6 +85,8 @@ export interface Account {
   wallets: Wallet[];
   /** OWNER, SUPPORT and PLATFORM_ADMIN only. */
   apiKeys: ApiKey[];
+  /** The account’s webhook endpoints, oldest first. OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  webhookEndpoints: WebhookEndpoint[];
 }
 
 /**
@@ -402,6 +410,88 @@ export interface ApiKey {
   prefix: string;
   createdAt: DateTime;
   revokedAt: DateTime | null;
+}
+
+/** Where an account’s events are POSTed, signed with the endpoint’s secret (shown only at creation and rotation). */
+export interface WebhookEndpoint {
+  id: string;
+  accountId: string;
+  url: string;
+  description: string;
+  eventTypes: WebhookEventType[];
+  /** A disabled endpoint gets no new events; its pending deliveries wait until it is enabled. */
+  enabled: boolean;
+  createdAt: DateTime;
+  updatedAt: DateTime;
+  /** The delivery log, newest first, each with its newest attempts. */
+  deliveries: WebhookDeliveryConnection;
+}
+
+/** Values of `WebhookEventType`, in schema order. */
+export const WEBHOOK_EVENT_TYPES = [
+  /** Every wallet transaction. */
+  'TRANSACTION_CREATED',
+  /** Every alert, of any kind. */
+  'ALERT_RAISED',
+  /** Alerts of kind CALLS_STOPPED, with the count of calls stopped. */
+  'CALLS_STOPPED',
+  /** A card top-up succeeded and was credited. */
+  'TOP_UP_SUCCEEDED',
+  /** A card payment failed. */
+  'TOP_UP_FAILED',
+] as const;
+/** What a webhook endpoint subscribes to. */
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** Deliveries newest first, Relay style. */
+export interface WebhookDeliveryConnection {
+  edges: WebhookDeliveryEdge[];
+  pageInfo: PageInfo;
+}
+
+export interface WebhookDeliveryEdge {
+  cursor: string;
+  node: WebhookDelivery;
+}
+
+/** One event for one endpoint. */
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string;
+  /** The event id (evt_…): the same on every attempt and replay. */
+  eventId: string;
+  eventType: WebhookEventType;
+  status: WebhookDeliveryStatus;
+  attemptCount: number;
+  /** When the next attempt is due (PENDING only). */
+  nextAttemptAt: DateTime | null;
+  /** A failed attempt at or after this time makes the delivery FAILED. */
+  deliverUntil: DateTime;
+  /** The last 2xx. */
+  deliveredAt: DateTime | null;
+  createdAt: DateTime;
+  /** The exact JSON body POSTed: { id, type, createdAt, accountId, data }. */
+  payload: string;
+  /** Newest first (at most 50). */
+  attempts: WebhookAttempt[];
+}
+
+/** Values of `WebhookDeliveryStatus`, in schema order. */
+export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+/** PENDING until a 2xx (DELIVERED) or until retries ran out after the retry window (FAILED). */
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** One POST of a delivery. */
+export interface WebhookAttempt {
+  id: string;
+  attemptedAt: DateTime;
+  /** The receiver’s HTTP status; null when it gave none (refused, timed out, reset). */
+  statusCode: number | null;
+  error: string | null;
+  /** The start of the receiver’s answer. */
+  responseBody: string | null;
+  durationMs: number;
+  succeeded: boolean;
 }
 
 /** Someone who signs in to the dashboard with e-mail and password (POST /auth/sign-in). */
@@ -962,6 +1052,18 @@ export interface Mutation {
   setLowBalanceThresholds: SetLowBalanceThresholdsPayload;
   /** Signed-in user (session cookie): turns e-mail of one kind on or off for themself. FORBIDDEN for API keys and the operator token. */
   setNotificationPreference: SetNotificationPreferencePayload;
+  /** Registers an endpoint; events from now on are POSTed to it. OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  createWebhookEndpoint: CreateWebhookEndpointPayload;
+  /** Changes url, event types, description or enabled. OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  updateWebhookEndpoint: WebhookEndpointPayload;
+  /** Deletes an endpoint with its delivery log; returns it as it was. OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  deleteWebhookEndpoint: WebhookEndpointPayload;
+  /** Replaces the signing secret at once. OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  rotateWebhookEndpointSecret: RotateWebhookEndpointSecretPayload;
+  /** Re-sends one delivery now (same event id), with a fresh retry window. OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  replayWebhookDelivery: ReplayWebhookDeliveryPayload;
+  /** Re-sends to one endpoint every stored event of its types whose cause happened in [from, to); at most 1000 (else LIMIT_EXCEEDED). OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; others FORBIDDEN. */
+  replayWebhookEvents: ReplayWebhookEventsPayload;
 }
 
 export interface CreateAccountPayload {
@@ -1382,6 +1484,58 @@ export interface SetNotificationPreferenceInput {
   kind: NotificationKind;
   /** True to receive e-mail of this kind, false to stop it. */
   email: boolean;
+}
+
+export interface CreateWebhookEndpointPayload {
+  endpoint: WebhookEndpoint;
+  /** The signing secret (whsec_…). Shown this once; store it now. */
+  secret: string;
+}
+
+export interface CreateWebhookEndpointInput {
+  /** The caller’s own account when omitted (required for PLATFORM_ADMIN). */
+  accountId?: string | null;
+  /** https://…, or http:// to localhost, 127.0.0.0/8 or [::1]. At most 2048 characters. */
+  url: string;
+  /** At least one. */
+  eventTypes: WebhookEventType[];
+  description?: string | null;
+}
+
+export interface WebhookEndpointPayload {
+  endpoint: WebhookEndpoint;
+}
+
+/** Omitted fields stay as they are. */
+export interface UpdateWebhookEndpointInput {
+  id: string;
+  url?: string | null;
+  eventTypes?: WebhookEventType[] | null;
+  description?: string | null;
+  enabled?: boolean | null;
+}
+
+export interface RotateWebhookEndpointSecretPayload {
+  endpoint: WebhookEndpoint;
+  /** The new signing secret, in force at once. Shown this once. */
+  secret: string;
+}
+
+export interface ReplayWebhookDeliveryPayload {
+  delivery: WebhookDelivery;
+}
+
+export interface ReplayWebhookEventsPayload {
+  /** Deliveries queued (at most 1000 per call). */
+  queued: number;
+}
+
+export interface ReplayWebhookEventsInput {
+  endpointId: string;
+  /** Events whose cause happened at or after this time… */
+  from: DateTime;
+  /** …and before this one (exclusive). No upper bound when omitted. */
+  to?: DateTime | null;
 }
 
 export interface Subscription {

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgTransaction } from '../../database/pg-transaction.js';
+import { LimitExceededError } from '../../errors.js';
+import type { Principal } from '../accounts/principal.js';
+import { accountFor } from '../payments/payment-methods.service.js';
+import type { ServiceDeps } from '../service-deps.js';
+import {
+  requireWebhookRole,
+  toWebhookEndpoint,
+  validateEventTypes,
+  validateWebhookDescription,
+  validateWebhookUrl,
+  WEBHOOK_ENDPOINT_COLUMNS,
+  type WebhookEndpoint,
+  type WebhookEndpointRow,
+} from './webhook-endpoint-record.js';
+import { generateWebhookSecret } from './webhook-signature.js';
+
+/** Options of {@link createWebhookEndpoint}. */
+export interface CreateWebhookEndpointOptions {
+  principal: Principal;
+  /** The account; the caller's own when absent (required for PLATFORM_ADMIN). */
+  accountId: string | null;
+  url: string;
+  eventTypes: readonly string[];
+  description: string | null;
+}
+
+/** A new endpoint and its signing secret, which is shown this once. */
+export interface CreatedWebhookEndpoint {
+  endpoint: WebhookEndpoint;
+  secret: string;
+}
+
+/**
+ * Registers an enabled webhook endpoint on an account with a fresh signing secret. Events from
+ * now on (not earlier ones) are delivered to it.
+ * @throws ForbiddenError (role), NotFoundError (unknown or foreign account), BadUserInputError
+ * (`url`, `eventTypes`, `description`), LimitExceededError (`webhookEndpointsPerAccountMax`).
+ */
+export async function createWebhookEndpoint(em: EntityManager, deps: ServiceDeps, options: CreateWebhookEndpointOptions): Promise<CreatedWebhookEndpoint> {
+  requireWebhookRole(options.principal, 'manage webhook endpoints');
+  const url = validateWebhookUrl(options.url, deps.config.webhookUrlLengthMax);
+  const eventTypes = validateEventTypes(options.eventTypes);
+  const description = validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
+  const accountId = await accountFor(em, options.principal, options.accountId);
+  const secret = generateWebhookSecret();
+  const row = await pgTransaction(em, async (query) => {
+    // The account row's lock makes the count and the insert one step for concurrent creations.
+    await query('select id from account where id = $1 for update', [accountId]);
+    const [{ count }] = (await query<{ count: number }>('select count(*)::int as count from webhook_endpoint where account_id = $1', [accountId])) as [{ count: number }];
+    const max = deps.config.webhookEndpointsPerAccountMax;
+    if (count >= max) {
+      throw new LimitExceededError(`An account may have at most ${max} webhook endpoints: delete one first`, 'webhookEndpointsPerAccountMax', max);
+    }
+    const nowMs = deps.clock.now();
+    const [created] = await query<WebhookEndpointRow>(
+      `insert into webhook_endpoint as ep (id, account_id, url, description, event_types, secret, enabled, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, true, to_timestamp($7::float8 / 1000), to_timestamp($7::float8 / 1000))
+       returning ${WEBHOOK_ENDPOINT_COLUMNS}`,
+      [randomUUID(), accountId, url, description, eventTypes, secret, nowMs],
+    );
+    return created!;
+  });
+  return { endpoint: toWebhookEndpoint(row), secret };
+}

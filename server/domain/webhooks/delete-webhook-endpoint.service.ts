@@ -1,0 +1,18 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgTransaction } from '../../database/pg-transaction.js';
+import type { Principal } from '../accounts/principal.js';
+import { findVisibleEndpoint, requireWebhookRole, toWebhookEndpoint, type WebhookEndpoint } from './webhook-endpoint-record.js';
+
+/**
+ * Deletes an endpoint with its deliveries and their attempt log; nothing more is sent to it (an
+ * attempt already in flight finishes but is not recorded). Returns the endpoint as it was.
+ * @throws ForbiddenError, NotFoundError (unknown, already deleted, or another tenant's).
+ */
+export async function deleteWebhookEndpoint(em: EntityManager, options: { principal: Principal; id: string }): Promise<WebhookEndpoint> {
+  requireWebhookRole(options.principal, 'manage webhook endpoints');
+  return pgTransaction(em, async (query) => {
+    const endpoint = await findVisibleEndpoint(query, options.principal, options.id, true);
+    await query('delete from webhook_endpoint where id = $1', [endpoint.id]);
+    return toWebhookEndpoint(endpoint);
+  });
+}

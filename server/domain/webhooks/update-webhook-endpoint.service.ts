@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgTransaction } from '../../database/pg-transaction.js';
+import type { Principal } from '../accounts/principal.js';
+import type { ServiceDeps } from '../service-deps.js';
+import {
+  findVisibleEndpoint,
+  requireWebhookRole,
+  toWebhookEndpoint,
+  validateEventTypes,
+  validateWebhookDescription,
+  validateWebhookUrl,
+  WEBHOOK_ENDPOINT_COLUMNS,
+  type WebhookEndpoint,
+  type WebhookEndpointRow,
+} from './webhook-endpoint-record.js';
+
+/** Options of {@link updateWebhookEndpoint}: absent (or null) fields stay as they are. */
+export interface UpdateWebhookEndpointOptions {
+  principal: Principal;
+  id: string;
+  url?: string | null;
+  eventTypes?: readonly string[] | null;
+  description?: string | null;
+  /** A disabled endpoint gets no new deliveries and its pending ones wait (their window still runs) until it is enabled again. */
+  enabled?: boolean | null;
+}
+
+/**
+ * Changes an endpoint's URL, event types, description or enabled flag. A new URL or type list
+ * applies to events produced from now on; pending deliveries go to the new URL.
+ * @throws ForbiddenError, NotFoundError (unknown or another tenant's), BadUserInputError (`url`, `eventTypes`, `description`).
+ */
+export async function updateWebhookEndpoint(em: EntityManager, deps: ServiceDeps, options: UpdateWebhookEndpointOptions): Promise<WebhookEndpoint> {
+  requireWebhookRole(options.principal, 'manage webhook endpoints');
+  const url = options.url == null ? null : validateWebhookUrl(options.url, deps.config.webhookUrlLengthMax);
+  const eventTypes = options.eventTypes == null ? null : validateEventTypes(options.eventTypes);
+  const description = options.description == null ? null : validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
+  const row = await pgTransaction(em, async (query) => {
+    const endpoint = await findVisibleEndpoint(query, options.principal, options.id, true);
+    const [updated] = await query<WebhookEndpointRow>(
+      `update webhook_endpoint ep set url = coalesce($2, ep.url), event_types = coalesce($3, ep.event_types),
+              description = coalesce($4, ep.description), enabled = coalesce($5, ep.enabled), updated_at = to_timestamp($6::float8 / 1000)
+        where ep.id = $1
+        returning ${WEBHOOK_ENDPOINT_COLUMNS}`,
+      [endpoint.id, url, eventTypes, description, options.enabled ?? null, deps.clock.now()],
+    );
+    return updated!;
+  });
+  return toWebhookEndpoint(row);
+}

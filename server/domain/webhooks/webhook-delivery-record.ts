@@ -1,0 +1,154 @@
+import type { PgQuery } from '../../database/pg-transaction.js';
+import { BadUserInputError, NotFoundError } from '../../errors.js';
+import { tenantScope, type Principal } from '../accounts/principal.js';
+import { isUuid } from '../ids.js';
+import type { WebhookDeliveryStatus, WebhookEventType } from './webhook-event-type.js';
+
+/** One POST of a delivery, as logged. */
+export interface WebhookAttempt {
+  id: string;
+  attemptedAt: Date;
+  /** The receiver's HTTP status; null when it gave none (refused, timed out, reset). */
+  statusCode: number | null;
+  /** Why it failed when there was no status (or what went wrong reading the answer). */
+  error: string | null;
+  /** The start of the receiver's answer (at most `webhookResponseBodyCharsMax` characters). */
+  responseBody: string | null;
+  durationMs: number;
+  succeeded: boolean;
+}
+
+/** One event for one endpoint, with its newest attempts. */
+export interface WebhookDelivery {
+  id: string;
+  /** Creation order (the log's cursor). */
+  position: bigint;
+  endpointId: string;
+  accountId: string;
+  eventId: string;
+  eventType: WebhookEventType;
+  status: WebhookDeliveryStatus;
+  attemptCount: number;
+  nextAttemptAt: Date | null;
+  deliverUntil: Date;
+  deliveredAt: Date | null;
+  createdAt: Date;
+  /** The exact JSON body POSTed. */
+  body: string;
+  /** Newest first, at most `webhookAttemptsShownMax`. */
+  attempts: WebhookAttempt[];
+}
+
+/** Select list of {@link WebhookDeliveryRow} from `webhook_delivery d` joined with `webhook_event e` and `webhook_endpoint ep`. */
+export const WEBHOOK_DELIVERY_COLUMNS = `d.id, d.position::text, d.endpoint_id, ep.account_id, d.event_id, e.type as event_type, d.status, d.attempt_count,
+  (extract(epoch from d.next_attempt_at) * 1000)::float8 as next_attempt_at_ms, (extract(epoch from d.deliver_until) * 1000)::float8 as deliver_until_ms,
+  (extract(epoch from d.delivered_at) * 1000)::float8 as delivered_at_ms, (extract(epoch from d.created_at) * 1000)::float8 as created_at_ms, e.body`;
+
+/** The joins {@link WEBHOOK_DELIVERY_COLUMNS} needs after `from webhook_delivery d`. */
+export const WEBHOOK_DELIVERY_JOINS = 'join webhook_event e on e.id = d.event_id join webhook_endpoint ep on ep.id = d.endpoint_id';
+
+/** A delivery row selected with {@link WEBHOOK_DELIVERY_COLUMNS}. */
+export interface WebhookDeliveryRow {
+  id: string;
+  position: string;
+  endpoint_id: string;
+  account_id: string;
+  event_id: string;
+  event_type: WebhookEventType;
+  status: WebhookDeliveryStatus;
+  attempt_count: number;
+  next_attempt_at_ms: number | null;
+  deliver_until_ms: number;
+  delivered_at_ms: number | null;
+  created_at_ms: number;
+  body: string;
+}
+
+interface AttemptRow {
+  id: string;
+  delivery_id: string;
+  attempted_at_ms: number;
+  status_code: number | null;
+  error: string | null;
+  response_body: string | null;
+  duration_ms: number;
+  succeeded: boolean;
+}
+
+/** The deliveries of `rows` with their newest `attemptsMax` attempts each, in one query. */
+export async function withAttempts(query: PgQuery, rows: WebhookDeliveryRow[], attemptsMax: number): Promise<WebhookDelivery[]> {
+  const attempts = rows.length === 0
+    ? []
+    : await query<AttemptRow>(
+        `select id::text, delivery_id, attempted_at_ms, status_code, error, response_body, duration_ms, succeeded from (
+           select a.*, (extract(epoch from a.attempted_at) * 1000)::float8 as attempted_at_ms,
+                  row_number() over (partition by a.delivery_id order by a.id desc) as rank
+             from webhook_attempt a where a.delivery_id = any($1::uuid[])) ranked
+          where rank <= $2 order by delivery_id, id desc`,
+        [rows.map((row) => row.id), attemptsMax],
+      );
+  const byDelivery = new Map<string, WebhookAttempt[]>();
+  for (const attempt of attempts) {
+    const list = byDelivery.get(attempt.delivery_id) ?? [];
+    list.push({
+      id: attempt.id,
+      attemptedAt: new Date(attempt.attempted_at_ms),
+      statusCode: attempt.status_code,
+      error: attempt.error,
+      responseBody: attempt.response_body,
+      durationMs: attempt.duration_ms,
+      succeeded: attempt.succeeded,
+    });
+    byDelivery.set(attempt.delivery_id, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    position: BigInt(row.position),
+    endpointId: row.endpoint_id,
+    accountId: row.account_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    status: row.status,
+    attemptCount: row.attempt_count,
+    nextAttemptAt: row.next_attempt_at_ms === null ? null : new Date(row.next_attempt_at_ms),
+    deliverUntil: new Date(row.deliver_until_ms),
+    deliveredAt: row.delivered_at_ms === null ? null : new Date(row.delivered_at_ms),
+    createdAt: new Date(row.created_at_ms),
+    body: row.body,
+    attempts: byDelivery.get(row.id) ?? [],
+  }));
+}
+
+/**
+ * The delivery `id` as the caller may see it (locked `for update` of the delivery when `lock`).
+ * Unknown, malformed and other tenants' ids are all NOT_FOUND alike.
+ * @throws NotFoundError
+ */
+export async function findVisibleDelivery(query: PgQuery, principal: Principal, id: string, lock = false): Promise<WebhookDeliveryRow> {
+  const [row] = isUuid(id)
+    ? await query<WebhookDeliveryRow>(
+        `select ${WEBHOOK_DELIVERY_COLUMNS} from webhook_delivery d ${WEBHOOK_DELIVERY_JOINS}
+          where d.id = $1 and ($2::uuid is null or ep.account_id = $2)${lock ? ' for update of d' : ''}`,
+        [id, tenantScope(principal)],
+      )
+    : [];
+  if (!row) throw new NotFoundError('Webhook delivery', id);
+  return row;
+}
+
+const CURSOR_PREFIX = 'whd:';
+
+/** The opaque cursor of a delivery: its position, base64url-encoded. */
+export function encodeDeliveryCursor(position: bigint): string {
+  return Buffer.from(`${CURSOR_PREFIX}${position}`).toString('base64url');
+}
+
+/** @throws BadUserInputError (`after`) for a cursor this server did not issue. */
+export function decodeDeliveryCursor(cursor: string): bigint {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const digits = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
+  if (!/^[1-9][0-9]{0,18}$/.test(digits) || encodeDeliveryCursor(BigInt(digits)) !== cursor) {
+    throw new BadUserInputError('after', 'after is not a cursor returned by this API');
+  }
+  return BigInt(digits);
+}
