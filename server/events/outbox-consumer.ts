@@ -37,23 +37,28 @@ export interface ConsumeOutboxOptions {
  * Reads the outbox after the consumer's durable position, one batch per transaction, until it is
  * caught up; returns how many rows it handled. Only rows below the oldest running transaction are
  * read (as the live tail does), so a row committed later can never appear behind the position.
- * The consumer's row lock serializes every process running the same consumer: their handlers never
- * overlap, and what a handler inserts is in commit order.
+ * A transaction-scoped advisory lock per consumer name serializes every process running the same
+ * consumer: their handlers never overlap, and what a handler inserts is in commit order.
  */
 export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOptions): Promise<number> {
   let handled = 0;
   for (;;) {
     const count = await pgTransaction(em, async (query) => {
-      await query(
-        `insert into outbox_consumer (name, tx_id, event_id)
-         select $1, coalesce(max(tx_id), '0'::xid8), coalesce(max(id), 0) from outbox_event
-         on conflict (name) do nothing`,
+      // An advisory lock, not a row lock: a pass that finds nothing takes no transaction id, so it
+      // never holds back the live tails (they read only below the oldest running transaction id).
+      await query(`select pg_advisory_xact_lock(hashtextextended('spendwire_outbox_consumer:' || $1, 0))`, [options.name]);
+      let [position] = await query<{ tx_id: string; event_id: string }>(
+        `select tx_id::text, event_id::text from outbox_consumer where name = $1`,
         [options.name],
       );
-      const [position] = await query<{ tx_id: string; event_id: string }>(
-        `select tx_id::text, event_id::text from outbox_consumer where name = $1 for update`,
-        [options.name],
-      );
+      if (!position) {
+        [position] = await query<{ tx_id: string; event_id: string }>(
+          `insert into outbox_consumer (name, tx_id, event_id)
+           select $1, coalesce(max(tx_id), '0'::xid8), coalesce(max(id), 0) from outbox_event
+           returning tx_id::text, event_id::text`,
+          [options.name],
+        );
+      }
       const rows = await query<OutboxRecord>(
         `select id::text, tx_id::text, type, account_id, wallet_id, wallet_sequence::text, transaction_id, campaign_id,
                 call_id, payment_event, top_up_id, alert_cause, created_at

@@ -42,6 +42,15 @@ const READ_AFTER: PreparedStatement = {
    limit $3`,
 };
 
+/**
+ * Whether a committed row lies beyond a position: one that a read left behind because a
+ * transaction that started earlier (any writer, not only the outbox's) was still running.
+ */
+const HELD_BACK: PreparedStatement = {
+  name: 'spendwire_outbox_held_back',
+  text: `select exists (select 1 from outbox_event e where (e.tx_id, e.id) > ($1::xid8, $2::bigint)) as held`,
+};
+
 /** The last position that can no longer be preceded by a row committed later. */
 const HEAD: PreparedStatement = {
   name: 'spendwire_outbox_head',
@@ -49,6 +58,9 @@ const HEAD: PreparedStatement = {
    where tx_id < pg_snapshot_xmin(pg_current_snapshot())
    order by tx_id desc, id desc limit 1`,
 };
+
+/** How soon a read that found rows held back behind a running transaction is retried, in milliseconds. */
+const HELD_BACK_RETRY_MS = 5;
 
 function bySequence(a: WalletEvent, b: WalletEvent): number {
   return a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0;
@@ -82,6 +94,7 @@ export class OutboxTail {
   private readAgain = false;
   private stopped = false;
   private pollTimer: NodeJS.Timeout | undefined;
+  private heldBackTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
 
@@ -146,7 +159,20 @@ export class OutboxTail {
     void this.readUntilCaughtUp();
   }
 
-  /** Resolves once the tail has read everything committed before this call (for tests and shutdown). */
+  /** Reads again after {@link HELD_BACK_RETRY_MS}, unless a read is already scheduled that soon. */
+  private wakeSoon(): void {
+    if (this.heldBackTimer || this.stopped) return;
+    this.heldBackTimer = setTimeout(() => {
+      this.heldBackTimer = undefined;
+      this.wake();
+    }, HELD_BACK_RETRY_MS);
+    this.heldBackTimer.unref();
+  }
+
+  /**
+   * Resolves once the tail has read everything committed before this call that no transaction
+   * still running holds back (for tests and shutdown).
+   */
   async caughtUp(): Promise<void> {
     const done = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     // wake() starts a read, or, when one is running, asks for one more pass after it.
@@ -177,6 +203,12 @@ export class OutboxTail {
             for (const walletId of changed) for (const listener of [...(this.walletChangeListeners.get(walletId) ?? [])]) listener();
           }
           if (rows.length < this.options.batchSize) break;
+        }
+        // Rows committed behind a transaction that is still running (a job that writes no outbox
+        // row, so no wake-up comes when it ends) are read again shortly, not at the next poll.
+        if (!this.readAgain) {
+          const [held] = await executePrepared<{ held: boolean }>(this.options.em, HELD_BACK, [this.position.txId, this.position.id]);
+          if (held?.held) this.wakeSoon();
         }
       } while (this.readAgain && !this.stopped);
     } catch (error) {
@@ -212,6 +244,7 @@ export class OutboxTail {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
+    clearTimeout(this.heldBackTimer);
     this.unsubscribe?.();
     if (this.reading) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }

@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Alerts (issue 7): low balance, depletion, stopped calls, suspension, payment failures… raised
  * from the outbox by one alert processor at a time, so that an alert's `id` is also its commit
- * order: every alert row is inserted while its writer holds the `outbox_consumer` row lock, and that
+ * order: every alert row is inserted while its writer holds the alerts consumer's lock (an advisory lock), and that
  * lock is released only at commit. A reader that has seen every alert up to id N can therefore
  * resume with `id > N` and never miss one committed later, across all accounts (the feed's
  * position).
@@ -110,7 +110,8 @@ create table alert_stopped_call (
 );
 create index alert_stopped_call_pending_idx on alert_stopped_call (campaign_id) where not alerted;
 
--- Durable readers of the outbox (the alert processor, mail, webhooks): each its position; its row lock serializes the processes that run it.
+-- Durable readers of the outbox (the alert processor, mail, webhooks): each its position. An advisory
+-- lock per name, held to commit, serializes the processes that run one (see outbox-consumer.ts).
 create table outbox_consumer (
   name text primary key,
   tx_id xid8 not null,

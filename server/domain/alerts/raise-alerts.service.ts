@@ -83,15 +83,9 @@ export async function insertAlerts(query: PgQuery, alerts: readonly NewAlert[]):
   return inserted.length;
 }
 
-/** Takes the lock every alert writer holds until commit (the alerts consumer's row). */
+/** Takes the lock every alert writer holds until commit: the alerts consumer's (see {@link consumeOutbox}). */
 export async function lockAlertWriters(query: PgQuery): Promise<void> {
-  await query(
-    `insert into outbox_consumer (name, tx_id, event_id)
-     select $1, coalesce(max(tx_id), '0'::xid8), coalesce(max(id), 0) from outbox_event
-     on conflict (name) do nothing`,
-    [ALERTS_CONSUMER],
-  );
-  await query(`select 1 from outbox_consumer where name = $1 for update`, [ALERTS_CONSUMER]);
+  await query(`select pg_advisory_xact_lock(hashtextextended('spendwire_outbox_consumer:' || $1, 0))`, [ALERTS_CONSUMER]);
 }
 
 /** What {@link raiseAlerts} needs. */
