@@ -19,7 +19,9 @@ let t: TestApp;
 let supportKey: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ billingClockEnabled: false }, { clock });
+  // Stopped calls are reported when their campaign has none left up; the time fallback (a real 5 s by
+  // default) is tested on its own below, so it must not fire here on a slow machine.
+  t = await startTestApp({ billingClockEnabled: false, callsStoppedSettleMs: 600_000 }, { clock });
   supportKey = (await t.createKey(null, 'SUPPORT')).secret;
 });
 afterAll(async () => {
@@ -153,7 +155,7 @@ describe('calls, campaigns and the wallet lifecycle', () => {
   });
 
   it('holds CALLS_STOPPED while the campaign still has a call up, then reports after callsStoppedSettleMs', async () => {
-    // A process whose settle time is 0 reports a stop at once; this one (5 s) waits for the campaign.
+    // A process whose settle time is 0 reports a stop at once; this one (10 min) waits for the campaign.
     const eager = await startApp({ config: { ...t.config, callsStoppedSettleMs: 0, alertsEnabled: false }, databaseUrl: t.databaseUrl, platformAdminToken: t.adminToken, clock });
     try {
       const { accountId, walletId, ownerKey } = await t.createAccount();

@@ -88,22 +88,23 @@ describe('live delivery (real clock)', () => {
 
     await vi.waitFor(() => {
       const types = receiver.events().filter((event) => event.accountId === accountId).map((event) => event.type);
-      // Funding, the charge, the paid top-up's credit; two alerts; CALLS_STOPPED twice (two endpoints); two top-up events.
+      // Funding, the charge, the paid top-up's credit; three alerts (the two inserted, and PAYMENT_FAILED that the
+      // alert processor raises for the declined card); CALLS_STOPPED twice (two endpoints); two top-up events.
       expect(types.filter((type) => type === 'TRANSACTION_CREATED')).toHaveLength(3);
-      expect(types.filter((type) => type === 'ALERT_RAISED')).toHaveLength(2);
+      expect(types.filter((type) => type === 'ALERT_RAISED')).toHaveLength(3);
       expect(types.filter((type) => type === 'CALLS_STOPPED')).toHaveLength(2);
       expect(types.filter((type) => type === 'TOP_UP_SUCCEEDED')).toHaveLength(1);
       expect(types.filter((type) => type === 'TOP_UP_FAILED')).toHaveLength(1);
     }, WAIT);
     const received = receiver.received.filter((request) => JSON.parse(request.body).accountId === accountId);
-    expect(received).toHaveLength(9);
+    expect(received).toHaveLength(10);
     // Nothing of the other account came here.
     expect(receiver.events().filter((event) => event.accountId === other.accountId)).toHaveLength(0);
 
     const deliveries = async (endpointId: string) => (await t.ok(ownerKey, DELIVERIES, { id: endpointId })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
     const allDeliveries = await deliveries(all.id);
     const stoppedDeliveries = await deliveries(stoppedOnly.id);
-    expect(allDeliveries).toHaveLength(8);
+    expect(allDeliveries).toHaveLength(9);
     expect(stoppedDeliveries.map((d: any) => d.eventType)).toEqual(['CALLS_STOPPED']);
     for (const [deliveriesOf, endpoint, path] of [[allDeliveries, all, '/hooks/all'], [stoppedDeliveries, stoppedOnly, '/hooks/stopped']] as const) {
       for (const delivery of deliveriesOf) {
@@ -125,7 +126,7 @@ describe('live delivery (real clock)', () => {
     });
     expect(charge.id).toMatch(/^evt_[0-9a-f]{32}$/);
     expect(Number.isNaN(Date.parse(charge.createdAt))).toBe(false);
-    expect(byType('ALERT_RAISED').map((event: any) => event.data.kind).sort()).toEqual(['CALLS_STOPPED', 'LOW_BALANCE']);
+    expect(byType('ALERT_RAISED').map((event: any) => event.data.kind).sort()).toEqual(['CALLS_STOPPED', 'LOW_BALANCE', 'PAYMENT_FAILED']);
     expect(byType('ALERT_RAISED').find((event: any) => event.data.kind === 'LOW_BALANCE').data).toMatchObject({ walletId, balance: '4', currency: 'USD', severity: 'WARNING' });
     const [stopped] = byType('CALLS_STOPPED');
     expect(stopped.data).toMatchObject({ kind: 'CALLS_STOPPED', callsStopped: 7, walletId });

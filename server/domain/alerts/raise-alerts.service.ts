@@ -324,6 +324,12 @@ const STOP_REASON_TEXT: Record<string, string> = {
   WALLET_SUSPENDED: 'the wallet is suspended',
 };
 
+/** End reasons of calls the server stopped for money (CALLS_STOPPED), as an SQL list. */
+const STOPPED_FOR_MONEY_SQL = `('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED')`;
+
+/** Latest calls of a campaign looked at for stops not yet read from the outbox, when its stop is reported. */
+const STOPPED_CALLS_SWEEP_MAX = 1_000;
+
 /** Gathers the calls the server stopped for money (each once) until {@link stoppedCallAlerts} reports them. */
 async function gatherStoppedCalls(query: PgQuery, rows: readonly OutboxRecord[]): Promise<void> {
   const callIds = [...new Set(rows.filter((r) => r.type === 'CALL_UPDATED' && r.call_id).map((r) => r.call_id!))];
@@ -331,7 +337,7 @@ async function gatherStoppedCalls(query: PgQuery, rows: readonly OutboxRecord[])
   await query(
     `insert into alert_stopped_call (call_id, campaign_id, end_reason)
      select id, campaign_id, end_reason from call
-      where id = any($1::uuid[]) and status = 'STOPPED' and end_reason in ('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED')
+      where id = any($1::uuid[]) and status = 'STOPPED' and end_reason in ${STOPPED_FOR_MONEY_SQL}
      on conflict do nothing`,
     [callIds],
   );
@@ -343,6 +349,10 @@ async function gatherStoppedCalls(query: PgQuery, rows: readonly OutboxRecord[])
  * increment) or `settleMs` after the first of them was seen, whichever comes first.
  */
 async function stoppedCallAlerts(query: PgQuery, settleMs: number): Promise<NewAlert[]> {
+  // One statement, so one snapshot: the campaign's active calls and its stopped calls are read at
+  // the same moment. A campaign with no call left up may have stopped its last calls in a
+  // transaction whose outbox rows this processor has not read yet: they are taken (swept) from the
+  // campaign's latest calls, so that one stop is one alert.
   const groups = await query<{
     campaign_id: string;
     account_id: string;
@@ -355,21 +365,31 @@ async function stoppedCallAlerts(query: PgQuery, settleMs: number): Promise<NewA
     last_ended_at: string;
   }>(
     `with due as (
-       select p.campaign_id, p.end_reason
-         from alert_stopped_call p join campaign c on c.id = p.campaign_id
+       select p.campaign_id, min(k.ended_at) as since
+         from alert_stopped_call p join call k on k.id = p.call_id join campaign g on g.id = p.campaign_id
         where not p.alerted
-        group by p.campaign_id, p.end_reason, c.active_calls
-       having c.active_calls = 0 or min(p.seen_at) <= now() - $1 * interval '1 millisecond'),
-     reported as (
+        group by p.campaign_id, g.active_calls
+       having g.active_calls = 0 or min(p.seen_at) <= now() - $1 * interval '1 millisecond'),
+     swept as (
+       insert into alert_stopped_call (call_id, campaign_id, end_reason, alerted)
+       select c.id, c.campaign_id, c.end_reason, true
+         from due cross join lateral (select id, campaign_id, end_reason, status, ended_at from call
+                                       where campaign_id = due.campaign_id
+                                       order by created_at desc limit $2) c
+        where c.status = 'STOPPED' and c.end_reason in ${STOPPED_FOR_MONEY_SQL} and c.ended_at >= due.since
+       on conflict do nothing
+       returning call_id),
+     marked as (
        update alert_stopped_call p set alerted = true
-         from due where p.campaign_id = due.campaign_id and p.end_reason = due.end_reason and not p.alerted
-       returning p.call_id)
+         from due where p.campaign_id = due.campaign_id and not p.alerted
+       returning p.call_id),
+     reported as (select call_id from swept union select call_id from marked)
      select c.campaign_id, c.account_id, c.wallet_id, w.currency, k.name, c.end_reason, count(*)::int as calls,
             min(c.id::text) as first_call_id, max(c.ended_at) as last_ended_at
        from reported r join call c on c.id = r.call_id join campaign k on k.id = c.campaign_id join wallet w on w.id = c.wallet_id
       group by c.campaign_id, c.account_id, c.wallet_id, w.currency, k.name, c.end_reason
       order by max(c.ended_at), c.campaign_id, c.end_reason`,
-    [settleMs],
+    [settleMs, STOPPED_CALLS_SWEEP_MAX],
   );
   return groups.map((group) => ({
     kind: AlertKind.CALLS_STOPPED,
