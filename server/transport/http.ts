@@ -91,15 +91,18 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       onEventRecorded: options.stripeWebhook.onEventRecorded,
     }),
   );
-  const context = async (request: http.IncomingMessage): Promise<Context> => ({
-    em: orm.em.fork(),
-    principal: await principalFor(auth, request.headers.authorization, request.headers.cookie),
-    config,
-    credentialCache,
-    events: options.events,
-    spend: options.spend,
-    payments: options.payments,
-  });
+  const context = async (request: http.IncomingMessage): Promise<Context> => {
+    const em = orm.em.fork();
+    return {
+      em,
+      principal: await principalFor(auth, request.headers.authorization, request.headers.cookie, em),
+      config,
+      credentialCache,
+      events: options.events,
+      spend: options.spend,
+      payments: options.payments,
+    };
+  };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
   const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
   app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], expressMiddleware(apollo, { context: ({ req }) => context(req) }));
