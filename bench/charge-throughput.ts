@@ -20,7 +20,7 @@
  * the goal is reported, not enforced (benchmarks print figures, they do not assert timings).
  *
  * Environment: `BENCH_CLIENTS` (default "1,4,16,64"), `BENCH_SECONDS` per point (default 5),
- * `BENCH_WARMUP_SECONDS` (default 2), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE;
+ * `BENCH_WARMUP_SECONDS` (default 2), `BENCH_SCENARIOS` (default "spread,hot"), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE;
  * default: the server's own default, 16), `BENCH_SERVER_NODE_ARGS` (extra node flags for the
  * server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/spendwire-prof" to profile it).
  * Both sides send the statement as the same named prepared statement (parsed and planned once per
@@ -98,8 +98,19 @@ const SERVER_STOP_TIMEOUT_MS = 10_000;
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist/server/main.js');
 const DATABASE_NAME = 'spendwire_bench';
-const SCENARIOS = ['spread', 'hot'] as const;
-type Scenario = (typeof SCENARIOS)[number];
+const ALL_SCENARIOS = ['spread', 'hot'] as const;
+type Scenario = (typeof ALL_SCENARIOS)[number];
+/** Scenarios to run, from `BENCH_SCENARIOS` (e.g. "spread" with BENCH_CLIENTS=16 for a quick A/B of the goal point). */
+const SCENARIOS: readonly Scenario[] = scenariosFromEnv('BENCH_SCENARIOS');
+
+function scenariosFromEnv(name: string): readonly Scenario[] {
+  const text = process.env[name];
+  if (!text) return ALL_SCENARIOS;
+  const names = text.split(',').map((part) => part.trim());
+  const unknown = names.filter((part) => !(ALL_SCENARIOS as readonly string[]).includes(part));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`${name} must be a comma-separated list of ${ALL_SCENARIOS.join(', ')}, got "${text}"`);
+  return ALL_SCENARIOS.filter((scenario) => names.includes(scenario));
+}
 
 const CHARGE_MUTATION = 'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { id } } }';
 

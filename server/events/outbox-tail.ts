@@ -62,8 +62,11 @@ const HEAD: PreparedStatement = {
 /** How soon a read that found rows held back behind a running transaction is retried, in milliseconds. */
 const HELD_BACK_RETRY_MS = 5;
 
-function bySequence(a: WalletEvent, b: WalletEvent): number {
-  return a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0;
+/** Orders rows by their wallet sequence (a bigint as text: no sign, no leading zeros), as numbers. */
+function byWalletSequence(a: OutboxRow, b: OutboxRow): number {
+  const x = a.event_wallet_sequence;
+  const y = b.event_wallet_sequence;
+  return x.length !== y.length ? x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Options of {@link OutboxTail.start}. */
@@ -195,8 +198,10 @@ export class OutboxTail {
           // Commit order and a wallet's sequence order can differ (a charge takes its transaction
           // id before it waits for the wallet's lock): put each wallet's events of the batch in
           // sequence order, which spares the hubs most gap-filling queries.
-          const walletRows = rows.filter((row) => row.event_type === 'WALLET_TRANSACTION');
-          for (const event of walletRows.map(toWalletEvent).sort(bySequence)) this.dispatch(event);
+          // An event is built only for a wallet someone here listens to at that moment: most rows
+          // are of wallets nobody watches, and building one cost ~4 % of the server's CPU per charge.
+          const walletRows = rows.filter((row) => row.event_type === 'WALLET_TRANSACTION').sort(byWalletSequence);
+          for (const row of walletRows) if (this.listeners.has(row.wallet_id)) this.dispatch(toWalletEvent(row));
           for (const row of rows) if (row.event_type === 'CAMPAIGN_UPDATED' || row.event_type === 'CALL_UPDATED') this.dispatchChange(row);
           if (this.walletChangeListeners.size > 0) {
             const changed = new Set(rows.map((row) => row.event_wallet_id).filter((id): id is string => id !== null));

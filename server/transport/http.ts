@@ -23,6 +23,7 @@ import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
+import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -54,7 +55,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const { orm, schema, config } = options;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // The request listener is attached once Apollo has started: POST /graphql skips express (graphql-post.ts).
+  const httpServer = http.createServer();
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
   const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend, payments: options.payments });
@@ -92,24 +94,24 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       onEventRecorded: options.stripeWebhook.onEventRecorded,
     }),
   );
-  app.use(
-    '/graphql',
-    cors(),
-    express.json({ limit: config.requestBodyBytesMax }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        em: orm.em.fork(),
-        principal: await principalFor(auth, req.headers.authorization, req.headers.cookie),
-        config,
-        credentialCache,
-        events: options.events,
-        spend: options.spend,
-        payments: options.payments,
-      }),
-    }),
-  );
+  const context = async (request: http.IncomingMessage): Promise<Context> => {
+    const em = orm.em.fork();
+    return {
+      em,
+      principal: await principalFor(auth, request.headers.authorization, request.headers.cookie, em),
+      config,
+      credentialCache,
+      events: options.events,
+      spend: options.spend,
+      payments: options.payments,
+    };
+  };
+  // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
+  const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
+  app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], expressMiddleware(apollo, { context: ({ req }) => context(req) }));
   if (options.devMail) app.use(devMailRoutes(options.devMail));
   serveClient(app, config.clientDir);
+  httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { authenticate } from '../domain/accounts/authenticate.service.js';
 import type { CredentialCache } from '../domain/accounts/credential-cache.js';
 import type { Principal } from '../domain/accounts/principal.js';
@@ -9,18 +9,23 @@ import { cookieValue, SESSION_COOKIE } from './session-cookie.js';
 
 /**
  * Resolves the caller of a request or socket: a bearer credential (API key or the operator's
- * token) when one is sent, else the dashboard's session cookie.
+ * token) when one is sent, else the dashboard's session cookie. `requestEm`: the request's
+ * EntityManager, when it has one (else a fork of the ORM's).
  * @throws GraphQLError UNAUTHENTICATED (HTTP 401).
  */
 export async function principalFor(
   options: { orm: MikroORM; platformAdminToken: string; credentialCache: CredentialCache },
   authorization: string | undefined | null,
   cookieHeader?: string | undefined | null,
+  requestEm?: EntityManager,
 ): Promise<Principal> {
   try {
+    // Neither lookup puts anything in the identity map, so a request's own fork can serve (one
+    // fork per GraphQL request instead of two: a fork costs ~1 % of the CPU of a charge).
+    const em = requestEm ?? options.orm.em.fork();
     const session = authorization ? undefined : cookieValue(cookieHeader, SESSION_COOKIE);
-    if (session) return await authenticateSession(options.orm.em.fork(), session);
-    return await authenticate(options.orm.em.fork(), {
+    if (session) return await authenticateSession(em, session);
+    return await authenticate(em, {
       authorization,
       platformAdminToken: options.platformAdminToken,
       cache: options.credentialCache,

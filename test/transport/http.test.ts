@@ -59,4 +59,44 @@ describe('HTTP', () => {
     expect((await post(body(limit))).status).toBe(200);
     expect((await post(body(limit + 1))).status).toBe(413);
   });
+
+  // POST /graphql is served without express (graphql-post.ts): the same rules must hold on it.
+  it('answers POST /graphql with the CORS header, a JSON type and a length; bad bodies get the error pages', async () => {
+    const post = (text: string, contentType = 'application/json') =>
+      fetch(`${built.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, authorization: `Bearer ${built.adminToken}`, origin: 'https://elsewhere.example' },
+        body: text,
+      });
+    const answer = await post(JSON.stringify({ query: '{ me { role } }' }));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await answer.text();
+    expect(answer.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(JSON.parse(text)).toEqual({ data: { me: { role: 'PLATFORM_ADMIN' } } });
+
+    for (const bad of ['{"query":', '"a string"']) {
+      const refused = await post(bad);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+      expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+    expect((await post(JSON.stringify({ query: '{ me { role } }' }), 'application/json; charset=latin1')).status).toBe(415);
+    // Not JSON: Apollo's CSRF prevention refuses it, as before.
+    const plain = await post(JSON.stringify({ query: '{ me { role } }' }), 'text/plain');
+    expect(plain.status).toBe(400);
+    expect(await plain.text()).toMatch(/CSRF/);
+  });
+
+  it('answers a CORS preflight of /graphql', async () => {
+    const response = await fetch(`${built.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(response.headers.get('access-control-allow-headers')).toBe('content-type, authorization');
+  });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Every API key starts with this, so leaked keys are easy to find in logs and repositories. */
 export const API_KEY_PREFIX = 'sw_';
@@ -17,12 +17,10 @@ export function generateApiKeySecret(): string {
 
 /** Hex SHA-256 of a key secret: what the database stores and looks keys up by. */
 export function hashApiKeySecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return digestApiKeySecret(secret).toString('hex');
 }
 
-/** Compares two secrets in time independent of where they differ. */
-export function secretsEqual(a: string, b: string): boolean {
-  const left = createHash('sha256').update(a).digest();
-  const right = createHash('sha256').update(b).digest();
-  return timingSafeEqual(left, right);
+/** Raw SHA-256 of a key secret (32 bytes); {@link hashApiKeySecret} is its hex form. */
+export function digestApiKeySecret(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
 }

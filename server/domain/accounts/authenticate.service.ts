@@ -1,7 +1,8 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnauthenticatedError } from '../../errors.js';
 import { ApiKey } from './api-key.entity.js';
-import { hashApiKeySecret, secretsEqual } from './api-key-secret.js';
+import { digestApiKeySecret } from './api-key-secret.js';
 import type { CredentialCache } from './credential-cache.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL, type Principal } from './principal.js';
 
@@ -23,8 +24,11 @@ export async function authenticate(em: EntityManager, options: AuthenticateOptio
   const match = /^Bearer\s+(\S+)\s*$/i.exec(options.authorization ?? '');
   if (!match) throw new UnauthenticatedError('Send an API key as "Authorization: Bearer <key>"');
   const secret = match[1]!;
-  if (secretsEqual(secret, options.platformAdminToken)) return PLATFORM_ADMIN_TOKEN_PRINCIPAL;
-  const keyHash = hashApiKeySecret(secret);
+  // One hash per request: the secret's digest is compared (in constant time) with the operator
+  // token's, which is computed once, and its hex form is the key's lookup hash.
+  const digest = digestApiKeySecret(secret);
+  if (timingSafeEqual(digest, platformAdminTokenDigest(options.platformAdminToken))) return PLATFORM_ADMIN_TOKEN_PRINCIPAL;
+  const keyHash = digest.toString('hex');
   const cached = options.cache?.get(keyHash);
   if (cached) return cached;
   const key = await em.findOne(ApiKey, { keyHash }, { disableIdentityMap: true });
@@ -32,4 +36,12 @@ export async function authenticate(em: EntityManager, options: AuthenticateOptio
   const principal: Principal = Object.freeze({ role: key.role, accountId: key.accountId, apiKeyId: key.id, actor: `api_key:${key.id}` });
   options.cache?.set(keyHash, principal);
   return principal;
+}
+
+let operatorDigest: { token: string; digest: Buffer } | undefined;
+
+/** SHA-256 of the operator's token, remembered for the token last asked about (a process has one). */
+function platformAdminTokenDigest(token: string): Buffer {
+  if (operatorDigest?.token !== token) operatorDigest = { token, digest: digestApiKeySecret(token) };
+  return operatorDigest.digest;
 }

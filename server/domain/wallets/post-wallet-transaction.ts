@@ -7,7 +7,7 @@ import { formatMoney } from './money.js';
 import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
 import { Wallet } from './wallet.entity.js';
 import { WalletTransaction } from './wallet-transaction.entity.js';
-import { toWalletTransaction, WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from './wallet-transaction-row.js';
+import { toWalletTransaction, WALLET_TRANSACTION_CREATED_AT_MS, withPrototype, type WalletTransactionRow } from './wallet-transaction-row.js';
 
 /**
  * Posts one completed wallet movement as ONE SQL statement: the balance check, the debit or
@@ -188,7 +188,7 @@ interface PostedRow extends WalletTransactionRow {
 }
 
 function toWallet(row: PostedRow): Wallet {
-  return Object.assign(new Wallet(), {
+  return withPrototype<Wallet, 'availableMicros'>(Wallet.prototype, {
     id: row.wallet_id,
     accountId: row.account_id,
     currency: row.wallet_currency,

@@ -1,0 +1,107 @@
+import type http from 'node:http';
+import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type express from 'express';
+
+/** A plain node:http middleware (cors() and express.json() are such functions). */
+type NodeMiddleware = (request: http.IncomingMessage, response: http.ServerResponse, next: (error?: unknown) => void) => void;
+
+/** Options of {@link graphqlPostListener}. */
+export interface GraphqlPostListenerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** Builds a request's context (may throw a GraphQLError, e.g. UNAUTHENTICATED). */
+  context(request: http.IncomingMessage): Promise<TContext>;
+  /** The very middlewares the express route at /graphql runs before Apollo, in order: cors(), express.json({ limit }). */
+  middlewares: NodeMiddleware[];
+  /** Serves every other request, and the errors of this path (its final handler writes the same error pages as before). */
+  app: express.Express;
+}
+
+/** Where this path leaves an error for {@link forwardGraphqlPostError} to hand to express. */
+const PENDING_ERROR = Symbol('graphqlPostError');
+
+type WithPendingError = http.IncomingMessage & { [PENDING_ERROR]?: unknown };
+
+/**
+ * The request listener of the HTTP server: `POST /graphql` goes straight to Apollo, the rest to
+ * express. Measured under the charge benchmark, express's routing (every router mounted before
+ * /graphql runs for each request), its request/response decoration and `res.send` (which hashes
+ * every body for an ETag, meaningless on a POST answer) cost about a tenth of the server's CPU per
+ * charge. The semantics stay those of the express route: the same cors() and express.json()
+ * (body limit, JSON content type, charset) run on the raw request, Apollo gets the same request
+ * (headers, search, parsed body; CSRF prevention is Apollo's), and the answer is written once with
+ * its length. Any error (a body over the limit, malformed JSON, a throw) is passed to express, which
+ * answers exactly as it did. Preflights (OPTIONS), GET and other paths stay on express.
+ */
+export function graphqlPostListener<TContext extends BaseContext>(options: GraphqlPostListenerOptions<TContext>): http.RequestListener {
+  const { apollo, app } = options;
+  const [cors, json, ...others] = options.middlewares;
+  if (!cors || !json || others.length > 0) throw new Error('graphqlPostListener expects exactly cors() and express.json()');
+
+  const toExpress = (request: http.IncomingMessage, response: http.ServerResponse, error: unknown) => {
+    (request as WithPendingError)[PENDING_ERROR] = error;
+    app(request as express.Request, response as express.Response);
+  };
+
+  const answer = async (request: http.IncomingMessage & { body?: unknown }, response: http.ServerResponse, search: string) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: 'POST', headers, search, body: request.body };
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    // As express's res.send does for a string (header names cased as it writes them): a content
+    // type always, with charset=utf-8, and the length. No ETag: express hashed every POST answer
+    // for one, which no client can use (a POST answer is not a cacheable representation).
+    const type = response.getHeader('content-type');
+    response.setHeader('Content-Type', typeof type === 'string' ? withUtf8Charset(type) : 'text/html; charset=utf-8');
+    if (result.body.kind === 'complete') {
+      response.setHeader('Content-Length', Buffer.byteLength(result.body.string));
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+
+  return (request, response) => {
+    const url = request.url ?? '';
+    const searchAt = url.indexOf('?');
+    const pathname = searchAt === -1 ? url : url.slice(0, searchAt);
+    if (request.method !== 'POST' || pathname !== '/graphql') {
+      app(request as express.Request, response as express.Response);
+      return;
+    }
+    const search = searchAt === -1 ? '' : url.slice(searchAt);
+    cors(request, response, (corsError) => {
+      if (corsError) return toExpress(request, response, corsError);
+      json(request, response, (jsonError) => {
+        if (jsonError) return toExpress(request, response, jsonError);
+        answer(request, response, search).catch((error: unknown) => {
+          if (response.headersSent) response.destroy(error instanceof Error ? error : undefined);
+          else toExpress(request, response, error);
+        });
+      });
+    });
+  };
+}
+
+/**
+ * Express middleware for the /graphql route, right after cors(): passes on the error
+ * {@link graphqlPostListener} met, so express's final handler answers it (status, headers, page).
+ */
+export function forwardGraphqlPostError(request: express.Request, _response: express.Response, next: express.NextFunction): void {
+  const error = (request as WithPendingError)[PENDING_ERROR];
+  if (error === undefined) return next();
+  delete (request as WithPendingError)[PENDING_ERROR];
+  next(error);
+}
+
+/** `type` with its charset parameter set to utf-8 (express's setCharset, for the types Apollo sends). */
+function withUtf8Charset(type: string): string {
+  const parts = type.split(';').map((part) => part.trim());
+  const kept = parts.slice(1).filter((part) => part !== '' && !/^charset\s*=/i.test(part));
+  return [parts[0]!.toLowerCase(), ...kept, 'charset=utf-8'].join('; ');
+}
