@@ -253,6 +253,8 @@ export interface Config {
   webhookEndpointsPerAccountMax: number;
   /** Longest webhook endpoint URL, in characters. @default 2048 */
   webhookUrlLengthMax: number;
+  /** How long the webhook producer lets commits gather after a wake-up before a pass, in milliseconds. @default 20 */
+  webhookProducerCoalesceMs: number;
   /** How often the webhook producer reads the outbox and the alerts even without a wake-up, in milliseconds. @default 1000 */
   webhookProducerIntervalMs: number;
   /** Outbox rows or alerts the webhook producer turns into events per transaction. @default 500 */
@@ -404,6 +406,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookEndpointsPerAccountMax: 16,
     webhookUrlLengthMax: 2_048,
     webhookProducerIntervalMs: 1_000,
+    webhookProducerCoalesceMs: 20,
     webhookProducerBatchSize: 500,
     webhookSenderIntervalMs: 1_000,
     webhookSendBatchSize: 100,

@@ -7,6 +7,7 @@
  */
 export class Periodic {
   private timer: NodeJS.Timeout | undefined;
+  private coalesceTimer: NodeJS.Timeout | undefined;
   private timerAtMs = Number.POSITIVE_INFINITY;
   private running: Promise<unknown> | undefined;
   private runAgain = false;
@@ -21,6 +22,19 @@ export class Periodic {
   start(): void {
     this.stopped = false;
     this.schedule(0);
+  }
+
+  /**
+   * Runs `delayMs` after the first of a burst of calls, however many follow meanwhile (during a run
+   * too): under load a run handles many commits instead of one run per commit.
+   */
+  wakeCoalesced(delayMs: number): void {
+    if (this.coalesceTimer || this.stopped) return;
+    this.coalesceTimer = setTimeout(() => {
+      this.coalesceTimer = undefined;
+      this.wake(0);
+    }, delayMs);
+    this.coalesceTimer.unref();
   }
 
   /** Runs within `withinMs` (at once by default), unless a run is already due sooner. */
@@ -61,6 +75,8 @@ export class Periodic {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.coalesceTimer);
+    this.coalesceTimer = undefined;
     await this.running?.catch(() => {});
   }
 }

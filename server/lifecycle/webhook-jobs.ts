@@ -51,7 +51,7 @@ export class WebhookJobs {
 
   /** Something was committed (here or in another process): read the outbox and the alerts soon. */
   wake(): void {
-    this.producer.wake(0);
+    this.producer.wakeCoalesced(this.options.config.webhookProducerCoalesceMs);
   }
 
   /** Brings the sender's next pass forward (e.g. after a replay, or after the clock was moved in tests). */

@@ -24,7 +24,6 @@ export interface AlertProcessorOptions extends RaiseAlertsDeps {
  */
 export class AlertProcessor {
   private readonly periodic: Periodic;
-  private coalesceTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: AlertProcessorOptions) {
     this.periodic = new Periodic(() => this.pass(), options.intervalMs, options.onError);
@@ -36,12 +35,7 @@ export class AlertProcessor {
 
   /** Something was committed: run a pass within `coalesceMs`. */
   wake(): void {
-    if (this.coalesceTimer) return;
-    this.coalesceTimer = setTimeout(() => {
-      this.coalesceTimer = undefined;
-      this.periodic.wake(0);
-    }, this.options.coalesceMs);
-    this.coalesceTimer.unref();
+    this.periodic.wakeCoalesced(this.options.coalesceMs);
   }
 
   /** One pass now, whether started or not (tests, shutdown); returns the alerts it raised. */
@@ -52,8 +46,6 @@ export class AlertProcessor {
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.coalesceTimer);
-    this.coalesceTimer = undefined;
     await this.periodic.stop();
   }
 }
