@@ -124,7 +124,7 @@ export interface Config {
   alertsIntervalMs: number;
   /** Outbox rows the alert processor judges per transaction. @default 1000 */
   alertsBatchSize: number;
-  /** How long the alert processor lets commits gather after a wake-up before a pass, in milliseconds. @default 20 */
+  /** How long the alert processor lets commits gather after a wake-up before a pass, in milliseconds. @default 50 */
   alertsCoalesceMs: number;
   /**
    * How far above a low-balance threshold the balance must climb before the threshold fires again,
@@ -253,7 +253,7 @@ export interface Config {
   webhookEndpointsPerAccountMax: number;
   /** Longest webhook endpoint URL, in characters. @default 2048 */
   webhookUrlLengthMax: number;
-  /** How long the webhook producer lets commits gather after a wake-up before a pass, in milliseconds. @default 20 */
+  /** How long the webhook producer lets commits gather after a wake-up before a pass, in milliseconds. @default 50 */
   webhookProducerCoalesceMs: number;
   /** How often the webhook producer reads the outbox and the alerts even without a wake-up, in milliseconds. @default 1000 */
   webhookProducerIntervalMs: number;
@@ -351,7 +351,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     alertsEnabled: true,
     alertsIntervalMs: 1_000,
     alertsBatchSize: 1_000,
-    alertsCoalesceMs: 20,
+    alertsCoalesceMs: 50,
     lowBalanceRearmMarginPercent: 10,
     callsStoppedSettleMs: 5_000,
     lowBalanceThresholdsMax: 10,
@@ -406,7 +406,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookEndpointsPerAccountMax: 16,
     webhookUrlLengthMax: 2_048,
     webhookProducerIntervalMs: 1_000,
-    webhookProducerCoalesceMs: 20,
+    webhookProducerCoalesceMs: 50,
     webhookProducerBatchSize: 500,
     webhookSenderIntervalMs: 1_000,
     webhookSendBatchSize: 100,

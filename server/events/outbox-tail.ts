@@ -59,8 +59,8 @@ const HEAD: PreparedStatement = {
    order by tx_id desc, id desc limit 1`,
 };
 
-/** How soon a read that found rows held back behind a running transaction is retried, in milliseconds. */
-const HELD_BACK_RETRY_MS = 5;
+/** How long after its last read the tail looks for rows held back behind a running transaction, in milliseconds. */
+const HELD_BACK_CHECK_MS = 10;
 
 /** Orders rows by their wallet sequence (a bigint as text: no sign, no leading zeros), as numbers. */
 function byWalletSequence(a: OutboxRow, b: OutboxRow): number {
@@ -98,6 +98,8 @@ export class OutboxTail {
   private stopped = false;
   private pollTimer: NodeJS.Timeout | undefined;
   private heldBackTimer: NodeJS.Timeout | undefined;
+  /** The wait before the next held-back check: doubles while reads find nothing new (a long transaction), up to the poll interval. */
+  private heldBackDelayMs = HELD_BACK_CHECK_MS;
   private unsubscribe: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
 
@@ -162,13 +164,26 @@ export class OutboxTail {
     void this.readUntilCaughtUp();
   }
 
-  /** Reads again after {@link HELD_BACK_RETRY_MS}, unless a read is already scheduled that soon. */
-  private wakeSoon(): void {
-    if (this.heldBackTimer || this.stopped) return;
+  /**
+   * Rows committed behind a transaction that was still running when the tail read (a job that
+   * writes no outbox row, so no wake-up comes when it ends) would wait for the next poll. So,
+   * {@link HELD_BACK_CHECK_MS} after the last read (under load another read always comes first and
+   * this costs nothing), the tail looks whether committed rows lie beyond its position, and reads
+   * again if so; while such reads find nothing new (a long transaction), the wait doubles.
+   */
+  private scheduleHeldBackCheck(): void {
+    clearTimeout(this.heldBackTimer);
+    if (this.stopped) return;
     this.heldBackTimer = setTimeout(() => {
       this.heldBackTimer = undefined;
-      this.wake();
-    }, HELD_BACK_RETRY_MS);
+      if (this.reading || this.stopped) return;
+      executePrepared<{ held: boolean }>(this.options.em, HELD_BACK, [this.position.txId, this.position.id]).then(
+        ([held]) => {
+          if (held?.held) this.wake();
+        },
+        (error) => this.options.onError?.(error),
+      );
+    }, this.heldBackDelayMs);
     this.heldBackTimer.unref();
   }
 
@@ -184,6 +199,7 @@ export class OutboxTail {
   }
 
   private async readUntilCaughtUp(): Promise<void> {
+    let progressed = false;
     try {
       do {
         this.readAgain = false;
@@ -194,7 +210,10 @@ export class OutboxTail {
             this.options.batchSize,
           ]);
           const last = rows.at(-1);
-          if (last) this.position = { txId: last.event_tx_id, id: last.event_id };
+          if (last) {
+            this.position = { txId: last.event_tx_id, id: last.event_id };
+            progressed = true;
+          }
           // Commit order and a wallet's sequence order can differ (a charge takes its transaction
           // id before it waits for the wallet's lock): put each wallet's events of the batch in
           // sequence order, which spares the hubs most gap-filling queries.
@@ -211,15 +230,13 @@ export class OutboxTail {
         }
         // Rows committed behind a transaction that is still running (a job that writes no outbox
         // row, so no wake-up comes when it ends) are read again shortly, not at the next poll.
-        if (!this.readAgain) {
-          const [held] = await executePrepared<{ held: boolean }>(this.options.em, HELD_BACK, [this.position.txId, this.position.id]);
-          if (held?.held) this.wakeSoon();
-        }
       } while (this.readAgain && !this.stopped);
     } catch (error) {
       this.options.onError?.(error);
     } finally {
       this.reading = false;
+      this.heldBackDelayMs = progressed ? HELD_BACK_CHECK_MS : Math.min(this.heldBackDelayMs * 2, this.options.pollIntervalMs);
+      this.scheduleHeldBackCheck();
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const resolve of waiters) resolve();

@@ -76,6 +76,33 @@ describe('outbox order', () => {
     }
   });
 
+  it('reads rows held back by a transaction that writes no outbox row soon after it ends, with no wake-up', async () => {
+    const y = await t.createAccount('Held back');
+    await t.fund(y.walletId, '10');
+    const tail = await startTail(); // silent signal, hourly poll: only its own held-back check can read again
+    const seen: bigint[] = [];
+    const stop = tail.onWalletEvent(y.walletId, (event) => seen.push(event.sequence));
+    // A job's transaction: it takes a transaction id first and never writes to the outbox.
+    const job = new pg.Client({ connectionString: t.app.orm.config.get('clientUrl') });
+    await job.connect();
+    try {
+      await job.query('begin');
+      await job.query('select pg_current_xact_id()');
+      await t.ok(y.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: y.walletId, amount: '1' } });
+      await tail.caughtUp();
+      expect(seen).toEqual([]);
+      const endedAt = Date.now();
+      await job.query('commit');
+      await expect.poll(() => seen, { timeout: 5_000, interval: 5 }).toEqual([2n]);
+      // Delivered by the held-back check (within its doubling waits), not by the hourly poll.
+      expect(Date.now() - endedAt).toBeLessThan(3_000);
+    } finally {
+      await job.end();
+      stop();
+      await tail.stop();
+    }
+  });
+
   it('a reader started while a transaction is open still gets that transaction when it commits', async () => {
     const x = await t.createAccount('X2');
     await t.fund(x.walletId, '10');
