@@ -78,6 +78,25 @@ describe('low-balance thresholds', () => {
     await t.assertLedger();
   });
 
+  it('set on a wallet the processor has not judged yet, still judges its whole history', async () => {
+    // A server of its own whose alert processor runs only when told (on this file's database,
+    // the other server's processor could judge the wallet first).
+    const quiet = await startTestApp({ alertsEnabled: false });
+    try {
+      const { accountId, walletId, ownerKey } = await quiet.createAccount();
+      await quiet.fund(walletId, '10');
+      await quiet.ok(ownerKey, `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`, {
+        input: { walletId, amount: '3', description: 'usage', idempotencyKey: randomUUID() },
+      });
+      // The 10 → 7 charge crossed 8 before anyone judged it; the threshold is set after.
+      await quiet.ok(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ['8'] } });
+      await quiet.app.alertProcessor.pass();
+      expect((await quiet.ok(ownerKey, ALERTS, { accountId, first: 10 })).alerts.edges.map((e: any) => [e.node.kind, e.node.balance])).toEqual([['LOW_BALANCE', '7']]);
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('refuses bad lists at their boundaries and changes nothing', async () => {
     const { walletId, ownerKey } = await t.createAccount();
     const ten = Array.from({ length: 10 }, (_, i) => String(i));

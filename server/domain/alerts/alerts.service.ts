@@ -155,7 +155,9 @@ export async function setLowBalanceThresholds(
   if (new Set(thresholds).size !== thresholds.length) throw new BadUserInputError('thresholds', 'Thresholds must be different from each other');
   thresholds.sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
   return pgTransaction(em, async (query) => {
-    await query(`insert into wallet_alert_state (wallet_id, sequence, balance_micros) select id, last_sequence, balance_micros from wallet where id = $1 on conflict do nothing`, [wallet.id]);
+    // A wallet the processor has not judged yet starts from its first transaction, like the
+    // processor would start it: none of its history is skipped.
+    await query(`insert into wallet_alert_state (wallet_id) values ($1) on conflict do nothing`, [wallet.id]);
     const [state] = await query<{ thresholds: string[]; armed: string[]; balance: string }>(
       `select thresholds_micros::text[] as thresholds, armed_micros::text[] as armed, balance_micros::text as balance
          from wallet_alert_state where wallet_id = $1 for update`,
