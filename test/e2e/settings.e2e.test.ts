@@ -1,4 +1,4 @@
-// Goal: an OWNER runs the account from the dashboard's Settings, Top up and Transactions pages: saves sandbox cards and picks the default, turns auto-recharge on, creates an API key whose secret is shown once and revokes it, tops up and finds the receipt under the transaction's row, filters the history and downloads it as CSV (signed in by cookie, and with an API key through the Authorization header). Method: the real server (payment jobs on) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, the results checked over GraphQL, the CSV files read from the browser's download events, screenshots of each step.
+// Goal: an OWNER runs the account from the dashboard's Settings, Top up and Transactions pages: saves sandbox cards and picks the default, turns auto-recharge on, creates an API key whose secret is shown once and revokes it, tops up and finds the receipt under the transaction's row, filters the history and downloads it as CSV (signed in by cookie, and with an API key through the Authorization header), and sets the wallet's balance alerts, which a charge then crosses. Method: the real server (payment jobs on) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, the results checked over GraphQL (the raised alert through the `alerts` query), the CSV files read from the browser's download events, screenshots of each step.
 import fs from 'node:fs/promises';
 import type { Browser, Download, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -311,10 +311,45 @@ describe('dashboard: settings, top-ups and the transaction history of an OWNER',
     await saveScreenshot(page, SCREENSHOT_PREFIX, '09-campaign-manager-settings');
   });
 
+  it('sets balance alerts at 20 and 0 on Settings; a charge across 20 raises LOW_BALANCE', async () => {
+    const { page } = owner;
+    await goToSection(page, 'Settings', '/settings');
+    const alerts = card(page, 'Balance alerts');
+    const thresholds = alerts.getByRole('list', { name: 'Thresholds' });
+    // The defaults, 5 and 0: take 5 away and add 20.
+    await thresholds.getByRole('listitem', { name: '$5.00', exact: true }).waitFor();
+    await alerts.getByRole('button', { name: 'Remove $5.00', exact: true }).click();
+    const add = alerts.getByRole('form', { name: 'Add a threshold' });
+    // The form refuses what the server would, before sending anything: 0.00 is the 0 already there.
+    await add.getByLabel('New threshold', { exact: true }).fill('0.00');
+    await add.getByRole('button', { name: 'Add threshold' }).click();
+    await add.getByText('$0.00 is already a threshold.', { exact: true }).waitFor();
+    await add.getByLabel('New threshold', { exact: true }).fill('20');
+    await add.getByRole('button', { name: 'Add threshold' }).click();
+    await alerts.getByRole('button', { name: 'Save balance alerts' }).click();
+    await alerts.getByText('Saved.', { exact: true }).waitFor();
+    await thresholds.getByText('$0.00 — when the balance runs out', { exact: true }).waitFor();
+    const listed = await Promise.all((await thresholds.getByRole('listitem').all()).map((item) => item.getAttribute('aria-label')));
+    expect(listed).toEqual(['$20.00', '$0.00']);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '10-balance-alerts');
+
+    const before = await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance lowBalanceThresholds } }', { id: account.walletId });
+    expect(before.wallet).toEqual({ balance: '73', lowBalanceThresholds: ['20', '0'] });
+    await t.ok(account.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+      input: { walletId: account.walletId, amount: '54', description: 'Across the 20 alert' },
+    });
+    // The processor also runs in the background; a pass waits for its lock, so the charge is judged when it returns.
+    await t.app.alertProcessor.pass();
+    const raised = await t.ok(account.ownerKey, '{ alerts(kinds: [LOW_BALANCE, BALANCE_DEPLETED]) { edges { node { kind walletId threshold balance } } } }');
+    expect(raised.alerts.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { kind: 'LOW_BALANCE', walletId: account.walletId, threshold: '20', balance: '19' },
+    ]);
+  });
+
   it('leaves the ledger consistent and the pages without errors', async () => {
     await t.assertLedger();
     const data = await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance } }', { id: account.walletId });
-    expect(data.wallet.balance).toBe('73');
+    expect(data.wallet.balance).toBe('19');
     for (const open of pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
   });
 });

@@ -18,7 +18,10 @@ const SILENT: WakeSignal = { publish() {}, subscribe: () => () => {}, close: asy
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // The tail reads only below the oldest running transaction, so this file needs a quiet database:
+  // the alert processor's passes (on by default since issue 7) open transactions after every commit,
+  // and one still running when the test reads holds its events back to a later read.
+  t = await startTestApp({ alertsEnabled: false });
 });
 afterAll(async () => {
   await t?.close();

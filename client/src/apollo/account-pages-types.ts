@@ -14,6 +14,8 @@ import type {
   PageInfo,
   Principal,
   SetAutoRechargeInput,
+  SetLowBalanceThresholdsInput,
+  SetLowBalanceThresholdsPayload,
   SetMonthlyRechargeInput,
   TopUp,
   TransactionKind,
@@ -138,6 +140,29 @@ export interface SetMonthlyRechargeMutation {
 /** Variables of the `SetMonthlyRecharge` mutation. */
 export interface SetMonthlyRechargeMutationVariables {
   input: SetMonthlyRechargeInput;
+}
+
+/** A wallet's low-balance alert thresholds: fragment `BalanceAlertThresholdsFields` (routes/settings/BalanceAlertThresholdList.tsx). */
+export type BalanceAlertThresholds = Pick<Wallet, 'id' | 'lowBalanceThresholds'>;
+
+/** Result of the `WalletBalanceAlerts` query (hooks/useBalanceAlertThresholds.ts). */
+export interface WalletBalanceAlertsQuery {
+  wallet: BalanceAlertThresholds | null;
+}
+
+/** Variables of the `WalletBalanceAlerts` query. */
+export interface WalletBalanceAlertsQueryVariables {
+  walletId: string;
+}
+
+/** Result of the `SetLowBalanceThresholds` mutation (hooks/useSetLowBalanceThresholdsMutation.ts). */
+export interface SetLowBalanceThresholdsMutation {
+  setLowBalanceThresholds: Pick<SetLowBalanceThresholdsPayload, 'thresholds'> & { wallet: BalanceAlertThresholds };
+}
+
+/** Variables of the `SetLowBalanceThresholds` mutation. */
+export interface SetLowBalanceThresholdsMutationVariables {
+  input: SetLowBalanceThresholdsInput;
 }
 
 /** An API key as the keys list shows it (never its secret). */

@@ -1,4 +1,4 @@
-// Goal: the Settings page shows each block only to the roles the server lets act on it, and each block's states: automatic funding (never set, on, paused with its reason and failures, failures in a row, a recharge in flight), the forms' starting values, saved cards (loading, empty, failed, default first), API keys (loading, empty, active and revoked, the key in use) and a new key's secret shown once; its documents fit the contract. Method: the page under MockedProvider and the data-free parts rendered to static HTML (react-dom/server), the documents validated with graphql-js against schema/schema.graphql.
+// Goal: the Settings page shows each block only to the roles the server lets act on it (balance alerts: balance-alerts.test.tsx), and each block's states: automatic funding (never set, on, paused with its reason and failures, failures in a row, a recharge in flight), the forms' starting values, saved cards (loading, empty, failed, default first), API keys (loading, empty, active and revoked, the key in use) and a new key's secret shown once; its documents fit the contract. Method: the page under MockedProvider and the data-free parts rendered to static HTML (react-dom/server), the documents validated with graphql-js against schema/schema.graphql.
 import { MockedProvider } from '@apollo/client/testing/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -31,8 +31,9 @@ const noop = () => undefined;
 describe('SettingsPage', () => {
   it('shows an OWNER every block, each loading', () => {
     const html = page('OWNER');
-    for (const heading of ['Automatic funding', 'Saved cards', 'API keys', 'Team']) expect(html).toContain(`>${heading}</h2>`);
+    for (const heading of ['Automatic funding', 'Balance alerts', 'Saved cards', 'API keys', 'Team']) expect(html).toContain(`>${heading}</h2>`);
     expect(html).toContain('Loading automatic funding…');
+    expect(html).toContain('Loading balance alerts…');
     expect(html).toContain('Loading saved cards…');
     expect(html).toContain('Loading API keys…');
     expect(html).not.toContain('you do not manage');
@@ -41,15 +42,17 @@ describe('SettingsPage', () => {
   it('shows a campaign manager funding and cards, and says who manages the rest', () => {
     const html = page('CAMPAIGN_MANAGER');
     expect(html).toContain('>Automatic funding</h2>');
+    expect(html).toContain('>Balance alerts</h2>');
     expect(html).toContain('>Saved cards</h2>');
     expect(html).not.toContain('>API keys</h2>');
     expect(html).not.toContain('>Team</h2>');
     expect(html).toContain('As a campaign manager, you do not manage API keys and the team: an owner of the account does.');
   });
 
-  it('shows an integrator funding only', () => {
+  it('shows an integrator funding and balance alerts only', () => {
     const html = page('INTEGRATOR');
     expect(html).toContain('>Automatic funding</h2>');
+    expect(html).toContain('>Balance alerts</h2>');
     expect(html).not.toContain('>Saved cards</h2>');
     expect(html).toContain('you do not manage API keys, the team and saved cards');
   });
@@ -109,13 +112,13 @@ describe('FundingStatus', () => {
 });
 
 describe('the funding forms', () => {
-  it('start from the settings, with the threshold as the low-balance mark', () => {
+  it('start from the settings, and point to the balance alerts for low-balance alerts', () => {
     const html = renderToStaticMarkup(<AutoRechargeForm currency="USD" initial={SETTINGS_ON} saving={false} error={null} saved={false} onSave={noop} />);
     expect(html).toContain('checked=""');
     expect(html).toContain('value="10"');
     expect(html).toContain('value="40"');
     expect(html).toContain('Low-balance threshold');
-    expect(html).toContain('there are no separate low-balance alerts yet');
+    expect(html).toContain('Low-balance alerts have their own thresholds, under “Balance alerts”.');
     expect(html).toContain('Save auto-recharge');
   });
 

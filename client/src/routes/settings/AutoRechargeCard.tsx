@@ -220,8 +220,8 @@ export interface AutoRechargeFormProps {
 }
 
 /**
- * Auto-recharge: on or off, the low-balance threshold and the target. The threshold is the
- * dashboard's one low-balance setting (there is no separate low-balance alert yet).
+ * Auto-recharge: on or off, the low-balance threshold and the target. Alerts about a low balance
+ * have their own thresholds (the "Balance alerts" card).
  */
 export function AutoRechargeForm({ currency, initial, saving, error, saved, onSave }: AutoRechargeFormProps) {
   const enabledId = useId();
@@ -300,8 +300,8 @@ export function AutoRechargeForm({ currency, initial, saving, error, saved, onSa
         </div>
       </div>
       <p className="muted field__hint">
-        The threshold is also the wallet’s low-balance mark: there are no separate low-balance alerts yet. At most 5 recharges a day and 50 a
-        month, 10 minutes apart; 3 declines in a row pause it.
+        Low-balance alerts have their own thresholds, under “Balance alerts”. At most 5 recharges a day and 50 a month, 10 minutes apart; 3
+        declines in a row pause it.
       </p>
       {otherError && <ErrorNotice error={otherError} />}
       <div className="funding-form__actions">

@@ -8,14 +8,16 @@ import type { AccountPageProps } from '../account/account-page-props';
 import { TeamCard } from '../wallet/TeamCard';
 import { ApiKeysCard } from './ApiKeysCard';
 import { AutoRechargeCard } from './AutoRechargeCard';
+import { BalanceAlertsCard } from './BalanceAlertsCard';
 import { SavedCardsCard } from './SavedCardsCard';
 import './settings.css';
 
 /**
- * The Settings page: automatic funding of the wallet (auto-recharge with its low-balance
- * threshold, the monthly recharge), saved cards, API keys and the team. Each block shows only to
- * the roles the server lets act on it: funding, keys and the team to OWNERs (others see funding
- * read-only), cards to OWNERs and campaign managers.
+ * The Settings page: automatic funding of the wallet (auto-recharge, the monthly recharge), its
+ * balance alerts (low-balance thresholds), saved cards, API keys and the team. Each block shows
+ * only to the roles the server lets act on it: funding, keys and the team to OWNERs (others see
+ * funding read-only), balance alerts to every role but integrators (who see them read-only), cards
+ * to OWNERs and campaign managers.
  */
 export function SettingsPage({ account, wallet, role }: AccountPageProps) {
   const cardsAllowed = canManageCards(role);
@@ -30,6 +32,7 @@ export function SettingsPage({ account, wallet, role }: AccountPageProps) {
   return (
     <div className="settings">
       <AutoRechargeCard key={wallet.id} walletId={wallet.id} currency={wallet.currency} role={role} hasDefaultCard={hasDefaultCard} />
+      <BalanceAlertsCard key={`alerts-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} role={role} />
       {cardsAllowed && <SavedCardsCard />}
       {canManageApiKeys(role) && <ApiKeysCard accountId={account.id} />}
       {canInvite(role) && <TeamCard accountId={account.id} />}
