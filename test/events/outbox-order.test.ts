@@ -18,10 +18,7 @@ const SILENT: WakeSignal = { publish() {}, subscribe: () => () => {}, close: asy
 
 let t: TestApp;
 beforeAll(async () => {
-  // The tail reads only below the oldest running transaction, so this file needs a quiet database:
-  // the alert processor's passes (on by default since issue 7) open transactions after every commit,
-  // and one still running when the test reads holds its events back to a later read.
-  t = await startTestApp({ alertsEnabled: false });
+  t = await startTestApp();
 });
 afterAll(async () => {
   await t?.close();
