@@ -1,7 +1,7 @@
 // Goal: an account owner runs campaigns from the dashboard: creates one with the pre-campaign estimate shown and starts it, watches 200 metered calls live on its page (count, ticking timers, the page's frame time printed), sees calls that hang up under "Recently ended", and sees a small wallet's calls marked "Stopped: insufficient funds" the moment the server stops them. Method: the real server with its billing clock on the real clock, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels; calls started and ended over GraphQL with the OWNER key, as an integrator's switch would; frame time from requestAnimationFrame deltas collected in the page; screenshots of each step; the ledger invariants at the end.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -68,14 +68,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    for (const [index, open] of pages.entries()) {
-      await saveScreenshot(open.page, SCREENSHOT_PREFIX, `failed-${task.name}-page-${index}`).catch(() => undefined);
-      if (open.errors.length > 0) console.error(`Browser errors of page ${index} during "${task.name}":\n${open.errors.join('\n')}`);
-    }
-  });
-});
+screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 
 /** A campaign figure on its page ("Active calls", "Spent"…). */

@@ -1,8 +1,9 @@
 // Goal: a campaign manager's whole afternoon in one page that is never reloaded: sign in through the sign-in page, start a simulated campaign from its page, watch the available balance fall live on the Overview until the wallet runs dry, see the low-balance and "calls stopped" banners arrive by themselves and the stopped calls marked "Stopped: insufficient funds" on the campaign's page, top up with a sandbox Visa and with a 3-D Secure card (the challenge completed), resume the campaign from its page and see spend move again (new calls, the balance falling). Method: the real server with its billing clock on the real clock, the built-in dialer simulator dialing the campaign through startCall/endCall and the payment jobs applying the sandbox's webhooks, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels and followed by page-side observers (readings, banners, timings); screenshots of each step; the ledger invariants at the end.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, microsToMoney, moneyToMicros } from '../../client/src/utils/money.js';
-import { definitionOf, ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, signInThroughPage } from '../support/browser.js';
+import { definitionOf, ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
+import { balances, burnCard, callsStoppedBanner, lowBalanceBanner, usdMicros } from '../support/overview-page.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { balanceFigure, expectReceipt, fillCheckout, payToBalanceMs, startPayToBalanceTimer, threeDSecureChallenge, topUpCard } from '../support/top-up-page.js';
 
@@ -74,30 +75,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    if (session === undefined) return;
-    await saveScreenshot(session.page, SCREENSHOT_PREFIX, `failed-${task.name}`).catch(() => undefined);
-    if (session.errors.length > 0) console.error(`Browser errors during "${task.name}":\n${session.errors.join('\n')}`);
-  });
-});
-
-/** The Overview's balance card. */
-function balances(page: Page): Locator {
-  return page.getByRole('region', { name: 'Balances' });
-}
-
-function burnCard(page: Page): Locator {
-  return page.getByRole('region', { name: 'Burn rate and time to empty' });
-}
-
-function callsStoppedBanner(page: Page): Locator {
-  return page.getByRole('alert', { name: 'Calls stopped for lack of funds' });
-}
-
-function lowBalanceBanner(page: Page): Locator {
-  return page.getByRole('status', { name: 'Low balance' });
-}
+screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
 
 /** A campaign figure on its page ("Spent", "Active calls"…). */
 function campaignFigure(page: Page, term: string): Locator {
@@ -204,13 +182,6 @@ function expectStrictlyFalling(readings: readonly string[]): void {
   for (let index = 1; index < micros.length; index++) {
     expect(micros[index]! < micros[index - 1]!, `${readings.join(' → ')} does not fall at step ${index}`).toBe(true);
   }
-}
-
-/** "$0.95" or "$1,234.50" as micro-units, exactly (no float). */
-function usdMicros(text: string): bigint {
-  const match = /^\$([0-9,]+(?:\.[0-9]{1,6})?)$/.exec(text.trim());
-  if (!match) throw new Error(`Not a dollar amount: ${JSON.stringify(text)}`);
-  return moneyToMicros(match[1]!.replace(/,/g, ''));
 }
 
 /** An API amount plus whole dollars, as the dashboard writes it ("$10.00"). */

@@ -1,7 +1,7 @@
 // Goal: when the network drops under an open dashboard, the header says so and the page comes back by itself without losing or repeating money: the Transactions page of a signed-in OWNER loses its connection, charges are committed meanwhile, the indicator goes from Live through Reconnecting… back to Live, and every charge of the outage shows on the page exactly once, replayed by the socket's resume after the last sequence it had; the times from the cut to the indicator and from the network's return to Live and to the rows are printed. Method: the real server on a fresh database, the built dashboard in Debian's Chromium loaded through a loopback TCP proxy that resets every connection and refuses new ones while cut (test/support/network-cut.ts), charges over GraphQL straight to the server, page-side observers for the indicator and the rows, the WebSocket frames read through Playwright, screenshots, then the ledger invariants.
 import type { Browser, Locator, Page, WebSocket } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, signInThroughPage } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
 import { startNetworkCut, type NetworkCut } from '../support/network-cut.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -65,13 +65,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    if (session === undefined) return;
-    await saveScreenshot(session.page, SCREENSHOT_PREFIX, `failed-${task.name}`).catch(() => undefined);
-    if (session.errors.length > 0) console.error(`Browser errors during "${task.name}":\n${session.errors.join('\n')}`);
-  });
-});
+screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
 
 /** Keeps the graphql-ws messages of one of the page's WebSockets. */
 function recordSocket(socket: WebSocket): void {

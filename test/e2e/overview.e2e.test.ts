@@ -1,7 +1,8 @@
 // Goal: the Overview shows a wallet burning down live: an OWNER signs in to a wallet funded with $1 (the low-balance warning up), calls start through the API and the page, without a reload, shows the burn rate and the available balance falling as the billing clock reserves increments, then the wallet running dry and a "calls stopped" banner naming the campaign, whose Top up button leads to /top-up; the time from the first call the server stopped to the banner on screen is printed. Method: the real server with its real-time billing clock on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, a MutationObserver in the page timing the banner, the stopped call's time read from the database, screenshots of each step, then the ledger invariants.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
+import { balances, burnCard, callsStoppedBanner, usdMicros } from '../support/overview-page.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -48,33 +49,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    if (session === undefined) return;
-    await saveScreenshot(session.page, SCREENSHOT_PREFIX, `failed-${task.name}`).catch(() => undefined);
-    if (session.errors.length > 0) console.error(`Browser errors during "${task.name}":\n${session.errors.join('\n')}`);
-  });
-});
-
-
-function balances(page: Page): Locator {
-  return page.getByRole('region', { name: 'Balances' });
-}
-
-function burnCard(page: Page): Locator {
-  return page.getByRole('region', { name: 'Burn rate and time to empty' });
-}
-
-function callsStoppedBanner(page: Page): Locator {
-  return page.getByRole('alert', { name: 'Calls stopped for lack of funds' });
-}
-
-/** "$0.95" or "$1,234.5" as micro-units, exactly (no float). */
-function usdMicros(text: string): bigint {
-  const match = /^\$([0-9,]+)(?:\.([0-9]{1,6}))?$/.exec(text.trim());
-  if (!match) throw new Error(`Not a dollar amount: ${JSON.stringify(text)}`);
-  return BigInt(match[1]!.replace(/,/g, '')) * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0'));
-}
+screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
 
 /** Starts one call through the API as the OWNER key; returns its status. */
 async function startCall(to: string): Promise<string> {

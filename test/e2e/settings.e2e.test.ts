@@ -1,8 +1,8 @@
 // Goal: an OWNER runs the account from the dashboard's Settings, Top up and Transactions pages: saves sandbox cards and picks the default, turns auto-recharge on, creates an API key whose secret is shown once and revokes it, tops up and finds the receipt under the transaction's row, filters the history and downloads it as CSV (signed in by cookie, and with an API key through the Authorization header), and sets the wallet's balance alerts, which a charge then crosses. Method: the real server (payment jobs on) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, the results checked over GraphQL (the raised alert through the `alerts` query), the CSV files read from the browser's download events, screenshots of each step.
 import fs from 'node:fs/promises';
 import type { Browser, Download, Locator, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage, definitionOf, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -50,14 +50,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    for (const [index, open] of pages.entries()) {
-      await saveScreenshot(open.page, SCREENSHOT_PREFIX, `failed-${task.name}-page-${index}`).catch(() => undefined);
-      if (open.errors.length > 0) console.error(`Browser errors of page ${index} during "${task.name}":\n${open.errors.join('\n')}`);
-    }
-  });
-});
+screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 
 

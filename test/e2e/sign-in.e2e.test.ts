@@ -1,7 +1,7 @@
 // Goal: people get into the dashboard with e-mail and password and out again: a wrong password is refused with the server's words, an OWNER signs in and sees the balance, invites a campaign manager from Settings (the Team card) whose link works once in another browser, a reload keeps a session and a sign-out ends it (a reload stays signed out), and a sign-out elsewhere sends an open page back to sign-in. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person (cookies are per context), screenshots of each step.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -41,14 +41,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    for (const [index, open] of pages.entries()) {
-      await saveScreenshot(open.page, SCREENSHOT_PREFIX, `failed-${task.name}-page-${index}`).catch(() => undefined);
-      if (open.errors.length > 0) console.error(`Browser errors of page ${index} during "${task.name}":\n${open.errors.join('\n')}`);
-    }
-  });
-});
+screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** Opens another page in a fresh context (another browser, as far as cookies go) and tracks it for cleanup. */
 async function anotherBrowser(): Promise<BrowserPage> {

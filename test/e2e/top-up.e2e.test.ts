@@ -1,7 +1,7 @@
 // Goal: an account owner tops up a wallet from the "Top up" card of the dashboard's Top up page and sees what a customer should: the checkout summary, a receipt, the balance moving by itself, the simulated 3-D Secure challenge answered both ways, and a decline with its reason. Method: the real server (payment jobs on, so the sandbox's webhooks are applied by themselves) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, then the ledger invariants and the balance over GraphQL.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, screenshotOnFailure } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { balanceFigure, expectReceipt, fillCheckout, payToBalanceMs, RECEIPT_NUMBER_PATTERN, startPayToBalanceTimer, threeDSecureChallenge, topUpCard } from '../support/top-up-page.js';
 
@@ -27,13 +27,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    if (session === undefined) return;
-    await saveScreenshot(session.page, SCREENSHOT_PREFIX, `failed-${task.name}`).catch(() => undefined);
-    if (session.errors.length > 0) console.error(`Browser errors during "${task.name}":\n${session.errors.join('\n')}`);
-  });
-});
+screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
 
 
 

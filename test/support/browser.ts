@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { beforeEach } from 'vitest';
 
 /** The repository's root: the folder holding package.json, vite.config.ts and dist/. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -122,6 +123,24 @@ export async function saveScreenshot(page: Page, testName: string, step: string)
   await fs.mkdir(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Registers, for every test of the file, a screenshot of each open page and its browser errors on
+ * the console when the test fails (`failed-<test>`, with `-page-<n>` when several are open). Call
+ * at the file's top level; `openPages` is read when a test fails, so pages opened later count.
+ */
+export function screenshotOnFailure(testName: string, openPages: () => readonly (BrowserPage | undefined)[]): void {
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      const pages = openPages().filter((open): open is BrowserPage => open !== undefined);
+      for (const [index, open] of pages.entries()) {
+        const which = pages.length > 1 ? `-page-${index}` : '';
+        await saveScreenshot(open.page, testName, `failed-${task.name}${which}`).catch(() => undefined);
+        if (open.errors.length > 0) console.error(`Browser errors${which && ` of page ${index}`} during "${task.name}":\n${open.errors.join('\n')}`);
+      }
+    });
+  });
 }
 
 /**
