@@ -6,6 +6,7 @@ import type { Clock } from '../calls/clock.js';
 import { formatMoney } from '../wallets/money.js';
 import { WebhookEventType } from './webhook-event-type.js';
 import { generateWebhookEventId } from './webhook-signature.js';
+import { ALERT_COLUMNS, toAlertRecord, type AlertRecord, type AlertRow } from '../alerts/alert-record.js';
 
 /** The producer's name in `outbox_consumer` and in `alert_reader`. */
 export const WEBHOOK_READER_NAME = 'webhooks';
@@ -208,41 +209,26 @@ async function draftsOfOutbox(query: PgQuery, rows: OutboxRecord[]): Promise<Eve
   return drafts;
 }
 
-interface AlertRow {
-  id: string;
-  kind: string;
-  severity: string;
-  account_id: string;
-  wallet_id: string | null;
-  campaign_id: string | null;
-  currency: string | null;
-  threshold_micros: string | null;
-  balance_micros: string | null;
-  amount_micros: string | null;
-  calls_stopped: number | null;
-  message: string;
-  raised_at_ms: number;
-}
-
 /** ALERT_RAISED for every alert, and CALLS_STOPPED as well for alerts of that kind. */
-async function draftsOfAlerts(query: PgQuery, alerts: AlertRow[]): Promise<EventDraft[]> {
+async function draftsOfAlerts(query: PgQuery, alerts: AlertRecord[]): Promise<EventDraft[]> {
   const drafts: EventDraft[] = [];
+  const moneyOrNull = (micros: bigint | null): string | null => (micros === null ? null : formatMoney(micros));
   for (const alert of alerts) {
     const data = {
-      id: alert.id,
+      id: alert.id.toString(),
       kind: alert.kind,
       severity: alert.severity,
-      walletId: alert.wallet_id,
-      campaignId: alert.campaign_id,
+      walletId: alert.walletId,
+      campaignId: alert.campaignId,
       currency: alert.currency,
-      threshold: money(alert.threshold_micros),
-      balance: money(alert.balance_micros),
-      amount: money(alert.amount_micros),
-      callsStopped: alert.calls_stopped,
+      threshold: moneyOrNull(alert.thresholdMicros),
+      balance: moneyOrNull(alert.balanceMicros),
+      amount: moneyOrNull(alert.amountMicros),
+      callsStopped: alert.callsStopped,
       message: alert.message,
-      raisedAt: new Date(Math.round(alert.raised_at_ms)).toISOString(),
+      raisedAt: alert.raisedAt.toISOString(),
     };
-    const common = { sourceKey: `alert:${alert.id}`, accountId: alert.account_id, createdAtMs: Math.round(alert.raised_at_ms), data };
+    const common = { sourceKey: `alert:${alert.id}`, accountId: alert.accountId, createdAtMs: alert.raisedAt.getTime(), data };
     drafts.push({ ...common, type: WebhookEventType.ALERT_RAISED });
     if (alert.kind === 'CALLS_STOPPED') drafts.push({ ...common, type: WebhookEventType.CALLS_STOPPED });
   }
@@ -259,15 +245,15 @@ async function produceFromAlerts(em: EntityManager, deps: ProduceWebhookEventsDe
         [WEBHOOK_READER_NAME],
       );
       const [position] = await query<{ alert_id: string }>(`select alert_id::text from alert_reader where name = $1 for update`, [WEBHOOK_READER_NAME]);
-      const alerts = await query<AlertRow>(
-        `select a.id::text, a.kind, a.severity, a.account_id, a.wallet_id, a.campaign_id, a.currency, a.threshold_micros::text, a.balance_micros::text,
-                a.amount_micros::text, a.calls_stopped, a.message, (extract(epoch from a.raised_at) * 1000)::float8 as raised_at_ms
-           from alert a where a.id > $1 order by a.id limit $2`,
-        [position!.alert_id, deps.config.webhookProducerBatchSize],
-      );
+      const alerts = (
+        await query<AlertRow>(`select ${ALERT_COLUMNS} from alert a where a.id > $1 order by a.id limit $2`, [
+          position!.alert_id,
+          deps.config.webhookProducerBatchSize,
+        ])
+      ).map(toAlertRecord);
       if (alerts.length === 0) return { rows: 0, deliveries: 0 };
       const deliveries = await storeEvents(query, await draftsOfAlerts(query, alerts), deps);
-      await query(`update alert_reader set alert_id = $2 where name = $1`, [WEBHOOK_READER_NAME, alerts.at(-1)!.id]);
+      await query(`update alert_reader set alert_id = $2 where name = $1`, [WEBHOOK_READER_NAME, alerts.at(-1)!.id.toString()]);
       return { rows: alerts.length, deliveries };
     });
     created += batch.deliveries;
