@@ -19,6 +19,14 @@ export interface OutboxRecord {
   created_at: string;
 }
 
+/**
+ * Takes, until the caller's transaction ends, the lock that serializes every process running the
+ * consumer `name`: an advisory lock, so holding it takes no transaction id.
+ */
+export async function lockOutboxConsumer(query: PgQuery, name: string): Promise<void> {
+  await query(`select pg_advisory_xact_lock(hashtextextended('spendwire_outbox_consumer:' || $1, 0))`, [name]);
+}
+
 /** Options of {@link consumeOutbox}. */
 export interface ConsumeOutboxOptions {
   /** The consumer's row in `outbox_consumer` (created at the outbox's current head when missing). */
@@ -46,7 +54,7 @@ export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOpt
     const count = await pgTransaction(em, async (query) => {
       // An advisory lock, not a row lock: a pass that finds nothing takes no transaction id, so it
       // never holds back the live tails (they read only below the oldest running transaction id).
-      await query(`select pg_advisory_xact_lock(hashtextextended('spendwire_outbox_consumer:' || $1, 0))`, [options.name]);
+      await lockOutboxConsumer(query, options.name);
       let [position] = await query<{ tx_id: string; event_id: string }>(
         `select tx_id::text, event_id::text from outbox_consumer where name = $1`,
         [options.name],

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery, pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
-import { consumeOutbox, type OutboxRecord } from '../../events/outbox-consumer.js';
+import { consumeOutbox, lockOutboxConsumer, type OutboxRecord } from '../../events/outbox-consumer.js';
 import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
 import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
 import { displayMoney } from './display-money.js';
@@ -85,7 +85,7 @@ export async function insertAlerts(query: PgQuery, alerts: readonly NewAlert[]):
 
 /** Takes the lock every alert writer holds until commit: the alerts consumer's (see {@link consumeOutbox}). */
 export async function lockAlertWriters(query: PgQuery): Promise<void> {
-  await query(`select pg_advisory_xact_lock(hashtextextended('spendwire_outbox_consumer:' || $1, 0))`, [ALERTS_CONSUMER]);
+  await lockOutboxConsumer(query, ALERTS_CONSUMER);
 }
 
 /** What {@link raiseAlerts} needs. */
