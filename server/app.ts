@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
+import { postingBatcher } from './domain/wallets/post-wallet-transaction.js';
 import { createOrm, migrate } from './database/orm.js';
 import { createSchema } from './graphql/schema.js';
 import { createEvents, type Events } from './events/events.js';
@@ -84,6 +85,11 @@ export interface RunningApp {
 /** Opens the ORM, applies pending migrations, builds the schema and listens. */
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const orm = await createOrm({ databaseUrl: options.databaseUrl, poolSizeMax: options.config.databasePoolSize });
+  // First use: made here with the configured limits.
+  postingBatcher(orm.em, {
+    batchSizeMax: options.config.postingBatchSizeMax,
+    batchesInFlightMax: options.config.postingBatchesInFlightMax,
+  });
   let signal: PostgresWakeSignal | undefined;
   let alertSignal: PostgresWakeSignal | undefined;
   let alertFeed: AlertFeed | undefined;

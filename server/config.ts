@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseUsStateRates } from './domain/payments/tax.js';
+import { POSTING_BATCH_LIMITS_DEFAULT } from './domain/wallets/post-wallet-transaction.js';
 
 /** Every setting and limit of the server, each with its unit. Built once by {@link loadConfig}. */
 export interface Config {
@@ -39,6 +40,17 @@ export interface Config {
   nameLengthMax: number;
   /** Connections in the server's PostgreSQL pool. Env `DATABASE_POOL_SIZE`. @default 16 */
   databasePoolSize: number;
+  /**
+   * Most concurrent postings (charges, top-ups, call costs…) one statement and one commit carry,
+   * in postings; 1 posts each alone. Env `POSTING_BATCH_SIZE_MAX`. @default 32
+   */
+  postingBatchSizeMax: number;
+  /**
+   * Most posting statements one process runs at once, each on its own pooled connection; a posting
+   * arriving while this many run waits for one to finish and goes with the next.
+   * Env `POSTING_BATCHES_IN_FLIGHT_MAX`. @default 2
+   */
+  postingBatchesInFlightMax: number;
   /** Largest GraphQL request body, in bytes. @default 100_000 */
   requestBodyBytesMax: number;
   /**
@@ -293,6 +305,12 @@ function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number):
   return value;
 }
 
+function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = integerFromEnv(env, name, fallback);
+  if (value < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
+  return value;
+}
+
 /**
  * Reads the configuration from the environment, applying defaults; `overrides` win over both.
  * @throws Error when an environment variable is malformed.
@@ -315,6 +333,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     idempotencyKeyLengthMax: 255,
     nameLengthMax: 200,
     databasePoolSize: integerFromEnv(env, 'DATABASE_POOL_SIZE', 16),
+    postingBatchSizeMax: positiveIntegerFromEnv(env, 'POSTING_BATCH_SIZE_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchSizeMax),
+    postingBatchesInFlightMax: positiveIntegerFromEnv(env, 'POSTING_BATCHES_IN_FLIGHT_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchesInFlightMax),
     requestBodyBytesMax: 100_000,
     apiKeyCacheTtlMs: integerFromEnv(env, 'API_KEY_CACHE_TTL_MS', 5_000),
     apiKeyCacheEntriesMax: 10_000,

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executePrepared, type PreparedStatement } from '../../database/prepared-statement.js';
+import type { PreparedStatement } from '../../database/prepared-statement.js';
+import { statementBatcher, type StatementBatcher, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
@@ -26,13 +27,37 @@ import { toWalletTransaction, WALLET_TRANSACTION_CREATED_AT_MS, withPrototype, t
  * when the wallet is absent, outside the scope, short of funds, or would exceed the cap. Exported
  * so the benchmark runs the very same statement as raw SQL.
  */
-export const POST_WALLET_TRANSACTION: PreparedStatement = { name: 'spendwire_post_wallet_transaction', text: `
-with input as (
+export const POST_WALLET_TRANSACTION: PreparedStatement = {
+  name: 'spendwire_post_wallet_transaction',
+  text: postingStatement(`
   select $1::uuid as transaction_id, $2::uuid as wallet_id, $3::uuid as account_scope,
-         $4::bigint as delta_micros, $5::bigint as balance_micros_max, $6::text as kind,
-         $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
-         $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
-         $14::bigint as reserved_release_micros, $15::text as payment_intent_id
+           $4::bigint as delta_micros, $5::bigint as balance_micros_max, $6::text as kind,
+           $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
+           $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
+           $14::bigint as reserved_release_micros, $15::text as payment_intent_id`),
+};
+
+/**
+ * {@link POST_WALLET_TRANSACTION} for many postings in one statement and one commit: parameter
+ * $k is the array of every posting's k-th value. Each posting is checked and applied on its own
+ * wallet row exactly as alone, and answered by its own row (matched by transaction id) or none.
+ * At most one posting per wallet: the wallet's row is updated once per statement.
+ */
+export const POST_WALLET_TRANSACTIONS: PreparedStatement = {
+  name: 'spendwire_post_wallet_transactions',
+  text: postingStatement(`
+  select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::bigint[], $6::text[], $7::text[],
+                       $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[])
+      as t(transaction_id, wallet_id, account_scope, delta_micros, balance_micros_max, kind, counterparty,
+           description, campaign_id, actor, idempotency_key, operation, request_hash, reserved_release_micros,
+           payment_intent_id)
+   order by wallet_id`),
+};
+
+/** The posting statement over `input`: a query yielding the postings' parameters as named columns. */
+function postingStatement(input: string): string {
+  return `
+with input as (${input}
 ),
 posted as (
   update wallet w
@@ -46,27 +71,27 @@ posted as (
      and w.reserved_micros >= i.reserved_release_micros
      and w.balance_micros - (w.reserved_micros - i.reserved_release_micros) + i.delta_micros >= 0
      and w.balance_micros + i.delta_micros <= i.balance_micros_max
-  returning w.id as wallet_id, w.account_id, w.currency, w.last_sequence as sequence,
+  returning i.transaction_id, w.id as wallet_id, w.account_id, w.currency, w.last_sequence as sequence,
             w.balance_micros - i.delta_micros as balance_before_micros, w.balance_micros as balance_after_micros,
             w.reserved_micros as wallet_reserved_micros, w.created_at as wallet_created_at,
             w.updated_at as wallet_updated_at
 ),
 journal as (
   insert into ledger_transaction (id, kind, created_at)
-  select i.transaction_id, i.kind, now() from input i cross join posted p
+  select i.transaction_id, i.kind, now() from posted p join input i using (transaction_id)
 ),
 entries as (
   insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
-  select i.transaction_id, p.wallet_id, null, i.delta_micros from input i cross join posted p
+  select i.transaction_id, p.wallet_id, null, i.delta_micros from posted p join input i using (transaction_id)
   union all
   select i.transaction_id, null, pa.id, -i.delta_micros
-    from input i cross join posted p
+    from posted p join input i using (transaction_id)
     join platform_account pa on pa.code = i.counterparty and pa.currency = p.currency
 ),
 remembered as (
   insert into idempotency_key (account_id, key, operation, request_hash, wallet_transaction_id, created_at)
   select p.account_id, i.idempotency_key, i.operation, i.request_hash, i.transaction_id, now()
-    from input i cross join posted p
+    from posted p join input i using (transaction_id)
    where i.idempotency_key is not null
 ),
 inserted as (
@@ -76,20 +101,21 @@ inserted as (
          case when i.delta_micros > 0 then 'CREDIT' else 'DEBIT' end, i.kind, 'COMPLETED', abs(i.delta_micros),
          p.balance_before_micros, p.balance_after_micros, i.description, i.idempotency_key, i.campaign_id, i.actor,
          i.payment_intent_id, now()
-    from input i cross join posted p
+    from posted p join input i using (transaction_id)
   returning *
 ),
 published as (
   insert into outbox_event (type, account_id, wallet_id, wallet_sequence, balance_micros, reserved_micros, transaction_id)
   select 'WALLET_TRANSACTION', p.account_id, p.wallet_id, p.sequence, p.balance_after_micros, p.wallet_reserved_micros, i.transaction_id
-    from input i cross join posted p
+    from posted p join input i using (transaction_id)
 )
 select t.*, p.currency as wallet_currency, p.wallet_reserved_micros,
        -- Epoch milliseconds: the ORM's pool hands timestamps back as text in PostgreSQL's own format.
        ${WALLET_TRANSACTION_CREATED_AT_MS},
        (extract(epoch from p.wallet_created_at) * 1000)::float8 as wallet_created_at_ms,
        (extract(epoch from p.wallet_updated_at) * 1000)::float8 as wallet_updated_at_ms
-  from inserted t cross join posted p` };
+  from inserted t join posted p on p.transaction_id = t.id`;
+}
 
 /** Options of {@link postWalletTransaction}. */
 export interface PostWalletTransactionOptions {
@@ -144,16 +170,15 @@ export async function postWalletTransaction(
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
   const requestHash = hashRequest(options);
   const transactionId = randomUUID();
-  let rows: PostedRow[];
+  let row: PostedRow | undefined;
   try {
-    rows = await executePrepared<PostedRow>(em, POST_WALLET_TRANSACTION, postingValues(options, transactionId, requestHash));
+    row = await postingBatcher(em).execute(postingValues(options, transactionId, requestHash));
   } catch (error) {
     if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) {
       return replay(em, options, requestHash);
     }
     throw error;
   }
-  const row = rows[0];
   if (row) return { transaction: toWalletTransaction(row), wallet: toWallet(row), replayed: false };
   // A concurrent twin may have posted first and changed what this one would have needed (a call's
   // reservation, already released): with the key on record, this is a replay, not a refusal.
@@ -177,6 +202,26 @@ export async function postWalletTransactionIn(
   const rows = (await query(POST_WALLET_TRANSACTION.text, postingValues(options, randomUUID(), hashRequest(options)))) as PostedRow[];
   const row = rows[0];
   return row ? { transaction: toWalletTransaction(row), wallet: toWallet(row), replayed: false } : null;
+}
+
+/** How many postings a process gathers into one statement, and how many such statements it runs at once. */
+export const POSTING_BATCH_LIMITS_DEFAULT: StatementBatchLimits = { batchSizeMax: 32, batchesInFlightMax: 2 };
+
+const POSTINGS = {
+  single: POST_WALLET_TRANSACTION,
+  batched: POST_WALLET_TRANSACTIONS,
+  exclusiveKey: (values: readonly unknown[]) => String(values[1]).toLowerCase(), // the wallet: its row is updated once per statement
+  memberKey: (values: readonly unknown[]) => String(values[0]), // the transaction id, made here
+  rowKey: (row: PostedRow) => row.id,
+};
+
+/**
+ * The process's posting batcher on this pool (see {@link StatementBatcher}): concurrent postings
+ * share one statement and one commit. Made with `limits` by the first call, which
+ * {@link startApp} makes with the configured limits; later calls get that one.
+ */
+export function postingBatcher(em: EntityManager, limits: StatementBatchLimits = POSTING_BATCH_LIMITS_DEFAULT): StatementBatcher<PostedRow> {
+  return statementBatcher<PostedRow>(em, POSTINGS, limits);
 }
 
 /** A row of {@link POST_WALLET_TRANSACTION}: the transaction and the wallet's state right after it. */

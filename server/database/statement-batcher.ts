@@ -1,0 +1,211 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { assert } from '../errors.js';
+import type { PreparedStatement } from './prepared-statement.js';
+
+/** Options of {@link StatementBatcher}. */
+export interface StatementBatcherOptions<Row> {
+  /** The statement for one member: parameters $1..$n. */
+  single: PreparedStatement;
+  /**
+   * The same statement for many members at once: parameter $k is the array of every member's k-th
+   * value, in member order. One row per member it acted on, none for a member it refused.
+   */
+  batched: PreparedStatement;
+  /** Members with the same key never run at the same time nor in the same batch (e.g. the wallet they lock). */
+  exclusiveKey(values: readonly unknown[]): string;
+  /** Which member a row of {@link batched} answers (e.g. the transaction id it was given). */
+  memberKey(values: readonly unknown[]): string;
+  /** The {@link memberKey} a row answers. */
+  rowKey(row: Row): string;
+  /** Most members in one batch. 1 turns batching off: every member runs alone at once, with no queue and no limit in flight. */
+  batchSizeMax: number;
+  /** Most batches running at once (each on its own connection). */
+  batchesInFlightMax: number;
+}
+
+/** What a batcher has done, for tests and the benchmark. */
+export interface StatementBatcherStats {
+  /** Members run alone with {@link StatementBatcherOptions.single}. */
+  singles: number;
+  /** Runs of {@link StatementBatcherOptions.batched}. */
+  batches: number;
+  /** Members those runs carried. */
+  batchedMembers: number;
+  /** Batches that failed and whose members were then run alone. */
+  fallbacks: number;
+}
+
+interface Member<Row> {
+  values: readonly unknown[];
+  exclusiveKey: string;
+  resolve(row: Row | undefined): void;
+  reject(error: unknown): void;
+}
+
+interface KnexClient {
+  acquireConnection(): Promise<pg.Client>;
+  releaseConnection(connection: pg.Client): Promise<unknown>;
+}
+
+/**
+ * Group commit in the application: runs a single-row autocommit statement for many concurrent
+ * callers as one statement and one commit. A member goes alone at once while fewer than
+ * `batchesInFlightMax` batches run (no added wait when the server is not busy); otherwise it waits
+ * for one to finish and leaves with everyone who arrived meanwhile, up to `batchSizeMax`.
+ *
+ * Each member's result is the one it would have had alone: a batch PostgreSQL refuses (a
+ * unique violation, a deadlock with another process) is rolled back whole and each of its members
+ * is then run alone, so an error reaches only the member that causes it. A batch whose connection
+ * fails is not run again (it may have committed): each member gets that error, as it would alone. Members sharing an exclusive key are run one after another in arrival order, so one
+ * batch never names a row twice and two batches of this process never wait for each other.
+ */
+export class StatementBatcher<Row> {
+  private readonly waiting: Member<Row>[] = [];
+  private readonly busyKeys = new Set<string>();
+  private batchesInFlight = 0;
+  readonly stats: StatementBatcherStats = { singles: 0, batches: 0, batchedMembers: 0, fallbacks: 0 };
+
+  constructor(
+    private readonly client: KnexClient,
+    private readonly options: StatementBatcherOptions<Row>,
+  ) {
+    assert(Number.isInteger(options.batchSizeMax) && options.batchSizeMax >= 1, 'batchSizeMax is a positive integer');
+    assert(Number.isInteger(options.batchesInFlightMax) && options.batchesInFlightMax >= 1, 'batchesInFlightMax is a positive integer');
+  }
+
+  /** Runs the statement for one member: its row, or undefined when the statement acted on nothing. */
+  execute(values: readonly unknown[]): Promise<Row | undefined> {
+    if (this.options.batchSizeMax === 1) return this.executeAlone(values);
+    return new Promise<Row | undefined>((resolve, reject) => {
+      this.waiting.push({ values, exclusiveKey: this.options.exclusiveKey(values), resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.batchesInFlight < this.options.batchesInFlightMax && this.waiting.length > 0) {
+      const batch = this.takeBatch();
+      if (batch.length === 0) return;
+      this.batchesInFlight += 1;
+      void this.run(batch).finally(() => {
+        this.batchesInFlight -= 1;
+        for (const member of batch) this.busyKeys.delete(member.exclusiveKey);
+        this.pump();
+      });
+    }
+  }
+
+  /** Takes the oldest waiting members whose keys are free, one per key, keeping the others in order. */
+  private takeBatch(): Member<Row>[] {
+    const batch: Member<Row>[] = [];
+    let kept = 0;
+    for (const member of this.waiting) {
+      if (batch.length < this.options.batchSizeMax && !this.busyKeys.has(member.exclusiveKey)) {
+        this.busyKeys.add(member.exclusiveKey);
+        batch.push(member);
+      } else {
+        this.waiting[kept++] = member;
+      }
+    }
+    this.waiting.length = kept;
+    return batch;
+  }
+
+  private async run(batch: Member<Row>[]): Promise<void> {
+    if (batch.length === 1) return this.runAlone(batch[0]!);
+    let rows: Row[];
+    try {
+      this.stats.batches += 1;
+      this.stats.batchedMembers += batch.length;
+      rows = await this.query(this.options.batched, transpose(batch.map((member) => member.values)));
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError && error.severity === 'ERROR')) {
+        // The connection failed or was ended (FATAL): whether the batch committed may be unknown,
+        // so running its members again could post them twice. Each gets the error, as it would
+        // have alone (callers retry with their idempotency keys).
+        for (const member of batch) member.reject(error);
+        return;
+      }
+      // PostgreSQL refused the statement (ERROR: never after a commit), so it rolled back whole: nothing of it happened. Each
+      // member's own error (or success) comes from running it alone.
+      this.stats.fallbacks += 1;
+      await Promise.all(batch.map((member) => this.runAlone(member)));
+      return;
+    }
+    const byMember = new Map<string, Row>();
+    for (const row of rows) byMember.set(this.options.rowKey(row), row);
+    assert(byMember.size === rows.length, 'a batched statement answers each member at most once');
+    for (const member of batch) member.resolve(byMember.get(this.options.memberKey(member.values)));
+  }
+
+  private async runAlone(member: Member<Row>): Promise<void> {
+    try {
+      member.resolve(await this.executeAlone(member.values));
+    } catch (error) {
+      member.reject(error);
+    }
+  }
+
+  /** Batching off: every member at once on its own connection, as many as the pool gives. */
+  private async executeAlone(values: readonly unknown[]): Promise<Row | undefined> {
+    this.stats.singles += 1;
+    const rows = await this.query(this.options.single, values);
+    assert(rows.length <= 1, `${this.options.single.name} answers one member with at most one row`);
+    return rows[0];
+  }
+
+  private async query(statement: PreparedStatement, values: readonly unknown[]): Promise<Row[]> {
+    const connection = await this.client.acquireConnection();
+    try {
+      const result = await connection.query<Row & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: values as unknown[] });
+      return result.rows;
+    } finally {
+      await this.client.releaseConnection(connection);
+    }
+  }
+}
+
+/** [[a1, b1], [a2, b2]] → [[a1, a2], [b1, b2]]: the members' k-th values as the k-th array parameter. */
+function transpose(rows: readonly (readonly unknown[])[]): unknown[][] {
+  const width = rows[0]!.length;
+  const columns: unknown[][] = Array.from({ length: width }, () => []);
+  for (const row of rows) {
+    assert(row.length === width, 'every member passes the same number of values');
+    for (let index = 0; index < width; index += 1) columns[index]!.push(row[index]);
+  }
+  return columns;
+}
+
+/** One batcher per statement per pool (the ORM's knex client). */
+const batchers = new WeakMap<object, Map<string, StatementBatcher<unknown>>>();
+
+/** How much a batcher may gather and run at once. */
+export type StatementBatchLimits = Pick<StatementBatcherOptions<unknown>, 'batchSizeMax' | 'batchesInFlightMax'>;
+
+/**
+ * The batcher of `statement.single` on the ORM's pool. The first call makes it with `limits`;
+ * later calls get that one (their `limits` are not looked at). Refuses an EntityManager inside a
+ * transaction: batches commit on their own.
+ */
+export function statementBatcher<Row>(
+  em: EntityManager,
+  statement: Omit<StatementBatcherOptions<Row>, keyof StatementBatchLimits>,
+  limits: StatementBatchLimits,
+): StatementBatcher<Row> {
+  assert(!em.isInTransaction(), `${statement.single.name} runs in autocommit; it cannot join an open transaction`);
+  const client = em.getConnection().getKnex().client as KnexClient & object;
+  let ofPool = batchers.get(client);
+  if (!ofPool) batchers.set(client, (ofPool = new Map()));
+  let batcher = ofPool.get(statement.single.name) as StatementBatcher<Row> | undefined;
+  if (!batcher) {
+    batcher = new StatementBatcher<Row>(client, { ...statement, ...limits });
+    ofPool.set(statement.single.name, batcher as StatementBatcher<unknown>);
+  }
+  return batcher;
+}
+
+/** Whether {@link statementBatcher} has made the batcher of `statement` on this pool yet. */
+export function hasStatementBatcher(em: EntityManager, statement: PreparedStatement): boolean {
+  return batchers.get(em.getConnection().getKnex().client as object)?.has(statement.name) ?? false;
+}

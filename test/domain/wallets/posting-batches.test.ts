@@ -1,0 +1,260 @@
+// Goal: postings that share one statement and one commit (the posting batcher) each get exactly
+// the answer they would have had alone, a batch never names a wallet twice, and a batch the
+// database refuses whole costs nobody their posting. Method: the real server and PostgreSQL;
+// postings submitted in one tick so the batches they form are known, then the ledger invariants.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../server/config.js';
+import type { StatementBatcherStats } from '../../../server/database/statement-batcher.js';
+import { parseMoney } from '../../../server/domain/wallets/money.js';
+import {
+  postingBatcher,
+  postWalletTransaction,
+  type PostWalletTransactionOptions,
+} from '../../../server/domain/wallets/post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from '../../../server/domain/wallets/transaction-enums.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  // One batch at a time: of postings submitted together, the first runs alone and the rest wait for it and go as one batch.
+  t = await startTestApp({ postingBatchSizeMax: 32, postingBatchesInFlightMax: 1 });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+function charge(walletId: string, accountScope: string | null, amount: string, extra: Partial<PostWalletTransactionOptions> = {}) {
+  return {
+    walletId,
+    accountScope,
+    deltaMicros: -parseMoney(amount),
+    kind: TransactionKind.CHARGE,
+    counterparty: PlatformAccountCode.REVENUE,
+    description: 'Charge',
+    campaignId: null,
+    actor: 'test',
+    idempotencyKey: null,
+    operation: 'charge',
+    walletBalanceMicrosMax: t.config.walletBalanceMicrosMax,
+    ...extra,
+  } satisfies PostWalletTransactionOptions;
+}
+
+/** Submits every posting in the same tick; settles each like Promise.allSettled, with the batcher's stats before and after. */
+async function postTogether(postings: PostWalletTransactionOptions[]) {
+  // Let an earlier posting's batch finish its bookkeeping (a microtask after its caller resumes), so this one starts idle.
+  await new Promise((resolve) => setImmediate(resolve));
+  const batcher = postingBatcher(t.app.orm.em);
+  const before: StatementBatcherStats = { ...batcher.stats };
+  const results = await Promise.allSettled(postings.map((posting) => postWalletTransaction(t.app.orm.em.fork(), posting)));
+  const after = batcher.stats;
+  const delta = {
+    singles: after.singles - before.singles,
+    batches: after.batches - before.batches,
+    batchedMembers: after.batchedMembers - before.batchedMembers,
+    fallbacks: after.fallbacks - before.fallbacks,
+  };
+  return { results, delta };
+}
+
+function valueOf<T>(result: PromiseSettledResult<T> | undefined): T {
+  if (result?.status !== 'fulfilled') throw new Error(`expected a posting, got ${String(result?.reason)}`);
+  return result.value;
+}
+
+function errorCode(result: PromiseSettledResult<unknown> | undefined): string | undefined {
+  return result?.status === 'rejected' ? (result.reason as { code?: string }).code : undefined;
+}
+
+async function fundedWallet(amount: string, name = 'Batch tenant') {
+  const account = await t.createAccount(name);
+  if (amount !== '0') await t.fund(account.walletId, amount);
+  return account;
+}
+
+describe('posting batches', () => {
+  it('postings of one tick share one statement, and refusals in it are each their own', async () => {
+    const [paying, short, foreign, capped, quoted, lead] = await Promise.all([
+      fundedWallet('10'),
+      fundedWallet('0.5'),
+      fundedWallet('10'),
+      fundedWallet('0'),
+      fundedWallet('10'),
+      fundedWallet('10'),
+    ]);
+    const { results, delta } = await postTogether([
+      charge(lead.walletId, lead.accountId, '1'), // runs alone; the others queue behind it
+      charge(paying.walletId, paying.accountId, '2.5', { idempotencyKey: 'batch-key-1' }),
+      charge(short.walletId, short.accountId, '1'),
+      charge(foreign.walletId, paying.accountId, '1'), // another tenant's wallet
+      charge(randomUUID(), null, '1'), // no such wallet
+      {
+        ...charge(capped.walletId, null, '0'),
+        deltaMicros: t.config.walletBalanceMicrosMax + 1n,
+        kind: TransactionKind.ADJUSTMENT,
+        counterparty: PlatformAccountCode.ADJUSTMENTS,
+      },
+      charge(quoted.walletId, quoted.accountId, '0.000001', { description: 'a "quoted", {braced} \\ back\\slash NULL ünïcode' }),
+    ]);
+
+    expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 6, fallbacks: 0 });
+    const [leadResult, paid, refused, foreignResult, absent, overCap, quotedResult] = results;
+    expect(valueOf(leadResult).transaction.sequence).toBe(2n);
+    expect(valueOf(paid)).toMatchObject({
+      replayed: false,
+      transaction: { walletId: paying.walletId, sequence: 2n, amountMicros: 2_500_000n, balanceAfterMicros: 7_500_000n, idempotencyKey: 'batch-key-1' },
+      wallet: { balanceMicros: 7_500_000n },
+    });
+    expect(errorCode(refused)).toBe('INSUFFICIENT_FUNDS');
+    expect(errorCode(foreignResult)).toBe('NOT_FOUND');
+    expect(errorCode(absent)).toBe('NOT_FOUND');
+    expect(errorCode(overCap)).toBe('BAD_USER_INPUT');
+    expect(valueOf(quotedResult).transaction.description).toBe(
+      'a "quoted", {braced} \\ back\\slash NULL ünïcode',
+    );
+
+    // Refused postings wrote nothing: those wallets hold what they held.
+    const balances = await Promise.all(
+      [short, foreign, capped].map(async (account) =>
+        (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { balance sequence } }`, { id: account.walletId })).wallet,
+      ),
+    );
+    expect(balances).toEqual([
+      { balance: '0.5', sequence: '1' },
+      { balance: '10', sequence: '1' },
+      { balance: '0', sequence: '0' },
+    ]);
+    await t.assertLedger();
+  });
+
+  it('a wallet named twice in one tick is posted twice, one after the other, never in the same statement', async () => {
+    const [lead, twice, other] = await Promise.all([fundedWallet('10'), fundedWallet('3'), fundedWallet('10')]);
+    const { results, delta } = await postTogether([
+      charge(lead.walletId, lead.accountId, '1'),
+      charge(twice.walletId, twice.accountId, '1'),
+      charge(twice.walletId, twice.accountId, '1.5'),
+      charge(twice.walletId, twice.accountId, '1'), // 3 − 1 − 1.5 leaves 0.5: refused
+      charge(other.walletId, other.accountId, '1'),
+    ]);
+    expect(results.map((result) => result.status === 'fulfilled' && result.value.transaction.sequence)).toEqual([2n, 2n, 3n, false, 2n]);
+    expect(errorCode(results[3]!)).toBe('INSUFFICIENT_FUNDS');
+    // The lead alone; then `twice`'s first charge with `other`; then each later charge of `twice` alone, in arrival order.
+    expect(delta).toEqual({ singles: 3, batches: 1, batchedMembers: 2, fallbacks: 0 });
+    await t.assertLedger();
+  });
+
+  it('a batch refused whole for a reused idempotency key is run member by member: a replay, a reuse error and a new posting', async () => {
+    const [lead, replayed, reused, fresh] = await Promise.all([fundedWallet('10'), fundedWallet('10'), fundedWallet('10'), fundedWallet('10')]);
+    const first = await postWalletTransaction(t.app.orm.em.fork(), charge(replayed.walletId, replayed.accountId, '1', { idempotencyKey: 'same' }));
+    await postWalletTransaction(t.app.orm.em.fork(), charge(reused.walletId, reused.accountId, '1', { idempotencyKey: 'other' }));
+
+    const { results, delta } = await postTogether([
+      charge(lead.walletId, lead.accountId, '1'),
+      charge(replayed.walletId, replayed.accountId, '1', { idempotencyKey: 'same' }),
+      charge(reused.walletId, reused.accountId, '2', { idempotencyKey: 'other' }),
+      charge(fresh.walletId, fresh.accountId, '1', { idempotencyKey: 'new' }),
+    ]);
+
+    expect(delta).toEqual({ singles: 1 + 3, batches: 1, batchedMembers: 3, fallbacks: 1 });
+    const [, replay, reuse, posted] = results;
+    expect(valueOf(replay)).toMatchObject({ replayed: true, transaction: { id: first.transaction.id } });
+    expect(errorCode(reuse!)).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(valueOf(posted)).toMatchObject({ replayed: false, transaction: { sequence: 2n, idempotencyKey: 'new' } });
+    const sequences = await Promise.all(
+      [replayed, reused].map(async (account) =>
+        (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { sequence } }`, { id: account.walletId })).wallet.sequence,
+      ),
+    );
+    expect(sequences).toEqual(['2', '2']); // funding + the first posting: nothing more
+    await t.assertLedger();
+  });
+
+  it('a batch whose connection is ended is not run again: its members fail as they would alone and nothing is posted', async () => {
+    const [lead, locked, other] = await Promise.all([fundedWallet('10'), fundedWallet('10'), fundedWallet('10')]);
+    // Another session holds `locked`'s row, so the batch naming it waits where it can be seen.
+    const holder = new pg.Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from wallet where id = $1 for update', [locked.walletId]);
+      const together = postTogether([
+        charge(lead.walletId, lead.accountId, '1'),
+        charge(locked.walletId, locked.accountId, '1'),
+        charge(other.walletId, other.accountId, '1'),
+      ]);
+      let terminated = false;
+      for (let attempt = 0; attempt < 200 && !terminated; attempt += 1) {
+        const { rows } = await holder.query<{ terminated: boolean }>(
+          `select pg_terminate_backend(pid) as terminated from pg_stat_activity
+            where wait_event_type = 'Lock' and query like '%unnest($1::uuid[]%' and datname = current_database()`,
+        );
+        terminated = rows.some((row) => row.terminated);
+        if (!terminated) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(terminated).toBe(true);
+      await holder.query('rollback');
+      const { results, delta } = await together;
+
+      expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 2, fallbacks: 0 });
+      expect(valueOf(results[0]).transaction.sequence).toBe(2n);
+      for (const result of results.slice(1)) {
+        expect(result.status).toBe('rejected');
+        expect((result as PromiseRejectedResult).reason).toMatchObject({ code: '57P01', severity: 'FATAL' });
+      }
+    } finally {
+      await holder.end();
+    }
+    const sequences = await Promise.all(
+      [locked, other].map(async (account) =>
+        (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { balance sequence } }`, { id: account.walletId })).wallet,
+      ),
+    );
+    expect(sequences).toEqual([
+      { balance: '10', sequence: '1' },
+      { balance: '10', sequence: '1' },
+    ]);
+    await t.assertLedger();
+  });
+
+  it('two server processes batching on the same wallets keep every wallet exact', async () => {
+    const second = await startTestApp({}, { databaseUrl: t.databaseUrl, adminToken: t.adminToken });
+    try {
+      const wallets = await Promise.all(Array.from({ length: 20 }, (_, index) => fundedWallet('5', `Two processes ${index}`)));
+      // Each process: 5 charges of 1.00 per wallet, interleaved across wallets; 10 per wallet against 5.00 in all.
+      const postings = () =>
+        Array.from({ length: 5 }, () => wallets.map((wallet) => charge(wallet.walletId, wallet.accountId, '1'))).flat();
+      const statsBefore = [postingBatcher(t.app.orm.em).stats.batches, postingBatcher(second.app.orm.em).stats.batches];
+      const settled = (
+        await Promise.all(
+          [t, second].map((app) => Promise.allSettled(postings().map((posting) => postWalletTransaction(app.app.orm.em.fork(), posting)))),
+        )
+      ).flat();
+
+      expect(settled.filter((result) => result.status === 'fulfilled')).toHaveLength(100);
+      expect(settled.filter((result) => errorCode(result) === 'INSUFFICIENT_FUNDS')).toHaveLength(100);
+      for (const wallet of wallets) {
+        const data = await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { balance sequence } }`, { id: wallet.walletId });
+        expect(data.wallet).toEqual({ balance: '0', sequence: '6' });
+      }
+      // Both processes really batched.
+      expect(postingBatcher(t.app.orm.em).stats.batches).toBeGreaterThan(statsBefore[0]!);
+      expect(postingBatcher(second.app.orm.em).stats.batches).toBeGreaterThan(statsBefore[1]!);
+      await t.assertLedger();
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('posting batch limits', () => {
+  it('POSTING_BATCH_SIZE_MAX and POSTING_BATCHES_IN_FLIGHT_MAX must be at least 1', () => {
+    expect(loadConfig({ POSTING_BATCH_SIZE_MAX: '1', POSTING_BATCHES_IN_FLIGHT_MAX: '1' })).toMatchObject({
+      postingBatchSizeMax: 1,
+      postingBatchesInFlightMax: 1,
+    });
+    expect(() => loadConfig({ POSTING_BATCH_SIZE_MAX: '0' })).toThrow('POSTING_BATCH_SIZE_MAX must be at least 1, got "0"');
+    expect(() => loadConfig({ POSTING_BATCHES_IN_FLIGHT_MAX: '0' })).toThrow('POSTING_BATCHES_IN_FLIGHT_MAX must be at least 1, got "0"');
+  });
+});
