@@ -57,12 +57,17 @@ interface KnexClient {
  * Each member's result is the one it would have had alone: a batch PostgreSQL refuses (a
  * unique violation, a deadlock with another process) is rolled back whole and each of its members
  * is then run alone, so an error reaches only the member that causes it. A batch whose connection
- * fails is not run again (it may have committed): each member gets that error, as it would alone. Members sharing an exclusive key are run one after another in arrival order, so one
- * batch never names a row twice and two batches of this process never wait for each other.
+ * fails is not run again (it may have committed): each member gets that error, as it would alone.
+ *
+ * A batch never names an exclusive key twice, nor one that is running: a member whose key is
+ * running goes alone at once and queues on that row's lock in PostgreSQL, as it would without
+ * batching (so a hot wallet is posted as fast as before, and no batch of this process waits
+ * behind it or behind another batch).
  */
 export class StatementBatcher<Row> {
   private readonly waiting: Member<Row>[] = [];
-  private readonly busyKeys = new Set<string>();
+  /** Members running now (alone or in a batch), per exclusive key. */
+  private readonly runningByKey = new Map<string, number>();
   private batchesInFlight = 0;
   readonly stats: StatementBatcherStats = { singles: 0, batches: 0, batchedMembers: 0, fallbacks: 0 };
 
@@ -77,8 +82,10 @@ export class StatementBatcher<Row> {
   /** Runs the statement for one member: its row, or undefined when the statement acted on nothing. */
   execute(values: readonly unknown[]): Promise<Row | undefined> {
     if (this.options.batchSizeMax === 1) return this.executeAlone(values);
+    const exclusiveKey = this.options.exclusiveKey(values);
+    if (this.runningByKey.has(exclusiveKey)) return this.runKeyAlone(exclusiveKey, values);
     return new Promise<Row | undefined>((resolve, reject) => {
-      this.waiting.push({ values, exclusiveKey: this.options.exclusiveKey(values), resolve, reject });
+      this.waiting.push({ values, exclusiveKey, resolve, reject });
       this.pump();
     });
   }
@@ -90,19 +97,25 @@ export class StatementBatcher<Row> {
       this.batchesInFlight += 1;
       void this.run(batch).finally(() => {
         this.batchesInFlight -= 1;
-        for (const member of batch) this.busyKeys.delete(member.exclusiveKey);
+        for (const member of batch) this.release(member.exclusiveKey);
         this.pump();
       });
     }
   }
 
-  /** Takes the oldest waiting members whose keys are free, one per key, keeping the others in order. */
+  /**
+   * Takes the oldest waiting members, one per key, keeping the rest in order. A member whose key
+   * is running (or already in this batch) leaves alone at once instead: it would only wait for
+   * that row's lock, and in a batch it would make the batch's other rows wait with it.
+   */
   private takeBatch(): Member<Row>[] {
     const batch: Member<Row>[] = [];
     let kept = 0;
     for (const member of this.waiting) {
-      if (batch.length < this.options.batchSizeMax && !this.busyKeys.has(member.exclusiveKey)) {
-        this.busyKeys.add(member.exclusiveKey);
+      if (this.runningByKey.has(member.exclusiveKey)) {
+        this.runKeyAlone(member.exclusiveKey, member.values).then(member.resolve, member.reject);
+      } else if (batch.length < this.options.batchSizeMax) {
+        this.hold(member.exclusiveKey);
         batch.push(member);
       } else {
         this.waiting[kept++] = member;
@@ -110,6 +123,26 @@ export class StatementBatcher<Row> {
     }
     this.waiting.length = kept;
     return batch;
+  }
+
+  private hold(exclusiveKey: string): void {
+    this.runningByKey.set(exclusiveKey, (this.runningByKey.get(exclusiveKey) ?? 0) + 1);
+  }
+
+  private release(exclusiveKey: string): void {
+    const running = this.runningByKey.get(exclusiveKey)! - 1;
+    if (running === 0) this.runningByKey.delete(exclusiveKey);
+    else this.runningByKey.set(exclusiveKey, running);
+  }
+
+  /** A member whose key is running: at once, on its own connection, outside the batch limits. */
+  private async runKeyAlone(exclusiveKey: string, values: readonly unknown[]): Promise<Row | undefined> {
+    this.hold(exclusiveKey);
+    try {
+      return await this.executeAlone(values);
+    } finally {
+      this.release(exclusiveKey);
+    }
   }
 
   private async run(batch: Member<Row>[]): Promise<void> {
