@@ -34,14 +34,15 @@ export const POST_WALLET_TRANSACTION: PreparedStatement = {
            $4::bigint as delta_micros, $5::bigint as balance_micros_max, $6::text as kind,
            $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
            $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
-           $14::bigint as reserved_release_micros, $15::text as payment_intent_id`),
+           $14::bigint as reserved_release_micros, $15::text as payment_intent_id`, { lockInIdOrder: false }),
 };
 
 /**
  * {@link POST_WALLET_TRANSACTION} for many postings in one statement and one commit: parameter
  * $k is the array of every posting's k-th value. Each posting is checked and applied on its own
  * wallet row exactly as alone, and answered by its own row (matched by transaction id) or none.
- * At most one posting per wallet: the wallet's row is updated once per statement.
+ * At most one posting per wallet: the wallet's row is updated once per statement. Locks the
+ * wallets in id order before updating any.
  */
 export const POST_WALLET_TRANSACTIONS: PreparedStatement = {
   name: 'spendwire_post_wallet_transactions',
@@ -50,22 +51,33 @@ export const POST_WALLET_TRANSACTIONS: PreparedStatement = {
                        $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[])
       as t(transaction_id, wallet_id, account_scope, delta_micros, balance_micros_max, kind, counterparty,
            description, campaign_id, actor, idempotency_key, operation, request_hash, reserved_release_micros,
-           payment_intent_id)
-   order by wallet_id`),
+           payment_intent_id)`, { lockInIdOrder: true }),
 };
 
-/** The posting statement over `input`: a query yielding the postings' parameters as named columns. */
-function postingStatement(input: string): string {
+/**
+ * The posting statement over `input`: a query yielding the postings' parameters as named columns.
+ * With `lockInIdOrder` (many wallets), their rows are locked in id order before any is updated,
+ * whatever join PostgreSQL plans: the order the billing clock's batch locks them in, so that a
+ * batch and the clock (or two batches) can never each hold a wallet the other waits for.
+ */
+function postingStatement(input: string, options: { lockInIdOrder: boolean }): string {
   return `
 with input as (${input}
-),
+),${
+    options.lockInIdOrder
+      ? `
+locked as materialized (
+  select w.id from wallet w where w.id in (select i.wallet_id from input i) order by w.id for update of w
+),`
+      : ''
+  }
 posted as (
   update wallet w
      set balance_micros = w.balance_micros + i.delta_micros,
          reserved_micros = w.reserved_micros - i.reserved_release_micros,
          last_sequence = w.last_sequence + 1,
          updated_at = now()
-    from input i
+    from input i${options.lockInIdOrder ? ' join locked l on l.id = i.wallet_id' : ''}
    where w.id = i.wallet_id
      and (i.account_scope is null or w.account_id = i.account_scope)
      and w.reserved_micros >= i.reserved_release_micros

@@ -44,12 +44,12 @@ function charge(walletId: string, accountScope: string | null, amount: string, e
 }
 
 /** Submits every posting in the same tick; settles each like Promise.allSettled, with the batcher's stats before and after. */
-async function postTogether(postings: PostWalletTransactionOptions[]) {
+async function postTogether(postings: PostWalletTransactionOptions[], on: TestApp = t) {
   // Let an earlier posting's batch finish its bookkeeping (a microtask after its caller resumes), so this one starts idle.
   await new Promise((resolve) => setImmediate(resolve));
-  const batcher = postingBatcher(t.app.orm.em);
+  const batcher = postingBatcher(on.app.orm.em);
   const before: StatementBatcherStats = { ...batcher.stats };
-  const results = await Promise.allSettled(postings.map((posting) => postWalletTransaction(t.app.orm.em.fork(), posting)));
+  const results = await Promise.allSettled(postings.map((posting) => postWalletTransaction(on.app.orm.em.fork(), posting)));
   const after = batcher.stats;
   const delta = {
     singles: after.singles - before.singles,
@@ -63,6 +63,32 @@ async function postTogether(postings: PostWalletTransactionOptions[]) {
 function valueOf<T>(result: PromiseSettledResult<T> | undefined): T {
   if (result?.status !== 'fulfilled') throw new Error(`expected a posting, got ${String(result?.reason)}`);
   return result.value;
+}
+
+/**
+ * Waits until a batched posting statement waits for a lock, then runs `action` (an expression
+ * over its `pid`) on it from `session` and returns its value; null when none came within ~5 s.
+ */
+async function waitForWaitingBatch(session: pg.Client, action: string): Promise<unknown> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    // Inside a transaction the activity view is a snapshot taken once: take a fresh one each time.
+    await session.query('select pg_stat_clear_snapshot()');
+    // The batched posting statement, told by its opening (pg_stat_activity keeps the first 1 kB).
+    const { rows } = await session.query<{ result: unknown }>(
+      `select ${action} as result from pg_stat_activity
+        where wait_event_type = 'Lock' and left(query, 300) = left($1, 300) and datname = current_database()`,
+      [POST_WALLET_TRANSACTIONS.text],
+    );
+    if (rows[0]) return rows[0].result;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return null;
+}
+
+async function connected(databaseUrl: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  return client;
 }
 
 function errorCode(result: PromiseSettledResult<unknown> | undefined): string | undefined {
@@ -188,19 +214,7 @@ describe('posting batches', () => {
         charge(locked.walletId, locked.accountId, '1'),
         charge(other.walletId, other.accountId, '1'),
       ]);
-      let terminated = false;
-      for (let attempt = 0; attempt < 200 && !terminated; attempt += 1) {
-        // The batched posting statement, told by its opening (pg_stat_activity keeps the first 1 kB).
-        // Inside a transaction the activity view is a snapshot taken once: take a fresh one each time.
-        await holder.query('select pg_stat_clear_snapshot()');
-        const { rows } = await holder.query<{ terminated: boolean }>(
-          `select pg_terminate_backend(pid) as terminated from pg_stat_activity
-            where wait_event_type = 'Lock' and left(query, 300) = left($1, 300) and datname = current_database()`,
-          [POST_WALLET_TRANSACTIONS.text],
-        );
-        terminated = rows.some((row) => row.terminated);
-        if (!terminated) await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      const terminated = (await waitForWaitingBatch(holder, 'pg_terminate_backend(pid)')) === true;
       expect(terminated).toBe(true);
       await holder.query('rollback');
       const { results, delta } = await together;
@@ -223,6 +237,47 @@ describe('posting batches', () => {
       { balance: '10', sequence: '1' },
       { balance: '10', sequence: '1' },
     ]);
+    await t.assertLedger();
+  });
+
+  it('a batch locks its wallets in id order whatever plan PostgreSQL picks, as the billing clock does, so the two never deadlock', async () => {
+    const accounts = await Promise.all(Array.from({ length: 6 }, (_, index) => fundedWallet('10', `Lock order ${index}`)));
+    const lead = accounts[0]!;
+    const holder = await connected(t.databaseUrl);
+    // Two wallets whose order in the table is not their id order: a plan that walks the table meets `high` first.
+    const { rows: inTableOrder } = await holder.query<{ id: string }>('select id::text from wallet where id = any($1::uuid[]) order by ctid', [
+      accounts.slice(1).map((account) => account.walletId),
+    ]);
+    const pair = inTableOrder.findIndex((row, index) => index > 0 && inTableOrder[index - 1]!.id > row.id);
+    expect(pair).toBeGreaterThan(0); // 5 random ids in table order: sorted by id only 1 time in 120
+    const byId = new Map(accounts.map((account) => [account.walletId, account]));
+    const high = byId.get(inTableOrder[pair - 1]!.id)!;
+    const low = byId.get(inTableOrder[pair]!.id)!;
+
+    // A server process whose sessions may not use indexes, so the update meets wallets in the table's order.
+    await holder.query(`alter database "${new URL(t.databaseUrl).pathname.slice(1)}" set enable_indexscan = off`);
+    await holder.query(`alter database "${new URL(t.databaseUrl).pathname.slice(1)}" set enable_bitmapscan = off`);
+    const walking = await startTestApp({ postingBatchesInFlightMax: 1 }, { databaseUrl: t.databaseUrl, adminToken: t.adminToken });
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from wallet where id = $1 for update', [low.walletId]);
+      const together = postTogether(
+        [charge(lead.walletId, lead.accountId, '1'), charge(low.walletId, low.accountId, '1'), charge(high.walletId, high.accountId, '1')],
+        walking,
+      );
+      expect(await waitForWaitingBatch(holder, 'pid')).not.toBeNull();
+      // The batch waits for `low` without holding `high`: a session locking in id order gets `high` at once.
+      await expect(holder.query('select 1 from wallet where id = $1 for update nowait', [high.walletId])).resolves.toMatchObject({ rowCount: 1 });
+      await holder.query('rollback');
+      const { results, delta } = await together;
+      expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 2, fallbacks: 0 });
+      expect(results.map((result) => valueOf(result).transaction.sequence)).toEqual([2n, 2n, 2n]);
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      await holder.query(`alter database "${new URL(t.databaseUrl).pathname.slice(1)}" reset all`);
+      await holder.end();
+      await walking.close();
+    }
     await t.assertLedger();
   });
 
