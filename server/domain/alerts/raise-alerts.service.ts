@@ -109,9 +109,13 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
     name: ALERTS_CONSUMER,
     batchSize: deps.batchSize,
     handle: async (rows, query) => {
+      // Wallets before campaigns, the house's lock order: walletAlerts' writes take key-share locks
+      // on wallets, gatherStoppedCalls' on campaigns. The other way round, startCall (holding its
+      // wallet, then locking its campaign) and this pass deadlocked (seen once in CI).
+      const ofWallets = await walletAlerts(query, rows, deps.rearmMarginPercent);
       await gatherStoppedCalls(query, rows);
       const alerts = [
-        ...(await walletAlerts(query, rows, deps.rearmMarginPercent)),
+        ...ofWallets,
         ...(await campaignAlerts(query, rows)),
         ...(await paymentAlerts(query, rows)),
         ...causeAlerts(rows),
