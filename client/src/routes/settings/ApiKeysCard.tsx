@@ -19,6 +19,7 @@ import {
 } from '../../utils/api-keys';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
+import { SettingsCard } from './SettingsCard';
 
 /** Props of {@link ApiKeysCard}. */
 export interface ApiKeysCardProps {
@@ -33,7 +34,6 @@ type Created = CreateApiKeyMutation['createApiKey'];
  * "Revoke" with a confirmation (the key stops working on its next request).
  */
 export function ApiKeysCard({ accountId }: ApiKeysCardProps) {
-  const headingId = useId();
   const query = useApiKeys(accountId);
   const credential = useCredentialInUse();
   const [revoke, revokeState] = useRevokeApiKeyMutation();
@@ -52,10 +52,7 @@ export function ApiKeysCard({ accountId }: ApiKeysCardProps) {
   };
 
   return (
-    <section className="card settings-card" aria-labelledby={headingId}>
-      <div className="section-header">
-        <h2 id={headingId}>API keys</h2>
-      </div>
+    <SettingsCard title="API keys">
       <p className="muted">Keys let your platform call the API: send one as “Authorization: Bearer …”. A key’s secret is shown only when it is created.</p>
       {created === null ? (
         <CreateApiKeyForm accountId={accountId} onCreated={setCreated} />
@@ -72,7 +69,7 @@ export function ApiKeysCard({ accountId }: ApiKeysCardProps) {
         revokeError={revokeState.error}
         onRevoke={(id) => void revokeKey(id)}
       />
-    </section>
+    </SettingsCard>
   );
 }
 

@@ -19,6 +19,7 @@ import {
 import { formatDateTime } from '../../utils/date-time';
 import { formatMoney } from '../../utils/money';
 import { TOP_UP_MINIMUM_DEFAULT } from '../../utils/top-up-amount';
+import { SettingsCard } from './SettingsCard';
 
 /** Failed attempts in a row after which the server pauses auto-recharge (its `autoRechargeFailuresMax`). */
 export const AUTO_RECHARGE_FAILURES_BEFORE_PAUSE = 3;
@@ -38,7 +39,6 @@ export interface AutoRechargeCardProps {
  * row, a recharge in flight). OWNERs change them; other roles see them read-only.
  */
 export function AutoRechargeCard({ walletId, currency, role, hasDefaultCard }: AutoRechargeCardProps) {
-  const headingId = useId();
   const query = useAutoRecharge(walletId);
   const wallet = query.data?.wallet;
   const editable = canChangeFunding(role);
@@ -70,10 +70,7 @@ export function AutoRechargeCard({ walletId, currency, role, hasDefaultCard }: A
   }
 
   return (
-    <section className="card settings-card" aria-labelledby={headingId}>
-      <div className="section-header">
-        <h2 id={headingId}>Automatic funding</h2>
-      </div>
+    <SettingsCard title="Automatic funding">
       {query.error && (
         <ErrorNotice error={query.error}>
           <button type="button" className="button" onClick={() => void query.refetch().catch(() => undefined)}>
@@ -82,7 +79,7 @@ export function AutoRechargeCard({ walletId, currency, role, hasDefaultCard }: A
         </ErrorNotice>
       )}
       {body}
-    </section>
+    </SettingsCard>
   );
 }
 

@@ -14,6 +14,7 @@ import {
   sortThresholds,
 } from '../../utils/balance-alert-thresholds';
 import { BalanceAlertThresholdList } from './BalanceAlertThresholdList';
+import { SettingsCard } from './SettingsCard';
 
 /** Props of {@link BalanceAlertsCard}. */
 export interface BalanceAlertsCardProps {
@@ -28,7 +29,6 @@ export interface BalanceAlertsCardProps {
  * read-only (the server refuses them with FORBIDDEN).
  */
 export function BalanceAlertsCard({ walletId, currency, role }: BalanceAlertsCardProps) {
-  const headingId = useId();
   const query = useBalanceAlertThresholds(walletId);
   const [setThresholds, saving] = useSetLowBalanceThresholdsMutation();
   const [saved, setSaved] = useState(false);
@@ -72,10 +72,7 @@ export function BalanceAlertsCard({ walletId, currency, role }: BalanceAlertsCar
   }
 
   return (
-    <section className="card settings-card" aria-labelledby={headingId}>
-      <div className="section-header">
-        <h2 id={headingId}>Balance alerts</h2>
-      </div>
+    <SettingsCard title="Balance alerts">
       <p className="muted balance-alerts__intro">
         When the balance falls to a threshold, an alert goes to the alert feed, by e-mail (to whoever has them on) and to webhooks, once; it fires
         again after the balance has climbed 10 % above the threshold. 0 = when the balance runs out.
@@ -88,7 +85,7 @@ export function BalanceAlertsCard({ walletId, currency, role }: BalanceAlertsCar
         </ErrorNotice>
       )}
       {body}
-    </section>
+    </SettingsCard>
   );
 }
 

@@ -13,6 +13,7 @@ import { useSetDefaultPaymentMethodMutation } from '../../hooks/useSetDefaultPay
 import { cardExpiry, cardLabel } from '../../utils/card-label';
 import { isChallengeAlreadyAnswered, sandboxErrorOf, type SandboxAuthenticationOutcome } from '../../utils/sandbox-three-d-secure';
 import { isSetupChallengeAlreadyAnswered, newCardIds, sandboxSetupAuthenticationRequest } from '../../utils/saved-cards';
+import { SettingsCard } from './SettingsCard';
 
 // Stripe Elements and its module are fetched only when a STRIPE-mode server shows the add-card form.
 const StripeCardField = lazy(() => import('../../components/StripeCardField'));
@@ -29,7 +30,6 @@ export const CARD_SETUP_POLL_ATTEMPTS = 10;
  * mode, Stripe Elements otherwise; 3-D Secure at setup is answered in the page.
  */
 export function SavedCardsCard() {
-  const headingId = useId();
   const saved = useSavedCards(true);
   const config = usePaymentsConfig();
   const [setDefault, setDefaultState] = useSetDefaultPaymentMethodMutation();
@@ -52,10 +52,7 @@ export function SavedCardsCard() {
   const actionError = setDefaultState.error ?? removeState.error;
 
   return (
-    <section className="card settings-card" aria-labelledby={headingId}>
-      <div className="section-header">
-        <h2 id={headingId}>Saved cards</h2>
-      </div>
+    <SettingsCard title="Saved cards">
       <SavedCardList
         cards={cards}
         loading={saved.loading}
@@ -77,7 +74,7 @@ export function SavedCardsCard() {
       ) : (
         <p className="muted">Loading payment options…</p>
       )}
-    </section>
+    </SettingsCard>
   );
 }
 
