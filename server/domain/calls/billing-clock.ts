@@ -199,7 +199,7 @@ export class BillingClock {
       }
       const campaigns = new Map<string, CampaignState>();
       for (const m of await query<{ id: string; account_id: string; status: CampaignStatus; budget_micros: string | null; committed_micros: string }>(
-        'select id, account_id, status, budget_micros, committed_micros from campaign where id = any($1::uuid[]) order by id for update',
+        'select id, account_id, status, budget_micros, committed_micros from campaign where id = any($1::uuid[]) order by id for no key update',
         [campaignIds],
       )) {
         campaigns.set(m.id, {

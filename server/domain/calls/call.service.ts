@@ -97,7 +97,7 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
         { perMinuteMicros, connectFeeMicros: rate.connectFeeMicros },
         fromAllowance ? 0 : rate.firstIncrementSeconds,
       );
-      const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for update`, [campaign.id]);
+      const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for no key update`, [campaign.id]);
       const current = toCampaignRecord(locked!);
       if (current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
       const available = BigInt(wallet!.balance_micros) - BigInt(wallet!.reserved_micros);

@@ -89,7 +89,7 @@ export async function transitionCampaign(
   const current = await findCampaign(em, options.principal, options.campaignId);
   const target = options.transition === 'start' ? CampaignStatus.RUNNING : CampaignStatus.PAUSED;
   return pgTransaction(em, async (query) => {
-    const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for update`, [current.id]);
+    const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for no key update`, [current.id]);
     const campaign = toCampaignRecord(locked!);
     if (!TRANSITIONS[options.transition].includes(campaign.status)) {
       throw new InvalidStateError(`A ${campaign.status} campaign cannot be ${options.transition === 'start' ? 'started' : 'paused'}`, {

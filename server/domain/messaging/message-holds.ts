@@ -47,7 +47,7 @@ export async function releaseHolds(query: PgQuery, holds: readonly ReleasedHold[
   }
   if (byCampaign.size > 0) {
     const ids = [...byCampaign.keys()].sort();
-    await query('select id from campaign where id = any($1::uuid[]) order by id for update', [ids]);
+    await query('select id from campaign where id = any($1::uuid[]) order by id for no key update', [ids]);
     const rows = await query<{ id: string; account_id: string; version: string }>(
       `update campaign m set committed_micros = m.committed_micros - d.hold_micros, version = m.version + 1, updated_at = now()
          from unnest($1::uuid[], $2::bigint[]) as d (id, hold_micros) where m.id = d.id

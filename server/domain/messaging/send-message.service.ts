@@ -169,7 +169,7 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
 }
 
 async function lockCampaign(query: PgQuery, campaignId: string): Promise<CampaignRecord> {
-  const [row] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for update`, [campaignId]);
+  const [row] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for no key update`, [campaignId]);
   assert(row, 'a campaign found a moment ago still exists: campaigns are never deleted');
   return toCampaignRecord(row);
 }
