@@ -31,17 +31,14 @@
  * loads pg_stat_statements (a small cost of its own) so that part reports the server's statements.
  */
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
-import { freePort } from '../server/net/free-port.js';
 import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
@@ -73,6 +70,7 @@ import {
   runBench,
 } from './bench-support.js';
 import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.js';
+import { SERVER_ENTRY, startServer, stopServer, type ServerProcess } from './bench-server.js';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -90,13 +88,6 @@ const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/)
 /** Load pg_stat_statements (a diagnostic with a small cost of its own): the delivery part then reports the server's statements. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
 
-/** Longest wait for the server to answer /healthz, in ms. */
-const SERVER_START_TIMEOUT_MS = 60_000;
-/** Longest wait for the server to exit after SIGTERM before SIGKILL, in ms. */
-const SERVER_STOP_TIMEOUT_MS = 10_000;
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist/server/main.js');
 const DATABASE_NAME = 'spendwire_bench';
 const ALL_SCENARIOS = ['spread', 'hot'] as const;
 type Scenario = (typeof ALL_SCENARIOS)[number];
@@ -133,82 +124,6 @@ function filesystemOf(folder: string): string {
     return `${best.type} (${best.device} on ${best.mountPoint})`;
   } catch {
     return 'unknown';
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The server as a child process
-
-interface ServerProcess {
-  child: ChildProcess;
-  port: number;
-  /** The last lines the server printed (stdout and stderr). */
-  output: string[];
-  /** Lines the server wrote to stderr. */
-  stderrLines: number;
-  exited: Promise<number | null>;
-}
-
-async function startServer(options: { databaseUrl: string; adminToken: string; dataDir: string }): Promise<ServerProcess> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: options.databaseUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PLATFORM_ADMIN_TOKEN: options.adminToken,
-    DATA_DIR: options.dataDir,
-    NODE_ENV: 'production',
-    // main.ts seeds a demo campaign that the built-in dialer would call and text: not part of the measured load.
-    SIMULATOR: '0',
-  };
-  delete env.DATABASE_POOL_SIZE;
-  if (SERVER_POOL_SIZE !== undefined) env.DATABASE_POOL_SIZE = String(SERVER_POOL_SIZE);
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_ENTRY], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const server: ServerProcess = {
-    child,
-    port,
-    output: [],
-    stderrLines: 0,
-    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
-  };
-  const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line) continue;
-      if (stream === 'stderr') server.stderrLines++;
-      server.output.push(`[server ${stream}] ${line}`);
-      if (server.output.length > 200) server.output.shift();
-    }
-  };
-  child.stdout!.on('data', keep('stdout'));
-  child.stderr!.on('data', keep('stderr'));
-
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`the server exited with code ${exitCode} while starting:\n${server.output.join('\n')}`);
-    const healthy = await new Promise<boolean>((resolve) => {
-      const request = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (response) => {
-        response.resume();
-        resolve(response.statusCode === 200);
-      });
-      request.setTimeout(1000, () => request.destroy());
-      request.on('error', () => resolve(false));
-    });
-    if (healthy) return server;
-    await sleep(100);
-  }
-  throw new Error(`the server did not answer /healthz within ${SERVER_START_TIMEOUT_MS} ms:\n${server.output.join('\n')}`);
-}
-
-async function stopServer(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGTERM');
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(SERVER_STOP_TIMEOUT_MS).then(() => false)]);
-  if (!stopped) {
-    server.child.kill('SIGKILL');
-    await server.exited;
   }
 }
 
@@ -400,7 +315,13 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
-  resources.server = await startServer({ databaseUrl, adminToken, dataDir: path.join(resources.tempDir, 'server-data') });
+  resources.server = await startServer({
+    databaseUrl,
+    adminToken,
+    dataDir: path.join(resources.tempDir, 'server-data'),
+    poolSize: SERVER_POOL_SIZE,
+    nodeArgs: SERVER_NODE_ARGS,
+  });
   const server = resources.server;
   const serverPid = server.child.pid;
   const cpuSubjects: CpuSubjects = { serverPid, postgresPid: postmasterPid(postgresDir) };

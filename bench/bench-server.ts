@@ -1,0 +1,128 @@
+/**
+ * The server as a child process for the benchmarks: its own event loop and its own CPU figures
+ * (/proc), started on a database the bench made, stopped with SIGTERM (SIGKILL after a wait).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../server/net/free-port.js';
+import { sleep } from './bench-support.js';
+
+/** Longest wait for the server to answer /healthz, in ms. */
+const SERVER_START_TIMEOUT_MS = 60_000;
+/** Longest wait for the server to exit after SIGTERM before SIGKILL, in ms. */
+const SERVER_STOP_TIMEOUT_MS = 10_000;
+/** Lines of the server's output kept for diagnostics. */
+const OUTPUT_LINES_KEPT = 200;
+
+/** The project's root (bench files run from dist/bench). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The compiled server entry the benches start. */
+export const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist/server/main.js');
+
+/** A running server child process. */
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  /** The last lines the server printed (stdout and stderr). */
+  output: string[];
+  /** Lines the server wrote to stderr. */
+  stderrLines: number;
+  exited: Promise<number | null>;
+}
+
+/** Options of {@link startServer}. */
+export interface StartServerOptions {
+  databaseUrl: string;
+  adminToken: string;
+  dataDir: string;
+  /** The server's DATABASE_POOL_SIZE; undefined keeps the server's default. */
+  poolSize?: number;
+  /** Extra flags for the server's node process (e.g. --cpu-prof). */
+  nodeArgs?: readonly string[];
+  /** Extra environment variables (they win over the bench's own). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Starts `node dist/server/main.js` with NODE_ENV=production, SIMULATOR=0 on 127.0.0.1 and a free
+ * port, and waits for /healthz. @throws when it exits or stays silent for 60 s.
+ */
+export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
+  if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build:server\` first.`);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PLATFORM_ADMIN_TOKEN: options.adminToken,
+    DATA_DIR: options.dataDir,
+    NODE_ENV: 'production',
+    // main.ts seeds a demo campaign that the built-in dialer would call and text: not part of the measured load.
+    SIMULATOR: '0',
+  };
+  delete env.DATABASE_POOL_SIZE;
+  if (options.poolSize !== undefined) env.DATABASE_POOL_SIZE = String(options.poolSize);
+  Object.assign(env, options.env ?? {});
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_ENTRY], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server: ServerProcess = {
+    child,
+    port,
+    output: [],
+    stderrLines: 0,
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+  };
+  const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line) continue;
+      if (stream === 'stderr') server.stderrLines++;
+      server.output.push(`[server ${stream}] ${line}`);
+      if (server.output.length > OUTPUT_LINES_KEPT) server.output.shift();
+    }
+  };
+  child.stdout!.on('data', keep('stdout'));
+  child.stderr!.on('data', keep('stderr'));
+
+  let exitCode: number | null | undefined;
+  void server.exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`the server exited with code ${exitCode} while starting:\n${server.output.join('\n')}`);
+    const healthy = await new Promise<boolean>((resolve) => {
+      const request = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      });
+      request.setTimeout(1000, () => request.destroy());
+      request.on('error', () => resolve(false));
+    });
+    if (healthy) return server;
+    await sleep(100);
+  }
+  throw new Error(`the server did not answer /healthz within ${SERVER_START_TIMEOUT_MS} ms:\n${server.output.join('\n')}`);
+}
+
+/** SIGTERM, then SIGKILL when it has not exited within 10 s. */
+export async function stopServer(server: ServerProcess): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill('SIGTERM');
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(SERVER_STOP_TIMEOUT_MS).then(() => false)]);
+  if (!stopped) {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  }
+}
+
+/** Resident set size of a process, in MiB (from /proc), or NaN when unknown. */
+export function residentMib(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
