@@ -34,12 +34,13 @@ async function sql<Row extends Record<string, any> = any>(t: TestApp, text: stri
   return pgQuery(t.app.orm.em.fork(), text, values);
 }
 
-/** A loopback TCP listener that counts connections and answers nothing. */
-async function connectionCounter(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+/** A loopback TCP listener that counts connections and answers nothing (or hangs up at once with `hangUp`). */
+async function connectionCounter(options: { hangUp?: boolean } = {}): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
   let connections = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     connections += 1;
+    if (options.hangUp) return void socket.destroy();
     sockets.add(socket);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -227,6 +228,38 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
     const stored = (await sql(t, 'select row_to_json(a)::text as row from webhook_attempt a')).map((row) => row.row).join('\n');
     expect(stored).not.toMatch(/redis|10\.1\.2\.3|ECONNREFUSED|127\.0\.0\.1/);
     for (const id of [banner.id, refused.id]) await t.ok(ownerKey, DELETE, { id });
+  });
+
+  it('the socket connects to the very address the name resolved to: a made-up .invalid name pinned to a loopback listener reaches it, with one lookup', async () => {
+    const { accountId, walletId } = await t.createAccount('Pinned');
+    const listener = await connectionCounter({ hangUp: true });
+    try {
+      const lookups: string[] = [];
+      const resolveHost: ResolveHost = async (hostname) => {
+        lookups.push(hostname);
+        return [{ address: '127.0.0.1', family: 4 }];
+      };
+      // .invalid never resolves (RFC 6761): a second lookup by the system would fail and connect nowhere.
+      const { endpoint } = await createWebhookEndpoint(t.app.orm.em.fork(), { clock: systemClock, config: t.config, committed: () => {}, resolveHost }, {
+        principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
+        accountId,
+        url: `https://pinned.invalid:${listener.port}/hooks`,
+        eventTypes: ['TRANSACTION_CREATED'],
+        description: null,
+      });
+      await t.fund(walletId, '1');
+      expect(await t.app.webhooks.produceOnce()).toBe(1);
+      expect(await sendWebhookDeliveries(t.app.orm.em.fork(), { clock: systemClock, config: t.config, resolveHost })).toMatchObject({ claimed: 1, retrying: 1 });
+      // With private targets allowed nothing is looked up at registration; the attempt looks up once and connects there.
+      expect(lookups).toEqual(['pinned.invalid']);
+      expect(listener.connections()).toBe(1);
+      const [attempt] = await sql(t, `select a.error from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = $1`, [endpoint.id]);
+      // The listener hung up during the TLS handshake.
+      expect(['CONNECTION_RESET', 'TLS_ERROR']).toContain(attempt.error);
+      await sql(t, 'delete from webhook_endpoint where id = $1', [endpoint.id]);
+    } finally {
+      await listener.close();
+    }
   });
 
   it('a 3xx is a failed attempt (REDIRECT): the Location is not followed', async () => {
