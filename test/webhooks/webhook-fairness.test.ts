@@ -71,6 +71,17 @@ describe('the claim (injected clock, nothing sent)', () => {
     expect(await claim(10)).toHaveLength(2);
   });
 
+  it('two processes claiming at the same moment share the caps: together they take 2 distinct deliveries of one endpoint, not 2 each', async () => {
+    const { walletId, ownerKey } = await t.createAccount('Two processes');
+    await createEndpoints(t, ownerKey, ['https://example.com/two']);
+    await events(t, walletId, 5);
+    expect(await t.app.webhooks.produceOnce()).toBe(5);
+    const both = await Promise.all([1, 2].map(() => claimWebhookDeliveries(t.app.orm.em.fork(), { clock, config: t.config }, 10)));
+    const ids = both.flat().map((delivery) => delivery.id);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+  });
+
   it('webhookInFlightPerAccountMax: 4 in flight to one account, not 5, spread over its endpoints', async () => {
     const { walletId, ownerKey } = await t.createAccount('Three endpoints');
     const endpoints = await createEndpoints(t, ownerKey, ['https://example.com/a', 'https://example.com/b', 'https://example.com/c']);
