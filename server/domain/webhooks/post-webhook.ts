@@ -31,6 +31,9 @@ export const WEBHOOK_ERROR_CLASSES = [
   'CONNECTION_FAILED',
 ] as const;
 
+// The attempt table's check `webhook_attempt_error_class_check` (migration 20261206040000) lists the
+// same classes: a class added here needs a migration there.
+
 /** One of {@link WEBHOOK_ERROR_CLASSES}. */
 export type WebhookErrorClass = (typeof WEBHOOK_ERROR_CLASSES)[number];
 
