@@ -273,12 +273,28 @@ export interface Config {
   webhookProducerBatchSize: number;
   /** How often the webhook sender looks for deliveries due, in milliseconds. @default 1000 */
   webhookSenderIntervalMs: number;
-  /** Deliveries the sender claims per pass. @default 100 */
-  webhookSendBatchSize: number;
-  /** Most webhook POSTs one process has in flight at once. @default 8 */
+  /**
+   * Most webhook POSTs one process has in flight at once (its slots). A slot that frees up is
+   * refilled at once, fairly ({@link webhookInFlightPerAccountMax}). @default 8
+   */
   webhookSendConcurrencyMax: number;
   /** How long one webhook POST may take (connect, send and answer) before it counts as failed, in milliseconds. @default 10_000 */
   webhookAttemptTimeoutMs: number;
+  /**
+   * Whether webhook endpoints may point at non-public addresses (loopback, private, link-local,
+   * CGNAT, unique-local, metadata…). Off, such a URL is refused at registration (BAD_USER_INPUT,
+   * field `url`) and every attempt re-resolves and re-checks the host (FORBIDDEN_TARGET), so DNS
+   * rebinding fails. On for the test harness and local development with loopback receivers only.
+   * Env `WEBHOOK_ALLOW_PRIVATE_TARGETS=1`. @default false
+   */
+  webhookAllowPrivateTargets: boolean;
+  /** Most attempts in flight at once to one endpoint, across all processes. @default 2 */
+  webhookInFlightPerEndpointMax: number;
+  /**
+   * Most attempts in flight at once to one account's endpoints, across all processes: with fewer
+   * than `webhookSendConcurrencyMax`, one tenant's slow endpoints never hold every slot. @default 4
+   */
+  webhookInFlightPerAccountMax: number;
   /** Wait after the first failed attempt, in milliseconds; each further failure doubles it. @default 60_000 (1 min) */
   webhookRetryDelayInitialMs: number;
   /** Longest wait between two attempts, in milliseconds. @default 21_600_000 (6 h) */
@@ -293,8 +309,6 @@ export interface Config {
   webhookAttemptsShownMax: number;
   /** Most events one `replayWebhookEvents` re-queues; past it the call fails with LIMIT_EXCEEDED (narrow from/to). @default 1000 */
   webhookReplayEventsMax: number;
-  /** Longest excerpt of a receiver's answer kept in the attempt log, in characters. @default 1000 */
-  webhookResponseBodyCharsMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -429,9 +443,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookProducerCoalesceMs: 50,
     webhookProducerBatchSize: 500,
     webhookSenderIntervalMs: 1_000,
-    webhookSendBatchSize: 100,
     webhookSendConcurrencyMax: 8,
     webhookAttemptTimeoutMs: 10_000,
+    webhookAllowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS === '1',
+    webhookInFlightPerEndpointMax: 2,
+    webhookInFlightPerAccountMax: 4,
     webhookRetryDelayInitialMs: 60_000,
     webhookRetryDelayMaxMs: 21_600_000,
     webhookRetryWindowMs: 259_200_000,
@@ -439,7 +455,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookDeliveriesPageSizeDefault: 20,
     webhookAttemptsShownMax: 50,
     webhookReplayEventsMax: 1_000,
-    webhookResponseBodyCharsMax: 1_000,
     ...overrides,
   };
 }

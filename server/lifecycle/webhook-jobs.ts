@@ -2,7 +2,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/calls/clock.js';
 import { produceWebhookEvents } from '../domain/webhooks/produce-webhook-events.service.js';
-import { sendWebhookDeliveries, type SendWebhookDeliveriesSummary } from '../domain/webhooks/send-webhook-deliveries.service.js';
+import {
+  attemptWebhookDelivery,
+  claimWebhookDeliveries,
+  sendWebhookDeliveries,
+  type SendWebhookDeliveriesSummary,
+} from '../domain/webhooks/send-webhook-deliveries.service.js';
+import type { ResolveHost } from '../domain/webhooks/webhook-target.js';
 import { Periodic } from '../periodic.js';
 
 /** Options of {@link WebhookJobs}. */
@@ -10,23 +16,30 @@ export interface WebhookJobsOptions {
   em: MikroORM['em'];
   clock: Clock;
   config: Config;
+  /** Stands in for DNS (tests). @default the system resolver */
+  resolveHost?: ResolveHost;
   onError?: (job: 'webhookProducer' | 'webhookSender', error: unknown) => void;
 }
 
 /**
  * The webhook producer (outbox and alerts → events and deliveries) and sender (due deliveries →
  * signed POSTs), each a {@link Periodic} on its own `em.fork()` per run. The producer wakes the
- * sender when it has queued something; a full batch makes the sender run again at once. Both are
- * safe to run in several processes.
+ * sender when it has queued something. The sender keeps `webhookSendConcurrencyMax` slots: each
+ * run claims as many deliveries as there are free slots (fairly across accounts and endpoints,
+ * see `claimWebhookDeliveries`) and starts them without waiting; each attempt that ends frees its
+ * slot and wakes the sender, so one slow attempt never holds up the others. Both are safe to run
+ * in several processes.
  */
 export class WebhookJobs {
   private readonly producer: Periodic;
   private readonly sender: Periodic;
   private readonly abort = new AbortController();
+  /** Attempts this process has in flight (its busy slots). */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: WebhookJobsOptions) {
     this.producer = new Periodic(() => this.produceOnce(), options.config.webhookProducerIntervalMs, (error) => options.onError?.('webhookProducer', error));
-    this.sender = new Periodic(() => this.sendOnce(), options.config.webhookSenderIntervalMs, (error) => options.onError?.('webhookSender', error));
+    this.sender = new Periodic(() => this.fillSlots(), options.config.webhookSenderIntervalMs, (error) => options.onError?.('webhookSender', error));
   }
 
   /** Runs the producer once; returns the deliveries it created. */
@@ -36,11 +49,41 @@ export class WebhookJobs {
     return created;
   }
 
-  /** Runs one sender pass at the clock's current time. */
+  /**
+   * Runs one sender pass at the clock's current time and waits for its attempts: claims up to
+   * `webhookSendConcurrencyMax` deliveries (tests and tools drive the sender with it).
+   */
   async sendOnce(): Promise<SendWebhookDeliveriesSummary> {
-    const summary = await sendWebhookDeliveries(this.options.em.fork(), { ...this.options, signal: this.abort.signal });
-    if (summary.claimed === this.options.config.webhookSendBatchSize) this.sender.wake(0);
-    return summary;
+    return sendWebhookDeliveries(this.options.em.fork(), this.senderDeps());
+  }
+
+  /** Attempts in flight in this process. */
+  get attemptsInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  /** Claims as many deliveries as there are free slots and starts them; returns how many it started. */
+  private async fillSlots(): Promise<number> {
+    const free = this.options.config.webhookSendConcurrencyMax - this.inFlight.size;
+    if (free <= 0 || this.abort.signal.aborted) return 0;
+    const deps = this.senderDeps();
+    const claimed = await claimWebhookDeliveries(this.options.em.fork(), deps, free);
+    for (const delivery of claimed) {
+      const attempt: Promise<void> = attemptWebhookDelivery(this.options.em.fork(), deps, delivery)
+        .then(() => undefined, (error: unknown) => this.options.onError?.('webhookSender', error))
+        .finally(() => {
+          this.inFlight.delete(attempt);
+          // A slot is free: give it to whoever is next in line now, not at the next interval.
+          this.sender.wake(0);
+        });
+      this.inFlight.add(attempt);
+    }
+    return claimed.length;
+  }
+
+  private senderDeps() {
+    const { clock, config, resolveHost } = this.options;
+    return { clock, config, signal: this.abort.signal, ...(resolveHost ? { resolveHost } : {}) };
   }
 
   /** Starts both loops. */
@@ -63,5 +106,6 @@ export class WebhookJobs {
   async stop(): Promise<void> {
     this.abort.abort();
     await Promise.all([this.producer.stop(), this.sender.stop()]);
+    await Promise.all([...this.inFlight]);
   }
 }

@@ -70,6 +70,8 @@ export async function startTestApp(
     paymentsEnabled: false,
     mailEnabled: false,
     webhooksEnabled: false,
+    // Tests receive webhooks on loopback ports; the tests of the SSRF filter turn this off.
+    webhookAllowPrivateTargets: true,
     ...overrides,
   });
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());

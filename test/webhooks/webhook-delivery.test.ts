@@ -109,7 +109,7 @@ describe('live delivery (real clock)', () => {
     for (const [deliveriesOf, endpoint, path] of [[allDeliveries, all, '/hooks/all'], [stoppedDeliveries, stoppedOnly, '/hooks/stopped']] as const) {
       for (const delivery of deliveriesOf) {
         expect(delivery).toMatchObject({ status: 'DELIVERED', attemptCount: 1, nextAttemptAt: null });
-        expect(delivery.attempts).toEqual([expect.objectContaining({ statusCode: 200, error: null, responseBody: 'ok', succeeded: true })]);
+        expect(delivery.attempts).toEqual([expect.objectContaining({ statusCode: 200, error: null, responseBody: null, succeeded: true })]);
         const requests = received.filter((r) => r.path === path && JSON.parse(r.body).id === delivery.eventId);
         expect(requests).toHaveLength(1);
         expect(requests[0]!.body).toBe(delivery.payload);
@@ -152,7 +152,8 @@ describe('live delivery (real clock)', () => {
       const [delivery] = (await t.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
       expect(delivery).toMatchObject({ status: 'DELIVERED', attemptCount: 2 });
       expect(delivery.attempts.map((a: any) => [a.statusCode, a.succeeded])).toEqual([[204, true], [500, false]]);
-      expect(delivery.attempts[1].responseBody).toBe('refused with 500');
+      // The class of the failure, never the receiver's answer.
+      expect(delivery.attempts.map((a: any) => [a.error, a.responseBody])).toEqual([[null, null], ['HTTP_ERROR', null]]);
       // The retry waited at least the first backoff.
       expect(Date.parse(delivery.attempts[0].attemptedAt) - Date.parse(delivery.attempts[1].attemptedAt)).toBeGreaterThanOrEqual(t.config.webhookRetryDelayInitialMs);
     } finally {
@@ -160,7 +161,7 @@ describe('live delivery (real clock)', () => {
     }
   });
 
-  it('a refused connection is logged as an error and retried until the receiver is up', async () => {
+  it('a refused connection is logged as CONNECTION_REFUSED (no socket text) and retried until the receiver is up', async () => {
     const { walletId, ownerKey } = await t.createAccount('Receiver down');
     const port = await freePort();
     const endpoint = await createEndpoint(t, ownerKey, `http://127.0.0.1:${port}/hooks`, ['TRANSACTION_CREATED']);
@@ -170,7 +171,7 @@ describe('live delivery (real clock)', () => {
       expect(delivery.attempts.length).toBeGreaterThanOrEqual(1);
       expect(delivery.status).toBe('PENDING');
       expect(delivery.attempts.at(-1)).toMatchObject({ statusCode: null, succeeded: false });
-      expect(delivery.attempts.at(-1).error).toContain('ECONNREFUSED');
+      expect(delivery.attempts.at(-1).error).toBe('CONNECTION_REFUSED');
     }, WAIT);
     const late = await WebhookReceiver.start(port);
     try {
@@ -184,7 +185,7 @@ describe('live delivery (real clock)', () => {
     }
   });
 
-  it('an answer slower than webhookAttemptTimeoutMs is a failed attempt ("timed out")', async () => {
+  it('an answer slower than webhookAttemptTimeoutMs is a failed attempt (TIMEOUT)', async () => {
     const { walletId, ownerKey } = await t.createAccount('Slow receiver');
     const hanging = await import('node:http').then(({ createServer }) => createServer(() => {}));
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
@@ -194,7 +195,7 @@ describe('live delivery (real clock)', () => {
       await t.fund(walletId, '1');
       await vi.waitFor(async () => {
         const [delivery] = (await t.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
-        expect(delivery.attempts.at(-1)).toMatchObject({ statusCode: null, error: `timed out after ${t.config.webhookAttemptTimeoutMs} ms`, succeeded: false });
+        expect(delivery.attempts.at(-1)).toMatchObject({ statusCode: null, error: 'TIMEOUT', succeeded: false });
         expect(delivery.attempts.at(-1).durationMs).toBeGreaterThanOrEqual(t.config.webhookAttemptTimeoutMs - 50);
       }, WAIT);
       await t.ok(ownerKey, UPDATE, { input: { id: endpoint.id, enabled: false } });

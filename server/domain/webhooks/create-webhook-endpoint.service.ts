@@ -5,6 +5,7 @@ import { LimitExceededError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
 import { accountFor } from '../payments/payment-methods.service.js';
 import type { ServiceDeps } from '../service-deps.js';
+import { assertWebhookTargetAllowed, type WebhookTargetDeps } from './webhook-target.js';
 import {
   requireWebhookRole,
   toWebhookEndpoint,
@@ -36,12 +37,17 @@ export interface CreatedWebhookEndpoint {
 /**
  * Registers an enabled webhook endpoint on an account with a fresh signing secret. Events from
  * now on (not earlier ones) are delivered to it.
+ * Unless `webhookAllowPrivateTargets`, the URL's host must resolve to public addresses only
+ * ({@link assertWebhookTargetAllowed}); each attempt checks it again.
  * @throws ForbiddenError (role), NotFoundError (unknown or foreign account), BadUserInputError
- * (`url`, `eventTypes`, `description`), LimitExceededError (`webhookEndpointsPerAccountMax`).
+ * (`url`: malformed, or a non-public or unresolvable host; `eventTypes`, `description`),
+ * LimitExceededError (`webhookEndpointsPerAccountMax`).
  */
-export async function createWebhookEndpoint(em: EntityManager, deps: ServiceDeps, options: CreateWebhookEndpointOptions): Promise<CreatedWebhookEndpoint> {
+export async function createWebhookEndpoint(em: EntityManager, deps: ServiceDeps & WebhookTargetDeps, options: CreateWebhookEndpointOptions): Promise<CreatedWebhookEndpoint> {
   requireWebhookRole(options.principal, 'manage webhook endpoints');
   const url = validateWebhookUrl(options.url, deps.config.webhookUrlLengthMax);
+  // Resolved before the transaction: no connection is held across a DNS lookup.
+  await assertWebhookTargetAllowed(url, { allowPrivate: deps.config.webhookAllowPrivateTargets, resolveHost: deps.resolveHost });
   const eventTypes = validateEventTypes(options.eventTypes);
   const description = validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
   const accountId = await accountFor(em, options.principal, options.accountId);

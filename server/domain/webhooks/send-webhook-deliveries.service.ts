@@ -4,18 +4,20 @@ import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
 import type { Clock } from '../calls/clock.js';
 import { postWebhook, type WebhookPostResult } from './post-webhook.js';
 import { WEBHOOK_EVENT_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, webhookSignatureHeader } from './webhook-signature.js';
+import type { WebhookTargetDeps } from './webhook-target.js';
 
-/** What {@link sendWebhookDeliveries} needs besides the database. */
-export interface SendWebhookDeliveriesDeps {
+/** What {@link sendWebhookDeliveries} and its parts need besides the database. */
+export interface SendWebhookDeliveriesDeps extends WebhookTargetDeps {
   clock: Clock;
   config: Pick<
     Config,
-    | 'webhookSendBatchSize'
     | 'webhookSendConcurrencyMax'
     | 'webhookAttemptTimeoutMs'
     | 'webhookRetryDelayInitialMs'
     | 'webhookRetryDelayMaxMs'
-    | 'webhookResponseBodyCharsMax'
+    | 'webhookAllowPrivateTargets'
+    | 'webhookInFlightPerEndpointMax'
+    | 'webhookInFlightPerAccountMax'
   >;
   /** Aborts attempts in flight (the process is stopping): they are put back, due at once, unlogged. */
   signal?: AbortSignal;
@@ -41,7 +43,8 @@ export function webhookRetryDelayMs(attemptsMade: number, config: Pick<Config, '
   return Math.min(config.webhookRetryDelayInitialMs * 2 ** doublings, config.webhookRetryDelayMaxMs);
 }
 
-interface ClaimedDelivery {
+/** A delivery taken by one process for one attempt, with what the attempt needs. */
+export interface ClaimedDelivery {
   id: string;
   attempt_count: number;
   deliver_until_ms: number;
@@ -51,53 +54,115 @@ interface ClaimedDelivery {
   body: string;
 }
 
+/** How one attempt ended for the delivery: `released` when the process stopped mid-attempt (not logged). */
+export type WebhookAttemptOutcome = 'delivered' | 'retrying' | 'failed' | 'released';
+
 /**
- * One pass of the sender: claims up to `webhookSendBatchSize` due deliveries of enabled endpoints
- * (`FOR UPDATE SKIP LOCKED`, so processes never take the same one) by moving their next attempt
- * past the end of the batch's lease, then POSTs them, at most `webhookSendConcurrencyMax` at
- * once, each signed now. No lock is held across the network: a process that dies mid-attempt
- * leaves the delivery to be taken again when the lease ends (at least once). Each attempt is logged
- * with its result: 2xx → DELIVERED; anything else → retried after {@link webhookRetryDelayMs}, never
- * later than its `deliver_until`, and FAILED when an attempt at or after `deliver_until` fails.
+ * How long a claimed delivery stays reserved to the process that claimed it, in milliseconds: the
+ * attempt's own timeout plus as much again to record its result. A process that dies mid-attempt
+ * leaves the delivery to be taken again when the lease ends (at least once).
+ */
+export function webhookLeaseMs(config: Pick<Config, 'webhookAttemptTimeoutMs'>): number {
+  return 2 * config.webhookAttemptTimeoutMs;
+}
+
+/**
+ * Claims up to `slots` due deliveries of enabled endpoints for this process, fairly:
+ *
+ * - never more than `webhookInFlightPerEndpointMax` attempts in flight per endpoint, nor
+ *   `webhookInFlightPerAccountMax` per account, counting every process's leases;
+ * - round-robin: an account's n-th delivery in flight (counting those already in flight) is taken
+ *   only after every other account with work has had its n-th, and among equals the account served
+ *   least recently goes first; within an account the same between its endpoints; within an endpoint
+ *   the oldest due first.
+ *
+ * So a tenant whose endpoints hang holds at most its per-account share of the slots, and when
+ * every slot is busy the next one that frees up goes to the tenant with the fewest in flight: a
+ * new tenant's due delivery starts within one attempt timeout (`webhookAttemptTimeoutMs`, the
+ * longest an attempt can hold its slot) plus one sender wake-up.
+ *
+ * One transaction under an advisory lock, so concurrent processes count each other's claims
+ * exactly; the lock is held for this statement only, never across the network. Each claimed
+ * delivery gets a lease ({@link webhookLeaseMs}) in `leased_until` and `next_attempt_at`.
+ */
+export async function claimWebhookDeliveries(em: EntityManager, deps: Pick<SendWebhookDeliveriesDeps, 'clock' | 'config'>, slots: number): Promise<ClaimedDelivery[]> {
+  const { config } = deps;
+  if (slots <= 0) return [];
+  const nowMs = deps.clock.now();
+  return pgTransaction(em, async (query) => {
+    await query(`select pg_advisory_xact_lock(hashtextextended('spendwire:webhook-claim', 0))`);
+    const claimed = await query<ClaimedDelivery & { endpoint_id: string }>(
+      `with now as (select to_timestamp($1::float8 / 1000) as at),
+       busy as (
+         select d.endpoint_id, count(*)::int as n from webhook_delivery d, now
+          where d.status = 'PENDING' and d.leased_until > now.at
+          group by d.endpoint_id),
+       endpoints as (
+         -- Every endpoint, disabled ones too: an attempt still in flight to one counts for its account.
+         select ep.id, ep.account_id, ep.enabled, ep.last_claimed_at, coalesce(b.n, 0) as endpoint_busy,
+                coalesce(sum(b.n) over (partition by ep.account_id), 0)::int as account_busy,
+                max(ep.last_claimed_at) over (partition by ep.account_id) as account_last_claimed_at
+           from webhook_endpoint ep left join busy b on b.endpoint_id = ep.id),
+       candidates as (
+         select d.id, d.next_attempt_at, d.position, e.account_id, e.account_busy, e.account_last_claimed_at, e.last_claimed_at,
+                e.endpoint_busy + row_number() over (partition by e.id order by d.next_attempt_at, d.position) as endpoint_load
+           from endpoints e, now
+           cross join lateral (
+             select d.id, d.next_attempt_at, d.position from webhook_delivery d
+              where d.endpoint_id = e.id and d.status = 'PENDING' and d.next_attempt_at <= now.at
+                and (d.leased_until is null or d.leased_until <= now.at)
+              order by d.next_attempt_at, d.position
+              limit greatest($4::int - e.endpoint_busy, 0)) d
+          where e.enabled and e.endpoint_busy < $4 and e.account_busy < $5),
+       ranked as (
+         select c.*, c.account_busy + row_number() over (
+                  partition by c.account_id order by c.endpoint_load, c.last_claimed_at nulls first, c.next_attempt_at, c.position) as account_load
+           from candidates c),
+       picked as (
+         select id from ranked where account_load <= $5
+          order by account_load, account_last_claimed_at nulls first, next_attempt_at, position
+          limit $3)
+       update webhook_delivery d set next_attempt_at = to_timestamp(($1::float8 + $2::float8) / 1000), leased_until = to_timestamp(($1::float8 + $2::float8) / 1000)
+         from picked, webhook_endpoint ep, webhook_event e
+        where d.id = picked.id and ep.id = d.endpoint_id and e.id = d.event_id
+       returning d.id, d.endpoint_id, d.attempt_count, (extract(epoch from d.deliver_until) * 1000)::float8 as deliver_until_ms, ep.url, ep.secret, e.id as event_id, e.body`,
+      [nowMs, webhookLeaseMs(config), slots, config.webhookInFlightPerEndpointMax, config.webhookInFlightPerAccountMax],
+    );
+    if (claimed.length > 0) {
+      await query(`update webhook_endpoint set last_claimed_at = to_timestamp($2::float8 / 1000) where id = any($1::uuid[])`, [
+        [...new Set(claimed.map((row) => row.endpoint_id))],
+        nowMs,
+      ]);
+    }
+    return claimed.map(({ endpoint_id: _endpointId, ...delivery }) => delivery);
+  });
+}
+
+/**
+ * One pass of the sender: claims up to `webhookSendConcurrencyMax` due deliveries fairly
+ * ({@link claimWebhookDeliveries}) and attempts them all at once ({@link attemptWebhookDelivery}).
+ * The running server does not use passes: its sender refills each slot as it frees up
+ * (`WebhookJobs`); this is the same work driven by hand (tests, tools).
  */
 export async function sendWebhookDeliveries(em: EntityManager, deps: SendWebhookDeliveriesDeps): Promise<SendWebhookDeliveriesSummary> {
-  const { config } = deps;
   const summary: SendWebhookDeliveriesSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
   if (deps.signal?.aborted) return summary;
-  const nowMs = deps.clock.now();
-  // The last delivery of the batch starts after at most ceil(batch / concurrency) attempts of
-  // webhookAttemptTimeoutMs each; one more leaves room to record the results. Until then no other
-  // process takes the batch's deliveries.
-  const leaseMs = (Math.ceil(config.webhookSendBatchSize / Math.max(1, config.webhookSendConcurrencyMax)) + 1) * config.webhookAttemptTimeoutMs;
-  const claimed = await pgQuery<ClaimedDelivery>(
-    em,
-    `with due as (
-       select d.id from webhook_delivery d join webhook_endpoint ep on ep.id = d.endpoint_id
-        where d.status = 'PENDING' and d.next_attempt_at <= to_timestamp($1::float8 / 1000) and ep.enabled
-        order by d.next_attempt_at, d.position
-        limit $3
-        for update of d skip locked)
-     update webhook_delivery d set next_attempt_at = to_timestamp(($1::float8 + $2::float8) / 1000)
-       from due, webhook_endpoint ep, webhook_event e
-      where d.id = due.id and ep.id = d.endpoint_id and e.id = d.event_id
-     returning d.id, d.attempt_count, (extract(epoch from d.deliver_until) * 1000)::float8 as deliver_until_ms, ep.url, ep.secret, e.id as event_id, e.body`,
-    [nowMs, leaseMs, config.webhookSendBatchSize],
-  );
+  const claimed = await claimWebhookDeliveries(em, deps, deps.config.webhookSendConcurrencyMax);
   summary.claimed = claimed.length;
-  let next = 0;
-  const worker = async () => {
-    while (next < claimed.length) {
-      const delivery = claimed[next++]!;
-      const outcome = await attempt(em, deps, delivery);
-      if (outcome !== 'released') summary[outcome] += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(config.webhookSendConcurrencyMax, claimed.length) }, worker));
+  const outcomes = await Promise.all(claimed.map((delivery) => attemptWebhookDelivery(em, deps, delivery)));
+  for (const outcome of outcomes) if (outcome !== 'released') summary[outcome] += 1;
   return summary;
 }
 
-/** POSTs one claimed delivery and records the attempt and the delivery's new state. */
-async function attempt(em: EntityManager, deps: SendWebhookDeliveriesDeps, delivery: ClaimedDelivery): Promise<'delivered' | 'retrying' | 'failed' | 'released'> {
+/**
+ * POSTs one claimed delivery, signed now, and records the attempt and the delivery's new state:
+ * 2xx → DELIVERED; anything else (3xx included: redirects are not followed) → retried after
+ * {@link webhookRetryDelayMs}, never later than its `deliver_until`, and FAILED when an attempt at or
+ * after `deliver_until` fails. The host is resolved and checked again on every attempt, so a URL
+ * that now resolves to a non-public address fails with FORBIDDEN_TARGET without a byte sent. The
+ * log keeps the status, the duration and the error's class, never the answer's body.
+ */
+export async function attemptWebhookDelivery(em: EntityManager, deps: SendWebhookDeliveriesDeps, delivery: ClaimedDelivery): Promise<WebhookAttemptOutcome> {
   const { config } = deps;
   const attemptedAtMs = deps.clock.now();
   const result: WebhookPostResult = await postWebhook({
@@ -110,16 +175,20 @@ async function attempt(em: EntityManager, deps: SendWebhookDeliveriesDeps, deliv
       [WEBHOOK_EVENT_ID_HEADER]: delivery.event_id,
     },
     timeoutMs: config.webhookAttemptTimeoutMs,
-    responseBodyCharsMax: config.webhookResponseBodyCharsMax,
-    ...(deps.signal ? { signal: deps.signal } : {}),
+    allowPrivateTargets: config.webhookAllowPrivateTargets,
+    resolveHost: deps.resolveHost,
+    signal: deps.signal,
   });
   const nowMs = deps.clock.now();
   if (result.aborted) {
     // Stopping: the attempt did not finish, so it is not logged; the delivery is due again at once.
-    await pgQuery(em, `update webhook_delivery set next_attempt_at = to_timestamp($2::float8 / 1000) where id = $1 and status = 'PENDING'`, [delivery.id, nowMs]);
+    await pgQuery(em, `update webhook_delivery set next_attempt_at = to_timestamp($2::float8 / 1000), leased_until = null where id = $1 and status = 'PENDING'`, [
+      delivery.id,
+      nowMs,
+    ]);
     return 'released';
   }
-  const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode <= 299;
+  const succeeded = result.error === null;
   const attemptsMade = delivery.attempt_count + 1;
   const deliverUntilMs = Math.round(delivery.deliver_until_ms);
   let outcome: 'delivered' | 'retrying' | 'failed';
@@ -134,7 +203,7 @@ async function attempt(em: EntityManager, deps: SendWebhookDeliveriesDeps, deliv
   await pgTransaction(em, async (query) => {
     // A delivery deleted with its endpoint meanwhile is gone: nothing to record.
     const [updated] = await query<{ id: string }>(
-      `update webhook_delivery set status = $2, attempt_count = attempt_count + 1,
+      `update webhook_delivery set status = $2, attempt_count = attempt_count + 1, leased_until = null,
               next_attempt_at = case when $3::float8 is null then null else to_timestamp($3::float8 / 1000) end,
               delivered_at = case when $2 = 'DELIVERED' then to_timestamp($4::float8 / 1000) else delivered_at end,
               updated_at = to_timestamp($4::float8 / 1000)
@@ -144,9 +213,9 @@ async function attempt(em: EntityManager, deps: SendWebhookDeliveriesDeps, deliv
     );
     if (!updated) return;
     await query(
-      `insert into webhook_attempt (delivery_id, attempted_at, status_code, error, response_body, duration_ms, succeeded)
-       values ($1, to_timestamp($2::float8 / 1000), $3, $4, $5, $6, $7)`,
-      [delivery.id, attemptedAtMs, result.statusCode, result.error, result.responseBody, result.durationMs, succeeded],
+      `insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms, succeeded)
+       values ($1, to_timestamp($2::float8 / 1000), $3, $4, $5, $6)`,
+      [delivery.id, attemptedAtMs, result.statusCode, result.error, result.durationMs, succeeded],
     );
   });
   return outcome;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgTransaction } from '../../database/pg-transaction.js';
 import type { Principal } from '../accounts/principal.js';
 import type { ServiceDeps } from '../service-deps.js';
+import { assertWebhookTargetAllowed, type WebhookTargetDeps } from './webhook-target.js';
 import {
   findVisibleEndpoint,
   requireWebhookRole,
@@ -28,11 +29,15 @@ export interface UpdateWebhookEndpointOptions {
 /**
  * Changes an endpoint's URL, event types, description or enabled flag. A new URL or type list
  * applies to events produced from now on; pending deliveries go to the new URL.
- * @throws ForbiddenError, NotFoundError (unknown or another tenant's), BadUserInputError (`url`, `eventTypes`, `description`).
+ * A new URL is checked like at creation (public addresses only unless `webhookAllowPrivateTargets`).
+ * @throws ForbiddenError, NotFoundError (unknown or another tenant's), BadUserInputError (`url`:
+ * malformed, or a non-public or unresolvable host; `eventTypes`, `description`).
  */
-export async function updateWebhookEndpoint(em: EntityManager, deps: ServiceDeps, options: UpdateWebhookEndpointOptions): Promise<WebhookEndpoint> {
+export async function updateWebhookEndpoint(em: EntityManager, deps: ServiceDeps & WebhookTargetDeps, options: UpdateWebhookEndpointOptions): Promise<WebhookEndpoint> {
   requireWebhookRole(options.principal, 'manage webhook endpoints');
   const url = options.url == null ? null : validateWebhookUrl(options.url, deps.config.webhookUrlLengthMax);
+  // Resolved before the transaction: no connection is held across a DNS lookup.
+  if (url !== null) await assertWebhookTargetAllowed(url, { allowPrivate: deps.config.webhookAllowPrivateTargets, resolveHost: deps.resolveHost });
   const eventTypes = options.eventTypes == null ? null : validateEventTypes(options.eventTypes);
   const description = options.description == null ? null : validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
   const row = await pgTransaction(em, async (query) => {

@@ -2,6 +2,7 @@ import type { PgQuery } from '../../database/pg-transaction.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
+import type { WebhookErrorClass } from './post-webhook.js';
 import type { WebhookDeliveryStatus, WebhookEventType } from './webhook-event-type.js';
 
 /** One POST of a delivery, as logged. */
@@ -10,10 +11,8 @@ export interface WebhookAttempt {
   attemptedAt: Date;
   /** The receiver's HTTP status; null when it gave none (refused, timed out, reset). */
   statusCode: number | null;
-  /** Why it failed when there was no status (or what went wrong reading the answer). */
-  error: string | null;
-  /** The start of the receiver's answer (at most `webhookResponseBodyCharsMax` characters). */
-  responseBody: string | null;
+  /** Null when it succeeded; otherwise the class of the failure (never the receiver's answer nor raw socket text). */
+  error: WebhookErrorClass | null;
   durationMs: number;
   succeeded: boolean;
 }
@@ -69,8 +68,7 @@ interface AttemptRow {
   delivery_id: string;
   attempted_at_ms: number;
   status_code: number | null;
-  error: string | null;
-  response_body: string | null;
+  error: WebhookErrorClass | null;
   duration_ms: number;
   succeeded: boolean;
 }
@@ -80,7 +78,7 @@ export async function withAttempts(query: PgQuery, rows: WebhookDeliveryRow[], a
   const attempts = rows.length === 0
     ? []
     : await query<AttemptRow>(
-        `select id::text, delivery_id, attempted_at_ms, status_code, error, response_body, duration_ms, succeeded from (
+        `select id::text, delivery_id, attempted_at_ms, status_code, error, duration_ms, succeeded from (
            select a.*, (extract(epoch from a.attempted_at) * 1000)::float8 as attempted_at_ms,
                   row_number() over (partition by a.delivery_id order by a.id desc) as rank
              from webhook_attempt a where a.delivery_id = any($1::uuid[])) ranked
@@ -95,7 +93,6 @@ export async function withAttempts(query: PgQuery, rows: WebhookDeliveryRow[], a
       attemptedAt: new Date(attempt.attempted_at_ms),
       statusCode: attempt.status_code,
       error: attempt.error,
-      responseBody: attempt.response_body,
       durationMs: attempt.duration_ms,
       succeeded: attempt.succeeded,
     });

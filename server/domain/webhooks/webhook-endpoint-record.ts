@@ -82,7 +82,9 @@ function isLoopbackHost(hostname: string): boolean {
 /**
  * A webhook URL as stored: trimmed, at most `lengthMax` characters, absolute `https://`, or
  * `http://` to a loopback host (localhost, 127.0.0.0/8, [::1]) for tests and local development.
- * No user name or password in it (they would end up in logs).
+ * No user name or password in it (they would end up in logs). This checks the URL's form only:
+ * where its host may point is checked by `assertWebhookTargetAllowed` (public addresses only
+ * unless `webhookAllowPrivateTargets`), at registration and again on every attempt.
  * @throws BadUserInputError (`url`)
  */
 export function validateWebhookUrl(text: string, lengthMax: number): string {

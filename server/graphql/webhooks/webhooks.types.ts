@@ -66,10 +66,19 @@ export class WebhookAttemptObject {
   @Field(() => Int, { nullable: true, description: 'The receiver’s HTTP status; null when it gave none (refused, timed out, reset).' })
   statusCode!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Null when the attempt succeeded; otherwise why it failed, one of: TIMEOUT, CONNECTION_REFUSED, CONNECTION_RESET, HOST_UNREACHABLE, ' +
+      'DNS_FAILURE, TLS_ERROR, FORBIDDEN_TARGET (the host resolved to a non-public address: nothing was sent), REDIRECT (a 3xx: redirects are ' +
+      'not followed), HTTP_ERROR (another non-2xx status), INVALID_RESPONSE, CONNECTION_FAILED. The receiver’s answer is never kept.',
+  })
   error!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The start of the receiver’s answer.' })
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'Always null: the receiver’s answer is no longer kept (it could show what an internal service answered). Use statusCode and error.',
+  })
   responseBody!: string | null;
 
   @Field(() => Int)
@@ -119,7 +128,7 @@ export class WebhookDeliveryObject {
 }
 
 function toAttemptObject(attempt: WebhookAttempt): WebhookAttemptObject {
-  return Object.assign(new WebhookAttemptObject(), attempt);
+  return Object.assign(new WebhookAttemptObject(), attempt, { responseBody: null });
 }
 
 /** The GraphQL view of a delivery. */

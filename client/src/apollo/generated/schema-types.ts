@@ -487,8 +487,9 @@ export interface WebhookAttempt {
   attemptedAt: DateTime;
   /** The receiver’s HTTP status; null when it gave none (refused, timed out, reset). */
   statusCode: number | null;
+  /** Null when the attempt succeeded; otherwise why it failed, one of: TIMEOUT, CONNECTION_REFUSED, CONNECTION_RESET, HOST_UNREACHABLE, DNS_FAILURE, TLS_ERROR, FORBIDDEN_TARGET (the host resolved to a non-public address: nothing was sent), REDIRECT (a 3xx: redirects are not followed), HTTP_ERROR (another non-2xx status), INVALID_RESPONSE, CONNECTION_FAILED. The receiver’s answer is never kept. */
   error: string | null;
-  /** The start of the receiver’s answer. */
+  /** @deprecated Always null: the receiver’s answer is no longer kept (it could show what an internal service answered). Use statusCode and error. */
   responseBody: string | null;
   durationMs: number;
   succeeded: boolean;
