@@ -233,7 +233,7 @@ export interface Config {
   /**
    * Most operations of one key a process admits on its own before it reports them to PostgreSQL
    * and learns the other processes' count (it also reports every {@link rateLimitSyncIntervalMs}).
-   * Across P processes a window admits at most the limit + (P − 1) × this. @default 100
+   * Across P processes a window admits at most the limit + P × this. @default 100
    */
   rateLimitSyncPointsMax: number;
   /** How often a process reports the operations it admitted to PostgreSQL, in milliseconds. @default 1000 */

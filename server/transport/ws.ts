@@ -164,13 +164,14 @@ export function attachWebSocketServer(options: {
         if (!options.rateLimits.enabled) return undefined;
         const principal = principals.get(ctx.extra)!;
         const operation = operationTypeOf(payload);
-        const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query');
-        if (refusal) return [rateLimitedError(refusal)];
         const key = rateLimitKey(principal);
+        // The count first: a subscription refused for it spends nothing of the budget.
         if (operation === 'subscription' && key !== null && !options.rateLimits.sockets!.openSubscription(key, ctx, id)) {
           const max = options.config.subscriptionsPerKeyMax;
           return [new GraphQLError(`At most ${max} subscriptions may be open per key`, { extensions: { code: 'RATE_LIMITED', limit: 'subscriptionsPerKeyMax', max } })];
         }
+        const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query');
+        if (refusal) return [rateLimitedError(refusal)];
         return undefined;
       },
       // Apollo's formatError does not run here: give socket clients the same codes and masking as HTTP.

@@ -53,8 +53,8 @@ export interface SharedBudgetOptions {
  * every process in the window: the new allowance, or a refusal until the window ends.
  *
  * Error bound: a process admits at most `syncPointsMax` points the others have not yet seen, so a
- * window admits at most `pointsMax + (P − 1) × syncPointsMax` across P processes; on one process it
- * admits exactly `pointsMax` (the first operation of a key waits for PostgreSQL). One key at 1,500
+ * window admits at most `pointsMax + P × syncPointsMax` across P processes; on one process it admits
+ * exactly `pointsMax` (the first operation of a key waits for PostgreSQL). One key at 1,500
  * operations/s costs ~15 upserts/s per process instead of 1,500.
  */
 export class SharedBudget {
