@@ -59,22 +59,29 @@ export class SignInThrottle {
     });
     if (refusal) return refusal;
     const counts = await Promise.all(keys.map((key) => this.options.failures.penalty(key, 1)));
-    await Promise.all(
-      subjects.map((subject, index) => {
+    /** The subjects this attempt locked out (undone if it succeeds). */
+    const locked = await Promise.all(
+      subjects.map(async (subject, index) => {
         const failures = counts[index]!.consumedPoints;
-        if (failures < subject.failuresBeforeLockout) return undefined;
+        if (failures < subject.failuresBeforeLockout) return false;
         const lockoutMs = Math.min(this.options.lockoutInitialMs * 2 ** Math.min(failures - subject.failuresBeforeLockout, 40), this.options.lockoutMaxMs);
-        return this.options.lockouts.block(keys[index]!, lockoutMs / 1000);
+        await this.options.lockouts.block(keys[index]!, lockoutMs / 1000);
+        return true;
       }),
     );
     return {
       succeeded: async () => {
         await Promise.all(
-          subjects.map((subject, index) =>
-            subject.resetOnSuccess
-              ? Promise.all([this.options.failures.delete(keys[index]!), this.options.lockouts.delete(keys[index]!)])
-              : this.options.failures.reward(keys[index]!, 1),
-          ),
+          subjects.map(async (subject, index) => {
+            const key = keys[index]!;
+            if (subject.resetOnSuccess) {
+              await Promise.all([this.options.failures.delete(key), this.options.lockouts.delete(key)]);
+              return;
+            }
+            // Not a failure after all: its count, and the lockout it set, are taken back.
+            await this.options.failures.reward(key, 1);
+            if (locked[index]) await this.options.lockouts.delete(key);
+          }),
         );
       },
     };
