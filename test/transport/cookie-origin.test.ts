@@ -34,7 +34,7 @@ const balance = async () => (await t.ok(t.adminToken, BALANCE, { id: wallet.wall
 const chargeJson = () => JSON.stringify({ query: CHARGE, variables: { input: { walletId: wallet.walletId, amount: '1' } } });
 const chargeLiteral = () => `mutation { charge(input: { walletId: "${wallet.walletId}", amount: "1" }) { transaction { id } } }`;
 
-async function send(path: string, contentType: string, body: BodyInit, headers: Record<string, string> = {}) {
+async function send(path: string, contentType: string, body: string | FormData, headers: Record<string, string> = {}) {
   const response = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, cookie, ...headers }, body });
   return { status: response.status, text: await response.text(), setCookie: response.headers.get('set-cookie') };
 }

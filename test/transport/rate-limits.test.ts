@@ -77,7 +77,9 @@ function run(client: Client, query: string, variables?: Record<string, unknown>)
 }
 
 /** A raw graphql-transport-ws socket: resolves once acknowledged, or with the close code that refused it. */
-async function openRawSocket(token: string): Promise<{ socket: WebSocket } | { closeCode: number }> {
+type RawSocket = { socket: WebSocket } | { closeCode: number };
+
+async function openRawSocket(token: string): Promise<RawSocket> {
   const socket = new WebSocket(wsUrl(t.url), 'graphql-transport-ws');
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
@@ -198,14 +200,14 @@ describe('sockets and subscriptions per key', () => {
 
     // A clean close frees a place…
     if ('socket' in first) first.socket.close(1000);
-    let third: Awaited<ReturnType<typeof openRawSocket>> = { closeCode: 0 };
+    let third: RawSocket = { closeCode: 0 };
     await waitUntil(async () => 'socket' in (third = await openRawSocket(key.secret)));
     // …and so does a socket that just drops (no close frame).
     expect(await openRawSocket(key.secret)).toEqual({ closeCode: 4429 });
     if ('socket' in second) second.socket.terminate();
-    let fourth: Awaited<ReturnType<typeof openRawSocket>> = { closeCode: 0 };
+    let fourth: RawSocket = { closeCode: 0 };
     await waitUntil(async () => 'socket' in (fourth = await openRawSocket(key.secret)));
-    for (const opened of [third, fourth]) if ('socket' in opened) opened.socket.close();
+    for (const opened of [third, fourth] as RawSocket[]) if ('socket' in opened) opened.socket.close();
   });
 
   it('a key holds subscriptionsPerKeyMax subscriptions over its sockets; one more is refused RATE_LIMITED and the socket stays; completing one frees a place', async () => {
