@@ -1,6 +1,6 @@
 // Goal: every per-key rate limit holds at its boundary — GraphQL queries and mutations per API key and per session (HTTP 429 + Retry-After + RATE_LIMITED, on the socket RATE_LIMITED), across two server processes on one database, sockets per key (4429) and subscriptions per key (RATE_LIMITED), released however a socket ends. Method: the real server with low limits set through startTestApp overrides, fetch for HTTP, the real graphql-ws client and raw `ws` sockets, a second server process on the same database.
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { Config } from '../../server/config.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -237,6 +237,22 @@ describe('sockets and subscriptions per key', () => {
       expect(again).toBe('open');
     } finally {
       await Promise.all(clients.map((client) => client.dispose()));
+    }
+  });
+});
+
+describe('when PostgreSQL cannot count', () => {
+  it('GraphQL operations are admitted (fail open) and the failure is logged: the money paths never depend on the limiter', async () => {
+    const key = await t.createKey(tenant.accountId, 'OWNER');
+    const connection = t.app.orm.em.fork().getConnection();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await connection.execute('alter table rate_limit rename to rate_limit_gone');
+    try {
+      for (let index = 0; index < 7; index++) expect((await post(t.url, { token: key.secret }, ME)).status).toBe(200);
+      expect(logged.mock.calls.some((call) => String(call[0]).includes('rate-limit report'))).toBe(true);
+    } finally {
+      await connection.execute('alter table rate_limit_gone rename to rate_limit');
+      logged.mockRestore();
     }
   });
 });
