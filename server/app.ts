@@ -40,6 +40,7 @@ import type { MailTransport } from './domain/mail/mail-transport.js';
 import { SmtpSink } from './mail/smtp-sink.js';
 import { createSmtpTransport } from './mail/smtp-transport.js';
 import { WebhookJobs } from './lifecycle/webhook-jobs.js';
+import { createRateLimits, type RateLimits } from './transport/rate-limits/rate-limits.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -104,6 +105,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let mailSink: SmtpSink | undefined;
   let mailTransport: (MailTransport & { close(): void }) | undefined;
   let webhooks: WebhookJobs | undefined;
+  let rateLimits: RateLimits | undefined;
   /** Unsubscribes the alert processor and webhook producer from the outbox wake-ups. */
   let stopWakeUps: (() => void) | undefined;
   try {
@@ -223,6 +225,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     // Mail: the configured SMTP server, else a loopback sink whose mails the dev page shows.
     if (!config.smtpUrl) mailSink = await SmtpSink.start({ messagesMax: config.mailSinkMessagesMax, messageBytesMax: config.mailSinkMessageBytesMax });
     mailTransport = createSmtpTransport({ url: config.smtpUrl ?? mailSink!.url, from: config.mailFrom, timeoutMs: config.smtpTimeoutMs });
+    rateLimits = createRateLimits({ databaseUrl: options.databaseUrl, config });
     const server = await startHttpServer({
       orm,
       schema,
@@ -233,6 +236,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       payments,
       stripeWebhook: { webhookSecret, onEventRecorded: () => jobsOfPayments.wake(0) },
       devMail: mailSink,
+      rateLimits,
     });
     sandbox?.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`);
     if (config.paymentsEnabled) paymentJobs.start();
@@ -274,6 +278,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         await paymentJobs!.stop();
         sandbox?.setWebhookUrl(undefined);
         await server.close();
+        await rateLimits!.close();
         await sandbox?.close();
         mailTransport?.close();
         await mailSink?.close();
@@ -296,6 +301,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     await lifecycle?.stop();
     await paymentJobs?.stop();
     await sandbox?.close();
+    await rateLimits?.close();
     await billingClock?.stop();
     await alertProcessor?.stop();
     await alertFeed?.stop();

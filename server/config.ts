@@ -213,6 +213,56 @@ export interface Config {
   passwordLengthMax: number;
   /** scrypt cost N (a power of two); memory is 128 × N × r bytes (16 MiB at 2^14, r = 8). @default 16_384 */
   passwordScryptCost: number;
+  /**
+   * Whether the rate limits below are enforced (GraphQL operations per key, sign-in lockouts,
+   * sockets and subscriptions per key). Env `RATE_LIMITS` (0 turns them off). @default true
+   */
+  rateLimitsEnabled: boolean;
+  /** Length of one GraphQL rate-limit window, in seconds (a fixed window per key, shared by every process). @default 10 */
+  graphqlRateWindowSeconds: number;
+  /**
+   * Queries (and subscriptions started) one API key or dashboard session may run per
+   * {@link graphqlRateWindowSeconds}; past it HTTP 429 RATE_LIMITED. Env `GRAPHQL_QUERIES_PER_WINDOW_MAX`. @default 20_000
+   */
+  graphqlQueriesPerWindowMax: number;
+  /**
+   * Mutations one API key or dashboard session may run per {@link graphqlRateWindowSeconds}; past it
+   * HTTP 429 RATE_LIMITED. Env `GRAPHQL_MUTATIONS_PER_WINDOW_MAX`. @default 50_000
+   */
+  graphqlMutationsPerWindowMax: number;
+  /**
+   * Most operations of one key a process admits on its own before it reports them to PostgreSQL
+   * and learns the other processes' count (it also reports every {@link rateLimitSyncIntervalMs}).
+   * Across P processes a window admits at most the limit + P × this. @default 100
+   */
+  rateLimitSyncPointsMax: number;
+  /** How often a process reports the operations it admitted to PostgreSQL, in milliseconds. @default 1000 */
+  rateLimitSyncIntervalMs: number;
+  /** Connections of the rate limiter's own PostgreSQL pool (apart from the ORM's). @default 2 */
+  rateLimitPoolSize: number;
+  /**
+   * Consecutive failed sign-ins (or invitation acceptances) for one e-mail (one invitation) after
+   * which it is locked out: 429 for {@link signInLockoutInitialMs}, doubled at each further failure. @default 5
+   */
+  signInFailuresBeforeLockout: number;
+  /** Failed sign-ins and invitation acceptances from one client IP address after which it is locked out the same way. @default 50 */
+  signInIpFailuresBeforeLockout: number;
+  /** First lockout, in milliseconds. @default 1000 */
+  signInLockoutInitialMs: number;
+  /** Longest lockout, in milliseconds. @default 900_000 (15 min) */
+  signInLockoutMaxMs: number;
+  /** How long failed attempts are remembered after the first one, in seconds. @default 86_400 (1 day) */
+  signInFailureMemorySeconds: number;
+  /**
+   * Most sockets one API key or dashboard session may hold open on one server process; one more is
+   * closed with 4429. Env `SOCKETS_PER_KEY_MAX`. @default 20
+   */
+  socketsPerKeyMax: number;
+  /**
+   * Most subscriptions one API key or dashboard session may hold open on one server process,
+   * over all its sockets; one more is refused RATE_LIMITED. Env `SUBSCRIPTIONS_PER_KEY_MAX`. @default 500
+   */
+  subscriptionsPerKeyMax: number;
   /** Sends the session cookie with `Secure` (HTTPS only). Env `COOKIE_SECURE` (0/1). @default false: http://localhost works */
   sessionCookieSecure: boolean;
   /** Transactions read per query by a CSV export. @default 1000 */
@@ -418,6 +468,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     passwordLengthMin: 10,
     passwordLengthMax: 200,
     passwordScryptCost: 16_384,
+    rateLimitsEnabled: env.RATE_LIMITS !== '0',
+    graphqlRateWindowSeconds: 10,
+    graphqlQueriesPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_QUERIES_PER_WINDOW_MAX', 20_000),
+    graphqlMutationsPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_MUTATIONS_PER_WINDOW_MAX', 50_000),
+    rateLimitSyncPointsMax: 100,
+    rateLimitSyncIntervalMs: 1_000,
+    rateLimitPoolSize: 2,
+    signInFailuresBeforeLockout: 5,
+    signInIpFailuresBeforeLockout: 50,
+    signInLockoutInitialMs: 1_000,
+    signInLockoutMaxMs: 900_000,
+    signInFailureMemorySeconds: 86_400,
+    socketsPerKeyMax: positiveIntegerFromEnv(env, 'SOCKETS_PER_KEY_MAX', 20),
+    subscriptionsPerKeyMax: positiveIntegerFromEnv(env, 'SUBSCRIPTIONS_PER_KEY_MAX', 500),
     sessionCookieSecure: env.COOKIE_SECURE === '1',
     exportBatchSize: 1_000,
     exportRowsMax: 1_000_000,

@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'CAMPAIGN_NOT_RUNNING'
   | 'LIMIT_EXCEEDED'
   | 'WALLET_SUSPENDED'
-  | 'PAYMENT_PROVIDER_ERROR';
+  | 'PAYMENT_PROVIDER_ERROR'
+  | 'RATE_LIMITED';
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {
@@ -108,6 +109,14 @@ export class WalletSuspendedError extends DomainError {
  */
 export class PaymentProviderError extends DomainError {
   readonly code = 'PAYMENT_PROVIDER_ERROR';
+}
+
+/** A rate limit or lockout refused the request; retry after `retryAfterSeconds` (HTTP 429 with `Retry-After`). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(message: string, limit: string, retryAfterSeconds: number) {
+    super(message, { limit, retryAfterSeconds });
+  }
 }
 
 /**

@@ -13,6 +13,9 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'UNAUTHENTICATED',
   'LIMIT_EXCEEDED',
+  // Raised by the transport (rate limits, cookie requests from another origin), never masked.
+  'RATE_LIMITED',
+  'FORBIDDEN',
 ]);
 
 /**

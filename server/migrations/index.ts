@@ -12,6 +12,7 @@ import { Migration20261122100000CampaignSpendSeries } from './Migration202611221
 import { Migration20261204000000Alerts } from './Migration20261204000000_alerts.js';
 import { Migration20261204010000Mail } from './Migration20261204010000_mail.js';
 import { Migration20261204020000Webhooks } from './Migration20261204020000_webhooks.js';
+import { Migration20261206030000RateLimits } from './Migration20261206030000_rate_limits.js';
 import { Migration20261206040000WebhookSsrfFairness } from './Migration20261206040000_webhook_ssrf_fairness.js';
 
 /**
@@ -33,5 +34,6 @@ export const migrationsList = [
   { name: 'Migration20261204000000_alerts', class: Migration20261204000000Alerts },
   { name: 'Migration20261204010000_mail', class: Migration20261204010000Mail },
   { name: 'Migration20261204020000_webhooks', class: Migration20261204020000Webhooks },
+  { name: 'Migration20261206030000_rate_limits', class: Migration20261206030000RateLimits },
   { name: 'Migration20261206040000_webhook_ssrf_fairness', class: Migration20261206040000WebhookSsrfFairness },
 ];

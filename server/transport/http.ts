@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
-import { ApolloServer } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { ApolloServer, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -24,6 +24,8 @@ import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { attachWebSocketServer } from './ws.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
+import { rateLimitedError, type RateLimits } from './rate-limits/rate-limits.js';
+import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -39,6 +41,8 @@ export interface StartHttpServerOptions {
   stripeWebhook: { webhookSecret: string; onEventRecorded(): void };
   /** The local SMTP sink's mails, served at /dev/mail; absent when mail goes to a real SMTP_URL. */
   devMail?: CapturedMailSource;
+  /** Rate limits per key, sign-in lockouts, sockets and subscriptions per key. */
+  rateLimits: RateLimits;
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -59,7 +63,14 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const httpServer = http.createServer();
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
-  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend, payments: options.payments });
+  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend, payments: options.payments, rateLimits: options.rateLimits });
+  // One listener for every request (no allocation per request): the operation's type is known once resolved.
+  const rateLimitListener: GraphQLRequestListener<Context> = {
+    didResolveOperation: async ({ contextValue, operation }) => {
+      const refusal = await options.rateLimits.chargeOperation(contextValue.principal, operation?.operation ?? 'query');
+      if (refusal) throw rateLimitedError(refusal);
+    },
+  };
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -75,6 +86,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       // field resolver of every request to compute a policy nobody reads.
       ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
+      ...(options.rateLimits.enabled ? [{ requestDidStart: async () => rateLimitListener }] : []),
     ],
   });
   await apollo.start();
@@ -83,7 +95,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     response.json({ ok: true });
   });
   app.use(exportRoutes({ auth, config }));
-  app.use(authRoutes({ orm, config, clock: options.spend.clock, closeSessionSockets: (sessionId) => webSocket.closeSessionSockets(sessionId) }));
+  app.use(
+    authRoutes({ orm, config, clock: options.spend.clock, closeSessionSockets: (sessionId) => webSocket.closeSessionSockets(sessionId), rateLimits: options.rateLimits }),
+  );
   app.use(
     stripeWebhookRoute({
       orm,
@@ -95,6 +109,13 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     }),
   );
   const context = async (request: http.IncomingMessage): Promise<Context> => {
+    const { authorization, cookie, origin, host } = request.headers;
+    // The session cookie rides along on any request the browser sends to this host: one signed in by
+    // it must come from this site's own pages (Apollo's CSRF prevention already stops forms and
+    // text/plain; this stops a JSON post another origin's script sends with credentials).
+    if (authorization === undefined && cookieValue(cookie, SESSION_COOKIE) !== undefined && !sameOrigin(origin, host)) {
+      throw new GraphQLError('Requests signed in with the session cookie must come from this site', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+    }
     const em = orm.em.fork();
     return {
       em,

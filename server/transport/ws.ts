@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, type GraphQLSchema, type OperationTypeNode } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { useServer } from 'graphql-ws/use/ws';
@@ -14,6 +14,7 @@ import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
+import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
 
 const REVOKED_KEYS: PreparedStatement = {
   name: 'spendwire_revoked_keys',
@@ -23,6 +24,18 @@ const REVOKED_KEYS: PreparedStatement = {
 /** graphql-ws close code for a credential that is missing, unknown or revoked. */
 export const CLOSE_CODE_FORBIDDEN = 4403;
 
+/** Close code for a socket over `socketsPerKeyMax` (graphql-ws's "too many requests"). */
+export const CLOSE_CODE_TOO_MANY_SOCKETS = 4429;
+
+/** The type of the operation a subscribe message names, or undefined when it does not parse (graphql-ws then answers the error). */
+function operationTypeOf(payload: { query: string; operationName?: string | null }): OperationTypeNode | undefined {
+  try {
+    return getOperationAST(parse(payload.query), payload.operationName ?? undefined)?.operation;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * graphql-ws on the HTTP server's port and path. The API key travels in
  * `connectionParams.authorization` ("Bearer …"): checked in onConnect (4403 Forbidden when bad),
@@ -31,6 +44,11 @@ export const CLOSE_CODE_FORBIDDEN = 4403;
  * sockets are also checked every `socketCredentialCheckIntervalMs`, so a socket that only listens
  * is closed (4403) soon after its key is revoked, through any server process. A socket holds at
  * most `subscriptionsPerSocketMax` operations; one more is refused LIMIT_EXCEEDED.
+ *
+ * Rate limits (rate-limits/): one key (API key or session) holds at most `socketsPerKeyMax` sockets
+ * per process (one more is closed with 4429) and `subscriptionsPerKeyMax` subscriptions over them
+ * (one more is refused RATE_LIMITED, the socket stays open); every operation spends the key's
+ * query or mutation budget like an HTTP request (over it: RATE_LIMITED with `retryAfterSeconds`).
  */
 export function attachWebSocketServer(options: {
   httpServer: http.Server;
@@ -41,6 +59,7 @@ export function attachWebSocketServer(options: {
   events: Events;
   spend: SpendControl;
   payments: PaymentsRuntime;
+  rateLimits: RateLimits;
 }): { dispose(): Promise<void>; closeSessionSockets(sessionId: string): void } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
@@ -104,18 +123,28 @@ export function attachWebSocketServer(options: {
           const principal = await principalFor(options.auth, authorization, headers.cookie);
           principals.set(ctx.extra, principal);
           const socket = ctx.extra.socket;
+          const key = rateLimitKey(principal);
+          const quota = options.rateLimits.sockets;
+          if (key !== null && quota && !quota.openSocket(key, ctx)) {
+            socket.close(CLOSE_CODE_TOO_MANY_SOCKETS, `At most ${options.config.socketsPerKeyMax} sockets per key (socketsPerKeyMax)`);
+            return false;
+          }
           sockets.set(socket, principal.apiKeyId);
           if (principal.sessionId) sessionSockets.set(socket, principal.sessionId);
-          socket.once('close', () => {
+          const release = () => {
             sockets.delete(socket);
             sessionSockets.delete(socket);
-          });
+            if (key !== null) quota?.closeSocket(key, ctx);
+          };
+          socket.once('close', release);
+          // Closed while the credential was being looked up: its 'close' has already fired.
+          if (socket.readyState === socket.CLOSED) release();
           return true;
         } catch {
           return false;
         }
       },
-      onSubscribe: async (ctx) => {
+      onSubscribe: async (ctx, id, payload) => {
         // graphql-ws has already registered this operation in ctx.subscriptions.
         const open = Object.keys(ctx.subscriptions).length;
         if (open > options.config.subscriptionsPerSocketMax) {
@@ -127,12 +156,23 @@ export function attachWebSocketServer(options: {
         }
         try {
           principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie));
-          return undefined;
         } catch (error) {
           // Answer this operation first, then hang up: the client learns why before the close.
           setImmediate(() => ctx.extra.socket.close(CLOSE_CODE_FORBIDDEN, 'Forbidden'));
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
+        if (!options.rateLimits.enabled) return undefined;
+        const principal = principals.get(ctx.extra)!;
+        const operation = operationTypeOf(payload);
+        const key = rateLimitKey(principal);
+        // The count first: a subscription refused for it spends nothing of the budget.
+        if (operation === 'subscription' && key !== null && !options.rateLimits.sockets!.openSubscription(key, ctx, id)) {
+          const max = options.config.subscriptionsPerKeyMax;
+          return [new GraphQLError(`At most ${max} subscriptions may be open per key`, { extensions: { code: 'RATE_LIMITED', limit: 'subscriptionsPerKeyMax', max } })];
+        }
+        const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query');
+        if (refusal) return [rateLimitedError(refusal)];
+        return undefined;
       },
       // Apollo's formatError does not run here: give socket clients the same codes and masking as HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>

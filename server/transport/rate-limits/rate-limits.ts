@@ -1,0 +1,100 @@
+import { GraphQLError, type OperationTypeNode } from 'graphql';
+import { HeaderMap } from '@apollo/server';
+import pg from 'pg';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { Config } from '../../config.js';
+import type { Principal } from '../../domain/accounts/principal.js';
+import { RateLimited, SharedBudget } from './shared-budget.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+import { SocketQuota } from './socket-quota.js';
+
+/** The table of rate-limiter-flexible's store (Migration20261206030000_rate_limits). */
+const TABLE = 'rate_limit';
+
+/** Every rate limit of a server process; see README "Rate limits". */
+export interface RateLimits {
+  /** False when `rateLimitsEnabled` is off: every check then admits. */
+  enabled: boolean;
+  /**
+   * Spends one point of the principal's query or mutation budget (subscriptions spend a query).
+   * undefined when admitted (synchronously on the common path); the operator's token is not limited.
+   */
+  chargeOperation(principal: Principal, operation: OperationTypeNode | 'query' | 'mutation' | 'subscription'): RateLimited | undefined | Promise<RateLimited | undefined>;
+  /** Password guessing on /auth/sign-in and /auth/accept-invitation. */
+  signIn: SignInThrottle | undefined;
+  /** Sockets and subscriptions per key, in this process. */
+  sockets: SocketQuota | undefined;
+  /** Reports what is pending, stops the timers and closes the pool. */
+  close(): Promise<void>;
+}
+
+/** The key a principal's limits are counted under: its API key or its dashboard session; null for the operator's token. */
+export function rateLimitKey(principal: Principal): string | null {
+  return principal.apiKeyId ?? principal.sessionId ?? null;
+}
+
+/**
+ * Builds the limits on their own small pg pool (`rateLimitPoolSize`): the reports never wait
+ * behind the ORM's pool, and the ORM's pool never serves them.
+ */
+export function createRateLimits(options: { databaseUrl: string; config: Config; onError?(error: unknown): void }): RateLimits {
+  const { config } = options;
+  if (!config.rateLimitsEnabled) {
+    return { enabled: false, chargeOperation: () => undefined, signIn: undefined, sockets: undefined, close: async () => {} };
+  }
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: config.rateLimitPoolSize });
+  const onError = options.onError ?? ((error: unknown) => console.error('A rate-limit report to PostgreSQL failed (admitted locally meanwhile):', error));
+  pool.on('error', onError);
+  const store = (keyPrefix: string, points: number, durationSeconds: number) =>
+    new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: TABLE, tableCreated: true, keyPrefix, points, duration: durationSeconds });
+  const budget = (keyPrefix: string, points: number, limit: string) =>
+    new SharedBudget({
+      store: store(keyPrefix, points, config.graphqlRateWindowSeconds),
+      limit,
+      syncPointsMax: config.rateLimitSyncPointsMax,
+      syncIntervalMs: config.rateLimitSyncIntervalMs,
+      onError,
+    });
+  const queries = budget('gql_query', config.graphqlQueriesPerWindowMax, 'graphqlQueriesPerWindowMax');
+  const mutations = budget('gql_mutation', config.graphqlMutationsPerWindowMax, 'graphqlMutationsPerWindowMax');
+  const signIn = new SignInThrottle({
+    failures: store('auth_fail', 1_000_000_000, config.signInFailureMemorySeconds),
+    lockouts: store('auth_lock', 1, 0),
+    lockoutInitialMs: config.signInLockoutInitialMs,
+    lockoutMaxMs: config.signInLockoutMaxMs,
+  });
+  return {
+    enabled: true,
+    chargeOperation: (principal, operation) => {
+      const key = rateLimitKey(principal);
+      if (key === null) return undefined;
+      return (operation === 'mutation' ? mutations : queries).charge(key);
+    },
+    signIn,
+    sockets: new SocketQuota(config),
+    close: async () => {
+      queries.close();
+      mutations.close();
+      await Promise.all([queries.flush(), mutations.flush()]).catch(onError);
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * The GraphQL error of a refusal: `extensions.code` RATE_LIMITED with `retryAfterSeconds` and the
+ * setting; over HTTP Apollo answers it 429 with `Retry-After`.
+ */
+export function rateLimitedError(refusal: RateLimited): GraphQLError {
+  const retryAfterSeconds = refusal.retryAfterSeconds;
+  return new GraphQLError(`Rate limit ${refusal.limit} reached: retry in ${retryAfterSeconds} s`, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      limit: refusal.limit,
+      retryAfterSeconds,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}
+
+export { RateLimited };
