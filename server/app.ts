@@ -40,6 +40,7 @@ import type { MailTransport } from './domain/mail/mail-transport.js';
 import { SmtpSink } from './mail/smtp-sink.js';
 import { createSmtpTransport } from './mail/smtp-transport.js';
 import { WebhookJobs } from './lifecycle/webhook-jobs.js';
+import { checkReadiness } from './lifecycle/readiness.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -233,6 +234,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       payments,
       stripeWebhook: { webhookSecret, onEventRecorded: () => jobsOfPayments.wake(0) },
       devMail: mailSink,
+      readiness: () => checkReadiness({ orm, outboxTailRunning: () => tail?.running ?? false, timeoutMs: config.readinessCheckTimeoutMs }),
     });
     sandbox?.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`);
     if (config.paymentsEnabled) paymentJobs.start();
