@@ -118,6 +118,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
   const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
+  // app.use matches sub-paths too: /graphql/anything is not the endpoint (JSON 404, not Apollo's 400).
+  app.use('/graphql', (request, response, next) => (request.path === '/' ? next() : jsonNotFound(request, response)));
   app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], expressMiddleware(apollo, { context: ({ req }) => context(req) }));
   // The captured mails hold every tenant's notifications: a local development aid, never in production.
   if (options.devMail && !config.production) app.use(devMailRoutes(options.devMail, (authorization) => principalFor(auth, authorization)));
