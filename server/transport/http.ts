@@ -26,6 +26,7 @@ import { attachWebSocketServer } from './ws.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 import { API_PATH, jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
+import { inputCheckPlugin } from '../graphql/input-check.js';
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -78,6 +79,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
       // field resolver of every request to compute a policy nobody reads.
       ApolloServerPluginCacheControlDisabled(),
+      // NUL characters in any argument: BAD_USER_INPUT naming the field, before anything runs.
+      inputCheckPlugin(),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
     ],
   });

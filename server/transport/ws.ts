@@ -1,5 +1,6 @@
 import type http from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { inputErrorsOf } from '../graphql/input-check.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { useServer } from 'graphql-ws/use/ws';
@@ -117,7 +118,7 @@ export function attachWebSocketServer(options: {
           return false;
         }
       },
-      onSubscribe: async (ctx) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already registered this operation in ctx.subscriptions.
         const open = Object.keys(ctx.subscriptions).length;
         if (open > options.config.subscriptionsPerSocketMax) {
@@ -129,12 +130,20 @@ export function attachWebSocketServer(options: {
         }
         try {
           principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie));
-          return undefined;
         } catch (error) {
           // Answer this operation first, then hang up: the client learns why before the close.
           setImmediate(() => ctx.extra.socket.close(CLOSE_CODE_FORBIDDEN, 'Forbidden'));
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
+        // The same input check as HTTP's (input-check.ts); a document that does not parse is left to graphql-ws.
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch {
+          return undefined;
+        }
+        const inputErrors = inputErrorsOf(options.schema, document, payload.operationName, payload.variables);
+        return inputErrors.length > 0 ? inputErrors : undefined;
       },
       // Apollo's formatError does not run here: give socket clients the same codes and masking as HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
