@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
-import { inputErrorsOf } from '../graphql/input-check.js';
+import { inputErrorsOf, mayHoldNul } from '../graphql/input-check.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { useServer } from 'graphql-ws/use/ws';
@@ -136,6 +136,7 @@ export function attachWebSocketServer(options: {
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
         // The same input check as HTTP's (input-check.ts); a document that does not parse is left to graphql-ws.
+        if (!mayHoldNul(payload.query, payload.variables)) return undefined;
         let document;
         try {
           document = parse(payload.query);

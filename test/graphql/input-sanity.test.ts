@@ -57,6 +57,7 @@ const cases: Case[] = [
   // NUL characters in literals.
   { name: 'account name literal', as: 'admin', query: 'mutation { createAccount(input: { name: "a\\u0000b" }) { account { id } } }', field: 'name' },
   { name: 'wallet id literal', as: 'owner', query: 'query { wallet(id: "\\u0000") { id } }', field: 'id' },
+  { name: 'a variable-width escape in a literal', as: 'owner', query: 'mutation($id: ID!) { charge(input: { walletId: $id, amount: "1", description: "x\\u{0}y" }) { transaction { id } } }', variables: () => ({ id: tenant.walletId }), field: 'description' },
   // Out-of-range numbers.
   { name: 'first beyond Int (variable)', as: 'owner', query: 'query($id: ID!, $first: Int) { wallet(id: $id) { transactions(first: $first) { edges { cursor } } } }', variables: () => ({ id: tenant.walletId, first: 2 ** 31 }), field: 'first' },
   { name: 'first beyond Int (literal)', as: 'owner', query: 'query($id: ID!) { wallet(id: $id) { transactions(first: 2147483648) { edges { cursor } } } }', variables: () => ({ id: tenant.walletId }), field: 'first' },
