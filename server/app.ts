@@ -41,6 +41,7 @@ import { SmtpSink } from './mail/smtp-sink.js';
 import { createSmtpTransport } from './mail/smtp-transport.js';
 import { WebhookJobs } from './lifecycle/webhook-jobs.js';
 import { createRateLimits, type RateLimits } from './transport/rate-limits/rate-limits.js';
+import { checkReadiness } from './lifecycle/readiness.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -237,6 +238,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       stripeWebhook: { webhookSecret, onEventRecorded: () => jobsOfPayments.wake(0) },
       devMail: mailSink,
       rateLimits,
+      readiness: () => checkReadiness({ orm, outboxTailRunning: () => tail?.running ?? false, timeoutMs: config.readinessCheckTimeoutMs }),
     });
     sandbox?.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`);
     if (config.paymentsEnabled) paymentJobs.start();

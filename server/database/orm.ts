@@ -5,6 +5,10 @@ import { ApiKey } from '../domain/accounts/api-key.entity.js';
 import { Wallet } from '../domain/wallets/wallet.entity.js';
 import { WalletTransaction } from '../domain/wallets/wallet-transaction.entity.js';
 import { migrationsList } from '../migrations/index.js';
+import { withAdvisoryLock } from './advisory-lock.js';
+
+/** The advisory lock every process takes to migrate, so processes starting together migrate one at a time. */
+export const MIGRATION_LOCK_NAME = 'spendwire:migrations';
 
 /** Every entity, listed rather than discovered by folder so the same list works from dist/ and in tests. */
 export const entities = [Account, ApiKey, Wallet, WalletTransaction];
@@ -30,7 +34,24 @@ export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
   });
 }
 
-/** Applies every pending migration; a no-op when the schema is current. */
-export async function migrate(orm: MikroORM): Promise<void> {
-  await orm.getMigrator().up();
+/**
+ * Applies every pending migration under a PostgreSQL advisory lock; a no-op when the schema is
+ * current. Processes starting together on one database take turns: the first applies the
+ * migrations, the others then find none pending (without the lock they raced to create the same
+ * tables and all but one failed to start). Returns the names of the migrations this call applied.
+ */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const databaseUrl = orm.config.get('clientUrl');
+  if (!databaseUrl) throw new Error('migrate needs the ORM opened with a clientUrl');
+  return withAdvisoryLock(
+    databaseUrl,
+    MIGRATION_LOCK_NAME,
+    async () => (await orm.getMigrator().up()).map((migration) => migration.name),
+    () => console.log('Another process is migrating the database: waiting for it.'),
+  );
+}
+
+/** Names of the migrations this build has that the database has not applied (empty when current). */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((migration) => migration.name);
 }

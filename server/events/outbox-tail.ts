@@ -262,6 +262,11 @@ export class OutboxTail {
     for (const listener of [...set]) listener(event);
   }
 
+  /** True from start until {@link stop}: the tail follows the outbox (readiness reports it). */
+  get running(): boolean {
+    return !this.stopped;
+  }
+
   /** Stops following; resolves once a read in progress has finished (so the pool can close). */
   async stop(): Promise<void> {
     this.stopped = true;

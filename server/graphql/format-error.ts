@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '../errors.js';
+import { literalScalarErrorField } from './input-check.js';
 
 /** Codes produced by GraphQL itself or by Apollo for a malformed request: safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -44,11 +45,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (error instanceof GraphQLError && error.originalError instanceof GraphQLError && error.originalError.extensions.code === 'BAD_USER_INPUT') {
     code = 'BAD_USER_INPUT';
   }
+  // A literal its scalar cannot represent (an Int beyond 32 bits) is the caller's input, not a malformed query.
+  const literal = error instanceof GraphQLError && code === 'GRAPHQL_VALIDATION_FAILED' ? literalScalarErrorField(error) : undefined;
+  if (literal) code = 'BAD_USER_INPUT';
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     const { stacktrace: _stacktrace, http: _http, ...details } = formatted.extensions ?? {};
     const extensions: Record<string, unknown> = { ...details, code };
     if (code === 'BAD_USER_INPUT') {
-      const field = formatted.extensions?.field ?? fieldOfVariableError(formatted.message);
+      const field = formatted.extensions?.field ?? literal?.field ?? fieldOfVariableError(formatted.message);
       if (field !== undefined) extensions.field = field;
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };

@@ -1,5 +1,8 @@
 import express from 'express';
 import type { CapturedMail } from '../mail/smtp-sink.js';
+import { Role } from '../domain/accounts/role.js';
+import type { Principal } from '../domain/accounts/principal.js';
+import { sendTransportError } from './json-errors.js';
 
 /** What the dev page reads: the local SMTP sink's kept mails. */
 export interface CapturedMailSource {
@@ -19,12 +22,41 @@ td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:
 }
 
 /**
+ * The bearer credential of a request to the dev page: `Authorization: Bearer <token>`, or HTTP Basic
+ * with the token as password (any user name), so a browser asks for it with its own prompt.
+ */
+export function devPageAuthorization(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header.trim());
+  if (!basic) return header;
+  const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : `Bearer ${decoded.slice(colon + 1)}`;
+}
+
+/**
  * `GET /dev/mail` lists the mails the local SMTP sink captured (newest first) and
  * `GET /dev/mail/:id` shows one, `GET /dev/mail/:id/raw` its source. Mounted only when the server
- * uses the sink (no SMTP_URL): with a real mail server there is nothing to show.
+ * uses the sink (no SMTP_URL) and never in production (http.ts): with a real mail server there is
+ * nothing to show. The mails carry every tenant's notifications, so only a PLATFORM_ADMIN credential
+ * reads them (the operator's token or a PLATFORM_ADMIN key, as a bearer or as a Basic password):
+ * `authenticate` resolves it or throws.
  */
-export function devMailRoutes(source: CapturedMailSource): express.Router {
+export function devMailRoutes(source: CapturedMailSource, authenticate: (authorization: string | undefined) => Promise<Principal>): express.Router {
   const router = express.Router();
+  router.use('/dev/mail', (request, response, next) => {
+    const refuse = (status: number, code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string) => {
+      if (status === 401) response.setHeader('WWW-Authenticate', 'Basic realm="Spendwire dev mail", charset="UTF-8"');
+      sendTransportError(response, { status, code, message });
+    };
+    const authorization = devPageAuthorization(request.headers.authorization);
+    if (!authorization) return refuse(401, 'UNAUTHENTICATED', 'The dev mail page needs the operator token (PLATFORM_ADMIN) as a bearer token or Basic password');
+    authenticate(authorization).then(
+      (principal) => (principal.role === Role.PLATFORM_ADMIN ? next() : refuse(403, 'FORBIDDEN', 'The dev mail page is for PLATFORM_ADMIN only')),
+      (error: unknown) =>
+        (error as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED' ? refuse(401, 'UNAUTHENTICATED', 'Unknown or revoked credential') : next(error),
+    );
+  });
   // Every piece of a mail is escaped: subjects and bodies carry customers' account names.
   router.get('/dev/mail', (_request, response) => {
     const rows = source

@@ -54,7 +54,7 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
     try {
       for await (const chunk of lines) {
         // Respect backpressure: a slow download does not pile the whole history up in memory.
-        if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+        if (!response.write(chunk)) await drainedOrClosed(response);
         if (response.destroyed) return;
       }
       response.end();
@@ -64,4 +64,20 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
     }
   });
   return router;
+}
+
+/**
+ * Resolves when `response` can take more, or when its client went away: waiting for 'drain' alone
+ * left an export whose client vanished mid-download waiting forever, its batch read held.
+ */
+function drainedOrClosed(response: express.Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
 }

@@ -13,7 +13,7 @@ export interface GraphqlPostListenerOptions<TContext extends BaseContext> {
   context(request: http.IncomingMessage): Promise<TContext>;
   /** The very middlewares the express route at /graphql runs before Apollo, in order: cors(), express.json({ limit }). */
   middlewares: NodeMiddleware[];
-  /** Serves every other request, and the errors of this path (its final handler writes the same error pages as before). */
+  /** Serves every other request, and the errors of this path (its JSON error handler answers them as for any route). */
   app: express.Express;
 }
 
@@ -30,8 +30,8 @@ type WithPendingError = http.IncomingMessage & { [PENDING_ERROR]?: unknown };
  * charge. The semantics stay those of the express route: the same cors() and express.json()
  * (body limit, JSON content type, charset) run on the raw request, Apollo gets the same request
  * (headers, search, parsed body; CSRF prevention is Apollo's), and the answer is written once with
- * its length. Any error (a body over the limit, malformed JSON, a throw) is passed to express, which
- * answers exactly as it did. Preflights (OPTIONS), GET and other paths stay on express.
+ * its length. Any error (a body over the limit, malformed JSON, a throw) is passed to express, whose
+ * JSON error handler (json-errors.ts) answers it as it would on the express route. Preflights (OPTIONS), GET and other paths stay on express.
  */
 export function graphqlPostListener<TContext extends BaseContext>(options: GraphqlPostListenerOptions<TContext>): http.RequestListener {
   const { apollo, app } = options;
@@ -90,7 +90,7 @@ export function graphqlPostListener<TContext extends BaseContext>(options: Graph
 
 /**
  * Express middleware for the /graphql route, right after cors(): passes on the error
- * {@link graphqlPostListener} met, so express's final handler answers it (status, headers, page).
+ * {@link graphqlPostListener} met, so express's JSON error handler answers it (status, code, CORS headers).
  */
 export function forwardGraphqlPostError(request: express.Request, _response: express.Response, next: express.NextFunction): void {
   const error = (request as WithPendingError)[PENDING_ERROR];

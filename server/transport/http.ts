@@ -26,6 +26,9 @@ import { attachWebSocketServer } from './ws.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 import { rateLimitedError, type RateLimits } from './rate-limits/rate-limits.js';
 import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
+import { API_PATH, jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
+import type { Readiness } from '../lifecycle/readiness.js';
+import { inputCheckPlugin } from '../graphql/input-check.js';
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -43,6 +46,8 @@ export interface StartHttpServerOptions {
   devMail?: CapturedMailSource;
   /** Rate limits per key, sign-in lockouts, sockets and subscriptions per key. */
   rateLimits: RateLimits;
+  /** What `/readyz` reports (database, migrations, outbox tail). */
+  readiness(): Promise<Readiness>;
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -85,14 +90,22 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
       // field resolver of every request to compute a policy nobody reads.
       ApolloServerPluginCacheControlDisabled(),
+      // NUL characters in any argument: BAD_USER_INPUT naming the field, before anything runs.
+      inputCheckPlugin(),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
       ...(options.rateLimits.enabled ? [{ requestDidStart: async () => rateLimitListener }] : []),
     ],
   });
   await apollo.start();
 
+  // Liveness: the process answers. Readiness: it can serve (database, migrations, outbox tail).
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
+  });
+  app.get('/readyz', (_request, response, next) => {
+    options.readiness().then((readiness) => {
+      response.status(readiness.ready ? 200 : 503).setHeader('Cache-Control', 'no-store').json(readiness);
+    }, next);
   });
   app.use(exportRoutes({ auth, config }));
   app.use(
@@ -129,9 +142,15 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
   const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
+  // app.use matches sub-paths too: /graphql/anything is not the endpoint (JSON 404, not Apollo's 400).
+  app.use('/graphql', (request, response, next) => (request.path === '/' ? next() : jsonNotFound(request, response)));
   app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], expressMiddleware(apollo, { context: ({ req }) => context(req) }));
-  if (options.devMail) app.use(devMailRoutes(options.devMail));
+  // The captured mails hold every tenant's notifications: a local development aid, never in production.
+  if (options.devMail && !config.production) app.use(devMailRoutes(options.devMail, (authorization) => principalFor(auth, authorization)));
   serveClient(app, config.clientDir);
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler);
+  httpServer.on('clientError', onClientError);
   httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app }));
 
   await new Promise<void>((resolve, reject) => {
@@ -146,11 +165,15 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   };
 }
 
-/** Serves the built dashboard, with index.html for every other GET so client-side routes work. */
+/**
+ * Serves the built dashboard, with index.html for every other GET so client-side routes work;
+ * API paths (/graphql, /auth, /webhooks, /export, /dev…) are left to the JSON 404.
+ */
 function serveClient(app: express.Express, clientDir: string): void {
   const indexFile = path.join(clientDir, 'index.html');
   app.use(express.static(clientDir, { index: 'index.html' }));
-  app.get(/^(?!\/graphql).*/, (_request, response) => {
+  app.get(/.*/, (request, response, next) => {
+    if (API_PATH.test(request.path)) return next();
     if (fs.existsSync(indexFile)) response.sendFile(indexFile);
     else response.status(404).type('text/plain').send('The dashboard is not built: run `npm run build:client` (npm start does it).');
   });

@@ -1,12 +1,22 @@
 /** The dashboard session's cookie. */
 export const SESSION_COOKIE = 'sw_session';
 
-/** The value of one cookie in a `Cookie` header, or undefined. */
+/**
+ * The value of one cookie in a `Cookie` header, or undefined. A value that is not valid
+ * percent-encoding (`%E0%A4%A`) is returned as sent: no session token has that form, so it is
+ * refused as an unknown session (UNAUTHENTICATED) rather than throwing a URIError (a 500).
+ */
 export function cookieValue(header: string | undefined | null, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const index = part.indexOf('=');
     if (index < 0) continue;
-    if (part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+    if (part.slice(0, index).trim() !== name) continue;
+    const value = part.slice(index + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { getOperationAST, GraphQLError, parse, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import { inputErrorsOf, mayHoldNul } from '../graphql/input-check.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { useServer } from 'graphql-ws/use/ws';
@@ -61,7 +62,9 @@ export function attachWebSocketServer(options: {
   payments: PaymentsRuntime;
   rateLimits: RateLimits;
 }): { dispose(): Promise<void>; closeSessionSockets(sessionId: string): void } {
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  // maxPayload: ws reads a frame's length from its header and closes with 1009 (Message Too Big)
+  // before buffering the payload; without it, a 50 MB message was buffered and parsed.
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.config.webSocketMessageBytesMax });
   const principals = new WeakMap<object, Principal>();
   /** Open, authenticated sockets and the API key each uses (none for the operator's token). */
   const sockets = new Map<WebSocket, string | null>();
@@ -161,6 +164,17 @@ export function attachWebSocketServer(options: {
           setImmediate(() => ctx.extra.socket.close(CLOSE_CODE_FORBIDDEN, 'Forbidden'));
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
+        // The same input check as HTTP's (input-check.ts); a document that does not parse is left to graphql-ws.
+        if (mayHoldNul(payload.query, payload.variables)) {
+          let document;
+          try {
+            document = parse(payload.query);
+          } catch {
+            document = undefined;
+          }
+          const inputErrors = document ? inputErrorsOf(options.schema, document, payload.operationName, payload.variables) : [];
+          if (inputErrors.length > 0) return inputErrors;
+        }
         if (!options.rateLimits.enabled) return undefined;
         const principal = principals.get(ctx.extra)!;
         const operation = operationTypeOf(payload);
@@ -191,6 +205,17 @@ export function attachWebSocketServer(options: {
     },
     wsServer,
   );
+  // graphql-ws logs every socket error with its stack as an implementation fault and closes with
+  // 4500. A socket's errors are the peer's doing (a frame over maxPayload, already closed by ws with
+  // 1009; an invalid frame, 1002; a reset): replace its handler, registered on 'connection' just
+  // above, by one that logs one line and closes with the code ws chose.
+  wsServer.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) => {
+      console.warn(`WebSocket closed on a client error: ${error.code ?? error.name} ${error.message}`.slice(0, 300));
+      if (socket.readyState === socket.OPEN) socket.close(1002, 'Protocol error');
+    });
+  });
   return {
     closeSessionSockets,
     dispose: async () => {

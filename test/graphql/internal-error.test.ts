@@ -20,8 +20,11 @@ describe('unexpected errors', () => {
       const response = await t.graphql(ownerKey, `query($id: ID!) { wallet(id: $id) { transactions { edges { cursor } } } }`, { id: walletId });
       expect(response.errors).toEqual([{ message: 'Internal server error', path: ['wallet', 'transactions'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
       expect(JSON.stringify(response)).not.toMatch(/wallet_transaction|relation|select/i);
-      expect(logged).toHaveBeenCalledOnce();
-      expect(String(logged.mock.calls[0]?.[1])).toMatch(/wallet_transaction/);
+      // The outbox tail, woken by the account's commit, may also meet the renamed table (and log its
+      // own retry line) when its read lands after the rename: count the request's log line only.
+      const requestLogs = logged.mock.calls.filter((call) => String(call[0]).startsWith('Unexpected error in a GraphQL request'));
+      expect(requestLogs).toHaveLength(1);
+      expect(String(requestLogs[0]?.[1])).toMatch(/wallet_transaction/);
     } finally {
       logged.mockRestore();
       await t.app.orm.em.fork().getConnection().execute('alter table wallet_transaction_gone rename to wallet_transaction');

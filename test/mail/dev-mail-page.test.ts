@@ -32,11 +32,16 @@ async function raiseLowBalance(accountId: string, walletId: string, balanceMicro
   );
 }
 
+/** GETs a dev page with the operator's token. */
+function asAdmin(url: string): Promise<Response> {
+  return fetch(url, { headers: { authorization: `Bearer ${t.adminToken}` } });
+}
+
 /** Fetches /dev/mail until `predicate` holds; fails after `timeoutMs`. */
 async function pageWhen(predicate: (html: string) => boolean, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const html = await (await fetch(`${t.url}/dev/mail`)).text();
+    const html = await (await asAdmin(`${t.url}/dev/mail`)).text();
     if (predicate(html)) return html;
     if (Date.now() > deadline) throw new Error(`/dev/mail never matched within ${timeoutMs} ms:\n${html}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -52,15 +57,15 @@ describe('/dev/mail', () => {
     expect(html).toContain('Low balance: $4.50 left in &lt;b&gt;Tags&lt;/b&gt; &amp; Co');
     expect(html).not.toContain('<b>Tags</b>');
     const id = /href="\/dev\/mail\/([0-9]+)"/.exec(html)![1];
-    const detail = await fetch(`${t.url}/dev/mail/${id}`);
+    const detail = await asAdmin(`${t.url}/dev/mail/${id}`);
     expect(detail.status).toBe(200);
     const text = await detail.text();
     expect(text).toContain('it is now $4.50.');
     expect(text).toContain(`Top up now: ${t.url}/top-up`);
-    const raw = await (await fetch(`${t.url}/dev/mail/${id}/raw`)).text();
+    const raw = await (await asAdmin(`${t.url}/dev/mail/${id}/raw`)).text();
     expect(raw).toMatch(/^Subject: /m);
-    expect((await fetch(`${t.url}/dev/mail/999999`)).status).toBe(404);
-    expect((await fetch(`${t.url}/dev/mail/abc`)).status).toBe(404);
+    expect((await asAdmin(`${t.url}/dev/mail/999999`)).status).toBe(404);
+    expect((await asAdmin(`${t.url}/dev/mail/abc`)).status).toBe(404);
   });
 
   it(`keeps only the latest ${SINK_MESSAGES_MAX} mails (mailSinkMessagesMax), newest first`, async () => {

@@ -61,7 +61,7 @@ describe('HTTP', () => {
   });
 
   // POST /graphql is served without express (graphql-post.ts): the same rules must hold on it.
-  it('answers POST /graphql with the CORS header, a JSON type and a length; bad bodies get the error pages', async () => {
+  it('answers POST /graphql with the CORS header, a JSON type and a length; bad bodies get JSON errors', async () => {
     const post = (text: string, contentType = 'application/json') =>
       fetch(`${built.url}/graphql`, {
         method: 'POST',
@@ -80,7 +80,8 @@ describe('HTTP', () => {
       const refused = await post(bad);
       expect(refused.status).toBe(400);
       expect(refused.headers.get('access-control-allow-origin')).toBe('*');
-      expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(refused.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await refused.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }] });
     }
     expect((await post(JSON.stringify({ query: '{ me { role } }' }), 'application/json; charset=latin1')).status).toBe(415);
     // Not JSON: Apollo's CSRF prevention refuses it, as before.

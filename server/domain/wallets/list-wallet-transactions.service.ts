@@ -32,6 +32,9 @@ export interface WalletTransactionPage {
 
 const CURSOR_PREFIX = 'seq:';
 
+/** Largest PostgreSQL bigint. */
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+
 /** The opaque cursor of a transaction: its sequence, base64url-encoded. */
 export function encodeTransactionCursor(sequence: bigint): string {
   return Buffer.from(`${CURSOR_PREFIX}${sequence}`).toString('base64url');
@@ -41,7 +44,8 @@ export function encodeTransactionCursor(sequence: bigint): string {
 export function decodeTransactionCursor(cursor: string): bigint {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const digits = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
-  if (!/^[1-9][0-9]{0,18}$/.test(digits) || encodeTransactionCursor(BigInt(digits)) !== cursor) {
+  // 19 digits may exceed PostgreSQL's bigint (the query then failed as a 500): such a cursor was never issued.
+  if (!/^[1-9][0-9]{0,18}$/.test(digits) || BigInt(digits) > BIGINT_MAX || encodeTransactionCursor(BigInt(digits)) !== cursor) {
     throw new BadUserInputError('after', 'after is not a cursor returned by this API');
   }
   return BigInt(digits);

@@ -135,6 +135,9 @@ export async function findVisibleDelivery(query: PgQuery, principal: Principal, 
 
 const CURSOR_PREFIX = 'whd:';
 
+/** Largest PostgreSQL bigint. */
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+
 /** The opaque cursor of a delivery: its position, base64url-encoded. */
 export function encodeDeliveryCursor(position: bigint): string {
   return Buffer.from(`${CURSOR_PREFIX}${position}`).toString('base64url');
@@ -144,7 +147,8 @@ export function encodeDeliveryCursor(position: bigint): string {
 export function decodeDeliveryCursor(cursor: string): bigint {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const digits = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
-  if (!/^[1-9][0-9]{0,18}$/.test(digits) || encodeDeliveryCursor(BigInt(digits)) !== cursor) {
+  // 19 digits may exceed PostgreSQL's bigint (the query then failed as a 500): such a cursor was never issued.
+  if (!/^[1-9][0-9]{0,18}$/.test(digits) || BigInt(digits) > BIGINT_MAX || encodeDeliveryCursor(BigInt(digits)) !== cursor) {
     throw new BadUserInputError('after', 'after is not a cursor returned by this API');
   }
   return BigInt(digits);
