@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'CAMPAIGN_NOT_RUNNING'
   | 'LIMIT_EXCEEDED'
   | 'WALLET_SUSPENDED'
-  | 'PAYMENT_PROVIDER_ERROR';
+  | 'PAYMENT_PROVIDER_ERROR'
+  | 'RESUME_WINDOW_EXCEEDED';
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {
@@ -108,6 +109,18 @@ export class WalletSuspendedError extends DomainError {
  */
 export class PaymentProviderError extends DomainError {
   readonly code = 'PAYMENT_PROVIDER_ERROR';
+}
+
+/**
+ * A subscription was asked to resume from a position older than what the server still keeps (the
+ * retention jobs have deleted events after it): nothing is replayed. `window` names the setting
+ * that bounds it. The client starts again without a resume position and re-reads current state.
+ */
+export class ResumeWindowExceededError extends DomainError {
+  readonly code = 'RESUME_WINDOW_EXCEEDED';
+  constructor(message: string, field: string, window: string) {
+    super(message, { field, window });
+  }
 }
 
 /**

@@ -15,6 +15,10 @@ export interface EntityChange {
 }
 
 interface OutboxRow extends WalletEventRow {
+  // Read from the outbox itself: never null here.
+  event_id: string;
+  event_tx_id: string;
+  event_reserved_micros: string;
   event_type: 'WALLET_TRANSACTION' | 'WALLET_UPDATED' | EntityChange['type'];
   event_wallet_id: string | null;
   event_account_id: string;
@@ -114,6 +118,11 @@ export class OutboxTail {
     tail.pollTimer = setInterval(() => tail.wake(), options.pollIntervalMs);
     tail.pollTimer.unref();
     return tail;
+  }
+
+  /** Where the tail has read up to: every row at or before it has been handed out (the retention job keeps what lies after). */
+  get readPosition(): OutboxPosition {
+    return this.position;
   }
 
   /** Calls `listener` with every event of `walletId` committed from now on. Returns the unsubscribe. */

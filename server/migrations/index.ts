@@ -12,6 +12,7 @@ import { Migration20261122100000CampaignSpendSeries } from './Migration202611221
 import { Migration20261204000000Alerts } from './Migration20261204000000_alerts.js';
 import { Migration20261204010000Mail } from './Migration20261204010000_mail.js';
 import { Migration20261204020000Webhooks } from './Migration20261204020000_webhooks.js';
+import { Migration20261206050000Retention } from './Migration20261206050000_retention.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -32,4 +33,5 @@ export const migrationsList = [
   { name: 'Migration20261204000000_alerts', class: Migration20261204000000Alerts },
   { name: 'Migration20261204010000_mail', class: Migration20261204010000Mail },
   { name: 'Migration20261204020000_webhooks', class: Migration20261204020000Webhooks },
+  { name: 'Migration20261206050000_retention', class: Migration20261206050000Retention },
 ];

@@ -12,8 +12,8 @@ import {
   setLowBalanceThresholds,
 } from '../../domain/alerts/alerts.service.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
-import { BadUserInputError } from '../../errors.js';
-import { alertHead, AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
+import { BadUserInputError, ResumeWindowExceededError } from '../../errors.js';
+import { alertHead, alertsKeptAfter, AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CLOSE_CODE_SUBSCRIBER_OVERFLOW } from '../wallets/wallet-subscription.resolver.js';
 import { toWalletObject, WalletObject } from '../wallets/wallet.type.js';
@@ -128,6 +128,14 @@ export class AlertsResolver {
       if (afterId !== null) {
         const head = await alertHead(context.em);
         if (afterId > head) throw new BadUserInputError('afterPosition', `afterPosition ${afterId} is ahead of the newest alert's position ${head}`);
+        // Acknowledged alerts are deleted after alertRetentionMs: a replay from before one would skip it.
+        if (!(await alertsKeptAfter(context.em, afterId))) {
+          throw new ResumeWindowExceededError(
+            `afterPosition ${afterId} is older than the alerts kept (acknowledged alerts are deleted after alertRetentionMs): subscribe without afterPosition and list alerts instead`,
+            'afterPosition',
+            'alertRetentionMs',
+          );
+        }
       }
       const stream = openAlertStream({
         em: context.em,
