@@ -120,7 +120,7 @@ export class AlertsResolver {
 
   @Subscription(() => AlertObject, {
     description:
-      "Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts.",
+      "Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts. Acknowledged alerts are deleted a year after their acknowledgement (alertRetentionMs): resuming from before a deleted one answers RESUME_WINDOW_EXCEEDED.",
     subscribe: async ({ args, context }: AlertRaisedSubscribeData) => {
       const afterId = parseAlertPosition('afterPosition', args.afterPosition);
       const accountId = alertScope(context.principal, args.accountId);

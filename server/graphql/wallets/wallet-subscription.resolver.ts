@@ -103,7 +103,7 @@ async function walletStatusOf(em: Context['em'], walletId: string): Promise<stri
 export class WalletSubscriptionResolver {
   @Subscription(() => TransactionObject, {
     description:
-      'Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on.',
+      'Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on. Resumes from any sequence: transactions are never deleted.',
     subscribe: async (data: SubscribeData) => {
       // Transactions replay from any sequence: their rows are never deleted.
       const { stream } = await walletStream(data, false);
@@ -116,7 +116,7 @@ export class WalletSubscriptionResolver {
 
   @Subscription(() => WalletObject, {
     description:
-      'The wallet as it is after each change, in sequence order. With afterSequence: first its state after each later change (replay), then live; without: from the next change on.',
+      'The wallet as it is after each change, in sequence order. With afterSequence: first its state after each later change (replay), then live; without: from the next change on. The states after each change are kept outboxResumeWindowMs (7 days by default): resuming from further back answers RESUME_WINDOW_EXCEEDED (transactionAdded resumes from any sequence).',
     subscribe: async (data: SubscribeData) => {
       // Wallet states after each change live in the outbox only: resumable within outboxResumeWindowMs.
       const { wallet, stream } = await walletStream(data, true);
