@@ -219,15 +219,16 @@ export async function pruneOutbox(
   const cutoff = iso(nowMs - settings.outboxResumeWindowMs);
   const position = live.outboxPosition();
   const outboxEvents = await pgTransaction(em, async (query) => {
+    // Ordered by the xid8 and bigint columns themselves (p.…), not by their text output: '1000' < '999'.
     const [lowest] = await query<{ tx_id: string; id: string }>(
-      `select tx_id::text, id::text from (
+      `select p.tx_id::text as tx_id, p.id::text as id from (
          select tx_id, event_id as id from outbox_consumer union all select $1::xid8, $2::bigint) p
-        order by tx_id, id limit 1`,
+        order by p.tx_id, p.id limit 1`,
       [position.txId, position.id],
     );
     const head = await query<{ tx_id: string; id: string; expired: boolean }>(
-      `select tx_id::text, id::text, created_at < $1::timestamptz as expired from outbox_event
-        where (tx_id, id) <= ($2::xid8, $3::bigint) order by tx_id, id limit $4`,
+      `select e.tx_id::text as tx_id, e.id::text as id, e.created_at < $1::timestamptz as expired from outbox_event e
+        where (e.tx_id, e.id) <= ($2::xid8, $3::bigint) order by e.tx_id, e.id limit $4`,
       [cutoff, lowest!.tx_id, lowest!.id, settings.retentionBatchSize],
     );
     let last: { tx_id: string; id: string } | undefined;

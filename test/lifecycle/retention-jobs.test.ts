@@ -306,6 +306,40 @@ describe('alerts', () => {
   });
 });
 
+describe('stopped calls gathered into alerts', () => {
+  it('deletes those already alerted a year after they were seen (boundary), a batch per pass', async () => {
+    clock.ms = Date.now();
+    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
+    const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+    const callIds: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const started = await t.ok(ownerKey, `mutation($input: StartCallInput!) { startCall(input: $input) { call { id } } }`, {
+        input: { campaignId, to: `+4477009000${10 + i}` },
+      });
+      callIds.push(started.startCall.call.id);
+      await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }`, { input: { callId: started.startCall.call.id } });
+    }
+    const seenAt = Date.now() - 600 * DAY_MS;
+    const gathered = (callId: string, alerted: boolean, seenMs: number) =>
+      sql(`insert into alert_stopped_call (call_id, campaign_id, end_reason, seen_at, alerted) values ($1, $2, 'INSUFFICIENT_FUNDS', $3, $4)`, [
+        callId,
+        campaignId,
+        iso(seenMs),
+        alerted,
+      ]);
+    // (Rows not yet alerted are never deleted, but the running alert processor reports them at once.)
+    const [past, inside, ...more] = callIds as [string, string, ...string[]];
+    await gathered(past, true, seenAt);
+    await gathered(inside, true, seenAt + 1);
+    for (const callId of more) await gathered(callId, true, seenAt - DAY_MS);
+
+    clock.ms = seenAt + 365 * DAY_MS + 1;
+    expect(await passesUntilDone('alerts', 'stoppedCalls')).toEqual([2, 2, 1, 0]);
+    expect((await sql(`select call_id from alert_stopped_call where campaign_id = $1`, [campaignId])).map((r) => r.call_id).sort()).toEqual([inside]);
+    await t.assertLedger();
+  });
+});
+
 describe('sessions and invitations', () => {
   it('deletes sessions and invitations a day past their expiry (boundary), at most retentionBatchSize of each per pass', async () => {
     const userId = randomUUID();
@@ -377,14 +411,14 @@ describe('outbox', () => {
     await t.app.mailJobs.runOnce();
     await t.app.webhooks.produceOnce();
     await t.app.events.tail.caughtUp();
-    const read = (await sql(`select id::text from outbox_event order by tx_id, id`)).map((r) => r.id);
+    const read = (await sql(`select id::text from outbox_event`)).map((r) => r.id);
     // Three more transactions no durable consumer but the alert processor has read yet (mail and webhooks are not running).
     for (let i = 0; i < 3; i++) await t.ok(second.ownerKey, CHARGE, { input: { walletId: second.walletId, amount: '1' } });
     const before = await ledgerCounts();
 
     // Boundary: the first row in position order, 1 ms inside the window, then 1 ms past it.
     const [first] = await sql<{ id: string; ms: number }>(
-      `select id::text, (extract(epoch from created_at) * 1000)::float8 as ms from outbox_event order by tx_id, id limit 1`,
+      `select e.id::text as id, (extract(epoch from e.created_at) * 1000)::float8 as ms from outbox_event e order by e.tx_id, e.id limit 1`,
     );
     clock.ms = Math.floor(first!.ms) + 7 * DAY_MS;
     expect((await pass()).outbox).toEqual({ outboxEvents: 0 });
@@ -400,7 +434,7 @@ describe('outbox', () => {
     clock.ms = farAhead;
     const counts = await passesUntilDone('outbox', 'outboxEvents');
     expect(Math.max(...counts)).toBeLessThanOrEqual(BATCH);
-    const left = (await sql(`select id::text from outbox_event order by tx_id, id`)).map((r) => r.id);
+    const left = (await sql(`select id::text from outbox_event`)).map((r) => r.id);
     expect(left).toHaveLength(3); // exactly the rows the mail and webhook producers have not read
     expect(left.filter((id) => read.includes(id))).toEqual([]);
     expect(await ledgerCounts()).toEqual(before);
