@@ -42,7 +42,12 @@ describe('outbox positions', () => {
     expect(handled).toEqual([nine, ten, eleven]);
 
     // The retention job takes the lowest reader as a number too: a reader at transaction 9 keeps rows 10 and 11.
-    // The mail and webhook producers are not running here; the alert processor is, at the head.
+    // The mail and webhook producers are not running here; the alert processor is: bring it to the head.
+    await t.app.alertProcessor.pass();
+    // This process's live tail is a reader too: until it has read them, nothing goes.
+    await pruneOutbox(t.app.orm.em.fork(), t.config, Date.now() + 30 * 86_400_000, { outboxPosition: () => ({ txId: '0', id: '0' }) });
+    expect(await sql(`select 1 from outbox_event where id = any($1::bigint[])`, [ids])).toHaveLength(3);
+    await t.app.events.tail.caughtUp();
     await sql(`update outbox_consumer set tx_id = '9', event_id = $1 where name <> 'alerts'`, [nine]);
     await pruneOutbox(t.app.orm.em.fork(), t.config, Date.now() + 30 * 86_400_000, { outboxPosition: () => t.app.events.tail.readPosition });
     expect((await sql(`select id::text from outbox_event where id = any($1::bigint[])`, [ids])).map((r) => r.id).sort()).toEqual([ten, eleven].sort());
