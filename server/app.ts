@@ -42,6 +42,7 @@ import { createSmtpTransport } from './mail/smtp-transport.js';
 import { WebhookJobs } from './lifecycle/webhook-jobs.js';
 import { createRateLimits, type RateLimits } from './transport/rate-limits/rate-limits.js';
 import { checkReadiness } from './lifecycle/readiness.js';
+import { checkRetentionSettings, retentionJobsOf } from './lifecycle/retention-jobs.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -80,12 +81,15 @@ export interface RunningApp {
   publicUrl: string;
   /** The webhook producer and sender (running only when `webhooksEnabled`). */
   webhooks: WebhookJobs;
+  /** Deletes what is past its retention: idempotency keys, webhook deliveries, mails, alerts, expired sessions, outbox rows (running only when `retentionEnabled`). */
+  retention: LifecycleJobs;
   /** Stops HTTP and WebSocket, then closes the database pool. */
   close(): Promise<void>;
 }
 
 /** Opens the ORM, applies pending migrations, builds the schema and listens. */
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
+  checkRetentionSettings(options.config);
   const orm = await createOrm({ databaseUrl: options.databaseUrl, poolSizeMax: options.config.databasePoolSize });
   // First use: made here with the configured limits.
   postingBatcher(orm.em, {
@@ -107,6 +111,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let mailTransport: (MailTransport & { close(): void }) | undefined;
   let webhooks: WebhookJobs | undefined;
   let rateLimits: RateLimits | undefined;
+  let retention: LifecycleJobs | undefined;
   /** Unsubscribes the alert processor and webhook producer from the outbox wake-ups. */
   let stopWakeUps: (() => void) | undefined;
   try {
@@ -255,6 +260,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     if (config.mailEnabled) mailJobs.start();
     if (config.webhooksEnabled) webhookJobs.start();
+    const tailOfOutbox = tail;
+    retention = new LifecycleJobs({
+      jobs: retentionJobsOf(orm.em, config, { outboxPosition: () => tailOfOutbox.readPosition, alertPosition: () => feedOfAlerts.readPosition }),
+      now: () => clock.now(),
+      intervalMs: config.retentionIntervalMs,
+      onError: (job, error) => console.error(`Retention job ${job} failed (retried on the next pass):`, error),
+    });
+    if (config.retentionEnabled) retention.start();
     return {
       url: server.url,
       port: server.port,
@@ -271,8 +284,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       mailSink,
       publicUrl,
       webhooks: webhookJobs,
+      retention,
       close: async () => {
         stopWakeUps?.();
+        await retention!.stop();
         await mailJobs!.stop();
         await webhooks!.stop();
         await simulator!.stop();
@@ -294,6 +309,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       },
     };
   } catch (error) {
+    await retention?.stop();
     await mailJobs?.stop();
     mailTransport?.close();
     await mailSink?.close();

@@ -173,6 +173,42 @@ export interface Config {
   alertsPageSizeMax: number;
   /** Alerts per page of `alerts` when `first` is not given. @default 20 */
   alertsPageSizeDefault: number;
+  /** Whether this process runs the retention jobs (tests drive them by hand). Env `RETENTION_ENABLED` (0/1). @default true */
+  retentionEnabled: boolean;
+  /**
+   * How often the retention jobs run, in milliseconds. With {@link retentionBatchSize} it bounds how
+   * fast they can delete: 60,000 rows per table per hour by default (the demo writes ≈ 45,000
+   * outbox rows an hour). @default 60_000 (1 min)
+   */
+  retentionIntervalMs: number;
+  /**
+   * Most rows each retention job deletes from each table per pass, in rows (the next pass takes the
+   * rest). Each batch is one short transaction (≈ 30–40 ms for 1000 outbox rows here), during which
+   * the live outbox tails wait (they read below the oldest running transaction). @default 1000
+   */
+  retentionBatchSize: number;
+  /**
+   * How long a caller's idempotency key is remembered, in milliseconds: within it a retry with the
+   * same key replays the first result; after it the key is deleted and a reuse is a new request
+   * (Stripe keeps keys 24 h). At least 24 h: a smaller value is refused at start. The server's own
+   * keys (`spendwire:…`) are never deleted. Env `IDEMPOTENCY_KEY_RETENTION_MS`. @default 604_800_000 (7 days)
+   */
+  idempotencyKeyRetentionMs: number;
+  /** How long a DELIVERED webhook delivery and its attempts are kept after delivery, in milliseconds. @default 2_592_000_000 (30 days) */
+  webhookDeliveryRetentionMs: number;
+  /** How long a SENT mail is kept after sending (a FAILED one after its creation), in milliseconds. @default 2_592_000_000 (30 days) */
+  mailRetentionMs: number;
+  /** How long an acknowledged alert is kept after its acknowledgement, in milliseconds. @default 31_536_000_000 (365 days) */
+  alertRetentionMs: number;
+  /** How long an expired session or invitation is kept past its expiry, in milliseconds. @default 86_400_000 (1 day) */
+  expiredCredentialRetentionMs: number;
+  /**
+   * How far back an outbox-only subscription (balanceChanged) may resume, in milliseconds: outbox
+   * rows are deleted only once older than this AND read by every durable consumer and this
+   * process's tail. Resuming from further back answers RESUME_WINDOW_EXCEEDED. Env
+   * `OUTBOX_RESUME_WINDOW_MS`. @default 604_800_000 (7 days)
+   */
+  outboxResumeWindowMs: number;
   /**
    * Stripe secret key (test or live). When unset, the server starts a loopback Stripe-compatible
    * sandbox and talks to it through the same SDK. Env `STRIPE_SECRET_KEY`.
@@ -460,6 +496,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     accountClosingWarningDays: [7, 1],
     alertsPageSizeMax: 100,
     alertsPageSizeDefault: 20,
+    retentionEnabled: env.RETENTION_ENABLED !== '0',
+    retentionIntervalMs: 60_000,
+    retentionBatchSize: 1_000,
+    idempotencyKeyRetentionMs: integerFromEnv(env, 'IDEMPOTENCY_KEY_RETENTION_MS', 604_800_000),
+    webhookDeliveryRetentionMs: 2_592_000_000,
+    mailRetentionMs: 2_592_000_000,
+    alertRetentionMs: 31_536_000_000,
+    expiredCredentialRetentionMs: 86_400_000,
+    outboxResumeWindowMs: integerFromEnv(env, 'OUTBOX_RESUME_WINDOW_MS', 604_800_000),
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,

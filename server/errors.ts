@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'WALLET_SUSPENDED'
   | 'PAYMENT_PROVIDER_ERROR'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'RESUME_WINDOW_EXCEEDED';
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {
@@ -116,6 +117,18 @@ export class RateLimitedError extends DomainError {
   readonly code = 'RATE_LIMITED';
   constructor(message: string, limit: string, retryAfterSeconds: number) {
     super(message, { limit, retryAfterSeconds });
+  }
+}
+
+/**
+ * A subscription was asked to resume from a position older than what the server still keeps (the
+ * retention jobs have deleted events after it): nothing is replayed. `window` names the setting
+ * that bounds it. The client starts again without a resume position and re-reads current state.
+ */
+export class ResumeWindowExceededError extends DomainError {
+  readonly code = 'RESUME_WINDOW_EXCEEDED';
+  constructor(message: string, field: string, window: string) {
+    super(message, { field, window });
   }
 }
 

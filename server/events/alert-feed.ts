@@ -28,6 +28,15 @@ export async function alertHead(em: EntityManager): Promise<bigint> {
   return BigInt(row!.id);
 }
 
+/**
+ * Whether every alert after `afterId` is still kept: false when retention has deleted one (the
+ * highest id it deleted, `retention_floor` 'alerts', lies after `afterId`).
+ */
+export async function alertsKeptAfter(em: EntityManager, afterId: bigint): Promise<boolean> {
+  const [row] = await pgQuery<{ position: string | null }>(em, `select position::text from retention_floor where name = 'alerts'`);
+  return row?.position == null || afterId >= BigInt(row.position);
+}
+
 /** Options of {@link AlertFeed.start}. */
 export interface AlertFeedOptions {
   em: EntityManager;
@@ -64,6 +73,11 @@ export class AlertFeed {
     feed.pollTimer = setInterval(() => feed.wake(), options.pollIntervalMs);
     feed.pollTimer.unref();
     return feed;
+  }
+
+  /** The last alert id handed out here (the retention job keeps the alerts after it). */
+  get readPosition(): bigint {
+    return this.lastId;
   }
 
   /** Calls `listener` with every alert committed from now on, in position order. Returns the unsubscribe. */

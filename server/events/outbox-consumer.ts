@@ -68,12 +68,14 @@ export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOpt
         );
       }
       const rows = await query<OutboxRecord>(
-        `select id::text, tx_id::text, type, account_id, wallet_id, wallet_sequence::text, transaction_id, campaign_id,
-                call_id, payment_event, top_up_id, alert_cause, created_at
-           from outbox_event
-          where (tx_id, id) > ($1::xid8, $2::bigint)
-            and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-          order by tx_id, id
+        // Ordered by the columns (e.…): a bare `tx_id` here would be the text output of the same
+        // name, and as text '10' < '9', so a batch across a power of ten would skip rows.
+        `select e.id::text, e.tx_id::text, e.type, e.account_id, e.wallet_id, e.wallet_sequence::text, e.transaction_id, e.campaign_id,
+                e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.created_at
+           from outbox_event e
+          where (e.tx_id, e.id) > ($1::xid8, $2::bigint)
+            and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          order by e.tx_id, e.id
           limit $3`,
         [position!.tx_id, position!.event_id, options.batchSize],
       );

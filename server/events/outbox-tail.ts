@@ -15,6 +15,10 @@ export interface EntityChange {
 }
 
 interface OutboxRow extends WalletEventRow {
+  // Read from the outbox itself: never null here.
+  event_id: string;
+  event_tx_id: string;
+  event_reserved_micros: string;
   event_type: 'WALLET_TRANSACTION' | 'WALLET_UPDATED' | EntityChange['type'];
   event_wallet_id: string | null;
   event_account_id: string;
@@ -54,9 +58,10 @@ const HELD_BACK: PreparedStatement = {
 /** The last position that can no longer be preceded by a row committed later. */
 const HEAD: PreparedStatement = {
   name: 'spendwire_outbox_head',
-  text: `select tx_id::text as tx_id, id::text as id from outbox_event
-   where tx_id < pg_snapshot_xmin(pg_current_snapshot())
-   order by tx_id desc, id desc limit 1`,
+  // Ordered by the columns (e.…), not by the text outputs of the same names: as text, '999' > '1000'.
+  text: `select e.tx_id::text as tx_id, e.id::text as id from outbox_event e
+   where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+   order by e.tx_id desc, e.id desc limit 1`,
 };
 
 /** How long after its last read the tail looks for rows held back behind a running transaction, in milliseconds. */
@@ -114,6 +119,11 @@ export class OutboxTail {
     tail.pollTimer = setInterval(() => tail.wake(), options.pollIntervalMs);
     tail.pollTimer.unref();
     return tail;
+  }
+
+  /** Where the tail has read up to: every row at or before it has been handed out (the retention job keeps what lies after). */
+  get readPosition(): OutboxPosition {
+    return this.position;
   }
 
   /** Calls `listener` with every event of `walletId` committed from now on. Returns the unsubscribe. */

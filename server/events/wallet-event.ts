@@ -7,20 +7,25 @@ export interface WalletEvent {
   accountId: string;
   /** The wallet's sequence after the change: its transaction's sequence. */
   sequence: bigint;
-  /** Wallet state right after the change, in micros. */
+  /** Wallet balance right after the change, in micros. */
   balanceMicros: bigint;
-  reservedMicros: bigint;
+  /**
+   * Reserved credit right after the change, in micros: recorded only in the outbox, so null for a
+   * transaction replayed from beyond the outbox's retention (its wallet_transaction row stays).
+   */
+  reservedMicros: bigint | null;
   transaction: WalletTransaction;
 }
 
 /** An outbox row joined with its wallet transaction, as the ORM's pool returns it. */
 export interface WalletEventRow extends WalletTransactionRow {
-  event_id: string;
+  /** Null when the outbox row is gone (retention) and the event is read from wallet_transaction alone. */
+  event_id: string | null;
   /** The writer's transaction id (xid8) as text. */
-  event_tx_id: string;
+  event_tx_id: string | null;
   event_wallet_sequence: string;
   event_balance_micros: string;
-  event_reserved_micros: string;
+  event_reserved_micros: string | null;
 }
 
 /** Columns of a {@link WalletEventRow} from outbox_event `e` joined to wallet_transaction `t`. */
@@ -35,7 +40,7 @@ export function toWalletEvent(row: WalletEventRow): WalletEvent {
     accountId: row.account_id,
     sequence: BigInt(row.event_wallet_sequence),
     balanceMicros: BigInt(row.event_balance_micros),
-    reservedMicros: BigInt(row.event_reserved_micros),
+    reservedMicros: row.event_reserved_micros === null ? null : BigInt(row.event_reserved_micros),
     transaction: toWalletTransaction(row),
   };
 }

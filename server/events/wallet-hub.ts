@@ -1,15 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import type { OutboxTail } from './outbox-tail.js';
-import { toWalletEvent, WALLET_EVENT_COLUMNS, type WalletEvent, type WalletEventRow } from './wallet-event.js';
+import { toWalletEvent, type WalletEvent, type WalletEventRow } from './wallet-event.js';
+import { WALLET_TRANSACTION_CREATED_AT_MS } from '../domain/wallets/wallet-transaction-row.js';
 
-/** A wallet's events after one sequence, up to another (or without end), oldest first. */
+/**
+ * A wallet's events after one sequence, up to another (or without end), oldest first. Read from
+ * wallet_transaction, which is never deleted, so a transaction replays from any sequence; the
+ * outbox row adds the reserved credit after it, and is null once retention has deleted it
+ * (balance and sequence are the transaction's own: the ledger check pins them equal).
+ */
 export const READ_WALLET_RANGE: PreparedStatement = {
   name: 'spendwire_wallet_events_range',
-  text: `select ${WALLET_EVENT_COLUMNS}
-    from outbox_event e join wallet_transaction t on t.id = e.transaction_id
-   where e.wallet_id = $1 and e.wallet_sequence > $2::bigint and ($3::bigint is null or e.wallet_sequence <= $3::bigint)
-   order by e.wallet_sequence
+  text: `select e.id::text as event_id, e.tx_id::text as event_tx_id,
+         t.sequence::text as event_wallet_sequence, t.balance_after_micros::text as event_balance_micros,
+         e.reserved_micros::text as event_reserved_micros, t.*, ${WALLET_TRANSACTION_CREATED_AT_MS}
+    from wallet_transaction t
+    left join outbox_event e on e.wallet_id = t.wallet_id and e.wallet_sequence = t.sequence and e.transaction_id = t.id
+   where t.wallet_id = $1 and t.sequence > $2::bigint and ($3::bigint is null or t.sequence <= $3::bigint)
+   order by t.sequence
    limit $4`,
 };
 

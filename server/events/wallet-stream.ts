@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ResumeWindowExceededError } from '../errors.js';
 import type { WalletEvent } from './wallet-event.js';
 import { readWalletEvents, readWalletSequence, type WalletHubs } from './wallet-hub.js';
 
@@ -22,6 +23,12 @@ export interface WalletStreamOptions {
   queueMax: number;
   /** Rows per replay query. */
   replayBatchSize: number;
+  /**
+   * Whether the consumer needs the wallet's state after each event (reserved credit), which only
+   * the outbox records: a replay reaching a transaction whose outbox row retention has deleted then
+   * fails with ResumeWindowExceededError. Without it, transactions replay from any sequence. @default false
+   */
+  walletStateRequired?: boolean;
 }
 
 /**
@@ -61,7 +68,11 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
     ready.push({ event, live });
     notify();
   };
-  const readRange = (after: bigint, upTo: bigint | null) => readWalletEvents(em, walletId, after, upTo, options.replayBatchSize);
+  const readRange = async (after: bigint, upTo: bigint | null) => {
+    const events = await readWalletEvents(em, walletId, after, upTo, options.replayBatchSize);
+    if (options.walletStateRequired && events.some((event) => event.reservedMicros === null)) throw resumeWindowExceeded(after);
+    return events;
+  };
   /** Steps queued on `chain` and not yet finished. */
   let pendingSteps = 0;
   /** Runs steps one at a time, in arrival order. */
@@ -161,4 +172,22 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
       throw error;
     },
   };
+}
+
+/** The error of a wallet-state replay from `afterSequence` that reaches past the outbox's retention. */
+export function resumeWindowExceeded(afterSequence: bigint): ResumeWindowExceededError {
+  return new ResumeWindowExceededError(
+    `afterSequence ${afterSequence} is older than the outbox keeps wallet states (outboxResumeWindowMs): subscribe without afterSequence and read the wallet, or resume transactionAdded, which replays from any sequence`,
+    'afterSequence',
+    'outboxResumeWindowMs',
+  );
+}
+
+/**
+ * Whether the outbox still holds the wallet's state after transaction `sequence` (false once
+ * retention has deleted its row; true when there is no such transaction yet).
+ */
+export async function walletStateKept(em: EntityManager, walletId: string, sequence: bigint): Promise<boolean> {
+  const [row] = await readWalletEvents(em, walletId, sequence - 1n, sequence, 1);
+  return row === undefined || row.reservedMicros !== null;
 }

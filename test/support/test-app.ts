@@ -67,6 +67,7 @@ export async function startTestApp(
     databasePoolSize: 20,
     simulatorEnabled: false,
     lifecycleEnabled: false,
+    retentionEnabled: false,
     paymentsEnabled: false,
     mailEnabled: false,
     webhooksEnabled: false,

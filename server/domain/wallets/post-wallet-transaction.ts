@@ -307,7 +307,10 @@ async function replay(
     [options.walletId, options.idempotencyKey],
     'all',
   );
-  assert(record, 'a conflicting idempotency key is visible once its writer has committed');
+  // A conflict is raised only once the other writer has committed, so a key missing now was deleted
+  // meanwhile by the retention job: it was past idempotencyKeyRetentionMs, and a reuse after the
+  // window is a new request.
+  if (!record) return postWalletTransaction(em, options);
   if (record.operation !== options.operation || record.request_hash !== requestHash) {
     throw new IdempotencyKeyReusedError(options.idempotencyKey!);
   }

@@ -12,8 +12,8 @@ import {
   setLowBalanceThresholds,
 } from '../../domain/alerts/alerts.service.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
-import { BadUserInputError } from '../../errors.js';
-import { alertHead, AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
+import { BadUserInputError, ResumeWindowExceededError } from '../../errors.js';
+import { alertHead, alertsKeptAfter, AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CLOSE_CODE_SUBSCRIBER_OVERFLOW } from '../wallets/wallet-subscription.resolver.js';
 import { toWalletObject, WalletObject } from '../wallets/wallet.type.js';
@@ -120,7 +120,7 @@ export class AlertsResolver {
 
   @Subscription(() => AlertObject, {
     description:
-      "Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts.",
+      "Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts. Acknowledged alerts are deleted a year after their acknowledgement (alertRetentionMs): resuming from before a deleted one answers RESUME_WINDOW_EXCEEDED.",
     subscribe: async ({ args, context }: AlertRaisedSubscribeData) => {
       const afterId = parseAlertPosition('afterPosition', args.afterPosition);
       const accountId = alertScope(context.principal, args.accountId);
@@ -128,6 +128,14 @@ export class AlertsResolver {
       if (afterId !== null) {
         const head = await alertHead(context.em);
         if (afterId > head) throw new BadUserInputError('afterPosition', `afterPosition ${afterId} is ahead of the newest alert's position ${head}`);
+        // Acknowledged alerts are deleted after alertRetentionMs: a replay from before one would skip it.
+        if (!(await alertsKeptAfter(context.em, afterId))) {
+          throw new ResumeWindowExceededError(
+            `afterPosition ${afterId} is older than the alerts kept (acknowledged alerts are deleted after alertRetentionMs): subscribe without afterPosition and list alerts instead`,
+            'afterPosition',
+            'alertRetentionMs',
+          );
+        }
       }
       const stream = openAlertStream({
         em: context.em,

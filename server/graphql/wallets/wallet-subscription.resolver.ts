@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError } from '../../errors.js';
 import type { WalletEvent } from '../../events/wallet-event.js';
-import { openWalletStream, SubscriberOverflowError } from '../../events/wallet-stream.js';
+import { openWalletStream, resumeWindowExceeded, SubscriberOverflowError, walletStateKept } from '../../events/wallet-stream.js';
 import { toTransactionObject, toWalletObject, TransactionObject, WalletObject } from './wallet.type.js';
 import { openChangeStream } from '../../events/change-stream.js';
 import { pgQuery } from '../../database/pg-transaction.js';
@@ -52,13 +52,20 @@ function parseAfterSequence(text: string | null | undefined): bigint | null {
   return BigInt(text);
 }
 
-async function walletStream({ args, context }: SubscribeData) {
+/**
+ * @param walletStateRequired the subscriber needs each event's wallet state (reserved credit),
+ * which only the outbox keeps: a resume from beyond its retention answers RESUME_WINDOW_EXCEEDED.
+ */
+async function walletStream({ args, context }: SubscribeData, walletStateRequired: boolean) {
   const afterSequence = parseAfterSequence(args.afterSequence);
   // The tenant check happens before any event is read: another tenant's wallet is NOT_FOUND.
   const wallet = await findWallet(context.em, { principal: context.principal, walletId: args.walletId });
   // A resume point the wallet has not reached would wait in silence: say so instead.
   if (afterSequence !== null && afterSequence > wallet.lastSequence) {
     throw new BadUserInputError('afterSequence', `afterSequence ${afterSequence} is ahead of the wallet's last sequence ${wallet.lastSequence}`);
+  }
+  if (walletStateRequired && afterSequence !== null && afterSequence < wallet.lastSequence && !(await walletStateKept(context.em, wallet.id, afterSequence + 1n))) {
+    throw resumeWindowExceeded(afterSequence);
   }
   const stream = openWalletStream({
     em: context.em,
@@ -67,6 +74,7 @@ async function walletStream({ args, context }: SubscribeData) {
     afterSequence,
     queueMax: context.config.subscriberQueueMax,
     replayBatchSize: context.config.outboxBatchSize,
+    walletStateRequired,
   });
   return { wallet, stream };
 }
@@ -95,9 +103,10 @@ async function walletStatusOf(em: Context['em'], walletId: string): Promise<stri
 export class WalletSubscriptionResolver {
   @Subscription(() => TransactionObject, {
     description:
-      'Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on.',
+      'Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on. Resumes from any sequence: transactions are never deleted.',
     subscribe: async (data: SubscribeData) => {
-      const { stream } = await walletStream(data);
+      // Transactions replay from any sequence: their rows are never deleted.
+      const { stream } = await walletStream(data, false);
       return mapStream(data.context, stream, transactionOf);
     },
   })
@@ -107,17 +116,19 @@ export class WalletSubscriptionResolver {
 
   @Subscription(() => WalletObject, {
     description:
-      'The wallet as it is after each change, in sequence order. With afterSequence: first its state after each later change (replay), then live; without: from the next change on.',
+      'The wallet as it is after each change, in sequence order. With afterSequence: first its state after each later change (replay), then live; without: from the next change on. The states after each change are kept outboxResumeWindowMs (7 days by default): resuming from further back answers RESUME_WINDOW_EXCEEDED (transactionAdded resumes from any sequence).',
     subscribe: async (data: SubscribeData) => {
-      const { wallet, stream } = await walletStream(data);
+      // Wallet states after each change live in the outbox only: resumable within outboxResumeWindowMs.
+      const { wallet, stream } = await walletStream(data, true);
       return mapStream(data.context, stream, (event) => walletAfter(event, () =>
         Object.assign(new WalletObject(), {
           id: wallet.id,
           accountId: wallet.accountId,
           currency: wallet.currency.trim(),
           balance: event.balanceMicros,
-          reserved: event.reservedMicros,
-          available: event.balanceMicros - event.reservedMicros,
+          // Never null here: the stream requires the wallet state (walletStateRequired).
+          reserved: event.reservedMicros!,
+          available: event.balanceMicros - event.reservedMicros!,
           sequence: event.sequence.toString(),
           createdAt: wallet.createdAt,
         })),

@@ -1544,12 +1544,12 @@ export interface Subscription {
   campaignUpdated: Campaign;
   /** The campaign's calls as they start and end (STOPPED with its endReason the moment the server stops one). Starts with the campaign's active calls; each call's states arrive in version order. */
   callUpdated: Call;
-  /** Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on. */
+  /** Every transaction of the wallet, in sequence order, exactly once. With afterSequence: first every transaction after it (replay), then live, with no gap or duplicate at the seam. Without: from the next transaction on. Resumes from any sequence: transactions are never deleted. */
   transactionAdded: Transaction;
-  /** The wallet as it is after each change, in sequence order. With afterSequence: first its state after each later change (replay), then live; without: from the next change on. */
+  /** The wallet as it is after each change, in sequence order. With afterSequence: first its state after each later change (replay), then live; without: from the next change on. The states after each change are kept outboxResumeWindowMs (7 days by default): resuming from further back answers RESUME_WINDOW_EXCEEDED (transactionAdded resumes from any sequence). */
   balanceChanged: Wallet;
   /** The wallet now, then again after every change of its balance, reserved credit (calls reserving increments, message holds) or status. A state feed: a slow reader gets the latest state, never a stale one. balanceChanged follows transactions only, resumably. */
   walletUpdated: Wallet;
-  /** Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts. */
+  /** Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts. Acknowledged alerts are deleted a year after their acknowledgement (alertRetentionMs): resuming from before a deleted one answers RESUME_WINDOW_EXCEEDED. */
   alertRaised: Alert;
 }
