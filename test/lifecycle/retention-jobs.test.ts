@@ -150,8 +150,8 @@ describe('webhook deliveries', () => {
       for (let i = 0; i < attempts; i++) {
         const ok = status === 'DELIVERED' && i === attempts - 1;
         await sql(
-          `insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, succeeded) values ($1, $2, $3, 5, $4)`,
-          [id, iso(base), ok ? 200 : 500, ok],
+          `insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, succeeded, error) values ($1, $2, $3, 5, $4, $5)`,
+          [id, iso(base), ok ? 200 : 500, ok, ok ? null : 'HTTP_ERROR'],
         );
       }
       return id;
