@@ -72,6 +72,11 @@ export class AlertFeed {
     return () => this.listeners.delete(listener);
   }
 
+  /** Listeners (open alert streams) in this process, for tests and monitoring. */
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
   /** Reads new alerts soon (coalesced with a read in progress). */
   wake(): void {
     if (this.stopped) return;

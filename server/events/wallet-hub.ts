@@ -50,6 +50,13 @@ interface Hub {
 export class WalletHubs {
   private readonly hubs = new Map<string, Hub>();
 
+  /** Subscribers of every wallet in this process, and wallets with at least one (for tests and monitoring). */
+  counts(): { subscribers: number; wallets: number } {
+    let subscribers = 0;
+    for (const hub of this.hubs.values()) subscribers += hub.listeners.size;
+    return { subscribers, wallets: this.hubs.size };
+  }
+
   constructor(
     private readonly options: { em: EntityManager; tail: OutboxTail; batchSize: number; onError?: (error: unknown) => void },
   ) {}
