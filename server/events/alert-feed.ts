@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery } from '../database/pg-transaction.js';
+import { outsideOperation } from '../database/operation-budget.js';
 import { ALERT_COLUMNS, toAlertRecord, type AlertRecord, type AlertRow } from '../domain/alerts/alert-record.js';
 import type { AlertKind } from '../domain/alerts/alert-kinds.js';
 import type { WakeSignal } from './wake-signal.js';
@@ -85,7 +86,8 @@ export class AlertFeed {
       return;
     }
     this.reading = true;
-    void this.readUntilCaughtUp();
+    // The feed serves every alert subscriber of the process: its reads belong to no operation.
+    void outsideOperation(() => this.readUntilCaughtUp());
   }
 
   /** Resolves once every alert committed before this call has been handed out. */

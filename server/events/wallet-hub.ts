@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
+import { outsideOperation } from '../database/operation-budget.js';
 import type { OutboxTail } from './outbox-tail.js';
 import { toWalletEvent, WALLET_EVENT_COLUMNS, type WalletEvent, type WalletEventRow } from './wallet-event.js';
 
@@ -67,7 +68,8 @@ export class WalletHubs {
    */
   subscribe(walletId: string, listener: (event: WalletEvent) => void): () => void {
     let hub = this.hubs.get(walletId);
-    if (!hub) hub = this.open(walletId);
+    // The hub serves every subscriber of the wallet: its reads belong to no operation.
+    if (!hub) hub = outsideOperation(() => this.open(walletId));
     hub.listeners.add(listener);
     const opened = hub;
     return () => {

@@ -22,6 +22,7 @@ import { exportRoutes } from './export-routes.js';
 import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
+import { OperationBudget, runOperation } from '../database/operation-budget.js';
 import { attachWebSocketServer } from './ws.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 
@@ -108,10 +109,17 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
   const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
-  app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], expressMiddleware(apollo, { context: ({ req }) => context(req) }));
+  const apolloMiddleware = expressMiddleware(apollo, { context: ({ req }) => context(req) });
+  app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], (request, response, next) => {
+    // GET /graphql (POST goes through graphqlPostListener): the same caps; past the deadline its database work is refused.
+    const budget = new OperationBudget({ deadlineMs: config.operationDeadlineMs, connectionsMax: config.operationConnectionsMax });
+    response.once('close', () => budget.finish());
+    void runOperation(budget, () => Promise.resolve(apolloMiddleware(request, response, next)));
+  });
   if (options.devMail) app.use(devMailRoutes(options.devMail));
   serveClient(app, config.clientDir);
-  httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app }));
+  const startOperation = () => new OperationBudget({ deadlineMs: config.operationDeadlineMs, connectionsMax: config.operationConnectionsMax });
+  httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

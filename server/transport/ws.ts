@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { useServer } from 'graphql-ws/use/ws';
@@ -14,11 +14,24 @@ import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
+import { OperationBudget, runOperation, runOperationWithDeadline } from '../database/operation-budget.js';
 
 const REVOKED_KEYS: PreparedStatement = {
   name: 'spendwire_revoked_keys',
   text: 'select id, key_hash from api_key where id = any($1::uuid[]) and revoked_at is not null',
 };
+
+const TIMED_OUT = Symbol('timedOut');
+
+function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** OPERATION_TIMEOUT as graphql-ws sends it (formatError passes the code through). */
+function timeoutResult(budget: OperationBudget): ExecutionResult {
+  const error = budget.timeoutError();
+  return { data: null, errors: [new GraphQLError(error.message, { extensions: { code: error.code, ...error.extensions } })] };
+}
 
 /** graphql-ws close code for a credential that is missing, unknown or revoked. */
 export const CLOSE_CODE_FORBIDDEN = 4403;
@@ -43,6 +56,8 @@ export function attachWebSocketServer(options: {
   payments: PaymentsRuntime;
 }): { dispose(): Promise<void>; closeSessionSockets(sessionId: string): void } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const startOperation = () =>
+    new OperationBudget({ deadlineMs: options.config.operationDeadlineMs, connectionsMax: options.config.operationConnectionsMax });
   const principals = new WeakMap<object, Principal>();
   /** Open, authenticated sockets and the API key each uses (none for the operator's token). */
   const sockets = new Map<WebSocket, string | null>();
@@ -93,7 +108,21 @@ export function attachWebSocketServer(options: {
   const cleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema: options.schema,
-      subscribe: subscribeSharingExecution,
+      // Queries and mutations on the socket have the same deadline and connection caps as on HTTP.
+      execute: (args) => {
+        const budget = startOperation();
+        return runOperationWithDeadline(budget, async () => execute(args), () => timeoutResult(budget));
+      },
+      // A subscription's setup (checks, first reads) has the deadline; its lifetime does not.
+      subscribe: async (args) => {
+        const budget = startOperation();
+        const setup = runOperation(budget, () => subscribeSharingExecution(args));
+        const first = await Promise.race([setup, budget.expired.then(() => TIMED_OUT)]);
+        if (typeof first !== 'symbol') return first;
+        // Nobody will read a stream whose setup finishes now: end it so it holds nothing.
+        void setup.then((stream) => (isAsyncIterator(stream) ? stream.return?.() : undefined)).catch(() => {});
+        return timeoutResult(budget);
+      },
       connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         try {
