@@ -113,8 +113,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], (request, response, next) => {
     // GET /graphql (POST goes through graphqlPostListener): the same caps; past the deadline its database work is refused.
     const budget = new OperationBudget({ deadlineMs: config.operationDeadlineMs, connectionsMax: config.operationConnectionsMax });
-    response.once('close', () => budget.finish());
-    void runOperation(budget, () => Promise.resolve(apolloMiddleware(request, response, next)));
+    runOperation(budget, async () => apolloMiddleware(request, response, next)).catch(next);
   });
   if (options.devMail) app.use(devMailRoutes(options.devMail));
   serveClient(app, config.clientDir);

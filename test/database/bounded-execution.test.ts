@@ -156,6 +156,33 @@ describe('operationDeadlineMs', () => {
     });
   }
 
+  it('answers a subscription whose setup waits past the deadline OPERATION_TIMEOUT, and its late setup leaves nothing subscribed', async () => {
+    const { walletId, ownerKey } = await t.createAccount();
+    const query = `subscription($walletId: ID!) { transactionAdded(walletId: $walletId) { sequence } }`;
+    const lock = await lockTable('wallet');
+    const late = subscribe(t.url, ownerKey, query, { walletId }, (d) => d.transactionAdded.sequence as string);
+    try {
+      await until('the setup to be answered', () => late.errors.length > 0, 10_000);
+      expect(late.errors).toEqual([
+        { message: `The operation ran past its ${DEADLINE_MS} ms deadline`, extensions: { code: 'OPERATION_TIMEOUT', deadlineMs: DEADLINE_MS } },
+      ]);
+    } finally {
+      await lock.release();
+    }
+    await until('the late setup to let go of its connection', () => governor.requestConnectionsHeld === 0);
+    // A second subscriber on the same wallet, once it has seen an event, is the hub's only one.
+    const live = subscribe(t.url, ownerKey, query.replace('(walletId: $walletId)', '(walletId: $walletId, afterSequence: "0")'), { walletId }, (d) => d.transactionAdded.sequence as string);
+    try {
+      await t.fund(walletId, '1');
+      expect(await live.waitFor(1)).toEqual(['1']);
+      expect(t.app.events.hubs.counts()).toEqual({ subscribers: 1, wallets: 1 });
+      expect(late.received).toEqual([]);
+    } finally {
+      await live.close();
+      await late.close();
+    }
+  });
+
   it('applies to a subscription\'s setup, not to its lifetime', async () => {
     const { walletId, ownerKey } = await t.createAccount();
     const transactions = subscribe(t.url, ownerKey, `subscription($walletId: ID!) { transactionAdded(walletId: $walletId, afterSequence: "0") { sequence } }`, { walletId }, (d) => d.transactionAdded.sequence as string);
