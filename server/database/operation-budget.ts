@@ -28,8 +28,6 @@ export class OperationBudget {
   /** Resolves when the deadline passes while the operation runs. */
   readonly expired: Promise<void>;
   readonly deadlineMs: number;
-  /** Connections this operation holds now. */
-  held = 0;
   private readonly waiters: Waiter[] = [];
   private readonly timer: NodeJS.Timeout;
   private onExpired!: () => void;
@@ -171,11 +169,6 @@ export function outsideOperation<T>(work: () => T): T {
   return scopes.exit(work);
 }
 
-/** The running operation's budget, if the caller runs inside one. */
-export function currentOperation(): OperationBudget | undefined {
-  return scopes.getStore()?.budget;
-}
-
 /**
  * Runs `work` (which uses a connection the operation already holds) so that a connection it takes
  * besides is not capped: it must never wait for a permit its own operation holds (a cap of N and N
@@ -246,7 +239,6 @@ export function governConnections(client: KnexPoolClient, options: { requestConn
       throw error;
     }
     owners.set(connection, budget);
-    budget.held++;
     // The deadline passed while the pool found a connection: the work must not start.
     if ((budget.state as OperationBudget['state']) === 'expired') {
       await client.releaseConnection(connection);
@@ -258,7 +250,6 @@ export function governConnections(client: KnexPoolClient, options: { requestConn
     const budget = owners.get(connection);
     if (budget) {
       owners.delete(connection);
-      budget.held--;
       budget.perOperation.release();
       requests.release();
     }
