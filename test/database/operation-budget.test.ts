@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectionGovernorOf, type ConnectionGovernor } from '../../server/database/operation-budget.js';
+import { createOrm } from '../../server/database/orm.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { subscribe } from '../support/subscriber.js';
 
@@ -101,6 +102,9 @@ describe('databasePoolReservedConnections', () => {
       await lock.release();
     }
     for (const response of await answers) expect(response.errors).toBeUndefined();
+  });
+  it('must leave client operations at least one connection: a reserve of the whole pool is refused at start', async () => {
+    await expect(createOrm({ databaseUrl: t.databaseUrl, poolSizeMax: 4, requestConnectionsMax: 0 })).rejects.toThrow(/1\.\.4 pooled connections/);
   });
 });
 
