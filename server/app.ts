@@ -90,7 +90,11 @@ export interface RunningApp {
 /** Opens the ORM, applies pending migrations, builds the schema and listens. */
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   checkRetentionSettings(options.config);
-  const orm = await createOrm({ databaseUrl: options.databaseUrl, poolSizeMax: options.config.databasePoolSize });
+  const orm = await createOrm({
+    databaseUrl: options.databaseUrl,
+    poolSizeMax: options.config.databasePoolSize,
+    requestConnectionsMax: options.config.databasePoolSize - options.config.databasePoolReservedConnections,
+  });
   // First use: made here with the configured limits.
   postingBatcher(orm.em, {
     batchSizeMax: options.config.postingBatchSizeMax,

@@ -56,6 +56,27 @@ export interface Config {
   /** Connections in the server's PostgreSQL pool. Env `DATABASE_POOL_SIZE`. @default 16 */
   databasePoolSize: number;
   /**
+   * Execution deadline of one client operation (a GraphQL query or mutation over HTTP or WebSocket,
+   * or a subscription's setup; not a subscription's lifetime), in milliseconds. Past it the operation
+   * is answered with OPERATION_TIMEOUT and its database work not yet started never starts.
+   * Env `OPERATION_DEADLINE_MS`. @default 10000
+   */
+  operationDeadlineMs: number;
+  /**
+   * Most pooled database connections one client operation holds at once, in connections; one more
+   * waits (within the deadline) until the operation releases one. Group-commit postings and work
+   * inside a transaction the operation already holds are not counted (they must never wait for the
+   * operation's own permits). Env `OPERATION_CONNECTIONS_MAX`. @default 4
+   */
+  operationConnectionsMax: number;
+  /**
+   * Pool connections client operations never take, in connections: requests together hold at most
+   * `databasePoolSize − databasePoolReservedConnections`, so the billing clock, the outbox tail,
+   * consumers and jobs always find one. Must be below `databasePoolSize`.
+   * Env `DATABASE_POOL_RESERVED_CONNECTIONS`. @default 4
+   */
+  databasePoolReservedConnections: number;
+  /**
    * Most concurrent postings (charges, top-ups, call costs…) one statement and one commit carry,
    * in postings; 1 posts each alone. Env `POSTING_BATCH_SIZE_MAX`. @default 32
    */
@@ -451,6 +472,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     idempotencyKeyLengthMax: 255,
     nameLengthMax: 200,
     databasePoolSize: integerFromEnv(env, 'DATABASE_POOL_SIZE', 16),
+    operationDeadlineMs: positiveIntegerFromEnv(env, 'OPERATION_DEADLINE_MS', 10_000),
+    operationConnectionsMax: positiveIntegerFromEnv(env, 'OPERATION_CONNECTIONS_MAX', 4),
+    databasePoolReservedConnections: integerFromEnv(env, 'DATABASE_POOL_RESERVED_CONNECTIONS', 4),
     postingBatchSizeMax: positiveIntegerFromEnv(env, 'POSTING_BATCH_SIZE_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchSizeMax),
     postingBatchesInFlightMax: positiveIntegerFromEnv(env, 'POSTING_BATCHES_IN_FLIGHT_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchesInFlightMax),
     requestBodyBytesMax: 100_000,

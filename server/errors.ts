@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'WALLET_SUSPENDED'
   | 'PAYMENT_PROVIDER_ERROR'
   | 'RATE_LIMITED'
-  | 'RESUME_WINDOW_EXCEEDED';
+  | 'RESUME_WINDOW_EXCEEDED'
+  | 'OPERATION_TIMEOUT';
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {
@@ -138,4 +139,13 @@ export class ResumeWindowExceededError extends DomainError {
  */
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`Assertion failed: ${message}`);
+}
+
+/**
+ * The operation ran past its execution deadline (`operationDeadlineMs`): its remaining database work
+ * was not started. A mutation answered so may have committed (its statement was in flight): retry it
+ * with the same idempotency key.
+ */
+export class OperationTimeoutError extends DomainError {
+  readonly code = 'OPERATION_TIMEOUT';
 }

@@ -1,3 +1,5 @@
+import { outsideOperation } from './database/operation-budget.js';
+
 /**
  * Runs `work` at once and then again a delay after each run has ended (runs never overlap) until
  * {@link Periodic.stop}: a fixed `intervalMs`, or what a function returns after each run (e.g.
@@ -30,10 +32,12 @@ export class Periodic {
    */
   wakeCoalesced(delayMs: number): void {
     if (this.coalesceTimer || this.stopped) return;
-    this.coalesceTimer = setTimeout(() => {
-      this.coalesceTimer = undefined;
-      this.wake(0);
-    }, delayMs);
+    this.coalesceTimer = outsideOperation(() =>
+      setTimeout(() => {
+        this.coalesceTimer = undefined;
+        this.wake(0);
+      }, delayMs),
+    );
     this.coalesceTimer.unref();
   }
 
@@ -50,7 +54,9 @@ export class Periodic {
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
     this.timerAtMs = Date.now() + delayMs;
-    this.timer = setTimeout(() => void this.loop(), delayMs);
+    // A run woken by a client operation (a call started, a top-up recorded) is background work:
+    // a timer keeps the context it was created in, so create it outside the operation.
+    this.timer = outsideOperation(() => setTimeout(() => void this.loop(), delayMs));
     this.timer.unref();
   }
 

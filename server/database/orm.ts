@@ -9,6 +9,7 @@ import { withAdvisoryLock } from './advisory-lock.js';
 
 /** The advisory lock every process takes to migrate, so processes starting together migrate one at a time. */
 export const MIGRATION_LOCK_NAME = 'spendwire:migrations';
+import { governConnections } from './operation-budget.js';
 
 /** Every entity, listed rather than discovered by folder so the same list works from dist/ and in tests. */
 export const entities = [Account, ApiKey, Wallet, WalletTransaction];
@@ -19,19 +20,32 @@ export interface CreateOrmOptions {
   databaseUrl: string;
   /** Largest number of pooled connections. @default 16 */
   poolSizeMax?: number;
+  /**
+   * Pooled connections client operations may hold together (see operation-budget.ts); the rest
+   * are kept for background work. @default poolSizeMax (no reserve)
+   */
+  requestConnectionsMax?: number;
 }
 
 /** Opens MikroORM on PostgreSQL with the reflect-metadata provider (explicit types on every property). */
 export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
-  return MikroORM.init({
+  const poolSizeMax = options.poolSizeMax ?? 16;
+  const requestConnectionsMax = options.requestConnectionsMax ?? poolSizeMax;
+  if (!Number.isInteger(requestConnectionsMax) || requestConnectionsMax < 1 || requestConnectionsMax > poolSizeMax) {
+    throw new Error(`Client operations must be allowed 1..${poolSizeMax} pooled connections (pool size minus reserved), got ${requestConnectionsMax}`);
+  }
+  const orm = await MikroORM.init({
     clientUrl: options.databaseUrl,
     entities,
     extensions: [Migrator],
-    pool: { min: 0, max: options.poolSizeMax ?? 16 },
+    pool: { min: 0, max: poolSizeMax },
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, silent: true },
     allowGlobalContext: false,
     debug: false,
   });
+  // Every pooled connection (ORM queries, pgQuery/pgTransaction, prepared statements, the batcher) is taken here.
+  governConnections(orm.em.getConnection().getKnex().client, { requestConnectionsMax });
+  return orm;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { assert } from '../errors.js';
+import { whileHoldingConnection } from './operation-budget.js';
 
 interface KnexClient {
   acquireConnection(): Promise<pg.Client>;
@@ -15,7 +16,7 @@ async function withConnection<T>(em: EntityManager, work: (connection: pg.Client
   const client = em.getConnection().getKnex().client as KnexClient;
   const connection = await client.acquireConnection();
   try {
-    return await work(connection);
+    return await whileHoldingConnection(() => work(connection));
   } finally {
     await client.releaseConnection(connection);
   }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { assert } from '../errors.js';
 import type { PreparedStatement } from './prepared-statement.js';
+import { outsideOperation } from './operation-budget.js';
 
 /** Options of {@link StatementBatcher}. */
 export interface StatementBatcherOptions<Row> {
@@ -81,6 +82,13 @@ export class StatementBatcher<Row> {
 
   /** Runs the statement for one member: its row, or undefined when the statement acted on nothing. */
   execute(values: readonly unknown[]): Promise<Row | undefined> {
+    // A batch carries many operations' postings and the billing clock's: it belongs to none of
+    // them, so no operation's connection cap or deadline applies (a caller holding its last permit
+    // must not wait on itself). Batches are bounded by batchesInFlightMax instead.
+    return outsideOperation(() => this.executeMember(values));
+  }
+
+  private executeMember(values: readonly unknown[]): Promise<Row | undefined> {
     if (this.options.batchSizeMax === 1) return this.executeAlone(values);
     const exclusiveKey = this.options.exclusiveKey(values);
     if (this.runningByKey.has(exclusiveKey)) return this.runKeyAlone(exclusiveKey, values);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery } from '../database/pg-transaction.js';
+import { outsideOperation } from '../database/operation-budget.js';
 import { ALERT_COLUMNS, toAlertRecord, type AlertRecord, type AlertRow } from '../domain/alerts/alert-record.js';
 import type { AlertKind } from '../domain/alerts/alert-kinds.js';
 import type { WakeSignal } from './wake-signal.js';
@@ -86,6 +87,11 @@ export class AlertFeed {
     return () => this.listeners.delete(listener);
   }
 
+  /** Listeners (open alert streams) in this process, for tests and monitoring. */
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
   /** Reads new alerts soon (coalesced with a read in progress). */
   wake(): void {
     if (this.stopped) return;
@@ -94,7 +100,8 @@ export class AlertFeed {
       return;
     }
     this.reading = true;
-    void this.readUntilCaughtUp();
+    // The feed serves every alert subscriber of the process: its reads belong to no operation.
+    void outsideOperation(() => this.readUntilCaughtUp());
   }
 
   /** Resolves once every alert committed before this call has been handed out. */

@@ -1,3 +1,4 @@
+import { outsideOperation } from '../database/operation-budget.js';
 import type { AlertFeed } from './alert-feed.js';
 import type { OutboxTail } from './outbox-tail.js';
 import type { WakeSignal } from './wake-signal.js';
@@ -26,9 +27,12 @@ export function createEvents(tail: OutboxTail, hubs: WalletHubs, signal: WakeSig
     hubs,
     alerts,
     committed() {
-      tail.wake();
-      signal.publish();
-      onCommitted();
+      // The wake-ups start process-wide work (tail reads, jobs): never part of the committing operation.
+      outsideOperation(() => {
+        tail.wake();
+        signal.publish();
+        onCommitted();
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
+import { outsideOperation } from '../database/operation-budget.js';
 import type { OutboxTail } from './outbox-tail.js';
 import { toWalletEvent, type WalletEvent, type WalletEventRow } from './wallet-event.js';
 import { WALLET_TRANSACTION_CREATED_AT_MS } from '../domain/wallets/wallet-transaction-row.js';
@@ -59,6 +60,13 @@ interface Hub {
 export class WalletHubs {
   private readonly hubs = new Map<string, Hub>();
 
+  /** Subscribers of every wallet in this process, and wallets with at least one (for tests and monitoring). */
+  counts(): { subscribers: number; wallets: number } {
+    let subscribers = 0;
+    for (const hub of this.hubs.values()) subscribers += hub.listeners.size;
+    return { subscribers, wallets: this.hubs.size };
+  }
+
   constructor(
     private readonly options: { em: EntityManager; tail: OutboxTail; batchSize: number; onError?: (error: unknown) => void },
   ) {}
@@ -69,7 +77,8 @@ export class WalletHubs {
    */
   subscribe(walletId: string, listener: (event: WalletEvent) => void): () => void {
     let hub = this.hubs.get(walletId);
-    if (!hub) hub = this.open(walletId);
+    // The hub serves every subscriber of the wallet: its reads belong to no operation.
+    if (!hub) hub = outsideOperation(() => this.open(walletId));
     hub.listeners.add(listener);
     const opened = hub;
     return () => {

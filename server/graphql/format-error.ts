@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { DriverException } from '@mikro-orm/core';
 import { DomainError } from '../errors.js';
 import { literalScalarErrorField } from './input-check.js';
 
@@ -17,6 +18,7 @@ const REQUEST_ERROR_CODES = new Set([
   // Raised by the transport (rate limits, cookie requests from another origin), never masked.
   'RATE_LIMITED',
   'FORBIDDEN',
+  'OPERATION_TIMEOUT',
 ]);
 
 /**
@@ -39,6 +41,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.extensions } };
+  }
+  // The ORM rewraps an OperationTimeoutError thrown while it takes a connection (copying its code,
+  // message and extensions): answer it as the DomainError it was.
+  if (original instanceof DriverException && original.code === 'OPERATION_TIMEOUT') {
+    const { extensions } = original as DriverException & { extensions?: Record<string, unknown> };
+    return { message: original.message, path: formatted.path, extensions: { code: 'OPERATION_TIMEOUT', ...extensions } };
   }
   let code = formatted.extensions?.code;
   // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT error.

@@ -1,7 +1,8 @@
 import type http from 'node:http';
-import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
+import type { ApolloServer, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type express from 'express';
+import { operationTimeoutResult, runOperationWithDeadline, type OperationBudget } from '../database/operation-budget.js';
 
 /** A plain node:http middleware (cors() and express.json() are such functions). */
 type NodeMiddleware = (request: http.IncomingMessage, response: http.ServerResponse, next: (error?: unknown) => void) => void;
@@ -15,6 +16,8 @@ export interface GraphqlPostListenerOptions<TContext extends BaseContext> {
   middlewares: NodeMiddleware[];
   /** Serves every other request, and the errors of this path (its JSON error handler answers them as for any route). */
   app: express.Express;
+  /** A new budget (deadline, connection cap) for one operation; see database/operation-budget.ts. */
+  startOperation(): OperationBudget;
 }
 
 /** Where this path leaves an error for {@link forwardGraphqlPostError} to hand to express. */
@@ -49,7 +52,18 @@ export function graphqlPostListener<TContext extends BaseContext>(options: Graph
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: 'POST', headers, search, body: request.body };
-    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) });
+    // Past the deadline the client gets OPERATION_TIMEOUT (HTTP 200, like every GraphQL error of an
+    // executed operation) at once; what the operation had not started yet never starts.
+    const budget = options.startOperation();
+    const result = await runOperationWithDeadline(
+      budget,
+      () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) }),
+      (): HTTPGraphQLResponse => ({
+        status: 200,
+        headers: new HeaderMap([['content-type', 'application/json; charset=utf-8']]),
+        body: { kind: 'complete', string: `${JSON.stringify(operationTimeoutResult(budget))}\n` },
+      }),
+    );
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     // As express's res.send does for a string (header names cased as it writes them): a content

@@ -22,6 +22,7 @@ import { exportRoutes } from './export-routes.js';
 import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
+import { OperationBudget, runOperation } from '../database/operation-budget.js';
 import { attachWebSocketServer } from './ws.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 import { rateLimitedError, type RateLimits } from './rate-limits/rate-limits.js';
@@ -144,14 +145,20 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
   // app.use matches sub-paths too: /graphql/anything is not the endpoint (JSON 404, not Apollo's 400).
   app.use('/graphql', (request, response, next) => (request.path === '/' ? next() : jsonNotFound(request, response)));
-  app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], expressMiddleware(apollo, { context: ({ req }) => context(req) }));
+  const apolloMiddleware = expressMiddleware(apollo, { context: ({ req }) => context(req) });
+  app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], (request, response, next) => {
+    // GET /graphql (POST goes through graphqlPostListener): the same caps; past the deadline its database work is refused.
+    const budget = new OperationBudget({ deadlineMs: config.operationDeadlineMs, connectionsMax: config.operationConnectionsMax });
+    runOperation(budget, async () => apolloMiddleware(request, response, next)).catch(next);
+  });
   // The captured mails hold every tenant's notifications: a local development aid, never in production.
   if (options.devMail && !config.production) app.use(devMailRoutes(options.devMail, (authorization) => principalFor(auth, authorization)));
   serveClient(app, config.clientDir);
   app.use(jsonNotFound);
   app.use(jsonErrorHandler);
   httpServer.on('clientError', onClientError);
-  httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app }));
+  const startOperation = () => new OperationBudget({ deadlineMs: config.operationDeadlineMs, connectionsMax: config.operationConnectionsMax });
+  httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { getOperationAST, GraphQLError, parse, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import { execute, getOperationAST, GraphQLError, parse, type ExecutionResult, type GraphQLSchema, type OperationTypeNode } from 'graphql';
 import { inputErrorsOf, mayHoldNul } from '../graphql/input-check.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
@@ -16,11 +16,24 @@ import { formatError } from '../graphql/format-error.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
+import { OperationBudget, runOperation, runOperationWithDeadline } from '../database/operation-budget.js';
 
 const REVOKED_KEYS: PreparedStatement = {
   name: 'spendwire_revoked_keys',
   text: 'select id, key_hash from api_key where id = any($1::uuid[]) and revoked_at is not null',
 };
+
+const TIMED_OUT = Symbol('timedOut');
+
+function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** OPERATION_TIMEOUT as graphql-ws sends it (formatError passes the code through). */
+function timeoutResult(budget: OperationBudget): ExecutionResult {
+  const error = budget.timeoutError();
+  return { data: null, errors: [new GraphQLError(error.message, { extensions: { code: error.code, ...error.extensions } })] };
+}
 
 /** graphql-ws close code for a credential that is missing, unknown or revoked. */
 export const CLOSE_CODE_FORBIDDEN = 4403;
@@ -65,6 +78,8 @@ export function attachWebSocketServer(options: {
   // maxPayload: ws reads a frame's length from its header and closes with 1009 (Message Too Big)
   // before buffering the payload; without it, a 50 MB message was buffered and parsed.
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.config.webSocketMessageBytesMax });
+  const startOperation = () =>
+    new OperationBudget({ deadlineMs: options.config.operationDeadlineMs, connectionsMax: options.config.operationConnectionsMax });
   const principals = new WeakMap<object, Principal>();
   /** Open, authenticated sockets and the API key each uses (none for the operator's token). */
   const sockets = new Map<WebSocket, string | null>();
@@ -115,7 +130,21 @@ export function attachWebSocketServer(options: {
   const cleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema: options.schema,
-      subscribe: subscribeSharingExecution,
+      // Queries and mutations on the socket have the same deadline and connection caps as on HTTP.
+      execute: (args) => {
+        const budget = startOperation();
+        return runOperationWithDeadline(budget, async () => execute(args), () => timeoutResult(budget));
+      },
+      // A subscription's setup (checks, first reads) has the deadline; its lifetime does not.
+      subscribe: async (args) => {
+        const budget = startOperation();
+        const setup = runOperation(budget, () => subscribeSharingExecution(args));
+        const first = await Promise.race([setup, budget.expired.then(() => TIMED_OUT)]);
+        if (typeof first !== 'symbol') return first;
+        // Nobody will read a stream whose setup finishes now: end it so it holds nothing.
+        void setup.then((stream) => (isAsyncIterator(stream) ? stream.return?.() : undefined)).catch(() => {});
+        return timeoutResult(budget);
+      },
       connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         try {

@@ -73,8 +73,14 @@ export class BillingClock {
   constructor(private readonly options: BillingClockOptions) {
     // Sleeps until the next call is due (at most billingClockIntervalMs when any is; until the
     // next rescan when none is): an idle clock costs one wake-up a second, not fifty.
-    this.periodic = new Periodic(() => this.runDue(), () => this.sleepMs(), options.onError);
+    this.periodic = new Periodic(() => this.runDue(), () => this.sleepMs(), (error) => {
+      this.passesFailed++;
+      options.onError?.(error);
+    });
   }
+
+  /** Passes that failed since start (each is retried on the next pass), for tests and monitoring. */
+  passesFailed = 0;
 
   private sleepMs(): number {
     const { config, clock } = this.options;

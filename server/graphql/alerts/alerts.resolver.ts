@@ -14,6 +14,7 @@ import {
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError, ResumeWindowExceededError } from '../../errors.js';
 import { alertHead, alertsKeptAfter, AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
+import { mapStream } from '../../events/map-stream.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CLOSE_CODE_SUBSCRIBER_OVERFLOW } from '../wallets/wallet-subscription.resolver.js';
 import { toWalletObject, WalletObject } from '../wallets/wallet.type.js';
@@ -78,15 +79,15 @@ function alertObjectOf(alert: AlertRecord): AlertObject {
   return object;
 }
 
-async function* mapAlerts(context: Context, source: AsyncIterableIterator<AlertRecord>): AsyncGenerator<AlertObject> {
-  try {
-    for await (const alert of source) yield alertObjectOf(alert);
-  } catch (error) {
-    if (!(error instanceof AlertSubscriberOverflowError)) throw error;
-    context.closeSocket?.(CLOSE_CODE_SUBSCRIBER_OVERFLOW, 'Subscriber fell behind: resume with afterPosition');
-  } finally {
-    await source.return?.();
-  }
+/** Maps a feed's alerts; a consumer that falls behind gets the socket closed with 4413. Closing ends the source at once. */
+function mapAlerts(context: Context, source: AsyncIterableIterator<AlertRecord>): AsyncIterableIterator<AlertObject> {
+  return mapStream(source, alertObjectOf, {
+    endsOn: (error) => {
+      if (!(error instanceof AlertSubscriberOverflowError)) return false;
+      context.closeSocket?.(CLOSE_CODE_SUBSCRIBER_OVERFLOW, 'Subscriber fell behind: resume with afterPosition');
+      return true;
+    },
+  });
 }
 
 @Resolver()

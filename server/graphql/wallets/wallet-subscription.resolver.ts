@@ -6,6 +6,7 @@ import type { WalletEvent } from '../../events/wallet-event.js';
 import { openWalletStream, resumeWindowExceeded, SubscriberOverflowError, walletStateKept } from '../../events/wallet-stream.js';
 import { toTransactionObject, toWalletObject, TransactionObject, WalletObject } from './wallet.type.js';
 import { openChangeStream } from '../../events/change-stream.js';
+import { mapStream } from '../../events/map-stream.js';
 import { pgQuery } from '../../database/pg-transaction.js';
 
 /** graphql-ws close code for a subscriber that fell too far behind (it resumes with afterSequence). */
@@ -33,16 +34,18 @@ function walletAfter(event: WalletEvent, build: () => WalletObject): WalletObjec
   return wallet;
 }
 
-/** Maps a stream's events; when the consumer falls behind, hangs up the socket with 4413 and ends. */
-async function* mapStream<T>(context: Context, source: AsyncIterableIterator<WalletEvent>, map: (event: WalletEvent) => T): AsyncGenerator<T> {
-  try {
-    for await (const event of source) yield map(event);
-  } catch (error) {
-    if (!(error instanceof SubscriberOverflowError)) throw error;
-    context.closeSocket?.(CLOSE_CODE_SUBSCRIBER_OVERFLOW, 'Subscriber fell behind: resume with afterSequence');
-  } finally {
-    await source.return?.();
-  }
+/**
+ * Maps a stream's events; when the consumer falls behind, hangs up the socket with 4413 and ends.
+ * Closing the subscription ends the source at once (see {@link mapStream}).
+ */
+function mapWalletStream<T>(context: Context, source: AsyncIterableIterator<WalletEvent>, map: (event: WalletEvent) => T): AsyncIterableIterator<T> {
+  return mapStream(source, map, {
+    endsOn: (error) => {
+      if (!(error instanceof SubscriberOverflowError)) return false;
+      context.closeSocket?.(CLOSE_CODE_SUBSCRIBER_OVERFLOW, 'Subscriber fell behind: resume with afterSequence');
+      return true;
+    },
+  });
 }
 
 /** @throws BadUserInputError (`afterSequence`) unless absent or a sequence number. */
@@ -107,7 +110,7 @@ export class WalletSubscriptionResolver {
     subscribe: async (data: SubscribeData) => {
       // Transactions replay from any sequence: their rows are never deleted.
       const { stream } = await walletStream(data, false);
-      return mapStream(data.context, stream, transactionOf);
+      return mapWalletStream(data.context, stream, transactionOf);
     },
   })
   transactionAdded(@Root() transaction: TransactionObject, @Args(() => WalletStreamArgs) _args: WalletStreamArgs): TransactionObject {
@@ -120,7 +123,7 @@ export class WalletSubscriptionResolver {
     subscribe: async (data: SubscribeData) => {
       // Wallet states after each change live in the outbox only: resumable within outboxResumeWindowMs.
       const { wallet, stream } = await walletStream(data, true);
-      return mapStream(data.context, stream, (event) => walletAfter(event, () =>
+      return mapWalletStream(data.context, stream, (event) => walletAfter(event, () =>
         Object.assign(new WalletObject(), {
           id: wallet.id,
           accountId: wallet.accountId,
