@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '../errors.js';
+import { QUERY_TOO_COMPLEX, tokenLimitErrorOf } from './query-limits.js';
 
 /** Codes produced by GraphQL itself or by Apollo for a malformed request: safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -13,6 +14,7 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'UNAUTHENTICATED',
   'LIMIT_EXCEEDED',
+  QUERY_TOO_COMPLEX,
 ]);
 
 /**
@@ -37,13 +39,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.extensions } };
   }
   let code = formatted.extensions?.code;
-  // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT error.
-  if (error instanceof GraphQLError && error.originalError instanceof GraphQLError && error.originalError.extensions.code === 'BAD_USER_INPUT') {
-    code = 'BAD_USER_INPUT';
+  // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT
+  // error, and a query limit's rule with QUERY_TOO_COMPLEX: Apollo files both as validation failures.
+  if (error instanceof GraphQLError && error.originalError instanceof GraphQLError) {
+    const originalCode = error.originalError.extensions.code;
+    if (originalCode === 'BAD_USER_INPUT' || originalCode === QUERY_TOO_COMPLEX) code = originalCode;
+  }
+  // The parser's token limit (parse's maxTokens) is a parse failure to graphql-js: name the limit.
+  if (code === 'GRAPHQL_PARSE_FAILED') {
+    const tokenLimit = tokenLimitErrorOf(formatted.message);
+    if (tokenLimit) return { message: tokenLimit.message, extensions: withoutHttp(tokenLimit.extensions) };
   }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    const { stacktrace: _stacktrace, http: _http, ...details } = formatted.extensions ?? {};
-    const extensions: Record<string, unknown> = { ...details, code };
+    const extensions: Record<string, unknown> = { ...withoutHttp(formatted.extensions), code };
     if (code === 'BAD_USER_INPUT') {
       const field = formatted.extensions?.field ?? fieldOfVariableError(formatted.message);
       if (field !== undefined) extensions.field = field;
@@ -52,4 +60,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   console.error('Unexpected error in a GraphQL request:', original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Extensions without what is for the server only: the stack trace and Apollo's HTTP status. */
+function withoutHttp(extensions: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  const { stacktrace: _stacktrace, http: _http, ...details } = extensions ?? {};
+  return details;
 }

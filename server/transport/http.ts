@@ -22,6 +22,7 @@ import { exportRoutes } from './export-routes.js';
 import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
+import { queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { attachWebSocketServer } from './ws.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 
@@ -63,8 +64,13 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError,
+    formatError: config.fieldSuggestionsEnabled ? formatError : (formatted, error) => withoutFieldSuggestions(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
+    // The query limits (query-limits.ts), as on the socket. Introspection is governed by the rules'
+    // introspectionEnabled alone: Apollo's own default would turn it off whenever NODE_ENV=production.
+    introspection: true,
+    parseOptions: queryParseOptions(config),
+    validationRules: queryValidationRules(config),
     // main.ts stops everything in order on SIGINT/SIGTERM. Apollo's own signal handler would start a
     // second, concurrent stop(): a stop() that finds one under way awaits a barrier Apollo 5 only
     // releases on failure, so Ctrl-C would hang.
@@ -74,6 +80,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
       // field resolver of every request to compute a policy nobody reads.
       ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(config),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
     ],
   });

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { useServer } from 'graphql-ws/use/ws';
@@ -12,6 +12,7 @@ import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { pgQuery } from '../database/pg-transaction.js';
 import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
+import { prepareSocketOperation, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
 
@@ -88,12 +89,21 @@ export function attachWebSocketServer(options: {
     }
   }
 
+  // The query limits of HTTP (query-limits.ts): onSubscribe parses, validates and costs every
+  // operation with them; graphql-ws's own parse and validate get them too, should it ever run them.
+  const rules = queryValidationRules(options.config);
+  const format = (error: GraphQLError) => {
+    const formatted = formatError(error.toJSON(), error);
+    return options.config.fieldSuggestionsEnabled ? formatted : withoutFieldSuggestions(formatted);
+  };
   const authorizationOf = (params: Record<string, unknown> | undefined) =>
     typeof params?.authorization === 'string' ? params.authorization : undefined;
   const cleanup = useServer<Record<string, unknown> | undefined>(
     {
       schema: options.schema,
       subscribe: subscribeSharingExecution,
+      parse: (source) => parse(source, queryParseOptions(options.config)),
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...rules]),
       connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         try {
@@ -115,7 +125,7 @@ export function attachWebSocketServer(options: {
           return false;
         }
       },
-      onSubscribe: async (ctx) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already registered this operation in ctx.subscriptions.
         const open = Object.keys(ctx.subscriptions).length;
         if (open > options.config.subscriptionsPerSocketMax) {
@@ -127,17 +137,16 @@ export function attachWebSocketServer(options: {
         }
         try {
           principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie));
-          return undefined;
         } catch (error) {
           // Answer this operation first, then hang up: the client learns why before the close.
           setImmediate(() => ctx.extra.socket.close(CLOSE_CODE_FORBIDDEN, 'Forbidden'));
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
+        return prepareSocketOperation(options.schema, rules, options.config, payload);
       },
       // Apollo's formatError does not run here: give socket clients the same codes and masking as HTTP.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
       context: (ctx): Context => ({
         em: options.auth.orm.em.fork(),
         principal: principals.get(ctx.extra)!,
