@@ -24,6 +24,7 @@ import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { attachWebSocketServer } from './ws.js';
+import { createLoaders } from '../graphql/loaders.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 
 /** Options of {@link startHttpServer}. */
@@ -111,6 +112,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       events: options.events,
       spend: options.spend,
       payments: options.payments,
+      loaders: createLoaders(em),
     };
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.

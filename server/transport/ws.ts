@@ -15,6 +15,7 @@ import { formatError } from '../graphql/format-error.js';
 import { prepareSocketOperation, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
+import { createLoaders } from '../graphql/loaders.js';
 
 const REVOKED_KEYS: PreparedStatement = {
   name: 'spendwire_revoked_keys',
@@ -147,8 +148,10 @@ export function attachWebSocketServer(options: {
       // Apollo's formatError does not run here: give socket clients the same codes and masking as HTTP.
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
-      context: (ctx): Context => ({
-        em: options.auth.orm.em.fork(),
+      context: (ctx): Context => {
+        const em = options.auth.orm.em.fork();
+        return {
+        em,
         principal: principals.get(ctx.extra)!,
         config: options.config,
         credentialCache: options.auth.credentialCache,
@@ -156,7 +159,9 @@ export function attachWebSocketServer(options: {
         spend: options.spend,
         payments: options.payments,
         closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
-      }),
+        loaders: createLoaders(em),
+        };
+      },
     },
     wsServer,
   );

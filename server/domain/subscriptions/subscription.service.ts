@@ -140,6 +140,12 @@ export async function findSubscriptionPlan(em: EntityManager, id: string): Promi
   return toPlan(row);
 }
 
+/** The ACTIVE subscription of each of `walletIds` (one statement); wallets without one are absent. */
+export async function findActiveSubscriptions(em: EntityManager, walletIds: readonly string[]): Promise<Map<string, SubscriptionRecord>> {
+  const rows = await pgQuery(em, `select ${SUBSCRIPTION_COLUMNS} from subscription s where s.wallet_id = any($1::uuid[]) and s.status = 'ACTIVE'`, [walletIds]);
+  return new Map(rows.map((row) => [row.wallet_id as string, toSubscription(row)]));
+}
+
 /** The wallet's ACTIVE subscription, if any (no tenant check: the caller has seen the wallet). */
 export async function findActiveSubscription(em: EntityManager, walletId: string): Promise<SubscriptionRecord | null> {
   const [row] = await pgQuery(em, `select ${SUBSCRIPTION_COLUMNS} from subscription s where s.wallet_id = $1 and s.status = 'ACTIVE'`, [walletId]);

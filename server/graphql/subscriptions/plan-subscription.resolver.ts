@@ -4,7 +4,6 @@ import type { Context } from '../../context.js';
 import {
   cancelSubscription,
   createSubscriptionPlan,
-  findActiveSubscription,
   findSubscriptionPlan,
   listSubscriptionPlans,
   subscribe,
@@ -187,8 +186,8 @@ export class PlanSubscriptionResolver {
 @Resolver(() => WalletObject)
 export class WalletPlanSubscriptionResolver {
   @FieldResolver(() => PlanSubscriptionObject, { nullable: true, description: 'The active subscription, if any (seed 004: remaining minutes).' })
-  async planSubscription(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<PlanSubscriptionObject | null> {
-    const subscription = await findActiveSubscription(em, wallet.id);
+  async planSubscription(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<PlanSubscriptionObject | null> {
+    const subscription = await loaders.activeSubscription.load(wallet.id);
     return subscription ? toSubscriptionObject(subscription) : null;
   }
 }

@@ -1,5 +1,4 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { WalletStatus } from '../enums.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
@@ -20,16 +19,6 @@ function toPayload<T extends ChargePayload | AdjustWalletPayload>(payload: T, po
   });
 }
 
-/** The wallet's lifecycle state as stored now (the same request may ask for both fields). */
-async function walletLifecycleOf(em: Context['em'], walletId: string): Promise<{ status: WalletStatus; suspendedAt: Date | null }> {
-  const [row] = await pgQuery<{ status: WalletStatus; suspended_at_ms: number | null }>(
-    em,
-    'select status, (extract(epoch from suspended_at) * 1000)::float8 as suspended_at_ms from wallet where id = $1',
-    [walletId],
-  );
-  return { status: row!.status, suspendedAt: row!.suspended_at_ms === null ? null : new Date(row!.suspended_at_ms) };
-}
-
 @Resolver(() => WalletObject)
 export class WalletResolver {
   @Query(() => WalletObject, { nullable: true, description: 'A wallet of the caller (any wallet for SUPPORT and PLATFORM_ADMIN). NOT_FOUND otherwise.' })
@@ -38,13 +27,13 @@ export class WalletResolver {
   }
 
   @FieldResolver(() => WalletStatus, { description: 'SUSPENDED once it ran out (nothing left, nothing held) until it is funded again.' })
-  async status(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<WalletStatus> {
-    return (await walletLifecycleOf(em, wallet.id)).status;
+  async status(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<WalletStatus> {
+    return (await loaders.walletLifecycle.load(wallet.id)).status as WalletStatus;
   }
 
   @FieldResolver(() => DateTimeResolver, { nullable: true })
-  async suspendedAt(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<Date | null> {
-    return (await walletLifecycleOf(em, wallet.id)).suspendedAt;
+  async suspendedAt(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<Date | null> {
+    return (await loaders.walletLifecycle.load(wallet.id)).suspendedAt;
   }
 
   @FieldResolver(() => TransactionConnection, { description: 'Newest first; first is 1..100 (default 20).' })

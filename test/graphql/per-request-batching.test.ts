@@ -1,0 +1,113 @@
+// Goal: the per-wallet field resolvers batch per operation, so one query over an account's N wallets issues the same number of SQL statements for N = 10 and N = 100, on HTTP and on the socket, with the same answers as wallet by wallet; method: count every statement the process sends (pg.Client#query wrapped for the test) while the server's background jobs are off.
+import pg from 'pg';
+import { createClient } from 'graphql-ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { pgQuery } from '../../server/database/pg-transaction.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+const accounts: Record<number, { accountId: string; walletId: string; ownerKey: string }> = {};
+
+/** Every wallet field that reads the database per wallet. */
+const WALLET_FIELDS = `id balance status suspendedAt lowBalanceThresholds refundable
+  burn { activeCalls callsPerMinute recentSpend recentWindowSeconds }
+  autoRecharge { enabled threshold target }
+  planSubscription { id }`;
+const ACCOUNT_WALLETS = `{ me { account { id wallets { ${WALLET_FIELDS} } } } }`;
+
+const originalQuery = pg.Client.prototype.query;
+let statements: string[] | null = null;
+
+beforeAll(async () => {
+  // No background job may send statements while a query is counted.
+  t = await startTestApp({ billingClockEnabled: false, alertsEnabled: false, outboxPollIntervalMs: 3_600_000, socketCredentialCheckIntervalMs: 3_600_000 });
+  for (const count of [10, 100]) {
+    const account = await t.createAccount(`Account of ${count} wallets`);
+    await pgQuery(
+      t.app.orm.em.fork(),
+      `insert into wallet (id, account_id, currency) select gen_random_uuid(), $1, 'USD' from generate_series(2, $2)`,
+      [account.accountId, count],
+    );
+    accounts[count] = account;
+  }
+  pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {
+    const [config] = args;
+    statements?.push(typeof config === 'string' ? config : String((config as { text?: string })?.text ?? ''));
+    return (originalQuery as (...all: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+});
+afterEach(() => {
+  statements = null;
+});
+afterAll(async () => {
+  pg.Client.prototype.query = originalQuery;
+  await t?.close();
+});
+
+/** The statements `work` sends, and its result. */
+async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  statements = [];
+  try {
+    const result = await work();
+    return { result, statements };
+  } finally {
+    statements = null;
+  }
+}
+
+async function overSocket(token: string, query: string): Promise<any> {
+  const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+  try {
+    return await new Promise((resolve, reject) => {
+      let result: unknown;
+      client.subscribe({ query }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe('per-request batching of wallet fields', () => {
+  it('a query of 10 wallets and one of 100 issue the same, small number of statements (HTTP)', async () => {
+    const small = await counted(() => t.ok(accounts[10]!.ownerKey, ACCOUNT_WALLETS));
+    const large = await counted(() => t.ok(accounts[100]!.ownerKey, ACCOUNT_WALLETS));
+    expect(small.result.me.account.wallets).toHaveLength(10);
+    expect(large.result.me.account.wallets).toHaveLength(100);
+    console.log(`Statements for 10 wallets: ${small.statements.length}; for 100 wallets: ${large.statements.length}`);
+    expect(large.statements.length).toBe(small.statements.length);
+    // The account and its wallets, then one statement per batched field (API-key lookups may add a few).
+    expect(large.statements.length).toBeLessThanOrEqual(12);
+  });
+
+  it('the same over the socket', async () => {
+    const small = await counted(() => overSocket(accounts[10]!.ownerKey, ACCOUNT_WALLETS));
+    const large = await counted(() => overSocket(accounts[100]!.ownerKey, ACCOUNT_WALLETS));
+    expect(small.result.data.me.account.wallets).toHaveLength(10);
+    expect(large.result.data.me.account.wallets).toHaveLength(100);
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+
+  it('gives every wallet the answer a query of that wallet alone gives', async () => {
+    const account = accounts[10]!;
+    await t.fund(account.walletId, '12.5');
+    const all = (await t.ok(account.ownerKey, ACCOUNT_WALLETS)).me.account.wallets as { id: string }[];
+    for (const wallet of all) {
+      const alone = await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { ${WALLET_FIELDS} } }`, { id: wallet.id });
+      expect(alone.wallet).toEqual(wallet);
+    }
+    expect(all.find((wallet) => wallet.id === account.walletId)).toMatchObject({ balance: '12.5', refundable: '0', status: 'ACTIVE', lowBalanceThresholds: ['5', '0'] });
+  });
+
+  it('reads again after a write in the same request: a mutation payload shows the wallet after it', async () => {
+    const account = accounts[10]!;
+    const before = (await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { balance burn { recentSpend } } }`, { id: account.walletId })).wallet;
+    const charged = await t.ok(
+      account.ownerKey,
+      `mutation($input: ChargeInput!) { charge(input: $input) { wallet { balance burn { recentSpend } } } }`,
+      { input: { walletId: account.walletId, amount: '1' } },
+    );
+    expect(BigInt(charged.charge.wallet.burn.recentSpend.replace('.', '')) > BigInt(before.burn.recentSpend.replace('.', ''))).toBe(true);
+    await t.assertLedger();
+  });
+});
