@@ -7,6 +7,11 @@ import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.j
 import { findActiveSubscriptions, type SubscriptionRecord } from '../domain/subscriptions/subscription.service.js';
 import { walletLifecyclesOf, type WalletLifecycle } from '../domain/wallets/find-wallet.service.js';
 import { NO_BURN, walletBurnsOf, type WalletBurn } from '../domain/wallets/wallet-burn.service.js';
+import {
+  listWalletsTransactions,
+  type ListWalletsTransactionsOptions,
+  type WalletTransactionPage,
+} from '../domain/wallets/list-wallet-transactions.service.js';
 
 /** Most keys one batched statement carries (`= any($1)` with this many ids). */
 const BATCH_KEYS_MAX = 1_000;
@@ -28,6 +33,43 @@ export interface Loaders {
   autoRecharge: DataLoader<string, AutoRechargeSettings | null>;
   refundable: DataLoader<string, bigint>;
   activeSubscription: DataLoader<string, SubscriptionRecord | null>;
+  /** A page of a wallet's transactions; the wallets asked with the same arguments share one statement. */
+  walletTransactions: DataLoader<WalletTransactionsKey, WalletTransactionPage>;
+}
+
+/** Which page of which wallet {@link Loaders.walletTransactions} loads. */
+export interface WalletTransactionsKey {
+  walletId: string;
+  options: ListWalletsTransactionsOptions;
+}
+
+/**
+ * The transaction pages of `keys`: one statement per distinct set of arguments (a list of wallets
+ * asks them all with the same), one after the other so an operation holds one connection at a time.
+ * A refused argument (BAD_USER_INPUT) fails the keys that share it.
+ */
+async function loadWalletTransactions(em: EntityManager, keys: readonly WalletTransactionsKey[]): Promise<(WalletTransactionPage | Error)[]> {
+  const groups = new Map<string, { options: ListWalletsTransactionsOptions; walletIds: Set<string> }>();
+  const groupOf = keys.map((key) => {
+    const { limits: _limits, ...args } = key.options;
+    const name = JSON.stringify(args);
+    const group = groups.get(name) ?? { options: key.options, walletIds: new Set<string>() };
+    group.walletIds.add(key.walletId);
+    groups.set(name, group);
+    return name;
+  });
+  const pages = new Map<string, Map<string, WalletTransactionPage> | Error>();
+  for (const [name, group] of groups) {
+    try {
+      pages.set(name, await listWalletsTransactions(em, [...group.walletIds], group.options));
+    } catch (error) {
+      pages.set(name, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return keys.map((key, index) => {
+    const found = pages.get(groupOf[index]!)!;
+    return found instanceof Error ? found : found.get(key.walletId)!;
+  });
 }
 
 /**
@@ -61,6 +103,10 @@ export function createLoaders(em: EntityManager): Loaders {
     lowBalanceThresholds: lazy('lowBalanceThresholds', () => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone)),
     autoRecharge: lazy('autoRecharge', () => batched<AutoRechargeSettings | null>((ids) => findAutoRecharges(em, ids), () => null)),
     refundable: lazy('refundable', () => batched((ids) => refundableMicrosOfWallets(queryOf(em), ids), () => 0n)),
+    walletTransactions: lazy(
+      'walletTransactions',
+      () => new DataLoader<WalletTransactionsKey, WalletTransactionPage>((keys) => loadWalletTransactions(em, keys), { cache: false, maxBatchSize: BATCH_KEYS_MAX }),
+    ),
     activeSubscription: lazy('activeSubscription', () => batched<SubscriptionRecord | null>((ids) => findActiveSubscriptions(em, ids), () => null)),
   });
 }

@@ -53,6 +53,10 @@ export type QueryLimitsConfig = Pick<
   | 'callsPageSizeDefault'
   | 'alertsPageSizeDefault'
   | 'webhookDeliveriesPageSizeDefault'
+  | 'transactionsPageSizeMax'
+  | 'callsPageSizeMax'
+  | 'alertsPageSizeMax'
+  | 'webhookDeliveriesPageSizeMax'
 >;
 
 /** The refusal of a document over `limit`. */
@@ -116,9 +120,19 @@ function pageSizeDefaultOf(config: QueryLimitsConfig): number {
 }
 
 /**
+ * The largest page any list with a `first` argument returns, in rows: a larger `first` is refused
+ * (BAD_USER_INPUT) before a row is read, so it costs no more than this.
+ */
+function pageSizeMaxOf(config: QueryLimitsConfig): number {
+  // The payments lists (topUps, creditRefunds, bankTransfers) take at most 100, the same figure.
+  return Math.max(config.transactionsPageSizeMax, config.callsPageSizeMax, config.alertsPageSizeMax, config.webhookDeliveriesPageSizeMax, 100);
+}
+
+/**
  * The cost of one operation: every selected field costs 1, and what a paged field selects is
  * counted once per row it may return. A field with a `first` argument returns up to `first` rows
- * (the literal, the variable's value, else the variable's default, else the page-size default): a
+ * (the literal, the variable's value, else the variable's default, else the page-size default;
+ * capped at the largest page, as a larger `first` is refused with BAD_USER_INPUT unread): a
  * list field multiplies its selection by it; a connection multiplies the selections of its list
  * fields (`edges`), not `pageInfo`. Fragments are counted where they are spread (each fragment is
  * costed once and remembered). Introspection (`__schema`, `__type`) costs 1: it is governed by
@@ -140,11 +154,12 @@ export function queryCost(
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const fragmentCosts = new Map<string, number>();
   const pageSizeDefault = pageSizeDefaultOf(config);
+  const pageSizeMax = pageSizeMaxOf(config);
 
   const rowsOf = (field: FieldNode): number => {
     const argument = field.arguments?.find((candidate) => candidate.name.value === 'first');
     const value = argument ? valueOf(argument.value, operation, variableValues) : undefined;
-    return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.ceil(value)) : pageSizeDefault;
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(pageSizeMax, Math.max(1, Math.ceil(value))) : pageSizeDefault;
   };
 
   /** Cost of a selection set on `type`; list fields in it count `rows` times when given (a connection's edges). */

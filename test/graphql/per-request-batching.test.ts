@@ -1,4 +1,4 @@
-// Goal: the per-wallet field resolvers batch per operation, so one query over an account's N wallets issues the same number of SQL statements for N = 10 and N = 100, on HTTP and on the socket, with the same answers as wallet by wallet; method: count every statement the process sends (pg.Client#query wrapped for the test) while the server's background jobs are off.
+// Goal: the per-wallet field resolvers (transactions pages included) batch per operation, so one query over an account's N wallets issues the same number of SQL statements for N = 10 and N = 100, on HTTP and on the socket, with the same answers as wallet by wallet; method: count every statement the process sends (pg.Client#query wrapped for the test) while the server's background jobs are off.
 import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ const accounts: Record<number, { accountId: string; walletId: string; ownerKey: 
 const WALLET_FIELDS = `id balance status suspendedAt lowBalanceThresholds refundable
   burn { activeCalls callsPerMinute recentSpend recentWindowSeconds }
   autoRecharge { enabled threshold target }
-  planSubscription { id }`;
+  planSubscription { id }
+  transactions(first: 3) { edges { cursor node { id sequence type kind status amount balanceBefore balanceAfter description campaignId createdAt } } pageInfo { hasNextPage endCursor } }`;
 const ACCOUNT_WALLETS = `{ me { account { id wallets { ${WALLET_FIELDS} } } } }`;
 
 const originalQuery = pg.Client.prototype.query;
@@ -90,13 +91,15 @@ describe('per-request batching of wallet fields', () => {
 
   it('gives every wallet the answer a query of that wallet alone gives', async () => {
     const account = accounts[10]!;
-    await t.fund(account.walletId, '12.5');
+    for (const amount of ['2.5', '4', '6']) await t.fund(account.walletId, amount);
     const all = (await t.ok(account.ownerKey, ACCOUNT_WALLETS)).me.account.wallets as { id: string }[];
     for (const wallet of all) {
       const alone = await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { ${WALLET_FIELDS} } }`, { id: wallet.id });
       expect(alone.wallet).toEqual(wallet);
     }
-    expect(all.find((wallet) => wallet.id === account.walletId)).toMatchObject({ balance: '12.5', refundable: '0', status: 'ACTIVE', lowBalanceThresholds: ['5', '0'] });
+    const funded = all.find((wallet) => wallet.id === account.walletId) as any;
+    expect(funded).toMatchObject({ balance: '12.5', refundable: '0', status: 'ACTIVE', lowBalanceThresholds: ['5', '0'] });
+    expect(funded.transactions.edges.map((edge: any) => edge.node.amount)).toEqual(['6', '4', '2.5']);
   });
 
   it('reads again after a write in the same request: a mutation payload shows the wallet after it', async () => {

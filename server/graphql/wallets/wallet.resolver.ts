@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { adjustWallet } from '../../domain/wallets/adjust-wallet.service.js';
 import { chargeWallet } from '../../domain/wallets/charge-wallet.service.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
-import { encodeTransactionCursor, listWalletTransactions } from '../../domain/wallets/list-wallet-transactions.service.js';
+import { encodeTransactionCursor } from '../../domain/wallets/list-wallet-transactions.service.js';
 import type { PostedWalletTransaction } from '../../domain/wallets/post-wallet-transaction.js';
 import { AdjustWalletInput, AdjustWalletPayload, ChargeInput, ChargePayload } from './wallet-mutations.types.js';
 import { TransactionsArgs } from './transactions.args.js';
@@ -40,10 +40,10 @@ export class WalletResolver {
   async transactions(
     @Root() wallet: WalletObject,
     @Args(() => TransactionsArgs) args: TransactionsArgs,
-    @Ctx() { em, config }: Context,
+    @Ctx() { loaders, config }: Context,
   ): Promise<TransactionConnection> {
     // The wallet object was produced by a resolver that already checked the caller may see it.
-    const page = await listWalletTransactions(em, { walletId: wallet.id, ...args, limits: config });
+    const page = await loaders.walletTransactions.load({ walletId: wallet.id, options: { ...args, limits: config } });
     const edges = page.transactions.map((row) => ({ cursor: encodeTransactionCursor(row.sequence), node: toTransactionObject(row) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
