@@ -105,7 +105,9 @@ export function queryValidationRules(config: QueryLimitsConfig): ValidationRule[
   const rules: ValidationRule[] = [
     maxAliasesRule(reporting('queryAliasesMax', config.queryAliasesMax)) as unknown as ValidationRule,
     // `__schema` is not counted (Armor's default): the standard introspection query integrators'
-    // tooling sends is 21 deep through `ofType`, each level one object.
+    // tooling sends is 21 deep through `ofType`, each level one object. What makes introspection
+    // expensive, lists nested in lists (`types { fields { type { fields … } } }`), is refused by
+    // graphql-js's own MaxIntrospectionDepthRule, one of the specifiedRules both transports run.
     maxDepthRule(reporting('queryDepthMax', config.queryDepthMax)) as unknown as ValidationRule,
     maxDirectivesRule(reporting('queryDirectivesMax', config.queryDirectivesMax)) as unknown as ValidationRule,
   ];

@@ -151,6 +151,14 @@ describe.each(transports)('query limits over %s', (transport, send) => {
     expect(answer.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
+  it('a recursive introspection query is refused (graphql-js MaxIntrospectionDepthRule, which depth leaves to it)', async () => {
+    expectRan(await send(t, tenant.ownerKey, '{ __schema { types { fields { args { name } } } } }'), transport);
+    const refused = await send(t, tenant.ownerKey, '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
+    expect(refused.data ?? undefined).toBeUndefined();
+    expect(refused.errors).toEqual([expect.objectContaining({ message: 'Maximum introspection depth exceeded', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    if (transport === 'HTTP') expect(refused.status).toBe(400);
+  });
+
   it('introspection is refused when introspectionEnabled is false (GRAPHQL_INTROSPECTION=0)', async () => {
     for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Wallet") { name } }']) {
       const answer = await send(locked, lockedTenant.ownerKey, query);
