@@ -1,0 +1,144 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryOf } from '../domain/payments/create-top-up.service.js';
+import { findAutoRecharges, type AutoRechargeSettings } from '../domain/payments/auto-recharge.service.js';
+import { refundableMicrosOfWallets } from '../domain/payments/refund-unused-credit.service.js';
+import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.js';
+import { findActiveSubscriptions, type SubscriptionRecord } from '../domain/subscriptions/subscription.service.js';
+import { walletLifecyclesOf, type WalletLifecycle } from '../domain/wallets/find-wallet.service.js';
+import { campaignsSpendSeries, type SpendPoint } from '../domain/campaigns/campaign-spend-series.service.js';
+import { NO_BURN, walletBurnsOf, type WalletBurn } from '../domain/wallets/wallet-burn.service.js';
+import {
+  listWalletsTransactions,
+  type ListWalletsTransactionsOptions,
+  type WalletTransactionPage,
+} from '../domain/wallets/list-wallet-transactions.service.js';
+
+/** Most keys one batched statement carries (`= any($1)` with this many ids). */
+const BATCH_KEYS_MAX = 1_000;
+
+/**
+ * The per-parent reads of the wallet and campaign field resolvers, batched: every parent of a
+ * list asks in the same tick, and one statement answers them all, so a page of N wallets or
+ * campaigns costs a fixed number of statements whatever N. Built once per operation (HTTP request, socket operation) from its
+ * EntityManager; each loader is made on first use.
+ *
+ * Batching only, no cache (`cache: false`): a subscription's context lives as long as the
+ * subscription and resolves the wallet again after every event, and a mutation's payload must
+ * show the state after the write, so a value read once must never be served again.
+ */
+export interface Loaders {
+  walletLifecycle: DataLoader<string, WalletLifecycle>;
+  walletBurn: DataLoader<string, WalletBurn>;
+  lowBalanceThresholds: DataLoader<string, bigint[]>;
+  autoRecharge: DataLoader<string, AutoRechargeSettings | null>;
+  refundable: DataLoader<string, bigint>;
+  activeSubscription: DataLoader<string, SubscriptionRecord | null>;
+  /** A page of a wallet's transactions; the wallets asked with the same arguments share one statement. */
+  walletTransactions: DataLoader<WalletTransactionsKey, WalletTransactionPage>;
+  /** A campaign's spend per minute; the campaigns asked over the same minutes share one statement. */
+  campaignSpendSeries: DataLoader<{ campaignId: string; minutes: number }, SpendPoint[]>;
+}
+
+/** Which page of which wallet {@link Loaders.walletTransactions} loads. */
+export interface WalletTransactionsKey {
+  walletId: string;
+  options: ListWalletsTransactionsOptions;
+}
+
+/**
+ * Loads `keys` grouped by `groupOf(key)`: one `load` per group, one group after the other (an
+ * operation holds one connection at a time). An error (BAD_USER_INPUT on an argument) fails the
+ * keys of its group.
+ */
+async function loadGrouped<K extends { id: string }, G, V>(
+  keys: readonly K[],
+  groupOf: (key: K) => { name: string; options: G },
+  load: (ids: string[], options: G) => Promise<Map<string, V>>,
+): Promise<(V | Error)[]> {
+  const groups = new Map<string, { options: G; ids: Set<string> }>();
+  const names = keys.map((key) => {
+    const { name, options } = groupOf(key);
+    const group = groups.get(name) ?? { options, ids: new Set<string>() };
+    group.ids.add(key.id);
+    groups.set(name, group);
+    return name;
+  });
+  const results = new Map<string, Map<string, V> | Error>();
+  for (const [name, group] of groups) {
+    try {
+      results.set(name, await load([...group.ids], group.options));
+    } catch (error) {
+      results.set(name, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return keys.map((key, index) => {
+    const found = results.get(names[index]!)!;
+    return found instanceof Error ? found : found.get(key.id)!;
+  });
+}
+
+/**
+ * A loader over `load`, which reads many keys in one statement and returns what it found by key;
+ * a key it did not find gets `missing(key)` (a value, or an Error for that key alone).
+ */
+function batched<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, missing: (key: string) => V | Error): DataLoader<string, V> {
+  return new DataLoader<string, V>(
+    async (keys) => {
+      // Without a cache the same key may come twice in one batch (status and suspendedAt of one wallet).
+      const found = await load([...new Set(keys)]);
+      return keys.map((key) => (found.has(key) ? found.get(key)! : missing(key)));
+    },
+    { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+  );
+}
+
+/** The error of a wallet the parent resolver saw but that is gone: an outage or a bug, masked as any. */
+const walletGone = (walletId: string) => new Error(`Wallet ${walletId} vanished while its fields were read`);
+
+/** The loaders of one operation on `em`, each built on first use. */
+export function createLoaders(em: EntityManager): Loaders {
+  const made: Partial<Loaders> = {};
+  const lazy = <K extends keyof Loaders>(name: K, make: () => Loaders[K]) => ({
+    get: (): Loaders[K] => (made[name] ??= make()),
+    enumerable: true,
+  });
+  return Object.defineProperties({} as Loaders, {
+    walletLifecycle: lazy('walletLifecycle', () => batched((ids) => walletLifecyclesOf(em, ids), walletGone)),
+    walletBurn: lazy('walletBurn', () => batched((ids) => walletBurnsOf(em, ids), () => NO_BURN)),
+    lowBalanceThresholds: lazy('lowBalanceThresholds', () => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone)),
+    autoRecharge: lazy('autoRecharge', () => batched<AutoRechargeSettings | null>((ids) => findAutoRecharges(em, ids), () => null)),
+    refundable: lazy('refundable', () => batched((ids) => refundableMicrosOfWallets(queryOf(em), ids), () => 0n)),
+    walletTransactions: lazy(
+      'walletTransactions',
+      () =>
+        new DataLoader<WalletTransactionsKey, WalletTransactionPage>(
+          (keys) =>
+            loadGrouped(
+              keys.map((key) => ({ id: key.walletId, options: key.options })),
+              (key) => {
+                // A list of wallets asks every wallet with the same arguments: one statement for them all.
+                const { limits: _limits, ...args } = key.options;
+                return { name: JSON.stringify(args), options: key.options };
+              },
+              (ids, options) => listWalletsTransactions(em, ids, options),
+            ),
+          { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+        ),
+    ),
+    campaignSpendSeries: lazy(
+      'campaignSpendSeries',
+      () =>
+        new DataLoader<{ campaignId: string; minutes: number }, SpendPoint[]>(
+          (keys) =>
+            loadGrouped(
+              keys.map((key) => ({ id: key.campaignId, minutes: key.minutes })),
+              (key) => ({ name: String(key.minutes), options: key.minutes }),
+              (ids, minutes) => campaignsSpendSeries(em, ids, minutes),
+            ),
+          { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+        ),
+    ),
+    activeSubscription: lazy('activeSubscription', () => batched<SubscriptionRecord | null>((ids) => findActiveSubscriptions(em, ids), () => null)),
+  });
+}

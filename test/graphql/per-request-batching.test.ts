@@ -1,4 +1,4 @@
-// Goal: the per-wallet field resolvers (transactions pages included) batch per operation, so one query over an account's N wallets issues the same number of SQL statements for N = 10 and N = 100, on HTTP and on the socket, with the same answers as wallet by wallet; method: count every statement the process sends (pg.Client#query wrapped for the test) while the server's background jobs are off.
+// Goal: the per-wallet field resolvers (transactions pages included) and the campaigns' spend series batch per operation, so one query over an account's N wallets issues the same number of SQL statements for N = 10 and N = 100 (and 5 and 40 campaigns alike), on HTTP and on the socket, with the same answers as wallet by wallet; method: count every statement the process sends (pg.Client#query wrapped for the test) while the server's background jobs are off.
 import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,32 @@ async function overSocket(token: string, query: string): Promise<any> {
     await client.dispose();
   }
 }
+
+describe('per-request batching of campaign fields', () => {
+  it('a page of 5 campaigns and one of 40 issue the same number of statements for spendByMinute', async () => {
+    const planId = await t.createRatePlan([{ prefix: '1', perMinute: '0.01', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+    const owners: Record<number, string> = {};
+    for (const count of [5, 40]) {
+      const account = await t.createAccount(`Account of ${count} campaigns`);
+      for (let index = 0; index < count; index += 1) {
+        await t.ok(account.ownerKey, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`, {
+          input: { walletId: account.walletId, ratePlanId: planId, name: `Campaign ${index}` },
+        });
+      }
+      owners[count] = account.ownerKey;
+    }
+    const query = '{ campaigns(first: 100) { edges { node { id spendByMinute(minutes: 5) { minute spent } } } } }';
+    const small = await counted(() => t.ok(owners[5]!, query));
+    const large = await counted(() => t.ok(owners[40]!, query));
+    expect(small.result.campaigns.edges).toHaveLength(5);
+    expect(large.result.campaigns.edges).toHaveLength(40);
+    for (const edge of large.result.campaigns.edges) {
+      expect(edge.node.spendByMinute.map((point: { spent: string }) => point.spent)).toEqual(['0', '0', '0', '0', '0']);
+    }
+    console.log(`Statements for 5 campaigns: ${small.statements.length}; for 40 campaigns: ${large.statements.length}`);
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+});
 
 describe('per-request batching of wallet fields', () => {
   it('a query of 10 wallets and one of 100 issue the same, small number of statements (HTTP)', async () => {
