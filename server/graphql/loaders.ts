@@ -6,6 +6,10 @@ import { refundableMicrosOfWallets } from '../domain/payments/refund-unused-cred
 import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.js';
 import { findActiveSubscriptions, type SubscriptionRecord } from '../domain/subscriptions/subscription.service.js';
 import { walletLifecyclesOf, type WalletLifecycle } from '../domain/wallets/find-wallet.service.js';
+import { listTopUpsOfWallets } from '../domain/payments/reconcile-top-ups.service.js';
+import { listCreditRefundsOfWallets, type CreditRefund } from '../domain/payments/refund-unused-credit.service.js';
+import { listBankTransfersOfWallets, type BankTransfer } from '../domain/payments/bank-transfer.service.js';
+import type { TopUpRecord } from '../domain/payments/top-up-record.js';
 import { campaignsSpendSeries, type SpendPoint } from '../domain/campaigns/campaign-spend-series.service.js';
 import { NO_BURN, walletBurnsOf, type WalletBurn } from '../domain/wallets/wallet-burn.service.js';
 import {
@@ -38,6 +42,29 @@ export interface Loaders {
   walletTransactions: DataLoader<WalletTransactionsKey, WalletTransactionPage>;
   /** A campaign's spend per minute; the campaigns asked over the same minutes share one statement. */
   campaignSpendSeries: DataLoader<{ campaignId: string; minutes: number }, SpendPoint[]>;
+  /** A wallet's newest top-ups, refunds to cards and bank transfers; wallets asked for the same count share one statement. */
+  topUps: DataLoader<WalletListKey, TopUpRecord[]>;
+  creditRefunds: DataLoader<WalletListKey, CreditRefund[]>;
+  bankTransfers: DataLoader<WalletListKey, BankTransfer[]>;
+}
+
+/** The newest `first` rows of a wallet's list. */
+export interface WalletListKey {
+  walletId: string;
+  first: number;
+}
+
+/** A loader of the newest `first` rows of wallets' lists, one statement per distinct `first`. */
+function walletLists<V>(load: (walletIds: string[], first: number) => Promise<Map<string, V[]>>): DataLoader<WalletListKey, V[]> {
+  return new DataLoader<WalletListKey, V[]>(
+    (keys) =>
+      loadGrouped(
+        keys.map((key) => ({ id: key.walletId, first: key.first })),
+        (key) => ({ name: String(key.first), options: key.first }),
+        load,
+      ),
+    { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+  );
 }
 
 /** Which page of which wallet {@link Loaders.walletTransactions} loads. */
@@ -139,6 +166,9 @@ export function createLoaders(em: EntityManager): Loaders {
           { cache: false, maxBatchSize: BATCH_KEYS_MAX },
         ),
     ),
+    topUps: lazy('topUps', () => walletLists((ids, first) => listTopUpsOfWallets(em, ids, first))),
+    creditRefunds: lazy('creditRefunds', () => walletLists((ids, first) => listCreditRefundsOfWallets(em, ids, first))),
+    bankTransfers: lazy('bankTransfers', () => walletLists((ids, first) => listBankTransfersOfWallets(em, ids, first))),
     activeSubscription: lazy('activeSubscription', () => batched<SubscriptionRecord | null>((ids) => findActiveSubscriptions(em, ids), () => null)),
   });
 }

@@ -239,6 +239,24 @@ export async function listCreditRefunds(em: EntityManager, walletId: string, fir
 }
 
 /**
+ * The refunds to cards (newest first) of each of `walletIds`, the same `first` rows as one wallet's list, in one statement (a
+ * lateral join per wallet). Every id is in the map.
+ */
+export async function listCreditRefundsOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, CreditRefund[]>> {
+  const rows = await queryOf(em)<RefundRow & { batch_wallet_id: string }>(
+    `select w.id as batch_wallet_id, x.* from unnest($1::uuid[]) as w(id)
+       cross join lateral (
+         select ${REFUND_COLUMNS}, row_number() over (order by r.created_at desc, r.id) as batch_position
+           from top_up_refund r join top_up t on t.id = r.top_up_id where r.wallet_id = w.id order by r.created_at desc, r.id limit $2) x
+      order by w.id, x.batch_position`,
+    [walletIds, first],
+  );
+  const lists = new Map<string, CreditRefund[]>(walletIds.map((id) => [id, []]));
+  for (const row of rows) lists.get(row.batch_wallet_id)?.push(toRefund(row));
+  return lists;
+}
+
+/**
  * Asks Stripe to refund one share (Stripe's idempotency key is the refund's id, so a retry never
  * refunds twice). A refusal restores the credit; an outage leaves it PENDING for the next pass.
  */

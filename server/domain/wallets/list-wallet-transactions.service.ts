@@ -125,7 +125,8 @@ export async function listWalletsTransactions(
          select * from wallet_transaction t
           where t.wallet_id = w.id${conditions.map((condition) => ` and ${condition}`).join('')}
           order by t.sequence desc
-          limit ?) t`,
+          limit ?) t
+      order by t.wallet_id, t.sequence desc`,
     values,
   );
   const byWallet = new Map<string, WalletTransaction[]>(walletIds.map((id) => [id, []]));
