@@ -4,7 +4,8 @@ import { queryOf } from '../domain/payments/create-top-up.service.js';
 import { findAutoRecharges, type AutoRechargeSettings } from '../domain/payments/auto-recharge.service.js';
 import { refundableMicrosOfWallets } from '../domain/payments/refund-unused-credit.service.js';
 import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.js';
-import { findActiveSubscriptions, type SubscriptionRecord } from '../domain/subscriptions/subscription.service.js';
+import { findActiveSubscriptions, findSubscriptionPlans, type SubscriptionPlanRecord, type SubscriptionRecord } from '../domain/subscriptions/subscription.service.js';
+import { NotFoundError } from '../errors.js';
 import { walletLifecyclesOf, type WalletLifecycle } from '../domain/wallets/find-wallet.service.js';
 import { listTopUpsOfWallets } from '../domain/payments/reconcile-top-ups.service.js';
 import { listCreditRefundsOfWallets, type CreditRefund } from '../domain/payments/refund-unused-credit.service.js';
@@ -38,6 +39,8 @@ export interface Loaders {
   autoRecharge: DataLoader<string, AutoRechargeSettings | null>;
   refundable: DataLoader<string, bigint>;
   activeSubscription: DataLoader<string, SubscriptionRecord | null>;
+  /** A subscription plan by id (NOT_FOUND for an unknown one). */
+  subscriptionPlan: DataLoader<string, SubscriptionPlanRecord>;
   /** A page of a wallet's transactions; the wallets asked with the same arguments share one statement. */
   walletTransactions: DataLoader<WalletTransactionsKey, WalletTransactionPage>;
   /** A campaign's spend per minute; the campaigns asked over the same minutes share one statement. */
@@ -169,6 +172,7 @@ export function createLoaders(em: EntityManager): Loaders {
     topUps: lazy('topUps', () => walletLists((ids, first) => listTopUpsOfWallets(em, ids, first))),
     creditRefunds: lazy('creditRefunds', () => walletLists((ids, first) => listCreditRefundsOfWallets(em, ids, first))),
     bankTransfers: lazy('bankTransfers', () => walletLists((ids, first) => listBankTransfersOfWallets(em, ids, first))),
+    subscriptionPlan: lazy('subscriptionPlan', () => batched((ids) => findSubscriptionPlans(em, ids), (id) => new NotFoundError('Subscription plan', id))),
     activeSubscription: lazy('activeSubscription', () => batched<SubscriptionRecord | null>((ids) => findActiveSubscriptions(em, ids), () => null)),
   });
 }

@@ -13,7 +13,7 @@ const accounts: Record<number, { accountId: string; walletId: string; ownerKey: 
 const WALLET_FIELDS = `id balance status suspendedAt lowBalanceThresholds refundable
   burn { activeCalls callsPerMinute recentSpend recentWindowSeconds }
   autoRecharge { enabled threshold target }
-  planSubscription { id }
+  planSubscription { id plan { id name } }
   topUps(first: 2) { id status amount } creditRefunds(first: 2) { id } bankTransfers(first: 2) { id status amount }
   transactions(first: 3) { edges { cursor node { id sequence type kind status amount balanceBefore balanceAfter description campaignId createdAt } } pageInfo { hasNextPage endCursor } }`;
 const ACCOUNT_WALLETS = `{ me { account { id wallets { ${WALLET_FIELDS} } } } }`;

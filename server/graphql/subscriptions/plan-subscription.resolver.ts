@@ -4,7 +4,6 @@ import type { Context } from '../../context.js';
 import {
   cancelSubscription,
   createSubscriptionPlan,
-  findSubscriptionPlan,
   listSubscriptionPlans,
   subscribe,
   SubscriptionStatus,
@@ -178,8 +177,8 @@ export class PlanSubscriptionResolver {
   }
 
   @FieldResolver(() => SubscriptionPlanObject)
-  async plan(@Root() subscription: PlanSubscriptionObject, @Ctx() { em }: Context): Promise<SubscriptionPlanObject> {
-    return toPlanObject(await findSubscriptionPlan(em, subscription.planId));
+  async plan(@Root() subscription: PlanSubscriptionObject, @Ctx() { loaders }: Context): Promise<SubscriptionPlanObject> {
+    return toPlanObject(await loaders.subscriptionPlan.load(subscription.planId));
   }
 }
 
