@@ -90,6 +90,34 @@ export interface Config {
   /** Largest GraphQL request body, in bytes. @default 100_000 */
   requestBodyBytesMax: number;
   /**
+   * Largest cost of one GraphQL operation, in fields: every selected field counts 1, and what a
+   * paged field (`first`) selects counts once per row it may return (`first`, else its page-size
+   * default). Over it: QUERY_TOO_COMPLEX before execution (HTTP and WebSocket). @default 10_000
+   */
+  queryCostMax: number;
+  /** Most aliases in one GraphQL operation, fragments included. Over it: QUERY_TOO_COMPLEX. @default 15 */
+  queryAliasesMax: number;
+  /** Deepest field nesting of one GraphQL operation, in levels (`{ a { b } }` is 2). Over it: QUERY_TOO_COMPLEX. @default 10 */
+  queryDepthMax: number;
+  /**
+   * Most lexical tokens in one GraphQL document (names, punctuation, values; not comments). The
+   * parser stops at the limit, so a huge document is never parsed in full. Over it:
+   * QUERY_TOO_COMPLEX. @default 1_000
+   */
+  queryTokensMax: number;
+  /** Most directives (`@include`, `@skip`, …) in one GraphQL operation. Over it: QUERY_TOO_COMPLEX. @default 50 */
+  queryDirectivesMax: number;
+  /**
+   * Whether GraphQL introspection (`__schema`, `__type`) is answered, for integrators' tooling.
+   * Env `GRAPHQL_INTROSPECTION` (`0` turns it off). @default true
+   */
+  introspectionEnabled: boolean;
+  /**
+   * Whether error messages keep graphql-js's "Did you mean …" suggestions, which spell out the
+   * schema to a caller who guesses. Off when `NODE_ENV=production`. @default true (false in production)
+   */
+  fieldSuggestionsEnabled: boolean;
+  /**
    * How long a server process trusts an API key it has looked up, in milliseconds: a key revoked
    * through another process is refused here at most this much later (at once through this one).
    * 0 looks every request up. @default 5000
@@ -478,6 +506,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     postingBatchSizeMax: positiveIntegerFromEnv(env, 'POSTING_BATCH_SIZE_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchSizeMax),
     postingBatchesInFlightMax: positiveIntegerFromEnv(env, 'POSTING_BATCHES_IN_FLIGHT_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchesInFlightMax),
     requestBodyBytesMax: 100_000,
+    queryCostMax: 10_000,
+    queryAliasesMax: 15,
+    queryDepthMax: 10,
+    queryTokensMax: 1_000,
+    queryDirectivesMax: 50,
+    introspectionEnabled: env.GRAPHQL_INTROSPECTION !== '0',
+    fieldSuggestionsEnabled: env.NODE_ENV !== 'production',
     apiKeyCacheTtlMs: integerFromEnv(env, 'API_KEY_CACHE_TTL_MS', 5_000),
     apiKeyCacheEntriesMax: 10_000,
     connectionInitWaitTimeoutMs: 3_000,

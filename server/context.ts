@@ -5,6 +5,7 @@ import type { Principal } from './domain/accounts/principal.js';
 import type { Events } from './events/events.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
 import type { PaymentsRuntime } from './domain/payments/payments-runtime.js';
+import type { Loaders } from './graphql/loaders.js';
 
 /** What every resolver gets: a request-scoped EntityManager, the authenticated caller, the limits. */
 export interface Context {
@@ -19,6 +20,8 @@ export interface Context {
   spend: SpendControl;
   /** Stripe (or the sandbox) and the payment services' dependencies. */
   payments: PaymentsRuntime;
+  /** This operation's batched per-parent reads (DataLoaders on `em`, no cache). */
+  loaders: Loaders;
   /** On a WebSocket: hangs up with a graphql-ws close code. Absent on HTTP. */
   closeSocket?: (code: number, reason: string) => void;
 }

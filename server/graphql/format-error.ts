@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException } from '@mikro-orm/core';
 import { DomainError } from '../errors.js';
 import { literalScalarErrorField } from './input-check.js';
+import { QUERY_TOO_COMPLEX, tokenLimitErrorOf } from './query-limits.js';
 
 /** Codes produced by GraphQL itself or by Apollo for a malformed request: safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -19,6 +20,7 @@ const REQUEST_ERROR_CODES = new Set([
   'RATE_LIMITED',
   'FORBIDDEN',
   'OPERATION_TIMEOUT',
+  QUERY_TOO_COMPLEX,
 ]);
 
 /**
@@ -49,16 +51,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, path: formatted.path, extensions: { code: 'OPERATION_TIMEOUT', ...extensions } };
   }
   let code = formatted.extensions?.code;
-  // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT error.
-  if (error instanceof GraphQLError && error.originalError instanceof GraphQLError && error.originalError.extensions.code === 'BAD_USER_INPUT') {
-    code = 'BAD_USER_INPUT';
+  // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT
+  // error, and a query limit's rule with QUERY_TOO_COMPLEX: Apollo files both as validation failures.
+  if (error instanceof GraphQLError && error.originalError instanceof GraphQLError) {
+    const originalCode = error.originalError.extensions.code;
+    if (originalCode === 'BAD_USER_INPUT' || originalCode === QUERY_TOO_COMPLEX) code = originalCode;
+  }
+  // The parser's token limit (parse's maxTokens) is a parse failure to graphql-js: name the limit.
+  if (code === 'GRAPHQL_PARSE_FAILED') {
+    const tokenLimit = tokenLimitErrorOf(formatted.message);
+    if (tokenLimit) return { message: tokenLimit.message, extensions: withoutHttp(tokenLimit.extensions) };
   }
   // A literal its scalar cannot represent (an Int beyond 32 bits) is the caller's input, not a malformed query.
   const literal = error instanceof GraphQLError && code === 'GRAPHQL_VALIDATION_FAILED' ? literalScalarErrorField(error) : undefined;
   if (literal) code = 'BAD_USER_INPUT';
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    const { stacktrace: _stacktrace, http: _http, ...details } = formatted.extensions ?? {};
-    const extensions: Record<string, unknown> = { ...details, code };
+    const extensions: Record<string, unknown> = { ...withoutHttp(formatted.extensions), code };
     if (code === 'BAD_USER_INPUT') {
       const field = formatted.extensions?.field ?? literal?.field ?? fieldOfVariableError(formatted.message);
       if (field !== undefined) extensions.field = field;
@@ -67,4 +75,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   console.error('Unexpected error in a GraphQL request:', original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Extensions without what is for the server only: the stack trace and Apollo's HTTP status. */
+function withoutHttp(extensions: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  const { stacktrace: _stacktrace, http: _http, ...details } = extensions ?? {};
+  return details;
 }

@@ -23,7 +23,9 @@ import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { OperationBudget, runOperation } from '../database/operation-budget.js';
+import { queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { attachWebSocketServer } from './ws.js';
+import { createLoaders } from '../graphql/loaders.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 import { rateLimitedError, type RateLimits } from './rate-limits/rate-limits.js';
 import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
@@ -80,8 +82,13 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError,
+    formatError: config.fieldSuggestionsEnabled ? formatError : (formatted, error) => withoutFieldSuggestions(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
+    // The query limits (query-limits.ts), as on the socket. Introspection is governed by the rules'
+    // introspectionEnabled alone: Apollo's own default would turn it off whenever NODE_ENV=production.
+    introspection: true,
+    parseOptions: queryParseOptions(config),
+    validationRules: queryValidationRules(config),
     // main.ts stops everything in order on SIGINT/SIGTERM. Apollo's own signal handler would start a
     // second, concurrent stop(): a stop() that finds one under way awaits a barrier Apollo 5 only
     // releases on failure, so Ctrl-C would hang.
@@ -91,7 +98,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
       // field resolver of every request to compute a policy nobody reads.
       ApolloServerPluginCacheControlDisabled(),
-      // NUL characters in any argument: BAD_USER_INPUT naming the field, before anything runs.
+      // The query cost (query-limits.ts), then NUL characters in any argument: refused before anything runs.
+      queryLimitsPlugin(config),
       inputCheckPlugin(),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
       ...(options.rateLimits.enabled ? [{ requestDidStart: async () => rateLimitListener }] : []),
@@ -139,6 +147,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       events: options.events,
       spend: options.spend,
       payments: options.payments,
+      loaders: createLoaders(em),
     };
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.

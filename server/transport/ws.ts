@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { execute, getOperationAST, GraphQLError, parse, type ExecutionResult, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import { execute, getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { inputErrorsOf, mayHoldNul } from '../graphql/input-check.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
@@ -13,10 +13,12 @@ import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { pgQuery } from '../database/pg-transaction.js';
 import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
+import { prepareSocketOperation, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
 import { OperationBudget, runOperation, runOperationWithDeadline } from '../database/operation-budget.js';
+import { createLoaders } from '../graphql/loaders.js';
 
 const REVOKED_KEYS: PreparedStatement = {
   name: 'spendwire_revoked_keys',
@@ -40,15 +42,6 @@ export const CLOSE_CODE_FORBIDDEN = 4403;
 
 /** Close code for a socket over `socketsPerKeyMax` (graphql-ws's "too many requests"). */
 export const CLOSE_CODE_TOO_MANY_SOCKETS = 4429;
-
-/** The type of the operation a subscribe message names, or undefined when it does not parse (graphql-ws then answers the error). */
-function operationTypeOf(payload: { query: string; operationName?: string | null }): OperationTypeNode | undefined {
-  try {
-    return getOperationAST(parse(payload.query), payload.operationName ?? undefined)?.operation;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * graphql-ws on the HTTP server's port and path. The API key travels in
@@ -125,6 +118,13 @@ export function attachWebSocketServer(options: {
     }
   }
 
+  // The query limits of HTTP (query-limits.ts): onSubscribe parses, validates and costs every
+  // operation with them; graphql-ws's own parse and validate get them too, should it ever run them.
+  const rules = queryValidationRules(options.config);
+  const format = (error: GraphQLError) => {
+    const formatted = formatError(error.toJSON(), error);
+    return options.config.fieldSuggestionsEnabled ? formatted : withoutFieldSuggestions(formatted);
+  };
   const authorizationOf = (params: Record<string, unknown> | undefined) =>
     typeof params?.authorization === 'string' ? params.authorization : undefined;
   const cleanup = useServer<Record<string, unknown> | undefined>(
@@ -145,6 +145,8 @@ export function attachWebSocketServer(options: {
         void setup.then((stream) => (isAsyncIterator(stream) ? stream.return?.() : undefined)).catch(() => {});
         return timeoutResult(budget);
       },
+      parse: (source) => parse(source, queryParseOptions(options.config)),
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...rules]),
       connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         try {
@@ -193,20 +195,18 @@ export function attachWebSocketServer(options: {
           setImmediate(() => ctx.extra.socket.close(CLOSE_CODE_FORBIDDEN, 'Forbidden'));
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
-        // The same input check as HTTP's (input-check.ts); a document that does not parse is left to graphql-ws.
+        // Limits (tokens, depth, aliases, directives, cost) as on HTTP, from one definition (query-limits.ts).
+        const prepared = prepareSocketOperation(options.schema, rules, options.config, payload);
+        if (Array.isArray(prepared)) return prepared;
+        const { document } = prepared as { document: DocumentNode };
+        // The same input check as HTTP's (input-check.ts).
         if (mayHoldNul(payload.query, payload.variables)) {
-          let document;
-          try {
-            document = parse(payload.query);
-          } catch {
-            document = undefined;
-          }
-          const inputErrors = document ? inputErrorsOf(options.schema, document, payload.operationName, payload.variables) : [];
+          const inputErrors = inputErrorsOf(options.schema, document, payload.operationName, payload.variables);
           if (inputErrors.length > 0) return inputErrors;
         }
-        if (!options.rateLimits.enabled) return undefined;
+        if (!options.rateLimits.enabled) return prepared;
         const principal = principals.get(ctx.extra)!;
-        const operation = operationTypeOf(payload);
+        const operation = getOperationAST(document, payload.operationName ?? undefined)?.operation;
         const key = rateLimitKey(principal);
         // The count first: a subscription refused for it spends nothing of the budget.
         if (operation === 'subscription' && key !== null && !options.rateLimits.sockets!.openSubscription(key, ctx, id)) {
@@ -215,22 +215,25 @@ export function attachWebSocketServer(options: {
         }
         const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query');
         if (refusal) return [rateLimitedError(refusal)];
-        return undefined;
+        return prepared;
       },
       // Apollo's formatError does not run here: give socket clients the same codes and masking as HTTP.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
-      context: (ctx): Context => ({
-        em: options.auth.orm.em.fork(),
-        principal: principals.get(ctx.extra)!,
-        config: options.config,
-        credentialCache: options.auth.credentialCache,
-        events: options.events,
-        spend: options.spend,
-        payments: options.payments,
-        closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
-      }),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      context: (ctx): Context => {
+        const em = options.auth.orm.em.fork();
+        return {
+          em,
+          principal: principals.get(ctx.extra)!,
+          config: options.config,
+          credentialCache: options.auth.credentialCache,
+          events: options.events,
+          spend: options.spend,
+          payments: options.payments,
+          closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
+          loaders: createLoaders(em),
+        };
+      },
     },
     wsServer,
   );

@@ -126,8 +126,18 @@ export const DEFAULT_LOW_BALANCE_THRESHOLDS_MICROS: readonly bigint[] = Object.f
 
 /** A wallet's low-balance thresholds in micro-units, highest first. */
 export async function lowBalanceThresholdsOf(em: EntityManager, walletId: string): Promise<bigint[]> {
-  const [row] = await pgQuery<{ thresholds: string[] }>(em, `select thresholds_micros::text[] as thresholds from wallet_alert_state where wallet_id = $1`, [walletId]);
-  return row ? row.thresholds.map(BigInt) : [...DEFAULT_LOW_BALANCE_THRESHOLDS_MICROS];
+  return (await lowBalanceThresholdsOfWallets(em, [walletId])).get(walletId)!;
+}
+
+/** The low-balance thresholds of each of `walletIds` (one statement), highest first; the defaults for a wallet that never set them. */
+export async function lowBalanceThresholdsOfWallets(em: EntityManager, walletIds: readonly string[]): Promise<Map<string, bigint[]>> {
+  const rows = await pgQuery<{ wallet_id: string; thresholds: string[] }>(
+    em,
+    `select wallet_id, thresholds_micros::text[] as thresholds from wallet_alert_state where wallet_id = any($1::uuid[])`,
+    [walletIds],
+  );
+  const set = new Map(rows.map((row) => [row.wallet_id, row.thresholds.map(BigInt)]));
+  return new Map(walletIds.map((id) => [id, set.get(id) ?? [...DEFAULT_LOW_BALANCE_THRESHOLDS_MICROS]]));
 }
 
 /**

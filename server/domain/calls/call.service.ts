@@ -350,6 +350,12 @@ export async function listCalls(
   return { calls: rows.slice(0, first).map(toCallRecord), hasNextPage: rows.length > first };
 }
 
+/** Active calls of the campaigns `campaignIds`, in one statement (for their live figures). */
+export async function activeCallsOfCampaigns(em: EntityManager, campaignIds: readonly string[]): Promise<CallRecord[]> {
+  const rows = await pgQuery<CallRow>(em, `select ${CALL_COLUMNS} from call c where c.campaign_id = any($1::uuid[]) and c.status = 'ACTIVE'`, [campaignIds]);
+  return rows.map(toCallRecord);
+}
+
 /** Active calls of one campaign (for its live figures). */
 export async function activeCallsOf(em: EntityManager, campaignId: string): Promise<CallRecord[]> {
   const rows = await pgQuery<CallRow>(em, `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.status = 'ACTIVE'`, [campaignId]);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery } from '../../database/pg-transaction.js';
 import { liveCallFigures } from '../calls/call-record.js';
-import { activeCallsOf } from '../calls/call.service.js';
+import { activeCallsOfCampaigns } from '../calls/call.service.js';
 import type { CampaignRecord } from './campaign-record.js';
 
 /** A campaign's live figures at one moment. */
@@ -20,21 +20,42 @@ export interface CampaignFigures {
 
 /** Reads a campaign's live figures at `nowMs` (its active calls, and its wallet's burn). */
 export async function campaignFigures(em: EntityManager, campaign: CampaignRecord, nowMs: number): Promise<CampaignFigures> {
-  const calls = campaign.activeCalls > 0 ? await activeCallsOf(em, campaign.id) : [];
-  let spentMicros = campaign.spentMicros;
-  let spendPerMinuteMicros = 0n;
-  for (const call of calls) {
-    spentMicros += liveCallFigures(call, nowMs).costMicros;
-    spendPerMinuteMicros += call.perMinuteMicros;
-  }
-  const [wallet] = await pgQuery<{ available_micros: string; burn_micros: string }>(
+  return (await campaignsFigures(em, [campaign], nowMs)).get(campaign.id)!;
+}
+
+/**
+ * {@link campaignFigures} of each of `campaigns`, in at most two statements whatever their number:
+ * the active calls of those that have any, and the burn of their wallets.
+ */
+export async function campaignsFigures(em: EntityManager, campaigns: readonly CampaignRecord[], nowMs: number): Promise<Map<string, CampaignFigures>> {
+  const calling = campaigns.filter((campaign) => campaign.activeCalls > 0).map((campaign) => campaign.id);
+  const calls = calling.length > 0 ? await activeCallsOfCampaigns(em, calling) : [];
+  const walletIds = [...new Set(campaigns.map((campaign) => campaign.walletId))];
+  const wallets = await pgQuery<{ id: string; available_micros: string; burn_micros: string }>(
     em,
-    `select (w.balance_micros - w.reserved_micros)::text as available_micros,
+    `select w.id, (w.balance_micros - w.reserved_micros)::text as available_micros,
             (select coalesce(sum(c.per_minute_micros), 0) from call c where c.wallet_id = w.id and c.status = 'ACTIVE')::text as burn_micros
-       from wallet w where w.id = $1`,
-    [campaign.walletId],
+       from wallet w where w.id = any($1::uuid[])`,
+    [walletIds],
   );
-  const burn = BigInt(wallet?.burn_micros ?? '0');
-  const timeToEmptySeconds = burn === 0n ? null : Number((BigInt(wallet!.available_micros) * 60n) / burn);
-  return { spentMicros, spendPerMinuteMicros, timeToEmptySeconds: timeToEmptySeconds === null ? null : Math.min(timeToEmptySeconds, 2_147_483_647) };
+  const walletById = new Map(wallets.map((wallet) => [wallet.id, wallet]));
+  const figures = new Map<string, CampaignFigures>();
+  for (const campaign of campaigns) {
+    let spentMicros = campaign.spentMicros;
+    let spendPerMinuteMicros = 0n;
+    for (const call of calls) {
+      if (call.campaignId !== campaign.id) continue;
+      spentMicros += liveCallFigures(call, nowMs).costMicros;
+      spendPerMinuteMicros += call.perMinuteMicros;
+    }
+    const wallet = walletById.get(campaign.walletId);
+    const burn = BigInt(wallet?.burn_micros ?? '0');
+    const timeToEmptySeconds = burn === 0n ? null : Number((BigInt(wallet!.available_micros) * 60n) / burn);
+    figures.set(campaign.id, {
+      spentMicros,
+      spendPerMinuteMicros,
+      timeToEmptySeconds: timeToEmptySeconds === null ? null : Math.min(timeToEmptySeconds, 2_147_483_647),
+    });
+  }
+  return figures;
 }

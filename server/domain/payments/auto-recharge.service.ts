@@ -75,6 +75,12 @@ export async function findAutoRecharge(em: EntityManager, walletId: string): Pro
   return row ? toSettings(row) : null;
 }
 
+/** The settings of each of `walletIds` (one statement); wallets that never set them are absent. */
+export async function findAutoRecharges(em: EntityManager, walletIds: readonly string[]): Promise<Map<string, AutoRechargeSettings>> {
+  const rows = await queryOf(em)<SettingsRow>(`select ${SETTINGS_COLUMNS} from auto_recharge a where a.wallet_id = any($1::uuid[])`, [walletIds]);
+  return new Map(rows.map((row) => [row.wallet_id, toSettings(row)]));
+}
+
 /** Options of {@link setAutoRecharge}. */
 export interface SetAutoRechargeOptions {
   principal: Principal;

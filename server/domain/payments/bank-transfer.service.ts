@@ -158,6 +158,24 @@ export async function listBankTransfers(em: EntityManager, walletId: string, fir
   return rows.map(toBankTransfer);
 }
 
+/**
+ * The bank transfers (newest first) of each of `walletIds`, the same `first` rows as one wallet's list, in one statement (a
+ * lateral join per wallet). Every id is in the map.
+ */
+export async function listBankTransfersOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, BankTransfer[]>> {
+  const rows = await queryOf(em)<Row & { batch_wallet_id: string }>(
+    `select w.id as batch_wallet_id, x.* from unnest($1::uuid[]) as w(id)
+       cross join lateral (
+         select ${COLUMNS}, row_number() over (order by b.created_at desc, b.id) as batch_position
+           from bank_transfer b where b.wallet_id = w.id order by b.created_at desc, b.id limit $2) x
+      order by w.id, x.batch_position`,
+    [walletIds, first],
+  );
+  const lists = new Map<string, BankTransfer[]>(walletIds.map((id) => [id, []]));
+  for (const row of rows) lists.get(row.batch_wallet_id)?.push(toBankTransfer(row));
+  return lists;
+}
+
 /** A bank transfer within the caller's tenant, or null. */
 export async function findBankTransfer(em: EntityManager, principal: Principal, id: string): Promise<BankTransfer | null> {
   if (!isUuid(id)) return null;

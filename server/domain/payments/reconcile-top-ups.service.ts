@@ -67,3 +67,21 @@ export async function listTopUps(em: EntityManager, walletId: string, first: num
   );
   return rows.map(toTopUp);
 }
+
+/**
+ * The top-ups (newest first) of each of `walletIds`, the same `first` rows as one wallet's list, in one statement (a
+ * lateral join per wallet). Every id is in the map.
+ */
+export async function listTopUpsOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, TopUpRecord[]>> {
+  const rows = await queryOf(em)<TopUpRow & { batch_wallet_id: string }>(
+    `select w.id as batch_wallet_id, x.* from unnest($1::uuid[]) as w(id)
+       cross join lateral (
+         select ${TOP_UP_COLUMNS}, row_number() over (order by t.created_at desc, t.id desc) as batch_position
+           from top_up t where t.wallet_id = w.id order by t.created_at desc, t.id desc limit $2) x
+      order by w.id, x.batch_position`,
+    [walletIds, first],
+  );
+  const lists = new Map<string, TopUpRecord[]>(walletIds.map((id) => [id, []]));
+  for (const row of rows) lists.get(row.batch_wallet_id)?.push(toTopUp(row));
+  return lists;
+}

@@ -76,16 +76,25 @@ function toRefund(row: RefundRow): CreditRefund {
  * credits are spent first; card top-ups last. Never more than is available (held credit is in use).
  */
 export async function refundableMicros(query: PgQuery, walletId: string): Promise<bigint> {
-  const [row] = await query<{ balance: string; available: string; paid_card: string; paid_bank: string; non_paid: string }>(
-    `select w.balance_micros::text as balance, (w.balance_micros - w.reserved_micros)::text as available,
+  return (await refundableMicrosOfWallets(query, [walletId])).get(walletId) ?? 0n;
+}
+
+/** {@link refundableMicros} of each of `walletIds`, in one statement; ids with no wallet are absent. */
+export async function refundableMicrosOfWallets(query: PgQuery, walletIds: readonly string[]): Promise<Map<string, bigint>> {
+  const rows = await query<{ id: string; balance: string; available: string; paid_card: string; paid_bank: string; non_paid: string }>(
+    `select w.id, w.balance_micros::text as balance, (w.balance_micros - w.reserved_micros)::text as available,
        (select coalesce(sum(amount_micros - refunded_micros), 0) from top_up where wallet_id = w.id and status = 'SUCCEEDED')::text as paid_card,
        (select coalesce(sum(amount_micros), 0) from bank_transfer where wallet_id = w.id and status = 'COMPLETED')::text as paid_bank,
        (select coalesce(sum(amount_micros), 0) from wallet_transaction
          where wallet_id = w.id and type = 'CREDIT' and kind in ('GRANT', 'ADJUSTMENT'))::text as non_paid
-       from wallet w where w.id = $1`,
-    [walletId],
+       from wallet w where w.id = any($1::uuid[])`,
+    [walletIds],
   );
-  if (!row) return 0n;
+  return new Map(rows.map((row) => [row.id, refundableOf(row)]));
+}
+
+/** The refundable part of a wallet's balance from its sums, in micros (the rule of {@link refundableMicros}). */
+function refundableOf(row: { balance: string; available: string; paid_card: string; paid_bank: string; non_paid: string }): bigint {
   const balance = BigInt(row.balance);
   const paidCard = BigInt(row.paid_card);
   const nonPaid = BigInt(row.non_paid);
@@ -227,6 +236,24 @@ export async function listCreditRefunds(em: EntityManager, walletId: string, fir
     [walletId, first],
   );
   return rows.map(toRefund);
+}
+
+/**
+ * The refunds to cards (newest first) of each of `walletIds`, the same `first` rows as one wallet's list, in one statement (a
+ * lateral join per wallet). Every id is in the map.
+ */
+export async function listCreditRefundsOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, CreditRefund[]>> {
+  const rows = await queryOf(em)<RefundRow & { batch_wallet_id: string }>(
+    `select w.id as batch_wallet_id, x.* from unnest($1::uuid[]) as w(id)
+       cross join lateral (
+         select ${REFUND_COLUMNS}, row_number() over (order by r.created_at desc, r.id) as batch_position
+           from top_up_refund r join top_up t on t.id = r.top_up_id where r.wallet_id = w.id order by r.created_at desc, r.id limit $2) x
+      order by w.id, x.batch_position`,
+    [walletIds, first],
+  );
+  const lists = new Map<string, CreditRefund[]>(walletIds.map((id) => [id, []]));
+  for (const row of rows) lists.get(row.batch_wallet_id)?.push(toRefund(row));
+  return lists;
 }
 
 /**

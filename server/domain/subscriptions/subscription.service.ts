@@ -140,6 +140,20 @@ export async function findSubscriptionPlan(em: EntityManager, id: string): Promi
   return toPlan(row);
 }
 
+/** The plans of `planIds` (one statement); unknown ids are absent from the map. */
+export async function findSubscriptionPlans(em: EntityManager, planIds: readonly string[]): Promise<Map<string, SubscriptionPlanRecord>> {
+  const ids = planIds.filter(isUuid);
+  if (ids.length === 0) return new Map();
+  const rows = await pgQuery(em, `select ${PLAN_COLUMNS} from subscription_plan p where p.id = any($1::uuid[])`, [ids]);
+  return new Map(rows.map((row) => [row.id as string, toPlan(row)]));
+}
+
+/** The ACTIVE subscription of each of `walletIds` (one statement); wallets without one are absent. */
+export async function findActiveSubscriptions(em: EntityManager, walletIds: readonly string[]): Promise<Map<string, SubscriptionRecord>> {
+  const rows = await pgQuery(em, `select ${SUBSCRIPTION_COLUMNS} from subscription s where s.wallet_id = any($1::uuid[]) and s.status = 'ACTIVE'`, [walletIds]);
+  return new Map(rows.map((row) => [row.wallet_id as string, toSubscription(row)]));
+}
+
 /** The wallet's ACTIVE subscription, if any (no tenant check: the caller has seen the wallet). */
 export async function findActiveSubscription(em: EntityManager, walletId: string): Promise<SubscriptionRecord | null> {
   const [row] = await pgQuery(em, `select ${SUBSCRIPTION_COLUMNS} from subscription s where s.wallet_id = $1 and s.status = 'ACTIVE'`, [walletId]);

@@ -80,3 +80,65 @@ export async function listWalletTransactions(
   const rows = await em.find(WalletTransaction, where, { orderBy: { sequence: 'desc' }, limit: first + 1 });
   return { transactions: rows.slice(0, first), hasNextPage: rows.length > first };
 }
+
+/** Options of {@link listWalletsTransactions}: those of {@link listWalletTransactions} but the wallet. */
+export type ListWalletsTransactionsOptions = Omit<ListWalletTransactionsOptions, 'walletId'>;
+
+/**
+ * The same page of each of `walletIds` (the page of {@link listWalletTransactions} with the same
+ * options, wallet by wallet) in one statement: a lateral join walks each wallet's
+ * (wallet_id, sequence) index for at most `first + 1` rows. The wallets must already be checked
+ * visible to the caller. Every id is in the map (an empty page for a wallet with no rows).
+ * @throws BadUserInputError as {@link listWalletTransactions}.
+ */
+export async function listWalletsTransactions(
+  em: EntityManager,
+  walletIds: readonly string[],
+  options: ListWalletsTransactionsOptions,
+): Promise<Map<string, WalletTransactionPage>> {
+  const { limits } = options;
+  const first = options.first ?? limits.transactionsPageSizeDefault;
+  if (!Number.isInteger(first) || first < 1 || first > limits.transactionsPageSizeMax) {
+    throw new BadUserInputError('first', `first must be between 1 and ${limits.transactionsPageSizeMax}`);
+  }
+  if (options.from && options.to && options.from.getTime() > options.to.getTime()) {
+    throw new BadUserInputError('to', 'to must not be before from');
+  }
+  const conditions: string[] = [];
+  // One array literal: knex would spread a JS array into a list of bind parameters. The ids are
+  // the uuids of wallet rows the caller has seen, so the literal needs no quoting.
+  const values: unknown[] = [`{${walletIds.join(',')}}`];
+  const where = (condition: string, value: unknown) => {
+    conditions.push(condition);
+    values.push(value);
+  };
+  if (options.after !== null && options.after !== undefined) where('t.sequence < ?', decodeTransactionCursor(options.after).toString());
+  if (options.type) where('t.type = ?', options.type);
+  if (options.kind) where('t.kind = ?', options.kind);
+  if (options.status) where('t.status = ?', options.status);
+  if (options.campaignId !== null && options.campaignId !== undefined) where('t.campaign_id = ?', validateCampaignId(options.campaignId));
+  if (options.from) where('t.created_at >= ?', options.from);
+  if (options.to) where('t.created_at < ?', options.to);
+  values.push(first + 1);
+  const meta = em.getMetadata().get(WalletTransaction.name);
+  const columns = meta.props.flatMap((prop) => prop.fieldNames ?? []).map((column) => `t.${column}`);
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select ${columns.join(', ')}
+       from unnest(?::uuid[]) as w(id)
+       cross join lateral (
+         select * from wallet_transaction t
+          where t.wallet_id = w.id${conditions.map((condition) => ` and ${condition}`).join('')}
+          order by t.sequence desc
+          limit ?) t
+      order by t.wallet_id, t.sequence desc`,
+    values,
+  );
+  const byWallet = new Map<string, WalletTransaction[]>(walletIds.map((id) => [id, []]));
+  for (const row of rows) {
+    const transaction = em.map(WalletTransaction, row);
+    byWallet.get(transaction.walletId)?.push(transaction);
+  }
+  return new Map(
+    [...byWallet].map(([walletId, transactions]) => [walletId, { transactions: transactions.slice(0, first), hasNextPage: transactions.length > first }]),
+  );
+}

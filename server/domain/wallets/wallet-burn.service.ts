@@ -21,21 +21,44 @@ export interface WalletBurn {
  * The window is on the database's clock, like the transactions' timestamps.
  */
 export async function walletBurn(em: EntityManager, walletId: string): Promise<WalletBurn> {
-  const [row] = await pgQuery<{ active_calls: number; calls_per_minute: string; recent_spend: string; available: string }>(
+  return (await walletBurnsOf(em, [walletId])).get(walletId) ?? NO_BURN;
+}
+
+/** The burn of a wallet that does not exist: nothing. */
+export const NO_BURN: WalletBurn = Object.freeze({
+  activeCalls: 0,
+  callsPerMinuteMicros: 0n,
+  recentSpendMicros: 0n,
+  recentWindowSeconds: RECENT_SPEND_WINDOW_SECONDS,
+  availableMicros: 0n,
+});
+
+/**
+ * The burn of each of `walletIds` in one statement (each wallet's active calls and recent debits
+ * by index, as {@link walletBurn}). Ids with no wallet are absent from the map.
+ */
+export async function walletBurnsOf(em: EntityManager, walletIds: readonly string[]): Promise<Map<string, WalletBurn>> {
+  const rows = await pgQuery<{ id: string; active_calls: number; calls_per_minute: string; recent_spend: string; available: string }>(
     em,
-    `select (select count(*)::int from call c where c.wallet_id = w.id and c.status = 'ACTIVE') as active_calls,
+    `select w.id,
+            (select count(*)::int from call c where c.wallet_id = w.id and c.status = 'ACTIVE') as active_calls,
             (select coalesce(sum(c.per_minute_micros), 0) from call c where c.wallet_id = w.id and c.status = 'ACTIVE')::text as calls_per_minute,
             (select coalesce(sum(t.amount_micros), 0) from wallet_transaction t
               where t.wallet_id = w.id and t.type = 'DEBIT' and t.created_at >= now() - make_interval(secs => $2))::text as recent_spend,
             (w.balance_micros - w.reserved_micros)::text as available
-       from wallet w where w.id = $1`,
-    [walletId, RECENT_SPEND_WINDOW_SECONDS],
+       from wallet w where w.id = any($1::uuid[])`,
+    [walletIds, RECENT_SPEND_WINDOW_SECONDS],
   );
-  return {
-    activeCalls: row?.active_calls ?? 0,
-    callsPerMinuteMicros: BigInt(row?.calls_per_minute ?? '0'),
-    recentSpendMicros: BigInt(row?.recent_spend ?? '0'),
-    recentWindowSeconds: RECENT_SPEND_WINDOW_SECONDS,
-    availableMicros: BigInt(row?.available ?? '0'),
-  };
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        activeCalls: row.active_calls,
+        callsPerMinuteMicros: BigInt(row.calls_per_minute),
+        recentSpendMicros: BigInt(row.recent_spend),
+        recentWindowSeconds: RECENT_SPEND_WINDOW_SECONDS,
+        availableMicros: BigInt(row.available),
+      },
+    ]),
+  );
 }

@@ -7,7 +7,6 @@ import {
   acknowledgeAlert,
   alertScope,
   listAlerts,
-  lowBalanceThresholdsOf,
   parseAlertPosition,
   setLowBalanceThresholds,
 } from '../../domain/alerts/alerts.service.js';
@@ -158,7 +157,7 @@ export class AlertsResolver {
 @Resolver(() => WalletObject)
 export class WalletAlertsResolver {
   @FieldResolver(() => [MoneyScalar], { description: 'Low-balance thresholds, highest first (LOW_BALANCE when the balance falls to one; 0 is BALANCE_DEPLETED).' })
-  async lowBalanceThresholds(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<bigint[]> {
-    return lowBalanceThresholdsOf(em, wallet.id);
+  async lowBalanceThresholds(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<bigint[]> {
+    return loaders.lowBalanceThresholds.load(wallet.id);
   }
 }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
-import { campaignSpendSeries } from '../../domain/campaigns/campaign-spend-series.service.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CampaignObject } from './spend.types.js';
 
@@ -21,9 +20,9 @@ export class CampaignSpendResolver {
   async spendByMinute(
     @Root() campaign: CampaignObject,
     @Arg('minutes', () => Int, { nullable: true }) minutes: number | null,
-    @Ctx() { em }: Context,
+    @Ctx() { loaders }: Context,
   ): Promise<SpendPointObject[]> {
-    const points = await campaignSpendSeries(em, campaign.id, minutes ?? 60);
+    const points = await loaders.campaignSpendSeries.load({ campaignId: campaign.id, minutes: minutes ?? 60 });
     return points.map((point) => Object.assign(new SpendPointObject(), { minute: point.minute, spent: point.spentMicros }));
   }
 }

@@ -6,7 +6,7 @@ import { createRatePlan, findRatePlan, listRatePlans } from '../../domain/rating
 import { billedSeconds, callCostMicros, estimateCampaignCostMicros, findRate, isE164 } from '../../domain/rating/rating.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError } from '../../errors.js';
-import { toCallObject, toCampaignObject, toRateObject, toRatePlanObject } from './spend.mappers.js';
+import { toCallObject, toCampaignObject, toCampaignObjects, toRateObject, toRatePlanObject } from './spend.mappers.js';
 import {
   CallConnection,
   CallObject,
@@ -71,13 +71,8 @@ export class SpendResolver {
   @Query(() => CampaignConnection, { description: "The caller's campaigns, newest first." })
   async campaigns(@Args(() => CampaignsArgs) args: CampaignsArgs, @Ctx() { em, principal, config, spend }: Context): Promise<CampaignConnection> {
     const page = await listCampaigns(em, { principal, first: args.first, after: args.after, limits: config });
-    const nowMs = spend.clock.now();
-    const edges = await Promise.all(
-      page.campaigns.map(async (campaign) => ({
-        cursor: encodeCreatedCursor(campaign.createdAtUs, campaign.id),
-        node: await toCampaignObject(em, campaign, nowMs),
-      })),
-    );
+    const nodes = await toCampaignObjects(em, page.campaigns, spend.clock.now());
+    const edges = page.campaigns.map((campaign, index) => ({ cursor: encodeCreatedCursor(campaign.createdAtUs, campaign.id), node: nodes[index]! }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

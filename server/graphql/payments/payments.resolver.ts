@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { findAutoRecharge, setAutoRecharge, setMonthlyRecharge, type AutoRechargeSettings } from '../../domain/payments/auto-recharge.service.js';
-import { findBankTransfer, listBankTransfers, recordBankTransfer, settleBankTransfer, type BankTransfer } from '../../domain/payments/bank-transfer.service.js';
+import { setAutoRecharge, setMonthlyRecharge, type AutoRechargeSettings } from '../../domain/payments/auto-recharge.service.js';
+import { findBankTransfer, recordBankTransfer, settleBankTransfer, type BankTransfer } from '../../domain/payments/bank-transfer.service.js';
 import { findBillingProfile, updateBillingProfile, type BillingProfileRecord } from '../../domain/payments/billing-profile.service.js';
 import { createTopUp, queryOf } from '../../domain/payments/create-top-up.service.js';
 import { grantCredit } from '../../domain/payments/grant-credit.service.js';
 import { addCard, listSavedCards, removeCard, setDefaultCard } from '../../domain/payments/payment-methods.service.js';
 import { quoteTopUp } from '../../domain/payments/quote-top-up.service.js';
-import { findTopUp, listTopUps, refreshTopUp } from '../../domain/payments/reconcile-top-ups.service.js';
-import { listCreditRefunds, refundableMicros, refundUnusedCredit, type CreditRefund } from '../../domain/payments/refund-unused-credit.service.js';
+import { findTopUp, refreshTopUp } from '../../domain/payments/reconcile-top-ups.service.js';
+import { refundUnusedCredit, type CreditRefund } from '../../domain/payments/refund-unused-credit.service.js';
 import type { SavedCard } from '../../domain/payments/saved-card.js';
 import { formatRatePercent } from '../../domain/payments/tax.js';
 import type { TopUpRecord } from '../../domain/payments/top-up-record.js';
@@ -369,28 +369,28 @@ export class PaymentsResolver {
 @Resolver(() => WalletObject)
 export class WalletPaymentsResolver {
   @FieldResolver(() => [TopUpObject], { description: 'Card top-ups, newest first (first: 1–100, default 20).' })
-  async topUps(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { em }: Context): Promise<TopUpObject[]> {
-    return (await listTopUps(em, wallet.id, listSize(first))).map(toTopUpObject);
+  async topUps(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { loaders }: Context): Promise<TopUpObject[]> {
+    return (await loaders.topUps.load({ walletId: wallet.id, first: listSize(first) })).map(toTopUpObject);
   }
 
   @FieldResolver(() => AutoRechargeObject, { nullable: true, description: 'Automatic funding settings; null when never set.' })
-  async autoRecharge(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<AutoRechargeObject | null> {
-    const settings = await findAutoRecharge(em, wallet.id);
+  async autoRecharge(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<AutoRechargeObject | null> {
+    const settings = await loaders.autoRecharge.load(wallet.id);
     return settings ? toAutoRechargeObject(settings) : null;
   }
 
   @FieldResolver(() => MoneyScalar, { description: 'Unused paid card credit that may be refunded to the cards that paid it (grants and used funds are not).' })
-  async refundable(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<bigint> {
-    return refundableMicros(queryOf(em), wallet.id);
+  async refundable(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<bigint> {
+    return loaders.refundable.load(wallet.id);
   }
 
   @FieldResolver(() => [CreditRefundObject], { description: 'Refunds to cards, newest first.' })
-  async creditRefunds(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { em }: Context): Promise<CreditRefundObject[]> {
-    return (await listCreditRefunds(em, wallet.id, listSize(first))).map(toRefundObject);
+  async creditRefunds(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { loaders }: Context): Promise<CreditRefundObject[]> {
+    return (await loaders.creditRefunds.load({ walletId: wallet.id, first: listSize(first) })).map(toRefundObject);
   }
 
   @FieldResolver(() => [BankTransferObject], { description: 'Bank transfers, newest first; PENDING ones are credit on its way (seed 000).' })
-  async bankTransfers(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { em }: Context): Promise<BankTransferObject[]> {
-    return (await listBankTransfers(em, wallet.id, listSize(first))).map(toBankTransferObject);
+  async bankTransfers(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { loaders }: Context): Promise<BankTransferObject[]> {
+    return (await loaders.bankTransfers.load({ walletId: wallet.id, first: listSize(first) })).map(toBankTransferObject);
   }
 }

@@ -4,8 +4,6 @@ import type { Context } from '../../context.js';
 import {
   cancelSubscription,
   createSubscriptionPlan,
-  findActiveSubscription,
-  findSubscriptionPlan,
   listSubscriptionPlans,
   subscribe,
   SubscriptionStatus,
@@ -179,16 +177,16 @@ export class PlanSubscriptionResolver {
   }
 
   @FieldResolver(() => SubscriptionPlanObject)
-  async plan(@Root() subscription: PlanSubscriptionObject, @Ctx() { em }: Context): Promise<SubscriptionPlanObject> {
-    return toPlanObject(await findSubscriptionPlan(em, subscription.planId));
+  async plan(@Root() subscription: PlanSubscriptionObject, @Ctx() { loaders }: Context): Promise<SubscriptionPlanObject> {
+    return toPlanObject(await loaders.subscriptionPlan.load(subscription.planId));
   }
 }
 
 @Resolver(() => WalletObject)
 export class WalletPlanSubscriptionResolver {
   @FieldResolver(() => PlanSubscriptionObject, { nullable: true, description: 'The active subscription, if any (seed 004: remaining minutes).' })
-  async planSubscription(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<PlanSubscriptionObject | null> {
-    const subscription = await findActiveSubscription(em, wallet.id);
+  async planSubscription(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<PlanSubscriptionObject | null> {
+    const subscription = await loaders.activeSubscription.load(wallet.id);
     return subscription ? toSubscriptionObject(subscription) : null;
   }
 }

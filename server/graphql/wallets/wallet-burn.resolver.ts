@@ -1,6 +1,5 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { walletBurn } from '../../domain/wallets/wallet-burn.service.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { WalletObject } from './wallet.type.js';
 
@@ -22,8 +21,8 @@ export class WalletBurnObject {
 @Resolver(() => WalletObject)
 export class WalletBurnResolver {
   @FieldResolver(() => WalletBurnObject)
-  async burn(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<WalletBurnObject> {
-    const burn = await walletBurn(em, wallet.id);
+  async burn(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<WalletBurnObject> {
+    const burn = await loaders.walletBurn.load(wallet.id);
     return Object.assign(new WalletBurnObject(), {
       activeCalls: burn.activeCalls,
       callsPerMinute: burn.callsPerMinuteMicros,

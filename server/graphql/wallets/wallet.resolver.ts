@@ -1,12 +1,11 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { WalletStatus } from '../enums.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { adjustWallet } from '../../domain/wallets/adjust-wallet.service.js';
 import { chargeWallet } from '../../domain/wallets/charge-wallet.service.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
-import { encodeTransactionCursor, listWalletTransactions } from '../../domain/wallets/list-wallet-transactions.service.js';
+import { encodeTransactionCursor } from '../../domain/wallets/list-wallet-transactions.service.js';
 import type { PostedWalletTransaction } from '../../domain/wallets/post-wallet-transaction.js';
 import { AdjustWalletInput, AdjustWalletPayload, ChargeInput, ChargePayload } from './wallet-mutations.types.js';
 import { TransactionsArgs } from './transactions.args.js';
@@ -20,16 +19,6 @@ function toPayload<T extends ChargePayload | AdjustWalletPayload>(payload: T, po
   });
 }
 
-/** The wallet's lifecycle state as stored now (the same request may ask for both fields). */
-async function walletLifecycleOf(em: Context['em'], walletId: string): Promise<{ status: WalletStatus; suspendedAt: Date | null }> {
-  const [row] = await pgQuery<{ status: WalletStatus; suspended_at_ms: number | null }>(
-    em,
-    'select status, (extract(epoch from suspended_at) * 1000)::float8 as suspended_at_ms from wallet where id = $1',
-    [walletId],
-  );
-  return { status: row!.status, suspendedAt: row!.suspended_at_ms === null ? null : new Date(row!.suspended_at_ms) };
-}
-
 @Resolver(() => WalletObject)
 export class WalletResolver {
   @Query(() => WalletObject, { nullable: true, description: 'A wallet of the caller (any wallet for SUPPORT and PLATFORM_ADMIN). NOT_FOUND otherwise.' })
@@ -38,23 +27,23 @@ export class WalletResolver {
   }
 
   @FieldResolver(() => WalletStatus, { description: 'SUSPENDED once it ran out (nothing left, nothing held) until it is funded again.' })
-  async status(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<WalletStatus> {
-    return (await walletLifecycleOf(em, wallet.id)).status;
+  async status(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<WalletStatus> {
+    return (await loaders.walletLifecycle.load(wallet.id)).status as WalletStatus;
   }
 
   @FieldResolver(() => DateTimeResolver, { nullable: true })
-  async suspendedAt(@Root() wallet: WalletObject, @Ctx() { em }: Context): Promise<Date | null> {
-    return (await walletLifecycleOf(em, wallet.id)).suspendedAt;
+  async suspendedAt(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<Date | null> {
+    return (await loaders.walletLifecycle.load(wallet.id)).suspendedAt;
   }
 
   @FieldResolver(() => TransactionConnection, { description: 'Newest first; first is 1..100 (default 20).' })
   async transactions(
     @Root() wallet: WalletObject,
     @Args(() => TransactionsArgs) args: TransactionsArgs,
-    @Ctx() { em, config }: Context,
+    @Ctx() { loaders, config }: Context,
   ): Promise<TransactionConnection> {
     // The wallet object was produced by a resolver that already checked the caller may see it.
-    const page = await listWalletTransactions(em, { walletId: wallet.id, ...args, limits: config });
+    const page = await loaders.walletTransactions.load({ walletId: wallet.id, options: { ...args, limits: config } });
     const edges = page.transactions.map((row) => ({ cursor: encodeTransactionCursor(row.sequence), node: toTransactionObject(row) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }

@@ -1,0 +1,178 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryOf } from '../domain/payments/create-top-up.service.js';
+import { findAutoRecharges, type AutoRechargeSettings } from '../domain/payments/auto-recharge.service.js';
+import { refundableMicrosOfWallets } from '../domain/payments/refund-unused-credit.service.js';
+import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.js';
+import { findActiveSubscriptions, findSubscriptionPlans, type SubscriptionPlanRecord, type SubscriptionRecord } from '../domain/subscriptions/subscription.service.js';
+import { NotFoundError } from '../errors.js';
+import { walletLifecyclesOf, type WalletLifecycle } from '../domain/wallets/find-wallet.service.js';
+import { listTopUpsOfWallets } from '../domain/payments/reconcile-top-ups.service.js';
+import { listCreditRefundsOfWallets, type CreditRefund } from '../domain/payments/refund-unused-credit.service.js';
+import { listBankTransfersOfWallets, type BankTransfer } from '../domain/payments/bank-transfer.service.js';
+import type { TopUpRecord } from '../domain/payments/top-up-record.js';
+import { campaignsSpendSeries, type SpendPoint } from '../domain/campaigns/campaign-spend-series.service.js';
+import { NO_BURN, walletBurnsOf, type WalletBurn } from '../domain/wallets/wallet-burn.service.js';
+import {
+  listWalletsTransactions,
+  type ListWalletsTransactionsOptions,
+  type WalletTransactionPage,
+} from '../domain/wallets/list-wallet-transactions.service.js';
+
+/** Most keys one batched statement carries (`= any($1)` with this many ids). */
+const BATCH_KEYS_MAX = 1_000;
+
+/**
+ * The per-parent reads of the wallet and campaign field resolvers, batched: every parent of a
+ * list asks in the same tick, and one statement answers them all, so a page of N wallets or
+ * campaigns costs a fixed number of statements whatever N. Built once per operation (HTTP request, socket operation) from its
+ * EntityManager; each loader is made on first use.
+ *
+ * Batching only, no cache (`cache: false`): a subscription's context lives as long as the
+ * subscription and resolves the wallet again after every event, and a mutation's payload must
+ * show the state after the write, so a value read once must never be served again.
+ */
+export interface Loaders {
+  walletLifecycle: DataLoader<string, WalletLifecycle>;
+  walletBurn: DataLoader<string, WalletBurn>;
+  lowBalanceThresholds: DataLoader<string, bigint[]>;
+  autoRecharge: DataLoader<string, AutoRechargeSettings | null>;
+  refundable: DataLoader<string, bigint>;
+  activeSubscription: DataLoader<string, SubscriptionRecord | null>;
+  /** A subscription plan by id (NOT_FOUND for an unknown one). */
+  subscriptionPlan: DataLoader<string, SubscriptionPlanRecord>;
+  /** A page of a wallet's transactions; the wallets asked with the same arguments share one statement. */
+  walletTransactions: DataLoader<WalletTransactionsKey, WalletTransactionPage>;
+  /** A campaign's spend per minute; the campaigns asked over the same minutes share one statement. */
+  campaignSpendSeries: DataLoader<{ campaignId: string; minutes: number }, SpendPoint[]>;
+  /** A wallet's newest top-ups, refunds to cards and bank transfers; wallets asked for the same count share one statement. */
+  topUps: DataLoader<WalletListKey, TopUpRecord[]>;
+  creditRefunds: DataLoader<WalletListKey, CreditRefund[]>;
+  bankTransfers: DataLoader<WalletListKey, BankTransfer[]>;
+}
+
+/** The newest `first` rows of a wallet's list. */
+export interface WalletListKey {
+  walletId: string;
+  first: number;
+}
+
+/** A loader of the newest `first` rows of wallets' lists, one statement per distinct `first`. */
+function walletLists<V>(load: (walletIds: string[], first: number) => Promise<Map<string, V[]>>): DataLoader<WalletListKey, V[]> {
+  return new DataLoader<WalletListKey, V[]>(
+    (keys) =>
+      loadGrouped(
+        keys.map((key) => ({ id: key.walletId, first: key.first })),
+        (key) => ({ name: String(key.first), options: key.first }),
+        load,
+      ),
+    { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+  );
+}
+
+/** Which page of which wallet {@link Loaders.walletTransactions} loads. */
+export interface WalletTransactionsKey {
+  walletId: string;
+  options: ListWalletsTransactionsOptions;
+}
+
+/**
+ * Loads `keys` grouped by `groupOf(key)`: one `load` per group, one group after the other (an
+ * operation holds one connection at a time). An error (BAD_USER_INPUT on an argument) fails the
+ * keys of its group.
+ */
+async function loadGrouped<K extends { id: string }, G, V>(
+  keys: readonly K[],
+  groupOf: (key: K) => { name: string; options: G },
+  load: (ids: string[], options: G) => Promise<Map<string, V>>,
+): Promise<(V | Error)[]> {
+  const groups = new Map<string, { options: G; ids: Set<string> }>();
+  const names = keys.map((key) => {
+    const { name, options } = groupOf(key);
+    const group = groups.get(name) ?? { options, ids: new Set<string>() };
+    group.ids.add(key.id);
+    groups.set(name, group);
+    return name;
+  });
+  const results = new Map<string, Map<string, V> | Error>();
+  for (const [name, group] of groups) {
+    try {
+      results.set(name, await load([...group.ids], group.options));
+    } catch (error) {
+      results.set(name, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return keys.map((key, index) => {
+    const found = results.get(names[index]!)!;
+    return found instanceof Error ? found : found.get(key.id)!;
+  });
+}
+
+/**
+ * A loader over `load`, which reads many keys in one statement and returns what it found by key;
+ * a key it did not find gets `missing(key)` (a value, or an Error for that key alone).
+ */
+function batched<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, missing: (key: string) => V | Error): DataLoader<string, V> {
+  return new DataLoader<string, V>(
+    async (keys) => {
+      // Without a cache the same key may come twice in one batch (status and suspendedAt of one wallet).
+      const found = await load([...new Set(keys)]);
+      return keys.map((key) => (found.has(key) ? found.get(key)! : missing(key)));
+    },
+    { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+  );
+}
+
+/** The error of a wallet the parent resolver saw but that is gone: an outage or a bug, masked as any. */
+const walletGone = (walletId: string) => new Error(`Wallet ${walletId} vanished while its fields were read`);
+
+/** The loaders of one operation on `em`, each built on first use. */
+export function createLoaders(em: EntityManager): Loaders {
+  const made: Partial<Loaders> = {};
+  const lazy = <K extends keyof Loaders>(name: K, make: () => Loaders[K]) => ({
+    get: (): Loaders[K] => (made[name] ??= make()),
+    enumerable: true,
+  });
+  return Object.defineProperties({} as Loaders, {
+    walletLifecycle: lazy('walletLifecycle', () => batched((ids) => walletLifecyclesOf(em, ids), walletGone)),
+    walletBurn: lazy('walletBurn', () => batched((ids) => walletBurnsOf(em, ids), () => NO_BURN)),
+    lowBalanceThresholds: lazy('lowBalanceThresholds', () => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone)),
+    autoRecharge: lazy('autoRecharge', () => batched<AutoRechargeSettings | null>((ids) => findAutoRecharges(em, ids), () => null)),
+    refundable: lazy('refundable', () => batched((ids) => refundableMicrosOfWallets(queryOf(em), ids), () => 0n)),
+    walletTransactions: lazy(
+      'walletTransactions',
+      () =>
+        new DataLoader<WalletTransactionsKey, WalletTransactionPage>(
+          (keys) =>
+            loadGrouped(
+              keys.map((key) => ({ id: key.walletId, options: key.options })),
+              (key) => {
+                // A list of wallets asks every wallet with the same arguments: one statement for them all.
+                const { limits: _limits, ...args } = key.options;
+                return { name: JSON.stringify(args), options: key.options };
+              },
+              (ids, options) => listWalletsTransactions(em, ids, options),
+            ),
+          { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+        ),
+    ),
+    campaignSpendSeries: lazy(
+      'campaignSpendSeries',
+      () =>
+        new DataLoader<{ campaignId: string; minutes: number }, SpendPoint[]>(
+          (keys) =>
+            loadGrouped(
+              keys.map((key) => ({ id: key.campaignId, minutes: key.minutes })),
+              (key) => ({ name: String(key.minutes), options: key.minutes }),
+              (ids, minutes) => campaignsSpendSeries(em, ids, minutes),
+            ),
+          { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+        ),
+    ),
+    topUps: lazy('topUps', () => walletLists((ids, first) => listTopUpsOfWallets(em, ids, first))),
+    creditRefunds: lazy('creditRefunds', () => walletLists((ids, first) => listCreditRefundsOfWallets(em, ids, first))),
+    bankTransfers: lazy('bankTransfers', () => walletLists((ids, first) => listBankTransfersOfWallets(em, ids, first))),
+    subscriptionPlan: lazy('subscriptionPlan', () => batched((ids) => findSubscriptionPlans(em, ids), (id) => new NotFoundError('Subscription plan', id))),
+    activeSubscription: lazy('activeSubscription', () => batched<SubscriptionRecord | null>((ids) => findActiveSubscriptions(em, ids), () => null)),
+  });
+}

@@ -1,0 +1,143 @@
+// Goal: the per-wallet field resolvers (transactions pages included) and the campaigns' spend series batch per operation, so one query over an account's N wallets issues the same number of SQL statements for N = 10 and N = 100 (and 5 and 40 campaigns alike), on HTTP and on the socket, with the same answers as wallet by wallet; method: count every statement the process sends (pg.Client#query wrapped for the test) while the server's background jobs are off.
+import pg from 'pg';
+import { createClient } from 'graphql-ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { pgQuery } from '../../server/database/pg-transaction.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+const accounts: Record<number, { accountId: string; walletId: string; ownerKey: string }> = {};
+
+/** Every wallet field that reads the database per wallet. */
+const WALLET_FIELDS = `id balance status suspendedAt lowBalanceThresholds refundable
+  burn { activeCalls callsPerMinute recentSpend recentWindowSeconds }
+  autoRecharge { enabled threshold target }
+  planSubscription { id plan { id name } }
+  topUps(first: 2) { id status amount } creditRefunds(first: 2) { id } bankTransfers(first: 2) { id status amount }
+  transactions(first: 3) { edges { cursor node { id sequence type kind status amount balanceBefore balanceAfter description campaignId createdAt } } pageInfo { hasNextPage endCursor } }`;
+const ACCOUNT_WALLETS = `{ me { account { id wallets { ${WALLET_FIELDS} } } } }`;
+
+const originalQuery = pg.Client.prototype.query;
+let statements: string[] | null = null;
+
+beforeAll(async () => {
+  // No background job may send statements while a query is counted.
+  t = await startTestApp({ billingClockEnabled: false, alertsEnabled: false, outboxPollIntervalMs: 3_600_000, socketCredentialCheckIntervalMs: 3_600_000 });
+  for (const count of [10, 100]) {
+    const account = await t.createAccount(`Account of ${count} wallets`);
+    await pgQuery(
+      t.app.orm.em.fork(),
+      `insert into wallet (id, account_id, currency) select gen_random_uuid(), $1, 'USD' from generate_series(2, $2)`,
+      [account.accountId, count],
+    );
+    accounts[count] = account;
+  }
+  pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {
+    const [config] = args;
+    statements?.push(typeof config === 'string' ? config : String((config as { text?: string })?.text ?? ''));
+    return (originalQuery as (...all: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+});
+afterEach(() => {
+  statements = null;
+});
+afterAll(async () => {
+  pg.Client.prototype.query = originalQuery;
+  await t?.close();
+});
+
+/** The statements `work` sends, and its result. */
+async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  statements = [];
+  try {
+    const result = await work();
+    return { result, statements };
+  } finally {
+    statements = null;
+  }
+}
+
+async function overSocket(token: string, query: string): Promise<any> {
+  const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+  try {
+    return await new Promise((resolve, reject) => {
+      let result: unknown;
+      client.subscribe({ query }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe('per-request batching of campaign fields', () => {
+  it('a page of 5 campaigns and one of 40 issue the same number of statements for spendByMinute', async () => {
+    const planId = await t.createRatePlan([{ prefix: '1', perMinute: '0.01', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+    const owners: Record<number, string> = {};
+    for (const count of [5, 40]) {
+      const account = await t.createAccount(`Account of ${count} campaigns`);
+      for (let index = 0; index < count; index += 1) {
+        await t.ok(account.ownerKey, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`, {
+          input: { walletId: account.walletId, ratePlanId: planId, name: `Campaign ${index}` },
+        });
+      }
+      owners[count] = account.ownerKey;
+    }
+    const query = '{ campaigns(first: 100) { edges { node { id spendByMinute(minutes: 5) { minute spent } } } } }';
+    const small = await counted(() => t.ok(owners[5]!, query));
+    const large = await counted(() => t.ok(owners[40]!, query));
+    expect(small.result.campaigns.edges).toHaveLength(5);
+    expect(large.result.campaigns.edges).toHaveLength(40);
+    for (const edge of large.result.campaigns.edges) {
+      expect(edge.node.spendByMinute.map((point: { spent: string }) => point.spent)).toEqual(['0', '0', '0', '0', '0']);
+    }
+    console.log(`Statements for 5 campaigns: ${small.statements.length}; for 40 campaigns: ${large.statements.length}`);
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+});
+
+describe('per-request batching of wallet fields', () => {
+  it('a query of 10 wallets and one of 100 issue the same, small number of statements (HTTP)', async () => {
+    const small = await counted(() => t.ok(accounts[10]!.ownerKey, ACCOUNT_WALLETS));
+    const large = await counted(() => t.ok(accounts[100]!.ownerKey, ACCOUNT_WALLETS));
+    expect(small.result.me.account.wallets).toHaveLength(10);
+    expect(large.result.me.account.wallets).toHaveLength(100);
+    console.log(`Statements for 10 wallets: ${small.statements.length}; for 100 wallets: ${large.statements.length}`);
+    expect(large.statements.length).toBe(small.statements.length);
+    // The key lookup, the account and its wallets, then one statement per batched field (10 here).
+    expect(large.statements.length).toBeLessThanOrEqual(15);
+  });
+
+  it('the same over the socket', async () => {
+    const small = await counted(() => overSocket(accounts[10]!.ownerKey, ACCOUNT_WALLETS));
+    const large = await counted(() => overSocket(accounts[100]!.ownerKey, ACCOUNT_WALLETS));
+    expect(small.result.data.me.account.wallets).toHaveLength(10);
+    expect(large.result.data.me.account.wallets).toHaveLength(100);
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+
+  it('gives every wallet the answer a query of that wallet alone gives', async () => {
+    const account = accounts[10]!;
+    for (const amount of ['2.5', '4', '6']) await t.fund(account.walletId, amount);
+    const all = (await t.ok(account.ownerKey, ACCOUNT_WALLETS)).me.account.wallets as { id: string }[];
+    for (const wallet of all) {
+      const alone = await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { ${WALLET_FIELDS} } }`, { id: wallet.id });
+      expect(alone.wallet).toEqual(wallet);
+    }
+    const funded = all.find((wallet) => wallet.id === account.walletId) as any;
+    expect(funded).toMatchObject({ balance: '12.5', refundable: '0', status: 'ACTIVE', lowBalanceThresholds: ['5', '0'] });
+    expect(funded.transactions.edges.map((edge: any) => edge.node.amount)).toEqual(['6', '4', '2.5']);
+  });
+
+  it('reads again after a write in the same request: a mutation payload shows the wallet after it', async () => {
+    const account = accounts[10]!;
+    const before = (await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { balance burn { recentSpend } } }`, { id: account.walletId })).wallet;
+    const charged = await t.ok(
+      account.ownerKey,
+      `mutation($input: ChargeInput!) { charge(input: $input) { wallet { balance burn { recentSpend } } } }`,
+      { input: { walletId: account.walletId, amount: '1' } },
+    );
+    expect(BigInt(charged.charge.wallet.burn.recentSpend.replace('.', '')) > BigInt(before.burn.recentSpend.replace('.', ''))).toBe(true);
+    await t.assertLedger();
+  });
+});
