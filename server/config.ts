@@ -331,6 +331,14 @@ export interface Config {
    */
   graphqlMutationsPerWindowMax: number;
   /**
+   * Query cost (the `queryCostMax` measure: fields × rows they may return) one API key or dashboard
+   * session may spend per {@link graphqlRateWindowSeconds}, across every process; a query that would
+   * pass it is refused HTTP 429 RATE_LIMITED. It keeps one tenant's heaviest allowed queries from
+   * taking the server's CPU from everyone else (the dashboard's largest page costs ~1,700). Mutations
+   * and subscriptions are not costed. Env `GRAPHQL_QUERY_COST_PER_WINDOW_MAX`. @default 100_000
+   */
+  graphqlQueryCostPerWindowMax: number;
+  /**
    * Most operations of one key a process admits on its own before it reports them to PostgreSQL
    * and learns the other processes' count (it also reports every {@link rateLimitSyncIntervalMs}).
    * Across P processes a window admits at most the limit + P × this. @default 100
@@ -594,6 +602,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     graphqlRateWindowSeconds: 10,
     graphqlQueriesPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_QUERIES_PER_WINDOW_MAX', 20_000),
     graphqlMutationsPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_MUTATIONS_PER_WINDOW_MAX', 50_000),
+    graphqlQueryCostPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_QUERY_COST_PER_WINDOW_MAX', 100_000),
     rateLimitSyncPointsMax: 100,
     rateLimitSyncIntervalMs: 1_000,
     rateLimitPoolSize: 2,

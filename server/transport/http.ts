@@ -23,7 +23,7 @@ import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
 import { OperationBudget, runOperation } from '../database/operation-budget.js';
-import { queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
+import { queryCost, queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { attachWebSocketServer } from './ws.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
@@ -72,10 +72,13 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
   const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend, payments: options.payments, rateLimits: options.rateLimits });
-  // One listener for every request (no allocation per request): the operation's type is known once resolved.
+  // One listener for every request (no allocation per request): the operation's type is known once
+  // resolved. A query also spends its cost (a refused one was stopped by the cost limit before).
   const rateLimitListener: GraphQLRequestListener<Context> = {
-    didResolveOperation: async ({ contextValue, operation }) => {
-      const refusal = await options.rateLimits.chargeOperation(contextValue.principal, operation?.operation ?? 'query');
+    didResolveOperation: async ({ contextValue, operation, document, operationName, request, schema: requestSchema }) => {
+      const type = operation?.operation ?? 'query';
+      const cost = type === 'query' && operation ? queryCost(requestSchema, document, operationName, request.variables, config) : undefined;
+      const refusal = await options.rateLimits.chargeOperation(contextValue.principal, type, cost);
       if (refusal) throw rateLimitedError(refusal);
     },
   };

@@ -13,7 +13,7 @@ import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { pgQuery } from '../database/pg-transaction.js';
 import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
-import { prepareSocketOperation, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
+import { prepareSocketOperation, queryCost, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
@@ -213,7 +213,8 @@ export function attachWebSocketServer(options: {
           const max = options.config.subscriptionsPerKeyMax;
           return [new GraphQLError(`At most ${max} subscriptions may be open per key`, { extensions: { code: 'RATE_LIMITED', limit: 'subscriptionsPerKeyMax', max } })];
         }
-        const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query');
+        const cost = operation === 'query' ? queryCost(options.schema, document, payload.operationName, payload.variables, options.config) : undefined;
+        const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query', cost);
         if (refusal) return [rateLimitedError(refusal)];
         return prepared;
       },

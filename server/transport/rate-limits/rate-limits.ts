@@ -16,10 +16,15 @@ export interface RateLimits {
   /** False when `rateLimitsEnabled` is off: every check then admits. */
   enabled: boolean;
   /**
-   * Spends one point of the principal's query or mutation budget (subscriptions spend a query).
-   * undefined when admitted (synchronously on the common path); the operator's token is not limited.
+   * Spends one point of the principal's query or mutation budget (subscriptions spend a query) and,
+   * for a query, its cost (`queryCost`) from the cost budget. undefined when admitted
+   * (synchronously on the common path); the operator's token is not limited.
    */
-  chargeOperation(principal: Principal, operation: OperationTypeNode | 'query' | 'mutation' | 'subscription'): RateLimited | undefined | Promise<RateLimited | undefined>;
+  chargeOperation(
+    principal: Principal,
+    operation: OperationTypeNode | 'query' | 'mutation' | 'subscription',
+    cost?: number,
+  ): RateLimited | undefined | Promise<RateLimited | undefined>;
   /** Password guessing on /auth/sign-in and /auth/accept-invitation. */
   signIn: SignInThrottle | undefined;
   /** Sockets and subscriptions per key, in this process. */
@@ -57,6 +62,15 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
     });
   const queries = budget('gql_query', config.graphqlQueriesPerWindowMax, 'graphqlQueriesPerWindowMax');
   const mutations = budget('gql_mutation', config.graphqlMutationsPerWindowMax, 'graphqlMutationsPerWindowMax');
+  // A process may admit one largest allowed query's cost before it reports: across P processes a
+  // window admits at most the budget + P × queryCostMax.
+  const costs = new SharedBudget({
+    store: store('gql_cost', config.graphqlQueryCostPerWindowMax, config.graphqlRateWindowSeconds),
+    limit: 'graphqlQueryCostPerWindowMax',
+    syncPointsMax: config.queryCostMax,
+    syncIntervalMs: config.rateLimitSyncIntervalMs,
+    onError,
+  });
   const signIn = new SignInThrottle({
     failures: store('auth_fail', 1_000_000_000, config.signInFailureMemorySeconds),
     lockouts: store('auth_lock', 1, 0),
@@ -65,17 +79,21 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
   });
   return {
     enabled: true,
-    chargeOperation: (principal, operation) => {
+    chargeOperation: (principal, operation, cost) => {
       const key = rateLimitKey(principal);
       if (key === null) return undefined;
-      return (operation === 'mutation' ? mutations : queries).charge(key);
+      const counted = (operation === 'mutation' ? mutations : queries).charge(key);
+      if (operation !== 'query' || cost === undefined || cost < 1) return counted;
+      const costed = (refusal: RateLimited | undefined) => refusal ?? costs.charge(key, Math.ceil(cost));
+      return counted instanceof Promise ? counted.then(costed) : costed(counted);
     },
     signIn,
     sockets: new SocketQuota(config),
     close: async () => {
       queries.close();
       mutations.close();
-      await Promise.all([queries.flush(), mutations.flush()]).catch(onError);
+      costs.close();
+      await Promise.all([queries.flush(), mutations.flush(), costs.flush()]).catch(onError);
       await pool.end();
     },
   };

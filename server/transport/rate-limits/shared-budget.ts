@@ -33,7 +33,10 @@ export interface SharedBudgetOptions {
   store: RateLimiterPostgres;
   /** The setting named in refusals, e.g. `graphqlMutationsPerWindowMax`. */
   limit: string;
-  /** Most points a process admits for a key before it reports them and learns the others' count. */
+  /**
+   * Most points a process admits for a key before it reports them and learns the others' count; an
+   * operation costing more than what is left of it is admitted only by a report.
+   */
   syncPointsMax: number;
   /** How often points admitted since the last report are reported, in milliseconds. */
   syncIntervalMs: number;
@@ -72,22 +75,23 @@ export class SharedBudget {
   }
 
   /**
-   * Spends one point of `key`. Returns undefined when admitted, a {@link RateLimited} when the
-   * window is spent; synchronously on the common path, a promise when PostgreSQL must be asked.
+   * Spends `points` (a positive integer, 1 for a plain count) of `key`. Returns undefined when
+   * admitted, a {@link RateLimited} when the window has not that many left; synchronously on the
+   * common path, a promise when PostgreSQL must be asked.
    */
-  charge(key: string): RateLimited | undefined | Promise<RateLimited | undefined> {
+  charge(key: string, points = 1): RateLimited | undefined | Promise<RateLimited | undefined> {
     const state = this.states.get(key);
     if (state) {
       const now = Date.now();
       if (now < state.blockedUntilMs) return new RateLimited(state.blockedUntilMs - now, this.options.limit);
-      if (state.allowance > 0 && now < state.windowEndsAtMs) {
-        state.allowance--;
-        state.pending++;
+      if (state.allowance >= points && now < state.windowEndsAtMs) {
+        state.allowance -= points;
+        state.pending += points;
         if (state.allowance < this.refillBelow && state.report === undefined) void this.report(key, state, 0);
         return undefined;
       }
     }
-    return this.chargeAfterReport(key, state);
+    return this.chargeAfterReport(key, state, points);
   }
 
   /** Reports what is pending now (tests, shutdown). */
@@ -100,7 +104,7 @@ export class SharedBudget {
     clearInterval(this.timer);
   }
 
-  private async chargeAfterReport(key: string, known: KeyState | undefined): Promise<RateLimited | undefined> {
+  private async chargeAfterReport(key: string, known: KeyState | undefined, points: number): Promise<RateLimited | undefined> {
     let state = known;
     if (!state) {
       state = { allowance: 0, pending: 0, blockedUntilMs: 0, windowEndsAtMs: 0, report: undefined };
@@ -113,14 +117,14 @@ export class SharedBudget {
       }
       const now = Date.now();
       if (now < state.blockedUntilMs) return new RateLimited(state.blockedUntilMs - now, this.options.limit);
-      if (state.allowance > 0 && now < state.windowEndsAtMs) {
-        state.allowance--;
-        state.pending++;
+      if (state.allowance >= points && now < state.windowEndsAtMs) {
+        state.allowance -= points;
+        state.pending += points;
         return undefined;
       }
-      // This operation's point goes with the report: it is admitted if the window still had it.
+      // This operation's points go with the report: it is admitted if the window still had them.
       let admitted = false;
-      await this.report(key, state, 1, (total) => (admitted = total <= this.pointsMax));
+      await this.report(key, state, points, (total) => (admitted = total <= this.pointsMax));
       if (admitted) return undefined;
       if (Date.now() < state.blockedUntilMs) return new RateLimited(state.blockedUntilMs - Date.now(), this.options.limit);
     }
