@@ -335,9 +335,17 @@ export interface Config {
    * session may spend per {@link graphqlRateWindowSeconds}, across every process; a query that would
    * pass it is refused HTTP 429 RATE_LIMITED. It keeps one tenant's heaviest allowed queries from
    * taking the server's CPU from everyone else (the dashboard's largest page costs ~1,700). Mutations
-   * and subscriptions are not costed. Env `GRAPHQL_QUERY_COST_PER_WINDOW_MAX`. @default 100_000
+   * and subscriptions are not costed. Env `GRAPHQL_QUERY_COST_PER_WINDOW_MAX`. @default 50_000
    */
   graphqlQueryCostPerWindowMax: number;
+  /** A query costing at least this much (the `queryCostMax` measure) is heavy: see {@link heavyQueriesInFlightPerKeyMax}. @default 1_000 */
+  heavyQueryCostMin: number;
+  /**
+   * Most heavy queries of one API key or session that run at once in one process; more wait their
+   * turn in arrival order (within `operationDeadlineMs`). Spreads a tenant's burst so that other
+   * tenants' requests wait behind at most this many. HTTP only. @default 2
+   */
+  heavyQueriesInFlightPerKeyMax: number;
   /**
    * Most operations of one key a process admits on its own before it reports them to PostgreSQL
    * and learns the other processes' count (it also reports every {@link rateLimitSyncIntervalMs}).
@@ -602,7 +610,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     graphqlRateWindowSeconds: 10,
     graphqlQueriesPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_QUERIES_PER_WINDOW_MAX', 20_000),
     graphqlMutationsPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_MUTATIONS_PER_WINDOW_MAX', 50_000),
-    graphqlQueryCostPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_QUERY_COST_PER_WINDOW_MAX', 100_000),
+    graphqlQueryCostPerWindowMax: positiveIntegerFromEnv(env, 'GRAPHQL_QUERY_COST_PER_WINDOW_MAX', 50_000),
+    heavyQueryCostMin: 1_000,
+    heavyQueriesInFlightPerKeyMax: 2,
     rateLimitSyncPointsMax: 100,
     rateLimitSyncIntervalMs: 1_000,
     rateLimitPoolSize: 2,

@@ -27,7 +27,8 @@ import { queryCost, queryLimitsPlugin, queryParseOptions, queryValidationRules, 
 import { attachWebSocketServer } from './ws.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
-import { rateLimitedError, type RateLimits } from './rate-limits/rate-limits.js';
+import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
+import { HeavyQueryTurns } from './rate-limits/heavy-queries.js';
 import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
 import { API_PATH, jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
@@ -74,12 +75,27 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend, payments: options.payments, rateLimits: options.rateLimits });
   // One listener for every request (no allocation per request): the operation's type is known once
   // resolved. A query also spends its cost (a refused one was stopped by the cost limit before).
+  const heavyQueryTurns = new HeavyQueryTurns(config.heavyQueriesInFlightPerKeyMax);
+  /** The key of a heavy query whose turn is to be taken, and the end of a turn taken, per request. */
+  const heavyKeys = new WeakMap<Context, string>();
+  const endTurns = new WeakMap<Context, () => void>();
   const rateLimitListener: GraphQLRequestListener<Context> = {
     didResolveOperation: async ({ contextValue, operation, document, operationName, request, schema: requestSchema }) => {
       const type = operation?.operation ?? 'query';
       const cost = type === 'query' && operation ? queryCost(requestSchema, document, operationName, request.variables, config) : undefined;
       const refusal = await options.rateLimits.chargeOperation(contextValue.principal, type, cost);
       if (refusal) throw rateLimitedError(refusal);
+      const key = rateLimitKey(contextValue.principal);
+      if (cost !== undefined && cost >= config.heavyQueryCostMin && key !== null) heavyKeys.set(contextValue, key);
+    },
+    // The turn is taken once execution starts, so no other check can refuse the request meanwhile.
+    executionDidStart: async ({ contextValue }) => {
+      const key = heavyKeys.get(contextValue);
+      if (key !== undefined) endTurns.set(contextValue, await heavyQueryTurns.take(key));
+    },
+    willSendResponse: async ({ contextValue }) => {
+      endTurns.get(contextValue)?.();
+      endTurns.delete(contextValue);
     },
   };
 
@@ -142,9 +158,13 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       throw new GraphQLError('Requests signed in with the session cookie must come from this site', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
     }
     const em = orm.em.fork();
+    const principal = await principalFor(auth, request.headers.authorization, request.headers.cookie, em);
+    // A key already over its query budgets sending a query: refused before parsing or validating it.
+    const early = options.rateLimits.refusalBeforeParsing(principal, (request as { body?: { query?: unknown } }).body?.query);
+    if (early) throw rateLimitedError(early);
     return {
       em,
-      principal: await principalFor(auth, request.headers.authorization, request.headers.cookie, em),
+      principal,
       config,
       credentialCache,
       events: options.events,

@@ -1,5 +1,6 @@
-// Goal: a key's queries spend their cost from a budget per window (graphqlQueryCostPerWindowMax), so one tenant's heaviest allowed queries cannot take the server from the others: a budget of exactly N queries' cost lets N through and refuses the next with 429 RATE_LIMITED, on HTTP and on the socket, while mutations and other keys go on. Method: the real server with the budget set to 3 × one query's cost (computed with the server's own queryCost), fetch for HTTP and the real graphql-ws client.
+// Goal: one tenant's heaviest allowed queries cannot take the server from the others: a key's queries spend their cost from a budget per window (graphqlQueryCostPerWindowMax: a budget of exactly N queries' cost lets N through and refuses the next with 429 RATE_LIMITED, on HTTP and on the socket, while mutations and other keys go on), and at most heavyQueriesInFlightPerKeyMax heavy queries of one key run at once. Method: the real server with the budget set to 3 × one query's cost (computed with the server's own queryCost), fetch for HTTP, the real graphql-ws client, and a table lock held by the test to keep queries running.
 import { parse } from 'graphql';
+import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -19,7 +20,8 @@ let pageCost: number;
 
 beforeAll(async () => {
   pageCost = queryCost(await createSchema(), parse(PAGE), undefined, { id: 'x' }, loadConfig({}));
-  t = await startTestApp({ graphqlQueryCostPerWindowMax: QUERIES_IN_BUDGET * pageCost, graphqlRateWindowSeconds: 3_600 });
+  // Every page is heavy here; one heavy query of a key at a time.
+  t = await startTestApp({ graphqlQueryCostPerWindowMax: QUERIES_IN_BUDGET * pageCost, graphqlRateWindowSeconds: 3_600, heavyQueryCostMin: pageCost, heavyQueriesInFlightPerKeyMax: 1 });
   tenant = await t.createAccount();
   await t.fund(tenant.walletId, '100');
 });
@@ -53,6 +55,11 @@ describe('query cost per key and window', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'graphqlQueryCostPerWindowMax' });
     expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+    // Refused again, now before the document is even parsed (the key is known to be over budget).
+    const again = await post(key.secret, PAGE, { id: tenant.walletId });
+    expect(again.status).toBe(429);
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'graphqlQueryCostPerWindowMax' });
+    expect(again.retryAfter).toBe(String(again.body.errors?.[0]?.extensions?.retryAfterSeconds));
     // Mutations are not costed; another key has its own budget; the operator has none.
     const charged = await post(key.secret, CHARGE, { input: { walletId: tenant.walletId, amount: '1' } });
     expect([charged.status, charged.body.errors]).toEqual([200, undefined]);
@@ -80,5 +87,39 @@ describe('query cost per key and window', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('heavy queries in flight per key', () => {
+  it('runs heavyQueriesInFlightPerKeyMax heavy queries of a key at once; the next waits its turn and then runs; another key does not wait', async () => {
+    const first = await t.createKey(tenant.accountId, 'OWNER');
+    const second = await t.createKey(tenant.accountId, 'OWNER');
+    const locker = new pg.Client({ connectionString: t.databaseUrl });
+    await locker.connect();
+    const waitingOnLock = async () =>
+      Number((await locker.query<{ count: string }>(`select count(*) from pg_locks l join pg_class c on c.oid = l.relation where c.relname = 'wallet_transaction' and not l.granted`)).rows[0]!.count);
+    const until = async (what: string, condition: () => Promise<boolean>) => {
+      const deadline = Date.now() + 20_000;
+      while (!(await condition())) {
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    await locker.query('begin');
+    await locker.query('lock table wallet_transaction in access exclusive mode');
+    let answers: Promise<Awaited<ReturnType<typeof post>>>[];
+    try {
+      answers = [post(first.secret, PAGE, { id: tenant.walletId }), post(first.secret, PAGE, { id: tenant.walletId })];
+      await until('the first key\'s first query on the lock', async () => (await waitingOnLock()) === 1);
+      // Another key's heavy query is not held back by the first key's turn: it reaches the lock too.
+      answers.push(post(second.secret, PAGE, { id: tenant.walletId }));
+      await until('the second key\'s query on the lock', async () => (await waitingOnLock()) === 2);
+      // The first key's second query is still waiting for its turn, not on the lock.
+      expect(await waitingOnLock()).toBe(2);
+    } finally {
+      await locker.query('commit');
+      await locker.end();
+    }
+    for (const answer of await Promise.all(answers)) expect([answer.status, answer.body.errors]).toEqual([200, undefined]);
   });
 });

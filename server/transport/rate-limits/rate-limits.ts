@@ -8,6 +8,9 @@ import { RateLimited, SharedBudget } from './shared-budget.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { SocketQuota } from './socket-quota.js';
 
+/** A document without this word holds no mutation operation. */
+const MUTATION_WORD = /\bmutation\b/;
+
 /** The table of rate-limiter-flexible's store (Migration20261206030000_rate_limits). */
 const TABLE = 'rate_limit';
 
@@ -25,6 +28,13 @@ export interface RateLimits {
     operation: OperationTypeNode | 'query' | 'mutation' | 'subscription',
     cost?: number,
   ): RateLimited | undefined | Promise<RateLimited | undefined>;
+  /**
+   * The refusal a request's document is sure to meet, known before it is parsed: its key has spent
+   * its query count or its query cost for the window and the document holds no mutation (no
+   * `mutation` word anywhere), so it can only be refused. A key that ignores Retry-After then costs
+   * the server next to nothing per request. undefined otherwise (the request goes on to be checked).
+   */
+  refusalBeforeParsing(principal: Principal, queryText: unknown): RateLimited | undefined;
   /** Password guessing on /auth/sign-in and /auth/accept-invitation. */
   signIn: SignInThrottle | undefined;
   /** Sockets and subscriptions per key, in this process. */
@@ -45,7 +55,7 @@ export function rateLimitKey(principal: Principal): string | null {
 export function createRateLimits(options: { databaseUrl: string; config: Config; onError?(error: unknown): void }): RateLimits {
   const { config } = options;
   if (!config.rateLimitsEnabled) {
-    return { enabled: false, chargeOperation: () => undefined, signIn: undefined, sockets: undefined, close: async () => {} };
+    return { enabled: false, chargeOperation: () => undefined, refusalBeforeParsing: () => undefined, signIn: undefined, sockets: undefined, close: async () => {} };
   }
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: config.rateLimitPoolSize });
   const onError = options.onError ?? ((error: unknown) => console.error('A rate-limit report to PostgreSQL failed (admitted locally meanwhile):', error));
@@ -86,6 +96,11 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
       if (operation !== 'query' || cost === undefined || cost < 1) return counted;
       const costed = (refusal: RateLimited | undefined) => refusal ?? costs.charge(key, Math.ceil(cost));
       return counted instanceof Promise ? counted.then(costed) : costed(counted);
+    },
+    refusalBeforeParsing: (principal, queryText) => {
+      const key = rateLimitKey(principal);
+      if (key === null || typeof queryText !== 'string' || MUTATION_WORD.test(queryText)) return undefined;
+      return queries.blockedFor(key) ?? costs.blockedFor(key);
     },
     signIn,
     sockets: new SocketQuota(config),

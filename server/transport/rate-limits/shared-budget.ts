@@ -94,6 +94,13 @@ export class SharedBudget {
     return this.chargeAfterReport(key, state, points);
   }
 
+  /** The refusal `key` is under right now, known without asking PostgreSQL; undefined when it is not blocked. */
+  blockedFor(key: string): RateLimited | undefined {
+    const state = this.states.get(key);
+    const now = Date.now();
+    return state && now < state.blockedUntilMs ? new RateLimited(state.blockedUntilMs - now, this.options.limit) : undefined;
+  }
+
   /** Reports what is pending now (tests, shutdown). */
   async flush(): Promise<void> {
     await Promise.all([...this.states].map(([key, state]) => (state.report ?? (state.pending > 0 ? this.report(key, state, 0) : undefined))));
