@@ -30,10 +30,10 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { ensureDatabase } from '../server/database/database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
+import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
-import { residentMib, startServer, stopServer, type ServerProcess } from './bench-server.js';
+import { residentMib, startServer, stopServer, cleanUpServerBench, type ServerBenchResources } from './bench-server.js';
 import {
   createFundedWallet,
   fixed,
@@ -237,20 +237,8 @@ function subscribeMessage(id: string, walletId: string): string {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-interface Resources {
-  tempDir?: string;
-  cluster?: EmbeddedDatabase;
-  server?: ServerProcess;
-}
-
-async function cleanUp(resources: Resources): Promise<void> {
-  if (resources.server) await stopServer(resources.server).catch((error) => console.error('stopping the server:', error));
-  if (resources.cluster) await resources.cluster.stop().catch((error) => console.error('stopping PostgreSQL:', error));
-  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true }).catch(() => {});
-  resources.server = undefined;
-  resources.cluster = undefined;
-  resources.tempDir = undefined;
-}
+type Resources = ServerBenchResources;
+const cleanUp = cleanUpServerBench;
 
 const COLUMNS = [
   ['scenario', 22],

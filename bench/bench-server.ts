@@ -4,10 +4,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../server/net/free-port.js';
+import type { EmbeddedDatabase } from '../server/database/embedded-postgres.js';
 import { sleep } from './bench-support.js';
 
 /** Longest wait for the server to answer /healthz, in ms. */
@@ -125,4 +127,21 @@ export function residentMib(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** What a bench with a server process holds: its temp folder, its PostgreSQL cluster, the server. */
+export interface ServerBenchResources {
+  tempDir?: string;
+  cluster?: EmbeddedDatabase;
+  server?: ServerProcess;
+}
+
+/** Stops the server, then PostgreSQL, then deletes the temp folder; each step's failure is printed, not thrown. */
+export async function cleanUpServerBench(resources: ServerBenchResources): Promise<void> {
+  if (resources.server) await stopServer(resources.server).catch((error) => console.error('stopping the server:', error));
+  if (resources.cluster) await resources.cluster.stop().catch((error) => console.error('stopping PostgreSQL:', error));
+  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true }).catch(() => {});
+  resources.server = undefined;
+  resources.cluster = undefined;
+  resources.tempDir = undefined;
 }

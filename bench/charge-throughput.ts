@@ -40,7 +40,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
 import { ensureDatabase } from '../server/database/database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
+import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
 import { POST_WALLET_TRANSACTION } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
@@ -70,7 +70,7 @@ import {
   runBench,
 } from './bench-support.js';
 import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.js';
-import { SERVER_ENTRY, startServer, stopServer, type ServerProcess } from './bench-server.js';
+import { SERVER_ENTRY, startServer, stopServer, cleanUpServerBench, type ServerBenchResources } from './bench-server.js';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -273,20 +273,8 @@ const CPU_COLUMNS = [
 // ---------------------------------------------------------------------------------------------
 // Main
 
-interface Resources {
-  tempDir?: string;
-  cluster?: EmbeddedDatabase;
-  server?: ServerProcess;
-}
-
-async function cleanUp(resources: Resources): Promise<void> {
-  if (resources.server) await stopServer(resources.server).catch((error) => console.error('stopping the server:', error));
-  if (resources.cluster) await resources.cluster.stop().catch((error) => console.error('stopping PostgreSQL:', error));
-  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true }).catch(() => {});
-  resources.server = undefined;
-  resources.cluster = undefined;
-  resources.tempDir = undefined;
-}
+type Resources = ServerBenchResources;
+const cleanUp = cleanUpServerBench;
 
 async function main(resources: Resources): Promise<boolean> {
   if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build:server\` (npm run bench does).`);

@@ -99,7 +99,10 @@ function newestFirst(nodes: Node[]): Node[] {
 const ms = (node: Node) => Date.parse(node.createdAt);
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // This file reads hundreds of full pages through one key within seconds: the burst the per-key
+  // query cost budget exists to slow (test/transport/query-cost-budget.test.ts tests it). Here it
+  // is raised, as an integrator syncing its history at full speed would ask for.
+  t = await startTestApp({ graphqlQueryCostPerWindowMax: 10_000_000 });
   ({ walletId, ownerKey } = await t.createAccount('Paged'));
   const other = await t.createAccount('Neighbour');
   otherWalletId = other.walletId;

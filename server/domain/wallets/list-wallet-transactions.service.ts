@@ -52,14 +52,10 @@ export function decodeTransactionCursor(cursor: string): bigint {
 }
 
 /**
- * A page of a wallet's transactions, newest (highest sequence) first, filtered.
- * @throws BadUserInputError (`first`, `after`, `to`) for an out-of-range page size, a foreign
- * cursor, or `from` after `to`.
+ * The page size of a transactions page, checked with its date range.
+ * @throws BadUserInputError (`first`) outside 1..transactionsPageSizeMax; (`to`) when `from` is after `to`.
  */
-export async function listWalletTransactions(
-  em: EntityManager,
-  options: ListWalletTransactionsOptions,
-): Promise<WalletTransactionPage> {
+function checkedPageSize(options: Omit<ListWalletTransactionsOptions, 'walletId'>): number {
   const { limits } = options;
   const first = options.first ?? limits.transactionsPageSizeDefault;
   if (!Number.isInteger(first) || first < 1 || first > limits.transactionsPageSizeMax) {
@@ -68,6 +64,19 @@ export async function listWalletTransactions(
   if (options.from && options.to && options.from.getTime() > options.to.getTime()) {
     throw new BadUserInputError('to', 'to must not be before from');
   }
+  return first;
+}
+
+/**
+ * A page of a wallet's transactions, newest (highest sequence) first, filtered.
+ * @throws BadUserInputError (`first`, `after`, `to`) for an out-of-range page size, a foreign
+ * cursor, or `from` after `to`.
+ */
+export async function listWalletTransactions(
+  em: EntityManager,
+  options: ListWalletTransactionsOptions,
+): Promise<WalletTransactionPage> {
+  const first = checkedPageSize(options);
   const where: FilterQuery<WalletTransaction> = { walletId: options.walletId };
   if (options.after !== null && options.after !== undefined) where.sequence = { $lt: decodeTransactionCursor(options.after) };
   if (options.type) where.type = options.type;
@@ -96,14 +105,7 @@ export async function listWalletsTransactions(
   walletIds: readonly string[],
   options: ListWalletsTransactionsOptions,
 ): Promise<Map<string, WalletTransactionPage>> {
-  const { limits } = options;
-  const first = options.first ?? limits.transactionsPageSizeDefault;
-  if (!Number.isInteger(first) || first < 1 || first > limits.transactionsPageSizeMax) {
-    throw new BadUserInputError('first', `first must be between 1 and ${limits.transactionsPageSizeMax}`);
-  }
-  if (options.from && options.to && options.from.getTime() > options.to.getTime()) {
-    throw new BadUserInputError('to', 'to must not be before from');
-  }
+  const first = checkedPageSize(options);
   const conditions: string[] = [];
   // One array literal: knex would spread a JS array into a list of bind parameters. The ids are
   // the uuids of wallet rows the caller has seen, so the literal needs no quoting.
