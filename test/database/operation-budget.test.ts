@@ -3,12 +3,12 @@
 // clock. Method: the real server on a small pool, PostgreSQL table locks held by the test to make
 // operations wait on real statements, the real graphql-ws client, and the real billing clock metering calls.
 import { createClient } from 'graphql-ws';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectionGovernorOf, type ConnectionGovernor } from '../../server/database/operation-budget.js';
 import { createOrm } from '../../server/database/orm.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { lockTable as lockTableOn, until } from '../support/waiting.js';
 import { subscribe } from '../support/subscriber.js';
 
 const POOL = 8;
@@ -39,36 +39,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Resolves once `condition()` holds (checked every few ms); throws after `timeoutMs`. */
-async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** A connection of the test's own, outside the server's pool, holding `table` locked until released. */
-async function lockTable(table: string): Promise<{ waiting(): Promise<number>; release(): Promise<void> }> {
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  await client.query('begin');
-  await client.query(`lock table ${table} in access exclusive mode`);
-  return {
-    // Server connections whose statement waits for this lock.
-    waiting: async () => {
-      const { rows } = await client.query<{ count: string }>(
-        `select count(*) from pg_locks l join pg_class c on c.oid = l.relation where c.relname = $1 and not l.granted`,
-        [table],
-      );
-      return Number(rows[0]!.count);
-    },
-    release: async () => {
-      await client.query('commit');
-      await client.end();
-    },
-  };
-}
+/** Locks `table` on the test's own connection (test/support/waiting.ts). */
+const lockTable = (table: string) => lockTableOn(t.databaseUrl, table);
 
 const ALERTS_ALIAS = (i: number) => `a${i}: alerts(first: 1) { edges { cursor } }`;
 

@@ -1,6 +1,5 @@
 // Goal: one tenant's heaviest allowed queries cannot take the server from the others: a key's queries spend their cost from a budget per window (graphqlQueryCostPerWindowMax: a budget of exactly N queries' cost lets N through and refuses the next with 429 RATE_LIMITED, on HTTP and on the socket, while mutations and other keys go on), and at most heavyQueriesInFlightPerKeyMax heavy queries of one key run at once. Method: the real server with the budget set to 3 × one query's cost (computed with the server's own queryCost), fetch for HTTP, the real graphql-ws client, and a table lock held by the test to keep queries running.
 import { parse } from 'graphql';
-import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -8,6 +7,7 @@ import { createSchema } from '../../server/graphql/schema.js';
 import { queryCost } from '../../server/graphql/query-limits.js';
 import { loadConfig } from '../../server/config.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { lockTable, until } from '../support/waiting.js';
 
 const PAGE = 'query($id: ID!) { wallet(id: $id) { transactions(first: 10) { edges { node { id amount } } } } }';
 const CHARGE = 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }';
@@ -94,31 +94,18 @@ describe('heavy queries in flight per key', () => {
   it('runs heavyQueriesInFlightPerKeyMax heavy queries of a key at once; the next waits its turn and then runs; another key does not wait', async () => {
     const first = await t.createKey(tenant.accountId, 'OWNER');
     const second = await t.createKey(tenant.accountId, 'OWNER');
-    const locker = new pg.Client({ connectionString: t.databaseUrl });
-    await locker.connect();
-    const waitingOnLock = async () =>
-      Number((await locker.query<{ count: string }>(`select count(*) from pg_locks l join pg_class c on c.oid = l.relation where c.relname = 'wallet_transaction' and not l.granted`)).rows[0]!.count);
-    const until = async (what: string, condition: () => Promise<boolean>) => {
-      const deadline = Date.now() + 20_000;
-      while (!(await condition())) {
-        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    };
-    await locker.query('begin');
-    await locker.query('lock table wallet_transaction in access exclusive mode');
+    const lock = await lockTable(t.databaseUrl, 'wallet_transaction');
     let answers: Promise<Awaited<ReturnType<typeof post>>>[];
     try {
       answers = [post(first.secret, PAGE, { id: tenant.walletId }), post(first.secret, PAGE, { id: tenant.walletId })];
-      await until('the first key\'s first query on the lock', async () => (await waitingOnLock()) === 1);
+      await until('the first key\'s first query on the lock', async () => (await lock.waiting()) === 1);
       // Another key's heavy query is not held back by the first key's turn: it reaches the lock too.
       answers.push(post(second.secret, PAGE, { id: tenant.walletId }));
-      await until('the second key\'s query on the lock', async () => (await waitingOnLock()) === 2);
+      await until('the second key\'s query on the lock', async () => (await lock.waiting()) === 2);
       // The first key's second query is still waiting for its turn, not on the lock.
-      expect(await waitingOnLock()).toBe(2);
+      expect(await lock.waiting()).toBe(2);
     } finally {
-      await locker.query('commit');
-      await locker.end();
+      await lock.release();
     }
     for (const answer of await Promise.all(answers)) expect([answer.status, answer.body.errors]).toEqual([200, undefined]);
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { Config } from '../../server/config.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { until } from '../support/waiting.js';
 
 const LIMITS: Partial<Config> = {
   graphqlQueriesPerWindowMax: 5,
@@ -41,15 +42,6 @@ async function post(url: string, auth: { token?: string; cookie?: string }, quer
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { data?: any; errors?: any[] } };
-}
-
-/** Waits until `condition` holds (checked again after each macrotask turn), or fails after `timeoutMs`. */
-async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function expectRefused(answer: Awaited<ReturnType<typeof post>>, limit: string) {
@@ -165,7 +157,7 @@ describe('across two server processes on one database', () => {
     const key = await t.createKey(tenant.accountId, 'OWNER');
     for (let index = 0; index < 5; index++) expect((await post(t.url, { token: key.secret }, ME)).status).toBe(200);
     // A reports what it admitted within rateLimitSyncIntervalMs.
-    await waitUntil(async () => (await reportedPoints(key.id)) >= 5);
+    await until('the points to be reported', async () => (await reportedPoints(key.id)) >= 5, 10_000, 20);
     expectRefused(await post(second.url, { token: key.secret }, ME), 'graphqlQueriesPerWindowMax');
     expectRefused(await post(t.url, { token: key.secret }, ME), 'graphqlQueriesPerWindowMax');
   });
@@ -201,12 +193,12 @@ describe('sockets and subscriptions per key', () => {
     // A clean close frees a place…
     if ('socket' in first) first.socket.close(1000);
     let third: RawSocket = { closeCode: 0 };
-    await waitUntil(async () => 'socket' in (third = await openRawSocket(key.secret)));
+    await until('a third socket to be accepted', async () => 'socket' in (third = await openRawSocket(key.secret)), 10_000, 20);
     // …and so does a socket that just drops (no close frame).
     expect(await openRawSocket(key.secret)).toEqual({ closeCode: 4429 });
     if ('socket' in second) second.socket.terminate();
     let fourth: RawSocket = { closeCode: 0 };
-    await waitUntil(async () => 'socket' in (fourth = await openRawSocket(key.secret)));
+    await until('a fourth socket to be accepted', async () => 'socket' in (fourth = await openRawSocket(key.secret)), 10_000, 20);
     for (const opened of [third, fourth] as RawSocket[]) if ('socket' in opened) opened.socket.close();
   });
 
@@ -233,7 +225,7 @@ describe('sockets and subscriptions per key', () => {
       expect((await run(clients[0]!, ME)).data).toEqual({ me: { role: 'OWNER' } });
       live[0]!();
       let again: 'open' | any[] = [];
-      await waitUntil(async () => (again = await open(clients[0]!)) === 'open');
+      await until('the socket to be accepted again', async () => (again = await open(clients[0]!)) === 'open', 10_000, 20);
       expect(again).toBe('open');
     } finally {
       await Promise.all(clients.map((client) => client.dispose()));

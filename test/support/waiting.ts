@@ -1,0 +1,42 @@
+import pg from 'pg';
+
+/**
+ * Resolves once `condition()` holds, checking it again every `intervalMs`; throws naming `what`
+ * after `timeoutMs`. The way tests wait for a state instead of sleeping.
+ */
+export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000, intervalMs = 5): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** A table held locked by a connection of the test's own (outside the server's pool). */
+export interface TableLock {
+  /** Server connections whose statement waits for this lock. */
+  waiting(): Promise<number>;
+  /** Commits, letting the waiting statements run, and closes the connection. */
+  release(): Promise<void>;
+}
+
+/** Locks `table` in ACCESS EXCLUSIVE mode on its own connection to `databaseUrl` until released. */
+export async function lockTable(databaseUrl: string, table: string): Promise<TableLock> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('begin');
+  await client.query(`lock table ${table} in access exclusive mode`);
+  return {
+    waiting: async () => {
+      const { rows } = await client.query<{ count: string }>(
+        `select count(*) from pg_locks l join pg_class c on c.oid = l.relation where c.relname = $1 and not l.granted`,
+        [table],
+      );
+      return Number(rows[0]!.count);
+    },
+    release: async () => {
+      await client.query('commit');
+      await client.end();
+    },
+  };
+}
