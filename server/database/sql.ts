@@ -1,0 +1,153 @@
+/**
+ * The one way Spendwire runs SQL outside the posting batcher: a statement is defined once, with
+ * named parameters (`:walletId`) and the type of its rows, in its domain's `*.queries.ts`; services
+ * run it on the ORM's pool (autocommit) or inside a transaction they own.
+ *
+ *   export const selectWallet = sql<WalletRow, { walletId: string }>(
+ *     'select id, balance_micros::text from wallet where id = :walletId');
+ *   const wallet = await selectWallet.maybeOne(em, { walletId });
+ *   await transaction(em, async (tx) => { await lockWallet.one(tx, { walletId }); … });
+ *
+ * Values are bound by PostgreSQL (never inlined into the text); `bigint` is sent as its decimal
+ * string. int8, numeric and timestamptz come back as strings: row types say so and the domain's
+ * record mappers convert them. A statement on the hot path may ask to be prepared by name
+ * (`{ prepareAs }`): PostgreSQL then parses and plans it once per connection.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { assert } from '../errors.js';
+import { whileHoldingConnection } from './operation-budget.js';
+
+/** The part of knex's client that lends pooled connections; the one declaration every module shares. */
+export interface PoolClient {
+  acquireConnection(): Promise<pg.Client>;
+  releaseConnection(connection: pg.Client): Promise<unknown>;
+}
+
+/** The pool behind an entity manager (the ORM owns it; operation-budget.ts governs it). */
+export function poolOf(em: EntityManager): PoolClient {
+  return em.getConnection().getKnex().client as PoolClient;
+}
+
+/** An open transaction on one pooled connection, handed to the `work` of {@link transaction}. */
+export class SqlTransaction {
+  /** @internal Only {@link transaction} makes one. */
+  constructor(readonly connection: pg.Client) {}
+}
+
+/** Where a statement runs: the ORM's pool (each statement in autocommit) or an open transaction. */
+export type Db = EntityManager | SqlTransaction;
+
+/** Named parameters of a statement; `undefined` is refused (say `null` for SQL NULL). */
+export type SqlParams = Record<string, unknown>;
+
+/** Longest statement name PostgreSQL keeps (NAMEDATALEN − 1). */
+const PREPARED_NAME_LENGTH_MAX = 63;
+const PARAMETER = /(?<![:\w]):([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Options of {@link sql}. */
+export interface SqlOptions {
+  /** Prepare the statement under this name (unique per text, ≤ 63 characters): for hot statements only. */
+  prepareAs?: string;
+}
+
+/** One SQL statement with its parameters' and rows' types; run it with `all`, `one`, `maybeOne` or `run`. */
+export class Query<Row, Params extends SqlParams> {
+  /** The text sent to PostgreSQL, with `$1`, `$2`, … for the named parameters. */
+  readonly text: string;
+  /** Parameter names in `$n` order. */
+  readonly names: readonly string[];
+  readonly prepareAs: string | undefined;
+
+  constructor(source: string, options: SqlOptions = {}) {
+    const names: string[] = [];
+    this.text = source.replace(PARAMETER, (_match, name: string) => {
+      let index = names.indexOf(name);
+      if (index < 0) index = names.push(name) - 1;
+      return `$${index + 1}`;
+    });
+    this.names = names;
+    assert(options.prepareAs === undefined || (options.prepareAs.length > 0 && options.prepareAs.length <= PREPARED_NAME_LENGTH_MAX), 'prepared statement names are 1..63 characters');
+    this.prepareAs = options.prepareAs;
+  }
+
+  /** The positional values for `params`, in `$n` order. @throws when a parameter is missing or undefined. */
+  values(params: Params): unknown[] {
+    return this.names.map((name) => {
+      const value = params[name];
+      assert(value !== undefined, `SQL parameter :${name} is missing`);
+      return typeof value === 'bigint' ? value.toString() : value;
+    });
+  }
+
+  /** Every row. */
+  async all(db: Db, ...params: ParamsArgument<Params>): Promise<Row[]> {
+    return (await this.execute(db, params[0] ?? ({} as Params))).rows;
+  }
+
+  /** The only row. @throws an assertion when there is none or more than one (a programmer's error). */
+  async one(db: Db, ...params: ParamsArgument<Params>): Promise<Row> {
+    const { rows } = await this.execute(db, params[0] ?? ({} as Params));
+    assert(rows.length === 1, `expected exactly one row, got ${rows.length}: ${this.text.slice(0, 80)}`);
+    return rows[0]!;
+  }
+
+  /** The first row, or undefined when there is none. */
+  async maybeOne(db: Db, ...params: ParamsArgument<Params>): Promise<Row | undefined> {
+    return (await this.execute(db, params[0] ?? ({} as Params))).rows[0];
+  }
+
+  /** Runs the statement for its effect; the number of rows it touched. */
+  async run(db: Db, ...params: ParamsArgument<Params>): Promise<number> {
+    return (await this.execute(db, params[0] ?? ({} as Params))).rowCount ?? 0;
+  }
+
+  private async execute(db: Db, params: Params): Promise<{ rows: Row[]; rowCount: number | null }> {
+    const config: pg.QueryConfig = this.prepareAs === undefined
+      ? { text: this.text, values: this.values(params) }
+      : { name: this.prepareAs, text: this.text, values: this.values(params) };
+    if (db instanceof SqlTransaction) return db.connection.query(config) as Promise<pg.QueryResult & { rows: Row[] }>;
+    return withConnection(db, (connection) => connection.query(config) as Promise<pg.QueryResult & { rows: Row[] }>);
+  }
+}
+
+/** A statement without parameters takes none; one with parameters must be given them. */
+type ParamsArgument<Params extends SqlParams> = keyof Params extends never ? [params?: Params] : [params: Params];
+
+/**
+ * Defines a statement: `sql<Row, Params>(text)`. Define it once at module level in the domain's
+ * queries file; build text at call time only when its shape really varies (a list of columns).
+ */
+export function sql<Row = Record<string, never>, Params extends SqlParams = Record<never, never>>(text: string, options?: SqlOptions): Query<Row, Params> {
+  return new Query<Row, Params>(text, options);
+}
+
+async function withConnection<T>(em: EntityManager, work: (connection: pg.Client) => Promise<T>): Promise<T> {
+  assert(!em.isInTransaction(), 'a pooled connection cannot join an ORM transaction');
+  const pool = poolOf(em);
+  const connection = await pool.acquireConnection();
+  try {
+    return await whileHoldingConnection(() => work(connection));
+  } finally {
+    await pool.releaseConnection(connection);
+  }
+}
+
+/**
+ * Runs `work` in one READ COMMITTED transaction on one pooled connection: commits when `work`
+ * resolves, rolls back when it throws. Multi-statement writes lock rows in one fixed order:
+ * calls, wallets, subscriptions, campaigns, accounts.
+ */
+export async function transaction<T>(em: EntityManager, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  return withConnection(em, async (connection) => {
+    await connection.query('begin');
+    try {
+      const result = await work(new SqlTransaction(connection));
+      await connection.query('commit');
+      return result;
+    } catch (error) {
+      await connection.query('rollback').catch(() => {});
+      throw error;
+    }
+  });
+}
