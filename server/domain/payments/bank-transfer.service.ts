@@ -166,9 +166,9 @@ export async function listBankTransfersOfWallets(em: EntityManager, walletIds: r
   return lists;
 }
 
-/** A bank transfer within the caller's tenant, or null. */
-export async function findBankTransfer(em: EntityManager, principal: Principal, id: string): Promise<BankTransfer | null> {
-  if (!isUuid(id)) return null;
-  const row = await selectBankTransfer.maybeOne(em, { id, scope: tenantScope(principal) });
-  return row ? toBankTransfer(row) : null;
+/** A bank transfer within the caller's tenant. @throws NotFoundError otherwise (another tenant's reads as unknown). */
+export async function findBankTransfer(em: EntityManager, principal: Principal, id: string): Promise<BankTransfer> {
+  const row = isUuid(id) ? await selectBankTransfer.maybeOne(em, { id, scope: tenantScope(principal) }) : undefined;
+  if (!row) throw new NotFoundError('BankTransfer', id);
+  return toBankTransfer(row);
 }

@@ -14,7 +14,7 @@ import { formatRatePercent } from '../../domain/payments/tax.js';
 import type { TopUpRecord } from '../../domain/payments/top-up-record.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { WalletTransaction } from '../../domain/wallets/wallet-transaction.entity.js';
-import { BadUserInputError, NotFoundError } from '../../errors.js';
+import { BadUserInputError } from '../../errors.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { toTransactionObject, toWalletObject, WalletObject } from '../wallets/wallet.type.js';
 import {
@@ -220,9 +220,7 @@ export class PaymentsResolver {
 
   @Query(() => BankTransferObject, { nullable: true, description: 'A bank transfer of the caller; NOT_FOUND otherwise.' })
   async bankTransfer(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<BankTransferObject> {
-    const transfer = await findBankTransfer(em, principal, id);
-    if (!transfer) throw new NotFoundError('BankTransfer', id);
-    return toBankTransferObject(transfer);
+    return toBankTransferObject(await findBankTransfer(em, principal, id));
   }
 
   @Mutation(() => TopUpPayload, {
