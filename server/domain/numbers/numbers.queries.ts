@@ -218,7 +218,10 @@ export const enterGrace = sql<{ currency: string }, { id: string; periodsPaid: n
 );
 
 /** RELEASED by the renewals (grace ended, account closed), if unchanged since read. */
-export const releaseDueNumber = sql<{ id: string }, { id: string; periodsPaid: number; reason: NumberReleaseReason; releasedAt: string; status: PhoneNumberStatus }>(
+export const releaseDueNumber = sql<
+  { id: string },
+  { id: string; periodsPaid: number; reason: NumberReleaseReason; releasedAt: string; status: PhoneNumberStatus }
+>(
   `update phone_number set status = 'RELEASED', release_reason = :reason, released_at = :releasedAt, grace_until = null, version = version + 1
     where id = :id and periods_paid = :periodsPaid and status = :status returning id`,
 );

@@ -6,7 +6,15 @@ import type { ServiceDeps } from '../service-deps.js';
 import { findPhoneNumber } from './find-phone-numbers.service.js';
 import { postPurchaseRefund } from './number-postings.js';
 import { markRefunded, revertRefund, setRefundTransaction } from './numbers.queries.js';
-import { iso, isHeld, NumberReleaseReason, PhoneNumberStatus, purchaseTotalMicros, toPhoneNumberRecord, type PhoneNumberRecord } from './phone-number-record.js';
+import {
+  iso,
+  isHeld,
+  NumberReleaseReason,
+  PhoneNumberStatus,
+  purchaseTotalMicros,
+  toPhoneNumberRecord,
+  type PhoneNumberRecord,
+} from './phone-number-record.js';
 import { daysMs } from './renewal-date.js';
 
 /** Roles that refund a number: the owner and the operator. */

@@ -30,7 +30,10 @@ export const selectBillingProfile = sql<BillingProfileRow, { accountId: string }
   'select billing_country, billing_state, vat_number, billing_email from account where id = :accountId',
 );
 
-export const updateBillingProfile = sql<never, { accountId: string; country: string | null; state: string | null; vatNumber: string | null; email: string | null }>(
+export const updateBillingProfile = sql<
+  never,
+  { accountId: string; country: string | null; state: string | null; vatNumber: string | null; email: string | null }
+>(
   'update account set billing_country = :country, billing_state = :state, vat_number = :vatNumber, billing_email = :email where id = :accountId',
 );
 

@@ -126,9 +126,8 @@ async function findCard(em: EntityManager, principal: Principal, id: string): Pr
 export async function setDefaultCard(em: EntityManager, deps: PaymentsDeps, principal: Principal, id: string): Promise<SavedCard> {
   requireRole(principal, CARD_ROLES, 'change the default card');
   const card = await findCard(em, principal, id);
-  await transaction(em, (tx) =>
-    storeCard(tx, card.accountId, { paymentMethodId: card.id, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear }, true, deps.clock.now()),
-  );
+  const details = { paymentMethodId: card.id, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
+  await transaction(em, (tx) => storeCard(tx, card.accountId, details, true, deps.clock.now()));
   const customer = await ensureStripeCustomer(em, deps, card.accountId);
   await setStripeDefault(deps, customer, card.id);
   return { ...card, isDefault: true };

@@ -65,7 +65,17 @@ export const setTopUpRefunded = sql<never, { id: string; refundedMicros: bigint 
 
 export const insertRefund = sql<
   never,
-  { id: string; topUpId: string; walletId: string; amountMicros: bigint; cardAmountMicros: bigint; walletTransactionId: string; reason: string; actor: string; nowMs: number }
+  {
+    id: string;
+    topUpId: string;
+    walletId: string;
+    amountMicros: bigint;
+    cardAmountMicros: bigint;
+    walletTransactionId: string;
+    reason: string;
+    actor: string;
+    nowMs: number;
+  }
 >(
   `insert into top_up_refund (id, top_up_id, wallet_id, amount_micros, card_amount_micros, status, wallet_transaction_id, reason, actor, created_at, updated_at)
    values (:id, :topUpId, :walletId, :amountMicros, :cardAmountMicros, 'PENDING', :walletTransactionId, :reason, :actor,

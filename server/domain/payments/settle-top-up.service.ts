@@ -74,7 +74,8 @@ export async function settleTopUp(em: EntityManager, deps: PaymentsDeps, options
       nowMs,
     });
     const settled = toTopUp(updated);
-    if (target === 'FAILED' || target === 'CANCELED') await afterFailure(tx, deps, settled, topUp.status !== 'FAILED' || topUp.failureCode !== settled.failureCode);
+    const isNews = topUp.status !== 'FAILED' || topUp.failureCode !== settled.failureCode;
+    if (target === 'FAILED' || target === 'CANCELED') await afterFailure(tx, deps, settled, isNews);
     return { topUp: settled, credited: false };
   });
   if (result?.credited) deps.committed();

@@ -116,7 +116,15 @@ export const insertRechargeTopUp = sql<
 /** Records Stripe's answer to the PaymentIntent's creation, unless a Stripe event was applied already. */
 export const recordPaymentIntentAnswer = sql<
   TopUpRow,
-  { id: string; paymentIntentId: string; clientSecret: string | null; status: TopUpStatus; failureCode: string | null; failureReason: string | null; nowMs: number }
+  {
+    id: string;
+    paymentIntentId: string;
+    clientSecret: string | null;
+    status: TopUpStatus;
+    failureCode: string | null;
+    failureReason: string | null;
+    nowMs: number;
+  }
 >(
   // No Stripe event applied yet (last_event_created = 0): this answer is the newest news.
   `update top_up t set payment_intent_id = coalesce(t.payment_intent_id, :paymentIntentId), client_secret = :clientSecret,
