@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queryOf } from '../domain/payments/create-top-up.service.js';
 import { findAutoRecharges, type AutoRechargeSettings } from '../domain/payments/auto-recharge.service.js';
 import { refundableMicrosOfWallets } from '../domain/payments/refund-unused-credit.service.js';
 import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.js';
@@ -138,7 +137,7 @@ export function createLoaders(em: EntityManager): Loaders {
     walletBurn: lazy('walletBurn', () => batched((ids) => walletBurnsOf(em, ids), () => NO_BURN)),
     lowBalanceThresholds: lazy('lowBalanceThresholds', () => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone)),
     autoRecharge: lazy('autoRecharge', () => batched<AutoRechargeSettings | null>((ids) => findAutoRecharges(em, ids), () => null)),
-    refundable: lazy('refundable', () => batched((ids) => refundableMicrosOfWallets(queryOf(em), ids), () => 0n)),
+    refundable: lazy('refundable', () => batched((ids) => refundableMicrosOfWallets(em, ids), () => 0n)),
     walletTransactions: lazy(
       'walletTransactions',
       () =>

@@ -1,5 +1,6 @@
 // Goal: numbers renew on their anchor day each month (clamped to short months, never before), go to GRACE when the wallet cannot pay, renew when topped up during grace, are released when grace ends or the account closes, and are charged exactly once per month even with several renewal jobs running at once. Method: the real server on its own PostgreSQL, a ManualClock starting on 2026-01-31 10:00 UTC walked through the months, renewNumbers driven by hand (lifecycle jobs off), figures checked over HTTP and in the database, ledger invariants at the end. The steps share one timeline and run in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transaction } from '../../server/database/sql.js';
 import { ManualClock } from '../../server/domain/calls/clock.js';
 import { releaseNumbersOfAccount } from '../../server/domain/numbers/release-number.service.js';
 import { renewNumbers, type RenewNumbersResult } from '../../server/domain/numbers/renew-numbers.service.js';
@@ -86,7 +87,7 @@ describe('monthly renewals on one timeline', () => {
     ];
     await t.ok(f.ownerKey, RELEASE, { id: bought[1].id });
     clock.advance(3_600_000);
-    const released = await t.app.orm.em.fork().transactional((em) => releaseNumbersOfAccount(em, f.accountId, clock.now(), 'ACCOUNT_CLOSED'));
+    const released = await transaction(t.app.orm.em.fork(), (tx) => releaseNumbersOfAccount(tx, f.accountId, clock.now(), 'ACCOUNT_CLOSED'));
     expect(released).toBe(1);
     expect(await phoneNumber(t, f.ownerKey, bought[0].id)).toMatchObject({
       status: 'RELEASED',

@@ -1,4 +1,4 @@
-// Goal: saved cards behave as seeds 002/004 describe (save or not at checkout, add with 3-D Secure, default pre-selected, remove for good), and automatic funding keeps its rails: ONE recharge to the target under a burst of concurrent charges, a cooldown, daily caps, a pause after repeated failures or when the bank wants 3-D Secure, an event on every failure, and the monthly recharge once a month on its day. Method: the real server and Stripe sandbox on a ManualClock; payment jobs driven by hand; exact figures over HTTP; the ledger invariants after every money scenario.
+// Goal: saved cards behave as customers are promised (save or not at checkout, add with 3-D Secure, default pre-selected, remove for good), and automatic funding keeps its rails: ONE recharge to the target under a burst of concurrent charges, a cooldown, daily caps, a pause after repeated failures or when the bank wants 3-D Secure, an event on every failure, and the monthly recharge once a month on its day. Method: the real server and Stripe sandbox on a ManualClock; payment jobs driven by hand; exact figures over HTTP; the ledger invariants after every money scenario.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../server/domain/calls/clock.js';
@@ -61,7 +61,7 @@ describe('saved cards', () => {
     expect(list[0]).toMatchObject({ brand: 'mastercard', last4: '4444', isDefault: true });
     expect(list[0].id).toMatch(/^pm_/);
     expect(list[0].id).not.toBe('pm_card_mastercard');
-    // The next top-up without a card uses the default one, pre-selected (seed 004).
+    // The next top-up without a card uses the default one, pre-selected.
     const again = await topUp(t, ownerKey, { walletId, amount: '10' });
     expect(again).toMatchObject({ status: 'PROCESSING', cardBrand: 'mastercard', cardLast4: '4444' });
     await settle(t);

@@ -1,4 +1,4 @@
-// Goal: only unused PAID card credit goes back to the card that paid it, with its share of tax (seed 003: used funds and grants are not refundable); grants stay apart and are spent first; a bank transfer is PENDING credit until support confirms it (seed 000), credited once. Method: the real server and Stripe sandbox; exact figures over HTTP and from the sandbox's refunds through the real SDK; the ledger invariants after every scenario.
+// Goal: only unused PAID card credit goes back to the card that paid it, with its share of tax (used funds and grants are not refundable); grants stay apart and are spent first; a bank transfer is PENDING credit until support confirms it, credited once. Method: the real server and Stripe sandbox; exact figures over HTTP and from the sandbox's refunds through the real SDK; the ledger invariants after every scenario.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';

@@ -1,9 +1,10 @@
-// Goal: a card top-up charges amount + the customer's tax through the real stripe SDK, credits the wallet only from Stripe's verified word (webhook or reconciliation), exactly once whatever Stripe delivers twice, late or out of order, and shows declines, 3-D Secure and receipts as a customer expects (seeds 000–004). Method: the real server and its loopback Stripe sandbox, payment jobs driven by hand (settle()), every check over HTTP against exact figures, the ledger invariants after every money scenario.
+// Goal: a card top-up charges amount + the customer's tax through the real stripe SDK, credits the wallet only from Stripe's verified word (webhook or reconciliation), exactly once whatever Stripe delivers twice, late or out of order, and shows declines, 3-D Secure and receipts as a customer expects (whole amounts above a minimum, tax at checkout, a receipt, a reason and a next step for every decline). Method: the real server and its loopback Stripe sandbox, payment jobs driven by hand (settle()), every check over HTTP against exact figures, the ledger invariants after every money scenario.
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { until } from '../support/waiting.js';
 import {
   BILLING,
   billedAccount,
@@ -373,13 +374,8 @@ describe('webhooks', () => {
     try {
       const { walletId, ownerKey } = await live.createAccount();
       await topUp(live, ownerKey, { walletId, amount: '10', paymentMethodId: 'pm_card_mastercard' });
-      const deadline = Date.now() + 10_000;
-      let balance = '0';
-      while (balance !== '10' && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        balance = (await walletView(live, ownerKey, walletId)).balance;
-      }
-      expect(balance).toBe('10');
+      await until('the webhook to credit the wallet', async () => (await walletView(live, ownerKey, walletId)).balance === '10', 10_000, 20);
+      expect((await walletView(live, ownerKey, walletId)).balance).toBe('10');
     } finally {
       await live.close();
     }

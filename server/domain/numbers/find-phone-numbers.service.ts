@@ -1,19 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
-import { afterCursorSql, decodeCreatedCursor, validatePageSize } from '../campaigns/campaign.service.js';
+import { decodeCreatedCursor, validatePageSize } from '../campaigns/campaign.service.js';
 import { isUuid } from '../ids.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
-import {
-  PHONE_NUMBER_COLUMNS,
-  PURCHASE_COMPLETED_SQL,
-  toPhoneNumberRecord,
-  type PhoneNumberRecord,
-  type PhoneNumberRow,
-  type PhoneNumberStatus,
-} from './phone-number-record.js';
+import { selectPhoneNumber, selectPhoneNumbersPage } from './numbers.queries.js';
+import { toPhoneNumberRecord, type PhoneNumberRecord, type PhoneNumberStatus } from './phone-number-record.js';
 
 /**
  * A number the caller may see (every role reads its own account's numbers; SUPPORT and
@@ -22,12 +15,7 @@ import {
  */
 export async function findPhoneNumber(em: EntityManager, principal: Principal, phoneNumberId: string): Promise<PhoneNumberRecord> {
   if (!isUuid(phoneNumberId)) throw new NotFoundError('Phone number', phoneNumberId);
-  const [row] = await pgQuery<PhoneNumberRow>(
-    em,
-    `select ${PHONE_NUMBER_COLUMNS} from phone_number p
-      where p.id = $1 and ($2::uuid is null or p.account_id = $2) and ${PURCHASE_COMPLETED_SQL}`,
-    [phoneNumberId, tenantScope(principal)],
-  );
+  const row = await selectPhoneNumber.maybeOne(em, { id: phoneNumberId, scope: tenantScope(principal) });
   if (!row) throw new NotFoundError('Phone number', phoneNumberId);
   return toPhoneNumberRecord(row);
 }
@@ -52,13 +40,13 @@ export async function listPhoneNumbers(em: EntityManager, options: ListPhoneNumb
   const first = validatePageSize(options.first, options.limits);
   const after = options.after === null || options.after === undefined ? null : decodeCreatedCursor(options.after);
   const walletId = options.walletId === null || options.walletId === undefined ? null : (await findWallet(em, { principal: options.principal, walletId: options.walletId })).id;
-  const rows = await pgQuery<PhoneNumberRow>(
-    em,
-    `select ${PHONE_NUMBER_COLUMNS} from phone_number p
-      where ($1::uuid is null or p.account_id = $1) and ($4::uuid is null or p.wallet_id = $4) and ($5::text is null or p.status = $5)
-        and ${PURCHASE_COMPLETED_SQL} and ${afterCursorSql('p', 2)}
-      order by p.created_at desc, p.id desc limit $6`,
-    [tenantScope(options.principal), after?.createdAtUs ?? null, after?.id ?? null, walletId, options.status ?? null, first + 1],
-  );
+  const rows = await selectPhoneNumbersPage.all(em, {
+    scope: tenantScope(options.principal),
+    afterUs: after?.createdAtUs ?? null,
+    afterId: after?.id ?? null,
+    walletId,
+    status: options.status ?? null,
+    limit: first + 1,
+  });
   return { phoneNumbers: rows.slice(0, first).map(toPhoneNumberRecord), hasNextPage: rows.length > first };
 }

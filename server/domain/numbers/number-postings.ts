@@ -5,10 +5,10 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { postWalletTransaction, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX } from '../wallets/validate-input.js';
+import { selectPostedTransactionId } from './numbers.queries.js';
 import { purchaseTotalMicros, type PhoneNumberRecord } from './phone-number-record.js';
 
 type NumberRef = Pick<PhoneNumberRecord, 'id' | 'accountId' | 'walletId' | 'number' | 'purchaseMicros' | 'monthlyMicros'>;
@@ -103,10 +103,6 @@ export function postRenewalReversal(em: EntityManager, limits: Limits, number: N
 
 /** The wallet transaction posted under one of the keys above, if any. */
 export async function findPostedTransactionId(em: EntityManager, accountId: string, key: string): Promise<string | null> {
-  const [row] = await pgQuery<{ wallet_transaction_id: string }>(
-    em,
-    'select wallet_transaction_id from idempotency_key where account_id = $1 and key = $2',
-    [accountId, key],
-  );
+  const row = await selectPostedTransactionId.maybeOne(em, { accountId, key });
   return row?.wallet_transaction_id ?? null;
 }

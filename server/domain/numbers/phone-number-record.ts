@@ -1,7 +1,8 @@
 /**
- * A rented phone number as stored in `phone_number`, and the SQL shared by the number services.
+ * A rented phone number as stored in `phone_number` (its statements are in numbers.queries.ts).
  * Amounts in micros, times in epoch milliseconds.
  */
+import type { PhoneNumberRow } from './numbers.queries.js';
 
 /** Where a number stands. Only ACTIVE and GRACE numbers are held (no one else may buy them). */
 export enum PhoneNumberStatus {
@@ -59,47 +60,7 @@ export interface PhoneNumberRecord {
   createdAtUs: string;
 }
 
-/** A `phone_number` row as the pool returns it, selected with {@link PHONE_NUMBER_COLUMNS}. */
-export interface PhoneNumberRow {
-  id: string;
-  account_id: string;
-  wallet_id: string;
-  rate_plan_id: string;
-  number: string;
-  status: PhoneNumberStatus;
-  purchase_micros: string;
-  monthly_micros: string;
-  purchased_at_ms: number;
-  anchor_day: number;
-  periods_paid: number;
-  renews_at_ms: number;
-  grace_until_ms: number | null;
-  released_at_ms: number | null;
-  release_reason: NumberReleaseReason | null;
-  transaction_id: string | null;
-  refund_transaction_id: string | null;
-  idempotency_key: string | null;
-  version: string;
-  created_at_us: string;
-}
-
-const ms = (column: string) => `(extract(epoch from p.${column}) * 1000)::float8 as ${column}_ms`;
-
-/** Columns of a {@link PhoneNumberRow} from table `phone_number p`. */
-export const PHONE_NUMBER_COLUMNS = `p.id, p.account_id, p.wallet_id, p.rate_plan_id, p.number, p.status, p.purchase_micros, p.monthly_micros,
-  ${ms('purchased_at')}, p.anchor_day, p.periods_paid, ${ms('renews_at')}, ${ms('grace_until')}, ${ms('released_at')},
-  p.release_reason, p.transaction_id, p.refund_transaction_id, p.idempotency_key, p.version,
-  (extract(epoch from p.created_at) * 1000000)::bigint::text as created_at_us`;
-
-/**
- * SQL true for a number whose purchase has completed (on `phone_number p`). A purchase first
- * inserts its row to claim the number, then posts the debit, then records the debit on the row;
- * until then the row is a claim that nobody may see or act on (see purchase-number.service.ts).
- * A free number (nothing to debit) is complete from its insert.
- */
-export const PURCHASE_COMPLETED_SQL = `(p.transaction_id is not null or p.purchase_micros + p.monthly_micros = 0)`;
-
-/** Converts a row selected with {@link PHONE_NUMBER_COLUMNS}: bigint money, epoch-millisecond times. */
+/** Converts a `phone_number` row: bigint money, epoch-millisecond times. */
 export function toPhoneNumberRecord(row: PhoneNumberRow): PhoneNumberRecord {
   return {
     id: row.id,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import {
   BadUserInputError,
   DomainError,
@@ -18,14 +18,15 @@ import type { ServiceDeps } from '../service-deps.js';
 import { validateIdempotencyKey } from '../wallets/validate-input.js';
 import { postPurchase, postPurchaseRefund } from './number-postings.js';
 import {
-  iso,
-  PHONE_NUMBER_COLUMNS,
-  PhoneNumberStatus,
-  purchaseTotalMicros,
-  toPhoneNumberRecord,
-  type PhoneNumberRecord,
-  type PhoneNumberRow,
-} from './phone-number-record.js';
+  deleteClaim,
+  insertClaim,
+  recordClaimRefund,
+  selectNumberByKey,
+  selectPurchaseWallet,
+  settleClaim as settleClaimRow,
+  shareLockAccount,
+} from './numbers.queries.js';
+import { iso, PhoneNumberStatus, purchaseTotalMicros, toPhoneNumberRecord, type PhoneNumberRecord } from './phone-number-record.js';
 import { anchorDayOf, renewalAtMs } from './renewal-date.js';
 
 /** Roles that buy numbers: the owner, an integrator's platform, and the operator. */
@@ -140,13 +141,7 @@ interface PurchaseWallet {
 /** @throws NotFoundError for an unknown wallet or one of another tenant. */
 async function findPurchaseWallet(em: EntityManager, principal: Principal, walletId: string): Promise<PurchaseWallet> {
   if (!isUuid(walletId)) throw new NotFoundError('Wallet', walletId);
-  const [row] = await pgQuery<{ id: string; account_id: string; currency: string; status: 'ACTIVE' | 'SUSPENDED'; available_micros: string; account_status: 'ACTIVE' | 'CLOSED' }>(
-    em,
-    `select w.id, w.account_id, w.currency, w.status, (w.balance_micros - w.reserved_micros)::text as available_micros, a.status as account_status
-       from wallet w join account a on a.id = w.account_id
-      where w.id = $1 and ($2::uuid is null or w.account_id = $2)`,
-    [walletId, tenantScope(principal)],
-  );
+  const row = await selectPurchaseWallet.maybeOne(em, { walletId, scope: tenantScope(principal) });
   if (!row) throw new NotFoundError('Wallet', walletId);
   return {
     id: row.id,
@@ -176,21 +171,23 @@ interface ClaimDraft {
  * @throws InvalidStateError when the account has been closed.
  */
 async function claimNumber(em: EntityManager, draft: ClaimDraft): Promise<PhoneNumberRecord | null> {
-  return pgTransaction(em, async (query) => {
-    const [account] = await query<{ status: string }>('select status from account where id = $1 for share', [draft.accountId]);
+  return transaction(em, async (tx) => {
+    const account = await shareLockAccount.maybeOne(tx, { accountId: draft.accountId });
     if (account?.status !== 'ACTIVE') throw new InvalidStateError(`Account "${draft.accountId}" is closed`);
-    const [row] = await query<PhoneNumberRow>(
-      `insert into phone_number as p (id, account_id, wallet_id, rate_plan_id, number, status, purchase_micros, monthly_micros,
-         purchased_at, anchor_day, periods_paid, renews_at, idempotency_key)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12)
-       on conflict do nothing
-       returning ${PHONE_NUMBER_COLUMNS}`,
-      [
-        randomUUID(), draft.accountId, draft.walletId, draft.ratePlanId, draft.number, PhoneNumberStatus.ACTIVE,
-        draft.purchaseMicros.toString(), draft.monthlyMicros.toString(), iso(draft.purchasedAtMs), anchorDayOf(draft.purchasedAtMs),
-        iso(renewalAtMs(draft.purchasedAtMs, 1)), draft.idempotencyKey,
-      ],
-    );
+    const row = await insertClaim.maybeOne(tx, {
+      id: randomUUID(),
+      accountId: draft.accountId,
+      walletId: draft.walletId,
+      ratePlanId: draft.ratePlanId,
+      number: draft.number,
+      status: PhoneNumberStatus.ACTIVE,
+      purchaseMicros: draft.purchaseMicros,
+      monthlyMicros: draft.monthlyMicros,
+      purchasedAt: iso(draft.purchasedAtMs),
+      anchorDay: anchorDayOf(draft.purchasedAtMs),
+      renewsAt: iso(renewalAtMs(draft.purchasedAtMs, 1)),
+      idempotencyKey: draft.idempotencyKey,
+    });
     return row ? toPhoneNumberRecord(row) : null;
   });
 }
@@ -204,7 +201,7 @@ async function completePurchase(em: EntityManager, deps: ServiceDeps, claim: Pho
   } catch (error) {
     // A refusal wrote nothing: drop the claim so nothing remains. Any other failure (the database
     // went away) may have posted after all; the claim stays for the recovery to decide.
-    if (error instanceof DomainError) await pgQuery(em, 'delete from phone_number where id = $1 and transaction_id is null', [claim.id]);
+    if (error instanceof DomainError) await deleteClaim.run(em, { id: claim.id });
     throw error;
   }
   deps.committed();
@@ -217,21 +214,11 @@ async function completePurchase(em: EntityManager, deps: ServiceDeps, claim: Pho
  * @throws InvalidStateError after giving the money back.
  */
 export async function settleClaim(em: EntityManager, deps: ServiceDeps, claim: PhoneNumberRecord, transactionId: string, actor: string): Promise<PhoneNumberRecord> {
-  const [row] = await pgQuery<PhoneNumberRow>(
-    em,
-    `update phone_number p set transaction_id = $2
-      where p.id = $1 and (p.transaction_id = $2 or (p.transaction_id is null and p.status = 'ACTIVE'))
-      returning ${PHONE_NUMBER_COLUMNS}`,
-    [claim.id, transactionId],
-  );
+  const row = await settleClaimRow.maybeOne(em, { id: claim.id, transactionId });
   if (row) return toPhoneNumberRecord(row);
   const refund = await postPurchaseRefund(em, deps.config, claim, actor);
   // A claim released with its account keeps both postings on record; a deleted one has no row.
-  await pgQuery(em, 'update phone_number set transaction_id = $2, refund_transaction_id = $3 where id = $1 and transaction_id is null', [
-    claim.id,
-    transactionId,
-    refund.transaction.id,
-  ]);
+  await recordClaimRefund.run(em, { id: claim.id, transactionId, refundTransactionId: refund.transaction.id });
   deps.committed();
   throw new InvalidStateError(`${claim.number} was released before its purchase completed; the charge was refunded`);
 }
@@ -245,11 +232,7 @@ async function awaitPurchaseByKey(em: EntityManager, accountId: string, key: str
   // Real time, not the injectable clock: this waits for another request, not for a business date.
   const deadline = Date.now() + KEYED_PURCHASE_WAIT_MS_MAX;
   for (;;) {
-    const [row] = await pgQuery<PhoneNumberRow>(
-      em,
-      `select ${PHONE_NUMBER_COLUMNS} from phone_number p where p.account_id = $1 and p.idempotency_key = $2`,
-      [accountId, key],
-    );
+    const row = await selectNumberByKey.maybeOne(em, { accountId, key });
     if (!row) return null;
     const number = toPhoneNumberRecord(row);
     if (number.transactionId !== null || purchaseTotalMicros(number) === 0n) return number;

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { InvalidStateError } from '../../errors.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { findPostedTransactionId, postPurchaseRefund, purchaseKey } from './number-postings.js';
-import { iso, PHONE_NUMBER_COLUMNS, toPhoneNumberRecord, type PhoneNumberRow } from './phone-number-record.js';
+import { deleteClaim, selectAbandonedClaims, selectUnpostedRefunds, setMissingRefundTransaction } from './numbers.queries.js';
+import { iso, toPhoneNumberRecord } from './phone-number-record.js';
 import { settleClaim } from './purchase-number.service.js';
 
 /**
@@ -40,20 +40,12 @@ export interface RecoverNumberOperationsResult {
  */
 export async function recoverNumberOperations(em: EntityManager, deps: ServiceDeps, nowMs: number): Promise<RecoverNumberOperationsResult> {
   const result: RecoverNumberOperationsResult = { purchasesCompleted: 0, purchasesAbandoned: 0, purchasesRefunded: 0, refundsCompleted: 0 };
-  const claims = await pgQuery<PhoneNumberRow>(
-    em,
-    `select ${PHONE_NUMBER_COLUMNS} from phone_number p
-      where p.transaction_id is null and p.purchase_micros + p.monthly_micros > 0
-        and p.created_at < now() - $1::bigint * interval '1 millisecond'
-      order by p.created_at limit $2`,
-    [NUMBER_OPERATION_ABANDONED_AFTER_MS, NUMBER_RECOVERIES_PER_PASS_MAX],
-  );
+  const claims = await selectAbandonedClaims.all(em, { abandonedAfterMs: NUMBER_OPERATION_ABANDONED_AFTER_MS, limit: NUMBER_RECOVERIES_PER_PASS_MAX });
   for (const row of claims) {
     const claim = toPhoneNumberRecord(row);
     const transactionId = await findPostedTransactionId(em, claim.accountId, purchaseKey(claim.id));
     if (transactionId === null) {
-      const deleted = await pgQuery(em, 'delete from phone_number where id = $1 and transaction_id is null returning id', [claim.id]);
-      if (deleted.length > 0) result.purchasesAbandoned += 1;
+      if ((await deleteClaim.run(em, { id: claim.id })) > 0) result.purchasesAbandoned += 1;
       continue;
     }
     try {
@@ -65,18 +57,14 @@ export async function recoverNumberOperations(em: EntityManager, deps: ServiceDe
     }
   }
 
-  const refunds = await pgQuery<PhoneNumberRow>(
-    em,
-    `select ${PHONE_NUMBER_COLUMNS} from phone_number p
-      where p.status = 'REFUNDED' and p.refund_transaction_id is null and p.purchase_micros + p.monthly_micros > 0
-        and p.released_at < $1
-      order by p.released_at limit $2`,
-    [iso(nowMs - NUMBER_OPERATION_ABANDONED_AFTER_MS), NUMBER_RECOVERIES_PER_PASS_MAX],
-  );
+  const refunds = await selectUnpostedRefunds.all(em, {
+    releasedBefore: iso(nowMs - NUMBER_OPERATION_ABANDONED_AFTER_MS),
+    limit: NUMBER_RECOVERIES_PER_PASS_MAX,
+  });
   for (const row of refunds) {
     const number = toPhoneNumberRecord(row);
     const refund = await postPurchaseRefund(em, deps.config, number, RECOVERY_ACTOR);
-    await pgQuery(em, 'update phone_number set refund_transaction_id = $2 where id = $1 and refund_transaction_id is null', [number.id, refund.transaction.id]);
+    await setMissingRefundTransaction.run(em, { id: number.id, refundTransactionId: refund.transaction.id });
     result.refundsCompleted += 1;
   }
   if (result.purchasesCompleted + result.purchasesRefunded + result.refundsCompleted > 0) deps.committed();

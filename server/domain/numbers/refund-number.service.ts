@@ -1,21 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { DomainError, InvalidStateError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { findPhoneNumber } from './find-phone-numbers.service.js';
 import { postPurchaseRefund } from './number-postings.js';
+import { markRefunded, revertRefund, setRefundTransaction } from './numbers.queries.js';
 import {
   iso,
   isHeld,
   NumberReleaseReason,
-  PHONE_NUMBER_COLUMNS,
   PhoneNumberStatus,
   purchaseTotalMicros,
   toPhoneNumberRecord,
   type PhoneNumberRecord,
-  type PhoneNumberRow,
 } from './phone-number-record.js';
 import { daysMs } from './renewal-date.js';
 
@@ -55,13 +53,7 @@ export async function refundNumber(em: EntityManager, deps: ServiceDeps, options
         status: number.status,
       });
     }
-    const [row] = await pgQuery<PhoneNumberRow>(
-      em,
-      `update phone_number p set status = 'REFUNDED', release_reason = $3, released_at = $4, grace_until = null, version = p.version + 1
-        where p.id = $1 and p.version = $2 and p.status in ('ACTIVE', 'GRACE')
-        returning ${PHONE_NUMBER_COLUMNS}`,
-      [number.id, number.version.toString(), NumberReleaseReason.REFUNDED, iso(nowMs)],
-    );
+    const row = await markRefunded.maybeOne(em, { id: number.id, version: number.version, reason: NumberReleaseReason.REFUNDED, releasedAt: iso(nowMs) });
     if (row) return creditRefund(em, deps, number, toPhoneNumberRecord(row), options.principal.actor);
     if (attempt >= REFUND_ATTEMPTS_MAX) throw new InvalidStateError(`Phone number "${number.id}" keeps changing: retry the refund`);
   }
@@ -74,20 +66,11 @@ async function creditRefund(em: EntityManager, deps: ServiceDeps, before: PhoneN
     refundTransactionId = (await postPurchaseRefund(em, deps.config, refunded, actor)).transaction.id;
   } catch (error) {
     if (error instanceof DomainError) {
-      await pgQuery(
-        em,
-        `update phone_number set status = $2, release_reason = null, released_at = null, grace_until = $3, version = version + 1
-          where id = $1 and status = 'REFUNDED' and refund_transaction_id is null`,
-        [before.id, before.status, before.graceUntilMs === null ? null : iso(before.graceUntilMs)],
-      );
+      await revertRefund.run(em, { id: before.id, status: before.status, graceUntil: before.graceUntilMs === null ? null : iso(before.graceUntilMs) });
     }
     throw error;
   }
-  const [row] = await pgQuery<PhoneNumberRow>(
-    em,
-    `update phone_number p set refund_transaction_id = $2 where p.id = $1 returning ${PHONE_NUMBER_COLUMNS}`,
-    [refunded.id, refundTransactionId],
-  );
+  const row = await setRefundTransaction.one(em, { id: refunded.id, refundTransactionId });
   deps.committed();
-  return toPhoneNumberRecord(row!);
+  return toPhoneNumberRecord(row);
 }

@@ -1,20 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
+import type { Db } from '../../database/sql.js';
 import { InvalidStateError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { findPhoneNumber } from './find-phone-numbers.service.js';
-import {
-  iso,
-  NumberReleaseReason,
-  PHONE_NUMBER_COLUMNS,
-  PURCHASE_COMPLETED_SQL,
-  toPhoneNumberRecord,
-  type PhoneNumberRecord,
-  type PhoneNumberRow,
-} from './phone-number-record.js';
+import { releaseAccountNumbers, releaseByCustomer } from './numbers.queries.js';
+import { iso, NumberReleaseReason, toPhoneNumberRecord, type PhoneNumberRecord } from './phone-number-record.js';
 
 /** Roles that give a number up: the owner, an integrator's platform, and the operator. */
 export const NUMBER_RELEASE_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -30,13 +23,12 @@ export const NUMBER_RELEASE_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_
 export async function releaseNumber(em: EntityManager, deps: ServiceDeps, options: { principal: Principal; phoneNumberId: string }): Promise<PhoneNumberRecord> {
   requireRole(options.principal, NUMBER_RELEASE_ROLES, 'release a number');
   if (!isUuid(options.phoneNumberId)) throw new NotFoundError('Phone number', options.phoneNumberId);
-  const [row] = await pgQuery<PhoneNumberRow>(
-    em,
-    `update phone_number p set status = 'RELEASED', release_reason = $3, released_at = $4, grace_until = null, version = p.version + 1
-      where p.id = $1 and ($2::uuid is null or p.account_id = $2) and p.status in ('ACTIVE', 'GRACE') and ${PURCHASE_COMPLETED_SQL}
-      returning ${PHONE_NUMBER_COLUMNS}`,
-    [options.phoneNumberId, tenantScope(options.principal), NumberReleaseReason.RELEASED_BY_CUSTOMER, iso(deps.clock.now())],
-  );
+  const row = await releaseByCustomer.maybeOne(em, {
+    id: options.phoneNumberId,
+    scope: tenantScope(options.principal),
+    reason: NumberReleaseReason.RELEASED_BY_CUSTOMER,
+    releasedAt: iso(deps.clock.now()),
+  });
   if (row) return toPhoneNumberRecord(row);
   const number = await findPhoneNumber(em, options.principal, options.phoneNumberId);
   throw new InvalidStateError(`Phone number "${number.id}" is ${number.status}: only an ACTIVE or GRACE number can be released`, {
@@ -46,20 +38,11 @@ export async function releaseNumber(em: EntityManager, deps: ServiceDeps, option
 
 /**
  * Releases every held number (ACTIVE or GRACE, purchases in flight included) of an account, e.g.
- * when it is closed; returns how many. Runs inside `em`'s transaction when it has one, so a
- * closure can close the account and release its numbers atomically. Do it after marking the
+ * when it is closed; returns how many. Runs inside the caller's transaction when given one (`db`), so
+ * a closure can close the account and release its numbers atomically. Do it after marking the
  * account CLOSED: a purchase share-locks the account while it claims its number, so it either
  * sees the closure and is refused, or its claim is released here (and its debit credited back).
  */
-export async function releaseNumbersOfAccount(em: EntityManager, accountId: string, nowMs: number, reason: 'ACCOUNT_CLOSED'): Promise<number> {
-  const rows = await em
-    .getConnection()
-    .execute<{ id: string }[]>(
-      `update phone_number set status = 'RELEASED', release_reason = ?, released_at = ?::timestamptz, grace_until = null, version = version + 1
-        where account_id = ? and status in ('ACTIVE', 'GRACE') returning id`,
-      [reason, iso(nowMs), accountId],
-      'all',
-      em.getTransactionContext(),
-    );
-  return rows.length;
+export async function releaseNumbersOfAccount(db: Db, accountId: string, nowMs: number, reason: 'ACCOUNT_CLOSED'): Promise<number> {
+  return releaseAccountNumbers.run(db, { accountId, reason: NumberReleaseReason[reason], releasedAt: iso(nowMs) });
 }

@@ -1,21 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { positionalQueryOf } from '../../database/sql-bridge.js';
+import { transaction } from '../../database/sql.js';
 import { AlertKind } from '../alerts/alert-kinds.js';
 import { displayMoney } from '../alerts/display-money.js';
 import { publishAlertCause } from '../alerts/raise-alerts.service.js';
 import { InsufficientFundsError } from '../../errors.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { postRenewal, postRenewalReversal } from './number-postings.js';
-import {
-  iso,
-  NumberReleaseReason,
-  PHONE_NUMBER_COLUMNS,
-  PhoneNumberStatus,
-  PURCHASE_COMPLETED_SQL,
-  toPhoneNumberRecord,
-  type PhoneNumberRecord,
-  type PhoneNumberRow,
-} from './phone-number-record.js';
+import { enterGrace as enterGraceRow, recordRenewal, releaseDueNumber, selectDueNumbers, selectPeriodsPaid, type DueNumberRow } from './numbers.queries.js';
+import { iso, NumberReleaseReason, PhoneNumberStatus, toPhoneNumberRecord, type PhoneNumberRecord } from './phone-number-record.js';
 import { recoverNumberOperations } from './recover-number-operations.js';
 import { daysMs, renewalAtMs } from './renewal-date.js';
 
@@ -36,12 +29,6 @@ export interface RenewNumbersResult {
   graced: number;
   /** Numbers released: grace ended (RENEWAL_FAILED) or the account was closed (ACCOUNT_CLOSED). */
   released: number;
-}
-
-interface DueRow extends PhoneNumberRow {
-  wallet_status: 'ACTIVE' | 'SUSPENDED';
-  available_micros: string;
-  account_status: 'ACTIVE' | 'CLOSED';
 }
 
 type Outcome = keyof RenewNumbersResult | null;
@@ -75,16 +62,7 @@ export async function renewNumbers(em: EntityManager, deps: ServiceDeps, nowMs: 
     lastRecoveryMs.set(deps, realNowMs);
     await recoverNumberOperations(em, deps, nowMs);
   }
-  const rows = await pgQuery<DueRow>(
-    em,
-    `select ${PHONE_NUMBER_COLUMNS}, w.status as wallet_status, (w.balance_micros - w.reserved_micros)::text as available_micros,
-            a.status as account_status
-       from phone_number p join wallet w on w.id = p.wallet_id join account a on a.id = p.account_id
-      where p.status in ('ACTIVE', 'GRACE') and p.renews_at <= $1 and ${PURCHASE_COMPLETED_SQL}
-      order by p.renews_at, p.id
-      limit $2`,
-    [iso(nowMs), RENEWALS_PER_PASS_MAX],
-  );
+  const rows = await selectDueNumbers.all(em, { dueBy: iso(nowMs), limit: RENEWALS_PER_PASS_MAX });
   const result: RenewNumbersResult = { renewed: 0, graced: 0, released: 0 };
   for (const row of rows) {
     const outcome = await renewOne(em, deps, row, nowMs);
@@ -94,7 +72,7 @@ export async function renewNumbers(em: EntityManager, deps: ServiceDeps, nowMs: 
   return result;
 }
 
-async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueRow, nowMs: number): Promise<Outcome> {
+async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueNumberRow, nowMs: number): Promise<Outcome> {
   const number = toPhoneNumberRecord(row);
   if (row.account_status === 'CLOSED') {
     return (await release(em, number, NumberReleaseReason.ACCOUNT_CLOSED, nowMs)) ? 'released' : null;
@@ -113,16 +91,16 @@ async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueRow, nowMs
       throw error;
     }
   }
-  const renewed = await pgQuery(
-    em,
-    `update phone_number set periods_paid = $3, renews_at = $4, status = 'ACTIVE', grace_until = null, version = version + 1
-      where id = $1 and periods_paid = $2 and status in ('ACTIVE', 'GRACE') returning id`,
-    [number.id, number.periodsPaid, period, iso(renewalAtMs(number.purchasedAtMs, period))],
-  );
-  if (renewed.length > 0) return 'renewed';
+  const renewed = await recordRenewal.run(em, {
+    id: number.id,
+    periodsPaid: number.periodsPaid,
+    period,
+    renewsAt: iso(renewalAtMs(number.purchasedAtMs, period)),
+  });
+  if (renewed > 0) return 'renewed';
   // Another runner recorded this month (its debit was this one, replayed), or the number stopped
   // being held after it was read: then nobody will record the month, so give it back.
-  const [current] = await pgQuery<{ periods_paid: number }>(em, 'select periods_paid from phone_number where id = $1', [number.id]);
+  const current = await selectPeriodsPaid.maybeOne(em, { id: number.id });
   if (transactionId !== null && current !== undefined && current.periods_paid < period) {
     await postRenewalReversal(em, deps.config, number, period, RENEWAL_ACTOR);
     deps.committed();
@@ -134,18 +112,12 @@ async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueRow, nowMs
 async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord): Promise<Outcome> {
   if (number.status === PhoneNumberStatus.GRACE) return null;
   const graceUntilMs = number.renewsAtMs + daysMs(deps.config.numberGraceDays);
-  const graced = await pgTransaction(em, async (query) => {
-    const rows = await query<{ currency: string }>(
-      `update phone_number p set status = 'GRACE', grace_until = $3, version = p.version + 1
-         from wallet w
-        where p.id = $1 and p.periods_paid = $2 and p.status = 'ACTIVE' and w.id = p.wallet_id
-        returning w.currency`,
-      [number.id, number.periodsPaid, iso(graceUntilMs)],
-    );
-    if (rows.length === 0) return false;
+  const graced = await transaction(em, async (tx) => {
+    const row = await enterGraceRow.maybeOne(tx, { id: number.id, periodsPaid: number.periodsPaid, graceUntil: iso(graceUntilMs) });
+    if (!row) return false;
     // The customer hears of it with the change: the alert is raised from this transaction's outbox row.
-    const currency = rows[0]!.currency.trim();
-    await publishAlertCause(query, number.accountId, {
+    const currency = row.currency.trim();
+    await publishAlertCause(positionalQueryOf(tx), number.accountId, {
       kind: AlertKind.NUMBER_RENEWAL_FAILED,
       walletId: number.walletId,
       currency,
@@ -160,11 +132,6 @@ async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNum
 }
 
 async function release(em: EntityManager, number: PhoneNumberRecord, reason: NumberReleaseReason, nowMs: number): Promise<boolean> {
-  const released = await pgQuery(
-    em,
-    `update phone_number set status = 'RELEASED', release_reason = $3, released_at = $4, grace_until = null, version = version + 1
-      where id = $1 and periods_paid = $2 and status = $5 returning id`,
-    [number.id, number.periodsPaid, reason, iso(nowMs), number.status],
-  );
-  return released.length > 0;
+  const released = await releaseDueNumber.run(em, { id: number.id, periodsPaid: number.periodsPaid, reason, releasedAt: iso(nowMs), status: number.status });
+  return released > 0;
 }

@@ -1,17 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, PaymentProviderError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { formatMoney } from '../wallets/money.js';
-import { queryOf, submitPaymentIntent } from './create-top-up.service.js';
+import {
+  countAutoRecharges,
+  lockSettings,
+  markRechargeInFlight,
+  pauseAutoRecharge,
+  selectMonthlyRechargesDue,
+  selectRechargeWallet,
+  selectSettings,
+  selectSettingsOfWallets,
+  selectWalletsBelowThreshold,
+  upsertAutoRecharge,
+  upsertMonthlyRecharge,
+  type SettingsRow,
+} from './auto-recharge.queries.js';
+import { submitPaymentIntent } from './create-top-up.service.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { findTopUpWallet, findTopUpWalletIn, quoteFor, requireOpenAccount, topUpMinimumMicros, validateTopUpAmount, type TopUpWallet } from './quote-top-up.service.js';
 import { findDefaultCard } from './saved-card.js';
 import { failUnsubmittedTopUp, publishPaymentEvent } from './settle-top-up.service.js';
 import { roundUpToWholeUnits } from './stripe-amount.js';
-import { TOP_UP_COLUMNS, toTopUp, type TopUpOrigin, type TopUpRecord, type TopUpRow } from './top-up-record.js';
+import { toTopUp, type TopUpOrigin, type TopUpRecord } from './top-up-record.js';
+import { insertRechargeTopUp } from './top-ups.queries.js';
 
 /** Roles that may change how a wallet is funded automatically. */
 export const FUNDING_SETTINGS_ROLES = [Role.OWNER] as const;
@@ -32,26 +47,7 @@ export interface AutoRechargeSettings {
   monthlyAmountMicros: bigint | null;
 }
 
-const SETTINGS_COLUMNS = `a.wallet_id, a.enabled, a.threshold_micros::text, a.target_micros::text, a.in_flight_top_up_id,
-  (extract(epoch from a.last_attempt_at) * 1000)::float8 as last_attempt_at_ms, a.consecutive_failures,
-  (extract(epoch from a.paused_at) * 1000)::float8 as paused_at_ms, a.paused_reason, a.monthly_enabled, a.monthly_day,
-  a.monthly_amount_micros::text`;
-
-interface SettingsRow {
-  wallet_id: string;
-  enabled: boolean;
-  threshold_micros: string;
-  target_micros: string;
-  in_flight_top_up_id: string | null;
-  last_attempt_at_ms: number | null;
-  consecutive_failures: number;
-  paused_at_ms: number | null;
-  paused_reason: string | null;
-  monthly_enabled: boolean;
-  monthly_day: number | null;
-  monthly_amount_micros: string | null;
-}
-
+/** Converts an `auto_recharge` row. */
 function toSettings(row: SettingsRow): AutoRechargeSettings {
   return {
     walletId: row.wallet_id,
@@ -71,13 +67,13 @@ function toSettings(row: SettingsRow): AutoRechargeSettings {
 
 /** The wallet's settings, or null when never set. */
 export async function findAutoRecharge(em: EntityManager, walletId: string): Promise<AutoRechargeSettings | null> {
-  const [row] = await queryOf(em)<SettingsRow>(`select ${SETTINGS_COLUMNS} from auto_recharge a where a.wallet_id = $1`, [walletId]);
+  const row = await selectSettings.maybeOne(em, { walletId });
   return row ? toSettings(row) : null;
 }
 
 /** The settings of each of `walletIds` (one statement); wallets that never set them are absent. */
 export async function findAutoRecharges(em: EntityManager, walletIds: readonly string[]): Promise<Map<string, AutoRechargeSettings>> {
-  const rows = await queryOf(em)<SettingsRow>(`select ${SETTINGS_COLUMNS} from auto_recharge a where a.wallet_id = any($1::uuid[])`, [walletIds]);
+  const rows = await selectSettingsOfWallets.all(em, { walletIds });
   return new Map(rows.map((row) => [row.wallet_id, toSettings(row)]));
 }
 
@@ -93,7 +89,7 @@ export interface SetAutoRechargeOptions {
 }
 
 /**
- * Turns auto-recharge on or off (seeds 000, 002, 003, 004). Turning it on needs a default card and
+ * Turns auto-recharge on or off. Turning it on needs a default card and
  * resumes a paused auto-recharge, clearing its failure count.
  * @throws ForbiddenError, NotFoundError, BadUserInputError (`threshold`, `target`), InvalidStateError (no card).
  */
@@ -114,19 +110,16 @@ export async function setAutoRecharge(em: EntityManager, deps: PaymentsDeps, opt
     throw new BadUserInputError('target', `target may exceed threshold by at most ${formatMoney(deps.config.topUpAmountMicrosMax)}`);
   }
   if (options.enabled) await requireDefaultCard(em, wallet);
-  const [row] = await queryOf(em)<SettingsRow>(
-    `insert into auto_recharge as a (wallet_id, account_id, enabled, threshold_micros, target_micros, updated_at)
-     values ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0))
-     on conflict (wallet_id) do update set enabled = excluded.enabled, threshold_micros = excluded.threshold_micros,
-       target_micros = excluded.target_micros, updated_at = excluded.updated_at,
-       paused_at = case when excluded.enabled then null else a.paused_at end,
-       paused_reason = case when excluded.enabled then null else a.paused_reason end,
-       consecutive_failures = case when excluded.enabled then 0 else a.consecutive_failures end
-     returning ${SETTINGS_COLUMNS}`,
-    [wallet.walletId, wallet.accountId, options.enabled, options.thresholdMicros.toString(), options.targetMicros.toString(), deps.clock.now()],
-  );
+  const row = await upsertAutoRecharge.one(em, {
+    walletId: wallet.walletId,
+    accountId: wallet.accountId,
+    enabled: options.enabled,
+    thresholdMicros: options.thresholdMicros,
+    targetMicros: options.targetMicros,
+    nowMs: deps.clock.now(),
+  });
   deps.wakePayments();
-  return toSettings(row!);
+  return toSettings(row);
 }
 
 /** Options of {@link setMonthlyRecharge}. */
@@ -139,7 +132,7 @@ export interface SetMonthlyRechargeOptions {
   amountMicros: bigint;
 }
 
-/** Seed 002's "Monthly Recharge": a fixed top-up from the default card on a chosen day each month. */
+/** The monthly recharge: a fixed top-up from the default card on a chosen day each month. */
 export async function setMonthlyRecharge(em: EntityManager, deps: PaymentsDeps, options: SetMonthlyRechargeOptions): Promise<AutoRechargeSettings> {
   const wallet = await fundingSettingsWallet(em, options.principal, options.walletId);
   if (!Number.isInteger(options.dayOfMonth) || options.dayOfMonth < 1 || options.dayOfMonth > 28) {
@@ -148,18 +141,17 @@ export async function setMonthlyRecharge(em: EntityManager, deps: PaymentsDeps, 
   validateTopUpAmount(deps.config, 'amount', options.amountMicros, wallet.currency);
   if (options.enabled) await requireDefaultCard(em, wallet);
   const minimum = topUpMinimumMicros(deps.config, wallet.currency);
-  const [row] = await queryOf(em)<SettingsRow>(
-    // A wallet without auto-recharge settings gets them disabled, with a threshold of 0 and the smallest target.
-    `insert into auto_recharge as a (wallet_id, account_id, enabled, threshold_micros, target_micros, monthly_enabled, monthly_day,
-       monthly_amount_micros, updated_at)
-     values ($1, $2, false, 0, $3, $4, $5, $6, to_timestamp($7 / 1000.0))
-     on conflict (wallet_id) do update set monthly_enabled = excluded.monthly_enabled, monthly_day = excluded.monthly_day,
-       monthly_amount_micros = excluded.monthly_amount_micros, updated_at = excluded.updated_at
-     returning ${SETTINGS_COLUMNS}`,
-    [wallet.walletId, wallet.accountId, minimum.toString(), options.enabled, options.dayOfMonth, options.amountMicros.toString(), deps.clock.now()],
-  );
+  const row = await upsertMonthlyRecharge.one(em, {
+    walletId: wallet.walletId,
+    accountId: wallet.accountId,
+    minimumMicros: minimum,
+    enabled: options.enabled,
+    dayOfMonth: options.dayOfMonth,
+    amountMicros: options.amountMicros,
+    nowMs: deps.clock.now(),
+  });
   deps.wakePayments();
-  return toSettings(row!);
+  return toSettings(row);
 }
 
 /** The wallet whose automatic funding the caller may change: OWNER of an open account. */
@@ -171,7 +163,7 @@ async function fundingSettingsWallet(em: EntityManager, principal: Principal, wa
 }
 
 async function requireDefaultCard(em: EntityManager, wallet: TopUpWallet): Promise<void> {
-  const card = await findDefaultCard(queryOf(em), wallet.accountId);
+  const card = await findDefaultCard(em, wallet.accountId);
   if (!card) throw new InvalidStateError('Automatic funding charges the default card: add a card first', { field: 'paymentMethod' });
 }
 
@@ -201,13 +193,7 @@ export interface AutoRechargePass {
  * when the bank wants 3-D Secure. Safe in several processes at once.
  */
 export async function runAutoRecharges(em: EntityManager, deps: PaymentsDeps, nowMs: number): Promise<AutoRechargePass> {
-  const due = await queryOf(em)<{ wallet_id: string }>(
-    `select a.wallet_id from auto_recharge a join wallet w on w.id = a.wallet_id
-      where a.enabled and a.paused_at is null and a.in_flight_top_up_id is null
-        and w.balance_micros - w.reserved_micros < a.threshold_micros
-        and (a.last_attempt_at is null or a.last_attempt_at <= to_timestamp($1 / 1000.0))`,
-    [nowMs - deps.config.autoRechargeCooldownMs],
-  );
+  const due = await selectWalletsBelowThreshold.all(em, { lastAttemptBeforeMs: nowMs - deps.config.autoRechargeCooldownMs });
   const pass: AutoRechargePass = { started: [], capped: 0 };
   for (const { wallet_id: walletId } of due) {
     const claim = await claimRecharge(em, deps, walletId, nowMs, 'AUTO_RECHARGE');
@@ -223,12 +209,7 @@ export async function runAutoRecharges(em: EntityManager, deps: PaymentsDeps, no
  */
 export async function runMonthlyRecharges(em: EntityManager, deps: PaymentsDeps, nowMs: number): Promise<TopUpRecord[]> {
   const { month, dayOfMonth } = periodStarts(nowMs);
-  const due = await queryOf(em)<{ wallet_id: string }>(
-    `select a.wallet_id from auto_recharge a
-      where a.monthly_enabled and a.paused_at is null and a.in_flight_top_up_id is null
-        and a.monthly_day <= $1 and a.monthly_last_period is distinct from $2`,
-    [dayOfMonth, month],
-  );
+  const due = await selectMonthlyRechargesDue.all(em, { dayOfMonth, month });
   const started: TopUpRecord[] = [];
   for (const { wallet_id: walletId } of due) {
     const claim = await claimRecharge(em, deps, walletId, nowMs, 'MONTHLY_RECHARGE');
@@ -262,31 +243,18 @@ async function claimRecharge(
 ): Promise<TopUpRecord | 'CAPPED' | null> {
   const { config } = deps;
   const period = periodStarts(nowMs);
-  return pgTransaction(em, async (query) => {
-    const [settings] = await query<SettingsRow & { account_id: string; monthly_last_period: string | null }>(
-      `select ${SETTINGS_COLUMNS}, a.account_id, a.monthly_last_period from auto_recharge a where a.wallet_id = $1 for update skip locked`,
-      [walletId],
-    );
+  return transaction(em, async (tx) => {
+    const settings = await lockSettings.maybeOne(tx, { walletId });
     if (!settings || settings.paused_at_ms !== null || settings.in_flight_top_up_id !== null) return null;
-    const [wallet] = await query<{ available_micros: string; currency: string; status: string }>(
-      `select w.balance_micros - w.reserved_micros as available_micros, w.currency, a.status
-         from wallet w join account a on a.id = w.account_id where w.id = $1`,
-      [walletId],
-    );
+    const wallet = await selectRechargeWallet.maybeOne(tx, { walletId });
     if (!wallet || wallet.status !== 'ACTIVE') return null;
     let amountMicros: bigint;
     if (origin === 'AUTO_RECHARGE') {
       const available = BigInt(wallet.available_micros);
       if (!settings.enabled || available >= BigInt(settings.threshold_micros)) return null;
       if (settings.last_attempt_at_ms !== null && settings.last_attempt_at_ms > nowMs - config.autoRechargeCooldownMs) return null;
-      const [counts] = await query<{ today: number; month: number }>(
-        `select count(*) filter (where created_at >= to_timestamp($2 / 1000.0))::int as today, count(*)::int as month
-           from top_up where wallet_id = $1 and origin = 'AUTO_RECHARGE' and created_at >= to_timestamp($3 / 1000.0)
-            -- Recharges that took (or may take) money count; declines are bounded by the failure pause instead.
-            and status not in ('FAILED', 'CANCELED')`,
-        [walletId, period.dayMs, period.monthMs],
-      );
-      if (counts!.today >= config.autoRechargesPerDayMax || counts!.month >= config.autoRechargesPerMonthMax) return 'CAPPED';
+      const counts = await countAutoRecharges.one(tx, { walletId, dayMs: period.dayMs, monthMs: period.monthMs });
+      if (counts.today >= config.autoRechargesPerDayMax || counts.month >= config.autoRechargesPerMonthMax) return 'CAPPED';
       // One payment to the target, in whole units, and never below the minimum top-up.
       const minimum = topUpMinimumMicros(config, wallet.currency);
       amountMicros = roundUpToWholeUnits(BigInt(settings.target_micros) - available);
@@ -298,41 +266,33 @@ async function claimRecharge(
       if (monthly.monthly_last_period === period.month) return null;
       amountMicros = BigInt(monthly.monthly_amount_micros!);
     }
-    const card = await findDefaultCard(query, settings.account_id);
+    const card = await findDefaultCard(tx, settings.account_id);
     if (!card) {
-      await pause(query, walletId, nowMs, 'NO_PAYMENT_METHOD');
-      await publishPaymentEvent(query, { accountId: settings.account_id, walletId, id: null }, 'AUTO_RECHARGE_PAUSED');
+      await pauseAutoRecharge.run(tx, { walletId, nowMs, reason: 'NO_PAYMENT_METHOD' });
+      await publishPaymentEvent(tx, { accountId: settings.account_id, walletId, id: null }, 'AUTO_RECHARGE_PAUSED');
       return null;
     }
-    const topUpWallet = (await findTopUpWalletIn(query, walletId, null))!;
+    const topUpWallet = (await findTopUpWalletIn(tx, walletId, null))!;
     const quote = quoteFor(config, topUpWallet, amountMicros);
     const topUpId = randomUUID();
-    const [row] = await query<TopUpRow>(
-      `insert into top_up as t (id, account_id, wallet_id, currency, origin, status, amount_micros, tax_micros, tax_rate_ppm, tax_label,
-         total_micros, payment_method_id, card_brand, card_last4, idempotency_key, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, 'PROCESSING', $6, $7, $8, $9, $10, $11, $12, $13, $14, to_timestamp($15 / 1000.0), to_timestamp($15 / 1000.0))
-       returning ${TOP_UP_COLUMNS}`,
-      [
-        topUpId, settings.account_id, walletId, wallet.currency, origin, quote.amountMicros.toString(), quote.taxMicros.toString(),
-        quote.ratePpm.toString(), quote.label, quote.totalMicros.toString(), card.id, card.brand, card.last4,
-        `spendwire:${origin === 'AUTO_RECHARGE' ? 'auto-recharge' : `monthly-recharge:${period.month}`}:${topUpId}`, nowMs,
-      ],
-    );
-    await query(
-      `update auto_recharge set in_flight_top_up_id = $2, updated_at = to_timestamp($3 / 1000.0),
-          last_attempt_at = case when $4 then to_timestamp($3 / 1000.0) else last_attempt_at end,
-          monthly_last_period = case when $4 then monthly_last_period else $5 end
-        where wallet_id = $1`,
-      [walletId, topUpId, nowMs, origin === 'AUTO_RECHARGE', period.month],
-    );
-    return toTopUp(row!);
+    const row = await insertRechargeTopUp.one(tx, {
+      id: topUpId,
+      accountId: settings.account_id,
+      walletId,
+      currency: wallet.currency,
+      origin,
+      amountMicros: quote.amountMicros,
+      taxMicros: quote.taxMicros,
+      taxRatePpm: quote.ratePpm,
+      taxLabel: quote.label,
+      totalMicros: quote.totalMicros,
+      paymentMethodId: card.id,
+      cardBrand: card.brand,
+      cardLast4: card.last4,
+      idempotencyKey: `spendwire:${origin === 'AUTO_RECHARGE' ? 'auto-recharge' : `monthly-recharge:${period.month}`}:${topUpId}`,
+      nowMs,
+    });
+    await markRechargeInFlight.run(tx, { walletId, topUpId, nowMs, isAutoRecharge: origin === 'AUTO_RECHARGE', month: period.month });
+    return toTopUp(row);
   });
-}
-
-async function pause(query: PgQuery, walletId: string, nowMs: number, reason: string): Promise<void> {
-  await query(
-    `update auto_recharge set paused_at = to_timestamp($2 / 1000.0), paused_reason = $3, updated_at = to_timestamp($2 / 1000.0)
-      where wallet_id = $1 and paused_at is null`,
-    [walletId, nowMs, reason],
-  );
 }

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInputError } from '../../errors.js';
-import { requireRole, type Principal } from '../accounts/principal.js';
+import { BadUserInputError, NotFoundError } from '../../errors.js';
+import { canSee, requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { queryOf } from './create-top-up.service.js';
+import { selectAccountId, selectBillingProfile, updateBillingProfile as updateBillingProfileRow } from './billing.queries.js';
 import { accountFor } from './payment-methods.service.js';
 import { isEuCountry, normalizeVatNumber } from './tax.js';
 
 /** Who may change where an account is billed. */
 export const BILLING_PROFILE_ROLES = [Role.OWNER, Role.SUPPORT, Role.PLATFORM_ADMIN] as const;
 
-/** The account's billing country, US state, VAT number and e-mail (seed 003: the Account page). */
+/** The account's billing country, US state, VAT number and e-mail (shown on the Account page). */
 export interface BillingProfileRecord {
   accountId: string;
   country: string | null;
@@ -29,7 +29,7 @@ export interface UpdateBillingProfileOptions {
 }
 
 /**
- * Sets where the account is billed, which decides the tax on top-ups (seed 003). A VAT number must
+ * Sets where the account is billed, which decides the tax on top-ups. A VAT number must
  * have a valid format for the (EU) country; it is stored normalized.
  * @throws ForbiddenError, NotFoundError, BadUserInputError (`country`, `state`, `vatNumber`, `email`).
  */
@@ -51,18 +51,23 @@ export async function updateBillingProfile(em: EntityManager, options: UpdateBil
   }
   const email = options.email?.trim() || null;
   if (email !== null && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw new BadUserInputError('email', 'email must be an e-mail address');
-  await queryOf(em)(
-    'update account set billing_country = $2, billing_state = $3, vat_number = $4, billing_email = $5 where id = $1',
-    [accountId, country, state, vatNumber, email],
-  );
+  await updateBillingProfileRow.run(em, { accountId, country, state, vatNumber, email });
   return { accountId, country, state, vatNumber, email };
+}
+
+/**
+ * The billing profile of the caller's account, or of the one named (an account the caller may see).
+ * @throws NotFoundError for an account that does not exist or that the caller may not see.
+ */
+export async function findBillingProfileFor(em: EntityManager, principal: Principal, accountId: string | null): Promise<BillingProfileRecord> {
+  const id = accountId ?? principal.accountId;
+  if (id === null || !canSee(principal, id)) throw new NotFoundError('Account', id ?? '');
+  if (!(await selectAccountId.maybeOne(em, { id }))) throw new NotFoundError('Account', id);
+  return findBillingProfile(em, id);
 }
 
 /** The account's billing profile. */
 export async function findBillingProfile(em: EntityManager, accountId: string): Promise<BillingProfileRecord> {
-  const [row] = await queryOf(em)<{ billing_country: string | null; billing_state: string | null; vat_number: string | null; billing_email: string | null }>(
-    'select billing_country, billing_state, vat_number, billing_email from account where id = $1',
-    [accountId],
-  );
+  const row = await selectBillingProfile.maybeOne(em, { accountId });
   return { accountId, country: row?.billing_country ?? null, state: row?.billing_state ?? null, vatNumber: row?.vat_number ?? null, email: row?.billing_email ?? null };
 }

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
-import { pgQuery, pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { pgQuery, type PgQuery } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { BadUserInputError, IdempotencyKeyReusedError, PaymentProviderError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -13,13 +14,18 @@ import { findTopUpWallet, quoteFor, requireOpenAccount, validateTopUpAmount } fr
 import { cardDetailsOf, findDefaultCard, findSavedCard, type CardDetails } from './saved-card.js';
 import { ensureStripeCustomer } from './stripe-customer.js';
 import { toStripeAmount } from './stripe-amount.js';
-import { TOP_UP_COLUMNS, topUpStatusOf, toTopUp, type TopUpRecord, type TopUpRow } from './top-up-record.js';
+import { selectAccountOfStripeCustomer } from './billing.queries.js';
+import { topUpStatusOf, toTopUp, type TopUpRecord } from './top-up-record.js';
+import { failTopUp, insertManualTopUp, recordPaymentIntentAnswer, selectLedgerIdempotencyKey, selectTopUpByIdempotencyKey } from './top-ups.queries.js';
 import { afterFailure } from './settle-top-up.service.js';
 
 /** Roles that may pay into a wallet by card: the account's people and its integrations. */
 export const TOP_UP_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR] as const;
 
-/** A query function on the ORM's pool, outside any transaction. */
+/**
+ * A query function on the ORM's pool, outside any transaction.
+ * @deprecated Run a statement of a `*.queries.ts` file instead; kept until every area has moved to `sql.ts`.
+ */
 export function queryOf(em: EntityManager): PgQuery {
   return (text, values) => pgQuery(em, text, values);
 }
@@ -31,7 +37,7 @@ export interface CreateTopUpOptions {
   amountMicros: bigint;
   /** A saved card's id, a new card's PaymentMethod id (from Stripe Elements or a test card), or null for the default card (none: the client confirms). */
   paymentMethodId: string | null;
-  /** Keep the card on the account's Stripe Customer for later top-ups (seed 002). */
+  /** Keep the card on the account's Stripe Customer for later top-ups and automatic funding. */
   savePaymentMethod: boolean;
   idempotencyKey: string | null;
 }
@@ -57,43 +63,47 @@ export async function createTopUp(em: EntityManager, deps: PaymentsDeps, options
   if (paymentMethodId !== null && !/^pm_[A-Za-z0-9_]{1,100}$/.test(paymentMethodId)) {
     throw new BadUserInputError('paymentMethodId', 'paymentMethodId must be a Stripe PaymentMethod id (pm_…)');
   }
-  const query = queryOf(em);
   const requestHash = createHash('sha256')
     .update(JSON.stringify(['topUp', wallet.walletId, options.amountMicros.toString(), paymentMethodId, options.savePaymentMethod]))
     .digest('hex');
   if (idempotencyKey !== null) {
-    const existing = await findByIdempotencyKey(query, wallet.accountId, idempotencyKey);
+    const existing = await findByIdempotencyKey(em, wallet.accountId, idempotencyKey);
     if (existing) return resumeExisting(em, deps, existing, requestHash, idempotencyKey);
-    const [usedByLedger] = await query('select 1 from idempotency_key where account_id = $1 and key = $2', [wallet.accountId, idempotencyKey]);
+    const usedByLedger = await selectLedgerIdempotencyKey.maybeOne(em, { accountId: wallet.accountId, key: idempotencyKey });
     if (usedByLedger) throw new IdempotencyKeyReusedError(idempotencyKey);
   }
 
   const card = await resolveCard(em, deps, wallet.accountId, paymentMethodId);
   const quote = quoteFor(config, wallet, options.amountMicros);
   const nowMs = deps.clock.now();
-  const [inserted] = await query<TopUpRow>(
-    `insert into top_up as t (id, account_id, wallet_id, currency, origin, status, amount_micros, tax_micros, tax_rate_ppm, tax_label,
-       total_micros, payment_method_id, card_brand, card_last4, save_payment_method, idempotency_key, request_hash, created_at, updated_at)
-     values ($1, $2, $3, $4, 'MANUAL', 'REQUIRES_PAYMENT_METHOD', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-       to_timestamp($16 / 1000.0), to_timestamp($16 / 1000.0))
-     on conflict (account_id, idempotency_key) do nothing
-     returning ${TOP_UP_COLUMNS}`,
-    [
-      randomUUID(), wallet.accountId, wallet.walletId, wallet.currency, quote.amountMicros.toString(), quote.taxMicros.toString(),
-      quote.ratePpm.toString(), quote.label, quote.totalMicros.toString(), card?.paymentMethodId ?? null, card?.brand ?? null,
-      card?.last4 ?? null, options.savePaymentMethod, idempotencyKey, requestHash, nowMs,
-    ],
-  );
+  const inserted = await insertManualTopUp.maybeOne(em, {
+    id: randomUUID(),
+    accountId: wallet.accountId,
+    walletId: wallet.walletId,
+    currency: wallet.currency,
+    amountMicros: quote.amountMicros,
+    taxMicros: quote.taxMicros,
+    taxRatePpm: quote.ratePpm,
+    taxLabel: quote.label,
+    totalMicros: quote.totalMicros,
+    paymentMethodId: card?.paymentMethodId ?? null,
+    cardBrand: card?.brand ?? null,
+    cardLast4: card?.last4 ?? null,
+    savePaymentMethod: options.savePaymentMethod,
+    idempotencyKey,
+    requestHash,
+    nowMs,
+  });
   if (!inserted) {
     // A concurrent request with the same key inserted first.
-    const existing = await findByIdempotencyKey(query, wallet.accountId, idempotencyKey!);
+    const existing = await findByIdempotencyKey(em, wallet.accountId, idempotencyKey!);
     return resumeExisting(em, deps, existing!, requestHash, idempotencyKey!);
   }
   return submitPaymentIntent(em, deps, toTopUp(inserted), { offSession: false });
 }
 
-async function findByIdempotencyKey(query: PgQuery, accountId: string, key: string): Promise<TopUpRecord | null> {
-  const [row] = await query<TopUpRow>(`select ${TOP_UP_COLUMNS} from top_up t where t.account_id = $1 and t.idempotency_key = $2`, [accountId, key]);
+async function findByIdempotencyKey(em: EntityManager, accountId: string, key: string): Promise<TopUpRecord | null> {
+  const row = await selectTopUpByIdempotencyKey.maybeOne(em, { accountId, key });
   return row ? toTopUp(row) : null;
 }
 
@@ -109,12 +119,11 @@ async function resumeExisting(em: EntityManager, deps: PaymentsDeps, existing: T
  * its brand and last 4), or the account's default card when none is named.
  */
 async function resolveCard(em: EntityManager, deps: PaymentsDeps, accountId: string, paymentMethodId: string | null): Promise<CardDetails | null> {
-  const query = queryOf(em);
   if (paymentMethodId === null) {
-    const card = await findDefaultCard(query, accountId);
+    const card = await findDefaultCard(em, accountId);
     return card && { paymentMethodId: card.id, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
   }
-  const saved = await findSavedCard(query, paymentMethodId);
+  const saved = await findSavedCard(em, paymentMethodId);
   if (saved) {
     // Another tenant's card reads as unknown, like every other object of theirs.
     if (saved.accountId !== accountId || saved.removed) throw new BadUserInputError('paymentMethodId', `Unknown payment method "${paymentMethodId}"`);
@@ -131,7 +140,7 @@ async function resolveCard(em: EntityManager, deps: PaymentsDeps, accountId: str
   }
   const customerId = typeof paymentMethod.customer === 'string' ? paymentMethod.customer : paymentMethod.customer?.id ?? null;
   if (customerId !== null) {
-    const [owner] = await query<{ id: string }>('select id from account where stripe_customer_id = $1', [customerId]);
+    const owner = await selectAccountOfStripeCustomer.maybeOne(em, { customerId });
     if (owner?.id !== accountId) throw new BadUserInputError('paymentMethodId', `Unknown payment method "${paymentMethodId}"`);
   }
   const card = cardDetailsOf(paymentMethod);
@@ -184,21 +193,19 @@ export async function submitPaymentIntent(
   }
   failure ??= paymentFailureOf(paymentIntent.last_payment_error);
   const status = topUpStatusOf(paymentIntent, false);
-  const updated = await pgTransaction(em, async (query) => {
-    const [row] = await query<TopUpRow>(
-      // No Stripe event applied yet (last_event_created = 0): this answer is the newest news.
-      `update top_up t set payment_intent_id = coalesce(t.payment_intent_id, $2), client_secret = $3,
-          status = case when t.last_event_created = 0 and t.status not in ('SUCCEEDED', 'CANCELED') then $4 else t.status end,
-          failure_code = case when $4 = 'FAILED' and t.last_event_created = 0 then $5 else t.failure_code end,
-          failure_reason = case when $4 = 'FAILED' and t.last_event_created = 0 then $6 else t.failure_reason end,
-          updated_at = to_timestamp($7 / 1000.0)
-        where t.id = $1
-        returning ${TOP_UP_COLUMNS}`,
-      [topUp.id, paymentIntent.id, paymentIntent.client_secret, status, failure?.code ?? null, failure?.reason ?? null, deps.clock.now()],
-    );
-    const recorded = toTopUp(row!);
+  const updated = await transaction(em, async (tx) => {
+    const row = await recordPaymentIntentAnswer.one(tx, {
+      id: topUp.id,
+      paymentIntentId: paymentIntent.id,
+      clientSecret: paymentIntent.client_secret,
+      status,
+      failureCode: failure?.code ?? null,
+      failureReason: failure?.reason ?? null,
+      nowMs: deps.clock.now(),
+    });
+    const recorded = toTopUp(row);
     // A decline at submission is final news now: count it (automatic funding) and publish it, whatever the webhook does later.
-    if (status === 'FAILED' && recorded.status === 'FAILED' && recorded.lastEventCreated === 0) await afterFailure(query, deps, recorded, true);
+    if (status === 'FAILED' && recorded.status === 'FAILED' && recorded.lastEventCreated === 0) await afterFailure(tx, deps, recorded, true);
     return recorded;
   });
   deps.wakePayments();
@@ -206,15 +213,11 @@ export async function submitPaymentIntent(
 }
 
 async function recordFailureWithoutIntent(em: EntityManager, deps: PaymentsDeps, topUp: TopUpRecord, failure: PaymentFailure): Promise<TopUpRecord> {
-  return pgTransaction(em, async (query) => {
-    const [row] = await query<TopUpRow>(
-      `update top_up t set status = 'FAILED', failure_code = $2, failure_reason = $3, updated_at = to_timestamp($4 / 1000.0)
-        where t.id = $1 and t.status not in ('SUCCEEDED', 'CANCELED') returning ${TOP_UP_COLUMNS}`,
-      [topUp.id, failure.code, failure.reason, deps.clock.now()],
-    );
+  return transaction(em, async (tx) => {
+    const row = await failTopUp.maybeOne(tx, { id: topUp.id, failureCode: failure.code, failureReason: failure.reason, nowMs: deps.clock.now() });
     if (!row) throw new PaymentProviderError('The top-up changed while it was being submitted; read it again');
     const recorded = toTopUp(row);
-    await afterFailure(query, deps, recorded, true);
+    await afterFailure(tx, deps, recorded, true);
     return recorded;
   });
 }

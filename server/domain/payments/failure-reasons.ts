@@ -1,6 +1,6 @@
 /**
- * What a customer reads when a card payment fails, by Stripe's decline or error code (seed 004's
- * troubleshooting: declined, insufficient funds, expired card, incorrect details, authentication).
+ * What a customer reads when a card payment fails, by Stripe's decline or error code, with
+ * what to do about it: declined, insufficient funds, expired card, incorrect details, authentication).
  */
 const REASONS: Record<string, string> = {
   generic_decline: 'Your card was declined. Try a different card or contact your bank.',

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import type { Config } from '../../config.js';
+import type { ServiceDeps } from '../service-deps.js';
 import { postWalletTransaction, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateAmount, validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
@@ -16,18 +16,19 @@ export interface GrantCreditOptions {
   amountMicros: bigint;
   reason: string;
   idempotencyKey: string | null;
-  config: Config;
 }
 
 /**
- * Trial or promotional credit (seed 003's trial credits): a GRANT from the PROMOTIONAL_CREDIT
- * account, kept apart from paid credit. It is spent before paid credit and is never refunded.
+ * Trial or promotional credit: a GRANT from the PROMOTIONAL_CREDIT account, kept apart from paid
+ * credit. It is spent before paid credit and is never refunded. Signals `committed` when it
+ * posted (not for a replay).
  */
-export async function grantCredit(em: EntityManager, options: GrantCreditOptions): Promise<PostedWalletTransaction> {
-  const { principal, config } = options;
+export async function grantCredit(em: EntityManager, deps: ServiceDeps, options: GrantCreditOptions): Promise<PostedWalletTransaction> {
+  const { principal } = options;
+  const { config } = deps;
   requireRole(principal, GRANT_ROLES, 'grant credit');
   validateAmount('amount', options.amountMicros, config.operationAmountMicrosMax, false);
-  return postWalletTransaction(em, {
+  const posted = await postWalletTransaction(em, {
     walletId: options.walletId,
     accountScope: null,
     deltaMicros: options.amountMicros,
@@ -40,4 +41,6 @@ export async function grantCredit(em: EntityManager, options: GrantCreditOptions
     operation: 'grantCredit',
     walletBalanceMicrosMax: config.walletBalanceMicrosMax,
   });
+  if (!posted.replayed) deps.committed();
+  return posted;
 }

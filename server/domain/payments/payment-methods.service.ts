@@ -1,18 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { BadUserInputError, LimitExceededError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { callStripe, setupIntentOfCardError } from './call-stripe.js';
-import { queryOf } from './create-top-up.service.js';
+import { selectAccountId } from './billing.queries.js';
+import { countAccountCards, removeCard as removeCardRow, selectAccountCards, selectCard, selectCardInScope } from './cards.queries.js';
 import { paymentFailureOf } from './failure-reasons.js';
 import type { PaymentsDeps } from './payments-deps.js';
-import { cardDetailsOf, SAVED_CARD_COLUMNS, storeCard, toSavedCard, type SavedCard, type SavedCardRow } from './saved-card.js';
+import { cardDetailsOf, storeCard, toSavedCard, type SavedCard } from './saved-card.js';
 import { ensureStripeCustomer } from './stripe-customer.js';
 
-/** Roles that manage an account's saved cards (seed 004: "only you can see your saved payment methods"). */
+/** Roles that manage an account's saved cards (only the account's people see its saved payment methods). */
 export const CARD_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER] as const;
 /** Roles that may see an account's saved cards. */
 export const CARD_READ_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.SUPPORT, Role.PLATFORM_ADMIN] as const;
@@ -22,7 +23,7 @@ export async function accountFor(em: EntityManager, principal: Principal, accoun
   const scope = tenantScope(principal);
   const id = accountId ?? scope;
   if (id === null || !isUuid(id) || (scope !== null && scope !== id.toLowerCase())) throw new NotFoundError('Account', id ?? '');
-  const [row] = await queryOf(em)<{ id: string }>('select id from account where id = $1', [id]);
+  const row = await selectAccountId.maybeOne(em, { id });
   if (!row) throw new NotFoundError('Account', id);
   return row.id;
 }
@@ -31,12 +32,7 @@ export async function accountFor(em: EntityManager, principal: Principal, accoun
 export async function listSavedCards(em: EntityManager, principal: Principal, accountId: string | null): Promise<SavedCard[]> {
   requireRole(principal, CARD_READ_ROLES, 'see saved cards');
   const account = await accountFor(em, principal, accountId);
-  const rows = await queryOf(em)<SavedCardRow>(
-    `select ${SAVED_CARD_COLUMNS} from payment_method p where p.account_id = $1 and p.removed_at is null
-      order by p.is_default desc, p.created_at desc, p.id`,
-    [account],
-  );
-  return rows.map(toSavedCard);
+  return (await selectAccountCards.all(em, { accountId: account })).map(toSavedCard);
 }
 
 /** Result of {@link addCard}: a card saved at once, or a SetupIntent waiting for 3-D Secure in the browser. */
@@ -58,7 +54,7 @@ export interface AddCardOptions {
 }
 
 /**
- * Saves a card for later top-ups through a SetupIntent (seeds 002, 004). With a PaymentMethod it
+ * Saves a card for later top-ups through a SetupIntent (offered at checkout and on the payment methods page). With a PaymentMethod it
  * is confirmed at once; a card whose bank wants 3-D Secure comes back REQUIRES_ACTION with the
  * client secret, and is saved when Stripe reports `setup_intent.succeeded`.
  * @throws ForbiddenError, NotFoundError, BadUserInputError (`paymentMethodId`), LimitExceededError (cards per account).
@@ -70,10 +66,7 @@ export async function addCard(em: EntityManager, deps: PaymentsDeps, options: Ad
   if (paymentMethodId !== null && !/^pm_[A-Za-z0-9_]{1,100}$/.test(paymentMethodId)) {
     throw new BadUserInputError('paymentMethodId', 'paymentMethodId must be a Stripe PaymentMethod id (pm_…)');
   }
-  const [{ count }] = (await queryOf(em)<{ count: number }>(
-    'select count(*)::int as count from payment_method where account_id = $1 and removed_at is null',
-    [accountId],
-  )) as [{ count: number }];
+  const { count } = await countAccountCards.one(em, { accountId });
   const max = deps.config.savedCardsPerAccountMax;
   if (count >= max) throw new LimitExceededError(`An account may save at most ${max} cards: remove one first`, 'savedCardsPerAccountMax', max);
   const customer = await ensureStripeCustomer(em, deps, accountId);
@@ -104,10 +97,10 @@ export async function addCard(em: EntityManager, deps: PaymentsDeps, options: Ad
     const paymentMethod = await callStripe(() => deps.stripe.paymentMethods.retrieve(setupIntent.payment_method as string));
     const card = cardDetailsOf(paymentMethod);
     if (!card) throw new BadUserInputError('paymentMethodId', 'Only cards are accepted');
-    await pgTransaction(em, (query) => storeCard(query, accountId, card, options.makeDefault, deps.clock.now()));
+    await transaction(em, (tx) => storeCard(tx, accountId, card, options.makeDefault, deps.clock.now()));
     if (options.makeDefault) await setStripeDefault(deps, customer, card.paymentMethodId);
-    const [row] = await queryOf(em)<SavedCardRow>(`select ${SAVED_CARD_COLUMNS} from payment_method p where p.id = $1`, [card.paymentMethodId]);
-    return { status: 'SUCCEEDED', setupIntentId: setupIntent.id, clientSecret: null, card: toSavedCard(row!), failureReason: null };
+    const saved = toSavedCard(await selectCard.one(em, { id: card.paymentMethodId }));
+    return { status: 'SUCCEEDED', setupIntentId: setupIntent.id, clientSecret: null, card: saved, failureReason: null };
   }
   const failure = paymentFailureOf(setupIntent.last_setup_error);
   return {
@@ -124,29 +117,24 @@ async function setStripeDefault(deps: PaymentsDeps, customer: string, paymentMet
 }
 
 async function findCard(em: EntityManager, principal: Principal, id: string): Promise<SavedCard> {
-  const scope = tenantScope(principal);
-  const [row] = await queryOf(em)<SavedCardRow>(
-    `select ${SAVED_CARD_COLUMNS} from payment_method p where p.id = $1 and p.removed_at is null and ($2::uuid is null or p.account_id = $2::uuid)`,
-    [id, scope],
-  );
+  const row = await selectCardInScope.maybeOne(em, { id, scope: tenantScope(principal) });
   if (!row) throw new NotFoundError('PaymentMethod', id);
   return toSavedCard(row);
 }
 
-/** Makes a saved card the one automatic funding and top-ups without a card use (seed 004: the default is pre-selected). */
+/** Makes a saved card the one automatic funding and top-ups without a card use (pre-selected at checkout). */
 export async function setDefaultCard(em: EntityManager, deps: PaymentsDeps, principal: Principal, id: string): Promise<SavedCard> {
   requireRole(principal, CARD_ROLES, 'change the default card');
   const card = await findCard(em, principal, id);
-  await pgTransaction(em, (query) =>
-    storeCard(query, card.accountId, { paymentMethodId: card.id, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear }, true, deps.clock.now()),
-  );
+  const details = { paymentMethodId: card.id, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
+  await transaction(em, (tx) => storeCard(tx, card.accountId, details, true, deps.clock.now()));
   const customer = await ensureStripeCustomer(em, deps, card.accountId);
   await setStripeDefault(deps, customer, card.id);
   return { ...card, isDefault: true };
 }
 
 /**
- * Removes a saved card (seed 002: "you can remove it after completing the transaction"): it is
+ * Removes a saved card (at any time, e.g. right after paying with it): it is
  * detached from the Stripe Customer, so it can never be charged again. A removed default leaves
  * the account without one; automatic funding then pauses until a card is chosen.
  */
@@ -159,6 +147,6 @@ export async function removeCard(em: EntityManager, deps: PaymentsDeps, principa
     // Already detached at Stripe (e.g. by the customer there): removing it here is all that is left.
     if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
   }
-  await queryOf(em)('update payment_method set removed_at = to_timestamp($2 / 1000.0), is_default = false where id = $1', [card.id, deps.clock.now()]);
+  await removeCardRow.run(em, { id: card.id, nowMs: deps.clock.now() });
   return { ...card, isDefault: false };
 }

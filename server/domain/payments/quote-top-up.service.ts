@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery, type PgQuery } from '../../database/pg-transaction.js';
+import type { Db } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from '../wallets/money.js';
+import { selectTopUpWallet } from './billing.queries.js';
 import { DEFAULT_TAX_RULES, quoteTax, type BillingProfile, type TaxQuote, type TaxRules } from './tax.js';
 
 /** A wallet with what a top-up needs of its account. */
@@ -17,7 +18,7 @@ export interface TopUpWallet {
   profile: BillingProfile;
 }
 
-/** The checkout summary (seed 002): amount, tax and total in the wallet's currency. */
+/** The checkout summary : amount, tax and total in the wallet's currency. */
 export interface TopUpQuote extends TaxQuote {
   walletId: string;
   currency: string;
@@ -36,7 +37,7 @@ export function topUpMinimumMicros(config: Pick<Config, 'topUpMinimumMicros' | '
 }
 
 /**
- * Seed 000: whole numbers only; a configurable minimum per currency; a sanity cap.
+ * Top-ups are whole amounts only; a configurable minimum per currency; a sanity cap.
  * @throws BadUserInputError (`field`) naming the limit.
  */
 export function validateTopUpAmount(config: Config, field: string, amountMicros: bigint, currency: string): void {
@@ -58,27 +59,14 @@ export function validateTopUpAmount(config: Config, field: string, amountMicros:
  */
 export async function findTopUpWallet(em: EntityManager, principal: Principal, walletId: string): Promise<TopUpWallet> {
   if (!isUuid(walletId)) throw new NotFoundError('Wallet', walletId);
-  const wallet = await findTopUpWalletIn((text, values) => pgQuery(em, text, values), walletId, tenantScope(principal));
+  const wallet = await findTopUpWalletIn(em, walletId, tenantScope(principal));
   if (!wallet) throw new NotFoundError('Wallet', walletId);
   return wallet;
 }
 
 /** The wallet (within `scope` when not null) and its account's billing profile, on any connection; null when absent. */
-export async function findTopUpWalletIn(query: PgQuery, walletId: string, scope: string | null): Promise<TopUpWallet | null> {
-  const [row] = await query<{
-    account_id: string;
-    currency: string;
-    status: string;
-    stripe_customer_id: string | null;
-    billing_country: string | null;
-    billing_state: string | null;
-    vat_number: string | null;
-  }>(
-    `select w.account_id, w.currency, a.status, a.stripe_customer_id, a.billing_country, a.billing_state, a.vat_number
-       from wallet w join account a on a.id = w.account_id
-      where w.id = $1 and ($2::uuid is null or w.account_id = $2::uuid)`,
-    [walletId, scope],
-  );
+export async function findTopUpWalletIn(db: Db, walletId: string, scope: string | null): Promise<TopUpWallet | null> {
+  const row = await selectTopUpWallet.maybeOne(db, { walletId, scope });
   if (!row) return null;
   return {
     walletId: walletId.toLowerCase(),
@@ -104,7 +92,7 @@ export interface QuoteTopUpOptions {
 }
 
 /**
- * What a top-up of `amountMicros` would charge to the card, with the account's tax (seed 003).
+ * What a top-up of `amountMicros` would charge to the card, with the account's tax (by its billing country, state and VAT number).
  * Reads only. @throws NotFoundError, BadUserInputError (`amount`).
  */
 export async function quoteTopUp(em: EntityManager, options: QuoteTopUpOptions): Promise<TopUpQuote> {

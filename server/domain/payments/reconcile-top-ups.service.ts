@@ -3,29 +3,27 @@ import { NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
 import { callStripe } from './call-stripe.js';
-import { queryOf } from './create-top-up.service.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { settleTopUp } from './settle-top-up.service.js';
 import { paymentCard } from './stripe-inbox.js';
-import { TOP_UP_COLUMNS, toTopUp, type TopUpRecord, type TopUpRow } from './top-up-record.js';
+import { toTopUp, type TopUpRecord } from './top-up-record.js';
+import { selectTopUp, selectTopUpsOfWallets, selectTopUpsToReconcile, selectWalletTopUps } from './top-ups.queries.js';
 
 /** Oldest top-up the reconciliation still asks Stripe about, in milliseconds (a week). */
 const RECONCILE_AGE_MS_MAX = 7 * 86_400_000;
 
 /**
- * Seed 004, "balance not updated after refill": finds top-ups still waiting for Stripe's word
+ * For a customer whose balance did not move after paying: finds top-ups still waiting for Stripe's word
  * (PROCESSING, REQUIRES_ACTION) a while after their last change, retrieves each PaymentIntent and
  * applies what Stripe says now: a payment whose webhook was lost is credited this way, once.
  * Returns how many top-ups it looked at.
  */
 export async function reconcileTopUps(em: EntityManager, deps: PaymentsDeps, nowMs: number): Promise<number> {
-  const rows = await queryOf(em)<TopUpRow>(
-    `select ${TOP_UP_COLUMNS} from top_up t
-      where t.status in ('PROCESSING', 'REQUIRES_ACTION') and t.payment_intent_id is not null
-        and t.updated_at <= to_timestamp($1 / 1000.0) and t.created_at >= to_timestamp($2 / 1000.0)
-      order by t.updated_at limit $3`,
-    [nowMs - deps.config.topUpReconcileAfterMs, nowMs - RECONCILE_AGE_MS_MAX, deps.config.topUpReconcileBatchSize],
-  );
+  const rows = await selectTopUpsToReconcile.all(em, {
+    changedBeforeMs: nowMs - deps.config.topUpReconcileAfterMs,
+    createdAfterMs: nowMs - RECONCILE_AGE_MS_MAX,
+    limit: deps.config.topUpReconcileBatchSize,
+  });
   for (const row of rows) await refreshFromStripe(em, deps, toTopUp(row));
   return rows.length;
 }
@@ -51,21 +49,14 @@ export async function refreshTopUp(em: EntityManager, deps: PaymentsDeps, princi
 /** A top-up within the caller's tenant. @throws NotFoundError otherwise. */
 export async function findTopUp(em: EntityManager, principal: Principal, topUpId: string): Promise<TopUpRecord> {
   if (!isUuid(topUpId)) throw new NotFoundError('TopUp', topUpId);
-  const [row] = await queryOf(em)<TopUpRow>(
-    `select ${TOP_UP_COLUMNS} from top_up t where t.id = $1 and ($2::uuid is null or t.account_id = $2::uuid)`,
-    [topUpId, tenantScope(principal)],
-  );
+  const row = await selectTopUp.maybeOne(em, { id: topUpId, scope: tenantScope(principal) });
   if (!row) throw new NotFoundError('TopUp', topUpId);
   return toTopUp(row);
 }
 
 /** A wallet's top-ups, newest first. */
 export async function listTopUps(em: EntityManager, walletId: string, first: number): Promise<TopUpRecord[]> {
-  const rows = await queryOf(em)<TopUpRow>(
-    `select ${TOP_UP_COLUMNS} from top_up t where t.wallet_id = $1 order by t.created_at desc, t.id desc limit $2`,
-    [walletId, first],
-  );
-  return rows.map(toTopUp);
+  return (await selectWalletTopUps.all(em, { walletId, first })).map(toTopUp);
 }
 
 /**
@@ -73,14 +64,7 @@ export async function listTopUps(em: EntityManager, walletId: string, first: num
  * lateral join per wallet). Every id is in the map.
  */
 export async function listTopUpsOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, TopUpRecord[]>> {
-  const rows = await queryOf(em)<TopUpRow & { batch_wallet_id: string }>(
-    `select w.id as batch_wallet_id, x.* from unnest($1::uuid[]) as w(id)
-       cross join lateral (
-         select ${TOP_UP_COLUMNS}, row_number() over (order by t.created_at desc, t.id desc) as batch_position
-           from top_up t where t.wallet_id = w.id order by t.created_at desc, t.id desc limit $2) x
-      order by w.id, x.batch_position`,
-    [walletIds, first],
-  );
+  const rows = await selectTopUpsOfWallets.all(em, { walletIds, first });
   const lists = new Map<string, TopUpRecord[]>(walletIds.map((id) => [id, []]));
   for (const row of rows) lists.get(row.batch_wallet_id)?.push(toTopUp(row));
   return lists;

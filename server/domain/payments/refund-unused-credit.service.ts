@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
-import { pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { positionalQueryOf } from '../../database/sql-bridge.js';
+import { transaction, type Db } from '../../database/sql.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -11,13 +12,31 @@ import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
 import { callStripe } from './call-stripe.js';
-import { queryOf } from './create-top-up.service.js';
 import { paymentFailureOf } from './failure-reasons.js';
 import type { PaymentsDeps } from './payments-deps.js';
+import {
+  insertRefund,
+  lockRefund,
+  lockRefundableTopUps,
+  lockRefundWallet,
+  markRefundFailed,
+  markRefundSucceeded,
+  restoreTopUpRefundable,
+  selectIdempotencyRecord,
+  selectPendingRefunds,
+  selectRefundableSums,
+  selectRefundsOfTransaction,
+  selectRefundsOfWallets,
+  selectWalletRefunds,
+  setIdempotencyRequestHash,
+  setTopUpRefunded,
+  type RefundableSumsRow,
+  type RefundRow,
+} from './refunds.queries.js';
 import { publishPaymentEvent } from './settle-top-up.service.js';
 import { MICROS_PER_MINOR_UNIT, toStripeAmount } from './stripe-amount.js';
 
-/** Seed 003: refunds are requested from support, who issue them. */
+/** Refunds are requested from support, who issue them. */
 export const REFUND_ROLES = [Role.SUPPORT, Role.PLATFORM_ADMIN] as const;
 
 /** One card refund: part of a refund of unused credit, against one top-up's PaymentIntent. */
@@ -37,23 +56,7 @@ export interface CreditRefund {
   createdAt: Date;
 }
 
-const REFUND_COLUMNS = `r.id, r.top_up_id, r.wallet_id, t.payment_intent_id, r.amount_micros::text, r.card_amount_micros::text, r.status,
-  r.stripe_refund_id, r.failure_reason, r.wallet_transaction_id, (extract(epoch from r.created_at) * 1000)::float8 as created_at_ms`;
-
-interface RefundRow {
-  id: string;
-  top_up_id: string;
-  wallet_id: string;
-  payment_intent_id: string;
-  amount_micros: string;
-  card_amount_micros: string;
-  status: CreditRefund['status'];
-  stripe_refund_id: string | null;
-  failure_reason: string | null;
-  wallet_transaction_id: string;
-  created_at_ms: number;
-}
-
+/** Converts a `top_up_refund` row. */
 function toRefund(row: RefundRow): CreditRefund {
   return {
     id: row.id,
@@ -72,29 +75,21 @@ function toRefund(row: RefundRow): CreditRefund {
 
 /**
  * How much of a wallet's balance is unused PAID card credit, refundable to the cards that paid
- * it (seed 003: used funds and promotional credit are not refundable). Grants and support's
+ * it (used funds and promotional credit are not refundable). Grants and support's
  * credits are spent first; card top-ups last. Never more than is available (held credit is in use).
  */
-export async function refundableMicros(query: PgQuery, walletId: string): Promise<bigint> {
-  return (await refundableMicrosOfWallets(query, [walletId])).get(walletId) ?? 0n;
+export async function refundableMicros(db: Db, walletId: string): Promise<bigint> {
+  return (await refundableMicrosOfWallets(db, [walletId])).get(walletId) ?? 0n;
 }
 
 /** {@link refundableMicros} of each of `walletIds`, in one statement; ids with no wallet are absent. */
-export async function refundableMicrosOfWallets(query: PgQuery, walletIds: readonly string[]): Promise<Map<string, bigint>> {
-  const rows = await query<{ id: string; balance: string; available: string; paid_card: string; paid_bank: string; non_paid: string }>(
-    `select w.id, w.balance_micros::text as balance, (w.balance_micros - w.reserved_micros)::text as available,
-       (select coalesce(sum(amount_micros - refunded_micros), 0) from top_up where wallet_id = w.id and status = 'SUCCEEDED')::text as paid_card,
-       (select coalesce(sum(amount_micros), 0) from bank_transfer where wallet_id = w.id and status = 'COMPLETED')::text as paid_bank,
-       (select coalesce(sum(amount_micros), 0) from wallet_transaction
-         where wallet_id = w.id and type = 'CREDIT' and kind in ('GRANT', 'ADJUSTMENT'))::text as non_paid
-       from wallet w where w.id = any($1::uuid[])`,
-    [walletIds],
-  );
+export async function refundableMicrosOfWallets(db: Db, walletIds: readonly string[]): Promise<Map<string, bigint>> {
+  const rows = await selectRefundableSums.all(db, { walletIds });
   return new Map(rows.map((row) => [row.id, refundableOf(row)]));
 }
 
 /** The refundable part of a wallet's balance from its sums, in micros (the rule of {@link refundableMicros}). */
-function refundableOf(row: { balance: string; available: string; paid_card: string; paid_bank: string; non_paid: string }): bigint {
+function refundableOf(row: RefundableSumsRow): bigint {
   const balance = BigInt(row.balance);
   const paidCard = BigInt(row.paid_card);
   const nonPaid = BigInt(row.non_paid);
@@ -132,7 +127,7 @@ export interface RefundedCredit {
 }
 
 /**
- * Refunds unused paid credit to the cards that paid it, newest top-up first (seed 003). The wallet
+ * Refunds unused paid credit to the cards that paid it, newest top-up first. The wallet
  * is debited at once, in one transaction under its lock, so the credit cannot be spent meanwhile;
  * then each top-up's share is refunded through Stripe. A refund Stripe refuses restores its credit
  * (a REFUND credit); one Stripe could not be asked is retried by the payment jobs.
@@ -150,32 +145,25 @@ export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, 
   }
   const requestHash = createHash('sha256').update(JSON.stringify(['refundUnusedCredit', walletId, options.amountMicros?.toString() ?? null])).digest('hex');
   const nowMs = deps.clock.now();
-  const outcome = await pgTransaction(em, async (query) => {
-    const [wallet] = await query<{ account_id: string; currency: string }>('select account_id, currency from wallet where id = $1 for update', [walletId]);
+  const outcome = await transaction(em, async (tx) => {
+    const wallet = await lockRefundWallet.maybeOne(tx, { walletId });
     if (!wallet) throw new NotFoundError('Wallet', walletId);
     if (idempotencyKey !== null) {
-      const [record] = await query<{ request_hash: string; operation: string; wallet_transaction_id: string }>(
-        'select request_hash, operation, wallet_transaction_id from idempotency_key where account_id = $1 and key = $2',
-        [wallet.account_id, idempotencyKey],
-      );
+      const record = await selectIdempotencyRecord.maybeOne(tx, { accountId: wallet.account_id, key: idempotencyKey });
       if (record) {
         if (record.operation !== 'refundUnusedCredit' || record.request_hash !== requestHash) throw new IdempotencyKeyReusedError(idempotencyKey);
         return { replayOf: record.wallet_transaction_id };
       }
     }
-    const refundable = await refundableMicros(query, walletId);
+    const refundable = await refundableMicros(tx, walletId);
     const amountMicros = options.amountMicros ?? refundable;
     if (amountMicros <= 0n) throw new BadUserInputError('amount', `Nothing is refundable: the wallet holds no unused paid card credit`);
     if (amountMicros > refundable) {
       throw new BadUserInputError('amount', `At most ${formatMoney(refundable)} ${wallet.currency} of unused paid credit is refundable, asked ${formatMoney(amountMicros)}`);
     }
-    const topUps = await query<{ id: string; amount_micros: string; total_micros: string; refunded_micros: string }>(
-      `select id, amount_micros::text, total_micros::text, refunded_micros::text from top_up
-        where wallet_id = $1 and status = 'SUCCEEDED' and refunded_micros < amount_micros
-        order by succeeded_at desc, id for update`,
-      [walletId],
-    );
-    const posted = await postWalletTransactionIn(query, {
+    const topUps = await lockRefundableTopUps.all(tx, { walletId });
+    // The debit is the ledger's hand-written posting statement, run in this transaction.
+    const posted = await postWalletTransactionIn(positionalQueryOf(tx), {
       walletId,
       accountScope: null,
       deltaMicros: -amountMicros,
@@ -191,7 +179,7 @@ export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, 
     assert(posted, 'a refund within the available balance posts (the wallet is locked)');
     // The posting's request hash is its own; the refund's is what a replay compares.
     if (idempotencyKey !== null) {
-      await query('update idempotency_key set request_hash = $3 where account_id = $1 and key = $2', [wallet.account_id, idempotencyKey, requestHash]);
+      await setIdempotencyRequestHash.run(tx, { accountId: wallet.account_id, key: idempotencyKey, requestHash });
     }
     let left = amountMicros;
     for (const topUp of topUps) {
@@ -202,12 +190,18 @@ export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, 
       const after = before + share;
       const total = BigInt(topUp.total_micros);
       const cardAmount = cumulativeCardMicros(total, amount, after) - cumulativeCardMicros(total, amount, before);
-      await query('update top_up set refunded_micros = $2 where id = $1', [topUp.id, after.toString()]);
-      await query(
-        `insert into top_up_refund (id, top_up_id, wallet_id, amount_micros, card_amount_micros, status, wallet_transaction_id, reason, actor, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, 'PENDING', $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0))`,
-        [randomUUID(), topUp.id, walletId, share.toString(), cardAmount.toString(), posted.transaction.id, reason, options.principal.actor, nowMs],
-      );
+      await setTopUpRefunded.run(tx, { id: topUp.id, refundedMicros: after });
+      await insertRefund.run(tx, {
+        id: randomUUID(),
+        topUpId: topUp.id,
+        walletId,
+        amountMicros: share,
+        cardAmountMicros: cardAmount,
+        walletTransactionId: posted.transaction.id,
+        reason,
+        actor: options.principal.actor,
+        nowMs,
+      });
       left -= share;
     }
     assert(left === 0n, 'the refundable amount is covered by unrefunded top-ups');
@@ -221,21 +215,12 @@ export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, 
 }
 
 async function refundsOf(em: EntityManager, walletTransactionId: string): Promise<CreditRefund[]> {
-  const rows = await queryOf(em)<RefundRow>(
-    `select ${REFUND_COLUMNS} from top_up_refund r join top_up t on t.id = r.top_up_id where r.wallet_transaction_id = $1
-      order by t.succeeded_at desc, r.id`,
-    [walletTransactionId],
-  );
-  return rows.map(toRefund);
+  return (await selectRefundsOfTransaction.all(em, { walletTransactionId })).map(toRefund);
 }
 
 /** A wallet's card refunds, newest first. */
 export async function listCreditRefunds(em: EntityManager, walletId: string, first: number): Promise<CreditRefund[]> {
-  const rows = await queryOf(em)<RefundRow>(
-    `select ${REFUND_COLUMNS} from top_up_refund r join top_up t on t.id = r.top_up_id where r.wallet_id = $1 order by r.created_at desc, r.id limit $2`,
-    [walletId, first],
-  );
-  return rows.map(toRefund);
+  return (await selectWalletRefunds.all(em, { walletId, first })).map(toRefund);
 }
 
 /**
@@ -243,14 +228,7 @@ export async function listCreditRefunds(em: EntityManager, walletId: string, fir
  * lateral join per wallet). Every id is in the map.
  */
 export async function listCreditRefundsOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, CreditRefund[]>> {
-  const rows = await queryOf(em)<RefundRow & { batch_wallet_id: string }>(
-    `select w.id as batch_wallet_id, x.* from unnest($1::uuid[]) as w(id)
-       cross join lateral (
-         select ${REFUND_COLUMNS}, row_number() over (order by r.created_at desc, r.id) as batch_position
-           from top_up_refund r join top_up t on t.id = r.top_up_id where r.wallet_id = w.id order by r.created_at desc, r.id limit $2) x
-      order by w.id, x.batch_position`,
-    [walletIds, first],
-  );
+  const rows = await selectRefundsOfWallets.all(em, { walletIds, first });
   const lists = new Map<string, CreditRefund[]>(walletIds.map((id) => [id, []]));
   for (const row of rows) lists.get(row.batch_wallet_id)?.push(toRefund(row));
   return lists;
@@ -283,25 +261,18 @@ async function sendRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
     await failRefund(em, deps, refund, stripeRefund.failure_reason ?? `Stripe refund ${stripeRefund.status}`);
     return;
   }
-  await pgTransaction(em, async (query) => {
-    const [updated] = await query<{ account_id: string }>(
-      `update top_up_refund r set status = 'SUCCEEDED', stripe_refund_id = $2, updated_at = to_timestamp($3 / 1000.0)
-         from top_up t where r.id = $1 and r.status = 'PENDING' and t.id = r.top_up_id returning t.account_id`,
-      [refund.id, stripeRefund.id, deps.clock.now()],
-    );
-    if (updated) await publishPaymentEvent(query, { accountId: updated.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_SUCCEEDED');
+  await transaction(em, async (tx) => {
+    const updated = await markRefundSucceeded.maybeOne(tx, { id: refund.id, stripeRefundId: stripeRefund.id, nowMs: deps.clock.now() });
+    if (updated) await publishPaymentEvent(tx, { accountId: updated.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_SUCCEEDED');
   });
 }
 
 async function failRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditRefund, reason: string): Promise<void> {
   const nowMs = deps.clock.now();
-  const restored = await pgTransaction(em, async (query) => {
-    const [current] = await query<{ status: string; account_id: string }>(
-      'select r.status, t.account_id from top_up_refund r join top_up t on t.id = r.top_up_id where r.id = $1 for update of r',
-      [refund.id],
-    );
+  const restored = await transaction(em, async (tx) => {
+    const current = await lockRefund.maybeOne(tx, { id: refund.id });
     if (current?.status !== 'PENDING') return false;
-    const posted = await postWalletTransactionIn(query, {
+    const posted = await postWalletTransactionIn(positionalQueryOf(tx), {
       walletId: refund.walletId,
       accountScope: null,
       deltaMicros: refund.amountMicros,
@@ -315,12 +286,9 @@ async function failRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
       walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
     });
     assert(posted, `the reversal of refund ${refund.id} posts`);
-    await query('update top_up set refunded_micros = refunded_micros - $2 where id = $1', [refund.topUpId, refund.amountMicros.toString()]);
-    await query(
-      `update top_up_refund set status = 'FAILED', failure_reason = $2, reversal_transaction_id = $3, updated_at = to_timestamp($4 / 1000.0) where id = $1`,
-      [refund.id, reason.slice(0, 500), posted.transaction.id, nowMs],
-    );
-    await publishPaymentEvent(query, { accountId: current.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_FAILED');
+    await restoreTopUpRefundable.run(tx, { id: refund.topUpId, amountMicros: refund.amountMicros });
+    await markRefundFailed.run(tx, { id: refund.id, failureReason: reason.slice(0, 500), reversalTransactionId: posted.transaction.id, nowMs });
+    await publishPaymentEvent(tx, { accountId: current.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_FAILED');
     return true;
   });
   if (restored) deps.committed();
@@ -328,11 +296,7 @@ async function failRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
 
 /** Retries card refunds that Stripe could not be asked about (an outage). Returns how many were tried. */
 export async function retryPendingRefunds(em: EntityManager, deps: PaymentsDeps, nowMs: number): Promise<number> {
-  const rows = await queryOf(em)<RefundRow>(
-    `select ${REFUND_COLUMNS} from top_up_refund r join top_up t on t.id = r.top_up_id
-      where r.status = 'PENDING' and r.updated_at <= to_timestamp($1 / 1000.0) order by r.created_at limit $2`,
-    [nowMs - deps.config.topUpReconcileAfterMs, deps.config.topUpReconcileBatchSize],
-  );
+  const rows = await selectPendingRefunds.all(em, { changedBeforeMs: nowMs - deps.config.topUpReconcileAfterMs, limit: deps.config.topUpReconcileBatchSize });
   for (const row of rows) await sendRefund(em, deps, toRefund(row));
   return rows.length;
 }

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
-import type { PgQuery } from '../../database/pg-transaction.js';
+import type { Db } from '../../database/sql.js';
+import { clearDefaultCard, lockDefaultCard, selectCard, selectDefaultCard, upsertCard, type SavedCardRow } from './cards.queries.js';
 
 /** A saved card: only what Stripe tells us is safe to keep (brand, last 4 digits, expiry). */
 export interface SavedCard {
@@ -22,20 +23,7 @@ export interface CardDetails {
   expYear: number;
 }
 
-export const SAVED_CARD_COLUMNS = `p.id, p.account_id, p.brand, p.last4, p.exp_month, p.exp_year, p.is_default,
-  (extract(epoch from p.created_at) * 1000)::float8 as created_at_ms`;
-
-export interface SavedCardRow {
-  id: string;
-  account_id: string;
-  brand: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
-  is_default: boolean;
-  created_at_ms: number;
-}
-
+/** Converts a `payment_method` row. */
 export function toSavedCard(row: SavedCardRow): SavedCard {
   return {
     id: row.id,
@@ -60,40 +48,31 @@ export function cardDetailsOf(paymentMethod: Stripe.PaymentMethod): CardDetails 
  * Records a card attached to the account's Stripe Customer (again visible if it had been removed).
  * It becomes the default when asked or when the account has no default card yet.
  */
-export async function storeCard(query: PgQuery, accountId: string, card: CardDetails, makeDefault: boolean, nowMs: number): Promise<void> {
+export async function storeCard(db: Db, accountId: string, card: CardDetails, makeDefault: boolean, nowMs: number): Promise<void> {
   // One default per account: the partial unique index would refuse a second, so clear first.
-  const [existingDefault] = await query<{ id: string }>(
-    'select id from payment_method where account_id = $1 and is_default for update',
-    [accountId],
-  );
+  const existingDefault = await lockDefaultCard.maybeOne(db, { accountId });
   const becomesDefault = makeDefault || !existingDefault;
-  if (becomesDefault && existingDefault && existingDefault.id !== card.paymentMethodId) {
-    await query('update payment_method set is_default = false where id = $1', [existingDefault.id]);
-  }
-  await query(
-    `insert into payment_method (id, account_id, brand, last4, exp_month, exp_year, is_default, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8 / 1000.0))
-     on conflict (id) do update set removed_at = null,
-       is_default = payment_method.is_default or excluded.is_default
-     where payment_method.account_id = excluded.account_id`,
-    [card.paymentMethodId, accountId, card.brand, card.last4, card.expMonth, card.expYear, becomesDefault, nowMs],
-  );
+  if (becomesDefault && existingDefault && existingDefault.id !== card.paymentMethodId) await clearDefaultCard.run(db, { id: existingDefault.id });
+  await upsertCard.run(db, {
+    id: card.paymentMethodId,
+    accountId,
+    brand: card.brand,
+    last4: card.last4,
+    expMonth: card.expMonth,
+    expYear: card.expYear,
+    isDefault: becomesDefault,
+    nowMs,
+  });
 }
 
 /** The account's default card, or null. */
-export async function findDefaultCard(query: PgQuery, accountId: string): Promise<SavedCard | null> {
-  const [row] = await query<SavedCardRow>(
-    `select ${SAVED_CARD_COLUMNS} from payment_method p where p.account_id = $1 and p.is_default and p.removed_at is null`,
-    [accountId],
-  );
+export async function findDefaultCard(db: Db, accountId: string): Promise<SavedCard | null> {
+  const row = await selectDefaultCard.maybeOne(db, { accountId });
   return row ? toSavedCard(row) : null;
 }
 
 /** A saved card of any account by id (removed ones included), or null. */
-export async function findSavedCard(query: PgQuery, id: string): Promise<(SavedCard & { removed: boolean }) | null> {
-  const [row] = await query<SavedCardRow & { removed: boolean }>(
-    `select ${SAVED_CARD_COLUMNS}, p.removed_at is not null as removed from payment_method p where p.id = $1`,
-    [id],
-  );
+export async function findSavedCard(db: Db, id: string): Promise<(SavedCard & { removed: boolean }) | null> {
+  const row = await selectCard.maybeOne(db, { id });
   return row ? { ...toSavedCard(row), removed: row.removed } : null;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { assert } from '../../errors.js';
 import type { PaymentsDeps } from './payments-deps.js';
+import { selectStripeCustomer, storeStripeCustomer } from './billing.queries.js';
 import { callStripe } from './call-stripe.js';
 
 /**
@@ -10,11 +10,7 @@ import { callStripe } from './call-stripe.js';
  * first one recorded.
  */
 export async function ensureStripeCustomer(em: EntityManager, deps: PaymentsDeps, accountId: string): Promise<string> {
-  const [account] = await pgQuery<{ stripe_customer_id: string | null; name: string; billing_email: string | null }>(
-    em,
-    'select stripe_customer_id, name, billing_email from account where id = $1',
-    [accountId],
-  );
+  const account = await selectStripeCustomer.maybeOne(em, { accountId });
   assert(account, `account ${accountId} exists`);
   if (account.stripe_customer_id) return account.stripe_customer_id;
   const customer = await callStripe(() =>
@@ -23,10 +19,5 @@ export async function ensureStripeCustomer(em: EntityManager, deps: PaymentsDeps
       { idempotencyKey: `spendwire-customer-${accountId}` },
     ),
   );
-  const [stored] = await pgQuery<{ stripe_customer_id: string }>(
-    em,
-    `update account set stripe_customer_id = coalesce(stripe_customer_id, $2) where id = $1 returning stripe_customer_id`,
-    [accountId, customer.id],
-  );
-  return stored!.stripe_customer_id;
+  return (await storeStripeCustomer.one(em, { accountId, customerId: customer.id })).stripe_customer_id;
 }

@@ -1,23 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
-import { pgQuery } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
+import { selectAccountOfStripeCustomer } from './billing.queries.js';
 import { callStripe } from './call-stripe.js';
-import { queryOf } from './create-top-up.service.js';
+import { markCardDetached } from './cards.queries.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { cardDetailsOf, storeCard, type CardDetails } from './saved-card.js';
 import { settleTopUp } from './settle-top-up.service.js';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { insertStripeEvent, markStripeEventApplied, markStripeEventFailed, selectPendingStripeEvents } from './stripe-inbox.queries.js';
 
 /**
  * Records a verified Stripe event before it is answered. Returns false for a duplicate delivery
  * (Stripe delivers at least once): already recorded, it is acknowledged and not applied again.
  */
 export async function recordStripeEvent(em: EntityManager, event: Stripe.Event): Promise<boolean> {
-  const rows = await pgQuery(
-    em,
-    `insert into stripe_event (id, type, created, payload) values ($1, $2, $3, $4::jsonb) on conflict (id) do nothing returning id`,
-    [event.id, event.type, event.created, JSON.stringify(event)],
-  );
+  const rows = await insertStripeEvent.all(em, { id: event.id, type: event.type, created: event.created, payload: JSON.stringify(event) });
   return rows.length === 1;
 }
 
@@ -33,20 +30,16 @@ export interface InboxPass {
  * event that fails is retried on later passes, up to `stripeEventAttemptsMax` times.
  */
 export async function processStripeEvents(em: EntityManager, deps: PaymentsDeps): Promise<InboxPass> {
-  const pending = await pgQuery<{ id: string; payload: Stripe.Event }>(
-    em,
-    `select id, payload from stripe_event where processed_at is null and attempts < $1 order by received_at, id limit $2`,
-    [deps.config.stripeEventAttemptsMax, deps.config.stripeEventBatchSize],
-  );
+  const pending = await selectPendingStripeEvents.all(em, { attemptsMax: deps.config.stripeEventAttemptsMax, limit: deps.config.stripeEventBatchSize });
   const pass: InboxPass = { applied: 0, failed: 0 };
   for (const { id, payload } of pending) {
     try {
       await applyStripeEvent(em, deps, payload);
-      await pgQuery(em, `update stripe_event set processed_at = now(), attempts = attempts + 1, last_error = null where id = $1`, [id]);
+      await markStripeEventApplied.run(em, { id });
       pass.applied += 1;
     } catch (error) {
       console.error(`Applying Stripe event ${id} failed (retried on the next pass):`, error);
-      await pgQuery(em, `update stripe_event set attempts = attempts + 1, last_error = $2 where id = $1`, [id, String(error).slice(0, 1000)]);
+      await markStripeEventFailed.run(em, { id, error: String(error).slice(0, 1000) });
       pass.failed += 1;
     }
   }
@@ -72,7 +65,7 @@ async function applyStripeEvent(em: EntityManager, deps: PaymentsDeps, event: St
     }
     case 'payment_method.detached': {
       const paymentMethod = event.data.object as Stripe.PaymentMethod;
-      await pgQuery(em, `update payment_method set removed_at = coalesce(removed_at, now()), is_default = false where id = $1`, [paymentMethod.id]);
+      await markCardDetached.run(em, { id: paymentMethod.id });
       return;
     }
     default:
@@ -94,7 +87,7 @@ export async function paymentCard(deps: PaymentsDeps, paymentIntent: Stripe.Paym
 export async function storeSetupCard(em: EntityManager, deps: PaymentsDeps, setupIntent: Stripe.SetupIntent): Promise<boolean> {
   if (setupIntent.status !== 'succeeded' || !setupIntent.payment_method || !setupIntent.customer) return false;
   const customerId = typeof setupIntent.customer === 'string' ? setupIntent.customer : setupIntent.customer.id;
-  const [account] = await queryOf(em)<{ id: string }>('select id from account where stripe_customer_id = $1', [customerId]);
+  const account = await selectAccountOfStripeCustomer.maybeOne(em, { customerId });
   if (!account) return false;
   const paymentMethod =
     typeof setupIntent.payment_method === 'string'
@@ -103,6 +96,6 @@ export async function storeSetupCard(em: EntityManager, deps: PaymentsDeps, setu
   const card = cardDetailsOf(paymentMethod);
   if (!card) return false;
   const makeDefault = setupIntent.metadata?.spendwire_make_default === 'true';
-  await pgTransaction(em, (query) => storeCard(query, account.id, card, makeDefault, deps.clock.now()));
+  await transaction(em, (tx) => storeCard(tx, account.id, card, makeDefault, deps.clock.now()));
   return true;
 }

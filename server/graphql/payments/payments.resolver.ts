@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Context } from '../../context.js';
 import { setAutoRecharge, setMonthlyRecharge, type AutoRechargeSettings } from '../../domain/payments/auto-recharge.service.js';
 import { findBankTransfer, recordBankTransfer, settleBankTransfer, type BankTransfer } from '../../domain/payments/bank-transfer.service.js';
-import { findBillingProfile, updateBillingProfile, type BillingProfileRecord } from '../../domain/payments/billing-profile.service.js';
-import { createTopUp, queryOf } from '../../domain/payments/create-top-up.service.js';
+import { findBillingProfileFor, updateBillingProfile, type BillingProfileRecord } from '../../domain/payments/billing-profile.service.js';
+import { createTopUp } from '../../domain/payments/create-top-up.service.js';
 import { grantCredit } from '../../domain/payments/grant-credit.service.js';
 import { addCard, listSavedCards, removeCard, setDefaultCard } from '../../domain/payments/payment-methods.service.js';
 import { quoteTopUp } from '../../domain/payments/quote-top-up.service.js';
@@ -14,8 +14,7 @@ import { formatRatePercent } from '../../domain/payments/tax.js';
 import type { TopUpRecord } from '../../domain/payments/top-up-record.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { WalletTransaction } from '../../domain/wallets/wallet-transaction.entity.js';
-import { canSee } from '../../domain/accounts/principal.js';
-import { BadUserInputError, NotFoundError } from '../../errors.js';
+import { BadUserInputError } from '../../errors.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { toTransactionObject, toWalletObject, WalletObject } from '../wallets/wallet.type.js';
 import {
@@ -216,18 +215,12 @@ export class PaymentsResolver {
 
   @Query(() => BillingProfileObject, { description: "The account's billing country, US state, VAT number and e-mail." })
   async billingProfile(@Arg('accountId', () => ID, { nullable: true }) accountId: string | null, @Ctx() { em, principal }: Context): Promise<BillingProfileObject> {
-    const id = accountId ?? principal.accountId;
-    if (id === null || !canSee(principal, id)) throw new NotFoundError('Account', id ?? '');
-    const [row] = await queryOf(em)('select 1 from account where id = $1', [id]);
-    if (!row) throw new NotFoundError('Account', id);
-    return toBillingProfileObject(await findBillingProfile(em, id));
+    return toBillingProfileObject(await findBillingProfileFor(em, principal, accountId));
   }
 
   @Query(() => BankTransferObject, { nullable: true, description: 'A bank transfer of the caller; NOT_FOUND otherwise.' })
   async bankTransfer(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<BankTransferObject> {
-    const transfer = await findBankTransfer(em, principal, id);
-    if (!transfer) throw new NotFoundError('BankTransfer', id);
-    return toBankTransferObject(transfer);
+    return toBankTransferObject(await findBankTransfer(em, principal, id));
   }
 
   @Mutation(() => TopUpPayload, {
@@ -335,16 +328,14 @@ export class PaymentsResolver {
   }
 
   @Mutation(() => GrantCreditPayload, { description: 'SUPPORT, PLATFORM_ADMIN: trial or promotional credit, a GRANT kept apart from paid credit (spent first, never refunded).' })
-  async grantCredit(@Arg('input', () => GrantCreditInput) input: GrantCreditInput, @Ctx() { em, principal, config, events }: Context): Promise<GrantCreditPayload> {
-    const posted = await grantCredit(em, {
+  async grantCredit(@Arg('input', () => GrantCreditInput) input: GrantCreditInput, @Ctx() { em, principal, payments }: Context): Promise<GrantCreditPayload> {
+    const posted = await grantCredit(em, payments.deps, {
       principal,
       walletId: input.walletId,
       amountMicros: input.amount,
       reason: input.reason,
       idempotencyKey: input.idempotencyKey ?? null,
-      config,
     });
-    if (!posted.replayed) events.committed();
     return Object.assign(new GrantCreditPayload(), { transaction: toTransactionObject(posted.transaction), wallet: toWalletObject(posted.wallet) });
   }
 
