@@ -10,7 +10,6 @@ import {
   parseAlertPosition,
   setLowBalanceThresholds,
 } from '../../domain/alerts/alerts.service.js';
-import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError, ResumeWindowExceededError } from '../../errors.js';
 import { alertHead, alertsKeptAfter, AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
 import { mapStream } from '../../events/map-stream.js';
@@ -113,9 +112,8 @@ export class AlertsResolver {
     @Arg('input', () => SetLowBalanceThresholdsInput) input: SetLowBalanceThresholdsInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<SetLowBalanceThresholdsPayload> {
-    const thresholds = await setLowBalanceThresholds(em, config, { principal, walletId: input.walletId, thresholdsMicros: input.thresholds });
-    const wallet = await findWallet(em.fork(), { principal, walletId: input.walletId });
-    return { wallet: toWalletObject(wallet), thresholds };
+    const set = await setLowBalanceThresholds(em, config, { principal, walletId: input.walletId, thresholdsMicros: input.thresholds });
+    return { wallet: toWalletObject(set.wallet), thresholds: set.thresholdsMicros };
   }
 
   @Subscription(() => AlertObject, {
