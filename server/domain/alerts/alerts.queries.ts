@@ -34,7 +34,15 @@ export interface AlertRow {
 /** A page of alerts, newest first, with optional filters (null: no filter); `beforeId` is the previous page's last position. */
 export const selectAlertsPage = sql<
   AlertRow,
-  { accountId: string | null; kinds: readonly string[] | null; acknowledged: boolean | null; from: string | null; to: string | null; beforeId: string | null; limit: number }
+  {
+    accountId: string | null;
+    kinds: readonly string[] | null;
+    acknowledged: boolean | null;
+    from: string | null;
+    to: string | null;
+    beforeId: string | null;
+    limit: number;
+  }
 >(
   `select ${ALERT_COLUMNS} from alert a
     where (:accountId::uuid is null or a.account_id = :accountId)
@@ -311,3 +319,29 @@ export const selectTopUpsForAlerts = sql<
 export const selectWalletCurrencies = sql<{ id: string; currency: string }, { walletIds: string[] }>(
   `select id, currency from wallet where id = any(:walletIds::uuid[])`,
 );
+
+// Readers of the alerts (the mail and webhook producers): each keeps its position in `alert_reader`.
+
+/** Up to `limit` alerts after position `afterId`, in order. */
+export const selectAlertsAfter = sql<AlertRow, { afterId: string; limit: number }>(
+  `select ${ALERT_COLUMNS} from alert a where a.id > :afterId order by a.id limit :limit`,
+);
+
+/** Creates a reader's position at the newest alert when it is missing. */
+export const ensureAlertReader = sql<never, { name: string }>(
+  `insert into alert_reader (name, alert_id) select :name, coalesce(max(id), 0) from alert on conflict (name) do nothing`,
+);
+
+/** A reader's position, locked until commit. */
+export const lockAlertReader = sql<{ alert_id: string }, { name: string }>(`select alert_id::text from alert_reader where name = :name for update`);
+
+/** Moves a reader's position. */
+export const moveAlertReader = sql<never, { name: string; alertId: string }>(`update alert_reader set alert_id = :alertId where name = :name`);
+
+// The alert feed's positions.
+
+/** The newest alert's position ("0" when there is none). */
+export const selectAlertHead = sql<{ id: string }>(`select coalesce(max(id), 0)::text as id from alert`);
+
+/** The highest alert position retention has deleted, if it ever deleted one. */
+export const selectAlertsRetentionFloor = sql<{ position: string | null }>(`select position::text from retention_floor where name = 'alerts'`);
