@@ -5,11 +5,24 @@
 // real HTTP receiver in the test process; the real graphql-ws client.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from '../../server/database/sql.js';
 import { verifyWebhookSignature } from '../../server/domain/webhooks/webhook-signature.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
 import { subscribe } from '../support/subscriber.js';
+import { until } from '../support/waiting.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
+
+/** Both alert readers (mail, webhooks) are at the newest alert, and the account's mails and the endpoint's deliveries are all sent. */
+const jobsSettled = sql<{ settled: boolean }, { accountId: string; endpointId: string }>(
+  `select (select count(*) from alert_reader r where r.name in ('mail', 'webhooks') and r.alert_id >= (select max(id) from alert)) = 2
+          and not exists (select 1 from email_message m where m.account_id = :accountId and m.status = 'PENDING')
+          and not exists (select 1 from webhook_delivery d where d.endpoint_id = :endpointId and d.status = 'PENDING') as settled`,
+);
+const queued = sql<{ mails: number; deliveries: number }, { accountId: string; endpointId: string }>(
+  `select (select count(*)::int from email_message where account_id = :accountId) as mails,
+          (select count(*)::int from webhook_delivery where endpoint_id = :endpointId) as deliveries`,
+);
 
 let t: TestApp;
 let smtp: SmtpTestServer;
@@ -71,9 +84,14 @@ it('a charge crossing 5 and then 0 reaches support live, the owner by e-mail and
       expect(verifyWebhookSignature(request.body, request.headers['spendwire-signature'] as string, endpoint.secret, 300)).toBe(true);
     }
 
-    // Nothing arrives twice: a second pass of every job finds nothing new.
+    // Nothing arrives twice: a second pass of the processor finds nothing new, and once the mail and
+    // webhook jobs have read past the last alert with nothing left to send, no copy can be on its way.
     expect(await t.app.alertProcessor.pass()).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const params = { accountId, endpointId: endpoint.endpoint.id };
+    await until('the mail and webhook jobs to read past the last alert and send all they queued', async () => {
+      return (await jobsSettled.one(t.app.orm.em.fork(), params)).settled;
+    });
+    expect(await queued.one(t.app.orm.em.fork(), params)).toEqual({ mails: 2, deliveries: 2 });
     expect([feed.received.length, smtp.received.length, receiver.received.length]).toEqual([2, 2, 2]);
     await t.assertLedger();
   } finally {

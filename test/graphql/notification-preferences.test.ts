@@ -1,4 +1,4 @@
-// Goal: a signed-in user reads and sets their own e-mail preference per notification kind (seed 003 "Notification Settings"), on by default, and nobody else can: API keys and the operator token get FORBIDDEN, no credentials UNAUTHENTICATED, an unknown kind BAD_USER_INPUT. Method: the real server over HTTP with session cookies, every error code once.
+// Goal: a signed-in user reads and sets their own e-mail preference per notification kind, on by default, and nobody else can: API keys and the operator token get FORBIDDEN, no credentials UNAUTHENTICATED, an unknown kind BAD_USER_INPUT. Method: the real server over HTTP with session cookies, every error code once.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,8 +1,9 @@
 // Goal: without SMTP_URL the server runs its own mail jobs into a loopback SMTP sink that keeps the latest mails (mailSinkMessagesMax) and shows them at /dev/mail; with SMTP_URL there is no such page. Method: the real server with mail jobs running on their timer, an alert inserted with SQL, the page fetched over HTTP until the mail appears.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql } from '../../server/database/sql.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { until } from '../support/waiting.js';
 
 const SINK_MESSAGES_MAX = 2;
 let t: TestApp;
@@ -23,13 +24,13 @@ async function customerWithUser(name: string): Promise<{ accountId: string; wall
   return { ...account, email };
 }
 
+const insertLowBalanceAlert = sql<never, { accountId: string; walletId: string; balanceMicros: bigint; dedupeKey: string }>(
+  `insert into alert (kind, severity, account_id, wallet_id, currency, threshold_micros, balance_micros, message, dedupe_key, raised_at)
+   values ('LOW_BALANCE', 'WARNING', :accountId, :walletId, 'USD', 5000000, :balanceMicros, 'Balance fell below 5', :dedupeKey, now())`,
+);
+
 async function raiseLowBalance(accountId: string, walletId: string, balanceMicros: bigint): Promise<void> {
-  await pgQuery(
-    t.app.orm.em.fork(),
-    `insert into alert (kind, severity, account_id, wallet_id, currency, threshold_micros, balance_micros, message, dedupe_key, raised_at)
-     values ('LOW_BALANCE', 'WARNING', $1, $2, 'USD', 5000000, $3, 'Balance fell below 5', $4, now())`,
-    [accountId, walletId, balanceMicros.toString(), randomUUID()],
-  );
+  await insertLowBalanceAlert.run(t.app.orm.em.fork(), { accountId, walletId, balanceMicros, dedupeKey: randomUUID() });
 }
 
 /** GETs a dev page with the operator's token. */
@@ -39,13 +40,9 @@ function asAdmin(url: string): Promise<Response> {
 
 /** Fetches /dev/mail until `predicate` holds; fails after `timeoutMs`. */
 async function pageWhen(predicate: (html: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const html = await (await asAdmin(`${t.url}/dev/mail`)).text();
-    if (predicate(html)) return html;
-    if (Date.now() > deadline) throw new Error(`/dev/mail never matched within ${timeoutMs} ms:\n${html}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let html = '';
+  await until('/dev/mail to show the expected mail', async () => predicate((html = await (await asAdmin(`${t.url}/dev/mail`)).text())), timeoutMs, 50);
+  return html;
 }
 
 describe('/dev/mail', () => {

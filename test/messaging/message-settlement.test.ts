@@ -1,6 +1,6 @@
 // Goal: the simulated carrier reports on exactly the messages of simulated campaigns (about 85% delivered, 10% failed, the rest left to expire), and a crash at any step between marking a message charged and recording its posting is finished exactly once. Method: the real server on its own PostgreSQL with a ManualClock and a seeded random source; crashes are reproduced by writing the intermediate state by SQL, then the recovery is run and the figures and ledger invariants (messages included) checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql } from '../../server/database/sql.js';
 import { ManualClock } from '../../server/domain/calls/clock.js';
 import { expireMessageHolds } from '../../server/domain/messaging/expire-message-holds.service.js';
 import { postPendingMessageCharges } from '../../server/domain/messaging/message-holds.js';
@@ -79,7 +79,9 @@ describe('the simulated carrier', () => {
     expect(expectedDelivered).toBeGreaterThan(200);
 
     const statuses = new Map(
-      (await pgQuery<{ id: string; status: string }>(t.app.orm.em.fork(), 'select id, status from message where wallet_id = $1', [account.walletId])).map((row) => [row.id, row.status]),
+      (await sql<{ id: string; status: string }, { walletId: string }>('select id, status from message where wallet_id = :walletId').all(t.app.orm.em.fork(), {
+        walletId: account.walletId,
+      })).map((row) => [row.id, row.status]),
     );
     for (const m of sent.messages) {
       if (leftIds.has(m.id)) expect(statuses.get(m.id)).toBe('PENDING');
@@ -97,13 +99,18 @@ describe('the simulated carrier', () => {
 
     clock.advance(HOLD_TTL_MS);
     await expireMessageHolds(t.app.orm.em.fork(), t.app.spend.deps, clock.now());
-    const expired = await pgQuery<{ id: string }>(t.app.orm.em.fork(), `select id from message where wallet_id = $1 and campaign_id = $2 and status = 'EXPIRED'`, [account.walletId, simulated]);
+    const expired = await sql<{ id: string }, { walletId: string; campaignId: string }>(
+      `select id from message where wallet_id = :walletId and campaign_id = :campaignId and status = 'EXPIRED'`,
+    ).all(t.app.orm.em.fork(), { walletId: account.walletId, campaignId: simulated });
     expect(new Set(expired.map((row) => row.id))).toEqual(leftIds);
     const balance = formatMoney(10_000_000n - chargedMicros);
     expect(await wallet(t, account.walletId)).toEqual({ balance, reserved: '0', available: balance });
     await t.assertLedger();
   });
 });
+
+/** Forgets a message's recorded ledger transaction (a crash between the posting and recording it). */
+const forgetTransaction = sql<never, { id: string }>(`update message set transaction_id = null where id = :id`);
 
 describe('crash recovery', () => {
   it('a message marked DELIVERED whose posting never ran is posted once by postPendingMessageCharges (or by a repeated report)', async () => {
@@ -114,8 +121,10 @@ describe('crash recovery', () => {
     const em = t.app.orm.em.fork();
     // The state right after the DELIVERED transaction commits and before its posting: the wallet still holds the price.
     const crashAfterMarking = async (id: string) => {
-      await pgQuery(em, `update message set status = 'DELIVERED', hold_micros = 0, finalized_at = now() where id = $1`, [id]);
-      await pgQuery(em, `update campaign set spent_micros = spent_micros + 10000 where id = $1`, [campaignId]);
+      await sql<never, { id: string }>(`update message set status = 'DELIVERED', hold_micros = 0, finalized_at = now() where id = :id`).run(em, {
+        id,
+      });
+      await sql<never, { campaignId: string }>(`update campaign set spent_micros = spent_micros + 10000 where id = :campaignId`).run(em, { campaignId });
     };
     await crashAfterMarking(first.id);
     await crashAfterMarking(second.id);
@@ -129,12 +138,12 @@ describe('crash recovery', () => {
     await t.assertLedger();
 
     // Crash after the posting but before recording it: the ledger already shows it; recovery replays it, charging nothing more.
-    await pgQuery(em, `update message set transaction_id = null where id = $1`, [first.id]);
+    await forgetTransaction.run(em, { id: first.id });
     await t.assertLedger();
     expect(await postPendingMessageCharges(t.app.orm.em.fork(), t.app.spend.deps)).toBe(1);
     expect((await message(t, first.id)).transactionId).toBe(posted.transactionId);
     // A repeated report finishes it too.
-    await pgQuery(em, `update message set transaction_id = null where id = $1`, [second.id]);
+    await forgetTransaction.run(em, { id: second.id });
     expect((await report(t, account.ownerKey, second.id, 'DELIVERED')).transactionId).not.toBeNull();
     expect(await wallet(t, account.walletId)).toEqual({ balance: '0.98', reserved: '0', available: '0.98' });
     expect(await smsTransactions(t, account.walletId)).toHaveLength(2);
@@ -146,12 +155,10 @@ describe('crash recovery', () => {
     const account = await t.createAccount();
     await t.fund(account.walletId, '1');
     const number = '+14155559999';
-    await pgQuery(
-      t.app.orm.em.fork(),
+    await sql<never, { accountId: string; walletId: string; ratePlanId: string; number: string }>(
       `insert into phone_number (id, account_id, wallet_id, rate_plan_id, number, status, purchase_micros, monthly_micros, purchased_at, anchor_day, renews_at)
-       values (gen_random_uuid(), $1, $2, $3, $4, 'ACTIVE', 0, 0, now(), 1, now() + interval '30 days')`,
-      [account.accountId, account.walletId, ratePlanId, number],
-    );
+       values (gen_random_uuid(), :accountId, :walletId, :ratePlanId, :number, 'ACTIVE', 0, 0, now(), 1, now() + interval '30 days')`,
+    ).run(t.app.orm.em.fork(), { accountId: account.accountId, walletId: account.walletId, ratePlanId, number });
     const received = (await t.ok(t.adminToken, `mutation($input: ReceiveMessageInput!) { receiveMessage(input: $input) { message { id transactionId price } } }`, {
       input: { from: '+14155550000', to: number, body: 'hi' },
     })).receiveMessage.message;
@@ -159,7 +166,9 @@ describe('crash recovery', () => {
     // Rewind to the state between the accepting transaction and the posting: hold back on, posting gone.
     const em = t.app.orm.em.fork();
     const [other] = (await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [number], body: 'x' })).messages;
-    await pgQuery(em, `update message set status = 'RECEIVED', hold_micros = 0, finalized_at = now(), direction = 'INBOUND', expires_at = null where id = $1`, [other.id]);
+    await sql<never, { id: string }>(
+      `update message set status = 'RECEIVED', hold_micros = 0, finalized_at = now(), direction = 'INBOUND', expires_at = null where id = :id`,
+    ).run(em, { id: other.id });
     await t.assertLedger();
     expect(await wallet(t, account.walletId)).toEqual({ balance: '0.99', reserved: '0.01', available: '0.98' });
     expect(await postPendingMessageCharges(t.app.orm.em.fork(), t.app.spend.deps)).toBe(1);

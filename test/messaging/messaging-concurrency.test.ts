@@ -1,7 +1,7 @@
 // Goal: holds, captures, releases and expiries stay exact when they race: a wallet never holds more than it has, a campaign never commits past its budget, a message is charged at most once and only when delivered. Method: the real server on its own PostgreSQL with a ManualClock; bursts of concurrent HTTP requests (and expiry passes) against one wallet, then exact figures and the ledger invariants (messages included).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../server/domain/calls/clock.js';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql } from '../../server/database/sql.js';
 import { formatMoney } from '../../server/domain/wallets/money.js';
 import { expireMessageHolds } from '../../server/domain/messaging/expire-message-holds.service.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
@@ -106,11 +106,9 @@ describe('racing sends against one wallet', () => {
     ]);
     // Each pass may also expire other tests' holds; this wallet's old messages expired exactly once each.
     expect(expiries.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(40);
-    const statuses = await pgQuery<{ status: string; count: number }>(
-      t.app.orm.em.fork(),
-      'select status, count(*)::int as count from message where wallet_id = $1 group by status order by status',
-      [account.walletId],
-    );
+    const statuses = await sql<{ status: string; count: number }, { walletId: string }>(
+      'select status, count(*)::int as count from message where wallet_id = :walletId group by status order by status',
+    ).all(t.app.orm.em.fork(), { walletId: account.walletId });
     expect(statuses).toEqual([
       { status: 'DELIVERED', count: 40 },
       { status: 'EXPIRED', count: 40 },

@@ -1,7 +1,7 @@
 // Helpers shared by the messaging tests: GraphQL documents, rate plans with SMS prices, numbers, and the ledger check including messages.
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql } from '../../server/database/sql.js';
 import type { GraphQLResponse, TestApp } from '../support/test-app.js';
 
 export const MESSAGE_FIELDS = `id walletId campaignId direction from to body encoding segments price hold status createdAt finalizedAt expiresAt transactionId version`;
@@ -81,14 +81,26 @@ export async function report(t: TestApp, token: string, messageId: string, statu
 
 /** Rows of messages of a wallet, straight from the table. */
 export async function messageCount(t: TestApp, walletId: string): Promise<number> {
-  const [row] = await pgQuery<{ count: string }>(t.app.orm.em.fork(), 'select count(*)::text as count from message where wallet_id = $1', [walletId]);
-  return Number(row!.count);
+  const row = await sql<{ count: string }, { walletId: string }>('select count(*)::text as count from message where wallet_id = :walletId').one(
+    t.app.orm.em.fork(),
+    { walletId },
+  );
+  return Number(row.count);
 }
 
 /** Puts the wallet in SUSPENDED, as the lifecycle job does when it runs out. */
 export async function suspend(t: TestApp, walletId: string): Promise<void> {
-  await pgQuery(t.app.orm.em.fork(), `update wallet set status = 'SUSPENDED', suspended_at = now() where id = $1`, [walletId]);
+  await sql<never, { walletId: string }>(`update wallet set status = 'SUSPENDED', suspended_at = now() where id = :walletId`).run(t.app.orm.em.fork(), { walletId });
 }
+
+const insertNumber = sql<never, { id: string; accountId: string; walletId: string; ratePlanId: string; number: string; status: string }>(
+  `insert into phone_number (id, account_id, wallet_id, rate_plan_id, number, status, purchase_micros, monthly_micros, purchased_at,
+     anchor_day, renews_at, grace_until, released_at, release_reason)
+   values (:id, :accountId, :walletId, :ratePlanId, :number, :status, 0, 0, now(), 1, now() + interval '30 days',
+     case when :status = 'GRACE' then now() + interval '7 days' end,
+     case when :status = 'RELEASED' then now() end,
+     case when :status = 'RELEASED' then 'RELEASED_BY_CUSTOMER' end)`,
+);
 
 /** Gives an account a number (as the numbers feature would on purchase); returns its id. */
 export async function holdNumber(
@@ -97,15 +109,7 @@ export async function holdNumber(
 ): Promise<string> {
   const id = randomUUID();
   const status = options.status ?? 'ACTIVE';
-  await pgQuery(
-    t.app.orm.em.fork(),
-    `insert into phone_number (id, account_id, wallet_id, rate_plan_id, number, status, purchase_micros, monthly_micros, purchased_at,
-       anchor_day, renews_at, grace_until, released_at, release_reason)
-     values ($1, $2, $3, $4, $5, $6, 0, 0, now(), 1, now() + interval '30 days',
-       case when $6 = 'GRACE' then now() + interval '7 days' end,
-       case when $6 = 'RELEASED' then now() end,
-       case when $6 = 'RELEASED' then 'RELEASED_BY_CUSTOMER' end)`,
-    [id, options.accountId, options.walletId, options.ratePlanId, options.number, status],
-  );
+  const { accountId, walletId, ratePlanId, number } = options;
+  await insertNumber.run(t.app.orm.em.fork(), { id, accountId, walletId, ratePlanId, number, status });
   return id;
 }

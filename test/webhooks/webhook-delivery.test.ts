@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql, type Db, type SqlParams } from '../../server/database/sql.js';
 import { ManualClock } from '../../server/domain/calls/clock.js';
 import { webhookRetryDelayMs } from '../../server/domain/webhooks/send-webhook-deliveries.service.js';
 import { verifyWebhookSignature } from '../../server/domain/webhooks/webhook-signature.js';
@@ -25,8 +25,9 @@ const WAIT = { timeout: 15_000, interval: 25 };
 /** Settings that make a live test quick: short polls and a short first retry. */
 const LIVE = { webhooksEnabled: true, webhookProducerIntervalMs: 50, webhookSenderIntervalMs: 50, webhookRetryDelayInitialMs: 200, webhookAttemptTimeoutMs: 2_000, billingClockEnabled: false };
 
-async function sql<Row extends Record<string, any> = any>(t: TestApp, text: string, values: unknown[] = []): Promise<Row[]> {
-  return pgQuery(t.app.orm.em.fork(), text, values);
+/** Runs one ad-hoc statement of the test (named parameters) on the server's pool. */
+async function rows<Row extends Record<string, any> = any>(t: TestApp, text: string, params: SqlParams = {}): Promise<Row[]> {
+  return sql<Row, SqlParams>(text).all(t.app.orm.em.fork(), params);
 }
 
 async function createEndpoint(t: TestApp, token: string, url: string, eventTypes: string[] = ALL_TYPES): Promise<{ id: string; secret: string }> {
@@ -34,16 +35,31 @@ async function createEndpoint(t: TestApp, token: string, url: string, eventTypes
   return { id: data.createWebhookEndpoint.endpoint.id, secret: data.createWebhookEndpoint.secret };
 }
 
-/** Inserts an alert row as the alert processor would. */
+const insertAlert = sql<
+  never,
+  { kind: string; accountId: string; walletId: string; balanceMicros: bigint; callsStopped: number | null; message: string; dedupeKey: string; raisedAt: string }
+>(
+  `insert into alert (kind, severity, account_id, wallet_id, currency, balance_micros, calls_stopped, message, dedupe_key, raised_at)
+   values (:kind, 'WARNING', :accountId, :walletId, 'USD', :balanceMicros, :callsStopped, :message, :dedupeKey, :raisedAt)`,
+);
+
+/** Inserts an alert row as the alert processor would: through the server's pool, or a connection of another process. */
 async function raiseAlert(
-  query: (text: string, values: unknown[]) => Promise<unknown>,
+  db: Db | pg.Client,
   alert: { accountId: string; walletId: string; kind: string; callsStopped?: number; balanceMicros?: bigint; raisedAt?: Date },
 ): Promise<void> {
-  await query(
-    `insert into alert (kind, severity, account_id, wallet_id, currency, balance_micros, calls_stopped, message, dedupe_key, raised_at)
-     values ($1, 'WARNING', $2, $3, 'USD', $4, $5, $6, $7, $8)`,
-    [alert.kind, alert.accountId, alert.walletId, (alert.balanceMicros ?? 0n).toString(), alert.callsStopped ?? null, `${alert.kind} raised`, randomUUID(), (alert.raisedAt ?? new Date()).toISOString()],
-  );
+  const params = {
+    kind: alert.kind,
+    accountId: alert.accountId,
+    walletId: alert.walletId,
+    balanceMicros: alert.balanceMicros ?? 0n,
+    callsStopped: alert.callsStopped ?? null,
+    message: `${alert.kind} raised`,
+    dedupeKey: randomUUID(),
+    raisedAt: (alert.raisedAt ?? new Date()).toISOString(),
+  };
+  if (db instanceof pg.Client) await db.query(insertAlert.text, insertAlert.values(params));
+  else await insertAlert.run(db, params);
 }
 
 function expectSigned(request: ReceivedWebhook, secret: string, nowSeconds = Date.now() / 1000): void {
@@ -78,9 +94,9 @@ describe('live delivery (real clock)', () => {
     const charged = (await t.ok(ownerKey, CHARGE, { input: { walletId, amount: '2.5', description: 'Call bundle' } })).charge.transaction;
     await t.fund(other.walletId, '5');
     // Alerts as the processor writes them.
-    await raiseAlert((text, values) => sql(t, text, values), { accountId, walletId, kind: 'LOW_BALANCE', balanceMicros: 4_000_000n });
-    await raiseAlert((text, values) => sql(t, text, values), { accountId, walletId, kind: 'CALLS_STOPPED', callsStopped: 7 });
-    await raiseAlert((text, values) => sql(t, text, values), { accountId: other.accountId, walletId: other.walletId, kind: 'CALLS_STOPPED', callsStopped: 1 });
+    await raiseAlert(t.app.orm.em.fork(), { accountId, walletId, kind: 'LOW_BALANCE', balanceMicros: 4_000_000n });
+    await raiseAlert(t.app.orm.em.fork(), { accountId, walletId, kind: 'CALLS_STOPPED', callsStopped: 7 });
+    await raiseAlert(t.app.orm.em.fork(), { accountId: other.accountId, walletId: other.walletId, kind: 'CALLS_STOPPED', callsStopped: 1 });
     // Card top-ups through the sandbox: one paid, one declined.
     await topUp(t, ownerKey, { walletId, amount: '20', paymentMethodId: 'pm_card_visa', idempotencyKey: randomUUID() });
     await topUp(t, ownerKey, { walletId, amount: '25', paymentMethodId: 'pm_card_chargeDeclined' });
@@ -322,8 +338,10 @@ describe('restarts', () => {
       const endpoint = await createEndpoint(first, ownerKey, receiver.url);
       await first.fund(walletId, '5');
       await vi.waitFor(async () => {
-        const rows = await sql(first, `select a.status_code from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = $1`, [endpoint.id]);
-        expect(rows).toEqual([{ status_code: 500 }]);
+        const attempts = await rows(first, `select a.status_code from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`, {
+          endpointId: endpoint.id,
+        });
+        expect(attempts).toEqual([{ status_code: 500 }]);
       }, WAIT);
       const failingEventId = JSON.parse(receiver.received[0]!.body).id;
       await first.close();
@@ -332,7 +350,7 @@ describe('restarts', () => {
       const client = new pg.Client({ connectionString: first.databaseUrl });
       await client.connect();
       try {
-        await raiseAlert((text, values) => client.query(text, values), { accountId, walletId, kind: 'BALANCE_DEPLETED' });
+        await raiseAlert(client, { accountId, walletId, kind: 'BALANCE_DEPLETED' });
       } finally {
         await client.end();
       }
@@ -351,7 +369,7 @@ describe('restarts', () => {
       expect(deliveries.map((d: any) => [d.eventType, d.status]).sort()).toEqual([['ALERT_RAISED', 'DELIVERED'], ['TRANSACTION_CREATED', 'DELIVERED']]);
       expect(deliveries.find((d: any) => d.eventType === 'TRANSACTION_CREATED').attempts.map((a: any) => a.statusCode)).toEqual([200, 500]);
       // Exactly one event per cause: nothing was produced twice by the two servers.
-      expect(await sql(restarted, `select type, count(*)::int as n from webhook_event where account_id = $1 group by type order by type`, [accountId])).toEqual([
+      expect(await rows(restarted, `select type, count(*)::int as n from webhook_event where account_id = :accountId group by type order by type`, { accountId })).toEqual([
         { type: 'ALERT_RAISED', n: 1 },
         { type: 'TRANSACTION_CREATED', n: 1 },
       ]);

@@ -1,7 +1,7 @@
 // Goal: integrators manage webhook endpoints and read and replay their delivery log through the API, within their role and tenant, and every rule and limit holds at its boundary. Method: the real server on its own database with the producer run by hand (no sender), every call over HTTP; each error code is provoked and compared, for other tenants, with the same call on an unknown id.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql, type SqlParams } from '../../server/database/sql.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
 
 const ENDPOINTS_MAX = 3;
@@ -29,8 +29,9 @@ function expectError(response: GraphQLResponse, code: string, field?: string): v
   if (field !== undefined) expect(response.errors![0]!.extensions?.field).toBe(field);
 }
 
-async function sql<Row extends Record<string, any> = any>(text: string, values: unknown[] = []): Promise<Row[]> {
-  return pgQuery(t.app.orm.em.fork(), text, values);
+/** Runs one ad-hoc statement of the test (named parameters) on the server's pool. */
+async function rows<Row extends Record<string, any> = any>(text: string, params: SqlParams = {}): Promise<Row[]> {
+  return sql<Row, SqlParams>(text).all(t.app.orm.em.fork(), params);
 }
 
 async function create(token: string, input: Record<string, unknown>): Promise<{ id: string; secret: string }> {
@@ -58,7 +59,7 @@ describe('creating, reading, changing and deleting endpoints', () => {
       eventTypes: ['TRANSACTION_CREATED', 'ALERT_RAISED'],
       enabled: true,
     });
-    const [stored] = await sql('select secret from webhook_endpoint where id = $1', [created.endpoint.id]);
+    const [stored] = await rows('select secret from webhook_endpoint where id = :id', { id: created.endpoint.id });
     expect(stored.secret).toBe(created.secret);
     expect((await t.ok(ownerKey, ENDPOINTS, {})).webhookEndpoints).toEqual([{ id: created.endpoint.id, url: 'https://example.com/hooks' }]);
     expect((await t.ok(ownerKey, ACCOUNT_ENDPOINTS, { id: accountId })).account.webhookEndpoints).toEqual([{ id: created.endpoint.id }]);
@@ -91,7 +92,7 @@ describe('creating, reading, changing and deleting endpoints', () => {
     const rotated = (await t.ok(ownerKey, ROTATE, { id })).rotateWebhookEndpointSecret.secret;
     expect(rotated).toMatch(/^whsec_[0-9a-f]{64}$/);
     expect(rotated).not.toBe(secret);
-    expect((await sql('select secret from webhook_endpoint where id = $1', [id]))[0].secret).toBe(rotated);
+    expect((await rows('select secret from webhook_endpoint where id = :id', { id }))[0].secret).toBe(rotated);
   });
 
   it('deletes: the endpoint is NOT_FOUND afterwards, and a second delete too', async () => {
@@ -222,8 +223,8 @@ describe('the delivery log and replays', () => {
   });
 
   it('replays one delivery: PENDING again, due now, window renewed', async () => {
-    const [delivery] = await sql(`select id from webhook_delivery where endpoint_id = $1 order by position limit 1`, [endpointId]);
-    await sql(`update webhook_delivery set status = 'FAILED', next_attempt_at = null where id = $1`, [delivery.id]);
+    const [delivery] = await rows(`select id from webhook_delivery where endpoint_id = :endpointId order by position limit 1`, { endpointId });
+    await rows(`update webhook_delivery set status = 'FAILED', next_attempt_at = null where id = :deliveryId`, { deliveryId: delivery.id });
     const replayed = (await t.ok(ownerKey, REPLAY, { id: delivery.id })).replayWebhookDelivery.delivery;
     expect(replayed.status).toBe('PENDING');
     expect(Math.abs(Date.parse(replayed.nextAttemptAt) - Date.now())).toBeLessThan(60_000);
@@ -235,12 +236,12 @@ describe('the delivery log and replays', () => {
     const late = (await create(ownerKey, { eventTypes: ['TRANSACTION_CREATED'] })).id;
     const from = new Date(Date.now() - 3_600_000).toISOString();
     expect((await t.ok(ownerKey, REPLAY_EVENTS, { input: { endpointId: late, from } })).replayWebhookEvents.queued).toBe(REPLAY_MAX);
-    const lateEvents = await sql(`select event_id from webhook_delivery where endpoint_id = $1 order by event_id`, [late]);
-    const firstEvents = await sql(`select event_id from webhook_delivery where endpoint_id = $1 order by event_id`, [endpointId]);
+    const lateEvents = await rows(`select event_id from webhook_delivery where endpoint_id = :late order by event_id`, { late });
+    const firstEvents = await rows(`select event_id from webhook_delivery where endpoint_id = :endpointId order by event_id`, { endpointId });
     expect(lateEvents).toEqual(firstEvents);
     // Replaying again re-queues the same deliveries rather than adding new ones.
     expect((await t.ok(ownerKey, REPLAY_EVENTS, { input: { endpointId: late, from } })).replayWebhookEvents.queued).toBe(REPLAY_MAX);
-    expect(await sql(`select id from webhook_delivery where endpoint_id = $1`, [late])).toHaveLength(REPLAY_MAX);
+    expect(await rows(`select id from webhook_delivery where endpoint_id = :late`, { late })).toHaveLength(REPLAY_MAX);
     // A range in the future holds nothing; `to` before `from` is refused.
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await t.ok(ownerKey, REPLAY_EVENTS, { input: { endpointId: late, from: future } })).replayWebhookEvents.queued).toBe(0);
@@ -248,15 +249,15 @@ describe('the delivery log and replays', () => {
     // One more event than the limit: LIMIT_EXCEEDED, and nothing is queued.
     await t.fund(walletId, '4');
     expect(await t.app.webhooks.produceOnce()).toBe(2);
-    await sql(`update webhook_delivery set status = 'DELIVERED', next_attempt_at = null, delivered_at = now() where endpoint_id = $1`, [late]);
+    await rows(`update webhook_delivery set status = 'DELIVERED', next_attempt_at = null, delivered_at = now() where endpoint_id = :late`, { late });
     const refused = await t.graphql(ownerKey, REPLAY_EVENTS, { input: { endpointId: late, from } });
     expectError(refused, 'LIMIT_EXCEEDED');
     expect(refused.errors![0]!.extensions).toMatchObject({ limit: 'webhookReplayEventsMax', max: REPLAY_MAX });
-    expect(await sql(`select id from webhook_delivery where endpoint_id = $1 and status = 'PENDING'`, [late])).toHaveLength(0);
+    expect(await rows(`select id from webhook_delivery where endpoint_id = :late and status = 'PENDING'`, { late })).toHaveLength(0);
   });
 
   it('a disabled endpoint cannot be replayed to: INVALID_STATE', async () => {
-    const [delivery] = await sql(`select id from webhook_delivery where endpoint_id = $1 limit 1`, [endpointId]);
+    const [delivery] = await rows(`select id from webhook_delivery where endpoint_id = :endpointId limit 1`, { endpointId });
     await t.ok(ownerKey, UPDATE, { input: { id: endpointId, enabled: false } });
     expectError(await t.graphql(ownerKey, REPLAY, { id: delivery.id }), 'INVALID_STATE');
     expectError(await t.graphql(ownerKey, REPLAY_EVENTS, { input: { endpointId, from: new Date(0).toISOString() } }), 'INVALID_STATE');
@@ -273,7 +274,7 @@ describe('tenancy', () => {
     const { id: endpointId } = await create(a.ownerKey, {});
     await t.fund(a.walletId, '1');
     await t.app.webhooks.produceOnce();
-    const [{ id: deliveryId }] = await sql(`select id from webhook_delivery where endpoint_id = $1`, [endpointId]);
+    const [{ id: deliveryId }] = await rows(`select id from webhook_delivery where endpoint_id = :endpointId`, { endpointId });
     const unknown = randomUUID();
     const calls: [string, (id: string) => Record<string, unknown>][] = [
       [ENDPOINT, (id) => ({ id })],
@@ -298,7 +299,7 @@ describe('tenancy', () => {
     }
     const endpoint = (await t.ok(a.ownerKey, ENDPOINT, { id: endpointId })).webhookEndpoint;
     expect(endpoint.url).toBe('https://example.com/hooks');
-    expect(await sql(`select id from webhook_endpoint where account_id = $1`, [a.accountId])).toHaveLength(1);
-    expect(await sql(`select id from webhook_endpoint where account_id = $1`, [b.accountId])).toHaveLength(0);
+    expect(await rows(`select id from webhook_endpoint where account_id = :accountId`, { accountId: a.accountId })).toHaveLength(1);
+    expect(await rows(`select id from webhook_endpoint where account_id = :accountId`, { accountId: b.accountId })).toHaveLength(0);
   });
 });

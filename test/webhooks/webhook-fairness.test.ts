@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../server/config.js';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql, type SqlParams } from '../../server/database/sql.js';
 import { ManualClock } from '../../server/domain/calls/clock.js';
 import { claimWebhookDeliveries, webhookLeaseMs } from '../../server/domain/webhooks/send-webhook-deliveries.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -12,8 +12,9 @@ import { WebhookReceiver } from '../support/webhook-receiver.js';
 const CREATE = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`;
 const WAIT = { timeout: 20_000, interval: 25 };
 
-async function sql<Row extends Record<string, any> = any>(t: TestApp, text: string, values: unknown[] = []): Promise<Row[]> {
-  return pgQuery(t.app.orm.em.fork(), text, values);
+/** Runs one ad-hoc statement of the test (named parameters) on the server's pool. */
+async function rows<Row extends Record<string, any> = any>(t: TestApp, text: string, params: SqlParams = {}): Promise<Row[]> {
+  return sql<Row, SqlParams>(text).all(t.app.orm.em.fork(), params);
 }
 
 async function createEndpoints(t: TestApp, token: string, urls: string[]): Promise<string[]> {
@@ -38,18 +39,18 @@ describe('the claim (injected clock, nothing sent)', () => {
   });
   afterAll(() => t.close());
   afterEach(async () => {
-    await sql(t, 'delete from webhook_endpoint');
+    await rows(t, 'delete from webhook_endpoint');
   });
 
   /** Claims like one process with `slots` free slots; returns the claimed deliveries' accounts and endpoints. */
   async function claim(slots: number, config: Partial<Config> = {}): Promise<{ accountId: string; endpointId: string }[]> {
     const claimed = await claimWebhookDeliveries(t.app.orm.em.fork(), { clock, config: { ...t.config, ...config } }, slots);
     if (claimed.length === 0) return [];
-    return sql(
+    return rows(
       t,
       `select ep.account_id as "accountId", d.endpoint_id as "endpointId" from webhook_delivery d join webhook_endpoint ep on ep.id = d.endpoint_id
-        where d.id = any($1::uuid[]) order by array_position($1::uuid[], d.id)`,
-      [claimed.map((delivery) => delivery.id)],
+        where d.id = any(:deliveryIds::uuid[]) order by array_position(:deliveryIds::uuid[], d.id)`,
+      { deliveryIds: claimed.map((delivery) => delivery.id) },
     );
   }
 
@@ -194,7 +195,7 @@ describe('a tenant with 16 tarpit endpoints and a tenant with a fast one (live s
       await vi.waitFor(() => expect(fast.received).toHaveLength(5), WAIT);
 
       const attemptsOf = async (accountId: string) =>
-        (await sql(t, `select count(*)::int as n from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join webhook_endpoint ep on ep.id = d.endpoint_id where ep.account_id = $1`, [accountId]))[0]!.n;
+        (await rows(t, `select count(*)::int as n from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join webhook_endpoint ep on ep.id = d.endpoint_id where ep.account_id = :accountId`, { accountId }))[0]!.n;
       // The receiver answered; the sender records each attempt just after.
       await vi.waitFor(async () => expect(await attemptsOf(b.accountId)).toBe(5), WAIT);
       // None of A's attempts has ended: B waited for none of them.
@@ -202,7 +203,7 @@ describe('a tenant with 16 tarpit endpoints and a tenant with a fast one (live s
       expect(tarpit.paths).toHaveLength(4);
       expect(tarpit.openMax).toBe(4);
       expect(tarpit.openByPathMax).toBeLessThanOrEqual(2);
-      const [{ pending }] = await sql(t, `select count(*)::int as pending from webhook_delivery d join webhook_endpoint ep on ep.id = d.endpoint_id where ep.account_id = $1 and d.status = 'PENDING'`, [a.accountId]);
+      const [{ pending }] = await rows(t, `select count(*)::int as pending from webhook_delivery d join webhook_endpoint ep on ep.id = d.endpoint_id where ep.account_id = :accountId and d.status = 'PENDING'`, { accountId: a.accountId });
       console.log(`fairness (share capped): B delivered 5/5 while A had ${pending} deliveries pending, ${tarpit.open} attempts stuck in the tarpit, 0 ended`);
     } finally {
       await t.close();
@@ -225,13 +226,13 @@ describe('a tenant with 16 tarpit endpoints and a tenant with a fast one (live s
       await events(t, b.walletId, 1);
       await vi.waitFor(() => expect(fast.received).toHaveLength(1), WAIT);
 
-      const attemptsStarted = () => sql<{ account: string; attempted_at_ms: number; created_at_ms: number }>(
+      const attemptsStarted = () => rows<{ account: string; attempted_at_ms: number; created_at_ms: number }>(
         t,
-        `select case ep.account_id when $1 then 'A' else 'B' end as account, (extract(epoch from a.attempted_at) * 1000)::float8 as attempted_at_ms,
+        `select case ep.account_id when :accountA then 'A' else 'B' end as account, (extract(epoch from a.attempted_at) * 1000)::float8 as attempted_at_ms,
                 (extract(epoch from d.created_at) * 1000)::float8 as created_at_ms
            from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join webhook_endpoint ep on ep.id = d.endpoint_id
-          where ep.account_id = any($2::uuid[]) order by a.attempted_at, a.id`,
-        [a.accountId, [a.accountId, b.accountId]],
+          where ep.account_id = any(:accountIds::uuid[]) order by a.attempted_at, a.id`,
+        { accountA: a.accountId, accountIds: [a.accountId, b.accountId] },
       );
       // The receiver answered; the sender records the attempt just after.
       let started = await attemptsStarted();

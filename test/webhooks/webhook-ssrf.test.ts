@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql, type SqlParams } from '../../server/database/sql.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../../server/domain/accounts/principal.js';
 import { systemClock } from '../../server/domain/calls/clock.js';
 import { createWebhookEndpoint } from '../../server/domain/webhooks/create-webhook-endpoint.service.js';
@@ -30,8 +30,9 @@ function expectUrlRefused(response: GraphQLResponse): void {
   expect(response.data?.createWebhookEndpoint ?? response.data?.updateWebhookEndpoint ?? null).toBeNull();
 }
 
-async function sql<Row extends Record<string, any> = any>(t: TestApp, text: string, values: unknown[] = []): Promise<Row[]> {
-  return pgQuery(t.app.orm.em.fork(), text, values);
+/** Runs one ad-hoc statement of the test (named parameters) on the server's pool. */
+async function rows<Row extends Record<string, any> = any>(t: TestApp, text: string, params: SqlParams = {}): Promise<Row[]> {
+  return sql<Row, SqlParams>(text).all(t.app.orm.em.fork(), params);
 }
 
 /** A loopback TCP listener that counts connections and answers nothing (or hangs up at once with `hangUp`). */
@@ -120,8 +121,8 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
     await expect(
       updateWebhookEndpoint(t.app.orm.em.fork(), depsWith(resolveHost), { principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL, id: accepted.endpoint.id, url: 'https://intranet.example.com/x' }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'url' } });
-    expect(await sql(t, 'select url from webhook_endpoint where account_id = $1', [accountId])).toEqual([{ url: 'https://hooks.example.com/hooks' }]);
-    await sql(t, 'delete from webhook_endpoint where account_id = $1', [accountId]);
+    expect(await rows(t, 'select url from webhook_endpoint where account_id = :accountId', { accountId })).toEqual([{ url: 'https://hooks.example.com/hooks' }]);
+    await rows(t, 'delete from webhook_endpoint where account_id = :accountId', { accountId });
   });
 
   it('DNS rebinding: a name public at registration and loopback at delivery is refused at delivery, and nothing reaches the loopback listener', async () => {
@@ -150,13 +151,13 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
       expect(summary).toEqual({ claimed: 1, delivered: 0, retrying: 1, failed: 0 });
       expect(lookups).toEqual([`rebind.example.com=${PUBLIC_ADDRESS}`, 'rebind.example.com=127.0.0.1']);
       expect(listener.connections()).toBe(0);
-      const [attempt] = await sql(t, `select a.status_code, a.error, a.succeeded from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = $1`, [endpoint.id]);
+      const [attempt] = await rows(t, `select a.status_code, a.error, a.succeeded from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`, { endpointId: endpoint.id });
       expect(attempt).toEqual({ status_code: null, error: 'FORBIDDEN_TARGET', succeeded: false });
-      const [delivery] = await sql(t, `select status, leased_until from webhook_delivery where endpoint_id = $1`, [endpoint.id]);
+      const [delivery] = await rows(t, `select status, leased_until from webhook_delivery where endpoint_id = :endpointId`, { endpointId: endpoint.id });
       expect(delivery).toEqual({ status: 'PENDING', leased_until: null });
     } finally {
       await listener.close();
-      await sql(t, 'delete from webhook_endpoint where account_id = $1', [accountId]);
+      await rows(t, 'delete from webhook_endpoint where account_id = :accountId', { accountId });
     }
   });
 
@@ -166,7 +167,7 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
     try {
       const created = (await t.ok(ownerKey, CREATE, { input: { url: `https://${PUBLIC_ADDRESS}/hooks`, eventTypes: ['TRANSACTION_CREATED'] } })).createWebhookEndpoint.endpoint;
       // As if registered under WEBHOOK_ALLOW_PRIVATE_TARGETS=1 and the server restarted without it.
-      await sql(t, 'update webhook_endpoint set url = $2 where id = $1', [created.id, receiver.url]);
+      await rows(t, 'update webhook_endpoint set url = :url where id = :createdId', { createdId: created.id, url: receiver.url });
       await t.fund(walletId, '1');
       expect(await t.app.webhooks.produceOnce()).toBe(1);
       expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 1, retrying: 1 });
@@ -225,7 +226,7 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
     const attemptsOf = async (id: string) => (await t.ok(ownerKey, DELIVERIES, { id })).webhookEndpoint.deliveries.edges[0].node.attempts;
     expect(await attemptsOf(banner.id)).toEqual([{ statusCode: 500, error: 'HTTP_ERROR', responseBody: null, succeeded: false }]);
     expect(await attemptsOf(refused.id)).toEqual([{ statusCode: null, error: 'CONNECTION_REFUSED', responseBody: null, succeeded: false }]);
-    const stored = (await sql(t, 'select row_to_json(a)::text as row from webhook_attempt a')).map((row) => row.row).join('\n');
+    const stored = (await rows(t, 'select row_to_json(a)::text as row from webhook_attempt a')).map((row) => row.row).join('\n');
     expect(stored).not.toMatch(/redis|10\.1\.2\.3|ECONNREFUSED|127\.0\.0\.1/);
     for (const id of [banner.id, refused.id]) await t.ok(ownerKey, DELETE, { id });
   });
@@ -253,10 +254,10 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
       // With private targets allowed nothing is looked up at registration; the attempt looks up once and connects there.
       expect(lookups).toEqual(['pinned.invalid']);
       expect(listener.connections()).toBe(1);
-      const [attempt] = await sql(t, `select a.error from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = $1`, [endpoint.id]);
+      const [attempt] = await rows(t, `select a.error from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`, { endpointId: endpoint.id });
       // The listener hung up during the TLS handshake.
       expect(['CONNECTION_RESET', 'TLS_ERROR']).toContain(attempt.error);
-      await sql(t, 'delete from webhook_endpoint where id = $1', [endpoint.id]);
+      await rows(t, 'delete from webhook_endpoint where id = :endpointId', { endpointId: endpoint.id });
     } finally {
       await listener.close();
     }

@@ -1,4 +1,8 @@
 import { AlertKind, AlertSeverity } from './alert-kinds.js';
+import type { AlertRow } from './alerts.queries.js';
+
+// Kept here for the alert feed (events/alert-feed.ts) until it reads alerts through this area's queries.
+export { ALERT_COLUMNS, type AlertRow } from './alerts.queries.js';
 
 /** A stored alert. */
 export interface AlertRecord {
@@ -20,35 +24,11 @@ export interface AlertRecord {
   acknowledgedBy: string | null;
 }
 
-/** The columns {@link toAlertRecord} reads, of table `alert` aliased `a`. */
-export const ALERT_COLUMNS = `a.id::text, a.kind, a.severity, a.account_id, a.wallet_id, a.campaign_id, a.currency,
-  a.threshold_micros::text, a.balance_micros::text, a.amount_micros::text, a.calls_stopped, a.message, a.raised_at,
-  a.acknowledged_at, a.acknowledged_by`;
-
-/** A row of {@link ALERT_COLUMNS}. */
-export interface AlertRow {
-  id: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  account_id: string;
-  wallet_id: string | null;
-  campaign_id: string | null;
-  currency: string | null;
-  threshold_micros: string | null;
-  balance_micros: string | null;
-  amount_micros: string | null;
-  calls_stopped: number | null;
-  message: string;
-  raised_at: Date | string;
-  acknowledged_at: Date | string | null;
-  acknowledged_by: string | null;
-}
-
 function bigintOrNull(text: string | null): bigint | null {
   return text === null ? null : BigInt(text);
 }
 
-/** Maps a row of {@link ALERT_COLUMNS}. */
+/** Maps a row of `ALERT_COLUMNS` (alerts.queries.ts). */
 export function toAlertRecord(row: AlertRow): AlertRecord {
   return {
     id: BigInt(row.id),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { transaction, type Db } from '../../database/sql.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -8,7 +8,16 @@ import { isUuid } from '../ids.js';
 import { formatMoney } from '../wallets/money.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
 import { AlertKind } from './alert-kinds.js';
-import { ALERT_COLUMNS, ALERT_POSITION_PATTERN, toAlertRecord, type AlertRecord, type AlertRow } from './alert-record.js';
+import { ALERT_POSITION_PATTERN, toAlertRecord, type AlertRecord } from './alert-record.js';
+import {
+  acknowledgeVisibleAlert,
+  ensureWalletAlertStates,
+  lockWalletThresholds,
+  selectAlertsPage,
+  selectThresholdsOfWallets,
+  selectVisibleAlert,
+  updateWalletThresholds,
+} from './alerts.queries.js';
 import { armedFor } from './low-balance.js';
 
 /** Roles that may acknowledge an alert they can see (integrations read alerts; people act on them). */
@@ -70,27 +79,15 @@ export async function listAlerts(
   const after = parseAlertPosition('after', options.after);
   if (options.kinds && options.kinds.length === 0) throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
   if (options.from && options.to && options.from > options.to) throw new BadUserInputError('to', 'to must not be before from');
-  const rows = await pgQuery<AlertRow>(
-    em,
-    `select ${ALERT_COLUMNS} from alert a
-      where ($1::uuid is null or a.account_id = $1)
-        and ($2::text[] is null or a.kind = any($2))
-        and ($3::boolean is null or (a.acknowledged_at is not null) = $3)
-        and ($4::timestamptz is null or a.raised_at >= $4)
-        and ($5::timestamptz is null or a.raised_at < $5)
-        and ($6::bigint is null or a.id < $6)
-      order by a.id desc
-      limit $7`,
-    [
-      scope,
-      options.kinds ?? null,
-      options.acknowledged ?? null,
-      options.from?.toISOString() ?? null,
-      options.to?.toISOString() ?? null,
-      after?.toString() ?? null,
-      first + 1,
-    ],
-  );
+  const rows = await selectAlertsPage.all(em, {
+    accountId: scope,
+    kinds: options.kinds ?? null,
+    acknowledged: options.acknowledged ?? null,
+    from: options.from?.toISOString() ?? null,
+    to: options.to?.toISOString() ?? null,
+    beforeId: after?.toString() ?? null,
+    limit: first + 1,
+  });
   return { alerts: rows.slice(0, first).map(toAlertRecord), hasNextPage: rows.length > first };
 }
 
@@ -104,38 +101,29 @@ export async function acknowledgeAlert(em: EntityManager, options: { principal: 
   const id = /^[1-9][0-9]{0,18}$/.test(options.id) ? options.id : null;
   if (id === null) throw new NotFoundError('Alert', options.id);
   const scope = tenantScope(options.principal);
-  return pgTransaction(em, async (query) => {
-    const [updated] = await query<AlertRow>(
-      `update alert a set acknowledged_at = $3, acknowledged_by = $4
-        where a.id = $1 and ($2::uuid is null or a.account_id = $2) and a.acknowledged_at is null
-        returning ${ALERT_COLUMNS}`,
-      [id, scope, options.now.toISOString(), options.principal.actor],
-    );
+  return transaction(em, async (tx) => {
+    const updated = await acknowledgeVisibleAlert.maybeOne(tx, { alertId: id, accountId: scope, at: options.now.toISOString(), by: options.principal.actor });
     if (updated) return toAlertRecord(updated);
-    const [existing] = await query<AlertRow>(`select ${ALERT_COLUMNS} from alert a where a.id = $1 and ($2::uuid is null or a.account_id = $2)`, [id, scope]);
+    const existing = await selectVisibleAlert.maybeOne(tx, { alertId: id, accountId: scope });
     if (!existing) throw new NotFoundError('Alert', options.id);
     return toAlertRecord(existing);
   });
 }
 
 /**
- * A wallet's thresholds until someone sets them: 5 and 0 in the wallet's currency (seed 000: an
- * e-mail at $5 and again at $0). The column default of wallet_alert_state.thresholds_micros.
+ * A wallet's thresholds until someone sets them: 5 and 0 in the wallet's currency (an e-mail at
+ * $5 and again at $0). The column default of wallet_alert_state.thresholds_micros.
  */
 export const DEFAULT_LOW_BALANCE_THRESHOLDS_MICROS: readonly bigint[] = Object.freeze([5_000_000n, 0n]);
 
 /** A wallet's low-balance thresholds in micro-units, highest first. */
-export async function lowBalanceThresholdsOf(em: EntityManager, walletId: string): Promise<bigint[]> {
-  return (await lowBalanceThresholdsOfWallets(em, [walletId])).get(walletId)!;
+export async function lowBalanceThresholdsOf(db: Db, walletId: string): Promise<bigint[]> {
+  return (await lowBalanceThresholdsOfWallets(db, [walletId])).get(walletId)!;
 }
 
 /** The low-balance thresholds of each of `walletIds` (one statement), highest first; the defaults for a wallet that never set them. */
-export async function lowBalanceThresholdsOfWallets(em: EntityManager, walletIds: readonly string[]): Promise<Map<string, bigint[]>> {
-  const rows = await pgQuery<{ wallet_id: string; thresholds: string[] }>(
-    em,
-    `select wallet_id, thresholds_micros::text[] as thresholds from wallet_alert_state where wallet_id = any($1::uuid[])`,
-    [walletIds],
-  );
+export async function lowBalanceThresholdsOfWallets(db: Db, walletIds: readonly string[]): Promise<Map<string, bigint[]>> {
+  const rows = await selectThresholdsOfWallets.all(db, { walletIds });
   const set = new Map(rows.map((row) => [row.wallet_id, row.thresholds.map(BigInt)]));
   return new Map(walletIds.map((id) => [id, set.get(id) ?? [...DEFAULT_LOW_BALANCE_THRESHOLDS_MICROS]]));
 }
@@ -144,14 +132,15 @@ export async function lowBalanceThresholdsOfWallets(em: EntityManager, walletIds
  * Replaces a wallet's low-balance thresholds. Each is an amount ≥ 0 in the wallet's currency (0
  * raises BALANCE_DEPLETED instead of LOW_BALANCE); at most `lowBalanceThresholdsMax`, no two equal,
  * none above the balance cap; an empty list turns balance alerts off. A new threshold is armed if
- * the balance is above it now; a kept one keeps its state.
+ * the balance is above it now; a kept one keeps its state. Returns the thresholds as set (highest
+ * first) and the wallet as it stands after the change.
  * @throws ForbiddenError (INTEGRATOR), NotFoundError (wallet), BadUserInputError (`thresholds`).
  */
 export async function setLowBalanceThresholds(
   em: EntityManager,
   config: Pick<Config, 'lowBalanceThresholdsMax' | 'walletBalanceMicrosMax'>,
   options: { principal: Principal; walletId: string; thresholdsMicros: readonly bigint[] },
-): Promise<bigint[]> {
+): Promise<{ wallet: Awaited<ReturnType<typeof findWallet>>; thresholdsMicros: bigint[] }> {
   requireRole(options.principal, ALERT_THRESHOLD_ROLES, 'set low-balance thresholds');
   const wallet = await findWallet(em, { principal: options.principal, walletId: options.walletId });
   const thresholds = [...options.thresholdsMicros];
@@ -164,26 +153,19 @@ export async function setLowBalanceThresholds(
   }
   if (new Set(thresholds).size !== thresholds.length) throw new BadUserInputError('thresholds', 'Thresholds must be different from each other');
   thresholds.sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
-  return pgTransaction(em, async (query) => {
+  await transaction(em, async (tx) => {
     // A wallet the processor has not judged yet starts from its first transaction, like the
     // processor would start it: none of its history is skipped.
-    await query(`insert into wallet_alert_state (wallet_id) values ($1) on conflict do nothing`, [wallet.id]);
-    const [state] = await query<{ thresholds: string[]; armed: string[]; balance: string }>(
-      `select thresholds_micros::text[] as thresholds, armed_micros::text[] as armed, balance_micros::text as balance
-         from wallet_alert_state where wallet_id = $1 for update`,
-      [wallet.id],
-    );
+    await ensureWalletAlertStates.run(tx, { walletIds: [wallet.id] });
+    const state = await lockWalletThresholds.one(tx, { walletId: wallet.id });
     // The processor's view of the balance (its last judged transaction), so a crossing it has not
     // judged yet is still seen as one.
-    const before = new Set(state!.thresholds.map(BigInt));
-    const armed = new Set(state!.armed.map(BigInt));
-    const armedNow = armedFor(thresholds, BigInt(state!.balance));
+    const before = new Set(state.thresholds.map(BigInt));
+    const armed = new Set(state.armed.map(BigInt));
+    const armedNow = armedFor(thresholds, BigInt(state.balance));
     const nextArmed = thresholds.filter((t) => (before.has(t) ? armed.has(t) : armedNow.includes(t)));
-    await query(`update wallet_alert_state set thresholds_micros = $2::bigint[], armed_micros = $3::bigint[] where wallet_id = $1`, [
-      wallet.id,
-      thresholds.map(String),
-      nextArmed.map(String),
-    ]);
-    return thresholds;
+    await updateWalletThresholds.run(tx, { walletId: wallet.id, thresholdsMicros: thresholds.map(String), armedMicros: nextArmed.map(String) });
   });
+  // Read afresh (a new identity map): the wallet as it stands after the change.
+  return { wallet: await findWallet(em.fork(), { principal: options.principal, walletId: options.walletId }), thresholdsMicros: thresholds };
 }

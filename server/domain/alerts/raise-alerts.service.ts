@@ -1,9 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery, pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
 import { consumeOutbox, lockOutboxConsumer, type OutboxRecord } from '../../events/outbox-consumer.js';
 import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
 import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
 import { displayMoney } from './display-money.js';
+import { legacyQueryOf, sqlTransactionOf, type LegacyQuery } from '../pg-query-bridge.js';
+import {
+  countUnreportedStoppedCalls,
+  ensureCampaignAlertStates,
+  ensureWalletAlertStates,
+  gatherStoppedCalls as gatherStoppedCallRows,
+  insertAlertCause,
+  insertAlertRows,
+  lockCampaignAlertStates,
+  lockWalletAlertStates,
+  reportStoppedCalls,
+  selectTopUpsForAlerts,
+  selectUnjudgedMoves,
+  selectWalletCurrencies,
+  updateCampaignAlertStates,
+  updateWalletAlertStates,
+  type BalanceMoveRow,
+  type WalletAlertStateRow,
+} from './alerts.queries.js';
 
 /** The durable outbox consumer that raises alerts (its row lock also guards every alert insert). */
 export const ALERTS_CONSUMER = 'alerts';
@@ -40,9 +59,12 @@ export interface AlertCause {
   dedupeKey: string;
 }
 
-/** Writes an {@link AlertCause} to the outbox in the caller's transaction; the alert processor raises it. */
-export async function publishAlertCause(query: PgQuery, accountId: string, cause: AlertCause): Promise<void> {
-  await query(`insert into outbox_event (type, account_id, alert_cause) values ('ALERT_CAUSE', $1, $2::jsonb)`, [accountId, JSON.stringify(cause)]);
+/**
+ * Writes an {@link AlertCause} to the outbox in the caller's transaction; the alert processor raises it.
+ * (A {@link LegacyQuery} is accepted while numbers/renew-numbers.service.ts still hands one: transitional.)
+ */
+export async function publishAlertCause(db: Db | LegacyQuery, accountId: string, cause: AlertCause): Promise<void> {
+  await insertAlertCause.run(typeof db === 'function' ? sqlTransactionOf(db) : db, { accountId, cause: JSON.stringify(cause) });
 }
 
 /**
@@ -50,42 +72,29 @@ export async function publishAlertCause(query: PgQuery, accountId: string, cause
  * caller's transaction must hold the alerts consumer's row lock (see {@link lockAlertWriters}), so
  * alert ids stay in commit order.
  */
-export async function insertAlerts(query: PgQuery, alerts: readonly NewAlert[]): Promise<number> {
+export async function insertAlerts(tx: SqlTransaction, alerts: readonly NewAlert[]): Promise<number> {
   if (alerts.length === 0) return 0;
-  const inserted = await query<{ id: string }>(
-    `insert into alert (kind, severity, account_id, wallet_id, campaign_id, currency, threshold_micros, balance_micros,
-                        amount_micros, calls_stopped, message, dedupe_key, raised_at)
-     select kind, severity, account_id, wallet_id, campaign_id, currency, threshold_micros, balance_micros,
-            amount_micros, calls_stopped, message, dedupe_key, raised_at
-       from unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[], $8::bigint[],
-                          $9::bigint[], $10::int[], $11::text[], $12::text[], $13::timestamptz[]) with ordinality
-                   as a(kind, severity, account_id, wallet_id, campaign_id, currency, threshold_micros, balance_micros,
-                        amount_micros, calls_stopped, message, dedupe_key, raised_at, position)
-     order by position
-     on conflict (dedupe_key) do nothing
-     returning id`,
-    [
-      alerts.map((a) => a.kind),
-      alerts.map((a) => ALERT_SEVERITY[a.kind]),
-      alerts.map((a) => a.accountId),
-      alerts.map((a) => a.walletId ?? null),
-      alerts.map((a) => a.campaignId ?? null),
-      alerts.map((a) => a.currency?.trim() ?? null),
-      alerts.map((a) => a.thresholdMicros?.toString() ?? null),
-      alerts.map((a) => a.balanceMicros?.toString() ?? null),
-      alerts.map((a) => a.amountMicros?.toString() ?? null),
-      alerts.map((a) => a.callsStopped ?? null),
-      alerts.map((a) => a.message),
-      alerts.map((a) => a.dedupeKey),
-      alerts.map((a) => a.raisedAt.toISOString()),
-    ],
-  );
+  const inserted = await insertAlertRows.all(tx, {
+    kinds: alerts.map((a) => a.kind),
+    severities: alerts.map((a) => ALERT_SEVERITY[a.kind]),
+    accountIds: alerts.map((a) => a.accountId),
+    walletIds: alerts.map((a) => a.walletId ?? null),
+    campaignIds: alerts.map((a) => a.campaignId ?? null),
+    currencies: alerts.map((a) => a.currency?.trim() ?? null),
+    thresholdsMicros: alerts.map((a) => a.thresholdMicros?.toString() ?? null),
+    balancesMicros: alerts.map((a) => a.balanceMicros?.toString() ?? null),
+    amountsMicros: alerts.map((a) => a.amountMicros?.toString() ?? null),
+    callsStopped: alerts.map((a) => a.callsStopped ?? null),
+    messages: alerts.map((a) => a.message),
+    dedupeKeys: alerts.map((a) => a.dedupeKey),
+    raisedAts: alerts.map((a) => a.raisedAt.toISOString()),
+  });
   return inserted.length;
 }
 
 /** Takes the lock every alert writer holds until commit: the alerts consumer's (see {@link consumeOutbox}). */
-export async function lockAlertWriters(query: PgQuery): Promise<void> {
-  await lockOutboxConsumer(query, ALERTS_CONSUMER);
+export async function lockAlertWriters(tx: SqlTransaction): Promise<void> {
+  await lockOutboxConsumer(legacyQueryOf(tx), ALERTS_CONSUMER);
 }
 
 /** What {@link raiseAlerts} needs. */
@@ -109,77 +118,42 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
     name: ALERTS_CONSUMER,
     batchSize: deps.batchSize,
     handle: async (rows, query) => {
+      const tx = sqlTransactionOf(query);
       // Wallets before campaigns, the house's lock order: walletAlerts' writes take key-share locks
       // on wallets, gatherStoppedCalls' on campaigns. The other way round, startCall (holding its
       // wallet, then locking its campaign) and this pass deadlocked (seen once in CI).
-      const ofWallets = await walletAlerts(query, rows, deps.rearmMarginPercent);
-      await gatherStoppedCalls(query, rows);
+      const ofWallets = await walletAlerts(tx, rows, deps.rearmMarginPercent);
+      await gatherStoppedCalls(tx, rows);
       const alerts = [
         ...ofWallets,
-        ...(await campaignAlerts(query, rows)),
-        ...(await paymentAlerts(query, rows)),
+        ...(await campaignAlerts(tx, rows)),
+        ...(await paymentAlerts(tx, rows)),
         ...causeAlerts(rows),
       ];
-      raised += await insertAlerts(query, alerts);
+      raised += await insertAlerts(tx, alerts);
     },
   });
   // Stopped calls are reported once their stop is over, which may be a pass after the last row.
-  const pending = await pgQuery<{ n: number }>(em, `select count(*)::int as n from alert_stopped_call where not alerted`);
-  if (pending[0]!.n > 0) {
-    raised += await pgTransaction(em, async (query) => {
-      await lockAlertWriters(query);
-      return insertAlerts(query, await stoppedCallAlerts(query, deps.callsStoppedSettleMs));
+  const pending = await countUnreportedStoppedCalls.one(em);
+  if (pending.n > 0) {
+    raised += await transaction(em, async (tx) => {
+      await lockAlertWriters(tx);
+      return insertAlerts(tx, await stoppedCallAlerts(tx, deps.callsStoppedSettleMs));
     });
   }
   return raised;
 }
 
-interface WalletStateRow {
-  wallet_id: string;
-  account_id: string;
-  currency: string;
-  thresholds_micros: string[];
-  armed_micros: string[];
-  sequence: string;
-  balance_micros: string;
-  depleted: boolean;
-  status: 'ACTIVE' | 'SUSPENDED';
-  wallet_status: 'ACTIVE' | 'SUSPENDED';
-  suspended_at: string | null;
-}
-
-interface MoveRow {
-  wallet_id: string;
-  sequence: string;
-  balance_before_micros: string;
-  balance_after_micros: string;
-  created_at: string;
-}
-
 /** Low balance, depletion, recovery and suspension of the wallets the rows touch. */
-async function walletAlerts(query: PgQuery, rows: readonly OutboxRecord[], rearmMarginPercent: number): Promise<NewAlert[]> {
+async function walletAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], rearmMarginPercent: number): Promise<NewAlert[]> {
   const walletIds = [
     ...new Set(rows.filter((r) => (r.type === 'WALLET_TRANSACTION' || r.type === 'WALLET_UPDATED') && r.wallet_id).map((r) => r.wallet_id!)),
   ].sort();
   if (walletIds.length === 0) return [];
-  await query(`insert into wallet_alert_state (wallet_id) select unnest($1::uuid[]) on conflict do nothing`, [walletIds]);
-  const states = await query<WalletStateRow>(
-    `select s.wallet_id, w.account_id, w.currency, s.thresholds_micros::text[], s.armed_micros::text[], s.sequence::text,
-            s.balance_micros::text, s.depleted, s.status, w.status as wallet_status, w.suspended_at
-       from wallet_alert_state s join wallet w on w.id = s.wallet_id
-      where s.wallet_id = any($1::uuid[])
-      order by s.wallet_id
-        for update of s`,
-    [walletIds],
-  );
-  const moves = await query<MoveRow>(
-    `select t.wallet_id, t.sequence::text, t.balance_before_micros::text, t.balance_after_micros::text, t.created_at
-       from wallet_transaction t join wallet_alert_state s on s.wallet_id = t.wallet_id
-      where t.wallet_id = any($1::uuid[]) and t.sequence > s.sequence
-      order by t.wallet_id, t.sequence`,
-    [walletIds],
-  );
-  const movesOf = new Map<string, MoveRow[]>();
+  await ensureWalletAlertStates.run(tx, { walletIds });
+  const states = await lockWalletAlertStates.all(tx, { walletIds });
+  const moves = await selectUnjudgedMoves.all(tx, { walletIds });
+  const movesOf = new Map<string, BalanceMoveRow[]>();
   for (const move of moves) {
     let list = movesOf.get(move.wallet_id);
     if (!list) movesOf.set(move.wallet_id, (list = []));
@@ -223,24 +197,18 @@ async function walletAlerts(query: PgQuery, rows: readonly OutboxRecord[], rearm
       status: state.wallet_status,
     });
   }
-  await query(
-    `update wallet_alert_state s
-        set armed_micros = u.armed::bigint[], sequence = u.sequence, balance_micros = u.balance, depleted = u.depleted, status = u.status
-       from unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[], $5::boolean[], $6::text[]) as u(wallet_id, armed, sequence, balance, depleted, status)
-      where s.wallet_id = u.wallet_id`,
-    [
-      updates.map((u) => u.walletId),
-      updates.map((u) => `{${u.armed.join(',')}}`),
-      updates.map((u) => u.sequence),
-      updates.map((u) => u.balance),
-      updates.map((u) => u.depleted),
-      updates.map((u) => u.status),
-    ],
-  );
+  await updateWalletAlertStates.run(tx, {
+    walletIds: updates.map((u) => u.walletId),
+    armed: updates.map((u) => `{${u.armed.join(',')}}`),
+    sequences: updates.map((u) => u.sequence),
+    balances: updates.map((u) => u.balance),
+    depleted: updates.map((u) => u.depleted),
+    statuses: updates.map((u) => u.status),
+  });
   return alerts;
 }
 
-function balanceAlert(state: WalletStateRow, crossing: BalanceCrossing, raisedAt: Date): NewAlert {
+function balanceAlert(state: WalletAlertStateRow, crossing: BalanceCrossing, raisedAt: Date): NewAlert {
   const currency = state.currency.trim();
   const common = { accountId: state.account_id, walletId: state.wallet_id, currency, balanceMicros: crossing.balanceMicros, raisedAt };
   const balance = displayMoney(crossing.balanceMicros, currency);
@@ -272,30 +240,11 @@ function balanceAlert(state: WalletStateRow, crossing: BalanceCrossing, raisedAt
 }
 
 /** BUDGET_REACHED once each time a campaign stops at its budget. */
-async function campaignAlerts(query: PgQuery, rows: readonly OutboxRecord[]): Promise<NewAlert[]> {
+async function campaignAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[]): Promise<NewAlert[]> {
   const campaignIds = [...new Set(rows.filter((r) => r.type === 'CAMPAIGN_UPDATED' && r.campaign_id).map((r) => r.campaign_id!))].sort();
   if (campaignIds.length === 0) return [];
-  await query(`insert into campaign_alert_state (campaign_id, status) select unnest($1::uuid[]), 'DRAFT' on conflict do nothing`, [campaignIds]);
-  const campaigns = await query<{
-    campaign_id: string;
-    seen_status: string;
-    status: string;
-    account_id: string;
-    wallet_id: string;
-    currency: string;
-    name: string;
-    budget_micros: string | null;
-    version: string;
-    updated_at: string;
-  }>(
-    `select s.campaign_id, s.status as seen_status, c.status, c.account_id, c.wallet_id, w.currency, c.name,
-            c.budget_micros::text, c.version::text, c.updated_at
-       from campaign_alert_state s join campaign c on c.id = s.campaign_id join wallet w on w.id = c.wallet_id
-      where s.campaign_id = any($1::uuid[])
-      order by s.campaign_id
-        for update of s`,
-    [campaignIds],
-  );
+  await ensureCampaignAlertStates.run(tx, { campaignIds });
+  const campaigns = await lockCampaignAlertStates.all(tx, { campaignIds });
   const alerts: NewAlert[] = [];
   for (const campaign of campaigns) {
     if (campaign.status === 'STOPPED_BUDGET_REACHED' && campaign.seen_status !== 'STOPPED_BUDGET_REACHED') {
@@ -314,11 +263,7 @@ async function campaignAlerts(query: PgQuery, rows: readonly OutboxRecord[]): Pr
       });
     }
   }
-  await query(
-    `update campaign_alert_state s set status = u.status
-       from unnest($1::uuid[], $2::text[]) as u(campaign_id, status) where s.campaign_id = u.campaign_id`,
-    [campaigns.map((c) => c.campaign_id), campaigns.map((c) => c.status)],
-  );
+  await updateCampaignAlertStates.run(tx, { campaignIds: campaigns.map((c) => c.campaign_id), statuses: campaigns.map((c) => c.status) });
   return alerts;
 }
 
@@ -328,23 +273,14 @@ const STOP_REASON_TEXT: Record<string, string> = {
   WALLET_SUSPENDED: 'the wallet is suspended',
 };
 
-/** End reasons of calls the server stopped for money (CALLS_STOPPED), as an SQL list. */
-const STOPPED_FOR_MONEY_SQL = `('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED')`;
-
 /** Latest calls of a campaign looked at for stops not yet read from the outbox, when its stop is reported. */
 const STOPPED_CALLS_SWEEP_MAX = 1_000;
 
 /** Gathers the calls the server stopped for money (each once) until {@link stoppedCallAlerts} reports them. */
-async function gatherStoppedCalls(query: PgQuery, rows: readonly OutboxRecord[]): Promise<void> {
+async function gatherStoppedCalls(tx: SqlTransaction, rows: readonly OutboxRecord[]): Promise<void> {
   const callIds = [...new Set(rows.filter((r) => r.type === 'CALL_UPDATED' && r.call_id).map((r) => r.call_id!))];
   if (callIds.length === 0) return;
-  await query(
-    `insert into alert_stopped_call (call_id, campaign_id, end_reason)
-     select id, campaign_id, end_reason from call
-      where id = any($1::uuid[]) and status = 'STOPPED' and end_reason in ${STOPPED_FOR_MONEY_SQL}
-     on conflict do nothing`,
-    [callIds],
-  );
+  await gatherStoppedCallRows.run(tx, { callIds });
 }
 
 /**
@@ -352,49 +288,12 @@ async function gatherStoppedCalls(query: PgQuery, rows: readonly OutboxRecord[])
  * when the campaign has no call left up (a wallet running dry stops its calls within one
  * increment) or `settleMs` after the first of them was seen, whichever comes first.
  */
-async function stoppedCallAlerts(query: PgQuery, settleMs: number): Promise<NewAlert[]> {
+async function stoppedCallAlerts(tx: SqlTransaction, settleMs: number): Promise<NewAlert[]> {
   // One statement, so one snapshot: the campaign's active calls and its stopped calls are read at
   // the same moment. A campaign with no call left up may have stopped its last calls in a
   // transaction whose outbox rows this processor has not read yet: they are taken (swept) from the
   // campaign's latest calls, so that one stop is one alert.
-  const groups = await query<{
-    campaign_id: string;
-    account_id: string;
-    wallet_id: string;
-    currency: string;
-    name: string;
-    end_reason: string;
-    calls: number;
-    first_call_id: string;
-    last_ended_at: string;
-  }>(
-    `with due as (
-       select p.campaign_id, min(k.ended_at) as since
-         from alert_stopped_call p join call k on k.id = p.call_id join campaign g on g.id = p.campaign_id
-        where not p.alerted
-        group by p.campaign_id, g.active_calls
-       having g.active_calls = 0 or min(p.seen_at) <= now() - $1 * interval '1 millisecond'),
-     swept as (
-       insert into alert_stopped_call (call_id, campaign_id, end_reason, alerted)
-       select c.id, c.campaign_id, c.end_reason, true
-         from due cross join lateral (select id, campaign_id, end_reason, status, ended_at from call
-                                       where campaign_id = due.campaign_id
-                                       order by created_at desc limit $2) c
-        where c.status = 'STOPPED' and c.end_reason in ${STOPPED_FOR_MONEY_SQL} and c.ended_at >= due.since
-       on conflict do nothing
-       returning call_id),
-     marked as (
-       update alert_stopped_call p set alerted = true
-         from due where p.campaign_id = due.campaign_id and not p.alerted
-       returning p.call_id),
-     reported as (select call_id from swept union select call_id from marked)
-     select c.campaign_id, c.account_id, c.wallet_id, w.currency, k.name, c.end_reason, count(*)::int as calls,
-            min(c.id::text) as first_call_id, max(c.ended_at) as last_ended_at
-       from reported r join call c on c.id = r.call_id join campaign k on k.id = c.campaign_id join wallet w on w.id = c.wallet_id
-      group by c.campaign_id, c.account_id, c.wallet_id, w.currency, k.name, c.end_reason
-      order by max(c.ended_at), c.campaign_id, c.end_reason`,
-    [settleMs, STOPPED_CALLS_SWEEP_MAX],
-  );
+  const groups = await reportStoppedCalls.all(tx, { settleMs, sweepMax: STOPPED_CALLS_SWEEP_MAX });
   return groups.map((group) => ({
     kind: AlertKind.CALLS_STOPPED,
     accountId: group.account_id,
@@ -415,21 +314,14 @@ const PAYMENT_ALERT_KINDS: Readonly<Record<string, AlertKind>> = {
 };
 
 /** Declined top-ups and automatic recharges that failed or paused. */
-async function paymentAlerts(query: PgQuery, rows: readonly OutboxRecord[]): Promise<NewAlert[]> {
+async function paymentAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[]): Promise<NewAlert[]> {
   const paymentRows = rows.filter((r) => r.type === 'PAYMENT_EVENT' && r.payment_event !== null && r.payment_event in PAYMENT_ALERT_KINDS);
   if (paymentRows.length === 0) return [];
   const topUpIds = [...new Set(paymentRows.map((r) => r.top_up_id).filter((id): id is string => id !== null))];
-  const topUps = new Map(
-    (
-      await query<{ id: string; currency: string; amount_micros: string; total_micros: string; failure_reason: string | null; origin: string }>(
-        `select id, currency, amount_micros::text, total_micros::text, failure_reason, origin from top_up where id = any($1::uuid[])`,
-        [topUpIds],
-      )
-    ).map((t) => [t.id, t]),
-  );
+  const topUps = new Map((await selectTopUpsForAlerts.all(tx, { topUpIds })).map((t) => [t.id, t]));
   const walletIds = [...new Set(paymentRows.map((r) => r.wallet_id).filter((id): id is string => id !== null))];
   const currencies = new Map(
-    (await query<{ id: string; currency: string }>(`select id, currency from wallet where id = any($1::uuid[])`, [walletIds])).map((w) => [w.id, w.currency.trim()]),
+    (await selectWalletCurrencies.all(tx, { walletIds })).map((w) => [w.id, w.currency.trim()]),
   );
   return paymentRows.map((row) => {
     const kind = PAYMENT_ALERT_KINDS[row.payment_event!]!;

@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { transaction, type SqlTransaction } from '../../database/sql.js';
 import { consumeOutbox, type OutboxRecord } from '../../events/outbox-consumer.js';
 import { MAILED_ALERT_KINDS, NOTIFICATION_EMAIL_DEFAULT, NotificationKind } from '../notifications/notification-kind.js';
-import { TOP_UP_COLUMNS, toTopUp, type TopUpRow } from '../payments/top-up-record.js';
+import { toTopUp } from '../payments/top-up-record.js';
+import { sqlTransactionOf } from '../pg-query-bridge.js';
 import { composeAlertMail, composeReceiptMail, type ComposedMail, type MailSettings, type RecipientReason } from './compose-mail.js';
+import { ensureAlertReader, lockAlertReader, moveAlertReader } from '../alerts/alerts.queries.js';
+import { insertMail, selectBillingEmail, selectMailedAlertsAfter, selectMailedUsers, selectReceiptTopUp } from './mail.queries.js';
 
 /** The name of the mail producer's position in `alert_reader` and in `outbox_consumer`. */
 export const MAIL_READER_NAME = 'mail';
@@ -44,7 +47,7 @@ export async function produceMail(em: EntityManager, deps: ProduceMailDeps, nowM
   const settings: MailSettings = { publicUrl: deps.publicUrl, accountCloseAfterDays: deps.config.accountCloseAfterDays };
   const produced: ProducedMail = { alerts: 0, outboxRows: 0, queued: 0 };
   for (;;) {
-    const [alerts, queued] = await pgTransaction(em, (query) => mailAlertBatch(query, deps, settings, nowMs));
+    const [alerts, queued] = await transaction(em, (tx) => mailAlertBatch(tx, deps, settings, nowMs));
     produced.alerts += alerts;
     produced.queued += queued;
     if (alerts < deps.config.mailProduceBatchSize) break;
@@ -53,39 +56,21 @@ export async function produceMail(em: EntityManager, deps: ProduceMailDeps, nowM
     name: MAIL_READER_NAME,
     batchSize: deps.config.mailProduceBatchSize,
     handle: async (rows, query) => {
-      for (const row of rows) produced.queued += await mailReceipt(query, deps, settings, row, nowMs);
+      const tx = sqlTransactionOf(query);
+      for (const row of rows) produced.queued += await mailReceipt(tx, deps, settings, row, nowMs);
     },
   });
   return produced;
 }
 
-interface AlertRow {
-  id: string;
-  kind: NotificationKind;
-  account_id: string;
-  account_name: string;
-  currency: string | null;
-  threshold_micros: string | null;
-  balance_micros: string | null;
-  amount_micros: string | null;
-  message: string;
-  raised_at_ms: number;
-}
-
 const bigintOrNull = (text: string | null) => (text === null ? null : BigInt(text));
 
 /** One batch of alerts after the position; returns [alerts read, mails queued]. */
-async function mailAlertBatch(query: PgQuery, deps: ProduceMailDeps, settings: MailSettings, nowMs: number): Promise<[number, number]> {
+async function mailAlertBatch(tx: SqlTransaction, deps: ProduceMailDeps, settings: MailSettings, nowMs: number): Promise<[number, number]> {
   // The migration creates the row; this only covers a database where it was deleted by hand.
-  await query(`insert into alert_reader (name, alert_id) select $1, coalesce(max(id), 0) from alert on conflict (name) do nothing`, [MAIL_READER_NAME]);
-  const [position] = await query<{ alert_id: string }>(`select alert_id::text from alert_reader where name = $1 for update`, [MAIL_READER_NAME]);
-  const alerts = await query<AlertRow>(
-    `select a.id::text, a.kind, a.account_id, ac.name as account_name, a.currency, a.threshold_micros::text, a.balance_micros::text,
-            a.amount_micros::text, a.message, (extract(epoch from a.raised_at) * 1000)::float8 as raised_at_ms
-       from alert a join account ac on ac.id = a.account_id
-      where a.id > $1 order by a.id limit $2`,
-    [position!.alert_id, deps.config.mailProduceBatchSize],
-  );
+  await ensureAlertReader.run(tx, { name: MAIL_READER_NAME });
+  const position = await lockAlertReader.one(tx, { name: MAIL_READER_NAME });
+  const alerts = await selectMailedAlertsAfter.all(tx, { afterId: position.alert_id, limit: deps.config.mailProduceBatchSize });
   let queued = 0;
   for (const alert of alerts) {
     if (!MAILED_ALERT_KINDS.has(alert.kind)) continue;
@@ -99,8 +84,8 @@ async function mailAlertBatch(query: PgQuery, deps: ProduceMailDeps, settings: M
       message: alert.message,
       raisedAt: new Date(alert.raised_at_ms),
     };
-    for (const recipient of await recipientsOf(query, deps, alert.account_id, alert.kind)) {
-      queued += await queueMail(query, {
+    for (const recipient of await recipientsOf(tx, deps, alert.account_id, alert.kind)) {
+      queued += await queueMail(tx, {
         accountId: alert.account_id,
         recipient,
         kind: alert.kind,
@@ -111,19 +96,14 @@ async function mailAlertBatch(query: PgQuery, deps: ProduceMailDeps, settings: M
       });
     }
   }
-  if (alerts.length > 0) await query(`update alert_reader set alert_id = $2 where name = $1`, [MAIL_READER_NAME, alerts.at(-1)!.id]);
+  if (alerts.length > 0) await moveAlertReader.run(tx, { name: MAIL_READER_NAME, alertId: alerts.at(-1)!.id });
   return [alerts.length, queued];
 }
 
 /** The receipt mails of one outbox row (none unless it is a top-up's success); returns mails queued. */
-async function mailReceipt(query: PgQuery, deps: ProduceMailDeps, settings: MailSettings, row: OutboxRecord, nowMs: number): Promise<number> {
+async function mailReceipt(tx: SqlTransaction, deps: ProduceMailDeps, settings: MailSettings, row: OutboxRecord, nowMs: number): Promise<number> {
   if (row.type !== 'PAYMENT_EVENT' || row.payment_event !== 'TOP_UP_SUCCEEDED' || row.top_up_id === null) return 0;
-  const [found] = await query<TopUpRow & { account_name: string; balance_after_micros: string | null }>(
-    `select ${TOP_UP_COLUMNS}, ac.name as account_name, wt.balance_after_micros::text
-       from top_up t join account ac on ac.id = t.account_id left join wallet_transaction wt on wt.id = t.wallet_transaction_id
-      where t.id = $1`,
-    [row.top_up_id],
-  );
+  const found = await selectReceiptTopUp.maybeOne(tx, { topUpId: row.top_up_id });
   if (!found) return 0;
   const topUp = toTopUp(found);
   // A TOP_UP_SUCCEEDED row is written in the transaction that credits the top-up: all of this is set.
@@ -145,8 +125,8 @@ async function mailReceipt(query: PgQuery, deps: ProduceMailDeps, settings: Mail
     origin: topUp.origin,
   };
   let queued = 0;
-  for (const recipient of await recipientsOf(query, deps, topUp.accountId, NotificationKind.TOP_UP_RECEIPT)) {
-    queued += await queueMail(query, {
+  for (const recipient of await recipientsOf(tx, deps, topUp.accountId, NotificationKind.TOP_UP_RECEIPT)) {
+    queued += await queueMail(tx, {
       accountId: topUp.accountId,
       recipient,
       kind: NotificationKind.TOP_UP_RECEIPT,
@@ -165,35 +145,34 @@ async function mailReceipt(query: PgQuery, deps: ProduceMailDeps, settings: Mail
  * any active user gets it at its billing e-mail when it has one (nobody could have turned it
  * off); otherwise nobody is mailed and the alert stays in the feed.
  */
-async function recipientsOf(query: PgQuery, deps: ProduceMailDeps, accountId: string, kind: NotificationKind): Promise<Recipient[]> {
-  const users = await query<{ id: string; email: string }>(
-    `select u.id, u.email from app_user u
-      where u.account_id = $1 and u.disabled_at is null
-        and coalesce((select p.email from notification_preference p where p.user_id = u.id and p.kind = $2), $3)
-      order by u.created_at, u.id limit $4`,
-    [accountId, kind, NOTIFICATION_EMAIL_DEFAULT, deps.config.mailRecipientsPerNotificationMax],
-  );
+async function recipientsOf(tx: SqlTransaction, deps: ProduceMailDeps, accountId: string, kind: NotificationKind): Promise<Recipient[]> {
+  const users = await selectMailedUsers.all(tx, {
+    accountId,
+    kind,
+    emailDefault: NOTIFICATION_EMAIL_DEFAULT,
+    limit: deps.config.mailRecipientsPerNotificationMax,
+  });
   if (users.length > 0) return users.map((user) => ({ userId: user.id, email: user.email, reason: 'USER' }));
-  const [account] = await query<{ billing_email: string | null; has_users: boolean }>(
-    `select lower(billing_email) as billing_email,
-            exists (select 1 from app_user u where u.account_id = a.id and u.disabled_at is null) as has_users
-       from account a where a.id = $1`,
-    [accountId],
-  );
+  const account = await selectBillingEmail.maybeOne(tx, { accountId });
   if (!account || account.has_users || account.billing_email === null) return [];
   return [{ userId: null, email: account.billing_email, reason: 'BILLING_EMAIL' }];
 }
 
 /** Inserts one PENDING mail, due at once; returns 1, or 0 when this source already mailed this recipient. */
 async function queueMail(
-  query: PgQuery,
+  tx: SqlTransaction,
   options: { accountId: string; recipient: Recipient; kind: NotificationKind; mail: ComposedMail; alertId: string | null; topUpId: string | null; nowMs: number },
 ): Promise<number> {
-  const rows = await query(
-    `insert into email_message (account_id, user_id, recipient, kind, subject, body_text, alert_id, top_up_id, next_attempt_at, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0))
-     on conflict (source, recipient) do nothing returning id`,
-    [options.accountId, options.recipient.userId, options.recipient.email, options.kind, options.mail.subject, options.mail.text, options.alertId, options.topUpId, options.nowMs],
-  );
+  const rows = await insertMail.all(tx, {
+    accountId: options.accountId,
+    userId: options.recipient.userId,
+    recipient: options.recipient.email,
+    kind: options.kind,
+    subject: options.mail.subject,
+    text: options.mail.text,
+    alertId: options.alertId,
+    topUpId: options.topUpId,
+    nowMs: options.nowMs,
+  });
   return rows.length;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery } from '../../database/pg-transaction.js';
+import { claimDueMails, recordMailFailure, recordMailSent } from './mail.queries.js';
 import type { MailTransport } from './mail-transport.js';
 
 /** What {@link sendPendingMail} needs. */
@@ -33,15 +33,6 @@ export function retryDelayMs(attempts: number, firstMs: number, maxMs: number): 
   return Math.min(maxMs, firstMs * 2 ** Math.min(doublings, 31));
 }
 
-interface ClaimedRow {
-  id: string;
-  recipient: string;
-  subject: string;
-  body_text: string;
-  body_html: string | null;
-  attempts: number;
-}
-
 /**
  * Sends up to `mailSendBatchSize` PENDING mails that are due, concurrently. Each is claimed
  * first in one statement (`FOR UPDATE SKIP LOCKED`): its attempt is counted and it is pushed
@@ -55,15 +46,7 @@ interface ClaimedRow {
 export async function sendPendingMail(em: EntityManager, deps: SendMailDeps): Promise<SentMail> {
   const { config } = deps;
   const claimedAtMs = deps.now();
-  const claimed = await pgQuery<ClaimedRow>(
-    em,
-    `update email_message m set attempts = m.attempts + 1, next_attempt_at = to_timestamp($2 / 1000.0)
-      where m.id in (select id from email_message
-                      where status = 'PENDING' and next_attempt_at <= to_timestamp($1 / 1000.0)
-                      order by next_attempt_at, id limit $3 for update skip locked)
-      returning m.id::text, m.recipient, m.subject, m.body_text, m.body_html, m.attempts`,
-    [claimedAtMs, claimedAtMs + config.mailSendLeaseMs, config.mailSendBatchSize],
-  );
+  const claimed = await claimDueMails.all(em, { nowMs: claimedAtMs, leaseUntilMs: claimedAtMs + config.mailSendLeaseMs, limit: config.mailSendBatchSize });
   const result: SentMail = { sent: 0, retried: 0, failed: 0 };
   await Promise.all(
     claimed.map(async (row) => {
@@ -73,21 +56,17 @@ export async function sendPendingMail(em: EntityManager, deps: SendMailDeps): Pr
         const message = describeSmtpError(error);
         const nowMs = deps.now();
         const final = row.attempts >= config.mailAttemptsMax;
-        const updated = await pgQuery(
-          em,
-          `update email_message set status = $3, last_error = $4, next_attempt_at = to_timestamp($5 / 1000.0)
-            where id = $1 and attempts = $2 and status = 'PENDING' returning id`,
-          [row.id, row.attempts, final ? 'FAILED' : 'PENDING', message, nowMs + retryDelayMs(row.attempts, config.mailRetryDelayMs, config.mailRetryDelayMsMax)],
-        );
+        const updated = await recordMailFailure.all(em, {
+          id: row.id,
+          attempts: row.attempts,
+          status: final ? 'FAILED' : 'PENDING',
+          error: message,
+          nextAttemptMs: nowMs + retryDelayMs(row.attempts, config.mailRetryDelayMs, config.mailRetryDelayMsMax),
+        });
         if (updated.length > 0) result[final ? 'failed' : 'retried'] += 1;
         return;
       }
-      const updated = await pgQuery(
-        em,
-        `update email_message set status = 'SENT', sent_at = to_timestamp($3 / 1000.0), last_error = null
-          where id = $1 and attempts = $2 and status = 'PENDING' returning id`,
-        [row.id, row.attempts, deps.now()],
-      );
+      const updated = await recordMailSent.all(em, { id: row.id, attempts: row.attempts, sentAtMs: deps.now() });
       if (updated.length > 0) result.sent += 1;
     }),
   );

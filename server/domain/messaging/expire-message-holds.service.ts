@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { assert } from '../../errors.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { releaseHolds } from './message-holds.js';
 import { iso } from './message-record.js';
+import { expireDueMessages } from './messaging.queries.js';
 
 /** Messages expired per transaction by {@link expireMessageHolds}. */
 export const MESSAGE_EXPIRY_BATCH_SIZE = 1000;
@@ -21,21 +22,12 @@ export async function expireMessageHolds(em: EntityManager, deps: Pick<ServiceDe
   const now = iso(nowMs);
   let expired = 0;
   for (;;) {
-    const count = await pgTransaction(em, async (query) => {
+    const count = await transaction(em, async (tx) => {
       // Lock order everywhere: calls and messages, wallets, campaigns, accounts.
       // A PENDING message holds exactly its price (a table CHECK), so the price is what to give back.
-      const rows = await query<{ account_id: string; wallet_id: string; campaign_id: string | null; price_micros: string }>(
-        `with due as (
-           select id from message where status = 'PENDING' and expires_at <= $1
-            order by expires_at, id limit $2 for update skip locked
-         )
-         update message g set status = 'EXPIRED', hold_micros = 0, finalized_at = $1, version = g.version + 1
-           from due where g.id = due.id and g.status = 'PENDING'
-         returning g.account_id, g.wallet_id, g.campaign_id, g.price_micros::text`,
-        [now, MESSAGE_EXPIRY_BATCH_SIZE],
-      );
+      const rows = await expireDueMessages.all(tx, { now, limit: MESSAGE_EXPIRY_BATCH_SIZE });
       await releaseHolds(
-        query,
+        tx,
         rows.map((row) => ({ accountId: row.account_id, walletId: row.wallet_id, campaignId: row.campaign_id, holdMicros: BigInt(row.price_micros) })),
       );
       return rows.length;

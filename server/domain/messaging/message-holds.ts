@@ -3,16 +3,27 @@
  * inside the caller's transaction (except the posting, which owns its own).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PgQuery } from '../../database/pg-transaction.js';
-import { pgQuery } from '../../database/pg-transaction.js';
+import type { Db, SqlTransaction } from '../../database/sql.js';
 import { assert, InsufficientFundsError } from '../../errors.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
+import { legacyQueryOf } from '../pg-query-bridge.js';
 import type { ServiceDeps } from '../service-deps.js';
+import { changeReservedCredit } from '../wallets/credit.js';
 import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX } from '../wallets/validate-input.js';
 import { segmentsText } from './message-input.js';
-import { MESSAGE_COLUMNS, MessageDirection, MessageStatus, toMessageRecord, type MessageRecord, type MessageRow } from './message-record.js';
+import { MessageDirection, MessageStatus, toMessageRecord, type MessageRecord } from './message-record.js';
+import {
+  addCampaignSpent,
+  lockCampaigns,
+  lockWallets,
+  recordMessageTransaction,
+  releaseCampaignCommitted,
+  selectMessage,
+  selectTransactionOfKey,
+  selectUnpostedCharges,
+} from './messaging.queries.js';
 
 /** The idempotency key of a message's SMS posting: derived from the message, so a retry finds the same posting. */
 export function messageChargeKey(messageId: string): string {
@@ -33,29 +44,19 @@ export interface ReleasedHold {
  * CAMPAIGN_UPDATED event per campaign changed. Runs inside the caller's transaction, which has
  * already locked and updated the messages.
  */
-export async function releaseHolds(query: PgQuery, holds: readonly ReleasedHold[]): Promise<void> {
+export async function releaseHolds(tx: SqlTransaction, holds: readonly ReleasedHold[]): Promise<void> {
   const byWallet = sumBy(holds, (hold) => hold.walletId);
   const byCampaign = sumBy(holds, (hold) => hold.campaignId);
   if (byWallet.size > 0) {
-    const ids = [...byWallet.keys()].sort();
-    await query('select id from wallet where id = any($1::uuid[]) order by id for update', [ids]);
-    await query(
-      `update wallet w set reserved_micros = w.reserved_micros - d.hold_micros, updated_at = now()
-         from unnest($1::uuid[], $2::bigint[]) as d (id, hold_micros) where w.id = d.id`,
-      [ids, ids.map((id) => byWallet.get(id)!.toString())],
-    );
+    await lockWallets.all(tx, { walletIds: [...byWallet.keys()].sort() });
+    await changeReservedCredit(tx, [...byWallet].map(([walletId, holdMicros]) => ({ walletId, deltaMicros: -holdMicros })));
   }
   if (byCampaign.size > 0) {
-    const ids = [...byCampaign.keys()].sort();
-    await query('select id from campaign where id = any($1::uuid[]) order by id for no key update', [ids]);
-    const rows = await query<{ id: string; account_id: string; version: string }>(
-      `update campaign m set committed_micros = m.committed_micros - d.hold_micros, version = m.version + 1, updated_at = now()
-         from unnest($1::uuid[], $2::bigint[]) as d (id, hold_micros) where m.id = d.id
-       returning m.id, m.account_id, m.version::text`,
-      [ids, ids.map((id) => byCampaign.get(id)!.toString())],
-    );
+    const campaignIds = [...byCampaign.keys()].sort();
+    await lockCampaigns.all(tx, { campaignIds });
+    const rows = await releaseCampaignCommitted.all(tx, { campaignIds, holdsMicros: campaignIds.map((id) => byCampaign.get(id)!.toString()) });
     await insertOutboxEvents(
-      query,
+      legacyQueryOf(tx),
       rows.map((row): EntityEvent => ({ type: 'CAMPAIGN_UPDATED', accountId: row.account_id, campaignId: row.id, callId: null, version: BigInt(row.version) })),
     );
   }
@@ -73,12 +74,8 @@ function sumBy(holds: readonly ReleasedHold[], keyOf: (hold: ReleasedHold) => st
 }
 
 /** Adds a delivered message's price to its campaign's spend (committed already counts it); returns the event. */
-export async function addCampaignSpend(query: PgQuery, campaignId: string, priceMicros: bigint): Promise<EntityEvent> {
-  const [row] = await query<{ account_id: string; version: string }>(
-    `update campaign set spent_micros = spent_micros + $2, version = version + 1, updated_at = now()
-      where id = $1 returning account_id, version::text`,
-    [campaignId, priceMicros.toString()],
-  );
+export async function addCampaignSpend(db: Db, campaignId: string, priceMicros: bigint): Promise<EntityEvent> {
+  const row = await addCampaignSpent.maybeOne(db, { campaignId, priceMicros });
   assert(row, 'a message refers to an existing campaign');
   return { type: 'CAMPAIGN_UPDATED', accountId: row.account_id, campaignId, callId: null, version: BigInt(row.version) };
 }
@@ -125,26 +122,18 @@ export async function postMessageCharge(
     // loser's statement re-checks the wallet after the winner released the hold and may find too
     // little reserved, which reads as a refusal rather than as the replay it is.
     if (!(error instanceof InsufficientFundsError)) throw error;
-    const [record] = await pgQuery<{ wallet_transaction_id: string }>(
-      em,
-      'select wallet_transaction_id from idempotency_key where account_id = $1 and key = $2',
-      [message.accountId, messageChargeKey(message.id)],
-    );
+    const record = await selectTransactionOfKey.maybeOne(em, { accountId: message.accountId, key: messageChargeKey(message.id) });
     if (!record) throw error;
     transactionId = record.wallet_transaction_id;
   }
-  const [row] = await pgQuery<MessageRow>(
-    em,
-    `update message g set transaction_id = $2, version = version + 1 where g.id = $1 and g.transaction_id is null returning ${MESSAGE_COLUMNS}`,
-    [message.id, transactionId],
-  );
+  const row = await recordMessageTransaction.maybeOne(em, { messageId: message.id, transactionId });
   deps.committed();
   if (row) return toMessageRecord(row);
   return findPosted(em, message);
 }
 
 async function findPosted(em: EntityManager, message: MessageRecord): Promise<MessageRecord> {
-  const [row] = await pgQuery<MessageRow>(em, `select ${MESSAGE_COLUMNS} from message g where g.id = $1`, [message.id]);
+  const row = await selectMessage.maybeOne(em, { messageId: message.id });
   assert(row && row.transaction_id !== null, 'a posted message has its transaction recorded');
   return toMessageRecord(row);
 }
@@ -160,13 +149,7 @@ export async function postPendingMessageCharges(em: EntityManager, deps: Pick<Se
   let posted = 0;
   let afterId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await pgQuery<MessageRow>(
-      em,
-      `select ${MESSAGE_COLUMNS} from message g
-        where g.status in ('DELIVERED', 'RECEIVED') and g.transaction_id is null and g.price_micros > 0 and g.id > $1
-        order by g.id limit $2`,
-      [afterId, PENDING_CHARGES_PAGE_SIZE],
-    );
+    const rows = await selectUnpostedCharges.all(em, { afterId, limit: PENDING_CHARGES_PAGE_SIZE });
     for (const row of rows) await postMessageCharge(em, deps, toMessageRecord(row), 'recovery');
     posted += rows.length;
     if (rows.length < PENDING_CHARGES_PAGE_SIZE) return posted;

@@ -4,14 +4,13 @@
  * two different requests with the same key and no recipient in common; a transaction-scoped
  * advisory lock on (account, key) serializes the writers of a key so the check is exact.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery, type PgQuery } from '../../database/pg-transaction.js';
-import { MESSAGE_COLUMNS, toMessageRecord, type MessageRecord, type MessageRow } from './message-record.js';
+import type { Db, SqlTransaction } from '../../database/sql.js';
+import { toMessageRecord, type MessageRecord } from './message-record.js';
+import { lockMessageKey, selectMessagesOfKey } from './messaging.queries.js';
 
 /** Every message an idempotency key of the account sent or received. */
-export async function findMessagesByKey(em: EntityManager, accountId: string, key: string): Promise<MessageRecord[]> {
-  const rows = await pgQuery<MessageRow>(em, `select ${MESSAGE_COLUMNS} from message g where g.account_id = $1 and g.idempotency_key = $2`, [accountId, key]);
-  return rows.map(toMessageRecord);
+export async function findMessagesByKey(db: Db, accountId: string, key: string): Promise<MessageRecord[]> {
+  return (await selectMessagesOfKey.all(db, { accountId, key })).map(toMessageRecord);
 }
 
 /**
@@ -19,8 +18,7 @@ export async function findMessagesByKey(em: EntityManager, accountId: string, ke
  * returns what the key has already recorded (committed). Held until commit or rollback. Taken
  * before any row lock, so it adds no lock-order cycle.
  */
-export async function lockMessagesOfKey(query: PgQuery, accountId: string, key: string): Promise<MessageRecord[]> {
-  await query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`spendwire:message-key:${accountId}:${key}`]);
-  const rows = await query<MessageRow>(`select ${MESSAGE_COLUMNS} from message g where g.account_id = $1 and g.idempotency_key = $2`, [accountId, key]);
-  return rows.map(toMessageRecord);
+export async function lockMessagesOfKey(tx: SqlTransaction, accountId: string, key: string): Promise<MessageRecord[]> {
+  await lockMessageKey.all(tx, { lockName: `spendwire:message-key:${accountId}:${key}` });
+  return findMessagesByKey(tx, accountId, key);
 }

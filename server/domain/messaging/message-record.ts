@@ -1,6 +1,7 @@
 /**
  * A stored SMS, as the messaging services read and return it. Amounts in micros.
  */
+import type { MessageRow } from './messaging.queries.js';
 
 /** Which way a message travelled, from the account's point of view. */
 export enum MessageDirection {
@@ -67,41 +68,7 @@ export interface MessageRecord {
   createdAtUs: string;
 }
 
-/** A row of {@link MESSAGE_COLUMNS}. */
-export interface MessageRow {
-  id: string;
-  account_id: string;
-  wallet_id: string;
-  campaign_id: string | null;
-  batch_id: string;
-  direction: MessageDirection;
-  from_number: string;
-  to_number: string;
-  body: string;
-  encoding: MessageEncoding;
-  segments: number;
-  rate_prefix: string;
-  price_micros: string;
-  status: MessageStatus;
-  hold_micros: string;
-  expires_at_ms: number | null;
-  finalized_at_ms: number | null;
-  transaction_id: string | null;
-  idempotency_key: string | null;
-  version: string;
-  created_at_ms: number;
-  created_at_us: string;
-}
-
-/** Columns of a {@link MessageRow} from table `message g`. */
-export const MESSAGE_COLUMNS = `g.id, g.account_id, g.wallet_id, g.campaign_id, g.batch_id, g.direction, g.from_number, g.to_number,
-  g.body, g.encoding, g.segments, g.rate_prefix, g.price_micros, g.status, g.hold_micros,
-  (extract(epoch from g.expires_at) * 1000)::float8 as expires_at_ms,
-  (extract(epoch from g.finalized_at) * 1000)::float8 as finalized_at_ms,
-  g.transaction_id, g.idempotency_key, g.version,
-  (extract(epoch from g.created_at) * 1000)::float8 as created_at_ms,
-  (extract(epoch from g.created_at) * 1000000)::bigint::text as created_at_us`;
-
+/** Maps a row of `MESSAGE_COLUMNS` (messaging.queries.ts). */
 export function toMessageRecord(row: MessageRow): MessageRecord {
   return {
     id: row.id,

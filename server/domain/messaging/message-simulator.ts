@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { assert } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { MessageDeliveryStatus } from './message-record.js';
+import { selectSimulatedReportsDue } from './messaging.queries.js';
 import { reportMessageDelivery } from './report-message-delivery.service.js';
 
 /** How long after sending the simulated carrier reports, in milliseconds. */
@@ -50,14 +50,12 @@ export async function reportSimulatedDeliveries(em: EntityManager, deps: Service
   assert(Number.isFinite(nowMs), `nowMs must be a finite epoch time: ${nowMs}`);
   // A message is sent messageHoldTtlMs before its hold expires: sent early enough ⇔ expires early enough.
   const expiresByMs = nowMs - SIMULATED_REPORT_DELAY_MS + deps.config.messageHoldTtlMs;
-  const rows = await pgQuery<{ id: string; account_id: string }>(
-    em,
-    `select g.id, g.account_id from message g join campaign m on m.id = g.campaign_id and m.simulate
-      where g.status = 'PENDING' and g.expires_at <= $1 and g.expires_at > $2
-        and get_byte(decode(md5(g.id::text), 'hex'), 0) >= $3
-      order by g.expires_at, g.id limit $4`,
-    [new Date(expiresByMs).toISOString(), new Date(nowMs).toISOString(), SILENT_BYTE_VALUES, SIMULATED_REPORTS_PER_PASS_MAX],
-  );
+  const rows = await selectSimulatedReportsDue.all(em, {
+    expiresBy: new Date(expiresByMs).toISOString(),
+    expiresAfter: new Date(nowMs).toISOString(),
+    silentBytes: SILENT_BYTE_VALUES,
+    limit: SIMULATED_REPORTS_PER_PASS_MAX,
+  });
   const deliveredGivenReported = SIMULATED_DELIVERED_SHARE / (SIMULATED_DELIVERED_SHARE + SIMULATED_FAILED_SHARE);
   // Draw every fate first, in row order, so a seeded `random` gives the same outcome however the reports interleave.
   const fates = rows.map((row) => ({ ...row, status: random() < deliveredGivenReported ? MessageDeliveryStatus.DELIVERED : MessageDeliveryStatus.FAILED }));

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError, WalletSuspendedError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import { isE164 } from '../rating/rating.js';
 import type { ServiceDeps } from '../service-deps.js';
+import { availableMicros, reserveCredit } from '../wallets/credit.js';
 import { formatMoney } from '../wallets/money.js';
 import { validateIdempotencyKey } from '../wallets/validate-input.js';
 import { postMessageCharge } from './message-holds.js';
 import { priceInbound, shapeOf, validateBody, validateSender } from './message-input.js';
-import { iso, MESSAGE_COLUMNS, MessageDirection, toMessageRecord, type MessageRecord, type MessageRow } from './message-record.js';
+import { iso, MessageDirection, toMessageRecord, type MessageRecord } from './message-record.js';
+import { insertInboundMessage, lockWalletCredit, selectReceivingNumber } from './messaging.queries.js';
 import { findMessagesByKey, lockMessagesOfKey } from './message-idempotency.js';
 
 /** Roles that hand in inbound messages: the platform's carrier gateway, or the number's own integrator or owner. */
@@ -36,12 +38,6 @@ export interface ReceivedMessage {
   replayed: boolean;
 }
 
-interface NumberRow {
-  account_id: string;
-  wallet_id: string;
-  rate_plan_id: string;
-}
-
 /**
  * Records an inbound message to one of the platform's numbers and charges its owner's wallet at
  * once: segments × the inbound price of the sender's rate in the number's rate plan (free when
@@ -64,12 +60,7 @@ export async function receiveMessage(em: EntityManager, deps: ServiceDeps, optio
   if (!isE164(options.to)) throw new BadUserInputError('to', 'to must be an E.164 number such as "+447700900123"');
   const from = validateSender('from', options.from);
   const body = validateBody('body', options.body);
-  const [number] = await pgQuery<NumberRow>(
-    em,
-    `select account_id, wallet_id, rate_plan_id from phone_number
-      where number = $1 and status in ('ACTIVE', 'GRACE') and ($2::uuid is null or account_id = $2)`,
-    [options.to, tenantScope(options.principal)],
-  );
+  const number = await selectReceivingNumber.maybeOne(em, { number: options.to, accountId: tenantScope(options.principal) });
   if (!number) throw new NotFoundError('Number', options.to);
   const request = { from, to: options.to, body };
   if (idempotencyKey !== null) {
@@ -82,18 +73,15 @@ export async function receiveMessage(em: EntityManager, deps: ServiceDeps, optio
   const shape = shapeOf(body);
   const { ratePrefix, priceMicros } = priceInbound(ratePlan.rates, from, shape.segments);
   const nowMs = deps.clock.now();
-  const outcome = await pgTransaction(em, async (query): Promise<{ received: MessageRecord } | { earlier: MessageRecord[] }> => {
+  const outcome = await transaction(em, async (tx): Promise<{ received: MessageRecord } | { earlier: MessageRecord[] }> => {
     if (idempotencyKey !== null) {
-      const earlier = await lockMessagesOfKey(query, number.account_id, idempotencyKey);
+      const earlier = await lockMessagesOfKey(tx, number.account_id, idempotencyKey);
       if (earlier.length > 0) return { earlier };
     }
     // Lock order everywhere: calls and messages, wallets, campaigns, accounts.
-    const [wallet] = await query<{ balance_micros: string; reserved_micros: string; status: string; currency: string }>(
-      'select balance_micros, reserved_micros, status, currency from wallet where id = $1 for update',
-      [number.wallet_id],
-    );
+    const wallet = await lockWalletCredit.maybeOne(tx, { walletId: number.wallet_id });
     assert(wallet, "a number's wallet exists: wallets are never deleted");
-    const available = BigInt(wallet.balance_micros) - BigInt(wallet.reserved_micros);
+    const available = availableMicros({ balanceMicros: BigInt(wallet.balance_micros), reservedMicros: BigInt(wallet.reserved_micros) });
     const currency = wallet.currency.trim();
     if (wallet.status === 'SUSPENDED' && available <= 0n) throw new WalletSuspendedError(number.wallet_id);
     if (available < priceMicros) {
@@ -102,21 +90,24 @@ export async function receiveMessage(em: EntityManager, deps: ServiceDeps, optio
         { available: formatMoney(available), requested: formatMoney(priceMicros), currency },
       );
     }
-    const [row] = await query<MessageRow>(
-      `insert into message as g (id, account_id, wallet_id, campaign_id, batch_id, direction, from_number, to_number, body, encoding,
-         segments, rate_prefix, price_micros, status, hold_micros, finalized_at, idempotency_key)
-       values ($1, $2, $3, null, $4, 'INBOUND', $5, $6, $7, $8, $9, $10, $11, 'RECEIVED', 0, $12, $13)
-       returning ${MESSAGE_COLUMNS}`,
-      [
-        randomUUID(), number.account_id, number.wallet_id, randomUUID(), from, options.to, body, shape.encoding, shape.segments,
-        ratePrefix, priceMicros.toString(), iso(nowMs), idempotencyKey,
-      ],
-    );
+    const row = await insertInboundMessage.one(tx, {
+      id: randomUUID(),
+      accountId: number.account_id,
+      walletId: number.wallet_id,
+      batchId: randomUUID(),
+      from,
+      to: options.to,
+      body,
+      encoding: shape.encoding,
+      segments: shape.segments,
+      ratePrefix,
+      priceMicros,
+      finalizedAt: iso(nowMs),
+      idempotencyKey,
+    });
     // Held until the posting below debits it and releases the hold in the same statement.
-    if (priceMicros > 0n) {
-      await query('update wallet set reserved_micros = reserved_micros + $2, updated_at = now() where id = $1', [number.wallet_id, priceMicros.toString()]);
-    }
-    return { received: toMessageRecord(row!) };
+    await reserveCredit(tx, { walletId: number.wallet_id, amountMicros: priceMicros });
+    return { received: toMessageRecord(row) };
   });
   if ('earlier' in outcome) {
     // A concurrent request with the same key committed first: answer as its replay.

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { insertOutboxEvents } from '../campaigns/campaign.service.js';
 import { isUuid } from '../ids.js';
+import { legacyQueryOf } from '../pg-query-bridge.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { addCampaignSpend, postMessageCharge, releaseHolds } from './message-holds.js';
-import { iso, MESSAGE_COLUMNS, MessageDeliveryStatus, MessageStatus, toMessageRecord, type MessageRecord, type MessageRow } from './message-record.js';
+import { iso, MessageDeliveryStatus, MessageStatus, toMessageRecord, type MessageRecord } from './message-record.js';
+import { finalizeMessage, lockVisibleMessage } from './messaging.queries.js';
 import { MESSAGE_SEND_ROLES } from './send-message.service.js';
 
 /** Options of {@link reportMessageDelivery}. */
@@ -39,31 +41,24 @@ export async function reportMessageDelivery(em: EntityManager, deps: ServiceDeps
   if (!isUuid(options.messageId)) throw new NotFoundError('Message', options.messageId);
   const scope = tenantScope(options.principal);
   const nowMs = deps.clock.now();
-  const outcome = await pgTransaction(em, async (query) => {
+  const outcome = await transaction(em, async (tx) => {
     // Lock order everywhere: calls and messages, wallets, campaigns, accounts.
-    const [row] = await query<MessageRow>(
-      `select ${MESSAGE_COLUMNS} from message g where g.id = $1 and ($2::uuid is null or g.account_id = $2) for update`,
-      [options.messageId, scope],
-    );
+    const row = await lockVisibleMessage.maybeOne(tx, { messageId: options.messageId, accountId: scope });
     if (!row) throw new NotFoundError('Message', options.messageId);
     const message = toMessageRecord(row);
     if (message.status !== MessageStatus.PENDING) return { message, changed: false };
     const expired = message.expiresAtMs !== null && nowMs >= message.expiresAtMs;
     const status = expired ? MessageStatus.EXPIRED : (options.status as string as MessageStatus);
-    const [updated] = await query<MessageRow>(
-      `update message g set status = $2, hold_micros = 0, finalized_at = $3, version = version + 1
-        where g.id = $1 returning ${MESSAGE_COLUMNS}`,
-      [message.id, status, iso(nowMs)],
-    );
+    const updated = await finalizeMessage.one(tx, { messageId: message.id, status, finalizedAt: iso(nowMs) });
     if (status === MessageStatus.DELIVERED) {
       // The wallet keeps the hold until the posting releases it in the same statement as the debit.
       if (message.campaignId !== null && message.priceMicros > 0n) {
-        await insertOutboxEvents(query, [await addCampaignSpend(query, message.campaignId, message.priceMicros)]);
+        await insertOutboxEvents(legacyQueryOf(tx), [await addCampaignSpend(tx, message.campaignId, message.priceMicros)]);
       }
     } else {
-      await releaseHolds(query, [{ accountId: message.accountId, walletId: message.walletId, campaignId: message.campaignId, holdMicros: message.holdMicros }]);
+      await releaseHolds(tx, [{ accountId: message.accountId, walletId: message.walletId, campaignId: message.campaignId, holdMicros: message.holdMicros }]);
     }
-    return { message: toMessageRecord(updated!), changed: true };
+    return { message: toMessageRecord(updated), changed: true };
   });
   if (outcome.changed) deps.committed();
   // A repeated report also finishes a posting that a crash interrupted (startup recovery does too).

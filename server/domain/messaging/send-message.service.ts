@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { transaction, type SqlTransaction } from '../../database/sql.js';
 import {
   assert,
   BadUserInputError,
@@ -11,16 +11,19 @@ import {
 } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { CAMPAIGN_COLUMNS, CampaignStatus, toCampaignRecord, type CampaignRecord, type CampaignRow } from '../campaigns/campaign-record.js';
+import { CampaignStatus, toCampaignRecord, type CampaignRecord } from '../campaigns/campaign-record.js';
 import { findCampaign, insertOutboxEvents } from '../campaigns/campaign.service.js';
+import { legacyQueryOf } from '../pg-query-bridge.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import type { ServiceDeps } from '../service-deps.js';
+import { availableMicros, reserveCredit } from '../wallets/credit.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
 import { formatMoney } from '../wallets/money.js';
 import { validateCampaignId, validateIdempotencyKey } from '../wallets/validate-input.js';
 import { findMessagesByKey, lockMessagesOfKey } from './message-idempotency.js';
 import { priceRecipients, shapeOf, validateBody, validateRecipients, validateSender } from './message-input.js';
-import { iso, MESSAGE_COLUMNS, MessageDirection, toMessageRecord, type MessageRecord, type MessageRow } from './message-record.js';
+import { iso, MessageDirection, toMessageRecord, type MessageRecord } from './message-record.js';
+import { commitCampaignCredit, insertOutboundMessages, lockCampaign as lockCampaignRow, lockWalletCredit } from './messaging.queries.js';
 
 /** Roles that send messages: an integrator's platform, or the owner (and the operator). */
 export const MESSAGE_SEND_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -97,20 +100,17 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   const totalMicros = priced.reduce((sum, recipient) => sum + recipient.priceMicros, 0n);
   const sentAtMs = deps.clock.now();
   const expiresAt = iso(sentAtMs + deps.config.messageHoldTtlMs);
-  const outcome = await pgTransaction(em, async (query): Promise<{ sent: MessageRecord[] } | { earlier: MessageRecord[] }> => {
+  const outcome = await transaction(em, async (tx): Promise<{ sent: MessageRecord[] } | { earlier: MessageRecord[] }> => {
     if (idempotencyKey !== null) {
-      const earlier = await lockMessagesOfKey(query, wallet.accountId, idempotencyKey);
+      const earlier = await lockMessagesOfKey(tx, wallet.accountId, idempotencyKey);
       if (earlier.length > 0) return { earlier };
     }
     // Lock order everywhere: calls and messages, wallets, campaigns, accounts.
-    const [locked] = await query<{ balance_micros: string; reserved_micros: string; status: string }>(
-      'select balance_micros, reserved_micros, status from wallet where id = $1 for update',
-      [wallet.id],
-    );
+    const locked = await lockWalletCredit.maybeOne(tx, { walletId: wallet.id });
     assert(locked, 'a wallet found a moment ago still exists: wallets are never deleted');
-    const current = campaign === null ? null : await lockCampaign(query, campaign.id);
+    const current = campaign === null ? null : await lockCampaign(tx, campaign.id);
     if (current !== null && current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
-    const available = BigInt(locked.balance_micros) - BigInt(locked.reserved_micros);
+    const available = availableMicros({ balanceMicros: BigInt(locked.balance_micros), reservedMicros: BigInt(locked.reserved_micros) });
     if (locked.status === 'SUSPENDED' && available <= 0n) throw new WalletSuspendedError(wallet.id);
     if (available < totalMicros) {
       throw new InsufficientFundsError(
@@ -133,32 +133,28 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
     }
     let campaignVersion: bigint | null = null;
     if (current !== null && totalMicros > 0n) {
-      const [updated] = await query<{ version: string }>(
-        `update campaign set committed_micros = committed_micros + $2, version = version + 1, updated_at = now()
-          where id = $1 returning version::text`,
-        [current.id, totalMicros.toString()],
-      );
-      campaignVersion = BigInt(updated!.version);
+      const updated = await commitCampaignCredit.one(tx, { campaignId: current.id, amountMicros: totalMicros });
+      campaignVersion = BigInt(updated.version);
     }
-    const rows = await query<MessageRow>(
-      `insert into message as g (id, account_id, wallet_id, campaign_id, batch_id, direction, from_number, to_number, body, encoding,
-         segments, rate_prefix, price_micros, status, hold_micros, expires_at, idempotency_key)
-       select r.id, $1, $2, $3, $4, 'OUTBOUND', $5, r.to_number, $6, $7, $8, r.rate_prefix, r.price_micros, 'PENDING', r.price_micros, $9, $10
-         from unnest($11::uuid[], $12::text[], $13::text[], $14::bigint[]) as r (id, to_number, rate_prefix, price_micros)
-       returning ${MESSAGE_COLUMNS}`,
-      [
-        wallet.accountId, wallet.id, campaign?.id ?? null, randomUUID(), from, body, shape.encoding, shape.segments, expiresAt, idempotencyKey,
-        priced.map(() => randomUUID()),
-        priced.map((recipient) => recipient.to),
-        priced.map((recipient) => recipient.ratePrefix),
-        priced.map((recipient) => recipient.priceMicros.toString()),
-      ],
-    );
-    if (totalMicros > 0n) {
-      await query('update wallet set reserved_micros = reserved_micros + $2, updated_at = now() where id = $1', [wallet.id, totalMicros.toString()]);
-    }
+    const rows = await insertOutboundMessages.all(tx, {
+      accountId: wallet.accountId,
+      walletId: wallet.id,
+      campaignId: campaign?.id ?? null,
+      batchId: randomUUID(),
+      from,
+      body,
+      encoding: shape.encoding,
+      segments: shape.segments,
+      expiresAt,
+      idempotencyKey,
+      ids: priced.map(() => randomUUID()),
+      toNumbers: priced.map((recipient) => recipient.to),
+      ratePrefixes: priced.map((recipient) => recipient.ratePrefix),
+      pricesMicros: priced.map((recipient) => recipient.priceMicros.toString()),
+    });
+    await reserveCredit(tx, { walletId: wallet.id, amountMicros: totalMicros });
     if (campaignVersion !== null) {
-      await insertOutboxEvents(query, [{ type: 'CAMPAIGN_UPDATED', accountId: wallet.accountId, campaignId: campaign!.id, callId: null, version: campaignVersion }]);
+      await insertOutboxEvents(legacyQueryOf(tx), [{ type: 'CAMPAIGN_UPDATED', accountId: wallet.accountId, campaignId: campaign!.id, callId: null, version: campaignVersion }]);
     }
     return { sent: inRequestOrder(rows.map(toMessageRecord), to) };
   });
@@ -168,8 +164,8 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   return { messages: outcome.sent, heldMicros: totalMicros, replayed: false };
 }
 
-async function lockCampaign(query: PgQuery, campaignId: string): Promise<CampaignRecord> {
-  const [row] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for no key update`, [campaignId]);
+async function lockCampaign(tx: SqlTransaction, campaignId: string): Promise<CampaignRecord> {
+  const row = await lockCampaignRow.maybeOne(tx, { campaignId });
   assert(row, 'a campaign found a moment ago still exists: campaigns are never deleted');
   return toCampaignRecord(row);
 }

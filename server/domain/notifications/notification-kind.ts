@@ -1,5 +1,5 @@
 /**
- * What a customer can be e-mailed about (issue 7, seed 003 "Notification Settings"): six alert
+ * What a customer can be e-mailed about (the dashboard's Notification Settings): six alert
  * kinds and the receipt of a card top-up. Each user turns e-mail on or off per kind; on by default.
  */
 export enum NotificationKind {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { ForbiddenError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
 import { NOTIFICATION_EMAIL_DEFAULT, NOTIFICATION_KINDS, type NotificationKind } from './notification-kind.js';
+import { selectPreferencesOfUser, upsertPreference } from './notifications.queries.js';
 
 /** Whether a user gets e-mail of one kind. */
 export interface NotificationPreference {
@@ -28,7 +28,7 @@ function userIdOf(principal: Principal): string {
  */
 export async function listNotificationPreferences(em: EntityManager, options: { principal: Principal; userId: string }): Promise<NotificationPreference[]> {
   if (userIdOf(options.principal) !== options.userId) throw new ForbiddenError('Only the user themself can see their notification settings');
-  const rows = await pgQuery<{ kind: NotificationKind; email: boolean }>(em, 'select kind, email from notification_preference where user_id = $1', [options.userId]);
+  const rows = await selectPreferencesOfUser.all(em, { userId: options.userId });
   const chosen = new Map(rows.map((row) => [row.kind, row.email]));
   return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? NOTIFICATION_EMAIL_DEFAULT }));
 }
@@ -43,11 +43,6 @@ export async function setNotificationPreference(
   options: { principal: Principal; kind: NotificationKind; email: boolean; nowMs: number },
 ): Promise<NotificationPreference[]> {
   const userId = userIdOf(options.principal);
-  await pgQuery(
-    em,
-    `insert into notification_preference (user_id, kind, email, updated_at) values ($1, $2, $3, to_timestamp($4 / 1000.0))
-     on conflict (user_id, kind) do update set email = excluded.email, updated_at = excluded.updated_at`,
-    [userId, options.kind, options.email, options.nowMs],
-  );
+  await upsertPreference.run(em, { userId, kind: options.kind, email: options.email, nowMs: options.nowMs });
   return listNotificationPreferences(em, { principal: options.principal, userId });
 }

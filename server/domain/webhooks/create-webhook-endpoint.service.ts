@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { LimitExceededError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
 import { accountFor } from '../payments/payment-methods.service.js';
@@ -12,11 +12,10 @@ import {
   validateEventTypes,
   validateWebhookDescription,
   validateWebhookUrl,
-  WEBHOOK_ENDPOINT_COLUMNS,
   type WebhookEndpoint,
-  type WebhookEndpointRow,
 } from './webhook-endpoint-record.js';
 import { generateWebhookSecret } from './webhook-signature.js';
+import { countEndpointsOfAccount, insertEndpoint, lockAccount } from './webhooks.queries.js';
 
 /** Options of {@link createWebhookEndpoint}. */
 export interface CreateWebhookEndpointOptions {
@@ -52,22 +51,16 @@ export async function createWebhookEndpoint(em: EntityManager, deps: ServiceDeps
   const description = validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
   const accountId = await accountFor(em, options.principal, options.accountId);
   const secret = generateWebhookSecret();
-  const row = await pgTransaction(em, async (query) => {
+  const row = await transaction(em, async (tx) => {
     // The account row's lock makes the count and the insert one step for concurrent creations.
-    await query('select id from account where id = $1 for update', [accountId]);
-    const [{ count }] = (await query<{ count: number }>('select count(*)::int as count from webhook_endpoint where account_id = $1', [accountId])) as [{ count: number }];
+    await lockAccount.all(tx, { accountId });
+    const { count } = await countEndpointsOfAccount.one(tx, { accountId });
     const max = deps.config.webhookEndpointsPerAccountMax;
     if (count >= max) {
       throw new LimitExceededError(`An account may have at most ${max} webhook endpoints: delete one first`, 'webhookEndpointsPerAccountMax', max);
     }
     const nowMs = deps.clock.now();
-    const [created] = await query<WebhookEndpointRow>(
-      `insert into webhook_endpoint as ep (id, account_id, url, description, event_types, secret, enabled, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, true, to_timestamp($7::float8 / 1000), to_timestamp($7::float8 / 1000))
-       returning ${WEBHOOK_ENDPOINT_COLUMNS}`,
-      [randomUUID(), accountId, url, description, eventTypes, secret, nowMs],
-    );
-    return created!;
+    return insertEndpoint.one(tx, { id: randomUUID(), accountId, url, description, eventTypes, secret, nowMs });
   });
   return { endpoint: toWebhookEndpoint(row), secret };
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import type { Principal } from '../accounts/principal.js';
 import { findVisibleEndpoint, requireWebhookRole, toWebhookEndpoint, type WebhookEndpoint } from './webhook-endpoint-record.js';
+import { deleteEndpoint } from './webhooks.queries.js';
 
 /**
  * Deletes an endpoint with its deliveries and their attempt log; nothing more is sent to it (an
@@ -10,9 +11,9 @@ import { findVisibleEndpoint, requireWebhookRole, toWebhookEndpoint, type Webhoo
  */
 export async function deleteWebhookEndpoint(em: EntityManager, options: { principal: Principal; id: string }): Promise<WebhookEndpoint> {
   requireWebhookRole(options.principal, 'manage webhook endpoints');
-  return pgTransaction(em, async (query) => {
-    const endpoint = await findVisibleEndpoint(query, options.principal, options.id, true);
-    await query('delete from webhook_endpoint where id = $1', [endpoint.id]);
+  return transaction(em, async (tx) => {
+    const endpoint = await findVisibleEndpoint(tx, options.principal, options.id, true);
+    await deleteEndpoint.run(tx, { endpointId: endpoint.id });
     return toWebhookEndpoint(endpoint);
   });
 }

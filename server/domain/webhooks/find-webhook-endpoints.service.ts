@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
 import type { Principal } from '../accounts/principal.js';
 import { accountFor } from '../payments/payment-methods.service.js';
 import { findVisibleEndpoint, listEndpointsOfAccount, requireWebhookRole, toWebhookEndpoint, type WebhookEndpoint } from './webhook-endpoint-record.js';
@@ -11,7 +10,7 @@ import { findVisibleEndpoint, listEndpointsOfAccount, requireWebhookRole, toWebh
 export async function listWebhookEndpoints(em: EntityManager, options: { principal: Principal; accountId: string | null }): Promise<WebhookEndpoint[]> {
   requireWebhookRole(options.principal, 'see webhook endpoints');
   const accountId = await accountFor(em, options.principal, options.accountId);
-  return listEndpointsOfAccount((text, values) => pgQuery(em, text, values), accountId);
+  return listEndpointsOfAccount(em, accountId);
 }
 
 /**
@@ -20,5 +19,5 @@ export async function listWebhookEndpoints(em: EntityManager, options: { princip
  */
 export async function findWebhookEndpoint(em: EntityManager, options: { principal: Principal; id: string }): Promise<WebhookEndpoint> {
   requireWebhookRole(options.principal, 'see webhook endpoints');
-  return toWebhookEndpoint(await findVisibleEndpoint((text, values) => pgQuery(em, text, values), options.principal, options.id));
+  return toWebhookEndpoint(await findVisibleEndpoint(em, options.principal, options.id));
 }

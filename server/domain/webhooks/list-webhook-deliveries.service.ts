@@ -1,19 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery, type PgQuery } from '../../database/pg-transaction.js';
 import { BadUserInputError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
 import { findVisibleEndpoint, requireWebhookRole } from './webhook-endpoint-record.js';
-import {
-  decodeDeliveryCursor,
-  findVisibleDelivery,
-  withAttempts,
-  WEBHOOK_DELIVERY_COLUMNS,
-  WEBHOOK_DELIVERY_JOINS,
-  type WebhookDelivery,
-  type WebhookDeliveryRow,
-} from './webhook-delivery-record.js';
+import { decodeDeliveryCursor, findVisibleDelivery, withAttempts, type WebhookDelivery } from './webhook-delivery-record.js';
 import type { WebhookDeliveryStatus } from './webhook-event-type.js';
+import { selectDeliveriesPage } from './webhooks.queries.js';
 
 /** Options of {@link listWebhookDeliveries}. */
 export interface ListWebhookDeliveriesOptions {
@@ -45,15 +37,14 @@ export async function listWebhookDeliveries(em: EntityManager, options: ListWebh
     throw new BadUserInputError('first', `first must be between 1 and ${limits.webhookDeliveriesPageSizeMax}`);
   }
   const before = options.after == null ? null : decodeDeliveryCursor(options.after);
-  const query: PgQuery = (text, values) => pgQuery(em, text, values);
-  const endpoint = await findVisibleEndpoint(query, options.principal, options.endpointId);
-  const rows = await query<WebhookDeliveryRow>(
-    `select ${WEBHOOK_DELIVERY_COLUMNS} from webhook_delivery d ${WEBHOOK_DELIVERY_JOINS}
-      where d.endpoint_id = $1 and ($2::text is null or d.status = $2) and ($3::bigint is null or d.position < $3)
-      order by d.position desc limit $4`,
-    [endpoint.id, options.status ?? null, before?.toString() ?? null, first + 1],
-  );
-  return { deliveries: await withAttempts(query, rows.slice(0, first), limits.webhookAttemptsShownMax), hasNextPage: rows.length > first };
+  const endpoint = await findVisibleEndpoint(em, options.principal, options.endpointId);
+  const rows = await selectDeliveriesPage.all(em, {
+    endpointId: endpoint.id,
+    status: options.status ?? null,
+    beforePosition: before?.toString() ?? null,
+    limit: first + 1,
+  });
+  return { deliveries: await withAttempts(em, rows.slice(0, first), limits.webhookAttemptsShownMax), hasNextPage: rows.length > first };
 }
 
 /**
@@ -65,8 +56,7 @@ export async function findWebhookDelivery(
   options: { principal: Principal; id: string; limits: Pick<Config, 'webhookAttemptsShownMax'> },
 ): Promise<WebhookDelivery> {
   requireWebhookRole(options.principal, 'see webhook deliveries');
-  const query: PgQuery = (text, values) => pgQuery(em, text, values);
-  const row = await findVisibleDelivery(query, options.principal, options.id);
-  const [delivery] = await withAttempts(query, [row], options.limits.webhookAttemptsShownMax);
+  const row = await findVisibleDelivery(em, options.principal, options.id);
+  const [delivery] = await withAttempts(em, [row], options.limits.webhookAttemptsShownMax);
   return delivery!;
 }

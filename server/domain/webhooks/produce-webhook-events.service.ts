@@ -1,12 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { transaction, type SqlTransaction } from '../../database/sql.js';
 import { consumeOutbox, type OutboxRecord } from '../../events/outbox-consumer.js';
 import type { Clock } from '../calls/clock.js';
 import { formatMoney } from '../wallets/money.js';
 import { WebhookEventType } from './webhook-event-type.js';
 import { generateWebhookEventId } from './webhook-signature.js';
-import { ALERT_COLUMNS, toAlertRecord, type AlertRecord, type AlertRow } from '../alerts/alert-record.js';
+import {
+  insertDeliveriesOfEvents,
+  insertEvents,
+  selectSubscriptionsOfAccounts,
+  selectTopUpsForEvents,
+  selectTransactionsForEvents,
+  type TopUpEventRow,
+  type TransactionEventRow,
+} from './webhooks.queries.js';
+import { toAlertRecord, type AlertRecord } from '../alerts/alert-record.js';
+import { ensureAlertReader, lockAlertReader, moveAlertReader, selectAlertsAfter } from '../alerts/alerts.queries.js';
+import { sqlTransactionOf } from '../pg-query-bridge.js';
 
 /** The producer's name in `outbox_consumer` and in `alert_reader`. */
 export const WEBHOOK_READER_NAME = 'webhooks';
@@ -35,20 +46,12 @@ interface EventDraft {
   data: Record<string, unknown>;
 }
 
-interface EndpointTypes {
-  account_id: string;
-  event_types: WebhookEventType[];
-}
-
 const money = (micros: string | null): string | null => (micros === null ? null : formatMoney(BigInt(micros)));
 
 /** The candidates some enabled endpoint of their account subscribes to. */
-async function subscribed<T extends { accountId: string; type: WebhookEventType }>(query: PgQuery, candidates: T[]): Promise<T[]> {
+async function subscribed<T extends { accountId: string; type: WebhookEventType }>(tx: SqlTransaction, candidates: T[]): Promise<T[]> {
   if (candidates.length === 0) return [];
-  const endpoints = await query<EndpointTypes>(
-    'select account_id, event_types from webhook_endpoint where enabled and account_id = any($1::uuid[])',
-    [[...new Set(candidates.map((candidate) => candidate.accountId))]],
-  );
+  const endpoints = await selectSubscriptionsOfAccounts.all(tx, { accountIds: [...new Set(candidates.map((candidate) => candidate.accountId))] });
   return candidates.filter((candidate) => endpoints.some((endpoint) => endpoint.account_id === candidate.accountId && endpoint.event_types.includes(candidate.type)));
 }
 
@@ -57,74 +60,39 @@ async function subscribed<T extends { accountId: string; type: WebhookEventType 
  * every enabled endpoint of the account subscribed to the type, in the caller's transaction.
  * Returns the number of deliveries created.
  */
-async function storeEvents(query: PgQuery, drafts: EventDraft[], deps: ProduceWebhookEventsDeps): Promise<number> {
+async function storeEvents(tx: SqlTransaction, drafts: EventDraft[], deps: ProduceWebhookEventsDeps): Promise<number> {
   if (drafts.length === 0) return 0;
   const events = drafts.map((draft) => {
     const id = generateWebhookEventId();
     const body = JSON.stringify({ id, type: draft.type, createdAt: new Date(draft.createdAtMs).toISOString(), accountId: draft.accountId, data: draft.data });
     return { ...draft, id, body };
   });
-  const inserted = await query<{ id: string }>(
-    `insert into webhook_event (id, account_id, type, source_key, body, created_at)
-     select u.id, u.account_id, u.type, u.source_key, u.body, to_timestamp(u.created_at_ms / 1000)
-       from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::float8[]) as u(id, account_id, type, source_key, body, created_at_ms)
-     on conflict (source_key, type) do nothing
-     returning id`,
-    [events.map((e) => e.id), events.map((e) => e.accountId), events.map((e) => e.type), events.map((e) => e.sourceKey), events.map((e) => e.body), events.map((e) => e.createdAtMs)],
-  );
+  const inserted = await insertEvents.all(tx, {
+    ids: events.map((e) => e.id),
+    accountIds: events.map((e) => e.accountId),
+    types: events.map((e) => e.type),
+    sourceKeys: events.map((e) => e.sourceKey),
+    bodies: events.map((e) => e.body),
+    createdAtsMs: events.map((e) => e.createdAtMs),
+  });
   // A cause already stored (it cannot happen while positions move with the events, but the unique
   // key makes sure) gets no second set of deliveries.
   const fresh = new Set(inserted.map((row) => row.id));
   const stored = events.filter((event) => fresh.has(event.id));
   if (stored.length === 0) return 0;
   const nowMs = deps.clock.now();
-  const deliveries = await query(
-    `insert into webhook_delivery (id, endpoint_id, event_id, status, next_attempt_at, deliver_until, created_at, updated_at)
-     select gen_random_uuid(), ep.id, e.id, 'PENDING', to_timestamp($4::float8 / 1000), to_timestamp(($4::float8 + $5::float8) / 1000),
-            to_timestamp($4::float8 / 1000), to_timestamp($4::float8 / 1000)
-       from unnest($1::text[], $2::uuid[], $3::text[]) with ordinality as e(id, account_id, type, n)
-       join webhook_endpoint ep on ep.account_id = e.account_id and ep.enabled and e.type = any(ep.event_types)
-      order by e.n, ep.created_at, ep.id
-     returning id`,
-    [stored.map((e) => e.id), stored.map((e) => e.accountId), stored.map((e) => e.type), nowMs, deps.config.webhookRetryWindowMs],
-  );
+  const deliveries = await insertDeliveriesOfEvents.all(tx, {
+    eventIds: stored.map((e) => e.id),
+    accountIds: stored.map((e) => e.accountId),
+    types: stored.map((e) => e.type),
+    nowMs,
+    retryWindowMs: deps.config.webhookRetryWindowMs,
+  });
   return deliveries.length;
 }
 
-interface TransactionData {
-  id: string;
-  wallet_id: string;
-  sequence: string;
-  type: string;
-  kind: string;
-  status: string;
-  amount_micros: string;
-  balance_before_micros: string;
-  balance_after_micros: string;
-  currency: string;
-  campaign_id: string | null;
-  description: string;
-  created_at_ms: number;
-}
-
-interface TopUpData {
-  outbox_id: string;
-  id: string;
-  wallet_id: string;
-  origin: string;
-  status: string;
-  currency: string;
-  amount_micros: string;
-  tax_micros: string;
-  total_micros: string;
-  failure_code: string | null;
-  failure_reason: string | null;
-  wallet_transaction_id: string | null;
-  created_at_ms: number;
-}
-
 /** The events of a batch of outbox rows (TRANSACTION_CREATED, TOP_UP_SUCCEEDED, TOP_UP_FAILED). */
-async function draftsOfOutbox(query: PgQuery, rows: OutboxRecord[]): Promise<EventDraft[]> {
+async function draftsOfOutbox(tx: SqlTransaction, rows: OutboxRecord[]): Promise<EventDraft[]> {
   const candidates: Candidate[] = [];
   for (const row of rows) {
     const sourceKey = `outbox:${row.id}`;
@@ -135,29 +103,19 @@ async function draftsOfOutbox(query: PgQuery, rows: OutboxRecord[]): Promise<Eve
       if (row.payment_event === 'PAYMENT_FAILED') candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_FAILED, accountId: row.account_id, ref: row.id });
     }
   }
-  const wanted = await subscribed(query, candidates);
+  const wanted = await subscribed(tx, candidates);
   if (wanted.length === 0) return [];
   const transactionIds = wanted.filter((c) => c.type === WebhookEventType.TRANSACTION_CREATED).map((c) => c.ref);
   const outboxIds = wanted.filter((c) => c.type !== WebhookEventType.TRANSACTION_CREATED).map((c) => c.ref);
-  const transactions = new Map<string, TransactionData>();
+  const transactions = new Map<string, TransactionEventRow>();
   if (transactionIds.length > 0) {
-    const found = await query<TransactionData>(
-      `select t.id, t.wallet_id, t.sequence::text, t.type, t.kind, t.status, t.amount_micros::text, t.balance_before_micros::text,
-              t.balance_after_micros::text, w.currency, t.campaign_id, t.description, (extract(epoch from t.created_at) * 1000)::float8 as created_at_ms
-         from wallet_transaction t join wallet w on w.id = t.wallet_id where t.id = any($1::uuid[])`,
-      [transactionIds],
-    );
+    const found = await selectTransactionsForEvents.all(tx, { transactionIds });
     for (const row of found) transactions.set(row.id, row);
   }
-  const topUps = new Map<string, TopUpData>();
+  const topUps = new Map<string, TopUpEventRow>();
   if (outboxIds.length > 0) {
     // The top-up as it stands now (normally within a second of its event), at the event's time.
-    const found = await query<TopUpData>(
-      `select o.id::text as outbox_id, t.id, t.wallet_id, t.origin, t.status, t.currency, t.amount_micros::text, t.tax_micros::text, t.total_micros::text,
-              t.failure_code, t.failure_reason, t.wallet_transaction_id, (extract(epoch from o.created_at) * 1000)::float8 as created_at_ms
-         from outbox_event o join top_up t on t.id = o.top_up_id where o.id = any($1::bigint[])`,
-      [outboxIds],
-    );
+    const found = await selectTopUpsForEvents.all(tx, { outboxIds });
     for (const row of found) topUps.set(row.outbox_id, row);
   }
   const drafts: EventDraft[] = [];
@@ -210,7 +168,7 @@ async function draftsOfOutbox(query: PgQuery, rows: OutboxRecord[]): Promise<Eve
 }
 
 /** ALERT_RAISED for every alert, and CALLS_STOPPED as well for alerts of that kind. */
-async function draftsOfAlerts(query: PgQuery, alerts: AlertRecord[]): Promise<EventDraft[]> {
+async function draftsOfAlerts(tx: SqlTransaction, alerts: AlertRecord[]): Promise<EventDraft[]> {
   const drafts: EventDraft[] = [];
   const moneyOrNull = (micros: bigint | null): string | null => (micros === null ? null : formatMoney(micros));
   for (const alert of alerts) {
@@ -232,28 +190,20 @@ async function draftsOfAlerts(query: PgQuery, alerts: AlertRecord[]): Promise<Ev
     drafts.push({ ...common, type: WebhookEventType.ALERT_RAISED });
     if (alert.kind === 'CALLS_STOPPED') drafts.push({ ...common, type: WebhookEventType.CALLS_STOPPED });
   }
-  return subscribed(query, drafts);
+  return subscribed(tx, drafts);
 }
 
 /** Turns alerts after the reader's position into events, one batch per transaction with the position; returns deliveries created. */
 async function produceFromAlerts(em: EntityManager, deps: ProduceWebhookEventsDeps): Promise<number> {
   let created = 0;
   for (;;) {
-    const batch = await pgTransaction(em, async (query) => {
-      await query(
-        `insert into alert_reader (name, alert_id) select $1, coalesce(max(id), 0) from alert on conflict (name) do nothing`,
-        [WEBHOOK_READER_NAME],
-      );
-      const [position] = await query<{ alert_id: string }>(`select alert_id::text from alert_reader where name = $1 for update`, [WEBHOOK_READER_NAME]);
-      const alerts = (
-        await query<AlertRow>(`select ${ALERT_COLUMNS} from alert a where a.id > $1 order by a.id limit $2`, [
-          position!.alert_id,
-          deps.config.webhookProducerBatchSize,
-        ])
-      ).map(toAlertRecord);
+    const batch = await transaction(em, async (tx) => {
+      await ensureAlertReader.run(tx, { name: WEBHOOK_READER_NAME });
+      const position = await lockAlertReader.one(tx, { name: WEBHOOK_READER_NAME });
+      const alerts = (await selectAlertsAfter.all(tx, { afterId: position.alert_id, limit: deps.config.webhookProducerBatchSize })).map(toAlertRecord);
       if (alerts.length === 0) return { rows: 0, deliveries: 0 };
-      const deliveries = await storeEvents(query, await draftsOfAlerts(query, alerts), deps);
-      await query(`update alert_reader set alert_id = $2 where name = $1`, [WEBHOOK_READER_NAME, alerts.at(-1)!.id.toString()]);
+      const deliveries = await storeEvents(tx, await draftsOfAlerts(tx, alerts), deps);
+      await moveAlertReader.run(tx, { name: WEBHOOK_READER_NAME, alertId: alerts.at(-1)!.id.toString() });
       return { rows: alerts.length, deliveries };
     });
     created += batch.deliveries;
@@ -274,7 +224,8 @@ export async function produceWebhookEvents(em: EntityManager, deps: ProduceWebho
     name: WEBHOOK_READER_NAME,
     batchSize: deps.config.webhookProducerBatchSize,
     handle: async (rows, query) => {
-      created += await storeEvents(query, await draftsOfOutbox(query, rows), deps);
+      const tx = sqlTransactionOf(query);
+      created += await storeEvents(tx, await draftsOfOutbox(tx, rows), deps);
     },
   });
   created += await produceFromAlerts(em, deps);

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, LimitExceededError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { findVisibleEndpoint, requireWebhookRole } from './webhook-endpoint-record.js';
+import { countMatchingEvents, requeueMatchingEvents } from './webhooks.queries.js';
 
 /** Options of {@link replayWebhookEvents}. */
 export interface ReplayWebhookEventsOptions {
@@ -29,27 +30,16 @@ export async function replayWebhookEvents(em: EntityManager, deps: ServiceDeps, 
   const to = options.to ?? null;
   if (to !== null && to.getTime() < options.from.getTime()) throw new BadUserInputError('to', 'to must not be before from');
   const max = deps.config.webhookReplayEventsMax;
-  return pgTransaction(em, async (query) => {
-    const endpoint = await findVisibleEndpoint(query, options.principal, options.endpointId, true);
+  return transaction(em, async (tx) => {
+    const endpoint = await findVisibleEndpoint(tx, options.principal, options.endpointId, true);
     if (!endpoint.enabled) throw new InvalidStateError(`Webhook endpoint "${endpoint.id}" is disabled: enable it before replaying`);
-    const matching = `from webhook_event e where e.account_id = $1 and e.type = any($2::text[]) and e.created_at >= $3 and ($4::timestamptz is null or e.created_at < $4)`;
-    const values = [endpoint.account_id, endpoint.event_types, options.from.toISOString(), to?.toISOString() ?? null];
-    const [{ count }] = (await query<{ count: number }>(`select count(*)::int as count from (select 1 ${matching} limit $5) m`, [...values, max + 1])) as [{ count: number }];
+    const matching = { accountId: endpoint.account_id, eventTypes: endpoint.event_types, from: options.from.toISOString(), to: to?.toISOString() ?? null };
+    const { count } = await countMatchingEvents.one(tx, { ...matching, limit: max + 1 });
     if (count > max) {
       throw new LimitExceededError(`More than ${max} events match: replay a shorter period (from/to)`, 'webhookReplayEventsMax', max);
     }
     const nowMs = deps.clock.now();
-    const queued = await query(
-      `insert into webhook_delivery (id, endpoint_id, event_id, status, next_attempt_at, deliver_until, created_at, updated_at)
-       select gen_random_uuid(), $5, e.id, 'PENDING', to_timestamp($6::float8 / 1000), to_timestamp(($6::float8 + $7::float8) / 1000),
-              to_timestamp($6::float8 / 1000), to_timestamp($6::float8 / 1000)
-         ${matching}
-        order by e.created_at, e.id
-       on conflict (endpoint_id, event_id) do update
-          set status = 'PENDING', next_attempt_at = excluded.next_attempt_at, deliver_until = excluded.deliver_until, updated_at = excluded.updated_at
-       returning id`,
-      [...values, endpoint.id, nowMs, deps.config.webhookRetryWindowMs],
-    );
+    const queued = await requeueMatchingEvents.all(tx, { ...matching, endpointId: endpoint.id, nowMs, retryWindowMs: deps.config.webhookRetryWindowMs });
     return queued.length;
   });
 }

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import type { Clock } from '../calls/clock.js';
 import { postWebhook, type WebhookPostResult } from './post-webhook.js';
 import { WEBHOOK_EVENT_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, webhookSignatureHeader } from './webhook-signature.js';
 import type { WebhookTargetDeps } from './webhook-target.js';
+import { claimDueDeliveries, insertAttempt, lockDeliveryClaims, markEndpointsClaimed, recordDeliveryOutcome, releaseDelivery } from './webhooks.queries.js';
 
 /** What {@link sendWebhookDeliveries} and its parts need besides the database. */
 export interface SendWebhookDeliveriesDeps extends WebhookTargetDeps {
@@ -89,50 +90,17 @@ export async function claimWebhookDeliveries(em: EntityManager, deps: Pick<SendW
   const { config } = deps;
   if (slots <= 0) return [];
   const nowMs = deps.clock.now();
-  return pgTransaction(em, async (query) => {
-    await query(`select pg_advisory_xact_lock(hashtextextended('spendwire:webhook-claim', 0))`);
-    const claimed = await query<ClaimedDelivery & { endpoint_id: string }>(
-      `with now as (select to_timestamp($1::float8 / 1000) as at),
-       busy as (
-         select d.endpoint_id, count(*)::int as n from webhook_delivery d, now
-          where d.status = 'PENDING' and d.leased_until > now.at
-          group by d.endpoint_id),
-       endpoints as (
-         -- Every endpoint, disabled ones too: an attempt still in flight to one counts for its account.
-         select ep.id, ep.account_id, ep.enabled, ep.last_claimed_at, coalesce(b.n, 0) as endpoint_busy,
-                coalesce(sum(b.n) over (partition by ep.account_id), 0)::int as account_busy,
-                max(ep.last_claimed_at) over (partition by ep.account_id) as account_last_claimed_at
-           from webhook_endpoint ep left join busy b on b.endpoint_id = ep.id),
-       candidates as (
-         select d.id, d.next_attempt_at, d.position, e.account_id, e.account_busy, e.account_last_claimed_at, e.last_claimed_at,
-                e.endpoint_busy + row_number() over (partition by e.id order by d.next_attempt_at, d.position) as endpoint_load
-           from endpoints e, now
-           cross join lateral (
-             select d.id, d.next_attempt_at, d.position from webhook_delivery d
-              where d.endpoint_id = e.id and d.status = 'PENDING' and d.next_attempt_at <= now.at
-                and (d.leased_until is null or d.leased_until <= now.at)
-              order by d.next_attempt_at, d.position
-              limit greatest($4::int - e.endpoint_busy, 0)) d
-          where e.enabled and e.endpoint_busy < $4 and e.account_busy < $5),
-       ranked as (
-         select c.*, c.account_busy + row_number() over (
-                  partition by c.account_id order by c.endpoint_load, c.last_claimed_at nulls first, c.next_attempt_at, c.position) as account_load
-           from candidates c),
-       picked as (
-         select id from ranked where account_load <= $5
-          order by account_load, account_last_claimed_at nulls first, next_attempt_at, position
-          limit $3)
-       update webhook_delivery d set next_attempt_at = to_timestamp(($1::float8 + $2::float8) / 1000), leased_until = to_timestamp(($1::float8 + $2::float8) / 1000)
-         from picked, webhook_endpoint ep, webhook_event e
-        where d.id = picked.id and ep.id = d.endpoint_id and e.id = d.event_id
-       returning d.id, d.endpoint_id, d.attempt_count, (extract(epoch from d.deliver_until) * 1000)::float8 as deliver_until_ms, ep.url, ep.secret, e.id as event_id, e.body`,
-      [nowMs, webhookLeaseMs(config), slots, config.webhookInFlightPerEndpointMax, config.webhookInFlightPerAccountMax],
-    );
+  return transaction(em, async (tx) => {
+    await lockDeliveryClaims.all(tx);
+    const claimed = await claimDueDeliveries.all(tx, {
+      nowMs,
+      leaseMs: webhookLeaseMs(config),
+      slots,
+      inFlightPerEndpointMax: config.webhookInFlightPerEndpointMax,
+      inFlightPerAccountMax: config.webhookInFlightPerAccountMax,
+    });
     if (claimed.length > 0) {
-      await query(`update webhook_endpoint set last_claimed_at = to_timestamp($2::float8 / 1000) where id = any($1::uuid[])`, [
-        [...new Set(claimed.map((row) => row.endpoint_id))],
-        nowMs,
-      ]);
+      await markEndpointsClaimed.run(tx, { endpointIds: [...new Set(claimed.map((row) => row.endpoint_id))], nowMs });
     }
     return claimed.map(({ endpoint_id: _endpointId, ...delivery }) => delivery);
   });
@@ -182,10 +150,7 @@ export async function attemptWebhookDelivery(em: EntityManager, deps: SendWebhoo
   const nowMs = deps.clock.now();
   if (result.aborted) {
     // Stopping: the attempt did not finish, so it is not logged; the delivery is due again at once.
-    await pgQuery(em, `update webhook_delivery set next_attempt_at = to_timestamp($2::float8 / 1000), leased_until = null where id = $1 and status = 'PENDING'`, [
-      delivery.id,
-      nowMs,
-    ]);
+    await releaseDelivery.run(em, { deliveryId: delivery.id, nowMs });
     return 'released';
   }
   const succeeded = result.error === null;
@@ -200,23 +165,18 @@ export async function attemptWebhookDelivery(em: EntityManager, deps: SendWebhoo
     nextAttemptMs = Math.min(nowMs + webhookRetryDelayMs(attemptsMade, config), deliverUntilMs);
   }
   const status = outcome === 'delivered' ? 'DELIVERED' : outcome === 'failed' ? 'FAILED' : 'PENDING';
-  await pgTransaction(em, async (query) => {
+  await transaction(em, async (tx) => {
     // A delivery deleted with its endpoint meanwhile is gone: nothing to record.
-    const [updated] = await query<{ id: string }>(
-      `update webhook_delivery set status = $2, attempt_count = attempt_count + 1, leased_until = null,
-              next_attempt_at = case when $3::float8 is null then null else to_timestamp($3::float8 / 1000) end,
-              delivered_at = case when $2 = 'DELIVERED' then to_timestamp($4::float8 / 1000) else delivered_at end,
-              updated_at = to_timestamp($4::float8 / 1000)
-        where id = $1
-        returning id`,
-      [delivery.id, status, nextAttemptMs, nowMs],
-    );
+    const updated = await recordDeliveryOutcome.maybeOne(tx, { deliveryId: delivery.id, status, nextAttemptMs, nowMs });
     if (!updated) return;
-    await query(
-      `insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms, succeeded)
-       values ($1, to_timestamp($2::float8 / 1000), $3, $4, $5, $6)`,
-      [delivery.id, attemptedAtMs, result.statusCode, result.error, result.durationMs, succeeded],
-    );
+    await insertAttempt.run(tx, {
+      deliveryId: delivery.id,
+      attemptedAtMs,
+      statusCode: result.statusCode,
+      error: result.error,
+      durationMs: result.durationMs,
+      succeeded,
+    });
   });
   return outcome;
 }

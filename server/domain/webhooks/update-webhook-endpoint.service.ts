@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import type { Principal } from '../accounts/principal.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { assertWebhookTargetAllowed, type WebhookTargetDeps } from './webhook-target.js';
@@ -10,10 +10,9 @@ import {
   validateEventTypes,
   validateWebhookDescription,
   validateWebhookUrl,
-  WEBHOOK_ENDPOINT_COLUMNS,
   type WebhookEndpoint,
-  type WebhookEndpointRow,
 } from './webhook-endpoint-record.js';
+import { updateEndpoint } from './webhooks.queries.js';
 
 /** Options of {@link updateWebhookEndpoint}: absent (or null) fields stay as they are. */
 export interface UpdateWebhookEndpointOptions {
@@ -40,16 +39,9 @@ export async function updateWebhookEndpoint(em: EntityManager, deps: ServiceDeps
   if (url !== null) await assertWebhookTargetAllowed(url, { allowPrivate: deps.config.webhookAllowPrivateTargets, resolveHost: deps.resolveHost });
   const eventTypes = options.eventTypes == null ? null : validateEventTypes(options.eventTypes);
   const description = options.description == null ? null : validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
-  const row = await pgTransaction(em, async (query) => {
-    const endpoint = await findVisibleEndpoint(query, options.principal, options.id, true);
-    const [updated] = await query<WebhookEndpointRow>(
-      `update webhook_endpoint ep set url = coalesce($2, ep.url), event_types = coalesce($3, ep.event_types),
-              description = coalesce($4, ep.description), enabled = coalesce($5, ep.enabled), updated_at = to_timestamp($6::float8 / 1000)
-        where ep.id = $1
-        returning ${WEBHOOK_ENDPOINT_COLUMNS}`,
-      [endpoint.id, url, eventTypes, description, options.enabled ?? null, deps.clock.now()],
-    );
-    return updated!;
+  const row = await transaction(em, async (tx) => {
+    const endpoint = await findVisibleEndpoint(tx, options.principal, options.id, true);
+    return updateEndpoint.one(tx, { endpointId: endpoint.id, url, eventTypes, description, enabled: options.enabled ?? null, nowMs: deps.clock.now() });
   });
   return toWebhookEndpoint(row);
 }

@@ -1,9 +1,10 @@
-import type { PgQuery } from '../../database/pg-transaction.js';
+import type { Db } from '../../database/sql.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
 import type { WebhookErrorClass } from './post-webhook.js';
 import type { WebhookDeliveryStatus, WebhookEventType } from './webhook-event-type.js';
+import { selectNewestAttempts, selectVisibleDelivery, type WebhookDeliveryRow } from './webhooks.queries.js';
 
 /** One POST of a delivery, as logged. */
 export interface WebhookAttempt {
@@ -38,53 +39,9 @@ export interface WebhookDelivery {
   attempts: WebhookAttempt[];
 }
 
-/** Select list of {@link WebhookDeliveryRow} from `webhook_delivery d` joined with `webhook_event e` and `webhook_endpoint ep`. */
-export const WEBHOOK_DELIVERY_COLUMNS = `d.id, d.position::text, d.endpoint_id, ep.account_id, d.event_id, e.type as event_type, d.status, d.attempt_count,
-  (extract(epoch from d.next_attempt_at) * 1000)::float8 as next_attempt_at_ms, (extract(epoch from d.deliver_until) * 1000)::float8 as deliver_until_ms,
-  (extract(epoch from d.delivered_at) * 1000)::float8 as delivered_at_ms, (extract(epoch from d.created_at) * 1000)::float8 as created_at_ms, e.body`;
-
-/** The joins {@link WEBHOOK_DELIVERY_COLUMNS} needs after `from webhook_delivery d`. */
-export const WEBHOOK_DELIVERY_JOINS = 'join webhook_event e on e.id = d.event_id join webhook_endpoint ep on ep.id = d.endpoint_id';
-
-/** A delivery row selected with {@link WEBHOOK_DELIVERY_COLUMNS}. */
-export interface WebhookDeliveryRow {
-  id: string;
-  position: string;
-  endpoint_id: string;
-  account_id: string;
-  event_id: string;
-  event_type: WebhookEventType;
-  status: WebhookDeliveryStatus;
-  attempt_count: number;
-  next_attempt_at_ms: number | null;
-  deliver_until_ms: number;
-  delivered_at_ms: number | null;
-  created_at_ms: number;
-  body: string;
-}
-
-interface AttemptRow {
-  id: string;
-  delivery_id: string;
-  attempted_at_ms: number;
-  status_code: number | null;
-  error: WebhookErrorClass | null;
-  duration_ms: number;
-  succeeded: boolean;
-}
-
 /** The deliveries of `rows` with their newest `attemptsMax` attempts each, in one query. */
-export async function withAttempts(query: PgQuery, rows: WebhookDeliveryRow[], attemptsMax: number): Promise<WebhookDelivery[]> {
-  const attempts = rows.length === 0
-    ? []
-    : await query<AttemptRow>(
-        `select id::text, delivery_id, attempted_at_ms, status_code, error, duration_ms, succeeded from (
-           select a.*, (extract(epoch from a.attempted_at) * 1000)::float8 as attempted_at_ms,
-                  row_number() over (partition by a.delivery_id order by a.id desc) as rank
-             from webhook_attempt a where a.delivery_id = any($1::uuid[])) ranked
-          where rank <= $2 order by delivery_id, id desc`,
-        [rows.map((row) => row.id), attemptsMax],
-      );
+export async function withAttempts(db: Db, rows: WebhookDeliveryRow[], attemptsMax: number): Promise<WebhookDelivery[]> {
+  const attempts = rows.length === 0 ? [] : await selectNewestAttempts.all(db, { deliveryIds: rows.map((row) => row.id), attemptsMax });
   const byDelivery = new Map<string, WebhookAttempt[]>();
   for (const attempt of attempts) {
     const list = byDelivery.get(attempt.delivery_id) ?? [];
@@ -117,18 +74,12 @@ export async function withAttempts(query: PgQuery, rows: WebhookDeliveryRow[], a
 }
 
 /**
- * The delivery `id` as the caller may see it (locked `for update` of the delivery when `lock`).
- * Unknown, malformed and other tenants' ids are all NOT_FOUND alike.
+ * The delivery `id` as the caller may see it. Unknown, malformed and other tenants' ids are all
+ * NOT_FOUND alike.
  * @throws NotFoundError
  */
-export async function findVisibleDelivery(query: PgQuery, principal: Principal, id: string, lock = false): Promise<WebhookDeliveryRow> {
-  const [row] = isUuid(id)
-    ? await query<WebhookDeliveryRow>(
-        `select ${WEBHOOK_DELIVERY_COLUMNS} from webhook_delivery d ${WEBHOOK_DELIVERY_JOINS}
-          where d.id = $1 and ($2::uuid is null or ep.account_id = $2)${lock ? ' for update of d' : ''}`,
-        [id, tenantScope(principal)],
-      )
-    : [];
+export async function findVisibleDelivery(db: Db, principal: Principal, id: string): Promise<WebhookDeliveryRow> {
+  const row = isUuid(id) ? await selectVisibleDelivery.maybeOne(db, { deliveryId: id, accountId: tenantScope(principal) }) : undefined;
   if (!row) throw new NotFoundError('Webhook delivery', id);
   return row;
 }

@@ -1,9 +1,10 @@
-import type { PgQuery } from '../../database/pg-transaction.js';
+import type { Db } from '../../database/sql.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-event-type.js';
+import { lockVisibleEndpoint, selectEndpointsOfAccount, selectVisibleEndpoint, type WebhookEndpointRow } from './webhooks.queries.js';
 
 /** Roles that manage and read an account's webhooks: its OWNER and INTEGRATOR keys, and the operator. Everyone else is FORBIDDEN. */
 export const WEBHOOK_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -18,22 +19,6 @@ export interface WebhookEndpoint {
   enabled: boolean;
   createdAt: Date;
   updatedAt: Date;
-}
-
-/** Select list of {@link WebhookEndpointRow} from `webhook_endpoint` aliased `ep`. */
-export const WEBHOOK_ENDPOINT_COLUMNS = `ep.id, ep.account_id, ep.url, ep.description, ep.event_types, ep.enabled,
-  (extract(epoch from ep.created_at) * 1000)::float8 as created_at_ms, (extract(epoch from ep.updated_at) * 1000)::float8 as updated_at_ms`;
-
-/** A `webhook_endpoint` row selected with {@link WEBHOOK_ENDPOINT_COLUMNS}. */
-export interface WebhookEndpointRow {
-  id: string;
-  account_id: string;
-  url: string;
-  description: string;
-  event_types: WebhookEventType[];
-  enabled: boolean;
-  created_at_ms: number;
-  updated_at_ms: number;
 }
 
 /** The service view of a row. */
@@ -60,14 +45,9 @@ export function requireWebhookRole(principal: Principal, action: string): void {
  * transaction). Unknown ids, malformed ids and other tenants' endpoints are all NOT_FOUND alike.
  * @throws NotFoundError
  */
-export async function findVisibleEndpoint(query: PgQuery, principal: Principal, id: string, lock = false): Promise<WebhookEndpointRow> {
-  const scope = tenantScope(principal);
-  const [row] = isUuid(id)
-    ? await query<WebhookEndpointRow>(
-        `select ${WEBHOOK_ENDPOINT_COLUMNS} from webhook_endpoint ep where ep.id = $1 and ($2::uuid is null or ep.account_id = $2)${lock ? ' for update' : ''}`,
-        [id, scope],
-      )
-    : [];
+export async function findVisibleEndpoint(db: Db, principal: Principal, id: string, lock = false): Promise<WebhookEndpointRow> {
+  const params = { endpointId: id, accountId: tenantScope(principal) };
+  const row = isUuid(id) ? await (lock ? lockVisibleEndpoint : selectVisibleEndpoint).maybeOne(db, params) : undefined;
   if (!row) throw new NotFoundError('Webhook endpoint', id);
   return row;
 }
@@ -123,10 +103,6 @@ export function validateWebhookDescription(text: string | null | undefined, leng
 }
 
 /** The endpoints of `accountId`, oldest first (the caller has checked it may see the account). */
-export async function listEndpointsOfAccount(query: PgQuery, accountId: string): Promise<WebhookEndpoint[]> {
-  const rows = await query<WebhookEndpointRow>(
-    `select ${WEBHOOK_ENDPOINT_COLUMNS} from webhook_endpoint ep where ep.account_id = $1 order by ep.created_at, ep.id`,
-    [accountId],
-  );
-  return rows.map(toWebhookEndpoint);
+export async function listEndpointsOfAccount(db: Db, accountId: string): Promise<WebhookEndpoint[]> {
+  return (await selectEndpointsOfAccount.all(db, { accountId })).map(toWebhookEndpoint);
 }

@@ -3,16 +3,9 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
 import { AlertKind } from '../../domain/alerts/alert-kinds.js';
 import type { AlertRecord } from '../../domain/alerts/alert-record.js';
-import {
-  acknowledgeAlert,
-  alertScope,
-  listAlerts,
-  parseAlertPosition,
-  setLowBalanceThresholds,
-} from '../../domain/alerts/alerts.service.js';
-import { findWallet } from '../../domain/wallets/find-wallet.service.js';
-import { BadUserInputError, ResumeWindowExceededError } from '../../errors.js';
-import { alertHead, alertsKeptAfter, AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
+import { acknowledgeAlert, listAlerts, setLowBalanceThresholds } from '../../domain/alerts/alerts.service.js';
+import { checkAlertSubscription } from '../../domain/alerts/check-alert-subscription.service.js';
+import { AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
 import { mapStream } from '../../events/map-stream.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CLOSE_CODE_SUBSCRIBER_OVERFLOW } from '../wallets/wallet-subscription.resolver.js';
@@ -113,36 +106,21 @@ export class AlertsResolver {
     @Arg('input', () => SetLowBalanceThresholdsInput) input: SetLowBalanceThresholdsInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<SetLowBalanceThresholdsPayload> {
-    const thresholds = await setLowBalanceThresholds(em, config, { principal, walletId: input.walletId, thresholdsMicros: input.thresholds });
-    const wallet = await findWallet(em.fork(), { principal, walletId: input.walletId });
-    return { wallet: toWalletObject(wallet), thresholds };
+    const set = await setLowBalanceThresholds(em, config, { principal, walletId: input.walletId, thresholdsMicros: input.thresholds });
+    return { wallet: toWalletObject(set.wallet), thresholds: set.thresholdsMicros };
   }
 
   @Subscription(() => AlertObject, {
     description:
       "Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts. Acknowledged alerts are deleted a year after their acknowledgement (alertRetentionMs): resuming from before a deleted one answers RESUME_WINDOW_EXCEEDED.",
     subscribe: async ({ args, context }: AlertRaisedSubscribeData) => {
-      const afterId = parseAlertPosition('afterPosition', args.afterPosition);
-      const accountId = alertScope(context.principal, args.accountId);
-      if (args.kinds && args.kinds.length === 0) throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
-      if (afterId !== null) {
-        const head = await alertHead(context.em);
-        if (afterId > head) throw new BadUserInputError('afterPosition', `afterPosition ${afterId} is ahead of the newest alert's position ${head}`);
-        // Acknowledged alerts are deleted after alertRetentionMs: a replay from before one would skip it.
-        if (!(await alertsKeptAfter(context.em, afterId))) {
-          throw new ResumeWindowExceededError(
-            `afterPosition ${afterId} is older than the alerts kept (acknowledged alerts are deleted after alertRetentionMs): subscribe without afterPosition and list alerts instead`,
-            'afterPosition',
-            'alertRetentionMs',
-          );
-        }
-      }
+      const start = await checkAlertSubscription(context.em, { principal: context.principal, ...args });
       const stream = openAlertStream({
         em: context.em,
         feed: context.events.alerts,
-        afterId,
-        accountId,
-        kinds: args.kinds ?? null,
+        afterId: start.afterId,
+        accountId: start.accountId,
+        kinds: start.kinds,
         queueMax: context.config.subscriberQueueMax,
         replayBatchSize: context.config.outboxBatchSize,
       });

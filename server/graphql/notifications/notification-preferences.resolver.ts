@@ -8,7 +8,7 @@ function toObject(preference: NotificationPreference): NotificationPreferenceObj
   return Object.assign(new NotificationPreferenceObject(), preference);
 }
 
-/** Seed 003's "Notification Settings": each signed-in user chooses which e-mails they get. */
+/** Notification settings: each signed-in user chooses which e-mails they get. */
 @Resolver(() => UserObject)
 export class NotificationPreferencesResolver {
   @FieldResolver(() => [NotificationPreferenceObject], {
