@@ -16,33 +16,42 @@ export const ERROR_CODE_DESCRIPTIONS = {
   NOT_FOUND:
     "Nothing of that id that the caller may see; another tenant's objects are answered so too. `extensions.id` echoes the id (at most 100 characters).",
   BAD_USER_INPUT:
-    'An argument is malformed or out of its limits (a Money value that does not parse, a page size beyond its maximum, …). `extensions.field` names the input field at fault. Nothing was written.',
+    'An argument is malformed or out of its limits (a Money value that does not parse, a page size beyond its maximum, …). `extensions.field` names the ' +
+    'input field at fault. Nothing was written.',
   INSUFFICIENT_FUNDS:
     "The wallet's available balance (balance − reserved) does not cover the debit, or a campaign's budget does not; nothing was written.",
   IDEMPOTENCY_KEY_REUSED:
-    'The idempotency key was already used with other parameters or for another operation (`extensions.field` is "idempotencyKey"). Use a new key for a new request.',
+    'The idempotency key was already used with other parameters or for another operation (`extensions.field` is "idempotencyKey"). Use a new key for a ' +
+    'new request.',
   INVALID_STATE:
     "The object's current status does not allow the operation (e.g. pausing a completed campaign, completing a settled bank transfer). Nothing was written.",
   CAMPAIGN_NOT_RUNNING:
     'startCall on a campaign that is not RUNNING (`extensions.campaignId`, `extensions.status`): start it first. Nothing was written.',
   LIMIT_EXCEEDED:
-    'A configured limit would be exceeded (calls active per account, recipients, saved cards, open subscriptions per socket, …): `extensions.limit` names the setting and `extensions.max` its value.',
+    'A configured limit would be exceeded (calls active per account, recipients, saved cards, open subscriptions per socket, …): `extensions.limit` ' +
+    'names the setting and `extensions.max` its value.',
   WALLET_SUSPENDED:
     'The wallet is SUSPENDED (it ran out) and has not been funded since: no new calls or messages until it is (`extensions.walletId`).',
   PAYMENT_PROVIDER_ERROR:
-    'Stripe could not be reached or answered with an error that is not about the card; nothing was charged by us. Retrying with the same idempotency key is safe.',
+    'Stripe could not be reached or answered with an error that is not about the card; nothing was charged by us. Retrying with the same idempotency ' +
+    'key is safe.',
   RATE_LIMITED:
-    'A rate limit or lockout refused the request (HTTP 429 with Retry-After): `extensions.limit` names it and `extensions.retryAfterSeconds` says when to retry.',
+    'A rate limit or lockout refused the request (HTTP 429 with Retry-After): `extensions.limit` names it and `extensions.retryAfterSeconds` says when ' +
+    'to retry.',
   RESUME_WINDOW_EXCEEDED:
-    'A subscription asked to resume from a position older than the server still keeps: nothing is replayed (`extensions.field`, `extensions.window`). Subscribe again without a resume position and re-read current state.',
+    'A subscription asked to resume from a position older than the server still keeps: nothing is replayed (`extensions.field`, `extensions.window`). ' +
+    'Subscribe again without a resume position and re-read current state.',
   OPERATION_TIMEOUT:
-    'The operation ran past its execution deadline (operationDeadlineMs, default 10 s); its remaining database work was not started. A mutation may have committed: retry it with the same idempotency key.',
+    'The operation ran past its execution deadline (operationDeadlineMs, default 10 s); its remaining database work was not started. A mutation may ' +
+    'have committed: retry it with the same idempotency key.',
   QUERY_TOO_COMPLEX:
-    'The operation is over a query limit (cost, depth, aliases, directives or tokens): `extensions.limit` names the setting and `extensions.max` its value (HTTP 400). Ask for less in one operation.',
+    'The operation is over a query limit (cost, depth, aliases, directives or tokens): `extensions.limit` names the setting and `extensions.max` its ' +
+    'value (HTTP 400). Ask for less in one operation.',
   GRAPHQL_PARSE_FAILED: 'The query text is not valid GraphQL syntax (HTTP 400).',
   GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema: an unknown field, a wrong argument type, a missing variable, … (HTTP 400).',
   BAD_REQUEST:
-    'The HTTP request itself is malformed: a body that is not JSON, a missing query, a URL that is not valid percent-encoding, headers too large, … (HTTP 400).',
+    'The HTTP request itself is malformed: a body that is not JSON, a missing query, a URL that is not valid percent-encoding, headers too large, … ' +
+    '(HTTP 400).',
   OPERATION_RESOLUTION_FAILURE: 'The request names an operationName the document does not contain, or sends several operations without naming one.',
   PERSISTED_QUERY_NOT_FOUND: 'Automatic persisted queries: the server does not know that hash yet. Send the query text with it once.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are not enabled on this server: send the query text.',
@@ -50,7 +59,8 @@ export const ERROR_CODE_DESCRIPTIONS = {
   PAYLOAD_TOO_LARGE: 'The request body is larger than the endpoint accepts (HTTP 413; requestBodyBytesMax, default 100,000 bytes, for /graphql).',
   UNSUPPORTED_MEDIA_TYPE: 'The request body has an unsupported content encoding or charset (HTTP 415): send UTF-8 JSON.',
   INTERNAL_SERVER_ERROR:
-    'Anything unexpected: a bug or an outage. The cause is logged on the server and masked in the answer. Retrying a mutation with the same idempotency key is safe.',
+    'Anything unexpected: a bug or an outage. The cause is logged on the server and masked in the answer. Retrying a mutation with the same idempotency ' +
+    'key is safe.',
 } as const satisfies Record<string, string>;
 
 /** Stable error codes a client may branch on. */

@@ -28,9 +28,9 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'What a credential may do.',
   valuesConfig: {
-    OWNER: { description: 'Runs the account: everything in it, keys, users, cards, billing and plans.' },
-    CAMPAIGN_MANAGER: { description: 'Runs campaigns and charges, tops up by card and manages cards; no keys, numbers or webhooks.' },
-    INTEGRATOR: { description: 'A system integration: charges, calls, messages, numbers, webhooks and top-ups.' },
+    OWNER: { description: 'Runs the account: keys, users, campaigns, calls, messages, numbers, cards, billing, automatic funding, plans and webhooks.' },
+    CAMPAIGN_MANAGER: { description: 'Manages campaigns, charges, card top-ups, saved cards and alerts; no calls, messages, numbers, keys or webhooks.' },
+    INTEGRATOR: { description: 'A system integration: charges, campaigns, calls, messages, numbers, webhooks and card top-ups; no saved cards.' },
     SUPPORT: { description: 'Platform staff: reads every account, adjusts balances, grants and refunds credit, settles bank transfers.' },
     PLATFORM_ADMIN: { description: 'The operator: creates accounts, rate plans and plans, and may do anything.' },
   },

@@ -23,7 +23,9 @@ function operationText(document: DocumentNode, name: string): string {
     (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === name,
   );
   if (!operation) throw new Error(`No operation ${name}`);
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
+  );
   const used = new Set<string>();
   const collect = (node: DefinitionNode) =>
     visit(node, {
@@ -125,14 +127,16 @@ describe('schema/examples against a running server', () => {
     const input = { walletId, ratePlanId, from: 'Spendwire', to: ['+447700900123'], body: 'Your code is 123456', idempotencyKey: 'otp-5521' };
     const sent = (await run('sms.graphql', 'SendMessage', { input })).sendMessage;
     expect(sent).toMatchObject({ held: '0.04', replayed: false, messages: [{ status: 'PENDING', hold: '0.04' }] });
-    const reported = (await run('sms.graphql', 'ReportMessageDelivery', { input: { messageId: sent.messages[0].id, status: 'DELIVERED' } })).reportMessageDelivery;
+    const report = { input: { messageId: sent.messages[0].id, status: 'DELIVERED' } };
+    const reported = (await run('sms.graphql', 'ReportMessageDelivery', report)).reportMessageDelivery;
     expect(reported.message).toMatchObject({ status: 'DELIVERED', hold: '0', price: '0.04' });
   });
 
   it('wallet-subscription.graphql: replays the history after a sequence, then goes on live', async () => {
     const document = documents.get('wallet-subscription.graphql')!;
-    const transactions = subscribe(t.url, ownerKey, operationText(document, 'TransactionAdded'), { walletId, afterSequence: '1' }, (data) => data.transactionAdded);
-    const balances = subscribe(t.url, ownerKey, operationText(document, 'BalanceChanged'), { walletId, afterSequence: '1' }, (data) => data.balanceChanged);
+    const variables = { walletId, afterSequence: '1' };
+    const transactions = subscribe(t.url, ownerKey, operationText(document, 'TransactionAdded'), variables, (data) => data.transactionAdded);
+    const balances = subscribe(t.url, ownerKey, operationText(document, 'BalanceChanged'), variables, (data) => data.balanceChanged);
     try {
       // The wallet's sequence is its last transaction's: after "1" come 2..history.
       const history = Number((await t.ok(ownerKey, 'query($id: ID!) { wallet(id: $id) { sequence } }', { id: walletId })).wallet.sequence);
@@ -166,7 +170,8 @@ describe('schema/examples against a running server', () => {
     const acknowledged = (await run('alerts.graphql', 'AcknowledgeAlert', { id: open[0].node.id }, account.ownerKey)).acknowledgeAlert.alert;
     expect(acknowledged.acknowledgedAt).toEqual(expect.any(String));
     expect((await run('alerts.graphql', 'OpenAlerts', { kinds: ['LOW_BALANCE'] }, account.ownerKey)).alerts.edges).toEqual([]);
-    const feed = subscribe(t.url, account.ownerKey, operationText(documents.get('alerts.graphql')!, 'AlertRaised'), { afterPosition: '0' }, (data) => data.alertRaised);
+    const alertRaised = operationText(documents.get('alerts.graphql')!, 'AlertRaised');
+    const feed = subscribe(t.url, account.ownerKey, alertRaised, { afterPosition: '0' }, (data) => data.alertRaised);
     try {
       expect((await feed.waitFor(1))[0]).toMatchObject({ id: open[0].node.id, kind: 'LOW_BALANCE' });
     } finally {

@@ -102,7 +102,11 @@ export class AlertsResolver {
     };
   }
 
-  @Mutation(() => AcknowledgeAlertPayload, { description: 'Records who acknowledged the alert and when (once: acknowledging again returns it unchanged).' })
+  @Mutation(() => AcknowledgeAlertPayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: records who acknowledged the alert and when (once: acknowledging again returns it unchanged). ' +
+      'NOT_FOUND.',
+  })
   async acknowledgeAlert(
     @Arg('id', () => ID, { description: "Id of the alert (of the caller's account; any for SUPPORT and PLATFORM_ADMIN)." }) id: string,
     @Ctx() { em, principal, spend }: Context,
@@ -111,7 +115,11 @@ export class AlertsResolver {
     return { alert: toAlertObject(alert) };
   }
 
-  @Mutation(() => SetLowBalanceThresholdsPayload, { description: "Replaces the wallet's low-balance thresholds (default 5 and 0 in its currency)." })
+  @Mutation(() => SetLowBalanceThresholdsPayload, {
+    description:
+      "OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: replaces the wallet's low-balance thresholds (default 5 and 0 in its currency). BAD_USER_INPUT " +
+      "(negative, repeated, more than lowBalanceThresholdsMax, default 10), NOT_FOUND.",
+  })
   async setLowBalanceThresholds(
     @Arg('input', () => SetLowBalanceThresholdsInput, { description: 'The wallet and its new thresholds.' }) input: SetLowBalanceThresholdsInput,
     @Ctx() { em, principal, config }: Context,

@@ -130,7 +130,11 @@ export class SpendResolver {
     });
   }
 
-  @Mutation(() => CreateCampaignPayload, { description: 'A new campaign in DRAFT; startCampaign lets it place calls.' })
+  @Mutation(() => CreateCampaignPayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: a new campaign in DRAFT; startCampaign lets it place calls. BAD_USER_INPUT (name, budget, a ' +
+      'rate plan in another currency), NOT_FOUND.',
+  })
   async createCampaign(
     @Arg('input', () => CreateCampaignInput, { description: 'Paying wallet, pricing rate plan, name, optional budget.' }) input: CreateCampaignInput,
     @Ctx() { em, principal, config, spend }: Context,
@@ -147,7 +151,11 @@ export class SpendResolver {
     return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
   }
 
-  @Mutation(() => StartCampaignPayload, { description: 'RUNNING: calls may be placed (also resumes a stopped or paused campaign).' })
+  @Mutation(() => StartCampaignPayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: RUNNING: calls may be placed (also resumes a stopped or paused campaign). INVALID_STATE for ' +
+      'a COMPLETED campaign.',
+  })
   async startCampaign(
     @Arg('id', () => ID, { description: 'Id of the campaign to start or resume.' }) id: string,
     @Ctx() { em, principal, events, spend }: Context,
@@ -157,7 +165,9 @@ export class SpendResolver {
     return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
   }
 
-  @Mutation(() => PauseCampaignPayload, { description: 'PAUSED: no new calls; calls in progress run on.' })
+  @Mutation(() => PauseCampaignPayload, {
+    description: 'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: PAUSED: no new calls; calls in progress run on. INVALID_STATE unless RUNNING.',
+  })
   async pauseCampaign(
     @Arg('id', () => ID, { description: 'Id of the campaign to pause.' }) id: string,
     @Ctx() { em, principal, events, spend }: Context,
@@ -168,7 +178,10 @@ export class SpendResolver {
   }
 
   @Mutation(() => StartCallPayload, {
-    description: 'Reserves the first increment and starts metering; a call that cannot be funded comes back REFUSED (and stops the campaign).',
+    description:
+      'OWNER, INTEGRATOR, PLATFORM_ADMIN: reserves the first increment and starts metering; a call that cannot be funded comes back REFUSED (and stops ' +
+      'the campaign). CAMPAIGN_NOT_RUNNING, LIMIT_EXCEEDED (concurrentCallsPerAccountMax active calls, default 2000), BAD_USER_INPUT (`to` not E.164 or ' +
+      'without a rate), IDEMPOTENCY_KEY_REUSED.',
   })
   async startCall(
     @Arg('input', () => StartCallInput, { description: 'The campaign and the destination.' }) input: StartCallInput,
@@ -178,7 +191,11 @@ export class SpendResolver {
     return { call: toCallObject(call, spend.clock.now()) };
   }
 
-  @Mutation(() => EndCallPayload, { description: 'Hangs up: bills the time used (rounded by the increments) and releases the rest. An ended call comes back as it is.' })
+  @Mutation(() => EndCallPayload, {
+    description:
+      'OWNER, INTEGRATOR, PLATFORM_ADMIN: hangs up: bills the time used (rounded by the increments) and releases the rest. An ended call comes back as ' +
+      'it is. NOT_FOUND.',
+  })
   async endCall(
     @Arg('input', () => EndCallInput, { description: 'The call to hang up.' }) input: EndCallInput,
     @Ctx() { em, principal, spend }: Context,

@@ -63,7 +63,9 @@ export class MessagingResolver {
 
   @Mutation(() => SendMessagePayload, {
     description:
-      'Sends one message per recipient, all or nothing: holds the total on the wallet (and campaign); each message is charged when delivered, released when it fails or expires. INSUFFICIENT_FUNDS (reason BUDGET_REACHED for the campaign budget) writes nothing.',
+      'OWNER, INTEGRATOR, PLATFORM_ADMIN: sends one message per recipient, all or nothing: holds the total on the wallet (and campaign); each message ' +
+      'is charged when delivered, released when it fails or expires. INSUFFICIENT_FUNDS (reason BUDGET_REACHED for the campaign budget) and ' +
+      'WALLET_SUSPENDED write nothing; also BAD_USER_INPUT, CAMPAIGN_NOT_RUNNING, IDEMPOTENCY_KEY_REUSED, NOT_FOUND.',
   })
   async sendMessage(
     @Arg('input', () => SendMessageInput, { description: 'The wallet, sender, recipients and body.' }) input: SendMessageInput,
@@ -83,7 +85,9 @@ export class MessagingResolver {
   }
 
   @Mutation(() => ReportMessageDeliveryPayload, {
-    description: "A carrier's delivery report: DELIVERED charges the held price, FAILED and EXPIRED release it. A message already final is returned unchanged.",
+    description:
+      "OWNER, INTEGRATOR, PLATFORM_ADMIN: a carrier's delivery report: DELIVERED charges the held price, FAILED and EXPIRED release it. A message " +
+      "already final is returned unchanged. NOT_FOUND for a message the caller may not see.",
   })
   async reportMessageDelivery(
     @Arg('input', () => ReportMessageDeliveryInput, { description: 'The message and what its delivery report says.' }) input: ReportMessageDeliveryInput,
@@ -94,7 +98,9 @@ export class MessagingResolver {
   }
 
   @Mutation(() => ReceiveMessagePayload, {
-    description: "An inbound SMS to one of the platform's numbers, charged to the number's wallet on arrival; refused (nothing written) when the wallet cannot pay.",
+    description:
+      "OWNER, INTEGRATOR, PLATFORM_ADMIN: an inbound SMS to one of the platform's numbers, charged to the number's wallet on arrival; refused (nothing " +
+      "written) with INSUFFICIENT_FUNDS or WALLET_SUSPENDED when the wallet cannot pay. NOT_FOUND when no held number matches `to`.",
   })
   async receiveMessage(
     @Arg('input', () => ReceiveMessageInput, { description: 'The inbound message as the carrier handed it over.' }) input: ReceiveMessageInput,

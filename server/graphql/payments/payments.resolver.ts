@@ -259,7 +259,11 @@ export class PaymentsResolver {
     return { topUp: toTopUpObject(topUp) };
   }
 
-  @Mutation(() => TopUpPayload, { description: "Asks Stripe for the top-up's current state now (after 3-D Secure, or when the balance has not moved after paying) instead of waiting for the webhook." })
+  @Mutation(() => TopUpPayload, {
+    description:
+      "Asks Stripe for the top-up's current state now (after 3-D Secure, or when the balance has not moved after paying) instead of waiting for the " +
+      "webhook. Any role that may see the top-up; NOT_FOUND otherwise, PAYMENT_PROVIDER_ERROR when Stripe cannot be reached.",
+  })
   async refreshTopUp(
     @Arg('id', () => ID, { description: 'Id of the top-up to check with Stripe.' }) id: string,
     @Ctx() { em, principal, payments }: Context,
@@ -349,7 +353,9 @@ export class PaymentsResolver {
     return { billingProfile: toBillingProfileObject(profile) };
   }
 
-  @Mutation(() => RefundUnusedCreditPayload, { description: 'SUPPORT, PLATFORM_ADMIN: refunds unused paid credit to the cards that paid it (used funds and grants are not refundable).' })
+  @Mutation(() => RefundUnusedCreditPayload, {
+    description: 'SUPPORT, PLATFORM_ADMIN: refunds unused paid credit to the cards that paid it (used funds and grants are not refundable).',
+  })
   async refundUnusedCredit(
     @Arg('input', () => RefundUnusedCreditInput, { description: 'The wallet, the amount to refund and why.' }) input: RefundUnusedCreditInput,
     @Ctx() { em, principal, payments }: Context,

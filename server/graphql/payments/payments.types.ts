@@ -206,7 +206,10 @@ export class TopUpObject {
   receiptNumber!: string | null;
   @Field(() => String, { nullable: true, description: "Stripe's decline or error code, e.g. insufficient_funds, expired_card, authentication_required." })
   failureCode!: string | null;
-  @Field(() => String, { nullable: true, description: 'What to tell the customer about a failure, in words (e.g. the card was declined: try another card); null unless FAILED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What to tell the customer about a failure, in words (e.g. the card was declined: try another card); null unless FAILED.',
+  })
   failureReason!: string | null;
   @Field(() => ID, { nullable: true, description: 'The TOP_UP transaction, once SUCCEEDED.' })
   transactionId!: string | null;
@@ -224,7 +227,11 @@ export class TopUpObject {
 export class TopUpInput {
   @Field(() => ID, { description: "The wallet to credit (one of the caller's)." })
   walletId!: string;
-  @Field(() => MoneyScalar, { description: 'Credit wanted: whole units of the wallet\'s currency, at least its top-up minimum (topUpMinimumMicros, default 10) and at most the cap (100,000); BAD_USER_INPUT otherwise.' })
+  @Field(() => MoneyScalar, {
+    description:
+      'Credit wanted: whole units of the wallet\'s currency, at least its top-up minimum (topUpMinimumMicros, default 10) and at most the cap ' +
+      '(100,000); BAD_USER_INPUT otherwise.',
+  })
   amount!: bigint;
   @Field(() => String, {
     nullable: true,
@@ -449,7 +456,9 @@ export class GrantCreditPayload {
   wallet!: WalletObject;
 }
 
-@ObjectType('BankTransfer', { description: 'A bank transfer into a wallet, PENDING until support confirms it (expected within bankTransferBusinessDays, default 3 business days).' })
+@ObjectType('BankTransfer', {
+  description: 'A bank transfer into a wallet, PENDING until support confirms it (expected within bankTransferBusinessDays, default 3 business days).',
+})
 export class BankTransferObject {
   @Field(() => ID, { description: 'Unique id of the bank transfer.' })
   id!: string;

@@ -23,7 +23,9 @@ registerEnumType(SubscriptionStatus, {
   },
 });
 
-@ObjectType('SubscriptionPlan', { description: 'A monthly allowance of call minutes for a fee paid from the wallet; beyond it, calls pay the overage rate from the wallet.' })
+@ObjectType('SubscriptionPlan', {
+  description: 'A monthly allowance of call minutes for a fee paid from the wallet; beyond it, calls pay the overage rate from the wallet.',
+})
 export class SubscriptionPlanObject {
   @Field(() => ID, { description: 'Unique id of the subscription plan.' })
   id!: string;

@@ -48,7 +48,11 @@ export class WalletResolver {
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  @Mutation(() => ChargePayload, { description: 'Debits a wallet; refused whole with INSUFFICIENT_FUNDS when available does not cover it.' })
+  @Mutation(() => ChargePayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: debits a wallet; refused whole with INSUFFICIENT_FUNDS when available does not cover it. ' +
+      'BAD_USER_INPUT (amount ≤ 0 or over operationAmountMicrosMax, description over 500 characters), IDEMPOTENCY_KEY_REUSED, NOT_FOUND.',
+  })
   async charge(
     @Arg('input', () => ChargeInput, { description: 'The wallet, the amount and what it is for.' }) input: ChargeInput,
     @Ctx() { em, principal, config, events }: Context,
