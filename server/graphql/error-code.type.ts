@@ -17,9 +17,10 @@ export const ErrorCodeEnum = new GraphQLEnumType({
 /** Descriptions of the root operation types, which type-graphql builds without one. */
 const ROOT_DESCRIPTIONS = {
   query:
-    'Reads. Every field needs a credential (API key or session cookie) and answers only what its role may see: another tenant\'s objects are NOT_FOUND.',
+    "Reads. Every request needs a credential (API key or session cookie) and sees only what its role may see: another tenant's objects are NOT_FOUND.",
   mutation:
-    'Writes. Each mutation runs in one transaction: it happened entirely or not at all. Money mutations take an idempotencyKey: retrying with it is safe.',
+    'Writes. A mutation answered with an error wrote nothing unless its code says otherwise (OPERATION_TIMEOUT). Money mutations take an idempotencyKey: ' +
+    'retrying with the same key is safe.',
   subscription:
     'Live feeds over WebSocket (graphql-ws protocol, path /graphql). Resumable feeds take afterSequence or afterPosition; state feeds send the latest state.',
 } as const;

@@ -3,7 +3,7 @@
 // Nullable fields are `| null` (and optional in inputs); fields' arguments are left out.
 // test/client/generated-types.test.ts fails while this file is stale.
 
-/** Reads. Every field needs a credential (API key or session cookie) and answers only what its role may see: another tenant's objects are NOT_FOUND. */
+/** Reads. Every request needs a credential (API key or session cookie) and sees only what its role may see: another tenant's objects are NOT_FOUND. */
 export interface Query {
   /** Who the credential in use is. */
   me: Principal;
@@ -1374,7 +1374,7 @@ export const ALERT_SEVERITIES = [
 /** INFO: nothing to do; WARNING: act soon; CRITICAL: service is or is about to be interrupted. */
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
-/** Writes. Each mutation runs in one transaction: it happened entirely or not at all. Money mutations take an idempotencyKey: retrying with it is safe. */
+/** Writes. A mutation answered with an error wrote nothing unless its code says otherwise (OPERATION_TIMEOUT). Money mutations take an idempotencyKey: retrying with the same key is safe. */
 export interface Mutation {
   /** PLATFORM_ADMIN: opens a tenant with an empty wallet and an OWNER key. */
   createAccount: CreateAccountPayload;
