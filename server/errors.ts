@@ -3,22 +3,71 @@
  * `extensions.code`. Anything that is not a DomainError is a bug or an outage and is masked.
  */
 
+/**
+ * Every `extensions.code` the API answers, each with what it means for a client. Defined once here:
+ * the DomainErrors below, formatError and the transport use these codes, and the schema publishes
+ * them as the `ErrorCode` enum (server/graphql/error-code.type.ts).
+ */
+export const ERROR_CODE_DESCRIPTIONS = {
+  UNAUTHENTICATED:
+    'No credential, or an unknown, revoked or expired one (HTTP 401). Send a valid API key (Authorization: Bearer …) or sign in again.',
+  FORBIDDEN:
+    "The caller is known but its role may not do this, or a session-cookie request came from another site (HTTP 403). Nothing was written.",
+  NOT_FOUND:
+    "Nothing of that id that the caller may see; another tenant's objects are answered so too. `extensions.id` echoes the id (at most 100 characters).",
+  BAD_USER_INPUT:
+    'An argument is malformed or out of its limits (a Money value that does not parse, a page size beyond its maximum, …). `extensions.field` names the ' +
+    'input field at fault. Nothing was written.',
+  INSUFFICIENT_FUNDS:
+    "The wallet's available balance (balance − reserved) does not cover the debit, or a campaign's budget does not; nothing was written.",
+  IDEMPOTENCY_KEY_REUSED:
+    'The idempotency key was already used with other parameters or for another operation (`extensions.field` is "idempotencyKey"). Use a new key for a ' +
+    'new request.',
+  INVALID_STATE:
+    "The object's current status does not allow the operation (e.g. pausing a completed campaign, completing a settled bank transfer). Nothing was written.",
+  CAMPAIGN_NOT_RUNNING:
+    'startCall on a campaign that is not RUNNING (`extensions.campaignId`, `extensions.status`): start it first. Nothing was written.',
+  LIMIT_EXCEEDED:
+    'A configured limit would be exceeded (calls active per account, recipients, saved cards, open subscriptions per socket, …): `extensions.limit` ' +
+    'names the setting and `extensions.max` its value.',
+  WALLET_SUSPENDED:
+    'The wallet is SUSPENDED (it ran out) and has not been funded since: no new calls or messages until it is (`extensions.walletId`).',
+  PAYMENT_PROVIDER_ERROR:
+    'Stripe could not be reached or answered with an error that is not about the card; nothing was charged by us. Retrying with the same idempotency ' +
+    'key is safe.',
+  RATE_LIMITED:
+    'A rate limit or lockout refused the request (HTTP 429 with Retry-After): `extensions.limit` names it and `extensions.retryAfterSeconds` says when ' +
+    'to retry.',
+  RESUME_WINDOW_EXCEEDED:
+    'A subscription asked to resume from a position older than the server still keeps: nothing is replayed (`extensions.field`, `extensions.window`). ' +
+    'Subscribe again without a resume position and re-read current state.',
+  OPERATION_TIMEOUT:
+    'The operation ran past its execution deadline (operationDeadlineMs, default 10 s); its remaining database work was not started. A mutation may ' +
+    'have committed: retry it with the same idempotency key.',
+  QUERY_TOO_COMPLEX:
+    'The operation is over a query limit (cost, depth, aliases, directives or tokens): `extensions.limit` names the setting and `extensions.max` its ' +
+    'value (HTTP 400). Ask for less in one operation.',
+  GRAPHQL_PARSE_FAILED: 'The query text is not valid GraphQL syntax (HTTP 400).',
+  GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema: an unknown field, a wrong argument type, a missing variable, … (HTTP 400).',
+  BAD_REQUEST:
+    'The HTTP request itself is malformed: a body that is not JSON, a missing query, a URL that is not valid percent-encoding, headers too large, … ' +
+    '(HTTP 400).',
+  OPERATION_RESOLUTION_FAILURE: 'The request names an operationName the document does not contain, or sends several operations without naming one.',
+  PERSISTED_QUERY_NOT_FOUND: 'Automatic persisted queries: the server does not know that hash yet. Send the query text with it once.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are not enabled on this server: send the query text.',
+  METHOD_NOT_ALLOWED: 'The HTTP method is not allowed on this path (HTTP 405): GraphQL takes POST (and GET for queries).',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the endpoint accepts (HTTP 413; requestBodyBytesMax, default 100,000 bytes, for /graphql).',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body has an unsupported content encoding or charset (HTTP 415): send UTF-8 JSON.',
+  INTERNAL_SERVER_ERROR:
+    'Anything unexpected: a bug or an outage. The cause is logged on the server and masked in the answer. Retrying a mutation with the same idempotency ' +
+    'key is safe.',
+} as const satisfies Record<string, string>;
+
 /** Stable error codes a client may branch on. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'INSUFFICIENT_FUNDS'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'INVALID_STATE'
-  | 'CAMPAIGN_NOT_RUNNING'
-  | 'LIMIT_EXCEEDED'
-  | 'WALLET_SUSPENDED'
-  | 'PAYMENT_PROVIDER_ERROR'
-  | 'RATE_LIMITED'
-  | 'RESUME_WINDOW_EXCEEDED'
-  | 'OPERATION_TIMEOUT';
+export type ErrorCode = keyof typeof ERROR_CODE_DESCRIPTIONS;
+
+/** The codes by name, so code refers to `ErrorCode.NOT_FOUND` rather than a bare string. */
+export const ErrorCode = Object.fromEntries(Object.keys(ERROR_CODE_DESCRIPTIONS).map((code) => [code, code])) as { readonly [C in ErrorCode]: C };
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {
@@ -34,12 +83,12 @@ export abstract class DomainError extends Error {
 
 /** No credentials, unknown credentials or revoked credentials. */
 export class UnauthenticatedError extends DomainError {
-  readonly code = 'UNAUTHENTICATED';
+  readonly code = ErrorCode.UNAUTHENTICATED;
 }
 
 /** The caller is known but its role may not do this. */
 export class ForbiddenError extends DomainError {
-  readonly code = 'FORBIDDEN';
+  readonly code = ErrorCode.FORBIDDEN;
 }
 
 /** Longest id echoed back in a NOT_FOUND error, in characters. */
@@ -47,7 +96,7 @@ const ID_ECHO_LENGTH_MAX = 100;
 
 /** Nothing of that id that the caller may see (another tenant's objects are reported like this). */
 export class NotFoundError extends DomainError {
-  readonly code = 'NOT_FOUND';
+  readonly code = ErrorCode.NOT_FOUND;
   constructor(what: string, id: string) {
     // Echo a bounded id: the caller sent it, but a megabyte of it need not come back twice.
     const shown = id.length > ID_ECHO_LENGTH_MAX ? `${id.slice(0, ID_ECHO_LENGTH_MAX)}…` : id;
@@ -57,7 +106,7 @@ export class NotFoundError extends DomainError {
 
 /** A malformed or out-of-limit argument; `field` names the input field at fault. */
 export class BadUserInputError extends DomainError {
-  readonly code = 'BAD_USER_INPUT';
+  readonly code = ErrorCode.BAD_USER_INPUT;
   constructor(field: string, message: string) {
     super(message, { field });
   }
@@ -65,12 +114,12 @@ export class BadUserInputError extends DomainError {
 
 /** The wallet's available balance does not cover the debit; nothing was written. */
 export class InsufficientFundsError extends DomainError {
-  readonly code = 'INSUFFICIENT_FUNDS';
+  readonly code = ErrorCode.INSUFFICIENT_FUNDS;
 }
 
 /** The idempotency key was already used with other parameters or for another operation. */
 export class IdempotencyKeyReusedError extends DomainError {
-  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  readonly code = ErrorCode.IDEMPOTENCY_KEY_REUSED;
   constructor(key: string) {
     super(`Idempotency key "${key}" was already used with different parameters`, { field: 'idempotencyKey' });
   }
@@ -78,12 +127,12 @@ export class IdempotencyKeyReusedError extends DomainError {
 
 /** The object's current status does not allow the operation (e.g. pausing a completed campaign). */
 export class InvalidStateError extends DomainError {
-  readonly code = 'INVALID_STATE';
+  readonly code = ErrorCode.INVALID_STATE;
 }
 
 /** startCall on a campaign that is not RUNNING (paused, stopped, completed or a draft); nothing was written. */
 export class CampaignNotRunningError extends DomainError {
-  readonly code = 'CAMPAIGN_NOT_RUNNING';
+  readonly code = ErrorCode.CAMPAIGN_NOT_RUNNING;
   constructor(campaignId: string, status: string) {
     super(`Campaign "${campaignId}" is ${status}, not RUNNING: start it before placing calls`, { campaignId, status });
   }
@@ -91,7 +140,7 @@ export class CampaignNotRunningError extends DomainError {
 
 /** A configured limit would be exceeded; `limit` names the setting and `max` its value. */
 export class LimitExceededError extends DomainError {
-  readonly code = 'LIMIT_EXCEEDED';
+  readonly code = ErrorCode.LIMIT_EXCEEDED;
   constructor(message: string, limit: string, max: number) {
     super(message, { limit, max });
   }
@@ -99,7 +148,7 @@ export class LimitExceededError extends DomainError {
 
 /** The wallet is SUSPENDED (it ran out) and has not been funded since: no new usage until it is. */
 export class WalletSuspendedError extends DomainError {
-  readonly code = 'WALLET_SUSPENDED';
+  readonly code = ErrorCode.WALLET_SUSPENDED;
   constructor(walletId: string) {
     super(`Wallet "${walletId}" is suspended: fund it to use it again`, { walletId });
   }
@@ -110,12 +159,12 @@ export class WalletSuspendedError extends DomainError {
  * charged by us. Retrying with the same idempotency key is safe.
  */
 export class PaymentProviderError extends DomainError {
-  readonly code = 'PAYMENT_PROVIDER_ERROR';
+  readonly code = ErrorCode.PAYMENT_PROVIDER_ERROR;
 }
 
 /** A rate limit or lockout refused the request; retry after `retryAfterSeconds` (HTTP 429 with `Retry-After`). */
 export class RateLimitedError extends DomainError {
-  readonly code = 'RATE_LIMITED';
+  readonly code = ErrorCode.RATE_LIMITED;
   constructor(message: string, limit: string, retryAfterSeconds: number) {
     super(message, { limit, retryAfterSeconds });
   }
@@ -127,7 +176,7 @@ export class RateLimitedError extends DomainError {
  * that bounds it. The client starts again without a resume position and re-reads current state.
  */
 export class ResumeWindowExceededError extends DomainError {
-  readonly code = 'RESUME_WINDOW_EXCEEDED';
+  readonly code = ErrorCode.RESUME_WINDOW_EXCEEDED;
   constructor(message: string, field: string, window: string) {
     super(message, { field, window });
   }
@@ -147,5 +196,5 @@ export function assert(condition: unknown, message: string): asserts condition {
  * with the same idempotency key.
  */
 export class OperationTimeoutError extends DomainError {
-  readonly code = 'OPERATION_TIMEOUT';
+  readonly code = ErrorCode.OPERATION_TIMEOUT;
 }

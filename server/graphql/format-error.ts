@@ -1,25 +1,25 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException } from '@mikro-orm/core';
-import { DomainError } from '../errors.js';
+import { DomainError, ErrorCode } from '../errors.js';
 import { literalScalarErrorField } from './input-check.js';
 import { QUERY_TOO_COMPLEX, tokenLimitErrorOf } from './query-limits.js';
 
 /** Codes produced by GraphQL itself or by Apollo for a malformed request: safe to show as they are. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'UNAUTHENTICATED',
-  'LIMIT_EXCEEDED',
+const REQUEST_ERROR_CODES = new Set<string>([
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.LIMIT_EXCEEDED,
   // Raised by the transport (rate limits, cookie requests from another origin), never masked.
-  'RATE_LIMITED',
-  'FORBIDDEN',
-  'OPERATION_TIMEOUT',
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.OPERATION_TIMEOUT,
   QUERY_TOO_COMPLEX,
 ]);
 
@@ -46,35 +46,35 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // The ORM rewraps an OperationTimeoutError thrown while it takes a connection (copying its code,
   // message and extensions): answer it as the DomainError it was.
-  if (original instanceof DriverException && original.code === 'OPERATION_TIMEOUT') {
+  if (original instanceof DriverException && original.code === ErrorCode.OPERATION_TIMEOUT) {
     const { extensions } = original as DriverException & { extensions?: Record<string, unknown> };
-    return { message: original.message, path: formatted.path, extensions: { code: 'OPERATION_TIMEOUT', ...extensions } };
+    return { message: original.message, path: formatted.path, extensions: { code: ErrorCode.OPERATION_TIMEOUT, ...extensions } };
   }
   let code = formatted.extensions?.code;
   // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT
   // error, and a query limit's rule with QUERY_TOO_COMPLEX: Apollo files both as validation failures.
   if (error instanceof GraphQLError && error.originalError instanceof GraphQLError) {
     const originalCode = error.originalError.extensions.code;
-    if (originalCode === 'BAD_USER_INPUT' || originalCode === QUERY_TOO_COMPLEX) code = originalCode;
+    if (originalCode === ErrorCode.BAD_USER_INPUT || originalCode === QUERY_TOO_COMPLEX) code = originalCode;
   }
   // The parser's token limit (parse's maxTokens) is a parse failure to graphql-js: name the limit.
-  if (code === 'GRAPHQL_PARSE_FAILED') {
+  if (code === ErrorCode.GRAPHQL_PARSE_FAILED) {
     const tokenLimit = tokenLimitErrorOf(formatted.message);
     if (tokenLimit) return { message: tokenLimit.message, extensions: withoutHttp(tokenLimit.extensions) };
   }
   // A literal its scalar cannot represent (an Int beyond 32 bits) is the caller's input, not a malformed query.
-  const literal = error instanceof GraphQLError && code === 'GRAPHQL_VALIDATION_FAILED' ? literalScalarErrorField(error) : undefined;
-  if (literal) code = 'BAD_USER_INPUT';
+  const literal = error instanceof GraphQLError && code === ErrorCode.GRAPHQL_VALIDATION_FAILED ? literalScalarErrorField(error) : undefined;
+  if (literal) code = ErrorCode.BAD_USER_INPUT;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     const extensions: Record<string, unknown> = { ...withoutHttp(formatted.extensions), code };
-    if (code === 'BAD_USER_INPUT') {
+    if (code === ErrorCode.BAD_USER_INPUT) {
       const field = formatted.extensions?.field ?? literal?.field ?? fieldOfVariableError(formatted.message);
       if (field !== undefined) extensions.field = field;
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   console.error('Unexpected error in a GraphQL request:', original);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
 /** Extensions without what is for the server only: the stack trace and Apollo's HTTP status. */

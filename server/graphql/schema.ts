@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import './enums.js';
+import { documentSchema } from './error-code.type.js';
 import { AccountResolver, PrincipalResolver } from './accounts/account.resolver.js';
 import { MessagingResolver } from './messaging/messaging.resolver.js';
 import { NumbersResolver } from './numbers/numbers.resolver.js';
@@ -32,14 +33,15 @@ const NO_TOPICS: PubSub = {
   },
 };
 
-/** Builds the executable GraphQL schema from the type-graphql resolvers. */
+/** Builds the executable GraphQL schema from the type-graphql resolvers, with the ErrorCode enum added. */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [AccountResolver, PrincipalResolver, WalletResolver, WalletSubscriptionResolver, SpendResolver, SpendSubscriptionResolver, MessagingResolver, NumbersResolver, PlanSubscriptionResolver, WalletPlanSubscriptionResolver, PaymentsResolver, WalletPaymentsResolver, UsersResolver, PrincipalUserResolver, WalletBurnResolver, CampaignSpendResolver, AlertsResolver, WalletAlertsResolver, NotificationPreferencesResolver, WebhooksResolver, AccountWebhooksResolver],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,
   });
+  return documentSchema(schema);
 }
 
 /** The SDL committed as schema/schema.graphql: the contract the client's types are generated from. */

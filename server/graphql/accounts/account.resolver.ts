@@ -34,7 +34,7 @@ export class AccountResolver {
   }
 
   @Query(() => AccountObject, { nullable: true, description: 'The caller’s account (any account for platform roles). NOT_FOUND otherwise.' })
-  async account(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<AccountObject> {
+  async account(@Arg('id', () => ID, { description: 'Id of the account.' }) id: string, @Ctx() { em, principal }: Context): Promise<AccountObject> {
     return toAccountObject(await findAccount(em, { principal, accountId: id }));
   }
 
@@ -44,13 +44,13 @@ export class AccountResolver {
     return row!.status;
   }
 
-  @FieldResolver(() => DateTimeResolver, { nullable: true })
+  @FieldResolver(() => DateTimeResolver, { description: 'When the account was closed; null while ACTIVE.', nullable: true })
   async closedAt(@Root() account: AccountObject, @Ctx() { em }: Context): Promise<Date | null> {
     const [row] = await pgQuery<{ ms: number | null }>(em, 'select (extract(epoch from closed_at) * 1000)::float8 as ms from account where id = $1', [account.id]);
     return row!.ms === null ? null : new Date(row!.ms);
   }
 
-  @FieldResolver(() => [WalletObject])
+  @FieldResolver(() => [WalletObject], { description: "The account's wallets, one per currency, oldest first." })
   async wallets(@Root() account: AccountObject, @Ctx() { em }: Context): Promise<WalletObject[]> {
     // The account object was produced by a resolver that already checked the caller may see it.
     return (await listAccountWallets(em, account.id)).map(toWalletObject);
@@ -63,7 +63,7 @@ export class AccountResolver {
 
   @Mutation(() => CreateAccountPayload, { description: 'PLATFORM_ADMIN: opens a tenant with an empty wallet and an OWNER key.' })
   async createAccount(
-    @Arg('input', () => CreateAccountInput) input: CreateAccountInput,
+    @Arg('input', () => CreateAccountInput, { description: 'The new account: its name and the currency of its first wallet.' }) input: CreateAccountInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<CreateAccountPayload> {
     const created = await createAccount(em, { principal, name: input.name, currency: input.currency, limits: config });
@@ -76,7 +76,7 @@ export class AccountResolver {
 
   @Mutation(() => CreateApiKeyPayload, { description: 'OWNER (own account, tenant roles) or PLATFORM_ADMIN.' })
   async createApiKey(
-    @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
+    @Arg('input', () => CreateApiKeyInput, { description: 'The key to create: its account, role and name.' }) input: CreateApiKeyInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<CreateApiKeyPayload> {
     const created = await createApiKey(em, {
@@ -90,7 +90,10 @@ export class AccountResolver {
   }
 
   @Mutation(() => RevokeApiKeyPayload, { description: 'OWNER (own account) or PLATFORM_ADMIN. Takes effect on the next request.' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, principal, credentialCache }: Context): Promise<RevokeApiKeyPayload> {
+  async revokeApiKey(
+    @Arg('id', () => ID, { description: 'Id of the API key to revoke.' }) id: string,
+    @Ctx() { em, principal, credentialCache }: Context,
+  ): Promise<RevokeApiKeyPayload> {
     return Object.assign(new RevokeApiKeyPayload(), { key: toApiKeyObject(await revokeApiKey(em, { principal, id, credentialCache })) });
   }
 }

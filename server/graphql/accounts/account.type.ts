@@ -7,13 +7,13 @@ import { WalletObject } from '../wallets/wallet.type.js';
 
 @ObjectType('Account', { description: 'A tenant of the platform.' })
 export class AccountObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the account.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name of the tenant (1 to 200 characters).' })
   name!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the account was created.' })
   createdAt!: Date;
 }
 
@@ -24,25 +24,25 @@ export function toAccountObject(account: Account): AccountObject {
 
 @ObjectType('ApiKey', { description: 'A credential; its secret is shown only when created.' })
 export class ApiKeyObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the API key.' })
   id!: string;
 
   @Field(() => ID, { nullable: true, description: 'Null for SUPPORT and PLATFORM_ADMIN keys.' })
   accountId!: string | null;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the key may do.' })
   role!: Role;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A label to tell keys apart (1 to 200 characters).' })
   name!: string;
 
   @Field(() => String, { description: 'First characters of the secret, to tell keys apart.' })
   prefix!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the API key was created.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { description: 'When the key was revoked (it is refused from then on); null while in use.', nullable: true })
   revokedAt!: Date | null;
 }
 
@@ -61,7 +61,7 @@ export function toApiKeyObject(key: ApiKey): ApiKeyObject {
 
 @ObjectType('Principal', { description: 'The caller.' })
 export class PrincipalObject {
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the credential in use may do.' })
   role!: Role;
 
   @Field(() => ID, { nullable: true, description: 'The caller’s account; null for platform roles.' })
@@ -71,50 +71,50 @@ export class PrincipalObject {
   apiKeyId!: string | null;
 }
 
-@InputType('CreateAccountInput')
+@InputType('CreateAccountInput', { description: 'A new tenant: its name and the currency of its first wallet.' })
 export class CreateAccountInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name of the tenant, 1 to 200 characters.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'ISO 4217 code of the first wallet. Default "USD".' })
   currency?: string | null;
 }
 
-@ObjectType('CreateAccountPayload')
+@ObjectType('CreateAccountPayload', { description: 'The result of createAccount: the account, its first (empty) wallet and its OWNER key.' })
 export class CreateAccountPayload {
-  @Field(() => AccountObject)
+  @Field(() => AccountObject, { description: 'The new account.' })
   account!: AccountObject;
 
-  @Field(() => WalletObject)
+  @Field(() => WalletObject, { description: 'Its first wallet, with a zero balance.' })
   wallet!: WalletObject;
 
   @Field(() => String, { description: 'The OWNER key’s secret. Shown this once; store it now.' })
   apiKey!: string;
 }
 
-@InputType('CreateApiKeyInput')
+@InputType('CreateApiKeyInput', { description: 'A new API key: the account it acts for, its role and a label.' })
 export class CreateApiKeyInput {
   @Field(() => ID, { nullable: true, description: 'Required for tenant roles; omitted for SUPPORT and PLATFORM_ADMIN.' })
   accountId?: string | null;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the key may do. Tenant roles need accountId; SUPPORT and PLATFORM_ADMIN keys are made by PLATFORM_ADMIN only.' })
   role!: Role;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A label to tell keys apart, 1 to 200 characters.' })
   name!: string;
 }
 
-@ObjectType('CreateApiKeyPayload')
+@ObjectType('CreateApiKeyPayload', { description: 'The result of createApiKey: the key and its secret, shown this once.' })
 export class CreateApiKeyPayload {
   @Field(() => String, { description: 'The secret. Shown this once; store it now.' })
   apiKey!: string;
 
-  @Field(() => ApiKeyObject)
+  @Field(() => ApiKeyObject, { description: 'The key as stored (without its secret).' })
   key!: ApiKeyObject;
 }
 
-@ObjectType('RevokeApiKeyPayload')
+@ObjectType('RevokeApiKeyPayload', { description: 'The result of revokeApiKey.' })
 export class RevokeApiKeyPayload {
-  @Field(() => ApiKeyObject)
+  @Field(() => ApiKeyObject, { description: 'The key, now with revokedAt set.' })
   key!: ApiKeyObject;
 }

@@ -22,29 +22,37 @@ registerEnumType(AlertKind, {
     BUDGET_REACHED: { description: 'A campaign reached its budget and stopped dialing.' },
   },
 });
-registerEnumType(AlertSeverity, { name: 'AlertSeverity', description: 'INFO: nothing to do; WARNING: act soon; CRITICAL: service is or is about to be interrupted.' });
+registerEnumType(AlertSeverity, {
+  name: 'AlertSeverity',
+  description: 'INFO: nothing to do; WARNING: act soon; CRITICAL: service is or is about to be interrupted.',
+  valuesConfig: {
+    INFO: { description: 'Nothing to do.' },
+    WARNING: { description: 'Act soon.' },
+    CRITICAL: { description: 'Service is or is about to be interrupted.' },
+  },
+});
 
 @ObjectType('Alert', { description: 'Something about an account that people should know, raised once per cause.' })
 export class AlertObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the alert.' })
   id!: string;
 
   @Field(() => String, { description: "Position in the alert feed (commit order across all accounts): resume alertRaised with afterPosition set to the last one seen." })
   position!: string;
 
-  @Field(() => AlertKind)
+  @Field(() => AlertKind, { description: 'What the alert is about.' })
   kind!: AlertKind;
 
-  @Field(() => AlertSeverity)
+  @Field(() => AlertSeverity, { description: 'How urgent it is.' })
   severity!: AlertSeverity;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account it concerns.' })
   accountId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The wallet it concerns; null when it is about the account as a whole.', nullable: true })
   walletId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The campaign it concerns (CALLS_STOPPED, BUDGET_REACHED); null otherwise.', nullable: true })
   campaignId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Currency of the amounts.' })
@@ -62,13 +70,13 @@ export class AlertObject {
   @Field(() => Int, { nullable: true, description: 'CALLS_STOPPED: how many calls were stopped.' })
   callsStopped!: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What happened, in a sentence for people (amounts formatted in the currency).' })
   message!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the alert was raised.' })
   raisedAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { description: 'When someone acknowledged it; null while not yet acknowledged.', nullable: true })
   acknowledgedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Who acknowledged it (the key or user).' })
@@ -97,42 +105,42 @@ export function toAlertObject(alert: AlertRecord): AlertObject {
   });
 }
 
-@ObjectType('AlertEdge')
+@ObjectType('AlertEdge', { description: 'One alert of a page and its cursor.' })
 export class AlertEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to get the items after it.' })
   cursor!: string;
 
-  @Field(() => AlertObject)
+  @Field(() => AlertObject, { description: 'The alert.' })
   node!: AlertObject;
 }
 
 @ObjectType('AlertConnection', { description: 'Alerts newest first, Relay style.' })
 export class AlertConnection {
-  @Field(() => [AlertEdge])
+  @Field(() => [AlertEdge], { description: 'This page of alerts, in order.' })
   edges!: AlertEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
 }
 
-@ObjectType('AcknowledgeAlertPayload')
+@ObjectType('AcknowledgeAlertPayload', { description: 'The result of acknowledgeAlert.' })
 export class AcknowledgeAlertPayload {
-  @Field(() => AlertObject)
+  @Field(() => AlertObject, { description: 'The alert with acknowledgedAt and acknowledgedBy set.' })
   alert!: AlertObject;
 }
 
-@InputType('SetLowBalanceThresholdsInput')
+@InputType('SetLowBalanceThresholdsInput', { description: "A wallet's new list of low-balance thresholds." })
 export class SetLowBalanceThresholdsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet whose thresholds are replaced.' })
   walletId!: string;
 
   @Field(() => [MoneyScalar], { description: 'Amounts ≥ 0 in the wallet currency, at most 10, all different; 0 is the "depleted" alert; [] turns balance alerts off.' })
   thresholds!: bigint[];
 }
 
-@ObjectType('SetLowBalanceThresholdsPayload')
+@ObjectType('SetLowBalanceThresholdsPayload', { description: 'The result of setLowBalanceThresholds.' })
 export class SetLowBalanceThresholdsPayload {
-  @Field(() => WalletObject)
+  @Field(() => WalletObject, { description: 'The wallet after the change.' })
   wallet!: WalletObject;
 
   @Field(() => [MoneyScalar], { description: 'The thresholds now, highest first.' })

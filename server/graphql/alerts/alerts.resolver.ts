@@ -24,7 +24,7 @@ class AlertsArgs {
   @Field(() => ID, { nullable: true, description: "Only this account's alerts (SUPPORT and PLATFORM_ADMIN: any account; others: their own)." })
   accountId?: string | null;
 
-  @Field(() => [AlertKind], { nullable: true })
+  @Field(() => [AlertKind], { description: 'Only alerts of these kinds; all kinds when omitted.', nullable: true })
   kinds?: AlertKind[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: acknowledged only; false: not yet acknowledged.' })
@@ -95,15 +95,26 @@ export class AlertsResolver {
     };
   }
 
-  @Mutation(() => AcknowledgeAlertPayload, { description: 'Records who acknowledged the alert and when (once: acknowledging again returns it unchanged).' })
-  async acknowledgeAlert(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<AcknowledgeAlertPayload> {
+  @Mutation(() => AcknowledgeAlertPayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: records who acknowledged the alert and when (once: acknowledging again returns it unchanged). ' +
+      'NOT_FOUND.',
+  })
+  async acknowledgeAlert(
+    @Arg('id', () => ID, { description: "Id of the alert (of the caller's account; any for SUPPORT and PLATFORM_ADMIN)." }) id: string,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<AcknowledgeAlertPayload> {
     const alert = await acknowledgeAlert(em, { principal, id, now: new Date(spend.clock.now()) });
     return { alert: toAlertObject(alert) };
   }
 
-  @Mutation(() => SetLowBalanceThresholdsPayload, { description: "Replaces the wallet's low-balance thresholds (default 5 and 0 in its currency)." })
+  @Mutation(() => SetLowBalanceThresholdsPayload, {
+    description:
+      "OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: replaces the wallet's low-balance thresholds (default 5 and 0 in its currency). BAD_USER_INPUT " +
+      "(negative, repeated, more than lowBalanceThresholdsMax, default 10), NOT_FOUND.",
+  })
   async setLowBalanceThresholds(
-    @Arg('input', () => SetLowBalanceThresholdsInput) input: SetLowBalanceThresholdsInput,
+    @Arg('input', () => SetLowBalanceThresholdsInput, { description: 'The wallet and its new thresholds.' }) input: SetLowBalanceThresholdsInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<SetLowBalanceThresholdsPayload> {
     const set = await setLowBalanceThresholds(em, config, { principal, walletId: input.walletId, thresholdsMicros: input.thresholds });

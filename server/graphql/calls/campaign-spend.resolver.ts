@@ -19,7 +19,7 @@ export class CampaignSpendResolver {
   })
   async spendByMinute(
     @Root() campaign: CampaignObject,
-    @Arg('minutes', () => Int, { nullable: true }) minutes: number | null,
+    @Arg('minutes', () => Int, { description: 'How many minutes back, 1..1440. Default 60.', nullable: true }) minutes: number | null,
     @Ctx() { loaders }: Context,
   ): Promise<SpendPointObject[]> {
     const points = await loaders.campaignSpendSeries.load({ campaignId: campaign.id, minutes: minutes ?? 60 });

@@ -9,7 +9,7 @@ import { CallObject, CampaignObject } from './spend.types.js';
 
 @ArgsType()
 class CampaignStreamArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The campaign to follow (one of the caller's; NOT_FOUND otherwise)." })
   campaignId!: string;
 }
 

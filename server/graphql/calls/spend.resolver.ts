@@ -42,7 +42,10 @@ export class SpendResolver {
   }
 
   @Mutation(() => CreateRatePlanPayload, { description: 'PLATFORM_ADMIN: a new price list.' })
-  async createRatePlan(@Arg('input', () => CreateRatePlanInput) input: CreateRatePlanInput, @Ctx() { em, principal, config }: Context): Promise<CreateRatePlanPayload> {
+  async createRatePlan(
+    @Arg('input', () => CreateRatePlanInput, { description: 'The plan: name, currency and its rates.' }) input: CreateRatePlanInput,
+    @Ctx() { em, principal, config }: Context,
+  ): Promise<CreateRatePlanPayload> {
     const plan = await createRatePlan(em, {
       principal,
       name: input.name,
@@ -64,7 +67,7 @@ export class SpendResolver {
   }
 
   @Query(() => CampaignObject, { nullable: true, description: 'A campaign of the caller (any for SUPPORT and PLATFORM_ADMIN); NOT_FOUND otherwise.' })
-  async campaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<CampaignObject> {
+  async campaign(@Arg('id', () => ID, { description: 'Id of the campaign.' }) id: string, @Ctx() { em, principal, spend }: Context): Promise<CampaignObject> {
     return toCampaignObject(em, await findCampaign(em, principal, id), spend.clock.now());
   }
 
@@ -85,13 +88,13 @@ export class SpendResolver {
   }
 
   @Query(() => CallObject, { nullable: true, description: 'A call of the caller; NOT_FOUND otherwise.' })
-  async call(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<CallObject> {
+  async call(@Arg('id', () => ID, { description: 'Id of the call.' }) id: string, @Ctx() { em, principal, spend }: Context): Promise<CallObject> {
     return toCallObject(await findCall(em, principal, id), spend.clock.now());
   }
 
   @Query(() => CampaignCostEstimate, { description: 'What a campaign of so many calls of an average duration would cost, against a wallet.' })
   async estimateCampaignCost(
-    @Arg('input', () => EstimateCampaignCostInput) input: EstimateCampaignCostInput,
+    @Arg('input', () => EstimateCampaignCostInput, { description: 'Rate plan, destination, number and length of calls.' }) input: EstimateCampaignCostInput,
     @Ctx() { em, principal }: Context,
   ): Promise<CampaignCostEstimate> {
     if (!Number.isInteger(input.calls) || input.calls < 1 || input.calls > ESTIMATE_CALLS_MAX) {
@@ -127,8 +130,15 @@ export class SpendResolver {
     });
   }
 
-  @Mutation(() => CreateCampaignPayload, { description: 'A new campaign in DRAFT; startCampaign lets it place calls.' })
-  async createCampaign(@Arg('input', () => CreateCampaignInput) input: CreateCampaignInput, @Ctx() { em, principal, config, spend }: Context): Promise<CreateCampaignPayload> {
+  @Mutation(() => CreateCampaignPayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: a new campaign in DRAFT; startCampaign lets it place calls. BAD_USER_INPUT (name, budget, a ' +
+      'rate plan in another currency), NOT_FOUND.',
+  })
+  async createCampaign(
+    @Arg('input', () => CreateCampaignInput, { description: 'Paying wallet, pricing rate plan, name, optional budget.' }) input: CreateCampaignInput,
+    @Ctx() { em, principal, config, spend }: Context,
+  ): Promise<CreateCampaignPayload> {
     const campaign = await createCampaign(em, {
       principal,
       walletId: input.walletId,
@@ -141,30 +151,55 @@ export class SpendResolver {
     return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
   }
 
-  @Mutation(() => StartCampaignPayload, { description: 'RUNNING: calls may be placed (also resumes a stopped or paused campaign).' })
-  async startCampaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, events, spend }: Context): Promise<StartCampaignPayload> {
+  @Mutation(() => StartCampaignPayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: RUNNING: calls may be placed (also resumes a stopped or paused campaign). INVALID_STATE for ' +
+      'a COMPLETED campaign.',
+  })
+  async startCampaign(
+    @Arg('id', () => ID, { description: 'Id of the campaign to start or resume.' }) id: string,
+    @Ctx() { em, principal, events, spend }: Context,
+  ): Promise<StartCampaignPayload> {
     const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'start' });
     events.committed();
     return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
   }
 
-  @Mutation(() => PauseCampaignPayload, { description: 'PAUSED: no new calls; calls in progress run on.' })
-  async pauseCampaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, events, spend }: Context): Promise<PauseCampaignPayload> {
+  @Mutation(() => PauseCampaignPayload, {
+    description: 'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: PAUSED: no new calls; calls in progress run on. INVALID_STATE unless RUNNING.',
+  })
+  async pauseCampaign(
+    @Arg('id', () => ID, { description: 'Id of the campaign to pause.' }) id: string,
+    @Ctx() { em, principal, events, spend }: Context,
+  ): Promise<PauseCampaignPayload> {
     const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'pause' });
     events.committed();
     return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
   }
 
   @Mutation(() => StartCallPayload, {
-    description: 'Reserves the first increment and starts metering; a call that cannot be funded comes back REFUSED (and stops the campaign).',
+    description:
+      'OWNER, INTEGRATOR, PLATFORM_ADMIN: reserves the first increment and starts metering; a call that cannot be funded comes back REFUSED (and stops ' +
+      'the campaign). CAMPAIGN_NOT_RUNNING, LIMIT_EXCEEDED (concurrentCallsPerAccountMax active calls, default 2000), BAD_USER_INPUT (`to` not E.164 or ' +
+      'without a rate), IDEMPOTENCY_KEY_REUSED.',
   })
-  async startCall(@Arg('input', () => StartCallInput) input: StartCallInput, @Ctx() { em, principal, spend }: Context): Promise<StartCallPayload> {
+  async startCall(
+    @Arg('input', () => StartCallInput, { description: 'The campaign and the destination.' }) input: StartCallInput,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<StartCallPayload> {
     const call = await startCall(em, spend.callDeps, { principal, campaignId: input.campaignId, to: input.to, idempotencyKey: input.idempotencyKey });
     return { call: toCallObject(call, spend.clock.now()) };
   }
 
-  @Mutation(() => EndCallPayload, { description: 'Hangs up: bills the time used (rounded by the increments) and releases the rest. An ended call comes back as it is.' })
-  async endCall(@Arg('input', () => EndCallInput) input: EndCallInput, @Ctx() { em, principal, spend }: Context): Promise<EndCallPayload> {
+  @Mutation(() => EndCallPayload, {
+    description:
+      'OWNER, INTEGRATOR, PLATFORM_ADMIN: hangs up: bills the time used (rounded by the increments) and releases the rest. An ended call comes back as ' +
+      'it is. NOT_FOUND.',
+  })
+  async endCall(
+    @Arg('input', () => EndCallInput, { description: 'The call to hang up.' }) input: EndCallInput,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<EndCallPayload> {
     const call = await endCall(em, spend.callDeps, { principal, callId: input.callId });
     return { call: toCallObject(call, spend.clock.now()) };
   }

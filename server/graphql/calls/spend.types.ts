@@ -9,7 +9,7 @@ export class RateObject {
   @Field(() => String, { description: 'Destination digits without "+"; "" matches every number.' })
   prefix!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "Price of a minute of call to the prefix, in the plan's currency." })
   perMinute!: bigint;
 
   @Field(() => Int, { description: 'Minimum billed seconds (the first increment).' })
@@ -34,25 +34,25 @@ export class RateObject {
   numberMonthly!: bigint | null;
 }
 
-@ObjectType('RatePlan')
+@ObjectType('RatePlan', { description: 'A price list in one currency: a rate per destination prefix, for calls, SMS and numbers.' })
 export class RatePlanObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the rate plan.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 code of its prices; it prices only wallets of that currency.' })
   currency!: string;
 
   @Field(() => [RateObject], { description: 'Longest prefix first.' })
   rates!: RateObject[];
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the rate plan was created.' })
   createdAt!: Date;
 }
 
-@InputType('RateInput')
+@InputType('RateInput', { description: 'The prices for numbers starting with one prefix.' })
 export class RateInput {
   @Field(() => String, { description: 'Destination digits ("44", "+447"); "" for every number. At most 15 digits.' })
   prefix!: string;
@@ -82,42 +82,44 @@ export class RateInput {
   numberMonthly?: bigint | null;
 }
 
-@InputType('CreateRatePlanInput')
+@InputType('CreateRatePlanInput', { description: 'A new price list.' })
 export class CreateRatePlanInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, 1 to 200 characters.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 code of its prices, e.g. "USD".' })
   currency!: string;
 
-  @Field(() => [RateInput])
+  @Field(() => [RateInput], {
+    description: 'At least one rate, each prefix once; at most ratesPerPlanMax (default 10,000). Add "" to price every other number.',
+  })
   rates!: RateInput[];
 }
 
-@ObjectType('CreateRatePlanPayload')
+@ObjectType('CreateRatePlanPayload', { description: 'The result of createRatePlan.' })
 export class CreateRatePlanPayload {
-  @Field(() => RatePlanObject)
+  @Field(() => RatePlanObject, { description: 'The new rate plan.' })
   ratePlan!: RatePlanObject;
 }
 
 @ObjectType('Campaign', { description: 'Calls dialed against one wallet and rate plan, stopped when the money or the budget runs out.' })
 export class CampaignObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the campaign.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account that owns it.' })
   accountId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet that pays its calls and messages.' })
   walletId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The rate plan that prices its calls and messages.' })
   ratePlanId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   name!: string;
 
-  @Field(() => CampaignStatus)
+  @Field(() => CampaignStatus, { description: 'Where the campaign stands; only RUNNING places calls.' })
   status!: CampaignStatus;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Hard cap on spend; null for none.' })
@@ -129,7 +131,7 @@ export class CampaignObject {
   @Field(() => MoneyScalar, { description: 'Spent plus what active calls hold reserved: what the budget is checked against.' })
   committed!: bigint;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calls in progress now.' })
   activeCalls!: number;
 
   @Field(() => MoneyScalar, { description: 'Current burn: the per-minute prices of its active calls, summed.' })
@@ -147,34 +149,36 @@ export class CampaignObject {
   @Field(() => String, { description: 'Grows with every change; a state with a higher version is newer.' })
   version!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the campaign was created.' })
   createdAt!: Date;
 }
 
-@ObjectType('Call')
+@ObjectType('Call', {
+  description: 'One call of a campaign, metered by the billing clock while ACTIVE: credit is reserved one increment ahead and released or billed when it ends.',
+})
 export class CallObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the call.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The campaign that placed it.' })
   campaignId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet that pays it.' })
   walletId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Destination, E.164.' })
   to!: string;
 
-  @Field(() => CallStatus)
+  @Field(() => CallStatus, { description: 'ACTIVE while it runs; then COMPLETED (hung up), STOPPED (the server ended it) or REFUSED (never connected).' })
   status!: CallStatus;
 
-  @Field(() => CallEndReason, { nullable: true })
+  @Field(() => CallEndReason, { description: 'Why it ended (HANGUP) or was stopped or refused; null while ACTIVE.', nullable: true })
   endReason!: CallEndReason | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it started (or was refused).' })
   startedAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { description: 'When it ended; null while ACTIVE.', nullable: true })
   endedAt!: Date | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'While active: until when it is paid for.' })
@@ -189,7 +193,7 @@ export class CallObject {
   @Field(() => MoneyScalar, { description: 'Credit the call holds on the wallet now.' })
   reserved!: bigint;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "Price of a minute of this call, from the rate of its destination (or the plan subscription's overage rate)." })
   perMinute!: bigint;
 
   @Field(() => ID, { nullable: true, description: 'The CALL transaction of its cost, once posted.' })
@@ -199,51 +203,51 @@ export class CallObject {
   version!: string;
 }
 
-@ObjectType('CampaignEdge')
+@ObjectType('CampaignEdge', { description: 'One campaign of a page and its cursor.' })
 export class CampaignEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to get the items after it.' })
   cursor!: string;
 
-  @Field(() => CampaignObject)
+  @Field(() => CampaignObject, { description: 'The campaign.' })
   node!: CampaignObject;
 }
 
-@ObjectType('CampaignConnection')
+@ObjectType('CampaignConnection', { description: 'Campaigns newest first, Relay style.' })
 export class CampaignConnection {
-  @Field(() => [CampaignEdge])
+  @Field(() => [CampaignEdge], { description: 'This page of campaigns, in order.' })
   edges!: CampaignEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
 }
 
-@ObjectType('CallEdge')
+@ObjectType('CallEdge', { description: 'One call of a page and its cursor.' })
 export class CallEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to get the items after it.' })
   cursor!: string;
 
-  @Field(() => CallObject)
+  @Field(() => CallObject, { description: 'The call.' })
   node!: CallObject;
 }
 
-@ObjectType('CallConnection')
+@ObjectType('CallConnection', { description: 'Calls newest first, Relay style.' })
 export class CallConnection {
-  @Field(() => [CallEdge])
+  @Field(() => [CallEdge], { description: 'This page of calls, in order.' })
   edges!: CallEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
 }
 
-@InputType('CreateCampaignInput')
+@InputType('CreateCampaignInput', { description: 'A new campaign.' })
 export class CreateCampaignInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The wallet that pays (one of the caller's)." })
   walletId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, 1 to 200 characters.' })
   name!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The rate plan that prices its calls and messages; in the wallet's currency." })
   ratePlanId!: string;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Optional hard cap on spend.' })
@@ -253,27 +257,27 @@ export class CreateCampaignInput {
   simulate?: boolean | null;
 }
 
-@ObjectType('CreateCampaignPayload')
+@ObjectType('CreateCampaignPayload', { description: 'The result of createCampaign.' })
 export class CreateCampaignPayload {
-  @Field(() => CampaignObject)
+  @Field(() => CampaignObject, { description: 'The new campaign, in DRAFT.' })
   campaign!: CampaignObject;
 }
 
-@ObjectType('StartCampaignPayload')
+@ObjectType('StartCampaignPayload', { description: 'The result of startCampaign.' })
 export class StartCampaignPayload {
-  @Field(() => CampaignObject)
+  @Field(() => CampaignObject, { description: 'The campaign, now RUNNING.' })
   campaign!: CampaignObject;
 }
 
-@ObjectType('PauseCampaignPayload')
+@ObjectType('PauseCampaignPayload', { description: 'The result of pauseCampaign.' })
 export class PauseCampaignPayload {
-  @Field(() => CampaignObject)
+  @Field(() => CampaignObject, { description: 'The campaign, now PAUSED.' })
   campaign!: CampaignObject;
 }
 
-@InputType('StartCallInput')
+@InputType('StartCallInput', { description: 'A call to place on a campaign.' })
 export class StartCallInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A RUNNING campaign of the caller (CAMPAIGN_NOT_RUNNING otherwise).' })
   campaignId!: string;
 
   @Field(() => String, { description: 'E.164 destination, e.g. "+447700900123".' })
@@ -283,27 +287,27 @@ export class StartCallInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType('StartCallPayload')
+@ObjectType('StartCallPayload', { description: 'The result of startCall.' })
 export class StartCallPayload {
   @Field(() => CallObject, { description: 'ACTIVE, or REFUSED with its endReason.' })
   call!: CallObject;
 }
 
-@InputType('EndCallInput')
+@InputType('EndCallInput', { description: 'The call to hang up.' })
 export class EndCallInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the call.' })
   callId!: string;
 }
 
-@ObjectType('EndCallPayload')
+@ObjectType('EndCallPayload', { description: 'The result of endCall.' })
 export class EndCallPayload {
-  @Field(() => CallObject)
+  @Field(() => CallObject, { description: 'The call as ended: its final billed seconds and cost.' })
   call!: CallObject;
 }
 
-@InputType('EstimateCampaignCostInput')
+@InputType('EstimateCampaignCostInput', { description: 'A campaign to price before starting it.' })
 export class EstimateCampaignCostInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The rate plan that would price the calls.' })
   ratePlanId!: string;
 
   @Field(() => String, { description: 'A typical destination (E.164): its rate prices the estimate.' })
@@ -319,21 +323,21 @@ export class EstimateCampaignCostInput {
   walletId?: string | null;
 }
 
-@ObjectType('CampaignCostEstimate', { description: 'Seed 004’s pre-campaign check: what the calls would cost and whether the wallet covers it.' })
+@ObjectType('CampaignCostEstimate', { description: 'A check before a campaign: what its calls would cost and whether the wallet covers it.' })
 export class CampaignCostEstimate {
-  @Field(() => String)
+  @Field(() => String, { description: "ISO 4217 code of the amounts (the rate plan's)." })
   currency!: string;
 
-  @Field(() => RateObject)
+  @Field(() => RateObject, { description: 'The rate that prices the destination (longest matching prefix).' })
   rate!: RateObject;
 
   @Field(() => Int, { description: 'Billed seconds of an average call (increments and minimum applied).' })
   billedSecondsPerCall!: number;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Cost of one average call: connect fee plus the billed seconds at the per-minute price.' })
   costPerCall!: bigint;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Cost of all the calls.' })
   total!: bigint;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'The wallet’s available balance, when walletId was given.' })
@@ -351,21 +355,21 @@ export class CampaignsArgs {
   @Field(() => Int, { nullable: true, description: 'Page size, 1..100. Default 20.' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'endCursor of the previous page.', nullable: true })
   after?: string | null;
 }
 
 @ArgsType()
 export class CallsArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The campaign (one of the caller's; NOT_FOUND otherwise)." })
   campaignId!: string;
 
-  @Field(() => CallStatus, { nullable: true })
+  @Field(() => CallStatus, { description: 'Only calls in this status.', nullable: true })
   status?: CallStatus | null;
 
   @Field(() => Int, { nullable: true, description: 'Page size, 1..100. Default 20.' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'endCursor of the previous page.', nullable: true })
   after?: string | null;
 }

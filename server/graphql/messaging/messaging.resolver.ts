@@ -33,12 +33,15 @@ export class MessagingResolver {
   }
 
   @Query(() => MessageObject, { nullable: true, description: 'A message of the caller (any for SUPPORT and PLATFORM_ADMIN); NOT_FOUND otherwise.' })
-  async message(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<MessageObject> {
+  async message(@Arg('id', () => ID, { description: 'Id of the message.' }) id: string, @Ctx() { em, principal }: Context): Promise<MessageObject> {
     return toMessageObject(await findMessage(em, principal, id));
   }
 
   @Query(() => MessageEstimate, { description: 'Encoding, parts and price of a message under a rate plan, without sending it.' })
-  async estimateMessage(@Arg('input', () => EstimateMessageInput) input: EstimateMessageInput, @Ctx() { em, config }: Context): Promise<MessageEstimate> {
+  async estimateMessage(
+    @Arg('input', () => EstimateMessageInput, { description: 'The rate plan, recipients and body to price.' }) input: EstimateMessageInput,
+    @Ctx() { em, config }: Context,
+  ): Promise<MessageEstimate> {
     const estimate = await estimateMessage(em, { ratePlanId: input.ratePlanId, to: input.to, body: input.body, limits: config });
     return Object.assign(new MessageEstimate(), {
       currency: estimate.currency,
@@ -60,9 +63,14 @@ export class MessagingResolver {
 
   @Mutation(() => SendMessagePayload, {
     description:
-      'Sends one message per recipient, all or nothing: holds the total on the wallet (and campaign); each message is charged when delivered, released when it fails or expires. INSUFFICIENT_FUNDS (reason BUDGET_REACHED for the campaign budget) writes nothing.',
+      'OWNER, INTEGRATOR, PLATFORM_ADMIN: sends one message per recipient, all or nothing: holds the total on the wallet (and campaign); each message ' +
+      'is charged when delivered, released when it fails or expires. INSUFFICIENT_FUNDS (reason BUDGET_REACHED for the campaign budget) and ' +
+      'WALLET_SUSPENDED write nothing; also BAD_USER_INPUT, CAMPAIGN_NOT_RUNNING, IDEMPOTENCY_KEY_REUSED, NOT_FOUND.',
   })
-  async sendMessage(@Arg('input', () => SendMessageInput) input: SendMessageInput, @Ctx() { em, principal, spend }: Context): Promise<SendMessagePayload> {
+  async sendMessage(
+    @Arg('input', () => SendMessageInput, { description: 'The wallet, sender, recipients and body.' }) input: SendMessageInput,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<SendMessagePayload> {
     const sent = await sendMessage(em, spend.deps, {
       principal,
       walletId: input.walletId,
@@ -77,10 +85,12 @@ export class MessagingResolver {
   }
 
   @Mutation(() => ReportMessageDeliveryPayload, {
-    description: "A carrier's delivery report: DELIVERED charges the held price, FAILED and EXPIRED release it. A message already final is returned unchanged.",
+    description:
+      "OWNER, INTEGRATOR, PLATFORM_ADMIN: a carrier's delivery report: DELIVERED charges the held price, FAILED and EXPIRED release it. A message " +
+      "already final is returned unchanged. NOT_FOUND for a message the caller may not see.",
   })
   async reportMessageDelivery(
-    @Arg('input', () => ReportMessageDeliveryInput) input: ReportMessageDeliveryInput,
+    @Arg('input', () => ReportMessageDeliveryInput, { description: 'The message and what its delivery report says.' }) input: ReportMessageDeliveryInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<ReportMessageDeliveryPayload> {
     const message = await reportMessageDelivery(em, spend.deps, { principal, messageId: input.messageId, status: input.status });
@@ -88,9 +98,14 @@ export class MessagingResolver {
   }
 
   @Mutation(() => ReceiveMessagePayload, {
-    description: "An inbound SMS to one of the platform's numbers, charged to the number's wallet on arrival; refused (nothing written) when the wallet cannot pay.",
+    description:
+      "OWNER, INTEGRATOR, PLATFORM_ADMIN: an inbound SMS to one of the platform's numbers, charged to the number's wallet on arrival; refused (nothing " +
+      "written) with INSUFFICIENT_FUNDS or WALLET_SUSPENDED when the wallet cannot pay. NOT_FOUND when no held number matches `to`.",
   })
-  async receiveMessage(@Arg('input', () => ReceiveMessageInput) input: ReceiveMessageInput, @Ctx() { em, principal, spend }: Context): Promise<ReceiveMessagePayload> {
+  async receiveMessage(
+    @Arg('input', () => ReceiveMessageInput, { description: 'The inbound message as the carrier handed it over.' }) input: ReceiveMessageInput,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<ReceiveMessagePayload> {
     const received = await receiveMessage(em, spend.deps, {
       principal,
       from: input.from,

@@ -6,16 +6,16 @@ import { MessageDeliveryStatus, MessageDirection, MessageEncoding, MessageStatus
 
 @ObjectType('Message', { description: 'One SMS to or from one number. An outbound message holds its price until its delivery report.' })
 export class MessageObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the message.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet that pays it.' })
   walletId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The campaign it was sent for; null otherwise.', nullable: true })
   campaignId!: string | null;
 
-  @Field(() => MessageDirection)
+  @Field(() => MessageDirection, { description: 'OUTBOUND (sent by the account) or INBOUND (received on one of its numbers).' })
   direction!: MessageDirection;
 
   @Field(() => String, { description: 'E.164 number or alphanumeric sender id.' })
@@ -24,10 +24,10 @@ export class MessageObject {
   @Field(() => String, { description: 'E.164 number.' })
   to!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The text, 1 to 1600 characters.' })
   body!: string;
 
-  @Field(() => MessageEncoding)
+  @Field(() => MessageEncoding, { description: 'How the body is encoded, which decides how many characters fit in a part.' })
   encoding!: MessageEncoding;
 
   @Field(() => Int, { description: 'Parts it is sent in; each is billed as one SMS.' })
@@ -39,10 +39,10 @@ export class MessageObject {
   @Field(() => MoneyScalar, { description: 'Held on the wallet now: the price while PENDING, else 0.' })
   hold!: bigint;
 
-  @Field(() => MessageStatus)
+  @Field(() => MessageStatus, { description: 'Where the message stands; see MessageStatus.' })
   status!: MessageStatus;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it was sent or received.' })
   createdAt!: Date;
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'When it became final (delivered, failed, expired or received).' })
@@ -58,46 +58,46 @@ export class MessageObject {
   version!: string;
 }
 
-@ObjectType('MessageEdge')
+@ObjectType('MessageEdge', { description: 'One message of a page and its cursor.' })
 export class MessageEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to get the items after it.' })
   cursor!: string;
 
-  @Field(() => MessageObject)
+  @Field(() => MessageObject, { description: 'The message.' })
   node!: MessageObject;
 }
 
 @ObjectType('MessageConnection', { description: 'Messages newest first, Relay style.' })
 export class MessageConnection {
-  @Field(() => [MessageEdge])
+  @Field(() => [MessageEdge], { description: 'This page of messages, in order.' })
   edges!: MessageEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
 }
 
 @ArgsType()
 export class MessagesArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The wallet (one of the caller's; NOT_FOUND otherwise)." })
   walletId!: string;
 
   @Field(() => ID, { nullable: true, description: "Only this campaign's messages." })
   campaignId?: string | null;
 
-  @Field(() => MessageStatus, { nullable: true })
+  @Field(() => MessageStatus, { description: 'Only messages in this status.', nullable: true })
   status?: MessageStatus | null;
 
-  @Field(() => MessageDirection, { nullable: true })
+  @Field(() => MessageDirection, { description: 'Only messages that went this way.', nullable: true })
   direction?: MessageDirection | null;
 
   @Field(() => Int, { nullable: true, description: 'Page size, 1..100. Default 20.' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'endCursor of the previous page.', nullable: true })
   after?: string | null;
 }
 
-@InputType('SendMessageInput')
+@InputType('SendMessageInput', { description: 'An SMS to one or more recipients, paid from a wallet.' })
 export class SendMessageInput {
   @Field(() => ID, { description: 'The wallet that pays.' })
   walletId!: string;
@@ -121,7 +121,7 @@ export class SendMessageInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType('SendMessagePayload')
+@ObjectType('SendMessagePayload', { description: 'The result of sendMessage: one message per recipient and the total held.' })
 export class SendMessagePayload {
   @Field(() => [MessageObject], { description: 'One per recipient, in the order of `to`.' })
   messages!: MessageObject[];
@@ -133,22 +133,22 @@ export class SendMessagePayload {
   replayed!: boolean;
 }
 
-@InputType('ReportMessageDeliveryInput')
+@InputType('ReportMessageDeliveryInput', { description: "A carrier's delivery report for one outbound message." })
 export class ReportMessageDeliveryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The outbound message it reports on.' })
   messageId!: string;
 
-  @Field(() => MessageDeliveryStatus)
+  @Field(() => MessageDeliveryStatus, { description: 'What the report says.' })
   status!: MessageDeliveryStatus;
 }
 
-@ObjectType('ReportMessageDeliveryPayload')
+@ObjectType('ReportMessageDeliveryPayload', { description: 'The result of reportMessageDelivery.' })
 export class ReportMessageDeliveryPayload {
   @Field(() => MessageObject, { description: 'As it is now: a message already final is returned unchanged.' })
   message!: MessageObject;
 }
 
-@InputType('ReceiveMessageInput')
+@InputType('ReceiveMessageInput', { description: 'An inbound SMS handed over by the carrier.' })
 export class ReceiveMessageInput {
   @Field(() => String, { description: 'The sender: E.164 number or alphanumeric sender id.' })
   from!: string;
@@ -163,48 +163,48 @@ export class ReceiveMessageInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType('ReceiveMessagePayload')
+@ObjectType('ReceiveMessagePayload', { description: 'The result of receiveMessage.' })
 export class ReceiveMessagePayload {
-  @Field(() => MessageObject)
+  @Field(() => MessageObject, { description: 'The inbound message, RECEIVED and charged.' })
   message!: MessageObject;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the idempotency key already recorded this message; nothing new happened.' })
   replayed!: boolean;
 }
 
-@InputType('EstimateMessageInput')
+@InputType('EstimateMessageInput', { description: 'A message to price without sending it.' })
 export class EstimateMessageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The rate plan that would price it.' })
   ratePlanId!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Recipients, E.164, 1 to messageRecipientsMax (default 1000).' })
   to!: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The text, 1 to 1600 characters.' })
   body!: string;
 }
 
-@ObjectType('MessageRecipientPrice')
+@ObjectType('MessageRecipientPrice', { description: 'What one recipient of an estimated message would cost.' })
 export class MessageRecipientPrice {
-  @Field(() => String)
+  @Field(() => String, { description: 'The recipient, E.164.' })
   to!: string;
 
   @Field(() => String, { description: 'The rate prefix that prices it.' })
   prefix!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Price of one part to this recipient.' })
   perSegment!: bigint;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Parts × per-segment price: what would be held for this recipient.' })
   price!: bigint;
 }
 
 @ObjectType('MessageEstimate', { description: 'What sendMessage would hold for a message, without sending it.' })
 export class MessageEstimate {
-  @Field(() => String)
+  @Field(() => String, { description: "ISO 4217 code of the amounts (the rate plan's)." })
   currency!: string;
 
-  @Field(() => MessageEncoding)
+  @Field(() => MessageEncoding, { description: 'The encoding the body needs.' })
   encoding!: MessageEncoding;
 
   @Field(() => Int, { description: 'Characters of the body (UTF-16 code units, as the 1600 limit counts).' })
@@ -216,9 +216,9 @@ export class MessageEstimate {
   @Field(() => Int, { description: 'Parts per recipient.' })
   segments!: number;
 
-  @Field(() => [MessageRecipientPrice])
+  @Field(() => [MessageRecipientPrice], { description: 'The price per recipient, in the order given.' })
   recipients!: MessageRecipientPrice[];
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "Sum of the recipients' prices: what sendMessage would hold." })
   total!: bigint;
 }

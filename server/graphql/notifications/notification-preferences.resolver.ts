@@ -22,7 +22,7 @@ export class NotificationPreferencesResolver {
     description: 'Signed-in user (session cookie): turns e-mail of one kind on or off for themself. FORBIDDEN for API keys and the operator token.',
   })
   async setNotificationPreference(
-    @Arg('input', () => SetNotificationPreferenceInput) input: SetNotificationPreferenceInput,
+    @Arg('input', () => SetNotificationPreferenceInput, { description: 'The kind and whether to e-mail it.' }) input: SetNotificationPreferenceInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<SetNotificationPreferencePayload> {
     const preferences = await setNotificationPreference(em, { principal, kind: input.kind, email: input.email, nowMs: spend.clock.now() });

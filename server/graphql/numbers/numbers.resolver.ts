@@ -49,7 +49,10 @@ export class NumbersResolver {
   }
 
   @Query(() => PhoneNumberObject, { nullable: true, description: 'A phone number of the caller; NOT_FOUND otherwise.' })
-  async phoneNumber(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<PhoneNumberObject> {
+  async phoneNumber(
+    @Arg('id', () => ID, { description: 'Id of the phone number.' }) id: string,
+    @Ctx() { em, principal }: Context,
+  ): Promise<PhoneNumberObject> {
     return toPhoneNumberObject(await findPhoneNumber(em, principal, id));
   }
 
@@ -57,7 +60,10 @@ export class NumbersResolver {
     description:
       'OWNER, INTEGRATOR, PLATFORM_ADMIN: buys a number, debiting its one-time price plus the first month as one NUMBER transaction (INSUFFICIENT_FUNDS: nothing is written). Renewed monthly from the wallet.',
   })
-  async purchaseNumber(@Arg('input', () => PurchaseNumberInput) input: PurchaseNumberInput, @Ctx() { em, principal, spend }: Context): Promise<PurchaseNumberPayload> {
+  async purchaseNumber(
+    @Arg('input', () => PurchaseNumberInput, { description: 'The number, the wallet that pays and the rate plan that prices it.' }) input: PurchaseNumberInput,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<PurchaseNumberPayload> {
     const number = await purchaseNumber(em, spend.deps, {
       principal,
       walletId: input.walletId,
@@ -69,14 +75,20 @@ export class NumbersResolver {
   }
 
   @Mutation(() => ReleaseNumberPayload, { description: 'OWNER, INTEGRATOR, PLATFORM_ADMIN: gives a held number up at once, without refund.' })
-  async releaseNumber(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<ReleaseNumberPayload> {
+  async releaseNumber(
+    @Arg('id', () => ID, { description: 'Id of the phone number to give up.' }) id: string,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<ReleaseNumberPayload> {
     return { phoneNumber: toPhoneNumberObject(await releaseNumber(em, spend.deps, { principal, phoneNumberId: id })) };
   }
 
   @Mutation(() => RefundNumberPayload, {
     description: 'OWNER, PLATFORM_ADMIN: within the refund window after purchase, gives a held number back and credits its purchase and first month back, once.',
   })
-  async refundNumber(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<RefundNumberPayload> {
+  async refundNumber(
+    @Arg('id', () => ID, { description: 'Id of the phone number to give back.' }) id: string,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<RefundNumberPayload> {
     return { phoneNumber: toPhoneNumberObject(await refundNumber(em, spend.deps, { principal, phoneNumberId: id })) };
   }
 }

@@ -14,7 +14,16 @@ registerEnumType(PhoneNumberStatus, {
     REFUNDED: { description: 'Given back within the refund window; its purchase and first month were credited back.' },
   },
 });
-registerEnumType(NumberReleaseReason, { name: 'NumberReleaseReason', description: 'Why a number stopped being held.' });
+registerEnumType(NumberReleaseReason, {
+  name: 'NumberReleaseReason',
+  description: 'Why a number stopped being held.',
+  valuesConfig: {
+    RELEASED_BY_CUSTOMER: { description: 'Given up with releaseNumber.' },
+    RENEWAL_FAILED: { description: 'Its renewal could not be paid before graceUntil.' },
+    ACCOUNT_CLOSED: { description: 'Its account was closed.' },
+    REFUNDED: { description: 'Given back with refundNumber.' },
+  },
+});
 
 export { NumberReleaseReason, PhoneNumberStatus };
 
@@ -23,10 +32,10 @@ export { NumberReleaseReason, PhoneNumberStatus };
     "A number rented from a wallet: bought for a one-time price plus its first month, renewed monthly on the purchase's day of the month (the month's last day when shorter).",
 })
 export class PhoneNumberObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the phone number.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account that holds (or held) it.' })
   accountId!: string;
 
   @Field(() => ID, { description: 'The wallet that pays it.' })
@@ -38,7 +47,7 @@ export class PhoneNumberObject {
   @Field(() => String, { description: 'E.164.' })
   number!: string;
 
-  @Field(() => PhoneNumberStatus)
+  @Field(() => PhoneNumberStatus, { description: 'Where the rental stands.' })
   status!: PhoneNumberStatus;
 
   @Field(() => MoneyScalar, { description: 'One-time price paid at purchase.' })
@@ -47,7 +56,7 @@ export class PhoneNumberObject {
   @Field(() => MoneyScalar, { description: 'Monthly rental (the first month was paid with the purchase).' })
   monthlyPrice!: bigint;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it was bought.' })
   purchasedAt!: Date;
 
   @Field(() => DateTimeResolver, {
@@ -59,10 +68,10 @@ export class PhoneNumberObject {
   @Field(() => DateTimeResolver, { nullable: true, description: 'In GRACE: when it is released unless the wallet can pay before.' })
   graceUntil!: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { description: 'When it was released or refunded; null while held.', nullable: true })
   releasedAt!: Date | null;
 
-  @Field(() => NumberReleaseReason, { nullable: true })
+  @Field(() => NumberReleaseReason, { description: 'Why it was given up; null while held.', nullable: true })
   releaseReason!: NumberReleaseReason | null;
 
   @Field(() => Int, { description: 'Months paid, the first with the purchase.' })
@@ -75,21 +84,21 @@ export class PhoneNumberObject {
   refundTransactionId!: string | null;
 }
 
-@ObjectType('PhoneNumberEdge')
+@ObjectType('PhoneNumberEdge', { description: 'One phone number of a page and its cursor.' })
 export class PhoneNumberEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to get the items after it.' })
   cursor!: string;
 
-  @Field(() => PhoneNumberObject)
+  @Field(() => PhoneNumberObject, { description: 'The phone number.' })
   node!: PhoneNumberObject;
 }
 
 @ObjectType('PhoneNumberConnection', { description: 'Phone numbers newest first, Relay style.' })
 export class PhoneNumberConnection {
-  @Field(() => [PhoneNumberEdge])
+  @Field(() => [PhoneNumberEdge], { description: 'This page of phone numbers, in order.' })
   edges!: PhoneNumberEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
 }
 
@@ -98,7 +107,7 @@ export class PhoneNumbersArgs {
   @Field(() => ID, { nullable: true, description: "Only this wallet's numbers." })
   walletId?: string | null;
 
-  @Field(() => PhoneNumberStatus, { nullable: true })
+  @Field(() => PhoneNumberStatus, { description: 'Only numbers in this status.', nullable: true })
   status?: PhoneNumberStatus | null;
 
   @Field(() => Int, { nullable: true, description: 'Page size, 1..100 (default 20).' })
@@ -108,7 +117,7 @@ export class PhoneNumbersArgs {
   after?: string | null;
 }
 
-@InputType('PurchaseNumberInput')
+@InputType('PurchaseNumberInput', { description: 'A number to buy from a wallet.' })
 export class PurchaseNumberInput {
   @Field(() => ID, { description: 'The wallet that pays the purchase and every month.' })
   walletId!: string;
@@ -123,20 +132,20 @@ export class PurchaseNumberInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType('PurchaseNumberPayload')
+@ObjectType('PurchaseNumberPayload', { description: 'The result of purchaseNumber.' })
 export class PurchaseNumberPayload {
-  @Field(() => PhoneNumberObject)
+  @Field(() => PhoneNumberObject, { description: 'The number, ACTIVE and paid for its first month.' })
   phoneNumber!: PhoneNumberObject;
 }
 
-@ObjectType('ReleaseNumberPayload')
+@ObjectType('ReleaseNumberPayload', { description: 'The result of releaseNumber.' })
 export class ReleaseNumberPayload {
-  @Field(() => PhoneNumberObject)
+  @Field(() => PhoneNumberObject, { description: 'The number, now RELEASED.' })
   phoneNumber!: PhoneNumberObject;
 }
 
-@ObjectType('RefundNumberPayload')
+@ObjectType('RefundNumberPayload', { description: 'The result of refundNumber.' })
 export class RefundNumberPayload {
-  @Field(() => PhoneNumberObject)
+  @Field(() => PhoneNumberObject, { description: 'The number, now REFUNDED, with its refund transaction.' })
   phoneNumber!: PhoneNumberObject;
 }

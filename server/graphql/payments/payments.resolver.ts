@@ -185,8 +185,8 @@ export class PaymentsResolver {
 
   @Query(() => TopUpQuoteObject, { description: "The checkout summary of a top-up: amount, tax (from the account's billing country and VAT number) and total. BAD_USER_INPUT below the minimum, above the cap, or not a whole amount." })
   async quoteTopUp(
-    @Arg('walletId', () => ID) walletId: string,
-    @Arg('amount', () => MoneyScalar) amount: bigint,
+    @Arg('walletId', () => ID, { description: "The wallet to top up (one of the caller's)." }) walletId: string,
+    @Arg('amount', () => MoneyScalar, { description: "The credit wanted, in whole units of the wallet's currency." }) amount: bigint,
     @Ctx() { em, principal, config }: Context,
   ): Promise<TopUpQuoteObject> {
     const quote = await quoteTopUp(em, { principal, walletId, amountMicros: amount, config });
@@ -204,22 +204,31 @@ export class PaymentsResolver {
   }
 
   @Query(() => TopUpObject, { nullable: true, description: 'A top-up of the caller; NOT_FOUND otherwise.' })
-  async topUp(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<TopUpObject> {
+  async topUp(@Arg('id', () => ID, { description: 'Id of the top-up.' }) id: string, @Ctx() { em, principal }: Context): Promise<TopUpObject> {
     return toTopUpObject(await findTopUp(em, principal, id));
   }
 
   @Query(() => [SavedCardObject], { description: "The account's saved cards, default first (the caller's account unless a platform role names one)." })
-  async paymentMethods(@Arg('accountId', () => ID, { nullable: true }) accountId: string | null, @Ctx() { em, principal }: Context): Promise<SavedCardObject[]> {
+  async paymentMethods(
+    @Arg('accountId', () => ID, { description: "The account; the caller's own when omitted.", nullable: true }) accountId: string | null,
+    @Ctx() { em, principal }: Context,
+  ): Promise<SavedCardObject[]> {
     return (await listSavedCards(em, principal, accountId)).map(toCardObject);
   }
 
   @Query(() => BillingProfileObject, { description: "The account's billing country, US state, VAT number and e-mail." })
-  async billingProfile(@Arg('accountId', () => ID, { nullable: true }) accountId: string | null, @Ctx() { em, principal }: Context): Promise<BillingProfileObject> {
+  async billingProfile(
+    @Arg('accountId', () => ID, { description: "The account; the caller's own when omitted.", nullable: true }) accountId: string | null,
+    @Ctx() { em, principal }: Context,
+  ): Promise<BillingProfileObject> {
     return toBillingProfileObject(await findBillingProfileFor(em, principal, accountId));
   }
 
   @Query(() => BankTransferObject, { nullable: true, description: 'A bank transfer of the caller; NOT_FOUND otherwise.' })
-  async bankTransfer(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<BankTransferObject> {
+  async bankTransfer(
+    @Arg('id', () => ID, { description: 'Id of the bank transfer.' }) id: string,
+    @Ctx() { em, principal }: Context,
+  ): Promise<BankTransferObject> {
     return toBankTransferObject(await findBankTransfer(em, principal, id));
   }
 
@@ -228,7 +237,10 @@ export class PaymentsResolver {
     description:
       'OWNER, CAMPAIGN_MANAGER, INTEGRATOR: pays into a wallet by card. Creates a Stripe PaymentIntent for amount + tax; the wallet is credited only when Stripe confirms the payment (webhook), once. Declines come back as status FAILED with failureReason; 3-D Secure as REQUIRES_ACTION with the clientSecret.',
   })
-  async topUp_(@Arg('input', () => TopUpInput) input: TopUpInput, @Ctx() { em, principal, payments }: Context): Promise<TopUpPayload> {
+  async topUp_(
+    @Arg('input', () => TopUpInput, { description: 'The wallet, the amount and how to pay.' }) input: TopUpInput,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<TopUpPayload> {
     const topUp = await createTopUp(em, payments.deps, {
       principal,
       walletId: input.walletId,
@@ -240,13 +252,23 @@ export class PaymentsResolver {
     return { topUp: toTopUpObject(topUp) };
   }
 
-  @Mutation(() => TopUpPayload, { description: "Asks Stripe for the top-up's current state now (after 3-D Secure, or when the balance has not moved: seed 004) instead of waiting for the webhook." })
-  async refreshTopUp(@Arg('id', () => ID) id: string, @Ctx() { em, principal, payments }: Context): Promise<TopUpPayload> {
+  @Mutation(() => TopUpPayload, {
+    description:
+      "Asks Stripe for the top-up's current state now (after 3-D Secure, or when the balance has not moved after paying) instead of waiting for the " +
+      "webhook. Any role that may see the top-up; NOT_FOUND otherwise, PAYMENT_PROVIDER_ERROR when Stripe cannot be reached.",
+  })
+  async refreshTopUp(
+    @Arg('id', () => ID, { description: 'Id of the top-up to check with Stripe.' }) id: string,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<TopUpPayload> {
     return { topUp: toTopUpObject(await refreshTopUp(em, payments.deps, principal, id)) };
   }
 
   @Mutation(() => AddPaymentMethodPayload, { description: 'OWNER, CAMPAIGN_MANAGER: saves a card through a Stripe SetupIntent (3-D Secure may be needed: REQUIRES_ACTION).' })
-  async addPaymentMethod(@Arg('input', () => AddPaymentMethodInput) input: AddPaymentMethodInput, @Ctx() { em, principal, payments }: Context): Promise<AddPaymentMethodPayload> {
+  async addPaymentMethod(
+    @Arg('input', () => AddPaymentMethodInput, { description: 'The account and the card to save.' }) input: AddPaymentMethodInput,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<AddPaymentMethodPayload> {
     const result = await addCard(em, payments.deps, {
       principal,
       accountId: input.accountId ?? null,
@@ -263,17 +285,26 @@ export class PaymentsResolver {
   }
 
   @Mutation(() => PaymentMethodPayload, { description: 'OWNER, CAMPAIGN_MANAGER: makes a saved card the default (used by automatic funding).' })
-  async setDefaultPaymentMethod(@Arg('id', () => ID) id: string, @Ctx() { em, principal, payments }: Context): Promise<PaymentMethodPayload> {
+  async setDefaultPaymentMethod(
+    @Arg('id', () => ID, { description: 'Id of the saved card (its Stripe PaymentMethod id).' }) id: string,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<PaymentMethodPayload> {
     return { paymentMethod: toCardObject(await setDefaultCard(em, payments.deps, principal, id)) };
   }
 
   @Mutation(() => PaymentMethodPayload, { description: 'OWNER, CAMPAIGN_MANAGER: removes a saved card (detached from the Stripe Customer).' })
-  async removePaymentMethod(@Arg('id', () => ID) id: string, @Ctx() { em, principal, payments }: Context): Promise<PaymentMethodPayload> {
+  async removePaymentMethod(
+    @Arg('id', () => ID, { description: 'Id of the saved card (its Stripe PaymentMethod id).' }) id: string,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<PaymentMethodPayload> {
     return { paymentMethod: toCardObject(await removeCard(em, payments.deps, principal, id)) };
   }
 
   @Mutation(() => AutoRechargePayload, { description: 'OWNER: auto-recharge below a threshold back to a target, from the default card, with a cooldown, daily and monthly caps, and a pause after failures.' })
-  async setAutoRecharge(@Arg('input', () => SetAutoRechargeInput) input: SetAutoRechargeInput, @Ctx() { em, principal, payments }: Context): Promise<AutoRechargePayload> {
+  async setAutoRecharge(
+    @Arg('input', () => SetAutoRechargeInput, { description: 'The wallet, its threshold and target.' }) input: SetAutoRechargeInput,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<AutoRechargePayload> {
     const settings = await setAutoRecharge(em, payments.deps, {
       principal,
       walletId: input.walletId,
@@ -284,8 +315,11 @@ export class PaymentsResolver {
     return { autoRecharge: toAutoRechargeObject(settings) };
   }
 
-  @Mutation(() => AutoRechargePayload, { description: 'OWNER: a fixed top-up from the default card on a chosen day of each month (seed 002).' })
-  async setMonthlyRecharge(@Arg('input', () => SetMonthlyRechargeInput) input: SetMonthlyRechargeInput, @Ctx() { em, principal, payments }: Context): Promise<AutoRechargePayload> {
+  @Mutation(() => AutoRechargePayload, { description: 'OWNER: a fixed top-up from the default card on a chosen day of each month.' })
+  async setMonthlyRecharge(
+    @Arg('input', () => SetMonthlyRechargeInput, { description: 'The wallet, the day of the month and the amount.' }) input: SetMonthlyRechargeInput,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<AutoRechargePayload> {
     const settings = await setMonthlyRecharge(em, payments.deps, {
       principal,
       walletId: input.walletId,
@@ -297,7 +331,10 @@ export class PaymentsResolver {
   }
 
   @Mutation(() => UpdateBillingProfilePayload, { description: 'OWNER, SUPPORT, PLATFORM_ADMIN: billing country, US state, VAT number (EU: reverse charge) and e-mail.' })
-  async updateBillingProfile(@Arg('input', () => UpdateBillingProfileInput) input: UpdateBillingProfileInput, @Ctx() { em, principal }: Context): Promise<UpdateBillingProfilePayload> {
+  async updateBillingProfile(
+    @Arg('input', () => UpdateBillingProfileInput, { description: 'The fields to change.' }) input: UpdateBillingProfileInput,
+    @Ctx() { em, principal }: Context,
+  ): Promise<UpdateBillingProfilePayload> {
     const profile = await updateBillingProfile(em, {
       principal,
       accountId: input.accountId ?? null,
@@ -309,8 +346,13 @@ export class PaymentsResolver {
     return { billingProfile: toBillingProfileObject(profile) };
   }
 
-  @Mutation(() => RefundUnusedCreditPayload, { description: 'SUPPORT, PLATFORM_ADMIN: refunds unused paid credit to the cards that paid it (seed 003: used funds and grants are not refundable).' })
-  async refundUnusedCredit(@Arg('input', () => RefundUnusedCreditInput) input: RefundUnusedCreditInput, @Ctx() { em, principal, payments }: Context): Promise<RefundUnusedCreditPayload> {
+  @Mutation(() => RefundUnusedCreditPayload, {
+    description: 'SUPPORT, PLATFORM_ADMIN: refunds unused paid credit to the cards that paid it (used funds and grants are not refundable).',
+  })
+  async refundUnusedCredit(
+    @Arg('input', () => RefundUnusedCreditInput, { description: 'The wallet, the amount to refund and why.' }) input: RefundUnusedCreditInput,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<RefundUnusedCreditPayload> {
     const refunded = await refundUnusedCredit(em, payments.deps, {
       principal,
       walletId: input.walletId,
@@ -328,7 +370,10 @@ export class PaymentsResolver {
   }
 
   @Mutation(() => GrantCreditPayload, { description: 'SUPPORT, PLATFORM_ADMIN: trial or promotional credit, a GRANT kept apart from paid credit (spent first, never refunded).' })
-  async grantCredit(@Arg('input', () => GrantCreditInput) input: GrantCreditInput, @Ctx() { em, principal, payments }: Context): Promise<GrantCreditPayload> {
+  async grantCredit(
+    @Arg('input', () => GrantCreditInput, { description: 'The wallet, the amount and why.' }) input: GrantCreditInput,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<GrantCreditPayload> {
     const posted = await grantCredit(em, payments.deps, {
       principal,
       walletId: input.walletId,
@@ -340,18 +385,27 @@ export class PaymentsResolver {
   }
 
   @Mutation(() => BankTransferPayload, { description: 'OWNER, SUPPORT, PLATFORM_ADMIN: announces a bank transfer; PENDING (nothing credited) until support confirms it.' })
-  async recordBankTransfer(@Arg('input', () => RecordBankTransferInput) input: RecordBankTransferInput, @Ctx() { em, principal, payments }: Context): Promise<BankTransferPayload> {
+  async recordBankTransfer(
+    @Arg('input', () => RecordBankTransferInput, { description: 'The wallet, the amount and the transfer reference.' }) input: RecordBankTransferInput,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<BankTransferPayload> {
     const transfer = await recordBankTransfer(em, payments.deps, { principal, walletId: input.walletId, amountMicros: input.amount, reference: input.reference });
     return { bankTransfer: toBankTransferObject(transfer) };
   }
 
   @Mutation(() => BankTransferPayload, { description: 'SUPPORT, PLATFORM_ADMIN: the money arrived: credits the wallet once (INVALID_STATE when already settled).' })
-  async completeBankTransfer(@Arg('id', () => ID) id: string, @Ctx() { em, principal, payments }: Context): Promise<BankTransferPayload> {
+  async completeBankTransfer(
+    @Arg('id', () => ID, { description: 'Id of the PENDING bank transfer.' }) id: string,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<BankTransferPayload> {
     return { bankTransfer: toBankTransferObject(await settleBankTransfer(em, payments.deps, { principal, id, outcome: 'COMPLETED' })) };
   }
 
   @Mutation(() => BankTransferPayload, { description: 'SUPPORT, PLATFORM_ADMIN: the money will not come; nothing is credited.' })
-  async cancelBankTransfer(@Arg('id', () => ID) id: string, @Ctx() { em, principal, payments }: Context): Promise<BankTransferPayload> {
+  async cancelBankTransfer(
+    @Arg('id', () => ID, { description: 'Id of the PENDING bank transfer.' }) id: string,
+    @Ctx() { em, principal, payments }: Context,
+  ): Promise<BankTransferPayload> {
     return { bankTransfer: toBankTransferObject(await settleBankTransfer(em, payments.deps, { principal, id, outcome: 'CANCELED' })) };
   }
 }
@@ -360,7 +414,11 @@ export class PaymentsResolver {
 @Resolver(() => WalletObject)
 export class WalletPaymentsResolver {
   @FieldResolver(() => [TopUpObject], { description: 'Card top-ups, newest first (first: 1–100, default 20).' })
-  async topUps(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { loaders }: Context): Promise<TopUpObject[]> {
+  async topUps(
+    @Root() wallet: WalletObject,
+    @Arg('first', () => Int, { description: 'How many, 1..100. Default 20.', nullable: true }) first: number | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<TopUpObject[]> {
     return (await loaders.topUps.load({ walletId: wallet.id, first: listSize(first) })).map(toTopUpObject);
   }
 
@@ -376,12 +434,20 @@ export class WalletPaymentsResolver {
   }
 
   @FieldResolver(() => [CreditRefundObject], { description: 'Refunds to cards, newest first.' })
-  async creditRefunds(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { loaders }: Context): Promise<CreditRefundObject[]> {
+  async creditRefunds(
+    @Root() wallet: WalletObject,
+    @Arg('first', () => Int, { description: 'How many, 1..100. Default 20.', nullable: true }) first: number | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<CreditRefundObject[]> {
     return (await loaders.creditRefunds.load({ walletId: wallet.id, first: listSize(first) })).map(toRefundObject);
   }
 
-  @FieldResolver(() => [BankTransferObject], { description: 'Bank transfers, newest first; PENDING ones are credit on its way (seed 000).' })
-  async bankTransfers(@Root() wallet: WalletObject, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() { loaders }: Context): Promise<BankTransferObject[]> {
+  @FieldResolver(() => [BankTransferObject], { description: 'Bank transfers, newest first; PENDING ones are credit on its way.' })
+  async bankTransfers(
+    @Root() wallet: WalletObject,
+    @Arg('first', () => Int, { description: 'How many, 1..100. Default 20.', nullable: true }) first: number | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<BankTransferObject[]> {
     return (await loaders.bankTransfers.load({ walletId: wallet.id, first: listSize(first) })).map(toBankTransferObject);
   }
 }

@@ -29,7 +29,15 @@ export enum TopUpOrigin {
   AUTO_RECHARGE = 'AUTO_RECHARGE',
   MONTHLY_RECHARGE = 'MONTHLY_RECHARGE',
 }
-registerEnumType(TopUpOrigin, { name: 'TopUpOrigin', description: 'Who started a top-up: a person, the auto-recharge, or the monthly recharge.' });
+registerEnumType(TopUpOrigin, {
+  name: 'TopUpOrigin',
+  description: 'Who started a top-up: a person, the auto-recharge, or the monthly recharge.',
+  valuesConfig: {
+    MANUAL: { description: 'A person called topUp.' },
+    AUTO_RECHARGE: { description: "The wallet's available balance fell below its auto-recharge threshold." },
+    MONTHLY_RECHARGE: { description: "The wallet's monthly recharge day came." },
+  },
+});
 
 export enum TaxTreatment {
   UK_VAT = 'UK_VAT',
@@ -38,27 +46,60 @@ export enum TaxTreatment {
   US_SALES_TAX = 'US_SALES_TAX',
   NONE = 'NONE',
 }
-registerEnumType(TaxTreatment, { name: 'TaxTreatment', description: "Which tax rule applied, from the account's billing country and VAT number." });
+registerEnumType(TaxTreatment, {
+  name: 'TaxTreatment',
+  description: "Which tax rule applied, from the account's billing country and VAT number.",
+  valuesConfig: {
+    UK_VAT: { description: 'United Kingdom VAT.' },
+    EU_VAT: { description: "VAT of the customer's EU country (no valid VAT number)." },
+    EU_REVERSE_CHARGE: { description: 'EU business with a VAT number: no VAT charged (reverse charge).' },
+    US_SALES_TAX: { description: "Sales tax of the customer's US state." },
+    NONE: { description: 'No tax applies.' },
+  },
+});
 
 export enum PaymentsMode {
   STRIPE = 'STRIPE',
   SANDBOX = 'SANDBOX',
 }
-registerEnumType(PaymentsMode, { name: 'PaymentsMode', description: 'STRIPE: real Stripe (test or live keys). SANDBOX: the loopback Stripe-compatible sandbox (offline).' });
+registerEnumType(PaymentsMode, {
+  name: 'PaymentsMode',
+  description: 'STRIPE: real Stripe (test or live keys). SANDBOX: the loopback Stripe-compatible sandbox (offline).',
+  valuesConfig: {
+    STRIPE: { description: 'Real Stripe, with test or live keys: use Stripe Elements with publishableKey.' },
+    SANDBOX: { description: 'The loopback Stripe-compatible sandbox (offline): use testCards.' },
+  },
+});
 
 export enum CreditRefundStatus {
   PENDING = 'PENDING',
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
 }
-registerEnumType(CreditRefundStatus, { name: 'CreditRefundStatus', description: 'A card refund: PENDING until Stripe answers; FAILED restored the credit to the wallet.' });
+registerEnumType(CreditRefundStatus, {
+  name: 'CreditRefundStatus',
+  description: 'A card refund: PENDING until Stripe answers; FAILED restored the credit to the wallet.',
+  valuesConfig: {
+    PENDING: { description: 'Sent to Stripe; waiting for its answer.' },
+    SUCCEEDED: { description: 'Refunded to the card.' },
+    FAILED: { description: 'Stripe refused it; the credit went back to the wallet.' },
+  },
+});
 
 export enum BankTransferStatus {
   PENDING = 'PENDING',
   COMPLETED = 'COMPLETED',
   CANCELED = 'CANCELED',
 }
-registerEnumType(BankTransferStatus, { name: 'BankTransferStatus', description: 'PENDING until support confirms the money arrived (COMPLETED: credited) or that it never will.' });
+registerEnumType(BankTransferStatus, {
+  name: 'BankTransferStatus',
+  description: 'PENDING until support confirms the money arrived (COMPLETED: credited) or that it never will.',
+  valuesConfig: {
+    PENDING: { description: 'Announced; nothing credited yet.' },
+    COMPLETED: { description: 'The money arrived and the wallet was credited, once.' },
+    CANCELED: { description: 'The money will not come; nothing was credited.' },
+  },
+});
 
 export enum AddCardStatus {
   SUCCEEDED = 'SUCCEEDED',
@@ -66,21 +107,30 @@ export enum AddCardStatus {
   REQUIRES_PAYMENT_METHOD = 'REQUIRES_PAYMENT_METHOD',
   FAILED = 'FAILED',
 }
-registerEnumType(AddCardStatus, { name: 'AddCardStatus', description: "Outcome of addCard's SetupIntent." });
+registerEnumType(AddCardStatus, {
+  name: 'AddCardStatus',
+  description: "Outcome of addCard's SetupIntent.",
+  valuesConfig: {
+    SUCCEEDED: { description: 'The card is saved.' },
+    REQUIRES_ACTION: { description: '3-D Secure: finish it in the browser with clientSecret; the card is saved when Stripe reports success.' },
+    REQUIRES_PAYMENT_METHOD: { description: 'No card yet: collect one with Stripe Elements and clientSecret.' },
+    FAILED: { description: 'The card was declined: see failureReason.' },
+  },
+});
 
-@ObjectType('TopUpQuote', { description: "Seed 002's checkout summary: what the card is charged for a top-up, tax included." })
+@ObjectType('TopUpQuote', { description: 'The checkout summary: what the card is charged for a top-up, tax included.' })
 export class TopUpQuoteObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet the quote is for.' })
   walletId!: string;
-  @Field(() => String)
+  @Field(() => String, { description: "ISO 4217 code of the amounts (the wallet's)." })
   currency!: string;
   @Field(() => MoneyScalar, { description: 'Credited to the wallet.' })
   amount!: bigint;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Tax charged on top of the amount (0 when none applies).' })
   tax!: bigint;
   @Field(() => String, { description: 'Percentage as a decimal string, e.g. "20", "7.25", "0".' })
   taxRate!: string;
-  @Field(() => TaxTreatment)
+  @Field(() => TaxTreatment, { description: 'Which tax rule applied.' })
   taxTreatment!: TaxTreatment;
   @Field(() => String, { description: 'e.g. "VAT 20% (United Kingdom)", "VAT reverse charge (…)".' })
   taxLabel!: string;
@@ -90,73 +140,76 @@ export class TopUpQuoteObject {
   minimum!: bigint;
 }
 
-@ObjectType('Receipt', { description: "Seed 002's receipt of a successful top-up." })
+@ObjectType('Receipt', { description: 'The receipt of a successful top-up.' })
 export class ReceiptObject {
-  @Field(() => String)
+  @Field(() => String, { description: 'Receipt number, unique and sequential per year, e.g. "SW-2026-00000042".' })
   receiptNumber!: string;
   @Field(() => ID, { description: 'The TOP_UP transaction that credited the wallet.' })
   transactionId!: string;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The top-up it is the receipt of.' })
   topUpId!: string;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Credited to the wallet.' })
   amount!: bigint;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Tax charged on top of the amount.' })
   tax!: bigint;
-  @Field(() => String)
+  @Field(() => String, { description: 'Percentage as a decimal string, e.g. "20".' })
   taxRate!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'How the tax is named on the receipt, e.g. "VAT 20% (United Kingdom)".' })
   taxLabel!: string;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Charged to the card: amount + tax.' })
   total!: bigint;
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 code of the amounts.' })
   currency!: string;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the payment succeeded.' })
   paidAt!: Date;
   @Field(() => String, { nullable: true, description: 'e.g. "visa".' })
   cardBrand!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Last 4 digits of the card; null when Stripe did not say.', nullable: true })
   cardLast4!: string | null;
-  @Field(() => String)
+  @Field(() => String, { description: 'The Stripe PaymentIntent that was paid.' })
   paymentIntentId!: string;
 }
 
 @ObjectType('TopUp', { description: 'A card top-up and its Stripe PaymentIntent.' })
 export class TopUpObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the top-up.' })
   id!: string;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet credited on success.' })
   walletId!: string;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account that pays.' })
   accountId!: string;
-  @Field(() => TopUpOrigin)
+  @Field(() => TopUpOrigin, { description: 'Who started it.' })
   origin!: TopUpOrigin;
-  @Field(() => TopUpStatus)
+  @Field(() => TopUpStatus, { description: 'Where the payment stands; only SUCCEEDED has credited the wallet.' })
   status!: TopUpStatus;
-  @Field(() => String)
+  @Field(() => String, { description: "ISO 4217 code of the amounts (the wallet's)." })
   currency!: string;
   @Field(() => MoneyScalar, { description: 'Credited to the wallet on success.' })
   amount!: bigint;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Tax charged on top of the amount.' })
   tax!: bigint;
-  @Field(() => String)
+  @Field(() => String, { description: 'Percentage as a decimal string, e.g. "20", "7.25", "0".' })
   taxRate!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'How the tax is named on the receipt.' })
   taxLabel!: string;
   @Field(() => MoneyScalar, { description: 'Charged to the card.' })
   total!: bigint;
   @Field(() => String, { nullable: true, description: "For Stripe.js / the sandbox's 3-D Secure: confirm or authenticate with it." })
   clientSecret!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The Stripe PaymentIntent (pi_…); null before it was created.', nullable: true })
   paymentIntentId!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Brand of the card that paid, e.g. "visa"; null until known.', nullable: true })
   cardBrand!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Last 4 digits of the card that paid; null until known.', nullable: true })
   cardLast4!: string | null;
   @Field(() => String, { nullable: true, description: 'Set once SUCCEEDED.' })
   receiptNumber!: string | null;
   @Field(() => String, { nullable: true, description: "Stripe's decline or error code, e.g. insufficient_funds, expired_card, authentication_required." })
   failureCode!: string | null;
-  @Field(() => String, { nullable: true, description: 'What to tell the customer (seed 004 troubleshooting).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What to tell the customer about a failure, in words (e.g. the card was declined: try another card); null unless FAILED.',
+  })
   failureReason!: string | null;
   @Field(() => ID, { nullable: true, description: 'The TOP_UP transaction, once SUCCEEDED.' })
   transactionId!: string | null;
@@ -164,32 +217,36 @@ export class TopUpObject {
   refunded!: bigint;
   @Field(() => ReceiptObject, { nullable: true, description: 'Once SUCCEEDED.' })
   receipt!: ReceiptObject | null;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the top-up was created.' })
   createdAt!: Date;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When its status last changed.' })
   updatedAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'A card payment into a wallet.' })
 export class TopUpInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The wallet to credit (one of the caller's)." })
   walletId!: string;
-  @Field(() => MoneyScalar, { description: 'Whole units, at least the minimum of the currency (seed 000).' })
+  @Field(() => MoneyScalar, {
+    description:
+      'Credit wanted: whole units of the wallet\'s currency, at least its top-up minimum (topUpMinimumMicros, default 10) and at most the cap ' +
+      '(100,000); BAD_USER_INPUT otherwise.',
+  })
   amount!: bigint;
   @Field(() => String, {
     nullable: true,
     description: 'A saved card id, a new PaymentMethod (Stripe Elements, or a test card such as pm_card_visa), or null for the default card (none: confirm the clientSecret in the browser).',
   })
   paymentMethodId?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Keep the card for later top-ups and automatic funding (seed 002). Default false.' })
+  @Field(() => Boolean, { nullable: true, description: 'Keep the card for later top-ups and automatic funding. Default false.' })
   savePaymentMethod?: boolean | null;
   @Field(() => String, { nullable: true, description: 'The same key with the same request returns the same top-up (and PaymentIntent).' })
   idempotencyKey?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of topUp and refreshTopUp.' })
 export class TopUpPayload {
-  @Field(() => TopUpObject)
+  @Field(() => TopUpObject, { description: 'The top-up as it stands now.' })
   topUp!: TopUpObject;
 }
 
@@ -197,21 +254,21 @@ export class TopUpPayload {
 export class SavedCardObject {
   @Field(() => ID, { description: "Stripe's PaymentMethod id." })
   id!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Card brand, e.g. "visa".' })
   brand!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Last 4 digits of the card number.' })
   last4!: string;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Expiry month, 1..12.' })
   expMonth!: number;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Expiry year, four digits.' })
   expYear!: number;
-  @Field(() => Boolean, { description: 'Used by automatic funding and pre-selected at checkout (seed 004).' })
+  @Field(() => Boolean, { description: 'The default card: used by automatic funding and by top-ups without a card, and pre-selected at checkout.' })
   isDefault!: boolean;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it was saved.' })
   createdAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'A card to save on an account.' })
 export class AddPaymentMethodInput {
   @Field(() => ID, { nullable: true, description: "The account; default the caller's." })
   accountId?: string | null;
@@ -221,31 +278,33 @@ export class AddPaymentMethodInput {
   makeDefault?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of addPaymentMethod: the SetupIntent's outcome." })
 export class AddPaymentMethodPayload {
-  @Field(() => AddCardStatus)
+  @Field(() => AddCardStatus, {
+    description: 'SUCCEEDED: the card is saved. REQUIRES_ACTION or REQUIRES_PAYMENT_METHOD: finish with clientSecret. FAILED: see failureReason.',
+  })
   status!: AddCardStatus;
-  @Field(() => String)
+  @Field(() => String, { description: 'The Stripe SetupIntent (seti_…).' })
   setupIntentId!: string;
   @Field(() => String, { nullable: true, description: 'For REQUIRES_ACTION / REQUIRES_PAYMENT_METHOD: finish in the browser; the card is saved when Stripe reports success.' })
   clientSecret!: string | null;
-  @Field(() => SavedCardObject, { nullable: true })
+  @Field(() => SavedCardObject, { description: 'The saved card once SUCCEEDED; null otherwise.', nullable: true })
   paymentMethod!: SavedCardObject | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'When FAILED: what to tell the customer.', nullable: true })
   failureReason!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of setDefaultPaymentMethod and removePaymentMethod.' })
 export class PaymentMethodPayload {
-  @Field(() => SavedCardObject)
+  @Field(() => SavedCardObject, { description: 'The card as it is after the change (as it was, when removed).' })
   paymentMethod!: SavedCardObject;
 }
 
 @ObjectType('AutoRecharge', { description: "A wallet's automatic funding from its account's default card." })
 export class AutoRechargeObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet it funds.' })
   walletId!: string;
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether threshold recharges run.' })
   enabled!: boolean;
   @Field(() => MoneyScalar, { description: 'Recharge when the available balance falls below this.' })
   threshold!: bigint;
@@ -253,39 +312,39 @@ export class AutoRechargeObject {
   target!: bigint;
   @Field(() => ID, { nullable: true, description: 'The recharge in flight (at most one per wallet).' })
   inFlightTopUpId!: string | null;
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { description: 'When the last automatic recharge was tried; null when never.', nullable: true })
   lastAttemptAt!: Date | null;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Failed automatic recharges in a row; it pauses at autoRechargeFailuresMax (default 3).' })
   consecutiveFailures!: number;
   @Field(() => DateTimeResolver, { nullable: true, description: 'Set when automatic funding stopped; enabling again resumes it.' })
   pausedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'REPEATED_FAILURES, AUTHENTICATION_REQUIRED or NO_PAYMENT_METHOD.' })
   pausedReason!: string | null;
-  @Field(() => Boolean, { description: "Seed 002's monthly recharge." })
+  @Field(() => Boolean, { description: 'Whether the monthly recharge (a fixed top-up on monthlyDay) runs.' })
   monthlyEnabled!: boolean;
   @Field(() => Int, { nullable: true, description: 'Day of the month (1–28, UTC).' })
   monthlyDay!: number | null;
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, { description: "The monthly top-up's amount; null when never set.", nullable: true })
   monthlyAmount!: bigint | null;
 }
 
-@InputType()
+@InputType({ description: "A wallet's threshold recharge settings." })
 export class SetAutoRechargeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet to fund.' })
   walletId!: string;
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Turn threshold recharges on or off; turning on also resumes a paused one.' })
   enabled!: boolean;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Recharge when the available balance falls below this (≥ 0).' })
   threshold!: bigint;
   @Field(() => MoneyScalar, { description: 'At least threshold + the minimum top-up.' })
   target!: bigint;
 }
 
-@InputType()
+@InputType({ description: "A wallet's monthly recharge settings." })
 export class SetMonthlyRechargeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet to fund.' })
   walletId!: string;
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Turn the monthly recharge on or off.' })
   enabled!: boolean;
   @Field(() => Int, { description: '1–28.' })
   dayOfMonth!: number;
@@ -293,15 +352,15 @@ export class SetMonthlyRechargeInput {
   amount!: bigint;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of setAutoRecharge and setMonthlyRecharge.' })
 export class AutoRechargePayload {
-  @Field(() => AutoRechargeObject)
+  @Field(() => AutoRechargeObject, { description: 'The settings after the change.' })
   autoRecharge!: AutoRechargeObject;
 }
 
-@ObjectType('BillingProfile', { description: "Where the account is billed: decides the tax on top-ups (seed 003)." })
+@ObjectType('BillingProfile', { description: 'Where the account is billed: decides the tax on top-ups.' })
 export class BillingProfileObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account billed.' })
   accountId!: string;
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. "GB".' })
   country!: string | null;
@@ -309,129 +368,131 @@ export class BillingProfileObject {
   state!: string | null;
   @Field(() => String, { nullable: true, description: 'EU VAT number (normalized); exempts EU customers from VAT (reverse charge).' })
   vatNumber!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Where receipts and billing e-mail go; null when unset.', nullable: true })
   email!: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to where an account is billed; omitted fields stay as they are.' })
 export class UpdateBillingProfileInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "The account; the caller's own when omitted.", nullable: true })
   accountId?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 code, e.g. "GB"; BAD_USER_INPUT when unknown.', nullable: true })
   country?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'US state code, e.g. "CA" (United States only).', nullable: true })
   state?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'EU VAT number with its country prefix; validated in form and normalized.', nullable: true })
   vatNumber?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Billing e-mail address.', nullable: true })
   email?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of updateBillingProfile.' })
 export class UpdateBillingProfilePayload {
-  @Field(() => BillingProfileObject)
+  @Field(() => BillingProfileObject, { description: 'The profile after the change.' })
   billingProfile!: BillingProfileObject;
 }
 
 @ObjectType('CreditRefund', { description: 'Unused paid credit refunded to the card of one top-up.' })
 export class CreditRefundObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the card refund.' })
   id!: string;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The top-up whose card is refunded.' })
   topUpId!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'The Stripe PaymentIntent refunded.' })
   paymentIntentId!: string;
   @Field(() => MoneyScalar, { description: 'Credit taken from the wallet.' })
   amount!: bigint;
   @Field(() => MoneyScalar, { description: 'Back to the card: the credit plus its share of the tax.' })
   cardAmount!: bigint;
-  @Field(() => CreditRefundStatus)
+  @Field(() => CreditRefundStatus, { description: 'Where the card refund stands.' })
   status!: CreditRefundStatus;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The Stripe Refund (re_…); null until Stripe answered.', nullable: true })
   stripeRefundId!: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'When FAILED: why (the credit went back to the wallet).', nullable: true })
   failureReason!: string | null;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the card refund was created.' })
   createdAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'Unused paid credit to refund to the cards that paid it.' })
 export class RefundUnusedCreditInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet to refund from.' })
   walletId!: string;
   @Field(() => MoneyScalar, { nullable: true, description: 'Credit to refund; default all that is refundable (wallet.refundable).' })
   amount?: bigint | null;
-  @Field(() => String)
+  @Field(() => String, { description: "Why (1 to 500 characters); recorded as the REFUND's description." })
   reason!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Retry-safe key: the same key and request return the first result and refund nothing more.', nullable: true })
   idempotencyKey?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of refundUnusedCredit.' })
 export class RefundUnusedCreditPayload {
   @Field(() => TransactionObject, { description: 'The REFUND debit.' })
   transaction!: TransactionObject;
-  @Field(() => WalletObject)
+  @Field(() => WalletObject, { description: 'The wallet after the debit.' })
   wallet!: WalletObject;
-  @Field(() => [CreditRefundObject])
+  @Field(() => [CreditRefundObject], { description: 'One card refund per top-up refunded, newest top-up first.' })
   refunds!: CreditRefundObject[];
 }
 
-@InputType()
+@InputType({ description: 'Trial or promotional credit for a wallet.' })
 export class GrantCreditInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet to credit.' })
   walletId!: string;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "Credit to grant, > 0, in the wallet's currency." })
   amount!: bigint;
-  @Field(() => String)
+  @Field(() => String, { description: "Why (1 to 500 characters); recorded as the GRANT's description." })
   reason!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Retry-safe key: the same key and request return the first grant.', nullable: true })
   idempotencyKey?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of grantCredit.' })
 export class GrantCreditPayload {
-  @Field(() => TransactionObject)
+  @Field(() => TransactionObject, { description: 'The GRANT credit.' })
   transaction!: TransactionObject;
-  @Field(() => WalletObject)
+  @Field(() => WalletObject, { description: 'The wallet after the credit.' })
   wallet!: WalletObject;
 }
 
-@ObjectType('BankTransfer', { description: 'Seed 000: a bank transfer, PENDING until support confirms it (up to 3 business days).' })
+@ObjectType('BankTransfer', {
+  description: 'A bank transfer into a wallet, PENDING until support confirms it (expected within bankTransferBusinessDays, default 3 business days).',
+})
 export class BankTransferObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the bank transfer.' })
   id!: string;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet credited when it completes.' })
   walletId!: string;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "Announced amount, in the wallet's currency." })
   amount!: bigint;
-  @Field(() => String)
+  @Field(() => String, { description: 'The reference on the bank statement.' })
   reference!: string;
-  @Field(() => BankTransferStatus)
+  @Field(() => BankTransferStatus, { description: 'Where the transfer stands; only COMPLETED has credited the wallet.' })
   status!: BankTransferStatus;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the money should have arrived (bankTransferBusinessDays business days, default 3).' })
   expectedBy!: Date;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The TOP_UP credit, once COMPLETED.', nullable: true })
   transactionId!: string | null;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it was announced.' })
   createdAt!: Date;
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { description: 'When support completed or canceled it; null while PENDING.', nullable: true })
   settledAt!: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'A bank transfer on its way to a wallet.' })
 export class RecordBankTransferInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet to credit when the money arrives.' })
   walletId!: string;
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: "Amount sent, > 0, in the wallet's currency." })
   amount!: bigint;
   @Field(() => String, { description: 'The transfer reference on the bank statement.' })
   reference!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of recordBankTransfer, completeBankTransfer and cancelBankTransfer.' })
 export class BankTransferPayload {
-  @Field(() => BankTransferObject)
+  @Field(() => BankTransferObject, { description: 'The transfer after the change.' })
   bankTransfer!: BankTransferObject;
 }
 
@@ -439,19 +500,19 @@ export class BankTransferPayload {
 export class SandboxTestCardObject {
   @Field(() => String, { description: 'Use as paymentMethodId.' })
   id!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Name of the test card, e.g. "Visa".' })
   label!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Card brand, e.g. "visa".' })
   brand!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Last 4 digits shown for it.' })
   last4!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'What a payment with it does: succeeds, is declined (and why) or asks for 3-D Secure.' })
   behaviour!: string;
 }
 
 @ObjectType('PaymentsConfig', { description: 'What the dashboard needs to take a card payment.' })
 export class PaymentsConfigObject {
-  @Field(() => PaymentsMode)
+  @Field(() => PaymentsMode, { description: 'Which payment backend the server talks to.' })
   mode!: PaymentsMode;
   @Field(() => String, { nullable: true, description: 'For Stripe Elements (STRIPE mode).' })
   publishableKey!: string | null;

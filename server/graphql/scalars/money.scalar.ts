@@ -1,8 +1,9 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { formatMoney, MoneyFormatError, parseMoney } from '../../domain/wallets/money.js';
+import { ErrorCode } from '../../errors.js';
 
 function badMoney(message: string, node?: ValueNode): GraphQLError {
-  return new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT' } });
+  return new GraphQLError(message, { nodes: node, extensions: { code: ErrorCode.BAD_USER_INPUT } });
 }
 
 function parse(value: unknown, node?: ValueNode): bigint {

@@ -13,53 +13,63 @@ import {
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { WalletObject } from '../wallets/wallet.type.js';
 
-registerEnumType(SubscriptionStatus, { name: 'PlanSubscriptionStatus', description: 'LAPSED: a monthly fee could not be paid from the wallet.' });
+registerEnumType(SubscriptionStatus, {
+  name: 'PlanSubscriptionStatus',
+  description: 'LAPSED: a monthly fee could not be paid from the wallet.',
+  valuesConfig: {
+    ACTIVE: { description: 'In force: calls use its allowance first.' },
+    CANCELED: { description: 'Ended by the owner.' },
+    LAPSED: { description: 'Ended because a monthly fee could not be paid from the wallet.' },
+  },
+});
 
-@ObjectType('SubscriptionPlan', { description: 'Seed 004: a monthly allowance of call minutes; beyond it, the overage rate from the wallet.' })
+@ObjectType('SubscriptionPlan', {
+  description: 'A monthly allowance of call minutes for a fee paid from the wallet; beyond it, calls pay the overage rate from the wallet.',
+})
 export class SubscriptionPlanObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the subscription plan.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 code of its fee; only wallets of that currency may subscribe.' })
   currency!: string;
 
   @Field(() => MoneyScalar, { description: 'Paid from the wallet at subscription and every month on the same day.' })
   monthlyFee!: bigint;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Call minutes included each month.' })
   includedMinutes!: number;
 
   @Field(() => MoneyScalar, { nullable: true, description: "Per minute beyond the allowance; null: each destination's own rate." })
   overagePerMinute!: bigint | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the subscription plan was created.' })
   createdAt!: Date;
 }
 
 @ObjectType('PlanSubscription', { description: "A wallet's subscription to a plan and its current period's allowance." })
 export class PlanSubscriptionObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the plan subscription.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet that pays the fee and whose calls use the allowance.' })
   walletId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The plan subscribed to.' })
   planId!: string;
 
-  @Field(() => SubscriptionStatus)
+  @Field(() => SubscriptionStatus, { description: 'ACTIVE, CANCELED by the owner, or LAPSED (a fee could not be paid).' })
   status!: SubscriptionStatus;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'Start of the current monthly period.' })
   periodStart!: Date;
 
   @Field(() => DateTimeResolver, { description: 'When the next monthly fee is due.' })
   periodEnd!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "This period's allowance of call time, in seconds (the plan's included minutes × 60)." })
   allowanceSeconds!: number;
 
   @Field(() => Int, { description: 'Used by ended calls this period.' })
@@ -68,49 +78,49 @@ export class PlanSubscriptionObject {
   @Field(() => Int, { description: 'Held by calls in progress.' })
   reservedSeconds!: number;
 
-  @Field(() => Int, { description: "Seed 004's “remaining minutes”, in seconds: allowance − used − reserved." })
+  @Field(() => Int, { description: 'Remaining allowance this period, in seconds: allowance − used − reserved.' })
   remainingSeconds!: number;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { description: 'When it was canceled or lapsed; null while ACTIVE.', nullable: true })
   endedAt!: Date | null;
 }
 
-@InputType('CreateSubscriptionPlanInput')
+@InputType('CreateSubscriptionPlanInput', { description: 'A new subscription plan.' })
 class CreateSubscriptionPlanInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, 1 to 200 characters.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 code, e.g. "USD".' })
   currency!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Fee paid from the wallet each month, ≥ 0.' })
   monthlyFee!: bigint;
 
   @Field(() => Int, { description: '0..44,640.' })
   includedMinutes!: number;
 
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, { description: "Per minute beyond the allowance; omit to use each destination's own rate.", nullable: true })
   overagePerMinute?: bigint | null;
 }
 
-@ObjectType('CreateSubscriptionPlanPayload')
+@ObjectType('CreateSubscriptionPlanPayload', { description: 'The result of createSubscriptionPlan.' })
 class CreateSubscriptionPlanPayload {
-  @Field(() => SubscriptionPlanObject)
+  @Field(() => SubscriptionPlanObject, { description: 'The new plan.' })
   subscriptionPlan!: SubscriptionPlanObject;
 }
 
-@InputType('SubscribeToPlanInput')
+@InputType('SubscribeToPlanInput', { description: 'A wallet to subscribe to a plan.' })
 class SubscribeToPlanInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The wallet that pays (in the plan's currency, without an ACTIVE subscription)." })
   walletId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The plan.' })
   planId!: string;
 }
 
-@ObjectType('PlanSubscriptionPayload')
+@ObjectType('PlanSubscriptionPayload', { description: 'The result of subscribeToPlan and cancelPlanSubscription.' })
 class PlanSubscriptionPayload {
-  @Field(() => PlanSubscriptionObject)
+  @Field(() => PlanSubscriptionObject, { description: 'The subscription after the change.' })
   subscription!: PlanSubscriptionObject;
 }
 
@@ -151,7 +161,7 @@ export class PlanSubscriptionResolver {
 
   @Mutation(() => CreateSubscriptionPlanPayload, { description: 'PLATFORM_ADMIN: a new plan.' })
   async createSubscriptionPlan(
-    @Arg('input', () => CreateSubscriptionPlanInput) input: CreateSubscriptionPlanInput,
+    @Arg('input', () => CreateSubscriptionPlanInput, { description: 'Name, currency, monthly fee and included minutes.' }) input: CreateSubscriptionPlanInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<CreateSubscriptionPlanPayload> {
     const plan = await createSubscriptionPlan(em, {
@@ -167,16 +177,22 @@ export class PlanSubscriptionResolver {
   }
 
   @Mutation(() => PlanSubscriptionPayload, { description: 'OWNER: subscribes a wallet; the first monthly fee is paid from it at once (INSUFFICIENT_FUNDS otherwise).' })
-  async subscribeToPlan(@Arg('input', () => SubscribeToPlanInput) input: SubscribeToPlanInput, @Ctx() { em, principal, spend }: Context): Promise<PlanSubscriptionPayload> {
+  async subscribeToPlan(
+    @Arg('input', () => SubscribeToPlanInput, { description: 'The wallet and the plan.' }) input: SubscribeToPlanInput,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<PlanSubscriptionPayload> {
     return { subscription: toSubscriptionObject(await subscribe(em, spend.deps, { principal, walletId: input.walletId, planId: input.planId })) };
   }
 
   @Mutation(() => PlanSubscriptionPayload, { description: 'OWNER: ends a subscription now; calls then go pay-as-you-go.' })
-  async cancelPlanSubscription(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<PlanSubscriptionPayload> {
+  async cancelPlanSubscription(
+    @Arg('id', () => ID, { description: 'Id of the plan subscription to end.' }) id: string,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<PlanSubscriptionPayload> {
     return { subscription: toSubscriptionObject(await cancelSubscription(em, spend.deps, { principal, subscriptionId: id })) };
   }
 
-  @FieldResolver(() => SubscriptionPlanObject)
+  @FieldResolver(() => SubscriptionPlanObject, { description: 'The plan subscribed to.' })
   async plan(@Root() subscription: PlanSubscriptionObject, @Ctx() { loaders }: Context): Promise<SubscriptionPlanObject> {
     return toPlanObject(await loaders.subscriptionPlan.load(subscription.planId));
   }
@@ -184,7 +200,7 @@ export class PlanSubscriptionResolver {
 
 @Resolver(() => WalletObject)
 export class WalletPlanSubscriptionResolver {
-  @FieldResolver(() => PlanSubscriptionObject, { nullable: true, description: 'The active subscription, if any (seed 004: remaining minutes).' })
+  @FieldResolver(() => PlanSubscriptionObject, { nullable: true, description: 'The active plan subscription with its remaining minutes; null when none.' })
   async planSubscription(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<PlanSubscriptionObject | null> {
     const subscription = await loaders.activeSubscription.load(wallet.id);
     return subscription ? toSubscriptionObject(subscription) : null;

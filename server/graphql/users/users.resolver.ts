@@ -9,69 +9,69 @@ import { PrincipalObject } from '../accounts/account.type.js';
 
 @ObjectType('User', { description: 'Someone who signs in to the dashboard with e-mail and password (POST /auth/sign-in).' })
 export class UserObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the user.' })
   id!: string;
   @Field(() => ID, { nullable: true, description: 'Null for platform staff.' })
   accountId!: string | null;
-  @Field(() => String)
+  @Field(() => String, { description: 'The sign-in e-mail address (lower case).' })
   email!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   name!: string;
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the user may do.' })
   role!: Role;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the user was created.' })
   createdAt!: Date;
 }
 
 @ObjectType('Invitation', { description: 'An invitation into an account; accepted at POST /auth/accept-invitation with its token.' })
 export class InvitationObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the invitation.' })
   id!: string;
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account the invitee joins.' })
   accountId!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Who is invited.' })
   email!: string;
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role the invitee gets.' })
   role!: Role;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'Last moment it can be accepted (invitationTtlMs after it was sent, default 7 days).' })
   expiresAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'Someone to invite into an account.' })
 class InviteUserInput {
   @Field(() => ID, { nullable: true, description: "Default the caller's account." })
   accountId?: string | null;
-  @Field(() => String)
+  @Field(() => String, { description: 'Their e-mail address.' })
   email!: string;
   @Field(() => Role, { description: 'OWNER, CAMPAIGN_MANAGER or INTEGRATOR.' })
   role!: Role;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of inviteUser.' })
 class InviteUserPayload {
-  @Field(() => InvitationObject)
+  @Field(() => InvitationObject, { description: 'The invitation.' })
   invitation!: InvitationObject;
   @Field(() => String, { description: 'Shown once: the invitee accepts with it.' })
   token!: string;
 }
 
-@InputType()
+@InputType({ description: 'A user with a password, made by PLATFORM_ADMIN.' })
 class CreateUserInput {
   @Field(() => ID, { nullable: true, description: 'Null for SUPPORT and PLATFORM_ADMIN users.' })
   accountId?: string | null;
-  @Field(() => String)
+  @Field(() => String, { description: 'The sign-in e-mail address, unique.' })
   email!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, 1 to 200 characters.' })
   name!: string;
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the user may do (tenant roles need accountId).' })
   role!: Role;
   @Field(() => String, { description: '10 to 200 characters; stored as a scrypt hash.' })
   password!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of createUser.' })
 class CreateUserPayload {
-  @Field(() => UserObject)
+  @Field(() => UserObject, { description: 'The new user.' })
   user!: UserObject;
 }
 
@@ -90,7 +90,10 @@ function toUserObject(user: UserRecord): UserObject {
 @Resolver()
 export class UsersResolver {
   @Mutation(() => InviteUserPayload, { description: 'OWNER (own account), PLATFORM_ADMIN: invites someone with a role; the token is shown once.' })
-  async inviteUser(@Arg('input', () => InviteUserInput) input: InviteUserInput, @Ctx() { em, principal, config, spend }: Context): Promise<InviteUserPayload> {
+  async inviteUser(
+    @Arg('input', () => InviteUserInput, { description: 'The account, e-mail address and role.' }) input: InviteUserInput,
+    @Ctx() { em, principal, config, spend }: Context,
+  ): Promise<InviteUserPayload> {
     const { invitation, token } = await inviteUser(em, config, {
       principal,
       accountId: input.accountId ?? null,
@@ -102,7 +105,10 @@ export class UsersResolver {
   }
 
   @Mutation(() => CreateUserPayload, { description: 'PLATFORM_ADMIN: creates a user with a password (an account\u2019s first OWNER, or platform staff).' })
-  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() { em, principal, config }: Context): Promise<CreateUserPayload> {
+  async createUser(
+    @Arg('input', () => CreateUserInput, { description: 'The account (or none for platform staff), e-mail, name, role and password.' }) input: CreateUserInput,
+    @Ctx() { em, principal, config }: Context,
+  ): Promise<CreateUserPayload> {
     const user = await createUser(em, config, {
       principal,
       accountId: input.accountId ?? null,

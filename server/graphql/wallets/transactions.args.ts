@@ -11,13 +11,13 @@ export class TransactionsArgs {
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
   after?: string | null;
 
-  @Field(() => TransactionType, { nullable: true })
+  @Field(() => TransactionType, { description: 'Only credits or only debits.', nullable: true })
   type?: TransactionType | null;
 
-  @Field(() => TransactionKind, { nullable: true })
+  @Field(() => TransactionKind, { description: 'Only transactions of this kind.', nullable: true })
   kind?: TransactionKind | null;
 
-  @Field(() => TransactionStatus, { nullable: true })
+  @Field(() => TransactionStatus, { description: 'Only transactions in this status.', nullable: true })
   status?: TransactionStatus | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'Created at or after (inclusive).' })

@@ -2,9 +2,9 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { TransactionObject, WalletObject } from './wallet.type.js';
 
-@InputType('ChargeInput')
+@InputType('ChargeInput', { description: 'A debit of a wallet for something the platform sold.' })
 export class ChargeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The wallet to debit (one of the caller's)." })
   walletId!: string;
 
   @Field(() => MoneyScalar, { description: 'Positive amount to debit, in the wallet currency.' })
@@ -19,13 +19,13 @@ export class ChargeInput {
   })
   idempotencyKey?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The campaign the charge belongs to (it then counts against its budget).', nullable: true })
   campaignId?: string | null;
 }
 
-@InputType('AdjustWalletInput')
+@InputType('AdjustWalletInput', { description: 'A manual correction of a wallet by support.' })
 export class AdjustWalletInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet to correct.' })
   walletId!: string;
 
   @Field(() => MoneyScalar, { description: 'Signed: positive credits, negative debits.' })
@@ -34,13 +34,13 @@ export class AdjustWalletInput {
   @Field(() => String, { description: 'Why (1–500 characters); recorded as the description.' })
   reason!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Retry-safe key: the same key and request return the first result.', nullable: true })
   idempotencyKey?: string | null;
 }
 
-@ObjectType('ChargePayload')
+@ObjectType('ChargePayload', { description: 'The result of charge.' })
 export class ChargePayload {
-  @Field(() => TransactionObject)
+  @Field(() => TransactionObject, { description: 'The CHARGE debit (on a replay: the one the key first made).' })
   transaction!: TransactionObject;
 
   @Field(() => WalletObject, { description: 'The wallet right after this charge (on a replay: as it is now).' })
@@ -50,14 +50,14 @@ export class ChargePayload {
   replayed!: boolean;
 }
 
-@ObjectType('AdjustWalletPayload')
+@ObjectType('AdjustWalletPayload', { description: 'The result of adjustWallet.' })
 export class AdjustWalletPayload {
-  @Field(() => TransactionObject)
+  @Field(() => TransactionObject, { description: 'The ADJUSTMENT transaction.' })
   transaction!: TransactionObject;
 
-  @Field(() => WalletObject)
+  @Field(() => WalletObject, { description: 'The wallet right after it (on a replay: as it is now).' })
   wallet!: WalletObject;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when this answers a repeated idempotency key: nothing new was written.' })
   replayed!: boolean;
 }

@@ -84,7 +84,7 @@ async function walletStream({ args, context }: SubscribeData, walletStateRequire
 
 @ArgsType()
 class WalletStreamArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The wallet to follow (one of the caller's; NOT_FOUND otherwise)." })
   walletId!: string;
 
   @Field(() => String, { nullable: true, description: 'Last sequence the client has; "0" replays everything.' })
@@ -93,7 +93,7 @@ class WalletStreamArgs {
 
 @ArgsType()
 class WalletIdArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The wallet to follow (one of the caller's; NOT_FOUND otherwise)." })
   walletId!: string;
 }
 

@@ -22,7 +22,7 @@ function toPayload<T extends ChargePayload | AdjustWalletPayload>(payload: T, po
 @Resolver(() => WalletObject)
 export class WalletResolver {
   @Query(() => WalletObject, { nullable: true, description: 'A wallet of the caller (any wallet for SUPPORT and PLATFORM_ADMIN). NOT_FOUND otherwise.' })
-  async wallet(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<WalletObject> {
+  async wallet(@Arg('id', () => ID, { description: 'Id of the wallet.' }) id: string, @Ctx() { em, principal }: Context): Promise<WalletObject> {
     return toWalletObject(await findWallet(em, { principal, walletId: id }));
   }
 
@@ -31,7 +31,7 @@ export class WalletResolver {
     return (await loaders.walletLifecycle.load(wallet.id)).status as WalletStatus;
   }
 
-  @FieldResolver(() => DateTimeResolver, { nullable: true })
+  @FieldResolver(() => DateTimeResolver, { description: 'When it was suspended; null while ACTIVE.', nullable: true })
   async suspendedAt(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<Date | null> {
     return (await loaders.walletLifecycle.load(wallet.id)).suspendedAt;
   }
@@ -48,8 +48,15 @@ export class WalletResolver {
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  @Mutation(() => ChargePayload, { description: 'Debits a wallet; refused whole with INSUFFICIENT_FUNDS when available does not cover it.' })
-  async charge(@Arg('input', () => ChargeInput) input: ChargeInput, @Ctx() { em, principal, config, events }: Context): Promise<ChargePayload> {
+  @Mutation(() => ChargePayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: debits a wallet; refused whole with INSUFFICIENT_FUNDS when available does not cover it. ' +
+      'BAD_USER_INPUT (amount ≤ 0 or over operationAmountMicrosMax, description over 500 characters), IDEMPOTENCY_KEY_REUSED, NOT_FOUND.',
+  })
+  async charge(
+    @Arg('input', () => ChargeInput, { description: 'The wallet, the amount and what it is for.' }) input: ChargeInput,
+    @Ctx() { em, principal, config, events }: Context,
+  ): Promise<ChargePayload> {
     const posted = await chargeWallet(em, {
       principal,
       walletId: input.walletId,
@@ -65,7 +72,7 @@ export class WalletResolver {
 
   @Mutation(() => AdjustWalletPayload, { description: 'SUPPORT and PLATFORM_ADMIN: credit or debit any wallet with a reason.' })
   async adjustWallet(
-    @Arg('input', () => AdjustWalletInput) input: AdjustWalletInput,
+    @Arg('input', () => AdjustWalletInput, { description: 'The wallet, the signed amount and the reason.' }) input: AdjustWalletInput,
     @Ctx() { em, principal, config, events }: Context,
   ): Promise<AdjustWalletPayload> {
     const posted = await adjustWallet(em, {

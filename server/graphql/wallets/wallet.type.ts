@@ -7,10 +7,10 @@ import { TransactionKind, TransactionStatus, TransactionType } from '../enums.js
 
 @ObjectType('Wallet', { description: "A tenant's prepaid balance in one currency." })
 export class WalletObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the wallet.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account that owns it.' })
   accountId!: string;
 
   @Field(() => String, { description: 'ISO 4217 code, e.g. "USD".' })
@@ -28,7 +28,7 @@ export class WalletObject {
   @Field(() => String, { description: 'Sequence of the last transaction, "0" when none.' })
   sequence!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the wallet was created.' })
   createdAt!: Date;
 }
 
@@ -48,46 +48,46 @@ export function toWalletObject(wallet: WalletEntity): WalletObject {
 
 @ObjectType('Transaction', { description: 'One immutable movement on a wallet.' })
 export class TransactionObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the transaction.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The wallet it moved.' })
   walletId!: string;
 
   @Field(() => String, { description: 'Gap-free per-wallet position, "1", "2", … in commit order.' })
   sequence!: string;
 
-  @Field(() => TransactionType)
+  @Field(() => TransactionType, { description: 'CREDIT adds to the balance, DEBIT takes from it.' })
   type!: TransactionType;
 
-  @Field(() => TransactionKind)
+  @Field(() => TransactionKind, { description: 'What it was for.' })
   kind!: TransactionKind;
 
   @Field(() => MoneyScalar, { description: 'Always positive; type gives the direction.' })
   amount!: bigint;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The posted balance just before it.' })
   balanceBefore!: bigint;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The posted balance just after it.' })
   balanceAfter!: bigint;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What it was for, in words (a charge's description, an adjustment's reason, …)." })
   description!: string;
 
-  @Field(() => TransactionStatus)
+  @Field(() => TransactionStatus, { description: 'COMPLETED once posted; PENDING and FAILED are for recorded operations that settle later.' })
   status!: TransactionStatus;
 
   @Field(() => String, { nullable: true, description: 'Stripe PaymentIntent id, for top-ups.' })
   paymentIntentId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The key the operation was sent with; null when none.', nullable: true })
   idempotencyKey!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The campaign it belongs to (its calls, messages and charges); null otherwise.', nullable: true })
   campaignId!: string | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the transaction was created.' })
   createdAt!: Date;
 }
 
@@ -111,29 +111,32 @@ export function toTransactionObject(row: WalletTransaction): TransactionObject {
   });
 }
 
-@ObjectType('TransactionEdge')
+@ObjectType('TransactionEdge', { description: 'One transaction of a page and its cursor.' })
 export class TransactionEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to get the items after it.' })
   cursor!: string;
 
-  @Field(() => TransactionObject)
+  @Field(() => TransactionObject, { description: 'The transaction.' })
   node!: TransactionObject;
 }
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { description: 'Where a page ends and whether another follows (Relay).' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Cursor of the last item of this page: pass it as `after` for the next page; null when the page is empty.',
+    nullable: true,
+  })
   endCursor!: string | null;
 }
 
 @ObjectType('TransactionConnection', { description: 'Transactions newest first, Relay style.' })
 export class TransactionConnection {
-  @Field(() => [TransactionEdge])
+  @Field(() => [TransactionEdge], { description: 'This page of transactions, in order.' })
   edges!: TransactionEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
 }

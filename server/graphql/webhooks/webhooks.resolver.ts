@@ -35,19 +35,25 @@ const ROLES_NOTE = 'OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; othe
 export class WebhooksResolver {
   @Query(() => [WebhookEndpointObject], { description: `An account’s webhook endpoints, oldest first (the caller’s own account when omitted). ${ROLES_NOTE}` })
   async webhookEndpoints(
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @Arg('accountId', () => ID, { description: "The account; the caller's own when omitted.", nullable: true }) accountId: string | null,
     @Ctx() { em, principal }: Context,
   ): Promise<WebhookEndpointObject[]> {
     return (await listWebhookEndpoints(em, { principal, accountId: accountId ?? null })).map(toWebhookEndpointObject);
   }
 
   @Query(() => WebhookEndpointObject, { description: `One webhook endpoint. ${ROLES_NOTE}` })
-  async webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<WebhookEndpointObject> {
+  async webhookEndpoint(
+    @Arg('id', () => ID, { description: 'Id of the endpoint.' }) id: string,
+    @Ctx() { em, principal }: Context,
+  ): Promise<WebhookEndpointObject> {
     return toWebhookEndpointObject(await findWebhookEndpoint(em, { principal, id }));
   }
 
   @Query(() => WebhookDeliveryObject, { description: `One webhook delivery with its attempts. ${ROLES_NOTE}` })
-  async webhookDelivery(@Arg('id', () => ID) id: string, @Ctx() { em, principal, config }: Context): Promise<WebhookDeliveryObject> {
+  async webhookDelivery(
+    @Arg('id', () => ID, { description: 'Id of the delivery.' }) id: string,
+    @Ctx() { em, principal, config }: Context,
+  ): Promise<WebhookDeliveryObject> {
     return toWebhookDeliveryObject(await findWebhookDelivery(em, { principal, id, limits: config }));
   }
 
@@ -69,7 +75,7 @@ export class WebhooksResolver {
 
   @Mutation(() => CreateWebhookEndpointPayload, { description: `Registers an endpoint; events from now on are POSTed to it. ${ROLES_NOTE}` })
   async createWebhookEndpoint(
-    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Arg('input', () => CreateWebhookEndpointInput, { description: 'The URL and the event types to send to it.' }) input: CreateWebhookEndpointInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<CreateWebhookEndpointPayload> {
     const created = await createWebhookEndpoint(em, spend.deps, {
@@ -84,7 +90,7 @@ export class WebhooksResolver {
 
   @Mutation(() => WebhookEndpointPayload, { description: `Changes url, event types, description or enabled. ${ROLES_NOTE}` })
   async updateWebhookEndpoint(
-    @Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput,
+    @Arg('input', () => UpdateWebhookEndpointInput, { description: 'The endpoint and the fields to change.' }) input: UpdateWebhookEndpointInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<WebhookEndpointPayload> {
     const endpoint = await updateWebhookEndpoint(em, spend.deps, { principal, ...input });
@@ -92,18 +98,27 @@ export class WebhooksResolver {
   }
 
   @Mutation(() => WebhookEndpointPayload, { description: `Deletes an endpoint with its delivery log; returns it as it was. ${ROLES_NOTE}` })
-  async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() { em, principal }: Context): Promise<WebhookEndpointPayload> {
+  async deleteWebhookEndpoint(
+    @Arg('id', () => ID, { description: 'Id of the endpoint to delete.' }) id: string,
+    @Ctx() { em, principal }: Context,
+  ): Promise<WebhookEndpointPayload> {
     return Object.assign(new WebhookEndpointPayload(), { endpoint: toWebhookEndpointObject(await deleteWebhookEndpoint(em, { principal, id })) });
   }
 
   @Mutation(() => RotateWebhookEndpointSecretPayload, { description: `Replaces the signing secret at once. ${ROLES_NOTE}` })
-  async rotateWebhookEndpointSecret(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<RotateWebhookEndpointSecretPayload> {
+  async rotateWebhookEndpointSecret(
+    @Arg('id', () => ID, { description: 'Id of the endpoint.' }) id: string,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<RotateWebhookEndpointSecretPayload> {
     const rotated = await rotateWebhookEndpointSecret(em, spend.deps, { principal, id });
     return Object.assign(new RotateWebhookEndpointSecretPayload(), { endpoint: toWebhookEndpointObject(rotated.endpoint), secret: rotated.secret });
   }
 
   @Mutation(() => ReplayWebhookDeliveryPayload, { description: `Re-sends one delivery now (same event id), with a fresh retry window. ${ROLES_NOTE}` })
-  async replayWebhookDelivery(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<ReplayWebhookDeliveryPayload> {
+  async replayWebhookDelivery(
+    @Arg('id', () => ID, { description: 'Id of the delivery to send again.' }) id: string,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<ReplayWebhookDeliveryPayload> {
     // Due at once: the sender's next pass (within webhookSenderIntervalMs) takes it.
     const delivery = await replayWebhookDelivery(em, spend.deps, { principal, id });
     return Object.assign(new ReplayWebhookDeliveryPayload(), { delivery: toWebhookDeliveryObject(delivery) });
@@ -113,7 +128,7 @@ export class WebhooksResolver {
     description: `Re-sends to one endpoint every stored event of its types whose cause happened in [from, to); at most 1000 (else LIMIT_EXCEEDED). ${ROLES_NOTE}`,
   })
   async replayWebhookEvents(
-    @Arg('input', () => ReplayWebhookEventsInput) input: ReplayWebhookEventsInput,
+    @Arg('input', () => ReplayWebhookEventsInput, { description: 'The endpoint and the time range of the events.' }) input: ReplayWebhookEventsInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<ReplayWebhookEventsPayload> {
     const queued = await replayWebhookEvents(em, spend.deps, { principal, endpointId: input.endpointId, from: input.from, to: input.to ?? null });

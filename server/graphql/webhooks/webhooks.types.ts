@@ -19,34 +19,39 @@ registerEnumType(WebhookEventType, {
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
   description: 'PENDING until a 2xx (DELIVERED) or until retries ran out after the retry window (FAILED).',
+  valuesConfig: {
+    PENDING: { description: 'Not yet answered with a 2xx: retried with backoff until deliverUntil.' },
+    DELIVERED: { description: 'The receiver answered 2xx.' },
+    FAILED: { description: 'Retries ran out; replayWebhookDelivery sends it again.' },
+  },
 });
 
 export { WebhookDeliveryStatus, WebhookEventType };
 
 @ObjectType('WebhookEndpoint', { description: 'Where an account’s events are POSTed, signed with the endpoint’s secret (shown only at creation and rotation).' })
 export class WebhookEndpointObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the webhook endpoint.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account whose events it receives.' })
   accountId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Where events are POSTed.' })
   url!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A note for people ("" when none).' })
   description!: string;
 
-  @Field(() => [WebhookEventType])
+  @Field(() => [WebhookEventType], { description: 'The event types sent to it (at least one).' })
   eventTypes!: WebhookEventType[];
 
   @Field(() => Boolean, { description: 'A disabled endpoint gets no new events; its pending deliveries wait until it is enabled.' })
   enabled!: boolean;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the webhook endpoint was created.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it was last changed (or its secret rotated).' })
   updatedAt!: Date;
 }
 
@@ -57,10 +62,10 @@ export function toWebhookEndpointObject(endpoint: WebhookEndpoint): WebhookEndpo
 
 @ObjectType('WebhookAttempt', { description: 'One POST of a delivery.' })
 export class WebhookAttemptObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the attempt.' })
   id!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the POST was sent.' })
   attemptedAt!: Date;
 
   @Field(() => Int, { nullable: true, description: 'The receiver’s HTTP status; null when it gave none (refused, timed out, reset).' })
@@ -75,37 +80,37 @@ export class WebhookAttemptObject {
   })
   error!: string | null;
 
-  @Field(() => String, {
+  @Field(() => String, { description: "Always null: the receiver's answer is no longer kept.",
     nullable: true,
     deprecationReason: 'Always null: the receiver’s answer is no longer kept (it could show what an internal service answered). Use statusCode and error.',
   })
   responseBody!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How long the attempt took until its answer or failure, in milliseconds.' })
   durationMs!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the receiver answered 2xx.' })
   succeeded!: boolean;
 }
 
 @ObjectType('WebhookDelivery', { description: 'One event for one endpoint.' })
 export class WebhookDeliveryObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the delivery.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint it is for.' })
   endpointId!: string;
 
   @Field(() => String, { description: 'The event id (evt_…): the same on every attempt and replay.' })
   eventId!: string;
 
-  @Field(() => WebhookEventType)
+  @Field(() => WebhookEventType, { description: 'The event type.' })
   eventType!: WebhookEventType;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'Where the delivery stands.' })
   status!: WebhookDeliveryStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'POSTs made so far.' })
   attemptCount!: number;
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the next attempt is due (PENDING only).' })
@@ -117,7 +122,7 @@ export class WebhookDeliveryObject {
   @Field(() => DateTimeResolver, { nullable: true, description: 'The last 2xx.' })
   deliveredAt!: Date | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When it was queued.' })
   createdAt!: Date;
 
   @Field(() => String, { description: 'The exact JSON body POSTed: { id, type, createdAt, accountId, data }.' })
@@ -149,21 +154,21 @@ export function toWebhookDeliveryObject(delivery: WebhookDelivery): WebhookDeliv
   });
 }
 
-@ObjectType('WebhookDeliveryEdge')
+@ObjectType('WebhookDeliveryEdge', { description: 'One delivery of a page and its cursor.' })
 export class WebhookDeliveryEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to get the items after it.' })
   cursor!: string;
 
-  @Field(() => WebhookDeliveryObject)
+  @Field(() => WebhookDeliveryObject, { description: 'The delivery.' })
   node!: WebhookDeliveryObject;
 }
 
 @ObjectType('WebhookDeliveryConnection', { description: 'Deliveries newest first, Relay style.' })
 export class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge])
+  @Field(() => [WebhookDeliveryEdge], { description: 'This page of deliveries, in order.' })
   edges!: WebhookDeliveryEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
 }
 
@@ -176,11 +181,11 @@ export class WebhookDeliveriesArgs {
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
   after?: string | null;
 
-  @Field(() => WebhookDeliveryStatus, { nullable: true })
+  @Field(() => WebhookDeliveryStatus, { description: 'Only deliveries in this status.', nullable: true })
   status?: WebhookDeliveryStatus | null;
 }
 
-@InputType('CreateWebhookEndpointInput')
+@InputType('CreateWebhookEndpointInput', { description: 'A new webhook endpoint.' })
 export class CreateWebhookEndpointInput {
   @Field(() => ID, { nullable: true, description: 'The caller’s own account when omitted (required for PLATFORM_ADMIN).' })
   accountId?: string | null;
@@ -191,13 +196,13 @@ export class CreateWebhookEndpointInput {
   @Field(() => [WebhookEventType], { description: 'At least one.' })
   eventTypes!: WebhookEventType[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A note for people, up to 500 characters.', nullable: true })
   description?: string | null;
 }
 
-@ObjectType('CreateWebhookEndpointPayload')
+@ObjectType('CreateWebhookEndpointPayload', { description: 'The result of createWebhookEndpoint: the endpoint and its signing secret, shown this once.' })
 export class CreateWebhookEndpointPayload {
-  @Field(() => WebhookEndpointObject)
+  @Field(() => WebhookEndpointObject, { description: 'The new endpoint, enabled.' })
   endpoint!: WebhookEndpointObject;
 
   @Field(() => String, { description: 'The signing secret (whsec_…). Shown this once; store it now.' })
@@ -206,46 +211,46 @@ export class CreateWebhookEndpointPayload {
 
 @InputType('UpdateWebhookEndpointInput', { description: 'Omitted fields stay as they are.' })
 export class UpdateWebhookEndpointInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the endpoint to change.' })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New URL (same rules as at creation).', nullable: true })
   url?: string | null;
 
-  @Field(() => [WebhookEventType], { nullable: true })
+  @Field(() => [WebhookEventType], { description: 'New event types (at least one).', nullable: true })
   eventTypes?: WebhookEventType[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New note, up to 500 characters.', nullable: true })
   description?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'false stops new events; true resumes them, pending deliveries included.', nullable: true })
   enabled?: boolean | null;
 }
 
-@ObjectType('WebhookEndpointPayload')
+@ObjectType('WebhookEndpointPayload', { description: 'The result of updateWebhookEndpoint and deleteWebhookEndpoint.' })
 export class WebhookEndpointPayload {
-  @Field(() => WebhookEndpointObject)
+  @Field(() => WebhookEndpointObject, { description: 'The endpoint after the change (as it was, when deleted).' })
   endpoint!: WebhookEndpointObject;
 }
 
-@ObjectType('RotateWebhookEndpointSecretPayload')
+@ObjectType('RotateWebhookEndpointSecretPayload', { description: 'The result of rotateWebhookEndpointSecret: the new secret, shown this once.' })
 export class RotateWebhookEndpointSecretPayload {
-  @Field(() => WebhookEndpointObject)
+  @Field(() => WebhookEndpointObject, { description: 'The endpoint.' })
   endpoint!: WebhookEndpointObject;
 
   @Field(() => String, { description: 'The new signing secret, in force at once. Shown this once.' })
   secret!: string;
 }
 
-@ObjectType('ReplayWebhookDeliveryPayload')
+@ObjectType('ReplayWebhookDeliveryPayload', { description: 'The result of replayWebhookDelivery.' })
 export class ReplayWebhookDeliveryPayload {
-  @Field(() => WebhookDeliveryObject)
+  @Field(() => WebhookDeliveryObject, { description: 'The delivery, PENDING again and due now.' })
   delivery!: WebhookDeliveryObject;
 }
 
-@InputType('ReplayWebhookEventsInput')
+@InputType('ReplayWebhookEventsInput', { description: 'Stored events to send to one endpoint again.' })
 export class ReplayWebhookEventsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint to send them to.' })
   endpointId!: string;
 
   @Field(() => DateTimeResolver, { description: 'Events whose cause happened at or after this time…' })
@@ -255,7 +260,7 @@ export class ReplayWebhookEventsInput {
   to?: Date | null;
 }
 
-@ObjectType('ReplayWebhookEventsPayload')
+@ObjectType('ReplayWebhookEventsPayload', { description: 'The result of replayWebhookEvents.' })
 export class ReplayWebhookEventsPayload {
   @Field(() => Int, { description: 'Deliveries queued (at most 1000 per call).' })
   queued!: number;
