@@ -31,6 +31,9 @@ export interface DemoAccount {
   userPassword?: string;
 }
 
+/** The seed runs before the server listens: no subscriber to tell of its postings. */
+const NOBODY_LISTENING = { committed: () => {} };
+
 /** The demo OWNER's e-mail. */
 export const DEMO_USER_EMAIL = 'demo@spendwire.local';
 
@@ -150,7 +153,7 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
     walletBalanceMicrosMax: config.walletBalanceMicrosMax,
   });
   for (const [amount, description] of DEMO_CHARGES) {
-    await chargeWallet(em, { principal, walletId: created.wallet.id, amountMicros: parseMoney(amount), description, limits: config });
+    await chargeWallet(em, NOBODY_LISTENING, { principal, walletId: created.wallet.id, amountMicros: parseMoney(amount), description, limits: config });
   }
   const campaignId = await seedDemoCampaign(em, config, created.account.id, created.wallet.id);
   const demo: DemoAccount = { accountId: created.account.id, walletId: created.wallet.id, apiKey: created.ownerKeySecret, campaignId };

@@ -50,7 +50,7 @@ export class WalletResolver {
 
   @Mutation(() => ChargePayload, { description: 'Debits a wallet; refused whole with INSUFFICIENT_FUNDS when available does not cover it.' })
   async charge(@Arg('input', () => ChargeInput) input: ChargeInput, @Ctx() { em, principal, config, events }: Context): Promise<ChargePayload> {
-    const posted = await chargeWallet(em, {
+    const posted = await chargeWallet(em, events, {
       principal,
       walletId: input.walletId,
       amountMicros: input.amount,
@@ -59,7 +59,6 @@ export class WalletResolver {
       campaignId: input.campaignId,
       limits: config,
     });
-    if (!posted.replayed) events.committed();
     return toPayload(new ChargePayload(), posted);
   }
 
@@ -68,7 +67,7 @@ export class WalletResolver {
     @Arg('input', () => AdjustWalletInput) input: AdjustWalletInput,
     @Ctx() { em, principal, config, events }: Context,
   ): Promise<AdjustWalletPayload> {
-    const posted = await adjustWallet(em, {
+    const posted = await adjustWallet(em, events, {
       principal,
       walletId: input.walletId,
       amountMicros: input.amount,
@@ -76,7 +75,6 @@ export class WalletResolver {
       idempotencyKey: input.idempotencyKey,
       limits: config,
     });
-    if (!posted.replayed) events.committed();
     return toPayload(new AdjustWalletPayload(), posted);
   }
 }
