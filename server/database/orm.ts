@@ -6,6 +6,7 @@ import { withAdvisoryLock } from './advisory-lock.js';
 /** The advisory lock every process takes to migrate, so processes starting together migrate one at a time. */
 export const MIGRATION_LOCK_NAME = 'spendwire:migrations';
 import { governConnections } from './operation-budget.js';
+import { poolOf } from './sql.js';
 
 /** Options of {@link createOrm}. */
 export interface CreateOrmOptions {
@@ -42,7 +43,7 @@ export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
     debug: false,
   });
   // Every pooled connection (sql.ts statements and transactions, the posting batcher) is taken here.
-  governConnections(orm.em.getConnection().getKnex().client, { requestConnectionsMax });
+  governConnections(poolOf(orm.em), { requestConnectionsMax });
   return orm;
 }
 

@@ -1,4 +1,5 @@
 import { SqlTransaction, sql, transaction, type Db } from '../../database/sql.js';
+import { availableMicrosSql } from './credit.js';
 import { MESSAGING_LEDGER_INVARIANTS } from '../messaging/message-invariants.js';
 import { PAYMENT_LEDGER_INVARIANTS } from '../payments/payment-invariants.js';
 
@@ -26,7 +27,7 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
   {
     invariant: 'no balance, reserved or available amount below zero',
     sql: `select id as wallet_id, balance_micros, reserved_micros from wallet
-           where balance_micros < 0 or reserved_micros < 0 or balance_micros - reserved_micros < 0`,
+           where balance_micros < 0 or reserved_micros < 0 or ${availableMicrosSql('wallet')} < 0`,
   },
   {
     invariant: 'each transaction row: balance before + signed amount = balance after',
