@@ -2,6 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sql } from '../../server/database/sql.js';
 
 const PASSWORD = 'correct horse battery';
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`;
@@ -21,7 +22,7 @@ async function userOf(t: TestApp): Promise<string> {
 /** The end of the lockout of `subject` (e.g. `email:ann@example.com`), epoch ms; 0 when none. */
 async function lockoutEndMs(t: TestApp, subject: string): Promise<number> {
   const key = `auth_lock:${createHash('sha256').update(subject).digest('base64url')}`;
-  const rows = await t.app.orm.em.fork().getConnection().execute<{ expire: string }[]>('select expire from rate_limit where key = ?', [key]);
+  const rows = await sql<{ expire: string }, { key: string }>('select expire from rate_limit where key = :key').all(t.app.orm.em.fork(), { key });
   return rows[0] ? Number(rows[0].expire) : 0;
 }
 
