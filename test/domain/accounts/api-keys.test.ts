@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
 import { sql as statement, type SqlParams } from '../../../server/database/sql.js';
+import { until } from '../../support/waiting.js';
 
 const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { apiKey key { id accountId role name prefix createdAt revokedAt } }
@@ -178,7 +179,9 @@ describe('revocation', () => {
   it('revoking twice keeps the first revokedAt', async () => {
     const { key } = (await t.ok(ownerKey, CREATE_API_KEY, { input: { accountId, role: 'INTEGRATOR', name: 'Twice revoked' } })).createApiKey;
     const first = await t.ok(ownerKey, REVOKE_API_KEY, { id: key.id });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // A second revocation must come at a later instant for the test to tell the times apart.
+    const firstAtMs = Date.parse(first.revokeApiKey.key.revokedAt);
+    await until('the clock passed the first revocation', () => Date.now() > firstAtMs + 1);
     const second = await t.ok(t.adminToken, REVOKE_API_KEY, { id: key.id });
     expect(second.revokeApiKey.key.revokedAt).toBe(first.revokeApiKey.key.revokedAt);
     const [row] = await sql<{ revoked_at_ms: string }>(
