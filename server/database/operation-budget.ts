@@ -134,7 +134,7 @@ export class Semaphore {
 
 interface OperationScope {
   budget: OperationBudget;
-  /** Inside work that holds one of the operation's connections (a pgTransaction): see {@link governConnections}. */
+  /** Inside work that holds one of the operation's connections (a transaction of sql.ts): see {@link governConnections}. */
   holding: boolean;
 }
 

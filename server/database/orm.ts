@@ -1,18 +1,12 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { Account } from '../domain/accounts/account.entity.js';
-import { ApiKey } from '../domain/accounts/api-key.entity.js';
-import { Wallet } from '../domain/wallets/wallet.entity.js';
-import { WalletTransaction } from '../domain/wallets/wallet-transaction.entity.js';
 import { migrationsList } from '../migrations/index.js';
 import { withAdvisoryLock } from './advisory-lock.js';
 
 /** The advisory lock every process takes to migrate, so processes starting together migrate one at a time. */
 export const MIGRATION_LOCK_NAME = 'spendwire:migrations';
 import { governConnections } from './operation-budget.js';
-
-/** Every entity, listed rather than discovered by folder so the same list works from dist/ and in tests. */
-export const entities = [Account, ApiKey, Wallet, WalletTransaction];
+import { poolOf } from './sql.js';
 
 /** Options of {@link createOrm}. */
 export interface CreateOrmOptions {
@@ -27,7 +21,11 @@ export interface CreateOrmOptions {
   requestConnectionsMax?: number;
 }
 
-/** Opens MikroORM on PostgreSQL with the reflect-metadata provider (explicit types on every property). */
+/**
+ * Opens MikroORM on PostgreSQL. It keeps the connection pool, the migrations and the schema; it
+ * maps no entities: every table is read and written through its domain's `*.queries.ts`
+ * (database/sql.ts), into plain records.
+ */
 export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
   const poolSizeMax = options.poolSizeMax ?? 16;
   const requestConnectionsMax = options.requestConnectionsMax ?? poolSizeMax;
@@ -36,15 +34,16 @@ export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
   }
   const orm = await MikroORM.init({
     clientUrl: options.databaseUrl,
-    entities,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
     pool: { min: 0, max: poolSizeMax },
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, silent: true },
     allowGlobalContext: false,
     debug: false,
   });
-  // Every pooled connection (ORM queries, pgQuery/pgTransaction, prepared statements, the batcher) is taken here.
-  governConnections(orm.em.getConnection().getKnex().client, { requestConnectionsMax });
+  // Every pooled connection (sql.ts statements and transactions, the posting batcher) is taken here.
+  governConnections(poolOf(orm.em), { requestConnectionsMax });
   return orm;
 }
 

@@ -133,14 +133,23 @@ async function withConnection<T>(em: EntityManager, work: (connection: pg.Client
   }
 }
 
+/** Options of {@link transaction}. */
+export interface TransactionOptions {
+  /** @default 'read committed' */
+  isolationLevel?: 'read committed' | 'repeatable read' | 'serializable';
+  /** A read-only transaction (PostgreSQL refuses its writes). @default false */
+  readOnly?: boolean;
+}
+
 /**
- * Runs `work` in one READ COMMITTED transaction on one pooled connection: commits when `work`
- * resolves, rolls back when it throws. Multi-statement writes lock rows in one fixed order:
- * calls, wallets, subscriptions, campaigns, accounts.
+ * Runs `work` in one transaction (READ COMMITTED unless `options` say otherwise) on one pooled
+ * connection: commits when `work` resolves, rolls back when it throws. Multi-statement writes lock
+ * rows in one fixed order: calls, wallets, subscriptions, campaigns, accounts.
  */
-export async function transaction<T>(em: EntityManager, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+export async function transaction<T>(em: EntityManager, work: (tx: SqlTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const begin = `begin isolation level ${options.isolationLevel ?? 'read committed'}${options.readOnly ? ' read only' : ''}`;
   return withConnection(em, async (connection) => {
-    await connection.query('begin');
+    await connection.query(begin);
     try {
       const result = await work(new SqlTransaction(connection));
       await connection.query('commit');

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { assert } from '../errors.js';
 import type { PreparedStatement } from './prepared-statement.js';
 import { outsideOperation } from './operation-budget.js';
+import { poolOf, type PoolClient } from './sql.js';
 
 /** Options of {@link StatementBatcher}. */
 export interface StatementBatcherOptions<Row> {
@@ -44,12 +45,10 @@ interface Member<Row> {
   reject(error: unknown): void;
 }
 
-interface KnexClient {
-  acquireConnection(): Promise<pg.Client>;
-  releaseConnection(connection: pg.Client): Promise<unknown>;
-}
-
 /**
+ * Hand-written on purpose, beside the one SQL helper (sql.ts): it runs the hot posting statement
+ * (domain/wallets/post-wallet-transaction.ts) prepared by name, with positional parameters.
+ *
  * Group commit in the application: runs a single-row autocommit statement for many concurrent
  * callers as one statement and one commit. A member goes alone at once while fewer than
  * `batchesInFlightMax` batches run (no added wait when the server is not busy); otherwise it waits
@@ -73,7 +72,7 @@ export class StatementBatcher<Row> {
   readonly stats: StatementBatcherStats = { singles: 0, batches: 0, batchedMembers: 0, fallbacks: 0 };
 
   constructor(
-    private readonly client: KnexClient,
+    private readonly client: PoolClient,
     private readonly options: StatementBatcherOptions<Row>,
   ) {
     assert(Number.isInteger(options.batchSizeMax) && options.batchSizeMax >= 1, 'batchSizeMax is a positive integer');
@@ -240,7 +239,7 @@ export function statementBatcher<Row>(
   limits: StatementBatchLimits,
 ): StatementBatcher<Row> {
   assert(!em.isInTransaction(), `${statement.single.name} runs in autocommit; it cannot join an open transaction`);
-  const client = em.getConnection().getKnex().client as KnexClient & object;
+  const client = poolOf(em);
   let ofPool = batchers.get(client);
   if (!ofPool) batchers.set(client, (ofPool = new Map()));
   let batcher = ofPool.get(statement.single.name) as StatementBatcher<Row> | undefined;
@@ -253,5 +252,5 @@ export function statementBatcher<Row>(
 
 /** Whether {@link statementBatcher} has made the batcher of `statement` on this pool yet. */
 export function hasStatementBatcher(em: EntityManager, statement: PreparedStatement): boolean {
-  return batchers.get(em.getConnection().getKnex().client as object)?.has(statement.name) ?? false;
+  return batchers.get(poolOf(em))?.has(statement.name) ?? false;
 }

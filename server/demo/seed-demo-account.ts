@@ -3,8 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
-import { Account } from '../domain/accounts/account.entity.js';
-import { ApiKey } from '../domain/accounts/api-key.entity.js';
+import { selectAccount, selectAnyAccount, selectApiKeyByHash } from '../domain/accounts/accounts.queries.js';
 import { hashApiKeySecret } from '../domain/accounts/api-key-secret.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../domain/accounts/principal.js';
 import { createAccount } from '../domain/accounts/create-account.service.js';
@@ -15,6 +14,7 @@ import { createCampaign, transitionCampaign } from '../domain/campaigns/campaign
 import { createRatePlan } from '../domain/rating/rate-plan.service.js';
 import { PlatformAccountCode, TransactionKind } from '../domain/wallets/transaction-enums.js';
 import { createUser } from '../domain/users/invitations.service.js';
+import { selectEmailTaken } from '../domain/users/users.queries.js';
 import { Role } from '../domain/accounts/role.js';
 
 /** What `npm start` prints so a newcomer can sign in at once; kept in `<DATA_DIR>/demo-account.json`. */
@@ -31,14 +31,16 @@ export interface DemoAccount {
   userPassword?: string;
 }
 
+/** The seed runs before the server listens: no subscriber to tell of its postings. */
+const NOBODY_LISTENING = { committed: () => {} };
+
 /** The demo OWNER's e-mail. */
 export const DEMO_USER_EMAIL = 'demo@spendwire.local';
 
 /** Creates the demo OWNER user with a random password when the demo has none yet; returns the demo with it. */
 async function ensureDemoUser(em: EntityManager, config: Config, demo: DemoAccount, file: string): Promise<DemoAccount> {
   if (demo.userEmail && demo.userPassword) return demo;
-  const [taken] = await em.getConnection().execute<{ one: number }[]>(`select 1 as one from app_user where email = ?`, [DEMO_USER_EMAIL]);
-  if (taken) return demo;
+  if (await selectEmailTaken.maybeOne(em, { email: DEMO_USER_EMAIL })) return demo;
   const password = randomBytes(12).toString('base64url');
   await createUser(em, config, {
     principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
@@ -128,12 +130,12 @@ const DEMO_CHARGES = [
 export async function seedDemoAccount(em: EntityManager, config: Config): Promise<DemoAccount | null> {
   const file = path.join(config.dataDir, 'demo-account.json');
   const existing = await fs.readFile(file, 'utf8').then((text) => JSON.parse(text) as DemoAccount, () => null);
-  if (existing && (await em.count(Account, { id: existing.accountId })) === 1) {
-    const key = await em.findOne(ApiKey, { keyHash: hashApiKeySecret(existing.apiKey) });
+  if (existing && (await selectAccount.maybeOne(em, { accountId: existing.accountId }))) {
+    const key = await selectApiKeyByHash.maybeOne(em, { keyHash: hashApiKeySecret(existing.apiKey) });
     const withUser = await ensureDemoUser(em, config, existing, file);
-    return { ...withUser, apiKeyLive: key !== null && key.revokedAt === null };
+    return { ...withUser, apiKeyLive: key !== undefined && key.revoked_at_ms === null };
   }
-  if ((await em.count(Account, {})) > 0) return null;
+  if (await selectAnyAccount.maybeOne(em)) return null;
 
   const principal = PLATFORM_ADMIN_TOKEN_PRINCIPAL;
   const created = await createAccount(em, { principal, name: 'Demo Telecom Ltd', currency: 'USD', limits: config });
@@ -151,7 +153,7 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
     walletBalanceMicrosMax: config.walletBalanceMicrosMax,
   });
   for (const [amount, description] of DEMO_CHARGES) {
-    await chargeWallet(em, { principal, walletId: created.wallet.id, amountMicros: parseMoney(amount), description, limits: config });
+    await chargeWallet(em, NOBODY_LISTENING, { principal, walletId: created.wallet.id, amountMicros: parseMoney(amount), description, limits: config });
   }
   const campaignId = await seedDemoCampaign(em, config, created.account.id, created.wallet.id);
   const demo: DemoAccount = { accountId: created.account.id, walletId: created.wallet.id, apiKey: created.ownerKeySecret, campaignId };

@@ -1,5 +1,5 @@
-import type { WalletTransaction } from '../domain/wallets/wallet-transaction.entity.js';
-import { toWalletTransaction, WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from '../domain/wallets/wallet-transaction-row.js';
+import { toWalletTransactionRecord, type WalletTransactionRecord } from '../domain/wallets/wallet-transaction-record.js';
+import { WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from '../domain/wallets/wallets.queries.js';
 
 /** One committed change of a wallet, as subscribers receive it. */
 export interface WalletEvent {
@@ -14,7 +14,7 @@ export interface WalletEvent {
    * transaction replayed from beyond the outbox's retention (its wallet_transaction row stays).
    */
   reservedMicros: bigint | null;
-  transaction: WalletTransaction;
+  transaction: WalletTransactionRecord;
 }
 
 /** An outbox row joined with its wallet transaction, as the ORM's pool returns it. */
@@ -41,6 +41,6 @@ export function toWalletEvent(row: WalletEventRow): WalletEvent {
     sequence: BigInt(row.event_wallet_sequence),
     balanceMicros: BigInt(row.event_balance_micros),
     reservedMicros: row.event_reserved_micros === null ? null : BigInt(row.event_reserved_micros),
-    transaction: toWalletTransaction(row),
+    transaction: toWalletTransactionRecord(row),
   };
 }

@@ -3,7 +3,7 @@ import { executePrepared, type PreparedStatement } from '../database/prepared-st
 import { outsideOperation } from '../database/operation-budget.js';
 import type { OutboxTail } from './outbox-tail.js';
 import { toWalletEvent, type WalletEvent, type WalletEventRow } from './wallet-event.js';
-import { WALLET_TRANSACTION_CREATED_AT_MS } from '../domain/wallets/wallet-transaction-row.js';
+import { WALLET_TRANSACTION_CREATED_AT_MS } from '../domain/wallets/wallets.queries.js';
 
 /**
  * A wallet's events after one sequence, up to another (or without end), oldest first. Read from

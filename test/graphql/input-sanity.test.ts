@@ -2,7 +2,7 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql } from '../../server/database/sql.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -92,13 +92,11 @@ describe('text and number inputs', () => {
   });
 
   it('changed nothing', async () => {
-    const em = t.app.orm.em.fork();
-    const [counts] = await pgQuery<{ accounts: string; transactions: string; keys: string; users: string; endpoints: string; messages: string }>(
-      em,
+    const counts = await sql<{ accounts: string; transactions: string; keys: string; users: string; endpoints: string; messages: string }>(
       `select (select count(*) from account) as accounts, (select count(*) from wallet_transaction) as transactions,
               (select count(*) from api_key) as keys, (select count(*) from app_user) as users,
               (select count(*) from webhook_endpoint) as endpoints, (select count(*) from message) as messages`,
-    );
+    ).one(t.app.orm.em.fork());
     // One account and key from createAccount, one funding transaction: nothing from the refused inputs.
     expect(counts).toEqual({ accounts: '1', transactions: '1', keys: '1', users: '0', endpoints: '1', messages: '0' });
     await t.assertLedger();

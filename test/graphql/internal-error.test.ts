@@ -2,6 +2,7 @@
 // running server (rename a table) and check the answer is a masked INTERNAL_SERVER_ERROR that was logged.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sql } from '../../server/database/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => {
 describe('unexpected errors', () => {
   it('are logged and masked as "Internal server error"', async () => {
     const { walletId, ownerKey } = await t.createAccount();
-    await t.app.orm.em.fork().getConnection().execute('alter table wallet_transaction rename to wallet_transaction_gone');
+    await sql('alter table wallet_transaction rename to wallet_transaction_gone').run(t.app.orm.em.fork());
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const response = await t.graphql(ownerKey, `query($id: ID!) { wallet(id: $id) { transactions { edges { cursor } } } }`, { id: walletId });
@@ -27,7 +28,7 @@ describe('unexpected errors', () => {
       expect(String(requestLogs[0]?.[1])).toMatch(/wallet_transaction/);
     } finally {
       logged.mockRestore();
-      await t.app.orm.em.fork().getConnection().execute('alter table wallet_transaction_gone rename to wallet_transaction');
+      await sql('alter table wallet_transaction_gone rename to wallet_transaction').run(t.app.orm.em.fork());
     }
   });
 });

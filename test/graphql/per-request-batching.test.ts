@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql } from '../../server/database/sql.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -34,11 +34,9 @@ beforeAll(async () => {
   });
   for (const count of [10, 100]) {
     const account = await t.createAccount(`Account of ${count} wallets`);
-    await pgQuery(
-      t.app.orm.em.fork(),
-      `insert into wallet (id, account_id, currency) select gen_random_uuid(), $1, 'USD' from generate_series(2, $2)`,
-      [account.accountId, count],
-    );
+    await sql<never, { accountId: string; count: number }>(
+      `insert into wallet (id, account_id, currency) select gen_random_uuid(), :accountId, 'USD' from generate_series(2, :count)`,
+    ).run(t.app.orm.em.fork(), { accountId: account.accountId, count });
     accounts[count] = account;
   }
   pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {

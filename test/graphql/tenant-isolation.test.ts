@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
+import { sql } from '../../server/database/sql.js';
 
 type TenantRole = 'OWNER' | 'CAMPAIGN_MANAGER' | 'INTEGRATOR';
 const TENANT_ROLES: TenantRole[] = ['OWNER', 'CAMPAIGN_MANAGER', 'INTEGRATOR'];
@@ -88,14 +89,12 @@ async function walletState(tenant: Tenant): Promise<unknown> {
 }
 
 async function tableCounts(): Promise<Record<string, number>> {
-  const connection = t.app.orm.em.fork().getConnection();
-  const [row] = await connection.execute(
+  return sql<Record<string, number>>(
     `select (select count(*) from account)::int as accounts, (select count(*) from api_key)::int as api_keys,
             (select count(*) from api_key where revoked_at is not null)::int as revoked_keys,
             (select count(*) from wallet_transaction)::int as wallet_transactions,
             (select count(*) from ledger_entry)::int as ledger_entries, (select count(*) from idempotency_key)::int as idempotency_keys`,
-  );
-  return row as Record<string, number>;
+  ).one(t.app.orm.em.fork());
 }
 
 beforeAll(async () => {

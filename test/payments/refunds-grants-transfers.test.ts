@@ -1,7 +1,7 @@
 // Goal: only unused PAID card credit goes back to the card that paid it, with its share of tax (used funds and grants are not refundable); grants stay apart and are spent first; a bank transfer is PENDING credit until support confirms it, credited once. Method: the real server and Stripe sandbox; exact figures over HTTP and from the sandbox's refunds through the real SDK; the ledger invariants after every scenario.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql as statementOf, transaction } from '../../server/database/sql.js';
 import { verifyLedger } from '../../server/domain/wallets/verify-ledger.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { billedAccount, CHARGE, expectError, paymentEvents, settle, sql, topUp, walletView } from './payments-support.js';
@@ -184,15 +184,11 @@ describe('payment invariants', () => {
   /** verifyLedger's verdict after `tamper`, in a transaction that is rolled back (triggers off for this session only). */
   async function violationsAfter(...tamper: string[]): Promise<string[]> {
     let found: string[] = [];
-    await t.app.orm.em
-      .fork()
-      .transactional(async (tem: EntityManager) => {
-        for (const statement of ['set local session_replication_role = replica', ...tamper]) {
-          await tem.getConnection().execute(statement, [], 'run', tem.getTransactionContext());
-        }
-        found = (await verifyLedger(tem)).map((violation) => violation.invariant);
-        throw new Error('rollback');
-      })
+    await transaction(t.app.orm.em.fork(), async (tx) => {
+      for (const statement of ['set local session_replication_role = replica', ...tamper]) await statementOf(statement).run(tx);
+      found = (await verifyLedger(tx)).map((violation) => violation.invariant);
+      throw new Error('rollback');
+    })
       .catch((error: Error) => {
         if (error.message !== 'rollback') throw error;
       });

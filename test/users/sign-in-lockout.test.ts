@@ -2,6 +2,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sql } from '../../server/database/sql.js';
+import { until } from '../support/waiting.js';
 
 const PASSWORD = 'correct horse battery';
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`;
@@ -21,17 +23,13 @@ async function userOf(t: TestApp): Promise<string> {
 /** The end of the lockout of `subject` (e.g. `email:ann@example.com`), epoch ms; 0 when none. */
 async function lockoutEndMs(t: TestApp, subject: string): Promise<number> {
   const key = `auth_lock:${createHash('sha256').update(subject).digest('base64url')}`;
-  const rows = await t.app.orm.em.fork().getConnection().execute<{ expire: string }[]>('select expire from rate_limit where key = ?', [key]);
+  const rows = await sql<{ expire: string }, { key: string }>('select expire from rate_limit where key = :key').all(t.app.orm.em.fork(), { key });
   return rows[0] ? Number(rows[0].expire) : 0;
 }
 
 /** Waits until the lockout of `subject` has ended (read from the table, not guessed). */
 async function lockoutLifted(t: TestApp, subject: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() <= (await lockoutEndMs(t, subject))) {
-    if (Date.now() > deadline) throw new Error('the lockout did not end');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await until(`the end of the lockout of ${subject}`, async () => Date.now() > (await lockoutEndMs(t, subject)), 20_000, 50);
 }
 
 function expectLockedOut(answer: Awaited<ReturnType<typeof post>>, limit: string, retryAfterSeconds: number) {

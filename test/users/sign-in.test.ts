@@ -5,6 +5,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ManualClock } from '../../server/domain/calls/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sql } from '../../server/database/sql.js';
 
 const clock = new ManualClock(Date.now());
 let t: TestApp;
@@ -86,7 +87,7 @@ describe('sign-in', () => {
     const cookie = cookiePair((await post('/auth/sign-in', { email, password: PASSWORD })).cookie);
     expect((await graphqlWithCookie(cookie, ME)).data.me.role).toBe('OWNER');
     const tokenHash = createHash('sha256').update(decodeURIComponent(cookie.split('=')[1]!)).digest('hex');
-    await t.app.orm.em.fork().getConnection().execute(`update user_session set expires_at = now() - interval '1 second' where token_hash = '${tokenHash}'`);
+    await sql<never, { tokenHash: string }>(`update user_session set expires_at = now() - interval '1 second' where token_hash = :tokenHash`).run(t.app.orm.em.fork(), { tokenHash });
     const expired = await graphqlWithCookie(cookie, ME);
     expect(expired.status).toBe(401);
     expect(expired.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -178,7 +179,7 @@ describe('invitations', () => {
     expect((await t.graphql(t.adminToken, CREATE_USER, { input: { ...input, role: 'SUPPORT' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accountId' });
     const staff = await t.ok(t.adminToken, CREATE_USER, { input: { ...input, accountId: null, role: 'SUPPORT' } });
     expect(staff.createUser.user).toMatchObject({ role: 'SUPPORT', accountId: null });
-    const stored = await t.app.orm.em.fork().getConnection().execute(`select password_hash from app_user where email = '${input.email}'`);
+    const stored = await sql<{ password_hash: string }, { email: string }>('select password_hash from app_user where email = :email').all(t.app.orm.em.fork(), { email: input.email });
     expect(stored[0]!.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{86}$/);
     expect(stored[0]!.password_hash).not.toContain(PASSWORD);
   });

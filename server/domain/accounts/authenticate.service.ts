@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Db } from '../../database/sql.js';
 import { UnauthenticatedError } from '../../errors.js';
-import { ApiKey } from './api-key.entity.js';
+import { selectApiKeyByHash } from './accounts.queries.js';
 import { digestApiKeySecret } from './api-key-secret.js';
 import type { CredentialCache } from './credential-cache.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL, type Principal } from './principal.js';
@@ -20,7 +20,7 @@ export interface AuthenticateOptions {
  * Resolves a `Bearer <secret>` credential to a principal: the operator's token, or a live API key.
  * @throws UnauthenticatedError when the header is missing or malformed, or the key is unknown or revoked.
  */
-export async function authenticate(em: EntityManager, options: AuthenticateOptions): Promise<Principal> {
+export async function authenticate(db: Db, options: AuthenticateOptions): Promise<Principal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(options.authorization ?? '');
   if (!match) throw new UnauthenticatedError('Send an API key as "Authorization: Bearer <key>"');
   const secret = match[1]!;
@@ -31,9 +31,9 @@ export async function authenticate(em: EntityManager, options: AuthenticateOptio
   const keyHash = digest.toString('hex');
   const cached = options.cache?.get(keyHash);
   if (cached) return cached;
-  const key = await em.findOne(ApiKey, { keyHash }, { disableIdentityMap: true });
-  if (!key || key.revokedAt !== null) throw new UnauthenticatedError('The API key is unknown or revoked');
-  const principal: Principal = Object.freeze({ role: key.role, accountId: key.accountId, apiKeyId: key.id, actor: `api_key:${key.id}` });
+  const key = await selectApiKeyByHash.maybeOne(db, { keyHash });
+  if (!key || key.revoked_at_ms !== null) throw new UnauthenticatedError('The API key is unknown or revoked');
+  const principal: Principal = Object.freeze({ role: key.role, accountId: key.account_id, apiKeyId: key.id, actor: `api_key:${key.id}` });
   options.cache?.set(keyHash, principal);
   return principal;
 }

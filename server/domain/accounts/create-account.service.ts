@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { transaction } from '../../database/sql.js';
 import type { Config } from '../../config.js';
 import { BadUserInputError } from '../../errors.js';
 import { isSupportedCurrency, SUPPORTED_CURRENCIES } from '../wallets/money.js';
-import { Wallet } from '../wallets/wallet.entity.js';
+import { toWalletRecord, type WalletRecord } from '../wallets/wallet-record.js';
 import { validateText } from '../wallets/validate-input.js';
-import { Account } from './account.entity.js';
-import { ApiKey } from './api-key.entity.js';
+import { insertWallet } from '../wallets/wallets.queries.js';
+import { toAccountRecord, toApiKeyRecord, type AccountRecord, type ApiKeyRecord } from './account-record.js';
+import { insertAccount, insertApiKey } from './accounts.queries.js';
 import { API_KEY_DISPLAY_PREFIX_LENGTH, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
 import { requireRole, type Principal } from './principal.js';
 import { Role } from './role.js';
@@ -22,9 +24,9 @@ export interface CreateAccountOptions {
 
 /** The new tenant, its empty wallet, and its first OWNER key (secret shown once). */
 export interface CreatedAccount {
-  account: Account;
-  wallet: Wallet;
-  ownerKey: ApiKey;
+  account: AccountRecord;
+  wallet: WalletRecord;
+  ownerKey: ApiKeyRecord;
   ownerKeySecret: string;
 }
 
@@ -39,34 +41,23 @@ export async function createAccount(em: EntityManager, options: CreateAccountOpt
   if (!isSupportedCurrency(currency)) {
     throw new BadUserInputError('currency', `currency must be one of ${SUPPORTED_CURRENCIES.join(', ')}`);
   }
-  return em.transactional(async (tem) => {
-    const now = new Date();
-    const account = tem.create(Account, { id: randomUUID(), name, createdAt: now });
-    // Entities reference each other by plain ids, not ORM relations, so MikroORM cannot order the
-    // inserts by foreign key: write the parent first.
-    await tem.flush();
-    const wallet = tem.create(Wallet, {
-      id: randomUUID(),
-      accountId: account.id,
-      currency,
-      balanceMicros: 0n,
-      reservedMicros: 0n,
-      lastSequence: 0n,
-      createdAt: now,
-      updatedAt: now,
-    });
+  return transaction(em, async (tx) => {
+    const createdAt = new Date();
+    // Parent first: the wallet and the key reference the account.
+    const account = toAccountRecord(await insertAccount.one(tx, { id: randomUUID(), name, createdAt }));
+    const wallet = toWalletRecord(await insertWallet.one(tx, { id: randomUUID(), accountId: account.id, currency, createdAt }));
     const ownerKeySecret = generateApiKeySecret();
-    const ownerKey = tem.create(ApiKey, {
-      id: randomUUID(),
-      accountId: account.id,
-      role: Role.OWNER,
-      name: 'Owner key',
-      keyHash: hashApiKeySecret(ownerKeySecret),
-      keyPrefix: ownerKeySecret.slice(0, API_KEY_DISPLAY_PREFIX_LENGTH),
-      createdAt: now,
-      revokedAt: null,
-    });
-    await tem.flush();
+    const ownerKey = toApiKeyRecord(
+      await insertApiKey.one(tx, {
+        id: randomUUID(),
+        accountId: account.id,
+        role: Role.OWNER,
+        name: 'Owner key',
+        keyHash: hashApiKeySecret(ownerKeySecret),
+        keyPrefix: ownerKeySecret.slice(0, API_KEY_DISPLAY_PREFIX_LENGTH),
+        createdAt,
+      }),
+    );
     return { account, wallet, ownerKey, ownerKeySecret };
   });
 }

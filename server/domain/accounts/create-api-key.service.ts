@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Db } from '../../database/sql.js';
 import type { Config } from '../../config.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { validateText } from '../wallets/validate-input.js';
-import { Account } from './account.entity.js';
-import { ApiKey } from './api-key.entity.js';
+import { toApiKeyRecord, type ApiKeyRecord } from './account-record.js';
+import { insertApiKey, selectAccount } from './accounts.queries.js';
 import { API_KEY_DISPLAY_PREFIX_LENGTH, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
 import { canSee, requireRole, type Principal } from './principal.js';
 import { isPlatformRole, Role } from './role.js';
@@ -25,7 +25,7 @@ export interface CreateApiKeyOptions {
 
 /** A new key and its secret, which is shown this once and never stored. */
 export interface CreatedApiKey {
-  key: ApiKey;
+  key: ApiKeyRecord;
   secret: string;
 }
 
@@ -34,7 +34,7 @@ export interface CreatedApiKey {
  * platform roles (SUPPORT, PLATFORM_ADMIN), which belong to no account.
  * @throws ForbiddenError, NotFoundError (unknown or foreign account), BadUserInputError.
  */
-export async function createApiKey(em: EntityManager, options: CreateApiKeyOptions): Promise<CreatedApiKey> {
+export async function createApiKey(db: Db, options: CreateApiKeyOptions): Promise<CreatedApiKey> {
   const { principal } = options;
   requireRole(principal, CREATE_API_KEY_ROLES, 'create API keys');
   const name = validateText('name', options.name, options.limits.nameLengthMax);
@@ -43,11 +43,11 @@ export async function createApiKey(em: EntityManager, options: CreateApiKeyOptio
     if (options.accountId !== null) throw new BadUserInputError('accountId', `${options.role} keys belong to no account: omit accountId`);
   } else {
     if (options.accountId === null) throw new BadUserInputError('accountId', `${options.role} keys need an accountId`);
-    const account = isUuid(options.accountId) ? await em.findOne(Account, { id: options.accountId }) : null;
+    const account = isUuid(options.accountId) ? await selectAccount.maybeOne(db, { accountId: options.accountId }) : undefined;
     if (!account || !canSee(principal, account.id)) throw new NotFoundError('Account', options.accountId);
   }
   const secret = generateApiKeySecret();
-  const key = em.create(ApiKey, {
+  const row = await insertApiKey.one(db, {
     id: randomUUID(),
     accountId: options.accountId === null ? null : options.accountId.toLowerCase(),
     role: options.role,
@@ -55,8 +55,6 @@ export async function createApiKey(em: EntityManager, options: CreateApiKeyOptio
     keyHash: hashApiKeySecret(secret),
     keyPrefix: secret.slice(0, API_KEY_DISPLAY_PREFIX_LENGTH),
     createdAt: new Date(),
-    revokedAt: null,
   });
-  await em.flush();
-  return { key, secret };
+  return { key: toApiKeyRecord(row), secret };
 }

@@ -1,7 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Db } from '../../database/sql.js';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
-import { ApiKey } from './api-key.entity.js';
+import { toApiKeyRecord, type ApiKeyRecord } from './account-record.js';
+import { revokeApiKeyRow, selectApiKey } from './accounts.queries.js';
 import type { CredentialCache } from './credential-cache.js';
 import { requireRole, tenantScope, type Principal } from './principal.js';
 import { Role } from './role.js';
@@ -15,18 +16,15 @@ export const REVOKE_API_KEY_ROLES = [Role.OWNER, Role.PLATFORM_ADMIN] as const;
  * @throws ForbiddenError, NotFoundError (unknown key, or another tenant's, or a platform key for an OWNER).
  */
 export async function revokeApiKey(
-  em: EntityManager,
+  db: Db,
   options: { principal: Principal; id: string; credentialCache?: CredentialCache },
-): Promise<ApiKey> {
+): Promise<ApiKeyRecord> {
   const { principal } = options;
   requireRole(principal, REVOKE_API_KEY_ROLES, 'revoke API keys');
   const scope = tenantScope(principal);
-  const key = isUuid(options.id) ? await em.findOne(ApiKey, { id: options.id }) : null;
-  if (!key || (scope !== null && key.accountId !== scope)) throw new NotFoundError('API key', options.id);
-  if (key.revokedAt === null) {
-    key.revokedAt = new Date();
-    await em.flush();
-  }
+  const found = isUuid(options.id) ? await selectApiKey.maybeOne(db, { id: options.id }) : undefined;
+  if (!found || (scope !== null && found.account_id !== scope)) throw new NotFoundError('API key', options.id);
+  const key = toApiKeyRecord(found.revoked_at_ms === null ? await revokeApiKeyRow.one(db, { id: found.id, revokedAt: new Date() }) : found);
   options.credentialCache?.forget(key.keyHash);
   return key;
 }

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery } from '../../database/pg-transaction.js';
+import type { Db } from '../../database/sql.js';
 import { BadUserInputError, UnauthenticatedError } from '../../errors.js';
 import { hashApiKeySecret } from '../accounts/api-key-secret.js';
 import type { Principal } from '../accounts/principal.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { normalizeEmail, USER_COLUMNS, toUser, type UserRecord, type UserRow } from './user-record.js';
+import { normalizeEmail, toUserRecord, type UserRecord } from './user-record.js';
+import { insertSession, revokeSession, selectLiveSession, selectUser, selectUserWithPassword } from './users.queries.js';
 
 /** Every session token starts with this (like `sw_` for API keys). */
 export const SESSION_TOKEN_PREFIX = 'sws_';
@@ -26,25 +26,23 @@ let decoyHash: Promise<string> | undefined;
  * Signs a user in with e-mail and password. The same answer (UNAUTHENTICATED) for an unknown
  * e-mail, a wrong password and a disabled user, after the same scrypt work.
  */
-export async function signIn(em: EntityManager, config: Config, options: { email: string; password: string; nowMs: number }): Promise<NewSession> {
+export async function signIn(db: Db, config: Config, options: { email: string; password: string; nowMs: number }): Promise<NewSession> {
   const email = normalizeEmail(options.email ?? '');
   const password = options.password ?? '';
   if (password.length > config.passwordLengthMax) throw new BadUserInputError('password', `password must be at most ${config.passwordLengthMax} characters`);
-  const [row] = email === null ? [] : await pgQuery<UserRow & { password_hash: string }>(em, `select ${USER_COLUMNS}, u.password_hash from app_user u where u.email = $1`, [email]);
+  const row = email === null ? undefined : await selectUserWithPassword.maybeOne(db, { email });
   decoyHash ??= hashPassword('spendwire decoy password', config.passwordScryptCost);
   const matches = await verifyPassword(password, row?.password_hash ?? (await decoyHash));
   if (!row || !matches || row.disabled_at_ms !== null) throw new UnauthenticatedError('Wrong e-mail or password');
-  return startSession(em, config, toUser(row), options.nowMs);
+  return startSession(db, config, toUserRecord(row), options.nowMs);
 }
 
 /** Opens a session for a user (after sign-in or accepting an invitation). */
-export async function startSession(em: EntityManager, config: Config, user: UserRecord, nowMs: number): Promise<NewSession> {
+export async function startSession(db: Db, config: Config, user: UserRecord, nowMs: number): Promise<NewSession> {
   const token = SESSION_TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const sessionId = randomUUID();
   const expiresAtMs = nowMs + config.sessionTtlMs;
-  await pgQuery(em, `insert into user_session (id, user_id, token_hash, created_at, expires_at) values ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0))`, [
-    sessionId, user.id, hashApiKeySecret(token), nowMs, expiresAtMs,
-  ]);
+  await insertSession.run(db, { id: sessionId, userId: user.id, tokenHash: hashApiKeySecret(token), createdAtMs: nowMs, expiresAtMs });
   return { token, sessionId, user, expiresAt: new Date(expiresAtMs) };
 }
 
@@ -53,27 +51,22 @@ export async function startSession(em: EntityManager, config: Config, user: User
  * (so signing out can close its sockets).
  * @throws UnauthenticatedError for an unknown, expired, revoked or disabled one.
  */
-export async function authenticateSession(em: EntityManager, token: string): Promise<Principal> {
+export async function authenticateSession(db: Db, token: string): Promise<Principal> {
   if (!token.startsWith(SESSION_TOKEN_PREFIX)) throw new UnauthenticatedError('The session is unknown or has ended: sign in again');
-  const [row] = await pgQuery<{ session_id: string; user_id: string; role: Principal['role']; account_id: string | null }>(
-    em,
-    `select s.id as session_id, u.id as user_id, u.role, u.account_id from user_session s join app_user u on u.id = s.user_id
-      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
-    [hashApiKeySecret(token)],
-  );
+  const row = await selectLiveSession.maybeOne(db, { tokenHash: hashApiKeySecret(token) });
   if (!row) throw new UnauthenticatedError('The session is unknown or has ended: sign in again');
   return Object.freeze({ role: row.role, accountId: row.account_id, apiKeyId: null, actor: `user:${row.user_id}`, sessionId: row.session_id, userId: row.user_id });
 }
 
 /** Ends a session (sign-out). Returns its id, or null when it was not live. */
-export async function endSession(em: EntityManager, token: string): Promise<string | null> {
-  const [row] = await pgQuery<{ id: string }>(em, `update user_session set revoked_at = now() where token_hash = $1 and revoked_at is null returning id`, [hashApiKeySecret(token)]);
+export async function endSession(db: Db, token: string): Promise<string | null> {
+  const row = await revokeSession.maybeOne(db, { tokenHash: hashApiKeySecret(token) });
   return row?.id ?? null;
 }
 
 /** The user of a principal signed in with a session, or null for API keys and the operator's token. */
-export async function findSessionUser(em: EntityManager, principal: Principal): Promise<UserRecord | null> {
+export async function findSessionUser(db: Db, principal: Principal): Promise<UserRecord | null> {
   if (!principal.userId) return null;
-  const [row] = await pgQuery<UserRow>(em, `select ${USER_COLUMNS} from app_user u where u.id = $1`, [principal.userId]);
-  return row ? toUser(row) : null;
+  const row = await selectUser.maybeOne(db, { userId: principal.userId });
+  return row ? toUserRecord(row) : null;
 }

@@ -1,4 +1,5 @@
 import type { Role } from '../accounts/role.js';
+import type { UserRow } from './users.queries.js';
 
 /** Someone who signs in to the dashboard. */
 export interface UserRecord {
@@ -11,20 +12,8 @@ export interface UserRecord {
   disabledAt: Date | null;
 }
 
-export const USER_COLUMNS = `u.id, u.account_id, u.email, u.name, u.role, (extract(epoch from u.created_at) * 1000)::float8 as created_at_ms,
-  (extract(epoch from u.disabled_at) * 1000)::float8 as disabled_at_ms`;
-
-export interface UserRow {
-  id: string;
-  account_id: string | null;
-  email: string;
-  name: string;
-  role: Role;
-  created_at_ms: number;
-  disabled_at_ms: number | null;
-}
-
-export function toUser(row: UserRow): UserRecord {
+/** The record of a {@link UserRow}. */
+export function toUserRecord(row: UserRow): UserRecord {
   return {
     id: row.id,
     accountId: row.account_id,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
+import type { ServiceDeps } from '../service-deps.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { postWalletTransaction, type PostedWalletTransaction } from './post-wallet-transaction.js';
@@ -25,13 +26,17 @@ export interface AdjustWalletOptions {
  * Platform staff's correction of a wallet, against the ADJUSTMENTS platform account. A debit
  * adjustment can no more overdraw a wallet than a charge can.
  * @throws ForbiddenError for tenant roles. @throws NotFoundError, BadUserInputError,
- * InsufficientFundsError, IdempotencyKeyReusedError.
+ * InsufficientFundsError, IdempotencyKeyReusedError. Signals `deps.committed()` after a new posting.
  */
-export async function adjustWallet(em: EntityManager, options: AdjustWalletOptions): Promise<PostedWalletTransaction> {
+export async function adjustWallet(
+  em: EntityManager,
+  deps: Pick<ServiceDeps, 'committed'>,
+  options: AdjustWalletOptions,
+): Promise<PostedWalletTransaction> {
   const { principal, limits } = options;
   requireRole(principal, ADJUST_ROLES, 'adjust a wallet');
   validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, true);
-  return postWalletTransaction(em, {
+  const posted = await postWalletTransaction(em, {
     walletId: options.walletId,
     accountScope: null,
     deltaMicros: options.amountMicros,
@@ -44,4 +49,7 @@ export async function adjustWallet(em: EntityManager, options: AdjustWalletOptio
     operation: 'adjustWallet',
     walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
   });
+  // Subscribers learn of the new transaction now; a replay wrote nothing new.
+  if (!posted.replayed) deps.committed();
+  return posted;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
+import type { ServiceDeps } from '../service-deps.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { postWalletTransaction, type PostedWalletTransaction } from './post-wallet-transaction.js';
@@ -27,8 +28,13 @@ export interface ChargeWalletOptions {
  * available balance does not cover it.
  * @throws ForbiddenError for SUPPORT. @throws NotFoundError for an unknown or foreign wallet.
  * @throws BadUserInputError, InsufficientFundsError, IdempotencyKeyReusedError.
+ * Signals `deps.committed()` after a new posting.
  */
-export async function chargeWallet(em: EntityManager, options: ChargeWalletOptions): Promise<PostedWalletTransaction> {
+export async function chargeWallet(
+  em: EntityManager,
+  deps: Pick<ServiceDeps, 'committed'>,
+  options: ChargeWalletOptions,
+): Promise<PostedWalletTransaction> {
   const { principal, limits } = options;
   requireRole(principal, CHARGE_ROLES, 'charge a wallet');
   validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, false);
@@ -36,7 +42,7 @@ export async function chargeWallet(em: EntityManager, options: ChargeWalletOptio
     options.description === null || options.description === undefined
       ? 'Charge'
       : validateText('description', options.description, limits.descriptionLengthMax);
-  return postWalletTransaction(em, {
+  const posted = await postWalletTransaction(em, {
     walletId: options.walletId,
     accountScope: tenantScope(principal),
     deltaMicros: -options.amountMicros,
@@ -49,4 +55,7 @@ export async function chargeWallet(em: EntityManager, options: ChargeWalletOptio
     operation: 'charge',
     walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
   });
+  // Subscribers learn of the new transaction now; a replay wrote nothing new.
+  if (!posted.replayed) deps.committed();
+  return posted;
 }

@@ -1,9 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
+import type { Db } from '../../database/sql.js';
 import { BadUserInputError } from '../../errors.js';
 import { formatMoney } from './money.js';
 import { TransactionKind, TransactionStatus, TransactionType } from './transaction-enums.js';
 import { validateCampaignId } from './validate-input.js';
+import { selectTransactionsForExport } from './wallets.queries.js';
 
 /** Filters of an export, as the `transactions` connection has them. */
 export interface TransactionExportFilters {
@@ -63,50 +63,31 @@ export function csvCell(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-interface ExportRow {
-  id: string;
-  sequence: string;
-  created_at: string;
-  type: string;
-  kind: string;
-  status: string;
-  amount_micros: string;
-  balance_before_micros: string;
-  balance_after_micros: string;
-  currency: string;
-  description: string;
-  payment_intent_id: string | null;
-  campaign_id: string | null;
-}
-
 /**
  * The wallet's transactions as CSV lines (header first), newest first, read in batches by
  * sequence so an export of any size holds one batch in memory. The caller has checked the wallet
  * is visible to the requester.
  */
 export async function* exportWalletTransactions(
-  em: EntityManager,
+  db: Db,
   options: { walletId: string; filters: TransactionExportFilters; batchSize: number; rowsMax: number },
 ): AsyncGenerator<string> {
   yield `${TRANSACTION_CSV_COLUMNS.join(',')}\r\n`;
   const { filters } = options;
-  let before: string | null = null;
+  let before: bigint | null = null;
   let written = 0;
   while (written < options.rowsMax) {
-    const rows: ExportRow[] = await pgQuery<ExportRow>(
-      em,
-      `select t.id, t.sequence::text, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at, t.type, t.kind,
-              t.status, t.amount_micros::text, t.balance_before_micros::text, t.balance_after_micros::text, w.currency, t.description,
-              t.payment_intent_id, t.campaign_id
-         from wallet_transaction t join wallet w on w.id = t.wallet_id
-        where t.wallet_id = $1 and ($2::bigint is null or t.sequence < $2::bigint)
-          and ($3::text is null or t.type = $3) and ($4::text is null or t.kind = $4) and ($5::text is null or t.status = $5)
-          and ($6::timestamptz is null or t.created_at >= $6) and ($7::timestamptz is null or t.created_at < $7)
-          and ($8::uuid is null or t.campaign_id = $8)
-        order by t.sequence desc limit $9`,
-      [options.walletId, before, filters.type, filters.kind, filters.status, filters.from, filters.to, filters.campaignId,
-        Math.min(options.batchSize, options.rowsMax - written)],
-    );
+    const rows = await selectTransactionsForExport.all(db, {
+      walletId: options.walletId,
+      beforeSequence: before,
+      type: filters.type,
+      kind: filters.kind,
+      status: filters.status,
+      from: filters.from,
+      to: filters.to,
+      campaignId: filters.campaignId,
+      rowsMax: Math.min(options.batchSize, options.rowsMax - written),
+    });
     if (rows.length === 0) return;
     yield rows
       .map((row) =>
@@ -118,6 +99,6 @@ export async function* exportWalletTransactions(
       )
       .join('');
     written += rows.length;
-    before = rows.at(-1)!.sequence;
+    before = BigInt(rows.at(-1)!.sequence);
   }
 }

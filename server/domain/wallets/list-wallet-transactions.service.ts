@@ -1,9 +1,10 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
+import type { Db } from '../../database/sql.js';
 import { BadUserInputError } from '../../errors.js';
 import { TransactionKind, TransactionStatus, TransactionType } from './transaction-enums.js';
 import { validateCampaignId } from './validate-input.js';
-import { WalletTransaction } from './wallet-transaction.entity.js';
+import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';
+import { selectWalletsTransactionsPage } from './wallets.queries.js';
 
 /** Options of {@link listWalletTransactions}. The wallet must already be checked visible to the caller. */
 export interface ListWalletTransactionsOptions {
@@ -26,7 +27,7 @@ export interface ListWalletTransactionsOptions {
 
 /** One page, newest first. */
 export interface WalletTransactionPage {
-  transactions: WalletTransaction[];
+  transactions: WalletTransactionRecord[];
   hasNextPage: boolean;
 }
 
@@ -72,22 +73,9 @@ function checkedPageSize(options: Omit<ListWalletTransactionsOptions, 'walletId'
  * @throws BadUserInputError (`first`, `after`, `to`) for an out-of-range page size, a foreign
  * cursor, or `from` after `to`.
  */
-export async function listWalletTransactions(
-  em: EntityManager,
-  options: ListWalletTransactionsOptions,
-): Promise<WalletTransactionPage> {
-  const first = checkedPageSize(options);
-  const where: FilterQuery<WalletTransaction> = { walletId: options.walletId };
-  if (options.after !== null && options.after !== undefined) where.sequence = { $lt: decodeTransactionCursor(options.after) };
-  if (options.type) where.type = options.type;
-  if (options.kind) where.kind = options.kind;
-  if (options.status) where.status = options.status;
-  if (options.campaignId !== null && options.campaignId !== undefined) where.campaignId = validateCampaignId(options.campaignId);
-  if (options.from || options.to) {
-    where.createdAt = { ...(options.from ? { $gte: options.from } : {}), ...(options.to ? { $lt: options.to } : {}) };
-  }
-  const rows = await em.find(WalletTransaction, where, { orderBy: { sequence: 'desc' }, limit: first + 1 });
-  return { transactions: rows.slice(0, first), hasNextPage: rows.length > first };
+export async function listWalletTransactions(db: Db, options: ListWalletTransactionsOptions): Promise<WalletTransactionPage> {
+  const { walletId, ...rest } = options;
+  return (await listWalletsTransactions(db, [walletId], rest)).get(walletId)!;
 }
 
 /** Options of {@link listWalletsTransactions}: those of {@link listWalletTransactions} but the wallet. */
@@ -101,45 +89,24 @@ export type ListWalletsTransactionsOptions = Omit<ListWalletTransactionsOptions,
  * @throws BadUserInputError as {@link listWalletTransactions}.
  */
 export async function listWalletsTransactions(
-  em: EntityManager,
+  db: Db,
   walletIds: readonly string[],
   options: ListWalletsTransactionsOptions,
 ): Promise<Map<string, WalletTransactionPage>> {
   const first = checkedPageSize(options);
-  const conditions: string[] = [];
-  // One array literal: knex would spread a JS array into a list of bind parameters. The ids are
-  // the uuids of wallet rows the caller has seen, so the literal needs no quoting.
-  const values: unknown[] = [`{${walletIds.join(',')}}`];
-  const where = (condition: string, value: unknown) => {
-    conditions.push(condition);
-    values.push(value);
-  };
-  if (options.after !== null && options.after !== undefined) where('t.sequence < ?', decodeTransactionCursor(options.after).toString());
-  if (options.type) where('t.type = ?', options.type);
-  if (options.kind) where('t.kind = ?', options.kind);
-  if (options.status) where('t.status = ?', options.status);
-  if (options.campaignId !== null && options.campaignId !== undefined) where('t.campaign_id = ?', validateCampaignId(options.campaignId));
-  if (options.from) where('t.created_at >= ?', options.from);
-  if (options.to) where('t.created_at < ?', options.to);
-  values.push(first + 1);
-  const meta = em.getMetadata().get(WalletTransaction.name);
-  const columns = meta.props.flatMap((prop) => prop.fieldNames ?? []).map((column) => `t.${column}`);
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select ${columns.join(', ')}
-       from unnest(?::uuid[]) as w(id)
-       cross join lateral (
-         select * from wallet_transaction t
-          where t.wallet_id = w.id${conditions.map((condition) => ` and ${condition}`).join('')}
-          order by t.sequence desc
-          limit ?) t
-      order by t.wallet_id, t.sequence desc`,
-    values,
-  );
-  const byWallet = new Map<string, WalletTransaction[]>(walletIds.map((id) => [id, []]));
-  for (const row of rows) {
-    const transaction = em.map(WalletTransaction, row);
-    byWallet.get(transaction.walletId)?.push(transaction);
-  }
+  const rows = await selectWalletsTransactionsPage.all(db, {
+    walletIds,
+    beforeSequence: options.after === null || options.after === undefined ? null : decodeTransactionCursor(options.after),
+    type: options.type ?? null,
+    kind: options.kind ?? null,
+    status: options.status ?? null,
+    from: options.from ?? null,
+    to: options.to ?? null,
+    campaignId: options.campaignId === null || options.campaignId === undefined ? null : validateCampaignId(options.campaignId),
+    rowsMax: first + 1,
+  });
+  const byWallet = new Map<string, WalletTransactionRecord[]>(walletIds.map((id) => [id, []]));
+  for (const row of rows) byWallet.get(row.wallet_id)?.push(toWalletTransactionRecord(row));
   return new Map(
     [...byWallet].map(([walletId, transactions]) => [walletId, { transactions: transactions.slice(0, first), hasNextPage: transactions.length > first }]),
   );

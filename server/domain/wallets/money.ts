@@ -77,21 +77,34 @@ const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', GBP: '£'
 const DISPLAY_FRACTION_DIGITS_MIN = 2;
 
 /**
- * Formats micros in a currency for people, exactly as the dashboard does: (98_311_500n, "USD") →
- * "$98.3115", (12_500_000n, "USD") → "$12.50", (-1_234_500_000n, "GBP") → "-£1,234.50",
- * (12_500_000n, "CAD") → "CAD 12.50". At least 2 fraction digits and every significant one (up
- * to 6): nothing is ever rounded. Comma thousands separators.
+ * How {@link formatMoneyForPeople} writes the currency: `'symbol'` as the dashboard does (a symbol
+ * before the amount, comma thousands separators: "$1,234.50", "CAD 12.50"); `'code'` as the alert
+ * and notification texts do (the ISO code after, no separators: "1234.50 USD").
  */
-export function formatMoneyForPeople(micros: bigint, currency: string): string {
+export type MoneyForPeopleStyle = 'symbol' | 'code';
+
+/**
+ * The one formatter of amounts shown to people on the server (e-mails, alerts, notifications; the
+ * dashboard has its own in client/src/utils/money.ts, which the symbol style matches). At least
+ * 2 fraction digits and every significant one (up to 6): nothing is ever rounded.
+ * Symbol style: (98_311_500n, "USD") → "$98.3115", (12_500_000n, "USD") → "$12.50",
+ * (-1_234_500_000n, "GBP") → "-£1,234.50", (12_500_000n, "CAD") → "CAD 12.50".
+ * Code style: (5_000_000n, "USD") → "5.00 USD", (8_500n, "GBP") → "0.0085 GBP", (-3_500_000n, "USD") → "-3.50 USD".
+ * API values and error messages use the canonical {@link formatMoney} instead.
+ */
+export function formatMoneyForPeople(micros: bigint, currency: string, style: MoneyForPeopleStyle = 'symbol'): string {
   const negative = micros < 0n;
   const magnitude = negative ? -micros : micros;
-  const whole = (magnitude / MICROS_PER_UNIT).toString().replace(/\B(?=(?:[0-9]{3})+$)/g, ',');
+  const wholeDigits = (magnitude / MICROS_PER_UNIT).toString();
   const fraction = (magnitude % MICROS_PER_UNIT)
     .toString()
     .padStart(MONEY_FRACTION_DIGITS_MAX, '0')
     .replace(/0+$/, '')
     .padEnd(DISPLAY_FRACTION_DIGITS_MIN, '0');
   const sign = negative ? '-' : '';
-  const symbol = CURRENCY_SYMBOLS[currency];
-  return symbol === undefined ? `${sign}${currency} ${whole}.${fraction}` : `${sign}${symbol}${whole}.${fraction}`;
+  const code = currency.trim();
+  if (style === 'code') return `${sign}${wholeDigits}.${fraction} ${code}`;
+  const whole = wholeDigits.replace(/\B(?=(?:[0-9]{3})+$)/g, ',');
+  const symbol = CURRENCY_SYMBOLS[code];
+  return symbol === undefined ? `${sign}${code} ${whole}.${fraction}` : `${sign}${symbol}${whole}.${fraction}`;
 }

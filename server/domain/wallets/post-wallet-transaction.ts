@@ -1,16 +1,30 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PreparedStatement } from '../../database/prepared-statement.js';
+import { SqlTransaction } from '../../database/sql.js';
 import { statementBatcher, type StatementBatcher, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
 import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
-import { Wallet } from './wallet.entity.js';
-import { WalletTransaction } from './wallet-transaction.entity.js';
-import { toWalletTransaction, WALLET_TRANSACTION_CREATED_AT_MS, withPrototype, type WalletTransactionRow } from './wallet-transaction-row.js';
+import { availableMicros } from './credit.js';
+import { toWalletRecord, type WalletRecord } from './wallet-record.js';
+import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';
+import {
+  selectIdempotencyKeyRecorded,
+  selectIdempotencyRecord,
+  selectWallet,
+  selectWalletTransaction,
+  WALLET_TRANSACTION_CREATED_AT_MS,
+  type WalletTransactionRow,
+} from './wallets.queries.js';
 
 /**
+ * Hand-written on purpose, outside the one SQL helper (database/sql.ts): this is the hottest money
+ * statement, prepared by name with positional parameters, and run for many callers at once by the
+ * posting batcher (database/statement-batcher.ts, group commit). Every other statement of the
+ * wallets area is in wallets.queries.ts.
+ *
  * Posts one completed wallet movement as ONE SQL statement: the balance check, the debit or
  * credit, the next per-wallet sequence number, the journal header, both double-entry legs, the
  * customer-facing transaction row, the idempotency record and the outbox event. One statement means one atomic
@@ -151,15 +165,15 @@ export interface PostWalletTransactionOptions {
   walletBalanceMicrosMax: bigint;
   /** Reserved credit to release in the same step, in micros. @default 0n */
   reservedReleaseMicros?: bigint;
-  /** The Stripe PaymentIntent that paid for a top-up (seed 004: shown on the transaction). @default null */
+  /** The Stripe PaymentIntent that paid for a top-up, shown on its transaction. @default null */
   paymentIntentId?: string | null;
 }
 
 /** What {@link postWalletTransaction} did. */
 export interface PostedWalletTransaction {
-  transaction: WalletTransaction;
+  transaction: WalletTransactionRecord;
   /** The wallet right after this transaction (for a replay: as it is now). */
-  wallet: Wallet;
+  wallet: WalletRecord;
   /** True when an earlier request with the same idempotency key already did this; nothing new was written. */
   replayed: boolean;
 }
@@ -191,7 +205,7 @@ export async function postWalletTransaction(
     }
     throw error;
   }
-  if (row) return { transaction: toWalletTransaction(row), wallet: toWallet(row), replayed: false };
+  if (row) return { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false };
   // A concurrent twin may have posted first and changed what this one would have needed (a call's
   // reservation, already released): with the key on record, this is a replay, not a refusal.
   if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) return replay(em, options, requestHash);
@@ -199,21 +213,25 @@ export async function postWalletTransaction(
 }
 
 /**
- * Posts like {@link postWalletTransaction} but inside the caller's open transaction (the same
- * statement, unprepared), so the posting commits or rolls back with the caller's other writes —
+ * Posts like {@link postWalletTransaction} but inside the caller's open transaction `tx` (the same
+ * hand-written statement, unprepared), so the posting commits or rolls back with the caller's other writes —
  * e.g. a subscription period and its fee. Lock the wallet row first when the caller decides on
  * its state. Returns the posted transaction, or null when the wallet refused it (absent, short of
  * funds, over the cap); the caller then rolls back or explains. No idempotent replay here: the
  * caller's transaction is what makes it happen once.
  */
 export async function postWalletTransactionIn(
-  query: (text: string, values?: unknown[]) => Promise<unknown[]>,
+  // The function form is pg-transaction.ts's `query`, kept while callers move to SqlTransaction.
+  tx: SqlTransaction | ((text: string, values?: unknown[]) => Promise<unknown[]>),
   options: PostWalletTransactionOptions,
 ): Promise<PostedWalletTransaction | null> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
-  const rows = (await query(POST_WALLET_TRANSACTION.text, postingValues(options, randomUUID(), hashRequest(options)))) as PostedRow[];
+  const values = postingValues(options, randomUUID(), hashRequest(options));
+  const rows = (
+    tx instanceof SqlTransaction ? (await tx.connection.query(POST_WALLET_TRANSACTION.text, values)).rows : await tx(POST_WALLET_TRANSACTION.text, values)
+  ) as PostedRow[];
   const row = rows[0];
-  return row ? { transaction: toWalletTransaction(row), wallet: toWallet(row), replayed: false } : null;
+  return row ? { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false } : null;
 }
 
 /** How many postings a process gathers into one statement, and how many such statements it runs at once. */
@@ -244,8 +262,8 @@ interface PostedRow extends WalletTransactionRow {
   wallet_updated_at_ms: number;
 }
 
-function toWallet(row: PostedRow): Wallet {
-  return withPrototype<Wallet, 'availableMicros'>(Wallet.prototype, {
+function toWallet(row: PostedRow): WalletRecord {
+  return {
     id: row.wallet_id,
     accountId: row.account_id,
     currency: row.wallet_currency,
@@ -254,7 +272,7 @@ function toWallet(row: PostedRow): Wallet {
     lastSequence: BigInt(row.sequence),
     createdAt: new Date(row.wallet_created_at_ms),
     updatedAt: new Date(row.wallet_updated_at_ms),
-  });
+  };
 }
 
 /** The parameters $1..$15 of {@link POST_WALLET_TRANSACTION}, in order. */
@@ -300,13 +318,7 @@ async function replay(
   options: PostWalletTransactionOptions,
   requestHash: string,
 ): Promise<PostedWalletTransaction> {
-  const [record] = await em.getConnection().execute<{ operation: string; request_hash: string; wallet_transaction_id: string }[]>(
-    `select k.operation, k.request_hash, k.wallet_transaction_id
-       from idempotency_key k join wallet w on w.account_id = k.account_id
-      where w.id = ? and k.key = ?`,
-    [options.walletId, options.idempotencyKey],
-    'all',
-  );
+  const record = await selectIdempotencyRecord.maybeOne(em, { walletId: options.walletId, key: options.idempotencyKey! });
   // A conflict is raised only once the other writer has committed, so a key missing now was deleted
   // meanwhile by the retention job: it was past idempotencyKeyRetentionMs, and a reuse after the
   // window is a new request.
@@ -314,24 +326,20 @@ async function replay(
   if (record.operation !== options.operation || record.request_hash !== requestHash) {
     throw new IdempotencyKeyReusedError(options.idempotencyKey!);
   }
-  const transaction = await em.findOneOrFail(WalletTransaction, { id: record.wallet_transaction_id });
-  const wallet = await em.findOneOrFail(Wallet, { id: transaction.walletId }, { refresh: true });
+  const transaction = toWalletTransactionRecord(await selectWalletTransaction.one(em, { transactionId: record.wallet_transaction_id }));
+  const wallet = toWalletRecord(await selectWallet.one(em, { walletId: transaction.walletId, accountScope: null }));
   return { transaction, wallet, replayed: true };
 }
 
 async function idempotencyKeyRecorded(em: EntityManager, options: PostWalletTransactionOptions): Promise<boolean> {
-  const rows = await em.getConnection().execute<unknown[]>(
-    // Only within the caller's tenant: another tenant's key on this wallet is none of its business.
-    `select 1 from idempotency_key k join wallet w on w.account_id = k.account_id
-      where w.id = ? and k.key = ? and (?::uuid is null or w.account_id = ?::uuid)`,
-    [options.walletId, options.idempotencyKey, options.accountScope, options.accountScope],
-    'all',
-  );
-  return rows.length > 0;
+  // Only within the caller's tenant: another tenant's key on this wallet is none of its business.
+  const recorded = await selectIdempotencyKeyRecorded.maybeOne(em, { walletId: options.walletId, key: options.idempotencyKey!, accountScope: options.accountScope });
+  return recorded !== undefined;
 }
 
 async function explainRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<never> {
-  const wallet = await em.findOne(Wallet, { id: options.walletId }, { disableIdentityMap: true });
+  const row = await selectWallet.maybeOne(em, { walletId: options.walletId, accountScope: null });
+  const wallet = row && toWalletRecord(row);
   if (!wallet || (options.accountScope !== null && wallet.accountId !== options.accountScope)) {
     throw new NotFoundError('Wallet', options.walletId);
   }
@@ -343,7 +351,7 @@ async function explainRefusal(em: EntityManager, options: PostWalletTransactionO
   }
   throw new InsufficientFundsError(
     `Insufficient funds: ${formatMoney(-options.deltaMicros)} ${wallet.currency} requested, ` +
-      `${formatMoney(wallet.availableMicros)} ${wallet.currency} available`,
-    { available: formatMoney(wallet.availableMicros), requested: formatMoney(-options.deltaMicros), currency: wallet.currency },
+      `${formatMoney(availableMicros(wallet))} ${wallet.currency} available`,
+    { available: formatMoney(availableMicros(wallet)), requested: formatMoney(-options.deltaMicros), currency: wallet.currency },
   );
 }

@@ -1,4 +1,5 @@
-import { IsolationLevel, type EntityManager } from '@mikro-orm/postgresql';
+import { SqlTransaction, sql, transaction, type Db } from '../../database/sql.js';
+import { availableMicrosSql } from './credit.js';
 import { MESSAGING_LEDGER_INVARIANTS } from '../messaging/message-invariants.js';
 import { PAYMENT_LEDGER_INVARIANTS } from '../payments/payment-invariants.js';
 
@@ -26,7 +27,7 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
   {
     invariant: 'no balance, reserved or available amount below zero',
     sql: `select id as wallet_id, balance_micros, reserved_micros from wallet
-           where balance_micros < 0 or reserved_micros < 0 or balance_micros - reserved_micros < 0`,
+           where balance_micros < 0 or reserved_micros < 0 or ${availableMicrosSql('wallet')} < 0`,
   },
   {
     invariant: 'each transaction row: balance before + signed amount = balance after',
@@ -108,27 +109,28 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
 ];
 
 /**
- * Checks every ledger invariant over the whole database, each in one query, in one read-only
- * REPEATABLE READ snapshot so that concurrent writers cannot produce false alarms. Called inside
- * a transaction, it checks what that transaction sees instead.
+ * Checks every ledger invariant over the whole database, each in one query (its text run through
+ * `sql`: the checks are a list of SQL texts, with no parameters), in one read-only REPEATABLE READ
+ * snapshot so that concurrent writers cannot produce false alarms. Given an open transaction, it
+ * checks what that transaction sees instead.
  * Returns the broken ones; an empty array means the books are sound.
  */
-export async function verifyLedger(em: EntityManager): Promise<LedgerViolation[]> {
-  const check = async (tem: EntityManager) => {
+export async function verifyLedger(db: Db): Promise<LedgerViolation[]> {
+  const check = async (tx: SqlTransaction) => {
     const violations: LedgerViolation[] = [];
-    for (const { invariant, sql } of INVARIANTS) {
-      const rows = await tem.getConnection().execute(`${sql} limit 20`, [], 'all', tem.getTransactionContext());
+    for (const { invariant, sql: text } of INVARIANTS) {
+      const rows = await sql<Record<string, unknown>>(`${text} limit 20`).all(tx);
       if (rows.length > 0) violations.push({ invariant, rows });
     }
     return violations;
   };
-  if (em.isInTransaction()) return check(em);
-  return em.fork().transactional(check, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  if (db instanceof SqlTransaction) return check(db);
+  return transaction(db, check, { isolationLevel: 'repeatable read', readOnly: true });
 }
 
 /** @throws Error listing every broken invariant; for tests and `npm run ledger:verify`. */
-export async function assertLedgerInvariants(em: EntityManager): Promise<void> {
-  const violations = await verifyLedger(em);
+export async function assertLedgerInvariants(db: Db): Promise<void> {
+  const violations = await verifyLedger(db);
   if (violations.length > 0) {
     throw new Error(`Ledger invariants broken:\n${JSON.stringify(violations, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}`);
   }

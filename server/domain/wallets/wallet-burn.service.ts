@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
+import type { Db } from '../../database/sql.js';
+import { selectWalletBurns } from './wallets.queries.js';
 
 /** Seconds of recent debits the burn rate looks back over. */
 export const RECENT_SPEND_WINDOW_SECONDS = 300;
@@ -20,8 +20,8 @@ export interface WalletBurn {
  * Reads a wallet's burn now (one query: its active calls by index, its recent debits by index).
  * The window is on the database's clock, like the transactions' timestamps.
  */
-export async function walletBurn(em: EntityManager, walletId: string): Promise<WalletBurn> {
-  return (await walletBurnsOf(em, [walletId])).get(walletId) ?? NO_BURN;
+export async function walletBurn(db: Db, walletId: string): Promise<WalletBurn> {
+  return (await walletBurnsOf(db, [walletId])).get(walletId) ?? NO_BURN;
 }
 
 /** The burn of a wallet that does not exist: nothing. */
@@ -37,18 +37,8 @@ export const NO_BURN: WalletBurn = Object.freeze({
  * The burn of each of `walletIds` in one statement (each wallet's active calls and recent debits
  * by index, as {@link walletBurn}). Ids with no wallet are absent from the map.
  */
-export async function walletBurnsOf(em: EntityManager, walletIds: readonly string[]): Promise<Map<string, WalletBurn>> {
-  const rows = await pgQuery<{ id: string; active_calls: number; calls_per_minute: string; recent_spend: string; available: string }>(
-    em,
-    `select w.id,
-            (select count(*)::int from call c where c.wallet_id = w.id and c.status = 'ACTIVE') as active_calls,
-            (select coalesce(sum(c.per_minute_micros), 0) from call c where c.wallet_id = w.id and c.status = 'ACTIVE')::text as calls_per_minute,
-            (select coalesce(sum(t.amount_micros), 0) from wallet_transaction t
-              where t.wallet_id = w.id and t.type = 'DEBIT' and t.created_at >= now() - make_interval(secs => $2))::text as recent_spend,
-            (w.balance_micros - w.reserved_micros)::text as available
-       from wallet w where w.id = any($1::uuid[])`,
-    [walletIds, RECENT_SPEND_WINDOW_SECONDS],
-  );
+export async function walletBurnsOf(db: Db, walletIds: readonly string[]): Promise<Map<string, WalletBurn>> {
+  const rows = await selectWalletBurns.all(db, { walletIds, windowSeconds: RECENT_SPEND_WINDOW_SECONDS });
   return new Map(
     rows.map((row) => [
       row.id,

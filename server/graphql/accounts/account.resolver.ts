@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { AccountStatus } from '../enums.js';
 import { createAccount } from '../../domain/accounts/create-account.service.js';
 import { createApiKey } from '../../domain/accounts/create-api-key.service.js';
-import { findAccount, listApiKeys } from '../../domain/accounts/find-account.service.js';
+import { findAccount, findAccountLifecycle, listApiKeys } from '../../domain/accounts/find-account.service.js';
 import { revokeApiKey } from '../../domain/accounts/revoke-api-key.service.js';
 import { listAccountWallets } from '../../domain/wallets/find-wallet.service.js';
 import { toWalletObject, WalletObject } from '../wallets/wallet.type.js';
@@ -40,14 +39,12 @@ export class AccountResolver {
 
   @FieldResolver(() => AccountStatus, { description: 'CLOSED after its wallets stayed suspended for the configured period (30 days).' })
   async status(@Root() account: AccountObject, @Ctx() { em }: Context): Promise<AccountStatus> {
-    const [row] = await pgQuery<{ status: AccountStatus }>(em, 'select status from account where id = $1', [account.id]);
-    return row!.status;
+    return (await findAccountLifecycle(em, account.id)).status as AccountStatus;
   }
 
   @FieldResolver(() => DateTimeResolver, { description: 'When the account was closed; null while ACTIVE.', nullable: true })
   async closedAt(@Root() account: AccountObject, @Ctx() { em }: Context): Promise<Date | null> {
-    const [row] = await pgQuery<{ ms: number | null }>(em, 'select (extract(epoch from closed_at) * 1000)::float8 as ms from account where id = $1', [account.id]);
-    return row!.ms === null ? null : new Date(row!.ms);
+    return (await findAccountLifecycle(em, account.id)).closedAt;
   }
 
   @FieldResolver(() => [WalletObject], { description: "The account's wallets, one per currency, oldest first." })

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { Account } from '../../domain/accounts/account.entity.js';
-import type { ApiKey } from '../../domain/accounts/api-key.entity.js';
+import type { AccountRecord, ApiKeyRecord } from '../../domain/accounts/account-record.js';
 import { Role } from '../enums.js';
 import { WalletObject } from '../wallets/wallet.type.js';
 
@@ -17,8 +16,8 @@ export class AccountObject {
   createdAt!: Date;
 }
 
-/** The GraphQL view of an account entity. */
-export function toAccountObject(account: Account): AccountObject {
+/** The GraphQL view of an account record. */
+export function toAccountObject(account: AccountRecord): AccountObject {
   return Object.assign(new AccountObject(), { id: account.id, name: account.name, createdAt: account.createdAt });
 }
 
@@ -46,8 +45,8 @@ export class ApiKeyObject {
   revokedAt!: Date | null;
 }
 
-/** The GraphQL view of an API key entity (never its hash). */
-export function toApiKeyObject(key: ApiKey): ApiKeyObject {
+/** The GraphQL view of an API key record (never its hash). */
+export function toApiKeyObject(key: ApiKeyRecord): ApiKeyObject {
   return Object.assign(new ApiKeyObject(), {
     id: key.id,
     accountId: key.accountId,

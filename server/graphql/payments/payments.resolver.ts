@@ -13,7 +13,7 @@ import type { SavedCard } from '../../domain/payments/saved-card.js';
 import { formatRatePercent } from '../../domain/payments/tax.js';
 import type { TopUpRecord } from '../../domain/payments/top-up-record.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
-import { WalletTransaction } from '../../domain/wallets/wallet-transaction.entity.js';
+import { findWalletTransaction } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError } from '../../errors.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { toTransactionObject, toWalletObject, WalletObject } from '../wallets/wallet.type.js';
@@ -360,7 +360,7 @@ export class PaymentsResolver {
       reason: input.reason,
       idempotencyKey: input.idempotencyKey ?? null,
     });
-    const transaction = await em.findOneOrFail(WalletTransaction, { id: refunded.walletTransactionId });
+    const transaction = await findWalletTransaction(em, refunded.walletTransactionId);
     const wallet = await findWallet(em.fork(), { principal, walletId: transaction.walletId });
     return Object.assign(new RefundUnusedCreditPayload(), {
       transaction: toTransactionObject(transaction),

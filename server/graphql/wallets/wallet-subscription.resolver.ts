@@ -1,13 +1,13 @@
 import { Args, ArgsType, Field, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { findWallet } from '../../domain/wallets/find-wallet.service.js';
+import { findWallet, findWalletState } from '../../domain/wallets/find-wallet.service.js';
 import { BadUserInputError } from '../../errors.js';
+import { availableMicros } from '../../domain/wallets/credit.js';
 import type { WalletEvent } from '../../events/wallet-event.js';
 import { openWalletStream, resumeWindowExceeded, SubscriberOverflowError, walletStateKept } from '../../events/wallet-stream.js';
 import { toTransactionObject, toWalletObject, TransactionObject, WalletObject } from './wallet.type.js';
 import { openChangeStream } from '../../events/change-stream.js';
 import { mapStream } from '../../events/map-stream.js';
-import { pgQuery } from '../../database/pg-transaction.js';
 
 /** graphql-ws close code for a subscriber that fell too far behind (it resumes with afterSequence). */
 export const CLOSE_CODE_SUBSCRIBER_OVERFLOW = 4413;
@@ -97,11 +97,6 @@ class WalletIdArgs {
   walletId!: string;
 }
 
-async function walletStatusOf(em: Context['em'], walletId: string): Promise<string> {
-  const [row] = await pgQuery<{ status: string }>(em, 'select status from wallet where id = $1', [walletId]);
-  return row?.status ?? 'ACTIVE';
-}
-
 @Resolver()
 export class WalletSubscriptionResolver {
   @Subscription(() => TransactionObject, {
@@ -131,7 +126,7 @@ export class WalletSubscriptionResolver {
           balance: event.balanceMicros,
           // Never null here: the stream requires the wallet state (walletStateRequired).
           reserved: event.reservedMicros!,
-          available: event.balanceMicros - event.reservedMicros!,
+          available: availableMicros({ balanceMicros: event.balanceMicros, reservedMicros: event.reservedMicros! }),
           sequence: event.sequence.toString(),
           createdAt: wallet.createdAt,
         })),
@@ -154,8 +149,9 @@ export class WalletSubscriptionResolver {
         listen: (onChange) => context.events.tail.onWalletChange(wallet.id, () => onChange(wallet.id, ++notified)),
         load: async () => {
           const version = notified;
-          const current = toWalletObject(await findWallet(context.em.fork(), { principal: context.principal, walletId: wallet.id }));
-          const status = await walletStatusOf(context.em, wallet.id);
+          const state = await findWalletState(context.em, { principal: context.principal, walletId: wallet.id });
+          const current = toWalletObject(state.wallet);
+          const status = state.status;
           const signature = `${current.balance}|${current.reserved}|${current.sequence}|${status}`;
           if (signature === last) return [];
           last = signature;

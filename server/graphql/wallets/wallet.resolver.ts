@@ -57,7 +57,7 @@ export class WalletResolver {
     @Arg('input', () => ChargeInput, { description: 'The wallet, the amount and what it is for.' }) input: ChargeInput,
     @Ctx() { em, principal, config, events }: Context,
   ): Promise<ChargePayload> {
-    const posted = await chargeWallet(em, {
+    const posted = await chargeWallet(em, events, {
       principal,
       walletId: input.walletId,
       amountMicros: input.amount,
@@ -66,7 +66,6 @@ export class WalletResolver {
       campaignId: input.campaignId,
       limits: config,
     });
-    if (!posted.replayed) events.committed();
     return toPayload(new ChargePayload(), posted);
   }
 
@@ -75,7 +74,7 @@ export class WalletResolver {
     @Arg('input', () => AdjustWalletInput, { description: 'The wallet, the signed amount and the reason.' }) input: AdjustWalletInput,
     @Ctx() { em, principal, config, events }: Context,
   ): Promise<AdjustWalletPayload> {
-    const posted = await adjustWallet(em, {
+    const posted = await adjustWallet(em, events, {
       principal,
       walletId: input.walletId,
       amountMicros: input.amount,
@@ -83,7 +82,6 @@ export class WalletResolver {
       idempotencyKey: input.idempotencyKey,
       limits: config,
     });
-    if (!posted.replayed) events.committed();
     return toPayload(new AdjustWalletPayload(), posted);
   }
 }

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { Wallet as WalletEntity } from '../../domain/wallets/wallet.entity.js';
-import type { WalletTransaction } from '../../domain/wallets/wallet-transaction.entity.js';
+import { availableMicros } from '../../domain/wallets/credit.js';
+import type { WalletRecord } from '../../domain/wallets/wallet-record.js';
+import type { WalletTransactionRecord } from '../../domain/wallets/wallet-transaction-record.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { TransactionKind, TransactionStatus, TransactionType } from '../enums.js';
 
@@ -32,15 +33,15 @@ export class WalletObject {
   createdAt!: Date;
 }
 
-/** The GraphQL view of a wallet entity. */
-export function toWalletObject(wallet: WalletEntity): WalletObject {
+/** The GraphQL view of a wallet record. */
+export function toWalletObject(wallet: WalletRecord): WalletObject {
   return Object.assign(new WalletObject(), {
     id: wallet.id,
     accountId: wallet.accountId,
     currency: wallet.currency.trim(),
     balance: wallet.balanceMicros,
     reserved: wallet.reservedMicros,
-    available: wallet.balanceMicros - wallet.reservedMicros,
+    available: availableMicros(wallet),
     sequence: wallet.lastSequence.toString(),
     createdAt: wallet.createdAt,
   });
@@ -91,8 +92,8 @@ export class TransactionObject {
   createdAt!: Date;
 }
 
-/** The GraphQL view of a wallet transaction entity. */
-export function toTransactionObject(row: WalletTransaction): TransactionObject {
+/** The GraphQL view of a wallet transaction record. */
+export function toTransactionObject(row: WalletTransactionRecord): TransactionObject {
   return Object.assign(new TransactionObject(), {
     id: row.id,
     walletId: row.walletId,

@@ -4,6 +4,8 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
+import { sql as statement, type SqlParams } from '../../../server/database/sql.js';
+import { until } from '../../support/waiting.js';
 
 const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { apiKey key { id accountId role name prefix createdAt revokedAt } }
@@ -17,12 +19,12 @@ let accountId: string;
 let walletId: string;
 let ownerKey: string;
 
-async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return t.app.orm.em.fork().getConnection().execute(query, params, 'all') as Promise<T[]>;
+async function sql<T = Record<string, unknown>>(query: string, params: SqlParams = {}): Promise<T[]> {
+  return statement<T, SqlParams>(query).all(t.app.orm.em.fork(), params);
 }
 
 /** Rows of api_key matching `where` (SQL), counted in the database. */
-async function countKeys(where = 'true', params: unknown[] = []): Promise<number> {
+async function countKeys(where = 'true', params: SqlParams = {}): Promise<number> {
   const [row] = await sql<{ count: number }>(`select count(*)::int as count from api_key where ${where}`, params);
   return row!.count;
 }
@@ -62,7 +64,7 @@ describe('storage: hashed, shown once', () => {
     expect(secret.startsWith(key.prefix)).toBe(true);
     expect(key.prefix.length).toBeLessThan(secret.length / 2);
 
-    const [row] = await sql(`select * from api_key where id = ?`, [key.id]);
+    const [row] = await sql(`select * from api_key where id = :id`, { id: key.id });
     expect(row).toBeDefined();
     expect(row!.key_hash).toBe(sha256Hex(secret));
     for (const [column, value] of Object.entries(row!)) {
@@ -90,7 +92,7 @@ describe('storage: hashed, shown once', () => {
     const mine = keys.find((entry) => entry.id === key.id);
     expect(mine).toMatchObject({ accountId, role: 'CAMPAIGN_MANAGER', name: 'Listed key', prefix: key.prefix, createdAt: key.createdAt });
     expect(mine!.revokedAt).toEqual(expect.any(String));
-    expect(keys).toHaveLength(await countKeys('account_id = ?', [accountId]));
+    expect(keys).toHaveLength(await countKeys('account_id = :accountId', { accountId }));
     expect(JSON.stringify(listed)).not.toContain(secret);
     expect(JSON.stringify(listed)).not.toContain(ownerKey);
   });
@@ -177,12 +179,14 @@ describe('revocation', () => {
   it('revoking twice keeps the first revokedAt', async () => {
     const { key } = (await t.ok(ownerKey, CREATE_API_KEY, { input: { accountId, role: 'INTEGRATOR', name: 'Twice revoked' } })).createApiKey;
     const first = await t.ok(ownerKey, REVOKE_API_KEY, { id: key.id });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // A second revocation must come at a later instant for the test to tell the times apart.
+    const firstAtMs = Date.parse(first.revokeApiKey.key.revokedAt);
+    await until('the clock passed the first revocation', () => Date.now() > firstAtMs + 1);
     const second = await t.ok(t.adminToken, REVOKE_API_KEY, { id: key.id });
     expect(second.revokeApiKey.key.revokedAt).toBe(first.revokeApiKey.key.revokedAt);
     const [row] = await sql<{ revoked_at_ms: string }>(
-      `select (extract(epoch from revoked_at) * 1000)::bigint::text as revoked_at_ms from api_key where id = ?`,
-      [key.id],
+      `select (extract(epoch from revoked_at) * 1000)::bigint::text as revoked_at_ms from api_key where id = :id`,
+      { id: key.id },
     );
     expect(Number(row!.revoked_at_ms)).toBe(Date.parse(first.revokeApiKey.key.revokedAt));
   });

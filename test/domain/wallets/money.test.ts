@@ -109,9 +109,21 @@ describe('formatMoneyForPeople', () => {
     expect(formatMoneyForPeople(micros, currency)).toBe(text);
   });
 
+  it.each([
+    [5_000_000n, 'USD', '5.00 USD'],
+    [4_990_000n, 'USD', '4.99 USD'],
+    [8_500n, 'GBP', '0.0085 GBP'],
+    [0n, 'EUR', '0.00 EUR'],
+    [-3_500_000n, 'USD', '-3.50 USD'],
+    [1_234_500_000n, 'CAD', '1234.50 CAD'],
+  ])('in the code style (alert and notification texts) formats %s micros of %s as %s', (micros, currency, text) => {
+    expect(formatMoneyForPeople(micros, currency, 'code')).toBe(text);
+  });
+
   it('never rounds: the digits shown parse back to the same micros', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: BIGINT_MIN + 1n, max: BIGINT_MAX }), (micros) => {
+        expect(parseMoney(formatMoneyForPeople(micros, 'EUR', 'code').replace(' EUR', ''))).toBe(micros);
         const shown = formatMoneyForPeople(micros, 'USD');
         expect(parseMoney(shown.replace('$', '').replace(/,/g, ''))).toBe(micros);
       }),

@@ -16,6 +16,7 @@ import {
 } from '../../../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../../../server/domain/wallets/transaction-enums.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { until } from '../../support/waiting.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -70,7 +71,8 @@ function valueOf<T>(result: PromiseSettledResult<T> | undefined): T {
  * over its `pid`) on it from `session` and returns its value; null when none came within ~5 s.
  */
 async function waitForWaitingBatch(session: pg.Client, action: string): Promise<unknown> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  let result: unknown = null;
+  const found = async () => {
     // Inside a transaction the activity view is a snapshot taken once: take a fresh one each time.
     await session.query('select pg_stat_clear_snapshot()');
     // The batched posting statement, told by its opening (pg_stat_activity keeps the first 1 kB).
@@ -79,10 +81,12 @@ async function waitForWaitingBatch(session: pg.Client, action: string): Promise<
         where wait_event_type = 'Lock' and left(query, 300) = left($1, 300) and datname = current_database()`,
       [POST_WALLET_TRANSACTIONS.text],
     );
-    if (rows[0]) return rows[0].result;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return null;
+    if (rows[0]) result = rows[0].result;
+    return rows[0] !== undefined;
+  };
+  // None within the time is an answer here (null), not a failure.
+  await until('a batched posting waiting on a lock', found, 5_000, 25).catch(() => {});
+  return result;
 }
 
 async function connected(databaseUrl: string): Promise<pg.Client> {

@@ -2,7 +2,7 @@
 // writes that would break them. Method: a real ledger built through the API, then direct SQL tampering
 // inside transactions that are rolled back, checking verifyLedger's verdict or PostgreSQL's refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql as statement, transaction, type SqlTransaction } from '../../../server/database/sql.js';
 import { verifyLedger } from '../../../server/domain/wallets/verify-ledger.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -25,15 +25,13 @@ afterAll(async () => {
 });
 
 /** Runs `tamper` then `check` in one transaction that is always rolled back. */
-async function inRolledBackTransaction(tamper: string[], check: (em: EntityManager) => Promise<unknown>): Promise<unknown> {
-  const em = t.app.orm.em.fork();
+async function inRolledBackTransaction(tamper: string[], check: (tx: SqlTransaction) => Promise<unknown>): Promise<unknown> {
   let result: unknown;
-  await em
-    .transactional(async (tem) => {
-      for (const sql of tamper) await tem.getConnection().execute(sql, [], 'run', tem.getTransactionContext());
-      result = await check(tem);
-      throw new Error('rollback');
-    })
+  await transaction(t.app.orm.em.fork(), async (tx) => {
+    for (const sql of tamper) await statement(sql).run(tx);
+    result = await check(tx);
+    throw new Error('rollback');
+  })
     .catch((error: Error) => {
       if (error.message !== 'rollback') throw error;
     });
@@ -44,7 +42,7 @@ async function inRolledBackTransaction(tamper: string[], check: (em: EntityManag
 async function violationsAfter(...tamper: string[]): Promise<string[]> {
   // Triggers guard the journal; the superuser test connection may switch them off for its own session.
   const sql = ['set local session_replication_role = replica', ...tamper];
-  const invariants = await inRolledBackTransaction(sql, async (tem) => (await verifyLedger(tem)).map((violation) => violation.invariant));
+  const invariants = await inRolledBackTransaction(sql, async (tx) => (await verifyLedger(tx)).map((violation) => violation.invariant));
   return invariants as string[];
 }
 
@@ -97,12 +95,9 @@ describe('verifyLedger', () => {
 
 describe('the database refuses what would break the books', () => {
   async function refusal(sql: string): Promise<string> {
-    const em = t.app.orm.em.fork();
-    const error = await em
-      .transactional(async (tem) => {
-        await tem.getConnection().execute(sql, [], 'run', tem.getTransactionContext());
-      })
-      .then(
+    const error = await transaction(t.app.orm.em.fork(), async (tx) => {
+      await statement(sql).run(tx);
+    }).then(
         () => null,
         (caught: Error) => caught,
       );

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { sql } from '../../../server/database/sql.js';
 
 const run = promisify(execFile);
 // Inside node_modules so the compiled script resolves its dependencies from the project's.
@@ -45,8 +46,8 @@ describe('npm run ledger:verify', () => {
   });
 
   it('exits 1 and names the broken invariant and the wallet', async () => {
-    const [wallet] = await t.app.orm.em.fork().getConnection().execute<{ id: string }[]>(
-      'update wallet set balance_micros = balance_micros + 1 where balance_micros > 0 returning id',
+    const [wallet] = await sql<{ id: string }>('update wallet set balance_micros = balance_micros + 1 where balance_micros > 0 returning id').all(
+      t.app.orm.em.fork(),
     );
     const result = await verify();
     expect(result.code).toBe(1);
