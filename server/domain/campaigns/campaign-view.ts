@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../../database/pg-transaction.js';
 import { liveCallFigures } from '../calls/call-record.js';
 import { activeCallsOfCampaigns } from '../calls/call.service.js';
 import type { CampaignRecord } from './campaign-record.js';
+import { selectWalletsBurn } from './campaigns.queries.js';
 
 /** A campaign's live figures at one moment. */
 export interface CampaignFigures {
@@ -31,13 +31,7 @@ export async function campaignsFigures(em: EntityManager, campaigns: readonly Ca
   const calling = campaigns.filter((campaign) => campaign.activeCalls > 0).map((campaign) => campaign.id);
   const calls = calling.length > 0 ? await activeCallsOfCampaigns(em, calling) : [];
   const walletIds = [...new Set(campaigns.map((campaign) => campaign.walletId))];
-  const wallets = await pgQuery<{ id: string; available_micros: string; burn_micros: string }>(
-    em,
-    `select w.id, (w.balance_micros - w.reserved_micros)::text as available_micros,
-            (select coalesce(sum(c.per_minute_micros), 0) from call c where c.wallet_id = w.id and c.status = 'ACTIVE')::text as burn_micros
-       from wallet w where w.id = any($1::uuid[])`,
-    [walletIds],
-  );
+  const wallets = await selectWalletsBurn.all(em, { walletIds });
   const walletById = new Map(wallets.map((wallet) => [wallet.id, wallet]));
   const figures = new Map<string, CampaignFigures>();
   for (const campaign of campaigns) {
