@@ -40,6 +40,7 @@ import {
   selectCallByIdempotencyKey,
   selectCallsOfCampaign,
   selectCallsPage,
+  selectCallStatuses,
   selectUnpostedCalls,
   settleSubscriptionSeconds,
 } from './calls.queries.js';
@@ -354,4 +355,9 @@ export async function callsOfCampaign(db: Db, campaignId: string, callIds: reado
     ? await selectActiveCallsOfCampaign.all(db, { campaignId })
     : await selectCallsOfCampaign.all(db, { campaignId, callIds });
   return rows.map(toCallRecord);
+}
+
+/** The status of each of `callIds` (unknown ids are absent). */
+export async function callStatuses(db: Db, callIds: readonly string[]): Promise<Map<string, CallStatus>> {
+  return new Map((await selectCallStatuses.all(db, { callIds })).map((row) => [row.id, row.status]));
 }

@@ -10,7 +10,16 @@ import { findRatePlan } from '../rating/rate-plan.service.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
 import { validateAmount, validateText } from '../wallets/validate-input.js';
 import { CampaignStatus, toCampaignRecord, type CampaignRecord } from './campaign-record.js';
-import { insertCampaign, insertEntityEvents, lockCampaign, selectCampaign, selectCampaignsPage, updateCampaignStatus } from './campaigns.queries.js';
+import {
+  insertCampaign,
+  insertEntityEvents,
+  lockCampaign,
+  selectCampaign,
+  selectCampaignAccount,
+  selectCampaignsPage,
+  selectSimulatedCampaigns,
+  updateCampaignStatus,
+} from './campaigns.queries.js';
 import { afterCursorParams, validatePageSize } from './created-cursor.js';
 
 // The page helpers moved to created-cursor.ts; re-exported for the modules that import them from here.
@@ -147,4 +156,14 @@ export async function listCampaigns(
   const first = validatePageSize(options.first, options.limits);
   const rows = await selectCampaignsPage.all(em, { accountScope: tenantScope(options.principal), ...afterCursorParams(options.after), limit: first + 1 });
   return { campaigns: rows.slice(0, first).map(toCampaignRecord), hasNextPage: rows.length > first };
+}
+
+/** RUNNING campaigns created with `simulate: true`, every account's: those the dialer simulator dials for. */
+export async function simulatedCampaigns(db: Db): Promise<{ id: string; accountId: string; walletId: string }[]> {
+  return (await selectSimulatedCampaigns.all(db)).map((row) => ({ id: row.id, accountId: row.account_id, walletId: row.wallet_id }));
+}
+
+/** The account of a campaign, whichever it is (no tenant check: for the platform's own jobs); undefined when unknown. */
+export async function campaignAccountId(db: Db, campaignId: string): Promise<string | undefined> {
+  return (await selectCampaignAccount.maybeOne(db, { campaignId }))?.account_id;
 }
