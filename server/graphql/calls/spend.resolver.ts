@@ -2,10 +2,8 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { endCall, findCall, listCalls, startCall } from '../../domain/calls/call.service.js';
 import { createCampaign, encodeCreatedCursor, findCampaign, listCampaigns, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
-import { createRatePlan, findRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
-import { billedSeconds, callCostMicros, estimateCampaignCostMicros, findRate, isE164 } from '../../domain/rating/rating.js';
-import { findWallet } from '../../domain/wallets/find-wallet.service.js';
-import { BadUserInputError } from '../../errors.js';
+import { estimateCampaignCost } from '../../domain/campaigns/estimate-campaign-cost.service.js';
+import { createRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
 import { toCallObject, toCampaignObject, toCampaignObjects, toRateObject, toRatePlanObject } from './spend.mappers.js';
 import {
   CallConnection,
@@ -28,11 +26,6 @@ import {
   StartCallPayload,
   StartCampaignPayload,
 } from './spend.types.js';
-
-/** Largest `calls` of an estimate. */
-const ESTIMATE_CALLS_MAX = 10_000_000;
-/** Longest average duration of an estimate, in seconds (a day). */
-const ESTIMATE_DURATION_SECONDS_MAX = 86_400;
 
 @Resolver()
 export class SpendResolver {
@@ -94,36 +87,23 @@ export class SpendResolver {
     @Arg('input', () => EstimateCampaignCostInput) input: EstimateCampaignCostInput,
     @Ctx() { em, principal }: Context,
   ): Promise<CampaignCostEstimate> {
-    if (!Number.isInteger(input.calls) || input.calls < 1 || input.calls > ESTIMATE_CALLS_MAX) {
-      throw new BadUserInputError('calls', `calls must be between 1 and ${ESTIMATE_CALLS_MAX}`);
-    }
-    if (!Number.isInteger(input.averageDurationSeconds) || input.averageDurationSeconds < 0 || input.averageDurationSeconds > ESTIMATE_DURATION_SECONDS_MAX) {
-      throw new BadUserInputError('averageDurationSeconds', `averageDurationSeconds must be between 0 and ${ESTIMATE_DURATION_SECONDS_MAX}`);
-    }
-    if (!isE164(input.to)) throw new BadUserInputError('to', 'to must be an E.164 number such as "+447700900123"');
-    const plan = await findRatePlan(em, input.ratePlanId);
-    const rate = findRate(plan.rates, input.to);
-    if (!rate) throw new BadUserInputError('to', `No rate for ${input.to} in rate plan "${plan.name}"`);
-    const billed = billedSeconds(input.averageDurationSeconds, rate.firstIncrementSeconds, rate.nextIncrementSeconds);
-    const costPerCall = callCostMicros(rate, billed);
-    const total = estimateCampaignCostMicros(rate, input.calls, input.averageDurationSeconds);
-    let available: bigint | null = null;
-    if (input.walletId !== null && input.walletId !== undefined) {
-      const wallet = await findWallet(em, { principal, walletId: input.walletId });
-      if (wallet.currency.trim() !== plan.currency) {
-        throw new BadUserInputError('walletId', `The wallet is in ${wallet.currency.trim()}, the rate plan in ${plan.currency}`);
-      }
-      available = wallet.balanceMicros - wallet.reservedMicros;
-    }
+    const estimate = await estimateCampaignCost(em, {
+      principal,
+      ratePlanId: input.ratePlanId,
+      to: input.to,
+      calls: input.calls,
+      averageDurationSeconds: input.averageDurationSeconds,
+      walletId: input.walletId,
+    });
     return Object.assign(new CampaignCostEstimate(), {
-      currency: plan.currency,
-      rate: toRateObject(rate),
-      billedSecondsPerCall: billed,
-      costPerCall,
-      total,
-      available,
-      shortfall: available === null ? null : total > available ? total - available : 0n,
-      coveredCalls: available === null ? null : costPerCall === 0n ? input.calls : Number(available / costPerCall > BigInt(input.calls) ? BigInt(input.calls) : available / costPerCall),
+      currency: estimate.currency,
+      rate: toRateObject(estimate.rate),
+      billedSecondsPerCall: estimate.billedSecondsPerCall,
+      costPerCall: estimate.costPerCallMicros,
+      total: estimate.totalMicros,
+      available: estimate.availableMicros,
+      shortfall: estimate.shortfallMicros,
+      coveredCalls: estimate.coveredCalls,
     });
   }
 
@@ -142,16 +122,14 @@ export class SpendResolver {
   }
 
   @Mutation(() => StartCampaignPayload, { description: 'RUNNING: calls may be placed (also resumes a stopped or paused campaign).' })
-  async startCampaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, events, spend }: Context): Promise<StartCampaignPayload> {
-    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'start' });
-    events.committed();
+  async startCampaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<StartCampaignPayload> {
+    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'start', committed: () => spend.callDeps.committed() });
     return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
   }
 
   @Mutation(() => PauseCampaignPayload, { description: 'PAUSED: no new calls; calls in progress run on.' })
-  async pauseCampaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, events, spend }: Context): Promise<PauseCampaignPayload> {
-    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'pause' });
-    events.committed();
+  async pauseCampaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<PauseCampaignPayload> {
+    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'pause', committed: () => spend.callDeps.committed() });
     return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
   }
 
