@@ -2,8 +2,7 @@
  * What a campaign of so many calls of an average duration would cost at one rate, and how much of
  * it a wallet's available credit covers. Pure: no I/O; money in `bigint` micros, computed exactly.
  */
-import { assert } from '../../errors.js';
-import { billedSeconds, callCostMicros, type Rate } from '../rating/rating.js';
+import { billedSeconds, callCostMicros, estimateCampaignCostMicros, type Rate } from '../rating/rating.js';
 
 /** The figures of an estimate; the coverage ones are null when no wallet was given. */
 export interface CampaignCostFigures {
@@ -30,10 +29,9 @@ export function campaignCostFigures(
   averageDurationSeconds: number,
   availableMicros: bigint | null,
 ): CampaignCostFigures {
-  assert(Number.isSafeInteger(calls) && calls >= 0, `calls must be a non-negative integer: ${calls}`);
+  const totalMicros = estimateCampaignCostMicros(rate, calls, averageDurationSeconds);
   const billed = billedSeconds(averageDurationSeconds, rate.firstIncrementSeconds, rate.nextIncrementSeconds);
   const costPerCallMicros = callCostMicros(rate, billed);
-  const totalMicros = BigInt(calls) * costPerCallMicros;
   if (availableMicros === null) {
     return { billedSecondsPerCall: billed, costPerCallMicros, totalMicros, availableMicros, shortfallMicros: null, coveredCalls: null };
   }

@@ -13,7 +13,6 @@ import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateText } from '../wallets/validate-input.js';
 import {
-  SubscriptionStatus,
   toSubscriptionPlanRecord,
   toSubscriptionRecord,
   type SubscriptionPlanRecord,

@@ -2,6 +2,7 @@ import { Args, ArgsType, Field, ID, Resolver, Root, Subscription } from 'type-gr
 import type { Context } from '../../context.js';
 import { callsOfCampaign } from '../../domain/calls/call.service.js';
 import { findCampaign } from '../../domain/campaigns/campaign.service.js';
+import { findCampaignView } from '../../domain/campaigns/campaign-view.js';
 import { openChangeStream } from '../../events/change-stream.js';
 import { toCallObject, toCampaignObject } from './spend.mappers.js';
 import { CallObject, CampaignObject } from './spend.types.js';
@@ -30,9 +31,8 @@ export class SpendSubscriptionResolver {
             if (change.type === 'CAMPAIGN_UPDATED') onChange(campaign.id, change.version);
           }),
         load: async () => {
-          const current = await findCampaign(context.em.fork(), context.principal, campaign.id);
-          const state = await toCampaignObject(context.em.fork(), current, context.spend.clock.now());
-          return [{ key: campaign.id, version: current.version, state }];
+          const view = await findCampaignView(context.em.fork(), context.principal, campaign.id, context.spend.clock.now());
+          return [{ key: campaign.id, version: view.campaign.version, state: toCampaignObject(view) }];
         },
       });
     },

@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { endCall, findCall, listCalls, startCall } from '../../domain/calls/call.service.js';
-import { createCampaign, encodeCreatedCursor, findCampaign, listCampaigns, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
+import { createCampaign, encodeCreatedCursor, listCampaigns, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
 import { estimateCampaignCost } from '../../domain/campaigns/estimate-campaign-cost.service.js';
 import { createRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
-import { toCallObject, toCampaignObject, toCampaignObjects, toRateObject, toRatePlanObject } from './spend.mappers.js';
+import { findCampaignView, viewCampaign, viewCampaigns } from '../../domain/campaigns/campaign-view.js';
+import { toCallObject, toCampaignObject, toRateObject, toRatePlanObject } from './spend.mappers.js';
 import {
   CallConnection,
   CallObject,
@@ -58,13 +59,13 @@ export class SpendResolver {
 
   @Query(() => CampaignObject, { nullable: true, description: 'A campaign of the caller (any for SUPPORT and PLATFORM_ADMIN); NOT_FOUND otherwise.' })
   async campaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<CampaignObject> {
-    return toCampaignObject(em, await findCampaign(em, principal, id), spend.clock.now());
+    return toCampaignObject(await findCampaignView(em, principal, id, spend.clock.now()));
   }
 
   @Query(() => CampaignConnection, { description: "The caller's campaigns, newest first." })
   async campaigns(@Args(() => CampaignsArgs) args: CampaignsArgs, @Ctx() { em, principal, config, spend }: Context): Promise<CampaignConnection> {
     const page = await listCampaigns(em, { principal, first: args.first, after: args.after, limits: config });
-    const nodes = await toCampaignObjects(em, page.campaigns, spend.clock.now());
+    const nodes = (await viewCampaigns(em, page.campaigns, spend.clock.now())).map(toCampaignObject);
     const edges = page.campaigns.map((campaign, index) => ({ cursor: encodeCreatedCursor(campaign.createdAtUs, campaign.id), node: nodes[index]! }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
@@ -118,19 +119,19 @@ export class SpendResolver {
       simulate: input.simulate ?? false,
       limits: config,
     });
-    return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
   }
 
   @Mutation(() => StartCampaignPayload, { description: 'RUNNING: calls may be placed (also resumes a stopped or paused campaign).' })
   async startCampaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<StartCampaignPayload> {
     const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'start', committed: () => spend.callDeps.committed() });
-    return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
   }
 
   @Mutation(() => PauseCampaignPayload, { description: 'PAUSED: no new calls; calls in progress run on.' })
   async pauseCampaign(@Arg('id', () => ID) id: string, @Ctx() { em, principal, spend }: Context): Promise<PauseCampaignPayload> {
     const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'pause', committed: () => spend.callDeps.committed() });
-    return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
   }
 
   @Mutation(() => StartCallPayload, {
