@@ -65,9 +65,8 @@ it("meters calls this process did not start (another process's, or from before a
     campaignId,
     to: '+447700900123',
   });
-  const funded = async () =>
-    (await sql<{ funded_seconds: number }, { callId: string }>('select funded_seconds from call where id = :callId').one(t.app.orm.em.fork(), { callId: call.id }))
-      .funded_seconds;
+  const selectFunded = sql<{ funded_seconds: number }, { callId: string }>('select funded_seconds from call where id = :callId');
+  const funded = async () => (await selectFunded.one(t.app.orm.em.fork(), { callId: call.id })).funded_seconds;
   expect(await funded()).toBe(1);
   clock.advance(1_000);
   // The clock's rescan runs at most every billingClockRescanMs (1 s) of machine time: pass after

@@ -244,7 +244,13 @@ export async function endCall(em: EntityManager, deps: CallServiceDeps, options:
     // The allowance covers the first seconds; what it held beyond them goes back to it.
     const { coveredSeconds: allowanceUsed, overageSeconds } = allowanceSplit(billed, call.allowanceSeconds);
     const cost = callCostMicros(call, overageSeconds);
-    const updated = await completeCall.one(tx, { callId: call.id, endedAt: iso(nowMs), billedSeconds: billed, costMicros: cost, allowanceSeconds: allowanceUsed });
+    const updated = await completeCall.one(tx, {
+      callId: call.id,
+      endedAt: iso(nowMs),
+      billedSeconds: billed,
+      costMicros: cost,
+      allowanceSeconds: allowanceUsed,
+    });
     if (call.subscriptionId !== null && call.allowanceSeconds > 0) {
       await settleSubscriptionSeconds.run(tx, { subscriptionId: call.subscriptionId, reservedSeconds: call.allowanceSeconds, usedSeconds: allowanceUsed });
     }
