@@ -1,9 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
 import type { Db } from '../../database/sql.js';
 import type { Principal } from '../accounts/principal.js';
 import { liveCallFigures } from '../calls/call-record.js';
 import { activeCallsOfCampaigns } from '../calls/call.service.js';
 import type { CampaignRecord } from './campaign-record.js';
-import { findCampaign } from './campaign.service.js';
+import { findCampaign, listCampaigns } from './campaign.service.js';
 import { selectWalletsBurn } from './campaigns.queries.js';
 
 /** A campaign's live figures at one moment. */
@@ -76,4 +78,19 @@ export async function campaignsFigures(db: Db, campaigns: readonly CampaignRecor
 /** The {@link CampaignView} at `nowMs` of a campaign the caller may see. @throws NotFoundError (as {@link findCampaign}). */
 export async function findCampaignView(db: Db, principal: Principal, campaignId: string, nowMs: number): Promise<CampaignView> {
   return viewCampaign(db, await findCampaign(db, principal, campaignId), nowMs);
+}
+
+/** {@link listCampaigns}' page as {@link CampaignView}s at `nowMs`. @throws as {@link listCampaigns}. */
+export async function listCampaignViews(
+  em: EntityManager,
+  options: {
+    principal: Principal;
+    first?: number | null;
+    after?: string | null;
+    limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>;
+    nowMs: number;
+  },
+): Promise<{ views: CampaignView[]; hasNextPage: boolean }> {
+  const page = await listCampaigns(em, options);
+  return { views: await viewCampaigns(em, page.campaigns, options.nowMs), hasNextPage: page.hasNextPage };
 }

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { endCall, findCall, listCalls, startCall } from '../../domain/calls/call.service.js';
-import { createCampaign, encodeCreatedCursor, listCampaigns, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
+import { createCampaign, encodeCreatedCursor, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
 import { estimateCampaignCost } from '../../domain/campaigns/estimate-campaign-cost.service.js';
 import { createRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
-import { findCampaignView, viewCampaign, viewCampaigns } from '../../domain/campaigns/campaign-view.js';
+import { findCampaignView, listCampaignViews, viewCampaign } from '../../domain/campaigns/campaign-view.js';
 import { toCallObject, toCampaignObject, toRateObject, toRatePlanObject } from './spend.mappers.js';
 import {
   CallConnection,
@@ -64,9 +64,8 @@ export class SpendResolver {
 
   @Query(() => CampaignConnection, { description: "The caller's campaigns, newest first." })
   async campaigns(@Args(() => CampaignsArgs) args: CampaignsArgs, @Ctx() { em, principal, config, spend }: Context): Promise<CampaignConnection> {
-    const page = await listCampaigns(em, { principal, first: args.first, after: args.after, limits: config });
-    const nodes = (await viewCampaigns(em, page.campaigns, spend.clock.now())).map(toCampaignObject);
-    const edges = page.campaigns.map((campaign, index) => ({ cursor: encodeCreatedCursor(campaign.createdAtUs, campaign.id), node: nodes[index]! }));
+    const page = await listCampaignViews(em, { principal, first: args.first, after: args.after, limits: config, nowMs: spend.clock.now() });
+    const edges = page.views.map((view) => ({ cursor: encodeCreatedCursor(view.campaign.createdAtUs, view.campaign.id), node: toCampaignObject(view) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
