@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
-import { pgQuery } from '../database/pg-transaction.js';
 import type { Principal } from '../domain/accounts/principal.js';
 import { Role } from '../domain/accounts/role.js';
 import { CallStatus } from '../domain/calls/call-record.js';
-import { endCall, startCall, type CallServiceDeps } from '../domain/calls/call.service.js';
+import { callStatuses, endCall, startCall, type CallServiceDeps } from '../domain/calls/call.service.js';
+import { campaignAccountId, simulatedCampaigns } from '../domain/campaigns/campaign.service.js';
 import type { Clock } from '../domain/calls/clock.js';
 import { DomainError } from '../errors.js';
 import { Periodic } from '../periodic.js';
@@ -120,10 +120,9 @@ export class DialerSimulator {
     this.lastTickMs = nowMs;
 
     if (this.calls.size > 0) {
-      const rows = await pgQuery<{ id: string; status: CallStatus }>(em, 'select id, status from call where id = any($1::uuid[])', [[...this.calls.keys()]]);
-      for (const row of rows) {
-        if (row.status !== CallStatus.ACTIVE) {
-          this.calls.delete(row.id);
+      for (const [callId, status] of await callStatuses(em, [...this.calls.keys()])) {
+        if (status !== CallStatus.ACTIVE) {
+          this.calls.delete(callId);
           this.droppedByServer++;
         }
       }
@@ -138,11 +137,7 @@ export class DialerSimulator {
     // The carrier's delivery reports for messages already sent.
     await reportSimulatedDeliveries(em, deps, this.random, nowMs);
 
-    const campaigns = await pgQuery<{ id: string; account_id: string; wallet_id: string }>(
-      em,
-      `select id, account_id, wallet_id from campaign where simulate and status = 'RUNNING'`,
-    );
-    for (const campaign of campaigns) {
+    for (const campaign of await simulatedCampaigns(em)) {
       const owedMessages = (this.owedMessages.get(campaign.id) ?? 0) + settings.messagesPerSecond * elapsedSeconds;
       let messages = Math.floor(owedMessages);
       this.owedMessages.set(campaign.id, owedMessages - messages);
@@ -150,8 +145,8 @@ export class DialerSimulator {
         const recipients = Array.from({ length: 1 + Math.floor(this.random() * 3) }, () => this.destination());
         await this.quietly(
           sendMessage(em, deps, {
-            principal: this.principal(campaign.account_id),
-            walletId: campaign.wallet_id,
+            principal: this.principal(campaign.accountId),
+            walletId: campaign.walletId,
             campaignId: campaign.id,
             from: 'Spendwire',
             to: [...new Set(recipients)],
@@ -163,7 +158,7 @@ export class DialerSimulator {
       const owed = (this.owed.get(campaign.id) ?? 0) + settings.callsPerSecond * elapsedSeconds;
       let attempts = Math.floor(owed);
       this.owed.set(campaign.id, owed - attempts);
-      const principal = this.principal(campaign.account_id);
+      const principal = this.principal(campaign.accountId);
       while (attempts-- > 0) {
         const active = [...this.calls.values()].filter((c) => c.campaignId === campaign.id).length;
         if (active >= settings.activeCallsPerCampaignMax) break;
@@ -182,8 +177,8 @@ export class DialerSimulator {
   }
 
   private async principalOf(campaignId: string): Promise<Principal | undefined> {
-    const [row] = await pgQuery<{ account_id: string }>(this.options.em.fork(), 'select account_id from campaign where id = $1', [campaignId]);
-    return row ? this.principal(row.account_id) : undefined;
+    const accountId = await campaignAccountId(this.options.em.fork(), campaignId);
+    return accountId === undefined ? undefined : this.principal(accountId);
   }
 
   private destination(): string {

@@ -1,4 +1,4 @@
-// Goal: seed 000's lifecycle: a wallet that ran out is SUSPENDED (no new calls; numbers kept), funding
+// Goal: an account's lifecycle: a wallet that ran out is SUSPENDED (no new calls; numbers kept), funding
 // reactivates it, and an account left unfunded for 30 days is CLOSED. Method: the real server on the
 // injected clock, the lifecycle jobs run by hand, state read through the API.
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -89,7 +89,7 @@ it('closes an account whose wallet stayed suspended for 30 days, not a day earli
   const closed = await t.ok(ownerKey, STATE, { account: accountId, wallet: walletId });
   expect(closed.account.status).toBe('CLOSED');
   expect(new Date(closed.account.closedAt).getTime()).toBe(clock.now());
-  // Seed 000: its numbers go back to the pool (the number's renewal, due meanwhile, had put it in grace).
+  // A closed account's numbers go back to the pool (the number's renewal, due meanwhile, had put it in grace).
   const released = (await t.ok(ownerKey, `query($id: ID!) { phoneNumber(id: $id) { status releaseReason } }`, { id: number.id })).phoneNumber;
   expect(released).toEqual({ status: 'RELEASED', releaseReason: 'ACCOUNT_CLOSED' });
 

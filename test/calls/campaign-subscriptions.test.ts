@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../server/domain/calls/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { subscribe } from '../support/subscriber.js';
+import { until } from '../support/waiting.js';
 
 let t: TestApp;
 const clock = new ManualClock();
@@ -19,12 +20,9 @@ const CAMPAIGN_UPDATED = `subscription($campaignId: ID!) { campaignUpdated(campa
 const CALL_UPDATED = `subscription($campaignId: ID!) { callUpdated(campaignId: $campaignId) { id status endReason version } }`;
 const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { id } } }`;
 
-async function until<T>(read: () => T[], predicate: (items: T[]) => boolean, timeoutMs = 10_000): Promise<T[]> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate(read())) {
-    if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(read())}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** Waits (test/support/waiting.ts) until what a subscriber has received satisfies `predicate`; returns it. */
+async function receivedUntil<T>(read: () => T[], predicate: (items: T[]) => boolean, timeoutMs = 10_000): Promise<T[]> {
+  await until('the subscriber to receive the expected states', () => predicate(read()), timeoutMs, 10);
   return read();
 }
 
@@ -41,16 +39,16 @@ it('streams the campaign and its calls live until the wallet runs dry', async ()
   expect(first).toMatchObject({ status: 'RUNNING', activeCalls: 0, spent: '0' });
 
   const callId = (await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123' } })).startCall.call.id;
-  await until(() => calls.received, (items) => items.some((c: any) => c.id === callId && c.status === 'ACTIVE'));
-  await until(() => campaigns.received, (items) => items.some((c: any) => c.activeCalls === 1));
+  await receivedUntil(() => calls.received, (items) => items.some((c: any) => c.id === callId && c.status === 'ACTIVE'));
+  await receivedUntil(() => campaigns.received, (items) => items.some((c: any) => c.activeCalls === 1));
 
   for (let i = 0; i < 4; i++) {
     clock.advance(1_000);
     await t.app.spend.billingClock.runDue();
   }
-  const callStates = await until(() => calls.received, (items) => items.some((c: any) => c.status === 'STOPPED'));
+  const callStates = await receivedUntil(() => calls.received, (items) => items.some((c: any) => c.status === 'STOPPED'));
   expect(callStates.at(-1)).toMatchObject({ id: callId, status: 'STOPPED', endReason: 'INSUFFICIENT_FUNDS' });
-  const campaignStates = await until(() => campaigns.received, (items) => items.some((c: any) => c.status === 'STOPPED_INSUFFICIENT_FUNDS'));
+  const campaignStates = await receivedUntil(() => campaigns.received, (items) => items.some((c: any) => c.status === 'STOPPED_INSUFFICIENT_FUNDS'));
   expect(campaignStates.at(-1)).toMatchObject({ status: 'STOPPED_INSUFFICIENT_FUNDS', activeCalls: 0, spent: '0.03' });
 
   // Versions only grow: no state arrives after a newer one.
@@ -80,15 +78,15 @@ it('streams the wallet as calls reserve credit, are stopped and posted, and as i
 
   await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123' } });
   // The first increment is reserved: available falls at once, with no transaction yet.
-  await until(() => wallets.received, (items) => items.some((w: any) => w.reserved === '0.01' && w.available === '0.01'));
+  await receivedUntil(() => wallets.received, (items) => items.some((w: any) => w.reserved === '0.01' && w.available === '0.01'));
   clock.advance(1_000);
   await t.app.spend.billingClock.runDue();
-  await until(() => wallets.received, (items) => items.some((w: any) => w.reserved === '0.02' && w.available === '0'));
+  await receivedUntil(() => wallets.received, (items) => items.some((w: any) => w.reserved === '0.02' && w.available === '0'));
   clock.advance(2_000);
   await t.app.spend.billingClock.runDue();
-  await until(() => wallets.received, (items) => items.some((w: any) => w.balance === '0' && w.reserved === '0'));
+  await receivedUntil(() => wallets.received, (items) => items.some((w: any) => w.balance === '0' && w.reserved === '0'));
   await t.app.lifecycle.runOnce();
-  const states = await until(() => wallets.received, (items) => items.some((w: any) => w.status === 'SUSPENDED'));
+  const states = await receivedUntil(() => wallets.received, (items) => items.some((w: any) => w.status === 'SUSPENDED'));
   expect(states.at(-1)).toEqual({ balance: '0', reserved: '0', available: '0', status: 'SUSPENDED' });
   // Never the same state twice in a row.
   for (let i = 1; i < states.length; i++) expect(states[i]).not.toEqual(states[i - 1]);
@@ -103,7 +101,7 @@ it("answers another tenant's campaign with NOT_FOUND", async () => {
   const other = await t.createAccount();
   for (const query of [CAMPAIGN_UPDATED, CALL_UPDATED]) {
     const subscriber = subscribe(t.url, other.ownerKey, query, { campaignId }, (d) => d);
-    const errors = await until(() => subscriber.errors as any[], (items) => items.length > 0);
+    const errors = await receivedUntil(() => subscriber.errors as any[], (items) => items.length > 0);
     expect(errors[0].extensions?.code).toBe('NOT_FOUND');
     expect(subscriber.received).toEqual([]);
     await subscriber.close();

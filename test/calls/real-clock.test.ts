@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { subscribe } from '../support/subscriber.js';
+import { until } from '../support/waiting.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,11 +48,10 @@ it('stops two calls on a 1.00 wallet at 6.00/min 1/1 after 5 s each, leaving 0 a
 
   // The costs are posted right after the stop; wait for the ledger rather than sleeping.
   let wallet: any;
-  for (let i = 0; i < 100; i++) {
+  await until('the costs to be posted', async () => {
     wallet = (await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved available } }`, { id: walletId })).wallet;
-    if (wallet.reserved === '0') break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+    return wallet.reserved === '0';
+  }, 10_000, 20);
   expect(wallet).toEqual({ balance: '0', reserved: '0', available: '0' });
   const campaign = (await t.ok(ownerKey, `query($id: ID!) { campaign(id: $id) { status spent activeCalls } }`, { id: campaignId })).campaign;
   expect(campaign).toEqual({ status: 'STOPPED_INSUFFICIENT_FUNDS', spent: '1', activeCalls: 0 });

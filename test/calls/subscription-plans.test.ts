@@ -1,4 +1,4 @@
-// Goal: seed 004's subscription plans: the monthly allowance covers call minutes first, beyond it the wallet
+// Goal: subscription plans: the monthly allowance covers call minutes first, beyond it the wallet
 // pays the plan's overage rate (or the destination's), the fee is paid from the wallet at subscription and on
 // each renewal, and a fee the wallet cannot pay lapses the plan. Method: the real server on the injected clock,
 // calls metered by the billing clock stepped by hand, figures read through the API.

@@ -4,7 +4,7 @@
 // driven by hand in 250 ms steps), calls placed over HTTP, some hung up early by endCall, the database read
 // after every step.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { sql } from '../../server/database/sql.js';
 import { ManualClock } from '../../server/domain/calls/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -24,6 +24,24 @@ afterAll(async () => {
 
 const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }`;
 const END_CALL = `mutation($input: EndCallInput!) { endCall(input: $input) { call { id status cost } } }`;
+
+const selectWallet = sql<{ balance_micros: string; reserved_micros: string }, { walletId: string }>(
+  'select balance_micros::text, reserved_micros::text from wallet where id = :walletId',
+);
+const countUnfundedCalls = sql<{ n: number }, { walletId: string; now: string }>(
+  `select count(*)::int as n from call where wallet_id = :walletId and status = 'ACTIVE'
+      and started_at + funded_seconds * interval '1 second' < :now::timestamptz`,
+);
+const selectCalls = sql<
+  { status: string; end_reason: string | null; billed_seconds: number; cost: string; transaction_id: string | null; ended_ms: number },
+  { campaignId: string }
+>(
+  `select status, end_reason, billed_seconds, cost_micros::text as cost, transaction_id,
+          (extract(epoch from ended_at) * 1000)::float8 as ended_ms from call where campaign_id = :campaignId`,
+);
+const selectPostedCalls = sql<{ total: string; n: number }, { walletId: string }>(
+  `select coalesce(sum(amount_micros), 0)::text as total, count(*)::int as n from wallet_transaction where wallet_id = :walletId and kind = 'CALL'`,
+);
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
@@ -54,25 +72,15 @@ it(`keeps a wallet with ${CALLS} concurrent calls at or above zero and stops the
     }
     const pass = await t.app.spend.billingClock.runDue();
     if (firstShortAtMs === null && pass.processed > pass.extended) firstShortAtMs = clock.now();
-    const [wallet] = await pgQuery(em, 'select balance_micros, reserved_micros from wallet where id = $1', [walletId]);
+    const wallet = await selectWallet.one(em, { walletId });
     expect(BigInt(wallet.balance_micros)).toBeGreaterThanOrEqual(0n);
     expect(BigInt(wallet.balance_micros) - BigInt(wallet.reserved_micros)).toBeGreaterThanOrEqual(0n);
     // No active call runs on time it has not paid for.
-    const [unfunded] = await pgQuery(
-      em,
-      `select count(*)::int as n from call where wallet_id = $1 and status = 'ACTIVE'
-          and started_at + funded_seconds * interval '1 second' < $2::timestamptz`,
-      [walletId, new Date(clock.now()).toISOString()],
-    );
+    const unfunded = await countUnfundedCalls.one(em, { walletId, now: new Date(clock.now()).toISOString() });
     expect(unfunded.n).toBe(0);
   }
 
-  const calls = await pgQuery(
-    em,
-    `select status, end_reason, billed_seconds, cost_micros::text as cost, transaction_id,
-            (extract(epoch from ended_at) * 1000)::float8 as ended_ms from call where campaign_id = $1`,
-    [campaignId],
-  );
+  const calls = await selectCalls.all(em, { campaignId });
   expect(calls).toHaveLength(CALLS);
   const completed = calls.filter((c) => c.status === 'COMPLETED');
   const stopped = calls.filter((c) => c.status === 'STOPPED');
@@ -91,15 +99,11 @@ it(`keeps a wallet with ${CALLS} concurrent calls at or above zero and stops the
   // Every cost is on the ledger; the wallet lost exactly their sum and kept less than one increment.
   expect(calls.every((c) => c.transaction_id !== null)).toBe(true);
   const costs = calls.reduce((sum, c) => sum + BigInt(c.cost), 0n);
-  const [wallet] = await pgQuery(em, 'select balance_micros, reserved_micros from wallet where id = $1', [walletId]);
+  const wallet = await selectWallet.one(em, { walletId });
   expect(BigInt(wallet.reserved_micros)).toBe(0n);
   expect(BigInt(wallet.balance_micros)).toBe(60_005_000n - costs);
   expect(BigInt(wallet.balance_micros)).toBeLessThan(PER_SECOND_MICROS);
-  const [posted] = await pgQuery(
-    em,
-    `select coalesce(sum(amount_micros), 0)::text as total, count(*)::int as n from wallet_transaction where wallet_id = $1 and kind = 'CALL'`,
-    [walletId],
-  );
+  const posted = await selectPostedCalls.one(em, { walletId });
   expect([BigInt(posted.total), posted.n]).toEqual([costs, CALLS]);
   const campaign = (await t.ok(ownerKey, `query($id: ID!) { campaign(id: $id) { status activeCalls spent } }`, { id: campaignId })).campaign;
   expect(campaign.status).toBe('STOPPED_INSUFFICIENT_FUNDS');

@@ -1,11 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { transaction } from '../../database/sql.js';
 import { assert } from '../../errors.js';
 import { CampaignStatus } from '../campaigns/campaign-record.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
 import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
-import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, paidSeconds, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
+import { availableMicros, changeReservedCredit, type WalletCredit } from '../wallets/credit.js';
+import { CallEndReason, CallStatus, fundedUntilMs, paidSeconds, toCallRecord, type CallRecord } from './call-record.js';
+import {
+  claimDueCalls,
+  lockBatchCampaigns,
+  lockBatchSubscriptions,
+  lockBatchWallets,
+  releaseAccountsCalls,
+  selectActiveCallsDue,
+  selectCallsDue,
+  updateBatchCalls,
+  updateBatchCampaigns,
+  updateBatchSubscriptions,
+} from './calls.queries.js';
 import { nextCheckAtMs, postCallCost, stopStatusFor, type PostingDeps } from './call.service.js';
 import type { Clock } from './clock.js';
 import { Periodic } from '../../periodic.js';
@@ -29,10 +42,9 @@ export interface BillingClockOptions {
   onError?: (error: unknown) => void;
 }
 
-interface WalletState {
-  balance: bigint;
-  reserved: bigint;
-  delta: bigint;
+/** A wallet of a batch: its credit as the batch goes, and what the batch reserved on it, in micros. */
+interface WalletState extends WalletCredit {
+  deltaMicros: bigint;
 }
 
 interface CampaignState {
@@ -107,10 +119,7 @@ export class BillingClock {
   /** Reads every active call's due time (a partial index on active calls: cheap, and never touched by extensions). */
   private async rescan(): Promise<void> {
     this.lastRescanMs = Date.now();
-    const rows = await pgQuery<{ id: string; next_check_at_ms: number }>(
-      this.options.em,
-      `select id, (extract(epoch from next_check_at) * 1000)::float8 as next_check_at_ms from call where status = 'ACTIVE'`,
-    );
+    const rows = await selectActiveCallsDue.all(this.options.em);
     const active = new Set<string>();
     for (const row of rows) {
       active.add(row.id);
@@ -172,13 +181,8 @@ export class BillingClock {
    */
   private async runBatch(ids: string[], nowMs: number): Promise<BillingPass> {
     const { config, clock } = this.options;
-    const result = await pgTransaction(this.options.em, async (query) => {
-      const rows = await query<CallRow>(
-        `select ${CALL_COLUMNS} from call c
-          where c.id = any($1::uuid[]) and c.status = 'ACTIVE' and c.next_check_at <= $2
-          for update skip locked`,
-        [ids, new Date(nowMs).toISOString()],
-      );
+    const result = await transaction(this.options.em, async (tx) => {
+      const rows = await claimDueCalls.all(tx, { callIds: ids, now: new Date(nowMs).toISOString() });
       if (rows.length === 0) return { pass: { processed: 0, extended: 0, stopped: 0 }, stopped: [], due: [] as number[], updates: [] as CallRecord[], claimed: new Set<string>() };
       // Earliest due first: funds short in this batch go to the calls that asked first.
       rows.sort((a, b) => a.next_check_at_ms! - b.next_check_at_ms!);
@@ -186,28 +190,18 @@ export class BillingClock {
       const walletIds = [...new Set(calls.map((c) => c.walletId))].sort();
       const campaignIds = [...new Set(calls.map((c) => c.campaignId))].sort();
       const wallets = new Map<string, WalletState>();
-      for (const w of await query<{ id: string; balance_micros: string; reserved_micros: string }>(
-        'select id, balance_micros, reserved_micros from wallet where id = any($1::uuid[]) order by id for update',
-        [walletIds],
-      )) {
-        wallets.set(w.id, { balance: BigInt(w.balance_micros), reserved: BigInt(w.reserved_micros), delta: 0n });
+      for (const w of await lockBatchWallets.all(tx, { walletIds })) {
+        wallets.set(w.id, { balanceMicros: BigInt(w.balance_micros), reservedMicros: BigInt(w.reserved_micros), deltaMicros: 0n });
       }
       const subscriptionIds = [...new Set(calls.map((c) => c.subscriptionId).filter((id): id is string => id !== null))].sort();
       const subscriptions = new Map<string, { active: boolean; free: number; reservedDelta: number; usedDelta: number }>();
       if (subscriptionIds.length > 0) {
-        for (const row of await query<{ id: string; status: string; free_seconds: number }>(
-          `select id, status, allowance_seconds - used_seconds - reserved_seconds as free_seconds
-             from subscription where id = any($1::uuid[]) order by id for update`,
-          [subscriptionIds],
-        )) {
+        for (const row of await lockBatchSubscriptions.all(tx, { subscriptionIds })) {
           subscriptions.set(row.id, { active: row.status === 'ACTIVE', free: row.free_seconds, reservedDelta: 0, usedDelta: 0 });
         }
       }
       const campaigns = new Map<string, CampaignState>();
-      for (const m of await query<{ id: string; account_id: string; status: CampaignStatus; budget_micros: string | null; committed_micros: string }>(
-        'select id, account_id, status, budget_micros, committed_micros from campaign where id = any($1::uuid[]) order by id for no key update',
-        [campaignIds],
-      )) {
+      for (const m of await lockBatchCampaigns.all(tx, { campaignIds })) {
         campaigns.set(m.id, {
           accountId: m.account_id,
           status: m.status,
@@ -244,12 +238,12 @@ export class BillingClock {
         }
         const paid = paidSeconds(call.fundedSeconds, call.allowanceSeconds);
         const increment = incrementPriceMicros(call.perMinuteMicros, paid, call.nextIncrementSeconds);
-        const walletShort = wallet.balance - wallet.reserved < increment;
+        const walletShort = availableMicros(wallet) < increment;
         const budgetShort = campaign.budget !== null && campaign.committed + increment > campaign.budget;
         if (!walletShort && !budgetShort) {
           const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
-          wallet.reserved += increment;
-          wallet.delta += increment;
+          wallet.reservedMicros += increment;
+          wallet.deltaMicros += increment;
           campaign.committed += increment;
           campaign.committedDelta += increment;
           updates.push({
@@ -290,79 +284,51 @@ export class BillingClock {
       }
 
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-      const versions = await query<{ id: string; version: string }>(
-        `update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = u.next_check_at,
-                status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
-                cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, version = c.version + 1, updated_at = now()
-           from unnest($1::uuid[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::bigint[], $10::int[])
-                as u(id, funded_seconds, reserved_micros, next_check_at, status, end_reason, ended_at, billed_seconds, cost_micros, allowance_seconds)
-          where c.id = u.id
-          returning c.id, c.version::text`,
-        [
-          updates.map((c) => c.id),
-          updates.map((c) => c.fundedSeconds),
-          updates.map((c) => c.reservedMicros.toString()),
-          updates.map((c) => iso(c.nextCheckAtMs)),
-          updates.map((c) => c.status),
-          updates.map((c) => c.endReason),
-          updates.map((c) => iso(c.endedAtMs)),
-          updates.map((c) => c.billedSeconds),
-          updates.map((c) => c.costMicros.toString()),
-          updates.map((c) => c.allowanceSeconds),
-        ],
-      );
+      const versions = await updateBatchCalls.all(tx, {
+        ids: updates.map((c) => c.id),
+        fundedSeconds: updates.map((c) => c.fundedSeconds),
+        reservedMicros: updates.map((c) => c.reservedMicros.toString()),
+        nextCheckAts: updates.map((c) => iso(c.nextCheckAtMs)),
+        statuses: updates.map((c) => c.status),
+        endReasons: updates.map((c) => c.endReason),
+        endedAts: updates.map((c) => iso(c.endedAtMs)),
+        billedSeconds: updates.map((c) => c.billedSeconds),
+        costMicros: updates.map((c) => c.costMicros.toString()),
+        allowanceSeconds: updates.map((c) => c.allowanceSeconds),
+      });
       const subscriptionChanges = [...subscriptions].filter(([, sub]) => sub.reservedDelta !== 0 || sub.usedDelta !== 0);
       if (subscriptionChanges.length > 0) {
-        await query(
-          `update subscription s set reserved_seconds = s.reserved_seconds + u.reserved_delta, used_seconds = s.used_seconds + u.used_delta
-             from unnest($1::uuid[], $2::int[], $3::int[]) as u(id, reserved_delta, used_delta) where s.id = u.id`,
-          [subscriptionChanges.map(([id]) => id), subscriptionChanges.map(([, sub]) => sub.reservedDelta), subscriptionChanges.map(([, sub]) => sub.usedDelta)],
-        );
+        await updateBatchSubscriptions.run(tx, {
+          ids: subscriptionChanges.map(([id]) => id),
+          reservedDeltas: subscriptionChanges.map(([, sub]) => sub.reservedDelta),
+          usedDeltas: subscriptionChanges.map(([, sub]) => sub.usedDelta),
+        });
       }
       const versionOf = new Map(versions.map((v) => [v.id, BigInt(v.version)]));
-      const walletChanges = [...wallets].filter(([, w]) => w.delta !== 0n);
-      if (walletChanges.length > 0) {
-        await query(
-          `update wallet w set reserved_micros = w.reserved_micros + u.delta
-             from unnest($1::uuid[], $2::bigint[]) as u(id, delta) where w.id = u.id`,
-          [walletChanges.map(([id]) => id), walletChanges.map(([, w]) => w.delta.toString())],
-        );
-      }
+      // One statement for every wallet of the batch (none when nothing was reserved).
+      await changeReservedCredit(tx, [...wallets].map(([walletId, w]) => ({ walletId, deltaMicros: w.deltaMicros })));
       const campaignChanges = [...campaigns].filter(([, m]) => m.committedDelta !== 0n || m.activeDelta !== 0 || m.stopStatus !== null);
       const events: EntityEvent[] = [];
       if (campaignChanges.length > 0) {
-        const changed = await query<{ id: string; account_id: string; version: string }>(
-          `update campaign m set committed_micros = m.committed_micros + u.committed_delta, spent_micros = m.spent_micros + u.spent_delta,
-                  active_calls = m.active_calls + u.active_delta, status = coalesce(u.stop_status, m.status),
-                  version = m.version + 1, updated_at = now()
-             from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::int[], $5::text[])
-                  as u(id, committed_delta, spent_delta, active_delta, stop_status)
-            where m.id = u.id
-            returning m.id, m.account_id, m.version::text`,
-          [
-            campaignChanges.map(([id]) => id),
-            campaignChanges.map(([, m]) => m.committedDelta.toString()),
-            campaignChanges.map(([, m]) => m.spentDelta.toString()),
-            campaignChanges.map(([, m]) => m.activeDelta),
-            campaignChanges.map(([, m]) => m.stopStatus),
-          ],
-        );
+        const changed = await updateBatchCampaigns.all(tx, {
+          ids: campaignChanges.map(([id]) => id),
+          committedDeltas: campaignChanges.map(([, m]) => m.committedDelta.toString()),
+          spentDeltas: campaignChanges.map(([, m]) => m.spentDelta.toString()),
+          activeDeltas: campaignChanges.map(([, m]) => m.activeDelta),
+          stopStatuses: campaignChanges.map(([, m]) => m.stopStatus),
+        });
         for (const m of changed) {
           events.push({ type: 'CAMPAIGN_UPDATED', accountId: m.account_id, campaignId: m.id, callId: null, version: BigInt(m.version) });
         }
       }
       if (accountsEnded.size > 0) {
-        await query(
-          `update account a set active_calls = a.active_calls - u.ended
-             from unnest($1::uuid[], $2::int[]) as u(id, ended) where a.id = u.id`,
-          [[...accountsEnded.keys()], [...accountsEnded.values()]],
-        );
+        await releaseAccountsCalls.run(tx, { ids: [...accountsEnded.keys()], ended: [...accountsEnded.values()] });
       }
       for (const call of stopped) {
         call.version = versionOf.get(call.id)!;
         events.push({ type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version });
       }
-      await insertOutboxEvents(query, events);
+      await insertOutboxEvents(tx, events);
       return {
         pass: { processed: calls.length, extended, stopped: stopped.length },
         stopped,
@@ -389,11 +355,7 @@ export class BillingClock {
    * (its new due time is read), or locked by one right now (retried on the next pass).
    */
   private async reschedule(ids: string[], nowMs: number): Promise<void> {
-    const rows = await pgQuery<{ id: string; status: string; next_check_at_ms: number | null }>(
-      this.options.em,
-      `select id, status, (extract(epoch from next_check_at) * 1000)::float8 as next_check_at_ms from call where id = any($1::uuid[])`,
-      [ids],
-    );
+    const rows = await selectCallsDue.all(this.options.em, { callIds: ids });
     for (const row of rows) {
       if (row.status !== CallStatus.ACTIVE || row.next_check_at_ms === null) continue;
       this.track(row.id, row.next_check_at_ms > nowMs ? row.next_check_at_ms : nowMs + this.options.config.billingClockIntervalMs);

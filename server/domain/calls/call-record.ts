@@ -1,3 +1,4 @@
+import type { CallRow } from './calls.queries.js';
 import { allowanceSplit, billedSeconds, callCostMicros } from '../rating/rating.js';
 
 /** Where a call stands. */
@@ -58,44 +59,7 @@ export interface CallRecord {
   createdAtUs: string;
 }
 
-/** A `call` row as the pool returns it, selected with {@link CALL_COLUMNS}. */
-export interface CallRow {
-  id: string;
-  account_id: string;
-  campaign_id: string;
-  wallet_id: string;
-  to_number: string;
-  status: CallStatus;
-  end_reason: CallEndReason | null;
-  rate_prefix: string;
-  per_minute_micros: string;
-  first_increment_seconds: number;
-  next_increment_seconds: number;
-  connect_fee_micros: string;
-  started_at_ms: number;
-  ended_at_ms: number | null;
-  funded_seconds: number;
-  reserved_micros: string;
-  billed_seconds: number;
-  cost_micros: string;
-  next_check_at_ms: number | null;
-  transaction_id: string | null;
-  idempotency_key: string | null;
-  version: string;
-  created_at_us: string;
-  subscription_id: string | null;
-  allowance_seconds: number;
-}
-
-const ms = (column: string) => `(extract(epoch from c.${column}) * 1000)::float8 as ${column}_ms`;
-
-/** Columns of a {@link CallRow} from table `call c`. */
-export const CALL_COLUMNS = `c.id, c.account_id, c.campaign_id, c.wallet_id, c.to_number, c.status, c.end_reason, c.rate_prefix,
-  c.per_minute_micros, c.first_increment_seconds, c.next_increment_seconds, c.connect_fee_micros,
-  ${ms('started_at')}, ${ms('ended_at')}, c.funded_seconds, c.reserved_micros, c.billed_seconds, c.cost_micros,
-  ${ms('next_check_at')}, c.transaction_id, c.idempotency_key, c.version,
-  (extract(epoch from c.created_at) * 1000000)::bigint::text as created_at_us, c.subscription_id, c.allowance_seconds`;
-
+/** The record of a {@link CallRow}. */
 export function toCallRecord(row: CallRow): CallRecord {
   return {
     id: row.id,

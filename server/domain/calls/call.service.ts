@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery, pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
+import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
 import {
   assert,
   BadUserInputError,
@@ -12,15 +12,38 @@ import {
 } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { CAMPAIGN_COLUMNS, CampaignStatus, toCampaignRecord, type CampaignRow } from '../campaigns/campaign-record.js';
-import { afterCursorSql, decodeCreatedCursor, findCampaign, insertOutboxEvents, validatePageSize } from '../campaigns/campaign.service.js';
+import { CampaignStatus, toCampaignRecord } from '../campaigns/campaign-record.js';
+import { findCampaign, insertOutboxEvents } from '../campaigns/campaign.service.js';
+import { lockCampaign, updateCampaignCounters } from '../campaigns/campaigns.queries.js';
+import { afterCursorParams, validatePageSize } from '../campaigns/created-cursor.js';
 import { isUuid } from '../ids.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import { allowanceSplit, billedSeconds, callCostMicros, findRate, isE164 } from '../rating/rating.js';
+import { availableMicros, reserveCredit } from '../wallets/credit.js';
 import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
-import { CALL_COLUMNS, CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord, type CallRow } from './call-record.js';
+import { CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
+import {
+  admitAccountCall,
+  completeCall,
+  insertCall,
+  lockCall,
+  lockCallSubscription,
+  lockCallWallet,
+  markCallPosted,
+  releaseAccountCall,
+  reserveSubscriptionSeconds,
+  selectActiveCallsOfCampaign,
+  selectActiveCallsOfCampaigns,
+  selectCall,
+  selectCallByIdempotencyKey,
+  selectCallsOfCampaign,
+  selectCallsPage,
+  selectCallStatuses,
+  selectUnpostedCalls,
+  settleSubscriptionSeconds,
+} from './calls.queries.js';
 import type { Clock } from './clock.js';
 
 /** Roles that place and end calls: an integrator's switch, or the owner (and the operator). */
@@ -76,20 +99,11 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
   if (!rate) throw new BadUserInputError('to', `No rate for ${options.to} in rate plan "${ratePlan.name}"`);
   const startedAtMs = deps.clock.now();
   try {
-    const call = await pgTransaction(em, async (query) => {
+    const call = await transaction(em, async (tx) => {
       // Lock order everywhere: calls, wallets, subscriptions, campaigns, accounts.
-      const [wallet] = await query<{ balance_micros: string; reserved_micros: string; status: string; account_status: string }>(
-        `select w.balance_micros, w.reserved_micros, w.status, a.status as account_status
-           from wallet w join account a on a.id = w.account_id where w.id = $1 for update of w`,
-        [campaign.walletId],
-      );
-      // Seed 004: a subscription's allowance covers minutes first; beyond it, its overage rate.
-      const [subscription] = await query<{ id: string; free_seconds: number; overage_per_minute_micros: string | null }>(
-        `select s.id, s.allowance_seconds - s.used_seconds - s.reserved_seconds as free_seconds, p.overage_per_minute_micros::text
-           from subscription s join subscription_plan p on p.id = s.plan_id
-          where s.wallet_id = $1 and s.status = 'ACTIVE' for update of s`,
-        [campaign.walletId],
-      );
+      const wallet = await lockCallWallet.one(tx, { walletId: campaign.walletId });
+      // A subscription's allowance covers minutes first; beyond it, its overage rate.
+      const subscription = await lockCallSubscription.maybeOne(tx, { walletId: campaign.walletId });
       const perMinuteMicros =
         subscription?.overage_per_minute_micros != null ? BigInt(subscription.overage_per_minute_micros) : rate.perMinuteMicros;
       const fromAllowance = subscription !== undefined && subscription.free_seconds >= rate.firstIncrementSeconds;
@@ -97,12 +111,11 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
         { perMinuteMicros, connectFeeMicros: rate.connectFeeMicros },
         fromAllowance ? 0 : rate.firstIncrementSeconds,
       );
-      const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for no key update`, [campaign.id]);
-      const current = toCampaignRecord(locked!);
+      const current = toCampaignRecord(await lockCampaign.one(tx, { campaignId: campaign.id }));
       if (current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
-      const available = BigInt(wallet!.balance_micros) - BigInt(wallet!.reserved_micros);
-      // Suspended (ran out, seed 000) until funded again; a closed account's wallet stays so.
-      const suspended = wallet!.status === 'SUSPENDED' && (available <= 0n || wallet!.account_status === 'CLOSED');
+      const available = availableMicros({ balanceMicros: BigInt(wallet.balance_micros), reservedMicros: BigInt(wallet.reserved_micros) });
+      // A wallet that ran out is suspended until funded again; a closed account's wallet stays so.
+      const suspended = wallet.status === 'SUSPENDED' && (available <= 0n || wallet.account_status === 'CLOSED');
       const refusal = suspended
         ? CallEndReason.WALLET_SUSPENDED
         : available < firstMicros
@@ -111,11 +124,8 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
             ? CallEndReason.BUDGET_REACHED
             : null;
       if (refusal === null) {
-        const admitted = await query(
-          'update account set active_calls = active_calls + 1 where id = $1 and active_calls < $2 returning id',
-          [current.accountId, deps.config.concurrentCallsPerAccountMax],
-        );
-        if (admitted.length === 0) {
+        const admitted = await admitAccountCall.maybeOne(tx, { accountId: current.accountId, activeCallsMax: deps.config.concurrentCallsPerAccountMax });
+        if (admitted === undefined) {
           throw new LimitExceededError(
             `The account already has ${deps.config.concurrentCallsPerAccountMax} active calls`,
             'concurrentCallsPerAccountMax',
@@ -126,31 +136,40 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
       const active = refusal === null;
       const funded = active ? rate.firstIncrementSeconds : 0;
       const allowance = active && fromAllowance ? funded : 0;
-      const [row] = await query<CallRow>(
-        `insert into call as c (id, account_id, campaign_id, wallet_id, to_number, status, end_reason, rate_prefix, per_minute_micros,
-           first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, ended_at, funded_seconds, reserved_micros,
-           next_check_at, idempotency_key, subscription_id, allowance_seconds)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-         returning ${CALL_COLUMNS}`,
-        [
-          randomUUID(), current.accountId, current.id, current.walletId, options.to,
-          active ? CallStatus.ACTIVE : CallStatus.REFUSED, refusal, rate.prefix, perMinuteMicros.toString(),
-          rate.firstIncrementSeconds, rate.nextIncrementSeconds, rate.connectFeeMicros.toString(),
-          iso(startedAtMs), active ? null : iso(startedAtMs), funded, active ? firstMicros.toString() : '0',
-          active ? iso(nextCheckAtMs({ startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds }, deps.config.billingClockLeadMs)) : null,
-          idempotencyKey, subscription?.id ?? null, allowance,
-        ],
-      );
-      const call = toCallRecord(row!);
-      if (allowance > 0) await query('update subscription set reserved_seconds = reserved_seconds + $2 where id = $1', [subscription!.id, allowance]);
+      const row = await insertCall.one(tx, {
+        id: randomUUID(),
+        accountId: current.accountId,
+        campaignId: current.id,
+        walletId: current.walletId,
+        to: options.to,
+        status: active ? CallStatus.ACTIVE : CallStatus.REFUSED,
+        endReason: refusal,
+        ratePrefix: rate.prefix,
+        perMinuteMicros,
+        firstIncrementSeconds: rate.firstIncrementSeconds,
+        nextIncrementSeconds: rate.nextIncrementSeconds,
+        connectFeeMicros: rate.connectFeeMicros,
+        startedAt: iso(startedAtMs),
+        endedAt: active ? null : iso(startedAtMs),
+        fundedSeconds: funded,
+        reservedMicros: active ? firstMicros : 0n,
+        nextCheckAt: active
+          ? iso(nextCheckAtMs({ startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds }, deps.config.billingClockLeadMs))
+          : null,
+        idempotencyKey,
+        subscriptionId: subscription?.id ?? null,
+        allowanceSeconds: allowance,
+      });
+      const call = toCallRecord(row);
+      if (allowance > 0) await reserveSubscriptionSeconds.run(tx, { subscriptionId: subscription!.id, seconds: allowance });
       let campaignVersion: bigint;
       if (active) {
-        await query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [current.walletId, firstMicros.toString()]);
-        campaignVersion = await updateCampaign(query, current.id, { committedDelta: firstMicros, activeDelta: 1 });
+        await reserveCredit(tx, { walletId: current.walletId, amountMicros: firstMicros });
+        campaignVersion = await updateCampaign(tx, current.id, { committedDelta: firstMicros, activeDelta: 1 });
       } else {
-        campaignVersion = await updateCampaign(query, current.id, { stopStatus: stopStatusFor(refusal) });
+        campaignVersion = await updateCampaign(tx, current.id, { stopStatus: stopStatusFor(refusal) });
       }
-      await insertOutboxEvents(query, [
+      await insertOutboxEvents(tx, [
         { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version },
         { type: 'CAMPAIGN_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: null, version: campaignVersion },
       ]);
@@ -175,7 +194,7 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 async function findCallByKey(em: EntityManager, campaignId: string, key: string): Promise<CallRecord | undefined> {
-  const [row] = await pgQuery<CallRow>(em, `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.idempotency_key = $2`, [campaignId, key]);
+  const row = await selectCallByIdempotencyKey.maybeOne(em, { campaignId, idempotencyKey: key });
   return row ? toCallRecord(row) : undefined;
 }
 
@@ -191,25 +210,18 @@ export function stopStatusFor(reason: CallEndReason): CampaignStatus {
 
 /** Applies counter changes to one campaign (a stop status only replaces RUNNING); returns its new version. */
 async function updateCampaign(
-  query: PgQuery,
+  tx: SqlTransaction,
   campaignId: string,
   change: { committedDelta?: bigint; spentDelta?: bigint; activeDelta?: number; stopStatus?: CampaignStatus | null },
 ): Promise<bigint> {
-  const [row] = await query<{ version: string }>(
-    `update campaign set committed_micros = committed_micros + $2, spent_micros = spent_micros + $3,
-            active_calls = active_calls + $4,
-            status = case when $5::text is not null and status = 'RUNNING' then $5::text else status end,
-            version = version + 1, updated_at = now()
-      where id = $1 returning version::text`,
-    [
-      campaignId,
-      (change.committedDelta ?? 0n).toString(),
-      (change.spentDelta ?? 0n).toString(),
-      change.activeDelta ?? 0,
-      change.stopStatus ?? null,
-    ],
-  );
-  return BigInt(row!.version);
+  const row = await updateCampaignCounters.one(tx, {
+    campaignId,
+    committedDeltaMicros: change.committedDelta ?? 0n,
+    spentDeltaMicros: change.spentDelta ?? 0n,
+    activeDelta: change.activeDelta ?? 0,
+    stopStatus: change.stopStatus ?? null,
+  });
+  return BigInt(row.version);
 }
 
 /**
@@ -222,11 +234,8 @@ export async function endCall(em: EntityManager, deps: CallServiceDeps, options:
   requireRole(options.principal, CALL_ROLES, 'end a call');
   if (!isUuid(options.callId)) throw new NotFoundError('Call', options.callId);
   const scope = tenantScope(options.principal);
-  const ended = await pgTransaction(em, async (query) => {
-    const [row] = await query<CallRow>(
-      `select ${CALL_COLUMNS} from call c where c.id = $1 and ($2::uuid is null or c.account_id = $2) for update`,
-      [options.callId, scope],
-    );
+  const ended = await transaction(em, async (tx) => {
+    const row = await lockCall.maybeOne(tx, { callId: options.callId, accountScope: scope });
     if (!row) throw new NotFoundError('Call', options.callId);
     const call = toCallRecord(row);
     if (call.status !== CallStatus.ACTIVE) return { call, changed: false };
@@ -235,27 +244,24 @@ export async function endCall(em: EntityManager, deps: CallServiceDeps, options:
     // The allowance covers the first seconds; what it held beyond them goes back to it.
     const { coveredSeconds: allowanceUsed, overageSeconds } = allowanceSplit(billed, call.allowanceSeconds);
     const cost = callCostMicros(call, overageSeconds);
-    const [updated] = await query<CallRow>(
-      `update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = $2, billed_seconds = $3, cost_micros = $4,
-              allowance_seconds = $5, next_check_at = null, version = version + 1, updated_at = now()
-        where c.id = $1 returning ${CALL_COLUMNS}`,
-      [call.id, iso(nowMs), billed, cost.toString(), allowanceUsed],
-    );
+    const updated = await completeCall.one(tx, {
+      callId: call.id,
+      endedAt: iso(nowMs),
+      billedSeconds: billed,
+      costMicros: cost,
+      allowanceSeconds: allowanceUsed,
+    });
     if (call.subscriptionId !== null && call.allowanceSeconds > 0) {
-      await query('update subscription set reserved_seconds = reserved_seconds - $2, used_seconds = used_seconds + $3 where id = $1', [
-        call.subscriptionId,
-        call.allowanceSeconds,
-        allowanceUsed,
-      ]);
+      await settleSubscriptionSeconds.run(tx, { subscriptionId: call.subscriptionId, reservedSeconds: call.allowanceSeconds, usedSeconds: allowanceUsed });
     }
-    const campaignVersion = await updateCampaign(query, call.campaignId, {
+    const campaignVersion = await updateCampaign(tx, call.campaignId, {
       committedDelta: cost - call.reservedMicros,
       spentDelta: cost,
       activeDelta: -1,
     });
-    await query('update account set active_calls = active_calls - 1 where id = $1', [call.accountId]);
-    const result = toCallRecord(updated!);
-    await insertOutboxEvents(query, [
+    await releaseAccountCall.run(tx, { accountId: call.accountId });
+    const result = toCallRecord(updated);
+    await insertOutboxEvents(tx, [
       { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: result.version },
       { type: 'CAMPAIGN_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: null, version: campaignVersion },
     ]);
@@ -298,17 +304,14 @@ export async function postCallCost(em: EntityManager, deps: PostingDeps, call: C
     walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
     reservedReleaseMicros: call.reservedMicros,
   });
-  await pgQuery(em, 'update call set transaction_id = $2 where id = $1 and transaction_id is null', [call.id, posted.transaction.id]);
+  await markCallPosted.run(em, { callId: call.id, transactionId: posted.transaction.id });
   deps.committed();
   return { ...call, transactionId: posted.transaction.id };
 }
 
 /** Posts every ended call whose cost is not on the ledger yet (after a crash); returns how many. */
 export async function postPendingCallCosts(em: EntityManager, deps: PostingDeps): Promise<number> {
-  const rows = await pgQuery<CallRow>(
-    em,
-    `select ${CALL_COLUMNS} from call c where c.status in ('COMPLETED', 'STOPPED') and c.transaction_id is null and c.cost_micros > 0`,
-  );
+  const rows = await selectUnpostedCalls.all(em);
   for (const row of rows) await postCallCost(em, deps, toCallRecord(row), 'recovery');
   return rows.length;
 }
@@ -316,11 +319,7 @@ export async function postPendingCallCosts(em: EntityManager, deps: PostingDeps)
 /** @throws NotFoundError for an unknown call or one outside the caller's account. */
 export async function findCall(em: EntityManager, principal: Principal, callId: string): Promise<CallRecord> {
   if (!isUuid(callId)) throw new NotFoundError('Call', callId);
-  const [row] = await pgQuery<CallRow>(
-    em,
-    `select ${CALL_COLUMNS} from call c where c.id = $1 and ($2::uuid is null or c.account_id = $2)`,
-    [callId, tenantScope(principal)],
-  );
+  const row = await selectCall.maybeOne(em, { callId, accountScope: tenantScope(principal) });
   if (!row) throw new NotFoundError('Call', callId);
   return toCallRecord(row);
 }
@@ -339,26 +338,32 @@ export async function listCalls(
 ): Promise<{ calls: CallRecord[]; hasNextPage: boolean }> {
   const campaign = await findCampaign(em, options.principal, options.campaignId);
   const first = validatePageSize(options.first, options.limits);
-  const after = options.after === null || options.after === undefined ? null : decodeCreatedCursor(options.after);
-  const rows = await pgQuery<CallRow>(
-    em,
-    `select ${CALL_COLUMNS} from call c
-      where c.campaign_id = $1 and ($4::text is null or c.status = $4) and ${afterCursorSql('c', 2)}
-      order by c.created_at desc, c.id desc limit $5`,
-    [campaign.id, after?.createdAtUs ?? null, after?.id ?? null, options.status ?? null, first + 1],
-  );
+  const rows = await selectCallsPage.all(em, {
+    campaignId: campaign.id,
+    status: options.status ?? null,
+    ...afterCursorParams(options.after),
+    limit: first + 1,
+  });
   return { calls: rows.slice(0, first).map(toCallRecord), hasNextPage: rows.length > first };
 }
 
 /** Active calls of the campaigns `campaignIds`, in one statement (for their live figures). */
-export async function activeCallsOfCampaigns(em: EntityManager, campaignIds: readonly string[]): Promise<CallRecord[]> {
-  const rows = await pgQuery<CallRow>(em, `select ${CALL_COLUMNS} from call c where c.campaign_id = any($1::uuid[]) and c.status = 'ACTIVE'`, [campaignIds]);
+export async function activeCallsOfCampaigns(db: Db, campaignIds: readonly string[]): Promise<CallRecord[]> {
+  return (await selectActiveCallsOfCampaigns.all(db, { campaignIds })).map(toCallRecord);
+}
+
+/**
+ * Calls of one campaign (already checked visible to the caller) for a feed of its calls, oldest
+ * first: its active calls when `callIds` is null (where the feed starts), else those of `callIds`.
+ */
+export async function callsOfCampaign(db: Db, campaignId: string, callIds: readonly string[] | null): Promise<CallRecord[]> {
+  const rows = callIds === null
+    ? await selectActiveCallsOfCampaign.all(db, { campaignId })
+    : await selectCallsOfCampaign.all(db, { campaignId, callIds });
   return rows.map(toCallRecord);
 }
 
-/** Active calls of one campaign (for its live figures). */
-export async function activeCallsOf(em: EntityManager, campaignId: string): Promise<CallRecord[]> {
-  const rows = await pgQuery<CallRow>(em, `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.status = 'ACTIVE'`, [campaignId]);
-  return rows.map(toCallRecord);
+/** The status of each of `callIds` (unknown ids are absent). */
+export async function callStatuses(db: Db, callIds: readonly string[]): Promise<Map<string, CallStatus>> {
+  return new Map((await selectCallStatuses.all(db, { callIds })).map((row) => [row.id, row.status]));
 }
-

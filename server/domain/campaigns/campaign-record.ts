@@ -1,3 +1,5 @@
+import type { CampaignRow } from './campaigns.queries.js';
+
 /** Where a campaign stands; only RUNNING campaigns may start calls. */
 export enum CampaignStatus {
   DRAFT = 'DRAFT',
@@ -30,31 +32,10 @@ export interface CampaignRecord {
   updatedAtMs: number;
 }
 
-export interface CampaignRow {
-  id: string;
-  account_id: string;
-  wallet_id: string;
-  rate_plan_id: string;
-  name: string;
-  status: CampaignStatus;
-  budget_micros: string | null;
-  committed_micros: string;
-  spent_micros: string;
-  active_calls: number;
-  simulate: boolean;
-  version: string;
-  created_at_ms: number;
-  created_at_us: string;
-  updated_at_ms: number;
-}
+// The row type and its columns live with the statements; re-exported for modules not yet on them.
+export { CAMPAIGN_COLUMNS, type CampaignRow } from './campaigns.queries.js';
 
-/** Columns of a {@link CampaignRow} from table `campaign m`. */
-export const CAMPAIGN_COLUMNS = `m.id, m.account_id, m.wallet_id, m.rate_plan_id, m.name, m.status, m.budget_micros,
-  m.committed_micros, m.spent_micros, m.active_calls, m.simulate, m.version,
-  (extract(epoch from m.created_at) * 1000)::float8 as created_at_ms,
-  (extract(epoch from m.created_at) * 1000000)::bigint::text as created_at_us,
-  (extract(epoch from m.updated_at) * 1000)::float8 as updated_at_ms`;
-
+/** The record of a {@link CampaignRow}. */
 export function toCampaignRecord(row: CampaignRow): CampaignRecord {
   return {
     id: row.id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { transaction, SqlTransaction, type Db } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -9,7 +9,21 @@ import { isUuid } from '../ids.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
 import { validateAmount, validateText } from '../wallets/validate-input.js';
-import { CAMPAIGN_COLUMNS, CampaignStatus, toCampaignRecord, type CampaignRecord, type CampaignRow } from './campaign-record.js';
+import { CampaignStatus, toCampaignRecord, type CampaignRecord } from './campaign-record.js';
+import {
+  insertCampaign,
+  insertEntityEvents,
+  lockCampaign,
+  selectCampaign,
+  selectCampaignAccount,
+  selectCampaignsPage,
+  selectSimulatedCampaigns,
+  updateCampaignStatus,
+} from './campaigns.queries.js';
+import { afterCursorParams, validatePageSize } from './created-cursor.js';
+
+// The page helpers moved to created-cursor.ts; re-exported for the modules that import them from here.
+export { afterCursorSql, decodeCreatedCursor, encodeCreatedCursor, validatePageSize } from './created-cursor.js';
 
 /** Roles that manage campaigns of their account (PLATFORM_ADMIN: any account). */
 export const CAMPAIGN_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -42,23 +56,22 @@ export async function createCampaign(em: EntityManager, options: CreateCampaignO
   if (ratePlan.currency !== wallet.currency.trim()) {
     throw new BadUserInputError('ratePlanId', `Rate plan is in ${ratePlan.currency}, the wallet in ${wallet.currency.trim()}`);
   }
-  const [row] = await pgQuery<CampaignRow>(
-    em,
-    `insert into campaign as m (id, account_id, wallet_id, rate_plan_id, name, status, budget_micros, simulate)
-     values ($1, $2, $3, $4, $5, 'DRAFT', $6, $7) returning ${CAMPAIGN_COLUMNS}`,
-    [randomUUID(), wallet.accountId, wallet.id, ratePlan.id, name, options.budgetMicros?.toString() ?? null, options.simulate],
-  );
-  return toCampaignRecord(row!);
+  const row = await insertCampaign.one(em, {
+    id: randomUUID(),
+    accountId: wallet.accountId,
+    walletId: wallet.id,
+    ratePlanId: ratePlan.id,
+    name,
+    budgetMicros: options.budgetMicros,
+    simulate: options.simulate,
+  });
+  return toCampaignRecord(row);
 }
 
 /** @throws NotFoundError for an unknown campaign or one outside the caller's account. */
-export async function findCampaign(em: EntityManager, principal: Principal, campaignId: string): Promise<CampaignRecord> {
+export async function findCampaign(db: Db, principal: Principal, campaignId: string): Promise<CampaignRecord> {
   if (!isUuid(campaignId)) throw new NotFoundError('Campaign', campaignId);
-  const [row] = await pgQuery<CampaignRow>(
-    em,
-    `select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 and ($2::uuid is null or m.account_id = $2)`,
-    [campaignId, tenantScope(principal)],
-  );
+  const row = await selectCampaign.maybeOne(db, { campaignId, accountScope: tenantScope(principal) });
   if (!row) throw new NotFoundError('Campaign', campaignId);
   return toCampaignRecord(row);
 }
@@ -78,33 +91,31 @@ const TRANSITIONS: Record<'start' | 'pause', readonly CampaignStatus[]> = {
 /**
  * Moves a campaign to RUNNING (start; also resumes one stopped for funds or budget, which then
  * stops again at its next refused call if nothing changed) or PAUSED (pause: no new calls;
- * calls in progress run on). Repeating a transition is harmless.
+ * calls in progress run on). Repeating a transition is harmless. Once a change is committed it
+ * calls `committed` (subscribers in every process then read the campaign again).
  * @throws ForbiddenError, NotFoundError, InvalidStateError (a COMPLETED campaign; pausing one not running).
  */
 export async function transitionCampaign(
   em: EntityManager,
-  options: { principal: Principal; campaignId: string; transition: 'start' | 'pause' },
+  options: { principal: Principal; campaignId: string; transition: 'start' | 'pause'; committed?: () => void },
 ): Promise<CampaignRecord> {
   requireRole(options.principal, CAMPAIGN_ROLES, `${options.transition} a campaign`);
   const current = await findCampaign(em, options.principal, options.campaignId);
   const target = options.transition === 'start' ? CampaignStatus.RUNNING : CampaignStatus.PAUSED;
-  return pgTransaction(em, async (query) => {
-    const [locked] = await query<CampaignRow>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = $1 for no key update`, [current.id]);
-    const campaign = toCampaignRecord(locked!);
+  const result = await transaction(em, async (tx) => {
+    const campaign = toCampaignRecord(await lockCampaign.one(tx, { campaignId: current.id }));
     if (!TRANSITIONS[options.transition].includes(campaign.status)) {
       throw new InvalidStateError(`A ${campaign.status} campaign cannot be ${options.transition === 'start' ? 'started' : 'paused'}`, {
         status: campaign.status,
       });
     }
-    if (campaign.status === target) return campaign;
-    const [row] = await query<CampaignRow>(
-      `update campaign m set status = $2, version = version + 1, updated_at = now() where m.id = $1 returning ${CAMPAIGN_COLUMNS}`,
-      [campaign.id, target],
-    );
-    const updated = toCampaignRecord(row!);
-    await insertOutboxEvents(query, [{ type: 'CAMPAIGN_UPDATED', accountId: updated.accountId, campaignId: updated.id, callId: null, version: updated.version }]);
-    return updated;
+    if (campaign.status === target) return { campaign, changed: false };
+    const updated = toCampaignRecord(await updateCampaignStatus.one(tx, { campaignId: campaign.id, status: target }));
+    await insertOutboxEvents(tx, [{ type: 'CAMPAIGN_UPDATED', accountId: updated.accountId, campaignId: updated.id, callId: null, version: updated.version }]);
+    return { campaign: updated, changed: true };
   });
+  if (result.changed) options.committed?.();
+  return result.campaign;
 }
 
 /** An outbox row of a campaign or call change: subscribers re-read the object's current state. */
@@ -116,48 +127,24 @@ export interface EntityEvent {
   version: bigint;
 }
 
-/** Writes campaign and call events to the outbox in one statement, inside the caller's transaction. */
-export async function insertOutboxEvents(query: (text: string, values?: unknown[]) => Promise<unknown[]>, events: EntityEvent[]): Promise<void> {
+/** A numbered-parameter runner of statements not yet on database/sql.ts (see {@link insertOutboxEvents}). */
+type LegacyQuery = (text: string, values?: unknown[]) => Promise<unknown[]>;
+
+/**
+ * Writes campaign and call events to the outbox in one statement, inside the caller's transaction
+ * (a `query` function is still accepted from modules not yet on database/sql.ts).
+ */
+export async function insertOutboxEvents(db: SqlTransaction | LegacyQuery, events: readonly EntityEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await query(
-    `insert into outbox_event (type, account_id, campaign_id, call_id, version)
-     select * from unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::bigint[])`,
-    [
-      events.map((e) => e.type),
-      events.map((e) => e.accountId),
-      events.map((e) => e.campaignId),
-      events.map((e) => e.callId),
-      events.map((e) => e.version.toString()),
-    ],
-  );
-}
-
-/** The opaque cursor of a row ordered by (created_at desc, id desc): exact microseconds and id. */
-export function encodeCreatedCursor(createdAtUs: string, id: string): string {
-  return Buffer.from(`${createdAtUs}|${id}`, 'utf8').toString('base64url');
-}
-
-/** @throws BadUserInputError (`after`) for a cursor this server did not issue. */
-export function decodeCreatedCursor(cursor: string): { createdAtUs: string; id: string } {
-  const [createdAtUs, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !id || !isUuid(id) || !createdAtUs || !/^[0-9]{1,18}$/.test(createdAtUs) || encodeCreatedCursor(createdAtUs, id) !== cursor) {
-    throw new BadUserInputError('after', 'after is not a cursor returned by this API');
-  }
-  return { createdAtUs, id };
-}
-
-/** SQL for "(alias.created_at, alias.id) is after the cursor ($n microseconds, $n+1 id)", or no cursor when $n is null. */
-export function afterCursorSql(alias: string, n: number): string {
-  return `($${n}::bigint is null or (${alias}.created_at, ${alias}.id) < (to_timestamp(0) + $${n}::bigint * interval '1 microsecond', $${n + 1}::uuid))`;
-}
-
-/** @throws BadUserInputError (`first`) outside 1..max. */
-export function validatePageSize(first: number | null | undefined, limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>): number {
-  if (first === null || first === undefined) return limits.callsPageSizeDefault;
-  if (!Number.isInteger(first) || first < 1 || first > limits.callsPageSizeMax) {
-    throw new BadUserInputError('first', `first must be between 1 and ${limits.callsPageSizeMax}`);
-  }
-  return first;
+  const params = {
+    types: events.map((e) => e.type),
+    accountIds: events.map((e) => e.accountId),
+    campaignIds: events.map((e) => e.campaignId),
+    callIds: events.map((e) => e.callId),
+    versions: events.map((e) => e.version.toString()),
+  };
+  if (db instanceof SqlTransaction) await insertEntityEvents.run(db, params);
+  else await db(insertEntityEvents.text, insertEntityEvents.values(params));
 }
 
 /** The caller's campaigns, newest first, one page (one more row is read to tell whether more follow). */
@@ -167,14 +154,16 @@ export async function listCampaigns(
 ): Promise<{ campaigns: CampaignRecord[]; hasNextPage: boolean }> {
   requireRole(options.principal, [...CAMPAIGN_ROLES, Role.SUPPORT], 'list campaigns');
   const first = validatePageSize(options.first, options.limits);
-  const after = options.after === null || options.after === undefined ? null : decodeCreatedCursor(options.after);
-  const rows = await pgQuery<CampaignRow>(
-    em,
-    `select ${CAMPAIGN_COLUMNS} from campaign m
-      where ($1::uuid is null or m.account_id = $1)
-        and ${afterCursorSql('m', 2)}
-      order by m.created_at desc, m.id desc limit $4`,
-    [tenantScope(options.principal), after?.createdAtUs ?? null, after?.id ?? null, first + 1],
-  );
+  const rows = await selectCampaignsPage.all(em, { accountScope: tenantScope(options.principal), ...afterCursorParams(options.after), limit: first + 1 });
   return { campaigns: rows.slice(0, first).map(toCampaignRecord), hasNextPage: rows.length > first };
+}
+
+/** RUNNING campaigns created with `simulate: true`, every account's: those the dialer simulator dials for. */
+export async function simulatedCampaigns(db: Db): Promise<{ id: string; accountId: string; walletId: string }[]> {
+  return (await selectSimulatedCampaigns.all(db)).map((row) => ({ id: row.id, accountId: row.account_id, walletId: row.wallet_id }));
+}
+
+/** The account of a campaign, whichever it is (no tenant check: for the platform's own jobs); undefined when unknown. */
+export async function campaignAccountId(db: Db, campaignId: string): Promise<string | undefined> {
+  return (await selectCampaignAccount.maybeOne(db, { campaignId }))?.account_id;
 }

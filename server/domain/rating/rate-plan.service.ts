@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { pgQuery, pgTransaction } from '../../database/pg-transaction.js';
+import { transaction, type Db } from '../../database/sql.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { formatMoney, isSupportedCurrency, SUPPORTED_CURRENCIES } from '../wallets/money.js';
 import { validateText } from '../wallets/validate-input.js';
+import { insertRatePlan, insertRates, selectRatePlan, selectRatePlans, selectRatesOfPlans, type RatePlanRow } from './rating.queries.js';
 import { validateIncrementSeconds, validatePrefix, type Rate } from './rating.js';
 
 /** A rate with the prefix's SMS and number prices besides its call price. */
@@ -89,30 +90,21 @@ export async function createRatePlan(em: EntityManager, options: CreateRatePlanO
     };
   });
   const id = randomUUID();
-  const createdAt = await pgTransaction(em, async (query) => {
-    const [row] = await query<{ created_at_ms: number }>(
-      `insert into rate_plan (id, name, currency) values ($1, $2, $3)
-       returning (extract(epoch from created_at) * 1000)::float8 as created_at_ms`,
-      [id, name, options.currency],
-    );
-    await query(
-      `insert into rate (rate_plan_id, prefix, per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros,
-         sms_per_segment_micros, sms_inbound_per_segment_micros, number_purchase_micros, number_monthly_micros)
-       select $1, * from unnest($2::text[], $3::bigint[], $4::int[], $5::int[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[])`,
-      [
-        id,
-        rates.map((r) => r.prefix),
-        rates.map((r) => r.perMinuteMicros.toString()),
-        rates.map((r) => r.firstIncrementSeconds),
-        rates.map((r) => r.nextIncrementSeconds),
-        rates.map((r) => r.connectFeeMicros.toString()),
-        rates.map((r) => r.smsPerSegmentMicros?.toString() ?? null),
-        rates.map((r) => r.smsInboundPerSegmentMicros.toString()),
-        rates.map((r) => r.numberPurchaseMicros?.toString() ?? null),
-        rates.map((r) => r.numberMonthlyMicros?.toString() ?? null),
-      ],
-    );
-    return new Date(row!.created_at_ms);
+  const createdAt = await transaction(em, async (tx) => {
+    const plan = await insertRatePlan.one(tx, { id, name, currency: options.currency });
+    await insertRates.run(tx, {
+      ratePlanId: id,
+      prefixes: rates.map((r) => r.prefix),
+      perMinuteMicros: rates.map((r) => r.perMinuteMicros.toString()),
+      firstIncrementSeconds: rates.map((r) => r.firstIncrementSeconds),
+      nextIncrementSeconds: rates.map((r) => r.nextIncrementSeconds),
+      connectFeeMicros: rates.map((r) => r.connectFeeMicros.toString()),
+      smsPerSegmentMicros: rates.map((r) => r.smsPerSegmentMicros?.toString() ?? null),
+      smsInboundPerSegmentMicros: rates.map((r) => r.smsInboundPerSegmentMicros.toString()),
+      numberPurchaseMicros: rates.map((r) => r.numberPurchaseMicros?.toString() ?? null),
+      numberMonthlyMicros: rates.map((r) => r.numberMonthlyMicros?.toString() ?? null),
+    });
+    return new Date(plan.created_at_ms);
   });
   return { id, name, currency: options.currency, createdAt, rates: sortRates(rates) };
 }
@@ -126,24 +118,9 @@ function sortRates(rates: RateRecord[]): RateRecord[] {
   return [...rates].sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
 }
 
-interface RateRow {
-  rate_plan_id: string;
-  prefix: string;
-  per_minute_micros: string;
-  first_increment_seconds: number;
-  next_increment_seconds: number;
-  connect_fee_micros: string;
-  sms_per_segment_micros: string | null;
-  sms_inbound_per_segment_micros: string;
-  number_purchase_micros: string | null;
-  number_monthly_micros: string | null;
-}
-
-const RATE_PLAN_COLUMNS = `p.id, p.name, p.currency, (extract(epoch from p.created_at) * 1000)::float8 as created_at_ms`;
-
-async function withRates(em: EntityManager, plans: { id: string; name: string; currency: string; created_at_ms: number }[]): Promise<RatePlanRecord[]> {
+async function withRates(db: Db, plans: RatePlanRow[]): Promise<RatePlanRecord[]> {
   if (plans.length === 0) return [];
-  const rows = await pgQuery<RateRow>(em, `select * from rate where rate_plan_id = any($1::uuid[])`, [plans.map((p) => p.id)]);
+  const rows = await selectRatesOfPlans.all(db, { ratePlanIds: plans.map((p) => p.id) });
   return plans.map((plan) => ({
     id: plan.id,
     name: plan.name,
@@ -169,15 +146,13 @@ async function withRates(em: EntityManager, plans: { id: string; name: string; c
 
 /** Every rate plan, newest first: prices are public to every authenticated caller. */
 export async function listRatePlans(em: EntityManager): Promise<RatePlanRecord[]> {
-  const plans = await pgQuery(em, `select ${RATE_PLAN_COLUMNS} from rate_plan p order by p.created_at desc, p.id`);
-  return withRates(em, plans);
+  return withRates(em, await selectRatePlans.all(em));
 }
 
 /** @throws NotFoundError (reported on `field`'s id) for an unknown rate plan. */
-export async function findRatePlan(em: EntityManager, id: string): Promise<RatePlanRecord> {
+export async function findRatePlan(db: Db, id: string): Promise<RatePlanRecord> {
   if (!isUuid(id)) throw new NotFoundError('Rate plan', id);
-  const plans = await pgQuery(em, `select ${RATE_PLAN_COLUMNS} from rate_plan p where p.id = $1`, [id]);
-  const [plan] = await withRates(em, plans);
+  const [plan] = await withRates(db, await selectRatePlan.all(db, { ratePlanId: id }));
   if (!plan) throw new NotFoundError('Rate plan', id);
   return plan;
 }

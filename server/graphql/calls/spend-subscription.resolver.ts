@@ -1,8 +1,8 @@
 import { Args, ArgsType, Field, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { CALL_COLUMNS, toCallRecord, type CallRow } from '../../domain/calls/call-record.js';
+import { callsOfCampaign } from '../../domain/calls/call.service.js';
 import { findCampaign } from '../../domain/campaigns/campaign.service.js';
-import { pgQuery } from '../../database/pg-transaction.js';
+import { findCampaignView } from '../../domain/campaigns/campaign-view.js';
 import { openChangeStream } from '../../events/change-stream.js';
 import { toCallObject, toCampaignObject } from './spend.mappers.js';
 import { CallObject, CampaignObject } from './spend.types.js';
@@ -31,9 +31,8 @@ export class SpendSubscriptionResolver {
             if (change.type === 'CAMPAIGN_UPDATED') onChange(campaign.id, change.version);
           }),
         load: async () => {
-          const current = await findCampaign(context.em.fork(), context.principal, campaign.id);
-          const state = await toCampaignObject(context.em.fork(), current, context.spend.clock.now());
-          return [{ key: campaign.id, version: current.version, state }];
+          const view = await findCampaignView(context.em.fork(), context.principal, campaign.id, context.spend.clock.now());
+          return [{ key: campaign.id, version: view.campaign.version, state: toCampaignObject(view) }];
         },
       });
     },
@@ -53,18 +52,9 @@ export class SpendSubscriptionResolver {
             if (change.type === 'CALL_UPDATED') onChange(change.callId!, change.version);
           }),
         load: async (keys) => {
-          const rows = await pgQuery<CallRow>(
-            context.em,
-            keys === null
-              ? `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.status = 'ACTIVE' order by c.started_at, c.id`
-              : `select ${CALL_COLUMNS} from call c where c.campaign_id = $1 and c.id = any($2::uuid[]) order by c.started_at, c.id`,
-            keys === null ? [campaign.id] : [campaign.id, keys],
-          );
+          const calls = await callsOfCampaign(context.em, campaign.id, keys);
           const nowMs = context.spend.clock.now();
-          return rows.map((row) => {
-            const call = toCallRecord(row);
-            return { key: call.id, version: call.version, state: toCallObject(call, nowMs) };
-          });
+          return calls.map((call) => ({ key: call.id, version: call.version, state: toCallObject(call, nowMs) }));
         },
       });
     },

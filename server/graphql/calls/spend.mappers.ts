@@ -1,7 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { fundedUntilMs, liveCallFigures, CallStatus, type CallRecord } from '../../domain/calls/call-record.js';
-import type { CampaignRecord } from '../../domain/campaigns/campaign-record.js';
-import { campaignsFigures } from '../../domain/campaigns/campaign-view.js';
+import type { CampaignView } from '../../domain/campaigns/campaign-view.js';
 import type { RatePlanRecord, RateRecord } from '../../domain/rating/rate-plan.service.js';
 import { CallObject, CampaignObject, RateObject, RatePlanObject } from './spend.types.js';
 
@@ -29,33 +27,24 @@ export function toRatePlanObject(plan: RatePlanRecord): RatePlanObject {
   });
 }
 
-/** The GraphQL view of a campaign with its live figures at `nowMs`. */
-export async function toCampaignObject(em: EntityManager, campaign: CampaignRecord, nowMs: number): Promise<CampaignObject> {
-  return (await toCampaignObjects(em, [campaign], nowMs))[0]!;
-}
-
-/** {@link toCampaignObject} of a page of campaigns, their figures read together (a fixed number of statements). */
-export async function toCampaignObjects(em: EntityManager, campaigns: readonly CampaignRecord[], nowMs: number): Promise<CampaignObject[]> {
-  const figuresById = await campaignsFigures(em, campaigns, nowMs);
-  return campaigns.map((campaign) => {
-    const figures = figuresById.get(campaign.id)!;
-    return Object.assign(new CampaignObject(), {
-      id: campaign.id,
-      accountId: campaign.accountId,
-      walletId: campaign.walletId,
-      ratePlanId: campaign.ratePlanId,
-      name: campaign.name,
-      status: campaign.status,
-      budget: campaign.budgetMicros,
-      spent: figures.spentMicros,
-      committed: campaign.committedMicros,
-      activeCalls: campaign.activeCalls,
-      spendPerMinute: figures.spendPerMinuteMicros,
-      timeToEmptySeconds: figures.timeToEmptySeconds,
-      simulate: campaign.simulate,
-      version: campaign.version.toString(),
-      createdAt: new Date(campaign.createdAtMs),
-    });
+/** The GraphQL view of a campaign with its live figures. */
+export function toCampaignObject({ campaign, figures }: CampaignView): CampaignObject {
+  return Object.assign(new CampaignObject(), {
+    id: campaign.id,
+    accountId: campaign.accountId,
+    walletId: campaign.walletId,
+    ratePlanId: campaign.ratePlanId,
+    name: campaign.name,
+    status: campaign.status,
+    budget: campaign.budgetMicros,
+    spent: figures.spentMicros,
+    committed: campaign.committedMicros,
+    activeCalls: campaign.activeCalls,
+    spendPerMinute: figures.spendPerMinuteMicros,
+    timeToEmptySeconds: figures.timeToEmptySeconds,
+    simulate: campaign.simulate,
+    version: campaign.version.toString(),
+    createdAt: new Date(campaign.createdAtMs),
   });
 }
 

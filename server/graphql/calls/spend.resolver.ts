@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { endCall, findCall, listCalls, startCall } from '../../domain/calls/call.service.js';
-import { createCampaign, encodeCreatedCursor, findCampaign, listCampaigns, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
-import { createRatePlan, findRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
-import { billedSeconds, callCostMicros, estimateCampaignCostMicros, findRate, isE164 } from '../../domain/rating/rating.js';
-import { findWallet } from '../../domain/wallets/find-wallet.service.js';
-import { BadUserInputError } from '../../errors.js';
-import { toCallObject, toCampaignObject, toCampaignObjects, toRateObject, toRatePlanObject } from './spend.mappers.js';
+import { createCampaign, encodeCreatedCursor, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
+import { estimateCampaignCost } from '../../domain/campaigns/estimate-campaign-cost.service.js';
+import { createRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
+import { findCampaignView, listCampaignViews, viewCampaign } from '../../domain/campaigns/campaign-view.js';
+import { toCallObject, toCampaignObject, toRateObject, toRatePlanObject } from './spend.mappers.js';
 import {
   CallConnection,
   CallObject,
@@ -28,11 +27,6 @@ import {
   StartCallPayload,
   StartCampaignPayload,
 } from './spend.types.js';
-
-/** Largest `calls` of an estimate. */
-const ESTIMATE_CALLS_MAX = 10_000_000;
-/** Longest average duration of an estimate, in seconds (a day). */
-const ESTIMATE_DURATION_SECONDS_MAX = 86_400;
 
 @Resolver()
 export class SpendResolver {
@@ -68,14 +62,13 @@ export class SpendResolver {
 
   @Query(() => CampaignObject, { nullable: true, description: 'A campaign of the caller (any for SUPPORT and PLATFORM_ADMIN); NOT_FOUND otherwise.' })
   async campaign(@Arg('id', () => ID, { description: 'Id of the campaign.' }) id: string, @Ctx() { em, principal, spend }: Context): Promise<CampaignObject> {
-    return toCampaignObject(em, await findCampaign(em, principal, id), spend.clock.now());
+    return toCampaignObject(await findCampaignView(em, principal, id, spend.clock.now()));
   }
 
   @Query(() => CampaignConnection, { description: "The caller's campaigns, newest first." })
   async campaigns(@Args(() => CampaignsArgs) args: CampaignsArgs, @Ctx() { em, principal, config, spend }: Context): Promise<CampaignConnection> {
-    const page = await listCampaigns(em, { principal, first: args.first, after: args.after, limits: config });
-    const nodes = await toCampaignObjects(em, page.campaigns, spend.clock.now());
-    const edges = page.campaigns.map((campaign, index) => ({ cursor: encodeCreatedCursor(campaign.createdAtUs, campaign.id), node: nodes[index]! }));
+    const page = await listCampaignViews(em, { principal, first: args.first, after: args.after, limits: config, nowMs: spend.clock.now() });
+    const edges = page.views.map((view) => ({ cursor: encodeCreatedCursor(view.campaign.createdAtUs, view.campaign.id), node: toCampaignObject(view) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
@@ -97,36 +90,23 @@ export class SpendResolver {
     @Arg('input', () => EstimateCampaignCostInput, { description: 'Rate plan, destination, number and length of calls.' }) input: EstimateCampaignCostInput,
     @Ctx() { em, principal }: Context,
   ): Promise<CampaignCostEstimate> {
-    if (!Number.isInteger(input.calls) || input.calls < 1 || input.calls > ESTIMATE_CALLS_MAX) {
-      throw new BadUserInputError('calls', `calls must be between 1 and ${ESTIMATE_CALLS_MAX}`);
-    }
-    if (!Number.isInteger(input.averageDurationSeconds) || input.averageDurationSeconds < 0 || input.averageDurationSeconds > ESTIMATE_DURATION_SECONDS_MAX) {
-      throw new BadUserInputError('averageDurationSeconds', `averageDurationSeconds must be between 0 and ${ESTIMATE_DURATION_SECONDS_MAX}`);
-    }
-    if (!isE164(input.to)) throw new BadUserInputError('to', 'to must be an E.164 number such as "+447700900123"');
-    const plan = await findRatePlan(em, input.ratePlanId);
-    const rate = findRate(plan.rates, input.to);
-    if (!rate) throw new BadUserInputError('to', `No rate for ${input.to} in rate plan "${plan.name}"`);
-    const billed = billedSeconds(input.averageDurationSeconds, rate.firstIncrementSeconds, rate.nextIncrementSeconds);
-    const costPerCall = callCostMicros(rate, billed);
-    const total = estimateCampaignCostMicros(rate, input.calls, input.averageDurationSeconds);
-    let available: bigint | null = null;
-    if (input.walletId !== null && input.walletId !== undefined) {
-      const wallet = await findWallet(em, { principal, walletId: input.walletId });
-      if (wallet.currency.trim() !== plan.currency) {
-        throw new BadUserInputError('walletId', `The wallet is in ${wallet.currency.trim()}, the rate plan in ${plan.currency}`);
-      }
-      available = wallet.balanceMicros - wallet.reservedMicros;
-    }
+    const estimate = await estimateCampaignCost(em, {
+      principal,
+      ratePlanId: input.ratePlanId,
+      to: input.to,
+      calls: input.calls,
+      averageDurationSeconds: input.averageDurationSeconds,
+      walletId: input.walletId,
+    });
     return Object.assign(new CampaignCostEstimate(), {
-      currency: plan.currency,
-      rate: toRateObject(rate),
-      billedSecondsPerCall: billed,
-      costPerCall,
-      total,
-      available,
-      shortfall: available === null ? null : total > available ? total - available : 0n,
-      coveredCalls: available === null ? null : costPerCall === 0n ? input.calls : Number(available / costPerCall > BigInt(input.calls) ? BigInt(input.calls) : available / costPerCall),
+      currency: estimate.currency,
+      rate: toRateObject(estimate.rate),
+      billedSecondsPerCall: estimate.billedSecondsPerCall,
+      costPerCall: estimate.costPerCallMicros,
+      total: estimate.totalMicros,
+      available: estimate.availableMicros,
+      shortfall: estimate.shortfallMicros,
+      coveredCalls: estimate.coveredCalls,
     });
   }
 
@@ -148,7 +128,7 @@ export class SpendResolver {
       simulate: input.simulate ?? false,
       limits: config,
     });
-    return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
   }
 
   @Mutation(() => StartCampaignPayload, {
@@ -158,11 +138,10 @@ export class SpendResolver {
   })
   async startCampaign(
     @Arg('id', () => ID, { description: 'Id of the campaign to start or resume.' }) id: string,
-    @Ctx() { em, principal, events, spend }: Context,
+    @Ctx() { em, principal, spend }: Context,
   ): Promise<StartCampaignPayload> {
-    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'start' });
-    events.committed();
-    return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
+    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'start', committed: () => spend.callDeps.committed() });
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
   }
 
   @Mutation(() => PauseCampaignPayload, {
@@ -170,11 +149,10 @@ export class SpendResolver {
   })
   async pauseCampaign(
     @Arg('id', () => ID, { description: 'Id of the campaign to pause.' }) id: string,
-    @Ctx() { em, principal, events, spend }: Context,
+    @Ctx() { em, principal, spend }: Context,
   ): Promise<PauseCampaignPayload> {
-    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'pause' });
-    events.committed();
-    return { campaign: await toCampaignObject(em, campaign, spend.clock.now()) };
+    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'pause', committed: () => spend.callDeps.committed() });
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
   }
 
   @Mutation(() => StartCallPayload, {

@@ -1,15 +1,13 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
+import { cancelSubscription, createSubscriptionPlan, listSubscriptionPlans, subscribe } from '../../domain/subscriptions/subscription.service.js';
 import {
-  cancelSubscription,
-  createSubscriptionPlan,
-  listSubscriptionPlans,
-  subscribe,
+  remainingAllowanceSeconds,
   SubscriptionStatus,
   type SubscriptionPlanRecord,
   type SubscriptionRecord,
-} from '../../domain/subscriptions/subscription.service.js';
+} from '../../domain/subscriptions/subscription-record.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { WalletObject } from '../wallets/wallet.type.js';
 
@@ -147,7 +145,7 @@ function toSubscriptionObject(subscription: SubscriptionRecord): PlanSubscriptio
     allowanceSeconds: subscription.allowanceSeconds,
     usedSeconds: subscription.usedSeconds,
     reservedSeconds: subscription.reservedSeconds,
-    remainingSeconds: Math.max(0, subscription.allowanceSeconds - subscription.usedSeconds - subscription.reservedSeconds),
+    remainingSeconds: remainingAllowanceSeconds(subscription),
     endedAt: subscription.endedAtMs === null ? null : new Date(subscription.endedAtMs),
   });
 }
