@@ -1,4 +1,4 @@
-import type { TopUpQuote } from '../apollo/types';
+import type { TopUpQuoteFieldsFragment as TopUpQuote } from '../gql/graphql.js';
 import { quoteLines } from '../utils/receipt';
 
 /** Props of {@link CheckoutSummary}. */

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { PaymentsMode, SandboxTestCard, SavedCard } from '../apollo/types';
+import type { PaymentsMode, SandboxTestCardFieldsFragment as SandboxTestCard, SavedCardFieldsFragment as SavedCard } from '../gql/graphql.js';
 import { savedCardLabel } from '../utils/card-label';
 import type { CardOption } from '../utils/payment-choice';
 

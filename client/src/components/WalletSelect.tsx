@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { WalletSummary } from '../apollo/types';
+import type { WalletSummaryFieldsFragment as WalletSummary } from '../gql/graphql.js';
 import { formatMoney } from '../utils/money';
 
 /** Props of {@link WalletSelect}. */

@@ -1,13 +1,13 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { AddPaymentMethodMutation, AddPaymentMethodMutationVariables } from '../apollo/account-pages-types';
+import type { AddPaymentMethodMutation, AddPaymentMethodMutationVariables } from '../gql/graphql.js';
 import { PAYMENT_METHODS_QUERY } from './useSavedCards';
+import { graphql } from '../gql/index.js';
 
 /**
  * Saves a card through a SetupIntent: SUCCEEDED with the card, REQUIRES_ACTION (3-D Secure at
  * setup, with the client secret; the card is saved when Stripe reports success) or FAILED with why.
  */
-export const ADD_PAYMENT_METHOD_MUTATION: TypedDocumentNode<AddPaymentMethodMutation, AddPaymentMethodMutationVariables> = gql`
+export const ADD_PAYMENT_METHOD_MUTATION = graphql(`
   mutation AddPaymentMethod($input: AddPaymentMethodInput!) {
     addPaymentMethod(input: $input) {
       status
@@ -15,16 +15,11 @@ export const ADD_PAYMENT_METHOD_MUTATION: TypedDocumentNode<AddPaymentMethodMuta
       clientSecret
       failureReason
       paymentMethod {
-        id
-        brand
-        last4
-        expMonth
-        expYear
-        isDefault
+        ...SavedCardFields
       }
     }
   }
-`;
+`);
 
 /** The `addPaymentMethod` mutation; the saved cards are fetched again after it (a new default changes the others). */
 export function useAddPaymentMethodMutation() {

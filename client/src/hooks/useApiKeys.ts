@@ -1,9 +1,9 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { ApiKeysQuery, ApiKeysQueryVariables, CredentialInUseQuery, CredentialInUseQueryVariables } from '../apollo/account-pages-types';
+import type { ApiKeysQuery, ApiKeysQueryVariables, CredentialInUseQuery, CredentialInUseQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** The key fields the keys list shows (never the secret, which only `createApiKey` answers, once). */
-export const API_KEY_ROW_FIELDS = gql`
+export const API_KEY_ROW_FIELDS = graphql(`
   fragment ApiKeyRowFields on ApiKey {
     id
     name
@@ -12,10 +12,10 @@ export const API_KEY_ROW_FIELDS = gql`
     createdAt
     revokedAt
   }
-`;
+`);
 
 /** The account's API keys, newest first, revoked ones included. */
-export const API_KEYS_QUERY: TypedDocumentNode<ApiKeysQuery, ApiKeysQueryVariables> = gql`
+export const API_KEYS_QUERY = graphql(`
   query ApiKeys($accountId: ID!) {
     account(id: $accountId) {
       id
@@ -24,17 +24,16 @@ export const API_KEYS_QUERY: TypedDocumentNode<ApiKeysQuery, ApiKeysQueryVariabl
       }
     }
   }
-  ${API_KEY_ROW_FIELDS}
-`;
+`);
 
 /** The API key this page's requests carry (null: a session, or the operator's token). */
-export const CREDENTIAL_IN_USE_QUERY: TypedDocumentNode<CredentialInUseQuery, CredentialInUseQueryVariables> = gql`
+export const CREDENTIAL_IN_USE_QUERY = graphql(`
   query CredentialInUse {
     me {
       apiKeyId
     }
   }
-`;
+`);
 
 /** The account's keys (OWNER only: others are refused FORBIDDEN). */
 export function useApiKeys(accountId: string) {

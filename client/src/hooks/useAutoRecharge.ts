@@ -1,9 +1,9 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { WalletFundingQuery, WalletFundingQueryVariables } from '../apollo/account-pages-types';
+import type { WalletFundingQuery, WalletFundingQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** Every field of a wallet's automatic funding settings; the two funding mutations answer with them too. */
-export const AUTO_RECHARGE_FIELDS = gql`
+export const AUTO_RECHARGE_FIELDS = graphql(`
   fragment AutoRechargeFields on AutoRecharge {
     walletId
     enabled
@@ -18,10 +18,10 @@ export const AUTO_RECHARGE_FIELDS = gql`
     monthlyDay
     monthlyAmount
   }
-`;
+`);
 
 /** A wallet's automatic funding settings (null when never set). */
-export const WALLET_FUNDING_QUERY: TypedDocumentNode<WalletFundingQuery, WalletFundingQueryVariables> = gql`
+export const WALLET_FUNDING_QUERY = graphql(`
   query WalletFunding($walletId: ID!) {
     wallet(id: $walletId) {
       id
@@ -31,8 +31,7 @@ export const WALLET_FUNDING_QUERY: TypedDocumentNode<WalletFundingQuery, WalletF
       }
     }
   }
-  ${AUTO_RECHARGE_FIELDS}
-`;
+`);
 
 /**
  * The wallet's auto-recharge and monthly recharge settings. AutoRecharge has no id of its own: it

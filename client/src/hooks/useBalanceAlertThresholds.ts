@@ -1,17 +1,15 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { WalletBalanceAlertsQuery, WalletBalanceAlertsQueryVariables } from '../apollo/account-pages-types';
-import { BALANCE_ALERT_THRESHOLDS_FIELDS } from '../routes/settings/BalanceAlertThresholdList';
+import type { WalletBalanceAlertsQuery, WalletBalanceAlertsQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** A wallet's low-balance alert thresholds, highest first (["5", "0"] until someone sets them). */
-export const WALLET_BALANCE_ALERTS_QUERY: TypedDocumentNode<WalletBalanceAlertsQuery, WalletBalanceAlertsQueryVariables> = gql`
+export const WALLET_BALANCE_ALERTS_QUERY = graphql(`
   query WalletBalanceAlerts($walletId: ID!) {
     wallet(id: $walletId) {
       ...BalanceAlertThresholdsFields
     }
   }
-  ${BALANCE_ALERT_THRESHOLDS_FIELDS}
-`;
+`);
 
 /**
  * The wallet's balance alert thresholds. They are a field of the Wallet (cached by its id), and

@@ -1,8 +1,9 @@
-import { gql, type ErrorLike, type TypedDocumentNode } from '@apollo/client';
+import { type ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { applyCallStates, emptyCallBook, type CallBook } from '../utils/campaign-calls';
-import type { CallRow, CallUpdatedSubscription, CampaignStreamVariables } from '../utils/campaign-types';
+import type { CallFieldsFragment as CallRow, CallUpdatedSubscription, CampaignUpdatedSubscriptionVariables as CampaignStreamVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /**
  * Longest a received call state waits before the page renders it, in milliseconds: the feed's
@@ -12,7 +13,7 @@ import type { CallRow, CallUpdatedSubscription, CampaignStreamVariables } from '
 export const CALL_RENDER_BATCH_MS = 100;
 
 /** The call fields the detail page's tables and the live feed select (type `CallRow`). */
-export const CALL_FIELDS = gql`
+export const CALL_FIELDS = graphql(`
   fragment CallFields on Call {
     id
     to
@@ -25,17 +26,16 @@ export const CALL_FIELDS = gql`
     perMinute
     version
   }
-`;
+`);
 
 /** The campaign's active calls, then each call's states as they start and end (STOPPED the moment the server stops one). */
-export const CALL_UPDATED_SUBSCRIPTION: TypedDocumentNode<CallUpdatedSubscription, CampaignStreamVariables> = gql`
+export const CALL_UPDATED_SUBSCRIPTION = graphql(`
   subscription CallUpdated($campaignId: ID!) {
     callUpdated(campaignId: $campaignId) {
       ...CallFields
     }
   }
-  ${CALL_FIELDS}
-`;
+`);
 
 /** What {@link useCampaignCalls} returns. */
 export interface CampaignCalls {

@@ -1,11 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { CreateCampaignMutation, CreateCampaignMutationVariables } from '../utils/campaign-types';
+import type { CreateCampaignMutation, CreateCampaignMutationVariables } from '../gql/graphql.js';
 import { CAMPAIGNS_QUERY } from './useCampaignList';
-import { CAMPAIGN_FIELDS } from './useCampaignUpdates';
+import { graphql } from '../gql/index.js';
 
 /** Creates a campaign in DRAFT; `startCampaign` lets it place calls. */
-export const CREATE_CAMPAIGN_MUTATION: TypedDocumentNode<CreateCampaignMutation, CreateCampaignMutationVariables> = gql`
+export const CREATE_CAMPAIGN_MUTATION = graphql(`
   mutation CreateCampaign($input: CreateCampaignInput!) {
     createCampaign(input: $input) {
       campaign {
@@ -13,8 +12,7 @@ export const CREATE_CAMPAIGN_MUTATION: TypedDocumentNode<CreateCampaignMutation,
       }
     }
   }
-  ${CAMPAIGN_FIELDS}
-`;
+`);
 
 /** The `createCampaign` mutation; the list is fetched again so the new campaign appears at the top. Its promise rejects on failure; the form shows why. */
 export function useCampaignCreateMutation() {

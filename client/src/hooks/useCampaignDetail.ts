@@ -1,26 +1,31 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { SpendBaseline } from '../utils/campaign-chart';
 import { SPEND_CHART_MINUTES } from '../utils/campaign-chart';
 import { RECENTLY_ENDED_MAX } from '../utils/campaign-calls';
 import type { ReceivedCampaign } from '../utils/campaign-state';
-import type { CallRow, CampaignDetailQuery, CampaignDetailQueryVariables } from '../utils/campaign-types';
-import { CALL_FIELDS } from './useCampaignCalls';
-import { CAMPAIGN_FIELDS } from './useCampaignUpdates';
+import type { CallFieldsFragment as CallRow, CampaignDetailQuery, CampaignDetailQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /**
  * A campaign with its spend per minute, and its most recent ended calls of each kind (the
  * active ones come from `callUpdated`, which starts with them): by status, since the newest
  * calls of a busy campaign are all active.
  */
-export const CAMPAIGN_DETAIL_QUERY: TypedDocumentNode<CampaignDetailQuery, CampaignDetailQueryVariables> = gql`
+/** One minute of posted spend, as the spend chart draws it. */
+export const SPEND_POINT_FIELDS = graphql(`
+  fragment SpendPointFields on SpendPoint {
+    minute
+    spent
+  }
+`);
+
+export const CAMPAIGN_DETAIL_QUERY = graphql(`
   query CampaignDetail($id: ID!, $minutes: Int!, $endedFirst: Int!) {
     campaign(id: $id) {
       ...CampaignFields
       spendByMinute(minutes: $minutes) {
-        minute
-        spent
+        ...SpendPointFields
       }
     }
     stopped: calls(campaignId: $id, status: STOPPED, first: $endedFirst) {
@@ -45,9 +50,7 @@ export const CAMPAIGN_DETAIL_QUERY: TypedDocumentNode<CampaignDetailQuery, Campa
       }
     }
   }
-  ${CAMPAIGN_FIELDS}
-  ${CALL_FIELDS}
-`;
+`);
 
 /** What {@link useCampaignDetail} returns. */
 export interface CampaignDetail {

@@ -1,28 +1,31 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { EstimateCampaignCostQuery, EstimateCampaignCostQueryVariables } from '../utils/campaign-types';
+import type { EstimateCampaignCostQuery, EstimateCampaignCostQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
+
+/** The estimate the create form shows. */
+export const CAMPAIGN_ESTIMATE_FIELDS = graphql(`
+  fragment CampaignEstimateFields on CampaignCostEstimate {
+    currency
+    rate {
+      ...CallRateFields
+    }
+    billedSecondsPerCall
+    costPerCall
+    total
+    available
+    shortfall
+    coveredCalls
+  }
+`);
 
 /** Seed 004's pre-campaign estimate: the rate that applies, cost per call, total, and what the wallet covers. */
-export const ESTIMATE_CAMPAIGN_COST_QUERY: TypedDocumentNode<EstimateCampaignCostQuery, EstimateCampaignCostQueryVariables> = gql`
+export const ESTIMATE_CAMPAIGN_COST_QUERY = graphql(`
   query EstimateCampaignCost($input: EstimateCampaignCostInput!) {
     estimateCampaignCost(input: $input) {
-      currency
-      rate {
-        prefix
-        perMinute
-        firstIncrementSeconds
-        nextIncrementSeconds
-        connectFee
-      }
-      billedSecondsPerCall
-      costPerCall
-      total
-      available
-      shortfall
-      coveredCalls
+      ...CampaignEstimateFields
     }
   }
-`;
+`);
 
 /**
  * The estimate for the form's (debounced, checked) inputs; nothing is asked while they are null.

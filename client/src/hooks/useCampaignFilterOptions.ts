@@ -1,20 +1,27 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { CampaignOptionsQuery, CampaignOptionsQueryVariables } from '../apollo/account-pages-types';
+import type { CampaignOptionsQuery, CampaignOptionsQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** Most campaigns the history's campaign filter lists: the newest, one page of the server's 1..100. */
 export const CAMPAIGN_FILTER_OPTIONS_MAX = 100;
 
 /** The caller's newest campaigns, just what the campaign filter needs. */
-export const CAMPAIGN_OPTIONS_QUERY: TypedDocumentNode<CampaignOptionsQuery, CampaignOptionsQueryVariables> = gql`
+/** A campaign as the history's campaign filter lists it. */
+export const CAMPAIGN_OPTION_FIELDS = graphql(`
+  fragment CampaignOptionFields on Campaign {
+    id
+    name
+    walletId
+    status
+  }
+`);
+
+export const CAMPAIGN_OPTIONS_QUERY = graphql(`
   query CampaignOptions($first: Int!) {
     campaigns(first: $first) {
       edges {
         node {
-          id
-          name
-          walletId
-          status
+          ...CampaignOptionFields
         }
       }
       pageInfo {
@@ -22,7 +29,7 @@ export const CAMPAIGN_OPTIONS_QUERY: TypedDocumentNode<CampaignOptionsQuery, Cam
       }
     }
   }
-`;
+`);
 
 /** The account's newest {@link CAMPAIGN_FILTER_OPTIONS_MAX} campaigns, for the history's campaign filter. */
 export function useCampaignFilterOptions() {

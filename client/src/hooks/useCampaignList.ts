@@ -1,13 +1,12 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { CampaignsQuery, CampaignsQueryVariables } from '../utils/campaign-types';
-import { CAMPAIGN_FIELDS } from './useCampaignUpdates';
+import type { CampaignsQuery, CampaignsQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** Campaigns per page of the list (the server allows 1..100). @default 20 */
 export const CAMPAIGNS_PAGE_SIZE = 20;
 
 /** The caller's campaigns, newest first, one page. */
-export const CAMPAIGNS_QUERY: TypedDocumentNode<CampaignsQuery, CampaignsQueryVariables> = gql`
+export const CAMPAIGNS_QUERY = graphql(`
   query Campaigns($first: Int!, $after: String) {
     campaigns(first: $first, after: $after) {
       edges {
@@ -22,8 +21,7 @@ export const CAMPAIGNS_QUERY: TypedDocumentNode<CampaignsQuery, CampaignsQueryVa
       }
     }
   }
-  ${CAMPAIGN_FIELDS}
-`;
+`);
 
 /**
  * One page of the campaign list (`after`: the previous page's end cursor, null for the newest).

@@ -1,10 +1,9 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { CampaignTransitionMutationVariables, PauseCampaignMutation } from '../utils/campaign-types';
-import { CAMPAIGN_FIELDS } from './useCampaignUpdates';
+import type { StartCampaignMutationVariables as CampaignTransitionMutationVariables, PauseCampaignMutation } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** PAUSED: no new calls; calls in progress run on. */
-export const PAUSE_CAMPAIGN_MUTATION: TypedDocumentNode<PauseCampaignMutation, CampaignTransitionMutationVariables> = gql`
+export const PAUSE_CAMPAIGN_MUTATION = graphql(`
   mutation PauseCampaign($id: ID!) {
     pauseCampaign(id: $id) {
       campaign {
@@ -12,8 +11,7 @@ export const PAUSE_CAMPAIGN_MUTATION: TypedDocumentNode<PauseCampaignMutation, C
       }
     }
   }
-  ${CAMPAIGN_FIELDS}
-`;
+`);
 
 /** The `pauseCampaign` mutation (OWNER, CAMPAIGN_MANAGER, INTEGRATOR). The answer updates the cached campaign. */
 export function useCampaignPauseMutation() {

@@ -1,24 +1,38 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import type { CampaignRatePlansQuery, CampaignRatePlansQueryVariables } from '../utils/campaign-types';
+import type { CampaignRatePlansQuery, CampaignRatePlansQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** Every rate plan with the rate fields that price calls (prices are public to every caller). */
-export const CAMPAIGN_RATE_PLANS_QUERY: TypedDocumentNode<CampaignRatePlansQuery, CampaignRatePlansQueryVariables> = gql`
-  query CampaignRatePlans {
-    ratePlans {
-      id
-      name
-      currency
-      rates {
-        prefix
-        perMinute
-        firstIncrementSeconds
-        nextIncrementSeconds
-        connectFee
-      }
+/** The part of a rate that prices a call as it runs (the create form's estimate and the detail page's meter). */
+export const CALL_RATE_FIELDS = graphql(`
+  fragment CallRateFields on Rate {
+    prefix
+    perMinute
+    firstIncrementSeconds
+    nextIncrementSeconds
+    connectFee
+  }
+`);
+
+/** A rate plan as the create form and the detail page use it: its rates price calls. */
+export const RATE_PLAN_OPTION_FIELDS = graphql(`
+  fragment RatePlanOptionFields on RatePlan {
+    id
+    name
+    currency
+    rates {
+      ...CallRateFields
     }
   }
-`;
+`);
+
+export const CAMPAIGN_RATE_PLANS_QUERY = graphql(`
+  query CampaignRatePlans {
+    ratePlans {
+      ...RatePlanOptionFields
+    }
+  }
+`);
 
 /**
  * The rate plans: the create form lists those of the wallet's currency, and the detail page

@@ -1,10 +1,9 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { CampaignTransitionMutationVariables, StartCampaignMutation } from '../utils/campaign-types';
-import { CAMPAIGN_FIELDS } from './useCampaignUpdates';
+import type { StartCampaignMutationVariables as CampaignTransitionMutationVariables, StartCampaignMutation } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** RUNNING: the campaign may place calls (also resumes a paused or stopped one). */
-export const START_CAMPAIGN_MUTATION: TypedDocumentNode<StartCampaignMutation, CampaignTransitionMutationVariables> = gql`
+export const START_CAMPAIGN_MUTATION = graphql(`
   mutation StartCampaign($id: ID!) {
     startCampaign(id: $id) {
       campaign {
@@ -12,8 +11,7 @@ export const START_CAMPAIGN_MUTATION: TypedDocumentNode<StartCampaignMutation, C
       }
     }
   }
-  ${CAMPAIGN_FIELDS}
-`;
+`);
 
 /** The `startCampaign` mutation (OWNER, CAMPAIGN_MANAGER, INTEGRATOR). The answer updates the cached campaign. */
 export function useCampaignStartMutation() {

@@ -1,9 +1,10 @@
-import { gql, type ErrorLike, type TypedDocumentNode } from '@apollo/client';
+import { type ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { addSpendSample, type SpendSample, type SpendSamples } from '../utils/campaign-chart';
 import { newestCampaign, type ReceivedCampaign } from '../utils/campaign-state';
-import type { CampaignStreamVariables, CampaignUpdatedSubscription } from '../utils/campaign-types';
+import type { CampaignUpdatedSubscriptionVariables as CampaignStreamVariables, CampaignUpdatedSubscription } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /**
  * Longest a received campaign state waits before the page renders it, in milliseconds: states
@@ -13,7 +14,7 @@ import type { CampaignStreamVariables, CampaignUpdatedSubscription } from '../ut
 export const CAMPAIGN_RENDER_BATCH_MS = 100;
 
 /** The campaign fields the list, the detail page and the live feed select (type `CampaignFigures`). */
-export const CAMPAIGN_FIELDS = gql`
+export const CAMPAIGN_FIELDS = graphql(`
   fragment CampaignFields on Campaign {
     id
     walletId
@@ -30,17 +31,16 @@ export const CAMPAIGN_FIELDS = gql`
     version
     createdAt
   }
-`;
+`);
 
 /** The campaign now, then after every change: a state feed (a slow reader gets the latest state). */
-export const CAMPAIGN_UPDATED_SUBSCRIPTION: TypedDocumentNode<CampaignUpdatedSubscription, CampaignStreamVariables> = gql`
+export const CAMPAIGN_UPDATED_SUBSCRIPTION = graphql(`
   subscription CampaignUpdated($campaignId: ID!) {
     campaignUpdated(campaignId: $campaignId) {
       ...CampaignFields
     }
   }
-  ${CAMPAIGN_FIELDS}
-`;
+`);
 
 /** What {@link useCampaignUpdates} returns. */
 export interface CampaignUpdates {

@@ -1,10 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { CreateApiKeyMutation, CreateApiKeyMutationVariables } from '../apollo/account-pages-types';
-import { API_KEY_ROW_FIELDS, API_KEYS_QUERY } from './useApiKeys';
+import type { CreateApiKeyMutation, CreateApiKeyMutationVariables } from '../gql/graphql.js';
+import { API_KEYS_QUERY } from './useApiKeys';
+import { graphql } from '../gql/index.js';
 
 /** Creates a key of the account with a role and a name; the answer's secret is shown once. */
-export const CREATE_API_KEY_MUTATION: TypedDocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables> = gql`
+export const CREATE_API_KEY_MUTATION = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) {
       apiKey
@@ -13,8 +13,7 @@ export const CREATE_API_KEY_MUTATION: TypedDocumentNode<CreateApiKeyMutation, Cr
       }
     }
   }
-  ${API_KEY_ROW_FIELDS}
-`;
+`);
 
 /** The `createApiKey` mutation; the keys list is fetched again after it. Its promise rejects on failure. */
 export function useCreateApiKeyMutation() {

@@ -1,9 +1,9 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { InviteUserMutation, InviteUserMutationVariables } from '../apollo/user-types.js';
+import type { InviteUserMutation, InviteUserMutationVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** Invites someone into an account with a role; the answer's token is shown once. */
-export const INVITE_USER_MUTATION: TypedDocumentNode<InviteUserMutation, InviteUserMutationVariables> = gql`
+export const INVITE_USER_MUTATION = graphql(`
   mutation InviteUser($input: InviteUserInput!) {
     inviteUser(input: $input) {
       token
@@ -15,7 +15,7 @@ export const INVITE_USER_MUTATION: TypedDocumentNode<InviteUserMutation, InviteU
       }
     }
   }
-`;
+`);
 
 /** The `inviteUser` mutation (OWNER). Its promise rejects on failure; the form shows why. */
 export function useInviteUserMutation() {

@@ -1,23 +1,18 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { PaymentMethodIdVariables, RemovePaymentMethodMutation } from '../apollo/account-pages-types';
+import type { RemovePaymentMethodMutationVariables as PaymentMethodIdVariables, RemovePaymentMethodMutation } from '../gql/graphql.js';
 import { PAYMENT_METHODS_QUERY } from './useSavedCards';
+import { graphql } from '../gql/index.js';
 
 /** Removes a saved card (detached from the Stripe Customer). */
-export const REMOVE_PAYMENT_METHOD_MUTATION: TypedDocumentNode<RemovePaymentMethodMutation, PaymentMethodIdVariables> = gql`
+export const REMOVE_PAYMENT_METHOD_MUTATION = graphql(`
   mutation RemovePaymentMethod($id: ID!) {
     removePaymentMethod(id: $id) {
       paymentMethod {
-        id
-        brand
-        last4
-        expMonth
-        expYear
-        isDefault
+        ...SavedCardFields
       }
     }
   }
-`;
+`);
 
 /** The `removePaymentMethod` mutation; the saved cards are fetched again after it. */
 export function useRemovePaymentMethodMutation() {

@@ -1,10 +1,9 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { RevokeApiKeyMutation, RevokeApiKeyMutationVariables } from '../apollo/account-pages-types';
-import { API_KEY_ROW_FIELDS } from './useApiKeys';
+import type { RevokeApiKeyMutation, RevokeApiKeyMutationVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** Revokes a key at once: the next request with it is UNAUTHENTICATED. */
-export const REVOKE_API_KEY_MUTATION: TypedDocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables> = gql`
+export const REVOKE_API_KEY_MUTATION = graphql(`
   mutation RevokeApiKey($id: ID!) {
     revokeApiKey(id: $id) {
       key {
@@ -12,8 +11,7 @@ export const REVOKE_API_KEY_MUTATION: TypedDocumentNode<RevokeApiKeyMutation, Re
       }
     }
   }
-  ${API_KEY_ROW_FIELDS}
-`;
+`);
 
 /** The `revokeApiKey` mutation; the answer (cached by id) marks the key revoked in the list. Its promise rejects on failure. */
 export function useRevokeApiKeyMutation() {

@@ -1,10 +1,10 @@
-import { gql, type ApolloCache, type TypedDocumentNode } from '@apollo/client';
+import { type ApolloCache } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { AutoRechargeSettings, SetAutoRechargeMutation, SetAutoRechargeMutationVariables } from '../apollo/account-pages-types';
-import { AUTO_RECHARGE_FIELDS } from './useAutoRecharge';
+import type { AutoRechargeFieldsFragment as AutoRechargeSettings, SetAutoRechargeMutation, SetAutoRechargeMutationVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** Turns auto-recharge on (resuming it when paused) or off, with its threshold and target. OWNER only. */
-export const SET_AUTO_RECHARGE_MUTATION: TypedDocumentNode<SetAutoRechargeMutation, SetAutoRechargeMutationVariables> = gql`
+export const SET_AUTO_RECHARGE_MUTATION = graphql(`
   mutation SetAutoRecharge($input: SetAutoRechargeInput!) {
     setAutoRecharge(input: $input) {
       autoRecharge {
@@ -12,8 +12,7 @@ export const SET_AUTO_RECHARGE_MUTATION: TypedDocumentNode<SetAutoRechargeMutati
       }
     }
   }
-  ${AUTO_RECHARGE_FIELDS}
-`;
+`);
 
 /**
  * Writes a funding mutation's answer into its Wallet's `autoRecharge` field in the cache (the

@@ -1,23 +1,18 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { PaymentMethodIdVariables, SetDefaultPaymentMethodMutation } from '../apollo/account-pages-types';
+import type { RemovePaymentMethodMutationVariables as PaymentMethodIdVariables, SetDefaultPaymentMethodMutation } from '../gql/graphql.js';
 import { PAYMENT_METHODS_QUERY } from './useSavedCards';
+import { graphql } from '../gql/index.js';
 
 /** Makes a saved card the default: the one automatic funding charges and checkout picks first. */
-export const SET_DEFAULT_PAYMENT_METHOD_MUTATION: TypedDocumentNode<SetDefaultPaymentMethodMutation, PaymentMethodIdVariables> = gql`
+export const SET_DEFAULT_PAYMENT_METHOD_MUTATION = graphql(`
   mutation SetDefaultPaymentMethod($id: ID!) {
     setDefaultPaymentMethod(id: $id) {
       paymentMethod {
-        id
-        brand
-        last4
-        expMonth
-        expYear
-        isDefault
+        ...SavedCardFields
       }
     }
   }
-`;
+`);
 
 /**
  * The `setDefaultPaymentMethod` mutation. The answer names only the new default, so the cached

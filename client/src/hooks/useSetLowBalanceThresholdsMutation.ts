@@ -1,13 +1,12 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { SetLowBalanceThresholdsMutation, SetLowBalanceThresholdsMutationVariables } from '../apollo/account-pages-types';
-import { BALANCE_ALERT_THRESHOLDS_FIELDS } from '../routes/settings/BalanceAlertThresholdList';
+import type { SetLowBalanceThresholdsMutation, SetLowBalanceThresholdsMutationVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /**
  * Replaces a wallet's low-balance alert thresholds (`[]` turns balance alerts off). OWNER,
  * CAMPAIGN_MANAGER, SUPPORT and PLATFORM_ADMIN; INTEGRATOR keys are FORBIDDEN.
  */
-export const SET_LOW_BALANCE_THRESHOLDS_MUTATION: TypedDocumentNode<SetLowBalanceThresholdsMutation, SetLowBalanceThresholdsMutationVariables> = gql`
+export const SET_LOW_BALANCE_THRESHOLDS_MUTATION = graphql(`
   mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {
     setLowBalanceThresholds(input: $input) {
       thresholds
@@ -16,8 +15,7 @@ export const SET_LOW_BALANCE_THRESHOLDS_MUTATION: TypedDocumentNode<SetLowBalanc
       }
     }
   }
-  ${BALANCE_ALERT_THRESHOLDS_FIELDS}
-`;
+`);
 
 /**
  * The `setLowBalanceThresholds` mutation. The answer's wallet (cached by id) carries the

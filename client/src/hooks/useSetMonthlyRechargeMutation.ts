@@ -1,11 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { SetMonthlyRechargeMutation, SetMonthlyRechargeMutationVariables } from '../apollo/account-pages-types';
-import { AUTO_RECHARGE_FIELDS } from './useAutoRecharge';
+import type { SetMonthlyRechargeMutation, SetMonthlyRechargeMutationVariables } from '../gql/graphql.js';
 import { writeAutoRecharge } from './useSetAutoRechargeMutation';
+import { graphql } from '../gql/index.js';
 
 /** Turns the monthly recharge on or off, with its day (1–28, UTC) and whole amount. OWNER only. */
-export const SET_MONTHLY_RECHARGE_MUTATION: TypedDocumentNode<SetMonthlyRechargeMutation, SetMonthlyRechargeMutationVariables> = gql`
+export const SET_MONTHLY_RECHARGE_MUTATION = graphql(`
   mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {
     setMonthlyRecharge(input: $input) {
       autoRecharge {
@@ -13,8 +12,7 @@ export const SET_MONTHLY_RECHARGE_MUTATION: TypedDocumentNode<SetMonthlyRecharge
       }
     }
   }
-  ${AUTO_RECHARGE_FIELDS}
-`;
+`);
 
 /** The `setMonthlyRecharge` mutation. Its promise rejects on failure; the form shows why. */
 export function useSetMonthlyRechargeMutation() {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TopUpState, TransactionRow } from '../apollo/types.js';
+import type { TopUpFieldsFragment as TopUpState, TransactionRowFieldsFragment as TransactionRow } from '../gql/graphql.js';
 import { requestFailureOf } from '../apollo/request-failure.js';
 import {
   attemptOutcomeOf,

@@ -1,9 +1,28 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { TopUpMutation, TopUpMutationVariables } from '../apollo/types.js';
+import type { TopUpMutation, TopUpMutationVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** The top-up fields the top-up panel follows; both top-up mutations spread this fragment. */
-export const TOP_UP_FIELDS = gql`
+/** A top-up's receipt, as the receipt card and the history show it. */
+export const RECEIPT_FIELDS = graphql(`
+  fragment ReceiptFields on Receipt {
+    receiptNumber
+    transactionId
+    topUpId
+    amount
+    tax
+    taxRate
+    taxLabel
+    total
+    currency
+    paidAt
+    cardBrand
+    cardLast4
+    paymentIntentId
+  }
+`);
+
+export const TOP_UP_FIELDS = graphql(`
   fragment TopUpFields on TopUp {
     id
     walletId
@@ -22,29 +41,17 @@ export const TOP_UP_FIELDS = gql`
     failureReason
     updatedAt
     receipt {
-      receiptNumber
-      transactionId
-      topUpId
-      amount
-      tax
-      taxRate
-      taxLabel
-      total
-      currency
-      paidAt
-      cardBrand
-      cardLast4
-      paymentIntentId
+      ...ReceiptFields
     }
   }
-`;
+`);
 
 /**
  * Pays into a wallet by card: the server creates and confirms a Stripe PaymentIntent for the
  * amount plus tax and answers with the top-up (PROCESSING, REQUIRES_ACTION, FAILED…). The wallet
  * is credited later, when Stripe's confirmation is applied.
  */
-export const TOP_UP_MUTATION: TypedDocumentNode<TopUpMutation, TopUpMutationVariables> = gql`
+export const TOP_UP_MUTATION = graphql(`
   mutation TopUp($input: TopUpInput!) {
     topUp(input: $input) {
       topUp {
@@ -52,8 +59,7 @@ export const TOP_UP_MUTATION: TypedDocumentNode<TopUpMutation, TopUpMutationVari
       }
     }
   }
-  ${TOP_UP_FIELDS}
-`;
+`);
 
 /** The `topUp` mutation. Its promise rejects on failure; the caller decides about retries (utils/top-up-attempt.ts). */
 export function useTopUpMutation() {

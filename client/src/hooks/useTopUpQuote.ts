@@ -1,28 +1,36 @@
-import { gql, type ErrorLike, type TypedDocumentNode } from '@apollo/client';
+import { type ErrorLike } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
-import type { QuoteTopUpQuery, QuoteTopUpQueryVariables, TopUpQuote } from '../apollo/types.js';
+import type { QuoteTopUpQuery, QuoteTopUpQueryVariables, TopUpQuoteFieldsFragment as TopUpQuote } from '../gql/graphql.js';
 import { compareMoney } from '../utils/money.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
+import { graphql } from '../gql/index.js';
 
 /** How long the amount must stay unchanged before it is quoted, in milliseconds. @default 350 */
 export const QUOTE_DEBOUNCE_MS = 350;
 
 /** The checkout summary of a top-up: amount, tax with its label and rate, total, and the currency's minimum. */
-export const QUOTE_TOP_UP_QUERY: TypedDocumentNode<QuoteTopUpQuery, QuoteTopUpQueryVariables> = gql`
+/** The price of a top-up before paying: amount, tax and total, and the smallest top-up. */
+export const TOP_UP_QUOTE_FIELDS = graphql(`
+  fragment TopUpQuoteFields on TopUpQuote {
+    walletId
+    currency
+    amount
+    tax
+    taxRate
+    taxTreatment
+    taxLabel
+    total
+    minimum
+  }
+`);
+
+export const QUOTE_TOP_UP_QUERY = graphql(`
   query QuoteTopUp($walletId: ID!, $amount: Money!) {
     quoteTopUp(walletId: $walletId, amount: $amount) {
-      walletId
-      currency
-      amount
-      tax
-      taxRate
-      taxTreatment
-      taxLabel
-      total
-      minimum
+      ...TopUpQuoteFields
     }
   }
-`;
+`);
 
 /** What {@link useTopUpQuote} returns. */
 export interface TopUpQuoteState {

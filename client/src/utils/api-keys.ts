@@ -3,7 +3,7 @@
  * name's rules (checked here so the form answers at once; the server checks again), and how a
  * key reads in the list. Never the secret: that is shown once, when created, and not kept.
  */
-import type { ApiKey, Role } from '../apollo/generated/schema-types.js';
+import type { ApiKeyRowFieldsFragment as ApiKey, Role } from '../gql/graphql.js';
 
 /** Roles that may list, create and revoke an account's keys (the server's CREATE/REVOKE_API_KEY_ROLES, less the platform's). */
 export const API_KEY_MANAGER_ROLES: readonly Role[] = ['OWNER'];

@@ -4,7 +4,7 @@
  * read from the status and the body text. Pure, so every answer, odd ones included (an HTML page
  * from a proxy, an empty body), is tested without a server.
  */
-import type { Role } from '../apollo/types.js';
+import type { Role } from '../gql/graphql.js';
 
 /** The signed-in person, as `/auth/sign-in` and `me { user }` describe them. */
 export interface SessionUser {

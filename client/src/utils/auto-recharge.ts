@@ -4,7 +4,7 @@
  * BAD_USER_INPUT wins), and how the settings read on screen. Works on decimal strings, never
  * through a JS number.
  */
-import type { AutoRecharge, Role } from '../apollo/generated/schema-types.js';
+import type { AutoRechargeFieldsFragment as AutoRecharge, Role } from '../gql/graphql.js';
 import { compareMoney, formatMoney, MONEY_FRACTION_DIGITS_MAX, subtractMoney } from './money.js';
 import { checkTopUpAmount, TOP_UP_AMOUNT_MAX } from './top-up-amount.js';
 

@@ -4,7 +4,7 @@
  * server's BAD_USER_INPUT wins), and how a list reads on screen. Thresholds stay decimal strings,
  * compared and normalised through integer micro-units (utils/money.ts), never through a JS number.
  */
-import type { Role } from '../apollo/generated/schema-types.js';
+import type { Role } from '../gql/graphql.js';
 import { parseMoneyInput } from './auto-recharge.js';
 import { compareMoney, formatMoney, microsToMoney, moneyToMicros } from './money.js';
 

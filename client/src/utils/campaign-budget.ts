@@ -3,7 +3,7 @@
  * plus what active calls hold reserved, which the server checks the budget against), as shares
  * of the budget for the budget bar. Exact: bigint micro-units, percentages in basis points.
  */
-import type { CampaignFigures } from './campaign-types.js';
+import type { CampaignFieldsFragment as CampaignFigures } from '../gql/graphql.js';
 import { microsToMoney, moneyToMicros } from './campaign-money.js';
 
 /** Basis points in 100%. */

@@ -5,7 +5,7 @@
  * same book when nothing changed, so React skips the render); a call whose state did not change
  * keeps its object, so its memoized row does not render again.
  */
-import type { CallRow } from './campaign-types.js';
+import type { CallFieldsFragment as CallRow } from '../gql/graphql.js';
 import { compareSequences } from './sequence.js';
 
 /** Most ended calls kept (and shown), the most recently ended. @default 50 */

@@ -11,7 +11,7 @@
  *
  * Money stays in bigint micro-units; only pixel positions are plain numbers.
  */
-import type { SpendMinutePoint } from './campaign-types.js';
+import type { SpendPointFieldsFragment as SpendMinutePoint } from '../gql/graphql.js';
 import { microsToChartUnits, microsToMoney, moneyToMicros } from './campaign-money.js';
 
 /** One minute, in milliseconds. */

@@ -3,7 +3,7 @@
  * press them, and why a call ended. Unknown enum values (added to the schema later) still read
  * well through {@link enumLabel}.
  */
-import type { CallEndReason, CallStatus, CampaignStatus, Role } from './campaign-types.js';
+import type { CallEndReason, CallStatus, CampaignStatus, Role } from '../gql/graphql.js';
 import { enumLabel } from './enum-label.js';
 
 /**

@@ -10,7 +10,7 @@
  * when the wallet cannot fund the next increment (the server then stops the call and its final
  * cost arrives), and a subscription plan's allowance (not known here) makes the real cost lower.
  */
-import type { CallRate, CallRow } from './campaign-types.js';
+import type { CallRateFieldsFragment as CallRate, CallFieldsFragment as CallRow } from '../gql/graphql.js';
 import { microsToMoney, moneyToMicros } from './campaign-money.js';
 
 /** Milliseconds per second. */

@@ -3,7 +3,7 @@
  * mutation's answer. They arrive out of order (a query sent before a change may answer after the
  * change was pushed), so "last received" is not "newest": `version` grows with every change.
  */
-import type { CampaignFigures } from './campaign-types.js';
+import type { CampaignFieldsFragment as CampaignFigures } from '../gql/graphql.js';
 import { compareSequences } from './sequence.js';
 
 /** A campaign state and when the page received it (epoch ms): time-to-empty counts from then. */

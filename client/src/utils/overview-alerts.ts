@@ -3,7 +3,7 @@
  * (below the auto-recharge threshold, or below {@link LOW_BALANCE_DEFAULT}), and campaigns the
  * server stopped because the wallet could not pay. Pure; amounts compared exactly as micro-units.
  */
-import type { CampaignStatus } from '../apollo/generated/schema-types.js';
+import type { CampaignStatus } from '../gql/graphql.js';
 import { moneyToMicros } from './burn-rate.js';
 
 /**

@@ -4,7 +4,7 @@
  * authorised by the SetupIntent's client secret; the endpoint allows CORS). Building the request
  * and reading its refusal are here; the fetch is the component's.
  */
-import type { Role } from '../apollo/generated/schema-types.js';
+import type { Role } from '../gql/graphql.js';
 import type { SandboxAuthenticationOutcome, SandboxAuthenticationRequest, SandboxError } from './sandbox-three-d-secure.js';
 
 /** Roles of an account that may list, add, remove and pick the default card (the server's CARD_ROLES, less the platform's). */

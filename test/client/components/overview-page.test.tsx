@@ -3,12 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { print } from 'graphql';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import {
-  OVERVIEW_CAMPAIGNS_QUERY,
-  OVERVIEW_CAMPAIGN_UPDATED_SUBSCRIPTION,
-  OVERVIEW_WALLET_UPDATED_SUBSCRIPTION,
-  RECENT_TRANSACTIONS_QUERY,
-} from '../../../client/src/routes/overview/overview-documents';
+import { OVERVIEW_CAMPAIGNS_QUERY, OVERVIEW_CAMPAIGN_UPDATED_SUBSCRIPTION, OVERVIEW_WALLET_UPDATED_SUBSCRIPTION, RECENT_TRANSACTIONS_QUERY } from '../../../client/src/routes/overview/overview-documents';
 import { OverviewPage } from '../../../client/src/routes/overview/OverviewPage';
 import { ACCOUNT_WALLET } from './overview-fixtures';
 
@@ -31,7 +26,8 @@ describe('OverviewPage', () => {
 
   it('follows the wallet with walletUpdated, selecting the figures, status, burn inputs and auto-recharge line', () => {
     const printed = compact(OVERVIEW_WALLET_UPDATED_SUBSCRIPTION);
-    expect(printed).toContain('walletUpdated(walletId: $walletId) { id currency balance reserved available status sequence');
+    expect(printed).toContain('walletUpdated(walletId: $walletId) { ...OverviewWalletFields }');
+    expect(printed).toContain('fragment OverviewWalletFields on Wallet { id currency balance reserved available status sequence');
     expect(printed).toContain('burn { activeCalls callsPerMinute recentSpend recentWindowSeconds }');
     expect(printed).toContain('autoRecharge { walletId enabled threshold target pausedReason }');
   });

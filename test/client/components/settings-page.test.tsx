@@ -2,7 +2,7 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../client/src/apollo/types';
+import type { Role } from '../../../client/src/gql/graphql.js';
 import { ADD_PAYMENT_METHOD_MUTATION } from '../../../client/src/hooks/useAddPaymentMethodMutation';
 import { API_KEYS_QUERY, CREDENTIAL_IN_USE_QUERY } from '../../../client/src/hooks/useApiKeys';
 import { WALLET_FUNDING_QUERY } from '../../../client/src/hooks/useAutoRecharge';

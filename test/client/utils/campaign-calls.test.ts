@@ -1,7 +1,7 @@
 // Goal: the detail page's call book follows callUpdated exactly: newest state per call by version (a late or repeated state never rolls a call back), active calls newest first, the most recently ended kept and bounded, calls that ended live marked, and nothing rebuilt when nothing changed; method: examples.
 import { describe, expect, it } from 'vitest';
 import { activeCallList, applyCallStates, emptyCallBook } from '../../../client/src/utils/campaign-calls.js';
-import type { CallRow } from '../../../client/src/utils/campaign-types.js';
+import type { CallFieldsFragment as CallRow } from '../../../client/src/gql/graphql.js';
 
 function call(id: string, version: string, status: CallRow['status'], startedSecond: number, endedSecond: number | null = null, endReason: CallRow['endReason'] = null): CallRow {
   const at = (second: number) => new Date(Date.UTC(2026, 10, 22, 10, 0, second)).toISOString();

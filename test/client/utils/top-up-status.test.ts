@@ -1,6 +1,6 @@
 // Goal: every top-up status maps to what the panel shows, and the panel asks the server for news only once per top-up when its credit arrives; method: one example per status and the refresh rule's cases.
 import { describe, expect, it } from 'vitest';
-import { TOP_UP_STATUSES, type Receipt, type TopUpState, type TopUpStatus } from '../../../client/src/apollo/types.js';
+import { TopUpStatus, type ReceiptFieldsFragment as Receipt, type TopUpFieldsFragment as TopUpState } from '../../../client/src/gql/graphql.js';
 import {
   AUTHENTICATION_UNAVAILABLE_REASON,
   creditingTransaction,
@@ -10,6 +10,9 @@ import {
   shouldRefreshOnCredit,
   topUpView,
 } from '../../../client/src/utils/top-up-status.js';
+
+/** The schema's values, in schema order. */
+const TOP_UP_STATUSES = Object.values(TopUpStatus);
 
 const receipt = { receiptNumber: 'SW-1', transactionId: 't-1' } as Receipt;
 

@@ -1,4 +1,4 @@
-import type { CampaignFigures } from '../../utils/campaign-types';
+import type { CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
 import { budgetUse } from '../../utils/campaign-budget';
 import { formatMoney } from '../../utils/money';
 

@@ -3,7 +3,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useCampaignPauseMutation } from '../../hooks/useCampaignPauseMutation';
 import { useCampaignStartMutation } from '../../hooks/useCampaignStartMutation';
 import { campaignActions } from '../../utils/campaign-labels';
-import type { CampaignFigures } from '../../utils/campaign-types';
+import type { CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
 
 /** Props of {@link CampaignActions}. */
 export interface CampaignActionsProps {

@@ -11,7 +11,7 @@ import type { SpendBaseline, SpendSamples } from '../../utils/campaign-chart';
 import { canManageCampaigns } from '../../utils/campaign-labels';
 import { formatTimeLeft } from '../../utils/campaign-meter';
 import { newestCampaign, type ReceivedCampaign } from '../../utils/campaign-state';
-import type { CallRate, CallRow, CampaignFigures } from '../../utils/campaign-types';
+import type { CallRateFieldsFragment as CallRate, CallFieldsFragment as CallRow, CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
 import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
 import { BudgetBar } from './BudgetBar';

@@ -1,4 +1,4 @@
-import type { CampaignEstimate } from '../../utils/campaign-types';
+import type { CampaignEstimateFieldsFragment as CampaignEstimate } from '../../gql/graphql.js';
 import { estimateLines } from '../../utils/campaign-form';
 import { ErrorNotice } from '../../components/ErrorNotice';
 

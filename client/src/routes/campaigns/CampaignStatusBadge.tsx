@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '../../utils/campaign-types';
+import type { CampaignStatus } from '../../gql/graphql.js';
 import { campaignStatusLabel, campaignStatusTone } from '../../utils/campaign-labels';
 
 /** Props of {@link CampaignStatusBadge}. */

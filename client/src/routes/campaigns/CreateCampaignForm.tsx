@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { WalletSummary } from '../../apollo/types';
+import type { WalletSummaryFieldsFragment as WalletSummary } from '../../gql/graphql.js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useCampaignCreateMutation } from '../../hooks/useCampaignCreateMutation';
 import { useCampaignEstimate } from '../../hooks/useCampaignEstimate';
@@ -12,7 +12,7 @@ import {
   type CampaignDraft,
   type DraftErrors,
 } from '../../utils/campaign-form';
-import type { CampaignFigures, EstimateCampaignCostQueryVariables, RatePlanOption } from '../../utils/campaign-types';
+import type { CampaignFieldsFragment as CampaignFigures, EstimateCampaignCostQueryVariables, RatePlanOptionFieldsFragment as RatePlanOption } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { CampaignEstimateSummary } from './CampaignEstimateSummary';
 

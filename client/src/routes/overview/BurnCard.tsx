@@ -1,5 +1,5 @@
 import { formatPerMinute, formatTimeToEmpty, walletBurnFigures } from '../../utils/burn-rate';
-import type { OverviewWallet } from './overview-documents';
+import type { OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
 
 /** Props of {@link BurnCard}. */
 export interface BurnCardProps {

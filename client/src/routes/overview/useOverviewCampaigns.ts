@@ -2,7 +2,8 @@ import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { campaignsStoppedForFunds, campaignsToFollow, hasUnlistedActiveCalls, newestCampaignState, withLiveStates } from '../../utils/overview-alerts';
-import { OVERVIEW_CAMPAIGNS_FIRST, OVERVIEW_CAMPAIGNS_QUERY, type OverviewCampaign, type OverviewCampaignsQueryVariables } from './overview-documents';
+import { OVERVIEW_CAMPAIGNS_FIRST, OVERVIEW_CAMPAIGNS_QUERY } from './overview-documents';
+import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewCampaignsQueryVariables } from '../../gql/graphql.js';
 
 /**
  * Most campaigns followed live (`campaignUpdated`, one subscription each). With the wallet feed and

@@ -1,11 +1,8 @@
 import type { ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
-import {
-  OVERVIEW_WALLET_UPDATED_SUBSCRIPTION,
-  type OverviewWallet,
-  type OverviewWalletUpdatedSubscriptionVariables,
-} from './overview-documents';
+import { OVERVIEW_WALLET_UPDATED_SUBSCRIPTION } from './overview-documents';
+import type { OverviewWalletFieldsFragment as OverviewWallet, OverviewWalletUpdatedSubscriptionVariables } from '../../gql/graphql.js';
 
 /** What {@link useOverviewWallet} returns. */
 export interface OverviewWalletFeed {

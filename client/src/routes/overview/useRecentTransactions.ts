@@ -1,13 +1,14 @@
 import type { ErrorLike } from '@apollo/client';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TransactionAddedSubscriptionVariables, TransactionRow } from '../../apollo/types';
+import type { TransactionAddedSubscriptionVariables, TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
 import { TRANSACTION_ADDED_SUBSCRIPTION } from '../../hooks/useLiveWallet';
 import { addLiveTransaction, emptyLiveTransactions, highestLiveSequence, liveTransactionsAfter, pageBaseline } from '../../utils/live-transactions';
 import { mergeTransactions } from '../../utils/merge-transactions';
 import { maxSequence } from '../../utils/sequence';
 import type { ResumePoints } from '../wallet/WalletView';
-import { RECENT_TRANSACTIONS_COUNT, RECENT_TRANSACTIONS_QUERY, type RecentTransactionsQueryVariables } from './overview-documents';
+import { RECENT_TRANSACTIONS_COUNT, RECENT_TRANSACTIONS_QUERY } from './overview-documents';
+import type { RecentTransactionsQueryVariables } from '../../gql/graphql.js';
 
 /** Most live transactions kept (the newest); more than this many arriving at once makes the list fetch itself again. @default 20 */
 export const RECENT_LIVE_ROWS_MAX = 20;

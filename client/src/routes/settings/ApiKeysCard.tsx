@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ErrorLike } from '@apollo/client';
-import type { ApiKeyRow, CreateApiKeyMutation } from '../../apollo/account-pages-types';
+import type { ApiKeyRowFieldsFragment as ApiKeyRow, CreateApiKeyMutation } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useApiKeys, useCredentialInUse } from '../../hooks/useApiKeys';

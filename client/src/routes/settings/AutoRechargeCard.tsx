@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { AutoRechargeSettings } from '../../apollo/account-pages-types';
-import type { Role } from '../../apollo/types';
+import type { AutoRechargeFieldsFragment as AutoRechargeSettings } from '../../gql/graphql.js';
+import type { Role } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAutoRecharge } from '../../hooks/useAutoRecharge';

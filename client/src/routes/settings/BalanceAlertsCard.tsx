@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { Role } from '../../apollo/types';
+import type { Role } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useBalanceAlertThresholds } from '../../hooks/useBalanceAlertThresholds';

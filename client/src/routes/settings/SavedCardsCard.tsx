@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ErrorLike } from '@apollo/client';
-import type { PaymentsConfig, SavedCard } from '../../apollo/types';
+import type { PaymentsConfigFieldsFragment as PaymentsConfig, SavedCardFieldsFragment as SavedCard } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { StripeCardHandle, StripeCardState } from '../../components/StripeCardField';

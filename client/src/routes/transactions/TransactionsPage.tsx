@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { TransactionRow } from '../../apollo/types';
+import type { TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
 import type { CampaignFilterChoices } from '../../components/TransactionFilters';
 import type { TransactionRowDetails } from '../../components/TransactionTable';
 import { useCampaignFilterOptions } from '../../hooks/useCampaignFilterOptions';

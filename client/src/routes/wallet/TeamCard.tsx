@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { InviteUserMutation } from '../../apollo/user-types';
+import type { InviteUserMutation } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useInviteUserMutation } from '../../hooks/useInviteUserMutation';

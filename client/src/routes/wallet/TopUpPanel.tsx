@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { PaymentsConfig, Role, TopUpState, TransactionRow, WalletSummary } from '../../apollo/types';
+import type { PaymentsConfigFieldsFragment as PaymentsConfig, Role, TopUpFieldsFragment as TopUpState, TransactionRowFieldsFragment as TransactionRow, WalletSummaryFieldsFragment as WalletSummary } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { CheckoutSummary } from '../../components/CheckoutSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';

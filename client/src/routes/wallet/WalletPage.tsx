@@ -1,9 +1,7 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import type { MeQuery, MeQueryVariables } from '../../apollo/types';
+import type { MeQuery, MeQueryVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
-import { WALLET_SUMMARY_FIELDS } from '../../components/BalanceSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { WalletSelect } from '../../components/WalletSelect';
 import type { DashboardCredential } from '../../utils/dashboard-screen';
@@ -19,9 +17,10 @@ import { CampaignDetailPage } from '../campaigns/CampaignDetailPage';
 import { TransactionsPage } from '../transactions/TransactionsPage';
 import { TopUpPage } from '../top-up/TopUpPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { graphql } from '../../gql/index.js';
 
 /** Who the caller (API key or signed-in user) is, its account and the account's wallets. */
-export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
+export const ME_QUERY = graphql(`
   query Me {
     me {
       role
@@ -35,8 +34,7 @@ export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
       }
     }
   }
-  ${WALLET_SUMMARY_FIELDS}
-`;
+`);
 
 /** Props of {@link WalletPage}. Give it a `key` per credential: nothing one fetched is shown under another. */
 export interface WalletPageProps {
