@@ -21,13 +21,7 @@
  * - Active calls' per-minute prices understate a little what calls cost (billing increments round
  *   up, connect fees are one-off); the recent rate picks that up once calls end.
  */
-import { MONEY_FRACTION_DIGITS_MAX, MoneyFormatError, formatMoney, microsToMoney, moneyToMicros } from './money.js';
-
-/** Micro-units in one major unit (10^6). */
-export const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
-
-/** Money strings ⇄ integer micro-units, exactly: money.ts's own parser, re-exported for the burn maths' callers. */
-export { microsToMoney, moneyToMicros };
+import { MoneyFormatError, moneyToMicros } from './money.js';
 
 /** `a ÷ b` rounded towards +∞, for b > 0 and a ≥ 0. */
 function divideRoundingUp(dividend: bigint, divisor: bigint): bigint {
@@ -123,11 +117,6 @@ export function formatTimeToEmpty(seconds: bigint | null): string {
     return `about ${seconds / DAY_SECONDS} d${hours === 0n ? '' : ` ${hours} h`}`;
   }
   return 'over a year';
-}
-
-/** A per-minute amount in the wallet's currency: (6_000_000n, "USD") → "$6.00/min", (8_500n, "GBP") → "£0.0085/min". */
-export function formatPerMinute(perMinuteMicros: bigint, currency: string): string {
-  return `${formatMoney(microsToMoney(perMinuteMicros), currency)}/min`;
 }
 
 /** What the overview's burn card shows for one state of a wallet. */

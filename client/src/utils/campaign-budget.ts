@@ -4,7 +4,7 @@
  * of the budget for the budget bar. Exact: bigint micro-units, percentages in basis points.
  */
 import type { CampaignFieldsFragment as CampaignFigures } from '../gql/graphql.js';
-import { microsToMoney, moneyToMicros } from './campaign-money.js';
+import { microsToMoney, moneyToMicros } from './money.js';
 
 /** Basis points in 100%. */
 const BASIS_POINTS_PER_WHOLE = 10_000n;

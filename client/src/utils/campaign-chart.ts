@@ -12,7 +12,7 @@
  * Money stays in bigint micro-units; only pixel positions are plain numbers.
  */
 import type { SpendPointFieldsFragment as SpendMinutePoint } from '../gql/graphql.js';
-import { microsToChartUnits, microsToMoney, moneyToMicros } from './campaign-money.js';
+import { microsToChartUnits, microsToMoney, moneyToMicros } from './money.js';
 
 /** One minute, in milliseconds. */
 export const MINUTE_MS = 60_000;

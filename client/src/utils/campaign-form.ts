@@ -8,7 +8,7 @@
  */
 import type { CampaignEstimateFieldsFragment as CampaignEstimate, CreateCampaignMutationVariables, EstimateCampaignCostQueryVariables } from '../gql/graphql.js';
 import { formatMoney, MONEY_FRACTION_DIGITS_MAX } from './money.js';
-import { moneyToMicros } from './campaign-money.js';
+import { moneyToMicros } from './money.js';
 
 /** Longest campaign name, in characters after trimming (server `nameLengthMax`). @default 200 */
 export const CAMPAIGN_NAME_LENGTH_MAX = 200;

@@ -11,7 +11,7 @@
  * cost arrives), and a subscription plan's allowance (not known here) makes the real cost lower.
  */
 import type { CallRateFieldsFragment as CallRate, CallFieldsFragment as CallRow } from '../gql/graphql.js';
-import { microsToMoney, moneyToMicros } from './campaign-money.js';
+import { microsToMoney, moneyToMicros } from './money.js';
 
 /** Milliseconds per second. */
 const MILLISECONDS_PER_SECOND = 1000;

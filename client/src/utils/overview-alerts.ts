@@ -4,7 +4,7 @@
  * server stopped because the wallet could not pay. Pure; amounts compared exactly as micro-units.
  */
 import type { CampaignStatus } from '../gql/graphql.js';
-import { moneyToMicros } from './burn-rate.js';
+import { moneyToMicros } from './money.js';
 
 /**
  * The low-balance line when the wallet has no auto-recharge settings: 5 in the wallet's currency

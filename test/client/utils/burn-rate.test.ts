@@ -3,15 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   burnRate,
-  formatPerMinute,
   formatTimeToEmpty,
-  microsToMoney,
-  moneyToMicros,
   timeToEmptySeconds,
   TIME_TO_EMPTY_YEAR_SECONDS,
   walletBurnFigures,
 } from '../../../client/src/utils/burn-rate.js';
-import { MoneyFormatError } from '../../../client/src/utils/money.js';
+import { formatPerMinute, microsToMoney, MoneyFormatError, moneyToMicros } from '../../../client/src/utils/money.js';
 
 /** A micro-unit amount written with all six fraction digits, independently of burn-rate.ts. */
 const toMoney = (micros: bigint): string => {

@@ -1,4 +1,5 @@
-import { formatPerMinute, formatTimeToEmpty, walletBurnFigures } from '../../utils/burn-rate';
+import { formatTimeToEmpty, walletBurnFigures } from '../../utils/burn-rate';
+import { formatPerMinute } from '../../utils/money';
 import type { OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
 
 /** Props of {@link BurnCard}. */
