@@ -18,7 +18,7 @@ export const CAMPAIGN_ESTIMATE_FIELDS = graphql(`
   }
 `);
 
-/** Seed 004's pre-campaign estimate: the rate that applies, cost per call, total, and what the wallet covers. */
+/** The estimate shown before a campaign is created: the rate that applies, cost per call, total, and what the wallet covers. */
 export const ESTIMATE_CAMPAIGN_COST_QUERY = graphql(`
   query EstimateCampaignCost($input: EstimateCampaignCostInput!) {
     estimateCampaignCost(input: $input) {

@@ -8,7 +8,7 @@ import { moneyToMicros } from './money.js';
 
 /**
  * The low-balance line when the wallet has no auto-recharge settings: 5 in the wallet's currency
- * (seed 000's first warning), as a Money string.
+ * (the first low-balance warning a wallet gets), as a Money string.
  */
 export const LOW_BALANCE_DEFAULT = '5';
 

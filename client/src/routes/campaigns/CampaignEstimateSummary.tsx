@@ -15,7 +15,7 @@ export interface CampaignEstimateSummaryProps {
   idleHint: string;
 }
 
-/** Seed 004's pre-campaign estimate: the rate, per-call and total cost, and what the wallet covers. */
+/** The estimate shown before a campaign is created: the rate, per-call and total cost, and what the wallet covers. */
 export function CampaignEstimateSummary({ estimate, calls, loading, error, idleHint }: CampaignEstimateSummaryProps) {
   return (
     <section className="checkout-summary campaign-estimate" aria-label="Cost estimate" aria-busy={loading}>

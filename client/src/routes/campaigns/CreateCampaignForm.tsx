@@ -31,8 +31,8 @@ export interface CreateCampaignFormProps {
 }
 
 /**
- * "New campaign": name, rate plan, optional budget, and the pre-campaign estimate (seed 004:
- * `estimateCampaignCost` for a typical destination, a number of calls and an average duration,
+ * "New campaign": name, rate plan, optional budget, and the pre-campaign estimate
+ * (`estimateCampaignCost` for a typical destination, a number of calls and an average duration,
  * against the wallet's available balance), asked again as the inputs change. Creates the
  * campaign as a draft; starting it is a separate, deliberate click.
  */
