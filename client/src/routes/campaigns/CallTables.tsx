@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
-import { useCampaignClock } from '../../hooks/useCampaignClock';
-import { callOutcomeLabel, callOutcomeTone, isStoppedForFunds } from '../../utils/campaign-labels';
-import { callElapsedMs, callMeterRate, endedCallSeconds, formatCallDuration, runningCallCost, type CallMeterRate } from '../../utils/campaign-meter';
+import { useCampaignClock } from './hooks/useCampaignClock';
+import { callOutcomeLabel, callOutcomeTone, isStoppedForFunds } from './campaign-labels';
+import { callElapsedMs, callMeterRate, endedCallSeconds, formatCallDuration, runningCallCost, type CallMeterRate } from './campaign-meter';
 import type { CallRateFieldsFragment as CallRate, CallFieldsFragment as CallRow } from '../../gql/graphql.js';
 import { formatMoney } from '../../utils/money';
 

@@ -1,5 +1,5 @@
 import type { CampaignEstimateFieldsFragment as CampaignEstimate } from '../../gql/graphql.js';
-import { estimateLines } from '../../utils/campaign-form';
+import { estimateLines } from './campaign-form';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** Props of {@link CampaignEstimateSummary}. */

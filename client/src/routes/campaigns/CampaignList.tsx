@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type MouseEvent } from 'react';
-import { useCampaignUpdates } from '../../hooks/useCampaignUpdates';
-import { newestCampaign } from '../../utils/campaign-state';
+import { useCampaignUpdates } from './hooks/useCampaignUpdates';
+import { newestCampaign } from './campaign-state';
 import type { CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
 import { formatMoney } from '../../utils/money';
 import { BudgetBar } from './BudgetBar';

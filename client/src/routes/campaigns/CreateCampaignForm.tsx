@@ -1,8 +1,8 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { WalletSummaryFieldsFragment as WalletSummary } from '../../gql/graphql.js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useCampaignCreateMutation } from '../../hooks/useCampaignCreateMutation';
-import { useCampaignEstimate } from '../../hooks/useCampaignEstimate';
+import { useCampaignCreateMutation } from './hooks/useCampaignCreateMutation';
+import { useCampaignEstimate } from './hooks/useCampaignEstimate';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import {
   CAMPAIGN_DRAFT_INITIAL,
@@ -11,7 +11,7 @@ import {
   ratePlansFor,
   type CampaignDraft,
   type DraftErrors,
-} from '../../utils/campaign-form';
+} from './campaign-form';
 import type { CampaignFieldsFragment as CampaignFigures, EstimateCampaignCostQueryVariables, RatePlanOptionFieldsFragment as RatePlanOption } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { CampaignEstimateSummary } from './CampaignEstimateSummary';

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../utils/money';
-import { thresholdLabel } from '../../utils/balance-alert-thresholds';
+import { thresholdLabel } from './balance-alert-thresholds';
 import { graphql } from '../../gql/index.js';
 
 /** The wallet fields {@link BalanceAlertThresholdList} shows; the balance alerts query and mutation spread this fragment. */

@@ -4,7 +4,7 @@ import { Route, Routes, useParams } from 'react-router';
 import type { MeQuery, MeQueryVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { WalletSelect } from '../../components/WalletSelect';
+import { WalletSelect } from './WalletSelect';
 import type { DashboardCredential } from '../../utils/dashboard-screen';
 import { enumLabel } from '../../utils/enum-label';
 import type { ResumePoints } from './WalletView';

@@ -6,7 +6,7 @@ import type { TransactionRowFieldsFragment as TransactionRow, WalletTransactions
 import type { WalletTransactionsQueryVariables as WalletTransactionsFilteredVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Pager } from '../../components/Pager';
+import { Pager } from './Pager';
 import {
   hasFilterValues,
   NO_TRANSACTION_FILTERS,
@@ -19,7 +19,7 @@ import { currentCursor, hasNewerPage, NEWEST_PAGE, newerPage, olderPage, pageNum
 import { highestLiveSequence, liveTransactionsAfter, pageBaseline, type LiveTransactions } from '../../utils/live-transactions';
 import { mergeTransactions } from '../../utils/merge-transactions';
 import { maxSequence } from '../../utils/sequence';
-import { dateRangeOf, transactionFilterVerdict } from '../../utils/transaction-filters';
+import { dateRangeOf, transactionFilterVerdict } from './transaction-filters';
 import { graphql } from '../../gql/index.js';
 
 /** Rows per page, within the server's 1..100 (transactionsPageSizeMax). */
