@@ -1,7 +1,14 @@
 import { type ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
-import type { BalanceChangedSubscription, BalanceChangedSubscriptionVariables, TransactionAddedSubscription, TransactionAddedSubscriptionVariables, TransactionRowFieldsFragment as TransactionRow, WalletSummaryFieldsFragment as WalletSummary } from '../gql/graphql.js';
+import type {
+  BalanceChangedSubscription,
+  BalanceChangedSubscriptionVariables,
+  TransactionAddedSubscription,
+  TransactionAddedSubscriptionVariables,
+  TransactionRowFieldsFragment as TransactionRow,
+  WalletSummaryFieldsFragment as WalletSummary,
+} from '../gql/graphql.js';
 import { addLiveTransaction, emptyLiveTransactions, type LiveTransactions } from '../utils/live-transactions';
 import { newestWalletState } from '../utils/wallet-state';
 import { graphql } from '../gql/index.js';

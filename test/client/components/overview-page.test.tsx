@@ -3,7 +3,12 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { print } from 'graphql';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { OVERVIEW_CAMPAIGNS_QUERY, OVERVIEW_CAMPAIGN_UPDATED_SUBSCRIPTION, OVERVIEW_WALLET_UPDATED_SUBSCRIPTION, RECENT_TRANSACTIONS_QUERY } from '../../../client/src/routes/overview/overview-documents';
+import {
+  OVERVIEW_CAMPAIGNS_QUERY,
+  OVERVIEW_CAMPAIGN_UPDATED_SUBSCRIPTION,
+  OVERVIEW_WALLET_UPDATED_SUBSCRIPTION,
+  RECENT_TRANSACTIONS_QUERY,
+} from '../../../client/src/routes/overview/overview-documents';
 import { OverviewPage } from '../../../client/src/routes/overview/OverviewPage';
 import { ACCOUNT_WALLET } from './overview-fixtures';
 

@@ -45,7 +45,9 @@ describe('TransactionsPage', () => {
       /transactions\( ?first: \$first,? after: \$after,? type: \$type,? kind: \$kind,? status: \$status,? from: \$from,? to: \$to,? campaignId: \$campaignId ?\)/,
     );
     expect(compact(WALLET_TOP_UPS_QUERY)).toContain('receipt { ...ReceiptFields }');
-    expect(compact(WALLET_TOP_UPS_QUERY)).toContain('fragment ReceiptFields on Receipt { receiptNumber transactionId topUpId amount tax taxRate taxLabel total currency paidAt cardBrand cardLast4 paymentIntentId }');
+    expect(compact(WALLET_TOP_UPS_QUERY)).toContain(
+      'fragment ReceiptFields on Receipt { receiptNumber transactionId topUpId amount tax taxRate taxLabel total currency paidAt cardBrand cardLast4 paymentIntentId }',
+    );
   });
 
   it('gives live rows their campaign, so the page places them under a campaign filter itself instead of fetching the page again', () => {

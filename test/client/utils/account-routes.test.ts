@@ -22,6 +22,8 @@ describe('account routes', () => {
 
   it('accepts a campaign route segment only when it is a UUID, in lower case (the router path /campaigns/:campaignId)', () => {
     expect(campaignIdOf('53066B1C-0D5E-4C39-9D3E-2A1F0C6B9E10')).toBe('53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e10');
-    for (const segment of ['', 'not-a-uuid', '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e1', '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e10x']) expect(campaignIdOf(segment)).toBeNull();
+    for (const segment of ['', 'not-a-uuid', '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e1', '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e10x']) {
+      expect(campaignIdOf(segment)).toBeNull();
+    }
   });
 });

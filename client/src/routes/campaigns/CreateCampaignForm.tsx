@@ -12,7 +12,11 @@ import {
   type CampaignDraft,
   type DraftErrors,
 } from './campaign-form';
-import type { CampaignFieldsFragment as CampaignFigures, EstimateCampaignCostQueryVariables, RatePlanOptionFieldsFragment as RatePlanOption } from '../../gql/graphql.js';
+import type {
+  CampaignFieldsFragment as CampaignFigures,
+  EstimateCampaignCostQueryVariables,
+  RatePlanOptionFieldsFragment as RatePlanOption,
+} from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { CampaignEstimateSummary } from './CampaignEstimateSummary';
 

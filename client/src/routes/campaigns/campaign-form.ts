@@ -6,7 +6,11 @@
  * estimate's bounds); the server checks again and its BAD_USER_INPUT message wins.
  * Amounts stay decimal strings, never JS numbers.
  */
-import type { CampaignEstimateFieldsFragment as CampaignEstimate, CreateCampaignMutationVariables, EstimateCampaignCostQueryVariables } from '../../gql/graphql.js';
+import type {
+  CampaignEstimateFieldsFragment as CampaignEstimate,
+  CreateCampaignMutationVariables,
+  EstimateCampaignCostQueryVariables,
+} from '../../gql/graphql.js';
 import { formatMoney, MONEY_FRACTION_DIGITS_MAX } from '../../utils/money.js';
 import { moneyToMicros } from '../../utils/money.js';
 

@@ -1,5 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { PaymentsConfigFieldsFragment as PaymentsConfig, Role, TopUpFieldsFragment as TopUpState, TransactionRowFieldsFragment as TransactionRow, WalletSummaryFieldsFragment as WalletSummary } from '../../gql/graphql.js';
+import type {
+  PaymentsConfigFieldsFragment as PaymentsConfig,
+  Role,
+  TopUpFieldsFragment as TopUpState,
+  TransactionRowFieldsFragment as TransactionRow,
+  WalletSummaryFieldsFragment as WalletSummary,
+} from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { CheckoutSummary } from './CheckoutSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';

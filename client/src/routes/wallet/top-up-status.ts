@@ -3,7 +3,12 @@
  * (refreshTopUp): after 3-D Secure, and once when the wallet's live transactions show the TOP_UP
  * that credited the payment. Never in a loop.
  */
-import type { ReceiptFieldsFragment as Receipt, TopUpFieldsFragment as TopUpState, TopUpStatus, TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
+import type {
+  ReceiptFieldsFragment as Receipt,
+  TopUpFieldsFragment as TopUpState,
+  TopUpStatus,
+  TransactionRowFieldsFragment as TransactionRow,
+} from '../../gql/graphql.js';
 
 /** Shown when a failed top-up carries no reason of its own. */
 export const FAILURE_REASON_FALLBACK = 'The payment failed. Try again or use a different card.';

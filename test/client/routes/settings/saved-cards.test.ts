@@ -1,6 +1,11 @@
 // Goal: cards are managed by the roles the server allows, the sandbox's 3-D Secure at card setup is answered at the SetupIntent's URL with its client secret, and the card it saves is told apart from those listed before; method: examples.
 import { describe, expect, it } from 'vitest';
-import { canManageCards, isSetupChallengeAlreadyAnswered, newCardIds, sandboxSetupAuthenticationRequest } from '../../../../client/src/routes/settings/saved-cards.js';
+import {
+  canManageCards,
+  isSetupChallengeAlreadyAnswered,
+  newCardIds,
+  sandboxSetupAuthenticationRequest,
+} from '../../../../client/src/routes/settings/saved-cards.js';
 
 describe('saved cards', () => {
   it('are managed by OWNERs and campaign managers', () => {
