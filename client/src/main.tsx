@@ -1,6 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { checkSession, signOut } from './apollo/auth-requests';
 import { createApolloClient } from './apollo/client';
 import { createLiveSocket, type LiveSocket } from './apollo/live-socket';
@@ -9,9 +10,6 @@ import { browserStorage, useApiKey } from './hooks/useApiKey';
 import { useConnectionStatus } from './hooks/useConnectionStatus';
 import { usePathname } from './hooks/usePathname';
 import { useSession } from './hooks/useSession';
-import { AcceptInvitationPage } from './routes/accept-invitation/AcceptInvitationPage';
-import { SignInPage } from './routes/sign-in/SignInPage';
-import { WalletPage } from './routes/wallet/WalletPage';
 import { createApiKeyStore, type ApiKeyStore } from './utils/api-key-storage';
 import type { SessionUser } from './utils/auth-response';
 import { credentialIdentity, credentialOf, screenFor } from './utils/dashboard-screen';
@@ -19,6 +17,13 @@ import { invitationTokenFrom } from './utils/invitations';
 import { createSessionStore, type SessionStore } from './utils/session-state';
 import { webSocketUrl } from './utils/web-socket-url';
 import './styles.css';
+
+// Each screen is its own chunk: the sign-in page loads without the dashboard, the dashboard without the sign-in forms.
+const AcceptInvitationPage = lazy(() =>
+  import('./routes/accept-invitation/AcceptInvitationPage').then((module) => ({ default: module.AcceptInvitationPage })),
+);
+const SignInPage = lazy(() => import('./routes/sign-in/SignInPage').then((module) => ({ default: module.SignInPage })));
+const WalletPage = lazy(() => import('./routes/wallet/WalletPage').then((module) => ({ default: module.WalletPage })));
 
 const apiKeyStore = createApiKeyStore(browserStorage());
 const sessionStore = createSessionStore();
@@ -67,7 +72,8 @@ interface AppProps {
 
 /**
  * The dashboard: the sign-in page (e-mail and password, or an API key) until someone is in, then
- * the wallet page (remounted per credential); `/accept-invitation?token=…` for invitees.
+ * the wallet page (remounted per credential), whose sections are routes (routes/wallet/WalletPage.tsx);
+ * `/accept-invitation?token=…` for invitees, whatever the session (utils/dashboard-screen.ts).
  */
 function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
   const { apiKey, setApiKey, persisted } = useApiKey(apiKeys);
@@ -128,7 +134,7 @@ function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
         {apiKey !== null && !persisted && (
           <p className="notice">This browser refused to store the key: it will be forgotten when this page is closed.</p>
         )}
-        {content}
+        <Suspense fallback={<p className="placeholder">Loading…</p>}>{content}</Suspense>
       </main>
     </>
   );
@@ -139,7 +145,9 @@ if (container === null) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <App apiKeys={apiKeyStore} session={sessionStore} socket={liveSocket} />
+      <BrowserRouter>
+        <App apiKeys={apiKeyStore} session={sessionStore} socket={liveSocket} />
+      </BrowserRouter>
     </ApolloProvider>
   </StrictMode>,
 );

@@ -1,9 +1,9 @@
-import { gql } from '@apollo/client';
-import type { WalletSummary } from '../apollo/types';
+import type { WalletSummaryFieldsFragment as WalletSummary } from '../gql/graphql.js';
 import { formatMoney, moneySign } from '../utils/money';
+import { graphql } from '../gql/index.js';
 
 /** The wallet fields {@link BalanceSummary} shows; queries that feed it spread this fragment. */
-export const WALLET_SUMMARY_FIELDS = gql`
+export const WALLET_SUMMARY_FIELDS = graphql(`
   fragment WalletSummaryFields on Wallet {
     id
     currency
@@ -12,7 +12,7 @@ export const WALLET_SUMMARY_FIELDS = gql`
     reserved
     sequence
   }
-`;
+`);
 
 /** Props of {@link BalanceSummary}. */
 export interface BalanceSummaryProps {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Receipt } from '../apollo/types';
+import type { ReceiptFieldsFragment as Receipt } from '../gql/graphql.js';
 import { receiptLines } from '../utils/receipt';
 
 /** Props of {@link TopUpReceipt}. */

@@ -1,14 +1,11 @@
 import { useId } from 'react';
-import {
-  TRANSACTION_KINDS,
-  TRANSACTION_STATUSES,
-  TRANSACTION_TYPES,
-  type TransactionKind,
-  type TransactionStatus,
-  type TransactionType,
-} from '../apollo/types';
-import type { CampaignOption } from '../apollo/account-pages-types';
+import { TransactionKind, TransactionStatus, TransactionType, type CampaignOptionFieldsFragment as CampaignOption } from '../gql/graphql.js';
 import { enumLabel } from '../utils/enum-label';
+
+/** The schema's values of each filter, in schema order. */
+const TRANSACTION_TYPES = Object.values(TransactionType);
+const TRANSACTION_KINDS = Object.values(TransactionKind);
+const TRANSACTION_STATUSES = Object.values(TransactionStatus);
 
 /** The filters of the transaction list; null means "all". */
 export interface TransactionFilterValues {

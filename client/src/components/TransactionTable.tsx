@@ -1,16 +1,16 @@
-import { gql } from '@apollo/client';
 import { Fragment, useId, useState, type ReactNode } from 'react';
-import type { TransactionRow } from '../apollo/types';
+import type { TransactionRowFieldsFragment as TransactionRow } from '../gql/graphql.js';
 import { formatDateTime } from '../utils/date-time';
 import { enumLabel } from '../utils/enum-label';
 import { formatMoney, negateMoney } from '../utils/money';
+import { graphql } from '../gql/index.js';
 
 /**
  * The transaction fields {@link TransactionTable} shows, and `campaignId`, by which a row that
  * arrives live is placed under the history's campaign filter in the page; queries and the live
  * subscription that feed it spread this fragment.
  */
-export const TRANSACTION_ROW_FIELDS = gql`
+export const TRANSACTION_ROW_FIELDS = graphql(`
   fragment TransactionRowFields on Transaction {
     id
     sequence
@@ -25,7 +25,7 @@ export const TRANSACTION_ROW_FIELDS = gql`
     createdAt
     campaignId
   }
-`;
+`);
 
 /** Props of {@link TransactionTable}. */
 export interface TransactionTableProps {

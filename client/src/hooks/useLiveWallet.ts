@@ -1,4 +1,4 @@
-import { gql, type ErrorLike, type TypedDocumentNode } from '@apollo/client';
+import { type ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import type {
@@ -6,13 +6,12 @@ import type {
   BalanceChangedSubscriptionVariables,
   TransactionAddedSubscription,
   TransactionAddedSubscriptionVariables,
-  TransactionRow,
-  WalletSummary,
-} from '../apollo/types';
-import { WALLET_SUMMARY_FIELDS } from '../components/BalanceSummary';
-import { TRANSACTION_ROW_FIELDS } from '../components/TransactionTable';
+  TransactionRowFieldsFragment as TransactionRow,
+  WalletSummaryFieldsFragment as WalletSummary,
+} from '../gql/graphql.js';
 import { addLiveTransaction, emptyLiveTransactions, type LiveTransactions } from '../utils/live-transactions';
 import { newestWalletState } from '../utils/wallet-state';
+import { graphql } from '../gql/index.js';
 
 /**
  * Most live transactions kept per wallet, the newest. More than this many above the newest page
@@ -21,27 +20,25 @@ import { newestWalletState } from '../utils/wallet-state';
 export const LIVE_TRANSACTIONS_MAX = 100;
 
 /** The wallet after each change, from the next change on. */
-export const BALANCE_CHANGED_SUBSCRIPTION: TypedDocumentNode<BalanceChangedSubscription, BalanceChangedSubscriptionVariables> = gql`
+export const BALANCE_CHANGED_SUBSCRIPTION = graphql(`
   subscription BalanceChanged($walletId: ID!) {
     balanceChanged(walletId: $walletId) {
       ...WalletSummaryFields
     }
   }
-  ${WALLET_SUMMARY_FIELDS}
-`;
+`);
 
 /**
  * Every transaction after `$afterSequence`, in order, then live ones. The variable's name makes
  * the live socket resume it after a reconnect (apollo/resumable-subscriptions.ts).
  */
-export const TRANSACTION_ADDED_SUBSCRIPTION: TypedDocumentNode<TransactionAddedSubscription, TransactionAddedSubscriptionVariables> = gql`
+export const TRANSACTION_ADDED_SUBSCRIPTION = graphql(`
   subscription TransactionAdded($walletId: ID!, $afterSequence: String) {
     transactionAdded(walletId: $walletId, afterSequence: $afterSequence) {
       ...TransactionRowFields
     }
   }
-  ${TRANSACTION_ROW_FIELDS}
-`;
+`);
 
 /** Options of {@link useLiveWallet}. */
 export interface UseLiveWalletOptions {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { WalletSummary } from '../apollo/types';
+import type { WalletSummaryFieldsFragment as WalletSummary } from '../gql/graphql.js';
 import { highestLiveSequence } from '../utils/live-transactions';
 import { compareSequences, maxSequence } from '../utils/sequence';
 import { newestWalletState, walletAfterTransaction } from '../utils/wallet-state';

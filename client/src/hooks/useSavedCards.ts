@@ -1,20 +1,27 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
-import type { PaymentMethodsQuery, PaymentMethodsQueryVariables } from '../apollo/types.js';
+import type { PaymentMethodsQuery, PaymentMethodsQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** The account's saved cards, default first. OWNER and CAMPAIGN_MANAGER only (others: FORBIDDEN). */
-export const PAYMENT_METHODS_QUERY: TypedDocumentNode<PaymentMethodsQuery, PaymentMethodsQueryVariables> = gql`
+/** A saved card as the checkout and the settings list it; every query and mutation answering cards spreads it. */
+export const SAVED_CARD_FIELDS = graphql(`
+  fragment SavedCardFields on PaymentMethod {
+    id
+    brand
+    last4
+    expMonth
+    expYear
+    isDefault
+  }
+`);
+
+export const PAYMENT_METHODS_QUERY = graphql(`
   query PaymentMethods {
     paymentMethods {
-      id
-      brand
-      last4
-      expMonth
-      expYear
-      isDefault
+      ...SavedCardFields
     }
   }
-`;
+`);
 
 /**
  * The account's saved cards, fetched only when `allowed` (the key's role may list them): an

@@ -1,12 +1,12 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
-import type { WalletTopUpsQuery, WalletTopUpsQueryVariables } from '../apollo/account-pages-types';
+import type { WalletTopUpsQuery, WalletTopUpsQueryVariables } from '../gql/graphql.js';
+import { graphql } from '../gql/index.js';
 
 /** Most top-ups one list asks for (the server's 1..100). */
 export const WALLET_TOP_UPS_MAX = 100;
 
 /** The top-up fields the recent top-ups list and the history's receipts show. */
-export const TOP_UP_HISTORY_FIELDS = gql`
+export const TOP_UP_HISTORY_FIELDS = graphql(`
   fragment TopUpHistoryFields on TopUp {
     id
     walletId
@@ -24,25 +24,13 @@ export const TOP_UP_HISTORY_FIELDS = gql`
     createdAt
     updatedAt
     receipt {
-      receiptNumber
-      transactionId
-      topUpId
-      amount
-      tax
-      taxRate
-      taxLabel
-      total
-      currency
-      paidAt
-      cardBrand
-      cardLast4
-      paymentIntentId
+      ...ReceiptFields
     }
   }
-`;
+`);
 
 /** A wallet's newest card top-ups (any status), with their receipts once they succeeded. */
-export const WALLET_TOP_UPS_QUERY: TypedDocumentNode<WalletTopUpsQuery, WalletTopUpsQueryVariables> = gql`
+export const WALLET_TOP_UPS_QUERY = graphql(`
   query WalletTopUps($walletId: ID!, $first: Int!) {
     wallet(id: $walletId) {
       id
@@ -51,8 +39,7 @@ export const WALLET_TOP_UPS_QUERY: TypedDocumentNode<WalletTopUpsQuery, WalletTo
       }
     }
   }
-  ${TOP_UP_HISTORY_FIELDS}
-`;
+`);
 
 /**
  * The wallet's `first` newest top-ups, or nothing while `enabled` is false. Top-ups are cached by

@@ -18,11 +18,17 @@ export const ACCOUNT_SECTIONS = [
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A campaign path's id in lower case, or null when it is not a UUID. */
+export function campaignIdOf(segment: string): string | null {
+  return UUID.test(segment) ? segment.toLowerCase() : null;
+}
+
 /** The page a path shows; anything unknown shows the overview. A trailing slash is ignored. */
 export function accountRouteOf(pathname: string): AccountRoute {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const campaign = /^\/campaigns\/([^/]+)$/.exec(path);
-  if (campaign && UUID.test(campaign[1]!)) return { name: 'campaign', campaignId: campaign[1]!.toLowerCase() };
+  const campaignId = campaign ? campaignIdOf(campaign[1]!) : null;
+  if (campaignId !== null) return { name: 'campaign', campaignId };
   switch (path) {
     case '/campaigns':
       return { name: 'campaigns' };

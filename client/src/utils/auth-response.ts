@@ -4,7 +4,7 @@
  * read from the status and the body text. Pure, so every answer, odd ones included (an HTML page
  * from a proxy, an empty body), is tested without a server.
  */
-import type { Role } from '../apollo/types.js';
+import { Role } from '../gql/graphql.js';
 
 /** The signed-in person, as `/auth/sign-in` and `me { user }` describe them. */
 export interface SessionUser {
@@ -53,7 +53,8 @@ export type SessionCheck =
   /** The server could not say (unreachable, 5xx, not GraphQL): the sign-in page with `message`. */
   | { kind: 'unavailable'; message: string };
 
-const ROLES: readonly string[] = ['OWNER', 'CAMPAIGN_MANAGER', 'INTEGRATOR', 'SUPPORT', 'PLATFORM_ADMIN'];
+/** The schema's roles (generated): a role the schema does not have is not a session user's. */
+const ROLES: readonly string[] = Object.values(Role);
 
 function parseJson(bodyText: string): unknown {
   try {

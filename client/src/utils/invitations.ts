@@ -2,7 +2,7 @@
  * Inviting a teammate: who may, with which roles, and the link the invitee opens
  * (`/accept-invitation?token=…`, a page of this dashboard: the server serves index.html for it).
  */
-import type { Role } from '../apollo/types.js';
+import type { Role } from '../gql/graphql.js';
 
 /** The dashboard page where an invitation is accepted. */
 export const ACCEPT_INVITATION_PATH = '/accept-invitation';

@@ -1,8 +1,10 @@
 /**
- * Display of `Money` values: decimal strings such as "12.5", "0.0085" or "-3" with at most
- * {@link MONEY_FRACTION_DIGITS_MAX} fraction digits, as the server's Money scalar sends them.
- * Every function here works on the digits of the string and never goes through a JS number, so
- * "1234567.123456" is shown exactly and nothing is ever rounded.
+ * The client's one module for `Money` values: decimal strings such as "12.5", "0.0085" or "-3" with
+ * at most {@link MONEY_FRACTION_DIGITS_MAX} fraction digits, as the server's Money scalar sends them.
+ * It owns how amounts are shown to people ({@link formatMoney}, {@link formatPerMinute}) and the exact
+ * arithmetic on them (integer micro-units as bigint). Every function works on the digits of the string
+ * and never goes through a JS number, so "1234567.123456" is shown exactly and nothing is ever rounded
+ * ({@link microsToChartUnits}, for drawing only, is the one exception).
  */
 
 /** Most fraction digits a Money string may carry (micro-units), as the Money scalar defines. */
@@ -91,7 +93,8 @@ export function negateMoney(amount: string): string {
 }
 
 /** Micro-units in one major unit: 10^{@link MONEY_FRACTION_DIGITS_MAX}. */
-const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
+/** Micro-units in one major unit: 10^6. */
+export const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
 
 /** A Money string as integer micro-units. */
 export function moneyToMicros(amount: string): bigint {
@@ -126,4 +129,25 @@ export function compareMoney(left: string, right: string): -1 | 0 | 1 {
   const difference = moneyToMicros(left) - moneyToMicros(right);
   if (difference === 0n) return 0;
   return difference < 0n ? -1 : 1;
+}
+
+/**
+ * The exact sum of Money strings, as the shortest Money string ("0" for none).
+ * @throws MoneyFormatError when one is not a Money string.
+ */
+export function sumMoney(...amounts: string[]): string {
+  return microsToMoney(amounts.reduce((total, amount) => total + moneyToMicros(amount), 0n));
+}
+
+/**
+ * A money amount as a plain number of major units, for drawing only (chart heights): never for
+ * arithmetic or display. Exact to the micro for amounts below 2^53 micros (9 billion units).
+ */
+export function microsToChartUnits(micros: bigint): number {
+  return Number(micros) / Number(MICROS_PER_UNIT);
+}
+
+/** A per-minute amount in a currency, as {@link formatMoney} writes amounts: (6_000_000n, "USD") → "$6.00/min", (8_500n, "GBP") → "£0.0085/min". */
+export function formatPerMinute(perMinuteMicros: bigint, currency: string): string {
+  return `${formatMoney(microsToMoney(perMinuteMicros), currency)}/min`;
 }

@@ -1,5 +1,5 @@
 /** The checkout summary and the receipt of a card top-up, as labelled lines for the screen. */
-import type { Receipt, TopUpQuote } from '../apollo/types.js';
+import type { ReceiptFieldsFragment as Receipt, TopUpQuoteFieldsFragment as TopUpQuote } from '../gql/graphql.js';
 import { cardLabel } from './card-label.js';
 import { formatDateTime, type FormatDateTimeOptions } from './date-time.js';
 import { formatMoney } from './money.js';

@@ -6,7 +6,7 @@
  * (a top-up of any status, or a refusal), the next submission is a new payment with a new key:
  * paying again with the same card after a decline must not get the declined top-up back.
  */
-import type { TopUpInput } from '../apollo/types.js';
+import type { TopUpInput } from '../gql/graphql.js';
 import { compareMoney } from './money.js';
 import { isNewCard, samePaymentChoice, type PaymentChoice } from './payment-choice.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_CHECK_QUERY } from '../../../client/src/apollo/auth-requests.js';
-import { INVITE_USER_MUTATION } from '../../../client/src/hooks/useInviteUserMutation.js';
+import { INVITE_USER_MUTATION } from '../../../client/src/routes/wallet/hooks/useInviteUserMutation.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

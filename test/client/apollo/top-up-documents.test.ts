@@ -4,10 +4,10 @@ import path from 'node:path';
 import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAYMENTS_CONFIG_QUERY } from '../../../client/src/hooks/usePaymentsConfig.js';
-import { REFRESH_TOP_UP_MUTATION } from '../../../client/src/hooks/useRefreshTopUpMutation.js';
+import { REFRESH_TOP_UP_MUTATION } from '../../../client/src/routes/wallet/hooks/useRefreshTopUpMutation.js';
 import { PAYMENT_METHODS_QUERY } from '../../../client/src/hooks/useSavedCards.js';
-import { TOP_UP_MUTATION } from '../../../client/src/hooks/useTopUpMutation.js';
-import { QUOTE_TOP_UP_QUERY } from '../../../client/src/hooks/useTopUpQuote.js';
+import { TOP_UP_MUTATION } from '../../../client/src/routes/wallet/hooks/useTopUpMutation.js';
+import { QUOTE_TOP_UP_QUERY } from '../../../client/src/routes/wallet/hooks/useTopUpQuote.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

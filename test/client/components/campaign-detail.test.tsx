@@ -6,8 +6,8 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CampaignDetailPage, CampaignDetailView, type CampaignDetailViewProps } from '../../../client/src/routes/campaigns/CampaignDetailPage';
-import { applyCallStates, emptyCallBook } from '../../../client/src/utils/campaign-calls';
-import type { CallRow, CampaignFigures } from '../../../client/src/utils/campaign-types';
+import { applyCallStates, emptyCallBook } from '../../../client/src/routes/campaigns/campaign-calls';
+import type { CallFieldsFragment as CallRow, CampaignFieldsFragment as CampaignFigures } from '../../../client/src/gql/graphql.js';
 
 /** The page's clock: far enough ahead that the shared clock (which never goes back) takes it. */
 const NOW_MS = Date.UTC(2040, 0, 1, 12, 0, 30);

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CampaignsPage, CampaignsView, type CampaignsViewProps } from '../../../client/src/routes/campaigns/CampaignsPage';
-import type { CampaignFigures } from '../../../client/src/utils/campaign-types';
+import type { CampaignFieldsFragment as CampaignFigures } from '../../../client/src/gql/graphql.js';
 
 function render(node: ReactNode): string {
   const client = new ApolloClient({ link: ApolloLink.empty(), cache: new InMemoryCache() });

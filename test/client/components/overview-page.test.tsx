@@ -31,7 +31,8 @@ describe('OverviewPage', () => {
 
   it('follows the wallet with walletUpdated, selecting the figures, status, burn inputs and auto-recharge line', () => {
     const printed = compact(OVERVIEW_WALLET_UPDATED_SUBSCRIPTION);
-    expect(printed).toContain('walletUpdated(walletId: $walletId) { id currency balance reserved available status sequence');
+    expect(printed).toContain('walletUpdated(walletId: $walletId) { ...OverviewWalletFields }');
+    expect(printed).toContain('fragment OverviewWalletFields on Wallet { id currency balance reserved available status sequence');
     expect(printed).toContain('burn { activeCalls callsPerMinute recentSpend recentWindowSeconds }');
     expect(printed).toContain('autoRecharge { walletId enabled threshold target pausedReason }');
   });

@@ -1,6 +1,15 @@
 // Fixtures of the Transactions, Top up and Settings component tests: a wallet as the account query has it, transaction rows, top-ups with receipts, auto-recharge settings and API keys, each typed by the client's own query types.
-import type { ApiKeyRow, AutoRechargeSettings, TopUpHistoryItem } from '../../../client/src/apollo/account-pages-types';
-import type { Receipt, SavedCard, TransactionRow, WalletSummary } from '../../../client/src/apollo/types';
+import type {
+  ApiKeyRowFieldsFragment as ApiKeyRow,
+  AutoRechargeFieldsFragment as AutoRechargeSettings,
+  TopUpHistoryFieldsFragment as TopUpHistoryItem,
+} from '../../../client/src/gql/graphql.js';
+import type {
+  ReceiptFieldsFragment as Receipt,
+  SavedCardFieldsFragment as SavedCard,
+  TransactionRowFieldsFragment as TransactionRow,
+  WalletSummaryFieldsFragment as WalletSummary,
+} from '../../../client/src/gql/graphql.js';
 
 export const WALLET: WalletSummary = { id: 'w-1', currency: 'USD', balance: '73.75', available: '70.5', reserved: '3.25', sequence: '3' };
 

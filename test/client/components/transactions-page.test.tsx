@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { NO_TRANSACTION_FILTERS, TransactionFilters } from '../../../client/src/components/TransactionFilters';
 import { TransactionTable } from '../../../client/src/components/TransactionTable';
-import { CAMPAIGN_OPTIONS_QUERY } from '../../../client/src/hooks/useCampaignFilterOptions';
+import { CAMPAIGN_OPTIONS_QUERY } from '../../../client/src/routes/transactions/hooks/useCampaignFilterOptions';
 import { TRANSACTION_ADDED_SUBSCRIPTION } from '../../../client/src/hooks/useLiveWallet';
 import { WALLET_TOP_UPS_QUERY } from '../../../client/src/hooks/useWalletTopUps';
 import { ReceiptDetailsView, receiptDetailsState, type TopUpLookup } from '../../../client/src/routes/transactions/TransactionReceiptDetails';
@@ -12,7 +12,7 @@ import { TransactionsExportLink } from '../../../client/src/routes/transactions/
 import { TransactionsPage } from '../../../client/src/routes/transactions/TransactionsPage';
 import { TransactionHistoryBody, WALLET_TRANSACTIONS_QUERY } from '../../../client/src/routes/wallet/WalletTransactions';
 import { topUpsByPaymentIntent } from '../../../client/src/utils/top-up-history';
-import { transactionFilterVerdict } from '../../../client/src/utils/transaction-filters';
+import { transactionFilterVerdict } from '../../../client/src/routes/wallet/transaction-filters';
 import { CHARGE_ROW, SUCCEEDED_TOP_UP, TOP_UP_ROW, WALLET } from './transactions-fixtures';
 import { compact, validationErrors } from './transactions-documents';
 
@@ -44,7 +44,10 @@ describe('TransactionsPage', () => {
     expect(compact(WALLET_TRANSACTIONS_QUERY)).toMatch(
       /transactions\( ?first: \$first,? after: \$after,? type: \$type,? kind: \$kind,? status: \$status,? from: \$from,? to: \$to,? campaignId: \$campaignId ?\)/,
     );
-    expect(compact(WALLET_TOP_UPS_QUERY)).toContain('receipt { receiptNumber transactionId topUpId amount tax taxRate taxLabel total currency paidAt cardBrand cardLast4 paymentIntentId }');
+    expect(compact(WALLET_TOP_UPS_QUERY)).toContain('receipt { ...ReceiptFields }');
+    expect(compact(WALLET_TOP_UPS_QUERY)).toContain(
+      'fragment ReceiptFields on Receipt { receiptNumber transactionId topUpId amount tax taxRate taxLabel total currency paidAt cardBrand cardLast4 paymentIntentId }',
+    );
   });
 
   it('gives live rows their campaign, so the page places them under a campaign filter itself instead of fetching the page again', () => {

@@ -1,6 +1,6 @@
 // Goal: every dashboard path maps to its page and back, unknown paths land on the overview, and a campaign's page sits under Campaigns. Method: pure functions on fixed paths.
 import { describe, expect, it } from 'vitest';
-import { accountRouteOf, ACCOUNT_SECTIONS, pathOf, sectionOf } from '../../../client/src/utils/account-routes.js';
+import { accountRouteOf, ACCOUNT_SECTIONS, campaignIdOf, pathOf, sectionOf } from '../../../client/src/utils/account-routes.js';
 
 describe('account routes', () => {
   it('round-trips every section and a campaign', () => {
@@ -18,5 +18,12 @@ describe('account routes', () => {
       expect(accountRouteOf(path)).toEqual({ name: 'overview' });
     }
     expect(accountRouteOf('/transactions/')).toEqual({ name: 'transactions' });
+  });
+
+  it('accepts a campaign route segment only when it is a UUID, in lower case (the router path /campaigns/:campaignId)', () => {
+    expect(campaignIdOf('53066B1C-0D5E-4C39-9D3E-2A1F0C6B9E10')).toBe('53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e10');
+    for (const segment of ['', 'not-a-uuid', '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e1', '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e10x']) {
+      expect(campaignIdOf(segment)).toBeNull();
+    }
   });
 });

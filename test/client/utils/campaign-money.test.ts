@@ -1,7 +1,7 @@
 // Goal: the campaign pages' money arithmetic is exact on decimal strings (micro-units as bigint, no float anywhere) and rejects what is not Money; method: examples and a fast-check round trip.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { microsToMoney, moneyToMicros, sumMoney } from '../../../client/src/utils/campaign-money.js';
+import { microsToMoney, moneyToMicros, sumMoney } from '../../../client/src/utils/money.js';
 import { MoneyFormatError } from '../../../client/src/utils/money.js';
 
 describe('moneyToMicros / microsToMoney', () => {

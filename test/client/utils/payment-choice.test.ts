@@ -1,6 +1,6 @@
 // Goal: the checkout is offered to the roles that may pay, picks the default saved card first, and turns the picked option into the card to send; method: examples per role, mode and list of saved cards.
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../client/src/apollo/types.js';
+import type { Role } from '../../../client/src/gql/graphql.js';
 import {
   canSeeSavedCards,
   canTopUp,

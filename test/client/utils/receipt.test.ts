@@ -1,6 +1,6 @@
 // Goal: the checkout summary and the receipt show every figure exactly in the wallet's currency, the tax with its label and rate, and the date and card; method: examples with fixed locale and time zone.
 import { describe, expect, it } from 'vitest';
-import type { Receipt } from '../../../client/src/apollo/types.js';
+import type { ReceiptFieldsFragment as Receipt } from '../../../client/src/gql/graphql.js';
 import { quoteLines, receiptLines, taxDescription } from '../../../client/src/utils/receipt.js';
 
 const receipt: Receipt = {

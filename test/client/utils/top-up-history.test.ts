@@ -1,4 +1,5 @@
 // Goal: a card top-up's credit is found with its receipt by PaymentIntent, the list of top-ups is fetched again only when a credit's receipt is missing, and statuses and origins read in words; method: examples.
+import { TopUpOrigin, TopUpStatus } from '../../../client/src/gql/graphql.js';
 import { describe, expect, it } from 'vitest';
 import {
   hasCardReceipt,
@@ -8,7 +9,10 @@ import {
   topUpStatusLabel,
   topUpStatusTone,
 } from '../../../client/src/utils/top-up-history.js';
-import { TOP_UP_ORIGINS, TOP_UP_STATUSES } from '../../../client/src/apollo/generated/schema-types.js';
+
+/** The schema's values, in schema order. */
+const TOP_UP_ORIGINS = Object.values(TopUpOrigin);
+const TOP_UP_STATUSES = Object.values(TopUpStatus);
 
 const credit = (paymentIntentId: string | null) => ({ kind: 'TOP_UP' as const, type: 'CREDIT' as const, paymentIntentId });
 const receipt = { receiptNumber: 'SW-2026-00000001' } as never;

@@ -8,7 +8,7 @@ import {
   PASSWORD_LENGTH_MAX,
   type InvitationFormProblems,
   type InvitationFormValues,
-} from '../../utils/password-rules';
+} from './password-rules';
 
 /** Props of {@link AcceptInvitationPage}. */
 export interface AcceptInvitationPageProps {

@@ -1,4 +1,4 @@
-import type { Role, WalletSummary } from '../../apollo/types';
+import type { Role, WalletSummaryFieldsFragment as WalletSummary } from '../../gql/graphql.js';
 import type { ResumePoints } from '../wallet/WalletView';
 
 /** What every signed-in page gets from the account frame (WalletPage). */

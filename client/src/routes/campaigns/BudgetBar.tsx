@@ -1,5 +1,5 @@
-import type { CampaignFigures } from '../../utils/campaign-types';
-import { budgetUse } from '../../utils/campaign-budget';
+import type { CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
+import { budgetUse } from './campaign-budget';
 import { formatMoney } from '../../utils/money';
 
 /** Props of {@link BudgetBar}. */

@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
-import { useCampaignClock } from '../../hooks/useCampaignClock';
-import { callOutcomeLabel, callOutcomeTone, isStoppedForFunds } from '../../utils/campaign-labels';
-import { callElapsedMs, callMeterRate, endedCallSeconds, formatCallDuration, runningCallCost, type CallMeterRate } from '../../utils/campaign-meter';
-import type { CallRate, CallRow } from '../../utils/campaign-types';
+import { useCampaignClock } from './hooks/useCampaignClock';
+import { callOutcomeLabel, callOutcomeTone, isStoppedForFunds } from './campaign-labels';
+import { callElapsedMs, callMeterRate, endedCallSeconds, formatCallDuration, runningCallCost, type CallMeterRate } from './campaign-meter';
+import type { CallRateFieldsFragment as CallRate, CallFieldsFragment as CallRow } from '../../gql/graphql.js';
 import { formatMoney } from '../../utils/money';
 
 /** Most active calls listed (the newest); the count above says how many there are in all. @default 500 */

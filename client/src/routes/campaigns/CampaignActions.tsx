@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useCampaignPauseMutation } from '../../hooks/useCampaignPauseMutation';
-import { useCampaignStartMutation } from '../../hooks/useCampaignStartMutation';
-import { campaignActions } from '../../utils/campaign-labels';
-import type { CampaignFigures } from '../../utils/campaign-types';
+import { useCampaignPauseMutation } from './hooks/useCampaignPauseMutation';
+import { useCampaignStartMutation } from './hooks/useCampaignStartMutation';
+import { campaignActions } from './campaign-labels';
+import type { CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
 
 /** Props of {@link CampaignActions}. */
 export interface CampaignActionsProps {

@@ -1,5 +1,5 @@
-import type { CampaignEstimate } from '../../utils/campaign-types';
-import { estimateLines } from '../../utils/campaign-form';
+import type { CampaignEstimateFieldsFragment as CampaignEstimate } from '../../gql/graphql.js';
+import { estimateLines } from './campaign-form';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** Props of {@link CampaignEstimateSummary}. */
@@ -15,7 +15,7 @@ export interface CampaignEstimateSummaryProps {
   idleHint: string;
 }
 
-/** Seed 004's pre-campaign estimate: the rate, per-call and total cost, and what the wallet covers. */
+/** The estimate shown before a campaign is created: the rate, per-call and total cost, and what the wallet covers. */
 export function CampaignEstimateSummary({ estimate, calls, loading, error, idleHint }: CampaignEstimateSummaryProps) {
   return (
     <section className="checkout-summary campaign-estimate" aria-label="Cost estimate" aria-busy={loading}>

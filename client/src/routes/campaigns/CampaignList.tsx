@@ -1,7 +1,7 @@
 import { memo, useMemo, useState, type MouseEvent } from 'react';
-import { useCampaignUpdates } from '../../hooks/useCampaignUpdates';
-import { newestCampaign } from '../../utils/campaign-state';
-import type { CampaignFigures } from '../../utils/campaign-types';
+import { useCampaignUpdates } from './hooks/useCampaignUpdates';
+import { newestCampaign } from './campaign-state';
+import type { CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
 import { formatMoney } from '../../utils/money';
 import { BudgetBar } from './BudgetBar';
 import { CampaignActions } from './CampaignActions';

@@ -1,5 +1,5 @@
-import type { CampaignStatus } from '../../utils/campaign-types';
-import { campaignStatusLabel, campaignStatusTone } from '../../utils/campaign-labels';
+import type { CampaignStatus } from '../../gql/graphql.js';
+import { campaignStatusLabel, campaignStatusTone } from './campaign-labels';
 
 /** Props of {@link CampaignStatusBadge}. */
 export interface CampaignStatusBadgeProps {

@@ -1,9 +1,9 @@
 import { useMemo, useState, type MouseEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useCampaignList } from '../../hooks/useCampaignList';
-import { useCampaignRatePlans } from '../../hooks/useCampaignRatePlans';
-import { canManageCampaigns } from '../../utils/campaign-labels';
-import type { CampaignFigures, RatePlanOption } from '../../utils/campaign-types';
+import { useCampaignList } from './hooks/useCampaignList';
+import { useCampaignRatePlans } from './hooks/useCampaignRatePlans';
+import { canManageCampaigns } from './campaign-labels';
+import type { CampaignFieldsFragment as CampaignFigures, RatePlanOptionFieldsFragment as RatePlanOption } from '../../gql/graphql.js';
 import { currentCursor, hasNewerPage, NEWEST_PAGE, newerPage, olderPage, pageNumber, type CursorStack } from '../../utils/cursor-stack';
 import type { AccountPageProps } from '../account/account-page-props';
 import { campaignPath, CampaignTable, liveCampaignIds } from './CampaignList';

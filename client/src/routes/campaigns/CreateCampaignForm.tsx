@@ -1,8 +1,8 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { WalletSummary } from '../../apollo/types';
+import type { WalletSummaryFieldsFragment as WalletSummary } from '../../gql/graphql.js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useCampaignCreateMutation } from '../../hooks/useCampaignCreateMutation';
-import { useCampaignEstimate } from '../../hooks/useCampaignEstimate';
+import { useCampaignCreateMutation } from './hooks/useCampaignCreateMutation';
+import { useCampaignEstimate } from './hooks/useCampaignEstimate';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import {
   CAMPAIGN_DRAFT_INITIAL,
@@ -11,8 +11,12 @@ import {
   ratePlansFor,
   type CampaignDraft,
   type DraftErrors,
-} from '../../utils/campaign-form';
-import type { CampaignFigures, EstimateCampaignCostQueryVariables, RatePlanOption } from '../../utils/campaign-types';
+} from './campaign-form';
+import type {
+  CampaignFieldsFragment as CampaignFigures,
+  EstimateCampaignCostQueryVariables,
+  RatePlanOptionFieldsFragment as RatePlanOption,
+} from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { CampaignEstimateSummary } from './CampaignEstimateSummary';
 
@@ -31,8 +35,8 @@ export interface CreateCampaignFormProps {
 }
 
 /**
- * "New campaign": name, rate plan, optional budget, and the pre-campaign estimate (seed 004:
- * `estimateCampaignCost` for a typical destination, a number of calls and an average duration,
+ * "New campaign": name, rate plan, optional budget, and the pre-campaign estimate
+ * (`estimateCampaignCost` for a typical destination, a number of calls and an average duration,
  * against the wallet's available balance), asked again as the inputs change. Creates the
  * campaign as a draft; starting it is a separate, deliberate click.
  */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useCampaignClock } from '../../hooks/useCampaignClock';
+import { useCampaignClock } from './hooks/useCampaignClock';
 import {
   SPEND_CHART_MINUTES,
   spendChartGeometry,
@@ -7,8 +7,8 @@ import {
   type SpendBaseline,
   type SpendChartGeometry,
   type SpendSamples,
-} from '../../utils/campaign-chart';
-import type { ReceivedCampaign } from '../../utils/campaign-state';
+} from './campaign-chart';
+import type { ReceivedCampaign } from './campaign-state';
 import { formatMoney } from '../../utils/money';
 
 const TIME_OF_DAY = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });

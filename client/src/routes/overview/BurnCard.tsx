@@ -1,5 +1,6 @@
-import { formatPerMinute, formatTimeToEmpty, walletBurnFigures } from '../../utils/burn-rate';
-import type { OverviewWallet } from './overview-documents';
+import { formatTimeToEmpty, walletBurnFigures } from './burn-rate';
+import { formatPerMinute } from '../../utils/money';
+import type { OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
 
 /** Props of {@link BurnCard}. */
 export interface BurnCardProps {
@@ -15,7 +16,7 @@ function windowLabel(seconds: number): string {
 }
 
 /**
- * What the wallet is burning: the burn rate per minute (utils/burn-rate.ts: the larger of the
+ * What the wallet is burning: the burn rate per minute (routes/overview/burn-rate.ts: the larger of the
  * active calls' prices and the recent debits' rate), the time until the available balance is used
  * up at it, and the active calls, with both inputs in small print.
  */

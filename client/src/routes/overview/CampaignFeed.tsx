@@ -1,7 +1,8 @@
 import type { ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
-import { OVERVIEW_CAMPAIGN_UPDATED_SUBSCRIPTION, type OverviewCampaign, type OverviewCampaignUpdatedSubscriptionVariables } from './overview-documents';
+import { OVERVIEW_CAMPAIGN_UPDATED_SUBSCRIPTION } from './overview-documents';
+import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewCampaignUpdatedSubscriptionVariables } from '../../gql/graphql.js';
 
 /** Props of {@link CampaignFeed}. Give it a `key` with the campaign id (and the retry generation). */
 export interface CampaignFeedProps {

@@ -1,8 +1,8 @@
 import { Fragment, type ReactNode } from 'react';
 import { enumLabel } from '../../utils/enum-label';
 import { formatMoney } from '../../utils/money';
-import { lowBalanceOf, type LowBalance } from '../../utils/overview-alerts';
-import type { OverviewCampaign, OverviewWallet } from './overview-documents';
+import { lowBalanceOf, type LowBalance } from './overview-alerts';
+import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
 import { OverviewLink } from './OverviewLink';
 
 /** Where every banner's button leads. */

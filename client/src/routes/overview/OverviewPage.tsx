@@ -2,9 +2,9 @@ import type { AccountPageProps } from '../account/account-page-props';
 import { canTopUp } from '../../utils/payment-choice';
 import { CampaignFeed } from './CampaignFeed';
 import { OverviewView } from './OverviewView';
-import { useOverviewCampaigns } from './useOverviewCampaigns';
-import { useOverviewWallet } from './useOverviewWallet';
-import { useRecentTransactions } from './useRecentTransactions';
+import { useOverviewCampaigns } from './hooks/useOverviewCampaigns';
+import { useOverviewWallet } from './hooks/useOverviewWallet';
+import { useRecentTransactions } from './hooks/useRecentTransactions';
 
 /**
  * The Overview section: the wallet's balance, available and reserved amounts, burn rate and

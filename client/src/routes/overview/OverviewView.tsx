@@ -1,10 +1,10 @@
-import type { TransactionRow, WalletSummary } from '../../apollo/types';
+import type { TransactionRowFieldsFragment as TransactionRow, WalletSummaryFieldsFragment as WalletSummary } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { BalanceSummary } from '../../components/BalanceSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { newestWalletState } from '../../utils/wallet-state';
 import { BurnCard } from './BurnCard';
-import type { OverviewCampaign, OverviewWallet } from './overview-documents';
+import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
 import { OverviewBanners } from './OverviewBanners';
 import { RecentTransactionsCard } from './RecentTransactionsCard';
 import './overview.css';

@@ -1,4 +1,4 @@
-import type { TransactionRow } from '../../apollo/types';
+import type { TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TransactionTable } from '../../components/TransactionTable';
 import { OverviewLink } from './OverviewLink';

@@ -1,11 +1,11 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ErrorLike } from '@apollo/client';
-import type { ApiKeyRow, CreateApiKeyMutation } from '../../apollo/account-pages-types';
+import type { ApiKeyRowFieldsFragment as ApiKeyRow, CreateApiKeyMutation } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useApiKeys, useCredentialInUse } from '../../hooks/useApiKeys';
-import { useCreateApiKeyMutation } from '../../hooks/useCreateApiKeyMutation';
-import { useRevokeApiKeyMutation } from '../../hooks/useRevokeApiKeyMutation';
+import { useApiKeys, useCredentialInUse } from './hooks/useApiKeys';
+import { useCreateApiKeyMutation } from './hooks/useCreateApiKeyMutation';
+import { useRevokeApiKeyMutation } from './hooks/useRevokeApiKeyMutation';
 import {
   activeKeysFirst,
   API_KEY_NAME_LENGTH_MAX,
@@ -16,7 +16,7 @@ import {
   checkApiKeyName,
   isApiKeyActive,
   type ApiKeyRole,
-} from '../../utils/api-keys';
+} from './api-keys';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import { SettingsCard } from './SettingsCard';

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { AutoRechargeSettings } from '../../apollo/account-pages-types';
-import type { Role } from '../../apollo/types';
+import type { AutoRechargeFieldsFragment as AutoRechargeSettings } from '../../gql/graphql.js';
+import type { Role } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAutoRecharge } from '../../hooks/useAutoRecharge';
-import { useSetAutoRechargeMutation } from '../../hooks/useSetAutoRechargeMutation';
-import { useSetMonthlyRechargeMutation } from '../../hooks/useSetMonthlyRechargeMutation';
+import { useAutoRecharge } from './hooks/useAutoRecharge';
+import { useSetAutoRechargeMutation } from './hooks/useSetAutoRechargeMutation';
+import { useSetMonthlyRechargeMutation } from './hooks/useSetMonthlyRechargeMutation';
 import {
   autoRechargeState,
   autoRechargeSummary,
@@ -15,7 +15,7 @@ import {
   MONTHLY_RECHARGE_DAYS,
   monthlyRechargeSummary,
   pausedReasonText,
-} from '../../utils/auto-recharge';
+} from './auto-recharge';
 import { formatDateTime } from '../../utils/date-time';
 import { formatMoney } from '../../utils/money';
 import { TOP_UP_MINIMUM_DEFAULT } from '../../utils/top-up-amount';

@@ -1,14 +1,14 @@
-import { gql } from '@apollo/client';
 import { formatMoney } from '../../utils/money';
-import { thresholdLabel } from '../../utils/balance-alert-thresholds';
+import { thresholdLabel } from './balance-alert-thresholds';
+import { graphql } from '../../gql/index.js';
 
 /** The wallet fields {@link BalanceAlertThresholdList} shows; the balance alerts query and mutation spread this fragment. */
-export const BALANCE_ALERT_THRESHOLDS_FIELDS = gql`
+export const BALANCE_ALERT_THRESHOLDS_FIELDS = graphql(`
   fragment BalanceAlertThresholdsFields on Wallet {
     id
     lowBalanceThresholds
   }
-`;
+`);
 
 /** Props of {@link BalanceAlertThresholdList}. */
 export interface BalanceAlertThresholdListProps {

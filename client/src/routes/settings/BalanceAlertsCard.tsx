@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { Role } from '../../apollo/types';
+import type { Role } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useBalanceAlertThresholds } from '../../hooks/useBalanceAlertThresholds';
-import { useSetLowBalanceThresholdsMutation } from '../../hooks/useSetLowBalanceThresholdsMutation';
+import { useBalanceAlertThresholds } from './hooks/useBalanceAlertThresholds';
+import { useSetLowBalanceThresholdsMutation } from './hooks/useSetLowBalanceThresholdsMutation';
 import {
   addThreshold,
   BALANCE_ALERT_THRESHOLDS_MAX,
@@ -12,7 +12,7 @@ import {
   removeThreshold,
   sameThresholds,
   sortThresholds,
-} from '../../utils/balance-alert-thresholds';
+} from './balance-alert-thresholds';
 import { BalanceAlertThresholdList } from './BalanceAlertThresholdList';
 import { SettingsCard } from './SettingsCard';
 

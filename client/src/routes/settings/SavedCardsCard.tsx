@@ -1,18 +1,18 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ErrorLike } from '@apollo/client';
-import type { PaymentsConfig, SavedCard } from '../../apollo/types';
+import type { PaymentsConfigFieldsFragment as PaymentsConfig, SavedCardFieldsFragment as SavedCard } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { StripeCardHandle, StripeCardState } from '../../components/StripeCardField';
 import { StripeThreeDSecure } from '../../components/StripeThreeDSecure';
-import { useAddPaymentMethodMutation } from '../../hooks/useAddPaymentMethodMutation';
+import { useAddPaymentMethodMutation } from './hooks/useAddPaymentMethodMutation';
 import { usePaymentsConfig } from '../../hooks/usePaymentsConfig';
-import { useRemovePaymentMethodMutation } from '../../hooks/useRemovePaymentMethodMutation';
+import { useRemovePaymentMethodMutation } from './hooks/useRemovePaymentMethodMutation';
 import { useSavedCards } from '../../hooks/useSavedCards';
-import { useSetDefaultPaymentMethodMutation } from '../../hooks/useSetDefaultPaymentMethodMutation';
+import { useSetDefaultPaymentMethodMutation } from './hooks/useSetDefaultPaymentMethodMutation';
 import { cardExpiry, cardLabel } from '../../utils/card-label';
 import { isChallengeAlreadyAnswered, sandboxErrorOf, type SandboxAuthenticationOutcome } from '../../utils/sandbox-three-d-secure';
-import { isSetupChallengeAlreadyAnswered, newCardIds, sandboxSetupAuthenticationRequest } from '../../utils/saved-cards';
+import { isSetupChallengeAlreadyAnswered, newCardIds, sandboxSetupAuthenticationRequest } from './saved-cards';
 import { SettingsCard } from './SettingsCard';
 
 // Stripe Elements and its module are fetched only when a STRIPE-mode server shows the add-card form.

@@ -1,9 +1,9 @@
 import { useSavedCards } from '../../hooks/useSavedCards';
-import { canManageApiKeys } from '../../utils/api-keys';
-import { canChangeFunding } from '../../utils/auto-recharge';
+import { canManageApiKeys } from './api-keys';
+import { canChangeFunding } from './auto-recharge';
 import { enumLabel } from '../../utils/enum-label';
 import { canInvite } from '../../utils/invitations';
-import { canManageCards } from '../../utils/saved-cards';
+import { canManageCards } from './saved-cards';
 import type { AccountPageProps } from '../account/account-page-props';
 import { TeamCard } from '../wallet/TeamCard';
 import { ApiKeysCard } from './ApiKeysCard';

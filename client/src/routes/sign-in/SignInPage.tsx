@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { signIn } from '../../apollo/auth-requests';
-import { ApiKeyForm } from '../../components/ApiKeyForm';
+import { ApiKeyForm } from './ApiKeyForm';
 import type { AuthFailure, SessionUser } from '../../utils/auth-response';
 
 /** Props of {@link SignInPage}. */

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ErrorLike } from '@apollo/client';
-import type { TopUpHistoryItem } from '../../apollo/account-pages-types';
-import type { TransactionRow } from '../../apollo/types';
+import type { TopUpHistoryFieldsFragment as TopUpHistoryItem } from '../../gql/graphql.js';
+import type { TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TopUpReceipt } from '../../components/TopUpReceipt';
 import { useWalletTopUps } from '../../hooks/useWalletTopUps';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ErrorLike } from '@apollo/client';
-import type { TopUpHistoryItem } from '../../apollo/account-pages-types';
-import type { TransactionRow } from '../../apollo/types';
+import type { TopUpHistoryFieldsFragment as TopUpHistoryItem } from '../../gql/graphql.js';
+import type { TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TopUpReceipt } from '../../components/TopUpReceipt';
 import { cardLabel } from '../../utils/card-label';

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import type { TransactionRow } from '../../apollo/types';
+import type { TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
 import type { CampaignFilterChoices } from '../../components/TransactionFilters';
 import type { TransactionRowDetails } from '../../components/TransactionTable';
-import { useCampaignFilterOptions } from '../../hooks/useCampaignFilterOptions';
+import { useCampaignFilterOptions } from './hooks/useCampaignFilterOptions';
 import { useLiveWalletFigures } from '../../hooks/useLiveWalletFigures';
 import { useWalletTopUps, WALLET_TOP_UPS_MAX } from '../../hooks/useWalletTopUps';
 import { hasCardReceipt, topUpsByPaymentIntent } from '../../utils/top-up-history';

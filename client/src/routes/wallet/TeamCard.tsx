@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { InviteUserMutation } from '../../apollo/user-types';
+import type { InviteUserMutation } from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useInviteUserMutation } from '../../hooks/useInviteUserMutation';
+import { useInviteUserMutation } from './hooks/useInviteUserMutation';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import { INVITABLE_ROLE_DEFAULT, INVITABLE_ROLES, invitationLink, type InvitableRole } from '../../utils/invitations';

@@ -1,17 +1,23 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { PaymentsConfig, Role, TopUpState, TransactionRow, WalletSummary } from '../../apollo/types';
+import type {
+  PaymentsConfigFieldsFragment as PaymentsConfig,
+  Role,
+  TopUpFieldsFragment as TopUpState,
+  TransactionRowFieldsFragment as TransactionRow,
+  WalletSummaryFieldsFragment as WalletSummary,
+} from '../../gql/graphql.js';
 import { fieldErrorOf } from '../../apollo/request-failure';
-import { CheckoutSummary } from '../../components/CheckoutSummary';
+import { CheckoutSummary } from './CheckoutSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { PaymentMethodPicker } from '../../components/PaymentMethodPicker';
-import { SandboxThreeDSecure } from '../../components/SandboxThreeDSecure';
+import { PaymentMethodPicker } from './PaymentMethodPicker';
+import { SandboxThreeDSecure } from './SandboxThreeDSecure';
 import type { StripeCardHandle, StripeCardState } from '../../components/StripeCardField';
 import { StripeThreeDSecure } from '../../components/StripeThreeDSecure';
 import { TopUpReceipt } from '../../components/TopUpReceipt';
 import { usePaymentsConfig } from '../../hooks/usePaymentsConfig';
 import { useSavedCards } from '../../hooks/useSavedCards';
-import { useTopUp, type TopUpFlow } from '../../hooks/useTopUp';
-import { useTopUpQuote } from '../../hooks/useTopUpQuote';
+import { useTopUp, type TopUpFlow } from './hooks/useTopUp';
+import { useTopUpQuote } from './hooks/useTopUpQuote';
 import { cardLabel } from '../../utils/card-label';
 import { compareMoney, formatMoney } from '../../utils/money';
 import { canSeeSavedCards, effectiveCardOption, isNewCard, paymentChoiceOf, type CardOption } from '../../utils/payment-choice';

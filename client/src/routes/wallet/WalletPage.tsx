@@ -1,27 +1,21 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
-import type { MeQuery, MeQueryVariables } from '../../apollo/types';
+import { lazy, Suspense, useState } from 'react';
+import { Route, Routes, useParams } from 'react-router';
+import type { MeQuery, MeQueryVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
-import { WALLET_SUMMARY_FIELDS } from '../../components/BalanceSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { WalletSelect } from '../../components/WalletSelect';
+import { WalletSelect } from './WalletSelect';
 import type { DashboardCredential } from '../../utils/dashboard-screen';
 import { enumLabel } from '../../utils/enum-label';
 import type { ResumePoints } from './WalletView';
 import { usePathname } from '../../hooks/usePathname';
-import { accountRouteOf } from '../../utils/account-routes';
+import { accountRouteOf, campaignIdOf } from '../../utils/account-routes';
 import { AccountNav } from '../account/AccountNav';
 import type { AccountPageProps } from '../account/account-page-props';
-import { OverviewPage } from '../overview/OverviewPage';
-import { CampaignsPage } from '../campaigns/CampaignsPage';
-import { CampaignDetailPage } from '../campaigns/CampaignDetailPage';
-import { TransactionsPage } from '../transactions/TransactionsPage';
-import { TopUpPage } from '../top-up/TopUpPage';
-import { SettingsPage } from '../settings/SettingsPage';
+import { graphql } from '../../gql/index.js';
 
 /** Who the caller (API key or signed-in user) is, its account and the account's wallets. */
-export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
+export const ME_QUERY = graphql(`
   query Me {
     me {
       role
@@ -35,8 +29,15 @@ export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
       }
     }
   }
-  ${WALLET_SUMMARY_FIELDS}
-`;
+`);
+
+// Each section's page is its own chunk, fetched the first time its path is shown.
+const OverviewPage = lazy(() => import('../overview/OverviewPage').then((module) => ({ default: module.OverviewPage })));
+const CampaignsPage = lazy(() => import('../campaigns/CampaignsPage').then((module) => ({ default: module.CampaignsPage })));
+const CampaignDetailPage = lazy(() => import('../campaigns/CampaignDetailPage').then((module) => ({ default: module.CampaignDetailPage })));
+const TransactionsPage = lazy(() => import('../transactions/TransactionsPage').then((module) => ({ default: module.TransactionsPage })));
+const TopUpPage = lazy(() => import('../top-up/TopUpPage').then((module) => ({ default: module.TopUpPage })));
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 
 /** Props of {@link WalletPage}. Give it a `key` per credential: nothing one fetched is shown under another. */
 export interface WalletPageProps {
@@ -140,26 +141,34 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
       {wallet === undefined ? (
         <p className="placeholder">This account has no wallet yet.</p>
       ) : (
-        <AccountPage key={wallet.id} route={route} account={account} wallet={wallet} role={role} resumePoints={resumePoints} navigate={pushPath} />
+        <AccountRoutes key={wallet.id} account={account} wallet={wallet} role={role} resumePoints={resumePoints} navigate={pushPath} />
       )}
     </>
   );
 }
 
-/** The page of the current route. */
-function AccountPage({ route, ...props }: AccountPageProps & { route: ReturnType<typeof accountRouteOf> }) {
-  switch (route.name) {
-    case 'overview':
-      return <OverviewPage {...props} />;
-    case 'campaigns':
-      return <CampaignsPage {...props} />;
-    case 'campaign':
-      return <CampaignDetailPage {...props} campaignId={route.campaignId} />;
-    case 'transactions':
-      return <TransactionsPage {...props} />;
-    case 'top-up':
-      return <TopUpPage {...props} />;
-    case 'settings':
-      return <SettingsPage {...props} />;
-  }
+/**
+ * The page of the current path (utils/account-routes.ts has the same paths for the navigation): a path
+ * no section has, and a campaign path whose id is not a UUID, show the overview. Paths match case-sensitively.
+ */
+function AccountRoutes(props: AccountPageProps) {
+  return (
+    <Suspense fallback={<p className="placeholder">Loading page…</p>}>
+      <Routes>
+        <Route index element={<OverviewPage {...props} />} />
+        <Route path="campaigns" caseSensitive element={<CampaignsPage {...props} />} />
+        <Route path="campaigns/:campaignId" caseSensitive element={<CampaignRoute {...props} />} />
+        <Route path="transactions" caseSensitive element={<TransactionsPage {...props} />} />
+        <Route path="top-up" caseSensitive element={<TopUpPage {...props} />} />
+        <Route path="settings" caseSensitive element={<SettingsPage {...props} />} />
+        <Route path="*" element={<OverviewPage {...props} />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+/** `/campaigns/:campaignId`: the campaign's page, or the overview when the id is not a UUID. */
+function CampaignRoute(props: AccountPageProps) {
+  const campaignId = campaignIdOf(useParams().campaignId ?? '');
+  return campaignId === null ? <OverviewPage {...props} /> : <CampaignDetailPage {...props} campaignId={campaignId} />;
 }

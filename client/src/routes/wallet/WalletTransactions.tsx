@@ -1,12 +1,12 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { gql, type ErrorLike, type TypedDocumentNode } from '@apollo/client';
+import { type ErrorLike } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { TransactionRow, WalletTransactionsQuery } from '../../apollo/types';
-import type { WalletTransactionsFilteredVariables } from '../../apollo/account-pages-types';
+import type { TransactionRowFieldsFragment as TransactionRow, WalletTransactionsQuery } from '../../gql/graphql.js';
+import type { WalletTransactionsQueryVariables as WalletTransactionsFilteredVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Pager } from '../../components/Pager';
+import { Pager } from './Pager';
 import {
   hasFilterValues,
   NO_TRANSACTION_FILTERS,
@@ -14,12 +14,13 @@ import {
   type CampaignFilterChoices,
   type TransactionFilterValues,
 } from '../../components/TransactionFilters';
-import { TRANSACTION_ROW_FIELDS, TransactionTable, type TransactionRowDetails, type TransactionTableProps } from '../../components/TransactionTable';
+import { TransactionTable, type TransactionRowDetails, type TransactionTableProps } from '../../components/TransactionTable';
 import { currentCursor, hasNewerPage, NEWEST_PAGE, newerPage, olderPage, pageNumber, type CursorStack } from '../../utils/cursor-stack';
 import { highestLiveSequence, liveTransactionsAfter, pageBaseline, type LiveTransactions } from '../../utils/live-transactions';
 import { mergeTransactions } from '../../utils/merge-transactions';
 import { maxSequence } from '../../utils/sequence';
-import { dateRangeOf, transactionFilterVerdict } from '../../utils/transaction-filters';
+import { dateRangeOf, transactionFilterVerdict } from './transaction-filters';
+import { graphql } from '../../gql/index.js';
 
 /** Rows per page, within the server's 1..100 (transactionsPageSizeMax). */
 export const TRANSACTIONS_PAGE_SIZE = 20;
@@ -38,7 +39,7 @@ export const UNDECIDED_LIVE_REFETCH_DELAY_MS = 1_000;
  * listing the page (see utils/live-transactions.ts `pageBaseline`): the point from which live
  * transactions are merged on top.
  */
-export const WALLET_TRANSACTIONS_QUERY: TypedDocumentNode<WalletTransactionsQuery, WalletTransactionsFilteredVariables> = gql`
+export const WALLET_TRANSACTIONS_QUERY = graphql(`
   query WalletTransactions(
     $walletId: ID!
     $first: Int!
@@ -67,8 +68,7 @@ export const WALLET_TRANSACTIONS_QUERY: TypedDocumentNode<WalletTransactionsQuer
       }
     }
   }
-  ${TRANSACTION_ROW_FIELDS}
-`;
+`);
 
 /** Props of {@link WalletTransactions}. Give it `key={walletId}` so another wallet starts on its newest page. */
 export interface WalletTransactionsProps {
@@ -87,7 +87,9 @@ export interface WalletTransactionsProps {
 }
 
 /** The filters in force, as `Wallet.transactions` and the CSV export take them (dates as RFC 3339 instants). */
-export type AppliedTransactionFilters = Omit<WalletTransactionsFilteredVariables, 'walletId' | 'first' | 'after'>;
+export type AppliedTransactionFilters = {
+  [K in 'type' | 'kind' | 'status' | 'from' | 'to' | 'campaignId']-?: Exclude<WalletTransactionsFilteredVariables[K], undefined>;
+};
 
 /** A sentence for a subscription that stopped. */
 function liveErrorMessage(error: ErrorLike): string {

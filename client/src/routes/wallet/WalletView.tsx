@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Role, WalletSummary } from '../../apollo/types';
+import type { Role, WalletSummaryFieldsFragment as WalletSummary } from '../../gql/graphql.js';
 import { BalanceSummary } from '../../components/BalanceSummary';
 import { useLiveWallet } from '../../hooks/useLiveWallet';
 import { highestLiveSequence } from '../../utils/live-transactions';

@@ -1,0 +1,388 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n": typeof types.WalletSummaryFieldsFragmentDoc,
+    "\n  fragment TransactionRowFields on Transaction {\n    id\n    sequence\n    type\n    kind\n    amount\n    balanceBefore\n    balanceAfter\n    description\n    status\n    paymentIntentId\n    createdAt\n    campaignId\n  }\n": typeof types.TransactionRowFieldsFragmentDoc,
+    "\n  subscription BalanceChanged($walletId: ID!) {\n    balanceChanged(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": typeof types.BalanceChangedDocument,
+    "\n  subscription TransactionAdded($walletId: ID!, $afterSequence: String) {\n    transactionAdded(walletId: $walletId, afterSequence: $afterSequence) {\n      ...TransactionRowFields\n    }\n  }\n": typeof types.TransactionAddedDocument,
+    "\n  fragment SandboxTestCardFields on SandboxTestCard {\n    id\n    label\n    brand\n    last4\n    behaviour\n  }\n": typeof types.SandboxTestCardFieldsFragmentDoc,
+    "\n  fragment PaymentsConfigFields on PaymentsConfig {\n    mode\n    publishableKey\n    sandboxUrl\n    testCards {\n      ...SandboxTestCardFields\n    }\n  }\n": typeof types.PaymentsConfigFieldsFragmentDoc,
+    "\n  query PaymentsConfig {\n    paymentsConfig {\n      ...PaymentsConfigFields\n    }\n  }\n": typeof types.PaymentsConfigDocument,
+    "\n  fragment SavedCardFields on PaymentMethod {\n    id\n    brand\n    last4\n    expMonth\n    expYear\n    isDefault\n  }\n": typeof types.SavedCardFieldsFragmentDoc,
+    "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n": typeof types.PaymentMethodsDocument,
+    "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": typeof types.TopUpHistoryFieldsFragmentDoc,
+    "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n": typeof types.WalletTopUpsDocument,
+    "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n": typeof types.CallFieldsFragmentDoc,
+    "\n  subscription CallUpdated($campaignId: ID!) {\n    callUpdated(campaignId: $campaignId) {\n      ...CallFields\n    }\n  }\n": typeof types.CallUpdatedDocument,
+    "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n": typeof types.CreateCampaignDocument,
+    "\n  fragment SpendPointFields on SpendPoint {\n    minute\n    spent\n  }\n": typeof types.SpendPointFieldsFragmentDoc,
+    "\n  query CampaignDetail($id: ID!, $minutes: Int!, $endedFirst: Int!) {\n    campaign(id: $id) {\n      ...CampaignFields\n      spendByMinute(minutes: $minutes) {\n        ...SpendPointFields\n      }\n    }\n    stopped: calls(campaignId: $id, status: STOPPED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n    completed: calls(campaignId: $id, status: COMPLETED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n    refused: calls(campaignId: $id, status: REFUSED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n  }\n": typeof types.CampaignDetailDocument,
+    "\n  fragment CampaignEstimateFields on CampaignCostEstimate {\n    currency\n    rate {\n      ...CallRateFields\n    }\n    billedSecondsPerCall\n    costPerCall\n    total\n    available\n    shortfall\n    coveredCalls\n  }\n": typeof types.CampaignEstimateFieldsFragmentDoc,
+    "\n  query EstimateCampaignCost($input: EstimateCampaignCostInput!) {\n    estimateCampaignCost(input: $input) {\n      ...CampaignEstimateFields\n    }\n  }\n": typeof types.EstimateCampaignCostDocument,
+    "\n  query Campaigns($first: Int!, $after: String) {\n    campaigns(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...CampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n": typeof types.PauseCampaignDocument,
+    "\n  fragment CallRateFields on Rate {\n    prefix\n    perMinute\n    firstIncrementSeconds\n    nextIncrementSeconds\n    connectFee\n  }\n": typeof types.CallRateFieldsFragmentDoc,
+    "\n  fragment RatePlanOptionFields on RatePlan {\n    id\n    name\n    currency\n    rates {\n      ...CallRateFields\n    }\n  }\n": typeof types.RatePlanOptionFieldsFragmentDoc,
+    "\n  query CampaignRatePlans {\n    ratePlans {\n      ...RatePlanOptionFields\n    }\n  }\n": typeof types.CampaignRatePlansDocument,
+    "\n  mutation StartCampaign($id: ID!) {\n    startCampaign(id: $id) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n": typeof types.StartCampaignDocument,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    walletId\n    ratePlanId\n    name\n    status\n    budget\n    spent\n    committed\n    activeCalls\n    spendPerMinute\n    timeToEmptySeconds\n    simulate\n    version\n    createdAt\n  }\n": typeof types.CampaignFieldsFragmentDoc,
+    "\n  subscription CampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CampaignUpdatedDocument,
+    "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n  }\n": typeof types.OverviewWalletFieldsFragmentDoc,
+    "\n  subscription OverviewWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...OverviewWalletFields\n    }\n  }\n": typeof types.OverviewWalletUpdatedDocument,
+    "\n  fragment OverviewCampaignFields on Campaign {\n    id\n    walletId\n    name\n    status\n    activeCalls\n    version\n  }\n": typeof types.OverviewCampaignFieldsFragmentDoc,
+    "\n  query OverviewCampaigns($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...OverviewCampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.OverviewCampaignsDocument,
+    "\n  subscription OverviewCampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...OverviewCampaignFields\n    }\n  }\n": typeof types.OverviewCampaignUpdatedDocument,
+    "\n  query RecentTransactions($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first) {\n        edges {\n          node {\n            ...TransactionRowFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.RecentTransactionsDocument,
+    "\n  fragment BalanceAlertThresholdsFields on Wallet {\n    id\n    lowBalanceThresholds\n  }\n": typeof types.BalanceAlertThresholdsFieldsFragmentDoc,
+    "\n  mutation AddPaymentMethod($input: AddPaymentMethodInput!) {\n    addPaymentMethod(input: $input) {\n      status\n      setupIntentId\n      clientSecret\n      failureReason\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": typeof types.AddPaymentMethodDocument,
+    "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    role\n    prefix\n    createdAt\n    revokedAt\n  }\n": typeof types.ApiKeyRowFieldsFragmentDoc,
+    "\n  query ApiKeys($accountId: ID!) {\n    account(id: $accountId) {\n      id\n      apiKeys {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query CredentialInUse {\n    me {\n      apiKeyId\n    }\n  }\n": typeof types.CredentialInUseDocument,
+    "\n  fragment AutoRechargeFields on AutoRecharge {\n    walletId\n    enabled\n    threshold\n    target\n    inFlightTopUpId\n    lastAttemptAt\n    consecutiveFailures\n    pausedAt\n    pausedReason\n    monthlyEnabled\n    monthlyDay\n    monthlyAmount\n  }\n": typeof types.AutoRechargeFieldsFragmentDoc,
+    "\n  query WalletFunding($walletId: ID!) {\n    wallet(id: $walletId) {\n      id\n      currency\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": typeof types.WalletFundingDocument,
+    "\n  query WalletBalanceAlerts($walletId: ID!) {\n    wallet(id: $walletId) {\n      ...BalanceAlertThresholdsFields\n    }\n  }\n": typeof types.WalletBalanceAlertsDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RemovePaymentMethod($id: ID!) {\n    removePaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": typeof types.RemovePaymentMethodDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation SetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": typeof types.SetAutoRechargeDocument,
+    "\n  mutation SetDefaultPaymentMethod($id: ID!) {\n    setDefaultPaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": typeof types.SetDefaultPaymentMethodDocument,
+    "\n  mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {\n    setLowBalanceThresholds(input: $input) {\n      thresholds\n      wallet {\n        ...BalanceAlertThresholdsFields\n      }\n    }\n  }\n": typeof types.SetLowBalanceThresholdsDocument,
+    "\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": typeof types.SetMonthlyRechargeDocument,
+    "\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n": typeof types.CampaignOptionFieldsFragmentDoc,
+    "\n  query CampaignOptions($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...CampaignOptionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.CampaignOptionsDocument,
+    "\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.WalletTransactionsDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        id\n        email\n        role\n        expiresAt\n      }\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation RefreshTopUp($id: ID!) {\n    refreshTopUp(id: $id) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": typeof types.RefreshTopUpDocument,
+    "\n  fragment ReceiptFields on Receipt {\n    receiptNumber\n    transactionId\n    topUpId\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    currency\n    paidAt\n    cardBrand\n    cardLast4\n    paymentIntentId\n  }\n": typeof types.ReceiptFieldsFragmentDoc,
+    "\n  fragment TopUpFields on TopUp {\n    id\n    walletId\n    status\n    currency\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    clientSecret\n    paymentIntentId\n    cardBrand\n    cardLast4\n    failureCode\n    failureReason\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": typeof types.TopUpFieldsFragmentDoc,
+    "\n  mutation TopUp($input: TopUpInput!) {\n    topUp(input: $input) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": typeof types.TopUpDocument,
+    "\n  fragment TopUpQuoteFields on TopUpQuote {\n    walletId\n    currency\n    amount\n    tax\n    taxRate\n    taxTreatment\n    taxLabel\n    total\n    minimum\n  }\n": typeof types.TopUpQuoteFieldsFragmentDoc,
+    "\n  query QuoteTopUp($walletId: ID!, $amount: Money!) {\n    quoteTopUp(walletId: $walletId, amount: $amount) {\n      ...TopUpQuoteFields\n    }\n  }\n": typeof types.QuoteTopUpDocument,
+};
+const documents: Documents = {
+    "\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n": types.WalletSummaryFieldsFragmentDoc,
+    "\n  fragment TransactionRowFields on Transaction {\n    id\n    sequence\n    type\n    kind\n    amount\n    balanceBefore\n    balanceAfter\n    description\n    status\n    paymentIntentId\n    createdAt\n    campaignId\n  }\n": types.TransactionRowFieldsFragmentDoc,
+    "\n  subscription BalanceChanged($walletId: ID!) {\n    balanceChanged(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": types.BalanceChangedDocument,
+    "\n  subscription TransactionAdded($walletId: ID!, $afterSequence: String) {\n    transactionAdded(walletId: $walletId, afterSequence: $afterSequence) {\n      ...TransactionRowFields\n    }\n  }\n": types.TransactionAddedDocument,
+    "\n  fragment SandboxTestCardFields on SandboxTestCard {\n    id\n    label\n    brand\n    last4\n    behaviour\n  }\n": types.SandboxTestCardFieldsFragmentDoc,
+    "\n  fragment PaymentsConfigFields on PaymentsConfig {\n    mode\n    publishableKey\n    sandboxUrl\n    testCards {\n      ...SandboxTestCardFields\n    }\n  }\n": types.PaymentsConfigFieldsFragmentDoc,
+    "\n  query PaymentsConfig {\n    paymentsConfig {\n      ...PaymentsConfigFields\n    }\n  }\n": types.PaymentsConfigDocument,
+    "\n  fragment SavedCardFields on PaymentMethod {\n    id\n    brand\n    last4\n    expMonth\n    expYear\n    isDefault\n  }\n": types.SavedCardFieldsFragmentDoc,
+    "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n": types.PaymentMethodsDocument,
+    "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": types.TopUpHistoryFieldsFragmentDoc,
+    "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n": types.WalletTopUpsDocument,
+    "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n": types.CallFieldsFragmentDoc,
+    "\n  subscription CallUpdated($campaignId: ID!) {\n    callUpdated(campaignId: $campaignId) {\n      ...CallFields\n    }\n  }\n": types.CallUpdatedDocument,
+    "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n": types.CreateCampaignDocument,
+    "\n  fragment SpendPointFields on SpendPoint {\n    minute\n    spent\n  }\n": types.SpendPointFieldsFragmentDoc,
+    "\n  query CampaignDetail($id: ID!, $minutes: Int!, $endedFirst: Int!) {\n    campaign(id: $id) {\n      ...CampaignFields\n      spendByMinute(minutes: $minutes) {\n        ...SpendPointFields\n      }\n    }\n    stopped: calls(campaignId: $id, status: STOPPED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n    completed: calls(campaignId: $id, status: COMPLETED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n    refused: calls(campaignId: $id, status: REFUSED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n  }\n": types.CampaignDetailDocument,
+    "\n  fragment CampaignEstimateFields on CampaignCostEstimate {\n    currency\n    rate {\n      ...CallRateFields\n    }\n    billedSecondsPerCall\n    costPerCall\n    total\n    available\n    shortfall\n    coveredCalls\n  }\n": types.CampaignEstimateFieldsFragmentDoc,
+    "\n  query EstimateCampaignCost($input: EstimateCampaignCostInput!) {\n    estimateCampaignCost(input: $input) {\n      ...CampaignEstimateFields\n    }\n  }\n": types.EstimateCampaignCostDocument,
+    "\n  query Campaigns($first: Int!, $after: String) {\n    campaigns(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...CampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CampaignsDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n": types.PauseCampaignDocument,
+    "\n  fragment CallRateFields on Rate {\n    prefix\n    perMinute\n    firstIncrementSeconds\n    nextIncrementSeconds\n    connectFee\n  }\n": types.CallRateFieldsFragmentDoc,
+    "\n  fragment RatePlanOptionFields on RatePlan {\n    id\n    name\n    currency\n    rates {\n      ...CallRateFields\n    }\n  }\n": types.RatePlanOptionFieldsFragmentDoc,
+    "\n  query CampaignRatePlans {\n    ratePlans {\n      ...RatePlanOptionFields\n    }\n  }\n": types.CampaignRatePlansDocument,
+    "\n  mutation StartCampaign($id: ID!) {\n    startCampaign(id: $id) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n": types.StartCampaignDocument,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    walletId\n    ratePlanId\n    name\n    status\n    budget\n    spent\n    committed\n    activeCalls\n    spendPerMinute\n    timeToEmptySeconds\n    simulate\n    version\n    createdAt\n  }\n": types.CampaignFieldsFragmentDoc,
+    "\n  subscription CampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...CampaignFields\n    }\n  }\n": types.CampaignUpdatedDocument,
+    "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n  }\n": types.OverviewWalletFieldsFragmentDoc,
+    "\n  subscription OverviewWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...OverviewWalletFields\n    }\n  }\n": types.OverviewWalletUpdatedDocument,
+    "\n  fragment OverviewCampaignFields on Campaign {\n    id\n    walletId\n    name\n    status\n    activeCalls\n    version\n  }\n": types.OverviewCampaignFieldsFragmentDoc,
+    "\n  query OverviewCampaigns($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...OverviewCampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.OverviewCampaignsDocument,
+    "\n  subscription OverviewCampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...OverviewCampaignFields\n    }\n  }\n": types.OverviewCampaignUpdatedDocument,
+    "\n  query RecentTransactions($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first) {\n        edges {\n          node {\n            ...TransactionRowFields\n          }\n        }\n      }\n    }\n  }\n": types.RecentTransactionsDocument,
+    "\n  fragment BalanceAlertThresholdsFields on Wallet {\n    id\n    lowBalanceThresholds\n  }\n": types.BalanceAlertThresholdsFieldsFragmentDoc,
+    "\n  mutation AddPaymentMethod($input: AddPaymentMethodInput!) {\n    addPaymentMethod(input: $input) {\n      status\n      setupIntentId\n      clientSecret\n      failureReason\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": types.AddPaymentMethodDocument,
+    "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    role\n    prefix\n    createdAt\n    revokedAt\n  }\n": types.ApiKeyRowFieldsFragmentDoc,
+    "\n  query ApiKeys($accountId: ID!) {\n    account(id: $accountId) {\n      id\n      apiKeys {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query CredentialInUse {\n    me {\n      apiKeyId\n    }\n  }\n": types.CredentialInUseDocument,
+    "\n  fragment AutoRechargeFields on AutoRecharge {\n    walletId\n    enabled\n    threshold\n    target\n    inFlightTopUpId\n    lastAttemptAt\n    consecutiveFailures\n    pausedAt\n    pausedReason\n    monthlyEnabled\n    monthlyDay\n    monthlyAmount\n  }\n": types.AutoRechargeFieldsFragmentDoc,
+    "\n  query WalletFunding($walletId: ID!) {\n    wallet(id: $walletId) {\n      id\n      currency\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": types.WalletFundingDocument,
+    "\n  query WalletBalanceAlerts($walletId: ID!) {\n    wallet(id: $walletId) {\n      ...BalanceAlertThresholdsFields\n    }\n  }\n": types.WalletBalanceAlertsDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RemovePaymentMethod($id: ID!) {\n    removePaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": types.RemovePaymentMethodDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation SetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": types.SetAutoRechargeDocument,
+    "\n  mutation SetDefaultPaymentMethod($id: ID!) {\n    setDefaultPaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": types.SetDefaultPaymentMethodDocument,
+    "\n  mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {\n    setLowBalanceThresholds(input: $input) {\n      thresholds\n      wallet {\n        ...BalanceAlertThresholdsFields\n      }\n    }\n  }\n": types.SetLowBalanceThresholdsDocument,
+    "\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": types.SetMonthlyRechargeDocument,
+    "\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n": types.CampaignOptionFieldsFragmentDoc,
+    "\n  query CampaignOptions($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...CampaignOptionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.CampaignOptionsDocument,
+    "\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.WalletTransactionsDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        id\n        email\n        role\n        expiresAt\n      }\n    }\n  }\n": types.InviteUserDocument,
+    "\n  mutation RefreshTopUp($id: ID!) {\n    refreshTopUp(id: $id) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": types.RefreshTopUpDocument,
+    "\n  fragment ReceiptFields on Receipt {\n    receiptNumber\n    transactionId\n    topUpId\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    currency\n    paidAt\n    cardBrand\n    cardLast4\n    paymentIntentId\n  }\n": types.ReceiptFieldsFragmentDoc,
+    "\n  fragment TopUpFields on TopUp {\n    id\n    walletId\n    status\n    currency\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    clientSecret\n    paymentIntentId\n    cardBrand\n    cardLast4\n    failureCode\n    failureReason\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": types.TopUpFieldsFragmentDoc,
+    "\n  mutation TopUp($input: TopUpInput!) {\n    topUp(input: $input) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": types.TopUpDocument,
+    "\n  fragment TopUpQuoteFields on TopUpQuote {\n    walletId\n    currency\n    amount\n    tax\n    taxRate\n    taxTreatment\n    taxLabel\n    total\n    minimum\n  }\n": types.TopUpQuoteFieldsFragmentDoc,
+    "\n  query QuoteTopUp($walletId: ID!, $amount: Money!) {\n    quoteTopUp(walletId: $walletId, amount: $amount) {\n      ...TopUpQuoteFields\n    }\n  }\n": types.QuoteTopUpDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n"): (typeof documents)["\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TransactionRowFields on Transaction {\n    id\n    sequence\n    type\n    kind\n    amount\n    balanceBefore\n    balanceAfter\n    description\n    status\n    paymentIntentId\n    createdAt\n    campaignId\n  }\n"): (typeof documents)["\n  fragment TransactionRowFields on Transaction {\n    id\n    sequence\n    type\n    kind\n    amount\n    balanceBefore\n    balanceAfter\n    description\n    status\n    paymentIntentId\n    createdAt\n    campaignId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BalanceChanged($walletId: ID!) {\n    balanceChanged(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n"): (typeof documents)["\n  subscription BalanceChanged($walletId: ID!) {\n    balanceChanged(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TransactionAdded($walletId: ID!, $afterSequence: String) {\n    transactionAdded(walletId: $walletId, afterSequence: $afterSequence) {\n      ...TransactionRowFields\n    }\n  }\n"): (typeof documents)["\n  subscription TransactionAdded($walletId: ID!, $afterSequence: String) {\n    transactionAdded(walletId: $walletId, afterSequence: $afterSequence) {\n      ...TransactionRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SandboxTestCardFields on SandboxTestCard {\n    id\n    label\n    brand\n    last4\n    behaviour\n  }\n"): (typeof documents)["\n  fragment SandboxTestCardFields on SandboxTestCard {\n    id\n    label\n    brand\n    last4\n    behaviour\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PaymentsConfigFields on PaymentsConfig {\n    mode\n    publishableKey\n    sandboxUrl\n    testCards {\n      ...SandboxTestCardFields\n    }\n  }\n"): (typeof documents)["\n  fragment PaymentsConfigFields on PaymentsConfig {\n    mode\n    publishableKey\n    sandboxUrl\n    testCards {\n      ...SandboxTestCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaymentsConfig {\n    paymentsConfig {\n      ...PaymentsConfigFields\n    }\n  }\n"): (typeof documents)["\n  query PaymentsConfig {\n    paymentsConfig {\n      ...PaymentsConfigFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedCardFields on PaymentMethod {\n    id\n    brand\n    last4\n    expMonth\n    expYear\n    isDefault\n  }\n"): (typeof documents)["\n  fragment SavedCardFields on PaymentMethod {\n    id\n    brand\n    last4\n    expMonth\n    expYear\n    isDefault\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n"): (typeof documents)["\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n"): (typeof documents)["\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n"): (typeof documents)["\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CallUpdated($campaignId: ID!) {\n    callUpdated(campaignId: $campaignId) {\n      ...CallFields\n    }\n  }\n"): (typeof documents)["\n  subscription CallUpdated($campaignId: ID!) {\n    callUpdated(campaignId: $campaignId) {\n      ...CallFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SpendPointFields on SpendPoint {\n    minute\n    spent\n  }\n"): (typeof documents)["\n  fragment SpendPointFields on SpendPoint {\n    minute\n    spent\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignDetail($id: ID!, $minutes: Int!, $endedFirst: Int!) {\n    campaign(id: $id) {\n      ...CampaignFields\n      spendByMinute(minutes: $minutes) {\n        ...SpendPointFields\n      }\n    }\n    stopped: calls(campaignId: $id, status: STOPPED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n    completed: calls(campaignId: $id, status: COMPLETED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n    refused: calls(campaignId: $id, status: REFUSED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignDetail($id: ID!, $minutes: Int!, $endedFirst: Int!) {\n    campaign(id: $id) {\n      ...CampaignFields\n      spendByMinute(minutes: $minutes) {\n        ...SpendPointFields\n      }\n    }\n    stopped: calls(campaignId: $id, status: STOPPED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n    completed: calls(campaignId: $id, status: COMPLETED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n    refused: calls(campaignId: $id, status: REFUSED, first: $endedFirst) {\n      edges {\n        node {\n          ...CallFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignEstimateFields on CampaignCostEstimate {\n    currency\n    rate {\n      ...CallRateFields\n    }\n    billedSecondsPerCall\n    costPerCall\n    total\n    available\n    shortfall\n    coveredCalls\n  }\n"): (typeof documents)["\n  fragment CampaignEstimateFields on CampaignCostEstimate {\n    currency\n    rate {\n      ...CallRateFields\n    }\n    billedSecondsPerCall\n    costPerCall\n    total\n    available\n    shortfall\n    coveredCalls\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EstimateCampaignCost($input: EstimateCampaignCostInput!) {\n    estimateCampaignCost(input: $input) {\n      ...CampaignEstimateFields\n    }\n  }\n"): (typeof documents)["\n  query EstimateCampaignCost($input: EstimateCampaignCostInput!) {\n    estimateCampaignCost(input: $input) {\n      ...CampaignEstimateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaigns($first: Int!, $after: String) {\n    campaigns(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...CampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Campaigns($first: Int!, $after: String) {\n    campaigns(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...CampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CallRateFields on Rate {\n    prefix\n    perMinute\n    firstIncrementSeconds\n    nextIncrementSeconds\n    connectFee\n  }\n"): (typeof documents)["\n  fragment CallRateFields on Rate {\n    prefix\n    perMinute\n    firstIncrementSeconds\n    nextIncrementSeconds\n    connectFee\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RatePlanOptionFields on RatePlan {\n    id\n    name\n    currency\n    rates {\n      ...CallRateFields\n    }\n  }\n"): (typeof documents)["\n  fragment RatePlanOptionFields on RatePlan {\n    id\n    name\n    currency\n    rates {\n      ...CallRateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignRatePlans {\n    ratePlans {\n      ...RatePlanOptionFields\n    }\n  }\n"): (typeof documents)["\n  query CampaignRatePlans {\n    ratePlans {\n      ...RatePlanOptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartCampaign($id: ID!) {\n    startCampaign(id: $id) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartCampaign($id: ID!) {\n    startCampaign(id: $id) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignFields on Campaign {\n    id\n    walletId\n    ratePlanId\n    name\n    status\n    budget\n    spent\n    committed\n    activeCalls\n    spendPerMinute\n    timeToEmptySeconds\n    simulate\n    version\n    createdAt\n  }\n"): (typeof documents)["\n  fragment CampaignFields on Campaign {\n    id\n    walletId\n    ratePlanId\n    name\n    status\n    budget\n    spent\n    committed\n    activeCalls\n    spendPerMinute\n    timeToEmptySeconds\n    simulate\n    version\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  subscription CampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n  }\n"): (typeof documents)["\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OverviewWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...OverviewWalletFields\n    }\n  }\n"): (typeof documents)["\n  subscription OverviewWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...OverviewWalletFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OverviewCampaignFields on Campaign {\n    id\n    walletId\n    name\n    status\n    activeCalls\n    version\n  }\n"): (typeof documents)["\n  fragment OverviewCampaignFields on Campaign {\n    id\n    walletId\n    name\n    status\n    activeCalls\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewCampaigns($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...OverviewCampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverviewCampaigns($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...OverviewCampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OverviewCampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...OverviewCampaignFields\n    }\n  }\n"): (typeof documents)["\n  subscription OverviewCampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...OverviewCampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecentTransactions($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first) {\n        edges {\n          node {\n            ...TransactionRowFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecentTransactions($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first) {\n        edges {\n          node {\n            ...TransactionRowFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BalanceAlertThresholdsFields on Wallet {\n    id\n    lowBalanceThresholds\n  }\n"): (typeof documents)["\n  fragment BalanceAlertThresholdsFields on Wallet {\n    id\n    lowBalanceThresholds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddPaymentMethod($input: AddPaymentMethodInput!) {\n    addPaymentMethod(input: $input) {\n      status\n      setupIntentId\n      clientSecret\n      failureReason\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddPaymentMethod($input: AddPaymentMethodInput!) {\n    addPaymentMethod(input: $input) {\n      status\n      setupIntentId\n      clientSecret\n      failureReason\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    role\n    prefix\n    createdAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    role\n    prefix\n    createdAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys($accountId: ID!) {\n    account(id: $accountId) {\n      id\n      apiKeys {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($accountId: ID!) {\n    account(id: $accountId) {\n      id\n      apiKeys {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CredentialInUse {\n    me {\n      apiKeyId\n    }\n  }\n"): (typeof documents)["\n  query CredentialInUse {\n    me {\n      apiKeyId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AutoRechargeFields on AutoRecharge {\n    walletId\n    enabled\n    threshold\n    target\n    inFlightTopUpId\n    lastAttemptAt\n    consecutiveFailures\n    pausedAt\n    pausedReason\n    monthlyEnabled\n    monthlyDay\n    monthlyAmount\n  }\n"): (typeof documents)["\n  fragment AutoRechargeFields on AutoRecharge {\n    walletId\n    enabled\n    threshold\n    target\n    inFlightTopUpId\n    lastAttemptAt\n    consecutiveFailures\n    pausedAt\n    pausedReason\n    monthlyEnabled\n    monthlyDay\n    monthlyAmount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletFunding($walletId: ID!) {\n    wallet(id: $walletId) {\n      id\n      currency\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletFunding($walletId: ID!) {\n    wallet(id: $walletId) {\n      id\n      currency\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletBalanceAlerts($walletId: ID!) {\n    wallet(id: $walletId) {\n      ...BalanceAlertThresholdsFields\n    }\n  }\n"): (typeof documents)["\n  query WalletBalanceAlerts($walletId: ID!) {\n    wallet(id: $walletId) {\n      ...BalanceAlertThresholdsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePaymentMethod($id: ID!) {\n    removePaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemovePaymentMethod($id: ID!) {\n    removePaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDefaultPaymentMethod($id: ID!) {\n    setDefaultPaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetDefaultPaymentMethod($id: ID!) {\n    setDefaultPaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {\n    setLowBalanceThresholds(input: $input) {\n      thresholds\n      wallet {\n        ...BalanceAlertThresholdsFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {\n    setLowBalanceThresholds(input: $input) {\n      thresholds\n      wallet {\n        ...BalanceAlertThresholdsFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n"): (typeof documents)["\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignOptions($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...CampaignOptionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignOptions($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...CampaignOptionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        id\n        email\n        role\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        id\n        email\n        role\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshTopUp($id: ID!) {\n    refreshTopUp(id: $id) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshTopUp($id: ID!) {\n    refreshTopUp(id: $id) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReceiptFields on Receipt {\n    receiptNumber\n    transactionId\n    topUpId\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    currency\n    paidAt\n    cardBrand\n    cardLast4\n    paymentIntentId\n  }\n"): (typeof documents)["\n  fragment ReceiptFields on Receipt {\n    receiptNumber\n    transactionId\n    topUpId\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    currency\n    paidAt\n    cardBrand\n    cardLast4\n    paymentIntentId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TopUpFields on TopUp {\n    id\n    walletId\n    status\n    currency\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    clientSecret\n    paymentIntentId\n    cardBrand\n    cardLast4\n    failureCode\n    failureReason\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n"): (typeof documents)["\n  fragment TopUpFields on TopUp {\n    id\n    walletId\n    status\n    currency\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    clientSecret\n    paymentIntentId\n    cardBrand\n    cardLast4\n    failureCode\n    failureReason\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TopUp($input: TopUpInput!) {\n    topUp(input: $input) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TopUp($input: TopUpInput!) {\n    topUp(input: $input) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TopUpQuoteFields on TopUpQuote {\n    walletId\n    currency\n    amount\n    tax\n    taxRate\n    taxTreatment\n    taxLabel\n    total\n    minimum\n  }\n"): (typeof documents)["\n  fragment TopUpQuoteFields on TopUpQuote {\n    walletId\n    currency\n    amount\n    tax\n    taxRate\n    taxTreatment\n    taxLabel\n    total\n    minimum\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuoteTopUp($walletId: ID!, $amount: Money!) {\n    quoteTopUp(walletId: $walletId, amount: $amount) {\n      ...TopUpQuoteFields\n    }\n  }\n"): (typeof documents)["\n  query QuoteTopUp($walletId: ID!, $amount: Money!) {\n    quoteTopUp(walletId: $walletId, amount: $amount) {\n      ...TopUpQuoteFields\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
