@@ -6,53 +6,78 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What a credential may do. */
 export const Role = {
+  /** Runs the account: keys, users, campaigns, calls, messages, numbers, cards, billing, automatic funding, plans and webhooks. */
   Owner: 'OWNER',
+  /** Manages campaigns, charges, card top-ups, saved cards and alerts; no calls, messages, numbers, keys or webhooks. */
   CampaignManager: 'CAMPAIGN_MANAGER',
+  /** A system integration: charges, campaigns, calls, messages, numbers, webhooks and card top-ups; no saved cards. */
   Integrator: 'INTEGRATOR',
+  /** Platform staff: reads every account, adjusts balances, grants and refunds credit, settles bank transfers. */
   Support: 'SUPPORT',
+  /** The operator: creates accounts, rate plans and plans, and may do anything. */
   PlatformAdmin: 'PLATFORM_ADMIN'
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
 /** SUSPENDED: ran out; no new calls or messages until funded. */
 export const WalletStatus = {
+  /** Usable. */
   Active: 'ACTIVE',
+  /** Ran out (nothing left, nothing held): calls and messages are refused (WALLET_SUSPENDED) until it is funded. */
   Suspended: 'SUSPENDED'
 } as const;
 
 export type WalletStatus = typeof WalletStatus[keyof typeof WalletStatus];
 /** Direction from the wallet's point of view. */
 export const TransactionType = {
+  /** Adds to the balance. */
   Credit: 'CREDIT',
+  /** Takes from the balance. */
   Debit: 'DEBIT'
 } as const;
 
 export type TransactionType = typeof TransactionType[keyof typeof TransactionType];
 /** What the transaction was for. */
 export const TransactionKind = {
+  /** Money paid in: a card top-up or a completed bank transfer. */
   TopUp: 'TOP_UP',
+  /** A debit made with the charge mutation. */
   Charge: 'CHARGE',
+  /** A correction by support, with its reason. */
   Adjustment: 'ADJUSTMENT',
+  /** Money given back: unused credit refunded to a card, or a number refunded to the wallet. */
   Refund: 'REFUND',
+  /** Trial or promotional credit: spent first, never refunded. */
   Grant: 'GRANT',
+  /** The cost of an ended call. */
   Call: 'CALL',
+  /** The price of a delivered or received SMS. */
   Sms: 'SMS',
+  /** A phone number's purchase (with its first month) or monthly renewal. */
   Number: 'NUMBER',
+  /** A plan subscription's monthly fee. */
   Subscription: 'SUBSCRIPTION'
 } as const;
 
 export type TransactionKind = typeof TransactionKind[keyof typeof TransactionKind];
+/** Whether a transaction has moved the balance. */
 export const TransactionStatus = {
+  /** Recorded, to settle later. */
   Pending: 'PENDING',
+  /** Posted: the balance moved. */
   Completed: 'COMPLETED',
+  /** Did not settle: the balance did not move. */
   Failed: 'FAILED'
 } as const;
 
 export type TransactionStatus = typeof TransactionStatus[keyof typeof TransactionStatus];
 /** Who started a top-up: a person, the auto-recharge, or the monthly recharge. */
 export const TopUpOrigin = {
+  /** A person called topUp. */
   Manual: 'MANUAL',
+  /** The wallet's available balance fell below its auto-recharge threshold. */
   AutoRecharge: 'AUTO_RECHARGE',
+  /** The wallet's monthly recharge day came. */
   MonthlyRecharge: 'MONTHLY_RECHARGE'
 } as const;
 
@@ -76,33 +101,50 @@ export const TopUpStatus = {
 export type TopUpStatus = typeof TopUpStatus[keyof typeof TopUpStatus];
 /** Only RUNNING campaigns place calls. */
 export const CampaignStatus = {
+  /** Created, never started. */
   Draft: 'DRAFT',
+  /** Places calls. */
   Running: 'RUNNING',
+  /** Paused by a person: no new calls; calls in progress run on. */
   Paused: 'PAUSED',
+  /** Stopped by the server: the wallet could not fund a call. startCampaign resumes it. */
   StoppedInsufficientFunds: 'STOPPED_INSUFFICIENT_FUNDS',
+  /** Stopped by the server: its budget is spent. startCampaign resumes it (after raising the budget). */
   StoppedBudgetReached: 'STOPPED_BUDGET_REACHED',
+  /** Finished: it cannot be started again. */
   Completed: 'COMPLETED'
 } as const;
 
 export type CampaignStatus = typeof CampaignStatus[keyof typeof CampaignStatus];
+/** Where a call stands. */
 export const CallStatus = {
+  /** In progress: credit is reserved one increment ahead. */
   Active: 'ACTIVE',
+  /** Hung up by a party (endCall). */
   Completed: 'COMPLETED',
+  /** Ended by the server at the end of its last funded increment (see endReason). */
   Stopped: 'STOPPED',
+  /** Never connected: its first increment could not be reserved (see endReason). */
   Refused: 'REFUSED'
 } as const;
 
 export type CallStatus = typeof CallStatus[keyof typeof CallStatus];
 /** Why a call ended or was refused. */
 export const CallEndReason = {
+  /** A party hung up. */
   Hangup: 'HANGUP',
+  /** The wallet's available balance could not fund the next increment. */
   InsufficientFunds: 'INSUFFICIENT_FUNDS',
+  /** The campaign's budget could not fund the next increment. */
   BudgetReached: 'BUDGET_REACHED',
+  /** The wallet is suspended until funded. */
   WalletSuspended: 'WALLET_SUSPENDED'
 } as const;
 
 export type CallEndReason = typeof CallEndReason[keyof typeof CallEndReason];
+/** A campaign to price before starting it. */
 export type EstimateCampaignCostInput = {
+  /** The rate plan that would price the calls. */
   ratePlanId: string;
   /** A typical destination (E.164): its rate prices the estimate. */
   to: string;
@@ -116,31 +158,45 @@ export type EstimateCampaignCostInput = {
 
 /** STRIPE: real Stripe (test or live keys). SANDBOX: the loopback Stripe-compatible sandbox (offline). */
 export const PaymentsMode = {
+  /** Real Stripe, with test or live keys: use Stripe Elements with publishableKey. */
   Stripe: 'STRIPE',
+  /** The loopback Stripe-compatible sandbox (offline): use testCards. */
   Sandbox: 'SANDBOX'
 } as const;
 
 export type PaymentsMode = typeof PaymentsMode[keyof typeof PaymentsMode];
 /** Which tax rule applied, from the account's billing country and VAT number. */
 export const TaxTreatment = {
+  /** United Kingdom VAT. */
   UkVat: 'UK_VAT',
+  /** VAT of the customer's EU country (no valid VAT number). */
   EuVat: 'EU_VAT',
+  /** EU business with a VAT number: no VAT charged (reverse charge). */
   EuReverseCharge: 'EU_REVERSE_CHARGE',
+  /** Sales tax of the customer's US state. */
   UsSalesTax: 'US_SALES_TAX',
+  /** No tax applies. */
   None: 'NONE'
 } as const;
 
 export type TaxTreatment = typeof TaxTreatment[keyof typeof TaxTreatment];
+/** A new API key: the account it acts for, its role and a label. */
 export type CreateApiKeyInput = {
   /** Required for tenant roles; omitted for SUPPORT and PLATFORM_ADMIN. */
   accountId?: string | null | undefined;
+  /** What the key may do. Tenant roles need accountId; SUPPORT and PLATFORM_ADMIN keys are made by PLATFORM_ADMIN only. */
   role: Role;
+  /** A label to tell keys apart, 1 to 200 characters. */
   name: string;
 };
 
+/** A new campaign. */
 export type CreateCampaignInput = {
+  /** The wallet that pays (one of the caller's). */
   walletId: string;
+  /** Display name, 1 to 200 characters. */
   name: string;
+  /** The rate plan that prices its calls and messages; in the wallet's currency. */
   ratePlanId: string;
   /** Optional hard cap on spend. */
   budget?: string | null | undefined;
@@ -148,13 +204,15 @@ export type CreateCampaignInput = {
   simulate?: boolean | null | undefined;
 };
 
+/** A card payment into a wallet. */
 export type TopUpInput = {
+  /** The wallet to credit (one of the caller's). */
   walletId: string;
-  /** Whole units, at least the minimum of the currency (seed 000). */
+  /** Credit wanted: whole units of the wallet's currency, at least its top-up minimum (topUpMinimumMicros, default 10) and at most the cap (100,000); BAD_USER_INPUT otherwise. */
   amount: string;
   /** A saved card id, a new PaymentMethod (Stripe Elements, or a test card such as pm_card_visa), or null for the default card (none: confirm the clientSecret in the browser). */
   paymentMethodId?: string | null | undefined;
-  /** Keep the card for later top-ups and automatic funding (seed 002). Default false. */
+  /** Keep the card for later top-ups and automatic funding. Default false. */
   savePaymentMethod?: boolean | null | undefined;
   /** The same key with the same request returns the same top-up (and PaymentIntent). */
   idempotencyKey?: string | null | undefined;
@@ -162,13 +220,18 @@ export type TopUpInput = {
 
 /** Outcome of addCard's SetupIntent. */
 export const AddCardStatus = {
+  /** The card is saved. */
   Succeeded: 'SUCCEEDED',
+  /** 3-D Secure: finish it in the browser with clientSecret; the card is saved when Stripe reports success. */
   RequiresAction: 'REQUIRES_ACTION',
+  /** No card yet: collect one with Stripe Elements and clientSecret. */
   RequiresPaymentMethod: 'REQUIRES_PAYMENT_METHOD',
+  /** The card was declined: see failureReason. */
   Failed: 'FAILED'
 } as const;
 
 export type AddCardStatus = typeof AddCardStatus[keyof typeof AddCardStatus];
+/** A card to save on an account. */
 export type AddPaymentMethodInput = {
   /** The account; default the caller's. */
   accountId?: string | null | undefined;
@@ -178,16 +241,23 @@ export type AddPaymentMethodInput = {
   makeDefault?: boolean | null | undefined;
 };
 
+/** A wallet's threshold recharge settings. */
 export type SetAutoRechargeInput = {
+  /** The wallet to fund. */
   walletId: string;
+  /** Turn threshold recharges on or off; turning on also resumes a paused one. */
   enabled: boolean;
+  /** Recharge when the available balance falls below this (≥ 0). */
   threshold: string;
   /** At least threshold + the minimum top-up. */
   target: string;
 };
 
+/** A wallet's monthly recharge settings. */
 export type SetMonthlyRechargeInput = {
+  /** The wallet to fund. */
   walletId: string;
+  /** Turn the monthly recharge on or off. */
   enabled: boolean;
   /** 1–28. */
   dayOfMonth: number;
@@ -195,15 +265,19 @@ export type SetMonthlyRechargeInput = {
   amount: string;
 };
 
+/** Someone to invite into an account. */
 export type InviteUserInput = {
   /** Default the caller's account. */
   accountId?: string | null | undefined;
+  /** Their e-mail address. */
   email: string;
   /** OWNER, CAMPAIGN_MANAGER or INTEGRATOR. */
   role: Role;
 };
 
+/** A wallet's new list of low-balance thresholds. */
 export type SetLowBalanceThresholdsInput = {
+  /** The wallet whose thresholds are replaced. */
   walletId: string;
   /** Amounts ≥ 0 in the wallet currency, at most 10, all different; 0 is the "depleted" alert; [] turns balance alerts off. */
   thresholds: Array<string>;
