@@ -1,8 +1,14 @@
 import path from 'node:path';
-import { parseUsStateRates } from './domain/payments/tax.js';
-import { POSTING_BATCH_LIMITS_DEFAULT } from './domain/wallets/post-wallet-transaction.js';
+import { parseUsStateRates } from './us-sales-tax-rates.js';
 
 /** Every setting and limit of the server, each with its unit. Built once by {@link loadConfig}. */
+/**
+ * How many postings a process gathers into one statement (`batchSizeMax`, in postings), and how
+ * many such statements it runs at once (`batchesInFlightMax`): the defaults of
+ * {@link Config.postingBatchSizeMax} and {@link Config.postingBatchesInFlightMax}.
+ */
+export const POSTING_BATCH_LIMITS_DEFAULT = Object.freeze({ batchSizeMax: 32, batchesInFlightMax: 2 });
+
 export interface Config {
   /** TCP port for HTTP and WebSocket. `0` picks a free port. Env `PORT`. @default 4000 */
   port: number;

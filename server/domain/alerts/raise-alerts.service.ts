@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery, pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
-import { consumeOutbox, lockOutboxConsumer, type OutboxRecord } from '../../events/outbox-consumer.js';
+import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
+import { lockConsumer } from '../outbox/outbox.queries.js';
+import { pgQueryOf } from '../../database/pg-query-of.js';
 import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
 import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
 import { displayMoney } from './display-money.js';
@@ -85,7 +87,7 @@ export async function insertAlerts(query: PgQuery, alerts: readonly NewAlert[]):
 
 /** Takes the lock every alert writer holds until commit: the alerts consumer's (see {@link consumeOutbox}). */
 export async function lockAlertWriters(query: PgQuery): Promise<void> {
-  await lockOutboxConsumer(query, ALERTS_CONSUMER);
+  await query(lockConsumer.text, lockConsumer.values({ name: ALERTS_CONSUMER }));
 }
 
 /** What {@link raiseAlerts} needs. */
@@ -108,7 +110,8 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
   await consumeOutbox(em, {
     name: ALERTS_CONSUMER,
     batchSize: deps.batchSize,
-    handle: async (rows, query) => {
+    handle: async (rows, tx) => {
+      const query = pgQueryOf(tx);
       // Wallets before campaigns, the house's lock order: walletAlerts' writes take key-share locks
       // on wallets, gatherStoppedCalls' on campaigns. The other way round, startCall (holding its
       // wallet, then locking its campaign) and this pass deadlocked (seen once in CI).

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
-import { consumeOutbox, type OutboxRecord } from '../../events/outbox-consumer.js';
+import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
+import { pgQueryOf } from '../../database/pg-query-of.js';
 import { MAILED_ALERT_KINDS, NOTIFICATION_EMAIL_DEFAULT, NotificationKind } from '../notifications/notification-kind.js';
 import { TOP_UP_COLUMNS, toTopUp, type TopUpRow } from '../payments/top-up-record.js';
 import { composeAlertMail, composeReceiptMail, type ComposedMail, type MailSettings, type RecipientReason } from './compose-mail.js';
@@ -52,7 +53,8 @@ export async function produceMail(em: EntityManager, deps: ProduceMailDeps, nowM
   produced.outboxRows = await consumeOutbox(em, {
     name: MAIL_READER_NAME,
     batchSize: deps.config.mailProduceBatchSize,
-    handle: async (rows, query) => {
+    handle: async (rows, tx) => {
+      const query = pgQueryOf(tx);
       for (const row of rows) produced.queued += await mailReceipt(query, deps, settings, row, nowMs);
     },
   });

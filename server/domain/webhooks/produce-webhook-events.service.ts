@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { pgTransaction, type PgQuery } from '../../database/pg-transaction.js';
-import { consumeOutbox, type OutboxRecord } from '../../events/outbox-consumer.js';
+import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
+import { pgQueryOf } from '../../database/pg-query-of.js';
 import type { Clock } from '../calls/clock.js';
 import { formatMoney } from '../wallets/money.js';
 import { WebhookEventType } from './webhook-event-type.js';
@@ -273,7 +274,8 @@ export async function produceWebhookEvents(em: EntityManager, deps: ProduceWebho
   await consumeOutbox(em, {
     name: WEBHOOK_READER_NAME,
     batchSize: deps.config.webhookProducerBatchSize,
-    handle: async (rows, query) => {
+    handle: async (rows, tx) => {
+      const query = pgQueryOf(tx);
       created += await storeEvents(query, await draftsOfOutbox(query, rows), deps);
     },
   });
