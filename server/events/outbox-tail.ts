@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { selectHeldBack, selectOutboxHead, selectTailRowsAfter, type TailRow } from '../domain/outbox/outbox.queries.js';
+import { selectHeldBack, selectOutboxHead, selectTailRowsAfter, type OutboxPosition, type TailRow } from '../domain/outbox/outbox.queries.js';
+
+export type { OutboxPosition } from '../domain/outbox/outbox.queries.js';
 import { toWalletEvent, type WalletEvent } from './wallet-event.js';
 import type { WakeSignal } from './wake-signal.js';
 
@@ -14,11 +16,6 @@ export interface EntityChange {
   version: bigint;
 }
 
-/** A position in the outbox that a resuming reader can trust: (writer's transaction id, row id). */
-export interface OutboxPosition {
-  txId: string;
-  id: string;
-}
 
 /** How long after its last read the tail looks for rows held back behind a running transaction, in milliseconds. */
 const HELD_BACK_CHECK_MS = 10;

@@ -23,6 +23,12 @@ export interface OutboxRecord {
   created_at: string;
 }
 
+/** A position in the outbox that a resuming reader can trust: (writer's transaction id, row id). */
+export interface OutboxPosition {
+  txId: string;
+  id: string;
+}
+
 /** A consumer's durable position: (writer's transaction id, row id), both as text. */
 export interface ConsumerPositionRow {
   tx_id: string;
