@@ -66,6 +66,14 @@ export class WalletHubs {
     };
   }
 
+  /**
+   * Resolves once the hub of `walletId` (if any) has handled everything it was given so far: it
+   * knows where the wallet stood when it opened (for tests that commit right after subscribing).
+   */
+  async settled(walletId: string): Promise<void> {
+    await this.hubs.get(walletId)?.chain;
+  }
+
   private open(walletId: string): Hub {
     const hub: Hub = { listeners: new Set(), last: undefined, early: [], chain: Promise.resolve(), stop: () => {} };
     this.hubs.set(walletId, hub);
