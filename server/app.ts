@@ -203,35 +203,21 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       },
       stop: (started) => started.stop(),
     });
-    const simulator = await services.start({
-      name: 'dialer simulator',
-      start: () => {
-        const started = new DialerSimulator({
-          em: orm.em,
-          clock,
-          deps,
-          settings: simulatorSettings(config),
-          tickMs: config.simulatorTickMs,
-          onError: (error) => console.error('Dialer simulator step failed:', error),
-        });
-        if (config.simulatorEnabled) started.start();
-        return started;
-      },
-      stop: (started) => started.stop(),
+    // Made here (the spend control and the jobs below need them), started after the HTTP server, so
+    // that closing stops them before it.
+    const simulator = new DialerSimulator({
+      em: orm.em,
+      clock,
+      deps,
+      settings: simulatorSettings(config),
+      tickMs: config.simulatorTickMs,
+      onError: (error) => console.error('Dialer simulator step failed:', error),
     });
-    const lifecycle = await services.start({
-      name: 'lifecycle jobs',
-      start: () =>
-        startJobs(
-          new LifecycleJobs({
-            jobs: lifecycleJobsOf(orm.em, deps),
-            now: () => clock.now(),
-            intervalMs: config.lifecycleIntervalMs,
-            onError: (job, error) => console.error(`Lifecycle job ${job} failed (retried on the next pass):`, error),
-          }),
-          config.lifecycleEnabled,
-        ),
-      stop: (started) => started.stop(),
+    const lifecycle = new LifecycleJobs({
+      jobs: lifecycleJobsOf(orm.em, deps),
+      now: () => clock.now(),
+      intervalMs: config.lifecycleIntervalMs,
+      onError: (job, error) => console.error(`Lifecycle job ${job} failed (retried on the next pass):`, error),
     });
     const spend: SpendControl = { clock, billingClock, callDeps, deps };
 
@@ -313,8 +299,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       });
     }
 
-    // The jobs that need the server's address, or that its requests wake.
+    // The jobs, after the server (some need its address, its requests wake others); closing stops them before it.
     const publicUrl = config.publicUrl ?? server.url;
+    await services.start({ name: 'dialer simulator', start: () => startJobs(simulator, config.simulatorEnabled), stop: (started) => started.stop() });
+    await services.start({ name: 'lifecycle jobs', start: () => startJobs(lifecycle, config.lifecycleEnabled), stop: (started) => started.stop() });
     await services.start({ name: 'payment jobs', start: () => startJobs(paymentJobs, config.paymentsEnabled), stop: (started) => started.stop() });
     const mailJobs = await services.start({
       name: 'mail jobs',
