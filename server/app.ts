@@ -117,7 +117,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const clock = options.clock ?? systemClock;
 
     // Live events: the outbox tail and wallet hubs, the alert feed, and the wake-ups between processes.
-    const signal = await services.start({ name: 'wake signal', start: () => PostgresWakeSignal.start(options.databaseUrl), stop: (started) => started.close() });
+    const signal = await services.start({
+      name: 'wake signal',
+      start: () => PostgresWakeSignal.start(options.databaseUrl),
+      stop: (started) => started.close(),
+    });
     const onOutboxError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
     const tail = await services.start({
       name: 'outbox tail',

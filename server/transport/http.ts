@@ -74,7 +74,17 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const httpServer = http.createServer();
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
-  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend, payments: options.payments, rateLimits: options.rateLimits, startOperation: options.startOperation });
+  const webSocket = attachWebSocketServer({
+    httpServer,
+    schema,
+    config,
+    auth,
+    events: options.events,
+    spend: options.spend,
+    payments: options.payments,
+    rateLimits: options.rateLimits,
+    startOperation: options.startOperation,
+  });
   // One listener for every request (no allocation per request): the operation's type is known once
   // resolved. A query also spends its cost (a refused one was stopped by the cost limit before).
   const heavyQueryTurns = new HeavyQueryTurns(config.heavyQueriesInFlightPerKeyMax);

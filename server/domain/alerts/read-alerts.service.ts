@@ -8,7 +8,12 @@ export async function readAlertsAfter(
   db: Db,
   options: { afterId: bigint; limit: number; accountId?: string | null; kinds?: readonly AlertKind[] | null },
 ): Promise<AlertRecord[]> {
-  const rows = await selectAlertsAfter.all(db, { afterId: options.afterId, accountId: options.accountId ?? null, kinds: options.kinds ?? null, limit: options.limit });
+  const rows = await selectAlertsAfter.all(db, {
+    afterId: options.afterId,
+    accountId: options.accountId ?? null,
+    kinds: options.kinds ?? null,
+    limit: options.limit,
+  });
   return rows.map(toAlertRecord);
 }
 

@@ -4,7 +4,14 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
-import { insertConsumerAtHead, lockConsumer, selectConsumerBatch, selectConsumerPosition, updateConsumerPosition, type OutboxRecord } from './outbox.queries.js';
+import {
+  insertConsumerAtHead,
+  lockConsumer,
+  selectConsumerBatch,
+  selectConsumerPosition,
+  updateConsumerPosition,
+  type OutboxRecord,
+} from './outbox.queries.js';
 
 export type { OutboxRecord } from './outbox.queries.js';
 

@@ -56,7 +56,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * The ledger rows a key points at stay. After the window a reused key is a new request.
  */
 export async function pruneIdempotencyKeys(em: EntityManager, settings: RetentionSettings, nowMs: number): Promise<{ idempotencyKeys: number }> {
-  const idempotencyKeys = await deleteIdempotencyKeysBefore.run(em, { before: iso(nowMs - settings.idempotencyKeyRetentionMs), limit: settings.retentionBatchSize });
+  const before = iso(nowMs - settings.idempotencyKeyRetentionMs);
+  const idempotencyKeys = await deleteIdempotencyKeysBefore.run(em, { before, limit: settings.retentionBatchSize });
   return { idempotencyKeys };
 }
 
@@ -124,7 +125,11 @@ export async function pruneAlerts(
  * (at most `retentionBatchSize` of each), whether used, revoked or not: the user row records a
  * membership, not its invitation.
  */
-export async function pruneExpiredCredentials(em: EntityManager, settings: RetentionSettings, nowMs: number): Promise<{ sessions: number; invitations: number }> {
+export async function pruneExpiredCredentials(
+  em: EntityManager,
+  settings: RetentionSettings,
+  nowMs: number,
+): Promise<{ sessions: number; invitations: number }> {
   const window = { before: iso(nowMs - settings.expiredCredentialRetentionMs), limit: settings.retentionBatchSize };
   const sessions = await deleteSessionsExpiredBefore.run(em, window);
   const invitations = await deleteInvitationsExpiredBefore.run(em, window);
