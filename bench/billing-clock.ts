@@ -69,6 +69,7 @@ import { loadConfig } from '../server/config.js';
 import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
+import { sql } from '../server/database/sql.js';
 import { authenticate } from '../server/domain/accounts/authenticate.service.js';
 import type { Principal } from '../server/domain/accounts/principal.js';
 import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
@@ -94,6 +95,15 @@ import {
   type CpuUse,
   runBench,
 } from './bench-support.js';
+
+/** The calls' books after a run: placed, completed, still active, ended without their cost posted, and credit still reserved. */
+const selectCallBooks = sql<{ total: number; completed: number; active: number; unposted: number; reserved: string }>(
+  `select count(*)::int as total, count(*) filter (where status = 'COMPLETED')::int as completed,
+          count(*) filter (where status = 'ACTIVE')::int as active,
+          count(*) filter (where status <> 'ACTIVE' and transaction_id is null)::int as unposted,
+          (select coalesce(sum(reserved_micros), 0)::text from wallet) as reserved
+     from call`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -717,23 +727,14 @@ async function main(resources: Resources): Promise<boolean> {
   const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
   let booksHold = false;
   try {
-    const connection = orm.em.fork().getConnection();
-    const [calls] = await connection.execute<{ total: number; completed: number; active: number; unposted: number; reserved: string }[]>(
-      `select count(*)::int as total, count(*) filter (where status = 'COMPLETED')::int as completed,
-              count(*) filter (where status = 'ACTIVE')::int as active,
-              count(*) filter (where status <> 'ACTIVE' and transaction_id is null)::int as unposted,
-              (select coalesce(sum(reserved_micros), 0)::text from wallet) as reserved
-         from call`,
-      [],
-      'all',
-    );
+    const calls = await selectCallBooks.one(orm.em.fork());
     const placed = CALLS * results.length;
-    const allEnded = calls!.total === placed && calls!.active === 0 && calls!.unposted === 0 && calls!.reserved === '0';
+    const allEnded = calls.total === placed && calls.active === 0 && calls.unposted === 0 && calls.reserved === '0';
     await assertLedgerInvariants(orm.em.fork());
     booksHold = allEnded;
     console.log(
-      `Calls: ${calls!.total} placed, ${calls!.completed} completed, ${calls!.active} active, ${calls!.unposted} without their cost posted, ` +
-        `wallets' reserved credit ${calls!.reserved}; ledger invariants: all hold (assertLedgerInvariants) → ${allEnded ? 'OK' : 'FAILED'}`,
+      `Calls: ${calls.total} placed, ${calls.completed} completed, ${calls.active} active, ${calls.unposted} without their cost posted, ` +
+        `wallets' reserved credit ${calls.reserved}; ledger invariants: all hold (assertLedgerInvariants) → ${allEnded ? 'OK' : 'FAILED'}`,
     );
   } catch (error) {
     console.log(`Ledger invariants: BROKEN: ${error instanceof Error ? error.message : String(error)}`);

@@ -42,6 +42,7 @@ import { loadConfig } from '../server/config.js';
 import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
+import { sql } from '../server/database/sql.js';
 import { POST_WALLET_TRANSACTION } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
@@ -71,6 +72,11 @@ import {
 } from './bench-support.js';
 import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.js';
 import { SERVER_ENTRY, startServer, stopServer, cleanUpServerBench, type ServerBenchResources } from './bench-server.js';
+
+/** The charges the books recorded with the bench's description (checked against the successes the bench counted). */
+const selectChargeCount = sql<{ charges: string }, { description: string }>(
+  `select count(*)::text as charges from wallet_transaction where kind = 'CHARGE' and description = :description`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -477,11 +483,8 @@ async function main(resources: Resources): Promise<boolean> {
       for (const violation of violations) console.log(`  ${violation.invariant}: ${JSON.stringify(violation.rows.slice(0, 3))}`);
     }
     // Every charge the bench saw succeed must be in the books, and no other charge.
-    const [chargeCount] = await orm.em
-      .fork()
-      .getConnection()
-      .execute<{ charges: string }[]>(`select count(*)::text as charges from wallet_transaction where kind = 'CHARGE' and description = ?`, [CHARGE_DESCRIPTION], 'all');
-    const recorded = Number(chargeCount?.charges ?? 0);
+    const chargeCount = await selectChargeCount.one(orm.em.fork(), { description: CHARGE_DESCRIPTION });
+    const recorded = Number(chargeCount.charges);
     const counted = warmupCharges + results.reduce((sum, result) => sum + result.graphql.ok + result.raw.ok, 0) + delivery.chargesOk;
     console.log(
       `Charges recorded in wallet_transaction: ${recorded}; successes counted by the bench (warm-up included): ${counted} → ` +

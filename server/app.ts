@@ -2,6 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { postingBatcher } from './domain/wallets/post-wallet-transaction.js';
 import { createOrm, migrate } from './database/orm.js';
+import { OperationBudget, runOperation, runOperationWithDeadline } from './database/operation-budget.js';
+import type { ClientOperation } from './transport/client-operation.js';
 import { createSchema } from './graphql/schema.js';
 import { createEvents, type Events } from './events/events.js';
 import { OutboxTail } from './events/outbox-tail.js';
@@ -18,7 +20,8 @@ import type { SpendControl } from './domain/calls/spend-control.js';
 import type { ServiceDeps } from './domain/service-deps.js';
 import { DialerSimulator, simulatorSettings } from './simulator/dialer-simulator.js';
 import { LifecycleJobs, type LifecycleJob } from './lifecycle/lifecycle-jobs.js';
-import { closeDormantAccounts, updateWalletStates } from './lifecycle/wallet-lifecycle.js';
+import { updateWalletStates } from './domain/wallets/update-wallet-states.service.js';
+import { closeDormantAccounts } from './domain/accounts/close-dormant-accounts.service.js';
 import { renewSubscriptions } from './domain/subscriptions/subscription.service.js';
 import { releaseNumbersOfAccount } from './domain/numbers/release-number.service.js';
 import { renewNumbers } from './domain/numbers/renew-numbers.service.js';
@@ -36,11 +39,11 @@ import { runAutoRecharges, runMonthlyRecharges } from './domain/payments/auto-re
 import { retryPendingRefunds } from './domain/payments/refund-unused-credit.service.js';
 import { produceMail } from './domain/mail/produce-mail.service.js';
 import { sendPendingMail } from './domain/mail/send-mail.service.js';
-import type { MailTransport } from './domain/mail/mail-transport.js';
 import { SmtpSink } from './mail/smtp-sink.js';
 import { createSmtpTransport } from './mail/smtp-transport.js';
 import { WebhookJobs } from './lifecycle/webhook-jobs.js';
-import { createRateLimits, type RateLimits } from './transport/rate-limits/rate-limits.js';
+import { createRateLimits } from './transport/rate-limits/rate-limits.js';
+import { ServiceList } from './service-list.js';
 import { checkReadiness } from './lifecycle/readiness.js';
 import { checkRetentionSettings, retentionJobsOf } from './lifecycle/retention-jobs.js';
 
@@ -83,142 +86,163 @@ export interface RunningApp {
   webhooks: WebhookJobs;
   /** Deletes what is past its retention: idempotency keys, webhook deliveries, mails, alerts, expired sessions, outbox rows (running only when `retentionEnabled`). */
   retention: LifecycleJobs;
-  /** Stops HTTP and WebSocket, then closes the database pool. */
+  /** Stops every service in the reverse order of their start: the jobs, HTTP and WebSocket, …, the database pool last. */
   close(): Promise<void>;
 }
 
-/** Opens the ORM, applies pending migrations, builds the schema and listens. */
+/**
+ * Opens the ORM, applies pending migrations, builds the schema and listens: the app is a list of
+ * services (see {@link ServiceList}), each started after the ones it needs and stopped in reverse
+ * order by `close()`, or at once when a later one fails to start.
+ */
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
-  checkRetentionSettings(options.config);
-  const orm = await createOrm({
-    databaseUrl: options.databaseUrl,
-    poolSizeMax: options.config.databasePoolSize,
-    requestConnectionsMax: options.config.databasePoolSize - options.config.databasePoolReservedConnections,
-  });
-  // First use: made here with the configured limits.
-  postingBatcher(orm.em, {
-    batchSizeMax: options.config.postingBatchSizeMax,
-    batchesInFlightMax: options.config.postingBatchesInFlightMax,
-  });
-  let signal: PostgresWakeSignal | undefined;
-  let alertSignal: PostgresWakeSignal | undefined;
-  let alertFeed: AlertFeed | undefined;
-  let alertProcessor: AlertProcessor | undefined;
-  let tail: OutboxTail | undefined;
-  let billingClock: BillingClock | undefined;
-  let simulator: DialerSimulator | undefined;
-  let lifecycle: LifecycleJobs | undefined;
-  let paymentJobs: LifecycleJobs | undefined;
-  let sandbox: StripeSandbox | undefined;
-  let mailJobs: LifecycleJobs | undefined;
-  let mailSink: SmtpSink | undefined;
-  let mailTransport: (MailTransport & { close(): void }) | undefined;
-  let webhooks: WebhookJobs | undefined;
-  let rateLimits: RateLimits | undefined;
-  let retention: LifecycleJobs | undefined;
-  /** Unsubscribes the alert processor and webhook producer from the outbox wake-ups. */
-  let stopWakeUps: (() => void) | undefined;
+  const config = options.config;
+  checkRetentionSettings(config);
+  const services = new ServiceList();
   try {
+    const orm = await services.start({
+      name: 'database pool',
+      start: () =>
+        createOrm({
+          databaseUrl: options.databaseUrl,
+          poolSizeMax: config.databasePoolSize,
+          requestConnectionsMax: config.databasePoolSize - config.databasePoolReservedConnections,
+        }),
+      stop: (started) => started.close(true),
+    });
+    // First use: made here with the configured limits.
+    postingBatcher(orm.em, { batchSizeMax: config.postingBatchSizeMax, batchesInFlightMax: config.postingBatchesInFlightMax });
     await migrate(orm);
     const schema = await createSchema();
-    signal = await PostgresWakeSignal.start(options.databaseUrl);
-    tail = await OutboxTail.start({
-      em: orm.em,
-      signal,
-      batchSize: options.config.outboxBatchSize,
-      pollIntervalMs: options.config.outboxPollIntervalMs,
-      onError: (error) => console.error('Reading the outbox failed (retried on the next wake-up):', error),
-    });
-    const onError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
-    const hubs = new WalletHubs({ em: orm.em, tail, batchSize: options.config.outboxBatchSize, onError });
     const clock = options.clock ?? systemClock;
-    const webhookJobs = new WebhookJobs({
+
+    // Live events: the outbox tail and wallet hubs, the alert feed, and the wake-ups between processes.
+    const signal = await services.start({
+      name: 'wake signal',
+      start: () => PostgresWakeSignal.start(options.databaseUrl),
+      stop: (started) => started.close(),
+    });
+    const onOutboxError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
+    const tail = await services.start({
+      name: 'outbox tail',
+      start: () =>
+        OutboxTail.start({ em: orm.em, signal, batchSize: config.outboxBatchSize, pollIntervalMs: config.outboxPollIntervalMs, onError: onOutboxError }),
+      stop: (started) => started.stop(),
+    });
+    const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
+    const alertSignal = await services.start({
+      name: 'alert wake signal',
+      start: () => PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL }),
+      stop: (started) => started.close(),
+    });
+    const alertFeed = await services.start({
+      name: 'alert feed',
+      start: () =>
+        AlertFeed.start({
+          em: orm.em,
+          signal: alertSignal,
+          pollIntervalMs: config.outboxPollIntervalMs,
+          batchSize: config.outboxBatchSize,
+          onError: (error) => console.error('Reading alerts failed (retried on the next wake-up):', error),
+        }),
+      stop: (started) => started.stop(),
+    });
+    // Made before the alert processor, which wakes it; started with the other jobs, after the HTTP server.
+    const webhooks = new WebhookJobs({
       em: orm.em,
       clock,
-      config: options.config,
+      config,
       onError: (job, error) => console.error(`Webhook job ${job} failed (retried on the next pass):`, error),
     });
-    webhooks = webhookJobs;
-    alertSignal = await PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL });
-    alertFeed = await AlertFeed.start({
-      em: orm.em,
-      signal: alertSignal,
-      pollIntervalMs: options.config.outboxPollIntervalMs,
-      batchSize: options.config.outboxBatchSize,
-      onError: (error) => console.error('Reading alerts failed (retried on the next wake-up):', error),
-    });
-    const feedOfAlerts = alertFeed;
-    const signalOfAlerts = alertSignal;
-    alertProcessor = new AlertProcessor({
-      em: orm.em,
-      batchSize: options.config.alertsBatchSize,
-      rearmMarginPercent: options.config.lowBalanceRearmMarginPercent,
-      callsStoppedSettleMs: options.config.callsStoppedSettleMs,
-      intervalMs: options.config.alertsIntervalMs,
-      coalesceMs: options.config.alertsCoalesceMs,
-      raised: () => {
-        feedOfAlerts.wake();
-        signalOfAlerts.publish();
-        // Alerts are webhook events too (ALERT_RAISED, CALLS_STOPPED).
-        webhookJobs.wake();
+    const alertProcessor = await services.start({
+      name: 'alert processor',
+      start: () => {
+        const processor = new AlertProcessor({
+          em: orm.em,
+          batchSize: config.alertsBatchSize,
+          rearmMarginPercent: config.lowBalanceRearmMarginPercent,
+          callsStoppedSettleMs: config.callsStoppedSettleMs,
+          intervalMs: config.alertsIntervalMs,
+          coalesceMs: config.alertsCoalesceMs,
+          raised: () => {
+            alertFeed.wake();
+            alertSignal.publish();
+            // Alerts are webhook events too (ALERT_RAISED, CALLS_STOPPED).
+            webhooks.wake();
+          },
+          onError: (error) => console.error('Raising alerts failed (retried on the next pass):', error),
+        });
+        if (config.alertsEnabled) processor.start();
+        return processor;
       },
-      onError: (error) => console.error('Raising alerts failed (retried on the next pass):', error),
+      stop: (started) => started.stop(),
     });
-    const processorOfAlerts = alertProcessor;
-    const events = createEvents(tail, hubs, signal, alertFeed, () => {
-      processorOfAlerts.wake();
-      webhookJobs.wake();
-    });
-    stopWakeUps = signal.subscribe(() => {
-      processorOfAlerts.wake();
-      webhookJobs.wake();
-    });
-    if (options.config.alertsEnabled) alertProcessor.start();
-    const callDeps: ServiceDeps & CallServiceDeps = { clock, config: options.config, committed: () => events.committed() };
+    const wakeOutboxConsumers = () => {
+      alertProcessor.wake();
+      webhooks.wake();
+    };
+    const events = createEvents(tail, hubs, signal, alertFeed, wakeOutboxConsumers);
+    // Commits through other processes wake this process's alert processor and webhook producer.
+    await services.start({ name: 'outbox wake-ups', start: () => signal.subscribe(wakeOutboxConsumers), stop: (unsubscribe) => unsubscribe() });
+
+    // Calls and jobs.
+    const callDeps: ServiceDeps & CallServiceDeps = { clock, config, committed: () => events.committed() };
     const deps: ServiceDeps = callDeps;
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
     await postPendingCallCosts(orm.em.fork(), callDeps);
     await postPendingMessageCharges(orm.em.fork(), deps);
-    billingClock = new BillingClock({
-      em: orm.em,
-      clock,
-      config: options.config,
-      committed: () => events.committed(),
-      onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
+    const billingClock = await services.start({
+      name: 'billing clock',
+      start: () => {
+        const started = new BillingClock({
+          em: orm.em,
+          clock,
+          config,
+          committed: () => events.committed(),
+          onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
+        });
+        callDeps.callStarted = (callId, dueAtMs) => started.track(callId, dueAtMs);
+        if (config.billingClockEnabled) started.start();
+        return started;
+      },
+      stop: (started) => started.stop(),
     });
-    const clockOfCalls = billingClock;
-    callDeps.callStarted = (callId, dueAtMs) => clockOfCalls.track(callId, dueAtMs);
-    if (options.config.billingClockEnabled) billingClock.start();
-    simulator = new DialerSimulator({
+    // Made here (the spend control and the jobs below need them), started after the HTTP server, so
+    // that closing stops them before it.
+    const simulator = new DialerSimulator({
       em: orm.em,
       clock,
       deps,
-      settings: simulatorSettings(options.config),
-      tickMs: options.config.simulatorTickMs,
+      settings: simulatorSettings(config),
+      tickMs: config.simulatorTickMs,
       onError: (error) => console.error('Dialer simulator step failed:', error),
     });
-    if (options.config.simulatorEnabled) simulator.start();
-    lifecycle = new LifecycleJobs({
+    const lifecycle = new LifecycleJobs({
       jobs: lifecycleJobsOf(orm.em, deps),
       now: () => clock.now(),
-      intervalMs: options.config.lifecycleIntervalMs,
+      intervalMs: config.lifecycleIntervalMs,
       onError: (job, error) => console.error(`Lifecycle job ${job} failed (retried on the next pass):`, error),
     });
-    if (options.config.lifecycleEnabled) lifecycle.start();
     const spend: SpendControl = { clock, billingClock, callDeps, deps };
 
     // Payments: real Stripe with a secret key, else the loopback sandbox through the same SDK.
-    const config = options.config;
     if (config.stripeSecretKey && !config.stripeWebhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY');
     const webhookSecret = config.stripeWebhookSecret ?? `whsec_sandbox_${randomBytes(24).toString('hex')}`;
-    if (!config.stripeSecretKey) sandbox = await StripeSandbox.start({ webhookSecret, host: '127.0.0.1' });
+    const sandbox = config.stripeSecretKey
+      ? undefined
+      : await services.start({
+          name: 'Stripe sandbox',
+          start: () => StripeSandbox.start({ webhookSecret, host: '127.0.0.1' }),
+          stop: (started) => started.close(),
+        });
     const stripe = new Stripe(config.stripeSecretKey ?? 'sk_test_spendwire_sandbox', {
       ...(sandbox ? sandbox.stripeConnection() : {}),
       maxNetworkRetries: sandbox ? 0 : 2,
       telemetry: false,
     });
-    const paymentsDeps: PaymentsDeps = { ...deps, stripe, wakePayments: () => paymentJobs?.wake(0) };
-    paymentJobs = new LifecycleJobs({
+    const paymentsDeps: PaymentsDeps = { ...deps, stripe, wakePayments: () => paymentJobs.wake(0) };
+    // Made here, started after the HTTP server (the sandbox's webhooks need its address).
+    const paymentJobs = new LifecycleJobs({
       jobs: paymentJobsOf(orm.em, paymentsDeps),
       now: () => clock.now(),
       intervalMs: config.paymentsIntervalMs,
@@ -231,47 +255,91 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       sandboxUrl: sandbox?.url ?? null,
       testCards: sandbox ? SANDBOX_TEST_CARDS : [],
     };
-    const jobsOfPayments = paymentJobs;
+
     // Mail: the configured SMTP server, else a loopback sink whose mails the dev page shows.
-    if (!config.smtpUrl) mailSink = await SmtpSink.start({ messagesMax: config.mailSinkMessagesMax, messageBytesMax: config.mailSinkMessageBytesMax });
-    mailTransport = createSmtpTransport({ url: config.smtpUrl ?? mailSink!.url, from: config.mailFrom, timeoutMs: config.smtpTimeoutMs });
-    rateLimits = createRateLimits({ databaseUrl: options.databaseUrl, config });
-    const server = await startHttpServer({
-      orm,
-      schema,
-      config,
-      platformAdminToken: options.platformAdminToken,
-      events,
-      spend,
-      payments,
-      stripeWebhook: { webhookSecret, onEventRecorded: () => jobsOfPayments.wake(0) },
-      devMail: mailSink,
-      rateLimits,
-      readiness: () => checkReadiness({ orm, outboxTailRunning: () => tail?.running ?? false, timeoutMs: config.readinessCheckTimeoutMs }),
+    const mailSink = config.smtpUrl
+      ? undefined
+      : await services.start({
+          name: 'SMTP sink',
+          start: () => SmtpSink.start({ messagesMax: config.mailSinkMessagesMax, messageBytesMax: config.mailSinkMessageBytesMax }),
+          stop: (started) => started.close(),
+        });
+    const mailTransport = await services.start({
+      name: 'SMTP transport',
+      start: () => createSmtpTransport({ url: config.smtpUrl ?? mailSink!.url, from: config.mailFrom, timeoutMs: config.smtpTimeoutMs }),
+      stop: (started) => started.close(),
     });
-    sandbox?.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`);
-    if (config.paymentsEnabled) paymentJobs.start();
+
+    // HTTP and WebSocket.
+    const rateLimits = await services.start({
+      name: 'rate limits',
+      start: () => createRateLimits({ databaseUrl: options.databaseUrl, config }),
+      stop: (started) => started.close(),
+    });
+    const server = await services.start({
+      name: 'HTTP server',
+      start: () =>
+        startHttpServer({
+          orm,
+          schema,
+          config,
+          platformAdminToken: options.platformAdminToken,
+          events,
+          spend,
+          payments,
+          stripeWebhook: { webhookSecret, onEventRecorded: () => paymentJobs.wake(0) },
+          devMail: mailSink,
+          rateLimits,
+          readiness: () => checkReadiness({ orm, outboxTailRunning: () => tail.running, timeoutMs: config.readinessCheckTimeoutMs }),
+          startOperation: () => startClientOperation(config),
+        }),
+      stop: (started) => started.close(),
+    });
+    if (sandbox) {
+      await services.start({
+        name: 'Stripe sandbox webhooks',
+        start: () => sandbox.setWebhookUrl(`http://127.0.0.1:${server.port}/webhooks/stripe`),
+        stop: () => sandbox.setWebhookUrl(undefined),
+      });
+    }
+
+    // The jobs, after the server (some need its address, its requests wake others); closing stops them before it.
     const publicUrl = config.publicUrl ?? server.url;
-    const transport = mailTransport;
-    mailJobs = new LifecycleJobs({
-      jobs: [
-        { name: 'mailProducer', run: (nowMs) => produceMail(orm.em.fork(), { config, publicUrl }, nowMs) },
-        { name: 'mailSender', run: () => sendPendingMail(orm.em.fork(), { config, transport, now: () => clock.now() }) },
-      ],
-      now: () => clock.now(),
-      intervalMs: config.mailIntervalMs,
-      onError: (job, error) => console.error(`Mail job ${job} failed (retried on the next pass):`, error),
+    await services.start({ name: 'dialer simulator', start: () => startJobs(simulator, config.simulatorEnabled), stop: (started) => started.stop() });
+    await services.start({ name: 'lifecycle jobs', start: () => startJobs(lifecycle, config.lifecycleEnabled), stop: (started) => started.stop() });
+    await services.start({ name: 'payment jobs', start: () => startJobs(paymentJobs, config.paymentsEnabled), stop: (started) => started.stop() });
+    const mailJobs = await services.start({
+      name: 'mail jobs',
+      start: () =>
+        startJobs(
+          new LifecycleJobs({
+            jobs: [
+              { name: 'mailProducer', run: (nowMs) => produceMail(orm.em.fork(), { config, publicUrl }, nowMs) },
+              { name: 'mailSender', run: () => sendPendingMail(orm.em.fork(), { config, transport: mailTransport, now: () => clock.now() }) },
+            ],
+            now: () => clock.now(),
+            intervalMs: config.mailIntervalMs,
+            onError: (job, error) => console.error(`Mail job ${job} failed (retried on the next pass):`, error),
+          }),
+          config.mailEnabled,
+        ),
+      stop: (started) => started.stop(),
     });
-    if (config.mailEnabled) mailJobs.start();
-    if (config.webhooksEnabled) webhookJobs.start();
-    const tailOfOutbox = tail;
-    retention = new LifecycleJobs({
-      jobs: retentionJobsOf(orm.em, config, { outboxPosition: () => tailOfOutbox.readPosition, alertPosition: () => feedOfAlerts.readPosition }),
-      now: () => clock.now(),
-      intervalMs: config.retentionIntervalMs,
-      onError: (job, error) => console.error(`Retention job ${job} failed (retried on the next pass):`, error),
+    await services.start({ name: 'webhook jobs', start: () => startJobs(webhooks, config.webhooksEnabled), stop: (started) => started.stop() });
+    const retention = await services.start({
+      name: 'retention jobs',
+      start: () =>
+        startJobs(
+          new LifecycleJobs({
+            jobs: retentionJobsOf(orm.em, config, { outboxPosition: () => tail.readPosition, alertPosition: () => alertFeed.readPosition }),
+            now: () => clock.now(),
+            intervalMs: config.retentionIntervalMs,
+            onError: (job, error) => console.error(`Retention job ${job} failed (retried on the next pass):`, error),
+          }),
+          config.retentionEnabled,
+        ),
+      stop: (started) => started.stop(),
     });
-    if (config.retentionEnabled) retention.start();
     return {
       url: server.url,
       port: server.port,
@@ -287,52 +355,20 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       mailJobs,
       mailSink,
       publicUrl,
-      webhooks: webhookJobs,
+      webhooks,
       retention,
-      close: async () => {
-        stopWakeUps?.();
-        await retention!.stop();
-        await mailJobs!.stop();
-        await webhooks!.stop();
-        await simulator!.stop();
-        await lifecycle!.stop();
-        await paymentJobs!.stop();
-        sandbox?.setWebhookUrl(undefined);
-        await server.close();
-        await rateLimits!.close();
-        await sandbox?.close();
-        mailTransport?.close();
-        await mailSink?.close();
-        await billingClock!.stop();
-        await alertProcessor!.stop();
-        await alertFeed!.stop();
-        await tail!.stop();
-        await alertSignal!.close();
-        await signal!.close();
-        await orm.close(true);
-      },
+      close: () => services.stopAll(),
     };
   } catch (error) {
-    await retention?.stop();
-    await mailJobs?.stop();
-    mailTransport?.close();
-    await mailSink?.close();
-    stopWakeUps?.();
-    await webhooks?.stop();
-    await simulator?.stop();
-    await lifecycle?.stop();
-    await paymentJobs?.stop();
-    await sandbox?.close();
-    await rateLimits?.close();
-    await billingClock?.stop();
-    await alertProcessor?.stop();
-    await alertFeed?.stop();
-    await tail?.stop();
-    await alertSignal?.close();
-    await signal?.close();
-    await orm.close(true);
+    await services.stopAll();
     throw error;
   }
+}
+
+/** Starts `jobs` when `enabled` (they exist either way: tests run their passes by hand). */
+function startJobs<Jobs extends { start(): void }>(jobs: Jobs, enabled: boolean): Jobs {
+  if (enabled) jobs.start();
+  return jobs;
 }
 
 /** The payment jobs, in the order a pass runs them; each on its own fork. */
@@ -361,10 +397,21 @@ function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] 
       name: 'dormantAccounts',
       run: async (nowMs) => {
         const closed = await closeDormantAccounts(em.fork(), nowMs, deps.config.accountCloseAfterDays);
-        // Seed 000: a closed account's numbers go back to the pool.
+        // A closed account's numbers go back to the pool.
         for (const accountId of closed) await releaseNumbersOfAccount(em.fork(), accountId, nowMs, 'ACCOUNT_CLOSED');
         return closed;
       },
     },
   ];
+}
+
+/** A client operation for transport, over database/operation-budget.ts: the configured deadline and connection cap. */
+function startClientOperation(config: Config): ClientOperation {
+  const budget = new OperationBudget({ deadlineMs: config.operationDeadlineMs, connectionsMax: config.operationConnectionsMax });
+  return {
+    expired: budget.expired,
+    timeoutError: () => budget.timeoutError(),
+    run: (work) => runOperation(budget, work),
+    runWithDeadline: (work, onTimeout) => runOperationWithDeadline(budget, work, onTimeout),
+  };
 }

@@ -1,8 +1,14 @@
 import path from 'node:path';
-import { parseUsStateRates } from './domain/payments/tax.js';
-import { POSTING_BATCH_LIMITS_DEFAULT } from './domain/wallets/post-wallet-transaction.js';
+import { parseUsStateRates } from './us-sales-tax-rates.js';
 
 /** Every setting and limit of the server, each with its unit. Built once by {@link loadConfig}. */
+/**
+ * How many postings a process gathers into one statement (`batchSizeMax`, in postings), and how
+ * many such statements it runs at once (`batchesInFlightMax`): the defaults of
+ * {@link Config.postingBatchSizeMax} and {@link Config.postingBatchesInFlightMax}.
+ */
+export const POSTING_BATCH_LIMITS_DEFAULT = Object.freeze({ batchSizeMax: 32, batchesInFlightMax: 2 });
+
 export interface Config {
   /** TCP port for HTTP and WebSocket. `0` picks a free port. Env `PORT`. @default 4000 */
   port: number;
@@ -271,7 +277,10 @@ export interface Config {
   stripeWebhookToleranceSeconds: number;
   /** Largest webhook body accepted, in bytes. @default 1_000_000 */
   stripeWebhookBodyBytesMax: number;
-  /** Smallest top-up per currency, in micros (seed 004: $10; seed 001: $5). Other currencies use `topUpMinimumMicrosDefault`. */
+  /**
+   * Smallest top-up per currency, in micros: 10 units in USD, GBP and EUR by default. Other currencies use
+   * `topUpMinimumMicrosDefault`. @default { USD: 10_000_000n, GBP: 10_000_000n, EUR: 10_000_000n }
+   */
   topUpMinimumMicros: Record<string, bigint>;
   /** Smallest top-up in a currency absent from `topUpMinimumMicros`, in micros. @default 10_000_000 */
   topUpMinimumMicrosDefault: bigint;
@@ -301,7 +310,7 @@ export interface Config {
   autoRechargeFailuresMax: number;
   /** Saved cards per account. @default 20 */
   savedCardsPerAccountMax: number;
-  /** Business days a bank transfer is expected to take (seed 000: up to 3). @default 3 */
+  /** Business days a bank transfer is expected to take: customers are told up to 3. @default 3 */
   bankTransferBusinessDays: number;
   /** How long a dashboard session lasts after sign-in, in milliseconds. @default 604_800_000 (7 days) */
   sessionTtlMs: number;

@@ -77,6 +77,14 @@ export class Periodic {
     }
   }
 
+  /**
+   * What is pending: when the next run is due (epoch milliseconds; Infinity while a run is in
+   * progress, and once stopped), and whether a coalesced wake-up is waiting. For tests and monitoring.
+   */
+  get pending(): { nextRunAtMs: number; coalescing: boolean } {
+    return { nextRunAtMs: this.stopped ? Number.POSITIVE_INFINITY : this.timerAtMs, coalescing: this.coalesceTimer !== undefined };
+  }
+
   /** Stops; resolves once a run in progress has finished. */
   async stop(): Promise<void> {
     this.stopped = true;

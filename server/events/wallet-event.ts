@@ -1,5 +1,5 @@
 import { toWalletTransactionRecord, type WalletTransactionRecord } from '../domain/wallets/wallet-transaction-record.js';
-import { WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from '../domain/wallets/wallets.queries.js';
+import type { WalletEventRow } from '../domain/outbox/outbox.queries.js';
 
 /** One committed change of a wallet, as subscribers receive it. */
 export interface WalletEvent {
@@ -16,22 +16,6 @@ export interface WalletEvent {
   reservedMicros: bigint | null;
   transaction: WalletTransactionRecord;
 }
-
-/** An outbox row joined with its wallet transaction, as the ORM's pool returns it. */
-export interface WalletEventRow extends WalletTransactionRow {
-  /** Null when the outbox row is gone (retention) and the event is read from wallet_transaction alone. */
-  event_id: string | null;
-  /** The writer's transaction id (xid8) as text. */
-  event_tx_id: string | null;
-  event_wallet_sequence: string;
-  event_balance_micros: string;
-  event_reserved_micros: string | null;
-}
-
-/** Columns of a {@link WalletEventRow} from outbox_event `e` joined to wallet_transaction `t`. */
-export const WALLET_EVENT_COLUMNS = `e.id::text as event_id, e.tx_id::text as event_tx_id,
-  e.wallet_sequence::text as event_wallet_sequence, e.balance_micros::text as event_balance_micros,
-  e.reserved_micros::text as event_reserved_micros, t.*, ${WALLET_TRANSACTION_CREATED_AT_MS}`;
 
 /** The event of an outbox row. */
 export function toWalletEvent(row: WalletEventRow): WalletEvent {

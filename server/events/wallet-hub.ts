@@ -1,42 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { outsideOperation } from '../database/operation-budget.js';
+import { selectWalletEventRange, selectWalletSequence } from '../domain/outbox/wallet-events.queries.js';
 import type { OutboxTail } from './outbox-tail.js';
-import { toWalletEvent, type WalletEvent, type WalletEventRow } from './wallet-event.js';
-import { WALLET_TRANSACTION_CREATED_AT_MS } from '../domain/wallets/wallets.queries.js';
-
-/**
- * A wallet's events after one sequence, up to another (or without end), oldest first. Read from
- * wallet_transaction, which is never deleted, so a transaction replays from any sequence; the
- * outbox row adds the reserved credit after it, and is null once retention has deleted it
- * (balance and sequence are the transaction's own: the ledger check pins them equal).
- */
-export const READ_WALLET_RANGE: PreparedStatement = {
-  name: 'spendwire_wallet_events_range',
-  text: `select e.id::text as event_id, e.tx_id::text as event_tx_id,
-         t.sequence::text as event_wallet_sequence, t.balance_after_micros::text as event_balance_micros,
-         e.reserved_micros::text as event_reserved_micros, t.*, ${WALLET_TRANSACTION_CREATED_AT_MS}
-    from wallet_transaction t
-    left join outbox_event e on e.wallet_id = t.wallet_id and e.wallet_sequence = t.sequence and e.transaction_id = t.id
-   where t.wallet_id = $1 and t.sequence > $2::bigint and ($3::bigint is null or t.sequence <= $3::bigint)
-   order by t.sequence
-   limit $4`,
-};
-
-export const WALLET_SEQUENCE: PreparedStatement = {
-  name: 'spendwire_wallet_sequence',
-  text: 'select last_sequence::text as last_sequence from wallet where id = $1',
-};
+import { toWalletEvent, type WalletEvent } from './wallet-event.js';
 
 /** A wallet's events after `after` and up to `upTo` (or all), at most `limit`, in sequence order. */
 export async function readWalletEvents(em: EntityManager, walletId: string, after: bigint, upTo: bigint | null, limit: number): Promise<WalletEvent[]> {
-  const rows = await executePrepared<WalletEventRow>(em, READ_WALLET_RANGE, [walletId, after.toString(), upTo === null ? null : upTo.toString(), limit]);
+  const rows = await selectWalletEventRange.all(em, { walletId, after, upTo, limit });
   return rows.map(toWalletEvent);
 }
 
 /** The wallet's last sequence now (0 for an unknown wallet). */
 export async function readWalletSequence(em: EntityManager, walletId: string): Promise<bigint> {
-  const [row] = await executePrepared<{ last_sequence: string }>(em, WALLET_SEQUENCE, [walletId]);
+  const row = await selectWalletSequence.maybeOne(em, { walletId });
   return BigInt(row?.last_sequence ?? '0');
 }
 
@@ -88,6 +64,14 @@ export class WalletHubs {
         this.hubs.delete(walletId);
       }
     };
+  }
+
+  /**
+   * Resolves once the hub of `walletId` (if any) has handled everything it was given so far: it
+   * knows where the wallet stood when it opened (for tests that commit right after subscribing).
+   */
+  async settled(walletId: string): Promise<void> {
+    await this.hubs.get(walletId)?.chain;
   }
 
   private open(walletId: string): Hub {

@@ -29,6 +29,8 @@ export interface WalletStreamOptions {
    * fails with ResumeWindowExceededError. Without it, transactions replay from any sequence. @default false
    */
   walletStateRequired?: boolean;
+  /** Called once the stream knows where it starts (its replay, if any, read): events committed after it are delivered. */
+  onStarted?: () => void;
 }
 
 /**
@@ -121,13 +123,14 @@ export function openWalletStream(options: WalletStreamOptions): AsyncIterableIte
   enqueue(async () => {
     if (options.afterSequence === null) {
       last = await readWalletSequence(em, walletId);
+      options.onStarted?.();
       return;
     }
     last = options.afterSequence;
     for (;;) {
       const page = await readRange(last, null);
       for (const event of page) emit(event, false);
-      if (page.length < options.replayBatchSize || failure) return;
+      if (page.length < options.replayBatchSize || failure) return options.onStarted?.();
       // Backpressure: the next page only once the consumer has taken this one.
       while (ready.length > 0 && !failure && !finished) await new Promise<void>((resolve) => (wakeReplay = resolve));
     }

@@ -1,5 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { pendingMigrations } from '../database/orm.js';
+import { sql } from '../database/sql.js';
+
+/** Whether the database answers at all: the cheapest statement on a pooled connection. */
+const selectOne = sql<{ answer: number }>('select 1 as answer');
 
 /** One dependency the server needs before it should take traffic. */
 export interface ReadinessCheck {
@@ -39,7 +43,7 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): P
  */
 export async function checkReadiness(options: CheckReadinessOptions): Promise<Readiness> {
   const failed = (reason: string): ReadinessCheck => ({ ok: false, reason });
-  const database = await withTimeout(options.orm.em.getConnection().execute('select 1'), options.timeoutMs, 'The database').then(
+  const database = await withTimeout(selectOne.one(options.orm.em), options.timeoutMs, 'The database').then(
     (): ReadinessCheck => ({ ok: true }),
     () => failed('The database is unreachable'),
   );

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type express from 'express';
-import { operationTimeoutResult, runOperationWithDeadline, type OperationBudget } from '../database/operation-budget.js';
+import { operationTimeoutResult, type StartClientOperation } from './client-operation.js';
 
 /** A plain node:http middleware (cors() and express.json() are such functions). */
 type NodeMiddleware = (request: http.IncomingMessage, response: http.ServerResponse, next: (error?: unknown) => void) => void;
@@ -16,8 +16,8 @@ export interface GraphqlPostListenerOptions<TContext extends BaseContext> {
   middlewares: NodeMiddleware[];
   /** Serves every other request, and the errors of this path (its JSON error handler answers them as for any route). */
   app: express.Express;
-  /** A new budget (deadline, connection cap) for one operation; see database/operation-budget.ts. */
-  startOperation(): OperationBudget;
+  /** A new operation with its budget (deadline, connection cap); see client-operation.ts. */
+  startOperation: StartClientOperation;
 }
 
 /** Where this path leaves an error for {@link forwardGraphqlPostError} to hand to express. */
@@ -54,14 +54,13 @@ export function graphqlPostListener<TContext extends BaseContext>(options: Graph
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: 'POST', headers, search, body: request.body };
     // Past the deadline the client gets OPERATION_TIMEOUT (HTTP 200, like every GraphQL error of an
     // executed operation) at once; what the operation had not started yet never starts.
-    const budget = options.startOperation();
-    const result = await runOperationWithDeadline(
-      budget,
+    const operation = options.startOperation();
+    const result = await operation.runWithDeadline(
       () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) }),
       (): HTTPGraphQLResponse => ({
         status: 200,
         headers: new HeaderMap([['content-type', 'application/json; charset=utf-8']]),
-        body: { kind: 'complete', string: `${JSON.stringify(operationTimeoutResult(budget))}\n` },
+        body: { kind: 'complete', string: `${JSON.stringify(operationTimeoutResult(operation))}\n` },
       }),
     );
     for (const [key, value] of result.headers) response.setHeader(key, value);

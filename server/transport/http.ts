@@ -22,7 +22,7 @@ import { exportRoutes } from './export-routes.js';
 import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
-import { OperationBudget, runOperation } from '../database/operation-budget.js';
+import type { StartClientOperation } from './client-operation.js';
 import { queryCost, queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { attachWebSocketServer } from './ws.js';
 import { createLoaders } from '../graphql/loaders.js';
@@ -52,6 +52,8 @@ export interface StartHttpServerOptions {
   rateLimits: RateLimits;
   /** What `/readyz` reports (database, migrations, outbox tail). */
   readiness(): Promise<Readiness>;
+  /** Scopes each client operation (deadline, connection cap): made by app.ts over database/operation-budget.ts. */
+  startOperation: StartClientOperation;
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -72,7 +74,17 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const httpServer = http.createServer();
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
-  const webSocket = attachWebSocketServer({ httpServer, schema, config, auth, events: options.events, spend: options.spend, payments: options.payments, rateLimits: options.rateLimits });
+  const webSocket = attachWebSocketServer({
+    httpServer,
+    schema,
+    config,
+    auth,
+    events: options.events,
+    spend: options.spend,
+    payments: options.payments,
+    rateLimits: options.rateLimits,
+    startOperation: options.startOperation,
+  });
   // One listener for every request (no allocation per request): the operation's type is known once
   // resolved. A query also spends its cost (a refused one was stopped by the cost limit before).
   const heavyQueryTurns = new HeavyQueryTurns(config.heavyQueriesInFlightPerKeyMax);
@@ -180,8 +192,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const apolloMiddleware = expressMiddleware(apollo, { context: ({ req }) => context(req) });
   app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], (request, response, next) => {
     // GET /graphql (POST goes through graphqlPostListener): the same caps; past the deadline its database work is refused.
-    const budget = new OperationBudget({ deadlineMs: config.operationDeadlineMs, connectionsMax: config.operationConnectionsMax });
-    runOperation(budget, async () => apolloMiddleware(request, response, next)).catch(next);
+    options.startOperation().run(async () => apolloMiddleware(request, response, next)).catch(next);
   });
   // The captured mails hold every tenant's notifications: a local development aid, never in production.
   if (options.devMail && !config.production) app.use(devMailRoutes(options.devMail, (authorization) => principalFor(auth, authorization)));
@@ -189,8 +200,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   app.use(jsonNotFound);
   app.use(jsonErrorHandler);
   httpServer.on('clientError', onClientError);
-  const startOperation = () => new OperationBudget({ deadlineMs: config.operationDeadlineMs, connectionsMax: config.operationConnectionsMax });
-  httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation }));
+  httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation: options.startOperation }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -2,7 +2,6 @@ import type http from 'node:http';
 import { execute, getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { inputErrorsOf, mayHoldNul } from '../graphql/input-check.js';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { executePrepared, type PreparedStatement } from '../database/prepared-statement.js';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
@@ -10,20 +9,16 @@ import type { Principal } from '../domain/accounts/principal.js';
 import type { Events } from '../events/events.js';
 import type { SpendControl } from '../domain/calls/spend-control.js';
 import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
-import { pgQuery } from '../database/pg-transaction.js';
+import { findRevokedApiKeys } from '../domain/accounts/find-revoked-api-keys.service.js';
+import { findEndedSessions } from '../domain/users/find-ended-sessions.service.js';
 import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
 import { prepareSocketOperation, queryCost, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
-import { OperationBudget, runOperation, runOperationWithDeadline } from '../database/operation-budget.js';
+import type { ClientOperation, StartClientOperation } from './client-operation.js';
 import { createLoaders } from '../graphql/loaders.js';
-
-const REVOKED_KEYS: PreparedStatement = {
-  name: 'spendwire_revoked_keys',
-  text: 'select id, key_hash from api_key where id = any($1::uuid[]) and revoked_at is not null',
-};
 
 const TIMED_OUT = Symbol('timedOut');
 
@@ -32,8 +27,8 @@ function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> {
 }
 
 /** OPERATION_TIMEOUT as graphql-ws sends it (formatError passes the code through). */
-function timeoutResult(budget: OperationBudget): ExecutionResult {
-  const error = budget.timeoutError();
+function timeoutResult(operation: ClientOperation): ExecutionResult {
+  const error = operation.timeoutError();
   return { data: null, errors: [new GraphQLError(error.message, { extensions: { code: error.code, ...error.extensions } })] };
 }
 
@@ -67,12 +62,13 @@ export function attachWebSocketServer(options: {
   spend: SpendControl;
   payments: PaymentsRuntime;
   rateLimits: RateLimits;
+  /** Scopes each operation (deadline, connection cap), as on HTTP. */
+  startOperation: StartClientOperation;
 }): { dispose(): Promise<void>; closeSessionSockets(sessionId: string): void } {
   // maxPayload: ws reads a frame's length from its header and closes with 1009 (Message Too Big)
   // before buffering the payload; without it, a 50 MB message was buffered and parsed.
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.config.webSocketMessageBytesMax });
-  const startOperation = () =>
-    new OperationBudget({ deadlineMs: options.config.operationDeadlineMs, connectionsMax: options.config.operationConnectionsMax });
+  const { startOperation } = options;
   const principals = new WeakMap<object, Principal>();
   /** Open, authenticated sockets and the API key each uses (none for the operator's token). */
   const sockets = new Map<WebSocket, string | null>();
@@ -91,9 +87,9 @@ export function attachWebSocketServer(options: {
     const keyIds = [...new Set([...sockets.values()].filter((id): id is string => id !== null))];
     if (keyIds.length === 0) return;
     try {
-      const revoked = await executePrepared<{ id: string; key_hash: string }>(options.auth.orm.em, REVOKED_KEYS, [keyIds]);
-      const revokedIds = new Set(revoked.map((row) => row.id));
-      for (const row of revoked) options.auth.credentialCache.forget(row.key_hash);
+      const revoked = await findRevokedApiKeys(options.auth.orm.em, keyIds);
+      const revokedIds = new Set(revoked.map((key) => key.id));
+      for (const key of revoked) options.auth.credentialCache.forget(key.keyHash);
       for (const [socket, keyId] of sockets) {
         if (keyId !== null && revokedIds.has(keyId)) socket.close(CLOSE_CODE_FORBIDDEN, 'API key revoked');
       }
@@ -107,12 +103,7 @@ export function attachWebSocketServer(options: {
     const sessionIds = [...new Set(sessionSockets.values())];
     if (sessionIds.length === 0) return;
     try {
-      const ended = await pgQuery<{ id: string }>(
-        options.auth.orm.em,
-        'select id from user_session where id = any($1::uuid[]) and (revoked_at is not null or expires_at <= now())',
-        [sessionIds],
-      );
-      for (const { id } of ended) closeSessionSockets(id);
+      for (const id of await findEndedSessions(options.auth.orm.em, sessionIds)) closeSessionSockets(id);
     } catch (error) {
       console.error('Checking open sockets for ended sessions failed (retried):', error);
     }
@@ -132,18 +123,18 @@ export function attachWebSocketServer(options: {
       schema: options.schema,
       // Queries and mutations on the socket have the same deadline and connection caps as on HTTP.
       execute: (args) => {
-        const budget = startOperation();
-        return runOperationWithDeadline(budget, async () => execute(args), () => timeoutResult(budget));
+        const operation = startOperation();
+        return operation.runWithDeadline(async () => execute(args), () => timeoutResult(operation));
       },
       // A subscription's setup (checks, first reads) has the deadline; its lifetime does not.
       subscribe: async (args) => {
-        const budget = startOperation();
-        const setup = runOperation(budget, () => subscribeSharingExecution(args));
-        const first = await Promise.race([setup, budget.expired.then(() => TIMED_OUT)]);
+        const operation = startOperation();
+        const setup = operation.run(() => subscribeSharingExecution(args));
+        const first = await Promise.race([setup, operation.expired.then(() => TIMED_OUT)]);
         if (typeof first !== 'symbol') return first;
         // Nobody will read a stream whose setup finishes now: end it so it holds nothing.
         void setup.then((stream) => (isAsyncIterator(stream) ? stream.return?.() : undefined)).catch(() => {});
-        return timeoutResult(budget);
+        return timeoutResult(operation);
       },
       parse: (source) => parse(source, queryParseOptions(options.config)),
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...rules]),

@@ -4,7 +4,7 @@
 // real server; outbox rows inserted with chosen transaction ids below every running transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgQuery } from '../../server/database/pg-transaction.js';
-import { consumeOutbox } from '../../server/events/outbox-consumer.js';
+import { consumeOutbox } from '../../server/domain/outbox/outbox-consumer.js';
 import { pruneOutbox } from '../../server/lifecycle/retention-jobs.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -11,6 +11,7 @@ import { WalletHubs } from '../../server/events/wallet-hub.js';
 import { openWalletStream, SubscriberOverflowError } from '../../server/events/wallet-stream.js';
 import { POST_WALLET_TRANSACTION } from '../../server/domain/wallets/post-wallet-transaction.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { until } from '../support/waiting.js';
 import { randomUUID } from 'node:crypto';
 
 /** A wake signal that never fires: the test decides when the tail reads. */
@@ -127,12 +128,22 @@ describe('a subscriber that falls behind', () => {
     await t.fund(w.walletId, '100');
     const tail = await startTail();
     const hubs = new WalletHubs({ em: t.app.orm.em, tail, batchSize: 500 });
-    const stream = openWalletStream({ em: t.app.orm.em, hubs, walletId: w.walletId, afterSequence: null, queueMax, replayBatchSize: 500 });
+    let started = false;
+    const stream = openWalletStream({
+      em: t.app.orm.em,
+      hubs,
+      walletId: w.walletId,
+      afterSequence: null,
+      queueMax,
+      replayBatchSize: 500,
+      onStarted: () => (started = true),
+    });
     const handed: WalletEvent[] = [];
     const stopCounting = hubs.subscribe(w.walletId, (event) => handed.push(event));
     try {
-      // Let the stream learn its starting sequence, then commit a burst the tail will read in one batch.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Once the stream and the hub know the wallet's starting sequence, commit a burst the tail will read in one batch.
+      await until('the stream knows where it starts', () => started);
+      await hubs.settled(w.walletId);
       for (let i = 0; i < charges; i++) {
         await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: w.walletId, amount: '1' } });
       }

@@ -38,7 +38,7 @@ describe('subscription access', () => {
     for (const walletId of [a.walletId, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
       const subscriber = subscribe(t.url, b.ownerKey, query, { walletId, ...extra }, (d) => d);
       try {
-        await expect.poll(() => subscriber.errors.length).toBe(1);
+        await expect.poll(() => subscriber.errors.length, { timeout: 20_000 }).toBe(1);
         expect((subscriber.errors[0] as { extensions: { code: string } }).extensions.code).toBe('NOT_FOUND');
         expect(subscriber.received).toEqual([]);
       } finally {
@@ -60,7 +60,7 @@ describe('subscription access', () => {
   it.each(['abc', '-1', '01', '1.5', '', '99999999999999999999'])('afterSequence %j is BAD_USER_INPUT', async (afterSequence) => {
     const subscriber = subscribe(t.url, a.ownerKey, TRANSACTION_ADDED, { walletId: a.walletId, afterSequence }, (d) => d);
     try {
-      await expect.poll(() => subscriber.errors.length).toBe(1);
+      await expect.poll(() => subscriber.errors.length, { timeout: 20_000 }).toBe(1);
       expect((subscriber.errors[0] as { extensions: unknown }).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'afterSequence' });
     } finally {
       await subscriber.close();
@@ -164,7 +164,8 @@ describe('balanceChanged', () => {
       // Established once it reports a change; keep charging until it does.
       while (subscriber.received.length === 0) {
         await t.ok(a.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: a.walletId, amount: '1' } });
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // The tail has handed the charge on; if the subscriber still got nothing it was not live yet.
+        await t.app.events.tail.caughtUp();
       }
       const first = subscriber.received[0];
       for (const amount of ['0.25', '0.5']) {

@@ -45,10 +45,13 @@ describe('transactionAdded', () => {
         expectSequences(received, 2, 501);
         expect(new Set(received.map((r) => r.id)).size).toBe(500);
       }
-      // Nothing more arrives: no duplicate trails behind.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Nothing more arrives: no duplicate trails behind. A socket delivers in order, so once one
+      // more charge (sequence 502) has arrived, a duplicate of an earlier event would be in front of it.
+      await charges(ownerKey, walletId, 1);
       for (const subscriber of subscribers) {
-        expect(subscriber.received).toHaveLength(500);
+        const received = await subscriber.waitFor(501);
+        expectSequences(received, 2, 502);
+        expect(subscriber.received).toHaveLength(501);
         expect(subscriber.errors).toEqual([]);
       }
       await t.assertLedger();
@@ -68,7 +71,8 @@ describe('transactionAdded', () => {
       // The live subscriber is established once it sees a new charge; keep charging until it does.
       while (live.received.length === 0) {
         await charges(ownerKey, walletId, 1);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // The tail has handed the charge on; if the subscriber still got nothing it was not live yet.
+        await t.app.events.tail.caughtUp();
       }
       const first = Number(live.received[0]!.sequence);
       expect(first).toBeGreaterThanOrEqual(5);

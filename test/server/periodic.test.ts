@@ -1,7 +1,9 @@
 // Goal: Periodic runs never overlap, a wake-up brings a run forward, and a burst of coalesced
-// wake-ups costs one run. Method: a real Periodic with a long interval and a controllable job.
+// wake-ups costs one run. Method: a real Periodic with a long interval and a controllable job; what is
+// still to come is read from its pending timers, never inferred from a fixed wait.
 import { afterEach, expect, it } from 'vitest';
 import { Periodic } from '../../server/periodic.js';
+import { until } from '../support/waiting.js';
 
 let periodic: Periodic | undefined;
 afterEach(async () => {
@@ -29,8 +31,10 @@ it('runs once for a burst of coalesced wake-ups, after the delay', async () => {
   for (let i = 0; i < 100; i++) periodic.wakeCoalesced(30);
   expect(state.runs).toBe(1);
   await expect.poll(() => state.runs).toBe(2);
-  // Nothing else is pending: the next run would be an hour away.
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // Nothing else is pending: once the run has ended, the next one is an hour away and no wake-up waits.
+  await until('the second run ended', () => periodic!.pending.nextRunAtMs !== Number.POSITIVE_INFINITY);
+  expect(periodic.pending.nextRunAtMs).toBeGreaterThan(Date.now() + 3_000_000);
+  expect(periodic.pending.coalescing).toBe(false);
   expect(state.runs).toBe(2);
 });
 
@@ -41,7 +45,8 @@ it('a coalesced wake-up during a run makes one more run after it, never an overl
   periodic.start();
   await expect.poll(() => state.runs).toBe(1);
   periodic.wakeCoalesced(1);
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // The first wake-up fires during the held run; the second is then coalesced anew.
+  await until('the first coalesced wake-up fired', () => !periodic!.pending.coalescing);
   periodic.wakeCoalesced(1);
   state.hold = false;
   state.release!();
@@ -56,6 +61,7 @@ it('a stopped Periodic ignores coalesced wake-ups', async () => {
   await expect.poll(() => state.runs).toBe(1);
   periodic.wakeCoalesced(10);
   await periodic.stop();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Nothing is left that could run: no run due, no wake-up waiting.
+  expect(periodic.pending).toEqual({ nextRunAtMs: Number.POSITIVE_INFINITY, coalescing: false });
   expect(state.runs).toBe(1);
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
-import { consumeOutbox, lockOutboxConsumer, type OutboxRecord } from '../../events/outbox-consumer.js';
+import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
+import { lockConsumer } from '../outbox/outbox.queries.js';
 import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
 import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
 import { displayMoney } from './display-money.js';
@@ -94,7 +95,7 @@ export async function insertAlerts(tx: SqlTransaction, alerts: readonly NewAlert
 
 /** Takes the lock every alert writer holds until commit: the alerts consumer's (see {@link consumeOutbox}). */
 export async function lockAlertWriters(tx: SqlTransaction): Promise<void> {
-  await lockOutboxConsumer(legacyQueryOf(tx), ALERTS_CONSUMER);
+  await lockConsumer.run(tx, { name: ALERTS_CONSUMER });
 }
 
 /** What {@link raiseAlerts} needs. */
@@ -117,8 +118,7 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
   await consumeOutbox(em, {
     name: ALERTS_CONSUMER,
     batchSize: deps.batchSize,
-    handle: async (rows, query) => {
-      const tx = sqlTransactionOf(query);
+    handle: async (rows, tx) => {
       // Wallets before campaigns, the house's lock order: walletAlerts' writes take key-share locks
       // on wallets, gatherStoppedCalls' on campaigns. The other way round, startCall (holding its
       // wallet, then locking its campaign) and this pass deadlocked (seen once in CI).

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type SqlTransaction } from '../../database/sql.js';
-import { consumeOutbox, type OutboxRecord } from '../../events/outbox-consumer.js';
+import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
 import { MAILED_ALERT_KINDS, NOTIFICATION_EMAIL_DEFAULT, NotificationKind } from '../notifications/notification-kind.js';
 import { toTopUp } from '../payments/top-up-record.js';
 import { sqlTransactionOf } from '../pg-query-bridge.js';
@@ -55,8 +55,7 @@ export async function produceMail(em: EntityManager, deps: ProduceMailDeps, nowM
   produced.outboxRows = await consumeOutbox(em, {
     name: MAIL_READER_NAME,
     batchSize: deps.config.mailProduceBatchSize,
-    handle: async (rows, query) => {
-      const tx = sqlTransactionOf(query);
+    handle: async (rows, tx) => {
       for (const row of rows) produced.queued += await mailReceipt(tx, deps, settings, row, nowMs);
     },
   });

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PreparedStatement } from '../../database/prepared-statement.js';
 import { SqlTransaction } from '../../database/sql.js';
 import { statementBatcher, type StatementBatcher, type StatementBatchLimits } from '../../database/statement-batcher.js';
+import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
@@ -234,8 +235,8 @@ export async function postWalletTransactionIn(
   return row ? { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false } : null;
 }
 
-/** How many postings a process gathers into one statement, and how many such statements it runs at once. */
-export const POSTING_BATCH_LIMITS_DEFAULT: StatementBatchLimits = { batchSizeMax: 32, batchesInFlightMax: 2 };
+// The defaults live in config.ts (configuration imports nothing from the domain).
+export { POSTING_BATCH_LIMITS_DEFAULT };
 
 const POSTINGS = {
   single: POST_WALLET_TRANSACTION,

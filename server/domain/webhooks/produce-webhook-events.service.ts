@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type SqlTransaction } from '../../database/sql.js';
-import { consumeOutbox, type OutboxRecord } from '../../events/outbox-consumer.js';
+import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
 import type { Clock } from '../calls/clock.js';
 import { formatMoney } from '../wallets/money.js';
 import { WebhookEventType } from './webhook-event-type.js';
@@ -223,8 +223,7 @@ export async function produceWebhookEvents(em: EntityManager, deps: ProduceWebho
   await consumeOutbox(em, {
     name: WEBHOOK_READER_NAME,
     batchSize: deps.config.webhookProducerBatchSize,
-    handle: async (rows, query) => {
-      const tx = sqlTransactionOf(query);
+    handle: async (rows, tx) => {
       created += await storeEvents(tx, await draftsOfOutbox(tx, rows), deps);
     },
   });

@@ -1,0 +1,133 @@
+/**
+ * The outbox's statements: the durable consumers' positions and reads, and the live tail's reads.
+ * The tail's statements run on every commit anywhere, so they are prepared by name.
+ */
+import { sql } from '../../database/sql.js';
+import { WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from '../wallets/wallets.queries.js';
+
+/** An outbox row as durable consumers read it (int8 and xid8 as strings). */
+export interface OutboxRecord {
+  id: string;
+  tx_id: string;
+  type: 'WALLET_TRANSACTION' | 'CAMPAIGN_UPDATED' | 'CALL_UPDATED' | 'WALLET_UPDATED' | 'PAYMENT_EVENT' | 'ALERT_CAUSE';
+  account_id: string;
+  wallet_id: string | null;
+  wallet_sequence: string | null;
+  transaction_id: string | null;
+  campaign_id: string | null;
+  call_id: string | null;
+  payment_event: string | null;
+  top_up_id: string | null;
+  alert_cause: Record<string, unknown> | null;
+  /** timestamptz as the pool returns it (text). */
+  created_at: string;
+}
+
+/** A position in the outbox that a resuming reader can trust: (writer's transaction id, row id). */
+export interface OutboxPosition {
+  txId: string;
+  id: string;
+}
+
+/** A consumer's durable position: (writer's transaction id, row id), both as text. */
+export interface ConsumerPositionRow {
+  tx_id: string;
+  event_id: string;
+}
+
+/**
+ * Takes, until the transaction ends, the lock that serializes every process running one consumer:
+ * an advisory lock, so holding it takes no transaction id.
+ */
+export const lockConsumer = sql<Record<string, never>, { name: string }>(
+  `select pg_advisory_xact_lock(hashtextextended('spendwire_outbox_consumer:' || :name, 0))`,
+);
+
+export const selectConsumerPosition = sql<ConsumerPositionRow, { name: string }>(
+  `select tx_id::text, event_id::text from outbox_consumer where name = :name`,
+);
+
+/** Creates a consumer at the outbox's current head. */
+export const insertConsumerAtHead = sql<ConsumerPositionRow, { name: string }>(
+  `insert into outbox_consumer (name, tx_id, event_id)
+   select :name, coalesce(max(tx_id), '0'::xid8), coalesce(max(id), 0) from outbox_event
+   returning tx_id::text, event_id::text`,
+);
+
+/** A consumer's next batch: rows after its position and below the oldest running transaction, in position order. */
+export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: string; limit: number }>(
+  // Ordered by the columns (e.…): a bare `tx_id` here would be the text output of the same
+  // name, and as text '10' < '9', so a batch across a power of ten would skip rows.
+  `select e.id::text, e.tx_id::text, e.type, e.account_id, e.wallet_id, e.wallet_sequence::text, e.transaction_id, e.campaign_id,
+          e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.created_at
+     from outbox_event e
+    where (e.tx_id, e.id) > (:txId::xid8, :eventId::bigint)
+      and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+    order by e.tx_id, e.id
+    limit :limit`,
+);
+
+export const updateConsumerPosition = sql<Record<string, never>, { name: string; txId: string; eventId: string }>(
+  `update outbox_consumer set tx_id = :txId::xid8, event_id = :eventId where name = :name`,
+);
+
+/** An outbox row joined with its wallet transaction, as the ORM's pool returns it. */
+export interface WalletEventRow extends WalletTransactionRow {
+  /** Null when the outbox row is gone (retention) and the event is read from wallet_transaction alone. */
+  event_id: string | null;
+  /** The writer's transaction id (xid8) as text. */
+  event_tx_id: string | null;
+  event_wallet_sequence: string;
+  event_balance_micros: string;
+  event_reserved_micros: string | null;
+}
+
+/** Columns of a {@link WalletEventRow} from outbox_event `e` joined to wallet_transaction `t`. */
+export const WALLET_EVENT_COLUMNS = `e.id::text as event_id, e.tx_id::text as event_tx_id,
+  e.wallet_sequence::text as event_wallet_sequence, e.balance_micros::text as event_balance_micros,
+  e.reserved_micros::text as event_reserved_micros, t.*, ${WALLET_TRANSACTION_CREATED_AT_MS}`;
+
+/** A row of the live tail: the outbox row, and its wallet transaction when it has one. */
+export interface TailRow extends WalletEventRow {
+  // Read from the outbox itself: never null here.
+  event_id: string;
+  event_tx_id: string;
+  event_reserved_micros: string;
+  event_type: 'WALLET_TRANSACTION' | 'WALLET_UPDATED' | 'CAMPAIGN_UPDATED' | 'CALL_UPDATED';
+  event_wallet_id: string | null;
+  event_account_id: string;
+  event_campaign_id: string | null;
+  event_call_id: string | null;
+  event_version: string | null;
+}
+
+/** The tail's read: rows below the oldest running transaction, after a position, in position order. */
+export const selectTailRowsAfter = sql<TailRow, { txId: string; id: string; limit: number }>(
+  `select ${WALLET_EVENT_COLUMNS}, e.type as event_type, e.account_id as event_account_id,
+         e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version,
+         e.wallet_id as event_wallet_id
+    from outbox_event e left join wallet_transaction t on t.id = e.transaction_id
+   where (e.tx_id, e.id) > (:txId::xid8, :id::bigint)
+     and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+   order by e.tx_id, e.id
+   limit :limit`,
+  { prepareAs: 'spendwire_outbox_read_after' },
+);
+
+/**
+ * Whether a committed row lies beyond a position: one that a read left behind because a
+ * transaction that started earlier (any writer, not only the outbox's) was still running.
+ */
+export const selectHeldBack = sql<{ held: boolean }, { txId: string; id: string }>(
+  `select exists (select 1 from outbox_event e where (e.tx_id, e.id) > (:txId::xid8, :id::bigint)) as held`,
+  { prepareAs: 'spendwire_outbox_held_back' },
+);
+
+/** The last position that can no longer be preceded by a row committed later. */
+export const selectOutboxHead = sql<{ tx_id: string; id: string }>(
+  // Ordered by the columns (e.…), not by the text outputs of the same names: as text, '999' > '1000'.
+  `select e.tx_id::text as tx_id, e.id::text as id from outbox_event e
+   where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+   order by e.tx_id desc, e.id desc limit 1`,
+  { prepareAs: 'spendwire_outbox_head' },
+);
