@@ -1,9 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { assert } from '../errors.js';
-import type { PreparedStatement } from './prepared-statement.js';
 import { outsideOperation } from './operation-budget.js';
 import { poolOf, type PoolClient } from './sql.js';
+
+/**
+ * A statement PostgreSQL parses and plans once per connection, then only executes. The posting
+ * statements are hand-written with positional parameters on purpose: the batcher sends each
+ * member's values as parameter arrays of one statement (measured: planning the ledger statement
+ * costs as much as running it, so it is prepared). Everything else uses sql.ts.
+ */
+export interface PreparedStatement {
+  /** Unique per statement text. */
+  name: string;
+  /** SQL with `$1`, `$2`, … placeholders. */
+  text: string;
+}
 
 /** Options of {@link StatementBatcher}. */
 export interface StatementBatcherOptions<Row> {

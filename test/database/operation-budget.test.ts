@@ -10,6 +10,7 @@ import { createOrm } from '../../server/database/orm.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { lockTable as lockTableOn, until } from '../support/waiting.js';
 import { subscribe } from '../support/subscriber.js';
+import { runSql } from '../support/sql.js';
 
 const POOL = 8;
 const RESERVED = 3;
@@ -74,7 +75,7 @@ describe('databasePoolReservedConnections', () => {
       await until('the requests share full and one operation waiting', async () => (await lock.waiting()) === POOL - RESERVED && governor.requestConnectionsWaiting === 1);
       expect(governor.requestConnectionsHeld).toBe(POOL - RESERVED);
       // Background work (no operation) is not held back by the requests: the reserve serves it.
-      const [row] = await t.app.orm.em.fork().getConnection().execute<{ one: number }[]>('select 1 as one');
+      const [row] = await runSql<{ one: number }>(t.app.orm.em.fork(), 'select 1 as one');
       expect(row!.one).toBe(1);
     } finally {
       await lock.release();

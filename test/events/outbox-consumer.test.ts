@@ -3,7 +3,7 @@
 // reverses), so no row is skipped and none is deleted before every reader has passed it. Method: the
 // real server; outbox rows inserted with chosen transaction ids below every running transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { runSql } from '../support/sql.js';
 import { consumeOutbox } from '../../server/domain/outbox/outbox-consumer.js';
 import { pruneOutbox } from '../../server/lifecycle/retention-jobs.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -16,7 +16,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const sql = (text: string, values: unknown[] = []) => pgQuery(t.app.orm.em.fork(), text, values);
+const sql = (text: string, values: unknown[] = []) => runSql(t.app.orm.em.fork(), text, values);
 
 describe('outbox positions', () => {
   it('a consumer reads rows of transactions 9, 10 and 11 in that order, one per batch, none skipped', async () => {

@@ -13,6 +13,7 @@ import { POST_WALLET_TRANSACTION } from '../../server/domain/wallets/post-wallet
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { until } from '../support/waiting.js';
 import { randomUUID } from 'node:crypto';
+import { runSql } from '../support/sql.js';
 
 /** A wake signal that never fires: the test decides when the tail reads. */
 const SILENT: WakeSignal = { publish() {}, subscribe: () => () => {}, close: async () => {} };
@@ -66,8 +67,9 @@ describe('outbox order', () => {
       expect(seen).toEqual(['x2', 'y2']);
 
       // A naive reader resuming after the highest id it had would skip the late commit: ids are not commit order.
-      const rows = await t.app.orm.em.fork().getConnection().execute<{ wallet_id: string; id: string }[]>(
-        `select wallet_id, id::text from outbox_event where wallet_id in (?, ?) and wallet_sequence = 2 order by id`,
+      const rows = await runSql<{ wallet_id: string; id: string }>(
+        t.app.orm.em.fork(),
+        `select wallet_id, id::text from outbox_event where wallet_id in ($1, $2) and wallet_sequence = 2 order by id`,
         [x.walletId, y.walletId],
       );
       expect(rows.map((row) => row.wallet_id)).toEqual([x.walletId, y.walletId]);

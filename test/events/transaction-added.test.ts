@@ -6,6 +6,7 @@ import { startApp, type RunningApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { subscribe, TRANSACTION_ADDED, type AddedTransaction } from '../support/subscriber.js';
+import { runSql } from '../support/sql.js';
 
 const CHARGE = `mutation($input: ChargeInput!) { charge(input: $input) { transaction { sequence } } }`;
 
@@ -156,7 +157,8 @@ describe('wake-up signal loss', () => {
       await charges(ownerKey, walletId, 1);
       await subscriber.waitFor(1);
       // Kill every LISTEN connection on the database: both servers' wake-up signals drop.
-      const killed = await t.app.orm.em.fork().getConnection().execute<{ pid: number }[]>(
+      const killed = await runSql<{ pid: number }>(
+        t.app.orm.em.fork(),
         `select pg_terminate_backend(pid) as pid from pg_stat_activity where datname = current_database() and query ~* '^(listen|notify) spendwire_outbox'`,
       );
       expect(killed.length).toBeGreaterThanOrEqual(2);

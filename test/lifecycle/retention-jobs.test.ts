@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/config.js';
-import { pgQuery, pgTransaction } from '../../server/database/pg-transaction.js';
+import { runSql, runSqlTransaction } from '../support/sql.js';
 import { checkRetentionSettings, IDEMPOTENCY_KEY_RETENTION_MS_MIN, pruneOutbox } from '../../server/lifecycle/retention-jobs.js';
 import { subscribe, TRANSACTION_ADDED, type AddedTransaction } from '../support/subscriber.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 function sql<Row extends Record<string, any> = any>(text: string, values: unknown[] = []): Promise<Row[]> {
-  return pgQuery<Row>(t.app.orm.em.fork(), text, values);
+  return runSql<Row>(t.app.orm.em.fork(), text, values);
 }
 
 /** Runs every retention job once at the clock's time; fails on any job's error. */
@@ -393,7 +393,7 @@ describe('outbox', () => {
     await expect(sql(`update outbox_event set balance_micros = 0 where id = $1`, [row.id])).rejects.toThrow(/append-only/);
     await expect(sql(`truncate outbox_event cascade`)).rejects.toThrow(/append-only/);
     await expect(
-      pgTransaction(t.app.orm.em.fork(), async (query) => {
+      runSqlTransaction(t.app.orm.em.fork(), async (query) => {
         await query(`select set_config('spendwire.outbox_retention_before', $1, true)`, [row.created_at]);
         await query(`delete from outbox_event where id = $1`, [row.id]);
       }),

@@ -1,6 +1,6 @@
 // Helpers shared by the phone-number test files: GraphQL documents, rate plans with number prices, direct SQL.
 import { expect } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { runSql } from '../support/sql.js';
 import type { GraphQLResponse, TestApp } from '../support/test-app.js';
 
 export const NUMBER_FIELDS = `id accountId walletId ratePlanId number status purchasePrice monthlyPrice purchasedAt renewsAt graceUntil
@@ -64,7 +64,7 @@ export async function wallet(t: TestApp, token: string, walletId: string): Promi
 
 /** Runs SQL on the test's database in autocommit. */
 export function sql<Row extends Record<string, any> = any>(t: TestApp, text: string, values: unknown[] = []): Promise<Row[]> {
-  return pgQuery<Row>(t.app.orm.em.fork(), text, values);
+  return runSql<Row>(t.app.orm.em.fork(), text, values);
 }
 
 /** Fails unless the response is exactly one error with this code and these extensions. */

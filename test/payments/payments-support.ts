@@ -1,6 +1,6 @@
 // Helpers shared by the payment test files: GraphQL documents, settling what Stripe's sandbox sent, direct SQL.
 import { expect } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { runSql } from '../support/sql.js';
 import type { GraphQLResponse, TestApp } from '../support/test-app.js';
 
 export const TOP_UP_FIELDS = `id walletId accountId origin status currency amount tax taxRate taxLabel total clientSecret paymentIntentId
@@ -50,7 +50,7 @@ export function expectError(response: GraphQLResponse, code: string, field?: str
 }
 
 export async function sql<Row extends Record<string, any> = any>(t: TestApp, text: string, values: unknown[] = []): Promise<Row[]> {
-  return pgQuery(t.app.orm.em.fork(), text, values);
+  return runSql<Row>(t.app.orm.em.fork(), text, values);
 }
 
 /** A fresh account billed in `country` (and `state`/`vatNumber`), with its OWNER key. */

@@ -1,7 +1,7 @@
 // Goal: /healthz answers while the process runs; /readyz answers 200 only when the database answers, no migration is pending and the outbox tail runs, else 503 naming what is not ready, and back to 200 once fixed. Method: the real server; a migration made pending by removing its row from the migrations table (and put back), then the tail stopped.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { pgQuery } from '../../server/database/pg-transaction.js';
+import { runSql } from '../support/sql.js';
 import { migrationsList } from '../../server/migrations/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -32,7 +32,7 @@ describe('/healthz and /readyz', () => {
   it('answers 503 naming the migrations while one is pending, then 200 again', async () => {
     const last = migrationsList.at(-1)!.name;
     const em = t.app.orm.em.fork();
-    const [row] = await pgQuery<{ id: number; executed_at: Date }>(em, 'delete from mikro_orm_migrations where name = $1 returning id, executed_at', [last]);
+    const [row] = await runSql<{ id: number; executed_at: Date }>(em, 'delete from mikro_orm_migrations where name = $1 returning id, executed_at', [last]);
     try {
       expect(await readyz()).toEqual({
         status: 503,
@@ -41,7 +41,7 @@ describe('/healthz and /readyz', () => {
       // Liveness is not readiness: the process still runs.
       expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     } finally {
-      await pgQuery(em, 'insert into mikro_orm_migrations (id, name, executed_at) values ($1, $2, $3)', [row!.id, last, row!.executed_at]);
+      await runSql(em, 'insert into mikro_orm_migrations (id, name, executed_at) values ($1, $2, $3)', [row!.id, last, row!.executed_at]);
     }
     expect(await readyz()).toEqual({ status: 200, body: READY });
   });

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import type { Config } from '../../server/config.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { until } from '../support/waiting.js';
+import { runSql } from '../support/sql.js';
 
 const LIMITS: Partial<Config> = {
   graphqlQueriesPerWindowMax: 5,
@@ -149,7 +150,7 @@ describe('across two server processes on one database', () => {
   });
 
   const reportedPoints = async (keyId: string) => {
-    const rows = await t.app.orm.em.fork().getConnection().execute<{ points: number }[]>(`select points from rate_limit where key = ?`, [`gql_query:${keyId}`]);
+    const rows = await runSql<{ points: number }>(t.app.orm.em.fork(), 'select points from rate_limit where key = $1', [`gql_query:${keyId}`]);
     return rows[0]?.points ?? 0;
   };
 

@@ -5,7 +5,6 @@ import { lockConsumer } from '../outbox/outbox.queries.js';
 import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
 import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
 import { displayMoney } from './display-money.js';
-import { legacyQueryOf, sqlTransactionOf, type LegacyQuery } from '../pg-query-bridge.js';
 import {
   countUnreportedStoppedCalls,
   ensureCampaignAlertStates,
@@ -62,10 +61,9 @@ export interface AlertCause {
 
 /**
  * Writes an {@link AlertCause} to the outbox in the caller's transaction; the alert processor raises it.
- * (A {@link LegacyQuery} is accepted while numbers/renew-numbers.service.ts still hands one: transitional.)
  */
-export async function publishAlertCause(db: Db | LegacyQuery, accountId: string, cause: AlertCause): Promise<void> {
-  await insertAlertCause.run(typeof db === 'function' ? sqlTransactionOf(db) : db, { accountId, cause: JSON.stringify(cause) });
+export async function publishAlertCause(db: Db, accountId: string, cause: AlertCause): Promise<void> {
+  await insertAlertCause.run(db, { accountId, cause: JSON.stringify(cause) });
 }
 
 /**

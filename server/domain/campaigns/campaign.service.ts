@@ -127,14 +127,10 @@ export interface EntityEvent {
   version: bigint;
 }
 
-/** A numbered-parameter runner of statements not yet on database/sql.ts (see {@link insertOutboxEvents}). */
-type LegacyQuery = (text: string, values?: unknown[]) => Promise<unknown[]>;
-
 /**
- * Writes campaign and call events to the outbox in one statement, inside the caller's transaction
- * (a `query` function is still accepted from modules not yet on database/sql.ts).
+ * Writes campaign and call events to the outbox in one statement, inside the caller's transaction.
  */
-export async function insertOutboxEvents(db: SqlTransaction | LegacyQuery, events: readonly EntityEvent[]): Promise<void> {
+export async function insertOutboxEvents(db: SqlTransaction, events: readonly EntityEvent[]): Promise<void> {
   if (events.length === 0) return;
   const params = {
     types: events.map((e) => e.type),
@@ -143,8 +139,7 @@ export async function insertOutboxEvents(db: SqlTransaction | LegacyQuery, event
     callIds: events.map((e) => e.callId),
     versions: events.map((e) => e.version.toString()),
   };
-  if (db instanceof SqlTransaction) await insertEntityEvents.run(db, params);
-  else await db(insertEntityEvents.text, insertEntityEvents.values(params));
+  await insertEntityEvents.run(db, params);
 }
 
 /** The caller's campaigns, newest first, one page (one more row is read to tell whether more follow). */

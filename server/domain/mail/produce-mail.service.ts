@@ -4,7 +4,6 @@ import { transaction, type SqlTransaction } from '../../database/sql.js';
 import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
 import { MAILED_ALERT_KINDS, NOTIFICATION_EMAIL_DEFAULT, NotificationKind } from '../notifications/notification-kind.js';
 import { toTopUp } from '../payments/top-up-record.js';
-import { sqlTransactionOf } from '../pg-query-bridge.js';
 import { composeAlertMail, composeReceiptMail, type ComposedMail, type MailSettings, type RecipientReason } from './compose-mail.js';
 import { ensureAlertReader, lockAlertReader, moveAlertReader } from '../alerts/alerts.queries.js';
 import { insertMail, selectBillingEmail, selectMailedAlertsAfter, selectMailedUsers, selectReceiptTopUp } from './mail.queries.js';

@@ -6,7 +6,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Db, SqlTransaction } from '../../database/sql.js';
 import { assert, InsufficientFundsError } from '../../errors.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
-import { legacyQueryOf } from '../pg-query-bridge.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { changeReservedCredit } from '../wallets/credit.js';
 import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
@@ -56,7 +55,7 @@ export async function releaseHolds(tx: SqlTransaction, holds: readonly ReleasedH
     await lockCampaigns.all(tx, { campaignIds });
     const rows = await releaseCampaignCommitted.all(tx, { campaignIds, holdsMicros: campaignIds.map((id) => byCampaign.get(id)!.toString()) });
     await insertOutboxEvents(
-      legacyQueryOf(tx),
+      tx,
       rows.map((row): EntityEvent => ({ type: 'CAMPAIGN_UPDATED', accountId: row.account_id, campaignId: row.id, callId: null, version: BigInt(row.version) })),
     );
   }

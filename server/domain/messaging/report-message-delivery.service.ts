@@ -4,7 +4,6 @@ import { NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { insertOutboxEvents } from '../campaigns/campaign.service.js';
 import { isUuid } from '../ids.js';
-import { legacyQueryOf } from '../pg-query-bridge.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { addCampaignSpend, postMessageCharge, releaseHolds } from './message-holds.js';
 import { iso, MessageDeliveryStatus, MessageStatus, toMessageRecord, type MessageRecord } from './message-record.js';
@@ -53,7 +52,7 @@ export async function reportMessageDelivery(em: EntityManager, deps: ServiceDeps
     if (status === MessageStatus.DELIVERED) {
       // The wallet keeps the hold until the posting releases it in the same statement as the debit.
       if (message.campaignId !== null && message.priceMicros > 0n) {
-        await insertOutboxEvents(legacyQueryOf(tx), [await addCampaignSpend(tx, message.campaignId, message.priceMicros)]);
+        await insertOutboxEvents(tx, [await addCampaignSpend(tx, message.campaignId, message.priceMicros)]);
       }
     } else {
       await releaseHolds(tx, [{ accountId: message.accountId, walletId: message.walletId, campaignId: message.campaignId, holdMicros: message.holdMicros }]);

@@ -13,7 +13,6 @@ import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { CampaignStatus, toCampaignRecord, type CampaignRecord } from '../campaigns/campaign-record.js';
 import { findCampaign, insertOutboxEvents } from '../campaigns/campaign.service.js';
-import { legacyQueryOf } from '../pg-query-bridge.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { availableMicros, reserveCredit } from '../wallets/credit.js';
@@ -154,7 +153,7 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
     });
     await reserveCredit(tx, { walletId: wallet.id, amountMicros: totalMicros });
     if (campaignVersion !== null) {
-      await insertOutboxEvents(legacyQueryOf(tx), [{ type: 'CAMPAIGN_UPDATED', accountId: wallet.accountId, campaignId: campaign!.id, callId: null, version: campaignVersion }]);
+      await insertOutboxEvents(tx, [{ type: 'CAMPAIGN_UPDATED', accountId: wallet.accountId, campaignId: campaign!.id, callId: null, version: campaignVersion }]);
     }
     return { sent: inRequestOrder(rows.map(toMessageRecord), to) };
   });

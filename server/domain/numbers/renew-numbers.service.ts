@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { positionalQueryOf } from '../../database/sql-bridge.js';
 import { transaction } from '../../database/sql.js';
 import { AlertKind } from '../alerts/alert-kinds.js';
 import { displayMoney } from '../alerts/display-money.js';
@@ -117,7 +116,7 @@ async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNum
     if (!row) return false;
     // The customer hears of it with the change: the alert is raised from this transaction's outbox row.
     const currency = row.currency.trim();
-    await publishAlertCause(positionalQueryOf(tx), number.accountId, {
+    await publishAlertCause(tx, number.accountId, {
       kind: AlertKind.NUMBER_RENEWAL_FAILED,
       walletId: number.walletId,
       currency,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { positionalQueryOf } from '../../database/sql-bridge.js';
 import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
@@ -121,7 +120,7 @@ export async function settleBankTransfer(
     let transactionId: string | null = null;
     if (options.outcome === 'COMPLETED') {
       // The credit is the ledger's hand-written posting statement, run in this transaction.
-      const posted = await postWalletTransactionIn(positionalQueryOf(tx), {
+      const posted = await postWalletTransactionIn(tx, {
         walletId: transfer.walletId,
         accountScope: null,
         deltaMicros: transfer.amountMicros,

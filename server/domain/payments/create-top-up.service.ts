@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
-import { pgQuery, type PgQuery } from '../../database/pg-transaction.js';
 import { transaction } from '../../database/sql.js';
 import { BadUserInputError, IdempotencyKeyReusedError, PaymentProviderError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
@@ -22,13 +21,6 @@ import { afterFailure } from './settle-top-up.service.js';
 /** Roles that may pay into a wallet by card: the account's people and its integrations. */
 export const TOP_UP_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR] as const;
 
-/**
- * A query function on the ORM's pool, outside any transaction.
- * @deprecated Run a statement of a `*.queries.ts` file instead; kept until every area has moved to `sql.ts`.
- */
-export function queryOf(em: EntityManager): PgQuery {
-  return (text, values) => pgQuery(em, text, values);
-}
 
 /** Options of {@link createTopUp}. */
 export interface CreateTopUpOptions {

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
-import { positionalQueryOf } from '../../database/sql-bridge.js';
 import { transaction, type Db } from '../../database/sql.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
@@ -163,7 +162,7 @@ export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, 
     }
     const topUps = await lockRefundableTopUps.all(tx, { walletId });
     // The debit is the ledger's hand-written posting statement, run in this transaction.
-    const posted = await postWalletTransactionIn(positionalQueryOf(tx), {
+    const posted = await postWalletTransactionIn(tx, {
       walletId,
       accountScope: null,
       deltaMicros: -amountMicros,
@@ -272,7 +271,7 @@ async function failRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
   const restored = await transaction(em, async (tx) => {
     const current = await lockRefund.maybeOne(tx, { id: refund.id });
     if (current?.status !== 'PENDING') return false;
-    const posted = await postWalletTransactionIn(positionalQueryOf(tx), {
+    const posted = await postWalletTransactionIn(tx, {
       walletId: refund.walletId,
       accountScope: null,
       deltaMicros: refund.amountMicros,

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
-import { positionalQueryOf } from '../../database/sql-bridge.js';
 import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
 import { assert } from '../../errors.js';
 import { formatMoney } from '../wallets/money.js';
@@ -99,7 +98,7 @@ async function credit(
   );
   const { receipt_number: receiptNumber } = await nextReceiptNumber.one(tx, { nowMs });
   // The posting is the ledger's hand-written statement, run in this transaction.
-  const posted = await postWalletTransactionIn(positionalQueryOf(tx), {
+  const posted = await postWalletTransactionIn(tx, {
     walletId: topUp.walletId,
     accountScope: null,
     deltaMicros: topUp.amountMicros,

@@ -169,9 +169,7 @@ async function payFee(
   deps: ServiceDeps,
   fee: { id: string; walletId: string; plan: SubscriptionPlanRecord; period: number; actor: string; available: bigint },
 ): Promise<void> {
-  // postWalletTransactionIn still takes a numbered-parameter runner: it is given the transaction's connection.
-  const query = async (text: string, values?: unknown[]) => (await tx.connection.query(text, values)).rows;
-  const posted = await postWalletTransactionIn(query, {
+  const posted = await postWalletTransactionIn(tx, {
     walletId: fee.walletId,
     accountScope: null,
     deltaMicros: -fee.plan.monthlyFeeMicros,

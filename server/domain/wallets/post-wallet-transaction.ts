@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PreparedStatement } from '../../database/prepared-statement.js';
+import type { PreparedStatement } from '../../database/statement-batcher.js';
 import { SqlTransaction } from '../../database/sql.js';
 import { statementBatcher, type StatementBatcher, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
@@ -222,15 +222,13 @@ export async function postWalletTransaction(
  * caller's transaction is what makes it happen once.
  */
 export async function postWalletTransactionIn(
-  // The function form is pg-transaction.ts's `query`, kept while callers move to SqlTransaction.
-  tx: SqlTransaction | ((text: string, values?: unknown[]) => Promise<unknown[]>),
+  tx: SqlTransaction,
   options: PostWalletTransactionOptions,
 ): Promise<PostedWalletTransaction | null> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
   const values = postingValues(options, randomUUID(), hashRequest(options));
-  const rows = (
-    tx instanceof SqlTransaction ? (await tx.connection.query(POST_WALLET_TRANSACTION.text, values)).rows : await tx(POST_WALLET_TRANSACTION.text, values)
-  ) as PostedRow[];
+  // The posting statement is hand-written and positional on purpose (see POST_WALLET_TRANSACTION); it runs on the caller's transaction.
+  const rows = (await tx.connection.query(POST_WALLET_TRANSACTION.text, values)).rows as PostedRow[];
   const row = rows[0];
   return row ? { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false } : null;
 }

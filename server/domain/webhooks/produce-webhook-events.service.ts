@@ -17,7 +17,6 @@ import {
 } from './webhooks.queries.js';
 import { toAlertRecord, type AlertRecord } from '../alerts/alert-record.js';
 import { ensureAlertReader, lockAlertReader, moveAlertReader, selectAlertsAfter } from '../alerts/alerts.queries.js';
-import { sqlTransactionOf } from '../pg-query-bridge.js';
 
 /** The producer's name in `outbox_consumer` and in `alert_reader`. */
 export const WEBHOOK_READER_NAME = 'webhooks';
