@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
-import { postingBatcher } from './domain/wallets/post-wallet-transaction.js';
+import { installPostingBatcher } from './domain/wallets/post-wallet-transaction.js';
 import { createOrm, migrate } from './database/orm.js';
 import { OperationBudget, runOperation, runOperationWithDeadline } from './database/operation-budget.js';
 import type { ClientOperation } from './transport/client-operation.js';
@@ -110,8 +110,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         }),
       stop: (started) => started.close(true),
     });
-    // First use: made here with the configured limits.
-    postingBatcher(orm.em, { batchSizeMax: config.postingBatchSizeMax, batchesInFlightMax: config.postingBatchesInFlightMax });
+    // The one posting batcher of this pool, with the configured limits.
+    installPostingBatcher(orm.em, { batchSizeMax: config.postingBatchSizeMax, batchesInFlightMax: config.postingBatchesInFlightMax });
     await migrate(orm);
     const schema = await createSchema();
     const clock = options.clock ?? systemClock;

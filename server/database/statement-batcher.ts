@@ -241,28 +241,31 @@ const batchers = new WeakMap<object, Map<string, StatementBatcher<unknown>>>();
 export type StatementBatchLimits = Pick<StatementBatcherOptions<unknown>, 'batchSizeMax' | 'batchesInFlightMax'>;
 
 /**
- * The batcher of `statement.single` on the ORM's pool. The first call makes it with `limits`;
- * later calls get that one (their `limits` are not looked at). Refuses an EntityManager inside a
- * transaction: batches commit on their own.
+ * Makes the batcher of `statement.single` on the ORM's pool with `limits`: start-up does this once,
+ * with the configured limits, before any posting. Installing it twice on one pool is a programmer's
+ * error (the second caller's limits would be ignored), and so is using it before it is installed.
  */
-export function statementBatcher<Row>(
+export function installStatementBatcher<Row>(
   em: EntityManager,
   statement: Omit<StatementBatcherOptions<Row>, keyof StatementBatchLimits>,
   limits: StatementBatchLimits,
 ): StatementBatcher<Row> {
-  assert(!em.isInTransaction(), `${statement.single.name} runs in autocommit; it cannot join an open transaction`);
   const client = poolOf(em);
   let ofPool = batchers.get(client);
   if (!ofPool) batchers.set(client, (ofPool = new Map()));
-  let batcher = ofPool.get(statement.single.name) as StatementBatcher<Row> | undefined;
-  if (!batcher) {
-    batcher = new StatementBatcher<Row>(client, { ...statement, ...limits });
-    ofPool.set(statement.single.name, batcher as StatementBatcher<unknown>);
-  }
+  assert(!ofPool.has(statement.single.name), `the batcher of ${statement.single.name} is already installed on this pool`);
+  const batcher = new StatementBatcher<Row>(client, { ...statement, ...limits });
+  ofPool.set(statement.single.name, batcher as StatementBatcher<unknown>);
   return batcher;
 }
 
-/** Whether {@link statementBatcher} has made the batcher of `statement` on this pool yet. */
-export function hasStatementBatcher(em: EntityManager, statement: PreparedStatement): boolean {
-  return batchers.get(poolOf(em))?.has(statement.name) ?? false;
+/**
+ * The batcher start-up installed for `statement` on the ORM's pool. Refuses an EntityManager inside
+ * a transaction (batches commit on their own) and a pool without the batcher.
+ */
+export function statementBatcher<Row>(em: EntityManager, statement: PreparedStatement): StatementBatcher<Row> {
+  assert(!em.isInTransaction(), `${statement.name} runs in autocommit; it cannot join an open transaction`);
+  const batcher = batchers.get(poolOf(em))?.get(statement.name);
+  assert(batcher !== undefined, `no batcher of ${statement.name} is installed on this pool: start-up installs it`);
+  return batcher as StatementBatcher<Row>;
 }

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PreparedStatement } from '../../database/statement-batcher.js';
 import { SqlTransaction } from '../../database/sql.js';
-import { statementBatcher, type StatementBatcher, type StatementBatchLimits } from '../../database/statement-batcher.js';
+import { installStatementBatcher, statementBatcher, type PreparedStatement, type StatementBatcher, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
@@ -245,12 +244,17 @@ const POSTINGS = {
 };
 
 /**
- * The process's posting batcher on this pool (see {@link StatementBatcher}): concurrent postings
- * share one statement and one commit. Made with `limits` by the first call, which
- * {@link startApp} makes with the configured limits; later calls get that one.
+ * Makes the posting batcher of this pool with `limits` (see {@link StatementBatcher}): concurrent
+ * postings share one statement and one commit. {@link startApp} installs it once, with the
+ * configured limits; a second installation on the same pool is refused.
  */
-export function postingBatcher(em: EntityManager, limits: StatementBatchLimits = POSTING_BATCH_LIMITS_DEFAULT): StatementBatcher<PostedRow> {
-  return statementBatcher<PostedRow>(em, POSTINGS, limits);
+export function installPostingBatcher(em: EntityManager, limits: StatementBatchLimits = POSTING_BATCH_LIMITS_DEFAULT): StatementBatcher<PostedRow> {
+  return installStatementBatcher<PostedRow>(em, POSTINGS, limits);
+}
+
+/** The posting batcher start-up installed on this pool. */
+export function postingBatcher(em: EntityManager): StatementBatcher<PostedRow> {
+  return statementBatcher<PostedRow>(em, POST_WALLET_TRANSACTION);
 }
 
 /** A row of {@link POST_WALLET_TRANSACTION}: the transaction and the wallet's state right after it. */
