@@ -1,8 +1,8 @@
 /**
  * The date `months` calendar months after `startMs`, on `anchorDay` of that month (UTC) at the
  * same time of day, or on the month's last day when it is shorter: a subscription bought on
- * Jan 31 renews on Feb 28 (29), then Mar 31. Seed 003: "renewal occurring on the same day each
- * month as your initial purchase".
+ * Jan 31 renews on Feb 28 (29), then Mar 31: renewals fall on the same day each month as the
+ * first purchase.
  */
 export function anchoredMonthsLater(startMs: number, anchorDay: number, months: number): number {
   const start = new Date(startMs);

@@ -69,7 +69,7 @@ create table ledger_entry (
 create index ledger_entry_transaction_id_idx on ledger_entry (transaction_id);
 create index ledger_entry_wallet_id_idx on ledger_entry (wallet_id) where wallet_id is not null;
 
--- The customer's view of a ledger transaction that touches their wallet (seed 004's fields).
+-- The customer's view of a ledger transaction that touches their wallet (amount, balance after, kind, description, time).
 create table wallet_transaction (
   id uuid primary key references ledger_transaction (id),
   wallet_id uuid not null references wallet (id),

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Subscription plans (seed 004): a monthly fee paid from the wallet buys an allowance of call
+ * Subscription plans: a monthly fee paid from the wallet buys an allowance of call
  * seconds; beyond it calls are charged to the wallet at the plan's overage rate (or the
  * destination's rate when the plan has none). Without a subscription everything is pay-as-you-go.
  *

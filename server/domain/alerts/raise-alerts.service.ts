@@ -4,7 +4,7 @@ import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
 import { lockConsumer } from '../outbox/outbox.queries.js';
 import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
 import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
-import { displayMoney } from './display-money.js';
+import { formatMoneyForPeople } from '../wallets/money.js';
 import {
   countUnreportedStoppedCalls,
   ensureCampaignAlertStates,
@@ -209,14 +209,14 @@ async function walletAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], r
 function balanceAlert(state: WalletAlertStateRow, crossing: BalanceCrossing, raisedAt: Date): NewAlert {
   const currency = state.currency.trim();
   const common = { accountId: state.account_id, walletId: state.wallet_id, currency, balanceMicros: crossing.balanceMicros, raisedAt };
-  const balance = displayMoney(crossing.balanceMicros, currency);
+  const balance = formatMoneyForPeople(crossing.balanceMicros, currency, 'code');
   switch (crossing.kind) {
     case 'LOW_BALANCE':
       return {
         ...common,
         kind: AlertKind.LOW_BALANCE,
         thresholdMicros: crossing.thresholdMicros,
-        message: `The ${currency} wallet's balance is ${balance}, at or below your low-balance threshold of ${displayMoney(crossing.thresholdMicros, currency)}. Top up to keep calls and messages going.`,
+        message: `The ${currency} wallet's balance is ${balance}, at or below your low-balance threshold of ${formatMoneyForPeople(crossing.thresholdMicros, currency, 'code')}. Top up to keep calls and messages going.`,
         dedupeKey: `LOW_BALANCE:${state.wallet_id}:${crossing.thresholdMicros}:${crossing.sequence}`,
       };
     case 'BALANCE_DEPLETED':
@@ -255,7 +255,7 @@ async function campaignAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[])
         campaignId: campaign.campaign_id,
         currency,
         amountMicros: budget,
-        message: `Campaign "${campaign.name}" reached its budget${budget === null ? '' : ` of ${displayMoney(budget, currency)}`} and stopped dialing. Raise the budget or start it again to resume.`,
+        message: `Campaign "${campaign.name}" reached its budget${budget === null ? '' : ` of ${formatMoneyForPeople(budget, currency, 'code')}`} and stopped dialing. Raise the budget or start it again to resume.`,
         dedupeKey: `BUDGET_REACHED:${campaign.campaign_id}:${campaign.version}`,
         raisedAt: new Date(campaign.updated_at),
       });
@@ -326,7 +326,7 @@ async function paymentAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[]):
     const topUp = row.top_up_id ? topUps.get(row.top_up_id) : undefined;
     const currency = topUp?.currency.trim() ?? (row.wallet_id ? currencies.get(row.wallet_id) : undefined) ?? null;
     const amount = topUp ? BigInt(topUp.amount_micros) : null;
-    const amountText = amount !== null && currency ? ` of ${displayMoney(amount, currency)}` : '';
+    const amountText = amount !== null && currency ? ` of ${formatMoneyForPeople(amount, currency, 'code')}` : '';
     const reason = topUp?.failure_reason ? ` ${topUp.failure_reason}` : '';
     const message =
       kind === AlertKind.PAYMENT_FAILED

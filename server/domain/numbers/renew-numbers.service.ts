@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction } from '../../database/sql.js';
 import { AlertKind } from '../alerts/alert-kinds.js';
-import { displayMoney } from '../alerts/display-money.js';
+import { formatMoneyForPeople } from '../wallets/money.js';
 import { publishAlertCause } from '../alerts/raise-alerts.service.js';
 import { InsufficientFundsError } from '../../errors.js';
 import type { ServiceDeps } from '../service-deps.js';
@@ -121,7 +121,7 @@ async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNum
       walletId: number.walletId,
       currency,
       amountMicros: number.monthlyMicros.toString(),
-      message: `The monthly renewal of ${number.number} (${displayMoney(number.monthlyMicros, currency)}) could not be paid. The number is kept until ${iso(graceUntilMs).slice(0, 10)}; top up before then or it is released.`,
+      message: `The monthly renewal of ${number.number} (${formatMoneyForPeople(number.monthlyMicros, currency, 'code')}) could not be paid. The number is kept until ${iso(graceUntilMs).slice(0, 10)}; top up before then or it is released.`,
       dedupeKey: `NUMBER_RENEWAL_FAILED:${number.id}:${number.periodsPaid + 1}`,
     });
     return true;

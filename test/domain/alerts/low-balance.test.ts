@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { armedFor, judgeBalanceMoves, rearmAboveMicros, type BalanceMove } from '../../../server/domain/alerts/low-balance.js';
-import { displayMoney } from '../../../server/domain/alerts/display-money.js';
+import { formatMoneyForPeople } from '../../../server/domain/wallets/money.js';
 
 const U = 1_000_000n;
 
@@ -93,9 +93,9 @@ describe('judgeBalanceMoves', () => {
   });
 });
 
-describe('displayMoney', () => {
-  it('keeps every significant micro and at least two decimals', () => {
-    expect([displayMoney(5n * U, 'USD'), displayMoney(4_990_000n, 'USD'), displayMoney(8_500n, 'GBP'), displayMoney(0n, 'EUR'), displayMoney(-3_500_000n, 'USD')]).toEqual([
+describe('amounts in alert messages', () => {
+  it('keep every significant micro and at least two decimals, with the currency code', () => {
+    expect([formatMoneyForPeople(5n * U, 'USD', 'code'), formatMoneyForPeople(4_990_000n, 'USD', 'code'), formatMoneyForPeople(8_500n, 'GBP', 'code'), formatMoneyForPeople(0n, 'EUR', 'code'), formatMoneyForPeople(-3_500_000n, 'USD', 'code')]).toEqual([
       '5.00 USD',
       '4.99 USD',
       '0.0085 GBP',
