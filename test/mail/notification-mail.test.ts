@@ -6,7 +6,7 @@ import { sendPendingMail } from '../../server/domain/mail/send-mail.service.js';
 import { createSmtpTransport } from '../../server/mail/smtp-transport.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { BILLING, settle, sql, topUp } from '../payments/payments-support.js';
+import { BILLING, settle, sql, topUp } from '../domain/payments/payments-support.js';
 
 const clock = new ManualClock(Date.UTC(2026, 11, 4, 9, 30));
 const PUBLIC_URL = 'https://app.spendwire.test';

@@ -1,0 +1,80 @@
+// Goal: a call's cost is posted once, however many times and however concurrently the posting runs (endCall,
+// the recovery at start, a retry): later runs find the first posting instead of failing on the reservation it
+// already released. Method: the real server; the posting service called again, 5 at once, with the call as it
+// was before its first posting.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from '../../../server/database/sql.js';
+import { toCallRecord } from '../../../server/domain/calls/call-record.js';
+import { selectCall } from '../../../server/domain/calls/calls.queries.js';
+import { postCallCost, postPendingCallCosts, startCall } from '../../../server/domain/calls/call.service.js';
+import { Role } from '../../../server/domain/accounts/role.js';
+import { ManualClock } from '../../../server/domain/calls/clock.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { until } from '../../support/waiting.js';
+
+let t: TestApp;
+const clock = new ManualClock();
+beforeAll(async () => {
+  t = await startTestApp({ billingClockEnabled: false }, { clock });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+it('posts an ended call once when the posting is repeated concurrently', async () => {
+  const { walletId, ownerKey } = await t.createAccount();
+  await t.fund(walletId, '1');
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  const started = await t.ok(ownerKey, `mutation($input: StartCallInput!) { startCall(input: $input) { call { id } } }`, {
+    input: { campaignId, to: '+447700900123' },
+  });
+  const callId = started.startCall.call.id;
+  const em = t.app.orm.em.fork();
+  const ended = await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { transactionId cost } } }`, { input: { callId } });
+  expect(ended.endCall.call.cost).toBe('0.6');
+
+  // The call as a crashed process would have left it: ended, its cost not yet recorded as posted.
+  const stale = { ...toCallRecord(await selectCall.one(em, { callId, accountScope: null })), transactionId: null };
+  const again = await Promise.all(Array.from({ length: 5 }, () => postCallCost(t.app.orm.em.fork(), t.app.spend.callDeps, stale, 'test')));
+  expect(new Set(again.map((call) => call.transactionId))).toEqual(new Set([ended.endCall.call.transactionId]));
+
+  await sql<never, { callId: string }>('update call set transaction_id = null where id = :callId').run(em, { callId });
+  expect(await postPendingCallCosts(t.app.orm.em.fork(), t.app.spend.callDeps)).toBe(1);
+  const after = await sql<{ transaction_id: string }, { callId: string }>('select transaction_id from call where id = :callId').one(em, { callId });
+  expect(after.transaction_id).toBe(ended.endCall.call.transactionId);
+
+  const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
+  expect(wallet.wallet).toEqual({ balance: '0.4', reserved: '0' });
+  const { n } = await sql<{ n: number }, { walletId: string }>(
+    `select count(*)::int as n from wallet_transaction where wallet_id = :walletId and kind = 'CALL'`,
+  ).one(em, { walletId });
+  expect(n).toBe(1);
+  await t.assertLedger();
+});
+
+it("meters calls this process did not start (another process's, or from before a restart) once its rescan finds them", async () => {
+  const { walletId, ownerKey, accountId } = await t.createAccount();
+  await t.fund(walletId, '1');
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
+  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  // As another process would: the same service, but nothing tells this process's clock.
+  const elsewhere = { ...t.app.spend.callDeps, callStarted: undefined };
+  const call = await startCall(t.app.orm.em.fork(), elsewhere, {
+    principal: { role: Role.OWNER, accountId, apiKeyId: null, actor: 'other-process' },
+    campaignId,
+    to: '+447700900123',
+  });
+  const selectFunded = sql<{ funded_seconds: number }, { callId: string }>('select funded_seconds from call where id = :callId');
+  const funded = async () => (await selectFunded.one(t.app.orm.em.fork(), { callId: call.id })).funded_seconds;
+  expect(await funded()).toBe(1);
+  clock.advance(1_000);
+  // The clock's rescan runs at most every billingClockRescanMs (1 s) of machine time: pass after
+  // pass, until one has rescanned, found the call and reserved its next second.
+  await until('the rescan to find and extend the call', async () => {
+    await t.app.spend.billingClock.runDue();
+    return (await funded()) > 1;
+  }, 20_000, 20);
+  await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }`, { input: { callId: call.id } });
+  await t.assertLedger();
+});
