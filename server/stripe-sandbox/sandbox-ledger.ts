@@ -1163,7 +1163,7 @@ export class SandboxLedger {
   private paymentMethodConfiguration(params: Params): { types: string[]; automatic: AutomaticPaymentMethods | null } {
     const types = optionalStringArray(params, 'payment_method_types');
     const automaticHash = optionalHash(params, 'automatic_payment_methods');
-    if (types !== undefined && types.some((type) => type !== 'card')) {
+    if (types?.some((type) => type !== 'card')) {
       throw invalidRequest('The Stripe sandbox supports payment_method_types=[card] only.', { param: 'payment_method_types' });
     }
     if (types !== undefined && types.length > 0) {

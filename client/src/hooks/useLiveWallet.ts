@@ -1,10 +1,8 @@
-import { type ErrorLike } from '@apollo/client';
+import type { ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import type {
-  BalanceChangedSubscription,
   BalanceChangedSubscriptionVariables,
-  TransactionAddedSubscription,
   TransactionAddedSubscriptionVariables,
   TransactionRowFieldsFragment as TransactionRow,
   WalletSummaryFieldsFragment as WalletSummary,

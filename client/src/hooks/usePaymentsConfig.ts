@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import type { PaymentsConfigQuery, PaymentsConfigQueryVariables } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 
 /** How this server takes cards: Stripe Elements (STRIPE) or the offline sandbox's test cards (SANDBOX). */

@@ -1,5 +1,4 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import type { PaymentMethodsQuery, PaymentMethodsQueryVariables } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 
 /** The account's saved cards, default first. OWNER and CAMPAIGN_MANAGER only (others: FORBIDDEN). */

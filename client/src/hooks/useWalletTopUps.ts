@@ -1,5 +1,4 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import type { WalletTopUpsQuery, WalletTopUpsQueryVariables } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 
 /** Most top-ups one list asks for (the server's 1..100). */

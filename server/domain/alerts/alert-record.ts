@@ -1,4 +1,4 @@
-import { AlertKind, AlertSeverity } from './alert-kinds.js';
+import type { AlertKind, AlertSeverity } from './alert-kinds.js';
 import type { AlertRow } from './alerts.queries.js';
 
 // Kept here for the alert feed (events/alert-feed.ts) until it reads alerts through this area's queries.

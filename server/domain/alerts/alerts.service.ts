@@ -7,7 +7,7 @@ import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from '../wallets/money.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
-import { AlertKind } from './alert-kinds.js';
+import type { AlertKind } from './alert-kinds.js';
 import { ALERT_POSITION_PATTERN, toAlertRecord, type AlertRecord } from './alert-record.js';
 import {
   acknowledgeVisibleAlert,

@@ -6,7 +6,7 @@ import { insertOutboxEvents } from '../campaigns/campaign.service.js';
 import { isUuid } from '../ids.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { addCampaignSpend, postMessageCharge, releaseHolds } from './message-holds.js';
-import { iso, MessageDeliveryStatus, MessageStatus, toMessageRecord, type MessageRecord } from './message-record.js';
+import { iso, type MessageDeliveryStatus, MessageStatus, toMessageRecord, type MessageRecord } from './message-record.js';
 import { finalizeMessage, lockVisibleMessage } from './messaging.queries.js';
 import { MESSAGE_SEND_ROLES } from './send-message.service.js';
 

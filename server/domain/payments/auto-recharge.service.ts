@@ -247,7 +247,7 @@ async function claimRecharge(
     const settings = await lockSettings.maybeOne(tx, { walletId });
     if (!settings || settings.paused_at_ms !== null || settings.in_flight_top_up_id !== null) return null;
     const wallet = await selectRechargeWallet.maybeOne(tx, { walletId });
-    if (!wallet || wallet.status !== 'ACTIVE') return null;
+    if (wallet?.status !== 'ACTIVE') return null;
     let amountMicros: bigint;
     if (origin === 'AUTO_RECHARGE') {
       const available = BigInt(wallet.available_micros);

@@ -91,11 +91,11 @@ export async function* exportWalletTransactions(
     if (rows.length === 0) return;
     yield rows
       .map((row) =>
-        [
+        `${[
           row.sequence, row.created_at, row.type, row.kind, row.status, formatMoney(BigInt(row.amount_micros)),
           formatMoney(BigInt(row.balance_before_micros)), formatMoney(BigInt(row.balance_after_micros)), row.currency,
           row.description, row.payment_intent_id ?? '', row.campaign_id ?? '', row.id,
-        ].map(csvCell).join(',') + '\r\n',
+        ].map(csvCell).join(',')}\r\n`,
       )
       .join('');
     written += rows.length;

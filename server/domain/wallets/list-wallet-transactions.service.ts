@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import type { Db } from '../../database/sql.js';
 import { BadUserInputError } from '../../errors.js';
-import { TransactionKind, TransactionStatus, TransactionType } from './transaction-enums.js';
+import type { TransactionKind, TransactionStatus, TransactionType } from './transaction-enums.js';
 import { validateCampaignId } from './validate-input.js';
 import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';
 import { selectWalletsTransactionsPage } from './wallets.queries.js';

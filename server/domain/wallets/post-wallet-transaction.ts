@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SqlTransaction } from '../../database/sql.js';
+import type { SqlTransaction } from '../../database/sql.js';
 import { installStatementBatcher, statementBatcher, type PreparedStatement, type StatementBatcher, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
-import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
+import type { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
 import { availableMicros } from './credit.js';
 import { toWalletRecord, type WalletRecord } from './wallet-record.js';
 import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';

@@ -21,7 +21,7 @@
  * - Active calls' per-minute prices understate a little what calls cost (billing increments round
  *   up, connect fees are one-off); the recent rate picks that up once calls end.
  */
-import { MoneyFormatError, moneyToMicros } from '../../utils/money.js';
+import { moneyToMicros } from '../../utils/money.js';
 
 /** `a ÷ b` rounded towards +∞, for b > 0 and a ≥ 0. */
 function divideRoundingUp(dividend: bigint, divisor: bigint): bigint {

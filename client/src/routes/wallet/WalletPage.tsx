@@ -1,7 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useState } from 'react';
 import { Route, Routes, useParams } from 'react-router';
-import type { MeQuery, MeQueryVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { WalletSelect } from './WalletSelect';

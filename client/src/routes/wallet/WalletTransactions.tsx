@@ -1,8 +1,8 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { type ErrorLike } from '@apollo/client';
+import type { ErrorLike } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { TransactionRowFieldsFragment as TransactionRow, WalletTransactionsQuery } from '../../gql/graphql.js';
+import type { TransactionRowFieldsFragment as TransactionRow, } from '../../gql/graphql.js';
 import type { WalletTransactionsQueryVariables as WalletTransactionsFilteredVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -26,7 +26,7 @@ describe('passwordProblem', () => {
 
   it('counts UTF-16 code units as the server does: five emoji make 10', () => {
     expect(passwordProblem('🔑'.repeat(5))).toBeNull();
-    expect(passwordProblem('🔑'.repeat(4) + 'x')).toBe('Use at least 10 characters (1 more).');
+    expect(passwordProblem(`${'🔑'.repeat(4)}x`)).toBe('Use at least 10 characters (1 more).');
   });
 
   it('shows the minimum in the hint', () => {

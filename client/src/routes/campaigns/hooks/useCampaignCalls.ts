@@ -1,10 +1,9 @@
-import { type ErrorLike } from '@apollo/client';
+import type { ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { applyCallStates, emptyCallBook, type CallBook } from '../campaign-calls';
 import type {
   CallFieldsFragment as CallRow,
-  CallUpdatedSubscription,
   CampaignUpdatedSubscriptionVariables as CampaignStreamVariables,
 } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';

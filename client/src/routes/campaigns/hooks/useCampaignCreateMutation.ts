@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { CreateCampaignMutation, CreateCampaignMutationVariables } from '../../../gql/graphql.js';
 import { CAMPAIGNS_QUERY } from './useCampaignList';
 import { graphql } from '../../../gql/index.js';
 

@@ -4,7 +4,7 @@ import type { SpendBaseline } from '../campaign-chart';
 import { SPEND_CHART_MINUTES } from '../campaign-chart';
 import { RECENTLY_ENDED_MAX } from '../campaign-calls';
 import type { ReceivedCampaign } from '../campaign-state';
-import type { CallFieldsFragment as CallRow, CampaignDetailQuery, CampaignDetailQueryVariables } from '../../../gql/graphql.js';
+import type { CallFieldsFragment as CallRow, CampaignDetailQuery, } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import type { EstimateCampaignCostQuery, EstimateCampaignCostQueryVariables } from '../../../gql/graphql.js';
+import type { EstimateCampaignCostQueryVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** The estimate the create form shows. */

@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import type { CampaignsQuery, CampaignsQueryVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** Campaigns per page of the list (the server allows 1..100). @default 20 */

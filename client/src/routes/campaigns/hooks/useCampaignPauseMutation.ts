@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { StartCampaignMutationVariables as CampaignTransitionMutationVariables, PauseCampaignMutation } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** PAUSED: no new calls; calls in progress run on. */

@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import type { CampaignRatePlansQuery, CampaignRatePlansQueryVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** Every rate plan with the rate fields that price calls (prices are public to every caller). */

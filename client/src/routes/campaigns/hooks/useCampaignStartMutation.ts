@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { StartCampaignMutationVariables as CampaignTransitionMutationVariables, StartCampaignMutation } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** RUNNING: the campaign may place calls (also resumes a paused or stopped one). */

@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { AddPaymentMethodMutation, AddPaymentMethodMutationVariables } from '../../../gql/graphql.js';
 import { PAYMENT_METHODS_QUERY } from '../../../hooks/useSavedCards';
 import { graphql } from '../../../gql/index.js';
 

@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import type { ApiKeysQuery, ApiKeysQueryVariables, CredentialInUseQuery, CredentialInUseQueryVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** The key fields the keys list shows (never the secret, which only `createApiKey` answers, once). */

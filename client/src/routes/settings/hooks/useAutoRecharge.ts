@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import type { WalletFundingQuery, WalletFundingQueryVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** Every field of a wallet's automatic funding settings; the two funding mutations answer with them too. */

@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import type { WalletBalanceAlertsQuery, WalletBalanceAlertsQueryVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** A wallet's low-balance alert thresholds, highest first (["5", "0"] until someone sets them). */

@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { CreateApiKeyMutation, CreateApiKeyMutationVariables } from '../../../gql/graphql.js';
 import { API_KEYS_QUERY } from './useApiKeys';
 import { graphql } from '../../../gql/index.js';
 

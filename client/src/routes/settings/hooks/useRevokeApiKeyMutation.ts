@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { RevokeApiKeyMutation, RevokeApiKeyMutationVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** Revokes a key at once: the next request with it is UNAUTHENTICATED. */

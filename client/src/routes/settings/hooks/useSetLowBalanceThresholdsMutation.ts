@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { SetLowBalanceThresholdsMutation, SetLowBalanceThresholdsMutationVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /**

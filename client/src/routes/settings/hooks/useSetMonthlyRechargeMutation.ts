@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { SetMonthlyRechargeMutation, SetMonthlyRechargeMutationVariables } from '../../../gql/graphql.js';
 import { writeAutoRecharge } from './useSetAutoRechargeMutation';
 import { graphql } from '../../../gql/index.js';
 

@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import type { CampaignOptionsQuery, CampaignOptionsQueryVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** Most campaigns the history's campaign filter lists: the newest, one page of the server's 1..100. */

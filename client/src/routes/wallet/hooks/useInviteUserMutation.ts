@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { InviteUserMutation, InviteUserMutationVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** Invites someone into an account with a role; the answer's token is shown once. */

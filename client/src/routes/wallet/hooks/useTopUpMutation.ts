@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import type { TopUpMutation, TopUpMutationVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** The top-up fields the top-up panel follows; both top-up mutations spread this fragment. */

@@ -1,6 +1,6 @@
-import { type ErrorLike } from '@apollo/client';
+import type { ErrorLike } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
-import type { QuoteTopUpQuery, QuoteTopUpQueryVariables, TopUpQuoteFieldsFragment as TopUpQuote } from '../../../gql/graphql.js';
+import type { TopUpQuoteFieldsFragment as TopUpQuote } from '../../../gql/graphql.js';
 import { compareMoney } from '../../../utils/money.js';
 import { useDebouncedValue } from '../../../hooks/useDebouncedValue.js';
 import { graphql } from '../../../gql/index.js';
