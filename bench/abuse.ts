@@ -104,14 +104,30 @@ interface Answer {
   headers: http.IncomingHttpHeaders;
 }
 
-function post(port: number, pathName: string, body: string, headers: Record<string, string>, timeoutMs = ATTACK_REQUEST_TIMEOUT_MS, agent?: http.Agent): Promise<Answer> {
+function post(
+  port: number,
+  pathName: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs = ATTACK_REQUEST_TIMEOUT_MS,
+  agent?: http.Agent,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port, path: pathName, method: 'POST', agent: agent ?? false, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathName,
+        method: 'POST',
+        agent: agent ?? false,
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: response.headers }),
+        );
         response.on('error', reject);
       },
     );
@@ -147,7 +163,10 @@ class Outcomes {
     return [...this.counts].filter(([outcome]) => outcome.startsWith(prefix)).reduce((sum, [, count]) => sum + count, 0);
   }
   toString(): string {
-    return [...this.counts].sort((a, b) => b[1] - a[1]).map(([outcome, count]) => `${outcome} ×${count}`).join(', ');
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([outcome, count]) => `${outcome} ×${count}`)
+      .join(', ');
   }
 }
 
@@ -262,7 +281,12 @@ interface ScenarioRow {
 async function main(resources: Resources): Promise<boolean> {
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-abuse-'));
   const postgresDir = path.join(resources.tempDir, 'postgres');
-  resources.cluster = await startEmbeddedPostgres({ dataDir: postgresDir, port: 0, persistent: false, settings: { max_connections: '200' } });
+  resources.cluster = await startEmbeddedPostgres({
+    dataDir: postgresDir,
+    port: 0,
+    persistent: false,
+    settings: { max_connections: '200' },
+  });
   await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
   const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
   const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
@@ -274,7 +298,9 @@ async function main(resources: Resources): Promise<boolean> {
   // Two tenants: the attacker (an ordinary OWNER key, a wallet with full transaction pages, a user
   // with a password) and the victim.
   const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  const [attacker, victim] = await inBatches(2, 2, (index) => createFundedWallet(setupAgent, port, adminToken, index === 0 ? 'attacker' : 'victim'));
+  const [attacker, victim] = await inBatches(2, 2, (index) =>
+    createFundedWallet(setupAgent, port, adminToken, index === 0 ? 'attacker' : 'victim'),
+  );
   await inBatches(ATTACKER_TRANSACTIONS, 8, (index) =>
     graphqlOk(setupAgent, port, attacker!.ownerKey, 'mutation C($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
       input: { walletId: attacker!.walletId, amount: '0.01', description: `abuse fixture ${index}` },
@@ -304,17 +330,29 @@ async function main(resources: Resources): Promise<boolean> {
   };
   const attackHeaders = { authorization: `Bearer ${attacker!.ownerKey}` };
 
-  console.log('Spendwire abuse bench: one tenant attacks, another tenant\'s simple wallet query is timed meanwhile');
+  console.log("Spendwire abuse bench: one tenant attacks, another tenant's simple wallet query is timed meanwhile");
   console.log(
     `Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; server pid ${pid}, NODE_ENV=production` +
       `${Object.keys(SERVER_ENV).length ? `, ${process.env.ABUSE_SERVER_ENV}` : ''}; phases of ${PHASE_SECONDS} s; victim: one query at a time, ≤ 20/s`,
   );
   console.log('');
-  console.log(row(COLUMNS, COLUMNS.map(([title]) => title)));
+  console.log(
+    row(
+      COLUMNS,
+      COLUMNS.map(([title]) => title),
+    ),
+  );
 
   // Idle baseline.
   const idle = await probeVictim(port, victim!, PHASE_SECONDS);
-  print({ scenario: 'idle', requests: idle.count, cpuMsPerRequest: Number.NaN, rssMib: residentMib(pid), victim: idle, answers: `${idle.failures} failed` });
+  print({
+    scenario: 'idle',
+    requests: idle.count,
+    cpuMsPerRequest: Number.NaN,
+    rssMib: residentMib(pid),
+    victim: idle,
+    answers: `${idle.failures} failed`,
+  });
 
   // 1,000 aliases, three times in a row, the victim querying meanwhile.
   {
@@ -322,7 +360,8 @@ async function main(resources: Resources): Promise<boolean> {
     const outcomes = new Outcomes();
     const before = cpu();
     const attack = (async () => {
-      for (let attempt = 0; attempt < 3; attempt++) outcomes.add(outcomeOf(await post(port, '/graphql', body, attackHeaders).catch((error: Error) => error)));
+      for (let attempt = 0; attempt < 3; attempt++)
+        outcomes.add(outcomeOf(await post(port, '/graphql', body, attackHeaders).catch((error: Error) => error)));
     })();
     const probe = await probeVictim(port, victim!, 0, attack);
     print({
@@ -356,7 +395,9 @@ async function main(resources: Resources): Promise<boolean> {
     const attack = Promise.all(
       Array.from({ length: ATTACK_CLIENTS }, async () => {
         while (performance.now() < deadline) {
-          outcomes.add(outcomeOf(await post(port, '/graphql', body, attackHeaders, ATTACK_REQUEST_TIMEOUT_MS, agent).catch((error: Error) => error)));
+          outcomes.add(
+            outcomeOf(await post(port, '/graphql', body, attackHeaders, ATTACK_REQUEST_TIMEOUT_MS, agent).catch((error: Error) => error)),
+          );
           rssMax = Math.max(rssMax, residentMib(pid));
         }
       }),
@@ -383,7 +424,13 @@ async function main(resources: Resources): Promise<boolean> {
       ]),
     );
   } else {
-    print({ scenario: 'flood', requests: 0, cpuMsPerRequest: Number.NaN, rssMib: residentMib(pid), answers: 'no document of this shape is accepted' });
+    print({
+      scenario: 'flood',
+      requests: 0,
+      cpuMsPerRequest: Number.NaN,
+      rssMib: residentMib(pid),
+      answers: 'no document of this shape is accepted',
+    });
   }
 
   // A body over the HTTP cap.
@@ -391,7 +438,13 @@ async function main(resources: Resources): Promise<boolean> {
     const body = JSON.stringify({ query: `query { me { apiKeyId } } #${'x'.repeat(200_000)}` });
     const before = cpu();
     const answer = await post(port, '/graphql', body, attackHeaders).catch((error: Error) => error);
-    print({ scenario: 'body-200k', requests: 1, cpuMsPerRequest: (cpu() - before) * 1000, rssMib: residentMib(pid), answers: outcomeOf(answer) });
+    print({
+      scenario: 'body-200k',
+      requests: 1,
+      cpuMsPerRequest: (cpu() - before) * 1000,
+      rssMib: residentMib(pid),
+      answers: outcomeOf(answer),
+    });
   }
 
   // One 10 MB WebSocket message.
@@ -401,7 +454,9 @@ async function main(resources: Resources): Promise<boolean> {
     let answer: string;
     if (typeof opened === 'number') answer = `refused before: close ${opened}`;
     else {
-      opened.socket.send(JSON.stringify({ id: 'big', type: 'subscribe', payload: { query: `query { me { apiKeyId } } #${'x'.repeat(10_000_000)}` } }));
+      opened.socket.send(
+        JSON.stringify({ id: 'big', type: 'subscribe', payload: { query: `query { me { apiKeyId } } #${'x'.repeat(10_000_000)}` } }),
+      );
       const code = await Promise.race([opened.closed, sleep(30_000).then(() => 0)]);
       answer = code === 0 ? 'still open after 30 s' : `close ${code}`;
       opened.socket.terminate();
@@ -459,10 +514,18 @@ async function main(resources: Resources): Promise<boolean> {
     const before = cpu();
     const origin = `http://127.0.0.1:${port}`;
     for (let attempt = 0; attempt < SIGN_INS; attempt++) {
-      const answer = await post(port, '/auth/sign-in', JSON.stringify({ email, password: `wrong password ${attempt}` }), { origin }).catch((error: Error) => error);
+      const answer = await post(port, '/auth/sign-in', JSON.stringify({ email, password: `wrong password ${attempt}` }), { origin }).catch(
+        (error: Error) => error,
+      );
       outcomes.add(outcomeOf(answer));
     }
-    print({ scenario: `sign-in ×${SIGN_INS}`, requests: SIGN_INS, cpuMsPerRequest: ((cpu() - before) * 1000) / SIGN_INS, rssMib: residentMib(pid), answers: outcomes.toString() });
+    print({
+      scenario: `sign-in ×${SIGN_INS}`,
+      requests: SIGN_INS,
+      cpuMsPerRequest: ((cpu() - before) * 1000) / SIGN_INS,
+      rssMib: residentMib(pid),
+      answers: outcomes.toString(),
+    });
   }
 
   // Open and close subscriptions on an idle wallet, one socket at a time (a reconnecting dashboard).

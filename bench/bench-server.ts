@@ -69,7 +69,11 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   delete env.DATABASE_POOL_SIZE;
   if (options.poolSize !== undefined) env.DATABASE_POOL_SIZE = String(options.poolSize);
   Object.assign(env, options.env ?? {});
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_ENTRY], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_ENTRY], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const server: ServerProcess = {
     child,
     port,

@@ -242,7 +242,13 @@ export function postJson(agent: http.Agent, port: number, token: string, body: s
 }
 
 /** One GraphQL operation that must succeed; returns `data`. */
-export async function graphqlOk<T>(agent: http.Agent, port: number, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+export async function graphqlOk<T>(
+  agent: http.Agent,
+  port: number,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
   const answer = await postJson(agent, port, token, JSON.stringify({ query, variables }));
   const parsed = JSON.parse(answer.body) as { data?: T; errors?: { message: string }[] };
   if (answer.status !== 200 || parsed.errors?.length || !parsed.data) {
@@ -273,9 +279,15 @@ export async function createFundedWallet(agent: http.Agent, port: number, adminT
     { input: { name } },
   );
   const { account, wallet, apiKey } = created.createAccount;
-  await graphqlOk(agent, port, adminToken, 'mutation Fund($input: AdjustWalletInput!) { adjustWallet(input: $input) { transaction { id } } }', {
-    input: { walletId: wallet.id, amount: FUNDING_AMOUNT, reason: 'bench funding' },
-  });
+  await graphqlOk(
+    agent,
+    port,
+    adminToken,
+    'mutation Fund($input: AdjustWalletInput!) { adjustWallet(input: $input) { transaction { id } } }',
+    {
+      input: { walletId: wallet.id, amount: FUNDING_AMOUNT, reason: 'bench funding' },
+    },
+  );
   const me = await graphqlOk<{ me: { apiKeyId: string } }>(agent, port, apiKey, 'query { me { apiKeyId } }', {});
   return { accountId: account.id, walletId: wallet.id, ownerKey: apiKey, actor: `api_key:${me.me.apiKeyId}` };
 }

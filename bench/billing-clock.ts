@@ -177,9 +177,14 @@ async function createAccounts(app: RunningApp, adminToken: string): Promise<Call
         { input: { walletId: wallet.walletId, ratePlanId, name: `bench clock ${index}` } },
       );
       const campaignId = created.createCampaign.campaign.id;
-      await graphqlOk(agent, app.port, wallet.ownerKey, 'mutation Start($id: ID!) { startCampaign(id: $id) { campaign { id } } }', { id: campaignId });
+      await graphqlOk(agent, app.port, wallet.ownerKey, 'mutation Start($id: ID!) { startCampaign(id: $id) { campaign { id } } }', {
+        id: campaignId,
+      });
       // The principal the API would resolve for this key on every request.
-      const principal = await authenticate(app.orm.em.fork(), { authorization: `Bearer ${wallet.ownerKey}`, platformAdminToken: adminToken });
+      const principal = await authenticate(app.orm.em.fork(), {
+        authorization: `Bearer ${wallet.ownerKey}`,
+        platformAdminToken: adminToken,
+      });
       return { accountId: wallet.accountId, walletId: wallet.walletId, campaignId, principal };
     });
   } finally {
@@ -370,8 +375,16 @@ interface RunResult {
 }
 
 /** Sum of the active calls' funded seconds, and the backlog figures, read on the bench's own connection. */
-async function readCallFigures(database: pg.Client): Promise<{ fundedSeconds: number; backlog: number; oldestDueMs: number; unfunded: number; active: number }> {
-  const { rows } = await database.query<{ funded: string; backlog: number; oldest_due_ms: number | null; unfunded: number; active: number }>(
+async function readCallFigures(
+  database: pg.Client,
+): Promise<{ fundedSeconds: number; backlog: number; oldestDueMs: number; unfunded: number; active: number }> {
+  const { rows } = await database.query<{
+    funded: string;
+    backlog: number;
+    oldest_due_ms: number | null;
+    unfunded: number;
+    active: number;
+  }>(
     `select coalesce(sum(funded_seconds), 0)::text as funded,
             count(*) filter (where next_check_at <= now())::int as backlog,
             (extract(epoch from now() - min(next_check_at) filter (where next_check_at <= now())) * 1000)::float8 as oldest_due_ms,
@@ -380,11 +393,22 @@ async function readCallFigures(database: pg.Client): Promise<{ fundedSeconds: nu
        from call where status = 'ACTIVE'`,
   );
   const figures = rows[0]!;
-  return { fundedSeconds: Number(figures.funded), backlog: figures.backlog, oldestDueMs: figures.oldest_due_ms ?? 0, unfunded: figures.unfunded, active: figures.active };
+  return {
+    fundedSeconds: Number(figures.funded),
+    backlog: figures.backlog,
+    oldestDueMs: figures.oldest_due_ms ?? 0,
+    unfunded: figures.unfunded,
+    active: figures.active,
+  };
 }
 
 /** Places CALLS calls round-robin over `accounts`, paced over PLACEMENT_SECONDS; returns their ids and owners. */
-async function placeCalls(app: RunningApp, accounts: CallAccount[], run: number, roundTrips: Latencies): Promise<{ id: string; account: CallAccount }[]> {
+async function placeCalls(
+  app: RunningApp,
+  accounts: CallAccount[],
+  run: number,
+  roundTrips: Latencies,
+): Promise<{ id: string; account: CallAccount }[]> {
   const started = performance.now();
   const spacingMs = (PLACEMENT_SECONDS * 1000) / CALLS;
   return inBatches(CALLS, PLACEMENT_CONCURRENCY, async (index) => {
@@ -394,7 +418,11 @@ async function placeCalls(app: RunningApp, accounts: CallAccount[], run: number,
     // Distinct E.164 numbers per run, so every call of the bench is told apart in the data.
     const to = `+44${7000 + run}${String(index).padStart(6, '0')}`;
     const sentAt = performance.now();
-    const call = await startCall(app.orm.em.fork(), app.spend.callDeps, { principal: account.principal, campaignId: account.campaignId, to });
+    const call = await startCall(app.orm.em.fork(), app.spend.callDeps, {
+      principal: account.principal,
+      campaignId: account.campaignId,
+      to,
+    });
     roundTrips.push(performance.now() - sentAt);
     if (call.status !== CallStatus.ACTIVE) throw new Error(`call ${index} was ${call.status} (${call.endReason}), expected ACTIVE`);
     return { id: call.id, account };
@@ -469,7 +497,8 @@ async function runOnce(options: {
   const after = await readCallFigures(options.database);
   const statements = STATEMENT_STATISTICS ? await readStatementTimes(options.database) : undefined;
   const claim = await readClaimState(options.database, batchSize);
-  if (before.active !== CALLS || after.active !== CALLS) throw new Error(`expected ${CALLS} active calls, saw ${before.active} then ${after.active}`);
+  if (before.active !== CALLS || after.active !== CALLS)
+    throw new Error(`expected ${CALLS} active calls, saw ${before.active} then ${after.active}`);
 
   const endStarted = performance.now();
   const endMs = new Latencies();
@@ -487,7 +516,7 @@ async function runOnce(options: {
       placementSeconds,
       lags: Float64Array.from(lags).sort(),
       windowSeconds,
-      incrementsPerSecond: ((after.fundedSeconds - before.fundedSeconds) / INCREMENT_SECONDS) / windowSeconds,
+      incrementsPerSecond: (after.fundedSeconds - before.fundedSeconds) / INCREMENT_SECONDS / windowSeconds,
       batches,
       backlog: after.backlog,
       behindAtStartMs: before.oldestDueMs,
@@ -597,14 +626,19 @@ async function main(resources: Resources): Promise<boolean> {
 
   const defaults = loadConfig({});
   const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Spendwire billing clock: lag with ${CALLS.toLocaleString('en-US')} concurrent calls at ${INCREMENT_SECONDS}-second increments`);
+  console.log(
+    `Spendwire billing clock: lag with ${CALLS.toLocaleString('en-US')} concurrent calls at ${INCREMENT_SECONDS}-second increments`,
+  );
   console.log(
     `Machine: ${os.cpus().length} cores (${cpuModel}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; ` +
       `Node ${process.version}; PostgreSQL ${postgresVersion} (embedded, fsync=${fsync}, synchronous_commit=${synchronousCommit})`,
   );
   console.log(
     `Machine busy before the load (1 s, bench idle): ${fixed(idleMachinePercent, 0)} % of one core, load average ` +
-      `${os.loadavg().map((value) => value.toFixed(2)).join(' ')}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
+      `${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
   );
   console.log(
     `App in this process on the real clock: clock every ${defaults.billingClockIntervalMs} ms, lead ${defaults.billingClockLeadMs} ms ` +
@@ -614,13 +648,18 @@ async function main(resources: Resources): Promise<boolean> {
   );
   console.log(
     `Each run: ${WARMUP_SECONDS} s warm-up after the last call is placed, then ${MEASURE_SECONDS} s measured; lag = clock time after the ` +
-      'batch commit − due time, per call handled; increments/s = growth of the active calls\' funded seconds ÷ the window' +
+      "batch commit − due time, per call handled; increments/s = growth of the active calls' funded seconds ÷ the window" +
       (VACUUM_BEFORE_WARMUP ? '; `vacuum (analyze) call` after placing (BENCH_CLOCK_VACUUM=1)' : ''),
   );
   console.log('');
 
   // Each row is printed as soon as its run ends, so a long run shows progress.
-  console.log(row(COLUMNS, COLUMNS.map(([title]) => title)));
+  console.log(
+    row(
+      COLUMNS,
+      COLUMNS.map(([title]) => title),
+    ),
+  );
   const results: RunResult[] = [];
   let accounts: CallAccount[] | undefined;
   for (const [run, batchSize] of BATCH_SIZES.entries()) {
@@ -639,7 +678,9 @@ async function main(resources: Resources): Promise<boolean> {
       ]),
     );
   }
-  console.log(`goal: p99 ≤ ${GOAL_P99_MS} ms at ${CALLS.toLocaleString('en-US')} calls (due: ${(CALLS / INCREMENT_SECONDS).toLocaleString('en-US')} increments/s)`);
+  console.log(
+    `goal: p99 ≤ ${GOAL_P99_MS} ms at ${CALLS.toLocaleString('en-US')} calls (due: ${(CALLS / INCREMENT_SECONDS).toLocaleString('en-US')} increments/s)`,
+  );
 
   console.log('');
   console.log(
@@ -647,9 +688,14 @@ async function main(resources: Resources): Promise<boolean> {
       'commit); capacity/s = calls handled per second of batch time (the most the clock could do if it never waited); behind = how late ' +
       'the oldest due call not yet handled was at the start and at the end of the window; backlog = calls due and not handled at the ' +
       'end; unfunded = active calls past their funded time at the end; CPU in % of one core (app = this process: the app and its clock; pg = the PostgreSQL ' +
-      'cluster; other = the rest of the machine); loop = the app\'s event-loop utilisation',
+      "cluster; other = the rest of the machine); loop = the app's event-loop utilisation",
   );
-  console.log(row(DIAGNOSTIC_COLUMNS, DIAGNOSTIC_COLUMNS.map(([title]) => title)));
+  console.log(
+    row(
+      DIAGNOSTIC_COLUMNS,
+      DIAGNOSTIC_COLUMNS.map(([title]) => title),
+    ),
+  );
   for (const result of results) {
     const { batches } = result;
     console.log(
@@ -675,10 +721,15 @@ async function main(resources: Resources): Promise<boolean> {
   if (STATEMENT_STATISTICS) {
     console.log('');
     console.log(
-      'The clock\'s statements during each window (pg_stat_statements): calls, mean execution ms, execution ms per batch, and that ' +
-        'in % of a batch\'s wall time (the rest: round trips, the commit\'s WAL flush, the app\'s own work)',
+      "The clock's statements during each window (pg_stat_statements): calls, mean execution ms, execution ms per batch, and that " +
+        "in % of a batch's wall time (the rest: round trips, the commit's WAL flush, the app's own work)",
     );
-    console.log(row(STATEMENT_COLUMNS, STATEMENT_COLUMNS.map(([title]) => title)));
+    console.log(
+      row(
+        STATEMENT_COLUMNS,
+        STATEMENT_COLUMNS.map(([title]) => title),
+      ),
+    );
     for (const result of results) {
       console.log(result.label);
       for (const [kind, { calls, totalMs }] of [...(result.statements ?? [])].sort(([, a], [, b]) => b.totalMs - a.totalMs)) {
@@ -716,7 +767,9 @@ async function main(resources: Resources): Promise<boolean> {
   const goal = results.find((result) => result.batchSize === defaults.billingClockBatchSize);
   if (goal && CALLS === 10_000) {
     const p99 = percentile(goal.lags, 0.99);
-    console.log(`Goal check: ${goal.label}, ${CALLS.toLocaleString('en-US')} calls: p99 = ${fixed(p99, 1)} ms → ${p99 <= GOAL_P99_MS ? 'MET' : 'NOT MET'} (goal ≤ ${GOAL_P99_MS} ms)`);
+    console.log(
+      `Goal check: ${goal.label}, ${CALLS.toLocaleString('en-US')} calls: p99 = ${fixed(p99, 1)} ms → ${p99 <= GOAL_P99_MS ? 'MET' : 'NOT MET'} (goal ≤ ${GOAL_P99_MS} ms)`,
+    );
   } else {
     console.log(`Goal check: not measured (needs BENCH_CLOCK_CALLS=10000 and batch size ${defaults.billingClockBatchSize})`);
   }

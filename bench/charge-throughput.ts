@@ -105,7 +105,8 @@ function scenariosFromEnv(name: string): readonly Scenario[] {
   if (!text) return ALL_SCENARIOS;
   const names = text.split(',').map((part) => part.trim());
   const unknown = names.filter((part) => !(ALL_SCENARIOS as readonly string[]).includes(part));
-  if (unknown.length > 0 || names.length === 0) throw new Error(`${name} must be a comma-separated list of ${ALL_SCENARIOS.join(', ')}, got "${text}"`);
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(`${name} must be a comma-separated list of ${ALL_SCENARIOS.join(', ')}, got "${text}"`);
   return ALL_SCENARIOS.filter((scenario) => names.includes(scenario));
 }
 
@@ -113,7 +114,14 @@ const CHARGE_MUTATION = 'mutation Charge($input: ChargeInput!) { charge(input: $
 
 /** The request hash postWalletTransaction computes (only stored with an idempotency key, but computed always). */
 function chargeRequestHash(walletId: string): string {
-  const canonical = JSON.stringify(['charge', walletId.toLowerCase(), (-CHARGE_AMOUNT_MICROS).toString(), TransactionKind.CHARGE, CHARGE_DESCRIPTION, null]);
+  const canonical = JSON.stringify([
+    'charge',
+    walletId.toLowerCase(),
+    (-CHARGE_AMOUNT_MICROS).toString(),
+    TransactionKind.CHARGE,
+    CHARGE_DESCRIPTION,
+    null,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -185,14 +193,25 @@ async function runClosedLoop(
   const elapsedSeconds = (performance.now() - started) / 1000;
   const cpu = cpuBetween(cpuBefore, sampleCpu(cpuSubjects));
   const sorted = latencies.sorted();
-  return { chargesPerSecond: ok / elapsedSeconds, ok, errors, firstError, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), cpu };
+  return {
+    chargesPerSecond: ok / elapsedSeconds,
+    ok,
+    errors,
+    firstError,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    cpu,
+  };
 }
 
 async function runGraphqlPoint(port: number, cpuSubjects: CpuSubjects, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: wallets.length });
   // Each client's request body is fixed, so it is serialised once, outside the timed loop.
   const bodies = wallets.map((wallet) =>
-    JSON.stringify({ query: CHARGE_MUTATION, variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } } }),
+    JSON.stringify({
+      query: CHARGE_MUTATION,
+      variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } },
+    }),
   );
   try {
     return await runClosedLoop(wallets.length, seconds, cpuSubjects, async (client) => {
@@ -275,7 +294,6 @@ const CPU_COLUMNS = [
   ['other', 6],
 ] as const;
 
-
 // ---------------------------------------------------------------------------------------------
 // Main
 
@@ -331,7 +349,8 @@ async function main(resources: Resources): Promise<boolean> {
 
   const settings = new pg.Client({ connectionString: databaseUrl });
   await settings.connect();
-  const setting = async (name: string) => (await settings.query<{ value: string }>(`select current_setting($1) as value`, [name])).rows[0]!.value;
+  const setting = async (name: string) =>
+    (await settings.query<{ value: string }>(`select current_setting($1) as value`, [name])).rows[0]!.value;
   const postgresVersion = await setting('server_version');
   const fsync = await setting('fsync');
   const synchronousCommit = await setting('synchronous_commit');
@@ -342,7 +361,9 @@ async function main(resources: Resources): Promise<boolean> {
   // carry only its own history; each spread wallet belongs to an account of its own.
   const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const setupStarted = performance.now();
-  const wallets = await inBatches(2 * maxClients + 2, 8, (index) => createFundedWallet(setupAgent, server.port, adminToken, `bench ${index}`));
+  const wallets = await inBatches(2 * maxClients + 2, 8, (index) =>
+    createFundedWallet(setupAgent, server.port, adminToken, `bench ${index}`),
+  );
   setupAgent.destroy();
   const fixtures: Record<'graphql' | 'raw', Record<Scenario, BenchWallet[]>> = {
     graphql: { spread: wallets.slice(0, maxClients), hot: [wallets[2 * maxClients]!] },
@@ -368,12 +389,15 @@ async function main(resources: Resources): Promise<boolean> {
   );
   console.log(
     `Machine busy before the load (1 s, bench idle): ${fixed(idleMachinePercent, 0)} % of one core, load average ` +
-      `${os.loadavg().map((value) => value.toFixed(2)).join(' ')}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
+      `${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
   );
   console.log(
     `GraphQL side: server in a child process (pid ${serverPid}, NODE_ENV=production, SIMULATOR=0, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
       `${SERVER_NODE_ARGS.length ? `, node ${SERVER_NODE_ARGS.join(' ')}` : ''}); ` +
-      'client: node:http keep-alive Agent, one socket per client, mutation with variables, OWNER key of the wallet\'s account',
+      "client: node:http keep-alive Agent, one socket per client, mutation with variables, OWNER key of the wallet's account",
   );
   console.log(
     'Raw side: pg.Pool of N connections in the bench process, one held per client, POST_WALLET_TRANSACTION as the same named ' +
@@ -396,7 +420,12 @@ async function main(resources: Resources): Promise<boolean> {
     warmupCharges = warmGraphql.ok + warmRaw.ok;
   }
 
-  console.log(row(COLUMNS, COLUMNS.map(([title]) => title)));
+  console.log(
+    row(
+      COLUMNS,
+      COLUMNS.map(([title]) => title),
+    ),
+  );
   const results: { scenario: Scenario; clients: number; graphql: PointResult; raw: PointResult }[] = [];
   for (const scenario of SCENARIOS) {
     for (const clients of CLIENT_COUNTS) {
@@ -425,7 +454,12 @@ async function main(resources: Resources): Promise<boolean> {
     `CPU during each point, % of one core (${os.cpus().length} cores = ${100 * os.cpus().length} %); pg = the PostgreSQL cluster; ` +
       'other = the rest of the machine (other processes: the figures are noisy when it is high)',
   );
-  console.log(row(CPU_COLUMNS, CPU_COLUMNS.map(([title]) => title)));
+  console.log(
+    row(
+      CPU_COLUMNS,
+      CPU_COLUMNS.map(([title]) => title),
+    ),
+  );
   for (const { scenario, clients, graphql, raw } of results) {
     console.log(
       row(CPU_COLUMNS, [
@@ -459,7 +493,13 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   // Delivery latency on the same server process, after the throughput points.
-  const delivery = await runDeliveryBench({ port: server.port, adminToken, cpuSubjects, databaseUrl, statementStatistics: STATEMENT_STATISTICS });
+  const delivery = await runDeliveryBench({
+    port: server.port,
+    adminToken,
+    cpuSubjects,
+    databaseUrl,
+    statementStatistics: STATEMENT_STATISTICS,
+  });
 
   if (server.stderrLines > 0) {
     console.log('');

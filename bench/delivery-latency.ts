@@ -91,7 +91,9 @@ const BENCH_CPU_WARNING_PERCENT = 80;
 
 /** Upper bound of the delivery part's wall time, for the run's watchdog, in ms. */
 export const DELIVERY_RUN_TIME_MAX_MS =
-  DELIVERY_SECONDS === 0 ? 0 : 60_000 + 2 * SUBSCRIBER_COUNTS.length * (DELIVERY_SECONDS * 1000 + ESTABLISH_TIMEOUT_MS + DRAIN_TIMEOUT_MS + 15_000);
+  DELIVERY_SECONDS === 0
+    ? 0
+    : 60_000 + 2 * SUBSCRIBER_COUNTS.length * (DELIVERY_SECONDS * 1000 + ESTABLISH_TIMEOUT_MS + DRAIN_TIMEOUT_MS + 15_000);
 
 const CHARGE_MUTATION = 'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { sequence } } }';
 const SUBSCRIPTION =
@@ -214,7 +216,10 @@ function openSubscribers(options: {
   charges: WalletCharges[];
   capacity: number;
 }): SubscriberSockets {
-  const subscribers = Array.from({ length: options.count }, (_, index) => new Subscriber(options.charges[index % options.charges.length]!, options.capacity));
+  const subscribers = Array.from(
+    { length: options.count },
+    (_, index) => new Subscriber(options.charges[index % options.charges.length]!, options.capacity),
+  );
   const clients: Client[] = [];
   const abnormalCloses: string[] = [];
   let disposing = false;
@@ -235,7 +240,10 @@ function openSubscribers(options: {
     clients.push(client);
     for (const subscriber of subscribers.slice(first, first + SUBSCRIPTIONS_PER_SOCKET)) {
       client.subscribe<{ transactionAdded: { sequence: string } }>(
-        { query: SUBSCRIPTION, variables: { walletId: subscriber.charges.wallet.walletId, afterSequence: String(subscriber.charges.base) } },
+        {
+          query: SUBSCRIPTION,
+          variables: { walletId: subscriber.charges.wallet.walletId, afterSequence: String(subscriber.charges.base) },
+        },
         {
           next: (result) => {
             const sequence = result.data?.transactionAdded?.sequence;
@@ -305,7 +313,13 @@ interface LoadResult {
 }
 
 /** Open-loop load: charge k is due at start + k / chargesPerSecond, on wallet k mod W. */
-async function runLoad(agent: http.Agent, port: number, charges: WalletCharges[], bodies: string[], chargesPerSecond: number): Promise<LoadResult> {
+async function runLoad(
+  agent: http.Agent,
+  port: number,
+  charges: WalletCharges[],
+  bodies: string[],
+  chargesPerSecond: number,
+): Promise<LoadResult> {
   const total = Math.max(1, Math.round(chargesPerSecond * DELIVERY_SECONDS));
   const intervalMs = 1000 / chargesPerSecond;
   const roundTrips = new Float64Array(total);
@@ -346,7 +360,8 @@ async function runLoad(agent: http.Agent, port: number, charges: WalletCharges[]
       send(sent++);
     }
     // Beyond the in-flight cap the next answer calls pump; otherwise wait for the next due time.
-    if (sent < total && inFlight < CHARGES_IN_FLIGHT_MAX) timer = setTimeout(pump, Math.max(0, started + sent * intervalMs - performance.now()));
+    if (sent < total && inFlight < CHARGES_IN_FLIGHT_MAX)
+      timer = setTimeout(pump, Math.max(0, started + sent * intervalMs - performance.now()));
   };
   pump();
   await finished;
@@ -468,9 +483,15 @@ interface ScenarioResult {
 }
 
 async function walletSequence(agent: http.Agent, port: number, wallet: BenchWallet): Promise<number> {
-  const data = await graphqlOk<{ wallet: { sequence: string } }>(agent, port, wallet.ownerKey, 'query Sequence($id: ID!) { wallet(id: $id) { sequence } }', {
-    id: wallet.walletId,
-  });
+  const data = await graphqlOk<{ wallet: { sequence: string } }>(
+    agent,
+    port,
+    wallet.ownerKey,
+    'query Sequence($id: ID!) { wallet(id: $id) { sequence } }',
+    {
+      id: wallet.walletId,
+    },
+  );
   return Number(data.wallet.sequence);
 }
 
@@ -491,13 +512,17 @@ async function runScenario(options: DeliveryBenchOptions & { database: pg.Client
   const bases = await inBatches(scenario.wallets.length, 8, (index) => walletSequence(agent, port, scenario.wallets[index]!));
   const charges = scenario.wallets.map((wallet, index) => new WalletCharges(wallet, bases[index]!, perWallet));
   const bodies = scenario.wallets.map((wallet) =>
-    JSON.stringify({ query: CHARGE_MUTATION, variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } } }),
+    JSON.stringify({
+      query: CHARGE_MUTATION,
+      variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } },
+    }),
   );
   const token = scenario.name === 'one wallet' ? scenario.wallets[0]!.ownerKey : options.adminToken;
   const establishStarted = performance.now();
   const sockets = openSubscribers({ port, token, count: scenario.subscribers, charges, capacity: perWallet });
   const failures: string[] = [];
-  const failureCount = () => sockets.subscribers.filter((subscriber) => subscriber.failure !== undefined).length + sockets.abnormalCloses.length;
+  const failureCount = () =>
+    sockets.subscribers.filter((subscriber) => subscriber.failure !== undefined).length + sockets.abnormalCloses.length;
   try {
     // Warm-up: one charge per wallet; every subscriber receiving it proves its subscription is live.
     let warmupErrors = 0;
@@ -510,10 +535,16 @@ async function runScenario(options: DeliveryBenchOptions & { database: pg.Client
       }
     });
     if (warmupErrors > 0) throw new Error(`${warmupErrors} warm-up charges failed, first: ${warmupFirstError}`);
-    const established = await waitUntil(() => failureCount() > 0 || sockets.subscribers.every((subscriber) => subscriber.received >= 1), ESTABLISH_TIMEOUT_MS);
+    const established = await waitUntil(
+      () => failureCount() > 0 || sockets.subscribers.every((subscriber) => subscriber.received >= 1),
+      ESTABLISH_TIMEOUT_MS,
+    );
     const waiting = sockets.subscribers.filter((subscriber) => subscriber.received < 1).length;
     if (!established || failureCount() > 0) {
-      const reasons = [...sockets.abnormalCloses, ...sockets.subscribers.flatMap((subscriber) => (subscriber.failure ? [subscriber.failure] : []))];
+      const reasons = [
+        ...sockets.abnormalCloses,
+        ...sockets.subscribers.flatMap((subscriber) => (subscriber.failure ? [subscriber.failure] : [])),
+      ];
       throw new Error(
         `${scenario.name} ${scenario.subscribers}: ${waiting} of ${scenario.subscribers} subscribers did not receive the warm-up charge within ` +
           `${ESTABLISH_TIMEOUT_MS} ms; failures: ${reasons.slice(0, 3).join('; ') || 'none'}`,
@@ -724,7 +755,9 @@ export async function runDeliveryBench(options: DeliveryBenchOptions): Promise<D
   }
   const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const setupStarted = performance.now();
-  const wallets = await inBatches(SPREAD_WALLETS, 8, (index) => createFundedWallet(setupAgent, options.port, options.adminToken, `bench delivery ${index}`));
+  const wallets = await inBatches(SPREAD_WALLETS, 8, (index) =>
+    createFundedWallet(setupAgent, options.port, options.adminToken, `bench delivery ${index}`),
+  );
   setupAgent.destroy();
   const setupSeconds = (performance.now() - setupStarted) / 1000;
 
@@ -757,13 +790,18 @@ export async function runDeliveryBench(options: DeliveryBenchOptions): Promise<D
       `${wallets.length} accounts created and funded via the API in ${setupSeconds.toFixed(1)} s`,
   );
   console.log(
-    'Latency: event arrival − arrival of the charge\'s HTTP answer (commit done; < 0 when the event beat the answer); ' +
+    "Latency: event arrival − arrival of the charge's HTTP answer (commit done; < 0 when the event beat the answer); " +
       '"send": − the moment the charge request was sent. Every subscriber must receive every charge of its wallet exactly once, in order ' +
       `(missing = not received ${DRAIN_TIMEOUT_MS / 1000} s after the last charge's answer; order = received after a higher sequence).`,
   );
   console.log('Goal: p99 <= 50 ms at 1,000 subscribers');
   console.log('');
-  console.log(row(COLUMNS, COLUMNS.map(([title]) => title)));
+  console.log(
+    row(
+      COLUMNS,
+      COLUMNS.map(([title]) => title),
+    ),
+  );
 
   // Each row is printed as soon as its scenario ends, so a long run shows progress.
   const database = new pg.Client({ connectionString: options.databaseUrl });
@@ -783,12 +821,17 @@ export async function runDeliveryBench(options: DeliveryBenchOptions): Promise<D
   console.log(
     'Load and CPU during each measurement (load start → last event): done/s = charges answered per second; charge p50/p99 = their ' +
       'HTTP round trip (ms); lag = how late the schedule sent a charge (ms); CPU in % of one core (pg = the PostgreSQL cluster, ' +
-      'other = the rest of the machine); loop = the bench\'s ' +
-      'event-loop delay (ms); early = events that arrived before their charge\'s HTTP answer; setup = subscribe + warm-up; ' +
-      'reorders = outbox rows the server\'s tail reads in another order than their wallet sequence (each makes every subscriber ' +
+      "other = the rest of the machine); loop = the bench's " +
+      "event-loop delay (ms); early = events that arrived before their charge's HTTP answer; setup = subscribe + warm-up; " +
+      "reorders = outbox rows the server's tail reads in another order than their wallet sequence (each makes every subscriber " +
       'of the wallet query the outbox)',
   );
-  console.log(row(LOAD_COLUMNS, LOAD_COLUMNS.map(([title]) => title)));
+  console.log(
+    row(
+      LOAD_COLUMNS,
+      LOAD_COLUMNS.map(([title]) => title),
+    ),
+  );
   for (const result of results) {
     console.log(
       row(LOAD_COLUMNS, [
@@ -813,8 +856,15 @@ export async function runDeliveryBench(options: DeliveryBenchOptions): Promise<D
   }
   if (options.statementStatistics) {
     console.log('');
-    console.log('Server statements during each measurement (pg_stat_statements): calls and mean execution ms; per charge = wallet range reads per charge');
-    console.log(row(STATEMENT_COLUMNS, STATEMENT_COLUMNS.map(([title]) => title)));
+    console.log(
+      'Server statements during each measurement (pg_stat_statements): calls and mean execution ms; per charge = wallet range reads per charge',
+    );
+    console.log(
+      row(
+        STATEMENT_COLUMNS,
+        STATEMENT_COLUMNS.map(([title]) => title),
+      ),
+    );
     for (const result of results) {
       const of = (kind: StatementKind) => result.statements?.get(kind) ?? { calls: 0, totalMs: 0 };
       const mean = (kind: StatementKind) => of(kind).totalMs / of(kind).calls;
@@ -851,7 +901,8 @@ export async function runDeliveryBench(options: DeliveryBenchOptions): Promise<D
     if (result.outOfOrder > 0) problems.push(`${result.outOfOrder} out of order`);
     if (result.unexpected > 0) problems.push(`${result.unexpected} events of charges the bench never saw answered`);
     if (result.load.errors > 0) problems.push(`${result.load.errors} charges failed, first: ${result.load.firstError}`);
-    if (result.failureCount > 0) problems.push(`${result.failureCount} subscription failures/abnormal closes: ${result.failures.join('; ')}`);
+    if (result.failureCount > 0)
+      problems.push(`${result.failureCount} subscription failures/abnormal closes: ${result.failures.join('; ')}`);
     if (problems.length > 0) {
       passed = false;
       console.log(`FAILED: ${label}: ${problems.join('; ')}`);

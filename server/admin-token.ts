@@ -7,10 +7,15 @@ import type { Config } from './config.js';
  * The operator's token: `PLATFORM_ADMIN_TOKEN` when set; otherwise one generated on first start
  * and kept in `<DATA_DIR>/platform-admin-token` (mode 600) so it survives restarts.
  */
-export async function resolvePlatformAdminToken(config: Pick<Config, 'platformAdminToken' | 'dataDir'>): Promise<{ token: string; generated: boolean }> {
+export async function resolvePlatformAdminToken(
+  config: Pick<Config, 'platformAdminToken' | 'dataDir'>,
+): Promise<{ token: string; generated: boolean }> {
   if (config.platformAdminToken) return { token: config.platformAdminToken, generated: false };
   const file = path.join(config.dataDir, 'platform-admin-token');
-  const stored = await fs.readFile(file, 'utf8').then((text) => text.trim(), () => '');
+  const stored = await fs.readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    () => '',
+  );
   if (stored) return { token: stored, generated: true };
   const token = `sw_admin_${randomBytes(32).toString('base64url')}`;
   await fs.mkdir(config.dataDir, { recursive: true });

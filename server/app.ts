@@ -126,7 +126,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const tail = await services.start({
       name: 'outbox tail',
       start: () =>
-        OutboxTail.start({ em: orm.em, signal, batchSize: config.outboxBatchSize, pollIntervalMs: config.outboxPollIntervalMs, onError: onOutboxError }),
+        OutboxTail.start({
+          em: orm.em,
+          signal,
+          batchSize: config.outboxBatchSize,
+          pollIntervalMs: config.outboxPollIntervalMs,
+          onError: onOutboxError,
+        }),
       stop: (started) => started.stop(),
     });
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
@@ -183,7 +189,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     };
     const events = createEvents(tail, hubs, signal, alertFeed, wakeOutboxConsumers);
     // Commits through other processes wake this process's alert processor and webhook producer.
-    await services.start({ name: 'outbox wake-ups', start: () => signal.subscribe(wakeOutboxConsumers), stop: (unsubscribe) => unsubscribe() });
+    await services.start({
+      name: 'outbox wake-ups',
+      start: () => signal.subscribe(wakeOutboxConsumers),
+      stop: (unsubscribe) => unsubscribe(),
+    });
 
     // Calls and jobs.
     const callDeps: ServiceDeps & CallServiceDeps = { clock, config, committed: () => events.committed() };
@@ -305,9 +315,21 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
     // The jobs, after the server (some need its address, its requests wake others); closing stops them before it.
     const publicUrl = config.publicUrl ?? server.url;
-    await services.start({ name: 'dialer simulator', start: () => startJobs(simulator, config.simulatorEnabled), stop: (started) => started.stop() });
-    await services.start({ name: 'lifecycle jobs', start: () => startJobs(lifecycle, config.lifecycleEnabled), stop: (started) => started.stop() });
-    await services.start({ name: 'payment jobs', start: () => startJobs(paymentJobs, config.paymentsEnabled), stop: (started) => started.stop() });
+    await services.start({
+      name: 'dialer simulator',
+      start: () => startJobs(simulator, config.simulatorEnabled),
+      stop: (started) => started.stop(),
+    });
+    await services.start({
+      name: 'lifecycle jobs',
+      start: () => startJobs(lifecycle, config.lifecycleEnabled),
+      stop: (started) => started.stop(),
+    });
+    await services.start({
+      name: 'payment jobs',
+      start: () => startJobs(paymentJobs, config.paymentsEnabled),
+      stop: (started) => started.stop(),
+    });
     const mailJobs = await services.start({
       name: 'mail jobs',
       start: () =>
@@ -315,7 +337,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           new LifecycleJobs({
             jobs: [
               { name: 'mailProducer', run: (nowMs) => produceMail(orm.em.fork(), { config, publicUrl }, nowMs) },
-              { name: 'mailSender', run: () => sendPendingMail(orm.em.fork(), { config, transport: mailTransport, now: () => clock.now() }) },
+              {
+                name: 'mailSender',
+                run: () => sendPendingMail(orm.em.fork(), { config, transport: mailTransport, now: () => clock.now() }),
+              },
             ],
             now: () => clock.now(),
             intervalMs: config.mailIntervalMs,
@@ -325,7 +350,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         ),
       stop: (started) => started.stop(),
     });
-    await services.start({ name: 'webhook jobs', start: () => startJobs(webhooks, config.webhooksEnabled), stop: (started) => started.stop() });
+    await services.start({
+      name: 'webhook jobs',
+      start: () => startJobs(webhooks, config.webhooksEnabled),
+      stop: (started) => started.stop(),
+    });
     const retention = await services.start({
       name: 'retention jobs',
       start: () =>
@@ -389,7 +418,12 @@ function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] 
     { name: 'walletStates', run: (nowMs) => updateWalletStates(em.fork(), nowMs) },
     {
       name: 'accountClosingWarnings',
-      run: (nowMs) => warnClosingAccounts(em.fork(), { nowMs, closeAfterDays: deps.config.accountCloseAfterDays, warningDays: deps.config.accountClosingWarningDays }),
+      run: (nowMs) =>
+        warnClosingAccounts(em.fork(), {
+          nowMs,
+          closeAfterDays: deps.config.accountCloseAfterDays,
+          warningDays: deps.config.accountClosingWarningDays,
+        }),
     },
     { name: 'messageExpiries', run: (nowMs) => expireMessageHolds(em.fork(), deps, nowMs) },
     { name: 'numberRenewals', run: (nowMs) => renewNumbers(em.fork(), deps, nowMs) },

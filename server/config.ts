@@ -529,7 +529,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     operationConnectionsMax: positiveIntegerFromEnv(env, 'OPERATION_CONNECTIONS_MAX', 4),
     databasePoolReservedConnections: integerFromEnv(env, 'DATABASE_POOL_RESERVED_CONNECTIONS', 4),
     postingBatchSizeMax: positiveIntegerFromEnv(env, 'POSTING_BATCH_SIZE_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchSizeMax),
-    postingBatchesInFlightMax: positiveIntegerFromEnv(env, 'POSTING_BATCHES_IN_FLIGHT_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchesInFlightMax),
+    postingBatchesInFlightMax: positiveIntegerFromEnv(
+      env,
+      'POSTING_BATCHES_IN_FLIGHT_MAX',
+      POSTING_BATCH_LIMITS_DEFAULT.batchesInFlightMax,
+    ),
     requestBodyBytesMax: 100_000,
     queryCostMax: 10_000,
     queryAliasesMax: 15,

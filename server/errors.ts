@@ -12,7 +12,7 @@ export const ERROR_CODE_DESCRIPTIONS = {
   UNAUTHENTICATED:
     'No credential, or an unknown, revoked or expired one (HTTP 401). Send a valid API key (Authorization: Bearer …) or sign in again.',
   FORBIDDEN:
-    "The caller is known but its role may not do this, or a session-cookie request came from another site (HTTP 403). Nothing was written.",
+    'The caller is known but its role may not do this, or a session-cookie request came from another site (HTTP 403). Nothing was written.',
   NOT_FOUND:
     "Nothing of that id that the caller may see; another tenant's objects are answered so too. `extensions.id` echoes the id (at most 100 characters).",
   BAD_USER_INPUT:
@@ -48,15 +48,18 @@ export const ERROR_CODE_DESCRIPTIONS = {
     'The operation is over a query limit (cost, depth, aliases, directives or tokens): `extensions.limit` names the setting and `extensions.max` its ' +
     'value (HTTP 400). Ask for less in one operation.',
   GRAPHQL_PARSE_FAILED: 'The query text is not valid GraphQL syntax (HTTP 400).',
-  GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema: an unknown field, a wrong argument type, a missing variable, … (HTTP 400).',
+  GRAPHQL_VALIDATION_FAILED:
+    'The operation does not fit the schema: an unknown field, a wrong argument type, a missing variable, … (HTTP 400).',
   BAD_REQUEST:
     'The HTTP request itself is malformed: a body that is not JSON, a missing query, a URL that is not valid percent-encoding, headers too large, … ' +
     '(HTTP 400).',
-  OPERATION_RESOLUTION_FAILURE: 'The request names an operationName the document does not contain, or sends several operations without naming one.',
+  OPERATION_RESOLUTION_FAILURE:
+    'The request names an operationName the document does not contain, or sends several operations without naming one.',
   PERSISTED_QUERY_NOT_FOUND: 'Automatic persisted queries: the server does not know that hash yet. Send the query text with it once.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are not enabled on this server: send the query text.',
   METHOD_NOT_ALLOWED: 'The HTTP method is not allowed on this path (HTTP 405): GraphQL takes POST (and GET for queries).',
-  PAYLOAD_TOO_LARGE: 'The request body is larger than the endpoint accepts (HTTP 413; requestBodyBytesMax, default 100,000 bytes, for /graphql).',
+  PAYLOAD_TOO_LARGE:
+    'The request body is larger than the endpoint accepts (HTTP 413; requestBodyBytesMax, default 100,000 bytes, for /graphql).',
   UNSUPPORTED_MEDIA_TYPE: 'The request body has an unsupported content encoding or charset (HTTP 415): send UTF-8 JSON.',
   INTERNAL_SERVER_ERROR:
     'Anything unexpected: a bug or an outage. The cause is logged on the server and masked in the answer. Retrying a mutation with the same idempotency ' +
@@ -67,7 +70,9 @@ export const ERROR_CODE_DESCRIPTIONS = {
 export type ErrorCode = keyof typeof ERROR_CODE_DESCRIPTIONS;
 
 /** The codes by name, so code refers to `ErrorCode.NOT_FOUND` rather than a bare string. */
-export const ErrorCode = Object.fromEntries(Object.keys(ERROR_CODE_DESCRIPTIONS).map((code) => [code, code])) as { readonly [C in ErrorCode]: C };
+export const ErrorCode = Object.fromEntries(Object.keys(ERROR_CODE_DESCRIPTIONS).map((code) => [code, code])) as {
+  readonly [C in ErrorCode]: C;
+};
 
 /** Base of every expected failure. `extensions` are copied into the GraphQL error's extensions. */
 export abstract class DomainError extends Error {

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     // The demo account, its key and password exist only outside production. Processes starting
     // together on one database seed it one at a time (the later ones find accounts and skip it).
     const orm = app.orm;
-    const demo = config.production ? null : await withAdvisoryLock(database.databaseUrl, 'spendwire:demo-seed', () => seedDemoAccount(orm.em.fork(), config));
+    const demo = config.production
+      ? null
+      : await withAdvisoryLock(database.databaseUrl, 'spendwire:demo-seed', () => seedDemoAccount(orm.em.fork(), config));
     const lines = [
       '',
       `Spendwire is running on ${database.embedded ? `an embedded PostgreSQL (data in ${config.dataDir})` : 'DATABASE_URL'}.`,

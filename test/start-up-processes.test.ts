@@ -60,7 +60,10 @@ describe('three processes starting together on an empty database', () => {
     for (const server of servers) {
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ ready: true, checks: { database: { ok: true }, migrations: { ok: true }, outboxTail: { ok: true } } });
+      expect(await ready.json()).toEqual({
+        ready: true,
+        checks: { database: { ok: true }, migrations: { ok: true }, outboxTail: { ok: true } },
+      });
     }
     // One of them seeded the demo; the others found accounts and said so.
     const demos = servers.filter((server) => server.output().includes('Demo account API key (OWNER)'));
@@ -91,7 +94,9 @@ describe('development and production starts', () => {
     expect(admin.status).toBe(200);
     expect(await admin.text()).toContain('Captured mail');
     // A browser's own prompt: any user name, the operator token as password.
-    const basic = await fetch(`${server.url}/dev/mail`, { headers: { authorization: `Basic ${Buffer.from(`operator:${token}`).toString('base64')}` } });
+    const basic = await fetch(`${server.url}/dev/mail`, {
+      headers: { authorization: `Basic ${Buffer.from(`operator:${token}`).toString('base64')}` },
+    });
     expect(basic.status).toBe(200);
 
     const port = Number(new URL(server.url).port);

@@ -129,7 +129,12 @@ function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
 
   return (
     <>
-      <AppHeader identity={identity} onForgetKey={forgetKey} onSignOut={() => void signOutOfSession()} connectionStatus={connectionStatus} />
+      <AppHeader
+        identity={identity}
+        onForgetKey={forgetKey}
+        onSignOut={() => void signOutOfSession()}
+        connectionStatus={connectionStatus}
+      />
       <main className="page">
         {apiKey !== null && !persisted && (
           <p className="notice">This browser refused to store the key: it will be forgotten when this page is closed.</p>

@@ -11,7 +11,8 @@ export async function withAdvisoryLock<T>(databaseUrl: string, name: string, wor
   await client.connect();
   try {
     // hashtextextended: a stable 64-bit key from the name, so each use names its lock in words.
-    const [tried] = (await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [name])).rows;
+    const [tried] = (await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [name]))
+      .rows;
     if (!tried?.locked) {
       onWait?.();
       await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [name]);

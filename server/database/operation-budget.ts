@@ -277,7 +277,10 @@ export function connectionGovernorOf(client: object): ConnectionGovernor | undef
 }
 
 /** The GraphQL answer of an operation the deadline cut short (HTTP body, or WebSocket `next` payload). */
-export function operationTimeoutResult(budget: OperationBudget): { data: null; errors: { message: string; extensions: Record<string, unknown> }[] } {
+export function operationTimeoutResult(budget: OperationBudget): {
+  data: null;
+  errors: { message: string; extensions: Record<string, unknown> }[];
+} {
   const error = budget.timeoutError();
   return { data: null, errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] };
 }

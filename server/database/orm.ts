@@ -30,7 +30,9 @@ export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
   const poolSizeMax = options.poolSizeMax ?? 16;
   const requestConnectionsMax = options.requestConnectionsMax ?? poolSizeMax;
   if (!Number.isInteger(requestConnectionsMax) || requestConnectionsMax < 1 || requestConnectionsMax > poolSizeMax) {
-    throw new Error(`Client operations must be allowed 1..${poolSizeMax} pooled connections (pool size minus reserved), got ${requestConnectionsMax}`);
+    throw new Error(
+      `Client operations must be allowed 1..${poolSizeMax} pooled connections (pool size minus reserved), got ${requestConnectionsMax}`,
+    );
   }
   const orm = await MikroORM.init({
     clientUrl: options.databaseUrl,

@@ -67,7 +67,10 @@ export class Query<Row, Params extends SqlParams> {
       return `$${index + 1}`;
     });
     this.names = names;
-    assert(options.prepareAs === undefined || (options.prepareAs.length > 0 && options.prepareAs.length <= PREPARED_NAME_LENGTH_MAX), 'prepared statement names are 1..63 characters');
+    assert(
+      options.prepareAs === undefined || (options.prepareAs.length > 0 && options.prepareAs.length <= PREPARED_NAME_LENGTH_MAX),
+      'prepared statement names are 1..63 characters',
+    );
     this.prepareAs = options.prepareAs;
   }
 
@@ -103,9 +106,10 @@ export class Query<Row, Params extends SqlParams> {
   }
 
   private async execute(db: Db, params: Params): Promise<{ rows: Row[]; rowCount: number | null }> {
-    const config: pg.QueryConfig = this.prepareAs === undefined
-      ? { text: this.text, values: this.values(params) }
-      : { name: this.prepareAs, text: this.text, values: this.values(params) };
+    const config: pg.QueryConfig =
+      this.prepareAs === undefined
+        ? { text: this.text, values: this.values(params) }
+        : { name: this.prepareAs, text: this.text, values: this.values(params) };
     if (db instanceof SqlTransaction) return db.connection.query(config) as Promise<pg.QueryResult & { rows: Row[] }>;
     return withConnection(db, (connection) => connection.query(config) as Promise<pg.QueryResult & { rows: Row[] }>);
   }
@@ -118,7 +122,10 @@ type ParamsArgument<Params extends SqlParams> = keyof Params extends never ? [pa
  * Defines a statement: `sql<Row, Params>(text)`. Define it once at module level in the domain's
  * queries file; build text at call time only when its shape really varies (a list of columns).
  */
-export function sql<Row = Record<string, never>, Params extends SqlParams = Record<never, never>>(text: string, options?: SqlOptions): Query<Row, Params> {
+export function sql<Row = Record<string, never>, Params extends SqlParams = Record<never, never>>(
+  text: string,
+  options?: SqlOptions,
+): Query<Row, Params> {
   return new Query<Row, Params>(text, options);
 }
 
@@ -146,7 +153,11 @@ export interface TransactionOptions {
  * connection: commits when `work` resolves, rolls back when it throws. Multi-statement writes lock
  * rows in one fixed order: calls, wallets, subscriptions, campaigns, accounts.
  */
-export async function transaction<T>(em: EntityManager, work: (tx: SqlTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function transaction<T>(
+  em: EntityManager,
+  work: (tx: SqlTransaction) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const begin = `begin isolation level ${options.isolationLevel ?? 'read committed'}${options.readOnly ? ' read only' : ''}`;
   return withConnection(em, async (connection) => {
     await connection.query(begin);

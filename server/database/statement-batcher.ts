@@ -215,7 +215,11 @@ export class StatementBatcher<Row> {
   private async query(statement: PreparedStatement, values: readonly unknown[]): Promise<Row[]> {
     const connection = await this.client.acquireConnection();
     try {
-      const result = await connection.query<Row & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: values as unknown[] });
+      const result = await connection.query<Row & pg.QueryResultRow>({
+        name: statement.name,
+        text: statement.text,
+        values: values as unknown[],
+      });
       return result.rows;
     } finally {
       await this.client.releaseConnection(connection);

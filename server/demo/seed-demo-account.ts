@@ -70,12 +70,24 @@ const DEMO_RATES: {
 }[] = [
   { prefix: '', perMinute: '0.25', firstIncrementSeconds: 60, nextIncrementSeconds: 60, smsPerSegment: '0.06' },
   {
-    prefix: '1', perMinute: '0.014', firstIncrementSeconds: 6, nextIncrementSeconds: 6,
-    smsPerSegment: '0.0079', smsInboundPerSegment: '0.0079', numberPurchase: '0', numberMonthly: '1.15',
+    prefix: '1',
+    perMinute: '0.014',
+    firstIncrementSeconds: 6,
+    nextIncrementSeconds: 6,
+    smsPerSegment: '0.0079',
+    smsInboundPerSegment: '0.0079',
+    numberPurchase: '0',
+    numberMonthly: '1.15',
   },
   {
-    prefix: '44', perMinute: '0.02', firstIncrementSeconds: 6, nextIncrementSeconds: 6,
-    smsPerSegment: '0.04', smsInboundPerSegment: '0.01', numberPurchase: '1', numberMonthly: '1.5',
+    prefix: '44',
+    perMinute: '0.02',
+    firstIncrementSeconds: 6,
+    nextIncrementSeconds: 6,
+    smsPerSegment: '0.04',
+    smsInboundPerSegment: '0.01',
+    numberPurchase: '1',
+    numberMonthly: '1.5',
   },
   { prefix: '447', perMinute: '0.09', firstIncrementSeconds: 6, nextIncrementSeconds: 6, connectFee: '0.005', smsPerSegment: '0.04' },
 ];
@@ -129,7 +141,10 @@ const DEMO_CHARGES = [
  */
 export async function seedDemoAccount(em: EntityManager, config: Config): Promise<DemoAccount | null> {
   const file = path.join(config.dataDir, 'demo-account.json');
-  const existing = await fs.readFile(file, 'utf8').then((text) => JSON.parse(text) as DemoAccount, () => null);
+  const existing = await fs.readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as DemoAccount,
+    () => null,
+  );
   if (existing && (await selectAccount.maybeOne(em, { accountId: existing.accountId }))) {
     const key = await selectApiKeyByHash.maybeOne(em, { keyHash: hashApiKeySecret(existing.apiKey) });
     const withUser = await ensureDemoUser(em, config, existing, file);
@@ -153,7 +168,13 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
     walletBalanceMicrosMax: config.walletBalanceMicrosMax,
   });
   for (const [amount, description] of DEMO_CHARGES) {
-    await chargeWallet(em, NOBODY_LISTENING, { principal, walletId: created.wallet.id, amountMicros: parseMoney(amount), description, limits: config });
+    await chargeWallet(em, NOBODY_LISTENING, {
+      principal,
+      walletId: created.wallet.id,
+      amountMicros: parseMoney(amount),
+      description,
+      limits: config,
+    });
   }
   const campaignId = await seedDemoCampaign(em, config, created.account.id, created.wallet.id);
   const demo: DemoAccount = { accountId: created.account.id, walletId: created.wallet.id, apiKey: created.ownerKeySecret, campaignId };

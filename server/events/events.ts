@@ -21,7 +21,13 @@ export interface Events {
  * commits too (the wake signal does not echo a process's own NOTIFY back to it): the alert
  * processor and the webhook producer.
  */
-export function createEvents(tail: OutboxTail, hubs: WalletHubs, signal: WakeSignal, alerts: AlertFeed, onCommitted: () => void = () => {}): Events {
+export function createEvents(
+  tail: OutboxTail,
+  hubs: WalletHubs,
+  signal: WakeSignal,
+  alerts: AlertFeed,
+  onCommitted: () => void = () => {},
+): Events {
   return {
     tail,
     hubs,

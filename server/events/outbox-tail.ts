@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { selectHeldBack, selectOutboxHead, selectTailRowsAfter, type OutboxPosition, type TailRow } from '../domain/outbox/outbox.queries.js';
+import {
+  selectHeldBack,
+  selectOutboxHead,
+  selectTailRowsAfter,
+  type OutboxPosition,
+  type TailRow,
+} from '../domain/outbox/outbox.queries.js';
 
 export type { OutboxPosition } from '../domain/outbox/outbox.queries.js';
 import { toWalletEvent, type WalletEvent } from './wallet-event.js';
@@ -15,7 +21,6 @@ export interface EntityChange {
   /** The object's version after the change: a state at or above it already includes the change. */
   version: bigint;
 }
-
 
 /** How long after its last read the tail looks for rows held back behind a running transaction, in milliseconds. */
 const HELD_BACK_CHECK_MS = 10;
@@ -167,7 +172,11 @@ export class OutboxTail {
       do {
         this.readAgain = false;
         for (;;) {
-          const rows = await selectTailRowsAfter.all(this.options.em, { txId: this.position.txId, id: this.position.id, limit: this.options.batchSize });
+          const rows = await selectTailRowsAfter.all(this.options.em, {
+            txId: this.position.txId,
+            id: this.position.id,
+            limit: this.options.batchSize,
+          });
           const last = rows.at(-1);
           if (last) {
             this.position = { txId: last.event_tx_id, id: last.event_id };

@@ -5,7 +5,13 @@ import type { OutboxTail } from './outbox-tail.js';
 import { toWalletEvent, type WalletEvent } from './wallet-event.js';
 
 /** A wallet's events after `after` and up to `upTo` (or all), at most `limit`, in sequence order. */
-export async function readWalletEvents(em: EntityManager, walletId: string, after: bigint, upTo: bigint | null, limit: number): Promise<WalletEvent[]> {
+export async function readWalletEvents(
+  em: EntityManager,
+  walletId: string,
+  after: bigint,
+  upTo: bigint | null,
+  limit: number,
+): Promise<WalletEvent[]> {
   const rows = await selectWalletEventRange.all(em, { walletId, after, upTo, limit });
   return rows.map(toWalletEvent);
 }
@@ -43,9 +49,7 @@ export class WalletHubs {
     return { subscribers, wallets: this.hubs.size };
   }
 
-  constructor(
-    private readonly options: { em: EntityManager; tail: OutboxTail; batchSize: number; onError?: (error: unknown) => void },
-  ) {}
+  constructor(private readonly options: { em: EntityManager; tail: OutboxTail; batchSize: number; onError?: (error: unknown) => void }) {}
 
   /**
    * Calls `listener` with each event of `walletId` committed from now on, in sequence order,
@@ -100,7 +104,8 @@ export class WalletHubs {
     // differ from their sequence order: fill the jump once, for every subscriber.
     while (event.sequence > hub.last! + 1n) {
       const missing = await readWalletEvents(this.options.em, walletId, hub.last!, event.sequence - 1n, this.options.batchSize);
-      if (missing.length === 0) throw new Error(`Wallet ${walletId}: events ${hub.last! + 1n}..${event.sequence - 1n} are missing from the outbox`);
+      if (missing.length === 0)
+        throw new Error(`Wallet ${walletId}: events ${hub.last! + 1n}..${event.sequence - 1n} are missing from the outbox`);
       for (const earlier of missing) this.hand(hub, earlier);
     }
     this.hand(hub, event);

@@ -28,9 +28,16 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'What a credential may do.',
   valuesConfig: {
-    OWNER: { description: 'Runs the account: keys, users, campaigns, calls, messages, numbers, cards, billing, automatic funding, plans and webhooks.' },
-    CAMPAIGN_MANAGER: { description: 'Manages campaigns, charges, card top-ups, saved cards and alerts; no calls, messages, numbers, keys or webhooks.' },
-    INTEGRATOR: { description: 'A system integration: charges, campaigns, calls, messages, numbers, webhooks and card top-ups; no saved cards.' },
+    OWNER: {
+      description:
+        'Runs the account: keys, users, campaigns, calls, messages, numbers, cards, billing, automatic funding, plans and webhooks.',
+    },
+    CAMPAIGN_MANAGER: {
+      description: 'Manages campaigns, charges, card top-ups, saved cards and alerts; no calls, messages, numbers, keys or webhooks.',
+    },
+    INTEGRATOR: {
+      description: 'A system integration: charges, campaigns, calls, messages, numbers, webhooks and card top-ups; no saved cards.',
+    },
     SUPPORT: { description: 'Platform staff: reads every account, adjusts balances, grants and refunds credit, settles bank transfers.' },
     PLATFORM_ADMIN: { description: 'The operator: creates accounts, rate plans and plans, and may do anything.' },
   },
@@ -72,7 +79,9 @@ registerEnumType(WalletStatus, {
   description: 'SUSPENDED: ran out; no new calls or messages until funded.',
   valuesConfig: {
     ACTIVE: { description: 'Usable.' },
-    SUSPENDED: { description: 'Ran out (nothing left, nothing held): calls and messages are refused (WALLET_SUSPENDED) until it is funded.' },
+    SUSPENDED: {
+      description: 'Ran out (nothing left, nothing held): calls and messages are refused (WALLET_SUSPENDED) until it is funded.',
+    },
   },
 });
 registerEnumType(CampaignStatus, {
@@ -83,7 +92,9 @@ registerEnumType(CampaignStatus, {
     RUNNING: { description: 'Places calls.' },
     PAUSED: { description: 'Paused by a person: no new calls; calls in progress run on.' },
     STOPPED_INSUFFICIENT_FUNDS: { description: 'Stopped by the server: the wallet could not fund a call. startCampaign resumes it.' },
-    STOPPED_BUDGET_REACHED: { description: 'Stopped by the server: its budget is spent. startCampaign resumes it (after raising the budget).' },
+    STOPPED_BUDGET_REACHED: {
+      description: 'Stopped by the server: its budget is spent. startCampaign resumes it (after raising the budget).',
+    },
     COMPLETED: { description: 'Finished: it cannot be started again.' },
   },
 });

@@ -34,7 +34,11 @@ export function documentSchema(schema: GraphQLSchema): GraphQLSchema {
   const mutation = described(config.mutation, ROOT_DESCRIPTIONS.mutation);
   const subscription = described(config.subscription, ROOT_DESCRIPTIONS.subscription);
   // Each root keeps its place in the type list, so the printed schema keeps its order.
-  const replacements = new Map<unknown, unknown>([[config.query, query], [config.mutation, mutation], [config.subscription, subscription]]);
+  const replacements = new Map<unknown, unknown>([
+    [config.query, query],
+    [config.mutation, mutation],
+    [config.subscription, subscription],
+  ]);
   const types = config.types.map((type) => (replacements.get(type) as typeof type | undefined) ?? type);
   return new GraphQLSchema({ ...config, query, mutation, subscription, types: [...types, ErrorCodeEnum] });
 }

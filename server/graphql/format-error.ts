@@ -31,7 +31,10 @@ function fieldOfVariableError(message: string): string | undefined {
   const match = /^Variable "\$([A-Za-z0-9_]+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(message);
   if (!match) return undefined;
   const path = match[2] ?? match[1]!;
-  return path.split(/[.[\]]/).filter(Boolean).at(-1);
+  return path
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .at(-1);
 }
 
 /**
@@ -63,7 +66,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (tokenLimit) return { message: tokenLimit.message, extensions: withoutHttp(tokenLimit.extensions) };
   }
   // A literal its scalar cannot represent (an Int beyond 32 bits) is the caller's input, not a malformed query.
-  const literal = error instanceof GraphQLError && code === ErrorCode.GRAPHQL_VALIDATION_FAILED ? literalScalarErrorField(error) : undefined;
+  const literal =
+    error instanceof GraphQLError && code === ErrorCode.GRAPHQL_VALIDATION_FAILED ? literalScalarErrorField(error) : undefined;
   if (literal) code = ErrorCode.BAD_USER_INPUT;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     const extensions: Record<string, unknown> = { ...withoutHttp(formatted.extensions), code };

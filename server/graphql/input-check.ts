@@ -46,7 +46,11 @@ function findNul(value: unknown, path: string[], found: GraphQLError[]): void {
     return;
   }
   // Input objects coerce to plain objects; scalars such as DateTime (a Date) or Money (a bigint) are skipped.
-  if (value !== null && typeof value === 'object' && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)
+  ) {
     for (const [key, item] of Object.entries(value)) findNul(item, [...path, key], found);
   }
 }
@@ -77,7 +81,12 @@ export function mayHoldNul(queryText: string | undefined, variables: Record<stri
  * field (at most one), or none. A document or variables that GraphQL itself refuses return none:
  * GraphQL's own validation answers those.
  */
-export function inputErrorsOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError[] {
+export function inputErrorsOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError[] {
   if (!mayHoldNul(document.loc?.source.body, variables)) return [];
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return [];

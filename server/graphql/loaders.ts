@@ -3,7 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { findAutoRecharges, type AutoRechargeSettings } from '../domain/payments/auto-recharge.service.js';
 import { refundableMicrosOfWallets } from '../domain/payments/refund-unused-credit.service.js';
 import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.js';
-import { findActiveSubscriptions, findSubscriptionPlans, type SubscriptionPlanRecord, type SubscriptionRecord } from '../domain/subscriptions/subscription.service.js';
+import {
+  findActiveSubscriptions,
+  findSubscriptionPlans,
+  type SubscriptionPlanRecord,
+  type SubscriptionRecord,
+} from '../domain/subscriptions/subscription.service.js';
 import { NotFoundError } from '../errors.js';
 import { walletLifecyclesOf, type WalletLifecycle } from '../domain/wallets/find-wallet.service.js';
 import { listTopUpsOfWallets } from '../domain/payments/reconcile-top-ups.service.js';
@@ -111,7 +116,10 @@ async function loadGrouped<K extends { id: string }, G, V>(
  * A loader over `load`, which reads many keys in one statement and returns what it found by key;
  * a key it did not find gets `missing(key)` (a value, or an Error for that key alone).
  */
-function batched<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, missing: (key: string) => V | Error): DataLoader<string, V> {
+function batched<V>(
+  load: (keys: readonly string[]) => Promise<Map<string, V>>,
+  missing: (key: string) => V | Error,
+): DataLoader<string, V> {
   return new DataLoader<string, V>(
     async (keys) => {
       // Without a cache the same key may come twice in one batch (status and suspendedAt of one wallet).
@@ -134,10 +142,25 @@ export function createLoaders(em: EntityManager): Loaders {
   });
   return Object.defineProperties({} as Loaders, {
     walletLifecycle: lazy('walletLifecycle', () => batched((ids) => walletLifecyclesOf(em, ids), walletGone)),
-    walletBurn: lazy('walletBurn', () => batched((ids) => walletBurnsOf(em, ids), () => NO_BURN)),
+    walletBurn: lazy('walletBurn', () =>
+      batched(
+        (ids) => walletBurnsOf(em, ids),
+        () => NO_BURN,
+      ),
+    ),
     lowBalanceThresholds: lazy('lowBalanceThresholds', () => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone)),
-    autoRecharge: lazy('autoRecharge', () => batched<AutoRechargeSettings | null>((ids) => findAutoRecharges(em, ids), () => null)),
-    refundable: lazy('refundable', () => batched((ids) => refundableMicrosOfWallets(em, ids), () => 0n)),
+    autoRecharge: lazy('autoRecharge', () =>
+      batched<AutoRechargeSettings | null>(
+        (ids) => findAutoRecharges(em, ids),
+        () => null,
+      ),
+    ),
+    refundable: lazy('refundable', () =>
+      batched(
+        (ids) => refundableMicrosOfWallets(em, ids),
+        () => 0n,
+      ),
+    ),
     walletTransactions: lazy(
       'walletTransactions',
       () =>
@@ -171,7 +194,17 @@ export function createLoaders(em: EntityManager): Loaders {
     topUps: lazy('topUps', () => walletLists((ids, first) => listTopUpsOfWallets(em, ids, first))),
     creditRefunds: lazy('creditRefunds', () => walletLists((ids, first) => listCreditRefundsOfWallets(em, ids, first))),
     bankTransfers: lazy('bankTransfers', () => walletLists((ids, first) => listBankTransfersOfWallets(em, ids, first))),
-    subscriptionPlan: lazy('subscriptionPlan', () => batched((ids) => findSubscriptionPlans(em, ids), (id) => new NotFoundError('Subscription plan', id))),
-    activeSubscription: lazy('activeSubscription', () => batched<SubscriptionRecord | null>((ids) => findActiveSubscriptions(em, ids), () => null)),
+    subscriptionPlan: lazy('subscriptionPlan', () =>
+      batched(
+        (ids) => findSubscriptionPlans(em, ids),
+        (id) => new NotFoundError('Subscription plan', id),
+      ),
+    ),
+    activeSubscription: lazy('activeSubscription', () =>
+      batched<SubscriptionRecord | null>(
+        (ids) => findActiveSubscriptions(em, ids),
+        () => null,
+      ),
+    ),
   });
 }

@@ -118,7 +118,13 @@ export function queryValidationRules(config: QueryLimitsConfig): ValidationRule[
 /** The largest page a list with a `first` argument returns when `first` is not given, in rows. */
 function pageSizeDefaultOf(config: QueryLimitsConfig): number {
   // Every `first` of this API defaults to one of these (the payments lists to 20, the same figure).
-  return Math.max(config.transactionsPageSizeDefault, config.callsPageSizeDefault, config.alertsPageSizeDefault, config.webhookDeliveriesPageSizeDefault, 20);
+  return Math.max(
+    config.transactionsPageSizeDefault,
+    config.callsPageSizeDefault,
+    config.alertsPageSizeDefault,
+    config.webhookDeliveriesPageSizeDefault,
+    20,
+  );
 }
 
 /**
@@ -127,7 +133,13 @@ function pageSizeDefaultOf(config: QueryLimitsConfig): number {
  */
 function pageSizeMaxOf(config: QueryLimitsConfig): number {
   // The payments lists (topUps, creditRefunds, bankTransfers) take at most 100, the same figure.
-  return Math.max(config.transactionsPageSizeMax, config.callsPageSizeMax, config.alertsPageSizeMax, config.webhookDeliveriesPageSizeMax, 100);
+  return Math.max(
+    config.transactionsPageSizeMax,
+    config.callsPageSizeMax,
+    config.alertsPageSizeMax,
+    config.webhookDeliveriesPageSizeMax,
+    100,
+  );
 }
 
 /**
@@ -153,7 +165,8 @@ export function queryCost(
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return 0;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const fragmentCosts = new Map<string, number>();
   const pageSizeDefault = pageSizeDefaultOf(config);
   const pageSizeMax = pageSizeMaxOf(config);
@@ -197,7 +210,9 @@ export function queryCost(
     const isList = isListType(getNullableType(definition.type));
     if (definition.args.some((argument) => argument.name === 'first')) {
       const pageRows = rowsOf(field);
-      return isList ? 1 + pageRows * selectionCost(field.selectionSet, childType, undefined) : 1 + selectionCost(field.selectionSet, childType, pageRows);
+      return isList
+        ? 1 + pageRows * selectionCost(field.selectionSet, childType, undefined)
+        : 1 + selectionCost(field.selectionSet, childType, pageRows);
     }
     if (isList && rows !== undefined) return 1 + rows * selectionCost(field.selectionSet, childType, undefined);
     return 1 + selectionCost(field.selectionSet, childType, undefined);
@@ -207,7 +222,11 @@ export function queryCost(
 }
 
 /** A literal's or variable's value, as far as the cost needs it (numbers; anything else undefined). */
-function valueOf(node: ValueNode, operation: OperationDefinitionNode, variableValues: Readonly<Record<string, unknown>> | null | undefined): unknown {
+function valueOf(
+  node: ValueNode,
+  operation: OperationDefinitionNode,
+  variableValues: Readonly<Record<string, unknown>> | null | undefined,
+): unknown {
   if (node.kind === Kind.INT || node.kind === Kind.FLOAT) return Number(node.value);
   if (node.kind !== Kind.VARIABLE) return undefined;
   const name = node.name.value;
@@ -227,7 +246,11 @@ export function queryCostError(
   if (!getOperationAST(document, operationName)) return undefined;
   const cost = queryCost(schema, document, operationName, variableValues, config);
   if (cost <= config.queryCostMax) return undefined;
-  return queryTooComplexError('queryCostMax', config.queryCostMax, `Query cost limit of ${config.queryCostMax} exceeded, found ${cost} (queryCostMax)`);
+  return queryTooComplexError(
+    'queryCostMax',
+    config.queryCostMax,
+    `Query cost limit of ${config.queryCostMax} exceeded, found ${cost} (queryCostMax)`,
+  );
 }
 
 /** The Apollo plugin of the cost limit: checked once the operation and its variables are known, before execution. */

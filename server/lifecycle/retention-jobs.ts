@@ -39,8 +39,15 @@ export function checkRetentionSettings(config: RetentionSettings): void {
   if (!(Number.isInteger(config.retentionBatchSize) && config.retentionBatchSize >= 1)) {
     throw new Error(`retentionBatchSize must be a positive integer, got ${config.retentionBatchSize}`);
   }
-  for (const name of ['webhookDeliveryRetentionMs', 'mailRetentionMs', 'alertRetentionMs', 'expiredCredentialRetentionMs', 'outboxResumeWindowMs'] as const) {
-    if (!(Number.isInteger(config[name]) && config[name] >= 0)) throw new Error(`${name} must be a non-negative integer, got ${config[name]}`);
+  for (const name of [
+    'webhookDeliveryRetentionMs',
+    'mailRetentionMs',
+    'alertRetentionMs',
+    'expiredCredentialRetentionMs',
+    'outboxResumeWindowMs',
+  ] as const) {
+    if (!(Number.isInteger(config[name]) && config[name] >= 0))
+      throw new Error(`${name} must be a non-negative integer, got ${config[name]}`);
   }
 }
 

@@ -38,8 +38,16 @@ export class WebhookJobs {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: WebhookJobsOptions) {
-    this.producer = new Periodic(() => this.produceOnce(), options.config.webhookProducerIntervalMs, (error) => options.onError?.('webhookProducer', error));
-    this.sender = new Periodic(() => this.fillSlots(), options.config.webhookSenderIntervalMs, (error) => options.onError?.('webhookSender', error));
+    this.producer = new Periodic(
+      () => this.produceOnce(),
+      options.config.webhookProducerIntervalMs,
+      (error) => options.onError?.('webhookProducer', error),
+    );
+    this.sender = new Periodic(
+      () => this.fillSlots(),
+      options.config.webhookSenderIntervalMs,
+      (error) => options.onError?.('webhookSender', error),
+    );
   }
 
   /** Runs the producer once; returns the deliveries it created. */
@@ -70,7 +78,10 @@ export class WebhookJobs {
     const claimed = await claimWebhookDeliveries(this.options.em.fork(), deps, free);
     for (const delivery of claimed) {
       const attempt: Promise<void> = attemptWebhookDelivery(this.options.em.fork(), deps, delivery)
-        .then(() => undefined, (error: unknown) => this.options.onError?.('webhookSender', error))
+        .then(
+          () => undefined,
+          (error: unknown) => this.options.onError?.('webhookSender', error),
+        )
         .finally(() => {
           this.inFlight.delete(attempt);
           // A slot is free: give it to whoever is next in line now, not at the next interval.

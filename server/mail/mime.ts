@@ -94,5 +94,12 @@ export function parseMail(raw: string): ParsedMail {
     text = decodeBody(body, headers);
   }
   const normalize = (value: string | null) => (value === null ? null : value.replace(/\r\n/g, '\n').replace(/\n$/, ''));
-  return { headers, subject: headers.subject ?? '', from: headers.from ?? '', to: headers.to ?? '', text: normalize(text), html: normalize(html) };
+  return {
+    headers,
+    subject: headers.subject ?? '',
+    from: headers.from ?? '',
+    to: headers.to ?? '',
+    text: normalize(text),
+    html: normalize(html),
+  };
 }

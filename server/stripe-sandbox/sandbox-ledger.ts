@@ -82,8 +82,7 @@ const RETURN_URL_MESSAGE = (noun: string): string =>
 
 const PI_AUTHENTICATION_FAILURE_MESSAGE =
   'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.';
-const SI_AUTHENTICATION_FAILURE_MESSAGE =
-  'The latest attempt to set up the payment method has failed because authentication failed.';
+const SI_AUTHENTICATION_FAILURE_MESSAGE = 'The latest attempt to set up the payment method has failed because authentication failed.';
 const AUTHENTICATION_REQUIRED: CardDecline = {
   code: 'authentication_required',
   declineCode: 'authentication_required',
@@ -177,9 +176,7 @@ export class SandboxLedger {
     const metadata = this.applyMetadata({}, params);
     const paymentMethodId = optionalString(params, 'payment_method');
     const invoiceSettings = optionalHash(params, 'invoice_settings');
-    const defaultPaymentMethod = invoiceSettings
-      ? optionalNullableString(invoiceSettings, 'default_payment_method')
-      : undefined;
+    const defaultPaymentMethod = invoiceSettings ? optionalNullableString(invoiceSettings, 'default_payment_method') : undefined;
     const paymentMethod = paymentMethodId === undefined ? undefined : this.paymentMethodForAttach(paymentMethodId);
     if (paymentMethod) {
       // A declined verification or a foreign owner fails the whole request, as at Stripe.
@@ -234,9 +231,7 @@ export class SandboxLedger {
     const description = optionalNullableString(params, 'description');
     const phone = optionalNullableString(params, 'phone');
     const invoiceSettings = optionalHash(params, 'invoice_settings');
-    const defaultPaymentMethod = invoiceSettings
-      ? optionalNullableString(invoiceSettings, 'default_payment_method')
-      : undefined;
+    const defaultPaymentMethod = invoiceSettings ? optionalNullableString(invoiceSettings, 'default_payment_method') : undefined;
     if (defaultPaymentMethod) {
       const entry = this.paymentMethods.get(defaultPaymentMethod);
       if (!entry || entry.object.customer !== customer.id) {
@@ -350,8 +345,7 @@ export class SandboxLedger {
         throw this.missingPaymentMethod(customerId);
       }
     }
-    const paymentMethod =
-      paymentMethodId === null ? null : this.paymentMethodForIntent(paymentMethodId, customerId, 'payment_method');
+    const paymentMethod = paymentMethodId === null ? null : this.paymentMethodForIntent(paymentMethodId, customerId, 'payment_method');
 
     const id = newId('pi');
     const intent = {
@@ -445,9 +439,7 @@ export class SandboxLedger {
     if (!paymentMethodId && typeof intent.payment_method !== 'string') {
       throw this.missingPaymentMethod(customerId);
     }
-    const paymentMethod = paymentMethodId
-      ? this.paymentMethodForIntent(paymentMethodId, customerId, 'payment_method')
-      : undefined;
+    const paymentMethod = paymentMethodId ? this.paymentMethodForIntent(paymentMethodId, customerId, 'payment_method') : undefined;
     if (paymentMethod) {
       intent.payment_method = paymentMethod.object.id;
     }
@@ -502,8 +494,7 @@ export class SandboxLedger {
         });
       }
     }
-    const paymentMethod =
-      paymentMethodId === null ? null : this.paymentMethodForIntent(paymentMethodId, customerId, 'payment_method');
+    const paymentMethod = paymentMethodId === null ? null : this.paymentMethodForIntent(paymentMethodId, customerId, 'payment_method');
     const id = newId('seti');
     const intent = {
       id,
@@ -552,10 +543,9 @@ export class SandboxLedger {
     const entry = this.setupIntent(id);
     const intent = entry.object;
     if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(intent.status)) {
-      throw invalidRequest(
-        `You cannot confirm this SetupIntent because it has a status of ${intent.status}.`,
-        { code: 'setup_intent_unexpected_state' },
-      );
+      throw invalidRequest(`You cannot confirm this SetupIntent because it has a status of ${intent.status}.`, {
+        code: 'setup_intent_unexpected_state',
+      });
     }
     const returnUrl = optionalNullableString(params, 'return_url');
     const paymentMethodId = optionalNullableString(params, 'payment_method');
@@ -568,9 +558,7 @@ export class SandboxLedger {
         code: 'setup_intent_unexpected_state',
       });
     }
-    const paymentMethod = paymentMethodId
-      ? this.paymentMethodForIntent(paymentMethodId, customerId, 'payment_method')
-      : undefined;
+    const paymentMethod = paymentMethodId ? this.paymentMethodForIntent(paymentMethodId, customerId, 'payment_method') : undefined;
     if (paymentMethod) {
       intent.payment_method = paymentMethod.object.id;
     }
@@ -664,10 +652,10 @@ export class SandboxLedger {
         throw resourceMissing('payment_intent', paymentIntentId, 'payment_intent');
       }
       if (intent.object.status !== 'succeeded') {
-        throw invalidRequest(
-          `This PaymentIntent (${paymentIntentId}) does not have a successful charge to refund.`,
-          { param: 'payment_intent', code: 'charge_not_refundable' },
-        );
+        throw invalidRequest(`This PaymentIntent (${paymentIntentId}) does not have a successful charge to refund.`, {
+          param: 'payment_intent',
+          code: 'charge_not_refundable',
+        });
       }
       charge = this.charges.get(intent.object.latest_charge as string);
     } else if (chargeId) {
@@ -694,10 +682,10 @@ export class SandboxLedger {
       throw invalidRequest('Invalid positive integer', { param: 'amount', code: 'parameter_invalid_integer' });
     }
     if (amount > remaining) {
-      throw invalidRequest(
-        `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`,
-        { param: 'amount', code: 'amount_too_large' },
-      );
+      throw invalidRequest(`Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`, {
+        param: 'amount',
+        code: 'amount_too_large',
+      });
     }
     const refund = {
       id: newId('re'),
@@ -770,8 +758,7 @@ export class SandboxLedger {
     intent.last_payment_error = null;
     intent.next_action = null;
     const authentication = method.card.authentication;
-    const needsAuthentication =
-      authentication === 'always' || (authentication === 'unlessSetUp' && !(entry.offSession && method.setUp));
+    const needsAuthentication = authentication === 'always' || (authentication === 'unlessSetUp' && !(entry.offSession && method.setUp));
     if (needsAuthentication && entry.offSession) {
       const error = this.cardErrorBody(AUTHENTICATION_REQUIRED, method);
       this.failPayment(entry, method, request, error);
@@ -1096,10 +1083,9 @@ export class SandboxLedger {
     }
     const owner = entry.object.customer;
     if (typeof owner === 'string' && customerId === null) {
-      throw invalidRequest(
-        `The provided PaymentMethod ${id} is attached to customer ${owner}; pass \`customer\` with it to use it.`,
-        { param: 'customer' },
-      );
+      throw invalidRequest(`The provided PaymentMethod ${id} is attached to customer ${owner}; pass \`customer\` with it to use it.`, {
+        param: 'customer',
+      });
     }
     if (typeof owner === 'string' && owner !== customerId) {
       throw invalidRequest(`The provided PaymentMethod ${id} does not belong to the Customer ${customerId ?? ''}.`, {
@@ -1126,7 +1112,9 @@ export class SandboxLedger {
   private missingPaymentMethod(customerId: string | null): SandboxApiError {
     return invalidRequest(
       `You cannot confirm this PaymentIntent because it's missing a payment method.${
-        customerId ? ` To confirm the PaymentIntent with ${customerId}, specify a payment method attached to this customer along with the customer ID.` : ''
+        customerId
+          ? ` To confirm the PaymentIntent with ${customerId}, specify a payment method attached to this customer along with the customer ID.`
+          : ''
       }`,
       { param: 'payment_method', code: 'payment_intent_unexpected_state' },
     );

@@ -11,11 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { optionalString, optionalStringArray, paramsFromJson, parseFormParams, type Params } from './form-params.js';
-import {
-  IDEMPOTENCY_KEY_CHARACTERS_MAX,
-  IdempotencyStore,
-  requestFingerprint,
-} from './idempotency-store.js';
+import { IDEMPOTENCY_KEY_CHARACTERS_MAX, IdempotencyStore, requestFingerprint } from './idempotency-store.js';
 import { invalidRequest, SandboxApiError, type StripeErrorBody } from './sandbox-errors.js';
 import { newId, SandboxLedger, type AuthenticationOutcome, type RequestInfo } from './sandbox-ledger.js';
 import { WebhookDispatcher, type DeliverOptions } from './webhook-dispatcher.js';
@@ -219,9 +215,7 @@ export class StripeSandbox {
       route('POST', '/v1/customers', (_m, params, request) => ledger.createCustomer(params, request)),
       route('GET', `/v1/customers/${ID}`, (m) => ledger.retrieveCustomer(group(m, 1))),
       route('POST', `/v1/customers/${ID}`, (m, params) => ledger.updateCustomer(group(m, 1), params)),
-      route('GET', `/v1/customers/${ID}/payment_methods`, (m, params, _r, path) =>
-        ledger.listPaymentMethods(group(m, 1), params, path),
-      ),
+      route('GET', `/v1/customers/${ID}/payment_methods`, (m, params, _r, path) => ledger.listPaymentMethods(group(m, 1), params, path)),
       route('GET', `/v1/customers/${ID}/payment_methods/${ID}`, (m) => {
         const method = ledger.retrievePaymentMethod(group(m, 2));
         if (method.customer !== group(m, 1)) {
@@ -237,19 +231,13 @@ export class StripeSandbox {
         return ledger.listPaymentMethods(customer, params, path);
       }),
       route('GET', `/v1/payment_methods/${ID}`, (m) => ledger.retrievePaymentMethod(group(m, 1))),
-      route('POST', `/v1/payment_methods/${ID}/attach`, (m, params, request) =>
-        ledger.attachPaymentMethod(group(m, 1), params, request),
-      ),
+      route('POST', `/v1/payment_methods/${ID}/attach`, (m, params, request) => ledger.attachPaymentMethod(group(m, 1), params, request)),
       route('POST', `/v1/payment_methods/${ID}/detach`, (m, _p, request) => ledger.detachPaymentMethod(group(m, 1), request)),
       route('POST', '/v1/payment_intents', (_m, params, request) => ledger.createPaymentIntent(params, request)),
       route('GET', `/v1/payment_intents/${ID}`, (m) => ledger.retrievePaymentIntent(group(m, 1))),
       route('POST', `/v1/payment_intents/${ID}`, (m, params) => ledger.updatePaymentIntent(group(m, 1), params)),
-      route('POST', `/v1/payment_intents/${ID}/confirm`, (m, params, request) =>
-        ledger.confirmPaymentIntent(group(m, 1), params, request),
-      ),
-      route('POST', `/v1/payment_intents/${ID}/cancel`, (m, params, request) =>
-        ledger.cancelPaymentIntent(group(m, 1), params, request),
-      ),
+      route('POST', `/v1/payment_intents/${ID}/confirm`, (m, params, request) => ledger.confirmPaymentIntent(group(m, 1), params, request)),
+      route('POST', `/v1/payment_intents/${ID}/cancel`, (m, params, request) => ledger.cancelPaymentIntent(group(m, 1), params, request)),
       route(
         'POST',
         `/v1/payment_intents/${ID}/sandbox_authenticate`,
@@ -258,9 +246,7 @@ export class StripeSandbox {
       ),
       route('POST', '/v1/setup_intents', (_m, params, request) => ledger.createSetupIntent(params, request)),
       route('GET', `/v1/setup_intents/${ID}`, (m) => ledger.retrieveSetupIntent(group(m, 1))),
-      route('POST', `/v1/setup_intents/${ID}/confirm`, (m, params, request) =>
-        ledger.confirmSetupIntent(group(m, 1), params, request),
-      ),
+      route('POST', `/v1/setup_intents/${ID}/confirm`, (m, params, request) => ledger.confirmSetupIntent(group(m, 1), params, request)),
       route(
         'POST',
         `/v1/setup_intents/${ID}/sandbox_authenticate`,
@@ -329,8 +315,7 @@ export class StripeSandbox {
         checkSecretKey(request.headers.authorization);
       }
       const params = parseParams(method, requestUrl, body, request.headers['content-type']);
-      const idempotencyKey =
-        method === 'POST' && !route.browser ? headerValue(request.headers['idempotency-key']) : undefined;
+      const idempotencyKey = method === 'POST' && !route.browser ? headerValue(request.headers['idempotency-key']) : undefined;
       if (idempotencyKey !== undefined) {
         if (idempotencyKey.length > IDEMPOTENCY_KEY_CHARACTERS_MAX) {
           throw invalidRequest(`Idempotency keys can be at most ${IDEMPOTENCY_KEY_CHARACTERS_MAX} characters long.`);

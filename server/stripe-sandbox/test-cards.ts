@@ -129,8 +129,7 @@ const SPECS: readonly TestCardSpec[] = [
     funding: 'credit',
     country: 'US',
     authentication: 'always',
-    behaviour:
-      'Every setup and payment asks for 3-D Secure, even after setup; off-session payments fail with authentication_required.',
+    behaviour: 'Every setup and payment asks for 3-D Secure, even after setup; off-session payments fail with authentication_required.',
   },
   {
     id: 'pm_card_authenticationRequiredOnSetup',

@@ -32,12 +32,7 @@ export interface DeliverOptions {
 }
 
 /** Sends one signed POST and resolves to the HTTP status; rejects on network failure or timeout. */
-export function postSignedEvent(
-  url: string,
-  payload: string,
-  signatureHeader: string,
-  signal?: AbortSignal,
-): Promise<number> {
+export function postSignedEvent(url: string, payload: string, signatureHeader: string, signal?: AbortSignal): Promise<number> {
   const target = new URL(url);
   const transport = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {

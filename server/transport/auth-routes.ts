@@ -49,7 +49,8 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
     next();
   });
   const handle =
-    (work: (request: express.Request, response: express.Response) => Promise<unknown>) => async (request: express.Request, response: express.Response) => {
+    (work: (request: express.Request, response: express.Response) => Promise<unknown>) =>
+    async (request: express.Request, response: express.Response) => {
       try {
         response.json(await work(request, response));
       } catch (error) {
@@ -72,7 +73,11 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
     if (!throttle) return check();
     const attempt: RateLimited | ThrottledAttempt = await throttle.begin(subjects);
     if (attempt instanceof RateLimited) {
-      throw new RateLimitedError(`Too many failed attempts: retry in ${attempt.retryAfterSeconds} s`, attempt.limit, attempt.retryAfterSeconds);
+      throw new RateLimitedError(
+        `Too many failed attempts: retry in ${attempt.retryAfterSeconds} s`,
+        attempt.limit,
+        attempt.retryAfterSeconds,
+      );
     }
     const result = await check();
     await attempt.succeeded();

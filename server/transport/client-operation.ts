@@ -24,7 +24,10 @@ export interface ClientOperation {
 export type StartClientOperation = () => ClientOperation;
 
 /** OPERATION_TIMEOUT as a GraphQL result: what the client gets when the deadline passed first. */
-export function operationTimeoutResult(operation: ClientOperation): { data: null; errors: { message: string; extensions: Record<string, unknown> }[] } {
+export function operationTimeoutResult(operation: ClientOperation): {
+  data: null;
+  errors: { message: string; extensions: Record<string, unknown> }[];
+} {
   const error = operation.timeoutError();
   return { data: null, errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] };
 }

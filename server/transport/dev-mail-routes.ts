@@ -42,7 +42,10 @@ export function devPageAuthorization(header: string | undefined): string | undef
  * reads them (the operator's token or a PLATFORM_ADMIN key, as a bearer or as a Basic password):
  * `authenticate` resolves it or throws.
  */
-export function devMailRoutes(source: CapturedMailSource, authenticate: (authorization: string | undefined) => Promise<Principal>): express.Router {
+export function devMailRoutes(
+  source: CapturedMailSource,
+  authenticate: (authorization: string | undefined) => Promise<Principal>,
+): express.Router {
   const router = express.Router();
   router.use('/dev/mail', (request, response, next) => {
     const refuse = (status: number, code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string) => {
@@ -50,11 +53,19 @@ export function devMailRoutes(source: CapturedMailSource, authenticate: (authori
       sendTransportError(response, { status, code, message });
     };
     const authorization = devPageAuthorization(request.headers.authorization);
-    if (!authorization) return refuse(401, 'UNAUTHENTICATED', 'The dev mail page needs the operator token (PLATFORM_ADMIN) as a bearer token or Basic password');
+    if (!authorization)
+      return refuse(
+        401,
+        'UNAUTHENTICATED',
+        'The dev mail page needs the operator token (PLATFORM_ADMIN) as a bearer token or Basic password',
+      );
     authenticate(authorization).then(
-      (principal) => (principal.role === Role.PLATFORM_ADMIN ? next() : refuse(403, 'FORBIDDEN', 'The dev mail page is for PLATFORM_ADMIN only')),
+      (principal) =>
+        principal.role === Role.PLATFORM_ADMIN ? next() : refuse(403, 'FORBIDDEN', 'The dev mail page is for PLATFORM_ADMIN only'),
       (error: unknown) =>
-        (error as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED' ? refuse(401, 'UNAUTHENTICATED', 'Unknown or revoked credential') : next(error),
+        (error as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED'
+          ? refuse(401, 'UNAUTHENTICATED', 'Unknown or revoked credential')
+          : next(error),
     );
   });
   // Every piece of a mail is escaped: subjects and bodies carry customers' account names.
@@ -80,7 +91,10 @@ export function devMailRoutes(source: CapturedMailSource, authenticate: (authori
   router.get('/dev/mail/:id', (request, response) => {
     const mail = /^[0-9]{1,9}$/.test(request.params.id) ? source.find(Number(request.params.id)) : undefined;
     if (!mail) {
-      response.status(404).type('html').send(page('Not found', '<p>No such mail (the sink keeps only the latest). <a href="/dev/mail">All mail</a></p>'));
+      response
+        .status(404)
+        .type('html')
+        .send(page('Not found', '<p>No such mail (the sink keeps only the latest). <a href="/dev/mail">All mail</a></p>'));
       return;
     }
     const { parsed } = mail;

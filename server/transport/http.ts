@@ -113,7 +113,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: config.fieldSuggestionsEnabled ? formatError : (formatted, error) => withoutFieldSuggestions(formatError(formatted, error)),
+    formatError: config.fieldSuggestionsEnabled
+      ? formatError
+      : (formatted, error) => withoutFieldSuggestions(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
     // The query limits (query-limits.ts), as on the socket. Introspection is governed by the rules'
     // introspectionEnabled alone: Apollo's own default would turn it off whenever NODE_ENV=production.
@@ -144,12 +146,21 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   });
   app.get('/readyz', (_request, response, next) => {
     options.readiness().then((readiness) => {
-      response.status(readiness.ready ? 200 : 503).setHeader('Cache-Control', 'no-store').json(readiness);
+      response
+        .status(readiness.ready ? 200 : 503)
+        .setHeader('Cache-Control', 'no-store')
+        .json(readiness);
     }, next);
   });
   app.use(exportRoutes({ auth, config }));
   app.use(
-    authRoutes({ orm, config, clock: options.spend.clock, closeSessionSockets: (sessionId) => webSocket.closeSessionSockets(sessionId), rateLimits: options.rateLimits }),
+    authRoutes({
+      orm,
+      config,
+      clock: options.spend.clock,
+      closeSessionSockets: (sessionId) => webSocket.closeSessionSockets(sessionId),
+      rateLimits: options.rateLimits,
+    }),
   );
   app.use(
     stripeWebhookRoute({
@@ -167,7 +178,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     // it must come from this site's own pages (Apollo's CSRF prevention already stops forms and
     // text/plain; this stops a JSON post another origin's script sends with credentials).
     if (authorization === undefined && cookieValue(cookie, SESSION_COOKIE) !== undefined && !sameOrigin(origin, host)) {
-      throw new GraphQLError('Requests signed in with the session cookie must come from this site', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+      throw new GraphQLError('Requests signed in with the session cookie must come from this site', {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
     }
     const em = orm.em.fork();
     const principal = await principalFor(auth, request.headers.authorization, request.headers.cookie, em);
@@ -192,7 +205,10 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const apolloMiddleware = expressMiddleware(apollo, { context: ({ req }) => context(req) });
   app.use('/graphql', graphqlMiddlewares[0], forwardGraphqlPostError, graphqlMiddlewares[1], (request, response, next) => {
     // GET /graphql (POST goes through graphqlPostListener): the same caps; past the deadline its database work is refused.
-    options.startOperation().run(async () => apolloMiddleware(request, response, next)).catch(next);
+    options
+      .startOperation()
+      .run(async () => apolloMiddleware(request, response, next))
+      .catch(next);
   });
   // The captured mails hold every tenant's notifications: a local development aid, never in production.
   if (options.devMail && !config.production) app.use(devMailRoutes(options.devMail, (authorization) => principalFor(auth, authorization)));
@@ -200,7 +216,10 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   app.use(jsonNotFound);
   app.use(jsonErrorHandler);
   httpServer.on('clientError', onClientError);
-  httpServer.on('request', graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation: options.startOperation }));
+  httpServer.on(
+    'request',
+    graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation: options.startOperation }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -41,7 +41,11 @@ const BODY_ERRORS: Record<string, TransportError> = {
   'entity.parse.failed': { status: 400, code: 'BAD_REQUEST', message: 'The request body is not a JSON object or array' },
   'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than this endpoint accepts' },
   'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body has an unsupported content encoding' },
-  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body has an unsupported charset (use utf-8)' },
+  'charset.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'The request body has an unsupported charset (use utf-8)',
+  },
   'request.aborted': { status: 400, code: 'BAD_REQUEST', message: 'The request was aborted before its body arrived' },
   'request.size.invalid': { status: 400, code: 'BAD_REQUEST', message: 'The request body is shorter or longer than its Content-Length' },
   'stream.encoding.set': { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' },
@@ -51,7 +55,13 @@ const BODY_ERRORS: Record<string, TransportError> = {
 export function isDroppedConnection(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   const type = (error as { type?: unknown } | null)?.type;
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE' || type === 'request.aborted';
+  return (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    code === 'ECONNABORTED' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    type === 'request.aborted'
+  );
 }
 
 /**
@@ -63,10 +73,15 @@ export function transportErrorOf(error: unknown): TransportError {
   const type = (error as { type?: unknown } | null)?.type;
   if (typeof type === 'string' && BODY_ERRORS[type]) return BODY_ERRORS[type]!;
   if (error instanceof URIError) return { status: 400, code: 'BAD_REQUEST', message: 'The request URL is not valid percent-encoding' };
-  const status = Number((error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode);
+  const status = Number(
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode,
+  );
   const code = CODE_OF_STATUS[status];
   if (code) {
-    const message = code === 'BAD_REQUEST' && /decode/i.test(String((error as Error).message)) ? 'The request URL is not valid percent-encoding' : defaultMessage(code);
+    const message =
+      code === 'BAD_REQUEST' && /decode/i.test(String((error as Error).message))
+        ? 'The request URL is not valid percent-encoding'
+        : defaultMessage(code);
     return { status, code, message };
   }
   return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
@@ -142,7 +157,11 @@ export const API_PATH = /^\/(graphql|auth|webhooks|export|dev|healthz|readyz)(\/
 
 /** A JSON 404 for an unknown API path or method (the dashboard's index.html fallback stays for other GETs). */
 export function jsonNotFound(request: express.Request, response: express.Response): void {
-  sendTransportError(response, { status: 404, code: 'NOT_FOUND', message: `No such endpoint: ${request.method} ${request.originalUrl.split('?')[0]!.slice(0, 200)}` });
+  sendTransportError(response, {
+    status: 404,
+    code: 'NOT_FOUND',
+    message: `No such endpoint: ${request.method} ${request.originalUrl.split('?')[0]!.slice(0, 200)}`,
+  });
 }
 
 /**

@@ -23,7 +23,14 @@ export function cookieValue(header: string | undefined | null, name: string): st
 
 /** `Set-Cookie` for a session: httpOnly (no script reads it), SameSite=Strict (no cross-site request carries it). */
 export function sessionCookie(token: string, maxAgeMs: number, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${encodeURIComponent(token)}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${Math.floor(maxAgeMs / 1000)}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${Math.floor(maxAgeMs / 1000)}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 /** `Set-Cookie` that removes the session cookie. */

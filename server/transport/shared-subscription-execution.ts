@@ -48,11 +48,14 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 
 /** The operation's root field and selection set as text, or null when they cannot be shared. */
 function sharableSelectionKey(document: DocumentNode, operationName: string | null | undefined): string | null {
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations[0];
   if (!operation || operations.length === 0 || document.definitions.length !== 1) return null;
   const [root] = operation.selectionSet.selections;
-  if (operation.selectionSet.selections.length !== 1 || root?.kind !== Kind.FIELD || !root.selectionSet || root.directives?.length) return null;
+  if (operation.selectionSet.selections.length !== 1 || root?.kind !== Kind.FIELD || !root.selectionSet || root.directives?.length)
+    return null;
   let usesVariablesOrDirectives = false;
   visit(root.selectionSet, {
     Variable() {

@@ -1,5 +1,15 @@
 import type http from 'node:http';
-import { execute, getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { inputErrorsOf, mayHoldNul } from '../graphql/input-check.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -13,7 +23,13 @@ import { findRevokedApiKeys } from '../domain/accounts/find-revoked-api-keys.ser
 import { findEndedSessions } from '../domain/users/find-ended-sessions.service.js';
 import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
-import { prepareSocketOperation, queryCost, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
+import {
+  prepareSocketOperation,
+  queryCost,
+  queryParseOptions,
+  queryValidationRules,
+  withoutFieldSuggestions,
+} from '../graphql/query-limits.js';
 import { principalFor } from './principal-for.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
@@ -67,7 +83,11 @@ export function attachWebSocketServer(options: {
 }): { dispose(): Promise<void>; closeSessionSockets(sessionId: string): void } {
   // maxPayload: ws reads a frame's length from its header and closes with 1009 (Message Too Big)
   // before buffering the payload; without it, a 50 MB message was buffered and parsed.
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.config.webSocketMessageBytesMax });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    maxPayload: options.config.webSocketMessageBytesMax,
+  });
   const { startOperation } = options;
   const principals = new WeakMap<object, Principal>();
   /** Open, authenticated sockets and the API key each uses (none for the operator's token). */
@@ -124,7 +144,10 @@ export function attachWebSocketServer(options: {
       // Queries and mutations on the socket have the same deadline and connection caps as on HTTP.
       execute: (args) => {
         const operation = startOperation();
-        return operation.runWithDeadline(async () => execute(args), () => timeoutResult(operation));
+        return operation.runWithDeadline(
+          async () => execute(args),
+          () => timeoutResult(operation),
+        );
       },
       // A subscription's setup (checks, first reads) has the deadline; its lifetime does not.
       subscribe: async (args) => {
@@ -180,7 +203,10 @@ export function attachWebSocketServer(options: {
           ];
         }
         try {
-          principals.set(ctx.extra, await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie));
+          principals.set(
+            ctx.extra,
+            await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie),
+          );
         } catch (error) {
           // Answer this operation first, then hang up: the client learns why before the close.
           setImmediate(() => ctx.extra.socket.close(CLOSE_CODE_FORBIDDEN, 'Forbidden'));
@@ -202,9 +228,14 @@ export function attachWebSocketServer(options: {
         // The count first: a subscription refused for it spends nothing of the budget.
         if (operation === 'subscription' && key !== null && !options.rateLimits.sockets!.openSubscription(key, ctx, id)) {
           const max = options.config.subscriptionsPerKeyMax;
-          return [new GraphQLError(`At most ${max} subscriptions may be open per key`, { extensions: { code: 'RATE_LIMITED', limit: 'subscriptionsPerKeyMax', max } })];
+          return [
+            new GraphQLError(`At most ${max} subscriptions may be open per key`, {
+              extensions: { code: 'RATE_LIMITED', limit: 'subscriptionsPerKeyMax', max },
+            }),
+          ];
         }
-        const cost = operation === 'query' ? queryCost(options.schema, document, payload.operationName, payload.variables, options.config) : undefined;
+        const cost =
+          operation === 'query' ? queryCost(options.schema, document, payload.operationName, payload.variables, options.config) : undefined;
         const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query', cost);
         if (refusal) return [rateLimitedError(refusal)];
         return prepared;

@@ -52,7 +52,10 @@ describe('operationConnectionsMax', () => {
     try {
       answer = t.graphql(t.adminToken, `{ ${Array.from({ length: PER_OPERATION + 1 }, (_, i) => ALERTS_ALIAS(i)).join(' ')} }`);
       // N statements wait on the lock, each on its own connection; the N+1th waits for one of them.
-      await until('N statements on the lock and one use waiting on the cap', async () => (await lock.waiting()) === PER_OPERATION && governor.operationCapWaiting === 1);
+      await until(
+        'N statements on the lock and one use waiting on the cap',
+        async () => (await lock.waiting()) === PER_OPERATION && governor.operationCapWaiting === 1,
+      );
       expect(governor.requestConnectionsHeld).toBe(PER_OPERATION);
     } finally {
       await lock.release();
@@ -72,7 +75,10 @@ describe('databasePoolReservedConnections', () => {
     try {
       // More single-statement operations than the requests' share: one of them waits for the share.
       answers = Promise.all(Array.from({ length: operations }, () => t.graphql(t.adminToken, `{ ${ALERTS_ALIAS(0)} }`)));
-      await until('the requests share full and one operation waiting', async () => (await lock.waiting()) === POOL - RESERVED && governor.requestConnectionsWaiting === 1);
+      await until(
+        'the requests share full and one operation waiting',
+        async () => (await lock.waiting()) === POOL - RESERVED && governor.requestConnectionsWaiting === 1,
+      );
       expect(governor.requestConnectionsHeld).toBe(POOL - RESERVED);
       // Background work (no operation) is not held back by the requests: the reserve serves it.
       const [row] = await runSql<{ one: number }>(t.app.orm.em.fork(), 'select 1 as one');
@@ -83,7 +89,9 @@ describe('databasePoolReservedConnections', () => {
     for (const response of await answers) expect(response.errors).toBeUndefined();
   });
   it('must leave client operations at least one connection: a reserve of the whole pool is refused at start', async () => {
-    await expect(createOrm({ databaseUrl: t.databaseUrl, poolSizeMax: 4, requestConnectionsMax: 0 })).rejects.toThrow(/1\.\.4 pooled connections/);
+    await expect(createOrm({ databaseUrl: t.databaseUrl, poolSizeMax: 4, requestConnectionsMax: 0 })).rejects.toThrow(
+      /1\.\.4 pooled connections/,
+    );
   });
 });
 
@@ -93,7 +101,8 @@ describe('operationDeadlineMs', () => {
     b: setLowBalanceThresholds(input: { walletId: $b, thresholds: ["9"] }) { thresholds }
   }`;
   const thresholdsOf = async (walletId: string) =>
-    (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { lowBalanceThresholds } }`, { id: walletId })).wallet.lowBalanceThresholds as string[];
+    (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { lowBalanceThresholds } }`, { id: walletId })).wallet
+      .lowBalanceThresholds as string[];
 
   for (const transport of ['HTTP', 'WebSocket'] as const) {
     it(`answers OPERATION_TIMEOUT over ${transport} when a statement waits past the deadline, and never starts the operation's remaining work`, async () => {
@@ -115,11 +124,14 @@ describe('operationDeadlineMs', () => {
           try {
             response = await new Promise((resolve, reject) => {
               let result: typeof response = {};
-              client.subscribe({ query: THRESHOLDS, variables: { a: a.walletId, b: b.walletId } }, {
-                next: (value) => (result = value as typeof response),
-                error: reject,
-                complete: () => resolve(result),
-              });
+              client.subscribe(
+                { query: THRESHOLDS, variables: { a: a.walletId, b: b.walletId } },
+                {
+                  next: (value) => (result = value as typeof response),
+                  error: reject,
+                  complete: () => resolve(result),
+                },
+              );
             });
           } finally {
             await client.dispose();
@@ -132,7 +144,10 @@ describe('operationDeadlineMs', () => {
       }
       expect(response.data).toBeNull();
       expect(response.errors).toEqual([
-        { message: `The operation ran past its ${DEADLINE_MS} ms deadline`, extensions: { code: 'OPERATION_TIMEOUT', deadlineMs: DEADLINE_MS } },
+        {
+          message: `The operation ran past its ${DEADLINE_MS} ms deadline`,
+          extensions: { code: 'OPERATION_TIMEOUT', deadlineMs: DEADLINE_MS },
+        },
       ]);
       // The statement in flight ends on its own (it commits); the second field is never started.
       await until('the operation to let go of its connections', () => governor.requestConnectionsHeld === 0);
@@ -149,14 +164,23 @@ describe('operationDeadlineMs', () => {
     try {
       await until('the setup to be answered', () => late.errors.length > 0, 10_000);
       expect(late.errors).toEqual([
-        { message: `The operation ran past its ${DEADLINE_MS} ms deadline`, extensions: { code: 'OPERATION_TIMEOUT', deadlineMs: DEADLINE_MS } },
+        {
+          message: `The operation ran past its ${DEADLINE_MS} ms deadline`,
+          extensions: { code: 'OPERATION_TIMEOUT', deadlineMs: DEADLINE_MS },
+        },
       ]);
     } finally {
       await lock.release();
     }
     await until('the late setup to let go of its connection', () => governor.requestConnectionsHeld === 0);
     // A second subscriber on the same wallet, once it has seen an event, is the hub's only one.
-    const live = subscribe(t.url, ownerKey, query.replace('(walletId: $walletId)', '(walletId: $walletId, afterSequence: "0")'), { walletId }, (d) => d.transactionAdded.sequence as string);
+    const live = subscribe(
+      t.url,
+      ownerKey,
+      query.replace('(walletId: $walletId)', '(walletId: $walletId, afterSequence: "0")'),
+      { walletId },
+      (d) => d.transactionAdded.sequence as string,
+    );
     try {
       await t.fund(walletId, '1');
       expect(await live.waitFor(1)).toEqual(['1']);
@@ -168,9 +192,15 @@ describe('operationDeadlineMs', () => {
     }
   });
 
-  it('applies to a subscription\'s setup, not to its lifetime', async () => {
+  it("applies to a subscription's setup, not to its lifetime", async () => {
     const { walletId, ownerKey } = await t.createAccount();
-    const transactions = subscribe(t.url, ownerKey, `subscription($walletId: ID!) { transactionAdded(walletId: $walletId, afterSequence: "0") { sequence } }`, { walletId }, (d) => d.transactionAdded.sequence as string);
+    const transactions = subscribe(
+      t.url,
+      ownerKey,
+      `subscription($walletId: ID!) { transactionAdded(walletId: $walletId, afterSequence: "0") { sequence } }`,
+      { walletId },
+      (d) => d.transactionAdded.sequence as string,
+    );
     try {
       await t.fund(walletId, '1');
       expect(await transactions.waitFor(1)).toEqual(['1']);
@@ -193,7 +223,9 @@ describe('the worst allowed query flood while the billing clock meters calls', (
     await t.fund(target.walletId, '1000');
     await Promise.all(
       Array.from({ length: 99 }, () =>
-        t.ok(target.ownerKey, `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`, { input: { walletId: target.walletId, amount: '0.01' } }),
+        t.ok(target.ownerKey, `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`, {
+          input: { walletId: target.walletId, amount: '0.01' },
+        }),
       ),
     );
     const FLOOD = `query($id: ID!) { ${Array.from({ length: FLOOD_ALIASES }, (_, i) => `w${i}: wallet(id: $id) { transactions(first: 100) { edges { node { id sequence amount balanceAfter } } } }`).join(' ')} }`;
@@ -211,10 +243,18 @@ describe('the worst allowed query flood while the billing clock meters calls', (
     const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
     const failedBefore = t.app.spend.billingClock.passesFailed;
 
-    const updates = subscribe(t.url, ownerKey, `subscription($campaignId: ID!) { callUpdated(campaignId: $campaignId) { id status endReason billedSeconds cost } }`, { campaignId }, (d) => d.callUpdated);
+    const updates = subscribe(
+      t.url,
+      ownerKey,
+      `subscription($campaignId: ID!) { callUpdated(campaignId: $campaignId) { id status endReason billedSeconds cost } }`,
+      { campaignId },
+      (d) => d.callUpdated,
+    );
     // The calls start before the flood: the flood's own operations may queue past their deadline.
     const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }`;
-    const calls = await Promise.all(['+447700900001', '+447700900002', '+447700900003'].map((to) => t.ok(ownerKey, START_CALL, { input: { campaignId, to } })));
+    const calls = await Promise.all(
+      ['+447700900001', '+447700900002', '+447700900003'].map((to) => t.ok(ownerKey, START_CALL, { input: { campaignId, to } })),
+    );
     expect(calls.map((c) => c.startCall.call.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
     let flooding = true;
     const codes = new Map<string, number>();
@@ -226,7 +266,8 @@ describe('the worst allowed query flood while the billing clock meters calls', (
         answered++;
         if (governor.requestConnectionsWaiting > 0) sawRequestsWaiting = true;
         expect(response.status).toBe(200);
-        for (const error of response.errors ?? []) codes.set(String(error.extensions?.code), (codes.get(String(error.extensions?.code)) ?? 0) + 1);
+        for (const error of response.errors ?? [])
+          codes.set(String(error.extensions?.code), (codes.get(String(error.extensions?.code)) ?? 0) + 1);
         if (!response.errors) expect(Object.keys(response.data)).toHaveLength(FLOOD_ALIASES);
       }
     });
@@ -240,7 +281,9 @@ describe('the worst allowed query flood while the billing clock meters calls', (
     const stopped = updates.received.filter((call: any) => call.status === 'STOPPED');
     for (const call of stopped) expect(call.endReason).toBe('INSUFFICIENT_FUNDS');
     expect(stopped.reduce((seconds: number, call: any) => seconds + call.billedSeconds, 0)).toBe(15);
-    console.log(`flood: one request alone took ${aloneMs.toFixed(0)} ms (${alone.errors ? JSON.stringify(alone.errors[0]?.extensions?.code) : 'data'}); ${answered} answers of ${FLOOD_ALIASES} aliases × 100 transactions; errors by code ${JSON.stringify(Object.fromEntries(codes))}; requests waited for their share: ${sawRequestsWaiting}`);
+    console.log(
+      `flood: one request alone took ${aloneMs.toFixed(0)} ms (${alone.errors ? JSON.stringify(alone.errors[0]?.extensions?.code) : 'data'}); ${answered} answers of ${FLOOD_ALIASES} aliases × 100 transactions; errors by code ${JSON.stringify(Object.fromEntries(codes))}; requests waited for their share: ${sawRequestsWaiting}`,
+    );
     expect([...codes.keys()].filter((code) => code !== 'OPERATION_TIMEOUT')).toEqual([]);
     expect(t.app.spend.billingClock.passesFailed - failedBefore).toBe(0);
     const wallet = (await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId })).wallet;

@@ -35,7 +35,12 @@ describe('sql', () => {
   it('binds values (a quote in a value is data, not SQL) and sends bigint as its decimal string', async () => {
     const em = orm.em.fork();
     expect(await insertProbe.run(em, { id: 1, label: "it's; drop table wallet", amountMicros: 9_007_199_254_740_993n })).toBe(1);
-    expect(await selectProbe.one(em, { id: 1 })).toEqual({ id: 1, label: "it's; drop table wallet", amount: '9007199254740993', doubled: '18014398509481986' });
+    expect(await selectProbe.one(em, { id: 1 })).toEqual({
+      id: 1,
+      label: "it's; drop table wallet",
+      amount: '9007199254740993',
+      doubled: '18014398509481986',
+    });
     expect(await selectProbe.maybeOne(em, { id: 2 })).toBeUndefined();
     expect(await selectProbe.all(em, { id: 2 })).toEqual([]);
   });
@@ -65,12 +70,16 @@ describe('sql', () => {
   });
 
   it('prepares a statement by name once per connection and reuses it', async () => {
-    const prepared = sql<{ label: string }, { id: number }>('select label from sql_helper_probe where id = :id', { prepareAs: 'sql_helper_probe_label' });
+    const prepared = sql<{ label: string }, { id: number }>('select label from sql_helper_probe where id = :id', {
+      prepareAs: 'sql_helper_probe_label',
+    });
     const em = orm.em.fork();
     await transaction(em, async (tx) => {
       expect(await prepared.one(tx, { id: 10 })).toEqual({ label: 'kept' });
       expect(await prepared.one(tx, { id: 11 })).toEqual({ label: 'kept too' });
-      const statements = await sql<{ name: string }>("select name from pg_prepared_statements where name = 'sql_helper_probe_label'").all(tx);
+      const statements = await sql<{ name: string }>("select name from pg_prepared_statements where name = 'sql_helper_probe_label'").all(
+        tx,
+      );
       expect(statements).toEqual([{ name: 'sql_helper_probe_label' }]);
     });
   });

@@ -1,7 +1,17 @@
 // Goal: an account owner runs campaigns from the dashboard: creates one with the pre-campaign estimate shown and starts it, watches 200 metered calls live on its page (count, ticking timers, the page's frame time printed), sees calls that hang up under "Recently ended", and sees a small wallet's calls marked "Stopped: insufficient funds" the moment the server stops them. Method: the real server with its billing clock on the real clock, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels; calls started and ended over GraphQL with the OWNER key, as an integrator's switch would; frame time from requestAnimationFrame deltas collected in the page; screenshots of each step; the ledger invariants at the end.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
+import {
+  ensureClientBuilt,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  waitForText,
+  type BrowserPage,
+  definitionOf,
+  signInThroughPage,
+  screenshotOnFailure,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -22,8 +32,20 @@ const FRAME_MEASURE_MS = 5_000;
 /** Longest wait for the live page to show what the server did, in milliseconds (the billing clock runs on the real clock). */
 const LIVE_TIMEOUT_MS = 20_000;
 
-const BIG = { account: 'E2E Campaigns Account', email: 'olga.owner@example.com', name: 'Olga Owner', password: 'campaigns are live now', funds: '1000' };
-const SMALL = { account: 'E2E Small Wallet Account', email: 'sam.small@example.com', name: 'Sam Small', password: 'a wallet that runs dry', funds: '0.3' };
+const BIG = {
+  account: 'E2E Campaigns Account',
+  email: 'olga.owner@example.com',
+  name: 'Olga Owner',
+  password: 'campaigns are live now',
+  funds: '1000',
+};
+const SMALL = {
+  account: 'E2E Small Wallet Account',
+  email: 'sam.small@example.com',
+  name: 'Sam Small',
+  password: 'a wallet that runs dry',
+  funds: '0.3',
+};
 const CAMPAIGN_NAME = 'Spring promo';
 
 const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { id status endReason } } }`;
@@ -69,7 +91,6 @@ afterAll(async () => {
 });
 
 screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
-
 
 /** A campaign figure on its page ("Active calls", "Spent"…). */
 function figure(page: Page, term: string): Locator {
@@ -177,7 +198,10 @@ describe('dashboard: campaigns, live', () => {
     await saveScreenshot(page, SCREENSHOT_PREFIX, '01-create-with-estimate');
 
     await form.getByRole('button', { name: 'Create campaign' }).click();
-    await section.getByRole('status').filter({ hasText: `Created ${CAMPAIGN_NAME}. A new campaign is a draft` }).waitFor();
+    await section
+      .getByRole('status')
+      .filter({ hasText: `Created ${CAMPAIGN_NAME}. A new campaign is a draft` })
+      .waitFor();
     const row = section.getByRole('row').filter({ has: page.getByRole('link', { name: CAMPAIGN_NAME }) });
     await row.getByText('Draft', { exact: true }).waitFor();
     await row.getByText('0% of $500.00', { exact: true }).waitFor();
@@ -204,7 +228,10 @@ describe('dashboard: campaigns, live', () => {
     callIds = started.map((call: { id: string }) => call.id);
 
     // The list row follows the campaign live: its active calls reach 200 without a reload.
-    const row = page.getByRole('region', { name: 'Campaigns' }).getByRole('row').filter({ has: page.getByRole('link', { name: CAMPAIGN_NAME }) });
+    const row = page
+      .getByRole('region', { name: 'Campaigns' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: CAMPAIGN_NAME }) });
     await waitForText(row.getByRole('cell').nth(3), String(ACTIVE_CALLS), LIVE_TIMEOUT_MS);
     await row.getByRole('link', { name: CAMPAIGN_NAME }).click();
     expect(new URL(page.url()).pathname).toBe(`/campaigns/${campaignId}`);
@@ -251,7 +278,8 @@ describe('dashboard: campaigns, live', () => {
       page.__endedSeenMs = seen;
       const observer = new page.MutationObserver(() => {
         for (const id of ids) {
-          if (seen[id] === undefined && page.document.querySelector(`table[aria-label="Ended calls"] tr[data-call-id="${id}"]`)) seen[id] = Date.now();
+          if (seen[id] === undefined && page.document.querySelector(`table[aria-label="Ended calls"] tr[data-call-id="${id}"]`))
+            seen[id] = Date.now();
         }
       });
       observer.observe(page.document.body, { childList: true, subtree: true });
@@ -285,7 +313,10 @@ describe('dashboard: campaigns, live', () => {
     await page.evaluate(() => ((globalThis as any).__sameDocument = true));
 
     const calls = await Promise.all(
-      [0, 1, 2].map(async (index) => (await t.ok(small.ownerKey, START_CALL, { input: { campaignId: smallCampaignId, to: destination(900 + index) } })).startCall.call),
+      [0, 1, 2].map(
+        async (index) =>
+          (await t.ok(small.ownerKey, START_CALL, { input: { campaignId: smallCampaignId, to: destination(900 + index) } })).startCall.call,
+      ),
     );
     expect(calls.map((call: { status: string }) => call.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
     await page.getByRole('heading', { name: 'Active calls (3)' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
@@ -302,8 +333,12 @@ describe('dashboard: campaigns, live', () => {
     expect(await page.evaluate(() => (globalThis as any).__sameDocument === true)).toBe(true);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '06-stopped-insufficient-funds');
 
-    const server = await t.ok(small.ownerKey, 'query($id: ID!) { calls(campaignId: $id) { edges { node { status endReason } } } }', { id: smallCampaignId });
-    expect(server.calls.edges.map((edge: { node: unknown }) => edge.node)).toEqual(Array(3).fill({ status: 'STOPPED', endReason: 'INSUFFICIENT_FUNDS' }));
+    const server = await t.ok(small.ownerKey, 'query($id: ID!) { calls(campaignId: $id) { edges { node { status endReason } } } }', {
+      id: smallCampaignId,
+    });
+    expect(server.calls.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
+      Array(3).fill({ status: 'STOPPED', endReason: 'INSUFFICIENT_FUNDS' }),
+    );
   });
 
   it('keeps the books straight and the pages free of errors', async () => {

@@ -2,10 +2,29 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, microsToMoney, moneyToMicros } from '../../client/src/utils/money.js';
-import { definitionOf, ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
+import {
+  definitionOf,
+  ensureClientBuilt,
+  goToSection,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  waitForText,
+  type BrowserPage,
+  signInThroughPage,
+  screenshotOnFailure,
+} from '../support/browser.js';
 import { balances, burnCard, callsStoppedBanner, lowBalanceBanner, usdMicros } from '../support/overview-page.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { balanceFigure, expectReceipt, fillCheckout, payToBalanceMs, startPayToBalanceTimer, threeDSecureChallenge, topUpCard } from '../support/top-up-page.js';
+import {
+  balanceFigure,
+  expectReceipt,
+  fillCheckout,
+  payToBalanceMs,
+  startPayToBalanceTimer,
+  threeDSecureChallenge,
+  topUpCard,
+} from '../support/top-up-page.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
 const SCREENSHOT_PREFIX = 'journey';
@@ -61,9 +80,13 @@ beforeAll(async () => {
   await t.fund(account.walletId, FUNDS);
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: PER_MINUTE, firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
   // A draft: the simulator dials only RUNNING campaigns, so nothing is spent until the manager starts it.
-  const created = await t.ok(account.ownerKey, 'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }', {
-    input: { walletId: account.walletId, ratePlanId, name: CAMPAIGN_NAME, simulate: true },
-  });
+  const created = await t.ok(
+    account.ownerKey,
+    'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }',
+    {
+      input: { walletId: account.walletId, ratePlanId, name: CAMPAIGN_NAME, simulate: true },
+    },
+  );
   campaignId = created.createCampaign.campaign.id;
   browser = await openBrowser();
   session = await newPage(browser);
@@ -143,7 +166,8 @@ async function startOverviewRecorder(page: Page): Promise<void> {
         if (record.readings.at(-1)?.text !== text) record.readings.push({ text, atMs: Date.now() });
       }
       if (record.lowBannerAtMs === null && page.document.querySelector('[data-banner="low-balance"]')) record.lowBannerAtMs = Date.now();
-      if (record.stoppedBannerAtMs === null && page.document.querySelector('[data-banner="calls-stopped"]')) record.stoppedBannerAtMs = Date.now();
+      if (record.stoppedBannerAtMs === null && page.document.querySelector('[data-banner="calls-stopped"]'))
+        record.stoppedBannerAtMs = Date.now();
     };
     look();
     const observer = new page.MutationObserver(look);
@@ -157,7 +181,9 @@ async function overviewRecord(page: Page, stop = false) {
   return page.evaluate((stopIt: boolean) => {
     const page = globalThis as any;
     if (stopIt) page.__overviewRecorder?.disconnect();
-    return page.__overviewRecord as { readings: { text: string; atMs: number }[]; lowBannerAtMs: number | null; stoppedBannerAtMs: number | null } | undefined;
+    return page.__overviewRecord as
+      | { readings: { text: string; atMs: number }[]; lowBannerAtMs: number | null; stoppedBannerAtMs: number | null }
+      | undefined;
   }, stop);
 }
 
@@ -218,8 +244,11 @@ async function startClickToBalanceTimer(page: Page, button: Locator, expected: s
 
 /** The page's measure of {@link startClickToBalanceTimer}, in ms. */
 async function clickToBalanceMs(page: Page): Promise<number> {
-  const state = await page.evaluate(() => (globalThis as any).__clickToBalance as { clickMs: number | null; changeMs: number | null } | undefined);
-  if (state?.clickMs == null || state.changeMs === null) throw new Error(`The timer did not see both the click and the balance change: ${JSON.stringify(state)}`);
+  const state = await page.evaluate(
+    () => (globalThis as any).__clickToBalance as { clickMs: number | null; changeMs: number | null } | undefined,
+  );
+  if (state?.clickMs == null || state.changeMs === null)
+    throw new Error(`The timer did not see both the click and the balance change: ${JSON.stringify(state)}`);
   return state.changeMs - state.clickMs;
 }
 
@@ -284,7 +313,10 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
     // Both banners came while the page watched: it opened above the low-balance line, which the
     // available balance then crossed live, and the stop followed.
     const lowLineMicros = usdMicros('$5.00');
-    expect(usdMicros(readings[0]!), 'the Overview must open above the low-balance line for its banner to be seen arriving').toBeGreaterThanOrEqual(lowLineMicros);
+    expect(
+      usdMicros(readings[0]!),
+      'the Overview must open above the low-balance line for its banner to be seen arriving',
+    ).toBeGreaterThanOrEqual(lowLineMicros);
     const crossing = record.readings.find((reading) => usdMicros(reading.text) < lowLineMicros)!;
     expect(record.lowBannerAtMs).not.toBeNull();
     expect(record.lowBannerAtMs!).toBeGreaterThanOrEqual(crossing.atMs);
@@ -293,15 +325,18 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
     const calls = (await t.ok(account.ownerKey, CALLS_OF_CAMPAIGN, { id: campaignId })).calls.edges.map(
       (edge: { node: { id: string; status: string; endReason: string | null } }) => edge.node,
     );
-    stoppedCallIds = calls.filter((call: { status: string; endReason: string | null }) => call.status === 'STOPPED' && call.endReason === 'INSUFFICIENT_FUNDS').map((call: { id: string }) => call.id);
+    stoppedCallIds = calls
+      .filter((call: { status: string; endReason: string | null }) => call.status === 'STOPPED' && call.endReason === 'INSUFFICIENT_FUNDS')
+      .map((call: { id: string }) => call.id);
     expect(stoppedCallIds.length).toBeGreaterThanOrEqual(1);
     expect(calls.filter((call: { status: string }) => call.status === 'ACTIVE')).toEqual([]);
     const [stop] = await t.app.orm.em
       .fork()
       .getConnection()
-      .execute<{ ended_ms: number }[]>(`select (extract(epoch from min(ended_at)) * 1000)::float8 as ended_ms from call where campaign_id = ? and status = 'STOPPED'`, [
-        campaignId,
-      ]);
+      .execute<{ ended_ms: number }[]>(
+        `select (extract(epoch from min(ended_at)) * 1000)::float8 as ended_ms from call where campaign_id = ? and status = 'STOPPED'`,
+        [campaignId],
+      );
     console.log(
       `[journey e2e] wallet ran dry (first STOPPED call's ended_at) → "calls stopped" banner on the Overview: ${Math.round(record.stoppedBannerAtMs! - stop!.ended_ms)} ms;` +
         ` available below $5.00 on screen → low-balance banner: ${record.lowBannerAtMs! - crossing.atMs} ms`,
@@ -318,7 +353,8 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
     const stopped = endedRows(page).filter({ hasText: 'Stopped: insufficient funds' });
     await expect.poll(() => stopped.count(), { timeout: LIVE_TIMEOUT_MS }).toBe(stoppedCallIds.length);
     expect((await callIdsOf(stopped)).sort()).toEqual([...stoppedCallIds].sort());
-    for (const className of await stopped.evaluateAll((rows: any[]) => rows.map((row) => String(row.className)))) expect(className).toContain('call-row--stopped-funds');
+    for (const className of await stopped.evaluateAll((rows: any[]) => rows.map((row) => String(row.className))))
+      expect(className).toContain('call-row--stopped-funds');
     await page.getByRole('button', { name: `Resume ${CAMPAIGN_NAME}` }).waitFor();
     await expectSameDocument(page);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-calls-stopped-for-funds');
@@ -326,7 +362,11 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
 
   it('tops up from the campaign’s notice: a sandbox Visa, then a 3-D Secure card with the challenge completed', async () => {
     const { page } = session;
-    await page.getByRole('alert').filter({ hasText: 'Stopped: insufficient funds.' }).getByRole('link', { name: 'Top up', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Stopped: insufficient funds.' })
+      .getByRole('link', { name: 'Top up', exact: true })
+      .click();
     await page.waitForURL((url) => url.pathname === '/top-up');
     const dry = await apiWallet();
     await waitForText(balanceFigure(page), formatMoney(dry.balance, 'USD'));
@@ -377,7 +417,9 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
     const newCallIds = await callIdsOf(activeRows(page));
     expect(newCallIds).toHaveLength(SIMULATED_CALLS);
     for (const id of newCallIds) expect(stoppedCallIds).not.toContain(id);
-    await expect.poll(async () => (await campaignFigure(page, 'Spent').textContent())?.trim(), { timeout: LIVE_TIMEOUT_MS }).not.toBe(spentBefore);
+    await expect
+      .poll(async () => (await campaignFigure(page, 'Spent').textContent())?.trim(), { timeout: LIVE_TIMEOUT_MS })
+      .not.toBe(spentBefore);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '09-resumed');
 
     // The Overview agrees: no banner left, and the available balance falls again.
@@ -398,7 +440,9 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
   it('keeps the books straight and the page free of errors', async () => {
     // The dialer stops first, so no call starts behind the hang-ups below.
     await t.app.simulator.stop();
-    const calls = (await t.ok(account.ownerKey, CALLS_OF_CAMPAIGN, { id: campaignId })).calls.edges.map((edge: { node: { id: string; status: string } }) => edge.node);
+    const calls = (await t.ok(account.ownerKey, CALLS_OF_CAMPAIGN, { id: campaignId })).calls.edges.map(
+      (edge: { node: { id: string; status: string } }) => edge.node,
+    );
     for (const call of calls.filter((candidate: { status: string }) => candidate.status === 'ACTIVE')) {
       await t.ok(account.ownerKey, END_CALL, { input: { callId: call.id } });
     }

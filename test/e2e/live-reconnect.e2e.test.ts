@@ -1,7 +1,17 @@
 // Goal: when the network drops under an open dashboard, the header says so and the page comes back by itself without losing or repeating money: the Transactions page of a signed-in OWNER loses its connection, charges are committed meanwhile, the indicator goes from Live through Reconnecting… back to Live, and every charge of the outage shows on the page exactly once, replayed by the socket's resume after the last sequence it had; the times from the cut to the indicator and from the network's return to Live and to the rows are printed. Method: the real server on a fresh database, the built dashboard in Debian's Chromium loaded through a loopback TCP proxy that resets every connection and refuses new ones while cut (test/support/network-cut.ts), charges over GraphQL straight to the server, page-side observers for the indicator and the rows, the WebSocket frames read through Playwright, screenshots, then the ledger invariants.
 import type { Browser, Locator, Page, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
+import {
+  ensureClientBuilt,
+  goToSection,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  waitForText,
+  type BrowserPage,
+  signInThroughPage,
+  screenshotOnFailure,
+} from '../support/browser.js';
 import { startNetworkCut, type NetworkCut } from '../support/network-cut.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -71,7 +81,8 @@ screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
 function recordSocket(socket: WebSocket): void {
   const recorded: RecordedSocket = { url: socket.url(), sent: [], received: [], closedAtMs: null };
   sockets.push(recorded);
-  const parse = (payload: string | Buffer) => JSON.parse(typeof payload === 'string' ? payload : payload.toString('utf8')) as GraphQLWsMessage;
+  const parse = (payload: string | Buffer) =>
+    JSON.parse(typeof payload === 'string' ? payload : payload.toString('utf8')) as GraphQLWsMessage;
   socket.on('framesent', (frame) => recorded.sent.push({ atMs: Date.now(), message: parse(frame.payload) }));
   socket.on('framereceived', (frame) => recorded.received.push({ atMs: Date.now(), message: parse(frame.payload) }));
   socket.on('close', () => (recorded.closedAtMs = Date.now()));
@@ -79,7 +90,11 @@ function recordSocket(socket: WebSocket): void {
 
 /** The `transactionAdded` sequences a socket delivered, in order of arrival. */
 function deliveredSequences(socket: RecordedSocket): string[] {
-  const ids = new Set(socket.sent.filter(({ message }) => message.type === 'subscribe' && message.payload?.operationName === 'TransactionAdded').map(({ message }) => message.id));
+  const ids = new Set(
+    socket.sent
+      .filter(({ message }) => message.type === 'subscribe' && message.payload?.operationName === 'TransactionAdded')
+      .map(({ message }) => message.id),
+  );
   return socket.received
     .filter(({ message }) => message.type === 'next' && ids.has(message.id))
     .map(({ message }) => String(message.payload?.data?.transactionAdded?.sequence));
@@ -99,14 +114,19 @@ function connectionIndicator(page: Page): Locator {
 
 /** The rows of the Transactions table (the receipt rows under some excluded). */
 function transactionRows(page: Page): Locator {
-  return page.getByRole('region', { name: 'Transactions', exact: true }).locator('table.transactions > tbody > tr:not(.transactions__details)');
+  return page
+    .getByRole('region', { name: 'Transactions', exact: true })
+    .locator('table.transactions > tbody > tr:not(.transactions__details)');
 }
 
 /** The "#" (sequence) and description of each row of the table, top to bottom. */
 async function shownRows(page: Page): Promise<{ sequence: string; description: string }[]> {
   // The callback runs in the page; this project's tsconfig has no DOM library, hence `any`.
   return transactionRows(page).evaluateAll((rows: any[]) =>
-    rows.map((row) => ({ sequence: String(row.cells[1]?.textContent ?? '').trim(), description: String(row.cells[4]?.textContent ?? '').trim() })),
+    rows.map((row) => ({
+      sequence: String(row.cells[1]?.textContent ?? '').trim(),
+      description: String(row.cells[4]?.textContent ?? '').trim(),
+    })),
   );
 }
 
@@ -132,7 +152,9 @@ async function startPageRecorder(page: Page, prefix: string, count: number): Pro
         if (record.indicator.at(-1)?.text !== text) record.indicator.push({ text, atMs: Date.now() });
         if (record.rowsShownAtMs === null) {
           const rows = [...page.document.querySelectorAll('table.transactions > tbody > tr')].filter((row: any) =>
-            String(row.cells[4]?.textContent ?? '').trim().startsWith(rowPrefix),
+            String(row.cells[4]?.textContent ?? '')
+              .trim()
+              .startsWith(rowPrefix),
           );
           if (rows.length >= rowCount) record.rowsShownAtMs = Date.now();
         }
@@ -145,7 +167,9 @@ async function startPageRecorder(page: Page, prefix: string, count: number): Pro
 }
 
 async function pageRecord(page: Page) {
-  return page.evaluate(() => (globalThis as any).__reconnectRecord as { indicator: { text: string; atMs: number }[]; rowsShownAtMs: number | null });
+  return page.evaluate(
+    () => (globalThis as any).__reconnectRecord as { indicator: { text: string; atMs: number }[]; rowsShownAtMs: number | null },
+  );
 }
 
 describe('dashboard: the live connection drops and comes back without losing or repeating a transaction', () => {

@@ -1,7 +1,17 @@
 // Goal: the Overview shows a wallet burning down live: an OWNER signs in to a wallet funded with $1 (the low-balance warning up), calls start through the API and the page, without a reload, shows the burn rate and the available balance falling as the billing clock reserves increments, then the wallet running dry and a "calls stopped" banner naming the campaign, whose Top up button leads to /top-up; the time from the first call the server stopped to the banner on screen is printed. Method: the real server with its real-time billing clock on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, a MutationObserver in the page timing the banner, the stopped call's time read from the database, screenshots of each step, then the ledger invariants.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
+import {
+  ensureClientBuilt,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  waitForText,
+  type BrowserPage,
+  definitionOf,
+  signInThroughPage,
+  screenshotOnFailure,
+} from '../support/browser.js';
 import { balances, burnCard, callsStoppedBanner, usdMicros } from '../support/overview-page.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -64,7 +74,11 @@ describe('dashboard: the overview follows a wallet burning down', () => {
     const { page } = session;
     await page.goto(`${t.url}/`);
     await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview' }).and(page.locator('[aria-current="page"]')).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Overview' })
+      .and(page.locator('[aria-current="page"]'))
+      .waitFor();
     await waitForText(definitionOf(balances(page), 'Available'), '$1.00');
     await waitForText(definitionOf(burnCard(page), 'Burn rate'), '$0.00/min');
     await waitForText(definitionOf(burnCard(page), 'Time to empty'), 'nothing is burning');
@@ -82,7 +96,8 @@ describe('dashboard: the overview follows a wallet burning down', () => {
       const page = globalThis as any;
       page.__overviewDocument = 'not reloaded';
       const mark = () => {
-        if (page.__bannerShownAtMs === undefined && page.document.querySelector('[data-banner="calls-stopped"]')) page.__bannerShownAtMs = Date.now();
+        if (page.__bannerShownAtMs === undefined && page.document.querySelector('[data-banner="calls-stopped"]'))
+          page.__bannerShownAtMs = Date.now();
       };
       new page.MutationObserver(mark).observe(page.document.body, { subtree: true, childList: true });
     });
@@ -153,7 +168,11 @@ describe('dashboard: the overview follows a wallet burning down', () => {
     const { page } = session;
     await callsStoppedBanner(page).getByRole('button', { name: 'Top up' }).click();
     await page.waitForURL((url) => url.pathname === '/top-up');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Top up' }).and(page.locator('[aria-current="page"]')).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Top up' })
+      .and(page.locator('[aria-current="page"]'))
+      .waitFor();
     expect(await callsStoppedBanner(page).count()).toBe(0);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-top-up-page');
     expect(session.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);

@@ -2,7 +2,19 @@
 import fs from 'node:fs/promises';
 import type { Browser, Download, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, WAIT_TIMEOUT_MS, waitForText, type BrowserPage, definitionOf, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
+import {
+  ensureClientBuilt,
+  goToSection,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  WAIT_TIMEOUT_MS,
+  waitForText,
+  type BrowserPage,
+  definitionOf,
+  signInThroughPage,
+  screenshotOnFailure,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -15,7 +27,8 @@ const OWNER = { email: 'sam.settings@example.com', name: 'Sam Settings', passwor
 const RECEIPT_NUMBER_PATTERN = /SW-\d{4}-\d{8}/;
 
 /** The CSV's header line (server/domain/wallets/export-wallet-transactions.service.ts TRANSACTION_CSV_COLUMNS). */
-const CSV_HEADER = 'sequence,created_at,type,kind,status,amount,balance_before,balance_after,currency,description,payment_intent_id,campaign_id,transaction_id';
+const CSV_HEADER =
+  'sequence,created_at,type,kind,status,amount,balance_before,balance_after,currency,description,payment_intent_id,campaign_id,transaction_id';
 
 let t: TestApp;
 let browser: Browser;
@@ -52,8 +65,6 @@ afterAll(async () => {
 
 screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
-
-
 /** The region (a card) named `name`. */
 function card(page: Page, name: string): Locator {
   return page.getByRole('region', { name, exact: true });
@@ -82,7 +93,10 @@ async function expectRowCount(page: Page, count: number): Promise<void> {
 
 /** Clicks "Download CSV" and returns the download and the file's text. */
 async function downloadCsv(page: Page): Promise<{ download: Download; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), card(page, 'Transactions').getByRole('link', { name: 'Download CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card(page, 'Transactions').getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
   const file = await download.path();
   return { download, text: await fs.readFile(file, 'utf8') };
 }
@@ -145,9 +159,13 @@ describe('dashboard: settings, top-ups and the transaction history of an OWNER',
     await funding.getByText('Below $10.00 available, the default card tops the wallet up to $40.00.', { exact: true }).waitFor();
     await saveScreenshot(page, SCREENSHOT_PREFIX, '03-auto-recharge');
 
-    const data = await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { autoRecharge { enabled threshold target pausedAt } } }', {
-      id: account.walletId,
-    });
+    const data = await t.ok(
+      account.ownerKey,
+      'query($id: ID!) { wallet(id: $id) { autoRecharge { enabled threshold target pausedAt } } }',
+      {
+        id: account.walletId,
+      },
+    );
     expect(data.wallet.autoRecharge).toEqual({ enabled: true, threshold: '10', target: '40', pausedAt: null });
   });
 
@@ -198,7 +216,10 @@ describe('dashboard: settings, top-ups and the transaction history of an OWNER',
     await topUp.getByRole('group', { name: 'Quick picks' }).getByRole('button', { name: '$25.00', exact: true }).click();
     await topUp.getByRole('button', { name: 'Pay $25.00', exact: true }).click();
     await topUp.getByText('Payment complete: $25.00 added to the wallet.', { exact: true }).waitFor();
-    receiptNumber = await waitForText(definitionOf(topUp.getByRole('region', { name: 'Receipt' }), 'Receipt number'), RECEIPT_NUMBER_PATTERN);
+    receiptNumber = await waitForText(
+      definitionOf(topUp.getByRole('region', { name: 'Receipt' }), 'Receipt number'),
+      RECEIPT_NUMBER_PATTERN,
+    );
     await waitForText(balance, '$73.75');
 
     const recent = card(page, 'Recent top-ups');
@@ -255,7 +276,11 @@ describe('dashboard: settings, top-ups and the transaction history of an OWNER',
     // row carries its campaign, so the page need not ask the server for the list again.
     const listRequests: string[] = [];
     const onRequest = (request: Request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && request.postDataJSON()?.operationName === 'WalletTransactions') {
+      if (
+        request.method() === 'POST' &&
+        new URL(request.url()).pathname === '/graphql' &&
+        request.postDataJSON()?.operationName === 'WalletTransactions'
+      ) {
         listRequests.push(JSON.stringify(request.postDataJSON().variables));
       }
     };
@@ -326,14 +351,19 @@ describe('dashboard: settings, top-ups and the transaction history of an OWNER',
     expect(listed).toEqual(['$20.00', '$0.00']);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '10-balance-alerts');
 
-    const before = await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance lowBalanceThresholds } }', { id: account.walletId });
+    const before = await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance lowBalanceThresholds } }', {
+      id: account.walletId,
+    });
     expect(before.wallet).toEqual({ balance: '73', lowBalanceThresholds: ['20', '0'] });
     await t.ok(account.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
       input: { walletId: account.walletId, amount: '54', description: 'Across the 20 alert' },
     });
     // The processor also runs in the background; a pass waits for its lock, so the charge is judged when it returns.
     await t.app.alertProcessor.pass();
-    const raised = await t.ok(account.ownerKey, '{ alerts(kinds: [LOW_BALANCE, BALANCE_DEPLETED]) { edges { node { kind walletId threshold balance } } } }');
+    const raised = await t.ok(
+      account.ownerKey,
+      '{ alerts(kinds: [LOW_BALANCE, BALANCE_DEPLETED]) { edges { node { kind walletId threshold balance } } } }',
+    );
     expect(raised.alerts.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
       { kind: 'LOW_BALANCE', walletId: account.walletId, threshold: '20', balance: '19' },
     ]);

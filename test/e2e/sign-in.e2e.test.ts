@@ -1,7 +1,18 @@
 // Goal: people get into the dashboard with e-mail and password and out again: a wrong password is refused with the server's words, an OWNER signs in and sees the balance, invites a campaign manager from Settings (the Team card) whose link works once in another browser, a reload keeps a session and a sign-out ends it (a reload stays signed out), and a sign-out elsewhere sends an open page back to sign-in. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person (cookies are per context), screenshots of each step.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage, screenshotOnFailure } from '../support/browser.js';
+import {
+  ensureClientBuilt,
+  goToSection,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  waitForText,
+  type BrowserPage,
+  definitionOf,
+  signInThroughPage,
+  screenshotOnFailure,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -50,12 +61,10 @@ async function anotherBrowser(): Promise<BrowserPage> {
   return opened;
 }
 
-
 /** The balance card's "Balance" figure. */
 function balanceFigure(page: Page): Locator {
   return definitionOf(page.getByRole('region', { name: 'Balances' }), 'Balance');
 }
-
 
 /** The sign-in page's heading: the page shows it once the session check said "signed out". */
 function signInHeading(page: Page): Locator {
@@ -100,7 +109,10 @@ describe('dashboard: sign in with e-mail and password', () => {
     const cookie = await sessionCookie(context);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     // The page never holds the session: the cookie is httpOnly and nothing is stored in its place.
-    const pageState = await page.evaluate(() => ({ cookie: (globalThis as any).document.cookie as string, stored: (globalThis as any).localStorage.length as number }));
+    const pageState = await page.evaluate(() => ({
+      cookie: (globalThis as any).document.cookie as string,
+      stored: (globalThis as any).localStorage.length as number,
+    }));
     expect(pageState).toEqual({ cookie: '', stored: 0 });
   });
 

@@ -1,9 +1,27 @@
 // Goal: an account owner tops up a wallet from the "Top up" card of the dashboard's Top up page and sees what a customer should: the checkout summary, a receipt, the balance moving by itself, the simulated 3-D Secure challenge answered both ways, and a decline with its reason. Method: the real server (payment jobs on, so the sandbox's webhooks are applied by themselves) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, then the ledger invariants and the balance over GraphQL.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt, goToSection, newPage, openBrowser, saveScreenshot, waitForText, type BrowserPage, screenshotOnFailure } from '../support/browser.js';
+import {
+  ensureClientBuilt,
+  goToSection,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  waitForText,
+  type BrowserPage,
+  screenshotOnFailure,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { balanceFigure, expectReceipt, fillCheckout, payToBalanceMs, RECEIPT_NUMBER_PATTERN, startPayToBalanceTimer, threeDSecureChallenge, topUpCard } from '../support/top-up-page.js';
+import {
+  balanceFigure,
+  expectReceipt,
+  fillCheckout,
+  payToBalanceMs,
+  RECEIPT_NUMBER_PATTERN,
+  startPayToBalanceTimer,
+  threeDSecureChallenge,
+  topUpCard,
+} from '../support/top-up-page.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
 const SCREENSHOT_PREFIX = 'top-up';
@@ -28,8 +46,6 @@ afterAll(async () => {
 });
 
 screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
-
-
 
 /** The wallet's balance as the API has it. */
 async function apiBalance(): Promise<string> {
@@ -90,7 +106,9 @@ describe('dashboard: top up a wallet by card (sandbox)', () => {
     await challenge.getByRole('button', { name: 'Complete' }).click();
     await challenge.waitFor({ state: 'hidden' });
     await waitForText(balanceFigure(page), '$75.00');
-    console.log(`3-D Secure Complete → balance on the page: ${(performance.now() - completedAtMs).toFixed(0)} ms (seen from the test, polling included)`);
+    console.log(
+      `3-D Secure Complete → balance on the page: ${(performance.now() - completedAtMs).toFixed(0)} ms (seen from the test, polling included)`,
+    );
     await expectReceipt(page, '$50.00', 'Visa •••• 3184');
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-3ds-completed');
 
@@ -120,7 +138,10 @@ describe('dashboard: top up a wallet by card (sandbox)', () => {
     await pay.click();
     const failure = card.getByRole('alert').filter({ hasText: 'Payment failed' });
     await failure.waitFor();
-    await failure.getByText(/declined/i).first().waitFor();
+    await failure
+      .getByText(/declined/i)
+      .first()
+      .waitFor();
     const reason = (await failure.locator('.notice__detail').first().textContent())?.trim() ?? '';
     console.log(`Declined card, reason shown: "${reason}"`);
     expect(reason).toMatch(/declined/i);

@@ -49,8 +49,12 @@ describe('outbox positions', () => {
     expect(await sql(`select 1 from outbox_event where id = any($1::bigint[])`, [ids])).toHaveLength(3);
     await t.app.events.tail.caughtUp();
     await sql(`update outbox_consumer set tx_id = '9', event_id = $1 where name <> 'alerts'`, [nine]);
-    await pruneOutbox(t.app.orm.em.fork(), t.config, Date.now() + 30 * 86_400_000, { outboxPosition: () => t.app.events.tail.readPosition });
-    expect((await sql(`select id::text from outbox_event where id = any($1::bigint[])`, [ids])).map((r) => r.id).sort()).toEqual([ten, eleven].sort());
+    await pruneOutbox(t.app.orm.em.fork(), t.config, Date.now() + 30 * 86_400_000, {
+      outboxPosition: () => t.app.events.tail.readPosition,
+    });
+    expect((await sql(`select id::text from outbox_event where id = any($1::bigint[])`, [ids])).map((r) => r.id).sort()).toEqual(
+      [ten, eleven].sort(),
+    );
     await t.assertLedger();
   });
 });

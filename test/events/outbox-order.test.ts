@@ -36,7 +36,21 @@ async function openCharge(walletId: string): Promise<{ commit(): Promise<void>; 
   await client.connect();
   await client.query('begin');
   const { rowCount } = await client.query(POST_WALLET_TRANSACTION.text, [
-    randomUUID(), walletId, null, '-10000', '10000000000000000', 'CHARGE', 'REVENUE', 'held open', null, 'test', null, 'charge', 'x', '0', null,
+    randomUUID(),
+    walletId,
+    null,
+    '-10000',
+    '10000000000000000',
+    'CHARGE',
+    'REVENUE',
+    'held open',
+    null,
+    'test',
+    null,
+    'charge',
+    'x',
+    '0',
+    null,
   ]);
   expect(rowCount).toBe(1);
   return {
@@ -54,10 +68,14 @@ describe('outbox order', () => {
     await Promise.all([t.fund(x.walletId, '10'), t.fund(y.walletId, '10')]);
     const tail = await startTail();
     const seen: string[] = [];
-    const stops = [x, y].map((w) => tail.onWalletEvent(w.walletId, (event) => seen.push(`${event.walletId === x.walletId ? 'x' : 'y'}${event.sequence}`)));
+    const stops = [x, y].map((w) =>
+      tail.onWalletEvent(w.walletId, (event) => seen.push(`${event.walletId === x.walletId ? 'x' : 'y'}${event.sequence}`)),
+    );
     try {
       const early = await openCharge(x.walletId); // takes its transaction id (and outbox row id) first
-      await t.ok(y.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: y.walletId, amount: '1' } });
+      await t.ok(y.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+        input: { walletId: y.walletId, amount: '1' },
+      });
       await tail.caughtUp();
       // y's charge committed, but an older transaction is still running: it must wait behind it.
       expect(seen).toEqual([]);
@@ -91,7 +109,9 @@ describe('outbox order', () => {
     try {
       await job.query('begin');
       await job.query('select pg_current_xact_id()');
-      await t.ok(y.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: y.walletId, amount: '1' } });
+      await t.ok(y.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+        input: { walletId: y.walletId, amount: '1' },
+      });
       await tail.caughtUp();
       expect(seen).toEqual([]);
       const endedAt = Date.now();
@@ -147,7 +167,9 @@ describe('a subscriber that falls behind', () => {
       await until('the stream knows where it starts', () => started);
       await hubs.settled(w.walletId);
       for (let i = 0; i < charges; i++) {
-        await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: w.walletId, amount: '1' } });
+        await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+          input: { walletId: w.walletId, amount: '1' },
+        });
       }
       await tail.caughtUp();
       // The hub hands events on asynchronously after the tail's read: wait until it has handed all of

@@ -27,7 +27,21 @@ async function chargeTogether(walletId: string, count: number): Promise<void> {
     await client.query('begin');
     for (let i = 0; i < count; i++) {
       const { rowCount } = await client.query(POST_WALLET_TRANSACTION.text, [
-        randomUUID(), walletId, null, '-10000', '10000000000000000', 'CHARGE', 'REVENUE', `together ${i}`, null, 'test', null, 'charge', 'x', '0', null,
+        randomUUID(),
+        walletId,
+        null,
+        '-10000',
+        '10000000000000000',
+        'CHARGE',
+        'REVENUE',
+        `together ${i}`,
+        null,
+        'test',
+        null,
+        'charge',
+        'x',
+        '0',
+        null,
       ]);
       expect(rowCount).toBe(1);
     }
@@ -42,7 +56,13 @@ describe('a subscriber that falls behind', () => {
   it(`keeps up with ${QUEUE_MAX} events arriving at once`, async () => {
     const { walletId } = await t.createAccount();
     await t.fund(walletId, '10');
-    const subscriber = subscribe(t.url, t.adminToken, TRANSACTION_ADDED, { walletId, afterSequence: '1' }, (d) => d.transactionAdded as AddedTransaction);
+    const subscriber = subscribe(
+      t.url,
+      t.adminToken,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: '1' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     try {
       await chargeTogether(walletId, 1);
       await subscriber.waitFor(1);
@@ -57,7 +77,13 @@ describe('a subscriber that falls behind', () => {
   it('is closed with 4413 when a burst overflows its queue, and resumes from its last sequence without loss', async () => {
     const { walletId } = await t.createAccount();
     await t.fund(walletId, '10');
-    const subscriber = subscribe(t.url, t.adminToken, TRANSACTION_ADDED, { walletId, afterSequence: '1' }, (d) => d.transactionAdded as AddedTransaction);
+    const subscriber = subscribe(
+      t.url,
+      t.adminToken,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: '1' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     const closed = new Promise<number>((resolve) => subscriber.client.on('closed', (event) => resolve((event as { code: number }).code)));
     try {
       await chargeTogether(walletId, 1);
@@ -67,7 +93,13 @@ describe('a subscriber that falls behind', () => {
       const seen = [...subscriber.received];
       const lastSeen = seen.at(-1)!.sequence;
       expect(Number(lastSeen)).toBeLessThan(12);
-      const resumed = subscribe(t.url, t.adminToken, TRANSACTION_ADDED, { walletId, afterSequence: lastSeen }, (d) => d.transactionAdded as AddedTransaction);
+      const resumed = subscribe(
+        t.url,
+        t.adminToken,
+        TRANSACTION_ADDED,
+        { walletId, afterSequence: lastSeen },
+        (d) => d.transactionAdded as AddedTransaction,
+      );
       try {
         const rest = await resumed.waitFor(12 - Number(lastSeen));
         expect([...seen, ...rest].map((r) => Number(r.sequence))).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);

@@ -49,7 +49,13 @@ describe('subscription access', () => {
 
   it('SUPPORT may follow any wallet', async () => {
     const support = await t.createKey(null, 'SUPPORT');
-    const subscriber = subscribe(t.url, support.secret, TRANSACTION_ADDED, { walletId: a.walletId, afterSequence: '0' }, (d) => d.transactionAdded);
+    const subscriber = subscribe(
+      t.url,
+      support.secret,
+      TRANSACTION_ADDED,
+      { walletId: a.walletId, afterSequence: '0' },
+      (d) => d.transactionAdded,
+    );
     try {
       expect((await subscriber.waitFor(1))[0].sequence).toBe('1');
     } finally {
@@ -70,11 +76,19 @@ describe('subscription access', () => {
   it("afterSequence may equal the wallet's last sequence; one beyond it is BAD_USER_INPUT", async () => {
     const { wallet } = await t.ok(a.ownerKey, 'query($id: ID!) { wallet(id: $id) { sequence } }', { id: a.walletId });
     const atHead = subscribe(t.url, a.ownerKey, TRANSACTION_ADDED, { walletId: a.walletId, afterSequence: wallet.sequence }, (d) => d);
-    const beyond = subscribe(t.url, a.ownerKey, TRANSACTION_ADDED, { walletId: a.walletId, afterSequence: String(Number(wallet.sequence) + 1) }, (d) => d);
+    const beyond = subscribe(
+      t.url,
+      a.ownerKey,
+      TRANSACTION_ADDED,
+      { walletId: a.walletId, afterSequence: String(Number(wallet.sequence) + 1) },
+      (d) => d,
+    );
     try {
       await expect.poll(() => beyond.errors.length).toBe(1);
       expect((beyond.errors[0] as { extensions: unknown }).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'afterSequence' });
-      await t.ok(a.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: a.walletId, amount: '0.01' } });
+      await t.ok(a.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+        input: { walletId: a.walletId, amount: '0.01' },
+      });
       expect((await atHead.waitFor(1))[0].transactionAdded.sequence).toBe(String(Number(wallet.sequence) + 1));
       expect(atHead.errors).toEqual([]);
     } finally {
@@ -99,7 +113,12 @@ describe('subscription access', () => {
         );
       }
       await expect.poll(() => outcomes.length).toBe(1);
-      expect(outcomes[0]).toEqual({ i: PER_SOCKET_MAX, error: [expect.objectContaining({ extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerSocketMax', max: PER_SOCKET_MAX } })] });
+      expect(outcomes[0]).toEqual({
+        i: PER_SOCKET_MAX,
+        error: [
+          expect.objectContaining({ extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerSocketMax', max: PER_SOCKET_MAX } }),
+        ],
+      });
       await expect.poll(() => received.slice(0, PER_SOCKET_MAX).every((count) => count >= 1)).toBe(true);
     } finally {
       await client.dispose();
@@ -118,7 +137,10 @@ describe('subscription access', () => {
       client.on('closed', (event) => resolve({ code: (event as { code: number }).code, at: Date.now() })),
     );
     const events: unknown[] = [];
-    client.subscribe({ query: TRANSACTION_ADDED, variables: { walletId: a.walletId, afterSequence: '0' } }, { next: (v) => events.push(v), error: () => {}, complete: () => {} });
+    client.subscribe(
+      { query: TRANSACTION_ADDED, variables: { walletId: a.walletId, afterSequence: '0' } },
+      { next: (v) => events.push(v), error: () => {}, complete: () => {} },
+    );
     try {
       await expect.poll(() => events.length).toBeGreaterThan(0);
       const response = await fetch(`${other.url}/graphql`, {
@@ -141,11 +163,15 @@ describe('balanceChanged', () => {
   it('with afterSequence replays the wallet after each later change, then goes on live', async () => {
     const w = await t.createAccount('Replay');
     await t.fund(w.walletId, '5');
-    await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: w.walletId, amount: '1.5' } });
+    await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+      input: { walletId: w.walletId, amount: '1.5' },
+    });
     const subscriber = subscribe(t.url, w.ownerKey, BALANCE_CHANGED, { walletId: w.walletId, afterSequence: '0' }, (d) => d.balanceChanged);
     try {
       await subscriber.waitFor(2);
-      await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: w.walletId, amount: '0.5' } });
+      await t.ok(w.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+        input: { walletId: w.walletId, amount: '0.5' },
+      });
       const received = await subscriber.waitFor(3);
       expect(received.map((x: { sequence: string; balance: string }) => [x.sequence, x.balance])).toEqual([
         ['1', '5'],
@@ -157,22 +183,29 @@ describe('balanceChanged', () => {
     }
   });
 
-
   it('reports the wallet after each change, in order, from the next change on', async () => {
     const subscriber = subscribe(t.url, a.ownerKey, BALANCE_CHANGED, { walletId: a.walletId }, (d) => d.balanceChanged);
     try {
       // Established once it reports a change; keep charging until it does.
       while (subscriber.received.length === 0) {
-        await t.ok(a.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: a.walletId, amount: '1' } });
+        await t.ok(a.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+          input: { walletId: a.walletId, amount: '1' },
+        });
         // The tail has handed the charge on; if the subscriber still got nothing it was not live yet.
         await t.app.events.tail.caughtUp();
       }
       const first = subscriber.received[0];
       for (const amount of ['0.25', '0.5']) {
-        await t.ok(a.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId: a.walletId, amount } });
+        await t.ok(a.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+          input: { walletId: a.walletId, amount },
+        });
       }
       await t.fund(a.walletId, '10');
-      const wallet = (await t.ok(a.ownerKey, `query($id: ID!) { wallet(id: $id) { id balance available reserved sequence currency } }`, { id: a.walletId })).wallet;
+      const wallet = (
+        await t.ok(a.ownerKey, `query($id: ID!) { wallet(id: $id) { id balance available reserved sequence currency } }`, {
+          id: a.walletId,
+        })
+      ).wallet;
       const received = await subscriber.waitFor(Number(wallet.sequence) - Number(first.sequence) + 1);
       expect(received.map((w: { sequence: string }) => Number(w.sequence))).toEqual(
         Array.from({ length: received.length }, (_, i) => Number(first.sequence) + i),

@@ -88,7 +88,9 @@ async function cycle(count: number, releaseTimeoutMs: number): Promise<boolean> 
   for (const close of closers) close();
   return until(() => {
     const now = counts();
-    return now.hubSubscribers === before.hubSubscribers && now.alertListeners === before.alertListeners && now.hubWallets === before.hubWallets;
+    return (
+      now.hubSubscribers === before.hubSubscribers && now.alertListeners === before.alertListeners && now.hubWallets === before.hubWallets
+    );
   }, releaseTimeoutMs);
 }
 

@@ -65,7 +65,13 @@ describe('transactionAdded', () => {
     const { walletId, ownerKey } = await t.createAccount();
     await t.fund(walletId, '10');
     await charges(ownerKey, walletId, 3);
-    const replaying = subscribe(t.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '0' }, (d) => d.transactionAdded as AddedTransaction);
+    const replaying = subscribe(
+      t.url,
+      ownerKey,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: '0' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     const live = subscribe(t.url, ownerKey, TRANSACTION_ADDED, { walletId }, (d) => d.transactionAdded as AddedTransaction);
     try {
       expectSequences(await replaying.waitFor(4), 1, 4);
@@ -90,14 +96,26 @@ describe('transactionAdded', () => {
   it('resumes after a dropped socket with exactly the missed transactions, while charges keep committing', async () => {
     const { walletId, ownerKey } = await t.createAccount();
     await t.fund(walletId, '1000');
-    const first = subscribe(t.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '1' }, (d) => d.transactionAdded as AddedTransaction);
+    const first = subscribe(
+      t.url,
+      ownerKey,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: '1' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     const committing = charges(ownerKey, walletId, 300);
     await first.waitFor(50);
     await first.close();
     // What the client had when its socket dropped (messages already in flight are not counted).
     const seen = [...first.received];
     const lastSeen = seen.at(-1)!.sequence;
-    const resumed = subscribe(t.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: lastSeen }, (d) => d.transactionAdded as AddedTransaction);
+    const resumed = subscribe(
+      t.url,
+      ownerKey,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: lastSeen },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     try {
       await committing;
       await charges(ownerKey, walletId, 20);
@@ -113,7 +131,13 @@ describe('transactionAdded', () => {
     const { walletId, ownerKey } = await t.createAccount();
     await t.fund(walletId, '100');
     const other = await startSecondServer();
-    const subscriber = subscribe(other.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '1' }, (d) => d.transactionAdded as AddedTransaction);
+    const subscriber = subscribe(
+      other.url,
+      ownerKey,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: '1' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     try {
       await charges(ownerKey, walletId, 50);
       expectSequences(await subscriber.waitFor(50), 2, 51);
@@ -127,7 +151,13 @@ describe('transactionAdded', () => {
     const { walletId, ownerKey } = await t.createAccount();
     await t.fund(walletId, '100');
     const before = await startSecondServer();
-    const first = subscribe(before.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '0' }, (d) => d.transactionAdded as AddedTransaction);
+    const first = subscribe(
+      before.url,
+      ownerKey,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: '0' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     await charges(ownerKey, walletId, 10);
     await first.waitFor(11);
     await first.close();
@@ -135,7 +165,13 @@ describe('transactionAdded', () => {
 
     await charges(ownerKey, walletId, 15);
     const after = await startSecondServer();
-    const resumed = subscribe(after.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '11' }, (d) => d.transactionAdded as AddedTransaction);
+    const resumed = subscribe(
+      after.url,
+      ownerKey,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: '11' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     try {
       const committing = charges(ownerKey, walletId, 5);
       expectSequences(await resumed.waitFor(20), 12, 31);
@@ -152,7 +188,13 @@ describe('wake-up signal loss', () => {
     const { walletId, ownerKey } = await t.createAccount();
     await t.fund(walletId, '100');
     const other = await startSecondServer();
-    const subscriber = subscribe(other.url, ownerKey, TRANSACTION_ADDED, { walletId, afterSequence: '1' }, (d) => d.transactionAdded as AddedTransaction);
+    const subscriber = subscribe(
+      other.url,
+      ownerKey,
+      TRANSACTION_ADDED,
+      { walletId, afterSequence: '1' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
     try {
       await charges(ownerKey, walletId, 1);
       await subscriber.waitFor(1);

@@ -1,7 +1,20 @@
 // Goal: every GraphQL document the dashboard sends passes the default query limits with room to spare, so a future dashboard query that breaks one fails here; method: import every client/src module holding a document, and run each operation through the very parse options, validation rules and cost function the server uses, with every `first` variable at its page maximum.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildSchema, getIntrospectionQuery, Kind, Lexer, parse, print, Source, TokenKind, validate, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  Kind,
+  Lexer,
+  parse,
+  print,
+  Source,
+  TokenKind,
+  validate,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -32,7 +45,8 @@ async function sourceFiles(dir: string): Promise<string[]> {
 
 /** Whether a module export is a GraphQL document: a gql DocumentNode, or a string that parses as an operation. */
 function documentOf(value: unknown): DocumentNode | undefined {
-  if (typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === Kind.DOCUMENT) return parse(print(value as DocumentNode));
+  if (typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === Kind.DOCUMENT)
+    return parse(print(value as DocumentNode));
   if (typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value)) return parse(value);
   return undefined;
 }
@@ -55,12 +69,18 @@ beforeAll(async () => {
         if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
         const name = definition.name?.value;
         if (!name) throw new Error(`${path.relative(CLIENT_SOURCE_DIR, file)}: an operation without a name`);
-        operations.set(name, { ...document, definitions: document.definitions.filter((other) => other.kind !== Kind.OPERATION_DEFINITION || other === definition) });
+        operations.set(name, {
+          ...document,
+          definitions: document.definitions.filter((other) => other.kind !== Kind.OPERATION_DEFINITION || other === definition),
+        });
       }
     }
     if (holdsDocument) {
       documentFiles.push(file);
-      if (found === 0) throw new Error(`${path.relative(CLIENT_SOURCE_DIR, file)} holds graphql(\` but exports no document: export it so this test sees it`);
+      if (found === 0)
+        throw new Error(
+          `${path.relative(CLIENT_SOURCE_DIR, file)} holds graphql(\` but exports no document: export it so this test sees it`,
+        );
     }
   }
 }, 120_000);
@@ -95,7 +115,10 @@ interface Measure {
 /** The figures of each limit for one operation, with the same counting as the server's rules. */
 function measure(document: DocumentNode): Measure {
   const figures: Partial<Measure> = {};
-  const capture = (key: keyof Measure) => ({ n: Number.MAX_SAFE_INTEGER, onAccept: [(_context: unknown, details: { n: number }) => (figures[key] = details.n)] });
+  const capture = (key: keyof Measure) => ({
+    n: Number.MAX_SAFE_INTEGER,
+    onAccept: [(_context: unknown, details: { n: number }) => (figures[key] = details.n)],
+  });
   const errors = validate(schema, document, [
     maxAliasesRule(capture('aliases')) as never,
     maxDepthRule(capture('depth')) as never,
@@ -157,8 +180,10 @@ describe('the dashboard documents under the default query limits', () => {
     }
   });
 
-  it('the standard introspection query passes every limit (integrators\' tooling)', () => {
-    const document = parse(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+  it("the standard introspection query passes every limit (integrators' tooling)", () => {
+    const document = parse(
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+    );
     const figures = measure(document);
     console.log(`Standard introspection query: ${JSON.stringify(figures)}`);
     expect(() => parse(print(document), queryParseOptions(config))).not.toThrow();

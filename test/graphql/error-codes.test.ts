@@ -58,7 +58,9 @@ function codesSet(sources: Map<string, string>): Map<string, string[]> {
 describe('ErrorCode', () => {
   it('lists every code the server sets on an error', async () => {
     const used = codesSet(await serverSources());
-    const unknown = [...used].filter(([code]) => !(code in ERROR_CODE_DESCRIPTIONS)).map(([code, files]) => `${code} (${files.join(', ')})`);
+    const unknown = [...used]
+      .filter(([code]) => !(code in ERROR_CODE_DESCRIPTIONS))
+      .map(([code, files]) => `${code} (${files.join(', ')})`);
     expect(unknown).toEqual([]);
   });
 

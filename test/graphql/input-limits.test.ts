@@ -67,7 +67,13 @@ describe('Money scalar through the API', () => {
   });
 
   it('an adjustment of 0 is BAD_USER_INPUT; a negative one is a debit', async () => {
-    await expectRefused(ADJUST, { input: { walletId: tenant.walletId, amount: '0', reason: 'x' } }, 'BAD_USER_INPUT', 'amount', t.adminToken);
+    await expectRefused(
+      ADJUST,
+      { input: { walletId: tenant.walletId, amount: '0', reason: 'x' } },
+      'BAD_USER_INPUT',
+      'amount',
+      t.adminToken,
+    );
     const data = await t.ok(t.adminToken, ADJUST, { input: { walletId: tenant.walletId, amount: '-0.5', reason: 'refund reversal' } });
     expect(data.adjustWallet.transaction.amount).toBe('0.5');
   });
@@ -106,31 +112,67 @@ describe('limits at their boundaries', () => {
     });
     expect(ok.charge.transaction.description).toHaveLength(500);
     before = (await t.ok(tenant.ownerKey, WALLET, { id: tenant.walletId })).wallet;
-    await expectRefused(CHARGE, { input: { walletId: tenant.walletId, amount: '0.01', description: 'd'.repeat(501) } }, 'BAD_USER_INPUT', 'description');
-    await expectRefused(CHARGE, { input: { walletId: tenant.walletId, amount: '0.01', description: '   ' } }, 'BAD_USER_INPUT', 'description');
-    const fallback = await t.ok(tenant.ownerKey, `mutation($input: ChargeInput!) { charge(input: $input) { transaction { description } } }`, {
-      input: { walletId: tenant.walletId, amount: '0.01' },
-    });
+    await expectRefused(
+      CHARGE,
+      { input: { walletId: tenant.walletId, amount: '0.01', description: 'd'.repeat(501) } },
+      'BAD_USER_INPUT',
+      'description',
+    );
+    await expectRefused(
+      CHARGE,
+      { input: { walletId: tenant.walletId, amount: '0.01', description: '   ' } },
+      'BAD_USER_INPUT',
+      'description',
+    );
+    const fallback = await t.ok(
+      tenant.ownerKey,
+      `mutation($input: ChargeInput!) { charge(input: $input) { transaction { description } } }`,
+      {
+        input: { walletId: tenant.walletId, amount: '0.01' },
+      },
+    );
     expect(fallback.charge.transaction.description).toBe('Charge');
   });
 
   it('adjustment reason: 500 characters pass, 501 and empty are BAD_USER_INPUT', async () => {
     await t.ok(t.adminToken, ADJUST, { input: { walletId: tenant.walletId, amount: '0.01', reason: 'r'.repeat(500) } });
     before = (await t.ok(tenant.ownerKey, WALLET, { id: tenant.walletId })).wallet;
-    await expectRefused(ADJUST, { input: { walletId: tenant.walletId, amount: '0.01', reason: 'r'.repeat(501) } }, 'BAD_USER_INPUT', 'reason', t.adminToken);
-    await expectRefused(ADJUST, { input: { walletId: tenant.walletId, amount: '0.01', reason: '' } }, 'BAD_USER_INPUT', 'reason', t.adminToken);
+    await expectRefused(
+      ADJUST,
+      { input: { walletId: tenant.walletId, amount: '0.01', reason: 'r'.repeat(501) } },
+      'BAD_USER_INPUT',
+      'reason',
+      t.adminToken,
+    );
+    await expectRefused(
+      ADJUST,
+      { input: { walletId: tenant.walletId, amount: '0.01', reason: '' } },
+      'BAD_USER_INPUT',
+      'reason',
+      t.adminToken,
+    );
   });
 
   it('idempotency key: 255 printable characters pass, 256, empty or with spaces are BAD_USER_INPUT', async () => {
     await t.ok(tenant.ownerKey, CHARGE, { input: { walletId: tenant.walletId, amount: '0.01', idempotencyKey: 'k'.repeat(255) } });
     before = (await t.ok(tenant.ownerKey, WALLET, { id: tenant.walletId })).wallet;
     for (const idempotencyKey of ['k'.repeat(256), '', 'has space', 'tab\there', 'ünï']) {
-      await expectRefused(CHARGE, { input: { walletId: tenant.walletId, amount: '0.01', idempotencyKey } }, 'BAD_USER_INPUT', 'idempotencyKey');
+      await expectRefused(
+        CHARGE,
+        { input: { walletId: tenant.walletId, amount: '0.01', idempotencyKey } },
+        'BAD_USER_INPUT',
+        'idempotencyKey',
+      );
     }
   });
 
   it('campaignId must be an id this API issues (a UUID)', async () => {
-    await expectRefused(CHARGE, { input: { walletId: tenant.walletId, amount: '0.01', campaignId: 'campaign-7' } }, 'BAD_USER_INPUT', 'campaignId');
+    await expectRefused(
+      CHARGE,
+      { input: { walletId: tenant.walletId, amount: '0.01', campaignId: 'campaign-7' } },
+      'BAD_USER_INPUT',
+      'campaignId',
+    );
   });
 
   it('account name: 200 characters pass, 201 or blank are BAD_USER_INPUT; unsupported currency is BAD_USER_INPUT', async () => {
@@ -175,8 +217,17 @@ describe('every error code', () => {
     const small = await t.createAccount('Small Ltd');
     await t.fund(small.walletId, '3.5');
     const refused = await t.graphql(small.ownerKey, CHARGE, { input: { walletId: small.walletId, amount: '3.500001' } });
-    expect(refused.errors?.[0]?.extensions).toEqual({ code: 'INSUFFICIENT_FUNDS', available: '3.5', requested: '3.500001', currency: 'USD' });
-    expect((await t.ok(small.ownerKey, WALLET, { id: small.walletId })).wallet).toEqual({ balance: '3.5', available: '3.5', sequence: '1' });
+    expect(refused.errors?.[0]?.extensions).toEqual({
+      code: 'INSUFFICIENT_FUNDS',
+      available: '3.5',
+      requested: '3.500001',
+      currency: 'USD',
+    });
+    expect((await t.ok(small.ownerKey, WALLET, { id: small.walletId })).wallet).toEqual({
+      balance: '3.5',
+      available: '3.5',
+      sequence: '1',
+    });
     const exact = await t.ok(small.ownerKey, CHARGE, { input: { walletId: small.walletId, amount: '3.5' } });
     expect(exact.charge.transaction.balanceAfter).toBe('0');
     const atZero = await t.graphql(small.ownerKey, CHARGE, { input: { walletId: small.walletId, amount: '0.000001' } });
@@ -188,12 +239,16 @@ describe('every error code', () => {
   it('IDEMPOTENCY_KEY_REUSED is covered with its causes in idempotency.test.ts; here: the code and field', async () => {
     await t.ok(tenant.ownerKey, CHARGE, { input: { walletId: tenant.walletId, amount: '0.01', idempotencyKey: 'limits-reuse' } });
     before = (await t.ok(tenant.ownerKey, WALLET, { id: tenant.walletId })).wallet;
-    await expectRefused(CHARGE, { input: { walletId: tenant.walletId, amount: '0.02', idempotencyKey: 'limits-reuse' } }, 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey');
+    await expectRefused(
+      CHARGE,
+      { input: { walletId: tenant.walletId, amount: '0.02', idempotencyKey: 'limits-reuse' } },
+      'IDEMPOTENCY_KEY_REUSED',
+      'idempotencyKey',
+    );
   });
 
   it('GraphQL syntax and validation errors keep their codes', async () => {
     expect((await t.graphql(tenant.ownerKey, 'query { wallet(')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect((await t.graphql(tenant.ownerKey, 'query { nope }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
-
 });

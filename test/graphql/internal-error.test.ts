@@ -18,8 +18,12 @@ describe('unexpected errors', () => {
     await sql('alter table wallet_transaction rename to wallet_transaction_gone').run(t.app.orm.em.fork());
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const response = await t.graphql(ownerKey, `query($id: ID!) { wallet(id: $id) { transactions { edges { cursor } } } }`, { id: walletId });
-      expect(response.errors).toEqual([{ message: 'Internal server error', path: ['wallet', 'transactions'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      const response = await t.graphql(ownerKey, `query($id: ID!) { wallet(id: $id) { transactions { edges { cursor } } } }`, {
+        id: walletId,
+      });
+      expect(response.errors).toEqual([
+        { message: 'Internal server error', path: ['wallet', 'transactions'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
       expect(JSON.stringify(response)).not.toMatch(/wallet_transaction|relation|select/i);
       // The outbox tail, woken by the account's commit, may also meet the renamed table (and log its
       // own retry line) when its read lands after the rename: count the request's log line only.

@@ -5,7 +5,15 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 const PASSWORD = 'correct horse battery';
-const KINDS = ['LOW_BALANCE', 'BALANCE_DEPLETED', 'PAYMENT_FAILED', 'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED', 'ACCOUNT_CLOSING', 'TOP_UP_RECEIPT'];
+const KINDS = [
+  'LOW_BALANCE',
+  'BALANCE_DEPLETED',
+  'PAYMENT_FAILED',
+  'AUTO_RECHARGE_FAILED',
+  'AUTO_RECHARGE_PAUSED',
+  'ACCOUNT_CLOSING',
+  'TOP_UP_RECEIPT',
+];
 const ME = `{ me { user { id notificationPreferences { kind email } } } }`;
 const SET = `mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) {
   preference { kind email } preferences { kind email } } }`;
@@ -23,12 +31,20 @@ async function signedInUser(): Promise<{ cookie: string; ownerKey: string; userI
   const created = await t.ok(t.adminToken, `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`, {
     input: { accountId: account.accountId, email, name: 'Pat', role: 'CAMPAIGN_MANAGER', password: PASSWORD },
   });
-  const response = await fetch(`${t.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${t.url}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, ownerKey: account.ownerKey, userId: created.createUser.user.id };
 }
 
 async function withCookie(cookie: string, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const response = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, ...((await response.json()) as object) };
 }
 
@@ -71,9 +87,19 @@ describe('notificationPreferences', () => {
 
   it("FORBIDDEN to read another user's preferences (the operator creating a user)", async () => {
     const account = await t.createAccount();
-    const response = await t.graphql(t.adminToken, `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id notificationPreferences { kind } } } }`, {
-      input: { accountId: account.accountId, email: `u-${randomUUID().slice(0, 8)}@example.com`, name: 'Sam', role: 'OWNER', password: PASSWORD },
-    });
+    const response = await t.graphql(
+      t.adminToken,
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id notificationPreferences { kind } } } }`,
+      {
+        input: {
+          accountId: account.accountId,
+          email: `u-${randomUUID().slice(0, 8)}@example.com`,
+          name: 'Sam',
+          role: 'OWNER',
+          password: PASSWORD,
+        },
+      },
+    );
     expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 

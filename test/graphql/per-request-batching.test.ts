@@ -65,7 +65,12 @@ async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statemen
 }
 
 async function overSocket(token: string, query: string): Promise<any> {
-  const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+  const client = createClient({
+    url: `${t.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { authorization: `Bearer ${token}` },
+  });
   try {
     return await new Promise((resolve, reject) => {
       let result: unknown;
@@ -137,7 +142,9 @@ describe('per-request batching of wallet fields', () => {
 
   it('reads again after a write in the same request: a mutation payload shows the wallet after it', async () => {
     const account = accounts[10]!;
-    const before = (await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { balance burn { recentSpend } } }`, { id: account.walletId })).wallet;
+    const before = (
+      await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { balance burn { recentSpend } } }`, { id: account.walletId })
+    ).wallet;
     const charged = await t.ok(
       account.ownerKey,
       `mutation($input: ChargeInput!) { charge(input: $input) { wallet { balance burn { recentSpend } } } }`,

@@ -15,7 +15,7 @@ beforeAll(async () => {
 const cost = (query: string, variables?: Record<string, unknown>) => queryCost(schema, parse(query), undefined, variables, config);
 
 describe('queryCost', () => {
-  it('counts a connection\'s rows on its edges, not on pageInfo', () => {
+  it("counts a connection's rows on its edges, not on pageInfo", () => {
     // wallet 1 + transactions 1 + pageInfo (1 + 1) + edges (1 + 10 × (node 1 + id 1)) = 25
     expect(cost('{ wallet(id: "w") { transactions(first: 10) { pageInfo { hasNextPage } edges { node { id } } } } }')).toBe(25);
   });
@@ -47,6 +47,9 @@ describe('queryCost', () => {
     const fragments = Array.from({ length: 40 }, (_, index) => `fragment F${index} on Wallet { ...F${index + 1} ...F${index + 1} }`);
     const document = `{ wallet(id: "w") { ...F0 } } ${fragments.join(' ')} fragment F40 on Wallet { id }`;
     expect(cost(document)).toBe(1 + 2 ** 40);
-    expect(queryCostError(schema, parse(document), undefined, undefined, config)?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'queryCostMax' });
+    expect(queryCostError(schema, parse(document), undefined, undefined, config)?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'queryCostMax',
+    });
   });
 });

@@ -2,7 +2,15 @@
 // Method: walk the schema the server builds and the committed schema/schema.graphql, and list everything without a description.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type GraphQLSchema,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../server/graphql/schema.js';
 

@@ -2,7 +2,17 @@
 // Method: parse and validate each file against the built and the committed schema, then run each operation against a real test server with real fixtures.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildSchema, Kind, parse, print, validate, visit, type DefinitionNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  Kind,
+  parse,
+  print,
+  validate,
+  visit,
+  type DefinitionNode,
+  type DocumentNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../../server/graphql/schema.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -24,7 +34,9 @@ function operationText(document: DocumentNode, name: string): string {
   );
   if (!operation) throw new Error(`No operation ${name}`);
   const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
   );
   const used = new Set<string>();
   const collect = (node: DefinitionNode) =>
@@ -85,7 +97,9 @@ describe('schema/examples against a running server', () => {
     documents = new Map((await examples()).map(({ file, text }) => [file, parse(text)]));
     ({ ownerKey, walletId } = await t.createAccount('Examples'));
     await t.fund(walletId, '100');
-    ratePlanId = await t.createRatePlan([{ prefix: '44', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 6, smsPerSegment: '0.04' }]);
+    ratePlanId = await t.createRatePlan([
+      { prefix: '44', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 6, smsPerSegment: '0.04' },
+    ]);
   });
 
   afterAll(async () => {
@@ -103,8 +117,17 @@ describe('schema/examples against a running server', () => {
   });
 
   it('top-up.graphql: quotes, starts a top-up that needs 3-D Secure, and refreshes it once authenticated', async () => {
-    expect((await run('top-up.graphql', 'QuoteTopUp', { walletId, amount: '50' })).quoteTopUp).toMatchObject({ amount: '50', currency: 'USD' });
-    const input = { walletId, amount: '50', paymentMethodId: 'pm_card_authenticationRequired', savePaymentMethod: false, idempotencyKey: 'checkout-7f3a' };
+    expect((await run('top-up.graphql', 'QuoteTopUp', { walletId, amount: '50' })).quoteTopUp).toMatchObject({
+      amount: '50',
+      currency: 'USD',
+    });
+    const input = {
+      walletId,
+      amount: '50',
+      paymentMethodId: 'pm_card_authenticationRequired',
+      savePaymentMethod: false,
+      idempotencyKey: 'checkout-7f3a',
+    };
     const started = (await run('top-up.graphql', 'StartTopUp', { input })).topUp.topUp;
     expect(started.status).toBe('REQUIRES_ACTION');
     expect(started.clientSecret).toEqual(expect.any(String));
@@ -124,7 +147,14 @@ describe('schema/examples against a running server', () => {
   });
 
   it('sms.graphql: sends a message, holding its price, and charges it on its delivery report', async () => {
-    const input = { walletId, ratePlanId, from: 'Spendwire', to: ['+447700900123'], body: 'Your code is 123456', idempotencyKey: 'otp-5521' };
+    const input = {
+      walletId,
+      ratePlanId,
+      from: 'Spendwire',
+      to: ['+447700900123'],
+      body: 'Your code is 123456',
+      idempotencyKey: 'otp-5521',
+    };
     const sent = (await run('sms.graphql', 'SendMessage', { input })).sendMessage;
     expect(sent).toMatchObject({ held: '0.04', replayed: false, messages: [{ status: 'PENDING', hold: '0.04' }] });
     const report = { input: { messageId: sent.messages[0].id, status: 'DELIVERED' } };
@@ -135,7 +165,13 @@ describe('schema/examples against a running server', () => {
   it('wallet-subscription.graphql: replays the history after a sequence, then goes on live', async () => {
     const document = documents.get('wallet-subscription.graphql')!;
     const variables = { walletId, afterSequence: '1' };
-    const transactions = subscribe(t.url, ownerKey, operationText(document, 'TransactionAdded'), variables, (data) => data.transactionAdded);
+    const transactions = subscribe(
+      t.url,
+      ownerKey,
+      operationText(document, 'TransactionAdded'),
+      variables,
+      (data) => data.transactionAdded,
+    );
     const balances = subscribe(t.url, ownerKey, operationText(document, 'BalanceChanged'), variables, (data) => data.balanceChanged);
     try {
       // The wallet's sequence is its last transaction's: after "1" come 2..history.
@@ -143,7 +179,9 @@ describe('schema/examples against a running server', () => {
       expect(history).toBeGreaterThan(2);
       await transactions.waitFor(history - 1);
       await balances.waitFor(history - 1);
-      await run('charge-wallet.graphql', 'ChargeWallet', { input: { walletId, amount: '1', description: 'Live', idempotencyKey: 'live-1' } });
+      await run('charge-wallet.graphql', 'ChargeWallet', {
+        input: { walletId, amount: '1', description: 'Live', idempotencyKey: 'live-1' },
+      });
       const received = await transactions.waitFor(history);
       expect(received.map((transaction) => Number(transaction.sequence))).toEqual(Array.from({ length: history }, (_, index) => index + 2));
       expect(received.at(-1)).toMatchObject({ description: 'Live', amount: '1' });
@@ -167,7 +205,8 @@ describe('schema/examples against a running server', () => {
       return open.length > 0;
     });
     expect(open[0].node).toMatchObject({ kind: 'LOW_BALANCE', walletId: account.walletId, threshold: '5', balance: '4' });
-    const acknowledged = (await run('alerts.graphql', 'AcknowledgeAlert', { id: open[0].node.id }, account.ownerKey)).acknowledgeAlert.alert;
+    const acknowledged = (await run('alerts.graphql', 'AcknowledgeAlert', { id: open[0].node.id }, account.ownerKey)).acknowledgeAlert
+      .alert;
     expect(acknowledged.acknowledgedAt).toEqual(expect.any(String));
     expect((await run('alerts.graphql', 'OpenAlerts', { kinds: ['LOW_BALANCE'] }, account.ownerKey)).alerts.edges).toEqual([]);
     const alertRaised = operationText(documents.get('alerts.graphql')!, 'AlertRaised');
@@ -181,12 +220,20 @@ describe('schema/examples against a running server', () => {
 
   it('webhooks.graphql: creates, changes, lists, rotates, shows and replays deliveries, deletes', async () => {
     const file = 'webhooks.graphql';
-    const created = (await run(file, 'CreateEndpoint', {
-      input: { url: 'https://example.com/hooks/spendwire', eventTypes: ['TRANSACTION_CREATED', 'ALERT_RAISED'], description: 'Ledger sync' },
-    })).createWebhookEndpoint;
+    const created = (
+      await run(file, 'CreateEndpoint', {
+        input: {
+          url: 'https://example.com/hooks/spendwire',
+          eventTypes: ['TRANSACTION_CREATED', 'ALERT_RAISED'],
+          description: 'Ledger sync',
+        },
+      })
+    ).createWebhookEndpoint;
     expect(created.secret).toMatch(/^whsec_/);
     const id = created.endpoint.id;
-    expect((await run(file, 'UpdateEndpoint', { input: { id, enabled: false } })).updateWebhookEndpoint.endpoint).toMatchObject({ enabled: false });
+    expect((await run(file, 'UpdateEndpoint', { input: { id, enabled: false } })).updateWebhookEndpoint.endpoint).toMatchObject({
+      enabled: false,
+    });
     await run(file, 'UpdateEndpoint', { input: { id, enabled: true } });
     expect((await run(file, 'Endpoints')).webhookEndpoints.map((endpoint: any) => endpoint.id)).toContain(id);
     const rotated = (await run(file, 'RotateSecret', { id })).rotateWebhookEndpointSecret;
@@ -196,7 +243,9 @@ describe('schema/examples against a running server', () => {
     expect(await t.app.webhooks.produceOnce()).toBeGreaterThan(0);
     const deliveries = (await run(file, 'EndpointDeliveries', { id })).webhookEndpoint.deliveries.edges;
     expect(deliveries[0].node).toMatchObject({ eventType: 'TRANSACTION_CREATED', status: 'PENDING' });
-    expect((await run(file, 'ReplayDelivery', { id: deliveries[0].node.id })).replayWebhookDelivery.delivery).toMatchObject({ status: 'PENDING' });
+    expect((await run(file, 'ReplayDelivery', { id: deliveries[0].node.id })).replayWebhookDelivery.delivery).toMatchObject({
+      status: 'PENDING',
+    });
     expect((await run(file, 'DeleteEndpoint', { id })).deleteWebhookEndpoint.endpoint.id).toBe(id);
   });
 });

@@ -62,7 +62,13 @@ function normalise(response: GraphQLResponse, ids: string[]): unknown {
  * Asserts that the call on another tenant's object failed with `code` and that its answer (HTTP
  * status, data, message, path, extensions) is the answer for an id that exists nowhere, but for the id.
  */
-function expectIndistinguishable(attack: GraphQLResponse, unknown: GraphQLResponse, code: string, attackId: string, unknownId: string): void {
+function expectIndistinguishable(
+  attack: GraphQLResponse,
+  unknown: GraphQLResponse,
+  code: string,
+  attackId: string,
+  unknownId: string,
+): void {
   expect(attack.errors?.[0]?.extensions?.code, JSON.stringify(attack)).toBe(code);
   expect(unknown.errors?.[0]?.extensions?.code, JSON.stringify(unknown)).toBe(code);
   expect(attack.errors).toHaveLength(1);
@@ -82,9 +88,13 @@ async function expectHidden(
 }
 
 async function walletState(tenant: Tenant): Promise<unknown> {
-  const data = await t.ok(tenant.keys.OWNER, WALLET_TRANSACTIONS.replace('{ id transactions', '{ id balance reserved available sequence transactions'), {
-    id: tenant.walletId,
-  });
+  const data = await t.ok(
+    tenant.keys.OWNER,
+    WALLET_TRANSACTIONS.replace('{ id transactions', '{ id balance reserved available sequence transactions'),
+    {
+      id: tenant.walletId,
+    },
+  );
   return data.wallet;
 }
 
@@ -174,11 +184,14 @@ describe("tenant B's credentials against tenant A's objects", () => {
     }
   });
 
-  it.each(['CAMPAIGN_MANAGER', 'INTEGRATOR'] as const)("Mutation.createApiKey on A's account as %s → FORBIDDEN, like an unknown account", async (role) => {
-    await expectHidden(b.keys[role], 'FORBIDDEN', a.accountId, (token, accountId) =>
-      t.graphql(token, CREATE_API_KEY, { input: { accountId, role: 'INTEGRATOR', name: 'Backdoor' } }),
-    );
-  });
+  it.each(['CAMPAIGN_MANAGER', 'INTEGRATOR'] as const)(
+    "Mutation.createApiKey on A's account as %s → FORBIDDEN, like an unknown account",
+    async (role) => {
+      await expectHidden(b.keys[role], 'FORBIDDEN', a.accountId, (token, accountId) =>
+        t.graphql(token, CREATE_API_KEY, { input: { accountId, role: 'INTEGRATOR', name: 'Backdoor' } }),
+      );
+    },
+  );
 
   it("Mutation.revokeApiKey on each of A's keys as OWNER → NOT_FOUND, like an unknown key", async () => {
     for (const role of TENANT_ROLES) {
@@ -191,9 +204,12 @@ describe("tenant B's credentials against tenant A's objects", () => {
     expect((await t.graphql(spareSupport.secret, ME)).status).toBe(200);
   });
 
-  it.each(['CAMPAIGN_MANAGER', 'INTEGRATOR'] as const)("Mutation.revokeApiKey on A's OWNER key as %s → FORBIDDEN, like an unknown key", async (role) => {
-    await expectHidden(b.keys[role], 'FORBIDDEN', a.keyIds.OWNER, (token, id) => t.graphql(token, REVOKE_API_KEY, { id }));
-  });
+  it.each(['CAMPAIGN_MANAGER', 'INTEGRATOR'] as const)(
+    "Mutation.revokeApiKey on A's OWNER key as %s → FORBIDDEN, like an unknown key",
+    async (role) => {
+      await expectHidden(b.keys[role], 'FORBIDDEN', a.keyIds.OWNER, (token, id) => t.graphql(token, REVOKE_API_KEY, { id }));
+    },
+  );
 
   it.each(TENANT_ROLES)("Mutation.charge on A's wallet as %s → NOT_FOUND, like an unknown wallet", async (role) => {
     await expectHidden(b.keys[role], 'NOT_FOUND', a.walletId, (token, walletId) =>
@@ -263,7 +279,11 @@ describe('non-UUID ids are NOT_FOUND, never an internal error', () => {
       ['adjustWallet as admin', await t.graphql(t.adminToken, ADJUST, { input: { walletId: id, amount: '1', reason: 'r' } })],
     ];
     for (const [name, response] of calls) {
-      expect({ name, status: response.status, code: response.errors?.[0]?.extensions?.code }).toEqual({ name, status: 200, code: 'NOT_FOUND' });
+      expect({ name, status: response.status, code: response.errors?.[0]?.extensions?.code }).toEqual({
+        name,
+        status: 200,
+        code: 'NOT_FOUND',
+      });
     }
   });
 });
@@ -297,7 +317,9 @@ describe('SUPPORT (platform key, no account)', () => {
   });
 
   it('may not charge (FORBIDDEN, for an existing wallet as for an unknown one)', async () => {
-    await expectHidden(supportKey, 'FORBIDDEN', a.walletId, (token, walletId) => t.graphql(token, CHARGE, { input: { walletId, amount: '1' } }));
+    await expectHidden(supportKey, 'FORBIDDEN', a.walletId, (token, walletId) =>
+      t.graphql(token, CHARGE, { input: { walletId, amount: '1' } }),
+    );
   });
 
   it('may not create accounts, create keys or revoke keys (FORBIDDEN)', async () => {
@@ -307,7 +329,12 @@ describe('SUPPORT (platform key, no account)', () => {
       await t.graphql(supportKey, CREATE_API_KEY, { input: { role: 'SUPPORT', name: 'By support' } }),
       await t.graphql(supportKey, REVOKE_API_KEY, { id: a.keyIds.INTEGRATOR }),
     ];
-    expect(responses.map((response) => response.errors?.[0]?.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(responses.map((response) => response.errors?.[0]?.extensions?.code)).toEqual([
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ]);
   });
 
   it('gets NOT_FOUND for ids that exist nowhere', async () => {

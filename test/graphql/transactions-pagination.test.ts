@@ -236,7 +236,11 @@ describe('filters', () => {
     ['status COMPLETED', { status: 'COMPLETED' }, () => true],
     ['status PENDING', { status: 'PENDING' }, () => false],
     ['status FAILED', { status: 'FAILED' }, () => false],
-    ['type DEBIT and kind ADJUSTMENT', { type: 'DEBIT', kind: 'ADJUSTMENT' }, (node: Node) => node.type === 'DEBIT' && node.kind === 'ADJUSTMENT'],
+    [
+      'type DEBIT and kind ADJUSTMENT',
+      { type: 'DEBIT', kind: 'ADJUSTMENT' },
+      (node: Node) => node.type === 'DEBIT' && node.kind === 'ADJUSTMENT',
+    ],
   ])('%s', async (_label, filter, keep) => {
     const current = await page({ first: 100, ...filter });
     expect(current.nodes).toEqual(newestFirst(written.filter(keep)));
@@ -245,7 +249,9 @@ describe('filters', () => {
 
   it('the filtered counts are the ones written: 2 credits, 46 debits, 44 charges, 4 adjustments', async () => {
     const counts = await Promise.all(
-      [{ type: 'CREDIT' }, { type: 'DEBIT' }, { kind: 'CHARGE' }, { kind: 'ADJUSTMENT' }].map(async (filter) => (await page({ first: 100, ...filter })).nodes.length),
+      [{ type: 'CREDIT' }, { type: 'DEBIT' }, { kind: 'CHARGE' }, { kind: 'ADJUSTMENT' }].map(
+        async (filter) => (await page({ first: 100, ...filter })).nodes.length,
+      ),
     );
     expect(counts).toEqual([2, 46, 44, 4]);
   });
@@ -285,7 +291,10 @@ describe('filters', () => {
     const [later, earlier] = [all[0]!, all[47]!];
     expect(ms(later)).toBeGreaterThan(ms(earlier));
     expect(await failure({ from: later.createdAt, to: earlier.createdAt })).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
-    expect(await failure({ from: '2026-01-02T00:00:00Z', to: '2026-01-01T23:59:59.999Z' })).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect(await failure({ from: '2026-01-02T00:00:00Z', to: '2026-01-01T23:59:59.999Z' })).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+    });
   });
 
   it('a malformed DateTime → BAD_USER_INPUT naming the argument', async () => {
@@ -334,7 +343,10 @@ describe('row fields', () => {
     const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance sequence } }`, { id: walletId });
     expect(wallet.wallet).toEqual({ balance: oldestFirst.at(-1)!.balanceAfter, sequence: '48' });
     // 100 + 5 − 2 − 3.5 − the charges.
-    const charged = Array.from({ length: CHARGE_COUNT }, (_, i) => micros(CHARGE_AMOUNTS[i % CHARGE_AMOUNTS.length]!)).reduce((sum, value) => sum + value, 0n);
+    const charged = Array.from({ length: CHARGE_COUNT }, (_, i) => micros(CHARGE_AMOUNTS[i % CHARGE_AMOUNTS.length]!)).reduce(
+      (sum, value) => sum + value,
+      0n,
+    );
     expect(micros(wallet.wallet.balance)).toBe(micros('99.5') - charged);
   });
 

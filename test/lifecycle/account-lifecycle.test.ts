@@ -47,7 +47,10 @@ it('suspends a wallet that ran out, refuses calls with WALLET_SUSPENDED, and rea
   const placed = (await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900002' } })).startCall.call;
   expect(placed.status).toBe('ACTIVE');
   await t.app.lifecycle.runOnce();
-  expect((await t.ok(ownerKey, STATE, { account: accountId, wallet: walletId })).wallet).toMatchObject({ status: 'ACTIVE', suspendedAt: null });
+  expect((await t.ok(ownerKey, STATE, { account: accountId, wallet: walletId })).wallet).toMatchObject({
+    status: 'ACTIVE',
+    suspendedAt: null,
+  });
   await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }`, { input: { callId: placed.id } });
 
   // A wallet whose last money is held by a call in flight is not suspended: nothing is available, but it is not spent yet.
@@ -90,7 +93,8 @@ it('closes an account whose wallet stayed suspended for 30 days, not a day earli
   expect(closed.account.status).toBe('CLOSED');
   expect(new Date(closed.account.closedAt).getTime()).toBe(clock.now());
   // A closed account's numbers go back to the pool (the number's renewal, due meanwhile, had put it in grace).
-  const released = (await t.ok(ownerKey, `query($id: ID!) { phoneNumber(id: $id) { status releaseReason } }`, { id: number.id })).phoneNumber;
+  const released = (await t.ok(ownerKey, `query($id: ID!) { phoneNumber(id: $id) { status releaseReason } }`, { id: number.id }))
+    .phoneNumber;
   expect(released).toEqual({ status: 'RELEASED', releaseReason: 'ACCOUNT_CLOSED' });
 
   // Money arriving after the close does not reopen it: no new calls.

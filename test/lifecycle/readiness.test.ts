@@ -32,11 +32,18 @@ describe('/healthz and /readyz', () => {
   it('answers 503 naming the migrations while one is pending, then 200 again', async () => {
     const last = migrationsList.at(-1)!.name;
     const em = t.app.orm.em.fork();
-    const [row] = await runSql<{ id: number; executed_at: Date }>(em, 'delete from mikro_orm_migrations where name = $1 returning id, executed_at', [last]);
+    const [row] = await runSql<{ id: number; executed_at: Date }>(
+      em,
+      'delete from mikro_orm_migrations where name = $1 returning id, executed_at',
+      [last],
+    );
     try {
       expect(await readyz()).toEqual({
         status: 503,
-        body: { ready: false, checks: { database: { ok: true }, migrations: { ok: false, reason: '1 migration(s) pending' }, outboxTail: { ok: true } } },
+        body: {
+          ready: false,
+          checks: { database: { ok: true }, migrations: { ok: false, reason: '1 migration(s) pending' }, outboxTail: { ok: true } },
+        },
       });
       // Liveness is not readiness: the process still runs.
       expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
@@ -62,7 +69,11 @@ describe('/healthz and /readyz', () => {
         status: 503,
         body: {
           ready: false,
-          checks: { database: { ok: false, reason: 'The database is unreachable' }, migrations: { ok: false, reason: 'Unknown while the database is unreachable' }, outboxTail: { ok: true } },
+          checks: {
+            database: { ok: false, reason: 'The database is unreachable' },
+            migrations: { ok: false, reason: 'Unknown while the database is unreachable' },
+            outboxTail: { ok: true },
+          },
         },
       });
       expect(JSON.stringify(down.body)).not.toContain(name);
@@ -78,7 +89,10 @@ describe('/healthz and /readyz', () => {
     await t.app.events.tail.stop();
     expect(await readyz()).toEqual({
       status: 503,
-      body: { ready: false, checks: { database: { ok: true }, migrations: { ok: true }, outboxTail: { ok: false, reason: 'The outbox tail is stopped' } } },
+      body: {
+        ready: false,
+        checks: { database: { ok: true }, migrations: { ok: true }, outboxTail: { ok: false, reason: 'The outbox tail is stopped' } },
+      },
     });
   });
 });

@@ -15,7 +15,12 @@ const BATCH = 2;
 const CHARGE = `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id sequence } replayed } }`;
 
 /** A clock the test sets at will (backwards too: each test places it relative to its own rows). */
-const clock = { ms: Date.now(), now(): number { return this.ms; } };
+const clock = {
+  ms: Date.now(),
+  now(): number {
+    return this.ms;
+  },
+};
 
 let t: TestApp;
 let accountId: string;
@@ -38,7 +43,8 @@ function sql<Row extends Record<string, any> = any>(text: string, values: unknow
 /** Runs every retention job once at the clock's time; fails on any job's error. */
 async function pass(): Promise<Record<string, any>> {
   const results = await t.app.retention.runOnce();
-  for (const [job, result] of Object.entries(results)) if (result instanceof Error) throw new Error(`Retention job ${job} failed: ${result.message}`);
+  for (const [job, result] of Object.entries(results))
+    if (result instanceof Error) throw new Error(`Retention job ${job} failed: ${result.message}`);
   return results;
 }
 
@@ -54,7 +60,10 @@ async function passesUntilDone(job: string, field: string): Promise<number[]> {
 
 /** Epoch milliseconds of a timestamptz column, exact to the microsecond (a float). */
 async function epochMs(table: string, column: string, where: string, values: unknown[]): Promise<number> {
-  const [row] = await sql<{ ms: number }>(`select (extract(epoch from ${column}) * 1000)::float8 as ms from ${table} where ${where}`, values);
+  const [row] = await sql<{ ms: number }>(
+    `select (extract(epoch from ${column}) * 1000)::float8 as ms from ${table} where ${where}`,
+    values,
+  );
   return row!.ms;
 }
 
@@ -96,7 +105,9 @@ describe('idempotency keys', () => {
     await pass();
     expect(await sql('select 1 from idempotency_key where key = $1', [key])).toHaveLength(0);
     expect(await ledgerCounts()).toEqual(before);
-    expect(await sql('select 1 from wallet_transaction where id = $1 and idempotency_key = $2', [first.transaction.id, key])).toHaveLength(1);
+    expect(await sql('select 1 from wallet_transaction where id = $1 and idempotency_key = $2', [first.transaction.id, key])).toHaveLength(
+      1,
+    );
 
     // After the window the key is simply new (as at Stripe): a second posting, not a replay.
     const reused = (await t.ok(ownerKey, CHARGE, { input: { walletId, amount: '1', idempotencyKey: key } })).charge;
@@ -105,13 +116,16 @@ describe('idempotency keys', () => {
     await t.assertLedger();
   });
 
-  it('deletes at most retentionBatchSize keys per pass, and never the server\'s own keys', async () => {
+  it("deletes at most retentionBatchSize keys per pass, and never the server's own keys", async () => {
     const keys = Array.from({ length: 5 }, () => `batch-${randomUUID()}`);
     for (const key of keys) await t.ok(ownerKey, CHARGE, { input: { walletId, amount: '0.01', idempotencyKey: key } });
     // The server's own exactly-once marker of a posting (as a call's cost has), as old as the others.
     const [{ id: transactionId }] = await sql(`select id from wallet_transaction where idempotency_key = $1`, [keys[0]]);
-    await sql(`insert into idempotency_key (account_id, key, operation, request_hash, wallet_transaction_id, created_at)
-               values ($1, 'spendwire:call:retention-test', 'callCost', 'x', $2, now())`, [accountId, transactionId]);
+    await sql(
+      `insert into idempotency_key (account_id, key, operation, request_hash, wallet_transaction_id, created_at)
+               values ($1, 'spendwire:call:retention-test', 'callCost', 'x', $2, now())`,
+      [accountId, transactionId],
+    );
     // Every caller's key is past the window then (the previous test's reused key too).
     const [{ count }] = await sql(`select count(*)::int as count from idempotency_key where key not like 'spendwire:%'`);
     expect(count).toBe(6);
@@ -145,7 +159,16 @@ describe('webhook deliveries', () => {
       await sql(
         `insert into webhook_delivery (id, endpoint_id, event_id, status, attempt_count, next_attempt_at, deliver_until, delivered_at, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $7, $7)`,
-        [id, endpointId, eventId, status, attempts, status === 'PENDING' ? iso(base) : null, iso(base), deliveredMs === null ? null : iso(deliveredMs)],
+        [
+          id,
+          endpointId,
+          eventId,
+          status,
+          attempts,
+          status === 'PENDING' ? iso(base) : null,
+          iso(base),
+          deliveredMs === null ? null : iso(deliveredMs),
+        ],
       );
       for (let i = 0; i < attempts; i++) {
         const ok = status === 'DELIVERED' && i === attempts - 1;
@@ -191,7 +214,10 @@ describe('webhook deliveries', () => {
     );
     for (let i = 0; i < 5; i++) {
       const eventId = `evt_${randomBytes(16).toString('hex')}`;
-      await sql(`insert into webhook_event (id, account_id, type, source_key, body, created_at) values ($1, $2, 'TRANSACTION_CREATED', $1, '{}', $3)`, [eventId, accountId, iso(old)]);
+      await sql(
+        `insert into webhook_event (id, account_id, type, source_key, body, created_at) values ($1, $2, 'TRANSACTION_CREATED', $1, '{}', $3)`,
+        [eventId, accountId, iso(old)],
+      );
       await sql(
         `insert into webhook_delivery (id, endpoint_id, event_id, status, attempt_count, deliver_until, delivered_at, created_at, updated_at)
          values ($1, $2, $3, 'DELIVERED', 1, $4, $4, $4, $4)`,
@@ -212,16 +238,36 @@ async function insertAlert(raisedMs: number, acknowledgedMs: number | null): Pro
   const [row] = await sql<{ id: string }>(
     `insert into alert (kind, severity, account_id, wallet_id, currency, balance_micros, message, dedupe_key, raised_at, acknowledged_at, acknowledged_by)
      values ('LOW_BALANCE', 'WARNING', $1, $2, 'USD', 0, 'Low balance', $3, $4, $5, $6) returning id::text`,
-    [accountId, walletId, `test:${randomUUID()}`, iso(raisedMs), acknowledgedMs === null ? null : iso(acknowledgedMs), acknowledgedMs === null ? null : 'test'],
+    [
+      accountId,
+      walletId,
+      `test:${randomUUID()}`,
+      iso(raisedMs),
+      acknowledgedMs === null ? null : iso(acknowledgedMs),
+      acknowledgedMs === null ? null : 'test',
+    ],
   );
   return row!.id;
 }
 
-async function insertMail(alertId: string, status: 'PENDING' | 'SENT' | 'FAILED', createdMs: number, sentMs: number | null): Promise<string> {
+async function insertMail(
+  alertId: string,
+  status: 'PENDING' | 'SENT' | 'FAILED',
+  createdMs: number,
+  sentMs: number | null,
+): Promise<string> {
   const [row] = await sql<{ id: string }>(
     `insert into email_message (account_id, recipient, kind, subject, body_text, alert_id, status, attempts, next_attempt_at, last_error, created_at, sent_at)
      values ($1, $2, 'LOW_BALANCE', 'Low balance', 'Low balance', $3, $4, 1, $5, $6, $5, $7) returning id::text`,
-    [accountId, `${randomUUID()}@example.com`, alertId, status, iso(createdMs), status === 'FAILED' ? 'refused' : null, sentMs === null ? null : iso(sentMs)],
+    [
+      accountId,
+      `${randomUUID()}@example.com`,
+      alertId,
+      status,
+      iso(createdMs),
+      status === 'FAILED' ? 'refused' : null,
+      sentMs === null ? null : iso(sentMs),
+    ],
   );
   return row!.id;
 }
@@ -273,7 +319,9 @@ describe('alerts', () => {
     clock.ms = ackAt + 365 * DAY_MS + 1; // cutoff = ackAt + 1 ms
     const first = await pass();
     expect(first.alerts.alerts).toBe(1);
-    const left = (await sql(`select id::text from alert where id = any($1::bigint[])`, [[past, inside, unacknowledged, mailed, unread]])).map((r) => r.id);
+    const left = (
+      await sql(`select id::text from alert where id = any($1::bigint[])`, [[past, inside, unacknowledged, mailed, unread]])
+    ).map((r) => r.id);
     expect(left.sort()).toEqual([inside, unacknowledged, mailed, unread].sort());
     const [floor] = await sql(`select position::text from retention_floor where name = 'alerts'`);
     expect(floor.position).toBe(past);
@@ -286,7 +334,9 @@ describe('alerts', () => {
       await at.waitFor(1);
       expect(at.received[0]).toBe(inside);
       await vi.waitFor(() => expect(below.errors.length).toBeGreaterThan(0), { timeout: 20_000 });
-      expect(below.errors[0]).toMatchObject({ extensions: { code: 'RESUME_WINDOW_EXCEEDED', field: 'afterPosition', window: 'alertRetentionMs' } });
+      expect(below.errors[0]).toMatchObject({
+        extensions: { code: 'RESUME_WINDOW_EXCEEDED', field: 'afterPosition', window: 'alertRetentionMs' },
+      });
       expect(below.received).toHaveLength(0);
     } finally {
       await below.close();
@@ -317,16 +367,16 @@ describe('stopped calls gathered into alerts', () => {
         input: { campaignId, to: `+4477009000${10 + i}` },
       });
       callIds.push(started.startCall.call.id);
-      await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }`, { input: { callId: started.startCall.call.id } });
+      await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }`, {
+        input: { callId: started.startCall.call.id },
+      });
     }
     const seenAt = Date.now() - 600 * DAY_MS;
     const gathered = (callId: string, alerted: boolean, seenMs: number) =>
-      sql(`insert into alert_stopped_call (call_id, campaign_id, end_reason, seen_at, alerted) values ($1, $2, 'INSUFFICIENT_FUNDS', $3, $4)`, [
-        callId,
-        campaignId,
-        iso(seenMs),
-        alerted,
-      ]);
+      sql(
+        `insert into alert_stopped_call (call_id, campaign_id, end_reason, seen_at, alerted) values ($1, $2, 'INSUFFICIENT_FUNDS', $3, $4)`,
+        [callId, campaignId, iso(seenMs), alerted],
+      );
     // (Rows not yet alerted are never deleted, but the running alert processor reports them at once.)
     const [past, inside, ...more] = callIds as [string, string, ...string[]];
     await gathered(past, true, seenAt);
@@ -335,7 +385,9 @@ describe('stopped calls gathered into alerts', () => {
 
     clock.ms = seenAt + 365 * DAY_MS + 1;
     expect(await passesUntilDone('alerts', 'stoppedCalls')).toEqual([2, 2, 1, 0]);
-    expect((await sql(`select call_id from alert_stopped_call where campaign_id = $1`, [campaignId])).map((r) => r.call_id).sort()).toEqual([inside]);
+    expect((await sql(`select call_id from alert_stopped_call where campaign_id = $1`, [campaignId])).map((r) => r.call_id).sort()).toEqual(
+      [inside],
+    );
     await t.assertLedger();
   });
 });
@@ -350,7 +402,12 @@ describe('sessions and invitations', () => {
     const expiresAt = Date.now() - 10 * DAY_MS;
     const session = async (expiresMs: number) => {
       const id = randomUUID();
-      await sql(`insert into user_session (id, user_id, token_hash, expires_at) values ($1, $2, $3, $4)`, [id, userId, randomBytes(32).toString('hex'), iso(expiresMs)]);
+      await sql(`insert into user_session (id, user_id, token_hash, expires_at) values ($1, $2, $3, $4)`, [
+        id,
+        userId,
+        randomBytes(32).toString('hex'),
+        iso(expiresMs),
+      ]);
       return id;
     };
     const invitation = async (expiresMs: number) => {
@@ -369,7 +426,9 @@ describe('sessions and invitations', () => {
     clock.ms = expiresAt + DAY_MS + 1;
     expect((await pass()).expiredCredentials).toEqual({ sessions: 1, invitations: 1 });
     expect((await sql(`select id from user_session where user_id = $1`, [userId])).map((r) => r.id)).toEqual([sessionInside]);
-    const invitations = (await sql(`select id from user_invitation where id = any($1::uuid[])`, [[invitationPast, invitationInside]])).map((r) => r.id);
+    const invitations = (await sql(`select id from user_invitation where id = any($1::uuid[])`, [[invitationPast, invitationInside]])).map(
+      (r) => r.id,
+    );
     expect(invitations).toEqual([invitationInside]);
     expect(sessionPast).not.toBe(sessionInside);
 
@@ -380,7 +439,6 @@ describe('sessions and invitations', () => {
     expect(await passesUntilDone('expiredCredentials', 'sessions')).toEqual([2, 2, 0]);
   });
 });
-
 
 const BALANCE_CHANGED = `subscription($walletId: ID!, $afterSequence: String) {
   balanceChanged(walletId: $walletId, afterSequence: $afterSequence) { sequence balance reserved }
@@ -441,9 +499,27 @@ describe('outbox', () => {
     await t.assertLedger();
 
     // transactionAdded replays from any sequence (wallet_transaction rows stay); balanceChanged needs the outbox's rows.
-    const added = subscribe(t.url, second.ownerKey, TRANSACTION_ADDED, { walletId: second.walletId, afterSequence: '0' }, (d) => d.transactionAdded as AddedTransaction);
-    const states = subscribe(t.url, second.ownerKey, BALANCE_CHANGED, { walletId: second.walletId, afterSequence: '3' }, (d) => d.balanceChanged);
-    const tooOld = subscribe(t.url, second.ownerKey, BALANCE_CHANGED, { walletId: second.walletId, afterSequence: '2' }, (d) => d.balanceChanged);
+    const added = subscribe(
+      t.url,
+      second.ownerKey,
+      TRANSACTION_ADDED,
+      { walletId: second.walletId, afterSequence: '0' },
+      (d) => d.transactionAdded as AddedTransaction,
+    );
+    const states = subscribe(
+      t.url,
+      second.ownerKey,
+      BALANCE_CHANGED,
+      { walletId: second.walletId, afterSequence: '3' },
+      (d) => d.balanceChanged,
+    );
+    const tooOld = subscribe(
+      t.url,
+      second.ownerKey,
+      BALANCE_CHANGED,
+      { walletId: second.walletId, afterSequence: '2' },
+      (d) => d.balanceChanged,
+    );
     try {
       await added.waitFor(6);
       expect(added.received.map((r) => Number(r.sequence))).toEqual([1, 2, 3, 4, 5, 6]);
@@ -455,7 +531,9 @@ describe('outbox', () => {
         { sequence: '6', balance: '95', reserved: '0' },
       ]);
       await vi.waitFor(() => expect(tooOld.errors.length).toBeGreaterThan(0), { timeout: 20_000 });
-      expect(tooOld.errors[0]).toMatchObject({ extensions: { code: 'RESUME_WINDOW_EXCEEDED', field: 'afterSequence', window: 'outboxResumeWindowMs' } });
+      expect(tooOld.errors[0]).toMatchObject({
+        extensions: { code: 'RESUME_WINDOW_EXCEEDED', field: 'afterSequence', window: 'outboxResumeWindowMs' },
+      });
       expect(tooOld.received).toHaveLength(0);
     } finally {
       await added.close();

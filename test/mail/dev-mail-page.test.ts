@@ -9,7 +9,13 @@ const SINK_MESSAGES_MAX = 2;
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ billingClockEnabled: false, smtpUrl: undefined, mailEnabled: true, mailIntervalMs: 50, mailSinkMessagesMax: SINK_MESSAGES_MAX });
+  t = await startTestApp({
+    billingClockEnabled: false,
+    smtpUrl: undefined,
+    mailEnabled: true,
+    mailIntervalMs: 50,
+    mailSinkMessagesMax: SINK_MESSAGES_MAX,
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -41,7 +47,12 @@ function asAdmin(url: string): Promise<Response> {
 /** Fetches /dev/mail until `predicate` holds; fails after `timeoutMs`. */
 async function pageWhen(predicate: (html: string) => boolean, timeoutMs = 10_000): Promise<string> {
   let html = '';
-  await until('/dev/mail to show the expected mail', async () => predicate((html = await (await asAdmin(`${t.url}/dev/mail`)).text())), timeoutMs, 50);
+  await until(
+    '/dev/mail to show the expected mail',
+    async () => predicate((html = await (await asAdmin(`${t.url}/dev/mail`)).text())),
+    timeoutMs,
+    50,
+  );
   return html;
 }
 

@@ -47,7 +47,11 @@ async function createUser(accountId: string, role = 'OWNER'): Promise<{ id: stri
 }
 
 async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${t.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${t.url}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   expect(response.status).toBe(200);
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -63,7 +67,10 @@ async function setPreference(cookie: string, kind: string, email: boolean): Prom
 }
 
 /** An account with one OWNER user; returns its ids and the user's e-mail. */
-async function customer(name = 'Acme Voice', currency = 'USD'): Promise<{ accountId: string; walletId: string; ownerKey: string; email: string; userId: string }> {
+async function customer(
+  name = 'Acme Voice',
+  currency = 'USD',
+): Promise<{ accountId: string; walletId: string; ownerKey: string; email: string; userId: string }> {
   const account = await t.createAccount(name, currency);
   const user = await createUser(account.accountId);
   return { ...account, email: user.email, userId: user.id };
@@ -125,7 +132,14 @@ async function messagesOf(accountId: string): Promise<any[]> {
 describe('alert mails', () => {
   it('LOW_BALANCE: the threshold and balance exactly, what happens at zero, and a link to top up', async () => {
     const { accountId, walletId, email } = await customer('Acme Voice');
-    await raiseAlert({ accountId, walletId, kind: 'LOW_BALANCE', thresholdMicros: 5_000_000n, balanceMicros: 4_998_750n, message: 'Balance fell below 5' });
+    await raiseAlert({
+      accountId,
+      walletId,
+      kind: 'LOW_BALANCE',
+      thresholdMicros: 5_000_000n,
+      balanceMicros: 4_998_750n,
+      message: 'Balance fell below 5',
+    });
     await runMailJobs();
     const [mail, ...others] = mailsTo(email);
     expect(others).toEqual([]);
@@ -133,11 +147,15 @@ describe('alert mails', () => {
     expect(mail!.from).toBe('Spendwire <notifications@spendwire.test>');
     expect(mail!.to).toBe(email);
     expect(mail!.headers['message-id']).toMatch(/^<email-[0-9]+@spendwire>$/);
-    expect(mail!.text).toContain('The balance of the USD wallet of Acme Voice has reached your alert threshold of $5.00: it is now $4.99875.');
+    expect(mail!.text).toContain(
+      'The balance of the USD wallet of Acme Voice has reached your alert threshold of $5.00: it is now $4.99875.',
+    );
     expect(mail!.text).toContain('When it reaches $0.00, calls and text messages stop until you add funds.');
     expect(mail!.text).toContain(`Top up now: ${PUBLIC_URL}/top-up`);
     expect(mail!.text).toContain('Details: Balance fell below 5\nWhen: 2026-12-04 09:30 UTC');
-    expect(mail!.text).toContain(`e-mail for low-balance alerts is on for you in Acme Voice. Change it in Settings: ${PUBLIC_URL}/settings`);
+    expect(mail!.text).toContain(
+      `e-mail for low-balance alerts is on for you in Acme Voice. Change it in Settings: ${PUBLIC_URL}/settings`,
+    );
     const [row] = await messagesOf(accountId);
     expect(row).toMatchObject({ recipient: email, kind: 'LOW_BALANCE', status: 'SENT', attempts: 1, last_error: null });
   });
@@ -148,14 +166,20 @@ describe('alert mails', () => {
       currency: 'EUR',
       alert: { balanceMicros: 0n },
       subject: 'Your balance is €0.00: calls and messages have stopped (Café Ltd)',
-      body: ['The EUR wallet of Café Ltd has run out: its balance is €0.00.', 'fund the wallet within 30 days or the account may be closed'],
+      body: [
+        'The EUR wallet of Café Ltd has run out: its balance is €0.00.',
+        'fund the wallet within 30 days or the account may be closed',
+      ],
     },
     {
       kind: 'PAYMENT_FAILED',
       currency: 'GBP',
       alert: { amountMicros: 1_234_500_000n, message: 'Your card was declined (insufficient funds)' },
       subject: 'Your payment of £1,234.50 failed (Café Ltd)',
-      body: ['Your card payment of £1,234.50 to fund the GBP wallet of Café Ltd did not go through', 'Details: Your card was declined (insufficient funds)'],
+      body: [
+        'Your card payment of £1,234.50 to fund the GBP wallet of Café Ltd did not go through',
+        'Details: Your card was declined (insufficient funds)',
+      ],
     },
     {
       kind: 'AUTO_RECHARGE_FAILED',
@@ -214,7 +238,10 @@ describe('recipients', () => {
     await raiseAlert({ accountId, walletId, kind: 'LOW_BALANCE', thresholdMicros: 5_000_000n, balanceMicros: 3_000_000n });
     await raiseAlert({ accountId, walletId, kind: 'PAYMENT_FAILED', amountMicros: 10_000_000n });
     await runMailJobs();
-    expect(mailsTo(ownerEmail).map((mail) => mail.subject)).toEqual(['Low balance: $3.00 left in Acme Voice', 'Your payment of $10.00 failed (Acme Voice)']);
+    expect(mailsTo(ownerEmail).map((mail) => mail.subject)).toEqual([
+      'Low balance: $3.00 left in Acme Voice',
+      'Your payment of $10.00 failed (Acme Voice)',
+    ]);
     // Off for LOW_BALANCE only: the manager still hears about the failed payment.
     expect(mailsTo(manager.email).map((mail) => mail.subject)).toEqual(['Your payment of $10.00 failed (Acme Voice)']);
     expect(mailsTo(disabled.email)).toEqual([]);
@@ -237,9 +264,11 @@ describe('recipients', () => {
     expect(mailsTo(fourth.email)).toEqual([]);
   });
 
-  it("falls back to the billing e-mail of an account without users, and mails nobody when it has neither", async () => {
+  it('falls back to the billing e-mail of an account without users, and mails nobody when it has neither', async () => {
     const withBilling = await t.createAccount('Billing Only Inc');
-    await t.ok(withBilling.ownerKey, BILLING, { input: { country: 'US', state: null, vatNumber: null, email: 'Accounts@Billing-Only.example' } });
+    await t.ok(withBilling.ownerKey, BILLING, {
+      input: { country: 'US', state: null, vatNumber: null, email: 'Accounts@Billing-Only.example' },
+    });
     const nobody = await t.createAccount('Nobody Inc');
     await raiseAlert({ accountId: withBilling.accountId, walletId: withBilling.walletId, kind: 'BALANCE_DEPLETED', balanceMicros: 0n });
     await raiseAlert({ accountId: nobody.accountId, walletId: nobody.walletId, kind: 'BALANCE_DEPLETED', balanceMicros: 0n });
@@ -297,7 +326,8 @@ describe('exactly once', () => {
 
   it('four concurrent senders send each of 30 mails once (FOR UPDATE SKIP LOCKED)', async () => {
     const { accountId, walletId, email } = await customer('Race Co');
-    for (let index = 0; index < 30; index++) await raiseAlert({ accountId, walletId, kind: 'LOW_BALANCE', thresholdMicros: 5_000_000n, balanceMicros: BigInt(index) });
+    for (let index = 0; index < 30; index++)
+      await raiseAlert({ accountId, walletId, kind: 'LOW_BALANCE', thresholdMicros: 5_000_000n, balanceMicros: BigInt(index) });
     const produced = await t.app.mailJobs.runOnce().then(() => messagesOf(accountId));
     // The pass above sent the first batch; the rest is for the racing senders.
     const pendingBefore = produced.filter((row) => row.status === 'PENDING').length;

@@ -21,7 +21,9 @@ beforeAll(async () => {
   databaseUrl = t.app.orm.config.get('clientUrl')!;
   const { walletId, ownerKey } = await t.createAccount();
   await t.fund(walletId, '10');
-  await t.ok(ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId, amount: '2.5' } });
+  await t.ok(ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+    input: { walletId, amount: '2.5' },
+  });
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -46,9 +48,9 @@ describe('npm run ledger:verify', () => {
   });
 
   it('exits 1 and names the broken invariant and the wallet', async () => {
-    const [wallet] = await sql<{ id: string }>('update wallet set balance_micros = balance_micros + 1 where balance_micros > 0 returning id').all(
-      t.app.orm.em.fork(),
-    );
+    const [wallet] = await sql<{ id: string }>(
+      'update wallet set balance_micros = balance_micros + 1 where balance_micros > 0 returning id',
+    ).all(t.app.orm.em.fork());
     const result = await verify();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("BROKEN: each wallet's balance equals the sum of its ledger entries");

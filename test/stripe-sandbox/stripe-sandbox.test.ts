@@ -55,7 +55,12 @@ async function startReceiver(): Promise<Receiver> {
       let status: number;
       let event: Stripe.Event | undefined;
       try {
-        event = verifier.webhooks.constructEvent(raw, request.headers['stripe-signature'] ?? '', WEBHOOK_SECRET, SIGNATURE_TOLERANCE_SECONDS);
+        event = verifier.webhooks.constructEvent(
+          raw,
+          request.headers['stripe-signature'] ?? '',
+          WEBHOOK_SECRET,
+          SIGNATURE_TOLERANCE_SECONDS,
+        );
         const attempt = (attempts.get(event.id) ?? 0) + 1;
         attempts.set(event.id, attempt);
         status = receiver.respond(event, attempt);
@@ -163,7 +168,12 @@ describe('payments that succeed', () => {
 
   it('goes requires_confirmation then succeeded when confirmed separately', async () => {
     const { stripe } = await startHarness();
-    const created = await stripe.paymentIntents.create({ amount: 1_500, currency: 'eur', payment_method: 'pm_card_mastercard', ...CARD_ONLY });
+    const created = await stripe.paymentIntents.create({
+      amount: 1_500,
+      currency: 'eur',
+      payment_method: 'pm_card_mastercard',
+      ...CARD_ONLY,
+    });
     expect(created.status).toBe('requires_confirmation');
 
     const confirmed = await stripe.paymentIntents.confirm(created.id);
@@ -199,7 +209,13 @@ describe('payments that succeed', () => {
     const canceled = await stripe.paymentIntents.cancel(open.id, { cancellation_reason: 'abandoned' });
     expect(canceled).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
 
-    const paid = await stripe.paymentIntents.create({ amount: 1_000, currency: 'usd', payment_method: 'pm_card_visa', confirm: true, ...CARD_ONLY });
+    const paid = await stripe.paymentIntents.create({
+      amount: 1_000,
+      currency: 'usd',
+      payment_method: 'pm_card_visa',
+      confirm: true,
+      ...CARD_ONLY,
+    });
     const error = await rejectionOf(stripe.paymentIntents.cancel(paid.id));
     expect(error.code).toBe('payment_intent_unexpected_state');
 
@@ -274,7 +290,9 @@ describe('declines', () => {
   it('declines on a separate confirm the same way', async () => {
     const { stripe } = await startHarness();
     const created = await stripe.paymentIntents.create({ amount: 2_500, currency: 'usd', ...CARD_ONLY });
-    const error = await rejectionOf(stripe.paymentIntents.confirm(created.id, { payment_method: 'pm_card_chargeDeclinedInsufficientFunds' }));
+    const error = await rejectionOf(
+      stripe.paymentIntents.confirm(created.id, { payment_method: 'pm_card_chargeDeclinedInsufficientFunds' }),
+    );
     expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(error.decline_code).toBe('insufficient_funds');
     expect(error.payment_intent?.id).toBe(created.id);
@@ -342,7 +360,11 @@ describe('3-D Secure', () => {
 
     const preflight = await fetch(endpoint, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -548,7 +570,12 @@ describe('saved payment methods', () => {
     expect(declined).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(declined.decline_code).toBe('generic_decline');
     const setupDeclined = await rejectionOf(
-      stripe.setupIntents.create({ customer: customer.id, payment_method: 'pm_card_chargeDeclinedExpiredCard', confirm: true, ...CARD_ONLY }),
+      stripe.setupIntents.create({
+        customer: customer.id,
+        payment_method: 'pm_card_chargeDeclinedExpiredCard',
+        confirm: true,
+        ...CARD_ONLY,
+      }),
     );
     expect(setupDeclined).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(setupDeclined.code).toBe('expired_card');
@@ -617,9 +644,20 @@ describe('saved payment methods', () => {
 describe('refunds', () => {
   it('refunds partially, refuses too much, refunds the rest, then refuses again', async () => {
     const { sandbox, stripe, receiver } = await startHarness();
-    const intent = await stripe.paymentIntents.create({ amount: 5_000, currency: 'usd', payment_method: 'pm_card_visa', confirm: true, ...CARD_ONLY });
+    const intent = await stripe.paymentIntents.create({
+      amount: 5_000,
+      currency: 'usd',
+      payment_method: 'pm_card_visa',
+      confirm: true,
+      ...CARD_ONLY,
+    });
 
-    const partial = await stripe.refunds.create({ payment_intent: intent.id, amount: 2_000, reason: 'requested_by_customer', metadata: { ticket: 't1' } });
+    const partial = await stripe.refunds.create({
+      payment_intent: intent.id,
+      amount: 2_000,
+      reason: 'requested_by_customer',
+      metadata: { ticket: 't1' },
+    });
     expect(partial).toMatchObject({
       object: 'refund',
       amount: 2_000,
@@ -722,7 +760,13 @@ describe('webhook delivery', () => {
   it('queues events while paused and sends them in order on resume', async () => {
     const { sandbox, stripe, receiver } = await startHarness();
     sandbox.pauseWebhooks();
-    const intent = await stripe.paymentIntents.create({ amount: 1_000, currency: 'usd', payment_method: 'pm_card_visa', confirm: true, ...CARD_ONLY });
+    const intent = await stripe.paymentIntents.create({
+      amount: 1_000,
+      currency: 'usd',
+      payment_method: 'pm_card_visa',
+      confirm: true,
+      ...CARD_ONLY,
+    });
     await sandbox.idle();
     expect(receiver.deliveries).toEqual([]);
     expect(sandbox.pendingEvents().map((event) => event.type)).toEqual(['payment_intent.created', 'payment_intent.succeeded']);

@@ -137,7 +137,8 @@ export function screenshotOnFailure(testName: string, openPages: () => readonly 
       for (const [index, open] of pages.entries()) {
         const which = pages.length > 1 ? `-page-${index}` : '';
         await saveScreenshot(open.page, testName, `failed-${task.name}${which}`).catch(() => undefined);
-        if (open.errors.length > 0) console.error(`Browser errors${which && ` of page ${index}`} during "${task.name}":\n${open.errors.join('\n')}`);
+        if (open.errors.length > 0)
+          console.error(`Browser errors${which && ` of page ${index}`} during "${task.name}":\n${open.errors.join('\n')}`);
       }
     });
   });
@@ -154,7 +155,9 @@ export async function waitForText(locator: Locator, expected: string | RegExp, t
     await locator.filter({ hasText: pattern }).waitFor({ state: 'visible', timeout: timeoutMs });
   } catch (error) {
     const actual = await locator.textContent({ timeout: 1_000 }).catch(() => '(element not found)');
-    throw new Error(`Expected ${locator} to read ${String(expected)} within ${timeoutMs} ms; it reads ${JSON.stringify(actual)}.`, { cause: error });
+    throw new Error(`Expected ${locator} to read ${String(expected)} within ${timeoutMs} ms; it reads ${JSON.stringify(actual)}.`, {
+      cause: error,
+    });
   }
   return ((await locator.textContent()) ?? '').trim();
 }
@@ -217,7 +220,10 @@ async function withClientBuildLock<T>(work: () => Promise<T>): Promise<T> {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const heldSinceMs = await fs.stat(lockDir).then((stat) => stat.mtimeMs, () => Date.now());
+      const heldSinceMs = await fs.stat(lockDir).then(
+        (stat) => stat.mtimeMs,
+        () => Date.now(),
+      );
       if (Date.now() - heldSinceMs > CLIENT_BUILD_LOCK_STALE_MS) await fs.rm(lockDir, { recursive: true, force: true });
       else if (Date.now() > deadlineMs) throw new Error(`Timed out waiting for the client build lock ${lockDir}`);
       else await new Promise((resolve) => setTimeout(resolve, CLIENT_BUILD_LOCK_POLL_MS));

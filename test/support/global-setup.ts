@@ -8,7 +8,6 @@ import { ensureDatabase } from '../../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/database/embedded-postgres.js';
 import { createOrm, migrate } from '../../server/database/orm.js';
 
-
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Connection string of the maintenance database of the PostgreSQL server tests use. */

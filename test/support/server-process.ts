@@ -27,7 +27,11 @@ export async function buildServer(): Promise<BuiltServer> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-build-'));
   await fs.writeFile(path.join(folder, 'package.json'), '{ "type": "module" }\n');
   await fs.symlink(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
-  await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(ROOT, 'tsconfig.server.json'), '--outDir', path.join(folder, 'dist')], { cwd: ROOT });
+  await promisify(execFile)(
+    path.join(ROOT, 'node_modules/.bin/tsc'),
+    ['-p', path.join(ROOT, 'tsconfig.server.json'), '--outDir', path.join(folder, 'dist')],
+    { cwd: ROOT },
+  );
   return { mainFile: path.join(folder, 'dist/server/main.js'), remove: () => fs.rm(folder, { recursive: true, force: true }) };
 }
 

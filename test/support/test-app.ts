@@ -61,20 +61,23 @@ export async function startTestApp(
   options: { clock?: Clock; databaseUrl?: string; adminToken?: string } = {},
 ): Promise<TestApp> {
   const adminToken = options.adminToken ?? `test_admin_${randomBytes(16).toString('hex')}`;
-  const config = loadConfig({}, {
-    port: 0,
-    host: '127.0.0.1',
-    databasePoolSize: 20,
-    simulatorEnabled: false,
-    lifecycleEnabled: false,
-    retentionEnabled: false,
-    paymentsEnabled: false,
-    mailEnabled: false,
-    webhooksEnabled: false,
-    // Tests receive webhooks on loopback ports; the tests of the SSRF filter turn this off.
-    webhookAllowPrivateTargets: true,
-    ...overrides,
-  });
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databasePoolSize: 20,
+      simulatorEnabled: false,
+      lifecycleEnabled: false,
+      retentionEnabled: false,
+      paymentsEnabled: false,
+      mailEnabled: false,
+      webhooksEnabled: false,
+      // Tests receive webhooks on loopback ports; the tests of the SSRF filter turn this off.
+      webhookAllowPrivateTargets: true,
+      ...overrides,
+    },
+  );
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const app = await startApp({ config, databaseUrl, platformAdminToken: adminToken, clock: options.clock });
 
@@ -114,27 +117,21 @@ export async function startTestApp(
       });
     },
     async createKey(accountId, role) {
-      const data = await ok(
-        adminToken,
-        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey key { id } } }`,
-        { input: { accountId, role, name: `${role} key` } },
-      );
+      const data = await ok(adminToken, `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey key { id } } }`, {
+        input: { accountId, role, name: `${role} key` },
+      });
       return { id: data.createApiKey.key.id, secret: data.createApiKey.apiKey };
     },
     async createRatePlan(rates, currency = 'USD') {
-      const data = await ok(
-        adminToken,
-        `mutation($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }`,
-        { input: { name: 'Test plan', currency, rates } },
-      );
+      const data = await ok(adminToken, `mutation($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }`, {
+        input: { name: 'Test plan', currency, rates },
+      });
       return data.createRatePlan.ratePlan.id;
     },
     async runningCampaign(token, walletId, ratePlanId, budget = null) {
-      const created = await ok(
-        token,
-        `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`,
-        { input: { walletId, ratePlanId, name: 'Test campaign', budget } },
-      );
+      const created = await ok(token, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`, {
+        input: { walletId, ratePlanId, name: 'Test campaign', budget },
+      });
       const id = created.createCampaign.campaign.id;
       await ok(token, `mutation($id: ID!) { startCampaign(id: $id) { campaign { id } } }`, { id });
       return id;

@@ -39,7 +39,10 @@ export interface PaymentForm {
 export async function fillCheckout(page: Page, form: PaymentForm): Promise<Locator> {
   const card = topUpCard(page);
   await card.getByRole('group', { name: 'Quick picks' }).getByRole('button', { name: form.quickPick, exact: true }).click();
-  await card.getByRole('group', { name: 'Quick picks' }).getByRole('button', { name: form.quickPick, exact: true, pressed: true }).waitFor();
+  await card
+    .getByRole('group', { name: 'Quick picks' })
+    .getByRole('button', { name: form.quickPick, exact: true, pressed: true })
+    .waitFor();
   const summary = card.getByRole('region', { name: 'Checkout summary' });
   await waitForText(definitionOf(summary, 'Amount'), form.quickPick);
   await waitForText(definitionOf(summary, 'Total charged to the card'), form.quickPick);
@@ -87,9 +90,12 @@ export async function startPayToBalanceTimer(page: Page, expected: string): Prom
  * @throws when the page lost the timer: it was reloaded or navigated away.
  */
 export async function payToBalanceMs(page: Page): Promise<number> {
-  const state = await page.evaluate(() => (globalThis as any).__payToBalance as { submitMs: number | null; changeMs: number | null } | undefined);
+  const state = await page.evaluate(
+    () => (globalThis as any).__payToBalance as { submitMs: number | null; changeMs: number | null } | undefined,
+  );
   if (state === undefined) throw new Error('The page lost its timer: it was reloaded or navigated away.');
-  if (state.submitMs === null || state.changeMs === null) throw new Error(`The timer did not see both the Pay click and the balance change: ${JSON.stringify(state)}`);
+  if (state.submitMs === null || state.changeMs === null)
+    throw new Error(`The timer did not see both the Pay click and the balance change: ${JSON.stringify(state)}`);
   return state.changeMs - state.submitMs;
 }
 

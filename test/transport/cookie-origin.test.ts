@@ -22,7 +22,11 @@ beforeAll(async () => {
   await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
     input: { accountId: account.accountId, email, name: 'Cora', role: 'OWNER', password: PASSWORD },
   });
-  const signedIn = await fetch(`${t.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const signedIn = await fetch(`${t.url}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
   site = new URL(t.url).origin;
 });
@@ -48,7 +52,9 @@ async function sessionWorks(): Promise<boolean> {
 describe('POST /graphql with the session cookie', () => {
   it('refuses a cross-origin form post, text/plain and multipart (CSRF prevention), and nothing is charged', async () => {
     const before = await balance();
-    const form = await send('/graphql', 'application/x-www-form-urlencoded', new URLSearchParams({ query: chargeLiteral() }).toString(), { origin: EVIL });
+    const form = await send('/graphql', 'application/x-www-form-urlencoded', new URLSearchParams({ query: chargeLiteral() }).toString(), {
+      origin: EVIL,
+    });
     const plain = await send('/graphql', 'text/plain', chargeJson(), { origin: EVIL });
     const multipartBody = new FormData();
     multipartBody.set('operations', chargeJson());

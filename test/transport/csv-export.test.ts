@@ -15,7 +15,11 @@ afterAll(async () => {
 
 const CHARGE = `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`;
 
-async function download(walletId: string, headers: Record<string, string>, query = ''): Promise<{ status: number; type: string | null; body: string }> {
+async function download(
+  walletId: string,
+  headers: Record<string, string>,
+  query = '',
+): Promise<{ status: number; type: string | null; body: string }> {
   const response = await fetch(`${t.url}/export/wallets/${walletId}/transactions.csv${query}`, { headers });
   return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
 }
@@ -49,7 +53,21 @@ describe('GET /export/wallets/:id/transactions.csv', () => {
     expect(csv.status).toBe(200);
     expect(csv.type).toBe('text/csv; charset=utf-8');
     const [header, ...rows] = parse(csv.body);
-    expect(header).toEqual(['sequence', 'created_at', 'type', 'kind', 'status', 'amount', 'balance_before', 'balance_after', 'currency', 'description', 'payment_intent_id', 'campaign_id', 'transaction_id']);
+    expect(header).toEqual([
+      'sequence',
+      'created_at',
+      'type',
+      'kind',
+      'status',
+      'amount',
+      'balance_before',
+      'balance_after',
+      'currency',
+      'description',
+      'payment_intent_id',
+      'campaign_id',
+      'transaction_id',
+    ]);
     expect(rows.map((row) => row[0])).toEqual(['8', '7', '6', '5', '4', '3', '2', '1']);
     expect(rows[0]).toEqual(expect.arrayContaining(['DEBIT', 'CHARGE', 'COMPLETED', '7.5', '76', '68.5', 'USD', 'call batch 7']));
     expect(rows[7]).toEqual(expect.arrayContaining(['CREDIT', 'ADJUSTMENT', '100', '0']));
@@ -67,15 +85,28 @@ describe('GET /export/wallets/:id/transactions.csv', () => {
     const byCampaign = parse((await download(walletId, auth, `?campaignId=${campaignId}`)).body);
     expect(byCampaign.slice(1).map((row) => row[9])).toEqual(['campaign charge']);
     // The same filter on the GraphQL history the page shows.
-    const page = await t.ok(ownerKey, `query($id: ID!, $c: ID) { wallet(id: $id) { transactions(campaignId: $c) { edges { node { description } } } } }`, { id: walletId, c: campaignId });
+    const page = await t.ok(
+      ownerKey,
+      `query($id: ID!, $c: ID) { wallet(id: $id) { transactions(campaignId: $c) { edges { node { description } } } } }`,
+      { id: walletId, c: campaignId },
+    );
     expect(page.wallet.transactions.edges.map((edge: any) => edge.node.description)).toEqual(['campaign charge']);
-    const badFilter = await t.graphql(ownerKey, `query($id: ID!) { wallet(id: $id) { transactions(campaignId: "nope") { edges { cursor } } } }`, { id: walletId });
+    const badFilter = await t.graphql(
+      ownerKey,
+      `query($id: ID!) { wallet(id: $id) { transactions(campaignId: "nope") { edges { cursor } } } }`,
+      { id: walletId },
+    );
     expect(badFilter.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'campaignId' });
     const credits = parse((await download(walletId, auth, '?type=CREDIT')).body);
     expect(credits.slice(1).map((row) => row[3])).toEqual(['ADJUSTMENT']);
     const future = parse((await download(walletId, auth, `?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).body);
     expect(future).toHaveLength(1);
-    for (const [query, field] of [['?kind=LUNCH', 'kind'], ['?from=yesterday', 'from'], ['?campaignId=nope', 'campaignId'], ['?from=2026-02-01&to=2026-01-01', 'to']] as const) {
+    for (const [query, field] of [
+      ['?kind=LUNCH', 'kind'],
+      ['?from=yesterday', 'from'],
+      ['?campaignId=nope', 'campaignId'],
+      ['?from=2026-02-01&to=2026-01-01', 'to'],
+    ] as const) {
       const bad = await download(walletId, auth, query);
       expect(bad.status).toBe(400);
       expect(JSON.parse(bad.body).error).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -112,7 +143,11 @@ describe('GET /export/wallets/:id/transactions.csv', () => {
     await t.ok(t.adminToken, `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`, {
       input: { accountId: mine.accountId, email, name: 'Csv', role: 'CAMPAIGN_MANAGER', password: 'long enough password' },
     });
-    const signIn = await fetch(`${t.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'long enough password' }) });
+    const signIn = await fetch(`${t.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'long enough password' }),
+    });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     expect((await download(mine.walletId, { cookie })).status).toBe(200);
     expect((await download(theirs.walletId, { cookie })).status).toBe(404);

@@ -21,7 +21,12 @@ let pageCost: number;
 beforeAll(async () => {
   pageCost = queryCost(await createSchema(), parse(PAGE), undefined, { id: 'x' }, loadConfig({}));
   // Every page is heavy here; one heavy query of a key at a time.
-  t = await startTestApp({ graphqlQueryCostPerWindowMax: QUERIES_IN_BUDGET * pageCost, graphqlRateWindowSeconds: 3_600, heavyQueryCostMin: pageCost, heavyQueriesInFlightPerKeyMax: 1 });
+  t = await startTestApp({
+    graphqlQueryCostPerWindowMax: QUERIES_IN_BUDGET * pageCost,
+    graphqlRateWindowSeconds: 3_600,
+    heavyQueryCostMin: pageCost,
+    heavyQueriesInFlightPerKeyMax: 1,
+  });
   tenant = await t.createAccount();
   await t.fund(tenant.walletId, '100');
 });
@@ -35,7 +40,11 @@ async function post(token: string, query: string, variables: Record<string, unkn
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { data?: any; errors?: any[] } };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as { data?: any; errors?: any[] },
+  };
 }
 
 describe('query cost per key and window', () => {
@@ -65,19 +74,30 @@ describe('query cost per key and window', () => {
     expect([charged.status, charged.body.errors]).toEqual([200, undefined]);
     const other = await t.createKey(tenant.accountId, 'OWNER');
     expect((await post(other.secret, PAGE, { id: tenant.walletId })).status).toBe(200);
-    for (let index = 0; index <= QUERIES_IN_BUDGET; index++) expect((await post(t.adminToken, PAGE, { id: tenant.walletId })).status).toBe(200);
+    for (let index = 0; index <= QUERIES_IN_BUDGET; index++)
+      expect((await post(t.adminToken, PAGE, { id: tenant.walletId })).status).toBe(200);
     await t.assertLedger();
   });
 
   it('over the socket: the same budget, the next query answers RATE_LIMITED', async () => {
     const key = await t.createKey(tenant.accountId, 'OWNER');
-    const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: { authorization: `Bearer ${key.secret}` } });
+    const client = createClient({
+      url: `${t.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: { authorization: `Bearer ${key.secret}` },
+    });
     const run = () =>
       new Promise<{ data?: any; errors?: any[] }>((resolve, reject) => {
         let result: { data?: any; errors?: any[] } = {};
         client.subscribe(
           { query: PAGE, variables: { id: tenant.walletId } },
-          { next: (value) => (result = value as typeof result), error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)), complete: () => resolve(result) },
+          {
+            next: (value) => (result = value as typeof result),
+            error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
+            complete: () => resolve(result),
+          },
         );
       });
     try {
@@ -98,10 +118,10 @@ describe('heavy queries in flight per key', () => {
     let answers: Promise<Awaited<ReturnType<typeof post>>>[];
     try {
       answers = [post(first.secret, PAGE, { id: tenant.walletId }), post(first.secret, PAGE, { id: tenant.walletId })];
-      await until('the first key\'s first query on the lock', async () => (await lock.waiting()) === 1);
+      await until("the first key's first query on the lock", async () => (await lock.waiting()) === 1);
       // Another key's heavy query is not held back by the first key's turn: it reaches the lock too.
       answers.push(post(second.secret, PAGE, { id: tenant.walletId }));
-      await until('the second key\'s query on the lock', async () => (await lock.waiting()) === 2);
+      await until("the second key's query on the lock", async () => (await lock.waiting()) === 2);
       // The first key's second query is still waiting for its turn, not on the lock.
       expect(await lock.waiting()).toBe(2);
     } finally {

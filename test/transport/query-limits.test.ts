@@ -46,7 +46,8 @@ async function overSocket(app: TestApp, token: string, query: string, variables?
         { query, variables },
         {
           next: (value) => (result = value as Answer),
-          error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(new Error(`socket closed: ${JSON.stringify(error)}`))),
+          error: (error) =>
+            Array.isArray(error) ? resolve({ errors: error }) : reject(new Error(`socket closed: ${JSON.stringify(error)}`)),
           complete: () => resolve(result),
         },
       );
@@ -57,7 +58,11 @@ async function overSocket(app: TestApp, token: string, query: string, variables?
 }
 
 const transports = [
-  ['HTTP', (app: TestApp, token: string, query: string, variables?: Record<string, unknown>) => app.graphql(token, query, variables) as Promise<Answer>],
+  [
+    'HTTP',
+    (app: TestApp, token: string, query: string, variables?: Record<string, unknown>) =>
+      app.graphql(token, query, variables) as Promise<Answer>,
+  ],
   ['WebSocket', overSocket],
 ] as const;
 
@@ -108,8 +113,15 @@ describe.each(transports)('query limits over %s', (transport, send) => {
   });
 
   it('queryDepthMax: depth 6 runs, depth 7 is refused', async () => {
-    expectRan(await send(t, tenant.ownerKey, '{ me { account { wallets { transactions(first: 1) { pageInfo { hasNextPage } } } } } }'), transport);
-    expectRefused(await send(t, tenant.ownerKey, '{ me { account { wallets { transactions(first: 1) { edges { node { id } } } } } } }'), transport, 'queryDepthMax');
+    expectRan(
+      await send(t, tenant.ownerKey, '{ me { account { wallets { transactions(first: 1) { pageInfo { hasNextPage } } } } } }'),
+      transport,
+    );
+    expectRefused(
+      await send(t, tenant.ownerKey, '{ me { account { wallets { transactions(first: 1) { edges { node { id } } } } } } }'),
+      transport,
+      'queryDepthMax',
+    );
   });
 
   it('queryDirectivesMax: 3 directives run, 4 are refused', async () => {
@@ -139,7 +151,11 @@ describe.each(transports)('query limits over %s', (transport, send) => {
     await t.fund(tenant.walletId, '5');
     const funded = await t.ok(tenant.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance sequence } }', { id: tenant.walletId });
     const charge = `mutation($input: ChargeInput!) { charge(input: $input) @include(if: true) { wallet @include(if: true) { id @include(if: true) balance @include(if: true) } } }`;
-    expectRefused(await send(t, tenant.ownerKey, charge, { input: { walletId: tenant.walletId, amount: '1' } }), transport, 'queryDirectivesMax');
+    expectRefused(
+      await send(t, tenant.ownerKey, charge, { input: { walletId: tenant.walletId, amount: '1' } }),
+      transport,
+      'queryDirectivesMax',
+    );
     const after = await t.ok(tenant.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance sequence } }', { id: tenant.walletId });
     expect(after).toEqual(funded);
     expect(funded).not.toEqual(before);
@@ -156,7 +172,9 @@ describe.each(transports)('query limits over %s', (transport, send) => {
     expectRan(await send(t, tenant.ownerKey, '{ __schema { types { fields { args { name } } } } }'), transport);
     const refused = await send(t, tenant.ownerKey, '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
     expect(refused.data ?? undefined).toBeUndefined();
-    expect(refused.errors).toEqual([expect.objectContaining({ message: 'Maximum introspection depth exceeded', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ message: 'Maximum introspection depth exceeded', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ]);
     if (transport === 'HTTP') expect(refused.status).toBe(400);
   });
 

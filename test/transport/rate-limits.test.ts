@@ -39,10 +39,18 @@ afterAll(async () => {
 async function post(url: string, auth: { token?: string; cookie?: string }, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}), ...(auth.cookie ? { cookie: auth.cookie } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+      ...(auth.cookie ? { cookie: auth.cookie } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { data?: any; errors?: any[] } };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as { data?: any; errors?: any[] },
+  };
 }
 
 function expectRefused(answer: Awaited<ReturnType<typeof post>>, limit: string) {
@@ -58,14 +66,27 @@ function expectRefused(answer: Awaited<ReturnType<typeof post>>, limit: string) 
 const wsUrl = (url: string) => `${url.replace(/^http/, 'ws')}/graphql`;
 
 function socketClient(url: string, token: string): Client {
-  return createClient({ url: wsUrl(url), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: { authorization: `Bearer ${token}` } });
+  return createClient({
+    url: wsUrl(url),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: { authorization: `Bearer ${token}` },
+  });
 }
 
 /** Runs one operation; resolves with its last result or its errors. */
 function run(client: Client, query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }> {
   return new Promise((resolve, reject) => {
     let result: { data?: any; errors?: any[] } = {};
-    client.subscribe({ query, variables }, { next: (value) => (result = value as typeof result), error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)), complete: () => resolve(result) });
+    client.subscribe(
+      { query, variables },
+      {
+        next: (value) => (result = value as typeof result),
+        error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
+        complete: () => resolve(result),
+      },
+    );
   });
 }
 
@@ -118,7 +139,11 @@ describe('GraphQL operations per key', () => {
     await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
       input: { accountId: tenant.accountId, email, name: 'Rita', role: 'OWNER', password: 'correct horse battery' },
     });
-    const signedIn = await fetch(`${t.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse battery' }) });
+    const signedIn = await fetch(`${t.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery' }),
+    });
     const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
     for (let index = 0; index < 5; index++) expect((await post(t.url, { cookie }, ME)).status).toBe(200);
     expectRefused(await post(t.url, { cookie }, ME), 'graphqlQueriesPerWindowMax');
@@ -150,7 +175,9 @@ describe('across two server processes on one database', () => {
   });
 
   const reportedPoints = async (keyId: string) => {
-    const rows = await runSql<{ points: number }>(t.app.orm.em.fork(), 'select points from rate_limit where key = $1', [`gql_query:${keyId}`]);
+    const rows = await runSql<{ points: number }>(t.app.orm.em.fork(), 'select points from rate_limit where key = $1', [
+      `gql_query:${keyId}`,
+    ]);
     return rows[0]?.points ?? 0;
   };
 

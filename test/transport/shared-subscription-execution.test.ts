@@ -20,25 +20,78 @@ describe('subscriptions sharing an execution', () => {
     const variables = { walletId, afterSequence: '1' };
     const pick = (d: any) => d.transactionAdded;
     const subscribers = [
-      subscribe(t.url, ownerKey, `subscription($walletId: ID!, $afterSequence: String) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence amount } }`, variables, pick),
-      subscribe(t.url, ownerKey, `subscription($walletId: ID!, $afterSequence: String) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence amount } }`, variables, pick),
-      subscribe(t.url, ownerKey, `subscription($walletId: ID!, $afterSequence: String) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence description } }`, variables, pick),
-      subscribe(t.url, ownerKey, `subscription($walletId: ID!, $afterSequence: String) { added: transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence } }`, variables, (d: any) => d),
-      subscribe(t.url, ownerKey, `subscription($walletId: ID!, $afterSequence: String, $full: Boolean!) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence amount @include(if: $full) } }`, { ...variables, full: false }, pick),
-      subscribe(t.url, ownerKey, `subscription($walletId: ID!, $afterSequence: String, $full: Boolean!) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence amount @include(if: $full) } }`, { ...variables, full: true }, pick),
+      subscribe(
+        t.url,
+        ownerKey,
+        `subscription($walletId: ID!, $afterSequence: String) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence amount } }`,
+        variables,
+        pick,
+      ),
+      subscribe(
+        t.url,
+        ownerKey,
+        `subscription($walletId: ID!, $afterSequence: String) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence amount } }`,
+        variables,
+        pick,
+      ),
+      subscribe(
+        t.url,
+        ownerKey,
+        `subscription($walletId: ID!, $afterSequence: String) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence description } }`,
+        variables,
+        pick,
+      ),
+      subscribe(
+        t.url,
+        ownerKey,
+        `subscription($walletId: ID!, $afterSequence: String) { added: transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence } }`,
+        variables,
+        (d: any) => d,
+      ),
+      subscribe(
+        t.url,
+        ownerKey,
+        `subscription($walletId: ID!, $afterSequence: String, $full: Boolean!) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence amount @include(if: $full) } }`,
+        { ...variables, full: false },
+        pick,
+      ),
+      subscribe(
+        t.url,
+        ownerKey,
+        `subscription($walletId: ID!, $afterSequence: String, $full: Boolean!) { transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { sequence amount @include(if: $full) } }`,
+        { ...variables, full: true },
+        pick,
+      ),
     ];
     try {
-      for (const [amount, description] of [['1.5', 'first'], ['0.25', 'second']]) {
-        await t.ok(ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', { input: { walletId, amount, description } });
+      for (const [amount, description] of [
+        ['1.5', 'first'],
+        ['0.25', 'second'],
+      ]) {
+        await t.ok(ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+          input: { walletId, amount, description },
+        });
       }
       const received = await Promise.all(subscribers.map((subscriber) => subscriber.waitFor(2)));
       expect(received).toEqual([
-        [{ sequence: '2', amount: '1.5' }, { sequence: '3', amount: '0.25' }],
-        [{ sequence: '2', amount: '1.5' }, { sequence: '3', amount: '0.25' }],
-        [{ sequence: '2', description: 'first' }, { sequence: '3', description: 'second' }],
+        [
+          { sequence: '2', amount: '1.5' },
+          { sequence: '3', amount: '0.25' },
+        ],
+        [
+          { sequence: '2', amount: '1.5' },
+          { sequence: '3', amount: '0.25' },
+        ],
+        [
+          { sequence: '2', description: 'first' },
+          { sequence: '3', description: 'second' },
+        ],
         [{ added: { sequence: '2' } }, { added: { sequence: '3' } }],
         [{ sequence: '2' }, { sequence: '3' }],
-        [{ sequence: '2', amount: '1.5' }, { sequence: '3', amount: '0.25' }],
+        [
+          { sequence: '2', amount: '1.5' },
+          { sequence: '3', amount: '0.25' },
+        ],
       ]);
     } finally {
       await Promise.all(subscribers.map((subscriber) => subscriber.close()));

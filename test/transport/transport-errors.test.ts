@@ -30,12 +30,19 @@ interface RawResponse {
 }
 
 /** One raw HTTP request (no client-side normalization of the path, headers or body). */
-function request(method: string, pathAndQuery: string, headers: Record<string, string | number> = {}, body?: string | Buffer): Promise<RawResponse> {
+function request(
+  method: string,
+  pathAndQuery: string,
+  headers: Record<string, string | number> = {},
+  body?: string | Buffer,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request({ host: '127.0.0.1', port: t.app.port, method, path: pathAndQuery, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     outgoing.on('error', reject);
     outgoing.end(body);
@@ -58,30 +65,155 @@ const asAdmin = () => ({ ...json, authorization: `Bearer ${t.adminToken}` });
 describe('transport errors answer JSON with a stable code', () => {
   const bodyMax = 100_000;
   const ADMIN = { placeholder: 'replaced by asAdmin() once the server is up' };
-  const cases: { name: string; method: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer; status: number; code: string }[] = [
+  const cases: {
+    name: string;
+    method: string;
+    path: string;
+    headers?: Record<string, string | number>;
+    body?: string | Buffer;
+    status: number;
+    code: string;
+  }[] = [
     { name: 'malformed JSON', method: 'POST', path: '/graphql', headers: json, body: '{"query":', status: 400, code: 'BAD_REQUEST' },
     { name: 'an empty body', method: 'POST', path: '/graphql', headers: ADMIN, body: '', status: 400, code: 'BAD_REQUEST' },
     { name: 'a null body', method: 'POST', path: '/graphql', headers: json, body: 'null', status: 400, code: 'BAD_REQUEST' },
     { name: 'a string body', method: 'POST', path: '/graphql', headers: json, body: '"a string"', status: 400, code: 'BAD_REQUEST' },
     { name: 'a number body', method: 'POST', path: '/graphql', headers: json, body: '42', status: 400, code: 'BAD_REQUEST' },
-    { name: 'an array body (batching is off)', method: 'POST', path: '/graphql', headers: ADMIN, body: '[]', status: 400, code: 'BAD_REQUEST' },
+    {
+      name: 'an array body (batching is off)',
+      method: 'POST',
+      path: '/graphql',
+      headers: ADMIN,
+      body: '[]',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
     { name: 'an object without a query', method: 'POST', path: '/graphql', headers: ADMIN, body: '{}', status: 400, code: 'BAD_REQUEST' },
-    { name: 'a query that is not a string', method: 'POST', path: '/graphql', headers: ADMIN, body: '{"query":{"a":1}}', status: 400, code: 'BAD_REQUEST' },
-    { name: 'text/plain (CSRF prevention)', method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { role } }"}', status: 400, code: 'BAD_REQUEST' },
-    { name: 'no content type', method: 'POST', path: '/graphql', headers: {}, body: '{"query":"{ me { role } }"}', status: 400, code: 'BAD_REQUEST' },
-    { name: 'a latin1 charset', method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json; charset=latin1' }, body: '{}', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'an unknown content encoding', method: 'POST', path: '/graphql', headers: { ...json, 'content-encoding': 'x-unknown' }, body: '{}', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'a body over requestBodyBytesMax', method: 'POST', path: '/graphql', headers: json, body: `{"query":"${'x'.repeat(bodyMax)}"}`, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-    { name: 'a session cookie that is not percent-encoding', method: 'POST', path: '/graphql', headers: { ...json, cookie: 'sw_session=%E0%A4%A' }, body: '{"query":"{ me { role } }"}', status: 401, code: 'UNAUTHENTICATED' },
-    { name: 'sign-in with malformed JSON', method: 'POST', path: '/auth/sign-in', headers: json, body: '{"email":', status: 400, code: 'BAD_REQUEST' },
-    { name: 'sign-in with a null body', method: 'POST', path: '/auth/sign-in', headers: json, body: 'null', status: 400, code: 'BAD_REQUEST' },
-    { name: 'sign-in over its body limit', method: 'POST', path: '/auth/sign-in', headers: json, body: `{"email":"${'x'.repeat(20_000)}"}`, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-    { name: 'a Stripe webhook over its body limit', method: 'POST', path: '/webhooks/stripe', headers: json, body: Buffer.alloc(1_000_001, 32), status: 413, code: 'PAYLOAD_TOO_LARGE' },
-    { name: 'an export URL that is not percent-encoding', method: 'GET', path: '/export/wallets/%E0%A4%A/transactions.csv', status: 400, code: 'BAD_REQUEST' },
-    { name: 'a dev mail URL that is not percent-encoding', method: 'GET', path: '/dev/mail/%E0%A4%A', headers: { authorization: 'Bearer nope' }, status: 401, code: 'UNAUTHENTICATED' },
+    {
+      name: 'a query that is not a string',
+      method: 'POST',
+      path: '/graphql',
+      headers: ADMIN,
+      body: '{"query":{"a":1}}',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'text/plain (CSRF prevention)',
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ me { role } }"}',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'no content type',
+      method: 'POST',
+      path: '/graphql',
+      headers: {},
+      body: '{"query":"{ me { role } }"}',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'a latin1 charset',
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: '{}',
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'an unknown content encoding',
+      method: 'POST',
+      path: '/graphql',
+      headers: { ...json, 'content-encoding': 'x-unknown' },
+      body: '{}',
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'a body over requestBodyBytesMax',
+      method: 'POST',
+      path: '/graphql',
+      headers: json,
+      body: `{"query":"${'x'.repeat(bodyMax)}"}`,
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'a session cookie that is not percent-encoding',
+      method: 'POST',
+      path: '/graphql',
+      headers: { ...json, cookie: 'sw_session=%E0%A4%A' },
+      body: '{"query":"{ me { role } }"}',
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    },
+    {
+      name: 'sign-in with malformed JSON',
+      method: 'POST',
+      path: '/auth/sign-in',
+      headers: json,
+      body: '{"email":',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'sign-in with a null body',
+      method: 'POST',
+      path: '/auth/sign-in',
+      headers: json,
+      body: 'null',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'sign-in over its body limit',
+      method: 'POST',
+      path: '/auth/sign-in',
+      headers: json,
+      body: `{"email":"${'x'.repeat(20_000)}"}`,
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'a Stripe webhook over its body limit',
+      method: 'POST',
+      path: '/webhooks/stripe',
+      headers: json,
+      body: Buffer.alloc(1_000_001, 32),
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'an export URL that is not percent-encoding',
+      method: 'GET',
+      path: '/export/wallets/%E0%A4%A/transactions.csv',
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'a dev mail URL that is not percent-encoding',
+      method: 'GET',
+      path: '/dev/mail/%E0%A4%A',
+      headers: { authorization: 'Bearer nope' },
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    },
     { name: 'an unknown /graphql sub-path', method: 'GET', path: '/graphql/nothing', status: 404, code: 'NOT_FOUND' },
     { name: 'an unknown /auth path', method: 'POST', path: '/auth/nothing', headers: json, body: '{}', status: 404, code: 'NOT_FOUND' },
-    { name: 'an unknown /webhooks path', method: 'POST', path: '/webhooks/nothing', headers: json, body: '{}', status: 404, code: 'NOT_FOUND' },
+    {
+      name: 'an unknown /webhooks path',
+      method: 'POST',
+      path: '/webhooks/nothing',
+      headers: json,
+      body: '{}',
+      status: 404,
+      code: 'NOT_FOUND',
+    },
     { name: 'an unknown /export path', method: 'GET', path: '/export/nothing', status: 404, code: 'NOT_FOUND' },
     { name: 'a POST to a dashboard path', method: 'POST', path: '/wallets/1', headers: json, body: '{}', status: 404, code: 'NOT_FOUND' },
     { name: 'DELETE /graphql (Apollo serves GET and POST)', method: 'DELETE', path: '/graphql', status: 400, code: 'BAD_REQUEST' },
@@ -120,7 +252,9 @@ describe('transport errors answer JSON with a stable code', () => {
       socket.on('error', reject);
     });
     expect(text).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({ errors: [{ message: 'The request is not valid HTTP', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({
+      errors: [{ message: 'The request is not valid HTTP', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('logs one line, no stack, when a client vanishes mid-body', async () => {

@@ -72,7 +72,9 @@ describe('WebSocket message size (webSocketMessageBytesMax)', () => {
     expect(closeCode).toBe(1009);
     expect(errors).not.toHaveBeenCalled();
     expect(warnings).toHaveBeenCalledTimes(1);
-    expect(warnings.mock.calls[0]!.join(' ')).toMatch(/^WebSocket closed on a client error: WS_ERR_UNSUPPORTED_MESSAGE_LENGTH Max payload size exceeded$/);
+    expect(warnings.mock.calls[0]!.join(' ')).toMatch(
+      /^WebSocket closed on a client error: WS_ERR_UNSUPPORTED_MESSAGE_LENGTH Max payload size exceeded$/,
+    );
   });
 
   it('closes the socket with 1009 on a 10 MB message, and the server serves on', async () => {

@@ -21,7 +21,11 @@ afterAll(async () => {
 const wsUrl = () => `${t.url.replace(/^http/, 'ws')}/graphql`;
 
 /** Runs one operation on a client; resolves with its result, or the close event/error that ended it. */
-function run(client: Client, query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[]; closed?: { code: number } }> {
+function run(
+  client: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: any; errors?: any[]; closed?: { code: number } }> {
   return new Promise((resolve) => {
     let result: { data?: any; errors?: any[] } = {};
     client.subscribe(
@@ -103,7 +107,9 @@ describe('GraphQL over WebSocket', () => {
   it(`closes a socket that sends no connection_init within ${INIT_TIMEOUT_MS} ms with 4408`, async () => {
     const socket = new WebSocket(wsUrl(), 'graphql-transport-ws');
     const openedAt = await new Promise<number>((resolve) => socket.once('open', () => resolve(Date.now())));
-    const { code, at } = await new Promise<{ code: number; at: number }>((resolve) => socket.once('close', (closeCode) => resolve({ code: closeCode, at: Date.now() })));
+    const { code, at } = await new Promise<{ code: number; at: number }>((resolve) =>
+      socket.once('close', (closeCode) => resolve({ code: closeCode, at: Date.now() })),
+    );
     expect(code).toBe(4408);
     expect(at - openedAt).toBeGreaterThanOrEqual(INIT_TIMEOUT_MS - 5);
   });
@@ -112,7 +118,10 @@ describe('GraphQL over WebSocket', () => {
     const socket = new WebSocket(wsUrl(), 'graphql-transport-ws');
     await new Promise((resolve) => socket.once('open', resolve));
     const acknowledged = new Promise<string>((resolve) => socket.once('message', (data) => resolve(String(data))));
-    setTimeout(() => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${tenant.ownerKey}` } })), INIT_TIMEOUT_MS / 2);
+    setTimeout(
+      () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${tenant.ownerKey}` } })),
+      INIT_TIMEOUT_MS / 2,
+    );
     expect(JSON.parse(await acknowledged)).toEqual({ type: 'connection_ack' });
     socket.close(1000);
   });

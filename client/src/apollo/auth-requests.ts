@@ -4,13 +4,7 @@
  * the browser sends and stores the httpOnly `sw_session` cookie by itself; the page never sees it.
  * Every function resolves, never rejects: failures come back as values (utils/auth-response.ts).
  */
-import {
-  networkFailure,
-  parseAuthResponse,
-  parseSessionCheck,
-  type AuthResult,
-  type SessionCheck,
-} from '../utils/auth-response.js';
+import { networkFailure, parseAuthResponse, parseSessionCheck, type AuthResult, type SessionCheck } from '../utils/auth-response.js';
 
 /** Options shared by the requests: where the server is and how to reach it. */
 export interface AuthRequestOptions {
@@ -57,7 +51,11 @@ export function acceptInvitation(
   invitation: { token: string; name: string; password: string },
   options: AuthRequestOptions = {},
 ): Promise<AuthResult> {
-  return authRequest('/auth/accept-invitation', { token: invitation.token, name: invitation.name.trim(), password: invitation.password }, options);
+  return authRequest(
+    '/auth/accept-invitation',
+    { token: invitation.token, name: invitation.name.trim(), password: invitation.password },
+    options,
+  );
 }
 
 /** The outcome of {@link signOut}: ok, or the reason it failed (the session may still be open). */

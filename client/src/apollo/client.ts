@@ -46,7 +46,9 @@ export function createApolloClient(options: CreateApolloClientOptions): ApolloCl
     // Read once per request, so the header and the verdict on an UNAUTHENTICATED answer agree.
     const apiKey = options.getApiKey();
     if (apiKey !== null) {
-      operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({ headers: { ...headers, authorization: `Bearer ${apiKey}` } }));
+      operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
+        headers: { ...headers, authorization: `Bearer ${apiKey}` },
+      }));
       return forward(operation);
     }
     return forward(operation).pipe(
@@ -60,7 +62,10 @@ export function createApolloClient(options: CreateApolloClientOptions): ApolloCl
       }),
     );
   });
-  const httpLink = ApolloLink.from([authLink, new HttpLink({ uri: options.uri ?? '/graphql', credentials: 'same-origin', fetch: options.fetch })]);
+  const httpLink = ApolloLink.from([
+    authLink,
+    new HttpLink({ uri: options.uri ?? '/graphql', credentials: 'same-origin', fetch: options.fetch }),
+  ]);
   const link = options.subscriptionLink
     ? ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, options.subscriptionLink, httpLink)
     : httpLink;

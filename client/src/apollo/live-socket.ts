@@ -209,12 +209,20 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
   });
 
   const setCredential = (credential: DashboardCredential | null) => {
-    if (session !== null && credential !== null && credentialIdentity(session.credential) === credentialIdentity(credential) && !session.refused) return;
+    if (
+      session !== null &&
+      credential !== null &&
+      credentialIdentity(session.credential) === credentialIdentity(credential) &&
+      !session.refused
+    )
+      return;
     if (session === null && credential === null) return;
     replaceSession(credential);
   };
 
-  replaceSession(options.credential !== undefined ? options.credential : options.apiKey ? { kind: 'api-key', apiKey: options.apiKey } : null);
+  replaceSession(
+    options.credential !== undefined ? options.credential : options.apiKey ? { kind: 'api-key', apiKey: options.apiKey } : null,
+  );
 
   return {
     link,

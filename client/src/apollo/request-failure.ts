@@ -38,6 +38,8 @@ export function requestFailureOf(error: unknown): RequestFailure {
  */
 export function fieldErrorOf(error: unknown, field: string): string | null {
   if (!CombinedGraphQLErrors.is(error)) return null;
-  const refusal = error.errors.find((candidate) => candidate.extensions?.code === 'BAD_USER_INPUT' && candidate.extensions?.field === field);
+  const refusal = error.errors.find(
+    (candidate) => candidate.extensions?.code === 'BAD_USER_INPUT' && candidate.extensions?.field === field,
+  );
   return refusal?.message ?? null;
 }

@@ -46,8 +46,7 @@ export function AppHeader({ identity, onForgetKey, onSignOut, connectionStatus }
             <ConnectionIndicator status={connectionStatus} />
             <span className="app-header__user">
               <span className="visually-hidden">Signed in as </span>
-              <span className="app-header__name">{identity.user.name}</span>{' '}
-              <span className="muted">{identity.user.email}</span>{' '}
+              <span className="app-header__name">{identity.user.name}</span> <span className="muted">{identity.user.email}</span>{' '}
               <span className="badge app-header__role">{enumLabel(identity.user.role)}</span>
             </span>
             {identity.signOutError !== null && (

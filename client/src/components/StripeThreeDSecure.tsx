@@ -46,7 +46,9 @@ export function StripeThreeDSecure({ publishableKey, clientSecret, onAnswered }:
   return (
     <div className="notice" role="status">
       <p className="notice__summary">Your bank asks you to confirm this payment</p>
-      <p className="notice__detail">{busy ? 'Follow the steps in the window from your bank…' : 'Confirm the payment with your bank to continue.'}</p>
+      <p className="notice__detail">
+        {busy ? 'Follow the steps in the window from your bank…' : 'Confirm the payment with your bank to continue.'}
+      </p>
       {error !== null && (
         <p className="field-error" role="alert">
           {error}

@@ -1,5 +1,10 @@
 import { useId } from 'react';
-import { TransactionKind, TransactionStatus, TransactionType, type CampaignOptionFieldsFragment as CampaignOption } from '../gql/graphql.js';
+import {
+  TransactionKind,
+  TransactionStatus,
+  TransactionType,
+  type CampaignOptionFieldsFragment as CampaignOption,
+} from '../gql/graphql.js';
 import { enumLabel } from '../utils/enum-label';
 
 /** The schema's values of each filter, in schema order. */
@@ -20,7 +25,14 @@ export interface TransactionFilterValues {
 }
 
 /** No filter. */
-export const NO_TRANSACTION_FILTERS: TransactionFilterValues = { type: null, kind: null, status: null, fromDate: null, toDate: null, campaignId: null };
+export const NO_TRANSACTION_FILTERS: TransactionFilterValues = {
+  type: null,
+  kind: null,
+  status: null,
+  fromDate: null,
+  toDate: null,
+  campaignId: null,
+};
 
 /** Whether any filter is set. */
 export function hasFilterValues(value: TransactionFilterValues): boolean {
@@ -66,7 +78,11 @@ export function TransactionFilters({ value, onChange, campaigns, dateError = nul
     <div className="filters" role="group" aria-label="Filters">
       <div className="field field--inline">
         <label htmlFor={typeId}>Type</label>
-        <select id={typeId} value={value.type ?? ''} onChange={(event) => set({ type: (event.target.value || null) as TransactionType | null })}>
+        <select
+          id={typeId}
+          value={value.type ?? ''}
+          onChange={(event) => set({ type: (event.target.value || null) as TransactionType | null })}
+        >
           <option value="">All</option>
           {TRANSACTION_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -77,7 +93,11 @@ export function TransactionFilters({ value, onChange, campaigns, dateError = nul
       </div>
       <div className="field field--inline">
         <label htmlFor={kindId}>Kind</label>
-        <select id={kindId} value={value.kind ?? ''} onChange={(event) => set({ kind: (event.target.value || null) as TransactionKind | null })}>
+        <select
+          id={kindId}
+          value={value.kind ?? ''}
+          onChange={(event) => set({ kind: (event.target.value || null) as TransactionKind | null })}
+        >
           <option value="">All</option>
           {TRANSACTION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -111,7 +131,9 @@ export function TransactionFilters({ value, onChange, campaigns, dateError = nul
             aria-busy={campaigns.loading}
             title={campaigns.truncated ? `Only the ${campaigns.options.length} newest campaigns are listed.` : undefined}
           >
-            <option value="">{campaigns.loading ? 'All (loading campaigns…)' : campaigns.failed ? 'All (campaigns unavailable)' : 'All'}</option>
+            <option value="">
+              {campaigns.loading ? 'All (loading campaigns…)' : campaigns.failed ? 'All (campaigns unavailable)' : 'All'}
+            </option>
             {!campaignListed && value.campaignId !== null && <option value={value.campaignId}>This campaign</option>}
             {campaigns.options.map((option) => (
               <option key={option.id} value={option.id}>

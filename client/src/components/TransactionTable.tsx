@@ -69,13 +69,21 @@ export function TransactionTable({ rows, currency, stale = false, highlightedIds
         <thead>
           <tr>
             <th scope="col">Date</th>
-            <th scope="col" className="numeric">#</th>
+            <th scope="col" className="numeric">
+              #
+            </th>
             <th scope="col">Type</th>
             <th scope="col">Kind</th>
             <th scope="col">Description</th>
-            <th scope="col" className="numeric">Amount</th>
-            <th scope="col" className="numeric">Balance before</th>
-            <th scope="col" className="numeric">Balance after</th>
+            <th scope="col" className="numeric">
+              Amount
+            </th>
+            <th scope="col" className="numeric">
+              Balance before
+            </th>
+            <th scope="col" className="numeric">
+              Balance after
+            </th>
             <th scope="col">Status</th>
           </tr>
         </thead>

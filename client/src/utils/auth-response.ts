@@ -81,7 +81,12 @@ export function sessionUserOf(value: unknown): SessionUser | null {
 /** A failure for a request that got no answer; `error` is what fetch threw. */
 export function networkFailure(error: unknown): AuthFailure {
   const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
-  return { ok: false, code: NETWORK_FAILURE_CODE, message: `Cannot reach the server. Check the connection and try again${detail}.`, field: null };
+  return {
+    ok: false,
+    code: NETWORK_FAILURE_CODE,
+    message: `Cannot reach the server. Check the connection and try again${detail}.`,
+    field: null,
+  };
 }
 
 /**
@@ -108,7 +113,12 @@ export function parseAuthResponse(status: number, bodyText: string): AuthResult 
       field: typeof error.field === 'string' ? error.field : null,
     };
   }
-  return { ok: false, code: `HTTP ${status}`, message: `The server answered with an error (HTTP ${status}). Try again in a moment.`, field: null };
+  return {
+    ok: false,
+    code: `HTTP ${status}`,
+    message: `The server answered with an error (HTTP ${status}). Try again in a moment.`,
+    field: null,
+  };
 }
 
 /** True when a GraphQL response body (`{ errors: [...] }`) carries an UNAUTHENTICATED error. */

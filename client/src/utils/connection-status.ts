@@ -85,7 +85,11 @@ export function connectionStatusLabel(status: ConnectionStatus): ConnectionStatu
       return null;
     case 'connecting':
       return status.retry
-        ? { text: 'Reconnecting…', detail: 'The live connection was lost; reconnecting. Missed transactions are fetched on reconnect.', tone: 'pending' }
+        ? {
+            text: 'Reconnecting…',
+            detail: 'The live connection was lost; reconnecting. Missed transactions are fetched on reconnect.',
+            tone: 'pending',
+          }
         : { text: 'Connecting…', detail: 'Opening the live connection.', tone: 'pending' };
     case 'live':
       return { text: 'Live', detail: 'Balances and transactions update as they happen.', tone: 'ok' };
@@ -96,6 +100,10 @@ export function connectionStatusLabel(status: ConnectionStatus): ConnectionStatu
         : { text: 'Offline', detail: `The server ended the live connection (${code}). Reload the page to reconnect.`, tone: 'error' };
     }
     case 'revoked':
-      return { text: 'API key revoked or unknown', detail: 'The server refused this API key on the live connection (4403). Use another key.', tone: 'error' };
+      return {
+        text: 'API key revoked or unknown',
+        detail: 'The server refused this API key on the live connection (4403). Use another key.',
+        tone: 'error',
+      };
   }
 }

@@ -48,7 +48,11 @@ export function addLiveTransaction<T extends Sequenced>(live: LiveTransactions<T
 }
 
 /** Adds several received transactions in any order; see {@link addLiveTransaction}. */
-export function addLiveTransactions<T extends Sequenced>(live: LiveTransactions<T>, rows: readonly T[], maxRows: number): LiveTransactions<T> {
+export function addLiveTransactions<T extends Sequenced>(
+  live: LiveTransactions<T>,
+  rows: readonly T[],
+  maxRows: number,
+): LiveTransactions<T> {
   return mergeTransactions([], rows)
     .reverse()
     .reduce<LiveTransactions<T>>((current, row) => addLiveTransaction(current, row, maxRows), live);

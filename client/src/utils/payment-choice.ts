@@ -2,7 +2,12 @@
  * Which card a top-up is paid with, who may pay and see saved cards, and what the checkout
  * selects first.
  */
-import type { PaymentsMode, Role, SandboxTestCardFieldsFragment as SandboxTestCard, SavedCardFieldsFragment as SavedCard } from '../gql/graphql.js';
+import type {
+  PaymentsMode,
+  Role,
+  SandboxTestCardFieldsFragment as SandboxTestCard,
+  SavedCardFieldsFragment as SavedCard,
+} from '../gql/graphql.js';
 
 /** Roles that may top up a wallet by card (the server's TOP_UP_ROLES). */
 export const TOP_UP_ROLES: readonly Role[] = ['OWNER', 'CAMPAIGN_MANAGER', 'INTEGRATOR'];

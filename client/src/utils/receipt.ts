@@ -43,7 +43,11 @@ export function receiptLines(receipt: Receipt, options: FormatDateTimeOptions = 
     { label: 'Receipt number', value: receipt.receiptNumber, kind: 'identifier' },
     { label: 'Transaction', value: receipt.transactionId, kind: 'identifier' },
     { label: 'Amount credited', value: formatMoney(receipt.amount, receipt.currency), kind: 'money' },
-    { label: `Tax: ${taxDescription(receipt.taxLabel, receipt.taxRate)}`, value: formatMoney(receipt.tax, receipt.currency), kind: 'money' },
+    {
+      label: `Tax: ${taxDescription(receipt.taxLabel, receipt.taxRate)}`,
+      value: formatMoney(receipt.tax, receipt.currency),
+      kind: 'money',
+    },
     { label: 'Total charged', value: formatMoney(receipt.total, receipt.currency), kind: 'money', emphasis: true },
     { label: 'Paid', value: formatDateTime(receipt.paidAt, options), kind: 'date-time' },
   ];

@@ -65,7 +65,10 @@ export function topUpQuickPicks(minimum: string = TOP_UP_MINIMUM_DEFAULT, maximu
   const allowed = TOP_UP_QUICK_PICKS.filter((pick) => compareMoney(pick, minimum) >= 0 && compareMoney(pick, maximum) <= 0);
   const smallest = TOP_UP_QUICK_PICKS[0];
   const leadWithMinimum =
-    smallest !== undefined && compareMoney(minimum, smallest) > 0 && compareMoney(minimum, maximum) <= 0 && !allowed.some((pick) => compareMoney(pick, minimum) === 0);
+    smallest !== undefined &&
+    compareMoney(minimum, smallest) > 0 &&
+    compareMoney(minimum, maximum) <= 0 &&
+    !allowed.some((pick) => compareMoney(pick, minimum) === 0);
   return leadWithMinimum ? [minimum, ...allowed] : allowed;
 }
 

@@ -3,7 +3,12 @@
  * finding its top-up by PaymentIntent, when the list of top-ups is behind the live transactions,
  * and how a top-up's status and origin read.
  */
-import type { TopUpHistoryFieldsFragment as TopUp, TopUpOrigin, TopUpStatus, TransactionRowFieldsFragment as Transaction } from '../gql/graphql.js';
+import type {
+  TopUpHistoryFieldsFragment as TopUp,
+  TopUpOrigin,
+  TopUpStatus,
+  TransactionRowFieldsFragment as Transaction,
+} from '../gql/graphql.js';
 
 /**
  * Whether a transaction is a card top-up's credit, which has a receipt: a TOP_UP credit with a

@@ -52,7 +52,9 @@ export const insertApiKey = sql<
 );
 
 /** A key by the hash of its secret. */
-export const selectApiKeyByHash = sql<ApiKeyRow, { keyHash: string }>(`select ${API_KEY_COLUMNS} from api_key k where k.key_hash = :keyHash`);
+export const selectApiKeyByHash = sql<ApiKeyRow, { keyHash: string }>(
+  `select ${API_KEY_COLUMNS} from api_key k where k.key_hash = :keyHash`,
+);
 
 /** A key by id. */
 export const selectApiKey = sql<ApiKeyRow, { id: string }>(`select ${API_KEY_COLUMNS} from api_key k where k.id = :id`);

@@ -4,7 +4,10 @@ import type { AlertKind } from './alert-kinds.js';
 import { ALERT_COLUMNS, type AlertRow } from './alert-record.js';
 
 /** Alerts after a position, oldest first, of one account (or all when null) and kinds (or all when null). */
-export const selectAlertsAfter = sql<AlertRow, { afterId: bigint; accountId: string | null; kinds: readonly AlertKind[] | null; limit: number }>(
+export const selectAlertsAfter = sql<
+  AlertRow,
+  { afterId: bigint; accountId: string | null; kinds: readonly AlertKind[] | null; limit: number }
+>(
   `select ${ALERT_COLUMNS} from alert a
     where a.id > :afterId and (:accountId::uuid is null or a.account_id = :accountId) and (:kinds::text[] is null or a.kind = any(:kinds))
     order by a.id limit :limit`,
@@ -13,4 +16,6 @@ export const selectAlertsAfter = sql<AlertRow, { afterId: bigint; accountId: str
 export const selectAlertHead = sql<{ id: string }>(`select coalesce(max(id), 0)::text as id from alert`);
 
 /** The highest alert id retention has deleted (no row: none yet). */
-export const selectAlertRetentionFloor = sql<{ position: string | null }>(`select position::text from retention_floor where name = 'alerts'`);
+export const selectAlertRetentionFloor = sql<{ position: string | null }>(
+  `select position::text from retention_floor where name = 'alerts'`,
+);

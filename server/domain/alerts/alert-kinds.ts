@@ -40,5 +40,5 @@ export const ALERT_SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = Object
 
 /** Whether `text` names an {@link AlertKind}. */
 export function isAlertKind(text: string): text is AlertKind {
-  return  Object.hasOwn(AlertKind, text);
+  return Object.hasOwn(AlertKind, text);
 }

@@ -333,10 +333,14 @@ export const ensureAlertReader = sql<never, { name: string }>(
 );
 
 /** A reader's position, locked until commit. */
-export const lockAlertReader = sql<{ alert_id: string }, { name: string }>(`select alert_id::text from alert_reader where name = :name for update`);
+export const lockAlertReader = sql<{ alert_id: string }, { name: string }>(
+  `select alert_id::text from alert_reader where name = :name for update`,
+);
 
 /** Moves a reader's position. */
-export const moveAlertReader = sql<never, { name: string; alertId: string }>(`update alert_reader set alert_id = :alertId where name = :name`);
+export const moveAlertReader = sql<never, { name: string; alertId: string }>(
+  `update alert_reader set alert_id = :alertId where name = :name`,
+);
 
 // The alert feed's positions.
 
@@ -344,4 +348,6 @@ export const moveAlertReader = sql<never, { name: string; alertId: string }>(`up
 export const selectAlertHead = sql<{ id: string }>(`select coalesce(max(id), 0)::text as id from alert`);
 
 /** The highest alert position retention has deleted, if it ever deleted one. */
-export const selectAlertsRetentionFloor = sql<{ position: string | null }>(`select position::text from retention_floor where name = 'alerts'`);
+export const selectAlertsRetentionFloor = sql<{ position: string | null }>(
+  `select position::text from retention_floor where name = 'alerts'`,
+);

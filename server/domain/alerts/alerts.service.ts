@@ -77,7 +77,8 @@ export async function listAlerts(
     throw new BadUserInputError('first', `first must be between 1 and ${config.alertsPageSizeMax}`);
   }
   const after = parseAlertPosition('after', options.after);
-  if (options.kinds && options.kinds.length === 0) throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
+  if (options.kinds && options.kinds.length === 0)
+    throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
   if (options.from && options.to && options.from > options.to) throw new BadUserInputError('to', 'to must not be before from');
   const rows = await selectAlertsPage.all(em, {
     accountId: scope,
@@ -102,7 +103,12 @@ export async function acknowledgeAlert(em: EntityManager, options: { principal: 
   if (id === null) throw new NotFoundError('Alert', options.id);
   const scope = tenantScope(options.principal);
   return transaction(em, async (tx) => {
-    const updated = await acknowledgeVisibleAlert.maybeOne(tx, { alertId: id, accountId: scope, at: options.now.toISOString(), by: options.principal.actor });
+    const updated = await acknowledgeVisibleAlert.maybeOne(tx, {
+      alertId: id,
+      accountId: scope,
+      at: options.now.toISOString(),
+      by: options.principal.actor,
+    });
     if (updated) return toAlertRecord(updated);
     const existing = await selectVisibleAlert.maybeOne(tx, { alertId: id, accountId: scope });
     if (!existing) throw new NotFoundError('Alert', options.id);
@@ -149,9 +155,11 @@ export async function setLowBalanceThresholds(
   }
   for (const threshold of thresholds) {
     if (threshold < 0n) throw new BadUserInputError('thresholds', 'A threshold must not be negative');
-    if (threshold > config.walletBalanceMicrosMax) throw new BadUserInputError('thresholds', `A threshold must be at most ${formatMoney(config.walletBalanceMicrosMax)}`);
+    if (threshold > config.walletBalanceMicrosMax)
+      throw new BadUserInputError('thresholds', `A threshold must be at most ${formatMoney(config.walletBalanceMicrosMax)}`);
   }
-  if (new Set(thresholds).size !== thresholds.length) throw new BadUserInputError('thresholds', 'Thresholds must be different from each other');
+  if (new Set(thresholds).size !== thresholds.length)
+    throw new BadUserInputError('thresholds', 'Thresholds must be different from each other');
   thresholds.sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
   await transaction(em, async (tx) => {
     // A wallet the processor has not judged yet starts from its first transaction, like the
@@ -164,8 +172,15 @@ export async function setLowBalanceThresholds(
     const armed = new Set(state.armed.map(BigInt));
     const armedNow = armedFor(thresholds, BigInt(state.balance));
     const nextArmed = thresholds.filter((t) => (before.has(t) ? armed.has(t) : armedNow.includes(t)));
-    await updateWalletThresholds.run(tx, { walletId: wallet.id, thresholdsMicros: thresholds.map(String), armedMicros: nextArmed.map(String) });
+    await updateWalletThresholds.run(tx, {
+      walletId: wallet.id,
+      thresholdsMicros: thresholds.map(String),
+      armedMicros: nextArmed.map(String),
+    });
   });
   // Read afresh (a new identity map): the wallet as it stands after the change.
-  return { wallet: await findWallet(em.fork(), { principal: options.principal, walletId: options.walletId }), thresholdsMicros: thresholds };
+  return {
+    wallet: await findWallet(em.fork(), { principal: options.principal, walletId: options.walletId }),
+    thresholdsMicros: thresholds,
+  };
 }

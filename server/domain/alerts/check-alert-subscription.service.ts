@@ -36,10 +36,12 @@ export interface AlertSubscriptionStart {
 export async function checkAlertSubscription(em: EntityManager, request: AlertSubscriptionRequest): Promise<AlertSubscriptionStart> {
   const afterId = parseAlertPosition('afterPosition', request.afterPosition);
   const accountId = alertScope(request.principal, request.accountId);
-  if (request.kinds && request.kinds.length === 0) throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
+  if (request.kinds && request.kinds.length === 0)
+    throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
   if (afterId !== null) {
     const head = BigInt((await selectAlertHead.one(em)).id);
-    if (afterId > head) throw new BadUserInputError('afterPosition', `afterPosition ${afterId} is ahead of the newest alert's position ${head}`);
+    if (afterId > head)
+      throw new BadUserInputError('afterPosition', `afterPosition ${afterId} is ahead of the newest alert's position ${head}`);
     const floor = await selectAlertsRetentionFloor.maybeOne(em);
     if (floor?.position != null && afterId < BigInt(floor.position)) {
       throw new ResumeWindowExceededError(

@@ -122,12 +122,7 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
       // wallet, then locking its campaign) and this pass deadlocked (seen once in CI).
       const ofWallets = await walletAlerts(tx, rows, deps.rearmMarginPercent);
       await gatherStoppedCalls(tx, rows);
-      const alerts = [
-        ...ofWallets,
-        ...(await campaignAlerts(tx, rows)),
-        ...(await paymentAlerts(tx, rows)),
-        ...causeAlerts(rows),
-      ];
+      const alerts = [...ofWallets, ...(await campaignAlerts(tx, rows)), ...(await paymentAlerts(tx, rows)), ...causeAlerts(rows)];
       raised += await insertAlerts(tx, alerts);
     },
   });
@@ -145,7 +140,9 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
 /** Low balance, depletion, recovery and suspension of the wallets the rows touch. */
 async function walletAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], rearmMarginPercent: number): Promise<NewAlert[]> {
   const walletIds = [
-    ...new Set(rows.filter((r) => (r.type === 'WALLET_TRANSACTION' || r.type === 'WALLET_UPDATED') && r.wallet_id).map((r) => r.wallet_id!)),
+    ...new Set(
+      rows.filter((r) => (r.type === 'WALLET_TRANSACTION' || r.type === 'WALLET_UPDATED') && r.wallet_id).map((r) => r.wallet_id!),
+    ),
   ].sort();
   if (walletIds.length === 0) return [];
   await ensureWalletAlertStates.run(tx, { walletIds });
@@ -168,7 +165,11 @@ async function walletAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], r
         armedMicros: state.armed_micros.map(BigInt),
         depleted: state.depleted,
       },
-      walletMoves.map((m) => ({ sequence: BigInt(m.sequence), balanceBeforeMicros: BigInt(m.balance_before_micros), balanceAfterMicros: BigInt(m.balance_after_micros) })),
+      walletMoves.map((m) => ({
+        sequence: BigInt(m.sequence),
+        balanceBeforeMicros: BigInt(m.balance_before_micros),
+        balanceAfterMicros: BigInt(m.balance_after_micros),
+      })),
       rearmMarginPercent,
     );
     const createdAt = new Map(walletMoves.map((m) => [BigInt(m.sequence), new Date(m.created_at)]));
@@ -318,9 +319,7 @@ async function paymentAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[]):
   const topUpIds = [...new Set(paymentRows.map((r) => r.top_up_id).filter((id): id is string => id !== null))];
   const topUps = new Map((await selectTopUpsForAlerts.all(tx, { topUpIds })).map((t) => [t.id, t]));
   const walletIds = [...new Set(paymentRows.map((r) => r.wallet_id).filter((id): id is string => id !== null))];
-  const currencies = new Map(
-    (await selectWalletCurrencies.all(tx, { walletIds })).map((w) => [w.id, w.currency.trim()]),
-  );
+  const currencies = new Map((await selectWalletCurrencies.all(tx, { walletIds })).map((w) => [w.id, w.currency.trim()]));
   return paymentRows.map((row) => {
     const kind = PAYMENT_ALERT_KINDS[row.payment_event!]!;
     const topUp = row.top_up_id ? topUps.get(row.top_up_id) : undefined;

@@ -37,7 +37,16 @@ export interface BillingPass {
 export interface BillingClockOptions {
   em: EntityManager;
   clock: Clock;
-  config: Pick<Config, 'billingClockLeadMs' | 'billingClockIntervalMs' | 'billingClockBatchSize' | 'billingClockRescanMs' | 'walletBalanceMicrosMax' | 'concurrentCallsPerAccountMax' | 'idempotencyKeyLengthMax'>;
+  config: Pick<
+    Config,
+    | 'billingClockLeadMs'
+    | 'billingClockIntervalMs'
+    | 'billingClockBatchSize'
+    | 'billingClockRescanMs'
+    | 'walletBalanceMicrosMax'
+    | 'concurrentCallsPerAccountMax'
+    | 'idempotencyKeyLengthMax'
+  >;
   committed(): void;
   onError?: (error: unknown) => void;
 }
@@ -85,10 +94,14 @@ export class BillingClock {
   constructor(private readonly options: BillingClockOptions) {
     // Sleeps until the next call is due (at most billingClockIntervalMs when any is; until the
     // next rescan when none is): an idle clock costs one wake-up a second, not fifty.
-    this.periodic = new Periodic(() => this.runDue(), () => this.sleepMs(), (error) => {
-      this.passesFailed++;
-      options.onError?.(error);
-    });
+    this.periodic = new Periodic(
+      () => this.runDue(),
+      () => this.sleepMs(),
+      (error) => {
+        this.passesFailed++;
+        options.onError?.(error);
+      },
+    );
   }
 
   /** Passes that failed since start (each is retried on the next pass), for tests and monitoring. */
@@ -183,7 +196,14 @@ export class BillingClock {
     const { config, clock } = this.options;
     const result = await transaction(this.options.em, async (tx) => {
       const rows = await claimDueCalls.all(tx, { callIds: ids, now: new Date(nowMs).toISOString() });
-      if (rows.length === 0) return { pass: { processed: 0, extended: 0, stopped: 0 }, stopped: [], due: [] as number[], updates: [] as CallRecord[], claimed: new Set<string>() };
+      if (rows.length === 0)
+        return {
+          pass: { processed: 0, extended: 0, stopped: 0 },
+          stopped: [],
+          due: [] as number[],
+          updates: [] as CallRecord[],
+          claimed: new Set<string>(),
+        };
       // Earliest due first: funds short in this batch go to the calls that asked first.
       rows.sort((a, b) => a.next_check_at_ms! - b.next_check_at_ms!);
       const calls = rows.map(toCallRecord);
@@ -306,7 +326,10 @@ export class BillingClock {
       }
       const versionOf = new Map(versions.map((v) => [v.id, BigInt(v.version)]));
       // One statement for every wallet of the batch (none when nothing was reserved).
-      await changeReservedCredit(tx, [...wallets].map(([walletId, w]) => ({ walletId, deltaMicros: w.deltaMicros })));
+      await changeReservedCredit(
+        tx,
+        [...wallets].map(([walletId, w]) => ({ walletId, deltaMicros: w.deltaMicros })),
+      );
       const campaignChanges = [...campaigns].filter(([, m]) => m.committedDelta !== 0n || m.activeDelta !== 0 || m.stopStatus !== null);
       const events: EntityEvent[] = [];
       if (campaignChanges.length > 0) {
@@ -326,7 +349,13 @@ export class BillingClock {
       }
       for (const call of stopped) {
         call.version = versionOf.get(call.id)!;
-        events.push({ type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version });
+        events.push({
+          type: 'CALL_UPDATED',
+          accountId: call.accountId,
+          campaignId: call.campaignId,
+          callId: call.id,
+          version: call.version,
+        });
       }
       await insertOutboxEvents(tx, events);
       return {

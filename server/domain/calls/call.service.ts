@@ -124,7 +124,10 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
             ? CallEndReason.BUDGET_REACHED
             : null;
       if (refusal === null) {
-        const admitted = await admitAccountCall.maybeOne(tx, { accountId: current.accountId, activeCallsMax: deps.config.concurrentCallsPerAccountMax });
+        const admitted = await admitAccountCall.maybeOne(tx, {
+          accountId: current.accountId,
+          activeCallsMax: deps.config.concurrentCallsPerAccountMax,
+        });
         if (admitted === undefined) {
           throw new LimitExceededError(
             `The account already has ${deps.config.concurrentCallsPerAccountMax} active calls`,
@@ -154,7 +157,12 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
         fundedSeconds: funded,
         reservedMicros: active ? firstMicros : 0n,
         nextCheckAt: active
-          ? iso(nextCheckAtMs({ startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds }, deps.config.billingClockLeadMs))
+          ? iso(
+              nextCheckAtMs(
+                { startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds },
+                deps.config.billingClockLeadMs,
+              ),
+            )
           : null,
         idempotencyKey,
         subscriptionId: subscription?.id ?? null,
@@ -230,7 +238,11 @@ async function updateCampaign(
  * reservation. A call that has already ended (the server may have stopped it) comes back as it is.
  * @throws ForbiddenError, NotFoundError.
  */
-export async function endCall(em: EntityManager, deps: CallServiceDeps, options: { principal: Principal; callId: string }): Promise<CallRecord> {
+export async function endCall(
+  em: EntityManager,
+  deps: CallServiceDeps,
+  options: { principal: Principal; callId: string },
+): Promise<CallRecord> {
   requireRole(options.principal, CALL_ROLES, 'end a call');
   if (!isUuid(options.callId)) throw new NotFoundError('Call', options.callId);
   const scope = tenantScope(options.principal);
@@ -240,7 +252,10 @@ export async function endCall(em: EntityManager, deps: CallServiceDeps, options:
     const call = toCallRecord(row);
     if (call.status !== CallStatus.ACTIVE) return { call, changed: false };
     const nowMs = Math.min(deps.clock.now(), fundedUntilMs(call));
-    const billed = Math.min(billedSeconds(Math.max(0, nowMs - call.startedAtMs) / 1000, call.firstIncrementSeconds, call.nextIncrementSeconds), call.fundedSeconds);
+    const billed = Math.min(
+      billedSeconds(Math.max(0, nowMs - call.startedAtMs) / 1000, call.firstIncrementSeconds, call.nextIncrementSeconds),
+      call.fundedSeconds,
+    );
     // The allowance covers the first seconds; what it held beyond them goes back to it.
     const { coveredSeconds: allowanceUsed, overageSeconds } = allowanceSplit(billed, call.allowanceSeconds);
     const cost = callCostMicros(call, overageSeconds);
@@ -252,7 +267,11 @@ export async function endCall(em: EntityManager, deps: CallServiceDeps, options:
       allowanceSeconds: allowanceUsed,
     });
     if (call.subscriptionId !== null && call.allowanceSeconds > 0) {
-      await settleSubscriptionSeconds.run(tx, { subscriptionId: call.subscriptionId, reservedSeconds: call.allowanceSeconds, usedSeconds: allowanceUsed });
+      await settleSubscriptionSeconds.run(tx, {
+        subscriptionId: call.subscriptionId,
+        reservedSeconds: call.allowanceSeconds,
+        usedSeconds: allowanceUsed,
+      });
     }
     const campaignVersion = await updateCampaign(tx, call.campaignId, {
       committedDelta: cost - call.reservedMicros,
@@ -357,9 +376,10 @@ export async function activeCallsOfCampaigns(db: Db, campaignIds: readonly strin
  * first: its active calls when `callIds` is null (where the feed starts), else those of `callIds`.
  */
 export async function callsOfCampaign(db: Db, campaignId: string, callIds: readonly string[] | null): Promise<CallRecord[]> {
-  const rows = callIds === null
-    ? await selectActiveCallsOfCampaign.all(db, { campaignId })
-    : await selectCallsOfCampaign.all(db, { campaignId, callIds });
+  const rows =
+    callIds === null
+      ? await selectActiveCallsOfCampaign.all(db, { campaignId })
+      : await selectCallsOfCampaign.all(db, { campaignId, callIds });
   return rows.map(toCallRecord);
 }
 

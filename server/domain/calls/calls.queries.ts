@@ -59,7 +59,10 @@ export const lockCallWallet = sql<
 );
 
 /** Locks the wallet's ACTIVE subscription, if any: the seconds of allowance free, and its plan's overage rate. */
-export const lockCallSubscription = sql<{ id: string; free_seconds: number; overage_per_minute_micros: string | null }, { walletId: string }>(
+export const lockCallSubscription = sql<
+  { id: string; free_seconds: number; overage_per_minute_micros: string | null },
+  { walletId: string }
+>(
   `select s.id, s.allowance_seconds - s.used_seconds - s.reserved_seconds as free_seconds, p.overage_per_minute_micros::text
      from subscription s join subscription_plan p on p.id = s.plan_id
     where s.wallet_id = :walletId and s.status = 'ACTIVE' for update of s`,
@@ -116,7 +119,10 @@ export const lockCall = sql<CallRow, { callId: string; accountScope: string | nu
   `select ${CALL_COLUMNS} from call c where c.id = :callId and (:accountScope::uuid is null or c.account_id = :accountScope) for update`,
 );
 
-export const completeCall = sql<CallRow, { callId: string; endedAt: string; billedSeconds: number; costMicros: bigint; allowanceSeconds: number }>(
+export const completeCall = sql<
+  CallRow,
+  { callId: string; endedAt: string; billedSeconds: number; costMicros: bigint; allowanceSeconds: number }
+>(
   `update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = :endedAt, billed_seconds = :billedSeconds, cost_micros = :costMicros,
           allowance_seconds = :allowanceSeconds, next_check_at = null, version = version + 1, updated_at = now()
     where c.id = :callId returning ${CALL_COLUMNS}`,
@@ -127,7 +133,9 @@ export const settleSubscriptionSeconds = sql<never, { subscriptionId: string; re
   'update subscription set reserved_seconds = reserved_seconds - :reservedSeconds, used_seconds = used_seconds + :usedSeconds where id = :subscriptionId',
 );
 
-export const releaseAccountCall = sql<never, { accountId: string }>('update account set active_calls = active_calls - 1 where id = :accountId');
+export const releaseAccountCall = sql<never, { accountId: string }>(
+  'update account set active_calls = active_calls - 1 where id = :accountId',
+);
 
 // Posting and reading calls.
 
@@ -151,7 +159,10 @@ export const selectCallByIdempotencyKey = sql<CallRow, { campaignId: string; ide
 );
 
 /** A campaign's calls (of one status, or any when null), newest first, after the cursor; `limit` rows. */
-export const selectCallsPage = sql<CallRow, { campaignId: string; status: CallStatus | null; afterUs: string | null; afterId: string | null; limit: number }>(
+export const selectCallsPage = sql<
+  CallRow,
+  { campaignId: string; status: CallStatus | null; afterUs: string | null; afterId: string | null; limit: number }
+>(
   `select ${CALL_COLUMNS} from call c
     where c.campaign_id = :campaignId and (:status::text is null or c.status = :status)
       and ${createdBeforeCursorSql('c')}

@@ -27,7 +27,11 @@ export async function campaignSpendSeries(em: EntityManager, campaignId: string,
  * (the campaigns must already be checked visible to the caller). Every id is in the map.
  * @throws BadUserInputError (`minutes`) outside 1..1440.
  */
-export async function campaignsSpendSeries(em: EntityManager, campaignIds: readonly string[], minutes: number): Promise<Map<string, SpendPoint[]>> {
+export async function campaignsSpendSeries(
+  em: EntityManager,
+  campaignIds: readonly string[],
+  minutes: number,
+): Promise<Map<string, SpendPoint[]>> {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > SPEND_SERIES_MINUTES_MAX) {
     throw new BadUserInputError('minutes', `minutes must be 1 to ${SPEND_SERIES_MINUTES_MAX}`);
   }

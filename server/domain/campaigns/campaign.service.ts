@@ -111,7 +111,9 @@ export async function transitionCampaign(
     }
     if (campaign.status === target) return { campaign, changed: false };
     const updated = toCampaignRecord(await updateCampaignStatus.one(tx, { campaignId: campaign.id, status: target }));
-    await insertOutboxEvents(tx, [{ type: 'CAMPAIGN_UPDATED', accountId: updated.accountId, campaignId: updated.id, callId: null, version: updated.version }]);
+    await insertOutboxEvents(tx, [
+      { type: 'CAMPAIGN_UPDATED', accountId: updated.accountId, campaignId: updated.id, callId: null, version: updated.version },
+    ]);
     return { campaign: updated, changed: true };
   });
   if (result.changed) options.committed?.();
@@ -145,11 +147,20 @@ export async function insertOutboxEvents(db: SqlTransaction, events: readonly En
 /** The caller's campaigns, newest first, one page (one more row is read to tell whether more follow). */
 export async function listCampaigns(
   em: EntityManager,
-  options: { principal: Principal; first?: number | null; after?: string | null; limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'> },
+  options: {
+    principal: Principal;
+    first?: number | null;
+    after?: string | null;
+    limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>;
+  },
 ): Promise<{ campaigns: CampaignRecord[]; hasNextPage: boolean }> {
   requireRole(options.principal, [...CAMPAIGN_ROLES, Role.SUPPORT], 'list campaigns');
   const first = validatePageSize(options.first, options.limits);
-  const rows = await selectCampaignsPage.all(em, { accountScope: tenantScope(options.principal), ...afterCursorParams(options.after), limit: first + 1 });
+  const rows = await selectCampaignsPage.all(em, {
+    accountScope: tenantScope(options.principal),
+    ...afterCursorParams(options.after),
+    limit: first + 1,
+  });
   return { campaigns: rows.slice(0, first).map(toCampaignRecord), hasNextPage: rows.length > first };
 }
 

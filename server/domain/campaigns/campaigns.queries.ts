@@ -72,7 +72,10 @@ export const updateCampaignCounters = sql<
 );
 
 /** The caller's campaigns (null scope: every account's), newest first, after the cursor; `limit` rows. */
-export const selectCampaignsPage = sql<CampaignRow, { accountScope: string | null; afterUs: string | null; afterId: string | null; limit: number }>(
+export const selectCampaignsPage = sql<
+  CampaignRow,
+  { accountScope: string | null; afterUs: string | null; afterId: string | null; limit: number }
+>(
   `select ${CAMPAIGN_COLUMNS} from campaign m
     where (:accountScope::uuid is null or m.account_id = :accountScope)
       and ${createdBeforeCursorSql('m')}
@@ -80,7 +83,10 @@ export const selectCampaignsPage = sql<CampaignRow, { accountScope: string | nul
 );
 
 /** Writes campaign and call events to the outbox, one row per element of the arrays. */
-export const insertEntityEvents = sql<never, { types: string[]; accountIds: string[]; campaignIds: string[]; callIds: (string | null)[]; versions: string[] }>(
+export const insertEntityEvents = sql<
+  never,
+  { types: string[]; accountIds: string[]; campaignIds: string[]; callIds: (string | null)[]; versions: string[] }
+>(
   `insert into outbox_event (type, account_id, campaign_id, call_id, version)
    select * from unnest(:types::text[], :accountIds::uuid[], :campaignIds::uuid[], :callIds::uuid[], :versions::bigint[])`,
   { prepareAs: 'outbox_insert_entity_events' },
@@ -90,7 +96,10 @@ export const insertEntityEvents = sql<never, { types: string[]; accountIds: stri
  * Posted spend per minute of each of `campaignIds` over the last `minutes` minutes (database
  * clock), every minute present: debits count, credits (refunds) subtract.
  */
-export const selectSpendByMinute = sql<{ campaign_id: string; minute_ms: number; spent: string }, { campaignIds: readonly string[]; minutes: number }>(
+export const selectSpendByMinute = sql<
+  { campaign_id: string; minute_ms: number; spent: string },
+  { campaignIds: readonly string[]; minutes: number }
+>(
   `with bounds as (select date_trunc('minute', now()) as last_minute),
         minutes as (select generate_series(b.last_minute - make_interval(mins => :minutes - 1), b.last_minute, interval '1 minute') as minute from bounds b),
         spend as (
@@ -117,4 +126,6 @@ export const selectSimulatedCampaigns = sql<{ id: string; account_id: string; wa
   `select id, account_id, wallet_id from campaign where simulate and status = 'RUNNING'`,
 );
 
-export const selectCampaignAccount = sql<{ account_id: string }, { campaignId: string }>('select account_id from campaign where id = :campaignId');
+export const selectCampaignAccount = sql<{ account_id: string }, { campaignId: string }>(
+  'select account_id from campaign where id = :campaignId',
+);

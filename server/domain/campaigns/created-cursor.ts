@@ -15,7 +15,14 @@ export function encodeCreatedCursor(createdAtUs: string, id: string): string {
 /** @throws BadUserInputError (`after`) for a cursor this server did not issue. */
 export function decodeCreatedCursor(cursor: string): { createdAtUs: string; id: string } {
   const [createdAtUs, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !id || !isUuid(id) || !createdAtUs || !/^[0-9]{1,18}$/.test(createdAtUs) || encodeCreatedCursor(createdAtUs, id) !== cursor) {
+  if (
+    extra !== undefined ||
+    !id ||
+    !isUuid(id) ||
+    !createdAtUs ||
+    !/^[0-9]{1,18}$/.test(createdAtUs) ||
+    encodeCreatedCursor(createdAtUs, id) !== cursor
+  ) {
     throw new BadUserInputError('after', 'after is not a cursor returned by this API');
   }
   return { createdAtUs, id };
@@ -45,7 +52,10 @@ export function afterCursorSql(alias: string, n: number): string {
 }
 
 /** @throws BadUserInputError (`first`) outside 1..max. */
-export function validatePageSize(first: number | null | undefined, limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>): number {
+export function validatePageSize(
+  first: number | null | undefined,
+  limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>,
+): number {
   if (first === null || first === undefined) return limits.callsPageSizeDefault;
   if (!Number.isInteger(first) || first < 1 || first > limits.callsPageSizeMax) {
     throw new BadUserInputError('first', `first must be between 1 and ${limits.callsPageSizeMax}`);

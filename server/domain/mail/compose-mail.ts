@@ -172,7 +172,9 @@ export function composeReceiptMail(receipt: ReceiptMailFacts, reason: RecipientR
     ['Added to wallet', format(receipt.amountMicros)],
     [`Tax (${receipt.taxLabel})`, format(receipt.taxMicros)],
     ['Total charged', format(receipt.totalMicros)],
-    ...(receipt.cardBrand && receipt.cardLast4 ? [['Paid with', `${cardBrandName(receipt.cardBrand)} ending in ${receipt.cardLast4}`] as [string, string]] : []),
+    ...(receipt.cardBrand && receipt.cardLast4
+      ? [['Paid with', `${cardBrandName(receipt.cardBrand)} ending in ${receipt.cardLast4}`] as [string, string]]
+      : []),
     ['Balance after', format(receipt.balanceAfterMicros)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;

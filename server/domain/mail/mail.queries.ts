@@ -38,7 +38,10 @@ export const selectReceiptTopUp = sql<TopUpRow & { account_name: string; balance
 );
 
 /** An account's active users who get e-mail of `kind` (`emailDefault` when they never chose), oldest first. */
-export const selectMailedUsers = sql<{ id: string; email: string }, { accountId: string; kind: NotificationKind; emailDefault: boolean; limit: number }>(
+export const selectMailedUsers = sql<
+  { id: string; email: string },
+  { accountId: string; kind: NotificationKind; emailDefault: boolean; limit: number }
+>(
   `select u.id, u.email from app_user u
     where u.account_id = :accountId and u.disabled_at is null
       and coalesce((select p.email from notification_preference p where p.user_id = u.id and p.kind = :kind), :emailDefault)
@@ -94,7 +97,10 @@ export const claimDueMails = sql<ClaimedMailRow, { nowMs: number; leaseUntilMs: 
 );
 
 /** Records a failed attempt (still PENDING, or FAILED) while the claim is this one's; no row otherwise. */
-export const recordMailFailure = sql<{ id: string }, { id: string; attempts: number; status: 'PENDING' | 'FAILED'; error: string; nextAttemptMs: number }>(
+export const recordMailFailure = sql<
+  { id: string },
+  { id: string; attempts: number; status: 'PENDING' | 'FAILED'; error: string; nextAttemptMs: number }
+>(
   `update email_message set status = :status, last_error = :error, next_attempt_at = to_timestamp(:nextAttemptMs / 1000.0)
     where id = :id and attempts = :attempts and status = 'PENDING' returning id`,
 );

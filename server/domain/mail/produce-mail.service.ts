@@ -99,14 +99,22 @@ async function mailAlertBatch(tx: SqlTransaction, deps: ProduceMailDeps, setting
 }
 
 /** The receipt mails of one outbox row (none unless it is a top-up's success); returns mails queued. */
-async function mailReceipt(tx: SqlTransaction, deps: ProduceMailDeps, settings: MailSettings, row: OutboxRecord, nowMs: number): Promise<number> {
+async function mailReceipt(
+  tx: SqlTransaction,
+  deps: ProduceMailDeps,
+  settings: MailSettings,
+  row: OutboxRecord,
+  nowMs: number,
+): Promise<number> {
   if (row.type !== 'PAYMENT_EVENT' || row.payment_event !== 'TOP_UP_SUCCEEDED' || row.top_up_id === null) return 0;
   const found = await selectReceiptTopUp.maybeOne(tx, { topUpId: row.top_up_id });
   if (!found) return 0;
   const topUp = toTopUp(found);
   // A TOP_UP_SUCCEEDED row is written in the transaction that credits the top-up: all of this is set.
   if (topUp.status !== 'SUCCEEDED' || topUp.receiptNumber === null || found.balance_after_micros === null) {
-    throw new Error(`Assertion failed: outbox row ${row.id} says top-up ${topUp.id} succeeded, but it is ${topUp.status} without a receipt`);
+    throw new Error(
+      `Assertion failed: outbox row ${row.id} says top-up ${topUp.id} succeeded, but it is ${topUp.status} without a receipt`,
+    );
   }
   const facts = {
     accountName: found.account_name,
@@ -159,7 +167,15 @@ async function recipientsOf(tx: SqlTransaction, deps: ProduceMailDeps, accountId
 /** Inserts one PENDING mail, due at once; returns 1, or 0 when this source already mailed this recipient. */
 async function queueMail(
   tx: SqlTransaction,
-  options: { accountId: string; recipient: Recipient; kind: NotificationKind; mail: ComposedMail; alertId: string | null; topUpId: string | null; nowMs: number },
+  options: {
+    accountId: string;
+    recipient: Recipient;
+    kind: NotificationKind;
+    mail: ComposedMail;
+    alertId: string | null;
+    topUpId: string | null;
+    nowMs: number;
+  },
 ): Promise<number> {
   const rows = await insertMail.all(tx, {
     accountId: options.accountId,

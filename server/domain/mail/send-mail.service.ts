@@ -46,12 +46,22 @@ export function retryDelayMs(attempts: number, firstMs: number, maxMs: number): 
 export async function sendPendingMail(em: EntityManager, deps: SendMailDeps): Promise<SentMail> {
   const { config } = deps;
   const claimedAtMs = deps.now();
-  const claimed = await claimDueMails.all(em, { nowMs: claimedAtMs, leaseUntilMs: claimedAtMs + config.mailSendLeaseMs, limit: config.mailSendBatchSize });
+  const claimed = await claimDueMails.all(em, {
+    nowMs: claimedAtMs,
+    leaseUntilMs: claimedAtMs + config.mailSendLeaseMs,
+    limit: config.mailSendBatchSize,
+  });
   const result: SentMail = { sent: 0, retried: 0, failed: 0 };
   await Promise.all(
     claimed.map(async (row) => {
       try {
-        await deps.transport.send({ to: row.recipient, subject: row.subject, text: row.body_text, html: row.body_html, messageId: `<email-${row.id}@spendwire>` });
+        await deps.transport.send({
+          to: row.recipient,
+          subject: row.subject,
+          text: row.body_text,
+          html: row.body_html,
+          messageId: `<email-${row.id}@spendwire>`,
+        });
       } catch (error) {
         const message = describeSmtpError(error);
         const nowMs = deps.now();
@@ -77,6 +87,7 @@ export async function sendPendingMail(em: EntityManager, deps: SendMailDeps): Pr
 function describeSmtpError(error: unknown): string {
   const code = (error as { responseCode?: unknown })?.responseCode;
   const text = error instanceof Error ? error.message : String(error);
-  const line = `${typeof code === 'number' && !text.includes(String(code)) ? `${code} ` : ''}${text}`.replace(/\s+/g, ' ').trim() || 'unknown error';
+  const line =
+    `${typeof code === 'number' && !text.includes(String(code)) ? `${code} ` : ''}${text}`.replace(/\s+/g, ' ').trim() || 'unknown error';
   return line.length > LAST_ERROR_LENGTH_MAX ? `${line.slice(0, LAST_ERROR_LENGTH_MAX - 1)}…` : line;
 }

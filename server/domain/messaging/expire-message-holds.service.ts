@@ -28,7 +28,12 @@ export async function expireMessageHolds(em: EntityManager, deps: Pick<ServiceDe
       const rows = await expireDueMessages.all(tx, { now, limit: MESSAGE_EXPIRY_BATCH_SIZE });
       await releaseHolds(
         tx,
-        rows.map((row) => ({ accountId: row.account_id, walletId: row.wallet_id, campaignId: row.campaign_id, holdMicros: BigInt(row.price_micros) })),
+        rows.map((row) => ({
+          accountId: row.account_id,
+          walletId: row.wallet_id,
+          campaignId: row.campaign_id,
+          holdMicros: BigInt(row.price_micros),
+        })),
       );
       return rows.length;
     });

@@ -35,7 +35,10 @@ export interface ListMessagesOptions {
  * @throws NotFoundError for a foreign or unknown wallet or campaign.
  * @throws BadUserInputError (`first`, `after`, `campaignId` of another wallet).
  */
-export async function listMessages(em: EntityManager, options: ListMessagesOptions): Promise<{ messages: MessageRecord[]; hasNextPage: boolean }> {
+export async function listMessages(
+  em: EntityManager,
+  options: ListMessagesOptions,
+): Promise<{ messages: MessageRecord[]; hasNextPage: boolean }> {
   const wallet = await findWallet(em, { principal: options.principal, walletId: options.walletId });
   let campaignId: string | null = null;
   if (options.campaignId !== null && options.campaignId !== undefined) {

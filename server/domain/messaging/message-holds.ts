@@ -48,15 +48,29 @@ export async function releaseHolds(tx: SqlTransaction, holds: readonly ReleasedH
   const byCampaign = sumBy(holds, (hold) => hold.campaignId);
   if (byWallet.size > 0) {
     await lockWallets.all(tx, { walletIds: [...byWallet.keys()].sort() });
-    await changeReservedCredit(tx, [...byWallet].map(([walletId, holdMicros]) => ({ walletId, deltaMicros: -holdMicros })));
+    await changeReservedCredit(
+      tx,
+      [...byWallet].map(([walletId, holdMicros]) => ({ walletId, deltaMicros: -holdMicros })),
+    );
   }
   if (byCampaign.size > 0) {
     const campaignIds = [...byCampaign.keys()].sort();
     await lockCampaigns.all(tx, { campaignIds });
-    const rows = await releaseCampaignCommitted.all(tx, { campaignIds, holdsMicros: campaignIds.map((id) => byCampaign.get(id)!.toString()) });
+    const rows = await releaseCampaignCommitted.all(tx, {
+      campaignIds,
+      holdsMicros: campaignIds.map((id) => byCampaign.get(id)!.toString()),
+    });
     await insertOutboxEvents(
       tx,
-      rows.map((row): EntityEvent => ({ type: 'CAMPAIGN_UPDATED', accountId: row.account_id, campaignId: row.id, callId: null, version: BigInt(row.version) })),
+      rows.map(
+        (row): EntityEvent => ({
+          type: 'CAMPAIGN_UPDATED',
+          accountId: row.account_id,
+          campaignId: row.id,
+          callId: null,
+          version: BigInt(row.version),
+        }),
+      ),
     );
   }
 }
@@ -93,7 +107,10 @@ export async function postMessageCharge(
   message: MessageRecord,
   actor: string,
 ): Promise<MessageRecord> {
-  assert(message.status === MessageStatus.DELIVERED || message.status === MessageStatus.RECEIVED, 'only a delivered or received message is charged');
+  assert(
+    message.status === MessageStatus.DELIVERED || message.status === MessageStatus.RECEIVED,
+    'only a delivered or received message is charged',
+  );
   if (message.transactionId !== null || message.priceMicros === 0n) return message;
   const description =
     message.direction === MessageDirection.OUTBOUND

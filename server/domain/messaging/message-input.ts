@@ -88,7 +88,11 @@ export interface BodyShape {
 /** The encoding, units and parts of a body (see {@link countSegments}). */
 export function shapeOf(body: string): BodyShape {
   const counted = countSegments(body);
-  return { encoding: counted.encoding === 'GSM7' ? MessageEncoding.GSM7 : MessageEncoding.UCS2, units: counted.units, segments: counted.segments };
+  return {
+    encoding: counted.encoding === 'GSM7' ? MessageEncoding.GSM7 : MessageEncoding.UCS2,
+    units: counted.units,
+    segments: counted.segments,
+  };
 }
 
 /**
@@ -97,7 +101,12 @@ export function shapeOf(body: string): BodyShape {
  * there): a shorter prefix's price is never borrowed.
  * @throws BadUserInputError (`to.N`) for a recipient without an SMS price in the plan.
  */
-export function priceRecipients(rates: readonly RateRecord[], ratePlanName: string, to: readonly string[], segments: number): PricedRecipient[] {
+export function priceRecipients(
+  rates: readonly RateRecord[],
+  ratePlanName: string,
+  to: readonly string[],
+  segments: number,
+): PricedRecipient[] {
   return to.map((recipient, index) => {
     const rate = findRate(rates, recipient);
     if (!rate || rate.smsPerSegmentMicros === null) {

@@ -52,7 +52,8 @@ export const MESSAGING_LEDGER_INVARIANTS: readonly { invariant: string; sql: str
               or m.active_calls <> a.active`,
   },
   {
-    invariant: "each posted message's SMS transaction debits exactly its price from its wallet, for its campaign, and the message was delivered or received",
+    invariant:
+      "each posted message's SMS transaction debits exactly its price from its wallet, for its campaign, and the message was delivered or received",
     sql: `select g.id, g.status, g.price_micros, t.amount_micros, t.kind, t.type from message g join wallet_transaction t on t.id = g.transaction_id
            where t.amount_micros <> g.price_micros or t.kind <> 'SMS' or t.type <> 'DEBIT' or t.wallet_id <> g.wallet_id
               or t.campaign_id is distinct from g.campaign_id or g.status not in ('DELIVERED', 'RECEIVED')`,

@@ -46,7 +46,12 @@ export interface SimulatedReports {
  * by message id, never (their holds expire). `random` (values in [0, 1)) splits DELIVERED from
  * FAILED, so tests are repeatable. Reports go in as an INTEGRATOR of the message's account.
  */
-export async function reportSimulatedDeliveries(em: EntityManager, deps: ServiceDeps, random: () => number, nowMs: number): Promise<SimulatedReports> {
+export async function reportSimulatedDeliveries(
+  em: EntityManager,
+  deps: ServiceDeps,
+  random: () => number,
+  nowMs: number,
+): Promise<SimulatedReports> {
   assert(Number.isFinite(nowMs), `nowMs must be a finite epoch time: ${nowMs}`);
   // A message is sent messageHoldTtlMs before its hold expires: sent early enough ⇔ expires early enough.
   const expiresByMs = nowMs - SIMULATED_REPORT_DELAY_MS + deps.config.messageHoldTtlMs;
@@ -58,7 +63,10 @@ export async function reportSimulatedDeliveries(em: EntityManager, deps: Service
   });
   const deliveredGivenReported = SIMULATED_DELIVERED_SHARE / (SIMULATED_DELIVERED_SHARE + SIMULATED_FAILED_SHARE);
   // Draw every fate first, in row order, so a seeded `random` gives the same outcome however the reports interleave.
-  const fates = rows.map((row) => ({ ...row, status: random() < deliveredGivenReported ? MessageDeliveryStatus.DELIVERED : MessageDeliveryStatus.FAILED }));
+  const fates = rows.map((row) => ({
+    ...row,
+    status: random() < deliveredGivenReported ? MessageDeliveryStatus.DELIVERED : MessageDeliveryStatus.FAILED,
+  }));
   for (let start = 0; start < fates.length; start += SIMULATED_REPORTS_IN_FLIGHT_MAX) {
     await Promise.all(
       fates

@@ -95,7 +95,10 @@ export const selectUnpostedCharges = sql<MessageRow, { afterId: string; limit: n
 );
 
 /** PENDING messages of simulated campaigns whose carrier report is due (see message-simulator.ts). */
-export const selectSimulatedReportsDue = sql<{ id: string; account_id: string }, { expiresBy: string; expiresAfter: string; silentBytes: number; limit: number }>(
+export const selectSimulatedReportsDue = sql<
+  { id: string; account_id: string },
+  { expiresBy: string; expiresAfter: string; silentBytes: number; limit: number }
+>(
   `select g.id, g.account_id from message g join campaign m on m.id = g.campaign_id and m.simulate
     where g.status = 'PENDING' and g.expires_at <= :expiresBy and g.expires_at > :expiresAfter
       and get_byte(decode(md5(g.id::text), 'hex'), 0) >= :silentBytes
@@ -103,7 +106,10 @@ export const selectSimulatedReportsDue = sql<{ id: string; account_id: string },
 );
 
 /** The number `number` as held (ACTIVE or in GRACE) by `accountId` (null: any account): who pays for what it receives. */
-export const selectReceivingNumber = sql<{ account_id: string; wallet_id: string; rate_plan_id: string }, { number: string; accountId: string | null }>(
+export const selectReceivingNumber = sql<
+  { account_id: string; wallet_id: string; rate_plan_id: string },
+  { number: string; accountId: string | null }
+>(
   `select account_id, wallet_id, rate_plan_id from phone_number
     where number = :number and status in ('ACTIVE', 'GRACE') and (:accountId::uuid is null or account_id = :accountId)`,
 );
@@ -174,7 +180,10 @@ export const finalizeMessage = sql<MessageRow, { messageId: string; status: Mess
  * EXPIRED for up to `limit` PENDING messages whose hold deadline is at or before `now` (skipping
  * those a delivery report holds locked); returns what each held.
  */
-export const expireDueMessages = sql<{ account_id: string; wallet_id: string; campaign_id: string | null; price_micros: string }, { now: string; limit: number }>(
+export const expireDueMessages = sql<
+  { account_id: string; wallet_id: string; campaign_id: string | null; price_micros: string },
+  { now: string; limit: number }
+>(
   `with due as (
      select id from message where status = 'PENDING' and expires_at <= :now
       order by expires_at, id limit :limit for update skip locked
@@ -197,12 +206,15 @@ export const selectTransactionOfKey = sql<{ wallet_transaction_id: string }, { a
 // Wallets and campaigns, as messages hold and release credit on them.
 
 /** A wallet's credit, locked until commit. */
-export const lockWalletCredit = sql<{ balance_micros: string; reserved_micros: string; status: string; currency: string }, { walletId: string }>(
-  'select balance_micros::text, reserved_micros::text, status, currency from wallet where id = :walletId for update',
-);
+export const lockWalletCredit = sql<
+  { balance_micros: string; reserved_micros: string; status: string; currency: string },
+  { walletId: string }
+>('select balance_micros::text, reserved_micros::text, status, currency from wallet where id = :walletId for update');
 
 /** Locks wallets in id order (the order every writer takes). */
-export const lockWallets = sql<{ id: string }, { walletIds: string[] }>('select id from wallet where id = any(:walletIds::uuid[]) order by id for update');
+export const lockWallets = sql<{ id: string }, { walletIds: string[] }>(
+  'select id from wallet where id = any(:walletIds::uuid[]) order by id for update',
+);
 
 /** Locks campaigns in id order (the order every writer takes), without blocking inserts that refer to them. */
 export const lockCampaigns = sql<{ id: string }, { campaignIds: string[] }>(
@@ -210,7 +222,9 @@ export const lockCampaigns = sql<{ id: string }, { campaignIds: string[] }>(
 );
 
 /** One campaign, locked until commit without blocking inserts that refer to it. */
-export const lockCampaign = sql<CampaignRow, { campaignId: string }>(`select ${CAMPAIGN_COLUMNS} from campaign m where m.id = :campaignId for no key update`);
+export const lockCampaign = sql<CampaignRow, { campaignId: string }>(
+  `select ${CAMPAIGN_COLUMNS} from campaign m where m.id = :campaignId for no key update`,
+);
 
 /** Adds `amountMicros` to a campaign's committed credit. */
 export const commitCampaignCredit = sql<{ version: string }, { campaignId: string; amountMicros: bigint }>(
@@ -219,7 +233,10 @@ export const commitCampaignCredit = sql<{ version: string }, { campaignId: strin
 );
 
 /** Takes holds off campaigns' committed credit (parallel arrays). */
-export const releaseCampaignCommitted = sql<{ id: string; account_id: string; version: string }, { campaignIds: string[]; holdsMicros: string[] }>(
+export const releaseCampaignCommitted = sql<
+  { id: string; account_id: string; version: string },
+  { campaignIds: string[]; holdsMicros: string[] }
+>(
   `update campaign m set committed_micros = m.committed_micros - d.hold_micros, version = m.version + 1, updated_at = now()
      from unnest(:campaignIds::uuid[], :holdsMicros::bigint[]) as d (id, hold_micros) where m.id = d.id
    returning m.id, m.account_id, m.version::text`,

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction } from '../../database/sql.js';
-import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError, WalletSuspendedError } from '../../errors.js';
+import {
+  assert,
+  BadUserInputError,
+  IdempotencyKeyReusedError,
+  InsufficientFundsError,
+  NotFoundError,
+  WalletSuspendedError,
+} from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
@@ -124,7 +131,11 @@ export async function receiveMessage(em: EntityManager, deps: ServiceDeps, optio
  * undefined when the key recorded nothing yet.
  * @throws IdempotencyKeyReusedError when the key recorded anything else (keys are per account, shared with sendMessage).
  */
-function replayReceive(earlier: MessageRecord[], request: { from: string; to: string; body: string }, key: string): ReceivedMessage | undefined {
+function replayReceive(
+  earlier: MessageRecord[],
+  request: { from: string; to: string; body: string },
+  key: string,
+): ReceivedMessage | undefined {
   if (earlier.length === 0) return undefined;
   const [message] = earlier;
   if (

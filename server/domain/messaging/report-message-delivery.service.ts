@@ -35,7 +35,11 @@ export interface ReportMessageDeliveryOptions {
  * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN.
  * @throws NotFoundError for an unknown message or one of another account.
  */
-export async function reportMessageDelivery(em: EntityManager, deps: ServiceDeps, options: ReportMessageDeliveryOptions): Promise<MessageRecord> {
+export async function reportMessageDelivery(
+  em: EntityManager,
+  deps: ServiceDeps,
+  options: ReportMessageDeliveryOptions,
+): Promise<MessageRecord> {
   requireRole(options.principal, MESSAGE_SEND_ROLES, 'report message deliveries');
   if (!isUuid(options.messageId)) throw new NotFoundError('Message', options.messageId);
   const scope = tenantScope(options.principal);
@@ -55,7 +59,9 @@ export async function reportMessageDelivery(em: EntityManager, deps: ServiceDeps
         await insertOutboxEvents(tx, [await addCampaignSpend(tx, message.campaignId, message.priceMicros)]);
       }
     } else {
-      await releaseHolds(tx, [{ accountId: message.accountId, walletId: message.walletId, campaignId: message.campaignId, holdMicros: message.holdMicros }]);
+      await releaseHolds(tx, [
+        { accountId: message.accountId, walletId: message.walletId, campaignId: message.campaignId, holdMicros: message.holdMicros },
+      ]);
     }
     return { message: toMessageRecord(updated), changed: true };
   });

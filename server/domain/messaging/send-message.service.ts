@@ -153,7 +153,9 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
     });
     await reserveCredit(tx, { walletId: wallet.id, amountMicros: totalMicros });
     if (campaignVersion !== null) {
-      await insertOutboxEvents(tx, [{ type: 'CAMPAIGN_UPDATED', accountId: wallet.accountId, campaignId: campaign!.id, callId: null, version: campaignVersion }]);
+      await insertOutboxEvents(tx, [
+        { type: 'CAMPAIGN_UPDATED', accountId: wallet.accountId, campaignId: campaign!.id, callId: null, version: campaignVersion },
+      ]);
     }
     return { sent: inRequestOrder(rows.map(toMessageRecord), to) };
   });
@@ -178,7 +180,10 @@ function resolveRatePlanId(given: string | null | undefined, campaignRatePlanId:
   const ratePlanId = given ?? null;
   if (campaignRatePlanId !== null) {
     if (ratePlanId !== null && ratePlanId.toLowerCase() !== campaignRatePlanId.toLowerCase()) {
-      throw new BadUserInputError('ratePlanId', "Messages of a campaign are priced by the campaign's rate plan: omit ratePlanId or give that one");
+      throw new BadUserInputError(
+        'ratePlanId',
+        "Messages of a campaign are priced by the campaign's rate plan: omit ratePlanId or give that one",
+      );
     }
     return campaignRatePlanId;
   }

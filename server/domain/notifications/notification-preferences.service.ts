@@ -17,7 +17,9 @@ export interface NotificationPreference {
  */
 function userIdOf(principal: Principal): string {
   if (!principal.userId) {
-    throw new ForbiddenError('Notification settings belong to a signed-in user: sign in to the dashboard (API keys and the operator token have none)');
+    throw new ForbiddenError(
+      'Notification settings belong to a signed-in user: sign in to the dashboard (API keys and the operator token have none)',
+    );
   }
   return principal.userId;
 }
@@ -26,8 +28,12 @@ function userIdOf(principal: Principal): string {
  * Every kind with the user's choice, defaults filled in, in {@link NOTIFICATION_KINDS} order.
  * @throws ForbiddenError unless `userId` is the principal's own user.
  */
-export async function listNotificationPreferences(em: EntityManager, options: { principal: Principal; userId: string }): Promise<NotificationPreference[]> {
-  if (userIdOf(options.principal) !== options.userId) throw new ForbiddenError('Only the user themself can see their notification settings');
+export async function listNotificationPreferences(
+  em: EntityManager,
+  options: { principal: Principal; userId: string },
+): Promise<NotificationPreference[]> {
+  if (userIdOf(options.principal) !== options.userId)
+    throw new ForbiddenError('Only the user themself can see their notification settings');
   const rows = await selectPreferencesOfUser.all(em, { userId: options.userId });
   const chosen = new Map(rows.map((row) => [row.kind, row.email]));
   return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? NOTIFICATION_EMAIL_DEFAULT }));

@@ -36,10 +36,16 @@ export interface ListPhoneNumbersOptions {
  * The caller's numbers (every tenant's for SUPPORT and PLATFORM_ADMIN), newest first, one page.
  * @throws NotFoundError for a wallet the caller cannot see. @throws BadUserInputError (`first`, `after`).
  */
-export async function listPhoneNumbers(em: EntityManager, options: ListPhoneNumbersOptions): Promise<{ phoneNumbers: PhoneNumberRecord[]; hasNextPage: boolean }> {
+export async function listPhoneNumbers(
+  em: EntityManager,
+  options: ListPhoneNumbersOptions,
+): Promise<{ phoneNumbers: PhoneNumberRecord[]; hasNextPage: boolean }> {
   const first = validatePageSize(options.first, options.limits);
   const after = options.after === null || options.after === undefined ? null : decodeCreatedCursor(options.after);
-  const walletId = options.walletId === null || options.walletId === undefined ? null : (await findWallet(em, { principal: options.principal, walletId: options.walletId })).id;
+  const walletId =
+    options.walletId === null || options.walletId === undefined
+      ? null
+      : (await findWallet(em, { principal: options.principal, walletId: options.walletId })).id;
   const rows = await selectPhoneNumbersPage.all(em, {
     scope: tenantScope(options.principal),
     afterUs: after?.createdAtUs ?? null,

@@ -17,7 +17,8 @@ type Limits = Pick<Config, 'walletBalanceMicrosMax'>;
 /** Key of the purchase debit (purchase + first month). */
 export const purchaseKey = (numberId: string): string => `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:purchase`;
 /** Key of the debit of month `period` (2 is the first renewal). */
-export const periodKey = (numberId: string, period: number): string => `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:period:${period}`;
+export const periodKey = (numberId: string, period: number): string =>
+  `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:period:${period}`;
 /** Key of the credit that gives the purchase back (a refund, or a purchase that could not complete). */
 export const refundKey = (numberId: string): string => `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:refund`;
 /** Key of the credit that gives a month back when the number was released while it renewed. */
@@ -68,7 +69,13 @@ export function postPurchaseRefund(em: EntityManager, limits: Limits, number: Nu
  * Debits month `period` of the number's rental (one NUMBER transaction).
  * @throws InsufficientFundsError (nothing written).
  */
-export function postRenewal(em: EntityManager, limits: Limits, number: NumberRef, period: number, actor: string): Promise<PostedWalletTransaction> {
+export function postRenewal(
+  em: EntityManager,
+  limits: Limits,
+  number: NumberRef,
+  period: number,
+  actor: string,
+): Promise<PostedWalletTransaction> {
   return postWalletTransaction(em, {
     walletId: number.walletId,
     accountScope: number.accountId,
@@ -85,7 +92,13 @@ export function postRenewal(em: EntityManager, limits: Limits, number: NumberRef
 }
 
 /** Credits month `period` back: it was charged while the number was being released. */
-export function postRenewalReversal(em: EntityManager, limits: Limits, number: NumberRef, period: number, actor: string): Promise<PostedWalletTransaction> {
+export function postRenewalReversal(
+  em: EntityManager,
+  limits: Limits,
+  number: NumberRef,
+  period: number,
+  actor: string,
+): Promise<PostedWalletTransaction> {
   return postWalletTransaction(em, {
     walletId: number.walletId,
     accountScope: number.accountId,

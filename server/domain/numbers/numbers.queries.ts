@@ -46,7 +46,6 @@ export const PHONE_NUMBER_COLUMNS = `p.id, p.account_id, p.wallet_id, p.rate_pla
  */
 export const PURCHASE_COMPLETED_SQL = `(p.transaction_id is not null or p.purchase_micros + p.monthly_micros = 0)`;
 
-
 /** A number within `scope` (an account id; null for every tenant) whose purchase has completed. */
 export const selectPhoneNumber = sql<PhoneNumberRow, { id: string; scope: string | null }>(
   `select ${PHONE_NUMBER_COLUMNS} from phone_number p
@@ -59,7 +58,14 @@ export const selectPhoneNumber = sql<PhoneNumberRow, { id: string; scope: string
  */
 export const selectPhoneNumbersPage = sql<
   PhoneNumberRow,
-  { scope: string | null; afterUs: string | null; afterId: string | null; walletId: string | null; status: PhoneNumberStatus | null; limit: number }
+  {
+    scope: string | null;
+    afterUs: string | null;
+    afterId: string | null;
+    walletId: string | null;
+    status: PhoneNumberStatus | null;
+    limit: number;
+  }
 >(
   `select ${PHONE_NUMBER_COLUMNS} from phone_number p
     where (:scope::uuid is null or p.account_id = :scope) and (:walletId::uuid is null or p.wallet_id = :walletId)
@@ -75,7 +81,14 @@ export const selectPostedTransactionId = sql<{ wallet_transaction_id: string }, 
 
 /** What a purchase needs of the wallet within `scope` and of its account. */
 export const selectPurchaseWallet = sql<
-  { id: string; account_id: string; currency: string; status: 'ACTIVE' | 'SUSPENDED'; available_micros: string; account_status: 'ACTIVE' | 'CLOSED' },
+  {
+    id: string;
+    account_id: string;
+    currency: string;
+    status: 'ACTIVE' | 'SUSPENDED';
+    available_micros: string;
+    account_status: 'ACTIVE' | 'CLOSED';
+  },
   { walletId: string; scope: string | null }
 >(
   `select w.id, w.account_id, w.currency, w.status, ${availableMicrosSql('w')}::text as available_micros, a.status as account_status
@@ -84,7 +97,9 @@ export const selectPurchaseWallet = sql<
 );
 
 /** Share-locks the account while a purchase claims a number, so a closure sees the claim or is seen by it. */
-export const shareLockAccount = sql<{ status: string }, { accountId: string }>('select status from account where id = :accountId for share');
+export const shareLockAccount = sql<{ status: string }, { accountId: string }>(
+  'select status from account where id = :accountId for share',
+);
 
 /** Step 1 of a purchase: the claim (no row when the number is held, or the key taken). */
 export const insertClaim = sql<
@@ -113,7 +128,9 @@ export const insertClaim = sql<
 );
 
 /** Drops a claim whose debit was never posted; returns it when it was there. */
-export const deleteClaim = sql<{ id: string }, { id: string }>('delete from phone_number where id = :id and transaction_id is null returning id');
+export const deleteClaim = sql<{ id: string }, { id: string }>(
+  'delete from phone_number where id = :id and transaction_id is null returning id',
+);
 
 /** Step 3 of a purchase: records the debit on a claim still held (idempotent); no row when the claim was released or deleted. */
 export const settleClaim = sql<PhoneNumberRow, { id: string; transactionId: string }>(

@@ -213,7 +213,13 @@ async function completePurchase(em: EntityManager, deps: ServiceDeps, claim: Pho
  * was released or deleted meanwhile, credits the debit back and throws. Idempotent.
  * @throws InvalidStateError after giving the money back.
  */
-export async function settleClaim(em: EntityManager, deps: ServiceDeps, claim: PhoneNumberRecord, transactionId: string, actor: string): Promise<PhoneNumberRecord> {
+export async function settleClaim(
+  em: EntityManager,
+  deps: ServiceDeps,
+  claim: PhoneNumberRecord,
+  transactionId: string,
+  actor: string,
+): Promise<PhoneNumberRecord> {
   const row = await settleClaimRow.maybeOne(em, { id: claim.id, transactionId });
   if (row) return toPhoneNumberRecord(row);
   const refund = await postPurchaseRefund(em, deps.config, claim, actor);

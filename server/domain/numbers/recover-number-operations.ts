@@ -40,7 +40,10 @@ export interface RecoverNumberOperationsResult {
  */
 export async function recoverNumberOperations(em: EntityManager, deps: ServiceDeps, nowMs: number): Promise<RecoverNumberOperationsResult> {
   const result: RecoverNumberOperationsResult = { purchasesCompleted: 0, purchasesAbandoned: 0, purchasesRefunded: 0, refundsCompleted: 0 };
-  const claims = await selectAbandonedClaims.all(em, { abandonedAfterMs: NUMBER_OPERATION_ABANDONED_AFTER_MS, limit: NUMBER_RECOVERIES_PER_PASS_MAX });
+  const claims = await selectAbandonedClaims.all(em, {
+    abandonedAfterMs: NUMBER_OPERATION_ABANDONED_AFTER_MS,
+    limit: NUMBER_RECOVERIES_PER_PASS_MAX,
+  });
   for (const row of claims) {
     const claim = toPhoneNumberRecord(row);
     const transactionId = await findPostedTransactionId(em, claim.accountId, purchaseKey(claim.id));

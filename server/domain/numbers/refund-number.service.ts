@@ -38,35 +38,60 @@ const REFUND_ATTEMPTS_MAX = 3;
  * @throws InvalidStateError when it is already REFUNDED or RELEASED, or the refund window has passed.
  * @throws BadUserInputError (`amount`) when the credit would lift the wallet above its cap.
  */
-export async function refundNumber(em: EntityManager, deps: ServiceDeps, options: { principal: Principal; phoneNumberId: string }): Promise<PhoneNumberRecord> {
+export async function refundNumber(
+  em: EntityManager,
+  deps: ServiceDeps,
+  options: { principal: Principal; phoneNumberId: string },
+): Promise<PhoneNumberRecord> {
   requireRole(options.principal, NUMBER_REFUND_ROLES, 'refund a number');
   const nowMs = deps.clock.now();
   const windowStartMs = nowMs - daysMs(deps.config.numberRefundDays);
   for (let attempt = 1; ; attempt += 1) {
     const number = await findPhoneNumber(em, options.principal, options.phoneNumberId);
-    if (number.status === PhoneNumberStatus.REFUNDED) throw new InvalidStateError(`Phone number "${number.id}" is already refunded`, { status: number.status });
+    if (number.status === PhoneNumberStatus.REFUNDED)
+      throw new InvalidStateError(`Phone number "${number.id}" is already refunded`, { status: number.status });
     if (!isHeld(number.status)) {
-      throw new InvalidStateError(`Phone number "${number.id}" is ${number.status}: a released number cannot be refunded`, { status: number.status });
-    }
-    if (number.purchasedAtMs < windowStartMs) {
-      throw new InvalidStateError(`Phone number "${number.id}": refund window passed (${deps.config.numberRefundDays} days after purchase)`, {
+      throw new InvalidStateError(`Phone number "${number.id}" is ${number.status}: a released number cannot be refunded`, {
         status: number.status,
       });
     }
-    const row = await markRefunded.maybeOne(em, { id: number.id, version: number.version, reason: NumberReleaseReason.REFUNDED, releasedAt: iso(nowMs) });
+    if (number.purchasedAtMs < windowStartMs) {
+      throw new InvalidStateError(
+        `Phone number "${number.id}": refund window passed (${deps.config.numberRefundDays} days after purchase)`,
+        {
+          status: number.status,
+        },
+      );
+    }
+    const row = await markRefunded.maybeOne(em, {
+      id: number.id,
+      version: number.version,
+      reason: NumberReleaseReason.REFUNDED,
+      releasedAt: iso(nowMs),
+    });
     if (row) return creditRefund(em, deps, number, toPhoneNumberRecord(row), options.principal.actor);
     if (attempt >= REFUND_ATTEMPTS_MAX) throw new InvalidStateError(`Phone number "${number.id}" keeps changing: retry the refund`);
   }
 }
 
-async function creditRefund(em: EntityManager, deps: ServiceDeps, before: PhoneNumberRecord, refunded: PhoneNumberRecord, actor: string): Promise<PhoneNumberRecord> {
+async function creditRefund(
+  em: EntityManager,
+  deps: ServiceDeps,
+  before: PhoneNumberRecord,
+  refunded: PhoneNumberRecord,
+  actor: string,
+): Promise<PhoneNumberRecord> {
   if (purchaseTotalMicros(refunded) === 0n) return refunded;
   let refundTransactionId: string;
   try {
     refundTransactionId = (await postPurchaseRefund(em, deps.config, refunded, actor)).transaction.id;
   } catch (error) {
     if (error instanceof DomainError) {
-      await revertRefund.run(em, { id: before.id, status: before.status, graceUntil: before.graceUntilMs === null ? null : iso(before.graceUntilMs) });
+      await revertRefund.run(em, {
+        id: before.id,
+        status: before.status,
+        graceUntil: before.graceUntilMs === null ? null : iso(before.graceUntilMs),
+      });
     }
     throw error;
   }

@@ -20,7 +20,11 @@ export const NUMBER_RELEASE_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_
  * @throws NotFoundError for an unknown number or one of another tenant.
  * @throws InvalidStateError when it is already RELEASED or REFUNDED.
  */
-export async function releaseNumber(em: EntityManager, deps: ServiceDeps, options: { principal: Principal; phoneNumberId: string }): Promise<PhoneNumberRecord> {
+export async function releaseNumber(
+  em: EntityManager,
+  deps: ServiceDeps,
+  options: { principal: Principal; phoneNumberId: string },
+): Promise<PhoneNumberRecord> {
   requireRole(options.principal, NUMBER_RELEASE_ROLES, 'release a number');
   if (!isUuid(options.phoneNumberId)) throw new NotFoundError('Phone number', options.phoneNumberId);
   const row = await releaseByCustomer.maybeOne(em, {

@@ -6,7 +6,14 @@ import { publishAlertCause } from '../alerts/raise-alerts.service.js';
 import { InsufficientFundsError } from '../../errors.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { postRenewal, postRenewalReversal } from './number-postings.js';
-import { enterGrace as enterGraceRow, recordRenewal, releaseDueNumber, selectDueNumbers, selectPeriodsPaid, type DueNumberRow } from './numbers.queries.js';
+import {
+  enterGrace as enterGraceRow,
+  recordRenewal,
+  releaseDueNumber,
+  selectDueNumbers,
+  selectPeriodsPaid,
+  type DueNumberRow,
+} from './numbers.queries.js';
 import { iso, NumberReleaseReason, PhoneNumberStatus, toPhoneNumberRecord, type PhoneNumberRecord } from './phone-number-record.js';
 import { recoverNumberOperations } from './recover-number-operations.js';
 import { daysMs, renewalAtMs } from './renewal-date.js';
@@ -131,6 +138,12 @@ async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNum
 }
 
 async function release(em: EntityManager, number: PhoneNumberRecord, reason: NumberReleaseReason, nowMs: number): Promise<boolean> {
-  const released = await releaseDueNumber.run(em, { id: number.id, periodsPaid: number.periodsPaid, reason, releasedAt: iso(nowMs), status: number.status });
+  const released = await releaseDueNumber.run(em, {
+    id: number.id,
+    periodsPaid: number.periodsPaid,
+    reason,
+    releasedAt: iso(nowMs),
+    status: number.status,
+  });
   return released > 0;
 }

@@ -24,7 +24,9 @@ export interface SettingsRow {
   monthly_amount_micros: string | null;
 }
 
-export const selectSettings = sql<SettingsRow, { walletId: string }>(`select ${SETTINGS_COLUMNS} from auto_recharge a where a.wallet_id = :walletId`);
+export const selectSettings = sql<SettingsRow, { walletId: string }>(
+  `select ${SETTINGS_COLUMNS} from auto_recharge a where a.wallet_id = :walletId`,
+);
 
 export const selectSettingsOfWallets = sql<SettingsRow, { walletIds: readonly string[] }>(
   `select ${SETTINGS_COLUMNS} from auto_recharge a where a.wallet_id = any(:walletIds::uuid[])`,
@@ -93,7 +95,10 @@ export const countAutoRecharges = sql<{ today: number; month: number }, { wallet
 );
 
 /** Marks a recharge in flight; an auto-recharge records its attempt, a monthly one its month. */
-export const markRechargeInFlight = sql<never, { walletId: string; topUpId: string; nowMs: number; isAutoRecharge: boolean; month: string }>(
+export const markRechargeInFlight = sql<
+  never,
+  { walletId: string; topUpId: string; nowMs: number; isAutoRecharge: boolean; month: string }
+>(
   `update auto_recharge set in_flight_top_up_id = :topUpId, updated_at = to_timestamp(:nowMs / 1000.0),
       last_attempt_at = case when :isAutoRecharge then to_timestamp(:nowMs / 1000.0) else last_attempt_at end,
       monthly_last_period = case when :isAutoRecharge then monthly_last_period else :month end

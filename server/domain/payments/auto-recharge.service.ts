@@ -21,7 +21,15 @@ import {
 } from './auto-recharge.queries.js';
 import { submitPaymentIntent } from './create-top-up.service.js';
 import type { PaymentsDeps } from './payments-deps.js';
-import { findTopUpWallet, findTopUpWalletIn, quoteFor, requireOpenAccount, topUpMinimumMicros, validateTopUpAmount, type TopUpWallet } from './quote-top-up.service.js';
+import {
+  findTopUpWallet,
+  findTopUpWalletIn,
+  quoteFor,
+  requireOpenAccount,
+  topUpMinimumMicros,
+  validateTopUpAmount,
+  type TopUpWallet,
+} from './quote-top-up.service.js';
 import { findDefaultCard } from './saved-card.js';
 import { failUnsubmittedTopUp, publishPaymentEvent } from './settle-top-up.service.js';
 import { roundUpToWholeUnits } from './stripe-amount.js';
@@ -93,7 +101,11 @@ export interface SetAutoRechargeOptions {
  * resumes a paused auto-recharge, clearing its failure count.
  * @throws ForbiddenError, NotFoundError, BadUserInputError (`threshold`, `target`), InvalidStateError (no card).
  */
-export async function setAutoRecharge(em: EntityManager, deps: PaymentsDeps, options: SetAutoRechargeOptions): Promise<AutoRechargeSettings> {
+export async function setAutoRecharge(
+  em: EntityManager,
+  deps: PaymentsDeps,
+  options: SetAutoRechargeOptions,
+): Promise<AutoRechargeSettings> {
   const wallet = await fundingSettingsWallet(em, options.principal, options.walletId);
   if (options.thresholdMicros < 0n) throw new BadUserInputError('threshold', 'threshold must not be negative');
   if (options.thresholdMicros > deps.config.topUpAmountMicrosMax) {
@@ -133,7 +145,11 @@ export interface SetMonthlyRechargeOptions {
 }
 
 /** The monthly recharge: a fixed top-up from the default card on a chosen day each month. */
-export async function setMonthlyRecharge(em: EntityManager, deps: PaymentsDeps, options: SetMonthlyRechargeOptions): Promise<AutoRechargeSettings> {
+export async function setMonthlyRecharge(
+  em: EntityManager,
+  deps: PaymentsDeps,
+  options: SetMonthlyRechargeOptions,
+): Promise<AutoRechargeSettings> {
   const wallet = await fundingSettingsWallet(em, options.principal, options.walletId);
   if (!Number.isInteger(options.dayOfMonth) || options.dayOfMonth < 1 || options.dayOfMonth > 28) {
     throw new BadUserInputError('dayOfMonth', 'dayOfMonth must be 1 to 28 (a day every month has)');

@@ -116,7 +116,8 @@ export async function settleBankTransfer(
     const row = await lockBankTransfer.maybeOne(tx, { id: options.id });
     if (!row) throw new NotFoundError('BankTransfer', options.id);
     const transfer = toBankTransfer(row);
-    if (transfer.status !== 'PENDING') throw new InvalidStateError(`Bank transfer "${transfer.id}" is already ${transfer.status}`, { status: transfer.status });
+    if (transfer.status !== 'PENDING')
+      throw new InvalidStateError(`Bank transfer "${transfer.id}" is already ${transfer.status}`, { status: transfer.status });
     let transactionId: string | null = null;
     if (options.outcome === 'COMPLETED') {
       // The credit is the ledger's hand-written posting statement, run in this transaction.
@@ -158,7 +159,11 @@ export async function listBankTransfers(em: EntityManager, walletId: string, fir
  * The bank transfers (newest first) of each of `walletIds`, the same `first` rows as one wallet's list, in one statement (a
  * lateral join per wallet). Every id is in the map.
  */
-export async function listBankTransfersOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, BankTransfer[]>> {
+export async function listBankTransfersOfWallets(
+  em: EntityManager,
+  walletIds: readonly string[],
+  first: number,
+): Promise<Map<string, BankTransfer[]>> {
   const rows = await selectBankTransfersOfWallets.all(em, { walletIds, first });
   const lists = new Map<string, BankTransfer[]>(walletIds.map((id) => [id, []]));
   for (const row of rows) lists.get(row.batch_wallet_id)?.push(toBankTransfer(row));

@@ -24,7 +24,16 @@ export interface BankTransferRow {
 
 export const insertBankTransfer = sql<
   BankTransferRow,
-  { id: string; accountId: string; walletId: string; amountMicros: bigint; reference: string; expectedByMs: number; createdBy: string; nowMs: number }
+  {
+    id: string;
+    accountId: string;
+    walletId: string;
+    amountMicros: bigint;
+    reference: string;
+    expectedByMs: number;
+    createdBy: string;
+    nowMs: number;
+  }
 >(
   `insert into bank_transfer as b (id, account_id, wallet_id, amount_micros, reference, status, expected_by, created_by, created_at)
    values (:id, :accountId, :walletId, :amountMicros, :reference, 'PENDING', to_timestamp(:expectedByMs / 1000.0), :createdBy,
@@ -49,7 +58,10 @@ export const selectWalletBankTransfers = sql<BankTransferRow, { walletId: string
 );
 
 /** The first bank transfers (newest first) of each wallet, a lateral join per wallet. */
-export const selectBankTransfersOfWallets = sql<BankTransferRow & { batch_wallet_id: string }, { walletIds: readonly string[]; first: number }>(
+export const selectBankTransfersOfWallets = sql<
+  BankTransferRow & { batch_wallet_id: string },
+  { walletIds: readonly string[]; first: number }
+>(
   `select w.id as batch_wallet_id, x.* from unnest(:walletIds::uuid[]) as w(id)
      cross join lateral (
        select ${COLUMNS}, row_number() over (order by b.created_at desc, b.id) as batch_position

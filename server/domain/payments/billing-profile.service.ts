@@ -38,19 +38,23 @@ export async function updateBillingProfile(em: EntityManager, options: UpdateBil
   const accountId = await accountFor(em, options.principal, options.accountId);
   let country = options.country?.trim().toUpperCase() || null;
   if (country === 'UK') country = 'GB';
-  if (country !== null && !/^[A-Z]{2}$/.test(country)) throw new BadUserInputError('country', 'country must be an ISO 3166-1 alpha-2 code, e.g. "GB", "DE", "US"');
+  if (country !== null && !/^[A-Z]{2}$/.test(country))
+    throw new BadUserInputError('country', 'country must be an ISO 3166-1 alpha-2 code, e.g. "GB", "DE", "US"');
   const state = options.state?.trim().toUpperCase() || null;
   if (state !== null && (country !== 'US' || !/^[A-Z]{2}$/.test(state))) {
     throw new BadUserInputError('state', 'state is a two-letter US state code, for US billing addresses only');
   }
   let vatNumber: string | null = null;
   if (options.vatNumber?.trim()) {
-    if (country === null || !isEuCountry(country)) throw new BadUserInputError('vatNumber', 'A VAT number applies to EU billing countries only');
+    if (country === null || !isEuCountry(country))
+      throw new BadUserInputError('vatNumber', 'A VAT number applies to EU billing countries only');
     vatNumber = normalizeVatNumber(country, options.vatNumber);
-    if (vatNumber === null) throw new BadUserInputError('vatNumber', `"${options.vatNumber.slice(0, 40)}" is not a valid VAT number format for ${country}`);
+    if (vatNumber === null)
+      throw new BadUserInputError('vatNumber', `"${options.vatNumber.slice(0, 40)}" is not a valid VAT number format for ${country}`);
   }
   const email = options.email?.trim() || null;
-  if (email !== null && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) throw new BadUserInputError('email', 'email must be an e-mail address');
+  if (email !== null && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)))
+    throw new BadUserInputError('email', 'email must be an e-mail address');
   await updateBillingProfileRow.run(em, { accountId, country, state, vatNumber, email });
   return { accountId, country, state, vatNumber, email };
 }
@@ -59,7 +63,11 @@ export async function updateBillingProfile(em: EntityManager, options: UpdateBil
  * The billing profile of the caller's account, or of the one named (an account the caller may see).
  * @throws NotFoundError for an account that does not exist or that the caller may not see.
  */
-export async function findBillingProfileFor(em: EntityManager, principal: Principal, accountId: string | null): Promise<BillingProfileRecord> {
+export async function findBillingProfileFor(
+  em: EntityManager,
+  principal: Principal,
+  accountId: string | null,
+): Promise<BillingProfileRecord> {
   const id = accountId ?? principal.accountId;
   if (id === null || !canSee(principal, id)) throw new NotFoundError('Account', id ?? '');
   if (!(await selectAccountId.maybeOne(em, { id }))) throw new NotFoundError('Account', id);
@@ -69,5 +77,11 @@ export async function findBillingProfileFor(em: EntityManager, principal: Princi
 /** The account's billing profile. */
 export async function findBillingProfile(em: EntityManager, accountId: string): Promise<BillingProfileRecord> {
   const row = await selectBillingProfile.maybeOne(em, { accountId });
-  return { accountId, country: row?.billing_country ?? null, state: row?.billing_state ?? null, vatNumber: row?.vat_number ?? null, email: row?.billing_email ?? null };
+  return {
+    accountId,
+    country: row?.billing_country ?? null,
+    state: row?.billing_state ?? null,
+    vatNumber: row?.vat_number ?? null,
+    email: row?.billing_email ?? null,
+  };
 }

@@ -9,9 +9,10 @@ export const selectAccountOfStripeCustomer = sql<{ id: string }, { customerId: s
   'select id from account where stripe_customer_id = :customerId',
 );
 
-export const selectStripeCustomer = sql<{ stripe_customer_id: string | null; name: string; billing_email: string | null }, { accountId: string }>(
-  'select stripe_customer_id, name, billing_email from account where id = :accountId',
-);
+export const selectStripeCustomer = sql<
+  { stripe_customer_id: string | null; name: string; billing_email: string | null },
+  { accountId: string }
+>('select stripe_customer_id, name, billing_email from account where id = :accountId');
 
 /** Keeps the first Stripe Customer recorded; returns the one kept. */
 export const storeStripeCustomer = sql<{ stripe_customer_id: string }, { accountId: string; customerId: string }>(

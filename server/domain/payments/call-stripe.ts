@@ -14,7 +14,9 @@ export async function callStripe<T>(request: () => Promise<T>, options: { passIn
     if (options.passInvalidRequest && error instanceof Stripe.errors.StripeInvalidRequestError) throw error;
     if (error instanceof Stripe.errors.StripeError && !(error instanceof Stripe.errors.StripeConnectionError)) {
       console.error('Stripe request failed:', error.type, error.code, error.message);
-      throw new PaymentProviderError(`The payment provider refused the request: ${error.message}`, { providerCode: error.code ?? error.type });
+      throw new PaymentProviderError(`The payment provider refused the request: ${error.message}`, {
+        providerCode: error.code ?? error.type,
+      });
     }
     console.error('Stripe request failed:', error);
     throw new PaymentProviderError('The payment provider could not be reached; try again (the same idempotency key is safe)');
@@ -24,11 +26,11 @@ export async function callStripe<T>(request: () => Promise<T>, options: { passIn
 /** The PaymentIntent a card error carries (Stripe puts the declined intent in the error body). */
 export function paymentIntentOfCardError(error: unknown): Stripe.PaymentIntent | null {
   if (!(error instanceof Stripe.errors.StripeCardError)) return null;
-  return ((error.raw as { payment_intent?: Stripe.PaymentIntent }).payment_intent ?? null);
+  return (error.raw as { payment_intent?: Stripe.PaymentIntent }).payment_intent ?? null;
 }
 
 /** The SetupIntent a card error carries. */
 export function setupIntentOfCardError(error: unknown): Stripe.SetupIntent | null {
   if (!(error instanceof Stripe.errors.StripeCardError)) return null;
-  return ((error.raw as { setup_intent?: Stripe.SetupIntent }).setup_intent ?? null);
+  return (error.raw as { setup_intent?: Stripe.SetupIntent }).setup_intent ?? null;
 }

@@ -15,12 +15,17 @@ import { ensureStripeCustomer } from './stripe-customer.js';
 import { toStripeAmount } from './stripe-amount.js';
 import { selectAccountOfStripeCustomer } from './billing.queries.js';
 import { topUpStatusOf, toTopUp, type TopUpRecord } from './top-up-record.js';
-import { failTopUp, insertManualTopUp, recordPaymentIntentAnswer, selectLedgerIdempotencyKey, selectTopUpByIdempotencyKey } from './top-ups.queries.js';
+import {
+  failTopUp,
+  insertManualTopUp,
+  recordPaymentIntentAnswer,
+  selectLedgerIdempotencyKey,
+  selectTopUpByIdempotencyKey,
+} from './top-ups.queries.js';
 import { afterFailure } from './settle-top-up.service.js';
 
 /** Roles that may pay into a wallet by card: the account's people and its integrations. */
 export const TOP_UP_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR] as const;
-
 
 /** Options of {@link createTopUp}. */
 export interface CreateTopUpOptions {
@@ -100,7 +105,13 @@ async function findByIdempotencyKey(em: EntityManager, accountId: string, key: s
 }
 
 /** A repeated request: the recorded top-up, after finishing its Stripe step if a crash or outage interrupted it. */
-async function resumeExisting(em: EntityManager, deps: PaymentsDeps, existing: TopUpRecord, requestHash: string, key: string): Promise<TopUpRecord> {
+async function resumeExisting(
+  em: EntityManager,
+  deps: PaymentsDeps,
+  existing: TopUpRecord,
+  requestHash: string,
+  key: string,
+): Promise<TopUpRecord> {
   if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
   if (existing.paymentIntentId !== null) return existing;
   return submitPaymentIntent(em, deps, existing, { offSession: false });
@@ -110,7 +121,12 @@ async function resumeExisting(em: EntityManager, deps: PaymentsDeps, existing: T
  * The card to charge: a saved card of this account, a new PaymentMethod (retrieved from Stripe for
  * its brand and last 4), or the account's default card when none is named.
  */
-async function resolveCard(em: EntityManager, deps: PaymentsDeps, accountId: string, paymentMethodId: string | null): Promise<CardDetails | null> {
+async function resolveCard(
+  em: EntityManager,
+  deps: PaymentsDeps,
+  accountId: string,
+  paymentMethodId: string | null,
+): Promise<CardDetails | null> {
   if (paymentMethodId === null) {
     const card = await findDefaultCard(em, accountId);
     return card && { paymentMethodId: card.id, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
@@ -118,7 +134,8 @@ async function resolveCard(em: EntityManager, deps: PaymentsDeps, accountId: str
   const saved = await findSavedCard(em, paymentMethodId);
   if (saved) {
     // Another tenant's card reads as unknown, like every other object of theirs.
-    if (saved.accountId !== accountId || saved.removed) throw new BadUserInputError('paymentMethodId', `Unknown payment method "${paymentMethodId}"`);
+    if (saved.accountId !== accountId || saved.removed)
+      throw new BadUserInputError('paymentMethodId', `Unknown payment method "${paymentMethodId}"`);
     return { paymentMethodId: saved.id, brand: saved.brand, last4: saved.last4, expMonth: saved.expMonth, expYear: saved.expYear };
   }
   let paymentMethod: Stripe.PaymentMethod;
@@ -130,7 +147,7 @@ async function resolveCard(em: EntityManager, deps: PaymentsDeps, accountId: str
     }
     return callStripe(() => Promise.reject(error));
   }
-  const customerId = typeof paymentMethod.customer === 'string' ? paymentMethod.customer : paymentMethod.customer?.id ?? null;
+  const customerId = typeof paymentMethod.customer === 'string' ? paymentMethod.customer : (paymentMethod.customer?.id ?? null);
   if (customerId !== null) {
     const owner = await selectAccountOfStripeCustomer.maybeOne(em, { customerId });
     if (owner?.id !== accountId) throw new BadUserInputError('paymentMethodId', `Unknown payment method "${paymentMethodId}"`);
@@ -197,16 +214,27 @@ export async function submitPaymentIntent(
     });
     const recorded = toTopUp(row);
     // A decline at submission is final news now: count it (automatic funding) and publish it, whatever the webhook does later.
-    if (status === 'FAILED' && recorded.status === 'FAILED' && recorded.lastEventCreated === 0) await afterFailure(tx, deps, recorded, true);
+    if (status === 'FAILED' && recorded.status === 'FAILED' && recorded.lastEventCreated === 0)
+      await afterFailure(tx, deps, recorded, true);
     return recorded;
   });
   deps.wakePayments();
   return updated;
 }
 
-async function recordFailureWithoutIntent(em: EntityManager, deps: PaymentsDeps, topUp: TopUpRecord, failure: PaymentFailure): Promise<TopUpRecord> {
+async function recordFailureWithoutIntent(
+  em: EntityManager,
+  deps: PaymentsDeps,
+  topUp: TopUpRecord,
+  failure: PaymentFailure,
+): Promise<TopUpRecord> {
   return transaction(em, async (tx) => {
-    const row = await failTopUp.maybeOne(tx, { id: topUp.id, failureCode: failure.code, failureReason: failure.reason, nowMs: deps.clock.now() });
+    const row = await failTopUp.maybeOne(tx, {
+      id: topUp.id,
+      failureCode: failure.code,
+      failureReason: failure.reason,
+      nowMs: deps.clock.now(),
+    });
     if (!row) throw new PaymentProviderError('The top-up changed while it was being submitted; read it again');
     const recorded = toTopUp(row);
     await afterFailure(tx, deps, recorded, true);

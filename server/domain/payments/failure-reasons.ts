@@ -24,7 +24,9 @@ export interface PaymentFailure {
 }
 
 /** Builds a {@link PaymentFailure} from Stripe's `last_payment_error` (or a card error's raw body). */
-export function paymentFailureOf(error: { code?: string | null; decline_code?: string | null; message?: string | null } | null | undefined): PaymentFailure | null {
+export function paymentFailureOf(
+  error: { code?: string | null; decline_code?: string | null; message?: string | null } | null | undefined,
+): PaymentFailure | null {
   if (!error) return null;
   const code = error.decline_code || error.code || 'card_declined';
   const reason = REASONS[code] ?? REASONS[error.code ?? ''] ?? error.message ?? 'The payment failed.';

@@ -19,7 +19,8 @@ export const PAYMENT_LEDGER_INVARIANTS: readonly { invariant: string; sql: strin
            where t.kind = 'TOP_UP' and t.payment_intent_id is not null and u.id is null`,
   },
   {
-    invariant: "each top-up's refunded credit is the sum of its refunds not failed, and a refund's card amount never exceeds the top-up's total",
+    invariant:
+      "each top-up's refunded credit is the sum of its refunds not failed, and a refund's card amount never exceeds the top-up's total",
     sql: `select u.id, u.refunded_micros, coalesce(sum(r.amount_micros) filter (where r.status <> 'FAILED'), 0) as refunds,
                  coalesce(sum(r.card_amount_micros) filter (where r.status <> 'FAILED'), 0) as card_refunds, u.total_micros
             from top_up u left join top_up_refund r on r.top_up_id = u.id

@@ -68,7 +68,8 @@ export async function addCard(em: EntityManager, deps: PaymentsDeps, options: Ad
   }
   const { count } = await countAccountCards.one(em, { accountId });
   const max = deps.config.savedCardsPerAccountMax;
-  if (count >= max) throw new LimitExceededError(`An account may save at most ${max} cards: remove one first`, 'savedCardsPerAccountMax', max);
+  if (count >= max)
+    throw new LimitExceededError(`An account may save at most ${max} cards: remove one first`, 'savedCardsPerAccountMax', max);
   const customer = await ensureStripeCustomer(em, deps, accountId);
   const params: Stripe.SetupIntentCreateParams = {
     customer,
@@ -88,9 +89,16 @@ export async function addCard(em: EntityManager, deps: PaymentsDeps, options: Ad
     if (error instanceof Stripe.errors.StripeCardError) {
       const failed = setupIntentOfCardError(error);
       const failure = paymentFailureOf(error.raw as never);
-      return { status: 'FAILED', setupIntentId: failed?.id ?? '', clientSecret: null, card: null, failureReason: failure?.reason ?? error.message };
+      return {
+        status: 'FAILED',
+        setupIntentId: failed?.id ?? '',
+        clientSecret: null,
+        card: null,
+        failureReason: failure?.reason ?? error.message,
+      };
     }
-    if (error instanceof Stripe.errors.StripeInvalidRequestError) throw new BadUserInputError('paymentMethodId', `Unknown payment method "${paymentMethodId}"`);
+    if (error instanceof Stripe.errors.StripeInvalidRequestError)
+      throw new BadUserInputError('paymentMethodId', `Unknown payment method "${paymentMethodId}"`);
     throw error;
   }
   if (setupIntent.status === 'succeeded') {

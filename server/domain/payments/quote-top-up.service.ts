@@ -43,13 +43,19 @@ export function topUpMinimumMicros(config: Pick<Config, 'topUpMinimumMicros' | '
 export function validateTopUpAmount(config: Config, field: string, amountMicros: bigint, currency: string): void {
   const minimumMicros = topUpMinimumMicros(config, currency);
   if (amountMicros % 1_000_000n !== 0n) {
-    throw new BadUserInputError(field, `Top-ups are whole amounts of ${currency} (e.g. ${formatMoney(minimumMicros)}), got ${formatMoney(amountMicros)}`);
+    throw new BadUserInputError(
+      field,
+      `Top-ups are whole amounts of ${currency} (e.g. ${formatMoney(minimumMicros)}), got ${formatMoney(amountMicros)}`,
+    );
   }
   if (amountMicros < minimumMicros) {
     throw new BadUserInputError(field, `The minimum top-up is ${formatMoney(minimumMicros)} ${currency}, got ${formatMoney(amountMicros)}`);
   }
   if (amountMicros > config.topUpAmountMicrosMax) {
-    throw new BadUserInputError(field, `The largest top-up is ${formatMoney(config.topUpAmountMicrosMax)} ${currency}, got ${formatMoney(amountMicros)}`);
+    throw new BadUserInputError(
+      field,
+      `The largest top-up is ${formatMoney(config.topUpAmountMicrosMax)} ${currency}, got ${formatMoney(amountMicros)}`,
+    );
   }
 }
 
@@ -80,7 +86,8 @@ export async function findTopUpWalletIn(db: Db, walletId: string, scope: string 
 
 /** @throws InvalidStateError when the account is closed: a closed account takes no more money. */
 export function requireOpenAccount(wallet: TopUpWallet): void {
-  if (wallet.accountStatus !== 'ACTIVE') throw new InvalidStateError(`Account "${wallet.accountId}" is ${wallet.accountStatus}: it takes no top-ups`);
+  if (wallet.accountStatus !== 'ACTIVE')
+    throw new InvalidStateError(`Account "${wallet.accountId}" is ${wallet.accountStatus}: it takes no top-ups`);
 }
 
 /** Options of {@link quoteTopUp}. */

@@ -63,7 +63,11 @@ export async function listTopUps(em: EntityManager, walletId: string, first: num
  * The top-ups (newest first) of each of `walletIds`, the same `first` rows as one wallet's list, in one statement (a
  * lateral join per wallet). Every id is in the map.
  */
-export async function listTopUpsOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, TopUpRecord[]>> {
+export async function listTopUpsOfWallets(
+  em: EntityManager,
+  walletIds: readonly string[],
+  first: number,
+): Promise<Map<string, TopUpRecord[]>> {
   const rows = await selectTopUpsOfWallets.all(em, { walletIds, first });
   const lists = new Map<string, TopUpRecord[]>(walletIds.map((id) => [id, []]));
   for (const row of rows) lists.get(row.batch_wallet_id)?.push(toTopUp(row));

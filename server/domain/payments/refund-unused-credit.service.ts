@@ -132,7 +132,11 @@ export interface RefundedCredit {
  * (a REFUND credit); one Stripe could not be asked is retried by the payment jobs.
  * @throws ForbiddenError, NotFoundError, BadUserInputError (`amount` beyond what is refundable), IdempotencyKeyReusedError.
  */
-export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, options: RefundUnusedCreditOptions): Promise<RefundedCredit> {
+export async function refundUnusedCredit(
+  em: EntityManager,
+  deps: PaymentsDeps,
+  options: RefundUnusedCreditOptions,
+): Promise<RefundedCredit> {
   requireRole(options.principal, REFUND_ROLES, 'refund credit');
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
   const walletId = options.walletId.toLowerCase();
@@ -142,7 +146,9 @@ export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, 
   if (options.amountMicros !== null && options.amountMicros % MICROS_PER_MINOR_UNIT !== 0n) {
     throw new BadUserInputError('amount', 'amount must be a whole number of cents (it goes back to a card)');
   }
-  const requestHash = createHash('sha256').update(JSON.stringify(['refundUnusedCredit', walletId, options.amountMicros?.toString() ?? null])).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify(['refundUnusedCredit', walletId, options.amountMicros?.toString() ?? null]))
+    .digest('hex');
   const nowMs = deps.clock.now();
   const outcome = await transaction(em, async (tx) => {
     const wallet = await lockRefundWallet.maybeOne(tx, { walletId });
@@ -150,7 +156,8 @@ export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, 
     if (idempotencyKey !== null) {
       const record = await selectIdempotencyRecord.maybeOne(tx, { accountId: wallet.account_id, key: idempotencyKey });
       if (record) {
-        if (record.operation !== 'refundUnusedCredit' || record.request_hash !== requestHash) throw new IdempotencyKeyReusedError(idempotencyKey);
+        if (record.operation !== 'refundUnusedCredit' || record.request_hash !== requestHash)
+          throw new IdempotencyKeyReusedError(idempotencyKey);
         return { replayOf: record.wallet_transaction_id };
       }
     }
@@ -158,7 +165,10 @@ export async function refundUnusedCredit(em: EntityManager, deps: PaymentsDeps, 
     const amountMicros = options.amountMicros ?? refundable;
     if (amountMicros <= 0n) throw new BadUserInputError('amount', `Nothing is refundable: the wallet holds no unused paid card credit`);
     if (amountMicros > refundable) {
-      throw new BadUserInputError('amount', `At most ${formatMoney(refundable)} ${wallet.currency} of unused paid credit is refundable, asked ${formatMoney(amountMicros)}`);
+      throw new BadUserInputError(
+        'amount',
+        `At most ${formatMoney(refundable)} ${wallet.currency} of unused paid credit is refundable, asked ${formatMoney(amountMicros)}`,
+      );
     }
     const topUps = await lockRefundableTopUps.all(tx, { walletId });
     // The debit is the ledger's hand-written posting statement, run in this transaction.
@@ -226,7 +236,11 @@ export async function listCreditRefunds(em: EntityManager, walletId: string, fir
  * The refunds to cards (newest first) of each of `walletIds`, the same `first` rows as one wallet's list, in one statement (a
  * lateral join per wallet). Every id is in the map.
  */
-export async function listCreditRefundsOfWallets(em: EntityManager, walletIds: readonly string[], first: number): Promise<Map<string, CreditRefund[]>> {
+export async function listCreditRefundsOfWallets(
+  em: EntityManager,
+  walletIds: readonly string[],
+  first: number,
+): Promise<Map<string, CreditRefund[]>> {
   const rows = await selectRefundsOfWallets.all(em, { walletIds, first });
   const lists = new Map<string, CreditRefund[]>(walletIds.map((id) => [id, []]));
   for (const row of rows) lists.get(row.batch_wallet_id)?.push(toRefund(row));
@@ -243,7 +257,11 @@ async function sendRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
     stripeRefund = await callStripe(
       () =>
         deps.stripe.refunds.create(
-          { payment_intent: refund.paymentIntentId, amount: toStripeAmount(refund.cardAmountMicros), metadata: { spendwire_refund_id: refund.id } },
+          {
+            payment_intent: refund.paymentIntentId,
+            amount: toStripeAmount(refund.cardAmountMicros),
+            metadata: { spendwire_refund_id: refund.id },
+          },
           { idempotencyKey: `spendwire-refund-${refund.id}` },
         ),
       { passInvalidRequest: true },
@@ -262,7 +280,8 @@ async function sendRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
   }
   await transaction(em, async (tx) => {
     const updated = await markRefundSucceeded.maybeOne(tx, { id: refund.id, stripeRefundId: stripeRefund.id, nowMs: deps.clock.now() });
-    if (updated) await publishPaymentEvent(tx, { accountId: updated.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_SUCCEEDED');
+    if (updated)
+      await publishPaymentEvent(tx, { accountId: updated.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_SUCCEEDED');
   });
 }
 
@@ -286,7 +305,12 @@ async function failRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
     });
     assert(posted, `the reversal of refund ${refund.id} posts`);
     await restoreTopUpRefundable.run(tx, { id: refund.topUpId, amountMicros: refund.amountMicros });
-    await markRefundFailed.run(tx, { id: refund.id, failureReason: reason.slice(0, 500), reversalTransactionId: posted.transaction.id, nowMs });
+    await markRefundFailed.run(tx, {
+      id: refund.id,
+      failureReason: reason.slice(0, 500),
+      reversalTransactionId: posted.transaction.id,
+      nowMs,
+    });
     await publishPaymentEvent(tx, { accountId: current.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_FAILED');
     return true;
   });
@@ -295,7 +319,10 @@ async function failRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
 
 /** Retries card refunds that Stripe could not be asked about (an outage). Returns how many were tried. */
 export async function retryPendingRefunds(em: EntityManager, deps: PaymentsDeps, nowMs: number): Promise<number> {
-  const rows = await selectPendingRefunds.all(em, { changedBeforeMs: nowMs - deps.config.topUpReconcileAfterMs, limit: deps.config.topUpReconcileBatchSize });
+  const rows = await selectPendingRefunds.all(em, {
+    changedBeforeMs: nowMs - deps.config.topUpReconcileAfterMs,
+    limit: deps.config.topUpReconcileBatchSize,
+  });
   for (const row of rows) await sendRefund(em, deps, toRefund(row));
   return rows.length;
 }

@@ -45,9 +45,10 @@ export const lockRefundWallet = sql<{ account_id: string; currency: string }, { 
 );
 
 /** What the account's idempotency key recorded, if it was used. */
-export const selectIdempotencyRecord = sql<{ request_hash: string; operation: string; wallet_transaction_id: string }, { accountId: string; key: string }>(
-  'select request_hash, operation, wallet_transaction_id from idempotency_key where account_id = :accountId and key = :key',
-);
+export const selectIdempotencyRecord = sql<
+  { request_hash: string; operation: string; wallet_transaction_id: string },
+  { accountId: string; key: string }
+>('select request_hash, operation, wallet_transaction_id from idempotency_key where account_id = :accountId and key = :key');
 
 /** The posting records its own request hash; a refund's replay compares the refund's. */
 export const setIdempotencyRequestHash = sql<never, { accountId: string; key: string; requestHash: string }>(
@@ -55,13 +56,18 @@ export const setIdempotencyRequestHash = sql<never, { accountId: string; key: st
 );
 
 /** The wallet's succeeded top-ups with credit left to refund, newest first, locked. */
-export const lockRefundableTopUps = sql<{ id: string; amount_micros: string; total_micros: string; refunded_micros: string }, { walletId: string }>(
+export const lockRefundableTopUps = sql<
+  { id: string; amount_micros: string; total_micros: string; refunded_micros: string },
+  { walletId: string }
+>(
   `select id, amount_micros::text, total_micros::text, refunded_micros::text from top_up
     where wallet_id = :walletId and status = 'SUCCEEDED' and refunded_micros < amount_micros
     order by succeeded_at desc, id for update`,
 );
 
-export const setTopUpRefunded = sql<never, { id: string; refundedMicros: bigint }>('update top_up set refunded_micros = :refundedMicros where id = :id');
+export const setTopUpRefunded = sql<never, { id: string; refundedMicros: bigint }>(
+  'update top_up set refunded_micros = :refundedMicros where id = :id',
+);
 
 export const insertRefund = sql<
   never,

@@ -52,7 +52,8 @@ export async function storeCard(db: Db, accountId: string, card: CardDetails, ma
   // One default per account: the partial unique index would refuse a second, so clear first.
   const existingDefault = await lockDefaultCard.maybeOne(db, { accountId });
   const becomesDefault = makeDefault || !existingDefault;
-  if (becomesDefault && existingDefault && existingDefault.id !== card.paymentMethodId) await clearDefaultCard.run(db, { id: existingDefault.id });
+  if (becomesDefault && existingDefault && existingDefault.id !== card.paymentMethodId)
+    await clearDefaultCard.run(db, { id: existingDefault.id });
   await upsertCard.run(db, {
     id: card.paymentMethodId,
     accountId,

@@ -160,15 +160,31 @@ export async function afterFailure(db: Db, deps: PaymentsDeps, topUp: TopUpRecor
  * FAILED, counting it like a decline. Should Stripe have taken it after all, its webhook still
  * credits it: FAILED is not final.
  */
-export async function failUnsubmittedTopUp(em: EntityManager, deps: PaymentsDeps, topUpId: string, failure: { code: string; reason: string }): Promise<void> {
+export async function failUnsubmittedTopUp(
+  em: EntityManager,
+  deps: PaymentsDeps,
+  topUpId: string,
+  failure: { code: string; reason: string },
+): Promise<void> {
   await transaction(em, async (tx) => {
-    const row = await failUnsubmittedTopUpRow.maybeOne(tx, { id: topUpId, failureCode: failure.code, failureReason: failure.reason, nowMs: deps.clock.now() });
+    const row = await failUnsubmittedTopUpRow.maybeOne(tx, {
+      id: topUpId,
+      failureCode: failure.code,
+      failureReason: failure.reason,
+      nowMs: deps.clock.now(),
+    });
     if (row) await afterFailure(tx, deps, toTopUp(row), true);
   });
 }
 
 /** Kinds of payment events in the outbox (for alerts, e-mails and integrators' webhooks). */
-export type PaymentEventKind = 'TOP_UP_SUCCEEDED' | 'PAYMENT_FAILED' | 'AUTO_RECHARGE_FAILED' | 'AUTO_RECHARGE_PAUSED' | 'REFUND_SUCCEEDED' | 'REFUND_FAILED';
+export type PaymentEventKind =
+  | 'TOP_UP_SUCCEEDED'
+  | 'PAYMENT_FAILED'
+  | 'AUTO_RECHARGE_FAILED'
+  | 'AUTO_RECHARGE_PAUSED'
+  | 'REFUND_SUCCEEDED'
+  | 'REFUND_FAILED';
 
 /** Writes a payment event to the outbox in the caller's transaction. */
 export async function publishPaymentEvent(

@@ -30,7 +30,10 @@ export interface InboxPass {
  * event that fails is retried on later passes, up to `stripeEventAttemptsMax` times.
  */
 export async function processStripeEvents(em: EntityManager, deps: PaymentsDeps): Promise<InboxPass> {
-  const pending = await selectPendingStripeEvents.all(em, { attemptsMax: deps.config.stripeEventAttemptsMax, limit: deps.config.stripeEventBatchSize });
+  const pending = await selectPendingStripeEvents.all(em, {
+    attemptsMax: deps.config.stripeEventAttemptsMax,
+    limit: deps.config.stripeEventBatchSize,
+  });
   const pass: InboxPass = { applied: 0, failed: 0 };
   for (const { id, payload } of pending) {
     try {

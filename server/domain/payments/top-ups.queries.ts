@@ -160,7 +160,15 @@ export const lockTopUpOfPaymentIntent = sql<TopUpRow, { paymentIntentId: string;
 /** Applies a PaymentIntent state other than success. */
 export const updateTopUpState = sql<
   TopUpRow,
-  { id: string; status: TopUpStatus; paymentIntentId: string; failureCode: string | null; failureReason: string | null; eventCreated: number; nowMs: number }
+  {
+    id: string;
+    status: TopUpStatus;
+    paymentIntentId: string;
+    failureCode: string | null;
+    failureReason: string | null;
+    eventCreated: number;
+    nowMs: number;
+  }
 >(
   `update top_up t set status = :status, payment_intent_id = coalesce(t.payment_intent_id, :paymentIntentId),
       failure_code = case when :status = 'FAILED' then :failureCode else t.failure_code end,

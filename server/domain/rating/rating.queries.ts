@@ -66,4 +66,6 @@ export const selectRatesOfPlans = sql<RateRow, { ratePlanIds: readonly string[] 
 /** Every rate plan, newest first. */
 export const selectRatePlans = sql<RatePlanRow>(`select ${RATE_PLAN_COLUMNS} from rate_plan p order by p.created_at desc, p.id`);
 
-export const selectRatePlan = sql<RatePlanRow, { ratePlanId: string }>(`select ${RATE_PLAN_COLUMNS} from rate_plan p where p.id = :ratePlanId`);
+export const selectRatePlan = sql<RatePlanRow, { ratePlanId: string }>(
+  `select ${RATE_PLAN_COLUMNS} from rate_plan p where p.id = :ratePlanId`,
+);

@@ -65,8 +65,14 @@ export function findRate<R extends { prefix: string }>(rates: readonly R[], e164
  */
 export function billedSeconds(elapsedSeconds: number, firstIncrementSeconds: number, nextIncrementSeconds: number): number {
   assert(Number.isFinite(elapsedSeconds) && elapsedSeconds >= 0, `elapsedSeconds must be finite and >= 0: ${elapsedSeconds}`);
-  assert(Number.isSafeInteger(firstIncrementSeconds) && firstIncrementSeconds >= 1, `firstIncrementSeconds must be a positive integer: ${firstIncrementSeconds}`);
-  assert(Number.isSafeInteger(nextIncrementSeconds) && nextIncrementSeconds >= 1, `nextIncrementSeconds must be a positive integer: ${nextIncrementSeconds}`);
+  assert(
+    Number.isSafeInteger(firstIncrementSeconds) && firstIncrementSeconds >= 1,
+    `firstIncrementSeconds must be a positive integer: ${firstIncrementSeconds}`,
+  );
+  assert(
+    Number.isSafeInteger(nextIncrementSeconds) && nextIncrementSeconds >= 1,
+    `nextIncrementSeconds must be a positive integer: ${nextIncrementSeconds}`,
+  );
   const elapsedMs = Math.round(elapsedSeconds * MILLISECONDS_PER_SECOND);
   const firstMs = firstIncrementSeconds * MILLISECONDS_PER_SECOND;
   if (elapsedMs <= firstMs) return firstIncrementSeconds;
@@ -109,7 +115,10 @@ export function callCostMicros(rate: Pick<Rate, 'perMinuteMicros' | 'connectFeeM
  * @throws Error (assertion) as {@link priceMicros}, or when the increment is not a positive integer.
  */
 export function incrementPriceMicros(perMinuteMicros: bigint, fundedSeconds: number, nextIncrementSeconds: number): bigint {
-  assert(Number.isSafeInteger(nextIncrementSeconds) && nextIncrementSeconds >= 1, `nextIncrementSeconds must be a positive integer: ${nextIncrementSeconds}`);
+  assert(
+    Number.isSafeInteger(nextIncrementSeconds) && nextIncrementSeconds >= 1,
+    `nextIncrementSeconds must be a positive integer: ${nextIncrementSeconds}`,
+  );
   return priceMicros(perMinuteMicros, fundedSeconds + nextIncrementSeconds) - priceMicros(perMinuteMicros, fundedSeconds);
 }
 
@@ -141,7 +150,10 @@ export function allowanceSplit(billedSeconds: number, allowanceSecondsLeft: numb
  */
 export function validateIncrementSeconds(field: string, value: number): number {
   if (!Number.isInteger(value) || value < INCREMENT_SECONDS_MIN || value > INCREMENT_SECONDS_MAX) {
-    throw new BadUserInputError(field, `${field} must be a whole number of seconds from ${INCREMENT_SECONDS_MIN} to ${INCREMENT_SECONDS_MAX}`);
+    throw new BadUserInputError(
+      field,
+      `${field} must be a whole number of seconds from ${INCREMENT_SECONDS_MIN} to ${INCREMENT_SECONDS_MAX}`,
+    );
   }
   return value;
 }

@@ -55,7 +55,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * own postings (a call's cost, an SMS, a number's period) as done, and recovery paths read them.
  * The ledger rows a key points at stay. After the window a reused key is a new request.
  */
-export async function pruneIdempotencyKeys(em: EntityManager, settings: RetentionSettings, nowMs: number): Promise<{ idempotencyKeys: number }> {
+export async function pruneIdempotencyKeys(
+  em: EntityManager,
+  settings: RetentionSettings,
+  nowMs: number,
+): Promise<{ idempotencyKeys: number }> {
   const before = iso(nowMs - settings.idempotencyKeyRetentionMs);
   const idempotencyKeys = await deleteIdempotencyKeysBefore.run(em, { before, limit: settings.retentionBatchSize });
   return { idempotencyKeys };
@@ -91,7 +95,10 @@ export async function pruneWebhookDeliveries(
  * final), at most `retentionBatchSize`. PENDING mails stay.
  */
 export async function pruneMails(em: EntityManager, settings: RetentionSettings, nowMs: number): Promise<{ mails: number }> {
-  const mails = await deleteFinishedMailsBefore.run(em, { before: iso(nowMs - settings.mailRetentionMs), limit: settings.retentionBatchSize });
+  const mails = await deleteFinishedMailsBefore.run(em, {
+    before: iso(nowMs - settings.mailRetentionMs),
+    limit: settings.retentionBatchSize,
+  });
   return { mails };
 }
 
@@ -112,7 +119,11 @@ export async function pruneAlerts(
   const before = iso(nowMs - settings.alertRetentionMs);
   const alerts = await transaction(em, async (tx) => {
     await setAlertRetentionCutoff.one(tx, { before });
-    const deleted = await deleteAcknowledgedAlertsBefore.one(tx, { before, limit: settings.retentionBatchSize, livePosition: live.alertPosition() });
+    const deleted = await deleteAcknowledgedAlertsBefore.one(tx, {
+      before,
+      limit: settings.retentionBatchSize,
+      livePosition: live.alertPosition(),
+    });
     if (deleted.position !== null) await raiseAlertRetentionFloor.run(tx, { position: deleted.position });
     return deleted.count;
   });

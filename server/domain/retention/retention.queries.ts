@@ -59,7 +59,10 @@ export const setAlertRetentionCutoff = sql<{ set_config: string }, { before: str
  * Alerts acknowledged before a cutoff that every alert reader (the `alert_reader` rows, and this
  * process's feed at `livePosition`) has passed and no mail refers to: how many, and the highest id.
  */
-export const deleteAcknowledgedAlertsBefore = sql<{ count: number; position: string | null }, { before: string; limit: number; livePosition: bigint }>(
+export const deleteAcknowledgedAlertsBefore = sql<
+  { count: number; position: string | null },
+  { before: string; limit: number; livePosition: bigint }
+>(
   `with readers as (select min(p) as position from (select alert_id as p from alert_reader union all select :livePosition::bigint) r),
    deleted as (
      delete from alert where id in (
@@ -100,7 +103,10 @@ export const selectLowestOutboxReader = sql<{ tx_id: string; id: string }, { txI
 );
 
 /** The oldest outbox rows up to a position, in position order, each saying whether it was created before a cutoff. */
-export const selectOutboxPrefix = sql<{ tx_id: string; id: string; expired: boolean }, { before: string; txId: string; id: string; limit: number }>(
+export const selectOutboxPrefix = sql<
+  { tx_id: string; id: string; expired: boolean },
+  { before: string; txId: string; id: string; limit: number }
+>(
   `select e.tx_id::text as tx_id, e.id::text as id, e.created_at < :before::timestamptz as expired from outbox_event e
     where (e.tx_id, e.id) <= (:txId::xid8, :id::bigint) order by e.tx_id, e.id limit :limit`,
 );

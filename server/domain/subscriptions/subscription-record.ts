@@ -68,6 +68,8 @@ export function toSubscriptionRecord(row: SubscriptionRow): SubscriptionRecord {
 }
 
 /** Seconds of the period's allowance still free: allowance − used − reserved, never below 0. */
-export function remainingAllowanceSeconds(subscription: Pick<SubscriptionRecord, 'allowanceSeconds' | 'usedSeconds' | 'reservedSeconds'>): number {
+export function remainingAllowanceSeconds(
+  subscription: Pick<SubscriptionRecord, 'allowanceSeconds' | 'usedSeconds' | 'reservedSeconds'>,
+): number {
   return Math.max(0, subscription.allowanceSeconds - subscription.usedSeconds - subscription.reservedSeconds);
 }

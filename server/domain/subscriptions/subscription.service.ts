@@ -64,12 +64,14 @@ export async function createSubscriptionPlan(
 ): Promise<SubscriptionPlanRecord> {
   requireRole(options.principal, [Role.PLATFORM_ADMIN], 'create a subscription plan');
   const name = validateText('name', options.name, options.limits.nameLengthMax);
-  if (!isSupportedCurrency(options.currency)) throw new BadUserInputError('currency', `currency must be one of ${SUPPORTED_CURRENCIES.join(', ')}`);
+  if (!isSupportedCurrency(options.currency))
+    throw new BadUserInputError('currency', `currency must be one of ${SUPPORTED_CURRENCIES.join(', ')}`);
   validatePrice('monthlyFee', options.monthlyFeeMicros, options.limits.operationAmountMicrosMax);
   if (!Number.isInteger(options.includedMinutes) || options.includedMinutes < 0 || options.includedMinutes > INCLUDED_MINUTES_MAX) {
     throw new BadUserInputError('includedMinutes', `includedMinutes must be a whole number from 0 to ${INCLUDED_MINUTES_MAX}`);
   }
-  if (options.overagePerMinuteMicros !== null) validatePrice('overagePerMinute', options.overagePerMinuteMicros, options.limits.operationAmountMicrosMax);
+  if (options.overagePerMinuteMicros !== null)
+    validatePrice('overagePerMinute', options.overagePerMinuteMicros, options.limits.operationAmountMicrosMax);
   const row = await insertSubscriptionPlan.one(em, {
     id: randomUUID(),
     name,
@@ -141,11 +143,13 @@ export async function subscribe(
       throw new BadUserInputError('planId', `The plan is in ${plan.currency}, the wallet in ${wallet.currency.trim()}`);
     }
     const existing = await selectActiveSubscriptionId.maybeOne(tx, { walletId: wallet.id });
-    if (existing) throw new InvalidStateError('The wallet already has an active subscription: cancel it first', { subscriptionId: existing.id });
+    if (existing)
+      throw new InvalidStateError('The wallet already has an active subscription: cancel it first', { subscriptionId: existing.id });
     const available = BigInt(wallet.available_micros);
     if (wallet.status === 'SUSPENDED' && available <= 0n) throw new WalletSuspendedError(wallet.id);
     const id = randomUUID();
-    if (plan.monthlyFeeMicros > 0n) await payFee(tx, deps, { id, walletId: wallet.id, plan, period: 1, actor: options.principal.actor, available });
+    if (plan.monthlyFeeMicros > 0n)
+      await payFee(tx, deps, { id, walletId: wallet.id, plan, period: 1, actor: options.principal.actor, available });
     const anchorDay = new Date(nowMs).getUTCDate();
     const row = await insertSubscription.one(tx, {
       id,
@@ -215,7 +219,11 @@ export async function cancelSubscription(
  * its period's end (calls then go pay-as-you-go). Claims rows with SKIP LOCKED, so several
  * processes never charge a period twice.
  */
-export async function renewSubscriptions(em: EntityManager, deps: ServiceDeps, nowMs: number): Promise<{ renewed: number; lapsed: number }> {
+export async function renewSubscriptions(
+  em: EntityManager,
+  deps: ServiceDeps,
+  nowMs: number,
+): Promise<{ renewed: number; lapsed: number }> {
   let renewed = 0;
   let lapsed = 0;
   for (;;) {
@@ -230,7 +238,14 @@ export async function renewSubscriptions(em: EntityManager, deps: ServiceDeps, n
       const canPay = plan.monthlyFeeMicros === 0n || (wallet.status !== 'SUSPENDED' && available >= plan.monthlyFeeMicros);
       if (canPay) {
         if (plan.monthlyFeeMicros > 0n) {
-          await payFee(tx, deps, { id: subscription.id, walletId: subscription.walletId, plan, period, actor: 'subscription_renewal', available });
+          await payFee(tx, deps, {
+            id: subscription.id,
+            walletId: subscription.walletId,
+            plan,
+            period,
+            actor: 'subscription_renewal',
+            available,
+          });
         }
         await renewSubscription.run(tx, {
           subscriptionId: subscription.id,

@@ -51,9 +51,13 @@ export const insertSubscriptionPlan = sql<
 );
 
 /** Every plan, newest first. */
-export const selectSubscriptionPlans = sql<SubscriptionPlanRow>(`select ${PLAN_COLUMNS} from subscription_plan p order by p.created_at desc, p.id`);
+export const selectSubscriptionPlans = sql<SubscriptionPlanRow>(
+  `select ${PLAN_COLUMNS} from subscription_plan p order by p.created_at desc, p.id`,
+);
 
-export const selectSubscriptionPlan = sql<SubscriptionPlanRow, { planId: string }>(`select ${PLAN_COLUMNS} from subscription_plan p where p.id = :planId`);
+export const selectSubscriptionPlan = sql<SubscriptionPlanRow, { planId: string }>(
+  `select ${PLAN_COLUMNS} from subscription_plan p where p.id = :planId`,
+);
 
 export const selectSubscriptionPlansByIds = sql<SubscriptionPlanRow, { planIds: readonly string[] }>(
   `select ${PLAN_COLUMNS} from subscription_plan p where p.id = any(:planIds::uuid[])`,
@@ -79,7 +83,16 @@ export const selectActiveSubscriptionId = sql<{ id: string }, { walletId: string
 
 export const insertSubscription = sql<
   SubscriptionRow,
-  { id: string; accountId: string; walletId: string; planId: string; anchorDay: number; periodStart: string; periodEnd: string; allowanceSeconds: number }
+  {
+    id: string;
+    accountId: string;
+    walletId: string;
+    planId: string;
+    anchorDay: number;
+    periodStart: string;
+    periodEnd: string;
+    allowanceSeconds: number;
+  }
 >(
   `insert into subscription as s (id, account_id, wallet_id, plan_id, status, anchor_day, period_start, period_end, allowance_seconds)
    values (:id, :accountId, :walletId, :planId, 'ACTIVE', :anchorDay, :periodStart, :periodEnd, :allowanceSeconds) returning ${SUBSCRIPTION_COLUMNS}`,

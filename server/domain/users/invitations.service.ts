@@ -10,7 +10,14 @@ import { isUuid } from '../ids.js';
 import { validateText } from '../wallets/validate-input.js';
 import { hashPassword } from './password.js';
 import { normalizeEmail, toUserRecord, type UserRecord } from './user-record.js';
-import { acceptInvitationRow, insertInvitation, insertUser, lockInvitation, selectAccountExists, selectEmailTaken } from './users.queries.js';
+import {
+  acceptInvitationRow,
+  insertInvitation,
+  insertUser,
+  lockInvitation,
+  selectAccountExists,
+  selectEmailTaken,
+} from './users.queries.js';
 
 /** Roles an account's OWNER may invite people with (platform roles are never invited into an account). */
 export const INVITABLE_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR] as const;
@@ -53,9 +60,11 @@ export async function inviteUser(
   requireRole(options.principal, [Role.OWNER, Role.PLATFORM_ADMIN], 'invite users');
   const scope = tenantScope(options.principal);
   const accountId = options.accountId ?? scope;
-  if (accountId === null || !isUuid(accountId) || (scope !== null && scope !== accountId.toLowerCase())) throw new NotFoundError('Account', accountId ?? '');
+  if (accountId === null || !isUuid(accountId) || (scope !== null && scope !== accountId.toLowerCase()))
+    throw new NotFoundError('Account', accountId ?? '');
   if (!(await selectAccountExists.maybeOne(db, { accountId }))) throw new NotFoundError('Account', accountId);
-  if (!(INVITABLE_ROLES as readonly Role[]).includes(options.role)) throw new BadUserInputError('role', `role must be one of ${INVITABLE_ROLES.join(', ')}`);
+  if (!(INVITABLE_ROLES as readonly Role[]).includes(options.role))
+    throw new BadUserInputError('role', `role must be one of ${INVITABLE_ROLES.join(', ')}`);
   const email = validateEmail(options.email);
   if (await selectEmailTaken.maybeOne(db, { email })) throw new InvalidStateError(`${email} already has a user`, { field: 'email' });
   const token = INVITATION_TOKEN_PREFIX + randomBytes(32).toString('base64url');
@@ -71,7 +80,10 @@ export async function inviteUser(
     createdAtMs: options.nowMs,
     expiresAtMs,
   });
-  return { invitation: { id, accountId: accountId.toLowerCase(), email, role: options.role, expiresAt: new Date(expiresAtMs), acceptedAt: null }, token };
+  return {
+    invitation: { id, accountId: accountId.toLowerCase(), email, role: options.role, expiresAt: new Date(expiresAtMs), acceptedAt: null },
+    token,
+  };
 }
 
 /**
@@ -88,9 +100,11 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(password, config.passwordScryptCost);
   return transaction(em, async (tx) => {
     const invitation = await lockInvitation.maybeOne(tx, { tokenHash: hashApiKeySecret(options.token ?? ''), nowMs: options.nowMs });
-    if (!invitation || invitation.revoked || invitation.expired) throw new BadUserInputError('token', 'The invitation is unknown or has expired: ask for a new one');
+    if (!invitation || invitation.revoked || invitation.expired)
+      throw new BadUserInputError('token', 'The invitation is unknown or has expired: ask for a new one');
     if (invitation.accepted) throw new InvalidStateError('The invitation was already accepted: sign in instead');
-    if (await selectEmailTaken.maybeOne(tx, { email: invitation.email })) throw new InvalidStateError(`${invitation.email} already has a user: sign in instead`);
+    if (await selectEmailTaken.maybeOne(tx, { email: invitation.email }))
+      throw new InvalidStateError(`${invitation.email} already has a user: sign in instead`);
     const row = await insertUser.one(tx, {
       id: randomUUID(),
       accountId: invitation.account_id,

@@ -8,8 +8,12 @@ const SALT_BYTES = 16;
 
 function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_BYTES, { N: cost, r: SCRYPT_BLOCK_SIZE, p: SCRYPT_PARALLELISM, maxmem: 256 * cost * SCRYPT_BLOCK_SIZE }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEY_BYTES,
+      { N: cost, r: SCRYPT_BLOCK_SIZE, p: SCRYPT_PARALLELISM, maxmem: 256 * cost * SCRYPT_BLOCK_SIZE },
+      (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }
@@ -29,7 +33,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const cost = Number(parts[1]);
-  if (!Number.isInteger(cost) || cost < 2 || (cost & (cost - 1)) !== 0 || Number(parts[2]) !== SCRYPT_BLOCK_SIZE || Number(parts[3]) !== SCRYPT_PARALLELISM) return false;
+  if (
+    !Number.isInteger(cost) ||
+    cost < 2 ||
+    (cost & (cost - 1)) !== 0 ||
+    Number(parts[2]) !== SCRYPT_BLOCK_SIZE ||
+    Number(parts[3]) !== SCRYPT_PARALLELISM
+  )
+    return false;
   const expected = Buffer.from(parts[5]!, 'base64url');
   const key = await derive(password, Buffer.from(parts[4]!, 'base64url'), cost);
   return expected.length === key.length && timingSafeEqual(expected, key);

@@ -29,7 +29,8 @@ let decoyHash: Promise<string> | undefined;
 export async function signIn(db: Db, config: Config, options: { email: string; password: string; nowMs: number }): Promise<NewSession> {
   const email = normalizeEmail(options.email ?? '');
   const password = options.password ?? '';
-  if (password.length > config.passwordLengthMax) throw new BadUserInputError('password', `password must be at most ${config.passwordLengthMax} characters`);
+  if (password.length > config.passwordLengthMax)
+    throw new BadUserInputError('password', `password must be at most ${config.passwordLengthMax} characters`);
   const row = email === null ? undefined : await selectUserWithPassword.maybeOne(db, { email });
   decoyHash ??= hashPassword('spendwire decoy password', config.passwordScryptCost);
   const matches = await verifyPassword(password, row?.password_hash ?? (await decoyHash));
@@ -55,7 +56,14 @@ export async function authenticateSession(db: Db, token: string): Promise<Princi
   if (!token.startsWith(SESSION_TOKEN_PREFIX)) throw new UnauthenticatedError('The session is unknown or has ended: sign in again');
   const row = await selectLiveSession.maybeOne(db, { tokenHash: hashApiKeySecret(token) });
   if (!row) throw new UnauthenticatedError('The session is unknown or has ended: sign in again');
-  return Object.freeze({ role: row.role, accountId: row.account_id, apiKeyId: null, actor: `user:${row.user_id}`, sessionId: row.session_id, userId: row.user_id });
+  return Object.freeze({
+    role: row.role,
+    accountId: row.account_id,
+    apiKeyId: null,
+    actor: `user:${row.user_id}`,
+    sessionId: row.session_id,
+    userId: row.user_id,
+  });
 }
 
 /** Ends a session (sign-out). Returns its id, or null when it was not live. */

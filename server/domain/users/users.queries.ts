@@ -47,7 +47,10 @@ export const insertSession = sql<never, { id: string; userId: string; tokenHash:
 );
 
 /** The live session of a token hash, with its user's role and account (none when expired, revoked or the user is disabled). */
-export const selectLiveSession = sql<{ session_id: string; user_id: string; role: Principal['role']; account_id: string | null }, { tokenHash: string }>(
+export const selectLiveSession = sql<
+  { session_id: string; user_id: string; role: Principal['role']; account_id: string | null },
+  { tokenHash: string }
+>(
   `select s.id as session_id, u.id as user_id, u.role, u.account_id from user_session s join app_user u on u.id = s.user_id
     where s.token_hash = :tokenHash and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
 );
@@ -60,7 +63,16 @@ export const revokeSession = sql<{ id: string }, { tokenHash: string }>(
 /** Records an invitation. */
 export const insertInvitation = sql<
   never,
-  { id: string; accountId: string; email: string; role: Role; tokenHash: string; invitedBy: string; createdAtMs: number; expiresAtMs: number }
+  {
+    id: string;
+    accountId: string;
+    email: string;
+    role: Role;
+    tokenHash: string;
+    invitedBy: string;
+    createdAtMs: number;
+    expiresAtMs: number;
+  }
 >(
   `insert into user_invitation (id, account_id, email, role, token_hash, invited_by, created_at, expires_at)
    values (:id, :accountId, :email, :role, :tokenHash, :invitedBy, to_timestamp(:createdAtMs / 1000.0), to_timestamp(:expiresAtMs / 1000.0))`,

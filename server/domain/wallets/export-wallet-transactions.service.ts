@@ -19,8 +19,19 @@ export interface TransactionExportFilters {
 
 /** The CSV's columns, in order. */
 export const TRANSACTION_CSV_COLUMNS = [
-  'sequence', 'created_at', 'type', 'kind', 'status', 'amount', 'balance_before', 'balance_after', 'currency',
-  'description', 'payment_intent_id', 'campaign_id', 'transaction_id',
+  'sequence',
+  'created_at',
+  'type',
+  'kind',
+  'status',
+  'amount',
+  'balance_before',
+  'balance_after',
+  'currency',
+  'description',
+  'payment_intent_id',
+  'campaign_id',
+  'transaction_id',
 ] as const;
 
 function oneOf<T extends string>(field: string, value: string | undefined, values: Record<string, T>): T | null {
@@ -90,12 +101,25 @@ export async function* exportWalletTransactions(
     });
     if (rows.length === 0) return;
     yield rows
-      .map((row) =>
-        `${[
-          row.sequence, row.created_at, row.type, row.kind, row.status, formatMoney(BigInt(row.amount_micros)),
-          formatMoney(BigInt(row.balance_before_micros)), formatMoney(BigInt(row.balance_after_micros)), row.currency,
-          row.description, row.payment_intent_id ?? '', row.campaign_id ?? '', row.id,
-        ].map(csvCell).join(',')}\r\n`,
+      .map(
+        (row) =>
+          `${[
+            row.sequence,
+            row.created_at,
+            row.type,
+            row.kind,
+            row.status,
+            formatMoney(BigInt(row.amount_micros)),
+            formatMoney(BigInt(row.balance_before_micros)),
+            formatMoney(BigInt(row.balance_after_micros)),
+            row.currency,
+            row.description,
+            row.payment_intent_id ?? '',
+            row.campaign_id ?? '',
+            row.id,
+          ]
+            .map(csvCell)
+            .join(',')}\r\n`,
       )
       .join('');
     written += rows.length;

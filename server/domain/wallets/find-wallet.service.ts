@@ -4,7 +4,13 @@ import { tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
 import { toWalletRecord, type WalletRecord } from './wallet-record.js';
 import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';
-import { selectAccountWallets, selectWallet, selectWalletLifecycles, selectWalletState, selectWalletTransaction } from './wallets.queries.js';
+import {
+  selectAccountWallets,
+  selectWallet,
+  selectWalletLifecycles,
+  selectWalletState,
+  selectWalletTransaction,
+} from './wallets.queries.js';
 
 /**
  * The wallet, if the principal may see it.
@@ -30,7 +36,9 @@ export interface WalletLifecycle {
  */
 export async function walletLifecyclesOf(db: Db, walletIds: readonly string[]): Promise<Map<string, WalletLifecycle>> {
   const rows = await selectWalletLifecycles.all(db, { walletIds });
-  return new Map(rows.map((row) => [row.id, { status: row.status, suspendedAt: row.suspended_at_ms === null ? null : new Date(row.suspended_at_ms) }]));
+  return new Map(
+    rows.map((row) => [row.id, { status: row.status, suspendedAt: row.suspended_at_ms === null ? null : new Date(row.suspended_at_ms) }]),
+  );
 }
 
 /**
@@ -38,7 +46,10 @@ export async function walletLifecyclesOf(db: Db, walletIds: readonly string[]): 
  * (the change feed's state).
  * @throws NotFoundError as {@link findWallet}.
  */
-export async function findWalletState(db: Db, options: { principal: Principal; walletId: string }): Promise<{ wallet: WalletRecord; status: string }> {
+export async function findWalletState(
+  db: Db,
+  options: { principal: Principal; walletId: string },
+): Promise<{ wallet: WalletRecord; status: string }> {
   const row = isUuid(options.walletId)
     ? await selectWalletState.maybeOne(db, { walletId: options.walletId, accountScope: tenantScope(options.principal) })
     : undefined;

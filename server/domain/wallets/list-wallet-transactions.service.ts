@@ -108,6 +108,9 @@ export async function listWalletsTransactions(
   const byWallet = new Map<string, WalletTransactionRecord[]>(walletIds.map((id) => [id, []]));
   for (const row of rows) byWallet.get(row.wallet_id)?.push(toWalletTransactionRecord(row));
   return new Map(
-    [...byWallet].map(([walletId, transactions]) => [walletId, { transactions: transactions.slice(0, first), hasNextPage: transactions.length > first }]),
+    [...byWallet].map(([walletId, transactions]) => [
+      walletId,
+      { transactions: transactions.slice(0, first), hasNextPage: transactions.length > first },
+    ]),
   );
 }

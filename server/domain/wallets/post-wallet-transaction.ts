@@ -1,7 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SqlTransaction } from '../../database/sql.js';
-import { installStatementBatcher, statementBatcher, type PreparedStatement, type StatementBatcher, type StatementBatchLimits } from '../../database/statement-batcher.js';
+import {
+  installStatementBatcher,
+  statementBatcher,
+  type PreparedStatement,
+  type StatementBatcher,
+  type StatementBatchLimits,
+} from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
@@ -43,12 +49,15 @@ import {
  */
 export const POST_WALLET_TRANSACTION: PreparedStatement = {
   name: 'spendwire_post_wallet_transaction',
-  text: postingStatement(`
+  text: postingStatement(
+    `
   select $1::uuid as transaction_id, $2::uuid as wallet_id, $3::uuid as account_scope,
            $4::bigint as delta_micros, $5::bigint as balance_micros_max, $6::text as kind,
            $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
            $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
-           $14::bigint as reserved_release_micros, $15::text as payment_intent_id`, { lockInIdOrder: false }),
+           $14::bigint as reserved_release_micros, $15::text as payment_intent_id`,
+    { lockInIdOrder: false },
+  ),
 };
 
 /**
@@ -60,12 +69,15 @@ export const POST_WALLET_TRANSACTION: PreparedStatement = {
  */
 export const POST_WALLET_TRANSACTIONS: PreparedStatement = {
   name: 'spendwire_post_wallet_transactions',
-  text: postingStatement(`
+  text: postingStatement(
+    `
   select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::bigint[], $6::text[], $7::text[],
                        $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[])
       as t(transaction_id, wallet_id, account_scope, delta_micros, balance_micros_max, kind, counterparty,
            description, campaign_id, actor, idempotency_key, operation, request_hash, reserved_release_micros,
-           payment_intent_id)`, { lockInIdOrder: true }),
+           payment_intent_id)`,
+    { lockInIdOrder: true },
+  ),
 };
 
 /**
@@ -188,10 +200,7 @@ const UNIQUE_VIOLATION = '23505';
  * @throws BadUserInputError (`amount`) when a credit would lift the balance above the cap.
  * @throws IdempotencyKeyReusedError when the key was used with other parameters.
  */
-export async function postWalletTransaction(
-  em: EntityManager,
-  options: PostWalletTransactionOptions,
-): Promise<PostedWalletTransaction> {
+export async function postWalletTransaction(em: EntityManager, options: PostWalletTransactionOptions): Promise<PostedWalletTransaction> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
   const requestHash = hashRequest(options);
@@ -248,7 +257,10 @@ const POSTINGS = {
  * postings share one statement and one commit. {@link startApp} installs it once, with the
  * configured limits; a second installation on the same pool is refused.
  */
-export function installPostingBatcher(em: EntityManager, limits: StatementBatchLimits = POSTING_BATCH_LIMITS_DEFAULT): StatementBatcher<PostedRow> {
+export function installPostingBatcher(
+  em: EntityManager,
+  limits: StatementBatchLimits = POSTING_BATCH_LIMITS_DEFAULT,
+): StatementBatcher<PostedRow> {
   return installStatementBatcher<PostedRow>(em, POSTINGS, limits);
 }
 
@@ -316,11 +328,7 @@ function isIdempotencyKeyConflict(error: unknown): boolean {
   return candidate?.code === UNIQUE_VIOLATION && candidate.constraint === 'idempotency_key_pkey';
 }
 
-async function replay(
-  em: EntityManager,
-  options: PostWalletTransactionOptions,
-  requestHash: string,
-): Promise<PostedWalletTransaction> {
+async function replay(em: EntityManager, options: PostWalletTransactionOptions, requestHash: string): Promise<PostedWalletTransaction> {
   const record = await selectIdempotencyRecord.maybeOne(em, { walletId: options.walletId, key: options.idempotencyKey! });
   // A conflict is raised only once the other writer has committed, so a key missing now was deleted
   // meanwhile by the retention job: it was past idempotencyKeyRetentionMs, and a reuse after the
@@ -336,7 +344,11 @@ async function replay(
 
 async function idempotencyKeyRecorded(em: EntityManager, options: PostWalletTransactionOptions): Promise<boolean> {
   // Only within the caller's tenant: another tenant's key on this wallet is none of its business.
-  const recorded = await selectIdempotencyKeyRecorded.maybeOne(em, { walletId: options.walletId, key: options.idempotencyKey!, accountScope: options.accountScope });
+  const recorded = await selectIdempotencyKeyRecorded.maybeOne(em, {
+    walletId: options.walletId,
+    key: options.idempotencyKey!,
+    accountScope: options.accountScope,
+  });
   return recorded !== undefined;
 }
 

@@ -35,7 +35,10 @@ export function validateIdempotencyKey(key: string | null | undefined, maxLength
     throw new BadUserInputError('idempotencyKey', `idempotencyKey must be 1 to ${maxLength} printable ASCII characters without spaces`);
   }
   if (key.startsWith(INTERNAL_IDEMPOTENCY_KEY_PREFIX)) {
-    throw new BadUserInputError('idempotencyKey', `idempotencyKey must not start with "${INTERNAL_IDEMPOTENCY_KEY_PREFIX}" (reserved for the server's own postings)`);
+    throw new BadUserInputError(
+      'idempotencyKey',
+      `idempotencyKey must not start with "${INTERNAL_IDEMPOTENCY_KEY_PREFIX}" (reserved for the server's own postings)`,
+    );
   }
   return key;
 }

@@ -78,7 +78,8 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
   },
 
   {
-    invariant: "each active call's credit covers exactly its funded seconds beyond its allowance, and an ended call's cost its billed seconds beyond the allowance used, rounded up from its rate",
+    invariant:
+      "each active call's credit covers exactly its funded seconds beyond its allowance, and an ended call's cost its billed seconds beyond the allowance used, rounded up from its rate",
     sql: `select id, status, funded_seconds, allowance_seconds, reserved_micros, billed_seconds, cost_micros from call
            where (status = 'ACTIVE' and reserved_micros <> connect_fee_micros + (per_minute_micros * (funded_seconds - allowance_seconds) + 59) / 60)
               or (status in ('COMPLETED', 'STOPPED')

@@ -69,9 +69,10 @@ export const insertWallet = sql<WalletRow, { id: string; accountId: string; curr
 );
 
 /** The lifecycle state of many wallets. */
-export const selectWalletLifecycles = sql<{ id: string; status: 'ACTIVE' | 'SUSPENDED'; suspended_at_ms: number | null }, { walletIds: readonly string[] }>(
-  'select id, status, (extract(epoch from suspended_at) * 1000)::float8 as suspended_at_ms from wallet where id = any(:walletIds::uuid[])',
-);
+export const selectWalletLifecycles = sql<
+  { id: string; status: 'ACTIVE' | 'SUSPENDED'; suspended_at_ms: number | null },
+  { walletIds: readonly string[] }
+>('select id, status, (extract(epoch from suspended_at) * 1000)::float8 as suspended_at_ms from wallet where id = any(:walletIds::uuid[])');
 
 /** What many wallets burn now: active calls and recent debits by index, and the available credit. */
 export const selectWalletBurns = sql<
@@ -108,7 +109,10 @@ export type WalletTransactionFilterParams = {
  * (wallet_id, sequence) index for at most `rowsMax` rows. Unprepared, so PostgreSQL plans it with
  * the values and drops the filters that are null.
  */
-export const selectWalletsTransactionsPage = sql<WalletTransactionRow, WalletTransactionFilterParams & { walletIds: readonly string[]; rowsMax: number }>(
+export const selectWalletsTransactionsPage = sql<
+  WalletTransactionRow,
+  WalletTransactionFilterParams & { walletIds: readonly string[]; rowsMax: number }
+>(
   `select ${WALLET_TRANSACTION_COLUMNS}
      from unnest(:walletIds::uuid[]) as w(id)
      cross join lateral (
@@ -155,7 +159,10 @@ export const selectTransactionsForExport = sql<ExportTransactionRow, WalletTrans
 );
 
 /** The idempotency record of a key in the wallet's account. */
-export const selectIdempotencyRecord = sql<{ operation: string; request_hash: string; wallet_transaction_id: string }, { walletId: string; key: string }>(
+export const selectIdempotencyRecord = sql<
+  { operation: string; request_hash: string; wallet_transaction_id: string },
+  { walletId: string; key: string }
+>(
   `select k.operation, k.request_hash, k.wallet_transaction_id
      from idempotency_key k join wallet w on w.account_id = k.account_id
     where w.id = :walletId and k.key = :key`,

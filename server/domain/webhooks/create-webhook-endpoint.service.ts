@@ -42,7 +42,11 @@ export interface CreatedWebhookEndpoint {
  * (`url`: malformed, or a non-public or unresolvable host; `eventTypes`, `description`),
  * LimitExceededError (`webhookEndpointsPerAccountMax`).
  */
-export async function createWebhookEndpoint(em: EntityManager, deps: ServiceDeps & WebhookTargetDeps, options: CreateWebhookEndpointOptions): Promise<CreatedWebhookEndpoint> {
+export async function createWebhookEndpoint(
+  em: EntityManager,
+  deps: ServiceDeps & WebhookTargetDeps,
+  options: CreateWebhookEndpointOptions,
+): Promise<CreatedWebhookEndpoint> {
   requireWebhookRole(options.principal, 'manage webhook endpoints');
   const url = validateWebhookUrl(options.url, deps.config.webhookUrlLengthMax);
   // Resolved before the transaction: no connection is held across a DNS lookup.
@@ -57,7 +61,11 @@ export async function createWebhookEndpoint(em: EntityManager, deps: ServiceDeps
     const { count } = await countEndpointsOfAccount.one(tx, { accountId });
     const max = deps.config.webhookEndpointsPerAccountMax;
     if (count >= max) {
-      throw new LimitExceededError(`An account may have at most ${max} webhook endpoints: delete one first`, 'webhookEndpointsPerAccountMax', max);
+      throw new LimitExceededError(
+        `An account may have at most ${max} webhook endpoints: delete one first`,
+        'webhookEndpointsPerAccountMax',
+        max,
+      );
     }
     const nowMs = deps.clock.now();
     return insertEndpoint.one(tx, { id: randomUUID(), accountId, url, description, eventTypes, secret, nowMs });

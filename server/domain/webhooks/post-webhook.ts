@@ -72,14 +72,19 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  */
 function pinnedLookup(addresses: ResolvedAddress[]) {
   return (_hostname: string, options: LookupOptions | number, callback: LookupCallback): void => {
-    const family = typeof options === 'number' ? options : options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : (options.family ?? 0);
+    const family =
+      typeof options === 'number' ? options : options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : (options.family ?? 0);
     const usable = family === 4 || family === 6 ? addresses.filter((entry) => entry.family === family) : addresses;
     if (usable.length === 0) {
       const error: NodeJS.ErrnoException = new Error('no address of the requested family');
       error.code = 'ENOTFOUND';
       return callback(error, '');
     }
-    if (typeof options === 'object' && options.all) return callback(null, usable.map((entry) => ({ address: entry.address, family: entry.family })));
+    if (typeof options === 'object' && options.all)
+      return callback(
+        null,
+        usable.map((entry) => ({ address: entry.address, family: entry.family })),
+      );
     callback(null, usable[0]!.address, usable[0]!.family);
   };
 }
@@ -94,7 +99,8 @@ export function classifyWebhookError(error: unknown): WebhookErrorClass {
   if (code === 'ETIMEDOUT') return 'TIMEOUT';
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EHOSTDOWN' || code === 'ENETDOWN') return 'HOST_UNREACHABLE';
   if (code === 'ENOTFOUND' || code === 'ENODATA' || code.startsWith('EAI_')) return 'DNS_FAILURE';
-  if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code === 'EPROTO' || /CERT|SIGNATURE|ISSUER/.test(code)) return 'TLS_ERROR';
+  if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code === 'EPROTO' || /CERT|SIGNATURE|ISSUER/.test(code))
+    return 'TLS_ERROR';
   if (code.startsWith('HPE_')) return 'INVALID_RESPONSE';
   return 'CONNECTION_FAILED';
 }

@@ -50,8 +50,12 @@ const money = (micros: string | null): string | null => (micros === null ? null 
 /** The candidates some enabled endpoint of their account subscribes to. */
 async function subscribed<T extends { accountId: string; type: WebhookEventType }>(tx: SqlTransaction, candidates: T[]): Promise<T[]> {
   if (candidates.length === 0) return [];
-  const endpoints = await selectSubscriptionsOfAccounts.all(tx, { accountIds: [...new Set(candidates.map((candidate) => candidate.accountId))] });
-  return candidates.filter((candidate) => endpoints.some((endpoint) => endpoint.account_id === candidate.accountId && endpoint.event_types.includes(candidate.type)));
+  const endpoints = await selectSubscriptionsOfAccounts.all(tx, {
+    accountIds: [...new Set(candidates.map((candidate) => candidate.accountId))],
+  });
+  return candidates.filter((candidate) =>
+    endpoints.some((endpoint) => endpoint.account_id === candidate.accountId && endpoint.event_types.includes(candidate.type)),
+  );
 }
 
 /**
@@ -63,7 +67,13 @@ async function storeEvents(tx: SqlTransaction, drafts: EventDraft[], deps: Produ
   if (drafts.length === 0) return 0;
   const events = drafts.map((draft) => {
     const id = generateWebhookEventId();
-    const body = JSON.stringify({ id, type: draft.type, createdAt: new Date(draft.createdAtMs).toISOString(), accountId: draft.accountId, data: draft.data });
+    const body = JSON.stringify({
+      id,
+      type: draft.type,
+      createdAt: new Date(draft.createdAtMs).toISOString(),
+      accountId: draft.accountId,
+      data: draft.data,
+    });
     return { ...draft, id, body };
   });
   const inserted = await insertEvents.all(tx, {
@@ -98,8 +108,10 @@ async function draftsOfOutbox(tx: SqlTransaction, rows: OutboxRecord[]): Promise
     if (row.type === 'WALLET_TRANSACTION' && row.transaction_id !== null) {
       candidates.push({ sourceKey, type: WebhookEventType.TRANSACTION_CREATED, accountId: row.account_id, ref: row.transaction_id });
     } else if (row.type === 'PAYMENT_EVENT' && row.top_up_id !== null) {
-      if (row.payment_event === 'TOP_UP_SUCCEEDED') candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_SUCCEEDED, accountId: row.account_id, ref: row.id });
-      if (row.payment_event === 'PAYMENT_FAILED') candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_FAILED, accountId: row.account_id, ref: row.id });
+      if (row.payment_event === 'TOP_UP_SUCCEEDED')
+        candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_SUCCEEDED, accountId: row.account_id, ref: row.id });
+      if (row.payment_event === 'PAYMENT_FAILED')
+        candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_FAILED, accountId: row.account_id, ref: row.id });
     }
   }
   const wanted = await subscribed(tx, candidates);
@@ -199,7 +211,9 @@ async function produceFromAlerts(em: EntityManager, deps: ProduceWebhookEventsDe
     const batch = await transaction(em, async (tx) => {
       await ensureAlertReader.run(tx, { name: WEBHOOK_READER_NAME });
       const position = await lockAlertReader.one(tx, { name: WEBHOOK_READER_NAME });
-      const alerts = (await selectAlertsAfter.all(tx, { afterId: position.alert_id, limit: deps.config.webhookProducerBatchSize })).map(toAlertRecord);
+      const alerts = (await selectAlertsAfter.all(tx, { afterId: position.alert_id, limit: deps.config.webhookProducerBatchSize })).map(
+        toAlertRecord,
+      );
       if (alerts.length === 0) return { rows: 0, deliveries: 0 };
       const deliveries = await storeEvents(tx, await draftsOfAlerts(tx, alerts), deps);
       await moveAlertReader.run(tx, { name: WEBHOOK_READER_NAME, alertId: alerts.at(-1)!.id.toString() });

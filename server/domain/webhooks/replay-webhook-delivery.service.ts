@@ -12,7 +12,11 @@ import { requeueDelivery } from './webhooks.queries.js';
  * with the same event id and body, signed afresh, and retried for a new retry window.
  * @throws ForbiddenError, NotFoundError (unknown or another tenant's), InvalidStateError (its endpoint is disabled).
  */
-export async function replayWebhookDelivery(em: EntityManager, deps: ServiceDeps, options: { principal: Principal; id: string }): Promise<WebhookDelivery> {
+export async function replayWebhookDelivery(
+  em: EntityManager,
+  deps: ServiceDeps,
+  options: { principal: Principal; id: string },
+): Promise<WebhookDelivery> {
   requireWebhookRole(options.principal, 'replay webhook deliveries');
   return transaction(em, async (tx) => {
     const found = await findVisibleDelivery(tx, options.principal, options.id);

@@ -33,13 +33,23 @@ export async function replayWebhookEvents(em: EntityManager, deps: ServiceDeps, 
   return transaction(em, async (tx) => {
     const endpoint = await findVisibleEndpoint(tx, options.principal, options.endpointId, true);
     if (!endpoint.enabled) throw new InvalidStateError(`Webhook endpoint "${endpoint.id}" is disabled: enable it before replaying`);
-    const matching = { accountId: endpoint.account_id, eventTypes: endpoint.event_types, from: options.from.toISOString(), to: to?.toISOString() ?? null };
+    const matching = {
+      accountId: endpoint.account_id,
+      eventTypes: endpoint.event_types,
+      from: options.from.toISOString(),
+      to: to?.toISOString() ?? null,
+    };
     const { count } = await countMatchingEvents.one(tx, { ...matching, limit: max + 1 });
     if (count > max) {
       throw new LimitExceededError(`More than ${max} events match: replay a shorter period (from/to)`, 'webhookReplayEventsMax', max);
     }
     const nowMs = deps.clock.now();
-    const queued = await requeueMatchingEvents.all(tx, { ...matching, endpointId: endpoint.id, nowMs, retryWindowMs: deps.config.webhookRetryWindowMs });
+    const queued = await requeueMatchingEvents.all(tx, {
+      ...matching,
+      endpointId: endpoint.id,
+      nowMs,
+      retryWindowMs: deps.config.webhookRetryWindowMs,
+    });
     return queued.length;
   });
 }

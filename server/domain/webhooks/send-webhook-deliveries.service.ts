@@ -5,7 +5,14 @@ import type { Clock } from '../calls/clock.js';
 import { postWebhook, type WebhookPostResult } from './post-webhook.js';
 import { WEBHOOK_EVENT_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, webhookSignatureHeader } from './webhook-signature.js';
 import type { WebhookTargetDeps } from './webhook-target.js';
-import { claimDueDeliveries, insertAttempt, lockDeliveryClaims, markEndpointsClaimed, recordDeliveryOutcome, releaseDelivery } from './webhooks.queries.js';
+import {
+  claimDueDeliveries,
+  insertAttempt,
+  lockDeliveryClaims,
+  markEndpointsClaimed,
+  recordDeliveryOutcome,
+  releaseDelivery,
+} from './webhooks.queries.js';
 
 /** What {@link sendWebhookDeliveries} and its parts need besides the database. */
 export interface SendWebhookDeliveriesDeps extends WebhookTargetDeps {
@@ -39,7 +46,10 @@ export const WEBHOOK_USER_AGENT = 'Spendwire-Webhooks/1.0';
  * The wait before attempt `attemptsMade + 1`, in milliseconds: the initial delay doubled after
  * each failure, capped.
  */
-export function webhookRetryDelayMs(attemptsMade: number, config: Pick<Config, 'webhookRetryDelayInitialMs' | 'webhookRetryDelayMaxMs'>): number {
+export function webhookRetryDelayMs(
+  attemptsMade: number,
+  config: Pick<Config, 'webhookRetryDelayInitialMs' | 'webhookRetryDelayMaxMs'>,
+): number {
   const doublings = Math.min(Math.max(attemptsMade - 1, 0), 40);
   return Math.min(config.webhookRetryDelayInitialMs * 2 ** doublings, config.webhookRetryDelayMaxMs);
 }
@@ -86,7 +96,11 @@ export function webhookLeaseMs(config: Pick<Config, 'webhookAttemptTimeoutMs'>):
  * exactly; the lock is held for this statement only, never across the network. Each claimed
  * delivery gets a lease ({@link webhookLeaseMs}) in `leased_until` and `next_attempt_at`.
  */
-export async function claimWebhookDeliveries(em: EntityManager, deps: Pick<SendWebhookDeliveriesDeps, 'clock' | 'config'>, slots: number): Promise<ClaimedDelivery[]> {
+export async function claimWebhookDeliveries(
+  em: EntityManager,
+  deps: Pick<SendWebhookDeliveriesDeps, 'clock' | 'config'>,
+  slots: number,
+): Promise<ClaimedDelivery[]> {
   const { config } = deps;
   if (slots <= 0) return [];
   const nowMs = deps.clock.now();
@@ -130,7 +144,11 @@ export async function sendWebhookDeliveries(em: EntityManager, deps: SendWebhook
  * that now resolves to a non-public address fails with FORBIDDEN_TARGET without a byte sent. The
  * log keeps the status, the duration and the error's class, never the answer's body.
  */
-export async function attemptWebhookDelivery(em: EntityManager, deps: SendWebhookDeliveriesDeps, delivery: ClaimedDelivery): Promise<WebhookAttemptOutcome> {
+export async function attemptWebhookDelivery(
+  em: EntityManager,
+  deps: SendWebhookDeliveriesDeps,
+  delivery: ClaimedDelivery,
+): Promise<WebhookAttemptOutcome> {
   const { config } = deps;
   const attemptedAtMs = deps.clock.now();
   const result: WebhookPostResult = await postWebhook({

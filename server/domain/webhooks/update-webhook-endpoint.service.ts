@@ -32,16 +32,29 @@ export interface UpdateWebhookEndpointOptions {
  * @throws ForbiddenError, NotFoundError (unknown or another tenant's), BadUserInputError (`url`:
  * malformed, or a non-public or unresolvable host; `eventTypes`, `description`).
  */
-export async function updateWebhookEndpoint(em: EntityManager, deps: ServiceDeps & WebhookTargetDeps, options: UpdateWebhookEndpointOptions): Promise<WebhookEndpoint> {
+export async function updateWebhookEndpoint(
+  em: EntityManager,
+  deps: ServiceDeps & WebhookTargetDeps,
+  options: UpdateWebhookEndpointOptions,
+): Promise<WebhookEndpoint> {
   requireWebhookRole(options.principal, 'manage webhook endpoints');
   const url = options.url == null ? null : validateWebhookUrl(options.url, deps.config.webhookUrlLengthMax);
   // Resolved before the transaction: no connection is held across a DNS lookup.
-  if (url !== null) await assertWebhookTargetAllowed(url, { allowPrivate: deps.config.webhookAllowPrivateTargets, resolveHost: deps.resolveHost });
+  if (url !== null)
+    await assertWebhookTargetAllowed(url, { allowPrivate: deps.config.webhookAllowPrivateTargets, resolveHost: deps.resolveHost });
   const eventTypes = options.eventTypes == null ? null : validateEventTypes(options.eventTypes);
-  const description = options.description == null ? null : validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
+  const description =
+    options.description == null ? null : validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
   const row = await transaction(em, async (tx) => {
     const endpoint = await findVisibleEndpoint(tx, options.principal, options.id, true);
-    return updateEndpoint.one(tx, { endpointId: endpoint.id, url, eventTypes, description, enabled: options.enabled ?? null, nowMs: deps.clock.now() });
+    return updateEndpoint.one(tx, {
+      endpointId: endpoint.id,
+      url,
+      eventTypes,
+      description,
+      enabled: options.enabled ?? null,
+      nowMs: deps.clock.now(),
+    });
   });
   return toWebhookEndpoint(row);
 }

@@ -90,7 +90,8 @@ export function validateWebhookUrl(text: string, lengthMax: number): string {
 export function validateEventTypes(types: readonly string[]): WebhookEventType[] {
   if (types.length === 0) throw new BadUserInputError('eventTypes', 'eventTypes must name at least one event type');
   for (const type of types) {
-    if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) throw new BadUserInputError('eventTypes', `Unknown event type "${type}"`);
+    if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type))
+      throw new BadUserInputError('eventTypes', `Unknown event type "${type}"`);
   }
   return WEBHOOK_EVENT_TYPES.filter((type) => types.includes(type));
 }

@@ -116,7 +116,10 @@ export type WebhookTargetCheck =
  * same name and is looked up without it. With `allowPrivate`, nothing is refused but the name is
  * still resolved (the sender connects to what was resolved here either way).
  */
-export async function checkWebhookTarget(url: URL, options: { allowPrivate: boolean; resolveHost?: ResolveHost | undefined }): Promise<WebhookTargetCheck> {
+export async function checkWebhookTarget(
+  url: URL,
+  options: { allowPrivate: boolean; resolveHost?: ResolveHost | undefined },
+): Promise<WebhookTargetCheck> {
   const literal = addressLiteralOf(url.hostname);
   let addresses: ResolvedAddress[];
   if (literal !== null) {
@@ -146,10 +149,16 @@ export async function checkWebhookTarget(url: URL, options: { allowPrivate: bool
  * that the target is refused, not what an internal name resolves to.
  * @throws BadUserInputError (`url`)
  */
-export async function assertWebhookTargetAllowed(url: string, options: { allowPrivate: boolean; resolveHost?: ResolveHost | undefined }): Promise<void> {
+export async function assertWebhookTargetAllowed(
+  url: string,
+  options: { allowPrivate: boolean; resolveHost?: ResolveHost | undefined },
+): Promise<void> {
   if (options.allowPrivate) return;
   const check = await checkWebhookTarget(new URL(url), options);
   if (check.ok) return;
   if (check.failure === 'DNS_FAILURE') throw new BadUserInputError('url', 'url’s host does not resolve to any address');
-  throw new BadUserInputError('url', 'url must reach the public internet: its host is, or resolves to, a loopback, private, link-local or other non-public address');
+  throw new BadUserInputError(
+    'url',
+    'url must reach the public internet: its host is, or resolves to, a loopback, private, link-local or other non-public address',
+  );
 }

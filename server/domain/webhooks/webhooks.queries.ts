@@ -32,7 +32,9 @@ const visibleEndpoint = `select ${WEBHOOK_ENDPOINT_COLUMNS} from webhook_endpoin
 export const selectVisibleEndpoint = sql<WebhookEndpointRow, { endpointId: string; accountId: string | null }>(visibleEndpoint);
 
 /** {@link selectVisibleEndpoint}, locked until commit. */
-export const lockVisibleEndpoint = sql<WebhookEndpointRow, { endpointId: string; accountId: string | null }>(`${visibleEndpoint} for update`);
+export const lockVisibleEndpoint = sql<WebhookEndpointRow, { endpointId: string; accountId: string | null }>(
+  `${visibleEndpoint} for update`,
+);
 
 /** An account's endpoints, oldest first. */
 export const selectEndpointsOfAccount = sql<WebhookEndpointRow, { accountId: string }>(
@@ -60,7 +62,14 @@ export const insertEndpoint = sql<
 /** Changes the given (non-null) fields of an endpoint at `nowMs`. */
 export const updateEndpoint = sql<
   WebhookEndpointRow,
-  { endpointId: string; url: string | null; eventTypes: WebhookEventType[] | null; description: string | null; enabled: boolean | null; nowMs: number }
+  {
+    endpointId: string;
+    url: string | null;
+    eventTypes: WebhookEventType[] | null;
+    description: string | null;
+    enabled: boolean | null;
+    nowMs: number;
+  }
 >(
   `update webhook_endpoint ep set url = coalesce(:url, ep.url), event_types = coalesce(:eventTypes, ep.event_types),
           description = coalesce(:description, ep.description), enabled = coalesce(:enabled, ep.enabled), updated_at = to_timestamp(:nowMs::float8 / 1000)
@@ -116,7 +125,10 @@ export const selectVisibleDelivery = sql<WebhookDeliveryRow, { deliveryId: strin
 );
 
 /** A page of an endpoint's deliveries, newest first, before position `beforePosition` (null: from the newest). */
-export const selectDeliveriesPage = sql<WebhookDeliveryRow, { endpointId: string; status: string | null; beforePosition: string | null; limit: number }>(
+export const selectDeliveriesPage = sql<
+  WebhookDeliveryRow,
+  { endpointId: string; status: string | null; beforePosition: string | null; limit: number }
+>(
   `select ${WEBHOOK_DELIVERY_COLUMNS} from webhook_delivery d ${WEBHOOK_DELIVERY_JOINS}
     where d.endpoint_id = :endpointId and (:status::text is null or d.status = :status) and (:beforePosition::bigint is null or d.position < :beforePosition)
     order by d.position desc limit :limit`,
@@ -166,7 +178,10 @@ export const countMatchingEvents = sql<{ count: number }, MatchingEventsParams &
 );
 
 /** Queues every matching event for one endpoint at `nowMs`: new deliveries, or existing ones back to PENDING; returns their ids. */
-export const requeueMatchingEvents = sql<{ id: string }, MatchingEventsParams & { endpointId: string; nowMs: number; retryWindowMs: number }>(
+export const requeueMatchingEvents = sql<
+  { id: string },
+  MatchingEventsParams & { endpointId: string; nowMs: number; retryWindowMs: number }
+>(
   `insert into webhook_delivery (id, endpoint_id, event_id, status, next_attempt_at, deliver_until, created_at, updated_at)
    select gen_random_uuid(), :endpointId, e.id, 'PENDING', to_timestamp(:nowMs::float8 / 1000), to_timestamp((:nowMs::float8 + :retryWindowMs::float8) / 1000),
           to_timestamp(:nowMs::float8 / 1000), to_timestamp(:nowMs::float8 / 1000)
@@ -263,7 +278,14 @@ export const recordDeliveryOutcome = sql<
 /** Logs one attempt. */
 export const insertAttempt = sql<
   never,
-  { deliveryId: string; attemptedAtMs: number; statusCode: number | null; error: WebhookErrorClass | null; durationMs: number; succeeded: boolean }
+  {
+    deliveryId: string;
+    attemptedAtMs: number;
+    statusCode: number | null;
+    error: WebhookErrorClass | null;
+    durationMs: number;
+    succeeded: boolean;
+  }
 >(
   `insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms, succeeded)
    values (:deliveryId, to_timestamp(:attemptedAtMs::float8 / 1000), :statusCode, :error, :durationMs, :succeeded)`,

@@ -32,8 +32,14 @@ export class AccountResolver {
     });
   }
 
-  @Query(() => AccountObject, { nullable: true, description: 'The caller’s account (any account for platform roles). NOT_FOUND otherwise.' })
-  async account(@Arg('id', () => ID, { description: 'Id of the account.' }) id: string, @Ctx() { em, principal }: Context): Promise<AccountObject> {
+  @Query(() => AccountObject, {
+    nullable: true,
+    description: 'The caller’s account (any account for platform roles). NOT_FOUND otherwise.',
+  })
+  async account(
+    @Arg('id', () => ID, { description: 'Id of the account.' }) id: string,
+    @Ctx() { em, principal }: Context,
+  ): Promise<AccountObject> {
     return toAccountObject(await findAccount(em, { principal, accountId: id }));
   }
 
@@ -60,7 +66,8 @@ export class AccountResolver {
 
   @Mutation(() => CreateAccountPayload, { description: 'PLATFORM_ADMIN: opens a tenant with an empty wallet and an OWNER key.' })
   async createAccount(
-    @Arg('input', () => CreateAccountInput, { description: 'The new account: its name and the currency of its first wallet.' }) input: CreateAccountInput,
+    @Arg('input', () => CreateAccountInput, { description: 'The new account: its name and the currency of its first wallet.' })
+    input: CreateAccountInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<CreateAccountPayload> {
     const created = await createAccount(em, { principal, name: input.name, currency: input.currency, limits: config });

@@ -41,7 +41,10 @@ export class ApiKeyObject {
   @Field(() => DateTimeResolver, { description: 'When the API key was created.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeResolver, { description: 'When the key was revoked (it is refused from then on); null while in use.', nullable: true })
+  @Field(() => DateTimeResolver, {
+    description: 'When the key was revoked (it is refused from then on); null while in use.',
+    nullable: true,
+  })
   revokedAt!: Date | null;
 }
 
@@ -79,7 +82,9 @@ export class CreateAccountInput {
   currency?: string | null;
 }
 
-@ObjectType('CreateAccountPayload', { description: 'The result of createAccount: the account, its first (empty) wallet and its OWNER key.' })
+@ObjectType('CreateAccountPayload', {
+  description: 'The result of createAccount: the account, its first (empty) wallet and its OWNER key.',
+})
 export class CreateAccountPayload {
   @Field(() => AccountObject, { description: 'The new account.' })
   account!: AccountObject;
@@ -96,7 +101,9 @@ export class CreateApiKeyInput {
   @Field(() => ID, { nullable: true, description: 'Required for tenant roles; omitted for SUPPORT and PLATFORM_ADMIN.' })
   accountId?: string | null;
 
-  @Field(() => Role, { description: 'What the key may do. Tenant roles need accountId; SUPPORT and PLATFORM_ADMIN keys are made by PLATFORM_ADMIN only.' })
+  @Field(() => Role, {
+    description: 'What the key may do. Tenant roles need accountId; SUPPORT and PLATFORM_ADMIN keys are made by PLATFORM_ADMIN only.',
+  })
   role!: Role;
 
   @Field(() => String, { description: 'A label to tell keys apart, 1 to 200 characters.' })

@@ -37,7 +37,10 @@ export class AlertObject {
   @Field(() => ID, { description: 'Unique id of the alert.' })
   id!: string;
 
-  @Field(() => String, { description: "Position in the alert feed (commit order across all accounts): resume alertRaised with afterPosition set to the last one seen." })
+  @Field(() => String, {
+    description:
+      'Position in the alert feed (commit order across all accounts): resume alertRaised with afterPosition set to the last one seen.',
+  })
   position!: string;
 
   @Field(() => AlertKind, { description: 'What the alert is about.' })
@@ -134,7 +137,9 @@ export class SetLowBalanceThresholdsInput {
   @Field(() => ID, { description: 'The wallet whose thresholds are replaced.' })
   walletId!: string;
 
-  @Field(() => [MoneyScalar], { description: 'Amounts ≥ 0 in the wallet currency, at most 10, all different; 0 is the "depleted" alert; [] turns balance alerts off.' })
+  @Field(() => [MoneyScalar], {
+    description: 'Amounts ≥ 0 in the wallet currency, at most 10, all different; 0 is the "depleted" alert; [] turns balance alerts off.',
+  })
   thresholds!: bigint[];
 }
 

@@ -21,7 +21,10 @@ import {
 
 @ArgsType()
 class AlertsArgs {
-  @Field(() => ID, { nullable: true, description: "Only this account's alerts (SUPPORT and PLATFORM_ADMIN: any account; others: their own)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this account's alerts (SUPPORT and PLATFORM_ADMIN: any account; others: their own).",
+  })
   accountId?: string | null;
 
   @Field(() => [AlertKind], { description: 'Only alerts of these kinds; all kinds when omitted.', nullable: true })
@@ -53,7 +56,8 @@ class AlertRaisedArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The position of the last alert the client has ("0": from the first). Alerts after it are replayed first, then live ones follow with no gap or duplicate.',
+    description:
+      'The position of the last alert the client has ("0": from the first). Alerts after it are replayed first, then live ones follow with no gap or duplicate.',
   })
   afterPosition?: string | null;
 }
@@ -85,7 +89,8 @@ function mapAlerts(context: Context, source: AsyncIterableIterator<AlertRecord>)
 @Resolver()
 export class AlertsResolver {
   @Query(() => AlertConnection, {
-    description: "Alerts newest first: an account's own for account roles; every account's (or the named one's) for SUPPORT and PLATFORM_ADMIN.",
+    description:
+      "Alerts newest first: an account's own for account roles; every account's (or the named one's) for SUPPORT and PLATFORM_ADMIN.",
   })
   async alerts(@Args(() => AlertsArgs) args: AlertsArgs, @Ctx() { em, principal, config }: Context): Promise<AlertConnection> {
     const page = await listAlerts(em, config, { principal, ...args });
@@ -111,10 +116,11 @@ export class AlertsResolver {
   @Mutation(() => SetLowBalanceThresholdsPayload, {
     description:
       "OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: replaces the wallet's low-balance thresholds (default 5 and 0 in its currency). BAD_USER_INPUT " +
-      "(negative, repeated, more than lowBalanceThresholdsMax, default 10), NOT_FOUND.",
+      '(negative, repeated, more than lowBalanceThresholdsMax, default 10), NOT_FOUND.',
   })
   async setLowBalanceThresholds(
-    @Arg('input', () => SetLowBalanceThresholdsInput, { description: 'The wallet and its new thresholds.' }) input: SetLowBalanceThresholdsInput,
+    @Arg('input', () => SetLowBalanceThresholdsInput, { description: 'The wallet and its new thresholds.' })
+    input: SetLowBalanceThresholdsInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<SetLowBalanceThresholdsPayload> {
     const set = await setLowBalanceThresholds(em, config, { principal, walletId: input.walletId, thresholdsMicros: input.thresholds });
@@ -145,7 +151,9 @@ export class AlertsResolver {
 
 @Resolver(() => WalletObject)
 export class WalletAlertsResolver {
-  @FieldResolver(() => [MoneyScalar], { description: 'Low-balance thresholds, highest first (LOW_BALANCE when the balance falls to one; 0 is BALANCE_DEPLETED).' })
+  @FieldResolver(() => [MoneyScalar], {
+    description: 'Low-balance thresholds, highest first (LOW_BALANCE when the balance falls to one; 0 is BALANCE_DEPLETED).',
+  })
   async lowBalanceThresholds(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<bigint[]> {
     return loaders.lowBalanceThresholds.load(wallet.id);
   }

@@ -15,7 +15,8 @@ export class SpendPointObject {
 @Resolver(() => CampaignObject)
 export class CampaignSpendResolver {
   @FieldResolver(() => [SpendPointObject], {
-    description: "Posted spend per minute over the last `minutes` (1–1440, default 60), oldest first, every minute present: the campaign page's chart. Active calls' running cost is in `spent`.",
+    description:
+      "Posted spend per minute over the last `minutes` (1–1440, default 60), oldest first, every minute present: the campaign page's chart. Active calls' running cost is in `spent`.",
   })
   async spendByMinute(
     @Root() campaign: CampaignObject,

@@ -60,15 +60,27 @@ export class SpendResolver {
     return { ratePlan: toRatePlanObject(plan) };
   }
 
-  @Query(() => CampaignObject, { nullable: true, description: 'A campaign of the caller (any for SUPPORT and PLATFORM_ADMIN); NOT_FOUND otherwise.' })
-  async campaign(@Arg('id', () => ID, { description: 'Id of the campaign.' }) id: string, @Ctx() { em, principal, spend }: Context): Promise<CampaignObject> {
+  @Query(() => CampaignObject, {
+    nullable: true,
+    description: 'A campaign of the caller (any for SUPPORT and PLATFORM_ADMIN); NOT_FOUND otherwise.',
+  })
+  async campaign(
+    @Arg('id', () => ID, { description: 'Id of the campaign.' }) id: string,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<CampaignObject> {
     return toCampaignObject(await findCampaignView(em, principal, id, spend.clock.now()));
   }
 
   @Query(() => CampaignConnection, { description: "The caller's campaigns, newest first." })
-  async campaigns(@Args(() => CampaignsArgs) args: CampaignsArgs, @Ctx() { em, principal, config, spend }: Context): Promise<CampaignConnection> {
+  async campaigns(
+    @Args(() => CampaignsArgs) args: CampaignsArgs,
+    @Ctx() { em, principal, config, spend }: Context,
+  ): Promise<CampaignConnection> {
     const page = await listCampaignViews(em, { principal, first: args.first, after: args.after, limits: config, nowMs: spend.clock.now() });
-    const edges = page.views.map((view) => ({ cursor: encodeCreatedCursor(view.campaign.createdAtUs, view.campaign.id), node: toCampaignObject(view) }));
+    const edges = page.views.map((view) => ({
+      cursor: encodeCreatedCursor(view.campaign.createdAtUs, view.campaign.id),
+      node: toCampaignObject(view),
+    }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
@@ -81,13 +93,19 @@ export class SpendResolver {
   }
 
   @Query(() => CallObject, { nullable: true, description: 'A call of the caller; NOT_FOUND otherwise.' })
-  async call(@Arg('id', () => ID, { description: 'Id of the call.' }) id: string, @Ctx() { em, principal, spend }: Context): Promise<CallObject> {
+  async call(
+    @Arg('id', () => ID, { description: 'Id of the call.' }) id: string,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<CallObject> {
     return toCallObject(await findCall(em, principal, id), spend.clock.now());
   }
 
-  @Query(() => CampaignCostEstimate, { description: 'What a campaign of so many calls of an average duration would cost, against a wallet.' })
+  @Query(() => CampaignCostEstimate, {
+    description: 'What a campaign of so many calls of an average duration would cost, against a wallet.',
+  })
   async estimateCampaignCost(
-    @Arg('input', () => EstimateCampaignCostInput, { description: 'Rate plan, destination, number and length of calls.' }) input: EstimateCampaignCostInput,
+    @Arg('input', () => EstimateCampaignCostInput, { description: 'Rate plan, destination, number and length of calls.' })
+    input: EstimateCampaignCostInput,
     @Ctx() { em, principal }: Context,
   ): Promise<CampaignCostEstimate> {
     const estimate = await estimateCampaignCost(em, {
@@ -116,7 +134,8 @@ export class SpendResolver {
       'rate plan in another currency), NOT_FOUND.',
   })
   async createCampaign(
-    @Arg('input', () => CreateCampaignInput, { description: 'Paying wallet, pricing rate plan, name, optional budget.' }) input: CreateCampaignInput,
+    @Arg('input', () => CreateCampaignInput, { description: 'Paying wallet, pricing rate plan, name, optional budget.' })
+    input: CreateCampaignInput,
     @Ctx() { em, principal, config, spend }: Context,
   ): Promise<CreateCampaignPayload> {
     const campaign = await createCampaign(em, {
@@ -140,18 +159,29 @@ export class SpendResolver {
     @Arg('id', () => ID, { description: 'Id of the campaign to start or resume.' }) id: string,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<StartCampaignPayload> {
-    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'start', committed: () => spend.callDeps.committed() });
+    const campaign = await transitionCampaign(em, {
+      principal,
+      campaignId: id,
+      transition: 'start',
+      committed: () => spend.callDeps.committed(),
+    });
     return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
   }
 
   @Mutation(() => PauseCampaignPayload, {
-    description: 'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: PAUSED: no new calls; calls in progress run on. INVALID_STATE unless RUNNING.',
+    description:
+      'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: PAUSED: no new calls; calls in progress run on. INVALID_STATE unless RUNNING.',
   })
   async pauseCampaign(
     @Arg('id', () => ID, { description: 'Id of the campaign to pause.' }) id: string,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<PauseCampaignPayload> {
-    const campaign = await transitionCampaign(em, { principal, campaignId: id, transition: 'pause', committed: () => spend.callDeps.committed() });
+    const campaign = await transitionCampaign(em, {
+      principal,
+      campaignId: id,
+      transition: 'pause',
+      committed: () => spend.callDeps.committed(),
+    });
     return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
   }
 
@@ -165,7 +195,12 @@ export class SpendResolver {
     @Arg('input', () => StartCallInput, { description: 'The campaign and the destination.' }) input: StartCallInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<StartCallPayload> {
-    const call = await startCall(em, spend.callDeps, { principal, campaignId: input.campaignId, to: input.to, idempotencyKey: input.idempotencyKey });
+    const call = await startCall(em, spend.callDeps, {
+      principal,
+      campaignId: input.campaignId,
+      to: input.to,
+      idempotencyKey: input.idempotencyKey,
+    });
     return { call: toCallObject(call, spend.clock.now()) };
   }
 

@@ -21,13 +21,19 @@ export class RateObject {
   @Field(() => MoneyScalar, { description: 'Charged once per connected call.' })
   connectFee!: bigint;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Per segment of an outbound SMS to the prefix; null when SMS is not offered there.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Per segment of an outbound SMS to the prefix; null when SMS is not offered there.',
+  })
   smsPerSegment!: bigint | null;
 
   @Field(() => MoneyScalar, { description: 'Per segment of an inbound SMS from the prefix.' })
   smsInboundPerSegment!: bigint;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'One-time price of a number under the prefix; null when numbers are not sold there.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'One-time price of a number under the prefix; null when numbers are not sold there.',
+  })
   numberPurchase!: bigint | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Monthly rental of a number under the prefix.' })
@@ -75,7 +81,10 @@ export class RateInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'Per inbound SMS segment. Default 0.' })
   smsInboundPerSegment?: bigint | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'One-time number price; with numberMonthly, or omit both when numbers are not sold.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'One-time number price; with numberMonthly, or omit both when numbers are not sold.',
+  })
   numberPurchase?: bigint | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Monthly number rental.' })
@@ -139,7 +148,8 @@ export class CampaignObject {
 
   @Field(() => Int, {
     nullable: true,
-    description: "At the wallet's current burn (all its active calls), seconds until its available balance is used up; null when nothing is burning.",
+    description:
+      "At the wallet's current burn (all its active calls), seconds until its available balance is used up; null when nothing is burning.",
   })
   timeToEmptySeconds!: number | null;
 
@@ -154,7 +164,8 @@ export class CampaignObject {
 }
 
 @ObjectType('Call', {
-  description: 'One call of a campaign, metered by the billing clock while ACTIVE: credit is reserved one increment ahead and released or billed when it ends.',
+  description:
+    'One call of a campaign, metered by the billing clock while ACTIVE: credit is reserved one increment ahead and released or billed when it ends.',
 })
 export class CallObject {
   @Field(() => ID, { description: 'Unique id of the call.' })
@@ -169,7 +180,9 @@ export class CallObject {
   @Field(() => String, { description: 'Destination, E.164.' })
   to!: string;
 
-  @Field(() => CallStatus, { description: 'ACTIVE while it runs; then COMPLETED (hung up), STOPPED (the server ended it) or REFUSED (never connected).' })
+  @Field(() => CallStatus, {
+    description: 'ACTIVE while it runs; then COMPLETED (hung up), STOPPED (the server ended it) or REFUSED (never connected).',
+  })
   status!: CallStatus;
 
   @Field(() => CallEndReason, { description: 'Why it ended (HANGUP) or was stopped or refused; null while ACTIVE.', nullable: true })
@@ -193,7 +206,9 @@ export class CallObject {
   @Field(() => MoneyScalar, { description: 'Credit the call holds on the wallet now.' })
   reserved!: bigint;
 
-  @Field(() => MoneyScalar, { description: "Price of a minute of this call, from the rate of its destination (or the plan subscription's overage rate)." })
+  @Field(() => MoneyScalar, {
+    description: "Price of a minute of this call, from the rate of its destination (or the plan subscription's overage rate).",
+  })
   perMinute!: bigint;
 
   @Field(() => ID, { nullable: true, description: 'The CALL transaction of its cost, once posted.' })
@@ -323,7 +338,9 @@ export class EstimateCampaignCostInput {
   walletId?: string | null;
 }
 
-@ObjectType('CampaignCostEstimate', { description: 'A check before a campaign: what its calls would cost and whether the wallet covers it.' })
+@ObjectType('CampaignCostEstimate', {
+  description: 'A check before a campaign: what its calls would cost and whether the wallet covers it.',
+})
 export class CampaignCostEstimate {
   @Field(() => String, { description: "ISO 4217 code of the amounts (the rate plan's)." })
   currency!: string;
@@ -343,7 +360,10 @@ export class CampaignCostEstimate {
   @Field(() => MoneyScalar, { nullable: true, description: 'The wallet’s available balance, when walletId was given.' })
   available!: bigint | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'What is missing to cover the total (0 when covered), when walletId was given.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'What is missing to cover the total (0 when covered), when walletId was given.',
+  })
   shortfall!: bigint | null;
 
   @Field(() => Int, { nullable: true, description: 'How many such calls the available balance covers, when walletId was given.' })

@@ -11,7 +11,8 @@ registerEnumType(MessageDirection, {
 });
 registerEnumType(MessageStatus, {
   name: 'MessageStatus',
-  description: 'PENDING: its price is held until the delivery report. DELIVERED: charged. FAILED, EXPIRED: released, nothing charged. RECEIVED: inbound, charged on arrival.',
+  description:
+    'PENDING: its price is held until the delivery report. DELIVERED: charged. FAILED, EXPIRED: released, nothing charged. RECEIVED: inbound, charged on arrival.',
   valuesConfig: {
     PENDING: { description: 'Sent; its price is held until the delivery report (or until it expires).' },
     DELIVERED: { description: 'Delivered: its price was charged.' },
@@ -31,7 +32,8 @@ registerEnumType(MessageDeliveryStatus, {
 });
 registerEnumType(MessageEncoding, {
   name: 'SmsEncoding',
-  description: 'GSM7: the GSM 03.38 alphabet, 160 characters in one part, 153 per part beyond. UCS2: anything else, 70 in one part, 67 per part beyond.',
+  description:
+    'GSM7: the GSM 03.38 alphabet, 160 characters in one part, 153 per part beyond. UCS2: anything else, 70 in one part, 67 per part beyond.',
   valuesConfig: {
     GSM7: { description: 'The GSM 03.38 alphabet: 160 characters in one part, 153 per part beyond.' },
     UCS2: { description: 'Anything else (emoji, most non-Latin scripts): 70 in one part, 67 per part beyond.' },

@@ -28,12 +28,21 @@ export class MessagingResolver {
   @Query(() => MessageConnection, { description: "A wallet's messages, newest first (optionally of one campaign, status or direction)." })
   async messages(@Args(() => MessagesArgs) args: MessagesArgs, @Ctx() { em, principal, config }: Context): Promise<MessageConnection> {
     const page = await listMessages(em, { principal, ...args, limits: config });
-    const edges = page.messages.map((message) => ({ cursor: encodeCreatedCursor(message.createdAtUs, message.id), node: toMessageObject(message) }));
+    const edges = page.messages.map((message) => ({
+      cursor: encodeCreatedCursor(message.createdAtUs, message.id),
+      node: toMessageObject(message),
+    }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  @Query(() => MessageObject, { nullable: true, description: 'A message of the caller (any for SUPPORT and PLATFORM_ADMIN); NOT_FOUND otherwise.' })
-  async message(@Arg('id', () => ID, { description: 'Id of the message.' }) id: string, @Ctx() { em, principal }: Context): Promise<MessageObject> {
+  @Query(() => MessageObject, {
+    nullable: true,
+    description: 'A message of the caller (any for SUPPORT and PLATFORM_ADMIN); NOT_FOUND otherwise.',
+  })
+  async message(
+    @Arg('id', () => ID, { description: 'Id of the message.' }) id: string,
+    @Ctx() { em, principal }: Context,
+  ): Promise<MessageObject> {
     return toMessageObject(await findMessage(em, principal, id));
   }
 
@@ -81,16 +90,21 @@ export class MessagingResolver {
       body: input.body,
       idempotencyKey: input.idempotencyKey,
     });
-    return Object.assign(new SendMessagePayload(), { messages: sent.messages.map(toMessageObject), held: sent.heldMicros, replayed: sent.replayed });
+    return Object.assign(new SendMessagePayload(), {
+      messages: sent.messages.map(toMessageObject),
+      held: sent.heldMicros,
+      replayed: sent.replayed,
+    });
   }
 
   @Mutation(() => ReportMessageDeliveryPayload, {
     description:
       "OWNER, INTEGRATOR, PLATFORM_ADMIN: a carrier's delivery report: DELIVERED charges the held price, FAILED and EXPIRED release it. A message " +
-      "already final is returned unchanged. NOT_FOUND for a message the caller may not see.",
+      'already final is returned unchanged. NOT_FOUND for a message the caller may not see.',
   })
   async reportMessageDelivery(
-    @Arg('input', () => ReportMessageDeliveryInput, { description: 'The message and what its delivery report says.' }) input: ReportMessageDeliveryInput,
+    @Arg('input', () => ReportMessageDeliveryInput, { description: 'The message and what its delivery report says.' })
+    input: ReportMessageDeliveryInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<ReportMessageDeliveryPayload> {
     const message = await reportMessageDelivery(em, spend.deps, { principal, messageId: input.messageId, status: input.status });
@@ -100,10 +114,11 @@ export class MessagingResolver {
   @Mutation(() => ReceiveMessagePayload, {
     description:
       "OWNER, INTEGRATOR, PLATFORM_ADMIN: an inbound SMS to one of the platform's numbers, charged to the number's wallet on arrival; refused (nothing " +
-      "written) with INSUFFICIENT_FUNDS or WALLET_SUSPENDED when the wallet cannot pay. NOT_FOUND when no held number matches `to`.",
+      'written) with INSUFFICIENT_FUNDS or WALLET_SUSPENDED when the wallet cannot pay. NOT_FOUND when no held number matches `to`.',
   })
   async receiveMessage(
-    @Arg('input', () => ReceiveMessageInput, { description: 'The inbound message as the carrier handed it over.' }) input: ReceiveMessageInput,
+    @Arg('input', () => ReceiveMessageInput, { description: 'The inbound message as the carrier handed it over.' })
+    input: ReceiveMessageInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<ReceiveMessagePayload> {
     const received = await receiveMessage(em, spend.deps, {

@@ -33,7 +33,9 @@ export class MessageObject {
   @Field(() => Int, { description: 'Parts it is sent in; each is billed as one SMS.' })
   segments!: number;
 
-  @Field(() => MoneyScalar, { description: 'Segments × the per-segment price of its destination (inbound: of its sender). Charged only when DELIVERED or RECEIVED.' })
+  @Field(() => MoneyScalar, {
+    description: 'Segments × the per-segment price of its destination (inbound: of its sender). Charged only when DELIVERED or RECEIVED.',
+  })
   price!: bigint;
 
   @Field(() => MoneyScalar, { description: 'Held on the wallet now: the price while PENDING, else 0.' })
@@ -48,7 +50,10 @@ export class MessageObject {
   @Field(() => DateTimeResolver, { nullable: true, description: 'When it became final (delivered, failed, expired or received).' })
   finalizedAt!: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Outbound: when its hold lapses if no delivery report came (it then EXPIRES, free).' })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'Outbound: when its hold lapses if no delivery report came (it then EXPIRES, free).',
+  })
   expiresAt!: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The SMS transaction of its price, once charged.' })
@@ -102,16 +107,24 @@ export class SendMessageInput {
   @Field(() => ID, { description: 'The wallet that pays.' })
   walletId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'A RUNNING campaign on the wallet: its rate plan prices the messages and its budget caps them.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A RUNNING campaign on the wallet: its rate plan prices the messages and its budget caps them.',
+  })
   campaignId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The rate plan that prices the messages; required without campaignId, and with it only the campaign's own." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The rate plan that prices the messages; required without campaignId, and with it only the campaign's own.",
+  })
   ratePlanId?: string | null;
 
   @Field(() => String, { description: 'E.164 number, or a sender id of 1 to 11 letters, digits and spaces with at least one letter.' })
   from!: string;
 
-  @Field(() => [String], { description: "Distinct E.164 numbers, 1 to the server's messageRecipientsMax (default 1000): one message each." })
+  @Field(() => [String], {
+    description: "Distinct E.164 numbers, 1 to the server's messageRecipientsMax (default 1000): one message each.",
+  })
   to!: string[];
 
   @Field(() => String, { description: '1 to 1600 characters.' })
@@ -159,7 +172,10 @@ export class ReceiveMessageInput {
   @Field(() => String, { description: '1 to 1600 characters.' })
   body!: string;
 
-  @Field(() => String, { nullable: true, description: "Retry-safe key, e.g. the carrier's message id: the same key returns the same message." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Retry-safe key, e.g. the carrier's message id: the same key returns the same message.",
+  })
   idempotencyKey?: string | null;
 }
 

@@ -1,8 +1,16 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { listNotificationPreferences, setNotificationPreference, type NotificationPreference } from '../../domain/notifications/notification-preferences.service.js';
+import {
+  listNotificationPreferences,
+  setNotificationPreference,
+  type NotificationPreference,
+} from '../../domain/notifications/notification-preferences.service.js';
 import { UserObject } from '../users/users.resolver.js';
-import { NotificationPreferenceObject, SetNotificationPreferenceInput, SetNotificationPreferencePayload } from './notification-preferences.types.js';
+import {
+  NotificationPreferenceObject,
+  SetNotificationPreferenceInput,
+  SetNotificationPreferencePayload,
+} from './notification-preferences.types.js';
 
 function toObject(preference: NotificationPreference): NotificationPreferenceObject {
   return Object.assign(new NotificationPreferenceObject(), preference);
@@ -19,10 +27,12 @@ export class NotificationPreferencesResolver {
   }
 
   @Mutation(() => SetNotificationPreferencePayload, {
-    description: 'Signed-in user (session cookie): turns e-mail of one kind on or off for themself. FORBIDDEN for API keys and the operator token.',
+    description:
+      'Signed-in user (session cookie): turns e-mail of one kind on or off for themself. FORBIDDEN for API keys and the operator token.',
   })
   async setNotificationPreference(
-    @Arg('input', () => SetNotificationPreferenceInput, { description: 'The kind and whether to e-mail it.' }) input: SetNotificationPreferenceInput,
+    @Arg('input', () => SetNotificationPreferenceInput, { description: 'The kind and whether to e-mail it.' })
+    input: SetNotificationPreferenceInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<SetNotificationPreferencePayload> {
     const preferences = await setNotificationPreference(em, { principal, kind: input.kind, email: input.email, nowMs: spend.clock.now() });

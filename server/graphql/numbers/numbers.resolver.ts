@@ -41,10 +41,25 @@ export function toPhoneNumberObject(number: PhoneNumberRecord): PhoneNumberObjec
 /** Phone numbers: buy, list, release, refund. Renewals run as a job (renewNumbers). */
 @Resolver()
 export class NumbersResolver {
-  @Query(() => PhoneNumberConnection, { description: "The caller's phone numbers (every tenant's for SUPPORT and PLATFORM_ADMIN), newest first." })
-  async phoneNumbers(@Args(() => PhoneNumbersArgs) args: PhoneNumbersArgs, @Ctx() { em, principal, config }: Context): Promise<PhoneNumberConnection> {
-    const page = await listPhoneNumbers(em, { principal, walletId: args.walletId, status: args.status, first: args.first, after: args.after, limits: config });
-    const edges = page.phoneNumbers.map((number) => ({ cursor: encodeCreatedCursor(number.createdAtUs, number.id), node: toPhoneNumberObject(number) }));
+  @Query(() => PhoneNumberConnection, {
+    description: "The caller's phone numbers (every tenant's for SUPPORT and PLATFORM_ADMIN), newest first.",
+  })
+  async phoneNumbers(
+    @Args(() => PhoneNumbersArgs) args: PhoneNumbersArgs,
+    @Ctx() { em, principal, config }: Context,
+  ): Promise<PhoneNumberConnection> {
+    const page = await listPhoneNumbers(em, {
+      principal,
+      walletId: args.walletId,
+      status: args.status,
+      first: args.first,
+      after: args.after,
+      limits: config,
+    });
+    const edges = page.phoneNumbers.map((number) => ({
+      cursor: encodeCreatedCursor(number.createdAtUs, number.id),
+      node: toPhoneNumberObject(number),
+    }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
@@ -61,7 +76,8 @@ export class NumbersResolver {
       'OWNER, INTEGRATOR, PLATFORM_ADMIN: buys a number, debiting its one-time price plus the first month as one NUMBER transaction (INSUFFICIENT_FUNDS: nothing is written). Renewed monthly from the wallet.',
   })
   async purchaseNumber(
-    @Arg('input', () => PurchaseNumberInput, { description: 'The number, the wallet that pays and the rate plan that prices it.' }) input: PurchaseNumberInput,
+    @Arg('input', () => PurchaseNumberInput, { description: 'The number, the wallet that pays and the rate plan that prices it.' })
+    input: PurchaseNumberInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<PurchaseNumberPayload> {
     const number = await purchaseNumber(em, spend.deps, {
@@ -74,7 +90,9 @@ export class NumbersResolver {
     return { phoneNumber: toPhoneNumberObject(number) };
   }
 
-  @Mutation(() => ReleaseNumberPayload, { description: 'OWNER, INTEGRATOR, PLATFORM_ADMIN: gives a held number up at once, without refund.' })
+  @Mutation(() => ReleaseNumberPayload, {
+    description: 'OWNER, INTEGRATOR, PLATFORM_ADMIN: gives a held number up at once, without refund.',
+  })
   async releaseNumber(
     @Arg('id', () => ID, { description: 'Id of the phone number to give up.' }) id: string,
     @Ctx() { em, principal, spend }: Context,
@@ -83,7 +101,8 @@ export class NumbersResolver {
   }
 
   @Mutation(() => RefundNumberPayload, {
-    description: 'OWNER, PLATFORM_ADMIN: within the refund window after purchase, gives a held number back and credits its purchase and first month back, once.',
+    description:
+      'OWNER, PLATFORM_ADMIN: within the refund window after purchase, gives a held number back and credits its purchase and first month back, once.',
   })
   async refundNumber(
     @Arg('id', () => ID, { description: 'Id of the phone number to give back.' }) id: string,

@@ -1,7 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { setAutoRecharge, setMonthlyRecharge, type AutoRechargeSettings } from '../../domain/payments/auto-recharge.service.js';
-import { findBankTransfer, recordBankTransfer, settleBankTransfer, type BankTransfer } from '../../domain/payments/bank-transfer.service.js';
+import {
+  findBankTransfer,
+  recordBankTransfer,
+  settleBankTransfer,
+  type BankTransfer,
+} from '../../domain/payments/bank-transfer.service.js';
 import { findBillingProfileFor, updateBillingProfile, type BillingProfileRecord } from '../../domain/payments/billing-profile.service.js';
 import { createTopUp } from '../../domain/payments/create-top-up.service.js';
 import { grantCredit } from '../../domain/payments/grant-credit.service.js';
@@ -57,7 +62,8 @@ const LIST_SIZE_MAX = 100;
 
 function listSize(first: number | null | undefined): number {
   const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > LIST_SIZE_MAX) throw new BadUserInputError('first', `first must be 1 to ${LIST_SIZE_MAX}`);
+  if (!Number.isInteger(size) || size < 1 || size > LIST_SIZE_MAX)
+    throw new BadUserInputError('first', `first must be 1 to ${LIST_SIZE_MAX}`);
   return size;
 }
 
@@ -173,7 +179,9 @@ function toBillingProfileObject(profile: BillingProfileRecord): BillingProfileOb
 /** Card top-ups through Stripe, saved cards, automatic funding, refunds, grants and bank transfers. */
 @Resolver()
 export class PaymentsResolver {
-  @Query(() => PaymentsConfigObject, { description: 'How the dashboard takes card payments: Stripe Elements, or the offline sandbox with its test cards.' })
+  @Query(() => PaymentsConfigObject, {
+    description: 'How the dashboard takes card payments: Stripe Elements, or the offline sandbox with its test cards.',
+  })
   paymentsConfig(@Ctx() { payments }: Context): PaymentsConfigObject {
     return Object.assign(new PaymentsConfigObject(), {
       mode: payments.mode as PaymentsMode,
@@ -183,7 +191,10 @@ export class PaymentsResolver {
     });
   }
 
-  @Query(() => TopUpQuoteObject, { description: "The checkout summary of a top-up: amount, tax (from the account's billing country and VAT number) and total. BAD_USER_INPUT below the minimum, above the cap, or not a whole amount." })
+  @Query(() => TopUpQuoteObject, {
+    description:
+      "The checkout summary of a top-up: amount, tax (from the account's billing country and VAT number) and total. BAD_USER_INPUT below the minimum, above the cap, or not a whole amount.",
+  })
   async quoteTopUp(
     @Arg('walletId', () => ID, { description: "The wallet to top up (one of the caller's)." }) walletId: string,
     @Arg('amount', () => MoneyScalar, { description: "The credit wanted, in whole units of the wallet's currency." }) amount: bigint,
@@ -204,11 +215,16 @@ export class PaymentsResolver {
   }
 
   @Query(() => TopUpObject, { nullable: true, description: 'A top-up of the caller; NOT_FOUND otherwise.' })
-  async topUp(@Arg('id', () => ID, { description: 'Id of the top-up.' }) id: string, @Ctx() { em, principal }: Context): Promise<TopUpObject> {
+  async topUp(
+    @Arg('id', () => ID, { description: 'Id of the top-up.' }) id: string,
+    @Ctx() { em, principal }: Context,
+  ): Promise<TopUpObject> {
     return toTopUpObject(await findTopUp(em, principal, id));
   }
 
-  @Query(() => [SavedCardObject], { description: "The account's saved cards, default first (the caller's account unless a platform role names one)." })
+  @Query(() => [SavedCardObject], {
+    description: "The account's saved cards, default first (the caller's account unless a platform role names one).",
+  })
   async paymentMethods(
     @Arg('accountId', () => ID, { description: "The account; the caller's own when omitted.", nullable: true }) accountId: string | null,
     @Ctx() { em, principal }: Context,
@@ -255,7 +271,7 @@ export class PaymentsResolver {
   @Mutation(() => TopUpPayload, {
     description:
       "Asks Stripe for the top-up's current state now (after 3-D Secure, or when the balance has not moved after paying) instead of waiting for the " +
-      "webhook. Any role that may see the top-up; NOT_FOUND otherwise, PAYMENT_PROVIDER_ERROR when Stripe cannot be reached.",
+      'webhook. Any role that may see the top-up; NOT_FOUND otherwise, PAYMENT_PROVIDER_ERROR when Stripe cannot be reached.',
   })
   async refreshTopUp(
     @Arg('id', () => ID, { description: 'Id of the top-up to check with Stripe.' }) id: string,
@@ -264,7 +280,9 @@ export class PaymentsResolver {
     return { topUp: toTopUpObject(await refreshTopUp(em, payments.deps, principal, id)) };
   }
 
-  @Mutation(() => AddPaymentMethodPayload, { description: 'OWNER, CAMPAIGN_MANAGER: saves a card through a Stripe SetupIntent (3-D Secure may be needed: REQUIRES_ACTION).' })
+  @Mutation(() => AddPaymentMethodPayload, {
+    description: 'OWNER, CAMPAIGN_MANAGER: saves a card through a Stripe SetupIntent (3-D Secure may be needed: REQUIRES_ACTION).',
+  })
   async addPaymentMethod(
     @Arg('input', () => AddPaymentMethodInput, { description: 'The account and the card to save.' }) input: AddPaymentMethodInput,
     @Ctx() { em, principal, payments }: Context,
@@ -284,7 +302,9 @@ export class PaymentsResolver {
     });
   }
 
-  @Mutation(() => PaymentMethodPayload, { description: 'OWNER, CAMPAIGN_MANAGER: makes a saved card the default (used by automatic funding).' })
+  @Mutation(() => PaymentMethodPayload, {
+    description: 'OWNER, CAMPAIGN_MANAGER: makes a saved card the default (used by automatic funding).',
+  })
   async setDefaultPaymentMethod(
     @Arg('id', () => ID, { description: 'Id of the saved card (its Stripe PaymentMethod id).' }) id: string,
     @Ctx() { em, principal, payments }: Context,
@@ -292,7 +312,9 @@ export class PaymentsResolver {
     return { paymentMethod: toCardObject(await setDefaultCard(em, payments.deps, principal, id)) };
   }
 
-  @Mutation(() => PaymentMethodPayload, { description: 'OWNER, CAMPAIGN_MANAGER: removes a saved card (detached from the Stripe Customer).' })
+  @Mutation(() => PaymentMethodPayload, {
+    description: 'OWNER, CAMPAIGN_MANAGER: removes a saved card (detached from the Stripe Customer).',
+  })
   async removePaymentMethod(
     @Arg('id', () => ID, { description: 'Id of the saved card (its Stripe PaymentMethod id).' }) id: string,
     @Ctx() { em, principal, payments }: Context,
@@ -300,7 +322,10 @@ export class PaymentsResolver {
     return { paymentMethod: toCardObject(await removeCard(em, payments.deps, principal, id)) };
   }
 
-  @Mutation(() => AutoRechargePayload, { description: 'OWNER: auto-recharge below a threshold back to a target, from the default card, with a cooldown, daily and monthly caps, and a pause after failures.' })
+  @Mutation(() => AutoRechargePayload, {
+    description:
+      'OWNER: auto-recharge below a threshold back to a target, from the default card, with a cooldown, daily and monthly caps, and a pause after failures.',
+  })
   async setAutoRecharge(
     @Arg('input', () => SetAutoRechargeInput, { description: 'The wallet, its threshold and target.' }) input: SetAutoRechargeInput,
     @Ctx() { em, principal, payments }: Context,
@@ -317,7 +342,8 @@ export class PaymentsResolver {
 
   @Mutation(() => AutoRechargePayload, { description: 'OWNER: a fixed top-up from the default card on a chosen day of each month.' })
   async setMonthlyRecharge(
-    @Arg('input', () => SetMonthlyRechargeInput, { description: 'The wallet, the day of the month and the amount.' }) input: SetMonthlyRechargeInput,
+    @Arg('input', () => SetMonthlyRechargeInput, { description: 'The wallet, the day of the month and the amount.' })
+    input: SetMonthlyRechargeInput,
     @Ctx() { em, principal, payments }: Context,
   ): Promise<AutoRechargePayload> {
     const settings = await setMonthlyRecharge(em, payments.deps, {
@@ -330,7 +356,9 @@ export class PaymentsResolver {
     return { autoRecharge: toAutoRechargeObject(settings) };
   }
 
-  @Mutation(() => UpdateBillingProfilePayload, { description: 'OWNER, SUPPORT, PLATFORM_ADMIN: billing country, US state, VAT number (EU: reverse charge) and e-mail.' })
+  @Mutation(() => UpdateBillingProfilePayload, {
+    description: 'OWNER, SUPPORT, PLATFORM_ADMIN: billing country, US state, VAT number (EU: reverse charge) and e-mail.',
+  })
   async updateBillingProfile(
     @Arg('input', () => UpdateBillingProfileInput, { description: 'The fields to change.' }) input: UpdateBillingProfileInput,
     @Ctx() { em, principal }: Context,
@@ -347,10 +375,12 @@ export class PaymentsResolver {
   }
 
   @Mutation(() => RefundUnusedCreditPayload, {
-    description: 'SUPPORT, PLATFORM_ADMIN: refunds unused paid credit to the cards that paid it (used funds and grants are not refundable).',
+    description:
+      'SUPPORT, PLATFORM_ADMIN: refunds unused paid credit to the cards that paid it (used funds and grants are not refundable).',
   })
   async refundUnusedCredit(
-    @Arg('input', () => RefundUnusedCreditInput, { description: 'The wallet, the amount to refund and why.' }) input: RefundUnusedCreditInput,
+    @Arg('input', () => RefundUnusedCreditInput, { description: 'The wallet, the amount to refund and why.' })
+    input: RefundUnusedCreditInput,
     @Ctx() { em, principal, payments }: Context,
   ): Promise<RefundUnusedCreditPayload> {
     const refunded = await refundUnusedCredit(em, payments.deps, {
@@ -369,7 +399,9 @@ export class PaymentsResolver {
     });
   }
 
-  @Mutation(() => GrantCreditPayload, { description: 'SUPPORT, PLATFORM_ADMIN: trial or promotional credit, a GRANT kept apart from paid credit (spent first, never refunded).' })
+  @Mutation(() => GrantCreditPayload, {
+    description: 'SUPPORT, PLATFORM_ADMIN: trial or promotional credit, a GRANT kept apart from paid credit (spent first, never refunded).',
+  })
   async grantCredit(
     @Arg('input', () => GrantCreditInput, { description: 'The wallet, the amount and why.' }) input: GrantCreditInput,
     @Ctx() { em, principal, payments }: Context,
@@ -381,19 +413,32 @@ export class PaymentsResolver {
       reason: input.reason,
       idempotencyKey: input.idempotencyKey ?? null,
     });
-    return Object.assign(new GrantCreditPayload(), { transaction: toTransactionObject(posted.transaction), wallet: toWalletObject(posted.wallet) });
+    return Object.assign(new GrantCreditPayload(), {
+      transaction: toTransactionObject(posted.transaction),
+      wallet: toWalletObject(posted.wallet),
+    });
   }
 
-  @Mutation(() => BankTransferPayload, { description: 'OWNER, SUPPORT, PLATFORM_ADMIN: announces a bank transfer; PENDING (nothing credited) until support confirms it.' })
+  @Mutation(() => BankTransferPayload, {
+    description: 'OWNER, SUPPORT, PLATFORM_ADMIN: announces a bank transfer; PENDING (nothing credited) until support confirms it.',
+  })
   async recordBankTransfer(
-    @Arg('input', () => RecordBankTransferInput, { description: 'The wallet, the amount and the transfer reference.' }) input: RecordBankTransferInput,
+    @Arg('input', () => RecordBankTransferInput, { description: 'The wallet, the amount and the transfer reference.' })
+    input: RecordBankTransferInput,
     @Ctx() { em, principal, payments }: Context,
   ): Promise<BankTransferPayload> {
-    const transfer = await recordBankTransfer(em, payments.deps, { principal, walletId: input.walletId, amountMicros: input.amount, reference: input.reference });
+    const transfer = await recordBankTransfer(em, payments.deps, {
+      principal,
+      walletId: input.walletId,
+      amountMicros: input.amount,
+      reference: input.reference,
+    });
     return { bankTransfer: toBankTransferObject(transfer) };
   }
 
-  @Mutation(() => BankTransferPayload, { description: 'SUPPORT, PLATFORM_ADMIN: the money arrived: credits the wallet once (INVALID_STATE when already settled).' })
+  @Mutation(() => BankTransferPayload, {
+    description: 'SUPPORT, PLATFORM_ADMIN: the money arrived: credits the wallet once (INVALID_STATE when already settled).',
+  })
   async completeBankTransfer(
     @Arg('id', () => ID, { description: 'Id of the PENDING bank transfer.' }) id: string,
     @Ctx() { em, principal, payments }: Context,
@@ -428,7 +473,9 @@ export class WalletPaymentsResolver {
     return settings ? toAutoRechargeObject(settings) : null;
   }
 
-  @FieldResolver(() => MoneyScalar, { description: 'Unused paid card credit that may be refunded to the cards that paid it (grants and used funds are not).' })
+  @FieldResolver(() => MoneyScalar, {
+    description: 'Unused paid card credit that may be refunded to the cards that paid it (grants and used funds are not).',
+  })
   async refundable(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<bigint> {
     return loaders.refundable.load(wallet.id);
   }

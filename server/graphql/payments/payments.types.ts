@@ -13,7 +13,7 @@ export enum TopUpStatus {
 }
 registerEnumType(TopUpStatus, {
   name: 'TopUpStatus',
-  description: "Where a card top-up stands; mirrors its Stripe PaymentIntent. Only SUCCEEDED has credited the wallet.",
+  description: 'Where a card top-up stands; mirrors its Stripe PaymentIntent. Only SUCCEEDED has credited the wallet.',
   valuesConfig: {
     REQUIRES_PAYMENT_METHOD: { description: 'Waiting for a card: confirm the clientSecret with Stripe Elements.' },
     REQUIRES_ACTION: { description: '3-D Secure: complete it with the clientSecret, then the webhook settles the top-up.' },
@@ -112,7 +112,9 @@ registerEnumType(AddCardStatus, {
   description: "Outcome of addCard's SetupIntent.",
   valuesConfig: {
     SUCCEEDED: { description: 'The card is saved.' },
-    REQUIRES_ACTION: { description: '3-D Secure: finish it in the browser with clientSecret; the card is saved when Stripe reports success.' },
+    REQUIRES_ACTION: {
+      description: '3-D Secure: finish it in the browser with clientSecret; the card is saved when Stripe reports success.',
+    },
     REQUIRES_PAYMENT_METHOD: { description: 'No card yet: collect one with Stripe Elements and clientSecret.' },
     FAILED: { description: 'The card was declined: see failureReason.' },
   },
@@ -136,7 +138,7 @@ export class TopUpQuoteObject {
   taxLabel!: string;
   @Field(() => MoneyScalar, { description: 'Charged to the card: amount + tax.' })
   total!: bigint;
-  @Field(() => MoneyScalar, { description: "Smallest top-up in this currency." })
+  @Field(() => MoneyScalar, { description: 'Smallest top-up in this currency.' })
   minimum!: bigint;
 }
 
@@ -204,7 +206,10 @@ export class TopUpObject {
   cardLast4!: string | null;
   @Field(() => String, { nullable: true, description: 'Set once SUCCEEDED.' })
   receiptNumber!: string | null;
-  @Field(() => String, { nullable: true, description: "Stripe's decline or error code, e.g. insufficient_funds, expired_card, authentication_required." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Stripe's decline or error code, e.g. insufficient_funds, expired_card, authentication_required.",
+  })
   failureCode!: string | null;
   @Field(() => String, {
     nullable: true,
@@ -229,13 +234,14 @@ export class TopUpInput {
   walletId!: string;
   @Field(() => MoneyScalar, {
     description:
-      'Credit wanted: whole units of the wallet\'s currency, at least its top-up minimum (topUpMinimumMicros, default 10) and at most the cap ' +
+      "Credit wanted: whole units of the wallet's currency, at least its top-up minimum (topUpMinimumMicros, default 10) and at most the cap " +
       '(100,000); BAD_USER_INPUT otherwise.',
   })
   amount!: bigint;
   @Field(() => String, {
     nullable: true,
-    description: 'A saved card id, a new PaymentMethod (Stripe Elements, or a test card such as pm_card_visa), or null for the default card (none: confirm the clientSecret in the browser).',
+    description:
+      'A saved card id, a new PaymentMethod (Stripe Elements, or a test card such as pm_card_visa), or null for the default card (none: confirm the clientSecret in the browser).',
   })
   paymentMethodId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Keep the card for later top-ups and automatic funding. Default false.' })
@@ -262,7 +268,9 @@ export class SavedCardObject {
   expMonth!: number;
   @Field(() => Int, { description: 'Expiry year, four digits.' })
   expYear!: number;
-  @Field(() => Boolean, { description: 'The default card: used by automatic funding and by top-ups without a card, and pre-selected at checkout.' })
+  @Field(() => Boolean, {
+    description: 'The default card: used by automatic funding and by top-ups without a card, and pre-selected at checkout.',
+  })
   isDefault!: boolean;
   @Field(() => DateTimeResolver, { description: 'When it was saved.' })
   createdAt!: Date;
@@ -272,21 +280,31 @@ export class SavedCardObject {
 export class AddPaymentMethodInput {
   @Field(() => ID, { nullable: true, description: "The account; default the caller's." })
   accountId?: string | null;
-  @Field(() => String, { nullable: true, description: 'A PaymentMethod to set up now; null returns a SetupIntent client secret for Stripe Elements.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A PaymentMethod to set up now; null returns a SetupIntent client secret for Stripe Elements.',
+  })
   paymentMethodId?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Make it the default card. Default false (the first card always becomes the default).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Make it the default card. Default false (the first card always becomes the default).',
+  })
   makeDefault?: boolean | null;
 }
 
 @ObjectType({ description: "The result of addPaymentMethod: the SetupIntent's outcome." })
 export class AddPaymentMethodPayload {
   @Field(() => AddCardStatus, {
-    description: 'SUCCEEDED: the card is saved. REQUIRES_ACTION or REQUIRES_PAYMENT_METHOD: finish with clientSecret. FAILED: see failureReason.',
+    description:
+      'SUCCEEDED: the card is saved. REQUIRES_ACTION or REQUIRES_PAYMENT_METHOD: finish with clientSecret. FAILED: see failureReason.',
   })
   status!: AddCardStatus;
   @Field(() => String, { description: 'The Stripe SetupIntent (seti_…).' })
   setupIntentId!: string;
-  @Field(() => String, { nullable: true, description: 'For REQUIRES_ACTION / REQUIRES_PAYMENT_METHOD: finish in the browser; the card is saved when Stripe reports success.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For REQUIRES_ACTION / REQUIRES_PAYMENT_METHOD: finish in the browser; the card is saved when Stripe reports success.',
+  })
   clientSecret!: string | null;
   @Field(() => SavedCardObject, { description: 'The saved card once SUCCEEDED; null otherwise.', nullable: true })
   paymentMethod!: SavedCardObject | null;
@@ -422,7 +440,10 @@ export class RefundUnusedCreditInput {
   amount?: bigint | null;
   @Field(() => String, { description: "Why (1 to 500 characters); recorded as the REFUND's description." })
   reason!: string;
-  @Field(() => String, { description: 'Retry-safe key: the same key and request return the first result and refund nothing more.', nullable: true })
+  @Field(() => String, {
+    description: 'Retry-safe key: the same key and request return the first result and refund nothing more.',
+    nullable: true,
+  })
   idempotencyKey?: string | null;
 }
 
@@ -457,7 +478,8 @@ export class GrantCreditPayload {
 }
 
 @ObjectType('BankTransfer', {
-  description: 'A bank transfer into a wallet, PENDING until support confirms it (expected within bankTransferBusinessDays, default 3 business days).',
+  description:
+    'A bank transfer into a wallet, PENDING until support confirms it (expected within bankTransferBusinessDays, default 3 business days).',
 })
 export class BankTransferObject {
   @Field(() => ID, { description: 'Unique id of the bank transfer.' })

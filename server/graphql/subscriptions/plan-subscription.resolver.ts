@@ -1,7 +1,26 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
-import { cancelSubscription, createSubscriptionPlan, listSubscriptionPlans, subscribe } from '../../domain/subscriptions/subscription.service.js';
+import {
+  cancelSubscription,
+  createSubscriptionPlan,
+  listSubscriptionPlans,
+  subscribe,
+} from '../../domain/subscriptions/subscription.service.js';
 import {
   remainingAllowanceSeconds,
   SubscriptionStatus,
@@ -159,7 +178,8 @@ export class PlanSubscriptionResolver {
 
   @Mutation(() => CreateSubscriptionPlanPayload, { description: 'PLATFORM_ADMIN: a new plan.' })
   async createSubscriptionPlan(
-    @Arg('input', () => CreateSubscriptionPlanInput, { description: 'Name, currency, monthly fee and included minutes.' }) input: CreateSubscriptionPlanInput,
+    @Arg('input', () => CreateSubscriptionPlanInput, { description: 'Name, currency, monthly fee and included minutes.' })
+    input: CreateSubscriptionPlanInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<CreateSubscriptionPlanPayload> {
     const plan = await createSubscriptionPlan(em, {
@@ -174,12 +194,16 @@ export class PlanSubscriptionResolver {
     return { subscriptionPlan: toPlanObject(plan) };
   }
 
-  @Mutation(() => PlanSubscriptionPayload, { description: 'OWNER: subscribes a wallet; the first monthly fee is paid from it at once (INSUFFICIENT_FUNDS otherwise).' })
+  @Mutation(() => PlanSubscriptionPayload, {
+    description: 'OWNER: subscribes a wallet; the first monthly fee is paid from it at once (INSUFFICIENT_FUNDS otherwise).',
+  })
   async subscribeToPlan(
     @Arg('input', () => SubscribeToPlanInput, { description: 'The wallet and the plan.' }) input: SubscribeToPlanInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<PlanSubscriptionPayload> {
-    return { subscription: toSubscriptionObject(await subscribe(em, spend.deps, { principal, walletId: input.walletId, planId: input.planId })) };
+    return {
+      subscription: toSubscriptionObject(await subscribe(em, spend.deps, { principal, walletId: input.walletId, planId: input.planId })),
+    };
   }
 
   @Mutation(() => PlanSubscriptionPayload, { description: 'OWNER: ends a subscription now; calls then go pay-as-you-go.' })
@@ -198,7 +222,10 @@ export class PlanSubscriptionResolver {
 
 @Resolver(() => WalletObject)
 export class WalletPlanSubscriptionResolver {
-  @FieldResolver(() => PlanSubscriptionObject, { nullable: true, description: 'The active plan subscription with its remaining minutes; null when none.' })
+  @FieldResolver(() => PlanSubscriptionObject, {
+    nullable: true,
+    description: 'The active plan subscription with its remaining minutes; null when none.',
+  })
   async planSubscription(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<PlanSubscriptionObject | null> {
     const subscription = await loaders.activeSubscription.load(wallet.id);
     return subscription ? toSubscriptionObject(subscription) : null;

@@ -89,7 +89,9 @@ function toUserObject(user: UserRecord): UserObject {
 /** Dashboard users: invitations by an OWNER, and the operator's direct creation of a first user. */
 @Resolver()
 export class UsersResolver {
-  @Mutation(() => InviteUserPayload, { description: 'OWNER (own account), PLATFORM_ADMIN: invites someone with a role; the token is shown once.' })
+  @Mutation(() => InviteUserPayload, {
+    description: 'OWNER (own account), PLATFORM_ADMIN: invites someone with a role; the token is shown once.',
+  })
   async inviteUser(
     @Arg('input', () => InviteUserInput, { description: 'The account, e-mail address and role.' }) input: InviteUserInput,
     @Ctx() { em, principal, config, spend }: Context,
@@ -104,9 +106,12 @@ export class UsersResolver {
     return Object.assign(new InviteUserPayload(), { invitation: Object.assign(new InvitationObject(), invitation), token });
   }
 
-  @Mutation(() => CreateUserPayload, { description: 'PLATFORM_ADMIN: creates a user with a password (an account\u2019s first OWNER, or platform staff).' })
+  @Mutation(() => CreateUserPayload, {
+    description: 'PLATFORM_ADMIN: creates a user with a password (an account\u2019s first OWNER, or platform staff).',
+  })
   async createUser(
-    @Arg('input', () => CreateUserInput, { description: 'The account (or none for platform staff), e-mail, name, role and password.' }) input: CreateUserInput,
+    @Arg('input', () => CreateUserInput, { description: 'The account (or none for platform staff), e-mail, name, role and password.' })
+    input: CreateUserInput,
     @Ctx() { em, principal, config }: Context,
   ): Promise<CreateUserPayload> {
     const user = await createUser(em, config, {
@@ -123,7 +128,10 @@ export class UsersResolver {
 
 @Resolver(() => PrincipalObject)
 export class PrincipalUserResolver {
-  @FieldResolver(() => UserObject, { nullable: true, description: 'The signed-in user (session cookie); null for API keys and the operator token.' })
+  @FieldResolver(() => UserObject, {
+    nullable: true,
+    description: 'The signed-in user (session cookie); null for API keys and the operator token.',
+  })
   async user(@Root() _me: PrincipalObject, @Ctx() { em, principal }: Context): Promise<UserObject | null> {
     const user = await findSessionUser(em, principal);
     return user ? toUserObject(user) : null;

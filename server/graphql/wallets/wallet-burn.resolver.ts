@@ -20,7 +20,9 @@ export class WalletBurnObject {
 
 @Resolver(() => WalletObject)
 export class WalletBurnResolver {
-  @FieldResolver(() => WalletBurnObject, { description: "What the wallet is spending now: active calls' per-minute prices and recent debits." })
+  @FieldResolver(() => WalletBurnObject, {
+    description: "What the wallet is spending now: active calls' per-minute prices and recent debits.",
+  })
   async burn(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<WalletBurnObject> {
     const burn = await loaders.walletBurn.load(wallet.id);
     return Object.assign(new WalletBurnObject(), {

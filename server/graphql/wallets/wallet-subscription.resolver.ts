@@ -38,7 +38,11 @@ function walletAfter(event: WalletEvent, build: () => WalletObject): WalletObjec
  * Maps a stream's events; when the consumer falls behind, hangs up the socket with 4413 and ends.
  * Closing the subscription ends the source at once (see {@link mapStream}).
  */
-function mapWalletStream<T>(context: Context, source: AsyncIterableIterator<WalletEvent>, map: (event: WalletEvent) => T): AsyncIterableIterator<T> {
+function mapWalletStream<T>(
+  context: Context,
+  source: AsyncIterableIterator<WalletEvent>,
+  map: (event: WalletEvent) => T,
+): AsyncIterableIterator<T> {
   return mapStream(source, map, {
     endsOn: (error) => {
       if (!(error instanceof SubscriberOverflowError)) return false;
@@ -51,7 +55,8 @@ function mapWalletStream<T>(context: Context, source: AsyncIterableIterator<Wall
 /** @throws BadUserInputError (`afterSequence`) unless absent or a sequence number. */
 function parseAfterSequence(text: string | null | undefined): bigint | null {
   if (text === null || text === undefined) return null;
-  if (!SEQUENCE_PATTERN.test(text)) throw new BadUserInputError('afterSequence', 'afterSequence must be a sequence number such as "0" or "42"');
+  if (!SEQUENCE_PATTERN.test(text))
+    throw new BadUserInputError('afterSequence', 'afterSequence must be a sequence number such as "0" or "42"');
   return BigInt(text);
 }
 
@@ -65,9 +70,17 @@ async function walletStream({ args, context }: SubscribeData, walletStateRequire
   const wallet = await findWallet(context.em, { principal: context.principal, walletId: args.walletId });
   // A resume point the wallet has not reached would wait in silence: say so instead.
   if (afterSequence !== null && afterSequence > wallet.lastSequence) {
-    throw new BadUserInputError('afterSequence', `afterSequence ${afterSequence} is ahead of the wallet's last sequence ${wallet.lastSequence}`);
+    throw new BadUserInputError(
+      'afterSequence',
+      `afterSequence ${afterSequence} is ahead of the wallet's last sequence ${wallet.lastSequence}`,
+    );
   }
-  if (walletStateRequired && afterSequence !== null && afterSequence < wallet.lastSequence && !(await walletStateKept(context.em, wallet.id, afterSequence + 1n))) {
+  if (
+    walletStateRequired &&
+    afterSequence !== null &&
+    afterSequence < wallet.lastSequence &&
+    !(await walletStateKept(context.em, wallet.id, afterSequence + 1n))
+  ) {
     throw resumeWindowExceeded(afterSequence);
   }
   const stream = openWalletStream({
@@ -118,18 +131,20 @@ export class WalletSubscriptionResolver {
     subscribe: async (data: SubscribeData) => {
       // Wallet states after each change live in the outbox only: resumable within outboxResumeWindowMs.
       const { wallet, stream } = await walletStream(data, true);
-      return mapWalletStream(data.context, stream, (event) => walletAfter(event, () =>
-        Object.assign(new WalletObject(), {
-          id: wallet.id,
-          accountId: wallet.accountId,
-          currency: wallet.currency.trim(),
-          balance: event.balanceMicros,
-          // Never null here: the stream requires the wallet state (walletStateRequired).
-          reserved: event.reservedMicros!,
-          available: availableMicros({ balanceMicros: event.balanceMicros, reservedMicros: event.reservedMicros! }),
-          sequence: event.sequence.toString(),
-          createdAt: wallet.createdAt,
-        })),
+      return mapWalletStream(data.context, stream, (event) =>
+        walletAfter(event, () =>
+          Object.assign(new WalletObject(), {
+            id: wallet.id,
+            accountId: wallet.accountId,
+            currency: wallet.currency.trim(),
+            balance: event.balanceMicros,
+            // Never null here: the stream requires the wallet state (walletStateRequired).
+            reserved: event.reservedMicros!,
+            available: availableMicros({ balanceMicros: event.balanceMicros, reservedMicros: event.reservedMicros! }),
+            sequence: event.sequence.toString(),
+            createdAt: wallet.createdAt,
+          }),
+        ),
       );
     },
   })

@@ -21,8 +21,14 @@ function toPayload<T extends ChargePayload | AdjustWalletPayload>(payload: T, po
 
 @Resolver(() => WalletObject)
 export class WalletResolver {
-  @Query(() => WalletObject, { nullable: true, description: 'A wallet of the caller (any wallet for SUPPORT and PLATFORM_ADMIN). NOT_FOUND otherwise.' })
-  async wallet(@Arg('id', () => ID, { description: 'Id of the wallet.' }) id: string, @Ctx() { em, principal }: Context): Promise<WalletObject> {
+  @Query(() => WalletObject, {
+    nullable: true,
+    description: 'A wallet of the caller (any wallet for SUPPORT and PLATFORM_ADMIN). NOT_FOUND otherwise.',
+  })
+  async wallet(
+    @Arg('id', () => ID, { description: 'Id of the wallet.' }) id: string,
+    @Ctx() { em, principal }: Context,
+  ): Promise<WalletObject> {
     return toWalletObject(await findWallet(em, { principal, walletId: id }));
   }
 

@@ -76,7 +76,9 @@ export class TransactionObject {
   @Field(() => String, { description: "What it was for, in words (a charge's description, an adjustment's reason, …)." })
   description!: string;
 
-  @Field(() => TransactionStatus, { description: 'COMPLETED once posted; PENDING and FAILED are for recorded operations that settle later.' })
+  @Field(() => TransactionStatus, {
+    description: 'COMPLETED once posted; PENDING and FAILED are for recorded operations that settle later.',
+  })
   status!: TransactionStatus;
 
   @Field(() => String, { nullable: true, description: 'Stripe PaymentIntent id, for top-ups.' })

@@ -33,7 +33,9 @@ const ROLES_NOTE = 'OWNER and INTEGRATOR of the account, or PLATFORM_ADMIN; othe
 
 @Resolver(() => WebhookEndpointObject)
 export class WebhooksResolver {
-  @Query(() => [WebhookEndpointObject], { description: `An account’s webhook endpoints, oldest first (the caller’s own account when omitted). ${ROLES_NOTE}` })
+  @Query(() => [WebhookEndpointObject], {
+    description: `An account’s webhook endpoints, oldest first (the caller’s own account when omitted). ${ROLES_NOTE}`,
+  })
   async webhookEndpoints(
     @Arg('accountId', () => ID, { description: "The account; the caller's own when omitted.", nullable: true }) accountId: string | null,
     @Ctx() { em, principal }: Context,
@@ -63,9 +65,19 @@ export class WebhooksResolver {
     @Args(() => WebhookDeliveriesArgs) args: WebhookDeliveriesArgs,
     @Ctx() { em, principal, config }: Context,
   ): Promise<WebhookDeliveryConnection> {
-    const page = await listWebhookDeliveries(em, { principal, endpointId: endpoint.id, status: args.status, first: args.first, after: args.after, limits: config });
+    const page = await listWebhookDeliveries(em, {
+      principal,
+      endpointId: endpoint.id,
+      status: args.status,
+      first: args.first,
+      after: args.after,
+      limits: config,
+    });
     const edges = page.deliveries.map((delivery) =>
-      Object.assign(new WebhookDeliveryEdge(), { cursor: encodeDeliveryCursor(delivery.position), node: toWebhookDeliveryObject(delivery) }),
+      Object.assign(new WebhookDeliveryEdge(), {
+        cursor: encodeDeliveryCursor(delivery.position),
+        node: toWebhookDeliveryObject(delivery),
+      }),
     );
     return Object.assign(new WebhookDeliveryConnection(), {
       edges,
@@ -73,9 +85,12 @@ export class WebhooksResolver {
     });
   }
 
-  @Mutation(() => CreateWebhookEndpointPayload, { description: `Registers an endpoint; events from now on are POSTed to it. ${ROLES_NOTE}` })
+  @Mutation(() => CreateWebhookEndpointPayload, {
+    description: `Registers an endpoint; events from now on are POSTed to it. ${ROLES_NOTE}`,
+  })
   async createWebhookEndpoint(
-    @Arg('input', () => CreateWebhookEndpointInput, { description: 'The URL and the event types to send to it.' }) input: CreateWebhookEndpointInput,
+    @Arg('input', () => CreateWebhookEndpointInput, { description: 'The URL and the event types to send to it.' })
+    input: CreateWebhookEndpointInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<CreateWebhookEndpointPayload> {
     const created = await createWebhookEndpoint(em, spend.deps, {
@@ -85,12 +100,16 @@ export class WebhooksResolver {
       eventTypes: input.eventTypes,
       description: input.description ?? null,
     });
-    return Object.assign(new CreateWebhookEndpointPayload(), { endpoint: toWebhookEndpointObject(created.endpoint), secret: created.secret });
+    return Object.assign(new CreateWebhookEndpointPayload(), {
+      endpoint: toWebhookEndpointObject(created.endpoint),
+      secret: created.secret,
+    });
   }
 
   @Mutation(() => WebhookEndpointPayload, { description: `Changes url, event types, description or enabled. ${ROLES_NOTE}` })
   async updateWebhookEndpoint(
-    @Arg('input', () => UpdateWebhookEndpointInput, { description: 'The endpoint and the fields to change.' }) input: UpdateWebhookEndpointInput,
+    @Arg('input', () => UpdateWebhookEndpointInput, { description: 'The endpoint and the fields to change.' })
+    input: UpdateWebhookEndpointInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<WebhookEndpointPayload> {
     const endpoint = await updateWebhookEndpoint(em, spend.deps, { principal, ...input });
@@ -102,7 +121,9 @@ export class WebhooksResolver {
     @Arg('id', () => ID, { description: 'Id of the endpoint to delete.' }) id: string,
     @Ctx() { em, principal }: Context,
   ): Promise<WebhookEndpointPayload> {
-    return Object.assign(new WebhookEndpointPayload(), { endpoint: toWebhookEndpointObject(await deleteWebhookEndpoint(em, { principal, id })) });
+    return Object.assign(new WebhookEndpointPayload(), {
+      endpoint: toWebhookEndpointObject(await deleteWebhookEndpoint(em, { principal, id })),
+    });
   }
 
   @Mutation(() => RotateWebhookEndpointSecretPayload, { description: `Replaces the signing secret at once. ${ROLES_NOTE}` })
@@ -111,10 +132,15 @@ export class WebhooksResolver {
     @Ctx() { em, principal, spend }: Context,
   ): Promise<RotateWebhookEndpointSecretPayload> {
     const rotated = await rotateWebhookEndpointSecret(em, spend.deps, { principal, id });
-    return Object.assign(new RotateWebhookEndpointSecretPayload(), { endpoint: toWebhookEndpointObject(rotated.endpoint), secret: rotated.secret });
+    return Object.assign(new RotateWebhookEndpointSecretPayload(), {
+      endpoint: toWebhookEndpointObject(rotated.endpoint),
+      secret: rotated.secret,
+    });
   }
 
-  @Mutation(() => ReplayWebhookDeliveryPayload, { description: `Re-sends one delivery now (same event id), with a fresh retry window. ${ROLES_NOTE}` })
+  @Mutation(() => ReplayWebhookDeliveryPayload, {
+    description: `Re-sends one delivery now (same event id), with a fresh retry window. ${ROLES_NOTE}`,
+  })
   async replayWebhookDelivery(
     @Arg('id', () => ID, { description: 'Id of the delivery to send again.' }) id: string,
     @Ctx() { em, principal, spend }: Context,
@@ -128,10 +154,16 @@ export class WebhooksResolver {
     description: `Re-sends to one endpoint every stored event of its types whose cause happened in [from, to); at most 1000 (else LIMIT_EXCEEDED). ${ROLES_NOTE}`,
   })
   async replayWebhookEvents(
-    @Arg('input', () => ReplayWebhookEventsInput, { description: 'The endpoint and the time range of the events.' }) input: ReplayWebhookEventsInput,
+    @Arg('input', () => ReplayWebhookEventsInput, { description: 'The endpoint and the time range of the events.' })
+    input: ReplayWebhookEventsInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<ReplayWebhookEventsPayload> {
-    const queued = await replayWebhookEvents(em, spend.deps, { principal, endpointId: input.endpointId, from: input.from, to: input.to ?? null });
+    const queued = await replayWebhookEvents(em, spend.deps, {
+      principal,
+      endpointId: input.endpointId,
+      from: input.from,
+      to: input.to ?? null,
+    });
     return Object.assign(new ReplayWebhookEventsPayload(), { queued });
   }
 }

@@ -28,7 +28,9 @@ registerEnumType(WebhookDeliveryStatus, {
 
 export { WebhookDeliveryStatus, WebhookEventType };
 
-@ObjectType('WebhookEndpoint', { description: 'Where an account’s events are POSTed, signed with the endpoint’s secret (shown only at creation and rotation).' })
+@ObjectType('WebhookEndpoint', {
+  description: 'Where an account’s events are POSTed, signed with the endpoint’s secret (shown only at creation and rotation).',
+})
 export class WebhookEndpointObject {
   @Field(() => ID, { description: 'Unique id of the webhook endpoint.' })
   id!: string;
@@ -80,9 +82,11 @@ export class WebhookAttemptObject {
   })
   error!: string | null;
 
-  @Field(() => String, { description: "Always null: the receiver's answer is no longer kept.",
+  @Field(() => String, {
+    description: "Always null: the receiver's answer is no longer kept.",
     nullable: true,
-    deprecationReason: 'Always null: the receiver’s answer is no longer kept (it could show what an internal service answered). Use statusCode and error.',
+    deprecationReason:
+      'Always null: the receiver’s answer is no longer kept (it could show what an internal service answered). Use statusCode and error.',
   })
   responseBody!: string | null;
 
@@ -200,7 +204,9 @@ export class CreateWebhookEndpointInput {
   description?: string | null;
 }
 
-@ObjectType('CreateWebhookEndpointPayload', { description: 'The result of createWebhookEndpoint: the endpoint and its signing secret, shown this once.' })
+@ObjectType('CreateWebhookEndpointPayload', {
+  description: 'The result of createWebhookEndpoint: the endpoint and its signing secret, shown this once.',
+})
 export class CreateWebhookEndpointPayload {
   @Field(() => WebhookEndpointObject, { description: 'The new endpoint, enabled.' })
   endpoint!: WebhookEndpointObject;
@@ -233,7 +239,9 @@ export class WebhookEndpointPayload {
   endpoint!: WebhookEndpointObject;
 }
 
-@ObjectType('RotateWebhookEndpointSecretPayload', { description: 'The result of rotateWebhookEndpointSecret: the new secret, shown this once.' })
+@ObjectType('RotateWebhookEndpointSecretPayload', {
+  description: 'The result of rotateWebhookEndpointSecret: the new secret, shown this once.',
+})
 export class RotateWebhookEndpointSecretPayload {
   @Field(() => WebhookEndpointObject, { description: 'The endpoint.' })
   endpoint!: WebhookEndpointObject;

@@ -8,7 +8,8 @@ export class HeavyQueryTurns {
   private readonly keys = new Map<string, { running: number; waiting: (() => void)[] }>();
 
   constructor(private readonly inFlightMax: number) {
-    if (!Number.isInteger(inFlightMax) || inFlightMax < 1) throw new Error(`heavy queries in flight per key must be a positive integer, got ${inFlightMax}`);
+    if (!Number.isInteger(inFlightMax) || inFlightMax < 1)
+      throw new Error(`heavy queries in flight per key must be a positive integer, got ${inFlightMax}`);
   }
 
   /** Waits for `key`'s turn; resolves with the function that ends it (call it exactly once). */

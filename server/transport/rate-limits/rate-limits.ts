@@ -55,13 +55,29 @@ export function rateLimitKey(principal: Principal): string | null {
 export function createRateLimits(options: { databaseUrl: string; config: Config; onError?(error: unknown): void }): RateLimits {
   const { config } = options;
   if (!config.rateLimitsEnabled) {
-    return { enabled: false, chargeOperation: () => undefined, refusalBeforeParsing: () => undefined, signIn: undefined, sockets: undefined, close: async () => {} };
+    return {
+      enabled: false,
+      chargeOperation: () => undefined,
+      refusalBeforeParsing: () => undefined,
+      signIn: undefined,
+      sockets: undefined,
+      close: async () => {},
+    };
   }
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: config.rateLimitPoolSize });
-  const onError = options.onError ?? ((error: unknown) => console.error('A rate-limit report to PostgreSQL failed (admitted locally meanwhile):', error));
+  const onError =
+    options.onError ?? ((error: unknown) => console.error('A rate-limit report to PostgreSQL failed (admitted locally meanwhile):', error));
   pool.on('error', onError);
   const store = (keyPrefix: string, points: number, durationSeconds: number) =>
-    new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: TABLE, tableCreated: true, keyPrefix, points, duration: durationSeconds });
+    new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: TABLE,
+      tableCreated: true,
+      keyPrefix,
+      points,
+      duration: durationSeconds,
+    });
   const budget = (keyPrefix: string, points: number, limit: string) =>
     new SharedBudget({
       store: store(keyPrefix, points, config.graphqlRateWindowSeconds),

@@ -103,7 +103,7 @@ export class SharedBudget {
 
   /** Reports what is pending now (tests, shutdown). */
   async flush(): Promise<void> {
-    await Promise.all([...this.states].map(([key, state]) => (state.report ?? (state.pending > 0 ? this.report(key, state, 0) : undefined))));
+    await Promise.all([...this.states].map(([key, state]) => state.report ?? (state.pending > 0 ? this.report(key, state, 0) : undefined)));
   }
 
   /** Stops the periodic reports. */

@@ -64,7 +64,10 @@ export class SignInThrottle {
       subjects.map(async (subject, index) => {
         const failures = counts[index]!.consumedPoints;
         if (failures < subject.failuresBeforeLockout) return false;
-        const lockoutMs = Math.min(this.options.lockoutInitialMs * 2 ** Math.min(failures - subject.failuresBeforeLockout, 40), this.options.lockoutMaxMs);
+        const lockoutMs = Math.min(
+          this.options.lockoutInitialMs * 2 ** Math.min(failures - subject.failuresBeforeLockout, 40),
+          this.options.lockoutMaxMs,
+        );
         await this.options.lockouts.block(keys[index]!, lockoutMs / 1000);
         return true;
       }),

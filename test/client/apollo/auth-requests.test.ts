@@ -13,7 +13,10 @@ function fakeFetch(status: number, body: unknown) {
   const calls: Recorded[] = [];
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     calls.push({ url: String(input), init: init ?? {} });
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof globalThis.fetch;
   return { calls, fetch };
 }
@@ -65,10 +68,16 @@ describe('acceptInvitation', () => {
   });
 
   it('keeps the refused field, and the already-accepted state', async () => {
-    const badPassword = fakeFetch(400, { error: { code: 'BAD_USER_INPUT', message: 'password must be 10 to 200 characters', field: 'password' } });
-    expect(await acceptInvitation({ token: 't', name: 'n', password: 'p' }, { fetch: badPassword.fetch })).toMatchObject({ field: 'password' });
+    const badPassword = fakeFetch(400, {
+      error: { code: 'BAD_USER_INPUT', message: 'password must be 10 to 200 characters', field: 'password' },
+    });
+    expect(await acceptInvitation({ token: 't', name: 'n', password: 'p' }, { fetch: badPassword.fetch })).toMatchObject({
+      field: 'password',
+    });
     const used = fakeFetch(409, { error: { code: 'INVALID_STATE', message: 'The invitation was already accepted: sign in instead' } });
-    expect(await acceptInvitation({ token: 't', name: 'n', password: 'p' }, { fetch: used.fetch })).toMatchObject({ code: 'INVALID_STATE' });
+    expect(await acceptInvitation({ token: 't', name: 'n', password: 'p' }, { fetch: used.fetch })).toMatchObject({
+      code: 'INVALID_STATE',
+    });
   });
 });
 
@@ -83,7 +92,10 @@ describe('signOut', () => {
   it('fails with a message when the server refuses or cannot be reached', async () => {
     const refused = fakeFetch(400, { error: { code: 'BAD_REQUEST', message: 'POST JSON from this site only' } });
     expect(await signOut({ fetch: refused.fetch })).toEqual({ ok: false, message: 'POST JSON from this site only' });
-    expect(await signOut({ fetch: failingFetch() })).toMatchObject({ ok: false, message: expect.stringMatching(/^Cannot reach the server/) });
+    expect(await signOut({ fetch: failingFetch() })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Cannot reach the server/),
+    });
   });
 });
 
@@ -100,6 +112,9 @@ describe('checkSession', () => {
   it('is "signed-out" on 401 and "unavailable" when the server cannot be reached', async () => {
     const unauthenticated = fakeFetch(401, { errors: [{ message: 'Missing credentials', extensions: { code: 'UNAUTHENTICATED' } }] });
     expect(await checkSession({ fetch: unauthenticated.fetch })).toEqual({ kind: 'signed-out' });
-    expect(await checkSession({ fetch: failingFetch() })).toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/^Cannot reach the server/) });
+    expect(await checkSession({ fetch: failingFetch() })).toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringMatching(/^Cannot reach the server/),
+    });
   });
 });

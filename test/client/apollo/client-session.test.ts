@@ -11,7 +11,9 @@ const ME = gql`
   }
 `;
 
-const UNAUTHENTICATED_BODY = { errors: [{ message: 'The session is unknown or has ended: sign in again', extensions: { code: 'UNAUTHENTICATED' } }] };
+const UNAUTHENTICATED_BODY = {
+  errors: [{ message: 'The session is unknown or has ended: sign in again', extensions: { code: 'UNAUTHENTICATED' } }],
+};
 
 function fakeFetch(status: number, body: unknown, contentType = 'application/json') {
   const headers: Record<string, string>[] = [];
@@ -47,11 +49,21 @@ describe('Apollo client: session and API key', () => {
   it('does not end a session when a request with a key is refused, nor on other errors', async () => {
     let rejected = 0;
     const refusedKey = fakeFetch(401, UNAUTHENTICATED_BODY);
-    const withKey = createApolloClient({ getApiKey: () => 'sw_revoked', fetch: refusedKey.fetch, uri: 'http://test/graphql', onSessionRejected: () => rejected++ });
+    const withKey = createApolloClient({
+      getApiKey: () => 'sw_revoked',
+      fetch: refusedKey.fetch,
+      uri: 'http://test/graphql',
+      onSessionRejected: () => rejected++,
+    });
     await expect(withKey.query({ query: ME, fetchPolicy: 'network-only' })).rejects.toThrow();
 
     const forbidden = fakeFetch(200, { data: null, errors: [{ message: 'No', extensions: { code: 'FORBIDDEN' } }] });
-    const session = createApolloClient({ getApiKey: () => null, fetch: forbidden.fetch, uri: 'http://test/graphql', onSessionRejected: () => rejected++ });
+    const session = createApolloClient({
+      getApiKey: () => null,
+      fetch: forbidden.fetch,
+      uri: 'http://test/graphql',
+      onSessionRejected: () => rejected++,
+    });
     await expect(session.query({ query: ME, fetchPolicy: 'network-only' })).rejects.toThrow();
     expect(rejected).toBe(0);
   });

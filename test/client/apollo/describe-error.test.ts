@@ -40,13 +40,19 @@ describe('describeError', () => {
 
   it('reads the GraphQL error out of a non-2xx application/json body', () => {
     const body = JSON.stringify({ errors: [{ message: 'The API key is unknown or revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
-    const error = new ServerError('Response not successful: Received status code 401', { response: response(401, 'application/json'), bodyText: body });
+    const error = new ServerError('Response not successful: Received status code 401', {
+      response: response(401, 'application/json'),
+      bodyText: body,
+    });
     expect(describeError(error).code).toBe('UNAUTHENTICATED');
     expect(describeError(error).summary).toBe('This API key is unknown or revoked.');
   });
 
   it('reports the HTTP status when the body has no GraphQL error', () => {
-    const error = new ServerError('Response not successful: Received status code 502', { response: response(502, 'text/html'), bodyText: '<h1>Bad gateway</h1>' });
+    const error = new ServerError('Response not successful: Received status code 502', {
+      response: response(502, 'text/html'),
+      bodyText: '<h1>Bad gateway</h1>',
+    });
     expect(describeError(error)).toEqual({
       code: 'HTTP 502',
       summary: 'The server answered with an error.',
@@ -55,7 +61,10 @@ describe('describeError', () => {
   });
 
   it('reports a body that is not JSON', () => {
-    const error = new ServerParseError(new SyntaxError('Unexpected token <'), { response: response(200, 'application/json'), bodyText: '<html>' });
+    const error = new ServerParseError(new SyntaxError('Unexpected token <'), {
+      response: response(200, 'application/json'),
+      bodyText: '<html>',
+    });
     expect(describeError(error).summary).toBe('The server sent a response that is not GraphQL.');
     expect(describeError(error).code).toBeNull();
   });

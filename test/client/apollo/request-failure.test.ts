@@ -37,7 +37,10 @@ describe('requestFailureOf', () => {
 
 describe('fieldErrorOf', () => {
   it('gives the server’s BAD_USER_INPUT message for the field', () => {
-    const error = graphQLErrors({ message: 'The minimum top-up is 10 USD, got 5', extensions: { code: 'BAD_USER_INPUT', field: 'amount' } });
+    const error = graphQLErrors({
+      message: 'The minimum top-up is 10 USD, got 5',
+      extensions: { code: 'BAD_USER_INPUT', field: 'amount' },
+    });
     expect(fieldErrorOf(error, 'amount')).toBe('The minimum top-up is 10 USD, got 5');
   });
 

@@ -45,7 +45,11 @@ describe('withResumableSubscriptions (payload rules)', () => {
       { next: (value) => received.push(value), error: () => undefined, complete: () => undefined },
     );
     const payload = subscriptions[0]!.payload;
-    expect(wire(payload)).toEqual({ query: 'subscription { x }', operationName: 'TransactionAdded', variables: { walletId: 'w1', afterSequence: '7' } });
+    expect(wire(payload)).toEqual({
+      query: 'subscription { x }',
+      operationName: 'TransactionAdded',
+      variables: { walletId: 'w1', afterSequence: '7' },
+    });
 
     subscriptions[0]!.sink.next(transaction('8'));
     subscriptions[0]!.sink.next(transaction('10'));
@@ -148,8 +152,17 @@ describe('withResumableSubscriptions (real socket)', () => {
     });
 
     const url = `ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;
-    const wsClient = createClient({ url, webSocketImpl: WebSocket, lazy: true, retryAttempts: 5, retryWait: () => new Promise((resolve) => setTimeout(resolve, 20)) });
-    const apollo = new ApolloClient({ link: ApolloLink.from([new GraphQLWsLink(withResumableSubscriptions(wsClient))]), cache: new InMemoryCache() });
+    const wsClient = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      lazy: true,
+      retryAttempts: 5,
+      retryWait: () => new Promise((resolve) => setTimeout(resolve, 20)),
+    });
+    const apollo = new ApolloClient({
+      link: ApolloLink.from([new GraphQLWsLink(withResumableSubscriptions(wsClient))]),
+      cache: new InMemoryCache(),
+    });
     cleanups.push(async () => {
       await wsClient.dispose();
     });

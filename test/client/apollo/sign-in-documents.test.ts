@@ -21,10 +21,13 @@ describe('sign-in documents', () => {
     // Printed and parsed again by the same graphql copy as the schema, whichever copy gql used.
     const reparsed = parse(print(document));
     expect(validate(schema, reparsed).map((error) => error.message)).toEqual([]);
-    expect(reparsed.definitions.some((definition) => definition.kind === 'OperationDefinition' && definition.name?.value === name)).toBe(true);
+    expect(reparsed.definitions.some((definition) => definition.kind === 'OperationDefinition' && definition.name?.value === name)).toBe(
+      true,
+    );
   });
 
   it('the session check asks for the user’s every field the page reads', () => {
-    for (const field of ['id', 'accountId', 'email', 'name', 'role']) expect(SESSION_CHECK_QUERY).toMatch(new RegExp(`user \\{[^}]*\\b${field}\\b`));
+    for (const field of ['id', 'accountId', 'email', 'name', 'role'])
+      expect(SESSION_CHECK_QUERY).toMatch(new RegExp(`user \\{[^}]*\\b${field}\\b`));
   });
 });

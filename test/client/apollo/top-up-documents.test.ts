@@ -27,7 +27,9 @@ describe('top-up documents', () => {
     // Printed and parsed again by the same graphql copy as the schema, whichever copy gql used.
     const reparsed = parse(print(document));
     expect(validate(schema, reparsed).map((error) => error.message)).toEqual([]);
-    expect(reparsed.definitions.some((definition) => definition.kind === 'OperationDefinition' && definition.name?.value === name)).toBe(true);
+    expect(reparsed.definitions.some((definition) => definition.kind === 'OperationDefinition' && definition.name?.value === name)).toBe(
+      true,
+    );
   });
 
   it('would catch a field the schema does not have', () => {

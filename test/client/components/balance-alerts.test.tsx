@@ -33,10 +33,13 @@ function card(role: Role, thresholds?: string[], currency = 'USD'): string {
 }
 
 const form = (props: Partial<Parameters<typeof BalanceAlertsForm>[0]>) =>
-  renderToStaticMarkup(<BalanceAlertsForm currency="USD" thresholds={['5', '0']} saving={false} error={null} saved={false} onSave={noop} {...props} />);
+  renderToStaticMarkup(
+    <BalanceAlertsForm currency="USD" thresholds={['5', '0']} saving={false} error={null} saved={false} onSave={noop} {...props} />,
+  );
 
 /** A refusal as Apollo Client 4 hands it to the form. */
-const refusal = (message: string, extensions: Record<string, unknown>) => new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
+const refusal = (message: string, extensions: Record<string, unknown>) =>
+  new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
 
 describe('BalanceAlertsCard', () => {
   it('loads, and says what a threshold does and what 0 means', () => {

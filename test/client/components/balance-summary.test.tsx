@@ -6,7 +6,9 @@ import { BalanceSummary } from '../../../client/src/components/BalanceSummary';
 describe('BalanceSummary', () => {
   it('formats sub-cent balances exactly, in the wallet currency', () => {
     const html = renderToStaticMarkup(
-      <BalanceSummary wallet={{ id: 'w', currency: 'GBP', balance: '1234567.8915', available: '0.0085', reserved: '1234567.883', sequence: '42' }} />,
+      <BalanceSummary
+        wallet={{ id: 'w', currency: 'GBP', balance: '1234567.8915', available: '0.0085', reserved: '1234567.883', sequence: '42' }}
+      />,
     );
     expect(html).toContain('£1,234,567.8915');
     expect(html).toContain('£0.0085');
@@ -15,7 +17,9 @@ describe('BalanceSummary', () => {
   });
 
   it('says when the wallet has no transactions', () => {
-    const html = renderToStaticMarkup(<BalanceSummary wallet={{ id: 'w', currency: 'USD', balance: '0', available: '0', reserved: '0', sequence: '0' }} />);
+    const html = renderToStaticMarkup(
+      <BalanceSummary wallet={{ id: 'w', currency: 'USD', balance: '0', available: '0', reserved: '0', sequence: '0' }} />,
+    );
     expect(html).toContain('no transactions');
     expect(html).toContain('$0.00');
   });

@@ -5,7 +5,11 @@ import { ApolloProvider } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CampaignDetailPage, CampaignDetailView, type CampaignDetailViewProps } from '../../../client/src/routes/campaigns/CampaignDetailPage';
+import {
+  CampaignDetailPage,
+  CampaignDetailView,
+  type CampaignDetailViewProps,
+} from '../../../client/src/routes/campaigns/CampaignDetailPage';
 import { applyCallStates, emptyCallBook } from '../../../client/src/routes/campaigns/campaign-calls';
 import type { CallFieldsFragment as CallRow, CampaignFieldsFragment as CampaignFigures } from '../../../client/src/gql/graphql.js';
 
@@ -96,7 +100,9 @@ describe('CampaignDetailView', () => {
     const failed = render(<CampaignDetailView {...props({ latest: null, error, baseline: null })} />);
     expect(failed).toContain('NOT_FOUND');
     expect(failed).toContain('Try again');
-    expect(render(<CampaignDetailView {...props({ latest: null, missing: true, baseline: null })} />)).toContain('This campaign does not exist');
+    expect(render(<CampaignDetailView {...props({ latest: null, missing: true, baseline: null })} />)).toContain(
+      'This campaign does not exist',
+    );
   });
 
   it('shows the figures, the chart, and empty call tables', () => {
@@ -114,7 +120,14 @@ describe('CampaignDetailView', () => {
 
   it('runs each active call’s timer and cost from its start and rate', () => {
     const book = applyCallStates(emptyCallBook(), [call('a'), call('b', { startedAt: at(3_725), perMinute: '1.2' })]);
-    const html = render(<CampaignDetailView {...props({ book, rates: [{ prefix: '44', perMinute: '1.2', firstIncrementSeconds: 60, nextIncrementSeconds: 60, connectFee: '0.05' }] })} />);
+    const html = render(
+      <CampaignDetailView
+        {...props({
+          book,
+          rates: [{ prefix: '44', perMinute: '1.2', firstIncrementSeconds: 60, nextIncrementSeconds: 60, connectFee: '0.05' }],
+        })}
+      />,
+    );
     expect(html).toContain('Active calls <span class="campaign-detail__count">(2)</span>');
     // 65 s: billed 120 s at 60/60, 0.60 × 2 + 0.05 to connect.
     expect(html).toContain('>1:05<');
@@ -127,10 +140,27 @@ describe('CampaignDetailView', () => {
   it('marks a call stopped for insufficient funds, distinct from a hang-up, and explains the stopped campaign', () => {
     let book = applyCallStates(emptyCallBook(), [call('stopped'), call('hung-up')]);
     book = applyCallStates(book, [
-      call('stopped', { status: 'STOPPED', endReason: 'INSUFFICIENT_FUNDS', endedAt: at(1), billedSeconds: 64, cost: '0.64', version: '2' }),
+      call('stopped', {
+        status: 'STOPPED',
+        endReason: 'INSUFFICIENT_FUNDS',
+        endedAt: at(1),
+        billedSeconds: 64,
+        cost: '0.64',
+        version: '2',
+      }),
       call('hung-up', { status: 'COMPLETED', endReason: 'HANGUP', endedAt: at(5), billedSeconds: 60, cost: '0.6', version: '2' }),
     ]);
-    const html = render(<CampaignDetailView {...props({ book, latest: { campaign: campaign({ status: 'STOPPED_INSUFFICIENT_FUNDS', activeCalls: 0, spendPerMinute: '0', timeToEmptySeconds: null }), atMs: NOW_MS } })} />);
+    const html = render(
+      <CampaignDetailView
+        {...props({
+          book,
+          latest: {
+            campaign: campaign({ status: 'STOPPED_INSUFFICIENT_FUNDS', activeCalls: 0, spendPerMinute: '0', timeToEmptySeconds: null }),
+            atMs: NOW_MS,
+          },
+        })}
+      />,
+    );
     const stoppedRow = /<tr class="([^"]*)" data-call-id="stopped">(.*?)<\/tr>/.exec(html);
     expect(stoppedRow?.[1]).toBe('call-row call-row--stopped-funds call-row--new');
     expect(stoppedRow?.[2]).toContain('Stopped: insufficient funds');

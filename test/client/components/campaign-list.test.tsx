@@ -57,7 +57,9 @@ describe('CampaignsView', () => {
   });
 
   it('shows a failure with its code and a way to try again', () => {
-    const error = new CombinedGraphQLErrors({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    const error = new CombinedGraphQLErrors({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
     const html = render(<CampaignsView {...props({ campaigns: undefined, error })} />);
     expect(html).toContain('role="alert"');
     expect(html).toContain('INTERNAL_SERVER_ERROR');
@@ -75,7 +77,19 @@ describe('CampaignsView', () => {
     const html = render(
       <CampaignsView
         {...props({
-          campaigns: [campaign(), campaign({ id: '5f0c6c1e-0000-4000-8000-000000000002', name: 'Draft one', status: 'DRAFT', budget: null, spent: '0', committed: '0', activeCalls: 0, ratePlanId: 'unknown' })],
+          campaigns: [
+            campaign(),
+            campaign({
+              id: '5f0c6c1e-0000-4000-8000-000000000002',
+              name: 'Draft one',
+              status: 'DRAFT',
+              budget: null,
+              spent: '0',
+              committed: '0',
+              activeCalls: 0,
+              ratePlanId: 'unknown',
+            }),
+          ],
         })}
       />,
     );

@@ -5,7 +5,9 @@ import { OverviewBanners, type OverviewBannersProps } from '../../../client/src/
 import { campaign, hostElements, liveWallet, textOf } from './overview-fixtures';
 
 function render(props: Partial<OverviewBannersProps>): string {
-  return renderToStaticMarkup(<OverviewBanners wallet={liveWallet()} stoppedCampaigns={[]} canTopUp navigate={() => undefined} {...props} />);
+  return renderToStaticMarkup(
+    <OverviewBanners wallet={liveWallet()} stoppedCampaigns={[]} canTopUp navigate={() => undefined} {...props} />,
+  );
 }
 
 /** The banners in the markup, by kind. */
@@ -32,14 +34,18 @@ describe('OverviewBanners', () => {
   it('warns below the auto-recharge threshold instead when one is set, and says what auto-recharge does', () => {
     const autoRecharge = { walletId: 'wallet-1', enabled: true, threshold: '20', target: '50', pausedReason: null };
     const on = render({ wallet: liveWallet({ available: '19.999999', autoRecharge }) });
-    expect(on).toContain('Available $19.999999 is below your auto-recharge threshold of $20.00. Auto-recharge will bring it back to $50.00.');
+    expect(on).toContain(
+      'Available $19.999999 is below your auto-recharge threshold of $20.00. Auto-recharge will bring it back to $50.00.',
+    );
     // Above 5 but below the threshold: low. Below 5 but above a lower threshold: not low.
     expect(render({ wallet: liveWallet({ available: '6', autoRecharge }) })).toContain('Low balance');
     expect(render({ wallet: liveWallet({ available: '3', autoRecharge: { ...autoRecharge, threshold: '2' } }) })).toBe('');
-    expect(render({ wallet: liveWallet({ available: '1', autoRecharge: { ...autoRecharge, enabled: false } }) })).toContain('Auto-recharge is off.');
-    expect(render({ wallet: liveWallet({ available: '1', autoRecharge: { ...autoRecharge, pausedReason: 'REPEATED_FAILURES' } }) })).toContain(
-      'Auto-recharge is paused (repeated failures).',
+    expect(render({ wallet: liveWallet({ available: '1', autoRecharge: { ...autoRecharge, enabled: false } }) })).toContain(
+      'Auto-recharge is off.',
     );
+    expect(
+      render({ wallet: liveWallet({ available: '1', autoRecharge: { ...autoRecharge, pausedReason: 'REPEATED_FAILURES' } }) }),
+    ).toContain('Auto-recharge is paused (repeated failures).');
   });
 
   it('alerts when the wallet is suspended (the low-balance warning then says nothing more)', () => {
@@ -57,7 +63,9 @@ describe('OverviewBanners', () => {
     });
     expect(bannerKinds(html)).toEqual(['calls-stopped', 'low-balance']);
     expect(html).toContain('Calls stopped for lack of funds');
-    expect(html).toContain('these campaigns stopped: <a href="/campaigns/c1">Spring &lt;promo&gt;</a>, <a href="/campaigns/c2">Renewals</a>.');
+    expect(html).toContain(
+      'these campaigns stopped: <a href="/campaigns/c1">Spring &lt;promo&gt;</a>, <a href="/campaigns/c2">Renewals</a>.',
+    );
     expect(html).toContain('restart them from their pages');
     const single = render({ stoppedCampaigns: [campaign('c1', 'Spring')] });
     expect(bannerKinds(single)).toEqual(['calls-stopped']);

@@ -1,10 +1,23 @@
 // Shared fixtures of the overview's component tests: wallet states, campaigns and transactions as the server sends them, and a way to reach a rendered tree's handlers without a DOM.
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
-import type { TransactionRowFieldsFragment as TransactionRow, WalletSummaryFieldsFragment as WalletSummary } from '../../../client/src/gql/graphql.js';
-import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewWalletFieldsFragment as OverviewWallet } from '../../../client/src/gql/graphql.js';
+import type {
+  TransactionRowFieldsFragment as TransactionRow,
+  WalletSummaryFieldsFragment as WalletSummary,
+} from '../../../client/src/gql/graphql.js';
+import type {
+  OverviewCampaignFieldsFragment as OverviewCampaign,
+  OverviewWalletFieldsFragment as OverviewWallet,
+} from '../../../client/src/gql/graphql.js';
 
 /** The wallet as the account query has it. */
-export const ACCOUNT_WALLET: WalletSummary = { id: 'w1', currency: 'USD', balance: '12.5', available: '12.5', reserved: '0', sequence: '3' };
+export const ACCOUNT_WALLET: WalletSummary = {
+  id: 'w1',
+  currency: 'USD',
+  balance: '12.5',
+  available: '12.5',
+  reserved: '0',
+  sequence: '3',
+};
 
 /** A live wallet state: $100 available, nothing burning, no auto-recharge. */
 export function liveWallet(overrides: Partial<OverviewWallet> = {}): OverviewWallet {

@@ -19,7 +19,13 @@ describe('OverviewPage', () => {
   it('first paint: the figures the account query has, and every live part loading', () => {
     const html = renderToStaticMarkup(
       <MockedProvider mocks={[]}>
-        <OverviewPage account={{ id: 'a1', name: 'Acme' }} wallet={ACCOUNT_WALLET} role="OWNER" resumePoints={new Map()} navigate={() => undefined} />
+        <OverviewPage
+          account={{ id: 'a1', name: 'Acme' }}
+          wallet={ACCOUNT_WALLET}
+          role="OWNER"
+          resumePoints={new Map()}
+          navigate={() => undefined}
+        />
       </MockedProvider>,
     );
     expect(html).toContain('$12.50');

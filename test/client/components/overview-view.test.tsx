@@ -64,19 +64,31 @@ describe('OverviewView', () => {
   });
 
   it('keeps the account query’s figures when they are newer than the live state', () => {
-    const html = renderToStaticMarkup(<OverviewView {...props({ live: { wallet: liveWallet({ sequence: '2', balance: '99' }), error: null, onRetry: noop } })} />);
+    const html = renderToStaticMarkup(
+      <OverviewView {...props({ live: { wallet: liveWallet({ sequence: '2', balance: '99' }), error: null, onRetry: noop } })} />,
+    );
     expect(figure(html, 'Balance')).toBe('$12.50');
   });
 
   it('reads hours and minutes at a slow burn, sub-cent rates and a recent-spend burn in the wallet currency', () => {
     const slow = renderToStaticMarkup(
-      <BurnCard failed={false} wallet={liveWallet({ available: '100', burn: { activeCalls: 1, callsPerMinute: '0.5', recentSpend: '0', recentWindowSeconds: 300 } })} />,
+      <BurnCard
+        failed={false}
+        wallet={liveWallet({
+          available: '100',
+          burn: { activeCalls: 1, callsPerMinute: '0.5', recentSpend: '0', recentWindowSeconds: 300 },
+        })}
+      />,
     );
     expect(figure(slow, 'Time to empty')).toBe('about 3 h 20 min');
     const recent = renderToStaticMarkup(
       <BurnCard
         failed={false}
-        wallet={liveWallet({ currency: 'GBP', available: '0.0085', burn: { activeCalls: 0, callsPerMinute: '0', recentSpend: '0.0085', recentWindowSeconds: 300 } })}
+        wallet={liveWallet({
+          currency: 'GBP',
+          available: '0.0085',
+          burn: { activeCalls: 0, callsPerMinute: '0', recentSpend: '0.0085', recentWindowSeconds: 300 },
+        })}
       />,
     );
     expect(figure(recent, 'Burn rate')).toBe('£0.0017/min');
@@ -151,7 +163,9 @@ describe('OverviewView', () => {
     expect(html).toContain('data-banner="calls-stopped"');
     expect(html).toContain('data-banner="suspended"');
     expect(html).toContain('<a href="/campaigns/c1">Test campaign</a>');
-    const topUps = hostElements(OverviewView(view.props)).filter((element) => element.type === 'button' && textOf(element.props.children) === 'Top up');
+    const topUps = hostElements(OverviewView(view.props)).filter(
+      (element) => element.type === 'button' && textOf(element.props.children) === 'Top up',
+    );
     expect(topUps).toHaveLength(2);
     topUps[0]!.props.onClick();
     expect(navigate).toHaveBeenCalledWith('/top-up');

@@ -31,7 +31,8 @@ const noop = () => undefined;
 describe('SettingsPage', () => {
   it('shows an OWNER every block, each loading', () => {
     const html = page('OWNER');
-    for (const heading of ['Automatic funding', 'Balance alerts', 'Saved cards', 'API keys', 'Team']) expect(html).toContain(`>${heading}</h2>`);
+    for (const heading of ['Automatic funding', 'Balance alerts', 'Saved cards', 'API keys', 'Team'])
+      expect(html).toContain(`>${heading}</h2>`);
     expect(html).toContain('Loading automatic funding…');
     expect(html).toContain('Loading balance alerts…');
     expect(html).toContain('Loading saved cards…');
@@ -84,7 +85,10 @@ describe('FundingStatus', () => {
 
   it('says what happens when on, and the monthly recharge', () => {
     const html = renderToStaticMarkup(
-      <FundingStatus settings={{ ...SETTINGS_ON, monthlyEnabled: true, monthlyDay: 5, monthlyAmount: '100', inFlightTopUpId: 'tu-9' }} currency="USD" />,
+      <FundingStatus
+        settings={{ ...SETTINGS_ON, monthlyEnabled: true, monthlyDay: 5, monthlyAmount: '100', inFlightTopUpId: 'tu-9' }}
+        currency="USD"
+      />,
     );
     expect(html).toContain('Below $10.00 available, the default card tops the wallet up to $40.00.');
     expect(html).toContain('Monthly: $100.00 on day 5 of each month (UTC).');
@@ -94,7 +98,15 @@ describe('FundingStatus', () => {
   it('says when and why it paused, and how many attempts failed in a row', () => {
     const html = renderToStaticMarkup(
       <FundingStatus
-        settings={{ ...SETTINGS_ON, pausedAt: '2026-11-01T10:00:00.000Z', pausedReason: 'REPEATED_FAILURES', consecutiveFailures: 3, monthlyEnabled: true, monthlyDay: 1, monthlyAmount: '50' }}
+        settings={{
+          ...SETTINGS_ON,
+          pausedAt: '2026-11-01T10:00:00.000Z',
+          pausedReason: 'REPEATED_FAILURES',
+          consecutiveFailures: 3,
+          monthlyEnabled: true,
+          monthlyDay: 1,
+          monthlyAmount: '50',
+        }}
         currency="USD"
       />,
     );
@@ -113,7 +125,9 @@ describe('FundingStatus', () => {
 
 describe('the funding forms', () => {
   it('start from the settings, and point to the balance alerts for low-balance alerts', () => {
-    const html = renderToStaticMarkup(<AutoRechargeForm currency="USD" initial={SETTINGS_ON} saving={false} error={null} saved={false} onSave={noop} />);
+    const html = renderToStaticMarkup(
+      <AutoRechargeForm currency="USD" initial={SETTINGS_ON} saving={false} error={null} saved={false} onSave={noop} />,
+    );
     expect(html).toContain('checked=""');
     expect(html).toContain('value="10"');
     expect(html).toContain('value="40"');
@@ -123,10 +137,14 @@ describe('the funding forms', () => {
   });
 
   it('start empty and off when never set, and show saving and saved', () => {
-    const saving = renderToStaticMarkup(<AutoRechargeForm currency="USD" initial={null} saving={true} error={null} saved={false} onSave={noop} />);
+    const saving = renderToStaticMarkup(
+      <AutoRechargeForm currency="USD" initial={null} saving={true} error={null} saved={false} onSave={noop} />,
+    );
     expect(saving).not.toContain('checked=""');
     expect(saving).toContain('Saving…');
-    const monthly = renderToStaticMarkup(<MonthlyRechargeForm currency="USD" initial={null} saving={false} error={null} saved={true} onSave={noop} />);
+    const monthly = renderToStaticMarkup(
+      <MonthlyRechargeForm currency="USD" initial={null} saving={false} error={null} saved={true} onSave={noop} />,
+    );
     expect(monthly.match(/<option /g)).toHaveLength(28);
     expect(monthly).toContain('Saved.');
     expect(monthly).toContain('the first recharge runs at once');
@@ -136,7 +154,17 @@ describe('the funding forms', () => {
 describe('SavedCardList', () => {
   const list = (props: Partial<Parameters<typeof SavedCardList>[0]>) =>
     renderToStaticMarkup(
-      <SavedCardList cards={undefined} loading={false} error={undefined} onRetry={noop} pendingId={null} actionError={null} onMakeDefault={noop} onRemove={noop} {...props} />,
+      <SavedCardList
+        cards={undefined}
+        loading={false}
+        error={undefined}
+        onRetry={noop}
+        pendingId={null}
+        actionError={null}
+        onMakeDefault={noop}
+        onRemove={noop}
+        {...props}
+      />,
     );
 
   it('loads, says when there is none, and shows a failure with a retry', () => {
@@ -160,7 +188,17 @@ describe('SavedCardList', () => {
 describe('ApiKeyList', () => {
   const list = (props: Partial<Parameters<typeof ApiKeyList>[0]>) =>
     renderToStaticMarkup(
-      <ApiKeyList keys={undefined} keyInUseId={null} loading={false} error={undefined} onRetry={noop} revokingId={null} revokeError={null} onRevoke={noop} {...props} />,
+      <ApiKeyList
+        keys={undefined}
+        keyInUseId={null}
+        loading={false}
+        error={undefined}
+        onRetry={noop}
+        revokingId={null}
+        revokeError={null}
+        onRevoke={noop}
+        {...props}
+      />,
     );
 
   it('loads, says when there is none, and shows a failure', () => {
@@ -183,9 +221,7 @@ describe('ApiKeyList', () => {
 
 describe('NewApiKeySecret', () => {
   it('shows the secret this once, with a copy button', () => {
-    const html = renderToStaticMarkup(
-      <NewApiKeySecret created={{ apiKey: 'sw_secret_value', key: KEYS[1]! }} onDone={noop} />,
-    );
+    const html = renderToStaticMarkup(<NewApiKeySecret created={{ apiKey: 'sw_secret_value', key: KEYS[1]! }} onDone={noop} />);
     expect(html).toContain('value="sw_secret_value"');
     expect(html).toContain('readOnly=""');
     expect(html).toContain('>Copy</button>');

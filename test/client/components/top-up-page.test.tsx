@@ -13,7 +13,13 @@ describe('TopUpPage', () => {
   it('first paint: the balance the account query has, the checkout and the recent top-ups loading', () => {
     const html = renderToStaticMarkup(
       <MockedProvider mocks={[]}>
-        <TopUpPage account={{ id: 'a1', name: 'Acme' }} wallet={WALLET} role="INTEGRATOR" resumePoints={new Map()} navigate={() => undefined} />
+        <TopUpPage
+          account={{ id: 'a1', name: 'Acme' }}
+          wallet={WALLET}
+          role="INTEGRATOR"
+          resumePoints={new Map()}
+          navigate={() => undefined}
+        />
       </MockedProvider>,
     );
     expect(html).toContain('aria-label="Balances"');
@@ -28,7 +34,13 @@ describe('TopUpPage', () => {
   it('tells a role that may not pay why there is no checkout', () => {
     const html = renderToStaticMarkup(
       <MockedProvider mocks={[]}>
-        <TopUpPage account={{ id: 'a1', name: 'Acme' }} wallet={WALLET} role="SUPPORT" resumePoints={new Map()} navigate={() => undefined} />
+        <TopUpPage
+          account={{ id: 'a1', name: 'Acme' }}
+          wallet={WALLET}
+          role="SUPPORT"
+          resumePoints={new Map()}
+          navigate={() => undefined}
+        />
       </MockedProvider>,
     );
     expect(html).toContain('A Support may not pay into this wallet');
@@ -51,7 +63,17 @@ describe('RecentTopUpsView', () => {
 
   it('lists each top-up with amount, tax, total, card, origin, status, and the receipt number to open', () => {
     const html = view({ topUps: [SUCCEEDED_TOP_UP, FAILED_TOP_UP], loading: true });
-    for (const text of ['$25.00', '$5.00', '$30.00', 'Visa •••• 4242', 'Manual', 'Auto-recharge', 'Succeeded', 'Failed', 'Your card was declined.']) {
+    for (const text of [
+      '$25.00',
+      '$5.00',
+      '$30.00',
+      'Visa •••• 4242',
+      'Manual',
+      'Auto-recharge',
+      'Succeeded',
+      'Failed',
+      'Your card was declined.',
+    ]) {
       expect(html).toContain(text);
     }
     expect(html).toContain('aria-expanded="false"');

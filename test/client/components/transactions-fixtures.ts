@@ -110,7 +110,14 @@ export const CARDS: SavedCard[] = [
 ];
 
 export const KEYS: ApiKeyRow[] = [
-  { id: 'k-3', name: 'Old switch', role: 'INTEGRATOR', prefix: 'sw_Old1', createdAt: '2026-10-01T00:00:00.000Z', revokedAt: '2026-10-02T00:00:00.000Z' },
+  {
+    id: 'k-3',
+    name: 'Old switch',
+    role: 'INTEGRATOR',
+    prefix: 'sw_Old1',
+    createdAt: '2026-10-01T00:00:00.000Z',
+    revokedAt: '2026-10-02T00:00:00.000Z',
+  },
   { id: 'k-2', name: 'Production switch', role: 'INTEGRATOR', prefix: 'sw_Prod', createdAt: '2026-10-03T00:00:00.000Z', revokedAt: null },
   { id: 'k-1', name: 'Owner key', role: 'OWNER', prefix: 'sw_Own1', createdAt: '2026-09-01T00:00:00.000Z', revokedAt: null },
 ];

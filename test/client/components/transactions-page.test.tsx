@@ -7,7 +7,11 @@ import { TransactionTable } from '../../../client/src/components/TransactionTabl
 import { CAMPAIGN_OPTIONS_QUERY } from '../../../client/src/routes/transactions/hooks/useCampaignFilterOptions';
 import { TRANSACTION_ADDED_SUBSCRIPTION } from '../../../client/src/hooks/useLiveWallet';
 import { WALLET_TOP_UPS_QUERY } from '../../../client/src/hooks/useWalletTopUps';
-import { ReceiptDetailsView, receiptDetailsState, type TopUpLookup } from '../../../client/src/routes/transactions/TransactionReceiptDetails';
+import {
+  ReceiptDetailsView,
+  receiptDetailsState,
+  type TopUpLookup,
+} from '../../../client/src/routes/transactions/TransactionReceiptDetails';
 import { TransactionsExportLink } from '../../../client/src/routes/transactions/TransactionsExportLink';
 import { TransactionsPage } from '../../../client/src/routes/transactions/TransactionsPage';
 import { TransactionHistoryBody, WALLET_TRANSACTIONS_QUERY } from '../../../client/src/routes/wallet/WalletTransactions';
@@ -29,7 +33,13 @@ describe('TransactionsPage', () => {
   it('first paint: the filters with a campaign select, the CSV link, and the history loading', () => {
     const html = renderToStaticMarkup(
       <MockedProvider mocks={[]}>
-        <TransactionsPage account={{ id: 'a1', name: 'Acme' }} wallet={WALLET} role="OWNER" resumePoints={new Map()} navigate={() => undefined} />
+        <TransactionsPage
+          account={{ id: 'a1', name: 'Acme' }}
+          wallet={WALLET}
+          role="OWNER"
+          resumePoints={new Map()}
+          navigate={() => undefined}
+        />
       </MockedProvider>,
     );
     expect(html).toContain('Loading transactions…');
@@ -40,7 +50,8 @@ describe('TransactionsPage', () => {
   });
 
   it('asks for every filter of the history, and its receipts and campaigns, as the contract has them', () => {
-    for (const document of [WALLET_TRANSACTIONS_QUERY, CAMPAIGN_OPTIONS_QUERY, WALLET_TOP_UPS_QUERY]) expect(validationErrors(document)).toEqual([]);
+    for (const document of [WALLET_TRANSACTIONS_QUERY, CAMPAIGN_OPTIONS_QUERY, WALLET_TOP_UPS_QUERY])
+      expect(validationErrors(document)).toEqual([]);
     expect(compact(WALLET_TRANSACTIONS_QUERY)).toMatch(
       /transactions\( ?first: \$first,? after: \$after,? type: \$type,? kind: \$kind,? status: \$status,? from: \$from,? to: \$to,? campaignId: \$campaignId ?\)/,
     );
@@ -64,7 +75,16 @@ describe('TransactionsPage', () => {
 describe('TransactionHistoryBody', () => {
   const body = (props: Partial<Parameters<typeof TransactionHistoryBody>[0]>) =>
     renderToStaticMarkup(
-      <TransactionHistoryBody datesValid rows={undefined} loading={false} failed={false} filtered={false} olderPage={false} table={{ currency: 'USD' }} {...props} />,
+      <TransactionHistoryBody
+        datesValid
+        rows={undefined}
+        loading={false}
+        failed={false}
+        filtered={false}
+        olderPage={false}
+        table={{ currency: 'USD' }}
+        {...props}
+      />,
     );
 
   it('says what is missing: dates to fix, loading, a wallet gone, nothing when the error notice speaks', () => {
@@ -93,7 +113,12 @@ describe('TransactionFilters', () => {
       <TransactionFilters
         value={{ ...NO_TRANSACTION_FILTERS, campaignId: 'c-gone' }}
         onChange={() => undefined}
-        campaigns={{ options: [{ id: 'c-1', name: 'Spring promo', walletId: 'w-1', status: 'RUNNING' }], loading: false, failed: false, truncated: true }}
+        campaigns={{
+          options: [{ id: 'c-1', name: 'Spring promo', walletId: 'w-1', status: 'RUNNING' }],
+          loading: false,
+          failed: false,
+          truncated: true,
+        }}
       />,
     );
     expect(html).toContain('<option value="c-1">Spring promo</option>');
@@ -116,12 +141,18 @@ describe('TransactionFilters', () => {
   });
 
   it('has nothing to clear without filters', () => {
-    expect(renderToStaticMarkup(<TransactionFilters value={NO_TRANSACTION_FILTERS} onChange={() => undefined} />)).not.toContain('Clear filters');
+    expect(renderToStaticMarkup(<TransactionFilters value={NO_TRANSACTION_FILTERS} onChange={() => undefined} />)).not.toContain(
+      'Clear filters',
+    );
   });
 });
 
 describe('TransactionTable with receipts', () => {
-  const rowDetails = { buttonLabel: 'Receipt', hasDetails: (row: typeof TOP_UP_ROW) => row.kind === 'TOP_UP', render: () => 'DETAILS-CONTENT' };
+  const rowDetails = {
+    buttonLabel: 'Receipt',
+    hasDetails: (row: typeof TOP_UP_ROW) => row.kind === 'TOP_UP',
+    render: () => 'DETAILS-CONTENT',
+  };
 
   it('shows each row’s balance before and after, and a closed receipt button on top-ups only', () => {
     const html = renderToStaticMarkup(<TransactionTable rows={[TOP_UP_ROW, CHARGE_ROW]} currency="USD" rowDetails={rowDetails} />);
@@ -142,7 +173,17 @@ describe('TransactionTable with receipts', () => {
 describe('the receipt under a top-up’s row', () => {
   it('shows the receipt: number, amount, tax, total, card and date', () => {
     const html = renderToStaticMarkup(<ReceiptDetailsView state={receiptDetailsState(TOP_UP_ROW, lookup(), false)} />);
-    for (const text of ['SW-2026-00000001', 'Amount credited', '$25.00', 'VAT 20% (United Kingdom)', '$5.00', 'Total charged', '$30.00', 'Visa •••• 4242', 'dateTime="2026-11-01T10:00:00.000Z"']) {
+    for (const text of [
+      'SW-2026-00000001',
+      'Amount credited',
+      '$25.00',
+      'VAT 20% (United Kingdom)',
+      '$5.00',
+      'Total charged',
+      '$30.00',
+      'Visa •••• 4242',
+      'dateTime="2026-11-01T10:00:00.000Z"',
+    ]) {
       expect(html).toContain(text);
     }
   });
@@ -174,9 +215,14 @@ describe('the receipt under a top-up’s row', () => {
 describe('TransactionsExportLink', () => {
   it('links to the export with the filters in force, as a download', () => {
     const html = renderToStaticMarkup(
-      <TransactionsExportLink walletId="w-1" filters={{ type: null, kind: 'TOP_UP', status: null, from: '2026-11-01T00:00:00.000Z', to: null, campaignId: 'c-1' }} />,
+      <TransactionsExportLink
+        walletId="w-1"
+        filters={{ type: null, kind: 'TOP_UP', status: null, from: '2026-11-01T00:00:00.000Z', to: null, campaignId: 'c-1' }}
+      />,
     );
-    expect(html).toContain('href="/export/wallets/w-1/transactions.csv?kind=TOP_UP&amp;from=2026-11-01T00%3A00%3A00.000Z&amp;campaignId=c-1"');
+    expect(html).toContain(
+      'href="/export/wallets/w-1/transactions.csv?kind=TOP_UP&amp;from=2026-11-01T00%3A00%3A00.000Z&amp;campaignId=c-1"',
+    );
     expect(html).toContain('download="transactions-w-1.csv"');
     expect(html).toContain('>Download CSV</a>');
   });

@@ -28,13 +28,26 @@ describe('client/src/gql/', () => {
 
   it('types every document the client holds', () => {
     const graphqlTypes = generated.get(path.join(GENERATED_DIR, 'graphql.ts')) ?? '';
-    for (const name of ['MeQuery', 'WalletTransactionsQueryVariables', 'TopUpMutation', 'OverviewWalletUpdatedSubscription', 'TransactionRowFieldsFragment']) {
+    for (const name of [
+      'MeQuery',
+      'WalletTransactionsQueryVariables',
+      'TopUpMutation',
+      'OverviewWalletUpdatedSubscription',
+      'TransactionRowFieldsFragment',
+    ]) {
       expect(graphqlTypes).toMatch(new RegExp(`export type ${name} = `));
     }
   });
 
   it('lists enum values in schema order', () => {
     expect(Object.values(TransactionKind).slice(0, 5)).toEqual(['TOP_UP', 'CHARGE', 'ADJUSTMENT', 'REFUND', 'GRANT']);
-    expect(Object.values(TopUpStatus)).toEqual(['REQUIRES_PAYMENT_METHOD', 'REQUIRES_ACTION', 'PROCESSING', 'SUCCEEDED', 'FAILED', 'CANCELED']);
+    expect(Object.values(TopUpStatus)).toEqual([
+      'REQUIRES_PAYMENT_METHOD',
+      'REQUIRES_ACTION',
+      'PROCESSING',
+      'SUCCEEDED',
+      'FAILED',
+      'CANCELED',
+    ]);
   });
 });

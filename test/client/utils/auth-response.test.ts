@@ -23,8 +23,15 @@ describe('parseAuthResponse', () => {
   });
 
   it('keeps the field the server refused (400 BAD_USER_INPUT) and the already-accepted state (409)', () => {
-    const badInput = JSON.stringify({ error: { code: 'BAD_USER_INPUT', message: 'password must be 10 to 200 characters', field: 'password' } });
-    expect(parseAuthResponse(400, badInput)).toEqual({ ok: false, code: 'BAD_USER_INPUT', message: 'password must be 10 to 200 characters', field: 'password' });
+    const badInput = JSON.stringify({
+      error: { code: 'BAD_USER_INPUT', message: 'password must be 10 to 200 characters', field: 'password' },
+    });
+    expect(parseAuthResponse(400, badInput)).toEqual({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      message: 'password must be 10 to 200 characters',
+      field: 'password',
+    });
     const used = JSON.stringify({ error: { code: 'INVALID_STATE', message: 'The invitation was already accepted: sign in instead' } });
     expect(parseAuthResponse(409, used)).toMatchObject({ ok: false, code: 'INVALID_STATE', field: null });
   });
@@ -105,7 +112,9 @@ describe('parseSessionCheck', () => {
 
 describe('hasUnauthenticatedError', () => {
   it('finds UNAUTHENTICATED among the errors, and nothing in bodies without errors', () => {
-    expect(hasUnauthenticatedError({ errors: [{ extensions: { code: 'FORBIDDEN' } }, { extensions: { code: 'UNAUTHENTICATED' } }] })).toBe(true);
+    expect(hasUnauthenticatedError({ errors: [{ extensions: { code: 'FORBIDDEN' } }, { extensions: { code: 'UNAUTHENTICATED' } }] })).toBe(
+      true,
+    );
     expect(hasUnauthenticatedError({ errors: [{ extensions: { code: 'FORBIDDEN' } }] })).toBe(false);
     expect(hasUnauthenticatedError({ data: { me: null } })).toBe(false);
     expect(hasUnauthenticatedError(undefined)).toBe(false);

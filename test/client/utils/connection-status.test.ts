@@ -28,7 +28,11 @@ describe('connection status', () => {
   });
 
   it('treats a server that could not be reached at all (no close code) as offline and retrying', () => {
-    expect(run({ type: 'connecting', retry: false }, { type: 'closed', code: null })).toEqual({ state: 'offline', closeCode: null, retrying: true });
+    expect(run({ type: 'connecting', retry: false }, { type: 'closed', code: null })).toEqual({
+      state: 'offline',
+      closeCode: null,
+      retrying: true,
+    });
   });
 
   it('resumes after a 4413 (subscriber fell behind) and a 4408 (init timeout): both are retried', () => {

@@ -1,13 +1,6 @@
 // Goal: the Newer/Older pager asks for the right `after` cursor on every page; method: walk the pure cursor stack through sequences of moves.
 import { describe, expect, it } from 'vitest';
-import {
-  currentCursor,
-  hasNewerPage,
-  NEWEST_PAGE,
-  newerPage,
-  olderPage,
-  pageNumber,
-} from '../../../client/src/utils/cursor-stack.js';
+import { currentCursor, hasNewerPage, NEWEST_PAGE, newerPage, olderPage, pageNumber } from '../../../client/src/utils/cursor-stack.js';
 
 describe('cursor stack', () => {
   it('starts on the newest page: no cursor, no newer page, page 1', () => {

@@ -30,7 +30,11 @@ describe('screenFor', () => {
 
   it('an API key works as before, without waiting for the check, and wins over a session', () => {
     for (const session of [CHECKING, SIGNED_OUT, SIGNED_IN]) {
-      expect(screenFor({ pathname: '/', apiKey: 'sw_key', session })).toEqual({ name: 'wallet', credential: { kind: 'api-key', apiKey: 'sw_key' }, user: null });
+      expect(screenFor({ pathname: '/', apiKey: 'sw_key', session })).toEqual({
+        name: 'wallet',
+        credential: { kind: 'api-key', apiKey: 'sw_key' },
+        user: null,
+      });
     }
   });
 

@@ -102,7 +102,10 @@ describe('live transactions', () => {
         (start, offsets, maxRows) => {
           // A stream that is in order but repeats itself (reconnects replaying what was delivered).
           const delivered = [...offsets].sort((a, b) => a - b).map((offset) => row(start + 1 + offset));
-          const live = delivered.reduce((current, each) => addLiveTransaction(current, each, maxRows), emptyLiveTransactions<Row>(String(start)));
+          const live = delivered.reduce(
+            (current, each) => addLiveTransaction(current, each, maxRows),
+            emptyLiveTransactions<Row>(String(start)),
+          );
           const got = sequences(live.rows);
           expect(got.length).toBeLessThanOrEqual(maxRows);
           got.forEach((sequence, index) => expect(sequence).toBe(Number(highestLiveSequence(live)) - index));

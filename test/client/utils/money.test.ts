@@ -81,7 +81,23 @@ describe('formatMoney', () => {
   });
 
   it('refuses strings that are not Money', () => {
-    for (const bad of ['', ' ', '12.', '.5', '+5', '1e3', '1,000', '12.5 ', ' 12.5', '0x10', 'NaN', 'Infinity', '--1', '1.2.3', '1.1234567']) {
+    for (const bad of [
+      '',
+      ' ',
+      '12.',
+      '.5',
+      '+5',
+      '1e3',
+      '1,000',
+      '12.5 ',
+      ' 12.5',
+      '0x10',
+      'NaN',
+      'Infinity',
+      '--1',
+      '1.2.3',
+      '1.1234567',
+    ]) {
       expect(() => formatMoney(bad, 'USD'), bad).toThrow(MoneyFormatError);
     }
   });
@@ -133,7 +149,10 @@ describe('negateMoney', () => {
   it('is its own inverse (property)', () => {
     const money = fc
       .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: 0, max: 999_999 }))
-      .map(([negative, integer, fraction]) => `${negative ? '-' : ''}${integer}${fraction === 0 ? '' : `.${String(fraction).padStart(6, '0').replace(/0+$/, '')}`}`);
+      .map(
+        ([negative, integer, fraction]) =>
+          `${negative ? '-' : ''}${integer}${fraction === 0 ? '' : `.${String(fraction).padStart(6, '0').replace(/0+$/, '')}`}`,
+      );
     fc.assert(
       fc.property(money, (amount) => {
         expect(formatMoney(negateMoney(negateMoney(amount)), 'USD')).toBe(formatMoney(amount, 'USD'));

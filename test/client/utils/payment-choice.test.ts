@@ -42,14 +42,20 @@ describe('effectiveCardOption', () => {
   });
 
   it('falls back when the picked saved card is gone', () => {
-    expect(effectiveCardOption({ kind: 'saved', paymentMethodId: 'pm_removed' }, cards)).toEqual({ kind: 'saved', paymentMethodId: 'pm_b' });
+    expect(effectiveCardOption({ kind: 'saved', paymentMethodId: 'pm_removed' }, cards)).toEqual({
+      kind: 'saved',
+      paymentMethodId: 'pm_b',
+    });
     expect(effectiveCardOption({ kind: 'saved', paymentMethodId: 'pm_removed' }, [])).toEqual({ kind: 'new' });
   });
 });
 
 describe('paymentChoiceOf', () => {
   it('pays a saved card by its id and the default card with none', () => {
-    expect(paymentChoiceOf({ kind: 'saved', paymentMethodId: 'pm_b' }, 'SANDBOX', testCards, null)).toEqual({ kind: 'saved', paymentMethodId: 'pm_b' });
+    expect(paymentChoiceOf({ kind: 'saved', paymentMethodId: 'pm_b' }, 'SANDBOX', testCards, null)).toEqual({
+      kind: 'saved',
+      paymentMethodId: 'pm_b',
+    });
     expect(paymentChoiceOf({ kind: 'default' }, 'STRIPE', [], null)).toEqual({ kind: 'default' });
   });
 
@@ -59,7 +65,10 @@ describe('paymentChoiceOf', () => {
       kind: 'test-card',
       paymentMethodId: 'pm_card_chargeDeclined',
     });
-    expect(paymentChoiceOf({ kind: 'new' }, 'SANDBOX', testCards, 'pm_unknown')).toEqual({ kind: 'test-card', paymentMethodId: 'pm_card_visa' });
+    expect(paymentChoiceOf({ kind: 'new' }, 'SANDBOX', testCards, 'pm_unknown')).toEqual({
+      kind: 'test-card',
+      paymentMethodId: 'pm_card_visa',
+    });
     expect(paymentChoiceOf({ kind: 'new' }, 'SANDBOX', [], null)).toBeNull();
   });
 

@@ -27,14 +27,18 @@ describe('taxDescription', () => {
 
   it('adds the rate to a label without it', () => {
     expect(taxDescription('No tax', '0')).toBe('No tax (0%)');
-    expect(taxDescription('VAT reverse charge (EU VAT number DE123456789)', '0')).toBe('VAT reverse charge (EU VAT number DE123456789) (0%)');
+    expect(taxDescription('VAT reverse charge (EU VAT number DE123456789)', '0')).toBe(
+      'VAT reverse charge (EU VAT number DE123456789) (0%)',
+    );
     expect(taxDescription('', '20')).toBe('Tax 20%');
   });
 });
 
 describe('quoteLines', () => {
   it('lists amount, tax with label and rate, and the total last, emphasised', () => {
-    expect(quoteLines({ amount: '25', tax: '1.8125', taxLabel: 'Sales tax 7.25% (CA)', taxRate: '7.25', total: '26.8125', currency: 'USD' })).toEqual([
+    expect(
+      quoteLines({ amount: '25', tax: '1.8125', taxLabel: 'Sales tax 7.25% (CA)', taxRate: '7.25', total: '26.8125', currency: 'USD' }),
+    ).toEqual([
       { label: 'Amount', value: '$25.00', kind: 'money' },
       { label: 'Tax: Sales tax 7.25% (CA)', value: '$1.8125', kind: 'money' },
       { label: 'Total charged to the card', value: '$26.8125', kind: 'money', emphasis: true },

@@ -1,6 +1,10 @@
 // Goal: the sandbox's simulated 3-D Secure is answered with the request the sandbox expects, and its refusals read well; method: build requests and parse refusals as the sandbox writes them.
 import { describe, expect, it } from 'vitest';
-import { isChallengeAlreadyAnswered, sandboxAuthenticationRequest, sandboxErrorOf } from '../../../client/src/utils/sandbox-three-d-secure.js';
+import {
+  isChallengeAlreadyAnswered,
+  sandboxAuthenticationRequest,
+  sandboxErrorOf,
+} from '../../../client/src/utils/sandbox-three-d-secure.js';
 
 describe('sandboxAuthenticationRequest', () => {
   it('posts the client secret and the outcome as JSON to the PaymentIntent’s endpoint', () => {
@@ -17,7 +21,12 @@ describe('sandboxAuthenticationRequest', () => {
   });
 
   it('joins a base URL with a trailing slash and escapes the id', () => {
-    const request = sandboxAuthenticationRequest({ sandboxUrl: 'http://localhost:9/ ', paymentIntentId: 'pi/x', clientSecret: 's', outcome: 'fail' });
+    const request = sandboxAuthenticationRequest({
+      sandboxUrl: 'http://localhost:9/ ',
+      paymentIntentId: 'pi/x',
+      clientSecret: 's',
+      outcome: 'fail',
+    });
     expect(request.url).toBe('http://localhost:9/v1/payment_intents/pi%2Fx/sandbox_authenticate');
     expect(JSON.parse(request.init.body)).toEqual({ client_secret: 's', outcome: 'fail' });
   });
@@ -26,7 +35,11 @@ describe('sandboxAuthenticationRequest', () => {
 describe('sandboxErrorOf', () => {
   it('reads Stripe’s error body', () => {
     const body = JSON.stringify({
-      error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent has a status of succeeded.' },
+      error: {
+        type: 'invalid_request_error',
+        code: 'payment_intent_unexpected_state',
+        message: 'This PaymentIntent has a status of succeeded.',
+      },
     });
     const error = sandboxErrorOf(400, body);
     expect(error).toEqual({ code: 'payment_intent_unexpected_state', message: 'This PaymentIntent has a status of succeeded.' });

@@ -17,7 +17,10 @@ describe('nextSessionState', () => {
   it('starts by checking, and the check decides: in, out, or out with the reason', () => {
     expect(INITIAL_SESSION_STATE).toEqual({ status: 'checking' });
     expect(nextSessionState(INITIAL_SESSION_STATE, { type: 'checked', result: { kind: 'signed-in', user: OLIVIA } })).toEqual(SIGNED_IN);
-    expect(nextSessionState(INITIAL_SESSION_STATE, { type: 'checked', result: { kind: 'signed-out' } })).toEqual({ status: 'signed-out', notice: null });
+    expect(nextSessionState(INITIAL_SESSION_STATE, { type: 'checked', result: { kind: 'signed-out' } })).toEqual({
+      status: 'signed-out',
+      notice: null,
+    });
     expect(nextSessionState(INITIAL_SESSION_STATE, { type: 'checked', result: { kind: 'unavailable', message: 'Server down' } })).toEqual({
       status: 'signed-out',
       notice: 'Server down',
@@ -32,7 +35,9 @@ describe('nextSessionState', () => {
   });
 
   it('a sign-in replaces whatever was there, the notice of an ended session included', () => {
-    expect(nextSessionState({ status: 'signed-out', notice: SESSION_ENDED_NOTICE }, { type: 'signed-in', user: OLIVIA })).toEqual(SIGNED_IN);
+    expect(nextSessionState({ status: 'signed-out', notice: SESSION_ENDED_NOTICE }, { type: 'signed-in', user: OLIVIA })).toEqual(
+      SIGNED_IN,
+    );
     expect(nextSessionState(SIGNED_IN, { type: 'signed-in', user: CARL })).toEqual({ ...SIGNED_IN, user: CARL });
   });
 

@@ -31,7 +31,12 @@ describe('hasCardReceipt', () => {
 describe('topUpsByPaymentIntent', () => {
   it('keys the top-ups by PaymentIntent, the first of a duplicate winning, those without one left out', () => {
     const first = { id: '1', paymentIntentId: 'pi_1' };
-    const map = topUpsByPaymentIntent([first, { id: '2', paymentIntentId: null }, { id: '3', paymentIntentId: 'pi_1' }, { id: '4', paymentIntentId: 'pi_4' }]);
+    const map = topUpsByPaymentIntent([
+      first,
+      { id: '2', paymentIntentId: null },
+      { id: '3', paymentIntentId: 'pi_1' },
+      { id: '4', paymentIntentId: 'pi_4' },
+    ]);
     expect([...map.keys()]).toEqual(['pi_1', 'pi_4']);
     expect(map.get('pi_1')).toBe(first);
   });
@@ -39,7 +44,14 @@ describe('topUpsByPaymentIntent', () => {
 
 describe('paymentIntentsMissingReceipts', () => {
   it('lists the card credits whose top-up is absent or has no receipt yet, once each', () => {
-    const rows = [credit('pi_known'), credit('pi_pending'), credit('pi_new'), credit('pi_new'), credit(null), { kind: 'CALL' as const, type: 'DEBIT' as const, paymentIntentId: null }];
+    const rows = [
+      credit('pi_known'),
+      credit('pi_pending'),
+      credit('pi_new'),
+      credit('pi_new'),
+      credit(null),
+      { kind: 'CALL' as const, type: 'DEBIT' as const, paymentIntentId: null },
+    ];
     const topUps = [
       { paymentIntentId: 'pi_known', receipt },
       { paymentIntentId: 'pi_pending', receipt: null },

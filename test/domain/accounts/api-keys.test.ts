@@ -100,8 +100,9 @@ describe('storage: hashed, shown once', () => {
 
 describe('revocation', () => {
   it('a revoked key is rejected on its very next request with UNAUTHENTICATED (HTTP 401)', async () => {
-    const { apiKey: secret, key } = (await t.ok(ownerKey, CREATE_API_KEY, { input: { accountId, role: 'INTEGRATOR', name: 'Soon revoked' } }))
-      .createApiKey;
+    const { apiKey: secret, key } = (
+      await t.ok(ownerKey, CREATE_API_KEY, { input: { accountId, role: 'INTEGRATOR', name: 'Soon revoked' } })
+    ).createApiKey;
     expect((await t.ok(secret, ME)).me).toEqual({ role: 'INTEGRATOR', accountId, apiKeyId: key.id });
 
     const revoked = await t.ok(ownerKey, REVOKE_API_KEY, { id: key.id });
@@ -177,7 +178,8 @@ describe('revocation', () => {
   });
 
   it('revoking twice keeps the first revokedAt', async () => {
-    const { key } = (await t.ok(ownerKey, CREATE_API_KEY, { input: { accountId, role: 'INTEGRATOR', name: 'Twice revoked' } })).createApiKey;
+    const { key } = (await t.ok(ownerKey, CREATE_API_KEY, { input: { accountId, role: 'INTEGRATOR', name: 'Twice revoked' } }))
+      .createApiKey;
     const first = await t.ok(ownerKey, REVOKE_API_KEY, { id: key.id });
     // A second revocation must come at a later instant for the test to tell the times apart.
     const firstAtMs = Date.parse(first.revokeApiKey.key.revokedAt);

@@ -80,12 +80,17 @@ describe('revocation across two server processes on one database', () => {
 
     expect(await status(a.url, key.secret)).toBe(401);
     // B cached the key before revokedAt, so B can accept it only for requests sent before revokedAt + TTL.
-    await until('B refuses the revoked key', async () => {
-      const sentAt = Date.now();
-      if ((await status(b.url, key.secret)) !== 200) return true;
-      expect(sentAt - revokedAt).toBeLessThan(TTL_MS);
-      return false;
-    }, 20_000, 20);
+    await until(
+      'B refuses the revoked key',
+      async () => {
+        const sentAt = Date.now();
+        if ((await status(b.url, key.secret)) !== 200) return true;
+        expect(sentAt - revokedAt).toBeLessThan(TTL_MS);
+        return false;
+      },
+      20_000,
+      20,
+    );
     expect(await status(b.url, key.secret)).toBe(401);
   });
 });

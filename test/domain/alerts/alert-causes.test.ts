@@ -146,7 +146,12 @@ describe('calls, campaigns and the wallet lifecycle', () => {
     await t.ok(ownerKey, START_CALL, { input: { campaignId: budgeted, to: '+447700900004' } });
     await advance(10_000);
     const alerts = await alertsOf(accountId);
-    expect(alerts.filter((a) => a.campaignId === budgeted).map((a) => [a.kind, a.callsStopped, a.amount]).sort()).toEqual([
+    expect(
+      alerts
+        .filter((a) => a.campaignId === budgeted)
+        .map((a) => [a.kind, a.callsStopped, a.amount])
+        .sort(),
+    ).toEqual([
       ['BUDGET_REACHED', null, '0.5'],
       ['CALLS_STOPPED', 1, null],
     ]);
@@ -156,7 +161,12 @@ describe('calls, campaigns and the wallet lifecycle', () => {
 
   it('holds CALLS_STOPPED while the campaign still has a call up, then reports after callsStoppedSettleMs', async () => {
     // A process whose settle time is 0 reports a stop at once; this one (10 min) waits for the campaign.
-    const eager = await startApp({ config: { ...t.config, callsStoppedSettleMs: 0, alertsEnabled: false }, databaseUrl: t.databaseUrl, platformAdminToken: t.adminToken, clock });
+    const eager = await startApp({
+      config: { ...t.config, callsStoppedSettleMs: 0, alertsEnabled: false },
+      databaseUrl: t.databaseUrl,
+      platformAdminToken: t.adminToken,
+      clock,
+    });
     try {
       const { accountId, walletId, ownerKey } = await t.createAccount();
       await t.ok(ownerKey, `mutation($input: SetLowBalanceThresholdsInput!) { setLowBalanceThresholds(input: $input) { thresholds } }`, {
@@ -214,13 +224,16 @@ describe('calls, campaigns and the wallet lifecycle', () => {
     const { accountId, walletId, ownerKey } = await t.createAccount();
     await t.fund(walletId, '3');
     const ratePlanId = await createNumberPlan(t, [{ prefix: '44', numberPurchase: '1', numberMonthly: '2' }]);
-    const purchased = (await t.ok(ownerKey, PURCHASE, { input: { walletId, ratePlanId, number: '+447700900555' } })).purchaseNumber.phoneNumber;
+    const purchased = (await t.ok(ownerKey, PURCHASE, { input: { walletId, ratePlanId, number: '+447700900555' } })).purchaseNumber
+      .phoneNumber;
     clock.advance(Date.parse(purchased.renewsAt) - clock.now());
     await t.app.lifecycle.runOnce();
     await t.app.lifecycle.runOnce();
     const renewal = (await alertsOf(accountId)).filter((a) => a.kind === 'NUMBER_RENEWAL_FAILED');
     expect(renewal.map((a) => [a.amount, a.severity])).toEqual([['2', 'WARNING']]);
-    expect(renewal[0].message).toMatch(/^The monthly renewal of \+447700900555 \(2\.00 USD\) could not be paid\. The number is kept until \d{4}-\d{2}-\d{2}/);
+    expect(renewal[0].message).toMatch(
+      /^The monthly renewal of \+447700900555 \(2\.00 USD\) could not be paid\. The number is kept until \d{4}-\d{2}-\d{2}/,
+    );
     await t.assertLedger();
   });
 });
@@ -239,11 +252,15 @@ describe('payments', () => {
 
   it('raises AUTO_RECHARGE_FAILED and AUTO_RECHARGE_PAUSED when the bank wants the customer present', async () => {
     const account = await t.createAccount();
-    const pending = (await t.ok(account.ownerKey, ADD_CARD, { input: { paymentMethodId: 'pm_card_authenticationRequired', makeDefault: false } })).addPaymentMethod;
+    const pending = (
+      await t.ok(account.ownerKey, ADD_CARD, { input: { paymentMethodId: 'pm_card_authenticationRequired', makeDefault: false } })
+    ).addPaymentMethod;
     await t.app.stripeSandbox!.authenticate(pending.setupIntentId, 'succeed');
     await settle(t);
     await t.fund(account.walletId, '30');
-    await t.ok(account.ownerKey, SET_AUTO_RECHARGE, { input: { walletId: account.walletId, enabled: true, threshold: '20', target: '50' } });
+    await t.ok(account.ownerKey, SET_AUTO_RECHARGE, {
+      input: { walletId: account.walletId, enabled: true, threshold: '20', target: '50' },
+    });
     await charge(account.ownerKey, account.walletId, '15');
     await settle(t);
     await settle(t);

@@ -30,7 +30,14 @@ let receiver: WebhookReceiver;
 beforeAll(async () => {
   smtp = await startSmtpTestServer();
   receiver = await WebhookReceiver.start();
-  t = await startTestApp({ smtpUrl: smtp.url, mailEnabled: true, webhooksEnabled: true, mailIntervalMs: 100, webhookProducerIntervalMs: 100, webhookSenderIntervalMs: 100 });
+  t = await startTestApp({
+    smtpUrl: smtp.url,
+    mailEnabled: true,
+    webhooksEnabled: true,
+    mailIntervalMs: 100,
+    webhookProducerIntervalMs: 100,
+    webhookSenderIntervalMs: 100,
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -45,13 +52,23 @@ it('a charge crossing 5 and then 0 reaches support live, the owner by e-mail and
     input: { accountId, email, name: 'Owner', role: 'OWNER', password: 'correct horse battery' },
   });
   const endpoint = (
-    await t.ok(ownerKey, `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } secret } }`, {
-      input: { url: `${receiver.url}/alerts`, eventTypes: ['ALERT_RAISED'] },
-    })
+    await t.ok(
+      ownerKey,
+      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } secret } }`,
+      {
+        input: { url: `${receiver.url}/alerts`, eventTypes: ['ALERT_RAISED'] },
+      },
+    )
   ).createWebhookEndpoint;
   const supportKey = (await t.createKey(null, 'SUPPORT')).secret;
   const head = (await t.ok(supportKey, `{ alerts(first: 1) { edges { node { position } } } }`)).alerts.edges[0]?.node.position ?? '0';
-  const feed = subscribe(t.url, supportKey, `subscription($after: String) { alertRaised(afterPosition: $after) { id kind accountId } }`, { after: head }, (d) => d.alertRaised);
+  const feed = subscribe(
+    t.url,
+    supportKey,
+    `subscription($after: String) { alertRaised(afterPosition: $after) { id kind accountId } }`,
+    { after: head },
+    (d) => d.alertRaised,
+  );
   try {
     await t.fund(walletId, '10');
     const charge = (amount: string) =>

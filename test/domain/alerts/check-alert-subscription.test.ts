@@ -24,7 +24,13 @@ beforeAll(async () => {
   await transaction(em, async (tx) => {
     await lockAlertWriters(tx);
     const raisedAt = new Date('2026-12-01T00:00:00Z');
-    const alerts = [1, 2, 3].map((n) => ({ kind: AlertKind.PAYMENT_FAILED, accountId, message: `alert ${n}`, dedupeKey: `test:${n}`, raisedAt }));
+    const alerts = [1, 2, 3].map((n) => ({
+      kind: AlertKind.PAYMENT_FAILED,
+      accountId,
+      message: `alert ${n}`,
+      dedupeKey: `test:${n}`,
+      raisedAt,
+    }));
     expect(await insertAlerts(tx, alerts)).toBe(3);
   });
 });
@@ -42,14 +48,18 @@ describe('checkAlertSubscription', () => {
       AlertKind.LOW_BALANCE,
     ]);
     await expect(checkAlertSubscription(em, { principal: owner, afterPosition: (head + 1n).toString() })).rejects.toMatchObject({
-      code: 'BAD_USER_INPUT', extensions: { field: 'afterPosition' },
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'afterPosition' },
     });
   });
 
   it('refuses a malformed position, an empty kinds list and another tenant’s account', async () => {
     const em = orm.em.fork();
     await expect(checkAlertSubscription(em, { principal: owner, afterPosition: '-1' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(checkAlertSubscription(em, { principal: owner, kinds: [] })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'kinds' } });
+    await expect(checkAlertSubscription(em, { principal: owner, kinds: [] })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'kinds' },
+    });
     await expect(checkAlertSubscription(em, { principal: owner, accountId: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

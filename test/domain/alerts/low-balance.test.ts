@@ -45,13 +45,22 @@ describe('judgeBalanceMoves', () => {
   });
 
   it('with no margin re-arms as soon as the balance is above the threshold', () => {
-    const { crossings } = judgeBalanceMoves({ ...DEFAULTS, thresholdsMicros: [5n * U] }, walk(0n, [6n * U, 5n * U, 5n * U + 1n, 5n * U]), 0);
+    const { crossings } = judgeBalanceMoves(
+      { ...DEFAULTS, thresholdsMicros: [5n * U] },
+      walk(0n, [6n * U, 5n * U, 5n * U + 1n, 5n * U]),
+      0,
+    );
     expect(crossings.map((c) => c.sequence)).toEqual([2n, 4n]);
   });
 
   it('raises BALANCE_RECOVERED once when a depleted wallet is funded, and never for a wallet that was never depleted', () => {
     const { crossings } = judgeBalanceMoves(DEFAULTS, walk(0n, [3n * U, 0n, 1n, 2n, 0n, 10n * U]), 10);
-    expect(crossings.map((c) => `${c.kind}@${c.sequence}`)).toEqual(['BALANCE_DEPLETED@2', 'BALANCE_RECOVERED@3', 'BALANCE_DEPLETED@5', 'BALANCE_RECOVERED@6']);
+    expect(crossings.map((c) => `${c.kind}@${c.sequence}`)).toEqual([
+      'BALANCE_DEPLETED@2',
+      'BALANCE_RECOVERED@3',
+      'BALANCE_DEPLETED@5',
+      'BALANCE_RECOVERED@6',
+    ]);
     expect(judgeBalanceMoves(DEFAULTS, walk(0n, [3n * U]), 10).crossings).toEqual([]);
   });
 
@@ -70,7 +79,11 @@ describe('judgeBalanceMoves', () => {
     const balancesArb = fc.array(fc.bigInt({ min: 0n, max: 60n }), { maxLength: 60 });
     fc.assert(
       fc.property(thresholdsArb, balancesArb, fc.integer({ min: 0, max: 50 }), (thresholds, balances, margin) => {
-        const { crossings } = judgeBalanceMoves({ thresholdsMicros: thresholds, armedMicros: [], depleted: false }, walk(0n, balances), margin);
+        const { crossings } = judgeBalanceMoves(
+          { thresholdsMicros: thresholds, armedMicros: [], depleted: false },
+          walk(0n, balances),
+          margin,
+        );
         for (const threshold of thresholds) {
           // Reference: a threshold fires at row i when the balance is ≤ T there and, since its
           // previous fire (or the start), the balance was above T + margin at some row before i.
@@ -84,7 +97,9 @@ describe('judgeBalanceMoves', () => {
             } else if (balance > rearm) sawAbove = true;
           });
           const kind = threshold === 0n ? 'BALANCE_DEPLETED' : 'LOW_BALANCE';
-          const fired = crossings.filter((c) => c.kind === kind && 'thresholdMicros' in c && c.thresholdMicros === threshold).map((c) => c.sequence);
+          const fired = crossings
+            .filter((c) => c.kind === kind && 'thresholdMicros' in c && c.thresholdMicros === threshold)
+            .map((c) => c.sequence);
           expect(fired).toEqual(expected);
         }
       }),
@@ -95,12 +110,12 @@ describe('judgeBalanceMoves', () => {
 
 describe('amounts in alert messages', () => {
   it('keep every significant micro and at least two decimals, with the currency code', () => {
-    expect([formatMoneyForPeople(5n * U, 'USD', 'code'), formatMoneyForPeople(4_990_000n, 'USD', 'code'), formatMoneyForPeople(8_500n, 'GBP', 'code'), formatMoneyForPeople(0n, 'EUR', 'code'), formatMoneyForPeople(-3_500_000n, 'USD', 'code')]).toEqual([
-      '5.00 USD',
-      '4.99 USD',
-      '0.0085 GBP',
-      '0.00 EUR',
-      '-3.50 USD',
-    ]);
+    expect([
+      formatMoneyForPeople(5n * U, 'USD', 'code'),
+      formatMoneyForPeople(4_990_000n, 'USD', 'code'),
+      formatMoneyForPeople(8_500n, 'GBP', 'code'),
+      formatMoneyForPeople(0n, 'EUR', 'code'),
+      formatMoneyForPeople(-3_500_000n, 'USD', 'code'),
+    ]).toEqual(['5.00 USD', '4.99 USD', '0.0085 GBP', '0.00 EUR', '-3.50 USD']);
   });
 });

@@ -17,7 +17,13 @@ let sent: { client: pg.Client; text: string }[] | null = null;
 beforeAll(async () => {
   // Background work is off (or far apart) so that only the clock's statements are recorded.
   t = await startTestApp(
-    { billingClockEnabled: false, alertsEnabled: false, outboxPollIntervalMs: 3_600_000, socketCredentialCheckIntervalMs: 3_600_000, rateLimitsEnabled: false },
+    {
+      billingClockEnabled: false,
+      alertsEnabled: false,
+      outboxPollIntervalMs: 3_600_000,
+      socketCredentialCheckIntervalMs: 3_600_000,
+      rateLimitsEnabled: false,
+    },
     { clock },
   );
   pg.Client.prototype.query = function recordingQuery(this: pg.Client, ...args: unknown[]) {
@@ -66,7 +72,17 @@ async function batchStatements(): Promise<{ extended: number; batches: string[][
  * A batch's statements by their first words: claim the calls, lock wallets and campaigns, write calls, wallets'
  * reserved credit and campaigns, and the campaigns' change events to the outbox.
  */
-const ONE_PER_TABLE = ['begin', 'select c.id,', 'select id,', 'select id,', 'update call', 'update wallet', 'update campaign', 'insert into', 'commit'];
+const ONE_PER_TABLE = [
+  'begin',
+  'select c.id,',
+  'select id,',
+  'select id,',
+  'update call',
+  'update wallet',
+  'update campaign',
+  'insert into',
+  'commit',
+];
 
 it('extends 5 calls and 55 calls with the same statements: one per table, in one transaction per batch', async () => {
   await t.app.spend.billingClock.runDue(); // the first pass reads the active calls (a rescan) before anything is counted

@@ -31,7 +31,9 @@ it('posts an ended call once when the posting is repeated concurrently', async (
   });
   const callId = started.startCall.call.id;
   const em = t.app.orm.em.fork();
-  const ended = await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { transactionId cost } } }`, { input: { callId } });
+  const ended = await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { transactionId cost } } }`, {
+    input: { callId },
+  });
   expect(ended.endCall.call.cost).toBe('0.6');
 
   // The call as a crashed process would have left it: ended, its cost not yet recorded as posted.
@@ -41,7 +43,9 @@ it('posts an ended call once when the posting is repeated concurrently', async (
 
   await sql<never, { callId: string }>('update call set transaction_id = null where id = :callId').run(em, { callId });
   expect(await postPendingCallCosts(t.app.orm.em.fork(), t.app.spend.callDeps)).toBe(1);
-  const after = await sql<{ transaction_id: string }, { callId: string }>('select transaction_id from call where id = :callId').one(em, { callId });
+  const after = await sql<{ transaction_id: string }, { callId: string }>('select transaction_id from call where id = :callId').one(em, {
+    callId,
+  });
   expect(after.transaction_id).toBe(ended.endCall.call.transactionId);
 
   const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
@@ -71,10 +75,15 @@ it("meters calls this process did not start (another process's, or from before a
   clock.advance(1_000);
   // The clock's rescan runs at most every billingClockRescanMs (1 s) of machine time: pass after
   // pass, until one has rescanned, found the call and reserved its next second.
-  await until('the rescan to find and extend the call', async () => {
-    await t.app.spend.billingClock.runDue();
-    return (await funded()) > 1;
-  }, 20_000, 20);
+  await until(
+    'the rescan to find and extend the call',
+    async () => {
+      await t.app.spend.billingClock.runDue();
+      return (await funded()) > 1;
+    },
+    20_000,
+    20,
+  );
   await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }`, { input: { callId: call.id } });
   await t.assertLedger();
 });

@@ -17,13 +17,17 @@ afterAll(async () => {
 const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }`;
 const CALL_UPDATED = `subscription($campaignId: ID!) { callUpdated(campaignId: $campaignId) { id status endReason billedSeconds cost startedAt endedAt } }`;
 
-it('stops two calls on a 1.00 wallet at 6.00/min 1/1 after 5 s each, leaving 0 and costing 1.00 together', { timeout: 30_000 }, async () => {
+it('stops two calls on a 1.00 wallet at 6.00/min 1/1 after 5 s each, leaving 0 and costing 1.00 together', {
+  timeout: 30_000,
+}, async () => {
   const { walletId, ownerKey } = await t.createAccount();
   await t.fund(walletId, '1');
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
   const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
   const startedAt = Date.now();
-  const calls = await Promise.all(['+447700900001', '+447700900002'].map((to) => t.ok(ownerKey, START_CALL, { input: { campaignId, to } })));
+  const calls = await Promise.all(
+    ['+447700900001', '+447700900002'].map((to) => t.ok(ownerKey, START_CALL, { input: { campaignId, to } })),
+  );
   expect(calls.map((c) => c.startCall.call.status)).toEqual(['ACTIVE', 'ACTIVE']);
   // callUpdated starts with the campaign's active calls, then each change.
   const updates = subscribe(t.url, ownerKey, CALL_UPDATED, { campaignId }, (d) => d.callUpdated);
@@ -48,12 +52,18 @@ it('stops two calls on a 1.00 wallet at 6.00/min 1/1 after 5 s each, leaving 0 a
 
   // The costs are posted right after the stop; wait for the ledger rather than sleeping.
   let wallet: any;
-  await until('the costs to be posted', async () => {
-    wallet = (await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved available } }`, { id: walletId })).wallet;
-    return wallet.reserved === '0';
-  }, 10_000, 20);
+  await until(
+    'the costs to be posted',
+    async () => {
+      wallet = (await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved available } }`, { id: walletId })).wallet;
+      return wallet.reserved === '0';
+    },
+    10_000,
+    20,
+  );
   expect(wallet).toEqual({ balance: '0', reserved: '0', available: '0' });
-  const campaign = (await t.ok(ownerKey, `query($id: ID!) { campaign(id: $id) { status spent activeCalls } }`, { id: campaignId })).campaign;
+  const campaign = (await t.ok(ownerKey, `query($id: ID!) { campaign(id: $id) { status spent activeCalls } }`, { id: campaignId }))
+    .campaign;
   expect(campaign).toEqual({ status: 'STOPPED_INSUFFICIENT_FUNDS', spent: '1', activeCalls: 0 });
   await t.assertLedger();
 });

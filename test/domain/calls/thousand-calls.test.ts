@@ -47,7 +47,9 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
-it(`keeps a wallet with ${CALLS} concurrent calls at or above zero and stops them all within one increment`, { timeout: 120_000 }, async () => {
+it(`keeps a wallet with ${CALLS} concurrent calls at or above zero and stops them all within one increment`, {
+  timeout: 120_000,
+}, async () => {
   const { walletId, ownerKey } = await t.createAccount();
   // 60.005: the calls' first seconds take 10.00; the rest runs out a little past 5 s, leaving half an increment.
   await t.fund(walletId, '60.005');
@@ -105,7 +107,8 @@ it(`keeps a wallet with ${CALLS} concurrent calls at or above zero and stops the
   expect(BigInt(wallet.balance_micros)).toBeLessThan(PER_SECOND_MICROS);
   const posted = await selectPostedCalls.one(em, { walletId });
   expect([BigInt(posted.total), posted.n]).toEqual([costs, CALLS]);
-  const campaign = (await t.ok(ownerKey, `query($id: ID!) { campaign(id: $id) { status activeCalls spent } }`, { id: campaignId })).campaign;
+  const campaign = (await t.ok(ownerKey, `query($id: ID!) { campaign(id: $id) { status activeCalls spent } }`, { id: campaignId }))
+    .campaign;
   expect(campaign.status).toBe('STOPPED_INSUFFICIENT_FUNDS');
   expect(campaign.activeCalls).toBe(0);
   await t.assertLedger();

@@ -18,11 +18,19 @@ describe('campaignCostFigures', () => {
       shortfallMicros: null,
       coveredCalls: null,
     });
-    expect(campaignCostFigures(RATE, 3, 0, null)).toMatchObject({ billedSecondsPerCall: 60, costPerCallMicros: 700_000n, totalMicros: 2_100_000n });
+    expect(campaignCostFigures(RATE, 3, 0, null)).toMatchObject({
+      billedSecondsPerCall: 60,
+      costPerCallMicros: 700_000n,
+      totalMicros: 2_100_000n,
+    });
   });
 
   it('reports the shortfall and the calls the available credit covers in full', () => {
-    expect(campaignCostFigures(RATE, 10, 61, 2_000_000n)).toMatchObject({ availableMicros: 2_000_000n, shortfallMicros: 5_600_000n, coveredCalls: 2 });
+    expect(campaignCostFigures(RATE, 10, 61, 2_000_000n)).toMatchObject({
+      availableMicros: 2_000_000n,
+      shortfallMicros: 5_600_000n,
+      coveredCalls: 2,
+    });
     expect(campaignCostFigures(RATE, 10, 61, 7_600_000n)).toMatchObject({ shortfallMicros: 0n, coveredCalls: 10 });
     // More credit than needed covers every call, not more.
     expect(campaignCostFigures(RATE, 10, 61, 1_000_000_000n)).toMatchObject({ shortfallMicros: 0n, coveredCalls: 10 });
@@ -31,7 +39,12 @@ describe('campaignCostFigures', () => {
 
   it('covers every call of a free rate, even from an empty wallet', () => {
     const free = { ...RATE, perMinuteMicros: 0n, connectFeeMicros: 0n };
-    expect(campaignCostFigures(free, 7, 300, 0n)).toMatchObject({ costPerCallMicros: 0n, totalMicros: 0n, shortfallMicros: 0n, coveredCalls: 7 });
+    expect(campaignCostFigures(free, 7, 300, 0n)).toMatchObject({
+      costPerCallMicros: 0n,
+      totalMicros: 0n,
+      shortfallMicros: 0n,
+      coveredCalls: 7,
+    });
   });
 
   it('refuses a fractional or negative number of calls as a programmer error', () => {

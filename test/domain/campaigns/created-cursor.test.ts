@@ -24,7 +24,9 @@ describe('created cursors', () => {
   it('refuses cursors it did not issue', () => {
     const foreign = ['', 'nonsense', Buffer.from(`12|${ID}|x`).toString('base64url'), Buffer.from('12|not-a-uuid').toString('base64url')];
     for (const cursor of [...foreign, `${encodeCreatedCursor('12', ID)}=`]) {
-      expect(() => decodeCreatedCursor(cursor)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field: 'after' } }));
+      expect(() => decodeCreatedCursor(cursor)).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field: 'after' } }),
+      );
     }
   });
 
@@ -41,7 +43,9 @@ describe('created cursors', () => {
     expect(validatePageSize(1, limits)).toBe(1);
     expect(validatePageSize(100, limits)).toBe(100);
     for (const first of [0, 101, 1.5, -1]) {
-      expect(() => validatePageSize(first, limits)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field: 'first' } }));
+      expect(() => validatePageSize(first, limits)).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field: 'first' } }),
+      );
     }
   });
 });

@@ -56,9 +56,16 @@ describe('the simulated carrier', () => {
     await t.fund(account.walletId, '10');
     const simulated = await createCampaign(account.ownerKey, account.walletId, true);
     const real = await createCampaign(account.ownerKey, account.walletId, false);
-    const sent = await send(t, account.ownerKey, { walletId: account.walletId, campaignId: simulated, from: 'ACME', to: recipients(300), body: 'x' });
+    const sent = await send(t, account.ownerKey, {
+      walletId: account.walletId,
+      campaignId: simulated,
+      from: 'ACME',
+      to: recipients(300),
+      body: 'x',
+    });
     const untouched = [
-      ...(await send(t, account.ownerKey, { walletId: account.walletId, campaignId: real, from: 'ACME', to: recipients(5), body: 'x' })).messages,
+      ...(await send(t, account.ownerKey, { walletId: account.walletId, campaignId: real, from: 'ACME', to: recipients(5), body: 'x' }))
+        .messages,
       ...(await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: recipients(5), body: 'x' })).messages,
     ];
     expect(await wallet(t, account.walletId)).toEqual({ balance: '10', reserved: '3.1', available: '6.9' });
@@ -79,9 +86,14 @@ describe('the simulated carrier', () => {
     expect(expectedDelivered).toBeGreaterThan(200);
 
     const statuses = new Map(
-      (await sql<{ id: string; status: string }, { walletId: string }>('select id, status from message where wallet_id = :walletId').all(t.app.orm.em.fork(), {
-        walletId: account.walletId,
-      })).map((row) => [row.id, row.status]),
+      (
+        await sql<{ id: string; status: string }, { walletId: string }>('select id, status from message where wallet_id = :walletId').all(
+          t.app.orm.em.fork(),
+          {
+            walletId: account.walletId,
+          },
+        )
+      ).map((row) => [row.id, row.status]),
     );
     for (const m of sent.messages) {
       if (leftIds.has(m.id)) expect(statuses.get(m.id)).toBe('PENDING');
@@ -117,14 +129,21 @@ describe('crash recovery', () => {
     const account = await t.createAccount();
     await t.fund(account.walletId, '1');
     const campaignId = await createCampaign(account.ownerKey, account.walletId, false);
-    const [first, second] = (await send(t, account.ownerKey, { walletId: account.walletId, campaignId, from: 'ACME', to: recipients(2, 9000), body: 'x' })).messages;
+    const [first, second] = (
+      await send(t, account.ownerKey, { walletId: account.walletId, campaignId, from: 'ACME', to: recipients(2, 9000), body: 'x' })
+    ).messages;
     const em = t.app.orm.em.fork();
     // The state right after the DELIVERED transaction commits and before its posting: the wallet still holds the price.
     const crashAfterMarking = async (id: string) => {
-      await sql<never, { id: string }>(`update message set status = 'DELIVERED', hold_micros = 0, finalized_at = now() where id = :id`).run(em, {
-        id,
+      await sql<never, { id: string }>(`update message set status = 'DELIVERED', hold_micros = 0, finalized_at = now() where id = :id`).run(
+        em,
+        {
+          id,
+        },
+      );
+      await sql<never, { campaignId: string }>(`update campaign set spent_micros = spent_micros + 10000 where id = :campaignId`).run(em, {
+        campaignId,
       });
-      await sql<never, { campaignId: string }>(`update campaign set spent_micros = spent_micros + 10000 where id = :campaignId`).run(em, { campaignId });
     };
     await crashAfterMarking(first.id);
     await crashAfterMarking(second.id);
@@ -159,13 +178,20 @@ describe('crash recovery', () => {
       `insert into phone_number (id, account_id, wallet_id, rate_plan_id, number, status, purchase_micros, monthly_micros, purchased_at, anchor_day, renews_at)
        values (gen_random_uuid(), :accountId, :walletId, :ratePlanId, :number, 'ACTIVE', 0, 0, now(), 1, now() + interval '30 days')`,
     ).run(t.app.orm.em.fork(), { accountId: account.accountId, walletId: account.walletId, ratePlanId, number });
-    const received = (await t.ok(t.adminToken, `mutation($input: ReceiveMessageInput!) { receiveMessage(input: $input) { message { id transactionId price } } }`, {
-      input: { from: '+14155550000', to: number, body: 'hi' },
-    })).receiveMessage.message;
+    const received = (
+      await t.ok(
+        t.adminToken,
+        `mutation($input: ReceiveMessageInput!) { receiveMessage(input: $input) { message { id transactionId price } } }`,
+        {
+          input: { from: '+14155550000', to: number, body: 'hi' },
+        },
+      )
+    ).receiveMessage.message;
     expect(received.price).toBe('0.01');
     // Rewind to the state between the accepting transaction and the posting: hold back on, posting gone.
     const em = t.app.orm.em.fork();
-    const [other] = (await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [number], body: 'x' })).messages;
+    const [other] = (await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [number], body: 'x' }))
+      .messages;
     await sql<never, { id: string }>(
       `update message set status = 'RECEIVED', hold_micros = 0, finalized_at = now(), direction = 'INBOUND', expires_at = null where id = :id`,
     ).run(em, { id: other.id });

@@ -37,7 +37,11 @@ describe('racing sends against one wallet', () => {
     const account = await t.createAccount();
     await t.fund(account.walletId, '3');
     const responses = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(i)], body: 'x' } })),
+      Array.from({ length: 100 }, (_, i) =>
+        t.graphql(account.ownerKey, SEND, {
+          input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(i)], body: 'x' },
+        }),
+      ),
     );
     expect(codes(responses)).toEqual({ OK: 60, INSUFFICIENT_FUNDS: 40 });
     expect(await wallet(t, account.walletId)).toEqual({ balance: '3', reserved: '3', available: '0' });
@@ -60,7 +64,8 @@ describe('racing sends against one wallet', () => {
     const account = await t.createAccount();
     await t.fund(account.walletId, '100');
     const campaignId = await t.runningCampaign(account.ownerKey, account.walletId, ratePlanId, '1.5');
-    const sendOne = (i: number) => t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, campaignId, from: 'ACME', to: [recipient(i)], body: 'x' } });
+    const sendOne = (i: number) =>
+      t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, campaignId, from: 'ACME', to: [recipient(i)], body: 'x' } });
     const responses = await Promise.all(Array.from({ length: 100 }, (_, i) => sendOne(i)));
     expect(codes(responses)).toEqual({ OK: 30, INSUFFICIENT_FUNDS: 70 });
     expect(responses.filter((r) => r.errors).every((r) => r.errors![0]!.extensions!.reason === 'BUDGET_REACHED')).toBe(true);
@@ -90,7 +95,8 @@ describe('racing sends against one wallet', () => {
   it('expiry passes racing each other, delivery reports and new sends: due holds expire once, the rest are charged once, nothing leaks', async () => {
     const account = await t.createAccount();
     await t.fund(account.walletId, '10');
-    const sendOne = (i: number) => send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(i)], body: 'x' });
+    const sendOne = (i: number) =>
+      send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(i)], body: 'x' });
     const old: string[] = [];
     for (let i = 0; i < 40; i += 1) old.push((await sendOne(i)).messages[0].id);
     clock.advance(HOLD_TTL_MS / 2);
@@ -102,7 +108,13 @@ describe('racing sends against one wallet', () => {
     const [expiries, reports, sends] = await Promise.all([
       Promise.all([1, 2, 3].map(() => expireMessageHolds(t.app.orm.em.fork(), t.app.spend.deps, clock.now()))),
       Promise.all(young.map((messageId) => t.graphql(account.ownerKey, REPORT, { input: { messageId, status: 'DELIVERED' } }))),
-      Promise.all(Array.from({ length: 20 }, (_, i) => t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(100 + i)], body: 'x' } }))),
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          t.graphql(account.ownerKey, SEND, {
+            input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(100 + i)], body: 'x' },
+          }),
+        ),
+      ),
     ]);
     // Each pass may also expire other tests' holds; this wallet's old messages expired exactly once each.
     expect(expiries.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(40);

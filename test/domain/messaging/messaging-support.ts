@@ -61,7 +61,10 @@ export async function smsTransactions(t: TestApp, walletId: string): Promise<any
   return (await t.ok(t.adminToken, SMS_TRANSACTIONS, { id: walletId })).wallet.transactions.edges.map((edge: any) => edge.node);
 }
 
-export async function campaign(t: TestApp, campaignId: string): Promise<{ status: string; budget: string | null; spent: string; committed: string }> {
+export async function campaign(
+  t: TestApp,
+  campaignId: string,
+): Promise<{ status: string; budget: string | null; spent: string; committed: string }> {
   return (await t.ok(t.adminToken, CAMPAIGN, { id: campaignId })).campaign;
 }
 
@@ -70,7 +73,11 @@ export async function message(t: TestApp, messageId: string): Promise<any> {
 }
 
 /** sendMessage that must succeed; returns its payload. */
-export async function send(t: TestApp, token: string, input: Record<string, unknown>): Promise<{ messages: any[]; held: string; replayed: boolean }> {
+export async function send(
+  t: TestApp,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<{ messages: any[]; held: string; replayed: boolean }> {
   return (await t.ok(token, SEND, { input })).sendMessage;
 }
 
@@ -81,16 +88,18 @@ export async function report(t: TestApp, token: string, messageId: string, statu
 
 /** Rows of messages of a wallet, straight from the table. */
 export async function messageCount(t: TestApp, walletId: string): Promise<number> {
-  const row = await sql<{ count: string }, { walletId: string }>('select count(*)::text as count from message where wallet_id = :walletId').one(
-    t.app.orm.em.fork(),
-    { walletId },
-  );
+  const row = await sql<{ count: string }, { walletId: string }>(
+    'select count(*)::text as count from message where wallet_id = :walletId',
+  ).one(t.app.orm.em.fork(), { walletId });
   return Number(row.count);
 }
 
 /** Puts the wallet in SUSPENDED, as the lifecycle job does when it runs out. */
 export async function suspend(t: TestApp, walletId: string): Promise<void> {
-  await sql<never, { walletId: string }>(`update wallet set status = 'SUSPENDED', suspended_at = now() where id = :walletId`).run(t.app.orm.em.fork(), { walletId });
+  await sql<never, { walletId: string }>(`update wallet set status = 'SUSPENDED', suspended_at = now() where id = :walletId`).run(
+    t.app.orm.em.fork(),
+    { walletId },
+  );
 }
 
 const insertNumber = sql<never, { id: string; accountId: string; walletId: string; ratePlanId: string; number: string; status: string }>(

@@ -48,7 +48,9 @@ describe('released between debit and recording', () => {
       ['ADJUSTMENT', '10'],
     ]);
     // The row keeps both postings on record, as a released number.
-    const [row] = await sql(t, 'select status, release_reason, transaction_id, refund_transaction_id from phone_number where number = $1', [number]);
+    const [row] = await sql(t, 'select status, release_reason, transaction_id, refund_transaction_id from phone_number where number = $1', [
+      number,
+    ]);
     expect(row).toMatchObject({ status: 'RELEASED', release_reason: 'ACCOUNT_CLOSED' });
     expect(row.transaction_id).toBe(after.transactions[1]!.id);
     expect(row.refund_transaction_id).toBe(after.transactions[0]!.id);

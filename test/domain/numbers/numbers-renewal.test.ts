@@ -52,10 +52,11 @@ function moveTo(iso: string): void {
 }
 
 async function monthDebits(walletId: string, number: string, month: number): Promise<number> {
-  const [row] = await sql(t, `select count(*)::int as n from wallet_transaction where wallet_id = $1 and kind = 'NUMBER' and description = $2`, [
-    walletId,
-    `Number ${number} month ${month}`,
-  ]);
+  const [row] = await sql(
+    t,
+    `select count(*)::int as n from wallet_transaction where wallet_id = $1 and kind = 'NUMBER' and description = $2`,
+    [walletId, `Number ${number} month ${month}`],
+  );
   return row.n;
 }
 
@@ -70,7 +71,9 @@ describe('monthly renewals on one timeline', () => {
     numberB = await purchase(t, b.ownerKey, { walletId: b.walletId, ratePlanId: plan, number: '+447700100002' });
     numberC = await purchase(t, c.ownerKey, { walletId: c.walletId, ratePlanId: plan, number: '+447700100003' });
     numbersE = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => purchase(t, e.ownerKey, { walletId: e.walletId, ratePlanId: plan, number: `+4477002000${String(i).padStart(2, '0')}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        purchase(t, e.ownerKey, { walletId: e.walletId, ratePlanId: plan, number: `+4477002000${String(i).padStart(2, '0')}` }),
+      ),
     );
     numberH = await purchase(t, h.ownerKey, { walletId: h.walletId, ratePlanId: plan, number: '+33612340001' });
     expect(numberA).toMatchObject({ purchasedAt: '2026-01-31T10:00:00.000Z', renewsAt: '2026-02-28T10:00:00.000Z', periodsPaid: 1 });
@@ -87,7 +90,9 @@ describe('monthly renewals on one timeline', () => {
     ];
     await t.ok(f.ownerKey, RELEASE, { id: bought[1].id });
     clock.advance(3_600_000);
-    const released = await transaction(t.app.orm.em.fork(), (tx) => releaseNumbersOfAccount(tx, f.accountId, clock.now(), 'ACCOUNT_CLOSED'));
+    const released = await transaction(t.app.orm.em.fork(), (tx) =>
+      releaseNumbersOfAccount(tx, f.accountId, clock.now(), 'ACCOUNT_CLOSED'),
+    );
     expect(released).toBe(1);
     expect(await phoneNumber(t, f.ownerKey, bought[0].id)).toMatchObject({
       status: 'RELEASED',
@@ -108,14 +113,28 @@ describe('monthly renewals on one timeline', () => {
   it('2026-02-28 10:00: three renewal jobs at once charge every month exactly once; unpaid renewals go to GRACE', async () => {
     clock.advance(1);
     const results = await Promise.all([renew(), renew(), renew()]);
-    const total = results.reduce((sum, r) => ({ renewed: sum.renewed + r.renewed, graced: sum.graced + r.graced, released: sum.released + r.released }));
+    const total = results.reduce((sum, r) => ({
+      renewed: sum.renewed + r.renewed,
+      graced: sum.graced + r.graced,
+      released: sum.released + r.released,
+    }));
     // A, E's twenty and H's free number renewed; B and C could not pay.
     expect(total).toEqual({ renewed: 22, graced: 2, released: 0 });
 
-    expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({ status: 'ACTIVE', periodsPaid: 2, renewsAt: '2026-03-31T10:00:00.000Z' });
+    expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({
+      status: 'ACTIVE',
+      periodsPaid: 2,
+      renewsAt: '2026-03-31T10:00:00.000Z',
+    });
     const walletA = await wallet(t, a.ownerKey, a.walletId);
     expect(walletA.balance).toBe('95');
-    expect(walletA.transactions[0]).toMatchObject({ type: 'DEBIT', kind: 'NUMBER', amount: '2', balanceAfter: '95', description: `Number ${numberA.number} month 2` });
+    expect(walletA.transactions[0]).toMatchObject({
+      type: 'DEBIT',
+      kind: 'NUMBER',
+      amount: '2',
+      balanceAfter: '95',
+      description: `Number ${numberA.number} month 2`,
+    });
 
     for (const number of numbersE) {
       expect(await monthDebits(e.walletId, number.number, 2)).toBe(1);
@@ -123,7 +142,10 @@ describe('monthly renewals on one timeline', () => {
     }
     expect((await wallet(t, e.ownerKey, e.walletId)).balance).toBe('0');
 
-    for (const [owner, number] of [[b, numberB], [c, numberC]] as const) {
+    for (const [owner, number] of [
+      [b, numberB],
+      [c, numberC],
+    ] as const) {
       expect(await phoneNumber(t, owner.ownerKey, number.id)).toMatchObject({
         status: 'GRACE',
         periodsPaid: 1,
@@ -131,7 +153,11 @@ describe('monthly renewals on one timeline', () => {
         graceUntil: '2026-03-07T10:00:00.000Z',
       });
     }
-    expect(await phoneNumber(t, h.ownerKey, numberH.id)).toMatchObject({ status: 'ACTIVE', periodsPaid: 2, renewsAt: '2026-03-31T10:00:00.000Z' });
+    expect(await phoneNumber(t, h.ownerKey, numberH.id)).toMatchObject({
+      status: 'ACTIVE',
+      periodsPaid: 2,
+      renewsAt: '2026-03-31T10:00:00.000Z',
+    });
     expect((await wallet(t, h.ownerKey, h.walletId)).transactions).toEqual([]);
 
     // Out of the way of the later steps.
@@ -184,7 +210,11 @@ describe('monthly renewals on one timeline', () => {
     moveTo('2026-03-31T10:00:00.000Z');
     // A renews; B (empty again) and H (suspended) go to grace.
     expect(await renew()).toEqual({ renewed: 1, graced: 2, released: 0 });
-    expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({ status: 'ACTIVE', periodsPaid: 3, renewsAt: '2026-04-30T10:00:00.000Z' });
+    expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({
+      status: 'ACTIVE',
+      periodsPaid: 3,
+      renewsAt: '2026-04-30T10:00:00.000Z',
+    });
     expect(await phoneNumber(t, h.ownerKey, numberH.id)).toMatchObject({ status: 'GRACE', graceUntil: '2026-04-07T10:00:00.000Z' });
     expect((await phoneNumber(t, b.ownerKey, numberB.id)).status).toBe('GRACE');
   });
@@ -192,9 +222,20 @@ describe('monthly renewals on one timeline', () => {
   it('2026-04-30 10:00: renewed to April 30; graces that ended are released; D renewed on its own anchor', async () => {
     moveTo('2026-04-30T10:00:00.000Z');
     expect(await renew()).toEqual({ renewed: 2, graced: 0, released: 2 });
-    expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({ status: 'ACTIVE', periodsPaid: 4, renewsAt: '2026-05-31T10:00:00.000Z' });
-    expect(await phoneNumber(t, d.ownerKey, numberD.id)).toMatchObject({ status: 'ACTIVE', periodsPaid: 2, renewsAt: '2026-05-07T10:00:00.001Z' });
-    for (const [owner, number] of [[b, numberB], [h, numberH]] as const) {
+    expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({
+      status: 'ACTIVE',
+      periodsPaid: 4,
+      renewsAt: '2026-05-31T10:00:00.000Z',
+    });
+    expect(await phoneNumber(t, d.ownerKey, numberD.id)).toMatchObject({
+      status: 'ACTIVE',
+      periodsPaid: 2,
+      renewsAt: '2026-05-07T10:00:00.001Z',
+    });
+    for (const [owner, number] of [
+      [b, numberB],
+      [h, numberH],
+    ] as const) {
       expect(await phoneNumber(t, owner.ownerKey, number.id)).toMatchObject({ status: 'RELEASED', releaseReason: 'RENEWAL_FAILED' });
     }
     const walletA = await wallet(t, a.ownerKey, a.walletId);
@@ -207,7 +248,11 @@ describe('monthly renewals on one timeline', () => {
     await sql(t, `update account set status = 'CLOSED', closed_at = now() where id = $1`, [d.accountId]);
     moveTo('2026-05-07T10:00:00.001Z');
     expect(await renew()).toEqual({ renewed: 0, graced: 0, released: 1 });
-    expect(await phoneNumber(t, d.ownerKey, numberD.id)).toMatchObject({ status: 'RELEASED', releaseReason: 'ACCOUNT_CLOSED', periodsPaid: 2 });
+    expect(await phoneNumber(t, d.ownerKey, numberD.id)).toMatchObject({
+      status: 'RELEASED',
+      releaseReason: 'ACCOUNT_CLOSED',
+      periodsPaid: 2,
+    });
     expect(await monthDebits(d.walletId, numberD.number, 3)).toBe(0);
     await t.assertLedger();
   });

@@ -35,7 +35,11 @@ export async function createNumberPlan(t: TestApp, rates: NumberRateSpec[], curr
 }
 
 /** A fresh account whose wallet holds `balance` (nothing when "0"). */
-export async function tenant(t: TestApp, balance: string, currency = 'USD'): Promise<{ accountId: string; walletId: string; ownerKey: string }> {
+export async function tenant(
+  t: TestApp,
+  balance: string,
+  currency = 'USD',
+): Promise<{ accountId: string; walletId: string; ownerKey: string }> {
   const account = await t.createAccount('Numbers tenant', currency);
   if (balance !== '0') await t.fund(account.walletId, balance);
   return account;
@@ -53,7 +57,15 @@ export interface WalletView {
   balance: string;
   reserved: string;
   available: string;
-  transactions: { id: string; type: string; kind: string; amount: string; balanceBefore: string; balanceAfter: string; description: string }[];
+  transactions: {
+    id: string;
+    type: string;
+    kind: string;
+    amount: string;
+    balanceBefore: string;
+    balanceAfter: string;
+    description: string;
+  }[];
 }
 
 /** The wallet and its transactions, newest first. */

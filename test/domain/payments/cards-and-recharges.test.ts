@@ -41,7 +41,11 @@ async function addCard(token: string, paymentMethodId: string, makeDefault = fal
 }
 
 async function autoTopUps(walletId: string): Promise<any[]> {
-  return sql(t, `select status, amount_micros::text as amount, origin, failure_code from top_up where wallet_id = $1 and origin <> 'MANUAL' order by created_at, id`, [walletId]);
+  return sql(
+    t,
+    `select status, amount_micros::text as amount, origin, failure_code from top_up where wallet_id = $1 and origin <> 'MANUAL' order by created_at, id`,
+    [walletId],
+  );
 }
 
 async function charge(token: string, walletId: string, amount: string): Promise<void> {
@@ -77,19 +81,30 @@ describe('saved cards', () => {
     const amex = await addCard(ownerKey, 'pm_card_amex');
     expect(amex.paymentMethod.isDefault).toBe(false);
     await t.ok(ownerKey, SET_DEFAULT, { id: amex.paymentMethod.id });
-    expect((await cards(ownerKey)).map((card) => [card.brand, card.isDefault])).toEqual([['amex', true], ['visa', false]]);
-    const customer = (await sql(t, 'select stripe_customer_id from account a join wallet w on w.account_id = a.id where w.id = $1', [walletId]))[0].stripe_customer_id;
+    expect((await cards(ownerKey)).map((card) => [card.brand, card.isDefault])).toEqual([
+      ['amex', true],
+      ['visa', false],
+    ]);
+    const customer = (
+      await sql(t, 'select stripe_customer_id from account a join wallet w on w.account_id = a.id where w.id = $1', [walletId])
+    )[0].stripe_customer_id;
     const stripe = t.app.payments.deps.stripe;
-    expect((await stripe.customers.retrieve(customer)) as any).toMatchObject({ invoice_settings: { default_payment_method: amex.paymentMethod.id } });
+    expect((await stripe.customers.retrieve(customer)) as any).toMatchObject({
+      invoice_settings: { default_payment_method: amex.paymentMethod.id },
+    });
 
     await t.ok(ownerKey, REMOVE, { id: amex.paymentMethod.id });
     expect((await cards(ownerKey)).map((card) => card.brand)).toEqual(['visa']);
     const attached = await stripe.paymentMethods.list({ customer, type: 'card' });
     expect(attached.data.map((pm) => pm.id)).toEqual([visa.paymentMethod.id]);
     // A removed card cannot pay any more.
-    expectError(await t.graphql(ownerKey, `mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }`, {
-      input: { walletId, amount: '10', paymentMethodId: amex.paymentMethod.id },
-    }), 'BAD_USER_INPUT', 'paymentMethodId');
+    expectError(
+      await t.graphql(ownerKey, `mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }`, {
+        input: { walletId, amount: '10', paymentMethodId: amex.paymentMethod.id },
+      }),
+      'BAD_USER_INPUT',
+      'paymentMethodId',
+    );
   });
 
   it('a card whose bank wants 3-D Secure at setup is saved once authenticated (setup_intent.succeeded)', async () => {
@@ -109,9 +124,13 @@ describe('saved cards', () => {
     expectError(await t.graphql(mine.ownerKey, SET_DEFAULT, { id: card.paymentMethod.id }), 'NOT_FOUND');
     expectError(await t.graphql(mine.ownerKey, REMOVE, { id: card.paymentMethod.id }), 'NOT_FOUND');
     expectError(await t.graphql(mine.ownerKey, CARDS, { accountId: theirs.accountId }), 'NOT_FOUND');
-    expectError(await t.graphql(mine.ownerKey, `mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }`, {
-      input: { walletId: mine.walletId, amount: '10', paymentMethodId: card.paymentMethod.id },
-    }), 'BAD_USER_INPUT', 'paymentMethodId');
+    expectError(
+      await t.graphql(mine.ownerKey, `mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }`, {
+        input: { walletId: mine.walletId, amount: '10', paymentMethodId: card.paymentMethod.id },
+      }),
+      'BAD_USER_INPUT',
+      'paymentMethodId',
+    );
     const integrator = await t.createKey(mine.accountId, 'INTEGRATOR');
     expectError(await t.graphql(integrator.secret, ADD_CARD, { input: { paymentMethodId: 'pm_card_visa' } }), 'FORBIDDEN');
     const declined = await addCard(mine.ownerKey, 'pm_card_chargeDeclined');
@@ -137,20 +156,39 @@ describe('auto-recharge', () => {
     const account = await t.createAccount();
     await addCard(account.ownerKey, card);
     if (balance !== '0') await t.fund(account.walletId, balance);
-    await t.ok(account.ownerKey, SET_AUTO_RECHARGE, { input: { walletId: account.walletId, enabled: true, threshold: '20', target: '50' } });
+    await t.ok(account.ownerKey, SET_AUTO_RECHARGE, {
+      input: { walletId: account.walletId, enabled: true, threshold: '20', target: '50' },
+    });
     return account;
   }
 
   it('needs a default card and a target at least the minimum above the threshold', async () => {
     const { walletId, ownerKey } = await t.createAccount();
-    expectError(await t.graphql(ownerKey, SET_AUTO_RECHARGE, { input: { walletId, enabled: true, threshold: '20', target: '50' } }), 'INVALID_STATE');
+    expectError(
+      await t.graphql(ownerKey, SET_AUTO_RECHARGE, { input: { walletId, enabled: true, threshold: '20', target: '50' } }),
+      'INVALID_STATE',
+    );
     await addCard(ownerKey, 'pm_card_visa');
-    expectError(await t.graphql(ownerKey, SET_AUTO_RECHARGE, { input: { walletId, enabled: true, threshold: '20', target: '29.99' } }), 'BAD_USER_INPUT', 'target');
-    expectError(await t.graphql(ownerKey, SET_AUTO_RECHARGE, { input: { walletId, enabled: true, threshold: '-1', target: '50' } }), 'BAD_USER_INPUT', 'threshold');
+    expectError(
+      await t.graphql(ownerKey, SET_AUTO_RECHARGE, { input: { walletId, enabled: true, threshold: '20', target: '29.99' } }),
+      'BAD_USER_INPUT',
+      'target',
+    );
+    expectError(
+      await t.graphql(ownerKey, SET_AUTO_RECHARGE, { input: { walletId, enabled: true, threshold: '-1', target: '50' } }),
+      'BAD_USER_INPUT',
+      'threshold',
+    );
     const ok = await t.ok(ownerKey, SET_AUTO_RECHARGE, { input: { walletId, enabled: true, threshold: '20', target: '30' } });
     expect(ok.setAutoRecharge.autoRecharge).toMatchObject({ enabled: true, threshold: '20', target: '30', pausedAt: null });
-    const manager = await t.createKey((await sql(t, 'select account_id from wallet where id = $1', [walletId]))[0].account_id, 'CAMPAIGN_MANAGER');
-    expectError(await t.graphql(manager.secret, SET_AUTO_RECHARGE, { input: { walletId, enabled: false, threshold: '20', target: '30' } }), 'FORBIDDEN');
+    const manager = await t.createKey(
+      (await sql(t, 'select account_id from wallet where id = $1', [walletId]))[0].account_id,
+      'CAMPAIGN_MANAGER',
+    );
+    expectError(
+      await t.graphql(manager.secret, SET_AUTO_RECHARGE, { input: { walletId, enabled: false, threshold: '20', target: '30' } }),
+      'FORBIDDEN',
+    );
   });
 
   it('fires ONE recharge to the target under a burst of 40 concurrent charges, even with passes racing', async () => {
@@ -207,9 +245,18 @@ describe('auto-recharge', () => {
       clock.advance(10 * MINUTE_MS);
     }
     expect((await autoTopUps(walletId)).every((topUp) => topUp.status === 'FAILED')).toBe(true);
-    const settings = (await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { consecutiveFailures pausedReason pausedAt } } }`, { id: walletId })).wallet.autoRecharge;
+    const settings = (
+      await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { consecutiveFailures pausedReason pausedAt } } }`, {
+        id: walletId,
+      })
+    ).wallet.autoRecharge;
     expect(settings).toMatchObject({ consecutiveFailures: 3, pausedReason: 'REPEATED_FAILURES' });
-    expect(await paymentEvents(t, walletId)).toEqual(['AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED']);
+    expect(await paymentEvents(t, walletId)).toEqual([
+      'AUTO_RECHARGE_FAILED',
+      'AUTO_RECHARGE_FAILED',
+      'AUTO_RECHARGE_FAILED',
+      'AUTO_RECHARGE_PAUSED',
+    ]);
     await settle(t);
     expect(await autoTopUps(walletId)).toHaveLength(3);
     expect((await walletView(t, ownerKey, walletId)).balance).toBe('15');
@@ -227,12 +274,18 @@ describe('auto-recharge', () => {
     await t.app.stripeSandbox!.authenticate(pending.setupIntentId, 'succeed');
     await settle(t);
     await t.fund(account.walletId, '30');
-    await t.ok(account.ownerKey, SET_AUTO_RECHARGE, { input: { walletId: account.walletId, enabled: true, threshold: '20', target: '50' } });
+    await t.ok(account.ownerKey, SET_AUTO_RECHARGE, {
+      input: { walletId: account.walletId, enabled: true, threshold: '20', target: '50' },
+    });
     await charge(account.ownerKey, account.walletId, '15');
     await settle(t);
     await settle(t);
-    expect(await autoTopUps(account.walletId)).toEqual([{ status: 'FAILED', amount: '35000000', origin: 'AUTO_RECHARGE', failure_code: 'authentication_required' }]);
-    const settings = (await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { pausedReason } } }`, { id: account.walletId })).wallet.autoRecharge;
+    expect(await autoTopUps(account.walletId)).toEqual([
+      { status: 'FAILED', amount: '35000000', origin: 'AUTO_RECHARGE', failure_code: 'authentication_required' },
+    ]);
+    const settings = (
+      await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { pausedReason } } }`, { id: account.walletId })
+    ).wallet.autoRecharge;
     expect(settings.pausedReason).toBe('AUTHENTICATION_REQUIRED');
     expect(await paymentEvents(t, account.walletId)).toEqual(['AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED']);
   });
@@ -244,7 +297,8 @@ describe('auto-recharge', () => {
     await charge(ownerKey, walletId, '15');
     await settle(t);
     expect(await autoTopUps(walletId)).toEqual([]);
-    const settings = (await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { pausedReason } } }`, { id: walletId })).wallet.autoRecharge;
+    const settings = (await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { pausedReason } } }`, { id: walletId }))
+      .wallet.autoRecharge;
     expect(settings.pausedReason).toBe('NO_PAYMENT_METHOD');
   });
 });
@@ -254,8 +308,16 @@ describe('monthly recharge', () => {
     const { walletId, ownerKey } = await t.createAccount();
     await addCard(ownerKey, 'pm_card_visa');
     const day = new Date(clock.now()).getUTCDate() + 1;
-    expectError(await t.graphql(ownerKey, SET_MONTHLY_RECHARGE, { input: { walletId, enabled: true, dayOfMonth: 29, amount: '25' } }), 'BAD_USER_INPUT', 'dayOfMonth');
-    expectError(await t.graphql(ownerKey, SET_MONTHLY_RECHARGE, { input: { walletId, enabled: true, dayOfMonth: day, amount: '9' } }), 'BAD_USER_INPUT', 'amount');
+    expectError(
+      await t.graphql(ownerKey, SET_MONTHLY_RECHARGE, { input: { walletId, enabled: true, dayOfMonth: 29, amount: '25' } }),
+      'BAD_USER_INPUT',
+      'dayOfMonth',
+    );
+    expectError(
+      await t.graphql(ownerKey, SET_MONTHLY_RECHARGE, { input: { walletId, enabled: true, dayOfMonth: day, amount: '9' } }),
+      'BAD_USER_INPUT',
+      'amount',
+    );
     await t.ok(ownerKey, SET_MONTHLY_RECHARGE, { input: { walletId, enabled: true, dayOfMonth: day, amount: '25' } });
     await settle(t);
     expect(await autoTopUps(walletId)).toEqual([]);
@@ -263,7 +325,9 @@ describe('monthly recharge', () => {
     await settle(t);
     await settle(t);
     await settle(t);
-    expect(await autoTopUps(walletId)).toEqual([{ status: 'SUCCEEDED', amount: '25000000', origin: 'MONTHLY_RECHARGE', failure_code: null }]);
+    expect(await autoTopUps(walletId)).toEqual([
+      { status: 'SUCCEEDED', amount: '25000000', origin: 'MONTHLY_RECHARGE', failure_code: null },
+    ]);
     clock.advance(5 * 24 * 60 * MINUTE_MS);
     await settle(t);
     expect(await autoTopUps(walletId)).toHaveLength(1);
@@ -278,7 +342,10 @@ describe('monthly recharge', () => {
 
 describe('auto-recharge caps and outages', () => {
   it('holds to the monthly cap, and a Stripe outage fails the attempt and frees the wallet for the next one', async () => {
-    const capped = await startTestApp({ billingClockEnabled: false, autoRechargesPerMonthMax: 1, autoRechargeCooldownMs: 0 }, { clock: new ManualClock(START_MS) });
+    const capped = await startTestApp(
+      { billingClockEnabled: false, autoRechargesPerMonthMax: 1, autoRechargeCooldownMs: 0 },
+      { clock: new ManualClock(START_MS) },
+    );
     try {
       const { walletId, ownerKey } = await capped.createAccount();
       await capped.ok(ownerKey, ADD_CARD, { input: { paymentMethodId: 'pm_card_visa' } });
@@ -296,7 +363,9 @@ describe('auto-recharge caps and outages', () => {
       const other = await capped.createAccount();
       await capped.ok(other.ownerKey, ADD_CARD, { input: { paymentMethodId: 'pm_card_visa' } });
       await capped.fund(other.walletId, '30');
-      await capped.ok(other.ownerKey, SET_AUTO_RECHARGE, { input: { walletId: other.walletId, enabled: true, threshold: '20', target: '50' } });
+      await capped.ok(other.ownerKey, SET_AUTO_RECHARGE, {
+        input: { walletId: other.walletId, enabled: true, threshold: '20', target: '50' },
+      });
       await capped.ok(other.ownerKey, CHARGE, { input: { walletId: other.walletId, amount: '15', description: 'usage' } });
       const deps = capped.app.payments.deps;
       const reachable = deps.stripe;
@@ -310,7 +379,11 @@ describe('auto-recharge caps and outages', () => {
       expect(await sql(capped, `select status, failure_code from top_up where wallet_id = $1`, [other.walletId])).toEqual([
         { status: 'FAILED', failure_code: 'provider_unavailable' },
       ]);
-      const settings = (await capped.ok(other.ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { inFlightTopUpId consecutiveFailures } } }`, { id: other.walletId })).wallet.autoRecharge;
+      const settings = (
+        await capped.ok(other.ownerKey, `query($id: ID!) { wallet(id: $id) { autoRecharge { inFlightTopUpId consecutiveFailures } } }`, {
+          id: other.walletId,
+        })
+      ).wallet.autoRecharge;
       expect(settings).toEqual({ inFlightTopUpId: null, consecutiveFailures: 1 });
       await settle(capped);
       await settle(capped);

@@ -28,7 +28,9 @@ describe('grantCredit', () => {
     expect(replay).toMatchObject({ replayed: true, transaction: { id: first.transaction.id } });
     expect(signals).toBe(1);
     const owner = { role: Role.OWNER, accountId: first.wallet.accountId, apiKeyId: null, actor: 'test:owner' };
-    await expect(grantCredit(t.app.orm.em.fork(), deps, { principal: owner, ...grant, idempotencyKey: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(grantCredit(t.app.orm.em.fork(), deps, { principal: owner, ...grant, idempotencyKey: null })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(signals).toBe(1);
     const balance = await t.ok(ownerKey, 'query($id: ID!) { wallet(id: $id) { balance } }', { id: walletId });
     expect(balance.wallet.balance).toBe('5');

@@ -60,12 +60,19 @@ export async function billedAccount(
   currency = 'USD',
 ): Promise<{ accountId: string; walletId: string; ownerKey: string }> {
   const account = await t.createAccount('Payments tenant', currency);
-  if (profile.country) await t.ok(account.ownerKey, BILLING, { input: { country: profile.country, state: profile.state ?? null, vatNumber: profile.vatNumber ?? null } });
+  if (profile.country)
+    await t.ok(account.ownerKey, BILLING, {
+      input: { country: profile.country, state: profile.state ?? null, vatNumber: profile.vatNumber ?? null },
+    });
   return account;
 }
 
 /** Payment events in the outbox for a wallet, oldest first. */
 export async function paymentEvents(t: TestApp, walletId: string): Promise<string[]> {
-  const rows = await sql<{ payment_event: string }>(t, `select payment_event from outbox_event where type = 'PAYMENT_EVENT' and wallet_id = $1 order by id`, [walletId]);
+  const rows = await sql<{ payment_event: string }>(
+    t,
+    `select payment_event from outbox_event where type = 'PAYMENT_EVENT' and wallet_id = $1 order by id`,
+    [walletId],
+  );
   return rows.map((row) => row.payment_event);
 }

@@ -49,7 +49,9 @@ describe('refunds of unused paid credit', () => {
     // The grant is gone and 8 of the paid credit is used: 92 left.
     expect((await walletView(t, ownerKey, walletId)).refundable).toBe('92');
 
-    const partial = (await t.ok(support, REFUND, { input: { walletId, amount: '50', reason: 'Customer request', idempotencyKey: randomUUID() } })).refundUnusedCredit;
+    const partial = (
+      await t.ok(support, REFUND, { input: { walletId, amount: '50', reason: 'Customer request', idempotencyKey: randomUUID() } })
+    ).refundUnusedCredit;
     expect(partial.transaction).toMatchObject({ type: 'DEBIT', kind: 'REFUND', amount: '50', balanceAfter: '42' });
     expect(partial.refunds).toEqual([
       expect.objectContaining({ paymentIntentId, amount: '50', cardAmount: '60', status: 'SUCCEEDED', failureReason: null }),
@@ -77,30 +79,39 @@ describe('refunds of unused paid credit', () => {
     const second = await topUp(t, ownerKey, { walletId, amount: '20', paymentMethodId: 'pm_card_mastercard' });
     await settle(t);
     // A call holds its first increment plus connect fee: 4 of the 30 are in use.
-    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '60', firstIncrementSeconds: 3, nextIncrementSeconds: 3, connectFee: '1' }]);
+    const ratePlanId = await t.createRatePlan([
+      { prefix: '', perMinute: '60', firstIncrementSeconds: 3, nextIncrementSeconds: 3, connectFee: '1' },
+    ]);
     const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
-    const call = (await t.ok(ownerKey, `mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }`, {
-      input: { campaignId, to: '+447700900001' },
-    })).startCall.call;
+    const call = (
+      await t.ok(ownerKey, `mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }`, {
+        input: { campaignId, to: '+447700900001' },
+      })
+    ).startCall.call;
     expect(call.status).toBe('ACTIVE');
-    expect((await walletView(t, ownerKey, walletId))).toMatchObject({ reserved: '4', refundable: '26' });
+    expect(await walletView(t, ownerKey, walletId)).toMatchObject({ reserved: '4', refundable: '26' });
     const refunded = (await t.ok(support, REFUND, { input: { walletId, amount: '25', reason: 'Split' } })).refundUnusedCredit;
     expect(refunded.refunds.map((refund: any) => [refund.topUpId, refund.amount, refund.cardAmount])).toEqual([
       [second.id, '20', '20'],
       [first.id, '5', '5'],
     ]);
-    expect((await walletView(t, ownerKey, walletId))).toMatchObject({ balance: '5', reserved: '4', refundable: '1' });
+    expect(await walletView(t, ownerKey, walletId)).toMatchObject({ balance: '5', reserved: '4', refundable: '1' });
     await t.assertLedger();
   });
 
   it('is idempotent, and refused to account roles and other input with its code', async () => {
     const { walletId, ownerKey } = await paidCustomer();
     const key = randomUUID();
-    const once = (await t.ok(support, REFUND, { input: { walletId, amount: '10', reason: 'Once', idempotencyKey: key } })).refundUnusedCredit;
-    const twice = (await t.ok(support, REFUND, { input: { walletId, amount: '10', reason: 'Once', idempotencyKey: key } })).refundUnusedCredit;
+    const once = (await t.ok(support, REFUND, { input: { walletId, amount: '10', reason: 'Once', idempotencyKey: key } }))
+      .refundUnusedCredit;
+    const twice = (await t.ok(support, REFUND, { input: { walletId, amount: '10', reason: 'Once', idempotencyKey: key } }))
+      .refundUnusedCredit;
     expect(twice.transaction.id).toBe(once.transaction.id);
     expect(twice.refunds.map((refund: any) => refund.id)).toEqual(once.refunds.map((refund: any) => refund.id));
-    expectError(await t.graphql(support, REFUND, { input: { walletId, amount: '11', reason: 'Once', idempotencyKey: key } }), 'IDEMPOTENCY_KEY_REUSED');
+    expectError(
+      await t.graphql(support, REFUND, { input: { walletId, amount: '11', reason: 'Once', idempotencyKey: key } }),
+      'IDEMPOTENCY_KEY_REUSED',
+    );
     expect((await walletView(t, ownerKey, walletId)).balance).toBe('90');
     expectError(await t.graphql(ownerKey, REFUND, { input: { walletId, amount: '10', reason: 'Me' } }), 'FORBIDDEN');
     expectError(await t.graphql(support, REFUND, { input: { walletId, amount: '0.001', reason: 'Fraction' } }), 'BAD_USER_INPUT', 'amount');
@@ -130,13 +141,22 @@ describe('refunds of unused paid credit', () => {
 describe('grants', () => {
   it('are GRANT credits from promotional credit, for support only', async () => {
     const { walletId, ownerKey } = await t.createAccount();
-    const granted = (await t.ok(support, GRANT, { input: { walletId, amount: '2', reason: 'Trial', idempotencyKey: 'trial-1' } })).grantCredit;
-    expect(granted).toMatchObject({ transaction: { kind: 'GRANT', type: 'CREDIT', amount: '2' }, wallet: { balance: '2', refundable: '0' } });
-    const again = (await t.ok(support, GRANT, { input: { walletId, amount: '2', reason: 'Trial', idempotencyKey: 'trial-1' } })).grantCredit;
+    const granted = (await t.ok(support, GRANT, { input: { walletId, amount: '2', reason: 'Trial', idempotencyKey: 'trial-1' } }))
+      .grantCredit;
+    expect(granted).toMatchObject({
+      transaction: { kind: 'GRANT', type: 'CREDIT', amount: '2' },
+      wallet: { balance: '2', refundable: '0' },
+    });
+    const again = (await t.ok(support, GRANT, { input: { walletId, amount: '2', reason: 'Trial', idempotencyKey: 'trial-1' } }))
+      .grantCredit;
     expect(again.transaction.id).toBe(granted.transaction.id);
     expectError(await t.graphql(ownerKey, GRANT, { input: { walletId, amount: '2', reason: 'Me' } }), 'FORBIDDEN');
     expectError(await t.graphql(support, GRANT, { input: { walletId, amount: '-2', reason: 'Minus' } }), 'BAD_USER_INPUT', 'amount');
-    const [{ code }] = await sql(t, `select pa.code from ledger_entry e join platform_account pa on pa.id = e.platform_account_id where e.transaction_id = $1`, [granted.transaction.id]);
+    const [{ code }] = await sql(
+      t,
+      `select pa.code from ledger_entry e join platform_account pa on pa.id = e.platform_account_id where e.transaction_id = $1`,
+      [granted.transaction.id],
+    );
     expect(code).toBe('PROMOTIONAL_CREDIT');
     await t.assertLedger();
   });
@@ -145,7 +165,8 @@ describe('grants', () => {
 describe('bank transfers', () => {
   it('stay PENDING (nothing credited) until support completes them, once; a canceled one credits nothing', async () => {
     const { walletId, ownerKey } = await t.createAccount();
-    const recorded = (await t.ok(ownerKey, RECORD_TRANSFER, { input: { walletId, amount: '500', reference: 'INV-2026-001' } })).recordBankTransfer.bankTransfer;
+    const recorded = (await t.ok(ownerKey, RECORD_TRANSFER, { input: { walletId, amount: '500', reference: 'INV-2026-001' } }))
+      .recordBankTransfer.bankTransfer;
     expect(recorded).toMatchObject({ status: 'PENDING', amount: '500', transactionId: null, settledAt: null });
     expect(new Date(recorded.expectedBy).getTime()).toBeGreaterThan(Date.now() + 2 * 86_400_000);
     expect((await walletView(t, ownerKey, walletId)).balance).toBe('0');
@@ -159,8 +180,12 @@ describe('bank transfers', () => {
     // Paid, but not by card: nothing to refund to a card.
     expect(wallet.refundable).toBe('0');
 
-    const other = (await t.ok(support, RECORD_TRANSFER, { input: { walletId, amount: '100', reference: 'INV-2' } })).recordBankTransfer.bankTransfer;
-    expect((await t.ok(support, CANCEL_TRANSFER, { id: other.id })).cancelBankTransfer.bankTransfer).toMatchObject({ status: 'CANCELED', transactionId: null });
+    const other = (await t.ok(support, RECORD_TRANSFER, { input: { walletId, amount: '100', reference: 'INV-2' } })).recordBankTransfer
+      .bankTransfer;
+    expect((await t.ok(support, CANCEL_TRANSFER, { id: other.id })).cancelBankTransfer.bankTransfer).toMatchObject({
+      status: 'CANCELED',
+      transactionId: null,
+    });
     expectError(await t.graphql(support, COMPLETE_TRANSFER, { id: other.id }), 'INVALID_STATE');
     expect((await walletView(t, ownerKey, walletId)).balance).toBe('500');
     await t.assertLedger();
@@ -172,10 +197,23 @@ describe('bank transfers', () => {
     expect(new Date(addBusinessDays(Date.UTC(2026, 10, 23, 10), 3)).toISOString()).toBe('2026-11-26T10:00:00.000Z');
     const mine = await t.createAccount();
     const theirs = await t.createAccount();
-    expectError(await t.graphql(mine.ownerKey, RECORD_TRANSFER, { input: { walletId: theirs.walletId, amount: '10', reference: 'x' } }), 'NOT_FOUND');
-    expectError(await t.graphql(mine.ownerKey, RECORD_TRANSFER, { input: { walletId: mine.walletId, amount: '10.001', reference: 'x' } }), 'BAD_USER_INPUT', 'amount');
-    expectError(await t.graphql(mine.ownerKey, RECORD_TRANSFER, { input: { walletId: mine.walletId, amount: '10', reference: '' } }), 'BAD_USER_INPUT', 'reference');
-    const theirTransfer = (await t.ok(theirs.ownerKey, RECORD_TRANSFER, { input: { walletId: theirs.walletId, amount: '10', reference: 'x' } })).recordBankTransfer.bankTransfer;
+    expectError(
+      await t.graphql(mine.ownerKey, RECORD_TRANSFER, { input: { walletId: theirs.walletId, amount: '10', reference: 'x' } }),
+      'NOT_FOUND',
+    );
+    expectError(
+      await t.graphql(mine.ownerKey, RECORD_TRANSFER, { input: { walletId: mine.walletId, amount: '10.001', reference: 'x' } }),
+      'BAD_USER_INPUT',
+      'amount',
+    );
+    expectError(
+      await t.graphql(mine.ownerKey, RECORD_TRANSFER, { input: { walletId: mine.walletId, amount: '10', reference: '' } }),
+      'BAD_USER_INPUT',
+      'reference',
+    );
+    const theirTransfer = (
+      await t.ok(theirs.ownerKey, RECORD_TRANSFER, { input: { walletId: theirs.walletId, amount: '10', reference: 'x' } })
+    ).recordBankTransfer.bankTransfer;
     expectError(await t.graphql(mine.ownerKey, `query($id: ID!) { bankTransfer(id: $id) { id } }`, { id: theirTransfer.id }), 'NOT_FOUND');
   });
 });
@@ -188,10 +226,9 @@ describe('payment invariants', () => {
       for (const statement of ['set local session_replication_role = replica', ...tamper]) await statementOf(statement).run(tx);
       found = (await verifyLedger(tx)).map((violation) => violation.invariant);
       throw new Error('rollback');
-    })
-      .catch((error: Error) => {
-        if (error.message !== 'rollback') throw error;
-      });
+    }).catch((error: Error) => {
+      if (error.message !== 'rollback') throw error;
+    });
     return found;
   }
 
@@ -202,15 +239,22 @@ describe('payment invariants', () => {
     expect(await violationsAfter(`update top_up set refunded_micros = refunded_micros + 1 where id = '${topUpId}'`)).toEqual([
       "each top-up's refunded credit is the sum of its refunds not failed, and a refund's card amount never exceeds the top-up's total",
     ]);
-    expect(await violationsAfter(`update wallet_transaction set payment_intent_id = 'pi_forged' where wallet_id = '${walletId}' and kind = 'REFUND'`)).toEqual([]);
+    expect(
+      await violationsAfter(
+        `update wallet_transaction set payment_intent_id = 'pi_forged' where wallet_id = '${walletId}' and kind = 'REFUND'`,
+      ),
+    ).toEqual([]);
     expect(
       await violationsAfter(
         `update top_up set status = 'FAILED', wallet_transaction_id = null, receipt_number = null, refunded_micros = 0 where id = '${topUpId}'`,
         `delete from top_up_refund where top_up_id = '${topUpId}'`,
       ),
     ).toEqual(['every TOP_UP transaction with a PaymentIntent belongs to a SUCCEEDED top-up (no credit without a payment)']);
-    expect(await violationsAfter(`alter table top_up drop constraint top_up_check`, `update top_up set amount_micros = amount_micros + 1, total_micros = total_micros + 1 where id = '${topUpId}'`)).toEqual([
-      'each SUCCEEDED top-up is credited by exactly one TOP_UP transaction of its amount, carrying its PaymentIntent',
-    ]);
+    expect(
+      await violationsAfter(
+        `alter table top_up drop constraint top_up_check`,
+        `update top_up set amount_micros = amount_micros + 1, total_micros = total_micros + 1 where id = '${topUpId}'`,
+      ),
+    ).toEqual(['each SUCCEEDED top-up is credited by exactly one TOP_UP transaction of its amount, carrying its PaymentIntent']);
   });
 });

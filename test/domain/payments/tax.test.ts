@@ -32,7 +32,12 @@ function flatRules(ratePpm: bigint): TaxRules {
 
 describe('quoteTax treatments', () => {
   it('charges UK buyers 20% VAT, even with a VAT number, and accepts UK as an alias of GB', () => {
-    for (const buyer of [profile('GB'), profile('UK'), profile('GB', { vatNumber: 'GB123456789' }), profile('GB', { vatNumber: 'DE123456789' })]) {
+    for (const buyer of [
+      profile('GB'),
+      profile('UK'),
+      profile('GB', { vatNumber: 'GB123456789' }),
+      profile('GB', { vatNumber: 'DE123456789' }),
+    ]) {
       expect(quoteTax(parseMoney('10'), buyer)).toEqual({
         treatment: 'UK_VAT',
         ratePpm: 200_000n,
@@ -79,7 +84,9 @@ describe('quoteTax treatments', () => {
   });
 
   it('applies the reverse charge to Greek buyers with an EL or a GR prefixed number', () => {
-    expect(quoteTax(parseMoney('50'), profile('GR', { vatNumber: 'EL094014201' })).label).toBe('VAT reverse charge (EU VAT number EL094014201)');
+    expect(quoteTax(parseMoney('50'), profile('GR', { vatNumber: 'EL094014201' })).label).toBe(
+      'VAT reverse charge (EU VAT number EL094014201)',
+    );
     expect(quoteTax(parseMoney('50'), profile('GR', { vatNumber: 'GR094014201' })).treatment).toBe('EU_REVERSE_CHARGE');
     expect(quoteTax(parseMoney('50'), profile('GR'))).toMatchObject({ treatment: 'EU_VAT', ratePpm: 240_000n, label: 'VAT 24% (Greece)' });
   });
@@ -145,7 +152,13 @@ describe('quoteTax rounding', () => {
   });
 
   it('total = amount + tax, tax is whole cents, and 0 ≤ tax ≤ amount × rate + half a cent', () => {
-    const buyers = [profile('GB'), profile('IE'), profile('US', { state: 'CA' }), profile('DE', { vatNumber: 'DE123456789' }), profile('BR')];
+    const buyers = [
+      profile('GB'),
+      profile('IE'),
+      profile('US', { state: 'CA' }),
+      profile('DE', { vatNumber: 'DE123456789' }),
+      profile('BR'),
+    ];
     fc.assert(
       fc.property(
         fc.bigInt({ min: 0n, max: 10n ** 15n }),
@@ -242,7 +255,35 @@ describe('normalizeVatNumber', () => {
 
 describe('isEuCountry', () => {
   it('is true for exactly the 27 member states', () => {
-    const members = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+    const members = [
+      'AT',
+      'BE',
+      'BG',
+      'HR',
+      'CY',
+      'CZ',
+      'DK',
+      'EE',
+      'FI',
+      'FR',
+      'DE',
+      'GR',
+      'HU',
+      'IE',
+      'IT',
+      'LV',
+      'LT',
+      'LU',
+      'MT',
+      'NL',
+      'PL',
+      'PT',
+      'RO',
+      'SK',
+      'SI',
+      'ES',
+      'SE',
+    ];
     expect(members).toHaveLength(27);
     for (const code of members) expect(isEuCountry(code)).toBe(true);
     for (const code of ['GB', 'UK', 'EL', 'CH', 'NO', 'US', 'XI', '', 'constructor']) expect(isEuCountry(code)).toBe(false);

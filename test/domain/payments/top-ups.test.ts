@@ -37,25 +37,61 @@ function stripeOf(app: TestApp): Stripe {
 describe('quoteTopUp', () => {
   it.each([
     { name: 'UK: 20% VAT', profile: { country: 'GB' }, tax: '20', rate: '20', treatment: 'UK_VAT', total: '120' },
-    { name: 'UK with a VAT number still pays UK VAT', profile: { country: 'GB' }, tax: '20', rate: '20', treatment: 'UK_VAT', total: '120' },
+    {
+      name: 'UK with a VAT number still pays UK VAT',
+      profile: { country: 'GB' },
+      tax: '20',
+      rate: '20',
+      treatment: 'UK_VAT',
+      total: '120',
+    },
     { name: 'Germany: its VAT', profile: { country: 'DE' }, tax: '19', rate: '19', treatment: 'EU_VAT', total: '119' },
-    { name: 'Germany with a valid VAT number: reverse charge', profile: { country: 'DE', vatNumber: 'DE 123 456 789' }, tax: '0', rate: '0', treatment: 'EU_REVERSE_CHARGE', total: '100' },
+    {
+      name: 'Germany with a valid VAT number: reverse charge',
+      profile: { country: 'DE', vatNumber: 'DE 123 456 789' },
+      tax: '0',
+      rate: '0',
+      treatment: 'EU_REVERSE_CHARGE',
+      total: '100',
+    },
     { name: 'Hungary: 27%', profile: { country: 'HU' }, tax: '27', rate: '27', treatment: 'EU_VAT', total: '127' },
-    { name: 'US, California (configured 7.25%)', profile: { country: 'US', state: 'CA' }, tax: '7.25', rate: '7.25', treatment: 'US_SALES_TAX', total: '107.25' },
+    {
+      name: 'US, California (configured 7.25%)',
+      profile: { country: 'US', state: 'CA' },
+      tax: '7.25',
+      rate: '7.25',
+      treatment: 'US_SALES_TAX',
+      total: '107.25',
+    },
     { name: 'US, a state without nexus', profile: { country: 'US', state: 'OR' }, tax: '0', rate: '0', treatment: 'NONE', total: '100' },
     { name: 'elsewhere: none', profile: { country: 'JP' }, tax: '0', rate: '0', treatment: 'NONE', total: '100' },
     { name: 'no billing country: none', profile: {}, tax: '0', rate: '0', treatment: 'NONE', total: '100' },
   ])('$name', async ({ profile, tax, rate, treatment, total }) => {
     const { walletId, ownerKey } = await billedAccount(t, profile);
     const quote = (await t.ok(ownerKey, QUOTE, { walletId, amount: '100' })).quoteTopUp;
-    expect(quote).toMatchObject({ walletId, currency: 'USD', amount: '100', tax, taxRate: rate, taxTreatment: treatment, total, minimum: '10' });
+    expect(quote).toMatchObject({
+      walletId,
+      currency: 'USD',
+      amount: '100',
+      tax,
+      taxRate: rate,
+      taxTreatment: treatment,
+      total,
+      minimum: '10',
+    });
   });
 
   it('rounds a state rate to the cent: 13 at NY 4% is 0.52, 11 at CA 7.25% is 0.80 (0.7975 rounded)', async () => {
     const ny = await billedAccount(t, { country: 'US', state: 'NY' });
-    expect((await t.ok(ny.ownerKey, QUOTE, { walletId: ny.walletId, amount: '13' })).quoteTopUp).toMatchObject({ tax: '0.52', total: '13.52' });
+    expect((await t.ok(ny.ownerKey, QUOTE, { walletId: ny.walletId, amount: '13' })).quoteTopUp).toMatchObject({
+      tax: '0.52',
+      total: '13.52',
+    });
     const ca = await billedAccount(t, { country: 'US', state: 'CA' });
-    expect((await t.ok(ca.ownerKey, QUOTE, { walletId: ca.walletId, amount: '11' })).quoteTopUp).toMatchObject({ tax: '0.8', total: '11.8' });
+    expect((await t.ok(ca.ownerKey, QUOTE, { walletId: ca.walletId, amount: '11' })).quoteTopUp).toMatchObject({
+      tax: '0.8',
+      total: '11.8',
+    });
   });
 
   it('refuses an invalid-format VAT number on the account, and a VAT number outside the EU', async () => {
@@ -96,7 +132,16 @@ describe('topUp', () => {
   it('credits the amount (not the tax) only once Stripe confirms it, with the PaymentIntent on the transaction and a receipt', async () => {
     const { walletId, ownerKey } = await billedAccount(t, { country: 'GB' });
     const started = await topUp(t, ownerKey, { walletId, amount: '100', paymentMethodId: 'pm_card_visa', idempotencyKey: randomUUID() });
-    expect(started).toMatchObject({ status: 'PROCESSING', amount: '100', tax: '20', taxRate: '20', total: '120', cardBrand: 'visa', cardLast4: '4242', receipt: null });
+    expect(started).toMatchObject({
+      status: 'PROCESSING',
+      amount: '100',
+      tax: '20',
+      taxRate: '20',
+      total: '120',
+      cardBrand: 'visa',
+      cardLast4: '4242',
+      receipt: null,
+    });
     expect(started.paymentIntentId).toMatch(/^pi_/);
     const paymentIntent = await stripeOf(t).paymentIntents.retrieve(started.paymentIntentId);
     expect(paymentIntent).toMatchObject({ status: 'succeeded', amount: 12_000, currency: 'usd' });
@@ -108,15 +153,30 @@ describe('topUp', () => {
     expect(done.status).toBe('SUCCEEDED');
     expect(done.receiptNumber).toMatch(/^SW-\d{4}-\d{8}$/);
     expect(done.receipt).toMatchObject({
-      receiptNumber: done.receiptNumber, transactionId: done.transactionId, topUpId: started.id, amount: '100', tax: '20', taxRate: '20',
-      total: '120', currency: 'USD', cardBrand: 'visa', cardLast4: '4242', paymentIntentId: started.paymentIntentId,
+      receiptNumber: done.receiptNumber,
+      transactionId: done.transactionId,
+      topUpId: started.id,
+      amount: '100',
+      tax: '20',
+      taxRate: '20',
+      total: '120',
+      currency: 'USD',
+      cardBrand: 'visa',
+      cardLast4: '4242',
+      paymentIntentId: started.paymentIntentId,
     });
     const wallet = await walletView(t, ownerKey, walletId);
     expect(wallet.balance).toBe('100');
     expect(wallet.transactions).toHaveLength(1);
     expect(wallet.transactions[0]).toMatchObject({
-      id: done.transactionId, type: 'CREDIT', kind: 'TOP_UP', amount: '100', balanceBefore: '0', balanceAfter: '100',
-      paymentIntentId: started.paymentIntentId, status: 'COMPLETED',
+      id: done.transactionId,
+      type: 'CREDIT',
+      kind: 'TOP_UP',
+      amount: '100',
+      balanceBefore: '0',
+      balanceAfter: '100',
+      paymentIntentId: started.paymentIntentId,
+      status: 'COMPLETED',
     });
     expect(await paymentEvents(t, walletId)).toEqual(['TOP_UP_SUCCEEDED']);
     await t.assertLedger();
@@ -202,10 +262,17 @@ describe('topUp', () => {
     await t.fund(walletId, '5');
     const key = randomUUID();
     await topUp(t, ownerKey, { walletId, amount: '40', paymentMethodId: 'pm_card_visa', idempotencyKey: key });
-    expectError(await t.graphql(ownerKey, TOP_UP, { input: { walletId, amount: '41', paymentMethodId: 'pm_card_visa', idempotencyKey: key } }), 'IDEMPOTENCY_KEY_REUSED', 'idempotencyKey');
+    expectError(
+      await t.graphql(ownerKey, TOP_UP, { input: { walletId, amount: '41', paymentMethodId: 'pm_card_visa', idempotencyKey: key } }),
+      'IDEMPOTENCY_KEY_REUSED',
+      'idempotencyKey',
+    );
     const chargeKey = randomUUID();
     await t.ok(ownerKey, CHARGE, { input: { walletId, amount: '1', description: 'x', idempotencyKey: chargeKey } });
-    expectError(await t.graphql(ownerKey, TOP_UP, { input: { walletId, amount: '40', paymentMethodId: 'pm_card_visa', idempotencyKey: chargeKey } }), 'IDEMPOTENCY_KEY_REUSED');
+    expectError(
+      await t.graphql(ownerKey, TOP_UP, { input: { walletId, amount: '40', paymentMethodId: 'pm_card_visa', idempotencyKey: chargeKey } }),
+      'IDEMPOTENCY_KEY_REUSED',
+    );
   });
 
   it('refuses bad input, other tenants and roles with their codes, writing nothing', async () => {
@@ -222,7 +289,10 @@ describe('topUp', () => {
     ];
     for (const [input, code, field] of cases) expectError(await t.graphql(ownerKey, TOP_UP, { input }), code, field);
     const support = await t.createKey(null, 'SUPPORT');
-    expectError(await t.graphql(support.secret, TOP_UP, { input: { walletId, amount: '10', paymentMethodId: 'pm_card_visa' } }), 'FORBIDDEN');
+    expectError(
+      await t.graphql(support.secret, TOP_UP, { input: { walletId, amount: '10', paymentMethodId: 'pm_card_visa' } }),
+      'FORBIDDEN',
+    );
     expectError(await t.graphql(null, TOP_UP, { input: { walletId, amount: '10', paymentMethodId: 'pm_card_visa' } }), 'UNAUTHENTICATED');
     const [{ count }] = await sql(t, 'select count(*)::int as count from top_up where account_id = $1', [accountId]);
     expect(count).toBe(0);
@@ -240,7 +310,10 @@ describe('topUp', () => {
     }
     const closed = await t.createAccount();
     await sql(t, `update account set status = 'CLOSED', closed_at = now() where id = $1`, [closed.accountId]);
-    expectError(await t.graphql(closed.ownerKey, TOP_UP, { input: { walletId: closed.walletId, amount: '10', paymentMethodId: 'pm_card_visa' } }), 'INVALID_STATE');
+    expectError(
+      await t.graphql(closed.ownerKey, TOP_UP, { input: { walletId: closed.walletId, amount: '10', paymentMethodId: 'pm_card_visa' } }),
+      'INVALID_STATE',
+    );
     await settle(t);
   });
 });
@@ -292,7 +365,13 @@ describe('webhooks', () => {
       id: `evt_forged_order_${randomUUID().slice(0, 8)}`,
       type: 'payment_intent.payment_failed',
       created: succeeded.created + 5,
-      data: { object: { ...pi, status: 'requires_payment_method', last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'declined' } } },
+      data: {
+        object: {
+          ...pi,
+          status: 'requires_payment_method',
+          last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'declined' },
+        },
+      },
     } as Stripe.Event;
     const requiresAction: Stripe.Event = {
       ...succeeded,
@@ -374,7 +453,12 @@ describe('webhooks', () => {
     try {
       const { walletId, ownerKey } = await live.createAccount();
       await topUp(live, ownerKey, { walletId, amount: '10', paymentMethodId: 'pm_card_mastercard' });
-      await until('the webhook to credit the wallet', async () => (await walletView(live, ownerKey, walletId)).balance === '10', 10_000, 20);
+      await until(
+        'the webhook to credit the wallet',
+        async () => (await walletView(live, ownerKey, walletId)).balance === '10',
+        10_000,
+        20,
+      );
       expect((await walletView(live, ownerKey, walletId)).balance).toBe('10');
     } finally {
       await live.close();
@@ -423,10 +507,22 @@ describe('tenancy', () => {
     await settle(t);
     const operations: [string, Record<string, unknown>][] = [
       [`query($id: ID!) { billingProfile(accountId: $id) { country } }`, { id: theirs.accountId }],
-      [`mutation($input: UpdateBillingProfileInput!) { updateBillingProfile(input: $input) { billingProfile { country } } }`, { input: { accountId: theirs.accountId, country: 'GB' } }],
-      [`mutation($input: SetAutoRechargeInput!) { setAutoRecharge(input: $input) { autoRecharge { enabled } } }`, { input: { walletId: theirs.walletId, enabled: false, threshold: '1', target: '20' } }],
-      [`mutation($input: SetMonthlyRechargeInput!) { setMonthlyRecharge(input: $input) { autoRecharge { enabled } } }`, { input: { walletId: theirs.walletId, enabled: false, dayOfMonth: 1, amount: '10' } }],
-      [`mutation($input: AddPaymentMethodInput!) { addPaymentMethod(input: $input) { status } }`, { input: { accountId: theirs.accountId, paymentMethodId: 'pm_card_visa' } }],
+      [
+        `mutation($input: UpdateBillingProfileInput!) { updateBillingProfile(input: $input) { billingProfile { country } } }`,
+        { input: { accountId: theirs.accountId, country: 'GB' } },
+      ],
+      [
+        `mutation($input: SetAutoRechargeInput!) { setAutoRecharge(input: $input) { autoRecharge { enabled } } }`,
+        { input: { walletId: theirs.walletId, enabled: false, threshold: '1', target: '20' } },
+      ],
+      [
+        `mutation($input: SetMonthlyRechargeInput!) { setMonthlyRecharge(input: $input) { autoRecharge { enabled } } }`,
+        { input: { walletId: theirs.walletId, enabled: false, dayOfMonth: 1, amount: '10' } },
+      ],
+      [
+        `mutation($input: AddPaymentMethodInput!) { addPaymentMethod(input: $input) { status } }`,
+        { input: { accountId: theirs.accountId, paymentMethodId: 'pm_card_visa' } },
+      ],
       [`query($id: ID!) { topUp(id: $id) { id } }`, { id: theirTopUp.id }],
       [`query($id: ID!) { wallet(id: $id) { topUps { id } refundable } }`, { id: theirs.walletId }],
     ];

@@ -22,7 +22,8 @@ const END_CALL = `mutation($input: EndCallInput!) { endCall(input: $input) { cal
 const WALLET = `query($id: ID!) { wallet(id: $id) { balance reserved planSubscription { status usedSeconds reservedSeconds remainingSeconds periodEnd plan { name } } } }`;
 
 async function plan(input: Record<string, unknown>): Promise<string> {
-  return (await t.ok(t.adminToken, CREATE_PLAN, { input: { name: 'Plan', currency: 'USD', ...input } })).createSubscriptionPlan.subscriptionPlan.id;
+  return (await t.ok(t.adminToken, CREATE_PLAN, { input: { name: 'Plan', currency: 'USD', ...input } })).createSubscriptionPlan
+    .subscriptionPlan.id;
 }
 
 /** Advances the clock `seconds` one second at a time, running the billing clock after each. */
@@ -36,7 +37,9 @@ async function talk(seconds: number): Promise<void> {
 async function setUp(fund: string, planInput: Record<string, unknown> | null, rate = { perMinute: '1', first: 60, next: 60 }) {
   const { walletId, ownerKey, accountId } = await t.createAccount();
   await t.fund(walletId, fund);
-  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: rate.perMinute, firstIncrementSeconds: rate.first, nextIncrementSeconds: rate.next }]);
+  const ratePlanId = await t.createRatePlan([
+    { prefix: '', perMinute: rate.perMinute, firstIncrementSeconds: rate.first, nextIncrementSeconds: rate.next },
+  ]);
   const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
   let subscriptionId: string | null = null;
   if (planInput) {
@@ -55,7 +58,10 @@ async function call(ownerKey: string, campaignId: string, seconds: number) {
 describe('allowance and overage', () => {
   it('pays the fee from the wallet, covers calls from the allowance, then charges the overage rate', async () => {
     const s = await setUp('20', { monthlyFee: '10', includedMinutes: 2, overagePerMinute: '0.5' });
-    expect((await t.ok(s.ownerKey, WALLET, { id: s.walletId })).wallet).toMatchObject({ balance: '10', planSubscription: { remainingSeconds: 120 } });
+    expect((await t.ok(s.ownerKey, WALLET, { id: s.walletId })).wallet).toMatchObject({
+      balance: '10',
+      planSubscription: { remainingSeconds: 120 },
+    });
 
     // 90 s at 60/60 bills 120 s: all from the allowance, nothing from the wallet.
     const first = await call(s.ownerKey, s.campaignId, 90);
@@ -80,7 +86,10 @@ describe('allowance and overage', () => {
     // 150 s at 60/60 bills 180 s: 60 s from the allowance, 120 s at the destination's 1.00/min.
     const { ended } = await call(s.ownerKey, s.campaignId, 150);
     expect(ended).toEqual({ status: 'COMPLETED', billedSeconds: 180, cost: '2' });
-    expect((await t.ok(s.ownerKey, WALLET, { id: s.walletId })).wallet).toMatchObject({ balance: '18', planSubscription: { usedSeconds: 60 } });
+    expect((await t.ok(s.ownerKey, WALLET, { id: s.walletId })).wallet).toMatchObject({
+      balance: '18',
+      planSubscription: { usedSeconds: 60 },
+    });
     await t.assertLedger();
   });
 
@@ -94,14 +103,19 @@ describe('allowance and overage', () => {
     clock.advance(300);
     const ended = (await t.ok(s.ownerKey, END_CALL, { input: { callId: started.id } })).endCall.call;
     expect(ended).toEqual({ status: 'COMPLETED', billedSeconds: 6, cost: '0' });
-    expect((await t.ok(s.ownerKey, WALLET, { id: s.walletId })).wallet.planSubscription).toMatchObject({ usedSeconds: 6, reservedSeconds: 0, remainingSeconds: 594 });
+    expect((await t.ok(s.ownerKey, WALLET, { id: s.walletId })).wallet.planSubscription).toMatchObject({
+      usedSeconds: 6,
+      reservedSeconds: 0,
+      remainingSeconds: 594,
+    });
     await t.assertLedger();
   });
 
   it('never lets concurrent calls use more allowance than there is', async () => {
     const s = await setUp('100', { monthlyFee: '0', includedMinutes: 1, overagePerMinute: '0.6' }, { perMinute: '6', first: 1, next: 1 });
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push((await t.ok(s.ownerKey, START_CALL, { input: { campaignId: s.campaignId, to: '+447700900123' } })).startCall.call.id);
+    for (let i = 0; i < 10; i++)
+      ids.push((await t.ok(s.ownerKey, START_CALL, { input: { campaignId: s.campaignId, to: '+447700900123' } })).startCall.call.id);
     await talk(20);
     const ended = await Promise.all(ids.map((callId) => t.ok(s.ownerKey, END_CALL, { input: { callId } })));
     const billed = ended.reduce((sum, e) => sum + e.endCall.call.billedSeconds, 0);
@@ -162,18 +176,39 @@ describe('subscription lifecycle', () => {
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
 
     const manager = await t.createKey(s.accountId, 'CAMPAIGN_MANAGER');
-    expect((await t.graphql(manager.secret, `mutation($id: ID!) { cancelPlanSubscription(id: $id) { subscription { id } } }`, { id: subscribed.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await t.graphql(manager.secret, `mutation($id: ID!) { cancelPlanSubscription(id: $id) { subscription { id } } }`, {
+          id: subscribed.id,
+        })
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     const other = await t.createAccount();
-    expect((await t.graphql(other.ownerKey, `mutation($id: ID!) { cancelPlanSubscription(id: $id) { subscription { id } } }`, { id: subscribed.id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const canceled = await t.ok(s.ownerKey, `mutation($id: ID!) { cancelPlanSubscription(id: $id) { subscription { status } } }`, { id: subscribed.id });
+    expect(
+      (
+        await t.graphql(other.ownerKey, `mutation($id: ID!) { cancelPlanSubscription(id: $id) { subscription { id } } }`, {
+          id: subscribed.id,
+        })
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('NOT_FOUND');
+    const canceled = await t.ok(s.ownerKey, `mutation($id: ID!) { cancelPlanSubscription(id: $id) { subscription { status } } }`, {
+      id: subscribed.id,
+    });
     expect(canceled.cancelPlanSubscription.subscription.status).toBe('CANCELED');
-    expect((await t.graphql(s.ownerKey, `mutation($id: ID!) { cancelPlanSubscription(id: $id) { subscription { id } } }`, { id: subscribed.id })).errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+    expect(
+      (await t.graphql(s.ownerKey, `mutation($id: ID!) { cancelPlanSubscription(id: $id) { subscription { id } } }`, { id: subscribed.id }))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('INVALID_STATE');
 
-    const gbp = (await t.ok(t.adminToken, CREATE_PLAN, { input: { name: 'UK', currency: 'GBP', monthlyFee: '1', includedMinutes: 1 } })).createSubscriptionPlan.subscriptionPlan.id;
+    const gbp = (await t.ok(t.adminToken, CREATE_PLAN, { input: { name: 'UK', currency: 'GBP', monthlyFee: '1', includedMinutes: 1 } }))
+      .createSubscriptionPlan.subscriptionPlan.id;
     const mismatch = await t.graphql(s.ownerKey, SUBSCRIBE, { input: { walletId: s.walletId, planId: gbp } });
     expect(mismatch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'planId' });
 
-    expect((await t.graphql(s.ownerKey, CREATE_PLAN, { input: { name: 'x', currency: 'USD', monthlyFee: '1', includedMinutes: 1 } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await t.graphql(s.ownerKey, CREATE_PLAN, { input: { name: 'x', currency: 'USD', monthlyFee: '1', includedMinutes: 1 } })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
     for (const [input, field] of [
       [{ monthlyFee: '1', includedMinutes: -1 }, 'includedMinutes'],
       [{ monthlyFee: '1', includedMinutes: 44_641 }, 'includedMinutes'],
@@ -184,7 +219,10 @@ describe('subscription lifecycle', () => {
       const response = await t.graphql(t.adminToken, CREATE_PLAN, { input: { name: 'Plan', currency: 'USD', ...input } });
       expect(response.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    expect((await t.ok(t.adminToken, CREATE_PLAN, { input: { name: 'Max', currency: 'USD', monthlyFee: '0', includedMinutes: 44_640 } })).createSubscriptionPlan.subscriptionPlan.includedMinutes).toBe(44_640);
+    expect(
+      (await t.ok(t.adminToken, CREATE_PLAN, { input: { name: 'Max', currency: 'USD', monthlyFee: '0', includedMinutes: 44_640 } }))
+        .createSubscriptionPlan.subscriptionPlan.includedMinutes,
+    ).toBe(44_640);
     await t.assertLedger();
   });
 });

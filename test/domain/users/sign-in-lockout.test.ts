@@ -9,8 +9,17 @@ const PASSWORD = 'correct horse battery';
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`;
 
 async function post(t: TestApp, path: string, body: unknown) {
-  const response = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as any, cookie: response.headers.get('set-cookie') };
+  const response = await fetch(`${t.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    json: (await response.json()) as any,
+    cookie: response.headers.get('set-cookie'),
+  };
 }
 
 async function userOf(t: TestApp): Promise<string> {
@@ -23,7 +32,9 @@ async function userOf(t: TestApp): Promise<string> {
 /** The end of the lockout of `subject` (e.g. `email:ann@example.com`), epoch ms; 0 when none. */
 async function lockoutEndMs(t: TestApp, subject: string): Promise<number> {
   const key = `auth_lock:${createHash('sha256').update(subject).digest('base64url')}`;
-  const rows = await sql<{ expire: string }, { key: string }>('select expire from rate_limit where key = :key').all(t.app.orm.em.fork(), { key });
+  const rows = await sql<{ expire: string }, { key: string }>('select expire from rate_limit where key = :key').all(t.app.orm.em.fork(), {
+    key,
+  });
   return rows[0] ? Number(rows[0].expire) : 0;
 }
 
@@ -111,7 +122,15 @@ describe('per client IP, across two server processes', () => {
     expect((await post(b, '/auth/accept-invitation', { token: 'swi_nope', name: 'Ivy', password: PASSWORD })).status).toBe(400);
     // …and the third failure locked it out, on both processes.
     expectLockedOut(await post(a, '/auth/sign-in', { email, password: PASSWORD }), 'signInIpFailuresBeforeLockout', 60);
-    expectLockedOut(await post(b, '/auth/sign-in', { email: 'nobody-3@example.com', password: PASSWORD }), 'signInIpFailuresBeforeLockout', 60);
-    expectLockedOut(await post(b, '/auth/accept-invitation', { token: 'swi_other', name: 'Ivy', password: PASSWORD }), 'signInIpFailuresBeforeLockout', 60);
+    expectLockedOut(
+      await post(b, '/auth/sign-in', { email: 'nobody-3@example.com', password: PASSWORD }),
+      'signInIpFailuresBeforeLockout',
+      60,
+    );
+    expectLockedOut(
+      await post(b, '/auth/accept-invitation', { token: 'swi_other', name: 'Ivy', password: PASSWORD }),
+      'signInIpFailuresBeforeLockout',
+      60,
+    );
   });
 });

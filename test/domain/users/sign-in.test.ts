@@ -22,8 +22,16 @@ const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $inp
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { token invitation { id email role accountId expiresAt } } }`;
 const ME = `{ me { role accountId apiKeyId user { email name role } } }`;
 
-async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; cookie: string | null }> {
-  const response = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any; cookie: string | null }> {
+  const response = await fetch(`${t.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: await response.json(), cookie: response.headers.get('set-cookie') };
 }
 
@@ -33,14 +41,20 @@ function cookiePair(setCookie: string | null): string {
 }
 
 async function graphqlWithCookie(cookie: string, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const response = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, ...((await response.json()) as object) };
 }
 
 async function owner(): Promise<{ accountId: string; walletId: string; email: string; ownerKey: string }> {
   const account = await t.createAccount();
   const email = `owner-${randomUUID().slice(0, 8)}@example.com`;
-  await t.ok(t.adminToken, CREATE_USER, { input: { accountId: account.accountId, email, name: 'Olivia Owner', role: 'OWNER', password: PASSWORD } });
+  await t.ok(t.adminToken, CREATE_USER, {
+    input: { accountId: account.accountId, email, name: 'Olivia Owner', role: 'OWNER', password: PASSWORD },
+  });
   return { ...account, email };
 }
 
@@ -73,7 +87,11 @@ describe('sign-in', () => {
     expect(wrong.json).toEqual(unknown.json);
     expect(wrong.json.error.code).toBe('UNAUTHENTICATED');
     expect(wrong.cookie).toBeNull();
-    const form = await fetch(`${t.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${email}&password=${PASSWORD}` });
+    const form = await fetch(`${t.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=${email}&password=${PASSWORD}`,
+    });
     expect(form.status).toBe(400);
     const foreign = await post('/auth/sign-in', { email, password: PASSWORD }, { origin: 'https://evil.example' });
     expect(foreign.status).toBe(400);
@@ -86,8 +104,12 @@ describe('sign-in', () => {
     const { email } = await owner();
     const cookie = cookiePair((await post('/auth/sign-in', { email, password: PASSWORD })).cookie);
     expect((await graphqlWithCookie(cookie, ME)).data.me.role).toBe('OWNER');
-    const tokenHash = createHash('sha256').update(decodeURIComponent(cookie.split('=')[1]!)).digest('hex');
-    await sql<never, { tokenHash: string }>(`update user_session set expires_at = now() - interval '1 second' where token_hash = :tokenHash`).run(t.app.orm.em.fork(), { tokenHash });
+    const tokenHash = createHash('sha256')
+      .update(decodeURIComponent(cookie.split('=')[1]!))
+      .digest('hex');
+    await sql<never, { tokenHash: string }>(
+      `update user_session set expires_at = now() - interval '1 second' where token_hash = :tokenHash`,
+    ).run(t.app.orm.em.fork(), { tokenHash });
     const expired = await graphqlWithCookie(cookie, ME);
     expect(expired.status).toBe(401);
     expect(expired.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -104,7 +126,10 @@ describe('sockets and sign-out', () => {
     const foreign = socketClient({ cookie, origin: 'https://evil.example' });
     const refused = await new Promise<number>((resolve) => {
       foreign.on('closed', (event) => resolve((event as { code: number }).code));
-      foreign.subscribe({ query: `subscription($w: ID!) { balanceChanged(walletId: $w) { balance } }`, variables: { w: walletId } }, { next() {}, error() {}, complete() {} });
+      foreign.subscribe(
+        { query: `subscription($w: ID!) { balanceChanged(walletId: $w) { balance } }`, variables: { w: walletId } },
+        { next() {}, error() {}, complete() {} },
+      );
     });
     expect(refused).toBe(4403);
     await foreign.dispose();
@@ -157,12 +182,15 @@ describe('invitations', () => {
     const { accountId, email, ownerKey } = await owner();
     const other = await t.createAccount();
     const manager = await t.createKey(accountId, 'CAMPAIGN_MANAGER');
-    const codeOf = async (token: string, input: Record<string, unknown>) => (await t.graphql(token, INVITE, { input })).errors?.[0]?.extensions;
+    const codeOf = async (token: string, input: Record<string, unknown>) =>
+      (await t.graphql(token, INVITE, { input })).errors?.[0]?.extensions;
     expect(await codeOf(manager.secret, { email: 'a@example.com', role: 'INTEGRATOR' })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await codeOf(ownerKey, { email: 'a@example.com', role: 'SUPPORT' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
     expect(await codeOf(ownerKey, { email: 'not-an-email', role: 'INTEGRATOR' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     expect(await codeOf(ownerKey, { email, role: 'INTEGRATOR' })).toMatchObject({ code: 'INVALID_STATE' });
-    expect(await codeOf(ownerKey, { accountId: other.accountId, email: 'b@example.com', role: 'INTEGRATOR' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await codeOf(ownerKey, { accountId: other.accountId, email: 'b@example.com', role: 'INTEGRATOR' })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
     const unknown = await post('/auth/accept-invitation', { token: 'swi_nope', name: 'X', password: '1234567890' });
     expect([unknown.status, unknown.json.error.code, unknown.json.error.field]).toEqual([400, 'BAD_USER_INPUT', 'token']);
@@ -176,10 +204,16 @@ describe('invitations', () => {
     const { accountId, ownerKey } = await owner();
     const input = { accountId, email: `x-${randomUUID().slice(0, 6)}@example.com`, name: 'X', role: 'INTEGRATOR', password: PASSWORD };
     expect((await t.graphql(ownerKey, CREATE_USER, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await t.graphql(t.adminToken, CREATE_USER, { input: { ...input, role: 'SUPPORT' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accountId' });
+    expect((await t.graphql(t.adminToken, CREATE_USER, { input: { ...input, role: 'SUPPORT' } })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'accountId',
+    });
     const staff = await t.ok(t.adminToken, CREATE_USER, { input: { ...input, accountId: null, role: 'SUPPORT' } });
     expect(staff.createUser.user).toMatchObject({ role: 'SUPPORT', accountId: null });
-    const stored = await sql<{ password_hash: string }, { email: string }>('select password_hash from app_user where email = :email').all(t.app.orm.em.fork(), { email: input.email });
+    const stored = await sql<{ password_hash: string }, { email: string }>('select password_hash from app_user where email = :email').all(
+      t.app.orm.em.fork(),
+      { email: input.email },
+    );
     expect(stored[0]!.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{86}$/);
     expect(stored[0]!.password_hash).not.toContain(PASSWORD);
   });

@@ -2,7 +2,14 @@
 // Method: table tests of each accepted and rejected form, plus fast-check properties over the whole bigint range.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BIGINT_MAX, BIGINT_MIN, formatMoney, formatMoneyForPeople, MoneyFormatError, parseMoney } from '../../../server/domain/wallets/money.js';
+import {
+  BIGINT_MAX,
+  BIGINT_MIN,
+  formatMoney,
+  formatMoneyForPeople,
+  MoneyFormatError,
+  parseMoney,
+} from '../../../server/domain/wallets/money.js';
 
 describe('parseMoney', () => {
   it.each([
@@ -69,7 +76,10 @@ describe('properties', () => {
   const micros = fc.bigInt({ min: BIGINT_MIN, max: BIGINT_MAX });
 
   it('format then parse is the identity on every bigint', () => {
-    fc.assert(fc.property(micros, (value) => parseMoney(formatMoney(value)) === value), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(micros, (value) => parseMoney(formatMoney(value)) === value),
+      { numRuns: 5_000 },
+    );
   });
 
   it('the formatted string is canonical: no trailing fraction zeros, no lone dot, no leading zeros', () => {
@@ -91,7 +101,6 @@ describe('properties', () => {
       { numRuns: 2_000 },
     );
   });
-
 });
 
 describe('formatMoneyForPeople', () => {

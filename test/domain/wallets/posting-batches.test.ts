@@ -135,21 +135,26 @@ describe('posting batches', () => {
     expect(valueOf(leadResult).transaction.sequence).toBe(2n);
     expect(valueOf(paid)).toMatchObject({
       replayed: false,
-      transaction: { walletId: paying.walletId, sequence: 2n, amountMicros: 2_500_000n, balanceAfterMicros: 7_500_000n, idempotencyKey: 'batch-key-1' },
+      transaction: {
+        walletId: paying.walletId,
+        sequence: 2n,
+        amountMicros: 2_500_000n,
+        balanceAfterMicros: 7_500_000n,
+        idempotencyKey: 'batch-key-1',
+      },
       wallet: { balanceMicros: 7_500_000n },
     });
     expect(errorCode(refused)).toBe('INSUFFICIENT_FUNDS');
     expect(errorCode(foreignResult)).toBe('NOT_FOUND');
     expect(errorCode(absent)).toBe('NOT_FOUND');
     expect(errorCode(overCap)).toBe('BAD_USER_INPUT');
-    expect(valueOf(quotedResult).transaction.description).toBe(
-      'a "quoted", {braced} \\ back\\slash NULL ünïcode',
-    );
+    expect(valueOf(quotedResult).transaction.description).toBe('a "quoted", {braced} \\ back\\slash NULL ünïcode');
 
     // Refused postings wrote nothing: those wallets hold what they held.
     const balances = await Promise.all(
-      [short, foreign, capped].map(async (account) =>
-        (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { balance sequence } }`, { id: account.walletId })).wallet,
+      [short, foreign, capped].map(
+        async (account) =>
+          (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { balance sequence } }`, { id: account.walletId })).wallet,
       ),
     );
     expect(balances).toEqual([
@@ -180,8 +185,16 @@ describe('posting batches', () => {
   });
 
   it('a batch refused whole for a reused idempotency key is run member by member: a replay, a reuse error and a new posting', async () => {
-    const [lead, replayed, reused, fresh] = await Promise.all([fundedWallet('10'), fundedWallet('10'), fundedWallet('10'), fundedWallet('10')]);
-    const first = await postWalletTransaction(t.app.orm.em.fork(), charge(replayed.walletId, replayed.accountId, '1', { idempotencyKey: 'same' }));
+    const [lead, replayed, reused, fresh] = await Promise.all([
+      fundedWallet('10'),
+      fundedWallet('10'),
+      fundedWallet('10'),
+      fundedWallet('10'),
+    ]);
+    const first = await postWalletTransaction(
+      t.app.orm.em.fork(),
+      charge(replayed.walletId, replayed.accountId, '1', { idempotencyKey: 'same' }),
+    );
     await postWalletTransaction(t.app.orm.em.fork(), charge(reused.walletId, reused.accountId, '1', { idempotencyKey: 'other' }));
 
     const { results, delta } = await postTogether([
@@ -197,8 +210,9 @@ describe('posting batches', () => {
     expect(errorCode(reuse!)).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(valueOf(posted)).toMatchObject({ replayed: false, transaction: { sequence: 2n, idempotencyKey: 'new' } });
     const sequences = await Promise.all(
-      [replayed, reused].map(async (account) =>
-        (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { sequence } }`, { id: account.walletId })).wallet.sequence,
+      [replayed, reused].map(
+        async (account) =>
+          (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { sequence } }`, { id: account.walletId })).wallet.sequence,
       ),
     );
     expect(sequences).toEqual(['2', '2']); // funding + the first posting: nothing more
@@ -233,8 +247,9 @@ describe('posting batches', () => {
       await holder.end();
     }
     const sequences = await Promise.all(
-      [locked, other].map(async (account) =>
-        (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { balance sequence } }`, { id: account.walletId })).wallet,
+      [locked, other].map(
+        async (account) =>
+          (await t.ok(t.adminToken, `query($id: ID!) { wallet(id: $id) { balance sequence } }`, { id: account.walletId })).wallet,
       ),
     );
     expect(sequences).toEqual([
@@ -249,9 +264,10 @@ describe('posting batches', () => {
     const lead = accounts[0]!;
     const holder = await connected(t.databaseUrl);
     // Two wallets whose order in the table is not their id order: a plan that walks the table meets `high` first.
-    const { rows: inTableOrder } = await holder.query<{ id: string }>('select id::text from wallet where id = any($1::uuid[]) order by ctid', [
-      accounts.slice(1).map((account) => account.walletId),
-    ]);
+    const { rows: inTableOrder } = await holder.query<{ id: string }>(
+      'select id::text from wallet where id = any($1::uuid[]) order by ctid',
+      [accounts.slice(1).map((account) => account.walletId)],
+    );
     const pair = inTableOrder.findIndex((row, index) => index > 0 && inTableOrder[index - 1]!.id > row.id);
     expect(pair).toBeGreaterThan(0); // 5 random ids in table order: sorted by id only 1 time in 120
     const byId = new Map(accounts.map((account) => [account.walletId, account]));
@@ -271,7 +287,9 @@ describe('posting batches', () => {
       );
       expect(await waitForWaitingBatch(holder, 'pid')).not.toBeNull();
       // The batch waits for `low` without holding `high`: a session locking in id order gets `high` at once.
-      await expect(holder.query('select 1 from wallet where id = $1 for update nowait', [high.walletId])).resolves.toMatchObject({ rowCount: 1 });
+      await expect(holder.query('select 1 from wallet where id = $1 for update nowait', [high.walletId])).resolves.toMatchObject({
+        rowCount: 1,
+      });
       await holder.query('rollback');
       const { results, delta } = await together;
       expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 2, fallbacks: 0 });

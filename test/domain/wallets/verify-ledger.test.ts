@@ -31,10 +31,9 @@ async function inRolledBackTransaction(tamper: string[], check: (tx: SqlTransact
     for (const sql of tamper) await statement(sql).run(tx);
     result = await check(tx);
     throw new Error('rollback');
-  })
-    .catch((error: Error) => {
-      if (error.message !== 'rollback') throw error;
-    });
+  }).catch((error: Error) => {
+    if (error.message !== 'rollback') throw error;
+  });
   return result;
 }
 
@@ -58,9 +57,11 @@ describe('verifyLedger', () => {
   });
 
   it('catches an unbalanced transaction', async () => {
-    expect(await violationsAfter(`update ledger_entry set amount_micros = amount_micros + 1 where wallet_id is null and id = (select min(id) from ledger_entry where wallet_id is null)`)).toEqual(
-      ['every ledger transaction has at least two entries summing to zero'],
-    );
+    expect(
+      await violationsAfter(
+        `update ledger_entry set amount_micros = amount_micros + 1 where wallet_id is null and id = (select min(id) from ledger_entry where wallet_id is null)`,
+      ),
+    ).toEqual(['every ledger transaction has at least two entries summing to zero']);
   });
 
   it('catches a row whose before + amount is not its after, and a broken chain of balances', async () => {
@@ -98,9 +99,9 @@ describe('the database refuses what would break the books', () => {
     const error = await transaction(t.app.orm.em.fork(), async (tx) => {
       await statement(sql).run(tx);
     }).then(
-        () => null,
-        (caught: Error) => caught,
-      );
+      () => null,
+      (caught: Error) => caught,
+    );
     expect(error, `expected PostgreSQL to refuse: ${sql}`).not.toBeNull();
     return error!.message;
   }
@@ -152,8 +153,8 @@ describe('the database refuses what would break the books', () => {
 
 describe('verifyLedger and the outbox', () => {
   it('catches a wallet transaction whose outbox event is missing', async () => {
-    expect(
-      await violationsAfter(`delete from outbox_event where wallet_id = '${walletId}' and wallet_sequence = 3`),
-    ).toEqual(['each wallet transaction has exactly one outbox event, carrying its sequence and balance']);
+    expect(await violationsAfter(`delete from outbox_event where wallet_id = '${walletId}' and wallet_sequence = 3`)).toEqual([
+      'each wallet transaction has exactly one outbox event, carrying its sequence and balance',
+    ]);
   });
 });

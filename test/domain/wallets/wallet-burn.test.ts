@@ -25,9 +25,20 @@ describe('Wallet.burn', () => {
       { prefix: '1', perMinute: '0.0085', firstIncrementSeconds: 6, nextIncrementSeconds: 6 },
     ]);
     const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
-    expect((await t.ok(ownerKey, BURN, { id: walletId })).wallet.burn).toEqual({ activeCalls: 0, callsPerMinute: '0', recentSpend: '0', recentWindowSeconds: 300 });
+    expect((await t.ok(ownerKey, BURN, { id: walletId })).wallet.burn).toEqual({
+      activeCalls: 0,
+      callsPerMinute: '0',
+      recentSpend: '0',
+      recentWindowSeconds: 300,
+    });
 
-    const updates = subscribe(t.url, ownerKey, `subscription($w: ID!) { walletUpdated(walletId: $w) { burn { activeCalls callsPerMinute } } }`, { w: walletId }, (data) => data.walletUpdated.burn);
+    const updates = subscribe(
+      t.url,
+      ownerKey,
+      `subscription($w: ID!) { walletUpdated(walletId: $w) { burn { activeCalls callsPerMinute } } }`,
+      { w: walletId },
+      (data) => data.walletUpdated.burn,
+    );
     await updates.waitFor(1);
     const uk = (await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900001' } })).startCall.call;
     const us = (await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+14155550100' } })).startCall.call;
@@ -38,7 +49,11 @@ describe('Wallet.burn', () => {
 
     const ended = (await t.ok(ownerKey, END_CALL, { input: { callId: uk.id } })).endCall.call;
     expect(ended.cost).toBe('0.6');
-    expect((await t.ok(ownerKey, BURN, { id: walletId })).wallet.burn).toMatchObject({ activeCalls: 1, callsPerMinute: '0.0085', recentSpend: '0.6' });
+    expect((await t.ok(ownerKey, BURN, { id: walletId })).wallet.burn).toMatchObject({
+      activeCalls: 1,
+      callsPerMinute: '0.0085',
+      recentSpend: '0.6',
+    });
     await expect.poll(() => updates.received.at(-1), { timeout: 5000 }).toEqual({ activeCalls: 1, callsPerMinute: '0.0085' });
     await updates.close();
     await t.ok(ownerKey, END_CALL, { input: { callId: us.id } });

@@ -23,21 +23,42 @@ const ALL_TYPES = ['TRANSACTION_CREATED', 'ALERT_RAISED', 'CALLS_STOPPED', 'TOP_
 const WAIT = { timeout: 15_000, interval: 25 };
 
 /** Settings that make a live test quick: short polls and a short first retry. */
-const LIVE = { webhooksEnabled: true, webhookProducerIntervalMs: 50, webhookSenderIntervalMs: 50, webhookRetryDelayInitialMs: 200, webhookAttemptTimeoutMs: 2_000, billingClockEnabled: false };
+const LIVE = {
+  webhooksEnabled: true,
+  webhookProducerIntervalMs: 50,
+  webhookSenderIntervalMs: 50,
+  webhookRetryDelayInitialMs: 200,
+  webhookAttemptTimeoutMs: 2_000,
+  billingClockEnabled: false,
+};
 
 /** Runs one ad-hoc statement of the test (named parameters) on the server's pool. */
 async function rows<Row extends Record<string, any> = any>(t: TestApp, text: string, params: SqlParams = {}): Promise<Row[]> {
   return sql<Row, SqlParams>(text).all(t.app.orm.em.fork(), params);
 }
 
-async function createEndpoint(t: TestApp, token: string, url: string, eventTypes: string[] = ALL_TYPES): Promise<{ id: string; secret: string }> {
+async function createEndpoint(
+  t: TestApp,
+  token: string,
+  url: string,
+  eventTypes: string[] = ALL_TYPES,
+): Promise<{ id: string; secret: string }> {
   const data = await t.ok(token, CREATE, { input: { url, eventTypes } });
   return { id: data.createWebhookEndpoint.endpoint.id, secret: data.createWebhookEndpoint.secret };
 }
 
 const insertAlert = sql<
   never,
-  { kind: string; accountId: string; walletId: string; balanceMicros: bigint; callsStopped: number | null; message: string; dedupeKey: string; raisedAt: string }
+  {
+    kind: string;
+    accountId: string;
+    walletId: string;
+    balanceMicros: bigint;
+    callsStopped: number | null;
+    message: string;
+    dedupeKey: string;
+    raisedAt: string;
+  }
 >(
   `insert into alert (kind, severity, account_id, wallet_id, currency, balance_micros, calls_stopped, message, dedupe_key, raised_at)
    values (:kind, 'WARNING', :accountId, :walletId, 'USD', :balanceMicros, :callsStopped, :message, :dedupeKey, :raisedAt)`,
@@ -103,7 +124,10 @@ describe('live delivery (real clock)', () => {
     await settle(t);
 
     await vi.waitFor(() => {
-      const types = receiver.events().filter((event) => event.accountId === accountId).map((event) => event.type);
+      const types = receiver
+        .events()
+        .filter((event) => event.accountId === accountId)
+        .map((event) => event.type);
       // Funding, the charge, the paid top-up's credit; three alerts (the two inserted, and PAYMENT_FAILED that the
       // alert processor raises for the declined card); CALLS_STOPPED twice (two endpoints); two top-up events.
       expect(types.filter((type) => type === 'TRANSACTION_CREATED')).toHaveLength(3);
@@ -117,12 +141,16 @@ describe('live delivery (real clock)', () => {
     // Nothing of the other account came here.
     expect(receiver.events().filter((event) => event.accountId === other.accountId)).toHaveLength(0);
 
-    const deliveries = async (endpointId: string) => (await t.ok(ownerKey, DELIVERIES, { id: endpointId })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
+    const deliveries = async (endpointId: string) =>
+      (await t.ok(ownerKey, DELIVERIES, { id: endpointId })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
     const allDeliveries = await deliveries(all.id);
     const stoppedDeliveries = await deliveries(stoppedOnly.id);
     expect(allDeliveries).toHaveLength(9);
     expect(stoppedDeliveries.map((d: any) => d.eventType)).toEqual(['CALLS_STOPPED']);
-    for (const [deliveriesOf, endpoint, path] of [[allDeliveries, all, '/hooks/all'], [stoppedDeliveries, stoppedOnly, '/hooks/stopped']] as const) {
+    for (const [deliveriesOf, endpoint, path] of [
+      [allDeliveries, all, '/hooks/all'],
+      [stoppedDeliveries, stoppedOnly, '/hooks/stopped'],
+    ] as const) {
       for (const delivery of deliveriesOf) {
         expect(delivery).toMatchObject({ status: 'DELIVERED', attemptCount: 1, nextAttemptAt: null });
         expect(delivery.attempts).toEqual([expect.objectContaining({ statusCode: 200, error: null, responseBody: null, succeeded: true })]);
@@ -138,17 +166,45 @@ describe('live delivery (real clock)', () => {
     expect(charge).toMatchObject({
       type: 'TRANSACTION_CREATED',
       accountId,
-      data: { id: charged.id, walletId, sequence: charged.sequence, type: 'DEBIT', kind: 'CHARGE', status: 'COMPLETED', currency: 'USD', amount: '2.5', balanceBefore: '10', balanceAfter: '7.5', campaignId: null, description: 'Call bundle' },
+      data: {
+        id: charged.id,
+        walletId,
+        sequence: charged.sequence,
+        type: 'DEBIT',
+        kind: 'CHARGE',
+        status: 'COMPLETED',
+        currency: 'USD',
+        amount: '2.5',
+        balanceBefore: '10',
+        balanceAfter: '7.5',
+        campaignId: null,
+        description: 'Call bundle',
+      },
     });
     expect(charge.id).toMatch(/^evt_[0-9a-f]{32}$/);
     expect(Number.isNaN(Date.parse(charge.createdAt))).toBe(false);
-    expect(byType('ALERT_RAISED').map((event: any) => event.data.kind).sort()).toEqual(['CALLS_STOPPED', 'LOW_BALANCE', 'PAYMENT_FAILED']);
-    expect(byType('ALERT_RAISED').find((event: any) => event.data.kind === 'LOW_BALANCE').data).toMatchObject({ walletId, balance: '4', currency: 'USD', severity: 'WARNING' });
+    expect(
+      byType('ALERT_RAISED')
+        .map((event: any) => event.data.kind)
+        .sort(),
+    ).toEqual(['CALLS_STOPPED', 'LOW_BALANCE', 'PAYMENT_FAILED']);
+    expect(byType('ALERT_RAISED').find((event: any) => event.data.kind === 'LOW_BALANCE').data).toMatchObject({
+      walletId,
+      balance: '4',
+      currency: 'USD',
+      severity: 'WARNING',
+    });
     const [stopped] = byType('CALLS_STOPPED');
     expect(stopped.data).toMatchObject({ kind: 'CALLS_STOPPED', callsStopped: 7, walletId });
     // One alert, two event types: two distinct event ids.
     expect(stopped.id).not.toBe(byType('ALERT_RAISED').find((event: any) => event.data.kind === 'CALLS_STOPPED').id);
-    expect(byType('TOP_UP_SUCCEEDED')[0].data).toMatchObject({ walletId, status: 'SUCCEEDED', amount: '20', currency: 'USD', failureCode: null });
+    expect(byType('TOP_UP_SUCCEEDED')[0].data).toMatchObject({
+      walletId,
+      status: 'SUCCEEDED',
+      amount: '20',
+      currency: 'USD',
+      failureCode: null,
+    });
     expect(byType('TOP_UP_FAILED')[0].data).toMatchObject({ walletId, status: 'FAILED', amount: '25', failureCode: 'generic_decline' });
   });
 
@@ -167,11 +223,19 @@ describe('live delivery (real clock)', () => {
       for (const request of flaky.received) expectSigned(request, endpoint.secret);
       const [delivery] = (await t.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
       expect(delivery).toMatchObject({ status: 'DELIVERED', attemptCount: 2 });
-      expect(delivery.attempts.map((a: any) => [a.statusCode, a.succeeded])).toEqual([[204, true], [500, false]]);
+      expect(delivery.attempts.map((a: any) => [a.statusCode, a.succeeded])).toEqual([
+        [204, true],
+        [500, false],
+      ]);
       // The class of the failure, never the receiver's answer.
-      expect(delivery.attempts.map((a: any) => [a.error, a.responseBody])).toEqual([[null, null], ['HTTP_ERROR', null]]);
+      expect(delivery.attempts.map((a: any) => [a.error, a.responseBody])).toEqual([
+        [null, null],
+        ['HTTP_ERROR', null],
+      ]);
       // The retry waited at least the first backoff.
-      expect(Date.parse(delivery.attempts[0].attemptedAt) - Date.parse(delivery.attempts[1].attemptedAt)).toBeGreaterThanOrEqual(t.config.webhookRetryDelayInitialMs);
+      expect(Date.parse(delivery.attempts[0].attemptedAt) - Date.parse(delivery.attempts[1].attemptedAt)).toBeGreaterThanOrEqual(
+        t.config.webhookRetryDelayInitialMs,
+      );
     } finally {
       await flaky.close();
     }
@@ -194,7 +258,9 @@ describe('live delivery (real clock)', () => {
       await vi.waitFor(() => expect(late.received).toHaveLength(1), WAIT);
       expectSigned(late.received[0]!, endpoint.secret);
       await vi.waitFor(async () => {
-        expect((await t.ok(ownerKey, DELIVERIES, { id: endpoint.id, status: 'DELIVERED' })).webhookEndpoint.deliveries.edges).toHaveLength(1);
+        expect((await t.ok(ownerKey, DELIVERIES, { id: endpoint.id, status: 'DELIVERED' })).webhookEndpoint.deliveries.edges).toHaveLength(
+          1,
+        );
       }, WAIT);
     } finally {
       await late.close();
@@ -234,7 +300,9 @@ describe('live delivery (real clock)', () => {
       await vi.waitFor(() => expect(own.received).toHaveLength(2), WAIT);
       expect(own.received[1]!.body).toBe(own.received[0]!.body);
       expectSigned(own.received[1]!, rotated);
-      expect(verifyWebhookSignature(own.received[1]!.body, own.received[1]!.headers['spendwire-signature'] as string, endpoint.secret, 300)).toBe(false);
+      expect(
+        verifyWebhookSignature(own.received[1]!.body, own.received[1]!.headers['spendwire-signature'] as string, endpoint.secret, 300),
+      ).toBe(false);
       await vi.waitFor(async () => {
         const [after] = (await t.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
         expect(after).toMatchObject({ status: 'DELIVERED', attemptCount: 2 });
@@ -338,9 +406,13 @@ describe('restarts', () => {
       const endpoint = await createEndpoint(first, ownerKey, receiver.url);
       await first.fund(walletId, '5');
       await vi.waitFor(async () => {
-        const attempts = await rows(first, `select a.status_code from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`, {
-          endpointId: endpoint.id,
-        });
+        const attempts = await rows(
+          first,
+          `select a.status_code from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`,
+          {
+            endpointId: endpoint.id,
+          },
+        );
         expect(attempts).toEqual([{ status_code: 500 }]);
       }, WAIT);
       const failingEventId = JSON.parse(receiver.received[0]!.body).id;
@@ -357,19 +429,36 @@ describe('restarts', () => {
 
       receiver.respond = () => 200;
       const clock = new ManualClock(Date.now());
-      second = await startTestApp({ ...LIVE, webhookRetryDelayInitialMs: 60_000 }, { databaseUrl: first.databaseUrl, adminToken: first.adminToken, clock });
+      second = await startTestApp(
+        { ...LIVE, webhookRetryDelayInitialMs: 60_000 },
+        { databaseUrl: first.databaseUrl, adminToken: first.adminToken, clock },
+      );
       const restarted = second;
       // The new server sends the alert at once; the failing delivery waits out its backoff.
       await vi.waitFor(() => expect(receiver.events().filter((event) => event.type === 'ALERT_RAISED')).toHaveLength(1), WAIT);
       clock.advance(60_000);
-      await vi.waitFor(() => expect(receiver.received.filter((r) => r.answeredStatus === 200 && JSON.parse(r.body).id === failingEventId)).toHaveLength(1), WAIT);
+      await vi.waitFor(
+        () => expect(receiver.received.filter((r) => r.answeredStatus === 200 && JSON.parse(r.body).id === failingEventId)).toHaveLength(1),
+        WAIT,
+      );
       // Signed by the first server on the system clock, by the second on its clock a minute ahead: both within 300 s.
       for (const request of receiver.received) expectSigned(request, endpoint.secret);
-      const deliveries = (await restarted.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
-      expect(deliveries.map((d: any) => [d.eventType, d.status]).sort()).toEqual([['ALERT_RAISED', 'DELIVERED'], ['TRANSACTION_CREATED', 'DELIVERED']]);
+      const deliveries = (await restarted.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges.map(
+        (e: any) => e.node,
+      );
+      expect(deliveries.map((d: any) => [d.eventType, d.status]).sort()).toEqual([
+        ['ALERT_RAISED', 'DELIVERED'],
+        ['TRANSACTION_CREATED', 'DELIVERED'],
+      ]);
       expect(deliveries.find((d: any) => d.eventType === 'TRANSACTION_CREATED').attempts.map((a: any) => a.statusCode)).toEqual([200, 500]);
       // Exactly one event per cause: nothing was produced twice by the two servers.
-      expect(await rows(restarted, `select type, count(*)::int as n from webhook_event where account_id = :accountId group by type order by type`, { accountId })).toEqual([
+      expect(
+        await rows(
+          restarted,
+          `select type, count(*)::int as n from webhook_event where account_id = :accountId group by type order by type`,
+          { accountId },
+        ),
+      ).toEqual([
         { type: 'ALERT_RAISED', n: 1 },
         { type: 'TRANSACTION_CREATED', n: 1 },
       ]);

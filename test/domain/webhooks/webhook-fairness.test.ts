@@ -19,7 +19,8 @@ async function rows<Row extends Record<string, any> = any>(t: TestApp, text: str
 
 async function createEndpoints(t: TestApp, token: string, urls: string[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const url of urls) ids.push((await t.ok(token, CREATE, { input: { url, eventTypes: ['TRANSACTION_CREATED'] } })).createWebhookEndpoint.endpoint.id);
+  for (const url of urls)
+    ids.push((await t.ok(token, CREATE, { input: { url, eventTypes: ['TRANSACTION_CREATED'] } })).createWebhookEndpoint.endpoint.id);
   return ids;
 }
 
@@ -176,18 +177,34 @@ class Tarpit {
 }
 
 /** The live sender, polling quickly. */
-const LIVE = { webhooksEnabled: true, webhookProducerIntervalMs: 50, webhookSenderIntervalMs: 50, webhookRetryDelayInitialMs: 200, billingClockEnabled: false };
+const LIVE = {
+  webhooksEnabled: true,
+  webhookProducerIntervalMs: 50,
+  webhookSenderIntervalMs: 50,
+  webhookRetryDelayInitialMs: 200,
+  billingClockEnabled: false,
+};
 
 describe('a tenant with 16 tarpit endpoints and a tenant with a fast one (live sender)', () => {
   it('with its share capped (4 of 8 slots), A holds 4 attempts and B is delivered in full before any of A’s attempts ends', async () => {
     const tarpit = await Tarpit.start();
     const fast = await WebhookReceiver.start();
     // A's attempts would take a minute to time out: B must not need any of them to end.
-    const t = await startTestApp({ ...LIVE, webhookSendConcurrencyMax: 8, webhookInFlightPerAccountMax: 4, webhookInFlightPerEndpointMax: 2, webhookAttemptTimeoutMs: 60_000 });
+    const t = await startTestApp({
+      ...LIVE,
+      webhookSendConcurrencyMax: 8,
+      webhookInFlightPerAccountMax: 4,
+      webhookInFlightPerEndpointMax: 2,
+      webhookAttemptTimeoutMs: 60_000,
+    });
     try {
       const a = await t.createAccount('Tenant A (slow)');
       const b = await t.createAccount('Tenant B (fast)');
-      await createEndpoints(t, a.ownerKey, Array.from({ length: 16 }, (_, i) => `${tarpit.url}/a${i}`));
+      await createEndpoints(
+        t,
+        a.ownerKey,
+        Array.from({ length: 16 }, (_, i) => `${tarpit.url}/a${i}`),
+      );
       await createEndpoints(t, b.ownerKey, [fast.url]);
       await events(t, a.walletId, 4);
       await vi.waitFor(() => expect(tarpit.open).toBe(4), WAIT);
@@ -195,7 +212,13 @@ describe('a tenant with 16 tarpit endpoints and a tenant with a fast one (live s
       await vi.waitFor(() => expect(fast.received).toHaveLength(5), WAIT);
 
       const attemptsOf = async (accountId: string) =>
-        (await rows(t, `select count(*)::int as n from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join webhook_endpoint ep on ep.id = d.endpoint_id where ep.account_id = :accountId`, { accountId }))[0]!.n;
+        (
+          await rows(
+            t,
+            `select count(*)::int as n from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join webhook_endpoint ep on ep.id = d.endpoint_id where ep.account_id = :accountId`,
+            { accountId },
+          )
+        )[0]!.n;
       // The receiver answered; the sender records each attempt just after.
       await vi.waitFor(async () => expect(await attemptsOf(b.accountId)).toBe(5), WAIT);
       // None of A's attempts has ended: B waited for none of them.
@@ -203,8 +226,14 @@ describe('a tenant with 16 tarpit endpoints and a tenant with a fast one (live s
       expect(tarpit.paths).toHaveLength(4);
       expect(tarpit.openMax).toBe(4);
       expect(tarpit.openByPathMax).toBeLessThanOrEqual(2);
-      const [{ pending }] = await rows(t, `select count(*)::int as pending from webhook_delivery d join webhook_endpoint ep on ep.id = d.endpoint_id where ep.account_id = :accountId and d.status = 'PENDING'`, { accountId: a.accountId });
-      console.log(`fairness (share capped): B delivered 5/5 while A had ${pending} deliveries pending, ${tarpit.open} attempts stuck in the tarpit, 0 ended`);
+      const [{ pending }] = await rows(
+        t,
+        `select count(*)::int as pending from webhook_delivery d join webhook_endpoint ep on ep.id = d.endpoint_id where ep.account_id = :accountId and d.status = 'PENDING'`,
+        { accountId: a.accountId },
+      );
+      console.log(
+        `fairness (share capped): B delivered 5/5 while A had ${pending} deliveries pending, ${tarpit.open} attempts stuck in the tarpit, 0 ended`,
+      );
     } finally {
       await t.close();
       await tarpit.close();
@@ -215,25 +244,36 @@ describe('a tenant with 16 tarpit endpoints and a tenant with a fast one (live s
   it('when A may fill every slot (2 of 2), B takes the first slot that frees up: it waits one attempt timeout, not A’s backlog', async () => {
     const tarpit = await Tarpit.start();
     const fast = await WebhookReceiver.start();
-    const t = await startTestApp({ ...LIVE, webhookSendConcurrencyMax: 2, webhookInFlightPerAccountMax: 2, webhookInFlightPerEndpointMax: 1, webhookAttemptTimeoutMs: 1_000 });
+    const t = await startTestApp({
+      ...LIVE,
+      webhookSendConcurrencyMax: 2,
+      webhookInFlightPerAccountMax: 2,
+      webhookInFlightPerEndpointMax: 1,
+      webhookAttemptTimeoutMs: 1_000,
+    });
     try {
       const a = await t.createAccount('Tenant A (slow)');
       const b = await t.createAccount('Tenant B (fast)');
-      await createEndpoints(t, a.ownerKey, Array.from({ length: 16 }, (_, i) => `${tarpit.url}/a${i}`));
+      await createEndpoints(
+        t,
+        a.ownerKey,
+        Array.from({ length: 16 }, (_, i) => `${tarpit.url}/a${i}`),
+      );
       await createEndpoints(t, b.ownerKey, [fast.url]);
       await events(t, a.walletId, 2);
       await vi.waitFor(() => expect(tarpit.open).toBe(2), WAIT);
       await events(t, b.walletId, 1);
       await vi.waitFor(() => expect(fast.received).toHaveLength(1), WAIT);
 
-      const attemptsStarted = () => rows<{ account: string; attempted_at_ms: number; created_at_ms: number }>(
-        t,
-        `select case ep.account_id when :accountA then 'A' else 'B' end as account, (extract(epoch from a.attempted_at) * 1000)::float8 as attempted_at_ms,
+      const attemptsStarted = () =>
+        rows<{ account: string; attempted_at_ms: number; created_at_ms: number }>(
+          t,
+          `select case ep.account_id when :accountA then 'A' else 'B' end as account, (extract(epoch from a.attempted_at) * 1000)::float8 as attempted_at_ms,
                 (extract(epoch from d.created_at) * 1000)::float8 as created_at_ms
            from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join webhook_endpoint ep on ep.id = d.endpoint_id
           where ep.account_id = any(:accountIds::uuid[]) order by a.attempted_at, a.id`,
-        { accountA: a.accountId, accountIds: [a.accountId, b.accountId] },
-      );
+          { accountA: a.accountId, accountIds: [a.accountId, b.accountId] },
+        );
       // The receiver answered; the sender records the attempt just after.
       let started = await attemptsStarted();
       await vi.waitFor(async () => {

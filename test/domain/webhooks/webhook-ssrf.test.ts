@@ -36,7 +36,9 @@ async function rows<Row extends Record<string, any> = any>(t: TestApp, text: str
 }
 
 /** A loopback TCP listener that counts connections and answers nothing (or hangs up at once with `hangUp`). */
-async function connectionCounter(options: { hangUp?: boolean } = {}): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+async function connectionCounter(
+  options: { hangUp?: boolean } = {},
+): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
   let connections = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -92,7 +94,8 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
 
   it('a public address literal is accepted; changing it to an internal one is refused and leaves it unchanged', async () => {
     const { ownerKey } = await t.createAccount('SSRF update');
-    const created = (await t.ok(ownerKey, CREATE, { input: { url: `https://${PUBLIC_ADDRESS}/hooks`, eventTypes: NEVER_PRODUCED } })).createWebhookEndpoint.endpoint;
+    const created = (await t.ok(ownerKey, CREATE, { input: { url: `https://${PUBLIC_ADDRESS}/hooks`, eventTypes: NEVER_PRODUCED } }))
+      .createWebhookEndpoint.endpoint;
     for (const url of ['https://127.1/hooks', 'https://[::ffff:10.0.0.1]/hooks', 'https://localhost/hooks']) {
       expectUrlRefused(await t.graphql(ownerKey, UPDATE, { input: { id: created.id, url } }));
     }
@@ -112,16 +115,28 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
       return table[hostname]!.map((address) => ({ address, family: 4 as const }));
     };
     const create = (url: string) =>
-      createWebhookEndpoint(t.app.orm.em.fork(), depsWith(resolveHost), { principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL, accountId, url, eventTypes: NEVER_PRODUCED, description: null });
+      createWebhookEndpoint(t.app.orm.em.fork(), depsWith(resolveHost), {
+        principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
+        accountId,
+        url,
+        eventTypes: NEVER_PRODUCED,
+        description: null,
+      });
     const accepted = await create('https://hooks.example.com/hooks');
     expect(accepted.endpoint.url).toBe('https://hooks.example.com/hooks');
     for (const url of ['https://intranet.example.com/hooks', 'https://mixed.example.com/hooks', 'https://nowhere.example.com/hooks']) {
       await expect(create(url), url).rejects.toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'url' } });
     }
     await expect(
-      updateWebhookEndpoint(t.app.orm.em.fork(), depsWith(resolveHost), { principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL, id: accepted.endpoint.id, url: 'https://intranet.example.com/x' }),
+      updateWebhookEndpoint(t.app.orm.em.fork(), depsWith(resolveHost), {
+        principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
+        id: accepted.endpoint.id,
+        url: 'https://intranet.example.com/x',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'url' } });
-    expect(await rows(t, 'select url from webhook_endpoint where account_id = :accountId', { accountId })).toEqual([{ url: 'https://hooks.example.com/hooks' }]);
+    expect(await rows(t, 'select url from webhook_endpoint where account_id = :accountId', { accountId })).toEqual([
+      { url: 'https://hooks.example.com/hooks' },
+    ]);
     await rows(t, 'delete from webhook_endpoint where account_id = :accountId', { accountId });
   });
 
@@ -151,9 +166,15 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
       expect(summary).toEqual({ claimed: 1, delivered: 0, retrying: 1, failed: 0 });
       expect(lookups).toEqual([`rebind.example.com=${PUBLIC_ADDRESS}`, 'rebind.example.com=127.0.0.1']);
       expect(listener.connections()).toBe(0);
-      const [attempt] = await rows(t, `select a.status_code, a.error, a.succeeded from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`, { endpointId: endpoint.id });
+      const [attempt] = await rows(
+        t,
+        `select a.status_code, a.error, a.succeeded from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`,
+        { endpointId: endpoint.id },
+      );
       expect(attempt).toEqual({ status_code: null, error: 'FORBIDDEN_TARGET', succeeded: false });
-      const [delivery] = await rows(t, `select status, leased_until from webhook_delivery where endpoint_id = :endpointId`, { endpointId: endpoint.id });
+      const [delivery] = await rows(t, `select status, leased_until from webhook_delivery where endpoint_id = :endpointId`, {
+        endpointId: endpoint.id,
+      });
       expect(delivery).toEqual({ status: 'PENDING', leased_until: null });
     } finally {
       await listener.close();
@@ -165,7 +186,9 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
     const { walletId, ownerKey } = await t.createAccount('SSRF stored');
     const receiver = await WebhookReceiver.start();
     try {
-      const created = (await t.ok(ownerKey, CREATE, { input: { url: `https://${PUBLIC_ADDRESS}/hooks`, eventTypes: ['TRANSACTION_CREATED'] } })).createWebhookEndpoint.endpoint;
+      const created = (
+        await t.ok(ownerKey, CREATE, { input: { url: `https://${PUBLIC_ADDRESS}/hooks`, eventTypes: ['TRANSACTION_CREATED'] } })
+      ).createWebhookEndpoint.endpoint;
       // As if registered under WEBHOOK_ALLOW_PRIVATE_TARGETS=1 and the server restarted without it.
       await rows(t, 'update webhook_endpoint set url = :url where id = :createdId', { createdId: created.id, url: receiver.url });
       await t.fund(walletId, '1');
@@ -173,7 +196,11 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
       expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 1, retrying: 1 });
       expect(receiver.received).toEqual([]);
       const [delivery] = (await t.ok(ownerKey, DELIVERIES, { id: created.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
-      expect(delivery).toMatchObject({ status: 'PENDING', attemptCount: 1, attempts: [{ statusCode: null, error: 'FORBIDDEN_TARGET', responseBody: null, succeeded: false }] });
+      expect(delivery).toMatchObject({
+        status: 'PENDING',
+        attemptCount: 1,
+        attempts: [{ statusCode: null, error: 'FORBIDDEN_TARGET', responseBody: null, succeeded: false }],
+      });
       await t.ok(ownerKey, DELETE, { id: created.id });
     } finally {
       await receiver.close();
@@ -212,14 +239,17 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
 
   it('a failed answer is logged as HTTP_ERROR with its status, never its body; a refused port as CONNECTION_REFUSED, never the socket text', async () => {
     const { walletId, ownerKey } = await t.createAccount('Banner');
-    const banner = (await t.ok(ownerKey, CREATE, { input: { url: `${baseUrl}/banner`, eventTypes: ['TRANSACTION_CREATED'] } })).createWebhookEndpoint.endpoint;
+    const banner = (await t.ok(ownerKey, CREATE, { input: { url: `${baseUrl}/banner`, eventTypes: ['TRANSACTION_CREATED'] } }))
+      .createWebhookEndpoint.endpoint;
     const closedPort = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, '127.0.0.1', () => {
         const { port } = probe.address() as AddressInfo;
         probe.close(() => resolve(port));
       });
     });
-    const refused = (await t.ok(ownerKey, CREATE, { input: { url: `http://127.0.0.1:${closedPort}/hooks`, eventTypes: ['TRANSACTION_CREATED'] } })).createWebhookEndpoint.endpoint;
+    const refused = (
+      await t.ok(ownerKey, CREATE, { input: { url: `http://127.0.0.1:${closedPort}/hooks`, eventTypes: ['TRANSACTION_CREATED'] } })
+    ).createWebhookEndpoint.endpoint;
     await t.fund(walletId, '1');
     expect(await t.app.webhooks.produceOnce()).toBe(2);
     expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 2, retrying: 2 });
@@ -241,20 +271,31 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
         return [{ address: '127.0.0.1', family: 4 }];
       };
       // .invalid never resolves (RFC 6761): a second lookup by the system would fail and connect nowhere.
-      const { endpoint } = await createWebhookEndpoint(t.app.orm.em.fork(), { clock: systemClock, config: t.config, committed: () => {}, resolveHost }, {
-        principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
-        accountId,
-        url: `https://pinned.invalid:${listener.port}/hooks`,
-        eventTypes: ['TRANSACTION_CREATED'],
-        description: null,
-      });
+      const { endpoint } = await createWebhookEndpoint(
+        t.app.orm.em.fork(),
+        { clock: systemClock, config: t.config, committed: () => {}, resolveHost },
+        {
+          principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
+          accountId,
+          url: `https://pinned.invalid:${listener.port}/hooks`,
+          eventTypes: ['TRANSACTION_CREATED'],
+          description: null,
+        },
+      );
       await t.fund(walletId, '1');
       expect(await t.app.webhooks.produceOnce()).toBe(1);
-      expect(await sendWebhookDeliveries(t.app.orm.em.fork(), { clock: systemClock, config: t.config, resolveHost })).toMatchObject({ claimed: 1, retrying: 1 });
+      expect(await sendWebhookDeliveries(t.app.orm.em.fork(), { clock: systemClock, config: t.config, resolveHost })).toMatchObject({
+        claimed: 1,
+        retrying: 1,
+      });
       // With private targets allowed nothing is looked up at registration; the attempt looks up once and connects there.
       expect(lookups).toEqual(['pinned.invalid']);
       expect(listener.connections()).toBe(1);
-      const [attempt] = await rows(t, `select a.error from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`, { endpointId: endpoint.id });
+      const [attempt] = await rows(
+        t,
+        `select a.error from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = :endpointId`,
+        { endpointId: endpoint.id },
+      );
       // The listener hung up during the TLS handshake.
       expect(['CONNECTION_RESET', 'TLS_ERROR']).toContain(attempt.error);
       await rows(t, 'delete from webhook_endpoint where id = :endpointId', { endpointId: endpoint.id });
@@ -265,14 +306,18 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
 
   it('a 3xx is a failed attempt (REDIRECT): the Location is not followed', async () => {
     const { walletId, ownerKey } = await t.createAccount('Redirect');
-    const endpoint = (await t.ok(ownerKey, CREATE, { input: { url: `${baseUrl}/redirect`, eventTypes: ['TRANSACTION_CREATED'] } })).createWebhookEndpoint.endpoint;
+    const endpoint = (await t.ok(ownerKey, CREATE, { input: { url: `${baseUrl}/redirect`, eventTypes: ['TRANSACTION_CREATED'] } }))
+      .createWebhookEndpoint.endpoint;
     await t.fund(walletId, '1');
     expect(await t.app.webhooks.produceOnce()).toBe(1);
     paths.length = 0;
     expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 1, retrying: 1 });
     expect(paths).toEqual(['/redirect']);
     const [delivery] = (await t.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
-    expect(delivery).toMatchObject({ status: 'PENDING', attempts: [{ statusCode: 302, error: 'REDIRECT', responseBody: null, succeeded: false }] });
+    expect(delivery).toMatchObject({
+      status: 'PENDING',
+      attempts: [{ statusCode: 302, error: 'REDIRECT', responseBody: null, succeeded: false }],
+    });
     await t.ok(ownerKey, DELETE, { id: endpoint.id });
   });
 });

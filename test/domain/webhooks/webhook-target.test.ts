@@ -118,28 +118,52 @@ describe('checkWebhookTarget on URLs (after WHATWG parsing)', () => {
         { address: '2606:2800:220:1::1', family: 6 },
       ],
     });
-    expect(await checkWebhookTarget(new URL('https://intranet.example.com/x'), { allowPrivate: false, resolveHost })).toMatchObject({ ok: false, reason: 'private' });
-    expect(await checkWebhookTarget(new URL('https://mixed.example.com/x'), { allowPrivate: false, resolveHost })).toMatchObject({ ok: false, address: '192.168.0.10' });
-    expect(await checkWebhookTarget(new URL('https://mapped.example.com/x'), { allowPrivate: false, resolveHost })).toMatchObject({ ok: false, reason: 'ipv4Mapped(metadata)' });
-    expect(await checkWebhookTarget(new URL('https://nowhere.example.com/x'), { allowPrivate: false, resolveHost })).toEqual({ ok: false, failure: 'DNS_FAILURE' });
+    expect(await checkWebhookTarget(new URL('https://intranet.example.com/x'), { allowPrivate: false, resolveHost })).toMatchObject({
+      ok: false,
+      reason: 'private',
+    });
+    expect(await checkWebhookTarget(new URL('https://mixed.example.com/x'), { allowPrivate: false, resolveHost })).toMatchObject({
+      ok: false,
+      address: '192.168.0.10',
+    });
+    expect(await checkWebhookTarget(new URL('https://mapped.example.com/x'), { allowPrivate: false, resolveHost })).toMatchObject({
+      ok: false,
+      reason: 'ipv4Mapped(metadata)',
+    });
+    expect(await checkWebhookTarget(new URL('https://nowhere.example.com/x'), { allowPrivate: false, resolveHost })).toEqual({
+      ok: false,
+      failure: 'DNS_FAILURE',
+    });
     // A trailing dot is the same name.
-    expect(await checkWebhookTarget(new URL('https://intranet.example.com./x'), { allowPrivate: false, resolveHost })).toMatchObject({ ok: false, reason: 'private' });
+    expect(await checkWebhookTarget(new URL('https://intranet.example.com./x'), { allowPrivate: false, resolveHost })).toMatchObject({
+      ok: false,
+      reason: 'private',
+    });
     // With private targets allowed the name is still resolved, and its addresses returned as they are.
-    expect(await checkWebhookTarget(new URL('https://intranet.example.com/x'), { allowPrivate: true, resolveHost })).toEqual({ ok: true, addresses: [{ address: '10.0.0.7', family: 4 }] });
+    expect(await checkWebhookTarget(new URL('https://intranet.example.com/x'), { allowPrivate: true, resolveHost })).toEqual({
+      ok: true,
+      addresses: [{ address: '10.0.0.7', family: 4 }],
+    });
   });
 
   it('assertWebhookTargetAllowed answers BAD_USER_INPUT on url, naming no address; with private targets allowed it looks nothing up', async () => {
     const resolveHost = fakeDns({ 'intranet.example.com': ['10.0.0.7'], 'hooks.example.com': ['93.184.215.14'] });
-    const refusal = await assertWebhookTargetAllowed('https://intranet.example.com/x', { allowPrivate: false, resolveHost }).catch((error: unknown) => error);
+    const refusal = await assertWebhookTargetAllowed('https://intranet.example.com/x', { allowPrivate: false, resolveHost }).catch(
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(BadUserInputError);
     expect((refusal as BadUserInputError).extensions).toMatchObject({ field: 'url' });
     expect((refusal as Error).message).not.toContain('10.0.0.7');
-    await expect(assertWebhookTargetAllowed('https://nowhere.example.com/x', { allowPrivate: false, resolveHost })).rejects.toThrow(/does not resolve/);
+    await expect(assertWebhookTargetAllowed('https://nowhere.example.com/x', { allowPrivate: false, resolveHost })).rejects.toThrow(
+      /does not resolve/,
+    );
     await expect(assertWebhookTargetAllowed('https://hooks.example.com/x', { allowPrivate: false, resolveHost })).resolves.toBeUndefined();
     const unreachable: ResolveHost = async () => {
       throw new Error('the resolver must not be asked');
     };
-    await expect(assertWebhookTargetAllowed('https://intranet.example.com/x', { allowPrivate: true, resolveHost: unreachable })).resolves.toBeUndefined();
+    await expect(
+      assertWebhookTargetAllowed('https://intranet.example.com/x', { allowPrivate: true, resolveHost: unreachable }),
+    ).resolves.toBeUndefined();
   });
 });
 

@@ -91,7 +91,9 @@ describe('low-balance thresholds', () => {
       // The 10 → 7 charge crossed 8 before anyone judged it; the threshold is set after.
       await quiet.ok(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ['8'] } });
       await quiet.app.alertProcessor.pass();
-      expect((await quiet.ok(ownerKey, ALERTS, { accountId, first: 10 })).alerts.edges.map((e: any) => [e.node.kind, e.node.balance])).toEqual([['LOW_BALANCE', '7']]);
+      expect(
+        (await quiet.ok(ownerKey, ALERTS, { accountId, first: 10 })).alerts.edges.map((e: any) => [e.node.kind, e.node.balance]),
+      ).toEqual([['LOW_BALANCE', '7']]);
     } finally {
       await quiet.close();
     }
@@ -100,14 +102,37 @@ describe('low-balance thresholds', () => {
   it('refuses bad lists at their boundaries and changes nothing', async () => {
     const { walletId, ownerKey } = await t.createAccount();
     const ten = Array.from({ length: 10 }, (_, i) => String(i));
-    expect((await t.ok(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ten } })).setLowBalanceThresholds.thresholds).toHaveLength(10);
-    expectError(await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: [...ten, '10'] } }), 'BAD_USER_INPUT', 'thresholds');
-    expectError(await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ['-0.000001'] } }), 'BAD_USER_INPUT', 'thresholds');
-    expectError(await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ['5', '5.000000'] } }), 'BAD_USER_INPUT', 'thresholds');
-    expect((await t.ok(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: [formatCap(t.config.walletBalanceMicrosMax)] } })).setLowBalanceThresholds.thresholds).toHaveLength(1);
-    expectError(await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: [formatCap(t.config.walletBalanceMicrosMax + 1n)] } }), 'BAD_USER_INPUT', 'thresholds');
+    expect(
+      (await t.ok(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ten } })).setLowBalanceThresholds.thresholds,
+    ).toHaveLength(10);
+    expectError(
+      await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: [...ten, '10'] } }),
+      'BAD_USER_INPUT',
+      'thresholds',
+    );
+    expectError(
+      await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ['-0.000001'] } }),
+      'BAD_USER_INPUT',
+      'thresholds',
+    );
+    expectError(
+      await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ['5', '5.000000'] } }),
+      'BAD_USER_INPUT',
+      'thresholds',
+    );
+    expect(
+      (await t.ok(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: [formatCap(t.config.walletBalanceMicrosMax)] } }))
+        .setLowBalanceThresholds.thresholds,
+    ).toHaveLength(1);
+    expectError(
+      await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: [formatCap(t.config.walletBalanceMicrosMax + 1n)] } }),
+      'BAD_USER_INPUT',
+      'thresholds',
+    );
     expectError(await t.graphql(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ['1e3'] } }), 'BAD_USER_INPUT');
-    expect((await t.ok(ownerKey, THRESHOLDS, { id: walletId })).wallet.lowBalanceThresholds).toEqual([formatCap(t.config.walletBalanceMicrosMax)]);
+    expect((await t.ok(ownerKey, THRESHOLDS, { id: walletId })).wallet.lowBalanceThresholds).toEqual([
+      formatCap(t.config.walletBalanceMicrosMax),
+    ]);
     // An empty list turns balance alerts off.
     expect((await t.ok(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: [] } })).setLowBalanceThresholds.thresholds).toEqual([]);
   });
@@ -121,8 +146,13 @@ describe('low-balance thresholds', () => {
     expectError(await t.graphql(b.ownerKey, SET_THRESHOLDS, { input: { walletId: a.walletId, thresholds: ['1'] } }), 'NOT_FOUND');
     expectError(await t.graphql(b.ownerKey, SET_THRESHOLDS, { input: { walletId: randomUUID(), thresholds: ['1'] } }), 'NOT_FOUND');
     expect((await t.ok(a.ownerKey, THRESHOLDS, { id: a.walletId })).wallet.lowBalanceThresholds).toEqual(['5', '0']);
-    expect((await t.ok(manager.secret, SET_THRESHOLDS, { input: { walletId: a.walletId, thresholds: ['1'] } })).setLowBalanceThresholds.thresholds).toEqual(['1']);
-    expect((await t.ok(supportKey, SET_THRESHOLDS, { input: { walletId: b.walletId, thresholds: ['2'] } })).setLowBalanceThresholds.thresholds).toEqual(['2']);
+    expect(
+      (await t.ok(manager.secret, SET_THRESHOLDS, { input: { walletId: a.walletId, thresholds: ['1'] } })).setLowBalanceThresholds
+        .thresholds,
+    ).toEqual(['1']);
+    expect(
+      (await t.ok(supportKey, SET_THRESHOLDS, { input: { walletId: b.walletId, thresholds: ['2'] } })).setLowBalanceThresholds.thresholds,
+    ).toEqual(['2']);
   });
 });
 
@@ -187,7 +217,7 @@ describe('listing and acknowledging', () => {
     expectError(await t.graphql(b.ownerKey, ACKNOWLEDGE, { id: newest.id }), 'NOT_FOUND');
     expectError(await t.graphql(b.ownerKey, ACKNOWLEDGE, { id: 'nope' }), 'NOT_FOUND');
     expectError(await t.graphql(b.ownerKey, ACKNOWLEDGE, { id: '999999999999' }), 'NOT_FOUND');
-    expect((await listed(a.ownerKey, { acknowledged: true }))).toEqual([]);
+    expect(await listed(a.ownerKey, { acknowledged: true })).toEqual([]);
 
     const first = (await t.ok(a.ownerKey, ACKNOWLEDGE, { id: newest.id })).acknowledgeAlert.alert;
     expect(first.acknowledgedBy).toMatch(/.+/);
@@ -208,7 +238,13 @@ describe('alertRaised', () => {
     const from = await head();
     const support = subscribe(t.url, supportKey, ALERT_RAISED, { afterPosition: from }, (d) => d.alertRaised);
     const ownerA = subscribe(t.url, a.ownerKey, ALERT_RAISED, { afterPosition: from }, (d) => d.alertRaised);
-    const depletedOfB = subscribe(t.url, supportKey, ALERT_RAISED, { afterPosition: from, accountId: b.accountId, kinds: ['BALANCE_DEPLETED'] }, (d) => d.alertRaised);
+    const depletedOfB = subscribe(
+      t.url,
+      supportKey,
+      ALERT_RAISED,
+      { afterPosition: from, accountId: b.accountId, kinds: ['BALANCE_DEPLETED'] },
+      (d) => d.alertRaised,
+    );
     try {
       await Promise.all([raiseThree(a), raiseThree(b)]);
       await support.waitFor(6);
@@ -247,7 +283,10 @@ describe('alertRaised', () => {
       await raiseThree(accounts[1]!);
       await resumed.waitFor(stored.length - first.received.length + 3);
       const all = [...first.received, ...resumed.received].map((x) => x.id);
-      const storedNow = (await listed(supportKey, {})).filter((x) => BigInt(x.position) > BigInt(from)).reverse().map((x) => x.id);
+      const storedNow = (await listed(supportKey, {}))
+        .filter((x) => BigInt(x.position) > BigInt(from))
+        .reverse()
+        .map((x) => x.id);
       expect(all).toEqual(storedNow);
       expect(new Set(all).size).toBe(all.length);
     } finally {

@@ -111,42 +111,75 @@ const USD_1_PER_MIN = (first: number, next: number, extra: Partial<RateSpec> = {
 describe('increment rounding through endCall, and the posting of each cost', () => {
   // Each case: a wallet of 10, one call hung up `elapsedMs` after it started. The billing clock
   // runs after every step of at most one increment, as it would on the real clock.
-  const cases: { name: string; rate: RateSpec; elapsedMs: number; stepMs: number; billedSeconds: number; cost: string; balance: string }[] = [
-    { name: '60/60 at 0 s', rate: USD_1_PER_MIN(60, 60), elapsedMs: 0, stepMs: 60_000, billedSeconds: 60, cost: '1', balance: '9' },
-    { name: '60/60 at 60 s', rate: USD_1_PER_MIN(60, 60), elapsedMs: 60_000, stepMs: 60_000, billedSeconds: 60, cost: '1', balance: '9' },
-    { name: '60/60 at 61 s', rate: USD_1_PER_MIN(60, 60), elapsedMs: 61_000, stepMs: 60_000, billedSeconds: 120, cost: '2', balance: '8' },
-    { name: '60/1 at 61 s', rate: USD_1_PER_MIN(60, 1), elapsedMs: 61_000, stepMs: 1_000, billedSeconds: 61, cost: '1.016667', balance: '8.983333' },
-    { name: '1/1 at 0.2 s', rate: USD_1_PER_MIN(1, 1), elapsedMs: 200, stepMs: 1_000, billedSeconds: 1, cost: '0.016667', balance: '9.983333' },
-    { name: '1/1 at 5 s', rate: USD_1_PER_MIN(1, 1), elapsedMs: 5_000, stepMs: 1_000, billedSeconds: 5, cost: '0.083334', balance: '9.916666' },
-    { name: '6/6 at 7 s', rate: USD_1_PER_MIN(6, 6), elapsedMs: 7_000, stepMs: 6_000, billedSeconds: 12, cost: '0.2', balance: '9.8' },
-    {
-      name: '0.0085/min 1/1 at 1 s',
-      rate: { prefix: '', perMinute: '0.0085', firstIncrementSeconds: 1, nextIncrementSeconds: 1 },
-      elapsedMs: 1_000,
-      stepMs: 1_000,
-      billedSeconds: 1,
-      cost: '0.000142',
-      balance: '9.999858',
-    },
-    {
-      name: '0.0085/min 1/1 at 60 s',
-      rate: { prefix: '', perMinute: '0.0085', firstIncrementSeconds: 1, nextIncrementSeconds: 1 },
-      elapsedMs: 60_000,
-      stepMs: 1_000,
-      billedSeconds: 60,
-      cost: '0.0085',
-      balance: '9.9915',
-    },
-    {
-      name: '60/60 with a 0.25 connect fee at 61 s (fee once)',
-      rate: USD_1_PER_MIN(60, 60, { connectFee: '0.25' }),
-      elapsedMs: 61_000,
-      stepMs: 60_000,
-      billedSeconds: 120,
-      cost: '2.25',
-      balance: '7.75',
-    },
-  ];
+  const cases: { name: string; rate: RateSpec; elapsedMs: number; stepMs: number; billedSeconds: number; cost: string; balance: string }[] =
+    [
+      { name: '60/60 at 0 s', rate: USD_1_PER_MIN(60, 60), elapsedMs: 0, stepMs: 60_000, billedSeconds: 60, cost: '1', balance: '9' },
+      { name: '60/60 at 60 s', rate: USD_1_PER_MIN(60, 60), elapsedMs: 60_000, stepMs: 60_000, billedSeconds: 60, cost: '1', balance: '9' },
+      {
+        name: '60/60 at 61 s',
+        rate: USD_1_PER_MIN(60, 60),
+        elapsedMs: 61_000,
+        stepMs: 60_000,
+        billedSeconds: 120,
+        cost: '2',
+        balance: '8',
+      },
+      {
+        name: '60/1 at 61 s',
+        rate: USD_1_PER_MIN(60, 1),
+        elapsedMs: 61_000,
+        stepMs: 1_000,
+        billedSeconds: 61,
+        cost: '1.016667',
+        balance: '8.983333',
+      },
+      {
+        name: '1/1 at 0.2 s',
+        rate: USD_1_PER_MIN(1, 1),
+        elapsedMs: 200,
+        stepMs: 1_000,
+        billedSeconds: 1,
+        cost: '0.016667',
+        balance: '9.983333',
+      },
+      {
+        name: '1/1 at 5 s',
+        rate: USD_1_PER_MIN(1, 1),
+        elapsedMs: 5_000,
+        stepMs: 1_000,
+        billedSeconds: 5,
+        cost: '0.083334',
+        balance: '9.916666',
+      },
+      { name: '6/6 at 7 s', rate: USD_1_PER_MIN(6, 6), elapsedMs: 7_000, stepMs: 6_000, billedSeconds: 12, cost: '0.2', balance: '9.8' },
+      {
+        name: '0.0085/min 1/1 at 1 s',
+        rate: { prefix: '', perMinute: '0.0085', firstIncrementSeconds: 1, nextIncrementSeconds: 1 },
+        elapsedMs: 1_000,
+        stepMs: 1_000,
+        billedSeconds: 1,
+        cost: '0.000142',
+        balance: '9.999858',
+      },
+      {
+        name: '0.0085/min 1/1 at 60 s',
+        rate: { prefix: '', perMinute: '0.0085', firstIncrementSeconds: 1, nextIncrementSeconds: 1 },
+        elapsedMs: 60_000,
+        stepMs: 1_000,
+        billedSeconds: 60,
+        cost: '0.0085',
+        balance: '9.9915',
+      },
+      {
+        name: '60/60 with a 0.25 connect fee at 61 s (fee once)',
+        rate: USD_1_PER_MIN(60, 60, { connectFee: '0.25' }),
+        elapsedMs: 61_000,
+        stepMs: 60_000,
+        billedSeconds: 120,
+        cost: '2.25',
+        balance: '7.75',
+      },
+    ];
 
   for (const c of cases) {
     it(`${c.name}: bills ${c.billedSeconds} s for ${c.cost}, debits exactly that and releases the reservation`, async () => {
@@ -156,7 +189,14 @@ describe('increment rounding through endCall, and the posting of each cost', () 
       await advance(c.elapsedMs, c.stepMs);
 
       const ended = await endCall(ownerKey, started.id);
-      expect(ended).toMatchObject({ status: 'COMPLETED', endReason: 'HANGUP', billedSeconds: c.billedSeconds, cost: c.cost, reserved: '0', fundedUntil: null });
+      expect(ended).toMatchObject({
+        status: 'COMPLETED',
+        endReason: 'HANGUP',
+        billedSeconds: c.billedSeconds,
+        cost: c.cost,
+        reserved: '0',
+        fundedUntil: null,
+      });
       expect(new Date(ended.endedAt).getTime() - new Date(ended.startedAt).getTime()).toBe(c.elapsedMs);
       expect(ended.transactionId).not.toBeNull();
 
@@ -194,7 +234,9 @@ describe('longest-prefix match', () => {
     const ukOnly = await t.createRatePlan([{ prefix: '44', perMinute: '0.2', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
     const ukCampaignId = await t.runningCampaign(ownerKey, walletId, ukOnly);
     const before = await wallet(ownerKey, walletId);
-    expectError(await t.graphql(ownerKey, START_CALL, { input: { campaignId: ukCampaignId, to: '+33123456789' } }), 'BAD_USER_INPUT', { field: 'to' });
+    expectError(await t.graphql(ownerKey, START_CALL, { input: { campaignId: ukCampaignId, to: '+33123456789' } }), 'BAD_USER_INPUT', {
+      field: 'to',
+    });
     expect(await wallet(ownerKey, walletId)).toEqual(before);
     expect((await t.ok(ownerKey, CALLS, { campaignId: ukCampaignId })).calls.edges).toEqual([]);
     await t.assertLedger();
@@ -228,9 +270,17 @@ describe('long calls, budgets and empty wallets', () => {
     const stopped = (await t.ok(ownerKey, CALL, { id: call.id })).call;
     expect(stopped).toMatchObject({ status: 'STOPPED', endReason: 'BUDGET_REACHED', billedSeconds: 5, cost: '0.05', reserved: '0' });
     expect(new Date(stopped.endedAt).getTime() - new Date(stopped.startedAt).getTime()).toBe(5_000);
-    expect(await campaign(ownerKey, campaignId)).toMatchObject({ status: 'STOPPED_BUDGET_REACHED', budget: '0.05', spent: '0.05', committed: '0.05', activeCalls: 0 });
+    expect(await campaign(ownerKey, campaignId)).toMatchObject({
+      status: 'STOPPED_BUDGET_REACHED',
+      budget: '0.05',
+      spent: '0.05',
+      committed: '0.05',
+      activeCalls: 0,
+    });
     expect(await wallet(ownerKey, walletId)).toEqual({ balance: '9.95', reserved: '0', available: '9.95' });
-    expect((await callTransactions(ownerKey, walletId)).map((x) => [x.type, x.amount, x.campaignId])).toEqual([['DEBIT', '0.05', campaignId]]);
+    expect((await callTransactions(ownerKey, walletId)).map((x) => [x.type, x.amount, x.campaignId])).toEqual([
+      ['DEBIT', '0.05', campaignId],
+    ]);
     // Ending it afterwards changes nothing.
     expect(await endCall(ownerKey, call.id)).toEqual(stopped);
     await t.assertLedger();
@@ -240,7 +290,14 @@ describe('long calls, budgets and empty wallets', () => {
     const { walletId, ownerKey, campaignId } = await campaignWith(USD_1_PER_MIN(1, 1), '0');
     const refused = await t.graphql(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123' } });
     expect(refused.errors).toBeUndefined();
-    expect(refused.data.startCall.call).toMatchObject({ status: 'REFUSED', endReason: 'INSUFFICIENT_FUNDS', billedSeconds: 0, cost: '0', reserved: '0', transactionId: null });
+    expect(refused.data.startCall.call).toMatchObject({
+      status: 'REFUSED',
+      endReason: 'INSUFFICIENT_FUNDS',
+      billedSeconds: 0,
+      cost: '0',
+      reserved: '0',
+      transactionId: null,
+    });
     expect(await campaign(ownerKey, campaignId)).toMatchObject({ status: 'STOPPED_INSUFFICIENT_FUNDS', activeCalls: 0, spent: '0' });
     expectError(await t.graphql(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123' } }), 'CAMPAIGN_NOT_RUNNING', {
       campaignId,
@@ -306,12 +363,20 @@ describe('error codes at their boundaries', () => {
     expect(replay.id).toBe(call.id);
     expect(await wallet(ownerKey, walletId)).toMatchObject({ reserved: '1' });
 
-    expectError(await t.graphql(ownerKey, START_CALL, { input: { campaignId, to: '+447700900999', idempotencyKey: 'dial-1' } }), 'IDEMPOTENCY_KEY_REUSED', {
-      field: 'idempotencyKey',
-    });
-    expectError(await t.graphql(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123', idempotencyKey: 'spendwire:call:x' } }), 'BAD_USER_INPUT', {
-      field: 'idempotencyKey',
-    });
+    expectError(
+      await t.graphql(ownerKey, START_CALL, { input: { campaignId, to: '+447700900999', idempotencyKey: 'dial-1' } }),
+      'IDEMPOTENCY_KEY_REUSED',
+      {
+        field: 'idempotencyKey',
+      },
+    );
+    expectError(
+      await t.graphql(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123', idempotencyKey: 'spendwire:call:x' } }),
+      'BAD_USER_INPUT',
+      {
+        field: 'idempotencyKey',
+      },
+    );
     expect((await t.ok(ownerKey, CALLS, { campaignId })).calls.edges).toHaveLength(1);
     await endCall(ownerKey, call.id);
     await t.assertLedger();
@@ -383,7 +448,9 @@ describe('error codes at their boundaries', () => {
     const draft = (await t.ok(ownerKey, CREATE_CAMPAIGN, { input: { walletId, ratePlanId, name: 'Draft' } })).createCampaign.campaign;
     expect(draft.status).toBe('DRAFT');
     expectError(await t.graphql(ownerKey, PAUSE_CAMPAIGN, { id: draft.id }), 'INVALID_STATE', { status: 'DRAFT' });
-    expectError(await t.graphql(ownerKey, START_CALL, { input: { campaignId: draft.id, to: '+447700900123' } }), 'CAMPAIGN_NOT_RUNNING', { status: 'DRAFT' });
+    expectError(await t.graphql(ownerKey, START_CALL, { input: { campaignId: draft.id, to: '+447700900123' } }), 'CAMPAIGN_NOT_RUNNING', {
+      status: 'DRAFT',
+    });
 
     expect((await t.ok(ownerKey, START_CAMPAIGN, { id: draft.id })).startCampaign.campaign.status).toBe('RUNNING');
     expect((await t.ok(ownerKey, PAUSE_CAMPAIGN, { id: draft.id })).pauseCampaign.campaign.status).toBe('PAUSED');
@@ -436,12 +503,20 @@ describe('error codes at their boundaries', () => {
     const { walletId, ownerKey } = await tenant('10');
     const usd = await t.createRatePlan([USD_1_PER_MIN(60, 60)]);
     const gbp = await t.createRatePlan([USD_1_PER_MIN(60, 60)], 'GBP');
-    expectError(await t.graphql(ownerKey, CREATE_CAMPAIGN, { input: { walletId, ratePlanId: usd, name: 'Zero', budget: '0' } }), 'BAD_USER_INPUT', {
-      field: 'budget',
-    });
-    expectError(await t.graphql(ownerKey, CREATE_CAMPAIGN, { input: { walletId, ratePlanId: usd, name: 'Negative', budget: '-1' } }), 'BAD_USER_INPUT', {
-      field: 'budget',
-    });
+    expectError(
+      await t.graphql(ownerKey, CREATE_CAMPAIGN, { input: { walletId, ratePlanId: usd, name: 'Zero', budget: '0' } }),
+      'BAD_USER_INPUT',
+      {
+        field: 'budget',
+      },
+    );
+    expectError(
+      await t.graphql(ownerKey, CREATE_CAMPAIGN, { input: { walletId, ratePlanId: usd, name: 'Negative', budget: '-1' } }),
+      'BAD_USER_INPUT',
+      {
+        field: 'budget',
+      },
+    );
     const smallest = await t.ok(ownerKey, CREATE_CAMPAIGN, { input: { walletId, ratePlanId: usd, name: 'Smallest', budget: '0.000001' } });
     expect(smallest.createCampaign.campaign).toMatchObject({ status: 'DRAFT', budget: '0.000001' });
     expectError(await t.graphql(ownerKey, CREATE_CAMPAIGN, { input: { walletId, ratePlanId: gbp, name: 'Pounds' } }), 'BAD_USER_INPUT', {
@@ -452,7 +527,7 @@ describe('error codes at their boundaries', () => {
 });
 
 describe('pagination', () => {
-  it('pages a campaign\'s calls newest first without overlap, and filters them by status', async () => {
+  it("pages a campaign's calls newest first without overlap, and filters them by status", async () => {
     const { ownerKey, campaignId } = await campaignWith(USD_1_PER_MIN(1, 1), '10');
     // The first two are hung up before the next starts (the account cap here is 2); the third stays active.
     const ids: string[] = [];
@@ -486,7 +561,7 @@ describe('pagination', () => {
     await t.assertLedger();
   });
 
-  it('pages the caller\'s campaigns newest first without overlap', async () => {
+  it("pages the caller's campaigns newest first without overlap", async () => {
     const { walletId, ownerKey } = await tenant('0');
     const ratePlanId = await t.createRatePlan([USD_1_PER_MIN(60, 60)]);
     const ids: string[] = [];
@@ -536,7 +611,10 @@ describe('estimateCampaignCost', () => {
 
 describe('campaign live figures', () => {
   it('reports active calls, burn, spend as of the clock and time to empty', async () => {
-    const { walletId, ownerKey, campaignId } = await campaignWith({ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }, '10');
+    const { walletId, ownerKey, campaignId } = await campaignWith(
+      { prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 },
+      '10',
+    );
     const calls = [await startCall(ownerKey, campaignId, '+447700900001'), await startCall(ownerKey, campaignId, '+447700900002')];
     await advance(2_000, 1_000);
     clock.advance(500);
@@ -551,7 +629,12 @@ describe('campaign live figures', () => {
     expect(figures.timeToEmptySeconds).toBe(496);
 
     for (const call of calls) expect(await endCall(ownerKey, call.id)).toMatchObject({ billedSeconds: 3, cost: '0.03' });
-    expect(await campaign(ownerKey, campaignId)).toMatchObject({ activeCalls: 0, spendPerMinute: '0', spent: '0.06', timeToEmptySeconds: null });
+    expect(await campaign(ownerKey, campaignId)).toMatchObject({
+      activeCalls: 0,
+      spendPerMinute: '0',
+      spent: '0.06',
+      timeToEmptySeconds: null,
+    });
     expect(await wallet(ownerKey, walletId)).toEqual({ balance: '9.94', reserved: '0', available: '9.94' });
   });
 });

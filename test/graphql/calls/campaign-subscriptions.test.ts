@@ -39,16 +39,28 @@ it('streams the campaign and its calls live until the wallet runs dry', async ()
   expect(first).toMatchObject({ status: 'RUNNING', activeCalls: 0, spent: '0' });
 
   const callId = (await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123' } })).startCall.call.id;
-  await receivedUntil(() => calls.received, (items) => items.some((c: any) => c.id === callId && c.status === 'ACTIVE'));
-  await receivedUntil(() => campaigns.received, (items) => items.some((c: any) => c.activeCalls === 1));
+  await receivedUntil(
+    () => calls.received,
+    (items) => items.some((c: any) => c.id === callId && c.status === 'ACTIVE'),
+  );
+  await receivedUntil(
+    () => campaigns.received,
+    (items) => items.some((c: any) => c.activeCalls === 1),
+  );
 
   for (let i = 0; i < 4; i++) {
     clock.advance(1_000);
     await t.app.spend.billingClock.runDue();
   }
-  const callStates = await receivedUntil(() => calls.received, (items) => items.some((c: any) => c.status === 'STOPPED'));
+  const callStates = await receivedUntil(
+    () => calls.received,
+    (items) => items.some((c: any) => c.status === 'STOPPED'),
+  );
   expect(callStates.at(-1)).toMatchObject({ id: callId, status: 'STOPPED', endReason: 'INSUFFICIENT_FUNDS' });
-  const campaignStates = await receivedUntil(() => campaigns.received, (items) => items.some((c: any) => c.status === 'STOPPED_INSUFFICIENT_FUNDS'));
+  const campaignStates = await receivedUntil(
+    () => campaigns.received,
+    (items) => items.some((c: any) => c.status === 'STOPPED_INSUFFICIENT_FUNDS'),
+  );
   expect(campaignStates.at(-1)).toMatchObject({ status: 'STOPPED_INSUFFICIENT_FUNDS', activeCalls: 0, spent: '0.03' });
 
   // Versions only grow: no state arrives after a newer one.
@@ -78,15 +90,27 @@ it('streams the wallet as calls reserve credit, are stopped and posted, and as i
 
   await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900123' } });
   // The first increment is reserved: available falls at once, with no transaction yet.
-  await receivedUntil(() => wallets.received, (items) => items.some((w: any) => w.reserved === '0.01' && w.available === '0.01'));
+  await receivedUntil(
+    () => wallets.received,
+    (items) => items.some((w: any) => w.reserved === '0.01' && w.available === '0.01'),
+  );
   clock.advance(1_000);
   await t.app.spend.billingClock.runDue();
-  await receivedUntil(() => wallets.received, (items) => items.some((w: any) => w.reserved === '0.02' && w.available === '0'));
+  await receivedUntil(
+    () => wallets.received,
+    (items) => items.some((w: any) => w.reserved === '0.02' && w.available === '0'),
+  );
   clock.advance(2_000);
   await t.app.spend.billingClock.runDue();
-  await receivedUntil(() => wallets.received, (items) => items.some((w: any) => w.balance === '0' && w.reserved === '0'));
+  await receivedUntil(
+    () => wallets.received,
+    (items) => items.some((w: any) => w.balance === '0' && w.reserved === '0'),
+  );
   await t.app.lifecycle.runOnce();
-  const states = await receivedUntil(() => wallets.received, (items) => items.some((w: any) => w.status === 'SUSPENDED'));
+  const states = await receivedUntil(
+    () => wallets.received,
+    (items) => items.some((w: any) => w.status === 'SUSPENDED'),
+  );
   expect(states.at(-1)).toEqual({ balance: '0', reserved: '0', available: '0', status: 'SUSPENDED' });
   // Never the same state twice in a row.
   for (let i = 1; i < states.length; i++) expect(states[i]).not.toEqual(states[i - 1]);
@@ -101,7 +125,10 @@ it("answers another tenant's campaign with NOT_FOUND", async () => {
   const other = await t.createAccount();
   for (const query of [CAMPAIGN_UPDATED, CALL_UPDATED]) {
     const subscriber = subscribe(t.url, other.ownerKey, query, { campaignId }, (d) => d);
-    const errors = await receivedUntil(() => subscriber.errors as any[], (items) => items.length > 0);
+    const errors = await receivedUntil(
+      () => subscriber.errors as any[],
+      (items) => items.length > 0,
+    );
     expect(errors[0].extensions?.code).toBe('NOT_FOUND');
     expect(subscriber.received).toEqual([]);
     await subscriber.close();

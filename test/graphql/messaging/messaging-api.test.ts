@@ -49,7 +49,10 @@ let t: TestApp;
 let ratePlanId: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ billingClockEnabled: false, lifecycleEnabled: false, messageRecipientsMax: RECIPIENTS_MAX, messageHoldTtlMs: HOLD_TTL_MS }, { clock });
+  t = await startTestApp(
+    { billingClockEnabled: false, lifecycleEnabled: false, messageRecipientsMax: RECIPIENTS_MAX, messageHoldTtlMs: HOLD_TTL_MS },
+    { clock },
+  );
   ratePlanId = await createSmsRatePlan(t, RATES);
 });
 afterAll(async () => {
@@ -75,26 +78,121 @@ const expireNow = () => expireMessageHolds(t.app.orm.em.fork(), t.app.spend.deps
 describe('pricing: segments of the body × the per-segment price of each destination', () => {
   const THREE = [UK_MOBILE, UK_LONDON, US]; // 0.05 + 0.04 + 0.0075 = 0.0975 per segment
   it.each([
-    { name: '160 GSM-7 characters: 1 segment', body: 'a'.repeat(160), encoding: 'GSM7', segments: 1, prices: ['0.05', '0.04', '0.0075'], held: '0.0975', available: '9.9025' },
-    { name: '161 GSM-7 characters: 2 segments', body: 'a'.repeat(161), encoding: 'GSM7', segments: 2, prices: ['0.1', '0.08', '0.015'], held: '0.195', available: '9.805' },
-    { name: '306 GSM-7 characters: 2 segments', body: 'a'.repeat(306), encoding: 'GSM7', segments: 2, prices: ['0.1', '0.08', '0.015'], held: '0.195', available: '9.805' },
-    { name: '307 GSM-7 characters: 3 segments', body: 'a'.repeat(307), encoding: 'GSM7', segments: 3, prices: ['0.15', '0.12', '0.0225'], held: '0.2925', available: '9.7075' },
-    { name: '80 € (2 septets each): 1 segment', body: '€'.repeat(80), encoding: 'GSM7', segments: 1, prices: ['0.05', '0.04', '0.0075'], held: '0.0975', available: '9.9025' },
-    { name: '80 € and a letter: 2 segments', body: `${'€'.repeat(80)}a`, encoding: 'GSM7', segments: 2, prices: ['0.1', '0.08', '0.015'], held: '0.195', available: '9.805' },
-    { name: '70 UCS-2 characters: 1 segment', body: 'я'.repeat(70), encoding: 'UCS2', segments: 1, prices: ['0.05', '0.04', '0.0075'], held: '0.0975', available: '9.9025' },
-    { name: '71 UCS-2 characters: 2 segments', body: 'я'.repeat(71), encoding: 'UCS2', segments: 2, prices: ['0.1', '0.08', '0.015'], held: '0.195', available: '9.805' },
-    { name: '134 UCS-2 characters: 2 segments', body: 'я'.repeat(134), encoding: 'UCS2', segments: 2, prices: ['0.1', '0.08', '0.015'], held: '0.195', available: '9.805' },
-    { name: '135 UCS-2 characters: 3 segments', body: 'я'.repeat(135), encoding: 'UCS2', segments: 3, prices: ['0.15', '0.12', '0.0225'], held: '0.2925', available: '9.7075' },
+    {
+      name: '160 GSM-7 characters: 1 segment',
+      body: 'a'.repeat(160),
+      encoding: 'GSM7',
+      segments: 1,
+      prices: ['0.05', '0.04', '0.0075'],
+      held: '0.0975',
+      available: '9.9025',
+    },
+    {
+      name: '161 GSM-7 characters: 2 segments',
+      body: 'a'.repeat(161),
+      encoding: 'GSM7',
+      segments: 2,
+      prices: ['0.1', '0.08', '0.015'],
+      held: '0.195',
+      available: '9.805',
+    },
+    {
+      name: '306 GSM-7 characters: 2 segments',
+      body: 'a'.repeat(306),
+      encoding: 'GSM7',
+      segments: 2,
+      prices: ['0.1', '0.08', '0.015'],
+      held: '0.195',
+      available: '9.805',
+    },
+    {
+      name: '307 GSM-7 characters: 3 segments',
+      body: 'a'.repeat(307),
+      encoding: 'GSM7',
+      segments: 3,
+      prices: ['0.15', '0.12', '0.0225'],
+      held: '0.2925',
+      available: '9.7075',
+    },
+    {
+      name: '80 € (2 septets each): 1 segment',
+      body: '€'.repeat(80),
+      encoding: 'GSM7',
+      segments: 1,
+      prices: ['0.05', '0.04', '0.0075'],
+      held: '0.0975',
+      available: '9.9025',
+    },
+    {
+      name: '80 € and a letter: 2 segments',
+      body: `${'€'.repeat(80)}a`,
+      encoding: 'GSM7',
+      segments: 2,
+      prices: ['0.1', '0.08', '0.015'],
+      held: '0.195',
+      available: '9.805',
+    },
+    {
+      name: '70 UCS-2 characters: 1 segment',
+      body: 'я'.repeat(70),
+      encoding: 'UCS2',
+      segments: 1,
+      prices: ['0.05', '0.04', '0.0075'],
+      held: '0.0975',
+      available: '9.9025',
+    },
+    {
+      name: '71 UCS-2 characters: 2 segments',
+      body: 'я'.repeat(71),
+      encoding: 'UCS2',
+      segments: 2,
+      prices: ['0.1', '0.08', '0.015'],
+      held: '0.195',
+      available: '9.805',
+    },
+    {
+      name: '134 UCS-2 characters: 2 segments',
+      body: 'я'.repeat(134),
+      encoding: 'UCS2',
+      segments: 2,
+      prices: ['0.1', '0.08', '0.015'],
+      held: '0.195',
+      available: '9.805',
+    },
+    {
+      name: '135 UCS-2 characters: 3 segments',
+      body: 'я'.repeat(135),
+      encoding: 'UCS2',
+      segments: 3,
+      prices: ['0.15', '0.12', '0.0225'],
+      held: '0.2925',
+      available: '9.7075',
+    },
   ])('$name, to 3 destinations', async ({ body, encoding, segments, prices, held, available }) => {
     const account = await campaignTenant('10');
-    const sent = await send(t, account.ownerKey, { walletId: account.walletId, campaignId: account.campaignId, from: 'Spendwire', to: THREE, body });
+    const sent = await send(t, account.ownerKey, {
+      walletId: account.walletId,
+      campaignId: account.campaignId,
+      from: 'Spendwire',
+      to: THREE,
+      body,
+    });
     expect(sent.held).toBe(held);
     expect(sent.replayed).toBe(false);
     expect(sent.messages.map((m) => m.to)).toEqual(THREE);
     expect(sent.messages.map((m) => m.price)).toEqual(prices);
     expect(sent.messages.map((m) => m.hold)).toEqual(prices);
     for (const m of sent.messages) {
-      expect(m).toMatchObject({ encoding, segments, status: 'PENDING', direction: 'OUTBOUND', from: 'Spendwire', body, walletId: account.walletId, campaignId: account.campaignId });
+      expect(m).toMatchObject({
+        encoding,
+        segments,
+        status: 'PENDING',
+        direction: 'OUTBOUND',
+        from: 'Spendwire',
+        body,
+        walletId: account.walletId,
+        campaignId: account.campaignId,
+      });
       expect(m.transactionId).toBeNull();
       expect(m.finalizedAt).toBeNull();
       expect(Date.parse(m.expiresAt)).toBe(clock.now() + HOLD_TTL_MS);
@@ -107,7 +205,9 @@ describe('pricing: segments of the body × the per-segment price of each destina
   });
 
   it('estimateMessage prices a message exactly as sendMessage holds it, without sending', async () => {
-    const estimate = (await t.ok(t.adminToken, ESTIMATE, { input: { ratePlanId, to: [UK_MOBILE, US, GERMANY], body: `${'€'.repeat(80)}a` } })).estimateMessage;
+    const estimate = (
+      await t.ok(t.adminToken, ESTIMATE, { input: { ratePlanId, to: [UK_MOBILE, US, GERMANY], body: `${'€'.repeat(80)}a` } })
+    ).estimateMessage;
     expect(estimate).toEqual({
       currency: 'USD',
       encoding: 'GSM7',
@@ -121,7 +221,9 @@ describe('pricing: segments of the body × the per-segment price of each destina
       ],
       total: '0.115',
     });
-    expectError(await t.graphql(t.adminToken, ESTIMATE, { input: { ratePlanId, to: [FRANCE], body: 'hi' } }), 'BAD_USER_INPUT', { field: 'to.0' });
+    expectError(await t.graphql(t.adminToken, ESTIMATE, { input: { ratePlanId, to: [FRANCE], body: 'hi' } }), 'BAD_USER_INPUT', {
+      field: 'to.0',
+    });
   });
 });
 
@@ -180,7 +282,13 @@ describe('delivery reports: charged when delivered, released when failed or expi
 
   it('a hold lives exactly messageHoldTtlMs: the expiry job releases it then, and a DELIVERED arriving afterwards is never charged', async () => {
     const account = await tenant('1');
-    const sent = await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [UK_MOBILE, US], body: 'hello' });
+    const sent = await send(t, account.ownerKey, {
+      walletId: account.walletId,
+      ratePlanId,
+      from: 'ACME',
+      to: [UK_MOBILE, US],
+      body: 'hello',
+    });
     const [first, second] = sent.messages as [any, any];
     expect(await wallet(t, account.walletId)).toEqual({ balance: '1', reserved: '0.0575', available: '0.9425' });
 
@@ -207,7 +315,9 @@ describe('delivery reports: charged when delivered, released when failed or expi
 
   it('a report arriving after the deadline but before the expiry job ran is applied as EXPIRED', async () => {
     const account = await campaignTenant('1');
-    const [pending] = (await send(t, account.ownerKey, { walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [US], body: 'x' })).messages;
+    const [pending] = (
+      await send(t, account.ownerKey, { walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [US], body: 'x' })
+    ).messages;
     clock.advance(HOLD_TTL_MS);
     expect(await report(t, account.ownerKey, pending.id, 'DELIVERED')).toMatchObject({ status: 'EXPIRED', hold: '0', transactionId: null });
     expect(await wallet(t, account.walletId)).toEqual({ balance: '1', reserved: '0', available: '1' });
@@ -254,7 +364,13 @@ describe('delivery reports: charged when delivered, released when failed or expi
 describe('all or nothing: funds, budget and suspension', () => {
   it('available == total is enough; total − 0.000001 is INSUFFICIENT_FUNDS and writes nothing', async () => {
     const exact = await tenant('0.0975');
-    const sent = await send(t, exact.ownerKey, { walletId: exact.walletId, ratePlanId, from: 'ACME', to: [UK_MOBILE, UK_LONDON, US], body: 'x' });
+    const sent = await send(t, exact.ownerKey, {
+      walletId: exact.walletId,
+      ratePlanId,
+      from: 'ACME',
+      to: [UK_MOBILE, UK_LONDON, US],
+      body: 'x',
+    });
     expect(sent.held).toBe('0.0975');
     expect(await wallet(t, exact.walletId)).toEqual({ balance: '0.0975', reserved: '0.0975', available: '0' });
 
@@ -266,14 +382,18 @@ describe('all or nothing: funds, budget and suspension', () => {
     expect(await wallet(t, short.walletId)).toEqual({ balance: '0.097499', reserved: '0', available: '0.097499' });
     expect(await messageCount(t, short.walletId)).toBe(0);
     // Holds count: a wallet whose balance is all held cannot send more.
-    expectError(await t.graphql(exact.ownerKey, SEND, { input: { walletId: exact.walletId, ratePlanId, from: 'ACME', to: [US], body: 'x' } }), 'INSUFFICIENT_FUNDS', {
-      available: '0',
-      requested: '0.0075',
-    });
+    expectError(
+      await t.graphql(exact.ownerKey, SEND, { input: { walletId: exact.walletId, ratePlanId, from: 'ACME', to: [US], body: 'x' } }),
+      'INSUFFICIENT_FUNDS',
+      {
+        available: '0',
+        requested: '0.0075',
+      },
+    );
     await t.assertLedger();
   });
 
-  it("the campaign budget caps committed (holds included) at the exact boundary; refused with reason BUDGET_REACHED, the campaign keeps running; a release makes room again", async () => {
+  it('the campaign budget caps committed (holds included) at the exact boundary; refused with reason BUDGET_REACHED, the campaign keeps running; a release makes room again', async () => {
     const account = await campaignTenant('10', '0.105');
     const input = (to: string[]) => ({ walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to, body: 'x' });
     await send(t, account.ownerKey, input([UK_MOBILE, UK_LONDON, US])); // 0.0975
@@ -301,9 +421,13 @@ describe('all or nothing: funds, budget and suspension', () => {
     const account = await tenant('0');
     await suspend(t, account.walletId);
     for (const to of [[US], [GERMANY]]) {
-      expectError(await t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, ratePlanId, from: 'ACME', to, body: 'x' } }), 'WALLET_SUSPENDED', {
-        walletId: account.walletId,
-      });
+      expectError(
+        await t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, ratePlanId, from: 'ACME', to, body: 'x' } }),
+        'WALLET_SUSPENDED',
+        {
+          walletId: account.walletId,
+        },
+      );
     }
     expect(await messageCount(t, account.walletId)).toBe(0);
     await t.fund(account.walletId, '0.01');
@@ -316,7 +440,9 @@ describe('all or nothing: funds, budget and suspension', () => {
     const account = await campaignTenant('10');
     await t.ok(account.ownerKey, `mutation($id: ID!) { pauseCampaign(id: $id) { campaign { id } } }`, { id: account.campaignId });
     expectError(
-      await t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [US], body: 'x' } }),
+      await t.graphql(account.ownerKey, SEND, {
+        input: { walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [US], body: 'x' },
+      }),
       'CAMPAIGN_NOT_RUNNING',
       { status: 'PAUSED' },
     );
@@ -338,7 +464,11 @@ describe('validation: every field at its limit, nothing written', () => {
     { name: 'body with a NUL', change: { body: 'a\u0000b' }, field: 'body' },
     { name: 'body with a lone surrogate', change: { body: 'a\uD83D' }, field: 'body' },
     { name: 'no recipients', change: { to: [] }, field: 'to' },
-    { name: `${RECIPIENTS_MAX + 1} recipients`, change: { to: ['+14155550101', '+14155550102', '+14155550103', '+14155550104'] }, field: 'to' },
+    {
+      name: `${RECIPIENTS_MAX + 1} recipients`,
+      change: { to: ['+14155550101', '+14155550102', '+14155550103', '+14155550104'] },
+      field: 'to',
+    },
     { name: 'a recipient twice', change: { to: [US, UK_MOBILE, US] }, field: 'to.2' },
     { name: 'a recipient without +', change: { to: [US, '447700900123'] }, field: 'to.1' },
     { name: 'a recipient with spaces', change: { to: ['+44 7700 900123'] }, field: 'to.0' },
@@ -361,7 +491,11 @@ describe('validation: every field at its limit, nothing written', () => {
 
   it('a rate plan of another currency → BAD_USER_INPUT on ratePlanId', async () => {
     const eurPlan = await createSmsRatePlan(t, RATES, 'EUR');
-    expectError(await t.graphql(account.ownerKey, SEND, { input: { ...base(), campaignId: null, ratePlanId: eurPlan } }), 'BAD_USER_INPUT', { field: 'ratePlanId' });
+    expectError(
+      await t.graphql(account.ownerKey, SEND, { input: { ...base(), campaignId: null, ratePlanId: eurPlan } }),
+      'BAD_USER_INPUT',
+      { field: 'ratePlanId' },
+    );
   });
 
   it(`the limits themselves pass: ${MESSAGE_BODY_LENGTH_MAX} characters, ${RECIPIENTS_MAX} recipients, an 11-character sender id`, async () => {
@@ -382,7 +516,14 @@ describe('validation: every field at its limit, nothing written', () => {
 describe('idempotency', () => {
   it('the same key and request returns the same messages (recipients in any order); another request with the key is IDEMPOTENCY_KEY_REUSED', async () => {
     const account = await campaignTenant('10');
-    const input = { walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [UK_MOBILE, US], body: 'once', idempotencyKey: 'batch-42' };
+    const input = {
+      walletId: account.walletId,
+      campaignId: account.campaignId,
+      from: 'ACME',
+      to: [UK_MOBILE, US],
+      body: 'once',
+      idempotencyKey: 'batch-42',
+    };
     const first = await send(t, account.ownerKey, input);
     const again = await send(t, account.ownerKey, input);
     expect(again).toEqual({ ...first, replayed: true });
@@ -396,8 +537,16 @@ describe('idempotency', () => {
     expect(later.messages[0]).toMatchObject({ id: first.messages[0].id, status: 'DELIVERED' });
     expect(later.held).toBe('0.0575');
 
-    for (const change of [{ body: 'twice' }, { to: [UK_MOBILE] }, { to: [UK_MOBILE, UK_LONDON] }, { from: 'OTHER' }, { campaignId: null, ratePlanId }]) {
-      expectError(await t.graphql(account.ownerKey, SEND, { input: { ...input, ...change } }), 'IDEMPOTENCY_KEY_REUSED', { field: 'idempotencyKey' });
+    for (const change of [
+      { body: 'twice' },
+      { to: [UK_MOBILE] },
+      { to: [UK_MOBILE, UK_LONDON] },
+      { from: 'OTHER' },
+      { campaignId: null, ratePlanId },
+    ]) {
+      expectError(await t.graphql(account.ownerKey, SEND, { input: { ...input, ...change } }), 'IDEMPOTENCY_KEY_REUSED', {
+        field: 'idempotencyKey',
+      });
     }
     expect(await messageCount(t, account.walletId)).toBe(2);
     await t.assertLedger();
@@ -417,7 +566,11 @@ describe('idempotency', () => {
     const account = await tenant('10');
     const numbers = ['+14155550201', '+14155550202', '+14155550203', '+14155550204', '+14155550205', '+14155550206'];
     const responses = await Promise.all(
-      numbers.map((to) => t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [to], body: 'x', idempotencyKey: 'shared' } })),
+      numbers.map((to) =>
+        t.graphql(account.ownerKey, SEND, {
+          input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [to], body: 'x', idempotencyKey: 'shared' },
+        }),
+      ),
     );
     expect(responses.filter((r) => !r.errors)).toHaveLength(1);
     expect(responses.filter((r) => r.errors?.[0]?.extensions?.code === 'IDEMPOTENCY_KEY_REUSED')).toHaveLength(numbers.length - 1);
@@ -431,9 +584,16 @@ describe('tenants and roles', () => {
   it("another tenant's wallet, campaign and messages are NOT_FOUND", async () => {
     const a = await campaignTenant('10');
     const b = await campaignTenant('10');
-    const [sent] = (await send(t, a.ownerKey, { walletId: a.walletId, campaignId: a.campaignId, from: 'ACME', to: [US], body: 'x' })).messages;
-    expectError(await t.graphql(b.ownerKey, SEND, { input: { walletId: a.walletId, ratePlanId, from: 'ACME', to: [US], body: 'x' } }), 'NOT_FOUND');
-    expectError(await t.graphql(b.ownerKey, SEND, { input: { walletId: b.walletId, campaignId: a.campaignId, from: 'ACME', to: [US], body: 'x' } }), 'NOT_FOUND');
+    const [sent] = (await send(t, a.ownerKey, { walletId: a.walletId, campaignId: a.campaignId, from: 'ACME', to: [US], body: 'x' }))
+      .messages;
+    expectError(
+      await t.graphql(b.ownerKey, SEND, { input: { walletId: a.walletId, ratePlanId, from: 'ACME', to: [US], body: 'x' } }),
+      'NOT_FOUND',
+    );
+    expectError(
+      await t.graphql(b.ownerKey, SEND, { input: { walletId: b.walletId, campaignId: a.campaignId, from: 'ACME', to: [US], body: 'x' } }),
+      'NOT_FOUND',
+    );
     expectError(await t.graphql(b.ownerKey, REPORT, { input: { messageId: sent.id, status: 'DELIVERED' } }), 'NOT_FOUND');
     expectError(await t.graphql(b.ownerKey, `query($id: ID!) { message(id: $id) { id } }`, { id: sent.id }), 'NOT_FOUND');
     expectError(await t.graphql(b.ownerKey, MESSAGES, { walletId: a.walletId }), 'NOT_FOUND');
@@ -476,7 +636,8 @@ describe('inbound messages: charged to the number’s wallet on arrival', () => 
     const number = '+447700900500';
     await holdNumber(t, { accountId: account.accountId, walletId: account.walletId, ratePlanId: plan, number });
 
-    const received = (await t.ok(t.adminToken, RECEIVE, { input: { from: '+447700900111', to: number, body: 'a'.repeat(161) } })).receiveMessage;
+    const received = (await t.ok(t.adminToken, RECEIVE, { input: { from: '+447700900111', to: number, body: 'a'.repeat(161) } }))
+      .receiveMessage;
     expect(received.replayed).toBe(false);
     expect(received.message).toMatchObject({
       direction: 'INBOUND',
@@ -493,15 +654,28 @@ describe('inbound messages: charged to the number’s wallet on arrival', () => 
     expect(Date.parse(received.message.finalizedAt)).toBe(clock.now());
     expect(await wallet(t, account.walletId)).toEqual({ balance: '0.98', reserved: '0', available: '0.98' });
     const [debit] = await smsTransactions(t, account.walletId);
-    expect(debit).toMatchObject({ id: received.message.transactionId, type: 'DEBIT', kind: 'SMS', amount: '0.02', description: `SMS from +447700900111 to ${number}, 2 segments` });
+    expect(debit).toMatchObject({
+      id: received.message.transactionId,
+      type: 'DEBIT',
+      kind: 'SMS',
+      amount: '0.02',
+      description: `SMS from +447700900111 to ${number}, 2 segments`,
+    });
 
-    const fromBrand = (await t.ok(account.ownerKey, RECEIVE, { input: { from: 'AMAZON', to: number, body: 'Your code is 1234' } })).receiveMessage.message;
+    const fromBrand = (await t.ok(account.ownerKey, RECEIVE, { input: { from: 'AMAZON', to: number, body: 'Your code is 1234' } }))
+      .receiveMessage.message;
     expect(fromBrand).toMatchObject({ price: '0.005', status: 'RECEIVED' });
     expect(await wallet(t, account.walletId)).toEqual({ balance: '0.975', reserved: '0', available: '0.975' });
 
     expectError(await t.graphql(t.adminToken, RECEIVE, { input: { from: US, to: '+447700900501', body: 'x' } }), 'NOT_FOUND');
     const released = '+447700900502';
-    await holdNumber(t, { accountId: account.accountId, walletId: account.walletId, ratePlanId: plan, number: released, status: 'RELEASED' });
+    await holdNumber(t, {
+      accountId: account.accountId,
+      walletId: account.walletId,
+      ratePlanId: plan,
+      number: released,
+      status: 'RELEASED',
+    });
     expectError(await t.graphql(t.adminToken, RECEIVE, { input: { from: US, to: released, body: 'x' } }), 'NOT_FOUND');
     const grace = '+447700900503';
     await holdNumber(t, { accountId: account.accountId, walletId: account.walletId, ratePlanId: plan, number: grace, status: 'GRACE' });
@@ -560,7 +734,8 @@ describe('messages query', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
       const input = i < 3 ? { campaignId: account.campaignId } : { ratePlanId };
-      const [m] = (await send(t, account.ownerKey, { walletId: account.walletId, ...input, from: 'ACME', to: [US], body: `m${i}` })).messages;
+      const [m] = (await send(t, account.ownerKey, { walletId: account.walletId, ...input, from: 'ACME', to: [US], body: `m${i}` }))
+        .messages;
       ids.push(m.id);
     }
     await report(t, account.ownerKey, ids[1]!, 'DELIVERED');
@@ -578,8 +753,14 @@ describe('messages query', () => {
     expect(ofCampaign.edges.map((edge: any) => edge.node.id)).toEqual([ids[2], ids[1], ids[0]]);
     const delivered = (await t.ok(account.ownerKey, MESSAGES, { walletId: account.walletId, status: 'DELIVERED' })).messages;
     expect(delivered.edges.map((edge: any) => edge.node.id)).toEqual([ids[1]]);
-    expectError(await t.graphql(account.ownerKey, MESSAGES, { walletId: account.walletId, first: 0 }), 'BAD_USER_INPUT', { field: 'first' });
-    expectError(await t.graphql(account.ownerKey, MESSAGES, { walletId: account.walletId, first: 101 }), 'BAD_USER_INPUT', { field: 'first' });
-    expectError(await t.graphql(account.ownerKey, MESSAGES, { walletId: account.walletId, after: 'bogus' }), 'BAD_USER_INPUT', { field: 'after' });
+    expectError(await t.graphql(account.ownerKey, MESSAGES, { walletId: account.walletId, first: 0 }), 'BAD_USER_INPUT', {
+      field: 'first',
+    });
+    expectError(await t.graphql(account.ownerKey, MESSAGES, { walletId: account.walletId, first: 101 }), 'BAD_USER_INPUT', {
+      field: 'first',
+    });
+    expectError(await t.graphql(account.ownerKey, MESSAGES, { walletId: account.walletId, after: 'bogus' }), 'BAD_USER_INPUT', {
+      field: 'after',
+    });
   });
 });

@@ -46,7 +46,9 @@ let sequence = 0;
 const freshNumber = (prefix = '+4477009') => `${prefix}${String(++sequence).padStart(5, '0')}`;
 
 async function numberDebits(number: string): Promise<{ wallet_id: string; amount_micros: string }[]> {
-  return sql(t, `select wallet_id, amount_micros from wallet_transaction where kind = 'NUMBER' and description like $1`, [`Number ${number} %`]);
+  return sql(t, `select wallet_id, amount_micros from wallet_transaction where kind = 'NUMBER' and description like $1`, [
+    `Number ${number} %`,
+  ]);
 }
 
 describe('purchaseNumber', () => {
@@ -122,7 +124,9 @@ describe('purchaseNumber', () => {
     // Hold 1.250001 as a call would, through the wallet's reserved column (calls own it; none is active here).
     await sql(t, 'update wallet set reserved_micros = 1250001 where id = $1', [account.walletId]);
     try {
-      const response = await t.graphql(account.ownerKey, PURCHASE, { input: { walletId: account.walletId, ratePlanId: plan, number: freshNumber() } });
+      const response = await t.graphql(account.ownerKey, PURCHASE, {
+        input: { walletId: account.walletId, ratePlanId: plan, number: freshNumber() },
+      });
       expectError(response, 'INSUFFICIENT_FUNDS');
     } finally {
       await sql(t, 'update wallet set reserved_micros = 0 where id = $1', [account.walletId]);
@@ -144,9 +148,13 @@ describe('purchaseNumber', () => {
     const again = await purchase(t, ownerKey, { walletId, ratePlanId: plan, number, idempotencyKey });
     expect(again).toEqual(first);
     expect((await wallet(t, ownerKey, walletId)).balance).toBe('6.25');
-    expectError(await t.graphql(ownerKey, PURCHASE, { input: { walletId, ratePlanId: plan, number: freshNumber(), idempotencyKey } }), 'IDEMPOTENCY_KEY_REUSED', {
-      field: 'idempotencyKey',
-    });
+    expectError(
+      await t.graphql(ownerKey, PURCHASE, { input: { walletId, ratePlanId: plan, number: freshNumber(), idempotencyKey } }),
+      'IDEMPOTENCY_KEY_REUSED',
+      {
+        field: 'idempotencyKey',
+      },
+    );
     // A replay after the number was released returns it as it is now.
     await t.ok(ownerKey, RELEASE, { id: first.id });
     expect((await purchase(t, ownerKey, { walletId, ratePlanId: plan, number, idempotencyKey })).status).toBe('RELEASED');
@@ -178,7 +186,12 @@ describe('purchaseNumber', () => {
       if (message) expect(response.errors![0]!.message).toMatch(message);
     }
     // The longest key allowed is accepted.
-    const longest = await purchase(t, ownerKey, { walletId, ratePlanId: plan, number: freshNumber(), idempotencyKey: 'k'.repeat(t.config.idempotencyKeyLengthMax) });
+    const longest = await purchase(t, ownerKey, {
+      walletId,
+      ratePlanId: plan,
+      number: freshNumber(),
+      idempotencyKey: 'k'.repeat(t.config.idempotencyKeyLengthMax),
+    });
     expect(longest.status).toBe('ACTIVE');
     // Two refused purchases wrote nothing: the one held number and the longest-key one.
     expect((await wallet(t, ownerKey, walletId)).balance).toBe('92.5');
@@ -208,7 +221,9 @@ describe('purchaseNumber', () => {
     const closed = await tenant(t, '10');
     await sql(t, `update account set status = 'CLOSED', closed_at = now() where id = $1`, [closed.accountId]);
     try {
-      const response = await t.graphql(t.adminToken, PURCHASE, { input: { walletId: closed.walletId, ratePlanId: plan, number: freshNumber() } });
+      const response = await t.graphql(t.adminToken, PURCHASE, {
+        input: { walletId: closed.walletId, ratePlanId: plan, number: freshNumber() },
+      });
       expectError(response, 'INVALID_STATE');
       expect((await wallet(t, t.adminToken, closed.walletId)).balance).toBe('10');
     } finally {
@@ -241,7 +256,9 @@ describe('concurrent purchases', () => {
     const { walletId, ownerKey } = await tenant(t, '10');
     const number = freshNumber();
     const idempotencyKey = randomUUID();
-    const bought = await Promise.all(Array.from({ length: 10 }, () => purchase(t, ownerKey, { walletId, ratePlanId: plan, number, idempotencyKey })));
+    const bought = await Promise.all(
+      Array.from({ length: 10 }, () => purchase(t, ownerKey, { walletId, ratePlanId: plan, number, idempotencyKey })),
+    );
     expect(new Set(bought.map((n) => n.id)).size).toBe(1);
     expect(await numberDebits(number)).toHaveLength(1);
     expect((await wallet(t, ownerKey, walletId)).balance).toBe('6.25');
@@ -251,7 +268,9 @@ describe('concurrent purchases', () => {
   it('10 different numbers at once from a wallet that pays for 3: 3 bought, 7 INSUFFICIENT_FUNDS leaving no row behind', async () => {
     const { walletId, ownerKey, accountId } = await tenant(t, '11.25');
     const numbers = Array.from({ length: 10 }, () => freshNumber());
-    const responses = await Promise.all(numbers.map((number) => t.graphql(ownerKey, PURCHASE, { input: { walletId, ratePlanId: plan, number } })));
+    const responses = await Promise.all(
+      numbers.map((number) => t.graphql(ownerKey, PURCHASE, { input: { walletId, ratePlanId: plan, number } })),
+    );
     expect(responses.filter((r) => !r.errors)).toHaveLength(3);
     for (const response of responses.filter((r) => r.errors)) expectError(response, 'INSUFFICIENT_FUNDS');
     expect(await sql(t, 'select count(*)::int as n from phone_number where account_id = $1', [accountId])).toEqual([{ n: 3 }]);
@@ -442,7 +461,12 @@ describe('recovery after a crash mid-purchase', () => {
     };
     const postedNumber = freshNumber();
     const posted = await insertClaim(postedNumber);
-    const debit = await postPurchase(em, t.config, { id: posted, accountId, walletId, number: postedNumber, purchaseMicros: 1_500_000n, monthlyMicros: 2_250_000n }, 'test');
+    const debit = await postPurchase(
+      em,
+      t.config,
+      { id: posted, accountId, walletId, number: postedNumber, purchaseMicros: 1_500_000n, monthlyMicros: 2_250_000n },
+      'test',
+    );
     const abandonedNumber = freshNumber();
     const abandoned = await insertClaim(abandonedNumber);
 
@@ -450,16 +474,22 @@ describe('recovery after a crash mid-purchase', () => {
     expect((await t.ok(ownerKey, PHONE_NUMBERS, {})).phoneNumbers.edges).toEqual([]);
     expectError(await t.graphql(ownerKey, PHONE_NUMBER, { id: posted }), 'NOT_FOUND');
     const other = await tenant(t, '10');
-    expectError(await t.graphql(other.ownerKey, PURCHASE, { input: { walletId: other.walletId, ratePlanId: plan, number: abandonedNumber } }), 'BAD_USER_INPUT', {
-      field: 'number',
-    });
+    expectError(
+      await t.graphql(other.ownerKey, PURCHASE, { input: { walletId: other.walletId, ratePlanId: plan, number: abandonedNumber } }),
+      'BAD_USER_INPUT',
+      {
+        field: 'number',
+      },
+    );
 
     const result = await recoverNumberOperations(em, t.app.spend.deps, clock.now());
     expect(result).toMatchObject({ purchasesCompleted: 1, purchasesAbandoned: 1, purchasesRefunded: 0 });
     expect(await phoneNumber(t, ownerKey, posted)).toMatchObject({ status: 'ACTIVE', transactionId: debit.transaction.id });
     expect(await sql(t, 'select id from phone_number where id = $1', [abandoned])).toEqual([]);
     expect((await wallet(t, ownerKey, walletId)).balance).toBe('6.25');
-    expect((await purchase(t, other.ownerKey, { walletId: other.walletId, ratePlanId: plan, number: abandonedNumber })).status).toBe('ACTIVE');
+    expect((await purchase(t, other.ownerKey, { walletId: other.walletId, ratePlanId: plan, number: abandonedNumber })).status).toBe(
+      'ACTIVE',
+    );
 
     // Run again: nothing left to do.
     expect(await recoverNumberOperations(em, t.app.spend.deps, clock.now())).toEqual({

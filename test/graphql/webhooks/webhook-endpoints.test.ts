@@ -48,7 +48,11 @@ describe('creating, reading, changing and deleting endpoints', () => {
   it('an OWNER registers one on its own account and gets the whsec_ secret once', async () => {
     const { accountId, ownerKey } = await t.createAccount('Endpoints');
     const data = await t.ok(ownerKey, CREATE, {
-      input: { url: ' https://example.com/hooks ', eventTypes: ['ALERT_RAISED', 'TRANSACTION_CREATED', 'ALERT_RAISED'], description: ' ops ' },
+      input: {
+        url: ' https://example.com/hooks ',
+        eventTypes: ['ALERT_RAISED', 'TRANSACTION_CREATED', 'ALERT_RAISED'],
+        description: ' ops ',
+      },
     });
     const created = data.createWebhookEndpoint;
     expect(created.secret).toMatch(/^whsec_[0-9a-f]{64}$/);
@@ -79,7 +83,8 @@ describe('creating, reading, changing and deleting endpoints', () => {
   it('updates url, event types, description and enabled, leaving omitted fields alone', async () => {
     const { ownerKey } = await t.createAccount('Update');
     const { id } = await create(ownerKey, { description: 'first' });
-    const updated = (await t.ok(ownerKey, UPDATE, { input: { id, url: 'http://localhost:9/x', eventTypes: ['CALLS_STOPPED'] } })).updateWebhookEndpoint.endpoint;
+    const updated = (await t.ok(ownerKey, UPDATE, { input: { id, url: 'http://localhost:9/x', eventTypes: ['CALLS_STOPPED'] } }))
+      .updateWebhookEndpoint.endpoint;
     expect(updated).toMatchObject({ url: 'http://localhost:9/x', eventTypes: ['CALLS_STOPPED'], description: 'first', enabled: true });
     const disabled = (await t.ok(ownerKey, UPDATE, { input: { id, enabled: false, description: '' } })).updateWebhookEndpoint.endpoint;
     expect(disabled).toMatchObject({ url: 'http://localhost:9/x', eventTypes: ['CALLS_STOPPED'], description: '', enabled: false });
@@ -139,18 +144,28 @@ describe('input rules and limits', () => {
     const longest = prefix + 'a'.repeat(t.config.webhookUrlLengthMax - prefix.length);
     const created = await create(ownerKey, { url: longest });
     await t.ok(ownerKey, DELETE, { id: created.id });
-    expectError(await t.graphql(ownerKey, CREATE, { input: { url: `${longest}a`, eventTypes: ['TRANSACTION_CREATED'] } }), 'BAD_USER_INPUT', 'url');
+    expectError(
+      await t.graphql(ownerKey, CREATE, { input: { url: `${longest}a`, eventTypes: ['TRANSACTION_CREATED'] } }),
+      'BAD_USER_INPUT',
+      'url',
+    );
   });
 
   it('event types must not be empty', async () => {
-    expectError(await t.graphql(ownerKey, CREATE, { input: { url: 'https://example.com', eventTypes: [] } }), 'BAD_USER_INPUT', 'eventTypes');
+    expectError(
+      await t.graphql(ownerKey, CREATE, { input: { url: 'https://example.com', eventTypes: [] } }),
+      'BAD_USER_INPUT',
+      'eventTypes',
+    );
   });
 
   it('a description of descriptionLengthMax characters is accepted, one more is BAD_USER_INPUT', async () => {
     const created = await create(ownerKey, { description: 'd'.repeat(t.config.descriptionLengthMax) });
     await t.ok(ownerKey, DELETE, { id: created.id });
     expectError(
-      await t.graphql(ownerKey, CREATE, { input: { url: 'https://example.com', eventTypes: ['ALERT_RAISED'], description: 'd'.repeat(t.config.descriptionLengthMax + 1) } }),
+      await t.graphql(ownerKey, CREATE, {
+        input: { url: 'https://example.com', eventTypes: ['ALERT_RAISED'], description: 'd'.repeat(t.config.descriptionLengthMax + 1) },
+      }),
       'BAD_USER_INPUT',
       'description',
     );
@@ -210,20 +225,28 @@ describe('the delivery log and replays', () => {
     const first = (await t.ok(ownerKey, DELIVERIES, { id: endpointId, first: 2 })).webhookEndpoint.deliveries;
     expect(first.edges.map((e: any) => JSON.parse(e.node.payload).data.amount)).toEqual(['3', '2']);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await t.ok(ownerKey, DELIVERIES, { id: endpointId, first: 2, after: first.pageInfo.endCursor })).webhookEndpoint.deliveries;
+    const second = (await t.ok(ownerKey, DELIVERIES, { id: endpointId, first: 2, after: first.pageInfo.endCursor })).webhookEndpoint
+      .deliveries;
     expect(second.edges.map((e: any) => JSON.parse(e.node.payload).data.amount)).toEqual(['1']);
     expect(second.pageInfo.hasNextPage).toBe(false);
-    for (const edge of [...first.edges, ...second.edges]) expect(edge.node).toMatchObject({ eventType: 'TRANSACTION_CREATED', status: 'PENDING', attemptCount: 0 });
+    for (const edge of [...first.edges, ...second.edges])
+      expect(edge.node).toMatchObject({ eventType: 'TRANSACTION_CREATED', status: 'PENDING', attemptCount: 0 });
     expect((await t.ok(ownerKey, DELIVERIES, { id: endpointId, status: 'PENDING' })).webhookEndpoint.deliveries.edges).toHaveLength(3);
     expect((await t.ok(ownerKey, DELIVERIES, { id: endpointId, status: 'DELIVERED' })).webhookEndpoint.deliveries.edges).toHaveLength(0);
     await t.ok(ownerKey, DELIVERIES, { id: endpointId, first: t.config.webhookDeliveriesPageSizeMax });
-    expectError(await t.graphql(ownerKey, DELIVERIES, { id: endpointId, first: t.config.webhookDeliveriesPageSizeMax + 1 }), 'BAD_USER_INPUT', 'first');
+    expectError(
+      await t.graphql(ownerKey, DELIVERIES, { id: endpointId, first: t.config.webhookDeliveriesPageSizeMax + 1 }),
+      'BAD_USER_INPUT',
+      'first',
+    );
     expectError(await t.graphql(ownerKey, DELIVERIES, { id: endpointId, first: 0 }), 'BAD_USER_INPUT', 'first');
     expectError(await t.graphql(ownerKey, DELIVERIES, { id: endpointId, after: 'bm90LWEtY3Vyc29y' }), 'BAD_USER_INPUT', 'after');
   });
 
   it('replays one delivery: PENDING again, due now, window renewed', async () => {
-    const [delivery] = await rows(`select id from webhook_delivery where endpoint_id = :endpointId order by position limit 1`, { endpointId });
+    const [delivery] = await rows(`select id from webhook_delivery where endpoint_id = :endpointId order by position limit 1`, {
+      endpointId,
+    });
     await rows(`update webhook_delivery set status = 'FAILED', next_attempt_at = null where id = :deliveryId`, { deliveryId: delivery.id });
     const replayed = (await t.ok(ownerKey, REPLAY, { id: delivery.id })).replayWebhookDelivery.delivery;
     expect(replayed.status).toBe('PENDING');
@@ -237,7 +260,9 @@ describe('the delivery log and replays', () => {
     const from = new Date(Date.now() - 3_600_000).toISOString();
     expect((await t.ok(ownerKey, REPLAY_EVENTS, { input: { endpointId: late, from } })).replayWebhookEvents.queued).toBe(REPLAY_MAX);
     const lateEvents = await rows(`select event_id from webhook_delivery where endpoint_id = :late order by event_id`, { late });
-    const firstEvents = await rows(`select event_id from webhook_delivery where endpoint_id = :endpointId order by event_id`, { endpointId });
+    const firstEvents = await rows(`select event_id from webhook_delivery where endpoint_id = :endpointId order by event_id`, {
+      endpointId,
+    });
     expect(lateEvents).toEqual(firstEvents);
     // Replaying again re-queues the same deliveries rather than adding new ones.
     expect((await t.ok(ownerKey, REPLAY_EVENTS, { input: { endpointId: late, from } })).replayWebhookEvents.queued).toBe(REPLAY_MAX);
@@ -249,7 +274,9 @@ describe('the delivery log and replays', () => {
     // One more event than the limit: LIMIT_EXCEEDED, and nothing is queued.
     await t.fund(walletId, '4');
     expect(await t.app.webhooks.produceOnce()).toBe(2);
-    await rows(`update webhook_delivery set status = 'DELIVERED', next_attempt_at = null, delivered_at = now() where endpoint_id = :late`, { late });
+    await rows(`update webhook_delivery set status = 'DELIVERED', next_attempt_at = null, delivered_at = now() where endpoint_id = :late`, {
+      late,
+    });
     const refused = await t.graphql(ownerKey, REPLAY_EVENTS, { input: { endpointId: late, from } });
     expectError(refused, 'LIMIT_EXCEEDED');
     expect(refused.errors![0]!.extensions).toMatchObject({ limit: 'webhookReplayEventsMax', max: REPLAY_MAX });
@@ -295,7 +322,12 @@ describe('tenancy', () => {
       await same(token, DELIVERY, (id) => ({ id }), deliveryId);
       await same(token, REPLAY, (id) => ({ id }), deliveryId);
       await same(token, ENDPOINTS, (id) => ({ accountId: id }), a.accountId);
-      await same(token, CREATE, (id) => ({ input: { accountId: id, url: 'https://example.com', eventTypes: ['ALERT_RAISED'] } }), a.accountId);
+      await same(
+        token,
+        CREATE,
+        (id) => ({ input: { accountId: id, url: 'https://example.com', eventTypes: ['ALERT_RAISED'] } }),
+        a.accountId,
+      );
     }
     const endpoint = (await t.ok(a.ownerKey, ENDPOINT, { id: endpointId })).webhookEndpoint;
     expect(endpoint.url).toBe('https://example.com/hooks');

@@ -90,7 +90,13 @@ export function AcceptInvitationPage({ token, signedInAs, onAccepted, onGoToSign
           </div>
         </div>
       ) : (
-        <form className="sign-in__form" onSubmit={(event) => void submit(event)} aria-label="Accept the invitation" aria-busy={pending} noValidate>
+        <form
+          className="sign-in__form"
+          onSubmit={(event) => void submit(event)}
+          aria-label="Accept the invitation"
+          aria-busy={pending}
+          noValidate
+        >
           <label htmlFor={nameId}>Your name</label>
           <input
             id={nameId}

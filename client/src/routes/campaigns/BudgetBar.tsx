@@ -38,7 +38,8 @@ export function BudgetBar({ campaign, currency, detailed = false }: BudgetBarPro
       </span>
       {detailed && (
         <span className="budget__detail muted">
-          {formatMoney(campaign.spent, currency)} spent · {formatMoney(campaign.committed, currency)} committed · {formatMoney(use.remaining, currency)} left
+          {formatMoney(campaign.spent, currency)} spent · {formatMoney(campaign.committed, currency)} committed ·{' '}
+          {formatMoney(use.remaining, currency)} left
         </span>
       )}
     </div>

@@ -69,7 +69,15 @@ export const ActiveCallsTable = memo(function ActiveCallsTable({ calls, rates, c
 });
 
 /** One call in progress. */
-const ActiveCallRow = memo(function ActiveCallRow({ call, rates, currency }: { call: CallRow; rates: readonly CallRate[] | undefined; currency: string }) {
+const ActiveCallRow = memo(function ActiveCallRow({
+  call,
+  rates,
+  currency,
+}: {
+  call: CallRow;
+  rates: readonly CallRate[] | undefined;
+  currency: string;
+}) {
   const rate = useMemo(() => callMeterRate(call, rates), [call, rates]);
   return (
     <tr className="call-row call-row--active" data-call-id={call.id}>
@@ -138,7 +146,15 @@ export const EndedCallsTable = memo(function EndedCallsTable({ calls, endedLive,
 });
 
 /** One ended call. */
-const EndedCallRow = memo(function EndedCallRow({ call, arrivedLive, currency }: { call: CallRow; arrivedLive: boolean; currency: string }) {
+const EndedCallRow = memo(function EndedCallRow({
+  call,
+  arrivedLive,
+  currency,
+}: {
+  call: CallRow;
+  arrivedLive: boolean;
+  currency: string;
+}) {
   const tone = callOutcomeTone(call);
   const seconds = endedCallSeconds(call);
   const classes = ['call-row', `call-row--${tone}`, arrivedLive ? 'call-row--new' : ''].filter(Boolean).join(' ');

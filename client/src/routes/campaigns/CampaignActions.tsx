@@ -27,7 +27,10 @@ export function CampaignActions({ campaign, onChanged }: CampaignActionsProps) {
   const run = async (action: 'start' | 'pause') => {
     setFailure(null);
     try {
-      const result = action === 'start' ? (await start({ variables: { id: campaign.id } })).data?.startCampaign : (await pause({ variables: { id: campaign.id } })).data?.pauseCampaign;
+      const result =
+        action === 'start'
+          ? (await start({ variables: { id: campaign.id } })).data?.startCampaign
+          : (await pause({ variables: { id: campaign.id } })).data?.pauseCampaign;
       if (result) onChanged?.(result.campaign);
     } catch (error) {
       setFailure(error);
@@ -38,7 +41,13 @@ export function CampaignActions({ campaign, onChanged }: CampaignActionsProps) {
   return (
     <div className="campaign-actions">
       {actions.start !== null && (
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run('start')} aria-label={`${actions.start} ${campaign.name}`}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => void run('start')}
+          aria-label={`${actions.start} ${campaign.name}`}
+        >
           {startState.loading ? `${actions.start === 'Start' ? 'Starting' : 'Resuming'}…` : actions.start}
         </button>
       )}

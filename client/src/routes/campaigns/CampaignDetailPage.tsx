@@ -11,7 +11,11 @@ import type { SpendBaseline, SpendSamples } from './campaign-chart';
 import { canManageCampaigns } from './campaign-labels';
 import { formatTimeLeft } from './campaign-meter';
 import { newestCampaign, type ReceivedCampaign } from './campaign-state';
-import type { CallRateFieldsFragment as CallRate, CallFieldsFragment as CallRow, CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
+import type {
+  CallRateFieldsFragment as CallRate,
+  CallFieldsFragment as CallRow,
+  CampaignFieldsFragment as CampaignFigures,
+} from '../../gql/graphql.js';
 import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
 import { BudgetBar } from './BudgetBar';
@@ -158,7 +162,11 @@ function CampaignDetailReady({
           <h2>Spend</h2>
           <span className="muted">Per minute, last hour · live</span>
         </div>
-        {baseline === null ? <p className="placeholder">Loading the spend history…</p> : <LiveSpendChart baseline={baseline} samples={samples} latest={latest} currency={currency} />}
+        {baseline === null ? (
+          <p className="placeholder">Loading the spend history…</p>
+        ) : (
+          <LiveSpendChart baseline={baseline} samples={samples} latest={latest} currency={currency} />
+        )}
       </section>
 
       <section className="card" aria-label="Active calls">
@@ -188,8 +196,8 @@ function StoppedNotice({ status, navigate }: { status: CampaignFigures['status']
       <div className="notice notice--error campaign-detail__stopped" role="alert">
         <p className="notice__summary">Stopped: insufficient funds.</p>
         <p className="notice__detail">
-          The wallet could not fund the next increment: calls in progress were stopped where their paid time ended, and new calls are refused.{' '}
-          <NavLink path={TOP_UP_PATH} navigate={navigate} text="Top up" />, then Resume.
+          The wallet could not fund the next increment: calls in progress were stopped where their paid time ended, and new calls are
+          refused. <NavLink path={TOP_UP_PATH} navigate={navigate} text="Top up" />, then Resume.
         </p>
       </div>
     );
@@ -198,7 +206,10 @@ function StoppedNotice({ status, navigate }: { status: CampaignFigures['status']
     return (
       <div className="notice notice--error campaign-detail__stopped" role="alert">
         <p className="notice__summary">Stopped: budget reached.</p>
-        <p className="notice__detail">The campaign’s spend reached its budget, so new calls are refused. Resume tries again once calls in progress have released their holds.</p>
+        <p className="notice__detail">
+          The campaign’s spend reached its budget, so new calls are refused. Resume tries again once calls in progress have released their
+          holds.
+        </p>
       </div>
     );
   }
@@ -226,7 +237,10 @@ const CampaignFiguresList = memo(function CampaignFiguresList({ latest, currency
         <dt>Burn</dt>
         <dd className="amount">{formatMoney(campaign.spendPerMinute, currency)}/min</dd>
       </div>
-      <div className="balances__item" title="At the wallet’s current burn (all its calls in progress), when its available balance is used up">
+      <div
+        className="balances__item"
+        title="At the wallet’s current burn (all its calls in progress), when its available balance is used up"
+      >
         <dt>Wallet runs dry</dt>
         <dd className="amount">
           <RunOut timeToEmptySeconds={campaign.timeToEmptySeconds} atMs={latest.atMs} />
@@ -251,7 +265,17 @@ function RunOut({ timeToEmptySeconds, atMs }: { timeToEmptySeconds: number | nul
 }
 
 /** An in-dashboard link: a real href (open in a new tab works), client-side navigation on a plain click. */
-function NavLink({ path, navigate, text, className }: { path: string; navigate: (path: string) => void; text: string; className?: string }) {
+function NavLink({
+  path,
+  navigate,
+  text,
+  className,
+}: {
+  path: string;
+  navigate: (path: string) => void;
+  text: string;
+  className?: string;
+}) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();

@@ -28,7 +28,13 @@ export function CampaignEstimateSummary({ estimate, calls, loading, error, idleH
           {estimateLines(estimate, calls).map((line) => (
             <div
               key={line.label}
-              className={['summary-lines__row', line.emphasis ? 'summary-lines__row--total' : '', line.warning ? 'campaign-estimate__warning' : ''].filter(Boolean).join(' ')}
+              className={[
+                'summary-lines__row',
+                line.emphasis ? 'summary-lines__row--total' : '',
+                line.warning ? 'campaign-estimate__warning' : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
             >
               <dt>{line.label}</dt>
               <dd className="amount">{line.value}</dd>

@@ -63,9 +63,21 @@ export function CampaignTable({ campaigns, currencyOf, canManage, liveIds, navig
         <tbody>
           {campaigns.map((campaign) =>
             liveIds.has(campaign.id) ? (
-              <LiveCampaignRow key={campaign.id} campaign={campaign} currency={currencyOf(campaign)} canManage={canManage} navigate={navigate} />
+              <LiveCampaignRow
+                key={campaign.id}
+                campaign={campaign}
+                currency={currencyOf(campaign)}
+                canManage={canManage}
+                navigate={navigate}
+              />
             ) : (
-              <CampaignRow key={campaign.id} campaign={campaign} currency={currencyOf(campaign)} canManage={canManage} navigate={navigate} />
+              <CampaignRow
+                key={campaign.id}
+                campaign={campaign}
+                currency={currencyOf(campaign)}
+                canManage={canManage}
+                navigate={navigate}
+              />
             ),
           )}
         </tbody>
@@ -122,7 +134,11 @@ function LiveCampaignRow(props: CampaignRowProps) {
   const [answered, setAnswered] = useState<CampaignFigures | null>(null);
   const campaign = useMemo(
     () =>
-      newestCampaign<{ campaign: CampaignFigures }>({ campaign: props.campaign }, live.latest, answered === null ? null : { campaign: answered })?.campaign ?? props.campaign,
+      newestCampaign<{ campaign: CampaignFigures }>(
+        { campaign: props.campaign },
+        live.latest,
+        answered === null ? null : { campaign: answered },
+      )?.campaign ?? props.campaign,
     [props.campaign, live.latest, answered],
   );
   return <CampaignRow {...props} campaign={campaign} onChanged={setAnswered} />;

@@ -100,9 +100,23 @@ export interface CampaignsViewProps {
 }
 
 /** The list's states: loading, failed (with "Try again"), empty, or the table and its pager. */
-export function CampaignsView({ campaigns, loading, error, onRetry, ratePlans, walletCurrency, canManage, live, navigate, paging }: CampaignsViewProps) {
+export function CampaignsView({
+  campaigns,
+  loading,
+  error,
+  onRetry,
+  ratePlans,
+  walletCurrency,
+  canManage,
+  live,
+  navigate,
+  paging,
+}: CampaignsViewProps) {
   const currencies = useMemo(() => new Map((ratePlans ?? []).map((plan) => [plan.id, plan.currency])), [ratePlans]);
-  const currencyOf = useMemo(() => (campaign: CampaignFigures) => currencies.get(campaign.ratePlanId) ?? walletCurrency, [currencies, walletCurrency]);
+  const currencyOf = useMemo(
+    () => (campaign: CampaignFigures) => currencies.get(campaign.ratePlanId) ?? walletCurrency,
+    [currencies, walletCurrency],
+  );
   const liveIds = useMemo(() => (live && campaigns ? liveCampaignIds(campaigns) : new Set<string>()), [live, campaigns]);
 
   if (campaigns === undefined) {
@@ -161,7 +175,11 @@ function CreatedNotice({ campaign, navigate }: { campaign: CampaignFigures; navi
   return (
     <div className="notice notice--success" role="status">
       <p>
-        Created <a href={path} onClick={follow}>{campaign.name}</a>. A new campaign is a draft: it places calls once started.
+        Created{' '}
+        <a href={path} onClick={follow}>
+          {campaign.name}
+        </a>
+        . A new campaign is a draft: it places calls once started.
       </p>
     </div>
   );

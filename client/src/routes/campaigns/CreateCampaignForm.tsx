@@ -52,7 +52,10 @@ export function CreateCampaignForm({ wallet, ratePlans, ratePlansError, onCreate
   const estimateCheck = checkEstimateDraft(current, wallet.id);
   const estimateKey = estimateCheck.valid ? JSON.stringify(estimateCheck.variables) : null;
   const settledKey = useDebouncedValue(estimateKey, ESTIMATE_DEBOUNCE_MS);
-  const estimateVariables = useMemo(() => (settledKey === null ? null : (JSON.parse(settledKey) as EstimateCampaignCostQueryVariables)), [settledKey]);
+  const estimateVariables = useMemo(
+    () => (settledKey === null ? null : (JSON.parse(settledKey) as EstimateCampaignCostQueryVariables)),
+    [settledKey],
+  );
   const estimate = useCampaignEstimate(estimateVariables);
   const estimateShown = estimateKey !== null && estimateKey === settledKey ? (estimate.data?.estimateCampaignCost ?? null) : null;
 
@@ -87,7 +90,8 @@ export function CreateCampaignForm({ wallet, ratePlans, ratePlansError, onCreate
         {errors[field]}
       </p>
     );
-  const invalid = (field: keyof CampaignDraft) => (errors[field] === undefined ? undefined : { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` });
+  const invalid = (field: keyof CampaignDraft) =>
+    errors[field] === undefined ? undefined : { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` };
   const estimateIdleHint = !estimateCheck.valid
     ? (Object.values(estimateCheck.errors)[0] ?? 'Fill in the estimate’s fields.')
     : 'Estimating…';
@@ -97,7 +101,14 @@ export function CreateCampaignForm({ wallet, ratePlans, ratePlansError, onCreate
       <div className="campaign-form__fields">
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>
-          <input id={`${id}-name`} value={draft.name} onChange={(event) => set('name', event.target.value)} maxLength={400} autoComplete="off" {...invalid('name')} />
+          <input
+            id={`${id}-name`}
+            value={draft.name}
+            onChange={(event) => set('name', event.target.value)}
+            maxLength={400}
+            autoComplete="off"
+            {...invalid('name')}
+          />
           {fieldError('name')}
         </div>
         <div className="field">
@@ -109,7 +120,12 @@ export function CreateCampaignForm({ wallet, ratePlans, ratePlansError, onCreate
           ) : plans.length === 0 ? (
             <p className="notice notice--warning">No rate plan in {wallet.currency} yet: the platform operator creates rate plans.</p>
           ) : (
-            <select id={`${id}-plan`} value={ratePlanId} onChange={(event) => set('ratePlanId', event.target.value)} {...invalid('ratePlanId')}>
+            <select
+              id={`${id}-plan`}
+              value={ratePlanId}
+              onChange={(event) => set('ratePlanId', event.target.value)}
+              {...invalid('ratePlanId')}
+            >
               {plans.length > 1 && <option value="">Choose a rate plan…</option>}
               {plans.map((plan) => (
                 <option key={plan.id} value={plan.id}>
@@ -131,7 +147,9 @@ export function CreateCampaignForm({ wallet, ratePlans, ratePlansError, onCreate
             autoComplete="off"
             {...invalid('budget')}
           />
-          <span className="field__hint muted">A hard cap on the campaign’s spend, in {wallet.currency}: calls stop when it is reached.</span>
+          <span className="field__hint muted">
+            A hard cap on the campaign’s spend, in {wallet.currency}: calls stop when it is reached.
+          </span>
           {fieldError('budget')}
         </div>
         <label className="choice">
@@ -145,11 +163,23 @@ export function CreateCampaignForm({ wallet, ratePlans, ratePlansError, onCreate
         <div className="campaign-form__estimate-fields">
           <div className="field">
             <label htmlFor={`${id}-to`}>Typical destination</label>
-            <input id={`${id}-to`} value={draft.to} onChange={(event) => set('to', event.target.value)} inputMode="tel" autoComplete="off" />
+            <input
+              id={`${id}-to`}
+              value={draft.to}
+              onChange={(event) => set('to', event.target.value)}
+              inputMode="tel"
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-calls`}>Calls</label>
-            <input id={`${id}-calls`} value={draft.calls} onChange={(event) => set('calls', event.target.value)} inputMode="numeric" autoComplete="off" />
+            <input
+              id={`${id}-calls`}
+              value={draft.calls}
+              onChange={(event) => set('calls', event.target.value)}
+              inputMode="numeric"
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-duration`}>Average duration (seconds)</label>

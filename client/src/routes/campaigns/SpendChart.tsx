@@ -31,11 +31,23 @@ export function SpendChart({ geometry, currency, description }: SpendChartProps)
   const plotBottom = box.height - box.padding.bottom;
   const plotRight = box.width - box.padding.right;
   return (
-    <svg className="spend-chart" viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label={description} preserveAspectRatio="xMidYMid meet">
+    <svg
+      className="spend-chart"
+      viewBox={`0 0 ${box.width} ${box.height}`}
+      role="img"
+      aria-label={description}
+      preserveAspectRatio="xMidYMid meet"
+    >
       {geometry.barTicks.map((tick) => (
         <g key={`bar-${tick.at}`}>
           <line className="spend-chart__grid" x1={box.padding.left} x2={plotRight} y1={tick.at} y2={tick.at} />
-          <text className="spend-chart__tick spend-chart__tick--bars" x={box.padding.left - 6} y={tick.at} textAnchor="end" dominantBaseline="middle">
+          <text
+            className="spend-chart__tick spend-chart__tick--bars"
+            x={box.padding.left - 6}
+            y={tick.at}
+            textAnchor="end"
+            dominantBaseline="middle"
+          >
             {formatMoney(String(tick.value), currency)}
           </text>
         </g>
@@ -103,7 +115,12 @@ export function LiveSpendChart({ baseline, samples, latest, currency }: LiveSpen
     [baseline, samples, campaign.spent, nowMs, atMs],
   );
   const geometry = useMemo(
-    () => spendChartGeometry(minutes, { spendPerMinute: campaign.spendPerMinute, timeToEmptySeconds: campaign.timeToEmptySeconds, stateAtMs: atMs }, Math.max(nowMs, atMs)),
+    () =>
+      spendChartGeometry(
+        minutes,
+        { spendPerMinute: campaign.spendPerMinute, timeToEmptySeconds: campaign.timeToEmptySeconds, stateAtMs: atMs },
+        Math.max(nowMs, atMs),
+      ),
     [minutes, campaign.spendPerMinute, campaign.timeToEmptySeconds, atMs, nowMs],
   );
   const current = minutes.at(-1);
@@ -117,7 +134,9 @@ export function LiveSpendChart({ baseline, samples, latest, currency }: LiveSpen
       <ul className="spend-chart__legend" aria-hidden="true">
         <li className="spend-chart__legend-item spend-chart__legend-item--bars">Spend per minute (left)</li>
         <li className="spend-chart__legend-item spend-chart__legend-item--cumulative">Cumulative spend (right)</li>
-        {geometry.projectionPath !== null && <li className="spend-chart__legend-item spend-chart__legend-item--projection">Projected at the current burn</li>}
+        {geometry.projectionPath !== null && (
+          <li className="spend-chart__legend-item spend-chart__legend-item--projection">Projected at the current burn</li>
+        )}
       </ul>
     </>
   );

@@ -44,7 +44,11 @@ function compareEnded(left: BookCall, right: BookCall): number {
  * was active here before), which keep the `endedMax` most recently ended.
  * @throws SequenceFormatError when a version is not a decimal integer string.
  */
-export function applyCallStates<C extends BookCall>(book: CallBook<C>, states: Iterable<C>, endedMax: number = RECENTLY_ENDED_MAX): CallBook<C> {
+export function applyCallStates<C extends BookCall>(
+  book: CallBook<C>,
+  states: Iterable<C>,
+  endedMax: number = RECENTLY_ENDED_MAX,
+): CallBook<C> {
   let active: Map<string, C> | null = null;
   let endedChanged = false;
   let endedLive: Set<string> | null = null;

@@ -210,7 +210,12 @@ function round(value: number): number {
  * (to the end of the current minute otherwise).
  * @throws MoneyFormatError when an amount is not a Money string.
  */
-export function spendChartGeometry(minutes: readonly SpendMinute[], projection: SpendProjectionInput, nowMs: number, box: SpendChartBox = SPEND_CHART_BOX): SpendChartGeometry {
+export function spendChartGeometry(
+  minutes: readonly SpendMinute[],
+  projection: SpendProjectionInput,
+  nowMs: number,
+  box: SpendChartBox = SPEND_CHART_BOX,
+): SpendChartGeometry {
   const { width, height, padding } = box;
   const plotLeft = padding.left;
   const plotRight = width - padding.right;
@@ -242,13 +247,22 @@ export function spendChartGeometry(minutes: readonly SpendMinute[], projection: 
   const barTop = niceCeilingMicros(barMax);
   const cumulativeTop = niceCeilingMicros(cumulativeMax);
   const plotHeight = plotBottom - plotTop;
-  const barY = (micros: bigint) => round(plotBottom - (microsToChartUnits(micros < 0n ? 0n : micros) / microsToChartUnits(barTop)) * plotHeight);
-  const cumulativeY = (micros: bigint) => round(plotBottom - (microsToChartUnits(micros < 0n ? 0n : micros) / microsToChartUnits(cumulativeTop)) * plotHeight);
+  const barY = (micros: bigint) =>
+    round(plotBottom - (microsToChartUnits(micros < 0n ? 0n : micros) / microsToChartUnits(barTop)) * plotHeight);
+  const cumulativeY = (micros: bigint) =>
+    round(plotBottom - (microsToChartUnits(micros < 0n ? 0n : micros) / microsToChartUnits(cumulativeTop)) * plotHeight);
 
   const minuteWidth = ((plotRight - plotLeft) * MINUTE_MS) / (endMs - firstMs);
   const bars = minutes.map((minute) => {
     const y = barY(moneyToMicros(minute.spent));
-    return { minuteMs: minute.minuteMs, spent: minute.spent, x: round(xOf(minute.minuteMs) + minuteWidth * 0.1), y, width: round(minuteWidth * 0.8), height: round(plotBottom - y) };
+    return {
+      minuteMs: minute.minuteMs,
+      spent: minute.spent,
+      x: round(xOf(minute.minuteMs) + minuteWidth * 0.1),
+      y,
+      width: round(minuteWidth * 0.8),
+      height: round(plotBottom - y),
+    };
   });
 
   // The cumulative line: at each minute's end (now for the current minute), starting from the first minute's start.

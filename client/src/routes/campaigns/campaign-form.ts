@@ -101,7 +101,8 @@ export function checkEstimateDraft(
   const calls = wholeNumber(draft.calls, 1, ESTIMATE_CALLS_MAX);
   if (calls === null) errors.calls = `Enter a whole number of calls from 1 to ${ESTIMATE_CALLS_MAX.toLocaleString('en-US')}.`;
   const seconds = wholeNumber(draft.averageDurationSeconds, 0, ESTIMATE_DURATION_SECONDS_MAX);
-  if (seconds === null) errors.averageDurationSeconds = `Enter whole seconds from 0 to ${ESTIMATE_DURATION_SECONDS_MAX.toLocaleString('en-US')}.`;
+  if (seconds === null)
+    errors.averageDurationSeconds = `Enter whole seconds from 0 to ${ESTIMATE_DURATION_SECONDS_MAX.toLocaleString('en-US')}.`;
   if (draft.ratePlanId === '') errors.ratePlanId = 'Choose a rate plan.';
   if (Object.keys(errors).length > 0 || calls === null || seconds === null) return { valid: false, errors };
   return { valid: true, variables: { input: { ratePlanId: draft.ratePlanId, to, calls, averageDurationSeconds: seconds, walletId } } };
@@ -115,12 +116,16 @@ export function checkCampaignDraft(
   const errors: DraftErrors = {};
   const name = draft.name.trim();
   if (name === '') errors.name = 'Give the campaign a name.';
-  else if (name.length > CAMPAIGN_NAME_LENGTH_MAX) errors.name = `Use at most ${CAMPAIGN_NAME_LENGTH_MAX} characters (${name.length - CAMPAIGN_NAME_LENGTH_MAX} too many).`;
+  else if (name.length > CAMPAIGN_NAME_LENGTH_MAX)
+    errors.name = `Use at most ${CAMPAIGN_NAME_LENGTH_MAX} characters (${name.length - CAMPAIGN_NAME_LENGTH_MAX} too many).`;
   if (draft.ratePlanId === '') errors.ratePlanId = 'Choose a rate plan.';
   const budget = checkBudget(draft.budget, wallet.currency);
   if (!budget.valid) errors.budget = budget.message;
   if (Object.keys(errors).length > 0 || !budget.valid) return { valid: false, errors };
-  return { valid: true, variables: { input: { walletId: wallet.id, name, ratePlanId: draft.ratePlanId, budget: budget.budget, simulate: draft.simulate } } };
+  return {
+    valid: true,
+    variables: { input: { walletId: wallet.id, name, ratePlanId: draft.ratePlanId, budget: budget.budget, simulate: draft.simulate } },
+  };
 }
 
 /** The rate plans a wallet's campaigns may use: the server refuses a plan in another currency. */

@@ -77,8 +77,10 @@ export function callMeterRate(call: Pick<CallRow, 'to' | 'perMinute'>, rates: re
  * @throws RangeError when an increment is not a positive integer.
  */
 export function billedSecondsAt(elapsedMs: number, firstIncrementSeconds: number, nextIncrementSeconds: number): number {
-  if (!Number.isSafeInteger(firstIncrementSeconds) || firstIncrementSeconds < 1) throw new RangeError(`firstIncrementSeconds must be a positive integer: ${firstIncrementSeconds}`);
-  if (!Number.isSafeInteger(nextIncrementSeconds) || nextIncrementSeconds < 1) throw new RangeError(`nextIncrementSeconds must be a positive integer: ${nextIncrementSeconds}`);
+  if (!Number.isSafeInteger(firstIncrementSeconds) || firstIncrementSeconds < 1)
+    throw new RangeError(`firstIncrementSeconds must be a positive integer: ${firstIncrementSeconds}`);
+  if (!Number.isSafeInteger(nextIncrementSeconds) || nextIncrementSeconds < 1)
+    throw new RangeError(`nextIncrementSeconds must be a positive integer: ${nextIncrementSeconds}`);
   const elapsed = Math.max(0, Math.round(elapsedMs));
   const firstMs = firstIncrementSeconds * MILLISECONDS_PER_SECOND;
   if (elapsed <= firstMs) return firstIncrementSeconds;

@@ -2,7 +2,10 @@ import type { ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { OVERVIEW_CAMPAIGN_UPDATED_SUBSCRIPTION } from './overview-documents';
-import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewCampaignUpdatedSubscriptionVariables } from '../../gql/graphql.js';
+import type {
+  OverviewCampaignFieldsFragment as OverviewCampaign,
+  OverviewCampaignUpdatedSubscriptionVariables,
+} from '../../gql/graphql.js';
 
 /** Props of {@link CampaignFeed}. Give it a `key` with the campaign id (and the retry generation). */
 export interface CampaignFeedProps {

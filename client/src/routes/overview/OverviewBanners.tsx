@@ -2,7 +2,10 @@ import { Fragment, type ReactNode } from 'react';
 import { enumLabel } from '../../utils/enum-label';
 import { formatMoney } from '../../utils/money';
 import { lowBalanceOf, type LowBalance } from './overview-alerts';
-import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
+import type {
+  OverviewCampaignFieldsFragment as OverviewCampaign,
+  OverviewWalletFieldsFragment as OverviewWallet,
+} from '../../gql/graphql.js';
 import { OverviewLink } from './OverviewLink';
 
 /** Where every banner's button leads. */
@@ -99,7 +102,8 @@ export function OverviewBanners({ wallet, stoppedCampaigns, canTopUp, navigate }
                 </OverviewLink>
               </Fragment>
             ))}
-            . Top up, then restart {stoppedCampaigns.length === 1 ? 'it' : 'them'} from {stoppedCampaigns.length === 1 ? 'its page' : 'their pages'}.
+            . Top up, then restart {stoppedCampaigns.length === 1 ? 'it' : 'them'} from{' '}
+            {stoppedCampaigns.length === 1 ? 'its page' : 'their pages'}.
           </p>
         </Banner>
       )}

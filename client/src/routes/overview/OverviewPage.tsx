@@ -19,7 +19,12 @@ export function OverviewPage({ wallet, role, resumePoints, navigate }: AccountPa
   return (
     <>
       {campaigns.followedIds.map((campaignId) => (
-        <CampaignFeed key={`${campaigns.feedGeneration}:${campaignId}`} campaignId={campaignId} onState={campaigns.receive} onError={campaigns.fail} />
+        <CampaignFeed
+          key={`${campaigns.feedGeneration}:${campaignId}`}
+          campaignId={campaignId}
+          onState={campaigns.receive}
+          onError={campaigns.fail}
+        />
       ))}
       <OverviewView
         wallet={wallet}

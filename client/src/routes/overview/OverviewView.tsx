@@ -4,7 +4,10 @@ import { BalanceSummary } from '../../components/BalanceSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { newestWalletState } from '../../utils/wallet-state';
 import { BurnCard } from './BurnCard';
-import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
+import type {
+  OverviewCampaignFieldsFragment as OverviewCampaign,
+  OverviewWalletFieldsFragment as OverviewWallet,
+} from '../../gql/graphql.js';
 import { OverviewBanners } from './OverviewBanners';
 import { RecentTransactionsCard } from './RecentTransactionsCard';
 import './overview.css';
@@ -27,7 +30,14 @@ export interface OverviewViewProps {
 /** The figures to show: the newest of the live state and the account query's, by sequence (the live one on a tie: it has reservations). */
 function figuresOf(live: OverviewWallet | null, wallet: WalletSummary): WalletSummary {
   const newest = newestWalletState<WalletSummary>(live, wallet) ?? wallet;
-  return { id: newest.id, currency: newest.currency, balance: newest.balance, available: newest.available, reserved: newest.reserved, sequence: newest.sequence };
+  return {
+    id: newest.id,
+    currency: newest.currency,
+    balance: newest.balance,
+    available: newest.available,
+    reserved: newest.reserved,
+    sequence: newest.sequence,
+  };
 }
 
 /**

@@ -62,7 +62,8 @@ export function burnRate(inputs: BurnInputs): BurnRate {
   const callsPerMinuteMicros = nonNegative(moneyToMicros(inputs.callsPerMinute));
   const recentSpendMicros = nonNegative(moneyToMicros(inputs.recentSpend));
   // A window is a whole number of seconds; anything else (0, NaN) means there is no recent rate.
-  const windowSeconds = Number.isSafeInteger(inputs.recentWindowSeconds) && inputs.recentWindowSeconds > 0 ? BigInt(inputs.recentWindowSeconds) : 0n;
+  const windowSeconds =
+    Number.isSafeInteger(inputs.recentWindowSeconds) && inputs.recentWindowSeconds > 0 ? BigInt(inputs.recentWindowSeconds) : 0n;
   const recentPerMinuteMicros = windowSeconds === 0n ? 0n : divideRoundingUp(recentSpendMicros * 60n, windowSeconds);
   if (callsPerMinuteMicros === 0n && recentPerMinuteMicros === 0n) {
     return { perMinuteMicros: 0n, callsPerMinuteMicros, recentPerMinuteMicros, source: 'none' };

@@ -70,7 +70,10 @@ export const STOPPED_FOR_FUNDS: CampaignStatus = 'STOPPED_INSUFFICIENT_FUNDS';
  * The newer of two states of one campaign, by `version` (compared as integers); on a tie the
  * first. Missing states are skipped.
  */
-export function newestCampaignState<C extends Pick<CampaignLine, 'version'>>(first: C | null | undefined, second: C | null | undefined): C | undefined {
+export function newestCampaignState<C extends Pick<CampaignLine, 'version'>>(
+  first: C | null | undefined,
+  second: C | null | undefined,
+): C | undefined {
   if (!first) return second ?? undefined;
   if (!second) return first;
   return BigInt(second.version) > BigInt(first.version) ? second : first;

@@ -53,7 +53,9 @@ export function ApiKeysCard({ accountId }: ApiKeysCardProps) {
 
   return (
     <SettingsCard title="API keys">
-      <p className="muted">Keys let your platform call the API: send one as “Authorization: Bearer …”. A key’s secret is shown only when it is created.</p>
+      <p className="muted">
+        Keys let your platform call the API: send one as “Authorization: Bearer …”. A key’s secret is shown only when it is created.
+      </p>
       {created === null ? (
         <CreateApiKeyForm accountId={accountId} onCreated={setCreated} />
       ) : (
@@ -177,7 +179,14 @@ export function NewApiKeySecret({ created, onDone }: NewApiKeySecretProps) {
       <div className="field">
         <label htmlFor={secretId}>Secret</label>
         <div className="api-keys__secret">
-          <input id={secretId} ref={inputRef} value={created.apiKey} readOnly spellCheck={false} onFocus={(event) => event.target.select()} />
+          <input
+            id={secretId}
+            ref={inputRef}
+            value={created.apiKey}
+            readOnly
+            spellCheck={false}
+            onFocus={(event) => event.target.select()}
+          />
           <button type="button" className="button" onClick={() => void copy()}>
             {copied === 'yes' ? 'Copied' : 'Copy'}
           </button>
@@ -287,7 +296,12 @@ export function ApiKeyList({ keys, keyInUseId, loading, error, onRetry, revoking
                           </button>
                         </div>
                       ) : (
-                        <button type="button" className="button button--quiet" disabled={revokingId !== null} onClick={() => setConfirmingId(key.id)}>
+                        <button
+                          type="button"
+                          className="button button--quiet"
+                          disabled={revokingId !== null}
+                          onClick={() => setConfirmingId(key.id)}
+                        >
                           {revokingId === key.id ? 'Revoking…' : 'Revoke'}
                         </button>
                       ))}

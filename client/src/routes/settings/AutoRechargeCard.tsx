@@ -94,20 +94,25 @@ export interface FundingStatusProps {
 export function FundingStatus({ settings, currency }: FundingStatusProps) {
   const state = autoRechargeState(settings);
   // On reads green, paused red, off grey (the ledger's pills: credit, failed, completed).
-  const pill = (on: boolean) => (state === 'paused' && on ? 'status status--failed' : on ? 'badge badge--credit' : 'status status--completed');
+  const pill = (on: boolean) =>
+    state === 'paused' && on ? 'status status--failed' : on ? 'badge badge--credit' : 'status status--completed';
   return (
     <section className="funding-status" aria-label="Automatic funding status" aria-live="polite">
       <dl className="summary-lines">
         <div className="summary-lines__row">
           <dt>Auto-recharge</dt>
           <dd>
-            <span className={pill(state === 'on' || state === 'paused')}>{state === 'on' ? 'On' : state === 'paused' ? 'Paused' : 'Off'}</span>
+            <span className={pill(state === 'on' || state === 'paused')}>
+              {state === 'on' ? 'On' : state === 'paused' ? 'Paused' : 'Off'}
+            </span>
           </dd>
         </div>
         <div className="summary-lines__row">
           <dt>Monthly recharge</dt>
           <dd>
-            <span className={pill(settings?.monthlyEnabled === true)}>{settings?.monthlyEnabled ? (state === 'paused' ? 'Paused' : 'On') : 'Off'}</span>
+            <span className={pill(settings?.monthlyEnabled === true)}>
+              {settings?.monthlyEnabled ? (state === 'paused' ? 'Paused' : 'On') : 'Off'}
+            </span>
           </dd>
         </div>
       </dl>
@@ -116,7 +121,8 @@ export function FundingStatus({ settings, currency }: FundingStatusProps) {
       {settings !== null && state === 'paused' && (
         <div className="notice notice--warning">
           <p className="notice__summary">
-            Automatic funding is paused{settings.pausedAt !== null ? ` since ${formatDateTime(settings.pausedAt)}` : ''}: {pausedReasonText(settings.pausedReason)}.
+            Automatic funding is paused{settings.pausedAt !== null ? ` since ${formatDateTime(settings.pausedAt)}` : ''}:{' '}
+            {pausedReasonText(settings.pausedReason)}.
           </p>
           <p className="notice__detail">
             {settings.consecutiveFailures > 0
@@ -359,7 +365,12 @@ export function MonthlyRechargeForm({ currency, initial, saving, error, saved, o
       <div className="funding-form__fields">
         <div className="field">
           <label htmlFor={dayId}>Day of the month</label>
-          <select id={dayId} value={day} onChange={(event) => setDay(event.target.value)} aria-invalid={dayError !== null && dayError !== undefined}>
+          <select
+            id={dayId}
+            value={day}
+            onChange={(event) => setDay(event.target.value)}
+            aria-invalid={dayError !== null && dayError !== undefined}
+          >
             {MONTHLY_RECHARGE_DAYS.map((candidate) => (
               <option key={candidate} value={String(candidate)}>
                 {candidate}
@@ -390,7 +401,9 @@ export function MonthlyRechargeForm({ currency, initial, saving, error, saved, o
           </p>
         </div>
       </div>
-      <p className="muted field__hint">Days 1–28 (UTC), which every month has. When this month’s day has already passed, the first recharge runs at once.</p>
+      <p className="muted field__hint">
+        Days 1–28 (UTC), which every month has. When this month’s day has already passed, the first recharge runs at once.
+      </p>
       {otherError && <ErrorNotice error={otherError} />}
       <div className="funding-form__actions">
         <button type="submit" className="button button--primary" disabled={saving}>

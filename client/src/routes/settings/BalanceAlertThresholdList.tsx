@@ -27,7 +27,9 @@ export interface BalanceAlertThresholdListProps {
  */
 export function BalanceAlertThresholdList({ thresholds, currency, onRemove, disabled = false }: BalanceAlertThresholdListProps) {
   if (thresholds.length === 0) {
-    return <p className="placeholder">No thresholds: balance alerts are off. No alert, e-mail or webhook is sent when the balance runs low.</p>;
+    return (
+      <p className="placeholder">No thresholds: balance alerts are off. No alert, e-mail or webhook is sent when the balance runs low.</p>
+    );
   }
   return (
     <ul className="balance-alerts__list" aria-label="Thresholds">
@@ -37,7 +39,13 @@ export function BalanceAlertThresholdList({ thresholds, currency, onRemove, disa
           <li key={threshold} className="balance-alerts__threshold" aria-label={amount}>
             <span className="balance-alerts__amount">{thresholdLabel(threshold, currency)}</span>
             {onRemove && (
-              <button type="button" className="button button--quiet" aria-label={`Remove ${amount}`} disabled={disabled} onClick={() => onRemove(threshold)}>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-label={`Remove ${amount}`}
+                disabled={disabled}
+                onClick={() => onRemove(threshold)}
+              >
                 Remove
               </button>
             )}

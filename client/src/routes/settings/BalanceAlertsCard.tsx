@@ -74,8 +74,8 @@ export function BalanceAlertsCard({ walletId, currency, role }: BalanceAlertsCar
   return (
     <SettingsCard title="Balance alerts">
       <p className="muted balance-alerts__intro">
-        When the balance falls to a threshold, an alert goes to the alert feed, by e-mail (to whoever has them on) and to webhooks, once; it fires
-        again after the balance has climbed 10 % above the threshold. 0 = when the balance runs out.
+        When the balance falls to a threshold, an alert goes to the alert feed, by e-mail (to whoever has them on) and to webhooks, once; it
+        fires again after the balance has climbed 10 % above the threshold. 0 = when the balance runs out.
       </p>
       {query.error && (
         <ErrorNotice error={query.error}>
@@ -172,7 +172,12 @@ export function BalanceAlertsForm({ currency, thresholds, saving, error, saved, 
   const full = draft.length >= BALANCE_ALERT_THRESHOLDS_MAX;
   return (
     <div className="balance-alerts" aria-busy={saving}>
-      <BalanceAlertThresholdList thresholds={draft} currency={currency} onRemove={(threshold) => edit(removeThreshold(draft, threshold))} disabled={saving} />
+      <BalanceAlertThresholdList
+        thresholds={draft}
+        currency={currency}
+        onRemove={(threshold) => edit(removeThreshold(draft, threshold))}
+        disabled={saving}
+      />
       {shownListError && (
         <p className="field-error" role="alert">
           {shownListError}

@@ -117,7 +117,8 @@ export function SavedCardList({ cards, loading, error, onRetry, pendingId, actio
               {confirmingId === card.id ? (
                 <div className="saved-cards__confirm" role="group" aria-label={`Remove ${label}?`}>
                   <span>
-                    Remove {label}?{card.isDefault ? ' It is the default card: automatic funding stops until another one is the default.' : ''}
+                    Remove {label}?
+                    {card.isDefault ? ' It is the default card: automatic funding stops until another one is the default.' : ''}
                   </span>
                   <button
                     type="button"
@@ -230,7 +231,12 @@ export function AddCardForm({ config, cardsBefore, reloadCards }: AddCardFormPro
       if (outcome.status === 'SUCCEEDED' && outcome.paymentMethod) {
         setProgress({ kind: 'added', label: cardLabel(outcome.paymentMethod.brand, outcome.paymentMethod.last4) });
       } else if (outcome.status === 'REQUIRES_ACTION' && outcome.clientSecret) {
-        setProgress({ kind: 'authenticate', setupIntentId: outcome.setupIntentId, clientSecret: outcome.clientSecret, cardsBefore: before });
+        setProgress({
+          kind: 'authenticate',
+          setupIntentId: outcome.setupIntentId,
+          clientSecret: outcome.clientSecret,
+          cardsBefore: before,
+        });
       } else {
         setProgress({ kind: 'failed', reason: outcome.failureReason?.trim() || 'The card could not be saved. Try another card.' });
       }
@@ -312,7 +318,11 @@ export function AddCardForm({ config, cardsBefore, reloadCards }: AddCardFormPro
         onAnswered={(outcome) => (outcome === 'succeed' ? waitForCard(progress.cardsBefore) : failSetup(setProgress))}
       />
     ) : config.mode === 'STRIPE' && config.publishableKey ? (
-      <StripeThreeDSecure publishableKey={config.publishableKey} clientSecret={progress.clientSecret} onAnswered={() => waitForCard(progress.cardsBefore)} />
+      <StripeThreeDSecure
+        publishableKey={config.publishableKey}
+        clientSecret={progress.clientSecret}
+        onAnswered={() => waitForCard(progress.cardsBefore)}
+      />
     ) : (
       <p className="notice notice--error" role="alert">
         Your bank asks you to confirm this card, but this server offers no way to do it.
@@ -332,7 +342,12 @@ export function AddCardForm({ config, cardsBefore, reloadCards }: AddCardFormPro
         ) : (
           <div className="field">
             <label htmlFor={testCardId}>Test card</label>
-            <select id={testCardId} value={testCard?.id ?? ''} onChange={(event) => setPickedTestCard(event.target.value)} aria-describedby={testCardHintId}>
+            <select
+              id={testCardId}
+              value={testCard?.id ?? ''}
+              onChange={(event) => setPickedTestCard(event.target.value)}
+              aria-describedby={testCardHintId}
+            >
               {config.testCards.map((card) => (
                 <option key={card.id} value={card.id}>
                   {card.label} — •••• {card.last4}
@@ -346,7 +361,12 @@ export function AddCardForm({ config, cardsBefore, reloadCards }: AddCardFormPro
         )
       ) : config.publishableKey ? (
         <Suspense fallback={<p className="muted">Loading the card field…</p>}>
-          <StripeCardField publishableKey={config.publishableKey} handleRef={stripeHandle} onStateChange={onStripeCardChange} disabled={loading} />
+          <StripeCardField
+            publishableKey={config.publishableKey}
+            handleRef={stripeHandle}
+            onStateChange={onStripeCardChange}
+            disabled={loading}
+          />
         </Suspense>
       ) : (
         <p className="notice" role="status">

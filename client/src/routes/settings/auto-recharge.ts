@@ -32,7 +32,8 @@ export function parseMoneyInput(input: string, currency: string): MoneyInputChec
   const match = typed.length <= MONEY_INPUT_CHARACTERS_MAX ? /^([0-9]+)(?:\.([0-9]*))?$/.exec(typed) : null;
   if (!match) return { valid: false, message: `Enter an amount of ${currency}, e.g. 20 or 12.50.` };
   const fraction = (match[2] ?? '').replace(/0+$/, '');
-  if (fraction.length > MONEY_FRACTION_DIGITS_MAX) return { valid: false, message: `Use at most ${MONEY_FRACTION_DIGITS_MAX} decimal places.` };
+  if (fraction.length > MONEY_FRACTION_DIGITS_MAX)
+    return { valid: false, message: `Use at most ${MONEY_FRACTION_DIGITS_MAX} decimal places.` };
   const integer = match[1]!.replace(/^0+(?=[0-9])/, '');
   return { valid: true, amount: fraction === '' ? integer : `${integer}.${fraction}` };
 }
@@ -68,7 +69,8 @@ export function checkAutoRechargeForm(input: AutoRechargeFormInput, limits: Fund
   const target = parseMoneyInput(input.target, limits.currency);
   const errors: { threshold?: string; target?: string } = {};
   if (!threshold.valid) errors.threshold = threshold.message;
-  else if (compareMoney(threshold.amount, maximum) > 0) errors.threshold = `The threshold may be at most ${formatMoney(maximum, limits.currency)}.`;
+  else if (compareMoney(threshold.amount, maximum) > 0)
+    errors.threshold = `The threshold may be at most ${formatMoney(maximum, limits.currency)}.`;
   if (!target.valid) errors.target = target.message;
   else if (threshold.valid && errors.threshold === undefined) {
     const headroom = subtractMoney(target.amount, threshold.amount);
@@ -146,7 +148,10 @@ export function autoRechargeState(settings: Pick<AutoRecharge, 'enabled' | 'paus
  * One sentence about the auto-recharge: "Below $10.00 available, the default card tops the wallet
  * up to $50.00." when on; "Off." otherwise.
  */
-export function autoRechargeSummary(settings: Pick<AutoRecharge, 'enabled' | 'pausedAt' | 'threshold' | 'target'> | null, currency: string): string {
+export function autoRechargeSummary(
+  settings: Pick<AutoRecharge, 'enabled' | 'pausedAt' | 'threshold' | 'target'> | null,
+  currency: string,
+): string {
   switch (autoRechargeState(settings)) {
     case 'not-set':
       return 'Off: never set up.';
@@ -160,7 +165,11 @@ export function autoRechargeSummary(settings: Pick<AutoRecharge, 'enabled' | 'pa
 }
 
 /** "Monthly: $100.00 on day 5 of each month (UTC)." or "Monthly recharge off." */
-export function monthlyRechargeSummary(settings: Pick<AutoRecharge, 'monthlyEnabled' | 'monthlyDay' | 'monthlyAmount'> | null, currency: string): string {
-  if (settings === null || !settings.monthlyEnabled || settings.monthlyDay === null || settings.monthlyAmount === null) return 'Monthly recharge off.';
+export function monthlyRechargeSummary(
+  settings: Pick<AutoRecharge, 'monthlyEnabled' | 'monthlyDay' | 'monthlyAmount'> | null,
+  currency: string,
+): string {
+  if (settings === null || !settings.monthlyEnabled || settings.monthlyDay === null || settings.monthlyAmount === null)
+    return 'Monthly recharge off.';
   return `${formatMoney(settings.monthlyAmount, currency)} on day ${settings.monthlyDay} of each month (UTC).`;
 }

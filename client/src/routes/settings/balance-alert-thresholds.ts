@@ -56,13 +56,18 @@ export type ThresholdListCheck = { valid: true; thresholds: string[] } | { valid
  * answers it; `[]` is valid (balance alerts off).
  */
 export function checkThresholds(thresholds: readonly string[], currency: string): ThresholdListCheck {
-  if (thresholds.length > BALANCE_ALERT_THRESHOLDS_MAX) return { valid: false, message: `At most ${BALANCE_ALERT_THRESHOLDS_MAX} thresholds.` };
+  if (thresholds.length > BALANCE_ALERT_THRESHOLDS_MAX)
+    return { valid: false, message: `At most ${BALANCE_ALERT_THRESHOLDS_MAX} thresholds.` };
   const amounts: string[] = [];
   for (const threshold of thresholds) {
     const check = checkThreshold(threshold, currency);
-    if (!check.valid) return { valid: false, message: `${threshold.trim() === '' ? 'An empty threshold' : `“${threshold.trim()}”`}: ${check.message}` };
+    if (!check.valid)
+      return { valid: false, message: `${threshold.trim() === '' ? 'An empty threshold' : `“${threshold.trim()}”`}: ${check.message}` };
     if (amounts.some((amount) => compareMoney(amount, check.amount) === 0)) {
-      return { valid: false, message: `Thresholds must be different from each other: ${formatMoney(check.amount, currency)} is there twice.` };
+      return {
+        valid: false,
+        message: `Thresholds must be different from each other: ${formatMoney(check.amount, currency)} is there twice.`,
+      };
     }
     amounts.push(check.amount);
   }

@@ -25,7 +25,9 @@ export function SignInPage({ notice, onSignedIn, onApiKey }: SignInPageProps) {
     <section className="card sign-in" aria-labelledby={headingId}>
       <h1 id={headingId}>Sign in</h1>
       <p className="muted sign-in__lead">
-        {method === 'password' ? 'With the e-mail and password of your Spendwire user.' : 'With an API key of your account, for integrators.'}
+        {method === 'password'
+          ? 'With the e-mail and password of your Spendwire user.'
+          : 'With an API key of your account, for integrators.'}
       </p>
       {notice !== null && (
         <p className="notice sign-in__notice" role="status">
@@ -72,7 +74,12 @@ function PasswordForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => void 
   const emailInvalid = failure !== null && (failure.field === 'email' || failure.code === 'UNAUTHENTICATED');
   const passwordInvalid = failure !== null && (failure.field === 'password' || failure.code === 'UNAUTHENTICATED');
   return (
-    <form className="sign-in__form" onSubmit={(event) => void submit(event)} aria-label="Sign in with e-mail and password" aria-busy={pending}>
+    <form
+      className="sign-in__form"
+      onSubmit={(event) => void submit(event)}
+      aria-label="Sign in with e-mail and password"
+      aria-busy={pending}
+    >
       <label htmlFor={emailId}>E-mail</label>
       <input
         id={emailId}

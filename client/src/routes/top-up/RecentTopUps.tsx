@@ -71,9 +71,15 @@ function TopUpTable({ topUps }: { topUps: readonly TopUpHistoryItem[] }) {
         <thead>
           <tr>
             <th scope="col">Date</th>
-            <th scope="col" className="numeric">Amount</th>
-            <th scope="col" className="numeric">Tax</th>
-            <th scope="col" className="numeric">Total</th>
+            <th scope="col" className="numeric">
+              Amount
+            </th>
+            <th scope="col" className="numeric">
+              Tax
+            </th>
+            <th scope="col" className="numeric">
+              Total
+            </th>
             <th scope="col">Card</th>
             <th scope="col">Started by</th>
             <th scope="col">Status</th>
@@ -99,7 +105,9 @@ function TopUpTable({ topUps }: { topUps: readonly TopUpHistoryItem[] }) {
                   <td className="nowrap">{topUpOriginLabel(topUp.origin)}</td>
                   <td>
                     <span className={`status status--${topUpStatusTone(topUp.status)}`}>{topUpStatusLabel(topUp.status)}</span>
-                    {topUp.status === 'FAILED' && topUp.failureReason && <p className="muted recent-top-ups__reason">{topUp.failureReason}</p>}
+                    {topUp.status === 'FAILED' && topUp.failureReason && (
+                      <p className="muted recent-top-ups__reason">{topUp.failureReason}</p>
+                    )}
                   </td>
                   <td className="nowrap">
                     {topUp.receipt !== null ? (
@@ -161,12 +169,5 @@ export function RecentTopUps({ walletId, liveRows }: RecentTopUpsProps) {
     refetch().catch(() => undefined);
   }, [liveRows, topUps, loading, refetch]);
 
-  return (
-    <RecentTopUpsView
-      topUps={topUps}
-      loading={loading}
-      error={query.error}
-      onRetry={() => void refetch().catch(() => undefined)}
-    />
-  );
+  return <RecentTopUpsView topUps={topUps} loading={loading} error={query.error} onRetry={() => void refetch().catch(() => undefined)} />;
 }

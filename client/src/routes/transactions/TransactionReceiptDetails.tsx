@@ -29,7 +29,11 @@ export type ReceiptDetailsState =
   | { kind: 'not-found'; listSize: number };
 
 /** The state of the receipt of `row` (a card top-up's credit) in `lookup`. */
-export function receiptDetailsState(row: Pick<TransactionRow, 'paymentIntentId'>, lookup: TopUpLookup, askedAgain: boolean): ReceiptDetailsState {
+export function receiptDetailsState(
+  row: Pick<TransactionRow, 'paymentIntentId'>,
+  lookup: TopUpLookup,
+  askedAgain: boolean,
+): ReceiptDetailsState {
   const topUp = row.paymentIntentId === null ? undefined : lookup.byPaymentIntent.get(row.paymentIntentId);
   if (topUp?.receipt) return { kind: 'receipt', topUp: { ...topUp, receipt: topUp.receipt } };
   if (topUp !== undefined && askedAgain) return { kind: 'no-receipt-yet', topUp };

@@ -1,7 +1,13 @@
 import { useState, type MouseEvent } from 'react';
 import { browserStorage } from '../../hooks/useApiKey';
 import { readApiKey } from '../../utils/api-key-storage';
-import { defaultExportFileName, exportFailureMessage, exportFileName, transactionExportPath, type TransactionExportFilters } from './csv-export';
+import {
+  defaultExportFileName,
+  exportFailureMessage,
+  exportFileName,
+  transactionExportPath,
+  type TransactionExportFilters,
+} from './csv-export';
 
 /** Props of {@link TransactionsExportLink}. */
 export interface TransactionsExportLinkProps {

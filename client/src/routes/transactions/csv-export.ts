@@ -20,7 +20,14 @@ export interface TransactionExportFilters {
 }
 
 /** The query parameters, in the order the URL lists them. */
-const EXPORT_PARAMETERS = ['type', 'kind', 'status', 'from', 'to', 'campaignId'] as const satisfies readonly (keyof TransactionExportFilters)[];
+const EXPORT_PARAMETERS = [
+  'type',
+  'kind',
+  'status',
+  'from',
+  'to',
+  'campaignId',
+] as const satisfies readonly (keyof TransactionExportFilters)[];
 
 /**
  * The same-origin path of a wallet's CSV export with the filters that are set, e.g.

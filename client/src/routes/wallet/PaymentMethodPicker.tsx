@@ -1,5 +1,9 @@
 import { useId, type ReactNode } from 'react';
-import type { PaymentsMode, SandboxTestCardFieldsFragment as SandboxTestCard, SavedCardFieldsFragment as SavedCard } from '../../gql/graphql.js';
+import type {
+  PaymentsMode,
+  SandboxTestCardFieldsFragment as SandboxTestCard,
+  SavedCardFieldsFragment as SavedCard,
+} from '../../gql/graphql.js';
 import { savedCardLabel } from '../../utils/card-label';
 import type { CardOption } from '../../utils/payment-choice';
 
@@ -42,7 +46,8 @@ export function PaymentMethodPicker(props: PaymentMethodPickerProps) {
   const saveId = useId();
   const pickedTestCard = testCards.find((card) => card.id === props.testCardId) ?? testCards[0];
   const isPicked = (candidate: CardOption) =>
-    candidate.kind === option.kind && (candidate.kind !== 'saved' || (option.kind === 'saved' && option.paymentMethodId === candidate.paymentMethodId));
+    candidate.kind === option.kind &&
+    (candidate.kind !== 'saved' || (option.kind === 'saved' && option.paymentMethodId === candidate.paymentMethodId));
 
   return (
     <fieldset className="payment-methods" disabled={disabled}>
@@ -66,7 +71,12 @@ export function PaymentMethodPicker(props: PaymentMethodPickerProps) {
         {savedCards === null && (
           <li>
             <label className="choice">
-              <input type="radio" name={name} checked={isPicked({ kind: 'default' })} onChange={() => props.onOptionChange({ kind: 'default' })} />
+              <input
+                type="radio"
+                name={name}
+                checked={isPicked({ kind: 'default' })}
+                onChange={() => props.onOptionChange({ kind: 'default' })}
+              />
               <span>The account’s default card</span>
             </label>
           </li>

@@ -101,7 +101,11 @@ export function SandboxThreeDSecure(props: SandboxThreeDSecureProps) {
         )}
         {busy !== null && (
           <p className="muted" role="status">
-            {busy === 'succeed' ? 'Confirming with your bank…' : busy === 'fail' ? 'Declining the authentication…' : 'Checking the payment…'}
+            {busy === 'succeed'
+              ? 'Confirming with your bank…'
+              : busy === 'fail'
+                ? 'Declining the authentication…'
+                : 'Checking the payment…'}
           </p>
         )}
         <div className="dialog__actions">
@@ -111,7 +115,13 @@ export function SandboxThreeDSecure(props: SandboxThreeDSecureProps) {
             </button>
           ) : (
             <>
-              <button ref={completeRef} type="button" className="button button--primary" disabled={busy !== null} onClick={() => void answer('succeed')}>
+              <button
+                ref={completeRef}
+                type="button"
+                className="button button--primary"
+                disabled={busy !== null}
+                onClick={() => void answer('succeed')}
+              >
                 Complete
               </button>
               <button type="button" className="button" disabled={busy !== null} onClick={() => void answer('fail')}>

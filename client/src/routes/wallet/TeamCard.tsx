@@ -29,7 +29,11 @@ export function TeamCard({ accountId }: TeamCardProps) {
       <div className="section-header">
         <h2 id={headingId}>Team</h2>
       </div>
-      {invited === null ? <InviteForm accountId={accountId} onInvited={setInvited} /> : <InvitationLink invited={invited} onDone={() => setInvited(null)} />}
+      {invited === null ? (
+        <InviteForm accountId={accountId} onInvited={setInvited} />
+      ) : (
+        <InvitationLink invited={invited} onDone={() => setInvited(null)} />
+      )}
     </section>
   );
 }

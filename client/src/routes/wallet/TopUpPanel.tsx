@@ -121,8 +121,10 @@ function Checkout({ wallet, role, config, flow }: CheckoutProps) {
 
   // The server's word on the amount wins over the form's: the quote's refusal, else the payment's.
   const submitError = flow.requestError?.retry === 'submit' ? flow.requestError : null;
-  const submittedThisAmount = amountCheck.valid && flow.submission !== null && compareMoney(flow.submission.amount, amountCheck.amount) === 0;
-  const serverAmountError = fieldErrorOf(quoteState.error, 'amount') ?? (submittedThisAmount ? fieldErrorOf(submitError?.error, 'amount') : null);
+  const submittedThisAmount =
+    amountCheck.valid && flow.submission !== null && compareMoney(flow.submission.amount, amountCheck.amount) === 0;
+  const serverAmountError =
+    fieldErrorOf(quoteState.error, 'amount') ?? (submittedThisAmount ? fieldErrorOf(submitError?.error, 'amount') : null);
   const amountMessage = amountCheck.valid ? serverAmountError : amountCheck.message;
   const quoteFailure = quoteState.error !== null && fieldErrorOf(quoteState.error, 'amount') === null ? quoteState.error : null;
 
@@ -145,7 +147,7 @@ function Checkout({ wallet, role, config, flow }: CheckoutProps) {
 
   // A card saved with this payment shows in the list once the payment succeeded (Stripe saves it then).
   const refetchedFor = useRef<string | null>(null);
-  const succeededId = flow.view?.kind === 'succeeded' ? flow.topUp?.id ?? null : null;
+  const succeededId = flow.view?.kind === 'succeeded' ? (flow.topUp?.id ?? null) : null;
   const savedWithPayment = flow.submission !== null && isNewCard(flow.submission.choice) && flow.submission.savePaymentMethod;
   const refetchSavedCards = saved.refetch;
   useEffect(() => {
@@ -412,4 +414,3 @@ function Progress({ topUp, flow, config, onTryAnotherCard }: ProgressProps) {
       );
   }
 }
-

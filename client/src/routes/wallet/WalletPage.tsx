@@ -104,13 +104,13 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
         <div className="notice">
           {credentialKind === 'api-key' ? (
             <p>
-              This is a {enumLabel(role)} key: it belongs to the platform, not to an account, so it has no wallets of its own. Use a key
-              of the account you want to see.
+              This is a {enumLabel(role)} key: it belongs to the platform, not to an account, so it has no wallets of its own. Use a key of
+              the account you want to see.
             </p>
           ) : (
             <p>
-              You are signed in as platform staff ({enumLabel(role)}): you belong to no account, so there are no wallets of your own to
-              show here.
+              You are signed in as platform staff ({enumLabel(role)}): you belong to no account, so there are no wallets of your own to show
+              here.
             </p>
           )}
         </div>

@@ -2,7 +2,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { ErrorLike } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { TransactionRowFieldsFragment as TransactionRow, } from '../../gql/graphql.js';
+import type { TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
 import type { WalletTransactionsQueryVariables as WalletTransactionsFilteredVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -310,7 +310,9 @@ export function TransactionHistoryBody({ datesValid, rows, loading, failed, filt
   }
   if (rows.length === 0) {
     return (
-      <p className="placeholder">{filtered ? 'No transactions match these filters.' : olderPage ? 'No older transactions.' : 'No transactions yet.'}</p>
+      <p className="placeholder">
+        {filtered ? 'No transactions match these filters.' : olderPage ? 'No older transactions.' : 'No transactions yet.'}
+      </p>
     );
   }
   return <TransactionTable rows={rows} {...table} />;

@@ -14,7 +14,8 @@ import type {
 export const FAILURE_REASON_FALLBACK = 'The payment failed. Try again or use a different card.';
 
 /** Shown for a top-up waiting for 3-D Secure that this page cannot present (no client secret). */
-export const AUTHENTICATION_UNAVAILABLE_REASON = 'Your bank asks you to confirm this payment, but the confirmation cannot be shown here. Try another card.';
+export const AUTHENTICATION_UNAVAILABLE_REASON =
+  'Your bank asks you to confirm this payment, but the confirmation cannot be shown here. Try another card.';
 
 /** What the panel shows for a top-up. */
 export type TopUpView =

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { activeCallList, applyCallStates, emptyCallBook } from '../../../../client/src/routes/campaigns/campaign-calls.js';
 import type { CallFieldsFragment as CallRow } from '../../../../client/src/gql/graphql.js';
 
-function call(id: string, version: string, status: CallRow['status'], startedSecond: number, endedSecond: number | null = null, endReason: CallRow['endReason'] = null): CallRow {
+function call(
+  id: string,
+  version: string,
+  status: CallRow['status'],
+  startedSecond: number,
+  endedSecond: number | null = null,
+  endReason: CallRow['endReason'] = null,
+): CallRow {
   const at = (second: number) => new Date(Date.UTC(2026, 10, 22, 10, 0, second)).toISOString();
   return {
     id,

@@ -52,7 +52,9 @@ describe('spendMinutes', () => {
     expect(minutes.map((m) => m.cumulative)).toEqual(['0.5', '0.5', '1']);
     // Older than the series: earlier postings are unknown, so nothing is added.
     const old = { ...baseline, campaignCreatedAt: minuteIso(-90) };
-    expect(spendMinutes({ baseline: old, samples: new Map(), currentSpent: '1', nowMs: T0 + 30_000, minutes: 3 }).map((m) => m.spent)).toEqual(['0.5', '0', '0.25']);
+    expect(
+      spendMinutes({ baseline: old, samples: new Map(), currentSpent: '1', nowMs: T0 + 30_000, minutes: 3 }).map((m) => m.spent),
+    ).toEqual(['0.5', '0', '0.25']);
   });
 
   it('slides: minutes older than the window drop out, and the cumulative line never goes below zero', () => {

@@ -21,7 +21,8 @@ describe('checkBudget', () => {
   });
 
   it('refuses zero, too many decimals, more than the cap and words', () => {
-    for (const bad of ['0', '0.00', '0.0000001', '1000000000.000001', 'ten', '-5', '1e3']) expect(checkBudget(bad, 'USD').valid, bad).toBe(false);
+    for (const bad of ['0', '0.00', '0.0000001', '1000000000.000001', 'ten', '-5', '1e3'])
+      expect(checkBudget(bad, 'USD').valid, bad).toBe(false);
   });
 });
 
@@ -53,12 +54,19 @@ describe('checkEstimateDraft', () => {
 
   it("keeps to the server's bounds", () => {
     expect(checkEstimateDraft({ ...draft, calls: '10000000', averageDurationSeconds: '86400' }, 'w1').valid).toBe(true);
-    expect(checkEstimateDraft({ ...draft, calls: '0', averageDurationSeconds: '0' }, 'w1')).toMatchObject({ valid: false, errors: { calls: expect.any(String) } });
+    expect(checkEstimateDraft({ ...draft, calls: '0', averageDurationSeconds: '0' }, 'w1')).toMatchObject({
+      valid: false,
+      errors: { calls: expect.any(String) },
+    });
     expect(checkEstimateDraft({ ...draft, calls: '10000001' }, 'w1').valid).toBe(false);
     expect(checkEstimateDraft({ ...draft, averageDurationSeconds: '86401' }, 'w1').valid).toBe(false);
     expect(checkEstimateDraft({ ...draft, averageDurationSeconds: '1.5' }, 'w1').valid).toBe(false);
-    for (const to of ['447700900123', '+0447700900', '+123456', '+1234567890123456']) expect(checkEstimateDraft({ ...draft, to }, 'w1').valid, to).toBe(false);
-    expect(checkEstimateDraft({ ...draft, ratePlanId: '' }, 'w1')).toMatchObject({ valid: false, errors: { ratePlanId: 'Choose a rate plan.' } });
+    for (const to of ['447700900123', '+0447700900', '+123456', '+1234567890123456'])
+      expect(checkEstimateDraft({ ...draft, to }, 'w1').valid, to).toBe(false);
+    expect(checkEstimateDraft({ ...draft, ratePlanId: '' }, 'w1')).toMatchObject({
+      valid: false,
+      errors: { ratePlanId: 'Choose a rate plan.' },
+    });
   });
 });
 
@@ -98,9 +106,16 @@ describe('estimateLines', () => {
   });
 
   it('says when the wallet covers everything', () => {
-    const covered = estimateLines({ ...estimate, rate: { ...estimate.rate, prefix: '', connectFee: '0' }, shortfall: '0', coveredCalls: 1000 }, 1000);
+    const covered = estimateLines(
+      { ...estimate, rate: { ...estimate.rate, prefix: '', connectFee: '0' }, shortfall: '0', coveredCalls: 1000 },
+      1000,
+    );
     expect(covered[0]).toEqual({ label: 'Rate (all destinations)', value: '$0.60/min, billed 60/6 s' });
-    expect(covered.find((line) => line.label === 'Calls the wallet covers')).toEqual({ label: 'Calls the wallet covers', value: 'All 1,000', warning: false });
+    expect(covered.find((line) => line.label === 'Calls the wallet covers')).toEqual({
+      label: 'Calls the wallet covers',
+      value: 'All 1,000',
+      warning: false,
+    });
     expect(covered.some((line) => line.label.startsWith('Missing'))).toBe(false);
   });
 });

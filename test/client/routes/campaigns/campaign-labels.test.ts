@@ -63,7 +63,9 @@ describe('call outcomes', () => {
 
   it('marks only a stop for insufficient funds as such', () => {
     const marked = CALL_END_REASONS.flatMap((endReason) =>
-      (['COMPLETED', 'STOPPED', 'REFUSED'] as const).filter((status) => isStoppedForFunds({ status, endReason })).map((status) => `${status}/${endReason}`),
+      (['COMPLETED', 'STOPPED', 'REFUSED'] as const)
+        .filter((status) => isStoppedForFunds({ status, endReason }))
+        .map((status) => `${status}/${endReason}`),
     );
     expect(marked).toEqual(['STOPPED/INSUFFICIENT_FUNDS']);
     expect(callOutcomeTone({ status: 'STOPPED', endReason: 'INSUFFICIENT_FUNDS' })).toBe('stopped-funds');

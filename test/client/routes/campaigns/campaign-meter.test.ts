@@ -46,8 +46,12 @@ describe('runningCallCost', () => {
     expect(runningCallCost(perSecond, 2_500)).toBe('0.03');
     expect(runningCallCost(perSecond, 60_000)).toBe('0.6');
     // 0.0085 a minute for 1 s = 141.666… micros → 142: rounded up, never down.
-    expect(runningCallCost({ perMinute: '0.0085', connectFee: '0', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }, 1_000)).toBe('0.000142');
-    expect(runningCallCost({ perMinute: '1.2', connectFee: '0.05', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }, 61_000)).toBe('2.45');
+    expect(runningCallCost({ perMinute: '0.0085', connectFee: '0', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }, 1_000)).toBe(
+      '0.000142',
+    );
+    expect(runningCallCost({ perMinute: '1.2', connectFee: '0.05', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }, 61_000)).toBe(
+      '2.45',
+    );
   });
 });
 

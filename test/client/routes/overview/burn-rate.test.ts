@@ -80,13 +80,19 @@ describe('burnRate', () => {
   it('keeps sub-cent rates exact and rounds the recent rate UP to the micro-unit', () => {
     expect(burnRate({ callsPerMinute: '0.0085', recentSpend: '0', recentWindowSeconds: WINDOW }).perMinuteMicros).toBe(8_500n);
     // 1 micro-unit over 300 s is 0.2 micro-units a minute: shown as 1, never 0 (it does burn).
-    expect(burnRate({ callsPerMinute: '0', recentSpend: '0.000001', recentWindowSeconds: WINDOW })).toMatchObject({ perMinuteMicros: 1n, source: 'recent' });
+    expect(burnRate({ callsPerMinute: '0', recentSpend: '0.000001', recentWindowSeconds: WINDOW })).toMatchObject({
+      perMinuteMicros: 1n,
+      source: 'recent',
+    });
     // $0.0085 over 300 s = 1,700 micro-units a minute exactly: no rounding.
     expect(burnRate({ callsPerMinute: '0', recentSpend: '0.0085', recentWindowSeconds: WINDOW }).recentPerMinuteMicros).toBe(1_700n);
   });
 
   it('ignores a recent rate without a window, and negative inputs', () => {
-    expect(burnRate({ callsPerMinute: '2', recentSpend: '100', recentWindowSeconds: 0 })).toMatchObject({ perMinuteMicros: 2_000_000n, recentPerMinuteMicros: 0n });
+    expect(burnRate({ callsPerMinute: '2', recentSpend: '100', recentWindowSeconds: 0 })).toMatchObject({
+      perMinuteMicros: 2_000_000n,
+      recentPerMinuteMicros: 0n,
+    });
     expect(burnRate({ callsPerMinute: '-2', recentSpend: '-1', recentWindowSeconds: WINDOW }).perMinuteMicros).toBe(0n);
   });
 

@@ -54,7 +54,9 @@ describe('lowBalanceOf', () => {
 
   it('compares exactly at sub-cent and huge amounts', () => {
     expect(lowBalanceOf({ available: '0.000001', autoRecharge: recharge({ threshold: '0.000002' }) })).not.toBeNull();
-    expect(lowBalanceOf({ available: '900719925474099.3', autoRecharge: recharge({ threshold: '900719925474099.300001' }) })).not.toBeNull();
+    expect(
+      lowBalanceOf({ available: '900719925474099.3', autoRecharge: recharge({ threshold: '900719925474099.300001' }) }),
+    ).not.toBeNull();
     expect(lowBalanceOf({ available: '900719925474099.300001', autoRecharge: recharge({ threshold: '900719925474099.3' }) })).toBeNull();
   });
 });
@@ -76,7 +78,10 @@ describe('campaigns', () => {
     expect(newestCampaignState(older, newer)).toBe(newer);
     expect(newestCampaignState(newer, older)).toBe(newer);
     expect(newestCampaignState(older, undefined)).toBe(older);
-    expect(withLiveStates([older, campaign('b', 'RUNNING')], new Map([['a', newer]])).map((c) => c.status)).toEqual(['STOPPED_INSUFFICIENT_FUNDS', 'RUNNING']);
+    expect(withLiveStates([older, campaign('b', 'RUNNING')], new Map([['a', newer]])).map((c) => c.status)).toEqual([
+      'STOPPED_INSUFFICIENT_FUNDS',
+      'RUNNING',
+    ]);
     // A live state older than the list's is ignored.
     expect(withLiveStates([newer], new Map([['a', older]]))[0]).toBe(newer);
   });

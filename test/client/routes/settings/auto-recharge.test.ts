@@ -50,7 +50,10 @@ describe('checkAutoRechargeForm', () => {
 
   it('refuses a target more than the cap above the threshold', () => {
     expect(checkAutoRechargeForm({ threshold: '5', target: '100005' }, LIMITS).valid).toBe(true);
-    expect(checkAutoRechargeForm({ threshold: '5', target: '100005.5' }, LIMITS)).toMatchObject({ valid: false, errors: { target: expect.stringContaining('at most') } });
+    expect(checkAutoRechargeForm({ threshold: '5', target: '100005.5' }, LIMITS)).toMatchObject({
+      valid: false,
+      errors: { target: expect.stringContaining('at most') },
+    });
   });
 
   it('names every field it cannot read', () => {
@@ -67,7 +70,10 @@ describe('checkMonthlyRechargeForm', () => {
     expect(checkMonthlyRechargeForm({ dayOfMonth: '1', amount: '10' }, LIMITS)).toEqual({ valid: true, dayOfMonth: 1, amount: '10' });
     expect(checkMonthlyRechargeForm({ dayOfMonth: '28', amount: '10' }, LIMITS).valid).toBe(true);
     for (const day of ['0', '29', '', '1.5', '-1']) {
-      expect(checkMonthlyRechargeForm({ dayOfMonth: day, amount: '10' }, LIMITS)).toMatchObject({ valid: false, errors: { dayOfMonth: expect.any(String) } });
+      expect(checkMonthlyRechargeForm({ dayOfMonth: day, amount: '10' }, LIMITS)).toMatchObject({
+        valid: false,
+        errors: { dayOfMonth: expect.any(String) },
+      });
     }
   });
 
@@ -76,7 +82,10 @@ describe('checkMonthlyRechargeForm', () => {
       valid: false,
       errors: { amount: 'The minimum top-up is $10.00.' },
     });
-    expect(checkMonthlyRechargeForm({ dayOfMonth: '5', amount: '10.50' }, LIMITS)).toMatchObject({ valid: false, errors: { amount: expect.stringContaining('whole') } });
+    expect(checkMonthlyRechargeForm({ dayOfMonth: '5', amount: '10.50' }, LIMITS)).toMatchObject({
+      valid: false,
+      errors: { amount: expect.stringContaining('whole') },
+    });
     expect(checkMonthlyRechargeForm({ dayOfMonth: '5', amount: '100000' }, LIMITS).valid).toBe(true);
     expect(checkMonthlyRechargeForm({ dayOfMonth: '5', amount: '100001' }, LIMITS).valid).toBe(false);
   });
@@ -95,7 +104,9 @@ describe('how the settings read', () => {
   it('sums the auto-recharge and the monthly recharge up in the wallet currency', () => {
     expect(autoRechargeSummary(on, 'GBP')).toBe('Below £10.00 available, the default card tops the wallet up to £40.50.');
     expect(autoRechargeSummary(null, 'GBP')).toBe('Off: never set up.');
-    expect(monthlyRechargeSummary({ monthlyEnabled: true, monthlyDay: 5, monthlyAmount: '100' }, 'USD')).toBe('$100.00 on day 5 of each month (UTC).');
+    expect(monthlyRechargeSummary({ monthlyEnabled: true, monthlyDay: 5, monthlyAmount: '100' }, 'USD')).toBe(
+      '$100.00 on day 5 of each month (UTC).',
+    );
     expect(monthlyRechargeSummary({ monthlyEnabled: false, monthlyDay: 5, monthlyAmount: '100' }, 'USD')).toBe('Monthly recharge off.');
   });
 

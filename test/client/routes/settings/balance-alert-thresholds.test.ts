@@ -49,7 +49,10 @@ describe('checkThreshold', () => {
 
   it('takes the balance cap and refuses one micro-unit more', () => {
     expect(checkThreshold(BALANCE_ALERT_THRESHOLD_AMOUNT_MAX, 'USD')).toEqual({ valid: true, amount: '10000000000' });
-    expect(checkThreshold('10000000000.000001', 'USD')).toEqual({ valid: false, message: 'A threshold must be at most $10,000,000,000.00.' });
+    expect(checkThreshold('10000000000.000001', 'USD')).toEqual({
+      valid: false,
+      message: 'A threshold must be at most $10,000,000,000.00.',
+    });
   });
 
   it('refuses what is not an amount', () => {
@@ -73,7 +76,10 @@ describe('checkThresholds', () => {
   });
 
   it('refuses two equal in value, whatever their notation', () => {
-    expect(checkThresholds(['5', '5.00'], 'USD')).toEqual({ valid: false, message: 'Thresholds must be different from each other: $5.00 is there twice.' });
+    expect(checkThresholds(['5', '5.00'], 'USD')).toEqual({
+      valid: false,
+      message: 'Thresholds must be different from each other: $5.00 is there twice.',
+    });
     expect(checkThresholds(['0', '20', '0.000000'], 'USD')).toMatchObject({ valid: false });
     expect(checkThresholds(['5', '5.000001'], 'USD')).toEqual({ valid: true, thresholds: ['5.000001', '5'] });
   });
@@ -115,7 +121,10 @@ describe('addThreshold and removeThreshold', () => {
   it('adds a tenth and refuses an eleventh', () => {
     expect(addThreshold(distinct(9), '100', 'USD')).toMatchObject({ valid: true, thresholds: expect.arrayContaining(['100']) });
     expect((addThreshold(distinct(9), '100', 'USD') as { thresholds: string[] }).thresholds).toHaveLength(10);
-    expect(addThreshold(distinct(10), '100', 'USD')).toEqual({ valid: false, message: 'A wallet has at most 10 thresholds: remove one first.' });
+    expect(addThreshold(distinct(10), '100', 'USD')).toEqual({
+      valid: false,
+      message: 'A wallet has at most 10 thresholds: remove one first.',
+    });
   });
 
   it('refuses a negative or over-precise amount', () => {

@@ -15,7 +15,12 @@ describe('saved cards', () => {
   });
 
   it('answer the setup challenge at the SetupIntent, trailing slashes and odd ids handled', () => {
-    const request = sandboxSetupAuthenticationRequest({ sandboxUrl: 'http://127.0.0.1:4242//', setupIntentId: 'seti_1/2', clientSecret: 'seti_1_secret_x', outcome: 'fail' });
+    const request = sandboxSetupAuthenticationRequest({
+      sandboxUrl: 'http://127.0.0.1:4242//',
+      setupIntentId: 'seti_1/2',
+      clientSecret: 'seti_1_secret_x',
+      outcome: 'fail',
+    });
     expect(request.url).toBe('http://127.0.0.1:4242/v1/setup_intents/seti_1%2F2/sandbox_authenticate');
     expect(request.init.method).toBe('POST');
     expect(JSON.parse(request.init.body)).toEqual({ client_secret: 'seti_1_secret_x', outcome: 'fail' });

@@ -33,7 +33,9 @@ describe('transactionExportPath', () => {
   });
 
   it('leaves out empty values and encodes the wallet id', () => {
-    expect(transactionExportPath('a/b', { ...NONE, kind: '', status: 'PENDING' })).toBe('/export/wallets/a%2Fb/transactions.csv?status=PENDING');
+    expect(transactionExportPath('a/b', { ...NONE, kind: '', status: 'PENDING' })).toBe(
+      '/export/wallets/a%2Fb/transactions.csv?status=PENDING',
+    );
   });
 });
 
@@ -54,9 +56,9 @@ describe('exportFileName', () => {
 
 describe('exportFailureMessage', () => {
   it("uses the server's message", () => {
-    expect(exportFailureMessage(400, JSON.stringify({ error: { code: 'BAD_USER_INPUT', message: 'to must not be before from', field: 'to' } }))).toBe(
-      'The export failed: to must not be before from',
-    );
+    expect(
+      exportFailureMessage(400, JSON.stringify({ error: { code: 'BAD_USER_INPUT', message: 'to must not be before from', field: 'to' } })),
+    ).toBe('The export failed: to must not be before from');
   });
 
   it('falls back on the status, for known and unknown ones', () => {

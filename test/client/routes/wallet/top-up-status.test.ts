@@ -1,6 +1,10 @@
 // Goal: every top-up status maps to what the panel shows, and the panel asks the server for news only once per top-up when its credit arrives; method: one example per status and the refresh rule's cases.
 import { describe, expect, it } from 'vitest';
-import { TopUpStatus, type ReceiptFieldsFragment as Receipt, type TopUpFieldsFragment as TopUpState } from '../../../../client/src/gql/graphql.js';
+import {
+  TopUpStatus,
+  type ReceiptFieldsFragment as Receipt,
+  type TopUpFieldsFragment as TopUpState,
+} from '../../../../client/src/gql/graphql.js';
 import {
   AUTHENTICATION_UNAVAILABLE_REASON,
   creditingTransaction,
@@ -56,8 +60,14 @@ describe('topUpView', () => {
   });
 
   it('cannot authenticate without a client secret or PaymentIntent, and says so', () => {
-    expect(topUpView(topUp('REQUIRES_ACTION', { clientSecret: null }))).toEqual({ kind: 'failed', reason: AUTHENTICATION_UNAVAILABLE_REASON });
-    expect(topUpView(topUp('REQUIRES_ACTION', { paymentIntentId: null }))).toEqual({ kind: 'failed', reason: AUTHENTICATION_UNAVAILABLE_REASON });
+    expect(topUpView(topUp('REQUIRES_ACTION', { clientSecret: null }))).toEqual({
+      kind: 'failed',
+      reason: AUTHENTICATION_UNAVAILABLE_REASON,
+    });
+    expect(topUpView(topUp('REQUIRES_ACTION', { paymentIntentId: null }))).toEqual({
+      kind: 'failed',
+      reason: AUTHENTICATION_UNAVAILABLE_REASON,
+    });
   });
 
   it('shows FAILED with the server’s reason, or a fallback', () => {

@@ -82,7 +82,11 @@ describe('date inputs to instants', () => {
   });
 
   it('refuses an end before the start, and dates it cannot read, naming the field', () => {
-    expect(dateRangeOf('2026-11-02', '2026-11-01')).toEqual({ valid: false, field: 'to', message: 'The end date is before the start date.' });
+    expect(dateRangeOf('2026-11-02', '2026-11-01')).toEqual({
+      valid: false,
+      field: 'to',
+      message: 'The end date is before the start date.',
+    });
     expect(dateRangeOf('2026-02-30', null)).toMatchObject({ valid: false, field: 'from' });
     expect(dateRangeOf(null, 'tomorrow')).toMatchObject({ valid: false, field: 'to' });
   });

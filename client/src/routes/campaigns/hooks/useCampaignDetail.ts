@@ -4,7 +4,7 @@ import type { SpendBaseline } from '../campaign-chart';
 import { SPEND_CHART_MINUTES } from '../campaign-chart';
 import { RECENTLY_ENDED_MAX } from '../campaign-calls';
 import type { ReceivedCampaign } from '../campaign-state';
-import type { CallFieldsFragment as CallRow, CampaignDetailQuery, } from '../../../gql/graphql.js';
+import type { CallFieldsFragment as CallRow, CampaignDetailQuery } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /**
@@ -86,13 +86,22 @@ export function useCampaignDetail(campaignId: string): CampaignDetail {
 
   const answer = stamp !== null && stamp.data === data ? stamp : null;
   const campaign = answer?.data.campaign ?? null;
-  const received = useMemo<ReceivedCampaign | null>(() => (answer && campaign ? { campaign, atMs: answer.atMs } : null), [answer, campaign]);
+  const received = useMemo<ReceivedCampaign | null>(
+    () => (answer && campaign ? { campaign, atMs: answer.atMs } : null),
+    [answer, campaign],
+  );
   const baseline = useMemo<SpendBaseline | null>(
-    () => (answer && campaign ? { series: campaign.spendByMinute, spent: campaign.spent, atMs: answer.atMs, campaignCreatedAt: campaign.createdAt } : null),
+    () =>
+      answer && campaign
+        ? { series: campaign.spendByMinute, spent: campaign.spent, atMs: answer.atMs, campaignCreatedAt: campaign.createdAt }
+        : null,
     [answer, campaign],
   );
   const endedCalls = useMemo(
-    () => (answer ? [...answer.data.stopped.edges, ...answer.data.completed.edges, ...answer.data.refused.edges].map((edge) => edge.node) : undefined),
+    () =>
+      answer
+        ? [...answer.data.stopped.edges, ...answer.data.completed.edges, ...answer.data.refused.edges].map((edge) => edge.node)
+        : undefined,
     [answer],
   );
   return {

@@ -3,7 +3,7 @@ import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { addSpendSample, type SpendSample, type SpendSamples } from '../campaign-chart';
 import { newestCampaign, type ReceivedCampaign } from '../campaign-state';
-import type { CampaignUpdatedSubscriptionVariables as CampaignStreamVariables, } from '../../../gql/graphql.js';
+import type { CampaignUpdatedSubscriptionVariables as CampaignStreamVariables } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /**

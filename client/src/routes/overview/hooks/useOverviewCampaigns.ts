@@ -1,7 +1,13 @@
 import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { campaignsStoppedForFunds, campaignsToFollow, hasUnlistedActiveCalls, newestCampaignState, withLiveStates } from '../overview-alerts';
+import {
+  campaignsStoppedForFunds,
+  campaignsToFollow,
+  hasUnlistedActiveCalls,
+  newestCampaignState,
+  withLiveStates,
+} from '../overview-alerts';
 import { OVERVIEW_CAMPAIGNS_FIRST, OVERVIEW_CAMPAIGNS_QUERY } from '../overview-documents';
 import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewCampaignsQueryVariables } from '../../../gql/graphql.js';
 

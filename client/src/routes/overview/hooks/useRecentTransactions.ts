@@ -3,7 +3,13 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TransactionAddedSubscriptionVariables, TransactionRowFieldsFragment as TransactionRow } from '../../../gql/graphql.js';
 import { TRANSACTION_ADDED_SUBSCRIPTION } from '../../../hooks/useLiveWallet';
-import { addLiveTransaction, emptyLiveTransactions, highestLiveSequence, liveTransactionsAfter, pageBaseline } from '../../../utils/live-transactions';
+import {
+  addLiveTransaction,
+  emptyLiveTransactions,
+  highestLiveSequence,
+  liveTransactionsAfter,
+  pageBaseline,
+} from '../../../utils/live-transactions';
 import { mergeTransactions } from '../../../utils/merge-transactions';
 import { maxSequence } from '../../../utils/sequence';
 import type { ResumePoints } from '../../wallet/WalletView';

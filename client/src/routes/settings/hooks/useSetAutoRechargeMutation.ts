@@ -1,6 +1,6 @@
 import type { ApolloCache } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import type { AutoRechargeFieldsFragment as AutoRechargeSettings, } from '../../../gql/graphql.js';
+import type { AutoRechargeFieldsFragment as AutoRechargeSettings } from '../../../gql/graphql.js';
 import { graphql } from '../../../gql/index.js';
 
 /** Turns auto-recharge on (resuming it when paused) or off, with its threshold and target. OWNER only. */
