@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
-import { installPostingBatcher } from './domain/wallets/post-wallet-transaction.js';
+import { createPostingBatcher, type PostingBatcher } from './domain/wallets/post-wallet-transaction.js';
 import { createOrm, migrate } from './database/orm.js';
 import { OperationBudget, runOperation, runOperationWithDeadline } from './database/operation-budget.js';
 import type { ClientOperation } from './transport/client-operation.js';
@@ -62,6 +62,8 @@ export interface RunningApp {
   url: string;
   port: number;
   orm: MikroORM;
+  /** The posting batcher of this app's pool, with the configured limits: every service that posts gets this one. */
+  postings: PostingBatcher;
   events: Events;
   spend: SpendControl;
   /** The built-in dialer (running only when `simulatorEnabled`). */
@@ -110,8 +112,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         }),
       stop: (started) => started.close(true),
     });
-    // The one posting batcher of this pool, with the configured limits.
-    installPostingBatcher(orm.em, { batchSizeMax: config.postingBatchSizeMax, batchesInFlightMax: config.postingBatchesInFlightMax });
+    // This app's posting batcher, with the configured limits: built here and handed to every service
+    // that posts (in the deps below), never looked up process-wide.
+    const postings = createPostingBatcher(orm.em, {
+      batchSizeMax: config.postingBatchSizeMax,
+      batchesInFlightMax: config.postingBatchesInFlightMax,
+    });
     await migrate(orm);
     const schema = await createSchema();
     const clock = options.clock ?? systemClock;
@@ -196,7 +202,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
 
     // Calls and jobs.
-    const callDeps: ServiceDeps & CallServiceDeps = { clock, config, committed: () => events.committed() };
+    const callDeps: ServiceDeps & CallServiceDeps = { clock, config, committed: () => events.committed(), postings };
     const deps: ServiceDeps = callDeps;
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
     await postPendingCallCosts(orm.em.fork(), callDeps);
@@ -209,6 +215,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           clock,
           config,
           committed: () => events.committed(),
+          postings,
           onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
         });
         callDeps.callStarted = (callId, dueAtMs) => started.track(callId, dueAtMs);
@@ -373,6 +380,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       url: server.url,
       port: server.port,
       orm,
+      postings,
       events,
       spend,
       simulator,

@@ -41,10 +41,10 @@ async function main(): Promise<void> {
     app = await startApp({ config, databaseUrl: database.databaseUrl, platformAdminToken: admin.token });
     // The demo account, its key and password exist only outside production. Processes starting
     // together on one database seed it one at a time (the later ones find accounts and skip it).
-    const orm = app.orm;
+    const { orm, postings } = app;
     const demo = config.production
       ? null
-      : await withAdvisoryLock(database.databaseUrl, 'spendwire:demo-seed', () => seedDemoAccount(orm.em.fork(), config));
+      : await withAdvisoryLock(database.databaseUrl, 'spendwire:demo-seed', () => seedDemoAccount(orm.em.fork(), config, postings));
     const lines = [
       '',
       `Spendwire is running on ${database.embedded ? `an embedded PostgreSQL (data in ${config.dataDir})` : 'DATABASE_URL'}.`,

@@ -32,7 +32,7 @@ async function runOnce<T>(use: (url: string, token: string, demo: Awaited<Return
     const admin = await resolvePlatformAdminToken(config);
     const app = await startApp({ config, databaseUrl: database.databaseUrl, platformAdminToken: admin.token });
     try {
-      const demo = await seedDemoAccount(app.orm.em.fork(), config);
+      const demo = await seedDemoAccount(app.orm.em.fork(), config, app.postings);
       await assertLedgerInvariants(app.orm.em.fork());
       return await use(app.url, admin.token, demo);
     } finally {

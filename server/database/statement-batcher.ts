@@ -1,8 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { assert } from '../errors.js';
 import { outsideOperation } from './operation-budget.js';
-import { poolOf, type PoolClient } from './sql.js';
+import type { PoolClient } from './sql.js';
 
 /**
  * A statement PostgreSQL parses and plans once per connection, then only executes. The posting
@@ -238,38 +237,5 @@ function transpose(rows: readonly (readonly unknown[])[]): unknown[][] {
   return columns;
 }
 
-/** One batcher per statement per pool (the ORM's knex client). */
-const batchers = new WeakMap<object, Map<string, StatementBatcher<unknown>>>();
-
 /** How much a batcher may gather and run at once. */
 export type StatementBatchLimits = Pick<StatementBatcherOptions<unknown>, 'batchSizeMax' | 'batchesInFlightMax'>;
-
-/**
- * Makes the batcher of `statement.single` on the ORM's pool with `limits`: start-up does this once,
- * with the configured limits, before any posting. Installing it twice on one pool is a programmer's
- * error (the second caller's limits would be ignored), and so is using it before it is installed.
- */
-export function installStatementBatcher<Row>(
-  em: EntityManager,
-  statement: Omit<StatementBatcherOptions<Row>, keyof StatementBatchLimits>,
-  limits: StatementBatchLimits,
-): StatementBatcher<Row> {
-  const client = poolOf(em);
-  let ofPool = batchers.get(client);
-  if (!ofPool) batchers.set(client, (ofPool = new Map()));
-  assert(!ofPool.has(statement.single.name), `the batcher of ${statement.single.name} is already installed on this pool`);
-  const batcher = new StatementBatcher<Row>(client, { ...statement, ...limits });
-  ofPool.set(statement.single.name, batcher as StatementBatcher<unknown>);
-  return batcher;
-}
-
-/**
- * The batcher start-up installed for `statement` on the ORM's pool. Refuses an EntityManager inside
- * a transaction (batches commit on their own) and a pool without the batcher.
- */
-export function statementBatcher<Row>(em: EntityManager, statement: PreparedStatement): StatementBatcher<Row> {
-  assert(!em.isInTransaction(), `${statement.name} runs in autocommit; it cannot join an open transaction`);
-  const batcher = batchers.get(poolOf(em))?.get(statement.name);
-  assert(batcher !== undefined, `no batcher of ${statement.name} is installed on this pool: start-up installs it`);
-  return batcher as StatementBatcher<Row>;
-}

@@ -9,7 +9,7 @@ import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../domain/accounts/principal.js'
 import { createAccount } from '../domain/accounts/create-account.service.js';
 import { chargeWallet } from '../domain/wallets/charge-wallet.service.js';
 import { parseMoney } from '../domain/wallets/money.js';
-import { postWalletTransaction } from '../domain/wallets/post-wallet-transaction.js';
+import { postWalletTransaction, type PostingBatcher } from '../domain/wallets/post-wallet-transaction.js';
 import { createCampaign, transitionCampaign } from '../domain/campaigns/campaign.service.js';
 import { createRatePlan } from '../domain/rating/rate-plan.service.js';
 import { PlatformAccountCode, TransactionKind } from '../domain/wallets/transaction-enums.js';
@@ -32,7 +32,7 @@ export interface DemoAccount {
 }
 
 /** The seed runs before the server listens: no subscriber to tell of its postings. */
-const NOBODY_LISTENING = { committed: () => {} };
+const nobodyListening = (postings: PostingBatcher) => ({ committed: () => {}, postings });
 
 /** The demo OWNER's e-mail. */
 export const DEMO_USER_EMAIL = 'demo@spendwire.local';
@@ -136,10 +136,10 @@ const DEMO_CHARGES = [
 /**
  * On the first start of an empty database: opens the "Demo Telecom" account with a USD wallet,
  * a 100.00 promotional grant and a few charges, and remembers its OWNER key (shown once, so kept
- * in the data folder for later starts). Returns the demo account, or null when the database
+ * in the data folder for later starts). Posts through `postings`, the app's posting batcher. Returns the demo account, or null when the database
  * already holds accounts that this data folder did not seed.
  */
-export async function seedDemoAccount(em: EntityManager, config: Config): Promise<DemoAccount | null> {
+export async function seedDemoAccount(em: EntityManager, config: Config, postings: PostingBatcher): Promise<DemoAccount | null> {
   const file = path.join(config.dataDir, 'demo-account.json');
   const existing = await fs.readFile(file, 'utf8').then(
     (text) => JSON.parse(text) as DemoAccount,
@@ -154,7 +154,7 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
 
   const principal = PLATFORM_ADMIN_TOKEN_PRINCIPAL;
   const created = await createAccount(em, { principal, name: 'Demo Telecom Ltd', currency: 'USD', limits: config });
-  await postWalletTransaction(em, {
+  await postWalletTransaction(em, postings, {
     walletId: created.wallet.id,
     accountScope: null,
     deltaMicros: parseMoney('100'),
@@ -168,7 +168,7 @@ export async function seedDemoAccount(em: EntityManager, config: Config): Promis
     walletBalanceMicrosMax: config.walletBalanceMicrosMax,
   });
   for (const [amount, description] of DEMO_CHARGES) {
-    await chargeWallet(em, NOBODY_LISTENING, {
+    await chargeWallet(em, nobodyListening(postings), {
       principal,
       walletId: created.wallet.id,
       amountMicros: parseMoney(amount),

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Clock } from './calls/clock.js';
+import type { PostingBatcher } from './wallets/post-wallet-transaction.js';
 
 /** What services that move money on a schedule or by usage need besides the database. */
 export interface ServiceDeps {
@@ -8,4 +9,6 @@ export interface ServiceDeps {
   config: Config;
   /** Tells subscribers (in every process) that something was committed. */
   committed(): void;
+  /** The app's posting batcher (built once by startApp): every wallet posting outside a transaction goes through it. */
+  postings: PostingBatcher;
 }

@@ -20,6 +20,7 @@ import {
   updateBatchSubscriptions,
 } from './calls.queries.js';
 import { nextCheckAtMs, postCallCost, stopStatusFor, type PostingDeps } from './call.service.js';
+import type { PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import type { Clock } from './clock.js';
 import { Periodic } from '../../periodic.js';
 
@@ -48,6 +49,8 @@ export interface BillingClockOptions {
     | 'idempotencyKeyLengthMax'
   >;
   committed(): void;
+  /** The app's posting batcher: stopped calls' costs are posted through it. */
+  postings: PostingBatcher;
   onError?: (error: unknown) => void;
 }
 
@@ -394,7 +397,7 @@ export class BillingClock {
   /** Posts the costs of stopped calls, a few at a time (each is one ledger statement). */
   private async postStopped(calls: CallRecord[]): Promise<void> {
     // One wake-up for the whole set, after it (below), rather than one per posting.
-    const deps: PostingDeps = { config: this.options.config, committed: () => {} };
+    const deps: PostingDeps = { config: this.options.config, committed: () => {}, postings: this.options.postings };
     let next = 0;
     const worker = async () => {
       while (next < calls.length) {

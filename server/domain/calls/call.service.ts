@@ -20,7 +20,7 @@ import { isUuid } from '../ids.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import { allowanceSplit, billedSeconds, callCostMicros, findRate, isE164 } from '../rating/rating.js';
 import { availableMicros, reserveCredit } from '../wallets/credit.js';
-import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
+import { postWalletTransaction, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
 import { CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
@@ -55,6 +55,8 @@ export interface CallServiceDeps {
   config: Pick<Config, 'concurrentCallsPerAccountMax' | 'billingClockLeadMs' | 'walletBalanceMicrosMax' | 'idempotencyKeyLengthMax'>;
   /** Tells subscribers (in every process) that something was committed. */
   committed(): void;
+  /** The app's posting batcher: an ended call's cost is posted through it. */
+  postings: PostingBatcher;
   /** Hands a call just started here to this process's billing clock (others find it by rescanning). */
   callStarted?: (callId: string, dueAtMs: number) => void;
 }
@@ -296,6 +298,8 @@ export async function endCall(
 export interface PostingDeps {
   config: Pick<Config, 'walletBalanceMicrosMax'>;
   committed(): void;
+  /** The app's posting batcher. */
+  postings: PostingBatcher;
 }
 
 /**
@@ -309,7 +313,7 @@ export async function postCallCost(em: EntityManager, deps: PostingDeps, call: C
   if (call.transactionId !== null || call.reservedMicros === 0n) return call;
   assert(call.costMicros > 0n, 'a call holding credit costs something: its first increment or connect fee');
   const minutes = `${Math.floor(call.billedSeconds / 60)} min ${call.billedSeconds % 60} s`;
-  const posted = await postWalletTransaction(em, {
+  const posted = await postWalletTransaction(em, deps.postings, {
     walletId: call.walletId,
     accountScope: null,
     deltaMicros: -call.costMicros,

@@ -103,7 +103,7 @@ export async function addCampaignSpend(db: Db, campaignId: string, priceMicros: 
  */
 export async function postMessageCharge(
   em: EntityManager,
-  deps: Pick<ServiceDeps, 'config' | 'committed'>,
+  deps: Pick<ServiceDeps, 'config' | 'committed' | 'postings'>,
   message: MessageRecord,
   actor: string,
 ): Promise<MessageRecord> {
@@ -118,7 +118,7 @@ export async function postMessageCharge(
       : `SMS from ${message.from} to ${message.to}, ${segmentsText(message.segments)}`;
   let transactionId: string;
   try {
-    const posted = await postWalletTransaction(em, {
+    const posted = await postWalletTransaction(em, deps.postings, {
       walletId: message.walletId,
       accountScope: null,
       deltaMicros: -message.priceMicros,
@@ -161,7 +161,10 @@ export const PENDING_CHARGES_PAGE_SIZE = 1000;
  * Posts every DELIVERED or RECEIVED message whose price is not on the ledger yet (after a crash
  * between marking it and posting it); returns how many. Run at startup, before anything else.
  */
-export async function postPendingMessageCharges(em: EntityManager, deps: Pick<ServiceDeps, 'config' | 'committed'>): Promise<number> {
+export async function postPendingMessageCharges(
+  em: EntityManager,
+  deps: Pick<ServiceDeps, 'config' | 'committed' | 'postings'>,
+): Promise<number> {
   let posted = 0;
   let afterId = '00000000-0000-0000-0000-000000000000';
   for (;;) {

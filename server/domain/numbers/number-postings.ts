@@ -4,7 +4,7 @@
  * one instead of moving money twice.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from '../../config.js';
+import type { ServiceDeps } from '../service-deps.js';
 import { postWalletTransaction, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX } from '../wallets/validate-input.js';
@@ -12,7 +12,8 @@ import { selectPostedTransactionId } from './numbers.queries.js';
 import { purchaseTotalMicros, type PhoneNumberRecord } from './phone-number-record.js';
 
 type NumberRef = Pick<PhoneNumberRecord, 'id' | 'accountId' | 'walletId' | 'number' | 'purchaseMicros' | 'monthlyMicros'>;
-type Limits = Pick<Config, 'walletBalanceMicrosMax'>;
+/** What a number posting needs: the balance cap and the app's posting batcher. */
+type PostingDeps = Pick<ServiceDeps, 'postings'> & { config: Pick<ServiceDeps['config'], 'walletBalanceMicrosMax'> };
 
 /** Key of the purchase debit (purchase + first month). */
 export const purchaseKey = (numberId: string): string => `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:purchase`;
@@ -28,8 +29,8 @@ export const periodReversalKey = (numberId: string, period: number): string => `
  * Debits the purchase price plus the first month (one NUMBER transaction).
  * @throws InsufficientFundsError (nothing written), NotFoundError, IdempotencyKeyReusedError.
  */
-export function postPurchase(em: EntityManager, limits: Limits, number: NumberRef, actor: string): Promise<PostedWalletTransaction> {
-  return postWalletTransaction(em, {
+export function postPurchase(em: EntityManager, deps: PostingDeps, number: NumberRef, actor: string): Promise<PostedWalletTransaction> {
+  return postWalletTransaction(em, deps.postings, {
     walletId: number.walletId,
     accountScope: number.accountId,
     deltaMicros: -purchaseTotalMicros(number),
@@ -40,7 +41,7 @@ export function postPurchase(em: EntityManager, limits: Limits, number: NumberRe
     actor,
     idempotencyKey: purchaseKey(number.id),
     operation: 'number_purchase',
-    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+    walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
   });
 }
 
@@ -49,8 +50,13 @@ export function postPurchase(em: EntityManager, limits: Limits, number: NumberRe
  * customer's refund and for a purchase undone, so either replays the other.
  * @throws BadUserInputError (`amount`) when the credit would lift the balance above the cap.
  */
-export function postPurchaseRefund(em: EntityManager, limits: Limits, number: NumberRef, actor: string): Promise<PostedWalletTransaction> {
-  return postWalletTransaction(em, {
+export function postPurchaseRefund(
+  em: EntityManager,
+  deps: PostingDeps,
+  number: NumberRef,
+  actor: string,
+): Promise<PostedWalletTransaction> {
+  return postWalletTransaction(em, deps.postings, {
     walletId: number.walletId,
     accountScope: number.accountId,
     deltaMicros: purchaseTotalMicros(number),
@@ -61,7 +67,7 @@ export function postPurchaseRefund(em: EntityManager, limits: Limits, number: Nu
     actor,
     idempotencyKey: refundKey(number.id),
     operation: 'number_refund',
-    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+    walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
   });
 }
 
@@ -71,12 +77,12 @@ export function postPurchaseRefund(em: EntityManager, limits: Limits, number: Nu
  */
 export function postRenewal(
   em: EntityManager,
-  limits: Limits,
+  deps: PostingDeps,
   number: NumberRef,
   period: number,
   actor: string,
 ): Promise<PostedWalletTransaction> {
-  return postWalletTransaction(em, {
+  return postWalletTransaction(em, deps.postings, {
     walletId: number.walletId,
     accountScope: number.accountId,
     deltaMicros: -number.monthlyMicros,
@@ -87,19 +93,19 @@ export function postRenewal(
     actor,
     idempotencyKey: periodKey(number.id, period),
     operation: 'number_renewal',
-    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+    walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
   });
 }
 
 /** Credits month `period` back: it was charged while the number was being released. */
 export function postRenewalReversal(
   em: EntityManager,
-  limits: Limits,
+  deps: PostingDeps,
   number: NumberRef,
   period: number,
   actor: string,
 ): Promise<PostedWalletTransaction> {
-  return postWalletTransaction(em, {
+  return postWalletTransaction(em, deps.postings, {
     walletId: number.walletId,
     accountScope: number.accountId,
     deltaMicros: number.monthlyMicros,
@@ -110,7 +116,7 @@ export function postRenewalReversal(
     actor,
     idempotencyKey: periodReversalKey(number.id, period),
     operation: 'number_renewal_reversal',
-    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+    walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
   });
 }
 

@@ -197,7 +197,7 @@ async function completePurchase(em: EntityManager, deps: ServiceDeps, claim: Pho
   if (purchaseTotalMicros(claim) === 0n) return claim;
   let transactionId: string;
   try {
-    transactionId = (await postPurchase(em, deps.config, claim, actor)).transaction.id;
+    transactionId = (await postPurchase(em, deps, claim, actor)).transaction.id;
   } catch (error) {
     // A refusal wrote nothing: drop the claim so nothing remains. Any other failure (the database
     // went away) may have posted after all; the claim stays for the recovery to decide.
@@ -222,7 +222,7 @@ export async function settleClaim(
 ): Promise<PhoneNumberRecord> {
   const row = await settleClaimRow.maybeOne(em, { id: claim.id, transactionId });
   if (row) return toPhoneNumberRecord(row);
-  const refund = await postPurchaseRefund(em, deps.config, claim, actor);
+  const refund = await postPurchaseRefund(em, deps, claim, actor);
   // A claim released with its account keeps both postings on record; a deleted one has no row.
   await recordClaimRefund.run(em, { id: claim.id, transactionId, refundTransactionId: refund.transaction.id });
   deps.committed();

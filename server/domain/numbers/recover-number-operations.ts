@@ -66,7 +66,7 @@ export async function recoverNumberOperations(em: EntityManager, deps: ServiceDe
   });
   for (const row of refunds) {
     const number = toPhoneNumberRecord(row);
-    const refund = await postPurchaseRefund(em, deps.config, number, RECOVERY_ACTOR);
+    const refund = await postPurchaseRefund(em, deps, number, RECOVERY_ACTOR);
     await setMissingRefundTransaction.run(em, { id: number.id, refundTransactionId: refund.transaction.id });
     result.refundsCompleted += 1;
   }

@@ -84,7 +84,7 @@ async function creditRefund(
   if (purchaseTotalMicros(refunded) === 0n) return refunded;
   let refundTransactionId: string;
   try {
-    refundTransactionId = (await postPurchaseRefund(em, deps.config, refunded, actor)).transaction.id;
+    refundTransactionId = (await postPurchaseRefund(em, deps, refunded, actor)).transaction.id;
   } catch (error) {
     if (error instanceof DomainError) {
       await revertRefund.run(em, {

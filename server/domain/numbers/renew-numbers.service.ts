@@ -91,7 +91,7 @@ async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueNumberRow,
   let transactionId: string | null = null;
   if (number.monthlyMicros > 0n) {
     try {
-      transactionId = (await postRenewal(em, deps.config, number, period, RENEWAL_ACTOR)).transaction.id;
+      transactionId = (await postRenewal(em, deps, number, period, RENEWAL_ACTOR)).transaction.id;
     } catch (error) {
       if (error instanceof InsufficientFundsError) return enterGrace(em, deps, number);
       throw error;
@@ -108,7 +108,7 @@ async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueNumberRow,
   // being held after it was read: then nobody will record the month, so give it back.
   const current = await selectPeriodsPaid.maybeOne(em, { id: number.id });
   if (transactionId !== null && current !== undefined && current.periods_paid < period) {
-    await postRenewalReversal(em, deps.config, number, period, RENEWAL_ACTOR);
+    await postRenewalReversal(em, deps, number, period, RENEWAL_ACTOR);
     deps.committed();
   }
   return null;

@@ -28,7 +28,7 @@ export async function grantCredit(em: EntityManager, deps: ServiceDeps, options:
   const { config } = deps;
   requireRole(principal, GRANT_ROLES, 'grant credit');
   validateAmount('amount', options.amountMicros, config.operationAmountMicrosMax, false);
-  const posted = await postWalletTransaction(em, {
+  const posted = await postWalletTransaction(em, deps.postings, {
     walletId: options.walletId,
     accountScope: null,
     deltaMicros: options.amountMicros,

@@ -30,13 +30,13 @@ export interface AdjustWalletOptions {
  */
 export async function adjustWallet(
   em: EntityManager,
-  deps: Pick<ServiceDeps, 'committed'>,
+  deps: Pick<ServiceDeps, 'committed' | 'postings'>,
   options: AdjustWalletOptions,
 ): Promise<PostedWalletTransaction> {
   const { principal, limits } = options;
   requireRole(principal, ADJUST_ROLES, 'adjust a wallet');
   validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, true);
-  const posted = await postWalletTransaction(em, {
+  const posted = await postWalletTransaction(em, deps.postings, {
     walletId: options.walletId,
     accountScope: null,
     deltaMicros: options.amountMicros,

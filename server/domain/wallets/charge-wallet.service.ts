@@ -32,7 +32,7 @@ export interface ChargeWalletOptions {
  */
 export async function chargeWallet(
   em: EntityManager,
-  deps: Pick<ServiceDeps, 'committed'>,
+  deps: Pick<ServiceDeps, 'committed' | 'postings'>,
   options: ChargeWalletOptions,
 ): Promise<PostedWalletTransaction> {
   const { principal, limits } = options;
@@ -42,7 +42,7 @@ export async function chargeWallet(
     options.description === null || options.description === undefined
       ? 'Charge'
       : validateText('description', options.description, limits.descriptionLengthMax);
-  const posted = await postWalletTransaction(em, {
+  const posted = await postWalletTransaction(em, deps.postings, {
     walletId: options.walletId,
     accountScope: tenantScope(principal),
     deltaMicros: -options.amountMicros,

@@ -1,13 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SqlTransaction } from '../../database/sql.js';
-import {
-  installStatementBatcher,
-  statementBatcher,
-  type PreparedStatement,
-  type StatementBatcher,
-  type StatementBatchLimits,
-} from '../../database/statement-batcher.js';
+import { poolOf, type SqlTransaction } from '../../database/sql.js';
+import { StatementBatcher, type PreparedStatement, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
@@ -194,30 +188,37 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * Posts a completed credit or debit on a wallet, or replays the earlier result of the same
- * idempotency key. Owns its (single-statement) transaction: do not call inside another.
+ * idempotency key. Owns its (single-statement) transaction: do not call inside another (an
+ * assertion refuses it). Runs through `postings`, the app's batcher ({@link createPostingBatcher}).
  * @throws NotFoundError when the wallet does not exist or lies outside `accountScope`.
  * @throws InsufficientFundsError when a debit exceeds the available balance; nothing is written.
  * @throws BadUserInputError (`amount`) when a credit would lift the balance above the cap.
  * @throws IdempotencyKeyReusedError when the key was used with other parameters.
  */
-export async function postWalletTransaction(em: EntityManager, options: PostWalletTransactionOptions): Promise<PostedWalletTransaction> {
+export async function postWalletTransaction(
+  em: EntityManager,
+  postings: PostingBatcher,
+  options: PostWalletTransactionOptions,
+): Promise<PostedWalletTransaction> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
+  // The batcher commits on its own connections: a caller's open transaction would not contain the posting.
+  assert(!em.isInTransaction(), 'postWalletTransaction runs in autocommit; it cannot join an open transaction');
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
   const requestHash = hashRequest(options);
   const transactionId = randomUUID();
   let row: PostedRow | undefined;
   try {
-    row = await postingBatcher(em).execute(postingValues(options, transactionId, requestHash));
+    row = await postings.execute(postingValues(options, transactionId, requestHash));
   } catch (error) {
     if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) {
-      return replay(em, options, requestHash);
+      return replay(em, postings, options, requestHash);
     }
     throw error;
   }
   if (row) return { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false };
   // A concurrent twin may have posted first and changed what this one would have needed (a call's
   // reservation, already released): with the key on record, this is a replay, not a refusal.
-  if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) return replay(em, options, requestHash);
+  if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) return replay(em, postings, options, requestHash);
   return explainRefusal(em, options);
 }
 
@@ -252,25 +253,20 @@ const POSTINGS = {
   rowKey: (row: PostedRow) => row.id,
 };
 
-/**
- * Makes the posting batcher of this pool with `limits` (see {@link StatementBatcher}): concurrent
- * postings share one statement and one commit. {@link startApp} installs it once, with the
- * configured limits; a second installation on the same pool is refused.
- */
-export function installPostingBatcher(
-  em: EntityManager,
-  limits: StatementBatchLimits = POSTING_BATCH_LIMITS_DEFAULT,
-): StatementBatcher<PostedRow> {
-  return installStatementBatcher<PostedRow>(em, POSTINGS, limits);
-}
+/** Runs the postings of one pool: concurrent postings share one statement and one commit (see {@link StatementBatcher}). */
+export type PostingBatcher = StatementBatcher<PostedRow>;
 
-/** The posting batcher start-up installed on this pool. */
-export function postingBatcher(em: EntityManager): StatementBatcher<PostedRow> {
-  return statementBatcher<PostedRow>(em, POST_WALLET_TRANSACTION);
+/**
+ * Makes a posting batcher on the ORM's pool with `limits`. {@link startApp} makes one, with the
+ * configured limits, and hands it to every service that posts: there is no process-wide batcher,
+ * so two apps in one process (or a test's own batcher) never share limits or queues.
+ */
+export function createPostingBatcher(em: EntityManager, limits: StatementBatchLimits = POSTING_BATCH_LIMITS_DEFAULT): PostingBatcher {
+  return new StatementBatcher<PostedRow>(poolOf(em), { ...POSTINGS, ...limits });
 }
 
 /** A row of {@link POST_WALLET_TRANSACTION}: the transaction and the wallet's state right after it. */
-interface PostedRow extends WalletTransactionRow {
+export interface PostedRow extends WalletTransactionRow {
   wallet_currency: string;
   wallet_reserved_micros: string;
   wallet_created_at_ms: number;
@@ -328,12 +324,17 @@ function isIdempotencyKeyConflict(error: unknown): boolean {
   return candidate?.code === UNIQUE_VIOLATION && candidate.constraint === 'idempotency_key_pkey';
 }
 
-async function replay(em: EntityManager, options: PostWalletTransactionOptions, requestHash: string): Promise<PostedWalletTransaction> {
+async function replay(
+  em: EntityManager,
+  postings: PostingBatcher,
+  options: PostWalletTransactionOptions,
+  requestHash: string,
+): Promise<PostedWalletTransaction> {
   const record = await selectIdempotencyRecord.maybeOne(em, { walletId: options.walletId, key: options.idempotencyKey! });
   // A conflict is raised only once the other writer has committed, so a key missing now was deleted
   // meanwhile by the retention job: it was past idempotencyKeyRetentionMs, and a reuse after the
   // window is a new request.
-  if (!record) return postWalletTransaction(em, options);
+  if (!record) return postWalletTransaction(em, postings, options);
   if (record.operation !== options.operation || record.request_hash !== requestHash) {
     throw new IdempotencyKeyReusedError(options.idempotencyKey!);
   }

@@ -61,9 +61,9 @@ export class WalletResolver {
   })
   async charge(
     @Arg('input', () => ChargeInput, { description: 'The wallet, the amount and what it is for.' }) input: ChargeInput,
-    @Ctx() { em, principal, config, events }: Context,
+    @Ctx() { em, principal, config, spend }: Context,
   ): Promise<ChargePayload> {
-    const posted = await chargeWallet(em, events, {
+    const posted = await chargeWallet(em, spend.deps, {
       principal,
       walletId: input.walletId,
       amountMicros: input.amount,
@@ -78,9 +78,9 @@ export class WalletResolver {
   @Mutation(() => AdjustWalletPayload, { description: 'SUPPORT and PLATFORM_ADMIN: credit or debit any wallet with a reason.' })
   async adjustWallet(
     @Arg('input', () => AdjustWalletInput, { description: 'The wallet, the signed amount and the reason.' }) input: AdjustWalletInput,
-    @Ctx() { em, principal, config, events }: Context,
+    @Ctx() { em, principal, config, spend }: Context,
   ): Promise<AdjustWalletPayload> {
-    const posted = await adjustWallet(em, events, {
+    const posted = await adjustWallet(em, spend.deps, {
       principal,
       walletId: input.walletId,
       amountMicros: input.amount,

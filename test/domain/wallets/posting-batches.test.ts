@@ -9,7 +9,6 @@ import { loadConfig } from '../../../server/config.js';
 import type { StatementBatcherStats } from '../../../server/database/statement-batcher.js';
 import { parseMoney } from '../../../server/domain/wallets/money.js';
 import {
-  postingBatcher,
   POST_WALLET_TRANSACTIONS,
   postWalletTransaction,
   type PostWalletTransactionOptions,
@@ -48,9 +47,9 @@ function charge(walletId: string, accountScope: string | null, amount: string, e
 async function postTogether(postings: PostWalletTransactionOptions[], on: TestApp = t) {
   // Let an earlier posting's batch finish its bookkeeping (a microtask after its caller resumes), so this one starts idle.
   await new Promise((resolve) => setImmediate(resolve));
-  const batcher = postingBatcher(on.app.orm.em);
+  const batcher = on.app.postings;
   const before: StatementBatcherStats = { ...batcher.stats };
-  const results = await Promise.allSettled(postings.map((posting) => postWalletTransaction(on.app.orm.em.fork(), posting)));
+  const results = await Promise.allSettled(postings.map((posting) => postWalletTransaction(on.app.orm.em.fork(), batcher, posting)));
   const after = batcher.stats;
   const delta = {
     singles: after.singles - before.singles,
@@ -61,7 +60,7 @@ async function postTogether(postings: PostWalletTransactionOptions[], on: TestAp
   return { results, delta };
 }
 
-function valueOf<T>(result: PromiseSettledResult<T> | undefined): T {
+function fulfilledValue<T>(result: PromiseSettledResult<T> | undefined): T {
   if (result?.status !== 'fulfilled') throw new Error(`expected a posting, got ${String(result?.reason)}`);
   return result.value;
 }
@@ -132,8 +131,8 @@ describe('posting batches', () => {
 
     expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 6, fallbacks: 0 });
     const [leadResult, paid, refused, foreignResult, absent, overCap, quotedResult] = results;
-    expect(valueOf(leadResult).transaction.sequence).toBe(2n);
-    expect(valueOf(paid)).toMatchObject({
+    expect(fulfilledValue(leadResult).transaction.sequence).toBe(2n);
+    expect(fulfilledValue(paid)).toMatchObject({
       replayed: false,
       transaction: {
         walletId: paying.walletId,
@@ -148,7 +147,7 @@ describe('posting batches', () => {
     expect(errorCode(foreignResult)).toBe('NOT_FOUND');
     expect(errorCode(absent)).toBe('NOT_FOUND');
     expect(errorCode(overCap)).toBe('BAD_USER_INPUT');
-    expect(valueOf(quotedResult).transaction.description).toBe('a "quoted", {braced} \\ back\\slash NULL ünïcode');
+    expect(fulfilledValue(quotedResult).transaction.description).toBe('a "quoted", {braced} \\ back\\slash NULL ünïcode');
 
     // Refused postings wrote nothing: those wallets hold what they held.
     const balances = await Promise.all(
@@ -178,9 +177,11 @@ describe('posting batches', () => {
     expect(delta).toEqual({ singles: 3, batches: 1, batchedMembers: 2, fallbacks: 0 });
     const ofTwice = results.slice(1, 4);
     expect(ofTwice.filter((result) => errorCode(result) === 'INSUFFICIENT_FUNDS')).toHaveLength(1);
-    const sequences = ofTwice.filter((result) => result.status === 'fulfilled').map((result) => valueOf(result).transaction.sequence);
+    const sequences = ofTwice
+      .filter((result) => result.status === 'fulfilled')
+      .map((result) => fulfilledValue(result).transaction.sequence);
     expect(sequences.sort()).toEqual([2n, 3n]);
-    expect(valueOf(results[4]).transaction.sequence).toBe(2n);
+    expect(fulfilledValue(results[4]).transaction.sequence).toBe(2n);
     await t.assertLedger();
   });
 
@@ -193,9 +194,14 @@ describe('posting batches', () => {
     ]);
     const first = await postWalletTransaction(
       t.app.orm.em.fork(),
+      t.app.postings,
       charge(replayed.walletId, replayed.accountId, '1', { idempotencyKey: 'same' }),
     );
-    await postWalletTransaction(t.app.orm.em.fork(), charge(reused.walletId, reused.accountId, '1', { idempotencyKey: 'other' }));
+    await postWalletTransaction(
+      t.app.orm.em.fork(),
+      t.app.postings,
+      charge(reused.walletId, reused.accountId, '1', { idempotencyKey: 'other' }),
+    );
 
     const { results, delta } = await postTogether([
       charge(lead.walletId, lead.accountId, '1'),
@@ -206,9 +212,9 @@ describe('posting batches', () => {
 
     expect(delta).toEqual({ singles: 1 + 3, batches: 1, batchedMembers: 3, fallbacks: 1 });
     const [, replay, reuse, posted] = results;
-    expect(valueOf(replay)).toMatchObject({ replayed: true, transaction: { id: first.transaction.id } });
+    expect(fulfilledValue(replay)).toMatchObject({ replayed: true, transaction: { id: first.transaction.id } });
     expect(errorCode(reuse!)).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(valueOf(posted)).toMatchObject({ replayed: false, transaction: { sequence: 2n, idempotencyKey: 'new' } });
+    expect(fulfilledValue(posted)).toMatchObject({ replayed: false, transaction: { sequence: 2n, idempotencyKey: 'new' } });
     const sequences = await Promise.all(
       [replayed, reused].map(
         async (account) =>
@@ -238,7 +244,7 @@ describe('posting batches', () => {
       const { results, delta } = await together;
 
       expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 2, fallbacks: 0 });
-      expect(valueOf(results[0]).transaction.sequence).toBe(2n);
+      expect(fulfilledValue(results[0]).transaction.sequence).toBe(2n);
       for (const result of results.slice(1)) {
         expect(result.status).toBe('rejected');
         expect((result as PromiseRejectedResult).reason).toMatchObject({ code: '57P01', severity: 'FATAL' });
@@ -293,7 +299,7 @@ describe('posting batches', () => {
       await holder.query('rollback');
       const { results, delta } = await together;
       expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 2, fallbacks: 0 });
-      expect(results.map((result) => valueOf(result).transaction.sequence)).toEqual([2n, 2n, 2n]);
+      expect(results.map((result) => fulfilledValue(result).transaction.sequence)).toEqual([2n, 2n, 2n]);
     } finally {
       await holder.query('rollback').catch(() => undefined);
       await holder.query(`alter database "${new URL(t.databaseUrl).pathname.slice(1)}" reset all`);
@@ -310,10 +316,12 @@ describe('posting batches', () => {
       // Each process: 5 charges of 1.00 per wallet, interleaved across wallets; 10 per wallet against 5.00 in all.
       const postings = () =>
         Array.from({ length: 5 }, () => wallets.map((wallet) => charge(wallet.walletId, wallet.accountId, '1'))).flat();
-      const statsBefore = [postingBatcher(t.app.orm.em).stats.batches, postingBatcher(second.app.orm.em).stats.batches];
+      const statsBefore = [t.app.postings.stats.batches, second.app.postings.stats.batches];
       const settled = (
         await Promise.all(
-          [t, second].map((app) => Promise.allSettled(postings().map((posting) => postWalletTransaction(app.app.orm.em.fork(), posting)))),
+          [t, second].map((app) =>
+            Promise.allSettled(postings().map((posting) => postWalletTransaction(app.app.orm.em.fork(), app.app.postings, posting))),
+          ),
         )
       ).flat();
 
@@ -324,8 +332,8 @@ describe('posting batches', () => {
         expect(data.wallet).toEqual({ balance: '0', sequence: '6' });
       }
       // Both processes really batched.
-      expect(postingBatcher(t.app.orm.em).stats.batches).toBeGreaterThan(statsBefore[0]!);
-      expect(postingBatcher(second.app.orm.em).stats.batches).toBeGreaterThan(statsBefore[1]!);
+      expect(t.app.postings.stats.batches).toBeGreaterThan(statsBefore[0]!);
+      expect(second.app.postings.stats.batches).toBeGreaterThan(statsBefore[1]!);
       await t.assertLedger();
     } finally {
       await second.close();

@@ -66,7 +66,13 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
   afterAll(() => t.close());
 
   /** The services' dependencies with DNS replaced by `resolveHost`. */
-  const depsWith = (resolveHost: ResolveHost) => ({ clock: systemClock, config: t.config, committed: () => {}, resolveHost });
+  const depsWith = (resolveHost: ResolveHost) => ({
+    clock: systemClock,
+    config: t.config,
+    committed: () => {},
+    postings: t.app.postings,
+    resolveHost,
+  });
 
   it.each([
     'https://localhost/hooks',
@@ -273,7 +279,7 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
       // .invalid never resolves (RFC 6761): a second lookup by the system would fail and connect nowhere.
       const { endpoint } = await createWebhookEndpoint(
         t.app.orm.em.fork(),
-        { clock: systemClock, config: t.config, committed: () => {}, resolveHost },
+        { clock: systemClock, config: t.config, committed: () => {}, postings: t.app.postings, resolveHost },
         {
           principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
           accountId,

@@ -463,7 +463,7 @@ describe('recovery after a crash mid-purchase', () => {
     const posted = await insertClaim(postedNumber);
     const debit = await postPurchase(
       em,
-      t.config,
+      t.app.spend.deps,
       { id: posted, accountId, walletId, number: postedNumber, purchaseMicros: 1_500_000n, monthlyMicros: 2_250_000n },
       'test',
     );
@@ -513,7 +513,12 @@ describe('recovery after a crash mid-purchase', () => {
        values ($1, $2, $3, $4, $5, 'RELEASED', 1500000, 2250000, $6, 10, $6, $6, 'ACCOUNT_CLOSED', now() - interval '2 minutes')`,
       [id, accountId, walletId, plan, number, new Date(clock.now()).toISOString()],
     );
-    await postPurchase(em, t.config, { id, accountId, walletId, number, purchaseMicros: 1_500_000n, monthlyMicros: 2_250_000n }, 'test');
+    await postPurchase(
+      em,
+      t.app.spend.deps,
+      { id, accountId, walletId, number, purchaseMicros: 1_500_000n, monthlyMicros: 2_250_000n },
+      'test',
+    );
     expect((await wallet(t, ownerKey, walletId)).balance).toBe('6.25');
 
     // A refund whose process died between its state change and its credit.
