@@ -61,7 +61,7 @@ async function postTogether(postings: PostWalletTransactionOptions[], on: TestAp
   return { results, delta };
 }
 
-function valueOf<T>(result: PromiseSettledResult<T> | undefined): T {
+function fulfilledValue<T>(result: PromiseSettledResult<T> | undefined): T {
   if (result?.status !== 'fulfilled') throw new Error(`expected a posting, got ${String(result?.reason)}`);
   return result.value;
 }
@@ -132,8 +132,8 @@ describe('posting batches', () => {
 
     expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 6, fallbacks: 0 });
     const [leadResult, paid, refused, foreignResult, absent, overCap, quotedResult] = results;
-    expect(valueOf(leadResult).transaction.sequence).toBe(2n);
-    expect(valueOf(paid)).toMatchObject({
+    expect(fulfilledValue(leadResult).transaction.sequence).toBe(2n);
+    expect(fulfilledValue(paid)).toMatchObject({
       replayed: false,
       transaction: {
         walletId: paying.walletId,
@@ -148,7 +148,7 @@ describe('posting batches', () => {
     expect(errorCode(foreignResult)).toBe('NOT_FOUND');
     expect(errorCode(absent)).toBe('NOT_FOUND');
     expect(errorCode(overCap)).toBe('BAD_USER_INPUT');
-    expect(valueOf(quotedResult).transaction.description).toBe('a "quoted", {braced} \\ back\\slash NULL ünïcode');
+    expect(fulfilledValue(quotedResult).transaction.description).toBe('a "quoted", {braced} \\ back\\slash NULL ünïcode');
 
     // Refused postings wrote nothing: those wallets hold what they held.
     const balances = await Promise.all(
@@ -178,9 +178,11 @@ describe('posting batches', () => {
     expect(delta).toEqual({ singles: 3, batches: 1, batchedMembers: 2, fallbacks: 0 });
     const ofTwice = results.slice(1, 4);
     expect(ofTwice.filter((result) => errorCode(result) === 'INSUFFICIENT_FUNDS')).toHaveLength(1);
-    const sequences = ofTwice.filter((result) => result.status === 'fulfilled').map((result) => valueOf(result).transaction.sequence);
+    const sequences = ofTwice
+      .filter((result) => result.status === 'fulfilled')
+      .map((result) => fulfilledValue(result).transaction.sequence);
     expect(sequences.sort()).toEqual([2n, 3n]);
-    expect(valueOf(results[4]).transaction.sequence).toBe(2n);
+    expect(fulfilledValue(results[4]).transaction.sequence).toBe(2n);
     await t.assertLedger();
   });
 
@@ -206,9 +208,9 @@ describe('posting batches', () => {
 
     expect(delta).toEqual({ singles: 1 + 3, batches: 1, batchedMembers: 3, fallbacks: 1 });
     const [, replay, reuse, posted] = results;
-    expect(valueOf(replay)).toMatchObject({ replayed: true, transaction: { id: first.transaction.id } });
+    expect(fulfilledValue(replay)).toMatchObject({ replayed: true, transaction: { id: first.transaction.id } });
     expect(errorCode(reuse!)).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(valueOf(posted)).toMatchObject({ replayed: false, transaction: { sequence: 2n, idempotencyKey: 'new' } });
+    expect(fulfilledValue(posted)).toMatchObject({ replayed: false, transaction: { sequence: 2n, idempotencyKey: 'new' } });
     const sequences = await Promise.all(
       [replayed, reused].map(
         async (account) =>
@@ -238,7 +240,7 @@ describe('posting batches', () => {
       const { results, delta } = await together;
 
       expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 2, fallbacks: 0 });
-      expect(valueOf(results[0]).transaction.sequence).toBe(2n);
+      expect(fulfilledValue(results[0]).transaction.sequence).toBe(2n);
       for (const result of results.slice(1)) {
         expect(result.status).toBe('rejected');
         expect((result as PromiseRejectedResult).reason).toMatchObject({ code: '57P01', severity: 'FATAL' });
@@ -293,7 +295,7 @@ describe('posting batches', () => {
       await holder.query('rollback');
       const { results, delta } = await together;
       expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 2, fallbacks: 0 });
-      expect(results.map((result) => valueOf(result).transaction.sequence)).toEqual([2n, 2n, 2n]);
+      expect(results.map((result) => fulfilledValue(result).transaction.sequence)).toEqual([2n, 2n, 2n]);
     } finally {
       await holder.query('rollback').catch(() => undefined);
       await holder.query(`alter database "${new URL(t.databaseUrl).pathname.slice(1)}" reset all`);
