@@ -54,6 +54,7 @@ import {
   type BenchWallet,
   type CpuSubjects,
   type CpuUse,
+  type HttpAnswer,
 } from './bench-support.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +280,7 @@ function openSubscribers(options: {
 /** Sends one charge on `charges.wallet` and records when it was sent and answered, by sequence. */
 async function sendCharge(agent: http.Agent, port: number, charges: WalletCharges, body: string): Promise<string | undefined> {
   const sentAt = performance.now();
-  let answer;
+  let answer: HttpAnswer;
   try {
     answer = await postJson(agent, port, charges.wallet.ownerKey, body);
   } catch (error) {

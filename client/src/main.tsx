@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, type ReactNode, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { checkSession, signOut } from './apollo/auth-requests';
@@ -95,7 +95,7 @@ function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
         ? { kind: 'session', user: session.user, signingOut: session.signingOut, signOutError: session.signOutError }
         : null;
 
-  let content;
+  let content: ReactNode;
   switch (screen.name) {
     case 'checking':
       content = <p className="placeholder">Checking your session…</p>;

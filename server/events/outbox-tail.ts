@@ -87,7 +87,10 @@ export class OutboxTail {
   /** Calls `listener` with every event of `walletId` committed from now on. Returns the unsubscribe. */
   onWalletEvent(walletId: string, listener: (event: WalletEvent) => void): () => void {
     let set = this.listeners.get(walletId);
-    if (!set) this.listeners.set(walletId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(walletId, set);
+    }
     set.add(listener);
     return () => {
       set.delete(listener);
@@ -98,7 +101,10 @@ export class OutboxTail {
   /** Calls `listener` with every change of campaign `campaignId` or of its calls committed from now on. Returns the unsubscribe. */
   onCampaignChange(campaignId: string, listener: (change: EntityChange) => void): () => void {
     let set = this.campaignListeners.get(campaignId);
-    if (!set) this.campaignListeners.set(campaignId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.campaignListeners.set(campaignId, set);
+    }
     set.add(listener);
     return () => {
       set.delete(listener);
@@ -113,7 +119,10 @@ export class OutboxTail {
    */
   onWalletChange(walletId: string, listener: () => void): () => void {
     let set = this.walletChangeListeners.get(walletId);
-    if (!set) this.walletChangeListeners.set(walletId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.walletChangeListeners.set(walletId, set);
+    }
     set.add(listener);
     return () => {
       set.delete(listener);

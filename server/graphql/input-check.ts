@@ -42,7 +42,9 @@ function findNul(value: unknown, path: string[], found: GraphQLError[]): void {
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => findNul(item, [...path, String(index)], found));
+    value.forEach((item, index) => {
+      findNul(item, [...path, String(index)], found);
+    });
     return;
   }
   // Input objects coerce to plain objects; scalars such as DateTime (a Date) or Money (a bigint) are skipped.
@@ -145,7 +147,10 @@ export function literalPathAt(document: DocumentNode, offset: number): string | 
       return;
     }
     if (value.kind === Kind.OBJECT) for (const field of value.fields) walk(field.value, [...path, field.name.value]);
-    if (value.kind === Kind.LIST) value.values.forEach((item, index) => walk(item, [...path, String(index)]));
+    if (value.kind === Kind.LIST)
+      value.values.forEach((item, index) => {
+        walk(item, [...path, String(index)]);
+      });
   };
   visit(document, {
     Argument: (node) => {

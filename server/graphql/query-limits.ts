@@ -173,7 +173,7 @@ export function queryCost(
 
   const rowsOf = (field: FieldNode): number => {
     const argument = field.arguments?.find((candidate) => candidate.name.value === 'first');
-    const value = argument ? valueOf(argument.value, operation, variableValues) : undefined;
+    const value = argument ? argumentValueOf(argument.value, operation, variableValues) : undefined;
     return typeof value === 'number' && Number.isFinite(value) ? Math.min(pageSizeMax, Math.max(1, Math.ceil(value))) : pageSizeDefault;
   };
 
@@ -222,7 +222,7 @@ export function queryCost(
 }
 
 /** A literal's or variable's value, as far as the cost needs it (numbers; anything else undefined). */
-function valueOf(
+function argumentValueOf(
   node: ValueNode,
   operation: OperationDefinitionNode,
   variableValues: Readonly<Record<string, unknown>> | null | undefined,
@@ -232,7 +232,7 @@ function valueOf(
   const name = node.name.value;
   if (variableValues && variableValues[name] !== undefined && variableValues[name] !== null) return variableValues[name];
   const definition = operation.variableDefinitions?.find((candidate) => candidate.variable.name.value === name);
-  return definition?.defaultValue ? valueOf(definition.defaultValue, operation, undefined) : undefined;
+  return definition?.defaultValue ? argumentValueOf(definition.defaultValue, operation, undefined) : undefined;
 }
 
 /** The QUERY_TOO_COMPLEX error when the operation costs more than `queryCostMax`; undefined otherwise. */

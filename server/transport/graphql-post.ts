@@ -107,7 +107,10 @@ export function graphqlPostListener<TContext extends BaseContext>(options: Graph
  */
 export function forwardGraphqlPostError(request: express.Request, _response: express.Response, next: express.NextFunction): void {
   const error = (request as WithPendingError)[PENDING_ERROR];
-  if (error === undefined) return next();
+  if (error === undefined) {
+    next();
+    return;
+  }
   delete (request as WithPendingError)[PENDING_ERROR];
   next(error);
 }

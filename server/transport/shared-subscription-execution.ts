@@ -28,7 +28,10 @@ export async function subscribeSharingExecution(args: ExecutionArgs) {
       return execute({ ...args, rootValue: payload });
     }
     let results = executions.get(payload);
-    if (!results) executions.set(payload, (results = new Map()));
+    if (!results) {
+      results = new Map();
+      executions.set(payload, results);
+    }
     let result = results.get(selectionKey);
     if (!result) {
       result = Promise.resolve(execute({ ...args, rootValue: payload }));

@@ -49,7 +49,10 @@ async function pageWhen(predicate: (html: string) => boolean, timeoutMs = 10_000
   let html = '';
   await until(
     '/dev/mail to show the expected mail',
-    async () => predicate((html = await (await asAdmin(`${t.url}/dev/mail`)).text())),
+    async () => {
+      html = await (await asAdmin(`${t.url}/dev/mail`)).text();
+      return predicate(html);
+    },
     timeoutMs,
     50,
   );

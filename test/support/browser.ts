@@ -164,7 +164,7 @@ export async function waitForText(locator: Locator, expected: string | RegExp, t
 
 /** Newest modification time of the files under `target` (a file or a folder), in ms since the epoch; 0 when missing. */
 async function newestMtimeMs(target: string): Promise<number> {
-  let stat;
+  let stat: Awaited<ReturnType<typeof fs.stat>>;
   try {
     stat = await fs.stat(target);
   } catch {

@@ -221,12 +221,28 @@ describe('sockets and subscriptions per key', () => {
     // A clean close frees a place…
     if ('socket' in first) first.socket.close(1000);
     let third: RawSocket = { closeCode: 0 };
-    await until('a third socket to be accepted', async () => 'socket' in (third = await openRawSocket(key.secret)), 10_000, 20);
+    await until(
+      'a third socket to be accepted',
+      async () => {
+        third = await openRawSocket(key.secret);
+        return 'socket' in third;
+      },
+      10_000,
+      20,
+    );
     // …and so does a socket that just drops (no close frame).
     expect(await openRawSocket(key.secret)).toEqual({ closeCode: 4429 });
     if ('socket' in second) second.socket.terminate();
     let fourth: RawSocket = { closeCode: 0 };
-    await until('a fourth socket to be accepted', async () => 'socket' in (fourth = await openRawSocket(key.secret)), 10_000, 20);
+    await until(
+      'a fourth socket to be accepted',
+      async () => {
+        fourth = await openRawSocket(key.secret);
+        return 'socket' in fourth;
+      },
+      10_000,
+      20,
+    );
     for (const opened of [third, fourth] as RawSocket[]) if ('socket' in opened) opened.socket.close();
   });
 
@@ -253,7 +269,15 @@ describe('sockets and subscriptions per key', () => {
       expect((await run(clients[0]!, ME)).data).toEqual({ me: { role: 'OWNER' } });
       live[0]!();
       let again: 'open' | any[] = [];
-      await until('the socket to be accepted again', async () => (again = await open(clients[0]!)) === 'open', 10_000, 20);
+      await until(
+        'the socket to be accepted again',
+        async () => {
+          again = await open(clients[0]!);
+          return again === 'open';
+        },
+        10_000,
+        20,
+      );
       expect(again).toBe('open');
     } finally {
       await Promise.all(clients.map((client) => client.dispose()));

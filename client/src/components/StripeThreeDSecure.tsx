@@ -36,6 +36,7 @@ export function StripeThreeDSecure({ publishableKey, clientSecret, onAnswered }:
     }
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: started once per client secret on purpose; `authenticate` is a new closure every render and must not restart it.
   useEffect(() => {
     if (startedFor.current === clientSecret) return;
     startedFor.current = clientSecret;

@@ -75,6 +75,7 @@ export function TransactionFilters({ value, onChange, campaigns, dateError = nul
   const campaignListed = value.campaignId === null || campaigns?.options.some((option) => option.id === value.campaignId) === true;
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding, margin and min-inline-size, which would change the layout; role=group gives the same semantics.
     <div className="filters" role="group" aria-label="Filters">
       <div className="field field--inline">
         <label htmlFor={typeId}>Type</label>

@@ -151,7 +151,10 @@ async function walletAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], r
   const movesOf = new Map<string, BalanceMoveRow[]>();
   for (const move of moves) {
     let list = movesOf.get(move.wallet_id);
-    if (!list) movesOf.set(move.wallet_id, (list = []));
+    if (!list) {
+      list = [];
+      movesOf.set(move.wallet_id, list);
+    }
     list.push(move);
   }
 

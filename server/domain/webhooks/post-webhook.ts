@@ -78,13 +78,16 @@ function pinnedLookup(addresses: ResolvedAddress[]) {
     if (usable.length === 0) {
       const error: NodeJS.ErrnoException = new Error('no address of the requested family');
       error.code = 'ENOTFOUND';
-      return callback(error, '');
+      callback(error, '');
+      return;
     }
-    if (typeof options === 'object' && options.all)
-      return callback(
+    if (typeof options === 'object' && options.all) {
+      callback(
         null,
         usable.map((entry) => ({ address: entry.address, family: entry.family })),
       );
+      return;
+    }
     callback(null, usable[0]!.address, usable[0]!.family);
   };
 }

@@ -71,7 +71,10 @@ interface AlertRaisedSubscribeData {
 const alertObjects = new WeakMap<AlertRecord, AlertObject>();
 function alertObjectOf(alert: AlertRecord): AlertObject {
   let object = alertObjects.get(alert);
-  if (!object) alertObjects.set(alert, (object = toAlertObject(alert)));
+  if (!object) {
+    object = toAlertObject(alert);
+    alertObjects.set(alert, object);
+  }
   return object;
 }
 

@@ -23,14 +23,20 @@ interface SubscribeData {
 const transactions = new WeakMap<WalletEvent, TransactionObject>();
 function transactionOf(event: WalletEvent): TransactionObject {
   let transaction = transactions.get(event);
-  if (!transaction) transactions.set(event, (transaction = toTransactionObject(event.transaction)));
+  if (!transaction) {
+    transaction = toTransactionObject(event.transaction);
+    transactions.set(event, transaction);
+  }
   return transaction;
 }
 
 const walletStates = new WeakMap<WalletEvent, WalletObject>();
 function walletAfter(event: WalletEvent, build: () => WalletObject): WalletObject {
   let wallet = walletStates.get(event);
-  if (!wallet) walletStates.set(event, (wallet = build()));
+  if (!wallet) {
+    wallet = build();
+    walletStates.set(event, wallet);
+  }
   return wallet;
 }
 

@@ -15,7 +15,10 @@ export class HeavyQueryTurns {
   /** Waits for `key`'s turn; resolves with the function that ends it (call it exactly once). */
   async take(key: string): Promise<() => void> {
     let state = this.keys.get(key);
-    if (!state) this.keys.set(key, (state = { running: 0, waiting: [] }));
+    if (!state) {
+      state = { running: 0, waiting: [] };
+      this.keys.set(key, state);
+    }
     if (state.running >= this.inFlightMax) await new Promise<void>((resolve) => state!.waiting.push(resolve));
     else state.running++;
     let ended = false;

@@ -186,6 +186,7 @@ describe('CampaignDetailView', () => {
 describe('CampaignDetailPage', () => {
   it('starts loading', () => {
     const html = render(
+      // biome-ignore lint/a11y/useValidAriaRole: `role` here is the page's prop for the member's account role (OWNER…), not an ARIA role; the page renders no role attribute from it.
       <CampaignDetailPage
         campaignId="5f0c6c1e-0000-4000-8000-000000000001"
         account={{ id: 'a1', name: 'Acme' }}

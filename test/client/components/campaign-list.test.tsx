@@ -117,6 +117,7 @@ describe('CampaignsView', () => {
 describe('CampaignsPage', () => {
   it('starts loading, with "New campaign" for an owner', () => {
     const html = render(
+      // biome-ignore lint/a11y/useValidAriaRole: `role` here is the page's prop for the member's account role (OWNER…), not an ARIA role; the page renders no role attribute from it.
       <CampaignsPage
         account={{ id: 'a1', name: 'Acme' }}
         wallet={{ id: 'w1', currency: 'USD', balance: '10', available: '10', reserved: '0', sequence: '1' }}

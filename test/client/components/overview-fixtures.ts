@@ -65,9 +65,15 @@ export function transaction(sequence: string, amount: string, balanceAfter: stri
 export function hostElements(node: ReactNode): ReactElement<Record<string, any>>[] {
   const found: ReactElement<Record<string, any>>[] = [];
   const visit = (current: ReactNode): void => {
-    if (Array.isArray(current)) return current.forEach(visit);
+    if (Array.isArray(current)) {
+      for (const child of current) visit(child);
+      return;
+    }
     if (!isValidElement<Record<string, any>>(current)) return;
-    if (typeof current.type === 'function') return visit((current.type as (props: unknown) => ReactNode)(current.props));
+    if (typeof current.type === 'function') {
+      visit((current.type as (props: unknown) => ReactNode)(current.props));
+      return;
+    }
     if (typeof current.type === 'string') found.push(current);
     visit(current.props.children as ReactNode);
   };

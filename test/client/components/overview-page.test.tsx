@@ -19,6 +19,7 @@ describe('OverviewPage', () => {
   it('first paint: the figures the account query has, and every live part loading', () => {
     const html = renderToStaticMarkup(
       <MockedProvider mocks={[]}>
+        {/* biome-ignore lint/a11y/useValidAriaRole: `role` here is the page's prop for the member's account role (OWNER…), not an ARIA role; the page renders no role attribute from it. */}
         <OverviewPage
           account={{ id: 'a1', name: 'Acme' }}
           wallet={ACCOUNT_WALLET}

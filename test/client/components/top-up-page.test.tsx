@@ -13,6 +13,7 @@ describe('TopUpPage', () => {
   it('first paint: the balance the account query has, the checkout and the recent top-ups loading', () => {
     const html = renderToStaticMarkup(
       <MockedProvider mocks={[]}>
+        {/* biome-ignore lint/a11y/useValidAriaRole: `role` here is the page's prop for the member's account role (OWNER…), not an ARIA role; the page renders no role attribute from it. */}
         <TopUpPage
           account={{ id: 'a1', name: 'Acme' }}
           wallet={WALLET}
@@ -34,6 +35,7 @@ describe('TopUpPage', () => {
   it('tells a role that may not pay why there is no checkout', () => {
     const html = renderToStaticMarkup(
       <MockedProvider mocks={[]}>
+        {/* biome-ignore lint/a11y/useValidAriaRole: `role` here is the page's prop for the member's account role (OWNER…), not an ARIA role; the page renders no role attribute from it. */}
         <TopUpPage
           account={{ id: 'a1', name: 'Acme' }}
           wallet={WALLET}

@@ -33,6 +33,7 @@ describe('TransactionsPage', () => {
   it('first paint: the filters with a campaign select, the CSV link, and the history loading', () => {
     const html = renderToStaticMarkup(
       <MockedProvider mocks={[]}>
+        {/* biome-ignore lint/a11y/useValidAriaRole: `role` here is the page's prop for the member's account role (OWNER…), not an ARIA role; the page renders no role attribute from it. */}
         <TransactionsPage
           account={{ id: 'a1', name: 'Acme' }}
           wallet={WALLET}

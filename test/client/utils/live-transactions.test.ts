@@ -108,7 +108,9 @@ describe('live transactions', () => {
           );
           const got = sequences(live.rows);
           expect(got.length).toBeLessThanOrEqual(maxRows);
-          got.forEach((sequence, index) => expect(sequence).toBe(Number(highestLiveSequence(live)) - index));
+          got.forEach((sequence, index) => {
+            expect(sequence).toBe(Number(highestLiveSequence(live)) - index);
+          });
           if (got.length > 0) expect(Number(live.afterSequence)).toBe(got.at(-1)! - 1);
         },
       ),

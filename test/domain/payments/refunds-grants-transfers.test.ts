@@ -173,7 +173,7 @@ describe('bank transfers', () => {
     expectError(await t.graphql(ownerKey, COMPLETE_TRANSFER, { id: recorded.id }), 'FORBIDDEN');
     const done = await Promise.all(Array.from({ length: 5 }, () => t.graphql(support, COMPLETE_TRANSFER, { id: recorded.id })));
     expect(done.filter((response) => !response.errors)).toHaveLength(1);
-    done.filter((response) => response.errors).forEach((response) => expectError(response, 'INVALID_STATE'));
+    for (const response of done.filter((response) => response.errors)) expectError(response, 'INVALID_STATE');
     const wallet = await walletView(t, ownerKey, walletId);
     expect(wallet.balance).toBe('500');
     expect(wallet.transactions[0]).toMatchObject({ kind: 'TOP_UP', amount: '500', description: 'Bank transfer received (INV-2026-001)' });

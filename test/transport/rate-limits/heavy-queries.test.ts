@@ -11,8 +11,14 @@ describe('HeavyQueryTurns', () => {
     const started: string[] = [];
     const first = await turns.take('a');
     const second = await turns.take('a');
-    const third = turns.take('a').then((end) => (started.push('third'), end));
-    const fourth = turns.take('a').then((end) => (started.push('fourth'), end));
+    const third = turns.take('a').then((end) => {
+      started.push('third');
+      return end;
+    });
+    const fourth = turns.take('a').then((end) => {
+      started.push('fourth');
+      return end;
+    });
     await settle();
     expect(started).toEqual([]);
     expect(turns.waitingFor('a')).toBe(2);

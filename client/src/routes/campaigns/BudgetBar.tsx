@@ -21,6 +21,7 @@ export function BudgetBar({ campaign, currency, detailed = false }: BudgetBarPro
   const budget = formatMoney(campaign.budget, currency);
   return (
     <div className={use.reached ? 'budget budget--reached' : 'budget'}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a two-segment bar (committed and spent) that a native <meter>, with its own look and no children, cannot draw. */}
       <div
         className="budget__bar"
         role="meter"

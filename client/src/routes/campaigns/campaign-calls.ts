@@ -61,15 +61,18 @@ export function applyCallStates<C extends BookCall>(
     const known = currentActive ?? currentEnded;
     if (known !== undefined && compareSequences(known.version, state.version) >= 0) continue;
     if (state.status === 'ACTIVE') {
-      (active ??= new Map(book.active)).set(state.id, state);
+      if (active === null) active = new Map(book.active);
+      active.set(state.id, state);
       if (currentEnded !== undefined) {
         endedById().delete(state.id);
         endedChanged = true;
       }
     } else {
       if (currentActive !== undefined) {
-        (active ??= new Map(book.active)).delete(state.id);
-        (endedLive ??= new Set(book.endedLive)).add(state.id);
+        if (active === null) active = new Map(book.active);
+        active.delete(state.id);
+        if (endedLive === null) endedLive = new Set(book.endedLive);
+        endedLive.add(state.id);
       }
       endedById().set(state.id, state);
       endedChanged = true;

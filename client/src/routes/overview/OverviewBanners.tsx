@@ -38,6 +38,7 @@ interface BannerProps {
 /** One banner: a title, what happened, and the one-click way out (Top up). */
 function Banner({ role, tone, title, kind, canTopUp, navigate, children }: BannerProps) {
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: `role` is always 'alert' or 'status' (BannerProps), both of which take aria-label; Biome cannot see a role given by a variable.
     <div className={`notice notice--${tone} overview-banner`} role={role} data-banner={kind} aria-label={title}>
       <div className="overview-banner__text">
         <p className="notice__summary">{title}</p>

@@ -274,6 +274,7 @@ export function ApiKeyList({ keys, keyInUseId, loading, error, onRetry, revoking
                   <td>
                     {active &&
                       (confirmingId === key.id ? (
+                        // biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding, margin and min-inline-size, which would change the layout; role=group gives the same semantics.
                         <div className="api-keys__confirm" role="group" aria-label={`Revoke ${key.name}?`}>
                           <span>
                             {inUse

@@ -115,6 +115,7 @@ export function SavedCardList({ cards, loading, error, onRetry, pendingId, actio
                 {card.isDefault && <span className="status status--completed">Default</span>}
               </div>
               {confirmingId === card.id ? (
+                // biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding, margin and min-inline-size, which would change the layout; role=group gives the same semantics.
                 <div className="saved-cards__confirm" role="group" aria-label={`Remove ${label}?`}>
                   <span>
                     Remove {label}?

@@ -190,6 +190,7 @@ function Checkout({ wallet, role, config, flow }: CheckoutProps) {
             </span>
           </div>
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding, margin and min-inline-size, which would change the layout; role=group gives the same semantics. */}
         <div className="quick-picks" role="group" aria-label="Quick picks">
           {quickPicks.map((pick) => (
             <button

@@ -54,7 +54,7 @@ describe('createTickingClock', () => {
     expect(clock.listenerCount()).toBe(200);
     time.advanceTo(2_000);
     expect(calls).toBe(400);
-    unsubscribers.slice(1).forEach((unsubscribe) => unsubscribe());
+    for (const unsubscribe of unsubscribers.slice(1)) unsubscribe();
     expect(time.pending()).toBe(1);
     unsubscribers[0]!();
     expect(time.pending()).toBe(0);

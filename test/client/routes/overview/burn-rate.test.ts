@@ -108,6 +108,7 @@ describe('burnRate', () => {
           // Rounded up: the rate times the window covers the spend, one micro-unit less would not.
           expect(rate.recentPerMinuteMicros * w >= recent * 60n).toBe(true);
           expect(rate.recentPerMinuteMicros === 0n || (rate.recentPerMinuteMicros - 1n) * w < recent * 60n).toBe(true);
+          // biome-ignore lint/complexity/useMathMinMax: bigints; Math.max throws a TypeError on them.
           expect(rate.perMinuteMicros).toBe(calls > rate.recentPerMinuteMicros ? calls : rate.recentPerMinuteMicros);
           expect(rate.source).toBe(rate.perMinuteMicros === 0n ? 'none' : calls >= rate.recentPerMinuteMicros ? 'calls' : 'recent');
         },
