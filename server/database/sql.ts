@@ -158,7 +158,11 @@ export async function transaction<T>(
   work: (tx: SqlTransaction) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  const begin = `begin isolation level ${options.isolationLevel ?? 'read committed'}${options.readOnly ? ' read only' : ''}`;
+  // A plain `begin` is the server's default, READ COMMITTED; options are spelled out only when given.
+  const begin =
+    options.isolationLevel === undefined && !options.readOnly
+      ? 'begin'
+      : `begin isolation level ${options.isolationLevel ?? 'read committed'}${options.readOnly ? ' read only' : ''}`;
   return withConnection(em, async (connection) => {
     await connection.query(begin);
     try {
