@@ -7,9 +7,8 @@ import { assert, OperationTimeoutError } from '../errors.js';
  * The transports run each operation inside {@link runOperation}, which puts an
  * {@link OperationBudget} in an AsyncLocalStorage: a deadline, and a cap on the pooled database
  * connections the operation may hold at once. {@link governConnections} wraps the pool's
- * acquireConnection/releaseConnection (the ORM's knex client, which pg-transaction.ts,
- * prepared-statement.ts and statement-batcher.ts use too), so that a connection taken inside an
- * operation
+ * acquireConnection/releaseConnection (the ORM's knex client, which sql.ts and statement-batcher.ts
+ * use too), so that a connection taken inside an operation
  *   1. is refused with OPERATION_TIMEOUT once the deadline has passed (remaining work never starts),
  *   2. waits (it is not refused) while the operation already holds `connectionsMax`, and
  *   3. waits while requests together hold `requestConnectionsMax` (pool size − reserved), so the
