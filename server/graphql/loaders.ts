@@ -3,12 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { findAutoRecharges, type AutoRechargeSettings } from '../domain/payments/auto-recharge.service.js';
 import { refundableMicrosOfWallets } from '../domain/payments/refund-unused-credit.service.js';
 import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.js';
-import {
-  findActiveSubscriptions,
-  findSubscriptionPlans,
-  type SubscriptionPlanRecord,
-  type SubscriptionRecord,
-} from '../domain/subscriptions/subscription.service.js';
+import { findActiveSubscriptions, findSubscriptionPlans } from '../domain/subscriptions/subscription.service.js';
+import type { SubscriptionPlanRecord, SubscriptionRecord } from '../domain/subscriptions/subscription-record.js';
 import { NotFoundError } from '../errors.js';
 import { walletLifecyclesOf, type WalletLifecycle } from '../domain/wallets/find-wallet.service.js';
 import { listTopUpsOfWallets } from '../domain/payments/reconcile-top-ups.service.js';

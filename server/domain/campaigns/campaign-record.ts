@@ -32,9 +32,6 @@ export interface CampaignRecord {
   updatedAtMs: number;
 }
 
-// The row type and its columns live with the statements; re-exported for modules not yet on them.
-export { CAMPAIGN_COLUMNS, type CampaignRow } from './campaigns.queries.js';
-
 /** The record of a {@link CampaignRow}. */
 export function toCampaignRecord(row: CampaignRow): CampaignRecord {
   return {

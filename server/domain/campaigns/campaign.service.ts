@@ -22,9 +22,6 @@ import {
 } from './campaigns.queries.js';
 import { afterCursorParams, validatePageSize } from './created-cursor.js';
 
-// The page helpers moved to created-cursor.ts; re-exported for the modules that import them from here.
-export { afterCursorSql, decodeCreatedCursor, encodeCreatedCursor, validatePageSize } from './created-cursor.js';
-
 /** Roles that manage campaigns of their account (PLATFORM_ADMIN: any account). */
 export const CAMPAIGN_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
 

@@ -43,14 +43,6 @@ export function createdBeforeCursorSql(alias: string): string {
   return `(:afterUs::bigint is null or (${alias}.created_at, ${alias}.id) < (to_timestamp(0) + :afterUs::bigint * interval '1 microsecond', :afterId::uuid))`;
 }
 
-/**
- * The same condition with numbered parameters ($n microseconds, $n+1 id).
- * @deprecated For statements not yet on database/sql.ts; use {@link createdBeforeCursorSql}.
- */
-export function afterCursorSql(alias: string, n: number): string {
-  return `($${n}::bigint is null or (${alias}.created_at, ${alias}.id) < (to_timestamp(0) + $${n}::bigint * interval '1 microsecond', $${n + 1}::uuid))`;
-}
-
 /** @throws BadUserInputError (`first`) outside 1..max. */
 export function validatePageSize(
   first: number | null | undefined,

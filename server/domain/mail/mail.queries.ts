@@ -4,7 +4,7 @@
  */
 import { sql } from '../../database/sql.js';
 import type { NotificationKind } from '../notifications/notification-kind.js';
-import { TOP_UP_COLUMNS, type TopUpRow } from '../payments/top-up-record.js';
+import { TOP_UP_COLUMNS, type TopUpRow } from '../payments/top-ups.queries.js';
 
 // The producer (its position among the alerts is read and moved with alerts.queries.ts's reader statements).
 

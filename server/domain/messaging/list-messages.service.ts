@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
-import { decodeCreatedCursor, findCampaign, validatePageSize } from '../campaigns/campaign.service.js';
+import { findCampaign } from '../campaigns/campaign.service.js';
+import { afterCursorParams, validatePageSize } from '../campaigns/created-cursor.js';
 import { isUuid } from '../ids.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
 import { toMessageRecord, type MessageDirection, type MessageRecord, type MessageStatus } from './message-record.js';
@@ -47,14 +48,13 @@ export async function listMessages(
     campaignId = campaign.id;
   }
   const first = validatePageSize(options.first, options.limits);
-  const after = options.after === null || options.after === undefined ? null : decodeCreatedCursor(options.after);
+  const cursor = afterCursorParams(options.after);
   const rows = await selectMessagesPage.all(em, {
     walletId: wallet.id,
     campaignId,
     status: options.status ?? null,
     direction: options.direction ?? null,
-    afterUs: after?.createdAtUs ?? null,
-    afterId: after?.id ?? null,
+    ...cursor,
     limit: first + 1,
   });
   return { messages: rows.slice(0, first).map(toMessageRecord), hasNextPage: rows.length > first };

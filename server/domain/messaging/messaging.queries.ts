@@ -3,7 +3,8 @@
  * the SMS services lock or change), with its row type. Services run them (see database/sql.ts).
  */
 import { sql } from '../../database/sql.js';
-import { CAMPAIGN_COLUMNS, type CampaignRow } from '../campaigns/campaign-record.js';
+import { CAMPAIGN_COLUMNS, type CampaignRow } from '../campaigns/campaigns.queries.js';
+import { createdBeforeCursorSql } from '../campaigns/created-cursor.js';
 import type { MessageDirection, MessageEncoding, MessageStatus } from './message-record.js';
 
 /** Columns of a {@link MessageRow} from table `message g`. */
@@ -83,7 +84,7 @@ export const selectMessagesPage = sql<
   `select ${MESSAGE_COLUMNS} from message g
     where g.wallet_id = :walletId and (:campaignId::uuid is null or g.campaign_id = :campaignId) and (:status::text is null or g.status = :status)
       and (:direction::text is null or g.direction = :direction)
-      and (:afterUs::bigint is null or (g.created_at, g.id) < (to_timestamp(0) + :afterUs::bigint * interval '1 microsecond', :afterId::uuid))
+      and ${createdBeforeCursorSql('g')}
     order by g.created_at desc, g.id desc limit :limit`,
 );
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
-import { decodeCreatedCursor, validatePageSize } from '../campaigns/campaign.service.js';
+import { afterCursorParams, validatePageSize } from '../campaigns/created-cursor.js';
 import { isUuid } from '../ids.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
 import { selectPhoneNumber, selectPhoneNumbersPage } from './numbers.queries.js';
@@ -41,15 +41,14 @@ export async function listPhoneNumbers(
   options: ListPhoneNumbersOptions,
 ): Promise<{ phoneNumbers: PhoneNumberRecord[]; hasNextPage: boolean }> {
   const first = validatePageSize(options.first, options.limits);
-  const after = options.after === null || options.after === undefined ? null : decodeCreatedCursor(options.after);
+  const cursor = afterCursorParams(options.after);
   const walletId =
     options.walletId === null || options.walletId === undefined
       ? null
       : (await findWallet(em, { principal: options.principal, walletId: options.walletId })).id;
   const rows = await selectPhoneNumbersPage.all(em, {
     scope: tenantScope(options.principal),
-    afterUs: after?.createdAtUs ?? null,
-    afterId: after?.id ?? null,
+    ...cursor,
     walletId,
     status: options.status ?? null,
     limit: first + 1,

@@ -3,6 +3,7 @@
  * release and refund. Each state change is conditional on the state it was decided from.
  */
 import { sql } from '../../database/sql.js';
+import { createdBeforeCursorSql } from '../campaigns/created-cursor.js';
 import { availableMicrosSql } from '../wallets/credit.js';
 import type { NumberReleaseReason, PhoneNumberStatus } from './phone-number-record.js';
 
@@ -70,7 +71,7 @@ export const selectPhoneNumbersPage = sql<
   `select ${PHONE_NUMBER_COLUMNS} from phone_number p
     where (:scope::uuid is null or p.account_id = :scope) and (:walletId::uuid is null or p.wallet_id = :walletId)
       and (:status::text is null or p.status = :status) and ${PURCHASE_COMPLETED_SQL}
-      and (:afterUs::bigint is null or (p.created_at, p.id) < (to_timestamp(0) + :afterUs::bigint * interval '1 microsecond', :afterId::uuid))
+      and ${createdBeforeCursorSql('p')}
     order by p.created_at desc, p.id desc limit :limit`,
 );
 

@@ -42,9 +42,6 @@ export interface TopUpRecord {
   succeededAt: Date | null;
 }
 
-// The row type and its columns live with the statements; re-exported for the mail producer until it reads top-ups through them.
-export { TOP_UP_COLUMNS, type TopUpRow } from './top-ups.queries.js';
-
 /** Converts a `top_up` row: bigint money, Date times. */
 export function toTopUp(row: TopUpRow): TopUpRecord {
   return {

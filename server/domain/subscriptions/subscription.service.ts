@@ -35,9 +35,6 @@ import {
   selectSubscriptionStatus,
 } from './subscriptions.queries.js';
 
-// The records moved to subscription-record.ts; re-exported for the modules that import them from here.
-export { SubscriptionStatus, type SubscriptionPlanRecord, type SubscriptionRecord } from './subscription-record.js';
-
 /** Largest allowance of a plan, in minutes (a month of one line talking non-stop). */
 export const INCLUDED_MINUTES_MAX = 44_640;
 

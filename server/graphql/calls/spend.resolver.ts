@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { endCall, findCall, listCalls, startCall } from '../../domain/calls/call.service.js';
-import { createCampaign, encodeCreatedCursor, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
+import { createCampaign, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
+import { encodeCreatedCursor } from '../../domain/campaigns/created-cursor.js';
 import { estimateCampaignCost } from '../../domain/campaigns/estimate-campaign-cost.service.js';
 import { createRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
 import { findCampaignView, listCampaignViews, viewCampaign } from '../../domain/campaigns/campaign-view.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { encodeCreatedCursor } from '../../domain/campaigns/campaign.service.js';
+import { encodeCreatedCursor } from '../../domain/campaigns/created-cursor.js';
 import { estimateMessage } from '../../domain/messaging/estimate-message.service.js';
 import { findMessage, listMessages } from '../../domain/messaging/list-messages.service.js';
 import { receiveMessage } from '../../domain/messaging/receive-message.service.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { encodeCreatedCursor } from '../../domain/campaigns/campaign.service.js';
+import { encodeCreatedCursor } from '../../domain/campaigns/created-cursor.js';
 import { findPhoneNumber, listPhoneNumbers } from '../../domain/numbers/find-phone-numbers.service.js';
 import { isHeld, type PhoneNumberRecord } from '../../domain/numbers/phone-number-record.js';
 import { purchaseNumber } from '../../domain/numbers/purchase-number.service.js';
