@@ -8,7 +8,7 @@ import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../server/net/free-port.js';
+import { freePort } from '../server/database/free-port.js';
 import type { EmbeddedDatabase } from '../server/database/embedded-postgres.js';
 import { sleep } from './bench-support.js';
 

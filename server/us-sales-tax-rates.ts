@@ -1,7 +1,7 @@
 /**
  * Parses the env's US sales tax rates (`US_SALES_TAX_RATES`, e.g. 'CA=7.25,NY=4'): configuration
  * reads it, and configuration imports nothing from the domain, so the parser lives here, below
- * both (domain/payments/tax.ts re-exports it). Pure: no I/O, no floats.
+ * both (domain/payments/tax.ts keeps the rules that use them). Pure: no I/O, no floats.
  */
 
 /** Parts-per-million in a whole (100%). */

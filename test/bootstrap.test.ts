@@ -10,7 +10,7 @@ import { startApp } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { openDatabase } from '../server/database/database.js';
 import { seedDemoAccount } from '../server/demo/seed-demo-account.js';
-import { freePort } from '../server/net/free-port.js';
+import { freePort } from '../server/database/free-port.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
 
 let dataDir: string;

@@ -5,9 +5,6 @@ import type { AlertKind } from '../domain/alerts/alert-kinds.js';
 import { alertHead, readAlertsAfter } from '../domain/alerts/read-alerts.service.js';
 import type { WakeSignal } from './wake-signal.js';
 
-// The resolvers read the feed's position and retention through these names.
-export { alertHead, alertsKeptAfter, readAlertsAfter } from '../domain/alerts/read-alerts.service.js';
-
 /** The NOTIFY channel the alert processor publishes on after it raised alerts. */
 export const ALERT_CHANNEL = 'spendwire_alerts';
 

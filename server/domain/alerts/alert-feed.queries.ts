@@ -1,7 +1,7 @@
 /** The alert feed's reads: alerts in position order, the newest position, and what retention has deleted. */
 import { sql } from '../../database/sql.js';
 import type { AlertKind } from './alert-kinds.js';
-import { ALERT_COLUMNS, type AlertRow } from './alert-record.js';
+import { ALERT_COLUMNS, type AlertRow } from './alerts.queries.js';
 
 /** Alerts after a position, oldest first, of one account (or all when null) and kinds (or all when null). */
 export const selectAlertsAfter = sql<

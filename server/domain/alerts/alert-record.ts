@@ -1,9 +1,6 @@
 import type { AlertKind, AlertSeverity } from './alert-kinds.js';
 import type { AlertRow } from './alerts.queries.js';
 
-// Kept here for the alert feed (events/alert-feed.ts) until it reads alerts through this area's queries.
-export { ALERT_COLUMNS, type AlertRow } from './alerts.queries.js';
-
 /** A stored alert. */
 export interface AlertRecord {
   /** Its position in the alert feed: ids are commit order across all accounts. */

@@ -5,8 +5,6 @@
  * Pure: no I/O, no floats. Rates are integer parts-per-million (ppm): 20% = 200_000n.
  */
 import { formatMoney } from '../wallets/money.js';
-// Configuration parses the env's rates, and configuration imports nothing from the domain: the parser lives below both.
-export { parseUsStateRates } from '../../us-sales-tax-rates.js';
 
 /** Parts-per-million in a whole (100%). */
 const PPM_PER_UNIT = 1_000_000n;

@@ -9,11 +9,11 @@ import {
   formatRatePercent,
   isEuCountry,
   normalizeVatNumber,
-  parseUsStateRates,
   quoteTax,
   type TaxRules,
 } from '../../../server/domain/payments/tax.js';
 import { parseMoney } from '../../../server/domain/wallets/money.js';
+import { parseUsStateRates } from '../../../server/us-sales-tax-rates.js';
 
 const CENT_MICROS = 10_000n;
 

@@ -6,7 +6,7 @@ import { sql, type Db, type SqlParams } from '../../../server/database/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { webhookRetryDelayMs } from '../../../server/domain/webhooks/send-webhook-deliveries.service.js';
 import { verifyWebhookSignature } from '../../../server/domain/webhooks/webhook-signature.js';
-import { freePort } from '../../../server/net/free-port.js';
+import { freePort } from '../../../server/database/free-port.js';
 import { settle, topUp } from '../payments/payments-support.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../../support/webhook-receiver.js';
