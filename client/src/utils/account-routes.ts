@@ -1,3 +1,5 @@
+import type { Role } from '../gql/graphql.js';
+
 /** The signed-in pages, one per section of the dashboard. */
 export type AccountRoute =
   | { name: 'overview' }
@@ -5,16 +7,46 @@ export type AccountRoute =
   | { name: 'campaign'; campaignId: string }
   | { name: 'transactions' }
   | { name: 'top-up' }
+  | { name: 'numbers' }
+  | { name: 'messages' }
+  | { name: 'plan' }
+  | { name: 'billing' }
+  | { name: 'team' }
+  | { name: 'webhooks' }
+  | { name: 'notifications' }
   | { name: 'settings' };
 
-/** The navigation's sections, in order, with their labels and paths. */
+/** Every account role. */
+const EVERY_ROLE: readonly Role[] = ['OWNER', 'CAMPAIGN_MANAGER', 'INTEGRATOR'];
+/** The roles that run numbers, messages and webhooks (the server refuses the others). */
+const OWNER_AND_INTEGRATOR: readonly Role[] = ['OWNER', 'INTEGRATOR'];
+/** The account's owner only. */
+const OWNER_ONLY: readonly Role[] = ['OWNER'];
+
+/**
+ * The navigation's sections, in order, with their labels, paths and the account roles that see
+ * them (a section a role may not use is left out of its navigation; its path still answers, and the
+ * page says what the role cannot do).
+ */
 export const ACCOUNT_SECTIONS = [
-  { name: 'overview', label: 'Overview', path: '/' },
-  { name: 'campaigns', label: 'Campaigns', path: '/campaigns' },
-  { name: 'transactions', label: 'Transactions', path: '/transactions' },
-  { name: 'top-up', label: 'Top up', path: '/top-up' },
-  { name: 'settings', label: 'Settings', path: '/settings' },
-] as const;
+  { name: 'overview', label: 'Overview', path: '/', roles: EVERY_ROLE },
+  { name: 'campaigns', label: 'Campaigns', path: '/campaigns', roles: EVERY_ROLE },
+  { name: 'transactions', label: 'Transactions', path: '/transactions', roles: EVERY_ROLE },
+  { name: 'top-up', label: 'Top up', path: '/top-up', roles: EVERY_ROLE },
+  { name: 'numbers', label: 'Numbers', path: '/numbers', roles: OWNER_AND_INTEGRATOR },
+  { name: 'messages', label: 'Messages', path: '/messages', roles: OWNER_AND_INTEGRATOR },
+  { name: 'plan', label: 'Plan', path: '/plan', roles: OWNER_ONLY },
+  { name: 'billing', label: 'Billing', path: '/billing', roles: OWNER_ONLY },
+  { name: 'team', label: 'Team', path: '/team', roles: OWNER_ONLY },
+  { name: 'webhooks', label: 'Webhooks', path: '/webhooks', roles: OWNER_AND_INTEGRATOR },
+  { name: 'notifications', label: 'Notifications', path: '/notifications', roles: EVERY_ROLE },
+  { name: 'settings', label: 'Settings', path: '/settings', roles: EVERY_ROLE },
+] as const satisfies readonly { name: string; label: string; path: string; roles: readonly Role[] }[];
+
+/** The sections a role's navigation shows. */
+export function sectionsFor(role: Role): (typeof ACCOUNT_SECTIONS)[number][] {
+  return ACCOUNT_SECTIONS.filter((section) => section.roles.includes(role));
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,18 +61,8 @@ export function accountRouteOf(pathname: string): AccountRoute {
   const campaign = /^\/campaigns\/([^/]+)$/.exec(path);
   const campaignId = campaign ? campaignIdOf(campaign[1]!) : null;
   if (campaignId !== null) return { name: 'campaign', campaignId };
-  switch (path) {
-    case '/campaigns':
-      return { name: 'campaigns' };
-    case '/transactions':
-      return { name: 'transactions' };
-    case '/top-up':
-      return { name: 'top-up' };
-    case '/settings':
-      return { name: 'settings' };
-    default:
-      return { name: 'overview' };
-  }
+  const section = ACCOUNT_SECTIONS.find((candidate) => candidate.path === path && candidate.name !== 'overview');
+  return section ? ({ name: section.name } as AccountRoute) : { name: 'overview' };
 }
 
 /** The path of a page. */

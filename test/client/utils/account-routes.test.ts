@@ -1,6 +1,13 @@
 // Goal: every dashboard path maps to its page and back, unknown paths land on the overview, and a campaign's page sits under Campaigns. Method: pure functions on fixed paths.
 import { describe, expect, it } from 'vitest';
-import { accountRouteOf, ACCOUNT_SECTIONS, campaignIdOf, pathOf, sectionOf } from '../../../client/src/utils/account-routes.js';
+import {
+  accountRouteOf,
+  ACCOUNT_SECTIONS,
+  campaignIdOf,
+  pathOf,
+  sectionOf,
+  sectionsFor,
+} from '../../../client/src/utils/account-routes.js';
 
 describe('account routes', () => {
   it('round-trips every section and a campaign', () => {
@@ -25,5 +32,23 @@ describe('account routes', () => {
     for (const segment of ['', 'not-a-uuid', '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e1', '53066b1c-0d5e-4c39-9d3e-2a1f0c6b9e10x']) {
       expect(campaignIdOf(segment)).toBeNull();
     }
+  });
+
+  it('lists to each role only the sections it may use', () => {
+    const names = (role: Parameters<typeof sectionsFor>[0]) => sectionsFor(role).map((section) => section.name);
+    expect(names('OWNER')).toEqual(ACCOUNT_SECTIONS.map((section) => section.name));
+    expect(names('CAMPAIGN_MANAGER')).toEqual(['overview', 'campaigns', 'transactions', 'top-up', 'notifications', 'settings']);
+    expect(names('INTEGRATOR')).toEqual([
+      'overview',
+      'campaigns',
+      'transactions',
+      'top-up',
+      'numbers',
+      'messages',
+      'webhooks',
+      'notifications',
+      'settings',
+    ]);
+    expect(names('SUPPORT')).toEqual([]);
   });
 });

@@ -1,14 +1,17 @@
 import type { MouseEvent } from 'react';
-import { ACCOUNT_SECTIONS, sectionOf, type AccountRoute } from '../../utils/account-routes';
+import type { Role } from '../../gql/graphql.js';
+import { sectionOf, sectionsFor, type AccountRoute } from '../../utils/account-routes';
 
 /** Props of {@link AccountNav}. */
 export interface AccountNavProps {
   route: AccountRoute;
+  /** The caller's role: only the sections it may use are listed. */
+  role: Role;
   navigate: (path: string) => void;
 }
 
 /** The dashboard's sections as links: real hrefs (open in a new tab works), client-side navigation on a plain click. */
-export function AccountNav({ route, navigate }: AccountNavProps) {
+export function AccountNav({ route, role, navigate }: AccountNavProps) {
   const current = sectionOf(route);
   const follow = (path: string) => (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -17,7 +20,7 @@ export function AccountNav({ route, navigate }: AccountNavProps) {
   };
   return (
     <nav className="account-nav" aria-label="Sections">
-      {ACCOUNT_SECTIONS.map((section) => (
+      {sectionsFor(role).map((section) => (
         <a
           key={section.name}
           href={section.path}

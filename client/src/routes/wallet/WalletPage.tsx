@@ -37,6 +37,17 @@ const CampaignDetailPage = lazy(() => import('../campaigns/CampaignDetailPage').
 const TransactionsPage = lazy(() => import('../transactions/TransactionsPage').then((module) => ({ default: module.TransactionsPage })));
 const TopUpPage = lazy(() => import('../top-up/TopUpPage').then((module) => ({ default: module.TopUpPage })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const NumbersPage = lazy(() => import('../numbers/NumbersPage').then((module) => ({ default: module.NumbersPage })));
+const MessagesPage = lazy(() => import('../messages/MessagesPage').then((module) => ({ default: module.MessagesPage })));
+const PlanPage = lazy(() => import('../plan/PlanPage').then((module) => ({ default: module.PlanPage })));
+const BillingPage = lazy(() => import('../billing/BillingPage').then((module) => ({ default: module.BillingPage })));
+const TeamPage = lazy(() => import('../team/TeamPage').then((module) => ({ default: module.TeamPage })));
+const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage').then((module) => ({ default: module.WebhooksPage })));
+const NotificationsPage = lazy(() =>
+  import('../notifications/NotificationsPage').then((module) => ({ default: module.NotificationsPage })),
+);
+// Platform staff (SUPPORT, PLATFORM_ADMIN) belong to no account: they get the support console instead.
+const SupportConsole = lazy(() => import('../support/SupportConsole').then((module) => ({ default: module.SupportConsole })));
 
 /** Props of {@link WalletPage}. Give it a `key` per credential: nothing one fetched is shown under another. */
 export interface WalletPageProps {
@@ -98,21 +109,21 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
 
   const { role, account } = data.me;
   if (account === null) {
+    if (role === 'SUPPORT' || role === 'PLATFORM_ADMIN') {
+      return (
+        <Suspense fallback={<p className="placeholder">Loading support console…</p>}>
+          <SupportConsole role={role} credentialKind={credentialKind} refreshButton={refreshButton} errorNotice={errorNotice} />
+        </Suspense>
+      );
+    }
     return (
       <>
         {errorNotice}
         <div className="notice">
-          {credentialKind === 'api-key' ? (
-            <p>
-              This is a {enumLabel(role)} key: it belongs to the platform, not to an account, so it has no wallets of its own. Use a key of
-              the account you want to see.
-            </p>
-          ) : (
-            <p>
-              You are signed in as platform staff ({enumLabel(role)}): you belong to no account, so there are no wallets of your own to show
-              here.
-            </p>
-          )}
+          <p>
+            This {credentialKind === 'api-key' ? 'key' : 'sign-in'} ({enumLabel(role)}) belongs to no account, so there are no wallets to
+            show here.
+          </p>
         </div>
       </>
     );
@@ -136,7 +147,7 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
         </div>
       </div>
       {errorNotice}
-      <AccountNav route={route} navigate={pushPath} />
+      <AccountNav route={route} role={role} navigate={pushPath} />
       {wallet === undefined ? (
         <p className="placeholder">This account has no wallet yet.</p>
       ) : (
@@ -159,6 +170,13 @@ function AccountRoutes(props: AccountPageProps) {
         <Route path="campaigns/:campaignId" caseSensitive element={<CampaignRoute {...props} />} />
         <Route path="transactions" caseSensitive element={<TransactionsPage {...props} />} />
         <Route path="top-up" caseSensitive element={<TopUpPage {...props} />} />
+        <Route path="numbers" caseSensitive element={<NumbersPage {...props} />} />
+        <Route path="messages" caseSensitive element={<MessagesPage {...props} />} />
+        <Route path="plan" caseSensitive element={<PlanPage {...props} />} />
+        <Route path="billing" caseSensitive element={<BillingPage {...props} />} />
+        <Route path="team" caseSensitive element={<TeamPage {...props} />} />
+        <Route path="webhooks" caseSensitive element={<WebhooksPage {...props} />} />
+        <Route path="notifications" caseSensitive element={<NotificationsPage {...props} />} />
         <Route path="settings" caseSensitive element={<SettingsPage {...props} />} />
         <Route path="*" element={<OverviewPage {...props} />} />
       </Routes>
