@@ -111,7 +111,10 @@ export async function acceptInvitation(
   return transaction(em, async (tx) => {
     const invitation = await lockInvitation.maybeOne(tx, { tokenHash: hashApiKeySecret(options.token ?? ''), nowMs: options.nowMs });
     if (!invitation || invitation.revoked || invitation.expired)
-      throw new BadUserInputError('token', 'The invitation is unknown or has expired: ask for a new one');
+      throw new BadUserInputError(
+        'token',
+        'This invitation link no longer works (it expired, was revoked, or a newer e-mail replaced it): ask for a new one',
+      );
     if (invitation.accepted) throw new InvalidStateError('The invitation was already accepted: sign in instead');
     if (await selectEmailTaken.maybeOne(tx, { email: invitation.email }))
       throw new InvalidStateError(`${invitation.email} already has a user: sign in instead`);

@@ -160,14 +160,18 @@ function MembersTable({
         {members.map((member) => (
           <tr key={member.id} aria-label={member.name}>
             <td data-label="Name" className="team-table__main">
-              {member.name}
-              {member.id === myUserId && <span className="muted"> (you)</span>}
+              <span>
+                {member.name}
+                {member.id === myUserId && <span className="muted"> (you)</span>}
+              </span>
             </td>
             <td data-label="E-mail" className="team-table__email">
               {member.email}
             </td>
             <td data-label="Role">{enumLabel(member.role)}</td>
-            <td data-label="Since">{formatDateTime(member.createdAt)}</td>
+            <td data-label="Since" className="team-table__time">
+              {formatDateTime(member.createdAt)}
+            </td>
             <td className="team-table__actions">
               <button
                 type="button"
@@ -216,10 +220,14 @@ function InvitationsTable({ invitations, onAction }: { invitations: readonly Tea
             </td>
             <td data-label="Role">{enumLabel(invitation.role)}</td>
             <td data-label="Sent">
-              {formatDateTime(invitation.sentAt)}
-              {invitation.sendCount > 1 && <span className="muted"> ({invitation.sendCount} e-mails)</span>}
+              <span>
+                <span className="team-table__time">{formatDateTime(invitation.sentAt)}</span>
+                {invitation.sendCount > 1 && <span className="muted"> ({invitation.sendCount} e-mails)</span>}
+              </span>
             </td>
-            <td data-label="Expires">{formatDateTime(invitation.expiresAt)}</td>
+            <td data-label="Expires" className="team-table__time">
+              {formatDateTime(invitation.expiresAt)}
+            </td>
             <td data-label="Status">
               <span className={`team-status team-status--${invitation.status.toLowerCase()}`}>
                 {INVITATION_STATUS_LABELS[invitation.status as InvitationStatusName] ?? enumLabel(invitation.status)}

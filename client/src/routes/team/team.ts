@@ -3,7 +3,7 @@
  * was refused (by its stable `extensions.code`), and what an invitation's status means.
  */
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { describeError } from '../../apollo/describe-error';
+import { describeError } from '../../apollo/describe-error.js';
 
 /** An invitation's status as the schema's `InvitationStatus` names it. */
 export type InvitationStatusName = 'PENDING' | 'ACCEPTED' | 'REVOKED' | 'EXPIRED';
