@@ -60,7 +60,7 @@ function TeamView({ accountId }: { accountId: string }) {
           {done}
         </p>
       )}
-      <TeamCard title="Members">
+      <TeamSection title="Members">
         {team === undefined ? (
           <LoadState
             loading={query.loading}
@@ -73,8 +73,8 @@ function TeamView({ accountId }: { accountId: string }) {
         ) : (
           <MembersTable members={team.members} myUserId={myUserId} onAction={setPending} />
         )}
-      </TeamCard>
-      <TeamCard title="Invitations">
+      </TeamSection>
+      <TeamSection title="Invitations">
         {team === undefined ? (
           <LoadState
             loading={query.loading}
@@ -87,7 +87,7 @@ function TeamView({ accountId }: { accountId: string }) {
         ) : (
           <InvitationsTable invitations={team.invitations} onAction={setPending} />
         )}
-      </TeamCard>
+      </TeamSection>
       {pending !== null && (
         <PendingDialog
           key={`${pending.kind}:${'invitation' in pending ? pending.invitation.id : pending.member.id}`}
@@ -105,7 +105,7 @@ function TeamView({ accountId }: { accountId: string }) {
 }
 
 /** A card of the Team page: a section named by its heading. */
-function TeamCard({ title, children }: { title: string; children: ReactNode }) {
+function TeamSection({ title, children }: { title: string; children: ReactNode }) {
   const headingId = useId();
   return (
     <section className="card team-card" aria-labelledby={headingId}>
