@@ -484,6 +484,15 @@ export interface Config {
   webhookAttemptsShownMax: number;
   /** Most events one `replayWebhookEvents` re-queues; past it the call fails with LIMIT_EXCEEDED (narrow from/to). @default 1000 */
   webhookReplayEventsMax: number;
+  /**
+   * Most invitation e-mails (invitations and resends) one account may send in
+   * {@link invitationMailWindowMs}; one more is refused RATE_LIMITED and nothing is written. @default 20
+   */
+  invitationMailsPerAccountMax: number;
+  /** The sliding window of {@link invitationMailsPerAccountMax}, in milliseconds. @default 3_600_000 (1 h) */
+  invitationMailWindowMs: number;
+  /** Most members and most open invitations the Team page lists (oldest first). @default 200 */
+  teamListMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -673,6 +682,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookDeliveriesPageSizeDefault: 20,
     webhookAttemptsShownMax: 50,
     webhookReplayEventsMax: 1_000,
+    invitationMailsPerAccountMax: 20,
+    invitationMailWindowMs: 3_600_000,
+    teamListMax: 200,
     ...overrides,
   };
 }

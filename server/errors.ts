@@ -64,6 +64,12 @@ export const ERROR_CODE_DESCRIPTIONS = {
   INTERNAL_SERVER_ERROR:
     'Anything unexpected: a bug or an outage. The cause is logged on the server and masked in the answer. Retrying a mutation with the same idempotency ' +
     'key is safe.',
+  INVITATION_NOT_PENDING:
+    'resendInvitation or revokeInvitation on an invitation that is no longer open: `extensions.status` says why (ACCEPTED, REVOKED or EXPIRED) and ' +
+    '`extensions.invitationId` which. Nothing was written; an expired invitation is replaced by inviting the person again.',
+  LAST_OWNER:
+    'The change would leave the account without an active OWNER (demoting or removing its last one): make someone else an OWNER first. ' +
+    'Nothing was written.',
 } as const satisfies Record<string, string>;
 
 /** Stable error codes a client may branch on. */
@@ -202,4 +208,20 @@ export function assert(condition: unknown, message: string): asserts condition {
  */
 export class OperationTimeoutError extends DomainError {
   readonly code = ErrorCode.OPERATION_TIMEOUT;
+}
+
+/** resendInvitation or revokeInvitation on an invitation that is no longer open (`status`: ACCEPTED, REVOKED or EXPIRED). */
+export class InvitationNotPendingError extends DomainError {
+  readonly code = ErrorCode.INVITATION_NOT_PENDING;
+  constructor(invitationId: string, status: 'ACCEPTED' | 'REVOKED' | 'EXPIRED') {
+    super(`Invitation "${invitationId}" is ${status.toLowerCase()}, no longer open`, { invitationId, status });
+  }
+}
+
+/** The change would leave an account without an active OWNER. */
+export class LastOwnerError extends DomainError {
+  readonly code = ErrorCode.LAST_OWNER;
+  constructor(accountId: string) {
+    super('This is the last owner of the account: make someone else an owner first', { accountId });
+  }
 }

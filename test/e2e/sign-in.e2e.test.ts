@@ -1,4 +1,4 @@
-// Goal: people get into the dashboard with e-mail and password and out again: a wrong password is refused with the server's words, an OWNER signs in and sees the balance, invites a campaign manager from Settings (the Team card) whose link works once in another browser, a reload keeps a session and a sign-out ends it (a reload stays signed out), and a sign-out elsewhere sends an open page back to sign-in. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person (cookies are per context), screenshots of each step.
+// Goal: people get into the dashboard with e-mail and password and out again: a wrong password is refused with the server's words, an OWNER signs in and sees the balance, invites a campaign manager from the Team page whose link works once in another browser, a reload keeps a session and a sign-out ends it (a reload stays signed out), and a sign-out elsewhere sends an open page back to sign-in. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person (cookies are per context), screenshots of each step.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -123,10 +123,10 @@ describe('dashboard: sign in with e-mail and password', () => {
     await page.getByRole('banner').getByText(OWNER.name, { exact: true }).waitFor();
   });
 
-  it('the OWNER invites a campaign manager from Settings and gets the link, once', async () => {
+  it('the OWNER invites a campaign manager from the Team page and gets the link, once', async () => {
     const { page } = owner;
-    await goToSection(page, 'Settings', '/settings');
-    const team = page.getByRole('region', { name: 'Team' });
+    await goToSection(page, 'Team', '/team');
+    const team = page.getByRole('region', { name: 'Invite a teammate' });
     await team.getByLabel('E-mail', { exact: true }).fill(MANAGER.email);
     await team.getByLabel('Role', { exact: true }).selectOption('CAMPAIGN_MANAGER');
     await team.getByRole('button', { name: 'Invite', exact: true }).click();
@@ -135,7 +135,7 @@ describe('dashboard: sign in with e-mail and password', () => {
     invitationUrl = await link.inputValue();
     expect(invitationUrl).toMatch(INVITATION_LINK_PATTERN);
     expect(invitationUrl.startsWith(`${t.url}/accept-invitation?token=`)).toBe(true);
-    await team.getByText(`Invitation for ${MANAGER.email} as Campaign manager`, { exact: false }).waitFor();
+    await team.getByText(`Invitation e-mailed to ${MANAGER.email} as Campaign manager`, { exact: false }).waitFor();
     await team.getByRole('button', { name: 'Copy link' }).waitFor();
     await saveScreenshot(page, SCREENSHOT_PREFIX, '03-invitation-link');
 
@@ -171,10 +171,10 @@ describe('dashboard: sign in with e-mail and password', () => {
     await header.getByText(MANAGER.name, { exact: true }).waitFor();
     await header.getByText('Campaign manager', { exact: true }).waitFor();
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-invitee-signed-in');
-    // Inviting is for OWNERs: a campaign manager's Settings have no Team card.
+    // Inviting is for OWNERs: a campaign manager's navigation has no Team section.
     await goToSection(page, 'Settings', '/settings');
     await page.getByRole('region', { name: 'Saved cards' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Team' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Team', exact: true }).count()).toBe(0);
     await goToSection(page, 'Overview', '/');
     await expectWallet(page, '$12.50');
   });

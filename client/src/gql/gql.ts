@@ -61,11 +61,18 @@ type Documents = {
     "\n  mutation SetDefaultPaymentMethod($id: ID!) {\n    setDefaultPaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": typeof types.SetDefaultPaymentMethodDocument,
     "\n  mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {\n    setLowBalanceThresholds(input: $input) {\n      thresholds\n      wallet {\n        ...BalanceAlertThresholdsFields\n      }\n    }\n  }\n": typeof types.SetLowBalanceThresholdsDocument,
     "\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": typeof types.SetMonthlyRechargeDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      user {\n        ...TeamMemberFields\n      }\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  fragment TeamMemberFields on User {\n    id\n    name\n    email\n    role\n    createdAt\n  }\n": typeof types.TeamMemberFieldsFragmentDoc,
+    "\n  fragment TeamInvitationFields on Invitation {\n    id\n    email\n    role\n    status\n    sentAt\n    sendCount\n    expiresAt\n  }\n": typeof types.TeamInvitationFieldsFragmentDoc,
+    "\n  query Team($accountId: ID!) {\n    team(accountId: $accountId) {\n      accountId\n      members {\n        ...TeamMemberFields\n      }\n      invitations {\n        ...TeamInvitationFields\n      }\n    }\n    me {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.TeamDocument,
     "\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n": typeof types.CampaignOptionFieldsFragmentDoc,
     "\n  query CampaignOptions($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...CampaignOptionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.CampaignOptionsDocument,
     "\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.WalletTransactionsDocument,
-    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        id\n        email\n        role\n        expiresAt\n      }\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation RefreshTopUp($id: ID!) {\n    refreshTopUp(id: $id) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": typeof types.RefreshTopUpDocument,
     "\n  fragment ReceiptFields on Receipt {\n    receiptNumber\n    transactionId\n    topUpId\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    currency\n    paidAt\n    cardBrand\n    cardLast4\n    paymentIntentId\n  }\n": typeof types.ReceiptFieldsFragmentDoc,
     "\n  fragment TopUpFields on TopUp {\n    id\n    walletId\n    status\n    currency\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    clientSecret\n    paymentIntentId\n    cardBrand\n    cardLast4\n    failureCode\n    failureReason\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": typeof types.TopUpFieldsFragmentDoc,
@@ -121,11 +128,18 @@ const documents: Documents = {
     "\n  mutation SetDefaultPaymentMethod($id: ID!) {\n    setDefaultPaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": types.SetDefaultPaymentMethodDocument,
     "\n  mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {\n    setLowBalanceThresholds(input: $input) {\n      thresholds\n      wallet {\n        ...BalanceAlertThresholdsFields\n      }\n    }\n  }\n": types.SetLowBalanceThresholdsDocument,
     "\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": types.SetMonthlyRechargeDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      user {\n        ...TeamMemberFields\n      }\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n": types.InviteUserDocument,
+    "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  fragment TeamMemberFields on User {\n    id\n    name\n    email\n    role\n    createdAt\n  }\n": types.TeamMemberFieldsFragmentDoc,
+    "\n  fragment TeamInvitationFields on Invitation {\n    id\n    email\n    role\n    status\n    sentAt\n    sendCount\n    expiresAt\n  }\n": types.TeamInvitationFieldsFragmentDoc,
+    "\n  query Team($accountId: ID!) {\n    team(accountId: $accountId) {\n      accountId\n      members {\n        ...TeamMemberFields\n      }\n      invitations {\n        ...TeamInvitationFields\n      }\n    }\n    me {\n      user {\n        id\n      }\n    }\n  }\n": types.TeamDocument,
     "\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n": types.CampaignOptionFieldsFragmentDoc,
     "\n  query CampaignOptions($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...CampaignOptionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.CampaignOptionsDocument,
     "\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.WalletTransactionsDocument,
-    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        id\n        email\n        role\n        expiresAt\n      }\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation RefreshTopUp($id: ID!) {\n    refreshTopUp(id: $id) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": types.RefreshTopUpDocument,
     "\n  fragment ReceiptFields on Receipt {\n    receiptNumber\n    transactionId\n    topUpId\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    currency\n    paidAt\n    cardBrand\n    cardLast4\n    paymentIntentId\n  }\n": types.ReceiptFieldsFragmentDoc,
     "\n  fragment TopUpFields on TopUp {\n    id\n    walletId\n    status\n    currency\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    clientSecret\n    paymentIntentId\n    cardBrand\n    cardLast4\n    failureCode\n    failureReason\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": types.TopUpFieldsFragmentDoc,
@@ -339,6 +353,38 @@ export function graphql(source: "\n  mutation SetMonthlyRecharge($input: SetMont
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      user {\n        ...TeamMemberFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      user {\n        ...TeamMemberFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      invitation {\n        ...TeamInvitationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamMemberFields on User {\n    id\n    name\n    email\n    role\n    createdAt\n  }\n"): (typeof documents)["\n  fragment TeamMemberFields on User {\n    id\n    name\n    email\n    role\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamInvitationFields on Invitation {\n    id\n    email\n    role\n    status\n    sentAt\n    sendCount\n    expiresAt\n  }\n"): (typeof documents)["\n  fragment TeamInvitationFields on Invitation {\n    id\n    email\n    role\n    status\n    sentAt\n    sendCount\n    expiresAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Team($accountId: ID!) {\n    team(accountId: $accountId) {\n      accountId\n      members {\n        ...TeamMemberFields\n      }\n      invitations {\n        ...TeamInvitationFields\n      }\n    }\n    me {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Team($accountId: ID!) {\n    team(accountId: $accountId) {\n      accountId\n      members {\n        ...TeamMemberFields\n      }\n      invitations {\n        ...TeamInvitationFields\n      }\n    }\n    me {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n"): (typeof documents)["\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -352,10 +398,6 @@ export function graphql(source: "\n  query Me {\n    me {\n      role\n      acc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        id\n        email\n        role\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      token\n      invitation {\n        id\n        email\n        role\n        expiresAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

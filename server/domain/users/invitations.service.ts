@@ -1,15 +1,23 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type Db } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { hashApiKeySecret } from '../accounts/api-key-secret.js';
-import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
+import { requireRole, type Principal } from '../accounts/principal.js';
 import { isPlatformRole, Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { validateText } from '../wallets/validate-input.js';
 import { hashPassword } from './password.js';
 import { normalizeEmail, toUserRecord, type UserRecord } from './user-record.js';
+import {
+  lockTeamForInvitationMail,
+  newInvitationToken,
+  queueInvitationMail,
+  TEAM_ROLES,
+  teamAccountOf,
+  type Invitation,
+} from './team.service.js';
 import {
   acceptInvitationRow,
   insertInvitation,
@@ -17,23 +25,11 @@ import {
   lockInvitation,
   selectAccountExists,
   selectEmailTaken,
+  selectPendingInvitationFor,
 } from './users.queries.js';
 
 /** Roles an account's OWNER may invite people with (platform roles are never invited into an account). */
-export const INVITABLE_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR] as const;
-/** Every invitation token starts with this. */
-export const INVITATION_TOKEN_PREFIX = 'swi_';
-
-/** An invitation: the token is shown once, to pass on to the invitee. */
-export interface Invitation {
-  id: string;
-  accountId: string;
-  email: string;
-  role: Role;
-  expiresAt: Date;
-  acceptedAt: Date | null;
-}
-
+export const INVITABLE_ROLES = TEAM_ROLES;
 function validatePassword(config: Config, password: string): string {
   if (password.length < config.passwordLengthMin || password.length > config.passwordLengthMax) {
     throw new BadUserInputError('password', `password must be ${config.passwordLengthMin} to ${config.passwordLengthMax} characters`);
@@ -48,42 +44,56 @@ function validateEmail(email: string): string {
 }
 
 /**
- * An OWNER invites someone into their account with a role (PLATFORM_ADMIN for any account).
- * Returns the invitation and its token, shown once.
- * @throws ForbiddenError, NotFoundError, BadUserInputError (`email`, `role`), InvalidStateError (already a user).
+ * An OWNER invites someone into their account with a role (PLATFORM_ADMIN for any account): the
+ * invitation and its mail (the link to accept it, through the mail outbox) are written in one
+ * transaction under the account's lock. Returns the invitation and its token, shown once.
+ * @throws ForbiddenError, NotFoundError, BadUserInputError (`email`, `role`), InvalidStateError (already a
+ * user, or already invited and pending), RateLimitedError (`invitationMailsPerAccountMax`).
  */
 export async function inviteUser(
-  db: Db,
+  em: EntityManager,
   config: Config,
   options: { principal: Principal; accountId: string | null; email: string; role: Role; nowMs: number },
 ): Promise<{ invitation: Invitation; token: string }> {
   requireRole(options.principal, [Role.OWNER, Role.PLATFORM_ADMIN], 'invite users');
-  const scope = tenantScope(options.principal);
-  const accountId = options.accountId ?? scope;
-  if (accountId === null || !isUuid(accountId) || (scope !== null && scope !== accountId.toLowerCase()))
-    throw new NotFoundError('Account', accountId ?? '');
-  if (!(await selectAccountExists.maybeOne(db, { accountId }))) throw new NotFoundError('Account', accountId);
+  const accountId = await teamAccountOf(em, options.principal, options.accountId);
   if (!(INVITABLE_ROLES as readonly Role[]).includes(options.role))
     throw new BadUserInputError('role', `role must be one of ${INVITABLE_ROLES.join(', ')}`);
   const email = validateEmail(options.email);
-  if (await selectEmailTaken.maybeOne(db, { email })) throw new InvalidStateError(`${email} already has a user`, { field: 'email' });
-  const token = INVITATION_TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const id = randomUUID();
-  const expiresAtMs = options.nowMs + config.invitationTtlMs;
-  await insertInvitation.run(db, {
-    id,
-    accountId: accountId.toLowerCase(),
-    email,
-    role: options.role,
-    tokenHash: hashApiKeySecret(token),
-    invitedBy: options.principal.actor,
-    createdAtMs: options.nowMs,
-    expiresAtMs,
+  return transaction(em, async (tx) => {
+    const accountName = await lockTeamForInvitationMail(tx, config, accountId, options.nowMs);
+    if (await selectEmailTaken.maybeOne(tx, { email })) throw new InvalidStateError(`${email} already has a user`, { field: 'email' });
+    if (await selectPendingInvitationFor.maybeOne(tx, { accountId, email, nowMs: options.nowMs }))
+      throw new InvalidStateError(`${email} is already invited: resend that invitation instead`, { field: 'email' });
+    const { token, tokenHash } = newInvitationToken();
+    const id = randomUUID();
+    const expiresAtMs = options.nowMs + config.invitationTtlMs;
+    await insertInvitation.run(tx, {
+      id,
+      accountId,
+      email,
+      role: options.role,
+      tokenHash,
+      invitedBy: options.principal.actor,
+      createdAtMs: options.nowMs,
+      expiresAtMs,
+    });
+    const invitation: Invitation = {
+      id,
+      accountId,
+      email,
+      role: options.role,
+      createdAt: new Date(options.nowMs),
+      sentAt: new Date(options.nowMs),
+      sendCount: 1,
+      expiresAt: new Date(expiresAtMs),
+      acceptedAt: null,
+      revokedAt: null,
+      status: 'PENDING',
+    };
+    await queueInvitationMail(tx, config, { principal: options.principal, accountName, invitation, token, nowMs: options.nowMs });
+    return { invitation, token };
   });
-  return {
-    invitation: { id, accountId: accountId.toLowerCase(), email, role: options.role, expiresAt: new Date(expiresAtMs), acceptedAt: null },
-    token,
-  };
 }
 
 /**
@@ -101,7 +111,10 @@ export async function acceptInvitation(
   return transaction(em, async (tx) => {
     const invitation = await lockInvitation.maybeOne(tx, { tokenHash: hashApiKeySecret(options.token ?? ''), nowMs: options.nowMs });
     if (!invitation || invitation.revoked || invitation.expired)
-      throw new BadUserInputError('token', 'The invitation is unknown or has expired: ask for a new one');
+      throw new BadUserInputError(
+        'token',
+        'This invitation link no longer works (it expired, was revoked, or a newer e-mail replaced it): ask for a new one',
+      );
     if (invitation.accepted) throw new InvalidStateError('The invitation was already accepted: sign in instead');
     if (await selectEmailTaken.maybeOne(tx, { email: invitation.email }))
       throw new InvalidStateError(`${invitation.email} already has a user: sign in instead`);

@@ -60,7 +60,7 @@ export const revokeSession = sql<{ id: string }, { tokenHash: string }>(
   'update user_session set revoked_at = now() where token_hash = :tokenHash and revoked_at is null returning id',
 );
 
-/** Records an invitation. */
+/** Records an invitation (sent once, now). */
 export const insertInvitation = sql<
   never,
   {
@@ -74,8 +74,9 @@ export const insertInvitation = sql<
     expiresAtMs: number;
   }
 >(
-  `insert into user_invitation (id, account_id, email, role, token_hash, invited_by, created_at, expires_at)
-   values (:id, :accountId, :email, :role, :tokenHash, :invitedBy, to_timestamp(:createdAtMs / 1000.0), to_timestamp(:expiresAtMs / 1000.0))`,
+  `insert into user_invitation (id, account_id, email, role, token_hash, invited_by, created_at, last_sent_at, expires_at)
+   values (:id, :accountId, :email, :role, :tokenHash, :invitedBy, to_timestamp(:createdAtMs / 1000.0), to_timestamp(:createdAtMs / 1000.0),
+           to_timestamp(:expiresAtMs / 1000.0))`,
 );
 
 /** An invitation by its token's hash, locked, with its state at `nowMs`. */
@@ -92,3 +93,110 @@ export const lockInvitation = sql<
 export const acceptInvitationRow = sql<never, { id: string; acceptedAtMs: number; userId: string }>(
   'update user_invitation set accepted_at = to_timestamp(:acceptedAtMs / 1000.0), accepted_user_id = :userId where id = :id',
 );
+
+// The Team page: members, open invitations, their mails, roles and removal.
+
+/** An invitation row with its state at `nowMs` (times as epoch milliseconds). */
+export interface InvitationRow {
+  id: string;
+  account_id: string;
+  email: string;
+  role: Role;
+  invited_by: string;
+  sends: number;
+  created_at_ms: number;
+  last_sent_at_ms: number;
+  expires_at_ms: number;
+  accepted_at_ms: number | null;
+  revoked_at_ms: number | null;
+}
+
+const INVITATION_COLUMNS = `i.id, i.account_id, i.email, i.role, i.invited_by, i.sends,
+  (extract(epoch from i.created_at) * 1000)::float8 as created_at_ms, (extract(epoch from i.last_sent_at) * 1000)::float8 as last_sent_at_ms,
+  (extract(epoch from i.expires_at) * 1000)::float8 as expires_at_ms, (extract(epoch from i.accepted_at) * 1000)::float8 as accepted_at_ms,
+  (extract(epoch from i.revoked_at) * 1000)::float8 as revoked_at_ms`;
+
+/**
+ * Locks an account's row for a change to its team: invitations (the mail count of the rate limit)
+ * and roles (the count of owners) are then checked and written by one transaction at a time.
+ */
+export const lockTeamAccount = sql<{ name: string }, { accountId: string }>('select name from account where id = :accountId for update');
+
+/** An account's active members, oldest first, at most `limit`. */
+export const selectMembers = sql<UserRow, { accountId: string; limit: number }>(
+  `select ${USER_COLUMNS} from app_user u where u.account_id = :accountId and u.disabled_at is null order by u.created_at, u.id limit :limit`,
+);
+
+/** An account's invitations neither accepted nor revoked (expired ones too), oldest first, at most `limit`. */
+export const selectOpenInvitations = sql<InvitationRow, { accountId: string; limit: number }>(
+  `select ${INVITATION_COLUMNS} from user_invitation i
+    where i.account_id = :accountId and i.accepted_at is null and i.revoked_at is null order by i.created_at, i.id limit :limit`,
+);
+
+/** Whether an account has an open invitation (not accepted, revoked or expired at `nowMs`) for an e-mail. */
+export const selectPendingInvitationFor = sql<{ id: string }, { accountId: string; email: string; nowMs: number }>(
+  `select id from user_invitation where account_id = :accountId and email = :email and accepted_at is null and revoked_at is null
+      and expires_at > to_timestamp(:nowMs / 1000.0) limit 1`,
+);
+
+/** An invitation by id, locked. */
+export const lockInvitationById = sql<InvitationRow, { id: string }>(
+  `select ${INVITATION_COLUMNS} from user_invitation i where i.id = :id for update`,
+);
+
+/** Gives an invitation a new token and expiry and counts the send; the invitation as it is now. */
+export const resendInvitationRow = sql<InvitationRow, { id: string; tokenHash: string; sentAtMs: number; expiresAtMs: number }>(
+  `update user_invitation i set token_hash = :tokenHash, sends = i.sends + 1, last_sent_at = to_timestamp(:sentAtMs / 1000.0),
+          expires_at = to_timestamp(:expiresAtMs / 1000.0)
+    where i.id = :id returning ${INVITATION_COLUMNS}`,
+);
+
+/** Revokes an invitation; the invitation as it is now. */
+export const revokeInvitationRow = sql<InvitationRow, { id: string; revokedAtMs: number; revokedBy: string }>(
+  `update user_invitation i set revoked_at = to_timestamp(:revokedAtMs / 1000.0), revoked_by = :revokedBy
+    where i.id = :id returning ${INVITATION_COLUMNS}`,
+);
+
+/** Invitation mails an account queued since `sinceMs`, and the oldest of them (to say when the next is allowed). */
+export const countInvitationMailsSince = sql<{ count: number; oldest_ms: number | null }, { accountId: string; sinceMs: number }>(
+  `select count(*)::int as count, (extract(epoch from min(created_at)) * 1000)::float8 as oldest_ms from email_message
+    where account_id = :accountId and invitation_id is not null and created_at > to_timestamp(:sinceMs / 1000.0)`,
+);
+
+/** Queues the mail of one send of an invitation, due at once (the mail sender delivers it after commit). */
+export const insertInvitationMail = sql<
+  { id: string },
+  { accountId: string; recipient: string; subject: string; text: string; invitationId: string; send: number; nowMs: number }
+>(
+  `insert into email_message (account_id, recipient, kind, subject, body_text, invitation_id, invitation_send, next_attempt_at, created_at)
+   values (:accountId, :recipient, 'INVITATION', :subject, :text, :invitationId, :send, to_timestamp(:nowMs / 1000.0), to_timestamp(:nowMs / 1000.0))
+   returning id::text`,
+);
+
+/** An active member of an account, locked. */
+export const lockMember = sql<UserRow, { accountId: string; userId: string }>(
+  `select ${USER_COLUMNS} from app_user u where u.id = :userId and u.account_id = :accountId and u.disabled_at is null for update`,
+);
+
+/** How many active OWNERs an account has. */
+export const countActiveOwners = sql<{ count: number }, { accountId: string }>(
+  `select count(*)::int as count from app_user where account_id = :accountId and role = 'OWNER' and disabled_at is null`,
+);
+
+/** Changes a user's role; the user as it is now. */
+export const updateUserRole = sql<UserRow, { userId: string; role: Role }>(
+  `update app_user u set role = :role where u.id = :userId returning ${USER_COLUMNS}`,
+);
+
+/** Disables a user (removed from the team: they can no longer sign in); the user as it is now. */
+export const disableUser = sql<UserRow, { userId: string; disabledAtMs: number }>(
+  `update app_user u set disabled_at = to_timestamp(:disabledAtMs / 1000.0) where u.id = :userId returning ${USER_COLUMNS}`,
+);
+
+/** Ends every live session of a user. */
+export const revokeUserSessions = sql<never, { userId: string }>(
+  'update user_session set revoked_at = now() where user_id = :userId and revoked_at is null',
+);
+
+/** A user's name (who invited), when the actor is a signed-in user. */
+export const selectUserName = sql<{ name: string }, { userId: string }>('select name from app_user where id = :userId');

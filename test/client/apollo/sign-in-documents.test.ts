@@ -1,10 +1,15 @@
-// Goal: the GraphQL documents of sign-in and teams (the load-time session check, inviteUser) are valid against the committed contract (schema/schema.graphql), so a renamed field fails here, not in a browser; method: graphql-js validate on each document.
+// Goal: the GraphQL documents of sign-in and the Team page (the load-time session check, the team list, invite, resend, revoke, role change, removal) are valid against the committed contract (schema/schema.graphql), so a renamed field fails here, not in a browser; method: graphql-js validate on each document.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_CHECK_QUERY } from '../../../client/src/apollo/auth-requests.js';
-import { INVITE_USER_MUTATION } from '../../../client/src/routes/wallet/hooks/useInviteUserMutation.js';
+import { CHANGE_MEMBER_ROLE_MUTATION } from '../../../client/src/routes/team/hooks/useChangeMemberRoleMutation.js';
+import { INVITE_USER_MUTATION } from '../../../client/src/routes/team/hooks/useInviteUserMutation.js';
+import { REMOVE_MEMBER_MUTATION } from '../../../client/src/routes/team/hooks/useRemoveMemberMutation.js';
+import { RESEND_INVITATION_MUTATION } from '../../../client/src/routes/team/hooks/useResendInvitationMutation.js';
+import { REVOKE_INVITATION_MUTATION } from '../../../client/src/routes/team/hooks/useRevokeInvitationMutation.js';
+import { TEAM_QUERY } from '../../../client/src/routes/team/hooks/useTeam.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -14,6 +19,11 @@ beforeAll(async () => {
 const DOCUMENTS: Record<string, DocumentNode> = {
   SessionCheck: parse(SESSION_CHECK_QUERY),
   InviteUser: INVITE_USER_MUTATION,
+  Team: TEAM_QUERY,
+  ResendInvitation: RESEND_INVITATION_MUTATION,
+  RevokeInvitation: REVOKE_INVITATION_MUTATION,
+  ChangeMemberRole: CHANGE_MEMBER_ROLE_MUTATION,
+  RemoveMember: REMOVE_MEMBER_MUTATION,
 };
 
 describe('sign-in documents', () => {

@@ -5,7 +5,6 @@ import { enumLabel } from '../../utils/enum-label';
 import { canInvite } from '../../utils/invitations';
 import { canManageCards } from './saved-cards';
 import type { AccountPageProps } from '../account/account-page-props';
-import { TeamCard } from '../wallet/TeamCard';
 import { ApiKeysCard } from './ApiKeysCard';
 import { AutoRechargeCard } from './AutoRechargeCard';
 import { BalanceAlertsCard } from './BalanceAlertsCard';
@@ -14,8 +13,8 @@ import './settings.css';
 
 /**
  * The Settings page: automatic funding of the wallet (auto-recharge, the monthly recharge), its
- * balance alerts (low-balance thresholds), saved cards, API keys and the team. Each block shows
- * only to the roles the server lets act on it: funding, keys and the team to OWNERs (others see
+ * balance alerts (low-balance thresholds), saved cards and API keys (the team has its own page). Each block shows
+ * only to the roles the server lets act on it: funding and keys to OWNERs (others see
  * funding read-only), balance alerts to every role but integrators (who see them read-only), cards
  * to OWNERs and campaign managers.
  */
@@ -35,7 +34,6 @@ export function SettingsPage({ account, wallet, role }: AccountPageProps) {
       <BalanceAlertsCard key={`alerts-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} role={role} />
       {cardsAllowed && <SavedCardsCard />}
       {canManageApiKeys(role) && <ApiKeysCard accountId={account.id} />}
-      {canInvite(role) && <TeamCard accountId={account.id} />}
       {ownerOnly.length > 0 && (
         <p className="notice" role="status">
           As a {enumLabel(role).toLowerCase()}, you do not manage {joinWords(ownerOnly)}: an owner of the account does.

@@ -7,8 +7,8 @@ import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import { INVITABLE_ROLE_DEFAULT, INVITABLE_ROLES, invitationLink, type InvitableRole } from '../../utils/invitations';
 
-/** Props of {@link TeamCard}. */
-export interface TeamCardProps {
+/** Props of {@link InviteCard}. */
+export interface InviteCardProps {
   /** The account teammates are invited into. */
   accountId: string;
 }
@@ -16,18 +16,18 @@ export interface TeamCardProps {
 type Invited = InviteUserMutation['inviteUser'];
 
 /**
- * The "Team" card, for OWNERs: invite a teammate by e-mail with a role (`inviteUser`), then the
- * invitation link, shown this once, with a copy button. The invitee opens the link, chooses a
- * name and password, and is signed in.
+ * "Invite a teammate", for OWNERs: an e-mail address and a role (`inviteUser`). The server e-mails
+ * the invitee a link to choose their name and password; the link is also shown here this once,
+ * with a copy button, for sending it another way.
  */
-export function TeamCard({ accountId }: TeamCardProps) {
+export function InviteCard({ accountId }: InviteCardProps) {
   const headingId = useId();
   const [invited, setInvited] = useState<Invited | null>(null);
 
   return (
     <section className="card team" aria-labelledby={headingId}>
       <div className="section-header">
-        <h2 id={headingId}>Team</h2>
+        <h2 id={headingId}>Invite a teammate</h2>
       </div>
       {invited === null ? (
         <InviteForm accountId={accountId} onInvited={setInvited} />
@@ -60,7 +60,7 @@ function InviteForm({ accountId, onInvited }: { accountId: string; onInvited: (i
   const emailError = fieldErrorOf(error, 'email');
   return (
     <form className="team__form" onSubmit={(event) => void submit(event)} aria-label="Invite a teammate" aria-busy={loading}>
-      <p className="muted">Invite a teammate: they get a link to choose their name and password.</p>
+      <p className="muted">We e-mail them a link to choose their name and password; it works once.</p>
       <div className="team__fields">
         <div className="field team__email">
           <label htmlFor={emailId}>E-mail</label>
@@ -104,7 +104,7 @@ function InviteForm({ accountId, onInvited }: { accountId: string; onInvited: (i
   );
 }
 
-/** The invitation just made: its link (shown only now), a copy button, and the way back to the form. */
+/** The invitation just made: it was e-mailed; its link (shown only now) with a copy button, and the way back to the form. */
 function InvitationLink({ invited, onDone }: { invited: Invited; onDone: () => void }) {
   const linkId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -126,7 +126,7 @@ function InvitationLink({ invited, onDone }: { invited: Invited; onDone: () => v
   return (
     <div className="team__invited">
       <p role="status">
-        Invitation for <strong>{email}</strong> as {enumLabel(role)}, valid until {formatDateTime(expiresAt)}.
+        Invitation e-mailed to <strong>{email}</strong> as {enumLabel(role)}, valid until {formatDateTime(expiresAt)}.
       </p>
       <div className="field">
         <label htmlFor={linkId}>Invitation link</label>
@@ -139,7 +139,7 @@ function InvitationLink({ invited, onDone }: { invited: Invited; onDone: () => v
         <p className={copied === 'failed' ? 'field-error' : 'muted field__hint'} aria-live="polite">
           {copied === 'failed'
             ? 'This browser did not allow copying: the link is selected, copy it with Ctrl+C (⌘C).'
-            : 'Send this link to them: it is shown only this once.'}
+            : 'The same link is in their e-mail; copy it to send it another way. It is shown only this once.'}
         </p>
       </div>
       <div>
