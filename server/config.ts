@@ -484,6 +484,10 @@ export interface Config {
   webhookAttemptsShownMax: number;
   /** Most events one `replayWebhookEvents` re-queues; past it the call fails with LIMIT_EXCEEDED (narrow from/to). @default 1000 */
   webhookReplayEventsMax: number;
+  /** Most numbers one search for numbers to buy (`availablePhoneNumbers.first`) proposes, in numbers; more is BAD_USER_INPUT. @default 20 */
+  availableNumbersMax: number;
+  /** Numbers a search for numbers to buy proposes when `first` is not given, in numbers. @default 5 */
+  availableNumbersDefault: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -673,6 +677,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookDeliveriesPageSizeDefault: 20,
     webhookAttemptsShownMax: 50,
     webhookReplayEventsMax: 1_000,
+    availableNumbersMax: 20,
+    availableNumbersDefault: 5,
     ...overrides,
   };
 }
