@@ -234,6 +234,13 @@ function CurrentPlan({ subscription }: { subscription: Subscription }) {
           <dd>{overageText(plan.overagePerMinute, plan.currency)}</dd>
         </div>
         <div className="summary-lines__row">
+          <dt>Paid from the wallet this period</dt>
+          <dd data-testid="overage-this-period">
+            {formatMoney(subscription.overageThisPeriod.cost, plan.currency)} ({formatCallTime(subscription.overageThisPeriod.seconds)}{' '}
+            beyond the allowance, with connect fees)
+          </dd>
+        </div>
+        <div className="summary-lines__row">
           <dt>This period</dt>
           <dd>
             {formatDateTime(subscription.periodStart)} – {formatDateTime(subscription.periodEnd)}

@@ -1,7 +1,7 @@
 /** The Plan page's pure logic: who may change the plan, and how allowance figures read. */
-import { describeError } from '../../apollo/describe-error';
+import { describeError } from '../../apollo/describe-error.js';
 import type { Role } from '../../gql/graphql.js';
-import { formatMoney } from '../../utils/money';
+import { formatMoney } from '../../utils/money.js';
 
 /** True when the role may subscribe and cancel (the account's owner). */
 export function canChangePlan(role: Role): boolean {

@@ -26,6 +26,10 @@ export const PLAN_SUBSCRIPTION_FIELDS = graphql(`
     reservedSeconds
     remainingSeconds
     endedAt
+    overageThisPeriod {
+      seconds
+      cost
+    }
     plan {
       ...SubscriptionPlanFields
     }
