@@ -79,6 +79,9 @@ export function MessageEstimator({ currency }: { currency: string }) {
               onChange={(event) => setTo(event.target.value)}
               aria-describedby={hintId}
             />
+            <span id={hintId} className="muted field__hint">
+              One number per line or separated by commas, country code first.
+            </span>
           </div>
           <div className="field">
             <label htmlFor={bodyId}>Text</label>
@@ -87,9 +90,6 @@ export function MessageEstimator({ currency }: { currency: string }) {
               {body.length} / {BODY_LENGTH_MAX} characters
             </span>
           </div>
-          <p id={hintId} className="muted field__hint">
-            One number per line or separated by commas, country code first.
-          </p>
           {problem !== null && (
             <p className="field-error" role="alert">
               {problem}

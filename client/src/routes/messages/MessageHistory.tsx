@@ -131,7 +131,9 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
                       <span className={`status status--${messageStatusTone(message.status)}`}>{messageStatusLabel(message.status)}</span>
                     </td>
                     <td data-label="Cost" className="numeric">
-                      <span className="amount">{formatMoney(cost.amount, currency)}</span> <span className="muted">{cost.note}</span>
+                      <span>
+                        <span className="amount">{formatMoney(cost.amount, currency)}</span> <span className="muted">{cost.note}</span>
+                      </span>
                     </td>
                   </tr>
                 );

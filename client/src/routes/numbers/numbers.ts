@@ -2,7 +2,7 @@
  * The Numbers page's pure logic: which roles may do what, which rate plans sell numbers to a
  * wallet, and how a number's state reads (renewal, grace, refund window).
  */
-import { describeError } from '../../apollo/describe-error';
+import { describeError } from '../../apollo/describe-error.js';
 import type { PhoneNumberStatus, Role } from '../../gql/graphql.js';
 
 /** Roles the server lets buy and release numbers (besides the operator). */

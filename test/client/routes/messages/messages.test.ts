@@ -7,7 +7,7 @@ import {
   messageStatusLabel,
   messageStatusTone,
   parseRecipients,
-} from '../../../../client/src/routes/messages/messages';
+} from '../../../../client/src/routes/messages/messages.js';
 
 describe('status and cost', () => {
   it('calls PENDING "Held" and offers every status as a filter', () => {

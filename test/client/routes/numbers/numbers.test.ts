@@ -7,7 +7,7 @@ import {
   numberActions,
   numberPlansFor,
   sellingPrefixes,
-} from '../../../../client/src/routes/numbers/numbers';
+} from '../../../../client/src/routes/numbers/numbers.js';
 
 describe('roles and actions', () => {
   it('owners and integrators buy and release; only owners refund', () => {

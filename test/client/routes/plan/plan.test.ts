@@ -1,6 +1,6 @@
 // Goal: the Plan page lets only owners change the plan and shows call time, the allowance's share used and the overage rate as people read them; method: examples at the boundaries (no allowance, over 100 %, whole and partial minutes).
 import { describe, expect, it } from 'vitest';
-import { allowanceUsedPercent, canChangePlan, formatCallTime, overageText } from '../../../../client/src/routes/plan/plan';
+import { allowanceUsedPercent, canChangePlan, formatCallTime, overageText } from '../../../../client/src/routes/plan/plan.js';
 
 describe('plan', () => {
   it('lets only owners subscribe and cancel', () => {
