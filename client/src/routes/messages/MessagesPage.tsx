@@ -1,7 +1,7 @@
-import { enumLabel } from '../../utils/enum-label';
 import type { AccountPageProps } from '../account/account-page-props';
 import { MessageEstimator } from './MessageEstimator';
 import { MessageHistory } from './MessageHistory';
+import { roleWithArticle } from './messages';
 import './messages.css';
 
 /** Roles that send messages through the API (the server refuses the others). */
@@ -16,8 +16,8 @@ export function MessagesPage({ wallet, role }: AccountPageProps) {
     <div className="messages-page">
       {!SENDER_ROLES.includes(role) && (
         <p className="notice" role="status">
-          As a {enumLabel(role).toLowerCase()}, you may read the history and price a message, but not send messages: owners and integrators
-          send them through the API.
+          As {roleWithArticle(role)}, you may read the history and price a message, but not send messages: owners and integrators send them
+          through the API.
         </p>
       )}
       <MessageHistory key={wallet.id} walletId={wallet.id} currency={wallet.currency} />

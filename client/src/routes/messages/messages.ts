@@ -2,7 +2,8 @@
  * The Messages page's pure logic: how a message's status and cost read, the history's status
  * filter, and the estimator's recipients.
  */
-import type { MessageStatus } from '../../gql/graphql.js';
+import type { MessageStatus, Role } from '../../gql/graphql.js';
+import { enumLabel } from '../../utils/enum-label.js';
 
 /** The status filter's choices: "" for every status. HELD is the API's PENDING (its price is held). */
 export const MESSAGE_STATUS_FILTERS: readonly { value: MessageStatus | ''; label: string }[] = [
@@ -53,4 +54,10 @@ export function parseRecipients(text: string): string[] {
 /** Recipients that are not E.164 numbers ("+", then 7 to 15 digits, not starting with 0). */
 export function invalidRecipients(recipients: readonly string[]): string[] {
   return recipients.filter((recipient) => !/^\+[1-9][0-9]{6,14}$/.test(recipient));
+}
+
+/** The role with its article, for sentences: "an integrator", "a campaign manager". */
+export function roleWithArticle(role: Role): string {
+  const words = enumLabel(role).toLowerCase();
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../utils/date-time';
-import { enumLabel } from '../../utils/enum-label';
 import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
 import { BuyNumberCard } from './BuyNumberCard';
 import { NumberList } from './NumberList';
-import { canBuyNumbers, canRefundNumbers } from './numbers';
+import { canBuyNumbers, canRefundNumbers, roleWithArticle } from './numbers';
 import './numbers.css';
 
 /**
@@ -15,7 +14,7 @@ import './numbers.css';
  */
 export function NumbersPage({ wallet, role }: AccountPageProps) {
   const [result, setResult] = useState<string | null>(null);
-  const roleName = enumLabel(role).toLowerCase();
+  const who = roleWithArticle(role);
   return (
     <div className="numbers-page">
       {result !== null && (
@@ -39,12 +38,12 @@ export function NumbersPage({ wallet, role }: AccountPageProps) {
         />
       ) : (
         <p className="notice" role="status">
-          As a {roleName}, you may see the account’s numbers but not buy, release or refund them: an owner or an integrator buys them.
+          As {who}, you may see the account’s numbers but not buy, release or refund them: an owner or an integrator buys them.
         </p>
       )}
       {canBuyNumbers(role) && !canRefundNumbers(role) && (
         <p className="notice" role="status">
-          As a {roleName}, you may buy and release numbers; refunds are for the account’s owner.
+          As {who}, you may buy and release numbers; refunds are for the account’s owner.
         </p>
       )}
       <NumberList key={`list-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} role={role} onResult={setResult} />

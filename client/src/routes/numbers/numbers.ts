@@ -4,6 +4,7 @@
  */
 import { describeError } from '../../apollo/describe-error.js';
 import type { PhoneNumberStatus, Role } from '../../gql/graphql.js';
+import { enumLabel } from '../../utils/enum-label.js';
 
 /** Roles the server lets buy and release numbers (besides the operator). */
 const BUYER_ROLES: readonly Role[] = ['OWNER', 'INTEGRATOR'];
@@ -75,4 +76,10 @@ export function numberActions(number: NumberState, role: Role): { release: boole
 export function actionErrorText(error: unknown): string {
   const { summary, detail } = describeError(error);
   return detail === null ? summary : `${summary} ${detail}`;
+}
+
+/** The role with its article, for sentences: "an integrator", "a campaign manager". */
+export function roleWithArticle(role: Role): string {
+  const words = enumLabel(role).toLowerCase();
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
 }

@@ -3,13 +3,12 @@ import type { PlanSubscriptionFieldsFragment as Subscription, SubscriptionPlanFi
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../utils/date-time';
-import { enumLabel } from '../../utils/enum-label';
 import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
 import { useCancelPlanSubscriptionMutation } from './hooks/useCancelPlanSubscriptionMutation';
 import { usePlanSubscription } from './hooks/usePlanSubscription';
 import { useSubscribeToPlanMutation } from './hooks/useSubscribeToPlanMutation';
-import { actionErrorText, allowanceUsedPercent, canChangePlan, formatCallTime, overageText } from './plan';
+import { actionErrorText, allowanceUsedPercent, canChangePlan, formatCallTime, overageText, roleWithArticle } from './plan';
 import './plan.css';
 
 /**
@@ -85,7 +84,7 @@ export function PlanPage({ wallet, role }: AccountPageProps) {
       )}
       {!owner && (
         <p className="notice" role="status">
-          As a {enumLabel(role).toLowerCase()}, you may see the plan but not subscribe or cancel: the account’s owner does.
+          As {roleWithArticle(role)}, you may see the plan but not subscribe or cancel: the account’s owner does.
         </p>
       )}
       <section className="card" aria-labelledby="current-plan-title">

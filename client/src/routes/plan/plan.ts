@@ -1,6 +1,7 @@
 /** The Plan page's pure logic: who may change the plan, and how allowance figures read. */
 import { describeError } from '../../apollo/describe-error.js';
 import type { Role } from '../../gql/graphql.js';
+import { enumLabel } from '../../utils/enum-label.js';
 import { formatMoney } from '../../utils/money.js';
 
 /** True when the role may subscribe and cancel (the account's owner). */
@@ -35,4 +36,10 @@ export function overageText(overagePerMinute: string | null | undefined, currenc
 export function actionErrorText(error: unknown): string {
   const { summary, detail } = describeError(error);
   return detail === null ? summary : `${summary} ${detail}`;
+}
+
+/** The role with its article, for sentences: "an integrator", "a campaign manager". */
+export function roleWithArticle(role: Role): string {
+  const words = enumLabel(role).toLowerCase();
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
 }

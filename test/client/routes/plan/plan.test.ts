@@ -1,6 +1,12 @@
 // Goal: the Plan page lets only owners change the plan and shows call time, the allowance's share used and the overage rate as people read them; method: examples at the boundaries (no allowance, over 100 %, whole and partial minutes).
 import { describe, expect, it } from 'vitest';
-import { allowanceUsedPercent, canChangePlan, formatCallTime, overageText } from '../../../../client/src/routes/plan/plan.js';
+import {
+  allowanceUsedPercent,
+  canChangePlan,
+  formatCallTime,
+  overageText,
+  roleWithArticle,
+} from '../../../../client/src/routes/plan/plan.js';
 
 describe('plan', () => {
   it('lets only owners subscribe and cancel', () => {
@@ -25,5 +31,13 @@ describe('plan', () => {
   it("names the overage rate, or each destination's own", () => {
     expect(overageText('0.5', 'USD')).toBe('$0.50/min');
     expect(overageText(null, 'USD')).toBe("each destination's own per-minute rate");
+  });
+});
+
+describe('roleWithArticle', () => {
+  it('uses "an" before a vowel', () => {
+    expect(roleWithArticle('INTEGRATOR')).toBe('an integrator');
+    expect(roleWithArticle('OWNER')).toBe('an owner');
+    expect(roleWithArticle('CAMPAIGN_MANAGER')).toBe('a campaign manager');
   });
 });
