@@ -240,6 +240,21 @@ describe('Numbers', () => {
     await expectNoSidewaysScroll(page);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-numbers-phone');
   });
+
+  it('releases the number in GRACE after confirming: no refund, shown as released', async () => {
+    const { page } = owner;
+    const before = await walletOf('REFUND');
+    const row = card(page, 'Your numbers').getByRole('row').filter({ hasText: kept });
+    await row.getByRole('button', { name: 'Release', exact: true }).click();
+    await dialog(page)
+      .getByRole('heading', { name: `Release ${kept}?` })
+      .waitFor();
+    await dialog(page).getByRole('button', { name: 'Release', exact: true }).click();
+    await page.getByText(`${kept} was released: it no longer renews, and nothing was refunded.`, { exact: true }).waitFor();
+    await waitForText(row.locator('td[data-label="Status"] .status'), 'Released');
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect((await walletOf('REFUND')).transactions).toHaveLength(before.transactions.length);
+  });
 });
 
 describe('Messages', () => {
