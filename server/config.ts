@@ -493,6 +493,10 @@ export interface Config {
   invitationMailWindowMs: number;
   /** Most members and most open invitations the Team page lists (oldest first). @default 200 */
   teamListMax: number;
+  /** Most numbers one search for numbers to buy (`availablePhoneNumbers.first`) proposes, in numbers; more is BAD_USER_INPUT. @default 20 */
+  availableNumbersMax: number;
+  /** Numbers a search for numbers to buy proposes when `first` is not given, in numbers. @default 5 */
+  availableNumbersDefault: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -685,6 +689,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     invitationMailsPerAccountMax: 20,
     invitationMailWindowMs: 3_600_000,
     teamListMax: 200,
+    availableNumbersMax: 20,
+    availableNumbersDefault: 5,
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import { Migration20261206030000RateLimits } from './Migration20261206030000_rat
 import { Migration20261206040000WebhookSsrfFairness } from './Migration20261206040000_webhook_ssrf_fairness.js';
 import { Migration20261206050000Retention } from './Migration20261206050000_retention.js';
 import { Migration20261206100000TeamInvitationMail } from './Migration20261206100000_team_invitation_mail.js';
+import { Migration20261206100000NumbersPlanOverage } from './Migration20261206100000_numbers_plan_overage.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -40,4 +41,5 @@ export const migrationsList = [
   { name: 'Migration20261206040000_webhook_ssrf_fairness', class: Migration20261206040000WebhookSsrfFairness },
   { name: 'Migration20261206050000_retention', class: Migration20261206050000Retention },
   { name: 'Migration20261206100000_team_invitation_mail', class: Migration20261206100000TeamInvitationMail },
+  { name: 'Migration20261206100000_numbers_plan_overage', class: Migration20261206100000NumbersPlanOverage },
 ];

@@ -243,3 +243,8 @@ export const releaseDueNumber = sql<
   `update phone_number set status = 'RELEASED', release_reason = :reason, released_at = :releasedAt, grace_until = null, version = version + 1
     where id = :id and periods_paid = :periodsPaid and status = :status returning id`,
 );
+
+/** Which of `numbers` (E.164) an account holds (ACTIVE or GRACE, purchases in flight included): they cannot be bought. */
+export const selectHeldNumbersAmong = sql<{ number: string }, { numbers: readonly string[] }>(
+  `select p.number from phone_number p where p.number = any(:numbers::text[]) and p.status in ('ACTIVE', 'GRACE')`,
+);

@@ -15,7 +15,7 @@ import {
   toPhoneNumberRecord,
   type PhoneNumberRecord,
 } from './phone-number-record.js';
-import { daysMs } from './renewal-date.js';
+import { isWithinRefundWindow } from './number-offers.js';
 
 /** Roles that refund a number: the owner and the operator. */
 export const NUMBER_REFUND_ROLES = [Role.OWNER, Role.PLATFORM_ADMIN] as const;
@@ -45,7 +45,6 @@ export async function refundNumber(
 ): Promise<PhoneNumberRecord> {
   requireRole(options.principal, NUMBER_REFUND_ROLES, 'refund a number');
   const nowMs = deps.clock.now();
-  const windowStartMs = nowMs - daysMs(deps.config.numberRefundDays);
   for (let attempt = 1; ; attempt += 1) {
     const number = await findPhoneNumber(em, options.principal, options.phoneNumberId);
     if (number.status === PhoneNumberStatus.REFUNDED)
@@ -55,7 +54,7 @@ export async function refundNumber(
         status: number.status,
       });
     }
-    if (number.purchasedAtMs < windowStartMs) {
+    if (!isWithinRefundWindow(number.purchasedAtMs, nowMs, deps.config.numberRefundDays)) {
       throw new InvalidStateError(
         `Phone number "${number.id}": refund window passed (${deps.config.numberRefundDays} days after purchase)`,
         {

@@ -32,6 +32,7 @@ import {
   selectSubscriptionPlan,
   selectSubscriptionPlans,
   selectSubscriptionPlansByIds,
+  selectSubscriptionOverage,
   selectSubscriptionStatus,
 } from './subscriptions.queries.js';
 
@@ -261,4 +262,21 @@ export async function renewSubscriptions(
   }
   if (renewed + lapsed > 0) deps.committed();
   return { renewed, lapsed };
+}
+
+/** What a subscription's calls paid from the wallet in its current period. */
+export interface SubscriptionOverage {
+  /** Billed seconds of ended calls beyond what the allowance covered. */
+  overageSeconds: number;
+  /** What those calls cost the wallet, in micros: the seconds beyond the allowance and connect fees. */
+  overageMicros: bigint;
+}
+
+/**
+ * What the ended calls of `subscriptionId` paid from the wallet since its current period began
+ * (calls in progress count once they end). No tenant check: the caller has seen the subscription.
+ */
+export async function findSubscriptionOverage(em: EntityManager, subscriptionId: string): Promise<SubscriptionOverage> {
+  const row = await selectSubscriptionOverage.one(em, { subscriptionId });
+  return { overageSeconds: row.overage_seconds, overageMicros: BigInt(row.overage_micros) };
 }

@@ -130,3 +130,15 @@ export const renewSubscription = sql<never, { subscriptionId: string; period: nu
 export const lapseSubscription = sql<never, { subscriptionId: string }>(
   `update subscription set status = 'LAPSED', ended_at = period_end, version = version + 1 where id = :subscriptionId`,
 );
+
+/**
+ * What the ended calls of a subscription paid from the wallet since its current period began: their
+ * billed seconds beyond the allowance and their cost in micros (those seconds and connect fees).
+ */
+export const selectSubscriptionOverage = sql<{ overage_seconds: number; overage_micros: string }, { subscriptionId: string }>(
+  `select coalesce(sum(greatest(c.billed_seconds - c.allowance_seconds, 0)), 0)::int as overage_seconds,
+          coalesce(sum(c.cost_micros), 0)::text as overage_micros
+     from subscription s
+     join call c on c.subscription_id = s.id and c.ended_at is not null and c.ended_at >= s.period_start
+    where s.id = :subscriptionId`,
+);

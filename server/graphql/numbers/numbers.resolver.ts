@@ -1,12 +1,17 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
 import { encodeCreatedCursor } from '../../domain/campaigns/created-cursor.js';
+import { findAvailableNumbers } from '../../domain/numbers/find-available-numbers.service.js';
 import { findPhoneNumber, listPhoneNumbers } from '../../domain/numbers/find-phone-numbers.service.js';
+import { isWithinRefundWindow, refundableUntilMs } from '../../domain/numbers/number-offers.js';
 import { isHeld, type PhoneNumberRecord } from '../../domain/numbers/phone-number-record.js';
 import { purchaseNumber } from '../../domain/numbers/purchase-number.service.js';
 import { refundNumber } from '../../domain/numbers/refund-number.service.js';
 import { releaseNumber } from '../../domain/numbers/release-number.service.js';
 import {
+  AvailablePhoneNumberObject,
+  AvailablePhoneNumbersArgs,
   PhoneNumberConnection,
   PhoneNumberObject,
   PhoneNumbersArgs,
@@ -38,9 +43,40 @@ export function toPhoneNumberObject(number: PhoneNumberRecord): PhoneNumberObjec
   });
 }
 
-/** Phone numbers: buy, list, release, refund. Renewals run as a job (renewNumbers). */
-@Resolver()
+/** Phone numbers: search, buy, list, release, refund. Renewals run as a job (renewNumbers). */
+@Resolver(() => PhoneNumberObject)
 export class NumbersResolver {
+  @Query(() => [AvailablePhoneNumberObject], {
+    description:
+      'Numbers the wallet could buy now under a rate plan (none held by any account), each with its price, first charge, first renewal and refund deadline.',
+  })
+  async availablePhoneNumbers(
+    @Args(() => AvailablePhoneNumbersArgs) args: AvailablePhoneNumbersArgs,
+    @Ctx() { em, principal, config, spend }: Context,
+  ): Promise<AvailablePhoneNumberObject[]> {
+    const offers = await findAvailableNumbers(em, {
+      principal,
+      walletId: args.walletId,
+      ratePlanId: args.ratePlanId,
+      startsWith: args.startsWith,
+      first: args.first,
+      nowMs: spend.deps.clock.now(),
+      limits: config,
+    });
+    return offers.map((offer) =>
+      Object.assign(new AvailablePhoneNumberObject(), {
+        number: offer.number,
+        ratePrefix: offer.ratePrefix,
+        currency: offer.currency,
+        purchasePrice: offer.purchaseMicros,
+        monthlyPrice: offer.monthlyMicros,
+        firstCharge: offer.firstChargeMicros,
+        firstRenewalAt: new Date(offer.firstRenewalAtMs),
+        refundableUntil: new Date(offer.refundableUntilMs),
+      }),
+    );
+  }
+
   @Query(() => PhoneNumberConnection, {
     description: "The caller's phone numbers (every tenant's for SUPPORT and PLATFORM_ADMIN), newest first.",
   })
@@ -109,5 +145,20 @@ export class NumbersResolver {
     @Ctx() { em, principal, spend }: Context,
   ): Promise<RefundNumberPayload> {
     return { phoneNumber: toPhoneNumberObject(await refundNumber(em, spend.deps, { principal, phoneNumberId: id })) };
+  }
+
+  @FieldResolver(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      'While held: the last moment refundNumber gives the purchase and first month back (refund window after purchase); null once released or refunded.',
+  })
+  refundableUntil(@Root() number: PhoneNumberObject, @Ctx() { config }: Context): Date | null {
+    if (!isHeld(number.status)) return null;
+    return new Date(refundableUntilMs(number.purchasedAt.getTime(), config.numberRefundDays));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True while it is held and within its refund window: refundNumber would accept it now.' })
+  refundable(@Root() number: PhoneNumberObject, @Ctx() { config, spend }: Context): boolean {
+    return isHeld(number.status) && isWithinRefundWindow(number.purchasedAt.getTime(), spend.deps.clock.now(), config.numberRefundDays);
   }
 }

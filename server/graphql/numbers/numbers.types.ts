@@ -149,3 +149,54 @@ export class RefundNumberPayload {
   @Field(() => PhoneNumberObject, { description: 'The number, now REFUNDED, with its refund transaction.' })
   phoneNumber!: PhoneNumberObject;
 }
+
+@ObjectType('AvailablePhoneNumber', {
+  description: 'A number that may be bought now, priced by a rate plan: what purchaseNumber would debit and what follows.',
+})
+export class AvailablePhoneNumberObject {
+  @Field(() => String, { description: 'E.164.' })
+  number!: string;
+
+  @Field(() => String, { description: 'The rate prefix that prices it (digits without "+"; "" for every number).' })
+  ratePrefix!: string;
+
+  @Field(() => String, { description: "ISO 4217 code of its prices (the rate plan's and the wallet's)." })
+  currency!: string;
+
+  @Field(() => MoneyScalar, { description: 'One-time price.' })
+  purchasePrice!: bigint;
+
+  @Field(() => MoneyScalar, { description: 'Monthly rental, paid from the wallet on each renewal.' })
+  monthlyPrice!: bigint;
+
+  @Field(() => MoneyScalar, { description: 'What buying it now debits at once: the one-time price plus the first month.' })
+  firstCharge!: bigint;
+
+  @Field(() => DateTimeResolver, { description: 'When the second month would be due, were it bought now.' })
+  firstRenewalAt!: Date;
+
+  @Field(() => DateTimeResolver, { description: 'Until when it could be refunded (purchase and first month), were it bought now.' })
+  refundableUntil!: Date;
+}
+
+@ArgsType()
+export class AvailablePhoneNumbersArgs {
+  @Field(() => ID, { description: "The wallet that would pay (one of the caller's; NOT_FOUND otherwise)." })
+  walletId!: string;
+
+  @Field(() => ID, { description: "The rate plan that would price the numbers; in the wallet's currency." })
+  ratePlanId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Digits the numbers start with, country code first ("+44 7700"); spaces and dashes are ignored. Omitted: any prefix the plan sells.',
+  })
+  startsWith?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many numbers, 1..availableNumbersMax (default 20); 5 when omitted. Fewer come back when the search is narrow.',
+  })
+  first?: number | null;
+}

@@ -18,6 +18,7 @@ import type { Context } from '../../context.js';
 import {
   cancelSubscription,
   createSubscriptionPlan,
+  findSubscriptionOverage,
   listSubscriptionPlans,
   subscribe,
 } from '../../domain/subscriptions/subscription.service.js';
@@ -100,6 +101,17 @@ export class PlanSubscriptionObject {
 
   @Field(() => DateTimeResolver, { description: 'When it was canceled or lapsed; null while ACTIVE.', nullable: true })
   endedAt!: Date | null;
+}
+
+@ObjectType('PlanSubscriptionOverage', { description: "What a subscription's calls paid from the wallet in its current period." })
+export class PlanSubscriptionOverage {
+  @Field(() => Int, { description: 'Billed seconds of ended calls beyond what the allowance covered.' })
+  seconds!: number;
+
+  @Field(() => MoneyScalar, {
+    description: "What those calls cost the wallet: their seconds beyond the allowance and connect fees, in the plan's currency.",
+  })
+  cost!: bigint;
 }
 
 @InputType('CreateSubscriptionPlanInput', { description: 'A new subscription plan.' })
@@ -212,6 +224,14 @@ export class PlanSubscriptionResolver {
     @Ctx() { em, principal, spend }: Context,
   ): Promise<PlanSubscriptionPayload> {
     return { subscription: toSubscriptionObject(await cancelSubscription(em, spend.deps, { principal, subscriptionId: id })) };
+  }
+
+  @FieldResolver(() => PlanSubscriptionOverage, {
+    description: 'What its ended calls paid from the wallet this period, beyond the allowance (calls in progress count once they end).',
+  })
+  async overageThisPeriod(@Root() subscription: PlanSubscriptionObject, @Ctx() { em }: Context): Promise<PlanSubscriptionOverage> {
+    const overage = await findSubscriptionOverage(em, subscription.id);
+    return Object.assign(new PlanSubscriptionOverage(), { seconds: overage.overageSeconds, cost: overage.overageMicros });
   }
 
   @FieldResolver(() => SubscriptionPlanObject, { description: 'The plan subscribed to.' })

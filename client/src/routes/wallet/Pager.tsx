@@ -9,12 +9,14 @@ export interface PagerProps {
   busy: boolean;
   onNewer: () => void;
   onOlder: () => void;
+  /** Names the navigation for assistive technology. @default 'Transaction pages' */
+  label?: string;
 }
 
 /** "Newer" and "Older" buttons for a newest-first list, with the page number between them. */
-export function Pager({ pageNumber, hasNewer, hasOlder, busy, onNewer, onOlder }: PagerProps) {
+export function Pager({ pageNumber, hasNewer, hasOlder, busy, onNewer, onOlder, label = 'Transaction pages' }: PagerProps) {
   return (
-    <nav className="pager" aria-label="Transaction pages">
+    <nav className="pager" aria-label={label}>
       <button type="button" className="button" onClick={onNewer} disabled={!hasNewer || busy}>
         ← Newer
       </button>
