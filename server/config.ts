@@ -484,6 +484,8 @@ export interface Config {
   webhookAttemptsShownMax: number;
   /** Most events one `replayWebhookEvents` re-queues; past it the call fails with LIMIT_EXCEEDED (narrow from/to). @default 1000 */
   webhookReplayEventsMax: number;
+  /** Longest legal name, address line, city or postal code of a billing profile, in characters. @default 200 */
+  billingProfileTextLengthMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -673,6 +675,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookDeliveriesPageSizeDefault: 20,
     webhookAttemptsShownMax: 50,
     webhookReplayEventsMax: 1_000,
+    billingProfileTextLengthMax: 200,
     ...overrides,
   };
 }
