@@ -113,6 +113,8 @@ const FIELD_LABELS: Record<keyof BillingForm, { label: string; hint?: string; au
  */
 export function BillingProfileForm({ profile, currency }: BillingProfileFormProps) {
   const [form, setForm] = useState<BillingForm>(() => formOf(profile));
+  // The profile as last stored: the query's, then each save's answer (BillingProfile has no id, so the cache does not merge it).
+  const [base, setBase] = useState<BillingProfile>(profile);
   const [saved, setSaved] = useState(false);
   const [update, saving] = useUpdateBillingProfileMutation();
   const listId = useId();
@@ -120,7 +122,7 @@ export function BillingProfileForm({ profile, currency }: BillingProfileFormProp
   const country = normalizeCountry(form.country);
   const showState = country === 'US';
   const showVat = isEuCountry(country);
-  const changed = isChanged(form, profile);
+  const changed = isChanged(form, base);
 
   const set = (field: keyof BillingForm, value: string) => {
     setForm((current) => ({ ...current, [field]: value }));
@@ -133,7 +135,10 @@ export function BillingProfileForm({ profile, currency }: BillingProfileFormProp
     try {
       const result = await update({ variables: { input: inputOf(form) } });
       const stored = result.data?.updateBillingProfile.billingProfile;
-      if (stored) setForm(formOf(stored));
+      if (stored) {
+        setBase(stored);
+        setForm(formOf(stored));
+      }
       setSaved(true);
     } catch {
       // `saving.error` shows why, under the field the server named.

@@ -16,13 +16,14 @@ export function NotificationsPage(_props: AccountPageProps) {
   const headingId = useId();
   const query = useNotificationPreferences();
   const [setPreference, saving] = useSetNotificationPreferenceMutation();
-  const [pendingKind, setPendingKind] = useState<string | null>(null);
+  // The choice being saved, shown at once (the switch follows the click) until the server answers.
+  const [pending, setPending] = useState<{ kind: NotificationKind; email: boolean } | null>(null);
   const [confirmation, setConfirmation] = useState<string | null>(null);
   const [failedKind, setFailedKind] = useState<string | null>(null);
   const user = query.data?.me.user;
 
   const toggle = async (kind: NotificationKind, email: boolean) => {
-    setPendingKind(kind);
+    setPending({ kind, email });
     setConfirmation(null);
     setFailedKind(null);
     try {
@@ -32,7 +33,7 @@ export function NotificationsPage(_props: AccountPageProps) {
     } catch {
       setFailedKind(kind);
     } finally {
-      setPendingKind(null);
+      setPending(null);
     }
   };
 
@@ -58,6 +59,8 @@ export function NotificationsPage(_props: AccountPageProps) {
           {user.notificationPreferences.map((preference) => {
             const text = notificationKindText(preference.kind);
             const inputId = `${headingId}-${preference.kind}`;
+            const saving = pending?.kind === preference.kind;
+            const checked = saving ? pending.email : preference.email;
             return (
               <li key={preference.kind} className="notification-list__item">
                 <div className="notification-list__text">
@@ -73,13 +76,13 @@ export function NotificationsPage(_props: AccountPageProps) {
                     id={inputId}
                     type="checkbox"
                     role="switch"
-                    aria-checked={preference.email}
-                    checked={preference.email}
-                    disabled={pendingKind !== null}
+                    aria-checked={checked}
+                    checked={checked}
+                    disabled={pending !== null}
                     aria-describedby={`${inputId}-description`}
                     onChange={(event) => void toggle(preference.kind, event.target.checked)}
                   />
-                  <span aria-hidden="true">{pendingKind === preference.kind ? 'Saving…' : preference.email ? 'On' : 'Off'}</span>
+                  <span aria-hidden="true">{saving ? 'Saving…' : checked ? 'On' : 'Off'}</span>
                 </span>
               </li>
             );
