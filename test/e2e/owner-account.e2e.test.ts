@@ -287,6 +287,47 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
     expect(queued.map((row) => row.kind)).toEqual(['BALANCE_DEPLETED']);
   });
 
+  it('gives a campaign manager their own notification settings, and tells them an owner runs billing and webhooks', async () => {
+    const manager = { email: 'cam.manager@example.com', name: 'Cam Manager', password: 'managers manage campaigns' };
+    await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
+      input: {
+        accountId: account.accountId,
+        email: manager.email,
+        name: manager.name,
+        role: 'CAMPAIGN_MANAGER',
+        password: manager.password,
+      },
+    });
+    const managerPage = await newPage(browser, { viewport: DESKTOP });
+    pages.push(managerPage);
+    const { page } = managerPage;
+    await page.goto(`${t.url}/`);
+    await signInThroughPage(page, { ...manager, account: ACCOUNT_NAME });
+    // Neither section is in a campaign manager's navigation; their paths still answer, and say who may.
+    expect(await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Billing', exact: true }).count()).toBe(0);
+    await page.goto(`${t.url}/billing`);
+    await page.getByText('As a campaign manager, you do not manage billing: an owner of the account does.', { exact: true }).waitFor();
+    await page.goto(`${t.url}/webhooks`);
+    await page.getByText('you do not manage webhooks: an owner or integrator of the account does.', { exact: false }).waitFor();
+
+    await goToSection(page, 'Notifications', '/notifications');
+    const receipts = page.getByRole('switch', { name: 'Top-up receipts' });
+    // The owner's choice is theirs: the manager starts with every kind on, low balance included.
+    await expect.poll(() => page.getByRole('switch', { name: 'Low balance' }).isChecked()).toBe(true);
+    await receipts.uncheck();
+    await page.getByRole('status').filter({ hasText: 'Saved: Top-up receipts e-mails are off.' }).waitFor();
+    const stored = await runSql<{ email: string; kind: string; on: boolean }>(
+      t.app.orm.em.fork(),
+      'select u.email, p.kind, p.email as on from notification_preference p join app_user u on u.id = p.user_id order by u.email, p.kind',
+    );
+    expect(stored).toEqual([
+      { email: manager.email, kind: 'TOP_UP_RECEIPT', on: false },
+      { email: OWNER.email, kind: 'LOW_BALANCE', on: false },
+    ]);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '10-notifications-campaign-manager-desktop');
+    await managerPage.close();
+  });
+
   it('fits a 390 px phone on Billing, Webhooks and Notifications: no sideways scroll, the delivery log as cards', async () => {
     phone = await newPage(browser, { viewport: PHONE });
     pages.push(phone);
