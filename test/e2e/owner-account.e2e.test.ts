@@ -148,6 +148,29 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
     expect(saved.quoteTopUp).toEqual({ tax: '0', total: '100', taxTreatment: 'EU_REVERSE_CHARGE' });
   });
 
+  it('announces a bank transfer, which the list shows PENDING with its amount', async () => {
+    const { page } = desktop;
+    const transfers = region(page, 'Bank transfers');
+    const form = transfers.getByRole('form', { name: 'Announce a bank transfer' });
+    await form.getByLabel('Amount (USD)', { exact: true }).fill('250');
+    await form.getByLabel('Transfer reference', { exact: true }).fill('OLGA-INV-0001');
+    await form.getByRole('button', { name: 'Announce transfer' }).click();
+    await form.getByRole('status').filter({ hasText: 'Announced: $250.00 with reference OLGA-INV-0001' }).waitFor();
+    const row = transfers.getByRole('table', { name: 'Bank transfers' }).getByRole('row').filter({ hasText: 'OLGA-INV-0001' });
+    await waitForText(row.locator('td[data-label="Amount"]'), '$250.00');
+    await waitForText(row.locator('td[data-label="Status"]'), 'Pending');
+    const wallet = await t.ok(
+      account.ownerKey,
+      'query($id: ID!) { wallet(id: $id) { balance bankTransfers { amount reference status } } }',
+      {
+        id: account.walletId,
+      },
+    );
+    // Announced only: nothing is credited until support confirms the money arrived.
+    expect(wallet.wallet).toEqual({ balance: '100', bankTransfers: [{ amount: '250', reference: 'OLGA-INV-0001', status: 'PENDING' }] });
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '02b-billing-bank-transfer-desktop');
+  });
+
   let endpointUrl: string;
   let firstEventId: string;
 
@@ -337,6 +360,11 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
 
     await page.goto(`${t.url}/billing`);
     await waitForText(region(page, 'Tax preview').getByTestId('tax-preview-tax'), '$0.00');
+    // The transfer's row is a card: its amount is on screen, not cut off to the right.
+    const amount = region(page, 'Bank transfers').getByRole('row').filter({ hasText: 'OLGA-INV-0001' }).locator('td[data-label="Amount"]');
+    await waitForText(amount, '$250.00');
+    const amountBox = await amount.boundingBox();
+    expect(amountBox!.x + amountBox!.width).toBeLessThanOrEqual(PHONE.width);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '07-billing-phone');
 

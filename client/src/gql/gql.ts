@@ -28,6 +28,7 @@ type Documents = {
     "\n  query WalletBankTransfers($walletId: ID!, $first: Int) {\n    wallet(id: $walletId) {\n      id\n      currency\n      bankTransfers(first: $first) {\n        id\n        amount\n        reference\n        status\n        expectedBy\n        createdAt\n        settledAt\n      }\n    }\n  }\n": typeof types.WalletBankTransfersDocument,
     "\n  fragment BillingProfileFields on BillingProfile {\n    accountId\n    legalName\n    addressLine1\n    addressLine2\n    city\n    postalCode\n    country\n    state\n    vatNumber\n    email\n  }\n": typeof types.BillingProfileFieldsFragmentDoc,
     "\n  query BillingProfile($accountId: ID) {\n    billingProfile(accountId: $accountId) {\n      ...BillingProfileFields\n    }\n  }\n": typeof types.BillingProfileDocument,
+    "\n  mutation RecordBankTransfer($input: RecordBankTransferInput!) {\n    recordBankTransfer(input: $input) {\n      bankTransfer {\n        id\n        amount\n        reference\n        status\n        expectedBy\n      }\n    }\n  }\n": typeof types.RecordBankTransferDocument,
     "\n  query TaxPreview($amount: Money!, $country: String, $state: String, $vatNumber: String) {\n    taxPreview(amount: $amount, country: $country, state: $state, vatNumber: $vatNumber) {\n      amount\n      tax\n      total\n      taxRate\n      taxTreatment\n      taxLabel\n      vatNumber\n      vatNumberAccepted\n    }\n  }\n": typeof types.TaxPreviewDocument,
     "\n  mutation UpdateBillingProfile($input: UpdateBillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      billingProfile {\n        ...BillingProfileFields\n      }\n    }\n  }\n": typeof types.UpdateBillingProfileDocument,
     "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n": typeof types.CallFieldsFragmentDoc,
@@ -104,6 +105,7 @@ const documents: Documents = {
     "\n  query WalletBankTransfers($walletId: ID!, $first: Int) {\n    wallet(id: $walletId) {\n      id\n      currency\n      bankTransfers(first: $first) {\n        id\n        amount\n        reference\n        status\n        expectedBy\n        createdAt\n        settledAt\n      }\n    }\n  }\n": types.WalletBankTransfersDocument,
     "\n  fragment BillingProfileFields on BillingProfile {\n    accountId\n    legalName\n    addressLine1\n    addressLine2\n    city\n    postalCode\n    country\n    state\n    vatNumber\n    email\n  }\n": types.BillingProfileFieldsFragmentDoc,
     "\n  query BillingProfile($accountId: ID) {\n    billingProfile(accountId: $accountId) {\n      ...BillingProfileFields\n    }\n  }\n": types.BillingProfileDocument,
+    "\n  mutation RecordBankTransfer($input: RecordBankTransferInput!) {\n    recordBankTransfer(input: $input) {\n      bankTransfer {\n        id\n        amount\n        reference\n        status\n        expectedBy\n      }\n    }\n  }\n": types.RecordBankTransferDocument,
     "\n  query TaxPreview($amount: Money!, $country: String, $state: String, $vatNumber: String) {\n    taxPreview(amount: $amount, country: $country, state: $state, vatNumber: $vatNumber) {\n      amount\n      tax\n      total\n      taxRate\n      taxTreatment\n      taxLabel\n      vatNumber\n      vatNumberAccepted\n    }\n  }\n": types.TaxPreviewDocument,
     "\n  mutation UpdateBillingProfile($input: UpdateBillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      billingProfile {\n        ...BillingProfileFields\n      }\n    }\n  }\n": types.UpdateBillingProfileDocument,
     "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n": types.CallFieldsFragmentDoc,
@@ -236,6 +238,10 @@ export function graphql(source: "\n  fragment BillingProfileFields on BillingPro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BillingProfile($accountId: ID) {\n    billingProfile(accountId: $accountId) {\n      ...BillingProfileFields\n    }\n  }\n"): (typeof documents)["\n  query BillingProfile($accountId: ID) {\n    billingProfile(accountId: $accountId) {\n      ...BillingProfileFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordBankTransfer($input: RecordBankTransferInput!) {\n    recordBankTransfer(input: $input) {\n      bankTransfer {\n        id\n        amount\n        reference\n        status\n        expectedBy\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordBankTransfer($input: RecordBankTransferInput!) {\n    recordBankTransfer(input: $input) {\n      bankTransfer {\n        id\n        amount\n        reference\n        status\n        expectedBy\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

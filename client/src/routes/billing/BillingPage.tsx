@@ -22,6 +22,7 @@ import {
   taxExplanation,
 } from './billing-form';
 import { useBankTransfers } from './hooks/useBankTransfers';
+import { useRecordBankTransferMutation } from './hooks/useRecordBankTransferMutation';
 import { useBillingProfile } from './hooks/useBillingProfile';
 import { useTaxPreview, type TaxPreviewVariables } from './hooks/useTaxPreview';
 import { useUpdateBillingProfileMutation } from './hooks/useUpdateBillingProfileMutation';
@@ -270,6 +271,81 @@ function TaxPreview({ form, currency }: { form: BillingForm; currency: string })
   );
 }
 
+/** Amount and reference of a bank transfer on its way, announced so support can match it. */
+function AnnounceBankTransferForm({ walletId, currency }: { walletId: string; currency: string }) {
+  const id = useId();
+  const [amount, setAmount] = useState('');
+  const [reference, setReference] = useState('');
+  const [announced, setAnnounced] = useState<string | null>(null);
+  const [record, recording] = useRecordBankTransferMutation();
+  const amountError = fieldErrorOf(recording.error, 'amount');
+  const referenceError = fieldErrorOf(recording.error, 'reference');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAnnounced(null);
+    try {
+      const result = await record({ variables: { input: { walletId, amount: amount.trim(), reference: reference.trim() } } });
+      const transfer = result.data?.recordBankTransfer.bankTransfer;
+      if (transfer) {
+        setAnnounced(
+          `Announced: ${formatMoney(transfer.amount, currency)} with reference ${transfer.reference}, expected by ${formatDateTime(transfer.expectedBy)}.`,
+        );
+        setAmount('');
+        setReference('');
+      }
+    } catch {
+      // `recording.error` shows why.
+    }
+  };
+  return (
+    <form className="billing-transfer-form" aria-label="Announce a bank transfer" noValidate onSubmit={(event) => void submit(event)}>
+      <div className="billing-form__row">
+        <div className="field">
+          <label htmlFor={`${id}-amount`}>Amount ({currency})</label>
+          <input
+            id={`${id}-amount`}
+            inputMode="decimal"
+            value={amount}
+            aria-invalid={amountError ? true : undefined}
+            onChange={(event) => setAmount(event.target.value)}
+          />
+          {amountError && (
+            <span className="field-error" role="alert">
+              {amountError}
+            </span>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-reference`}>Transfer reference</label>
+          <input
+            id={`${id}-reference`}
+            value={reference}
+            maxLength={BILLING_TEXT_LENGTH_MAX}
+            aria-invalid={referenceError ? true : undefined}
+            onChange={(event) => setReference(event.target.value)}
+          />
+          {referenceError && (
+            <span className="field-error" role="alert">
+              {referenceError}
+            </span>
+          )}
+        </div>
+      </div>
+      {recording.error && !amountError && !referenceError && <ErrorNotice error={recording.error} />}
+      <div className="billing-form__actions">
+        <button type="submit" className="button" disabled={recording.loading || amount.trim() === '' || reference.trim() === ''}>
+          {recording.loading ? 'Announcing…' : 'Announce transfer'}
+        </button>
+        {announced && (
+          <span className="billing-form__saved" role="status">
+            {announced}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
 /** The wallet's bank transfers, newest first. */
 function BankTransfersCard({ walletId }: { walletId: string }) {
   const query = useBankTransfers(walletId);
@@ -317,6 +393,10 @@ function BankTransfersCard({ walletId }: { walletId: string }) {
   }
   return (
     <BillingCard title="Bank transfers">
+      <p className="muted">
+        Paying by bank transfer? Announce it here with the reference on your transfer; it is credited once support sees the money arrive.
+      </p>
+      {wallet && <AnnounceBankTransferForm walletId={walletId} currency={wallet.currency} />}
       {query.error && (
         <ErrorNotice error={query.error}>
           <button type="button" className="button" onClick={() => void query.refetch().catch(() => undefined)}>
