@@ -7,7 +7,7 @@ import { describeError } from '../../apollo/describe-error';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import type { AccountPageProps } from '../account/account-page-props';
-import { useReplayWebhookDeliveryMutation, useWebhookDeliveries } from './hooks/useWebhookDeliveries';
+import { useReplayWebhookDeliveryMutation, useWebhookDeliveries, WEBHOOK_DELIVERIES_SHOWN } from './hooks/useWebhookDeliveries';
 import {
   useCreateWebhookEndpointMutation,
   useDeleteWebhookEndpointMutation,
@@ -443,6 +443,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
   const [replaying, setReplaying] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: unknown } | null>(null);
   const edges = query.data?.webhookEndpoint.deliveries.edges;
+  const more = query.data?.webhookEndpoint.deliveries.pageInfo.hasNextPage ?? false;
 
   const replayDelivery = async (id: string, eventId: string) => {
     setReplaying(id);
@@ -526,6 +527,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
         </div>
       )}
       {body}
+      {more && <p className="muted">The newest {WEBHOOK_DELIVERIES_SHOWN} deliveries are shown.</p>}
     </section>
   );
 }
