@@ -497,6 +497,8 @@ export interface Config {
   availableNumbersMax: number;
   /** Numbers a search for numbers to buy proposes when `first` is not given, in numbers. @default 5 */
   availableNumbersDefault: number;
+  /** Longest legal name, address line, city or postal code of a billing profile, in characters. @default 200 */
+  billingProfileTextLengthMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -691,6 +693,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     teamListMax: 200,
     availableNumbersMax: 20,
     availableNumbersDefault: 5,
+    billingProfileTextLengthMax: 200,
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ import { Migration20261206040000WebhookSsrfFairness } from './Migration202612060
 import { Migration20261206050000Retention } from './Migration20261206050000_retention.js';
 import { Migration20261206100000TeamInvitationMail } from './Migration20261206100000_team_invitation_mail.js';
 import { Migration20261206100000NumbersPlanOverage } from './Migration20261206100000_numbers_plan_overage.js';
+import { Migration20261206104000BillingProfileAddress } from './Migration20261206104000_billing_profile_address.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -42,4 +43,5 @@ export const migrationsList = [
   { name: 'Migration20261206050000_retention', class: Migration20261206050000Retention },
   { name: 'Migration20261206100000_team_invitation_mail', class: Migration20261206100000TeamInvitationMail },
   { name: 'Migration20261206100000_numbers_plan_overage', class: Migration20261206100000NumbersPlanOverage },
+  { name: 'Migration20261206104000_billing_profile_address', class: Migration20261206104000BillingProfileAddress },
 ];

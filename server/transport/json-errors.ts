@@ -152,8 +152,12 @@ export function jsonErrorHandler(error: unknown, request: express.Request, respo
   sendTransportError(response, answer);
 }
 
-/** Paths that belong to the API rather than the dashboard: unknown ones answer a JSON 404, never index.html. */
-export const API_PATH = /^\/(graphql|auth|webhooks|export|dev|healthz|readyz)(\/|$)/;
+/**
+ * Paths that belong to the API rather than the dashboard: unknown ones answer a JSON 404, never
+ * index.html. Only what is under /webhooks/ is the API's (Stripe's POST /webhooks/stripe): /webhooks
+ * itself is the dashboard's Webhooks page, which must load on a reload or a shared link.
+ */
+export const API_PATH = /^\/(?:(?:graphql|auth|export|dev|healthz|readyz)(?:\/|$)|webhooks\/)/;
 
 /** A JSON 404 for an unknown API path or method (the dashboard's index.html fallback stays for other GETs). */
 export function jsonNotFound(request: express.Request, response: express.Response): void {

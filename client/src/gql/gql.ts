@@ -25,6 +25,12 @@ type Documents = {
     "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n": typeof types.PaymentMethodsDocument,
     "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": typeof types.TopUpHistoryFieldsFragmentDoc,
     "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n": typeof types.WalletTopUpsDocument,
+    "\n  query WalletBankTransfers($walletId: ID!, $first: Int) {\n    wallet(id: $walletId) {\n      id\n      currency\n      bankTransfers(first: $first) {\n        id\n        amount\n        reference\n        status\n        expectedBy\n        createdAt\n        settledAt\n      }\n    }\n  }\n": typeof types.WalletBankTransfersDocument,
+    "\n  fragment BillingProfileFields on BillingProfile {\n    accountId\n    legalName\n    addressLine1\n    addressLine2\n    city\n    postalCode\n    country\n    state\n    vatNumber\n    email\n  }\n": typeof types.BillingProfileFieldsFragmentDoc,
+    "\n  query BillingProfile($accountId: ID) {\n    billingProfile(accountId: $accountId) {\n      ...BillingProfileFields\n    }\n  }\n": typeof types.BillingProfileDocument,
+    "\n  mutation RecordBankTransfer($input: RecordBankTransferInput!) {\n    recordBankTransfer(input: $input) {\n      bankTransfer {\n        id\n        amount\n        reference\n        status\n        expectedBy\n      }\n    }\n  }\n": typeof types.RecordBankTransferDocument,
+    "\n  query TaxPreview($amount: Money!, $country: String, $state: String, $vatNumber: String) {\n    taxPreview(amount: $amount, country: $country, state: $state, vatNumber: $vatNumber) {\n      amount\n      tax\n      total\n      taxRate\n      taxTreatment\n      taxLabel\n      vatNumber\n      vatNumberAccepted\n    }\n  }\n": typeof types.TaxPreviewDocument,
+    "\n  mutation UpdateBillingProfile($input: UpdateBillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      billingProfile {\n        ...BillingProfileFields\n      }\n    }\n  }\n": typeof types.UpdateBillingProfileDocument,
     "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n": typeof types.CallFieldsFragmentDoc,
     "\n  subscription CallUpdated($campaignId: ID!) {\n    callUpdated(campaignId: $campaignId) {\n      ...CallFields\n    }\n  }\n": typeof types.CallUpdatedDocument,
     "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n": typeof types.CreateCampaignDocument,
@@ -44,6 +50,8 @@ type Documents = {
     "\n  query EstimateMessage($input: EstimateMessageInput!) {\n    estimateMessage(input: $input) {\n      currency\n      encoding\n      characters\n      units\n      segments\n      recipients {\n        to\n        prefix\n        perSegment\n        price\n      }\n      total\n    }\n  }\n": typeof types.EstimateMessageDocument,
     "\n  query Messages($walletId: ID!, $campaignId: ID, $status: MessageStatus, $first: Int!, $after: String) {\n    messages(walletId: $walletId, campaignId: $campaignId, status: $status, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          campaignId\n          direction\n          from\n          to\n          segments\n          encoding\n          price\n          hold\n          status\n          createdAt\n          finalizedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MessagesDocument,
     "\n  query SmsRatePlans {\n    ratePlans {\n      id\n      name\n      currency\n      rates {\n        prefix\n        smsPerSegment\n      }\n    }\n  }\n": typeof types.SmsRatePlansDocument,
+    "\n  query NotificationPreferences {\n    me {\n      user {\n        id\n        email\n        notificationPreferences {\n          kind\n          email\n        }\n      }\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      preference {\n        kind\n        email\n      }\n      preferences {\n        kind\n        email\n      }\n    }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  query AvailablePhoneNumbers($walletId: ID!, $ratePlanId: ID!, $startsWith: String, $first: Int) {\n    availablePhoneNumbers(walletId: $walletId, ratePlanId: $ratePlanId, startsWith: $startsWith, first: $first) {\n      number\n      ratePrefix\n      currency\n      purchasePrice\n      monthlyPrice\n      firstCharge\n      firstRenewalAt\n      refundableUntil\n    }\n  }\n": typeof types.AvailablePhoneNumbersDocument,
     "\n  query NumberRatePlans {\n    ratePlans {\n      id\n      name\n      currency\n      rates {\n        prefix\n        numberPurchase\n        numberMonthly\n      }\n    }\n  }\n": typeof types.NumberRatePlansDocument,
     "\n  fragment PhoneNumberRowFields on PhoneNumber {\n    id\n    number\n    status\n    purchasePrice\n    monthlyPrice\n    purchasedAt\n    renewsAt\n    graceUntil\n    releasedAt\n    releaseReason\n    periodsPaid\n    refundable\n    refundableUntil\n  }\n": typeof types.PhoneNumberRowFieldsFragmentDoc,
@@ -95,6 +103,15 @@ type Documents = {
     "\n  mutation TopUp($input: TopUpInput!) {\n    topUp(input: $input) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": typeof types.TopUpDocument,
     "\n  fragment TopUpQuoteFields on TopUpQuote {\n    walletId\n    currency\n    amount\n    tax\n    taxRate\n    taxTreatment\n    taxLabel\n    total\n    minimum\n  }\n": typeof types.TopUpQuoteFieldsFragmentDoc,
     "\n  query QuoteTopUp($walletId: ID!, $amount: Money!) {\n    quoteTopUp(walletId: $walletId, amount: $amount) {\n      ...TopUpQuoteFields\n    }\n  }\n": typeof types.QuoteTopUpDocument,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    attemptCount\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    lastAttempt {\n      id\n      attemptedAt\n      statusCode\n      error\n      durationMs\n      succeeded\n    }\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int) {\n    webhookEndpoint(id: $id) {\n      id\n      deliveries(first: $first) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      delivery {\n        ...WebhookDeliveryFields\n      }\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n": typeof types.RotateWebhookEndpointSecretDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n    createdAt\n    updatedAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
 };
 const documents: Documents = {
     "\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n": types.WalletSummaryFieldsFragmentDoc,
@@ -108,6 +125,12 @@ const documents: Documents = {
     "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n": types.PaymentMethodsDocument,
     "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": types.TopUpHistoryFieldsFragmentDoc,
     "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n": types.WalletTopUpsDocument,
+    "\n  query WalletBankTransfers($walletId: ID!, $first: Int) {\n    wallet(id: $walletId) {\n      id\n      currency\n      bankTransfers(first: $first) {\n        id\n        amount\n        reference\n        status\n        expectedBy\n        createdAt\n        settledAt\n      }\n    }\n  }\n": types.WalletBankTransfersDocument,
+    "\n  fragment BillingProfileFields on BillingProfile {\n    accountId\n    legalName\n    addressLine1\n    addressLine2\n    city\n    postalCode\n    country\n    state\n    vatNumber\n    email\n  }\n": types.BillingProfileFieldsFragmentDoc,
+    "\n  query BillingProfile($accountId: ID) {\n    billingProfile(accountId: $accountId) {\n      ...BillingProfileFields\n    }\n  }\n": types.BillingProfileDocument,
+    "\n  mutation RecordBankTransfer($input: RecordBankTransferInput!) {\n    recordBankTransfer(input: $input) {\n      bankTransfer {\n        id\n        amount\n        reference\n        status\n        expectedBy\n      }\n    }\n  }\n": types.RecordBankTransferDocument,
+    "\n  query TaxPreview($amount: Money!, $country: String, $state: String, $vatNumber: String) {\n    taxPreview(amount: $amount, country: $country, state: $state, vatNumber: $vatNumber) {\n      amount\n      tax\n      total\n      taxRate\n      taxTreatment\n      taxLabel\n      vatNumber\n      vatNumberAccepted\n    }\n  }\n": types.TaxPreviewDocument,
+    "\n  mutation UpdateBillingProfile($input: UpdateBillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      billingProfile {\n        ...BillingProfileFields\n      }\n    }\n  }\n": types.UpdateBillingProfileDocument,
     "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n": types.CallFieldsFragmentDoc,
     "\n  subscription CallUpdated($campaignId: ID!) {\n    callUpdated(campaignId: $campaignId) {\n      ...CallFields\n    }\n  }\n": types.CallUpdatedDocument,
     "\n  mutation CreateCampaign($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign {\n        ...CampaignFields\n      }\n    }\n  }\n": types.CreateCampaignDocument,
@@ -127,6 +150,8 @@ const documents: Documents = {
     "\n  query EstimateMessage($input: EstimateMessageInput!) {\n    estimateMessage(input: $input) {\n      currency\n      encoding\n      characters\n      units\n      segments\n      recipients {\n        to\n        prefix\n        perSegment\n        price\n      }\n      total\n    }\n  }\n": types.EstimateMessageDocument,
     "\n  query Messages($walletId: ID!, $campaignId: ID, $status: MessageStatus, $first: Int!, $after: String) {\n    messages(walletId: $walletId, campaignId: $campaignId, status: $status, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          campaignId\n          direction\n          from\n          to\n          segments\n          encoding\n          price\n          hold\n          status\n          createdAt\n          finalizedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MessagesDocument,
     "\n  query SmsRatePlans {\n    ratePlans {\n      id\n      name\n      currency\n      rates {\n        prefix\n        smsPerSegment\n      }\n    }\n  }\n": types.SmsRatePlansDocument,
+    "\n  query NotificationPreferences {\n    me {\n      user {\n        id\n        email\n        notificationPreferences {\n          kind\n          email\n        }\n      }\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      preference {\n        kind\n        email\n      }\n      preferences {\n        kind\n        email\n      }\n    }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  query AvailablePhoneNumbers($walletId: ID!, $ratePlanId: ID!, $startsWith: String, $first: Int) {\n    availablePhoneNumbers(walletId: $walletId, ratePlanId: $ratePlanId, startsWith: $startsWith, first: $first) {\n      number\n      ratePrefix\n      currency\n      purchasePrice\n      monthlyPrice\n      firstCharge\n      firstRenewalAt\n      refundableUntil\n    }\n  }\n": types.AvailablePhoneNumbersDocument,
     "\n  query NumberRatePlans {\n    ratePlans {\n      id\n      name\n      currency\n      rates {\n        prefix\n        numberPurchase\n        numberMonthly\n      }\n    }\n  }\n": types.NumberRatePlansDocument,
     "\n  fragment PhoneNumberRowFields on PhoneNumber {\n    id\n    number\n    status\n    purchasePrice\n    monthlyPrice\n    purchasedAt\n    renewsAt\n    graceUntil\n    releasedAt\n    releaseReason\n    periodsPaid\n    refundable\n    refundableUntil\n  }\n": types.PhoneNumberRowFieldsFragmentDoc,
@@ -178,6 +203,15 @@ const documents: Documents = {
     "\n  mutation TopUp($input: TopUpInput!) {\n    topUp(input: $input) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": types.TopUpDocument,
     "\n  fragment TopUpQuoteFields on TopUpQuote {\n    walletId\n    currency\n    amount\n    tax\n    taxRate\n    taxTreatment\n    taxLabel\n    total\n    minimum\n  }\n": types.TopUpQuoteFieldsFragmentDoc,
     "\n  query QuoteTopUp($walletId: ID!, $amount: Money!) {\n    quoteTopUp(walletId: $walletId, amount: $amount) {\n      ...TopUpQuoteFields\n    }\n  }\n": types.QuoteTopUpDocument,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    attemptCount\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    lastAttempt {\n      id\n      attemptedAt\n      statusCode\n      error\n      durationMs\n      succeeded\n    }\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int) {\n    webhookEndpoint(id: $id) {\n      id\n      deliveries(first: $first) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      delivery {\n        ...WebhookDeliveryFields\n      }\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      endpoint {\n        id\n      }\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n": types.RotateWebhookEndpointSecretDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n    createdAt\n    updatedAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": types.WebhookEndpointsDocument,
 };
 
 /**
@@ -238,6 +272,30 @@ export function graphql(source: "\n  fragment TopUpHistoryFields on TopUp {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletBankTransfers($walletId: ID!, $first: Int) {\n    wallet(id: $walletId) {\n      id\n      currency\n      bankTransfers(first: $first) {\n        id\n        amount\n        reference\n        status\n        expectedBy\n        createdAt\n        settledAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletBankTransfers($walletId: ID!, $first: Int) {\n    wallet(id: $walletId) {\n      id\n      currency\n      bankTransfers(first: $first) {\n        id\n        amount\n        reference\n        status\n        expectedBy\n        createdAt\n        settledAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BillingProfileFields on BillingProfile {\n    accountId\n    legalName\n    addressLine1\n    addressLine2\n    city\n    postalCode\n    country\n    state\n    vatNumber\n    email\n  }\n"): (typeof documents)["\n  fragment BillingProfileFields on BillingProfile {\n    accountId\n    legalName\n    addressLine1\n    addressLine2\n    city\n    postalCode\n    country\n    state\n    vatNumber\n    email\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BillingProfile($accountId: ID) {\n    billingProfile(accountId: $accountId) {\n      ...BillingProfileFields\n    }\n  }\n"): (typeof documents)["\n  query BillingProfile($accountId: ID) {\n    billingProfile(accountId: $accountId) {\n      ...BillingProfileFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordBankTransfer($input: RecordBankTransferInput!) {\n    recordBankTransfer(input: $input) {\n      bankTransfer {\n        id\n        amount\n        reference\n        status\n        expectedBy\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordBankTransfer($input: RecordBankTransferInput!) {\n    recordBankTransfer(input: $input) {\n      bankTransfer {\n        id\n        amount\n        reference\n        status\n        expectedBy\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaxPreview($amount: Money!, $country: String, $state: String, $vatNumber: String) {\n    taxPreview(amount: $amount, country: $country, state: $state, vatNumber: $vatNumber) {\n      amount\n      tax\n      total\n      taxRate\n      taxTreatment\n      taxLabel\n      vatNumber\n      vatNumberAccepted\n    }\n  }\n"): (typeof documents)["\n  query TaxPreview($amount: Money!, $country: String, $state: String, $vatNumber: String) {\n    taxPreview(amount: $amount, country: $country, state: $state, vatNumber: $vatNumber) {\n      amount\n      tax\n      total\n      taxRate\n      taxTreatment\n      taxLabel\n      vatNumber\n      vatNumberAccepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBillingProfile($input: UpdateBillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      billingProfile {\n        ...BillingProfileFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBillingProfile($input: UpdateBillingProfileInput!) {\n    updateBillingProfile(input: $input) {\n      billingProfile {\n        ...BillingProfileFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -314,6 +372,14 @@ export function graphql(source: "\n  query Messages($walletId: ID!, $campaignId:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SmsRatePlans {\n    ratePlans {\n      id\n      name\n      currency\n      rates {\n        prefix\n        smsPerSegment\n      }\n    }\n  }\n"): (typeof documents)["\n  query SmsRatePlans {\n    ratePlans {\n      id\n      name\n      currency\n      rates {\n        prefix\n        smsPerSegment\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    me {\n      user {\n        id\n        email\n        notificationPreferences {\n          kind\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    me {\n      user {\n        id\n        email\n        notificationPreferences {\n          kind\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      preference {\n        kind\n        email\n      }\n      preferences {\n        kind\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      preference {\n        kind\n        email\n      }\n      preferences {\n        kind\n        email\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -518,6 +584,42 @@ export function graphql(source: "\n  fragment TopUpQuoteFields on TopUpQuote {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QuoteTopUp($walletId: ID!, $amount: Money!) {\n    quoteTopUp(walletId: $walletId, amount: $amount) {\n      ...TopUpQuoteFields\n    }\n  }\n"): (typeof documents)["\n  query QuoteTopUp($walletId: ID!, $amount: Money!) {\n    quoteTopUp(walletId: $walletId, amount: $amount) {\n      ...TopUpQuoteFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    attemptCount\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    lastAttempt {\n      id\n      attemptedAt\n      statusCode\n      error\n      durationMs\n      succeeded\n    }\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    attemptCount\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    lastAttempt {\n      id\n      attemptedAt\n      statusCode\n      error\n      durationMs\n      succeeded\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!, $first: Int) {\n    webhookEndpoint(id: $id) {\n      id\n      deliveries(first: $first) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!, $first: Int) {\n    webhookEndpoint(id: $id) {\n      id\n      deliveries(first: $first) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      delivery {\n        ...WebhookDeliveryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      delivery {\n        ...WebhookDeliveryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookEndpointSecret($id: ID!) {\n    rotateWebhookEndpointSecret(id: $id) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

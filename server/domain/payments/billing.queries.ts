@@ -25,17 +25,44 @@ export interface BillingProfileRow {
   billing_state: string | null;
   vat_number: string | null;
   billing_email: string | null;
+  billing_legal_name: string | null;
+  billing_address_line1: string | null;
+  billing_address_line2: string | null;
+  billing_city: string | null;
+  billing_postal_code: string | null;
 }
 
+const BILLING_PROFILE_COLUMNS =
+  'billing_country, billing_state, vat_number, billing_email, billing_legal_name, billing_address_line1, billing_address_line2, billing_city, billing_postal_code';
+
 export const selectBillingProfile = sql<BillingProfileRow, { accountId: string }>(
-  'select billing_country, billing_state, vat_number, billing_email from account where id = :accountId',
+  `select ${BILLING_PROFILE_COLUMNS} from account where id = :accountId`,
 );
 
-export const updateBillingProfile = sql<
-  never,
-  { accountId: string; country: string | null; state: string | null; vatNumber: string | null; email: string | null }
->(
-  'update account set billing_country = :country, billing_state = :state, vat_number = :vatNumber, billing_email = :email where id = :accountId',
+/** The fields of {@link updateBillingProfile}, each stored as given (null clears it). */
+export type BillingProfileParams = {
+  accountId: string;
+  country: string | null;
+  state: string | null;
+  vatNumber: string | null;
+  email: string | null;
+  legalName: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  postalCode: string | null;
+};
+
+/** The profile, the account's row locked until the transaction ends (so two partial updates never lose one another's fields). */
+export const selectBillingProfileForUpdate = sql<BillingProfileRow, { accountId: string }>(
+  `select ${BILLING_PROFILE_COLUMNS} from account where id = :accountId for update`,
+);
+
+export const updateBillingProfile = sql<never, BillingProfileParams>(
+  `update account set billing_country = :country, billing_state = :state, vat_number = :vatNumber, billing_email = :email,
+          billing_legal_name = :legalName, billing_address_line1 = :addressLine1, billing_address_line2 = :addressLine2,
+          billing_city = :city, billing_postal_code = :postalCode
+    where id = :accountId`,
 );
 
 /** A wallet with what a top-up needs of its account. */

@@ -11,6 +11,7 @@ import { findBillingProfileFor, updateBillingProfile, type BillingProfileRecord 
 import { createTopUp } from '../../domain/payments/create-top-up.service.js';
 import { grantCredit } from '../../domain/payments/grant-credit.service.js';
 import { addCard, listSavedCards, removeCard, setDefaultCard } from '../../domain/payments/payment-methods.service.js';
+import { previewTax } from '../../domain/payments/preview-tax.service.js';
 import { quoteTopUp } from '../../domain/payments/quote-top-up.service.js';
 import { findTopUp, refreshTopUp } from '../../domain/payments/reconcile-top-ups.service.js';
 import { refundUnusedCredit, type CreditRefund } from '../../domain/payments/refund-unused-credit.service.js';
@@ -46,6 +47,7 @@ import {
   SavedCardObject,
   SetAutoRechargeInput,
   SetMonthlyRechargeInput,
+  TaxPreviewObject,
   TaxTreatment,
   TopUpInput,
   TopUpObject,
@@ -232,7 +234,9 @@ export class PaymentsResolver {
     return (await listSavedCards(em, principal, accountId)).map(toCardObject);
   }
 
-  @Query(() => BillingProfileObject, { description: "The account's billing country, US state, VAT number and e-mail." })
+  @Query(() => BillingProfileObject, {
+    description: "The account's billing profile: legal name, postal address, country, US state, VAT number and e-mail.",
+  })
   async billingProfile(
     @Arg('accountId', () => ID, { description: "The account; the caller's own when omitted.", nullable: true }) accountId: string | null,
     @Ctx() { em, principal }: Context,
@@ -357,21 +361,49 @@ export class PaymentsResolver {
   }
 
   @Mutation(() => UpdateBillingProfilePayload, {
-    description: 'OWNER, SUPPORT, PLATFORM_ADMIN: billing country, US state, VAT number (EU: reverse charge) and e-mail.',
+    description:
+      'OWNER, SUPPORT, PLATFORM_ADMIN: legal name, postal address, billing country, US state, VAT number (EU: reverse charge) and e-mail. BAD_USER_INPUT names the field refused; nothing is stored then.',
   })
   async updateBillingProfile(
     @Arg('input', () => UpdateBillingProfileInput, { description: 'The fields to change.' }) input: UpdateBillingProfileInput,
-    @Ctx() { em, principal }: Context,
+    @Ctx() { em, principal, config }: Context,
   ): Promise<UpdateBillingProfilePayload> {
-    const profile = await updateBillingProfile(em, {
-      principal,
-      accountId: input.accountId ?? null,
-      country: input.country ?? null,
-      state: input.state ?? null,
-      vatNumber: input.vatNumber ?? null,
-      email: input.email ?? null,
-    });
+    // Omitted fields arrive undefined and are kept; an explicit null clears.
+    const { accountId, ...fields } = input;
+    const profile = await updateBillingProfile(em, { principal, accountId: accountId ?? null, limits: config, ...fields });
     return { billingProfile: toBillingProfileObject(profile) };
+  }
+
+  @Query(() => TaxPreviewObject, {
+    description:
+      'OWNER, SUPPORT, PLATFORM_ADMIN: the tax a top-up of `amount` would carry with this country, US state and VAT number, before the profile is saved (the same answer quoteTopUp gives once it is). Nothing is stored.',
+  })
+  taxPreview(
+    @Arg('amount', () => MoneyScalar, { description: 'The amount to tax, 0 up to the largest top-up.' }) amount: bigint,
+    @Arg('country', () => String, { description: 'ISO 3166-1 alpha-2 code as typed; unknown or malformed is not taxed.', nullable: true })
+    country: string | null,
+    @Arg('state', () => String, { description: 'US state code (United States only).', nullable: true }) state: string | null,
+    @Arg('vatNumber', () => String, { description: 'EU VAT number as typed.', nullable: true }) vatNumber: string | null,
+    @Ctx() { principal, config }: Context,
+  ): TaxPreviewObject {
+    const preview = previewTax({
+      principal,
+      country: country ?? null,
+      state: state ?? null,
+      vatNumber: vatNumber ?? null,
+      amountMicros: amount,
+      config,
+    });
+    return Object.assign(new TaxPreviewObject(), {
+      amount,
+      tax: preview.taxMicros,
+      total: preview.totalMicros,
+      taxRate: formatRatePercent(preview.ratePpm),
+      taxTreatment: preview.treatment as TaxTreatment,
+      taxLabel: preview.label,
+      vatNumber: preview.vatNumber,
+      vatNumberAccepted: preview.vatNumberAccepted,
+    });
   }
 
   @Mutation(() => RefundUnusedCreditPayload, {

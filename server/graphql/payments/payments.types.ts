@@ -376,7 +376,9 @@ export class AutoRechargePayload {
   autoRecharge!: AutoRechargeObject;
 }
 
-@ObjectType('BillingProfile', { description: 'Where the account is billed: decides the tax on top-ups.' })
+@ObjectType('BillingProfile', {
+  description: 'Who and where the account is billed as: the country, US state and VAT number decide the tax on top-ups.',
+})
 export class BillingProfileObject {
   @Field(() => ID, { description: 'The account billed.' })
   accountId!: string;
@@ -388,9 +390,25 @@ export class BillingProfileObject {
   vatNumber!: string | null;
   @Field(() => String, { description: 'Where receipts and billing e-mail go; null when unset.', nullable: true })
   email!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The legal name receipts are addressed to (the company or person); null when unset.',
+  })
+  legalName!: string | null;
+  @Field(() => String, { nullable: true, description: 'First line of the postal address; null when unset.' })
+  addressLine1!: string | null;
+  @Field(() => String, { nullable: true, description: 'Second line of the postal address; null when unset.' })
+  addressLine2!: string | null;
+  @Field(() => String, { nullable: true, description: 'City or town of the postal address; null when unset.' })
+  city!: string | null;
+  @Field(() => String, { nullable: true, description: 'Postal or ZIP code; null when unset.' })
+  postalCode!: string | null;
 }
 
-@InputType({ description: 'Changes to where an account is billed; omitted fields stay as they are.' })
+@InputType({
+  description:
+    'Changes to where an account is billed: omitted fields stay as they are, null or "" clears one. The whole profile after the change is checked.',
+})
 export class UpdateBillingProfileInput {
   @Field(() => ID, { description: "The account; the caller's own when omitted.", nullable: true })
   accountId?: string | null;
@@ -402,6 +420,41 @@ export class UpdateBillingProfileInput {
   vatNumber?: string | null;
   @Field(() => String, { description: 'Billing e-mail address.', nullable: true })
   email?: string | null;
+  @Field(() => String, { description: 'Legal name, at most billingProfileTextLengthMax (200) characters.', nullable: true })
+  legalName?: string | null;
+  @Field(() => String, { description: 'Address line 1, at most 200 characters.', nullable: true })
+  addressLine1?: string | null;
+  @Field(() => String, { description: 'Address line 2, at most 200 characters.', nullable: true })
+  addressLine2?: string | null;
+  @Field(() => String, { description: 'City, at most 200 characters.', nullable: true })
+  city?: string | null;
+  @Field(() => String, { description: 'Postal code, at most 200 characters.', nullable: true })
+  postalCode?: string | null;
+}
+
+@ObjectType('TaxPreview', {
+  description: 'The tax a top-up would carry under a billing profile not yet saved: the same rules and rounding as quoteTopUp.',
+})
+export class TaxPreviewObject {
+  @Field(() => MoneyScalar, { description: 'The amount taxed.' })
+  amount!: bigint;
+  @Field(() => MoneyScalar, { description: 'Tax on it (0 when none applies), rounded to the cent.' })
+  tax!: bigint;
+  @Field(() => MoneyScalar, { description: 'amount + tax.' })
+  total!: bigint;
+  @Field(() => String, { description: 'Percentage as a decimal string, e.g. "20", "7.25", "0".' })
+  taxRate!: string;
+  @Field(() => TaxTreatment, { description: 'Which tax rule applies.' })
+  taxTreatment!: TaxTreatment;
+  @Field(() => String, { description: 'e.g. "VAT 19% (Germany)", "VAT reverse charge (EU VAT number DE123456789)".' })
+  taxLabel!: string;
+  @Field(() => String, { nullable: true, description: 'The VAT number as it would be stored; null when none was given or it is invalid.' })
+  vatNumber!: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when the VAT number's format is valid for the EU country (reverse charge); false when not; null when none given.",
+  })
+  vatNumberAccepted!: boolean | null;
 }
 
 @ObjectType({ description: 'The result of updateBillingProfile.' })

@@ -134,6 +134,12 @@ export class WebhookDeliveryObject {
 
   @Field(() => [WebhookAttemptObject], { description: 'Newest first (at most 50).' })
   attempts!: WebhookAttemptObject[];
+
+  @Field(() => WebhookAttemptObject, {
+    nullable: true,
+    description: 'The newest attempt (its status code and error), for a delivery log row; null before the first POST.',
+  })
+  lastAttempt!: WebhookAttemptObject | null;
 }
 
 function toAttemptObject(attempt: WebhookAttempt): WebhookAttemptObject {
@@ -155,6 +161,7 @@ export function toWebhookDeliveryObject(delivery: WebhookDelivery): WebhookDeliv
     createdAt: delivery.createdAt,
     payload: delivery.body,
     attempts: delivery.attempts.map(toAttemptObject),
+    lastAttempt: delivery.attempts[0] === undefined ? null : toAttemptObject(delivery.attempts[0]),
   });
 }
 

@@ -29,6 +29,11 @@ describe('findBillingProfileFor', () => {
       state: null,
       vatNumber: 'DE123456789',
       email: 'billing@example.com',
+      legalName: null,
+      addressLine1: null,
+      addressLine2: null,
+      city: null,
+      postalCode: null,
     });
     expect(await findBillingProfileFor(em(), SUPPORT, mine.accountId)).toMatchObject({ accountId: mine.accountId, country: 'DE' });
     expect(await findBillingProfileFor(em(), SUPPORT, theirs.accountId)).toMatchObject({ accountId: theirs.accountId, country: null });

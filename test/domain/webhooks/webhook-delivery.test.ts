@@ -17,7 +17,7 @@ const ROTATE = `mutation($id: ID!) { rotateWebhookEndpointSecret(id: $id) { secr
 const CHARGE = `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id sequence } } }`;
 const DELIVERIES = `query($id: ID!, $status: WebhookDeliveryStatus) { webhookEndpoint(id: $id) { deliveries(first: 100, status: $status) { edges { node {
   id eventId eventType status attemptCount nextAttemptAt deliverUntil deliveredAt payload
-  attempts { attemptedAt statusCode error responseBody durationMs succeeded } } } } } }`;
+  attempts { attemptedAt statusCode error responseBody durationMs succeeded } lastAttempt { statusCode error succeeded } } } } } }`;
 const REPLAY = `mutation($id: ID!) { replayWebhookDelivery(id: $id) { delivery { id status } } }`;
 const ALL_TYPES = ['TRANSACTION_CREATED', 'ALERT_RAISED', 'CALLS_STOPPED', 'TOP_UP_SUCCEEDED', 'TOP_UP_FAILED'];
 const WAIT = { timeout: 15_000, interval: 25 };
@@ -223,6 +223,8 @@ describe('live delivery (real clock)', () => {
       for (const request of flaky.received) expectSigned(request, endpoint.secret);
       const [delivery] = (await t.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
       expect(delivery).toMatchObject({ status: 'DELIVERED', attemptCount: 2 });
+      // The log's row reads the newest attempt.
+      expect(delivery.lastAttempt).toEqual({ statusCode: 204, error: null, succeeded: true });
       expect(delivery.attempts.map((a: any) => [a.statusCode, a.succeeded])).toEqual([
         [204, true],
         [500, false],

@@ -1,0 +1,25 @@
+/** What each notification kind is, in words for the Notifications page, in the order the server lists them. */
+export const NOTIFICATION_KIND_TEXT: Readonly<Record<string, { label: string; description: string }>> = Object.freeze({
+  LOW_BALANCE: { label: 'Low balance', description: 'A wallet’s balance fell to one of its balance-alert thresholds.' },
+  BALANCE_DEPLETED: { label: 'Balance ran out', description: 'A wallet’s balance reached zero: calls and messages stop.' },
+  PAYMENT_FAILED: { label: 'Card payment failed', description: 'A card top-up was declined or not authenticated.' },
+  AUTO_RECHARGE_FAILED: { label: 'Auto-recharge failed', description: 'An automatic top-up could not be charged.' },
+  AUTO_RECHARGE_PAUSED: { label: 'Auto-recharge paused', description: 'Automatic top-ups stopped after repeated failures.' },
+  ACCOUNT_CLOSING: { label: 'Account closing', description: 'The account will be closed soon for lack of funds.' },
+  TOP_UP_RECEIPT: { label: 'Top-up receipts', description: 'The receipt of each successful card top-up.' },
+});
+
+/** Label and description of a kind; a kind added to the server later still reads sensibly. */
+export function notificationKindText(kind: string): { label: string; description: string } {
+  return (
+    NOTIFICATION_KIND_TEXT[kind] ?? {
+      label: kind.charAt(0) + kind.slice(1).toLowerCase().replaceAll('_', ' '),
+      description: 'Notifications of this kind.',
+    }
+  );
+}
+
+/** The sentence confirming a saved choice, e.g. "Low balance e-mails are off." */
+export function preferenceSavedMessage(kind: string, email: boolean): string {
+  return `${notificationKindText(kind).label} e-mails are ${email ? 'on' : 'off'}.`;
+}
