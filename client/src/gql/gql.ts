@@ -23,6 +23,7 @@ type Documents = {
     "\n  query PaymentsConfig {\n    paymentsConfig {\n      ...PaymentsConfigFields\n    }\n  }\n": typeof types.PaymentsConfigDocument,
     "\n  fragment SavedCardFields on PaymentMethod {\n    id\n    brand\n    last4\n    expMonth\n    expYear\n    isDefault\n  }\n": typeof types.SavedCardFieldsFragmentDoc,
     "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n": typeof types.PaymentMethodsDocument,
+    "\n  subscription SelectedWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": typeof types.SelectedWalletUpdatedDocument,
     "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": typeof types.TopUpHistoryFieldsFragmentDoc,
     "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n": typeof types.WalletTopUpsDocument,
     "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n": typeof types.CallFieldsFragmentDoc,
@@ -87,6 +88,7 @@ const documents: Documents = {
     "\n  query PaymentsConfig {\n    paymentsConfig {\n      ...PaymentsConfigFields\n    }\n  }\n": types.PaymentsConfigDocument,
     "\n  fragment SavedCardFields on PaymentMethod {\n    id\n    brand\n    last4\n    expMonth\n    expYear\n    isDefault\n  }\n": types.SavedCardFieldsFragmentDoc,
     "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n": types.PaymentMethodsDocument,
+    "\n  subscription SelectedWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": types.SelectedWalletUpdatedDocument,
     "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": types.TopUpHistoryFieldsFragmentDoc,
     "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n": types.WalletTopUpsDocument,
     "\n  fragment CallFields on Call {\n    id\n    to\n    status\n    endReason\n    startedAt\n    endedAt\n    billedSeconds\n    cost\n    perMinute\n    version\n  }\n": types.CallFieldsFragmentDoc,
@@ -192,6 +194,10 @@ export function graphql(source: "\n  fragment SavedCardFields on PaymentMethod {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n"): (typeof documents)["\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SelectedWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n"): (typeof documents)["\n  subscription SelectedWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
