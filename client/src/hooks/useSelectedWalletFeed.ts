@@ -16,12 +16,13 @@ export const SELECTED_WALLET_UPDATED_SUBSCRIPTION = graphql(`
 `);
 
 /**
- * Keeps the selected wallet's figures in Apollo's cache current for as long as the account frame
- * shows it, whichever page is open: every state `walletUpdated` delivers is written over the
- * `Wallet` the account query listed, so a page mounted later (the Overview, navigated back to) and
- * the header's wallet figures start from the newest state the dashboard has, never from the one it
- * had when that page was last open. Nothing renders from the results here (the cache's readers
- * do). Variables are fixed for the component's life: give it `key={walletId}`.
+ * Keeps the selected wallet's figures in Apollo's cache current while a page other than the
+ * Overview is open (the Overview follows the wallet with its own `walletUpdated`, which writes the
+ * same entry: one feed at a time): every state delivered is written over the `Wallet` the account
+ * query listed, so the Overview navigated back to and the header's wallet figures start from the
+ * newest state the dashboard has, never from the one of the Overview's last visit. Nothing renders
+ * from the results here (the cache's readers do). Variables are fixed for the component's life:
+ * give it `key={walletId}`.
  */
 export function useSelectedWalletFeed(walletId: string): void {
   const [variables] = useState<SelectedWalletUpdatedSubscriptionVariables>(() => ({ walletId }));

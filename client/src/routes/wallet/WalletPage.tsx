@@ -153,8 +153,8 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
         <p className="placeholder">This account has no wallet yet.</p>
       ) : (
         <>
-          {/* Keeps the wallet's figures in the cache current whichever page is open. */}
-          <SelectedWalletFeed key={`feed:${wallet.id}`} walletId={wallet.id} />
+          {/* Keeps the wallet's figures in the cache current on every page; the Overview follows (and caches) the wallet itself. */}
+          {route.name !== 'overview' && <SelectedWalletFeed key={`feed:${wallet.id}`} walletId={wallet.id} />}
           <AccountRoutes key={wallet.id} account={account} wallet={wallet} role={role} resumePoints={resumePoints} navigate={pushPath} />
         </>
       )}

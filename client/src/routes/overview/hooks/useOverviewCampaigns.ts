@@ -13,9 +13,8 @@ import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewCampai
 
 /**
  * Most campaigns followed live (`campaignUpdated`, one subscription each). With the Overview's wallet,
- * transaction and alert feeds and the account frame's wallet feed that is 24 of the 50 operations a
- * socket may carry (server config `subscriptionsPerSocketMax`), leaving room for the rest of the
- * dashboard. @default 20
+ * transaction and alert feeds that is 23 of the 50 operations a socket may carry (server config
+ * `subscriptionsPerSocketMax`), leaving room for the rest of the dashboard. @default 20
  */
 export const CAMPAIGN_FEEDS_MAX = 20;
 

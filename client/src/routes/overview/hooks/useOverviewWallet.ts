@@ -16,8 +16,9 @@ export interface OverviewWalletFeed {
 
 /**
  * The wallet's `walletUpdated` state feed: its figures, burn inputs, status and auto-recharge line,
- * now and after every change; kept out of Apollo's cache (the account frame's feed keeps the cached
- * figures current: hooks/useSelectedWalletFeed.ts). Variables are fixed for the component's life: give it `key={walletId}`.
+ * now and after every change. It writes the wallet into Apollo's cache (the account query's wallet
+ * list and the header follow); on every other page the account frame's feed does
+ * (hooks/useSelectedWalletFeed.ts), so one feed at a time keeps the cached figures current. Variables are fixed for the component's life: give it `key={walletId}`.
  */
 export function useOverviewWallet(walletId: string): OverviewWalletFeed {
   const [variables] = useState<OverviewWalletUpdatedSubscriptionVariables>(() => ({ walletId }));
@@ -25,9 +26,6 @@ export function useOverviewWallet(walletId: string): OverviewWalletFeed {
   const [error, setError] = useState<ErrorLike | null>(null);
   const { restart } = useSubscription(OVERVIEW_WALLET_UPDATED_SUBSCRIPTION, {
     variables,
-    // The account frame's feed (hooks/useSelectedWalletFeed.ts) keeps the cached wallet current; this
-    // one stays out of the cache so that two feeds never write the same entry in turns.
-    fetchPolicy: 'no-cache',
     // Each state is taken in onData, where it survives a restart after an error.
     ignoreResults: true,
     onData: ({ data }) => {
