@@ -1,4 +1,4 @@
-// Goal: a campaign manager's whole afternoon in one page that is never reloaded: sign in through the sign-in page, start a simulated campaign from its page, watch the available balance fall live on the Overview until the wallet runs dry, see the low-balance and "calls stopped" banners arrive by themselves and the stopped calls marked "Stopped: insufficient funds" on the campaign's page, top up with a sandbox Visa and with a 3-D Secure card (the challenge completed), resume the campaign from its page and see spend move again (new calls, the balance falling). Method: the real server with its billing clock on the real clock, the built-in dialer simulator dialing the campaign through startCall/endCall and the payment jobs applying the sandbox's webhooks, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels and followed by page-side observers (readings, banners, timings); screenshots of each step; the ledger invariants at the end.
+// Goal: a campaign manager's whole afternoon in one page that is never reloaded: sign in through the sign-in page, start a simulated campaign from its page, watch the available balance fall live on the Overview until the wallet runs dry, the Overview, navigated back to, never showing a figure older than one already seen; see the low-balance and "calls stopped" banners arrive by themselves and the stopped calls marked "Stopped: insufficient funds" on the campaign's page, top up with a sandbox Visa and with a 3-D Secure card (the challenge completed), resume the campaign from its page and see spend move again (new calls, the balance falling). Method: the real server with its billing clock on the real clock, the built-in dialer simulator dialing the campaign through startCall/endCall and the payment jobs applying the sandbox's webhooks, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels and followed by page-side observers (readings, banners, timings); screenshots of each step; the ledger invariants at the end.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, microsToMoney, moneyToMicros } from '../../client/src/utils/money.js';
@@ -292,12 +292,32 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
 
   it('watches the available balance fall live on the Overview until the wallet runs dry, the banners arriving by themselves', async () => {
     const { page } = session;
+    // The calls have spent something since the Overview was last open (at sign-in, $10.00): the
+    // first figure it shows when navigated back to must be no older than that.
+    let seenBeforeMicros = 0n;
+    await expect
+      .poll(
+        async () => {
+          seenBeforeMicros = moneyToMicros((await apiWallet()).available);
+          return seenBeforeMicros < moneyToMicros(FUNDS);
+        },
+        { timeout: LIVE_TIMEOUT_MS, interval: 100 },
+      )
+      .toBe(true);
+    // The recorder watches from before the click, so the very first figure painted is recorded.
+    await startOverviewRecorder(page);
     await goToSection(page, 'Overview', '/');
     await balances(page).waitFor();
-    await startOverviewRecorder(page);
 
     // Two decreases at least: three distinct readings, each below the one before.
     const early = await waitForReadings(page, 3, LIVE_TIMEOUT_MS);
+    console.log(
+      `[journey e2e] available before navigating back ${formatMoney(microsToMoney(seenBeforeMicros), 'USD')}; the Overview's first figure ${early[0]}`,
+    );
+    expect(
+      usdMicros(early[0]!),
+      `the Overview's first figure ${early[0]} is older than the available balance already seen, ${microsToMoney(seenBeforeMicros)}`,
+    ).toBeLessThanOrEqual(seenBeforeMicros);
     expectStrictlyFalling(early);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '03-available-falling');
 
@@ -321,11 +341,11 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
     // Both banners came while the page watched: it opened above the low-balance line, which the
     // available balance then crossed live, and the stop followed.
     const lowLineMicros = usdMicros('$5.00');
-    expect(
-      usdMicros(readings[0]!),
-      'the Overview must open above the low-balance line for its banner to be seen arriving',
-    ).toBeGreaterThanOrEqual(lowLineMicros);
-    const crossing = record.readings.find((reading) => usdMicros(reading.text) < lowLineMicros)!;
+    expect(usdMicros(readings[0]!), 'the Overview must open above the low-balance line for its banner to be seen arriving').toBeGreaterThan(
+      lowLineMicros,
+    );
+    // At or below the line, as the server raises LOW_BALANCE and the banner warns.
+    const crossing = record.readings.find((reading) => usdMicros(reading.text) <= lowLineMicros)!;
     expect(record.lowBannerAtMs).not.toBeNull();
     expect(record.lowBannerAtMs!).toBeGreaterThanOrEqual(crossing.atMs);
     expect(record.stoppedBannerAtMs).not.toBeNull();
@@ -432,11 +452,17 @@ describe('dashboard: a campaign manager’s journey, from sign-in to a resumed c
       .not.toBe(spentBefore);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '09-resumed');
 
-    // The Overview agrees: no banner left, and the available balance falls again.
+    // The Overview agrees: no banner left, and the available balance falls again. Its last figure was
+    // $0.00; watched from before the click, the first one it paints is no older than the balance
+    // already seen here (a stale $0.00 would also break "falls strictly").
+    const seenBefore = moneyToMicros((await apiWallet()).available);
+    await startOverviewRecorder(page);
     await goToSection(page, 'Overview', '/');
     await balances(page).waitFor();
-    await startOverviewRecorder(page);
     const again = await waitForReadings(page, 3, LIVE_TIMEOUT_MS);
+    expect(usdMicros(again[0]!), `the Overview's first figure ${again[0]} is older than ${microsToMoney(seenBefore)}`).toBeLessThanOrEqual(
+      seenBefore,
+    );
     console.log(`[journey e2e] available balance after the resume: ${again.join(' → ')}`);
     expectStrictlyFalling(again);
     expect(usdMicros(again[0]!)).toBeGreaterThan(usdMicros('$5.00'));

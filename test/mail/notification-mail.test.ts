@@ -143,13 +143,11 @@ describe('alert mails', () => {
     await runMailJobs();
     const [mail, ...others] = mailsTo(email);
     expect(others).toEqual([]);
-    expect(mail!.subject).toBe('Low balance: $4.99875 left in Acme Voice');
+    expect(mail!.subject).toBe('Low balance: $5.00 left in Acme Voice');
     expect(mail!.from).toBe('Spendwire <notifications@spendwire.test>');
     expect(mail!.to).toBe(email);
     expect(mail!.headers['message-id']).toMatch(/^<email-[0-9]+@spendwire>$/);
-    expect(mail!.text).toContain(
-      'The balance of the USD wallet of Acme Voice has reached your alert threshold of $5.00: it is now $4.99875.',
-    );
+    expect(mail!.text).toContain('The balance of the USD wallet of Acme Voice has reached your alert threshold of $5.00: it is now $5.00.');
     expect(mail!.text).toContain('When it reaches $0.00, calls and text messages stop until you add funds.');
     expect(mail!.text).toContain(`Top up now: ${PUBLIC_URL}/top-up`);
     expect(mail!.text).toContain('Details: Balance fell below 5\nWhen: 2026-12-04 09:30 UTC');
@@ -193,7 +191,7 @@ describe('alert mails', () => {
       currency: 'USD',
       alert: { balanceMicros: 2_000_001n },
       subject: 'Automatic recharge is paused (Café Ltd)',
-      body: ['(balance: $2.000001)', 'turn auto-recharge back on'],
+      body: ['(balance: $2.00)', 'turn auto-recharge back on'],
     },
     {
       kind: 'ACCOUNT_CLOSING',

@@ -23,6 +23,7 @@ type Documents = {
     "\n  query PaymentsConfig {\n    paymentsConfig {\n      ...PaymentsConfigFields\n    }\n  }\n": typeof types.PaymentsConfigDocument,
     "\n  fragment SavedCardFields on PaymentMethod {\n    id\n    brand\n    last4\n    expMonth\n    expYear\n    isDefault\n  }\n": typeof types.SavedCardFieldsFragmentDoc,
     "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n": typeof types.PaymentMethodsDocument,
+    "\n  subscription SelectedWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": typeof types.SelectedWalletUpdatedDocument,
     "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": typeof types.TopUpHistoryFieldsFragmentDoc,
     "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n": typeof types.WalletTopUpsDocument,
     "\n  query WalletBankTransfers($walletId: ID!, $first: Int) {\n    wallet(id: $walletId) {\n      id\n      currency\n      bankTransfers(first: $first) {\n        id\n        amount\n        reference\n        status\n        expectedBy\n        createdAt\n        settledAt\n      }\n    }\n  }\n": typeof types.WalletBankTransfersDocument,
@@ -59,12 +60,16 @@ type Documents = {
     "\n  mutation PurchaseNumber($input: PurchaseNumberInput!) {\n    purchaseNumber(input: $input) {\n      phoneNumber {\n        ...PhoneNumberRowFields\n      }\n    }\n  }\n": typeof types.PurchaseNumberDocument,
     "\n  mutation RefundNumber($id: ID!) {\n    refundNumber(id: $id) {\n      phoneNumber {\n        ...PhoneNumberRowFields\n      }\n    }\n  }\n": typeof types.RefundNumberDocument,
     "\n  mutation ReleaseNumber($id: ID!) {\n    releaseNumber(id: $id) {\n      phoneNumber {\n        ...PhoneNumberRowFields\n      }\n    }\n  }\n": typeof types.ReleaseNumberDocument,
-    "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n  }\n": typeof types.OverviewWalletFieldsFragmentDoc,
+    "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n    lowBalanceThresholds\n  }\n": typeof types.OverviewWalletFieldsFragmentDoc,
     "\n  subscription OverviewWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...OverviewWalletFields\n    }\n  }\n": typeof types.OverviewWalletUpdatedDocument,
     "\n  fragment OverviewCampaignFields on Campaign {\n    id\n    walletId\n    name\n    status\n    activeCalls\n    version\n  }\n": typeof types.OverviewCampaignFieldsFragmentDoc,
     "\n  query OverviewCampaigns($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...OverviewCampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.OverviewCampaignsDocument,
     "\n  subscription OverviewCampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...OverviewCampaignFields\n    }\n  }\n": typeof types.OverviewCampaignUpdatedDocument,
     "\n  query RecentTransactions($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first) {\n        edges {\n          node {\n            ...TransactionRowFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.RecentTransactionsDocument,
+    "\n  fragment OverviewAlertFields on Alert {\n    id\n    sequence: position\n    kind\n    severity\n    walletId\n    campaignId\n    message\n    raisedAt\n    acknowledgedAt\n  }\n": typeof types.OverviewAlertFieldsFragmentDoc,
+    "\n  query OverviewAlerts($first: Int!) {\n    unacknowledged: alerts(acknowledged: false, first: $first) {\n      edges {\n        node {\n          ...OverviewAlertFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    newest: alerts(first: 1) {\n      edges {\n        node {\n          id\n          sequence: position\n        }\n      }\n    }\n  }\n": typeof types.OverviewAlertsDocument,
+    "\n  subscription OverviewAlertRaised($afterSequence: String) {\n    alertRaised(afterPosition: $afterSequence) {\n      ...OverviewAlertFields\n    }\n  }\n": typeof types.OverviewAlertRaisedDocument,
+    "\n  mutation OverviewAcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      alert {\n        ...OverviewAlertFields\n      }\n    }\n  }\n": typeof types.OverviewAcknowledgeAlertDocument,
     "\n  mutation CancelPlanSubscription($id: ID!) {\n    cancelPlanSubscription(id: $id) {\n      subscription {\n        ...PlanSubscriptionFields\n      }\n    }\n  }\n": typeof types.CancelPlanSubscriptionDocument,
     "\n  fragment SubscriptionPlanFields on SubscriptionPlan {\n    id\n    name\n    currency\n    monthlyFee\n    includedMinutes\n    overagePerMinute\n  }\n": typeof types.SubscriptionPlanFieldsFragmentDoc,
     "\n  fragment PlanSubscriptionFields on PlanSubscription {\n    id\n    walletId\n    status\n    periodStart\n    periodEnd\n    allowanceSeconds\n    usedSeconds\n    reservedSeconds\n    remainingSeconds\n    endedAt\n    overageThisPeriod {\n      seconds\n      cost\n    }\n    plan {\n      ...SubscriptionPlanFields\n    }\n  }\n": typeof types.PlanSubscriptionFieldsFragmentDoc,
@@ -123,6 +128,7 @@ const documents: Documents = {
     "\n  query PaymentsConfig {\n    paymentsConfig {\n      ...PaymentsConfigFields\n    }\n  }\n": types.PaymentsConfigDocument,
     "\n  fragment SavedCardFields on PaymentMethod {\n    id\n    brand\n    last4\n    expMonth\n    expYear\n    isDefault\n  }\n": types.SavedCardFieldsFragmentDoc,
     "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n": types.PaymentMethodsDocument,
+    "\n  subscription SelectedWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": types.SelectedWalletUpdatedDocument,
     "\n  fragment TopUpHistoryFields on TopUp {\n    id\n    walletId\n    origin\n    status\n    currency\n    amount\n    tax\n    total\n    paymentIntentId\n    cardBrand\n    cardLast4\n    receiptNumber\n    failureReason\n    createdAt\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": types.TopUpHistoryFieldsFragmentDoc,
     "\n  query WalletTopUps($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      topUps(first: $first) {\n        ...TopUpHistoryFields\n      }\n    }\n  }\n": types.WalletTopUpsDocument,
     "\n  query WalletBankTransfers($walletId: ID!, $first: Int) {\n    wallet(id: $walletId) {\n      id\n      currency\n      bankTransfers(first: $first) {\n        id\n        amount\n        reference\n        status\n        expectedBy\n        createdAt\n        settledAt\n      }\n    }\n  }\n": types.WalletBankTransfersDocument,
@@ -159,12 +165,16 @@ const documents: Documents = {
     "\n  mutation PurchaseNumber($input: PurchaseNumberInput!) {\n    purchaseNumber(input: $input) {\n      phoneNumber {\n        ...PhoneNumberRowFields\n      }\n    }\n  }\n": types.PurchaseNumberDocument,
     "\n  mutation RefundNumber($id: ID!) {\n    refundNumber(id: $id) {\n      phoneNumber {\n        ...PhoneNumberRowFields\n      }\n    }\n  }\n": types.RefundNumberDocument,
     "\n  mutation ReleaseNumber($id: ID!) {\n    releaseNumber(id: $id) {\n      phoneNumber {\n        ...PhoneNumberRowFields\n      }\n    }\n  }\n": types.ReleaseNumberDocument,
-    "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n  }\n": types.OverviewWalletFieldsFragmentDoc,
+    "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n    lowBalanceThresholds\n  }\n": types.OverviewWalletFieldsFragmentDoc,
     "\n  subscription OverviewWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...OverviewWalletFields\n    }\n  }\n": types.OverviewWalletUpdatedDocument,
     "\n  fragment OverviewCampaignFields on Campaign {\n    id\n    walletId\n    name\n    status\n    activeCalls\n    version\n  }\n": types.OverviewCampaignFieldsFragmentDoc,
     "\n  query OverviewCampaigns($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...OverviewCampaignFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.OverviewCampaignsDocument,
     "\n  subscription OverviewCampaignUpdated($campaignId: ID!) {\n    campaignUpdated(campaignId: $campaignId) {\n      ...OverviewCampaignFields\n    }\n  }\n": types.OverviewCampaignUpdatedDocument,
     "\n  query RecentTransactions($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first) {\n        edges {\n          node {\n            ...TransactionRowFields\n          }\n        }\n      }\n    }\n  }\n": types.RecentTransactionsDocument,
+    "\n  fragment OverviewAlertFields on Alert {\n    id\n    sequence: position\n    kind\n    severity\n    walletId\n    campaignId\n    message\n    raisedAt\n    acknowledgedAt\n  }\n": types.OverviewAlertFieldsFragmentDoc,
+    "\n  query OverviewAlerts($first: Int!) {\n    unacknowledged: alerts(acknowledged: false, first: $first) {\n      edges {\n        node {\n          ...OverviewAlertFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    newest: alerts(first: 1) {\n      edges {\n        node {\n          id\n          sequence: position\n        }\n      }\n    }\n  }\n": types.OverviewAlertsDocument,
+    "\n  subscription OverviewAlertRaised($afterSequence: String) {\n    alertRaised(afterPosition: $afterSequence) {\n      ...OverviewAlertFields\n    }\n  }\n": types.OverviewAlertRaisedDocument,
+    "\n  mutation OverviewAcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      alert {\n        ...OverviewAlertFields\n      }\n    }\n  }\n": types.OverviewAcknowledgeAlertDocument,
     "\n  mutation CancelPlanSubscription($id: ID!) {\n    cancelPlanSubscription(id: $id) {\n      subscription {\n        ...PlanSubscriptionFields\n      }\n    }\n  }\n": types.CancelPlanSubscriptionDocument,
     "\n  fragment SubscriptionPlanFields on SubscriptionPlan {\n    id\n    name\n    currency\n    monthlyFee\n    includedMinutes\n    overagePerMinute\n  }\n": types.SubscriptionPlanFieldsFragmentDoc,
     "\n  fragment PlanSubscriptionFields on PlanSubscription {\n    id\n    walletId\n    status\n    periodStart\n    periodEnd\n    allowanceSeconds\n    usedSeconds\n    reservedSeconds\n    remainingSeconds\n    endedAt\n    overageThisPeriod {\n      seconds\n      cost\n    }\n    plan {\n      ...SubscriptionPlanFields\n    }\n  }\n": types.PlanSubscriptionFieldsFragmentDoc,
@@ -264,6 +274,10 @@ export function graphql(source: "\n  fragment SavedCardFields on PaymentMethod {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n"): (typeof documents)["\n  query PaymentMethods {\n    paymentMethods {\n      ...SavedCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SelectedWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n"): (typeof documents)["\n  subscription SelectedWalletUpdated($walletId: ID!) {\n    walletUpdated(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -411,7 +425,7 @@ export function graphql(source: "\n  mutation ReleaseNumber($id: ID!) {\n    rel
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n  }\n"): (typeof documents)["\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n  }\n"];
+export function graphql(source: "\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n    lowBalanceThresholds\n  }\n"): (typeof documents)["\n  fragment OverviewWalletFields on Wallet {\n    id\n    currency\n    balance\n    reserved\n    available\n    status\n    sequence\n    burn {\n      activeCalls\n      callsPerMinute\n      recentSpend\n      recentWindowSeconds\n    }\n    autoRecharge {\n      walletId\n      enabled\n      threshold\n      target\n      pausedReason\n    }\n    lowBalanceThresholds\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -432,6 +446,22 @@ export function graphql(source: "\n  subscription OverviewCampaignUpdated($campa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RecentTransactions($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first) {\n        edges {\n          node {\n            ...TransactionRowFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecentTransactions($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first) {\n        edges {\n          node {\n            ...TransactionRowFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OverviewAlertFields on Alert {\n    id\n    sequence: position\n    kind\n    severity\n    walletId\n    campaignId\n    message\n    raisedAt\n    acknowledgedAt\n  }\n"): (typeof documents)["\n  fragment OverviewAlertFields on Alert {\n    id\n    sequence: position\n    kind\n    severity\n    walletId\n    campaignId\n    message\n    raisedAt\n    acknowledgedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewAlerts($first: Int!) {\n    unacknowledged: alerts(acknowledged: false, first: $first) {\n      edges {\n        node {\n          ...OverviewAlertFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    newest: alerts(first: 1) {\n      edges {\n        node {\n          id\n          sequence: position\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverviewAlerts($first: Int!) {\n    unacknowledged: alerts(acknowledged: false, first: $first) {\n      edges {\n        node {\n          ...OverviewAlertFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    newest: alerts(first: 1) {\n      edges {\n        node {\n          id\n          sequence: position\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OverviewAlertRaised($afterSequence: String) {\n    alertRaised(afterPosition: $afterSequence) {\n      ...OverviewAlertFields\n    }\n  }\n"): (typeof documents)["\n  subscription OverviewAlertRaised($afterSequence: String) {\n    alertRaised(afterPosition: $afterSequence) {\n      ...OverviewAlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OverviewAcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      alert {\n        ...OverviewAlertFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OverviewAcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      alert {\n        ...OverviewAlertFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,17 +1,22 @@
 /**
  * The client's one module for `Money` values: decimal strings such as "12.5", "0.0085" or "-3" with
  * at most {@link MONEY_FRACTION_DIGITS_MAX} fraction digits, as the server's Money scalar sends them.
- * It owns how amounts are shown to people ({@link formatMoney}, {@link formatPerMinute}) and the exact
- * arithmetic on them (integer micro-units as bigint). Every function works on the digits of the string
- * and never goes through a JS number, so "1234567.123456" is shown exactly and nothing is ever rounded
- * ({@link microsToChartUnits}, for drawing only, is the one exception).
+ * It owns how amounts are shown to people ({@link formatMoney}, the one formatter, and its per-minute
+ * form {@link formatPerMinute}; the rule is {@link MoneyPrecision}: amounts to the cent, unit prices and
+ * amounts below a cent to every significant digit) and the exact arithmetic on them (integer
+ * micro-units as bigint). Every function works on the digits of the string and never goes through a
+ * JS number; arithmetic is exact, and only display rounds ({@link microsToChartUnits}, for drawing
+ * only, is the one float).
  */
 
 /** Most fraction digits a Money string may carry (micro-units), as the Money scalar defines. */
 export const MONEY_FRACTION_DIGITS_MAX = 6;
 
-/** Fewest fraction digits shown: "12.5" reads "12.50". */
+/** Fewest fraction digits shown: "12.5" reads "12.50"; amounts of money are shown with exactly this many (see {@link MoneyPrecision}). */
 export const MONEY_FRACTION_DIGITS_MIN = 2;
+
+/** Micro-units in one major unit: 10^{@link MONEY_FRACTION_DIGITS_MAX}. */
+export const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
 
 /** Symbols written before the amount; any other ISO 4217 code is written as "CAD 12.50". */
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', GBP: '£', EUR: '€' };
@@ -44,25 +49,62 @@ function parseMoneyParts(amount: string): MoneyParts {
   return { negative: match[1] === '-' && !isZero, integerDigits, fractionDigits };
 }
 
+/**
+ * How many fraction digits {@link formatMoney} shows.
+ * - `'amount'` (the default): an amount of money (a balance, a charge, a total, a budget, a rate of
+ *   spending such as a burn rate): 2 fraction digits, rounded half-up on the magnitude (away from
+ *   zero), as the server rounds money to the cent (tax, server/domain/payments/tax.ts); except an
+ *   amount below one cent that is not zero (|x| < 0.01), which would read "$0.00": it keeps every
+ *   significant digit, up to 6 ("$0.0085", "-$0.000001").
+ * - `'unit-price'`: the price of one unit (per minute, per SMS, per segment, a connect fee): at
+ *   least 2 fraction digits and every significant one, up to 6 ("$0.013", "$0.0085", "$3.00"),
+ *   never rounded: a price is what each unit costs, exactly.
+ */
+export type MoneyPrecision = 'amount' | 'unit-price';
+
 /** Options of {@link formatMoney}. */
 export interface FormatMoneyOptions {
   /**
    * `'auto'`: a minus sign for negative amounts only. `'exceptZero'`: also a plus sign for
-   * positive amounts, for signed ledger columns. Zero never has a sign. @default 'auto'
+   * positive amounts, for signed ledger columns. Zero never has a sign (nor an amount that rounds
+   * to zero: it is never shown rounded, see {@link MoneyPrecision}). @default 'auto'
    */
   signDisplay?: 'auto' | 'exceptZero';
+  /** Amount (2 decimals) or unit price (up to 6): {@link MoneyPrecision}. @default 'amount' */
+  precision?: MoneyPrecision;
+}
+
+/** One cent (a hundredth of the major unit) in micro-units: amounts of at least this magnitude are shown to the cent. */
+const CENT_MICROS = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX - MONEY_FRACTION_DIGITS_MIN);
+
+/** The shown digits of a magnitude, per {@link MoneyPrecision}: integer digits and fraction digits (at least 2). */
+function shownDigits(integerDigits: string, fractionDigits: string, precision: MoneyPrecision): { whole: string; fraction: string } {
+  const padded = fractionDigits.padEnd(MONEY_FRACTION_DIGITS_MIN, '0');
+  if (precision === 'unit-price' || fractionDigits.length <= MONEY_FRACTION_DIGITS_MIN) return { whole: integerDigits, fraction: padded };
+  const magnitude = BigInt(integerDigits) * MICROS_PER_UNIT + BigInt(fractionDigits.padEnd(MONEY_FRACTION_DIGITS_MAX, '0'));
+  // Below one cent: every significant digit, or "$0.00" would hide that something was there.
+  if (magnitude < CENT_MICROS) return { whole: integerDigits, fraction: padded };
+  const cents = (magnitude + CENT_MICROS / 2n) / CENT_MICROS;
+  const centsPerUnit = MICROS_PER_UNIT / CENT_MICROS;
+  return {
+    whole: (cents / centsPerUnit).toString(),
+    fraction: (cents % centsPerUnit).toString().padStart(MONEY_FRACTION_DIGITS_MIN, '0'),
+  };
 }
 
 /**
- * Formats a Money string in a currency: ("98.3115", "USD") → "$98.3115", ("12.5", "USD") →
- * "$12.50", ("-1234.5", "GBP") → "-£1,234.50", ("12.5", "CAD") → "CAD 12.50". Shows at least
- * 2 fraction digits and every significant one given (up to 6), with comma thousands separators.
+ * The dashboard's one formatter of money: a Money string in a currency, with comma thousands
+ * separators and the currency's symbol ("$", "£", "€") or ISO code ("CAD 12.50"), to the digits
+ * {@link MoneyPrecision} gives: ("98.3115", "USD") → "$98.31", ("12.345", "USD") → "$12.35",
+ * ("0.0085", "USD") → "$0.0085" (below a cent), ("-1234.5", "GBP") → "-£1,234.50",
+ * ("0.013", "USD", { precision: 'unit-price' }) → "$0.013".
  * @throws MoneyFormatError when `amount` is not a Money string.
  */
 export function formatMoney(amount: string, currency: string, options: FormatMoneyOptions = {}): string {
   const { negative, integerDigits, fractionDigits } = parseMoneyParts(amount);
-  const grouped = integerDigits.replace(/\B(?=(?:[0-9]{3})+$)/g, ',');
-  const number = `${grouped}.${fractionDigits.padEnd(MONEY_FRACTION_DIGITS_MIN, '0')}`;
+  const { whole, fraction } = shownDigits(integerDigits, fractionDigits, options.precision ?? 'amount');
+  const grouped = whole.replace(/\B(?=(?:[0-9]{3})+$)/g, ',');
+  const number = `${grouped}.${fraction}`;
   const isZero = integerDigits === '0' && fractionDigits === '';
   const sign = negative ? '-' : options.signDisplay === 'exceptZero' && !isZero ? '+' : '';
   const code = currency.trim().toUpperCase();
@@ -91,10 +133,6 @@ export function negateMoney(amount: string): string {
   if (sign === 0) return amount.replace(/^-/, '');
   return sign < 0 ? amount.slice(1) : `-${amount}`;
 }
-
-/** Micro-units in one major unit: 10^{@link MONEY_FRACTION_DIGITS_MAX}. */
-/** Micro-units in one major unit: 10^6. */
-export const MICROS_PER_UNIT = 10n ** BigInt(MONEY_FRACTION_DIGITS_MAX);
 
 /** A Money string as integer micro-units. */
 export function moneyToMicros(amount: string): bigint {
@@ -147,7 +185,11 @@ export function microsToChartUnits(micros: bigint): number {
   return Number(micros) / Number(MICROS_PER_UNIT);
 }
 
-/** A per-minute amount in a currency, as {@link formatMoney} writes amounts: (6_000_000n, "USD") → "$6.00/min", (8_500n, "GBP") → "£0.0085/min". */
-export function formatPerMinute(perMinuteMicros: bigint, currency: string): string {
-  return `${formatMoney(microsToMoney(perMinuteMicros), currency)}/min`;
+/**
+ * A per-minute amount in a currency: by default a rate of spending (a burn rate), shown as an
+ * amount ("$6.39/min"; "£0.0085/min" below a cent); with `precision: 'unit-price'` the price of
+ * one minute, every significant digit ("$0.013/min"). See {@link MoneyPrecision}.
+ */
+export function formatPerMinute(perMinuteMicros: bigint, currency: string, precision: MoneyPrecision = 'amount'): string {
+  return `${formatMoney(microsToMoney(perMinuteMicros), currency, { precision })}/min`;
 }

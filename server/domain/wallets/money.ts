@@ -73,8 +73,11 @@ export function formatMoney(micros: bigint): string {
 /** Symbols written before an amount for people (as the dashboard shows them); other codes are written "CAD 12.50". */
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', GBP: '£', EUR: '€' };
 
-/** Fewest fraction digits shown to people: 12.5 reads "12.50". */
-const DISPLAY_FRACTION_DIGITS_MIN = 2;
+/** Fraction digits of an amount shown to people: 12.5 reads "12.50", 12.345 reads "12.35". */
+const DISPLAY_FRACTION_DIGITS = 2;
+
+/** One cent (a hundredth of the major unit) in micro-units: amounts of at least this magnitude are shown to the cent. */
+const CENT_MICROS = MICROS_PER_UNIT / 10n ** BigInt(DISPLAY_FRACTION_DIGITS);
 
 /**
  * How {@link formatMoneyForPeople} writes the currency: `'symbol'` as the dashboard does (a symbol
@@ -84,23 +87,50 @@ const DISPLAY_FRACTION_DIGITS_MIN = 2;
 export type MoneyForPeopleStyle = 'symbol' | 'code';
 
 /**
+ * How many fraction digits {@link formatMoneyForPeople} shows (the dashboard's rule,
+ * client/src/utils/money.ts `MoneyPrecision`):
+ * - `'amount'` (the default): an amount of money: 2 fraction digits, rounded half-up on the
+ *   magnitude (away from zero), as money is rounded to the cent elsewhere on the server (tax,
+ *   server/domain/payments/tax.ts); except a non-zero amount below one cent, which keeps every
+ *   significant digit up to 6 ("0.0085 GBP") rather than read "0.00".
+ * - `'unit-price'`: the price of one unit (per minute, per SMS, per segment, a connect fee): at
+ *   least 2 fraction digits and every significant one up to 6, never rounded ("0.013 USD").
+ */
+export type MoneyForPeoplePrecision = 'amount' | 'unit-price';
+
+/**
  * The one formatter of amounts shown to people on the server (e-mails, alerts, notifications; the
- * dashboard has its own in client/src/utils/money.ts, which the symbol style matches). At least
- * 2 fraction digits and every significant one (up to 6): nothing is ever rounded.
- * Symbol style: (98_311_500n, "USD") → "$98.3115", (12_500_000n, "USD") → "$12.50",
- * (-1_234_500_000n, "GBP") → "-£1,234.50", (12_500_000n, "CAD") → "CAD 12.50".
+ * dashboard has its own in client/src/utils/money.ts, which the symbol style matches), to the digits
+ * {@link MoneyForPeoplePrecision} gives.
+ * Symbol style: (98_311_500n, "USD") → "$98.31", (12_345_000n, "USD") → "$12.35", (8_500n, "USD") →
+ * "$0.0085", (-1_234_500_000n, "GBP") → "-£1,234.50", (12_500_000n, "CAD") → "CAD 12.50".
  * Code style: (5_000_000n, "USD") → "5.00 USD", (8_500n, "GBP") → "0.0085 GBP", (-3_500_000n, "USD") → "-3.50 USD".
+ * Unit price: (13_000n, "USD", 'symbol', 'unit-price') → "$0.013".
  * API values and error messages use the canonical {@link formatMoney} instead.
  */
-export function formatMoneyForPeople(micros: bigint, currency: string, style: MoneyForPeopleStyle = 'symbol'): string {
+export function formatMoneyForPeople(
+  micros: bigint,
+  currency: string,
+  style: MoneyForPeopleStyle = 'symbol',
+  precision: MoneyForPeoplePrecision = 'amount',
+): string {
   const negative = micros < 0n;
   const magnitude = negative ? -micros : micros;
-  const wholeDigits = (magnitude / MICROS_PER_UNIT).toString();
-  const fraction = (magnitude % MICROS_PER_UNIT)
-    .toString()
-    .padStart(MONEY_FRACTION_DIGITS_MAX, '0')
-    .replace(/0+$/, '')
-    .padEnd(DISPLAY_FRACTION_DIGITS_MIN, '0');
+  let wholeDigits: string;
+  let fraction: string;
+  if (precision === 'unit-price' || magnitude < CENT_MICROS || magnitude % CENT_MICROS === 0n) {
+    wholeDigits = (magnitude / MICROS_PER_UNIT).toString();
+    fraction = (magnitude % MICROS_PER_UNIT)
+      .toString()
+      .padStart(MONEY_FRACTION_DIGITS_MAX, '0')
+      .replace(/0+$/, '')
+      .padEnd(DISPLAY_FRACTION_DIGITS, '0');
+  } else {
+    const cents = (magnitude + CENT_MICROS / 2n) / CENT_MICROS;
+    const centsPerUnit = MICROS_PER_UNIT / CENT_MICROS;
+    wholeDigits = (cents / centsPerUnit).toString();
+    fraction = (cents % centsPerUnit).toString().padStart(DISPLAY_FRACTION_DIGITS, '0');
+  }
   const sign = negative ? '-' : '';
   const code = currency.trim();
   if (style === 'code') return `${sign}${wholeDigits}.${fraction} ${code}`;

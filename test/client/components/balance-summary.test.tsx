@@ -1,18 +1,18 @@
-// Goal: the balance card shows the wallet's three figures in its currency from the decimal strings, exactly (no float rounding), and says when there is no transaction yet. Method: the real component rendered to static HTML (react-dom/server) in Vitest.
+// Goal: the balance card shows the wallet's three figures in its currency from the decimal strings, to the cent by the one money rule (utils/money.ts: half-up, below a cent every digit) with no float anywhere, and says when there is no transaction yet. Method: the real component rendered to static HTML (react-dom/server) in Vitest.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BalanceSummary } from '../../../client/src/components/BalanceSummary';
 
 describe('BalanceSummary', () => {
-  it('formats sub-cent balances exactly, in the wallet currency', () => {
+  it('formats balances to the cent and sub-cent ones exactly, in the wallet currency', () => {
     const html = renderToStaticMarkup(
       <BalanceSummary
         wallet={{ id: 'w', currency: 'GBP', balance: '1234567.8915', available: '0.0085', reserved: '1234567.883', sequence: '42' }}
       />,
     );
-    expect(html).toContain('£1,234,567.8915');
+    expect(html).toContain('£1,234,567.89<');
     expect(html).toContain('£0.0085');
-    expect(html).toContain('£1,234,567.883');
+    expect(html).toContain('£1,234,567.88<');
     expect(html).toContain('last transaction #42');
   });
 

@@ -107,7 +107,7 @@ describe('CampaignDetailView', () => {
 
   it('shows the figures, the chart, and empty call tables', () => {
     const html = render(<CampaignDetailView {...props()} />);
-    expect(html).toContain('$12.345');
+    expect(html).toContain('$12.35');
     expect(html).toContain('$1.20/min');
     expect(html).toContain('in 12 min 34 s');
     expect(html).toContain('14% of $100.00');

@@ -94,7 +94,7 @@ describe('CampaignsView', () => {
       />,
     );
     expect(html).toContain('href="/campaigns/5f0c6c1e-0000-4000-8000-000000000001"');
-    expect(html).toContain('£123.456789');
+    expect(html).toContain('£123.46');
     expect(html).toContain('1,234');
     expect(html).toContain('30% of £500.00');
     expect(html).toContain('aria-label="Pause Spring promo"');

@@ -1,4 +1,4 @@
-// Goal: the overview's banners appear exactly when they should (low balance against the auto-recharge threshold or 5 in the wallet currency, saying which; wallet suspended; calls stopped for lack of funds, naming and linking each campaign), each with a "Top up" button that goes to /top-up; method: the real component rendered to static HTML (react-dom/server), and its handlers called directly on the expanded element tree.
+// Goal: the overview's banners appear exactly when they should (low balance at or below one of the wallet's own balance alert thresholds, naming it, the auto-recharge threshold playing no part; wallet suspended; calls stopped for lack of funds, naming and linking each campaign), each with a "Top up" button that goes to /top-up; method: the real component rendered to static HTML (react-dom/server), and its handlers called directly on the expanded element tree.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { OverviewBanners, type OverviewBannersProps } from '../../../client/src/routes/overview/OverviewBanners';
@@ -21,25 +21,36 @@ describe('OverviewBanners', () => {
     expect(render({ wallet: null })).toBe('');
   });
 
-  it('warns of a low balance below 5 in the wallet currency when no auto-recharge is set, saying so', () => {
+  it('warns of a low balance at or below the wallet’s own balance alert, naming it', () => {
     const html = render({ wallet: liveWallet({ currency: 'GBP', available: '4.9985', balance: '4.9985' }) });
     expect(bannerKinds(html)).toEqual(['low-balance']);
     expect(html).toContain('role="status"');
     expect(html).toContain('Low balance');
-    expect(html).toContain('Available £4.9985 is below £5.00, the default low-balance line (no auto-recharge is set up).');
+    expect(html).toContain('Available £5.00 is below £5.00, one of this wallet’s balance alerts.');
     expect(html).toContain('>Top up</button>');
-    expect(render({ wallet: liveWallet({ available: '5' }) })).toBe('');
+    expect(render({ wallet: liveWallet({ available: '5.000001' }) })).toBe('');
+    expect(render({ wallet: liveWallet({ available: '5' }) })).toContain(
+      'Available $5.00 has reached $5.00, one of this wallet’s balance alerts.',
+    );
+    // The owner's own lines: 25 and 10; 12 is below 25, and 9 below 10 (the nearest crossed).
+    const lines = ['25', '10', '0'];
+    expect(render({ wallet: liveWallet({ available: '12', lowBalanceThresholds: lines }) })).toContain('Available $12.00 is below $25.00');
+    expect(render({ wallet: liveWallet({ available: '9', lowBalanceThresholds: lines }) })).toContain('Available $9.00 is below $10.00');
+    // Balance alerts off (or only the depleted one): no low-balance banner.
+    expect(render({ wallet: liveWallet({ available: '1', lowBalanceThresholds: [] }) })).toBe('');
+    expect(render({ wallet: liveWallet({ available: '1', lowBalanceThresholds: ['0'] }) })).toBe('');
   });
 
-  it('warns below the auto-recharge threshold instead when one is set, and says what auto-recharge does', () => {
+  it('ignores the auto-recharge threshold for the line, and says what auto-recharge does', () => {
     const autoRecharge = { walletId: 'wallet-1', enabled: true, threshold: '20', target: '50', pausedReason: null };
-    const on = render({ wallet: liveWallet({ available: '19.999999', autoRecharge }) });
+    // Below the auto-recharge threshold but above every balance alert: not low.
+    expect(render({ wallet: liveWallet({ available: '6', autoRecharge }) })).toBe('');
+    const on = render({ wallet: liveWallet({ available: '4.5', autoRecharge }) });
     expect(on).toContain(
-      'Available $19.999999 is below your auto-recharge threshold of $20.00. Auto-recharge will bring it back to $50.00.',
+      'Available $4.50 is below $5.00, one of this wallet’s balance alerts. Auto-recharge will bring it back to $50.00.',
     );
-    // Above 5 but below the threshold: low. Below 5 but above a lower threshold: not low.
-    expect(render({ wallet: liveWallet({ available: '6', autoRecharge }) })).toContain('Low balance');
-    expect(render({ wallet: liveWallet({ available: '3', autoRecharge: { ...autoRecharge, threshold: '2' } }) })).toBe('');
+    // Auto-recharge lower than the alert: still low at the alert.
+    expect(render({ wallet: liveWallet({ available: '3', autoRecharge: { ...autoRecharge, threshold: '2' } }) })).toContain('Low balance');
     expect(render({ wallet: liveWallet({ available: '1', autoRecharge: { ...autoRecharge, enabled: false } }) })).toContain(
       'Auto-recharge is off.',
     );

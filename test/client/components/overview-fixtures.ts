@@ -19,7 +19,7 @@ export const ACCOUNT_WALLET: WalletSummary = {
   sequence: '3',
 };
 
-/** A live wallet state: $100 available, nothing burning, no auto-recharge. */
+/** A live wallet state: $100 available, nothing burning, no auto-recharge, the default balance alerts (5 and 0). */
 export function liveWallet(overrides: Partial<OverviewWallet> = {}): OverviewWallet {
   return {
     id: 'w1',
@@ -31,6 +31,7 @@ export function liveWallet(overrides: Partial<OverviewWallet> = {}): OverviewWal
     sequence: '4',
     burn: { activeCalls: 0, callsPerMinute: '0', recentSpend: '0', recentWindowSeconds: 300 },
     autoRecharge: null,
+    lowBalanceThresholds: ['5', '0'],
     ...overrides,
   };
 }

@@ -40,8 +40,8 @@ describe('quoteLines', () => {
       quoteLines({ amount: '25', tax: '1.8125', taxLabel: 'Sales tax 7.25% (CA)', taxRate: '7.25', total: '26.8125', currency: 'USD' }),
     ).toEqual([
       { label: 'Amount', value: '$25.00', kind: 'money' },
-      { label: 'Tax: Sales tax 7.25% (CA)', value: '$1.8125', kind: 'money' },
-      { label: 'Total charged to the card', value: '$26.8125', kind: 'money', emphasis: true },
+      { label: 'Tax: Sales tax 7.25% (CA)', value: '$1.81', kind: 'money' },
+      { label: 'Total charged to the card', value: '$26.81', kind: 'money', emphasis: true },
     ]);
   });
 });
@@ -54,14 +54,14 @@ describe('receiptLines', () => {
       { label: 'Amount credited', value: '£25.00', kind: 'money' },
       { label: 'Tax: VAT 20% (United Kingdom)', value: '£5.00', kind: 'money' },
       { label: 'Total charged', value: '£30.00', kind: 'money', emphasis: true },
-      { label: 'Paid', value: '22 Nov 2026, 01:37:12', kind: 'date-time' },
+      { label: 'Paid', value: '22 Nov 2026, 01:37:12 UTC', kind: 'date-time' },
       { label: 'Card', value: 'Visa •••• 4242', kind: 'text' },
     ]);
   });
 
   it('shows the paid time in the given zone', () => {
     const paid = receiptLines(receipt, { locale: 'en-GB', timeZone: 'America/New_York' }).find((line) => line.label === 'Paid');
-    expect(paid?.value).toBe('21 Nov 2026, 20:37:12');
+    expect(paid?.value).toBe('21 Nov 2026, 20:37:12 GMT-5');
   });
 
   it('leaves out the card when Stripe gave none', () => {

@@ -4,16 +4,14 @@ import { callOutcomeLabel, callOutcomeTone, isStoppedForFunds } from './campaign
 import { callElapsedMs, callMeterRate, endedCallSeconds, formatCallDuration, runningCallCost, type CallMeterRate } from './campaign-meter';
 import type { CallRateFieldsFragment as CallRate, CallFieldsFragment as CallRow } from '../../gql/graphql.js';
 import { formatMoney } from '../../utils/money';
+import { formatTimeOfDay } from '../../utils/date-time';
 
 /** Most active calls listed (the newest); the count above says how many there are in all. @default 500 */
 export const ACTIVE_CALLS_SHOWN_MAX = 500;
 
-const TIME_OF_DAY = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-/** A DateTime as a time of day ("14:03:12"); the string itself when it is not a date. */
+/** A DateTime as a time of day with its zone ("14:03:12 UTC"); the string itself when it is not a date. */
 function timeOfDay(value: string): string {
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? value : TIME_OF_DAY.format(new Date(ms));
+  return formatTimeOfDay(value);
 }
 
 /** Props of {@link ActiveCallsTable}. */
@@ -84,7 +82,7 @@ const ActiveCallRow = memo(function ActiveCallRow({
       <td className="nowrap">{call.to}</td>
       <td className="nowrap">{timeOfDay(call.startedAt)}</td>
       <CallMeter startedAt={call.startedAt} rate={rate} currency={currency} />
-      <td className="numeric">{formatMoney(call.perMinute, currency)}</td>
+      <td className="numeric">{formatMoney(call.perMinute, currency, { precision: 'unit-price' })}</td>
     </tr>
   );
 });

@@ -10,8 +10,7 @@ import {
 } from './campaign-chart';
 import type { ReceivedCampaign } from './campaign-state';
 import { formatMoney } from '../../utils/money';
-
-const TIME_OF_DAY = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+import { formatTimeOfDay } from '../../utils/date-time';
 
 /** Props of {@link SpendChart}. */
 export interface SpendChartProps {
@@ -66,14 +65,14 @@ export function SpendChart({ geometry, currency, description }: SpendChartProps)
       ))}
       {geometry.timeTicks.map((tick) => (
         <text key={`time-${tick.at}`} className="spend-chart__tick" x={tick.at} y={plotBottom + 18} textAnchor="middle">
-          {TIME_OF_DAY.format(new Date(Number(tick.value)))}
+          {formatTimeOfDay(Number(tick.value), { seconds: false })}
         </text>
       ))}
       <g className="spend-chart__bars">
         {geometry.bars.map((bar) =>
           bar.height > 0 ? (
             <rect key={bar.minuteMs} className="spend-chart__bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
-              <title>{`${TIME_OF_DAY.format(new Date(bar.minuteMs))}: ${formatMoney(bar.spent, currency)}`}</title>
+              <title>{`${formatTimeOfDay(bar.minuteMs, { seconds: false })}: ${formatMoney(bar.spent, currency)}`}</title>
             </rect>
           ) : null,
         )}
@@ -85,7 +84,7 @@ export function SpendChart({ geometry, currency, description }: SpendChartProps)
         <g className="spend-chart__run-out">
           <line x1={geometry.runOut.x} x2={geometry.runOut.x} y1={box.padding.top} y2={plotBottom} />
           <text x={geometry.runOut.x - 4} y={box.padding.top + 10} textAnchor="end">
-            {`Runs dry ${TIME_OF_DAY.format(new Date(geometry.runOut.atMs))}`}
+            {`Runs dry ${formatTimeOfDay(geometry.runOut.atMs, { seconds: false })}`}
           </text>
         </g>
       )}

@@ -157,12 +157,12 @@ export function estimateLines(estimate: CampaignEstimate, calls: number): Estima
   const lines: EstimateLine[] = [
     {
       label: `Rate (${rate.prefix === '' ? 'all destinations' : `+${rate.prefix}…`})`,
-      value: `${formatMoney(rate.perMinute, currency)}/min, billed ${rate.firstIncrementSeconds}/${rate.nextIncrementSeconds} s${
-        moneyToMicros(rate.connectFee) > 0n ? `, ${formatMoney(rate.connectFee, currency)} to connect` : ''
+      value: `${formatMoney(rate.perMinute, currency, { precision: 'unit-price' })}/min, billed ${rate.firstIncrementSeconds}/${rate.nextIncrementSeconds} s${
+        moneyToMicros(rate.connectFee) > 0n ? `, ${formatMoney(rate.connectFee, currency, { precision: 'unit-price' })} to connect` : ''
       }`,
     },
     { label: 'Billed per call', value: `${estimate.billedSecondsPerCall.toLocaleString('en-US')} s` },
-    { label: 'Cost per call', value: formatMoney(estimate.costPerCall, currency) },
+    { label: 'Cost per call', value: formatMoney(estimate.costPerCall, currency, { precision: 'unit-price' }) },
   ];
   if (estimate.available !== null) lines.push({ label: 'Available in the wallet', value: formatMoney(estimate.available, currency) });
   if (estimate.coveredCalls !== null) {

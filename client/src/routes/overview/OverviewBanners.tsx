@@ -57,21 +57,14 @@ function Banner({ role, tone, title, kind, canTopUp, navigate, children }: Banne
   );
 }
 
-/** The low-balance banner's sentence: which line the balance is below, and what auto-recharge does about it. */
+/** The low-balance banner's sentence: which of the wallet's balance alerts the available balance crossed, and what auto-recharge does about it. */
 function lowBalanceText(low: LowBalance, available: string, currency: string): ReactNode {
   const availableText = formatMoney(available, currency);
   const thresholdText = formatMoney(low.threshold, currency);
-  if (low.source === 'default') {
-    return (
-      <p>
-        Available {availableText} is below {thresholdText}, the default low-balance line (no auto-recharge is set up).
-      </p>
-    );
-  }
   const recharge = low.autoRecharge;
   return (
     <p>
-      Available {availableText} is below your auto-recharge threshold of {thresholdText}.{' '}
+      Available {availableText} {low.atThreshold ? 'has reached' : 'is below'} {thresholdText}, one of this wallet’s balance alerts.{' '}
       {recharge?.state === 'on' && <>Auto-recharge will bring it back to {formatMoney(recharge.target, currency)}.</>}
       {recharge?.state === 'off' && <>Auto-recharge is off.</>}
       {recharge?.state === 'paused' && <>Auto-recharge is paused ({enumLabel(recharge.reason).toLowerCase()}).</>}
@@ -81,8 +74,8 @@ function lowBalanceText(low: LowBalance, available: string, currency: string): R
 
 /**
  * The overview's banners, most urgent first: calls stopped for lack of funds (naming each
- * campaign, linked to its page), wallet suspended, low balance (skipped while suspended: that
- * banner already says there is nothing left). Each offers "Top up".
+ * campaign, linked to its page), wallet suspended, low balance (at or below one of the wallet's own
+ * balance alert thresholds; skipped while suspended: that banner already says there is nothing left). Each offers "Top up".
  */
 export function OverviewBanners({ wallet, stoppedCampaigns, canTopUp, navigate }: OverviewBannersProps) {
   const suspended = wallet?.status === 'SUSPENDED';

@@ -8,6 +8,7 @@ import type {
   OverviewCampaignFieldsFragment as OverviewCampaign,
   OverviewWalletFieldsFragment as OverviewWallet,
 } from '../../gql/graphql.js';
+import { AlertsCard, type AlertsCardProps } from './AlertsCard';
 import { OverviewBanners } from './OverviewBanners';
 import { RecentTransactionsCard } from './RecentTransactionsCard';
 import './overview.css';
@@ -22,6 +23,8 @@ export interface OverviewViewProps {
   campaigns: { loading: boolean; error: unknown; stopped: readonly OverviewCampaign[]; onRetry: () => void };
   /** The newest transactions (null while loading). */
   recent: { rows: readonly TransactionRow[] | null; error: unknown; liveIds?: ReadonlySet<string>; onRetry: () => void };
+  /** The account's unacknowledged alerts, live, and acknowledging them. */
+  alerts: AlertsCardProps;
   /** Whether the caller's role may top up. */
   canTopUp: boolean;
   navigate: (path: string) => void;
@@ -42,10 +45,10 @@ function figuresOf(live: OverviewWallet | null, wallet: WalletSummary): WalletSu
 
 /**
  * The overview of one wallet, data-free: banners (calls stopped for funds, suspended, low
- * balance, each with "Top up"), the three balance figures, the burn rate and time-to-empty, and the
- * last transactions; with a loading, empty and error state for each part.
+ * balance, each with "Top up"), the three balance figures, the burn rate and time-to-empty, the
+ * account's unacknowledged alerts and the last transactions; with a loading, empty and error state for each part.
  */
-export function OverviewView({ wallet, live, campaigns, recent, canTopUp, navigate }: OverviewViewProps) {
+export function OverviewView({ wallet, live, campaigns, recent, alerts, canTopUp, navigate }: OverviewViewProps) {
   const figures = figuresOf(live.wallet, wallet);
   const liveFailed = live.error != null;
   return (
@@ -80,6 +83,7 @@ export function OverviewView({ wallet, live, campaigns, recent, canTopUp, naviga
         </section>
         <BurnCard wallet={live.wallet} failed={liveFailed} />
       </div>
+      <AlertsCard {...alerts} />
       <RecentTransactionsCard
         rows={recent.rows}
         currency={figures.currency}

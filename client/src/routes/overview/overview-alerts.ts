@@ -1,16 +1,11 @@
 /**
  * What the overview warns about, decided from a wallet's state and its campaigns: a low balance
- * (below the auto-recharge threshold, or below {@link LOW_BALANCE_DEFAULT}), and campaigns the
- * server stopped because the wallet could not pay. Pure; amounts compared exactly as micro-units.
+ * (at or below one of the wallet's own low-balance alert thresholds, set on Settings → balance
+ * alerts), and campaigns the server stopped because the wallet could not pay. Pure; amounts compared
+ * exactly as micro-units.
  */
 import type { CampaignStatus } from '../../gql/graphql.js';
 import { moneyToMicros } from '../../utils/money.js';
-
-/**
- * The low-balance line when the wallet has no auto-recharge settings: 5 in the wallet's currency
- * (the first low-balance warning a wallet gets), as a Money string.
- */
-export const LOW_BALANCE_DEFAULT = '5';
 
 /** The auto-recharge fields the low-balance warning reads (schema.graphql `AutoRecharge`). */
 export interface AutoRechargeLine {
@@ -22,34 +17,48 @@ export interface AutoRechargeLine {
 
 /** Why the balance counts as low, for the banner's words. */
 export interface LowBalance {
-  /** The line the available balance is below (Money). */
+  /** The wallet's threshold the available balance is at or below: the lowest such one above 0 (Money). */
   threshold: string;
+  /** True when the available balance is exactly at the threshold, false when below it. */
+  atThreshold: boolean;
   /**
-   * `'auto-recharge'`: the wallet's auto-recharge threshold (set, whether on or off);
-   * `'default'`: {@link LOW_BALANCE_DEFAULT}, the wallet has no auto-recharge settings.
+   * What auto-recharge will do about it: bring it back to `target` (on), nothing (off, paused), or
+   * null when the wallet has no auto-recharge settings.
    */
-  source: 'auto-recharge' | 'default';
-  /** What auto-recharge will do about it: bring it back to `target`, nothing (off) or nothing (paused). */
   autoRecharge: { state: 'on'; target: string } | { state: 'off' } | { state: 'paused'; reason: string } | null;
 }
 
 /**
- * Whether the available balance is low: strictly below the auto-recharge threshold when the wallet
- * has auto-recharge settings (enabled or not: it is the line its owner chose), else strictly below
- * {@link LOW_BALANCE_DEFAULT}. Null when it is not low.
+ * Whether the available balance is low: at or below one of the wallet's low-balance thresholds
+ * above 0 (the server raises LOW_BALANCE when the balance falls to one; 0 is the "depleted" alert,
+ * which the suspended banner covers). The banner names the nearest threshold crossed: the lowest
+ * one the available balance is at or below. Null when it is not low, or when the wallet has no
+ * threshold above 0 (its owner turned balance alerts off). The auto-recharge threshold plays no
+ * part: it says when money is added, not when people want to be told.
  * @throws MoneyFormatError when an amount is not a Money string.
  */
-export function lowBalanceOf(wallet: { available: string; autoRecharge: AutoRechargeLine | null }): LowBalance | null {
+export function lowBalanceOf(wallet: {
+  available: string;
+  lowBalanceThresholds: readonly string[];
+  autoRecharge: AutoRechargeLine | null;
+}): LowBalance | null {
+  const availableMicros = moneyToMicros(wallet.available);
+  let crossed: { threshold: string; micros: bigint } | null = null;
+  for (const threshold of wallet.lowBalanceThresholds) {
+    const micros = moneyToMicros(threshold);
+    if (micros > 0n && availableMicros <= micros && (crossed === null || micros < crossed.micros)) crossed = { threshold, micros };
+  }
+  if (crossed === null) return null;
   const recharge = wallet.autoRecharge;
-  const threshold = recharge ? recharge.threshold : LOW_BALANCE_DEFAULT;
-  if (moneyToMicros(wallet.available) >= moneyToMicros(threshold)) return null;
-  if (!recharge) return { threshold, source: 'default', autoRecharge: null };
-  const autoRecharge: LowBalance['autoRecharge'] = !recharge.enabled
-    ? { state: 'off' }
-    : recharge.pausedReason !== null
-      ? { state: 'paused', reason: recharge.pausedReason }
-      : { state: 'on', target: recharge.target };
-  return { threshold, source: 'auto-recharge', autoRecharge };
+  const autoRecharge: LowBalance['autoRecharge'] =
+    recharge === null
+      ? null
+      : !recharge.enabled
+        ? { state: 'off' }
+        : recharge.pausedReason !== null
+          ? { state: 'paused', reason: recharge.pausedReason }
+          : { state: 'on', target: recharge.target };
+  return { threshold: crossed.threshold, atThreshold: availableMicros === crossed.micros, autoRecharge };
 }
 
 /** The campaign fields the overview follows (schema.graphql `Campaign`). */

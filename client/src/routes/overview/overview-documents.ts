@@ -10,7 +10,7 @@ export const OVERVIEW_CAMPAIGNS_FIRST = 50;
 /** Most recent transactions the overview shows. */
 export const RECENT_TRANSACTIONS_COUNT = 5;
 
-/** The wallet as the overview follows it: figures, burn inputs, status and the auto-recharge line. */
+/** The wallet as the overview follows it: figures, burn inputs, status, the auto-recharge line and its balance alert thresholds (the low-balance banner's lines). */
 export const OVERVIEW_WALLET_FIELDS = graphql(`
   fragment OverviewWalletFields on Wallet {
     id
@@ -33,6 +33,7 @@ export const OVERVIEW_WALLET_FIELDS = graphql(`
       target
       pausedReason
     }
+    lowBalanceThresholds
   }
 `);
 
@@ -101,6 +102,78 @@ export const RECENT_TRANSACTIONS_QUERY = graphql(`
             ...TransactionRowFields
           }
         }
+      }
+    }
+  }
+`);
+
+/** Unacknowledged alerts the overview's alerts card lists at first (newest first): the server's page size cap is 100. */
+export const OVERVIEW_ALERTS_FIRST = 20;
+
+/**
+ * An alert as the overview's alerts card shows it. `sequence` is the alert's feed position under
+ * the name the live socket resumes by (apollo/resumable-subscriptions.ts): after a reconnect the
+ * feed goes on after the last alert delivered, with no gap.
+ */
+export const OVERVIEW_ALERT_FIELDS = graphql(`
+  fragment OverviewAlertFields on Alert {
+    id
+    sequence: position
+    kind
+    severity
+    walletId
+    campaignId
+    message
+    raisedAt
+    acknowledgedAt
+  }
+`);
+
+/**
+ * The account's unacknowledged alerts (newest first), and its newest alert of all: the feed position
+ * from which `alertRaised` goes on with no gap (utils in overview/account-alerts.ts `feedStartOf`).
+ */
+export const OVERVIEW_ALERTS_QUERY = graphql(`
+  query OverviewAlerts($first: Int!) {
+    unacknowledged: alerts(acknowledged: false, first: $first) {
+      edges {
+        node {
+          ...OverviewAlertFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+    newest: alerts(first: 1) {
+      edges {
+        node {
+          id
+          sequence: position
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * The account's alerts raised after `$afterSequence` (a feed position: replayed first, then live),
+ * each exactly once. The variable's name makes the live socket resume it after a reconnect.
+ */
+export const OVERVIEW_ALERT_RAISED_SUBSCRIPTION = graphql(`
+  subscription OverviewAlertRaised($afterSequence: String) {
+    alertRaised(afterPosition: $afterSequence) {
+      ...OverviewAlertFields
+    }
+  }
+`);
+
+/** Acknowledges one alert of the account (records who and when); it then leaves the card. */
+export const OVERVIEW_ACKNOWLEDGE_ALERT_MUTATION = graphql(`
+  mutation OverviewAcknowledgeAlert($id: ID!) {
+    acknowledgeAlert(id: $id) {
+      alert {
+        ...OverviewAlertFields
       }
     }
   }

@@ -8,6 +8,7 @@ import type { DashboardCredential } from '../../utils/dashboard-screen';
 import { enumLabel } from '../../utils/enum-label';
 import type { ResumePoints } from './WalletView';
 import { usePathname } from '../../hooks/usePathname';
+import { SelectedWalletFeed } from '../../hooks/useSelectedWalletFeed';
 import { accountRouteOf, campaignIdOf } from '../../utils/account-routes';
 import { AccountNav } from '../account/AccountNav';
 import type { AccountPageProps } from '../account/account-page-props';
@@ -151,7 +152,11 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
       {wallet === undefined ? (
         <p className="placeholder">This account has no wallet yet.</p>
       ) : (
-        <AccountRoutes key={wallet.id} account={account} wallet={wallet} role={role} resumePoints={resumePoints} navigate={pushPath} />
+        <>
+          {/* Keeps the wallet's figures in the cache current on every page; the Overview follows (and caches) the wallet itself. */}
+          {route.name !== 'overview' && <SelectedWalletFeed key={`feed:${wallet.id}`} walletId={wallet.id} />}
+          <AccountRoutes key={wallet.id} account={account} wallet={wallet} role={role} resumePoints={resumePoints} navigate={pushPath} />
+        </>
       )}
     </>
   );

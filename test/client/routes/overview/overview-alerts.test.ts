@@ -1,4 +1,4 @@
-// Goal: the overview warns exactly when it should: a low balance against the auto-recharge threshold when one is set (else 5 in the wallet currency), the wallet's campaigns stopped for lack of funds, which campaigns to follow live (bounded), and when the campaign list is missing a dialing campaign; method: examples on the pure functions, amounts compared exactly.
+// Goal: the overview warns exactly when it should: a low balance at or below one of the wallet's own balance alert thresholds above 0 (naming the nearest one crossed; the auto-recharge threshold plays no part), the wallet's campaigns stopped for lack of funds, which campaigns to follow live (bounded), and when the campaign list is missing a dialing campaign; method: examples on the pure functions, amounts compared exactly.
 import { describe, expect, it } from 'vitest';
 import {
   campaignsStoppedForFunds,
@@ -29,35 +29,59 @@ const campaign = (id: string, status: CampaignLine['status'], overrides: Partial
 });
 
 describe('lowBalanceOf', () => {
-  it('uses 5 in the wallet currency without auto-recharge, strictly below', () => {
-    expect(lowBalanceOf({ available: '4.999999', autoRecharge: null })).toEqual({ threshold: '5', source: 'default', autoRecharge: null });
-    expect(lowBalanceOf({ available: '5', autoRecharge: null })).toBeNull();
-    expect(lowBalanceOf({ available: '5.000001', autoRecharge: null })).toBeNull();
-    expect(lowBalanceOf({ available: '0', autoRecharge: null })?.source).toBe('default');
+  const wallet = (available: string, lowBalanceThresholds: string[], autoRecharge: ReturnType<typeof recharge> | null = null) => ({
+    available,
+    lowBalanceThresholds,
+    autoRecharge,
   });
 
-  it('uses the auto-recharge threshold when set, and says what auto-recharge will do', () => {
-    expect(lowBalanceOf({ available: '19.99', autoRecharge: recharge() })).toEqual({
-      threshold: '20',
-      source: 'auto-recharge',
+  it('is low at or below the highest threshold above 0, as the server raises LOW_BALANCE', () => {
+    expect(lowBalanceOf(wallet('5.000001', ['5', '0']))).toBeNull();
+    expect(lowBalanceOf(wallet('5', ['5', '0']))).toEqual({ threshold: '5', atThreshold: true, autoRecharge: null });
+    expect(lowBalanceOf(wallet('4.999999', ['5', '0']))).toEqual({ threshold: '5', atThreshold: false, autoRecharge: null });
+    expect(lowBalanceOf(wallet('0', ['5', '0']))).toEqual({ threshold: '5', atThreshold: false, autoRecharge: null });
+    expect(lowBalanceOf(wallet('-1', ['5', '0']))?.threshold).toBe('5');
+  });
+
+  it('names the nearest threshold crossed: the lowest one the available balance is at or below', () => {
+    const thresholds = ['20', '10', '2.5', '0'];
+    expect(lowBalanceOf(wallet('20.01', thresholds))).toBeNull();
+    expect(lowBalanceOf(wallet('15', thresholds))?.threshold).toBe('20');
+    expect(lowBalanceOf(wallet('10', thresholds))).toMatchObject({ threshold: '10', atThreshold: true });
+    expect(lowBalanceOf(wallet('9.99', thresholds))).toMatchObject({ threshold: '10', atThreshold: false });
+    expect(lowBalanceOf(wallet('1', thresholds))?.threshold).toBe('2.5');
+    // Order does not matter: the server answers highest first, but a list is a list.
+    expect(lowBalanceOf(wallet('1', ['0', '2.5', '20', '10']))?.threshold).toBe('2.5');
+  });
+
+  it('warns of nothing when the wallet has no threshold above 0 (balance alerts off, or only the depleted one)', () => {
+    expect(lowBalanceOf(wallet('0', []))).toBeNull();
+    expect(lowBalanceOf(wallet('0', ['0']))).toBeNull();
+    expect(lowBalanceOf(wallet('-3', ['0']))).toBeNull();
+  });
+
+  it('ignores the auto-recharge threshold for the line, and says what auto-recharge will do', () => {
+    // Auto-recharge at 20 but alerts at 5: 15 is not low.
+    expect(lowBalanceOf(wallet('15', ['5', '0'], recharge()))).toBeNull();
+    expect(lowBalanceOf(wallet('4', ['5', '0'], recharge()))).toEqual({
+      threshold: '5',
+      atThreshold: false,
       autoRecharge: { state: 'on', target: '50' },
     });
-    expect(lowBalanceOf({ available: '20', autoRecharge: recharge() })).toBeNull();
-    // A threshold under 5: 4 is not low for this wallet.
-    expect(lowBalanceOf({ available: '4', autoRecharge: recharge({ threshold: '2' }) })).toBeNull();
-    expect(lowBalanceOf({ available: '1', autoRecharge: recharge({ enabled: false }) })?.autoRecharge).toEqual({ state: 'off' });
-    expect(lowBalanceOf({ available: '1', autoRecharge: recharge({ pausedReason: 'NO_PAYMENT_METHOD' }) })?.autoRecharge).toEqual({
+    // Auto-recharge at 2 but alerts at 5: 4 is low.
+    expect(lowBalanceOf(wallet('4', ['5'], recharge({ threshold: '2' })))?.threshold).toBe('5');
+    expect(lowBalanceOf(wallet('1', ['5'], recharge({ enabled: false })))?.autoRecharge).toEqual({ state: 'off' });
+    expect(lowBalanceOf(wallet('1', ['5'], recharge({ pausedReason: 'NO_PAYMENT_METHOD' })))?.autoRecharge).toEqual({
       state: 'paused',
       reason: 'NO_PAYMENT_METHOD',
     });
   });
 
   it('compares exactly at sub-cent and huge amounts', () => {
-    expect(lowBalanceOf({ available: '0.000001', autoRecharge: recharge({ threshold: '0.000002' }) })).not.toBeNull();
-    expect(
-      lowBalanceOf({ available: '900719925474099.3', autoRecharge: recharge({ threshold: '900719925474099.300001' }) }),
-    ).not.toBeNull();
-    expect(lowBalanceOf({ available: '900719925474099.300001', autoRecharge: recharge({ threshold: '900719925474099.3' }) })).toBeNull();
+    expect(lowBalanceOf(wallet('0.000002', ['0.000001']))).toBeNull();
+    expect(lowBalanceOf(wallet('0.000001', ['0.000001']))).toMatchObject({ atThreshold: true });
+    expect(lowBalanceOf(wallet('900719925474099.3', ['900719925474099.300001']))).not.toBeNull();
+    expect(lowBalanceOf(wallet('900719925474099.300001', ['900719925474099.3']))).toBeNull();
   });
 });
 

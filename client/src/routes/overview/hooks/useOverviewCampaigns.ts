@@ -12,8 +12,8 @@ import { OVERVIEW_CAMPAIGNS_FIRST, OVERVIEW_CAMPAIGNS_QUERY } from '../overview-
 import type { OverviewCampaignFieldsFragment as OverviewCampaign, OverviewCampaignsQueryVariables } from '../../../gql/graphql.js';
 
 /**
- * Most campaigns followed live (`campaignUpdated`, one subscription each). With the wallet feed and
- * the transaction feed that is 22 of the 50 operations a socket may carry (server config
+ * Most campaigns followed live (`campaignUpdated`, one subscription each). With the Overview's wallet,
+ * transaction and alert feeds that is 23 of the 50 operations a socket may carry (server config
  * `subscriptionsPerSocketMax`), leaving room for the rest of the dashboard. @default 20
  */
 export const CAMPAIGN_FEEDS_MAX = 20;

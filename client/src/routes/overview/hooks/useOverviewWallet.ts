@@ -17,7 +17,8 @@ export interface OverviewWalletFeed {
 /**
  * The wallet's `walletUpdated` state feed: its figures, burn inputs, status and auto-recharge line,
  * now and after every change. It writes the wallet into Apollo's cache (the account query's wallet
- * list follows). Variables are fixed for the component's life: give it `key={walletId}`.
+ * list and the header follow); on every other page the account frame's feed does
+ * (hooks/useSelectedWalletFeed.ts), so one feed at a time keeps the cached figures current. Variables are fixed for the component's life: give it `key={walletId}`.
  */
 export function useOverviewWallet(walletId: string): OverviewWalletFeed {
   const [variables] = useState<OverviewWalletUpdatedSubscriptionVariables>(() => ({ walletId }));
