@@ -1,6 +1,6 @@
 /** The support actions' pure rules: reading the amounts typed, and the words of a failure. */
-import { describeError } from '../../apollo/describe-error';
-import { MONEY_FRACTION_DIGITS_MAX } from '../../utils/money';
+import { describeError } from '../../apollo/describe-error.js';
+import { MONEY_FRACTION_DIGITS_MAX } from '../../utils/money.js';
 
 const AMOUNT_PATTERN = new RegExp(`^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,${MONEY_FRACTION_DIGITS_MAX}})?$`);
 
