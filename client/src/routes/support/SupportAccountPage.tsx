@@ -23,6 +23,8 @@ interface PendingAction {
   destructive?: boolean;
   /** Runs it; resolves with the result to show. */
   run: () => Promise<string>;
+  /** Called once it succeeded (a form empties its fields, so the same action is not sent twice by mistake). */
+  onDone?: () => void;
 }
 
 /** Props of {@link SupportAccountPage}. */
@@ -55,6 +57,7 @@ export function SupportAccountPage({ accountId, navigate }: SupportAccountPagePr
       const outcome = await pending.run();
       setResult(outcome);
       setPending(null);
+      pending.onDone?.();
     } catch (failure) {
       setActionError(failureMessage(failure));
     } finally {
@@ -200,7 +203,9 @@ function WalletSection({ account, wallet, multiple, ask }: WalletSectionProps) {
   return (
     <>
       <section className="card" aria-label={title}>
-        <h2>{title}</h2>
+        <div className="section-header">
+          <h2>{title}</h2>
+        </div>
         <dl className="balances">
           <div>
             <dt>Balance</dt>
@@ -228,7 +233,10 @@ function WalletSection({ account, wallet, multiple, ask }: WalletSectionProps) {
         </dl>
       </section>
       <section className="card" aria-label={`Support actions on the ${title.toLowerCase()}`}>
-        <h2>Support actions</h2>
+        <div className="section-header">
+          <h2>Support actions</h2>
+          <p className="muted">Each asks for confirmation and is recorded under your name.</p>
+        </div>
         <div className="support-actions">
           <AmountForm
             legend="Grant credit"
@@ -236,8 +244,9 @@ function WalletSection({ account, wallet, multiple, ask }: WalletSectionProps) {
             currency={wallet.currency}
             reasonLabel="Reason"
             submitLabel="Grant credit"
-            onSubmit={({ amount, reason }) =>
+            onSubmit={({ amount, reason }, reset) =>
               ask({
+                onDone: reset,
                 title: `Grant ${money(amount)} to ${account.name}?`,
                 confirmLabel: `Grant ${money(amount)}`,
                 body: <p>Reason: “{reason}”. The grant is recorded under your name and shows on the owner's balance at once.</p>,
@@ -256,10 +265,11 @@ function WalletSection({ account, wallet, multiple, ask }: WalletSectionProps) {
             reasonLabel="Reason"
             submitLabel="Adjust"
             withDirection
-            onSubmit={({ amount, reason, direction }) => {
+            onSubmit={({ amount, reason, direction }, reset) => {
               const signed = direction === 'debit' ? `-${amount}` : amount;
               const words = direction === 'debit' ? `Debit ${money(amount)} from` : `Credit ${money(amount)} to`;
               ask({
+                onDone: reset,
                 title: `${words} ${account.name}?`,
                 confirmLabel: direction === 'debit' ? `Debit ${money(amount)}` : `Credit ${money(amount)}`,
                 destructive: direction === 'debit',
@@ -279,9 +289,10 @@ function WalletSection({ account, wallet, multiple, ask }: WalletSectionProps) {
             reasonLabel="Reason"
             submitLabel="Refund"
             amountOptional
-            onSubmit={({ amount, reason }) => {
+            onSubmit={({ amount, reason }, reset) => {
               const shown = amount === '' ? money(wallet.refundable) : money(amount);
               ask({
+                onDone: reset,
                 title: `Refund ${shown} of unused credit to ${account.name}'s cards?`,
                 confirmLabel: `Refund ${shown}`,
                 destructive: true,
@@ -302,8 +313,9 @@ function WalletSection({ account, wallet, multiple, ask }: WalletSectionProps) {
             currency={wallet.currency}
             reasonLabel="Bank reference"
             submitLabel="Record transfer"
-            onSubmit={({ amount, reason }) =>
+            onSubmit={({ amount, reason }, reset) =>
               ask({
+                onDone: reset,
                 title: `Record a bank transfer of ${money(amount)}?`,
                 confirmLabel: 'Record transfer',
                 body: <p>Reference “{reason}”. It stays pending until you complete it.</p>,
@@ -465,7 +477,8 @@ interface AmountFormProps {
   submitLabel: string;
   withDirection?: boolean;
   amountOptional?: boolean;
-  onSubmit: (values: AmountFormValues) => void;
+  /** Given the checked values and a function that empties the form (for the action's `onDone`). */
+  onSubmit: (values: AmountFormValues, reset: () => void) => void;
 }
 
 /** An amount, a reason (or reference) and, for adjustments, the direction; checked before the confirmation opens. */
@@ -481,7 +494,10 @@ function AmountForm({ legend, hint, currency, reasonLabel, submitLabel, withDire
     if (parsed === null) return setProblem(`Enter an amount above zero in ${currency}, e.g. 25 or 12.50.`);
     if (reason.trim() === '') return setProblem(`Enter the ${reasonLabel.toLowerCase()}.`);
     setProblem(null);
-    onSubmit({ amount: parsed, reason: reason.trim(), direction });
+    onSubmit({ amount: parsed, reason: reason.trim(), direction }, () => {
+      setAmount('');
+      setReason('');
+    });
   };
   return (
     <form className="support-action" aria-label={legend} onSubmit={submit} noValidate>
