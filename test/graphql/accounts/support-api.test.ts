@@ -41,7 +41,13 @@ describe('accounts search', () => {
     for (const n of [1, 2, 3, 4]) acme.push(await t.createAccount(`Acme ${tag} ${n}`));
     other = await t.createAccount(`Other ${tag} 100% Ltd`);
     await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-      input: { accountId: other.accountId, email: `billing.${tag}@found-by-mail.example`, name: 'Bo Billing', role: 'OWNER', password: 'a long enough password' },
+      input: {
+        accountId: other.accountId,
+        email: `billing.${tag}@found-by-mail.example`,
+        name: 'Bo Billing',
+        role: 'OWNER',
+        password: 'a long enough password',
+      },
     });
   });
 
