@@ -531,7 +531,7 @@ function AmountForm({ legend, hint, currency, reasonLabel, submitLabel, withDire
           {problem}
         </p>
       )}
-      <button type="submit" className="button button--primary">
+      <button type="submit" className="button button--primary support-action__submit">
         {submitLabel}
       </button>
     </form>
