@@ -1,6 +1,7 @@
 // Goal: platform staff find any account by name, user e-mail or id, page through them within the configured page size, and see who did every money movement (a grant, an adjustment, a bank transfer) while a tenant sees its own keys by name but of staff only that staff acted; account roles cannot search. Method: the real server on its own database with a small page-size limit, GraphQL over HTTP with real API keys and the operator token; each refused call checked for its code and for nothing changed.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subscribe } from '../../support/subscriber.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
 
 /** The page-size limit this file's server runs with (small, so the boundary is a real page). */
@@ -120,6 +121,26 @@ describe('who did it', () => {
       ['GRANT', { ...supportActor, id: null, name: null }],
       ['ADJUSTMENT', operator],
     ]);
+  });
+
+  it('names the actor per subscriber on transactionAdded: staff see the staff key, the owner only that staff acted', async () => {
+    const { walletId, ownerKey } = await t.createAccount('Live Actors Ltd');
+    const query = `subscription($walletId: ID!, $afterSequence: String) {
+      transactionAdded(walletId: $walletId, afterSequence: $afterSequence) { kind actor { kind id name staff } } }`;
+    const asOwner = subscribe(t.url, ownerKey, query, { walletId, afterSequence: '0' }, (data) => data.transactionAdded);
+    const asStaff = subscribe(t.url, support.secret, query, { walletId, afterSequence: '0' }, (data) => data.transactionAdded);
+    try {
+      await t.ok(support.secret, 'mutation($input: GrantCreditInput!) { grantCredit(input: $input) { transaction { id } } }', {
+        input: { walletId, amount: '3', reason: 'Live grant' },
+      });
+      expect(await asStaff.waitFor(1)).toEqual([
+        { kind: 'GRANT', actor: { kind: 'API_KEY', id: support.id, name: 'SUPPORT key', staff: true } },
+      ]);
+      expect(await asOwner.waitFor(1)).toEqual([{ kind: 'GRANT', actor: { kind: 'API_KEY', id: null, name: null, staff: true } }]);
+    } finally {
+      await asOwner.close();
+      await asStaff.close();
+    }
   });
 
   it('names who recorded and who settled a bank transfer', async () => {
