@@ -1,4 +1,4 @@
-// Goal: platform support staff run the support console in Chromium: signed in with e-mail and password they land on the live alert feed, where an alert raised by a real charge appears without a reload and is acknowledged (recorded under their name); they find the account by name, grant credit from its page through a confirmation dialog that takes the keyboard focus and gives it back, and the owner, signed in on a second page, sees the balance change live; a bank transfer is recorded and completed the same way; every console page fits a 390 px phone without sideways scrolling. Method: the real server (alert processor on) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, the results checked over GraphQL, screenshots at desktop and phone sizes.
+// Goal: platform support staff run the support console in Chromium: signed in with e-mail and password they land on the live alert feed, where an alert raised by a real charge appears without a reload and is acknowledged (recorded under their name); they find the account by name, grant credit from its page through a confirmation dialog that takes the keyboard focus and gives it back, and the owner, signed in on a second page, sees the balance change live; a bank transfer is recorded and completed the same way, and the account page's balance follows the owner's spending live; every console page fits a 390 px phone without sideways scrolling. Method: the real server (alert processor on) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, the results checked over GraphQL, screenshots at desktop and phone sizes.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +227,11 @@ describe('support console', () => {
     await waitForText(row, containing(`Completed by ${SUPPORT.name}`));
     await waitForText(definitionOf(region(page, 'Wallet'), 'Balance'), '$69.00');
     await waitForText(definitionOf(balances(owner.page), 'Balance'), '$69.00');
+    // The account page's balances are live too: the owner's own spending shows without a reload.
+    await t.ok(account.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+      input: { walletId: account.walletId, amount: '9', description: 'Owner usage', idempotencyKey: randomUUID() },
+    });
+    await waitForText(definitionOf(region(page, 'Wallet'), 'Balance'), '$60.00');
     await t.assertLedger();
   });
 
@@ -247,7 +252,7 @@ describe('support console', () => {
     await saveScreenshot(page, SCREENSHOT_PREFIX, 'account-search-phone');
 
     await page.getByRole('list', { name: 'Accounts found' }).getByRole('link', { name: ACCOUNT_NAME }).click();
-    await waitForText(definitionOf(region(page, 'Wallet'), 'Balance'), '$69.00');
+    await waitForText(definitionOf(region(page, 'Wallet'), 'Balance'), '$60.00');
     // Tables stack into cards: the amount and the actor of each row stay on screen.
     const grantRow = region(page, 'Recent transactions of the wallet').getByRole('row').filter({ hasText: 'Goodwill after an outage' });
     expect(await grantRow.getByText('$25.00', { exact: true }).isVisible()).toBe(true);

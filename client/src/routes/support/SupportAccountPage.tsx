@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { SupportAccountQuery } from '../../gql/graphql.js';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
+import { useLiveWalletFigures } from '../../hooks/useLiveWalletFigures';
 import { formatMoney } from '../../utils/money';
 import { actorLabel } from './actor-label';
 import { ALERT_KIND_LABELS, feedOrder } from './alert-feed';
@@ -45,6 +46,8 @@ export function SupportAccountPage({ accountId, navigate }: SupportAccountPagePr
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
+  // Highest transaction sequence seen per wallet, so the live balances resume without a gap.
+  const [resumePoints] = useState(() => new Map<string, string>());
 
   const ask = (action: PendingAction) => {
     setActionError(null);
@@ -102,7 +105,14 @@ export function SupportAccountPage({ accountId, navigate }: SupportAccountPagePr
       </section>
       {account.wallets.length === 0 && <p className="placeholder">This account has no wallet.</p>}
       {account.wallets.map((wallet) => (
-        <WalletSection key={wallet.id} account={account} wallet={wallet} multiple={account.wallets.length > 1} ask={ask} />
+        <WalletSection
+          key={wallet.id}
+          account={account}
+          wallet={wallet}
+          multiple={account.wallets.length > 1}
+          ask={ask}
+          resumePoints={resumePoints}
+        />
       ))}
       <section className="card" aria-label="Campaigns">
         <h2>Campaigns</h2>
@@ -193,11 +203,13 @@ interface WalletSectionProps {
   wallet: Wallet;
   multiple: boolean;
   ask: (action: PendingAction) => void;
+  resumePoints: Map<string, string>;
 }
 
-/** A wallet: its balances, the support actions on it, its bank transfers and recent transactions. */
-function WalletSection({ account, wallet, multiple, ask }: WalletSectionProps) {
+/** A wallet: its balances (live, as the owner sees them), the support actions on it, its bank transfers and recent transactions. */
+function WalletSection({ account, wallet, multiple, ask, resumePoints }: WalletSectionProps) {
   const money = (amount: string) => formatMoney(amount, wallet.currency);
+  const { figures } = useLiveWalletFigures({ wallet, resumePoints });
   const actions = useSupportActions();
   const title = multiple ? `${wallet.currency} wallet` : 'Wallet';
   return (
@@ -209,15 +221,15 @@ function WalletSection({ account, wallet, multiple, ask }: WalletSectionProps) {
         <dl className="balances">
           <div>
             <dt>Balance</dt>
-            <dd className="amount">{money(wallet.balance)}</dd>
+            <dd className="amount">{money(figures.balance)}</dd>
           </div>
           <div>
             <dt>Available</dt>
-            <dd className="amount">{money(wallet.available)}</dd>
+            <dd className="amount">{money(figures.available)}</dd>
           </div>
           <div className="balances__item--meta">
             <dt>Held by calls and messages</dt>
-            <dd className="amount">{money(wallet.reserved)}</dd>
+            <dd className="amount">{money(figures.reserved)}</dd>
           </div>
           <div className="balances__item--meta">
             <dt>Refundable paid credit</dt>

@@ -19,6 +19,7 @@ export const SUPPORT_ACCOUNT_QUERY = graphql(`
         balance
         reserved
         available
+        sequence
         status
         suspendedAt
         refundable
