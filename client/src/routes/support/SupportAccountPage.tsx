@@ -363,20 +363,24 @@ function WalletSection({ account, wallet, multiple, ask, resumePoints }: WalletS
                     {money(transfer.amount)}
                   </td>
                   <td data-label="Status">
-                    {enumLabel(transfer.status)}
-                    <br />
-                    <span className="muted">
-                      {transfer.settledAt ? formatDateTime(transfer.settledAt) : `expected by ${formatDateTime(transfer.expectedBy)}`}
+                    <span>
+                      {enumLabel(transfer.status)}
+                      <br />
+                      <span className="muted">
+                        {transfer.settledAt ? formatDateTime(transfer.settledAt) : `expected by ${formatDateTime(transfer.expectedBy)}`}
+                      </span>
                     </span>
                   </td>
                   <td data-label="Who">
-                    Recorded by {actorLabel(transfer.recordedBy)}
-                    {transfer.settledBy && (
-                      <>
-                        <br />
-                        {enumLabel(transfer.status)} by {actorLabel(transfer.settledBy)}
-                      </>
-                    )}
+                    <span>
+                      Recorded by {actorLabel(transfer.recordedBy)}
+                      {transfer.settledBy && (
+                        <>
+                          <br />
+                          {enumLabel(transfer.status)} by {actorLabel(transfer.settledBy)}
+                        </>
+                      )}
+                    </span>
                   </td>
                   <td data-label="Action">
                     {transfer.status === 'PENDING' ? (
@@ -450,8 +454,10 @@ function WalletSection({ account, wallet, multiple, ask, resumePoints }: WalletS
                     {formatDateTime(node.createdAt)}
                   </td>
                   <td data-label="Kind">
-                    {enumLabel(node.kind)}
-                    {node.status !== 'COMPLETED' ? ` (${enumLabel(node.status)})` : ''}
+                    <span>
+                      {enumLabel(node.kind)}
+                      {node.status !== 'COMPLETED' ? ` (${enumLabel(node.status)})` : ''}
+                    </span>
                   </td>
                   <td data-label="Description" className="description">
                     {node.description}
