@@ -228,6 +228,14 @@ export interface Config {
   alertsPageSizeMax: number;
   /** Alerts per page of `alerts` when `first` is not given. @default 20 */
   alertsPageSizeDefault: number;
+  /** Most alerts one `acknowledgeAlerts` acknowledges (a page of the feed). @default 100 */
+  alertsAcknowledgeMax: number;
+  /** Most accounts per page of the staff's `accounts` search. @default 50 */
+  accountsPageSizeMax: number;
+  /** Accounts per page of `accounts` when `first` is not given. @default 20 */
+  accountsPageSizeDefault: number;
+  /** Longest `search` text of `accounts`, in characters (a name is at most 200, an e-mail 254). @default 254 */
+  accountSearchLengthMax: number;
   /** Whether this process runs the retention jobs (tests drive them by hand). Env `RETENTION_ENABLED` (0/1). @default true */
   retentionEnabled: boolean;
   /**
@@ -599,6 +607,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     accountClosingWarningDays: [7, 1],
     alertsPageSizeMax: 100,
     alertsPageSizeDefault: 20,
+    alertsAcknowledgeMax: 100,
+    accountsPageSizeMax: 50,
+    accountsPageSizeDefault: 20,
+    accountSearchLengthMax: 254,
     retentionEnabled: env.RETENTION_ENABLED !== '0',
     retentionIntervalMs: 60_000,
     retentionBatchSize: 1_000,

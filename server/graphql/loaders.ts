@@ -6,6 +6,7 @@ import { lowBalanceThresholdsOfWallets } from '../domain/alerts/alerts.service.j
 import { findActiveSubscriptions, findSubscriptionPlans } from '../domain/subscriptions/subscription.service.js';
 import type { SubscriptionPlanRecord, SubscriptionRecord } from '../domain/subscriptions/subscription-record.js';
 import { NotFoundError } from '../errors.js';
+import { describeActors, type ActorRecord } from '../domain/accounts/actors.js';
 import { walletLifecyclesOf, type WalletLifecycle } from '../domain/wallets/find-wallet.service.js';
 import { listTopUpsOfWallets } from '../domain/payments/reconcile-top-ups.service.js';
 import { listCreditRefundsOfWallets, type CreditRefund } from '../domain/payments/refund-unused-credit.service.js';
@@ -49,6 +50,8 @@ export interface Loaders {
   topUps: DataLoader<WalletListKey, TopUpRecord[]>;
   creditRefunds: DataLoader<WalletListKey, CreditRefund[]>;
   bankTransfers: DataLoader<WalletListKey, BankTransfer[]>;
+  /** Who did something, by the actor text stored on ledger rows and alerts. */
+  actors: DataLoader<string, ActorRecord>;
 }
 
 /** The newest `first` rows of a wallet's list. */
@@ -190,6 +193,12 @@ export function createLoaders(em: EntityManager): Loaders {
     topUps: lazy('topUps', () => walletLists((ids, first) => listTopUpsOfWallets(em, ids, first))),
     creditRefunds: lazy('creditRefunds', () => walletLists((ids, first) => listCreditRefundsOfWallets(em, ids, first))),
     bankTransfers: lazy('bankTransfers', () => walletLists((ids, first) => listBankTransfersOfWallets(em, ids, first))),
+    actors: lazy('actors', () =>
+      batched(
+        (texts) => describeActors(em, texts),
+        (text) => new Error(`Actor ${text} was not described`),
+      ),
+    ),
     subscriptionPlan: lazy('subscriptionPlan', () =>
       batched(
         (ids) => findSubscriptionPlans(em, ids),

@@ -16,9 +16,11 @@ import { PaymentsResolver, WalletPaymentsResolver } from './payments/payments.re
 import { PrincipalUserResolver, UsersResolver } from './users/users.resolver.js';
 import { WalletBurnResolver } from './wallets/wallet-burn.resolver.js';
 import { CampaignSpendResolver } from './calls/campaign-spend.resolver.js';
-import { AlertsResolver, WalletAlertsResolver } from './alerts/alerts.resolver.js';
+import { AlertAcknowledgerResolver, AlertsResolver, WalletAlertsResolver } from './alerts/alerts.resolver.js';
 import { NotificationPreferencesResolver } from './notifications/notification-preferences.resolver.js';
 import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
+import { AccountSearchResolver } from './accounts/account-search.resolver.js';
+import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -58,6 +60,10 @@ export async function createSchema(): Promise<GraphQLSchema> {
       NotificationPreferencesResolver,
       WebhooksResolver,
       AccountWebhooksResolver,
+      AccountSearchResolver,
+      TransactionActorResolver,
+      BankTransferActorResolver,
+      AlertAcknowledgerResolver,
     ],
     validate: false,
     pubSub: NO_TOPICS,

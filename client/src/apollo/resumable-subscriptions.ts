@@ -8,22 +8,29 @@ import { isSequence, maxSequence } from '../utils/sequence.js';
 export const RESUME_VARIABLE = 'afterSequence';
 
 /**
+ * Every resume variable and the field of a result that says how far it got: `afterSequence` and a
+ * transaction's `sequence` (per wallet), `afterPosition` and an alert's `position` (the alert
+ * feed, across accounts). Both are non-negative decimal strings compared as bigint.
+ */
+export const RESUME_FIELDS: Readonly<Record<string, string>> = Object.freeze({ [RESUME_VARIABLE]: 'sequence', afterPosition: 'position' });
+
+/**
  * The sequence a subscription result carries: the `sequence` of its root field's object
  * (`{ transactionAdded: { sequence: "42", … } }` → "42"), or null when there is none.
  */
-export function resultSequence(data: unknown): string | null {
+export function resultSequence(data: unknown, field = 'sequence'): string | null {
   if (typeof data !== 'object' || data === null) return null;
   let highest: string | null = null;
   for (const value of Object.values(data)) {
-    const sequence: unknown = typeof value === 'object' && value !== null ? (value as { sequence?: unknown }).sequence : undefined;
+    const sequence: unknown = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : undefined;
     if (typeof sequence === 'string' && isSequence(sequence)) highest = highest === null ? sequence : maxSequence(highest, sequence);
   }
   return highest;
 }
 
 /**
- * Wraps a graphql-ws client so that a subscription declaring `$afterSequence` resumes where it
- * stopped when the socket comes back.
+ * Wraps a graphql-ws client so that a subscription declaring `$afterSequence` (or `$afterPosition`:
+ * {@link RESUME_FIELDS}) resumes where it stopped when the socket comes back.
  *
  * graphql-ws re-sends every active subscription after a reconnect (a lost network, a 4413 from a
  * subscriber that fell behind, a server restart), but with the payload it was first given: the
@@ -45,20 +52,22 @@ export function withResumableSubscriptions(client: Client): Client {
     terminate: client.terminate,
     subscribe<Data, Extensions>(payload: SubscribePayload, sink: Sink<FormattedExecutionResult<Data, Extensions>>): () => void {
       const variables = payload.variables;
-      if (!variables || !(RESUME_VARIABLE in variables)) return client.subscribe(payload, sink);
-      const initial = variables[RESUME_VARIABLE];
+      const resumeVariable = variables ? Object.keys(RESUME_FIELDS).find((name) => name in variables) : undefined;
+      if (!variables || resumeVariable === undefined) return client.subscribe(payload, sink);
+      const resultField = RESUME_FIELDS[resumeVariable]!;
+      const initial = variables[resumeVariable];
       let resumeAfter: string | null = typeof initial === 'string' && isSequence(initial) ? initial : null;
       const resumable: SubscribePayload = {
         operationName: payload.operationName,
         query: payload.query,
         extensions: payload.extensions,
         get variables() {
-          return resumeAfter === null ? variables : { ...variables, [RESUME_VARIABLE]: resumeAfter };
+          return resumeAfter === null ? variables : { ...variables, [resumeVariable]: resumeAfter };
         },
       };
       return client.subscribe<Data, Extensions>(resumable, {
         next(result) {
-          const sequence = resultSequence(result.data);
+          const sequence = resultSequence(result.data, resultField);
           if (sequence !== null) resumeAfter = resumeAfter === null ? sequence : maxSequence(resumeAfter, sequence);
           sink.next(result);
         },

@@ -67,6 +67,18 @@ export const acknowledgeVisibleAlert = sql<AlertRow, { alertId: string; accountI
     returning ${ALERT_COLUMNS}`,
 );
 
+/** Acknowledges, of `alertIds`, those visible within `accountId` (null: any account) and not acknowledged yet. */
+export const acknowledgeVisibleAlerts = sql<AlertRow, { alertIds: string[]; accountId: string | null; at: string; by: string }>(
+  `update alert a set acknowledged_at = :at, acknowledged_by = :by
+    where a.id = any(:alertIds::bigint[]) and (:accountId::uuid is null or a.account_id = :accountId) and a.acknowledged_at is null
+    returning ${ALERT_COLUMNS}`,
+);
+
+/** The alerts of `alertIds` within `accountId` (null: any account). */
+export const selectVisibleAlerts = sql<AlertRow, { alertIds: string[]; accountId: string | null }>(
+  `select ${ALERT_COLUMNS} from alert a where a.id = any(:alertIds::bigint[]) and (:accountId::uuid is null or a.account_id = :accountId)`,
+);
+
 // Writing alerts.
 
 /** Writes an alert cause (JSON) to the outbox. */

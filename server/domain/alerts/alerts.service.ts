@@ -11,11 +11,13 @@ import type { AlertKind } from './alert-kinds.js';
 import { ALERT_POSITION_PATTERN, toAlertRecord, type AlertRecord } from './alert-record.js';
 import {
   acknowledgeVisibleAlert,
+  acknowledgeVisibleAlerts,
   ensureWalletAlertStates,
   lockWalletThresholds,
   selectAlertsPage,
   selectThresholdsOfWallets,
   selectVisibleAlert,
+  selectVisibleAlerts,
   updateWalletThresholds,
 } from './alerts.queries.js';
 import { armedFor } from './low-balance.js';
@@ -113,6 +115,39 @@ export async function acknowledgeAlert(em: EntityManager, options: { principal: 
     const existing = await selectVisibleAlert.maybeOne(tx, { alertId: id, accountId: scope });
     if (!existing) throw new NotFoundError('Alert', options.id);
     return toAlertRecord(existing);
+  });
+}
+
+const ALERT_ID_PATTERN = /^[1-9][0-9]{0,18}$/;
+
+/**
+ * Acknowledges several alerts at once, all or none: every id must name an alert the caller may
+ * see, or nothing is acknowledged. Alerts already acknowledged keep who was first. Returns the
+ * alerts in the order of `ids` (each once).
+ * @throws ForbiddenError (INTEGRATOR), BadUserInputError (`ids`: none, or more than
+ * alertsAcknowledgeMax), NotFoundError (an unknown, malformed or another tenant's id).
+ */
+export async function acknowledgeAlerts(
+  em: EntityManager,
+  config: Pick<Config, 'alertsAcknowledgeMax'>,
+  options: { principal: Principal; ids: readonly string[]; now: Date },
+): Promise<AlertRecord[]> {
+  requireRole(options.principal, ALERT_ACKNOWLEDGE_ROLES, 'acknowledge alerts');
+  const ids = [...new Set(options.ids)];
+  if (ids.length === 0) throw new BadUserInputError('ids', 'ids must name at least one alert');
+  if (ids.length > config.alertsAcknowledgeMax) {
+    throw new BadUserInputError('ids', `At most ${config.alertsAcknowledgeMax} alerts at once`);
+  }
+  const malformed = ids.find((id) => !ALERT_ID_PATTERN.test(id));
+  if (malformed !== undefined) throw new NotFoundError('Alert', malformed);
+  const scope = tenantScope(options.principal);
+  return transaction(em, async (tx) => {
+    await acknowledgeVisibleAlerts.run(tx, { alertIds: ids, accountId: scope, at: options.now.toISOString(), by: options.principal.actor });
+    const found = new Map((await selectVisibleAlerts.all(tx, { alertIds: ids, accountId: scope })).map((row) => [row.id, row]));
+    // Thrown inside the transaction, so an unknown id rolls back the others' acknowledgements.
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) throw new NotFoundError('Alert', missing);
+    return ids.map((id) => toAlertRecord(found.get(id)!));
   });
 }
 

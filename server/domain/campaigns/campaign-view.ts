@@ -85,6 +85,8 @@ export async function listCampaignViews(
   em: EntityManager,
   options: {
     principal: Principal;
+    /** Only this account's campaigns (listCampaigns). */
+    accountId?: string | null;
     first?: number | null;
     after?: string | null;
     limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>;

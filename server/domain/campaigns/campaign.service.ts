@@ -141,11 +141,17 @@ export async function insertOutboxEvents(db: SqlTransaction, events: readonly En
   await insertEntityEvents.run(db, params);
 }
 
-/** The caller's campaigns, newest first, one page (one more row is read to tell whether more follow). */
+/**
+ * The caller's campaigns, newest first, one page (one more row is read to tell whether more follow);
+ * platform staff see every account's, or only `accountId`'s when they name one.
+ * @throws NotFoundError when a tenant names another account (or a malformed id).
+ */
 export async function listCampaigns(
   em: EntityManager,
   options: {
     principal: Principal;
+    /** Only this account's campaigns (null: the caller's tenant, or every account for platform staff). */
+    accountId?: string | null;
     first?: number | null;
     after?: string | null;
     limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>;
@@ -153,8 +159,11 @@ export async function listCampaigns(
 ): Promise<{ campaigns: CampaignRecord[]; hasNextPage: boolean }> {
   requireRole(options.principal, [...CAMPAIGN_ROLES, Role.SUPPORT], 'list campaigns');
   const first = validatePageSize(options.first, options.limits);
+  const scope = tenantScope(options.principal);
+  const named = options.accountId ?? null;
+  if (named !== null && (!isUuid(named) || (scope !== null && scope !== named.toLowerCase()))) throw new NotFoundError('Account', named);
   const rows = await selectCampaignsPage.all(em, {
-    accountScope: tenantScope(options.principal),
+    accountScope: named?.toLowerCase() ?? scope,
     ...afterCursorParams(options.after),
     limit: first + 1,
   });

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { AccountRecord, ApiKeyRecord } from '../../domain/accounts/account-record.js';
 import { Role } from '../enums.js';
-import { WalletObject } from '../wallets/wallet.type.js';
+import { PageInfo, WalletObject } from '../wallets/wallet.type.js';
 
 @ObjectType('Account', { description: 'A tenant of the platform.' })
 export class AccountObject {
@@ -123,4 +123,22 @@ export class CreateApiKeyPayload {
 export class RevokeApiKeyPayload {
   @Field(() => ApiKeyObject, { description: 'The key, now with revokedAt set.' })
   key!: ApiKeyObject;
+}
+
+@ObjectType('AccountEdge', { description: 'One account of a page and its cursor.' })
+export class AccountEdge {
+  @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to get the items after it.' })
+  cursor!: string;
+
+  @Field(() => AccountObject, { description: 'The account.' })
+  node!: AccountObject;
+}
+
+@ObjectType('AccountConnection', { description: 'Accounts newest first, Relay style.' })
+export class AccountConnection {
+  @Field(() => [AccountEdge], { description: 'This page of accounts, in order.' })
+  edges!: AccountEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
+  pageInfo!: PageInfo;
 }

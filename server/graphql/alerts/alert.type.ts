@@ -151,3 +151,12 @@ export class SetLowBalanceThresholdsPayload {
   @Field(() => [MoneyScalar], { description: 'The thresholds now, highest first.' })
   thresholds!: bigint[];
 }
+
+@ObjectType('AcknowledgeAlertsPayload', { description: 'The result of acknowledgeAlerts.' })
+export class AcknowledgeAlertsPayload {
+  @Field(() => [AlertObject], {
+    description:
+      'The alerts in the order asked (each once), with acknowledgedAt and acknowledgedBy set (kept as they were for those already acknowledged).',
+  })
+  alerts!: AlertObject[];
+}

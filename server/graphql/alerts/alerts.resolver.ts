@@ -3,7 +3,9 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
 import { AlertKind } from '../../domain/alerts/alert-kinds.js';
 import type { AlertRecord } from '../../domain/alerts/alert-record.js';
-import { acknowledgeAlert, listAlerts, setLowBalanceThresholds } from '../../domain/alerts/alerts.service.js';
+import { acknowledgeAlert, acknowledgeAlerts, listAlerts, setLowBalanceThresholds } from '../../domain/alerts/alerts.service.js';
+import { actorAsSeenBy } from '../../domain/accounts/actors.js';
+import { ActorObject, toActorObject } from '../accounts/actor.type.js';
 import { checkAlertSubscription } from '../../domain/alerts/check-alert-subscription.service.js';
 import { AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
 import { mapStream } from '../../events/map-stream.js';
@@ -12,6 +14,7 @@ import { CLOSE_CODE_SUBSCRIBER_OVERFLOW } from '../wallets/wallet-subscription.r
 import { toWalletObject, WalletObject } from '../wallets/wallet.type.js';
 import {
   AcknowledgeAlertPayload,
+  AcknowledgeAlertsPayload,
   AlertConnection,
   AlertObject,
   SetLowBalanceThresholdsInput,
@@ -116,6 +119,22 @@ export class AlertsResolver {
     return { alert: toAlertObject(alert) };
   }
 
+  @Mutation(() => AcknowledgeAlertsPayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: acknowledgeAlert for several alerts at once, all or none: an id the caller may not see is NOT_FOUND and acknowledges nothing. ' +
+      'BAD_USER_INPUT (no ids, or more than alertsAcknowledgeMax, default 100).',
+  })
+  async acknowledgeAlerts(
+    @Arg('ids', () => [ID], {
+      description: "Ids of the alerts (of the caller's account; any for SUPPORT and PLATFORM_ADMIN); repeats count once.",
+    })
+    ids: string[],
+    @Ctx() { em, principal, spend, config }: Context,
+  ): Promise<AcknowledgeAlertsPayload> {
+    const alerts = await acknowledgeAlerts(em, config, { principal, ids, now: new Date(spend.clock.now()) });
+    return { alerts: alerts.map(toAlertObject) };
+  }
+
   @Mutation(() => SetLowBalanceThresholdsPayload, {
     description:
       "OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: replaces the wallet's low-balance thresholds (default 5 and 0 in its currency). BAD_USER_INPUT " +
@@ -149,6 +168,19 @@ export class AlertsResolver {
   })
   alertRaised(@Root() alert: AlertObject, @Args(() => AlertRaisedArgs) _args: AlertRaisedArgs): AlertObject {
     return alert;
+  }
+}
+
+@Resolver(() => AlertObject)
+export class AlertAcknowledgerResolver {
+  @FieldResolver(() => ActorObject, {
+    nullable: true,
+    description:
+      'Who acknowledged it, named (acknowledgedBy is the raw credential reference); null while not acknowledged. Tenants see a staff member only as staff.',
+  })
+  async acknowledger(@Root() alert: AlertObject, @Ctx() { loaders, principal }: Context): Promise<ActorObject | null> {
+    if (alert.acknowledgedBy === null) return null;
+    return toActorObject(actorAsSeenBy(principal, await loaders.actors.load(alert.acknowledgedBy)));
   }
 }
 

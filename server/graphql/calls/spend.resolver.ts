@@ -77,7 +77,14 @@ export class SpendResolver {
     @Args(() => CampaignsArgs) args: CampaignsArgs,
     @Ctx() { em, principal, config, spend }: Context,
   ): Promise<CampaignConnection> {
-    const page = await listCampaignViews(em, { principal, first: args.first, after: args.after, limits: config, nowMs: spend.clock.now() });
+    const page = await listCampaignViews(em, {
+      principal,
+      accountId: args.accountId,
+      first: args.first,
+      after: args.after,
+      limits: config,
+      nowMs: spend.clock.now(),
+    });
     const edges = page.views.map((view) => ({
       cursor: encodeCreatedCursor(view.campaign.createdAtUs, view.campaign.id),
       node: toCampaignObject(view),

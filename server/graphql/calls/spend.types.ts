@@ -377,6 +377,12 @@ export class CampaignsArgs {
 
   @Field(() => String, { description: 'endCursor of the previous page.', nullable: true })
   after?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this account's campaigns (SUPPORT and PLATFORM_ADMIN: any account; others: their own, NOT_FOUND for another).",
+  })
+  accountId?: string | null;
 }
 
 @ArgsType()

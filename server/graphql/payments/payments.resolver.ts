@@ -171,6 +171,8 @@ function toBankTransferObject(transfer: BankTransfer): BankTransferObject {
     transactionId: transfer.walletTransactionId,
     createdAt: transfer.createdAt,
     settledAt: transfer.settledAt,
+    createdByText: transfer.createdBy,
+    settledByText: transfer.settledBy,
   });
 }
 

@@ -553,6 +553,10 @@ export class BankTransferObject {
   createdAt!: Date;
   @Field(() => DateTimeResolver, { description: 'When support completed or canceled it; null while PENDING.', nullable: true })
   settledAt!: Date | null;
+  /** Who announced it, as stored: not a field; `recordedBy` names it (accounts/actor.resolver.ts). */
+  createdByText!: string;
+  /** Who completed or canceled it, as stored (null while PENDING): not a field; `settledBy` names it. */
+  settledByText!: string | null;
 }
 
 @InputType({ description: 'A bank transfer on its way to a wallet.' })

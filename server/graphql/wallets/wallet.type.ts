@@ -92,6 +92,9 @@ export class TransactionObject {
 
   @Field(() => DateTimeResolver, { description: 'When the transaction was created.' })
   createdAt!: Date;
+
+  /** Who caused it, as stored (`user:<id>`, `api_key:<id>`, …): not a field; `actor` names it (accounts/actor.resolver.ts). */
+  actorText!: string;
 }
 
 /** The GraphQL view of a wallet transaction record. */
@@ -111,6 +114,7 @@ export function toTransactionObject(row: WalletTransactionRecord): TransactionOb
     idempotencyKey: row.idempotencyKey,
     campaignId: row.campaignId,
     createdAt: row.createdAt,
+    actorText: row.actor,
   });
 }
 

@@ -69,6 +69,19 @@ describe('withResumableSubscriptions (payload rules)', () => {
     expect(wire(subscriptions[0]!.payload).variables).toEqual({ walletId: 'w1', afterSequence: '3' });
   });
 
+  it('resumes the alert feed by $afterPosition from the highest alert position delivered', () => {
+    const { client, subscriptions } = fakeClient();
+    withResumableSubscriptions(client).subscribe(
+      { query: 'q', operationName: 'SupportAlertRaised', variables: { kinds: null, afterPosition: '0' } },
+      { next: () => undefined, error: () => undefined, complete: () => undefined },
+    );
+    const alert = (position: string) => ({ data: { alertRaised: { __typename: 'Alert', id: position, position, sequence: '999' } } });
+    subscriptions[0]!.sink.next(alert('41'));
+    subscriptions[0]!.sink.next(alert('40'));
+    // The alert's position counts, not another field that happens to be called sequence.
+    expect(wire(subscriptions[0]!.payload).variables).toEqual({ kinds: null, afterPosition: '41' });
+  });
+
   it('leaves subscriptions without $afterSequence alone, and passes errors and completion through', () => {
     const { client, subscriptions } = fakeClient();
     const payload = { query: 'q', variables: { walletId: 'w1' } };
