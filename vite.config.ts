@@ -1,13 +1,19 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { graphqlDocumentPerModule, precompress } from './client/vite-plugins';
 
 /**
  * Builds the dashboard in client/ into dist/client, which the server serves at `/`.
  * In development (`npx vite`) it proxies /graphql (websockets included), /auth and /export to the server on :4000.
+ *
+ * Each GraphQL document goes to the chunk of the route that uses it (client/vite-plugins.ts), and every text
+ * file is written brotli- and gzip-compressed beside itself for the server to send. The mode `documents-map`
+ * keeps the client preset's map of every document instead: bench/client-bundle-size.ts builds both to
+ * compare what a first load costs.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'client',
-  plugins: [react()],
+  plugins: [...(mode === 'documents-map' ? [] : [graphqlDocumentPerModule()]), react(), precompress()],
   build: { outDir: '../dist/client', emptyOutDir: true },
   server: {
     proxy: {
@@ -16,4 +22,4 @@ export default defineConfig({
       '/export': 'http://localhost:4000',
     },
   },
-});
+}));
