@@ -52,6 +52,17 @@ export function acceptedEncodings(header: string | undefined): PrecompressedCodi
     .sort((a, b) => qualityOf(b) - qualityOf(a));
 }
 
+/**
+ * Dashboard pages whose path is also an API prefix of {@link API_PATH}: the Webhooks section lives at
+ * /webhooks while Stripe posts to /webhooks/stripe. Only the exact path (and its trailing slash) is the page.
+ */
+const DASHBOARD_PATHS_UNDER_API = /^\/webhooks\/?$/;
+
+/** True for a path the dashboard never answers: API endpoints get their JSON 404 instead of index.html. */
+export function isApiPath(urlPath: string): boolean {
+  return API_PATH.test(urlPath) && !DASHBOARD_PATHS_UNDER_API.test(urlPath);
+}
+
 /** The Cache-Control of one URL path of the dashboard ({@link IMMUTABLE_CACHE_CONTROL}). */
 export function cacheControlFor(urlPath: string): string {
   return urlPath.startsWith('/assets/') ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL;
@@ -98,7 +109,7 @@ export function serveClient(app: express.Express, clientDir: string): void {
 
   app.use((request, response, next) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (API_PATH.test(request.path)) return next();
+    if (isApiPath(request.path)) return next();
     void (async () => {
       const file = fileInside(root, request.path);
       if (file !== null && (await isFile(file))) return send(request, response, file, request.path);

@@ -161,6 +161,17 @@ describe('static dashboard files', () => {
     }
   });
 
+  it('serves the Webhooks page at /webhooks although Stripe posts under /webhooks/', async () => {
+    for (const route of ['/webhooks', '/webhooks/']) {
+      const response = await get(route);
+      expect(response.status, route).toBe(200);
+      expect(response.body.toString(), route).toBe(INDEX_HTML);
+    }
+    const stripe = await get('/webhooks/stripe');
+    expect(stripe.status).toBe(404);
+    expect(stripe.headers['content-type']).toMatch(/^application\/json/);
+  });
+
   it('leaves API paths to the JSON 404', async () => {
     const response = await get('/healthz/nothing-here', { 'accept-encoding': 'br' });
     expect(response.status).toBe(404);
