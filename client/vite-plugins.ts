@@ -177,3 +177,48 @@ export function precompress(): Plugin {
     },
   };
 }
+
+/**
+ * Adds `<link rel="modulepreload">` to index.html for the chunks of the given modules (paths under client/src,
+ * e.g. `routes/wallet/WalletPage.tsx`) and the chunks they import statically. A signed-in visit needs the
+ * dashboard and the Overview: preloaded, they download alongside the entry instead of in a second round trip
+ * once the entry has run (their lazy imports then find them loaded). They stay separate chunks: the sign-in
+ * page does not run them.
+ */
+export function preloadChunksOf(modules: readonly string[]): Plugin {
+  return {
+    name: 'spendwire:preload-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (bundle === undefined) return [];
+        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        // What index.html loads already: the entry and its static imports (Vite links those itself).
+        const loaded = new Set<string>();
+        const closure = (fileName: string, into: Set<string>) => {
+          if (into.has(fileName)) return;
+          into.add(fileName);
+          const chunk = chunks.find((candidate) => candidate.fileName === fileName);
+          for (const imported of chunk?.imports ?? []) closure(imported, into);
+        };
+        if (entry) closure(entry.fileName, loaded);
+        const wanted = new Set<string>();
+        for (const module of modules) {
+          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(`/client/src/${module}`));
+          if (chunk === undefined) throw new Error(`preloadChunksOf: no chunk for client/src/${module}`);
+          closure(chunk.fileName, wanted);
+        }
+        return [...wanted]
+          .filter((fileName) => !loaded.has(fileName))
+          .map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
