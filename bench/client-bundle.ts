@@ -31,8 +31,8 @@ export interface BuildClientBundleOptions {
   mode: 'production' | 'documents-map';
 }
 
-/** Builds the dashboard in memory (nothing written) with the repository's vite.config.ts and measures its first loads. */
-export async function buildClientBundle(options: BuildClientBundleOptions): Promise<FirstLoads> {
+/** Builds the dashboard in memory (nothing written) with the repository's vite.config.ts: its output files. */
+export async function buildClientOutput(options: BuildClientBundleOptions): Promise<(Rolldown.OutputChunk | Rolldown.OutputAsset)[]> {
   const result = await build({
     configFile: path.join(options.root, 'vite.config.ts'),
     root: path.join(options.root, 'client'),
@@ -41,7 +41,12 @@ export async function buildClientBundle(options: BuildClientBundleOptions): Prom
     build: { write: false, outDir: path.join(options.root, 'dist/client') },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  return measureFirstLoads(outputs.flatMap((output) => output.output));
+  return outputs.flatMap((output) => output.output);
+}
+
+/** Builds the dashboard in memory and measures its first loads. */
+export async function buildClientBundle(options: BuildClientBundleOptions): Promise<FirstLoads> {
+  return measureFirstLoads(await buildClientOutput(options));
 }
 
 /** Measures {@link FirstLoads} in a build's output files. */
