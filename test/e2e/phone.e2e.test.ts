@@ -48,6 +48,15 @@ beforeAll(async () => {
       input: { walletId: account.walletId, amount, description, campaignId },
     });
   }
+  // Calls for the campaign page's tables: two still talking, one ended.
+  const startCall = 'mutation($input: StartCallInput!) { startCall(input: $input) { call { id } } }';
+  const callIds: string[] = [];
+  for (const to of ['+14155550101', '+14155550102', '+442071838750']) {
+    callIds.push((await t.ok(account.ownerKey, startCall, { input: { campaignId, to } })).startCall.call.id);
+  }
+  await t.ok(account.ownerKey, 'mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }', {
+    input: { callId: callIds[2] },
+  });
   browser = await openBrowser();
 }, 180_000);
 
