@@ -78,27 +78,44 @@ interface PhoneFit {
   overflowing: string[];
 }
 
+/** The little of the DOM {@link measure} uses (the test's tsconfig has no DOM types: it runs in the page). */
+interface PageElement {
+  tagName: string;
+  classList: Iterable<string>;
+  textContent: string | null;
+  parentElement: PageElement | null;
+  getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
+}
+interface PageWindow {
+  document: {
+    documentElement: { clientWidth: number; scrollWidth: number };
+    body: PageElement;
+    querySelectorAll(selector: string): Iterable<PageElement>;
+  };
+  getComputedStyle(element: PageElement): { overflowX: string };
+}
+
 /** Measures the page as it stands: its scroll width, Sign out's box and what sticks out. */
 function measure(page: Page): Promise<PhoneFit> {
   return page.evaluate(() => {
-    // Runs in the page: the test's tsconfig has no DOM types.
-    const document = (globalThis as any).document;
+    const window = globalThis as unknown as PageWindow;
+    const document = window.document;
     const viewportWidth = document.documentElement.clientWidth;
-    const button = [...document.querySelectorAll('button')].find((candidate: any) =>
+    const button = [...document.querySelectorAll('button')].find((candidate) =>
       /^Sign(ing)? out/.test(candidate.textContent?.trim() ?? ''),
     );
     const box = button?.getBoundingClientRect();
     // What sticks out of the page itself: not what a box scrolling sideways (the sections' strip) holds.
-    const insideScroller = (element: any) => {
+    const insideScroller = (element: PageElement) => {
       for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        if ((globalThis as any).getComputedStyle(parent).overflowX !== 'visible') return true;
+        if (window.getComputedStyle(parent).overflowX !== 'visible') return true;
       }
       return false;
     };
     const overflowing = [...document.querySelectorAll('body *')]
-      .filter((element: any) => element.getBoundingClientRect().right > viewportWidth + 0.5 && !insideScroller(element))
+      .filter((element) => element.getBoundingClientRect().right > viewportWidth + 0.5 && !insideScroller(element))
       .slice(0, 8)
-      .map((element: any) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
     return {
       scrollWidth: document.documentElement.scrollWidth,
       viewportWidth,
