@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import express from 'express';
@@ -25,12 +23,13 @@ import { formatError } from '../graphql/format-error.js';
 import type { StartClientOperation } from './client-operation.js';
 import { queryCost, queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { attachWebSocketServer } from './ws.js';
+import { serveClient } from './static-client.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
 import { HeavyQueryTurns } from './rate-limits/heavy-queries.js';
 import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
-import { API_PATH, jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
+import { jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
 import { inputCheckPlugin } from '../graphql/input-check.js';
 
@@ -231,18 +230,4 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     port,
     close: () => apollo.stop(),
   };
-}
-
-/**
- * Serves the built dashboard, with index.html for every other GET so client-side routes work;
- * API paths (/graphql, /auth, /webhooks, /export, /dev…) are left to the JSON 404.
- */
-function serveClient(app: express.Express, clientDir: string): void {
-  const indexFile = path.join(clientDir, 'index.html');
-  app.use(express.static(clientDir, { index: 'index.html' }));
-  app.get(/.*/, (request, response, next) => {
-    if (API_PATH.test(request.path)) return next();
-    if (fs.existsSync(indexFile)) response.sendFile(indexFile);
-    else response.status(404).type('text/plain').send('The dashboard is not built: run `npm run build:client` (npm start does it).');
-  });
 }

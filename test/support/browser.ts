@@ -189,7 +189,12 @@ async function clientBuildIsFresh(): Promise<boolean> {
 /** Runs `npx vite build` in the repository root; resolves when it exits 0. */
 function runViteBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['vite', 'build'], { cwd: REPO_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // NODE_ENV as `npm start` has it: vitest sets it to `test`, with which Vite would bundle React's development build.
+    const child = spawn('npx', ['vite', 'build'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -24,6 +24,8 @@ export interface AppHeaderProps {
 /**
  * The bar across the top: product name and, once someone is in, the live connection's state and
  * who: the signed-in user (name, e-mail, role) with "Sign out", or the key in use with "Forget key".
+ * On a phone the brand and the button share the first line and who is signed in wraps below (styles.css),
+ * so "Sign out" is always on screen.
  */
 export function AppHeader({ identity, onForgetKey, onSignOut, connectionStatus }: AppHeaderProps) {
   return (
@@ -33,10 +35,10 @@ export function AppHeader({ identity, onForgetKey, onSignOut, connectionStatus }
         {identity?.kind === 'api-key' && (
           <div className="app-header__key">
             <ConnectionIndicator status={connectionStatus} />
-            <span className="muted">
+            <span className="muted app-header__who">
               API key <code title="The key in use, shortened">{maskApiKey(identity.apiKey)}</code>
             </span>
-            <button type="button" className="button button--quiet" onClick={onForgetKey}>
+            <button type="button" className="button button--quiet app-header__action" onClick={onForgetKey}>
               Forget key
             </button>
           </div>
@@ -44,17 +46,18 @@ export function AppHeader({ identity, onForgetKey, onSignOut, connectionStatus }
         {identity?.kind === 'session' && (
           <div className="app-header__key">
             <ConnectionIndicator status={connectionStatus} />
-            <span className="app-header__user">
+            <span className="app-header__user app-header__who">
               <span className="visually-hidden">Signed in as </span>
-              <span className="app-header__name">{identity.user.name}</span> <span className="muted">{identity.user.email}</span>{' '}
+              <span className="app-header__name">{identity.user.name}</span>{' '}
+              <span className="muted app-header__email">{identity.user.email}</span>{' '}
               <span className="badge app-header__role">{enumLabel(identity.user.role)}</span>
             </span>
             {identity.signOutError !== null && (
-              <span className="field-error" role="alert">
+              <span className="field-error app-header__error" role="alert">
                 Sign-out failed: {identity.signOutError}
               </span>
             )}
-            <button type="button" className="button" onClick={onSignOut} disabled={identity.signingOut}>
+            <button type="button" className="button app-header__action" onClick={onSignOut} disabled={identity.signingOut}>
               {identity.signingOut ? 'Signing out…' : 'Sign out'}
             </button>
           </div>

@@ -65,7 +65,7 @@ export function TransactionTable({ rows, currency, stale = false, highlightedIds
     });
   return (
     <div className={stale ? 'table-scroll table-scroll--stale' : 'table-scroll'} aria-busy={stale}>
-      <table className="transactions">
+      <table className="transactions table--cards">
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -97,17 +97,21 @@ export function TransactionTable({ rows, currency, stale = false, highlightedIds
             return (
               <Fragment key={row.id}>
                 <tr className={highlightedIds?.has(row.id) ? 'transactions__row--new' : undefined}>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Date">
                     <time dateTime={row.createdAt} title={row.createdAt}>
                       {formatDateTime(row.createdAt)}
                     </time>
                   </td>
-                  <td className="numeric">{row.sequence}</td>
-                  <td>
+                  <td className="numeric" data-label="#">
+                    {row.sequence}
+                  </td>
+                  <td data-label="Type">
                     <span className={`badge badge--${row.type.toLowerCase()}`}>{enumLabel(row.type)}</span>
                   </td>
-                  <td className="nowrap">{enumLabel(row.kind)}</td>
-                  <td className="description">
+                  <td className="nowrap" data-label="Kind">
+                    {enumLabel(row.kind)}
+                  </td>
+                  <td className="description" data-label="Description">
                     {row.description}
                     {withDetails && (
                       <div>
@@ -124,18 +128,24 @@ export function TransactionTable({ rows, currency, stale = false, highlightedIds
                       </div>
                     )}
                   </td>
-                  <td className={`numeric amount ${isDebit ? 'amount--debit' : 'amount--credit'}`}>
+                  <td className={`numeric amount table--cards__lead ${isDebit ? 'amount--debit' : 'amount--credit'}`} data-label="Amount">
                     {formatMoney(signedAmount, currency, { signDisplay: 'exceptZero' })}
                   </td>
-                  <td className="numeric amount">{formatMoney(row.balanceBefore, currency)}</td>
-                  <td className="numeric amount">{formatMoney(row.balanceAfter, currency)}</td>
-                  <td>
+                  <td className="numeric amount" data-label="Balance before">
+                    {formatMoney(row.balanceBefore, currency)}
+                  </td>
+                  <td className="numeric amount" data-label="Balance after">
+                    {formatMoney(row.balanceAfter, currency)}
+                  </td>
+                  <td data-label="Status">
                     <span className={`status status--${row.status.toLowerCase()}`}>{enumLabel(row.status)}</span>
                   </td>
                 </tr>
                 {open && (
                   <tr id={detailsId} className="transactions__details">
-                    <td colSpan={COLUMN_COUNT}>{rowDetails!.render(row)}</td>
+                    <td colSpan={COLUMN_COUNT} className="table--cards__full">
+                      {rowDetails!.render(row)}
+                    </td>
                   </tr>
                 )}
               </Fragment>

@@ -39,7 +39,7 @@ export const ActiveCallsTable = memo(function ActiveCallsTable({ calls, rates, c
         </p>
       )}
       <div className="table-scroll campaign-calls__scroll">
-        <table className="transactions campaign-calls" aria-label="Calls in progress">
+        <table className="transactions campaign-calls table--cards" aria-label="Calls in progress">
           <thead>
             <tr>
               <th scope="col">To</th>
@@ -79,10 +79,16 @@ const ActiveCallRow = memo(function ActiveCallRow({
   const rate = useMemo(() => callMeterRate(call, rates), [call, rates]);
   return (
     <tr className="call-row call-row--active" data-call-id={call.id}>
-      <td className="nowrap">{call.to}</td>
-      <td className="nowrap">{timeOfDay(call.startedAt)}</td>
+      <td className="nowrap table--cards__title" data-label="To">
+        {call.to}
+      </td>
+      <td className="nowrap" data-label="Started">
+        {timeOfDay(call.startedAt)}
+      </td>
       <CallMeter startedAt={call.startedAt} rate={rate} currency={currency} />
-      <td className="numeric">{formatMoney(call.perMinute, currency, { precision: 'unit-price' })}</td>
+      <td className="numeric" data-label="Per minute">
+        {formatMoney(call.perMinute, currency, { precision: 'unit-price' })}
+      </td>
     </tr>
   );
 });
@@ -96,8 +102,12 @@ function CallMeter({ startedAt, rate, currency }: { startedAt: string; rate: Cal
   const elapsedMs = callElapsedMs(startedAt, nowMs);
   return (
     <>
-      <td className="numeric call-row__timer">{formatCallDuration(elapsedMs / 1000)}</td>
-      <td className="numeric call-row__cost">{formatMoney(runningCallCost(rate, elapsedMs), currency)}</td>
+      <td className="numeric call-row__timer" data-label="Duration">
+        {formatCallDuration(elapsedMs / 1000)}
+      </td>
+      <td className="numeric call-row__cost" data-label="Cost so far">
+        {formatMoney(runningCallCost(rate, elapsedMs), currency)}
+      </td>
     </>
   );
 }
@@ -119,7 +129,7 @@ export const EndedCallsTable = memo(function EndedCallsTable({ calls, endedLive,
   if (calls.length === 0) return <p className="placeholder">No ended calls yet.</p>;
   return (
     <div className="table-scroll campaign-calls__scroll">
-      <table className="transactions campaign-calls" aria-label="Ended calls">
+      <table className="transactions campaign-calls table--cards" aria-label="Ended calls">
         <thead>
           <tr>
             <th scope="col">To</th>
@@ -158,11 +168,19 @@ const EndedCallRow = memo(function EndedCallRow({
   const classes = ['call-row', `call-row--${tone}`, arrivedLive ? 'call-row--new' : ''].filter(Boolean).join(' ');
   return (
     <tr className={classes} data-call-id={call.id}>
-      <td className="nowrap">{call.to}</td>
-      <td className="nowrap">{call.endedAt === null ? '—' : timeOfDay(call.endedAt)}</td>
-      <td className="numeric">{seconds === null ? '—' : formatCallDuration(seconds)}</td>
-      <td className="numeric">{formatMoney(call.cost, currency)}</td>
-      <td>
+      <td className="nowrap table--cards__title" data-label="To">
+        {call.to}
+      </td>
+      <td className="nowrap" data-label="Ended">
+        {call.endedAt === null ? '—' : timeOfDay(call.endedAt)}
+      </td>
+      <td className="numeric" data-label="Duration">
+        {seconds === null ? '—' : formatCallDuration(seconds)}
+      </td>
+      <td className="numeric" data-label="Cost">
+        {formatMoney(call.cost, currency)}
+      </td>
+      <td data-label="Outcome">
         <span className={`status call-outcome call-outcome--${tone}`}>
           {isStoppedForFunds(call) && (
             // Drawn, not an emoji: it shows the same without an emoji font.

@@ -45,7 +45,7 @@ export interface CampaignTableProps {
 export function CampaignTable({ campaigns, currencyOf, canManage, liveIds, navigate }: CampaignTableProps) {
   return (
     <div className="table-scroll">
-      <table className="transactions campaign-table" aria-label="Campaigns">
+      <table className="transactions campaign-table table--cards" aria-label="Campaigns">
         <thead>
           <tr>
             <th scope="col">Campaign</th>
@@ -105,22 +105,26 @@ const CampaignRow = memo(function CampaignRow({ campaign, currency, canManage, n
   };
   return (
     <tr>
-      <td>
+      <td data-label="Campaign" className="table--cards__title">
         <a href={path} onClick={follow} className="campaign-table__name">
           {campaign.name}
         </a>
         {campaign.simulate && <span className="badge badge--sandbox campaign-table__simulated">Simulated</span>}
       </td>
-      <td>
+      <td data-label="Status">
         <CampaignStatusBadge status={campaign.status} />
       </td>
-      <td className="numeric">{formatMoney(campaign.spent, currency)}</td>
-      <td className="numeric">{campaign.activeCalls.toLocaleString('en-US')}</td>
-      <td className="campaign-table__budget">
+      <td className="numeric" data-label="Spent">
+        {formatMoney(campaign.spent, currency)}
+      </td>
+      <td className="numeric" data-label="Active calls">
+        {campaign.activeCalls.toLocaleString('en-US')}
+      </td>
+      <td className="campaign-table__budget" data-label="Budget use">
         <BudgetBar campaign={campaign} currency={currency} />
       </td>
       {canManage && (
-        <td>
+        <td data-label="Actions" className="table--cards__actions">
           <CampaignActions campaign={campaign} onChanged={onChanged} />
         </td>
       )}

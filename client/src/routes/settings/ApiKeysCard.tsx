@@ -232,7 +232,7 @@ export function ApiKeyList({ keys, keyInUseId, loading, error, onRetry, revoking
   } else {
     body = (
       <div className="table-scroll">
-        <table className="transactions api-keys__table" aria-label="API keys" aria-busy={loading}>
+        <table className="transactions api-keys__table table--cards" aria-label="API keys" aria-busy={loading}>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -251,18 +251,20 @@ export function ApiKeyList({ keys, keyInUseId, loading, error, onRetry, revoking
               const inUse = key.id === keyInUseId;
               return (
                 <tr key={key.id} className={active ? undefined : 'api-keys__row--revoked'}>
-                  <td>
+                  <td data-label="Name" className="table--cards__title">
                     {key.name}
                     {inUse && <span className="muted"> (this dashboard)</span>}
                   </td>
-                  <td className="nowrap">{enumLabel(key.role)}</td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Role">
+                    {enumLabel(key.role)}
+                  </td>
+                  <td className="nowrap" data-label="Key">
                     <code>{apiKeyPrefixLabel(key.prefix)}</code>
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Created">
                     <time dateTime={key.createdAt}>{formatDateTime(key.createdAt)}</time>
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Status">
                     {active ? (
                       <span className="status status--completed">Active</span>
                     ) : (
@@ -271,7 +273,7 @@ export function ApiKeyList({ keys, keyInUseId, loading, error, onRetry, revoking
                       </span>
                     )}
                   </td>
-                  <td>
+                  <td className="table--cards__actions">
                     {active &&
                       (confirmingId === key.id ? (
                         // biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding, margin and min-inline-size, which would change the layout; role=group gives the same semantics.

@@ -67,7 +67,7 @@ function TopUpTable({ topUps }: { topUps: readonly TopUpHistoryItem[] }) {
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <div className="table-scroll">
-      <table className="transactions recent-top-ups__table">
+      <table className="transactions recent-top-ups__table table--cards">
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -93,23 +93,33 @@ function TopUpTable({ topUps }: { topUps: readonly TopUpHistoryItem[] }) {
             return (
               <Fragment key={topUp.id}>
                 <tr>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Date">
                     <time dateTime={topUp.createdAt} title={topUp.createdAt}>
                       {formatDateTime(topUp.createdAt)}
                     </time>
                   </td>
-                  <td className="numeric amount">{formatMoney(topUp.amount, topUp.currency)}</td>
-                  <td className="numeric amount">{formatMoney(topUp.tax, topUp.currency)}</td>
-                  <td className="numeric amount">{formatMoney(topUp.total, topUp.currency)}</td>
-                  <td className="nowrap">{topUp.cardBrand || topUp.cardLast4 ? cardLabel(topUp.cardBrand, topUp.cardLast4) : '—'}</td>
-                  <td className="nowrap">{topUpOriginLabel(topUp.origin)}</td>
-                  <td>
+                  <td className="numeric amount" data-label="Amount">
+                    {formatMoney(topUp.amount, topUp.currency)}
+                  </td>
+                  <td className="numeric amount" data-label="Tax">
+                    {formatMoney(topUp.tax, topUp.currency)}
+                  </td>
+                  <td className="numeric amount table--cards__lead" data-label="Total">
+                    {formatMoney(topUp.total, topUp.currency)}
+                  </td>
+                  <td className="nowrap" data-label="Card">
+                    {topUp.cardBrand || topUp.cardLast4 ? cardLabel(topUp.cardBrand, topUp.cardLast4) : '—'}
+                  </td>
+                  <td className="nowrap" data-label="Started by">
+                    {topUpOriginLabel(topUp.origin)}
+                  </td>
+                  <td data-label="Status">
                     <span className={`status status--${topUpStatusTone(topUp.status)}`}>{topUpStatusLabel(topUp.status)}</span>
                     {topUp.status === 'FAILED' && topUp.failureReason && (
                       <p className="muted recent-top-ups__reason">{topUp.failureReason}</p>
                     )}
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Receipt">
                     {topUp.receipt !== null ? (
                       <button
                         type="button"
@@ -127,7 +137,7 @@ function TopUpTable({ topUps }: { topUps: readonly TopUpHistoryItem[] }) {
                 </tr>
                 {open && topUp.receipt !== null && (
                   <tr id={detailsId} className="transactions__details">
-                    <td colSpan={TOP_UP_COLUMN_COUNT}>
+                    <td colSpan={TOP_UP_COLUMN_COUNT} className="table--cards__full">
                       <div className="history-receipt">
                         <TopUpReceipt receipt={topUp.receipt} />
                       </div>
