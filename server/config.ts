@@ -484,6 +484,16 @@ export interface Config {
   webhookAttemptsShownMax: number;
   /** Most events one `replayWebhookEvents` re-queues; past it the call fails with LIMIT_EXCEEDED (narrow from/to). @default 1000 */
   webhookReplayEventsMax: number;
+  /**
+   * The window the burn rate looks back over, in seconds (server/domain/wallets/burn-rate.ts): the
+   * calls' and messages' cost accrued in it, as a per-minute rate. @default 300 (5 min)
+   */
+  burnRateWindowSeconds: number;
+  /**
+   * Shortest time the windowed usage is divided by when the activity began inside the window, in
+   * seconds (at most the window): one increment's lump at the start of a campaign is not a rate. @default 60
+   */
+  burnRateWindowMinSeconds: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -673,6 +683,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookDeliveriesPageSizeDefault: 20,
     webhookAttemptsShownMax: 50,
     webhookReplayEventsMax: 1_000,
+    burnRateWindowSeconds: 300,
+    burnRateWindowMinSeconds: 60,
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ import { Migration20261204020000Webhooks } from './Migration20261204020000_webho
 import { Migration20261206030000RateLimits } from './Migration20261206030000_rate_limits.js';
 import { Migration20261206040000WebhookSsrfFairness } from './Migration20261206040000_webhook_ssrf_fairness.js';
 import { Migration20261206050000Retention } from './Migration20261206050000_retention.js';
+import { Migration20261206100000BurnRateWindow } from './Migration20261206100000_burn_rate_window.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -38,4 +39,5 @@ export const migrationsList = [
   { name: 'Migration20261206030000_rate_limits', class: Migration20261206030000RateLimits },
   { name: 'Migration20261206040000_webhook_ssrf_fairness', class: Migration20261206040000WebhookSsrfFairness },
   { name: 'Migration20261206050000_retention', class: Migration20261206050000Retention },
+  { name: 'Migration20261206100000_burn_rate_window', class: Migration20261206100000BurnRateWindow },
 ];
