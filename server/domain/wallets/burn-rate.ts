@@ -116,7 +116,9 @@ export function burnFrom({ usage, partialCalls }: BurnInputs, settings: BurnSett
   // How long the activity in the window has run, in seconds: the window itself once any call
   // straddles its start.
   let activitySeconds = 0;
+  let active = false;
   const seen = (startMs: number) => {
+    active = true;
     activitySeconds = Math.max(activitySeconds, (settings.nowMs - Math.max(startMs, windowStartMs)) / 1000);
   };
   if (usage.first_started_ms !== null) seen(usage.first_started_ms);
@@ -126,7 +128,12 @@ export function burnFrom({ usage, partialCalls }: BurnInputs, settings: BurnSett
     if (accrued > 0n) callsMicros += accrued;
     seen(call.startedAtMs);
   }
-  if (usage.first_message_age_seconds !== null) activitySeconds = Math.max(activitySeconds, usage.first_message_age_seconds);
+  if (usage.first_message_age_seconds !== null) {
+    active = true;
+    activitySeconds = Math.max(activitySeconds, usage.first_message_age_seconds);
+  }
+  // With no activity at all the window is the window (nothing is divided by it).
+  if (!active) activitySeconds = windowSeconds;
   const windowUsageMicros = callsMicros + BigInt(usage.messages_micros);
   const coveredMs = Math.round(Math.min(windowSeconds, Math.max(minSeconds, activitySeconds)) * 1000);
   const meteredPerMinuteMicros = BigInt(usage.metered_per_minute);
