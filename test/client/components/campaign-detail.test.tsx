@@ -184,7 +184,8 @@ describe('CampaignDetailView', () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain('Stopped: insufficient funds.');
     expect(html).toContain('aria-label="Resume Spring promo"');
-    // A stopped campaign projects nothing.
+    // A stopped campaign projects nothing and burns nothing more.
+    expect(html).toContain('<dt>Burn</dt><dd class="amount muted">Not running</dd>');
     expect(html).not.toContain('Wallet runs dry');
     expect(html).not.toContain('Budget reached');
     expect(html).toContain('No calls in progress.');

@@ -298,7 +298,12 @@ const CampaignFiguresList = memo(function CampaignFiguresList({ latest, currency
         title="This campaign’s calls (rates, increments, connect fees) and messages over the burn window, or its calls’ prices now if higher: the same definition as the Overview’s burn rate"
       >
         <dt>Burn</dt>
-        <dd className="amount">{formatMoney(campaign.spendPerMinute, currency)}/min</dd>
+        {/* A paused or stopped campaign with no call left up burns nothing from now on, whatever its window held. */}
+        {campaign.status !== 'RUNNING' && campaign.activeCalls === 0 ? (
+          <dd className="amount muted">Not running</dd>
+        ) : (
+          <dd className="amount">{formatMoney(campaign.spendPerMinute, currency)}/min</dd>
+        )}
       </div>
       <ProjectionFigure projection={campaign.projection ?? null} atMs={latest.atMs} />
       <div className="balances__item campaign-figures__budget">
