@@ -507,6 +507,16 @@ export interface Config {
   availableNumbersDefault: number;
   /** Longest legal name, address line, city or postal code of a billing profile, in characters. @default 200 */
   billingProfileTextLengthMax: number;
+  /**
+   * The window the burn rate looks back over, in seconds (server/domain/wallets/burn-rate.ts): the
+   * calls' and messages' cost accrued in it, as a per-minute rate. @default 300 (5 min)
+   */
+  burnRateWindowSeconds: number;
+  /**
+   * Shortest time the windowed usage is divided by when the activity began inside the window, in
+   * seconds (at most the window): one increment's lump at the start of a campaign is not a rate. @default 60
+   */
+  burnRateWindowMinSeconds: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -706,6 +716,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     availableNumbersMax: 20,
     availableNumbersDefault: 5,
     billingProfileTextLengthMax: 200,
+    burnRateWindowSeconds: 300,
+    burnRateWindowMinSeconds: 60,
     ...overrides,
   };
 }

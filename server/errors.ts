@@ -61,6 +61,9 @@ export const ERROR_CODE_DESCRIPTIONS = {
   PAYLOAD_TOO_LARGE:
     'The request body is larger than the endpoint accepts (HTTP 413; requestBodyBytesMax, default 100,000 bytes, for /graphql).',
   UNSUPPORTED_MEDIA_TYPE: 'The request body has an unsupported content encoding or charset (HTTP 415): send UTF-8 JSON.',
+  BUDGET_BELOW_SPENT:
+    'updateCampaign asked for a budget below what the campaign has already committed (spent plus what its active calls and pending messages hold): ' +
+    '`extensions.committed` says how much. Nothing was written.',
   INTERNAL_SERVER_ERROR:
     'Anything unexpected: a bug or an outage. The cause is logged on the server and masked in the answer. Retrying a mutation with the same idempotency ' +
     'key is safe.',
@@ -146,6 +149,14 @@ export class CampaignNotRunningError extends DomainError {
   readonly code = ErrorCode.CAMPAIGN_NOT_RUNNING;
   constructor(campaignId: string, status: string) {
     super(`Campaign "${campaignId}" is ${status}, not RUNNING: start it before placing calls`, { campaignId, status });
+  }
+}
+
+/** A campaign's budget may not go below what it has already committed; nothing was written. */
+export class BudgetBelowSpentError extends DomainError {
+  readonly code = ErrorCode.BUDGET_BELOW_SPENT;
+  constructor(message: string, committed: string) {
+    super(message, { field: 'budget', committed });
   }
 }
 

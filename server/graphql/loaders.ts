@@ -13,7 +13,9 @@ import { listCreditRefundsOfWallets, type CreditRefund } from '../domain/payment
 import { listBankTransfersOfWallets, type BankTransfer } from '../domain/payments/bank-transfer.service.js';
 import type { TopUpRecord } from '../domain/payments/top-up-record.js';
 import { campaignsSpendSeries, type SpendPoint } from '../domain/campaigns/campaign-spend-series.service.js';
-import { NO_BURN, walletBurnsOf, type WalletBurn } from '../domain/wallets/wallet-burn.service.js';
+import { walletBurns, type WalletBurn } from '../domain/wallets/burn-rate.js';
+import type { Clock } from '../domain/calls/clock.js';
+import type { Config } from '../config.js';
 import {
   listWalletsTransactions,
   type ListWalletsTransactionsOptions,
@@ -132,8 +134,14 @@ function batched<V>(
 /** The error of a wallet the parent resolver saw but that is gone: an outage or a bug, masked as any. */
 const walletGone = (walletId: string) => new Error(`Wallet ${walletId} vanished while its fields were read`);
 
+/** What the burn loader reads besides the database: the billing clock and the burn window. */
+export interface LoaderSettings {
+  clock: Clock;
+  config: Pick<Config, 'burnRateWindowSeconds' | 'burnRateWindowMinSeconds'>;
+}
+
 /** The loaders of one operation on `em`, each built on first use. */
-export function createLoaders(em: EntityManager): Loaders {
+export function createLoaders(em: EntityManager, settings: LoaderSettings): Loaders {
   const made: Partial<Loaders> = {};
   const lazy = <K extends keyof Loaders>(name: K, make: () => Loaders[K]) => ({
     get: (): Loaders[K] => (made[name] ??= make()),
@@ -142,10 +150,8 @@ export function createLoaders(em: EntityManager): Loaders {
   return Object.defineProperties({} as Loaders, {
     walletLifecycle: lazy('walletLifecycle', () => batched((ids) => walletLifecyclesOf(em, ids), walletGone)),
     walletBurn: lazy('walletBurn', () =>
-      batched(
-        (ids) => walletBurnsOf(em, ids),
-        () => NO_BURN,
-      ),
+      // Each batch reads at its own moment on the billing clock (a subscription's context lives long).
+      batched((ids) => walletBurns(em, ids, { config: settings.config, nowMs: settings.clock.now() }), walletGone),
     ),
     lowBalanceThresholds: lazy('lowBalanceThresholds', () => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone)),
     autoRecharge: lazy('autoRecharge', () =>

@@ -17,6 +17,7 @@ import { Migration20261206040000WebhookSsrfFairness } from './Migration202612060
 import { Migration20261206050000Retention } from './Migration20261206050000_retention.js';
 import { Migration20261206100000TeamInvitationMail } from './Migration20261206100000_team_invitation_mail.js';
 import { Migration20261206100000NumbersPlanOverage } from './Migration20261206100000_numbers_plan_overage.js';
+import { Migration20261206100000BurnRateWindow } from './Migration20261206100000_burn_rate_window.js';
 import { Migration20261206104000BillingProfileAddress } from './Migration20261206104000_billing_profile_address.js';
 
 /**
@@ -43,5 +44,6 @@ export const migrationsList = [
   { name: 'Migration20261206050000_retention', class: Migration20261206050000Retention },
   { name: 'Migration20261206100000_team_invitation_mail', class: Migration20261206100000TeamInvitationMail },
   { name: 'Migration20261206100000_numbers_plan_overage', class: Migration20261206100000NumbersPlanOverage },
+  { name: 'Migration20261206100000_burn_rate_window', class: Migration20261206100000BurnRateWindow },
   { name: 'Migration20261206104000_billing_profile_address', class: Migration20261206104000BillingProfileAddress },
 ];

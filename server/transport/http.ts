@@ -194,7 +194,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       events: options.events,
       spend: options.spend,
       payments: options.payments,
-      loaders: createLoaders(em),
+      loaders: createLoaders(em, { clock: options.spend.clock, config }),
     };
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.

@@ -254,7 +254,7 @@ export function attachWebSocketServer(options: {
           spend: options.spend,
           payments: options.payments,
           closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
-          loaders: createLoaders(em),
+          loaders: createLoaders(em, { clock: options.spend.clock, config: options.config }),
         };
       },
     },

@@ -11,7 +11,7 @@ const accounts: Record<number, { accountId: string; walletId: string; ownerKey: 
 
 /** Every wallet field that reads the database per wallet. */
 const WALLET_FIELDS = `id balance status suspendedAt lowBalanceThresholds refundable
-  burn { activeCalls callsPerMinute recentSpend recentWindowSeconds }
+  burn { ratePerMinute timeToEmptySeconds activeCalls meteredPerMinute windowUsage windowSeconds coveredSeconds planFeesPerMinute }
   autoRecharge { enabled threshold target }
   planSubscription { id plan { id name } }
   topUps(first: 2) { id status amount } creditRefunds(first: 2) { id } bankTransfers(first: 2) { id status amount }
@@ -142,15 +142,17 @@ describe('per-request batching of wallet fields', () => {
 
   it('reads again after a write in the same request: a mutation payload shows the wallet after it', async () => {
     const account = accounts[10]!;
-    const before = (
-      await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { balance burn { recentSpend } } }`, { id: account.walletId })
-    ).wallet;
+    const NEWEST = 'transactions(first: 1) { edges { node { id amount } } }';
+    const before = (await t.ok(account.ownerKey, `query($id: ID!) { wallet(id: $id) { balance ${NEWEST} } }`, { id: account.walletId }))
+      .wallet;
     const charged = await t.ok(
       account.ownerKey,
-      `mutation($input: ChargeInput!) { charge(input: $input) { wallet { balance burn { recentSpend } } } }`,
+      `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } wallet { balance ${NEWEST} } } }`,
       { input: { walletId: account.walletId, amount: '1' } },
     );
-    expect(BigInt(charged.charge.wallet.burn.recentSpend.replace('.', '')) > BigInt(before.burn.recentSpend.replace('.', ''))).toBe(true);
+    // The batched transactions page is read after the charge: its newest row is the charge.
+    expect(charged.charge.wallet.transactions.edges[0].node).toEqual({ id: charged.charge.transaction.id, amount: '1' });
+    expect(charged.charge.wallet.transactions.edges[0].node.id).not.toBe(before.transactions.edges[0]?.node.id);
     await t.assertLedger();
   });
 });

@@ -4,22 +4,19 @@ import type { Db } from '../../database/sql.js';
 import type { Principal } from '../accounts/principal.js';
 import { liveCallFigures } from '../calls/call-record.js';
 import { activeCallsOfCampaigns } from '../calls/call.service.js';
-import type { CampaignRecord } from './campaign-record.js';
+import { campaignBurns, walletBurns, type Burn, type BurnSettings } from '../wallets/burn-rate.js';
+import { campaignProjection, type CampaignProjection } from './campaign-projection.js';
+import { CampaignStatus, type CampaignRecord } from './campaign-record.js';
 import { findCampaign, listCampaigns } from './campaign.service.js';
-import { selectWalletsBurn } from './campaigns.queries.js';
 
 /** A campaign's live figures at one moment. */
 export interface CampaignFigures {
   /** Ended calls' cost plus active calls' cost so far, in micros. */
   spentMicros: bigint;
-  /** Sum of the per-minute prices of its active calls, in micros. */
-  spendPerMinuteMicros: bigint;
-  /**
-   * Seconds until the wallet's available balance is used up at the wallet's current burn (all
-   * its active calls), or null when nothing burns. A lower bound: credit already reserved for
-   * running increments is not counted again.
-   */
-  timeToEmptySeconds: number | null;
+  /** The campaign's own burn (its calls and messages), by the one definition of burn-rate.ts. */
+  burn: Burn;
+  /** When it ends (budget or wallet, whichever first); null unless RUNNING with something running. */
+  projection: CampaignProjection | null;
 }
 
 /** A campaign with its live figures at one moment: what the API shows of it. */
@@ -28,59 +25,54 @@ export interface CampaignView {
   figures: CampaignFigures;
 }
 
-/** Reads a campaign's live figures at `nowMs` (its active calls, and its wallet's burn). */
-export async function campaignFigures(db: Db, campaign: CampaignRecord, nowMs: number): Promise<CampaignFigures> {
-  return (await campaignsFigures(db, [campaign], nowMs)).get(campaign.id)!;
-}
-
-/** {@link CampaignView}s of `campaigns` at `nowMs`, in their order, read as {@link campaignsFigures} does. */
-export async function viewCampaigns(db: Db, campaigns: readonly CampaignRecord[], nowMs: number): Promise<CampaignView[]> {
-  const figures = await campaignsFigures(db, campaigns, nowMs);
+/** {@link CampaignView}s of `campaigns` at `settings.nowMs`, in their order, read as {@link campaignsFigures} does. */
+export async function viewCampaigns(db: Db, campaigns: readonly CampaignRecord[], settings: BurnSettings): Promise<CampaignView[]> {
+  const figures = await campaignsFigures(db, campaigns, settings);
   return campaigns.map((campaign) => ({ campaign, figures: figures.get(campaign.id)! }));
 }
 
-/** The {@link CampaignView} of one campaign at `nowMs`. */
-export async function viewCampaign(db: Db, campaign: CampaignRecord, nowMs: number): Promise<CampaignView> {
-  return (await viewCampaigns(db, [campaign], nowMs))[0]!;
+/** The {@link CampaignView} of one campaign at `settings.nowMs`. */
+export async function viewCampaign(db: Db, campaign: CampaignRecord, settings: BurnSettings): Promise<CampaignView> {
+  return (await viewCampaigns(db, [campaign], settings))[0]!;
 }
 
 /**
- * {@link campaignFigures} of each of `campaigns`, in at most two statements whatever their number:
- * the active calls of those that have any, and the burn of their wallets.
+ * The live figures of each of `campaigns`, in a fixed number of statements whatever their number:
+ * the active calls of those that have any, the campaigns' burns and their wallets' burns.
  */
-export async function campaignsFigures(db: Db, campaigns: readonly CampaignRecord[], nowMs: number): Promise<Map<string, CampaignFigures>> {
+export async function campaignsFigures(
+  db: Db,
+  campaigns: readonly CampaignRecord[],
+  settings: BurnSettings,
+): Promise<Map<string, CampaignFigures>> {
   const calling = campaigns.filter((campaign) => campaign.activeCalls > 0).map((campaign) => campaign.id);
   const calls = calling.length > 0 ? await activeCallsOfCampaigns(db, calling) : [];
-  const walletIds = [...new Set(campaigns.map((campaign) => campaign.walletId))];
-  const wallets = await selectWalletsBurn.all(db, { walletIds });
-  const walletById = new Map(wallets.map((wallet) => [wallet.id, wallet]));
+  const burns = await campaignBurns(
+    db,
+    campaigns.map((campaign) => campaign.id),
+    settings,
+  );
+  // Only running campaigns project; their wallets' burns are read for them alone.
+  const projecting = campaigns.filter((campaign) => campaign.status === CampaignStatus.RUNNING);
+  const wallets = await walletBurns(db, [...new Set(projecting.map((campaign) => campaign.walletId))], settings);
   const figures = new Map<string, CampaignFigures>();
   for (const campaign of campaigns) {
     let spentMicros = campaign.spentMicros;
-    let spendPerMinuteMicros = 0n;
     for (const call of calls) {
-      if (call.campaignId !== campaign.id) continue;
-      spentMicros += liveCallFigures(call, nowMs).costMicros;
-      spendPerMinuteMicros += call.perMinuteMicros;
+      if (call.campaignId === campaign.id) spentMicros += liveCallFigures(call, settings.nowMs).costMicros;
     }
-    const wallet = walletById.get(campaign.walletId);
-    const burn = BigInt(wallet?.burn_micros ?? '0');
-    const timeToEmptySeconds = burn === 0n ? null : Number((BigInt(wallet!.available_micros) * 60n) / burn);
-    figures.set(campaign.id, {
-      spentMicros,
-      spendPerMinuteMicros,
-      timeToEmptySeconds: timeToEmptySeconds === null ? null : Math.min(timeToEmptySeconds, 2_147_483_647),
-    });
+    const burn = burns.get(campaign.id)!;
+    figures.set(campaign.id, { spentMicros, burn, projection: campaignProjection(campaign, burn, wallets.get(campaign.walletId)) });
   }
   return figures;
 }
 
-/** The {@link CampaignView} at `nowMs` of a campaign the caller may see. @throws NotFoundError (as {@link findCampaign}). */
-export async function findCampaignView(db: Db, principal: Principal, campaignId: string, nowMs: number): Promise<CampaignView> {
-  return viewCampaign(db, await findCampaign(db, principal, campaignId), nowMs);
+/** The {@link CampaignView} now of a campaign the caller may see. @throws NotFoundError (as {@link findCampaign}). */
+export async function findCampaignView(db: Db, principal: Principal, campaignId: string, settings: BurnSettings): Promise<CampaignView> {
+  return viewCampaign(db, await findCampaign(db, principal, campaignId), settings);
 }
 
-/** {@link listCampaigns}' page as {@link CampaignView}s at `nowMs`. @throws as {@link listCampaigns}. */
+/** {@link listCampaigns}' page as {@link CampaignView}s now. @throws as {@link listCampaigns}. */
 export async function listCampaignViews(
   em: EntityManager,
   options: {
@@ -90,9 +82,9 @@ export async function listCampaignViews(
     first?: number | null;
     after?: string | null;
     limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>;
-    nowMs: number;
+    settings: BurnSettings;
   },
 ): Promise<{ views: CampaignView[]; hasNextPage: boolean }> {
   const page = await listCampaigns(em, options);
-  return { views: await viewCampaigns(em, page.campaigns, options.nowMs), hasNextPage: page.hasNextPage };
+  return { views: await viewCampaigns(em, page.campaigns, options.settings), hasNextPage: page.hasNextPage };
 }

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type SqlTransaction, type Db } from '../../database/sql.js';
-import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
+import { BadUserInputError, BudgetBelowSpentError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
+import { formatMoney } from '../wallets/money.js';
 import { validateAmount, validateText } from '../wallets/validate-input.js';
 import { CampaignStatus, toCampaignRecord, type CampaignRecord } from './campaign-record.js';
 import {
@@ -18,6 +19,7 @@ import {
   selectCampaignAccount,
   selectCampaignsPage,
   selectSimulatedCampaigns,
+  updateCampaignSettings,
   updateCampaignStatus,
 } from './campaigns.queries.js';
 import { afterCursorParams, validatePageSize } from './created-cursor.js';
@@ -108,6 +110,61 @@ export async function transitionCampaign(
     }
     if (campaign.status === target) return { campaign, changed: false };
     const updated = toCampaignRecord(await updateCampaignStatus.one(tx, { campaignId: campaign.id, status: target }));
+    await insertOutboxEvents(tx, [
+      { type: 'CAMPAIGN_UPDATED', accountId: updated.accountId, campaignId: updated.id, callId: null, version: updated.version },
+    ]);
+    return { campaign: updated, changed: true };
+  });
+  if (result.changed) options.committed?.();
+  return result.campaign;
+}
+
+/** Options of {@link updateCampaign}: each setting left undefined stays as it is. */
+export interface UpdateCampaignOptions {
+  principal: Principal;
+  campaignId: string;
+  name?: string;
+  /** The new cap on spend in micros; null removes the cap. Never below what is already committed. */
+  budgetMicros?: bigint | null;
+  limits: Pick<Config, 'nameLengthMax' | 'operationAmountMicrosMax'>;
+  /** Called once the change is committed (subscribers then read the campaign again). */
+  committed?: () => void;
+}
+
+/**
+ * Changes a campaign's name and its cap on spend (the budget: the one cap a campaign has). The
+ * budget is checked under the campaign's lock against what it has committed (spent plus what its
+ * active calls and pending messages hold), so a call reserving at that moment cannot slip past it.
+ * The status is left alone: a campaign stopped at its budget stays stopped until startCampaign
+ * resumes it (its next call is then checked against the new budget).
+ * @throws ForbiddenError for roles that may not manage campaigns. @throws NotFoundError.
+ * @throws BadUserInputError (`name`, `budget`: zero, negative or too large).
+ * @throws BudgetBelowSpentError when the budget is below what is already committed.
+ * @throws InvalidStateError for a COMPLETED campaign.
+ */
+export async function updateCampaign(em: EntityManager, options: UpdateCampaignOptions): Promise<CampaignRecord> {
+  requireRole(options.principal, CAMPAIGN_ROLES, 'update a campaign');
+  const name = options.name === undefined ? undefined : validateText('name', options.name, options.limits.nameLengthMax);
+  const budget = options.budgetMicros;
+  if (budget !== undefined && budget !== null) validateAmount('budget', budget, options.limits.operationAmountMicrosMax, false);
+  const current = await findCampaign(em, options.principal, options.campaignId);
+  const result = await transaction(em, async (tx) => {
+    const campaign = toCampaignRecord(await lockCampaign.one(tx, { campaignId: current.id }));
+    if (campaign.status === CampaignStatus.COMPLETED) {
+      throw new InvalidStateError('A COMPLETED campaign cannot be changed', { status: campaign.status });
+    }
+    if (budget !== undefined && budget !== null && budget < campaign.committedMicros) {
+      throw new BudgetBelowSpentError(
+        `The budget cannot go below the ${formatMoney(campaign.committedMicros)} the campaign has already committed`,
+        formatMoney(campaign.committedMicros),
+      );
+    }
+    const nextName = name ?? campaign.name;
+    const nextBudget = budget === undefined ? campaign.budgetMicros : budget;
+    if (nextName === campaign.name && nextBudget === campaign.budgetMicros) return { campaign, changed: false };
+    const updated = toCampaignRecord(
+      await updateCampaignSettings.one(tx, { campaignId: campaign.id, name: nextName, budgetMicros: nextBudget }),
+    );
     await insertOutboxEvents(tx, [
       { type: 'CAMPAIGN_UPDATED', accountId: updated.accountId, campaignId: updated.id, callId: null, version: updated.version },
     ]);

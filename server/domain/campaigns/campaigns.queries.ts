@@ -3,7 +3,6 @@
  * changes), each with the type of its rows. Services run them; see database/sql.ts.
  */
 import { sql } from '../../database/sql.js';
-import { availableMicrosSql } from '../wallets/credit.js';
 import type { CampaignStatus } from './campaign-record.js';
 import { createdBeforeCursorSql } from './created-cursor.js';
 
@@ -53,6 +52,12 @@ export const lockCampaign = sql<CampaignRow, { campaignId: string }>(
 
 export const updateCampaignStatus = sql<CampaignRow, { campaignId: string; status: CampaignStatus }>(
   `update campaign m set status = :status, version = version + 1, updated_at = now() where m.id = :campaignId returning ${CAMPAIGN_COLUMNS}`,
+);
+
+/** Sets a campaign's name and budget (the caller holds its lock and checked the budget against committed). */
+export const updateCampaignSettings = sql<CampaignRow, { campaignId: string; name: string; budgetMicros: bigint | null }>(
+  `update campaign m set name = :name, budget_micros = :budgetMicros, version = version + 1, updated_at = now()
+    where m.id = :campaignId returning ${CAMPAIGN_COLUMNS}`,
 );
 
 /**
@@ -112,13 +117,6 @@ export const selectSpendByMinute = sql<
      from unnest(:campaignIds::uuid[]) as c(id) cross join minutes m
      left join spend s on s.campaign_id = c.id and s.minute = m.minute
     order by c.id, m.minute`,
-);
-
-/** Each wallet's available credit and burn (the per-minute prices of all its active calls), in micros. */
-export const selectWalletsBurn = sql<{ id: string; available_micros: string; burn_micros: string }, { walletIds: readonly string[] }>(
-  `select w.id, ${availableMicrosSql('w')}::text as available_micros,
-          (select coalesce(sum(c.per_minute_micros), 0) from call c where c.wallet_id = w.id and c.status = 'ACTIVE')::text as burn_micros
-     from wallet w where w.id = any(:walletIds::uuid[])`,
 );
 
 /** RUNNING campaigns created with `simulate: true`: the dialer simulator's to dial for. */

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
 import { BadUserInputError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
 import { findRatePlan, type RateRecord } from '../rating/rate-plan.service.js';
 import { findRate, isE164 } from '../rating/rating.js';
 import { availableMicros } from '../wallets/credit.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
+import { validateAmount } from '../wallets/validate-input.js';
 import { campaignCostFigures, type CampaignCostFigures } from './campaign-cost-estimate.js';
 
 /** Largest `calls` of an estimate. */
@@ -24,6 +26,9 @@ export interface EstimateCampaignCostOptions {
   averageDurationSeconds: number;
   /** Compare with this wallet's available credit (a wallet of the caller's account). */
   walletId?: string | null;
+  /** The campaign's budget in micros: the calls are covered only up to it. */
+  budgetMicros?: bigint | null;
+  limits: Pick<Config, 'operationAmountMicrosMax'>;
 }
 
 /** An estimate: the plan's currency, the rate that priced it, and its figures. */
@@ -34,10 +39,10 @@ export interface CampaignCostEstimateRecord extends CampaignCostFigures {
 
 /**
  * What a campaign of `calls` calls of `averageDurationSeconds` to numbers like `to` would cost
- * under a rate plan, and (given a wallet) how much of it the wallet's available credit covers.
- * Reads only.
+ * under a rate plan, and (given a wallet, a budget or both) how much of it the lesser of the
+ * wallet's available credit and the budget covers. Reads only.
  * @throws BadUserInputError (`calls`, `averageDurationSeconds`, `to`: not E.164 or no rate for it,
- * `walletId`: in another currency). @throws NotFoundError (rate plan, wallet).
+ * `walletId`: in another currency, `budget`: zero, negative or too large). @throws NotFoundError (rate plan, wallet).
  */
 export async function estimateCampaignCost(em: EntityManager, options: EstimateCampaignCostOptions): Promise<CampaignCostEstimateRecord> {
   if (!Number.isInteger(options.calls) || options.calls < 1 || options.calls > ESTIMATE_CALLS_MAX) {
@@ -51,6 +56,8 @@ export async function estimateCampaignCost(em: EntityManager, options: EstimateC
   const plan = await findRatePlan(em, options.ratePlanId);
   const rate = findRate(plan.rates, options.to);
   if (!rate) throw new BadUserInputError('to', `No rate for ${options.to} in rate plan "${plan.name}"`);
+  const budget = options.budgetMicros ?? null;
+  if (budget !== null) validateAmount('budget', budget, options.limits.operationAmountMicrosMax, false);
   let available: bigint | null = null;
   if (options.walletId !== null && options.walletId !== undefined) {
     const wallet = await findWallet(em, { principal: options.principal, walletId: options.walletId });
@@ -59,5 +66,5 @@ export async function estimateCampaignCost(em: EntityManager, options: EstimateC
     }
     available = availableMicros(wallet);
   }
-  return { currency: plan.currency, rate, ...campaignCostFigures(rate, options.calls, duration, available) };
+  return { currency: plan.currency, rate, ...campaignCostFigures(rate, options.calls, duration, available, budget) };
 }

@@ -4,7 +4,6 @@
  * back as decimal strings and times as epoch milliseconds, which the record mappers convert.
  */
 import { sql } from '../../database/sql.js';
-import { availableMicrosSql } from './credit.js';
 import type { TransactionKind, TransactionStatus, TransactionType } from './transaction-enums.js';
 
 /** A wallet row as {@link WALLET_COLUMNS} selects it (from a wallet aliased `w`). */
@@ -73,20 +72,6 @@ export const selectWalletLifecycles = sql<
   { id: string; status: 'ACTIVE' | 'SUSPENDED'; suspended_at_ms: number | null },
   { walletIds: readonly string[] }
 >('select id, status, (extract(epoch from suspended_at) * 1000)::float8 as suspended_at_ms from wallet where id = any(:walletIds::uuid[])');
-
-/** What many wallets burn now: active calls and recent debits by index, and the available credit. */
-export const selectWalletBurns = sql<
-  { id: string; active_calls: number; calls_per_minute: string; recent_spend: string; available: string },
-  { walletIds: readonly string[]; windowSeconds: number }
->(
-  `select w.id,
-          (select count(*)::int from call c where c.wallet_id = w.id and c.status = 'ACTIVE') as active_calls,
-          (select coalesce(sum(c.per_minute_micros), 0) from call c where c.wallet_id = w.id and c.status = 'ACTIVE')::text as calls_per_minute,
-          (select coalesce(sum(t.amount_micros), 0) from wallet_transaction t
-            where t.wallet_id = w.id and t.type = 'DEBIT' and t.created_at >= now() - make_interval(secs => :windowSeconds))::text as recent_spend,
-          ${availableMicrosSql('w')}::text as available
-     from wallet w where w.id = any(:walletIds::uuid[])`,
-);
 
 /** One wallet transaction by id. */
 export const selectWalletTransaction = sql<WalletTransactionRow, { transactionId: string }>(

@@ -31,7 +31,10 @@ export class SpendSubscriptionResolver {
             if (change.type === 'CAMPAIGN_UPDATED') onChange(campaign.id, change.version);
           }),
         load: async () => {
-          const view = await findCampaignView(context.em.fork(), context.principal, campaign.id, context.spend.clock.now());
+          const view = await findCampaignView(context.em.fork(), context.principal, campaign.id, {
+            config: context.config,
+            nowMs: context.spend.clock.now(),
+          });
           return [{ key: campaign.id, version: view.campaign.version, state: toCampaignObject(view) }];
         },
       });

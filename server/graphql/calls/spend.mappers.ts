@@ -1,7 +1,7 @@
 import { fundedUntilMs, liveCallFigures, CallStatus, type CallRecord } from '../../domain/calls/call-record.js';
 import type { CampaignView } from '../../domain/campaigns/campaign-view.js';
 import type { RatePlanRecord, RateRecord } from '../../domain/rating/rate-plan.service.js';
-import { CallObject, CampaignObject, RateObject, RatePlanObject } from './spend.types.js';
+import { CallObject, CampaignObject, CampaignProjectionObject, RateObject, RatePlanObject } from './spend.types.js';
 
 export function toRateObject(rate: RateRecord): RateObject {
   return Object.assign(new RateObject(), {
@@ -40,8 +40,19 @@ export function toCampaignObject({ campaign, figures }: CampaignView): CampaignO
     spent: figures.spentMicros,
     committed: campaign.committedMicros,
     activeCalls: campaign.activeCalls,
-    spendPerMinute: figures.spendPerMinuteMicros,
-    timeToEmptySeconds: figures.timeToEmptySeconds,
+    spendPerMinute: figures.burn.ratePerMinuteMicros ?? 0n,
+    projection:
+      figures.projection === null
+        ? null
+        : Object.assign(new CampaignProjectionObject(), {
+            ratePerMinute: figures.projection.ratePerMinuteMicros,
+            walletRatePerMinute: figures.projection.walletRatePerMinuteMicros,
+            budgetReachedInSeconds: figures.projection.budgetReachedInSeconds,
+            walletRunsDryInSeconds: figures.projection.walletRunsDryInSeconds,
+            endsBy: figures.projection.endsBy,
+            endsInSeconds: figures.projection.endsInSeconds,
+            windowSeconds: figures.projection.windowSeconds,
+          }),
     simulate: campaign.simulate,
     version: campaign.version.toString(),
     createdAt: new Date(campaign.createdAtMs),

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { endCall, findCall, listCalls, startCall } from '../../domain/calls/call.service.js';
-import { createCampaign, transitionCampaign } from '../../domain/campaigns/campaign.service.js';
+import { createCampaign, transitionCampaign, updateCampaign } from '../../domain/campaigns/campaign.service.js';
 import { encodeCreatedCursor } from '../../domain/campaigns/created-cursor.js';
 import { estimateCampaignCost } from '../../domain/campaigns/estimate-campaign-cost.service.js';
 import { createRatePlan, listRatePlans } from '../../domain/rating/rate-plan.service.js';
@@ -27,6 +27,8 @@ import {
   StartCallInput,
   StartCallPayload,
   StartCampaignPayload,
+  UpdateCampaignInput,
+  UpdateCampaignPayload,
 } from './spend.types.js';
 
 @Resolver()
@@ -67,9 +69,9 @@ export class SpendResolver {
   })
   async campaign(
     @Arg('id', () => ID, { description: 'Id of the campaign.' }) id: string,
-    @Ctx() { em, principal, spend }: Context,
+    @Ctx() { em, principal, config, spend }: Context,
   ): Promise<CampaignObject> {
-    return toCampaignObject(await findCampaignView(em, principal, id, spend.clock.now()));
+    return toCampaignObject(await findCampaignView(em, principal, id, { config, nowMs: spend.clock.now() }));
   }
 
   @Query(() => CampaignConnection, { description: "The caller's campaigns, newest first." })
@@ -83,7 +85,7 @@ export class SpendResolver {
       first: args.first,
       after: args.after,
       limits: config,
-      nowMs: spend.clock.now(),
+      settings: { config, nowMs: spend.clock.now() },
     });
     const edges = page.views.map((view) => ({
       cursor: encodeCreatedCursor(view.campaign.createdAtUs, view.campaign.id),
@@ -114,7 +116,7 @@ export class SpendResolver {
   async estimateCampaignCost(
     @Arg('input', () => EstimateCampaignCostInput, { description: 'Rate plan, destination, number and length of calls.' })
     input: EstimateCampaignCostInput,
-    @Ctx() { em, principal }: Context,
+    @Ctx() { em, principal, config }: Context,
   ): Promise<CampaignCostEstimate> {
     const estimate = await estimateCampaignCost(em, {
       principal,
@@ -123,6 +125,8 @@ export class SpendResolver {
       calls: input.calls,
       averageDurationSeconds: input.averageDurationSeconds,
       walletId: input.walletId,
+      budgetMicros: input.budget ?? null,
+      limits: config,
     });
     return Object.assign(new CampaignCostEstimate(), {
       currency: estimate.currency,
@@ -131,8 +135,10 @@ export class SpendResolver {
       costPerCall: estimate.costPerCallMicros,
       total: estimate.totalMicros,
       available: estimate.availableMicros,
+      budget: estimate.budgetMicros,
       shortfall: estimate.shortfallMicros,
       coveredCalls: estimate.coveredCalls,
+      limitedBy: estimate.limitedBy,
     });
   }
 
@@ -155,7 +161,29 @@ export class SpendResolver {
       simulate: input.simulate ?? false,
       limits: config,
     });
-    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, { config, nowMs: spend.clock.now() })) };
+  }
+
+  @Mutation(() => UpdateCampaignPayload, {
+    description:
+      "OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: changes a campaign's name and budget (its cap on spend). BUDGET_BELOW_SPENT (a budget under " +
+      'what it has already committed), BAD_USER_INPUT (name, budget), INVALID_STATE (COMPLETED), NOT_FOUND. A campaign stopped at its budget stays ' +
+      'stopped: raise the budget, then startCampaign.',
+  })
+  async updateCampaign(
+    @Arg('input', () => UpdateCampaignInput, { description: 'The campaign and what to change.' }) input: UpdateCampaignInput,
+    @Ctx() { em, principal, config, spend }: Context,
+  ): Promise<UpdateCampaignPayload> {
+    const campaign = await updateCampaign(em, {
+      principal,
+      campaignId: input.id,
+      // GraphQL null for the name means "leave it"; for the budget, "no cap".
+      name: input.name ?? undefined,
+      budgetMicros: input.budget,
+      limits: config,
+      committed: () => spend.callDeps.committed(),
+    });
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, { config, nowMs: spend.clock.now() })) };
   }
 
   @Mutation(() => StartCampaignPayload, {
@@ -165,7 +193,7 @@ export class SpendResolver {
   })
   async startCampaign(
     @Arg('id', () => ID, { description: 'Id of the campaign to start or resume.' }) id: string,
-    @Ctx() { em, principal, spend }: Context,
+    @Ctx() { em, principal, config, spend }: Context,
   ): Promise<StartCampaignPayload> {
     const campaign = await transitionCampaign(em, {
       principal,
@@ -173,7 +201,7 @@ export class SpendResolver {
       transition: 'start',
       committed: () => spend.callDeps.committed(),
     });
-    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, { config, nowMs: spend.clock.now() })) };
   }
 
   @Mutation(() => PauseCampaignPayload, {
@@ -182,7 +210,7 @@ export class SpendResolver {
   })
   async pauseCampaign(
     @Arg('id', () => ID, { description: 'Id of the campaign to pause.' }) id: string,
-    @Ctx() { em, principal, spend }: Context,
+    @Ctx() { em, principal, config, spend }: Context,
   ): Promise<PauseCampaignPayload> {
     const campaign = await transitionCampaign(em, {
       principal,
@@ -190,7 +218,7 @@ export class SpendResolver {
       transition: 'pause',
       committed: () => spend.callDeps.committed(),
     });
-    return { campaign: toCampaignObject(await viewCampaign(em, campaign, spend.clock.now())) };
+    return { campaign: toCampaignObject(await viewCampaign(em, campaign, { config, nowMs: spend.clock.now() })) };
   }
 
   @Mutation(() => StartCallPayload, {

@@ -1,4 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CampaignEnd } from '../../domain/campaigns/campaign-projection.js';
 import { DateTimeResolver } from 'graphql-scalars';
 import { CallEndReason, CallStatus, CampaignStatus } from '../enums.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
@@ -111,6 +112,49 @@ export class CreateRatePlanPayload {
   ratePlan!: RatePlanObject;
 }
 
+registerEnumType(CampaignEnd, {
+  name: 'CampaignEnd',
+  description: 'What stops a running campaign first at the current burn.',
+  valuesConfig: {
+    BUDGET: { description: 'Its committed spend reaches its budget (it stops STOPPED_BUDGET_REACHED).' },
+    WALLET: { description: "Its wallet's available balance is used up (it stops STOPPED_INSUFFICIENT_FUNDS)." },
+  },
+});
+
+@ObjectType('CampaignProjection', {
+  description:
+    "When a RUNNING campaign ends at the current burn (the wallet's one burn definition, see WalletBurn): its budget is reached at the campaign's " +
+    "own rate, its wallet runs dry at the wallet's rate (every use of the wallet), whichever comes first. Seconds are rounded down.",
+})
+export class CampaignProjectionObject {
+  @Field(() => MoneyScalar, { description: "The campaign's own burn rate per minute (its calls and messages)." })
+  ratePerMinute!: bigint;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "The wallet's burn rate per minute (Wallet.burn.ratePerMinute): what walletRunsDryInSeconds is counted at.",
+  })
+  walletRatePerMinute!: bigint | null;
+
+  @Field(() => Int, { nullable: true, description: 'Seconds until committed spend reaches the budget; null without a budget.' })
+  budgetReachedInSeconds!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Seconds until the wallet's available balance is used up (the same figure as Wallet.burn.timeToEmptySeconds).",
+  })
+  walletRunsDryInSeconds!: number | null;
+
+  @Field(() => CampaignEnd, { nullable: true, description: 'Which comes first (BUDGET on a tie); null when neither is known.' })
+  endsBy!: CampaignEnd | null;
+
+  @Field(() => Int, { nullable: true, description: 'Seconds until the first of the two; null when neither is known.' })
+  endsInSeconds!: number | null;
+
+  @Field(() => Int, { description: 'The window the rates look back over, in seconds (burnRateWindowSeconds).' })
+  windowSeconds!: number;
+}
+
 @ObjectType('Campaign', { description: 'Calls dialed against one wallet and rate plan, stopped when the money or the budget runs out.' })
 export class CampaignObject {
   @Field(() => ID, { description: 'Unique id of the campaign.' })
@@ -143,15 +187,19 @@ export class CampaignObject {
   @Field(() => Int, { description: 'Calls in progress now.' })
   activeCalls!: number;
 
-  @Field(() => MoneyScalar, { description: 'Current burn: the per-minute prices of its active calls, summed.' })
+  @Field(() => MoneyScalar, {
+    description:
+      "The campaign's own burn rate per minute by the wallet's one definition (see WalletBurn: its metered calls and messages over the window); " +
+      '0 when nothing of it is running.',
+  })
   spendPerMinute!: bigint;
 
-  @Field(() => Int, {
+  @Field(() => CampaignProjectionObject, {
     nullable: true,
     description:
-      "At the wallet's current burn (all its active calls), seconds until its available balance is used up; null when nothing is burning.",
+      'When it ends: budget reached or wallet dry, whichever first. Null unless RUNNING with something running (paused, stopped: null).',
   })
-  timeToEmptySeconds!: number | null;
+  projection!: CampaignProjectionObject | null;
 
   @Field(() => Boolean, { description: 'Dialed by the built-in simulator.' })
   simulate!: boolean;
@@ -278,6 +326,32 @@ export class CreateCampaignPayload {
   campaign!: CampaignObject;
 }
 
+@InputType('UpdateCampaignInput', {
+  description: 'Changes to a campaign: leave a field out to keep it. Its cap on spend is its budget.',
+})
+export class UpdateCampaignInput {
+  @Field(() => ID, { description: 'Id of the campaign.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'New display name, 1 to 200 characters.' })
+  name?: string | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'New hard cap on spend; explicitly null removes the cap. Never below what the campaign has already committed (BUDGET_BELOW_SPENT).',
+  })
+  budget?: bigint | null;
+}
+
+@ObjectType('UpdateCampaignPayload', { description: 'The result of updateCampaign.' })
+export class UpdateCampaignPayload {
+  @Field(() => CampaignObject, {
+    description: 'The campaign as changed; its status is unchanged (a campaign stopped at its budget resumes with startCampaign).',
+  })
+  campaign!: CampaignObject;
+}
+
 @ObjectType('StartCampaignPayload', { description: 'The result of startCampaign.' })
 export class StartCampaignPayload {
   @Field(() => CampaignObject, { description: 'The campaign, now RUNNING.' })
@@ -336,6 +410,12 @@ export class EstimateCampaignCostInput {
 
   @Field(() => ID, { nullable: true, description: 'Compare with this wallet’s available balance.' })
   walletId?: string | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "The campaign's budget: calls are covered only up to the lesser of it and the wallet's available balance.",
+  })
+  budget?: bigint | null;
 }
 
 @ObjectType('CampaignCostEstimate', {
@@ -360,14 +440,27 @@ export class CampaignCostEstimate {
   @Field(() => MoneyScalar, { nullable: true, description: 'The wallet’s available balance, when walletId was given.' })
   available!: bigint | null;
 
+  @Field(() => MoneyScalar, { nullable: true, description: 'The budget the estimate was checked against, when given.' })
+  budget!: bigint | null;
+
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'What is missing to cover the total (0 when covered), when walletId was given.',
+    description:
+      'What is missing to cover the total within the lesser of the available balance and the budget (0 when covered); null when neither was given.',
   })
   shortfall!: bigint | null;
 
-  @Field(() => Int, { nullable: true, description: 'How many such calls the available balance covers, when walletId was given.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many such calls the lesser of the available balance and the budget covers; null when neither was given.',
+  })
   coveredCalls!: number | null;
+
+  @Field(() => CampaignEnd, {
+    nullable: true,
+    description: 'When not every call is covered, what stops the campaign first: its budget or its wallet; null when all are covered.',
+  })
+  limitedBy!: CampaignEnd | null;
 }
 
 @ArgsType()

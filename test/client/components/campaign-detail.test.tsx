@@ -44,7 +44,15 @@ function campaign(overrides: Partial<CampaignFigures> = {}): CampaignFigures {
     committed: '14',
     activeCalls: 2,
     spendPerMinute: '1.2',
-    timeToEmptySeconds: 754,
+    projection: {
+      ratePerMinute: '1.2',
+      walletRatePerMinute: '1.5',
+      budgetReachedInSeconds: 4_300,
+      walletRunsDryInSeconds: 754,
+      endsBy: 'WALLET',
+      endsInSeconds: 754,
+      windowSeconds: 300,
+    },
     simulate: false,
     version: '9',
     createdAt: at(600),
@@ -109,7 +117,10 @@ describe('CampaignDetailView', () => {
     const html = render(<CampaignDetailView {...props()} />);
     expect(html).toContain('$12.35');
     expect(html).toContain('$1.20/min');
-    expect(html).toContain('in 12 min 34 s');
+    // The wallet runs dry before the budget is reached: the earlier one is shown.
+    expect(html).toContain('<dt>Wallet runs dry</dt><dd class="amount">in 12 min 34 s</dd>');
+    expect(html).not.toContain('Budget reached');
+    expect(html).toContain('aria-label="Edit Spring promo"');
     expect(html).toContain('14% of $100.00');
     expect(html).toContain('role="img"');
     expect(html).toContain('spend-chart__projection');
@@ -155,7 +166,7 @@ describe('CampaignDetailView', () => {
         {...props({
           book,
           latest: {
-            campaign: campaign({ status: 'STOPPED_INSUFFICIENT_FUNDS', activeCalls: 0, spendPerMinute: '0', timeToEmptySeconds: null }),
+            campaign: campaign({ status: 'STOPPED_INSUFFICIENT_FUNDS', activeCalls: 0, spendPerMinute: '0', projection: null }),
             atMs: NOW_MS,
           },
         })}
@@ -173,8 +184,55 @@ describe('CampaignDetailView', () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain('Stopped: insufficient funds.');
     expect(html).toContain('aria-label="Resume Spring promo"');
-    expect(html).toContain('Not burning');
+    // A stopped campaign projects nothing and burns nothing more.
+    expect(html).toContain('<dt>Burn</dt><dd class="amount muted">Not running</dd>');
+    expect(html).not.toContain('Wallet runs dry');
+    expect(html).not.toContain('Budget reached');
     expect(html).toContain('No calls in progress.');
+  });
+
+  it('shows "budget reached in" when the budget comes first, and nothing for a paused campaign', () => {
+    const budgetFirst = render(
+      <CampaignDetailView
+        {...props({
+          latest: {
+            campaign: campaign({
+              projection: {
+                ratePerMinute: '1.2',
+                walletRatePerMinute: '1.2',
+                budgetReachedInSeconds: 300,
+                walletRunsDryInSeconds: 754,
+                endsBy: 'BUDGET',
+                endsInSeconds: 300,
+                windowSeconds: 300,
+              },
+            }),
+            atMs: NOW_MS,
+          },
+        })}
+      />,
+    );
+    expect(budgetFirst).toContain('<dt>Budget reached</dt><dd class="amount">in 5 min</dd>');
+    expect(budgetFirst).not.toContain('Wallet runs dry');
+    expect(budgetFirst).toContain('>Budget reached 12:05 PM</text>');
+    const paused = render(
+      <CampaignDetailView {...props({ latest: { campaign: campaign({ status: 'PAUSED', projection: null }), atMs: NOW_MS } })} />,
+    );
+    expect(paused).not.toContain('Budget reached');
+    expect(paused).not.toContain('Wallet runs dry');
+    expect(paused).not.toContain('spend-chart__projection');
+  });
+
+  it('offers "Raise budget" on a campaign stopped at its budget, to managers only', () => {
+    const stopped = { campaign: campaign({ status: 'STOPPED_BUDGET_REACHED', activeCalls: 0, projection: null }), atMs: NOW_MS };
+    const manager = render(<CampaignDetailView {...props({ latest: stopped })} />);
+    expect(manager).toContain('Stopped: budget reached.');
+    expect(manager).toContain('>Raise budget</button>');
+    expect(manager).toContain('aria-label="Resume Spring promo"');
+    const viewer = render(<CampaignDetailView {...props({ latest: stopped, canManage: false })} />);
+    expect(viewer).toContain('Stopped: budget reached.');
+    expect(viewer).not.toContain('Raise budget');
+    expect(viewer).not.toContain('aria-label="Edit Spring promo"');
   });
 
   it('says when the live feeds stopped', () => {

@@ -27,7 +27,7 @@ function campaign(overrides: Partial<CampaignFigures> = {}): CampaignFigures {
     committed: '150',
     activeCalls: 1234,
     spendPerMinute: '12',
-    timeToEmptySeconds: 600,
+    projection: null,
     simulate: false,
     version: '7',
     createdAt: '2026-11-22T10:00:00.000Z',

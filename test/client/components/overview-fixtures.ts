@@ -29,9 +29,24 @@ export function liveWallet(overrides: Partial<OverviewWallet> = {}): OverviewWal
     available: '100',
     status: 'ACTIVE',
     sequence: '4',
-    burn: { activeCalls: 0, callsPerMinute: '0', recentSpend: '0', recentWindowSeconds: 300 },
+    burn: burnOf({}),
     autoRecharge: null,
     lowBalanceThresholds: ['5', '0'],
+    ...overrides,
+  };
+}
+
+/** A wallet's burn as the server sends it: nothing running unless overridden. */
+export function burnOf(overrides: Partial<OverviewWallet['burn']>): OverviewWallet['burn'] {
+  return {
+    ratePerMinute: null,
+    timeToEmptySeconds: null,
+    activeCalls: 0,
+    meteredPerMinute: '0',
+    windowUsage: '0',
+    windowSeconds: 300,
+    coveredSeconds: 300,
+    planFeesPerMinute: '0',
     ...overrides,
   };
 }

@@ -40,7 +40,9 @@ describe('OverviewPage', () => {
     const printed = compact(OVERVIEW_WALLET_UPDATED_SUBSCRIPTION);
     expect(printed).toContain('walletUpdated(walletId: $walletId) { ...OverviewWalletFields }');
     expect(printed).toContain('fragment OverviewWalletFields on Wallet { id currency balance reserved available status sequence');
-    expect(printed).toContain('burn { activeCalls callsPerMinute recentSpend recentWindowSeconds }');
+    expect(printed).toContain(
+      'burn { ratePerMinute timeToEmptySeconds activeCalls meteredPerMinute windowUsage windowSeconds coveredSeconds planFeesPerMinute }',
+    );
     expect(printed).toContain('autoRecharge { walletId enabled threshold target pausedReason }');
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { BurnCard } from '../../../client/src/routes/overview/BurnCard';
 import { OverviewView, type OverviewViewProps } from '../../../client/src/routes/overview/OverviewView';
-import { ACCOUNT_WALLET, campaign, hostElements, liveWallet, textOf, transaction } from './overview-fixtures';
+import { ACCOUNT_WALLET, burnOf, campaign, hostElements, liveWallet, textOf, transaction } from './overview-fixtures';
 
 const noop = () => undefined;
 
@@ -57,7 +57,14 @@ describe('OverviewView', () => {
       reserved: '0.25',
       available: '1',
       sequence: '3',
-      burn: { activeCalls: 2, callsPerMinute: '6', recentSpend: '0.6', recentWindowSeconds: 300 },
+      burn: burnOf({
+        activeCalls: 2,
+        ratePerMinute: '6',
+        timeToEmptySeconds: 10,
+        meteredPerMinute: '6',
+        windowUsage: '0.6',
+        coveredSeconds: 60,
+      }),
     });
     const html = renderToStaticMarkup(<OverviewView {...props({ live: { wallet, error: null, onRetry: noop } })} />);
     // Same sequence as the account query's: the live state wins (it has the reservations).
@@ -67,7 +74,7 @@ describe('OverviewView', () => {
     expect(figure(html, 'Burn rate')).toBe('$6.00/min');
     expect(figure(html, 'Time to empty')).toBe('under a minute');
     expect(figure(html, 'Active calls')).toBe('2');
-    expect(html).toContain('Burn rate from the active calls’ prices. Active calls $6.00/min; last 5 min $0.12/min.');
+    expect(html).toContain('Calls, messages and plan fees over the last 1 min, or the active calls’ prices ($6.00/min) if higher.');
     expect(html).toContain('Updates live as calls reserve credit and money moves.');
     // $1 is below 5: the default low-balance warning.
     expect(html).toContain('data-banner="low-balance"');
@@ -86,7 +93,7 @@ describe('OverviewView', () => {
         failed={false}
         wallet={liveWallet({
           available: '100',
-          burn: { activeCalls: 1, callsPerMinute: '0.5', recentSpend: '0', recentWindowSeconds: 300 },
+          burn: burnOf({ activeCalls: 1, ratePerMinute: '0.5', timeToEmptySeconds: 12_000, meteredPerMinute: '0.5' }),
         })}
       />,
     );
@@ -97,20 +104,21 @@ describe('OverviewView', () => {
         wallet={liveWallet({
           currency: 'GBP',
           available: '0.0085',
-          burn: { activeCalls: 0, callsPerMinute: '0', recentSpend: '0.0085', recentWindowSeconds: 300 },
+          burn: burnOf({ ratePerMinute: '0.0017', timeToEmptySeconds: 300, windowUsage: '0.0085' }),
         })}
       />,
     );
     expect(figure(recent, 'Burn rate')).toBe('£0.0017/min');
     expect(figure(recent, 'Time to empty')).toBe('about 5 min');
-    expect(recent).toContain('Burn rate from the debits of the last 5 min.');
+    expect(recent).toContain('Calls, messages and plan fees over the last 5 min');
+    expect(recent).toContain('One-off charges, number purchases and adjustments do not count.');
   });
 
   it('nothing burning: a zero rate and no time to empty', () => {
     const html = renderToStaticMarkup(<BurnCard failed={false} wallet={liveWallet()} />);
     expect(figure(html, 'Burn rate')).toBe('$0.00/min');
     expect(figure(html, 'Time to empty')).toBe('nothing is burning');
-    expect(html).toContain('no active calls and no recent debits');
+    expect(html).toContain('Nothing is running: no projection.');
   });
 
   it('empty: a wallet without transactions says so', () => {

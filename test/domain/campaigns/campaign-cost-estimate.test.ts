@@ -15,8 +15,10 @@ describe('campaignCostFigures', () => {
       costPerCallMicros: 760_000n,
       totalMicros: 760_000_000n,
       availableMicros: null,
+      budgetMicros: null,
       shortfallMicros: null,
       coveredCalls: null,
+      limitedBy: null,
     });
     expect(campaignCostFigures(RATE, 3, 0, null)).toMatchObject({
       billedSecondsPerCall: 60,
@@ -50,5 +52,26 @@ describe('campaignCostFigures', () => {
   it('refuses a fractional or negative number of calls as a programmer error', () => {
     expect(() => campaignCostFigures(RATE, 1.5, 60, null)).toThrow(/non-negative integer/);
     expect(() => campaignCostFigures(RATE, -1, 60, null)).toThrow(/non-negative integer/);
+  });
+});
+
+describe('campaignCostFigures with a budget', () => {
+  it('covers the calls up to the lesser of the available credit and the budget, the budget winning a tie', () => {
+    // 0.70 a call (0.10 to connect, 60 s at 0.60): 500 calls are 350.
+    expect(campaignCostFigures(RATE, 500, 60, 150_000_000n, 20_000_000n)).toMatchObject({
+      totalMicros: 350_000_000n,
+      shortfallMicros: 330_000_000n,
+      coveredCalls: 28,
+      limitedBy: 'BUDGET',
+    });
+    expect(campaignCostFigures(RATE, 500, 60, 15_000_000n, 20_000_000n)).toMatchObject({ coveredCalls: 21, limitedBy: 'WALLET' });
+    expect(campaignCostFigures(RATE, 500, 60, 20_000_000n, 20_000_000n)).toMatchObject({ coveredCalls: 28, limitedBy: 'BUDGET' });
+    expect(campaignCostFigures(RATE, 500, 60, null, 20_000_000n)).toMatchObject({
+      availableMicros: null,
+      coveredCalls: 28,
+      limitedBy: 'BUDGET',
+    });
+    // Exactly covered: nothing limits.
+    expect(campaignCostFigures(RATE, 10, 60, null, 7_000_000n)).toMatchObject({ shortfallMicros: 0n, coveredCalls: 10, limitedBy: null });
   });
 });

@@ -11,7 +11,7 @@ const CALL = `query($id: ID!) { call(id: $id) { ${CALL_FIELDS} } }`;
 const WALLET = `query($id: ID!) { wallet(id: $id) { balance reserved available } }`;
 const CALL_TRANSACTIONS = `query($id: ID!) { wallet(id: $id) { transactions(first: 100, kind: CALL) {
   edges { node { id type kind amount balanceBefore balanceAfter campaignId } } } } }`;
-const CAMPAIGN_FIELDS = `id status budget spent committed activeCalls spendPerMinute timeToEmptySeconds`;
+const CAMPAIGN_FIELDS = `id status budget spent committed activeCalls spendPerMinute projection { ratePerMinute walletRunsDryInSeconds budgetReachedInSeconds endsBy endsInSeconds }`;
 const CAMPAIGN = `query($id: ID!) { campaign(id: $id) { ${CAMPAIGN_FIELDS} } }`;
 const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { ${CAMPAIGN_FIELDS} } } }`;
 const START_CAMPAIGN = `mutation($id: ID!) { startCampaign(id: $id) { campaign { ${CAMPAIGN_FIELDS} } } }`;
@@ -625,16 +625,27 @@ describe('campaign live figures', () => {
     const { available } = await wallet(ownerKey, walletId);
     expect(available).toBe('9.92');
     expect(figures).toMatchObject({ status: 'RUNNING', activeCalls: 2, spendPerMinute: '1.2', spent: '0.06', committed: '0.08' });
-    // floor(9.92 × 60 / 1.2) = 496.
-    expect(figures.timeToEmptySeconds).toBe(496);
+    // floor(9.92 × 60 / 1.2) = 496: 2.5 s of calls in the window are less than their prices, so the rate is the prices.
+    expect(figures.projection).toEqual({
+      ratePerMinute: '1.2',
+      walletRunsDryInSeconds: 496,
+      budgetReachedInSeconds: null,
+      endsBy: 'WALLET',
+      endsInSeconds: 496,
+    });
 
     for (const call of calls) expect(await endCall(ownerKey, call.id)).toMatchObject({ billedSeconds: 3, cost: '0.03' });
+    // No call active, but the window still holds the 0.06 they cost, over its shortest span (60 s):
+    // 0.06 a minute, and floor(9.94 × 60 / 0.06) = 9940 s for the wallet.
     expect(await campaign(ownerKey, campaignId)).toMatchObject({
       activeCalls: 0,
-      spendPerMinute: '0',
+      spendPerMinute: '0.06',
       spent: '0.06',
-      timeToEmptySeconds: null,
+      projection: { ratePerMinute: '0.06', walletRunsDryInSeconds: 9940, endsBy: 'WALLET' },
     });
+    // Paused: no projection.
+    await t.ok(ownerKey, `mutation($id: ID!) { pauseCampaign(id: $id) { campaign { id } } }`, { id: campaignId });
+    expect(await campaign(ownerKey, campaignId)).toMatchObject({ status: 'PAUSED', projection: null });
     expect(await wallet(ownerKey, walletId)).toEqual({ balance: '9.94', reserved: '0', available: '9.94' });
   });
 });

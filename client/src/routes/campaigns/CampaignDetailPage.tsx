@@ -21,6 +21,7 @@ import type { AccountPageProps } from '../account/account-page-props';
 import { BudgetBar } from './BudgetBar';
 import { ActiveCallsTable, EndedCallsTable } from './CallTables';
 import { CampaignActions } from './CampaignActions';
+import { CampaignEditForm } from './CampaignEditForm';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
 import { LiveSpendChart } from './SpendChart';
 import './campaigns.css';
@@ -135,6 +136,20 @@ function CampaignDetailReady({
   const { campaign } = latest;
   const active = book.active;
   const activeCalls = useMemo(() => activeCallList({ active }), [active]);
+  // The edit form, opened by Edit or by the budget stop's "Raise budget" (which focuses the budget).
+  const [editing, setEditing] = useState<'edit' | 'raise' | null>(null);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
+  const editable = canManage && campaign.status !== 'COMPLETED';
+  const saved = (changed: CampaignFigures) => {
+    const raised = changed.budget !== campaign.budget && changed.budget !== null;
+    setEditing(null);
+    setSavedNote(
+      raised && changed.status === 'STOPPED_BUDGET_REACHED'
+        ? `Budget raised to ${formatMoney(changed.budget!, currency)}. Resume to place calls again.`
+        : 'Campaign saved.',
+    );
+    onCampaignChanged(changed);
+  };
   return (
     <div className="campaign-detail">
       <section className="card campaign-detail__summary" aria-label="Campaign">
@@ -145,15 +160,47 @@ function CampaignDetailReady({
             <CampaignStatusBadge status={campaign.status} />
             {campaign.simulate && <span className="badge badge--sandbox">Simulated</span>}
           </div>
-          {canManage && <CampaignActions campaign={campaign} onChanged={onCampaignChanged} />}
+          {canManage && (
+            <div className="campaign-detail__actions">
+              {editable && editing === null && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => (setSavedNote(null), setEditing('edit'))}
+                  aria-label={`Edit ${campaign.name}`}
+                >
+                  Edit
+                </button>
+              )}
+              <CampaignActions campaign={campaign} onChanged={(changed) => (setSavedNote(null), onCampaignChanged(changed))} />
+            </div>
+          )}
         </div>
+        {editing !== null && (
+          <CampaignEditForm
+            campaign={campaign}
+            currency={currency}
+            focusBudget={editing === 'raise'}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+        {savedNote !== null && (
+          <p className="notice notice--success" role="status">
+            {savedNote}
+          </p>
+        )}
         {error ? <ErrorNotice error={error} /> : null}
         {liveError !== null && (
           <div className="notice notice--warning" role="status">
             <p>Live updates stopped: the figures below may be out of date. Use Refresh above.</p>
           </div>
         )}
-        <StoppedNotice status={campaign.status} navigate={navigate} />
+        <StoppedNotice
+          status={campaign.status}
+          navigate={navigate}
+          onRaiseBudget={editable && editing === null ? () => (setSavedNote(null), setEditing('raise')) : null}
+        />
         <CampaignFiguresList latest={latest} currency={currency} />
       </section>
 
@@ -190,7 +237,16 @@ function CampaignDetailReady({
 }
 
 /** Why a stopped campaign stopped and what to do, as an alert. */
-function StoppedNotice({ status, navigate }: { status: CampaignFigures['status']; navigate: (path: string) => void }) {
+function StoppedNotice({
+  status,
+  navigate,
+  onRaiseBudget,
+}: {
+  status: CampaignFigures['status'];
+  navigate: (path: string) => void;
+  /** Opens the edit form on the budget; null when the viewer may not edit (or the form is open). */
+  onRaiseBudget: (() => void) | null;
+}) {
   if (status === 'STOPPED_INSUFFICIENT_FUNDS') {
     return (
       <div className="notice notice--error campaign-detail__stopped" role="alert">
@@ -206,17 +262,21 @@ function StoppedNotice({ status, navigate }: { status: CampaignFigures['status']
     return (
       <div className="notice notice--error campaign-detail__stopped" role="alert">
         <p className="notice__summary">Stopped: budget reached.</p>
-        <p className="notice__detail">
-          The campaign’s spend reached its budget, so new calls are refused. Resume tries again once calls in progress have released their
-          holds.
-        </p>
+        <p className="notice__detail">The campaign’s spend reached its budget, so new calls are refused. Raise the budget, then Resume.</p>
+        {onRaiseBudget !== null && (
+          <p>
+            <button type="button" className="button" onClick={onRaiseBudget}>
+              Raise budget
+            </button>
+          </p>
+        )}
       </div>
     );
   }
   return null;
 }
 
-/** The campaign's figures: spent, committed, budget use, active calls, burn and the wallet's run-out. */
+/** The campaign's figures: spent, committed, budget use, active calls, its burn and when it ends. */
 const CampaignFiguresList = memo(function CampaignFiguresList({ latest, currency }: { latest: ReceivedCampaign; currency: string }) {
   const { campaign } = latest;
   return (
@@ -233,19 +293,19 @@ const CampaignFiguresList = memo(function CampaignFiguresList({ latest, currency
         <dt>Active calls</dt>
         <dd className="amount">{campaign.activeCalls.toLocaleString('en-US')}</dd>
       </div>
-      <div className="balances__item" title="The per-minute prices of the calls in progress, summed">
-        <dt>Burn</dt>
-        <dd className="amount">{formatMoney(campaign.spendPerMinute, currency)}/min</dd>
-      </div>
       <div
         className="balances__item"
-        title="At the wallet’s current burn (all its calls in progress), when its available balance is used up"
+        title="This campaign’s calls (rates, increments, connect fees) and messages over the burn window, or its calls’ prices now if higher: the same definition as the Overview’s burn rate"
       >
-        <dt>Wallet runs dry</dt>
-        <dd className="amount">
-          <RunOut timeToEmptySeconds={campaign.timeToEmptySeconds} atMs={latest.atMs} />
-        </dd>
+        <dt>Burn</dt>
+        {/* A paused or stopped campaign with no call left up burns nothing from now on, whatever its window held. */}
+        {campaign.status !== 'RUNNING' && campaign.activeCalls === 0 ? (
+          <dd className="amount muted">Not running</dd>
+        ) : (
+          <dd className="amount">{formatMoney(campaign.spendPerMinute, currency)}/min</dd>
+        )}
       </div>
+      <ProjectionFigure projection={campaign.projection ?? null} atMs={latest.atMs} />
       <div className="balances__item campaign-figures__budget">
         <dt>Budget</dt>
         <dd>
@@ -256,12 +316,29 @@ const CampaignFiguresList = memo(function CampaignFiguresList({ latest, currency
   );
 });
 
-/** "in 12 min 5 s", counting down on the page's clock from the state's time-to-empty; "Not burning" when nothing runs. */
-function RunOut({ timeToEmptySeconds, atMs }: { timeToEmptySeconds: number | null; atMs: number }) {
+/**
+ * When the running campaign ends, whichever comes first: "Budget reached" or "Wallet runs dry",
+ * "in 12 min 5 s" counting down on the page's clock from the state's figure (the wallet's figure is
+ * the Overview's time to empty). Nothing for a paused or stopped campaign, or when nothing runs.
+ */
+function ProjectionFigure({ projection, atMs }: { projection: CampaignFigures['projection'] | null; atMs: number }) {
   const nowMs = useCampaignClock();
-  if (timeToEmptySeconds === null) return <span className="muted">Not burning</span>;
-  const left = timeToEmptySeconds - Math.max(0, nowMs - atMs) / 1000;
-  return <>{left <= 0 ? 'Now' : `in ${formatTimeLeft(left)}`}</>;
+  if (projection === null || projection.endsInSeconds === null || projection.endsInSeconds === undefined) return null;
+  const budget = projection.endsBy === 'BUDGET';
+  const left = projection.endsInSeconds - Math.max(0, nowMs - atMs) / 1000;
+  return (
+    <div
+      className="balances__item"
+      title={
+        budget
+          ? 'At this campaign’s burn, when its committed spend reaches its budget (before the wallet runs dry)'
+          : 'At the wallet’s burn (all its campaigns, messages and plan fees), when its available balance is used up'
+      }
+    >
+      <dt>{budget ? 'Budget reached' : 'Wallet runs dry'}</dt>
+      <dd className="amount">{left <= 0 ? 'Now' : `in ${formatTimeLeft(left)}`}</dd>
+    </div>
+  );
 }
 
 /** An in-dashboard link: a real href (open in a new tab works), client-side navigation on a plain click. */

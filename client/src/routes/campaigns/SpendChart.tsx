@@ -18,6 +18,8 @@ export interface SpendChartProps {
   currency: string;
   /** What the chart shows, in words, for screen readers. */
   description: string;
+  /** What the end marker says: the wallet runs dry, or the budget is reached (whichever comes first). @default 'Runs dry' */
+  endLabel?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SpendChartProps {
  * and its dashed projection at the current burn (right scale), "now", and the wallet's run-out
  * when it falls inside the chart.
  */
-export function SpendChart({ geometry, currency, description }: SpendChartProps) {
+export function SpendChart({ geometry, currency, description, endLabel = 'Runs dry' }: SpendChartProps) {
   const { box } = geometry;
   const plotBottom = box.height - box.padding.bottom;
   const plotRight = box.width - box.padding.right;
@@ -84,7 +86,7 @@ export function SpendChart({ geometry, currency, description }: SpendChartProps)
         <g className="spend-chart__run-out">
           <line x1={geometry.runOut.x} x2={geometry.runOut.x} y1={box.padding.top} y2={plotBottom} />
           <text x={geometry.runOut.x - 4} y={box.padding.top + 10} textAnchor="end">
-            {`Runs dry ${formatTimeOfDay(geometry.runOut.atMs, { seconds: false })}`}
+            {`${endLabel} ${formatTimeOfDay(geometry.runOut.atMs, { seconds: false })}`}
           </text>
         </g>
       )}
@@ -117,19 +119,30 @@ export function LiveSpendChart({ baseline, samples, latest, currency }: LiveSpen
     () =>
       spendChartGeometry(
         minutes,
-        { spendPerMinute: campaign.spendPerMinute, timeToEmptySeconds: campaign.timeToEmptySeconds, stateAtMs: atMs },
+        {
+          spendPerMinute: campaign.projection?.ratePerMinute ?? '0',
+          timeToEmptySeconds: campaign.projection?.endsInSeconds ?? null,
+          stateAtMs: atMs,
+        },
         Math.max(nowMs, atMs),
       ),
-    [minutes, campaign.spendPerMinute, campaign.timeToEmptySeconds, atMs, nowMs],
+    [minutes, campaign.projection?.ratePerMinute, campaign.projection?.endsInSeconds, atMs, nowMs],
   );
   const current = minutes.at(-1);
   const description =
     `Spend per minute over the last ${SPEND_CHART_MINUTES} minutes; ` +
     `${formatMoney(current?.spent ?? '0', currency)} this minute, ${formatMoney(current?.cumulative ?? campaign.spent, currency)} in total` +
-    (geometry.projectionPath !== null ? `; projected at ${formatMoney(campaign.spendPerMinute, currency)} a minute.` : '.');
+    (geometry.projectionPath !== null
+      ? `; projected at ${formatMoney(campaign.projection?.ratePerMinute ?? '0', currency)} a minute.`
+      : '.');
   return (
     <>
-      <SpendChart geometry={geometry} currency={currency} description={description} />
+      <SpendChart
+        geometry={geometry}
+        currency={currency}
+        description={description}
+        endLabel={campaign.projection?.endsBy === 'BUDGET' ? 'Budget reached' : 'Runs dry'}
+      />
       <ul className="spend-chart__legend" aria-hidden="true">
         <li className="spend-chart__legend-item spend-chart__legend-item--bars">Spend per minute (left)</li>
         <li className="spend-chart__legend-item spend-chart__legend-item--cumulative">Cumulative spend (right)</li>

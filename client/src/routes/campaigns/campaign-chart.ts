@@ -6,8 +6,9 @@
  * calls have cost so far, so it grows while calls run, before anything is posted). From the
  * baseline's fetch on, each minute's bar is the posted spend the query saw in it plus how much
  * `spent` grew during it; the cumulative line ends at the newest `spent` and goes back by the
- * bars. The projection continues the cumulative line at the current burn (`spendPerMinute`) up to
- * when the wallet runs dry (`timeToEmptySeconds`, counted from when that state arrived).
+ * bars. The projection continues the cumulative line at the campaign's burn (`projection.ratePerMinute`)
+ * up to when it ends (`projection.endsInSeconds`: budget reached or wallet dry, whichever first,
+ * counted from when that state arrived); a paused or stopped campaign has no projection.
  *
  * Money stays in bigint micro-units; only pixel positions are plain numbers.
  */
@@ -140,9 +141,9 @@ export function spendMinutes(input: SpendMinutesInput): SpendMinute[] {
 
 /** The burn, for the projection. */
 export interface SpendProjectionInput {
-  /** The campaign's `spendPerMinute` (Money a minute). */
+  /** The campaign's burn rate, `projection.ratePerMinute` (Money a minute); "0" without a projection. */
   spendPerMinute: string;
-  /** The campaign's `timeToEmptySeconds` (the wallet's), or null when nothing burns. */
+  /** Seconds until it ends, `projection.endsInSeconds` (budget or wallet, whichever first), or null without a projection. */
   timeToEmptySeconds: number | null;
   /** When that state arrived, epoch ms: run-out is counted from here. */
   stateAtMs: number;

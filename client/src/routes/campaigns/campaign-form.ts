@@ -89,7 +89,8 @@ function wholeNumber(input: string, minimum: number, maximum: number): number | 
 
 /**
  * The estimate's variables, or the problems with its fields (and none with the others). Needs a
- * rate plan: without one there is nothing to price.
+ * rate plan: without one there is nothing to price. A valid budget goes with it (the estimate
+ * covers calls only up to it); a budget still being typed is left out rather than blocking it.
  */
 export function checkEstimateDraft(
   draft: CampaignDraft,
@@ -105,7 +106,20 @@ export function checkEstimateDraft(
     errors.averageDurationSeconds = `Enter whole seconds from 0 to ${ESTIMATE_DURATION_SECONDS_MAX.toLocaleString('en-US')}.`;
   if (draft.ratePlanId === '') errors.ratePlanId = 'Choose a rate plan.';
   if (Object.keys(errors).length > 0 || calls === null || seconds === null) return { valid: false, errors };
-  return { valid: true, variables: { input: { ratePlanId: draft.ratePlanId, to, calls, averageDurationSeconds: seconds, walletId } } };
+  const budget = checkBudget(draft.budget, '');
+  return {
+    valid: true,
+    variables: {
+      input: {
+        ratePlanId: draft.ratePlanId,
+        to,
+        calls,
+        averageDurationSeconds: seconds,
+        walletId,
+        budget: budget.valid ? budget.budget : null,
+      },
+    },
+  };
 }
 
 /** The `createCampaign` variables, or the problems with the campaign's own fields. */
@@ -165,11 +179,28 @@ export function estimateLines(estimate: CampaignEstimate, calls: number): Estima
     { label: 'Cost per call', value: formatMoney(estimate.costPerCall, currency, { precision: 'unit-price' }) },
   ];
   if (estimate.available !== null) lines.push({ label: 'Available in the wallet', value: formatMoney(estimate.available, currency) });
+  if (estimate.budget !== null) lines.push({ label: 'Budget', value: formatMoney(estimate.budget, currency) });
   if (estimate.coveredCalls !== null) {
     const covered = estimate.coveredCalls.toLocaleString('en-US');
     const short = estimate.shortfall !== null && moneyToMicros(estimate.shortfall) > 0n;
-    lines.push({ label: 'Calls the wallet covers', value: short ? `${covered} of ${callCount}` : `All ${callCount}`, warning: short });
-    if (short) lines.push({ label: 'Missing to cover the total', value: formatMoney(estimate.shortfall!, currency), warning: true });
+    // What limits the calls: the lesser of the wallet's credit and the budget (the server says which when short).
+    const limit =
+      estimate.limitedBy ??
+      (estimate.budget !== null && (estimate.available === null || moneyToMicros(estimate.budget) <= moneyToMicros(estimate.available))
+        ? 'BUDGET'
+        : 'WALLET');
+    lines.push({
+      label: limit === 'BUDGET' ? 'Calls the budget covers' : 'Calls the wallet covers',
+      value: short ? `${covered} of ${callCount}` : `All ${callCount}`,
+      warning: short,
+    });
+    if (short) {
+      lines.push({
+        label: estimate.limitedBy === 'BUDGET' ? 'Over the budget by' : 'Missing to cover the total',
+        value: formatMoney(estimate.shortfall!, currency),
+        warning: true,
+      });
+    }
   }
   lines.push({ label: `Estimated total for ${callCount} calls`, value: formatMoney(estimate.total, currency), emphasis: true });
   return lines;

@@ -1,5 +1,5 @@
-import { formatTimeToEmpty, walletBurnFigures } from './burn-rate';
-import { formatPerMinute } from '../../utils/money';
+import { burnFigures, formatTimeToEmpty, formatWindow } from './burn-rate';
+import { formatPerMinute, moneyToMicros } from '../../utils/money';
 import type { OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
 
 /** Props of {@link BurnCard}. */
@@ -10,15 +10,10 @@ export interface BurnCardProps {
   failed: boolean;
 }
 
-/** Seconds as "5 min" (the recent window is whole minutes today), else "90 s". */
-function windowLabel(seconds: number): string {
-  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
-}
-
 /**
- * What the wallet is burning: the burn rate per minute (routes/overview/burn-rate.ts: the larger of the
- * active calls' prices and the recent debits' rate), the time until the available balance is used
- * up at it, and the active calls, with both inputs in small print.
+ * What the wallet is burning: the server's one burn rate (the same figure every campaign page
+ * counts its "wallet runs dry" at), the time until the available balance is used up at it, and the
+ * active calls, with what the rate counts in small print.
  */
 export function BurnCard({ wallet, failed }: BurnCardProps) {
   if (wallet === null) {
@@ -32,20 +27,17 @@ export function BurnCard({ wallet, failed }: BurnCardProps) {
     );
   }
   const { currency, burn } = wallet;
-  const figures = walletBurnFigures(wallet.available, burn);
-  const source =
-    figures.source === 'calls'
-      ? 'from the active calls’ prices'
-      : figures.source === 'recent'
-        ? `from the debits of the last ${windowLabel(burn.recentWindowSeconds)}`
-        : 'no active calls and no recent debits';
+  const figures = burnFigures(burn);
   return (
     <section className="card" aria-labelledby="overview-burn-heading">
       <h2 id="overview-burn-heading" className="overview-card__title">
         Burn rate and time to empty
       </h2>
       <dl className="balances">
-        <div className="balances__item" title="The larger of the active calls’ per-minute prices and the recent debits’ rate">
+        <div
+          className="balances__item"
+          title="Calls (their rates, increments and connect fees), messages and plan fees over the window; one-off charges do not count"
+        >
           <dt>Burn rate</dt>
           <dd className="amount">{formatPerMinute(figures.perMinuteMicros, currency)}</dd>
         </div>
@@ -59,8 +51,13 @@ export function BurnCard({ wallet, failed }: BurnCardProps) {
         </div>
       </dl>
       <p className="muted overview-card__note">
-        Burn rate {source}. Active calls {formatPerMinute(figures.callsPerMinuteMicros, currency)}; last{' '}
-        {windowLabel(burn.recentWindowSeconds)} {formatPerMinute(figures.recentPerMinuteMicros, currency)}.
+        {figures.running
+          ? `Calls, messages and plan fees over the last ${formatWindow(burn.coveredSeconds)}, or the active calls’ prices (${formatPerMinute(
+              moneyToMicros(burn.meteredPerMinute),
+              currency,
+            )}) if higher.`
+          : 'Nothing is running: no projection.'}{' '}
+        One-off charges, number purchases and adjustments do not count.
       </p>
     </section>
   );

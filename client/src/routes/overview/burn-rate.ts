@@ -1,96 +1,41 @@
 /**
- * Burn rate and time-to-empty of a wallet, from the inputs the server sends in `Wallet.burn`
- * (schema.graphql `WalletBurn`): the per-minute prices of its active calls, summed, and its debits
- * over a recent window. Pure, in integer micro-units (`bigint`): no JS number ever carries money.
- *
- * The rule, and why:
- *
- * - **Burn per minute = max(calls, recent)**, where `calls` is the active calls' per-minute sum
- *   (what the wallet is paying right now, forward-looking) and `recent` is the recent debits as a
- *   per-minute rate, `recentSpend × 60 ÷ recentWindowSeconds` (what it actually paid lately:
- *   ended calls, messages, number rentals, charges). The two are NOT added: the recent debits are
- *   mostly the cost of calls that were active a moment ago, so a sum would count a steady call load
- *   twice. The larger one is the honest warning: `calls` reacts at once when dialing starts (the
- *   recent average lags by up to a window), `recent` covers spend that is not calls and the churn
- *   of short calls that start and end between two updates, and it keeps a time-to-empty on screen
- *   for a while after the last call ended rather than claiming "forever".
- * - **Rounding.** The recent per-minute rate is rounded UP to the micro-unit; time-to-empty is
- *   rounded DOWN to the second, and its display down to the minute. Both err on the side of less
- *   time left: the dashboard never promises money that is not there. The server's
- *   `Campaign.timeToEmptySeconds` also rounds down (but counts active calls only).
- * - Active calls' per-minute prices understate a little what calls cost (billing increments round
- *   up, connect fees are one-off); the recent rate picks that up once calls end.
+ * How the Overview shows the server's burn (schema.graphql `WalletBurn`). The burn rate and the
+ * time-to-empty are computed once, on the server (server/domain/wallets/burn-rate.ts: metered calls,
+ * messages and plan fees over a stated window, never one-off debits, null when nothing is running),
+ * so the Overview and every campaign page show the same figures; here they are only read and
+ * worded. Pure, in integer micro-units (`bigint`): no JS number ever carries money.
  */
 import { moneyToMicros } from '../../utils/money.js';
 
-/** `a ÷ b` rounded towards +∞, for b > 0 and a ≥ 0. */
-function divideRoundingUp(dividend: bigint, divisor: bigint): bigint {
-  return (dividend + divisor - 1n) / divisor;
+/** The burn as the server sends it (the fields the card reads). */
+export interface ServerBurn {
+  /** Money per minute; null when nothing is running (no projection). */
+  ratePerMinute: string | null;
+  /** Whole seconds until the available balance is used up, rounded down; null when nothing is running. */
+  timeToEmptySeconds: number | null;
 }
 
-/** What the burn rate is computed from: schema.graphql `WalletBurn`, as the server sends it. */
-export interface BurnInputs {
-  /** Sum of the active calls' per-minute prices (Money). */
-  callsPerMinute: string;
-  /** Debits over the last `recentWindowSeconds` (Money). */
-  recentSpend: string;
-  /** Length of the recent window, in seconds (300 today). Zero or less: the recent rate is ignored. */
-  recentWindowSeconds: number;
-}
-
-/** Which input set the burn rate: the active calls, the recent debits, or nothing burns. */
-export type BurnSource = 'calls' | 'recent' | 'none';
-
-/** A wallet's burn rate, in micro-units per minute. */
-export interface BurnRate {
-  /** The burn rate: the larger of the two below. Never negative. */
+/** What the burn card shows of a burn. */
+export interface BurnFigures {
+  /** The burn rate, in micro-units per minute; 0 when nothing is running. */
   perMinuteMicros: bigint;
-  /** The active calls' per-minute prices, summed. */
-  callsPerMinuteMicros: bigint;
-  /** The recent debits as a per-minute rate, rounded up to the micro-unit. */
-  recentPerMinuteMicros: bigint;
-  /** Which one is the burn rate; `'calls'` on a tie (it is the live figure). */
-  source: BurnSource;
+  /** Seconds to empty as the server said; null when nothing is running. */
+  timeToEmptySeconds: bigint | null;
+  /** False when the server answered "no projection". */
+  running: boolean;
 }
 
 /**
- * The burn rate: max(active calls' per-minute sum, recentSpend × 60 ÷ window) (see the module's
- * comment for why the larger and not the sum). Negative inputs (never sent) count as zero.
- * @throws MoneyFormatError when a Money field is not a Money string.
+ * The card's figures from the server's burn.
+ * @throws MoneyFormatError when `ratePerMinute` is not a Money string.
  */
-export function burnRate(inputs: BurnInputs): BurnRate {
-  const callsPerMinuteMicros = nonNegative(moneyToMicros(inputs.callsPerMinute));
-  const recentSpendMicros = nonNegative(moneyToMicros(inputs.recentSpend));
-  // A window is a whole number of seconds; anything else (0, NaN) means there is no recent rate.
-  const windowSeconds =
-    Number.isSafeInteger(inputs.recentWindowSeconds) && inputs.recentWindowSeconds > 0 ? BigInt(inputs.recentWindowSeconds) : 0n;
-  const recentPerMinuteMicros = windowSeconds === 0n ? 0n : divideRoundingUp(recentSpendMicros * 60n, windowSeconds);
-  if (callsPerMinuteMicros === 0n && recentPerMinuteMicros === 0n) {
-    return { perMinuteMicros: 0n, callsPerMinuteMicros, recentPerMinuteMicros, source: 'none' };
-  }
-  const fromCalls = callsPerMinuteMicros >= recentPerMinuteMicros;
+export function burnFigures(burn: ServerBurn): BurnFigures {
+  const running = burn.ratePerMinute !== null;
   return {
-    perMinuteMicros: fromCalls ? callsPerMinuteMicros : recentPerMinuteMicros,
-    callsPerMinuteMicros,
-    recentPerMinuteMicros,
-    source: fromCalls ? 'calls' : 'recent',
+    perMinuteMicros: running ? moneyToMicros(burn.ratePerMinute!) : 0n,
+    timeToEmptySeconds: running && burn.timeToEmptySeconds !== null ? BigInt(burn.timeToEmptySeconds) : null,
+    running,
   };
-}
-
-function nonNegative(micros: bigint): bigint {
-  return micros < 0n ? 0n : micros;
-}
-
-/**
- * Whole seconds until `availableMicros` is used up at `perMinuteMicros`: ⌊available × 60 ÷ burn⌋,
- * rounded down (never more time than there is). 0n when nothing is available; null when nothing
- * burns (the wallet never empties at this rate). A bigint: a large balance at a sub-cent rate is
- * more seconds than a JS number holds exactly.
- */
-export function timeToEmptySeconds(availableMicros: bigint, perMinuteMicros: bigint): bigint | null {
-  if (perMinuteMicros <= 0n) return null;
-  if (availableMicros <= 0n) return 0n;
-  return (availableMicros * 60n) / perMinuteMicros;
 }
 
 const MINUTE_SECONDS = 60n;
@@ -120,17 +65,7 @@ export function formatTimeToEmpty(seconds: bigint | null): string {
   return 'over a year';
 }
 
-/** What the overview's burn card shows for one state of a wallet. */
-export interface WalletBurnFigures extends BurnRate {
-  /** Seconds until the available balance is used up at the burn rate; null when nothing burns. */
-  timeToEmptySeconds: bigint | null;
-}
-
-/**
- * The burn rate and time-to-empty of a wallet state: its `available` (Money) and its `burn`.
- * @throws MoneyFormatError when a Money field is not a Money string.
- */
-export function walletBurnFigures(available: string, burn: BurnInputs): WalletBurnFigures {
-  const rate = burnRate(burn);
-  return { ...rate, timeToEmptySeconds: timeToEmptySeconds(moneyToMicros(available), rate.perMinuteMicros) };
+/** A window in seconds as "5 min" when whole minutes, else "90 s". */
+export function formatWindow(seconds: number): string {
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }

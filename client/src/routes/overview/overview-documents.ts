@@ -21,10 +21,14 @@ export const OVERVIEW_WALLET_FIELDS = graphql(`
     status
     sequence
     burn {
+      ratePerMinute
+      timeToEmptySeconds
       activeCalls
-      callsPerMinute
-      recentSpend
-      recentWindowSeconds
+      meteredPerMinute
+      windowUsage
+      windowSeconds
+      coveredSeconds
+      planFeesPerMinute
     }
     autoRecharge {
       walletId

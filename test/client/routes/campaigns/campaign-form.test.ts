@@ -48,8 +48,14 @@ describe('checkEstimateDraft', () => {
   it("builds the estimate's input against the wallet", () => {
     expect(checkEstimateDraft({ ...draft, to: '+44 7700 900123', calls: '1,000', averageDurationSeconds: '90' }, 'w1')).toEqual({
       valid: true,
-      variables: { input: { ratePlanId: 'rp1', to: '+447700900123', calls: 1000, averageDurationSeconds: 90, walletId: 'w1' } },
+      variables: {
+        input: { ratePlanId: 'rp1', to: '+447700900123', calls: 1000, averageDurationSeconds: 90, walletId: 'w1', budget: null },
+      },
     });
+    // The budget goes with the estimate (it caps what is covered); one still being typed is left out.
+    expect(checkEstimateDraft({ ...draft, budget: '20' }, 'w1')).toMatchObject({ valid: true, variables: { input: { budget: '20' } } });
+    expect(checkEstimateDraft({ ...draft, budget: '20.' }, 'w1')).toMatchObject({ valid: true, variables: { input: { budget: '20' } } });
+    expect(checkEstimateDraft({ ...draft, budget: 'abc' }, 'w1')).toMatchObject({ valid: true, variables: { input: { budget: null } } });
   });
 
   it("keeps to the server's bounds", () => {
@@ -89,8 +95,10 @@ describe('estimateLines', () => {
     costPerCall: '0.975',
     total: '975',
     available: '500',
+    budget: null,
     shortfall: '475',
     coveredCalls: 512,
+    limitedBy: 'WALLET' as const,
   };
 
   it('words the rate, the per-call and total cost, and a shortfall as a warning', () => {
@@ -107,7 +115,7 @@ describe('estimateLines', () => {
 
   it('says when the wallet covers everything', () => {
     const covered = estimateLines(
-      { ...estimate, rate: { ...estimate.rate, prefix: '', connectFee: '0' }, shortfall: '0', coveredCalls: 1000 },
+      { ...estimate, rate: { ...estimate.rate, prefix: '', connectFee: '0' }, shortfall: '0', coveredCalls: 1000, limitedBy: null },
       1000,
     );
     expect(covered[0]).toEqual({ label: 'Rate (all destinations)', value: '$0.60/min, billed 60/6 s' });
@@ -117,5 +125,25 @@ describe('estimateLines', () => {
       warning: false,
     });
     expect(covered.some((line) => line.label.startsWith('Missing'))).toBe(false);
+  });
+
+  it('says the budget limits the calls when it is less than the wallet holds: a $20 budget covers 20 of 500 calls', () => {
+    const lines = estimateLines(
+      {
+        ...estimate,
+        costPerCall: '1',
+        total: '500',
+        available: '150',
+        budget: '20',
+        shortfall: '480',
+        coveredCalls: 20,
+        limitedBy: 'BUDGET',
+      },
+      500,
+    );
+    expect(lines).toContainEqual({ label: 'Budget', value: '$20.00' });
+    expect(lines).toContainEqual({ label: 'Calls the budget covers', value: '20 of 500', warning: true });
+    expect(lines).toContainEqual({ label: 'Over the budget by', value: '$480.00', warning: true });
+    expect(lines.some((line) => line.label === 'Calls the wallet covers')).toBe(false);
   });
 });

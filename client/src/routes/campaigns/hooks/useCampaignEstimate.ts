@@ -13,8 +13,10 @@ export const CAMPAIGN_ESTIMATE_FIELDS = graphql(`
     costPerCall
     total
     available
+    budget
     shortfall
     coveredCalls
+    limitedBy
   }
 `);
 

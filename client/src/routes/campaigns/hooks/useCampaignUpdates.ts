@@ -26,7 +26,15 @@ export const CAMPAIGN_FIELDS = graphql(`
     committed
     activeCalls
     spendPerMinute
-    timeToEmptySeconds
+    projection {
+      ratePerMinute
+      walletRatePerMinute
+      budgetReachedInSeconds
+      walletRunsDryInSeconds
+      endsBy
+      endsInSeconds
+      windowSeconds
+    }
     simulate
     version
     createdAt
