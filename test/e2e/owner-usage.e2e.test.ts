@@ -322,7 +322,7 @@ describe('Messages', () => {
     ).estimateMessage;
     expect(api.encoding).toBe('UCS2');
     await waitForText(estimator.getByTestId('estimate-segments'), String(api.segments));
-    await waitForText(estimator.getByTestId('estimate-total'), formatMoney(api.total, 'USD'));
+    await waitForText(estimator.getByTestId('estimate-total'), formatMoney(api.total, 'USD', { precision: 'unit-price' }));
     // Nothing was sent: still three messages.
     const count = await t.ok(account.ownerKey, `query($walletId: ID!) { messages(walletId: $walletId) { edges { node { id } } } }`, {
       walletId: account.walletId,

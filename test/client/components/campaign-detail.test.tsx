@@ -214,7 +214,7 @@ describe('CampaignDetailView', () => {
     );
     expect(budgetFirst).toContain('<dt>Budget reached</dt><dd class="amount">in 5 min</dd>');
     expect(budgetFirst).not.toContain('Wallet runs dry');
-    expect(budgetFirst).toContain('>Budget reached 12:05 PM</text>');
+    expect(budgetFirst).toContain('>Budget reached 12:05 PM UTC</text>');
     const paused = render(
       <CampaignDetailView {...props({ latest: { campaign: campaign({ status: 'PAUSED', projection: null }), atMs: NOW_MS } })} />,
     );

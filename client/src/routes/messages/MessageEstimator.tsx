@@ -127,7 +127,7 @@ export function MessageEstimator({ currency }: { currency: string }) {
             <div className="summary-lines__row summary-lines__row--total">
               <dt>Held when sent</dt>
               <dd className="amount" data-testid="estimate-total">
-                {formatMoney(result.total, result.currency)}
+                {formatMoney(result.total, result.currency, { precision: 'unit-price' })}
               </dd>
             </div>
           </dl>
@@ -138,8 +138,10 @@ export function MessageEstimator({ currency }: { currency: string }) {
                 .map((recipient) => (
                   <li key={recipient.to}>
                     <span className="numeric">{recipient.to}</span>:{' '}
-                    <span className="amount">{formatMoney(recipient.price, result.currency)}</span>{' '}
-                    <span className="muted">({formatMoney(recipient.perSegment, result.currency)} a segment)</span>
+                    <span className="amount">{formatMoney(recipient.price, result.currency, { precision: 'unit-price' })}</span>{' '}
+                    <span className="muted">
+                      ({formatMoney(recipient.perSegment, result.currency, { precision: 'unit-price' })} a segment)
+                    </span>
                   </li>
                 ))}
               {result.recipients.length > 10 && <li className="muted">and {result.recipients.length - 10} more</li>}

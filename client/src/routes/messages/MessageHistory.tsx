@@ -132,7 +132,8 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
                     </td>
                     <td data-label="Cost" className="numeric">
                       <span>
-                        <span className="amount">{formatMoney(cost.amount, currency)}</span> <span className="muted">{cost.note}</span>
+                        <span className="amount">{formatMoney(cost.amount, currency, { precision: 'unit-price' })}</span>{' '}
+                        <span className="muted">{cost.note}</span>
                       </span>
                     </td>
                   </tr>

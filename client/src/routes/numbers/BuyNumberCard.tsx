@@ -134,7 +134,7 @@ export function BuyNumberCard({ walletId, currency, onBought }: BuyNumberCardPro
               <span className="offer__number numeric">{offer.number}</span>
               <span className="offer__price">
                 <span className="amount">{formatMoney(offer.firstCharge, offer.currency)}</span> now, then{' '}
-                <span className="amount">{formatMoney(offer.monthlyPrice, offer.currency)}</span>/month
+                <span className="amount">{formatMoney(offer.monthlyPrice, offer.currency, { precision: 'unit-price' })}</span>/month
               </span>
               <button
                 type="button"

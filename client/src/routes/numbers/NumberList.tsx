@@ -102,7 +102,7 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
                       <NumberStatus number={number} />
                     </td>
                     <td data-label="Monthly" className="numeric amount">
-                      {formatMoney(number.monthlyPrice, currency)}
+                      {formatMoney(number.monthlyPrice, currency, { precision: 'unit-price' })}
                     </td>
                     <td data-label="Next renewal">{nextRenewalText(number)}</td>
                     <td data-label="Refund">{refundText(number)}</td>

@@ -29,7 +29,7 @@ export function allowanceUsedPercent(subscription: { allowanceSeconds: number; u
 /** What a minute beyond the allowance costs: the plan's own rate, or each destination's. */
 export function overageText(overagePerMinute: string | null | undefined, currency: string): string {
   if (overagePerMinute === null || overagePerMinute === undefined) return "each destination's own per-minute rate";
-  return `${formatMoney(overagePerMinute, currency)}/min`;
+  return `${formatMoney(overagePerMinute, currency, { precision: 'unit-price' })}/min`;
 }
 
 /** A failed action as one sentence for its dialog: the summary, then the server's own words when they add something. */
