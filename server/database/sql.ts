@@ -135,9 +135,38 @@ async function withConnection<T>(em: EntityManager, work: (connection: pg.Client
   const connection = await pool.acquireConnection();
   try {
     return await whileHoldingConnection(() => work(connection));
+  } catch (error) {
+    disposeIfBroken(connection, error);
+    throw error;
   } finally {
     await pool.releaseConnection(connection);
   }
+}
+
+/**
+ * Whether a query's error means its connection is gone: a FATAL from the server (terminated by an
+ * administrator, a shutdown: SQLSTATE class 57P), a connection exception (class 08), or the socket
+ * closing under the query.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, severity } = error as Error & { code?: unknown; severity?: unknown };
+  if (severity === 'FATAL') return true;
+  if (typeof code === 'string' && (code.startsWith('57P') || code.startsWith('08'))) return true;
+  return /Connection terminated|Connection ended/i.test(error.message);
+}
+
+/**
+ * Marks a pooled connection whose query failed because the connection died as disposed, the way
+ * knex marks one on its 'error'/'end' events, so the pool destroys it instead of handing it to the
+ * next request. The FATAL answer reaches the query before the socket's 'end' event does: released
+ * at once, the dead connection went to the next request, which failed with "Connection terminated
+ * unexpectedly" (seen in posting-batches.test.ts under load).
+ */
+export function disposeIfBroken(connection: pg.Client, error: unknown): void {
+  if (!isConnectionLost(error)) return;
+  const marked = connection as pg.Client & { __knex__disposed?: unknown };
+  marked.__knex__disposed ??= error;
 }
 
 /** Options of {@link transaction}. */

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { assert } from '../errors.js';
 import { outsideOperation } from './operation-budget.js';
-import type { PoolClient } from './sql.js';
+import { disposeIfBroken, type PoolClient } from './sql.js';
 
 /**
  * A statement PostgreSQL parses and plans once per connection, then only executes. The posting
@@ -220,6 +220,9 @@ export class StatementBatcher<Row> {
         values: values as unknown[],
       });
       return result.rows;
+    } catch (error) {
+      disposeIfBroken(connection, error);
+      throw error;
     } finally {
       await this.client.releaseConnection(connection);
     }

@@ -1,10 +1,12 @@
 // Goal: the one SQL helper binds named parameters (never inlining them), keeps `::` casts intact,
 // refuses a missing parameter, prepares hot statements by name, and commits or rolls back a
-// transaction as a whole. Method: a fresh database and the ORM's own pool.
+// transaction as a whole, and never hands out a connection that died under a query. Method: a fresh database and the ORM's own pool.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrm, migrate } from '../../server/database/orm.js';
-import { sql, transaction } from '../../server/database/sql.js';
+import pg from 'pg';
+import { isConnectionLost, sql, transaction } from '../../server/database/sql.js';
+import { until } from '../support/waiting.js';
 import { createTestDatabase } from '../support/database.js';
 
 let orm: MikroORM;
@@ -82,5 +84,49 @@ describe('sql', () => {
       );
       expect(statements).toEqual([{ name: 'sql_helper_probe_label' }]);
     });
+  });
+});
+
+describe('a connection that dies under a query', () => {
+  it('is not handed to the next request: with one pooled connection, the query after a terminated one runs on a new connection', async () => {
+    const single = await createOrm({ databaseUrl: await createTestDatabase(), poolSizeMax: 1 });
+    const admin = new pg.Client({ connectionString: single.config.getClientUrl() });
+    await admin.connect();
+    try {
+      const em = single.em.fork();
+      const first = await sql<{ pid: number }>('select pg_backend_pid() as pid').one(em);
+      const sleeping = sql<{ slept: string }>('select pg_sleep(30)::text as slept').one(em);
+      const failure = sleeping.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await until(
+        'the query to sleep on its connection',
+        async () =>
+          (await admin.query('select 1 from pg_stat_activity where pid = $1 and wait_event = $2', [first.pid, 'PgSleep'])).rowCount === 1,
+      );
+      await admin.query('select pg_terminate_backend($1)', [first.pid]);
+      const error = await failure;
+      expect(error).toMatchObject({ code: '57P01', severity: 'FATAL' });
+      expect(isConnectionLost(error)).toBe(true);
+      // At once, before the dead socket's 'end' event can mark it: the pool must not give it out again.
+      const next = await sql<{ pid: number }>('select pg_backend_pid() as pid').one(single.em.fork());
+      expect(next.pid).not.toBe(first.pid);
+    } finally {
+      await admin.end();
+      await single.close(true);
+    }
+  });
+
+  it('tells a lost connection from an ordinary error', () => {
+    expect(
+      isConnectionLost(
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' }),
+      ),
+    ).toBe(true);
+    expect(isConnectionLost(Object.assign(new Error('connection failure'), { code: '08006', severity: 'ERROR' }))).toBe(true);
+    expect(isConnectionLost(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isConnectionLost(Object.assign(new Error('duplicate key'), { code: '23505', severity: 'ERROR' }))).toBe(false);
+    expect(isConnectionLost('not an error')).toBe(false);
   });
 });
