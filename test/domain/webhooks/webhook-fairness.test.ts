@@ -68,7 +68,10 @@ describe('the claim (injected clock, nothing sent)', () => {
    */
   async function produceAll(count: number): Promise<number> {
     let produced = 0;
-    await until(`${count} deliveries produced`, async () => (produced += await t.app.webhooks.produceOnce()) >= count);
+    await until(`${count} deliveries produced`, async () => {
+      produced += await t.app.webhooks.produceOnce();
+      return produced >= count;
+    });
     return produced;
   }
 
