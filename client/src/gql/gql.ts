@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Boot {\n    me {\n      role\n      accountId\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.BootDocument,
     "\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n": typeof types.WalletSummaryFieldsFragmentDoc,
     "\n  fragment TransactionRowFields on Transaction {\n    id\n    sequence\n    type\n    kind\n    amount\n    balanceBefore\n    balanceAfter\n    description\n    status\n    paymentIntentId\n    createdAt\n    campaignId\n  }\n": typeof types.TransactionRowFieldsFragmentDoc,
     "\n  subscription BalanceChanged($walletId: ID!) {\n    balanceChanged(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": typeof types.BalanceChangedDocument,
@@ -133,6 +134,7 @@ type Documents = {
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
 };
 const documents: Documents = {
+    "\n  query Boot {\n    me {\n      role\n      accountId\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": types.BootDocument,
     "\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n": types.WalletSummaryFieldsFragmentDoc,
     "\n  fragment TransactionRowFields on Transaction {\n    id\n    sequence\n    type\n    kind\n    amount\n    balanceBefore\n    balanceAfter\n    description\n    status\n    paymentIntentId\n    createdAt\n    campaignId\n  }\n": types.TransactionRowFieldsFragmentDoc,
     "\n  subscription BalanceChanged($walletId: ID!) {\n    balanceChanged(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": types.BalanceChangedDocument,
@@ -266,6 +268,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Boot {\n    me {\n      role\n      accountId\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Boot {\n    me {\n      role\n      accountId\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Route, Routes, useParams } from 'react-router';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { preloadable } from '../../components/preloadable';
 import { WalletSelect } from './WalletSelect';
 import type { DashboardCredential } from '../../utils/dashboard-screen';
 import { enumLabel } from '../../utils/enum-label';
@@ -31,8 +32,13 @@ export const ME_QUERY = graphql(`
   }
 `);
 
-// Each section's page is its own chunk, fetched the first time its path is shown.
-const OverviewPage = lazy(() => import('../overview/OverviewPage').then((module) => ({ default: module.OverviewPage })));
+// Each section's page is its own chunk, fetched the first time its path is shown. The Overview, where a
+// visit usually starts, can be loaded ahead (preloadRouteOf) so that it does not suspend.
+const overviewPage = preloadable(
+  () => import('../overview/OverviewPage'),
+  (module) => module.OverviewPage,
+);
+const OverviewPage = overviewPage.Component;
 const CampaignsPage = lazy(() => import('../campaigns/CampaignsPage').then((module) => ({ default: module.CampaignsPage })));
 const CampaignDetailPage = lazy(() => import('../campaigns/CampaignDetailPage').then((module) => ({ default: module.CampaignDetailPage })));
 const TransactionsPage = lazy(() => import('../transactions/TransactionsPage').then((module) => ({ default: module.TransactionsPage })));
@@ -49,6 +55,14 @@ const NotificationsPage = lazy(() =>
 );
 // Platform staff (SUPPORT, PLATFORM_ADMIN) belong to no account: they get the support console instead.
 const SupportConsole = lazy(() => import('../support/SupportConsole').then((module) => ({ default: module.SupportConsole })));
+
+/**
+ * Loads the page that `pathname` shows before the dashboard renders it, where that page can be (the
+ * Overview); resolves when it is loaded. A failure is left for the page's own load to show.
+ */
+export async function preloadRouteOf(pathname: string): Promise<void> {
+  if (accountRouteOf(pathname).name === 'overview') await overviewPage.preload().catch(() => undefined);
+}
 
 /** Props of {@link WalletPage}. Give it a `key` per credential: nothing one fetched is shown under another. */
 export interface WalletPageProps {
