@@ -562,6 +562,13 @@ function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: 
   return value;
 }
 
+/** The default issuer's code from `INVOICE_ISSUER`: 1–10 upper-case letters or digits (it starts every document number). */
+function invoiceIssuerCodeFromEnv(env: NodeJS.ProcessEnv): string {
+  const code = env.INVOICE_ISSUER || INVOICE_ISSUER_CODE_DEFAULT;
+  if (!/^[A-Z0-9]{1,10}$/.test(code)) throw new Error(`INVOICE_ISSUER must be 1 to 10 upper-case letters or digits, got "${code}"`);
+  return code;
+}
+
 /**
  * Reads the configuration from the environment, applying defaults; `overrides` win over both.
  * @throws Error when an environment variable is malformed.
@@ -748,7 +755,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     burnRateWindowSeconds: 300,
     burnRateWindowMinSeconds: 60,
     invoiceIssuers: {
-      [env.INVOICE_ISSUER || INVOICE_ISSUER_CODE_DEFAULT]: {
+      [invoiceIssuerCodeFromEnv(env)]: {
         name: env.INVOICE_SELLER_NAME || 'Spendwire Ltd',
         addressLines: (env.INVOICE_SELLER_ADDRESS || '1 Example Street|London EC1A 1AA|United Kingdom')
           .split('|')
@@ -757,7 +764,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         vatId: env.INVOICE_SELLER_VAT_ID === undefined ? 'GB123456789' : env.INVOICE_SELLER_VAT_ID || null,
       },
     },
-    invoiceIssuerDefault: env.INVOICE_ISSUER || INVOICE_ISSUER_CODE_DEFAULT,
+    invoiceIssuerDefault: invoiceIssuerCodeFromEnv(env),
     invoicesPageSizeMax: 100,
     invoicesPageSizeDefault: 20,
     statementMonthsBackMax: 120,
