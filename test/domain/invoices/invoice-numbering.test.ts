@@ -1,7 +1,9 @@
-// Goal: invoice and credit-note numbers are gap-free and unique per issuer even when 50 top-ups settle at once and 50 refunds are confirmed at once, and their figures add up to the ledger. Method: the real server and Stripe sandbox on a fresh database; 50 refreshTopUp calls in parallel settle 50 card top-ups, then 50 refunds of unused credit in parallel; numbers, references and sums read back over GraphQL and compared with the journal; the ledger invariants last.
+// Goal: invoice and credit-note numbers are gap-free and unique per issuer even when 50 top-ups settle at once and 50 refunds are confirmed at once, and their figures add up to the ledger. Method: the real server and Stripe sandbox on a fresh database; 50 refreshTopUp calls in parallel settle 50 card top-ups, then 50 refunds of unused credit in parallel; numbers, references and sums read back over GraphQL and compared with the journal; the ledger invariants last, and verifyLedger shown to catch a gap and a wrong figure (tampering rolled back).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql as statement, transaction } from '../../../server/database/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
+import { verifyLedger } from '../../../server/domain/wallets/verify-ledger.js';
 import { parseMoney } from '../../../server/domain/wallets/money.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { billedAccount, sql, topUp } from '../payments/payments-support.js';
@@ -87,4 +89,39 @@ describe('gap-free numbering under concurrency', () => {
     ]);
     await t.assertLedger();
   }, 120_000);
+
+  it('verifyLedger catches a gap in a series and a document whose figures are not the money that moved', async () => {
+    expect(await violationsAfter(`update invoice_series set last_number = last_number + 1 where kind = 'INVOICE'`)).toEqual([
+      "each issuer's series of each kind is numbered exactly 1..n, n being the series' last number",
+    ]);
+    expect(
+      await violationsAfter(
+        `update invoice set net_micros = net_micros + 10000, total_micros = total_micros + 10000
+          where id = (select min(id) from invoice where kind = 'INVOICE')`,
+      ),
+    ).toEqual(["each top-up's invoice states its credit, tax and total as charged, and its TOP_UP transaction"]);
+    expect(
+      await violationsAfter(
+        `update invoice set tax_micros = tax_micros - 10000, total_micros = total_micros - 10000
+          where id = (select min(id) from invoice where kind = 'CREDIT_NOTE')`,
+      ),
+    ).toEqual([
+      "each credit note states a SUCCEEDED refund's credit taken back and the amount returned to the card, and credits that top-up's invoice",
+    ]);
+  });
 });
+
+/** verifyLedger's verdict on the database as `tamper` leaves it, in a transaction always rolled back. */
+async function violationsAfter(tamper: string): Promise<string[]> {
+  let invariants: string[] = [];
+  await transaction(t.app.orm.em.fork(), async (tx) => {
+    // Issued documents are append-only; the superuser test connection may switch the trigger off for its own session.
+    await statement('set local session_replication_role = replica').run(tx);
+    await statement(tamper).run(tx);
+    invariants = (await verifyLedger(tx)).map((violation) => violation.invariant);
+    throw new Error('rollback');
+  }).catch((error: Error) => {
+    if (error.message !== 'rollback') throw error;
+  });
+  return invariants;
+}
