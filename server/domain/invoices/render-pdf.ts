@@ -14,6 +14,31 @@ export const REVERSE_CHARGE_NOTE = 'Reverse charge: VAT to be accounted for by t
 const PAGE_MARGIN_POINTS = 50;
 const LABEL_COLUMN_POINTS = 300;
 
+/** The characters Windows-1252 adds to Latin-1 in 0x80–0x9F, which the standard PDF fonts also print. */
+const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+/** Letters that carry no combining mark to strip but have a plain Latin reading. */
+const LATIN_FOLDS: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
+
+/**
+ * `text` in the characters the built-in Helvetica can print (Windows-1252): other Latin letters lose
+ * their marks ("Łódź" → "Lódz", "Świętokrzyska" → "Swietokrzyska"), anything else becomes "?". The
+ * stored document keeps the exact text (the API returns it); only its PDF rendering is folded.
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0)!;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)) {
+      out += char;
+      continue;
+    }
+    const folded = LATIN_FOLDS[char] ?? char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    out += [...folded].every((part) => part.codePointAt(0)! >= 0x20 && part.codePointAt(0)! <= 0x7e) && folded !== '' ? folded : '?';
+  }
+  return out;
+}
+
 /** Amounts on documents: 2 decimals with the ISO code after ("1234.50 EUR"), which the standard PDF fonts always print. */
 function money(micros: bigint, currency: string): string {
   return formatMoneyForPeople(micros, currency, 'code');
@@ -43,9 +68,9 @@ function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise
 
 function row(doc: PDFKit.PDFDocument, label: string, value: string, bold = false): void {
   const y = doc.y;
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').text(label, PAGE_MARGIN_POINTS, y, { width: LABEL_COLUMN_POINTS - 10 });
+  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').text(printable(label), PAGE_MARGIN_POINTS, y, { width: LABEL_COLUMN_POINTS - 10 });
   const labelBottom = doc.y;
-  doc.text(value, PAGE_MARGIN_POINTS + LABEL_COLUMN_POINTS, y, { width: 195, align: 'right' });
+  doc.text(printable(value), PAGE_MARGIN_POINTS + LABEL_COLUMN_POINTS, y, { width: 195, align: 'right' });
   doc.y = Math.max(labelBottom, doc.y);
   doc.x = PAGE_MARGIN_POINTS;
 }
@@ -61,16 +86,16 @@ export function renderInvoicePdf(invoice: InvoiceRecord): Promise<Buffer> {
     doc.moveDown();
 
     doc.font('Helvetica-Bold').text('From');
-    doc.font('Helvetica').text(invoice.seller.name);
-    for (const line of invoice.seller.addressLines) doc.text(line);
-    if (invoice.seller.vatId !== null) doc.text(`VAT number: ${invoice.seller.vatId}`);
+    doc.font('Helvetica').text(printable(invoice.seller.name));
+    for (const line of invoice.seller.addressLines) doc.text(printable(line));
+    if (invoice.seller.vatId !== null) doc.text(printable(`VAT number: ${invoice.seller.vatId}`));
     doc.moveDown();
 
     doc.font('Helvetica-Bold').text('Bill to');
-    doc.font('Helvetica').text(invoice.buyer.name);
-    for (const line of invoice.buyer.addressLines) doc.text(line);
-    if (invoice.buyer.vatNumber !== null) doc.text(`VAT number: ${invoice.buyer.vatNumber}`);
-    if (invoice.buyer.email !== null) doc.text(invoice.buyer.email);
+    doc.font('Helvetica').text(printable(invoice.buyer.name));
+    for (const line of invoice.buyer.addressLines) doc.text(printable(line));
+    if (invoice.buyer.vatNumber !== null) doc.text(printable(`VAT number: ${invoice.buyer.vatNumber}`));
+    if (invoice.buyer.email !== null) doc.text(printable(invoice.buyer.email));
     doc.moveDown(1.5);
 
     const what = invoice.kind === 'INVOICE' ? 'Prepaid wallet credit' : 'Refund of unused prepaid wallet credit';

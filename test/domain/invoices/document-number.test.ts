@@ -1,7 +1,9 @@
 // Goal: document numbers read as the issuer, kind, year and a running number that never wraps, reverse charge is recognised from the tax quote's own label, and the issuing entity is configured from the environment with a checked code. Method: direct calls with fixed inputs, and loadConfig with environment maps.
+import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.js';
 import { formatDocumentNumber, isReverseChargeLabel } from '../../../server/domain/invoices/issue-invoice.js';
+import { printable, renderInvoicePdf } from '../../../server/domain/invoices/render-pdf.js';
 import { quoteTax } from '../../../server/domain/payments/tax.js';
 
 describe('document numbers', () => {
@@ -24,6 +26,54 @@ describe('document numbers', () => {
     ]) {
       expect(isReverseChargeLabel(quoteTax(100_000_000n, profile).label)).toBe(false);
     }
+  });
+});
+
+describe('text the PDF fonts can print', () => {
+  it('keeps Windows-1252 text, folds other Latin letters to their plain form, and marks the rest', () => {
+    expect(printable('Müller Straße 1, 75001 Paris – Société Générale €')).toBe('Müller Straße 1, 75001 Paris – Société Générale €');
+    expect(printable('Łódź Żółć Sp. z o.o., ul. Świętokrzyska')).toBe('Lódz Zólc Sp. z o.o., ul. Swietokrzyska');
+    expect(printable('Đặng 東京')).toBe('Dang ??');
+  });
+
+  it('prints a Polish buyer legibly on the PDF while the record keeps the exact name', async () => {
+    const pdf = await renderInvoicePdf({
+      id: '1',
+      kind: 'INVOICE',
+      issuerCode: 'SW',
+      sequenceNumber: 1n,
+      number: 'SW-2026-000001',
+      accountId: 'a',
+      walletId: 'w',
+      topUpId: 't',
+      bankTransferId: null,
+      refundId: null,
+      creditedInvoiceId: null,
+      creditedInvoiceNumber: null,
+      walletTransactionId: null,
+      currency: 'EUR',
+      netMicros: 100_000_000n,
+      taxMicros: 0n,
+      totalMicros: 100_000_000n,
+      taxRatePpm: 0n,
+      taxLabel: 'VAT reverse charge (EU VAT number PL1234567890)',
+      reverseCharge: true,
+      seller: { name: 'Spendwire Ltd', addressLines: ['1 Example Street'], vatId: 'GB123456789' },
+      buyer: {
+        name: 'Łódź Telecom Sp. z o.o.',
+        addressLines: ['ul. Świętokrzyska 1'],
+        country: 'PL',
+        vatNumber: 'PL1234567890',
+        email: null,
+      },
+      issuedAt: new Date(Date.UTC(2026, 11, 7)),
+    });
+    const parser = new PDFParse({ data: pdf });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    expect(text).toContain('Lódz Telecom Sp. z o.o.');
+    expect(text).toContain('ul. Swietokrzyska 1');
+    expect(text).toContain('Reverse charge');
   });
 });
 
