@@ -517,7 +517,36 @@ export interface Config {
    * seconds (at most the window): one increment's lump at the start of a campaign is not a rate. @default 60
    */
   burnRateWindowMinSeconds: number;
+  /**
+   * The legal entities that issue invoices and credit notes, keyed by their code (which also
+   * prefixes the document numbers and names their gap-free series). Each invoice copies its
+   * issuer's details when issued. Env for the default issuer: `INVOICE_SELLER_NAME`,
+   * `INVOICE_SELLER_ADDRESS` (lines separated by `|`), `INVOICE_SELLER_VAT_ID`.
+   * @default one issuer, `SW`: Spendwire Ltd, London, VAT GB123456789 (placeholders: set your own)
+   */
+  invoiceIssuers: Readonly<Record<string, InvoiceIssuer>>;
+  /** Code of the issuer (a key of {@link invoiceIssuers}) that invoices every account. Env `INVOICE_ISSUER`. @default 'SW' */
+  invoiceIssuerDefault: string;
+  /** Largest page the `invoices` connection returns, in documents; more is BAD_USER_INPUT. @default 100 */
+  invoicesPageSizeMax: number;
+  /** Page size of `invoices` when `first` is not given, in documents. @default 20 */
+  invoicesPageSizeDefault: number;
+  /** Furthest back a monthly statement may be asked for, in months before the current one; older is BAD_USER_INPUT. @default 120 (10 years) */
+  statementMonthsBackMax: number;
 }
+
+/** A legal entity that issues invoices: what its documents print as the seller. */
+export interface InvoiceIssuer {
+  /** Registered name, e.g. 'Spendwire Ltd'. */
+  name: string;
+  /** Postal address, one entry per printed line. */
+  addressLines: readonly string[];
+  /** VAT registration number, or null when the issuer has none. */
+  vatId: string | null;
+}
+
+/** The default issuer's code: invoices are numbered `SW-<year>-<number>`, credit notes `SW-CN-<year>-<number>`. */
+export const INVOICE_ISSUER_CODE_DEFAULT = 'SW';
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name];
@@ -531,6 +560,13 @@ function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: 
   const value = integerFromEnv(env, name, fallback);
   if (value < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
   return value;
+}
+
+/** The default issuer's code from `INVOICE_ISSUER`: 1–10 upper-case letters or digits (it starts every document number). */
+function invoiceIssuerCodeFromEnv(env: NodeJS.ProcessEnv): string {
+  const code = env.INVOICE_ISSUER || INVOICE_ISSUER_CODE_DEFAULT;
+  if (!/^[A-Z0-9]{1,10}$/.test(code)) throw new Error(`INVOICE_ISSUER must be 1 to 10 upper-case letters or digits, got "${code}"`);
+  return code;
 }
 
 /**
@@ -718,6 +754,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingProfileTextLengthMax: 200,
     burnRateWindowSeconds: 300,
     burnRateWindowMinSeconds: 60,
+    invoiceIssuers: {
+      [invoiceIssuerCodeFromEnv(env)]: {
+        name: env.INVOICE_SELLER_NAME || 'Spendwire Ltd',
+        addressLines: (env.INVOICE_SELLER_ADDRESS || '1 Example Street|London EC1A 1AA|United Kingdom')
+          .split('|')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+        vatId: env.INVOICE_SELLER_VAT_ID === undefined ? 'GB123456789' : env.INVOICE_SELLER_VAT_ID || null,
+      },
+    },
+    invoiceIssuerDefault: invoiceIssuerCodeFromEnv(env),
+    invoicesPageSizeMax: 100,
+    invoicesPageSizeDefault: 20,
+    statementMonthsBackMax: 120,
     ...overrides,
   };
 }

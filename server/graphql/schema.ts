@@ -21,6 +21,7 @@ import { NotificationPreferencesResolver } from './notifications/notification-pr
 import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { AccountSearchResolver } from './accounts/account-search.resolver.js';
 import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
+import { InvoicesResolver } from './invoices/invoices.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -64,6 +65,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       TransactionActorResolver,
       BankTransferActorResolver,
       AlertAcknowledgerResolver,
+      InvoicesResolver,
     ],
     validate: false,
     pubSub: NO_TOPICS,

@@ -17,6 +17,7 @@ import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { stripeWebhookRoute } from './stripe-webhook.js';
 import { authRoutes } from './auth-routes.js';
 import { exportRoutes } from './export-routes.js';
+import { documentRoutes } from './document-routes.js';
 import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { formatError } from '../graphql/format-error.js';
@@ -152,6 +153,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     }, next);
   });
   app.use(exportRoutes({ auth, config }));
+  app.use(documentRoutes({ auth, config, clock: options.spend.clock }));
   app.use(
     authRoutes({
       orm,

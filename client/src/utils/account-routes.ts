@@ -11,6 +11,7 @@ export type AccountRoute =
   | { name: 'messages' }
   | { name: 'plan' }
   | { name: 'billing' }
+  | { name: 'invoices' }
   | { name: 'team' }
   | { name: 'webhooks' }
   | { name: 'notifications' }
@@ -37,6 +38,7 @@ export const ACCOUNT_SECTIONS = [
   { name: 'messages', label: 'Messages', path: '/messages', roles: OWNER_AND_INTEGRATOR },
   { name: 'plan', label: 'Plan', path: '/plan', roles: OWNER_ONLY },
   { name: 'billing', label: 'Billing', path: '/billing', roles: OWNER_ONLY },
+  { name: 'invoices', label: 'Invoices', path: '/invoices', roles: OWNER_ONLY },
   { name: 'team', label: 'Team', path: '/team', roles: OWNER_ONLY },
   { name: 'webhooks', label: 'Webhooks', path: '/webhooks', roles: OWNER_AND_INTEGRATOR },
   { name: 'notifications', label: 'Notifications', path: '/notifications', roles: EVERY_ROLE },

@@ -5,6 +5,7 @@ import { BadUserInputError, InvalidStateError, NotFoundError } from '../../error
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
+import { issueBankTransferInvoice } from '../invoices/issue-invoice.js';
 import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateAmount, validateText } from '../wallets/validate-input.js';
@@ -119,6 +120,7 @@ export async function settleBankTransfer(
     if (transfer.status !== 'PENDING')
       throw new InvalidStateError(`Bank transfer "${transfer.id}" is already ${transfer.status}`, { status: transfer.status });
     let transactionId: string | null = null;
+    let currency: string | null = null;
     if (options.outcome === 'COMPLETED') {
       // The credit is the ledger's hand-written posting statement, run in this transaction.
       const posted = await postWalletTransactionIn(tx, {
@@ -136,6 +138,7 @@ export async function settleBankTransfer(
       });
       if (!posted) throw new BadUserInputError('amount', 'The credit would lift the wallet above its balance limit');
       transactionId = posted.transaction.id;
+      currency = posted.wallet.currency;
     }
     const updated = await settleBankTransferRow.one(tx, {
       id: transfer.id,
@@ -144,6 +147,10 @@ export async function settleBankTransfer(
       settledBy: options.principal.actor,
       nowMs,
     });
+    if (transactionId !== null && currency !== null) {
+      // Last: the invoice's number is taken under its series' lock, held from here to the commit.
+      await issueBankTransferInvoice(tx, deps.config, { ...transfer, currency, walletTransactionId: transactionId }, nowMs);
+    }
     return toBankTransfer(updated);
   });
   if (settled.status === 'COMPLETED') deps.committed();

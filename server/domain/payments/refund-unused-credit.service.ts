@@ -6,6 +6,7 @@ import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } f
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
+import { issueCreditNote } from '../invoices/issue-invoice.js';
 import { formatMoney } from '../wallets/money.js';
 import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
@@ -279,9 +280,12 @@ async function sendRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
     return;
   }
   await transaction(em, async (tx) => {
-    const updated = await markRefundSucceeded.maybeOne(tx, { id: refund.id, stripeRefundId: stripeRefund.id, nowMs: deps.clock.now() });
-    if (updated)
-      await publishPaymentEvent(tx, { accountId: updated.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_SUCCEEDED');
+    const nowMs = deps.clock.now();
+    const updated = await markRefundSucceeded.maybeOne(tx, { id: refund.id, stripeRefundId: stripeRefund.id, nowMs });
+    if (!updated) return;
+    await publishPaymentEvent(tx, { accountId: updated.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_SUCCEEDED');
+    // The money went back to the card: its credit note, last (its series' lock is held from here to the commit).
+    await issueCreditNote(tx, deps.config, refund.id, nowMs);
   });
 }
 

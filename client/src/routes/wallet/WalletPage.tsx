@@ -48,6 +48,7 @@ const NumbersPage = lazy(() => import('../numbers/NumbersPage').then((module) =>
 const MessagesPage = lazy(() => import('../messages/MessagesPage').then((module) => ({ default: module.MessagesPage })));
 const PlanPage = lazy(() => import('../plan/PlanPage').then((module) => ({ default: module.PlanPage })));
 const BillingPage = lazy(() => import('../billing/BillingPage').then((module) => ({ default: module.BillingPage })));
+const InvoicesPage = lazy(() => import('../invoices/InvoicesPage').then((module) => ({ default: module.InvoicesPage })));
 const TeamPage = lazy(() => import('../team/TeamPage').then((module) => ({ default: module.TeamPage })));
 const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage').then((module) => ({ default: module.WebhooksPage })));
 const NotificationsPage = lazy(() =>
@@ -193,6 +194,7 @@ function AccountRoutes(props: AccountPageProps) {
         <Route path="messages" caseSensitive element={<MessagesPage {...props} />} />
         <Route path="plan" caseSensitive element={<PlanPage {...props} />} />
         <Route path="billing" caseSensitive element={<BillingPage {...props} />} />
+        <Route path="invoices" caseSensitive element={<InvoicesPage {...props} />} />
         <Route path="team" caseSensitive element={<TeamPage {...props} />} />
         <Route path="webhooks" caseSensitive element={<WebhooksPage {...props} />} />
         <Route path="notifications" caseSensitive element={<NotificationsPage {...props} />} />
