@@ -3,6 +3,8 @@ import { lazy, Suspense, useState } from 'react';
 import { Route, Routes, useParams } from 'react-router';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { NewWalletDialog } from './NewWalletDialog';
+import { VerifyEmailBanner } from './VerifyEmailBanner';
 import { WalletSelect } from './WalletSelect';
 import type { DashboardCredential } from '../../utils/dashboard-screen';
 import { enumLabel } from '../../utils/enum-label';
@@ -20,11 +22,17 @@ export const ME_QUERY = graphql(`
     me {
       role
       accountId
+      user {
+        id
+        email
+        emailVerified
+      }
       account {
         id
         name
         wallets {
           ...WalletSummaryFields
+          name
         }
       }
     }
@@ -70,6 +78,7 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
   const client = useApolloClient();
   const { data, loading, error } = useQuery(ME_QUERY);
   const [selectedWalletId, setSelectedWalletId] = useState<string | null>(null);
+  const [creatingWallet, setCreatingWallet] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   const [resumePoints] = useState<ResumePoints>(() => new Map());
   const { pathname, pushPath } = usePathname();
@@ -108,7 +117,7 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
     return errorNotice || <p className="placeholder">Loading account…</p>;
   }
 
-  const { role, account } = data.me;
+  const { role, account, user } = data.me;
   if (account === null) {
     if (role === 'SUPPORT' || role === 'PLATFORM_ADMIN') {
       return (
@@ -141,13 +150,31 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
           </p>
         </div>
         <div className="page-header__actions">
-          {account.wallets.length > 1 && wallet && (
-            <WalletSelect wallets={account.wallets} selectedWalletId={wallet.id} onSelect={setSelectedWalletId} />
+          {wallet && (account.wallets.length > 1 || role === 'OWNER') && (
+            <WalletSelect
+              wallets={account.wallets}
+              selectedWalletId={wallet.id}
+              onSelect={setSelectedWalletId}
+              onNewWallet={role === 'OWNER' ? () => setCreatingWallet(true) : undefined}
+            />
           )}
           {refreshButton}
         </div>
       </div>
       {errorNotice}
+      {user !== null && user !== undefined && !user.emailVerified && <VerifyEmailBanner email={user.email} />}
+      {creatingWallet && (
+        <NewWalletDialog
+          accountId={account.id}
+          defaultCurrency={wallet?.currency ?? 'USD'}
+          onCancel={() => setCreatingWallet(false)}
+          onCreated={(walletId) => {
+            setCreatingWallet(false);
+            setSelectedWalletId(walletId);
+            void client.refetchQueries({ include: [ME_QUERY] });
+          }}
+        />
+      )}
       <AccountNav route={route} role={role} navigate={pushPath} />
       {wallet === undefined ? (
         <p className="placeholder">This account has no wallet yet.</p>
