@@ -209,6 +209,7 @@ describe('a second wallet', () => {
     await page.getByRole('heading', { name: PERSON.company }).waitFor();
     await page.getByLabel('Wallet', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'New wallet' }).waitFor();
+    await waitForText(balanceFigure(page), '$2.00');
     await expectNoHorizontalScroll(page, PHONE.width);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '08-phone-dashboard-wallet-picker');
     const visitor = await newPage(browser, { viewport: PHONE });
