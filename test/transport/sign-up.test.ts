@@ -287,7 +287,7 @@ describe('verification and the trial credit', () => {
 });
 
 describe('an unverified account', () => {
-  it('is refused EMAIL_NOT_VERIFIED on top-ups, campaign starts, messages, numbers and invitations; verified, it may', async () => {
+  it('is refused EMAIL_NOT_VERIFIED on top-ups, campaign starts, calls, messages, numbers and invitations; verified, it may', async () => {
     const { email, cookie, json } = await signUp({ currency: 'USD', country: 'US' });
     const walletId = json.walletId;
     const me = (await gql(cookie, ME)).data.me;
@@ -339,6 +339,14 @@ describe('an unverified account', () => {
     // Nothing was written by the refusals.
     expect(await sql('select count(*)::int as n from top_up where wallet_id = $1', [walletId])).toEqual([{ n: 0 }]);
     expect(await sql(`select status from campaign where id = $1`, [campaignId])).toEqual([{ status: 'DRAFT' }]);
+    // A campaign running anyway (set by hand here: it cannot be started unverified) places no call.
+    await sql(`update campaign set status = 'RUNNING' where id = $1`, [campaignId]);
+    const call = await gql(cookie, `mutation($input: StartCallInput!) { startCall(input: $input) { call { id } } }`, {
+      input: { campaignId, to: '+447700900125' },
+    });
+    expect(call.errors?.[0]?.extensions?.code, JSON.stringify(call)).toBe('EMAIL_NOT_VERIFIED');
+    expect(await sql('select count(*)::int as n from call where campaign_id = $1', [campaignId])).toEqual([{ n: 0 }]);
+    await sql(`update campaign set status = 'DRAFT' where id = $1`, [campaignId]);
     expect(await sql(`select count(*)::int as n from user_invitation where account_id = $1`, [me.accountId])).toEqual([{ n: 0 }]);
     await post(t, '/auth/verify-email', { token: await tokenMailedTo(email) });
     const started = await gql(cookie, `mutation($id: ID!) { startCampaign(id: $id) { campaign { status } } }`, { id: campaignId });
