@@ -61,16 +61,28 @@ export function checkSignUpForm(values: SignUpFormValues): SignUpFormProblems {
   return problems;
 }
 
-/** Countries the form lists first, then any ISO 3166-1 alpha-2 code may be typed. */
-export const COUNTRIES: readonly { code: string; name: string }[] = [
-  { code: 'US', name: 'United States' },
-  { code: 'GB', name: 'United Kingdom' },
-  { code: 'CA', name: 'Canada' },
-  { code: 'AU', name: 'Australia' },
-  { code: 'DE', name: 'Germany' },
-  { code: 'FR', name: 'France' },
-  { code: 'IE', name: 'Ireland' },
-  { code: 'NL', name: 'Netherlands' },
-  { code: 'ES', name: 'Spain' },
-  { code: 'IT', name: 'Italy' },
-];
+/** Every ISO 3166-1 alpha-2 country code (and XK, Kosovo), for the country list. */
+const COUNTRY_CODES =
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW';
+
+/** A country the form offers: its code and its name in the reader's language. */
+export interface CountryOption {
+  code: string;
+  name: string;
+}
+
+/**
+ * Every country, named in `locale` (the browser's, by default) through `Intl.DisplayNames`, sorted by
+ * name; the code itself where the browser has no name for it.
+ */
+export function countryOptions(locale?: string): CountryOption[] {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames(locale === undefined ? undefined : [locale], { type: 'region' });
+  } catch {
+    // No DisplayNames (an old browser): codes alone still work.
+  }
+  return COUNTRY_CODES.split(' ')
+    .map((code) => ({ code, name: names?.of(code) ?? code }))
+    .sort((left, right) => left.name.localeCompare(right.name, locale));
+}

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { fetchSignUpOptions, signUp, type SignUpOptions } from '../../apollo/auth-requests';
 import type { AuthFailure, SessionUser } from '../../utils/auth-response';
 import { formatMoney } from '../../utils/money';
-import { checkSignUpForm, COMPANY_LENGTH_MAX, COUNTRIES, type SignUpFormProblems, type SignUpFormValues } from '../../utils/sign-up';
+import { checkSignUpForm, COMPANY_LENGTH_MAX, countryOptions, type SignUpFormProblems, type SignUpFormValues } from '../../utils/sign-up';
 import { PASSWORD_HINT, PASSWORD_LENGTH_MAX } from '../accept-invitation/password-rules';
 
 /** Props of {@link SignUpPage}. */
@@ -33,6 +33,7 @@ export function SignUpPage({ onSignedUp, onGoToSignIn }: SignUpPageProps) {
     string
   >;
   const [options, setOptions] = useState<SignUpOptions | null>(null);
+  const [countries] = useState(() => countryOptions());
   const [values, setValues] = useState<SignUpFormValues>(EMPTY_FORM);
   const [submitted, setSubmitted] = useState(false);
   const [pending, setPending] = useState(false);
@@ -151,7 +152,7 @@ export function SignUpPage({ onSignedUp, onGoToSignIn }: SignUpPageProps) {
         <label htmlFor={ids.country}>Country</label>
         <select value={values.country} onChange={update('country')} autoComplete="country" {...field('country')}>
           <option value="">Choose…</option>
-          {COUNTRIES.map((country) => (
+          {countries.map((country) => (
             <option key={country.code} value={country.code}>
               {country.name}
             </option>
