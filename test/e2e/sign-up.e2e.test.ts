@@ -194,6 +194,13 @@ describe('a second wallet', () => {
     await waitForText(balanceFigure(page), '$2.00');
     await goToSection(page, 'Overview', '/');
     await waitForText(balanceFigure(page), '$2.00');
+    // The pick survives a reload of the tab.
+    const clientB = await picker.locator('option', { hasText: /^Client B · USD/ }).getAttribute('value');
+    await picker.selectOption(clientB!);
+    await waitForText(balanceFigure(page), '$25.00');
+    await page.reload();
+    await page.getByRole('heading', { name: PERSON.company }).waitFor();
+    await waitForText(balanceFigure(page), '$25.00');
     await t.assertLedger();
   });
 

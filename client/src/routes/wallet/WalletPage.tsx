@@ -4,6 +4,7 @@ import { Route, Routes, useParams } from 'react-router';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NewWalletDialog } from './NewWalletDialog';
+import { rememberedWalletId, rememberWalletId } from './selected-wallet-storage';
 import { VerifyEmailBanner } from './VerifyEmailBanner';
 import { WalletSelect } from './WalletSelect';
 import type { DashboardCredential } from '../../utils/dashboard-screen';
@@ -77,7 +78,11 @@ export interface WalletPageProps {
 export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageProps) {
   const client = useApolloClient();
   const { data, loading, error } = useQuery(ME_QUERY);
-  const [selectedWalletId, setSelectedWalletId] = useState<string | null>(null);
+  const [selectedWalletId, setSelectedWalletIdState] = useState<string | null>(rememberedWalletId);
+  const setSelectedWalletId = (walletId: string) => {
+    setSelectedWalletIdState(walletId);
+    rememberWalletId(walletId);
+  };
   const [creatingWallet, setCreatingWallet] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   const [resumePoints] = useState<ResumePoints>(() => new Map());
