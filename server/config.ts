@@ -533,6 +533,75 @@ export interface Config {
   invoicesPageSizeDefault: number;
   /** Furthest back a monthly statement may be asked for, in months before the current one; older is BAD_USER_INPUT. @default 120 (10 years) */
   statementMonthsBackMax: number;
+  /**
+   * Whether people may open an account themselves (`POST /auth/sign-up`, the dashboard's "Create an
+   * account" link). Off, sign-up answers 403 SIGN_UP_DISABLED and the link is hidden. Env `SIGN_UP` (`0` turns it off). @default true
+   */
+  signUpEnabled: boolean;
+  /**
+   * Trial credit per currency, in micros, granted once per verified e-mail address to the wallet a
+   * sign-up opened, when its owner verifies the address (a GRANT from promotional credit, never
+   * refundable). A currency absent (or 0) grants nothing. Env `TRIAL_CREDIT`: `0` (none), one amount for
+   * every currency (`2.00`), or per currency (`USD=2,EUR=1.50`). @default 2.00 in USD, EUR, GBP, CAD and AUD
+   */
+  trialCreditMicros: Record<string, bigint>;
+  /** How long an e-mail verification link works, in milliseconds. @default 86_400_000 (24 h) */
+  emailVerificationTtlMs: number;
+  /**
+   * Sign-ups one client IP address may make in {@link signUpWindowSeconds} (every attempt that reaches
+   * the checks counts, refused or not); one more is refused RATE_LIMITED (429) before anything is checked. @default 5
+   */
+  signUpsPerIpMax: number;
+  /** The window of {@link signUpsPerIpMax}, in seconds. @default 3_600 (1 h) */
+  signUpWindowSeconds: number;
+  /**
+   * Verification e-mails (the first and each resend) one user may be sent in
+   * {@link verificationMailWindowMs}; one more is refused RATE_LIMITED and nothing is sent. @default 5
+   */
+  verificationMailsPerUserMax: number;
+  /** The sliding window of {@link verificationMailsPerUserMax}, in milliseconds. @default 3_600_000 (1 h) */
+  verificationMailWindowMs: number;
+  /** Most wallets one account may have (`createWallet` past it: LIMIT_EXCEEDED). Env `WALLETS_PER_ACCOUNT_MAX`. @default 10 */
+  walletsPerAccountMax: number;
+  /** Longest wallet name, in characters. @default 100 */
+  walletNameLengthMax: number;
+  /** Longest company name given at sign-up (it names the account), in characters. @default 200 */
+  companyNameLengthMax: number;
+}
+
+/** Trial credit when `TRIAL_CREDIT` is unset: 2.00 in each supported currency (domain/wallets/money.ts SUPPORTED_CURRENCIES). */
+export const TRIAL_CREDIT_MICROS_DEFAULT: Readonly<Record<string, bigint>> = Object.freeze({
+  USD: 2_000_000n,
+  EUR: 2_000_000n,
+  GBP: 2_000_000n,
+  CAD: 2_000_000n,
+  AUD: 2_000_000n,
+});
+
+/** A non-negative decimal amount with at most 6 decimals as micros; null when malformed. */
+function microsOf(text: string): bigint | null {
+  const match = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(text.trim());
+  if (!match) return null;
+  return BigInt(match[1]!) * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0'));
+}
+
+/**
+ * Reads `TRIAL_CREDIT`: `0` (no trial credit), one amount for every default currency (`2.00`), or
+ * `USD=2,EUR=1.50` (only the currencies named).
+ * @throws Error when malformed.
+ */
+export function parseTrialCredit(text: string): Record<string, bigint> {
+  const single = microsOf(text);
+  if (single !== null) return Object.fromEntries(Object.keys(TRIAL_CREDIT_MICROS_DEFAULT).map((currency) => [currency, single]));
+  const credit: Record<string, bigint> = {};
+  for (const part of text.split(',')) {
+    const [currency, amount] = part.split('=');
+    const micros = amount === undefined ? null : microsOf(amount);
+    if (!currency || !/^[A-Z]{3}$/.test(currency.trim()) || micros === null)
+      throw new Error(`TRIAL_CREDIT must be an amount such as "2.00" or a list such as "USD=2,EUR=1.50", got "${text}"`);
+    credit[currency.trim()] = micros;
+  }
+  return credit;
 }
 
 /** A legal entity that issues invoices: what its documents print as the seller. */
@@ -768,6 +837,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     invoicesPageSizeMax: 100,
     invoicesPageSizeDefault: 20,
     statementMonthsBackMax: 120,
+    signUpEnabled: env.SIGN_UP !== '0',
+    trialCreditMicros: env.TRIAL_CREDIT ? parseTrialCredit(env.TRIAL_CREDIT) : { ...TRIAL_CREDIT_MICROS_DEFAULT },
+    emailVerificationTtlMs: 86_400_000,
+    signUpsPerIpMax: 5,
+    signUpWindowSeconds: 3_600,
+    verificationMailsPerUserMax: 5,
+    verificationMailWindowMs: 3_600_000,
+    walletsPerAccountMax: positiveIntegerFromEnv(env, 'WALLETS_PER_ACCOUNT_MAX', 10),
+    walletNameLengthMax: 100,
+    companyNameLengthMax: 200,
     ...overrides,
   };
 }

@@ -73,6 +73,10 @@ export const ERROR_CODE_DESCRIPTIONS = {
   LAST_OWNER:
     'The change would leave the account without an active OWNER (demoting or removing its last one): make someone else an OWNER first. ' +
     'Nothing was written.',
+  EMAIL_NOT_VERIFIED:
+    'The account signed up by itself and its owner has not yet verified their e-mail address: topping up, calls, campaigns, messages, numbers ' +
+    'and invitations wait for the link mailed at sign-up (resend it with POST /auth/resend-verification). Nothing was written.',
+  SIGN_UP_DISABLED: 'The operator turned self-service sign-up off (SIGN_UP=0): POST /auth/sign-up answers 403. Nothing was written.',
 } as const satisfies Record<string, string>;
 
 /** Stable error codes a client may branch on. */
@@ -234,5 +238,21 @@ export class LastOwnerError extends DomainError {
   readonly code = ErrorCode.LAST_OWNER;
   constructor(accountId: string) {
     super('This is the last owner of the account: make someone else an owner first', { accountId });
+  }
+}
+
+/** A signed-up account whose owner has not verified their e-mail address may not move money or reach people yet. */
+export class EmailNotVerifiedError extends DomainError {
+  readonly code = ErrorCode.EMAIL_NOT_VERIFIED;
+  constructor(accountId: string) {
+    super('Verify your e-mail address first: open the link we sent you (or ask for a new one)', { accountId });
+  }
+}
+
+/** Self-service sign-up is turned off on this server. */
+export class SignUpDisabledError extends DomainError {
+  readonly code = ErrorCode.SIGN_UP_DISABLED;
+  constructor() {
+    super('Sign-up is turned off on this server: ask the operator for an account');
   }
 }

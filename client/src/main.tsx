@@ -16,6 +16,7 @@ import { createApiKeyStore, type ApiKeyStore } from './utils/api-key-storage';
 import { parseSessionCheck, type SessionUser } from './utils/auth-response';
 import { credentialIdentity, credentialOf, screenFor } from './utils/dashboard-screen';
 import { invitationTokenFrom, isAcceptInvitationPath } from './utils/invitations';
+import { SIGN_UP_PATH, verificationTokenFrom } from './utils/sign-up';
 import { createSessionStore, type SessionStore } from './utils/session-state';
 import { webSocketUrl } from './utils/web-socket-url';
 import './styles.css';
@@ -25,6 +26,8 @@ const AcceptInvitationPage = lazy(() =>
   import('./routes/accept-invitation/AcceptInvitationPage').then((module) => ({ default: module.AcceptInvitationPage })),
 );
 const SignInPage = lazy(() => import('./routes/sign-in/SignInPage').then((module) => ({ default: module.SignInPage })));
+const SignUpPage = lazy(() => import('./routes/sign-up/SignUpPage').then((module) => ({ default: module.SignUpPage })));
+const VerifyEmailPage = lazy(() => import('./routes/verify-email/VerifyEmailPage').then((module) => ({ default: module.VerifyEmailPage })));
 // The dashboard is loaded ahead when the session check finds someone signed in (startSession), so it renders without suspending.
 const walletPage = preloadable(
   () => import('./routes/wallet/WalletPage'),
@@ -111,7 +114,7 @@ interface AppProps {
 function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
   const { apiKey, setApiKey, persisted } = useApiKey(apiKeys);
   const session = useSession(sessionStoreOfApp);
-  const { pathname, search, replacePath } = usePathname();
+  const { pathname, search, replacePath, pushPath } = usePathname();
   const connectionStatus = useConnectionStatus(socket);
   const screen = screenFor({ pathname, apiKey, session });
 
@@ -134,7 +137,31 @@ function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
       content = <p className="placeholder">Checking your session…</p>;
       break;
     case 'sign-in':
-      content = <SignInPage notice={screen.notice} onSignedIn={signedIn} onApiKey={setApiKey} />;
+      content = <SignInPage notice={screen.notice} onSignedIn={signedIn} onApiKey={setApiKey} onSignUp={() => pushPath(SIGN_UP_PATH)} />;
+      break;
+    case 'sign-up':
+      content = (
+        <SignUpPage
+          onSignedUp={(user) => {
+            signedIn(user);
+            replacePath('/');
+          }}
+          onGoToSignIn={() => replacePath('/')}
+        />
+      );
+      break;
+    case 'verify-email':
+      content = (
+        <VerifyEmailPage
+          token={verificationTokenFrom(search)}
+          signedIn={screen.signedIn}
+          onContinue={() => {
+            // What the dashboard fetched before the verification (the banner, the balance) is stale now.
+            void client.refetchQueries({ include: 'active' });
+            replacePath('/');
+          }}
+        />
+      );
       break;
     case 'accept-invitation':
       content = (

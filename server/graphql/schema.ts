@@ -12,6 +12,7 @@ import { SpendSubscriptionResolver } from './calls/spend-subscription.resolver.j
 import { SpendResolver } from './calls/spend.resolver.js';
 import { WalletSubscriptionResolver } from './wallets/wallet-subscription.resolver.js';
 import { WalletResolver } from './wallets/wallet.resolver.js';
+import { CreateWalletResolver } from './wallets/create-wallet.resolver.js';
 import { PaymentsResolver, WalletPaymentsResolver } from './payments/payments.resolver.js';
 import { PrincipalUserResolver, UsersResolver } from './users/users.resolver.js';
 import { WalletBurnResolver } from './wallets/wallet-burn.resolver.js';
@@ -43,6 +44,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AccountResolver,
       PrincipalResolver,
       WalletResolver,
+      CreateWalletResolver,
       WalletSubscriptionResolver,
       SpendResolver,
       SpendSubscriptionResolver,

@@ -161,6 +161,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       clock: options.spend.clock,
       closeSessionSockets: (sessionId) => webSocket.closeSessionSockets(sessionId),
       rateLimits: options.rateLimits,
+      committed: () => options.spend.deps.committed(),
     }),
   );
   app.use(

@@ -9,14 +9,13 @@ import { graphql } from '../gql/index.js';
 import type { BootQuery } from '../gql/graphql.js';
 
 /**
- * The session check's fields (apollo/auth-requests.ts) and the Me query's (routes/wallet/WalletPage.tsx)
- * in one document. index.html sends it with `__typename` on every object, as the Apollo cache writes it.
+ * The session check's fields (apollo/auth-requests.ts) and the Me query's fragment (routes/wallet/WalletPage.tsx,
+ * DashboardPrincipalFields) in one document. index.html sends it with `__typename` on every object, as the Apollo cache writes it.
  */
 export const BOOT_QUERY = graphql(`
   query Boot {
     me {
-      role
-      accountId
+      ...DashboardPrincipalFields
       apiKeyId
       user {
         id
@@ -24,13 +23,6 @@ export const BOOT_QUERY = graphql(`
         email
         name
         role
-      }
-      account {
-        id
-        name
-        wallets {
-          ...WalletSummaryFields
-        }
       }
     }
   }

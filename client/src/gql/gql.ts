@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Boot {\n    me {\n      role\n      accountId\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.BootDocument,
+    "\n  query Boot {\n    me {\n      ...DashboardPrincipalFields\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n    }\n  }\n": typeof types.BootDocument,
     "\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n": typeof types.WalletSummaryFieldsFragmentDoc,
     "\n  fragment TransactionRowFields on Transaction {\n    id\n    sequence\n    type\n    kind\n    amount\n    balanceBefore\n    balanceAfter\n    description\n    status\n    paymentIntentId\n    createdAt\n    campaignId\n  }\n": typeof types.TransactionRowFieldsFragmentDoc,
     "\n  subscription BalanceChanged($walletId: ID!) {\n    balanceChanged(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": typeof types.BalanceChangedDocument,
@@ -118,8 +118,10 @@ type Documents = {
     "\n  query Team($accountId: ID!) {\n    team(accountId: $accountId) {\n      accountId\n      members {\n        ...TeamMemberFields\n      }\n      invitations {\n        ...TeamInvitationFields\n      }\n    }\n    me {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.TeamDocument,
     "\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n": typeof types.CampaignOptionFieldsFragmentDoc,
     "\n  query CampaignOptions($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...CampaignOptionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.CampaignOptionsDocument,
-    "\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  fragment DashboardPrincipalFields on Principal {\n    role\n    accountId\n    user {\n      id\n      email\n      emailVerified\n    }\n    account {\n      id\n      name\n      wallets {\n        ...WalletSummaryFields\n        name\n      }\n    }\n  }\n": typeof types.DashboardPrincipalFieldsFragmentDoc,
+    "\n  query Me {\n    me {\n      ...DashboardPrincipalFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.WalletTransactionsDocument,
+    "\n  mutation CreateWallet($input: CreateWalletInput!) {\n    createWallet(input: $input) {\n      wallet {\n        ...WalletSummaryFields\n        name\n      }\n    }\n  }\n": typeof types.CreateWalletDocument,
     "\n  mutation RefreshTopUp($id: ID!) {\n    refreshTopUp(id: $id) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": typeof types.RefreshTopUpDocument,
     "\n  fragment ReceiptFields on Receipt {\n    receiptNumber\n    transactionId\n    topUpId\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    currency\n    paidAt\n    cardBrand\n    cardLast4\n    paymentIntentId\n  }\n": typeof types.ReceiptFieldsFragmentDoc,
     "\n  fragment TopUpFields on TopUp {\n    id\n    walletId\n    status\n    currency\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    clientSecret\n    paymentIntentId\n    cardBrand\n    cardLast4\n    failureCode\n    failureReason\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": typeof types.TopUpFieldsFragmentDoc,
@@ -137,7 +139,7 @@ type Documents = {
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
 };
 const documents: Documents = {
-    "\n  query Boot {\n    me {\n      role\n      accountId\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": types.BootDocument,
+    "\n  query Boot {\n    me {\n      ...DashboardPrincipalFields\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n    }\n  }\n": types.BootDocument,
     "\n  fragment WalletSummaryFields on Wallet {\n    id\n    currency\n    balance\n    available\n    reserved\n    sequence\n  }\n": types.WalletSummaryFieldsFragmentDoc,
     "\n  fragment TransactionRowFields on Transaction {\n    id\n    sequence\n    type\n    kind\n    amount\n    balanceBefore\n    balanceAfter\n    description\n    status\n    paymentIntentId\n    createdAt\n    campaignId\n  }\n": types.TransactionRowFieldsFragmentDoc,
     "\n  subscription BalanceChanged($walletId: ID!) {\n    balanceChanged(walletId: $walletId) {\n      ...WalletSummaryFields\n    }\n  }\n": types.BalanceChangedDocument,
@@ -241,8 +243,10 @@ const documents: Documents = {
     "\n  query Team($accountId: ID!) {\n    team(accountId: $accountId) {\n      accountId\n      members {\n        ...TeamMemberFields\n      }\n      invitations {\n        ...TeamInvitationFields\n      }\n    }\n    me {\n      user {\n        id\n      }\n    }\n  }\n": types.TeamDocument,
     "\n  fragment CampaignOptionFields on Campaign {\n    id\n    name\n    walletId\n    status\n  }\n": types.CampaignOptionFieldsFragmentDoc,
     "\n  query CampaignOptions($first: Int!) {\n    campaigns(first: $first) {\n      edges {\n        node {\n          ...CampaignOptionFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.CampaignOptionsDocument,
-    "\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  fragment DashboardPrincipalFields on Principal {\n    role\n    accountId\n    user {\n      id\n      email\n      emailVerified\n    }\n    account {\n      id\n      name\n      wallets {\n        ...WalletSummaryFields\n        name\n      }\n    }\n  }\n": types.DashboardPrincipalFieldsFragmentDoc,
+    "\n  query Me {\n    me {\n      ...DashboardPrincipalFields\n    }\n  }\n": types.MeDocument,
     "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.WalletTransactionsDocument,
+    "\n  mutation CreateWallet($input: CreateWalletInput!) {\n    createWallet(input: $input) {\n      wallet {\n        ...WalletSummaryFields\n        name\n      }\n    }\n  }\n": types.CreateWalletDocument,
     "\n  mutation RefreshTopUp($id: ID!) {\n    refreshTopUp(id: $id) {\n      topUp {\n        ...TopUpFields\n      }\n    }\n  }\n": types.RefreshTopUpDocument,
     "\n  fragment ReceiptFields on Receipt {\n    receiptNumber\n    transactionId\n    topUpId\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    currency\n    paidAt\n    cardBrand\n    cardLast4\n    paymentIntentId\n  }\n": types.ReceiptFieldsFragmentDoc,
     "\n  fragment TopUpFields on TopUp {\n    id\n    walletId\n    status\n    currency\n    amount\n    tax\n    taxRate\n    taxLabel\n    total\n    clientSecret\n    paymentIntentId\n    cardBrand\n    cardLast4\n    failureCode\n    failureReason\n    updatedAt\n    receipt {\n      ...ReceiptFields\n    }\n  }\n": types.TopUpFieldsFragmentDoc,
@@ -277,7 +281,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Boot {\n    me {\n      role\n      accountId\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Boot {\n    me {\n      role\n      accountId\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Boot {\n    me {\n      ...DashboardPrincipalFields\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query Boot {\n    me {\n      ...DashboardPrincipalFields\n      apiKeyId\n      user {\n        id\n        accountId\n        email\n        name\n        role\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -693,11 +697,19 @@ export function graphql(source: "\n  query CampaignOptions($first: Int!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      role\n      accountId\n      account {\n        id\n        name\n        wallets {\n          ...WalletSummaryFields\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment DashboardPrincipalFields on Principal {\n    role\n    accountId\n    user {\n      id\n      email\n      emailVerified\n    }\n    account {\n      id\n      name\n      wallets {\n        ...WalletSummaryFields\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment DashboardPrincipalFields on Principal {\n    role\n    accountId\n    user {\n      id\n      email\n      emailVerified\n    }\n    account {\n      id\n      name\n      wallets {\n        ...WalletSummaryFields\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...DashboardPrincipalFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...DashboardPrincipalFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletTransactions(\n    $walletId: ID!\n    $first: Int!\n    $after: String\n    $type: TransactionType\n    $kind: TransactionKind\n    $status: TransactionStatus\n    $from: DateTime\n    $to: DateTime\n    $campaignId: ID\n  ) {\n    wallet(id: $walletId) {\n      id\n      sequence\n      transactions(first: $first, after: $after, type: $type, kind: $kind, status: $status, from: $from, to: $to, campaignId: $campaignId) {\n        edges {\n          cursor\n          node {\n            ...TransactionRowFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWallet($input: CreateWalletInput!) {\n    createWallet(input: $input) {\n      wallet {\n        ...WalletSummaryFields\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWallet($input: CreateWalletInput!) {\n    createWallet(input: $input) {\n      wallet {\n        ...WalletSummaryFields\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

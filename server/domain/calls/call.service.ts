@@ -9,6 +9,7 @@ import {
   IdempotencyKeyReusedError,
   LimitExceededError,
   NotFoundError,
+  EmailNotVerifiedError,
 } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -104,6 +105,8 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
     const call = await transaction(em, async (tx) => {
       // Lock order everywhere: calls, wallets, subscriptions, campaigns, accounts.
       const wallet = await lockCallWallet.one(tx, { walletId: campaign.walletId });
+      // A signed-up account dials once its owner verified their address (campaigns cannot start before either).
+      if (wallet.account_email_unverified) throw new EmailNotVerifiedError(campaign.accountId);
       // A subscription's allowance covers minutes first; beyond it, its overage rate.
       const subscription = await lockCallSubscription.maybeOne(tx, { walletId: campaign.walletId });
       const perMinuteMicros =

@@ -51,10 +51,11 @@ export const CALL_COLUMNS = `c.id, c.account_id, c.campaign_id, c.wallet_id, c.t
 
 /** Locks the wallet a call would spend from; with its account's status (a closed account's wallet stays suspended). */
 export const lockCallWallet = sql<
-  { balance_micros: string; reserved_micros: string; status: string; account_status: string },
+  { balance_micros: string; reserved_micros: string; status: string; account_status: string; account_email_unverified: boolean },
   { walletId: string }
 >(
-  `select w.balance_micros::text, w.reserved_micros::text, w.status, a.status as account_status
+  `select w.balance_micros::text, w.reserved_micros::text, w.status, a.status as account_status,
+          a.email_verified_at is null as account_email_unverified
      from wallet w join account a on a.id = w.account_id where w.id = :walletId for update of w`,
 );
 

@@ -23,6 +23,7 @@ import {
   updateCampaignStatus,
 } from './campaigns.queries.js';
 import { afterCursorParams, validatePageSize } from './created-cursor.js';
+import { requireVerifiedAccount } from '../users/require-verified-email.js';
 
 /** Roles that manage campaigns of their account (PLATFORM_ADMIN: any account). */
 export const CAMPAIGN_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -100,6 +101,7 @@ export async function transitionCampaign(
 ): Promise<CampaignRecord> {
   requireRole(options.principal, CAMPAIGN_ROLES, `${options.transition} a campaign`);
   const current = await findCampaign(em, options.principal, options.campaignId);
+  if (options.transition === 'start') await requireVerifiedAccount(em, current.accountId);
   const target = options.transition === 'start' ? CampaignStatus.RUNNING : CampaignStatus.PAUSED;
   const result = await transaction(em, async (tx) => {
     const campaign = toCampaignRecord(await lockCampaign.one(tx, { campaignId: current.id }));

@@ -23,6 +23,7 @@ import { findMessagesByKey, lockMessagesOfKey } from './message-idempotency.js';
 import { priceRecipients, shapeOf, validateBody, validateRecipients, validateSender } from './message-input.js';
 import { iso, MessageDirection, toMessageRecord, type MessageRecord } from './message-record.js';
 import { commitCampaignCredit, insertOutboundMessages, lockCampaign as lockCampaignRow, lockWalletCredit } from './messaging.queries.js';
+import { requireVerifiedAccount } from '../users/require-verified-email.js';
 
 /** Roles that send messages: an integrator's platform, or the owner (and the operator). */
 export const MESSAGE_SEND_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -79,6 +80,7 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   const to = validateRecipients(options.to, deps.config.messageRecipientsMax);
   const campaignId = validateCampaignId(options.campaignId);
   const wallet = await findWallet(em, { principal: options.principal, walletId: options.walletId });
+  await requireVerifiedAccount(em, wallet.accountId);
   const campaign = campaignId === null ? null : await findCampaign(em, options.principal, campaignId);
   if (campaign !== null && campaign.walletId !== wallet.id) {
     throw new BadUserInputError('campaignId', 'The campaign spends from another wallet');

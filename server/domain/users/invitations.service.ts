@@ -9,6 +9,7 @@ import { isPlatformRole, Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { validateText } from '../wallets/validate-input.js';
 import { hashPassword } from './password.js';
+import { requireVerifiedAccount } from './require-verified-email.js';
 import { normalizeEmail, toUserRecord, type UserRecord } from './user-record.js';
 import {
   lockTeamForInvitationMail,
@@ -57,6 +58,7 @@ export async function inviteUser(
 ): Promise<{ invitation: Invitation; token: string }> {
   requireRole(options.principal, [Role.OWNER, Role.PLATFORM_ADMIN], 'invite users');
   const accountId = await teamAccountOf(em, options.principal, options.accountId);
+  await requireVerifiedAccount(em, accountId);
   if (!(INVITABLE_ROLES as readonly Role[]).includes(options.role))
     throw new BadUserInputError('role', `role must be one of ${INVITABLE_ROLES.join(', ')}`);
   const email = validateEmail(options.email);

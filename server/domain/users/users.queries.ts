@@ -12,10 +12,12 @@ export interface UserRow {
   role: Role;
   created_at_ms: number;
   disabled_at_ms: number | null;
+  email_verified_at_ms: number | null;
 }
 
-const USER_COLUMNS = `u.id, u.account_id, u.email, u.name, u.role, (extract(epoch from u.created_at) * 1000)::float8 as created_at_ms,
-  (extract(epoch from u.disabled_at) * 1000)::float8 as disabled_at_ms`;
+/** The columns of a {@link UserRow}; exported for the sign-up statements. */
+export const USER_COLUMNS = `u.id, u.account_id, u.email, u.name, u.role, (extract(epoch from u.created_at) * 1000)::float8 as created_at_ms,
+  (extract(epoch from u.disabled_at) * 1000)::float8 as disabled_at_ms, (extract(epoch from u.email_verified_at) * 1000)::float8 as email_verified_at_ms`;
 
 /** A user by id. */
 export const selectUser = sql<UserRow, { userId: string }>(`select ${USER_COLUMNS} from app_user u where u.id = :userId`);

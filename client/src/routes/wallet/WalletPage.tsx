@@ -4,6 +4,9 @@ import { Route, Routes, useParams } from 'react-router';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { preloadable } from '../../components/preloadable';
+import { NewWalletDialog } from './NewWalletDialog';
+import { rememberedWalletId, rememberWalletId } from './selected-wallet-storage';
+import { VerifyEmailBanner } from './VerifyEmailBanner';
 import { WalletSelect } from './WalletSelect';
 import type { DashboardCredential } from '../../utils/dashboard-screen';
 import { enumLabel } from '../../utils/enum-label';
@@ -15,19 +18,36 @@ import { AccountNav } from '../account/AccountNav';
 import type { AccountPageProps } from '../account/account-page-props';
 import { graphql } from '../../gql/index.js';
 
-/** Who the caller (API key or signed-in user) is, its account and the account's wallets. */
+/**
+ * What the dashboard shows of the caller (API key or signed-in user): who it is, its account and the
+ * account's wallets. index.html's boot request asks the same fragment (apollo/boot.ts), so its answer
+ * serves {@link ME_QUERY} from the cache.
+ */
+export const DASHBOARD_PRINCIPAL_FIELDS = graphql(`
+  fragment DashboardPrincipalFields on Principal {
+    role
+    accountId
+    user {
+      id
+      email
+      emailVerified
+    }
+    account {
+      id
+      name
+      wallets {
+        ...WalletSummaryFields
+        name
+      }
+    }
+  }
+`);
+
+/** Who the caller is, its account and the account's wallets ({@link DASHBOARD_PRINCIPAL_FIELDS}). */
 export const ME_QUERY = graphql(`
   query Me {
     me {
-      role
-      accountId
-      account {
-        id
-        name
-        wallets {
-          ...WalletSummaryFields
-        }
-      }
+      ...DashboardPrincipalFields
     }
   }
 `);
@@ -84,7 +104,12 @@ export interface WalletPageProps {
 export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageProps) {
   const client = useApolloClient();
   const { data, loading, error } = useQuery(ME_QUERY);
-  const [selectedWalletId, setSelectedWalletId] = useState<string | null>(null);
+  const [selectedWalletId, setSelectedWalletIdState] = useState<string | null>(rememberedWalletId);
+  const setSelectedWalletId = (walletId: string) => {
+    setSelectedWalletIdState(walletId);
+    rememberWalletId(walletId);
+  };
+  const [creatingWallet, setCreatingWallet] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   const [resumePoints] = useState<ResumePoints>(() => new Map());
   const { pathname, pushPath } = usePathname();
@@ -123,7 +148,7 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
     return errorNotice || <p className="placeholder">Loading account…</p>;
   }
 
-  const { role, account } = data.me;
+  const { role, account, user } = data.me;
   if (account === null) {
     if (role === 'SUPPORT' || role === 'PLATFORM_ADMIN') {
       return (
@@ -156,13 +181,31 @@ export function WalletPage({ credentialKind, onCredentialRejected }: WalletPageP
           </p>
         </div>
         <div className="page-header__actions">
-          {account.wallets.length > 1 && wallet && (
-            <WalletSelect wallets={account.wallets} selectedWalletId={wallet.id} onSelect={setSelectedWalletId} />
+          {wallet && (account.wallets.length > 1 || role === 'OWNER') && (
+            <WalletSelect
+              wallets={account.wallets}
+              selectedWalletId={wallet.id}
+              onSelect={setSelectedWalletId}
+              onNewWallet={role === 'OWNER' ? () => setCreatingWallet(true) : undefined}
+            />
           )}
           {refreshButton}
         </div>
       </div>
       {errorNotice}
+      {user !== null && user !== undefined && !user.emailVerified && <VerifyEmailBanner email={user.email} />}
+      {creatingWallet && (
+        <NewWalletDialog
+          accountId={account.id}
+          defaultCurrency={wallet?.currency ?? 'USD'}
+          onCancel={() => setCreatingWallet(false)}
+          onCreated={(walletId) => {
+            setCreatingWallet(false);
+            setSelectedWalletId(walletId);
+            void client.refetchQueries({ include: [ME_QUERY] });
+          }}
+        />
+      )}
       <AccountNav route={route} role={role} navigate={pushPath} />
       {wallet === undefined ? (
         <p className="placeholder">This account has no wallet yet.</p>
