@@ -517,6 +517,14 @@ export interface Config {
    * seconds (at most the window): one increment's lump at the start of a campaign is not a rate. @default 60
    */
   burnRateWindowMinSeconds: number;
+  /** Largest page of the audit log (`auditLog.first`), in entries; more is BAD_USER_INPUT. @default 100 */
+  auditLogPageSizeMax: number;
+  /** Page of the audit log when `first` is not given, in entries. @default 25 */
+  auditLogPageSizeDefault: number;
+  /** Longest reason of a refund request or of its decline, in characters. @default 1000 */
+  refundRequestReasonLengthMax: number;
+  /** Largest page of refund requests (the support queue, an account's list), in requests; more is BAD_USER_INPUT. @default 100 */
+  refundRequestsPageSizeMax: number;
 }
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -718,6 +726,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingProfileTextLengthMax: 200,
     burnRateWindowSeconds: 300,
     burnRateWindowMinSeconds: 60,
+    auditLogPageSizeMax: 100,
+    auditLogPageSizeDefault: 25,
+    refundRequestReasonLengthMax: 1_000,
+    refundRequestsPageSizeMax: 100,
     ...overrides,
   };
 }

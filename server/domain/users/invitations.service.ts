@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type Db } from '../../database/sql.js';
@@ -92,6 +94,14 @@ export async function inviteUser(
       status: 'PENDING',
     };
     await queueInvitationMail(tx, config, { principal: options.principal, accountName, invitation, token, nowMs: options.nowMs });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.USER_INVITED,
+      targetType: 'INVITATION',
+      targetId: id,
+      after: { email, role: options.role, expiresAt: invitation.expiresAt },
+    });
     return { invitation, token };
   });
 }
