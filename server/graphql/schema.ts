@@ -21,6 +21,8 @@ import { NotificationPreferencesResolver } from './notifications/notification-pr
 import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { AccountSearchResolver } from './accounts/account-search.resolver.js';
 import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
+import { AuditLogResolver } from './audit/audit.resolver.js';
+import { RefundRequestsResolver } from './refund-requests/refund-requests.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -64,6 +66,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       TransactionActorResolver,
       BankTransferActorResolver,
       AlertAcknowledgerResolver,
+      AuditLogResolver,
+      RefundRequestsResolver,
     ],
     validate: false,
     pubSub: NO_TOPICS,

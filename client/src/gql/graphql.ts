@@ -165,7 +165,9 @@ export const WebhookEventType = {
   /** A card top-up succeeded and was credited. */
   TopUpSucceeded: 'TOP_UP_SUCCEEDED',
   /** A card payment failed. */
-  TopUpFailed: 'TOP_UP_FAILED'
+  TopUpFailed: 'TOP_UP_FAILED',
+  /** A refund request of unused credit was made, approved, declined or cancelled (the alert, with the amount and what happened). */
+  RefundRequestUpdated: 'REFUND_REQUEST_UPDATED'
 } as const;
 
 export type WebhookEventType = typeof WebhookEventType[keyof typeof WebhookEventType];
@@ -396,7 +398,11 @@ export const AlertKind = {
   /** A phone number's monthly renewal could not be paid; the number is in its grace period. */
   NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
   /** A campaign reached its budget and stopped dialing. */
-  BudgetReached: 'BUDGET_REACHED'
+  BudgetReached: 'BUDGET_REACHED',
+  /** An owner asked for a refund of unused paid credit (amount): platform staff approve or decline it. */
+  RefundRequested: 'REFUND_REQUESTED',
+  /** A refund request was approved (refunded), declined or cancelled; the message says which. */
+  RefundRequestClosed: 'REFUND_REQUEST_CLOSED'
 } as const;
 
 export type AlertKind = typeof AlertKind[keyof typeof AlertKind];
