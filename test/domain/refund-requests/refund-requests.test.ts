@@ -39,7 +39,9 @@ async function paidCustomer(): Promise<{ accountId: string; walletId: string; ow
 }
 
 async function mailsOf(requestId: string): Promise<{ subject: string; body_text: string; refund_request_status: string }[]> {
-  return sql(t, `select subject, body_text, refund_request_status from email_message where refund_request_id = $1 order by id`, [requestId]);
+  return sql(t, `select subject, body_text, refund_request_status from email_message where refund_request_id = $1 order by id`, [
+    requestId,
+  ]);
 }
 
 async function alertKinds(accountId: string): Promise<string[]> {
@@ -50,6 +52,9 @@ async function alertKinds(accountId: string): Promise<string[]> {
 describe('refund requests', () => {
   it('asks for at most the refundable credit (refundable passes, +0.01 refused), one open request per wallet', async () => {
     const { accountId, walletId, ownerKey } = await paidCustomer();
+    await t.ok(ownerKey, `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`, {
+      input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['REFUND_REQUEST_UPDATED'] },
+    });
     expect((await walletView(t, ownerKey, walletId)).refundable).toBe('100');
     const over = await t.graphql(ownerKey, REQUEST, { input: { walletId, amount: '100.01' } });
     expectError(over, 'BAD_USER_INPUT', 'amount');
@@ -80,6 +85,11 @@ describe('refund requests', () => {
     const queue = (await t.ok(support, LIST, { status: 'PENDING', first: 100 })).refundRequests;
     expect(queue.map((request: any) => request.id)).toContain(made.refundRequest.id);
     expect(await alertKinds(accountId)).toContain('REFUND_REQUESTED');
+    // The webhook event carries the alert (amount, what happened).
+    await t.app.webhooks.produceOnce();
+    const events = await sql(t, `select body from webhook_event where account_id = $1 and type = 'REFUND_REQUEST_UPDATED'`, [accountId]);
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]!.body).data).toMatchObject({ kind: 'REFUND_REQUESTED', amount: '100', walletId });
     await t.assertLedger();
   });
 
@@ -90,17 +100,40 @@ describe('refund requests', () => {
     expect(approved.refundRequest).toMatchObject({ status: 'APPROVED', decidedBy: { kind: 'API_KEY', staff: true } });
     expect(approved.refundRequest.transactionId).toEqual(expect.any(String));
     expect(approved.wallet).toMatchObject({ balance: '60', refundable: '60' });
-    const [refund] = await sql(t, `select status from top_up_refund where wallet_transaction_id = $1`, [approved.refundRequest.transactionId]);
+    const [refund] = await sql(t, `select status from top_up_refund where wallet_transaction_id = $1`, [
+      approved.refundRequest.transactionId,
+    ]);
     expect(refund).toEqual({ status: 'SUCCEEDED' });
     // The owner sees the decision, but not which staff member made it.
-    const seen = (await t.ok(ownerKey, `query($w: ID) { refundRequests(walletId: $w, first: 5) { status decidedBy { id staff } } }`, { w: walletId }))
-      .refundRequests;
+    const seen = (
+      await t.ok(ownerKey, `query($w: ID) { refundRequests(walletId: $w, first: 5) { status decidedBy { id staff } } }`, { w: walletId })
+    ).refundRequests;
     expect(seen).toEqual([{ status: 'APPROVED', decidedBy: { id: null, staff: true } }]);
     const mails = await mailsOf(id);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ refund_request_status: 'APPROVED', subject: 'Your refund request of $40.00 was approved' });
     expect(await alertKinds(accountId)).toEqual(['REFUND_REQUESTED', 'REFUND_REQUEST_CLOSED']);
     expectError(await t.graphql(support, APPROVE, { id }), 'REFUND_REQUEST_NOT_PENDING');
+    // The audit log: the request, the refund it ran and the approval, each with who and what.
+    const audit = (
+      await t.ok(
+        support,
+        `query($a: ID) { auditLog(accountId: $a, first: 10) { edges { node { action targetId before after actor { staff } } } } }`,
+        {
+          a: accountId,
+        },
+      )
+    ).auditLog.edges.map((edge: any) => edge.node);
+    expect(audit.map((entry: any) => entry.action)).toEqual([
+      'REFUND_REQUEST_APPROVED',
+      'CREDIT_REFUNDED',
+      'REFUND_REQUESTED',
+      'BILLING_PROFILE_CHANGED',
+    ]);
+    expect(audit[0]).toMatchObject({ targetId: id, actor: { staff: true } });
+    expect(JSON.parse(audit[0].before)).toMatchObject({ status: 'PENDING', amount: '40' });
+    expect(JSON.parse(audit[0].after)).toMatchObject({ status: 'APPROVED', walletTransactionId: approved.refundRequest.transactionId });
+    expect(JSON.parse(audit[2].after)).toMatchObject({ status: 'PENDING', amount: '40', refundable: '100' });
     await t.assertLedger();
   });
 
@@ -109,7 +142,11 @@ describe('refund requests', () => {
     const { id } = (await t.ok(ownerKey, REQUEST, { input: { walletId, amount: '10' } })).requestRefund.refundRequest;
     expectError(await t.graphql(support, DECLINE, { input: { id, reason: ' ' } }), 'BAD_USER_INPUT', 'reason');
     const declined = (await t.ok(support, DECLINE, { input: { id, reason: 'Credit came from a promotion' } })).declineRefundRequest;
-    expect(declined.refundRequest).toMatchObject({ status: 'DECLINED', declineReason: 'Credit came from a promotion', transactionId: null });
+    expect(declined.refundRequest).toMatchObject({
+      status: 'DECLINED',
+      declineReason: 'Credit came from a promotion',
+      transactionId: null,
+    });
     expect(declined.wallet.balance).toBe('100');
     const mails = await mailsOf(id);
     expect(mails).toHaveLength(1);
