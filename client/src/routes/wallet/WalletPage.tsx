@@ -42,6 +42,7 @@ const NumbersPage = lazy(() => import('../numbers/NumbersPage').then((module) =>
 const MessagesPage = lazy(() => import('../messages/MessagesPage').then((module) => ({ default: module.MessagesPage })));
 const PlanPage = lazy(() => import('../plan/PlanPage').then((module) => ({ default: module.PlanPage })));
 const BillingPage = lazy(() => import('../billing/BillingPage').then((module) => ({ default: module.BillingPage })));
+const AuditLogPage = lazy(() => import('../audit-log/AuditLogPage').then((module) => ({ default: module.AuditLogPage })));
 const TeamPage = lazy(() => import('../team/TeamPage').then((module) => ({ default: module.TeamPage })));
 const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage').then((module) => ({ default: module.WebhooksPage })));
 const NotificationsPage = lazy(() =>
@@ -180,6 +181,7 @@ function AccountRoutes(props: AccountPageProps) {
         <Route path="plan" caseSensitive element={<PlanPage {...props} />} />
         <Route path="billing" caseSensitive element={<BillingPage {...props} />} />
         <Route path="team" caseSensitive element={<TeamPage {...props} />} />
+        <Route path="audit-log" caseSensitive element={<AuditLogPage {...props} />} />
         <Route path="webhooks" caseSensitive element={<WebhooksPage {...props} />} />
         <Route path="notifications" caseSensitive element={<NotificationsPage {...props} />} />
         <Route path="settings" caseSensitive element={<SettingsPage {...props} />} />
