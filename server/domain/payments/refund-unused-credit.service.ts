@@ -230,6 +230,7 @@ export async function refundUnusedCredit(
       before: { balance: formatMoney(posted.transaction.balanceBeforeMicros), refundable: formatMoney(refundable) },
       after: {
         balance: formatMoney(posted.transaction.balanceAfterMicros),
+        refundable: formatMoney(refundable - amountMicros),
         amount: formatMoney(amountMicros),
         reason,
         transactionId: posted.transaction.id,

@@ -5,18 +5,22 @@
 // mail queue and outbox read back with SQL; the ledger invariants after every scenario.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { BILLING, CHARGE, expectError, settle, sql, topUp, walletView } from '../payments/payments-support.js';
 
 let t: TestApp;
+let smtp: SmtpTestServer;
 let support: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ billingClockEnabled: false });
+  smtp = await startSmtpTestServer();
+  t = await startTestApp({ billingClockEnabled: false, smtpUrl: smtp.url });
   support = (await t.createKey(null, 'SUPPORT')).secret;
 });
 afterAll(async () => {
   await t?.close();
+  await smtp?.close();
 });
 
 const FIELDS = `id accountId walletId currency amount reason status declineReason transactionId createdAt decidedAt
@@ -112,6 +116,12 @@ describe('refund requests', () => {
     const mails = await mailsOf(id);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ refund_request_status: 'APPROVED', subject: 'Your refund request of $40.00 was approved' });
+    // The mail sender delivers it to the account's billing e-mail (no user owns this account) over real SMTP.
+    const results = await t.app.mailJobs.runOnce();
+    for (const value of Object.values(results)) if (value instanceof Error) throw value;
+    const delivered = smtp.received.filter((mail) => mail.subject === 'Your refund request of $40.00 was approved');
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.text).toContain('was approved');
     expect(await alertKinds(accountId)).toEqual(['REFUND_REQUESTED', 'REFUND_REQUEST_CLOSED']);
     expectError(await t.graphql(support, APPROVE, { id }), 'REFUND_REQUEST_NOT_PENDING');
     // The audit log: the request, the refund it ran and the approval, each with who and what.
@@ -191,6 +201,18 @@ describe('refund requests', () => {
     expect(refunds).toHaveLength(1);
     expect((await walletView(t, ownerKey, walletId)).balance).toBe('70');
     expect(await mailsOf(id)).toHaveLength(1);
+    await t.assertLedger();
+  });
+
+  it('two requests at once on one wallet: one is PENDING, the other refused', async () => {
+    const { walletId, ownerKey } = await paidCustomer();
+    const results = await Promise.all([
+      t.graphql(ownerKey, REQUEST, { input: { walletId, amount: '10' } }),
+      t.graphql(ownerKey, REQUEST, { input: { walletId, amount: '20' } }),
+    ]);
+    expect(results.filter((response) => !response.errors)).toHaveLength(1);
+    expectError(results.find((response) => response.errors)!, 'INVALID_STATE');
+    expect(await sql(t, `select status from refund_request where wallet_id = $1`, [walletId])).toEqual([{ status: 'PENDING' }]);
     await t.assertLedger();
   });
 

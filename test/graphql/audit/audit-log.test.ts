@@ -341,7 +341,7 @@ describe('audit log entries', () => {
     const [entry] = await entriesOf(accountId, 'CREDIT_REFUNDED');
     expect(entry).toMatchObject({
       before: { balance: '20', refundable: '20' },
-      after: { balance: '5', amount: '15', reason: 'Customer asked' },
+      after: { balance: '5', refundable: '5', amount: '15', reason: 'Customer asked' },
     });
   });
 });
