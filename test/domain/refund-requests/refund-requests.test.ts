@@ -31,6 +31,8 @@ const APPROVE = `mutation($id: ID!) { approveRefundRequest(id: $id) { refundRequ
 const DECLINE = `mutation($input: DeclineRefundRequestInput!) { declineRefundRequest(input: $input) { refundRequest { ${FIELDS} } wallet { balance } } }`;
 const LIST = `query($accountId: ID, $walletId: ID, $status: RefundRequestStatus, $first: Int!) {
   refundRequests(accountId: $accountId, walletId: $walletId, status: $status, first: $first) { id status amount } }`;
+const AUDIT = `query($accountId: ID, $actions: [AuditAction!]) { auditLog(accountId: $accountId, actions: $actions, first: 10) {
+  edges { node { action targetId before after clientIp actor { kind staff } } } } }`;
 const ALERTS = `query($accountId: ID) { alerts(accountId: $accountId, first: 100) { edges { node { kind amount message } } } }`;
 
 /** An account with a billing e-mail and 100 of paid card credit, settled. */
@@ -162,6 +164,10 @@ describe('refund requests', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body_text).toContain('Credit came from a promotion');
     expectError(await t.graphql(ownerKey, CANCEL, { id }), 'REFUND_REQUEST_NOT_PENDING');
+    const [entry] = (await t.ok(support, AUDIT, { accountId: declined.refundRequest.accountId, actions: ['REFUND_REQUEST_DECLINED'] }))
+      .auditLog.edges;
+    expect(entry.node).toMatchObject({ targetId: id, clientIp: '127.0.0.1', actor: { kind: 'API_KEY', staff: true } });
+    expect(JSON.parse(entry.node.after)).toMatchObject({ status: 'DECLINED', declineReason: 'Credit came from a promotion' });
     await t.assertLedger();
   });
 
@@ -173,6 +179,9 @@ describe('refund requests', () => {
     expectError(refused, 'REFUND_REQUEST_NOT_PENDING');
     expect(refused.errors![0]!.extensions?.status).toBe('CANCELLED');
     expect(await mailsOf(id)).toEqual([]);
+    const [entry] = (await t.ok(ownerKey, AUDIT, { actions: ['REFUND_REQUEST_CANCELLED'] })).auditLog.edges;
+    expect(entry.node).toMatchObject({ targetId: id, actor: { kind: 'API_KEY', staff: false } });
+    expect([JSON.parse(entry.node.before).status, JSON.parse(entry.node.after).status]).toEqual(['PENDING', 'CANCELLED']);
     expect((await walletView(t, ownerKey, walletId)).balance).toBe('100');
     expect((await t.ok(ownerKey, REQUEST, { input: { walletId, amount: '10' } })).requestRefund.refundRequest.status).toBe('PENDING');
     await t.assertLedger();
