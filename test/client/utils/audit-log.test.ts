@@ -5,9 +5,7 @@ import { AUDIT_ACTION_LABELS, auditChanges, fieldLabel } from '../../../client/s
 
 describe('audit log rules', () => {
   it('lists only the changed fields of an update, before and after', () => {
-    expect(
-      auditChanges('{"enabled":true,"threshold":"10","target":"50"}', '{"enabled":false,"threshold":"10","target":"60"}'),
-    ).toEqual([
+    expect(auditChanges('{"enabled":true,"threshold":"10","target":"50"}', '{"enabled":false,"threshold":"10","target":"60"}')).toEqual([
       { field: 'enabled', before: 'true', after: 'false' },
       { field: 'target', before: '50', after: '60' },
     ]);
