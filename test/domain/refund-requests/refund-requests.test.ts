@@ -213,6 +213,23 @@ describe('refund requests', () => {
     await t.assertLedger();
   });
 
+  it('reasons: up to refundRequestReasonLengthMax characters pass, one more is refused (asking and declining)', async () => {
+    const { walletId, ownerKey } = await paidCustomer();
+    const max = t.config.refundRequestReasonLengthMax;
+    expectError(
+      await t.graphql(ownerKey, REQUEST, { input: { walletId, amount: '1', reason: 'r'.repeat(max + 1) } }),
+      'BAD_USER_INPUT',
+      'reason',
+    );
+    const { id, reason } = (await t.ok(ownerKey, REQUEST, { input: { walletId, amount: '1', reason: 'r'.repeat(max) } })).requestRefund
+      .refundRequest;
+    expect(reason).toHaveLength(max);
+    expectError(await t.graphql(support, DECLINE, { input: { id, reason: 'd'.repeat(max + 1) } }), 'BAD_USER_INPUT', 'reason');
+    expect((await t.ok(support, DECLINE, { input: { id, reason: 'd'.repeat(max) } })).declineRefundRequest.refundRequest.status).toBe(
+      'DECLINED',
+    );
+  });
+
   it('two requests at once on one wallet: one is PENDING, the other refused', async () => {
     const { walletId, ownerKey } = await paidCustomer();
     const results = await Promise.all([
