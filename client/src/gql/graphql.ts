@@ -425,6 +425,10 @@ export const AuditAction = {
   ApiKeyRevoked: 'API_KEY_REVOKED',
   /** Someone was invited into the account (e-mail and role). */
   UserInvited: 'USER_INVITED',
+  /** An open invitation was revoked (its link no longer works). */
+  InvitationRevoked: 'INVITATION_REVOKED',
+  /** The operator created a user directly (e-mail, name and role; never the password). */
+  UserCreated: 'USER_CREATED',
   /** A member's role changed. */
   MemberRoleChanged: 'MEMBER_ROLE_CHANGED',
   /** A member was removed (disabled). */

@@ -6,6 +6,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   API_KEY_CREATED: 'API key created',
   API_KEY_REVOKED: 'API key revoked',
   USER_INVITED: 'User invited',
+  INVITATION_REVOKED: 'Invitation revoked',
+  USER_CREATED: 'User created',
   MEMBER_ROLE_CHANGED: 'Role changed',
   MEMBER_REMOVED: 'Member removed',
   AUTO_RECHARGE_CHANGED: 'Auto-recharge changed',

@@ -256,6 +256,15 @@ export async function revokeInvitation(
   return transaction(em, async (tx) => {
     const invitation = await lockPendingInvitation(tx, options.principal, options.invitationId, options.nowMs);
     const row = await revokeInvitationRow.one(tx, { id: invitation.id, revokedAtMs: options.nowMs, revokedBy: options.principal.actor });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: invitation.accountId,
+      action: AuditAction.INVITATION_REVOKED,
+      targetType: 'INVITATION',
+      targetId: invitation.id,
+      before: { email: invitation.email, role: invitation.role, status: 'PENDING' },
+      after: { email: invitation.email, role: invitation.role, status: 'REVOKED' },
+    });
     return toInvitation(row, options.nowMs);
   });
 }

@@ -12,6 +12,8 @@ registerEnumType(AuditAction, {
     API_KEY_CREATED: { description: 'An API key was created (its name, role and prefix; never its secret).' },
     API_KEY_REVOKED: { description: 'An API key was revoked.' },
     USER_INVITED: { description: 'Someone was invited into the account (e-mail and role).' },
+    INVITATION_REVOKED: { description: 'An open invitation was revoked (its link no longer works).' },
+    USER_CREATED: { description: 'The operator created a user directly (e-mail, name and role; never the password).' },
     MEMBER_ROLE_CHANGED: { description: "A member's role changed." },
     MEMBER_REMOVED: { description: 'A member was removed (disabled).' },
     AUTO_RECHARGE_CHANGED: { description: "A wallet's auto-recharge was set (enabled, threshold, target)." },

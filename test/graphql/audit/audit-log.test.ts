@@ -139,6 +139,16 @@ describe('audit log entries', () => {
       clientIp: '127.0.0.1',
     });
     expect(JSON.stringify(invitation)).not.toContain(invited.token);
+    const REVOKE_INVITATION = `mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }`;
+    await withCookie(cookie, REVOKE_INVITATION, { id: invited.invitation.id });
+    const [revokedInvitation] = await entriesOf(accountId, 'INVITATION_REVOKED');
+    expect(revokedInvitation).toMatchObject({
+      targetId: invited.invitation.id,
+      before: { status: 'PENDING' },
+      after: { status: 'REVOKED', email: 'new.person@example.com' },
+    });
+    const ownerKeyForRefusal = (await t.createKey(accountId, 'OWNER')).secret;
+    await refusedWithoutEntry(ownerKeyForRefusal, REVOKE_INVITATION, { id: invited.invitation.id }, 'INVITATION_NOT_PENDING');
 
     const member = (
       await t.ok(t.adminToken, `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`, {
@@ -151,6 +161,15 @@ describe('audit log entries', () => {
         },
       })
     ).createUser.user.id;
+    // The operator made this user directly: logged without the password, by the operator's token.
+    const [created] = await entriesOf(accountId, 'USER_CREATED');
+    expect(created).toMatchObject({
+      targetId: member,
+      before: null,
+      after: { name: 'Max Member', role: 'INTEGRATOR' },
+      actor: { kind: 'OPERATOR_TOKEN', staff: true },
+    });
+    expect(JSON.stringify(created)).not.toContain(PASSWORD);
     await withCookie(cookie, `mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { user { id } } }`, {
       input: { userId: member, role: 'CAMPAIGN_MANAGER' },
     });
