@@ -347,6 +347,27 @@ describe('audit log entries', () => {
     }
   });
 
+  it('concurrent adjustments: one key posts and logs once; debits racing never overdraw, one entry per posting; the books balance', async () => {
+    const { accountId, walletId } = await t.createAccount('Racing tenant');
+    const ADJUST = `mutation($input: AdjustWalletInput!) { adjustWallet(input: $input) { transaction { id } } }`;
+    const key = randomUUID();
+    const twins = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        t.graphql(support.secret, ADJUST, { input: { walletId, amount: '10', reason: 'Once', idempotencyKey: key } }),
+      ),
+    );
+    expect(new Set(twins.map((response) => response.data?.adjustWallet.transaction.id)).size).toBe(1);
+    expect(await entriesOf(accountId, 'WALLET_ADJUSTED')).toHaveLength(1);
+    const debits = await Promise.all(
+      Array.from({ length: 8 }, () => t.graphql(support.secret, ADJUST, { input: { walletId, amount: '-3', reason: 'Race' } })),
+    );
+    const posted = debits.filter((response) => !response.errors).length;
+    expect(posted).toBe(3);
+    for (const refused of debits.filter((response) => response.errors)) expectError(refused, 'INSUFFICIENT_FUNDS');
+    expect(await entriesOf(accountId, 'WALLET_ADJUSTED')).toHaveLength(1 + posted);
+    await t.assertLedger();
+  });
+
   it('support refunds of unused credit are logged with the amount', async () => {
     const { accountId, walletId, ownerKey } = await t.createAccount('Refund tenant');
     await t.ok(ownerKey, `mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }`, {
