@@ -567,6 +567,14 @@ export interface Config {
   walletNameLengthMax: number;
   /** Longest company name given at sign-up (it names the account), in characters. @default 200 */
   companyNameLengthMax: number;
+  /** Largest page of the audit log (`auditLog.first`), in entries; more is BAD_USER_INPUT. @default 100 */
+  auditLogPageSizeMax: number;
+  /** Page of the audit log when `first` is not given, in entries. @default 25 */
+  auditLogPageSizeDefault: number;
+  /** Longest reason of a refund request or of its decline, in characters. @default 1000 */
+  refundRequestReasonLengthMax: number;
+  /** Largest page of refund requests (the support queue, an account's list), in requests; more is BAD_USER_INPUT. @default 100 */
+  refundRequestsPageSizeMax: number;
 }
 
 /** Trial credit when `TRIAL_CREDIT` is unset: 2.00 in each supported currency (domain/wallets/money.ts SUPPORTED_CURRENCIES). */
@@ -847,6 +855,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     walletsPerAccountMax: positiveIntegerFromEnv(env, 'WALLETS_PER_ACCOUNT_MAX', 10),
     walletNameLengthMax: 100,
     companyNameLengthMax: 200,
+    auditLogPageSizeMax: 100,
+    auditLogPageSizeDefault: 25,
+    refundRequestReasonLengthMax: 1_000,
+    refundRequestsPageSizeMax: 100,
     ...overrides,
   };
 }

@@ -70,6 +70,12 @@ export const ERROR_CODE_DESCRIPTIONS = {
   INVITATION_NOT_PENDING:
     'resendInvitation or revokeInvitation on an invitation that is no longer open: `extensions.status` says why (ACCEPTED, REVOKED or EXPIRED) and ' +
     '`extensions.invitationId` which. Nothing was written; an expired invitation is replaced by inviting the person again.',
+  REFUND_REQUEST_NOT_PENDING:
+    'approveRefundRequest, declineRefundRequest or cancelRefundRequest on a request already decided: `extensions.status` says how (APPROVED, ' +
+    'DECLINED or CANCELLED) and `extensions.refundRequestId` which. Nothing was written.',
+  REFUND_EXCEEDS_REFUNDABLE:
+    "The refund asked for is more than the wallet's unused paid credit now (`extensions.refundable`, `extensions.currency`): at approval, the " +
+    'credit was spent meanwhile. Nothing was written; the request stays PENDING (decline it, or the owner cancels and asks again).',
   LAST_OWNER:
     'The change would leave the account without an active OWNER (demoting or removing its last one): make someone else an OWNER first. ' +
     'Nothing was written.',
@@ -254,5 +260,21 @@ export class SignUpDisabledError extends DomainError {
   readonly code = ErrorCode.SIGN_UP_DISABLED;
   constructor() {
     super('Sign-up is turned off on this server: ask the operator for an account');
+  }
+}
+
+/** A refund request that is no longer PENDING (approved, declined or cancelled) cannot be decided or cancelled. */
+export class RefundRequestNotPendingError extends DomainError {
+  readonly code = ErrorCode.REFUND_REQUEST_NOT_PENDING;
+  constructor(refundRequestId: string, status: 'APPROVED' | 'DECLINED' | 'CANCELLED') {
+    super(`Refund request "${refundRequestId}" is already ${status.toLowerCase()}`, { refundRequestId, status });
+  }
+}
+
+/** The refundable credit no longer covers a refund request (it was spent meanwhile). */
+export class RefundExceedsRefundableError extends DomainError {
+  readonly code = ErrorCode.REFUND_EXCEEDS_REFUNDABLE;
+  constructor(message: string, refundable: string, currency: string) {
+    super(message, { refundable, currency });
   }
 }

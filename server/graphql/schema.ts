@@ -23,6 +23,8 @@ import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.r
 import { AccountSearchResolver } from './accounts/account-search.resolver.js';
 import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
 import { InvoicesResolver } from './invoices/invoices.resolver.js';
+import { AuditLogResolver } from './audit/audit.resolver.js';
+import { RefundRequestsResolver } from './refund-requests/refund-requests.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -68,6 +70,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       BankTransferActorResolver,
       AlertAcknowledgerResolver,
       InvoicesResolver,
+      AuditLogResolver,
+      RefundRequestsResolver,
     ],
     validate: false,
     pubSub: NO_TOPICS,

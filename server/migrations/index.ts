@@ -21,6 +21,7 @@ import { Migration20261206100000BurnRateWindow } from './Migration20261206100000
 import { Migration20261206104000BillingProfileAddress } from './Migration20261206104000_billing_profile_address.js';
 import { Migration20261207030000Invoices } from './Migration20261207030000_invoices.js';
 import { Migration20261207020000SignUp } from './Migration20261207020000_sign_up.js';
+import { Migration20261207040000AuditRefundRequests } from './Migration20261207040000_audit_refund_requests.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -50,4 +51,5 @@ export const migrationsList = [
   { name: 'Migration20261206104000_billing_profile_address', class: Migration20261206104000BillingProfileAddress },
   { name: 'Migration20261207030000_invoices', class: Migration20261207030000Invoices },
   { name: 'Migration20261207020000_sign_up', class: Migration20261207020000SignUp },
+  { name: 'Migration20261207040000_audit_refund_requests', class: Migration20261207040000AuditRefundRequests },
 ];

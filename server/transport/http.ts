@@ -20,6 +20,7 @@ import { exportRoutes } from './export-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
+import { fromClientIp } from '../domain/accounts/principal.js';
 import { formatError } from '../graphql/format-error.js';
 import type { StartClientOperation } from './client-operation.js';
 import { queryCost, queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
@@ -185,7 +186,10 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       });
     }
     const em = orm.em.fork();
-    const principal = await principalFor(auth, request.headers.authorization, request.headers.cookie, em);
+    const principal = fromClientIp(
+      await principalFor(auth, request.headers.authorization, request.headers.cookie, em),
+      request.socket.remoteAddress,
+    );
     // A key already over its query budgets sending a query: refused before parsing or validating it.
     const early = options.rateLimits.refusalBeforeParsing(principal, (request as { body?: { query?: unknown } }).body?.query);
     if (early) throw rateLimitedError(early);

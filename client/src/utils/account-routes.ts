@@ -13,6 +13,7 @@ export type AccountRoute =
   | { name: 'billing' }
   | { name: 'invoices' }
   | { name: 'team' }
+  | { name: 'audit-log' }
   | { name: 'webhooks' }
   | { name: 'notifications' }
   | { name: 'settings' };
@@ -40,6 +41,7 @@ export const ACCOUNT_SECTIONS = [
   { name: 'billing', label: 'Billing', path: '/billing', roles: OWNER_ONLY },
   { name: 'invoices', label: 'Invoices', path: '/invoices', roles: OWNER_ONLY },
   { name: 'team', label: 'Team', path: '/team', roles: OWNER_ONLY },
+  { name: 'audit-log', label: 'Audit log', path: '/audit-log', roles: OWNER_ONLY },
   { name: 'webhooks', label: 'Webhooks', path: '/webhooks', roles: OWNER_AND_INTEGRATOR },
   { name: 'notifications', label: 'Notifications', path: '/notifications', roles: EVERY_ROLE },
   { name: 'settings', label: 'Settings', path: '/settings', roles: EVERY_ROLE },

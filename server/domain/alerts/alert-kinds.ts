@@ -11,6 +11,10 @@ export enum AlertKind {
   AUTO_RECHARGE_PAUSED = 'AUTO_RECHARGE_PAUSED',
   NUMBER_RENEWAL_FAILED = 'NUMBER_RENEWAL_FAILED',
   BUDGET_REACHED = 'BUDGET_REACHED',
+  /** An owner asked for a refund of unused credit: platform staff decide it. */
+  REFUND_REQUESTED = 'REFUND_REQUESTED',
+  /** A refund request was approved, declined or cancelled. */
+  REFUND_REQUEST_CLOSED = 'REFUND_REQUEST_CLOSED',
 }
 
 /** How urgent an alert is (stored in alert.severity). */
@@ -36,6 +40,8 @@ export const ALERT_SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = Object
   [AlertKind.AUTO_RECHARGE_PAUSED]: AlertSeverity.CRITICAL,
   [AlertKind.NUMBER_RENEWAL_FAILED]: AlertSeverity.WARNING,
   [AlertKind.BUDGET_REACHED]: AlertSeverity.WARNING,
+  [AlertKind.REFUND_REQUESTED]: AlertSeverity.WARNING,
+  [AlertKind.REFUND_REQUEST_CLOSED]: AlertSeverity.INFO,
 });
 
 /** Whether `text` names an {@link AlertKind}. */

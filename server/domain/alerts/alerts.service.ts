@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Config } from '../../config.js';
 import { transaction, type Db } from '../../database/sql.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
@@ -211,6 +213,15 @@ export async function setLowBalanceThresholds(
       walletId: wallet.id,
       thresholdsMicros: thresholds.map(String),
       armedMicros: nextArmed.map(String),
+    });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: wallet.accountId,
+      action: AuditAction.LOW_BALANCE_THRESHOLDS_CHANGED,
+      targetType: 'WALLET',
+      targetId: wallet.id,
+      before: { thresholds: state.thresholds.map((t) => formatMoney(BigInt(t))) },
+      after: { thresholds: thresholds.map((t) => formatMoney(t)) },
     });
   });
   // Read afresh (a new identity map): the wallet as it stands after the change.

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type SqlTransaction, type Db } from '../../database/sql.js';
@@ -170,6 +172,18 @@ export async function updateCampaign(em: EntityManager, options: UpdateCampaignO
     await insertOutboxEvents(tx, [
       { type: 'CAMPAIGN_UPDATED', accountId: updated.accountId, campaignId: updated.id, callId: null, version: updated.version },
     ]);
+    // The budget is the audited setting; a rename alone is not.
+    if (nextBudget !== campaign.budgetMicros) {
+      await recordAudit(tx, {
+        principal: options.principal,
+        accountId: updated.accountId,
+        action: AuditAction.CAMPAIGN_BUDGET_CHANGED,
+        targetType: 'CAMPAIGN',
+        targetId: updated.id,
+        before: { name: campaign.name, budget: campaign.budgetMicros === null ? null : formatMoney(campaign.budgetMicros) },
+        after: { name: updated.name, budget: updated.budgetMicros === null ? null : formatMoney(updated.budgetMicros) },
+      });
+    }
     return { campaign: updated, changed: true };
   });
   if (result.changed) options.committed?.();

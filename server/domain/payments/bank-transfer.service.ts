@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { formatMoney } from '../wallets/money.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
@@ -146,6 +149,15 @@ export async function settleBankTransfer(
       walletTransactionId: transactionId,
       settledBy: options.principal.actor,
       nowMs,
+    });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: transfer.accountId,
+      action: options.outcome === 'COMPLETED' ? AuditAction.BANK_TRANSFER_COMPLETED : AuditAction.BANK_TRANSFER_CANCELLED,
+      targetType: 'BANK_TRANSFER',
+      targetId: transfer.id,
+      before: { status: transfer.status, amount: formatMoney(transfer.amountMicros), reference: transfer.reference },
+      after: { status: options.outcome, amount: formatMoney(transfer.amountMicros), walletTransactionId: transactionId },
     });
     if (transactionId !== null && currency !== null) {
       // Last: the invoice's number is taken under its series' lock, held from here to the commit.

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { transaction, type Db } from '../../database/sql.js';
+import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { hashApiKeySecret } from '../accounts/api-key-secret.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
@@ -94,6 +96,14 @@ export async function inviteUser(
       status: 'PENDING',
     };
     await queueInvitationMail(tx, config, { principal: options.principal, accountName, invitation, token, nowMs: options.nowMs });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.USER_INVITED,
+      targetType: 'INVITATION',
+      targetId: id,
+      after: { email, role: options.role, expiresAt: invitation.expiresAt },
+    });
     return { invitation, token };
   });
 }
@@ -139,7 +149,7 @@ export async function acceptInvitation(
  * @throws ForbiddenError, NotFoundError, BadUserInputError, InvalidStateError (e-mail taken).
  */
 export async function createUser(
-  db: Db,
+  db: EntityManager,
   config: Config,
   options: { principal: Principal; accountId: string | null; email: string; name: string; role: Role; password: string },
 ): Promise<UserRecord> {
@@ -155,14 +165,26 @@ export async function createUser(
   const name = validateText('name', options.name ?? '', config.nameLengthMax);
   const passwordHash = await hashPassword(validatePassword(config, options.password ?? ''), config.passwordScryptCost);
   try {
-    const row = await insertUser.one(db, {
-      id: randomUUID(),
-      accountId: options.accountId?.toLowerCase() ?? null,
-      email,
-      name,
-      role: options.role,
-      passwordHash,
-      createdBy: options.principal.actor,
+    // The user and its audit log entry (never the password) are one transaction.
+    const row = await transaction(db, async (tx) => {
+      const inserted = await insertUser.one(tx, {
+        id: randomUUID(),
+        accountId: options.accountId?.toLowerCase() ?? null,
+        email,
+        name,
+        role: options.role,
+        passwordHash,
+        createdBy: options.principal.actor,
+      });
+      await recordAudit(tx, {
+        principal: options.principal,
+        accountId: inserted.account_id,
+        action: AuditAction.USER_CREATED,
+        targetType: 'USER',
+        targetId: inserted.id,
+        after: { email: inserted.email, name: inserted.name, role: inserted.role },
+      });
+      return inserted;
     });
     return toUserRecord(row);
   } catch (error) {

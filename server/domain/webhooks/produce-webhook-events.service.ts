@@ -178,7 +178,7 @@ async function draftsOfOutbox(tx: SqlTransaction, rows: OutboxRecord[]): Promise
   return drafts;
 }
 
-/** ALERT_RAISED for every alert, and CALLS_STOPPED as well for alerts of that kind. */
+/** ALERT_RAISED for every alert, CALLS_STOPPED as well for alerts of that kind, REFUND_REQUEST_UPDATED for refund requests' alerts. */
 async function draftsOfAlerts(tx: SqlTransaction, alerts: AlertRecord[]): Promise<EventDraft[]> {
   const drafts: EventDraft[] = [];
   const moneyOrNull = (micros: bigint | null): string | null => (micros === null ? null : formatMoney(micros));
@@ -200,6 +200,8 @@ async function draftsOfAlerts(tx: SqlTransaction, alerts: AlertRecord[]): Promis
     const common = { sourceKey: `alert:${alert.id}`, accountId: alert.accountId, createdAtMs: alert.raisedAt.getTime(), data };
     drafts.push({ ...common, type: WebhookEventType.ALERT_RAISED });
     if (alert.kind === 'CALLS_STOPPED') drafts.push({ ...common, type: WebhookEventType.CALLS_STOPPED });
+    if (alert.kind === 'REFUND_REQUESTED' || alert.kind === 'REFUND_REQUEST_CLOSED')
+      drafts.push({ ...common, type: WebhookEventType.REFUND_REQUEST_UPDATED });
   }
   return subscribed(tx, drafts);
 }

@@ -10,6 +10,8 @@ export enum WebhookEventType {
   TOP_UP_SUCCEEDED = 'TOP_UP_SUCCEEDED',
   /** A card payment failed (a payment event PAYMENT_FAILED). */
   TOP_UP_FAILED = 'TOP_UP_FAILED',
+  /** A refund request was made, approved, declined or cancelled (alerts REFUND_REQUESTED and REFUND_REQUEST_CLOSED). */
+  REFUND_REQUEST_UPDATED = 'REFUND_REQUEST_UPDATED',
 }
 
 /** Every {@link WebhookEventType}, in declaration order. */

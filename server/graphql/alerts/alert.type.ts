@@ -20,6 +20,8 @@ registerEnumType(AlertKind, {
     AUTO_RECHARGE_PAUSED: { description: 'Automatic recharge paused itself (repeated failures, authentication needed, no card).' },
     NUMBER_RENEWAL_FAILED: { description: "A phone number's monthly renewal could not be paid; the number is in its grace period." },
     BUDGET_REACHED: { description: 'A campaign reached its budget and stopped dialing.' },
+    REFUND_REQUESTED: { description: 'An owner asked for a refund of unused paid credit (amount): platform staff approve or decline it.' },
+    REFUND_REQUEST_CLOSED: { description: 'A refund request was approved (refunded), declined or cancelled; the message says which.' },
   },
 });
 registerEnumType(AlertSeverity, {

@@ -14,6 +14,10 @@ registerEnumType(WebhookEventType, {
     CALLS_STOPPED: { description: 'Alerts of kind CALLS_STOPPED, with the count of calls stopped.' },
     TOP_UP_SUCCEEDED: { description: 'A card top-up succeeded and was credited.' },
     TOP_UP_FAILED: { description: 'A card payment failed.' },
+    REFUND_REQUEST_UPDATED: {
+      description:
+        'A refund request of unused credit was made, approved, declined or cancelled (the alert, with the amount and what happened).',
+    },
   },
 });
 registerEnumType(WebhookDeliveryStatus, {

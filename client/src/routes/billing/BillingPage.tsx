@@ -26,12 +26,13 @@ import { useRecordBankTransferMutation } from './hooks/useRecordBankTransferMuta
 import { useBillingProfile } from './hooks/useBillingProfile';
 import { useTaxPreview, type TaxPreviewVariables } from './hooks/useTaxPreview';
 import { useUpdateBillingProfileMutation } from './hooks/useUpdateBillingProfileMutation';
+import { RefundRequestCard } from './RefundRequestCard';
 import './billing.css';
 
 /**
  * The Billing page (OWNER): who and where the account is billed as (legal name, postal address,
- * country, VAT number, billing e-mail) with a live preview of the tax a top-up carries, and the
- * wallet's bank transfers. Other roles are told an owner manages billing.
+ * country, VAT number, billing e-mail) with a live preview of the tax a top-up carries, the
+ * wallet's bank transfers, and refunds of its unused credit on request. Other roles are told an owner manages billing.
  */
 export function BillingPage({ account, wallet, role }: AccountPageProps) {
   if (role !== 'OWNER') {
@@ -48,6 +49,7 @@ export function BillingPage({ account, wallet, role }: AccountPageProps) {
     <div className="billing">
       <BillingProfileCard key={account.id} accountId={account.id} currency={wallet.currency} />
       <BankTransfersCard key={wallet.id} walletId={wallet.id} />
+      <RefundRequestCard key={`refunds-${wallet.id}`} walletId={wallet.id} />
     </div>
   );
 }

@@ -69,6 +69,7 @@ const MessagesPage = lazy(() => import('../messages/MessagesPage').then((module)
 const PlanPage = lazy(() => import('../plan/PlanPage').then((module) => ({ default: module.PlanPage })));
 const BillingPage = lazy(() => import('../billing/BillingPage').then((module) => ({ default: module.BillingPage })));
 const InvoicesPage = lazy(() => import('../invoices/InvoicesPage').then((module) => ({ default: module.InvoicesPage })));
+const AuditLogPage = lazy(() => import('../audit-log/AuditLogPage').then((module) => ({ default: module.AuditLogPage })));
 const TeamPage = lazy(() => import('../team/TeamPage').then((module) => ({ default: module.TeamPage })));
 const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage').then((module) => ({ default: module.WebhooksPage })));
 const NotificationsPage = lazy(() =>
@@ -239,6 +240,7 @@ function AccountRoutes(props: AccountPageProps) {
         <Route path="billing" caseSensitive element={<BillingPage {...props} />} />
         <Route path="invoices" caseSensitive element={<InvoicesPage {...props} />} />
         <Route path="team" caseSensitive element={<TeamPage {...props} />} />
+        <Route path="audit-log" caseSensitive element={<AuditLogPage {...props} />} />
         <Route path="webhooks" caseSensitive element={<WebhooksPage {...props} />} />
         <Route path="notifications" caseSensitive element={<NotificationsPage {...props} />} />
         <Route path="settings" caseSensitive element={<SettingsPage {...props} />} />

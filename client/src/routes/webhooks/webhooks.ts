@@ -22,6 +22,11 @@ export const WEBHOOK_EVENT_TYPES: readonly { value: WebhookEventType; label: str
   { value: WebhookEventType.CallsStopped, label: 'Calls stopped', description: 'Calls were stopped, with how many.' },
   { value: WebhookEventType.TopUpSucceeded, label: 'Top-up succeeded', description: 'A card top-up was credited.' },
   { value: WebhookEventType.TopUpFailed, label: 'Top-up failed', description: 'A card payment failed.' },
+  {
+    value: WebhookEventType.RefundRequestUpdated,
+    label: 'Refund request updated',
+    description: 'A refund request was made, approved, declined or cancelled.',
+  },
 ];
 
 /** Words for an event type; one added to the server later still reads sensibly. */
