@@ -479,7 +479,9 @@ export const AuditAction = {
   /** Platform staff approved a refund request (and refunded it). */
   RefundRequestApproved: 'REFUND_REQUEST_APPROVED',
   /** Platform staff declined a refund request, with a reason. */
-  RefundRequestDeclined: 'REFUND_REQUEST_DECLINED'
+  RefundRequestDeclined: 'REFUND_REQUEST_DECLINED',
+  /** A further wallet was opened in the account (its name and currency). */
+  WalletCreated: 'WALLET_CREATED'
 } as const;
 
 export type AuditAction = typeof AuditAction[keyof typeof AuditAction];

@@ -29,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   REFUND_REQUEST_CANCELLED: 'Refund request cancelled',
   REFUND_REQUEST_APPROVED: 'Refund request approved',
   REFUND_REQUEST_DECLINED: 'Refund request declined',
+  WALLET_CREATED: 'Wallet created',
 };
 
 /** One changed field: its name, and its value before and after (null: absent). */

@@ -4,6 +4,8 @@ import type { Config } from '../../config.js';
 import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, LimitExceededError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { insertNamedWallet, lockAccountForWallets, selectWalletNames } from './create-wallet.queries.js';
@@ -27,7 +29,7 @@ export interface CreateWalletOptions {
 
 /**
  * Opens a further empty wallet in an account, under the account's row lock so that the count
- * (`walletsPerAccountMax`) and the unique name hold with concurrent calls.
+ * (`walletsPerAccountMax`) and the unique name hold with concurrent calls; the audit log records it in the same transaction.
  * @throws ForbiddenError (not OWNER or PLATFORM_ADMIN), NotFoundError (no such account, or another tenant's),
  * BadUserInputError (`currency`, `name`), InvalidStateError (name taken: `field: name`; closed account),
  * LimitExceededError (`walletsPerAccountMax`).
@@ -61,6 +63,15 @@ export async function createWallet(
     }
     if (names.includes(name.toLowerCase()))
       throw new InvalidStateError(`The account already has a wallet named "${name}"`, { field: 'name' });
-    return toWalletRecord(await insertNamedWallet.one(tx, { id: randomUUID(), accountId, currency, name, nowMs: options.nowMs }));
+    const wallet = toWalletRecord(await insertNamedWallet.one(tx, { id: randomUUID(), accountId, currency, name, nowMs: options.nowMs }));
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.WALLET_CREATED,
+      targetType: 'WALLET',
+      targetId: wallet.id,
+      after: { name, currency },
+    });
+    return wallet;
   });
 }

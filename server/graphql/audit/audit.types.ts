@@ -37,6 +37,7 @@ registerEnumType(AuditAction, {
     REFUND_REQUEST_CANCELLED: { description: 'An owner cancelled their refund request.' },
     REFUND_REQUEST_APPROVED: { description: 'Platform staff approved a refund request (and refunded it).' },
     REFUND_REQUEST_DECLINED: { description: 'Platform staff declined a refund request, with a reason.' },
+    WALLET_CREATED: { description: 'A further wallet was opened in the account (its name and currency).' },
   },
 });
 

@@ -37,6 +37,23 @@ describe('createWallet', () => {
       ['Europe', 'EUR'],
       ['Marketing', 'USD'],
     ]);
+    // Each opened wallet is in the audit log, by whom; the refused one is not.
+    const log = await t.ok(
+      ownerKey,
+      'query($a: ID!) { auditLog(accountId: $a, actions: [WALLET_CREATED]) { edges { node { targetId after } } } }',
+      {
+        a: accountId,
+      },
+    );
+    expect(
+      log.auditLog.edges.map((edge: { node: { targetId: string; after: string } }) => [
+        edge.node.targetId,
+        JSON.parse(edge.node.after as string),
+      ]),
+    ).toEqual([
+      [wallets[2].id, { name: 'Marketing', currency: 'USD' }],
+      [second.data.createWallet.wallet.id, { name: 'Europe', currency: 'EUR' }],
+    ]);
   });
 
   it('holds the limit when many wallets are asked for at once', async () => {
