@@ -24,7 +24,7 @@ import { updateWalletStates } from './domain/wallets/update-wallet-states.servic
 import { closeDormantAccounts } from './domain/accounts/close-dormant-accounts.service.js';
 import { renewSubscriptions } from './domain/subscriptions/subscription.service.js';
 import { releaseNumbersOfAccount } from './domain/numbers/release-number.service.js';
-import { renewNumbers } from './domain/numbers/renew-numbers.service.js';
+import { payOwedNumberRenewals, renewNumbers } from './domain/numbers/renew-numbers.service.js';
 import { expireMessageHolds } from './domain/messaging/expire-message-holds.service.js';
 import { postPendingMessageCharges } from './domain/messaging/message-holds.js';
 import { randomBytes } from 'node:crypto';
@@ -422,6 +422,8 @@ function paymentJobsOf(em: MikroORM['em'], deps: PaymentsDeps): LifecycleJob[] {
 /** The lifecycle jobs, in the order a pass runs them; each run on its own fork (never the ORM's global context). */
 function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] {
   return [
+    // First: funding pays the renewals owed while the wallet was suspended before anything else spends it.
+    { name: 'owedNumberRenewals', run: (nowMs) => payOwedNumberRenewals(em.fork(), deps, nowMs) },
     { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em.fork(), deps, nowMs) },
     { name: 'walletStates', run: (nowMs) => updateWalletStates(em.fork(), nowMs) },
     {
