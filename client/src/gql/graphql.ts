@@ -165,7 +165,13 @@ export const WebhookEventType = {
   /** A card top-up succeeded and was credited. */
   TopUpSucceeded: 'TOP_UP_SUCCEEDED',
   /** A card payment failed. */
-  TopUpFailed: 'TOP_UP_FAILED'
+  TopUpFailed: 'TOP_UP_FAILED',
+  NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
+  NumberReleased: 'NUMBER_RELEASED',
+  SenderIdApproved: 'SENDER_ID_APPROVED',
+  SenderIdRejected: 'SENDER_ID_REJECTED',
+  SenderIdRenewalFailed: 'SENDER_ID_RENEWAL_FAILED',
+  SenderIdCancelled: 'SENDER_ID_CANCELLED'
 } as const;
 
 export type WebhookEventType = typeof WebhookEventType[keyof typeof WebhookEventType];
@@ -195,7 +201,13 @@ export const NotificationKind = {
   /** The account will be closed soon for lack of funds. */
   AccountClosing: 'ACCOUNT_CLOSING',
   /** The receipt of each successful card top-up. */
-  TopUpReceipt: 'TOP_UP_RECEIPT'
+  TopUpReceipt: 'TOP_UP_RECEIPT',
+  NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
+  NumberReleased: 'NUMBER_RELEASED',
+  SenderIdApproved: 'SENDER_ID_APPROVED',
+  SenderIdRejected: 'SENDER_ID_REJECTED',
+  SenderIdRenewalFailed: 'SENDER_ID_RENEWAL_FAILED',
+  SenderIdCancelled: 'SENDER_ID_CANCELLED'
 } as const;
 
 export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
@@ -242,12 +254,14 @@ export type EstimateMessageInput = {
   body: string;
 };
 
-/** ACTIVE and GRACE numbers are held by their account; RELEASED and REFUNDED ones may be bought again by anyone. */
+/** ACTIVE, GRACE and RENEWAL_OWED numbers are held by their account; RELEASED and REFUNDED ones may be bought again by anyone. */
 export const PhoneNumberStatus = {
   /** Paid up to renewsAt. */
   Active: 'ACTIVE',
   /** Its renewal could not be paid: retried until graceUntil, then released. */
   Grace: 'GRACE',
+  /** Its renewal fell while the wallet was suspended: kept, owedAmount owed since owedSince, paid first when the wallet is funded; released if the account is closed. */
+  RenewalOwed: 'RENEWAL_OWED',
   /** Given up: see releaseReason. */
   Released: 'RELEASED',
   /** Given back within the refund window; its purchase and first month were credited back. */
@@ -396,7 +410,12 @@ export const AlertKind = {
   /** A phone number's monthly renewal could not be paid; the number is in its grace period. */
   NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
   /** A campaign reached its budget and stopped dialing. */
-  BudgetReached: 'BUDGET_REACHED'
+  BudgetReached: 'BUDGET_REACHED',
+  NumberReleased: 'NUMBER_RELEASED',
+  SenderIdApproved: 'SENDER_ID_APPROVED',
+  SenderIdRejected: 'SENDER_ID_REJECTED',
+  SenderIdRenewalFailed: 'SENDER_ID_RENEWAL_FAILED',
+  SenderIdCancelled: 'SENDER_ID_CANCELLED'
 } as const;
 
 export type AlertKind = typeof AlertKind[keyof typeof AlertKind];

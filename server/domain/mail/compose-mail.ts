@@ -163,12 +163,17 @@ export function composeAlertMail(alert: AlertMailFacts, reason: RecipientReason,
       ];
       break;
     case NotificationKind.NUMBER_RENEWAL_FAILED:
-      subject = amount ? `A number's renewal of ${amount} could not be paid (${accountName})` : `A number's renewal could not be paid (${accountName})`;
+      subject = amount
+        ? `A number's renewal of ${amount} could not be paid (${accountName})`
+        : `A number's renewal could not be paid (${accountName})`;
       lines = [`The monthly renewal of a phone number of ${accountName} could not be paid from its ${wallet}.`, topUp];
       break;
     case NotificationKind.NUMBER_RELEASED:
       subject = `A phone number of ${accountName} was released`;
-      lines = [`A phone number of ${accountName} is no longer yours: it went back to the pool.`, `Your numbers: ${settings.publicUrl}/numbers`];
+      lines = [
+        `A phone number of ${accountName} is no longer yours: it went back to the pool.`,
+        `Your numbers: ${settings.publicUrl}/numbers`,
+      ];
       break;
     case NotificationKind.SENDER_ID_APPROVED:
       subject = `Your sender ID was approved (${accountName})`;
@@ -182,12 +187,17 @@ export function composeAlertMail(alert: AlertMailFacts, reason: RecipientReason,
       lines = [`A sender ID of ${accountName} was rejected; nothing was charged.`, `Your sender IDs: ${settings.publicUrl}/sender-ids`];
       break;
     case NotificationKind.SENDER_ID_RENEWAL_FAILED:
-      subject = amount ? `A sender ID's renewal of ${amount} could not be paid (${accountName})` : `A sender ID's renewal could not be paid (${accountName})`;
+      subject = amount
+        ? `A sender ID's renewal of ${amount} could not be paid (${accountName})`
+        : `A sender ID's renewal could not be paid (${accountName})`;
       lines = [`The monthly renewal of a sender ID of ${accountName} could not be paid from its ${wallet}.`, topUp];
       break;
     case NotificationKind.SENDER_ID_CANCELLED:
       subject = `A sender ID of ${accountName} was cancelled`;
-      lines = [`A sender ID of ${accountName} was cancelled: messages can no longer use it.`, `Your sender IDs: ${settings.publicUrl}/sender-ids`];
+      lines = [
+        `A sender ID of ${accountName} was cancelled: messages can no longer use it.`,
+        `Your sender IDs: ${settings.publicUrl}/sender-ids`,
+      ];
       break;
     default:
       throw new Error(`Assertion failed: no alert mail for kind ${alert.kind}`);

@@ -36,9 +36,12 @@ export async function releaseNumber(
   });
   if (row) return toPhoneNumberRecord(row);
   const number = await findPhoneNumber(em, options.principal, options.phoneNumberId);
-  throw new InvalidStateError(`Phone number "${number.id}" is ${number.status}: only a held (ACTIVE, GRACE or RENEWAL_OWED) number can be released`, {
-    status: number.status,
-  });
+  throw new InvalidStateError(
+    `Phone number "${number.id}" is ${number.status}: only a held (ACTIVE, GRACE or RENEWAL_OWED) number can be released`,
+    {
+      status: number.status,
+    },
+  );
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 import { iso, NumberReleaseReason, PhoneNumberStatus, toPhoneNumberRecord, type PhoneNumberRecord } from './phone-number-record.js';
 import { recoverNumberOperations } from './recover-number-operations.js';
 import { daysMs, monthsDueBy, renewalAtMs } from './renewal-date.js';
-import { decideRenewal, owedStaysOwed, RenewalAction } from './renewal-policy.js';
+import { decideRenewal, RenewalAction } from './renewal-policy.js';
 
 /** Most due numbers one pass of {@link renewNumbers} handles; the rest are handled by the next passes. */
 export const RENEWALS_PER_PASS_MAX = 500;
@@ -59,8 +59,8 @@ const lastRecoveryMs = new WeakMap<ServiceDeps, number>();
  *   default) the number is kept, RENEWAL_OWED since the missed date (a number in GRACE too), until
  *   the wallet is funded ({@link payOwedNumberRenewals}) or the account closed; with `grace`, GRACE;
  * - RENEWAL_OWED and the wallet funded: every month due since is paid in ONE debit (all or
- *   nothing); when it cannot be paid it stays owed while the wallet is still suspended, and enters
- *   GRACE (`numberGraceDays` from now) once the wallet is active again;
+ *   nothing); when it cannot all be paid the number stays owed, tried again on every pass, until a
+ *   credit pays it or the account is closed;
  * - in GRACE and `nowMs` past `grace_until`: RELEASED (RENEWAL_FAILED); at `grace_until` exactly
  *   it is still tried;
  * - its account was CLOSED: RELEASED (ACCOUNT_CLOSED).
@@ -130,7 +130,7 @@ async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueNumberRow,
     case RenewalAction.NONE:
       return null;
     case RenewalAction.PAY_OWED:
-      return payOwed(em, deps, number, row, nowMs);
+      return payOwed(em, deps, number, nowMs);
     case RenewalAction.PAY:
       return payNext(em, deps, number, nowMs);
   }
@@ -155,7 +155,7 @@ async function payNext(em: EntityManager, deps: ServiceDeps, number: PhoneNumber
  * months that a crash left unrecorded (under the key of a different last month, when a month went
  * by meanwhile) is recorded instead of debiting again.
  */
-async function payOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, row: DueNumberRow, nowMs: number): Promise<Outcome> {
+async function payOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, nowMs: number): Promise<Outcome> {
   const period = number.periodsPaid + 1;
   let lastPeriod = number.periodsPaid + Math.max(1, monthsDueBy(number.purchasedAtMs, number.periodsPaid, nowMs));
   let transactionId: string | null = null;
@@ -175,7 +175,8 @@ async function payOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumber
         transactionId = (await postRenewal(em, deps, number, period, RENEWAL_ACTOR, lastPeriod)).transaction.id;
       } catch (error) {
         if (!(error instanceof InsufficientFundsError)) throw error;
-        return owedStaysOwed(row.wallet_status) ? null : enterGrace(em, deps, number, nowMs);
+        // All or nothing: it stays owed, tried again on every pass, so the next credit pays it.
+        return null;
       }
     }
   }
@@ -229,9 +230,9 @@ async function keepOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumbe
 }
 
 /**
- * ACTIVE or RENEWAL_OWED → GRACE after a renewal the wallet could not pay; a number already in
- * grace stays as it is. The grace runs from the missed renewal date, or from now for an owed
- * number (its suspension kept it, so its grace starts when it is active again).
+ * ACTIVE or RENEWAL_OWED (under the `grace` policy) → GRACE after a renewal the wallet could not
+ * pay; a number already in grace stays as it is. The grace runs from the missed renewal date, or
+ * from now for an owed number (it was kept meanwhile, so its grace starts now).
  */
 async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, nowMs: number): Promise<Outcome> {
   if (number.status === PhoneNumberStatus.GRACE) return null;

@@ -52,12 +52,3 @@ export function decideRenewal(facts: RenewalFacts): RenewalAction {
   if (facts.status === 'RENEWAL_OWED') return RenewalAction.PAY_OWED;
   return RenewalAction.PAY;
 }
-
-/**
- * When owed months cannot all be paid: they stay owed while the wallet is still suspended (funded,
- * not enough, not reactivated yet); once the wallet is active again the rule outside suspension
- * applies and it enters GRACE.
- */
-export function owedStaysOwed(walletStatus: 'ACTIVE' | 'SUSPENDED'): boolean {
-  return walletStatus === 'SUSPENDED';
-}

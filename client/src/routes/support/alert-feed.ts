@@ -25,6 +25,11 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   AUTO_RECHARGE_PAUSED: 'Auto-recharge paused',
   NUMBER_RENEWAL_FAILED: 'Number renewal failed',
   BUDGET_REACHED: 'Budget reached',
+  NUMBER_RELEASED: 'Number released',
+  SENDER_ID_APPROVED: 'Sender ID approved',
+  SENDER_ID_REJECTED: 'Sender ID rejected',
+  SENDER_ID_RENEWAL_FAILED: 'Sender ID renewal failed',
+  SENDER_ID_CANCELLED: 'Sender ID cancelled',
 };
 
 /** Every severity, most urgent first. */
