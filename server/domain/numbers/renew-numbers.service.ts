@@ -5,7 +5,7 @@ import { formatMoneyForPeople } from '../wallets/money.js';
 import { publishAlertCause } from '../alerts/raise-alerts.service.js';
 import { InsufficientFundsError } from '../../errors.js';
 import type { ServiceDeps } from '../service-deps.js';
-import { periodKey, periodsKey, postRenewal, postRenewalReversal } from './number-postings.js';
+import { periodKey, postRenewal, postRenewalReversal } from './number-postings.js';
 import {
   enterGrace as enterGraceRow,
   markOwed,
