@@ -73,6 +73,10 @@ export const ERROR_CODE_DESCRIPTIONS = {
   LAST_OWNER:
     'The change would leave the account without an active OWNER (demoting or removing its last one): make someone else an OWNER first. ' +
     'Nothing was written.',
+  SENDER_ID_NOT_APPROVED:
+    'sendMessage from an alphanumeric sender ID the account has not had approved, or whose registration was rejected or cancelled ' +
+    '(`extensions.senderId`, `extensions.status`: NOT_REGISTERED, PENDING, REJECTED or CANCELLED). Register it with registerSenderId and wait for ' +
+    'support to approve it, or send from a number. Nothing was written.',
 } as const satisfies Record<string, string>;
 
 /** Stable error codes a client may branch on. */
@@ -234,5 +238,18 @@ export class LastOwnerError extends DomainError {
   readonly code = ErrorCode.LAST_OWNER;
   constructor(accountId: string) {
     super('This is the last owner of the account: make someone else an owner first', { accountId });
+  }
+}
+
+/** A message from an alphanumeric sender ID that is not approved (and paid) for the account. */
+export class SenderIdNotApprovedError extends DomainError {
+  readonly code = ErrorCode.SENDER_ID_NOT_APPROVED;
+  constructor(senderId: string, status: 'NOT_REGISTERED' | 'PENDING' | 'REJECTED' | 'CANCELLED') {
+    super(
+      status === 'NOT_REGISTERED'
+        ? `Sender ID "${senderId}" is not registered for this account: register it and have it approved first`
+        : `Sender ID "${senderId}" is ${status.toLowerCase()}: only an approved sender ID may send`,
+      { senderId, status },
+    );
   }
 }

@@ -20,6 +20,7 @@ import { Migration20261206100000NumbersPlanOverage } from './Migration2026120610
 import { Migration20261206100000BurnRateWindow } from './Migration20261206100000_burn_rate_window.js';
 import { Migration20261206104000BillingProfileAddress } from './Migration20261206104000_billing_profile_address.js';
 import { Migration20261207010000NumbersRenewalOwed } from './Migration20261207010000_numbers_renewal_owed.js';
+import { Migration20261207010100SenderIds } from './Migration20261207010100_sender_ids.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -48,4 +49,5 @@ export const migrationsList = [
   { name: 'Migration20261206100000_burn_rate_window', class: Migration20261206100000BurnRateWindow },
   { name: 'Migration20261206104000_billing_profile_address', class: Migration20261206104000BillingProfileAddress },
   { name: 'Migration20261207010000_numbers_renewal_owed', class: Migration20261207010000NumbersRenewalOwed },
+  { name: 'Migration20261207010100_sender_ids', class: Migration20261207010100SenderIds },
 ];

@@ -308,7 +308,7 @@ describe('Messages', () => {
           walletId: account.walletId,
           campaignId,
           ratePlanId,
-          from: 'ACME',
+          from: '+15550100001',
           to: ['+447700900001', '+447700900002'],
           body: 'Hello from the campaign',
         },
@@ -319,7 +319,7 @@ describe('Messages', () => {
     // 200 GSM characters: two segments, held until its report.
     const long = (
       await t.ok(account.ownerKey, SEND, {
-        input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: ['+15550100003'], body: 'x'.repeat(200) },
+        input: { walletId: account.walletId, ratePlanId, from: '+15550100001', to: ['+15550100003'], body: 'x'.repeat(200) },
       })
     ).sendMessage.messages[0];
     expect(long).toMatchObject({ segments: 2, price: '0.015' });

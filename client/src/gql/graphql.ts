@@ -166,11 +166,17 @@ export const WebhookEventType = {
   TopUpSucceeded: 'TOP_UP_SUCCEEDED',
   /** A card payment failed. */
   TopUpFailed: 'TOP_UP_FAILED',
+  /** Alerts of kind NUMBER_RENEWAL_FAILED: a number's renewal could not be paid (grace, or owed while suspended). */
   NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
+  /** Alerts of kind NUMBER_RELEASED: a number was released when its grace ended or its account closed. */
   NumberReleased: 'NUMBER_RELEASED',
+  /** Alerts of kind SENDER_ID_APPROVED. */
   SenderIdApproved: 'SENDER_ID_APPROVED',
+  /** Alerts of kind SENDER_ID_REJECTED, with the reason in the message. */
   SenderIdRejected: 'SENDER_ID_REJECTED',
+  /** Alerts of kind SENDER_ID_RENEWAL_FAILED. */
   SenderIdRenewalFailed: 'SENDER_ID_RENEWAL_FAILED',
+  /** Alerts of kind SENDER_ID_CANCELLED. */
   SenderIdCancelled: 'SENDER_ID_CANCELLED'
 } as const;
 
@@ -186,7 +192,7 @@ export const WebhookDeliveryStatus = {
 } as const;
 
 export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
-/** What a user can be e-mailed about: six alert kinds and the receipt of each card top-up. */
+/** What a user can be e-mailed about: alert kinds (balance, payments, closing, numbers, sender IDs) and the receipt of each card top-up. */
 export const NotificationKind = {
   /** A wallet's balance fell to a low-balance threshold. */
   LowBalance: 'LOW_BALANCE',
@@ -202,11 +208,17 @@ export const NotificationKind = {
   AccountClosing: 'ACCOUNT_CLOSING',
   /** The receipt of each successful card top-up. */
   TopUpReceipt: 'TOP_UP_RECEIPT',
+  /** A phone number's monthly renewal could not be paid (in grace, or owed while the wallet is suspended). */
   NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
+  /** A phone number was released: its grace ended or its account was closed. */
   NumberReleased: 'NUMBER_RELEASED',
+  /** Support approved a sender ID; its monthly fee is charged. */
   SenderIdApproved: 'SENDER_ID_APPROVED',
+  /** Support rejected a sender ID, with the reason. */
   SenderIdRejected: 'SENDER_ID_REJECTED',
+  /** A sender ID's monthly renewal could not be paid (in grace, or owed while the wallet is suspended). */
   SenderIdRenewalFailed: 'SENDER_ID_RENEWAL_FAILED',
+  /** A sender ID was cancelled (by the account, at the end of its grace, or when the account closed). */
   SenderIdCancelled: 'SENDER_ID_CANCELLED'
 } as const;
 
@@ -407,14 +419,19 @@ export const AlertKind = {
   AutoRechargeFailed: 'AUTO_RECHARGE_FAILED',
   /** Automatic recharge paused itself (repeated failures, authentication needed, no card). */
   AutoRechargePaused: 'AUTO_RECHARGE_PAUSED',
-  /** A phone number's monthly renewal could not be paid; the number is in its grace period. */
+  /** A phone number's monthly renewal could not be paid: the number is in its grace period, or kept with the renewal owed while the wallet is suspended. */
   NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
   /** A campaign reached its budget and stopped dialing. */
   BudgetReached: 'BUDGET_REACHED',
+  /** A phone number was released without the customer asking: its grace ended or its account was closed. */
   NumberReleased: 'NUMBER_RELEASED',
+  /** Support approved a sender ID; its first month was charged. */
   SenderIdApproved: 'SENDER_ID_APPROVED',
+  /** Support rejected a sender ID (the reason is in the message). */
   SenderIdRejected: 'SENDER_ID_REJECTED',
+  /** A sender ID's monthly renewal could not be paid (grace, or owed while the wallet is suspended). */
   SenderIdRenewalFailed: 'SENDER_ID_RENEWAL_FAILED',
+  /** A sender ID was cancelled: by the account, at the end of its grace, or when the account closed. */
   SenderIdCancelled: 'SENDER_ID_CANCELLED'
 } as const;
 
