@@ -208,7 +208,9 @@ describe('crash recovery', () => {
     expect(await wallet(t, account.walletId)).toEqual({ balance: '0.99', reserved: '0.01', available: '0.98' });
     expect(await postPendingMessageCharges(t.app.orm.em.fork(), t.app.spend.deps)).toBe(1);
     expect(await wallet(t, account.walletId)).toEqual({ balance: '0.98', reserved: '0', available: '0.98' });
-    expect((await smsTransactions(t, account.walletId)).map((d) => d.description)).toContain(`SMS from ACME to ${number}, 1 segment`);
+    expect((await smsTransactions(t, account.walletId)).map((d) => d.description)).toContain(
+      `SMS from +15550100001 to ${number}, 1 segment`,
+    );
     await t.assertLedger();
   });
 });

@@ -8,6 +8,7 @@ import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
 import { CANCEL_SENDER_ID_MUTATION, REGISTER_SENDER_ID_MUTATION, SENDER_IDS_QUERY } from './sender-id-documents';
 import { checkSenderId, isCancellable, SENDER_ID_LENGTH_MAX, SENDER_ID_STATUS_TEXT } from './sender-ids';
+import '../../components/phone-cards-table.css';
 import './sender-ids.css';
 
 /** How many sender IDs the page lists (an account holds a handful). */
@@ -96,7 +97,9 @@ export function SenderIdsPage({ wallet, role }: AccountPageProps) {
             </button>
           </form>
           <p id={hintId} className={touched && !check.valid ? 'field-error' : 'muted field__hint'}>
-            {touched && !check.valid ? check.message : `Up to ${SENDER_ID_LENGTH_MAX} letters, digits and spaces, with at least one letter.`}
+            {touched && !check.valid
+              ? check.message
+              : `Up to ${SENDER_ID_LENGTH_MAX} letters, digits and spaces, with at least one letter.`}
           </p>
           {registerState.error && <ErrorNotice error={registerState.error} />}
         </section>
@@ -120,7 +123,7 @@ export function SenderIdsPage({ wallet, role }: AccountPageProps) {
         {rows !== undefined && rows.length === 0 && <p className="placeholder">No sender IDs yet.</p>}
         {rows !== undefined && rows.length > 0 && (
           <div className="table-scroll">
-            <table className="transactions stack-table sender-ids-table" aria-label="Sender IDs">
+            <table className="transactions stack-table phone-cards-table" aria-label="Sender IDs">
               <thead>
                 <tr>
                   <th scope="col">Sender ID</th>
@@ -141,9 +144,9 @@ export function SenderIdsPage({ wallet, role }: AccountPageProps) {
                       {row.sender}
                     </th>
                     <td data-label="Status">
-                      <span className="number-status">
+                      <span className="cell-status">
                         <span className={statusClass(row.status)}>{SENDER_ID_STATUS_TEXT[row.status] ?? row.status}</span>
-                        {statusDetail(row) && <span className="number-status__detail">{statusDetail(row)}</span>}
+                        {statusDetail(row) && <span className="cell-status__detail">{statusDetail(row)}</span>}
                       </span>
                     </td>
                     <td data-label="Monthly" className="numeric amount">
@@ -201,7 +204,8 @@ function statusClass(status: string): string {
 
 function statusDetail(row: SenderIdRow): string | null {
   if (row.status === 'REJECTED' && row.decisionReason) return `Reason: ${row.decisionReason}`;
-  if (row.status === 'GRACE' && row.graceUntil) return `Renewal unpaid: cancelled on ${formatDateTime(row.graceUntil)} unless the wallet can pay before.`;
+  if (row.status === 'GRACE' && row.graceUntil)
+    return `Renewal unpaid: cancelled on ${formatDateTime(row.graceUntil)} unless the wallet can pay before.`;
   if (row.status === 'RENEWAL_OWED') return 'Kept while the wallet is suspended; the renewal is paid first when it is funded.';
   if (row.status === 'CANCELLED' && row.cancelReason) return row.cancelReason.replaceAll('_', ' ').toLowerCase();
   return null;

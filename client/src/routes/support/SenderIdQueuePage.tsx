@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { graphql } from '../../gql/index.js';
 import { formatDateTime } from '../../utils/date-time';
+import '../../components/phone-cards-table.css';
 
 /** How many pending sender IDs the queue shows at once (oldest first; deciding them brings the next). */
 const QUEUE_SHOWN = 50;
@@ -111,7 +112,7 @@ export function SenderIdQueuePage() {
         {rows !== undefined && rows.length === 0 && <p className="placeholder">Nothing waiting: every sender ID has been decided.</p>}
         {rows !== undefined && rows.length > 0 && (
           <div className="table-scroll">
-            <table className="transactions stack-table" aria-label="Pending sender IDs">
+            <table className="transactions stack-table phone-cards-table" aria-label="Pending sender IDs">
               <thead>
                 <tr>
                   <th scope="col">Sender ID</th>
@@ -135,7 +136,9 @@ export function SenderIdQueuePage() {
                         type="button"
                         className="button button--primary"
                         aria-label={`Approve ${row.senderId.sender}`}
-                        onClick={() => open({ kind: 'approve', id: row.senderId.id, sender: row.senderId.sender, accountName: row.accountName })}
+                        onClick={() =>
+                          open({ kind: 'approve', id: row.senderId.id, sender: row.senderId.sender, accountName: row.accountName })
+                        }
                       >
                         Approve
                       </button>
@@ -143,7 +146,9 @@ export function SenderIdQueuePage() {
                         type="button"
                         className="button"
                         aria-label={`Reject ${row.senderId.sender}`}
-                        onClick={() => open({ kind: 'reject', id: row.senderId.id, sender: row.senderId.sender, accountName: row.accountName })}
+                        onClick={() =>
+                          open({ kind: 'reject', id: row.senderId.id, sender: row.senderId.sender, accountName: row.accountName })
+                        }
                       >
                         Reject
                       </button>
@@ -172,7 +177,13 @@ export function SenderIdQueuePage() {
           </p>
           <div className="field">
             <label htmlFor={reasonId}>Reason (the customer reads it)</label>
-            <textarea id={reasonId} rows={3} maxLength={REASON_LENGTH_MAX} value={reason} onChange={(event) => setReason(event.target.value)} />
+            <textarea
+              id={reasonId}
+              rows={3}
+              maxLength={REASON_LENGTH_MAX}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
           </div>
         </ConfirmDialog>
       )}
