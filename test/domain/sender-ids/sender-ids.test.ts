@@ -193,6 +193,12 @@ describe('registration, review and messages', () => {
     await t.assertLedger();
   });
 
+  it('a reason of exactly senderIdReasonLengthMax (500) characters is taken; 501 was refused above', async () => {
+    const edge = await register(a.ownerKey, a.walletId, 'Edge');
+    const rejected = (await t.ok(support, REJECT, { input: { id: edge.id, reason: 'r'.repeat(500) } })).rejectSenderId.senderId;
+    expect(rejected).toMatchObject({ status: 'REJECTED', decisionReason: 'r'.repeat(500) });
+  });
+
   it('a wallet that cannot pay the first month refuses the approval (INSUFFICIENT_FUNDS) and it stays PENDING', async () => {
     const poor = await account('4.99');
     const pending = await register(poor.ownerKey, poor.walletId, 'Poor Co');
