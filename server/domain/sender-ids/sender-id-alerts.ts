@@ -1,5 +1,5 @@
 import type { Db } from '../../database/sql.js';
-import { AlertKind } from '../alerts/alert-kinds.js';
+import type { AlertKind } from '../alerts/alert-kinds.js';
 import { publishAlertCause } from '../alerts/raise-alerts.service.js';
 
 /** One alert about a sender ID (mailed to the owner and sent to webhooks from there), deduplicated by `dedupeKey`. */
