@@ -11,7 +11,7 @@ const QUEUE_SHOWN = 50;
 /** Longest reason, in characters (the server's default senderIdReasonLengthMax). */
 const REASON_LENGTH_MAX = 500;
 
-const PENDING_SENDER_IDS_QUERY = graphql(`
+export const PENDING_SENDER_IDS_QUERY = graphql(`
   query PendingSenderIds($first: Int!) {
     pendingSenderIds(first: $first) {
       accountName
@@ -26,7 +26,7 @@ const PENDING_SENDER_IDS_QUERY = graphql(`
   }
 `);
 
-const APPROVE_SENDER_ID_MUTATION = graphql(`
+export const APPROVE_SENDER_ID_MUTATION = graphql(`
   mutation ApproveSenderId($input: DecideSenderIdInput!) {
     approveSenderId(input: $input) {
       senderId {
@@ -37,7 +37,7 @@ const APPROVE_SENDER_ID_MUTATION = graphql(`
   }
 `);
 
-const REJECT_SENDER_ID_MUTATION = graphql(`
+export const REJECT_SENDER_ID_MUTATION = graphql(`
   mutation RejectSenderId($input: DecideSenderIdInput!) {
     rejectSenderId(input: $input) {
       senderId {
