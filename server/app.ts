@@ -24,7 +24,9 @@ import { updateWalletStates } from './domain/wallets/update-wallet-states.servic
 import { closeDormantAccounts } from './domain/accounts/close-dormant-accounts.service.js';
 import { renewSubscriptions } from './domain/subscriptions/subscription.service.js';
 import { releaseNumbersOfAccount } from './domain/numbers/release-number.service.js';
-import { renewNumbers } from './domain/numbers/renew-numbers.service.js';
+import { payOwedNumberRenewals, renewNumbers } from './domain/numbers/renew-numbers.service.js';
+import { payOwedSenderIdRenewals, renewSenderIds } from './domain/sender-ids/renew-sender-ids.service.js';
+import { cancelSenderIdsOfAccount } from './domain/sender-ids/cancel-sender-id.service.js';
 import { expireMessageHolds } from './domain/messaging/expire-message-holds.service.js';
 import { postPendingMessageCharges } from './domain/messaging/message-holds.js';
 import { randomBytes } from 'node:crypto';
@@ -422,6 +424,9 @@ function paymentJobsOf(em: MikroORM['em'], deps: PaymentsDeps): LifecycleJob[] {
 /** The lifecycle jobs, in the order a pass runs them; each run on its own fork (never the ORM's global context). */
 function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] {
   return [
+    // First: funding pays the renewals owed while the wallet was suspended before anything else spends it.
+    { name: 'owedNumberRenewals', run: (nowMs) => payOwedNumberRenewals(em.fork(), deps, nowMs) },
+    { name: 'owedSenderIdRenewals', run: (nowMs) => payOwedSenderIdRenewals(em.fork(), deps, nowMs) },
     { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em.fork(), deps, nowMs) },
     { name: 'walletStates', run: (nowMs) => updateWalletStates(em.fork(), nowMs) },
     {
@@ -435,12 +440,16 @@ function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] 
     },
     { name: 'messageExpiries', run: (nowMs) => expireMessageHolds(em.fork(), deps, nowMs) },
     { name: 'numberRenewals', run: (nowMs) => renewNumbers(em.fork(), deps, nowMs) },
+    { name: 'senderIdRenewals', run: (nowMs) => renewSenderIds(em.fork(), deps, nowMs) },
     {
       name: 'dormantAccounts',
       run: async (nowMs) => {
         const closed = await closeDormantAccounts(em.fork(), nowMs, deps.config.accountCloseAfterDays);
-        // A closed account's numbers go back to the pool.
-        for (const accountId of closed) await releaseNumbersOfAccount(em.fork(), accountId, nowMs, 'ACCOUNT_CLOSED');
+        // A closed account's numbers go back to the pool, and its sender IDs are cancelled.
+        for (const accountId of closed) {
+          await releaseNumbersOfAccount(em.fork(), accountId, nowMs, 'ACCOUNT_CLOSED');
+          await cancelSenderIdsOfAccount(em.fork(), accountId, nowMs);
+        }
         return closed;
       },
     },

@@ -196,6 +196,24 @@ export interface Config {
   numberRefundDays: number;
   /** Days a wallet may stay SUSPENDED (nothing left, nothing held) before its account is CLOSED. @default 30 */
   accountCloseAfterDays: number;
+  /**
+   * What a monthly renewal (of a number or a sender ID) that falls while its wallet is SUSPENDED
+   * does. `keep`: it is deferred and owed (RENEWAL_OWED), the subscription kept until the account
+   * is funded (the owed months are paid first, oldest first) or closed. `grace`: the rule outside
+   * suspension, GRACE for {@link numberGraceDays} then released. Env `NUMBERS_WHILE_SUSPENDED`.
+   * @default 'keep'
+   */
+  numbersWhileSuspended: 'keep' | 'grace';
+  /** Most sender IDs one account may hold at once (PENDING or APPROVED, owed or in grace). Env `SENDER_IDS_PER_ACCOUNT_MAX`. @default 5 */
+  senderIdsPerAccountMax: number;
+  /**
+   * The monthly fee of an approved sender ID, in micros per wallet currency; a currency absent
+   * cannot register sender IDs. Env `SENDER_ID_MONTHLY_FEES` (`USD=5,EUR=4.5`, major units).
+   * @default USD, EUR and GBP 5.00, CAD and AUD 7.00
+   */
+  senderIdMonthlyMicros: Readonly<Record<string, bigint>>;
+  /** Longest reason support gives when approving or rejecting a sender ID, in characters. @default 500 */
+  senderIdReasonLengthMax: number;
   /** How often renewals, expiries, suspensions and closures are looked for, in milliseconds. @default 1000 */
   lifecycleIntervalMs: number;
   /** Whether this process runs the lifecycle jobs (tests may drive them by hand). @default true */
@@ -646,6 +664,25 @@ function invoiceIssuerCodeFromEnv(env: NodeJS.ProcessEnv): string {
   return code;
 }
 
+/** `NUMBERS_WHILE_SUSPENDED`: `keep` (default) or `grace`. */
+function suspensionPolicyFromEnv(env: NodeJS.ProcessEnv): 'keep' | 'grace' {
+  const text = env.NUMBERS_WHILE_SUSPENDED;
+  if (text === undefined || text === '') return 'keep';
+  if (text === 'keep' || text === 'grace') return text;
+  throw new Error(`NUMBERS_WHILE_SUSPENDED must be "keep" or "grace", got "${text}"`);
+}
+
+/** `USD=5,EUR=4.5` (major units, at most 6 decimals) → micros per currency. */
+function parseCurrencyFees(text: string): Record<string, bigint> {
+  const fees: Record<string, bigint> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*([A-Z]{3})\s*=\s*(\d{1,9})(?:\.(\d{1,6}))?\s*$/.exec(part);
+    if (!match) throw new Error(`SENDER_ID_MONTHLY_FEES must look like "USD=5,EUR=4.5", got "${text}"`);
+    fees[match[1]!] = BigInt(match[2]!) * 1_000_000n + BigInt((match[3] ?? '').padEnd(6, '0'));
+  }
+  return fees;
+}
+
 /**
  * Reads the configuration from the environment, applying defaults; `overrides` win over both.
  * @throws Error when an environment variable is malformed.
@@ -718,6 +755,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     numberGraceDays: 7,
     numberRefundDays: 7,
     accountCloseAfterDays: 30,
+    numbersWhileSuspended: suspensionPolicyFromEnv(env),
+    senderIdsPerAccountMax: positiveIntegerFromEnv(env, 'SENDER_IDS_PER_ACCOUNT_MAX', 5),
+    senderIdMonthlyMicros: env.SENDER_ID_MONTHLY_FEES
+      ? parseCurrencyFees(env.SENDER_ID_MONTHLY_FEES)
+      : { USD: 5_000_000n, EUR: 5_000_000n, GBP: 5_000_000n, CAD: 7_000_000n, AUD: 7_000_000n },
+    senderIdReasonLengthMax: 500,
     lifecycleIntervalMs: 1_000,
     lifecycleEnabled: true,
     alertsEnabled: true,

@@ -83,6 +83,10 @@ export const ERROR_CODE_DESCRIPTIONS = {
     'The account signed up by itself and its owner has not yet verified their e-mail address: topping up, calls, campaigns, messages, numbers ' +
     'and invitations wait for the link mailed at sign-up (resend it with POST /auth/resend-verification). Nothing was written.',
   SIGN_UP_DISABLED: 'The operator turned self-service sign-up off (SIGN_UP=0): POST /auth/sign-up answers 403. Nothing was written.',
+  SENDER_ID_NOT_APPROVED:
+    'sendMessage from an alphanumeric sender ID the account has not had approved, or whose registration was rejected or cancelled ' +
+    '(`extensions.senderId`, `extensions.status`: NOT_REGISTERED, PENDING, REJECTED or CANCELLED). Register it with registerSenderId and wait for ' +
+    'support to approve it, or send from a number. Nothing was written.',
 } as const satisfies Record<string, string>;
 
 /** Stable error codes a client may branch on. */
@@ -276,5 +280,18 @@ export class RefundExceedsRefundableError extends DomainError {
   readonly code = ErrorCode.REFUND_EXCEEDS_REFUNDABLE;
   constructor(message: string, refundable: string, currency: string) {
     super(message, { refundable, currency });
+  }
+}
+
+/** A message from an alphanumeric sender ID that is not approved (and paid) for the account. */
+export class SenderIdNotApprovedError extends DomainError {
+  readonly code = ErrorCode.SENDER_ID_NOT_APPROVED;
+  constructor(senderId: string, status: 'NOT_REGISTERED' | 'PENDING' | 'REJECTED' | 'CANCELLED') {
+    super(
+      status === 'NOT_REGISTERED'
+        ? `Sender ID "${senderId}" is not registered for this account: register it and have it approved first`
+        : `Sender ID "${senderId}" is ${status.toLowerCase()}: only an approved sender ID may send`,
+      { senderId, status },
+    );
   }
 }

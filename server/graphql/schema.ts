@@ -7,6 +7,7 @@ import { documentSchema } from './error-code.type.js';
 import { AccountResolver, PrincipalResolver } from './accounts/account.resolver.js';
 import { MessagingResolver } from './messaging/messaging.resolver.js';
 import { NumbersResolver } from './numbers/numbers.resolver.js';
+import { SenderIdsResolver } from './sender-ids/sender-ids.resolver.js';
 import { PlanSubscriptionResolver, WalletPlanSubscriptionResolver } from './subscriptions/plan-subscription.resolver.js';
 import { SpendSubscriptionResolver } from './calls/spend-subscription.resolver.js';
 import { SpendResolver } from './calls/spend.resolver.js';
@@ -52,6 +53,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       SpendSubscriptionResolver,
       MessagingResolver,
       NumbersResolver,
+      SenderIdsResolver,
       PlanSubscriptionResolver,
       WalletPlanSubscriptionResolver,
       PaymentsResolver,

@@ -22,6 +22,8 @@ import { Migration20261206104000BillingProfileAddress } from './Migration2026120
 import { Migration20261207030000Invoices } from './Migration20261207030000_invoices.js';
 import { Migration20261207020000SignUp } from './Migration20261207020000_sign_up.js';
 import { Migration20261207040000AuditRefundRequests } from './Migration20261207040000_audit_refund_requests.js';
+import { Migration20261207010000NumbersRenewalOwed } from './Migration20261207010000_numbers_renewal_owed.js';
+import { Migration20261207010100SenderIds } from './Migration20261207010100_sender_ids.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -52,4 +54,6 @@ export const migrationsList = [
   { name: 'Migration20261207030000_invoices', class: Migration20261207030000Invoices },
   { name: 'Migration20261207020000_sign_up', class: Migration20261207020000SignUp },
   { name: 'Migration20261207040000_audit_refund_requests', class: Migration20261207040000AuditRefundRequests },
+  { name: 'Migration20261207010000_numbers_renewal_owed', class: Migration20261207010000NumbersRenewalOwed },
+  { name: 'Migration20261207010100_sender_ids', class: Migration20261207010100SenderIds },
 ];

@@ -34,6 +34,8 @@ const pages: BrowserPage[] = [];
 let account: { accountId: string; walletId: string; ownerKey: string };
 let ratePlanId: string;
 let campaignId: string;
+/** A number whose renewal is owed while the wallet is suspended (set by the Numbers steps). */
+let owedNumber: string;
 
 beforeAll(async () => {
   await ensureClientBuilt();
@@ -229,6 +231,42 @@ describe('Numbers', () => {
     await saveScreenshot(page, SCREENSHOT_PREFIX, '04-numbers-grace');
   });
 
+  it('shows a renewal owed while the wallet is suspended apart from GRACE: the amount owed and since when', async () => {
+    const { page } = owner;
+    const offers = await t.ok(
+      account.ownerKey,
+      `query($walletId: ID!, $ratePlanId: ID!) { availablePhoneNumbers(walletId: $walletId, ratePlanId: $ratePlanId, startsWith: "+4420") { number } }`,
+      { walletId: account.walletId, ratePlanId },
+    );
+    const listed = await t.ok(
+      account.ownerKey,
+      `query($walletId: ID) { phoneNumbers(walletId: $walletId) { edges { node { number } } } }`,
+      {
+        walletId: account.walletId,
+      },
+    );
+    const seen = new Set(listed.phoneNumbers.edges.map((edge: any) => edge.node.number));
+    // A number this wallet never had, so that its row is the only one on the page.
+    owedNumber = offers.availablePhoneNumbers.map((offer: any) => offer.number).find((number: string) => !seen.has(number));
+    await t.ok(account.ownerKey, `mutation($input: PurchaseNumberInput!) { purchaseNumber(input: $input) { phoneNumber { id } } }`, {
+      input: { walletId: account.walletId, ratePlanId, number: owedNumber },
+    });
+    // The renewal job keeps a number this way when its renewal falls while the wallet is suspended; here the row is set so directly.
+    await runSql(
+      t.app.orm.em.fork(),
+      `update phone_number set status = 'RENEWAL_OWED', renews_at = '2026-11-30T09:00:00Z', version = version + 1
+        where number = $1 and status = 'ACTIVE'`,
+      [owedNumber],
+    );
+    await page.reload();
+    const row = card(page, 'Your numbers').getByRole('row').filter({ hasText: owedNumber });
+    await waitForText(row.locator('td[data-label="Status"] .status'), 'Renewal owed');
+    await row.getByText('owed since', { exact: false }).first().waitFor();
+    expect(await row.locator('td[data-label="Status"]').innerText()).toMatch(/\$\d+\.\d{2} owed since/);
+    await row.getByText(/^Owed since /).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '04b-numbers-renewal-owed');
+  });
+
   it('at 390 px: the numbers stack into cards, with Release visible, and nothing scrolls sideways', async () => {
     const { page } = phone;
     await page.goto(`${t.url}/`);
@@ -237,6 +275,8 @@ describe('Numbers', () => {
     const row = card(page, 'Your numbers').getByRole('row').filter({ hasText: kept });
     await row.getByRole('button', { name: 'Release', exact: true }).waitFor();
     expect(await row.getByRole('button', { name: 'Release', exact: true }).isVisible()).toBe(true);
+    // The owed renewal's card says so in words, apart from the number in grace.
+    await card(page, 'Your numbers').getByRole('row').filter({ hasText: owedNumber }).getByText('Renewal owed').waitFor();
     await expectNoSidewaysScroll(page);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-numbers-phone');
   });
@@ -268,7 +308,7 @@ describe('Messages', () => {
           walletId: account.walletId,
           campaignId,
           ratePlanId,
-          from: 'ACME',
+          from: '+15550100001',
           to: ['+447700900001', '+447700900002'],
           body: 'Hello from the campaign',
         },
@@ -279,7 +319,7 @@ describe('Messages', () => {
     // 200 GSM characters: two segments, held until its report.
     const long = (
       await t.ok(account.ownerKey, SEND, {
-        input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: ['+15550100003'], body: 'x'.repeat(200) },
+        input: { walletId: account.walletId, ratePlanId, from: '+15550100001', to: ['+15550100003'], body: 'x'.repeat(200) },
       })
     ).sendMessage.messages[0];
     expect(long).toMatchObject({ segments: 2, price: '0.015' });

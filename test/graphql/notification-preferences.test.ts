@@ -13,6 +13,12 @@ const KINDS = [
   'AUTO_RECHARGE_PAUSED',
   'ACCOUNT_CLOSING',
   'TOP_UP_RECEIPT',
+  'NUMBER_RENEWAL_FAILED',
+  'NUMBER_RELEASED',
+  'SENDER_ID_APPROVED',
+  'SENDER_ID_REJECTED',
+  'SENDER_ID_RENEWAL_FAILED',
+  'SENDER_ID_CANCELLED',
 ];
 const ME = `{ me { user { id notificationPreferences { kind email } } } }`;
 const SET = `mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) {

@@ -9,6 +9,7 @@ export type AccountRoute =
   | { name: 'top-up' }
   | { name: 'numbers' }
   | { name: 'messages' }
+  | { name: 'sender-ids' }
   | { name: 'plan' }
   | { name: 'billing' }
   | { name: 'invoices' }
@@ -37,6 +38,7 @@ export const ACCOUNT_SECTIONS = [
   { name: 'top-up', label: 'Top up', path: '/top-up', roles: EVERY_ROLE },
   { name: 'numbers', label: 'Numbers', path: '/numbers', roles: OWNER_AND_INTEGRATOR },
   { name: 'messages', label: 'Messages', path: '/messages', roles: OWNER_AND_INTEGRATOR },
+  { name: 'sender-ids', label: 'Sender IDs', path: '/sender-ids', roles: OWNER_AND_INTEGRATOR },
   { name: 'plan', label: 'Plan', path: '/plan', roles: OWNER_ONLY },
   { name: 'billing', label: 'Billing', path: '/billing', roles: OWNER_ONLY },
   { name: 'invoices', label: 'Invoices', path: '/invoices', roles: OWNER_ONLY },

@@ -59,6 +59,12 @@ const KIND_WORDS: Record<NotificationKind, string> = {
   AUTO_RECHARGE_PAUSED: 'paused automatic recharges',
   ACCOUNT_CLOSING: 'account closing notices',
   TOP_UP_RECEIPT: 'payment receipts',
+  NUMBER_RENEWAL_FAILED: 'number renewals that could not be paid',
+  NUMBER_RELEASED: 'numbers released',
+  SENDER_ID_APPROVED: 'sender ID approvals',
+  SENDER_ID_REJECTED: 'sender ID rejections',
+  SENDER_ID_RENEWAL_FAILED: 'sender ID renewals that could not be paid',
+  SENDER_ID_CANCELLED: 'sender IDs cancelled',
 };
 
 /** Card brands as Stripe names them (`visa`, `amex`…), as people write them. */
@@ -154,6 +160,43 @@ export function composeAlertMail(alert: AlertMailFacts, reason: RecipientReason,
       lines = [
         `The ${wallet} of ${accountName} has been empty for a long time. Unless it is funded, the account will be closed and its phone numbers returned to the pool.`,
         topUp,
+      ];
+      break;
+    case NotificationKind.NUMBER_RENEWAL_FAILED:
+      subject = amount
+        ? `A number's renewal of ${amount} could not be paid (${accountName})`
+        : `A number's renewal could not be paid (${accountName})`;
+      lines = [`The monthly renewal of a phone number of ${accountName} could not be paid from its ${wallet}.`, topUp];
+      break;
+    case NotificationKind.NUMBER_RELEASED:
+      subject = `A phone number of ${accountName} was released`;
+      lines = [
+        `A phone number of ${accountName} is no longer yours: it went back to the pool.`,
+        `Your numbers: ${settings.publicUrl}/numbers`,
+      ];
+      break;
+    case NotificationKind.SENDER_ID_APPROVED:
+      subject = `Your sender ID was approved (${accountName})`;
+      lines = [
+        `A sender ID of ${accountName} was approved${amount ? `; its monthly fee of ${amount} is charged to the ${wallet}` : ''}. Messages may now use it.`,
+        `Your sender IDs: ${settings.publicUrl}/sender-ids`,
+      ];
+      break;
+    case NotificationKind.SENDER_ID_REJECTED:
+      subject = `Your sender ID was rejected (${accountName})`;
+      lines = [`A sender ID of ${accountName} was rejected; nothing was charged.`, `Your sender IDs: ${settings.publicUrl}/sender-ids`];
+      break;
+    case NotificationKind.SENDER_ID_RENEWAL_FAILED:
+      subject = amount
+        ? `A sender ID's renewal of ${amount} could not be paid (${accountName})`
+        : `A sender ID's renewal could not be paid (${accountName})`;
+      lines = [`The monthly renewal of a sender ID of ${accountName} could not be paid from its ${wallet}.`, topUp];
+      break;
+    case NotificationKind.SENDER_ID_CANCELLED:
+      subject = `A sender ID of ${accountName} was cancelled`;
+      lines = [
+        `A sender ID of ${accountName} was cancelled: messages can no longer use it.`,
+        `Your sender IDs: ${settings.publicUrl}/sender-ids`,
       ];
       break;
     default:

@@ -18,10 +18,20 @@ registerEnumType(AlertKind, {
     PAYMENT_FAILED: { description: 'A top-up was declined or failed.' },
     AUTO_RECHARGE_FAILED: { description: 'An automatic recharge failed.' },
     AUTO_RECHARGE_PAUSED: { description: 'Automatic recharge paused itself (repeated failures, authentication needed, no card).' },
-    NUMBER_RENEWAL_FAILED: { description: "A phone number's monthly renewal could not be paid; the number is in its grace period." },
+    NUMBER_RENEWAL_FAILED: {
+      description:
+        "A phone number's monthly renewal could not be paid: the number is in its grace period, or kept with the renewal owed while the wallet is suspended.",
+    },
     BUDGET_REACHED: { description: 'A campaign reached its budget and stopped dialing.' },
     REFUND_REQUESTED: { description: 'An owner asked for a refund of unused paid credit (amount): platform staff approve or decline it.' },
     REFUND_REQUEST_CLOSED: { description: 'A refund request was approved (refunded), declined or cancelled; the message says which.' },
+    NUMBER_RELEASED: { description: 'A phone number was released without the customer asking: its grace ended or its account was closed.' },
+    SENDER_ID_APPROVED: { description: 'Support approved a sender ID; its first month was charged.' },
+    SENDER_ID_REJECTED: { description: 'Support rejected a sender ID (the reason is in the message).' },
+    SENDER_ID_RENEWAL_FAILED: {
+      description: "A sender ID's monthly renewal could not be paid (grace, or owed while the wallet is suspended).",
+    },
+    SENDER_ID_CANCELLED: { description: 'A sender ID was cancelled: by the account, at the end of its grace, or when the account closed.' },
   },
 });
 registerEnumType(AlertSeverity, {

@@ -3,7 +3,8 @@ import { NotificationKind } from '../../domain/notifications/notification-kind.j
 
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
-  description: 'What a user can be e-mailed about: six alert kinds and the receipt of each card top-up.',
+  description:
+    'What a user can be e-mailed about: alert kinds (balance, payments, closing, numbers, sender IDs) and the receipt of each card top-up.',
   valuesConfig: {
     LOW_BALANCE: { description: "A wallet's balance fell to a low-balance threshold." },
     BALANCE_DEPLETED: { description: "A wallet's balance reached zero." },
@@ -12,6 +13,18 @@ registerEnumType(NotificationKind, {
     AUTO_RECHARGE_PAUSED: { description: 'Automatic recharge paused itself.' },
     ACCOUNT_CLOSING: { description: 'The account will be closed soon for lack of funds.' },
     TOP_UP_RECEIPT: { description: 'The receipt of each successful card top-up.' },
+    NUMBER_RENEWAL_FAILED: {
+      description: "A phone number's monthly renewal could not be paid (in grace, or owed while the wallet is suspended).",
+    },
+    NUMBER_RELEASED: { description: 'A phone number was released: its grace ended or its account was closed.' },
+    SENDER_ID_APPROVED: { description: 'Support approved a sender ID; its monthly fee is charged.' },
+    SENDER_ID_REJECTED: { description: 'Support rejected a sender ID, with the reason.' },
+    SENDER_ID_RENEWAL_FAILED: {
+      description: "A sender ID's monthly renewal could not be paid (in grace, or owed while the wallet is suspended).",
+    },
+    SENDER_ID_CANCELLED: {
+      description: 'A sender ID was cancelled (by the account, at the end of its grace, or when the account closed).',
+    },
   },
 });
 

@@ -7,6 +7,18 @@ export const NOTIFICATION_KIND_TEXT: Readonly<Record<string, { label: string; de
   AUTO_RECHARGE_PAUSED: { label: 'Auto-recharge paused', description: 'Automatic top-ups stopped after repeated failures.' },
   ACCOUNT_CLOSING: { label: 'Account closing', description: 'The account will be closed soon for lack of funds.' },
   TOP_UP_RECEIPT: { label: 'Top-up receipts', description: 'The receipt of each successful card top-up.' },
+  NUMBER_RENEWAL_FAILED: {
+    label: 'Number renewal not paid',
+    description: 'A phone number’s monthly renewal could not be paid (in grace, or owed while the wallet is suspended).',
+  },
+  NUMBER_RELEASED: { label: 'Number released', description: 'A phone number was released: its grace ended or the account closed.' },
+  SENDER_ID_APPROVED: { label: 'Sender ID approved', description: 'Support approved a sender ID; its monthly fee is charged.' },
+  SENDER_ID_REJECTED: { label: 'Sender ID rejected', description: 'Support rejected a sender ID, with the reason.' },
+  SENDER_ID_RENEWAL_FAILED: {
+    label: 'Sender ID renewal not paid',
+    description: 'A sender ID’s monthly renewal could not be paid (in grace, or owed while the wallet is suspended).',
+  },
+  SENDER_ID_CANCELLED: { label: 'Sender ID cancelled', description: 'A sender ID was cancelled: its grace ended or the account closed.' },
 });
 
 /** Label and description of a kind; a kind added to the server later still reads sensibly. */

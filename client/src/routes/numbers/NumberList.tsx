@@ -25,7 +25,8 @@ type Pending = { kind: 'release' | 'refund'; number: PhoneNumberRow };
 
 /**
  * The wallet's numbers, newest first: each with its status, monthly price and next renewal (in
- * GRACE: the renewal that failed and the deadline before release), the refund deadline while it
+ * GRACE: the renewal that failed and the deadline before release; RENEWAL_OWED: the amount owed and
+ * since when, shown apart from GRACE), the refund deadline while it
  * runs, and Release / Refund for the roles that may (each confirmed first).
  */
 export function NumberList({ walletId, currency, role, onResult }: NumberListProps) {
@@ -99,7 +100,7 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
                       {number.number}
                     </th>
                     <td data-label="Status">
-                      <NumberStatus number={number} />
+                      <NumberStatus number={number} currency={currency} />
                     </td>
                     <td data-label="Monthly" className="numeric amount">
                       {formatMoney(number.monthlyPrice, currency, { precision: 'unit-price' })}
@@ -186,7 +187,18 @@ function openDialog(setPending: (pending: Pending) => void, kind: Pending['kind'
   setPending({ kind, number });
 }
 
-function NumberStatus({ number }: { number: PhoneNumberRow }) {
+function NumberStatus({ number, currency }: { number: PhoneNumberRow; currency: string }) {
+  if (number.status === 'RENEWAL_OWED') {
+    return (
+      <span className="number-status">
+        <span className="status status--pending">Renewal owed</span>
+        <span className="number-status__detail">
+          {number.owedAmount ? formatMoney(number.owedAmount, currency) : '—'} owed since{' '}
+          {number.owedSince ? formatDateTime(number.owedSince) : '—'}: kept while the wallet is suspended, paid first when it is funded.
+        </span>
+      </span>
+    );
+  }
   if (number.status === 'GRACE') {
     return (
       <span className="number-status">
@@ -208,6 +220,7 @@ function NumberStatus({ number }: { number: PhoneNumberRow }) {
 
 function nextRenewalText(number: PhoneNumberRow): string {
   if (!isHeldNumber(number) || !number.renewsAt) return '—';
+  if (number.status === 'RENEWAL_OWED') return `Owed since ${formatDateTime(number.renewsAt)}`;
   return number.status === 'GRACE' ? `Due since ${formatDateTime(number.renewsAt)}` : formatDateTime(number.renewsAt);
 }
 

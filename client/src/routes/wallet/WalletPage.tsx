@@ -65,6 +65,7 @@ const TransactionsPage = lazy(() => import('../transactions/TransactionsPage').t
 const TopUpPage = lazy(() => import('../top-up/TopUpPage').then((module) => ({ default: module.TopUpPage })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const NumbersPage = lazy(() => import('../numbers/NumbersPage').then((module) => ({ default: module.NumbersPage })));
+const SenderIdsPage = lazy(() => import('../sender-ids/SenderIdsPage').then((module) => ({ default: module.SenderIdsPage })));
 const MessagesPage = lazy(() => import('../messages/MessagesPage').then((module) => ({ default: module.MessagesPage })));
 const PlanPage = lazy(() => import('../plan/PlanPage').then((module) => ({ default: module.PlanPage })));
 const BillingPage = lazy(() => import('../billing/BillingPage').then((module) => ({ default: module.BillingPage })));
@@ -236,6 +237,7 @@ function AccountRoutes(props: AccountPageProps) {
         <Route path="top-up" caseSensitive element={<TopUpPage {...props} />} />
         <Route path="numbers" caseSensitive element={<NumbersPage {...props} />} />
         <Route path="messages" caseSensitive element={<MessagesPage {...props} />} />
+        <Route path="sender-ids" caseSensitive element={<SenderIdsPage {...props} />} />
         <Route path="plan" caseSensitive element={<PlanPage {...props} />} />
         <Route path="billing" caseSensitive element={<BillingPage {...props} />} />
         <Route path="invoices" caseSensitive element={<InvoicesPage {...props} />} />
