@@ -262,11 +262,11 @@ export const updateCampaignAlertStates = sql<never, { campaignIds: string[]; sta
 /** End reasons of calls the server stopped for money (CALLS_STOPPED), as an SQL list. */
 const STOPPED_FOR_MONEY_SQL = `('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED')`;
 
-/** Gathers, each once, the calls among `callIds` the server stopped for money. */
+/** Gathers, each once, the campaign calls among `callIds` the server stopped for money (CALLS_STOPPED is per campaign). */
 export const gatherStoppedCalls = sql<never, { callIds: string[] }>(
   `insert into alert_stopped_call (call_id, campaign_id, end_reason)
    select id, campaign_id, end_reason from call
-    where id = any(:callIds::uuid[]) and status = 'STOPPED' and end_reason in ${STOPPED_FOR_MONEY_SQL}
+    where id = any(:callIds::uuid[]) and status = 'STOPPED' and end_reason in ${STOPPED_FOR_MONEY_SQL} and campaign_id is not null
    on conflict do nothing`,
 );
 
