@@ -425,6 +425,17 @@ export interface Config {
   mailSendBatchSize: number;
   /** Most recipients of one notification (the account's first users by creation). @default 50 */
   mailRecipientsPerNotificationMax: number;
+  /** Whether this process runs the usage-report job (daily and monthly report e-mails; tests may drive it by hand). @default true */
+  usageReportsEnabled: boolean;
+  /** How often the usage-report job looks for reports due, in milliseconds. @default 60_000 (1 min) */
+  usageReportIntervalMs: number;
+  /** Report e-mails (recipient and period) the usage-report job queues per pass at most; the rest wait for the next pass. @default 200 */
+  usageReportRecipientsPerPassMax: number;
+  /**
+   * Lines of a usage report's breakdown by campaign or by country (e-mail and API) at most; past it, the smallest are
+   * gathered into one last line ("4 other campaigns"). @default 10
+   */
+  usageReportLinesMax: number;
   /** Attempts to send one mail before it is FAILED with its last error. @default 10 */
   mailAttemptsMax: number;
   /** Wait before the first retry of a mail, in milliseconds; doubled after each further failure. @default 30_000 */
@@ -684,6 +695,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailProduceBatchSize: 100,
     mailSendBatchSize: 10,
     mailRecipientsPerNotificationMax: 50,
+    usageReportsEnabled: true,
+    usageReportIntervalMs: 60_000,
+    usageReportRecipientsPerPassMax: 200,
+    usageReportLinesMax: 10,
     mailAttemptsMax: 10,
     mailRetryDelayMs: 30_000,
     mailRetryDelayMsMax: 3_600_000,

@@ -13,6 +13,7 @@ import { Migration } from '@mikro-orm/migrations';
  * - `usage_report_mail` is the sent-marker of a usage report: one row per account, period and
  *   recipient, inserted in the transaction that queues its mail (a fourth `email_message` source), so a
  *   report is queued once per period and recipient however many passes or processes run the job.
+ * - Indexes from a transaction to its call, message or number: a report's spend by destination country.
  */
 export class Migration20261207060000InboundCallsUsageReports extends Migration {
   override up(): void {
@@ -57,6 +58,11 @@ alter table email_message add column source text generated always as (
            'usage_report:' || usage_report_mail_id::text)
 ) stored;
 alter table email_message add constraint email_message_source_recipient_key unique (source, recipient);
+
+-- The reports find the call, message or number a transaction was for (its destination country).
+create index call_transaction_idx on call (transaction_id) where transaction_id is not null;
+create index message_transaction_idx on message (transaction_id) where transaction_id is not null;
+create index phone_number_transaction_idx on phone_number (transaction_id) where transaction_id is not null;
 `);
   }
 }

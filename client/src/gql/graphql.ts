@@ -180,7 +180,7 @@ export const WebhookDeliveryStatus = {
 } as const;
 
 export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
-/** What a user can be e-mailed about: six alert kinds and the receipt of each card top-up. */
+/** What a user can be e-mailed about: six alert kinds, the receipt of each card top-up, and the daily and monthly usage reports. */
 export const NotificationKind = {
   /** A wallet's balance fell to a low-balance threshold. */
   LowBalance: 'LOW_BALANCE',
@@ -195,7 +195,11 @@ export const NotificationKind = {
   /** The account will be closed soon for lack of funds. */
   AccountClosing: 'ACCOUNT_CLOSING',
   /** The receipt of each successful card top-up. */
-  TopUpReceipt: 'TOP_UP_RECEIPT'
+  TopUpReceipt: 'TOP_UP_RECEIPT',
+  /** Each morning, the previous day's spend (UTC) by kind, campaign and country. Off unless turned on. */
+  DailyUsageReport: 'DAILY_USAGE_REPORT',
+  /** On the 1st, the previous month's spend (UTC) by kind, campaign and country. Off unless turned on. */
+  MonthlyUsageReport: 'MONTHLY_USAGE_REPORT'
 } as const;
 
 export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
-import { NOTIFICATION_EMAIL_DEFAULT, NOTIFICATION_KINDS, type NotificationKind } from './notification-kind.js';
+import { NOTIFICATION_KINDS, notificationEmailDefault, type NotificationKind } from './notification-kind.js';
 import { selectPreferencesOfUser, upsertPreference } from './notifications.queries.js';
 
 /** Whether a user gets e-mail of one kind. */
@@ -36,7 +36,7 @@ export async function listNotificationPreferences(
     throw new ForbiddenError('Only the user themself can see their notification settings');
   const rows = await selectPreferencesOfUser.all(em, { userId: options.userId });
   const chosen = new Map(rows.map((row) => [row.kind, row.email]));
-  return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? NOTIFICATION_EMAIL_DEFAULT }));
+  return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? notificationEmailDefault(kind) }));
 }
 
 /**

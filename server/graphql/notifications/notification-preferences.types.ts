@@ -3,7 +3,8 @@ import { NotificationKind } from '../../domain/notifications/notification-kind.j
 
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
-  description: 'What a user can be e-mailed about: six alert kinds and the receipt of each card top-up.',
+  description:
+    'What a user can be e-mailed about: six alert kinds, the receipt of each card top-up, and the daily and monthly usage reports.',
   valuesConfig: {
     LOW_BALANCE: { description: "A wallet's balance fell to a low-balance threshold." },
     BALANCE_DEPLETED: { description: "A wallet's balance reached zero." },
@@ -12,10 +13,18 @@ registerEnumType(NotificationKind, {
     AUTO_RECHARGE_PAUSED: { description: 'Automatic recharge paused itself.' },
     ACCOUNT_CLOSING: { description: 'The account will be closed soon for lack of funds.' },
     TOP_UP_RECEIPT: { description: 'The receipt of each successful card top-up.' },
+    DAILY_USAGE_REPORT: {
+      description: "Each morning, the previous day's spend (UTC) by kind, campaign and country. Off unless turned on.",
+    },
+    MONTHLY_USAGE_REPORT: {
+      description: "On the 1st, the previous month's spend (UTC) by kind, campaign and country. Off unless turned on.",
+    },
   },
 });
 
-@ObjectType('NotificationPreference', { description: 'Whether the signed-in user gets e-mail of one kind (on unless turned off).' })
+@ObjectType('NotificationPreference', {
+  description: 'Whether the signed-in user gets e-mail of one kind (on unless turned off; the usage reports off unless turned on).',
+})
 export class NotificationPreferenceObject {
   @Field(() => NotificationKind, { description: 'What the e-mail is about.' })
   kind!: NotificationKind;
