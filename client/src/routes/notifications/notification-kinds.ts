@@ -7,6 +7,14 @@ export const NOTIFICATION_KIND_TEXT: Readonly<Record<string, { label: string; de
   AUTO_RECHARGE_PAUSED: { label: 'Auto-recharge paused', description: 'Automatic top-ups stopped after repeated failures.' },
   ACCOUNT_CLOSING: { label: 'Account closing', description: 'The account will be closed soon for lack of funds.' },
   TOP_UP_RECEIPT: { label: 'Top-up receipts', description: 'The receipt of each successful card top-up.' },
+  DAILY_USAGE_REPORT: {
+    label: 'Daily usage report',
+    description: 'Each morning: the previous day’s spend (UTC) by kind, campaign and country. Off unless you turn it on.',
+  },
+  MONTHLY_USAGE_REPORT: {
+    label: 'Monthly usage report',
+    description: 'On the 1st: the previous month’s spend (UTC) by kind, campaign and country. Off unless you turn it on.',
+  },
 });
 
 /** Label and description of a kind; a kind added to the server later still reads sensibly. */
