@@ -179,6 +179,16 @@ export const selectCalledNumber = sql<
     where id = :numberId and (:accountScope::uuid is null or account_id = :accountScope)`,
 );
 
+/** A number's active inbound calls, oldest first: where a feed of its calls starts. */
+export const selectActiveInboundCallsOfNumber = sql<CallRow, { numberId: string }>(
+  `select ${CALL_COLUMNS} from call c where c.number_id = :numberId and c.status = 'ACTIVE' order by c.started_at, c.id`,
+);
+
+/** Some inbound calls of one number, oldest first. */
+export const selectInboundCallsOfNumber = sql<CallRow, { numberId: string; callIds: readonly string[] }>(
+  `select ${CALL_COLUMNS} from call c where c.number_id = :numberId and c.id = any(:callIds::uuid[]) order by c.started_at, c.id`,
+);
+
 /** An account's inbound calls (of one number, or all when null), newest first, after the cursor; `limit` rows. */
 export const selectInboundCallsPage = sql<
   CallRow,

@@ -5,7 +5,13 @@ import { tenantScope, type Principal } from '../accounts/principal.js';
 import { afterCursorParams, validatePageSize } from '../campaigns/created-cursor.js';
 import { isUuid } from '../ids.js';
 import { toCallRecord, type CallRecord } from './call-record.js';
-import { selectCalledNumber, selectInboundCallsPage } from './calls.queries.js';
+import type { Db } from '../../database/sql.js';
+import {
+  selectActiveInboundCallsOfNumber,
+  selectCalledNumber,
+  selectInboundCallsOfNumber,
+  selectInboundCallsPage,
+} from './calls.queries.js';
 
 /**
  * Calls received on an account's numbers (or on one of them), newest first; one page. A tenant reads
@@ -38,4 +44,30 @@ export async function listInboundCalls(
   if (!isUuid(accountId)) throw new NotFoundError('Account', accountId);
   const rows = await selectInboundCallsPage.all(em, { accountId, numberId, ...afterCursorParams(options.after), limit: first + 1 });
   return { calls: rows.slice(0, first).map(toCallRecord), hasNextPage: rows.length > first };
+}
+
+/**
+ * A number the caller may see, for a feed of its inbound calls: its id and account.
+ * @throws NotFoundError otherwise.
+ */
+export async function findCalledNumber(
+  em: EntityManager,
+  principal: Principal,
+  numberId: string,
+): Promise<{ id: string; accountId: string }> {
+  const number = isUuid(numberId) ? await selectCalledNumber.maybeOne(em, { numberId, accountScope: tenantScope(principal) }) : undefined;
+  if (!number) throw new NotFoundError('Number', numberId);
+  return { id: number.id, accountId: number.account_id };
+}
+
+/**
+ * Inbound calls of one number (already checked visible to the caller) for a feed of its calls,
+ * oldest first: its active calls when `callIds` is null (where the feed starts), else those of `callIds`.
+ */
+export async function inboundCallsOfNumber(db: Db, numberId: string, callIds: readonly string[] | null): Promise<CallRecord[]> {
+  const rows =
+    callIds === null
+      ? await selectActiveInboundCallsOfNumber.all(db, { numberId })
+      : await selectInboundCallsOfNumber.all(db, { numberId, callIds });
+  return rows.map(toCallRecord);
 }

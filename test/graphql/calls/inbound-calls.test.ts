@@ -1,7 +1,9 @@
-// Goal: calls received on a number are rated by the number's inbound per-minute price, metered and stopped by the same billing clock as outbound calls, refused at zero balance, when the wallet is suspended or the number is not ACTIVE, and keep the ledger exact under concurrent starts and ends. Method: the real server on its own PostgreSQL with an injected ManualClock and the billing clock driven by hand, every call made over HTTP, exact figures checked, the ledger invariants checked after each money test.
+// Goal: calls received on a number are rated by the number's inbound per-minute price, metered and stopped by the same billing clock as outbound calls, refused at zero balance, when the wallet is suspended or the number is not ACTIVE, and keep the ledger exact under concurrent starts and ends, and are streamed by inboundCallUpdated. Method: the real server on its own PostgreSQL with an injected ManualClock and the billing clock driven by hand, every call made over HTTP (the feed over a real graphql-ws socket), exact figures checked, the ledger invariants checked after each money test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { runSql } from '../../support/sql.js';
+import { subscribe } from '../../support/subscriber.js';
+import { until } from '../../support/waiting.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
 
 const CALL_FIELDS =
@@ -179,6 +181,44 @@ describe('startInboundCall', () => {
       'IDEMPOTENCY_KEY_REUSED',
     );
     expect(await wallet(owner.ownerKey, owner.walletId)).toMatchObject({ reserved: '0.06' });
+  });
+});
+
+describe('inboundCallUpdated', () => {
+  it("streams a number's inbound calls as they start and are stopped, and nothing of the account's other numbers", async () => {
+    const owner = await numberOwner('4.18'); // a second number (2), then 0.18: three 6-second steps in all
+    const subscription = `subscription($numberId: ID!) { inboundCallUpdated(numberId: $numberId) { id direction status endReason version } }`;
+    const calls = subscribe(t.url, owner.ownerKey, subscription, { numberId: owner.numberId }, (d) => d.inboundCallUpdated);
+    // A second number of the same account: its calls are not this feed's.
+    numberSeq++;
+    const otherNumber = (
+      await t.ok(owner.ownerKey, PURCHASE, {
+        input: { walletId: owner.walletId, ratePlanId, number: `+44770090${String(numberSeq).padStart(4, '0')}` },
+      })
+    ).purchaseNumber.phoneNumber;
+    expect(otherNumber.status).toBe('ACTIVE');
+    const stranger = await t.createAccount('Stranger');
+    const refused = subscribe(t.url, stranger.ownerKey, subscription, { numberId: owner.numberId }, (d) => d);
+    await until('the stranger to be refused', () => refused.errors.length > 0, 10_000, 10);
+    expect(JSON.stringify(refused.errors)).toContain('NOT_FOUND');
+    await refused.close();
+
+    const call = await startInbound(owner.ownerKey, owner.numberId);
+    const elsewhere = await startInbound(owner.ownerKey, otherNumber.id);
+    await t.ok(owner.ownerKey, END_CALL, { input: { callId: elsewhere.id } });
+    await until(
+      'the call to be streamed ACTIVE',
+      () => calls.received.some((c: any) => c.id === call.id && c.status === 'ACTIVE'),
+      10_000,
+      10,
+    );
+    await advance(20_000);
+    await until('the call to be streamed STOPPED', () => calls.received.some((c: any) => c.status === 'STOPPED'), 10_000, 10);
+    expect(calls.received.at(-1)).toMatchObject({ id: call.id, direction: 'INBOUND', status: 'STOPPED', endReason: 'INSUFFICIENT_FUNDS' });
+    expect(calls.received.every((c: any) => c.id === call.id)).toBe(true);
+    expect(calls.errors).toEqual([]);
+    await calls.close();
+    await t.assertLedger();
   });
 });
 
