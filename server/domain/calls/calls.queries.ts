@@ -189,13 +189,14 @@ export const selectInboundCallsOfNumber = sql<CallRow, { numberId: string; callI
   `select ${CALL_COLUMNS} from call c where c.number_id = :numberId and c.id = any(:callIds::uuid[]) order by c.started_at, c.id`,
 );
 
-/** An account's inbound calls (of one number, or all when null), newest first, after the cursor; `limit` rows. */
+/** An account's inbound calls (of one number and one wallet, or all when null), newest first, after the cursor; `limit` rows. */
 export const selectInboundCallsPage = sql<
   CallRow,
-  { accountId: string; numberId: string | null; afterUs: string | null; afterId: string | null; limit: number }
+  { accountId: string; numberId: string | null; walletId: string | null; afterUs: string | null; afterId: string | null; limit: number }
 >(
   `select ${CALL_COLUMNS} from call c
     where c.account_id = :accountId and c.direction = 'INBOUND' and (:numberId::uuid is null or c.number_id = :numberId)
+      and (:walletId::uuid is null or c.wallet_id = :walletId)
       and ${createdBeforeCursorSql('c')}
     order by c.created_at desc, c.id desc limit :limit`,
 );

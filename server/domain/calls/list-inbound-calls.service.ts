@@ -25,6 +25,8 @@ export async function listInboundCalls(
     principal: Principal;
     accountId?: string | null;
     numberId?: string | null;
+    /** Only calls paid by this wallet (a wallet of another account matches nothing). */
+    walletId?: string | null;
     first?: number | null;
     after?: string | null;
     limits: Pick<Config, 'callsPageSizeMax' | 'callsPageSizeDefault'>;
@@ -42,7 +44,15 @@ export async function listInboundCalls(
   }
   if (accountId === null) throw new BadUserInputError('accountId', 'Name the account (or a number) whose inbound calls to list');
   if (!isUuid(accountId)) throw new NotFoundError('Account', accountId);
-  const rows = await selectInboundCallsPage.all(em, { accountId, numberId, ...afterCursorParams(options.after), limit: first + 1 });
+  const walletId = options.walletId ?? null;
+  if (walletId !== null && !isUuid(walletId)) throw new NotFoundError('Wallet', walletId);
+  const rows = await selectInboundCallsPage.all(em, {
+    accountId,
+    numberId,
+    walletId,
+    ...afterCursorParams(options.after),
+    limit: first + 1,
+  });
   return { calls: rows.slice(0, first).map(toCallRecord), hasNextPage: rows.length > first };
 }
 

@@ -433,6 +433,9 @@ export class InboundCallsArgs {
   @Field(() => ID, { nullable: true, description: 'SUPPORT and PLATFORM_ADMIN: the account (a tenant always reads its own).' })
   accountId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Only calls paid by this wallet (its numbers).' })
+  walletId?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Page size, 1..100. Default 20.' })
   first?: number | null;
 

@@ -12,7 +12,7 @@ const START_INBOUND = `mutation($input: StartInboundCallInput!) { startInboundCa
 const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { ${CALL_FIELDS} } } }`;
 const END_CALL = `mutation($input: EndCallInput!) { endCall(input: $input) { call { ${CALL_FIELDS} } } }`;
 const CALL = `query($id: ID!) { call(id: $id) { ${CALL_FIELDS} } }`;
-const INBOUND_CALLS = `query($numberId: ID) { inboundCalls(numberId: $numberId) { edges { node { ${CALL_FIELDS} } } } }`;
+const INBOUND_CALLS = `query($numberId: ID, $walletId: ID) { inboundCalls(numberId: $numberId, walletId: $walletId) { edges { node { ${CALL_FIELDS} } } } }`;
 const WALLET = `query($id: ID!) { wallet(id: $id) { balance reserved available
   transactions(first: 20) { edges { node { kind amount description } } } } }`;
 const PURCHASE = `mutation($input: PurchaseNumberInput!) { purchaseNumber(input: $input) { phoneNumber { id number status } } }`;
@@ -109,6 +109,11 @@ describe('startInboundCall', () => {
     const listed = (await t.ok(owner.ownerKey, INBOUND_CALLS, { numberId: owner.numberId })).inboundCalls.edges;
     expect(listed.map((e: any) => e.node.id)).toEqual([call.id]);
     expect((await t.ok(owner.ownerKey, INBOUND_CALLS, {})).inboundCalls.edges).toHaveLength(1);
+    expect((await t.ok(owner.ownerKey, INBOUND_CALLS, { walletId: owner.walletId })).inboundCalls.edges).toHaveLength(1);
+    // Another tenant's wallet or number shows none of them.
+    const other = await t.createAccount('Other tenant');
+    expect((await t.ok(other.ownerKey, INBOUND_CALLS, { walletId: owner.walletId })).inboundCalls.edges).toEqual([]);
+    expect((await t.graphql(other.ownerKey, INBOUND_CALLS, { numberId: owner.numberId })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     await t.assertLedger();
   });
 

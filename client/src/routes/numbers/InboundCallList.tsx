@@ -5,11 +5,11 @@ import { INBOUND_CALLS_SHOWN, useInboundCalls } from './hooks/useInboundCalls';
 import { callStatusText, directionLabel, durationText } from './inbound-calls';
 
 /**
- * The latest calls received on the account's numbers (their direction, caller, number, status,
- * billed time and cost), newest first: a table on a desktop, cards on a phone.
+ * The latest calls received on the numbers of the chosen wallet (their direction, caller, number,
+ * status, billed time and cost in the wallet's currency), newest first: a table on a desktop, cards on a phone.
  */
-export function InboundCallList({ currency }: { currency: string }) {
-  const query = useInboundCalls();
+export function InboundCallList({ walletId, currency }: { walletId: string; currency: string }) {
+  const query = useInboundCalls(walletId);
   const calls = query.data?.inboundCalls.edges.map((edge) => edge.node);
   return (
     <section className="card" aria-labelledby="inbound-calls-title">

@@ -11,7 +11,7 @@ import './numbers.css';
 /**
  * The Numbers page: buy a number with its price and first month shown before buying, and the
  * wallet's numbers with their next renewal, grace deadline and refund window, to release or refund,
- * and the latest calls received on the account's numbers.
+ * and the latest calls received on the wallet's numbers.
  * Every role sees the list; buying and releasing are for owners and integrators, refunds for owners.
  */
 export function NumbersPage({ wallet, role }: AccountPageProps) {
@@ -49,7 +49,7 @@ export function NumbersPage({ wallet, role }: AccountPageProps) {
         </p>
       )}
       <NumberList key={`list-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} role={role} onResult={setResult} />
-      <InboundCallList currency={wallet.currency} />
+      <InboundCallList key={`calls-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} />
     </div>
   );
 }

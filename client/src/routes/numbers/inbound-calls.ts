@@ -1,4 +1,4 @@
-import { enumLabel } from '../../utils/enum-label';
+import { enumLabel } from '../../utils/enum-label.js';
 
 /** A call's direction in words: "Inbound", "Outbound". */
 export function directionLabel(direction: string): string {
