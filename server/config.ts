@@ -155,6 +155,11 @@ export interface Config {
   /** Most calls one account may have active at once; past it startCall fails with LIMIT_EXCEEDED. Env `CONCURRENT_CALLS_MAX`. @default 2000 */
   concurrentCallsPerAccountMax: number;
   /**
+   * Longest caller id startInboundCall keeps, in characters: an E.164 number is at most 16, carriers send words such as
+   * "anonymous" for a hidden caller; longer is BAD_USER_INPUT. @default 32
+   */
+  callerIdLengthMax: number;
+  /**
    * How long before a call's funded time runs out the billing clock reserves its next increment,
    * in milliseconds (never earlier than the start of the increment in progress). @default 1000
    */
@@ -598,6 +603,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     callsPageSizeMax: 100,
     callsPageSizeDefault: 20,
     concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
+    callerIdLengthMax: 32,
     billingClockLeadMs: 1_000,
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,

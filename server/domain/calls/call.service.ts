@@ -52,7 +52,10 @@ export const CALL_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as 
 /** What call services need besides the database. */
 export interface CallServiceDeps {
   clock: Clock;
-  config: Pick<Config, 'concurrentCallsPerAccountMax' | 'billingClockLeadMs' | 'walletBalanceMicrosMax' | 'idempotencyKeyLengthMax'>;
+  config: Pick<
+    Config,
+    'concurrentCallsPerAccountMax' | 'billingClockLeadMs' | 'walletBalanceMicrosMax' | 'idempotencyKeyLengthMax' | 'callerIdLengthMax'
+  >;
   /** Tells subscribers (in every process) that something was committed. */
   committed(): void;
   /** The app's posting batcher: an ended call's cost is posted through it. */

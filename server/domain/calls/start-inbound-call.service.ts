@@ -26,13 +26,10 @@ export interface StartInboundCallOptions {
   principal: Principal;
   /** The account's number being called. */
   numberId: string;
-  /** The caller: E.164, or "anonymous" style text the carrier gives (1 to 32 printable characters). */
+  /** The caller: E.164, or "anonymous" style text the carrier gives (1 to `callerIdLengthMax` printable characters). */
   from: string;
   idempotencyKey?: string | null;
 }
-
-/** Longest caller id kept, in characters (E.164 is at most 16; carriers send "anonymous", "unknown"). */
-export const CALLER_ID_LENGTH_MAX = 32;
 
 /**
  * Answers a call received on one of the account's numbers, metered like an outbound call: the
@@ -52,7 +49,7 @@ export const CALLER_ID_LENGTH_MAX = 32;
 export async function startInboundCall(em: EntityManager, deps: CallServiceDeps, options: StartInboundCallOptions): Promise<CallRecord> {
   requireRole(options.principal, CALL_ROLES, 'receive a call');
   const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
-  const from = validateCaller(options.from);
+  const from = validateCaller(options.from, deps.config.callerIdLengthMax);
   if (!isUuid(options.numberId)) throw new NotFoundError('Number', options.numberId);
   const number = await selectCalledNumber.maybeOne(em, { numberId: options.numberId, accountScope: tenantScope(options.principal) });
   if (!number) throw new NotFoundError('Number', options.numberId);
@@ -151,15 +148,15 @@ export async function startInboundCall(em: EntityManager, deps: CallServiceDeps,
 
 /**
  * The caller id as given, trimmed: an E.164 number, or a carrier's word for a hidden caller.
- * @throws BadUserInputError (`from`) when empty, longer than {@link CALLER_ID_LENGTH_MAX} or not printable ASCII.
+ * @throws BadUserInputError (`from`) when empty, longer than `lengthMax` or not printable ASCII.
  */
-function validateCaller(from: string): string {
+function validateCaller(from: string, lengthMax: number): string {
   const trimmed = from.trim();
   if (isE164(trimmed)) return trimmed;
-  if (trimmed.length === 0 || trimmed.length > CALLER_ID_LENGTH_MAX || !/^[\x21-\x7e][\x20-\x7e]*$/.test(trimmed)) {
+  if (trimmed.length === 0 || trimmed.length > lengthMax || !/^[\x21-\x7e][\x20-\x7e]*$/.test(trimmed)) {
     throw new BadUserInputError(
       'from',
-      `from must be the caller's E.164 number (e.g. "+447700900123") or 1 to ${CALLER_ID_LENGTH_MAX} printable characters`,
+      `from must be the caller's E.164 number (e.g. "+447700900123") or 1 to ${lengthMax} printable characters`,
     );
   }
   return trimmed;

@@ -409,7 +409,9 @@ export class StartInboundCallInput {
   @Field(() => ID, { description: "The number called (one of the caller's account; NOT_FOUND otherwise)." })
   numberId!: string;
 
-  @Field(() => String, { description: 'The caller: E.164 (e.g. "+447700900123"), or up to 32 printable characters ("anonymous").' })
+  @Field(() => String, {
+    description: 'The caller: E.164 (e.g. "+447700900123"), or up to callerIdLengthMax (default 32) printable characters ("anonymous").',
+  })
   from!: string;
 
   @Field(() => String, {

@@ -161,6 +161,13 @@ describe('startInboundCall', () => {
     expectError(await t.graphql(other.ownerKey, START_INBOUND, { input: { numberId: owner.numberId, from: '+12025550123' } }), 'NOT_FOUND');
     expectError(await t.graphql(owner.ownerKey, START_INBOUND, { input: { numberId: owner.numberId, from: '' } }), 'BAD_USER_INPUT');
     expect(await startInbound(owner.ownerKey, owner.numberId, 'anonymous')).toMatchObject({ from: 'anonymous', status: 'ACTIVE' });
+    // callerIdLengthMax (32): 32 characters are kept, 33 refused.
+    const longest = 'x'.repeat(t.config.callerIdLengthMax);
+    expect(await startInbound(owner.ownerKey, owner.numberId, longest)).toMatchObject({ from: longest });
+    expectError(
+      await t.graphql(owner.ownerKey, START_INBOUND, { input: { numberId: owner.numberId, from: `${longest}x` } }),
+      'BAD_USER_INPUT',
+    );
     const manager = await t.createKey(owner.accountId, 'CAMPAIGN_MANAGER');
     expectError(await t.graphql(manager.secret, START_INBOUND, { input: { numberId: owner.numberId, from: '+12025550123' } }), 'FORBIDDEN');
     await runSql(t.app.orm.em.fork(), `update phone_number set status = 'GRACE', grace_until = now() + interval '7 days' where id = $1`, [
