@@ -1,4 +1,4 @@
-// Goal: calls received on a number are rated by the number's inbound per-minute price, metered and stopped by the same billing clock as outbound calls, refused at zero balance, when the wallet is suspended or the number is not ACTIVE, and keep the ledger exact under concurrent starts and ends, and are streamed by inboundCallUpdated. Method: the real server on its own PostgreSQL with an injected ManualClock and the billing clock driven by hand, every call made over HTTP (the feed over a real graphql-ws socket), exact figures checked, the ledger invariants checked after each money test.
+// Goal: calls received on a number are rated by the number's inbound per-minute price, metered and stopped by the same billing clock as outbound calls, refused at zero balance, when the wallet is suspended or the number is not ACTIVE, and keep the ledger exact under concurrent starts and ends, are streamed by inboundCallUpdated and, when stopped for money, reported as CALLS_STOPPED. Method: the real server on its own PostgreSQL with an injected ManualClock and the billing clock driven by hand, every call made over HTTP (the feed over a real graphql-ws socket), exact figures checked, the ledger invariants checked after each money test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { runSql } from '../../support/sql.js';
@@ -150,6 +150,21 @@ describe('startInboundCall', () => {
     expect(after.transactions[0].description).toBe(
       `Inbound call from +12025550123 to ${owner.number}, 0 min 18 s (stopped: INSUFFICIENT_FUNDS)`,
     );
+    // The stop is reported as a CALLS_STOPPED alert (and webhook) naming the number, as a campaign's stopped calls are.
+    await t.app.alertProcessor.pass();
+    const alerts = await runSql(
+      t.app.orm.em.fork(),
+      `select kind, calls_stopped, message, campaign_id from alert where account_id = $1 and kind = 'CALLS_STOPPED'`,
+      [owner.accountId],
+    );
+    expect(alerts).toEqual([
+      {
+        kind: 'CALLS_STOPPED',
+        calls_stopped: 1,
+        message: `1 call received on ${owner.number} was stopped because the wallet ran out of funds.`,
+        campaign_id: null,
+      },
+    ]);
     // endCall on a call the server stopped answers it as it is.
     expect((await t.ok(owner.ownerKey, END_CALL, { input: { callId: call.id } })).endCall.call).toMatchObject({ status: 'STOPPED' });
     await t.assertLedger();
