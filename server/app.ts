@@ -40,6 +40,7 @@ import { reconcileTopUps } from './domain/payments/reconcile-top-ups.service.js'
 import { runAutoRecharges, runMonthlyRecharges } from './domain/payments/auto-recharge.service.js';
 import { retryPendingRefunds } from './domain/payments/refund-unused-credit.service.js';
 import { produceMail } from './domain/mail/produce-mail.service.js';
+import { queueUsageReports } from './domain/usage-reports/queue-usage-reports.service.js';
 import { sendPendingMail } from './domain/mail/send-mail.service.js';
 import { SmtpSink } from './mail/smtp-sink.js';
 import { createSmtpTransport } from './mail/smtp-transport.js';
@@ -86,6 +87,8 @@ export interface RunningApp {
   mailSink: SmtpSink | undefined;
   /** The dashboard's address used in e-mails: PUBLIC_URL, else {@link url}. */
   publicUrl: string;
+  /** The daily and monthly usage-report e-mails, queued into the mail outbox (running only when `usageReportsEnabled`). */
+  usageReportJobs: LifecycleJobs;
   /** The webhook producer and sender (running only when `webhooksEnabled`). */
   webhooks: WebhookJobs;
   /** Deletes what is past its retention: idempotency keys, webhook deliveries, mails, alerts, expired sessions, outbox rows (running only when `retentionEnabled`). */
@@ -359,6 +362,20 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         ),
       stop: (started) => started.stop(),
     });
+    const usageReportJobs = await services.start({
+      name: 'usage report jobs',
+      start: () =>
+        startJobs(
+          new LifecycleJobs({
+            jobs: [{ name: 'usageReports', run: (nowMs) => queueUsageReports(orm.em.fork(), { config, publicUrl }, nowMs) }],
+            now: () => clock.now(),
+            intervalMs: config.usageReportIntervalMs,
+            onError: (job, error) => console.error(`Usage report job ${job} failed (retried on the next pass):`, error),
+          }),
+          config.usageReportsEnabled,
+        ),
+      stop: (started) => started.stop(),
+    });
     await services.start({
       name: 'webhook jobs',
       start: () => startJobs(webhooks, config.webhooksEnabled),
@@ -394,6 +411,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       mailJobs,
       mailSink,
       publicUrl,
+      usageReportJobs,
       webhooks,
       retention,
       close: () => services.stopAll(),

@@ -155,6 +155,11 @@ export interface Config {
   /** Most calls one account may have active at once; past it startCall fails with LIMIT_EXCEEDED. Env `CONCURRENT_CALLS_MAX`. @default 2000 */
   concurrentCallsPerAccountMax: number;
   /**
+   * Longest caller id startInboundCall keeps, in characters: an E.164 number is at most 16, carriers send words such as
+   * "anonymous" for a hidden caller; longer is BAD_USER_INPUT. @default 32
+   */
+  callerIdLengthMax: number;
+  /**
    * How long before a call's funded time runs out the billing clock reserves its next increment,
    * in milliseconds (never earlier than the start of the increment in progress). @default 1000
    */
@@ -443,6 +448,17 @@ export interface Config {
   mailSendBatchSize: number;
   /** Most recipients of one notification (the account's first users by creation). @default 50 */
   mailRecipientsPerNotificationMax: number;
+  /** Whether this process runs the usage-report job (daily and monthly report e-mails; tests may drive it by hand). @default true */
+  usageReportsEnabled: boolean;
+  /** How often the usage-report job looks for reports due, in milliseconds. @default 60_000 (1 min) */
+  usageReportIntervalMs: number;
+  /** Report e-mails (recipient and period) the usage-report job queues per pass at most; the rest wait for the next pass. @default 200 */
+  usageReportRecipientsPerPassMax: number;
+  /**
+   * Lines of a usage report's breakdown by campaign or by country (e-mail and API) at most; past it, the smallest are
+   * gathered into one last line ("4 other campaigns"). @default 10
+   */
+  usageReportLinesMax: number;
   /** Attempts to send one mail before it is FAILED with its last error. @default 10 */
   mailAttemptsMax: number;
   /** Wait before the first retry of a mail, in milliseconds; doubled after each further failure. @default 30_000 */
@@ -737,6 +753,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     callsPageSizeMax: 100,
     callsPageSizeDefault: 20,
     concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
+    callerIdLengthMax: 32,
     billingClockLeadMs: 1_000,
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
@@ -840,6 +857,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailProduceBatchSize: 100,
     mailSendBatchSize: 10,
     mailRecipientsPerNotificationMax: 50,
+    usageReportsEnabled: true,
+    usageReportIntervalMs: 60_000,
+    usageReportRecipientsPerPassMax: 200,
+    usageReportLinesMax: 10,
     mailAttemptsMax: 10,
     mailRetryDelayMs: 30_000,
     mailRetryDelayMsMax: 3_600_000,

@@ -20,6 +20,7 @@ import { WalletBurnResolver } from './wallets/wallet-burn.resolver.js';
 import { CampaignSpendResolver } from './calls/campaign-spend.resolver.js';
 import { AlertAcknowledgerResolver, AlertsResolver, WalletAlertsResolver } from './alerts/alerts.resolver.js';
 import { NotificationPreferencesResolver } from './notifications/notification-preferences.resolver.js';
+import { UsageReportResolver } from './usage-reports/usage-report.resolver.js';
 import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { AccountSearchResolver } from './accounts/account-search.resolver.js';
 import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
@@ -65,6 +66,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AlertsResolver,
       WalletAlertsResolver,
       NotificationPreferencesResolver,
+      UsageReportResolver,
       WebhooksResolver,
       AccountWebhooksResolver,
       AccountSearchResolver,

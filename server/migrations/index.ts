@@ -24,6 +24,7 @@ import { Migration20261207020000SignUp } from './Migration20261207020000_sign_up
 import { Migration20261207040000AuditRefundRequests } from './Migration20261207040000_audit_refund_requests.js';
 import { Migration20261207010000NumbersRenewalOwed } from './Migration20261207010000_numbers_renewal_owed.js';
 import { Migration20261207010100SenderIds } from './Migration20261207010100_sender_ids.js';
+import { Migration20261207060000InboundCallsUsageReports } from './Migration20261207060000_inbound_calls_usage_reports.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -56,4 +57,5 @@ export const migrationsList = [
   { name: 'Migration20261207040000_audit_refund_requests', class: Migration20261207040000AuditRefundRequests },
   { name: 'Migration20261207010000_numbers_renewal_owed', class: Migration20261207010000NumbersRenewalOwed },
   { name: 'Migration20261207010100_sender_ids', class: Migration20261207010100SenderIds },
+  { name: 'Migration20261207060000_inbound_calls_usage_reports', class: Migration20261207060000InboundCallsUsageReports },
 ];

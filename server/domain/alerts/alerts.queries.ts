@@ -262,12 +262,33 @@ export const updateCampaignAlertStates = sql<never, { campaignIds: string[]; sta
 /** End reasons of calls the server stopped for money (CALLS_STOPPED), as an SQL list. */
 const STOPPED_FOR_MONEY_SQL = `('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED')`;
 
-/** Gathers, each once, the calls among `callIds` the server stopped for money. */
+/** Gathers, each once, the campaign calls among `callIds` the server stopped for money (CALLS_STOPPED is per campaign). */
 export const gatherStoppedCalls = sql<never, { callIds: string[] }>(
   `insert into alert_stopped_call (call_id, campaign_id, end_reason)
    select id, campaign_id, end_reason from call
-    where id = any(:callIds::uuid[]) and status = 'STOPPED' and end_reason in ${STOPPED_FOR_MONEY_SQL}
+    where id = any(:callIds::uuid[]) and status = 'STOPPED' and end_reason in ${STOPPED_FOR_MONEY_SQL} and campaign_id is not null
    on conflict do nothing`,
+);
+
+/** Of `callIds`, the inbound calls the server stopped for money, with their wallet's currency, oldest stop first. */
+export const selectStoppedInboundCalls = sql<
+  {
+    id: string;
+    account_id: string;
+    wallet_id: string;
+    currency: string;
+    number_id: string;
+    to_number: string;
+    end_reason: string;
+    ended_at_ms: number;
+  },
+  { callIds: string[] }
+>(
+  `select c.id, c.account_id, c.wallet_id, w.currency, c.number_id, c.to_number, c.end_reason,
+          (extract(epoch from c.ended_at) * 1000)::float8 as ended_at_ms
+     from call c join wallet w on w.id = c.wallet_id
+    where c.id = any(:callIds::uuid[]) and c.direction = 'INBOUND' and c.status = 'STOPPED' and c.end_reason in ${STOPPED_FOR_MONEY_SQL}
+    order by c.ended_at, c.id`,
 );
 
 /** How many gathered stopped calls are not reported yet. */

@@ -194,7 +194,8 @@ export async function updateCampaign(em: EntityManager, options: UpdateCampaignO
 export interface EntityEvent {
   type: 'CAMPAIGN_UPDATED' | 'CALL_UPDATED';
   accountId: string;
-  campaignId: string;
+  /** The campaign, or of a call its campaign (null for an inbound call, which has none). */
+  campaignId: string | null;
   callId: string | null;
   version: bigint;
 }

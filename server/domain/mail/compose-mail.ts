@@ -65,6 +65,8 @@ const KIND_WORDS: Record<NotificationKind, string> = {
   SENDER_ID_REJECTED: 'sender ID rejections',
   SENDER_ID_RENEWAL_FAILED: 'sender ID renewals that could not be paid',
   SENDER_ID_CANCELLED: 'sender IDs cancelled',
+  DAILY_USAGE_REPORT: 'daily usage reports',
+  MONTHLY_USAGE_REPORT: 'monthly usage reports',
 };
 
 /** Card brands as Stripe names them (`visa`, `amex`…), as people write them. */
@@ -92,7 +94,7 @@ function money(micros: bigint | null, currency: string | null): string | null {
   return micros === null || currency === null ? null : formatMoneyForPeople(micros, currency);
 }
 
-function footer(kind: NotificationKind, reason: RecipientReason, settings: MailSettings, accountName: string): string {
+export function footer(kind: NotificationKind, reason: RecipientReason, settings: MailSettings, accountName: string): string {
   const why =
     reason === 'USER'
       ? `You receive this because e-mail for ${KIND_WORDS[kind]} is on for you in ${accountName}. Change it in Settings: ${settings.publicUrl}/settings`

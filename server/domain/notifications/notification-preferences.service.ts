@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { transaction } from '../../database/sql.js';
 import { ForbiddenError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
-import { NOTIFICATION_EMAIL_DEFAULT, NOTIFICATION_KINDS, type NotificationKind } from './notification-kind.js';
+import { NOTIFICATION_KINDS, notificationEmailDefault, type NotificationKind } from './notification-kind.js';
 import { selectPreferencesOfUser, upsertPreference } from './notifications.queries.js';
 
 /** Whether a user gets e-mail of one kind. */
@@ -39,7 +39,7 @@ export async function listNotificationPreferences(
     throw new ForbiddenError('Only the user themself can see their notification settings');
   const rows = await selectPreferencesOfUser.all(em, { userId: options.userId });
   const chosen = new Map(rows.map((row) => [row.kind, row.email]));
-  return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? NOTIFICATION_EMAIL_DEFAULT }));
+  return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? notificationEmailDefault(kind) }));
 }
 
 /**
@@ -55,7 +55,7 @@ export async function setNotificationPreference(
   // The choice and its audit log entry are one transaction; choosing what was already in force is not logged.
   await transaction(em, async (tx) => {
     const rows = await selectPreferencesOfUser.all(tx, { userId });
-    const before = rows.find((row) => row.kind === options.kind)?.email ?? NOTIFICATION_EMAIL_DEFAULT;
+    const before = rows.find((row) => row.kind === options.kind)?.email ?? notificationEmailDefault(options.kind);
     await upsertPreference.run(tx, { userId, kind: options.kind, email: options.email, nowMs: options.nowMs });
     if (before === options.email) return;
     await recordAudit(tx, {

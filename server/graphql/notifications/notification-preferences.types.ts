@@ -4,7 +4,7 @@ import { NotificationKind } from '../../domain/notifications/notification-kind.j
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description:
-    'What a user can be e-mailed about: alert kinds (balance, payments, closing, numbers, sender IDs) and the receipt of each card top-up.',
+    'What a user can be e-mailed about: alert kinds (balance, payments, closing, numbers, sender IDs), the receipt of each card top-up, and the daily and monthly usage reports.',
   valuesConfig: {
     LOW_BALANCE: { description: "A wallet's balance fell to a low-balance threshold." },
     BALANCE_DEPLETED: { description: "A wallet's balance reached zero." },
@@ -25,10 +25,18 @@ registerEnumType(NotificationKind, {
     SENDER_ID_CANCELLED: {
       description: 'A sender ID was cancelled (by the account, at the end of its grace, or when the account closed).',
     },
+    DAILY_USAGE_REPORT: {
+      description: "Each morning, the previous day's spend (UTC) by kind, campaign and country. Off unless turned on.",
+    },
+    MONTHLY_USAGE_REPORT: {
+      description: "On the 1st, the previous month's spend (UTC) by kind, campaign and country. Off unless turned on.",
+    },
   },
 });
 
-@ObjectType('NotificationPreference', { description: 'Whether the signed-in user gets e-mail of one kind (on unless turned off).' })
+@ObjectType('NotificationPreference', {
+  description: 'Whether the signed-in user gets e-mail of one kind (on unless turned off; the usage reports off unless turned on).',
+})
 export class NotificationPreferenceObject {
   @Field(() => NotificationKind, { description: 'What the e-mail is about.' })
   kind!: NotificationKind;

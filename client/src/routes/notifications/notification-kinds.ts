@@ -19,6 +19,14 @@ export const NOTIFICATION_KIND_TEXT: Readonly<Record<string, { label: string; de
     description: 'A sender ID’s monthly renewal could not be paid (in grace, or owed while the wallet is suspended).',
   },
   SENDER_ID_CANCELLED: { label: 'Sender ID cancelled', description: 'A sender ID was cancelled: its grace ended or the account closed.' },
+  DAILY_USAGE_REPORT: {
+    label: 'Daily usage report',
+    description: 'Each morning: the previous day’s spend (UTC) by kind, campaign and country. Off unless you turn it on.',
+  },
+  MONTHLY_USAGE_REPORT: {
+    label: 'Monthly usage report',
+    description: 'On the 1st: the previous month’s spend (UTC) by kind, campaign and country. Off unless you turn it on.',
+  },
 });
 
 /** Label and description of a kind; a kind added to the server later still reads sensibly. */
