@@ -6,7 +6,7 @@ import type { AlertRecord } from '../../domain/alerts/alert-record.js';
 import { acknowledgeAlert, acknowledgeAlerts, listAlerts, setLowBalanceThresholds } from '../../domain/alerts/alerts.service.js';
 import { actorAsSeenBy } from '../../domain/accounts/actors.js';
 import { ActorObject, toActorObject } from '../accounts/actor.type.js';
-import { checkAlertSubscription } from '../../domain/alerts/check-alert-subscription.service.js';
+import { checkAcknowledgementSubscription, checkAlertSubscription } from '../../domain/alerts/check-alert-subscription.service.js';
 import { AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
 import { mapStream } from '../../events/map-stream.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
@@ -70,6 +70,27 @@ interface AlertRaisedSubscribeData {
   context: Context;
 }
 
+@ArgsType()
+class AlertAcknowledgedArgs {
+  @Field(() => ID, { nullable: true, description: "Only this account's alerts. Account roles always get only their own account's." })
+  accountId?: string | null;
+
+  @Field(() => [AlertKind], { nullable: true, description: 'Only these kinds.' })
+  kinds?: AlertKind[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The acknowledgement position the client has seen (an alert\'s acknowledgementPosition, or an alerts page\'s acknowledgedThrough; "0": from the first). Acknowledgements after it are replayed first, then live ones follow with no gap or duplicate.',
+  })
+  afterAcknowledgementPosition?: string | null;
+}
+
+interface AlertAcknowledgedSubscribeData {
+  args: AlertAcknowledgedArgs;
+  context: Context;
+}
+
 // The feed hands the same alert object to every subscriber: map it once (and share executions).
 const alertObjects = new WeakMap<AlertRecord, AlertObject>();
 function alertObjectOf(alert: AlertRecord): AlertObject {
@@ -103,6 +124,7 @@ export class AlertsResolver {
     return {
       edges: page.alerts.map((alert) => ({ cursor: alert.id.toString(), node: toAlertObject(alert) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.alerts.at(-1)?.id.toString() ?? null },
+      acknowledgedThrough: page.acknowledgedThrough.toString(),
     };
   }
 
@@ -113,9 +135,14 @@ export class AlertsResolver {
   })
   async acknowledgeAlert(
     @Arg('id', () => ID, { description: "Id of the alert (of the caller's account; any for SUPPORT and PLATFORM_ADMIN)." }) id: string,
-    @Ctx() { em, principal, spend }: Context,
+    @Ctx() { em, principal, spend, events }: Context,
   ): Promise<AcknowledgeAlertPayload> {
-    const alert = await acknowledgeAlert(em, { principal, id, now: new Date(spend.clock.now()) });
+    const alert = await acknowledgeAlert(em, {
+      principal,
+      id,
+      now: new Date(spend.clock.now()),
+      acknowledged: () => events.acknowledged(),
+    });
     return { alert: toAlertObject(alert) };
   }
 
@@ -129,9 +156,14 @@ export class AlertsResolver {
       description: "Ids of the alerts (of the caller's account; any for SUPPORT and PLATFORM_ADMIN); repeats count once.",
     })
     ids: string[],
-    @Ctx() { em, principal, spend, config }: Context,
+    @Ctx() { em, principal, spend, config, events }: Context,
   ): Promise<AcknowledgeAlertsPayload> {
-    const alerts = await acknowledgeAlerts(em, config, { principal, ids, now: new Date(spend.clock.now()) });
+    const alerts = await acknowledgeAlerts(em, config, {
+      principal,
+      ids,
+      now: new Date(spend.clock.now()),
+      acknowledged: () => events.acknowledged(),
+    });
     return { alerts: alerts.map(toAlertObject) };
   }
 
@@ -167,6 +199,32 @@ export class AlertsResolver {
     },
   })
   alertRaised(@Root() alert: AlertObject, @Args(() => AlertRaisedArgs) _args: AlertRaisedArgs): AlertObject {
+    return alert;
+  }
+
+  @Subscription(() => AlertObject, {
+    description:
+      "Alerts as they are acknowledged (by anyone, through any server), in acknowledgement order, each once: what makes every open list drop an alert live. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterAcknowledgementPosition: first every acknowledgement after it (replay), then live, with no gap. Resuming from before an acknowledgement that retention deleted (alertRetentionMs) answers RESUME_WINDOW_EXCEEDED.",
+    subscribe: async ({ args, context }: AlertAcknowledgedSubscribeData) => {
+      const start = await checkAcknowledgementSubscription(context.em, {
+        principal: context.principal,
+        accountId: args.accountId,
+        kinds: args.kinds,
+        afterPosition: args.afterAcknowledgementPosition,
+      });
+      const stream = openAlertStream({
+        em: context.em,
+        feed: context.events.acknowledgements,
+        afterId: start.afterId,
+        accountId: start.accountId,
+        kinds: start.kinds,
+        queueMax: context.config.subscriberQueueMax,
+        replayBatchSize: context.config.outboxBatchSize,
+      });
+      return mapAlerts(context, stream);
+    },
+  })
+  alertAcknowledged(@Root() alert: AlertObject, @Args(() => AlertAcknowledgedArgs) _args: AlertAcknowledgedArgs): AlertObject {
     return alert;
   }
 }
