@@ -61,32 +61,22 @@ function TeamView({ accountId }: { accountId: string }) {
         </p>
       )}
       <TeamSection title="Members">
-        {team === undefined ? (
-          <LoadState
-            loading={query.loading}
-            error={query.error}
-            onRetry={() => void query.refetch().catch(() => undefined)}
-            what="members"
-          />
-        ) : team.members.length === 0 ? (
-          <p className="muted">No one signs in to this account yet: invite someone above.</p>
-        ) : (
-          <MembersTable members={team.members} myUserId={myUserId} onAction={setPending} />
-        )}
+        <TeamListBody
+          items={team?.members}
+          what="members"
+          query={query}
+          empty="No one signs in to this account yet: invite someone above."
+          render={(members) => <MembersTable members={members} myUserId={myUserId} onAction={setPending} />}
+        />
       </TeamSection>
       <TeamSection title="Invitations">
-        {team === undefined ? (
-          <LoadState
-            loading={query.loading}
-            error={query.error}
-            onRetry={() => void query.refetch().catch(() => undefined)}
-            what="invitations"
-          />
-        ) : team.invitations.length === 0 ? (
-          <p className="muted">No open invitations.</p>
-        ) : (
-          <InvitationsTable invitations={team.invitations} onAction={setPending} />
-        )}
+        <TeamListBody
+          items={team?.invitations}
+          what="invitations"
+          query={query}
+          empty="No open invitations."
+          render={(invitations) => <InvitationsTable invitations={invitations} onAction={setPending} />}
+        />
       </TeamSection>
       {pending !== null && (
         <PendingDialog
@@ -102,6 +92,28 @@ function TeamView({ accountId }: { accountId: string }) {
       )}
     </div>
   );
+}
+
+/** Props of {@link TeamListBody}. */
+interface TeamListBodyProps<T> {
+  /** The list; undefined until the team query answered. */
+  items: readonly T[] | undefined;
+  /** What the list holds, for the loading and error lines ("members"). */
+  what: string;
+  query: { loading: boolean; error?: unknown; refetch: () => Promise<unknown> };
+  /** The line shown when the list is empty. */
+  empty: string;
+  render: (items: readonly T[]) => ReactNode;
+}
+
+/** A list of the Team page: its loading or error state until the team arrives, then the empty line or the list. */
+function TeamListBody<T>({ items, what, query, empty, render }: TeamListBodyProps<T>) {
+  if (items === undefined) {
+    return (
+      <LoadState loading={query.loading} error={query.error} onRetry={() => void query.refetch().catch(() => undefined)} what={what} />
+    );
+  }
+  return items.length === 0 ? <p className="muted">{empty}</p> : render(items);
 }
 
 /** A card of the Team page: a section named by its heading. */
