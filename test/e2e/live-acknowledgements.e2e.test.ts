@@ -1,18 +1,9 @@
 // Goal: an acknowledgement shows everywhere at once: two support staff each have the alert feed open in their own browser context and the owner has the Overview open; when one staff member acknowledges an alert, the other console moves it to acknowledged (naming who) and the owner's alerts card drops it, all without a reload; when the owner acknowledges one on the Overview, both consoles show it acknowledged; at 390 px the console still fits. Method: the real server (alert processor on) on a fresh database, the built dashboard in Debian's Chromium with three separate contexts (no shared cookies or sockets), alerts raised by real charges, the stored acknowledgements checked over GraphQL, screenshots at desktop 1280×800 and phone 390×844.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  waitForText,
-  type BrowserPage,
-} from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, saveScreenshot, signInThroughPage, waitForText, type BrowserPage } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
 const SCREENSHOT_PREFIX = 'live-acknowledgements';
@@ -24,38 +15,23 @@ const SECOND_STAFF = { email: 'sid.second@example.com', name: 'Sid Second', pass
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX);
 let t: TestApp;
-let browser: Browser;
 let first: BrowserPage;
 let second: BrowserPage;
 let owner: BrowserPage;
-const pages: BrowserPage[] = [];
 let account: { accountId: string; walletId: string; ownerKey: string };
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp();
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '10');
-  const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }';
-  await t.ok(t.adminToken, createUser, { input: { accountId: account.accountId, role: 'OWNER', ...OWNER } });
-  for (const staff of [FIRST_STAFF, SECOND_STAFF]) {
-    await t.ok(t.adminToken, createUser, { input: { accountId: null, role: 'SUPPORT', ...staff } });
-  }
-  browser = await openBrowser();
-  first = await newPage(browser, { viewport: DESKTOP });
-  second = await newPage(browser, { viewport: DESKTOP });
-  owner = await newPage(browser, { viewport: DESKTOP });
-  pages.push(first, second, owner);
-}, 120_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  for (const staff of [FIRST_STAFF, SECOND_STAFF]) await e2e.createUser(null, 'SUPPORT', staff);
+  first = await e2e.open({ viewport: DESKTOP });
+  second = await e2e.open({ viewport: DESKTOP });
+  owner = await e2e.open({ viewport: DESKTOP });
 });
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** The support console's alert feed. */
 function feed(page: Page): Locator {
@@ -150,6 +126,6 @@ describe('live acknowledgements', () => {
     ]);
     await t.assertLedger();
     // Nothing failed in the pages but the sign-in page's first session check (401 before signing in).
-    for (const page of pages) expect(page.errors.filter((error) => !error.includes('status of 401'))).toEqual([]);
+    for (const page of e2e.pages) expect(page.errors.filter((error) => !error.includes('status of 401'))).toEqual([]);
   });
 });
