@@ -10,7 +10,7 @@ import { OutboxTail } from './events/outbox-tail.js';
 import { WalletHubs } from './events/wallet-hub.js';
 import { PostgresWakeSignal } from './events/wake-signal.js';
 import { ALERT_CHANNEL, AlertFeed } from './events/alert-feed.js';
-import { ACKNOWLEDGED_ALERTS } from './domain/alerts/read-alerts.service.js';
+import { ACKNOWLEDGED_ALERTS, RAISED_ALERTS, type AlertFeedSource } from './domain/alerts/read-alerts.service.js';
 import { AlertProcessor } from './domain/alerts/alert-processor.js';
 import { warnClosingAccounts } from './domain/alerts/warn-closing-accounts.service.js';
 import { startHttpServer } from './transport/http.js';
@@ -148,31 +148,23 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       start: () => PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL }),
       stop: (started) => started.close(),
     });
-    const alertFeed = await services.start({
-      name: 'alert feed',
-      start: () =>
-        AlertFeed.start({
-          em: orm.em,
-          signal: alertSignal,
-          pollIntervalMs: config.outboxPollIntervalMs,
-          batchSize: config.outboxBatchSize,
-          onError: (error) => console.error('Reading alerts failed (retried on the next wake-up):', error),
-        }),
-      stop: (started) => started.stop(),
-    });
-    const acknowledgementFeed = await services.start({
-      name: 'alert acknowledgement feed',
-      start: () =>
-        AlertFeed.start({
-          em: orm.em,
-          signal: alertSignal,
-          pollIntervalMs: config.outboxPollIntervalMs,
-          batchSize: config.outboxBatchSize,
-          source: ACKNOWLEDGED_ALERTS,
-          onError: (error) => console.error('Reading alert acknowledgements failed (retried on the next wake-up):', error),
-        }),
-      stop: (started) => started.stop(),
-    });
+    // One feed per source, both woken by the alert signal: alerts as raised, and as acknowledged.
+    const startAlertFeed = (name: string, source: AlertFeedSource) =>
+      services.start({
+        name,
+        start: () =>
+          AlertFeed.start({
+            em: orm.em,
+            signal: alertSignal,
+            pollIntervalMs: config.outboxPollIntervalMs,
+            batchSize: config.outboxBatchSize,
+            source,
+            onError: (error) => console.error(`Reading the ${name} failed (retried on the next wake-up):`, error),
+          }),
+        stop: (started) => started.stop(),
+      });
+    const alertFeed = await startAlertFeed('alert feed', RAISED_ALERTS);
+    const acknowledgementFeed = await startAlertFeed('alert acknowledgement feed', ACKNOWLEDGED_ALERTS);
     // Made before the alert processor, which wakes it; started with the other jobs, after the HTTP server.
     const webhooks = new WebhookJobs({
       em: orm.em,

@@ -49,14 +49,18 @@ class AlertsArgs {
   after?: string | null;
 }
 
+/** The filters both alert feeds (alertRaised, alertAcknowledged) take. */
 @ArgsType()
-class AlertRaisedArgs {
+class AlertFeedFilterArgs {
   @Field(() => ID, { nullable: true, description: "Only this account's alerts. Account roles always get only their own account's." })
   accountId?: string | null;
 
   @Field(() => [AlertKind], { nullable: true, description: 'Only these kinds.' })
   kinds?: AlertKind[] | null;
+}
 
+@ArgsType()
+class AlertRaisedArgs extends AlertFeedFilterArgs {
   @Field(() => String, {
     nullable: true,
     description:
@@ -71,13 +75,7 @@ interface AlertRaisedSubscribeData {
 }
 
 @ArgsType()
-class AlertAcknowledgedArgs {
-  @Field(() => ID, { nullable: true, description: "Only this account's alerts. Account roles always get only their own account's." })
-  accountId?: string | null;
-
-  @Field(() => [AlertKind], { nullable: true, description: 'Only these kinds.' })
-  kinds?: AlertKind[] | null;
-
+class AlertAcknowledgedArgs extends AlertFeedFilterArgs {
   @Field(() => String, {
     nullable: true,
     description:
