@@ -93,7 +93,7 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
       )}
       {rows !== undefined && rows.length > 0 && (
         <div className={query.loading ? 'table-scroll table-scroll--stale' : 'table-scroll'}>
-          <table className="transactions messages-table" aria-label="Messages">
+          <table className="transactions messages-table table--cards" aria-label="Messages">
             <thead>
               <tr>
                 <th scope="col">Sent</th>
@@ -117,7 +117,7 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
                     <td data-label="Sent" className="nowrap">
                       {formatDateTime(message.createdAt)}
                     </td>
-                    <th scope="row" className="numeric messages-table__to">
+                    <th scope="row" className="numeric messages-table__to table--cards__title">
                       {message.direction === 'INBOUND' ? <span className="muted">In: </span> : null}
                       {message.to}
                     </th>

@@ -74,7 +74,7 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
       )}
       {rows !== undefined && rows.length > 0 && (
         <div className={query.loading ? 'table-scroll table-scroll--stale' : 'table-scroll'}>
-          <table className="transactions stack-table numbers-table" aria-label="Phone numbers">
+          <table className="transactions stack-table numbers-table table--cards" aria-label="Phone numbers">
             <thead>
               <tr>
                 <th scope="col">Number</th>
@@ -94,7 +94,7 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
                 const actions = numberActions(number, role);
                 return (
                   <tr key={number.id}>
-                    <th scope="row" className="numeric stack-table__title">
+                    <th scope="row" className="numeric stack-table__title table--cards__title">
                       {number.number}
                     </th>
                     <td data-label="Status">
@@ -105,25 +105,27 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
                     </td>
                     <td data-label="Next renewal">{nextRenewalText(number)}</td>
                     <td data-label="Refund">{refundText(number)}</td>
-                    <td className="stack-table__actions">
-                      {actions.release && (
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => openDialog(setPending, 'release', number, releaseState.reset)}
-                        >
-                          Release
-                        </button>
-                      )}
-                      {actions.refund && (
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => openDialog(setPending, 'refund', number, refundState.reset)}
-                        >
-                          Refund
-                        </button>
-                      )}
+                    <td className="stack-table__actions table--cards__actions">
+                      <div>
+                        {actions.release && (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => openDialog(setPending, 'release', number, releaseState.reset)}
+                          >
+                            Release
+                          </button>
+                        )}
+                        {actions.refund && (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => openDialog(setPending, 'refund', number, refundState.reset)}
+                          >
+                            Refund
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 );

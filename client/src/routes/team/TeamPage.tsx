@@ -156,7 +156,7 @@ function MembersTable({
   onAction: (pending: Pending) => void;
 }) {
   return (
-    <table className="team-table">
+    <table className="team-table table--cards">
       <thead>
         <tr>
           <th scope="col">Name</th>
@@ -171,7 +171,7 @@ function MembersTable({
       <tbody>
         {members.map((member) => (
           <tr key={member.id} aria-label={member.name}>
-            <td data-label="Name" className="team-table__main">
+            <td data-label="Name" className="team-table__main table--cards__lead">
               <span>
                 {member.name}
                 {member.id === myUserId && <span className="muted"> (you)</span>}
@@ -184,23 +184,25 @@ function MembersTable({
             <td data-label="Since" className="team-table__time">
               {formatDateTime(member.createdAt)}
             </td>
-            <td className="team-table__actions">
-              <button
-                type="button"
-                className="button"
-                aria-label={`Change the role of ${member.name}`}
-                onClick={() => onAction({ kind: 'role', member })}
-              >
-                Change role
-              </button>
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={`Remove ${member.name}`}
-                onClick={() => onAction({ kind: 'remove', member })}
-              >
-                Remove
-              </button>
+            <td className="team-table__actions table--cards__actions">
+              <div>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Change the role of ${member.name}`}
+                  onClick={() => onAction({ kind: 'role', member })}
+                >
+                  Change role
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={`Remove ${member.name}`}
+                  onClick={() => onAction({ kind: 'remove', member })}
+                >
+                  Remove
+                </button>
+              </div>
             </td>
           </tr>
         ))}
@@ -211,7 +213,7 @@ function MembersTable({
 
 function InvitationsTable({ invitations, onAction }: { invitations: readonly TeamInvitation[]; onAction: (pending: Pending) => void }) {
   return (
-    <table className="team-table">
+    <table className="team-table table--cards">
       <thead>
         <tr>
           <th scope="col">E-mail</th>
@@ -227,7 +229,7 @@ function InvitationsTable({ invitations, onAction }: { invitations: readonly Tea
       <tbody>
         {invitations.map((invitation) => (
           <tr key={invitation.id} aria-label={invitation.email}>
-            <td data-label="E-mail" className="team-table__main team-table__email">
+            <td data-label="E-mail" className="team-table__main team-table__email table--cards__lead">
               {invitation.email}
             </td>
             <td data-label="Role">{enumLabel(invitation.role)}</td>
@@ -245,38 +247,40 @@ function InvitationsTable({ invitations, onAction }: { invitations: readonly Tea
                 {INVITATION_STATUS_LABELS[invitation.status as InvitationStatusName] ?? enumLabel(invitation.status)}
               </span>
             </td>
-            <td className="team-table__actions">
-              {invitation.status === 'PENDING' ? (
-                <>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Resend the invitation to ${invitation.email}`}
-                    onClick={() => onAction({ kind: 'resend', invitation })}
-                  >
-                    Resend
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    aria-label={`Revoke the invitation to ${invitation.email}`}
-                    onClick={() => onAction({ kind: 'revoke', invitation })}
-                  >
-                    Revoke
-                  </button>
-                </>
-              ) : (
-                invitation.status === 'EXPIRED' && (
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Invite ${invitation.email} again`}
-                    onClick={() => onAction({ kind: 'invite-again', invitation })}
-                  >
-                    Invite again
-                  </button>
-                )
-              )}
+            <td className="team-table__actions table--cards__actions">
+              <div>
+                {invitation.status === 'PENDING' ? (
+                  <>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Resend the invitation to ${invitation.email}`}
+                      onClick={() => onAction({ kind: 'resend', invitation })}
+                    >
+                      Resend
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-label={`Revoke the invitation to ${invitation.email}`}
+                      onClick={() => onAction({ kind: 'revoke', invitation })}
+                    >
+                      Revoke
+                    </button>
+                  </>
+                ) : (
+                  invitation.status === 'EXPIRED' && (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Invite ${invitation.email} again`}
+                      onClick={() => onAction({ kind: 'invite-again', invitation })}
+                    >
+                      Invite again
+                    </button>
+                  )
+                )}
+              </div>
             </td>
           </tr>
         ))}
