@@ -366,7 +366,7 @@ function BankTransfersCard({ walletId }: { walletId: string }) {
     );
   } else {
     body = (
-      <table className="billing-table" aria-label="Bank transfers">
+      <table className="billing-table table--cards" aria-label="Bank transfers">
         <thead>
           <tr>
             <th scope="col">Reference</th>

@@ -475,7 +475,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
       );
   } else {
     body = (
-      <table className="webhook-deliveries" aria-label="Deliveries">
+      <table className="webhook-deliveries table--cards" aria-label="Deliveries">
         <thead>
           <tr>
             <th scope="col">Event</th>
@@ -493,7 +493,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
         <tbody>
           {edges.map(({ node: delivery }) => (
             <tr key={delivery.id} data-event-id={delivery.eventId}>
-              <td data-label="Event">
+              <td data-label="Event" className="table--cards__title">
                 <span className="webhook-deliveries__type">{eventTypeLabel(delivery.eventType)}</span>
                 <code className="webhook-deliveries__event">{delivery.eventId}</code>
                 <span className="muted webhook-deliveries__time">{formatDateTime(delivery.createdAt)}</span>
@@ -510,7 +510,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
               </td>
               <td data-label="Last answer">{attemptOutcome(delivery.lastAttempt)}</td>
               <td data-label="Next retry">{delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt) : '—'}</td>
-              <td data-label="Actions">
+              <td data-label="Actions" className="table--cards__actions">
                 <button
                   type="button"
                   className="button"
