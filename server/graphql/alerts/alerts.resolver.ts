@@ -6,8 +6,12 @@ import type { AlertRecord } from '../../domain/alerts/alert-record.js';
 import { acknowledgeAlert, acknowledgeAlerts, listAlerts, setLowBalanceThresholds } from '../../domain/alerts/alerts.service.js';
 import { actorAsSeenBy } from '../../domain/accounts/actors.js';
 import { ActorObject, toActorObject } from '../accounts/actor.type.js';
-import { checkAcknowledgementSubscription, checkAlertSubscription } from '../../domain/alerts/check-alert-subscription.service.js';
-import { AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
+import {
+  checkAcknowledgementSubscription,
+  checkAlertSubscription,
+  type AlertSubscriptionStart,
+} from '../../domain/alerts/check-alert-subscription.service.js';
+import { AlertSubscriberOverflowError, openAlertStream, type AlertFeed } from '../../events/alert-feed.js';
 import { mapStream } from '../../events/map-stream.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CLOSE_CODE_SUBSCRIBER_OVERFLOW } from '../wallets/wallet-subscription.resolver.js';
@@ -111,6 +115,20 @@ function mapAlerts(context: Context, source: AsyncIterableIterator<AlertRecord>)
   });
 }
 
+/** A checked subscription's stream on one of the alert feeds (raised or acknowledged), mapped for GraphQL. */
+function streamAlerts(context: Context, feed: AlertFeed, start: AlertSubscriptionStart): AsyncIterableIterator<AlertObject> {
+  const stream = openAlertStream({
+    em: context.em,
+    feed,
+    afterId: start.afterId,
+    accountId: start.accountId,
+    kinds: start.kinds,
+    queueMax: context.config.subscriberQueueMax,
+    replayBatchSize: context.config.outboxBatchSize,
+  });
+  return mapAlerts(context, stream);
+}
+
 @Resolver()
 export class AlertsResolver {
   @Query(() => AlertConnection, {
@@ -184,16 +202,7 @@ export class AlertsResolver {
       "Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts. Acknowledged alerts are deleted a year after their acknowledgement (alertRetentionMs): resuming from before a deleted one answers RESUME_WINDOW_EXCEEDED.",
     subscribe: async ({ args, context }: AlertRaisedSubscribeData) => {
       const start = await checkAlertSubscription(context.em, { principal: context.principal, ...args });
-      const stream = openAlertStream({
-        em: context.em,
-        feed: context.events.alerts,
-        afterId: start.afterId,
-        accountId: start.accountId,
-        kinds: start.kinds,
-        queueMax: context.config.subscriberQueueMax,
-        replayBatchSize: context.config.outboxBatchSize,
-      });
-      return mapAlerts(context, stream);
+      return streamAlerts(context, context.events.alerts, start);
     },
   })
   alertRaised(@Root() alert: AlertObject, @Args(() => AlertRaisedArgs) _args: AlertRaisedArgs): AlertObject {
@@ -210,16 +219,7 @@ export class AlertsResolver {
         kinds: args.kinds,
         afterPosition: args.afterAcknowledgementPosition,
       });
-      const stream = openAlertStream({
-        em: context.em,
-        feed: context.events.acknowledgements,
-        afterId: start.afterId,
-        accountId: start.accountId,
-        kinds: start.kinds,
-        queueMax: context.config.subscriberQueueMax,
-        replayBatchSize: context.config.outboxBatchSize,
-      });
-      return mapAlerts(context, stream);
+      return streamAlerts(context, context.events.acknowledgements, start);
     },
   })
   alertAcknowledged(@Root() alert: AlertObject, @Args(() => AlertAcknowledgedArgs) _args: AlertAcknowledgedArgs): AlertObject {
