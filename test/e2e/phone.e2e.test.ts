@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_SECTIONS } from '../../client/src/utils/account-routes.js';
-import { saveScreenshot, signInThroughPage, type BrowserPage, e2eFile } from '../support/browser.js';
+import { e2eFile, saveScreenshot, signInThroughPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
