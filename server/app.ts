@@ -10,6 +10,7 @@ import { OutboxTail } from './events/outbox-tail.js';
 import { WalletHubs } from './events/wallet-hub.js';
 import { PostgresWakeSignal } from './events/wake-signal.js';
 import { ALERT_CHANNEL, AlertFeed } from './events/alert-feed.js';
+import { ACKNOWLEDGED_ALERTS, RAISED_ALERTS, type AlertFeedSource } from './domain/alerts/read-alerts.service.js';
 import { AlertProcessor } from './domain/alerts/alert-processor.js';
 import { warnClosingAccounts } from './domain/alerts/warn-closing-accounts.service.js';
 import { startHttpServer } from './transport/http.js';
@@ -152,18 +153,23 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       start: () => PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL }),
       stop: (started) => started.close(),
     });
-    const alertFeed = await services.start({
-      name: 'alert feed',
-      start: () =>
-        AlertFeed.start({
-          em: orm.em,
-          signal: alertSignal,
-          pollIntervalMs: config.outboxPollIntervalMs,
-          batchSize: config.outboxBatchSize,
-          onError: (error) => console.error('Reading alerts failed (retried on the next wake-up):', error),
-        }),
-      stop: (started) => started.stop(),
-    });
+    // One feed per source, both woken by the alert signal: alerts as raised, and as acknowledged.
+    const startAlertFeed = (name: string, source: AlertFeedSource) =>
+      services.start({
+        name,
+        start: () =>
+          AlertFeed.start({
+            em: orm.em,
+            signal: alertSignal,
+            pollIntervalMs: config.outboxPollIntervalMs,
+            batchSize: config.outboxBatchSize,
+            source,
+            onError: (error) => console.error(`Reading the ${name} failed (retried on the next wake-up):`, error),
+          }),
+        stop: (started) => started.stop(),
+      });
+    const alertFeed = await startAlertFeed('alert feed', RAISED_ALERTS);
+    const acknowledgementFeed = await startAlertFeed('alert acknowledgement feed', ACKNOWLEDGED_ALERTS);
     // Made before the alert processor, which wakes it; started with the other jobs, after the HTTP server.
     const webhooks = new WebhookJobs({
       em: orm.em,
@@ -198,7 +204,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       alertProcessor.wake();
       webhooks.wake();
     };
-    const events = createEvents(tail, hubs, signal, alertFeed, wakeOutboxConsumers);
+    const events = createEvents(
+      tail,
+      hubs,
+      signal,
+      { raised: alertFeed, acknowledged: acknowledgementFeed, signal: alertSignal },
+      wakeOutboxConsumers,
+    );
     // Commits through other processes wake this process's alert processor and webhook producer.
     await services.start({
       name: 'outbox wake-ups',
@@ -386,7 +398,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       start: () =>
         startJobs(
           new LifecycleJobs({
-            jobs: retentionJobsOf(orm.em, config, { outboxPosition: () => tail.readPosition, alertPosition: () => alertFeed.readPosition }),
+            jobs: retentionJobsOf(orm.em, config, {
+              outboxPosition: () => tail.readPosition,
+              alertPosition: () => alertFeed.readPosition,
+              acknowledgementPosition: () => acknowledgementFeed.readPosition,
+            }),
             now: () => clock.now(),
             intervalMs: config.retentionIntervalMs,
             onError: (job, error) => console.error(`Retention job ${job} failed (retried on the next pass):`, error),

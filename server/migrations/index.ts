@@ -25,6 +25,7 @@ import { Migration20261207040000AuditRefundRequests } from './Migration202612070
 import { Migration20261207010000NumbersRenewalOwed } from './Migration20261207010000_numbers_renewal_owed.js';
 import { Migration20261207010100SenderIds } from './Migration20261207010100_sender_ids.js';
 import { Migration20261207060000InboundCallsUsageReports } from './Migration20261207060000_inbound_calls_usage_reports.js';
+import { Migration20261207070000AlertAcknowledgementFeed } from './Migration20261207070000_alert_acknowledgement_feed.js';
 import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
 
 /**
@@ -59,6 +60,7 @@ export const migrationsList = [
   { name: 'Migration20261207010000_numbers_renewal_owed', class: Migration20261207010000NumbersRenewalOwed },
   { name: 'Migration20261207010100_sender_ids', class: Migration20261207010100SenderIds },
   { name: 'Migration20261207060000_inbound_calls_usage_reports', class: Migration20261207060000InboundCallsUsageReports },
+  { name: 'Migration20261207070000_alert_acknowledgement_feed', class: Migration20261207070000AlertAcknowledgementFeed },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

@@ -28,6 +28,8 @@ import {
   lockInvitation,
   selectAccountExists,
   selectEmailTaken,
+  selectEmailTakenForInvitation,
+  reactivateRemovedMember,
   selectPendingInvitationFor,
 } from './users.queries.js';
 
@@ -50,6 +52,7 @@ function validateEmail(email: string): string {
  * An OWNER invites someone into their account with a role (PLATFORM_ADMIN for any account): the
  * invitation and its mail (the link to accept it, through the mail outbox) are written in one
  * transaction under the account's lock. Returns the invitation and its token, shown once.
+ * A member removed from the account may be invited again (accepting brings the same user back).
  * @throws ForbiddenError, NotFoundError, BadUserInputError (`email`, `role`), InvalidStateError (already a
  * user, or already invited and pending), RateLimitedError (`invitationMailsPerAccountMax`).
  */
@@ -66,7 +69,9 @@ export async function inviteUser(
   const email = validateEmail(options.email);
   return transaction(em, async (tx) => {
     const accountName = await lockTeamForInvitationMail(tx, config, accountId, options.nowMs);
-    if (await selectEmailTaken.maybeOne(tx, { email })) throw new InvalidStateError(`${email} already has a user`, { field: 'email' });
+    // A member removed from this account may be invited back; anyone else with a user may not.
+    if (await selectEmailTakenForInvitation.maybeOne(tx, { email, accountId }))
+      throw new InvalidStateError(`${email} already has a user`, { field: 'email' });
     if (await selectPendingInvitationFor.maybeOne(tx, { accountId, email, nowMs: options.nowMs }))
       throw new InvalidStateError(`${email} is already invited: resend that invitation instead`, { field: 'email' });
     const { token, tokenHash } = newInvitationToken();
@@ -109,7 +114,8 @@ export async function inviteUser(
 }
 
 /**
- * The invitee sets a name and password: the user is created with the invited role, once.
+ * The invitee sets a name and password: the user is created with the invited role, once (a member
+ * removed from the account comes back as the same user, re-enabled with the invited role).
  * @throws BadUserInputError (`token` unknown or expired, `name`, `password`), InvalidStateError (already used).
  */
 export async function acceptInvitation(
@@ -128,6 +134,18 @@ export async function acceptInvitation(
         'This invitation link no longer works (it expired, was revoked, or a newer e-mail replaced it): ask for a new one',
       );
     if (invitation.accepted) throw new InvalidStateError('The invitation was already accepted: sign in instead');
+    // A member removed from this account comes back as the same user, with the invited role.
+    const returning = await reactivateRemovedMember.maybeOne(tx, {
+      accountId: invitation.account_id,
+      email: invitation.email,
+      name,
+      role: invitation.role,
+      passwordHash,
+    });
+    if (returning) {
+      await acceptInvitationRow.run(tx, { id: invitation.id, acceptedAtMs: options.nowMs, userId: returning.id });
+      return toUserRecord(returning);
+    }
     if (await selectEmailTaken.maybeOne(tx, { email: invitation.email }))
       throw new InvalidStateError(`${invitation.email} already has a user: sign in instead`);
     const row = await insertUser.one(tx, {

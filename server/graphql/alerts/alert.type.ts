@@ -96,6 +96,13 @@ export class AlertObject {
 
   @Field(() => String, { nullable: true, description: 'Who acknowledged it (the key or user).' })
   acknowledgedBy!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Position of its acknowledgement in the acknowledgement feed (commit order across all accounts): resume alertAcknowledged with afterAcknowledgementPosition set to the last one seen. Null while not yet acknowledged.',
+  })
+  acknowledgementPosition!: string | null;
 }
 
 /** The GraphQL view of an alert. */
@@ -117,6 +124,7 @@ export function toAlertObject(alert: AlertRecord): AlertObject {
     raisedAt: alert.raisedAt,
     acknowledgedAt: alert.acknowledgedAt,
     acknowledgedBy: alert.acknowledgedBy,
+    acknowledgementPosition: alert.acknowledgementPosition?.toString() ?? null,
   });
 }
 
@@ -136,6 +144,12 @@ export class AlertConnection {
 
   @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
+
+  @Field(() => String, {
+    description:
+      'The acknowledgement feed position read just before this page: alertAcknowledged(afterAcknowledgementPosition: this) delivers every acknowledgement the page may not show yet (one it already shows may come again).',
+  })
+  acknowledgedThrough!: string;
 }
 
 @ObjectType('AcknowledgeAlertPayload', { description: 'The result of acknowledgeAlert.' })

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import type { PhoneNumberRowFieldsFragment as PhoneNumberRow, Role } from '../../gql/graphql.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { currentCursor, hasNewerPage, NEWEST_PAGE, newerPage, olderPage, pageNumber, type CursorStack } from '../../utils/cursor-stack';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import { formatMoney, sumMoney } from '../../utils/money';
-import { Pager } from '../wallet/Pager';
+import { ConnectionPager, useCursorPages } from '../../components/ConnectionPager';
 import { usePhoneNumbers } from './hooks/usePhoneNumbers';
 import { useRefundNumberMutation } from './hooks/useRefundNumberMutation';
 import { useReleaseNumberMutation } from './hooks/useReleaseNumberMutation';
@@ -30,8 +29,8 @@ type Pending = { kind: 'release' | 'refund'; number: PhoneNumberRow };
  * runs, and Release / Refund for the roles that may (each confirmed first).
  */
 export function NumberList({ walletId, currency, role, onResult }: NumberListProps) {
-  const [pages, setPages] = useState<CursorStack>(NEWEST_PAGE);
-  const query = usePhoneNumbers(walletId, currentCursor(pages));
+  const pages = useCursorPages();
+  const query = usePhoneNumbers(walletId, pages.after);
   const [release, releaseState] = useReleaseNumberMutation();
   const [refund, refundState] = useRefundNumberMutation();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -71,12 +70,12 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
         </ErrorNotice>
       )}
       {rows === undefined && query.loading && <p className="placeholder">Loading numbers…</p>}
-      {rows !== undefined && rows.length === 0 && pages.length === 0 && (
+      {rows !== undefined && rows.length === 0 && pages.stack.length === 0 && (
         <p className="placeholder">No numbers yet. Search above to buy one.</p>
       )}
       {rows !== undefined && rows.length > 0 && (
         <div className={query.loading ? 'table-scroll table-scroll--stale' : 'table-scroll'}>
-          <table className="transactions stack-table numbers-table" aria-label="Phone numbers">
+          <table className="transactions stack-table numbers-table table--cards" aria-label="Phone numbers">
             <thead>
               <tr>
                 <th scope="col">Number</th>
@@ -96,7 +95,7 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
                 const actions = numberActions(number, role);
                 return (
                   <tr key={number.id}>
-                    <th scope="row" className="numeric stack-table__title">
+                    <th scope="row" className="numeric stack-table__title table--cards__title">
                       {number.number}
                     </th>
                     <td data-label="Status">
@@ -107,25 +106,27 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
                     </td>
                     <td data-label="Next renewal">{nextRenewalText(number)}</td>
                     <td data-label="Refund">{refundText(number)}</td>
-                    <td className="stack-table__actions">
-                      {actions.release && (
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => openDialog(setPending, 'release', number, releaseState.reset)}
-                        >
-                          Release
-                        </button>
-                      )}
-                      {actions.refund && (
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => openDialog(setPending, 'refund', number, refundState.reset)}
-                        >
-                          Refund
-                        </button>
-                      )}
+                    <td className="stack-table__actions table--cards__actions">
+                      <div>
+                        {actions.release && (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => openDialog(setPending, 'release', number, releaseState.reset)}
+                          >
+                            Release
+                          </button>
+                        )}
+                        {actions.refund && (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => openDialog(setPending, 'refund', number, refundState.reset)}
+                          >
+                            Refund
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 );
@@ -134,17 +135,7 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
           </table>
         </div>
       )}
-      {connection && (hasNewerPage(pages) || connection.pageInfo.hasNextPage) && (
-        <Pager
-          label="Number pages"
-          pageNumber={pageNumber(pages)}
-          hasNewer={hasNewerPage(pages)}
-          hasOlder={connection.pageInfo.hasNextPage}
-          busy={query.loading}
-          onNewer={() => setPages(newerPage(pages))}
-          onOlder={() => connection.pageInfo.endCursor && setPages(olderPage(pages, connection.pageInfo.endCursor))}
-        />
-      )}
+      <ConnectionPager label="Number pages" pages={pages} pageInfo={connection?.pageInfo} busy={query.loading} />
       {pending?.kind === 'release' && (
         <ConfirmDialog
           title={`Release ${pending.number.number}?`}
