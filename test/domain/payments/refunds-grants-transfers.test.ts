@@ -249,12 +249,20 @@ describe('payment invariants', () => {
         `update top_up set status = 'FAILED', wallet_transaction_id = null, receipt_number = null, refunded_micros = 0 where id = '${topUpId}'`,
         `delete from top_up_refund where top_up_id = '${topUpId}'`,
       ),
-    ).toEqual(['every TOP_UP transaction with a PaymentIntent belongs to a SUCCEEDED top-up (no credit without a payment)']);
+    ).toEqual([
+      'every TOP_UP transaction with a PaymentIntent belongs to a SUCCEEDED top-up (no credit without a payment)',
+      // The top-up's invoice still states the credit the forged failure took away.
+      "each top-up's invoice states its credit, tax and total as charged, and its TOP_UP transaction",
+    ]);
     expect(
       await violationsAfter(
         `alter table top_up drop constraint top_up_check`,
         `update top_up set amount_micros = amount_micros + 1, total_micros = total_micros + 1 where id = '${topUpId}'`,
       ),
-    ).toEqual(['each SUCCEEDED top-up is credited by exactly one TOP_UP transaction of its amount, carrying its PaymentIntent']);
+    ).toEqual([
+      'each SUCCEEDED top-up is credited by exactly one TOP_UP transaction of its amount, carrying its PaymentIntent',
+      // Its invoice states the amount really charged, no longer the top-up's.
+      "each top-up's invoice states its credit, tax and total as charged, and its TOP_UP transaction",
+    ]);
   });
 });
