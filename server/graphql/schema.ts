@@ -20,6 +20,7 @@ import { AlertAcknowledgerResolver, AlertsResolver, WalletAlertsResolver } from 
 import { NotificationPreferencesResolver } from './notifications/notification-preferences.resolver.js';
 import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { AccountSearchResolver } from './accounts/account-search.resolver.js';
+import { SpendCapsResolver } from './spend-caps/spend-caps.resolver.js';
 import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
 
 /**
@@ -60,6 +61,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       NotificationPreferencesResolver,
       WebhooksResolver,
       AccountWebhooksResolver,
+      SpendCapsResolver,
       AccountSearchResolver,
       TransactionActorResolver,
       BankTransferActorResolver,

@@ -19,6 +19,7 @@ import { Migration20261206100000TeamInvitationMail } from './Migration2026120610
 import { Migration20261206100000NumbersPlanOverage } from './Migration20261206100000_numbers_plan_overage.js';
 import { Migration20261206100000BurnRateWindow } from './Migration20261206100000_burn_rate_window.js';
 import { Migration20261206104000BillingProfileAddress } from './Migration20261206104000_billing_profile_address.js';
+import { Migration20261207050000SpendCaps } from './Migration20261207050000_spend_caps.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -46,4 +47,5 @@ export const migrationsList = [
   { name: 'Migration20261206100000_numbers_plan_overage', class: Migration20261206100000NumbersPlanOverage },
   { name: 'Migration20261206100000_burn_rate_window', class: Migration20261206100000BurnRateWindow },
   { name: 'Migration20261206104000_billing_profile_address', class: Migration20261206104000BillingProfileAddress },
+  { name: 'Migration20261207050000_spend_caps', class: Migration20261207050000SpendCaps },
 ];

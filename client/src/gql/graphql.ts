@@ -276,7 +276,7 @@ export const CampaignStatus = {
   Running: 'RUNNING',
   /** Paused by a person: no new calls; calls in progress run on. */
   Paused: 'PAUSED',
-  /** Stopped by the server: the wallet could not fund a call. startCampaign resumes it. */
+  /** Stopped by the server: the wallet, or a daily or monthly spend cap, could not fund a call (the calls say which). startCampaign resumes it. */
   StoppedInsufficientFunds: 'STOPPED_INSUFFICIENT_FUNDS',
   /** Stopped by the server: its budget is spent. startCampaign resumes it (after raising the budget). */
   StoppedBudgetReached: 'STOPPED_BUDGET_REACHED',
@@ -316,7 +316,9 @@ export const CallEndReason = {
   /** The campaign's budget could not fund the next increment. */
   BudgetReached: 'BUDGET_REACHED',
   /** The wallet is suspended until funded. */
-  WalletSuspended: 'WALLET_SUSPENDED'
+  WalletSuspended: 'WALLET_SUSPENDED',
+  /** A daily or monthly spend cap (the account's in the wallet's currency, or the wallet's own) could not fund the next increment. */
+  SpendCapReached: 'SPEND_CAP_REACHED'
 } as const;
 
 export type CallEndReason = typeof CallEndReason[keyof typeof CallEndReason];
@@ -396,7 +398,11 @@ export const AlertKind = {
   /** A phone number's monthly renewal could not be paid; the number is in its grace period. */
   NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
   /** A campaign reached its budget and stopped dialing. */
-  BudgetReached: 'BUDGET_REACHED'
+  BudgetReached: 'BUDGET_REACHED',
+  /** Committed spend reached 80 % of a daily or monthly spend cap (once per cap and period). */
+  SpendCapWarning: 'SPEND_CAP_WARNING',
+  /** A daily or monthly spend cap was reached: spend that counts is refused until the period resets (once per cap and period). */
+  SpendCapReached: 'SPEND_CAP_REACHED'
 } as const;
 
 export type AlertKind = typeof AlertKind[keyof typeof AlertKind];

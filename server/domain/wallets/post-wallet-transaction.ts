@@ -6,8 +6,12 @@ import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
-import type { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
+import { type PlatformAccountCode, TransactionKind } from './transaction-enums.js';
+import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
+import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
+import { spendCapReachedError } from '../spend-caps/spend-cap-refusal.js';
 import { availableMicros } from './credit.js';
+import { spendCapPeriodsSql } from '../spend-caps/spend-caps.queries.js';
 import { toWalletRecord, type WalletRecord } from './wallet-record.js';
 import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';
 import {
@@ -27,18 +31,22 @@ import {
  *
  * Posts one completed wallet movement as ONE SQL statement: the balance check, the debit or
  * credit, the next per-wallet sequence number, the journal header, both double-entry legs, the
- * customer-facing transaction row, the idempotency record and the outbox event. One statement means one atomic
+ * customer-facing transaction row, the idempotency record, the outbox event and, for a charge on a capped
+ * wallet or account, the daily and monthly spend caps' check and count (their rows are locked after the
+ * wallet's, and only when a cap applies). One statement means one atomic
  * step under the wallet's row lock, held only for the statement and its commit (no application
  * round trip in between), and no read-then-write race.
  *
- * Parameters $1..$15, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
+ * Parameters $1..$16, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
  * in micros, wallet balance cap in micros, kind, counterparty platform account code,
  * description, campaign id, actor, idempotency key, operation name, request hash, the
  * reservation to release in the same step, in micros (0 for none: a call's cost is posted
- * together with the release of the credit it held), and the Stripe PaymentIntent id (null but
- * for a card top-up).
+ * together with the release of the credit it held), the Stripe PaymentIntent id (null but
+ * for a card top-up), and the time whose local day and month a charge counts in for the spend caps
+ * (the services' clock; null: the database's `now()`).
  * Returns the inserted wallet_transaction row with the wallet's state right after it, or no row
- * when the wallet is absent, outside the scope, short of funds, or would exceed the cap. Exported
+ * when the wallet is absent, outside the scope, short of funds, would exceed the balance cap, or a
+ * spend cap refuses the charge. Exported
  * so the benchmark runs the very same statement as raw SQL.
  */
 export const POST_WALLET_TRANSACTION: PreparedStatement = {
@@ -49,7 +57,7 @@ export const POST_WALLET_TRANSACTION: PreparedStatement = {
            $4::bigint as delta_micros, $5::bigint as balance_micros_max, $6::text as kind,
            $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
            $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
-           $14::bigint as reserved_release_micros, $15::text as payment_intent_id`,
+           $14::bigint as reserved_release_micros, $15::text as payment_intent_id, $16::timestamptz as at`,
     { lockInIdOrder: false },
   ),
 };
@@ -66,10 +74,11 @@ export const POST_WALLET_TRANSACTIONS: PreparedStatement = {
   text: postingStatement(
     `
   select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::bigint[], $6::text[], $7::text[],
-                       $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[])
+                       $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[],
+                       $16::timestamptz[])
       as t(transaction_id, wallet_id, account_scope, delta_micros, balance_micros_max, kind, counterparty,
            description, campaign_id, actor, idempotency_key, operation, request_hash, reserved_release_micros,
-           payment_intent_id)`,
+           payment_intent_id, at)`,
     { lockInIdOrder: true },
   ),
 };
@@ -91,6 +100,52 @@ locked as materialized (
 ),`
       : ''
   }
+counted as materialized (
+  -- Charges count toward the spend caps (calls and messages count when they reserve, elsewhere):
+  -- only for a wallet with a cap of its own or of its account in its currency.
+  select i.transaction_id, i.wallet_id, w.account_id, w.currency, -i.delta_micros - i.reserved_release_micros as counted_micros,
+         coalesce(i.at, now()) as at
+    from input i join wallet w on w.id = i.wallet_id
+   where i.kind = 'CHARGE' and -i.delta_micros - i.reserved_release_micros > 0
+     and exists (select 1 from spend_cap c
+                  where (c.wallet_id = w.id or (c.wallet_id is null and c.account_id = w.account_id and c.currency = w.currency))
+                    and (c.daily_cap_micros is not null or c.monthly_cap_micros is not null))
+),
+wallets_counted as materialized (
+  -- The house's lock order: a wallet before its caps.${
+    options.lockInIdOrder
+      ? `
+  select l.id from locked l where l.id in (select k.wallet_id from counted k)`
+      : `
+  select w.id from wallet w where w.id in (select k.wallet_id from counted k) for update of w`
+  }
+),
+caps as materialized (
+  select c.id, c.wallet_id, c.account_id, c.currency, c.daily_cap_micros, c.monthly_cap_micros, p.local_day, p.local_month,
+         case when c.day_start = p.local_day then c.day_committed_micros else 0 end as day_committed_micros,
+         case when c.month_start = p.local_month then c.month_committed_micros else 0 end as month_committed_micros
+    from spend_cap c join account a on a.id = c.account_id
+   cross join lateral (select ${spendCapPeriodsSql('(select max(k.at) from counted k)')}) p
+   where (select count(*) from wallets_counted) > 0
+     and (c.wallet_id in (select k.wallet_id from counted k)
+          or (c.wallet_id is null and (c.account_id, c.currency) in (select k.account_id, k.currency from counted k)))
+     and (c.daily_cap_micros is not null or c.monthly_cap_micros is not null)
+   order by c.id
+     for update of c
+),
+applicable as materialized (
+  -- Postings of one batch on one account cap are counted in transaction id order: each is checked
+  -- with every earlier one of the batch (never above the cap; at worst one refused here is retried alone).
+  select k.transaction_id, k.counted_micros, cp.*,
+         sum(k.counted_micros) over (partition by cp.id order by k.transaction_id) as running_micros
+    from counted k
+    join caps cp on cp.wallet_id = k.wallet_id or (cp.wallet_id is null and cp.account_id = k.account_id and cp.currency = k.currency)
+),
+capped_out as (
+  select distinct ap.transaction_id from applicable ap
+   where (ap.daily_cap_micros is not null and ap.day_committed_micros + ap.running_micros > ap.daily_cap_micros)
+      or (ap.monthly_cap_micros is not null and ap.month_committed_micros + ap.running_micros > ap.monthly_cap_micros)
+),
 posted as (
   update wallet w
      set balance_micros = w.balance_micros + i.delta_micros,
@@ -103,10 +158,20 @@ posted as (
      and w.reserved_micros >= i.reserved_release_micros
      and w.balance_micros - (w.reserved_micros - i.reserved_release_micros) + i.delta_micros >= 0
      and w.balance_micros + i.delta_micros <= i.balance_micros_max
+     and not exists (select 1 from capped_out o where o.transaction_id = i.transaction_id)
   returning i.transaction_id, w.id as wallet_id, w.account_id, w.currency, w.last_sequence as sequence,
             w.balance_micros - i.delta_micros as balance_before_micros, w.balance_micros as balance_after_micros,
             w.reserved_micros as wallet_reserved_micros, w.created_at as wallet_created_at,
             w.updated_at as wallet_updated_at
+),
+spent as (
+  update spend_cap c
+     set day_committed_micros = u.day_committed_micros + u.total_micros, day_start = u.local_day,
+         month_committed_micros = u.month_committed_micros + u.total_micros, month_start = u.local_month, updated_at = now()
+    from (select ap.id, ap.day_committed_micros, ap.month_committed_micros, ap.local_day, ap.local_month, sum(ap.counted_micros) as total_micros
+            from applicable ap join posted p using (transaction_id)
+           group by ap.id, ap.day_committed_micros, ap.month_committed_micros, ap.local_day, ap.local_month) u
+   where c.id = u.id
 ),
 journal as (
   insert into ledger_transaction (id, kind, created_at)
@@ -173,6 +238,11 @@ export interface PostWalletTransactionOptions {
   reservedReleaseMicros?: bigint;
   /** The Stripe PaymentIntent that paid for a top-up, shown on its transaction. @default null */
   paymentIntentId?: string | null;
+  /**
+   * When the posting happens by the services' clock (epoch ms): the spend caps count a charge in this
+   * instant's local day and month. @default the database's now()
+   */
+  atMs?: number | null;
 }
 
 /** What {@link postWalletTransaction} did. */
@@ -186,6 +256,9 @@ export interface PostedWalletTransaction {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Times a charge refused by no visible cause is posted again (see the batch's spend cap check). */
+const POSTING_ATTEMPTS_MAX = 3;
+
 /**
  * Posts a completed credit or debit on a wallet, or replays the earlier result of the same
  * idempotency key. Owns its (single-statement) transaction: do not call inside another (an
@@ -194,11 +267,13 @@ const UNIQUE_VIOLATION = '23505';
  * @throws InsufficientFundsError when a debit exceeds the available balance; nothing is written.
  * @throws BadUserInputError (`amount`) when a credit would lift the balance above the cap.
  * @throws IdempotencyKeyReusedError when the key was used with other parameters.
+ * @throws SpendCapReachedError when a charge would pass a daily or monthly spend cap; nothing is written.
  */
 export async function postWalletTransaction(
   em: EntityManager,
   postings: PostingBatcher,
   options: PostWalletTransactionOptions,
+  attempt = 1,
 ): Promise<PostedWalletTransaction> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
   // The batcher commits on its own connections: a caller's open transaction would not contain the posting.
@@ -219,7 +294,11 @@ export async function postWalletTransaction(
   // A concurrent twin may have posted first and changed what this one would have needed (a call's
   // reservation, already released): with the key on record, this is a replay, not a refusal.
   if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) return replay(em, postings, options, requestHash);
-  return explainRefusal(em, options);
+  await explainRefusal(em, options);
+  // Nothing explains it: a batch counted an earlier posting on the same account cap that was then
+  // refused itself (the batch is conservative). Posted again, it is judged with the others as they are now.
+  assert(attempt < POSTING_ATTEMPTS_MAX, 'a refused posting is explained by its wallet or its caps');
+  return postWalletTransaction(em, postings, options, attempt + 1);
 }
 
 /**
@@ -286,7 +365,7 @@ function toWallet(row: PostedRow): WalletRecord {
   };
 }
 
-/** The parameters $1..$15 of {@link POST_WALLET_TRANSACTION}, in order. */
+/** The parameters $1..$16 of {@link POST_WALLET_TRANSACTION}, in order. */
 function postingValues(options: PostWalletTransactionOptions, transactionId: string, requestHash: string): unknown[] {
   return [
     transactionId,
@@ -304,6 +383,7 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     requestHash,
     (options.reservedReleaseMicros ?? 0n).toString(),
     options.paymentIntentId ?? null,
+    options.atMs === null || options.atMs === undefined ? null : new Date(options.atMs).toISOString(),
   ];
 }
 
@@ -353,7 +433,8 @@ async function idempotencyKeyRecorded(em: EntityManager, options: PostWalletTran
   return recorded !== undefined;
 }
 
-async function explainRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<never> {
+/** Throws why the posting was refused; returns only when neither the wallet nor a spend cap explains it. */
+async function explainRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<void> {
   const row = await selectWallet.maybeOne(em, { walletId: options.walletId, accountScope: null });
   const wallet = row && toWalletRecord(row);
   if (!wallet || (options.accountScope !== null && wallet.accountId !== options.accountScope)) {
@@ -364,6 +445,15 @@ async function explainRefusal(em: EntityManager, options: PostWalletTransactionO
       'amount',
       `The balance would exceed the wallet limit of ${formatMoney(options.walletBalanceMicrosMax)} ${wallet.currency}`,
     );
+  }
+  const counted = -options.deltaMicros - (options.reservedReleaseMicros ?? 0n);
+  if (options.kind === TransactionKind.CHARGE && availableMicros(wallet) >= -options.deltaMicros) {
+    const refusal = (await SpendCapBook.read(em, [wallet.id], options.atMs ?? Date.now())).refusal(wallet.id, counted);
+    if (refusal) {
+      await publishSpendCapReached(em, refusal);
+      throw spendCapReachedError(refusal, counted);
+    }
+    return;
   }
   throw new InsufficientFundsError(
     `Insufficient funds: ${formatMoney(-options.deltaMicros)} ${wallet.currency} requested, ` +

@@ -20,6 +20,11 @@ registerEnumType(AlertKind, {
     AUTO_RECHARGE_PAUSED: { description: 'Automatic recharge paused itself (repeated failures, authentication needed, no card).' },
     NUMBER_RENEWAL_FAILED: { description: "A phone number's monthly renewal could not be paid; the number is in its grace period." },
     BUDGET_REACHED: { description: 'A campaign reached its budget and stopped dialing.' },
+    SPEND_CAP_WARNING: { description: 'Committed spend reached 80 % of a daily or monthly spend cap (once per cap and period).' },
+    SPEND_CAP_REACHED: {
+      description:
+        'A daily or monthly spend cap was reached: spend that counts is refused until the period resets (once per cap and period).',
+    },
   },
 });
 registerEnumType(AlertSeverity, {
