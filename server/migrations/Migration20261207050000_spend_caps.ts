@@ -46,11 +46,25 @@ alter table alert drop constraint alert_kind_check;
 alter table alert add constraint alert_kind_check check (kind in ('LOW_BALANCE', 'BALANCE_DEPLETED', 'BALANCE_RECOVERED', 'CALLS_STOPPED',
   'WALLET_SUSPENDED', 'ACCOUNT_CLOSING', 'PAYMENT_FAILED', 'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED',
   'NUMBER_RENEWAL_FAILED', 'BUDGET_REACHED', 'SPEND_CAP_WARNING', 'SPEND_CAP_REACHED'));
+
+-- The two alerts are mailed like the others, and each user may turn them off.
+alter table notification_preference drop constraint notification_preference_kind_check;
+alter table notification_preference add constraint notification_preference_kind_check check (kind in ('LOW_BALANCE', 'BALANCE_DEPLETED',
+  'PAYMENT_FAILED', 'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED', 'ACCOUNT_CLOSING', 'TOP_UP_RECEIPT', 'SPEND_CAP_WARNING', 'SPEND_CAP_REACHED'));
+alter table email_message drop constraint email_message_kind_check;
+alter table email_message add constraint email_message_kind_check check (kind in ('LOW_BALANCE', 'BALANCE_DEPLETED', 'PAYMENT_FAILED',
+  'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED', 'ACCOUNT_CLOSING', 'TOP_UP_RECEIPT', 'INVITATION', 'SPEND_CAP_WARNING', 'SPEND_CAP_REACHED'));
 `);
   }
 
   override down(): void {
     this.addSql(`
+alter table email_message drop constraint email_message_kind_check;
+alter table email_message add constraint email_message_kind_check check (kind in ('LOW_BALANCE', 'BALANCE_DEPLETED', 'PAYMENT_FAILED',
+  'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED', 'ACCOUNT_CLOSING', 'TOP_UP_RECEIPT', 'INVITATION'));
+alter table notification_preference drop constraint notification_preference_kind_check;
+alter table notification_preference add constraint notification_preference_kind_check check (kind in ('LOW_BALANCE', 'BALANCE_DEPLETED',
+  'PAYMENT_FAILED', 'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED', 'ACCOUNT_CLOSING', 'TOP_UP_RECEIPT'));
 alter table alert drop constraint alert_kind_check;
 alter table alert add constraint alert_kind_check check (kind in ('LOW_BALANCE', 'BALANCE_DEPLETED', 'BALANCE_RECOVERED', 'CALLS_STOPPED',
   'WALLET_SUSPENDED', 'ACCOUNT_CLOSING', 'PAYMENT_FAILED', 'AUTO_RECHARGE_FAILED', 'AUTO_RECHARGE_PAUSED',

@@ -13,6 +13,8 @@ const KINDS = [
   'AUTO_RECHARGE_PAUSED',
   'ACCOUNT_CLOSING',
   'TOP_UP_RECEIPT',
+  'SPEND_CAP_WARNING',
+  'SPEND_CAP_REACHED',
 ];
 const ME = `{ me { user { id notificationPreferences { kind email } } } }`;
 const SET = `mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) {

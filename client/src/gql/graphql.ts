@@ -180,7 +180,7 @@ export const WebhookDeliveryStatus = {
 } as const;
 
 export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
-/** What a user can be e-mailed about: six alert kinds and the receipt of each card top-up. */
+/** What a user can be e-mailed about: eight alert kinds and the receipt of each card top-up. */
 export const NotificationKind = {
   /** A wallet's balance fell to a low-balance threshold. */
   LowBalance: 'LOW_BALANCE',
@@ -195,7 +195,11 @@ export const NotificationKind = {
   /** The account will be closed soon for lack of funds. */
   AccountClosing: 'ACCOUNT_CLOSING',
   /** The receipt of each successful card top-up. */
-  TopUpReceipt: 'TOP_UP_RECEIPT'
+  TopUpReceipt: 'TOP_UP_RECEIPT',
+  /** Spend reached 80 % of a daily or monthly spend cap. */
+  SpendCapWarning: 'SPEND_CAP_WARNING',
+  /** A daily or monthly spend cap was reached: spend is refused until it resets. */
+  SpendCapReached: 'SPEND_CAP_REACHED'
 } as const;
 
 export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];

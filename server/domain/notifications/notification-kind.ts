@@ -1,5 +1,5 @@
 /**
- * What a customer can be e-mailed about (the dashboard's Notification Settings): six alert
+ * What a customer can be e-mailed about (the dashboard's Notification Settings): eight alert
  * kinds and the receipt of a card top-up. Each user turns e-mail on or off per kind; on by default.
  */
 export enum NotificationKind {
@@ -10,6 +10,8 @@ export enum NotificationKind {
   AUTO_RECHARGE_PAUSED = 'AUTO_RECHARGE_PAUSED',
   ACCOUNT_CLOSING = 'ACCOUNT_CLOSING',
   TOP_UP_RECEIPT = 'TOP_UP_RECEIPT',
+  SPEND_CAP_WARNING = 'SPEND_CAP_WARNING',
+  SPEND_CAP_REACHED = 'SPEND_CAP_REACHED',
 }
 
 /** Every kind, in the order settings list them. */
@@ -26,6 +28,8 @@ export const MAILED_ALERT_KINDS: ReadonlySet<string> = new Set<string>([
   NotificationKind.AUTO_RECHARGE_FAILED,
   NotificationKind.AUTO_RECHARGE_PAUSED,
   NotificationKind.ACCOUNT_CLOSING,
+  NotificationKind.SPEND_CAP_WARNING,
+  NotificationKind.SPEND_CAP_REACHED,
 ]);
 
 /** Returns true when `kind` is a {@link NotificationKind}. */
