@@ -293,6 +293,8 @@ export type CampaignStatus = typeof CampaignStatus[keyof typeof CampaignStatus];
 export const CampaignEnd = {
   /** Its committed spend reaches its budget (it stops STOPPED_BUDGET_REACHED). */
   Budget: 'BUDGET',
+  /** A daily or monthly spend cap of its wallet or account is reached before the cap resets (it stops STOPPED_INSUFFICIENT_FUNDS). */
+  SpendCap: 'SPEND_CAP',
   /** Its wallet's available balance is used up (it stops STOPPED_INSUFFICIENT_FUNDS). */
   Wallet: 'WALLET'
 } as const;

@@ -107,6 +107,27 @@ export class SpendCapBook {
     return null;
   }
 
+  /**
+   * What each cap of `walletId` still allows in its current day and month, in micros (0 when used
+   * up), with when that period resets: for projections ("cap reached in …").
+   */
+  headrooms(walletId: string): { remainingMicros: bigint; resetsAtMs: number }[] {
+    const result: { remainingMicros: bigint; resetsAtMs: number }[] = [];
+    for (const cap of this.capsOfWallet.get(walletId) ?? []) {
+      const left = (limit: bigint, committed: bigint) => (limit - committed > 0n ? limit - committed : 0n);
+      if (cap.dailyCapMicros !== null) {
+        result.push({ remainingMicros: left(cap.dailyCapMicros, cap.dayCommittedMicros + cap.deltaMicros), resetsAtMs: cap.dayEndsAtMs });
+      }
+      if (cap.monthlyCapMicros !== null) {
+        result.push({
+          remainingMicros: left(cap.monthlyCapMicros, cap.monthCommittedMicros + cap.deltaMicros),
+          resetsAtMs: cap.monthEndsAtMs,
+        });
+      }
+    }
+    return result;
+  }
+
   /** Counts `deltaMicros` (positive: spent or reserved; negative: given back) on every cap of `walletId`. */
   add(walletId: string, deltaMicros: bigint): void {
     for (const cap of this.capsOfWallet.get(walletId) ?? []) cap.deltaMicros += deltaMicros;
