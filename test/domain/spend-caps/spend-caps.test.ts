@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { runSql } from '../../support/sql.js';
 import { until } from '../../support/waiting.js';
 
 const CHARGE = `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } wallet { balance } } }`;
@@ -136,6 +137,32 @@ describe('charges', () => {
     await t.assertLedger();
   });
 
+  it("8 wallets of one account racing the account's cap of 30 (64 charges, batched together): exactly 30 pass", async () => {
+    const { accountId, walletId, ownerKey } = await t.createAccount('Account race');
+    const [{ ids }] = await runSql(
+      t.app.orm.em.fork(),
+      `with made as (insert into wallet (id, account_id, currency) select gen_random_uuid(), $1, 'USD' from generate_series(2, 8) returning id)
+       select array_agg(id::text) as ids from made`,
+      [accountId],
+    );
+    const wallets: string[] = [walletId, ...ids];
+    for (const id of wallets) await t.fund(id, '20');
+    await t.ok(ownerKey, SET_CAPS, { input: { currency: 'USD', daily: '30' } });
+    const responses = await Promise.all(
+      Array.from({ length: 64 }, (_, i) => t.graphql(ownerKey, CHARGE, { input: { walletId: wallets[i % 8], amount: '1' } })),
+    );
+    expect(responses.filter((r) => r.data?.charge)).toHaveLength(30);
+    expect(responses.filter((r) => r.errors?.[0]?.extensions?.code === 'SPEND_CAP_REACHED')).toHaveLength(34);
+    const [{ spent }] = await runSql(
+      t.app.orm.em.fork(),
+      `select coalesce(sum(amount_micros), 0)::text as spent from wallet_transaction where account_id = $1 and kind = 'CHARGE'`,
+      [accountId],
+    );
+    expect(spent).toBe('30000000');
+    expect((await t.ok(ownerKey, CAPS)).spendCaps.caps[0].daily.spent).toBe('30');
+    await t.assertLedger();
+  });
+
   it('80 % and the cap each raise one alert per period (webhook and e-mail follow the alert)', async () => {
     const { walletId, ownerKey } = await t.createAccount('Alerts');
     await t.fund(walletId, '100');
@@ -186,6 +213,26 @@ describe('calls and messages', () => {
     const refused = await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900002' } });
     expect(refused.startCall.call).toMatchObject({ status: 'REFUSED', endReason: 'SPEND_CAP_REACHED' });
     await until('the cap alert', async () => (await alertKinds(ownerKey)).includes('SPEND_CAP_REACHED'));
+    await t.assertLedger();
+  });
+
+  it('64 concurrent call starts racing a daily cap of 6 (0.60 each): exactly 10 connect, never above the cap', async () => {
+    const { walletId, ownerKey } = await t.createAccount('Call race');
+    await t.fund(walletId, '100');
+    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+    const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+    await t.ok(ownerKey, SET_CAPS, { input: { walletId, daily: '6' } });
+    const responses = await Promise.all(
+      Array.from({ length: 64 }, (_, i) =>
+        t.graphql(ownerKey, START_CALL, { input: { campaignId, to: `+4477009003${String(i).padStart(2, '0')}` } }),
+      ),
+    );
+    const statuses = responses.map((r) => r.data?.startCall?.call?.status ?? r.errors?.[0]?.extensions?.code);
+    expect(statuses.filter((s) => s === 'ACTIVE')).toHaveLength(10);
+    // The first refusal stops the campaign; later starts find it stopped.
+    expect(statuses.filter((s) => s === 'REFUSED').length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((s) => ['ACTIVE', 'REFUSED', 'CAMPAIGN_NOT_RUNNING'].includes(s))).toBe(true);
+    expect((await t.ok(ownerKey, CAPS)).spendCaps.caps[1].daily.spent).toBe('6');
     await t.assertLedger();
   });
 
