@@ -1,8 +1,8 @@
 /**
  * Statements of the spend caps area (daily and monthly caps per account currency and per wallet).
- * The posting statement (wallets/post-wallet-transaction.ts) checks and counts a charge against
- * the same rows in its own hand-written SQL; {@link SPEND_CAP_PERIODS_SQL} is the one definition
- * of a cap's current periods both use.
+ * Charges are counted by the posting statement (wallets/post-wallet-transaction.ts) through the
+ * database function `spendwire_count_spend` (migration 20261207050000), which computes the periods
+ * the same way as {@link spendCapPeriodsSql}.
  */
 import { sql } from '../../database/sql.js';
 
@@ -191,4 +191,23 @@ export const selectSpendCapScopes = sql<SpendCapScopeRow, { accountId: string; a
      left join spend_cap c on c.account_id = a.id and c.currency = s.currency
                           and (c.wallet_id = s.wallet_id or (s.wallet_id is null and c.wallet_id is null))
     order by s.wallet_id is not null, s.created_at, s.currency, s.wallet_id`,
+);
+
+/** Locks the account's wallets in id order (the house's lock order: wallets before their caps). */
+export const lockAccountWallets = sql<{ id: string }, { accountId: string }>(
+  `select id from wallet where account_id = :accountId order by id for update`,
+);
+
+/**
+ * Sets each wallet's `spend_capped` flag of the account `accountId` to whether a cap applies to it
+ * (its own, or the account's in its currency): what the posting statement reads. The caller holds
+ * the wallets' row locks ({@link lockAccountWallets}).
+ */
+export const refreshWalletsSpendCapped = sql<never, { accountId: string }>(
+  `update wallet w set spend_capped = x.capped
+     from (select w2.id, exists (select 1 from spend_cap c
+                                  where (c.wallet_id = w2.id or (c.wallet_id is null and c.account_id = w2.account_id and c.currency = w2.currency))
+                                    and (c.daily_cap_micros is not null or c.monthly_cap_micros is not null)) as capped
+             from wallet w2 where w2.account_id = :accountId) x
+    where w.id = x.id and w.spend_capped is distinct from x.capped`,
 );

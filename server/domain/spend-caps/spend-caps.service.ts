@@ -10,6 +10,8 @@ import type { Clock } from '../calls/clock.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
 import { formatMoney, isSupportedCurrency } from '../wallets/money.js';
 import {
+  lockAccountWallets,
+  refreshWalletsSpendCapped,
   selectAccountTimezone,
   selectSpendCapScopes,
   selectTimezoneKnown,
@@ -151,11 +153,14 @@ export async function setSpendCaps(em: EntityManager, deps: CapDeps, options: Se
     currency = given;
   }
   await transaction(em, async (tx) => {
+    // Wallets first, then their caps (the house's lock order); the wallets' flags follow the caps.
+    await lockAccountWallets.all(tx, { accountId });
     if (walletId === null) {
       await upsertAccountSpendCap.one(tx, { id: randomUUID(), accountId, currency, dailyCapMicros: daily, monthlyCapMicros: monthly });
     } else {
       await upsertSpendCap.one(tx, { id: randomUUID(), accountId, walletId, currency, dailyCapMicros: daily, monthlyCapMicros: monthly });
     }
+    await refreshWalletsSpendCapped.run(tx, { accountId });
   });
   const settings = await readSpendCaps(em, deps, { principal: options.principal, accountId });
   const set = settings.caps.find((cap) => cap.walletId === walletId && cap.currency === currency);

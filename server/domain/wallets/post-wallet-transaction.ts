@@ -11,7 +11,6 @@ import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
 import { spendCapReachedError } from '../spend-caps/spend-cap-refusal.js';
 import { availableMicros } from './credit.js';
-import { spendCapPeriodsSql } from '../spend-caps/spend-caps.queries.js';
 import { toWalletRecord, type WalletRecord } from './wallet-record.js';
 import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';
 import {
@@ -100,52 +99,6 @@ locked as materialized (
 ),`
       : ''
   }
-counted as materialized (
-  -- Charges count toward the spend caps (calls and messages count when they reserve, elsewhere):
-  -- only for a wallet with a cap of its own or of its account in its currency.
-  select i.transaction_id, i.wallet_id, w.account_id, w.currency, -i.delta_micros - i.reserved_release_micros as counted_micros,
-         coalesce(i.at, now()) as at
-    from input i join wallet w on w.id = i.wallet_id
-   where i.kind = 'CHARGE' and -i.delta_micros - i.reserved_release_micros > 0
-     and exists (select 1 from spend_cap c
-                  where (c.wallet_id = w.id or (c.wallet_id is null and c.account_id = w.account_id and c.currency = w.currency))
-                    and (c.daily_cap_micros is not null or c.monthly_cap_micros is not null))
-),
-wallets_counted as materialized (
-  -- The house's lock order: a wallet before its caps.${
-    options.lockInIdOrder
-      ? `
-  select l.id from locked l where l.id in (select k.wallet_id from counted k)`
-      : `
-  select w.id from wallet w where w.id in (select k.wallet_id from counted k) for update of w`
-  }
-),
-caps as materialized (
-  select c.id, c.wallet_id, c.account_id, c.currency, c.daily_cap_micros, c.monthly_cap_micros, p.local_day, p.local_month,
-         case when c.day_start = p.local_day then c.day_committed_micros else 0 end as day_committed_micros,
-         case when c.month_start = p.local_month then c.month_committed_micros else 0 end as month_committed_micros
-    from spend_cap c join account a on a.id = c.account_id
-   cross join lateral (select ${spendCapPeriodsSql('(select max(k.at) from counted k)')}) p
-   where (select count(*) from wallets_counted) > 0
-     and (c.wallet_id in (select k.wallet_id from counted k)
-          or (c.wallet_id is null and (c.account_id, c.currency) in (select k.account_id, k.currency from counted k)))
-     and (c.daily_cap_micros is not null or c.monthly_cap_micros is not null)
-   order by c.id
-     for update of c
-),
-applicable as materialized (
-  -- Postings of one batch on one account cap are counted in transaction id order: each is checked
-  -- with every earlier one of the batch (never above the cap; at worst one refused here is retried alone).
-  select k.transaction_id, k.counted_micros, cp.*,
-         sum(k.counted_micros) over (partition by cp.id order by k.transaction_id) as running_micros
-    from counted k
-    join caps cp on cp.wallet_id = k.wallet_id or (cp.wallet_id is null and cp.account_id = k.account_id and cp.currency = k.currency)
-),
-capped_out as (
-  select distinct ap.transaction_id from applicable ap
-   where (ap.daily_cap_micros is not null and ap.day_committed_micros + ap.running_micros > ap.daily_cap_micros)
-      or (ap.monthly_cap_micros is not null and ap.month_committed_micros + ap.running_micros > ap.monthly_cap_micros)
-),
 posted as (
   update wallet w
      set balance_micros = w.balance_micros + i.delta_micros,
@@ -158,20 +111,20 @@ posted as (
      and w.reserved_micros >= i.reserved_release_micros
      and w.balance_micros - (w.reserved_micros - i.reserved_release_micros) + i.delta_micros >= 0
      and w.balance_micros + i.delta_micros <= i.balance_micros_max
-     and not exists (select 1 from capped_out o where o.transaction_id = i.transaction_id)
   returning i.transaction_id, w.id as wallet_id, w.account_id, w.currency, w.last_sequence as sequence,
             w.balance_micros - i.delta_micros as balance_before_micros, w.balance_micros as balance_after_micros,
             w.reserved_micros as wallet_reserved_micros, w.created_at as wallet_created_at,
-            w.updated_at as wallet_updated_at
+            w.updated_at as wallet_updated_at, w.spend_capped
 ),
-spent as (
-  update spend_cap c
-     set day_committed_micros = u.day_committed_micros + u.total_micros, day_start = u.local_day,
-         month_committed_micros = u.month_committed_micros + u.total_micros, month_start = u.local_month, updated_at = now()
-    from (select ap.id, ap.day_committed_micros, ap.month_committed_micros, ap.local_day, ap.local_month, sum(ap.counted_micros) as total_micros
-            from applicable ap join posted p using (transaction_id)
-           group by ap.id, ap.day_committed_micros, ap.month_committed_micros, ap.local_day, ap.local_month) u
-   where c.id = u.id
+counted as (
+  -- A charge on a wallet with a spend cap (its own, or its account's in its currency: the wallet's
+  -- flag says so, read under its row lock) is counted on those caps, after the debit: the function
+  -- locks them (after the wallets, the house's order) and raises SQLSTATE SW001 when one
+  -- would pass its cap, which undoes the whole statement. Uncapped wallets never call it.
+  select spendwire_count_spend(array_agg(p.wallet_id), array_agg(-i.delta_micros - i.reserved_release_micros), max(coalesce(i.at, now())))
+    from posted p join input i using (transaction_id)
+   where p.spend_capped and i.kind = 'CHARGE' and -i.delta_micros - i.reserved_release_micros > 0
+  having count(*) > 0
 ),
 journal as (
   insert into ledger_transaction (id, kind, created_at)
@@ -211,7 +164,8 @@ select t.*, p.currency as wallet_currency, p.wallet_reserved_micros,
        ${WALLET_TRANSACTION_CREATED_AT_MS},
        (extract(epoch from p.wallet_created_at) * 1000)::float8 as wallet_created_at_ms,
        (extract(epoch from p.wallet_updated_at) * 1000)::float8 as wallet_updated_at_ms
-  from inserted t join posted p on p.transaction_id = t.id`;
+  from inserted t join posted p on p.transaction_id = t.id
+ where (select count(*) from counted) >= 0`;
 }
 
 /** Options of {@link postWalletTransaction}. */
@@ -256,7 +210,7 @@ export interface PostedWalletTransaction {
 
 const UNIQUE_VIOLATION = '23505';
 
-/** Times a charge refused by no visible cause is posted again (see the batch's spend cap check). */
+/** Times a charge refused by a spend cap that no longer refuses it (raised meanwhile) is posted again. */
 const POSTING_ATTEMPTS_MAX = 3;
 
 /**
@@ -288,17 +242,19 @@ export async function postWalletTransaction(
     if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) {
       return replay(em, postings, options, requestHash);
     }
+    if (isSpendCapReached(error)) {
+      await explainSpendCapRefusal(em, options);
+      // The cap was raised (or its period ended) since: posted again, it is judged as things are now.
+      assert(attempt < POSTING_ATTEMPTS_MAX, 'a charge refused by a spend cap is explained by one');
+      return postWalletTransaction(em, postings, options, attempt + 1);
+    }
     throw error;
   }
   if (row) return { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false };
   // A concurrent twin may have posted first and changed what this one would have needed (a call's
   // reservation, already released): with the key on record, this is a replay, not a refusal.
   if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) return replay(em, postings, options, requestHash);
-  await explainRefusal(em, options);
-  // Nothing explains it: a batch counted an earlier posting on the same account cap that was then
-  // refused itself (the batch is conservative). Posted again, it is judged with the others as they are now.
-  assert(attempt < POSTING_ATTEMPTS_MAX, 'a refused posting is explained by its wallet or its caps');
-  return postWalletTransaction(em, postings, options, attempt + 1);
+  return explainRefusal(em, options);
 }
 
 /**
@@ -399,6 +355,13 @@ function hashRequest(options: PostWalletTransactionOptions): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** The SQLSTATE `spendwire_count_spend` raises when a charge would pass a spend cap (the statement is undone). */
+const SPEND_CAP_REACHED_SQLSTATE = 'SW001';
+
+function isSpendCapReached(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === SPEND_CAP_REACHED_SQLSTATE;
+}
+
 function isIdempotencyKeyConflict(error: unknown): boolean {
   const candidate = error as { code?: string; constraint?: string } | null;
   return candidate?.code === UNIQUE_VIOLATION && candidate.constraint === 'idempotency_key_pkey';
@@ -433,8 +396,20 @@ async function idempotencyKeyRecorded(em: EntityManager, options: PostWalletTran
   return recorded !== undefined;
 }
 
-/** Throws why the posting was refused; returns only when neither the wallet nor a spend cap explains it. */
-async function explainRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<void> {
+/**
+ * Throws SpendCapReachedError for a charge a spend cap refused (and writes the alert's cause); returns
+ * when no cap refuses it now (raised meanwhile).
+ */
+async function explainSpendCapRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<void> {
+  const counted = -options.deltaMicros - (options.reservedReleaseMicros ?? 0n);
+  const refusal = (await SpendCapBook.read(em, [options.walletId], options.atMs ?? Date.now())).refusal(options.walletId, counted);
+  if (refusal) {
+    await publishSpendCapReached(em, refusal);
+    throw spendCapReachedError(refusal, counted);
+  }
+}
+
+async function explainRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<never> {
   const row = await selectWallet.maybeOne(em, { walletId: options.walletId, accountScope: null });
   const wallet = row && toWalletRecord(row);
   if (!wallet || (options.accountScope !== null && wallet.accountId !== options.accountScope)) {
@@ -445,15 +420,6 @@ async function explainRefusal(em: EntityManager, options: PostWalletTransactionO
       'amount',
       `The balance would exceed the wallet limit of ${formatMoney(options.walletBalanceMicrosMax)} ${wallet.currency}`,
     );
-  }
-  const counted = -options.deltaMicros - (options.reservedReleaseMicros ?? 0n);
-  if (options.kind === TransactionKind.CHARGE && availableMicros(wallet) >= -options.deltaMicros) {
-    const refusal = (await SpendCapBook.read(em, [wallet.id], options.atMs ?? Date.now())).refusal(wallet.id, counted);
-    if (refusal) {
-      await publishSpendCapReached(em, refusal);
-      throw spendCapReachedError(refusal, counted);
-    }
-    return;
   }
   throw new InsufficientFundsError(
     `Insufficient funds: ${formatMoney(-options.deltaMicros)} ${wallet.currency} requested, ` +
