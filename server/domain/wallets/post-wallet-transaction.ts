@@ -6,7 +6,7 @@ import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
-import { type PlatformAccountCode, TransactionKind } from './transaction-enums.js';
+import type { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
 import { spendCapReachedError } from '../spend-caps/spend-cap-refusal.js';
