@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { addTypenameToDocument } from '@apollo/client/utilities';
+import { type DocumentNode, print, stripIgnoredCharacters } from 'graphql';
 import { parseAst, type Plugin } from 'vite';
 
 /** Where GraphQL Code Generator's client preset writes (codegen.ts). */
@@ -211,13 +213,79 @@ export function preloadChunksOf(modules: readonly string[]): Plugin {
           if (chunk === undefined) throw new Error(`preloadChunksOf: no chunk for client/src/${module}`);
           closure(chunk.fileName, wanted);
         }
-        return [...wanted]
-          .filter((fileName) => !loaded.has(fileName))
-          .map((fileName) => ({
+        const preloads = [...wanted].filter((fileName) => !loaded.has(fileName));
+        // Their styles too: a lazy import waits for its chunk's CSS, which would otherwise be asked for only then.
+        const styles = new Set<string>();
+        for (const fileName of preloads) {
+          const chunk = chunks.find((candidate) => candidate.fileName === fileName);
+          for (const css of chunk?.viteMetadata?.importedCss ?? []) styles.add(css);
+        }
+        return [
+          ...preloads.map((fileName) => ({
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
             injectTo: 'head' as const,
-          }));
+          })),
+          ...[...styles].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'style', href: `/${fileName}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
+/** Options of {@link bootRequest}. */
+export interface BootRequestOptions {
+  /** The generated document's export in client/src/gql/graphql.ts, e.g. `BootDocument`. */
+  documentName: string;
+  /** The `operationName` sent, e.g. `Boot`. */
+  operationName: string;
+  /** The property of `window` that receives the promise (client/src/apollo/boot.ts reads it). */
+  globalName: string;
+  /** Where the GraphQL endpoint is. @default '/graphql' */
+  endpoint?: string;
+}
+
+/**
+ * The boot document's text as index.html sends it: the generated document (its fragments included) with
+ * `__typename` on every object, as the Apollo cache writes it, and no insignificant characters.
+ */
+export function bootQueryText(documentName: string, dir = GENERATED_DIR): string {
+  const json = readGeneratedDocuments(dir).jsonOfName.get(documentName);
+  if (json === undefined) throw new Error(`bootRequest: no ${documentName} in client/src/gql/graphql.ts: run \`npm run codegen\``);
+  return stripIgnoredCharacters(print(addTypenameToDocument(JSON.parse(json) as DocumentNode)));
+}
+
+/**
+ * Adds an inline script to index.html's head that POSTs the boot query to the GraphQL endpoint with the
+ * page's cookies as soon as the page is parsed, and leaves `window[globalName]` a promise of
+ * `{ status, bodyText }` (null if the request failed). The dashboard's script, which arrives later on a
+ * slow link, reads the answer instead of asking then (client/src/apollo/boot.ts). The script is the same
+ * for every visitor and holds nothing of theirs; without a session the answer is UNAUTHENTICATED.
+ */
+export function bootRequest(options: BootRequestOptions): Plugin {
+  return {
+    name: 'spendwire:boot-request',
+    transformIndexHtml: {
+      order: 'pre',
+      handler() {
+        const body = JSON.stringify({ operationName: options.operationName, variables: {}, query: bootQueryText(options.documentName) });
+        const request = JSON.stringify({
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body,
+        });
+        const script =
+          `window[${JSON.stringify(options.globalName)}]=fetch(${JSON.stringify(options.endpoint ?? '/graphql')},${request})` +
+          '.then(function(r){return r.text().then(function(t){return{status:r.status,bodyText:t}})})' +
+          '.catch(function(){return null});';
+        // "</" cannot occur (JSON of a GraphQL document), so the script cannot end early.
+        if (script.includes('</')) throw new Error('bootRequest: the inline script would contain "</"');
+        return [{ tag: 'script', children: script, injectTo: 'head-prepend' as const }];
       },
     },
   };

@@ -10,6 +10,7 @@ import { OutboxTail } from './events/outbox-tail.js';
 import { WalletHubs } from './events/wallet-hub.js';
 import { PostgresWakeSignal } from './events/wake-signal.js';
 import { ALERT_CHANNEL, AlertFeed } from './events/alert-feed.js';
+import { ACKNOWLEDGED_ALERTS, RAISED_ALERTS, type AlertFeedSource } from './domain/alerts/read-alerts.service.js';
 import { AlertProcessor } from './domain/alerts/alert-processor.js';
 import { warnClosingAccounts } from './domain/alerts/warn-closing-accounts.service.js';
 import { startHttpServer } from './transport/http.js';
@@ -24,7 +25,9 @@ import { updateWalletStates } from './domain/wallets/update-wallet-states.servic
 import { closeDormantAccounts } from './domain/accounts/close-dormant-accounts.service.js';
 import { renewSubscriptions } from './domain/subscriptions/subscription.service.js';
 import { releaseNumbersOfAccount } from './domain/numbers/release-number.service.js';
-import { renewNumbers } from './domain/numbers/renew-numbers.service.js';
+import { payOwedNumberRenewals, renewNumbers } from './domain/numbers/renew-numbers.service.js';
+import { payOwedSenderIdRenewals, renewSenderIds } from './domain/sender-ids/renew-sender-ids.service.js';
+import { cancelSenderIdsOfAccount } from './domain/sender-ids/cancel-sender-id.service.js';
 import { expireMessageHolds } from './domain/messaging/expire-message-holds.service.js';
 import { postPendingMessageCharges } from './domain/messaging/message-holds.js';
 import { randomBytes } from 'node:crypto';
@@ -38,6 +41,7 @@ import { reconcileTopUps } from './domain/payments/reconcile-top-ups.service.js'
 import { runAutoRecharges, runMonthlyRecharges } from './domain/payments/auto-recharge.service.js';
 import { retryPendingRefunds } from './domain/payments/refund-unused-credit.service.js';
 import { produceMail } from './domain/mail/produce-mail.service.js';
+import { queueUsageReports } from './domain/usage-reports/queue-usage-reports.service.js';
 import { sendPendingMail } from './domain/mail/send-mail.service.js';
 import { SmtpSink } from './mail/smtp-sink.js';
 import { createSmtpTransport } from './mail/smtp-transport.js';
@@ -84,6 +88,8 @@ export interface RunningApp {
   mailSink: SmtpSink | undefined;
   /** The dashboard's address used in e-mails: PUBLIC_URL, else {@link url}. */
   publicUrl: string;
+  /** The daily and monthly usage-report e-mails, queued into the mail outbox (running only when `usageReportsEnabled`). */
+  usageReportJobs: LifecycleJobs;
   /** The webhook producer and sender (running only when `webhooksEnabled`). */
   webhooks: WebhookJobs;
   /** Deletes what is past its retention: idempotency keys, webhook deliveries, mails, alerts, expired sessions, outbox rows (running only when `retentionEnabled`). */
@@ -147,18 +153,23 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       start: () => PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL }),
       stop: (started) => started.close(),
     });
-    const alertFeed = await services.start({
-      name: 'alert feed',
-      start: () =>
-        AlertFeed.start({
-          em: orm.em,
-          signal: alertSignal,
-          pollIntervalMs: config.outboxPollIntervalMs,
-          batchSize: config.outboxBatchSize,
-          onError: (error) => console.error('Reading alerts failed (retried on the next wake-up):', error),
-        }),
-      stop: (started) => started.stop(),
-    });
+    // One feed per source, both woken by the alert signal: alerts as raised, and as acknowledged.
+    const startAlertFeed = (name: string, source: AlertFeedSource) =>
+      services.start({
+        name,
+        start: () =>
+          AlertFeed.start({
+            em: orm.em,
+            signal: alertSignal,
+            pollIntervalMs: config.outboxPollIntervalMs,
+            batchSize: config.outboxBatchSize,
+            source,
+            onError: (error) => console.error(`Reading the ${name} failed (retried on the next wake-up):`, error),
+          }),
+        stop: (started) => started.stop(),
+      });
+    const alertFeed = await startAlertFeed('alert feed', RAISED_ALERTS);
+    const acknowledgementFeed = await startAlertFeed('alert acknowledgement feed', ACKNOWLEDGED_ALERTS);
     // Made before the alert processor, which wakes it; started with the other jobs, after the HTTP server.
     const webhooks = new WebhookJobs({
       em: orm.em,
@@ -194,7 +205,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       alertProcessor.wake();
       webhooks.wake();
     };
-    const events = createEvents(tail, hubs, signal, alertFeed, wakeOutboxConsumers);
+    const events = createEvents(
+      tail,
+      hubs,
+      signal,
+      { raised: alertFeed, acknowledged: acknowledgementFeed, signal: alertSignal },
+      wakeOutboxConsumers,
+    );
     // Commits through other processes wake this process's alert processor and webhook producer.
     await services.start({
       name: 'outbox wake-ups',
@@ -358,6 +375,20 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         ),
       stop: (started) => started.stop(),
     });
+    const usageReportJobs = await services.start({
+      name: 'usage report jobs',
+      start: () =>
+        startJobs(
+          new LifecycleJobs({
+            jobs: [{ name: 'usageReports', run: (nowMs) => queueUsageReports(orm.em.fork(), { config, publicUrl }, nowMs) }],
+            now: () => clock.now(),
+            intervalMs: config.usageReportIntervalMs,
+            onError: (job, error) => console.error(`Usage report job ${job} failed (retried on the next pass):`, error),
+          }),
+          config.usageReportsEnabled,
+        ),
+      stop: (started) => started.stop(),
+    });
     await services.start({
       name: 'webhook jobs',
       start: () => startJobs(webhooks, config.webhooksEnabled),
@@ -368,7 +399,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       start: () =>
         startJobs(
           new LifecycleJobs({
-            jobs: retentionJobsOf(orm.em, config, { outboxPosition: () => tail.readPosition, alertPosition: () => alertFeed.readPosition }),
+            jobs: retentionJobsOf(orm.em, config, {
+              outboxPosition: () => tail.readPosition,
+              alertPosition: () => alertFeed.readPosition,
+              acknowledgementPosition: () => acknowledgementFeed.readPosition,
+            }),
             now: () => clock.now(),
             intervalMs: config.retentionIntervalMs,
             onError: (job, error) => console.error(`Retention job ${job} failed (retried on the next pass):`, error),
@@ -393,6 +428,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       mailJobs,
       mailSink,
       publicUrl,
+      usageReportJobs,
       webhooks,
       retention,
       close: () => services.stopAll(),
@@ -423,6 +459,9 @@ function paymentJobsOf(em: MikroORM['em'], deps: PaymentsDeps): LifecycleJob[] {
 /** The lifecycle jobs, in the order a pass runs them; each run on its own fork (never the ORM's global context). */
 function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] {
   return [
+    // First: funding pays the renewals owed while the wallet was suspended before anything else spends it.
+    { name: 'owedNumberRenewals', run: (nowMs) => payOwedNumberRenewals(em.fork(), deps, nowMs) },
+    { name: 'owedSenderIdRenewals', run: (nowMs) => payOwedSenderIdRenewals(em.fork(), deps, nowMs) },
     { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em.fork(), deps, nowMs) },
     { name: 'walletStates', run: (nowMs) => updateWalletStates(em.fork(), nowMs) },
     {
@@ -436,12 +475,16 @@ function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] 
     },
     { name: 'messageExpiries', run: (nowMs) => expireMessageHolds(em.fork(), deps, nowMs) },
     { name: 'numberRenewals', run: (nowMs) => renewNumbers(em.fork(), deps, nowMs) },
+    { name: 'senderIdRenewals', run: (nowMs) => renewSenderIds(em.fork(), deps, nowMs) },
     {
       name: 'dormantAccounts',
       run: async (nowMs) => {
         const closed = await closeDormantAccounts(em.fork(), nowMs, deps.config.accountCloseAfterDays);
-        // A closed account's numbers go back to the pool.
-        for (const accountId of closed) await releaseNumbersOfAccount(em.fork(), accountId, nowMs, 'ACCOUNT_CLOSED');
+        // A closed account's numbers go back to the pool, and its sender IDs are cancelled.
+        for (const accountId of closed) {
+          await releaseNumbersOfAccount(em.fork(), accountId, nowMs, 'ACCOUNT_CLOSED');
+          await cancelSenderIdsOfAccount(em.fork(), accountId, nowMs);
+        }
         return closed;
       },
     },

@@ -155,6 +155,11 @@ export interface Config {
   /** Most calls one account may have active at once; past it startCall fails with LIMIT_EXCEEDED. Env `CONCURRENT_CALLS_MAX`. @default 2000 */
   concurrentCallsPerAccountMax: number;
   /**
+   * Longest caller id startInboundCall keeps, in characters: an E.164 number is at most 16, carriers send words such as
+   * "anonymous" for a hidden caller; longer is BAD_USER_INPUT. @default 32
+   */
+  callerIdLengthMax: number;
+  /**
    * How long before a call's funded time runs out the billing clock reserves its next increment,
    * in milliseconds (never earlier than the start of the increment in progress). @default 1000
    */
@@ -196,6 +201,24 @@ export interface Config {
   numberRefundDays: number;
   /** Days a wallet may stay SUSPENDED (nothing left, nothing held) before its account is CLOSED. @default 30 */
   accountCloseAfterDays: number;
+  /**
+   * What a monthly renewal (of a number or a sender ID) that falls while its wallet is SUSPENDED
+   * does. `keep`: it is deferred and owed (RENEWAL_OWED), the subscription kept until the account
+   * is funded (the owed months are paid first, oldest first) or closed. `grace`: the rule outside
+   * suspension, GRACE for {@link numberGraceDays} then released. Env `NUMBERS_WHILE_SUSPENDED`.
+   * @default 'keep'
+   */
+  numbersWhileSuspended: 'keep' | 'grace';
+  /** Most sender IDs one account may hold at once (PENDING or APPROVED, owed or in grace). Env `SENDER_IDS_PER_ACCOUNT_MAX`. @default 5 */
+  senderIdsPerAccountMax: number;
+  /**
+   * The monthly fee of an approved sender ID, in micros per wallet currency; a currency absent
+   * cannot register sender IDs. Env `SENDER_ID_MONTHLY_FEES` (`USD=5,EUR=4.5`, major units).
+   * @default USD, EUR and GBP 5.00, CAD and AUD 7.00
+   */
+  senderIdMonthlyMicros: Readonly<Record<string, bigint>>;
+  /** Longest reason support gives when approving or rejecting a sender ID, in characters. @default 500 */
+  senderIdReasonLengthMax: number;
   /** How often renewals, expiries, suspensions and closures are looked for, in milliseconds. @default 1000 */
   lifecycleIntervalMs: number;
   /** Whether this process runs the lifecycle jobs (tests may drive them by hand). @default true */
@@ -434,6 +457,17 @@ export interface Config {
   mailSendBatchSize: number;
   /** Most recipients of one notification (the account's first users by creation). @default 50 */
   mailRecipientsPerNotificationMax: number;
+  /** Whether this process runs the usage-report job (daily and monthly report e-mails; tests may drive it by hand). @default true */
+  usageReportsEnabled: boolean;
+  /** How often the usage-report job looks for reports due, in milliseconds. @default 60_000 (1 min) */
+  usageReportIntervalMs: number;
+  /** Report e-mails (recipient and period) the usage-report job queues per pass at most; the rest wait for the next pass. @default 200 */
+  usageReportRecipientsPerPassMax: number;
+  /**
+   * Lines of a usage report's breakdown by campaign or by country (e-mail and API) at most; past it, the smallest are
+   * gathered into one last line ("4 other campaigns"). @default 10
+   */
+  usageReportLinesMax: number;
   /** Attempts to send one mail before it is FAILED with its last error. @default 10 */
   mailAttemptsMax: number;
   /** Wait before the first retry of a mail, in milliseconds; doubled after each further failure. @default 30_000 */
@@ -526,7 +560,113 @@ export interface Config {
    * seconds (at most the window): one increment's lump at the start of a campaign is not a rate. @default 60
    */
   burnRateWindowMinSeconds: number;
+  /**
+   * The legal entities that issue invoices and credit notes, keyed by their code (which also
+   * prefixes the document numbers and names their gap-free series). Each invoice copies its
+   * issuer's details when issued. Env for the default issuer: `INVOICE_SELLER_NAME`,
+   * `INVOICE_SELLER_ADDRESS` (lines separated by `|`), `INVOICE_SELLER_VAT_ID`.
+   * @default one issuer, `SW`: Spendwire Ltd, London, VAT GB123456789 (placeholders: set your own)
+   */
+  invoiceIssuers: Readonly<Record<string, InvoiceIssuer>>;
+  /** Code of the issuer (a key of {@link invoiceIssuers}) that invoices every account. Env `INVOICE_ISSUER`. @default 'SW' */
+  invoiceIssuerDefault: string;
+  /** Largest page the `invoices` connection returns, in documents; more is BAD_USER_INPUT. @default 100 */
+  invoicesPageSizeMax: number;
+  /** Page size of `invoices` when `first` is not given, in documents. @default 20 */
+  invoicesPageSizeDefault: number;
+  /** Furthest back a monthly statement may be asked for, in months before the current one; older is BAD_USER_INPUT. @default 120 (10 years) */
+  statementMonthsBackMax: number;
+  /**
+   * Whether people may open an account themselves (`POST /auth/sign-up`, the dashboard's "Create an
+   * account" link). Off, sign-up answers 403 SIGN_UP_DISABLED and the link is hidden. Env `SIGN_UP` (`0` turns it off). @default true
+   */
+  signUpEnabled: boolean;
+  /**
+   * Trial credit per currency, in micros, granted once per verified e-mail address to the wallet a
+   * sign-up opened, when its owner verifies the address (a GRANT from promotional credit, never
+   * refundable). A currency absent (or 0) grants nothing. Env `TRIAL_CREDIT`: `0` (none), one amount for
+   * every currency (`2.00`), or per currency (`USD=2,EUR=1.50`). @default 2.00 in USD, EUR, GBP, CAD and AUD
+   */
+  trialCreditMicros: Record<string, bigint>;
+  /** How long an e-mail verification link works, in milliseconds. @default 86_400_000 (24 h) */
+  emailVerificationTtlMs: number;
+  /**
+   * Sign-ups one client IP address may make in {@link signUpWindowSeconds} (every attempt that reaches
+   * the checks counts, refused or not); one more is refused RATE_LIMITED (429) before anything is checked. @default 5
+   */
+  signUpsPerIpMax: number;
+  /** The window of {@link signUpsPerIpMax}, in seconds. @default 3_600 (1 h) */
+  signUpWindowSeconds: number;
+  /**
+   * Verification e-mails (the first and each resend) one user may be sent in
+   * {@link verificationMailWindowMs}; one more is refused RATE_LIMITED and nothing is sent. @default 5
+   */
+  verificationMailsPerUserMax: number;
+  /** The sliding window of {@link verificationMailsPerUserMax}, in milliseconds. @default 3_600_000 (1 h) */
+  verificationMailWindowMs: number;
+  /** Most wallets one account may have (`createWallet` past it: LIMIT_EXCEEDED). Env `WALLETS_PER_ACCOUNT_MAX`. @default 10 */
+  walletsPerAccountMax: number;
+  /** Longest wallet name, in characters. @default 100 */
+  walletNameLengthMax: number;
+  /** Longest company name given at sign-up (it names the account), in characters. @default 200 */
+  companyNameLengthMax: number;
+  /** Largest page of the audit log (`auditLog.first`), in entries; more is BAD_USER_INPUT. @default 100 */
+  auditLogPageSizeMax: number;
+  /** Page of the audit log when `first` is not given, in entries. @default 25 */
+  auditLogPageSizeDefault: number;
+  /** Longest reason of a refund request or of its decline, in characters. @default 1000 */
+  refundRequestReasonLengthMax: number;
+  /** Largest page of refund requests (the support queue, an account's list), in requests; more is BAD_USER_INPUT. @default 100 */
+  refundRequestsPageSizeMax: number;
 }
+
+/** Trial credit when `TRIAL_CREDIT` is unset: 2.00 in each supported currency (domain/wallets/money.ts SUPPORTED_CURRENCIES). */
+export const TRIAL_CREDIT_MICROS_DEFAULT: Readonly<Record<string, bigint>> = Object.freeze({
+  USD: 2_000_000n,
+  EUR: 2_000_000n,
+  GBP: 2_000_000n,
+  CAD: 2_000_000n,
+  AUD: 2_000_000n,
+});
+
+/** A non-negative decimal amount with at most 6 decimals as micros; null when malformed. */
+function microsOf(text: string): bigint | null {
+  const match = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(text.trim());
+  if (!match) return null;
+  return BigInt(match[1]!) * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0'));
+}
+
+/**
+ * Reads `TRIAL_CREDIT`: `0` (no trial credit), one amount for every default currency (`2.00`), or
+ * `USD=2,EUR=1.50` (only the currencies named).
+ * @throws Error when malformed.
+ */
+export function parseTrialCredit(text: string): Record<string, bigint> {
+  const single = microsOf(text);
+  if (single !== null) return Object.fromEntries(Object.keys(TRIAL_CREDIT_MICROS_DEFAULT).map((currency) => [currency, single]));
+  const credit: Record<string, bigint> = {};
+  for (const part of text.split(',')) {
+    const [currency, amount] = part.split('=');
+    const micros = amount === undefined ? null : microsOf(amount);
+    if (!currency || !/^[A-Z]{3}$/.test(currency.trim()) || micros === null)
+      throw new Error(`TRIAL_CREDIT must be an amount such as "2.00" or a list such as "USD=2,EUR=1.50", got "${text}"`);
+    credit[currency.trim()] = micros;
+  }
+  return credit;
+}
+
+/** A legal entity that issues invoices: what its documents print as the seller. */
+export interface InvoiceIssuer {
+  /** Registered name, e.g. 'Spendwire Ltd'. */
+  name: string;
+  /** Postal address, one entry per printed line. */
+  addressLines: readonly string[];
+  /** VAT registration number, or null when the issuer has none. */
+  vatId: string | null;
+}
+
+/** The default issuer's code: invoices are numbered `SW-<year>-<number>`, credit notes `SW-CN-<year>-<number>`. */
+export const INVOICE_ISSUER_CODE_DEFAULT = 'SW';
 
 function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name];
@@ -540,6 +680,32 @@ function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: 
   const value = integerFromEnv(env, name, fallback);
   if (value < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
   return value;
+}
+
+/** The default issuer's code from `INVOICE_ISSUER`: 1–10 upper-case letters or digits (it starts every document number). */
+function invoiceIssuerCodeFromEnv(env: NodeJS.ProcessEnv): string {
+  const code = env.INVOICE_ISSUER || INVOICE_ISSUER_CODE_DEFAULT;
+  if (!/^[A-Z0-9]{1,10}$/.test(code)) throw new Error(`INVOICE_ISSUER must be 1 to 10 upper-case letters or digits, got "${code}"`);
+  return code;
+}
+
+/** `NUMBERS_WHILE_SUSPENDED`: `keep` (default) or `grace`. */
+function suspensionPolicyFromEnv(env: NodeJS.ProcessEnv): 'keep' | 'grace' {
+  const text = env.NUMBERS_WHILE_SUSPENDED;
+  if (text === undefined || text === '') return 'keep';
+  if (text === 'keep' || text === 'grace') return text;
+  throw new Error(`NUMBERS_WHILE_SUSPENDED must be "keep" or "grace", got "${text}"`);
+}
+
+/** `USD=5,EUR=4.5` (major units, at most 6 decimals) → micros per currency. */
+function parseCurrencyFees(text: string): Record<string, bigint> {
+  const fees: Record<string, bigint> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*([A-Z]{3})\s*=\s*(\d{1,9})(?:\.(\d{1,6}))?\s*$/.exec(part);
+    if (!match) throw new Error(`SENDER_ID_MONTHLY_FEES must look like "USD=5,EUR=4.5", got "${text}"`);
+    fees[match[1]!] = BigInt(match[2]!) * 1_000_000n + BigInt((match[3] ?? '').padEnd(6, '0'));
+  }
+  return fees;
 }
 
 /**
@@ -596,6 +762,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     callsPageSizeMax: 100,
     callsPageSizeDefault: 20,
     concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
+    callerIdLengthMax: 32,
     billingClockLeadMs: 1_000,
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
@@ -614,6 +781,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     numberGraceDays: 7,
     numberRefundDays: 7,
     accountCloseAfterDays: 30,
+    numbersWhileSuspended: suspensionPolicyFromEnv(env),
+    senderIdsPerAccountMax: positiveIntegerFromEnv(env, 'SENDER_IDS_PER_ACCOUNT_MAX', 5),
+    senderIdMonthlyMicros: env.SENDER_ID_MONTHLY_FEES
+      ? parseCurrencyFees(env.SENDER_ID_MONTHLY_FEES)
+      : { USD: 5_000_000n, EUR: 5_000_000n, GBP: 5_000_000n, CAD: 7_000_000n, AUD: 7_000_000n },
+    senderIdReasonLengthMax: 500,
     lifecycleIntervalMs: 1_000,
     lifecycleEnabled: true,
     alertsEnabled: true,
@@ -696,6 +869,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailProduceBatchSize: 100,
     mailSendBatchSize: 10,
     mailRecipientsPerNotificationMax: 50,
+    usageReportsEnabled: true,
+    usageReportIntervalMs: 60_000,
+    usageReportRecipientsPerPassMax: 200,
+    usageReportLinesMax: 10,
     mailAttemptsMax: 10,
     mailRetryDelayMs: 30_000,
     mailRetryDelayMsMax: 3_600_000,
@@ -730,6 +907,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingProfileTextLengthMax: 200,
     burnRateWindowSeconds: 300,
     burnRateWindowMinSeconds: 60,
+    invoiceIssuers: {
+      [invoiceIssuerCodeFromEnv(env)]: {
+        name: env.INVOICE_SELLER_NAME || 'Spendwire Ltd',
+        addressLines: (env.INVOICE_SELLER_ADDRESS || '1 Example Street|London EC1A 1AA|United Kingdom')
+          .split('|')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+        vatId: env.INVOICE_SELLER_VAT_ID === undefined ? 'GB123456789' : env.INVOICE_SELLER_VAT_ID || null,
+      },
+    },
+    invoiceIssuerDefault: invoiceIssuerCodeFromEnv(env),
+    invoicesPageSizeMax: 100,
+    invoicesPageSizeDefault: 20,
+    statementMonthsBackMax: 120,
+    signUpEnabled: env.SIGN_UP !== '0',
+    trialCreditMicros: env.TRIAL_CREDIT ? parseTrialCredit(env.TRIAL_CREDIT) : { ...TRIAL_CREDIT_MICROS_DEFAULT },
+    emailVerificationTtlMs: 86_400_000,
+    signUpsPerIpMax: 5,
+    signUpWindowSeconds: 3_600,
+    verificationMailsPerUserMax: 5,
+    verificationMailWindowMs: 3_600_000,
+    walletsPerAccountMax: positiveIntegerFromEnv(env, 'WALLETS_PER_ACCOUNT_MAX', 10),
+    walletNameLengthMax: 100,
+    companyNameLengthMax: 200,
+    auditLogPageSizeMax: 100,
+    auditLogPageSizeDefault: 25,
+    refundRequestReasonLengthMax: 1_000,
+    refundRequestsPageSizeMax: 100,
     ...overrides,
   };
 }

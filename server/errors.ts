@@ -74,9 +74,23 @@ export const ERROR_CODE_DESCRIPTIONS = {
     'A daily or monthly spend cap (of the account in that currency, or of the wallet) does not allow this charge, call or message: ' +
     '`extensions.scope` (ACCOUNT or WALLET), `extensions.period` (DAY or MONTH), `extensions.cap`, `extensions.committed` and `extensions.resetsAt` ' +
     'say which cap and when it resets. Nothing was written.',
+  REFUND_REQUEST_NOT_PENDING:
+    'approveRefundRequest, declineRefundRequest or cancelRefundRequest on a request already decided: `extensions.status` says how (APPROVED, ' +
+    'DECLINED or CANCELLED) and `extensions.refundRequestId` which. Nothing was written.',
+  REFUND_EXCEEDS_REFUNDABLE:
+    "The refund asked for is more than the wallet's unused paid credit now (`extensions.refundable`, `extensions.currency`): at approval, the " +
+    'credit was spent meanwhile. Nothing was written; the request stays PENDING (decline it, or the owner cancels and asks again).',
   LAST_OWNER:
     'The change would leave the account without an active OWNER (demoting or removing its last one): make someone else an OWNER first. ' +
     'Nothing was written.',
+  EMAIL_NOT_VERIFIED:
+    'The account signed up by itself and its owner has not yet verified their e-mail address: topping up, calls, campaigns, messages, numbers ' +
+    'and invitations wait for the link mailed at sign-up (resend it with POST /auth/resend-verification). Nothing was written.',
+  SIGN_UP_DISABLED: 'The operator turned self-service sign-up off (SIGN_UP=0): POST /auth/sign-up answers 403. Nothing was written.',
+  SENDER_ID_NOT_APPROVED:
+    'sendMessage from an alphanumeric sender ID the account has not had approved, or whose registration was rejected or cancelled ' +
+    '(`extensions.senderId`, `extensions.status`: NOT_REGISTERED, PENDING, REJECTED or CANCELLED). Register it with registerSenderId and wait for ' +
+    'support to approve it, or send from a number. Nothing was written.',
 } as const satisfies Record<string, string>;
 
 /** Stable error codes a client may branch on. */
@@ -244,4 +258,49 @@ export class LastOwnerError extends DomainError {
 /** A daily or monthly spend cap does not allow the spend; nothing was written. */
 export class SpendCapReachedError extends DomainError {
   readonly code = ErrorCode.SPEND_CAP_REACHED;
+}
+
+/** A signed-up account whose owner has not verified their e-mail address may not move money or reach people yet. */
+export class EmailNotVerifiedError extends DomainError {
+  readonly code = ErrorCode.EMAIL_NOT_VERIFIED;
+  constructor(accountId: string) {
+    super('Verify your e-mail address first: open the link we sent you (or ask for a new one)', { accountId });
+  }
+}
+
+/** Self-service sign-up is turned off on this server. */
+export class SignUpDisabledError extends DomainError {
+  readonly code = ErrorCode.SIGN_UP_DISABLED;
+  constructor() {
+    super('Sign-up is turned off on this server: ask the operator for an account');
+  }
+}
+
+/** A refund request that is no longer PENDING (approved, declined or cancelled) cannot be decided or cancelled. */
+export class RefundRequestNotPendingError extends DomainError {
+  readonly code = ErrorCode.REFUND_REQUEST_NOT_PENDING;
+  constructor(refundRequestId: string, status: 'APPROVED' | 'DECLINED' | 'CANCELLED') {
+    super(`Refund request "${refundRequestId}" is already ${status.toLowerCase()}`, { refundRequestId, status });
+  }
+}
+
+/** The refundable credit no longer covers a refund request (it was spent meanwhile). */
+export class RefundExceedsRefundableError extends DomainError {
+  readonly code = ErrorCode.REFUND_EXCEEDS_REFUNDABLE;
+  constructor(message: string, refundable: string, currency: string) {
+    super(message, { refundable, currency });
+  }
+}
+
+/** A message from an alphanumeric sender ID that is not approved (and paid) for the account. */
+export class SenderIdNotApprovedError extends DomainError {
+  readonly code = ErrorCode.SENDER_ID_NOT_APPROVED;
+  constructor(senderId: string, status: 'NOT_REGISTERED' | 'PENDING' | 'REJECTED' | 'CANCELLED') {
+    super(
+      status === 'NOT_REGISTERED'
+        ? `Sender ID "${senderId}" is not registered for this account: register it and have it approved first`
+        : `Sender ID "${senderId}" is ${status.toLowerCase()}: only an approved sender ID may send`,
+      { senderId, status },
+    );
+  }
 }

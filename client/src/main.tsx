@@ -3,17 +3,20 @@ import { lazy, type ReactNode, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { checkSession, signOut } from './apollo/auth-requests';
+import { BOOT_QUERY, bootDataOf, takeBootResponse } from './apollo/boot';
 import { createApolloClient } from './apollo/client';
 import { createLiveSocket, type LiveSocket } from './apollo/live-socket';
 import { AppHeader, type HeaderIdentity } from './components/AppHeader';
+import { preloadable } from './components/preloadable';
 import { browserStorage, useApiKey } from './hooks/useApiKey';
 import { useConnectionStatus } from './hooks/useConnectionStatus';
 import { usePathname } from './hooks/usePathname';
 import { useSession } from './hooks/useSession';
 import { createApiKeyStore, type ApiKeyStore } from './utils/api-key-storage';
-import type { SessionUser } from './utils/auth-response';
+import { parseSessionCheck, type SessionUser } from './utils/auth-response';
 import { credentialIdentity, credentialOf, screenFor } from './utils/dashboard-screen';
-import { invitationTokenFrom } from './utils/invitations';
+import { invitationTokenFrom, isAcceptInvitationPath } from './utils/invitations';
+import { SIGN_UP_PATH, verificationTokenFrom } from './utils/sign-up';
 import { createSessionStore, type SessionStore } from './utils/session-state';
 import { webSocketUrl } from './utils/web-socket-url';
 import './styles.css';
@@ -23,7 +26,14 @@ const AcceptInvitationPage = lazy(() =>
   import('./routes/accept-invitation/AcceptInvitationPage').then((module) => ({ default: module.AcceptInvitationPage })),
 );
 const SignInPage = lazy(() => import('./routes/sign-in/SignInPage').then((module) => ({ default: module.SignInPage })));
-const WalletPage = lazy(() => import('./routes/wallet/WalletPage').then((module) => ({ default: module.WalletPage })));
+const SignUpPage = lazy(() => import('./routes/sign-up/SignUpPage').then((module) => ({ default: module.SignUpPage })));
+const VerifyEmailPage = lazy(() => import('./routes/verify-email/VerifyEmailPage').then((module) => ({ default: module.VerifyEmailPage })));
+// The dashboard is loaded ahead when the session check finds someone signed in (startSession), so it renders without suspending.
+const walletPage = preloadable(
+  () => import('./routes/wallet/WalletPage'),
+  (module) => module.WalletPage,
+);
+const WalletPage = walletPage.Component;
 
 const apiKeyStore = createApiKeyStore(browserStorage());
 const sessionStore = createSessionStore();
@@ -53,8 +63,34 @@ const followCredential = () => {
 apiKeyStore.subscribe(followCredential);
 sessionStore.subscribe(followCredential);
 
-// Asked once per page load: a valid cookie goes straight in, none (401) shows the sign-in page.
-void checkSession().then((result) => sessionStore.dispatch({ type: 'checked', result }));
+/**
+ * The session check, once per page load: a valid cookie goes straight in, none (401) shows the sign-in page.
+ * index.html has usually asked already, together with the account and wallets (apollo/boot.ts): that answer
+ * fills the cache for the user it names, and the dashboard and the page of the path are loaded before the
+ * session is declared, so the first figures need no further round trip. Without it, a request of its own.
+ */
+async function startSession(): Promise<void> {
+  const pathname = window.location.pathname;
+  const dashboard = isAcceptInvitationPath(pathname)
+    ? Promise.resolve()
+    : walletPage
+        .preload()
+        .then((module) => module.preloadRouteOf(pathname))
+        .catch(() => undefined);
+  const boot = await takeBootResponse();
+  const result = boot === null ? await checkSession() : parseSessionCheck(boot.status, boot.bodyText);
+  if (result.kind === 'signed-in' && boot !== null && apiKeyStore.get() === null) {
+    const data = bootDataOf(boot.bodyText);
+    if (data !== null) {
+      // Fetched for this user: switching to their session must not empty the cache it fills (followCredential).
+      credentialInUse = credentialIdentity({ kind: 'session', userId: result.user.id });
+      client.writeQuery({ query: BOOT_QUERY, data });
+    }
+  }
+  if (result.kind === 'signed-in') await dashboard;
+  sessionStore.dispatch({ type: 'checked', result });
+}
+void startSession();
 
 /** Signs out of the session; the server's 4403 on this session's socket meanwhile is expected (utils/session-state.ts). */
 async function signOutOfSession(): Promise<void> {
@@ -78,7 +114,7 @@ interface AppProps {
 function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
   const { apiKey, setApiKey, persisted } = useApiKey(apiKeys);
   const session = useSession(sessionStoreOfApp);
-  const { pathname, search, replacePath } = usePathname();
+  const { pathname, search, replacePath, pushPath } = usePathname();
   const connectionStatus = useConnectionStatus(socket);
   const screen = screenFor({ pathname, apiKey, session });
 
@@ -101,7 +137,31 @@ function App({ apiKeys, session: sessionStoreOfApp, socket }: AppProps) {
       content = <p className="placeholder">Checking your session…</p>;
       break;
     case 'sign-in':
-      content = <SignInPage notice={screen.notice} onSignedIn={signedIn} onApiKey={setApiKey} />;
+      content = <SignInPage notice={screen.notice} onSignedIn={signedIn} onApiKey={setApiKey} onSignUp={() => pushPath(SIGN_UP_PATH)} />;
+      break;
+    case 'sign-up':
+      content = (
+        <SignUpPage
+          onSignedUp={(user) => {
+            signedIn(user);
+            replacePath('/');
+          }}
+          onGoToSignIn={() => replacePath('/')}
+        />
+      );
+      break;
+    case 'verify-email':
+      content = (
+        <VerifyEmailPage
+          token={verificationTokenFrom(search)}
+          signedIn={screen.signedIn}
+          onContinue={() => {
+            // What the dashboard fetched before the verification (the banner, the balance) is stale now.
+            void client.refetchQueries({ include: 'active' });
+            replacePath('/');
+          }}
+        />
+      );
       break;
     case 'accept-invitation':
       content = (

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { outsideOperation } from '../database/operation-budget.js';
 import type { AlertRecord } from '../domain/alerts/alert-record.js';
 import type { AlertKind } from '../domain/alerts/alert-kinds.js';
-import { alertHead, readAlertsAfter } from '../domain/alerts/read-alerts.service.js';
+import { RAISED_ALERTS, type AlertFeedSource } from '../domain/alerts/read-alerts.service.js';
 import type { WakeSignal } from './wake-signal.js';
 
 /** The NOTIFY channel the alert processor publishes on after it raised alerts. */
@@ -17,13 +17,17 @@ export interface AlertFeedOptions {
   pollIntervalMs: number;
   /** Alerts read per query. */
   batchSize: number;
+  /** Which feed: alerts as raised (the default) or as acknowledged. */
+  source?: AlertFeedSource;
   onError?: (error: unknown) => void;
 }
 
 /**
- * One per server process: follows the alert table from the moment it starts and hands every new
- * alert, in position order, to this process's listeners. Alert ids are commit order (one alert
- * processor writes at a time, under a lock held to commit), so reading `id > last` never skips one.
+ * One per server process and source: follows the alert table from the moment it starts and hands
+ * every new alert (or acknowledgement), in position order, to this process's listeners. Positions
+ * are commit order (alert ids: one alert processor writes at a time, under a lock held to commit;
+ * acknowledgement positions: under the acknowledgement head's row lock), so reading
+ * `position > last` never skips one.
  */
 export class AlertFeed {
   private lastId = 0n;
@@ -35,18 +39,23 @@ export class AlertFeed {
   private unsubscribe: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
 
-  private constructor(private readonly options: AlertFeedOptions) {}
+  /** Which feed this follows. */
+  readonly source: AlertFeedSource;
+
+  private constructor(private readonly options: AlertFeedOptions) {
+    this.source = options.source ?? RAISED_ALERTS;
+  }
 
   static async start(options: AlertFeedOptions): Promise<AlertFeed> {
     const feed = new AlertFeed(options);
-    feed.lastId = await alertHead(options.em);
+    feed.lastId = await feed.source.head(options.em);
     feed.unsubscribe = options.signal.subscribe(() => feed.wake());
     feed.pollTimer = setInterval(() => feed.wake(), options.pollIntervalMs);
     feed.pollTimer.unref();
     return feed;
   }
 
-  /** The last alert id handed out here (the retention job keeps the alerts after it). */
+  /** The last position handed out here (the retention job keeps the alerts after it). */
   get readPosition(): bigint {
     return this.lastId;
   }
@@ -86,9 +95,9 @@ export class AlertFeed {
       do {
         this.readAgain = false;
         for (;;) {
-          const alerts = await readAlertsAfter(this.options.em, { afterId: this.lastId, limit: this.options.batchSize });
+          const alerts = await this.source.readAfter(this.options.em, { afterId: this.lastId, limit: this.options.batchSize });
           for (const alert of alerts) {
-            this.lastId = alert.id;
+            this.lastId = this.source.positionOf(alert);
             for (const listener of [...this.listeners]) listener(alert);
           }
           if (alerts.length < this.options.batchSize) break;
@@ -142,6 +151,7 @@ export interface AlertStreamOptions {
  * once (positions only grow).
  */
 export function openAlertStream(options: AlertStreamOptions): AsyncIterableIterator<AlertRecord> {
+  const source = options.feed.source;
   const matches = (alert: AlertRecord) =>
     (options.accountId === null || alert.accountId === options.accountId) && (options.kinds === null || options.kinds.includes(alert.kind));
   const live: AlertRecord[] = [];
@@ -173,12 +183,12 @@ export function openAlertStream(options: AlertStreamOptions): AsyncIterableItera
       while (!done) {
         if (replaying) {
           if (position === null) {
-            position = await alertHead(options.em);
+            position = await source.head(options.em);
             replaying = false;
             continue;
           }
           if (replayed.length === 0) {
-            const page = await readAlertsAfter(options.em, {
+            const page = await source.readAfter(options.em, {
               afterId: position,
               limit: options.replayBatchSize,
               accountId: options.accountId,
@@ -191,7 +201,7 @@ export function openAlertStream(options: AlertStreamOptions): AsyncIterableItera
             replayed.push(...page);
           }
           const alert = replayed.shift()!;
-          position = alert.id;
+          position = source.positionOf(alert);
           return { done: false, value: alert };
         }
         if (overflowed) {
@@ -200,8 +210,8 @@ export function openAlertStream(options: AlertStreamOptions): AsyncIterableItera
         }
         const alert = live.shift();
         if (alert !== undefined) {
-          if (alert.id <= position!) continue;
-          position = alert.id;
+          if (source.positionOf(alert) <= position!) continue;
+          position = source.positionOf(alert);
           return { done: false, value: alert };
         }
         await new Promise<void>((resolve) => (wake = resolve));

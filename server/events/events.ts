@@ -12,6 +12,10 @@ export interface Events {
   hubs: WalletHubs;
   /** Follows the alerts (every account's, in position order) for this process's alert subscribers. */
   alerts: AlertFeed;
+  /** Follows the acknowledgements (every account's, in acknowledgement order) for this process's alertAcknowledged subscribers. */
+  acknowledgements: AlertFeed;
+  /** Tells this process and every other that alerts were just acknowledged through here. */
+  acknowledged(): void;
   /** Tells this process and every other that something was just committed through here. */
   committed(): void;
 }
@@ -25,13 +29,20 @@ export function createEvents(
   tail: OutboxTail,
   hubs: WalletHubs,
   signal: WakeSignal,
-  alerts: AlertFeed,
+  alertFeeds: { raised: AlertFeed; acknowledged: AlertFeed; signal: WakeSignal },
   onCommitted: () => void = () => {},
 ): Events {
   return {
     tail,
     hubs,
-    alerts,
+    alerts: alertFeeds.raised,
+    acknowledgements: alertFeeds.acknowledged,
+    acknowledged() {
+      outsideOperation(() => {
+        alertFeeds.acknowledged.wake();
+        alertFeeds.signal.publish();
+      });
+    },
     committed() {
       // The wake-ups start process-wide work (tail reads, jobs): never part of the committing operation.
       outsideOperation(() => {

@@ -15,7 +15,8 @@ import type { WakeSignal } from './wake-signal.js';
 export interface EntityChange {
   type: 'CAMPAIGN_UPDATED' | 'CALL_UPDATED';
   accountId: string;
-  campaignId: string;
+  /** The campaign, or the call's campaign; null for an inbound call (listened to by account). */
+  campaignId: string | null;
   /** Set for CALL_UPDATED. */
   callId: string | null;
   /** The object's version after the change: a state at or above it already includes the change. */
@@ -55,6 +56,8 @@ export class OutboxTail {
   private position: OutboxPosition = { txId: '0', id: '0' };
   private readonly listeners = new Map<string, Set<(event: WalletEvent) => void>>();
   private readonly campaignListeners = new Map<string, Set<(change: EntityChange) => void>>();
+  /** Listeners of the inbound calls of an account (calls without a campaign), by account id. */
+  private readonly inboundCallListeners = new Map<string, Set<(change: EntityChange) => void>>();
   private readonly walletChangeListeners = new Map<string, Set<() => void>>();
   private reading = false;
   private readAgain = false;
@@ -109,6 +112,23 @@ export class OutboxTail {
     return () => {
       set.delete(listener);
       if (set.size === 0 && this.campaignListeners.get(campaignId) === set) this.campaignListeners.delete(campaignId);
+    };
+  }
+
+  /**
+   * Calls `listener` with each change of an inbound call of account `accountId` committed from now
+   * on (CALL_UPDATED rows without a campaign). Returns the unsubscribe.
+   */
+  onInboundCallChange(accountId: string, listener: (change: EntityChange) => void): () => void {
+    let set = this.inboundCallListeners.get(accountId);
+    if (!set) {
+      set = new Set();
+      this.inboundCallListeners.set(accountId, set);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.inboundCallListeners.get(accountId) === set) this.inboundCallListeners.delete(accountId);
     };
   }
 
@@ -221,12 +241,16 @@ export class OutboxTail {
   }
 
   private dispatchChange(row: TailRow): void {
-    const set = this.campaignListeners.get(row.event_campaign_id!);
+    // A call without a campaign is an inbound call: its listeners follow its account.
+    const set =
+      row.event_campaign_id === null
+        ? this.inboundCallListeners.get(row.event_account_id)
+        : this.campaignListeners.get(row.event_campaign_id);
     if (!set) return;
     const change: EntityChange = {
       type: row.event_type as EntityChange['type'],
       accountId: row.event_account_id,
-      campaignId: row.event_campaign_id!,
+      campaignId: row.event_campaign_id,
       callId: row.event_call_id,
       version: BigInt(row.event_version!),
     };

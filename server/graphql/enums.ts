@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { Role } from '../domain/accounts/role.js';
-import { CallEndReason, CallStatus } from '../domain/calls/call-record.js';
+import { CallDirection, CallEndReason, CallStatus } from '../domain/calls/call-record.js';
 import { CampaignStatus } from '../domain/campaigns/campaign-record.js';
 import { TransactionKind, TransactionStatus, TransactionType } from '../domain/wallets/transaction-enums.js';
 
@@ -111,6 +111,14 @@ registerEnumType(CallStatus, {
     REFUSED: { description: 'Never connected: its first increment could not be reserved (see endReason).' },
   },
 });
+registerEnumType(CallDirection, {
+  name: 'CallDirection',
+  description: 'Which way a call goes.',
+  valuesConfig: {
+    OUTBOUND: { description: 'Placed by a campaign (startCall) to `to`.' },
+    INBOUND: { description: "Received from `from` on one of the account's numbers (startInboundCall); `to` is that number." },
+  },
+});
 registerEnumType(CallEndReason, {
   name: 'CallEndReason',
   description: 'Why a call ended or was refused.',
@@ -126,4 +134,4 @@ registerEnumType(CallEndReason, {
   },
 });
 
-export { CallEndReason, CallStatus, CampaignStatus, Role, TransactionKind, TransactionStatus, TransactionType };
+export { CallDirection, CallEndReason, CallStatus, CampaignStatus, Role, TransactionKind, TransactionStatus, TransactionType };

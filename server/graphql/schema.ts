@@ -7,21 +7,27 @@ import { documentSchema } from './error-code.type.js';
 import { AccountResolver, PrincipalResolver } from './accounts/account.resolver.js';
 import { MessagingResolver } from './messaging/messaging.resolver.js';
 import { NumbersResolver } from './numbers/numbers.resolver.js';
+import { SenderIdsResolver } from './sender-ids/sender-ids.resolver.js';
 import { PlanSubscriptionResolver, WalletPlanSubscriptionResolver } from './subscriptions/plan-subscription.resolver.js';
 import { SpendSubscriptionResolver } from './calls/spend-subscription.resolver.js';
 import { SpendResolver } from './calls/spend.resolver.js';
 import { WalletSubscriptionResolver } from './wallets/wallet-subscription.resolver.js';
 import { WalletResolver } from './wallets/wallet.resolver.js';
+import { CreateWalletResolver } from './wallets/create-wallet.resolver.js';
 import { PaymentsResolver, WalletPaymentsResolver } from './payments/payments.resolver.js';
 import { PrincipalUserResolver, UsersResolver } from './users/users.resolver.js';
 import { WalletBurnResolver } from './wallets/wallet-burn.resolver.js';
 import { CampaignSpendResolver } from './calls/campaign-spend.resolver.js';
 import { AlertAcknowledgerResolver, AlertsResolver, WalletAlertsResolver } from './alerts/alerts.resolver.js';
 import { NotificationPreferencesResolver } from './notifications/notification-preferences.resolver.js';
+import { UsageReportResolver } from './usage-reports/usage-report.resolver.js';
 import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { AccountSearchResolver } from './accounts/account-search.resolver.js';
 import { SpendCapsResolver } from './spend-caps/spend-caps.resolver.js';
 import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
+import { InvoicesResolver } from './invoices/invoices.resolver.js';
+import { AuditLogResolver } from './audit/audit.resolver.js';
+import { RefundRequestsResolver } from './refund-requests/refund-requests.resolver.js';
 
 /**
  * type-graphql insists on a PubSub once there are subscriptions, but ours never use its topics:
@@ -43,11 +49,13 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AccountResolver,
       PrincipalResolver,
       WalletResolver,
+      CreateWalletResolver,
       WalletSubscriptionResolver,
       SpendResolver,
       SpendSubscriptionResolver,
       MessagingResolver,
       NumbersResolver,
+      SenderIdsResolver,
       PlanSubscriptionResolver,
       WalletPlanSubscriptionResolver,
       PaymentsResolver,
@@ -59,6 +67,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AlertsResolver,
       WalletAlertsResolver,
       NotificationPreferencesResolver,
+      UsageReportResolver,
       WebhooksResolver,
       AccountWebhooksResolver,
       SpendCapsResolver,
@@ -66,6 +75,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
       TransactionActorResolver,
       BankTransferActorResolver,
       AlertAcknowledgerResolver,
+      InvoicesResolver,
+      AuditLogResolver,
+      RefundRequestsResolver,
     ],
     validate: false,
     pubSub: NO_TOPICS,

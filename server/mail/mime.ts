@@ -15,6 +15,8 @@ export interface ParsedMail {
   to: string;
   text: string | null;
   html: string | null;
+  /** Parts sent as files (`Content-Disposition: attachment`), decoded. */
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 function decodeBytes(bytes: Buffer, charset: string): string {
@@ -78,12 +80,21 @@ export function parseMail(raw: string): ParsedMail {
   const type = (headers['content-type'] ?? 'text/plain').toLowerCase();
   let text: string | null = null;
   let html: string | null = null;
+  const attachments: ParsedMail['attachments'] = [];
   const boundary = parameterOf(headers['content-type'], 'boundary');
   if (type.startsWith('multipart/') && boundary) {
     for (const part of body.split(`--${boundary}`).slice(1)) {
       if (part.startsWith('--')) break;
       const parsed = splitHeaders(part.replace(/^\r?\n/, ''));
       const partType = (parsed.headers['content-type'] ?? 'text/plain').toLowerCase();
+      if ((parsed.headers['content-disposition'] ?? '').toLowerCase().startsWith('attachment')) {
+        attachments.push({
+          filename: parameterOf(parsed.headers['content-disposition'], 'filename') ?? '',
+          contentType: partType.split(';')[0]!.trim(),
+          content: Buffer.from(parsed.body.replace(/\s+/g, ''), 'base64'),
+        });
+        continue;
+      }
       const content = decodeBody(parsed.body.replace(/\r?\n$/, ''), parsed.headers);
       if (partType.startsWith('text/plain') && text === null) text = content;
       else if (partType.startsWith('text/html') && html === null) html = content;
@@ -101,5 +112,6 @@ export function parseMail(raw: string): ParsedMail {
     to: headers.to ?? '',
     text: normalize(text),
     html: normalize(html),
+    attachments,
   };
 }

@@ -27,6 +27,7 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
         text: mail.text,
         ...(mail.html === null ? {} : { html: mail.html }),
         messageId: mail.messageId,
+        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
       });
     },
     close: () => transporter.close(),

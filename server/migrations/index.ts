@@ -19,7 +19,15 @@ import { Migration20261206100000TeamInvitationMail } from './Migration2026120610
 import { Migration20261206100000NumbersPlanOverage } from './Migration20261206100000_numbers_plan_overage.js';
 import { Migration20261206100000BurnRateWindow } from './Migration20261206100000_burn_rate_window.js';
 import { Migration20261206104000BillingProfileAddress } from './Migration20261206104000_billing_profile_address.js';
+import { Migration20261207030000Invoices } from './Migration20261207030000_invoices.js';
+import { Migration20261207020000SignUp } from './Migration20261207020000_sign_up.js';
+import { Migration20261207040000AuditRefundRequests } from './Migration20261207040000_audit_refund_requests.js';
+import { Migration20261207010000NumbersRenewalOwed } from './Migration20261207010000_numbers_renewal_owed.js';
+import { Migration20261207010100SenderIds } from './Migration20261207010100_sender_ids.js';
+import { Migration20261207060000InboundCallsUsageReports } from './Migration20261207060000_inbound_calls_usage_reports.js';
+import { Migration20261207070000AlertAcknowledgementFeed } from './Migration20261207070000_alert_acknowledgement_feed.js';
 import { Migration20261207050000SpendCaps } from './Migration20261207050000_spend_caps.js';
+import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -47,5 +55,14 @@ export const migrationsList = [
   { name: 'Migration20261206100000_numbers_plan_overage', class: Migration20261206100000NumbersPlanOverage },
   { name: 'Migration20261206100000_burn_rate_window', class: Migration20261206100000BurnRateWindow },
   { name: 'Migration20261206104000_billing_profile_address', class: Migration20261206104000BillingProfileAddress },
+  { name: 'Migration20261207030000_invoices', class: Migration20261207030000Invoices },
+  { name: 'Migration20261207020000_sign_up', class: Migration20261207020000SignUp },
+  { name: 'Migration20261207040000_audit_refund_requests', class: Migration20261207040000AuditRefundRequests },
+  { name: 'Migration20261207010000_numbers_renewal_owed', class: Migration20261207010000NumbersRenewalOwed },
+  { name: 'Migration20261207010100_sender_ids', class: Migration20261207010100SenderIds },
+  { name: 'Migration20261207060000_inbound_calls_usage_reports', class: Migration20261207060000InboundCallsUsageReports },
+  { name: 'Migration20261207070000_alert_acknowledgement_feed', class: Migration20261207070000AlertAcknowledgementFeed },
   { name: 'Migration20261207050000_spend_caps', class: Migration20261207050000SpendCaps },
+  // Last: every list of allowed values the migrations above restated in parallel, put back together.
+  { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

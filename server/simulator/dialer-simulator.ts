@@ -12,6 +12,9 @@ import { reportSimulatedDeliveries } from '../domain/messaging/message-simulator
 import { sendMessage } from '../domain/messaging/send-message.service.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 
+/** The simulator texts from a number: an alphanumeric sender ID would have to be registered and approved for the account first. */
+const SIMULATOR_SENDER = '+15550100002';
+
 /** How the simulated switch behaves, per simulated campaign. */
 export interface SimulatorSettings {
   /** Call attempts per second per campaign. */
@@ -148,7 +151,7 @@ export class DialerSimulator {
             principal: this.principal(campaign.accountId),
             walletId: campaign.walletId,
             campaignId: campaign.id,
-            from: 'Spendwire',
+            from: SIMULATOR_SENDER,
             to: [...new Set(recipients)],
             body: MESSAGE_BODIES[Math.floor(this.random() * MESSAGE_BODIES.length)]!,
           }),

@@ -3,9 +3,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/calls/clock.js';
 import { acceptInvitation } from '../domain/users/invitations.service.js';
-import { endSession, signIn, startSession } from '../domain/users/sessions.service.js';
+import { authenticateSession, endSession, signIn, startSession } from '../domain/users/sessions.service.js';
+import { resendVerificationEmail, signUp, verifyEmail } from '../domain/users/sign-up.service.js';
+import { formatMoney, SUPPORTED_CURRENCIES } from '../domain/wallets/money.js';
 import type { UserRecord } from '../domain/users/user-record.js';
-import { DomainError, RateLimitedError } from '../errors.js';
+import { DomainError, RateLimitedError, SignUpDisabledError, UnauthenticatedError } from '../errors.js';
 import { RateLimited, type RateLimits } from './rate-limits/rate-limits.js';
 import type { ThrottledAttempt, ThrottleSubject } from './rate-limits/sign-in-throttle.js';
 import { clearedSessionCookie, cookieValue, sameOrigin, SESSION_COOKIE, sessionCookie } from './session-cookie.js';
@@ -17,19 +19,36 @@ export interface AuthRoutesOptions {
   clock: Clock;
   /** Closes this process's sockets of a session that just ended (other processes notice within a second). */
   closeSessionSockets(sessionId: string): void;
-  /** The sign-in lockouts (absent or disabled: no lockout). */
+  /** The sign-in lockouts and the sign-up limit (absent or disabled: none). */
   rateLimits?: RateLimits;
+  /** Tells subscribers that money moved (a verification's trial credit). */
+  committed(): void;
 }
 
-const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID_STATE: 409, RATE_LIMITED: 429 };
+const STATUS_OF: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  SIGN_UP_DISABLED: 403,
+  NOT_FOUND: 404,
+  INVALID_STATE: 409,
+  RATE_LIMITED: 429,
+};
 
 function userJson(user: UserRecord) {
-  return { id: user.id, accountId: user.accountId, email: user.email, name: user.name, role: user.role };
+  return {
+    id: user.id,
+    accountId: user.accountId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+  };
 }
 
 /**
- * The dashboard's sign-in: `POST /auth/sign-in`, `/auth/sign-out`, `/auth/accept-invitation`, JSON
- * in and out. A session lives in an httpOnly, SameSite=Strict cookie; API keys stay for
+ * The dashboard's sign-in: `POST /auth/sign-in`, `/auth/sign-out`, `/auth/accept-invitation`, and
+ * self-service sign-up (`/auth/sign-up`, `/auth/sign-up/options`, `/auth/verify-email`,
+ * `/auth/resend-verification`), JSON in and out. A session lives in an httpOnly, SameSite=Strict cookie; API keys stay for
  * integrators. JSON bodies only (a cross-site form cannot send one without a CORS preflight, which
  * these routes do not answer) and, when the browser names an Origin, only this server's.
  *
@@ -138,5 +157,86 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
       return { user: userJson(user), expiresAt: session.expiresAt.toISOString() };
     }),
   );
+  router.post(
+    '/auth/sign-up/options',
+    handle(async () => ({
+      enabled: config.signUpEnabled,
+      currencies: SUPPORTED_CURRENCIES,
+      trialCredit: Object.fromEntries(
+        Object.entries(config.trialCreditMicros)
+          .filter(([, micros]) => micros > 0n)
+          .map(([currency, micros]) => [currency, formatMicros(micros)]),
+      ),
+    })),
+  );
+  router.post(
+    '/auth/sign-up',
+    handle(async (request, response) => {
+      if (!config.signUpEnabled) throw new SignUpDisabledError();
+      // Counted per client IP before anything is checked: refused attempts count too, so probing addresses costs the same as signing up.
+      const refusal = await options.rateLimits?.signUp?.(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+      if (refusal) {
+        throw new RateLimitedError(
+          `Too many sign-ups from this address: retry in ${refusal.retryAfterSeconds} s`,
+          refusal.limit,
+          refusal.retryAfterSeconds,
+        );
+      }
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const nowMs = options.clock.now();
+      const signedUp = await signUp(em(), config, {
+        email: String(body.email ?? ''),
+        password: String(body.password ?? ''),
+        name: String(body.name ?? ''),
+        company: String(body.company ?? ''),
+        country: String(body.country ?? ''),
+        currency: String(body.currency ?? ''),
+        nowMs,
+      });
+      const session = await startSession(em(), config, signedUp.user, nowMs);
+      response.setHeader('Set-Cookie', sessionCookie(session.token, config.sessionTtlMs, config.sessionCookieSecure));
+      return { user: userJson(signedUp.user), expiresAt: session.expiresAt.toISOString(), walletId: signedUp.walletId };
+    }),
+  );
+  router.post(
+    '/auth/verify-email',
+    handle(async (request) => {
+      const body = (request.body ?? {}) as { token?: unknown };
+      const token = String(body.token ?? '');
+      const tokenSubject: ThrottleSubject = {
+        key: `verification:${token}`,
+        failuresBeforeLockout: config.signInFailuresBeforeLockout,
+        limit: 'signInFailuresBeforeLockout',
+        resetOnSuccess: true,
+      };
+      const verified = await throttled([tokenSubject, ipSubject(request)], () =>
+        verifyEmail(em(), { config, committed: options.committed }, { token, nowMs: options.clock.now() }),
+      );
+      return {
+        verified: true,
+        alreadyVerified: verified.alreadyVerified,
+        trialCredit: verified.trialCredit && {
+          amount: formatMicros(verified.trialCredit.amountMicros),
+          currency: verified.trialCredit.currency,
+          walletId: verified.trialCredit.walletId,
+        },
+      };
+    }),
+  );
+  router.post(
+    '/auth/resend-verification',
+    handle(async (request) => {
+      const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
+      if (!token) throw new UnauthenticatedError('Sign in to ask for a new verification link');
+      const principal = await authenticateSession(em(), token);
+      const sent = await resendVerificationEmail(em(), config, { principal, nowMs: options.clock.now() });
+      return { sent: true, expiresAt: sent.expiresAt.toISOString() };
+    }),
+  );
   return router;
+}
+
+/** Micros as the API writes amounts ("2.00"). */
+function formatMicros(micros: bigint): string {
+  return formatMoney(micros);
 }

@@ -17,8 +17,10 @@ import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { stripeWebhookRoute } from './stripe-webhook.js';
 import { authRoutes } from './auth-routes.js';
 import { exportRoutes } from './export-routes.js';
+import { documentRoutes } from './document-routes.js';
 import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
+import { fromClientIp } from '../domain/accounts/principal.js';
 import { formatError } from '../graphql/format-error.js';
 import type { StartClientOperation } from './client-operation.js';
 import { queryCost, queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
@@ -152,6 +154,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     }, next);
   });
   app.use(exportRoutes({ auth, config }));
+  app.use(documentRoutes({ auth, config, clock: options.spend.clock }));
   app.use(
     authRoutes({
       orm,
@@ -159,6 +162,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       clock: options.spend.clock,
       closeSessionSockets: (sessionId) => webSocket.closeSessionSockets(sessionId),
       rateLimits: options.rateLimits,
+      committed: () => options.spend.deps.committed(),
     }),
   );
   app.use(
@@ -182,7 +186,10 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       });
     }
     const em = orm.em.fork();
-    const principal = await principalFor(auth, request.headers.authorization, request.headers.cookie, em);
+    const principal = fromClientIp(
+      await principalFor(auth, request.headers.authorization, request.headers.cookie, em),
+      request.socket.remoteAddress,
+    );
     // A key already over its query budgets sending a query: refused before parsing or validating it.
     const early = options.rateLimits.refusalBeforeParsing(principal, (request as { body?: { query?: unknown } }).body?.query);
     if (early) throw rateLimitedError(early);

@@ -15,7 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import type { Principal } from '../domain/accounts/principal.js';
+import { fromClientIp, type Principal } from '../domain/accounts/principal.js';
 import type { Events } from '../events/events.js';
 import type { SpendControl } from '../domain/calls/spend-control.js';
 import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
@@ -205,7 +205,10 @@ export function attachWebSocketServer(options: {
         try {
           principals.set(
             ctx.extra,
-            await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie),
+            fromClientIp(
+              await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie),
+              ctx.extra.request.socket.remoteAddress,
+            ),
           );
         } catch (error) {
           // Answer this operation first, then hang up: the client learns why before the close.

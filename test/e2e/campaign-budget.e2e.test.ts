@@ -1,17 +1,7 @@
 // Goal: a campaign stopped at its budget is raised from its own page and resumed, and its page shows the server's one projection: "Budget reached in …" while it runs towards a budget, "Wallet runs dry in …" with the same seconds as the Overview's time to empty when the wallet comes first, nothing once paused or stopped; at desktop (1280×800) and phone (390×844) widths with no sideways scroll. Method: the real server with its billing clock on the real clock, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels; calls started and ended over GraphQL with the OWNER key as an integrator's switch would; figures compared with the API's; screenshots at both sizes; the ledger invariants at the end.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  definitionOf,
-  ensureClientBuilt,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  waitForText,
-  type BrowserPage,
-} from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { definitionOf, saveScreenshot, signInThroughPage, waitForText, e2eFile } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -35,23 +25,19 @@ const PROJECTION = `query($id: ID!, $w: ID!) {
   wallet(id: $w) { burn { timeToEmptySeconds } }
 }`;
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: true }) });
 let t: TestApp;
-let browser: Browser;
-const pages: BrowserPage[] = [];
 let account: { accountId: string; walletId: string; ownerKey: string };
 let ratePlanId: string;
 let campaignId: string;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: true });
+  t = e2e.t;
   // 1.00 a minute, billed per started minute: a call holds $1 of the budget as soon as it starts.
   ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '1', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
   account = await t.createAccount(OWNER.account);
   await t.fund(account.walletId, '100');
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
+  await e2e.createUser(account.accountId, 'OWNER', { email: OWNER.email, name: OWNER.name, password: OWNER.password });
   const created = await t.ok(
     account.ownerKey,
     `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`,
@@ -59,16 +45,7 @@ beforeAll(async () => {
   );
   campaignId = created.createCampaign.campaign.id;
   await t.ok(account.ownerKey, `mutation($id: ID!) { startCampaign(id: $id) { campaign { id } } }`, { id: campaignId });
-  browser = await openBrowser();
 }, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** A campaign figure on its page ("Spent", "Budget reached"…). */
 function figure(page: Page, term: string): Locator {
@@ -103,8 +80,7 @@ async function phoneWidths(page: Page): Promise<{ contentRight: number; document
 
 /** Opens the campaign's page signed in, at `viewport`. */
 async function openCampaign(viewport: { width: number; height: number }): Promise<Page> {
-  const opened = await newPage(browser, { viewport });
-  pages.push(opened);
+  const opened = await e2e.open({ viewport });
   await opened.page.goto(`${t.url}/campaigns/${campaignId}`);
   await signInThroughPage(opened.page, OWNER);
   await opened.page.getByRole('heading', { name: CAMPAIGN_NAME }).waitFor();
@@ -145,7 +121,7 @@ describe('dashboard: a campaign stopped at its budget is raised and resumed from
   });
 
   it('refuses a budget below what is committed, then raises it; Resume places calls again and the page says when the budget is reached', async () => {
-    const page = pages[0]!.page;
+    const page = e2e.pages[0]!.page;
     await page.getByRole('alert').getByRole('button', { name: 'Raise budget' }).click();
     const form = page.getByRole('form', { name: 'Edit campaign' });
     const budget = form.getByLabel('Budget', { exact: true });
@@ -179,7 +155,7 @@ describe('dashboard: a campaign stopped at its budget is raised and resumed from
     expect(await scrollsSideways(page)).toBe(false);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-resumed-budget-reached-in-desktop');
 
-    const phone = pages[1]!.page;
+    const phone = e2e.pages[1]!.page;
     await waitForText(figure(phone, 'Budget reached'), /^in [1-4] min/, LIVE_TIMEOUT_MS);
     const runningWidths = await phoneWidths(phone);
     console.log(
@@ -206,6 +182,6 @@ describe('dashboard: a campaign stopped at its budget is raised and resumed from
 
   it('keeps the books straight and the pages free of errors', async () => {
     await t.assertLedger();
-    for (const open of pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    for (const open of e2e.pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
   });
 });

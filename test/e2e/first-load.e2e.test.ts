@@ -1,8 +1,8 @@
-// Goal: how long a signed-in owner waits for the Overview's Available figure on a slow link with a cold cache, and how many bytes that costs (printed, not asserted), with the facts that make it fast asserted: scripts and styles arrive brotli-compressed, hashed assets are cacheable for a year and come from the cache on the next visit, index.html is revalidated. Method: the real server and built dashboard, Debian's Chromium in a fresh context with the session cookie set, CDP network throttling (1.6 Mbps down, 750 kbps up, 150 ms latency) and CDP's network events for the bytes on the wire; the time is the page's own performance.now() when the figure is on screen.
-import type { Browser, CDPSession } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Goal: how long a signed-in owner waits for the Overview's Available figure on a slow link with a cold cache, and how many bytes that costs (printed, not asserted), with the facts that make it fast asserted: one boot request answers the session check and the account's wallets (no separate session check or Me query), scripts and styles arrive brotli-compressed, hashed assets are cacheable for a year and come from the cache on the next visit, index.html is revalidated. Method: the real server and built dashboard, Debian's Chromium in a fresh context with the session cookie set, CDP network throttling (1.6 Mbps down, 750 kbps up, 150 ms latency) and CDP's network events for the bytes on the wire; the time is the page's own performance.now() when the figure is on screen.
+import type { CDPSession } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '../../server/transport/static-client.js';
-import { ensureClientBuilt, newPage, openBrowser, saveScreenshot, screenshotOnFailure, type BrowserPage } from '../support/browser.js';
+import { e2eFile, saveScreenshot } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -16,19 +16,15 @@ const OWNER = { email: 'fay.first-load@example.com', name: 'Fay First', password
 /** What the Overview's Available figure reads once loaded. */
 const AVAILABLE = '$321.09';
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
-const pages: BrowserPage[] = [];
 let sessionToken: string;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false });
+  t = e2e.t;
   const account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '321.09');
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, ...OWNER, role: 'OWNER' },
-  });
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
   const signIn = await fetch(`${t.url}/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: t.url },
@@ -38,16 +34,7 @@ beforeAll(async () => {
   const cookie = /sw_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '');
   expect(cookie).not.toBeNull();
   sessionToken = cookie![1]!;
-  browser = await openBrowser();
 }, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** One response as CDP saw it. */
 interface Transfer {
@@ -60,9 +47,15 @@ interface Transfer {
   encodedBytes: number;
 }
 
-/** Records every HTTP response of the page (WebSocket frames aside) until `stop()`. */
-function recordTransfers(cdp: CDPSession): { transfers: Map<string, Transfer>; stop(): void } {
+/** Records every HTTP response of the page (WebSocket frames aside), and the operation of each GraphQL POST, until `stop()`. */
+function recordTransfers(cdp: CDPSession): { transfers: Map<string, Transfer>; operations: string[]; stop(): void } {
   const transfers = new Map<string, Transfer>();
+  const operations: string[] = [];
+  const onRequest = (event: { request: { url: string; method: string; postData?: string } }) => {
+    if (event.request.method !== 'POST' || new URL(event.request.url).pathname !== '/graphql') return;
+    const body = JSON.parse(event.request.postData ?? '{}') as { operationName?: string };
+    operations.push(body.operationName ?? '(anonymous)');
+  };
   // CDP tells "served from the cache" before the response itself.
   const servedFromCache = new Set<string>();
   const onResponse = (event: {
@@ -88,12 +81,15 @@ function recordTransfers(cdp: CDPSession): { transfers: Map<string, Transfer>; s
     const transfer = transfers.get(event.requestId);
     if (transfer) transfer.encodedBytes = transfer.fromCache ? 0 : event.encodedDataLength;
   };
+  cdp.on('Network.requestWillBeSent', onRequest);
   cdp.on('Network.responseReceived', onResponse);
   cdp.on('Network.requestServedFromCache', onCached);
   cdp.on('Network.loadingFinished', onFinished);
   return {
     transfers,
+    operations,
     stop() {
+      cdp.off('Network.requestWillBeSent', onRequest);
       cdp.off('Network.responseReceived', onResponse);
       cdp.off('Network.requestServedFromCache', onCached);
       cdp.off('Network.loadingFinished', onFinished);
@@ -125,8 +121,7 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 describe('first load of the Overview on a slow link', () => {
   it('shows the Available figure and prints how long it took and how many bytes it cost; the next visit takes assets from the cache', async () => {
-    const open = await newPage(browser, { viewport: { width: 1280, height: 800 }, timeoutMs: 60_000 });
-    pages.push(open);
+    const open = await e2e.open({ viewport: { width: 1280, height: 800 }, timeoutMs: 60_000 });
     const { page, context } = open;
     await context.addCookies([{ name: 'sw_session', value: sessionToken, url: t.url, httpOnly: true, sameSite: 'Strict' }]);
     const cdp = await context.newCDPSession(page);
@@ -157,7 +152,10 @@ describe('first load of the Overview on a slow link', () => {
         `(${scripts.map((script) => `${new URL(script.url).pathname.replace('/assets/', '')} ${kB(script.encodedBytes)}`).join(', ')})`,
     );
 
-    // The facts behind the figure: compressed, cacheable, the page itself revalidated.
+    // The facts behind the figure: one request asks who is signed in and for their account and wallets, started by
+    // index.html before the script has arrived (no separate session check, no Me query); compressed, cacheable,
+    // the page itself revalidated.
+    expect(cold.operations.filter((operation) => ['Boot', 'SessionCheck', 'Me'].includes(operation))).toEqual(['Boot']);
     expect(scripts.length).toBeGreaterThan(0);
     for (const asset of [...scripts, ...styles]) {
       expect(asset.headers['content-encoding'], asset.url).toBe('br');

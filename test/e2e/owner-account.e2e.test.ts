@@ -1,4 +1,4 @@
-// Goal: an OWNER runs billing, webhooks and e-mail notifications from the dashboard: the Billing page's tax preview turns to reverse charge as an EU VAT number is typed (the same answer quoteTopUp then gives), a refused field is shown under itself with nothing stored; a webhook endpoint added on the Webhooks page gets a real delivery that shows in its delivery log and is replayed from there; a notification kind turned off on the Notifications page is not e-mailed while another still is; every page fits a 390 px phone without sideways scrolling. Method: the real server (alerts, mail and webhook jobs on) on a fresh database, a real SMTP server and a real webhook receiver in the test process, the built dashboard in Debian's Chromium driven through roles and labels, results checked over GraphQL, screenshots at desktop and phone sizes.
+// Goal: an OWNER runs billing, webhooks and e-mail notifications from the dashboard: the Billing page's tax preview turns to reverse charge as an EU VAT number is typed (the same answer quoteTopUp then gives), a refused field is shown under itself with nothing stored; a webhook endpoint added on the Webhooks page gets a real delivery that shows in its delivery log and is replayed from there, and the log pages through older deliveries; a notification kind turned off on the Notifications page is not e-mailed while another still is; every page fits a 390 px phone without sideways scrolling. Method: the real server (alerts, mail and webhook jobs on) on a fresh database, a real SMTP server and a real webhook receiver in the test process, the built dashboard in Debian's Chromium driven through roles and labels, results checked over GraphQL, screenshots at desktop and phone sizes.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -237,6 +237,43 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-webhook-replayed-desktop');
   });
 
+  it('pages the delivery log: the newest 20 first, Older reaches the first delivery, Newer comes back', async () => {
+    const { page } = desktop;
+    // 21 more charges: 22 deliveries, one more than a page and a bit.
+    for (let i = 1; i <= 21; i++) await charge('0.10', `Paging charge ${i}`);
+    await until(
+      'the receiver gets every charge',
+      () =>
+        new Set(
+          receiver
+            .events()
+            .filter((event) => event.type === 'TRANSACTION_CREATED')
+            .map((event) => event.id),
+        ).size === 22,
+      WAIT_TIMEOUT_MS * 2,
+      50,
+    );
+    const endpoint = page.getByRole('list', { name: 'Webhook endpoints' }).getByRole('listitem').filter({ hasText: endpointUrl });
+    const log = endpoint.getByRole('region', { name: 'Delivery log' });
+    const pager = log.getByRole('navigation', { name: 'Delivery pages' });
+    const rows = log.locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: WAIT_TIMEOUT_MS }).toBe(20);
+    expect(await log.locator(`tr[data-event-id="${firstEventId}"]`).count()).toBe(0);
+    await waitForText(pager.getByText(/^Page/), 'Page 1');
+    expect(await pager.getByRole('button', { name: '← Newer' }).isDisabled()).toBe(true);
+
+    await pager.getByRole('button', { name: 'Older →' }).click();
+    await waitForText(pager.getByText(/^Page/), 'Page 2');
+    await log.locator(`tr[data-event-id="${firstEventId}"]`).waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await pager.getByRole('button', { name: 'Older →' }).isDisabled()).toBe(true);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '05b-webhook-delivery-log-page-2-desktop');
+
+    await pager.getByRole('button', { name: '← Newer' }).click();
+    await waitForText(pager.getByText(/^Page/), 'Page 1');
+    await expect.poll(() => rows.count(), { timeout: WAIT_TIMEOUT_MS }).toBe(20);
+  });
+
   it('rotates the secret (confirmed; the new one is shown once) and deletes nothing when the delete is cancelled', async () => {
     const { page } = desktop;
     const endpoint = page.getByRole('list', { name: 'Webhook endpoints' }).getByRole('listitem').filter({ hasText: endpointUrl });
@@ -372,10 +409,13 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
     await page.goto(`${t.url}/webhooks`);
     const endpoint = page.getByRole('list', { name: 'Webhook endpoints' }).getByRole('listitem').filter({ hasText: endpointUrl });
     await endpoint.getByRole('button', { name: 'Deliveries' }).click();
-    const row = endpoint.getByRole('region', { name: 'Delivery log' }).locator(`tr[data-event-id="${firstEventId}"]`);
+    // The newest delivery (the first one is on the log's second page by now), and the pager under the cards.
+    const log = endpoint.getByRole('region', { name: 'Delivery log' });
+    const row = log.locator('tbody tr').first();
     await waitForText(row.locator('td[data-label="Last answer"]'), 'HTTP 200');
+    await log.getByRole('navigation', { name: 'Delivery pages' }).waitFor();
     // The Replay button stays on screen inside the card.
-    const replay = row.getByRole('button', { name: `Replay ${firstEventId}` });
+    const replay = row.getByRole('button', { name: /^Replay / });
     const box = await replay.boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);

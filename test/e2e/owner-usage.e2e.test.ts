@@ -1,17 +1,14 @@
 // Goal: an OWNER buys, lists and refunds phone numbers (the price shown before buying is exactly what the wallet is debited, the list shows each number's renewal, refund window and grace deadline), reads the messages sent through the API with their segments, status and cost, prices a message with the estimator, subscribes to a plan and watches its allowance used move after a call, then cancels; a campaign manager who opens these pages sees what they may not do; at 390 px none of the pages scrolls sideways. Method: the real server (billing clock off: calls bill their first increment when they end) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels at 1280×800 and 390×844, the figures checked against the API and the ledger, screenshots of each page at both sizes.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ensureClientBuilt,
   goToSection,
-  newPage,
-  openBrowser,
   saveScreenshot,
-  screenshotOnFailure,
   signInThroughPage,
   WAIT_TIMEOUT_MS,
   waitForText,
   type BrowserPage,
+  e2eFile,
 } from '../support/browser.js';
 import { formatMoney } from '../../client/src/utils/money.js';
 import { runSql } from '../support/sql.js';
@@ -26,27 +23,25 @@ const MANAGER = { email: 'cam.manager@example.com', name: 'Cam Manager', passwor
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 let phone: BrowserPage;
-const pages: BrowserPage[] = [];
 let account: { accountId: string; walletId: string; ownerKey: string };
 let ratePlanId: string;
 let campaignId: string;
+/** A number whose renewal is owed while the wallet is suspended (set by the Numbers steps). */
+let owedNumber: string;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false });
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '100');
   for (const person of [
     { ...OWNER, role: 'OWNER' },
     { ...MANAGER, role: 'CAMPAIGN_MANAGER' },
   ]) {
-    await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-      input: { accountId: account.accountId, email: person.email, name: person.name, role: person.role, password: person.password },
-    });
+    await e2e.createUser(account.accountId, person.role, { email: person.email, name: person.name, password: person.password });
   }
   // Numbers under +4420 cost 2.50 once and 3.25 a month; SMS 0.0075 a segment everywhere; calls 60/60.
   ratePlanId = await t.createRatePlan([
@@ -69,20 +64,14 @@ beforeAll(async () => {
       input: { name: 'Starter', currency: 'USD', monthlyFee: '15', includedMinutes: 100, overagePerMinute: '0.015' },
     },
   );
-  browser = await openBrowser();
-  owner = await newPage(browser, { viewport: DESKTOP });
-  phone = await newPage(browser, { viewport: PHONE });
-  pages.push(owner, phone);
+  owner = await e2e.open({ viewport: DESKTOP });
+  phone = await e2e.open({ viewport: PHONE });
 }, 120_000);
 
+// Runs before e2eFile's clean-up (after-hooks run last registered first): the server is still up.
 afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
   await t?.assertLedger();
-  await t?.close();
 });
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** The region (a card) named `name`. */
 function card(page: Page, name: string): Locator {
@@ -229,6 +218,42 @@ describe('Numbers', () => {
     await saveScreenshot(page, SCREENSHOT_PREFIX, '04-numbers-grace');
   });
 
+  it('shows a renewal owed while the wallet is suspended apart from GRACE: the amount owed and since when', async () => {
+    const { page } = owner;
+    const offers = await t.ok(
+      account.ownerKey,
+      `query($walletId: ID!, $ratePlanId: ID!) { availablePhoneNumbers(walletId: $walletId, ratePlanId: $ratePlanId, startsWith: "+4420") { number } }`,
+      { walletId: account.walletId, ratePlanId },
+    );
+    const listed = await t.ok(
+      account.ownerKey,
+      `query($walletId: ID) { phoneNumbers(walletId: $walletId) { edges { node { number } } } }`,
+      {
+        walletId: account.walletId,
+      },
+    );
+    const seen = new Set(listed.phoneNumbers.edges.map((edge: any) => edge.node.number));
+    // A number this wallet never had, so that its row is the only one on the page.
+    owedNumber = offers.availablePhoneNumbers.map((offer: any) => offer.number).find((number: string) => !seen.has(number));
+    await t.ok(account.ownerKey, `mutation($input: PurchaseNumberInput!) { purchaseNumber(input: $input) { phoneNumber { id } } }`, {
+      input: { walletId: account.walletId, ratePlanId, number: owedNumber },
+    });
+    // The renewal job keeps a number this way when its renewal falls while the wallet is suspended; here the row is set so directly.
+    await runSql(
+      t.app.orm.em.fork(),
+      `update phone_number set status = 'RENEWAL_OWED', renews_at = '2026-11-30T09:00:00Z', version = version + 1
+        where number = $1 and status = 'ACTIVE'`,
+      [owedNumber],
+    );
+    await page.reload();
+    const row = card(page, 'Your numbers').getByRole('row').filter({ hasText: owedNumber });
+    await waitForText(row.locator('td[data-label="Status"] .status'), 'Renewal owed');
+    await row.getByText('owed since', { exact: false }).first().waitFor();
+    expect(await row.locator('td[data-label="Status"]').innerText()).toMatch(/\$\d+\.\d{2} owed since/);
+    await row.getByText(/^Owed since /).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '04b-numbers-renewal-owed');
+  });
+
   it('at 390 px: the numbers stack into cards, with Release visible, and nothing scrolls sideways', async () => {
     const { page } = phone;
     await page.goto(`${t.url}/`);
@@ -237,6 +262,8 @@ describe('Numbers', () => {
     const row = card(page, 'Your numbers').getByRole('row').filter({ hasText: kept });
     await row.getByRole('button', { name: 'Release', exact: true }).waitFor();
     expect(await row.getByRole('button', { name: 'Release', exact: true }).isVisible()).toBe(true);
+    // The owed renewal's card says so in words, apart from the number in grace.
+    await card(page, 'Your numbers').getByRole('row').filter({ hasText: owedNumber }).getByText('Renewal owed').waitFor();
     await expectNoSidewaysScroll(page);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-numbers-phone');
   });
@@ -268,7 +295,7 @@ describe('Messages', () => {
           walletId: account.walletId,
           campaignId,
           ratePlanId,
-          from: 'ACME',
+          from: '+15550100001',
           to: ['+447700900001', '+447700900002'],
           body: 'Hello from the campaign',
         },
@@ -279,7 +306,7 @@ describe('Messages', () => {
     // 200 GSM characters: two segments, held until its report.
     const long = (
       await t.ok(account.ownerKey, SEND, {
-        input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: ['+15550100003'], body: 'x'.repeat(200) },
+        input: { walletId: account.walletId, ratePlanId, from: '+15550100001', to: ['+15550100003'], body: 'x'.repeat(200) },
       })
     ).sendMessage.messages[0];
     expect(long).toMatchObject({ segments: 2, price: '0.015' });
@@ -406,8 +433,7 @@ describe('Plan', () => {
 
 describe('a campaign manager on these pages', () => {
   it('sees the numbers, messages and plan but is told what they may not do', async () => {
-    const manager = await newPage(browser, { viewport: DESKTOP });
-    pages.push(manager);
+    const manager = await e2e.open({ viewport: DESKTOP });
     const { page } = manager;
     await page.goto(`${t.url}/`);
     await signInThroughPage(page, { ...MANAGER, account: ACCOUNT_NAME });

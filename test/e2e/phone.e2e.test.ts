@@ -1,16 +1,8 @@
 // Goal: every page of every role fits a phone (390×844): nothing scrolls sideways and "Sign out" stays on screen; each page is also seen at desktop size. Method: the real server on a fresh database with an account that has money, a campaign with calls and a transaction history, the built dashboard in Debian's Chromium signed in by cookie as its OWNER (each path of ACCOUNT_SECTIONS, a campaign's page, and any further link its navigation shows) and as a SUPPORT user (every /support link the console's navigation shows, so pages added later are covered), measuring `document.documentElement.scrollWidth` and Sign out's box at 390 px, with screenshots at both sizes.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_SECTIONS } from '../../client/src/utils/account-routes.js';
-import {
-  ensureClientBuilt,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  type BrowserPage,
-} from '../support/browser.js';
+import { e2eFile, saveScreenshot, signInThroughPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -24,19 +16,16 @@ const ACCOUNT_NAME = 'E2E Phone Account With A Rather Long Name';
 const OWNER = { email: 'pat.phone-owner.with.a.long.address@example.com', name: 'Pat Phone', password: 'phones are narrow things' };
 const SUPPORT = { email: 'sky.support@example.com', name: 'Sky Support', password: 'support on a small screen' };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ paymentsEnabled: true, billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
-const pages: BrowserPage[] = [];
 let campaignId: string;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ paymentsEnabled: true, billingClockEnabled: false });
+  t = e2e.t;
   const account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '1234567.89');
-  const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }';
-  await t.ok(t.adminToken, createUser, { input: { accountId: account.accountId, ...OWNER, role: 'OWNER' } });
-  await t.ok(t.adminToken, createUser, { input: { ...SUPPORT, role: 'SUPPORT' } });
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  await e2e.createUser(null, 'SUPPORT', SUPPORT);
   // Rows for the tables: a campaign with a charge of its own, and a few more transactions.
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.0125', firstIncrementSeconds: 6, nextIncrementSeconds: 6 }]);
   campaignId = await t.runningCampaign(account.ownerKey, account.walletId, ratePlanId, '5000');
@@ -57,16 +46,7 @@ beforeAll(async () => {
   await t.ok(account.ownerKey, 'mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }', {
     input: { callId: callIds[2] },
   });
-  browser = await openBrowser();
 }, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** What one page measures at phone width. */
 interface PhoneFit {
@@ -180,9 +160,8 @@ async function navigationPaths(page: Page, prefix: string): Promise<string[]> {
 
 describe('phone layout of every page', () => {
   it("fits every page of an OWNER at 390 px: the sections, a campaign's page and any further navigation link", async () => {
-    const phone = await newPage(browser, { viewport: PHONE });
-    const desktop = await newPage(browser, { viewport: DESKTOP });
-    pages.push(phone, desktop);
+    const phone = await e2e.open({ viewport: PHONE });
+    const desktop = await e2e.open({ viewport: DESKTOP });
     await signIn(phone.page, OWNER, ACCOUNT_NAME);
     await signIn(desktop.page, OWNER, ACCOUNT_NAME);
 
@@ -197,9 +176,8 @@ describe('phone layout of every page', () => {
   }, 600_000);
 
   it('fits every page of the support console at 390 px', async () => {
-    const phone = await newPage(browser, { viewport: PHONE });
-    const desktop = await newPage(browser, { viewport: DESKTOP });
-    pages.push(phone, desktop);
+    const phone = await e2e.open({ viewport: PHONE });
+    const desktop = await e2e.open({ viewport: DESKTOP });
     await signIn(phone.page, SUPPORT);
     await signIn(desktop.page, SUPPORT);
 

@@ -1,19 +1,16 @@
 // Goal: an OWNER runs the account from the dashboard's Settings, Top up and Transactions pages: saves sandbox cards and picks the default, turns auto-recharge on, creates an API key whose secret is shown once and revokes it, tops up and finds the receipt under the transaction's row, filters the history and downloads it as CSV (signed in by cookie, and with an API key through the Authorization header), and sets the wallet's balance alerts, which a charge then crosses. Method: the real server (payment jobs on) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, the results checked over GraphQL (the raised alert through the `alerts` query), the CSV files read from the browser's download events, screenshots of each step.
 import fs from 'node:fs/promises';
-import type { Browser, Download, Locator, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Locator, Page, Request } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ensureClientBuilt,
   goToSection,
-  newPage,
-  openBrowser,
   saveScreenshot,
   WAIT_TIMEOUT_MS,
   waitForText,
   type BrowserPage,
   definitionOf,
   signInThroughPage,
-  screenshotOnFailure,
+  e2eFile,
 } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -30,40 +27,26 @@ const RECEIPT_NUMBER_PATTERN = /SW-\d{4}-\d{8}/;
 const CSV_HEADER =
   'sequence,created_at,type,kind,status,amount,balance_before,balance_after,currency,description,payment_intent_id,campaign_id,transaction_id';
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ paymentsEnabled: true, billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
-const pages: BrowserPage[] = [];
 let account: { accountId: string; walletId: string; ownerKey: string };
 let campaignId: string;
 let receiptNumber: string;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ paymentsEnabled: true, billingClockEnabled: false });
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '50');
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
   // A campaign with one charge of its own, for the history's campaign filter.
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.01', firstIncrementSeconds: 6, nextIncrementSeconds: 6 }]);
   campaignId = await t.runningCampaign(account.ownerKey, account.walletId, ratePlanId);
   await t.ok(account.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
     input: { walletId: account.walletId, amount: '1.25', description: 'Campaign set-up fee', campaignId },
   });
-  browser = await openBrowser();
-  owner = await newPage(browser);
-  pages.push(owner);
-}, 120_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
+  owner = await e2e.open();
 });
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** The region (a card) named `name`. */
 function card(page: Page, name: string): Locator {
@@ -298,8 +281,7 @@ describe('dashboard: settings, top-ups and the transaction history of an OWNER',
   });
 
   it('with an API key (no cookie), the CSV is fetched with the Authorization header and saved from the page', async () => {
-    const opened = await newPage(browser);
-    pages.push(opened);
+    const opened = await e2e.open();
     const { page, context } = opened;
     const key = await t.createKey(account.accountId, 'CAMPAIGN_MANAGER');
     await page.goto(`${t.url}/transactions`);
@@ -373,6 +355,6 @@ describe('dashboard: settings, top-ups and the transaction history of an OWNER',
     await t.assertLedger();
     const data = await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance } }', { id: account.walletId });
     expect(data.wallet.balance).toBe('19');
-    for (const open of pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    for (const open of e2e.pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
   });
 });

@@ -1,17 +1,14 @@
 // Goal: people get into the dashboard with e-mail and password and out again: a wrong password is refused with the server's words, an OWNER signs in and sees the balance, invites a campaign manager from the Team page whose link works once in another browser, a reload keeps a session and a sign-out ends it (a reload stays signed out), and a sign-out elsewhere sends an open page back to sign-in. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person (cookies are per context), screenshots of each step.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ensureClientBuilt,
   goToSection,
-  newPage,
-  openBrowser,
   saveScreenshot,
   waitForText,
   type BrowserPage,
   definitionOf,
   signInThroughPage,
-  screenshotOnFailure,
+  e2eFile,
 } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -25,40 +22,24 @@ const MANAGER = { email: 'carl.manager@example.com', name: 'Carl Manager', passw
 /** How an invitation link ends: the accept page with an `swi_` token (it starts with the dashboard's origin). */
 const INVITATION_LINK_PATTERN = /\/accept-invitation\?token=swi_[A-Za-z0-9_-]{43}$/;
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ paymentsEnabled: true, billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 let manager: BrowserPage | undefined;
-const pages: BrowserPage[] = [];
 let account: { accountId: string; walletId: string };
 let invitationUrl: string;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ paymentsEnabled: true, billingClockEnabled: false });
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '12.5');
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
-  browser = await openBrowser();
-  owner = await newPage(browser);
-  pages.push(owner);
-}, 120_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  owner = await e2e.open();
 });
 
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
-
 /** Opens another page in a fresh context (another browser, as far as cookies go) and tracks it for cleanup. */
-async function anotherBrowser(): Promise<BrowserPage> {
-  const opened = await newPage(browser);
-  pages.push(opened);
-  return opened;
+function anotherBrowser(): Promise<BrowserPage> {
+  return e2e.open();
 }
 
 /** The balance card's "Balance" figure. */
@@ -239,6 +220,6 @@ describe('dashboard: sign in with e-mail and password', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Forget key' }).click();
     await signInHeading(page).waitFor();
     await page.getByLabel('E-mail', { exact: true }).waitFor();
-    for (const open of pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    for (const open of e2e.pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
   });
 });

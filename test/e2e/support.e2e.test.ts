@@ -1,20 +1,10 @@
 // Goal: platform support staff run the support console in Chromium: signed in with e-mail and password they land on the live alert feed, where an alert raised by a real charge appears without a reload and is acknowledged (recorded under their name); they find the account by name, grant credit from its page through a confirmation dialog that takes the keyboard focus and gives it back, and the owner, signed in on a second page, sees the balance change live; a bank transfer is recorded and completed the same way, and the account page's balance follows the owner's spending live; every console page fits a 390 px phone without sideways scrolling. Method: the real server (alert processor on) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, the results checked over GraphQL, screenshots at desktop and phone sizes.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  definitionOf,
-  ensureClientBuilt,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  waitForText,
-  type BrowserPage,
-} from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { definitionOf, e2eFile, saveScreenshot, signInThroughPage, waitForText, type BrowserPage } from '../support/browser.js';
 import { balances } from '../support/overview-page.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
 const SCREENSHOT_PREFIX = 'support';
@@ -24,35 +14,22 @@ const OWNER = { email: 'olga.owner@example.com', name: 'Olga Owner', password: '
 const SUPPORT = { email: 'sam.support@example.com', name: 'Sam Support', password: 'support watches alerts' };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX);
 let t: TestApp;
-let browser: Browser;
 let staff: BrowserPage;
 let owner: BrowserPage;
-const pages: BrowserPage[] = [];
 let account: { accountId: string; walletId: string; ownerKey: string };
 let supportUserId: string;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp();
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '10');
-  const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }';
-  await t.ok(t.adminToken, createUser, { input: { accountId: account.accountId, role: 'OWNER', ...OWNER } });
-  supportUserId = (await t.ok(t.adminToken, createUser, { input: { accountId: null, role: 'SUPPORT', ...SUPPORT } })).createUser.user.id;
-  browser = await openBrowser();
-  staff = await newPage(browser);
-  owner = await newPage(browser);
-  pages.push(staff, owner);
-}, 120_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  supportUserId = await e2e.createUser(null, 'SUPPORT', SUPPORT);
+  staff = await e2e.open();
+  owner = await e2e.open();
 });
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** The region (a card or list) named `name`. */
 function region(page: Page, name: string): Locator {
@@ -236,8 +213,7 @@ describe('support console', () => {
   });
 
   it('fits every console page on a 390 px phone without sideways scrolling', async () => {
-    const phone = await newPage(browser, { viewport: PHONE });
-    pages.push(phone);
+    const phone = await e2e.open({ viewport: PHONE });
     const page = phone.page;
     await page.goto(`${t.url}/`);
     await signInThroughPage(page, SUPPORT);

@@ -1,16 +1,6 @@
 // Goal: an account owner tops up a wallet from the "Top up" card of the dashboard's Top up page and sees what a customer should: the checkout summary, a receipt, the balance moving by itself, the simulated 3-D Secure challenge answered both ways, and a decline with its reason. Method: the real server (payment jobs on, so the sandbox's webhooks are applied by themselves) on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, then the ledger invariants and the balance over GraphQL.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  waitForText,
-  type BrowserPage,
-  screenshotOnFailure,
-} from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { goToSection, saveScreenshot, waitForText, type BrowserPage, e2eFile } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   balanceFigure,
@@ -26,26 +16,16 @@ import {
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
 const SCREENSHOT_PREFIX = 'top-up';
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ paymentsEnabled: true, billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let session: BrowserPage;
 let account: { accountId: string; walletId: string; ownerKey: string };
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ paymentsEnabled: true, billingClockEnabled: false });
+  t = e2e.t;
   account = await t.createAccount('E2E Top-up Account');
-  browser = await openBrowser();
-  session = await newPage(browser);
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await t?.close();
+  session = await e2e.open();
 });
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
 
 /** The wallet's balance as the API has it. */
 async function apiBalance(): Promise<string> {

@@ -1,4 +1,4 @@
-// Goal: a signed-in user reads and sets their own e-mail preference per notification kind, on by default, and nobody else can: API keys and the operator token get FORBIDDEN, no credentials UNAUTHENTICATED, an unknown kind BAD_USER_INPUT. Method: the real server over HTTP with session cookies, every error code once.
+// Goal: a signed-in user reads and sets their own e-mail preference per notification kind, on by default (the usage reports off: opt-in), and nobody else can: API keys and the operator token get FORBIDDEN, no credentials UNAUTHENTICATED, an unknown kind BAD_USER_INPUT. Method: the real server over HTTP with session cookies, every error code once.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -15,7 +15,17 @@ const KINDS = [
   'TOP_UP_RECEIPT',
   'SPEND_CAP_WARNING',
   'SPEND_CAP_REACHED',
+  'NUMBER_RENEWAL_FAILED',
+  'NUMBER_RELEASED',
+  'SENDER_ID_APPROVED',
+  'SENDER_ID_REJECTED',
+  'SENDER_ID_RENEWAL_FAILED',
+  'SENDER_ID_CANCELLED',
+  'DAILY_USAGE_REPORT',
+  'MONTHLY_USAGE_REPORT',
 ];
+/** The kinds nobody gets until they turn them on. */
+const OPT_IN = new Set(['DAILY_USAGE_REPORT', 'MONTHLY_USAGE_REPORT']);
 const ME = `{ me { user { id notificationPreferences { kind email } } } }`;
 const SET = `mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) {
   preference { kind email } preferences { kind email } } }`;
@@ -50,10 +60,11 @@ async function withCookie(cookie: string, query: string, variables?: Record<stri
   return { status: response.status, ...((await response.json()) as object) };
 }
 
-const all = (email: boolean) => KINDS.map((kind) => ({ kind, email }));
+/** Every kind at `email`, except the opt-in kinds, which stay at their default (off). */
+const all = (email: boolean) => KINDS.map((kind) => ({ kind, email: OPT_IN.has(kind) ? false : email }));
 
 describe('notificationPreferences', () => {
-  it('lists every kind, on by default, for the signed-in user', async () => {
+  it('lists every kind, on by default except the opt-in usage reports, for the signed-in user', async () => {
     const { cookie, userId } = await signedInUser();
     const response = await withCookie(cookie, ME);
     expect(response.errors).toBeUndefined();

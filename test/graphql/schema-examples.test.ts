@@ -150,7 +150,7 @@ describe('schema/examples against a running server', () => {
     const input = {
       walletId,
       ratePlanId,
-      from: 'Spendwire',
+      from: '+15550100002',
       to: ['+447700900123'],
       body: 'Your code is 123456',
       idempotencyKey: 'otp-5521',

@@ -236,8 +236,11 @@ describe('webhook deliveries', () => {
 /** An acknowledged (or not) alert of the test's account; returns its id. */
 async function insertAlert(raisedMs: number, acknowledgedMs: number | null): Promise<string> {
   const [row] = await sql<{ id: string }>(
-    `insert into alert (kind, severity, account_id, wallet_id, currency, balance_micros, message, dedupe_key, raised_at, acknowledged_at, acknowledged_by)
-     values ('LOW_BALANCE', 'WARNING', $1, $2, 'USD', 0, 'Low balance', $3, $4, $5, $6) returning id::text`,
+    // An acknowledged alert takes the next acknowledgement position, as acknowledging does.
+    `insert into alert (kind, severity, account_id, wallet_id, currency, balance_micros, message, dedupe_key, raised_at, acknowledged_at, acknowledged_by,
+                        acknowledgement_position)
+     values ('LOW_BALANCE', 'WARNING', $1, $2, 'USD', 0, 'Low balance', $3, $4, $5, $6,
+             case when $5::timestamptz is null then null else nextval('alert_acknowledgement_position_seq') end) returning id::text`,
     [
       accountId,
       walletId,
@@ -312,6 +315,7 @@ describe('alerts', () => {
     // The mail and webhook producers have read up to `mailed`, not `unread`; the live feed reads everything.
     await sql(`update alert_reader set alert_id = $1`, [mailed]);
     await t.app.events.alerts.caughtUp();
+    await t.app.events.acknowledgements.caughtUp();
 
     // A plain DELETE is refused, whatever the alert.
     await expect(sql(`delete from alert where id = $1`, [past])).rejects.toThrow(/alert is append-only/);
@@ -325,6 +329,26 @@ describe('alerts', () => {
     expect(left.sort()).toEqual([inside, unacknowledged, mailed, unread].sort());
     const [floor] = await sql(`select position::text from retention_floor where name = 'alerts'`);
     expect(floor.position).toBe(past);
+    const [acknowledgementFloor] = await sql(`select position::text from retention_floor where name = 'alert_acknowledgements'`);
+    const [pastAcknowledgement] = await sql(`select acknowledgement_position::text as position from alert where id = $1`, [inside]);
+    expect(BigInt(acknowledgementFloor.position)).toBeLessThan(BigInt(pastAcknowledgement.position));
+
+    // alertAcknowledged is refused from below its own floor (the deleted alert's acknowledgement).
+    const belowAcknowledged = subscribe(
+      t.url,
+      ownerKey,
+      `subscription($after: String) { alertAcknowledged(afterAcknowledgementPosition: $after) { id } }`,
+      { after: (BigInt(acknowledgementFloor.position) - 1n).toString() },
+      (d) => d.alertAcknowledged.id,
+    );
+    try {
+      await vi.waitFor(() => expect(belowAcknowledged.errors.length).toBeGreaterThan(0), { timeout: 20_000 });
+      expect(belowAcknowledged.errors[0]).toMatchObject({
+        extensions: { code: 'RESUME_WINDOW_EXCEEDED', field: 'afterAcknowledgementPosition', window: 'alertRetentionMs' },
+      });
+    } finally {
+      await belowAcknowledged.close();
+    }
 
     // alertRaised resumes from the floor, not from below it.
     const query = `subscription($after: String) { alertRaised(afterPosition: $after) { id } }`;
@@ -350,6 +374,7 @@ describe('alerts', () => {
     for (let i = 0; i < 5; i++) ids.push(await insertAlert(ackAt, ackAt));
     await sql(`update alert_reader set alert_id = $1`, [ids.at(-1)]);
     await t.app.events.alerts.caughtUp();
+    await t.app.events.acknowledgements.caughtUp();
     clock.ms = ackAt + 365 * DAY_MS + 1;
     expect(await passesUntilDone('alerts', 'alerts')).toEqual([2, 2, 1, 0]);
     expect(await sql(`select 1 from alert where id = any($1::bigint[])`, [ids])).toHaveLength(0);

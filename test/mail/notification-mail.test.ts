@@ -212,7 +212,7 @@ describe('alert mails', () => {
 
   it('does not mail the feed-only kinds, and still reads past them', async () => {
     const { accountId, walletId, email } = await customer();
-    for (const kind of ['BALANCE_RECOVERED', 'CALLS_STOPPED', 'WALLET_SUSPENDED', 'NUMBER_RENEWAL_FAILED', 'BUDGET_REACHED']) {
+    for (const kind of ['BALANCE_RECOVERED', 'CALLS_STOPPED', 'WALLET_SUSPENDED', 'BUDGET_REACHED']) {
       await raiseAlert({ accountId, walletId, kind });
     }
     const last = await raiseAlert({ accountId, walletId, kind: 'LOW_BALANCE', thresholdMicros: 5_000_000n, balanceMicros: 1_000_000n });

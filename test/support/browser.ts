@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { TestApp } from './test-app.js';
 
 /** The repository's root: the folder holding package.json, vite.config.ts and dist/. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -296,4 +297,77 @@ export async function signInThroughPage(page: Page, person: PageSignIn): Promise
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   if (person.account !== undefined) await page.getByRole('heading', { name: person.account }).waitFor();
+}
+
+/** What {@link e2eFile} gives an end-to-end test file: its server, its browser and the pages it opens. */
+export interface E2EFile {
+  /** The file's server (set once the file's first beforeAll ran). */
+  readonly t: TestApp;
+  /** Debian's Chromium, one for the file. */
+  readonly browser: Browser;
+  /** Every page opened through {@link E2EFile.open}: screenshotted when a test fails, closed after the file. */
+  readonly pages: BrowserPage[];
+  /** Opens a page in a fresh context (no cookies or storage shared) that the file closes at its end. */
+  open(options?: NewPageOptions): Promise<BrowserPage>;
+  /**
+   * Creates a user who signs in with e-mail and password, through the operator's createUser
+   * (`accountId` null: platform staff such as SUPPORT). Returns the user's id.
+   */
+  createUser(accountId: string | null, role: string, person: { email: string; name: string; password: string }): Promise<string>;
+}
+
+/** Options of {@link e2eFile}. */
+export interface E2EFileOptions {
+  /** Starts the file's server. @default startTestApp() with the test defaults */
+  start?: () => Promise<TestApp>;
+}
+
+/**
+ * The set-up every end-to-end file repeats, registered once: before all its tests the dashboard is
+ * built if stale, the server started and Chromium opened; a failing test leaves screenshots of the
+ * open pages (named with `screenshotPrefix`); after all, every page, the browser and the server are
+ * closed. Call it at the top level of the file, before the file's own `beforeAll`, which then sees
+ * `t` and `browser` ready.
+ */
+export function e2eFile(screenshotPrefix: string, options: E2EFileOptions = {}): E2EFile {
+  let app: TestApp | undefined;
+  let chromiumBrowser: Browser | undefined;
+  const pages: BrowserPage[] = [];
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    app = options.start ? await options.start() : await (await import('./test-app.js')).startTestApp();
+    chromiumBrowser = await openBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    for (const page of pages) await page.close().catch(() => undefined);
+    await chromiumBrowser?.close();
+    await app?.close();
+  });
+  screenshotOnFailure(screenshotPrefix, () => pages);
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started yet: use it in a test or a beforeAll after e2eFile()`);
+    return value;
+  };
+  return {
+    get t() {
+      return ready(app, 'The test server');
+    },
+    get browser() {
+      return ready(chromiumBrowser, 'Chromium');
+    },
+    pages,
+    async open(pageOptions) {
+      const opened = await newPage(ready(chromiumBrowser, 'Chromium'), pageOptions);
+      pages.push(opened);
+      return opened;
+    },
+    async createUser(accountId, role, person) {
+      const created = await ready(app, 'The test server').ok(
+        ready(app, 'The test server').adminToken,
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }',
+        { input: { accountId, role, ...person } },
+      );
+      return created.createUser.user.id as string;
+    },
+  };
 }

@@ -89,3 +89,90 @@ export async function checkSession(options: AuthRequestOptions = {}): Promise<Se
     return { kind: 'unavailable', message: networkFailure(error).message };
   }
 }
+
+/** What a person types to open an account (`POST /auth/sign-up`). */
+export interface SignUpForm {
+  email: string;
+  password: string;
+  name: string;
+  company: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** ISO 4217, one of {@link SignUpOptions.currencies}. */
+  currency: string;
+}
+
+/** `POST /auth/sign-up`: opens the account, its wallet and its owner and, on success, signs them in (cookie set, e-mail unverified). */
+export function signUp(form: SignUpForm, options: AuthRequestOptions = {}): Promise<AuthResult> {
+  return authRequest(
+    '/auth/sign-up',
+    {
+      email: form.email.trim(),
+      password: form.password,
+      name: form.name.trim(),
+      company: form.company.trim(),
+      country: form.country.trim(),
+      currency: form.currency,
+    },
+    options,
+  );
+}
+
+/** What the server says about sign-up before anyone is signed in: whether it is on, the currencies, the trial credit per currency. */
+export interface SignUpOptions {
+  enabled: boolean;
+  currencies: string[];
+  /** Trial credit given at verification, per currency ("2" = 2.00); a currency absent gets none. */
+  trialCredit: Record<string, string>;
+}
+
+/** `POST /auth/sign-up/options`; sign-up counts as off when the server cannot be asked. */
+export async function fetchSignUpOptions(options: AuthRequestOptions = {}): Promise<SignUpOptions> {
+  try {
+    const { status, bodyText } = await postJson('/auth/sign-up/options', {}, options);
+    const body = JSON.parse(bodyText) as Partial<SignUpOptions>;
+    if (status !== 200 || typeof body.enabled !== 'boolean') return { enabled: false, currencies: [], trialCredit: {} };
+    return {
+      enabled: body.enabled,
+      currencies: Array.isArray(body.currencies) ? body.currencies.filter((currency) => typeof currency === 'string') : [],
+      trialCredit: typeof body.trialCredit === 'object' && body.trialCredit !== null ? body.trialCredit : {},
+    };
+  } catch {
+    return { enabled: false, currencies: [], trialCredit: {} };
+  }
+}
+
+/** The outcome of {@link verifyEmail}. */
+export type VerifyEmailResult =
+  | { ok: true; alreadyVerified: boolean; trialCredit: { amount: string; currency: string } | null }
+  | { ok: false; code: string; message: string };
+
+/** `POST /auth/verify-email` with the mailed link's token: verifies the address (and gives the trial credit, once). */
+export async function verifyEmail(token: string, options: AuthRequestOptions = {}): Promise<VerifyEmailResult> {
+  try {
+    const { status, bodyText } = await postJson('/auth/verify-email', { token }, options);
+    if (status === 200) {
+      const body = JSON.parse(bodyText) as { alreadyVerified?: boolean; trialCredit?: { amount: string; currency: string } | null };
+      return { ok: true, alreadyVerified: body.alreadyVerified === true, trialCredit: body.trialCredit ?? null };
+    }
+    const failure = parseAuthResponse(status, bodyText);
+    return failure.ok ? { ok: false, code: `HTTP ${status}`, message: 'Unexpected answer.' } : failure;
+  } catch (error) {
+    return networkFailure(error);
+  }
+}
+
+/** The outcome of {@link resendVerification}: ok, or the server's refusal (e.g. RATE_LIMITED). */
+export type ResendVerificationResult = { ok: true } | { ok: false; code: string; message: string };
+
+/** `POST /auth/resend-verification` with the session cookie: mails a new link; the earlier one stops working. */
+export async function resendVerification(options: AuthRequestOptions = {}): Promise<ResendVerificationResult> {
+  try {
+    const { status, bodyText } = await postJson('/auth/resend-verification', {}, options);
+    if (status === 200) return { ok: true };
+    const failure = parseAuthResponse(status, bodyText);
+    return failure.ok ? { ok: false, code: `HTTP ${status}`, message: 'Unexpected answer.' } : failure;
+  } catch (error) {
+    return networkFailure(error);
+  }
+}

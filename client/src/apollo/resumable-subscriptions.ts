@@ -10,9 +10,14 @@ export const RESUME_VARIABLE = 'afterSequence';
 /**
  * Every resume variable and the field of a result that says how far it got: `afterSequence` and a
  * transaction's `sequence` (per wallet), `afterPosition` and an alert's `position` (the alert
- * feed, across accounts). Both are non-negative decimal strings compared as bigint.
+ * feed, across accounts), `afterAcknowledgementPosition` and an alert's `acknowledgementPosition`
+ * (the acknowledgement feed). All are non-negative decimal strings compared as bigint.
  */
-export const RESUME_FIELDS: Readonly<Record<string, string>> = Object.freeze({ [RESUME_VARIABLE]: 'sequence', afterPosition: 'position' });
+export const RESUME_FIELDS: Readonly<Record<string, string>> = Object.freeze({
+  [RESUME_VARIABLE]: 'sequence',
+  afterPosition: 'position',
+  afterAcknowledgementPosition: 'acknowledgementPosition',
+});
 
 /**
  * The sequence a subscription result carries: the `sequence` of its root field's object

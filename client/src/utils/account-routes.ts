@@ -9,9 +9,12 @@ export type AccountRoute =
   | { name: 'top-up' }
   | { name: 'numbers' }
   | { name: 'messages' }
+  | { name: 'sender-ids' }
   | { name: 'plan' }
   | { name: 'billing' }
+  | { name: 'invoices' }
   | { name: 'team' }
+  | { name: 'audit-log' }
   | { name: 'webhooks' }
   | { name: 'notifications' }
   | { name: 'settings' };
@@ -35,9 +38,12 @@ export const ACCOUNT_SECTIONS = [
   { name: 'top-up', label: 'Top up', path: '/top-up', roles: EVERY_ROLE },
   { name: 'numbers', label: 'Numbers', path: '/numbers', roles: OWNER_AND_INTEGRATOR },
   { name: 'messages', label: 'Messages', path: '/messages', roles: OWNER_AND_INTEGRATOR },
+  { name: 'sender-ids', label: 'Sender IDs', path: '/sender-ids', roles: OWNER_AND_INTEGRATOR },
   { name: 'plan', label: 'Plan', path: '/plan', roles: OWNER_ONLY },
   { name: 'billing', label: 'Billing', path: '/billing', roles: OWNER_ONLY },
+  { name: 'invoices', label: 'Invoices', path: '/invoices', roles: OWNER_ONLY },
   { name: 'team', label: 'Team', path: '/team', roles: OWNER_ONLY },
+  { name: 'audit-log', label: 'Audit log', path: '/audit-log', roles: OWNER_ONLY },
   { name: 'webhooks', label: 'Webhooks', path: '/webhooks', roles: OWNER_AND_INTEGRATOR },
   { name: 'notifications', label: 'Notifications', path: '/notifications', roles: EVERY_ROLE },
   { name: 'settings', label: 'Settings', path: '/settings', roles: EVERY_ROLE },

@@ -3,6 +3,7 @@
  * page's path, the stored API key and the session. Pure: main.tsx and the tests share it.
  */
 import { isAcceptInvitationPath } from './invitations.js';
+import { isSignUpPath, isVerifyEmailPath } from './sign-up.js';
 import type { SessionUser } from './auth-response.js';
 import type { SessionState } from './session-state.js';
 
@@ -24,6 +25,10 @@ export type DashboardScreen =
   | { name: 'sign-in'; notice: string | null }
   /** `/accept-invitation?token=…`, whatever the session: the invitee may open it anywhere. */
   | { name: 'accept-invitation' }
+  /** `/sign-up` while nobody is signed in (someone signed in sees the dashboard). */
+  | { name: 'sign-up' }
+  /** `/verify-email?token=…`, whatever the session: the mail may be opened in any browser. */
+  | { name: 'verify-email'; signedIn: boolean }
   /** The wallet page, for an API key or a signed-in user. */
   | { name: 'wallet'; credential: DashboardCredential; user: SessionUser | null };
 
@@ -59,10 +64,12 @@ export function credentialIdentity(credential: DashboardCredential | null): stri
 export function screenFor(inputs: ScreenInputs): DashboardScreen {
   if (isAcceptInvitationPath(inputs.pathname)) return { name: 'accept-invitation' };
   const credential = credentialOf(inputs.apiKey, inputs.session);
+  if (isVerifyEmailPath(inputs.pathname)) return { name: 'verify-email', signedIn: credential !== null };
   if (credential !== null) {
     const user = credential.kind === 'session' && inputs.session.status === 'signed-in' ? inputs.session.user : null;
     return { name: 'wallet', credential, user };
   }
   if (inputs.session.status === 'checking') return { name: 'checking' };
+  if (isSignUpPath(inputs.pathname)) return { name: 'sign-up' };
   return { name: 'sign-in', notice: inputs.session.status === 'signed-out' ? inputs.session.notice : null };
 }

@@ -14,6 +14,16 @@ export interface Principal {
   sessionId?: string;
   /** The signed-in user, with {@link sessionId}. */
   userId?: string;
+  /**
+   * The address the request came from (the TCP peer of the HTTP request or of the WebSocket), recorded
+   * in the audit log; absent for the server's own processes.
+   */
+  clientIp?: string | null;
+}
+
+/** `principal` for one request from `clientIp` (a copy: a cached principal is shared by every request of its key). */
+export function fromClientIp(principal: Principal, clientIp: string | undefined | null): Principal {
+  return { ...principal, clientIp: clientIp ?? null };
 }
 
 /** The PLATFORM_ADMIN principal of the operator's environment token. */

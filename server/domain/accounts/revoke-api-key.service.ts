@@ -1,4 +1,7 @@
-import type { Db } from '../../database/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { transaction } from '../../database/sql.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../ids.js';
 import { toApiKeyRecord, type ApiKeyRecord } from './account-record.js';
@@ -16,15 +19,33 @@ export const REVOKE_API_KEY_ROLES = [Role.OWNER, Role.PLATFORM_ADMIN] as const;
  * @throws ForbiddenError, NotFoundError (unknown key, or another tenant's, or a platform key for an OWNER).
  */
 export async function revokeApiKey(
-  db: Db,
+  em: EntityManager,
   options: { principal: Principal; id: string; credentialCache?: CredentialCache },
 ): Promise<ApiKeyRecord> {
   const { principal } = options;
   requireRole(principal, REVOKE_API_KEY_ROLES, 'revoke API keys');
   const scope = tenantScope(principal);
-  const found = isUuid(options.id) ? await selectApiKey.maybeOne(db, { id: options.id }) : undefined;
+  const found = isUuid(options.id) ? await selectApiKey.maybeOne(em, { id: options.id }) : undefined;
   if (!found || (scope !== null && found.account_id !== scope)) throw new NotFoundError('API key', options.id);
-  const key = toApiKeyRecord(found.revoked_at_ms === null ? await revokeApiKeyRow.one(db, { id: found.id, revokedAt: new Date() }) : found);
+  if (found.revoked_at_ms !== null) return toApiKeyRecord(found);
+  // The revocation and its audit log entry are one transaction (a second revocation meanwhile changes nothing and is not logged).
+  const key = toApiKeyRecord(
+    await transaction(em, async (tx) => {
+      const revokedAt = new Date();
+      const revoked = await revokeApiKeyRow.one(tx, { id: found.id, revokedAt });
+      if (revoked.revoked_at_ms !== revokedAt.getTime()) return revoked;
+      await recordAudit(tx, {
+        principal,
+        accountId: revoked.account_id,
+        action: AuditAction.API_KEY_REVOKED,
+        targetType: 'API_KEY',
+        targetId: revoked.id,
+        before: { name: revoked.name, role: revoked.role, revoked: false },
+        after: { name: revoked.name, role: revoked.role, revoked: true },
+      });
+      return revoked;
+    }),
+  );
   options.credentialCache?.forget(key.keyHash);
   return key;
 }

@@ -15,6 +15,18 @@ export enum AlertKind {
   SPEND_CAP_WARNING = 'SPEND_CAP_WARNING',
   /** A daily or monthly spend cap is reached: spend that counts is refused until the period resets. */
   SPEND_CAP_REACHED = 'SPEND_CAP_REACHED',
+  /** An owner asked for a refund of unused credit: platform staff decide it. */
+  REFUND_REQUESTED = 'REFUND_REQUESTED',
+  /** A refund request was approved, declined or cancelled. */
+  REFUND_REQUEST_CLOSED = 'REFUND_REQUEST_CLOSED',
+  /** A number stopped being held without the customer asking: its grace ended, or its account was closed. */
+  NUMBER_RELEASED = 'NUMBER_RELEASED',
+  SENDER_ID_APPROVED = 'SENDER_ID_APPROVED',
+  SENDER_ID_REJECTED = 'SENDER_ID_REJECTED',
+  /** A sender ID's monthly renewal could not be paid (grace, or owed while the wallet is suspended). */
+  SENDER_ID_RENEWAL_FAILED = 'SENDER_ID_RENEWAL_FAILED',
+  /** A sender ID was cancelled without the customer asking: its grace ended, or its account was closed. */
+  SENDER_ID_CANCELLED = 'SENDER_ID_CANCELLED',
 }
 
 /** How urgent an alert is (stored in alert.severity). */
@@ -42,6 +54,13 @@ export const ALERT_SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = Object
   [AlertKind.BUDGET_REACHED]: AlertSeverity.WARNING,
   [AlertKind.SPEND_CAP_WARNING]: AlertSeverity.WARNING,
   [AlertKind.SPEND_CAP_REACHED]: AlertSeverity.CRITICAL,
+  [AlertKind.REFUND_REQUESTED]: AlertSeverity.WARNING,
+  [AlertKind.REFUND_REQUEST_CLOSED]: AlertSeverity.INFO,
+  [AlertKind.NUMBER_RELEASED]: AlertSeverity.CRITICAL,
+  [AlertKind.SENDER_ID_APPROVED]: AlertSeverity.INFO,
+  [AlertKind.SENDER_ID_REJECTED]: AlertSeverity.WARNING,
+  [AlertKind.SENDER_ID_RENEWAL_FAILED]: AlertSeverity.WARNING,
+  [AlertKind.SENDER_ID_CANCELLED]: AlertSeverity.CRITICAL,
 });
 
 /** Whether `text` names an {@link AlertKind}. */

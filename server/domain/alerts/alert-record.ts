@@ -19,6 +19,8 @@ export interface AlertRecord {
   raisedAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
+  /** Its acknowledgement's position in the acknowledgement feed (commit order); null while not acknowledged. */
+  acknowledgementPosition: bigint | null;
 }
 
 function bigintOrNull(text: string | null): bigint | null {
@@ -43,6 +45,7 @@ export function toAlertRecord(row: AlertRow): AlertRecord {
     raisedAt: new Date(row.raised_at),
     acknowledgedAt: row.acknowledged_at === null ? null : new Date(row.acknowledged_at),
     acknowledgedBy: row.acknowledged_by,
+    acknowledgementPosition: bigintOrNull(row.acknowledgement_position),
   };
 }
 

@@ -8,7 +8,7 @@ import type { AlertKind, AlertSeverity } from './alert-kinds.js';
 /** The columns `toAlertRecord` reads, of table `alert` aliased `a`. */
 export const ALERT_COLUMNS = `a.id::text, a.kind, a.severity, a.account_id, a.wallet_id, a.campaign_id, a.currency,
   a.threshold_micros::text, a.balance_micros::text, a.amount_micros::text, a.calls_stopped, a.message, a.raised_at,
-  a.acknowledged_at, a.acknowledged_by`;
+  a.acknowledged_at, a.acknowledged_by, a.acknowledgement_position::text`;
 
 /** A row of {@link ALERT_COLUMNS}. */
 export interface AlertRow {
@@ -27,6 +27,7 @@ export interface AlertRow {
   raised_at: Date | string;
   acknowledged_at: Date | string | null;
   acknowledged_by: string | null;
+  acknowledgement_position: string | null;
 }
 
 // Reading and acknowledging alerts.
@@ -60,16 +61,30 @@ export const selectVisibleAlert = sql<AlertRow, { alertId: string; accountId: st
   `select ${ALERT_COLUMNS} from alert a where a.id = :alertId and (:accountId::uuid is null or a.account_id = :accountId)`,
 );
 
-/** Acknowledges an alert not acknowledged yet; no row when it was, or is not visible. */
+/**
+ * Locks the acknowledgement feed's head until commit: every acknowledging transaction takes it
+ * first, so acknowledgement positions are commit order (a reader of `position > last` skips none).
+ */
+export const lockAcknowledgementHead = sql<{ position: string }>('select position::text from alert_acknowledgement_head for update');
+
+/** Moves the head to the newest position given out (call under {@link lockAcknowledgementHead}, after acknowledging). */
+export const advanceAcknowledgementHead = sql<never>(
+  `update alert_acknowledgement_head set position = greatest(position, (select case when is_called then last_value else 0 end from alert_acknowledgement_position_seq))`,
+);
+
+/** Acknowledges an alert not acknowledged yet (with the next feed position); no row when it was, or is not visible. */
 export const acknowledgeVisibleAlert = sql<AlertRow, { alertId: string; accountId: string | null; at: string; by: string }>(
-  `update alert a set acknowledged_at = :at, acknowledged_by = :by
+  `update alert a set acknowledged_at = :at, acknowledged_by = :by, acknowledgement_position = nextval('alert_acknowledgement_position_seq')
     where a.id = :alertId and (:accountId::uuid is null or a.account_id = :accountId) and a.acknowledged_at is null
     returning ${ALERT_COLUMNS}`,
 );
 
-/** Acknowledges, of `alertIds`, those visible within `accountId` (null: any account) and not acknowledged yet. */
+/**
+ * Acknowledges, of `alertIds`, those visible within `accountId` (null: any account) and not
+ * acknowledged yet, each with the next feed position.
+ */
 export const acknowledgeVisibleAlerts = sql<AlertRow, { alertIds: string[]; accountId: string | null; at: string; by: string }>(
-  `update alert a set acknowledged_at = :at, acknowledged_by = :by
+  `update alert a set acknowledged_at = :at, acknowledged_by = :by, acknowledgement_position = nextval('alert_acknowledgement_position_seq')
     where a.id = any(:alertIds::bigint[]) and (:accountId::uuid is null or a.account_id = :accountId) and a.acknowledged_at is null
     returning ${ALERT_COLUMNS}`,
 );
@@ -262,12 +277,33 @@ export const updateCampaignAlertStates = sql<never, { campaignIds: string[]; sta
 /** End reasons of calls the server stopped for money (CALLS_STOPPED), as an SQL list. */
 const STOPPED_FOR_MONEY_SQL = `('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED', 'SPEND_CAP_REACHED')`;
 
-/** Gathers, each once, the calls among `callIds` the server stopped for money. */
+/** Gathers, each once, the campaign calls among `callIds` the server stopped for money (CALLS_STOPPED is per campaign). */
 export const gatherStoppedCalls = sql<never, { callIds: string[] }>(
   `insert into alert_stopped_call (call_id, campaign_id, end_reason)
    select id, campaign_id, end_reason from call
-    where id = any(:callIds::uuid[]) and status = 'STOPPED' and end_reason in ${STOPPED_FOR_MONEY_SQL}
+    where id = any(:callIds::uuid[]) and status = 'STOPPED' and end_reason in ${STOPPED_FOR_MONEY_SQL} and campaign_id is not null
    on conflict do nothing`,
+);
+
+/** Of `callIds`, the inbound calls the server stopped for money, with their wallet's currency, oldest stop first. */
+export const selectStoppedInboundCalls = sql<
+  {
+    id: string;
+    account_id: string;
+    wallet_id: string;
+    currency: string;
+    number_id: string;
+    to_number: string;
+    end_reason: string;
+    ended_at_ms: number;
+  },
+  { callIds: string[] }
+>(
+  `select c.id, c.account_id, c.wallet_id, w.currency, c.number_id, c.to_number, c.end_reason,
+          (extract(epoch from c.ended_at) * 1000)::float8 as ended_at_ms
+     from call c join wallet w on w.id = c.wallet_id
+    where c.id = any(:callIds::uuid[]) and c.direction = 'INBOUND' and c.status = 'STOPPED' and c.end_reason in ${STOPPED_FOR_MONEY_SQL}
+    order by c.ended_at, c.id`,
 );
 
 /** How many gathered stopped calls are not reported yet. */

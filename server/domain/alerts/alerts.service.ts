@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Config } from '../../config.js';
 import { transaction, type Db } from '../../database/sql.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
@@ -12,6 +14,8 @@ import { ALERT_POSITION_PATTERN, toAlertRecord, type AlertRecord } from './alert
 import {
   acknowledgeVisibleAlert,
   acknowledgeVisibleAlerts,
+  advanceAcknowledgementHead,
+  lockAcknowledgementHead,
   ensureWalletAlertStates,
   lockWalletThresholds,
   selectAlertsPage,
@@ -21,6 +25,7 @@ import {
   updateWalletThresholds,
 } from './alerts.queries.js';
 import { armedFor } from './low-balance.js';
+import { acknowledgementHead } from './read-alerts.service.js';
 
 /** Roles that may acknowledge an alert they can see (integrations read alerts; people act on them). */
 export const ALERT_ACKNOWLEDGE_ROLES: readonly Role[] = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.SUPPORT, Role.PLATFORM_ADMIN];
@@ -65,14 +70,17 @@ export interface ListAlertsOptions {
 }
 
 /**
- * A page of alerts, newest first, that the principal may see.
+ * A page of alerts, newest first, that the principal may see, and `acknowledgedThrough`: the
+ * acknowledgement feed's head read just before the page, so every acknowledgement the page may not
+ * show comes after it (alertAcknowledged resumed from there misses none; one the page already shows
+ * may come again).
  * @throws NotFoundError (foreign account), BadUserInputError (`first`, `after`, `to`, `kinds`).
  */
 export async function listAlerts(
   em: EntityManager,
   config: Pick<Config, 'alertsPageSizeMax' | 'alertsPageSizeDefault'>,
   options: ListAlertsOptions,
-): Promise<{ alerts: AlertRecord[]; hasNextPage: boolean }> {
+): Promise<{ alerts: AlertRecord[]; hasNextPage: boolean; acknowledgedThrough: bigint }> {
   const scope = alertScope(options.principal, options.accountId);
   const first = options.first ?? config.alertsPageSizeDefault;
   if (!Number.isInteger(first) || first < 1 || first > config.alertsPageSizeMax) {
@@ -82,6 +90,8 @@ export async function listAlerts(
   if (options.kinds && options.kinds.length === 0)
     throw new BadUserInputError('kinds', 'kinds must name at least one kind, or be left out');
   if (options.from && options.to && options.from > options.to) throw new BadUserInputError('to', 'to must not be before from');
+  // Read before the page: an acknowledgement at or below it committed before the page was read.
+  const acknowledgedThrough = await acknowledgementHead(em);
   const rows = await selectAlertsPage.all(em, {
     accountId: scope,
     kinds: options.kinds ?? null,
@@ -91,46 +101,59 @@ export async function listAlerts(
     beforeId: after?.toString() ?? null,
     limit: first + 1,
   });
-  return { alerts: rows.slice(0, first).map(toAlertRecord), hasNextPage: rows.length > first };
+  return { alerts: rows.slice(0, first).map(toAlertRecord), hasNextPage: rows.length > first, acknowledgedThrough };
 }
 
+const ALERT_ID_PATTERN = /^[1-9][0-9]{0,18}$/;
+
+/** What acknowledging tells once it committed: the acknowledgement feed has news (alertAcknowledged). */
+export type AcknowledgedSignal = () => void;
+
 /**
- * Records who acknowledged an alert and when. Acknowledging an acknowledged alert changes nothing
- * and returns it as it is (who was first is kept).
+ * Records who acknowledged an alert and when, at the next acknowledgement feed position, and tells
+ * `acknowledged` after commit. Acknowledging an acknowledged alert changes nothing and returns it
+ * as it is (who was first is kept).
  * @throws ForbiddenError (INTEGRATOR), NotFoundError (unknown, malformed or another tenant's id).
  */
-export async function acknowledgeAlert(em: EntityManager, options: { principal: Principal; id: string; now: Date }): Promise<AlertRecord> {
+export async function acknowledgeAlert(
+  em: EntityManager,
+  options: { principal: Principal; id: string; now: Date; acknowledged?: AcknowledgedSignal },
+): Promise<AlertRecord> {
   requireRole(options.principal, ALERT_ACKNOWLEDGE_ROLES, 'acknowledge alerts');
-  const id = /^[1-9][0-9]{0,18}$/.test(options.id) ? options.id : null;
+  const id = ALERT_ID_PATTERN.test(options.id) ? options.id : null;
   if (id === null) throw new NotFoundError('Alert', options.id);
   const scope = tenantScope(options.principal);
-  return transaction(em, async (tx) => {
+  const result = await transaction(em, async (tx) => {
+    await lockAcknowledgementHead.one(tx);
     const updated = await acknowledgeVisibleAlert.maybeOne(tx, {
       alertId: id,
       accountId: scope,
       at: options.now.toISOString(),
       by: options.principal.actor,
     });
-    if (updated) return toAlertRecord(updated);
+    if (updated) {
+      await advanceAcknowledgementHead.run(tx);
+      return { alert: toAlertRecord(updated), changed: true };
+    }
     const existing = await selectVisibleAlert.maybeOne(tx, { alertId: id, accountId: scope });
     if (!existing) throw new NotFoundError('Alert', options.id);
-    return toAlertRecord(existing);
+    return { alert: toAlertRecord(existing), changed: false };
   });
+  if (result.changed) options.acknowledged?.();
+  return result.alert;
 }
-
-const ALERT_ID_PATTERN = /^[1-9][0-9]{0,18}$/;
 
 /**
  * Acknowledges several alerts at once, all or none: every id must name an alert the caller may
- * see, or nothing is acknowledged. Alerts already acknowledged keep who was first. Returns the
- * alerts in the order of `ids` (each once).
+ * see, or nothing is acknowledged. Alerts already acknowledged keep who was first. Tells
+ * `acknowledged` after commit. Returns the alerts in the order of `ids` (each once).
  * @throws ForbiddenError (INTEGRATOR), BadUserInputError (`ids`: none, or more than
  * alertsAcknowledgeMax), NotFoundError (an unknown, malformed or another tenant's id).
  */
 export async function acknowledgeAlerts(
   em: EntityManager,
   config: Pick<Config, 'alertsAcknowledgeMax'>,
-  options: { principal: Principal; ids: readonly string[]; now: Date },
+  options: { principal: Principal; ids: readonly string[]; now: Date; acknowledged?: AcknowledgedSignal },
 ): Promise<AlertRecord[]> {
   requireRole(options.principal, ALERT_ACKNOWLEDGE_ROLES, 'acknowledge alerts');
   const ids = [...new Set(options.ids)];
@@ -141,14 +164,23 @@ export async function acknowledgeAlerts(
   const malformed = ids.find((id) => !ALERT_ID_PATTERN.test(id));
   if (malformed !== undefined) throw new NotFoundError('Alert', malformed);
   const scope = tenantScope(options.principal);
-  return transaction(em, async (tx) => {
-    await acknowledgeVisibleAlerts.run(tx, { alertIds: ids, accountId: scope, at: options.now.toISOString(), by: options.principal.actor });
+  const result = await transaction(em, async (tx) => {
+    await lockAcknowledgementHead.one(tx);
+    const updated = await acknowledgeVisibleAlerts.all(tx, {
+      alertIds: ids,
+      accountId: scope,
+      at: options.now.toISOString(),
+      by: options.principal.actor,
+    });
+    if (updated.length > 0) await advanceAcknowledgementHead.run(tx);
     const found = new Map((await selectVisibleAlerts.all(tx, { alertIds: ids, accountId: scope })).map((row) => [row.id, row]));
     // Thrown inside the transaction, so an unknown id rolls back the others' acknowledgements.
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) throw new NotFoundError('Alert', missing);
-    return ids.map((id) => toAlertRecord(found.get(id)!));
+    return { alerts: ids.map((id) => toAlertRecord(found.get(id)!)), changed: updated.length > 0 };
   });
+  if (result.changed) options.acknowledged?.();
+  return result.alerts;
 }
 
 /**
@@ -211,6 +243,15 @@ export async function setLowBalanceThresholds(
       walletId: wallet.id,
       thresholdsMicros: thresholds.map(String),
       armedMicros: nextArmed.map(String),
+    });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: wallet.accountId,
+      action: AuditAction.LOW_BALANCE_THRESHOLDS_CHANGED,
+      targetType: 'WALLET',
+      targetId: wallet.id,
+      before: { thresholds: state.thresholds.map((t) => formatMoney(BigInt(t))) },
+      after: { thresholds: thresholds.map((t) => formatMoney(t)) },
     });
   });
   // Read afresh (a new identity map): the wallet as it stands after the change.

@@ -17,6 +17,7 @@ import {
   lockCampaignAlertStates,
   lockWalletAlertStates,
   reportStoppedCalls,
+  selectStoppedInboundCalls,
   selectTopUpsForAlerts,
   selectUnjudgedMoves,
   selectWalletCurrencies,
@@ -129,6 +130,7 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
       const alerts = [
         ...ofWallets,
         ...(await campaignAlerts(tx, rows)),
+        ...(await inboundStoppedCallAlerts(tx, rows)),
         ...(await paymentAlerts(tx, rows)),
         ...causeAlerts(rows),
         ...(await spendCapAlerts(tx, rows, deps.spendCapWarningPercent)),
@@ -318,6 +320,34 @@ async function stoppedCallAlerts(tx: SqlTransaction, settleMs: number): Promise<
     dedupeKey: `CALLS_STOPPED:${group.campaign_id}:${group.end_reason}:${group.first_call_id}`,
     raisedAt: new Date(group.last_ended_at),
   }));
+}
+
+/**
+ * CALLS_STOPPED for calls received on a number that the server stopped for money: one alert per
+ * number and stop reason among the rows read (an inbound call has no campaign to gather its stops
+ * under; the wallet running dry stops them within one increment, so they arrive together).
+ */
+async function inboundStoppedCallAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[]): Promise<NewAlert[]> {
+  const callIds = [...new Set(rows.filter((r) => r.type === 'CALL_UPDATED' && r.call_id && r.campaign_id === null).map((r) => r.call_id!))];
+  if (callIds.length === 0) return [];
+  const groups = new Map<string, Awaited<ReturnType<typeof selectStoppedInboundCalls.all>>>();
+  for (const call of await selectStoppedInboundCalls.all(tx, { callIds })) {
+    const key = `${call.number_id}:${call.end_reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), call]);
+  }
+  return [...groups.values()].map((calls) => {
+    const first = calls[0]!;
+    return {
+      kind: AlertKind.CALLS_STOPPED,
+      accountId: first.account_id,
+      walletId: first.wallet_id,
+      currency: first.currency.trim(),
+      callsStopped: calls.length,
+      message: `${calls.length} ${calls.length === 1 ? 'call' : 'calls'} received on ${first.to_number} ${calls.length === 1 ? 'was' : 'were'} stopped because ${STOP_REASON_TEXT[first.end_reason] ?? first.end_reason}.`,
+      dedupeKey: `CALLS_STOPPED:inbound:${first.number_id}:${first.end_reason}:${first.id}`,
+      raisedAt: new Date(calls.at(-1)!.ended_at_ms),
+    };
+  });
 }
 
 const PAYMENT_ALERT_KINDS: Readonly<Record<string, AlertKind>> = {

@@ -213,7 +213,8 @@ export class BillingClock {
       rows.sort((a, b) => a.next_check_at_ms! - b.next_check_at_ms!);
       const calls = rows.map(toCallRecord);
       const walletIds = [...new Set(calls.map((c) => c.walletId))].sort();
-      const campaignIds = [...new Set(calls.map((c) => c.campaignId))].sort();
+      // Inbound calls have no campaign: no budget to check, no campaign counters to move.
+      const campaignIds = [...new Set(calls.map((c) => c.campaignId).filter((id): id is string => id !== null))].sort();
       const wallets = new Map<string, WalletState>();
       for (const w of await lockBatchWallets.all(tx, { walletIds })) {
         wallets.set(w.id, { balanceMicros: BigInt(w.balance_micros), reservedMicros: BigInt(w.reserved_micros), deltaMicros: 0n });
@@ -229,7 +230,7 @@ export class BillingClock {
         }
       }
       const campaigns = new Map<string, CampaignState>();
-      for (const m of await lockBatchCampaigns.all(tx, { campaignIds })) {
+      for (const m of campaignIds.length === 0 ? [] : await lockBatchCampaigns.all(tx, { campaignIds })) {
         campaigns.set(m.id, {
           accountId: m.account_id,
           status: m.status,
@@ -248,7 +249,7 @@ export class BillingClock {
       let extended = 0;
       for (const call of calls) {
         const wallet = wallets.get(call.walletId)!;
-        const campaign = campaigns.get(call.campaignId)!;
+        const campaign = call.campaignId === null ? undefined : campaigns.get(call.campaignId)!;
         const subscription = call.subscriptionId === null ? undefined : subscriptions.get(call.subscriptionId);
         if (subscription?.active && subscription.free >= call.nextIncrementSeconds) {
           // The allowance funds this increment: no money moves.
@@ -267,14 +268,16 @@ export class BillingClock {
         const paid = paidSeconds(call.fundedSeconds, call.allowanceSeconds);
         const increment = incrementPriceMicros(call.perMinuteMicros, paid, call.nextIncrementSeconds);
         const walletShort = availableMicros(wallet) < increment;
-        const budgetShort = campaign.budget !== null && campaign.committed + increment > campaign.budget;
+        const budgetShort = campaign !== undefined && campaign.budget !== null && campaign.committed + increment > campaign.budget;
         const capRefusal = walletShort || budgetShort ? null : caps.refusal(call.walletId, increment);
         if (!walletShort && !budgetShort && capRefusal === null) {
           const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
           wallet.reservedMicros += increment;
           wallet.deltaMicros += increment;
-          campaign.committed += increment;
-          campaign.committedDelta += increment;
+          if (campaign) {
+            campaign.committed += increment;
+            campaign.committedDelta += increment;
+          }
           caps.add(call.walletId, increment);
           updates.push({
             ...call,
@@ -308,9 +311,11 @@ export class BillingClock {
             subscription.reservedDelta -= call.allowanceSeconds;
             subscription.usedDelta += call.allowanceSeconds;
           }
-          campaign.spentDelta += cost;
-          campaign.activeDelta -= 1;
-          if (campaign.status === CampaignStatus.RUNNING) campaign.stopStatus = stopStatusFor(reason);
+          if (campaign) {
+            campaign.spentDelta += cost;
+            campaign.activeDelta -= 1;
+            if (campaign.status === CampaignStatus.RUNNING) campaign.stopStatus = stopStatusFor(reason);
+          }
           accountsEnded.set(call.accountId, (accountsEnded.get(call.accountId) ?? 0) + 1);
         } else {
           // Short now; money may come back (a call ending, a top-up) before the funded time ends.

@@ -12,6 +12,12 @@ export enum CallStatus {
   REFUSED = 'REFUSED',
 }
 
+/** Which way a call goes: placed by a campaign, or received on one of the account's numbers. */
+export enum CallDirection {
+  OUTBOUND = 'OUTBOUND',
+  INBOUND = 'INBOUND',
+}
+
 /** Why a call ended or was refused. */
 export enum CallEndReason {
   HANGUP = 'HANGUP',
@@ -26,8 +32,15 @@ export enum CallEndReason {
 export interface CallRecord {
   id: string;
   accountId: string;
-  campaignId: string;
+  direction: CallDirection;
+  /** The campaign that placed it; null for an inbound call. */
+  campaignId: string | null;
+  /** The number an inbound call was received on; null for an outbound call. */
+  numberId: string | null;
+  /** The caller of an inbound call (as the carrier gave it); null for an outbound call. */
+  from: string | null;
   walletId: string;
+  /** E.164: the destination of an outbound call, the number called of an inbound one. */
   to: string;
   status: CallStatus;
   endReason: CallEndReason | null;
@@ -66,7 +79,10 @@ export function toCallRecord(row: CallRow): CallRecord {
   return {
     id: row.id,
     accountId: row.account_id,
+    direction: row.direction,
     campaignId: row.campaign_id,
+    numberId: row.number_id,
+    from: row.from_number,
     walletId: row.wallet_id,
     to: row.to_number,
     status: row.status,

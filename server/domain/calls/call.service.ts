@@ -9,6 +9,7 @@ import {
   IdempotencyKeyReusedError,
   LimitExceededError,
   NotFoundError,
+  EmailNotVerifiedError,
 } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -25,7 +26,7 @@ import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { postWalletTransaction, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
-import { CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
+import { CallDirection, CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
 import {
   admitAccountCall,
   completeCall,
@@ -54,7 +55,10 @@ export const CALL_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as 
 /** What call services need besides the database. */
 export interface CallServiceDeps {
   clock: Clock;
-  config: Pick<Config, 'concurrentCallsPerAccountMax' | 'billingClockLeadMs' | 'walletBalanceMicrosMax' | 'idempotencyKeyLengthMax'>;
+  config: Pick<
+    Config,
+    'concurrentCallsPerAccountMax' | 'billingClockLeadMs' | 'walletBalanceMicrosMax' | 'idempotencyKeyLengthMax' | 'callerIdLengthMax'
+  >;
   /** Tells subscribers (in every process) that something was committed. */
   committed(): void;
   /** The app's posting batcher: an ended call's cost is posted through it. */
@@ -107,6 +111,8 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
     const call = await transaction(em, async (tx) => {
       // Lock order everywhere: calls, wallets, spend caps, subscriptions, campaigns, accounts.
       const wallet = await lockCallWallet.one(tx, { walletId: campaign.walletId });
+      // A signed-up account dials once its owner verified their address (campaigns cannot start before either).
+      if (wallet.account_email_unverified) throw new EmailNotVerifiedError(campaign.accountId);
       const caps = await SpendCapBook.lock(tx, [campaign.walletId], startedAtMs);
       // A subscription's allowance covers minutes first; beyond it, its overage rate.
       const subscription = await lockCallSubscription.maybeOne(tx, { walletId: campaign.walletId });
@@ -151,7 +157,10 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
       const row = await insertCall.one(tx, {
         id: randomUUID(),
         accountId: current.accountId,
+        direction: CallDirection.OUTBOUND,
         campaignId: current.id,
+        numberId: null,
+        from: null,
         walletId: current.walletId,
         to: options.to,
         status: active ? CallStatus.ACTIVE : CallStatus.REFUSED,
@@ -288,16 +297,26 @@ export async function endCall(
         usedSeconds: allowanceUsed,
       });
     }
-    const campaignVersion = await updateCampaign(tx, call.campaignId, {
-      committedDelta: cost - call.reservedMicros,
-      spentDelta: cost,
-      activeDelta: -1,
-    });
+    // An inbound call has no campaign: only the wallet and the account count it.
+    const campaignVersion =
+      call.campaignId === null
+        ? null
+        : await updateCampaign(tx, call.campaignId, { committedDelta: cost - call.reservedMicros, spentDelta: cost, activeDelta: -1 });
     await releaseAccountCall.run(tx, { accountId: call.accountId });
     const result = toCallRecord(updated);
     await insertOutboxEvents(tx, [
       { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: result.version },
-      { type: 'CAMPAIGN_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: null, version: campaignVersion },
+      ...(campaignVersion === null
+        ? []
+        : [
+            {
+              type: 'CAMPAIGN_UPDATED' as const,
+              accountId: call.accountId,
+              campaignId: call.campaignId,
+              callId: null,
+              version: campaignVersion,
+            },
+          ]),
     ]);
     return { call: result, changed: true };
   });
@@ -332,7 +351,7 @@ export async function postCallCost(em: EntityManager, deps: PostingDeps, call: C
     deltaMicros: -call.costMicros,
     kind: TransactionKind.CALL,
     counterparty: PlatformAccountCode.REVENUE,
-    description: `Call to ${call.to}, ${minutes}${call.status === CallStatus.STOPPED ? ` (stopped: ${call.endReason})` : ''}`,
+    description: `${callSubject(call)}, ${minutes}${call.status === CallStatus.STOPPED ? ` (stopped: ${call.endReason})` : ''}`,
     campaignId: call.campaignId,
     actor,
     idempotencyKey: `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}call:${call.id}`,
@@ -343,6 +362,11 @@ export async function postCallCost(em: EntityManager, deps: PostingDeps, call: C
   await markCallPosted.run(em, { callId: call.id, transactionId: posted.transaction.id });
   deps.committed();
   return { ...call, transactionId: posted.transaction.id };
+}
+
+/** How a call's transaction names it: "Call to +44…", or "Inbound call from +1… to +44…". */
+export function callSubject(call: Pick<CallRecord, 'direction' | 'to' | 'from'>): string {
+  return call.direction === CallDirection.INBOUND ? `Inbound call from ${call.from} to ${call.to}` : `Call to ${call.to}`;
 }
 
 /** Posts every ended call whose cost is not on the ledger yet (after a crash); returns how many. */

@@ -7,13 +7,16 @@
 import { sql } from '../../database/sql.js';
 import type { CampaignStatus } from '../campaigns/campaign-record.js';
 import { createdBeforeCursorSql } from '../campaigns/created-cursor.js';
-import type { CallEndReason, CallStatus } from './call-record.js';
+import type { CallDirection, CallEndReason, CallStatus } from './call-record.js';
 
 /** A `call` row as selected with {@link CALL_COLUMNS}. */
 export interface CallRow {
   id: string;
   account_id: string;
-  campaign_id: string;
+  direction: CallDirection;
+  campaign_id: string | null;
+  number_id: string | null;
+  from_number: string | null;
   wallet_id: string;
   to_number: string;
   status: CallStatus;
@@ -45,16 +48,18 @@ export const CALL_COLUMNS = `c.id, c.account_id, c.campaign_id, c.wallet_id, c.t
   c.per_minute_micros::text, c.first_increment_seconds, c.next_increment_seconds, c.connect_fee_micros::text,
   ${ms('started_at')}, ${ms('ended_at')}, c.funded_seconds, c.reserved_micros::text, c.billed_seconds, c.cost_micros::text,
   ${ms('next_check_at')}, c.transaction_id, c.idempotency_key, c.version::text,
-  (extract(epoch from c.created_at) * 1000000)::bigint::text as created_at_us, c.subscription_id, c.allowance_seconds`;
+  (extract(epoch from c.created_at) * 1000000)::bigint::text as created_at_us, c.subscription_id, c.allowance_seconds,
+  c.direction, c.number_id, c.from_number`;
 
 // Starting a call (in its transaction, in the lock order: wallet, subscription, campaign, account).
 
 /** Locks the wallet a call would spend from; with its account's status (a closed account's wallet stays suspended). */
 export const lockCallWallet = sql<
-  { balance_micros: string; reserved_micros: string; status: string; account_status: string },
+  { balance_micros: string; reserved_micros: string; status: string; account_status: string; account_email_unverified: boolean },
   { walletId: string }
 >(
-  `select w.balance_micros::text, w.reserved_micros::text, w.status, a.status as account_status
+  `select w.balance_micros::text, w.reserved_micros::text, w.status, a.status as account_status,
+          a.email_verified_at is null as account_email_unverified
      from wallet w join account a on a.id = w.account_id where w.id = :walletId for update of w`,
 );
 
@@ -78,7 +83,10 @@ export const insertCall = sql<
   {
     id: string;
     accountId: string;
-    campaignId: string;
+    direction: CallDirection;
+    campaignId: string | null;
+    numberId: string | null;
+    from: string | null;
     walletId: string;
     to: string;
     status: CallStatus;
@@ -98,11 +106,11 @@ export const insertCall = sql<
     allowanceSeconds: number;
   }
 >(
-  `insert into call as c (id, account_id, campaign_id, wallet_id, to_number, status, end_reason, rate_prefix, per_minute_micros,
-     first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, ended_at, funded_seconds, reserved_micros,
+  `insert into call as c (id, account_id, direction, campaign_id, number_id, from_number, wallet_id, to_number, status, end_reason, rate_prefix,
+     per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, ended_at, funded_seconds, reserved_micros,
      next_check_at, idempotency_key, subscription_id, allowance_seconds)
-   values (:id, :accountId, :campaignId, :walletId, :to, :status, :endReason, :ratePrefix, :perMinuteMicros,
-     :firstIncrementSeconds, :nextIncrementSeconds, :connectFeeMicros, :startedAt, :endedAt, :fundedSeconds, :reservedMicros,
+   values (:id, :accountId, :direction, :campaignId, :numberId, :from, :walletId, :to, :status, :endReason, :ratePrefix,
+     :perMinuteMicros, :firstIncrementSeconds, :nextIncrementSeconds, :connectFeeMicros, :startedAt, :endedAt, :fundedSeconds, :reservedMicros,
      :nextCheckAt, :idempotencyKey, :subscriptionId, :allowanceSeconds)
    returning ${CALL_COLUMNS}`,
 );
@@ -156,6 +164,42 @@ export const selectCall = sql<CallRow, { callId: string; accountScope: string | 
 
 export const selectCallByIdempotencyKey = sql<CallRow, { campaignId: string; idempotencyKey: string }>(
   `select ${CALL_COLUMNS} from call c where c.campaign_id = :campaignId and c.idempotency_key = :idempotencyKey`,
+);
+
+/** The inbound call an idempotency key started on a number. */
+export const selectInboundCallByIdempotencyKey = sql<CallRow, { numberId: string; idempotencyKey: string }>(
+  `select ${CALL_COLUMNS} from call c where c.number_id = :numberId and c.idempotency_key = :idempotencyKey`,
+);
+
+/** A number that may receive a call, by id within the tenant `accountScope` (null: any account), with its status. */
+export const selectCalledNumber = sql<
+  { id: string; account_id: string; wallet_id: string; rate_plan_id: string; number: string; status: string },
+  { numberId: string; accountScope: string | null }
+>(
+  `select id, account_id, wallet_id, rate_plan_id, number, status from phone_number
+    where id = :numberId and (:accountScope::uuid is null or account_id = :accountScope)`,
+);
+
+/** A number's active inbound calls, oldest first: where a feed of its calls starts. */
+export const selectActiveInboundCallsOfNumber = sql<CallRow, { numberId: string }>(
+  `select ${CALL_COLUMNS} from call c where c.number_id = :numberId and c.status = 'ACTIVE' order by c.started_at, c.id`,
+);
+
+/** Some inbound calls of one number, oldest first. */
+export const selectInboundCallsOfNumber = sql<CallRow, { numberId: string; callIds: readonly string[] }>(
+  `select ${CALL_COLUMNS} from call c where c.number_id = :numberId and c.id = any(:callIds::uuid[]) order by c.started_at, c.id`,
+);
+
+/** An account's inbound calls (of one number and one wallet, or all when null), newest first, after the cursor; `limit` rows. */
+export const selectInboundCallsPage = sql<
+  CallRow,
+  { accountId: string; numberId: string | null; walletId: string | null; afterUs: string | null; afterId: string | null; limit: number }
+>(
+  `select ${CALL_COLUMNS} from call c
+    where c.account_id = :accountId and c.direction = 'INBOUND' and (:numberId::uuid is null or c.number_id = :numberId)
+      and (:walletId::uuid is null or c.wallet_id = :walletId)
+      and ${createdBeforeCursorSql('c')}
+    order by c.created_at desc, c.id desc limit :limit`,
 );
 
 /** A campaign's calls (of one status, or any when null), newest first, after the cursor; `limit` rows. */

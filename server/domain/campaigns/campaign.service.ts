@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type SqlTransaction, type Db } from '../../database/sql.js';
@@ -23,6 +25,7 @@ import {
   updateCampaignStatus,
 } from './campaigns.queries.js';
 import { afterCursorParams, validatePageSize } from './created-cursor.js';
+import { requireVerifiedAccount } from '../users/require-verified-email.js';
 
 /** Roles that manage campaigns of their account (PLATFORM_ADMIN: any account). */
 export const CAMPAIGN_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -100,6 +103,7 @@ export async function transitionCampaign(
 ): Promise<CampaignRecord> {
   requireRole(options.principal, CAMPAIGN_ROLES, `${options.transition} a campaign`);
   const current = await findCampaign(em, options.principal, options.campaignId);
+  if (options.transition === 'start') await requireVerifiedAccount(em, current.accountId);
   const target = options.transition === 'start' ? CampaignStatus.RUNNING : CampaignStatus.PAUSED;
   const result = await transaction(em, async (tx) => {
     const campaign = toCampaignRecord(await lockCampaign.one(tx, { campaignId: current.id }));
@@ -168,6 +172,18 @@ export async function updateCampaign(em: EntityManager, options: UpdateCampaignO
     await insertOutboxEvents(tx, [
       { type: 'CAMPAIGN_UPDATED', accountId: updated.accountId, campaignId: updated.id, callId: null, version: updated.version },
     ]);
+    // The budget is the audited setting; a rename alone is not.
+    if (nextBudget !== campaign.budgetMicros) {
+      await recordAudit(tx, {
+        principal: options.principal,
+        accountId: updated.accountId,
+        action: AuditAction.CAMPAIGN_BUDGET_CHANGED,
+        targetType: 'CAMPAIGN',
+        targetId: updated.id,
+        before: { name: campaign.name, budget: campaign.budgetMicros === null ? null : formatMoney(campaign.budgetMicros) },
+        after: { name: updated.name, budget: updated.budgetMicros === null ? null : formatMoney(updated.budgetMicros) },
+      });
+    }
     return { campaign: updated, changed: true };
   });
   if (result.changed) options.committed?.();
@@ -178,7 +194,8 @@ export async function updateCampaign(em: EntityManager, options: UpdateCampaignO
 export interface EntityEvent {
   type: 'CAMPAIGN_UPDATED' | 'CALL_UPDATED';
   accountId: string;
-  campaignId: string;
+  /** The campaign, or of a call its campaign (null for an inbound call, which has none). */
+  campaignId: string | null;
   callId: string | null;
   version: bigint;
 }

@@ -90,7 +90,7 @@ export const selectCampaignsPage = sql<
 /** Writes campaign and call events to the outbox, one row per element of the arrays. */
 export const insertEntityEvents = sql<
   never,
-  { types: string[]; accountIds: string[]; campaignIds: string[]; callIds: (string | null)[]; versions: string[] }
+  { types: string[]; accountIds: string[]; campaignIds: (string | null)[]; callIds: (string | null)[]; versions: string[] }
 >(
   `insert into outbox_event (type, account_id, campaign_id, call_id, version)
    select * from unnest(:types::text[], :accountIds::uuid[], :campaignIds::uuid[], :callIds::uuid[], :versions::bigint[])`,

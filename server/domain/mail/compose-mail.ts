@@ -61,6 +61,14 @@ const KIND_WORDS: Record<NotificationKind, string> = {
   TOP_UP_RECEIPT: 'payment receipts',
   SPEND_CAP_WARNING: 'spend cap warnings',
   SPEND_CAP_REACHED: 'spend caps reached',
+  NUMBER_RENEWAL_FAILED: 'number renewals that could not be paid',
+  NUMBER_RELEASED: 'numbers released',
+  SENDER_ID_APPROVED: 'sender ID approvals',
+  SENDER_ID_REJECTED: 'sender ID rejections',
+  SENDER_ID_RENEWAL_FAILED: 'sender ID renewals that could not be paid',
+  SENDER_ID_CANCELLED: 'sender IDs cancelled',
+  DAILY_USAGE_REPORT: 'daily usage reports',
+  MONTHLY_USAGE_REPORT: 'monthly usage reports',
 };
 
 /** Card brands as Stripe names them (`visa`, `amex`…), as people write them. */
@@ -88,7 +96,7 @@ function money(micros: bigint | null, currency: string | null): string | null {
   return micros === null || currency === null ? null : formatMoneyForPeople(micros, currency);
 }
 
-function footer(kind: NotificationKind, reason: RecipientReason, settings: MailSettings, accountName: string): string {
+export function footer(kind: NotificationKind, reason: RecipientReason, settings: MailSettings, accountName: string): string {
   const why =
     reason === 'USER'
       ? `You receive this because e-mail for ${KIND_WORDS[kind]} is on for you in ${accountName}. Change it in Settings: ${settings.publicUrl}/settings`
@@ -170,6 +178,43 @@ export function composeAlertMail(alert: AlertMailFacts, reason: RecipientReason,
       lines = [
         `Spending of ${accountName} has reached a spend cap${amount ? ` of ${amount}` : ''}: calls stop and new calls, messages and charges are refused until the cap resets at midnight (or on the 1st, for a monthly cap) in the account's timezone.`,
         `To continue now, raise or lift the cap: ${settings.publicUrl}/settings`,
+      ];
+      break;
+    case NotificationKind.NUMBER_RENEWAL_FAILED:
+      subject = amount
+        ? `A number's renewal of ${amount} could not be paid (${accountName})`
+        : `A number's renewal could not be paid (${accountName})`;
+      lines = [`The monthly renewal of a phone number of ${accountName} could not be paid from its ${wallet}.`, topUp];
+      break;
+    case NotificationKind.NUMBER_RELEASED:
+      subject = `A phone number of ${accountName} was released`;
+      lines = [
+        `A phone number of ${accountName} is no longer yours: it went back to the pool.`,
+        `Your numbers: ${settings.publicUrl}/numbers`,
+      ];
+      break;
+    case NotificationKind.SENDER_ID_APPROVED:
+      subject = `Your sender ID was approved (${accountName})`;
+      lines = [
+        `A sender ID of ${accountName} was approved${amount ? `; its monthly fee of ${amount} is charged to the ${wallet}` : ''}. Messages may now use it.`,
+        `Your sender IDs: ${settings.publicUrl}/sender-ids`,
+      ];
+      break;
+    case NotificationKind.SENDER_ID_REJECTED:
+      subject = `Your sender ID was rejected (${accountName})`;
+      lines = [`A sender ID of ${accountName} was rejected; nothing was charged.`, `Your sender IDs: ${settings.publicUrl}/sender-ids`];
+      break;
+    case NotificationKind.SENDER_ID_RENEWAL_FAILED:
+      subject = amount
+        ? `A sender ID's renewal of ${amount} could not be paid (${accountName})`
+        : `A sender ID's renewal could not be paid (${accountName})`;
+      lines = [`The monthly renewal of a sender ID of ${accountName} could not be paid from its ${wallet}.`, topUp];
+      break;
+    case NotificationKind.SENDER_ID_CANCELLED:
+      subject = `A sender ID of ${accountName} was cancelled`;
+      lines = [
+        `A sender ID of ${accountName} was cancelled: messages can no longer use it.`,
+        `Your sender IDs: ${settings.publicUrl}/sender-ids`,
       ];
       break;
     default:

@@ -6,6 +6,15 @@ export interface OutgoingMail {
   html: string | null;
   /** Stable per queued mail, so a receiver can tell a repeated delivery apart (`<email-42@spendwire>`). */
   messageId: string;
+  /** Files sent with it (a receipt's invoice as PDF); none when absent. */
+  attachments?: MailAttachment[];
+}
+
+/** A file attached to a mail. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /**

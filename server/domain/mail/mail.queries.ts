@@ -85,6 +85,8 @@ export interface ClaimedMailRow {
   body_text: string;
   body_html: string | null;
   attempts: number;
+  kind: string;
+  top_up_id: string | null;
 }
 
 /** Claims up to `limit` PENDING mails due at `nowMs`: counts their attempt and leases them until `leaseUntilMs`. */
@@ -93,7 +95,7 @@ export const claimDueMails = sql<ClaimedMailRow, { nowMs: number; leaseUntilMs: 
     where m.id in (select id from email_message
                     where status = 'PENDING' and next_attempt_at <= to_timestamp(:nowMs / 1000.0)
                     order by next_attempt_at, id limit :limit for update skip locked)
-    returning m.id::text, m.recipient, m.subject, m.body_text, m.body_html, m.attempts`,
+    returning m.id::text, m.recipient, m.subject, m.body_text, m.body_html, m.attempts, m.kind, m.top_up_id`,
 );
 
 /** Records a failed attempt (still PENDING, or FAILED) while the claim is this one's; no row otherwise. */

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type SqlTransaction } from '../../database/sql.js';
 import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
-import { MAILED_ALERT_KINDS, NOTIFICATION_EMAIL_DEFAULT, NotificationKind } from '../notifications/notification-kind.js';
+import { MAILED_ALERT_KINDS, NotificationKind, notificationEmailDefault } from '../notifications/notification-kind.js';
 import { toTopUp } from '../payments/top-up-record.js';
 import { composeAlertMail, composeReceiptMail, type ComposedMail, type MailSettings, type RecipientReason } from './compose-mail.js';
 import { ensureAlertReader, lockAlertReader, moveAlertReader } from '../alerts/alerts.queries.js';
@@ -155,7 +155,7 @@ async function recipientsOf(tx: SqlTransaction, deps: ProduceMailDeps, accountId
   const users = await selectMailedUsers.all(tx, {
     accountId,
     kind,
-    emailDefault: NOTIFICATION_EMAIL_DEFAULT,
+    emailDefault: notificationEmailDefault(kind),
     limit: deps.config.mailRecipientsPerNotificationMax,
   });
   if (users.length > 0) return users.map((user) => ({ userId: user.id, email: user.email, reason: 'USER' }));

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { claimDueMails, recordMailFailure, recordMailSent } from './mail.queries.js';
-import type { MailTransport } from './mail-transport.js';
+import { renderInvoicePdf } from '../invoices/render-pdf.js';
+import { selectInvoiceOfTopUp } from '../invoices/invoices.queries.js';
+import { toInvoice } from '../invoices/invoice-record.js';
+import { claimDueMails, recordMailFailure, recordMailSent, type ClaimedMailRow } from './mail.queries.js';
+import type { MailAttachment, MailTransport } from './mail-transport.js';
 
 /** What {@link sendPendingMail} needs. */
 export interface SendMailDeps {
@@ -61,6 +64,7 @@ export async function sendPendingMail(em: EntityManager, deps: SendMailDeps): Pr
           text: row.body_text,
           html: row.body_html,
           messageId: `<email-${row.id}@spendwire>`,
+          attachments: await attachmentsOf(em, row),
         });
       } catch (error) {
         const message = describeSmtpError(error);
@@ -81,6 +85,19 @@ export async function sendPendingMail(em: EntityManager, deps: SendMailDeps): Pr
     }),
   );
   return result;
+}
+
+/**
+ * The files a mail carries: a top-up receipt comes with the top-up's invoice as PDF, rendered from
+ * the issued invoice at each attempt (the same bytes every time). A top-up that succeeded before
+ * invoices existed has none.
+ */
+async function attachmentsOf(em: EntityManager, row: ClaimedMailRow): Promise<MailAttachment[]> {
+  if (row.kind !== 'TOP_UP_RECEIPT' || row.top_up_id === null) return [];
+  const found = await selectInvoiceOfTopUp.maybeOne(em, { topUpId: row.top_up_id });
+  if (!found) return [];
+  const invoice = toInvoice(found);
+  return [{ filename: `${invoice.number}.pdf`, contentType: 'application/pdf', content: await renderInvoicePdf(invoice) }];
 }
 
 /** The SMTP server's answer or the network error, as one bounded line for `last_error`. */

@@ -106,13 +106,13 @@ export const selectSimulatedReportsDue = sql<
     order by g.expires_at, g.id limit :limit`,
 );
 
-/** The number `number` as held (ACTIVE or in GRACE) by `accountId` (null: any account): who pays for what it receives. */
+/** The number `number` as held (ACTIVE, in GRACE, or kept with its renewal owed) by `accountId` (null: any account): who pays for what it receives. */
 export const selectReceivingNumber = sql<
   { account_id: string; wallet_id: string; rate_plan_id: string },
   { number: string; accountId: string | null }
 >(
   `select account_id, wallet_id, rate_plan_id from phone_number
-    where number = :number and status in ('ACTIVE', 'GRACE') and (:accountId::uuid is null or account_id = :accountId)`,
+    where number = :number and status in ('ACTIVE', 'GRACE', 'RENEWAL_OWED') and (:accountId::uuid is null or account_id = :accountId)`,
 );
 
 // Writing messages.

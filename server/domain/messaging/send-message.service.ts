@@ -23,9 +23,11 @@ import { findWallet } from '../wallets/find-wallet.service.js';
 import { formatMoney } from '../wallets/money.js';
 import { validateCampaignId, validateIdempotencyKey } from '../wallets/validate-input.js';
 import { findMessagesByKey, lockMessagesOfKey } from './message-idempotency.js';
-import { priceRecipients, shapeOf, validateBody, validateRecipients, validateSender } from './message-input.js';
+import { isSenderId, priceRecipients, shapeOf, validateBody, validateRecipients, validateSender } from './message-input.js';
+import { requireApprovedSenderId } from '../sender-ids/find-sender-ids.service.js';
 import { iso, MessageDirection, toMessageRecord, type MessageRecord } from './message-record.js';
 import { commitCampaignCredit, insertOutboundMessages, lockCampaign as lockCampaignRow, lockWalletCredit } from './messaging.queries.js';
+import { requireVerifiedAccount } from '../users/require-verified-email.js';
 
 /** Roles that send messages: an integrator's platform, or the owner (and the operator). */
 export const MESSAGE_SEND_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -68,6 +70,7 @@ export interface SentMessages {
  * @throws BadUserInputError (`body`, `from`, `to`, `to.N` — not E.164, twice, or no SMS price —,
  * `campaignId` of another wallet, `ratePlanId` missing, of another currency or not the campaign's,
  * `idempotencyKey`).
+ * @throws SenderIdNotApprovedError when `from` is an alphanumeric sender ID the account has not had approved (or it was cancelled).
  * @throws CampaignNotRunningError. @throws WalletSuspendedError when the wallet is suspended and has nothing available.
  * @throws InsufficientFundsError when the available balance does not cover the total, or
  * (`extensions.reason` BUDGET_REACHED) the campaign's budget does not; nothing is written and the
@@ -83,6 +86,7 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   const to = validateRecipients(options.to, deps.config.messageRecipientsMax);
   const campaignId = validateCampaignId(options.campaignId);
   const wallet = await findWallet(em, { principal: options.principal, walletId: options.walletId });
+  await requireVerifiedAccount(em, wallet.accountId);
   const campaign = campaignId === null ? null : await findCampaign(em, options.principal, campaignId);
   if (campaign !== null && campaign.walletId !== wallet.id) {
     throw new BadUserInputError('campaignId', 'The campaign spends from another wallet');
@@ -92,6 +96,8 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
     const earlier = await findMessagesByKey(em, wallet.accountId, idempotencyKey);
     if (earlier.length > 0) return replaySend(earlier, request, idempotencyKey);
   }
+  // An alphanumeric sender is the account's registered, approved (and paid) sender ID, or the message is refused.
+  if (isSenderId(from)) await requireApprovedSenderId(em, wallet.accountId, from);
   const ratePlanId = resolveRatePlanId(options.ratePlanId, campaign?.ratePlanId ?? null);
   const ratePlan = await findRatePlan(em, ratePlanId);
   const currency = wallet.currency.trim();

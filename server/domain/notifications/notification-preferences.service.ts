@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { transaction } from '../../database/sql.js';
 import { ForbiddenError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
-import { NOTIFICATION_EMAIL_DEFAULT, NOTIFICATION_KINDS, type NotificationKind } from './notification-kind.js';
+import { NOTIFICATION_KINDS, notificationEmailDefault, type NotificationKind } from './notification-kind.js';
 import { selectPreferencesOfUser, upsertPreference } from './notifications.queries.js';
 
 /** Whether a user gets e-mail of one kind. */
@@ -36,7 +39,7 @@ export async function listNotificationPreferences(
     throw new ForbiddenError('Only the user themself can see their notification settings');
   const rows = await selectPreferencesOfUser.all(em, { userId: options.userId });
   const chosen = new Map(rows.map((row) => [row.kind, row.email]));
-  return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? NOTIFICATION_EMAIL_DEFAULT }));
+  return NOTIFICATION_KINDS.map((kind) => ({ kind, email: chosen.get(kind) ?? notificationEmailDefault(kind) }));
 }
 
 /**
@@ -49,6 +52,21 @@ export async function setNotificationPreference(
   options: { principal: Principal; kind: NotificationKind; email: boolean; nowMs: number },
 ): Promise<NotificationPreference[]> {
   const userId = userIdOf(options.principal);
-  await upsertPreference.run(em, { userId, kind: options.kind, email: options.email, nowMs: options.nowMs });
+  // The choice and its audit log entry are one transaction; choosing what was already in force is not logged.
+  await transaction(em, async (tx) => {
+    const rows = await selectPreferencesOfUser.all(tx, { userId });
+    const before = rows.find((row) => row.kind === options.kind)?.email ?? notificationEmailDefault(options.kind);
+    await upsertPreference.run(tx, { userId, kind: options.kind, email: options.email, nowMs: options.nowMs });
+    if (before === options.email) return;
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: options.principal.accountId,
+      action: AuditAction.NOTIFICATION_PREFERENCE_CHANGED,
+      targetType: 'USER',
+      targetId: userId,
+      before: { kind: options.kind, email: before },
+      after: { kind: options.kind, email: options.email },
+    });
+  });
   return listNotificationPreferences(em, { principal: options.principal, userId });
 }

@@ -22,8 +22,17 @@ export const periodKey = (numberId: string, period: number): string =>
   `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:period:${period}`;
 /** Key of the credit that gives the purchase back (a refund, or a purchase that could not complete). */
 export const refundKey = (numberId: string): string => `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}number:${numberId}:refund`;
+/**
+ * Key of the debit of months `firstPeriod`..`lastPeriod` owed while the wallet was suspended, paid
+ * at once: the month's own key when it is one month, so that it replays a plain renewal of it.
+ */
+export const periodsKey = (numberId: string, firstPeriod: number, lastPeriod: number): string =>
+  firstPeriod === lastPeriod ? periodKey(numberId, firstPeriod) : `${periodKey(numberId, firstPeriod)}-${lastPeriod}`;
 /** Key of the credit that gives a month back when the number was released while it renewed. */
 export const periodReversalKey = (numberId: string, period: number): string => `${periodKey(numberId, period)}:refund`;
+/** Key of the credit that gives months `firstPeriod`..`lastPeriod` back (released while they were paid). */
+export const periodsReversalKey = (numberId: string, firstPeriod: number, lastPeriod: number): string =>
+  `${periodsKey(numberId, firstPeriod, lastPeriod)}:refund`;
 
 /**
  * Debits the purchase price plus the first month (one NUMBER transaction).
@@ -72,7 +81,8 @@ export function postPurchaseRefund(
 }
 
 /**
- * Debits month `period` of the number's rental (one NUMBER transaction).
+ * Debits months `period`..`lastPeriod` of the number's rental (one NUMBER transaction; one month
+ * unless months owed while the wallet was suspended are paid at once).
  * @throws InsufficientFundsError (nothing written).
  */
 export function postRenewal(
@@ -81,40 +91,49 @@ export function postRenewal(
   number: NumberRef,
   period: number,
   actor: string,
+  lastPeriod = period,
 ): Promise<PostedWalletTransaction> {
+  const months = BigInt(lastPeriod - period + 1);
   return postWalletTransaction(em, deps.postings, {
     walletId: number.walletId,
     accountScope: number.accountId,
-    deltaMicros: -number.monthlyMicros,
+    deltaMicros: -number.monthlyMicros * months,
     kind: TransactionKind.NUMBER,
     counterparty: PlatformAccountCode.REVENUE,
-    description: `Number ${number.number} month ${period}`,
+    description:
+      lastPeriod === period
+        ? `Number ${number.number} month ${period}`
+        : `Number ${number.number} months ${period}–${lastPeriod} (owed while the wallet was suspended)`,
     campaignId: null,
     actor,
-    idempotencyKey: periodKey(number.id, period),
+    idempotencyKey: periodsKey(number.id, period, lastPeriod),
     operation: 'number_renewal',
     walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
   });
 }
 
-/** Credits month `period` back: it was charged while the number was being released. */
+/** Credits months `period`..`lastPeriod` back: they were charged while the number was being released. */
 export function postRenewalReversal(
   em: EntityManager,
   deps: PostingDeps,
   number: NumberRef,
   period: number,
   actor: string,
+  lastPeriod = period,
 ): Promise<PostedWalletTransaction> {
   return postWalletTransaction(em, deps.postings, {
     walletId: number.walletId,
     accountScope: number.accountId,
-    deltaMicros: number.monthlyMicros,
+    deltaMicros: number.monthlyMicros * BigInt(lastPeriod - period + 1),
     kind: TransactionKind.REFUND,
     counterparty: PlatformAccountCode.REVENUE,
-    description: `Refund of number ${number.number} month ${period}: released while it renewed`,
+    description:
+      lastPeriod === period
+        ? `Refund of number ${number.number} month ${period}: released while it renewed`
+        : `Refund of number ${number.number} months ${period}–${lastPeriod}: released while they were paid`,
     campaignId: null,
     actor,
-    idempotencyKey: periodReversalKey(number.id, period),
+    idempotencyKey: periodsReversalKey(number.id, period, lastPeriod),
     operation: 'number_renewal_reversal',
     walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
   });

@@ -31,6 +31,9 @@ export interface PhoneNumberRow {
   created_at_us: string;
 }
 
+/** The statuses of a held number, as an SQL list. */
+export const HELD_SQL = `('ACTIVE', 'GRACE', 'RENEWAL_OWED')`;
+
 const ms = (column: string) => `(extract(epoch from p.${column}) * 1000)::float8 as ${column}_ms`;
 
 /** Columns of a {@link PhoneNumberRow} from table `phone_number p`. */
@@ -153,21 +156,26 @@ export const selectNumberByKey = sql<PhoneNumberRow, { accountId: string; key: s
 /** RELEASED by the customer, if held and its purchase completed. */
 export const releaseByCustomer = sql<PhoneNumberRow, { id: string; scope: string | null; reason: NumberReleaseReason; releasedAt: string }>(
   `update phone_number p set status = 'RELEASED', release_reason = :reason, released_at = :releasedAt, grace_until = null, version = p.version + 1
-    where p.id = :id and (:scope::uuid is null or p.account_id = :scope) and p.status in ('ACTIVE', 'GRACE') and ${PURCHASE_COMPLETED_SQL}
+    where p.id = :id and (:scope::uuid is null or p.account_id = :scope) and p.status in ${HELD_SQL} and ${PURCHASE_COMPLETED_SQL}
     returning ${PHONE_NUMBER_COLUMNS}`,
 );
 
-/** RELEASED: every held number of an account (purchases in flight included). */
-export const releaseAccountNumbers = sql<{ id: string }, { accountId: string; reason: NumberReleaseReason; releasedAt: string }>(
-  `update phone_number set status = 'RELEASED', release_reason = :reason, released_at = :releasedAt::timestamptz, grace_until = null,
-     version = version + 1
-    where account_id = :accountId and status in ('ACTIVE', 'GRACE') returning id`,
+/** RELEASED: every held number of an account (purchases in flight included), with what its release alert says. */
+export const releaseAccountNumbers = sql<
+  { id: string; number: string; wallet_id: string; currency: string; completed: boolean },
+  { accountId: string; reason: NumberReleaseReason; releasedAt: string }
+>(
+  `update phone_number p set status = 'RELEASED', release_reason = :reason, released_at = :releasedAt::timestamptz, grace_until = null,
+     version = p.version + 1
+     from wallet w
+    where w.id = p.wallet_id and p.account_id = :accountId and p.status in ${HELD_SQL}
+    returning p.id, p.number, p.wallet_id, w.currency, ${PURCHASE_COMPLETED_SQL} as completed`,
 );
 
 /** REFUNDED, if unchanged since read (`version`) and held. */
 export const markRefunded = sql<PhoneNumberRow, { id: string; version: bigint; reason: NumberReleaseReason; releasedAt: string }>(
   `update phone_number p set status = 'REFUNDED', release_reason = :reason, released_at = :releasedAt, grace_until = null, version = p.version + 1
-    where p.id = :id and p.version = :version and p.status in ('ACTIVE', 'GRACE')
+    where p.id = :id and p.version = :version and p.status in ${HELD_SQL}
     returning ${PHONE_NUMBER_COLUMNS}`,
 );
 
@@ -209,42 +217,70 @@ export interface DueNumberRow extends PhoneNumberRow {
   account_status: 'ACTIVE' | 'CLOSED';
 }
 
-/** Held numbers whose renewal is due by `dueBy`, the most overdue first. */
+/** Held numbers whose renewal is due by `dueBy`, the most overdue first (owed ones by owed since). */
 export const selectDueNumbers = sql<DueNumberRow, { dueBy: string; limit: number }>(
   `select ${PHONE_NUMBER_COLUMNS}, w.status as wallet_status, ${availableMicrosSql('w')}::text as available_micros,
           a.status as account_status
      from phone_number p join wallet w on w.id = p.wallet_id join account a on a.id = p.account_id
-    where p.status in ('ACTIVE', 'GRACE') and p.renews_at <= :dueBy and ${PURCHASE_COMPLETED_SQL}
+    where p.status in ${HELD_SQL} and p.renews_at <= :dueBy and ${PURCHASE_COMPLETED_SQL}
     order by p.renews_at, p.id
     limit :limit`,
 );
 
-/** Records month `period` paid, if `periodsPaid` is still the one read and the number is held. */
+/**
+ * RENEWAL_OWED numbers whose wallet has money on it again (funded, whether or not the wallet
+ * state job has reactivated it yet) and whose account is open, the longest owed first.
+ */
+export const selectFundedOwedNumbers = sql<DueNumberRow, { limit: number }>(
+  `select ${PHONE_NUMBER_COLUMNS}, w.status as wallet_status, ${availableMicrosSql('w')}::text as available_micros,
+          a.status as account_status
+     from phone_number p join wallet w on w.id = p.wallet_id join account a on a.id = p.account_id
+    where p.status = 'RENEWAL_OWED' and ${availableMicrosSql('w')} > 0 and a.status = 'ACTIVE'
+    order by p.renews_at, p.id
+    limit :limit`,
+);
+
+/** Records months up to `period` paid, if `periodsPaid` is still the one read and the number is held. */
 export const recordRenewal = sql<{ id: string }, { id: string; periodsPaid: number; period: number; renewsAt: string }>(
   `update phone_number set periods_paid = :period, renews_at = :renewsAt, status = 'ACTIVE', grace_until = null, version = version + 1
-    where id = :id and periods_paid = :periodsPaid and status in ('ACTIVE', 'GRACE') returning id`,
+    where id = :id and periods_paid = :periodsPaid and status in ${HELD_SQL} returning id`,
+);
+
+/** ACTIVE or GRACE → RENEWAL_OWED (kept while the wallet is suspended), if unchanged since read; returns the wallet's currency. */
+export const markOwed = sql<{ currency: string }, { id: string; periodsPaid: number; status: PhoneNumberStatus }>(
+  `update phone_number p set status = 'RENEWAL_OWED', grace_until = null, version = p.version + 1
+     from wallet w
+    where p.id = :id and p.periods_paid = :periodsPaid and p.status = :status and p.status in ('ACTIVE', 'GRACE') and w.id = p.wallet_id
+    returning w.currency`,
+);
+
+/** Postings of an owed renewal under `key` or under `prefix`… (months n to m), if any: one crashed before its recording. */
+export const selectOwedPostings = sql<{ key: string; wallet_transaction_id: string }, { accountId: string; key: string; prefix: string }>(
+  `select key, wallet_transaction_id from idempotency_key
+    where account_id = :accountId and (key = :key or starts_with(key, :prefix)) and wallet_transaction_id is not null`,
 );
 
 export const selectPeriodsPaid = sql<{ periods_paid: number }, { id: string }>('select periods_paid from phone_number where id = :id');
 
-/** ACTIVE → GRACE until `graceUntil`, if unchanged since read; returns the wallet's currency. */
-export const enterGrace = sql<{ currency: string }, { id: string; periodsPaid: number; graceUntil: string }>(
+/** ACTIVE or RENEWAL_OWED (`status`) → GRACE until `graceUntil`, if unchanged since read; returns the wallet's currency. */
+export const enterGrace = sql<{ currency: string }, { id: string; periodsPaid: number; graceUntil: string; status: PhoneNumberStatus }>(
   `update phone_number p set status = 'GRACE', grace_until = :graceUntil, version = p.version + 1
      from wallet w
-    where p.id = :id and p.periods_paid = :periodsPaid and p.status = 'ACTIVE' and w.id = p.wallet_id
+    where p.id = :id and p.periods_paid = :periodsPaid and p.status = :status and p.status in ('ACTIVE', 'RENEWAL_OWED') and w.id = p.wallet_id
     returning w.currency`,
 );
 
-/** RELEASED by the renewals (grace ended, account closed), if unchanged since read. */
+/** RELEASED by the renewals (grace ended, account closed), if unchanged since read; returns the wallet's currency. */
 export const releaseDueNumber = sql<
-  { id: string },
+  { currency: string },
   { id: string; periodsPaid: number; reason: NumberReleaseReason; releasedAt: string; status: PhoneNumberStatus }
 >(
-  `update phone_number set status = 'RELEASED', release_reason = :reason, released_at = :releasedAt, grace_until = null, version = version + 1
-    where id = :id and periods_paid = :periodsPaid and status = :status returning id`,
+  `update phone_number p set status = 'RELEASED', release_reason = :reason, released_at = :releasedAt, grace_until = null, version = p.version + 1
+     from wallet w
+    where p.id = :id and p.periods_paid = :periodsPaid and p.status = :status and w.id = p.wallet_id returning w.currency`,
 );
 
-/** Which of `numbers` (E.164) an account holds (ACTIVE or GRACE, purchases in flight included): they cannot be bought. */
+/** Which of `numbers` (E.164) an account holds (ACTIVE, GRACE or RENEWAL_OWED, purchases in flight included): they cannot be bought. */
 export const selectHeldNumbersAmong = sql<{ number: string }, { numbers: readonly string[] }>(
-  `select p.number from phone_number p where p.number = any(:numbers::text[]) and p.status in ('ACTIVE', 'GRACE')`,
+  `select p.number from phone_number p where p.number = any(:numbers::text[]) and p.status in ${HELD_SQL}`,
 );

@@ -4,12 +4,17 @@
  */
 import type { PhoneNumberRow } from './numbers.queries.js';
 
-/** Where a number stands. Only ACTIVE and GRACE numbers are held (no one else may buy them). */
+/** Where a number stands. Only ACTIVE, GRACE and RENEWAL_OWED numbers are held (no one else may buy them). */
 export enum PhoneNumberStatus {
   /** Paid up to `renewsAt`. */
   ACTIVE = 'ACTIVE',
   /** Its renewal could not be paid; retried until `graceUntil`, then released. */
   GRACE = 'GRACE',
+  /**
+   * Its renewal fell while the wallet was suspended: kept, the months since `renewsAt` owed and
+   * paid first when the wallet is funded (config `numbersWhileSuspended` = keep).
+   */
+  RENEWAL_OWED = 'RENEWAL_OWED',
   /** Given up (see its release reason); anyone may buy it again. */
   RELEASED = 'RELEASED',
   /** Given back within the refund window, its purchase and first month credited back. */
@@ -44,7 +49,7 @@ export interface PhoneNumberRecord {
   anchorDay: number;
   /** Months paid, the first with the purchase. */
   periodsPaid: number;
-  /** When month `periodsPaid + 1` is due (for a number in GRACE: the renewal that failed). */
+  /** When month `periodsPaid + 1` is due (in GRACE: the renewal that failed; RENEWAL_OWED: owed since). */
   renewsAtMs: number;
   /** In GRACE: when it is released unless a renewal is paid before. */
   graceUntilMs: number | null;
@@ -86,9 +91,9 @@ export function toPhoneNumberRecord(row: PhoneNumberRow): PhoneNumberRecord {
   };
 }
 
-/** Returns true while the number is held by its account (ACTIVE or GRACE). */
+/** Returns true while the number is held by its account (ACTIVE, GRACE or RENEWAL_OWED). */
 export function isHeld(status: PhoneNumberStatus): boolean {
-  return status === PhoneNumberStatus.ACTIVE || status === PhoneNumberStatus.GRACE;
+  return status === PhoneNumberStatus.ACTIVE || status === PhoneNumberStatus.GRACE || status === PhoneNumberStatus.RENEWAL_OWED;
 }
 
 /** What the purchase debited: the one-time price plus the first month, in micros. */

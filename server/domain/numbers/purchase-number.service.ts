@@ -28,6 +28,7 @@ import {
 } from './numbers.queries.js';
 import { iso, PhoneNumberStatus, purchaseTotalMicros, toPhoneNumberRecord, type PhoneNumberRecord } from './phone-number-record.js';
 import { anchorDayOf, renewalAtMs } from './renewal-date.js';
+import { requireVerifiedAccount } from '../users/require-verified-email.js';
 
 /** Roles that buy numbers: the owner, an integrator's platform, and the operator. */
 export const NUMBER_PURCHASE_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -87,6 +88,7 @@ export async function purchaseNumber(em: EntityManager, deps: ServiceDeps, optio
   const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
   if (!isE164(options.number)) throw new BadUserInputError('number', 'number must be an E.164 number such as "+447700900123"');
   const wallet = await findPurchaseWallet(em, principal, options.walletId);
+  await requireVerifiedAccount(em, wallet.accountId);
   if (idempotencyKey !== null) {
     const earlier = await awaitPurchaseByKey(em, wallet.accountId, idempotencyKey);
     if (earlier) return replayPurchase(earlier, wallet.id, options, idempotencyKey);

@@ -30,3 +30,15 @@ export function renewalAtMs(purchasedAtMs: number, monthsAfter: number): number 
 export function daysMs(days: number): number {
   return days * 86_400_000;
 }
+
+/**
+ * How many months are due by `nowMs` after `periodsPaid` months were paid: month k (k ≥ 2) falls
+ * due at {@link renewalAtMs}(purchasedAtMs, k − 1). 0 when the next month is not due yet.
+ * @throws Error (assertion) when `periodsPaid` is not a positive integer.
+ */
+export function monthsDueBy(purchasedAtMs: number, periodsPaid: number, nowMs: number): number {
+  assert(Number.isSafeInteger(periodsPaid) && periodsPaid >= 1, `periodsPaid must be a positive integer: ${periodsPaid}`);
+  let months = 0;
+  while (renewalAtMs(purchasedAtMs, periodsPaid + months) <= nowMs) months += 1;
+  return months;
+}

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, PaymentProviderError } from '../../errors.js';
@@ -122,13 +124,26 @@ export async function setAutoRecharge(
     throw new BadUserInputError('target', `target may exceed threshold by at most ${formatMoney(deps.config.topUpAmountMicrosMax)}`);
   }
   if (options.enabled) await requireDefaultCard(em, wallet);
-  const row = await upsertAutoRecharge.one(em, {
-    walletId: wallet.walletId,
-    accountId: wallet.accountId,
-    enabled: options.enabled,
-    thresholdMicros: options.thresholdMicros,
-    targetMicros: options.targetMicros,
-    nowMs: deps.clock.now(),
+  const row = await transaction(em, async (tx) => {
+    const before = await selectSettings.maybeOne(tx, { walletId: wallet.walletId });
+    const after = await upsertAutoRecharge.one(tx, {
+      walletId: wallet.walletId,
+      accountId: wallet.accountId,
+      enabled: options.enabled,
+      thresholdMicros: options.thresholdMicros,
+      targetMicros: options.targetMicros,
+      nowMs: deps.clock.now(),
+    });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: wallet.accountId,
+      action: AuditAction.AUTO_RECHARGE_CHANGED,
+      targetType: 'WALLET',
+      targetId: wallet.walletId,
+      before: before ? autoRechargeAudit(before) : null,
+      after: autoRechargeAudit(after),
+    });
+    return after;
   });
   deps.wakePayments();
   return toSettings(row);
@@ -157,17 +172,46 @@ export async function setMonthlyRecharge(
   validateTopUpAmount(deps.config, 'amount', options.amountMicros, wallet.currency);
   if (options.enabled) await requireDefaultCard(em, wallet);
   const minimum = topUpMinimumMicros(deps.config, wallet.currency);
-  const row = await upsertMonthlyRecharge.one(em, {
-    walletId: wallet.walletId,
-    accountId: wallet.accountId,
-    minimumMicros: minimum,
-    enabled: options.enabled,
-    dayOfMonth: options.dayOfMonth,
-    amountMicros: options.amountMicros,
-    nowMs: deps.clock.now(),
+  const row = await transaction(em, async (tx) => {
+    const before = await selectSettings.maybeOne(tx, { walletId: wallet.walletId });
+    const after = await upsertMonthlyRecharge.one(tx, {
+      walletId: wallet.walletId,
+      accountId: wallet.accountId,
+      minimumMicros: minimum,
+      enabled: options.enabled,
+      dayOfMonth: options.dayOfMonth,
+      amountMicros: options.amountMicros,
+      nowMs: deps.clock.now(),
+    });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: wallet.accountId,
+      action: AuditAction.MONTHLY_RECHARGE_CHANGED,
+      targetType: 'WALLET',
+      targetId: wallet.walletId,
+      before: before ? monthlyRechargeAudit(before) : null,
+      after: monthlyRechargeAudit(after),
+    });
+    return after;
   });
   deps.wakePayments();
   return toSettings(row);
+}
+
+/** The audited fields of the auto-recharge (amounts as decimal strings). */
+function autoRechargeAudit(row: Parameters<typeof toSettings>[0]): Record<string, unknown> {
+  const settings = toSettings(row);
+  return { enabled: settings.enabled, threshold: formatMoney(settings.thresholdMicros), target: formatMoney(settings.targetMicros) };
+}
+
+/** The audited fields of the monthly recharge (amounts as decimal strings). */
+function monthlyRechargeAudit(row: Parameters<typeof toSettings>[0]): Record<string, unknown> {
+  const settings = toSettings(row);
+  return {
+    enabled: settings.monthlyEnabled,
+    dayOfMonth: settings.monthlyDay,
+    amount: settings.monthlyAmountMicros === null ? null : formatMoney(settings.monthlyAmountMicros),
+  };
 }
 
 /** The wallet whose automatic funding the caller may change: OWNER of an open account. */

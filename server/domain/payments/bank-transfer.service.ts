@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { formatMoney } from '../wallets/money.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
+import { issueBankTransferInvoice } from '../invoices/issue-invoice.js';
 import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateAmount, validateText } from '../wallets/validate-input.js';
@@ -119,6 +123,7 @@ export async function settleBankTransfer(
     if (transfer.status !== 'PENDING')
       throw new InvalidStateError(`Bank transfer "${transfer.id}" is already ${transfer.status}`, { status: transfer.status });
     let transactionId: string | null = null;
+    let currency: string | null = null;
     if (options.outcome === 'COMPLETED') {
       // The credit is the ledger's hand-written posting statement, run in this transaction.
       const posted = await postWalletTransactionIn(tx, {
@@ -136,6 +141,7 @@ export async function settleBankTransfer(
       });
       if (!posted) throw new BadUserInputError('amount', 'The credit would lift the wallet above its balance limit');
       transactionId = posted.transaction.id;
+      currency = posted.wallet.currency;
     }
     const updated = await settleBankTransferRow.one(tx, {
       id: transfer.id,
@@ -144,6 +150,19 @@ export async function settleBankTransfer(
       settledBy: options.principal.actor,
       nowMs,
     });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: transfer.accountId,
+      action: options.outcome === 'COMPLETED' ? AuditAction.BANK_TRANSFER_COMPLETED : AuditAction.BANK_TRANSFER_CANCELLED,
+      targetType: 'BANK_TRANSFER',
+      targetId: transfer.id,
+      before: { status: transfer.status, amount: formatMoney(transfer.amountMicros), reference: transfer.reference },
+      after: { status: options.outcome, amount: formatMoney(transfer.amountMicros), walletTransactionId: transactionId },
+    });
+    if (transactionId !== null && currency !== null) {
+      // Last: the invoice's number is taken under its series' lock, held from here to the commit.
+      await issueBankTransferInvoice(tx, deps.config, { ...transfer, currency, walletTransactionId: transactionId }, nowMs);
+    }
     return toBankTransfer(updated);
   });
   if (settled.status === 'COMPLETED') deps.committed();

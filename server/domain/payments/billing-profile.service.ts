@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Config } from '../../config.js';
 import { transaction } from '../../database/sql.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
@@ -126,6 +128,16 @@ export async function updateBillingProfile(em: EntityManager, options: UpdateBil
     const { accountId: _accountId, ...fields } = merged;
     const profile = normalizeBillingProfile(fields, options.limits);
     await updateBillingProfileRow.run(tx, { accountId, ...profile });
+    const { accountId: _storedAccountId, ...before } = stored;
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.BILLING_PROFILE_CHANGED,
+      targetType: 'ACCOUNT',
+      targetId: accountId,
+      before,
+      after: profile as unknown as Record<string, unknown>,
+    });
     return { accountId, ...profile };
   });
 }

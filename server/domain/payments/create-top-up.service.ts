@@ -23,6 +23,7 @@ import {
   selectTopUpByIdempotencyKey,
 } from './top-ups.queries.js';
 import { afterFailure } from './settle-top-up.service.js';
+import { requireVerifiedAccount } from '../users/require-verified-email.js';
 
 /** Roles that may pay into a wallet by card: the account's people and its integrations. */
 export const TOP_UP_ROLES = [Role.OWNER, Role.CAMPAIGN_MANAGER, Role.INTEGRATOR] as const;
@@ -55,6 +56,7 @@ export async function createTopUp(em: EntityManager, deps: PaymentsDeps, options
   const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, config.idempotencyKeyLengthMax);
   const wallet = await findTopUpWallet(em, principal, options.walletId);
   requireOpenAccount(wallet);
+  await requireVerifiedAccount(em, wallet.accountId);
   validateTopUpAmount(config, 'amount', options.amountMicros, wallet.currency);
   const paymentMethodId = options.paymentMethodId?.trim() || null;
   if (paymentMethodId !== null && !/^pm_[A-Za-z0-9_]{1,100}$/.test(paymentMethodId)) {

@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import type { ServiceDeps } from '../service-deps.js';
-import { postWalletTransaction, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
+import { postWalletTransactionWith, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
+import { formatMoney } from '../wallets/money.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateAmount, validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
 
@@ -28,19 +31,40 @@ export async function grantCredit(em: EntityManager, deps: ServiceDeps, options:
   const { config } = deps;
   requireRole(principal, GRANT_ROLES, 'grant credit');
   validateAmount('amount', options.amountMicros, config.operationAmountMicrosMax, false);
-  const posted = await postWalletTransaction(em, deps.postings, {
-    walletId: options.walletId,
-    accountScope: null,
-    deltaMicros: options.amountMicros,
-    kind: TransactionKind.GRANT,
-    counterparty: PlatformAccountCode.PROMOTIONAL_CREDIT,
-    description: `Promotional credit: ${validateText('reason', options.reason, config.descriptionLengthMax)}`,
-    campaignId: null,
-    actor: principal.actor,
-    idempotencyKey: validateIdempotencyKey(options.idempotencyKey, config.idempotencyKeyLengthMax),
-    operation: 'grantCredit',
-    walletBalanceMicrosMax: config.walletBalanceMicrosMax,
-  });
+  const reason = validateText('reason', options.reason, config.descriptionLengthMax);
+  const posted = await postWalletTransactionWith(
+    em,
+    deps.postings,
+    {
+      walletId: options.walletId,
+      accountScope: null,
+      deltaMicros: options.amountMicros,
+      kind: TransactionKind.GRANT,
+      counterparty: PlatformAccountCode.PROMOTIONAL_CREDIT,
+      description: `Promotional credit: ${reason}`,
+      campaignId: null,
+      actor: principal.actor,
+      idempotencyKey: validateIdempotencyKey(options.idempotencyKey, config.idempotencyKeyLengthMax),
+      operation: 'grantCredit',
+      walletBalanceMicrosMax: config.walletBalanceMicrosMax,
+    },
+    async (tx, done) => {
+      await recordAudit(tx, {
+        principal,
+        accountId: done.wallet.accountId,
+        action: AuditAction.CREDIT_GRANTED,
+        targetType: 'WALLET',
+        targetId: done.wallet.id,
+        before: { balance: formatMoney(done.transaction.balanceBeforeMicros) },
+        after: {
+          balance: formatMoney(done.transaction.balanceAfterMicros),
+          amount: formatMoney(options.amountMicros),
+          reason,
+          transactionId: done.transaction.id,
+        },
+      });
+    },
+  );
   if (!posted.replayed) deps.committed();
   return posted;
 }

@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
-import { transaction, type Db } from '../../database/sql.js';
+import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
+import { issueCreditNote } from '../invoices/issue-invoice.js';
 import { formatMoney } from '../wallets/money.js';
 import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
@@ -116,6 +119,10 @@ export interface RefundUnusedCreditOptions {
   amountMicros: bigint | null;
   reason: string;
   idempotencyKey: string | null;
+  /** Run in the refund's transaction right after the wallet's lock, before anything is checked or written (a refund request's claim). */
+  afterLock?: (tx: SqlTransaction) => Promise<void>;
+  /** Run in the refund's transaction once the debit is posted (not on a replay): what must commit with it. */
+  alsoIn?: (tx: SqlTransaction, refunded: { walletTransactionId: string; amountMicros: bigint; accountId: string }) => Promise<void>;
 }
 
 /** What {@link refundUnusedCredit} did. */
@@ -153,6 +160,7 @@ export async function refundUnusedCredit(
   const outcome = await transaction(em, async (tx) => {
     const wallet = await lockRefundWallet.maybeOne(tx, { walletId });
     if (!wallet) throw new NotFoundError('Wallet', walletId);
+    await options.afterLock?.(tx);
     if (idempotencyKey !== null) {
       const record = await selectIdempotencyRecord.maybeOne(tx, { accountId: wallet.account_id, key: idempotencyKey });
       if (record) {
@@ -214,6 +222,22 @@ export async function refundUnusedCredit(
       left -= share;
     }
     assert(left === 0n, 'the refundable amount is covered by unrefunded top-ups');
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: wallet.account_id,
+      action: AuditAction.CREDIT_REFUNDED,
+      targetType: 'WALLET',
+      targetId: walletId,
+      before: { balance: formatMoney(posted.transaction.balanceBeforeMicros), refundable: formatMoney(refundable) },
+      after: {
+        balance: formatMoney(posted.transaction.balanceAfterMicros),
+        refundable: formatMoney(refundable - amountMicros),
+        amount: formatMoney(amountMicros),
+        reason,
+        transactionId: posted.transaction.id,
+      },
+    });
+    await options.alsoIn?.(tx, { walletTransactionId: posted.transaction.id, amountMicros, accountId: wallet.account_id });
     return { replayOf: posted.transaction.id };
   });
   deps.committed();
@@ -279,9 +303,12 @@ async function sendRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
     return;
   }
   await transaction(em, async (tx) => {
-    const updated = await markRefundSucceeded.maybeOne(tx, { id: refund.id, stripeRefundId: stripeRefund.id, nowMs: deps.clock.now() });
-    if (updated)
-      await publishPaymentEvent(tx, { accountId: updated.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_SUCCEEDED');
+    const nowMs = deps.clock.now();
+    const updated = await markRefundSucceeded.maybeOne(tx, { id: refund.id, stripeRefundId: stripeRefund.id, nowMs });
+    if (!updated) return;
+    await publishPaymentEvent(tx, { accountId: updated.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_SUCCEEDED');
+    // The money went back to the card: its credit note, last (its series' lock is held from here to the commit).
+    await issueCreditNote(tx, deps.config, refund.id, nowMs);
   });
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
 import { assert } from '../../errors.js';
+import { issueTopUpInvoice } from '../invoices/issue-invoice.js';
 import { formatMoney } from '../wallets/money.js';
 import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
@@ -129,6 +130,8 @@ async function credit(
   if (topUp.savePaymentMethod && card) await storeCard(tx, topUp.accountId, card, false, nowMs);
   await clearRechargeAfterSuccess.run(tx, { walletId: topUp.walletId, isAutomatic: topUp.origin !== 'MANUAL', nowMs, topUpId: topUp.id });
   await publishPaymentEvent(tx, settled, 'TOP_UP_SUCCEEDED');
+  // Last: the invoice's number is taken under its series' lock, held from here to the commit.
+  await issueTopUpInvoice(tx, deps.config, settled, nowMs);
   return settled;
 }
 

@@ -116,7 +116,10 @@ export interface TaxQuote {
   label: string;
 }
 
-/** English names of the EU member states, keyed by ISO code, for labels. */
+/**
+ * English names of the EU member states, keyed by ISO code, for labels. The one list: the API
+ * serves it (`euCountries`) to the dashboard, which must not keep its own copy.
+ */
 const EU_COUNTRY_NAMES: Readonly<Record<string, string>> = Object.freeze({
   AT: 'Austria',
   BE: 'Belgium',
@@ -182,6 +185,13 @@ const EU_VAT_NUMBER_BODY_PATTERNS: Readonly<Record<string, RegExp>> = Object.fre
   ES: /^(?:[A-Z][0-9]{7}[0-9A-Z]|[0-9]{8}[A-Z])$/,
   SE: /^[0-9]{10}01$/,
 });
+
+/** The 27 EU member states (code and English name), by code: the countries whose buyers pay EU VAT or reverse-charge it. */
+export function euCountries(): { code: string; name: string }[] {
+  return Object.entries(EU_COUNTRY_NAMES)
+    .map(([code, name]) => ({ code, name }))
+    .sort((left, right) => (left.code < right.code ? -1 : left.code > right.code ? 1 : 0));
+}
 
 /** True for the 27 EU member states (not GB). `country` is an ISO 3166-1 alpha-2 code, upper case. */
 export function isEuCountry(country: string): boolean {

@@ -17,6 +17,11 @@ export interface RateRecord extends Rate {
   smsPerSegmentMicros: bigint | null;
   /** Per segment of an inbound message from the prefix. */
   smsInboundPerSegmentMicros: bigint;
+  /**
+   * Per minute of a call received on a number under the prefix (the number's country and type),
+   * billed with this rate's increments and no connect fee; 0: free.
+   */
+  inboundPerMinuteMicros: bigint;
   /** One-time price of a number under the prefix; null when numbers are not sold there. */
   numberPurchaseMicros: bigint | null;
   /** Monthly rental of a number under the prefix (set exactly when the purchase price is). */
@@ -38,7 +43,7 @@ export interface CreateRatePlanOptions {
   principal: Principal;
   name: string;
   currency: string;
-  /** Omitted or null SMS and number prices: not offered (inbound SMS: free). */
+  /** Omitted or null SMS and number prices: not offered (inbound SMS and calls: free). */
   rates: (Rate & { [K in Exclude<keyof RateRecord, keyof Rate>]?: bigint | null })[];
   limits: Pick<Config, 'nameLengthMax' | 'operationAmountMicrosMax' | 'ratesPerPlanMax'>;
 }
@@ -80,6 +85,7 @@ export async function createRatePlan(em: EntityManager, options: CreateRatePlanO
     return {
       smsPerSegmentMicros: optional('smsPerSegment', rate.smsPerSegmentMicros),
       smsInboundPerSegmentMicros: optional('smsInboundPerSegment', rate.smsInboundPerSegmentMicros) ?? 0n,
+      inboundPerMinuteMicros: optional('inboundPerMinute', rate.inboundPerMinuteMicros) ?? 0n,
       numberPurchaseMicros,
       numberMonthlyMicros,
       prefix,
@@ -101,6 +107,7 @@ export async function createRatePlan(em: EntityManager, options: CreateRatePlanO
       connectFeeMicros: rates.map((r) => r.connectFeeMicros.toString()),
       smsPerSegmentMicros: rates.map((r) => r.smsPerSegmentMicros?.toString() ?? null),
       smsInboundPerSegmentMicros: rates.map((r) => r.smsInboundPerSegmentMicros.toString()),
+      inboundPerMinuteMicros: rates.map((r) => r.inboundPerMinuteMicros.toString()),
       numberPurchaseMicros: rates.map((r) => r.numberPurchaseMicros?.toString() ?? null),
       numberMonthlyMicros: rates.map((r) => r.numberMonthlyMicros?.toString() ?? null),
     });
@@ -137,6 +144,7 @@ async function withRates(db: Db, plans: RatePlanRow[]): Promise<RatePlanRecord[]
           connectFeeMicros: BigInt(row.connect_fee_micros),
           smsPerSegmentMicros: row.sms_per_segment_micros === null ? null : BigInt(row.sms_per_segment_micros),
           smsInboundPerSegmentMicros: BigInt(row.sms_inbound_per_segment_micros),
+          inboundPerMinuteMicros: BigInt(row.inbound_per_minute_micros),
           numberPurchaseMicros: row.number_purchase_micros === null ? null : BigInt(row.number_purchase_micros),
           numberMonthlyMicros: row.number_monthly_micros === null ? null : BigInt(row.number_monthly_micros),
         })),

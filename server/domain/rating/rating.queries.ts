@@ -22,6 +22,7 @@ export interface RateRow {
   connect_fee_micros: string;
   sms_per_segment_micros: string | null;
   sms_inbound_per_segment_micros: string;
+  inbound_per_minute_micros: string;
   number_purchase_micros: string | null;
   number_monthly_micros: string | null;
 }
@@ -45,21 +46,23 @@ export const insertRates = sql<
     connectFeeMicros: string[];
     smsPerSegmentMicros: (string | null)[];
     smsInboundPerSegmentMicros: string[];
+    inboundPerMinuteMicros: string[];
     numberPurchaseMicros: (string | null)[];
     numberMonthlyMicros: (string | null)[];
   }
 >(
   `insert into rate (rate_plan_id, prefix, per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros,
-     sms_per_segment_micros, sms_inbound_per_segment_micros, number_purchase_micros, number_monthly_micros)
+     sms_per_segment_micros, sms_inbound_per_segment_micros, number_purchase_micros, number_monthly_micros, inbound_per_minute_micros)
    select :ratePlanId, * from unnest(:prefixes::text[], :perMinuteMicros::bigint[], :firstIncrementSeconds::int[], :nextIncrementSeconds::int[],
      :connectFeeMicros::bigint[], :smsPerSegmentMicros::bigint[], :smsInboundPerSegmentMicros::bigint[], :numberPurchaseMicros::bigint[],
-     :numberMonthlyMicros::bigint[])`,
+     :numberMonthlyMicros::bigint[], :inboundPerMinuteMicros::bigint[])`,
 );
 
 /** The rates of the plans `ratePlanIds`. */
 export const selectRatesOfPlans = sql<RateRow, { ratePlanIds: readonly string[] }>(
   `select rate_plan_id, prefix, per_minute_micros::text, first_increment_seconds, next_increment_seconds, connect_fee_micros::text,
-          sms_per_segment_micros::text, sms_inbound_per_segment_micros::text, number_purchase_micros::text, number_monthly_micros::text
+          sms_per_segment_micros::text, sms_inbound_per_segment_micros::text, number_purchase_micros::text, number_monthly_micros::text,
+          inbound_per_minute_micros::text
      from rate where rate_plan_id = any(:ratePlanIds::uuid[])`,
 );
 

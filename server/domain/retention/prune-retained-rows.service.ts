@@ -45,6 +45,8 @@ export interface LiveReaders {
   outboxPosition(): OutboxPosition;
   /** The alert feed's position (the last alert id handed out here). */
   alertPosition(): bigint;
+  /** The acknowledgement feed's position (the last acknowledgement position handed out here); 0 when not told. */
+  acknowledgementPosition?(): bigint;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -105,8 +107,10 @@ export async function pruneMails(em: EntityManager, settings: RetentionSettings,
 /**
  * Deletes alerts acknowledged before `nowMs − alertRetentionMs` (at most `retentionBatchSize`) that
  * every alert reader has passed (the `alert_reader` rows: mail, webhooks; and this process's
- * alert feed) and that no mail refers to; records the highest id deleted in `retention_floor`, so
- * that an alertRaised resume from below it answers RESUME_WINDOW_EXCEEDED. Unacknowledged alerts
+ * alert feed, and this process's acknowledgement feed) and that no mail refers to; records the
+ * highest id deleted in `retention_floor` 'alerts' and the highest acknowledgement position deleted
+ * in 'alert_acknowledgements', so that an alertRaised or alertAcknowledged resume from below it
+ * answers RESUME_WINDOW_EXCEEDED. Unacknowledged alerts
  * stay. Then deletes the stopped calls already gathered into a CALLS_STOPPED alert and seen before
  * the same cutoff (at most `retentionBatchSize`). Webhook events of an alert keep their own copy.
  */
@@ -114,7 +118,7 @@ export async function pruneAlerts(
   em: EntityManager,
   settings: RetentionSettings,
   nowMs: number,
-  live: Pick<LiveReaders, 'alertPosition'>,
+  live: Pick<LiveReaders, 'alertPosition' | 'acknowledgementPosition'>,
 ): Promise<{ alerts: number; stoppedCalls: number }> {
   const before = iso(nowMs - settings.alertRetentionMs);
   const alerts = await transaction(em, async (tx) => {
@@ -123,8 +127,11 @@ export async function pruneAlerts(
       before,
       limit: settings.retentionBatchSize,
       livePosition: live.alertPosition(),
+      liveAcknowledgementPosition: live.acknowledgementPosition?.() ?? 0n,
     });
-    if (deleted.position !== null) await raiseAlertRetentionFloor.run(tx, { position: deleted.position });
+    if (deleted.position !== null) await raiseAlertRetentionFloor.run(tx, { name: 'alerts', position: deleted.position });
+    if (deleted.acknowledgement_position !== null)
+      await raiseAlertRetentionFloor.run(tx, { name: 'alert_acknowledgements', position: deleted.acknowledgement_position });
     return deleted.count;
   });
   const stoppedCalls = await deleteAlertedStoppedCallsBefore.run(em, { before, limit: settings.retentionBatchSize });

@@ -57,26 +57,29 @@ export const setAlertRetentionCutoff = sql<{ set_config: string }, { before: str
 
 /**
  * Alerts acknowledged before a cutoff that every alert reader (the `alert_reader` rows, and this
- * process's feed at `livePosition`) has passed and no mail refers to: how many, and the highest id.
+ * process's feed at `livePosition`) has passed, whose acknowledgement this process's acknowledgement
+ * feed has passed (`liveAcknowledgementPosition`; 0: not checked), and no mail refers to: how many,
+ * the highest id and the highest acknowledgement position.
  */
 export const deleteAcknowledgedAlertsBefore = sql<
-  { count: number; position: string | null },
-  { before: string; limit: number; livePosition: bigint }
+  { count: number; position: string | null; acknowledgement_position: string | null },
+  { before: string; limit: number; livePosition: bigint; liveAcknowledgementPosition: bigint }
 >(
   `with readers as (select min(p) as position from (select alert_id as p from alert_reader union all select :livePosition::bigint) r),
    deleted as (
      delete from alert where id in (
        select a.id from alert a, readers r
         where a.acknowledged_at < :before::timestamptz and a.id <= r.position
+          and (:liveAcknowledgementPosition::bigint = 0 or a.acknowledgement_position <= :liveAcknowledgementPosition)
           and not exists (select 1 from email_message m where m.alert_id = a.id)
         order by a.acknowledged_at limit :limit)
-     returning id)
-   select count(*)::int as count, max(id)::text as position from deleted`,
+     returning id, acknowledgement_position)
+   select count(*)::int as count, max(id)::text as position, max(acknowledgement_position)::text as acknowledgement_position from deleted`,
 );
 
-/** Raises the alerts' retention floor (the highest id deleted) to `position`. */
-export const raiseAlertRetentionFloor = sql<Record<string, never>, { position: string }>(
-  `insert into retention_floor (name, position) values ('alerts', :position)
+/** Raises an alert feed's retention floor ('alerts': the highest id deleted; 'alert_acknowledgements': the highest acknowledgement position) to `position`. */
+export const raiseAlertRetentionFloor = sql<Record<string, never>, { name: 'alerts' | 'alert_acknowledgements'; position: string }>(
+  `insert into retention_floor (name, position) values (:name, :position)
    on conflict (name) do update set position = greatest(retention_floor.position, excluded.position)`,
 );
 

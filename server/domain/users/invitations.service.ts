@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { transaction, type Db } from '../../database/sql.js';
+import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { hashApiKeySecret } from '../accounts/api-key-secret.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
@@ -9,6 +11,7 @@ import { isPlatformRole, Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { validateText } from '../wallets/validate-input.js';
 import { hashPassword } from './password.js';
+import { requireVerifiedAccount } from './require-verified-email.js';
 import { normalizeEmail, toUserRecord, type UserRecord } from './user-record.js';
 import {
   lockTeamForInvitationMail,
@@ -25,6 +28,8 @@ import {
   lockInvitation,
   selectAccountExists,
   selectEmailTaken,
+  selectEmailTakenForInvitation,
+  reactivateRemovedMember,
   selectPendingInvitationFor,
 } from './users.queries.js';
 
@@ -47,6 +52,7 @@ function validateEmail(email: string): string {
  * An OWNER invites someone into their account with a role (PLATFORM_ADMIN for any account): the
  * invitation and its mail (the link to accept it, through the mail outbox) are written in one
  * transaction under the account's lock. Returns the invitation and its token, shown once.
+ * A member removed from the account may be invited again (accepting brings the same user back).
  * @throws ForbiddenError, NotFoundError, BadUserInputError (`email`, `role`), InvalidStateError (already a
  * user, or already invited and pending), RateLimitedError (`invitationMailsPerAccountMax`).
  */
@@ -57,12 +63,15 @@ export async function inviteUser(
 ): Promise<{ invitation: Invitation; token: string }> {
   requireRole(options.principal, [Role.OWNER, Role.PLATFORM_ADMIN], 'invite users');
   const accountId = await teamAccountOf(em, options.principal, options.accountId);
+  await requireVerifiedAccount(em, accountId);
   if (!(INVITABLE_ROLES as readonly Role[]).includes(options.role))
     throw new BadUserInputError('role', `role must be one of ${INVITABLE_ROLES.join(', ')}`);
   const email = validateEmail(options.email);
   return transaction(em, async (tx) => {
     const accountName = await lockTeamForInvitationMail(tx, config, accountId, options.nowMs);
-    if (await selectEmailTaken.maybeOne(tx, { email })) throw new InvalidStateError(`${email} already has a user`, { field: 'email' });
+    // A member removed from this account may be invited back; anyone else with a user may not.
+    if (await selectEmailTakenForInvitation.maybeOne(tx, { email, accountId }))
+      throw new InvalidStateError(`${email} already has a user`, { field: 'email' });
     if (await selectPendingInvitationFor.maybeOne(tx, { accountId, email, nowMs: options.nowMs }))
       throw new InvalidStateError(`${email} is already invited: resend that invitation instead`, { field: 'email' });
     const { token, tokenHash } = newInvitationToken();
@@ -92,12 +101,21 @@ export async function inviteUser(
       status: 'PENDING',
     };
     await queueInvitationMail(tx, config, { principal: options.principal, accountName, invitation, token, nowMs: options.nowMs });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.USER_INVITED,
+      targetType: 'INVITATION',
+      targetId: id,
+      after: { email, role: options.role, expiresAt: invitation.expiresAt },
+    });
     return { invitation, token };
   });
 }
 
 /**
- * The invitee sets a name and password: the user is created with the invited role, once.
+ * The invitee sets a name and password: the user is created with the invited role, once (a member
+ * removed from the account comes back as the same user, re-enabled with the invited role).
  * @throws BadUserInputError (`token` unknown or expired, `name`, `password`), InvalidStateError (already used).
  */
 export async function acceptInvitation(
@@ -116,6 +134,18 @@ export async function acceptInvitation(
         'This invitation link no longer works (it expired, was revoked, or a newer e-mail replaced it): ask for a new one',
       );
     if (invitation.accepted) throw new InvalidStateError('The invitation was already accepted: sign in instead');
+    // A member removed from this account comes back as the same user, with the invited role.
+    const returning = await reactivateRemovedMember.maybeOne(tx, {
+      accountId: invitation.account_id,
+      email: invitation.email,
+      name,
+      role: invitation.role,
+      passwordHash,
+    });
+    if (returning) {
+      await acceptInvitationRow.run(tx, { id: invitation.id, acceptedAtMs: options.nowMs, userId: returning.id });
+      return toUserRecord(returning);
+    }
     if (await selectEmailTaken.maybeOne(tx, { email: invitation.email }))
       throw new InvalidStateError(`${invitation.email} already has a user: sign in instead`);
     const row = await insertUser.one(tx, {
@@ -137,7 +167,7 @@ export async function acceptInvitation(
  * @throws ForbiddenError, NotFoundError, BadUserInputError, InvalidStateError (e-mail taken).
  */
 export async function createUser(
-  db: Db,
+  db: EntityManager,
   config: Config,
   options: { principal: Principal; accountId: string | null; email: string; name: string; role: Role; password: string },
 ): Promise<UserRecord> {
@@ -153,14 +183,26 @@ export async function createUser(
   const name = validateText('name', options.name ?? '', config.nameLengthMax);
   const passwordHash = await hashPassword(validatePassword(config, options.password ?? ''), config.passwordScryptCost);
   try {
-    const row = await insertUser.one(db, {
-      id: randomUUID(),
-      accountId: options.accountId?.toLowerCase() ?? null,
-      email,
-      name,
-      role: options.role,
-      passwordHash,
-      createdBy: options.principal.actor,
+    // The user and its audit log entry (never the password) are one transaction.
+    const row = await transaction(db, async (tx) => {
+      const inserted = await insertUser.one(tx, {
+        id: randomUUID(),
+        accountId: options.accountId?.toLowerCase() ?? null,
+        email,
+        name,
+        role: options.role,
+        passwordHash,
+        createdBy: options.principal.actor,
+      });
+      await recordAudit(tx, {
+        principal: options.principal,
+        accountId: inserted.account_id,
+        action: AuditAction.USER_CREATED,
+        targetType: 'USER',
+        targetId: inserted.id,
+        after: { email: inserted.email, name: inserted.name, role: inserted.role },
+      });
+      return inserted;
     });
     return toUserRecord(row);
   } catch (error) {

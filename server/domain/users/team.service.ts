@@ -5,6 +5,8 @@
  * read by two writers at once.
  */
 import { randomBytes } from 'node:crypto';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
@@ -254,6 +256,15 @@ export async function revokeInvitation(
   return transaction(em, async (tx) => {
     const invitation = await lockPendingInvitation(tx, options.principal, options.invitationId, options.nowMs);
     const row = await revokeInvitationRow.one(tx, { id: invitation.id, revokedAtMs: options.nowMs, revokedBy: options.principal.actor });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: invitation.accountId,
+      action: AuditAction.INVITATION_REVOKED,
+      targetType: 'INVITATION',
+      targetId: invitation.id,
+      before: { email: invitation.email, role: invitation.role, status: 'PENDING' },
+      after: { email: invitation.email, role: invitation.role, status: 'REVOKED' },
+    });
     return toInvitation(row, options.nowMs);
   });
 }
@@ -273,7 +284,17 @@ export async function changeMemberRole(
     const { accountId, member } = await lockMemberOf(tx, options.principal, options.accountId, options.userId);
     if (member.role === options.role) return member;
     if (member.role === Role.OWNER) await requireAnotherOwner(tx, accountId);
-    return toUserRecord(await updateUserRole.one(tx, { userId: member.id, role: options.role }));
+    const changed = toUserRecord(await updateUserRole.one(tx, { userId: member.id, role: options.role }));
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.MEMBER_ROLE_CHANGED,
+      targetType: 'USER',
+      targetId: member.id,
+      before: { email: member.email, role: member.role },
+      after: { email: changed.email, role: changed.role },
+    });
+    return changed;
   });
 }
 
@@ -293,6 +314,15 @@ export async function removeMember(
     if (member.role === Role.OWNER) await requireAnotherOwner(tx, accountId);
     const removed = toUserRecord(await disableUser.one(tx, { userId: member.id, disabledAtMs: options.nowMs }));
     await revokeUserSessions.run(tx, { userId: member.id });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.MEMBER_REMOVED,
+      targetType: 'USER',
+      targetId: member.id,
+      before: { email: member.email, name: member.name, role: member.role, active: true },
+      after: { email: member.email, name: member.name, role: member.role, active: false },
+    });
     return removed;
   });
 }

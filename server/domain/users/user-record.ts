@@ -10,6 +10,8 @@ export interface UserRecord {
   role: Role;
   createdAt: Date;
   disabledAt: Date | null;
+  /** When the user proved the e-mail address (opened the link mailed at sign-up, or accepted an invitation); null until then. */
+  emailVerifiedAt: Date | null;
 }
 
 /** The record of a {@link UserRow}. */
@@ -22,6 +24,8 @@ export function toUserRecord(row: UserRow): UserRecord {
     role: row.role,
     createdAt: new Date(row.created_at_ms),
     disabledAt: row.disabled_at_ms === null ? null : new Date(row.disabled_at_ms),
+    emailVerifiedAt:
+      row.email_verified_at_ms === null || row.email_verified_at_ms === undefined ? null : new Date(row.email_verified_at_ms),
   };
 }
 

@@ -12,10 +12,12 @@ export interface UserRow {
   role: Role;
   created_at_ms: number;
   disabled_at_ms: number | null;
+  email_verified_at_ms: number | null;
 }
 
-const USER_COLUMNS = `u.id, u.account_id, u.email, u.name, u.role, (extract(epoch from u.created_at) * 1000)::float8 as created_at_ms,
-  (extract(epoch from u.disabled_at) * 1000)::float8 as disabled_at_ms`;
+/** The columns of a {@link UserRow}; exported for the sign-up statements. */
+export const USER_COLUMNS = `u.id, u.account_id, u.email, u.name, u.role, (extract(epoch from u.created_at) * 1000)::float8 as created_at_ms,
+  (extract(epoch from u.disabled_at) * 1000)::float8 as disabled_at_ms, (extract(epoch from u.email_verified_at) * 1000)::float8 as email_verified_at_ms`;
 
 /** A user by id. */
 export const selectUser = sql<UserRow, { userId: string }>(`select ${USER_COLUMNS} from app_user u where u.id = :userId`);
@@ -27,6 +29,27 @@ export const selectUserWithPassword = sql<UserRow & { password_hash: string }, {
 
 /** Whether an e-mail already has a user. */
 export const selectEmailTaken = sql<{ taken: number }, { email: string }>('select 1 as taken from app_user where email = :email');
+
+/**
+ * Whether an e-mail is taken for an invitation into `accountId`: by an active user, or by a user of
+ * another account (removed or not). A member removed from this same account does not take it: they
+ * may be invited back (see {@link reactivateRemovedMember}).
+ */
+export const selectEmailTakenForInvitation = sql<{ taken: number }, { email: string; accountId: string }>(
+  `select 1 as taken from app_user
+    where email = :email and (disabled_at is null or account_id is distinct from :accountId::uuid)`,
+);
+
+/**
+ * Brings back a member removed from `accountId` who accepted a new invitation: the same user (its
+ * history, such as who acknowledged an alert, stays theirs) with the new name, role and password.
+ * No row when the e-mail has no removed member of that account.
+ */
+export const reactivateRemovedMember = sql<UserRow, { accountId: string; email: string; name: string; role: Role; passwordHash: string }>(
+  `update app_user u set disabled_at = null, name = :name, role = :role, password_hash = :passwordHash
+    where u.email = :email and u.account_id = :accountId and u.disabled_at is not null
+    returning ${USER_COLUMNS}`,
+);
 
 /** Whether an account exists (users' own check: the account's record is not needed). */
 export const selectAccountExists = sql<{ found: number }, { accountId: string }>('select 1 as found from account where id = :accountId');

@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Config } from '../../config.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { postWalletTransaction, type PostedWalletTransaction } from './post-wallet-transaction.js';
+import { postWalletTransactionWith, type PostedWalletTransaction } from './post-wallet-transaction.js';
+import { formatMoney } from './money.js';
 import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
 import { validateAmount, validateIdempotencyKey, validateText } from './validate-input.js';
 
@@ -36,19 +39,40 @@ export async function adjustWallet(
   const { principal, limits } = options;
   requireRole(principal, ADJUST_ROLES, 'adjust a wallet');
   validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, true);
-  const posted = await postWalletTransaction(em, deps.postings, {
-    walletId: options.walletId,
-    accountScope: null,
-    deltaMicros: options.amountMicros,
-    kind: TransactionKind.ADJUSTMENT,
-    counterparty: PlatformAccountCode.ADJUSTMENTS,
-    description: validateText('reason', options.reason, limits.descriptionLengthMax),
-    campaignId: null,
-    actor: principal.actor,
-    idempotencyKey: validateIdempotencyKey(options.idempotencyKey, limits.idempotencyKeyLengthMax),
-    operation: 'adjustWallet',
-    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
-  });
+  const reason = validateText('reason', options.reason, limits.descriptionLengthMax);
+  const posted = await postWalletTransactionWith(
+    em,
+    deps.postings,
+    {
+      walletId: options.walletId,
+      accountScope: null,
+      deltaMicros: options.amountMicros,
+      kind: TransactionKind.ADJUSTMENT,
+      counterparty: PlatformAccountCode.ADJUSTMENTS,
+      description: reason,
+      campaignId: null,
+      actor: principal.actor,
+      idempotencyKey: validateIdempotencyKey(options.idempotencyKey, limits.idempotencyKeyLengthMax),
+      operation: 'adjustWallet',
+      walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+    },
+    async (tx, done) => {
+      await recordAudit(tx, {
+        principal,
+        accountId: done.wallet.accountId,
+        action: AuditAction.WALLET_ADJUSTED,
+        targetType: 'WALLET',
+        targetId: done.wallet.id,
+        before: { balance: formatMoney(done.transaction.balanceBeforeMicros) },
+        after: {
+          balance: formatMoney(done.transaction.balanceAfterMicros),
+          amount: formatMoney(options.amountMicros),
+          reason,
+          transactionId: done.transaction.id,
+        },
+      });
+    },
+  );
   // Subscribers learn of the new transaction now; a replay wrote nothing new.
   if (!posted.replayed) deps.committed();
   return posted;

@@ -183,6 +183,7 @@ async function readBurns(db: Db, scope: 'wallet' | 'campaign', ids: readonly str
   for (const row of partial) {
     const call = toCallRecord(row);
     const key = scope === 'wallet' ? call.walletId : call.campaignId;
+    if (key === null) continue; // a campaign's partial calls are its own (inbound calls have none)
     callsById.set(key, [...(callsById.get(key) ?? []), call]);
   }
   return new Map(usage.map((row) => [row.id, burnFrom({ usage: row, partialCalls: callsById.get(row.id) ?? [] }, settings)]));

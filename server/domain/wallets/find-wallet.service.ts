@@ -28,6 +28,8 @@ export async function findWallet(db: Db, options: { principal: Principal; wallet
 export interface WalletLifecycle {
   status: 'ACTIVE' | 'SUSPENDED';
   suspendedAt: Date | null;
+  /** The name the owner gave it; null for wallets made before wallets had names. */
+  name: string | null;
 }
 
 /**
@@ -37,7 +39,10 @@ export interface WalletLifecycle {
 export async function walletLifecyclesOf(db: Db, walletIds: readonly string[]): Promise<Map<string, WalletLifecycle>> {
   const rows = await selectWalletLifecycles.all(db, { walletIds });
   return new Map(
-    rows.map((row) => [row.id, { status: row.status, suspendedAt: row.suspended_at_ms === null ? null : new Date(row.suspended_at_ms) }]),
+    rows.map((row) => [
+      row.id,
+      { status: row.status, suspendedAt: row.suspended_at_ms === null ? null : new Date(row.suspended_at_ms), name: row.name },
+    ]),
   );
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { poolOf, type SqlTransaction } from '../../database/sql.js';
+import { poolOf, transaction, type SqlTransaction } from '../../database/sql.js';
 import { StatementBatcher, type PreparedStatement, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
@@ -275,6 +275,38 @@ export async function postWalletTransactionIn(
   const rows = (await tx.connection.query(POST_WALLET_TRANSACTION.text, values)).rows as PostedRow[];
   const row = rows[0];
   return row ? { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false } : null;
+}
+
+/**
+ * Posts like {@link postWalletTransaction} (the same refusals, the same idempotent replay) but in a
+ * transaction of its own, with `alsoIn` run in it right after the posting: what must commit with
+ * the posting or not at all (an audit log entry). Unbatched: for rare operations (support's grants
+ * and adjustments), never the hot path. A replay runs nothing of `alsoIn` (nothing new happened).
+ */
+export async function postWalletTransactionWith(
+  em: EntityManager,
+  postings: PostingBatcher,
+  options: PostWalletTransactionOptions,
+  alsoIn: (tx: SqlTransaction, posted: PostedWalletTransaction) => Promise<void>,
+): Promise<PostedWalletTransaction> {
+  assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
+  if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
+  let posted: PostedWalletTransaction | null;
+  try {
+    posted = await transaction(em, async (tx) => {
+      const done = await postWalletTransactionIn(tx, options);
+      if (done) await alsoIn(tx, done);
+      return done;
+    });
+  } catch (error) {
+    if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) return replay(em, postings, options, hashRequest(options));
+    throw error;
+  }
+  if (posted) return posted;
+  if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) {
+    return replay(em, postings, options, hashRequest(options));
+  }
+  return explainRefusal(em, options);
 }
 
 // The defaults live in config.ts (configuration imports nothing from the domain).

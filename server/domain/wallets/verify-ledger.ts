@@ -2,6 +2,7 @@ import { SqlTransaction, sql, transaction, type Db } from '../../database/sql.js
 import { availableMicrosSql } from './credit.js';
 import { MESSAGING_LEDGER_INVARIANTS } from '../messaging/message-invariants.js';
 import { PAYMENT_LEDGER_INVARIANTS } from '../payments/payment-invariants.js';
+import { INVOICE_LEDGER_INVARIANTS } from '../invoices/invoice-invariants.js';
 
 /** One broken ledger invariant, with up to 20 offending rows as evidence. */
 export interface LedgerViolation {
@@ -107,6 +108,8 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
   ...MESSAGING_LEDGER_INVARIANTS,
   // Card top-ups, refunds and bank transfers against the journal.
   ...PAYMENT_LEDGER_INVARIANTS,
+  // Invoices and credit notes against the payments they document, and their gap-free series.
+  ...INVOICE_LEDGER_INVARIANTS,
 ];
 
 /**

@@ -67,11 +67,13 @@ export const insertWallet = sql<WalletRow, { id: string; accountId: string; curr
    values (:id, :accountId, :currency, 0, 0, 0, :createdAt, :createdAt) returning ${WALLET_COLUMNS}`,
 );
 
-/** The lifecycle state of many wallets. */
+/** The lifecycle state (and the name shown) of many wallets. */
 export const selectWalletLifecycles = sql<
-  { id: string; status: 'ACTIVE' | 'SUSPENDED'; suspended_at_ms: number | null },
+  { id: string; status: 'ACTIVE' | 'SUSPENDED'; suspended_at_ms: number | null; name: string | null },
   { walletIds: readonly string[] }
->('select id, status, (extract(epoch from suspended_at) * 1000)::float8 as suspended_at_ms from wallet where id = any(:walletIds::uuid[])');
+>(
+  'select id, status, (extract(epoch from suspended_at) * 1000)::float8 as suspended_at_ms, name from wallet where id = any(:walletIds::uuid[])',
+);
 
 /** One wallet transaction by id. */
 export const selectWalletTransaction = sql<WalletTransactionRow, { transactionId: string }>(

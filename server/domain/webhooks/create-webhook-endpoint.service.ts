@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit, webhookEndpointAudit } from '../audit/record-audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction } from '../../database/sql.js';
 import { LimitExceededError } from '../../errors.js';
@@ -68,7 +70,16 @@ export async function createWebhookEndpoint(
       );
     }
     const nowMs = deps.clock.now();
-    return insertEndpoint.one(tx, { id: randomUUID(), accountId, url, description, eventTypes, secret, nowMs });
+    const inserted = await insertEndpoint.one(tx, { id: randomUUID(), accountId, url, description, eventTypes, secret, nowMs });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.WEBHOOK_ENDPOINT_CREATED,
+      targetType: 'WEBHOOK_ENDPOINT',
+      targetId: inserted.id,
+      after: webhookEndpointAudit(inserted),
+    });
+    return inserted;
   });
   return { endpoint: toWebhookEndpoint(row), secret };
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit, webhookEndpointAudit } from '../audit/record-audit.js';
 import { transaction } from '../../database/sql.js';
 import type { Principal } from '../accounts/principal.js';
 import { findVisibleEndpoint, requireWebhookRole, toWebhookEndpoint, type WebhookEndpoint } from './webhook-endpoint-record.js';
@@ -14,6 +16,14 @@ export async function deleteWebhookEndpoint(em: EntityManager, options: { princi
   return transaction(em, async (tx) => {
     const endpoint = await findVisibleEndpoint(tx, options.principal, options.id, true);
     await deleteEndpoint.run(tx, { endpointId: endpoint.id });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: endpoint.account_id,
+      action: AuditAction.WEBHOOK_ENDPOINT_DELETED,
+      targetType: 'WEBHOOK_ENDPOINT',
+      targetId: endpoint.id,
+      before: webhookEndpointAudit(endpoint),
+    });
     return toWebhookEndpoint(endpoint);
   });
 }

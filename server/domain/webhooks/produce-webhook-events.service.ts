@@ -4,7 +4,7 @@ import { transaction, type SqlTransaction } from '../../database/sql.js';
 import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
 import type { Clock } from '../calls/clock.js';
 import { formatMoney } from '../wallets/money.js';
-import { WebhookEventType } from './webhook-event-type.js';
+import { ALERT_WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-event-type.js';
 import { generateWebhookEventId } from './webhook-signature.js';
 import {
   insertDeliveriesOfEvents,
@@ -178,7 +178,7 @@ async function draftsOfOutbox(tx: SqlTransaction, rows: OutboxRecord[]): Promise
   return drafts;
 }
 
-/** ALERT_RAISED for every alert, and CALLS_STOPPED as well for alerts of that kind. */
+/** ALERT_RAISED for every alert, the event type of the alert's kind as well when there is one (CALLS_STOPPED, NUMBER_RELEASED…), REFUND_REQUEST_UPDATED for refund requests' alerts. */
 async function draftsOfAlerts(tx: SqlTransaction, alerts: AlertRecord[]): Promise<EventDraft[]> {
   const drafts: EventDraft[] = [];
   const moneyOrNull = (micros: bigint | null): string | null => (micros === null ? null : formatMoney(micros));
@@ -199,7 +199,9 @@ async function draftsOfAlerts(tx: SqlTransaction, alerts: AlertRecord[]): Promis
     };
     const common = { sourceKey: `alert:${alert.id}`, accountId: alert.accountId, createdAtMs: alert.raisedAt.getTime(), data };
     drafts.push({ ...common, type: WebhookEventType.ALERT_RAISED });
-    if (alert.kind === 'CALLS_STOPPED') drafts.push({ ...common, type: WebhookEventType.CALLS_STOPPED });
+    if (ALERT_WEBHOOK_EVENT_TYPES.has(alert.kind)) drafts.push({ ...common, type: alert.kind as string as WebhookEventType });
+    if (alert.kind === 'REFUND_REQUESTED' || alert.kind === 'REFUND_REQUEST_CLOSED')
+      drafts.push({ ...common, type: WebhookEventType.REFUND_REQUEST_UPDATED });
   }
   return subscribed(tx, drafts);
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { transaction } from '../../database/sql.js';
 import type { Principal } from '../accounts/principal.js';
 import type { ServiceDeps } from '../service-deps.js';
@@ -21,7 +23,18 @@ export async function rotateWebhookEndpointSecret(
   const secret = generateWebhookSecret();
   const row = await transaction(em, async (tx) => {
     const endpoint = await findVisibleEndpoint(tx, options.principal, options.id, true);
-    return updateEndpointSecret.one(tx, { endpointId: endpoint.id, secret, nowMs: deps.clock.now() });
+    const rotated = await updateEndpointSecret.one(tx, { endpointId: endpoint.id, secret, nowMs: deps.clock.now() });
+    // That the secret changed is recorded, never the secret.
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: endpoint.account_id,
+      action: AuditAction.WEBHOOK_ENDPOINT_SECRET_ROTATED,
+      targetType: 'WEBHOOK_ENDPOINT',
+      targetId: endpoint.id,
+      before: { url: endpoint.url },
+      after: { url: rotated.url },
+    });
+    return rotated;
   });
   return { endpoint: toWebhookEndpoint(row), secret };
 }

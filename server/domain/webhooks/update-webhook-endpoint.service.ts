@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit, webhookEndpointAudit } from '../audit/record-audit.js';
 import { transaction } from '../../database/sql.js';
 import type { Principal } from '../accounts/principal.js';
 import type { ServiceDeps } from '../service-deps.js';
@@ -47,7 +49,7 @@ export async function updateWebhookEndpoint(
     options.description == null ? null : validateWebhookDescription(options.description, deps.config.descriptionLengthMax);
   const row = await transaction(em, async (tx) => {
     const endpoint = await findVisibleEndpoint(tx, options.principal, options.id, true);
-    return updateEndpoint.one(tx, {
+    const updated = await updateEndpoint.one(tx, {
       endpointId: endpoint.id,
       url,
       eventTypes,
@@ -55,6 +57,16 @@ export async function updateWebhookEndpoint(
       enabled: options.enabled ?? null,
       nowMs: deps.clock.now(),
     });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: endpoint.account_id,
+      action: AuditAction.WEBHOOK_ENDPOINT_UPDATED,
+      targetType: 'WEBHOOK_ENDPOINT',
+      targetId: endpoint.id,
+      before: webhookEndpointAudit(endpoint),
+      after: webhookEndpointAudit(updated),
+    });
+    return updated;
   });
   return toWebhookEndpoint(row);
 }

@@ -10,7 +10,32 @@ export enum WebhookEventType {
   TOP_UP_SUCCEEDED = 'TOP_UP_SUCCEEDED',
   /** A card payment failed (a payment event PAYMENT_FAILED). */
   TOP_UP_FAILED = 'TOP_UP_FAILED',
+  /** A refund request was made, approved, declined or cancelled (alerts REFUND_REQUESTED and REFUND_REQUEST_CLOSED). */
+  REFUND_REQUEST_UPDATED = 'REFUND_REQUEST_UPDATED',
+  /** Alerts of kind NUMBER_RENEWAL_FAILED: a number's renewal could not be paid (grace, or owed while suspended). */
+  NUMBER_RENEWAL_FAILED = 'NUMBER_RENEWAL_FAILED',
+  /** Alerts of kind NUMBER_RELEASED: a number was released when its grace ended or its account closed. */
+  NUMBER_RELEASED = 'NUMBER_RELEASED',
+  /** Alerts of kind SENDER_ID_APPROVED. */
+  SENDER_ID_APPROVED = 'SENDER_ID_APPROVED',
+  /** Alerts of kind SENDER_ID_REJECTED. */
+  SENDER_ID_REJECTED = 'SENDER_ID_REJECTED',
+  /** Alerts of kind SENDER_ID_RENEWAL_FAILED. */
+  SENDER_ID_RENEWAL_FAILED = 'SENDER_ID_RENEWAL_FAILED',
+  /** Alerts of kind SENDER_ID_CANCELLED (grace ended or account closed; not the owner's own cancellation). */
+  SENDER_ID_CANCELLED = 'SENDER_ID_CANCELLED',
 }
+
+/** Alert kinds that are also sent as a webhook event type of the same name (besides ALERT_RAISED). */
+export const ALERT_WEBHOOK_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
+  WebhookEventType.CALLS_STOPPED,
+  WebhookEventType.NUMBER_RENEWAL_FAILED,
+  WebhookEventType.NUMBER_RELEASED,
+  WebhookEventType.SENDER_ID_APPROVED,
+  WebhookEventType.SENDER_ID_REJECTED,
+  WebhookEventType.SENDER_ID_RENEWAL_FAILED,
+  WebhookEventType.SENDER_ID_CANCELLED,
+]);
 
 /** Every {@link WebhookEventType}, in declaration order. */
 export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = Object.values(WebhookEventType);

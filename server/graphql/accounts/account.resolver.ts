@@ -53,7 +53,9 @@ export class AccountResolver {
     return (await findAccountLifecycle(em, account.id)).closedAt;
   }
 
-  @FieldResolver(() => [WalletObject], { description: "The account's wallets, one per currency, oldest first." })
+  @FieldResolver(() => [WalletObject], {
+    description: "The account's wallets, oldest first (the first is the one the account was opened with; createWallet adds more).",
+  })
   async wallets(@Root() account: AccountObject, @Ctx() { em }: Context): Promise<WalletObject[]> {
     // The account object was produced by a resolver that already checked the caller may see it.
     return (await listAccountWallets(em, account.id)).map(toWalletObject);

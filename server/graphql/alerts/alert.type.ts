@@ -18,13 +18,25 @@ registerEnumType(AlertKind, {
     PAYMENT_FAILED: { description: 'A top-up was declined or failed.' },
     AUTO_RECHARGE_FAILED: { description: 'An automatic recharge failed.' },
     AUTO_RECHARGE_PAUSED: { description: 'Automatic recharge paused itself (repeated failures, authentication needed, no card).' },
-    NUMBER_RENEWAL_FAILED: { description: "A phone number's monthly renewal could not be paid; the number is in its grace period." },
+    NUMBER_RENEWAL_FAILED: {
+      description:
+        "A phone number's monthly renewal could not be paid: the number is in its grace period, or kept with the renewal owed while the wallet is suspended.",
+    },
     BUDGET_REACHED: { description: 'A campaign reached its budget and stopped dialing.' },
     SPEND_CAP_WARNING: { description: 'Committed spend reached 80 % of a daily or monthly spend cap (once per cap and period).' },
     SPEND_CAP_REACHED: {
       description:
         'A daily or monthly spend cap was reached: spend that counts is refused until the period resets (once per cap and period).',
     },
+    REFUND_REQUESTED: { description: 'An owner asked for a refund of unused paid credit (amount): platform staff approve or decline it.' },
+    REFUND_REQUEST_CLOSED: { description: 'A refund request was approved (refunded), declined or cancelled; the message says which.' },
+    NUMBER_RELEASED: { description: 'A phone number was released without the customer asking: its grace ended or its account was closed.' },
+    SENDER_ID_APPROVED: { description: 'Support approved a sender ID; its first month was charged.' },
+    SENDER_ID_REJECTED: { description: 'Support rejected a sender ID (the reason is in the message).' },
+    SENDER_ID_RENEWAL_FAILED: {
+      description: "A sender ID's monthly renewal could not be paid (grace, or owed while the wallet is suspended).",
+    },
+    SENDER_ID_CANCELLED: { description: 'A sender ID was cancelled: by the account, at the end of its grace, or when the account closed.' },
   },
 });
 registerEnumType(AlertSeverity, {
@@ -89,6 +101,13 @@ export class AlertObject {
 
   @Field(() => String, { nullable: true, description: 'Who acknowledged it (the key or user).' })
   acknowledgedBy!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Position of its acknowledgement in the acknowledgement feed (commit order across all accounts): resume alertAcknowledged with afterAcknowledgementPosition set to the last one seen. Null while not yet acknowledged.',
+  })
+  acknowledgementPosition!: string | null;
 }
 
 /** The GraphQL view of an alert. */
@@ -110,6 +129,7 @@ export function toAlertObject(alert: AlertRecord): AlertObject {
     raisedAt: alert.raisedAt,
     acknowledgedAt: alert.acknowledgedAt,
     acknowledgedBy: alert.acknowledgedBy,
+    acknowledgementPosition: alert.acknowledgementPosition?.toString() ?? null,
   });
 }
 
@@ -129,6 +149,12 @@ export class AlertConnection {
 
   @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to fetch it.' })
   pageInfo!: PageInfo;
+
+  @Field(() => String, {
+    description:
+      'The acknowledgement feed position read just before this page: alertAcknowledged(afterAcknowledgementPosition: this) delivers every acknowledgement the page may not show yet (one it already shows may come again).',
+  })
+  acknowledgedThrough!: string;
 }
 
 @ObjectType('AcknowledgeAlertPayload', { description: 'The result of acknowledgeAlert.' })

@@ -6,8 +6,12 @@ import type { AlertRecord } from '../../domain/alerts/alert-record.js';
 import { acknowledgeAlert, acknowledgeAlerts, listAlerts, setLowBalanceThresholds } from '../../domain/alerts/alerts.service.js';
 import { actorAsSeenBy } from '../../domain/accounts/actors.js';
 import { ActorObject, toActorObject } from '../accounts/actor.type.js';
-import { checkAlertSubscription } from '../../domain/alerts/check-alert-subscription.service.js';
-import { AlertSubscriberOverflowError, openAlertStream } from '../../events/alert-feed.js';
+import {
+  checkAcknowledgementSubscription,
+  checkAlertSubscription,
+  type AlertSubscriptionStart,
+} from '../../domain/alerts/check-alert-subscription.service.js';
+import { AlertSubscriberOverflowError, openAlertStream, type AlertFeed } from '../../events/alert-feed.js';
 import { mapStream } from '../../events/map-stream.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CLOSE_CODE_SUBSCRIBER_OVERFLOW } from '../wallets/wallet-subscription.resolver.js';
@@ -49,14 +53,18 @@ class AlertsArgs {
   after?: string | null;
 }
 
+/** The filters both alert feeds (alertRaised, alertAcknowledged) take. */
 @ArgsType()
-class AlertRaisedArgs {
+class AlertFeedFilterArgs {
   @Field(() => ID, { nullable: true, description: "Only this account's alerts. Account roles always get only their own account's." })
   accountId?: string | null;
 
   @Field(() => [AlertKind], { nullable: true, description: 'Only these kinds.' })
   kinds?: AlertKind[] | null;
+}
 
+@ArgsType()
+class AlertRaisedArgs extends AlertFeedFilterArgs {
   @Field(() => String, {
     nullable: true,
     description:
@@ -67,6 +75,21 @@ class AlertRaisedArgs {
 
 interface AlertRaisedSubscribeData {
   args: AlertRaisedArgs;
+  context: Context;
+}
+
+@ArgsType()
+class AlertAcknowledgedArgs extends AlertFeedFilterArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The acknowledgement position the client has seen (an alert\'s acknowledgementPosition, or an alerts page\'s acknowledgedThrough; "0": from the first). Acknowledgements after it are replayed first, then live ones follow with no gap or duplicate.',
+  })
+  afterAcknowledgementPosition?: string | null;
+}
+
+interface AlertAcknowledgedSubscribeData {
+  args: AlertAcknowledgedArgs;
   context: Context;
 }
 
@@ -92,6 +115,20 @@ function mapAlerts(context: Context, source: AsyncIterableIterator<AlertRecord>)
   });
 }
 
+/** A checked subscription's stream on one of the alert feeds (raised or acknowledged), mapped for GraphQL. */
+function streamAlerts(context: Context, feed: AlertFeed, start: AlertSubscriptionStart): AsyncIterableIterator<AlertObject> {
+  const stream = openAlertStream({
+    em: context.em,
+    feed,
+    afterId: start.afterId,
+    accountId: start.accountId,
+    kinds: start.kinds,
+    queueMax: context.config.subscriberQueueMax,
+    replayBatchSize: context.config.outboxBatchSize,
+  });
+  return mapAlerts(context, stream);
+}
+
 @Resolver()
 export class AlertsResolver {
   @Query(() => AlertConnection, {
@@ -103,6 +140,7 @@ export class AlertsResolver {
     return {
       edges: page.alerts.map((alert) => ({ cursor: alert.id.toString(), node: toAlertObject(alert) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.alerts.at(-1)?.id.toString() ?? null },
+      acknowledgedThrough: page.acknowledgedThrough.toString(),
     };
   }
 
@@ -113,9 +151,14 @@ export class AlertsResolver {
   })
   async acknowledgeAlert(
     @Arg('id', () => ID, { description: "Id of the alert (of the caller's account; any for SUPPORT and PLATFORM_ADMIN)." }) id: string,
-    @Ctx() { em, principal, spend }: Context,
+    @Ctx() { em, principal, spend, events }: Context,
   ): Promise<AcknowledgeAlertPayload> {
-    const alert = await acknowledgeAlert(em, { principal, id, now: new Date(spend.clock.now()) });
+    const alert = await acknowledgeAlert(em, {
+      principal,
+      id,
+      now: new Date(spend.clock.now()),
+      acknowledged: () => events.acknowledged(),
+    });
     return { alert: toAlertObject(alert) };
   }
 
@@ -129,9 +172,14 @@ export class AlertsResolver {
       description: "Ids of the alerts (of the caller's account; any for SUPPORT and PLATFORM_ADMIN); repeats count once.",
     })
     ids: string[],
-    @Ctx() { em, principal, spend, config }: Context,
+    @Ctx() { em, principal, spend, config, events }: Context,
   ): Promise<AcknowledgeAlertsPayload> {
-    const alerts = await acknowledgeAlerts(em, config, { principal, ids, now: new Date(spend.clock.now()) });
+    const alerts = await acknowledgeAlerts(em, config, {
+      principal,
+      ids,
+      now: new Date(spend.clock.now()),
+      acknowledged: () => events.acknowledged(),
+    });
     return { alerts: alerts.map(toAlertObject) };
   }
 
@@ -154,19 +202,27 @@ export class AlertsResolver {
       "Alerts as they are raised, in position order, exactly once. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterPosition: first every alert after it (replay), then live, with no gap across accounts. Acknowledged alerts are deleted a year after their acknowledgement (alertRetentionMs): resuming from before a deleted one answers RESUME_WINDOW_EXCEEDED.",
     subscribe: async ({ args, context }: AlertRaisedSubscribeData) => {
       const start = await checkAlertSubscription(context.em, { principal: context.principal, ...args });
-      const stream = openAlertStream({
-        em: context.em,
-        feed: context.events.alerts,
-        afterId: start.afterId,
-        accountId: start.accountId,
-        kinds: start.kinds,
-        queueMax: context.config.subscriberQueueMax,
-        replayBatchSize: context.config.outboxBatchSize,
-      });
-      return mapAlerts(context, stream);
+      return streamAlerts(context, context.events.alerts, start);
     },
   })
   alertRaised(@Root() alert: AlertObject, @Args(() => AlertRaisedArgs) _args: AlertRaisedArgs): AlertObject {
+    return alert;
+  }
+
+  @Subscription(() => AlertObject, {
+    description:
+      "Alerts as they are acknowledged (by anyone, through any server), in acknowledgement order, each once: what makes every open list drop an alert live. Account roles get their own account's; SUPPORT and PLATFORM_ADMIN every account's, or the named one's. With afterAcknowledgementPosition: first every acknowledgement after it (replay), then live, with no gap. Resuming from before an acknowledgement that retention deleted (alertRetentionMs) answers RESUME_WINDOW_EXCEEDED.",
+    subscribe: async ({ args, context }: AlertAcknowledgedSubscribeData) => {
+      const start = await checkAcknowledgementSubscription(context.em, {
+        principal: context.principal,
+        accountId: args.accountId,
+        kinds: args.kinds,
+        afterPosition: args.afterAcknowledgementPosition,
+      });
+      return streamAlerts(context, context.events.acknowledgements, start);
+    },
+  })
+  alertAcknowledged(@Root() alert: AlertObject, @Args(() => AlertAcknowledgedArgs) _args: AlertAcknowledgedArgs): AlertObject {
     return alert;
   }
 }

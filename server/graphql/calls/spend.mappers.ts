@@ -7,6 +7,7 @@ export function toRateObject(rate: RateRecord): RateObject {
   return Object.assign(new RateObject(), {
     smsPerSegment: rate.smsPerSegmentMicros,
     smsInboundPerSegment: rate.smsInboundPerSegmentMicros,
+    inboundPerMinute: rate.inboundPerMinuteMicros,
     numberPurchase: rate.numberPurchaseMicros,
     numberMonthly: rate.numberMonthlyMicros,
     prefix: rate.prefix,
@@ -66,7 +67,10 @@ export function toCallObject(call: CallRecord, nowMs: number): CallObject {
   const active = call.status === CallStatus.ACTIVE;
   return Object.assign(new CallObject(), {
     id: call.id,
+    direction: call.direction,
     campaignId: call.campaignId,
+    numberId: call.numberId,
+    from: call.from,
     walletId: call.walletId,
     to: call.to,
     status: call.status,

@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { endCall, findCall, listCalls, startCall } from '../../domain/calls/call.service.js';
+import { listInboundCalls } from '../../domain/calls/list-inbound-calls.service.js';
+import { startInboundCall } from '../../domain/calls/start-inbound-call.service.js';
 import { createCampaign, transitionCampaign, updateCampaign } from '../../domain/campaigns/campaign.service.js';
 import { encodeCreatedCursor } from '../../domain/campaigns/created-cursor.js';
 import { estimateCampaignCost } from '../../domain/campaigns/estimate-campaign-cost.service.js';
@@ -22,11 +24,14 @@ import {
   EndCallInput,
   EndCallPayload,
   EstimateCampaignCostInput,
+  InboundCallsArgs,
   PauseCampaignPayload,
   RatePlanObject,
   StartCallInput,
   StartCallPayload,
   StartCampaignPayload,
+  StartInboundCallInput,
+  StartInboundCallPayload,
   UpdateCampaignInput,
   UpdateCampaignPayload,
 } from './spend.types.js';
@@ -55,6 +60,7 @@ export class SpendResolver {
         connectFeeMicros: rate.connectFee ?? 0n,
         smsPerSegmentMicros: rate.smsPerSegment ?? null,
         smsInboundPerSegmentMicros: rate.smsInboundPerSegment ?? null,
+        inboundPerMinuteMicros: rate.inboundPerMinute ?? null,
         numberPurchaseMicros: rate.numberPurchase ?? null,
         numberMonthlyMicros: rate.numberMonthly ?? null,
       })),
@@ -97,6 +103,17 @@ export class SpendResolver {
   @Query(() => CallConnection, { description: "A campaign's calls, newest first." })
   async calls(@Args(() => CallsArgs) args: CallsArgs, @Ctx() { em, principal, config, spend }: Context): Promise<CallConnection> {
     const page = await listCalls(em, { principal, ...args, limits: config });
+    const nowMs = spend.clock.now();
+    const edges = page.calls.map((call) => ({ cursor: encodeCreatedCursor(call.createdAtUs, call.id), node: toCallObject(call, nowMs) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Query(() => CallConnection, { description: "Calls received on the account's numbers (or on one of them), newest first." })
+  async inboundCalls(
+    @Args(() => InboundCallsArgs) args: InboundCallsArgs,
+    @Ctx() { em, principal, config, spend }: Context,
+  ): Promise<CallConnection> {
+    const page = await listInboundCalls(em, { principal, ...args, limits: config });
     const nowMs = spend.clock.now();
     const edges = page.calls.map((call) => ({ cursor: encodeCreatedCursor(call.createdAtUs, call.id), node: toCallObject(call, nowMs) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
@@ -235,6 +252,26 @@ export class SpendResolver {
       principal,
       campaignId: input.campaignId,
       to: input.to,
+      idempotencyKey: input.idempotencyKey,
+    });
+    return { call: toCallObject(call, spend.clock.now()) };
+  }
+
+  @Mutation(() => StartInboundCallPayload, {
+    description:
+      "OWNER, INTEGRATOR, PLATFORM_ADMIN: a call arriving on one of the account's numbers, metered like an outbound call at the number's inbound " +
+      "per-minute rate (Rate.inboundPerMinute of the number's own prefix): reserves the first increment, or comes back REFUSED (INSUFFICIENT_FUNDS, " +
+      'WALLET_SUSPENDED) for the switch to reject; end it with endCall. INVALID_STATE (the number is not ACTIVE), NOT_FOUND, LIMIT_EXCEEDED ' +
+      '(concurrentCallsPerAccountMax), BAD_USER_INPUT (`from`), IDEMPOTENCY_KEY_REUSED.',
+  })
+  async startInboundCall(
+    @Arg('input', () => StartInboundCallInput, { description: 'The number called and the caller.' }) input: StartInboundCallInput,
+    @Ctx() { em, principal, spend }: Context,
+  ): Promise<StartInboundCallPayload> {
+    const call = await startInboundCall(em, spend.callDeps, {
+      principal,
+      numberId: input.numberId,
+      from: input.from,
       idempotencyKey: input.idempotencyKey,
     });
     return { call: toCallObject(call, spend.clock.now()) };

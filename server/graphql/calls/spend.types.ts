@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CampaignEnd } from '../../domain/campaigns/campaign-projection.js';
 import { DateTimeResolver } from 'graphql-scalars';
-import { CallEndReason, CallStatus, CampaignStatus } from '../enums.js';
+import { CallDirection, CallEndReason, CallStatus, CampaignStatus } from '../enums.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { PageInfo } from '../wallets/wallet.type.js';
 
@@ -30,6 +30,12 @@ export class RateObject {
 
   @Field(() => MoneyScalar, { description: 'Per segment of an inbound SMS from the prefix.' })
   smsInboundPerSegment!: bigint;
+
+  @Field(() => MoneyScalar, {
+    description:
+      "Per minute of a call received on a number under the prefix (the number's country and type), billed by this rate's increments without a connect fee; 0: free.",
+  })
+  inboundPerMinute!: bigint;
 
   @Field(() => MoneyScalar, {
     nullable: true,
@@ -81,6 +87,9 @@ export class RateInput {
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Per inbound SMS segment. Default 0.' })
   smsInboundPerSegment?: bigint | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Per minute of a call received on a number under the prefix. Default 0.' })
+  inboundPerMinute?: bigint | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
@@ -227,19 +236,32 @@ export class CampaignObject {
 
 @ObjectType('Call', {
   description:
-    'One call of a campaign, metered by the billing clock while ACTIVE: credit is reserved one increment ahead and released or billed when it ends.',
+    'One call, placed by a campaign (OUTBOUND) or received on a number (INBOUND), metered by the billing clock while ACTIVE: credit is reserved one ' +
+    'increment ahead and released or billed when it ends.',
 })
 export class CallObject {
   @Field(() => ID, { description: 'Unique id of the call.' })
   id!: string;
 
-  @Field(() => ID, { description: 'The campaign that placed it.' })
-  campaignId!: string;
+  @Field(() => CallDirection, { description: 'OUTBOUND (a campaign placed it) or INBOUND (received on one of the numbers).' })
+  direction!: CallDirection;
+
+  @Field(() => ID, { nullable: true, description: 'The campaign that placed it; null for an inbound call.' })
+  campaignId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The number an inbound call was received on; null for an outbound call.' })
+  numberId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The caller of an inbound call (E.164, or what the carrier gave); null for an outbound call.',
+  })
+  from!: string | null;
 
   @Field(() => ID, { description: 'The wallet that pays it.' })
   walletId!: string;
 
-  @Field(() => String, { description: 'Destination, E.164.' })
+  @Field(() => String, { description: 'E.164: the destination of an outbound call, the number called of an inbound one.' })
   to!: string;
 
   @Field(() => CallStatus, {
@@ -394,6 +416,47 @@ export class StartCallInput {
 export class StartCallPayload {
   @Field(() => CallObject, { description: 'ACTIVE, or REFUSED with its endReason.' })
   call!: CallObject;
+}
+
+@InputType('StartInboundCallInput', { description: "A call arriving on one of the account's numbers." })
+export class StartInboundCallInput {
+  @Field(() => ID, { description: "The number called (one of the caller's account; NOT_FOUND otherwise)." })
+  numberId!: string;
+
+  @Field(() => String, {
+    description: 'The caller: E.164 (e.g. "+447700900123"), or up to callerIdLengthMax (default 32) printable characters ("anonymous").',
+  })
+  from!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Retry-safe key per number (e.g. the switch's call id): the same key returns the same call.",
+  })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType('StartInboundCallPayload', { description: 'The result of startInboundCall.' })
+export class StartInboundCallPayload {
+  @Field(() => CallObject, { description: 'ACTIVE (answer it), or REFUSED with its endReason (reject it).' })
+  call!: CallObject;
+}
+
+@ArgsType()
+export class InboundCallsArgs {
+  @Field(() => ID, { nullable: true, description: "Only calls received on this number (one of the caller's)." })
+  numberId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'SUPPORT and PLATFORM_ADMIN: the account (a tenant always reads its own).' })
+  accountId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only calls paid by this wallet (its numbers).' })
+  walletId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1..100. Default 20.' })
+  first?: number | null;
+
+  @Field(() => String, { description: 'endCursor of the previous page.', nullable: true })
+  after?: string | null;
 }
 
 @InputType('EndCallInput', { description: 'The call to hang up.' })

@@ -5,7 +5,9 @@ import { encodeCreatedCursor } from '../../domain/campaigns/created-cursor.js';
 import { findAvailableNumbers } from '../../domain/numbers/find-available-numbers.service.js';
 import { findPhoneNumber, listPhoneNumbers } from '../../domain/numbers/find-phone-numbers.service.js';
 import { isWithinRefundWindow, refundableUntilMs } from '../../domain/numbers/number-offers.js';
-import { isHeld, type PhoneNumberRecord } from '../../domain/numbers/phone-number-record.js';
+import { isHeld, PhoneNumberStatus, type PhoneNumberRecord } from '../../domain/numbers/phone-number-record.js';
+import { monthsDueBy } from '../../domain/numbers/renewal-date.js';
+import { MoneyScalar } from '../scalars/money.scalar.js';
 import { purchaseNumber } from '../../domain/numbers/purchase-number.service.js';
 import { refundNumber } from '../../domain/numbers/refund-number.service.js';
 import { releaseNumber } from '../../domain/numbers/release-number.service.js';
@@ -155,6 +157,26 @@ export class NumbersResolver {
   refundableUntil(@Root() number: PhoneNumberObject, @Ctx() { config }: Context): Date | null {
     if (!isHeld(number.status)) return null;
     return new Date(refundableUntilMs(number.purchasedAt.getTime(), config.numberRefundDays));
+  }
+
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'RENEWAL_OWED: what is owed now, every month due since owedSince at the monthly price (paid in one debit when the wallet is funded); null otherwise.',
+  })
+  owedAmount(@Root() number: PhoneNumberObject, @Ctx() { spend }: Context): bigint | null {
+    if (number.status !== PhoneNumberStatus.RENEWAL_OWED) return null;
+    const months = Math.max(1, monthsDueBy(number.purchasedAt.getTime(), number.periodsPaid, spend.deps.clock.now()));
+    return number.monthlyPrice * BigInt(months);
+  }
+
+  @FieldResolver(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      'RENEWAL_OWED: since when its renewal is owed (the renewal date that fell while the wallet was suspended); null otherwise.',
+  })
+  owedSince(@Root() number: PhoneNumberObject): Date | null {
+    return number.status === PhoneNumberStatus.RENEWAL_OWED ? number.renewsAt : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'True while it is held and within its refund window: refundNumber would accept it now.' })

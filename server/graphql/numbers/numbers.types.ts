@@ -6,10 +6,15 @@ import { PageInfo } from '../wallets/wallet.type.js';
 
 registerEnumType(PhoneNumberStatus, {
   name: 'PhoneNumberStatus',
-  description: 'ACTIVE and GRACE numbers are held by their account; RELEASED and REFUNDED ones may be bought again by anyone.',
+  description:
+    'ACTIVE, GRACE and RENEWAL_OWED numbers are held by their account; RELEASED and REFUNDED ones may be bought again by anyone.',
   valuesConfig: {
     ACTIVE: { description: 'Paid up to renewsAt.' },
     GRACE: { description: 'Its renewal could not be paid: retried until graceUntil, then released.' },
+    RENEWAL_OWED: {
+      description:
+        'Its renewal fell while the wallet was suspended: kept, owedAmount owed since owedSince, paid first when the wallet is funded; released if the account is closed.',
+    },
     RELEASED: { description: 'Given up: see releaseReason.' },
     REFUNDED: { description: 'Given back within the refund window; its purchase and first month were credited back.' },
   },
@@ -61,7 +66,8 @@ export class PhoneNumberObject {
 
   @Field(() => DateTimeResolver, {
     nullable: true,
-    description: 'When the next month is due (in GRACE: the renewal that could not be paid); null once released or refunded.',
+    description:
+      'When the next month is due (in GRACE: the renewal that could not be paid; RENEWAL_OWED: the first month owed); null once released or refunded.',
   })
   renewsAt!: Date | null;
 

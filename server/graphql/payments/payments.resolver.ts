@@ -16,7 +16,7 @@ import { quoteTopUp } from '../../domain/payments/quote-top-up.service.js';
 import { findTopUp, refreshTopUp } from '../../domain/payments/reconcile-top-ups.service.js';
 import { refundUnusedCredit, type CreditRefund } from '../../domain/payments/refund-unused-credit.service.js';
 import type { SavedCard } from '../../domain/payments/saved-card.js';
-import { formatRatePercent } from '../../domain/payments/tax.js';
+import { euCountries, formatRatePercent } from '../../domain/payments/tax.js';
 import type { TopUpRecord } from '../../domain/payments/top-up-record.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { findWalletTransaction } from '../../domain/wallets/find-wallet.service.js';
@@ -33,6 +33,7 @@ import {
   BankTransferPayload,
   BankTransferStatus,
   BillingProfileObject,
+  CountryObject,
   CreditRefundObject,
   CreditRefundStatus,
   GrantCreditInput,
@@ -193,6 +194,14 @@ export class PaymentsResolver {
       sandboxUrl: payments.sandboxUrl,
       testCards: payments.testCards,
     });
+  }
+
+  @Query(() => [CountryObject], {
+    description:
+      'The 27 EU member states, by code: a billing address in one of them pays its VAT, or reverse-charges it with a valid VAT number (the same list the tax rules use).',
+  })
+  euCountries(): CountryObject[] {
+    return euCountries().map((country) => Object.assign(new CountryObject(), country));
   }
 
   @Query(() => TopUpQuoteObject, {

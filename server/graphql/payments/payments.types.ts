@@ -432,6 +432,15 @@ export class UpdateBillingProfileInput {
   postalCode?: string | null;
 }
 
+@ObjectType('Country', { description: 'A country by its ISO 3166-1 alpha-2 code, with its English name.' })
+export class CountryObject {
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 code, upper case ("DE"; "GR" for Greece).' })
+  code!: string;
+
+  @Field(() => String, { description: 'English name ("Germany").' })
+  name!: string;
+}
+
 @ObjectType('TaxPreview', {
   description: 'The tax a top-up would carry under a billing profile not yet saved: the same rules and rounding as quoteTopUp.',
 })

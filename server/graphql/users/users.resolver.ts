@@ -43,6 +43,12 @@ export class UserObject {
   role!: Role;
   @Field(() => DateTimeResolver, { description: 'When the user was created.' })
   createdAt!: Date;
+  @Field(() => Boolean, {
+    description:
+      'False while a user who signed up has not opened the link mailed to them (their account cannot top up, dial or text until then: ' +
+      'EMAIL_NOT_VERIFIED); true for everyone else.',
+  })
+  emailVerified!: boolean;
 }
 
 /** Where an invitation stands. */
@@ -207,6 +213,7 @@ function toUserObject(user: UserRecord): UserObject {
     name: user.name,
     role: user.role,
     createdAt: user.createdAt,
+    emailVerified: user.emailVerifiedAt !== null,
   });
 }
 

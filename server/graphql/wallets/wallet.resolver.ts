@@ -37,6 +37,14 @@ export class WalletResolver {
     return (await loaders.walletLifecycle.load(wallet.id)).status as WalletStatus;
   }
 
+  @FieldResolver(() => String, {
+    description:
+      'What the wallet picker shows: the name its owner gave it (createWallet), or "<currency> wallet" for one made without a name.',
+  })
+  async name(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<string> {
+    return (await loaders.walletLifecycle.load(wallet.id)).name ?? `${wallet.currency} wallet`;
+  }
+
   @FieldResolver(() => DateTimeResolver, { description: 'When it was suspended; null while ACTIVE.', nullable: true })
   async suspendedAt(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<Date | null> {
     return (await loaders.walletLifecycle.load(wallet.id)).suspendedAt;

@@ -14,6 +14,18 @@ registerEnumType(WebhookEventType, {
     CALLS_STOPPED: { description: 'Alerts of kind CALLS_STOPPED, with the count of calls stopped.' },
     TOP_UP_SUCCEEDED: { description: 'A card top-up succeeded and was credited.' },
     TOP_UP_FAILED: { description: 'A card payment failed.' },
+    REFUND_REQUEST_UPDATED: {
+      description:
+        'A refund request of unused credit was made, approved, declined or cancelled (the alert, with the amount and what happened).',
+    },
+    NUMBER_RENEWAL_FAILED: {
+      description: "Alerts of kind NUMBER_RENEWAL_FAILED: a number's renewal could not be paid (grace, or owed while suspended).",
+    },
+    NUMBER_RELEASED: { description: 'Alerts of kind NUMBER_RELEASED: a number was released when its grace ended or its account closed.' },
+    SENDER_ID_APPROVED: { description: 'Alerts of kind SENDER_ID_APPROVED.' },
+    SENDER_ID_REJECTED: { description: 'Alerts of kind SENDER_ID_REJECTED, with the reason in the message.' },
+    SENDER_ID_RENEWAL_FAILED: { description: 'Alerts of kind SENDER_ID_RENEWAL_FAILED.' },
+    SENDER_ID_CANCELLED: { description: 'Alerts of kind SENDER_ID_CANCELLED.' },
   },
 });
 registerEnumType(WebhookDeliveryStatus, {

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { GraphQLError, type OperationTypeNode } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import pg from 'pg';
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../../config.js';
 import type { Principal } from '../../domain/accounts/principal.js';
 import { RateLimited, SharedBudget } from './shared-budget.js';
@@ -37,6 +38,11 @@ export interface RateLimits {
   refusalBeforeParsing(principal: Principal, queryText: unknown): RateLimited | undefined;
   /** Password guessing on /auth/sign-in and /auth/accept-invitation. */
   signIn: SignInThrottle | undefined;
+  /**
+   * Counts one sign-up attempt of a client IP address (`signUpsPerIpMax` per `signUpWindowSeconds`,
+   * shared by every process): undefined when admitted, the refusal past the limit. Absent when limits are off.
+   */
+  signUp: ((ip: string) => Promise<RateLimited | undefined>) | undefined;
   /** Sockets and subscriptions per key, in this process. */
   sockets: SocketQuota | undefined;
   /** Reports what is pending, stops the timers and closes the pool. */
@@ -60,6 +66,7 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
       chargeOperation: () => undefined,
       refusalBeforeParsing: () => undefined,
       signIn: undefined,
+      signUp: undefined,
       sockets: undefined,
       close: async () => {},
     };
@@ -103,6 +110,18 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
     lockoutInitialMs: config.signInLockoutInitialMs,
     lockoutMaxMs: config.signInLockoutMaxMs,
   });
+  const signUps = store('sign_up', config.signUpsPerIpMax, config.signUpWindowSeconds);
+  const signUp = async (ip: string): Promise<RateLimited | undefined> => {
+    try {
+      await signUps.consume(createHash('sha256').update(ip).digest('base64url'));
+      return undefined;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return new RateLimited(error.msBeforeNext, 'signUpsPerIpMax');
+      // The store is unreachable: admitted (as the other limits do), and said.
+      onError(error);
+      return undefined;
+    }
+  };
   return {
     enabled: true,
     chargeOperation: (principal, operation, cost) => {
@@ -119,6 +138,7 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
       return queries.blockedFor(key) ?? costs.blockedFor(key);
     },
     signIn,
+    signUp,
     sockets: new SocketQuota(config),
     close: async () => {
       queries.close();

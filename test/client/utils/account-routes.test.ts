@@ -45,6 +45,7 @@ describe('account routes', () => {
       'top-up',
       'numbers',
       'messages',
+      'sender-ids',
       'webhooks',
       'notifications',
       'settings',

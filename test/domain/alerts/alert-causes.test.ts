@@ -222,7 +222,8 @@ describe('calls, campaigns and the wallet lifecycle', () => {
 
   it('raises NUMBER_RENEWAL_FAILED when a monthly renewal cannot be paid', async () => {
     const { accountId, walletId, ownerKey } = await t.createAccount();
-    await t.fund(walletId, '3');
+    // 0.50 left after the purchase: not suspended, so a renewal it cannot pay enters grace (a suspended wallet's is kept, owed).
+    await t.fund(walletId, '3.5');
     const ratePlanId = await createNumberPlan(t, [{ prefix: '44', numberPurchase: '1', numberMonthly: '2' }]);
     const purchased = (await t.ok(ownerKey, PURCHASE, { input: { walletId, ratePlanId, number: '+447700900555' } })).purchaseNumber
       .phoneNumber;

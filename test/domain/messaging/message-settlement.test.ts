@@ -59,14 +59,22 @@ describe('the simulated carrier', () => {
     const sent = await send(t, account.ownerKey, {
       walletId: account.walletId,
       campaignId: simulated,
-      from: 'ACME',
+      from: '+15550100001',
       to: recipients(300),
       body: 'x',
     });
     const untouched = [
-      ...(await send(t, account.ownerKey, { walletId: account.walletId, campaignId: real, from: 'ACME', to: recipients(5), body: 'x' }))
+      ...(
+        await send(t, account.ownerKey, {
+          walletId: account.walletId,
+          campaignId: real,
+          from: '+15550100001',
+          to: recipients(5),
+          body: 'x',
+        })
+      ).messages,
+      ...(await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: '+15550100001', to: recipients(5), body: 'x' }))
         .messages,
-      ...(await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: recipients(5), body: 'x' })).messages,
     ];
     expect(await wallet(t, account.walletId)).toEqual({ balance: '10', reserved: '3.1', available: '6.9' });
 
@@ -130,7 +138,7 @@ describe('crash recovery', () => {
     await t.fund(account.walletId, '1');
     const campaignId = await createCampaign(account.ownerKey, account.walletId, false);
     const [first, second] = (
-      await send(t, account.ownerKey, { walletId: account.walletId, campaignId, from: 'ACME', to: recipients(2, 9000), body: 'x' })
+      await send(t, account.ownerKey, { walletId: account.walletId, campaignId, from: '+15550100001', to: recipients(2, 9000), body: 'x' })
     ).messages;
     const em = t.app.orm.em.fork();
     // The state right after the DELIVERED transaction commits and before its posting: the wallet still holds the price.
@@ -190,8 +198,9 @@ describe('crash recovery', () => {
     expect(received.price).toBe('0.01');
     // Rewind to the state between the accepting transaction and the posting: hold back on, posting gone.
     const em = t.app.orm.em.fork();
-    const [other] = (await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [number], body: 'x' }))
-      .messages;
+    const [other] = (
+      await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: '+15550100001', to: [number], body: 'x' })
+    ).messages;
     await sql<never, { id: string }>(
       `update message set status = 'RECEIVED', hold_micros = 0, finalized_at = now(), direction = 'INBOUND', expires_at = null where id = :id`,
     ).run(em, { id: other.id });
@@ -199,7 +208,9 @@ describe('crash recovery', () => {
     expect(await wallet(t, account.walletId)).toEqual({ balance: '0.99', reserved: '0.01', available: '0.98' });
     expect(await postPendingMessageCharges(t.app.orm.em.fork(), t.app.spend.deps)).toBe(1);
     expect(await wallet(t, account.walletId)).toEqual({ balance: '0.98', reserved: '0', available: '0.98' });
-    expect((await smsTransactions(t, account.walletId)).map((d) => d.description)).toContain(`SMS from ACME to ${number}, 1 segment`);
+    expect((await smsTransactions(t, account.walletId)).map((d) => d.description)).toContain(
+      `SMS from +15550100001 to ${number}, 1 segment`,
+    );
     await t.assertLedger();
   });
 });

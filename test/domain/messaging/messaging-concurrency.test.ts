@@ -39,7 +39,7 @@ describe('racing sends against one wallet', () => {
     const responses = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         t.graphql(account.ownerKey, SEND, {
-          input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(i)], body: 'x' },
+          input: { walletId: account.walletId, ratePlanId, from: '+15550100001', to: [recipient(i)], body: 'x' },
         }),
       ),
     );
@@ -65,7 +65,9 @@ describe('racing sends against one wallet', () => {
     await t.fund(account.walletId, '100');
     const campaignId = await t.runningCampaign(account.ownerKey, account.walletId, ratePlanId, '1.5');
     const sendOne = (i: number) =>
-      t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, campaignId, from: 'ACME', to: [recipient(i)], body: 'x' } });
+      t.graphql(account.ownerKey, SEND, {
+        input: { walletId: account.walletId, campaignId, from: '+15550100001', to: [recipient(i)], body: 'x' },
+      });
     const responses = await Promise.all(Array.from({ length: 100 }, (_, i) => sendOne(i)));
     expect(codes(responses)).toEqual({ OK: 30, INSUFFICIENT_FUNDS: 70 });
     expect(responses.filter((r) => r.errors).every((r) => r.errors![0]!.extensions!.reason === 'BUDGET_REACHED')).toBe(true);
@@ -96,7 +98,7 @@ describe('racing sends against one wallet', () => {
     const account = await t.createAccount();
     await t.fund(account.walletId, '10');
     const sendOne = (i: number) =>
-      send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(i)], body: 'x' });
+      send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: '+15550100001', to: [recipient(i)], body: 'x' });
     const old: string[] = [];
     for (let i = 0; i < 40; i += 1) old.push((await sendOne(i)).messages[0].id);
     clock.advance(HOLD_TTL_MS / 2);
@@ -111,7 +113,7 @@ describe('racing sends against one wallet', () => {
       Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           t.graphql(account.ownerKey, SEND, {
-            input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [recipient(100 + i)], body: 'x' },
+            input: { walletId: account.walletId, ratePlanId, from: '+15550100001', to: [recipient(100 + i)], body: 'x' },
           }),
         ),
       ),

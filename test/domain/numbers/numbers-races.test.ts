@@ -61,7 +61,7 @@ describe('released between debit and recording', () => {
     const { walletId, ownerKey } = await tenant(t, '10');
     const bought = await purchase(t, ownerKey, { walletId, ratePlanId: plan, number: '+447700400001' });
     clock.advance(Date.parse(bought.renewsAt) - clock.now());
-    expect(await renewNumbers(t.app.orm.em.fork(), t.app.spend.deps, clock.now())).toEqual({ renewed: 0, graced: 0, released: 0 });
+    expect(await renewNumbers(t.app.orm.em.fork(), t.app.spend.deps, clock.now())).toEqual({ renewed: 0, graced: 0, owed: 0, released: 0 });
     expect(await phoneNumber(t, ownerKey, bought.id)).toMatchObject({ status: 'RELEASED', periodsPaid: 1 });
     const after = await wallet(t, ownerKey, walletId);
     expect(after.balance).toBe('7');

@@ -1,4 +1,4 @@
-// Goal: numbers renew on their anchor day each month (clamped to short months, never before), go to GRACE when the wallet cannot pay, renew when topped up during grace, are released when grace ends or the account closes, and are charged exactly once per month even with several renewal jobs running at once. Method: the real server on its own PostgreSQL, a ManualClock starting on 2026-01-31 10:00 UTC walked through the months, renewNumbers driven by hand (lifecycle jobs off), figures checked over HTTP and in the database, ledger invariants at the end. The steps share one timeline and run in order.
+// Goal: numbers renew on their anchor day each month (clamped to short months, never before), go to GRACE when the wallet cannot pay (a suspended one too, under NUMBERS_WHILE_SUSPENDED=grace), renew when topped up during grace, are released when grace ends or the account closes, and are charged exactly once per month even with several renewal jobs running at once. Method: the real server on its own PostgreSQL, a ManualClock starting on 2026-01-31 10:00 UTC walked through the months, renewNumbers driven by hand (lifecycle jobs off), figures checked over HTTP and in the database, ledger invariants at the end. The steps share one timeline and run in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '../../../server/database/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
@@ -34,7 +34,8 @@ let d: Tenant;
 let numberD: any;
 
 beforeAll(async () => {
-  t = await startTestApp({ billingClockEnabled: false, lifecycleEnabled: false }, { clock });
+  // The `grace` policy for suspended wallets (the old rule); the default, `keep`, is in numbers-kept-while-suspended.test.ts.
+  t = await startTestApp({ billingClockEnabled: false, lifecycleEnabled: false, numbersWhileSuspended: 'grace' }, { clock });
   plan = await createNumberPlan(t, [
     { prefix: '44', numberPurchase: '1', numberMonthly: '2' },
     { prefix: '33', numberPurchase: '0', numberMonthly: '0' },
@@ -79,7 +80,7 @@ describe('monthly renewals on one timeline', () => {
     expect(numberA).toMatchObject({ purchasedAt: '2026-01-31T10:00:00.000Z', renewsAt: '2026-02-28T10:00:00.000Z', periodsPaid: 1 });
     expect((await sql(t, 'select anchor_day from phone_number where id = $1', [numberA.id]))[0].anchor_day).toBe(31);
     expect((await wallet(t, e.ownerKey, e.walletId)).balance).toBe('40');
-    expect(await renew()).toEqual({ renewed: 0, graced: 0, released: 0 });
+    expect(await renew()).toEqual({ renewed: 0, graced: 0, owed: 0, released: 0 });
   });
 
   it('releaseNumbersOfAccount releases every held number of a closed account, inside the caller’s transaction', async () => {
@@ -106,7 +107,7 @@ describe('monthly renewals on one timeline', () => {
 
   it('2026-02-28 09:59:59.999: nothing is renewed before its time', async () => {
     moveTo('2026-02-28T09:59:59.999Z');
-    expect(await renew()).toEqual({ renewed: 0, graced: 0, released: 0 });
+    expect(await renew()).toEqual({ renewed: 0, graced: 0, owed: 0, released: 0 });
     expect((await phoneNumber(t, a.ownerKey, numberA.id)).periodsPaid).toBe(1);
   });
 
@@ -116,10 +117,11 @@ describe('monthly renewals on one timeline', () => {
     const total = results.reduce((sum, r) => ({
       renewed: sum.renewed + r.renewed,
       graced: sum.graced + r.graced,
+      owed: sum.owed + r.owed,
       released: sum.released + r.released,
     }));
     // A, E's twenty and H's free number renewed; B and C could not pay.
-    expect(total).toEqual({ renewed: 22, graced: 2, released: 0 });
+    expect(total).toEqual({ renewed: 22, graced: 2, owed: 0, released: 0 });
 
     expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({
       status: 'ACTIVE',
@@ -163,14 +165,14 @@ describe('monthly renewals on one timeline', () => {
     // Out of the way of the later steps.
     for (const number of numbersE) await t.ok(e.ownerKey, RELEASE, { id: number.id });
     // Numbers in grace that still cannot pay are retried without being counted again.
-    expect(await renew()).toEqual({ renewed: 0, graced: 0, released: 0 });
+    expect(await renew()).toEqual({ renewed: 0, graced: 0, owed: 0, released: 0 });
     await t.assertLedger();
   });
 
   it('2026-03-03: a top-up during grace renews the number on the next pass, keeping its anchor date', async () => {
     moveTo('2026-03-03T08:00:00.000Z');
     await t.fund(b.walletId, '2');
-    expect(await renew()).toEqual({ renewed: 1, graced: 0, released: 0 });
+    expect(await renew()).toEqual({ renewed: 1, graced: 0, owed: 0, released: 0 });
     expect(await phoneNumber(t, b.ownerKey, numberB.id)).toMatchObject({
       status: 'ACTIVE',
       periodsPaid: 2,
@@ -183,10 +185,10 @@ describe('monthly renewals on one timeline', () => {
 
   it('2026-03-07 10:00: still in grace at graceUntil exactly; released (RENEWAL_FAILED) a millisecond later', async () => {
     moveTo('2026-03-07T10:00:00.000Z');
-    expect(await renew()).toEqual({ renewed: 0, graced: 0, released: 0 });
+    expect(await renew()).toEqual({ renewed: 0, graced: 0, owed: 0, released: 0 });
     expect((await phoneNumber(t, c.ownerKey, numberC.id)).status).toBe('GRACE');
     clock.advance(1);
-    expect(await renew()).toEqual({ renewed: 0, graced: 0, released: 1 });
+    expect(await renew()).toEqual({ renewed: 0, graced: 0, owed: 0, released: 1 });
     expect(await phoneNumber(t, c.ownerKey, numberC.id)).toMatchObject({
       status: 'RELEASED',
       releaseReason: 'RENEWAL_FAILED',
@@ -209,7 +211,7 @@ describe('monthly renewals on one timeline', () => {
     await sql(t, `update wallet set status = 'SUSPENDED', suspended_at = now() where id = $1`, [h.walletId]);
     moveTo('2026-03-31T10:00:00.000Z');
     // A renews; B (empty again) and H (suspended) go to grace.
-    expect(await renew()).toEqual({ renewed: 1, graced: 2, released: 0 });
+    expect(await renew()).toEqual({ renewed: 1, graced: 2, owed: 0, released: 0 });
     expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({
       status: 'ACTIVE',
       periodsPaid: 3,
@@ -221,7 +223,7 @@ describe('monthly renewals on one timeline', () => {
 
   it('2026-04-30 10:00: renewed to April 30; graces that ended are released; D renewed on its own anchor', async () => {
     moveTo('2026-04-30T10:00:00.000Z');
-    expect(await renew()).toEqual({ renewed: 2, graced: 0, released: 2 });
+    expect(await renew()).toEqual({ renewed: 2, graced: 0, owed: 0, released: 2 });
     expect(await phoneNumber(t, a.ownerKey, numberA.id)).toMatchObject({
       status: 'ACTIVE',
       periodsPaid: 4,
@@ -247,7 +249,7 @@ describe('monthly renewals on one timeline', () => {
   it('a number whose account was closed is released by the next renewal', async () => {
     await sql(t, `update account set status = 'CLOSED', closed_at = now() where id = $1`, [d.accountId]);
     moveTo('2026-05-07T10:00:00.001Z');
-    expect(await renew()).toEqual({ renewed: 0, graced: 0, released: 1 });
+    expect(await renew()).toEqual({ renewed: 0, graced: 0, owed: 0, released: 1 });
     expect(await phoneNumber(t, d.ownerKey, numberD.id)).toMatchObject({
       status: 'RELEASED',
       releaseReason: 'ACCOUNT_CLOSED',

@@ -1,6 +1,6 @@
 // Goal: the one burn definition's arithmetic, exactly: a call drains its connect fee at its start and its per-minute price smoothly after (its allowance first), the increments' rounding at its end, so a long call ending now counts only what fell in the window; the windowed rate is divided by the time the activity really ran (never under the floor, never over the window) and rounds up; the rate is the larger of it and the active calls' prices, plus plan fees; nothing running is no projection; time to empty rounds down and caps. Method: the pure functions on hand-computed cases, no database.
 import { describe, expect, it } from 'vitest';
-import { CallStatus, type CallRecord } from '../../../server/domain/calls/call-record.js';
+import { CallDirection, CallStatus, type CallRecord } from '../../../server/domain/calls/call-record.js';
 import {
   accruedCostMicros,
   burnFrom,
@@ -18,7 +18,10 @@ function call(agoSeconds: number, overrides: Partial<CallRecord> = {}): CallReco
   return {
     id: 'c',
     accountId: 'a',
+    direction: CallDirection.OUTBOUND,
     campaignId: 'm',
+    numberId: null,
+    from: null,
     walletId: 'w',
     to: '+447700900001',
     status: CallStatus.ACTIVE,

@@ -90,8 +90,9 @@ describe('Wallet.burn', () => {
     expect(micros(charged.burn.windowUsage) < 1_000_000n).toBe(true);
 
     // A message is usage: its price joins the window at once.
-    const texted = (await t.ok(ownerKey, SEND, { input: { walletId, campaignId, from: 'Spendwire', to: ['+447700900002'], body: 'Hi' } }))
-      .sendMessage.messages;
+    const texted = (
+      await t.ok(ownerKey, SEND, { input: { walletId, campaignId, from: '+15550100002', to: ['+447700900002'], body: 'Hi' } })
+    ).sendMessage.messages;
     expect(texted).toEqual([{ price: '0.05' }]);
     const withText = (await t.ok(ownerKey, BURN, { id: walletId })).wallet.burn;
     expect(micros(withText.windowUsage) - micros(charged.burn.windowUsage) >= 50_000n).toBe(true);

@@ -173,7 +173,7 @@ describe('pricing: segments of the body × the per-segment price of each destina
     const sent = await send(t, account.ownerKey, {
       walletId: account.walletId,
       campaignId: account.campaignId,
-      from: 'Spendwire',
+      from: '+15550100002',
       to: THREE,
       body,
     });
@@ -188,7 +188,7 @@ describe('pricing: segments of the body × the per-segment price of each destina
         segments,
         status: 'PENDING',
         direction: 'OUTBOUND',
-        from: 'Spendwire',
+        from: '+15550100002',
         body,
         walletId: account.walletId,
         campaignId: account.campaignId,
@@ -285,7 +285,7 @@ describe('delivery reports: charged when delivered, released when failed or expi
     const sent = await send(t, account.ownerKey, {
       walletId: account.walletId,
       ratePlanId,
-      from: 'ACME',
+      from: '+15550100001',
       to: [UK_MOBILE, US],
       body: 'hello',
     });
@@ -316,7 +316,13 @@ describe('delivery reports: charged when delivered, released when failed or expi
   it('a report arriving after the deadline but before the expiry job ran is applied as EXPIRED', async () => {
     const account = await campaignTenant('1');
     const [pending] = (
-      await send(t, account.ownerKey, { walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [US], body: 'x' })
+      await send(t, account.ownerKey, {
+        walletId: account.walletId,
+        campaignId: account.campaignId,
+        from: '+15550100001',
+        to: [US],
+        body: 'x',
+      })
     ).messages;
     clock.advance(HOLD_TTL_MS);
     expect(await report(t, account.ownerKey, pending.id, 'DELIVERED')).toMatchObject({ status: 'EXPIRED', hold: '0', transactionId: null });
@@ -332,7 +338,7 @@ describe('delivery reports: charged when delivered, released when failed or expi
         await send(t, account.ownerKey, {
           walletId: account.walletId,
           ...('campaignId' in account ? { campaignId: account.campaignId } : { ratePlanId }),
-          from: 'ACME',
+          from: '+15550100001',
           to: [UK_MOBILE, UK_LONDON, US],
           body: `batch ${i}`,
         });
@@ -351,7 +357,13 @@ describe('delivery reports: charged when delivered, released when failed or expi
 
   it('a free destination is sent with no hold and delivered without a transaction, even from an empty wallet', async () => {
     const account = await tenant('0');
-    const sent = await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [GERMANY], body: 'free' });
+    const sent = await send(t, account.ownerKey, {
+      walletId: account.walletId,
+      ratePlanId,
+      from: '+15550100001',
+      to: [GERMANY],
+      body: 'free',
+    });
     expect(sent.held).toBe('0');
     expect(sent.messages[0]).toMatchObject({ price: '0', hold: '0', status: 'PENDING' });
     expect(await report(t, account.ownerKey, sent.messages[0].id, 'DELIVERED')).toMatchObject({ status: 'DELIVERED', transactionId: null });
@@ -367,7 +379,7 @@ describe('all or nothing: funds, budget and suspension', () => {
     const sent = await send(t, exact.ownerKey, {
       walletId: exact.walletId,
       ratePlanId,
-      from: 'ACME',
+      from: '+15550100001',
       to: [UK_MOBILE, UK_LONDON, US],
       body: 'x',
     });
@@ -376,14 +388,14 @@ describe('all or nothing: funds, budget and suspension', () => {
 
     const short = await tenant('0.097499');
     const response = await t.graphql(short.ownerKey, SEND, {
-      input: { walletId: short.walletId, ratePlanId, from: 'ACME', to: [UK_MOBILE, UK_LONDON, US], body: 'x' },
+      input: { walletId: short.walletId, ratePlanId, from: '+15550100001', to: [UK_MOBILE, UK_LONDON, US], body: 'x' },
     });
     expectError(response, 'INSUFFICIENT_FUNDS', { available: '0.097499', requested: '0.0975', currency: 'USD' });
     expect(await wallet(t, short.walletId)).toEqual({ balance: '0.097499', reserved: '0', available: '0.097499' });
     expect(await messageCount(t, short.walletId)).toBe(0);
     // Holds count: a wallet whose balance is all held cannot send more.
     expectError(
-      await t.graphql(exact.ownerKey, SEND, { input: { walletId: exact.walletId, ratePlanId, from: 'ACME', to: [US], body: 'x' } }),
+      await t.graphql(exact.ownerKey, SEND, { input: { walletId: exact.walletId, ratePlanId, from: '+15550100001', to: [US], body: 'x' } }),
       'INSUFFICIENT_FUNDS',
       {
         available: '0',
@@ -395,7 +407,7 @@ describe('all or nothing: funds, budget and suspension', () => {
 
   it('the campaign budget caps committed (holds included) at the exact boundary; refused with reason BUDGET_REACHED, the campaign keeps running; a release makes room again', async () => {
     const account = await campaignTenant('10', '0.105');
-    const input = (to: string[]) => ({ walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to, body: 'x' });
+    const input = (to: string[]) => ({ walletId: account.walletId, campaignId: account.campaignId, from: '+15550100001', to, body: 'x' });
     await send(t, account.ownerKey, input([UK_MOBILE, UK_LONDON, US])); // 0.0975
     const [last] = (await send(t, account.ownerKey, input([US]))).messages; // 0.105 == budget
     expect(await campaign(t, account.campaignId)).toMatchObject({ committed: '0.105', spent: '0', status: 'RUNNING' });
@@ -422,7 +434,7 @@ describe('all or nothing: funds, budget and suspension', () => {
     await suspend(t, account.walletId);
     for (const to of [[US], [GERMANY]]) {
       expectError(
-        await t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, ratePlanId, from: 'ACME', to, body: 'x' } }),
+        await t.graphql(account.ownerKey, SEND, { input: { walletId: account.walletId, ratePlanId, from: '+15550100001', to, body: 'x' } }),
         'WALLET_SUSPENDED',
         {
           walletId: account.walletId,
@@ -431,7 +443,7 @@ describe('all or nothing: funds, budget and suspension', () => {
     }
     expect(await messageCount(t, account.walletId)).toBe(0);
     await t.fund(account.walletId, '0.01');
-    const sent = await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: 'ACME', to: [US], body: 'x' });
+    const sent = await send(t, account.ownerKey, { walletId: account.walletId, ratePlanId, from: '+15550100001', to: [US], body: 'x' });
     expect(sent.held).toBe('0.0075');
     await t.assertLedger();
   });
@@ -441,7 +453,7 @@ describe('all or nothing: funds, budget and suspension', () => {
     await t.ok(account.ownerKey, `mutation($id: ID!) { pauseCampaign(id: $id) { campaign { id } } }`, { id: account.campaignId });
     expectError(
       await t.graphql(account.ownerKey, SEND, {
-        input: { walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [US], body: 'x' },
+        input: { walletId: account.walletId, campaignId: account.campaignId, from: '+15550100001', to: [US], body: 'x' },
       }),
       'CAMPAIGN_NOT_RUNNING',
       { status: 'PAUSED' },
@@ -456,7 +468,7 @@ describe('validation: every field at its limit, nothing written', () => {
   beforeAll(async () => {
     account = await campaignTenant('100');
   });
-  const base = () => ({ walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [US], body: 'x' });
+  const base = () => ({ walletId: account.walletId, campaignId: account.campaignId, from: '+15550100001', to: [US], body: 'x' });
 
   it.each([
     { name: 'empty body', change: { body: '' }, field: 'body' },
@@ -500,6 +512,15 @@ describe('validation: every field at its limit, nothing written', () => {
 
   it(`the limits themselves pass: ${MESSAGE_BODY_LENGTH_MAX} characters, ${RECIPIENTS_MAX} recipients, an 11-character sender id`, async () => {
     const other = await campaignTenant('100');
+    // An alphanumeric sender must be the account's approved sender ID (its first month is charged at approval).
+    const registered = await t.ok(
+      other.ownerKey,
+      'mutation($input: RegisterSenderIdInput!) { registerSenderId(input: $input) { senderId { id } } }',
+      { input: { walletId: other.walletId, sender: 'ABCDEFG 123' } },
+    );
+    await t.ok(t.adminToken, 'mutation($input: DecideSenderIdInput!) { approveSenderId(input: $input) { senderId { id } } }', {
+      input: { id: registered.registerSenderId.senderId.id, reason: 'Brand verified' },
+    });
     const sent = await send(t, other.ownerKey, {
       walletId: other.walletId,
       campaignId: other.campaignId,
@@ -519,7 +540,7 @@ describe('idempotency', () => {
     const input = {
       walletId: account.walletId,
       campaignId: account.campaignId,
-      from: 'ACME',
+      from: '+15550100001',
       to: [UK_MOBILE, US],
       body: 'once',
       idempotencyKey: 'batch-42',
@@ -541,7 +562,7 @@ describe('idempotency', () => {
       { body: 'twice' },
       { to: [UK_MOBILE] },
       { to: [UK_MOBILE, UK_LONDON] },
-      { from: 'OTHER' },
+      { from: '+15550100009' },
       { campaignId: null, ratePlanId },
     ]) {
       expectError(await t.graphql(account.ownerKey, SEND, { input: { ...input, ...change } }), 'IDEMPOTENCY_KEY_REUSED', {
@@ -554,7 +575,14 @@ describe('idempotency', () => {
 
   it('concurrent requests with the same key send once', async () => {
     const account = await tenant('10');
-    const input = { walletId: account.walletId, ratePlanId, from: 'ACME', to: [UK_MOBILE, US], body: 'race', idempotencyKey: 'race-1' };
+    const input = {
+      walletId: account.walletId,
+      ratePlanId,
+      from: '+15550100001',
+      to: [UK_MOBILE, US],
+      body: 'race',
+      idempotencyKey: 'race-1',
+    };
     const results = await Promise.all(Array.from({ length: 10 }, () => send(t, account.ownerKey, input)));
     expect(new Set(results.flatMap((r) => r.messages.map((m) => m.id))).size).toBe(2);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
@@ -568,7 +596,7 @@ describe('idempotency', () => {
     const responses = await Promise.all(
       numbers.map((to) =>
         t.graphql(account.ownerKey, SEND, {
-          input: { walletId: account.walletId, ratePlanId, from: 'ACME', to: [to], body: 'x', idempotencyKey: 'shared' },
+          input: { walletId: account.walletId, ratePlanId, from: '+15550100001', to: [to], body: 'x', idempotencyKey: 'shared' },
         }),
       ),
     );
@@ -584,14 +612,17 @@ describe('tenants and roles', () => {
   it("another tenant's wallet, campaign and messages are NOT_FOUND", async () => {
     const a = await campaignTenant('10');
     const b = await campaignTenant('10');
-    const [sent] = (await send(t, a.ownerKey, { walletId: a.walletId, campaignId: a.campaignId, from: 'ACME', to: [US], body: 'x' }))
-      .messages;
+    const [sent] = (
+      await send(t, a.ownerKey, { walletId: a.walletId, campaignId: a.campaignId, from: '+15550100001', to: [US], body: 'x' })
+    ).messages;
     expectError(
-      await t.graphql(b.ownerKey, SEND, { input: { walletId: a.walletId, ratePlanId, from: 'ACME', to: [US], body: 'x' } }),
+      await t.graphql(b.ownerKey, SEND, { input: { walletId: a.walletId, ratePlanId, from: '+15550100001', to: [US], body: 'x' } }),
       'NOT_FOUND',
     );
     expectError(
-      await t.graphql(b.ownerKey, SEND, { input: { walletId: b.walletId, campaignId: a.campaignId, from: 'ACME', to: [US], body: 'x' } }),
+      await t.graphql(b.ownerKey, SEND, {
+        input: { walletId: b.walletId, campaignId: a.campaignId, from: '+15550100001', to: [US], body: 'x' },
+      }),
       'NOT_FOUND',
     );
     expectError(await t.graphql(b.ownerKey, REPORT, { input: { messageId: sent.id, status: 'DELIVERED' } }), 'NOT_FOUND');
@@ -609,7 +640,7 @@ describe('tenants and roles', () => {
     const integrator = await t.createKey(account.accountId, 'INTEGRATOR');
     const manager = await t.createKey(account.accountId, 'CAMPAIGN_MANAGER');
     const support = await t.createKey(null, 'SUPPORT');
-    const input = { walletId: account.walletId, campaignId: account.campaignId, from: 'ACME', to: [US], body: 'x' };
+    const input = { walletId: account.walletId, campaignId: account.campaignId, from: '+15550100001', to: [US], body: 'x' };
     const [byIntegrator] = (await send(t, integrator.secret, input)).messages;
     const [byAdmin] = (await send(t, t.adminToken, input)).messages;
     for (const token of [manager.secret, support.secret]) {
@@ -734,7 +765,7 @@ describe('messages query', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
       const input = i < 3 ? { campaignId: account.campaignId } : { ratePlanId };
-      const [m] = (await send(t, account.ownerKey, { walletId: account.walletId, ...input, from: 'ACME', to: [US], body: `m${i}` }))
+      const [m] = (await send(t, account.ownerKey, { walletId: account.walletId, ...input, from: '+15550100001', to: [US], body: `m${i}` }))
         .messages;
       ids.push(m.id);
     }

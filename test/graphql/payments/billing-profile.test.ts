@@ -1,4 +1,4 @@
-// Goal: the owner's billing profile keeps a legal name and postal address beside the tax fields, changes only the fields given, refuses a bad field by name with nothing stored, caps each text at billingProfileTextLengthMax, and the tax preview of a profile not yet saved is exactly what quoteTopUp charges once it is (an EU business with a valid VAT number is reverse-charged). Method: the real server on its own database, everything through GraphQL over HTTP with API keys of each role, stored rows compared through the billingProfile query.
+// Goal: the owner's billing profile keeps a legal name and postal address beside the tax fields, changes only the fields given, refuses a bad field by name with nothing stored, caps each text at billingProfileTextLengthMax, and the tax preview of a profile not yet saved is exactly what quoteTopUp charges once it is (an EU business with a valid VAT number is reverse-charged). euCountries lists the 27 EU member states the tax rules charge EU VAT for. Method: the real server on its own database, everything through GraphQL over HTTP with API keys of each role, stored rows compared through the billingProfile query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, QUOTE } from '../../domain/payments/payments-support.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -166,5 +166,20 @@ describe('taxPreview', () => {
     const { accountId } = await t.createAccount();
     const key = await t.createKey(accountId, 'CAMPAIGN_MANAGER');
     expectError(await t.graphql(key.secret, PREVIEW, { amount: '100', country: 'DE' }), 'FORBIDDEN');
+  });
+});
+
+describe('euCountries', () => {
+  it('lists the 27 EU member states by code with their names, the same the tax preview charges EU VAT for', async () => {
+    const { ownerKey } = await t.createAccount();
+    const countries: { code: string; name: string }[] = (await t.ok(ownerKey, '{ euCountries { code name } }')).euCountries;
+    expect(countries).toHaveLength(27);
+    expect(countries.map((country) => country.code)).toEqual([...countries.map((country) => country.code)].sort());
+    expect(countries).toContainEqual({ code: 'GR', name: 'Greece' });
+    expect(countries.some((country) => country.code === 'GB')).toBe(false);
+    for (const code of ['DE', 'GR', 'SE']) {
+      const preview = (await t.ok(ownerKey, PREVIEW, { amount: '100', country: code })).taxPreview;
+      expect(preview.taxTreatment).toBe('EU_VAT');
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Goal: an OWNER runs the team: invitations are e-mailed with a working link (through the mail outbox, to a real SMTP server), resent with a new link (the earlier one then refused), revoked (its link refused), refused INVITATION_NOT_PENDING once accepted, revoked or expired, rate-limited per account at invitationMailsPerAccountMax (N pass, N+1 refused and nothing written), and members change role or leave, never the last OWNER (also when two owners demote each other at once). Method: the real server on its own database, a real SMTP server in the test process, sessions by cookie over HTTP, mail jobs driven by hand on a manual clock, rows checked with SQL.
+// Goal: an OWNER runs the team (listing at most teamListMax members and invitations, oldest first): invitations are e-mailed with a working link (through the mail outbox, to a real SMTP server), resent with a new link (the earlier one then refused), revoked (its link refused), refused INVITATION_NOT_PENDING once accepted, revoked or expired, rate-limited per account at invitationMailsPerAccountMax (N pass, N+1 refused and nothing written), and members change role or leave, never the last OWNER (also when two owners demote each other at once), and a removed member can be invited back (the same user returns with the new role). Method: the real server on its own database, a real SMTP server in the test process, sessions by cookie over HTTP, mail jobs driven by hand on a manual clock, rows checked with SQL.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
@@ -11,6 +11,8 @@ const PUBLIC_URL = 'https://app.spendwire.test';
 const PASSWORD = 'correct horse battery';
 /** The per-account invitation mail limit in this file (small, to reach it). */
 const MAILS_MAX = 4;
+/** Most members and most open invitations the team lists in this file (teamListMax; small, to reach it). */
+const TEAM_LIST_MAX = 5;
 const WINDOW_MS = 3_600_000;
 let t: TestApp;
 let smtp: SmtpTestServer;
@@ -24,6 +26,7 @@ beforeAll(async () => {
       publicUrl: PUBLIC_URL,
       invitationMailsPerAccountMax: MAILS_MAX,
       invitationMailWindowMs: WINDOW_MS,
+      teamListMax: TEAM_LIST_MAX,
     },
     { clock },
   );
@@ -315,5 +318,73 @@ describe('members', () => {
       accountId,
     ]);
     expect(owners[0].n).toBe(1);
+  });
+
+  it('invites a removed member back: accepting brings the same user back with the new role; active users and other accounts stay refused', async () => {
+    const { accountId, owner } = await team('Return Co');
+    const member = await user(accountId, 'CAMPAIGN_MANAGER', 'Rita Return');
+    // Still a member: inviting their e-mail is refused and writes nothing.
+    expect(await errorOf(owner.cookie, INVITE, { input: { email: member.email, role: 'INTEGRATOR' } })).toMatchObject({
+      code: 'INVALID_STATE',
+      field: 'email',
+    });
+    await ok(owner.cookie, REMOVE, { input: { userId: member.id } });
+    expect((await post('/auth/sign-in', { email: member.email, password: PASSWORD })).status).not.toBe(200);
+
+    const invited = (await ok(owner.cookie, INVITE, { input: { email: member.email, role: 'INTEGRATOR' } })).inviteUser;
+    expect(invited.invitation).toMatchObject({ email: member.email, role: 'INTEGRATOR', status: 'PENDING' });
+    const accepted = await accept(invited.token, 'Rita Returned');
+    expect(accepted.status).toBe(200);
+    // The same user (their history stays theirs), enabled, with the invited role and the new name.
+    const rows = await sql(`select id, name, role, disabled_at from app_user where email = $1`, [member.email]);
+    expect(rows).toEqual([{ id: member.id, name: 'Rita Returned', role: 'INTEGRATOR', disabled_at: null }]);
+    expect((await post('/auth/sign-in', { email: member.email, password: PASSWORD })).status).toBe(200);
+    const listed = (await ok(owner.cookie, TEAM)).team;
+    expect(listed.members.map((m: any) => [m.id, m.role])).toEqual([
+      [owner.id, 'OWNER'],
+      [member.id, 'INTEGRATOR'],
+    ]);
+    expect(listed.invitations).toEqual([]);
+
+    // A user removed from another account is not this account's to invite back.
+    const other = await team('Elsewhere Co');
+    const elsewhere = await user(other.accountId, 'CAMPAIGN_MANAGER', 'Ed Elsewhere');
+    await ok(other.owner.cookie, REMOVE, { input: { userId: elsewhere.id } });
+    const invitationsBefore = await sql(`select count(*)::int as n from user_invitation where account_id = $1`, [accountId]);
+    expect(await errorOf(owner.cookie, INVITE, { input: { email: elsewhere.email, role: 'INTEGRATOR' } })).toMatchObject({
+      code: 'INVALID_STATE',
+      field: 'email',
+    });
+    expect(await sql(`select count(*)::int as n from user_invitation where account_id = $1`, [accountId])).toEqual(invitationsBefore);
+  });
+});
+
+describe('team list limit', () => {
+  it(`lists ${TEAM_LIST_MAX} members and ${TEAM_LIST_MAX} open invitations (teamListMax); one more of each is left out, the newest`, async () => {
+    const { accountId, owner } = await team('Crowded Co');
+    const members = [owner.id];
+    for (let i = 1; i < TEAM_LIST_MAX; i++) members.push((await user(accountId, 'INTEGRATOR', `Ivy Integrator ${i}`)).id);
+    const invitations: string[] = [];
+    const invite = async (index: number) => {
+      const id = randomUUID();
+      await sql(
+        `insert into user_invitation (id, account_id, email, role, token_hash, invited_by, created_at, last_sent_at, expires_at)
+         values ($1, $2, $3, 'INTEGRATOR', $4, 'test', to_timestamp($5 / 1000.0), to_timestamp($5 / 1000.0), to_timestamp($5 / 1000.0 + 86400))`,
+        [id, accountId, `invitee-${index}-${id.slice(0, 6)}@example.com`, `test-${id}`, clock.now() + index],
+      );
+      invitations.push(id);
+    };
+    for (let i = 0; i < TEAM_LIST_MAX; i++) await invite(i);
+
+    const atLimit = (await ok(owner.cookie, TEAM)).team;
+    expect(atLimit.members.map((m: any) => m.id)).toEqual(members);
+    expect(atLimit.invitations.map((i: any) => i.id)).toEqual(invitations);
+
+    const extraMember = await user(accountId, 'INTEGRATOR', 'Ivy Extra');
+    await invite(TEAM_LIST_MAX);
+    const past = (await ok(owner.cookie, TEAM)).team;
+    expect(past.members.map((m: any) => m.id)).toEqual(members);
+    expect(past.members.map((m: any) => m.id)).not.toContain(extraMember.id);
+    expect(past.invitations.map((i: any) => i.id)).toEqual(invitations.slice(0, TEAM_LIST_MAX));
   });
 });

@@ -16,7 +16,8 @@ import {
   isChanged,
   isEuCountry,
   normalizeCountry,
-  SUGGESTED_COUNTRIES,
+  suggestedCountries,
+  type Country,
   TAX_PREVIEW_AMOUNT,
   TAX_PREVIEW_DEBOUNCE_MS,
   taxExplanation,
@@ -26,12 +27,13 @@ import { useRecordBankTransferMutation } from './hooks/useRecordBankTransferMuta
 import { useBillingProfile } from './hooks/useBillingProfile';
 import { useTaxPreview, type TaxPreviewVariables } from './hooks/useTaxPreview';
 import { useUpdateBillingProfileMutation } from './hooks/useUpdateBillingProfileMutation';
+import { RefundRequestCard } from './RefundRequestCard';
 import './billing.css';
 
 /**
  * The Billing page (OWNER): who and where the account is billed as (legal name, postal address,
- * country, VAT number, billing e-mail) with a live preview of the tax a top-up carries, and the
- * wallet's bank transfers. Other roles are told an owner manages billing.
+ * country, VAT number, billing e-mail) with a live preview of the tax a top-up carries, the
+ * wallet's bank transfers, and refunds of its unused credit on request. Other roles are told an owner manages billing.
  */
 export function BillingPage({ account, wallet, role }: AccountPageProps) {
   if (role !== 'OWNER') {
@@ -48,6 +50,7 @@ export function BillingPage({ account, wallet, role }: AccountPageProps) {
     <div className="billing">
       <BillingProfileCard key={account.id} accountId={account.id} currency={wallet.currency} />
       <BankTransfersCard key={wallet.id} walletId={wallet.id} />
+      <RefundRequestCard key={`refunds-${wallet.id}`} walletId={wallet.id} />
     </div>
   );
 }
@@ -69,6 +72,7 @@ function BillingCard({ title, children }: { title: string; children: ReactNode }
 function BillingProfileCard({ accountId, currency }: { accountId: string; currency: string }) {
   const query = useBillingProfile(accountId);
   const profile = query.data?.billingProfile;
+  const euCountries = query.data?.euCountries;
   return (
     <BillingCard title="Billing profile">
       {query.error && (
@@ -78,10 +82,10 @@ function BillingProfileCard({ accountId, currency }: { accountId: string; curren
           </button>
         </ErrorNotice>
       )}
-      {profile === undefined ? (
+      {profile === undefined || euCountries === undefined ? (
         !query.error && <p className="placeholder">Loading the billing profile…</p>
       ) : (
-        <BillingProfileForm profile={profile} currency={currency} />
+        <BillingProfileForm profile={profile} currency={currency} euCountries={euCountries} />
       )}
     </BillingCard>
   );
@@ -92,6 +96,8 @@ export interface BillingProfileFormProps {
   profile: BillingProfile;
   /** The wallet's currency, for the tax preview's amounts. */
   currency: string;
+  /** The EU member states, as the server's tax rules know them (`euCountries`). */
+  euCountries: readonly Country[];
 }
 
 /** Labels of the form's fields, and hints where the format matters. */
@@ -112,7 +118,7 @@ const FIELD_LABELS: Record<keyof BillingForm, { label: string; hint?: string; au
  * as they are typed (asked of the server, which applies the checkout's rules); a field the server
  * refuses shows its reason under it and nothing is stored.
  */
-export function BillingProfileForm({ profile, currency }: BillingProfileFormProps) {
+export function BillingProfileForm({ profile, currency, euCountries }: BillingProfileFormProps) {
   const [form, setForm] = useState<BillingForm>(() => formOf(profile));
   // The profile as last stored: the query's, then each save's answer (BillingProfile has no id, so the cache does not merge it).
   const [base, setBase] = useState<BillingProfile>(profile);
@@ -122,8 +128,9 @@ export function BillingProfileForm({ profile, currency }: BillingProfileFormProp
   const idPrefix = useId();
   const country = normalizeCountry(form.country);
   const showState = country === 'US';
-  const showVat = isEuCountry(country);
-  const changed = isChanged(form, base);
+  const showVat = isEuCountry(country, euCountries);
+  const suggestions = useMemo(() => suggestedCountries(euCountries), [euCountries]);
+  const changed = isChanged(form, base, euCountries);
 
   const set = (field: keyof BillingForm, value: string) => {
     setForm((current) => ({ ...current, [field]: value }));
@@ -134,7 +141,7 @@ export function BillingProfileForm({ profile, currency }: BillingProfileFormProp
     event.preventDefault();
     setSaved(false);
     try {
-      const result = await update({ variables: { input: inputOf(form) } });
+      const result = await update({ variables: { input: inputOf(form, euCountries) } });
       const stored = result.data?.updateBillingProfile.billingProfile;
       if (stored) {
         setBase(stored);
@@ -202,14 +209,14 @@ export function BillingProfileForm({ profile, currency }: BillingProfileFormProp
           {showState && field('state', { maxLength: 2 })}
         </div>
         <datalist id={listId}>
-          {SUGGESTED_COUNTRIES.map((suggestion) => (
+          {suggestions.map((suggestion) => (
             <option key={suggestion.code} value={suggestion.code}>
               {suggestion.name}
             </option>
           ))}
         </datalist>
         {showVat && field('vatNumber', { maxLength: 40 })}
-        <TaxPreview form={form} currency={currency} />
+        <TaxPreview form={form} currency={currency} euCountries={euCountries} />
       </fieldset>
       {unplacedError && <ErrorNotice error={saving.error} />}
       <div className="billing-form__actions">
@@ -230,8 +237,8 @@ export function BillingProfileForm({ profile, currency }: BillingProfileFormProp
  * What a top-up of {@link TAX_PREVIEW_AMOUNT} would cost with the country, state and VAT number in
  * the form, asked of the server once typing pauses. The last answer stays while the next loads.
  */
-function TaxPreview({ form, currency }: { form: BillingForm; currency: string }) {
-  const sent = inputOf(form);
+function TaxPreview({ form, currency, euCountries }: { form: BillingForm; currency: string; euCountries: readonly Country[] }) {
+  const sent = inputOf(form, euCountries);
   // Debounced as a string: an object would be new on every render and never settle.
   const settledKey = useDebouncedValue(
     JSON.stringify({ amount: TAX_PREVIEW_AMOUNT, country: sent.country, state: sent.state, vatNumber: sent.vatNumber }),
@@ -361,7 +368,7 @@ function BankTransfersCard({ walletId }: { walletId: string }) {
     );
   } else {
     body = (
-      <table className="billing-table" aria-label="Bank transfers">
+      <table className="billing-table table--cards" aria-label="Bank transfers">
         <thead>
           <tr>
             <th scope="col">Reference</th>

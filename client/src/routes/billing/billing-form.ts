@@ -50,18 +50,18 @@ export function formOf(profile: StoredBillingProfile): BillingForm {
  * the stored profile becomes exactly the form. The state is sent only for the United States (the
  * field is hidden otherwise) and the VAT number only for an EU country.
  */
-export function inputOf(form: BillingForm): StoredBillingProfile {
+export function inputOf(form: BillingForm, euCountries: readonly Country[]): StoredBillingProfile {
   const input = {} as StoredBillingProfile;
   for (const field of BILLING_FORM_FIELDS) input[field] = form[field].trim() || null;
   const country = normalizeCountry(form.country);
   if (country !== 'US') input.state = null;
-  if (!isEuCountry(country)) input.vatNumber = null;
+  if (!isEuCountry(country, euCountries)) input.vatNumber = null;
   return input;
 }
 
 /** Whether the form differs from the stored profile (after trimming). */
-export function isChanged(form: BillingForm, profile: StoredBillingProfile): boolean {
-  const sent = inputOf(form);
+export function isChanged(form: BillingForm, profile: StoredBillingProfile, euCountries: readonly Country[]): boolean {
+  const sent = inputOf(form, euCountries);
   return BILLING_FORM_FIELDS.some((field) => (sent[field] ?? null) !== (profile[field] ?? null));
 }
 
@@ -71,49 +71,27 @@ export function normalizeCountry(country: string): string {
   return code === 'UK' ? 'GB' : code;
 }
 
-/** The 27 EU member states, by ISO code ('GR' for Greece), with their English names. */
-export const EU_COUNTRIES: Readonly<Record<string, string>> = Object.freeze({
-  AT: 'Austria',
-  BE: 'Belgium',
-  BG: 'Bulgaria',
-  HR: 'Croatia',
-  CY: 'Cyprus',
-  CZ: 'Czechia',
-  DK: 'Denmark',
-  EE: 'Estonia',
-  FI: 'Finland',
-  FR: 'France',
-  DE: 'Germany',
-  GR: 'Greece',
-  HU: 'Hungary',
-  IE: 'Ireland',
-  IT: 'Italy',
-  LV: 'Latvia',
-  LT: 'Lithuania',
-  LU: 'Luxembourg',
-  MT: 'Malta',
-  NL: 'Netherlands',
-  PL: 'Poland',
-  PT: 'Portugal',
-  RO: 'Romania',
-  SK: 'Slovakia',
-  SI: 'Slovenia',
-  ES: 'Spain',
-  SE: 'Sweden',
-});
+/** A country as the API names it (`euCountries`). */
+export interface Country {
+  code: string;
+  name: string;
+}
 
-/** Countries offered as suggestions in the country field: the UK, the US, then the EU's, by name. */
-export const SUGGESTED_COUNTRIES: readonly { code: string; name: string }[] = [
-  { code: 'GB', name: 'United Kingdom' },
-  { code: 'US', name: 'United States' },
-  ...Object.entries(EU_COUNTRIES)
-    .map(([code, name]) => ({ code, name }))
-    .sort((left, right) => left.name.localeCompare(right.name)),
-];
+/**
+ * Countries offered as suggestions in the country field: the UK, the US, then the EU's member
+ * states (the server's list, `euCountries`: the dashboard keeps no copy of its own), by name.
+ */
+export function suggestedCountries(euCountries: readonly Country[]): Country[] {
+  return [
+    { code: 'GB', name: 'United Kingdom' },
+    { code: 'US', name: 'United States' },
+    ...[...euCountries].sort((left, right) => left.name.localeCompare(right.name)),
+  ];
+}
 
-/** True for an EU member state's code (upper case). */
-export function isEuCountry(country: string): boolean {
-  return Object.hasOwn(EU_COUNTRIES, country);
+/** True for an EU member state's code (upper case), of the server's list. */
+export function isEuCountry(country: string, euCountries: readonly Country[]): boolean {
+  return euCountries.some((candidate) => candidate.code === country);
 }
 
 /** The server's tax preview, as the form shows it. */

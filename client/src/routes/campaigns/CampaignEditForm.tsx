@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { describeError } from '../../apollo/describe-error';
+import { BudgetField, fieldErrorsOf, serverFieldErrors } from './CampaignFormFields';
 import type { CampaignFieldsFragment as CampaignFigures } from '../../gql/graphql.js';
 import { formatMoney } from '../../utils/money';
 import { campaignEditFrom, checkCampaignEdit, type CampaignEdit, type CampaignEditErrors } from './campaign-edit';
@@ -55,23 +55,13 @@ export function CampaignEditForm({ campaign, currency, focusBudget = false, onSa
       const saved = result.data?.updateCampaign.campaign;
       if (saved) onSaved(saved);
     } catch (error) {
-      const described = describeError(error);
-      const field = (error as { errors?: { extensions?: { field?: unknown } }[] }).errors?.[0]?.extensions?.field;
-      if (described.code === 'BUDGET_BELOW_SPENT' || (described.code === 'BAD_USER_INPUT' && (field === 'name' || field === 'budget'))) {
-        const key = described.code === 'BUDGET_BELOW_SPENT' ? 'budget' : (field as keyof CampaignEdit);
-        setErrors({ [key]: described.detail ?? described.summary });
-      }
+      const fieldErrors = serverFieldErrors<keyof CampaignEdit>(error, ['name', 'budget'], { BUDGET_BELOW_SPENT: 'budget' });
+      if (fieldErrors) setErrors(fieldErrors);
     }
   };
 
-  const fieldError = (field: keyof CampaignEdit) =>
-    errors[field] === undefined ? null : (
-      <p className="field-error" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </p>
-    );
-  const invalid = (field: keyof CampaignEdit) =>
-    errors[field] === undefined ? undefined : { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` };
+  const shown = fieldErrorsOf<keyof CampaignEdit>(id, errors);
+  const { fieldError, invalid } = shown;
 
   return (
     <form className="campaign-form campaign-edit" aria-label="Edit campaign" onSubmit={(event) => void submit(event)} noValidate>
@@ -89,23 +79,19 @@ export function CampaignEditForm({ campaign, currency, focusBudget = false, onSa
           />
           {fieldError('name')}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-budget`}>Budget</label>
-          <input
-            id={`${id}-budget`}
-            ref={budgetRef}
-            value={edit.budget}
-            onChange={(event) => set('budget', event.target.value)}
-            inputMode="decimal"
-            placeholder="No budget"
-            autoComplete="off"
-            {...invalid('budget')}
-          />
-          <span className="field__hint muted">
-            In {currency}; at least the {formatMoney(campaign.committed, currency)} already committed. Empty: no budget.
-          </span>
-          {fieldError('budget')}
-        </div>
+        <BudgetField
+          formId={id}
+          label="Budget"
+          value={edit.budget}
+          onChange={(value) => set('budget', value)}
+          inputRef={budgetRef}
+          errors={shown}
+          hint={
+            <>
+              In {currency}; at least the {formatMoney(campaign.committed, currency)} already committed. Empty: no budget.
+            </>
+          }
+        />
       </div>
       {updating.error && !Object.values(errors).some(Boolean) && <ErrorNotice error={updating.error} />}
       <div className="campaign-form__actions">

@@ -17,7 +17,7 @@ import type {
   EstimateCampaignCostQueryVariables,
   RatePlanOptionFieldsFragment as RatePlanOption,
 } from '../../gql/graphql.js';
-import { describeError } from '../../apollo/describe-error';
+import { BudgetField, fieldErrorsOf, serverFieldErrors } from './CampaignFormFields';
 import { CampaignEstimateSummary } from './CampaignEstimateSummary';
 
 /** How long the estimate waits for typing to stop before asking the server, in milliseconds. @default 300 */
@@ -76,22 +76,13 @@ export function CreateCampaignForm({ wallet, ratePlans, ratePlansError, onCreate
       const campaign = result.data?.createCampaign.campaign;
       if (campaign) onCreated(campaign);
     } catch (error) {
-      const { code } = describeError(error);
-      const field = (error as { errors?: { extensions?: { field?: unknown } }[] }).errors?.[0]?.extensions?.field;
-      if (code === 'BAD_USER_INPUT' && (field === 'name' || field === 'budget' || field === 'ratePlanId')) {
-        setErrors({ [field]: describeError(error).detail ?? describeError(error).summary });
-      }
+      const fieldErrors = serverFieldErrors(error, ['name', 'budget', 'ratePlanId'] as const);
+      if (fieldErrors) setErrors(fieldErrors);
     }
   };
 
-  const fieldError = (field: keyof CampaignDraft) =>
-    errors[field] === undefined ? null : (
-      <p className="field-error" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </p>
-    );
-  const invalid = (field: keyof CampaignDraft) =>
-    errors[field] === undefined ? undefined : { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` };
+  const shown = fieldErrorsOf<keyof CampaignDraft>(id, errors);
+  const { fieldError, invalid } = shown;
   const estimateIdleHint = !estimateCheck.valid
     ? (Object.values(estimateCheck.errors)[0] ?? 'Fill in the estimate’s fields.')
     : 'Estimating…';
@@ -136,22 +127,14 @@ export function CreateCampaignForm({ wallet, ratePlans, ratePlansError, onCreate
           )}
           {fieldError('ratePlanId')}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-budget`}>Budget (optional)</label>
-          <input
-            id={`${id}-budget`}
-            value={draft.budget}
-            onChange={(event) => set('budget', event.target.value)}
-            inputMode="decimal"
-            placeholder="No budget"
-            autoComplete="off"
-            {...invalid('budget')}
-          />
-          <span className="field__hint muted">
-            A hard cap on the campaign’s spend, in {wallet.currency}: calls stop when it is reached.
-          </span>
-          {fieldError('budget')}
-        </div>
+        <BudgetField
+          formId={id}
+          label="Budget (optional)"
+          value={draft.budget}
+          onChange={(value) => set('budget', value)}
+          errors={shown}
+          hint={<>A hard cap on the campaign’s spend, in {wallet.currency}: calls stop when it is reached.</>}
+        />
         <label className="choice">
           <input type="checkbox" checked={draft.simulate} onChange={(event) => set('simulate', event.target.checked)} />
           Let the built-in dialer simulator place its calls (demo)

@@ -1,10 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { MessageStatus } from '../../gql/graphql.js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { currentCursor, hasNewerPage, NEWEST_PAGE, newerPage, olderPage, pageNumber, type CursorStack } from '../../utils/cursor-stack';
 import { formatDateTime } from '../../utils/date-time';
 import { formatMoney } from '../../utils/money';
-import { Pager } from '../wallet/Pager';
+import { ConnectionPager, useCursorPages } from '../../components/ConnectionPager';
 import { useMessageCampaigns } from './hooks/useMessageCampaigns';
 import { useMessages } from './hooks/useMessages';
 import { MESSAGE_STATUS_FILTERS, messageCost, messageStatusLabel, messageStatusTone } from './messages';
@@ -25,14 +24,14 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
   const statusFilterId = useId();
   const [campaignId, setCampaignId] = useState<string>('');
   const [status, setStatus] = useState<MessageStatus | ''>('');
-  const [pages, setPages] = useState<CursorStack>(NEWEST_PAGE);
+  const pages = useCursorPages();
   const campaignsQuery = useMessageCampaigns();
   const campaigns = useMemo(
     () => (campaignsQuery.data?.campaigns.edges ?? []).map((edge) => edge.node).filter((campaign) => campaign.walletId === walletId),
     [campaignsQuery.data, walletId],
   );
   const campaignNames = useMemo(() => new Map(campaigns.map((campaign) => [campaign.id, campaign.name])), [campaigns]);
-  const query = useMessages(walletId, { campaignId: campaignId || null, status: status || null }, currentCursor(pages));
+  const query = useMessages(walletId, { campaignId: campaignId || null, status: status || null }, pages.after);
   const connection = query.data?.messages;
   const rows = connection?.edges.map((edge) => edge.node);
   const filtered = campaignId !== '' || status !== '';
@@ -49,7 +48,7 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
               value={campaignId}
               onChange={(event) => {
                 setCampaignId(event.target.value);
-                setPages(NEWEST_PAGE);
+                pages.reset();
               }}
             >
               <option value="">Every campaign</option>
@@ -67,7 +66,7 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
               value={status}
               onChange={(event) => {
                 setStatus(event.target.value as MessageStatus | '');
-                setPages(NEWEST_PAGE);
+                pages.reset();
               }}
             >
               {MESSAGE_STATUS_FILTERS.map((filter) => (
@@ -94,7 +93,7 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
       )}
       {rows !== undefined && rows.length > 0 && (
         <div className={query.loading ? 'table-scroll table-scroll--stale' : 'table-scroll'}>
-          <table className="transactions messages-table" aria-label="Messages">
+          <table className="transactions messages-table table--cards" aria-label="Messages">
             <thead>
               <tr>
                 <th scope="col">Sent</th>
@@ -118,7 +117,7 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
                     <td data-label="Sent" className="nowrap">
                       {formatDateTime(message.createdAt)}
                     </td>
-                    <th scope="row" className="numeric messages-table__to">
+                    <th scope="row" className="numeric messages-table__to table--cards__title">
                       {message.direction === 'INBOUND' ? <span className="muted">In: </span> : null}
                       {message.to}
                     </th>
@@ -143,17 +142,7 @@ export function MessageHistory({ walletId, currency }: MessageHistoryProps) {
           </table>
         </div>
       )}
-      {connection && (hasNewerPage(pages) || connection.pageInfo.hasNextPage) && (
-        <Pager
-          label="Message pages"
-          pageNumber={pageNumber(pages)}
-          hasNewer={hasNewerPage(pages)}
-          hasOlder={connection.pageInfo.hasNextPage}
-          busy={query.loading}
-          onNewer={() => setPages(newerPage(pages))}
-          onOlder={() => connection.pageInfo.endCursor && setPages(olderPage(pages, connection.pageInfo.endCursor))}
-        />
-      )}
+      <ConnectionPager label="Message pages" pages={pages} pageInfo={connection?.pageInfo} busy={query.loading} />
     </section>
   );
 }

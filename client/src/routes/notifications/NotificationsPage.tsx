@@ -5,14 +5,16 @@ import type { AccountPageProps } from '../account/account-page-props';
 import { useNotificationPreferences } from './hooks/useNotificationPreferences';
 import { useSetNotificationPreferenceMutation } from './hooks/useSetNotificationPreferenceMutation';
 import { notificationKindText, preferenceSavedMessage } from './notification-kinds';
+import { UsageReportPreview } from './UsageReportPreview';
 import './notifications.css';
 
 /**
  * The Notifications page (every account role): which e-mails the signed-in user gets, one switch
- * per kind, each saved the moment it is flipped and confirmed on screen. Preferences belong to a
- * person: signed in with an API key, the page says so.
+ * per kind (the daily and monthly usage reports among them), each saved the moment it is flipped and
+ * confirmed on screen, and a preview of the latest usage report. Preferences belong to a person:
+ * signed in with an API key, the page says so.
  */
-export function NotificationsPage(_props: AccountPageProps) {
+export function NotificationsPage(props: AccountPageProps) {
   const headingId = useId();
   const query = useNotificationPreferences();
   const [setPreference, saving] = useSetNotificationPreferenceMutation();
@@ -93,30 +95,33 @@ export function NotificationsPage(_props: AccountPageProps) {
   }
 
   return (
-    <section className="card notifications" aria-labelledby={headingId}>
-      <div className="section-header">
-        <h2 id={headingId}>Notifications</h2>
-      </div>
-      {query.error && (
-        <ErrorNotice error={query.error}>
-          <button type="button" className="button" onClick={() => void query.refetch().catch(() => undefined)}>
-            Try again
-          </button>
-        </ErrorNotice>
-      )}
-      {body}
-      <div aria-live="polite" className="notifications__status">
-        {confirmation && (
-          <p className="notice notice--success" role="status">
-            {confirmation}
-          </p>
+    <>
+      <section className="card notifications" aria-labelledby={headingId}>
+        <div className="section-header">
+          <h2 id={headingId}>Notifications</h2>
+        </div>
+        {query.error && (
+          <ErrorNotice error={query.error}>
+            <button type="button" className="button" onClick={() => void query.refetch().catch(() => undefined)}>
+              Try again
+            </button>
+          </ErrorNotice>
         )}
-      </div>
-      {failedKind && saving.error && (
-        <ErrorNotice error={saving.error}>
-          <span>The {notificationKindText(failedKind).label.toLowerCase()} setting was not changed.</span>
-        </ErrorNotice>
-      )}
-    </section>
+        {body}
+        <div aria-live="polite" className="notifications__status">
+          {confirmation && (
+            <p className="notice notice--success" role="status">
+              {confirmation}
+            </p>
+          )}
+        </div>
+        {failedKind && saving.error && (
+          <ErrorNotice error={saving.error}>
+            <span>The {notificationKindText(failedKind).label.toLowerCase()} setting was not changed.</span>
+          </ErrorNotice>
+        )}
+      </section>
+      <UsageReportPreview accountId={props.account.id} />
+    </>
   );
 }

@@ -12,6 +12,26 @@ export const NOTIFICATION_KIND_TEXT: Readonly<Record<string, { label: string; de
     label: 'Spend cap reached',
     description: 'A spend cap was reached: calls, messages and charges stop until it resets.',
   },
+  NUMBER_RENEWAL_FAILED: {
+    label: 'Number renewal not paid',
+    description: 'A phone number’s monthly renewal could not be paid (in grace, or owed while the wallet is suspended).',
+  },
+  NUMBER_RELEASED: { label: 'Number released', description: 'A phone number was released: its grace ended or the account closed.' },
+  SENDER_ID_APPROVED: { label: 'Sender ID approved', description: 'Support approved a sender ID; its monthly fee is charged.' },
+  SENDER_ID_REJECTED: { label: 'Sender ID rejected', description: 'Support rejected a sender ID, with the reason.' },
+  SENDER_ID_RENEWAL_FAILED: {
+    label: 'Sender ID renewal not paid',
+    description: 'A sender ID’s monthly renewal could not be paid (in grace, or owed while the wallet is suspended).',
+  },
+  SENDER_ID_CANCELLED: { label: 'Sender ID cancelled', description: 'A sender ID was cancelled: its grace ended or the account closed.' },
+  DAILY_USAGE_REPORT: {
+    label: 'Daily usage report',
+    description: 'Each morning: the previous day’s spend (UTC) by kind, campaign and country. Off unless you turn it on.',
+  },
+  MONTHLY_USAGE_REPORT: {
+    label: 'Monthly usage report',
+    description: 'On the 1st: the previous month’s spend (UTC) by kind, campaign and country. Off unless you turn it on.',
+  },
 });
 
 /** Label and description of a kind; a kind added to the server later still reads sensibly. */

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import type { PhoneNumberRowFieldsFragment as PhoneNumberRow, Role } from '../../gql/graphql.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { currentCursor, hasNewerPage, NEWEST_PAGE, newerPage, olderPage, pageNumber, type CursorStack } from '../../utils/cursor-stack';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import { formatMoney, sumMoney } from '../../utils/money';
-import { Pager } from '../wallet/Pager';
+import { ConnectionPager, useCursorPages } from '../../components/ConnectionPager';
 import { usePhoneNumbers } from './hooks/usePhoneNumbers';
 import { useRefundNumberMutation } from './hooks/useRefundNumberMutation';
 import { useReleaseNumberMutation } from './hooks/useReleaseNumberMutation';
@@ -25,12 +24,13 @@ type Pending = { kind: 'release' | 'refund'; number: PhoneNumberRow };
 
 /**
  * The wallet's numbers, newest first: each with its status, monthly price and next renewal (in
- * GRACE: the renewal that failed and the deadline before release), the refund deadline while it
+ * GRACE: the renewal that failed and the deadline before release; RENEWAL_OWED: the amount owed and
+ * since when, shown apart from GRACE), the refund deadline while it
  * runs, and Release / Refund for the roles that may (each confirmed first).
  */
 export function NumberList({ walletId, currency, role, onResult }: NumberListProps) {
-  const [pages, setPages] = useState<CursorStack>(NEWEST_PAGE);
-  const query = usePhoneNumbers(walletId, currentCursor(pages));
+  const pages = useCursorPages();
+  const query = usePhoneNumbers(walletId, pages.after);
   const [release, releaseState] = useReleaseNumberMutation();
   const [refund, refundState] = useRefundNumberMutation();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -70,12 +70,12 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
         </ErrorNotice>
       )}
       {rows === undefined && query.loading && <p className="placeholder">Loading numbers…</p>}
-      {rows !== undefined && rows.length === 0 && pages.length === 0 && (
+      {rows !== undefined && rows.length === 0 && pages.stack.length === 0 && (
         <p className="placeholder">No numbers yet. Search above to buy one.</p>
       )}
       {rows !== undefined && rows.length > 0 && (
         <div className={query.loading ? 'table-scroll table-scroll--stale' : 'table-scroll'}>
-          <table className="transactions stack-table numbers-table" aria-label="Phone numbers">
+          <table className="transactions stack-table numbers-table table--cards" aria-label="Phone numbers">
             <thead>
               <tr>
                 <th scope="col">Number</th>
@@ -95,36 +95,38 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
                 const actions = numberActions(number, role);
                 return (
                   <tr key={number.id}>
-                    <th scope="row" className="numeric stack-table__title">
+                    <th scope="row" className="numeric stack-table__title table--cards__title">
                       {number.number}
                     </th>
                     <td data-label="Status">
-                      <NumberStatus number={number} />
+                      <NumberStatus number={number} currency={currency} />
                     </td>
                     <td data-label="Monthly" className="numeric amount">
                       {formatMoney(number.monthlyPrice, currency, { precision: 'unit-price' })}
                     </td>
                     <td data-label="Next renewal">{nextRenewalText(number)}</td>
                     <td data-label="Refund">{refundText(number)}</td>
-                    <td className="stack-table__actions">
-                      {actions.release && (
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => openDialog(setPending, 'release', number, releaseState.reset)}
-                        >
-                          Release
-                        </button>
-                      )}
-                      {actions.refund && (
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => openDialog(setPending, 'refund', number, refundState.reset)}
-                        >
-                          Refund
-                        </button>
-                      )}
+                    <td className="stack-table__actions table--cards__actions">
+                      <div>
+                        {actions.release && (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => openDialog(setPending, 'release', number, releaseState.reset)}
+                          >
+                            Release
+                          </button>
+                        )}
+                        {actions.refund && (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => openDialog(setPending, 'refund', number, refundState.reset)}
+                          >
+                            Refund
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 );
@@ -133,17 +135,7 @@ export function NumberList({ walletId, currency, role, onResult }: NumberListPro
           </table>
         </div>
       )}
-      {connection && (hasNewerPage(pages) || connection.pageInfo.hasNextPage) && (
-        <Pager
-          label="Number pages"
-          pageNumber={pageNumber(pages)}
-          hasNewer={hasNewerPage(pages)}
-          hasOlder={connection.pageInfo.hasNextPage}
-          busy={query.loading}
-          onNewer={() => setPages(newerPage(pages))}
-          onOlder={() => connection.pageInfo.endCursor && setPages(olderPage(pages, connection.pageInfo.endCursor))}
-        />
-      )}
+      <ConnectionPager label="Number pages" pages={pages} pageInfo={connection?.pageInfo} busy={query.loading} />
       {pending?.kind === 'release' && (
         <ConfirmDialog
           title={`Release ${pending.number.number}?`}
@@ -186,7 +178,18 @@ function openDialog(setPending: (pending: Pending) => void, kind: Pending['kind'
   setPending({ kind, number });
 }
 
-function NumberStatus({ number }: { number: PhoneNumberRow }) {
+function NumberStatus({ number, currency }: { number: PhoneNumberRow; currency: string }) {
+  if (number.status === 'RENEWAL_OWED') {
+    return (
+      <span className="number-status">
+        <span className="status status--pending">Renewal owed</span>
+        <span className="number-status__detail">
+          {number.owedAmount ? formatMoney(number.owedAmount, currency) : '—'} owed since{' '}
+          {number.owedSince ? formatDateTime(number.owedSince) : '—'}: kept while the wallet is suspended, paid first when it is funded.
+        </span>
+      </span>
+    );
+  }
   if (number.status === 'GRACE') {
     return (
       <span className="number-status">
@@ -208,6 +211,7 @@ function NumberStatus({ number }: { number: PhoneNumberRow }) {
 
 function nextRenewalText(number: PhoneNumberRow): string {
   if (!isHeldNumber(number) || !number.renewsAt) return '—';
+  if (number.status === 'RENEWAL_OWED') return `Owed since ${formatDateTime(number.renewsAt)}`;
   return number.status === 'GRACE' ? `Due since ${formatDateTime(number.renewsAt)}` : formatDateTime(number.renewsAt);
 }
 

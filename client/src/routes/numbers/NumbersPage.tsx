@@ -3,13 +3,15 @@ import { formatDateTime } from '../../utils/date-time';
 import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
 import { BuyNumberCard } from './BuyNumberCard';
+import { InboundCallList } from './InboundCallList';
 import { NumberList } from './NumberList';
 import { canBuyNumbers, canRefundNumbers, roleWithArticle } from './numbers';
 import './numbers.css';
 
 /**
  * The Numbers page: buy a number with its price and first month shown before buying, and the
- * wallet's numbers with their next renewal, grace deadline and refund window, to release or refund.
+ * wallet's numbers with their next renewal, grace deadline and refund window, to release or refund,
+ * and the latest calls received on the wallet's numbers.
  * Every role sees the list; buying and releasing are for owners and integrators, refunds for owners.
  */
 export function NumbersPage({ wallet, role }: AccountPageProps) {
@@ -47,6 +49,7 @@ export function NumbersPage({ wallet, role }: AccountPageProps) {
         </p>
       )}
       <NumberList key={`list-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} role={role} onResult={setResult} />
+      <InboundCallList key={`calls-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} />
     </div>
   );
 }

@@ -61,9 +61,9 @@ export interface NumberState {
   refundableUntil?: string | null;
 }
 
-/** True while the number is held by the account (ACTIVE or GRACE): it renews and may be released. */
+/** True while the number is held by the account (ACTIVE, GRACE or RENEWAL_OWED): it renews and may be released. */
 export function isHeldNumber(number: Pick<NumberState, 'status'>): boolean {
-  return number.status === 'ACTIVE' || number.status === 'GRACE';
+  return number.status === 'ACTIVE' || number.status === 'GRACE' || number.status === 'RENEWAL_OWED';
 }
 
 /** Which actions a role sees on a number now. */

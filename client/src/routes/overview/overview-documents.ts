@@ -148,6 +148,7 @@ export const OVERVIEW_ALERTS_QUERY = graphql(`
       pageInfo {
         hasNextPage
       }
+      acknowledgedThrough
     }
     newest: alerts(first: 1) {
       edges {
@@ -168,6 +169,20 @@ export const OVERVIEW_ALERT_RAISED_SUBSCRIPTION = graphql(`
   subscription OverviewAlertRaised($afterSequence: String) {
     alertRaised(afterPosition: $afterSequence) {
       ...OverviewAlertFields
+    }
+  }
+`);
+
+/**
+ * The account's alerts as they are acknowledged (here, in another tab, by a teammate or by support)
+ * after `afterAcknowledgementPosition`: each leaves the card live. The variable's name makes the
+ * live socket resume it after a reconnect.
+ */
+export const OVERVIEW_ALERT_ACKNOWLEDGED_SUBSCRIPTION = graphql(`
+  subscription OverviewAlertAcknowledged($afterAcknowledgementPosition: String) {
+    alertAcknowledged(afterAcknowledgementPosition: $afterAcknowledgementPosition) {
+      id
+      acknowledgementPosition
     }
   }
 `);

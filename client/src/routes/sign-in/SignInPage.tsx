@@ -1,5 +1,5 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { signIn } from '../../apollo/auth-requests';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { fetchSignUpOptions, signIn } from '../../apollo/auth-requests';
 import { ApiKeyForm } from './ApiKeyForm';
 import type { AuthFailure, SessionUser } from '../../utils/auth-response';
 
@@ -11,15 +11,28 @@ export interface SignInPageProps {
   onSignedIn: (user: SessionUser) => void;
   /** Called with the trimmed key when an integrator signs in with an API key instead. */
   onApiKey: (apiKey: string) => void;
+  /** Goes to the sign-up page (the link shows only when the server has sign-up on). */
+  onSignUp: () => void;
 }
 
 /**
  * The dashboard's entry: e-mail and password (`POST /auth/sign-in`), the server's message when it
  * refuses. Integrators can switch to the API key form ("Use an API key instead").
  */
-export function SignInPage({ notice, onSignedIn, onApiKey }: SignInPageProps) {
+export function SignInPage({ notice, onSignedIn, onApiKey, onSignUp }: SignInPageProps) {
   const headingId = useId();
   const [method, setMethod] = useState<'password' | 'api-key'>('password');
+  const [signUpEnabled, setSignUpEnabled] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void fetchSignUpOptions().then((options) => {
+      if (live) setSignUpEnabled(options.enabled);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   return (
     <section className="card sign-in" aria-labelledby={headingId}>
@@ -39,6 +52,18 @@ export function SignInPage({ notice, onSignedIn, onApiKey }: SignInPageProps) {
         <button type="button" className="button button--quiet" onClick={() => setMethod(method === 'password' ? 'api-key' : 'password')}>
           {method === 'password' ? 'Use an API key instead' : 'Use e-mail and password instead'}
         </button>
+        {signUpEnabled && (
+          <a
+            className="button button--quiet"
+            href="/sign-up"
+            onClick={(event) => {
+              event.preventDefault();
+              onSignUp();
+            }}
+          >
+            New here? Create an account
+          </a>
+        )}
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, type MouseEvent, type ReactNode, useId, useState } from 'react';
+import { AuditLogList } from '../../components/AuditLogList';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { SupportAccountQuery } from '../../gql/graphql.js';
@@ -38,7 +39,7 @@ export interface SupportAccountPageProps {
  * One account as support sees it: its wallets and balances, recent transactions (with who did
  * each), bank transfers, campaigns and alerts, read-only as the owner sees them; and the support
  * actions (grant credit, adjust with a reason, refund unused credit, record, complete or cancel a
- * bank transfer), each confirmed first and its result shown.
+ * bank transfer), each confirmed first and its result shown; and the account's audit log.
  */
 export function SupportAccountPage({ accountId, navigate }: SupportAccountPageProps) {
   const { data, loading, error } = useSupportAccount(accountId);
@@ -180,6 +181,13 @@ export function SupportAccountPage({ accountId, navigate }: SupportAccountPagePr
             ))}
           </ul>
         )}
+      </section>
+      <section className="card" aria-label="Account audit log">
+        <div className="section-header">
+          <h2>Audit log</h2>
+          <p className="muted">Who changed keys, team, settings and billing, and every support action, newest first.</p>
+        </div>
+        <AuditLogList accountId={account.id} />
       </section>
       {pending && (
         <ConfirmDialog

@@ -10,6 +10,8 @@ import { SUPPORT_PATHS, supportSectionOf } from './support-paths';
 // Each screen of the console is its own chunk.
 const AlertFeedPage = lazy(() => import('./AlertFeedPage').then((module) => ({ default: module.AlertFeedPage })));
 const AccountSearchPage = lazy(() => import('./AccountSearchPage').then((module) => ({ default: module.AccountSearchPage })));
+const RefundRequestsPage = lazy(() => import('./RefundRequestsPage').then((module) => ({ default: module.RefundRequestsPage })));
+const SenderIdQueuePage = lazy(() => import('./SenderIdQueuePage').then((module) => ({ default: module.SenderIdQueuePage })));
 const SupportAccountPage = lazy(() => import('./SupportAccountPage').then((module) => ({ default: module.SupportAccountPage })));
 
 /** Props of {@link SupportConsole}. */
@@ -25,8 +27,8 @@ export interface SupportConsoleProps {
 
 /**
  * The support console for platform staff: the live cross-account alert feed (`/support/alerts`),
- * the account search (`/support/accounts`) and an account's page with the support actions
- * (`/support/accounts/:accountId`). Any other path, `/` included, shows the alert feed.
+ * the account search (`/support/accounts`), an account's page with the support actions
+ * (`/support/accounts/:accountId`) the queue of owners' refund requests (`/support/refund-requests`) and the queue of sender IDs to approve or reject (`/support/sender-ids`). Any other path, `/` included, shows the alert feed.
  */
 export function SupportConsole({ role, credentialKind, refreshButton, errorNotice }: SupportConsoleProps) {
   const { pathname, pushPath } = usePathname();
@@ -63,11 +65,29 @@ export function SupportConsole({ role, credentialKind, refreshButton, errorNotic
         >
           Accounts
         </a>
+        <a
+          href={SUPPORT_PATHS.refundRequests}
+          className="account-nav__link"
+          aria-current={current === 'refund-requests' ? 'page' : undefined}
+          onClick={follow(SUPPORT_PATHS.refundRequests)}
+        >
+          Refund requests
+        </a>
+        <a
+          href={SUPPORT_PATHS.senderIds}
+          className="account-nav__link"
+          aria-current={current === 'sender-ids' ? 'page' : undefined}
+          onClick={follow(SUPPORT_PATHS.senderIds)}
+        >
+          Sender IDs
+        </a>
       </nav>
       <Suspense fallback={<p className="placeholder">Loading page…</p>}>
         <Routes>
           <Route path="support/alerts" caseSensitive element={<AlertFeedPage navigate={pushPath} />} />
           <Route path="support/accounts" caseSensitive element={<AccountSearchPage navigate={pushPath} />} />
+          <Route path="support/refund-requests" caseSensitive element={<RefundRequestsPage navigate={pushPath} />} />
+          <Route path="support/sender-ids" caseSensitive element={<SenderIdQueuePage />} />
           <Route path="support/accounts/:accountId" caseSensitive element={<AccountRoute navigate={pushPath} />} />
           <Route path="*" element={<Navigate to={SUPPORT_PATHS.alerts} replace />} />
         </Routes>

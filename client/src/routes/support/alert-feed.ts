@@ -27,6 +27,13 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   BUDGET_REACHED: 'Budget reached',
   SPEND_CAP_WARNING: 'Spend cap at 80 %',
   SPEND_CAP_REACHED: 'Spend cap reached',
+  REFUND_REQUESTED: 'Refund requested',
+  REFUND_REQUEST_CLOSED: 'Refund request closed',
+  NUMBER_RELEASED: 'Number released',
+  SENDER_ID_APPROVED: 'Sender ID approved',
+  SENDER_ID_REJECTED: 'Sender ID rejected',
+  SENDER_ID_RENEWAL_FAILED: 'Sender ID renewal failed',
+  SENDER_ID_CANCELLED: 'Sender ID cancelled',
 };
 
 /** Every severity, most urgent first. */

@@ -61,32 +61,22 @@ function TeamView({ accountId }: { accountId: string }) {
         </p>
       )}
       <TeamSection title="Members">
-        {team === undefined ? (
-          <LoadState
-            loading={query.loading}
-            error={query.error}
-            onRetry={() => void query.refetch().catch(() => undefined)}
-            what="members"
-          />
-        ) : team.members.length === 0 ? (
-          <p className="muted">No one signs in to this account yet: invite someone above.</p>
-        ) : (
-          <MembersTable members={team.members} myUserId={myUserId} onAction={setPending} />
-        )}
+        <TeamListBody
+          items={team?.members}
+          what="members"
+          query={query}
+          empty="No one signs in to this account yet: invite someone above."
+          render={(members) => <MembersTable members={members} myUserId={myUserId} onAction={setPending} />}
+        />
       </TeamSection>
       <TeamSection title="Invitations">
-        {team === undefined ? (
-          <LoadState
-            loading={query.loading}
-            error={query.error}
-            onRetry={() => void query.refetch().catch(() => undefined)}
-            what="invitations"
-          />
-        ) : team.invitations.length === 0 ? (
-          <p className="muted">No open invitations.</p>
-        ) : (
-          <InvitationsTable invitations={team.invitations} onAction={setPending} />
-        )}
+        <TeamListBody
+          items={team?.invitations}
+          what="invitations"
+          query={query}
+          empty="No open invitations."
+          render={(invitations) => <InvitationsTable invitations={invitations} onAction={setPending} />}
+        />
       </TeamSection>
       {pending !== null && (
         <PendingDialog
@@ -102,6 +92,28 @@ function TeamView({ accountId }: { accountId: string }) {
       )}
     </div>
   );
+}
+
+/** Props of {@link TeamListBody}. */
+interface TeamListBodyProps<T> {
+  /** The list; undefined until the team query answered. */
+  items: readonly T[] | undefined;
+  /** What the list holds, for the loading and error lines ("members"). */
+  what: string;
+  query: { loading: boolean; error?: unknown; refetch: () => Promise<unknown> };
+  /** The line shown when the list is empty. */
+  empty: string;
+  render: (items: readonly T[]) => ReactNode;
+}
+
+/** A list of the Team page: its loading or error state until the team arrives, then the empty line or the list. */
+function TeamListBody<T>({ items, what, query, empty, render }: TeamListBodyProps<T>) {
+  if (items === undefined) {
+    return (
+      <LoadState loading={query.loading} error={query.error} onRetry={() => void query.refetch().catch(() => undefined)} what={what} />
+    );
+  }
+  return items.length === 0 ? <p className="muted">{empty}</p> : render(items);
 }
 
 /** A card of the Team page: a section named by its heading. */
@@ -144,7 +156,7 @@ function MembersTable({
   onAction: (pending: Pending) => void;
 }) {
   return (
-    <table className="team-table">
+    <table className="team-table table--cards">
       <thead>
         <tr>
           <th scope="col">Name</th>
@@ -159,7 +171,7 @@ function MembersTable({
       <tbody>
         {members.map((member) => (
           <tr key={member.id} aria-label={member.name}>
-            <td data-label="Name" className="team-table__main">
+            <td data-label="Name" className="team-table__main table--cards__lead">
               <span>
                 {member.name}
                 {member.id === myUserId && <span className="muted"> (you)</span>}
@@ -172,23 +184,25 @@ function MembersTable({
             <td data-label="Since" className="team-table__time">
               {formatDateTime(member.createdAt)}
             </td>
-            <td className="team-table__actions">
-              <button
-                type="button"
-                className="button"
-                aria-label={`Change the role of ${member.name}`}
-                onClick={() => onAction({ kind: 'role', member })}
-              >
-                Change role
-              </button>
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={`Remove ${member.name}`}
-                onClick={() => onAction({ kind: 'remove', member })}
-              >
-                Remove
-              </button>
+            <td className="team-table__actions table--cards__actions">
+              <div>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Change the role of ${member.name}`}
+                  onClick={() => onAction({ kind: 'role', member })}
+                >
+                  Change role
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={`Remove ${member.name}`}
+                  onClick={() => onAction({ kind: 'remove', member })}
+                >
+                  Remove
+                </button>
+              </div>
             </td>
           </tr>
         ))}
@@ -199,7 +213,7 @@ function MembersTable({
 
 function InvitationsTable({ invitations, onAction }: { invitations: readonly TeamInvitation[]; onAction: (pending: Pending) => void }) {
   return (
-    <table className="team-table">
+    <table className="team-table table--cards">
       <thead>
         <tr>
           <th scope="col">E-mail</th>
@@ -215,7 +229,7 @@ function InvitationsTable({ invitations, onAction }: { invitations: readonly Tea
       <tbody>
         {invitations.map((invitation) => (
           <tr key={invitation.id} aria-label={invitation.email}>
-            <td data-label="E-mail" className="team-table__main team-table__email">
+            <td data-label="E-mail" className="team-table__main team-table__email table--cards__lead">
               {invitation.email}
             </td>
             <td data-label="Role">{enumLabel(invitation.role)}</td>
@@ -233,38 +247,40 @@ function InvitationsTable({ invitations, onAction }: { invitations: readonly Tea
                 {INVITATION_STATUS_LABELS[invitation.status as InvitationStatusName] ?? enumLabel(invitation.status)}
               </span>
             </td>
-            <td className="team-table__actions">
-              {invitation.status === 'PENDING' ? (
-                <>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Resend the invitation to ${invitation.email}`}
-                    onClick={() => onAction({ kind: 'resend', invitation })}
-                  >
-                    Resend
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    aria-label={`Revoke the invitation to ${invitation.email}`}
-                    onClick={() => onAction({ kind: 'revoke', invitation })}
-                  >
-                    Revoke
-                  </button>
-                </>
-              ) : (
-                invitation.status === 'EXPIRED' && (
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Invite ${invitation.email} again`}
-                    onClick={() => onAction({ kind: 'invite-again', invitation })}
-                  >
-                    Invite again
-                  </button>
-                )
-              )}
+            <td className="team-table__actions table--cards__actions">
+              <div>
+                {invitation.status === 'PENDING' ? (
+                  <>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Resend the invitation to ${invitation.email}`}
+                      onClick={() => onAction({ kind: 'resend', invitation })}
+                    >
+                      Resend
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-label={`Revoke the invitation to ${invitation.email}`}
+                      onClick={() => onAction({ kind: 'revoke', invitation })}
+                    >
+                      Revoke
+                    </button>
+                  </>
+                ) : (
+                  invitation.status === 'EXPIRED' && (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Invite ${invitation.email} again`}
+                      onClick={() => onAction({ kind: 'invite-again', invitation })}
+                    >
+                      Invite again
+                    </button>
+                  )
+                )}
+              </div>
             </td>
           </tr>
         ))}

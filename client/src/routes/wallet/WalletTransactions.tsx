@@ -6,7 +6,7 @@ import type { TransactionRowFieldsFragment as TransactionRow } from '../../gql/g
 import type { WalletTransactionsQueryVariables as WalletTransactionsFilteredVariables } from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Pager } from './Pager';
+import { Pager } from '../../components/Pager';
 import {
   hasFilterValues,
   NO_TRANSACTION_FILTERS,

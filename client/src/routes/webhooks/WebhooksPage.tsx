@@ -7,7 +7,8 @@ import { describeError } from '../../apollo/describe-error';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import type { AccountPageProps } from '../account/account-page-props';
-import { useReplayWebhookDeliveryMutation, useWebhookDeliveries, WEBHOOK_DELIVERIES_SHOWN } from './hooks/useWebhookDeliveries';
+import { ConnectionPager, useCursorPages } from '../../components/ConnectionPager';
+import { useReplayWebhookDeliveryMutation, useWebhookDeliveries } from './hooks/useWebhookDeliveries';
 import {
   useCreateWebhookEndpointMutation,
   useDeleteWebhookEndpointMutation,
@@ -436,14 +437,18 @@ function EditEndpointForm({ endpoint, onSaved, onCancel }: { endpoint: WebhookEn
   );
 }
 
-/** An endpoint's newest deliveries, kept current while open, each with its last attempt and a Replay button. */
+/**
+ * An endpoint's deliveries, newest first, a page at a time (Newer / Older), the page shown kept
+ * current while open, each with its last attempt and a Replay button.
+ */
 function DeliveryLog({ endpointId }: { endpointId: string }) {
-  const query = useWebhookDeliveries(endpointId);
+  const pages = useCursorPages();
+  const query = useWebhookDeliveries(endpointId, pages.after);
   const [replay] = useReplayWebhookDeliveryMutation();
   const [replaying, setReplaying] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: unknown } | null>(null);
-  const edges = query.data?.webhookEndpoint.deliveries.edges;
-  const more = query.data?.webhookEndpoint.deliveries.pageInfo.hasNextPage ?? false;
+  const connection = query.data?.webhookEndpoint.deliveries;
+  const edges = connection?.edges;
 
   const replayDelivery = async (id: string, eventId: string) => {
     setReplaying(id);
@@ -462,10 +467,15 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
   if (edges === undefined) {
     body = query.error ? null : <p className="placeholder">Loading deliveries…</p>;
   } else if (edges.length === 0) {
-    body = <p className="placeholder">No deliveries yet: events of this endpoint’s types show here as they are sent.</p>;
+    body =
+      pages.after === null ? (
+        <p className="placeholder">No deliveries yet: events of this endpoint’s types show here as they are sent.</p>
+      ) : (
+        <p className="placeholder">No older deliveries.</p>
+      );
   } else {
     body = (
-      <table className="webhook-deliveries" aria-label="Deliveries">
+      <table className="webhook-deliveries table--cards" aria-label="Deliveries">
         <thead>
           <tr>
             <th scope="col">Event</th>
@@ -483,7 +493,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
         <tbody>
           {edges.map(({ node: delivery }) => (
             <tr key={delivery.id} data-event-id={delivery.eventId}>
-              <td data-label="Event">
+              <td data-label="Event" className="table--cards__title">
                 <span className="webhook-deliveries__type">{eventTypeLabel(delivery.eventType)}</span>
                 <code className="webhook-deliveries__event">{delivery.eventId}</code>
                 <span className="muted webhook-deliveries__time">{formatDateTime(delivery.createdAt)}</span>
@@ -500,7 +510,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
               </td>
               <td data-label="Last answer">{attemptOutcome(delivery.lastAttempt)}</td>
               <td data-label="Next retry">{delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt) : '—'}</td>
-              <td data-label="Actions">
+              <td data-label="Actions" className="table--cards__actions">
                 <button
                   type="button"
                   className="button"
@@ -527,7 +537,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
         </div>
       )}
       {body}
-      {more && <p className="muted">The newest {WEBHOOK_DELIVERIES_SHOWN} deliveries are shown.</p>}
+      <ConnectionPager label="Delivery pages" pages={pages} pageInfo={connection?.pageInfo} busy={query.loading} />
     </section>
   );
 }

@@ -22,6 +22,29 @@ export const WEBHOOK_EVENT_TYPES: readonly { value: WebhookEventType; label: str
   { value: WebhookEventType.CallsStopped, label: 'Calls stopped', description: 'Calls were stopped, with how many.' },
   { value: WebhookEventType.TopUpSucceeded, label: 'Top-up succeeded', description: 'A card top-up was credited.' },
   { value: WebhookEventType.TopUpFailed, label: 'Top-up failed', description: 'A card payment failed.' },
+  {
+    value: WebhookEventType.RefundRequestUpdated,
+    label: 'Refund request updated',
+    description: 'A refund request was made, approved, declined or cancelled.',
+  },
+  {
+    value: WebhookEventType.NumberRenewalFailed,
+    label: 'Number renewal failed',
+    description: 'A number’s monthly renewal could not be paid (grace, or owed while the wallet is suspended).',
+  },
+  {
+    value: WebhookEventType.NumberReleased,
+    label: 'Number released',
+    description: 'A number was released: grace ended or the account closed.',
+  },
+  { value: WebhookEventType.SenderIdApproved, label: 'Sender ID approved', description: 'Support approved a sender ID.' },
+  { value: WebhookEventType.SenderIdRejected, label: 'Sender ID rejected', description: 'Support rejected a sender ID.' },
+  {
+    value: WebhookEventType.SenderIdRenewalFailed,
+    label: 'Sender ID renewal failed',
+    description: 'A sender ID’s monthly renewal could not be paid.',
+  },
+  { value: WebhookEventType.SenderIdCancelled, label: 'Sender ID cancelled', description: 'A sender ID was cancelled.' },
 ];
 
 /** Words for an event type; one added to the server later still reads sensibly. */

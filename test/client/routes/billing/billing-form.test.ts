@@ -1,16 +1,18 @@
-// Goal: the Billing form sends exactly the profile on screen (trimmed, blanks cleared, a state only for the US and a VAT number only for an EU country), knows when it differs from what is stored, lists the same 27 EU states as the server's tax rules, and explains each tax treatment as the billing FAQ does. Method: examples, and the EU list compared with the server's own isEuCountry.
+// Goal: the Billing form sends exactly the profile on screen (trimmed, blanks cleared, a state only for the US and a VAT number only for an EU country), knows when it differs from what is stored, takes its EU member states from the server's one list (euCountries: the same 27 the tax rules know), and explains each tax treatment as the billing FAQ does. Method: examples, the server's list as the API serves it, compared with its isEuCountry.
 import { describe, expect, it } from 'vitest';
 import {
-  EU_COUNTRIES,
   formOf,
   inputOf,
   isChanged,
   isEuCountry,
   normalizeCountry,
-  SUGGESTED_COUNTRIES,
+  suggestedCountries,
   taxExplanation,
 } from '../../../../client/src/routes/billing/billing-form.js';
-import { isEuCountry as serverIsEuCountry } from '../../../../server/domain/payments/tax.js';
+import { euCountries, isEuCountry as serverIsEuCountry } from '../../../../server/domain/payments/tax.js';
+
+/** The EU member states as the API's `euCountries` answers them. */
+const EU = euCountries();
 
 const STORED = {
   legalName: 'Acme Voice GmbH',
@@ -28,21 +30,21 @@ describe('billing form', () => {
   it('fills the form from the stored profile and sends it back unchanged', () => {
     const form = formOf(STORED);
     expect(form.addressLine2).toBe('');
-    expect(inputOf(form)).toEqual(STORED);
-    expect(isChanged(form, STORED)).toBe(false);
+    expect(inputOf(form, EU)).toEqual(STORED);
+    expect(isChanged(form, STORED, EU)).toBe(false);
   });
 
   it('trims, sends blanks as null (clearing them), and notices a change', () => {
     const form = { ...formOf(STORED), legalName: '  Acme Voice AG ', city: '   ' };
-    expect(inputOf(form)).toMatchObject({ legalName: 'Acme Voice AG', city: null });
-    expect(isChanged(form, STORED)).toBe(true);
-    expect(isChanged({ ...formOf(STORED), legalName: ' Acme Voice GmbH ' }, STORED)).toBe(false);
+    expect(inputOf(form, EU)).toMatchObject({ legalName: 'Acme Voice AG', city: null });
+    expect(isChanged(form, STORED, EU)).toBe(true);
+    expect(isChanged({ ...formOf(STORED), legalName: ' Acme Voice GmbH ' }, STORED, EU)).toBe(false);
   });
 
   it('sends a state only for the US and a VAT number only for an EU country', () => {
-    expect(inputOf({ ...formOf(STORED), country: 'gb', state: 'CA' })).toMatchObject({ country: 'gb', state: null, vatNumber: null });
-    expect(inputOf({ ...formOf(STORED), country: 'us', state: 'ca' })).toMatchObject({ state: 'ca', vatNumber: null });
-    expect(inputOf({ ...formOf(STORED), country: 'fr', vatNumber: 'FR12345678901' })).toMatchObject({ vatNumber: 'FR12345678901' });
+    expect(inputOf({ ...formOf(STORED), country: 'gb', state: 'CA' }, EU)).toMatchObject({ country: 'gb', state: null, vatNumber: null });
+    expect(inputOf({ ...formOf(STORED), country: 'us', state: 'ca' }, EU)).toMatchObject({ state: 'ca', vatNumber: null });
+    expect(inputOf({ ...formOf(STORED), country: 'fr', vatNumber: 'FR12345678901' }, EU)).toMatchObject({ vatNumber: 'FR12345678901' });
   });
 
   it('reads country codes as the server does (upper case, UK as GB)', () => {
@@ -51,12 +53,14 @@ describe('billing form', () => {
   });
 
   it('knows the same 27 EU member states as the server’s tax rules, and not the UK', () => {
-    expect(Object.keys(EU_COUNTRIES)).toHaveLength(27);
-    for (const code of Object.keys(EU_COUNTRIES)) expect(serverIsEuCountry(code)).toBe(true);
-    expect(isEuCountry('GB')).toBe(false);
+    expect(EU).toHaveLength(27);
+    for (const { code } of EU) expect(serverIsEuCountry(code) && isEuCountry(code, EU)).toBe(true);
+    expect(EU.find((country) => country.code === 'GR')?.name).toBe('Greece');
+    expect(isEuCountry('GB', EU)).toBe(false);
     expect(serverIsEuCountry('GB')).toBe(false);
-    expect(SUGGESTED_COUNTRIES.slice(0, 2).map((country) => country.code)).toEqual(['GB', 'US']);
-    expect(new Set(SUGGESTED_COUNTRIES.map((country) => country.code)).size).toBe(29);
+    const suggested = suggestedCountries(EU);
+    expect(suggested.slice(0, 2).map((country) => country.code)).toEqual(['GB', 'US']);
+    expect(new Set(suggested.map((country) => country.code)).size).toBe(29);
   });
 
   it('explains each treatment, and says an unaccepted VAT number does not exempt', () => {

@@ -17,11 +17,15 @@ export const BILLING_PROFILE_FIELDS = graphql(`
   }
 `);
 
-/** The account's billing profile (OWNER, SUPPORT and PLATFORM_ADMIN change it). */
+/** The account's billing profile (OWNER, SUPPORT and PLATFORM_ADMIN change it), and the EU member states the form knows the VAT number field by. */
 export const BILLING_PROFILE_QUERY = graphql(`
   query BillingProfile($accountId: ID) {
     billingProfile(accountId: $accountId) {
       ...BillingProfileFields
+    }
+    euCountries {
+      code
+      name
     }
   }
 `);

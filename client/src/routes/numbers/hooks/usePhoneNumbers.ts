@@ -12,6 +12,8 @@ export const PHONE_NUMBER_ROW_FIELDS = graphql(`
     purchasedAt
     renewsAt
     graceUntil
+    owedAmount
+    owedSince
     releasedAt
     releaseReason
     periodsPaid

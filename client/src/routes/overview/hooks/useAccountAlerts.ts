@@ -1,10 +1,11 @@
 import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OverviewAlertFieldsFragment as OverviewAlert, OverviewAlertsQueryVariables } from '../../../gql/graphql.js';
 import { feedStartOf, withAlert, withoutAlert } from '../account-alerts';
 import {
   OVERVIEW_ACKNOWLEDGE_ALERT_MUTATION,
+  OVERVIEW_ALERT_ACKNOWLEDGED_SUBSCRIPTION,
   OVERVIEW_ALERT_RAISED_SUBSCRIPTION,
   OVERVIEW_ALERTS_FIRST,
   OVERVIEW_ALERTS_QUERY,
@@ -32,7 +33,8 @@ export interface AccountAlerts {
  * The account's unacknowledged alerts, live: the first page of `alerts(acknowledged: false)` and
  * the account's newest alert, then `alertRaised` after the highest position the query saw (replayed
  * first, then live: nothing raised meanwhile is missed, and after a reconnect the socket resumes it
- * after the last alert delivered). Alerts acknowledged here leave the list.
+ * after the last alert delivered). Alerts acknowledged here, or anywhere else (`alertAcknowledged`
+ * after the page's `acknowledgedThrough`), leave the list live.
  */
 export function useAccountAlerts(): AccountAlerts {
   const [variables] = useState<OverviewAlertsQueryVariables>(() => ({ first: OVERVIEW_ALERTS_FIRST }));
@@ -47,6 +49,9 @@ export function useAccountAlerts(): AccountAlerts {
   });
   const [alerts, setAlerts] = useState<OverviewAlert[] | null>(null);
   const [start, setStart] = useState<string | null>(null);
+  const [acknowledgedStart, setAcknowledgedStart] = useState<string | null>(null);
+  // Alerts known to be acknowledged: a raised alert delivered after its acknowledgement stays out.
+  const acknowledged = useRef(new Set<string>());
   const [feedError, setFeedError] = useState<ErrorLike | null>(null);
   const [acknowledging, setAcknowledging] = useState<ReadonlySet<string>>(() => new Set());
   const [acknowledgeErrors, setAcknowledgeErrors] = useState<ReadonlyMap<string, ErrorLike>>(() => new Map());
@@ -57,6 +62,7 @@ export function useAccountAlerts(): AccountAlerts {
     const newest = data.newest.edges.map((edge) => edge.node);
     setAlerts(listed.reduce<OverviewAlert[]>((list, alert) => withAlert(list, alert), []));
     setStart(feedStartOf(listed, newest));
+    setAcknowledgedStart(data.unacknowledged.acknowledgedThrough);
   }, [data]);
 
   const { restart } = useSubscription(OVERVIEW_ALERT_RAISED_SUBSCRIPTION, {
@@ -66,7 +72,21 @@ export function useAccountAlerts(): AccountAlerts {
     ignoreResults: true,
     onData: ({ data: result }) => {
       const alert = result.data?.alertRaised;
-      if (alert) setAlerts((list) => withAlert(list ?? [], alert));
+      if (alert && !acknowledged.current.has(alert.id)) setAlerts((list) => withAlert(list ?? [], alert));
+    },
+    onError: setFeedError,
+  });
+
+  const { restart: restartAcknowledged } = useSubscription(OVERVIEW_ALERT_ACKNOWLEDGED_SUBSCRIPTION, {
+    variables: { afterAcknowledgementPosition: acknowledgedStart ?? '0' },
+    skip: acknowledgedStart === null,
+    fetchPolicy: 'no-cache',
+    ignoreResults: true,
+    onData: ({ data: result }) => {
+      const alert = result.data?.alertAcknowledged;
+      if (!alert) return;
+      acknowledged.current.add(alert.id);
+      setAlerts((list) => (list === null ? list : withoutAlert(list, alert.id)));
     },
     onError: setFeedError,
   });
@@ -98,7 +118,8 @@ export function useAccountAlerts(): AccountAlerts {
     setFeedError(null);
     refetch().catch(() => undefined);
     restart();
-  }, [refetch, restart]);
+    restartAcknowledged();
+  }, [refetch, restart, restartAcknowledged]);
 
   return {
     alerts,

@@ -20,6 +20,7 @@ export const SUPPORT_ALERT_FEED_QUERY = graphql(`
       pageInfo {
         hasNextPage
       }
+      acknowledgedThrough
     }
     acknowledged: alerts(accountId: $accountId, kinds: $kinds, acknowledged: true, first: $first) {
       edges {
@@ -36,6 +37,20 @@ export const SUPPORT_ALERT_RAISED_SUBSCRIPTION = graphql(`
   subscription SupportAlertRaised($accountId: ID, $kinds: [AlertKind!], $afterPosition: String) {
     alertRaised(accountId: $accountId, kinds: $kinds, afterPosition: $afterPosition) {
       ...SupportAlertFields
+    }
+  }
+`);
+
+/**
+ * Alerts acknowledged (by anyone, in any console) after `afterAcknowledgementPosition`, replayed
+ * then live: what moves an alert to the acknowledged list on every open console. Resumed by
+ * position after a lost socket like alertRaised.
+ */
+export const SUPPORT_ALERT_ACKNOWLEDGED_SUBSCRIPTION = graphql(`
+  subscription SupportAlertAcknowledged($accountId: ID, $kinds: [AlertKind!], $afterAcknowledgementPosition: String) {
+    alertAcknowledged(accountId: $accountId, kinds: $kinds, afterAcknowledgementPosition: $afterAcknowledgementPosition) {
+      ...SupportAlertFields
+      acknowledgementPosition
     }
   }
 `);
@@ -64,7 +79,9 @@ export interface AlertFeed {
 /**
  * The cross-account alert feed: the newest alerts of the filters, then every alert raised after
  * the newest of them, live, in order (the subscription starts after the page loaded, from its
- * newest position, so nothing raised in between is missed or shown twice). Give the component a
+ * newest position, so nothing raised in between is missed or shown twice), and every
+ * acknowledgement after the page's `acknowledgedThrough` (so one made in another console while the
+ * page loaded still shows). Give the component a
  * `key` per filter set: a new filter starts a new feed.
  */
 export function useAlertFeed(filters: AlertFeedFilters): AlertFeed {
@@ -80,13 +97,28 @@ export function useAlertFeed(filters: AlertFeedFilters): AlertFeed {
   );
   // Fixed when the first page arrives: a refetch must not restart the live feed.
   const [afterPosition, setAfterPosition] = useState<string | null>(null);
-  if (afterPosition === null && data) setAfterPosition(resumePositionOf(loaded));
+  const [afterAcknowledgementPosition, setAfterAcknowledgementPosition] = useState<string | null>(null);
+  if (afterPosition === null && data) {
+    setAfterPosition(resumePositionOf(loaded));
+    setAfterAcknowledgementPosition(data.unacknowledged.acknowledgedThrough);
+  }
 
   const { error: liveError } = useSubscription(SUPPORT_ALERT_RAISED_SUBSCRIPTION, {
     variables: { accountId: filters.accountId, kinds, afterPosition },
     skip: afterPosition === null,
     onData: ({ data: result }) => {
       const alert = result.data?.alertRaised;
+      if (alert) setReceived((previous) => [...previous, alert]);
+    },
+  });
+
+  // Acknowledgements made elsewhere (another console, the owner) move alerts live; an alert
+  // acknowledged before it arrived is merged as acknowledged whichever comes first.
+  const { error: acknowledgedError } = useSubscription(SUPPORT_ALERT_ACKNOWLEDGED_SUBSCRIPTION, {
+    variables: { accountId: filters.accountId, kinds, afterAcknowledgementPosition },
+    skip: afterAcknowledgementPosition === null,
+    onData: ({ data: result }) => {
+      const alert = result.data?.alertAcknowledged;
       if (alert) setReceived((previous) => [...previous, alert]);
     },
   });
@@ -111,7 +143,7 @@ export function useAlertFeed(filters: AlertFeedFilters): AlertFeed {
     alerts,
     loading: loading && !data,
     error: data ? null : error,
-    liveError,
+    liveError: liveError ?? acknowledgedError,
     moreUnacknowledged: data?.unacknowledged.pageInfo.hasNextPage ?? false,
     acknowledge,
     acknowledging,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../../gql/index.js';
 
-/** How many of an endpoint's newest deliveries the log shows. */
+/** How many deliveries one page of the log shows (newest first; older pages follow with Older). */
 export const WEBHOOK_DELIVERIES_SHOWN = 20;
 
 /** How often an open delivery log asks for news (new deliveries, attempts, retries), in milliseconds. */
@@ -29,12 +29,12 @@ export const WEBHOOK_DELIVERY_FIELDS = graphql(`
   }
 `);
 
-/** An endpoint's newest deliveries. */
+/** A page of an endpoint's deliveries, newest first: the newest when `after` is null, else those after that cursor. */
 export const WEBHOOK_DELIVERIES_QUERY = graphql(`
-  query WebhookDeliveries($id: ID!, $first: Int) {
+  query WebhookDeliveries($id: ID!, $first: Int, $after: String) {
     webhookEndpoint(id: $id) {
       id
-      deliveries(first: $first) {
+      deliveries(first: $first, after: $after) {
         edges {
           cursor
           node {
@@ -61,10 +61,10 @@ export const REPLAY_WEBHOOK_DELIVERY_MUTATION = graphql(`
   }
 `);
 
-/** The delivery log of `endpointId`, asked again every {@link WEBHOOK_DELIVERIES_POLL_MS} while shown. */
-export function useWebhookDeliveries(endpointId: string) {
+/** One page of the delivery log of `endpointId` (`after`: null for the newest), asked again every {@link WEBHOOK_DELIVERIES_POLL_MS} while shown. */
+export function useWebhookDeliveries(endpointId: string, after: string | null = null) {
   return useQuery(WEBHOOK_DELIVERIES_QUERY, {
-    variables: { id: endpointId, first: WEBHOOK_DELIVERIES_SHOWN },
+    variables: { id: endpointId, first: WEBHOOK_DELIVERIES_SHOWN, after },
     fetchPolicy: 'cache-and-network',
     pollInterval: WEBHOOK_DELIVERIES_POLL_MS,
   });

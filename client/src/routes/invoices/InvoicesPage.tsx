@@ -1,0 +1,232 @@
+import { useId, useState, type ReactNode } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { InvoiceListFieldsFragment as InvoiceListItem } from '../../gql/graphql.js';
+import { formatDateTime } from '../../utils/date-time';
+import { enumLabel } from '../../utils/enum-label';
+import { formatMoney } from '../../utils/money';
+import type { AccountPageProps } from '../account/account-page-props';
+import { DocumentLink } from './DocumentLink';
+import { currentMonth, isMonth } from './documents';
+import { useInvoices } from './hooks/useInvoices';
+import { useStatement } from './hooks/useStatement';
+import './invoices.css';
+
+/**
+ * The Invoices page: the account's invoices (one per card top-up or bank transfer) and credit notes
+ * (one per refund to a card), newest first, each downloadable as PDF; and the selected wallet's
+ * monthly statement (UTC month) with its PDF and CSV.
+ */
+export function InvoicesPage({ wallet }: AccountPageProps) {
+  return (
+    <div className="invoices-page">
+      <InvoicesCard />
+      <StatementCard walletId={wallet.id} />
+    </div>
+  );
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className="card invoices-card" aria-labelledby={headingId}>
+      <div className="section-header">
+        <h2 id={headingId}>{title}</h2>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function LoadState({ loading, error, onRetry, what }: { loading: boolean; error: unknown; onRetry: () => void; what: string }) {
+  if (error && !loading) {
+    return (
+      <ErrorNotice error={error}>
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      </ErrorNotice>
+    );
+  }
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the {what}…
+    </p>
+  );
+}
+
+function InvoicesCard() {
+  const query = useInvoices();
+  const connection = query.data?.invoices;
+  const invoices = connection?.edges.map((edge) => edge.node as InvoiceListItem) ?? [];
+  return (
+    <Card title="Invoices and credit notes">
+      {connection === undefined ? (
+        <LoadState
+          loading={query.loading}
+          error={query.error}
+          onRetry={() => void query.refetch().catch(() => undefined)}
+          what="invoices"
+        />
+      ) : invoices.length === 0 ? (
+        <p className="muted">No invoices yet: every card top-up and bank transfer gets one, every refund to a card a credit note.</p>
+      ) : (
+        <>
+          <InvoicesTable invoices={invoices} />
+          {connection.pageInfo.hasNextPage && (
+            <button
+              type="button"
+              className="button invoices-more"
+              disabled={query.loading}
+              onClick={() =>
+                void query
+                  .fetchMore({
+                    variables: { after: connection.pageInfo.endCursor },
+                    updateQuery: (previous, { fetchMoreResult }) => ({
+                      invoices: { ...fetchMoreResult.invoices, edges: [...previous.invoices.edges, ...fetchMoreResult.invoices.edges] },
+                    }),
+                  })
+                  .catch(() => undefined)
+              }
+            >
+              {query.loading ? 'Loading…' : 'Show older'}
+            </button>
+          )}
+          {query.error && <ErrorNotice error={query.error} />}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function InvoicesTable({ invoices }: { invoices: readonly InvoiceListItem[] }) {
+  return (
+    <table className="invoices-table">
+      <thead>
+        <tr>
+          <th scope="col">Number</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Issued</th>
+          <th scope="col" className="invoices-table__amount">
+            Net
+          </th>
+          <th scope="col" className="invoices-table__amount">
+            Tax
+          </th>
+          <th scope="col" className="invoices-table__amount">
+            Total
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">Download</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoices.map((invoice) => (
+          <tr key={invoice.id} aria-label={invoice.number}>
+            <td data-label="Number" className="invoices-table__main">
+              <span>
+                {invoice.number}
+                {invoice.creditedInvoiceNumber !== null && <span className="muted"> (credits {invoice.creditedInvoiceNumber})</span>}
+              </span>
+            </td>
+            <td data-label="Kind">
+              {enumLabel(invoice.kind)}
+              {invoice.reverseCharge && <span className="muted"> · reverse charge</span>}
+            </td>
+            <td data-label="Issued">{formatDateTime(invoice.issuedAt)}</td>
+            <td data-label="Net" className="invoices-table__amount">
+              {formatMoney(invoice.net, invoice.currency)}
+            </td>
+            <td data-label="Tax" className="invoices-table__amount" title={invoice.taxLabel}>
+              {formatMoney(invoice.tax, invoice.currency)}
+            </td>
+            <td data-label="Total" className="invoices-table__amount">
+              {formatMoney(invoice.total, invoice.currency)}
+            </td>
+            <td className="invoices-table__actions">
+              <DocumentLink href={invoice.pdfUrl} label={`Download ${enumLabel(invoice.kind).toLowerCase()} ${invoice.number} as PDF`}>
+                PDF
+              </DocumentLink>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function StatementCard({ walletId }: { walletId: string }) {
+  const inputId = useId();
+  const [month, setMonth] = useState(currentMonth());
+  const [typed, setTyped] = useState(month);
+  const query = useStatement(walletId, month);
+  const statement = query.data?.statement;
+  return (
+    <Card title="Monthly statement">
+      <div className="statement-month">
+        <label htmlFor={inputId}>Month (UTC)</label>
+        <input
+          id={inputId}
+          type="month"
+          value={typed}
+          max={currentMonth()}
+          onChange={(event) => {
+            setTyped(event.target.value);
+            if (isMonth(event.target.value)) setMonth(event.target.value);
+          }}
+        />
+      </div>
+      {statement === undefined || statement.month !== month ? (
+        <LoadState
+          loading={query.loading}
+          error={query.error}
+          onRetry={() => void query.refetch().catch(() => undefined)}
+          what="statement"
+        />
+      ) : (
+        <>
+          <dl className="statement-summary">
+            <div>
+              <dt>Opening balance</dt>
+              <dd>{formatMoney(statement.openingBalance, statement.currency)}</dd>
+            </div>
+            {statement.credits.map((line) => (
+              <div key={`credit-${line.kind}`}>
+                <dt>
+                  Credits: {enumLabel(line.kind)} <span className="muted">({line.transactions})</span>
+                </dt>
+                <dd>{formatMoney(line.amount, statement.currency)}</dd>
+              </div>
+            ))}
+            {statement.debits.map((line) => (
+              <div key={`debit-${line.kind}`}>
+                <dt>
+                  Debits: {enumLabel(line.kind)} <span className="muted">({line.transactions})</span>
+                </dt>
+                <dd>{formatMoney(`-${line.amount}`, statement.currency)}</dd>
+              </div>
+            ))}
+            {statement.credits.length === 0 && statement.debits.length === 0 && (
+              <div>
+                <dt className="muted">No movements this month.</dt>
+                <dd />
+              </div>
+            )}
+            <div className="statement-summary__total">
+              <dt>Closing balance</dt>
+              <dd>{formatMoney(statement.closingBalance, statement.currency)}</dd>
+            </div>
+          </dl>
+          <div className="statement-downloads">
+            <DocumentLink href={statement.pdfUrl} label={`Download the statement of ${statement.month} as PDF`}>
+              PDF
+            </DocumentLink>
+            <DocumentLink href={statement.csvUrl} label={`Download the statement of ${statement.month} as CSV`}>
+              CSV
+            </DocumentLink>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

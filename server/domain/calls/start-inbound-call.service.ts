@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { transaction } from '../../database/sql.js';
+import {
+  assert,
+  BadUserInputError,
+  IdempotencyKeyReusedError,
+  InvalidStateError,
+  LimitExceededError,
+  NotFoundError,
+} from '../../errors.js';
+import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
+import { insertOutboxEvents } from '../campaigns/campaign.service.js';
+import { isUuid } from '../ids.js';
+import { PhoneNumberStatus } from '../numbers/phone-number-record.js';
+import { findRatePlan } from '../rating/rate-plan.service.js';
+import { callCostMicros, findRate, isE164 } from '../rating/rating.js';
+import { availableMicros, reserveCredit } from '../wallets/credit.js';
+import { validateIdempotencyKey } from '../wallets/validate-input.js';
+import { CallDirection, CallEndReason, CallStatus, toCallRecord, type CallRecord } from './call-record.js';
+import { CALL_ROLES, nextCheckAtMs, type CallServiceDeps } from './call.service.js';
+import { admitAccountCall, insertCall, lockCallWallet, selectCalledNumber, selectInboundCallByIdempotencyKey } from './calls.queries.js';
+
+/** Options of {@link startInboundCall}. */
+export interface StartInboundCallOptions {
+  principal: Principal;
+  /** The account's number being called. */
+  numberId: string;
+  /** The caller: E.164, or "anonymous" style text the carrier gives (1 to `callerIdLengthMax` printable characters). */
+  from: string;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * Answers a call received on one of the account's numbers, metered like an outbound call: the
+ * first increment at the number's inbound per-minute price (the rate of the number's own prefix
+ * in its rate plan, without a connect fee) is reserved on the number's wallet, then the billing
+ * clock reserves increment after increment and stops the call where the money runs out; endCall
+ * bills it. A wallet that cannot fund the first increment, or is suspended, answers the call
+ * REFUSED (INSUFFICIENT_FUNDS, WALLET_SUSPENDED): at zero balance a number no longer receives calls.
+ * Plan allowances cover outbound minutes only: an inbound call is always paid from the wallet.
+ * The same idempotency key on the same number returns the same call.
+ * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN. @throws NotFoundError ('Number').
+ * @throws InvalidStateError when the number is not ACTIVE (in GRACE, released or refunded); nothing is written.
+ * @throws BadUserInputError (`from`, `idempotencyKey`, `numberId` when its plan has no rate for it).
+ * @throws LimitExceededError at the account's concurrent-call cap.
+ * @throws IdempotencyKeyReusedError when the key started a call from another caller.
+ */
+export async function startInboundCall(em: EntityManager, deps: CallServiceDeps, options: StartInboundCallOptions): Promise<CallRecord> {
+  requireRole(options.principal, CALL_ROLES, 'receive a call');
+  const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
+  const from = validateCaller(options.from, deps.config.callerIdLengthMax);
+  if (!isUuid(options.numberId)) throw new NotFoundError('Number', options.numberId);
+  const number = await selectCalledNumber.maybeOne(em, { numberId: options.numberId, accountScope: tenantScope(options.principal) });
+  if (!number) throw new NotFoundError('Number', options.numberId);
+  if (idempotencyKey !== null) {
+    const earlier = await findInboundCallByKey(em, number.id, idempotencyKey);
+    if (earlier) return replayInbound(earlier, from, idempotencyKey);
+  }
+  if (number.status !== PhoneNumberStatus.ACTIVE) {
+    throw new InvalidStateError(`Number ${number.number} is ${number.status}, not ACTIVE: it receives no calls`, {
+      numberId: number.id,
+      status: number.status,
+    });
+  }
+  const ratePlan = await findRatePlan(em, number.rate_plan_id);
+  const rate = findRate(ratePlan.rates, number.number);
+  if (!rate) throw new BadUserInputError('numberId', `No rate for ${number.number} in rate plan "${ratePlan.name}"`);
+  const priced = { perMinuteMicros: rate.inboundPerMinuteMicros, connectFeeMicros: 0n };
+  const firstMicros = callCostMicros(priced, rate.firstIncrementSeconds);
+  const startedAtMs = deps.clock.now();
+  try {
+    const call = await transaction(em, async (tx) => {
+      // Lock order everywhere: calls, wallets, subscriptions, campaigns, accounts.
+      const wallet = await lockCallWallet.one(tx, { walletId: number.wallet_id });
+      const available = availableMicros({ balanceMicros: BigInt(wallet.balance_micros), reservedMicros: BigInt(wallet.reserved_micros) });
+      // As for outbound calls: a wallet that ran out is suspended until funded; a closed account's stays so.
+      const suspended = wallet.status === 'SUSPENDED' && (available <= 0n || wallet.account_status === 'CLOSED');
+      const refusal = suspended ? CallEndReason.WALLET_SUSPENDED : available < firstMicros ? CallEndReason.INSUFFICIENT_FUNDS : null;
+      if (refusal === null) {
+        const admitted = await admitAccountCall.maybeOne(tx, {
+          accountId: number.account_id,
+          activeCallsMax: deps.config.concurrentCallsPerAccountMax,
+        });
+        if (admitted === undefined) {
+          throw new LimitExceededError(
+            `The account already has ${deps.config.concurrentCallsPerAccountMax} active calls`,
+            'concurrentCallsPerAccountMax',
+            deps.config.concurrentCallsPerAccountMax,
+          );
+        }
+      }
+      const active = refusal === null;
+      const funded = active ? rate.firstIncrementSeconds : 0;
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const row = await insertCall.one(tx, {
+        id: randomUUID(),
+        accountId: number.account_id,
+        direction: CallDirection.INBOUND,
+        campaignId: null,
+        numberId: number.id,
+        from,
+        walletId: number.wallet_id,
+        to: number.number,
+        status: active ? CallStatus.ACTIVE : CallStatus.REFUSED,
+        endReason: refusal,
+        ratePrefix: rate.prefix,
+        perMinuteMicros: priced.perMinuteMicros,
+        firstIncrementSeconds: rate.firstIncrementSeconds,
+        nextIncrementSeconds: rate.nextIncrementSeconds,
+        connectFeeMicros: 0n,
+        startedAt: iso(startedAtMs),
+        endedAt: active ? null : iso(startedAtMs),
+        fundedSeconds: funded,
+        reservedMicros: active ? firstMicros : 0n,
+        nextCheckAt: active
+          ? iso(
+              nextCheckAtMs(
+                { startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds },
+                deps.config.billingClockLeadMs,
+              ),
+            )
+          : null,
+        idempotencyKey,
+        subscriptionId: null,
+        allowanceSeconds: 0,
+      });
+      const call = toCallRecord(row);
+      if (active) await reserveCredit(tx, { walletId: number.wallet_id, amountMicros: firstMicros });
+      await insertOutboxEvents(tx, [
+        { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: null, callId: call.id, version: call.version },
+      ]);
+      return call;
+    });
+    if (call.status === CallStatus.ACTIVE && call.nextCheckAtMs !== null) deps.callStarted?.(call.id, call.nextCheckAtMs);
+    deps.committed();
+    return call;
+  } catch (error) {
+    const candidate = error as { code?: string; constraint?: string } | null;
+    if (idempotencyKey !== null && candidate?.code === '23505' && candidate.constraint === 'call_number_idempotency_idx') {
+      const earlier = await findInboundCallByKey(em, number.id, idempotencyKey);
+      assert(earlier, 'a conflicting call is visible once its writer has committed');
+      return replayInbound(earlier, from, idempotencyKey);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The caller id as given, trimmed: an E.164 number, or a carrier's word for a hidden caller.
+ * @throws BadUserInputError (`from`) when empty, longer than `lengthMax` or not printable ASCII.
+ */
+function validateCaller(from: string, lengthMax: number): string {
+  const trimmed = from.trim();
+  if (isE164(trimmed)) return trimmed;
+  if (trimmed.length === 0 || trimmed.length > lengthMax || !/^[\x21-\x7e][\x20-\x7e]*$/.test(trimmed)) {
+    throw new BadUserInputError(
+      'from',
+      `from must be the caller's E.164 number (e.g. "+447700900123") or 1 to ${lengthMax} printable characters`,
+    );
+  }
+  return trimmed;
+}
+
+async function findInboundCallByKey(em: EntityManager, numberId: string, key: string): Promise<CallRecord | undefined> {
+  const row = await selectInboundCallByIdempotencyKey.maybeOne(em, { numberId, idempotencyKey: key });
+  return row ? toCallRecord(row) : undefined;
+}
+
+function replayInbound(earlier: CallRecord, from: string, key: string): CallRecord {
+  if (earlier.from !== from) throw new IdempotencyKeyReusedError(key);
+  return earlier;
+}

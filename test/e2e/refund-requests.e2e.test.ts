@@ -1,0 +1,195 @@
+// Goal: an owner asks for a refund of unused credit on the Billing page (the refundable amount shown), support approves it from the
+// console's Refund requests queue (confirmed in a dialog), and the owner then sees the lower balance, the request approved, and both
+// steps in their Audit log page (support shown as staff, never by name); the support account page shows the same log; every page fits
+// desktop (1280×800) and phone (390×844) with no horizontal scroll. Method: the real server on a fresh database with the loopback Stripe
+// sandbox, a card top-up settled through the real webhook, the built dashboard in Debian's Chromium with one browser context per
+// person (owner and support user signed in by the sign-in page), driven through roles and labels, screenshots of each step at both sizes.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  definitionOf,
+  ensureClientBuilt,
+  goToSection,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  screenshotOnFailure,
+  signInThroughPage,
+  waitForText,
+  type BrowserPage,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const SCREENSHOT_PREFIX = 'refund-requests';
+const ACCOUNT_NAME = 'E2E Refund Account';
+const OWNER = { email: 'olga.refunds@example.com', name: 'Olga Owner', password: 'refund what is unused' };
+const SUPPORT = { email: 'sid.support@example.com', name: 'Sid Support', password: 'support decides refunds' };
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let t: TestApp;
+let browser: Browser;
+let owner: BrowserPage;
+let staff: BrowserPage;
+let accountId: string;
+const pages: BrowserPage[] = [];
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  t = await startTestApp({ billingClockEnabled: false });
+  const account = await t.createAccount(ACCOUNT_NAME);
+  accountId = account.accountId;
+  const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }';
+  await t.ok(t.adminToken, createUser, { input: { accountId, role: 'OWNER', ...OWNER } });
+  await t.ok(t.adminToken, createUser, { input: { accountId: null, role: 'SUPPORT', ...SUPPORT } });
+  // 100 of paid card credit, settled from the sandbox's webhook.
+  await t.ok(account.ownerKey, 'mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }', {
+    input: { walletId: account.walletId, amount: '100', paymentMethodId: 'pm_card_visa' },
+  });
+  await t.app.stripeSandbox!.idle();
+  await t.app.paymentJobs.runOnce();
+  browser = await openBrowser();
+  owner = await newPage(browser, { viewport: DESKTOP });
+  staff = await newPage(browser, { viewport: DESKTOP });
+  pages.push(owner, staff);
+}, 120_000);
+
+afterAll(async () => {
+  for (const page of pages) await page.close().catch(() => undefined);
+  await browser?.close();
+  await t?.close();
+});
+
+screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
+
+function region(page: Page, name: string) {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** Asserts the page does not scroll sideways. */
+async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}
+
+/** The few DOM globals these checks read (the test's TypeScript has no DOM library). */
+interface BrowserGlobals {
+  document: { documentElement: { scrollWidth: number } };
+}
+
+describe('refund requests and the audit log', () => {
+  it('the owner sees the refundable credit on the Billing page and asks for a refund', async () => {
+    const { page } = owner;
+    await page.goto(`${t.url}/`);
+    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await goToSection(page, 'Billing', '/billing');
+    const card = region(page, 'Refund of unused credit');
+    await card.getByText('$100.00', { exact: true }).waitFor();
+    await card.getByLabel('Amount (USD)', { exact: true }).fill('100.01');
+    await card.getByRole('button', { name: 'Ask for a refund' }).click();
+    await card.getByRole('alert').getByText('At most 100 USD', { exact: false }).waitFor();
+    await card.getByLabel('Amount (USD)', { exact: true }).fill('40');
+    await card.getByLabel('Reason (optional)', { exact: true }).fill('Campaign ended early');
+    await card.getByRole('button', { name: 'Ask for a refund' }).click();
+    await card.getByRole('status').getByText('is waiting for support', { exact: false }).waitFor();
+    await card.getByRole('row', { name: /Pending/ }).waitFor();
+    await expectNoHorizontalScroll(page, DESKTOP.width);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '01-desktop-owner-requested');
+  });
+
+  it('support sees it in the Refund requests queue and approves it after a confirmation', async () => {
+    const { page } = staff;
+    await page.goto(`${t.url}/`);
+    await signInThroughPage(page, SUPPORT);
+    await page.getByRole('heading', { name: 'Support console' }).waitFor();
+    await page.getByRole('navigation', { name: 'Support sections' }).getByRole('link', { name: 'Refund requests' }).click();
+    await page.waitForURL((url) => url.pathname === '/support/refund-requests');
+    const queue = region(page, 'Refund requests');
+    const row = queue.getByRole('row', { name: new RegExp(ACCOUNT_NAME) });
+    await row.getByText('Campaign ended early').waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '02-desktop-support-queue');
+    await row.getByRole('button', { name: 'Approve' }).click();
+    const dialog = page.getByRole('dialog', { name: `Refund $40.00 to ${ACCOUNT_NAME}?` });
+    await dialog.waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '03-desktop-support-confirm');
+    await dialog.getByRole('button', { name: 'Refund $40.00' }).click();
+    await queue.getByRole('status').getByText(`Approved: $40.00 refunded to ${ACCOUNT_NAME}'s card.`).waitFor();
+    await queue.getByText('No refund requests are waiting.').waitFor();
+    await expectNoHorizontalScroll(page, DESKTOP.width);
+  });
+
+  it('the owner sees the lower balance, the request approved, and both steps in the Audit log', async () => {
+    const { page } = owner;
+    await goToSection(page, 'Overview', '/');
+    await waitForText(definitionOf(page.getByLabel('Wallet in USD'), 'Balance'), '$60.00');
+    await goToSection(page, 'Billing', '/billing');
+    const card = region(page, 'Refund of unused credit');
+    await card.getByRole('row', { name: /Approved/ }).waitFor();
+    await card.getByText('$60.00', { exact: true }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '04-desktop-owner-approved');
+
+    await goToSection(page, 'Audit log', '/audit-log');
+    const log = region(page, 'Audit log');
+    const approved = log.getByRole('listitem').filter({ hasText: 'Refund request approved' });
+    await approved.getByText('Spendwire support').waitFor();
+    await approved.getByText('status: Pending → Approved', { exact: false }).waitFor();
+    const requested = log.getByRole('listitem').filter({ hasText: 'Refund requested' });
+    await requested.getByText(`${OWNER.name} <${OWNER.email}>`, { exact: false }).waitFor();
+    await requested.getByText('from 127.0.0.1', { exact: false }).waitFor();
+    expect(await log.getByText(SUPPORT.name).count()).toBe(0);
+    await expectNoHorizontalScroll(page, DESKTOP.width);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '05-desktop-owner-audit-log');
+  });
+
+  it('support sees the account audit log by name on the account page', async () => {
+    const { page } = staff;
+    await page.goto(`${t.url}/support/accounts/${accountId}`);
+    const log = region(page, 'Account audit log');
+    const approved = log.getByRole('listitem').filter({ hasText: 'Refund request approved' });
+    await approved.getByText(`${SUPPORT.name} <${SUPPORT.email}> · staff`).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '06-desktop-support-account-log');
+  });
+
+  it('at phone size the Billing card, the queue and the Audit log read as cards, with no horizontal scroll', async () => {
+    const phoneOwner = await newPage(browser, { viewport: PHONE });
+    const phoneStaff = await newPage(browser, { viewport: PHONE });
+    pages.push(phoneOwner, phoneStaff);
+    await phoneOwner.page.goto(`${t.url}/billing`);
+    await signInThroughPage(phoneOwner.page, { ...OWNER, account: ACCOUNT_NAME });
+    await region(phoneOwner.page, 'Refund of unused credit')
+      .getByRole('row', { name: /Approved/ })
+      .waitFor();
+    await expectNoHorizontalScroll(phoneOwner.page, PHONE.width);
+    await saveScreenshot(phoneOwner.page, SCREENSHOT_PREFIX, '07-phone-owner-billing');
+    await phoneOwner.page.goto(`${t.url}/audit-log`);
+    await region(phoneOwner.page, 'Audit log').getByText('Refund request approved').waitFor();
+    await expectNoHorizontalScroll(phoneOwner.page, PHONE.width);
+    await saveScreenshot(phoneOwner.page, SCREENSHOT_PREFIX, '08-phone-owner-audit-log');
+
+    // A second request, so the phone queue shows a row with its buttons.
+    await region(phoneOwner.page, 'Audit log').waitFor();
+    await phoneOwner.page.goto(`${t.url}/billing`);
+    const card = region(phoneOwner.page, 'Refund of unused credit');
+    await card.getByLabel('Amount (USD)', { exact: true }).fill('5');
+    await card.getByRole('button', { name: 'Ask for a refund' }).click();
+    await card.getByRole('status').getByText('is waiting for support', { exact: false }).waitFor();
+
+    await phoneStaff.page.goto(`${t.url}/support/refund-requests`);
+    await signInThroughPage(phoneStaff.page, SUPPORT);
+    const row = region(phoneStaff.page, 'Refund requests').getByRole('row', { name: new RegExp(ACCOUNT_NAME) });
+    await row.getByRole('button', { name: 'Decline' }).waitFor();
+    await expectNoHorizontalScroll(phoneStaff.page, PHONE.width);
+    const box = await row.getByRole('button', { name: 'Decline' }).boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    await saveScreenshot(phoneStaff.page, SCREENSHOT_PREFIX, '09-phone-support-queue');
+    await row.getByRole('button', { name: 'Decline' }).click();
+    const dialog = phoneStaff.page.getByRole('dialog', { name: `Decline ${ACCOUNT_NAME}'s request of $5.00?` });
+    await dialog.getByLabel('Reason (the owner is e-mailed it)').fill('Please keep it for next month');
+    await dialog.getByRole('button', { name: 'Decline request' }).click();
+    await region(phoneStaff.page, 'Refund requests').getByText('No refund requests are waiting.').waitFor();
+    await phoneOwner.page.reload();
+    await region(phoneOwner.page, 'Refund of unused credit').getByText('Please keep it for next month').waitFor();
+    await expectNoHorizontalScroll(phoneOwner.page, PHONE.width);
+    await saveScreenshot(phoneOwner.page, SCREENSHOT_PREFIX, '10-phone-owner-declined');
+  });
+});

@@ -1,0 +1,161 @@
+// Goal: an OWNER applies for a sender ID on the Sender IDs page (the format is checked before sending), a SUPPORT user finds it in the console's queue and approves it with a reason (the wallet is charged the first month), another is rejected with a reason the owner then reads, and the owner cancels the approved one through a confirmation dialog; both pages work at desktop (1280×800) and phone (390×844) size without sideways scrolling. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels with one page per person, results checked over GraphQL, screenshots at both sizes.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureClientBuilt,
+  goToSection,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  screenshotOnFailure,
+  signInThroughPage,
+  type BrowserPage,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const SCREENSHOT_PREFIX = 'sender-ids';
+const ACCOUNT_NAME = 'E2E Sender Account';
+const OWNER = { email: 'oscar.sender@example.com', name: 'Oscar Owner', password: 'our brand on every text' };
+const SUPPORT = { email: 'sue.support@example.com', name: 'Sue Support', password: 'support approves brands' };
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let t: TestApp;
+let browser: Browser;
+let owner: BrowserPage;
+let support: BrowserPage;
+let account: { accountId: string; walletId: string; ownerKey: string };
+const pages: BrowserPage[] = [];
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  t = await startTestApp({ billingClockEnabled: false });
+  account = await t.createAccount(ACCOUNT_NAME);
+  await t.fund(account.walletId, '20');
+  const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }';
+  await t.ok(t.adminToken, createUser, { input: { accountId: account.accountId, role: 'OWNER', ...OWNER } });
+  await t.ok(t.adminToken, createUser, { input: { accountId: null, role: 'SUPPORT', ...SUPPORT } });
+  browser = await openBrowser();
+  owner = await newPage(browser, { viewport: DESKTOP });
+  support = await newPage(browser, { viewport: DESKTOP });
+  pages.push(owner, support);
+}, 120_000);
+
+afterAll(async () => {
+  for (const page of pages) await page.close().catch(() => undefined);
+  await browser?.close();
+  await t?.assertLedger();
+  await t?.close();
+});
+
+screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
+
+function card(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
+  expect(width, 'document.documentElement.scrollWidth at 390 px').toBeLessThanOrEqual(PHONE.width);
+}
+
+async function statusOf(page: Page, sender: string): Promise<Locator> {
+  return card(page, 'Your sender IDs').getByRole('row').filter({ hasText: sender }).locator('td[data-label="Status"] .status');
+}
+
+async function balance(): Promise<string> {
+  return (await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance } }', { id: account.walletId })).wallet.balance;
+}
+
+describe('sender IDs', () => {
+  it('the owner applies for two sender IDs; a malformed one is explained before anything is sent', async () => {
+    const { page } = owner;
+    await page.goto(`${t.url}/`);
+    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await goToSection(page, 'Sender IDs', '/sender-ids');
+    await card(page, 'Your sender IDs').getByText('No sender IDs yet.').waitFor();
+    const form = page.getByRole('form', { name: 'Apply for a sender ID' });
+    await form.getByLabel('Sender ID').fill('Spend-wire!');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Only letters, digits and spaces.').waitFor();
+    await form.getByLabel('Sender ID').fill('ACME 24');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('“ACME 24” was sent for approval.', { exact: false }).waitFor();
+    await form.getByLabel('Sender ID').fill('Carrier');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('“Carrier” was sent for approval.', { exact: false }).waitFor();
+    expect(await (await statusOf(page, 'ACME 24')).innerText()).toBe('Waiting for approval');
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '01-applied');
+    expect(await balance()).toBe('20');
+  });
+
+  it('support approves one and rejects the other from the queue, each with a reason', async () => {
+    const { page } = support;
+    await page.goto(`${t.url}/`);
+    await signInThroughPage(page, SUPPORT);
+    await page.waitForURL((url) => url.pathname === '/support/alerts');
+    await page.getByRole('navigation', { name: 'Support sections' }).getByRole('link', { name: 'Sender IDs' }).click();
+    await page.waitForURL((url) => url.pathname === '/support/sender-ids');
+    const queue = card(page, 'Sender IDs waiting for approval');
+    await queue.getByRole('row').filter({ hasText: 'ACME 24' }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '02-queue');
+
+    await page.getByRole('button', { name: 'Approve ACME 24' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason (the customer reads it)').fill('Trademark checked');
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '03-approve-dialog');
+    await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByText(`“ACME 24” of ${ACCOUNT_NAME} was approved.`).waitFor();
+
+    await page.getByRole('button', { name: 'Reject Carrier' }).click();
+    await page.getByRole('dialog').getByLabel('Reason (the customer reads it)').fill('Looks like a network operator');
+    await page.getByRole('dialog').getByRole('button', { name: 'Reject', exact: true }).click();
+    await page.getByText(`“Carrier” of ${ACCOUNT_NAME} was rejected.`).waitFor();
+    await queue.getByText('Nothing waiting', { exact: false }).waitFor();
+    expect(await balance()).toBe('15');
+  });
+
+  it('the owner sees it approved with its fee and next renewal, the rejection with its reason, and cancels the approved one', async () => {
+    const { page } = owner;
+    await page.reload();
+    await card(page, 'Your sender IDs').getByRole('row').filter({ hasText: 'ACME 24' }).waitFor();
+    const acme = card(page, 'Your sender IDs').getByRole('row').filter({ hasText: 'ACME 24' });
+    await acme.locator('td[data-label="Status"] .status').getByText('Approved').waitFor();
+    expect(await acme.locator('td[data-label="Monthly"]').innerText()).toBe('$5.00');
+    const carrier = card(page, 'Your sender IDs').getByRole('row').filter({ hasText: 'Carrier' });
+    await carrier.getByText('Reason: Looks like a network operator').waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '04-owner-list');
+
+    await page.getByRole('button', { name: 'Cancel ACME 24' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('The month already paid is not refunded.', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel sender ID' }).click();
+    await page.getByText('“ACME 24” was cancelled', { exact: false }).waitFor();
+    await acme.locator('td[data-label="Status"] .status').getByText('Cancelled').waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel ACME 24' }).count()).toBe(0);
+  });
+
+  it('at 390 px both pages stack into cards and nothing scrolls sideways', async () => {
+    const phone = await newPage(browser, { viewport: PHONE });
+    pages.push(phone);
+    await phone.page.goto(`${t.url}/`);
+    await signInThroughPage(phone.page, { ...OWNER, account: ACCOUNT_NAME });
+    await phone.page.goto(`${t.url}/sender-ids`);
+    await card(phone.page, 'Your sender IDs').getByRole('row').filter({ hasText: 'ACME 24' }).waitFor();
+    await expectNoSidewaysScroll(phone.page);
+    await saveScreenshot(phone.page, SCREENSHOT_PREFIX, '05-owner-phone');
+
+    const supportPhone = await newPage(browser, { viewport: PHONE });
+    pages.push(supportPhone);
+    await t.ok(account.ownerKey, 'mutation($input: RegisterSenderIdInput!) { registerSenderId(input: $input) { senderId { id } } }', {
+      input: { walletId: account.walletId, sender: 'Long Name 1' },
+    });
+    await supportPhone.page.goto(`${t.url}/`);
+    await signInThroughPage(supportPhone.page, SUPPORT);
+    await supportPhone.page.waitForURL((url) => url.pathname === '/support/alerts');
+    await supportPhone.page.goto(`${t.url}/support/sender-ids`);
+    await card(supportPhone.page, 'Sender IDs waiting for approval').getByRole('row').filter({ hasText: 'Long Name 1' }).waitFor();
+    await expectNoSidewaysScroll(supportPhone.page);
+    await saveScreenshot(supportPhone.page, SCREENSHOT_PREFIX, '06-queue-phone');
+  });
+});
