@@ -256,6 +256,7 @@ async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallet
           hashes[client]!,
           '0',
           null,
+          null,
         ],
       });
       return result.rowCount === 1 ? undefined : `statement posted ${result.rowCount} rows (refused)`;

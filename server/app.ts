@@ -185,6 +185,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           batchSize: config.alertsBatchSize,
           rearmMarginPercent: config.lowBalanceRearmMarginPercent,
           callsStoppedSettleMs: config.callsStoppedSettleMs,
+          spendCapWarningPercent: config.spendCapWarningPercent,
           intervalMs: config.alertsIntervalMs,
           coalesceMs: config.alertsCoalesceMs,
           raised: () => {

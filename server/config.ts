@@ -245,6 +245,15 @@ export interface Config {
   callsStoppedSettleMs: number;
   /** Most low-balance thresholds per wallet. @default 10 */
   lowBalanceThresholdsMax: number;
+  /**
+   * Share of a daily or monthly spend cap, in percent, at which SPEND_CAP_WARNING is raised (once per
+   * cap and period; SPEND_CAP_REACHED follows at 100). 1..99. @default 80
+   */
+  spendCapWarningPercent: number;
+  /** Largest daily or monthly spend cap, in micros (one billion major units, as one charge). @default 1e15 */
+  spendCapMicrosMax: bigint;
+  /** Most wallets of one account listed with their spend caps (`spendCaps`), oldest first. @default 100 */
+  spendCapWalletsListedMax: number;
   /** Days before an unfunded account's closing on which ACCOUNT_CLOSING is raised. @default [7, 1] */
   accountClosingWarningDays: readonly number[];
   /** Most alerts per page of `alerts`. @default 100 */
@@ -787,6 +796,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     lowBalanceRearmMarginPercent: 10,
     callsStoppedSettleMs: 5_000,
     lowBalanceThresholdsMax: 10,
+    spendCapWarningPercent: 80,
+    spendCapMicrosMax: 1_000_000_000_000_000n,
+    spendCapWalletsListedMax: 100,
     accountClosingWarningDays: [7, 1],
     alertsPageSizeMax: 100,
     alertsPageSizeDefault: 20,

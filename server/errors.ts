@@ -70,6 +70,10 @@ export const ERROR_CODE_DESCRIPTIONS = {
   INVITATION_NOT_PENDING:
     'resendInvitation or revokeInvitation on an invitation that is no longer open: `extensions.status` says why (ACCEPTED, REVOKED or EXPIRED) and ' +
     '`extensions.invitationId` which. Nothing was written; an expired invitation is replaced by inviting the person again.',
+  SPEND_CAP_REACHED:
+    'A daily or monthly spend cap (of the account in that currency, or of the wallet) does not allow this charge, call or message: ' +
+    '`extensions.scope` (ACCOUNT or WALLET), `extensions.period` (DAY or MONTH), `extensions.cap`, `extensions.committed` and `extensions.resetsAt` ' +
+    'say which cap and when it resets. Nothing was written.',
   REFUND_REQUEST_NOT_PENDING:
     'approveRefundRequest, declineRefundRequest or cancelRefundRequest on a request already decided: `extensions.status` says how (APPROVED, ' +
     'DECLINED or CANCELLED) and `extensions.refundRequestId` which. Nothing was written.',
@@ -249,6 +253,11 @@ export class LastOwnerError extends DomainError {
   constructor(accountId: string) {
     super('This is the last owner of the account: make someone else an owner first', { accountId });
   }
+}
+
+/** A daily or monthly spend cap does not allow the spend; nothing was written. */
+export class SpendCapReachedError extends DomainError {
+  readonly code = ErrorCode.SPEND_CAP_REACHED;
 }
 
 /** A signed-up account whose owner has not verified their e-mail address may not move money or reach people yet. */

@@ -91,7 +91,10 @@ registerEnumType(CampaignStatus, {
     DRAFT: { description: 'Created, never started.' },
     RUNNING: { description: 'Places calls.' },
     PAUSED: { description: 'Paused by a person: no new calls; calls in progress run on.' },
-    STOPPED_INSUFFICIENT_FUNDS: { description: 'Stopped by the server: the wallet could not fund a call. startCampaign resumes it.' },
+    STOPPED_INSUFFICIENT_FUNDS: {
+      description:
+        'Stopped by the server: the wallet, or a daily or monthly spend cap, could not fund a call (the calls say which). startCampaign resumes it.',
+    },
     STOPPED_BUDGET_REACHED: {
       description: 'Stopped by the server: its budget is spent. startCampaign resumes it (after raising the budget).',
     },
@@ -124,6 +127,10 @@ registerEnumType(CallEndReason, {
     INSUFFICIENT_FUNDS: { description: "The wallet's available balance could not fund the next increment." },
     BUDGET_REACHED: { description: "The campaign's budget could not fund the next increment." },
     WALLET_SUSPENDED: { description: 'The wallet is suspended until funded.' },
+    SPEND_CAP_REACHED: {
+      description:
+        "A daily or monthly spend cap (the account's in the wallet's currency, or the wallet's own) could not fund the next increment.",
+    },
   },
 });
 

@@ -23,6 +23,7 @@ import { NotificationPreferencesResolver } from './notifications/notification-pr
 import { UsageReportResolver } from './usage-reports/usage-report.resolver.js';
 import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { AccountSearchResolver } from './accounts/account-search.resolver.js';
+import { SpendCapsResolver } from './spend-caps/spend-caps.resolver.js';
 import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
 import { InvoicesResolver } from './invoices/invoices.resolver.js';
 import { AuditLogResolver } from './audit/audit.resolver.js';
@@ -69,6 +70,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       UsageReportResolver,
       WebhooksResolver,
       AccountWebhooksResolver,
+      SpendCapsResolver,
       AccountSearchResolver,
       TransactionActorResolver,
       BankTransferActorResolver,

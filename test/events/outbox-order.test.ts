@@ -51,6 +51,7 @@ async function openCharge(walletId: string): Promise<{ commit(): Promise<void>; 
     'x',
     '0',
     null,
+    null,
   ]);
   expect(rowCount).toBe(1);
   return {

@@ -42,6 +42,7 @@ async function chargeTogether(walletId: string, count: number): Promise<void> {
         'x',
         '0',
         null,
+        null,
       ]);
       expect(rowCount).toBe(1);
     }

@@ -102,10 +102,14 @@ type Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RemovePaymentMethod($id: ID!) {\n    removePaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": typeof types.RemovePaymentMethodDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation SetAccountTimezone($timezone: String!) {\n    setAccountTimezone(timezone: $timezone) {\n      accountId\n      timezone\n    }\n  }\n": typeof types.SetAccountTimezoneDocument,
     "\n  mutation SetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": typeof types.SetAutoRechargeDocument,
     "\n  mutation SetDefaultPaymentMethod($id: ID!) {\n    setDefaultPaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": typeof types.SetDefaultPaymentMethodDocument,
     "\n  mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {\n    setLowBalanceThresholds(input: $input) {\n      thresholds\n      wallet {\n        ...BalanceAlertThresholdsFields\n      }\n    }\n  }\n": typeof types.SetLowBalanceThresholdsDocument,
     "\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": typeof types.SetMonthlyRechargeDocument,
+    "\n  mutation SetSpendCaps($input: SetSpendCapsInput!) {\n    setSpendCaps(input: $input) {\n      spendCap {\n        scope\n        walletId\n        currency\n      }\n    }\n  }\n": typeof types.SetSpendCapsDocument,
+    "\n  fragment SpendCapPeriodFields on SpendCapPeriod {\n    cap\n    spent\n    startsOn\n    resetsAt\n  }\n": typeof types.SpendCapPeriodFieldsFragmentDoc,
+    "\n  query SpendCaps {\n    spendCaps {\n      accountId\n      timezone\n      caps {\n        scope\n        walletId\n        currency\n        daily {\n          ...SpendCapPeriodFields\n        }\n        monthly {\n          ...SpendCapPeriodFields\n        }\n      }\n    }\n  }\n": typeof types.SpendCapsDocument,
     "\n  query SupportAccountSearch($search: String, $first: Int, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          createdAt\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SupportAccountSearchDocument,
     "\n  query PendingSenderIds($first: Int!) {\n    pendingSenderIds(first: $first) {\n      accountName\n      senderId {\n        id\n        accountId\n        sender\n        status\n        createdAt\n      }\n    }\n  }\n": typeof types.PendingSenderIdsDocument,
     "\n  mutation ApproveSenderId($input: DecideSenderIdInput!) {\n    approveSenderId(input: $input) {\n      senderId {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ApproveSenderIdDocument,
@@ -245,10 +249,14 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RemovePaymentMethod($id: ID!) {\n    removePaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": types.RemovePaymentMethodDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      key {\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation SetAccountTimezone($timezone: String!) {\n    setAccountTimezone(timezone: $timezone) {\n      accountId\n      timezone\n    }\n  }\n": types.SetAccountTimezoneDocument,
     "\n  mutation SetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": types.SetAutoRechargeDocument,
     "\n  mutation SetDefaultPaymentMethod($id: ID!) {\n    setDefaultPaymentMethod(id: $id) {\n      paymentMethod {\n        ...SavedCardFields\n      }\n    }\n  }\n": types.SetDefaultPaymentMethodDocument,
     "\n  mutation SetLowBalanceThresholds($input: SetLowBalanceThresholdsInput!) {\n    setLowBalanceThresholds(input: $input) {\n      thresholds\n      wallet {\n        ...BalanceAlertThresholdsFields\n      }\n    }\n  }\n": types.SetLowBalanceThresholdsDocument,
     "\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n": types.SetMonthlyRechargeDocument,
+    "\n  mutation SetSpendCaps($input: SetSpendCapsInput!) {\n    setSpendCaps(input: $input) {\n      spendCap {\n        scope\n        walletId\n        currency\n      }\n    }\n  }\n": types.SetSpendCapsDocument,
+    "\n  fragment SpendCapPeriodFields on SpendCapPeriod {\n    cap\n    spent\n    startsOn\n    resetsAt\n  }\n": types.SpendCapPeriodFieldsFragmentDoc,
+    "\n  query SpendCaps {\n    spendCaps {\n      accountId\n      timezone\n      caps {\n        scope\n        walletId\n        currency\n        daily {\n          ...SpendCapPeriodFields\n        }\n        monthly {\n          ...SpendCapPeriodFields\n        }\n      }\n    }\n  }\n": types.SpendCapsDocument,
     "\n  query SupportAccountSearch($search: String, $first: Int, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          createdAt\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SupportAccountSearchDocument,
     "\n  query PendingSenderIds($first: Int!) {\n    pendingSenderIds(first: $first) {\n      accountName\n      senderId {\n        id\n        accountId\n        sender\n        status\n        createdAt\n      }\n    }\n  }\n": types.PendingSenderIdsDocument,
     "\n  mutation ApproveSenderId($input: DecideSenderIdInput!) {\n    approveSenderId(input: $input) {\n      senderId {\n        id\n        status\n      }\n    }\n  }\n": types.ApproveSenderIdDocument,
@@ -669,6 +677,10 @@ export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetAccountTimezone($timezone: String!) {\n    setAccountTimezone(timezone: $timezone) {\n      accountId\n      timezone\n    }\n  }\n"): (typeof documents)["\n  mutation SetAccountTimezone($timezone: String!) {\n    setAccountTimezone(timezone: $timezone) {\n      accountId\n      timezone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetAutoRecharge($input: SetAutoRechargeInput!) {\n    setAutoRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -682,6 +694,18 @@ export function graphql(source: "\n  mutation SetLowBalanceThresholds($input: Se
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetMonthlyRecharge($input: SetMonthlyRechargeInput!) {\n    setMonthlyRecharge(input: $input) {\n      autoRecharge {\n        ...AutoRechargeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSpendCaps($input: SetSpendCapsInput!) {\n    setSpendCaps(input: $input) {\n      spendCap {\n        scope\n        walletId\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetSpendCaps($input: SetSpendCapsInput!) {\n    setSpendCaps(input: $input) {\n      spendCap {\n        scope\n        walletId\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SpendCapPeriodFields on SpendCapPeriod {\n    cap\n    spent\n    startsOn\n    resetsAt\n  }\n"): (typeof documents)["\n  fragment SpendCapPeriodFields on SpendCapPeriod {\n    cap\n    spent\n    startsOn\n    resetsAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpendCaps {\n    spendCaps {\n      accountId\n      timezone\n      caps {\n        scope\n        walletId\n        currency\n        daily {\n          ...SpendCapPeriodFields\n        }\n        monthly {\n          ...SpendCapPeriodFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SpendCaps {\n    spendCaps {\n      accountId\n      timezone\n      caps {\n        scope\n        walletId\n        currency\n        daily {\n          ...SpendCapPeriodFields\n        }\n        monthly {\n          ...SpendCapPeriodFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

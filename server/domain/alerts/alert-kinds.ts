@@ -11,6 +11,10 @@ export enum AlertKind {
   AUTO_RECHARGE_PAUSED = 'AUTO_RECHARGE_PAUSED',
   NUMBER_RENEWAL_FAILED = 'NUMBER_RENEWAL_FAILED',
   BUDGET_REACHED = 'BUDGET_REACHED',
+  /** Committed spend reached the warning share (80 %) of a daily or monthly spend cap. */
+  SPEND_CAP_WARNING = 'SPEND_CAP_WARNING',
+  /** A daily or monthly spend cap is reached: spend that counts is refused until the period resets. */
+  SPEND_CAP_REACHED = 'SPEND_CAP_REACHED',
   /** An owner asked for a refund of unused credit: platform staff decide it. */
   REFUND_REQUESTED = 'REFUND_REQUESTED',
   /** A refund request was approved, declined or cancelled. */
@@ -48,6 +52,8 @@ export const ALERT_SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = Object
   [AlertKind.AUTO_RECHARGE_PAUSED]: AlertSeverity.CRITICAL,
   [AlertKind.NUMBER_RENEWAL_FAILED]: AlertSeverity.WARNING,
   [AlertKind.BUDGET_REACHED]: AlertSeverity.WARNING,
+  [AlertKind.SPEND_CAP_WARNING]: AlertSeverity.WARNING,
+  [AlertKind.SPEND_CAP_REACHED]: AlertSeverity.CRITICAL,
   [AlertKind.REFUND_REQUESTED]: AlertSeverity.WARNING,
   [AlertKind.REFUND_REQUEST_CLOSED]: AlertSeverity.INFO,
   [AlertKind.NUMBER_RELEASED]: AlertSeverity.CRITICAL,

@@ -275,7 +275,7 @@ export const updateCampaignAlertStates = sql<never, { campaignIds: string[]; sta
 );
 
 /** End reasons of calls the server stopped for money (CALLS_STOPPED), as an SQL list. */
-const STOPPED_FOR_MONEY_SQL = `('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED')`;
+const STOPPED_FOR_MONEY_SQL = `('INSUFFICIENT_FUNDS', 'BUDGET_REACHED', 'WALLET_SUSPENDED', 'SPEND_CAP_REACHED')`;
 
 /** Gathers, each once, the campaign calls among `callIds` the server stopped for money (CALLS_STOPPED is per campaign). */
 export const gatherStoppedCalls = sql<never, { callIds: string[] }>(

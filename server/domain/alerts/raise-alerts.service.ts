@@ -5,6 +5,8 @@ import { lockConsumer } from '../outbox/outbox.queries.js';
 import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
 import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
 import { formatMoneyForPeople } from '../wallets/money.js';
+import { judgeSpendCaps } from '../spend-caps/spend-cap-alerts.js';
+import { selectSpendCapUseOfAccounts } from '../spend-caps/spend-caps.queries.js';
 import {
   countUnreportedStoppedCalls,
   ensureCampaignAlertStates,
@@ -105,6 +107,8 @@ export interface RaiseAlertsDeps {
   rearmMarginPercent: number;
   /** How long after the first stop a CALLS_STOPPED alert waits for the campaign's other calls to stop, in milliseconds. */
   callsStoppedSettleMs: number;
+  /** Percent of a spend cap at which SPEND_CAP_WARNING is raised. */
+  spendCapWarningPercent: number;
 }
 
 /**
@@ -129,6 +133,7 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
         ...(await inboundStoppedCallAlerts(tx, rows)),
         ...(await paymentAlerts(tx, rows)),
         ...causeAlerts(rows),
+        ...(await spendCapAlerts(tx, rows, deps.spendCapWarningPercent)),
       ];
       raised += await insertAlerts(tx, alerts);
     },
@@ -280,6 +285,7 @@ const STOP_REASON_TEXT: Record<string, string> = {
   INSUFFICIENT_FUNDS: 'the wallet ran out of funds',
   BUDGET_REACHED: "the campaign's budget was reached",
   WALLET_SUSPENDED: 'the wallet is suspended',
+  SPEND_CAP_REACHED: 'a spend cap was reached',
 };
 
 /** Latest calls of a campaign looked at for stops not yet read from the outbox, when its stop is reported. */
@@ -382,6 +388,19 @@ async function paymentAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[]):
       raisedAt: new Date(row.created_at),
     };
   });
+}
+
+/**
+ * SPEND_CAP_WARNING and SPEND_CAP_REACHED of the capped accounts the rows touch (spend moves with
+ * transactions, calls, campaigns and messages): each cap's latest periods as last written, raised once
+ * per cap and period by their dedupe keys. Costs one read per pass; uncapped accounts have no rows.
+ */
+async function spendCapAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], warningPercent: number): Promise<NewAlert[]> {
+  const accountIds = [...new Set(rows.map((r) => r.account_id).filter((id): id is string => id !== null))].sort();
+  if (accountIds.length === 0) return [];
+  const caps = await selectSpendCapUseOfAccounts.all(tx, { accountIds });
+  const last = rows.at(-1);
+  return judgeSpendCaps(caps, warningPercent, last ? new Date(last.created_at) : new Date());
 }
 
 /** Alerts services decided on in their own transactions (ALERT_CAUSE rows). */

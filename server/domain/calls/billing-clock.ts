@@ -23,6 +23,8 @@ import { nextCheckAtMs, postCallCost, stopStatusFor, type PostingDeps } from './
 import type { PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import type { Clock } from './clock.js';
 import { Periodic } from '../../periodic.js';
+import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
+import { SpendCapBook, type CapRefusal } from '../spend-caps/spend-cap-book.js';
 
 /** What one pass over the due calls did. */
 export interface BillingPass {
@@ -76,7 +78,7 @@ const LAG_SAMPLES_MAX = 1_000_000;
 /**
  * The server's meter for every active call, in any number of processes (calls are claimed with
  * SKIP LOCKED). Shortly before a call's funded time runs out it reserves the next increment;
- * when that cannot be reserved (wallet or campaign budget) it tries once more at the end of the
+ * when that cannot be reserved (wallet, campaign budget or a daily or monthly spend cap) it tries once more at the end of the
  * funded time, then stops the call there and posts its cost.
  *
  * Work is batched: one transaction per batch of due calls, with one statement per table
@@ -217,6 +219,9 @@ export class BillingClock {
       for (const w of await lockBatchWallets.all(tx, { walletIds })) {
         wallets.set(w.id, { balanceMicros: BigInt(w.balance_micros), reservedMicros: BigInt(w.reserved_micros), deltaMicros: 0n });
       }
+      // Lock order: wallets, spend caps, subscriptions, campaigns, accounts.
+      const caps = await SpendCapBook.lock(tx, walletIds, nowMs);
+      const capRefusals = new Map<string, CapRefusal>();
       const subscriptionIds = [...new Set(calls.map((c) => c.subscriptionId).filter((id): id is string => id !== null))].sort();
       const subscriptions = new Map<string, { active: boolean; free: number; reservedDelta: number; usedDelta: number }>();
       if (subscriptionIds.length > 0) {
@@ -264,7 +269,8 @@ export class BillingClock {
         const increment = incrementPriceMicros(call.perMinuteMicros, paid, call.nextIncrementSeconds);
         const walletShort = availableMicros(wallet) < increment;
         const budgetShort = campaign !== undefined && campaign.budget !== null && campaign.committed + increment > campaign.budget;
-        if (!walletShort && !budgetShort) {
+        const capRefusal = walletShort || budgetShort ? null : caps.refusal(call.walletId, increment);
+        if (!walletShort && !budgetShort && capRefusal === null) {
           const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
           wallet.reservedMicros += increment;
           wallet.deltaMicros += increment;
@@ -272,6 +278,7 @@ export class BillingClock {
             campaign.committed += increment;
             campaign.committedDelta += increment;
           }
+          caps.add(call.walletId, increment);
           updates.push({
             ...call,
             fundedSeconds,
@@ -281,7 +288,12 @@ export class BillingClock {
           extended++;
         } else if (nowMs >= fundedUntilMs(call)) {
           // The funded time is over and the next increment could not be had: stop at its end.
-          const reason = walletShort ? CallEndReason.INSUFFICIENT_FUNDS : CallEndReason.BUDGET_REACHED;
+          const reason = walletShort
+            ? CallEndReason.INSUFFICIENT_FUNDS
+            : budgetShort
+              ? CallEndReason.BUDGET_REACHED
+              : CallEndReason.SPEND_CAP_REACHED;
+          if (capRefusal !== null) capRefusals.set(`${capRefusal.capId}:${capRefusal.period}`, capRefusal);
           const cost = callCostMicros(call, paid);
           assert(cost === call.reservedMicros, 'a call reserves exactly the cost of its funded seconds');
           const ended: CallRecord = {
@@ -333,6 +345,8 @@ export class BillingClock {
         });
       }
       const versionOf = new Map(versions.map((v) => [v.id, BigInt(v.version)]));
+      await caps.write(tx);
+      for (const refusal of capRefusals.values()) await publishSpendCapReached(tx, refusal);
       // One statement for every wallet of the batch (none when nothing was reserved).
       await changeReservedCredit(
         tx,

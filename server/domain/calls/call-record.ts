@@ -24,6 +24,8 @@ export enum CallEndReason {
   INSUFFICIENT_FUNDS = 'INSUFFICIENT_FUNDS',
   BUDGET_REACHED = 'BUDGET_REACHED',
   WALLET_SUSPENDED = 'WALLET_SUSPENDED',
+  /** A daily or monthly spend cap (the account's or the wallet's) could not fund it. */
+  SPEND_CAP_REACHED = 'SPEND_CAP_REACHED',
 }
 
 /** A call as stored. Amounts in micros, times in epoch milliseconds. */

@@ -21,6 +21,8 @@ import { isUuid } from '../ids.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import { allowanceSplit, billedSeconds, callCostMicros, findRate, isE164 } from '../rating/rating.js';
 import { availableMicros, reserveCredit } from '../wallets/credit.js';
+import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
+import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { postWalletTransaction, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
@@ -83,7 +85,8 @@ export interface StartCallOptions {
 
 /**
  * Starts a call of a RUNNING campaign: reserves its first increment plus connect fee on the
- * wallet, or records it REFUSED (INSUFFICIENT_FUNDS, BUDGET_REACHED) and stops the campaign. A
+ * wallet, or records it REFUSED (INSUFFICIENT_FUNDS, BUDGET_REACHED, SPEND_CAP_REACHED: a daily or
+ * monthly cap of the account or wallet) and stops the campaign. A
  * refusal is data, not an error (WALLET_SUSPENDED for a suspended wallet not funded since, or a
  * closed account). The same idempotency key returns the same call.
  * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN. @throws NotFoundError.
@@ -106,10 +109,11 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
   const startedAtMs = deps.clock.now();
   try {
     const call = await transaction(em, async (tx) => {
-      // Lock order everywhere: calls, wallets, subscriptions, campaigns, accounts.
+      // Lock order everywhere: calls, wallets, spend caps, subscriptions, campaigns, accounts.
       const wallet = await lockCallWallet.one(tx, { walletId: campaign.walletId });
       // A signed-up account dials once its owner verified their address (campaigns cannot start before either).
       if (wallet.account_email_unverified) throw new EmailNotVerifiedError(campaign.accountId);
+      const caps = await SpendCapBook.lock(tx, [campaign.walletId], startedAtMs);
       // A subscription's allowance covers minutes first; beyond it, its overage rate.
       const subscription = await lockCallSubscription.maybeOne(tx, { walletId: campaign.walletId });
       const perMinuteMicros =
@@ -124,13 +128,16 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
       const available = availableMicros({ balanceMicros: BigInt(wallet.balance_micros), reservedMicros: BigInt(wallet.reserved_micros) });
       // A wallet that ran out is suspended until funded again; a closed account's wallet stays so.
       const suspended = wallet.status === 'SUSPENDED' && (available <= 0n || wallet.account_status === 'CLOSED');
-      const refusal = suspended
+      const fundsRefusal = suspended
         ? CallEndReason.WALLET_SUSPENDED
         : available < firstMicros
           ? CallEndReason.INSUFFICIENT_FUNDS
           : current.budgetMicros !== null && current.committedMicros + firstMicros > current.budgetMicros
             ? CallEndReason.BUDGET_REACHED
             : null;
+      const capRefusal = fundsRefusal === null ? caps.refusal(current.walletId, firstMicros) : null;
+      if (capRefusal !== null) await publishSpendCapReached(tx, capRefusal);
+      const refusal = capRefusal !== null ? CallEndReason.SPEND_CAP_REACHED : fundsRefusal;
       if (refusal === null) {
         const admitted = await admitAccountCall.maybeOne(tx, {
           accountId: current.accountId,
@@ -184,6 +191,8 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
       let campaignVersion: bigint;
       if (active) {
         await reserveCredit(tx, { walletId: current.walletId, amountMicros: firstMicros });
+        caps.add(current.walletId, firstMicros);
+        await caps.write(tx);
         campaignVersion = await updateCampaign(tx, current.id, { committedDelta: firstMicros, activeDelta: 1 });
       } else {
         campaignVersion = await updateCampaign(tx, current.id, { stopStatus: stopStatusFor(refusal) });
@@ -277,6 +286,10 @@ export async function endCall(
       costMicros: cost,
       allowanceSeconds: allowanceUsed,
     });
+    // What the call held beyond its cost no longer counts toward the spend caps (as for the campaign's committed).
+    const caps = await SpendCapBook.lock(tx, [call.walletId], nowMs);
+    caps.add(call.walletId, cost - call.reservedMicros);
+    await caps.write(tx);
     if (call.subscriptionId !== null && call.allowanceSeconds > 0) {
       await settleSubscriptionSeconds.run(tx, {
         subscriptionId: call.subscriptionId,

@@ -1,7 +1,8 @@
 /**
  * When a running campaign ends, from the one burn definition (server/domain/wallets/burn-rate.ts):
- * its budget is reached at the campaign's own rate, its wallet runs dry at the wallet's rate (all
- * its campaigns, messages and plan fees), whichever comes first. Pure.
+ * its budget is reached at the campaign's own rate, a daily or monthly spend cap of its wallet or
+ * account is reached at the wallet's rate (before the cap's period resets), its wallet runs dry at
+ * the wallet's rate (all its campaigns, messages and plan fees), whichever comes first. Pure.
  */
 import { secondsUntilUsedUp, type Burn, type WalletBurn } from '../wallets/burn-rate.js';
 import { CampaignStatus, type CampaignRecord } from './campaign-record.js';
@@ -9,7 +10,15 @@ import { CampaignStatus, type CampaignRecord } from './campaign-record.js';
 /** What ends a campaign first. */
 export enum CampaignEnd {
   BUDGET = 'BUDGET',
+  /** A daily or monthly spend cap of the wallet or its account. */
+  SPEND_CAP = 'SPEND_CAP',
   WALLET = 'WALLET',
+}
+
+/** What a spend cap of the campaign's wallet still allows in its period, and when that period resets. */
+export interface CapHeadroom {
+  remainingMicros: bigint;
+  resetsAtMs: number;
 }
 
 /** A running campaign's projection. Seconds are whole, rounded down. */
@@ -22,7 +31,12 @@ export interface CampaignProjection {
   budgetReachedInSeconds: number | null;
   /** Seconds until the wallet's available balance is used up at the wallet's rate (the wallet's timeToEmptySeconds). */
   walletRunsDryInSeconds: number | null;
-  /** Which comes first (the budget on a tie: it is the campaign's own stop); null when neither is known. */
+  /**
+   * Seconds until a spend cap of the wallet or its account is reached at the wallet's rate; null
+   * without caps, or when every cap's period resets first.
+   */
+  spendCapReachedInSeconds: number | null;
+  /** Which comes first (on a tie: the budget, then a cap); null when none is known. */
   endsBy: CampaignEnd | null;
   /** The earlier of the two; null when neither is known. */
   endsInSeconds: number | null;
@@ -35,25 +49,42 @@ export interface CampaignProjection {
  * own burn has a rate). A paused or stopped campaign projects nothing, even while calls it started
  * before the pause run on.
  */
-export function campaignProjection(campaign: CampaignRecord, burn: Burn, wallet: WalletBurn | undefined): CampaignProjection | null {
+export function campaignProjection(
+  campaign: CampaignRecord,
+  burn: Burn,
+  wallet: WalletBurn | undefined,
+  caps: { headrooms: readonly CapHeadroom[]; nowMs: number } = { headrooms: [], nowMs: 0 },
+): CampaignProjection | null {
   if (campaign.status !== CampaignStatus.RUNNING || burn.ratePerMinuteMicros === null || burn.ratePerMinuteMicros === 0n) return null;
   const budgetReachedInSeconds =
     campaign.budgetMicros === null ? null : secondsUntilUsedUp(campaign.budgetMicros - campaign.committedMicros, burn.ratePerMinuteMicros);
   const walletRunsDryInSeconds = wallet?.timeToEmptySeconds ?? null;
+  // Caps count the whole wallet's spend (and an account cap its sibling wallets' too): the wallet's rate, at least the campaign's.
+  const capRate = wallet?.ratePerMinuteMicros ?? burn.ratePerMinuteMicros;
+  let spendCapReachedInSeconds: number | null = null;
+  for (const headroom of caps.headrooms) {
+    const seconds = secondsUntilUsedUp(headroom.remainingMicros, capRate);
+    if (seconds === null || caps.nowMs + seconds * 1000 >= headroom.resetsAtMs) continue;
+    if (spendCapReachedInSeconds === null || seconds < spendCapReachedInSeconds) spendCapReachedInSeconds = seconds;
+  }
   let endsBy: CampaignEnd | null = null;
   let endsInSeconds: number | null = null;
-  if (budgetReachedInSeconds !== null && (walletRunsDryInSeconds === null || budgetReachedInSeconds <= walletRunsDryInSeconds)) {
-    endsBy = CampaignEnd.BUDGET;
-    endsInSeconds = budgetReachedInSeconds;
-  } else if (walletRunsDryInSeconds !== null) {
-    endsBy = CampaignEnd.WALLET;
-    endsInSeconds = walletRunsDryInSeconds;
+  for (const [end, seconds] of [
+    [CampaignEnd.BUDGET, budgetReachedInSeconds],
+    [CampaignEnd.SPEND_CAP, spendCapReachedInSeconds],
+    [CampaignEnd.WALLET, walletRunsDryInSeconds],
+  ] as const) {
+    if (seconds !== null && (endsInSeconds === null || seconds < endsInSeconds)) {
+      endsBy = end;
+      endsInSeconds = seconds;
+    }
   }
   return {
     ratePerMinuteMicros: burn.ratePerMinuteMicros,
     walletRatePerMinuteMicros: wallet?.ratePerMinuteMicros ?? null,
     budgetReachedInSeconds,
     walletRunsDryInSeconds,
+    spendCapReachedInSeconds,
     endsBy,
     endsInSeconds,
     windowSeconds: burn.windowSeconds,

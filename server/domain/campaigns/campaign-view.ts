@@ -6,6 +6,7 @@ import { liveCallFigures } from '../calls/call-record.js';
 import { activeCallsOfCampaigns } from '../calls/call.service.js';
 import { campaignBurns, walletBurns, type Burn, type BurnSettings } from '../wallets/burn-rate.js';
 import { campaignProjection, type CampaignProjection } from './campaign-projection.js';
+import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { CampaignStatus, type CampaignRecord } from './campaign-record.js';
 import { findCampaign, listCampaigns } from './campaign.service.js';
 
@@ -38,7 +39,7 @@ export async function viewCampaign(db: Db, campaign: CampaignRecord, settings: B
 
 /**
  * The live figures of each of `campaigns`, in a fixed number of statements whatever their number:
- * the active calls of those that have any, the campaigns' burns and their wallets' burns.
+ * the active calls of those that have any, the campaigns' burns, their wallets' burns and spend caps.
  */
 export async function campaignsFigures(
   db: Db,
@@ -54,7 +55,9 @@ export async function campaignsFigures(
   );
   // Only running campaigns project; their wallets' burns are read for them alone.
   const projecting = campaigns.filter((campaign) => campaign.status === CampaignStatus.RUNNING);
-  const wallets = await walletBurns(db, [...new Set(projecting.map((campaign) => campaign.walletId))], settings);
+  const projectingWallets = [...new Set(projecting.map((campaign) => campaign.walletId))];
+  const wallets = await walletBurns(db, projectingWallets, settings);
+  const caps = await SpendCapBook.read(db, projectingWallets, settings.nowMs);
   const figures = new Map<string, CampaignFigures>();
   for (const campaign of campaigns) {
     let spentMicros = campaign.spentMicros;
@@ -62,7 +65,11 @@ export async function campaignsFigures(
       if (call.campaignId === campaign.id) spentMicros += liveCallFigures(call, settings.nowMs).costMicros;
     }
     const burn = burns.get(campaign.id)!;
-    figures.set(campaign.id, { spentMicros, burn, projection: campaignProjection(campaign, burn, wallets.get(campaign.walletId)) });
+    const projection = campaignProjection(campaign, burn, wallets.get(campaign.walletId), {
+      headrooms: caps.headrooms(campaign.walletId),
+      nowMs: settings.nowMs,
+    });
+    figures.set(campaign.id, { spentMicros, burn, projection });
   }
   return figures;
 }

@@ -59,6 +59,8 @@ const KIND_WORDS: Record<NotificationKind, string> = {
   AUTO_RECHARGE_PAUSED: 'paused automatic recharges',
   ACCOUNT_CLOSING: 'account closing notices',
   TOP_UP_RECEIPT: 'payment receipts',
+  SPEND_CAP_WARNING: 'spend cap warnings',
+  SPEND_CAP_REACHED: 'spend caps reached',
   NUMBER_RENEWAL_FAILED: 'number renewals that could not be paid',
   NUMBER_RELEASED: 'numbers released',
   SENDER_ID_APPROVED: 'sender ID approvals',
@@ -162,6 +164,20 @@ export function composeAlertMail(alert: AlertMailFacts, reason: RecipientReason,
       lines = [
         `The ${wallet} of ${accountName} has been empty for a long time. Unless it is funded, the account will be closed and its phone numbers returned to the pool.`,
         topUp,
+      ];
+      break;
+    case NotificationKind.SPEND_CAP_WARNING:
+      subject = `80 % of a spend cap used (${accountName})`;
+      lines = [
+        `Spending of ${accountName} has reached 80 % of a spend cap${amount ? ` of ${amount}` : ''}.`,
+        `At the cap, calls stop and new calls, messages and charges are refused until the cap resets at midnight (or on the 1st, for a monthly cap) in the account's timezone. To allow more, raise the cap: ${settings.publicUrl}/settings`,
+      ];
+      break;
+    case NotificationKind.SPEND_CAP_REACHED:
+      subject = `Spend cap reached: calls and messages are stopped (${accountName})`;
+      lines = [
+        `Spending of ${accountName} has reached a spend cap${amount ? ` of ${amount}` : ''}: calls stop and new calls, messages and charges are refused until the cap resets at midnight (or on the 1st, for a monthly cap) in the account's timezone.`,
+        `To continue now, raise or lift the cap: ${settings.publicUrl}/settings`,
       ];
       break;
     case NotificationKind.NUMBER_RENEWAL_FAILED:

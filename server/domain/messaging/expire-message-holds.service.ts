@@ -34,6 +34,7 @@ export async function expireMessageHolds(em: EntityManager, deps: Pick<ServiceDe
           campaignId: row.campaign_id,
           holdMicros: BigInt(row.price_micros),
         })),
+        nowMs,
       );
       return rows.length;
     });

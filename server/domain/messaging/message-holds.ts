@@ -2,6 +2,7 @@
  * Capturing and releasing message holds: the two ways a PENDING message's hold ends, as SQL run
  * inside the caller's transaction (except the posting, which owns its own).
  */
+import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Db, SqlTransaction } from '../../database/sql.js';
 import { assert, InsufficientFundsError } from '../../errors.js';
@@ -39,19 +40,24 @@ export interface ReleasedHold {
 
 /**
  * Gives back the holds of messages just made final (FAILED or EXPIRED): one statement per table,
- * wallets then campaigns each locked in id order (the order every writer takes), one
+ * wallets, their spend caps, then campaigns each locked in id order (the order every writer takes), one
  * CAMPAIGN_UPDATED event per campaign changed. Runs inside the caller's transaction, which has
  * already locked and updated the messages.
  */
-export async function releaseHolds(tx: SqlTransaction, holds: readonly ReleasedHold[]): Promise<void> {
+export async function releaseHolds(tx: SqlTransaction, holds: readonly ReleasedHold[], atMs: number): Promise<void> {
   const byWallet = sumBy(holds, (hold) => hold.walletId);
   const byCampaign = sumBy(holds, (hold) => hold.campaignId);
   if (byWallet.size > 0) {
-    await lockWallets.all(tx, { walletIds: [...byWallet.keys()].sort() });
+    const walletIds = [...byWallet.keys()].sort();
+    await lockWallets.all(tx, { walletIds });
     await changeReservedCredit(
       tx,
       [...byWallet].map(([walletId, holdMicros]) => ({ walletId, deltaMicros: -holdMicros })),
     );
+    // The holds no longer count toward the spend caps (in the period they were counted in; see SpendCapBook).
+    const caps = await SpendCapBook.lock(tx, walletIds, atMs);
+    for (const [walletId, holdMicros] of byWallet) caps.add(walletId, -holdMicros);
+    await caps.write(tx);
   }
   if (byCampaign.size > 0) {
     const campaignIds = [...byCampaign.keys()].sort();

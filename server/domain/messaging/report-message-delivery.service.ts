@@ -59,9 +59,11 @@ export async function reportMessageDelivery(
         await insertOutboxEvents(tx, [await addCampaignSpend(tx, message.campaignId, message.priceMicros)]);
       }
     } else {
-      await releaseHolds(tx, [
-        { accountId: message.accountId, walletId: message.walletId, campaignId: message.campaignId, holdMicros: message.holdMicros },
-      ]);
+      await releaseHolds(
+        tx,
+        [{ accountId: message.accountId, walletId: message.walletId, campaignId: message.campaignId, holdMicros: message.holdMicros }],
+        nowMs,
+      );
     }
     return { message: toMessageRecord(updated), changed: true };
   });

@@ -16,6 +16,9 @@ import { findCampaign, insertOutboxEvents } from '../campaigns/campaign.service.
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { availableMicros, reserveCredit } from '../wallets/credit.js';
+import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
+import { SpendCapBook, type CapRefusal } from '../spend-caps/spend-cap-book.js';
+import { spendCapReachedError } from '../spend-caps/spend-cap-refusal.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
 import { formatMoney } from '../wallets/money.js';
 import { validateCampaignId, validateIdempotencyKey } from '../wallets/validate-input.js';
@@ -71,7 +74,8 @@ export interface SentMessages {
  * @throws CampaignNotRunningError. @throws WalletSuspendedError when the wallet is suspended and has nothing available.
  * @throws InsufficientFundsError when the available balance does not cover the total, or
  * (`extensions.reason` BUDGET_REACHED) the campaign's budget does not; nothing is written and the
- * campaign keeps running.
+ * campaign keeps running. @throws SpendCapReachedError when a daily or monthly spend cap of the account
+ * (in the wallet's currency) or of the wallet does not allow the total; nothing is written.
  * @throws IdempotencyKeyReusedError when the key sent another request.
  */
 export async function sendMessage(em: EntityManager, deps: ServiceDeps, options: SendMessageOptions): Promise<SentMessages> {
@@ -105,14 +109,16 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   const totalMicros = priced.reduce((sum, recipient) => sum + recipient.priceMicros, 0n);
   const sentAtMs = deps.clock.now();
   const expiresAt = iso(sentAtMs + deps.config.messageHoldTtlMs);
-  const outcome = await transaction(em, async (tx): Promise<{ sent: MessageRecord[] } | { earlier: MessageRecord[] }> => {
+  let capRefusal: CapRefusal | null = null;
+  const send = transaction(em, async (tx): Promise<{ sent: MessageRecord[] } | { earlier: MessageRecord[] }> => {
     if (idempotencyKey !== null) {
       const earlier = await lockMessagesOfKey(tx, wallet.accountId, idempotencyKey);
       if (earlier.length > 0) return { earlier };
     }
-    // Lock order everywhere: calls and messages, wallets, campaigns, accounts.
+    // Lock order everywhere: calls and messages, wallets, spend caps, campaigns, accounts.
     const locked = await lockWalletCredit.maybeOne(tx, { walletId: wallet.id });
     assert(locked, 'a wallet found a moment ago still exists: wallets are never deleted');
+    const caps = await SpendCapBook.lock(tx, [wallet.id], sentAtMs);
     const current = campaign === null ? null : await lockCampaign(tx, campaign.id);
     if (current !== null && current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
     const available = availableMicros({ balanceMicros: BigInt(locked.balance_micros), reservedMicros: BigInt(locked.reserved_micros) });
@@ -136,6 +142,10 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
         },
       );
     }
+    capRefusal = caps.refusal(wallet.id, totalMicros);
+    if (capRefusal !== null) throw spendCapReachedError(capRefusal, totalMicros);
+    caps.add(wallet.id, totalMicros);
+    await caps.write(tx);
     let campaignVersion: bigint | null = null;
     if (current !== null && totalMicros > 0n) {
       const updated = await commitCampaignCredit.one(tx, { campaignId: current.id, amountMicros: totalMicros });
@@ -164,6 +174,11 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
       ]);
     }
     return { sent: inRequestOrder(rows.map(toMessageRecord), to) };
+  });
+  const outcome = await send.catch(async (error: unknown) => {
+    // Refused by a spend cap: nothing was written; the alert's cause is written on its own.
+    if (capRefusal !== null) await publishSpendCapReached(em, capRefusal);
+    throw error;
   });
   // A concurrent request with the same key committed first: answer as its replay.
   if ('earlier' in outcome) return replaySend(outcome.earlier, request, idempotencyKey!);

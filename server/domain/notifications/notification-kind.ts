@@ -1,6 +1,6 @@
 /**
  * What a customer can be e-mailed about (the dashboard's Notification Settings): alert kinds
- * (balance, payments, closing, number renewals and releases, sender IDs), the receipt of a card top-up,
+ * (balance, payments, closing, number renewals and releases, sender IDs, spend caps), the receipt of a card top-up,
  * and the daily and monthly usage reports. Each user turns e-mail on or off per kind; on by default,
  * except the reports, which are opt-in.
  */
@@ -12,6 +12,8 @@ export enum NotificationKind {
   AUTO_RECHARGE_PAUSED = 'AUTO_RECHARGE_PAUSED',
   ACCOUNT_CLOSING = 'ACCOUNT_CLOSING',
   TOP_UP_RECEIPT = 'TOP_UP_RECEIPT',
+  SPEND_CAP_WARNING = 'SPEND_CAP_WARNING',
+  SPEND_CAP_REACHED = 'SPEND_CAP_REACHED',
   NUMBER_RENEWAL_FAILED = 'NUMBER_RENEWAL_FAILED',
   NUMBER_RELEASED = 'NUMBER_RELEASED',
   SENDER_ID_APPROVED = 'SENDER_ID_APPROVED',
@@ -49,6 +51,8 @@ export const MAILED_ALERT_KINDS: ReadonlySet<string> = new Set<string>([
   NotificationKind.AUTO_RECHARGE_FAILED,
   NotificationKind.AUTO_RECHARGE_PAUSED,
   NotificationKind.ACCOUNT_CLOSING,
+  NotificationKind.SPEND_CAP_WARNING,
+  NotificationKind.SPEND_CAP_REACHED,
   NotificationKind.NUMBER_RENEWAL_FAILED,
   NotificationKind.NUMBER_RELEASED,
   NotificationKind.SENDER_ID_APPROVED,

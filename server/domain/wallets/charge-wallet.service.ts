@@ -28,11 +28,12 @@ export interface ChargeWalletOptions {
  * available balance does not cover it.
  * @throws ForbiddenError for SUPPORT. @throws NotFoundError for an unknown or foreign wallet.
  * @throws BadUserInputError, InsufficientFundsError, IdempotencyKeyReusedError.
+ * @throws SpendCapReachedError when a daily or monthly spend cap of the account or wallet does not allow it.
  * Signals `deps.committed()` after a new posting.
  */
 export async function chargeWallet(
   em: EntityManager,
-  deps: Pick<ServiceDeps, 'committed' | 'postings'>,
+  deps: Pick<ServiceDeps, 'committed' | 'postings'> & Partial<Pick<ServiceDeps, 'clock'>>,
   options: ChargeWalletOptions,
 ): Promise<PostedWalletTransaction> {
   const { principal, limits } = options;
@@ -54,6 +55,7 @@ export async function chargeWallet(
     idempotencyKey: validateIdempotencyKey(options.idempotencyKey, limits.idempotencyKeyLengthMax),
     operation: 'charge',
     walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+    atMs: deps.clock?.now() ?? null,
   });
   // Subscribers learn of the new transaction now; a replay wrote nothing new.
   if (!posted.replayed) deps.committed();

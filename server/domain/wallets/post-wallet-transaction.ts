@@ -7,6 +7,9 @@ import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFunds
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
 import type { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
+import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
+import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
+import { spendCapReachedError } from '../spend-caps/spend-cap-refusal.js';
 import { availableMicros } from './credit.js';
 import { toWalletRecord, type WalletRecord } from './wallet-record.js';
 import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';
@@ -27,18 +30,22 @@ import {
  *
  * Posts one completed wallet movement as ONE SQL statement: the balance check, the debit or
  * credit, the next per-wallet sequence number, the journal header, both double-entry legs, the
- * customer-facing transaction row, the idempotency record and the outbox event. One statement means one atomic
+ * customer-facing transaction row, the idempotency record, the outbox event and, for a charge on a capped
+ * wallet or account, the daily and monthly spend caps' check and count (their rows are locked after the
+ * wallet's, and only when a cap applies). One statement means one atomic
  * step under the wallet's row lock, held only for the statement and its commit (no application
  * round trip in between), and no read-then-write race.
  *
- * Parameters $1..$15, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
+ * Parameters $1..$16, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
  * in micros, wallet balance cap in micros, kind, counterparty platform account code,
  * description, campaign id, actor, idempotency key, operation name, request hash, the
  * reservation to release in the same step, in micros (0 for none: a call's cost is posted
- * together with the release of the credit it held), and the Stripe PaymentIntent id (null but
- * for a card top-up).
+ * together with the release of the credit it held), the Stripe PaymentIntent id (null but
+ * for a card top-up), and the time whose local day and month a charge counts in for the spend caps
+ * (the services' clock; null: the database's `now()`).
  * Returns the inserted wallet_transaction row with the wallet's state right after it, or no row
- * when the wallet is absent, outside the scope, short of funds, or would exceed the cap. Exported
+ * when the wallet is absent, outside the scope, short of funds, would exceed the balance cap, or a
+ * spend cap refuses the charge. Exported
  * so the benchmark runs the very same statement as raw SQL.
  */
 export const POST_WALLET_TRANSACTION: PreparedStatement = {
@@ -49,7 +56,7 @@ export const POST_WALLET_TRANSACTION: PreparedStatement = {
            $4::bigint as delta_micros, $5::bigint as balance_micros_max, $6::text as kind,
            $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
            $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
-           $14::bigint as reserved_release_micros, $15::text as payment_intent_id`,
+           $14::bigint as reserved_release_micros, $15::text as payment_intent_id, $16::timestamptz as at`,
     { lockInIdOrder: false },
   ),
 };
@@ -66,10 +73,11 @@ export const POST_WALLET_TRANSACTIONS: PreparedStatement = {
   text: postingStatement(
     `
   select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::bigint[], $6::text[], $7::text[],
-                       $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[])
+                       $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[],
+                       $16::timestamptz[])
       as t(transaction_id, wallet_id, account_scope, delta_micros, balance_micros_max, kind, counterparty,
            description, campaign_id, actor, idempotency_key, operation, request_hash, reserved_release_micros,
-           payment_intent_id)`,
+           payment_intent_id, at)`,
     { lockInIdOrder: true },
   ),
 };
@@ -106,7 +114,17 @@ posted as (
   returning i.transaction_id, w.id as wallet_id, w.account_id, w.currency, w.last_sequence as sequence,
             w.balance_micros - i.delta_micros as balance_before_micros, w.balance_micros as balance_after_micros,
             w.reserved_micros as wallet_reserved_micros, w.created_at as wallet_created_at,
-            w.updated_at as wallet_updated_at
+            w.updated_at as wallet_updated_at, w.spend_capped
+),
+counted as (
+  -- A charge on a wallet with a spend cap (its own, or its account's in its currency: the wallet's
+  -- flag says so, read under its row lock) is counted on those caps, after the debit: the function
+  -- locks them (after the wallets, the house's order) and raises SQLSTATE SW001 when one
+  -- would pass its cap, which undoes the whole statement. Uncapped wallets never call it.
+  select spendwire_count_spend(array_agg(p.wallet_id), array_agg(-i.delta_micros - i.reserved_release_micros), max(coalesce(i.at, now())))
+    from posted p join input i using (transaction_id)
+   where p.spend_capped and i.kind = 'CHARGE' and -i.delta_micros - i.reserved_release_micros > 0
+  having count(*) > 0
 ),
 journal as (
   insert into ledger_transaction (id, kind, created_at)
@@ -146,7 +164,8 @@ select t.*, p.currency as wallet_currency, p.wallet_reserved_micros,
        ${WALLET_TRANSACTION_CREATED_AT_MS},
        (extract(epoch from p.wallet_created_at) * 1000)::float8 as wallet_created_at_ms,
        (extract(epoch from p.wallet_updated_at) * 1000)::float8 as wallet_updated_at_ms
-  from inserted t join posted p on p.transaction_id = t.id`;
+  from inserted t join posted p on p.transaction_id = t.id
+ where (select count(*) from counted) >= 0`;
 }
 
 /** Options of {@link postWalletTransaction}. */
@@ -173,6 +192,11 @@ export interface PostWalletTransactionOptions {
   reservedReleaseMicros?: bigint;
   /** The Stripe PaymentIntent that paid for a top-up, shown on its transaction. @default null */
   paymentIntentId?: string | null;
+  /**
+   * When the posting happens by the services' clock (epoch ms): the spend caps count a charge in this
+   * instant's local day and month. @default the database's now()
+   */
+  atMs?: number | null;
 }
 
 /** What {@link postWalletTransaction} did. */
@@ -186,6 +210,9 @@ export interface PostedWalletTransaction {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Times a charge refused by a spend cap that no longer refuses it (raised meanwhile) is posted again. */
+const POSTING_ATTEMPTS_MAX = 3;
+
 /**
  * Posts a completed credit or debit on a wallet, or replays the earlier result of the same
  * idempotency key. Owns its (single-statement) transaction: do not call inside another (an
@@ -194,11 +221,13 @@ const UNIQUE_VIOLATION = '23505';
  * @throws InsufficientFundsError when a debit exceeds the available balance; nothing is written.
  * @throws BadUserInputError (`amount`) when a credit would lift the balance above the cap.
  * @throws IdempotencyKeyReusedError when the key was used with other parameters.
+ * @throws SpendCapReachedError when a charge would pass a daily or monthly spend cap; nothing is written.
  */
 export async function postWalletTransaction(
   em: EntityManager,
   postings: PostingBatcher,
   options: PostWalletTransactionOptions,
+  attempt = 1,
 ): Promise<PostedWalletTransaction> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
   // The batcher commits on its own connections: a caller's open transaction would not contain the posting.
@@ -212,6 +241,12 @@ export async function postWalletTransaction(
   } catch (error) {
     if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) {
       return replay(em, postings, options, requestHash);
+    }
+    if (isSpendCapReached(error)) {
+      await explainSpendCapRefusal(em, options);
+      // The cap was raised (or its period ended) since: posted again, it is judged as things are now.
+      assert(attempt < POSTING_ATTEMPTS_MAX, 'a charge refused by a spend cap is explained by one');
+      return postWalletTransaction(em, postings, options, attempt + 1);
     }
     throw error;
   }
@@ -318,7 +353,7 @@ function toWallet(row: PostedRow): WalletRecord {
   };
 }
 
-/** The parameters $1..$15 of {@link POST_WALLET_TRANSACTION}, in order. */
+/** The parameters $1..$16 of {@link POST_WALLET_TRANSACTION}, in order. */
 function postingValues(options: PostWalletTransactionOptions, transactionId: string, requestHash: string): unknown[] {
   return [
     transactionId,
@@ -336,6 +371,7 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     requestHash,
     (options.reservedReleaseMicros ?? 0n).toString(),
     options.paymentIntentId ?? null,
+    options.atMs === null || options.atMs === undefined ? null : new Date(options.atMs).toISOString(),
   ];
 }
 
@@ -349,6 +385,13 @@ function hashRequest(options: PostWalletTransactionOptions): string {
     options.campaignId?.toLowerCase() ?? null,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The SQLSTATE `spendwire_count_spend` raises when a charge would pass a spend cap (the statement is undone). */
+const SPEND_CAP_REACHED_SQLSTATE = 'SW001';
+
+function isSpendCapReached(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === SPEND_CAP_REACHED_SQLSTATE;
 }
 
 function isIdempotencyKeyConflict(error: unknown): boolean {
@@ -383,6 +426,19 @@ async function idempotencyKeyRecorded(em: EntityManager, options: PostWalletTran
     accountScope: options.accountScope,
   });
   return recorded !== undefined;
+}
+
+/**
+ * Throws SpendCapReachedError for a charge a spend cap refused (and writes the alert's cause); returns
+ * when no cap refuses it now (raised meanwhile).
+ */
+async function explainSpendCapRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<void> {
+  const counted = -options.deltaMicros - (options.reservedReleaseMicros ?? 0n);
+  const refusal = (await SpendCapBook.read(em, [options.walletId], options.atMs ?? Date.now())).refusal(options.walletId, counted);
+  if (refusal) {
+    await publishSpendCapReached(em, refusal);
+    throw spendCapReachedError(refusal, counted);
+  }
 }
 
 async function explainRefusal(em: EntityManager, options: PostWalletTransactionOptions): Promise<never> {

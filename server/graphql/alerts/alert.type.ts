@@ -23,6 +23,11 @@ registerEnumType(AlertKind, {
         "A phone number's monthly renewal could not be paid: the number is in its grace period, or kept with the renewal owed while the wallet is suspended.",
     },
     BUDGET_REACHED: { description: 'A campaign reached its budget and stopped dialing.' },
+    SPEND_CAP_WARNING: { description: 'Committed spend reached 80 % of a daily or monthly spend cap (once per cap and period).' },
+    SPEND_CAP_REACHED: {
+      description:
+        'A daily or monthly spend cap was reached: spend that counts is refused until the period resets (once per cap and period).',
+    },
     REFUND_REQUESTED: { description: 'An owner asked for a refund of unused paid credit (amount): platform staff approve or decline it.' },
     REFUND_REQUEST_CLOSED: { description: 'A refund request was approved (refunded), declined or cancelled; the message says which.' },
     NUMBER_RELEASED: { description: 'A phone number was released without the customer asking: its grace ended or its account was closed.' },

@@ -50,6 +50,7 @@ export function toCampaignObject({ campaign, figures }: CampaignView): CampaignO
             walletRatePerMinute: figures.projection.walletRatePerMinuteMicros,
             budgetReachedInSeconds: figures.projection.budgetReachedInSeconds,
             walletRunsDryInSeconds: figures.projection.walletRunsDryInSeconds,
+            spendCapReachedInSeconds: figures.projection.spendCapReachedInSeconds,
             endsBy: figures.projection.endsBy,
             endsInSeconds: figures.projection.endsInSeconds,
             windowSeconds: figures.projection.windowSeconds,

@@ -126,6 +126,10 @@ registerEnumType(CampaignEnd, {
   description: 'What stops a running campaign first at the current burn.',
   valuesConfig: {
     BUDGET: { description: 'Its committed spend reaches its budget (it stops STOPPED_BUDGET_REACHED).' },
+    SPEND_CAP: {
+      description:
+        'A daily or monthly spend cap of its wallet or account is reached before the cap resets (it stops STOPPED_INSUFFICIENT_FUNDS).',
+    },
     WALLET: { description: "Its wallet's available balance is used up (it stops STOPPED_INSUFFICIENT_FUNDS)." },
   },
 });
@@ -154,10 +158,20 @@ export class CampaignProjectionObject {
   })
   walletRunsDryInSeconds!: number | null;
 
-  @Field(() => CampaignEnd, { nullable: true, description: 'Which comes first (BUDGET on a tie); null when neither is known.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Seconds until a daily or monthly spend cap of the wallet or account is reached at the wallet's rate; null without caps or when each resets first.",
+  })
+  spendCapReachedInSeconds!: number | null;
+
+  @Field(() => CampaignEnd, {
+    nullable: true,
+    description: 'Which comes first (on a tie BUDGET, then SPEND_CAP); null when none is known.',
+  })
   endsBy!: CampaignEnd | null;
 
-  @Field(() => Int, { nullable: true, description: 'Seconds until the first of the two; null when neither is known.' })
+  @Field(() => Int, { nullable: true, description: 'Seconds until the first of them; null when none is known.' })
   endsInSeconds!: number | null;
 
   @Field(() => Int, { description: 'The window the rates look back over, in seconds (burnRateWindowSeconds).' })

@@ -4,7 +4,7 @@ import { NotificationKind } from '../../domain/notifications/notification-kind.j
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description:
-    'What a user can be e-mailed about: alert kinds (balance, payments, closing, numbers, sender IDs), the receipt of each card top-up, and the daily and monthly usage reports.',
+    'What a user can be e-mailed about: alert kinds (balance, payments, closing, numbers, sender IDs, spend caps), the receipt of each card top-up, and the daily and monthly usage reports.',
   valuesConfig: {
     LOW_BALANCE: { description: "A wallet's balance fell to a low-balance threshold." },
     BALANCE_DEPLETED: { description: "A wallet's balance reached zero." },
@@ -13,6 +13,8 @@ registerEnumType(NotificationKind, {
     AUTO_RECHARGE_PAUSED: { description: 'Automatic recharge paused itself.' },
     ACCOUNT_CLOSING: { description: 'The account will be closed soon for lack of funds.' },
     TOP_UP_RECEIPT: { description: 'The receipt of each successful card top-up.' },
+    SPEND_CAP_WARNING: { description: 'Spend reached 80 % of a daily or monthly spend cap.' },
+    SPEND_CAP_REACHED: { description: 'A daily or monthly spend cap was reached: spend is refused until it resets.' },
     NUMBER_RENEWAL_FAILED: {
       description: "A phone number's monthly renewal could not be paid (in grace, or owed while the wallet is suspended).",
     },

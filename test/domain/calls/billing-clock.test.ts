@@ -69,13 +69,14 @@ async function batchStatements(): Promise<{ extended: number; batches: string[][
 }
 
 /**
- * A batch's statements by their first words: claim the calls, lock wallets and campaigns, write calls, wallets'
- * reserved credit and campaigns, and the campaigns' change events to the outbox.
+ * A batch's statements by their first words: claim the calls, lock wallets, their spend caps (none here) and
+ * campaigns, write calls, wallets' reserved credit and campaigns, and the campaigns' change events to the outbox.
  */
 const ONE_PER_TABLE = [
   'begin',
   'select c.id,',
   'select id,',
+  'select w.id',
   'select id,',
   'update call',
   'update wallet',

@@ -317,25 +317,26 @@ const CampaignFiguresList = memo(function CampaignFiguresList({ latest, currency
 });
 
 /**
- * When the running campaign ends, whichever comes first: "Budget reached" or "Wallet runs dry",
+ * When the running campaign ends, whichever comes first: "Budget reached", "Spend cap reached" or "Wallet runs dry",
  * "in 12 min 5 s" counting down on the page's clock from the state's figure (the wallet's figure is
  * the Overview's time to empty). Nothing for a paused or stopped campaign, or when nothing runs.
  */
 function ProjectionFigure({ projection, atMs }: { projection: CampaignFigures['projection'] | null; atMs: number }) {
   const nowMs = useCampaignClock();
   if (projection === null || projection.endsInSeconds === null || projection.endsInSeconds === undefined) return null;
-  const budget = projection.endsBy === 'BUDGET';
   const left = projection.endsInSeconds - Math.max(0, nowMs - atMs) / 1000;
+  const [label, title] =
+    projection.endsBy === 'BUDGET'
+      ? ['Budget reached', 'At this campaign’s burn, when its committed spend reaches its budget (before the wallet runs dry)']
+      : projection.endsBy === 'SPEND_CAP'
+        ? [
+            'Spend cap reached',
+            'At the wallet’s burn, when a daily or monthly spend cap is reached (before it resets or the wallet runs dry)',
+          ]
+        : ['Wallet runs dry', 'At the wallet’s burn (all its campaigns, messages and plan fees), when its available balance is used up'];
   return (
-    <div
-      className="balances__item"
-      title={
-        budget
-          ? 'At this campaign’s burn, when its committed spend reaches its budget (before the wallet runs dry)'
-          : 'At the wallet’s burn (all its campaigns, messages and plan fees), when its available balance is used up'
-      }
-    >
-      <dt>{budget ? 'Budget reached' : 'Wallet runs dry'}</dt>
+    <div className="balances__item" title={title}>
+      <dt>{label}</dt>
       <dd className="amount">{left <= 0 ? 'Now' : `in ${formatTimeLeft(left)}`}</dd>
     </div>
   );

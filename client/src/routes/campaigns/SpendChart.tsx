@@ -141,7 +141,13 @@ export function LiveSpendChart({ baseline, samples, latest, currency }: LiveSpen
         geometry={geometry}
         currency={currency}
         description={description}
-        endLabel={campaign.projection?.endsBy === 'BUDGET' ? 'Budget reached' : 'Runs dry'}
+        endLabel={
+          campaign.projection?.endsBy === 'BUDGET'
+            ? 'Budget reached'
+            : campaign.projection?.endsBy === 'SPEND_CAP'
+              ? 'Cap reached'
+              : 'Runs dry'
+        }
       />
       <ul className="spend-chart__legend" aria-hidden="true">
         <li className="spend-chart__legend-item spend-chart__legend-item--bars">Spend per minute (left)</li>

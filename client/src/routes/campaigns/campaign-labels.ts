@@ -85,6 +85,7 @@ const END_REASON_WORDS: Readonly<Record<CallEndReason, string>> = {
   INSUFFICIENT_FUNDS: 'insufficient funds',
   BUDGET_REACHED: 'budget reached',
   WALLET_SUSPENDED: 'wallet suspended',
+  SPEND_CAP_REACHED: 'spend cap reached',
 };
 
 function reasonWords(reason: string): string {

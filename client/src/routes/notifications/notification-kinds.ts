@@ -7,6 +7,11 @@ export const NOTIFICATION_KIND_TEXT: Readonly<Record<string, { label: string; de
   AUTO_RECHARGE_PAUSED: { label: 'Auto-recharge paused', description: 'Automatic top-ups stopped after repeated failures.' },
   ACCOUNT_CLOSING: { label: 'Account closing', description: 'The account will be closed soon for lack of funds.' },
   TOP_UP_RECEIPT: { label: 'Top-up receipts', description: 'The receipt of each successful card top-up.' },
+  SPEND_CAP_WARNING: { label: 'Spend cap at 80 %', description: 'Spending today or this month reached 80 % of a spend cap.' },
+  SPEND_CAP_REACHED: {
+    label: 'Spend cap reached',
+    description: 'A spend cap was reached: calls, messages and charges stop until it resets.',
+  },
   NUMBER_RENEWAL_FAILED: {
     label: 'Number renewal not paid',
     description: 'A phone number’s monthly renewal could not be paid (in grace, or owed while the wallet is suspended).',

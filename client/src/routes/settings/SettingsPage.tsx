@@ -9,11 +9,13 @@ import { ApiKeysCard } from './ApiKeysCard';
 import { AutoRechargeCard } from './AutoRechargeCard';
 import { BalanceAlertsCard } from './BalanceAlertsCard';
 import { SavedCardsCard } from './SavedCardsCard';
+import { SpendCapsCard } from './SpendCapsCard';
 import './settings.css';
 
 /**
  * The Settings page: automatic funding of the wallet (auto-recharge, the monthly recharge), its
- * balance alerts (low-balance thresholds), saved cards and API keys (the team has its own page). Each block shows
+ * balance alerts (low-balance thresholds), its daily and monthly spend caps, saved cards and API keys
+ * (the team has its own page). Each block shows
  * only to the roles the server lets act on it: funding and keys to OWNERs (others see
  * funding read-only), balance alerts to every role but integrators (who see them read-only), cards
  * to OWNERs and campaign managers.
@@ -32,6 +34,7 @@ export function SettingsPage({ account, wallet, role }: AccountPageProps) {
     <div className="settings">
       <AutoRechargeCard key={wallet.id} walletId={wallet.id} currency={wallet.currency} role={role} hasDefaultCard={hasDefaultCard} />
       <BalanceAlertsCard key={`alerts-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} role={role} />
+      <SpendCapsCard key={`caps-${wallet.id}`} walletId={wallet.id} currency={wallet.currency} role={role} />
       {cardsAllowed && <SavedCardsCard />}
       {canManageApiKeys(role) && <ApiKeysCard accountId={account.id} />}
       {ownerOnly.length > 0 && (

@@ -25,6 +25,8 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   AUTO_RECHARGE_PAUSED: 'Auto-recharge paused',
   NUMBER_RENEWAL_FAILED: 'Number renewal failed',
   BUDGET_REACHED: 'Budget reached',
+  SPEND_CAP_WARNING: 'Spend cap at 80 %',
+  SPEND_CAP_REACHED: 'Spend cap reached',
   REFUND_REQUESTED: 'Refund requested',
   REFUND_REQUEST_CLOSED: 'Refund request closed',
   NUMBER_RELEASED: 'Number released',

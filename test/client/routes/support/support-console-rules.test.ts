@@ -74,7 +74,7 @@ describe('the alert feed', () => {
   it('reads filters from the address only when they name a kind or an account id', () => {
     expect(isAlertKind('LOW_BALANCE')).toBe(true);
     expect(isAlertKind('toString')).toBe(false);
-    expect(Object.keys(ALERT_KIND_LABELS)).toHaveLength(18);
+    expect(Object.keys(ALERT_KIND_LABELS)).toHaveLength(20);
     expect(isAccountId('8E89D0BB-E86A-48FC-A742-3A5B7A40340D')).toBe(true);
     expect(isAccountId('8e89d0bb-e86a-48fc-a742-3a5b7a40340d ')).toBe(false);
   });

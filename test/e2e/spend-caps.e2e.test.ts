@@ -1,0 +1,121 @@
+// Goal: an OWNER sets the wallet's daily spend cap and the account's timezone on the Settings page, sees this period's
+// spend against the cap (a bar at 80 % after a charge) and when it resets, gets a clear message for a negative cap, and
+// a charge past the cap is refused; the card works at desktop (1280×800) and phone (390×844) size with no horizontal
+// scroll. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and
+// labels, charges through the API, screenshots at both sizes.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureClientBuilt,
+  goToSection,
+  newPage,
+  openBrowser,
+  saveScreenshot,
+  screenshotOnFailure,
+  signInThroughPage,
+  type BrowserPage,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const SCREENSHOT_PREFIX = 'spend-caps';
+const ACCOUNT_NAME = 'E2E Caps Account';
+const OWNER = { email: 'carla.caps@example.com', name: 'Carla Caps', password: 'caps keep spend in check' };
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let t: TestApp;
+let browser: Browser;
+let owner: BrowserPage;
+let walletId: string;
+let ownerKey: string;
+const pages: BrowserPage[] = [];
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  t = await startTestApp({ billingClockEnabled: false });
+  const account = await t.createAccount(ACCOUNT_NAME);
+  walletId = account.walletId;
+  ownerKey = account.ownerKey;
+  await t.fund(account.walletId, '50');
+  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
+    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
+  });
+  browser = await openBrowser();
+  owner = await newPage(browser, { viewport: DESKTOP });
+  pages.push(owner);
+}, 120_000);
+
+afterAll(async () => {
+  for (const page of pages) await page.close().catch(() => undefined);
+  await browser?.close();
+  await t?.close();
+});
+
+screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
+
+function caps(page: Page) {
+  return page.getByRole('region', { name: 'Spend caps', exact: true });
+}
+
+async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(
+    () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+  );
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}
+
+describe('spend caps on the Settings page', () => {
+  it('shows that no cap is set yet', async () => {
+    const { page } = owner;
+    await page.goto(`${t.url}/`);
+    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await goToSection(page, 'Settings', '/settings');
+    await caps(page).getByText('No spend caps are set', { exact: false }).waitFor();
+    await expectNoHorizontalScroll(page, DESKTOP.width);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '01-desktop-none');
+  });
+
+  it('refuses a negative cap with a sentence, then saves a daily cap of 10 for the wallet', async () => {
+    const { page } = owner;
+    const wallet = caps(page).getByRole('region', { name: 'This wallet', exact: true });
+    await wallet.getByLabel('Daily cap', { exact: true }).fill('-1');
+    await wallet.getByRole('button', { name: 'Save caps' }).click();
+    await wallet.getByText('A cap must not be negative.').waitFor();
+    await wallet.getByLabel('Daily cap', { exact: true }).fill('10');
+    await wallet.getByRole('button', { name: 'Save caps' }).click();
+    await wallet.getByRole('progressbar', { name: 'Today: $0.00 of $10.00' }).waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '02-desktop-saved');
+  });
+
+  it("shows the day's spend against the cap after charges, and the charge past it is refused", async () => {
+    const { page } = owner;
+    const CHARGE = 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }';
+    await t.ok(ownerKey, CHARGE, { input: { walletId, amount: '8' } });
+    const refused = await t.graphql(ownerKey, CHARGE, { input: { walletId, amount: '2.5' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('SPEND_CAP_REACHED');
+    await page.reload();
+    const wallet = caps(page).getByRole('region', { name: 'This wallet', exact: true });
+    const bar = wallet.getByRole('progressbar', { name: 'Today: $8.00 of $10.00' });
+    await bar.waitFor();
+    expect(await bar.getAttribute('aria-valuenow')).toBe('80');
+    await wallet.getByText('$8.00 of $10.00 (80 %)').waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '03-desktop-80-percent');
+  });
+
+  it("sets the account's timezone", async () => {
+    const { page } = owner;
+    await caps(page).getByLabel('Account timezone', { exact: true }).selectOption('America/New_York');
+    await caps(page).getByRole('button', { name: 'Save timezone' }).click();
+    await caps(page).getByText('Saved.').waitFor();
+    expect((await t.ok(ownerKey, '{ spendCaps { timezone } }')).spendCaps.timezone).toBe('America/New_York');
+  });
+
+  it('works at phone size with no horizontal scroll', async () => {
+    const { page } = owner;
+    await page.setViewportSize(PHONE);
+    await caps(page).getByRole('region', { name: 'This wallet', exact: true }).getByRole('progressbar').first().waitFor();
+    await caps(page).scrollIntoViewIfNeeded();
+    await expectNoHorizontalScroll(page, PHONE.width);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '04-phone');
+  });
+});
