@@ -46,7 +46,9 @@ interface PageElement {
   contains(other: PageElement): boolean;
   getBoundingClientRect(): { right: number };
   querySelectorAll(selector: string): ArrayLike<PageElement>;
+  parentElement: PageElement | null;
 }
+declare const window: { getComputedStyle(element: PageElement): { overflowX: string } };
 declare const document: {
   activeElement: PageElement | null;
   documentElement: PageElement;
@@ -80,7 +82,7 @@ async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> 
   const measured = await page.evaluate((viewportWidth) => {
     const main = document.querySelector('main');
     // An element inside a box that scrolls or clips sideways (the sections' strip) is measured by that box.
-    const clipped = (element: Element) => {
+    const clipped = (element: PageElement) => {
       for (let parent = element.parentElement; parent !== null && parent !== main; parent = parent.parentElement) {
         if (window.getComputedStyle(parent).overflowX !== 'visible') return true;
       }
