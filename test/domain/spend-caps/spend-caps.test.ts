@@ -260,7 +260,7 @@ describe('calls and messages', () => {
     ]);
     await t.ok(ownerKey, SET_CAPS, { input: { walletId, daily: '0.1' } });
     const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { messages { id } } }`;
-    const send = (to: string[]) => t.graphql(ownerKey, SEND, { input: { walletId, ratePlanId, from: 'Spendwire', to, body: 'hello' } });
+    const send = (to: string[]) => t.graphql(ownerKey, SEND, { input: { walletId, ratePlanId, from: '+15550100001', to, body: 'hello' } });
     const sent = await send(['+447700900010', '+447700900011']);
     expect(sent.errors).toBeUndefined();
     const refused = await send(['+447700900012']);
