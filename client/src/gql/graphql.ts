@@ -590,7 +590,19 @@ export const AuditAction = {
   /** Platform staff declined a refund request, with a reason. */
   RefundRequestDeclined: 'REFUND_REQUEST_DECLINED',
   /** A further wallet was opened in the account (its name and currency). */
-  WalletCreated: 'WALLET_CREATED'
+  WalletCreated: 'WALLET_CREATED',
+  /** The daily and monthly spend caps of a wallet, or of the account in one currency, were set or lifted. */
+  SpendCapsChanged: 'SPEND_CAPS_CHANGED',
+  /** The account's timezone (where its spend caps' days and months begin) was changed. */
+  AccountTimezoneChanged: 'ACCOUNT_TIMEZONE_CHANGED',
+  /** A sender ID was registered for approval. */
+  SenderIdRegistered: 'SENDER_ID_REGISTERED',
+  /** Platform staff approved a sender ID (its first month is charged). */
+  SenderIdApproved: 'SENDER_ID_APPROVED',
+  /** Platform staff rejected a sender ID, with a reason. */
+  SenderIdRejected: 'SENDER_ID_REJECTED',
+  /** The account cancelled one of its sender IDs. */
+  SenderIdCancelled: 'SENDER_ID_CANCELLED'
 } as const;
 
 export type AuditAction = typeof AuditAction[keyof typeof AuditAction];

@@ -30,6 +30,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   REFUND_REQUEST_APPROVED: 'Refund request approved',
   REFUND_REQUEST_DECLINED: 'Refund request declined',
   WALLET_CREATED: 'Wallet created',
+  SPEND_CAPS_CHANGED: 'Spend caps changed',
+  ACCOUNT_TIMEZONE_CHANGED: 'Timezone changed',
+  SENDER_ID_REGISTERED: 'Sender ID registered',
+  SENDER_ID_APPROVED: 'Sender ID approved',
+  SENDER_ID_REJECTED: 'Sender ID rejected',
+  SENDER_ID_CANCELLED: 'Sender ID cancelled',
 };
 
 /** One changed field: its name, and its value before and after (null: absent). */

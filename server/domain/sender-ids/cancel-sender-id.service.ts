@@ -3,6 +3,8 @@ import { SqlTransaction, transaction, type Db } from '../../database/sql.js';
 import { InvalidStateError, NotFoundError } from '../../errors.js';
 import { AlertKind } from '../alerts/alert-kinds.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { isUuid } from '../ids.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { SENDER_ID_OWNER_ROLES } from './register-sender-id.service.js';
@@ -34,6 +36,14 @@ export async function cancelSenderId(
       cancelledAt: new Date(deps.clock.now()).toISOString(),
     });
     if (!cancelled) return null;
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: cancelled.account_id,
+      action: AuditAction.SENDER_ID_CANCELLED,
+      targetType: 'SENDER_ID',
+      targetId: cancelled.id,
+      after: { sender: cancelled.sender, status: 'CANCELLED' },
+    });
     const { currency } = await selectWalletCurrency.one(tx, { walletId: cancelled.wallet_id });
     await publishSenderIdAlert(
       tx,

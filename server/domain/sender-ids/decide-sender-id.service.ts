@@ -3,11 +3,13 @@ import { transaction } from '../../database/sql.js';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { AlertKind } from '../alerts/alert-kinds.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { renewalAtMs } from '../numbers/renewal-date.js';
 import type { ServiceDeps } from '../service-deps.js';
-import { formatMoneyForPeople } from '../wallets/money.js';
+import { formatMoney, formatMoneyForPeople } from '../wallets/money.js';
 import { publishSenderIdAlert } from './sender-id-alerts.js';
 import { postSenderIdMonths, postSenderIdMonthsReversal } from './sender-id-postings.js';
 import { SenderIdStatus, toSenderIdRecord, type SenderIdRecord } from './sender-id-record.js';
@@ -63,6 +65,15 @@ export async function decideSenderId(em: EntityManager, deps: ServiceDeps, optio
     const rejected = await transaction(em, async (tx) => {
       const row = await rejectPending.maybeOne(tx, { id: sender.id, reason, decidedBy: actor, decidedAt });
       if (!row) return null;
+      await recordAudit(tx, {
+        principal: options.principal,
+        accountId: sender.accountId,
+        action: AuditAction.SENDER_ID_REJECTED,
+        targetType: 'SENDER_ID',
+        targetId: sender.id,
+        before: { sender: sender.sender, status: 'PENDING' },
+        after: { sender: sender.sender, status: 'REJECTED', reason },
+      });
       await publishSenderIdAlert(tx, sender, {
         kind: AlertKind.SENDER_ID_REJECTED,
         currency,
@@ -88,6 +99,15 @@ export async function decideSenderId(em: EntityManager, deps: ServiceDeps, optio
       renewsAt: new Date(renewalAtMs(nowMs, 1)).toISOString(),
     });
     if (!row) return null;
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: sender.accountId,
+      action: AuditAction.SENDER_ID_APPROVED,
+      targetType: 'SENDER_ID',
+      targetId: sender.id,
+      before: { sender: sender.sender, status: 'PENDING' },
+      after: { sender: sender.sender, status: 'APPROVED', reason, monthlyFee: formatMoney(monthlyMicros) },
+    });
     await publishSenderIdAlert(tx, sender, {
       kind: AlertKind.SENDER_ID_APPROVED,
       currency,

@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction } from '../../database/sql.js';
 import { assert, BadUserInputError, InvalidStateError, LimitExceededError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { Role } from '../accounts/role.js';
 import { isSenderId, SENDER_ID_LENGTH_MAX } from '../messaging/message-input.js';
 import type { ServiceDeps } from '../service-deps.js';
@@ -57,6 +59,14 @@ export async function registerSenderId(
     });
     if (!inserted)
       throw new InvalidStateError(`Sender ID "${options.sender}" is already registered for this account`, { sender: options.sender });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: wallet.accountId,
+      action: AuditAction.SENDER_ID_REGISTERED,
+      targetType: 'SENDER_ID',
+      targetId: inserted.id,
+      after: { sender: options.sender, walletId: wallet.id, status: 'PENDING' },
+    });
     return inserted;
   });
   return toSenderIdRecord(row);

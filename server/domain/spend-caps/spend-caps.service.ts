@@ -4,6 +4,8 @@ import type { Config } from '../../config.js';
 import { transaction } from '../../database/sql.js';
 import { BadUserInputError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { Role } from '../accounts/role.js';
 import { findAccount } from '../accounts/find-account.service.js';
 import type { Clock } from '../calls/clock.js';
@@ -161,6 +163,18 @@ export async function setSpendCaps(em: EntityManager, deps: CapDeps, options: Se
       await upsertSpendCap.one(tx, { id: randomUUID(), accountId, walletId, currency, dailyCapMicros: daily, monthlyCapMicros: monthly });
     }
     await refreshWalletsSpendCapped.run(tx, { accountId });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.SPEND_CAPS_CHANGED,
+      targetType: walletId === null ? 'ACCOUNT' : 'WALLET',
+      targetId: walletId,
+      after: {
+        currency,
+        daily: daily === null ? null : formatMoney(daily),
+        monthly: monthly === null ? null : formatMoney(monthly),
+      },
+    });
   });
   const settings = await readSpendCaps(em, deps, { principal: options.principal, accountId });
   const set = settings.caps.find((cap) => cap.walletId === walletId && cap.currency === currency);
@@ -191,6 +205,17 @@ export async function setAccountTimezone(
   if (timezone.length === 0 || timezone.length > 100 || !(await selectTimezoneKnown.maybeOne(em, { name: timezone }))) {
     throw new BadUserInputError('timezone', `Unknown timezone "${timezone.slice(0, 100)}": use an IANA name such as "Europe/London"`);
   }
-  const row = await updateAccountTimezone.one(em, { accountId, timezone });
+  const row = await transaction(em, async (tx) => {
+    const updated = await updateAccountTimezone.one(tx, { accountId, timezone });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId,
+      action: AuditAction.ACCOUNT_TIMEZONE_CHANGED,
+      targetType: 'ACCOUNT',
+      targetId: null,
+      after: { timezone: updated.timezone },
+    });
+    return updated;
+  });
   return { accountId, timezone: row.timezone };
 }

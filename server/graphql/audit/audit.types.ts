@@ -38,6 +38,14 @@ registerEnumType(AuditAction, {
     REFUND_REQUEST_APPROVED: { description: 'Platform staff approved a refund request (and refunded it).' },
     REFUND_REQUEST_DECLINED: { description: 'Platform staff declined a refund request, with a reason.' },
     WALLET_CREATED: { description: 'A further wallet was opened in the account (its name and currency).' },
+    SPEND_CAPS_CHANGED: {
+      description: 'The daily and monthly spend caps of a wallet, or of the account in one currency, were set or lifted.',
+    },
+    ACCOUNT_TIMEZONE_CHANGED: { description: "The account's timezone (where its spend caps' days and months begin) was changed." },
+    SENDER_ID_REGISTERED: { description: 'A sender ID was registered for approval.' },
+    SENDER_ID_APPROVED: { description: 'Platform staff approved a sender ID (its first month is charged).' },
+    SENDER_ID_REJECTED: { description: 'Platform staff rejected a sender ID, with a reason.' },
+    SENDER_ID_CANCELLED: { description: 'The account cancelled one of its sender IDs.' },
   },
 });
 

@@ -444,3 +444,70 @@ describe('reading the audit log', () => {
     expect(rows).not.toMatch(/"(secret|password|token|keyHash)"/i);
   });
 });
+
+describe('audit log of spend caps, the timezone and sender IDs', () => {
+  it('records caps set and lifted, the timezone, and a sender ID registered, approved, rejected and cancelled, each by whom; a refused change writes nothing', async () => {
+    const { accountId, walletId, ownerKey } = await t.createAccount('Capped sender');
+    await t.fund(walletId, '50');
+    await t.ok(ownerKey, 'mutation($input: SetSpendCapsInput!) { setSpendCaps(input: $input) { __typename } }', {
+      input: { walletId, daily: '10', monthly: null },
+    });
+    await t.ok(ownerKey, 'mutation($input: SetSpendCapsInput!) { setSpendCaps(input: $input) { __typename } }', {
+      input: { currency: 'USD', daily: null, monthly: '100.5' },
+    });
+    const caps = await entriesOf(accountId, 'SPEND_CAPS_CHANGED');
+    expect(caps.map((entry) => [entry.targetType, entry.targetId, entry.after])).toEqual([
+      ['ACCOUNT', null, { currency: 'USD', daily: null, monthly: '100.5' }],
+      ['WALLET', walletId, { currency: 'USD', daily: '10', monthly: null }],
+    ]);
+    await refusedWithoutEntry(
+      ownerKey,
+      'mutation($input: SetSpendCapsInput!) { setSpendCaps(input: $input) { __typename } }',
+      { input: { walletId, daily: '-1' } },
+      'BAD_USER_INPUT',
+    );
+
+    await t.ok(ownerKey, 'mutation { setAccountTimezone(timezone: "Europe/Paris") { __typename } }');
+    expect((await entriesOf(accountId, 'ACCOUNT_TIMEZONE_CHANGED')).map((entry) => entry.after)).toEqual([{ timezone: 'Europe/Paris' }]);
+    await refusedWithoutEntry(ownerKey, 'mutation { setAccountTimezone(timezone: "Mars/Olympus") { __typename } }', {}, 'BAD_USER_INPUT');
+
+    const REGISTER = 'mutation($input: RegisterSenderIdInput!) { registerSenderId(input: $input) { senderId { id } } }';
+    const approved = (await t.ok(ownerKey, REGISTER, { input: { walletId, sender: 'ACME' } })).registerSenderId.senderId.id;
+    const rejected = (await t.ok(ownerKey, REGISTER, { input: { walletId, sender: 'ACME 2' } })).registerSenderId.senderId.id;
+    await t.ok(support.secret, 'mutation($input: DecideSenderIdInput!) { approveSenderId(input: $input) { senderId { id } } }', {
+      input: { id: approved, reason: 'Brand checked' },
+    });
+    await t.ok(support.secret, 'mutation($input: DecideSenderIdInput!) { rejectSenderId(input: $input) { senderId { id } } }', {
+      input: { id: rejected, reason: 'Not your brand' },
+    });
+    await t.ok(ownerKey, 'mutation($id: ID!) { cancelSenderId(id: $id) { senderId { id } } }', { id: approved });
+
+    const registered = await entriesOf(accountId, 'SENDER_ID_REGISTERED');
+    expect(registered.map((entry) => [entry.targetId, entry.after.sender, entry.actor.kind])).toEqual([
+      [rejected, 'ACME 2', 'API_KEY'],
+      [approved, 'ACME', 'API_KEY'],
+    ]);
+    const [approval] = await entriesOf(accountId, 'SENDER_ID_APPROVED');
+    expect(approval).toMatchObject({
+      targetId: approved,
+      before: { status: 'PENDING' },
+      after: { status: 'APPROVED', reason: 'Brand checked' },
+      actor: { staff: true },
+    });
+    const [rejection] = await entriesOf(accountId, 'SENDER_ID_REJECTED');
+    expect(rejection).toMatchObject({
+      targetId: rejected,
+      after: { status: 'REJECTED', reason: 'Not your brand' },
+      actor: { staff: true },
+    });
+    const [cancellation] = await entriesOf(accountId, 'SENDER_ID_CANCELLED');
+    expect(cancellation).toMatchObject({ targetId: approved, after: { sender: 'ACME', status: 'CANCELLED' } });
+    // Rejecting again (no longer pending) writes nothing.
+    await refusedWithoutEntry(
+      support.secret,
+      'mutation($input: DecideSenderIdInput!) { rejectSenderId(input: $input) { senderId { id } } }',
+      { input: { id: rejected, reason: 'Twice' } },
+      'INVALID_STATE',
+    );
+  });
+});
