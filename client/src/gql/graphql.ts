@@ -602,7 +602,15 @@ export const AuditAction = {
   /** Platform staff rejected a sender ID, with a reason. */
   SenderIdRejected: 'SENDER_ID_REJECTED',
   /** The account cancelled one of its sender IDs. */
-  SenderIdCancelled: 'SENDER_ID_CANCELLED'
+  SenderIdCancelled: 'SENDER_ID_CANCELLED',
+  /** The account was opened (by the operator, or by its owner signing up), with its first wallet and owner key. */
+  AccountCreated: 'ACCOUNT_CREATED',
+  /** A campaign was created (its name and budget). */
+  CampaignCreated: 'CAMPAIGN_CREATED',
+  /** An open invitation was sent again with a new link (the old one stops working). */
+  InvitationResent: 'INVITATION_RESENT',
+  /** An expected bank transfer was recorded (amount and reference), to be completed when the money arrives. */
+  BankTransferRecorded: 'BANK_TRANSFER_RECORDED'
 } as const;
 
 export type AuditAction = typeof AuditAction[keyof typeof AuditAction];

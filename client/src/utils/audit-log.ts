@@ -36,6 +36,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   SENDER_ID_APPROVED: 'Sender ID approved',
   SENDER_ID_REJECTED: 'Sender ID rejected',
   SENDER_ID_CANCELLED: 'Sender ID cancelled',
+  ACCOUNT_CREATED: 'Account created',
+  CAMPAIGN_CREATED: 'Campaign created',
+  INVITATION_RESENT: 'Invitation resent',
+  BANK_TRANSFER_RECORDED: 'Bank transfer recorded',
 };
 
 /** One changed field: its name, and its value before and after (null: absent). */

@@ -11,6 +11,8 @@ import { toAccountRecord, toApiKeyRecord, type AccountRecord, type ApiKeyRecord 
 import { insertAccount, insertApiKey } from './accounts.queries.js';
 import { API_KEY_DISPLAY_PREFIX_LENGTH, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
 import { requireRole, type Principal } from './principal.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { Role } from './role.js';
 
 /** Options of {@link createAccount}. */
@@ -58,6 +60,14 @@ export async function createAccount(em: EntityManager, options: CreateAccountOpt
         createdAt,
       }),
     );
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: account.id,
+      action: AuditAction.ACCOUNT_CREATED,
+      targetType: 'ACCOUNT',
+      targetId: account.id,
+      after: { name, currency, walletId: wallet.id, ownerKeyId: ownerKey.id },
+    });
     return { account, wallet, ownerKey, ownerKeySecret };
   });
 }

@@ -55,5 +55,5 @@ export const selectAuditPage = sql<
     where (:accountId::uuid is null or account_id = :accountId::uuid)
       and (:actions::text[] is null or action = any(:actions::text[]))
       and (:beforeId::bigint is null or id < :beforeId::bigint)
-    order by id desc limit :limit`,
+    order by audit_log.id desc limit :limit`,
 );

@@ -58,14 +58,25 @@ export async function createCampaign(em: EntityManager, options: CreateCampaignO
   if (ratePlan.currency !== wallet.currency.trim()) {
     throw new BadUserInputError('ratePlanId', `Rate plan is in ${ratePlan.currency}, the wallet in ${wallet.currency.trim()}`);
   }
-  const row = await insertCampaign.one(em, {
-    id: randomUUID(),
-    accountId: wallet.accountId,
-    walletId: wallet.id,
-    ratePlanId: ratePlan.id,
-    name,
-    budgetMicros: options.budgetMicros,
-    simulate: options.simulate,
+  const row = await transaction(em, async (tx) => {
+    const inserted = await insertCampaign.one(tx, {
+      id: randomUUID(),
+      accountId: wallet.accountId,
+      walletId: wallet.id,
+      ratePlanId: ratePlan.id,
+      name,
+      budgetMicros: options.budgetMicros,
+      simulate: options.simulate,
+    });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: wallet.accountId,
+      action: AuditAction.CAMPAIGN_CREATED,
+      targetType: 'CAMPAIGN',
+      targetId: inserted.id,
+      after: { name, walletId: wallet.id, budget: options.budgetMicros === null ? null : formatMoney(options.budgetMicros) },
+    });
+    return inserted;
   });
   return toCampaignRecord(row);
 }

@@ -91,15 +91,26 @@ export async function recordBankTransfer(
   if (options.amountMicros % 10_000n !== 0n) throw new BadUserInputError('amount', 'amount must be a whole number of cents');
   const reference = validateText('reference', options.reference, deps.config.nameLengthMax);
   const nowMs = deps.clock.now();
-  const row = await insertBankTransfer.one(em, {
-    id: randomUUID(),
-    accountId: wallet.accountId,
-    walletId: wallet.walletId,
-    amountMicros: options.amountMicros,
-    reference,
-    expectedByMs: addBusinessDays(nowMs, deps.config.bankTransferBusinessDays),
-    createdBy: options.principal.actor,
-    nowMs,
+  const row = await transaction(em, async (tx) => {
+    const inserted = await insertBankTransfer.one(tx, {
+      id: randomUUID(),
+      accountId: wallet.accountId,
+      walletId: wallet.walletId,
+      amountMicros: options.amountMicros,
+      reference,
+      expectedByMs: addBusinessDays(nowMs, deps.config.bankTransferBusinessDays),
+      createdBy: options.principal.actor,
+      nowMs,
+    });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: wallet.accountId,
+      action: AuditAction.BANK_TRANSFER_RECORDED,
+      targetType: 'BANK_TRANSFER',
+      targetId: inserted.id,
+      after: { walletId: wallet.walletId, amount: formatMoney(options.amountMicros), reference, status: 'PENDING' },
+    });
+    return inserted;
   });
   return toBankTransfer(row);
 }

@@ -5,6 +5,8 @@ import { transaction, type SqlTransaction } from '../../database/sql.js';
 import { BadUserInputError, ForbiddenError, InvalidStateError, RateLimitedError, SignUpDisabledError } from '../../errors.js';
 import { hashApiKeySecret } from '../accounts/api-key-secret.js';
 import type { Principal } from '../accounts/principal.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { Role } from '../accounts/role.js';
 import { composeVerificationMail } from '../mail/compose-verification-mail.js';
 import { formatMoneyForPeople, isSupportedCurrency, SUPPORTED_CURRENCIES } from '../wallets/money.js';
@@ -175,6 +177,15 @@ export async function signUp(em: EntityManager, config: Config, options: SignUpI
         send: 1,
         expiresAtMs,
         nowMs: options.nowMs,
+      });
+      // The new owner opened it themselves (no client IP reaches this service).
+      await recordAudit(tx, {
+        principal: { role: Role.OWNER, accountId, apiKeyId: null, actor: `user:${user.id}`, userId: user.id },
+        accountId,
+        action: AuditAction.ACCOUNT_CREATED,
+        targetType: 'ACCOUNT',
+        targetId: accountId,
+        after: { name: input.company, country: input.country, currency: input.currency, walletId, signedUp: true },
       });
       return { user, accountId, walletId };
     });

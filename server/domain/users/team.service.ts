@@ -240,6 +240,14 @@ export async function resendInvitation(
     });
     const invitation = toInvitation(row, options.nowMs);
     await queueInvitationMail(tx, config, { principal: options.principal, accountName, invitation, token, nowMs: options.nowMs });
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: peek.accountId,
+      action: AuditAction.INVITATION_RESENT,
+      targetType: 'INVITATION',
+      targetId: peek.id,
+      after: { email: invitation.email, role: invitation.role, expiresAt: new Date(options.nowMs + config.invitationTtlMs) },
+    });
     return invitation;
   });
 }

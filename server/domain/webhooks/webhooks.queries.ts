@@ -151,7 +151,7 @@ export const selectNewestAttempts = sql<WebhookAttemptRow, { deliveryIds: string
      select a.*, (extract(epoch from a.attempted_at) * 1000)::float8 as attempted_at_ms,
             row_number() over (partition by a.delivery_id order by a.id desc) as rank
        from webhook_attempt a where a.delivery_id = any(:deliveryIds::uuid[])) ranked
-    where rank <= :attemptsMax order by delivery_id, id desc`,
+    where rank <= :attemptsMax order by delivery_id, rank`,
 );
 
 /** Puts a delivery back in the queue at `nowMs` with a retry window of `retryWindowMs`. */

@@ -46,6 +46,14 @@ registerEnumType(AuditAction, {
     SENDER_ID_APPROVED: { description: 'Platform staff approved a sender ID (its first month is charged).' },
     SENDER_ID_REJECTED: { description: 'Platform staff rejected a sender ID, with a reason.' },
     SENDER_ID_CANCELLED: { description: 'The account cancelled one of its sender IDs.' },
+    ACCOUNT_CREATED: {
+      description: 'The account was opened (by the operator, or by its owner signing up), with its first wallet and owner key.',
+    },
+    CAMPAIGN_CREATED: { description: 'A campaign was created (its name and budget).' },
+    INVITATION_RESENT: { description: 'An open invitation was sent again with a new link (the old one stops working).' },
+    BANK_TRANSFER_RECORDED: {
+      description: 'An expected bank transfer was recorded (amount and reference), to be completed when the money arrives.',
+    },
   },
 });
 

@@ -268,6 +268,8 @@ describe('audit log entries', () => {
       'WEBHOOK_ENDPOINT_SECRET_ROTATED',
       'WEBHOOK_ENDPOINT_UPDATED',
       'WEBHOOK_ENDPOINT_CREATED',
+      // The operator opened the account.
+      'ACCOUNT_CREATED',
     ]);
     expect(log[2]).toMatchObject({
       before: { url: 'http://127.0.0.1:9/a', enabled: true },
@@ -324,7 +326,13 @@ describe('audit log entries', () => {
       'INVALID_STATE',
     );
 
-    const staffView = await entries(support.secret, accountId);
+    // Support's own actions (the owner recorded the transfers; the operator opened the account).
+    const staffView = await entries(support.secret, accountId, [
+      'BANK_TRANSFER_CANCELLED',
+      'BANK_TRANSFER_COMPLETED',
+      'WALLET_ADJUSTED',
+      'CREDIT_GRANTED',
+    ]);
     expect(staffView.map((entry) => entry.action)).toEqual([
       'BANK_TRANSFER_CANCELLED',
       'BANK_TRANSFER_COMPLETED',
@@ -339,7 +347,12 @@ describe('audit log entries', () => {
       expect(entry.actor).toMatchObject({ kind: 'API_KEY', id: support.id, name: 'SUPPORT key', staff: true });
       expect(entry.clientIp).toBe('127.0.0.1');
     }
-    const tenantView = await entries(ownerKey, null);
+    const tenantView = await entries(ownerKey, null, [
+      'BANK_TRANSFER_CANCELLED',
+      'BANK_TRANSFER_COMPLETED',
+      'WALLET_ADJUSTED',
+      'CREDIT_GRANTED',
+    ]);
     expect(tenantView).toHaveLength(4);
     for (const entry of tenantView) {
       expect(entry.actor).toMatchObject({ kind: 'API_KEY', id: null, name: null, staff: true });
@@ -393,8 +406,14 @@ describe('reading the audit log', () => {
     await t.ok(mine.ownerKey, `mutation($input: SetLowBalanceThresholdsInput!) { setLowBalanceThresholds(input: $input) { thresholds } }`, {
       input: { walletId: mine.walletId, thresholds: ['1'] },
     });
-    expect((await entries(mine.ownerKey, mine.accountId)).map((entry) => entry.accountId)).toEqual([mine.accountId]);
-    expect(await entries(other.ownerKey, null)).toEqual([]);
+    // Their threshold change and the account's opening; the other tenant sees only its own opening.
+    expect((await entries(mine.ownerKey, mine.accountId)).map((entry) => [entry.accountId, entry.action])).toEqual([
+      [mine.accountId, 'LOW_BALANCE_THRESHOLDS_CHANGED'],
+      [mine.accountId, 'ACCOUNT_CREATED'],
+    ]);
+    expect((await entries(other.ownerKey, null)).map((entry) => [entry.accountId, entry.action])).toEqual([
+      [other.accountId, 'ACCOUNT_CREATED'],
+    ]);
     expectError(await t.graphql(other.ownerKey, AUDIT, { accountId: mine.accountId }), 'NOT_FOUND');
     for (const role of ['INTEGRATOR', 'CAMPAIGN_MANAGER']) {
       const key = (await t.createKey(mine.accountId, role)).secret;
@@ -409,7 +428,8 @@ describe('reading the audit log', () => {
     const { accountId, walletId, ownerKey } = await t.createAccount('Paging tenant');
     const THRESHOLDS = `mutation($input: SetLowBalanceThresholdsInput!) { setLowBalanceThresholds(input: $input) { thresholds } }`;
     for (let i = 1; i <= 5; i++) await t.ok(ownerKey, THRESHOLDS, { input: { walletId, thresholds: [String(i)] } });
-    const page = async (first: number, after: string | null) => (await t.ok(ownerKey, AUDIT, { first, after })).auditLog;
+    const actions = ['LOW_BALANCE_THRESHOLDS_CHANGED'];
+    const page = async (first: number, after: string | null) => (await t.ok(ownerKey, AUDIT, { first, after, actions })).auditLog;
     const one = await page(2, null);
     expect(one.edges.map((edge: any) => JSON.parse(edge.node.after).thresholds)).toEqual([['5'], ['4']]);
     expect(one.pageInfo.hasNextPage).toBe(true);
@@ -422,11 +442,12 @@ describe('reading the audit log', () => {
     expect(exact.edges).toHaveLength(5);
     expect(exact.pageInfo.hasNextPage).toBe(false);
     const max = t.config.auditLogPageSizeMax;
-    expect((await t.ok(support.secret, AUDIT, { accountId, first: max })).auditLog.edges).toHaveLength(5);
+    expect((await t.ok(support.secret, AUDIT, { accountId, first: max, actions })).auditLog.edges).toHaveLength(5);
     expectError(await t.graphql(ownerKey, AUDIT, { first: max + 1 }), 'BAD_USER_INPUT', 'first');
     expectError(await t.graphql(ownerKey, AUDIT, { first: 0 }), 'BAD_USER_INPUT', 'first');
     expectError(await t.graphql(ownerKey, AUDIT, { after: 'bm90LWEtY3Vyc29y' }), 'BAD_USER_INPUT', 'after');
-    expect((await t.ok(ownerKey, AUDIT, {})).auditLog.edges).toHaveLength(5);
+    // Unfiltered: the five changes and the account's opening.
+    expect((await t.ok(ownerKey, AUDIT, {})).auditLog.edges).toHaveLength(6);
   });
 
   it('the log is append-only', async () => {
@@ -509,5 +530,48 @@ describe('audit log of spend caps, the timezone and sender IDs', () => {
       { input: { id: rejected, reason: 'Twice' } },
       'INVALID_STATE',
     );
+  });
+});
+
+describe('audit log of accounts, campaigns, invitations resent and bank transfers recorded', () => {
+  it('records the account opened by the operator, a campaign created with its budget, an invitation resent and a bank transfer recorded', async () => {
+    const { accountId, walletId, ownerKey, cookie } = await ownerSession();
+    const [opened] = await entriesOf(accountId, 'ACCOUNT_CREATED');
+    expect(opened).toMatchObject({
+      targetType: 'ACCOUNT',
+      targetId: accountId,
+      after: { name: 'Audited tenant', currency: 'USD', walletId },
+    });
+
+    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '1', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+    const campaignId = (
+      await t.ok(ownerKey, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`, {
+        input: { walletId, ratePlanId, name: 'Autumn', budget: '25.5' },
+      })
+    ).createCampaign.campaign.id;
+    expect((await entriesOf(accountId, 'CAMPAIGN_CREATED')).map((entry) => [entry.targetId, entry.after])).toEqual([
+      [campaignId, { name: 'Autumn', walletId, budget: '25.5' }],
+    ]);
+
+    const invited = (
+      await withCookie(cookie, `mutation($input: InviteUserInput!) { inviteUser(input: $input) { token invitation { id } } }`, {
+        input: { email: 'resent@example.com', role: 'INTEGRATOR' },
+      })
+    ).inviteUser.invitation.id;
+    await withCookie(cookie, `mutation($id: ID!) { resendInvitation(id: $id) { __typename } }`, { id: invited });
+    const [resent] = await entriesOf(accountId, 'INVITATION_RESENT');
+    expect(resent).toMatchObject({
+      targetId: invited,
+      after: { email: 'resent@example.com', role: 'INTEGRATOR' },
+      actor: { kind: 'USER' },
+    });
+
+    const RECORD = `mutation($input: RecordBankTransferInput!) { recordBankTransfer(input: $input) { bankTransfer { id } } }`;
+    const transferId = (await t.ok(ownerKey, RECORD, { input: { walletId, amount: '40', reference: 'PO-77' } })).recordBankTransfer
+      .bankTransfer.id;
+    expect((await entriesOf(accountId, 'BANK_TRANSFER_RECORDED')).map((entry) => [entry.targetId, entry.after])).toEqual([
+      [transferId, { walletId, amount: '40', reference: 'PO-77', status: 'PENDING' }],
+    ]);
+    await refusedWithoutEntry(ownerKey, RECORD, { input: { walletId, amount: '40.001', reference: 'PO-78' } }, 'BAD_USER_INPUT');
   });
 });
