@@ -40,3 +40,31 @@ export async function lockTable(databaseUrl: string, table: string): Promise<Tab
     },
   };
 }
+
+/**
+ * Runs `pass` (one pass of an outbox consumer such as the alert processor) until the consumer `name`
+ * has read every outbox event there is. One pass may stop short of what was just committed: it reads
+ * only below the oldest transaction still running anywhere, and another process's pass may hold the
+ * consumer meanwhile.
+ */
+export async function drainOutboxConsumer(
+  // biome-ignore lint/suspicious/noExplicitAny: the test harness's SQL runner, as in test/support/sql.ts.
+  runSql: (text: string, values?: unknown[]) => Promise<any[]>,
+  name: string,
+  pass: () => Promise<unknown>,
+  timeoutMs = 20_000,
+): Promise<void> {
+  await until(
+    `the outbox consumer "${name}" to read every event`,
+    async () => {
+      await pass();
+      const [row] = await runSql(
+        `select not exists (select 1 from outbox_event e, outbox_consumer c
+                           where c.name = $1 and (e.tx_id, e.id) > (c.tx_id, c.event_id)) as drained`,
+        [name],
+      );
+      return row?.drained === true;
+    },
+    timeoutMs,
+  );
+}

@@ -8,7 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../../server/app.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
+import { ALERTS_CONSUMER } from '../../../server/domain/alerts/raise-alerts.service.js';
+import { runSql } from '../../support/sql.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { drainOutboxConsumer } from '../../support/waiting.js';
 import { ADD_CARD, SET_AUTO_RECHARGE, settle, topUp } from '../payments/payments-support.js';
 import { createNumberPlan, PURCHASE } from '../numbers/numbers-support.js';
 
@@ -33,7 +36,11 @@ const ALERTS = `query($accountId: ID, $kinds: [AlertKind!]) { alerts(accountId: 
 
 /** Every alert of the account, oldest first, after the processor has judged everything committed. */
 async function alertsOf(accountId: string): Promise<any[]> {
-  await t.app.alertProcessor.pass();
+  await drainOutboxConsumer(
+    (text, values) => runSql(t.app.orm.em.fork(), text, values),
+    ALERTS_CONSUMER,
+    () => t.app.alertProcessor.pass(),
+  );
   const data = await t.ok(supportKey, ALERTS, { accountId });
   return data.alerts.edges.map((edge: any) => edge.node).reverse();
 }
