@@ -141,6 +141,8 @@ describe('refund requests', () => {
       'CREDIT_REFUNDED',
       'REFUND_REQUESTED',
       'BILLING_PROFILE_CHANGED',
+      // The operator opened the account.
+      'ACCOUNT_CREATED',
     ]);
     expect(audit[0]).toMatchObject({ targetId: id, actor: { staff: true } });
     expect(JSON.parse(audit[0].before)).toMatchObject({ status: 'PENDING', amount: '40' });
