@@ -1,16 +1,7 @@
 // Goal: the calls received on an account's numbers show on the Numbers page with their direction, caller, status, billed time and cost (a completed call, and one refused when the wallet could not pay), and the wallet's transactions name them as inbound calls; both pages work at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database, the number bought and the calls received over GraphQL as a carrier's switch would, the built dashboard in Debian's Chromium driven through roles and labels, screenshots at both sizes.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  type BrowserPage,
-} from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'inbound-calls';
@@ -21,20 +12,17 @@ const CALLER = '+12025550123';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 
 const START_INBOUND = 'mutation($input: StartInboundCallInput!) { startInboundCall(input: $input) { call { id status endReason } } }';
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false });
+  t = e2e.t;
   const account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '2.06'); // the number (2), then one minute's first increment (0.06) at most
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
   const plan = await t.ok(t.adminToken, 'mutation($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }', {
     input: {
       name: 'Inbound e2e',
@@ -68,17 +56,8 @@ beforeAll(async () => {
   // Nothing is left: the next caller is refused.
   const refused = await t.ok(account.ownerKey, START_INBOUND, { input: { numberId, from: '+12025550999' } });
   expect(refused.startInboundCall.call).toMatchObject({ status: 'REFUSED', endReason: 'INSUFFICIENT_FUNDS' });
-  browser = await openBrowser();
-  owner = await newPage(browser, { viewport: DESKTOP });
+  owner = await e2e.open({ viewport: DESKTOP });
 }, 120_000);
-
-afterAll(async () => {
-  await owner?.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => [owner]);
 
 async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
   const scrollWidth = await page.evaluate(

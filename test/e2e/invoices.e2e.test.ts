@@ -2,18 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { PDFParse } from 'pdf-parse';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  type BrowserPage,
-} from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { BILLING, settle, topUp } from '../domain/payments/payments-support.js';
 
@@ -23,8 +14,8 @@ const OWNER = { email: 'ivy.invoices@example.com', name: 'Ivy Invoices', passwor
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 let walletId: string;
 let ownerKey: string;
@@ -32,14 +23,11 @@ let ownerKey: string;
 let documents: { number: string; kind: string; total: string }[];
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false });
+  t = e2e.t;
   const account = await t.createAccount(ACCOUNT_NAME, 'GBP');
   walletId = account.walletId;
   ownerKey = account.ownerKey;
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
   await t.ok(ownerKey, BILLING, { input: { country: 'GB', legalName: ACCOUNT_NAME, addressLine1: '5 Invoice Row', city: 'Bristol' } });
   await topUp(t, ownerKey, { walletId, amount: '100', paymentMethodId: 'pm_card_visa', idempotencyKey: randomUUID() });
   await settle(t);
@@ -52,17 +40,8 @@ beforeAll(async () => {
     ['CREDIT_NOTE', '48'],
     ['INVOICE', '120'],
   ]);
-  browser = await openBrowser();
-  owner = await newPage(browser, { viewport: DESKTOP });
+  owner = await e2e.open({ viewport: DESKTOP });
 }, 180_000);
-
-afterAll(async () => {
-  await owner?.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => [owner]);
 
 function region(page: Page, name: string): Locator {
   return page.getByRole('region', { name, exact: true });

@@ -4,16 +4,13 @@
 // desktop (1280×800) and phone (390×844) with no horizontal scroll. Method: the real server on a fresh database with the loopback Stripe
 // sandbox, a card top-up settled through the real webhook, the built dashboard in Debian's Chromium with one browser context per
 // person (owner and support user signed in by the sign-in page), driven through roles and labels, screenshots of each step at both sizes.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   definitionOf,
-  ensureClientBuilt,
+  e2eFile,
   goToSection,
-  newPage,
-  openBrowser,
   saveScreenshot,
-  screenshotOnFailure,
   signInThroughPage,
   waitForText,
   type BrowserPage,
@@ -27,40 +24,27 @@ const SUPPORT = { email: 'sid.support@example.com', name: 'Sid Support', passwor
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 let staff: BrowserPage;
 let accountId: string;
-const pages: BrowserPage[] = [];
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false });
+  t = e2e.t;
   const account = await t.createAccount(ACCOUNT_NAME);
   accountId = account.accountId;
-  const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }';
-  await t.ok(t.adminToken, createUser, { input: { accountId, role: 'OWNER', ...OWNER } });
-  await t.ok(t.adminToken, createUser, { input: { accountId: null, role: 'SUPPORT', ...SUPPORT } });
+  await e2e.createUser(accountId, 'OWNER', OWNER);
+  await e2e.createUser(null, 'SUPPORT', SUPPORT);
   // 100 of paid card credit, settled from the sandbox's webhook.
   await t.ok(account.ownerKey, 'mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }', {
     input: { walletId: account.walletId, amount: '100', paymentMethodId: 'pm_card_visa' },
   });
   await t.app.stripeSandbox!.idle();
   await t.app.paymentJobs.runOnce();
-  browser = await openBrowser();
-  owner = await newPage(browser, { viewport: DESKTOP });
-  staff = await newPage(browser, { viewport: DESKTOP });
-  pages.push(owner, staff);
+  owner = await e2e.open({ viewport: DESKTOP });
+  staff = await e2e.open({ viewport: DESKTOP });
 }, 120_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 function region(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
@@ -151,9 +135,8 @@ describe('refund requests and the audit log', () => {
   });
 
   it('at phone size the Billing card, the queue and the Audit log read as cards, with no horizontal scroll', async () => {
-    const phoneOwner = await newPage(browser, { viewport: PHONE });
-    const phoneStaff = await newPage(browser, { viewport: PHONE });
-    pages.push(phoneOwner, phoneStaff);
+    const phoneOwner = await e2e.open({ viewport: PHONE });
+    const phoneStaff = await e2e.open({ viewport: PHONE });
     await phoneOwner.page.goto(`${t.url}/billing`);
     await signInThroughPage(phoneOwner.page, { ...OWNER, account: ACCOUNT_NAME });
     await region(phoneOwner.page, 'Refund of unused credit')

@@ -1,16 +1,7 @@
 // Goal: an OWNER applies for a sender ID on the Sender IDs page (the format is checked before sending), a SUPPORT user finds it in the console's queue and approves it with a reason (the wallet is charged the first month), another is rejected with a reason the owner then reads, and the owner cancels the approved one through a confirmation dialog; both pages work at desktop (1280×800) and phone (390×844) size without sideways scrolling. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels with one page per person, results checked over GraphQL, screenshots at both sizes.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  type BrowserPage,
-} from '../support/browser.js';
+import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'sender-ids';
@@ -20,35 +11,26 @@ const SUPPORT = { email: 'sue.support@example.com', name: 'Sue Support', passwor
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 let support: BrowserPage;
 let account: { accountId: string; walletId: string; ownerKey: string };
-const pages: BrowserPage[] = [];
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false });
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '20');
-  const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }';
-  await t.ok(t.adminToken, createUser, { input: { accountId: account.accountId, role: 'OWNER', ...OWNER } });
-  await t.ok(t.adminToken, createUser, { input: { accountId: null, role: 'SUPPORT', ...SUPPORT } });
-  browser = await openBrowser();
-  owner = await newPage(browser, { viewport: DESKTOP });
-  support = await newPage(browser, { viewport: DESKTOP });
-  pages.push(owner, support);
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  await e2e.createUser(null, 'SUPPORT', SUPPORT);
+  owner = await e2e.open({ viewport: DESKTOP });
+  support = await e2e.open({ viewport: DESKTOP });
 }, 120_000);
 
+// Runs before e2eFile's clean-up (after-hooks run last registered first): the server is still up.
 afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
   await t?.assertLedger();
-  await t?.close();
 });
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 function card(page: Page, name: string): Locator {
   return page.getByRole('region', { name, exact: true });
@@ -136,8 +118,7 @@ describe('sender IDs', () => {
   });
 
   it('at 390 px both pages stack into cards and nothing scrolls sideways', async () => {
-    const phone = await newPage(browser, { viewport: PHONE });
-    pages.push(phone);
+    const phone = await e2e.open({ viewport: PHONE });
     await phone.page.goto(`${t.url}/`);
     await signInThroughPage(phone.page, { ...OWNER, account: ACCOUNT_NAME });
     await phone.page.goto(`${t.url}/sender-ids`);
@@ -145,8 +126,7 @@ describe('sender IDs', () => {
     await expectNoSidewaysScroll(phone.page);
     await saveScreenshot(phone.page, SCREENSHOT_PREFIX, '05-owner-phone');
 
-    const supportPhone = await newPage(browser, { viewport: PHONE });
-    pages.push(supportPhone);
+    const supportPhone = await e2e.open({ viewport: PHONE });
     await t.ok(account.ownerKey, 'mutation($input: RegisterSenderIdInput!) { registerSenderId(input: $input) { senderId { id } } }', {
       input: { walletId: account.walletId, sender: 'Long Name 1' },
     });

@@ -1,17 +1,8 @@
 // Goal: someone finds "Create an account" on the sign-in page, signs up (field errors first, then a working form), lands in their new dashboard with a "verify your e-mail" banner, asks for the link again, opens the e-mailed link in another browser (on a phone) and gets the trial credit, then as the owner opens a second wallet with "New wallet", switches the wallet picker to it, tops it up by card and sees the money on that wallet only; every screen works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database with its mail and payment jobs on, a real SMTP server in the test process and the Stripe sandbox, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per device, screenshots of each step at both sizes.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/database/free-port.js';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  waitForText,
-  type BrowserPage,
-} from '../support/browser.js';
+import { e2eFile, goToSection, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { balanceFigure, fillCheckout } from '../support/top-up-page.js';
@@ -29,37 +20,35 @@ const PHONE = { width: 390, height: 844 };
 
 let t: TestApp;
 let smtp: SmtpTestServer;
-let browser: Browser;
 let desktop: BrowserPage;
-const pages: BrowserPage[] = [];
 
-beforeAll(async () => {
-  await ensureClientBuilt();
-  smtp = await startSmtpTestServer();
-  // A fixed port, so the links in the mails (publicUrl) point at this very server.
-  const port = await freePort();
-  t = await startTestApp({
-    port,
-    publicUrl: `http://localhost:${port}`,
-    smtpUrl: smtp.url,
-    mailEnabled: true,
-    mailIntervalMs: 200,
-    paymentsEnabled: true,
-    billingClockEnabled: false,
-  });
-  browser = await openBrowser();
-  desktop = await newPage(browser, { viewport: DESKTOP });
-  pages.push(desktop);
-}, 120_000);
-
+// Registered before e2eFile, so it runs after e2eFile's clean-up (after-hooks run last registered first): the server
+// stops before the SMTP server it sends to.
 afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
   await smtp?.close();
 });
 
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
+const e2e = e2eFile(SCREENSHOT_PREFIX, {
+  start: async () => {
+    smtp = await startSmtpTestServer();
+    // A fixed port, so the links in the mails (publicUrl) point at this very server.
+    const port = await freePort();
+    return startTestApp({
+      port,
+      publicUrl: `http://localhost:${port}`,
+      smtpUrl: smtp.url,
+      mailEnabled: true,
+      mailIntervalMs: 200,
+      paymentsEnabled: true,
+      billingClockEnabled: false,
+    });
+  },
+});
+
+beforeAll(async () => {
+  t = e2e.t;
+  desktop = await e2e.open({ viewport: DESKTOP });
+});
 
 /** The `n`th mail (1-based) to `email`, once it has arrived. */
 async function mailTo(email: string, n: number): Promise<ReceivedMail> {
@@ -139,8 +128,7 @@ describe('sign-up, verification and the trial credit', () => {
   });
 
   it('the old link is refused; the new one, opened on a phone, confirms the address and gives the trial credit once', async () => {
-    const phone = await newPage(browser, { viewport: PHONE });
-    pages.push(phone);
+    const phone = await e2e.open({ viewport: PHONE });
     await phone.page.goto(linkIn(await mailTo(PERSON.email, 1)));
     await phone.page.getByRole('alert').getByText('This link no longer works', { exact: false }).waitFor();
     await saveScreenshot(phone.page, SCREENSHOT_PREFIX, '03-phone-old-link');
@@ -205,8 +193,7 @@ describe('a second wallet', () => {
   });
 
   it('fits a phone: the dashboard with its wallet picker, and the sign-up page', async () => {
-    const phone = await newPage(browser, { viewport: PHONE });
-    pages.push(phone);
+    const phone = await e2e.open({ viewport: PHONE });
     const { page } = phone;
     await page.goto(`${t.url}/`);
     await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
@@ -219,8 +206,7 @@ describe('a second wallet', () => {
     await waitForText(balanceFigure(page), '$2.00');
     await expectNoHorizontalScroll(page, PHONE.width);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '08-phone-dashboard-wallet-picker');
-    const visitor = await newPage(browser, { viewport: PHONE });
-    pages.push(visitor);
+    const visitor = await e2e.open({ viewport: PHONE });
     await visitor.page.goto(`${t.url}/sign-up`);
     await visitor.page.getByRole('heading', { name: 'Start your free trial' }).waitFor();
     await expectNoHorizontalScroll(visitor.page, PHONE.width);

@@ -3,18 +3,9 @@
 // a charge past the cap is refused; the card works at desktop (1280×800) and phone (390×844) size with no horizontal
 // scroll. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and
 // labels, charges through the API, screenshots at both sizes.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  type BrowserPage,
-} from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'spend-caps';
@@ -23,35 +14,21 @@ const OWNER = { email: 'carla.caps@example.com', name: 'Carla Caps', password: '
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 let walletId: string;
 let ownerKey: string;
-const pages: BrowserPage[] = [];
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false });
+  t = e2e.t;
   const account = await t.createAccount(ACCOUNT_NAME);
   walletId = account.walletId;
   ownerKey = account.ownerKey;
   await t.fund(account.walletId, '50');
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
-  browser = await openBrowser();
-  owner = await newPage(browser, { viewport: DESKTOP });
-  pages.push(owner);
-}, 120_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  owner = await e2e.open({ viewport: DESKTOP });
 });
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 function caps(page: Page) {
   return page.getByRole('region', { name: 'Spend caps', exact: true });

@@ -1,17 +1,7 @@
 // Goal: a signed-in user turns the daily usage report e-mail on and off from the Notifications page (off by default; each change saved, confirmed and stored, and the report job then handles them as a recipient), and reads a preview of the daily and monthly reports with spend by kind, campaign and country; the page works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database, activity made over GraphQL, the built dashboard in Debian's Chromium driven through roles and labels, preferences and the report job's sent-markers read with SQL, screenshots at both sizes.
 import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  type BrowserPage,
-} from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
 import { runSql } from '../support/sql.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -21,20 +11,19 @@ const OWNER = { email: 'rhea.reports@example.com', name: 'Rhea Reports', passwor
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, {
+  start: () => startTestApp({ billingClockEnabled: false, mailEnabled: false, usageReportsEnabled: false }),
+});
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 let accountId: string;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false, mailEnabled: false, usageReportsEnabled: false });
+  t = e2e.t;
   const account = await t.createAccount(ACCOUNT_NAME);
   accountId = account.accountId;
   await t.fund(account.walletId, '20');
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
+  await e2e.createUser(accountId, 'OWNER', OWNER);
   // One minute to the UK on a campaign: 0.60 spent.
   const ratePlanId = await t.createRatePlan([{ prefix: '44', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
   const campaignId = await t.runningCampaign(account.ownerKey, account.walletId, ratePlanId);
@@ -47,17 +36,8 @@ beforeAll(async () => {
   await t.ok(account.ownerKey, 'mutation($input: EndCallInput!) { endCall(input: $input) { call { id } } }', {
     input: { callId: started.startCall.call.id },
   });
-  browser = await openBrowser();
-  owner = await newPage(browser, { viewport: DESKTOP });
+  owner = await e2e.open({ viewport: DESKTOP });
 }, 120_000);
-
-afterAll(async () => {
-  await owner?.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => [owner]);
 
 function region(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
