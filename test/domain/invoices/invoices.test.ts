@@ -6,6 +6,7 @@ import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { REVERSE_CHARGE_NOTE } from '../../../server/domain/invoices/render-pdf.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { until } from '../../support/waiting.js';
 import { BILLING, expectError, settle, sql, topUp } from '../payments/payments-support.js';
 
 const clock = new ManualClock(Date.UTC(2026, 11, 7, 10, 0));
@@ -244,9 +245,15 @@ describe('the receipt e-mail', () => {
       { country: 'GB', legalName: 'Mailed Ltd', email: 'accounts@mailed.example' },
       'GBP',
     );
-    const results = await t.app.mailJobs.runOnce();
-    for (const value of Object.values(results)) if (value instanceof Error) throw value;
-    const [mail] = smtp.received.filter((received) => received.envelopeTo.includes('accounts@mailed.example'));
+    // One pass of the mail jobs may stop short of the receipt just committed (the outbox is read below the
+    // oldest running transaction): pass until it has arrived.
+    const mailsTo = () => smtp.received.filter((received) => received.envelopeTo.includes('accounts@mailed.example'));
+    await until('the receipt mail', async () => {
+      const results = await t.app.mailJobs.runOnce();
+      for (const value of Object.values(results)) if (value instanceof Error) throw value;
+      return mailsTo().length > 0;
+    });
+    const [mail] = mailsTo();
     expect(mail, `mails of ${accountId}`).toBeDefined();
     expect(mail!.text).toContain('Receipt number');
     expect(mail!.attachments.map((file) => [file.filename, file.contentType])).toEqual([[`${invoice.number}.pdf`, 'application/pdf']]);

@@ -1,5 +1,8 @@
 // Goal: under NUMBERS_WHILE_SUSPENDED=keep (the default) a number whose renewal falls while its wallet is suspended is kept with the renewal owed (RENEWAL_OWED, amount and since), funding pays owed renewals first (oldest first, all or nothing per number, several months in one debit), closing the account releases them, and the owner is mailed and webhooks are sent for renewal failures and releases; funding racing the renewal jobs charges each month once. Method: the real server on its own PostgreSQL, a ManualClock walked from 2026-01-31 across month ends, the lifecycle, alert, mail and webhook passes driven by hand, figures read over GraphQL and in the database, ledger invariants at the end. The steps share one timeline and run in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALERTS_CONSUMER } from '../../../server/domain/alerts/raise-alerts.service.js';
+import { drainOutboxConsumer } from '../../support/waiting.js';
+import { runSql } from '../../support/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { produceMail } from '../../../server/domain/mail/produce-mail.service.js';
 import { payOwedNumberRenewals, renewNumbers } from '../../../server/domain/numbers/renew-numbers.service.js';
@@ -64,7 +67,11 @@ async function drain(token: string, walletId: string, amount: string): Promise<v
 
 /** Runs the alert processor, the mail producer and the webhook producer once each. */
 async function notify(): Promise<void> {
-  await t.app.alertProcessor.pass();
+  await drainOutboxConsumer(
+    (text, values) => runSql(t.app.orm.em.fork(), text, values),
+    ALERTS_CONSUMER,
+    () => t.app.alertProcessor.pass(),
+  );
   await produceMail(t.app.orm.em.fork(), { config: t.config, publicUrl: 'https://app.spendwire.test' }, clock.now());
   await t.app.webhooks.produceOnce();
 }

@@ -5,6 +5,9 @@
 // mail queue and outbox read back with SQL; the ledger invariants after every scenario.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALERTS_CONSUMER } from '../../../server/domain/alerts/raise-alerts.service.js';
+import { drainOutboxConsumer } from '../../support/waiting.js';
+import { runSql } from '../../support/sql.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { BILLING, CHARGE, expectError, settle, sql, topUp, walletView } from '../payments/payments-support.js';
@@ -51,7 +54,11 @@ async function mailsOf(requestId: string): Promise<{ subject: string; body_text:
 }
 
 async function alertKinds(accountId: string): Promise<string[]> {
-  await t.app.alertProcessor.pass();
+  await drainOutboxConsumer(
+    (text, values) => runSql(t.app.orm.em.fork(), text, values),
+    ALERTS_CONSUMER,
+    () => t.app.alertProcessor.pass(),
+  );
   return (await t.ok(support, ALERTS, { accountId })).alerts.edges.map((edge: any) => edge.node.kind).sort();
 }
 

@@ -1,5 +1,8 @@
 // Goal: an account registers alphanumeric sender IDs (format checked, at most senderIdsPerAccountMax: N passes, N+1 refused), support approves or rejects them with a reason (approval debits the first month, a wallet that cannot pay leaves it PENDING), messages from a sender ID that is not approved are refused with SENDER_ID_NOT_APPROVED, and approved ones renew monthly by the numbers' rules (owed while suspended and paid first when funded, grace then cancelled outside suspension, cancelled when the account closes or the owner cancels), each change mailed and sent to webhooks; approvals and cancellations racing end with the ledger intact. Method: the real server on its own PostgreSQL, a ManualClock from 2026-01-31, lifecycle, alert, mail and webhook passes driven by hand, figures over GraphQL and in the database, ledger invariants at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALERTS_CONSUMER } from '../../../server/domain/alerts/raise-alerts.service.js';
+import { drainOutboxConsumer } from '../../support/waiting.js';
+import { runSql } from '../../support/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { produceMail } from '../../../server/domain/mail/produce-mail.service.js';
 import { renewSenderIds } from '../../../server/domain/sender-ids/renew-sender-ids.service.js';
@@ -84,7 +87,11 @@ async function text(ownerKey: string, walletId: string, from: string): Promise<G
 }
 
 async function notify(): Promise<void> {
-  await t.app.alertProcessor.pass();
+  await drainOutboxConsumer(
+    (text, values) => runSql(t.app.orm.em.fork(), text, values),
+    ALERTS_CONSUMER,
+    () => t.app.alertProcessor.pass(),
+  );
   await produceMail(t.app.orm.em.fork(), { config: t.config, publicUrl: 'https://app.spendwire.test' }, clock.now());
   await t.app.webhooks.produceOnce();
 }
