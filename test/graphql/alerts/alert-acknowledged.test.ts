@@ -7,6 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { subscribe } from '../../support/subscriber.js';
+import { runSql } from '../../support/sql.js';
+import { drainOutboxConsumer } from '../../support/waiting.js';
+import { ALERTS_CONSUMER } from '../../../server/domain/alerts/raise-alerts.service.js';
 
 let t: TestApp;
 let supportKey: string;
@@ -56,7 +59,11 @@ async function accountWithAlerts(): Promise<{ accountId: string; walletId: strin
   await charge(account.ownerKey, account.walletId, '6');
   await charge(account.ownerKey, account.walletId, '4');
   await t.fund(account.walletId, '10');
-  await t.app.alertProcessor.pass();
+  await drainOutboxConsumer(
+    (text, values) => runSql(t.app.orm.em.fork(), text, values),
+    ALERTS_CONSUMER,
+    () => t.app.alertProcessor.pass(),
+  );
   const alerts = (await t.ok(supportKey, ALERTS, { accountId: account.accountId })).alerts.edges.map(
     (edge: { node: ListedAlert }) => edge.node.id,
   );

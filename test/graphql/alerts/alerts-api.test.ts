@@ -100,7 +100,11 @@ describe('low-balance thresholds', () => {
       });
       // The 10 → 7 charge crossed 8 before anyone judged it; the threshold is set after.
       await quiet.ok(ownerKey, SET_THRESHOLDS, { input: { walletId, thresholds: ['8'] } });
-      await quiet.app.alertProcessor.pass();
+      await drainOutboxConsumer(
+        (text, values) => runSql(quiet.app.orm.em.fork(), text, values),
+        ALERTS_CONSUMER,
+        () => quiet.app.alertProcessor.pass(),
+      );
       expect(
         (await quiet.ok(ownerKey, ALERTS, { accountId, first: 10 })).alerts.edges.map((e: any) => [e.node.kind, e.node.balance]),
       ).toEqual([['LOW_BALANCE', '7']]);
