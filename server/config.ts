@@ -588,6 +588,14 @@ export interface Config {
    * every currency (`2.00`), or per currency (`USD=2,EUR=1.50`). @default 2.00 in USD, EUR, GBP, CAD and AUD
    */
   trialCreditMicros: Record<string, bigint>;
+  /**
+   * The low-balance threshold a trial wallet starts with, in percent of its trial credit (rounded down
+   * to a cent): it replaces the default thresholds (5 and 0, which sit above a 2.00 trial) with this
+   * one and 0, so a new account is not "low" at once and is warned before its trial runs out. 0 keeps
+   * the defaults. Keep it below 100 − `lowBalanceRearmMarginPercent` (a threshold within the re-arm
+   * margin of the trial never arms). Env `TRIAL_LOW_BALANCE_THRESHOLD_PERCENT`, 0..90. @default 50
+   */
+  trialLowBalanceThresholdPercent: number;
   /** How long an e-mail verification link works, in milliseconds. @default 86_400_000 (24 h) */
   emailVerificationTtlMs: number;
   /**
@@ -679,6 +687,19 @@ function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number):
 function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = integerFromEnv(env, name, fallback);
   if (value < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
+  return value;
+}
+
+/** Highest `TRIAL_LOW_BALANCE_THRESHOLD_PERCENT`, in percent of the trial credit. */
+export const TRIAL_LOW_BALANCE_THRESHOLD_PERCENT_MAX = 90;
+
+/** `TRIAL_LOW_BALANCE_THRESHOLD_PERCENT`: an integer 0..{@link TRIAL_LOW_BALANCE_THRESHOLD_PERCENT_MAX}, 50 when unset. */
+function trialLowBalanceThresholdPercentFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = integerFromEnv(env, 'TRIAL_LOW_BALANCE_THRESHOLD_PERCENT', 50);
+  if (value > TRIAL_LOW_BALANCE_THRESHOLD_PERCENT_MAX)
+    throw new Error(
+      `TRIAL_LOW_BALANCE_THRESHOLD_PERCENT must be 0 to ${TRIAL_LOW_BALANCE_THRESHOLD_PERCENT_MAX}, got "${env.TRIAL_LOW_BALANCE_THRESHOLD_PERCENT}"`,
+    );
   return value;
 }
 
@@ -923,6 +944,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     statementMonthsBackMax: 120,
     signUpEnabled: env.SIGN_UP !== '0',
     trialCreditMicros: env.TRIAL_CREDIT ? parseTrialCredit(env.TRIAL_CREDIT) : { ...TRIAL_CREDIT_MICROS_DEFAULT },
+    trialLowBalanceThresholdPercent: trialLowBalanceThresholdPercentFromEnv(env),
     emailVerificationTtlMs: 86_400_000,
     signUpsPerIpMax: 5,
     signUpWindowSeconds: 3_600,

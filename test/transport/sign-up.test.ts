@@ -1,4 +1,4 @@
-// Goal: people open an account themselves (POST /auth/sign-up: account, wallet and OWNER in one transaction, signed in at once), every field is checked with its own code and a refused sign-up writes nothing, a taken address is refused, sign-ups are limited per client IP (N pass, N+1 refused), the operator can turn sign-up off, the verification link arrives through the mail outbox at a real SMTP server and works once (expiring, replaced by a resend, resends limited per user), the trial credit is granted exactly once per verified address (also when the link is clicked many times at once) as a GRANT from promotional credit that refunds never pay back, and an unverified account is refused EMAIL_NOT_VERIFIED on top-ups, campaign starts, messages, numbers and invitations. Method: the real server on its own databases (one per configuration), fetch for /auth/* and /graphql with the session cookie, mail jobs driven by hand on a manual clock, rows checked with SQL, the ledger invariants checked after the money tests.
+// Goal: people open an account themselves (POST /auth/sign-up: account, wallet and OWNER in one transaction, signed in at once), every field is checked with its own code and a refused sign-up writes nothing, a taken address is refused, sign-ups are limited per client IP (N pass, N+1 refused), the operator can turn sign-up off, the verification link arrives through the mail outbox at a real SMTP server and works once (expiring, replaced by a resend, resends limited per user), the trial credit is granted exactly once per person (per verified address with its case, `+tag` and Gmail dots folded together; also when the link is clicked many times at once, or two spellings at once) and its wallet starts with a trial's low-balance threshold (the grant raises no alert, spending the trial down to it raises one, once; an operator's wallet funded below a threshold raises none until its balance falls from above it) as a GRANT from promotional credit that refunds never pay back, and an unverified account is refused EMAIL_NOT_VERIFIED on top-ups, campaign starts, messages, numbers and invitations. Method: the real server on its own databases (one per configuration), fetch for /auth/* and /graphql with the session cookie, mail jobs driven by hand on a manual clock (until the awaited mail is out), the alert processor drained before alerts are read, rows checked with SQL, the ledger invariants checked after the money tests.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, parseTrialCredit } from '../../server/config.js';
@@ -7,6 +7,9 @@ import { ManualClock } from '../../server/domain/calls/clock.js';
 import { runSql } from '../support/sql.js';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { drainOutboxConsumer, until } from '../support/waiting.js';
+import { ALERTS_CONSUMER } from '../../server/domain/alerts/raise-alerts.service.js';
+import { trialLowBalanceThresholdMicros } from '../../server/domain/alerts/start-trial-thresholds.service.js';
 
 const clock = new ManualClock(Date.UTC(2026, 11, 7, 9, 0));
 const PUBLIC_URL = 'https://app.spendwire.test';
@@ -92,18 +95,24 @@ function mailsTo(email: string): ReceivedMail[] {
   return smtp.received.filter((mail) => mail.envelopeTo.includes(email));
 }
 
-/** The verification link's token of the newest send to `email` (mails may arrive out of order): the one whose hash is stored now. */
+/**
+ * The verification link's token of the newest send to `email` (mails may arrive out of order): the one whose hash is stored now.
+ * Runs the mail jobs until that mail is out: one pass sends at most `mailSendBatchSize` due mails, oldest first, so the
+ * awaited one may wait for a later pass when other mails (alerts, other sign-ups) are due with it.
+ */
 async function tokenMailedTo(email: string): Promise<string> {
-  await runMailJobs();
   const [stored] = await sql('select v.token_hash from email_verification v join app_user u on u.id = v.user_id where u.email = $1', [
     email,
   ]);
-  const tokens = mailsTo(email).map(
-    (mail) => /https:\/\/app\.spendwire\.test\/verify-email\?token=(swv_[A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1],
-  );
-  const token = tokens.find((candidate) => candidate !== undefined && hashApiKeySecret(candidate) === stored.token_hash);
-  expect(token, JSON.stringify(tokens)).toBeDefined();
-  return token!;
+  const tokenOf = () =>
+    mailsTo(email)
+      .map((mail) => /https:\/\/app\.spendwire\.test\/verify-email\?token=(swv_[A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1])
+      .find((candidate) => candidate !== undefined && hashApiKeySecret(candidate) === stored.token_hash);
+  await until(`the verification mail to ${email}`, async () => {
+    await runMailJobs();
+    return tokenOf() !== undefined;
+  });
+  return tokenOf()!;
 }
 
 const ME = '{ me { role accountId user { email name role emailVerified } account { name wallets { id currency name balance } } } }';
@@ -241,7 +250,7 @@ describe('verification and the trial credit', () => {
     await post(t, '/auth/verify-email', { token: await tokenMailedTo(earlier.email) });
     // The same address signs up again after its first user is gone (the operator removed it).
     const email = uniqueEmail('again');
-    await sql(`update trial_credit_grant set email = $1 where email = $2`, [email, earlier.email]);
+    await sql(`update trial_credit_grant set email = $1, email_key = $1 where email = $2`, [email, earlier.email]);
     const { json } = await signUp({ email });
     const verified = await post(t, '/auth/verify-email', { token: await tokenMailedTo(email) });
     expect(verified.json).toMatchObject({ verified: true, alreadyVerified: false, trialCredit: null });
@@ -403,5 +412,145 @@ describe('limits and the operator switch', () => {
     expect(parseTrialCredit('USD=1.5,EUR=0')).toEqual({ USD: 1_500_000n, EUR: 0n });
     expect(parseTrialCredit('0').GBP).toBe(0n);
     expect(() => parseTrialCredit('USD=abc')).toThrow(/TRIAL_CREDIT/);
+  });
+});
+
+/** Signs up and verifies; returns the session cookie, the wallet and what the verification answered. */
+async function signUpVerified(overrides: Record<string, unknown> = {}) {
+  const signedUp = await signUp(overrides);
+  const verified = await post(t, '/auth/verify-email', { token: await tokenMailedTo(signedUp.email) });
+  expect(verified.status, JSON.stringify(verified.json)).toBe(200);
+  return { ...signedUp, walletId: signedUp.json.walletId as string, verified: verified.json };
+}
+
+describe('one trial per person', () => {
+  it('the first spelling of an address gets the trial; another spelling verified later gets none, and its account works', async () => {
+    const local = `ann.lee${randomUUID().slice(0, 6)}`;
+    const first = await signUpVerified({ email: `${local}+trial@gmail.com`, currency: 'USD', country: 'US' });
+    expect(first.verified.trialCredit).toEqual({ amount: '2', currency: 'USD', walletId: first.walletId });
+    // The address the person typed is what they sign in with and what the grant records as verified.
+    expect(await sql('select email, email_key from trial_credit_grant where wallet_id = $1', [first.walletId])).toEqual([
+      { email: `${local}+trial@gmail.com`, email_key: `${local.replaceAll('.', '')}@gmail.com` },
+    ]);
+    for (const spelling of [`${local.toUpperCase()}@GMAIL.com`, `${local.replace('.', '')}+again@googlemail.com`]) {
+      const again = await signUpVerified({ email: spelling, currency: 'USD', country: 'US' });
+      expect(again.verified, spelling).toEqual({ verified: true, alreadyVerified: false, trialCredit: null });
+      const me = (await gql(again.cookie, ME)).data.me;
+      expect(me.user).toMatchObject({ email: spelling.toLowerCase(), emailVerified: true });
+      expect(me.account.wallets[0].balance).toBe('0');
+      const signedIn = await post(t, '/auth/sign-in', { email: spelling, password: PASSWORD });
+      expect(signedIn.status, JSON.stringify(signedIn.json)).toBe(200);
+    }
+    expect(
+      await sql('select count(*)::int as n from trial_credit_grant where email_key = $1', [`${local.replaceAll('.', '')}@gmail.com`]),
+    ).toEqual([{ n: 1 }]);
+    await t.assertLedger();
+  });
+
+  it('folds the case and the +tag everywhere, but dots only at Gmail: s.am@ is another person than sam@ elsewhere', async () => {
+    const local = `sam${randomUUID().slice(0, 6)}`;
+    expect((await signUpVerified({ email: `${local}+a@example.com` })).verified.trialCredit).not.toBeNull();
+    expect((await signUpVerified({ email: `${local.toUpperCase()}+b@Example.COM` })).verified.trialCredit).toBeNull();
+    expect((await signUpVerified({ email: `${local.slice(0, 1)}.${local.slice(1)}@example.com` })).verified.trialCredit).not.toBeNull();
+  });
+
+  it('grants one trial when two spellings of one address are verified at the same moment', async () => {
+    const local = `kim${randomUUID().slice(0, 6)}`;
+    const spellings = [`${local}+one@example.org`, `${local}+two@example.org`, `${local}@example.org`];
+    const accounts = [];
+    for (const email of spellings) {
+      const signedUp = await signUp({ email, currency: 'EUR', country: 'DE' });
+      accounts.push({ ...signedUp, token: await tokenMailedTo(email) });
+    }
+    const answers = await Promise.all(accounts.map((account) => post(t, '/auth/verify-email', { token: account.token })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(answers.filter((answer) => answer.json.trialCredit !== null)).toHaveLength(1);
+    const [granted] = await sql(
+      `select count(*)::int as n, coalesce(sum(amount_micros), 0)::text as micros from wallet_transaction where wallet_id = any($1::uuid[])`,
+      [accounts.map((account) => account.json.walletId)],
+    );
+    expect(granted).toEqual({ n: 1, micros: '2000000' });
+    await t.assertLedger();
+  });
+});
+
+describe('low-balance alerts of a trial', () => {
+  const drainAlerts = () => drainOutboxConsumer(sql, ALERTS_CONSUMER, () => t.app.alertProcessor.pass());
+  const alertsOf = async (walletId: string) => {
+    await drainAlerts();
+    return sql(
+      `select kind, threshold_micros::text as threshold, balance_micros::text as balance from alert where wallet_id = $1 order by id`,
+      [walletId],
+    );
+  };
+  const THRESHOLDS = 'query($id: ID!) { wallet(id: $id) { lowBalanceThresholds } }';
+  const charge = async (cookie: string, walletId: string, amount: string) => {
+    const answer = await gql(cookie, `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`, {
+      input: { walletId, amount, description: 'usage', idempotencyKey: randomUUID() },
+    });
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  };
+
+  it('the trial raises no alert; spending it down to half raises LOW_BALANCE once (not a micro before), then BALANCE_DEPLETED', async () => {
+    const { cookie, walletId } = await signUpVerified({ currency: 'USD', country: 'US' });
+    expect((await gql(cookie, THRESHOLDS, { id: walletId })).data.wallet.lowBalanceThresholds).toEqual(['1', '0']);
+    expect(await alertsOf(walletId)).toEqual([]);
+    await charge(cookie, walletId, '0.999999');
+    expect(await alertsOf(walletId)).toEqual([]);
+    await charge(cookie, walletId, '0.000001');
+    const low = [{ kind: 'LOW_BALANCE', threshold: '1000000', balance: '1000000' }];
+    expect(await alertsOf(walletId)).toEqual(low);
+    await charge(cookie, walletId, '0.50');
+    expect(await alertsOf(walletId)).toEqual(low);
+    await charge(cookie, walletId, '0.50');
+    expect(await alertsOf(walletId)).toEqual([...low, { kind: 'BALANCE_DEPLETED', threshold: '0', balance: '0' }]);
+    const [audit] = await sql(`select action, after from audit_log where target_id = $1 and action = 'LOW_BALANCE_THRESHOLDS_CHANGED'`, [
+      walletId,
+    ]);
+    expect(audit).toMatchObject({ after: { thresholds: ['1', '0'], trialCredit: true } });
+    await t.assertLedger();
+  });
+
+  it('an operator-made wallet funded below its 5.00 threshold raises nothing; falling to 5.00 from above raises LOW_BALANCE once', async () => {
+    const { walletId, ownerKey } = await t.createAccount('Operator-made', 'USD');
+    await t.fund(walletId, '2');
+    expect(await alertsOf(walletId)).toEqual([]);
+    expect((await t.ok(ownerKey, THRESHOLDS, { id: walletId })).wallet.lowBalanceThresholds).toEqual(['5', '0']);
+    await t.fund(walletId, '10');
+    const chargeAsOwner = (amount: string) =>
+      t.ok(ownerKey, `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`, {
+        input: { walletId, amount, description: 'usage', idempotencyKey: randomUUID() },
+      });
+    await chargeAsOwner('6.999999');
+    expect(await alertsOf(walletId)).toEqual([]);
+    await chargeAsOwner('0.000001');
+    await chargeAsOwner('1');
+    expect(await alertsOf(walletId)).toEqual([{ kind: 'LOW_BALANCE', threshold: '5000000', balance: '5000000' }]);
+    await t.assertLedger();
+  });
+
+  it('keeps thresholds someone chose before the trial arrived', async () => {
+    const { email, cookie, json } = await signUp({ currency: 'USD', country: 'US' });
+    const set = await gql(
+      cookie,
+      `mutation($input: SetLowBalanceThresholdsInput!) { setLowBalanceThresholds(input: $input) { thresholds } }`,
+      {
+        input: { walletId: json.walletId, thresholds: ['0.25', '0'] },
+      },
+    );
+    expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();
+    await post(t, '/auth/verify-email', { token: await tokenMailedTo(email) });
+    expect((await gql(cookie, THRESHOLDS, { id: json.walletId })).data.wallet.lowBalanceThresholds).toEqual(['0.25', '0']);
+  });
+
+  it('reads TRIAL_LOW_BALANCE_THRESHOLD_PERCENT: 50 unset, 0..90 (91 refused); the threshold is rounded down to a cent', () => {
+    expect(loadConfig({}).trialLowBalanceThresholdPercent).toBe(50);
+    expect(loadConfig({ TRIAL_LOW_BALANCE_THRESHOLD_PERCENT: '90' }).trialLowBalanceThresholdPercent).toBe(90);
+    expect(() => loadConfig({ TRIAL_LOW_BALANCE_THRESHOLD_PERCENT: '91' })).toThrow(/TRIAL_LOW_BALANCE_THRESHOLD_PERCENT/);
+    expect(loadConfig({ TRIAL_LOW_BALANCE_THRESHOLD_PERCENT: '0' }).trialLowBalanceThresholdPercent).toBe(0);
+    expect(trialLowBalanceThresholdMicros(2_000_000n, 50)).toBe(1_000_000n);
+    expect(trialLowBalanceThresholdMicros(1_500_000n, 50)).toBe(750_000n);
+    expect(trialLowBalanceThresholdMicros(30_000n, 50)).toBe(10_000n);
+    expect(trialLowBalanceThresholdMicros(2_000_000n, 0)).toBeNull();
   });
 });

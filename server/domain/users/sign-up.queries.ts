@@ -82,15 +82,22 @@ export const selectUserForVerification = sql<UserRow & { account_name: string | 
   `select ${USER_COLUMNS}, a.name as account_name from app_user u left join account a on a.id = u.account_id where u.id = :userId`,
 );
 
-/** Claims an address's one trial credit; a row only when this is the first claim. */
-export const claimTrialCredit = sql<{ email: string }, { email: string; accountId: string; walletId: string; nowMs: number }>(
-  `insert into trial_credit_grant (email, account_id, wallet_id, granted_at) values (:email, :accountId, :walletId, to_timestamp(:nowMs / 1000.0))
-   on conflict (email) do nothing returning email`,
+/**
+ * Claims a person's one trial credit: a row only when no address with the same trial-credit key
+ * (`trialCreditKeyOf`) claimed it before; `email` is the address that was verified.
+ */
+export const claimTrialCredit = sql<
+  { email_key: string },
+  { email: string; emailKey: string; accountId: string; walletId: string; nowMs: number }
+>(
+  `insert into trial_credit_grant (email, email_key, account_id, wallet_id, granted_at)
+   values (:email, :emailKey, :accountId, :walletId, to_timestamp(:nowMs / 1000.0))
+   on conflict (email_key) do nothing returning email_key`,
 );
 
 /** Records the posted grant on the claim. */
-export const recordTrialCreditTransaction = sql<never, { email: string; transactionId: string }>(
-  'update trial_credit_grant set wallet_transaction_id = :transactionId where email = :email',
+export const recordTrialCreditTransaction = sql<never, { emailKey: string; transactionId: string }>(
+  'update trial_credit_grant set wallet_transaction_id = :transactionId where email_key = :emailKey',
 );
 
 /** The first wallet of an account (the one the sign-up opened), locked. */

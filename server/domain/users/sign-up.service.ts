@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import { transaction, type SqlTransaction } from '../../database/sql.js';
 import { BadUserInputError, ForbiddenError, InvalidStateError, RateLimitedError, SignUpDisabledError } from '../../errors.js';
 import { hashApiKeySecret } from '../accounts/api-key-secret.js';
+import { startTrialLowBalanceThresholds, trialLowBalanceThresholdMicros } from '../alerts/start-trial-thresholds.service.js';
 import type { Principal } from '../accounts/principal.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -33,6 +34,7 @@ import {
 import { publicUrlOf } from './team.service.js';
 import { normalizeEmail, toUserRecord, type UserRecord } from './user-record.js';
 import { selectEmailTaken } from './users.queries.js';
+import { trialCreditKeyOf } from './trial-credit-key.js';
 
 /** Every verification token starts with this (`sw_` API keys, `sws_` sessions, `swi_` invitations). */
 export const VERIFICATION_TOKEN_PREFIX = 'swv_';
@@ -199,9 +201,11 @@ export async function signUp(em: EntityManager, config: Config, options: SignUpI
 
 /**
  * Verifies an address with the token of the mailed link, once: the user and the account become
- * verified and, the first time this address is verified, the account's first wallet receives the
- * trial credit of its currency (`trialCreditMicros`): a GRANT from PROMOTIONAL_CREDIT, which
- * refunds of unused credit never pay back. All in one transaction under the verification's row lock,
+ * verified and, the first time this person verifies an address (any spelling of one mailbox: see
+ * `trialCreditKeyOf`), the account's first wallet receives the trial credit of its currency
+ * (`trialCreditMicros`): a GRANT from PROMOTIONAL_CREDIT, which refunds of unused credit never pay
+ * back. The wallet then gets a trial's low-balance thresholds (`trialLowBalanceThresholdPercent`).
+ * A second spelling verifies like the first, without the credit. All in one transaction under the verification's row lock,
  * so concurrent clicks grant once; a used link answers `alreadyVerified` and changes nothing.
  * Signals `committed` when money moved.
  * @throws BadUserInputError (`token`: unknown, replaced by a newer mail, or expired).
@@ -226,8 +230,10 @@ export async function verifyEmail(
     const amountMicros = wallet ? (config.trialCreditMicros[wallet.currency] ?? 0n) : 0n;
     let trialCredit: EmailVerified['trialCredit'] = null;
     if (wallet && amountMicros > 0n) {
+      const emailKey = trialCreditKeyOf(found.email);
       const claimed = await claimTrialCredit.maybeOne(tx, {
         email: found.email,
+        emailKey,
         accountId: found.account_id,
         walletId: wallet.id,
         nowMs: options.nowMs,
@@ -247,13 +253,28 @@ export async function verifyEmail(
           walletBalanceMicrosMax: config.walletBalanceMicrosMax,
         });
         if (!posted) throw new Error('Assertion failed: an empty new wallet takes the trial credit');
-        await recordTrialCreditTransaction.run(tx, { email: found.email, transactionId: posted.transaction.id });
+        await recordTrialCreditTransaction.run(tx, { emailKey, transactionId: posted.transaction.id });
         trialCredit = { amountMicros, currency: wallet.currency, walletId: wallet.id };
       }
     }
     return { userId: found.user_id, accountId: found.account_id, alreadyVerified: false, trialCredit };
   });
-  if (result.trialCredit) deps.committed();
+  if (result.trialCredit) {
+    deps.committed();
+    const thresholdMicros = trialLowBalanceThresholdMicros(result.trialCredit.amountMicros, config.trialLowBalanceThresholdPercent);
+    if (thresholdMicros !== null) {
+      // After the grant's commit, in a transaction of its own that locks only the wallet's alert
+      // state (as the alert processor does): taken inside the grant's, after its wallet lock, it could
+      // deadlock with the processor's pass over this wallet. Lost to a crash in between, the wallet
+      // simply keeps the default thresholds.
+      await startTrialLowBalanceThresholds(em, {
+        principal: { role: Role.OWNER, accountId: result.accountId, apiKeyId: null, actor: `user:${result.userId}`, userId: result.userId },
+        accountId: result.accountId,
+        walletId: result.trialCredit.walletId,
+        thresholdMicros,
+      });
+    }
+  }
   return result;
 }
 
