@@ -126,19 +126,35 @@ export interface SignUpOptions {
   trialCredit: Record<string, string>;
 }
 
-/** `POST /auth/sign-up/options`; sign-up counts as off when the server cannot be asked. */
-export async function fetchSignUpOptions(options: AuthRequestOptions = {}): Promise<SignUpOptions> {
+/**
+ * The answer of {@link fetchSignUpOptions}: the server's options, or why it could not be asked (so
+ * a page can tell "sign-up is off" from "the server did not answer").
+ */
+export type SignUpOptionsResult = { ok: true; options: SignUpOptions } | { ok: false; message: string };
+
+/** `POST /auth/sign-up/options`: whether sign-up is on (`SIGN_UP`), its currencies and trial credit. Resolves, never rejects. */
+export async function fetchSignUpOptions(options: AuthRequestOptions = {}): Promise<SignUpOptionsResult> {
   try {
     const { status, bodyText } = await postJson('/auth/sign-up/options', {}, options);
-    const body = JSON.parse(bodyText) as Partial<SignUpOptions>;
-    if (status !== 200 || typeof body.enabled !== 'boolean') return { enabled: false, currencies: [], trialCredit: {} };
+    let body: Partial<SignUpOptions> = {};
+    try {
+      body = JSON.parse(bodyText) as Partial<SignUpOptions>;
+    } catch {
+      // Not JSON (a proxy's error page): answered below as unavailable.
+    }
+    if (status !== 200 || typeof body.enabled !== 'boolean') {
+      return { ok: false, message: `The server could not say whether sign-up is open (HTTP ${status}). Try again in a moment.` };
+    }
     return {
-      enabled: body.enabled,
-      currencies: Array.isArray(body.currencies) ? body.currencies.filter((currency) => typeof currency === 'string') : [],
-      trialCredit: typeof body.trialCredit === 'object' && body.trialCredit !== null ? body.trialCredit : {},
+      ok: true,
+      options: {
+        enabled: body.enabled,
+        currencies: Array.isArray(body.currencies) ? body.currencies.filter((currency) => typeof currency === 'string') : [],
+        trialCredit: typeof body.trialCredit === 'object' && body.trialCredit !== null ? body.trialCredit : {},
+      },
     };
-  } catch {
-    return { enabled: false, currencies: [], trialCredit: {} };
+  } catch (error) {
+    return { ok: false, message: networkFailure(error).message };
   }
 }
 

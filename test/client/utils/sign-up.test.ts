@@ -112,10 +112,24 @@ describe('requests', () => {
     expect((await verifyEmail('swv_t', { fetch: failingFetch })).ok).toBe(false);
   });
 
-  it('fetchSignUpOptions reads the options, and counts sign-up as off when the server cannot be asked', async () => {
+  it('fetchSignUpOptions reads the options, and tells a server that did not answer from sign-up being off', async () => {
     const on = fakeFetch(200, { enabled: true, currencies: ['USD'], trialCredit: { USD: '2' } });
-    expect(await fetchSignUpOptions({ fetch: on.fetch })).toEqual({ enabled: true, currencies: ['USD'], trialCredit: { USD: '2' } });
-    expect(await fetchSignUpOptions({ fetch: failingFetch })).toEqual({ enabled: false, currencies: [], trialCredit: {} });
-    expect((await fetchSignUpOptions({ fetch: fakeFetch(404, 'nope').fetch })).enabled).toBe(false);
+    expect(await fetchSignUpOptions({ fetch: on.fetch })).toEqual({
+      ok: true,
+      options: { enabled: true, currencies: ['USD'], trialCredit: { USD: '2' } },
+    });
+    const off = fakeFetch(200, { enabled: false, currencies: [], trialCredit: {} });
+    expect(await fetchSignUpOptions({ fetch: off.fetch })).toEqual({
+      ok: true,
+      options: { enabled: false, currencies: [], trialCredit: {} },
+    });
+    expect(await fetchSignUpOptions({ fetch: failingFetch })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Cannot reach the server'),
+    });
+    expect(await fetchSignUpOptions({ fetch: fakeFetch(404, 'nope').fetch })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('HTTP 404'),
+    });
   });
 });

@@ -22,12 +22,14 @@ export interface SignInPageProps {
 export function SignInPage({ notice, onSignedIn, onApiKey, onSignUp }: SignInPageProps) {
   const headingId = useId();
   const [method, setMethod] = useState<'password' | 'api-key'>('password');
-  const [signUpEnabled, setSignUpEnabled] = useState(false);
+  // Null while the server is being asked (the links' row is then aria-busy).
+  const [signUpEnabled, setSignUpEnabled] = useState<boolean | null>(null);
 
   useEffect(() => {
     let live = true;
-    void fetchSignUpOptions().then((options) => {
-      if (live) setSignUpEnabled(options.enabled);
+    // Shown only when the server says sign-up is on: off (SIGN_UP=0) or unanswered, no link to a form that cannot work.
+    void fetchSignUpOptions().then((result) => {
+      if (live) setSignUpEnabled(result.ok && result.options.enabled);
     });
     return () => {
       live = false;
@@ -48,11 +50,11 @@ export function SignInPage({ notice, onSignedIn, onApiKey, onSignUp }: SignInPag
         </p>
       )}
       {method === 'password' ? <PasswordForm onSignedIn={onSignedIn} /> : <ApiKeyForm onSubmit={onApiKey} />}
-      <div className="sign-in__switch">
+      <div className="sign-in__switch" aria-busy={signUpEnabled === null}>
         <button type="button" className="button button--quiet" onClick={() => setMethod(method === 'password' ? 'api-key' : 'password')}>
           {method === 'password' ? 'Use an API key instead' : 'Use e-mail and password instead'}
         </button>
-        {signUpEnabled && (
+        {signUpEnabled === true && (
           <a
             className="button button--quiet"
             href="/sign-up"

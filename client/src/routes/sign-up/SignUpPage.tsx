@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { fetchSignUpOptions, signUp, type SignUpOptions } from '../../apollo/auth-requests';
+import { fetchSignUpOptions, signUp, type SignUpOptionsResult } from '../../apollo/auth-requests';
 import type { AuthFailure, SessionUser } from '../../utils/auth-response';
 import { formatMoney } from '../../utils/money';
 import { checkSignUpForm, COMPANY_LENGTH_MAX, countryOptions, type SignUpFormProblems, type SignUpFormValues } from '../../utils/sign-up';
@@ -22,7 +22,8 @@ const FIELDS = ['email', 'password', 'name', 'company', 'country', 'currency'] a
  * `/sign-up`: a free trial without a card. E-mail, password, name, company, country and the wallet's
  * currency (`POST /auth/sign-up`); the person is signed in at once and asked to confirm the address
  * from the mail we send (the trial credit comes with the confirmation). When the operator turned
- * sign-up off, the page says so.
+ * sign-up off (`SIGN_UP=0`, read from `POST /auth/sign-up/options`), the page says so and leads to
+ * sign-in; when the server cannot be asked, it says that, with a retry.
  */
 export function SignUpPage({ onSignedUp, onGoToSignIn }: SignUpPageProps) {
   const headingId = useId();
@@ -32,22 +33,25 @@ export function SignUpPage({ onSignedUp, onGoToSignIn }: SignUpPageProps) {
     (typeof FIELDS)[number],
     string
   >;
-  const [options, setOptions] = useState<SignUpOptions | null>(null);
+  const [answer, setAnswer] = useState<SignUpOptionsResult | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [countries] = useState(() => countryOptions());
   const [values, setValues] = useState<SignUpFormValues>(EMPTY_FORM);
   const [submitted, setSubmitted] = useState(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<AuthFailure | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button's way to ask again.
   useEffect(() => {
     let live = true;
-    void fetchSignUpOptions().then((answer) => {
-      if (live) setOptions(answer);
+    setAnswer(null);
+    void fetchSignUpOptions().then((result) => {
+      if (live) setAnswer(result);
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [attempt]);
 
   const problems: SignUpFormProblems = submitted ? checkSignUpForm(values) : {};
   const problemOf = (field: keyof SignUpFormValues) => problems[field] ?? (failure?.field === field ? failure.message : undefined);
@@ -75,13 +79,35 @@ export function SignUpPage({ onSignedUp, onGoToSignIn }: SignUpPageProps) {
     setFailure(result);
   };
 
-  if (options === null) return <p className="placeholder">Loading…</p>;
+  if (answer === null) return <p className="placeholder">Loading…</p>;
+  if (!answer.ok) {
+    return (
+      <section className="card sign-in" aria-labelledby={headingId}>
+        <h1 id={headingId}>Start your free trial</h1>
+        <p className="notice notice--error sign-in__error" role="alert">
+          {answer.message}
+        </p>
+        <div className="sign-in__switch">
+          <button type="button" className="button" onClick={() => setAttempt((previous) => previous + 1)}>
+            Try again
+          </button>
+          <button type="button" className="button button--quiet" onClick={onGoToSignIn}>
+            Go to sign-in
+          </button>
+        </div>
+      </section>
+    );
+  }
+  const options = answer.options;
   if (!options.enabled) {
     return (
       <section className="card sign-in" aria-labelledby={headingId}>
         <h1 id={headingId}>Sign-up is closed</h1>
-        <p className="muted sign-in__lead">This Spendwire server does not open accounts by itself: ask its operator for one.</p>
-        <button type="button" className="button" onClick={onGoToSignIn}>
+        <p className="notice sign-in__notice" role="status">
+          This Spendwire server does not open accounts by itself. Ask its operator for an account, or for an invitation to your team’s.
+        </p>
+        <p className="muted sign-in__lead">Already have an account? Sign in with your e-mail and password, or an API key.</p>
+        <button type="button" className="button button--primary" onClick={onGoToSignIn}>
           Go to sign-in
         </button>
       </section>
