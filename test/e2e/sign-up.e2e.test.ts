@@ -1,4 +1,4 @@
-// Goal: someone finds "Create an account" on the sign-in page, signs up (field errors first, then a working form), lands in their new dashboard with a "verify your e-mail" banner, asks for the link again, opens the e-mailed link in another browser (on a phone) and gets the trial credit, then as the owner opens a second wallet with "New wallet", switches the wallet picker to it, tops it up by card and sees the money on that wallet only; every screen works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database with its mail and payment jobs on, a real SMTP server in the test process and the Stripe sandbox, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per device, screenshots of each step at both sizes.
+// Goal: someone finds "Create an account" on the sign-in page, signs up (field errors first, then a working form), lands in their new dashboard with a "verify your e-mail" banner, asks for the link again, opens the e-mailed link in another browser (on a phone) and gets the trial credit, sees no low-balance warning on the Overview (a trial's threshold is below the trial), then as the owner opens a second wallet with "New wallet", switches the wallet picker to it, tops it up by card and sees the money on that wallet only; every screen works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database with its mail and payment jobs on, a real SMTP server in the test process and the Stripe sandbox, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per device, screenshots of each step at both sizes.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/database/free-port.js';
@@ -149,6 +149,11 @@ describe('sign-up, verification and the trial credit', () => {
     await waitForText(balanceFigure(page), '$2.00');
     expect(await banner(page).count()).toBe(0);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '05-desktop-verified');
+    // A trial's wallet starts with a threshold below its trial (half of it): 2.00 is not "low" on the Overview.
+    await goToSection(page, 'Overview', '/');
+    await waitForText(balanceFigure(page), '$2.00');
+    expect(await page.locator('[data-banner="low-balance"]').count()).toBe(0);
+    await goToSection(page, 'Top up', '/top-up');
   });
 });
 
