@@ -69,7 +69,7 @@ export interface EmailVerified {
   accountId: string;
   /** True when the link had already been used (a second click): nothing changed. */
   alreadyVerified: boolean;
-  /** The trial credit this verification granted, or null (none configured, or the address had it before). */
+  /** The trial credit this verification granted, or null (none configured, or this person had it before under any spelling of the address). */
   trialCredit: { amountMicros: bigint; currency: string; walletId: string } | null;
 }
 
