@@ -185,7 +185,7 @@ export class AlertsResolver {
 
   @Mutation(() => SetLowBalanceThresholdsPayload, {
     description:
-      "OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: replaces the wallet's low-balance thresholds (default 5 and 0 in its currency). BAD_USER_INPUT " +
+      "OWNER, CAMPAIGN_MANAGER, SUPPORT, PLATFORM_ADMIN: replaces the wallet's low-balance thresholds (default 5 and 0 in its currency; a wallet funded by a sign-up's trial credit starts with trialLowBalanceThresholdPercent, default 50 %, of the trial and 0). BAD_USER_INPUT " +
       '(negative, repeated, more than lowBalanceThresholdsMax, default 10), NOT_FOUND.',
   })
   async setLowBalanceThresholds(
