@@ -166,7 +166,7 @@ export const WebhookEventType = {
   TopUpSucceeded: 'TOP_UP_SUCCEEDED',
   /** A card payment failed. */
   TopUpFailed: 'TOP_UP_FAILED',
-  /** A refund request of unused credit was made, approved, declined or cancelled (the alert, with the amount and what happened). */
+  /** A refund request of unused credit was made, approved, declined or cancelled, or its card refund failed (the alert, with the amount and what happened). */
   RefundRequestUpdated: 'REFUND_REQUEST_UPDATED',
   /** Alerts of kind NUMBER_RENEWAL_FAILED: a number's renewal could not be paid (grace, or owed while suspended). */
   NumberRenewalFailed: 'NUMBER_RENEWAL_FAILED',
@@ -484,6 +484,8 @@ export const AlertKind = {
   RefundRequested: 'REFUND_REQUESTED',
   /** A refund request was approved (refunded), declined or cancelled; the message says which. */
   RefundRequestClosed: 'REFUND_REQUEST_CLOSED',
+  /** An approved refund request's card refund failed at the payment provider (amount, reason in the message): the credit is back in the wallet; platform staff retry it. */
+  RefundRequestFailed: 'REFUND_REQUEST_FAILED',
   /** A phone number was released without the customer asking: its grace ended or its account was closed. */
   NumberReleased: 'NUMBER_RELEASED',
   /** Support approved a sender ID; its first month was charged. */
@@ -589,6 +591,8 @@ export const AuditAction = {
   RefundRequestApproved: 'REFUND_REQUEST_APPROVED',
   /** Platform staff declined a refund request, with a reason. */
   RefundRequestDeclined: 'REFUND_REQUEST_DECLINED',
+  /** Platform staff retried a refund request whose card refund had failed (and refunded it again). */
+  RefundRequestRetried: 'REFUND_REQUEST_RETRIED',
   /** A further wallet was opened in the account (its name and currency). */
   WalletCreated: 'WALLET_CREATED',
   /** The daily and monthly spend caps of a wallet, or of the account in one currency, were set or lifted. */
@@ -623,7 +627,9 @@ export const RefundRequestStatus = {
   /** Refused by platform staff (see declineReason); nothing was taken from the wallet. */
   Declined: 'DECLINED',
   /** Withdrawn by the owner. */
-  Cancelled: 'CANCELLED'
+  Cancelled: 'CANCELLED',
+  /** Approved, but the refund to the card failed at the payment provider (see failureReason): that credit (failedAmount) is back in the wallet; platform staff retry it. */
+  Failed: 'FAILED'
 } as const;
 
 export type RefundRequestStatus = typeof RefundRequestStatus[keyof typeof RefundRequestStatus];
