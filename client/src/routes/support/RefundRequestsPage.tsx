@@ -41,7 +41,7 @@ export function RefundRequestsPage({ navigate }: RefundRequestsPageProps) {
   const { approve, decline, retry } = useRefundRequestDecisions();
   const decision = useConfirmedAction<Decision>(failureMessage);
   const [declineReason, setDeclineReason] = useState('');
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<{ text: string; failed: boolean } | null>(null);
   const reasonId = useId();
   const toggleId = useId();
   const requests = query.data?.refundRequests;
@@ -60,19 +60,22 @@ export function RefundRequestsPage({ navigate }: RefundRequestsPageProps) {
         const done = await approve({ variables: { id: target.id } });
         setResult(
           done.data?.approveRefundRequest.refundRequest.status === 'FAILED'
-            ? `Approved, but the refund of ${target.amount} to ${target.accountName}'s card failed: it is in the queue to retry.`
-            : `Approved: ${target.amount} refunded to ${target.accountName}'s card.`,
+            ? {
+                text: `Approved, but the refund of ${target.amount} to ${target.accountName}'s card failed: it is in the queue to retry.`,
+                failed: true,
+              }
+            : { text: `Approved: ${target.amount} refunded to ${target.accountName}'s card.`, failed: false },
         );
       } else if (target.kind === 'retry') {
         const done = await retry({ variables: { id: target.id } });
         setResult(
           done.data?.retryRefundRequest.refundRequest.status === 'FAILED'
-            ? `The refund of ${target.amount} to ${target.accountName}'s card failed again.`
-            : `Retried: ${target.amount} refunded to ${target.accountName}'s card.`,
+            ? { text: `The refund of ${target.amount} to ${target.accountName}'s card failed again.`, failed: true }
+            : { text: `Retried: ${target.amount} refunded to ${target.accountName}'s card.`, failed: false },
         );
       } else {
         await decline({ variables: { input: { id: target.id, reason: declineReason.trim() } } });
-        setResult(`Declined the request of ${target.amount} from ${target.accountName}.`);
+        setResult({ text: `Declined the request of ${target.amount} from ${target.accountName}.`, failed: false });
       }
     });
   };
@@ -93,8 +96,8 @@ export function RefundRequestsPage({ navigate }: RefundRequestsPageProps) {
         </label>
       </div>
       {result && (
-        <p className="notice notice--success" role="status">
-          {result}
+        <p className={result.failed ? 'notice notice--warning' : 'notice notice--success'} role="status">
+          {result.text}
         </p>
       )}
       {query.error && (
