@@ -92,7 +92,11 @@ function PendingRequest({ id, amount, createdAt }: { id: string; amount: string;
           busy={confirming.busy}
           error={confirming.error}
           onCancel={confirming.close}
-          onConfirm={() => void confirming.confirm(async (target) => void (await cancel({ variables: { id: target } })))}
+          onConfirm={() =>
+            void confirming.confirm(async (target) => {
+              await cancel({ variables: { id: target } });
+            })
+          }
         >
           <p>Nothing has been refunded yet. You can ask again later.</p>
         </ConfirmDialog>
@@ -105,10 +109,7 @@ function PendingRequest({ id, amount, createdAt }: { id: string; amount: string;
 function FailedRequest({ request }: { request: RefundRequestTableRow }) {
   return (
     <div className="notice notice--warning billing-refund-failed" role="status">
-      <p>
-        {refundFailureText(request, formatMoney)} Support retries the refund (you get an e-mail); if your card was closed or replaced, tell
-        support.
-      </p>
+      <p>{refundFailureText(request, formatMoney)} Support retries the refund; if your card was closed or replaced, tell support.</p>
     </div>
   );
 }
