@@ -1,5 +1,5 @@
 /** How the dashboard words a sender ID's status (the owner's page, support's queue and account page). */
-import { formatDateTime } from './date-time';
+import { formatDateTime } from './date-time.js';
 
 /** The fields of a sender ID the status words read. */
 export interface SenderIdStatusFields {

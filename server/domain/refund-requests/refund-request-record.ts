@@ -95,13 +95,13 @@ export function refundRequestAudit(
  */
 export async function publishRefundRequestAlert(tx: SqlTransaction, request: RefundRequest, status: RefundRequestStatus): Promise<void> {
   const amount = formatMoneyForPeople(request.amountMicros, request.currency);
-  const failed = formatMoneyForPeople(request.failedMicros ?? request.amountMicros, request.currency);
   const messages: Record<RefundRequestStatus, string> = {
     PENDING: `${request.accountName} asks for a refund of ${amount} of unused credit`,
     APPROVED: `Refund request of ${amount} approved: refunded to the card`,
     DECLINED: `Refund request of ${amount} declined`,
     CANCELLED: `Refund request of ${amount} cancelled by the owner`,
-    FAILED: `Refund of ${failed} to ${request.accountName}'s card failed (${request.failureReason ?? 'no reason given'}): the credit is back in the wallet; retry it from the refund requests`,
+    // The request's amount, not what failed: a refund over several cards may fail card by card, each after this alert.
+    FAILED: `Refund request of ${amount} from ${request.accountName}: the refund to the card failed (${request.failureReason ?? 'no reason given'}); the credit is back in the wallet, retry it from the refund requests`,
   };
   const kinds: Record<RefundRequestStatus, AlertKind> = {
     PENDING: AlertKind.REFUND_REQUESTED,
@@ -114,10 +114,7 @@ export async function publishRefundRequestAlert(tx: SqlTransaction, request: Ref
     kind: kinds[status],
     walletId: request.walletId,
     currency: request.currency,
-    amountMicros: (status === RefundRequestStatus.FAILED
-      ? (request.failedMicros ?? request.amountMicros)
-      : request.amountMicros
-    ).toString(),
+    amountMicros: request.amountMicros.toString(),
     message: messages[status].slice(0, 1000),
     // A retry that fails again is a new failure: the attempt is part of its key.
     dedupeKey:
@@ -131,14 +128,13 @@ export async function publishRefundRequestAlert(tx: SqlTransaction, request: Ref
 export function composeRefundDecisionMail(request: RefundRequest, status: RefundRequestStatus, declineReason: string | null): ComposedMail {
   const amount = formatMoneyForPeople(request.amountMicros, request.currency);
   if (status === RefundRequestStatus.FAILED) {
-    const failed = formatMoneyForPeople(request.failedMicros ?? request.amountMicros, request.currency);
     return {
-      subject: `Your refund of ${failed} could not be paid to your card`,
+      subject: `Your refund of ${amount} could not be paid to your card`,
       text:
-        `Hello,\n\nYour request of a refund of ${amount} of unused credit on ${request.accountName} was approved, but the refund of ${failed} ` +
+        `Hello,\n\nYour request of a refund of ${amount} of unused credit on ${request.accountName} was approved, but the refund ` +
         `to your card failed at the payment provider (${request.failureReason ?? 'no reason given'}).\n\n` +
-        'Nothing was taken: that credit is back in your wallet. Our support team will retry the refund or contact you; if your card ' +
-        'was closed or replaced, reply to this mail.\n\n-- \nSpendwire\n',
+        'Nothing was taken for what could not be paid: that credit is back in your wallet. Our support team will retry the refund or ' +
+        'contact you; if your card was closed or replaced, reply to this mail.\n\n-- \nSpendwire\n',
     };
   }
   const lines =

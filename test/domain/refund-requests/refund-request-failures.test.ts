@@ -103,6 +103,7 @@ describe('refund requests whose card refund fails', () => {
     expect(mails[1]).toMatchObject({ subject: 'Your refund of $40.00 could not be paid to your card' });
     expect(mails[1]!.body_text).toContain('expired_or_canceled_card');
     expect(mails[1]!.body_text).toContain('back in your wallet');
+    expect(mails[1]!.body_text).toContain('was approved, but the refund to your card failed');
     const failedAlerts = (await alertsOf(accountId)).filter((alert) => alert.kind === 'REFUND_REQUEST_FAILED');
     expect(failedAlerts).toHaveLength(1);
     expect(failedAlerts[0]).toMatchObject({ amount: '40' });
@@ -154,13 +155,16 @@ describe('refund requests whose card refund fails', () => {
   });
 
   it('a refund over two cards that both fail adds up what failed; two retries at once refund it once', async () => {
-    const { walletId, ownerKey } = await paidCustomer('60', '40');
+    const { accountId, walletId, ownerKey } = await paidCustomer('60', '40');
     const { id } = (await t.ok(ownerKey, REQUEST, { input: { walletId, amount: '100' } })).requestRefund.refundRequest;
     t.app.stripeSandbox!.failRefunds('declined');
     const failed = (await t.ok(support, APPROVE, { id })).approveRefundRequest;
     expect(failed.refundRequest).toMatchObject({ status: 'FAILED', failedAmount: '100' });
     expect(failed.wallet).toMatchObject({ balance: '100', refundable: '100' });
     expect((await mailsOf(id)).filter((mail) => mail.refund_request_status === 'FAILED')).toHaveLength(1);
+    // One alert for the request (its whole amount), not one per card.
+    const alerts = (await alertsOf(accountId)).filter((alert) => alert.kind === 'REFUND_REQUEST_FAILED');
+    expect(alerts.map((alert) => alert.amount)).toEqual(['100']);
 
     t.app.stripeSandbox!.failRefunds(null);
     const results = await Promise.all([t.graphql(support, RETRY, { id }), t.graphql(t.adminToken, RETRY, { id })]);
