@@ -276,10 +276,10 @@ export class SignUpDisabledError extends DomainError {
   }
 }
 
-/** A refund request that is no longer PENDING (approved, declined or cancelled) cannot be decided or cancelled. */
+/** A refund request that is no longer PENDING (approved, declined, cancelled or failed) cannot be decided or cancelled. */
 export class RefundRequestNotPendingError extends DomainError {
   readonly code = ErrorCode.REFUND_REQUEST_NOT_PENDING;
-  constructor(refundRequestId: string, status: 'APPROVED' | 'DECLINED' | 'CANCELLED') {
+  constructor(refundRequestId: string, status: 'APPROVED' | 'DECLINED' | 'CANCELLED' | 'FAILED') {
     super(`Refund request "${refundRequestId}" is already ${status.toLowerCase()}`, { refundRequestId, status });
   }
 }

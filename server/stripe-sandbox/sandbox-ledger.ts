@@ -34,7 +34,14 @@ export type SandboxEventType =
   | 'payment_method.attached'
   | 'payment_method.detached'
   | 'charge.refunded'
-  | 'refund.created';
+  | 'refund.created'
+  | 'refund.failed';
+
+/**
+ * Why Stripe says a refund failed (`refund.failure_reason`), the values a sandbox test can make
+ * refunds fail with.
+ */
+export type RefundFailureReason = 'expired_or_canceled_card' | 'lost_or_stolen_card' | 'declined' | 'insufficient_funds' | 'unknown';
 
 /** The API request that caused a change (Stripe's `event.request`); both null for changes made outside a request. */
 export interface RequestInfo {
@@ -137,8 +144,20 @@ export class SandboxLedger {
   private readonly eventsById = new Map<string, Stripe.Event>();
   private readonly eventLog: Stripe.Event[] = [];
   private outbox: Stripe.Event[] = [];
+  /** While set, every new refund fails with this reason (see {@link SandboxLedger.setRefundFailure}). */
+  private refundFailure: RefundFailureReason | null = null;
 
   constructor(private readonly options: SandboxLedgerOptions) {}
+
+  /**
+   * From now on every new refund fails with `reason` (null: refunds succeed again), as Stripe's do
+   * when the card's issuer refuses the money back (a closed or expired card): the refund is created
+   * with `status: 'failed'` and its `failure_reason`, nothing is refunded on the charge, and
+   * `refund.failed` is emitted. An idempotent replay still answers what was answered first.
+   */
+  setRefundFailure(reason: RefundFailureReason | null): void {
+    this.refundFailure = reason;
+  }
 
   /** Every event so far, oldest first (the stored objects: callers must not change them). */
   allEvents(): readonly Stripe.Event[] {
@@ -710,6 +729,13 @@ export class SandboxLedger {
       status: 'succeeded',
       transfer_reversal: null,
     } satisfies Stripe.Refund;
+    if (this.refundFailure !== null) {
+      const failed: Stripe.Refund = { ...refund, status: 'failed', failure_reason: this.refundFailure };
+      this.refunds.set(failed.id, failed);
+      this.emit('refund.created', failed, request);
+      this.emit('refund.failed', failed, request);
+      return failed;
+    }
     this.refunds.set(refund.id, refund);
     const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
     charge.amount_refunded += amount;

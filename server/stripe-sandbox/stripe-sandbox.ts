@@ -13,11 +13,11 @@ import Stripe from 'stripe';
 import { optionalString, optionalStringArray, paramsFromJson, parseFormParams, type Params } from './form-params.js';
 import { IDEMPOTENCY_KEY_CHARACTERS_MAX, IdempotencyStore, requestFingerprint } from './idempotency-store.js';
 import { invalidRequest, SandboxApiError, type StripeErrorBody } from './sandbox-errors.js';
-import { newId, SandboxLedger, type AuthenticationOutcome, type RequestInfo } from './sandbox-ledger.js';
+import { newId, SandboxLedger, type AuthenticationOutcome, type RefundFailureReason, type RequestInfo } from './sandbox-ledger.js';
 import { WebhookDispatcher, type DeliverOptions } from './webhook-dispatcher.js';
 
 export { SANDBOX_TEST_CARDS, type SandboxTestCard } from './test-cards.js';
-export type { SandboxEventType } from './sandbox-ledger.js';
+export type { RefundFailureReason, SandboxEventType } from './sandbox-ledger.js';
 
 export interface StripeSandboxOptions {
   /** Secret used to sign webhooks (Stripe-Signature header), e.g. 'whsec_...'. */
@@ -185,6 +185,15 @@ export class StripeSandbox {
     } finally {
       this.flushEvents();
     }
+  }
+
+  /**
+   * Makes every new refund fail with `reason` until called with null (refunds succeed again): the
+   * refund comes back `status: 'failed'` with that `failure_reason` and moves no money, as a
+   * refund to a closed or expired card does at Stripe.
+   */
+  failRefunds(reason: RefundFailureReason | null): void {
+    this.ledger.setRefundFailure(reason);
   }
 
   /** Resolves when no webhook delivery is in flight or waiting for a retry (ignores a paused queue). */

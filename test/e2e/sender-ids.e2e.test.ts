@@ -1,4 +1,4 @@
-// Goal: an OWNER applies for a sender ID on the Sender IDs page (the format is checked before sending), a SUPPORT user finds it in the console's queue and approves it with a reason (the wallet is charged the first month), another is rejected with a reason the owner then reads, and the owner cancels the approved one through a confirmation dialog; both pages work at desktop (1280×800) and phone (390×844) size without sideways scrolling. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels with one page per person, results checked over GraphQL, screenshots at both sizes.
+// Goal: an OWNER applies for a sender ID on the Sender IDs page (the format is checked before sending), a SUPPORT user finds it in the console's queue and approves it with a reason (the wallet is charged the first month), another is rejected with a reason the owner then reads, and the owner cancels the approved one through a confirmation dialog that says the month paid is not refunded (nothing is credited back); support then sees the account's sender IDs (status, fee, next renewal) on the console's account page; the pages work at desktop (1280×800) and phone (390×844) size without sideways scrolling. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels with one page per person, results checked over GraphQL, screenshots at both sizes.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
@@ -117,6 +117,31 @@ describe('sender IDs', () => {
     expect(await page.getByRole('button', { name: 'Cancel ACME 24' }).count()).toBe(0);
   });
 
+  it("support sees the account's sender IDs with status, fee and next renewal on the console's account page", async () => {
+    const { page } = support;
+    const live = (
+      await t.ok(account.ownerKey, 'mutation($input: RegisterSenderIdInput!) { registerSenderId(input: $input) { senderId { id } } }', {
+        input: { walletId: account.walletId, sender: 'Renewing' },
+      })
+    ).registerSenderId.senderId;
+    await t.ok(t.adminToken, 'mutation($input: DecideSenderIdInput!) { approveSenderId(input: $input) { senderId { id } } }', {
+      input: { id: live.id, reason: 'Checked' },
+    });
+    // The cancelled one was not refunded: 20 − 5 (ACME 24's month) − 5 (this one's).
+    expect(await balance()).toBe('10');
+    await page.goto(`${t.url}/support/accounts/${account.accountId}`);
+    const section = card(page, 'Sender IDs');
+    const renewing = section.getByRole('row').filter({ hasText: 'Renewing' });
+    await renewing.locator('td[data-label="Status"] .status').getByText('Approved').waitFor();
+    expect(await renewing.locator('td[data-label="Monthly"]').innerText()).toBe('$5.00');
+    expect(await renewing.locator('td[data-label="Next renewal"]').innerText()).not.toBe('—');
+    const acme = section.getByRole('row').filter({ hasText: 'ACME 24' });
+    await acme.locator('td[data-label="Status"] .status').getByText('Cancelled').waitFor();
+    expect(await acme.locator('td[data-label="Next renewal"]').innerText()).toBe('—');
+    await section.getByRole('row').filter({ hasText: 'Carrier' }).getByText('Reason: Looks like a network operator').waitFor();
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '05-support-account-page');
+  });
+
   it('at 390 px both pages stack into cards and nothing scrolls sideways', async () => {
     const phone = await e2e.open({ viewport: PHONE });
     await phone.page.goto(`${t.url}/`);
@@ -124,7 +149,7 @@ describe('sender IDs', () => {
     await phone.page.goto(`${t.url}/sender-ids`);
     await card(phone.page, 'Your sender IDs').getByRole('row').filter({ hasText: 'ACME 24' }).waitFor();
     await expectNoSidewaysScroll(phone.page);
-    await saveScreenshot(phone.page, SCREENSHOT_PREFIX, '05-owner-phone');
+    await saveScreenshot(phone.page, SCREENSHOT_PREFIX, '06-owner-phone');
 
     const supportPhone = await e2e.open({ viewport: PHONE });
     await t.ok(account.ownerKey, 'mutation($input: RegisterSenderIdInput!) { registerSenderId(input: $input) { senderId { id } } }', {
@@ -136,6 +161,10 @@ describe('sender IDs', () => {
     await supportPhone.page.goto(`${t.url}/support/sender-ids`);
     await card(supportPhone.page, 'Sender IDs waiting for approval').getByRole('row').filter({ hasText: 'Long Name 1' }).waitFor();
     await expectNoSidewaysScroll(supportPhone.page);
-    await saveScreenshot(supportPhone.page, SCREENSHOT_PREFIX, '06-queue-phone');
+    await saveScreenshot(supportPhone.page, SCREENSHOT_PREFIX, '07-queue-phone');
+    await supportPhone.page.goto(`${t.url}/support/accounts/${account.accountId}`);
+    await card(supportPhone.page, 'Sender IDs').getByRole('row').filter({ hasText: 'Renewing' }).waitFor();
+    await expectNoSidewaysScroll(supportPhone.page);
+    await saveScreenshot(supportPhone.page, SCREENSHOT_PREFIX, '08-support-account-page-phone');
   });
 });

@@ -696,6 +696,35 @@ describe('refunds', () => {
   });
 });
 
+describe('refunds that fail', () => {
+  it('while failRefunds is set, a refund comes back failed with its reason and moves nothing; an idempotent replay answers the same; unset, refunds succeed', async () => {
+    const { sandbox, stripe, receiver } = await startHarness();
+    const intent = await stripe.paymentIntents.create({
+      amount: 5_000,
+      currency: 'usd',
+      payment_method: 'pm_card_visa',
+      confirm: true,
+      ...CARD_ONLY,
+    });
+    sandbox.failRefunds('expired_or_canceled_card');
+    const failed = await stripe.refunds.create({ payment_intent: intent.id, amount: 2_000 }, { idempotencyKey: 'refund-1' });
+    expect(failed).toMatchObject({ object: 'refund', amount: 2_000, status: 'failed', failure_reason: 'expired_or_canceled_card' });
+    expect(await stripe.refunds.retrieve(failed.id)).toMatchObject({ status: 'failed' });
+    expect(await stripe.charges.retrieve(intent.latest_charge as string)).toMatchObject({ amount_refunded: 0, refunded: false });
+
+    sandbox.failRefunds(null);
+    const replayed = await stripe.refunds.create({ payment_intent: intent.id, amount: 2_000 }, { idempotencyKey: 'refund-1' });
+    expect(replayed).toMatchObject({ id: failed.id, status: 'failed' });
+    const paid = await stripe.refunds.create({ payment_intent: intent.id, amount: 2_000 }, { idempotencyKey: 'refund-2' });
+    expect(paid.status).toBe('succeeded');
+    expect(await stripe.charges.retrieve(intent.latest_charge as string)).toMatchObject({ amount_refunded: 2_000 });
+
+    await sandbox.idle();
+    const types = receiver.events.map((event) => event.type).filter((type) => type.startsWith('refund.') || type === 'charge.refunded');
+    expect(types).toEqual(['refund.created', 'refund.failed', 'refund.created', 'charge.refunded']);
+  });
+});
+
 describe('idempotency and authentication', () => {
   it('replays the first response for the same key and body, refuses a different body', async () => {
     const { sandbox, stripe } = await startHarness();

@@ -29,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   REFUND_REQUEST_CANCELLED: 'Refund request cancelled',
   REFUND_REQUEST_APPROVED: 'Refund request approved',
   REFUND_REQUEST_DECLINED: 'Refund request declined',
+  REFUND_REQUEST_RETRIED: 'Refund request retried',
   WALLET_CREATED: 'Wallet created',
   SPEND_CAPS_CHANGED: 'Spend caps changed',
   ACCOUNT_TIMEZONE_CHANGED: 'Timezone changed',

@@ -19,6 +19,8 @@ export enum AlertKind {
   REFUND_REQUESTED = 'REFUND_REQUESTED',
   /** A refund request was approved, declined or cancelled. */
   REFUND_REQUEST_CLOSED = 'REFUND_REQUEST_CLOSED',
+  /** An approved refund request's card refund failed at the payment provider: its credit is back in the wallet, staff retry it. */
+  REFUND_REQUEST_FAILED = 'REFUND_REQUEST_FAILED',
   /** A number stopped being held without the customer asking: its grace ended, or its account was closed. */
   NUMBER_RELEASED = 'NUMBER_RELEASED',
   SENDER_ID_APPROVED = 'SENDER_ID_APPROVED',
@@ -56,6 +58,7 @@ export const ALERT_SEVERITY: Readonly<Record<AlertKind, AlertSeverity>> = Object
   [AlertKind.SPEND_CAP_REACHED]: AlertSeverity.CRITICAL,
   [AlertKind.REFUND_REQUESTED]: AlertSeverity.WARNING,
   [AlertKind.REFUND_REQUEST_CLOSED]: AlertSeverity.INFO,
+  [AlertKind.REFUND_REQUEST_FAILED]: AlertSeverity.WARNING,
   [AlertKind.NUMBER_RELEASED]: AlertSeverity.CRITICAL,
   [AlertKind.SENDER_ID_APPROVED]: AlertSeverity.INFO,
   [AlertKind.SENDER_ID_REJECTED]: AlertSeverity.WARNING,

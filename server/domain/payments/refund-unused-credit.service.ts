@@ -9,10 +9,11 @@ import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { issueCreditNote } from '../invoices/issue-invoice.js';
+import { recordRefundRequestFailure } from '../refund-requests/refund-request-failed.js';
 import { formatMoney } from '../wallets/money.js';
 import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
-import { validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
+import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
 import { callStripe } from './call-stripe.js';
 import { paymentFailureOf } from './failure-reasons.js';
 import type { PaymentsDeps } from './payments-deps.js';
@@ -119,6 +120,11 @@ export interface RefundUnusedCreditOptions {
   amountMicros: bigint | null;
   reason: string;
   idempotencyKey: string | null;
+  /**
+   * A key the server derives itself (starting with `spendwire:`), used instead of `idempotencyKey`: a
+   * refund request's retry is keyed by the request and its attempt, so the same attempt never debits twice.
+   */
+  serverIdempotencyKey?: string;
   /** Run in the refund's transaction right after the wallet's lock, before anything is checked or written (a refund request's claim). */
   afterLock?: (tx: SqlTransaction) => Promise<void>;
   /** Run in the refund's transaction once the debit is posted (not on a replay): what must commit with it. */
@@ -148,7 +154,11 @@ export async function refundUnusedCredit(
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
   const walletId = options.walletId.toLowerCase();
   const reason = validateText('reason', options.reason, deps.config.descriptionLengthMax);
-  const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
+  if (options.serverIdempotencyKey !== undefined) {
+    assert(options.serverIdempotencyKey.startsWith(INTERNAL_IDEMPOTENCY_KEY_PREFIX), 'a server idempotency key has the internal prefix');
+  }
+  const idempotencyKey =
+    options.serverIdempotencyKey ?? validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
   if (options.amountMicros !== null && options.amountMicros <= 0n) throw new BadUserInputError('amount', 'amount must be positive');
   if (options.amountMicros !== null && options.amountMicros % MICROS_PER_MINOR_UNIT !== 0n) {
     throw new BadUserInputError('amount', 'amount must be a whole number of cents (it goes back to a card)');
@@ -339,6 +349,13 @@ async function failRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
       nowMs,
     });
     await publishPaymentEvent(tx, { accountId: current.account_id, walletId: refund.walletId, id: refund.topUpId }, 'REFUND_FAILED');
+    // A refund request this refund paid fails with it, in the transaction that restores the credit.
+    await recordRefundRequestFailure(tx, deps.config, {
+      walletTransactionId: refund.walletTransactionId,
+      amountMicros: refund.amountMicros,
+      reason,
+      nowMs,
+    });
     return true;
   });
   if (restored) deps.committed();

@@ -18,14 +18,16 @@ export interface ListRefundRequestsOptions {
   /** Only this wallet's. */
   walletId?: string | null;
   status?: RefundRequestStatus | null;
+  /** Only requests in one of these statuses (with `status`: both apply); at least one (repeats count once). */
+  statuses?: readonly RefundRequestStatus[] | null;
   /** How many, 1..refundRequestsPageSizeMax (newest first). */
   first: number;
   limits: Pick<Config, 'refundRequestsPageSizeMax'>;
 }
 
 /**
- * Refund requests newest first: platform staff's queue (`status: PENDING`, every account) or an
- * owner's history. @throws ForbiddenError, BadUserInputError (`first`), NotFoundError (another tenant's account).
+ * Refund requests newest first: platform staff's queue (`statuses: [PENDING, FAILED]`, every account) or an
+ * owner's history. @throws ForbiddenError, BadUserInputError (`first`, `statuses`), NotFoundError (another tenant's account).
  */
 export async function listRefundRequests(em: EntityManager, options: ListRefundRequestsOptions): Promise<RefundRequest[]> {
   const { principal } = options;
@@ -34,6 +36,7 @@ export async function listRefundRequests(em: EntityManager, options: ListRefundR
   if (!Number.isInteger(options.first) || options.first < 1 || options.first > max) {
     throw new BadUserInputError('first', `first must be between 1 and ${max}`);
   }
+  const statuses = statusFilter(options.status ?? null, options.statuses ?? null);
   const scope = tenantScope(principal);
   const accountId = options.accountId ?? null;
   if (accountId !== null && (!isUuid(accountId) || (scope !== null && accountId.toLowerCase() !== scope))) {
@@ -42,9 +45,17 @@ export async function listRefundRequests(em: EntityManager, options: ListRefundR
   if (options.walletId != null && !isUuid(options.walletId)) return [];
   const rows = await selectRefundRequests.all(em, {
     accountScope: scope ?? accountId?.toLowerCase() ?? null,
-    status: options.status ?? null,
+    statuses,
     walletId: options.walletId?.toLowerCase() ?? null,
     limit: options.first,
   });
   return rows.map(toRefundRequest);
+}
+
+/** The statuses asked for: `status` and `statuses` both apply (null: any); an empty list is refused. */
+function statusFilter(status: RefundRequestStatus | null, statuses: readonly RefundRequestStatus[] | null): string[] | null {
+  if (statuses !== null && statuses.length === 0) throw new BadUserInputError('statuses', 'statuses must list at least one status');
+  if (statuses === null) return status === null ? null : [status];
+  const unique = [...new Set(statuses)];
+  return status === null ? unique : unique.filter((value) => value === status);
 }

@@ -10,17 +10,23 @@ export interface RefundRequestRow {
   currency: string;
   amount_micros: string;
   reason: string | null;
-  status: 'PENDING' | 'APPROVED' | 'DECLINED' | 'CANCELLED';
+  status: 'PENDING' | 'APPROVED' | 'DECLINED' | 'CANCELLED' | 'FAILED';
   requested_by: string;
   decided_by: string | null;
   decline_reason: string | null;
   wallet_transaction_id: string | null;
+  failure_reason: string | null;
+  failed_micros: string | null;
+  failed_at_ms: number | null;
+  attempts: number;
+  attempt_transaction_id: string | null;
   created_at_ms: number;
   decided_at_ms: number | null;
 }
 
 const COLUMNS = `r.id, r.account_id, a.name as account_name, r.wallet_id, w.currency, r.amount_micros::text, r.reason, r.status,
-  r.requested_by, r.decided_by, r.decline_reason, r.wallet_transaction_id,
+  r.requested_by, r.decided_by, r.decline_reason, r.wallet_transaction_id, r.failure_reason, r.failed_micros::text,
+  (extract(epoch from r.failed_at) * 1000)::float8 as failed_at_ms, r.attempts, r.attempt_transaction_id,
   (extract(epoch from r.created_at) * 1000)::float8 as created_at_ms, (extract(epoch from r.decided_at) * 1000)::float8 as decided_at_ms`;
 const FROM = 'refund_request r join wallet w on w.id = r.wallet_id join account a on a.id = r.account_id';
 
@@ -69,18 +75,18 @@ export const closeRefundRequest = sql<
   }
 >(
   `update refund_request set status = :status, decided_by = :decidedBy, decline_reason = :declineReason,
-     wallet_transaction_id = :walletTransactionId, decided_at = to_timestamp(:nowMs / 1000.0)
+     wallet_transaction_id = :walletTransactionId, attempt_transaction_id = :walletTransactionId, decided_at = to_timestamp(:nowMs / 1000.0)
     where id = :id and status = 'PENDING' returning id`,
 );
 
-/** Requests newest first, within `accountScope` (null: any), optionally of one status and one wallet. */
+/** Requests newest first, within `accountScope` (null: any), optionally of some statuses (null: any) and one wallet. */
 export const selectRefundRequests = sql<
   RefundRequestRow,
-  { accountScope: string | null; status: string | null; walletId: string | null; limit: number }
+  { accountScope: string | null; statuses: readonly string[] | null; walletId: string | null; limit: number }
 >(
   `select ${COLUMNS} from ${FROM}
     where (:accountScope::uuid is null or r.account_id = :accountScope::uuid)
-      and (:status::text is null or r.status = :status::text)
+      and (:statuses::text[] is null or r.status = any(:statuses::text[]))
       and (:walletId::uuid is null or r.wallet_id = :walletId::uuid)
     order by r.created_at desc, r.id limit :limit`,
 );
@@ -114,4 +120,34 @@ export const insertRefundRequestMail = sql<
    values (:accountId, :userId, :recipient, 'REFUND_REQUEST', :subject, :text, :refundRequestId, :status,
      to_timestamp(:nowMs / 1000.0), to_timestamp(:nowMs / 1000.0))
    on conflict (source, recipient) do nothing`,
+);
+
+/** The request whose latest refund attempt is the REFUND debit `walletTransactionId`, locked; none for other refunds. */
+export const lockRequestOfAttempt = sql<RefundRequestRow, { walletTransactionId: string }>(
+  `select ${COLUMNS} from ${FROM} where r.attempt_transaction_id = :walletTransactionId for update of r`,
+);
+
+/** An APPROVED request becomes FAILED with the provider's reason and the credit that did not reach the card. */
+export const markRefundRequestFailed = sql<{ id: string }, { id: string; failureReason: string; failedMicros: bigint; nowMs: number }>(
+  `update refund_request set status = 'FAILED', failure_reason = :failureReason, failed_micros = :failedMicros,
+     failed_at = to_timestamp(:nowMs / 1000.0)
+    where id = :id and status = 'APPROVED' returning id`,
+);
+
+/** Another card refund of a FAILED request's latest attempt failed too: its credit is added to what a retry refunds. */
+export const addRefundRequestFailure = sql<{ id: string }, { id: string; failureReason: string; failedMicros: bigint }>(
+  `update refund_request set failure_reason = :failureReason, failed_micros = failed_micros + :failedMicros
+    where id = :id and status = 'FAILED' returning id`,
+);
+
+/** A retry's refund is posted: the request is APPROVED again, with its new attempt's debit. */
+export const markRefundRequestRetried = sql<{ id: string }, { id: string; attempts: number; walletTransactionId: string }>(
+  `update refund_request set status = 'APPROVED', failure_reason = null, failed_micros = null, failed_at = null,
+     attempts = attempts + 1, attempt_transaction_id = :walletTransactionId
+    where id = :id and status = 'FAILED' and attempts = :attempts returning id`,
+);
+
+/** How many card refunds of a refund attempt (its REFUND debit) are still waiting for the provider's answer. */
+export const countPendingCardRefunds = sql<{ n: number }, { walletTransactionId: string }>(
+  `select count(*)::int as n from top_up_refund where wallet_transaction_id = :walletTransactionId and status = 'PENDING'`,
 );

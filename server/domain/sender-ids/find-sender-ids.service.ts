@@ -20,13 +20,16 @@ export async function findSenderId(em: EntityManager, principal: Principal, send
 }
 
 /**
- * The caller's sender IDs (every tenant's for SUPPORT and PLATFORM_ADMIN), newest first, one page.
- * @throws BadUserInputError (`first`, `after`).
+ * The caller's sender IDs (every tenant's for SUPPORT and PLATFORM_ADMIN, or one account's with
+ * `accountId`: the support console's account page), newest first, one page.
+ * @throws BadUserInputError (`first`, `after`), NotFoundError (`accountId` of another tenant, or not an id).
  */
 export async function listSenderIds(
   em: EntityManager,
   options: {
     principal: Principal;
+    /** Only this account's (a tenant's own is always applied: another account is NOT_FOUND). */
+    accountId?: string | null;
     status?: SenderIdStatus | null;
     first?: number | null;
     after?: string | null;
@@ -34,8 +37,13 @@ export async function listSenderIds(
   },
 ): Promise<{ senderIds: SenderIdRecord[]; hasNextPage: boolean }> {
   const first = validatePageSize(options.first, options.limits);
+  const tenant = tenantScope(options.principal);
+  const accountId = options.accountId ?? null;
+  if (accountId !== null && (!isUuid(accountId) || (tenant !== null && accountId.toLowerCase() !== tenant))) {
+    throw new NotFoundError('Account', accountId);
+  }
   const rows = await selectSenderIdsPage.all(em, {
-    scope: tenantScope(options.principal),
+    scope: tenant ?? accountId?.toLowerCase() ?? null,
     status: options.status ?? null,
     ...afterCursorParams(options.after),
     limit: first + 1,

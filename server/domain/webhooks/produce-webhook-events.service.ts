@@ -200,7 +200,7 @@ async function draftsOfAlerts(tx: SqlTransaction, alerts: AlertRecord[]): Promis
     const common = { sourceKey: `alert:${alert.id}`, accountId: alert.accountId, createdAtMs: alert.raisedAt.getTime(), data };
     drafts.push({ ...common, type: WebhookEventType.ALERT_RAISED });
     if (ALERT_WEBHOOK_EVENT_TYPES.has(alert.kind)) drafts.push({ ...common, type: alert.kind as string as WebhookEventType });
-    if (alert.kind === 'REFUND_REQUESTED' || alert.kind === 'REFUND_REQUEST_CLOSED')
+    if (alert.kind === 'REFUND_REQUESTED' || alert.kind === 'REFUND_REQUEST_CLOSED' || alert.kind === 'REFUND_REQUEST_FAILED')
       drafts.push({ ...common, type: WebhookEventType.REFUND_REQUEST_UPDATED });
   }
   return subscribed(tx, drafts);

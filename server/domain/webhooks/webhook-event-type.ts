@@ -10,7 +10,7 @@ export enum WebhookEventType {
   TOP_UP_SUCCEEDED = 'TOP_UP_SUCCEEDED',
   /** A card payment failed (a payment event PAYMENT_FAILED). */
   TOP_UP_FAILED = 'TOP_UP_FAILED',
-  /** A refund request was made, approved, declined or cancelled (alerts REFUND_REQUESTED and REFUND_REQUEST_CLOSED). */
+  /** A refund request was made, approved, declined or cancelled, or its card refund failed (alerts REFUND_REQUESTED, REFUND_REQUEST_CLOSED, REFUND_REQUEST_FAILED). */
   REFUND_REQUEST_UPDATED = 'REFUND_REQUEST_UPDATED',
   /** Alerts of kind NUMBER_RENEWAL_FAILED: a number's renewal could not be paid (grace, or owed while suspended). */
   NUMBER_RENEWAL_FAILED = 'NUMBER_RENEWAL_FAILED',

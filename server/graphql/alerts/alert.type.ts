@@ -30,6 +30,10 @@ registerEnumType(AlertKind, {
     },
     REFUND_REQUESTED: { description: 'An owner asked for a refund of unused paid credit (amount): platform staff approve or decline it.' },
     REFUND_REQUEST_CLOSED: { description: 'A refund request was approved (refunded), declined or cancelled; the message says which.' },
+    REFUND_REQUEST_FAILED: {
+      description:
+        "An approved refund request's card refund failed at the payment provider (amount, reason in the message): the credit is back in the wallet; platform staff retry it.",
+    },
     NUMBER_RELEASED: { description: 'A phone number was released without the customer asking: its grace ended or its account was closed.' },
     SENDER_ID_APPROVED: { description: 'Support approved a sender ID; its first month was charged.' },
     SENDER_ID_REJECTED: { description: 'Support rejected a sender ID (the reason is in the message).' },

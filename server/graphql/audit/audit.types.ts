@@ -37,6 +37,9 @@ registerEnumType(AuditAction, {
     REFUND_REQUEST_CANCELLED: { description: 'An owner cancelled their refund request.' },
     REFUND_REQUEST_APPROVED: { description: 'Platform staff approved a refund request (and refunded it).' },
     REFUND_REQUEST_DECLINED: { description: 'Platform staff declined a refund request, with a reason.' },
+    REFUND_REQUEST_RETRIED: {
+      description: 'Platform staff retried a refund request whose card refund had failed (and refunded it again).',
+    },
     WALLET_CREATED: { description: 'A further wallet was opened in the account (its name and currency).' },
     SPEND_CAPS_CHANGED: {
       description: 'The daily and monthly spend caps of a wallet, or of the account in one currency, were set or lifted.',

@@ -8,6 +8,7 @@ import { listRefundRequests } from '../../domain/refund-requests/list-refund-req
 import type { RefundRequest } from '../../domain/refund-requests/refund-request-record.js';
 import { RefundRequestStatus } from '../../domain/refund-requests/refund-request-record.js';
 import { requestRefund } from '../../domain/refund-requests/request-refund.service.js';
+import { retryRefundRequest } from '../../domain/refund-requests/retry-refund-request.service.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { ActorObject, toActorObject } from '../accounts/actor.type.js';
 import { toWalletObject } from '../wallets/wallet.type.js';
@@ -29,7 +30,7 @@ async function payloadOf(context: Context, request: RefundRequest): Promise<Refu
 export class RefundRequestsResolver {
   @Query(() => [RefundRequestObject], {
     description:
-      "Refund requests newest first: platform staff's queue (status PENDING, any account) or an owner's history (their account). " +
+      "Refund requests newest first: platform staff's queue (statuses PENDING and FAILED, any account) or an owner's history (their account). " +
       'OWNER, SUPPORT, PLATFORM_ADMIN; others FORBIDDEN.',
   })
   async refundRequests(
@@ -38,10 +39,15 @@ export class RefundRequestsResolver {
     @Arg('walletId', () => ID, { nullable: true, description: "Only this wallet's." }) walletId: string | null,
     @Arg('status', () => RefundRequestStatus, { nullable: true, description: 'Only requests in this status.' })
     status: RefundRequestStatus | null,
+    @Arg('statuses', () => [RefundRequestStatus], {
+      nullable: true,
+      description: 'Only requests in one of these statuses (at least one; with status, both apply).',
+    })
+    statuses: RefundRequestStatus[] | null,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many, 1..100.' }) first: number,
     @Ctx() { em, principal, config }: Context,
   ): Promise<RefundRequestObject[]> {
-    const requests = await listRefundRequests(em, { principal, accountId, walletId, status, first, limits: config });
+    const requests = await listRefundRequests(em, { principal, accountId, walletId, status, statuses, first, limits: config });
     return requests.map(toRefundRequestObject);
   }
 
@@ -91,13 +97,28 @@ export class RefundRequestsResolver {
   @Mutation(() => RefundRequestPayload, {
     description:
       'SUPPORT, PLATFORM_ADMIN: approves a PENDING refund request: its amount is refunded to the cards that paid (as refundUnusedCredit) and the owners ' +
-      'are e-mailed. REFUND_EXCEEDS_REFUNDABLE when the credit was spent meanwhile (nothing changes; decline it instead).',
+      'are e-mailed. When the card refund fails it is FAILED (failureReason; the credit is back in the wallet, the owners are e-mailed; retryRefundRequest). ' +
+      'REFUND_EXCEEDS_REFUNDABLE when the credit was spent meanwhile (nothing changes; decline it instead).',
   })
   async approveRefundRequest(
     @Arg('id', () => ID, { description: 'The request.' }) id: string,
     @Ctx() context: Context,
   ): Promise<RefundRequestPayload> {
     const request = await approveRefundRequest(context.em, context.payments.deps, { principal: context.principal, id });
+    return payloadOf(context, request);
+  }
+
+  @Mutation(() => RefundRequestPayload, {
+    description:
+      'SUPPORT, PLATFORM_ADMIN: retries a FAILED refund request: the credit that did not reach the card (failedAmount, back in the wallet) is refunded ' +
+      'again, at most once per attempt (two retries at once: one refunds, the other is INVALID_STATE). It is APPROVED again, or FAILED again when the ' +
+      'card refund fails again. INVALID_STATE unless FAILED or while a card refund is still pending; REFUND_EXCEEDS_REFUNDABLE when the credit was spent meanwhile.',
+  })
+  async retryRefundRequest(
+    @Arg('id', () => ID, { description: 'The request.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<RefundRequestPayload> {
+    const request = await retryRefundRequest(context.em, context.payments.deps, { principal: context.principal, id });
     return payloadOf(context, request);
   }
 

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { RefundRequestStatus, type RefundRequest } from '../../domain/refund-requests/refund-request-record.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
@@ -12,6 +12,10 @@ registerEnumType(RefundRequestStatus, {
     APPROVED: { description: 'Refunded to the cards that paid (see transactionId).' },
     DECLINED: { description: 'Refused by platform staff (see declineReason); nothing was taken from the wallet.' },
     CANCELLED: { description: 'Withdrawn by the owner.' },
+    FAILED: {
+      description:
+        'Approved, but the refund to the card failed at the payment provider (see failureReason): that credit (failedAmount) is back in the wallet; platform staff retry it.',
+    },
   },
 });
 
@@ -35,8 +39,22 @@ export class RefundRequestObject {
   status!: RefundRequestStatus;
   @Field(() => String, { nullable: true, description: "Platform staff's reason for declining; null unless DECLINED." })
   declineReason!: string | null;
-  @Field(() => ID, { nullable: true, description: "The refund's wallet transaction (REFUND debit); null unless APPROVED." })
+  @Field(() => ID, { nullable: true, description: "The approval's wallet transaction (REFUND debit); null unless APPROVED or FAILED." })
   transactionId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The payment provider's reason the refund to the card failed (e.g. expired_or_canceled_card); null unless FAILED.",
+  })
+  failureReason!: string | null;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Credit that did not reach the card and is back in the wallet: what a retry refunds; null unless FAILED.',
+  })
+  failedAmount!: bigint | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the refund to the card failed; null unless FAILED.' })
+  failedAt!: Date | null;
+  @Field(() => Int, { description: 'Refunds run for it: 0 before approval, 1 at approval, one more per retry.' })
+  attempts!: number;
   @Field(() => DateTimeResolver, { description: 'When it was asked for.' })
   createdAt!: Date;
   @Field(() => DateTimeResolver, { nullable: true, description: 'When it was approved, declined or cancelled; null while PENDING.' })
@@ -61,6 +79,10 @@ export function toRefundRequestObject(request: RefundRequest): RefundRequestObje
     status: request.status,
     declineReason: request.declineReason,
     transactionId: request.walletTransactionId,
+    failureReason: request.failureReason,
+    failedAmount: request.failedMicros,
+    failedAt: request.failedAt,
+    attempts: request.attempts,
     createdAt: request.createdAt,
     decidedAt: request.decidedAt,
     requestedByText: request.requestedBy,
@@ -90,6 +112,9 @@ export class DeclineRefundRequestInput {
 export class RefundRequestPayload {
   @Field(() => RefundRequestObject, { description: 'The request as it stands after the mutation.' })
   refundRequest!: RefundRequestObject;
-  @Field(() => WalletObject, { nullable: true, description: 'The wallet after the mutation (after the refund for approveRefundRequest).' })
+  @Field(() => WalletObject, {
+    nullable: true,
+    description: 'The wallet after the mutation (after the refund for approveRefundRequest and retryRefundRequest).',
+  })
   wallet!: WalletObject | null;
 }

@@ -42,10 +42,17 @@ export function toSenderIdObject(sender: SenderIdRecord): SenderIdObject {
 @Resolver(() => SenderIdObject)
 export class SenderIdsResolver {
   @Query(() => SenderIdConnection, {
-    description: "The caller's sender IDs (every tenant's for SUPPORT and PLATFORM_ADMIN), newest first.",
+    description: "The caller's sender IDs (every tenant's for SUPPORT and PLATFORM_ADMIN, or one account's with accountId), newest first.",
   })
   async senderIds(@Args(() => SenderIdsArgs) args: SenderIdsArgs, @Ctx() { em, principal, config }: Context): Promise<SenderIdConnection> {
-    const page = await listSenderIds(em, { principal, status: args.status, first: args.first, after: args.after, limits: config });
+    const page = await listSenderIds(em, {
+      principal,
+      accountId: args.accountId,
+      status: args.status,
+      first: args.first,
+      after: args.after,
+      limits: config,
+    });
     const edges = page.senderIds.map((sender) => ({
       cursor: encodeCreatedCursor(sender.createdAtUs, sender.id),
       node: toSenderIdObject(sender),

@@ -111,6 +111,12 @@ export class PendingSenderIdObject {
 
 @ArgsType()
 export class SenderIdsArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this account's (SUPPORT and PLATFORM_ADMIN: any account; a tenant: its own, another is NOT_FOUND).",
+  })
+  accountId?: string | null;
+
   @Field(() => SenderIdStatus, { nullable: true, description: 'Only sender IDs in this status.' })
   status?: SenderIdStatus | null;
 

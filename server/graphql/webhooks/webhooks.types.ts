@@ -16,7 +16,7 @@ registerEnumType(WebhookEventType, {
     TOP_UP_FAILED: { description: 'A card payment failed.' },
     REFUND_REQUEST_UPDATED: {
       description:
-        'A refund request of unused credit was made, approved, declined or cancelled (the alert, with the amount and what happened).',
+        'A refund request of unused credit was made, approved, declined or cancelled, or its card refund failed (the alert, with the amount and what happened).',
     },
     NUMBER_RENEWAL_FAILED: {
       description: "Alerts of kind NUMBER_RENEWAL_FAILED: a number's renewal could not be paid (grace, or owed while suspended).",

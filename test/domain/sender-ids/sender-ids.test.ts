@@ -167,6 +167,18 @@ describe('registration, review and messages', () => {
     });
   });
 
+  it("support lists one account's sender IDs (the console's account page); a tenant lists only its own", async () => {
+    const LIST = `query($a: ID) { senderIds(accountId: $a, first: 20) { edges { node { id accountId sender status } } } }`;
+    const other = await account('0');
+    const listed = (await t.ok(support, LIST, { a: a.accountId })).senderIds.edges.map((edge: any) => edge.node);
+    expect(listed.map((node: any) => node.id)).toContain(acme.id);
+    expect(listed.every((node: any) => node.accountId === a.accountId)).toBe(true);
+    expect((await t.ok(a.ownerKey, LIST, { a: a.accountId })).senderIds.edges).toHaveLength(listed.length);
+    expectError(await t.graphql(other.ownerKey, LIST, { a: a.accountId }), 'NOT_FOUND');
+    expectError(await t.graphql(support, LIST, { a: 'not-an-id' }), 'NOT_FOUND');
+    expect((await t.ok(support, LIST, { a: other.accountId })).senderIds.edges).toEqual([]);
+  });
+
   it('approval debits the first month and the sender ID may send; a rejection charges nothing', async () => {
     const approved = (await t.ok(support, APPROVE, { input: { id: acme.id, reason: 'Trademark checked' } })).approveSenderId.senderId;
     expect(approved).toMatchObject({

@@ -1,13 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
+import { describeError } from '../../apollo/describe-error';
 import { fieldErrorOf } from '../../apollo/request-failure';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RefundRequestTable, type RefundRequestTableRow } from '../../components/RefundRequestTable';
+import { useConfirmedAction } from '../../hooks/useConfirmedAction';
 import { formatDateTime } from '../../utils/date-time';
-import { enumLabel } from '../../utils/enum-label';
 import { compareMoney, formatMoney } from '../../utils/money';
+import { refundFailureText } from '../../utils/refund-request-status';
 import { useCancelRefundRequestMutation } from './hooks/useCancelRefundRequestMutation';
 import { useRefundRequests } from './hooks/useRefundRequests';
 import { useRequestRefundMutation } from './hooks/useRequestRefundMutation';
+
+/** A failed cancellation in the dialog's words. */
+function describeFailure(error: unknown): string {
+  const { summary, detail } = describeError(error);
+  return detail !== null && detail !== summary ? `${summary}: ${detail}` : summary;
+}
 
 /** Longest reason the form accepts (the server's `refundRequestReasonLengthMax`). */
 export const REFUND_REASON_LENGTH_MAX = 1000;
@@ -15,7 +24,8 @@ export const REFUND_REASON_LENGTH_MAX = 1000;
 /**
  * Refunds of unused credit (OWNER): how much of the wallet is refundable (unused paid card credit),
  * a form to ask for a refund of it (platform staff approve or decline; nothing leaves the wallet
- * before), the open request with a way to cancel it, and the earlier requests with how they ended.
+ * before), the open request with a way to cancel it, a refund that failed to reach the card, and the
+ * earlier requests with how they ended.
  */
 export function RefundRequestCard({ walletId }: { walletId: string }) {
   const headingId = useId();
@@ -23,6 +33,7 @@ export function RefundRequestCard({ walletId }: { walletId: string }) {
   const wallet = query.data?.wallet;
   const requests = query.data?.refundRequests;
   const pending = requests?.find((request) => request.status === 'PENDING') ?? null;
+  const failed = requests?.find((request) => request.status === 'FAILED') ?? null;
   return (
     <section className="card billing-card" aria-labelledby={headingId}>
       <div className="section-header">
@@ -54,70 +65,51 @@ export function RefundRequestCard({ walletId }: { walletId: string }) {
           )}
         </>
       )}
-      {requests && requests.length > 0 && (
-        <table className="billing-table" aria-label="Refund requests">
-          <thead>
-            <tr>
-              <th scope="col">Asked</th>
-              <th scope="col" className="numeric">
-                Amount
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">Decided</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((request) => (
-              <tr key={request.id}>
-                <td data-label="Asked">{formatDateTime(request.createdAt)}</td>
-                <td data-label="Amount" className="amount numeric">
-                  {formatMoney(request.amount, request.currency)}
-                </td>
-                <td data-label="Status">
-                  <span className={`status status--${request.status.toLowerCase()}`}>{enumLabel(request.status)}</span>
-                </td>
-                <td data-label="Decided">{request.decidedAt ? formatDateTime(request.decidedAt) : '—'}</td>
-                <td data-label="Note">{request.declineReason ?? request.reason ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {failed && <FailedRequest request={failed} />}
+      {requests && requests.length > 0 && <RefundRequestTable label="Refund requests" requests={requests} />}
     </section>
   );
 }
 
 /** The open request: what was asked, and a way to withdraw it (confirmed). */
 function PendingRequest({ id, amount, createdAt }: { id: string; amount: string; createdAt: string }) {
-  const [confirming, setConfirming] = useState(false);
-  const [cancel, cancelling] = useCancelRefundRequestMutation();
+  const [cancel] = useCancelRefundRequestMutation();
+  const confirming = useConfirmedAction<string>(describeFailure);
   return (
     <div className="billing-refund-pending" role="status">
       <p>
         Your request of a refund of <strong>{amount}</strong> ({formatDateTime(createdAt)}) is waiting for support. You get an e-mail when
         it is decided.
       </p>
-      <button type="button" className="button" onClick={() => setConfirming(true)}>
+      <button type="button" className="button" onClick={() => confirming.open(id)}>
         Cancel request
       </button>
-      {confirming && (
+      {confirming.target !== null && (
         <ConfirmDialog
           title={`Cancel your refund request of ${amount}?`}
           confirmLabel="Cancel request"
           destructive
-          busy={cancelling.loading}
-          error={cancelling.error ? cancelling.error.message : null}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            void cancel({ variables: { id } })
-              .then(() => setConfirming(false))
-              .catch(() => undefined);
-          }}
+          busy={confirming.busy}
+          error={confirming.error}
+          onCancel={confirming.close}
+          onConfirm={() =>
+            void confirming.confirm(async (target) => {
+              await cancel({ variables: { id: target } });
+            })
+          }
         >
           <p>Nothing has been refunded yet. You can ask again later.</p>
         </ConfirmDialog>
       )}
+    </div>
+  );
+}
+
+/** An approved request whose refund to the card failed: the credit is back, support retries it. */
+function FailedRequest({ request }: { request: RefundRequestTableRow }) {
+  return (
+    <div className="notice notice--warning billing-refund-failed" role="status">
+      <p>{refundFailureText(request, formatMoney)} Support retries the refund; if your card was closed or replaced, tell support.</p>
     </div>
   );
 }

@@ -2,13 +2,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SenderIdTable } from '../../components/SenderIdTable';
 import type { SenderIdRowFieldsFragment as SenderIdRow } from '../../gql/graphql.js';
-import { formatDateTime } from '../../utils/date-time';
-import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
 import { CANCEL_SENDER_ID_MUTATION, REGISTER_SENDER_ID_MUTATION, SENDER_IDS_QUERY } from './sender-id-documents';
-import { checkSenderId, isCancellable, SENDER_ID_LENGTH_MAX, SENDER_ID_STATUS_TEXT } from './sender-ids';
-import '../../components/phone-cards-table.css';
+import { checkSenderId, isCancellable, SENDER_ID_LENGTH_MAX } from './sender-ids';
 import './sender-ids.css';
 
 /** How many sender IDs the page lists (an account holds a handful). */
@@ -122,57 +120,27 @@ export function SenderIdsPage({ wallet, role }: AccountPageProps) {
         {rows === undefined && query.loading && <p className="placeholder">Loading sender IDs…</p>}
         {rows !== undefined && rows.length === 0 && <p className="placeholder">No sender IDs yet.</p>}
         {rows !== undefined && rows.length > 0 && (
-          <div className="table-scroll">
-            <table className="transactions stack-table phone-cards-table" aria-label="Sender IDs">
-              <thead>
-                <tr>
-                  <th scope="col">Sender ID</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="numeric">
-                    Monthly
-                  </th>
-                  <th scope="col">Next renewal</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row" className="stack-table__title">
-                      {row.sender}
-                    </th>
-                    <td data-label="Status">
-                      <span className="cell-status">
-                        <span className={statusClass(row.status)}>{SENDER_ID_STATUS_TEXT[row.status] ?? row.status}</span>
-                        {statusDetail(row) && <span className="cell-status__detail">{statusDetail(row)}</span>}
-                      </span>
-                    </td>
-                    <td data-label="Monthly" className="numeric amount">
-                      {row.monthlyFee ? formatMoney(row.monthlyFee, wallet.currency) : '—'}
-                    </td>
-                    <td data-label="Next renewal">{renewalText(row)}</td>
-                    <td className="stack-table__actions">
-                      {mayManage && isCancellable(row.status) && (
-                        <button
-                          type="button"
-                          className="button"
-                          aria-label={`Cancel ${row.sender}`}
-                          onClick={() => {
-                            cancelState.reset();
-                            setPending(row);
-                          }}
-                        >
-                          Cancel
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SenderIdTable
+            label="Sender IDs"
+            rows={rows}
+            currency={wallet.currency}
+            actions={(row) =>
+              mayManage &&
+              isCancellable(row.status) && (
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Cancel ${row.sender}`}
+                  onClick={() => {
+                    cancelState.reset();
+                    setPending(row);
+                  }}
+                >
+                  Cancel
+                </button>
+              )
+            }
+          />
         )}
       </section>
       {pending !== null && (
@@ -194,26 +162,4 @@ export function SenderIdsPage({ wallet, role }: AccountPageProps) {
       )}
     </div>
   );
-}
-
-function statusClass(status: string): string {
-  if (status === 'APPROVED') return 'status status--completed';
-  if (status === 'GRACE' || status === 'REJECTED') return 'status status--failed';
-  return 'status status--pending';
-}
-
-function statusDetail(row: SenderIdRow): string | null {
-  if (row.status === 'REJECTED' && row.decisionReason) return `Reason: ${row.decisionReason}`;
-  if (row.status === 'GRACE' && row.graceUntil)
-    return `Renewal unpaid: cancelled on ${formatDateTime(row.graceUntil)} unless the wallet can pay before.`;
-  if (row.status === 'RENEWAL_OWED') return 'Kept while the wallet is suspended; the renewal is paid first when it is funded.';
-  if (row.status === 'CANCELLED' && row.cancelReason) return row.cancelReason.replaceAll('_', ' ').toLowerCase();
-  return null;
-}
-
-function renewalText(row: SenderIdRow): string {
-  if (!row.renewsAt) return '—';
-  if (row.status === 'RENEWAL_OWED') return `Owed since ${formatDateTime(row.renewsAt)}`;
-  if (row.status === 'GRACE') return `Due since ${formatDateTime(row.renewsAt)}`;
-  return formatDateTime(row.renewsAt);
 }

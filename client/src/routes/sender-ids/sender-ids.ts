@@ -16,13 +16,3 @@ export function checkSenderId(text: string): { valid: true } | { valid: false; m
 export function isCancellable(status: string): boolean {
   return status === 'PENDING' || status === 'APPROVED' || status === 'GRACE' || status === 'RENEWAL_OWED';
 }
-
-/** Words for a status in the list. */
-export const SENDER_ID_STATUS_TEXT: Readonly<Record<string, string>> = Object.freeze({
-  PENDING: 'Waiting for approval',
-  APPROVED: 'Approved',
-  REJECTED: 'Rejected',
-  GRACE: 'Grace',
-  RENEWAL_OWED: 'Renewal owed',
-  CANCELLED: 'Cancelled',
-});

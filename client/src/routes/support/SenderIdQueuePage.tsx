@@ -2,9 +2,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SenderIdTable } from '../../components/SenderIdTable';
 import { graphql } from '../../gql/index.js';
-import { formatDateTime } from '../../utils/date-time';
-import '../../components/phone-cards-table.css';
 
 /** How many pending sender IDs the queue shows at once (oldest first; deciding them brings the next). */
 const QUEUE_SHOWN = 50;
@@ -111,53 +110,32 @@ export function SenderIdQueuePage() {
         {rows === undefined && query.loading && <p className="placeholder">Loading the queue…</p>}
         {rows !== undefined && rows.length === 0 && <p className="placeholder">Nothing waiting: every sender ID has been decided.</p>}
         {rows !== undefined && rows.length > 0 && (
-          <div className="table-scroll">
-            <table className="transactions stack-table phone-cards-table" aria-label="Pending sender IDs">
-              <thead>
-                <tr>
-                  <th scope="col">Sender ID</th>
-                  <th scope="col">Account</th>
-                  <th scope="col">Applied</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.senderId.id}>
-                    <th scope="row" className="stack-table__title">
-                      {row.senderId.sender}
-                    </th>
-                    <td data-label="Account">{row.accountName}</td>
-                    <td data-label="Applied">{formatDateTime(row.senderId.createdAt)}</td>
-                    <td className="stack-table__actions">
-                      <button
-                        type="button"
-                        className="button button--primary"
-                        aria-label={`Approve ${row.senderId.sender}`}
-                        onClick={() =>
-                          open({ kind: 'approve', id: row.senderId.id, sender: row.senderId.sender, accountName: row.accountName })
-                        }
-                      >
-                        Approve
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        aria-label={`Reject ${row.senderId.sender}`}
-                        onClick={() =>
-                          open({ kind: 'reject', id: row.senderId.id, sender: row.senderId.sender, accountName: row.accountName })
-                        }
-                      >
-                        Reject
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SenderIdTable
+            label="Pending sender IDs"
+            rows={rows.map((row) => ({ ...row.senderId, accountName: row.accountName }))}
+            account={(row) => row.accountName}
+            applied
+            actions={(row) => (
+              <>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  aria-label={`Approve ${row.sender}`}
+                  onClick={() => open({ kind: 'approve', id: row.id, sender: row.sender, accountName: row.accountName })}
+                >
+                  Approve
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Reject ${row.sender}`}
+                  onClick={() => open({ kind: 'reject', id: row.id, sender: row.sender, accountName: row.accountName })}
+                >
+                  Reject
+                </button>
+              </>
+            )}
+          />
         )}
       </section>
       {decision !== null && (

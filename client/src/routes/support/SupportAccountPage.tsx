@@ -2,6 +2,7 @@ import { type FormEvent, type MouseEvent, type ReactNode, useId, useState } from
 import { AuditLogList } from '../../components/AuditLogList';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SenderIdTable } from '../../components/SenderIdTable';
 import type { SupportAccountQuery } from '../../gql/graphql.js';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
@@ -9,7 +10,7 @@ import { useLiveWalletFigures } from '../../hooks/useLiveWalletFigures';
 import { formatMoney } from '../../utils/money';
 import { actorLabel } from './actor-label';
 import { ALERT_KIND_LABELS, feedOrder } from './alert-feed';
-import { useSupportAccount } from './hooks/useSupportAccount';
+import { SUPPORT_ACCOUNT_LIST_SIZE, useSupportAccount } from './hooks/useSupportAccount';
 import { useSupportActions } from './hooks/useSupportActions';
 import { failureMessage, parsePositiveAmount } from './support-actions';
 import { SUPPORT_PATHS, supportAlertsOfAccountPath } from './support-paths';
@@ -115,6 +116,22 @@ export function SupportAccountPage({ accountId, navigate }: SupportAccountPagePr
           resumePoints={resumePoints}
         />
       ))}
+      <section className="card" aria-label="Sender IDs">
+        <h2>Sender IDs</h2>
+        {data.senderIds.edges.length === 0 ? (
+          <p className="placeholder">No sender IDs.</p>
+        ) : (
+          <>
+            <SenderIdTable
+              label="Sender IDs of the account"
+              rows={data.senderIds.edges.map((edge) => edge.node)}
+              currency={(row) => account.wallets.find((wallet) => wallet.id === row.walletId)?.currency ?? ''}
+              applied
+            />
+            {data.senderIds.pageInfo.hasNextPage && <p className="muted">The {SUPPORT_ACCOUNT_LIST_SIZE} newest are shown.</p>}
+          </>
+        )}
+      </section>
       <section className="card" aria-label="Campaigns">
         <h2>Campaigns</h2>
         {data.campaigns.edges.length === 0 ? (

@@ -29,6 +29,7 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   SPEND_CAP_REACHED: 'Spend cap reached',
   REFUND_REQUESTED: 'Refund requested',
   REFUND_REQUEST_CLOSED: 'Refund request closed',
+  REFUND_REQUEST_FAILED: 'Refund to card failed',
   NUMBER_RELEASED: 'Number released',
   SENDER_ID_APPROVED: 'Sender ID approved',
   SENDER_ID_REJECTED: 'Sender ID rejected',

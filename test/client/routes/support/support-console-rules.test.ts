@@ -1,4 +1,5 @@
 // Goal: the support console's pure rules hold: the feed merges loaded, live and acknowledged copies of an alert into one (an acknowledgement is never undone), orders unacknowledged first then newest by position (beyond 2^53), filters by severity, resumes after the newest loaded position, and the actions read only positive amounts and name who acted. Method: examples for each rule plus a fast-check property over random feeds.
+import { AlertKind } from '../../../../client/src/gql/graphql.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actorLabel } from '../../../../client/src/routes/support/actor-label.js';
@@ -74,7 +75,8 @@ describe('the alert feed', () => {
   it('reads filters from the address only when they name a kind or an account id', () => {
     expect(isAlertKind('LOW_BALANCE')).toBe(true);
     expect(isAlertKind('toString')).toBe(false);
-    expect(Object.keys(ALERT_KIND_LABELS)).toHaveLength(20);
+    // Every kind the schema has, whatever their number (kinds are added by parallel work).
+    expect(Object.keys(ALERT_KIND_LABELS).sort()).toEqual(Object.values(AlertKind).sort());
     expect(isAccountId('8E89D0BB-E86A-48FC-A742-3A5B7A40340D')).toBe(true);
     expect(isAccountId('8e89d0bb-e86a-48fc-a742-3a5b7a40340d ')).toBe(false);
   });

@@ -20,6 +20,9 @@ export const WALLET_REFUND_REQUESTS_QUERY = graphql(`
       reason
       status
       declineReason
+      failureReason
+      failedAmount
+      failedAt
       createdAt
       decidedAt
     }

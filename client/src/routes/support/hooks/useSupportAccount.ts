@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../../gql/index.js';
 
-/** Transactions, bank transfers, campaigns and alerts shown per account page (recent ones: the owner's own pages page further). */
+/** Transactions, bank transfers, sender IDs, campaigns and alerts shown per account page (recent ones: the owner's own pages page further). */
 export const SUPPORT_ACCOUNT_LIST_SIZE = 20;
 
-/** An account as support sees it: wallets and balances, recent transactions with who did them, campaigns, alerts. */
+/** An account as support sees it: wallets and balances, recent transactions with who did them, sender IDs, campaigns, alerts. */
 export const SUPPORT_ACCOUNT_QUERY = graphql(`
   query SupportAccount($accountId: ID!, $first: Int!) {
     account(id: $accountId) {
@@ -56,6 +56,25 @@ export const SUPPORT_ACCOUNT_QUERY = graphql(`
             ...SupportActorFields
           }
         }
+      }
+    }
+    senderIds(accountId: $accountId, first: $first) {
+      edges {
+        node {
+          id
+          walletId
+          sender
+          status
+          monthlyFee
+          decisionReason
+          renewsAt
+          graceUntil
+          cancelReason
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
       }
     }
     campaigns(accountId: $accountId, first: $first) {
