@@ -327,8 +327,8 @@ export type PostingOutcome = { posted: PostedWalletTransaction; error?: undefine
  * for a credit over the cap, IDEMPOTENCY_KEY_REUSED, SPEND_CAP_REACHED). Owns its transactions: do not
  * call inside another.
  *
- * A key used twice in the list goes in a second statement after the first (one statement cannot
- * record a key twice). When PostgreSQL refuses a statement whole (a key a concurrent request just
+ * A key used again in the list starts a new statement, run after the one before committed (one
+ * statement cannot record a key twice), so every posting is still judged in list order. When PostgreSQL refuses a statement whole (a key a concurrent request just
  * used, a spend cap that would be passed, a deadlock with another process), nothing of it happened:
  * its postings are then posted one by one, in order, by {@link postWalletTransaction}, so each gets
  * exactly its own answer. A failed connection is thrown (the statement may have committed; the caller
@@ -342,24 +342,30 @@ export async function postWalletTransactionsInOrder(
 ): Promise<PostingOutcome[]> {
   assert(!em.isInTransaction(), 'postWalletTransactionsInOrder runs in autocommit; it cannot join an open transaction');
   const outcomes: (PostingOutcome | undefined)[] = new Array(optionsList.length);
-  // The k-th use of a key (within its wallet's account, which only the database knows: keyed by the
-  // text alone, which may only split more than needed) goes in the k-th statement.
+  // Consecutive segments, one statement each, in order: a segment ends before a key it already holds
+  // (one statement cannot record a key twice), so the second use is judged after the first committed,
+  // exactly where it arrived. Keys are compared by text alone (their scope, the wallet's account, is
+  // only known to the database): that may only split more than needed.
   const rounds: number[][] = [];
-  const usesByKey = new Map<string, number>();
+  let segment: number[] = [];
+  let keysInSegment = new Set<string>();
   optionsList.forEach((options, index) => {
     assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
     if (!isUuid(options.walletId)) {
       outcomes[index] = { error: new NotFoundError('Wallet', options.walletId) };
       return;
     }
-    let round = 0;
     if (options.idempotencyKey !== null) {
-      round = usesByKey.get(options.idempotencyKey) ?? 0;
-      usesByKey.set(options.idempotencyKey, round + 1);
+      if (keysInSegment.has(options.idempotencyKey)) {
+        rounds.push(segment);
+        segment = [];
+        keysInSegment = new Set();
+      }
+      keysInSegment.add(options.idempotencyKey);
     }
-    if (rounds[round] === undefined) rounds[round] = [];
-    rounds[round]!.push(index);
+    segment.push(index);
   });
+  if (segment.length > 0) rounds.push(segment);
   for (const indices of rounds) {
     const requestHashes = indices.map((index) => hashRequest(optionsList[index]!));
     const values = indices.map((index, at) => postingValues(optionsList[index]!, randomUUID(), requestHashes[at]!));
