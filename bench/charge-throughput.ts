@@ -10,7 +10,12 @@
  * sees it (p50/p99, ms). The CPU table says who was busy during each point, in % of one core
  * (100 % = one core saturated): the server, the bench process, the PostgreSQL cluster (postmaster
  * and backends) and "other", the rest of the machine's busy time (other engineers' processes).
- * Goal: ratio >= 0.5 at 16 clients (spread).
+ * Goal: ratio >= 0.5 at 16 clients (spread). Hot at 64 clients: GraphQL (postings on one wallet
+ * coalesced into one statement per batch) >= 4 × the raw single-statement ceiling.
+ *
+ * "usage": recordUsage requests of `BENCH_USAGE_EVENTS` (default 500) events at `BENCH_USAGE_CLIENTS`
+ * (default "4") clients, next to POST_WALLET_TRANSACTIONS over the same arrays as raw
+ * SQL; figures in events/s. Goal: >= 30,000 events/s and >= 0.6 × raw.
  *
  * Setup: a throwaway embedded PostgreSQL with DEFAULT durability (fsync and synchronous_commit
  * on: every charge waits for its WAL flush), the server as a child process (its own event loop),
@@ -43,7 +48,7 @@ import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
 import { sql } from '../server/database/sql.js';
-import { POST_WALLET_TRANSACTION } from '../server/domain/wallets/post-wallet-transaction.js';
+import { POST_WALLET_TRANSACTION, POST_WALLET_TRANSACTIONS } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
 import {
@@ -93,6 +98,13 @@ const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BEN
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** Load pg_stat_statements (a diagnostic with a small cost of its own): the delivery part then reports the server's statements. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
+
+/** Concurrent clients of the usage-batch points (recordUsage), from `BENCH_USAGE_CLIENTS`. */
+const USAGE_CLIENT_COUNTS = integerListFromEnv('BENCH_USAGE_CLIENTS', [4], 64);
+/** Events per recordUsage request (and per raw statement), from `BENCH_USAGE_EVENTS`. */
+const USAGE_EVENTS = numberFromEnv('BENCH_USAGE_EVENTS', 500, 1, 1000);
+/** Wallets each usage client spreads its events over, round robin (so each wallet appears many times per request). */
+const USAGE_WALLETS_PER_CLIENT = 8;
 
 const DATABASE_NAME = 'spendwire_bench';
 const ALL_SCENARIOS = ['spread', 'hot'] as const;
@@ -228,6 +240,98 @@ async function runGraphqlPoint(port: number, cpuSubjects: CpuSubjects, wallets: 
 
 const WALLET_BALANCE_MICROS_MAX = loadConfig({}).walletBalanceMicrosMax;
 
+const RECORD_USAGE_MUTATION = 'mutation Usage($input: RecordUsageInput!) { recordUsage(input: $input) { postedCount } }';
+
+/**
+ * recordUsage at N clients, each sending requests of USAGE_EVENTS events spread over its own
+ * wallets, as the operator (PLATFORM_ADMIN: any wallet). `chargesPerSecond` counts events.
+ */
+async function runUsageGraphqlPoint(
+  port: number,
+  adminToken: string,
+  cpuSubjects: CpuSubjects,
+  walletsByClient: BenchWallet[][],
+  seconds: number,
+): Promise<PointResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: walletsByClient.length });
+  const bodies = walletsByClient.map((wallets) =>
+    JSON.stringify({
+      query: RECORD_USAGE_MUTATION,
+      variables: {
+        input: {
+          events: Array.from({ length: USAGE_EVENTS }, (_, index) => ({
+            walletId: wallets[index % wallets.length]!.walletId,
+            amount: CHARGE_AMOUNT,
+            description: CHARGE_DESCRIPTION,
+          })),
+        },
+      },
+    }),
+  );
+  try {
+    const point = await runClosedLoop(walletsByClient.length, seconds, cpuSubjects, async (client) => {
+      const answer = await postJson(agent, port, adminToken, bodies[client]!);
+      if (answer.status !== 200) return `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
+      const parsed = JSON.parse(answer.body) as { data?: { recordUsage?: { postedCount?: number } }; errors?: unknown[] };
+      if (parsed.errors?.length || parsed.data?.recordUsage?.postedCount !== USAGE_EVENTS)
+        return `GraphQL error: ${answer.body.slice(0, 300)}`;
+      return undefined;
+    });
+    return { ...point, chargesPerSecond: point.chargesPerSecond * USAGE_EVENTS };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** The same events as raw SQL: POST_WALLET_TRANSACTIONS over arrays of USAGE_EVENTS, the statement recordUsage runs. */
+async function runUsageRawPoint(
+  databaseUrl: string,
+  cpuSubjects: CpuSubjects,
+  walletsByClient: BenchWallet[][],
+  seconds: number,
+): Promise<PointResult> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: walletsByClient.length, statement_timeout: REQUEST_TIMEOUT_MS });
+  const connections = await Promise.all(walletsByClient.map(() => pool.connect()));
+  const column = <T>(value: T) => Array.from({ length: USAGE_EVENTS }, () => value);
+  const fixedColumns = walletsByClient.map((wallets) => {
+    const walletIds = Array.from({ length: USAGE_EVENTS }, (_, index) => wallets[index % wallets.length]!.walletId);
+    return { walletIds, hashes: walletIds.map((walletId) => chargeRequestHash(walletId)) };
+  });
+  try {
+    const point = await runClosedLoop(walletsByClient.length, seconds, cpuSubjects, async (client) => {
+      const { walletIds, hashes } = fixedColumns[client]!;
+      // Parameters as recordUsage passes them for the operator (no tenant scope), each the array of every event's value.
+      const result = await connections[client]!.query({
+        name: POST_WALLET_TRANSACTIONS.name,
+        text: POST_WALLET_TRANSACTIONS.text,
+        values: [
+          Array.from({ length: USAGE_EVENTS }, () => randomUUID()),
+          walletIds,
+          column(null),
+          column((-CHARGE_AMOUNT_MICROS).toString()),
+          column(WALLET_BALANCE_MICROS_MAX.toString()),
+          column(TransactionKind.CHARGE),
+          column(PlatformAccountCode.REVENUE),
+          column(CHARGE_DESCRIPTION),
+          column(null),
+          column('platform_admin'),
+          column(null),
+          column('charge'),
+          hashes,
+          column('0'),
+          column(null),
+          column(null),
+        ],
+      });
+      return result.rowCount === USAGE_EVENTS ? undefined : `statement posted ${result.rowCount} of ${USAGE_EVENTS} rows`;
+    });
+    return { ...point, chargesPerSecond: point.chargesPerSecond * USAGE_EVENTS };
+  } finally {
+    for (const connection of connections) connection.release();
+    await pool.end();
+  }
+}
+
 async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: wallets.length, statement_timeout: REQUEST_TIMEOUT_MS });
   // Every client holds a connection of its own for the whole point, opened before timing starts.
@@ -362,9 +466,19 @@ async function main(resources: Resources): Promise<boolean> {
   // carry only its own history; each spread wallet belongs to an account of its own.
   const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const setupStarted = performance.now();
-  const wallets = await inBatches(2 * maxClients + 2, 8, (index) =>
+  const maxUsageClients = USAGE_CLIENT_COUNTS.length > 0 ? Math.max(...USAGE_CLIENT_COUNTS) : 0;
+  const usageWalletCount = maxUsageClients * USAGE_WALLETS_PER_CLIENT;
+  const wallets = await inBatches(2 * maxClients + 2 + 2 * usageWalletCount, 8, (index) =>
     createFundedWallet(setupAgent, server.port, adminToken, `bench ${index}`),
   );
+  const usageWallets = {
+    graphql: wallets.slice(2 * maxClients + 2, 2 * maxClients + 2 + usageWalletCount),
+    raw: wallets.slice(2 * maxClients + 2 + usageWalletCount),
+  };
+  const usageWalletsFor = (side: 'graphql' | 'raw', clients: number) =>
+    Array.from({ length: clients }, (_, client) =>
+      usageWallets[side].slice(client * USAGE_WALLETS_PER_CLIENT, (client + 1) * USAGE_WALLETS_PER_CLIENT),
+    );
   setupAgent.destroy();
   const fixtures: Record<'graphql' | 'raw', Record<Scenario, BenchWallet[]>> = {
     graphql: { spread: wallets.slice(0, maxClients), hot: [wallets[2 * maxClients]!] },
@@ -450,6 +564,40 @@ async function main(resources: Resources): Promise<boolean> {
     }
   }
 
+  const usageResults: { clients: number; graphql: PointResult; raw: PointResult }[] = [];
+  if (USAGE_CLIENT_COUNTS.length > 0) {
+    console.log('');
+    console.log(
+      `usage: recordUsage requests of ${USAGE_EVENTS} events (operator token), each client's events over ${USAGE_WALLETS_PER_CLIENT} wallets of its own ` +
+        'round robin; raw: POST_WALLET_TRANSACTIONS with the same arrays (the statement recordUsage runs). Figures are events/s; latencies per request.',
+    );
+    console.log(
+      row(
+        COLUMNS,
+        COLUMNS.map(([title]) => title),
+      ),
+    );
+    for (const clients of USAGE_CLIENT_COUNTS) {
+      const graphql = await runUsageGraphqlPoint(server.port, adminToken, cpuSubjects, usageWalletsFor('graphql', clients), POINT_SECONDS);
+      const raw = await runUsageRawPoint(databaseUrl, cpuSubjects, usageWalletsFor('raw', clients), POINT_SECONDS);
+      usageResults.push({ clients, graphql, raw });
+      console.log(
+        row(COLUMNS, [
+          'usage',
+          String(clients),
+          fixed(graphql.chargesPerSecond, 0),
+          fixed(graphql.p50Ms, 2),
+          fixed(graphql.p99Ms, 2),
+          fixed(raw.chargesPerSecond, 0),
+          fixed(raw.p50Ms, 2),
+          fixed(raw.p99Ms, 2),
+          fixed(graphql.chargesPerSecond / raw.chargesPerSecond, 2),
+          String(graphql.errors + raw.errors),
+        ]),
+      );
+    }
+  }
+
   console.log('');
   console.log(
     `CPU during each point, % of one core (${os.cpus().length} cores = ${100 * os.cpus().length} %); pg = the PostgreSQL cluster; ` +
@@ -461,7 +609,7 @@ async function main(resources: Resources): Promise<boolean> {
       CPU_COLUMNS.map(([title]) => title),
     ),
   );
-  for (const { scenario, clients, graphql, raw } of results) {
+  for (const { scenario, clients, graphql, raw } of [...results, ...usageResults.map((result) => ({ ...result, scenario: 'usage' }))]) {
     console.log(
       row(CPU_COLUMNS, [
         scenario,
@@ -478,9 +626,9 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   console.log('');
-  const totalErrors = results.reduce((sum, result) => sum + result.graphql.errors + result.raw.errors, 0);
+  const totalErrors = [...results, ...usageResults].reduce((sum, result) => sum + result.graphql.errors + result.raw.errors, 0);
   console.log(`Errors: ${totalErrors}`);
-  for (const { scenario, clients, graphql, raw } of results) {
+  for (const { scenario, clients, graphql, raw } of [...results, ...usageResults.map((result) => ({ ...result, scenario: 'usage' }))]) {
     if (graphql.firstError) console.log(`  ${scenario} ${clients} graphql: ${graphql.errors} errors, first: ${graphql.firstError}`);
     if (raw.firstError) console.log(`  ${scenario} ${clients} raw: ${raw.errors} errors, first: ${raw.firstError}`);
   }
@@ -491,6 +639,22 @@ async function main(resources: Resources): Promise<boolean> {
     console.log(`Goal check: ratio at 16 clients (spread) = ${ratio.toFixed(2)} → ${ratio >= 0.5 ? 'MET' : 'NOT MET'} (goal >= 0.5)`);
   } else {
     console.log('Goal check: not measured (16 is not in BENCH_CLIENTS)');
+  }
+
+  const hot64 = results.find((result) => result.scenario === 'hot' && result.clients === 64);
+  if (hot64) {
+    const ratio = hot64.graphql.chargesPerSecond / hot64.raw.chargesPerSecond;
+    console.log(
+      `Goal check: one wallet at 64 clients through GraphQL (coalesced) = ${ratio.toFixed(2)} × the raw single-statement hot-row ceiling ` +
+        `→ ${ratio >= 4 ? 'MET' : 'NOT MET'} (goal >= 4)`,
+    );
+  }
+  for (const { clients, graphql, raw } of usageResults) {
+    const ratio = graphql.chargesPerSecond / raw.chargesPerSecond;
+    console.log(
+      `Goal check: usage at ${clients} clients = ${fixed(graphql.chargesPerSecond, 0)} events/s (goal >= 30000: ${graphql.chargesPerSecond >= 30_000 ? 'MET' : 'NOT MET'}), ` +
+        `${ratio.toFixed(2)} × raw arrays (goal >= 0.6: ${ratio >= 0.6 ? 'MET' : 'NOT MET'})`,
+    );
   }
 
   // Delivery latency on the same server process, after the throughput points.
@@ -526,7 +690,11 @@ async function main(resources: Resources): Promise<boolean> {
     // Every charge the bench saw succeed must be in the books, and no other charge.
     const chargeCount = await selectChargeCount.one(orm.em.fork(), { description: CHARGE_DESCRIPTION });
     const recorded = Number(chargeCount.charges);
-    const counted = warmupCharges + results.reduce((sum, result) => sum + result.graphql.ok + result.raw.ok, 0) + delivery.chargesOk;
+    const counted =
+      warmupCharges +
+      results.reduce((sum, result) => sum + result.graphql.ok + result.raw.ok, 0) +
+      usageResults.reduce((sum, result) => sum + (result.graphql.ok + result.raw.ok) * USAGE_EVENTS, 0) +
+      delivery.chargesOk;
     console.log(
       `Charges recorded in wallet_transaction: ${recorded}; successes counted by the bench (warm-up included): ${counted} → ` +
         `${recorded === counted ? 'match' : 'MISMATCH'}`,
@@ -539,7 +707,7 @@ async function main(resources: Resources): Promise<boolean> {
 }
 
 const resources: Resources = {};
-const pointCount = CLIENT_COUNTS.length * SCENARIOS.length;
+const pointCount = CLIENT_COUNTS.length * SCENARIOS.length + USAGE_CLIENT_COUNTS.length;
 /** Hard cap on the whole run, in ms: setup, warm-up, every point with slack, the delivery part, and the checks. */
 const RUN_TIME_MAX_MS = 120_000 + 2 * WARMUP_SECONDS * 1000 + pointCount * 2 * (POINT_SECONDS * 1000 + 5_000) + DELIVERY_RUN_TIME_MAX_MS;
 await runBench({

@@ -53,6 +53,12 @@ export interface Config {
   operationAmountMicrosMax: bigint;
   /** Largest balance a wallet may hold, in micros (ten billion major units). @default 1e16 */
   walletBalanceMicrosMax: bigint;
+  /**
+   * Most usage events one `recordUsage` call carries, in events; more is refused whole with
+   * BAD_USER_INPUT on `events` (`extensions.limit` names this setting). Each event counts as one
+   * mutation against `graphqlMutationsPerWindowMax`. @default 1000
+   */
+  usageEventsPerCallMax: number;
   /** Longest `description` or adjustment `reason`, in characters. @default 500 */
   descriptionLengthMax: number;
   /** Longest idempotency key, in characters. @default 255 */
@@ -750,6 +756,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     transactionsPageSizeDefault: 20,
     operationAmountMicrosMax: 1_000_000_000_000_000n,
     walletBalanceMicrosMax: 10_000_000_000_000_000n,
+    usageEventsPerCallMax: 1_000,
     descriptionLengthMax: 500,
     idempotencyKeyLengthMax: 255,
     nameLengthMax: 200,

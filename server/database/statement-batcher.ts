@@ -25,8 +25,18 @@ export interface StatementBatcherOptions<Row> {
    * value, in member order. One row per member it acted on, none for a member it refused.
    */
   batched: PreparedStatement;
-  /** Members with the same key never run at the same time nor in the same batch (e.g. the wallet they lock). */
+  /**
+   * Members with the same key never run in two statements at the same time (e.g. the wallet they
+   * lock). Without {@link coalesce} they never share a batch either.
+   */
   exclusiveKey(values: readonly unknown[]): string;
+  /**
+   * True when {@link batched} applies members in the order given, several per exclusive key (e.g. a
+   * running balance per wallet): members with the same key then share a batch, in arrival order,
+   * and a member whose key is running waits for the next batch instead of going alone. False: one
+   * member per key and batch; a member whose key is running goes alone at once. @default false
+   */
+  coalesce?: boolean;
   /** Which member a row of {@link batched} answers (e.g. the transaction id it was given). */
   memberKey(values: readonly unknown[]): string;
   /** The {@link memberKey} a row answers. */
@@ -70,10 +80,12 @@ interface Member<Row> {
  * is then run alone, so an error reaches only the member that causes it. A batch whose connection
  * fails is not run again (it may have committed): each member gets that error, as it would alone.
  *
- * A batch never names an exclusive key twice, nor one that is running: a member whose key is
- * running goes alone at once and queues on that row's lock in PostgreSQL, as it would without
- * batching (so a hot wallet is posted as fast as before, and no batch of this process waits
- * behind it or behind another batch).
+ * A batch never names an exclusive key that another running statement of this process names.
+ * Without `coalesce` it names each key once, and a member whose key is running goes alone at once
+ * and queues on that row's lock in PostgreSQL. With `coalesce` a member whose key is running waits,
+ * and leaves with every other member of that key that arrived meanwhile, in one statement that
+ * applies them in order (a hot wallet's postings then cost one statement and one commit per batch,
+ * and no batch of this process waits behind another on that row's lock).
  */
 export class StatementBatcher<Row> {
   private readonly waiting: Member<Row>[] = [];
@@ -98,10 +110,29 @@ export class StatementBatcher<Row> {
     return outsideOperation(() => this.executeMember(values));
   }
 
+  /**
+   * Runs the batched statement for `members` at once, as they are (many per key, in the order
+   * given: for a statement that applies them in order), on a connection of its own within the
+   * caller's operation (its connection cap and deadline apply), outside the queue and its limits:
+   * for a caller that brings a batch of its own (recordUsage). Answers each member with its row or
+   * undefined, in order. Throws what PostgreSQL throws: a refused statement rolled back whole.
+   */
+  async executeTogether(members: readonly (readonly unknown[])[]): Promise<(Row | undefined)[]> {
+    assert(this.options.coalesce === true, 'executeTogether needs a batched statement that applies members in order');
+    if (members.length === 0) return [];
+    this.stats.batches += 1;
+    this.stats.batchedMembers += members.length;
+    const rows = await this.query(this.options.batched, transpose(members));
+    const byMember = new Map<string, Row>();
+    for (const row of rows) byMember.set(this.options.rowKey(row), row);
+    assert(byMember.size === rows.length, 'a batched statement answers each member at most once');
+    return members.map((values) => byMember.get(this.options.memberKey(values)));
+  }
+
   private executeMember(values: readonly unknown[]): Promise<Row | undefined> {
     if (this.options.batchSizeMax === 1) return this.executeAlone(values);
     const exclusiveKey = this.options.exclusiveKey(values);
-    if (this.runningByKey.has(exclusiveKey)) return this.runKeyAlone(exclusiveKey, values);
+    if (!this.options.coalesce && this.runningByKey.has(exclusiveKey)) return this.runKeyAlone(exclusiveKey, values);
     return new Promise<Row | undefined>((resolve, reject) => {
       this.waiting.push({ values, exclusiveKey, resolve, reject });
       this.pump();
@@ -120,7 +151,7 @@ export class StatementBatcher<Row> {
         })
         .finally(() => {
           this.batchesInFlight -= 1;
-          for (const member of batch) this.release(member.exclusiveKey);
+          for (const exclusiveKey of new Set(batch.map((member) => member.exclusiveKey))) this.release(exclusiveKey);
           this.pump();
         });
     }
@@ -130,8 +161,12 @@ export class StatementBatcher<Row> {
    * Takes the oldest waiting members, one per key, keeping the rest in order. A member whose key
    * is running (or already in this batch) leaves alone at once instead: it would only wait for
    * that row's lock, and in a batch it would make the batch's other rows wait with it.
+   * Coalescing: every waiting member whose key is not running in another batch, several per key,
+   * in arrival order; the others keep waiting for their key's batch to finish (so a hot key's
+   * members leave together, and no batch of this process waits behind another on a key's lock).
    */
   private takeBatch(): Member<Row>[] {
+    if (this.options.coalesce) return this.takeCoalescedBatch();
     const batch: Member<Row>[] = [];
     let kept = 0;
     for (const member of this.waiting) {
@@ -139,6 +174,26 @@ export class StatementBatcher<Row> {
         this.runKeyAlone(member.exclusiveKey, member.values).then(member.resolve, member.reject);
       } else if (batch.length < this.options.batchSizeMax) {
         this.hold(member.exclusiveKey);
+        batch.push(member);
+      } else {
+        this.waiting[kept++] = member;
+      }
+    }
+    this.waiting.length = kept;
+    return batch;
+  }
+
+  private takeCoalescedBatch(): Member<Row>[] {
+    const batch: Member<Row>[] = [];
+    const inBatch = new Set<string>();
+    let kept = 0;
+    for (const member of this.waiting) {
+      const free = inBatch.has(member.exclusiveKey) || !this.runningByKey.has(member.exclusiveKey);
+      if (free && batch.length < this.options.batchSizeMax) {
+        if (!inBatch.has(member.exclusiveKey)) {
+          inBatch.add(member.exclusiveKey);
+          this.hold(member.exclusiveKey);
+        }
         batch.push(member);
       } else {
         this.waiting[kept++] = member;
@@ -186,7 +241,18 @@ export class StatementBatcher<Row> {
       // PostgreSQL refused the statement (ERROR: never after a commit), so it rolled back whole: nothing of it happened. Each
       // member's own error (or success) comes from running it alone.
       this.stats.fallbacks += 1;
-      await Promise.all(batch.map((member) => this.runAlone(member)));
+      if (!this.options.coalesce) {
+        await Promise.all(batch.map((member) => this.runAlone(member)));
+        return;
+      }
+      // Members of one key run one after another, in arrival order (as in the batch); keys side by side.
+      const byKey = new Map<string, Member<Row>[]>();
+      for (const member of batch) byKey.set(member.exclusiveKey, [...(byKey.get(member.exclusiveKey) ?? []), member]);
+      await Promise.all(
+        [...byKey.values()].map(async (members) => {
+          for (const member of members) await this.runAlone(member);
+        }),
+      );
       return;
     }
     const byMember = new Map<string, Row>();

@@ -221,6 +221,48 @@ export function queryCost(
   return selectionCost(operation.selectionSet, rootType, undefined);
 }
 
+/** The mutation whose events each count as one mutation against the rate limit. */
+const USAGE_BATCH_FIELD = 'recordUsage';
+
+/**
+ * How many mutations an operation counts as against the mutation rate limit: 1, or for
+ * `recordUsage` one per usage event it carries (every `recordUsage` field, aliases included, summed;
+ * the events from the literal or the variable). A batch of 500 events then spends what 500 charges
+ * spend, so batching changes the cost per request, not what a key may post per window.
+ */
+export function mutationPoints(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variableValues: Readonly<Record<string, unknown>> | null | undefined,
+): number {
+  const operation = getOperationAST(document, operationName);
+  if (operation?.operation !== 'mutation') return 1;
+  let events = 0;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== USAGE_BATCH_FIELD) continue;
+    const input = selection.arguments?.find((argument) => argument.name.value === 'input');
+    events += input ? eventCountOf(input.value, variableValues) : 0;
+  }
+  return Math.max(1, events);
+}
+
+/** The number of `events` in a recordUsage input given as a literal or a variable (0 when unknown: validation refuses it). */
+function eventCountOf(node: ValueNode, variableValues: Readonly<Record<string, unknown>> | null | undefined): number {
+  if (node.kind === Kind.VARIABLE) {
+    const input = variableValues?.[node.name.value] as { events?: unknown } | null | undefined;
+    return Array.isArray(input?.events) ? input.events.length : 0;
+  }
+  if (node.kind !== Kind.OBJECT) return 0;
+  const events = node.fields.find((field) => field.name.value === 'events')?.value;
+  if (!events) return 0;
+  if (events.kind === Kind.LIST) return events.values.length;
+  if (events.kind === Kind.VARIABLE) {
+    const list = variableValues?.[events.name.value];
+    return Array.isArray(list) ? list.length : 0;
+  }
+  return 1; // a single event given without brackets (input coercion makes it a list of one)
+}
+
 /** A literal's or variable's value, as far as the cost needs it (numbers; anything else undefined). */
 function argumentValueOf(
   node: ValueNode,

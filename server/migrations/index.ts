@@ -29,6 +29,7 @@ import { Migration20261207070000AlertAcknowledgementFeed } from './Migration2026
 import { Migration20261207050000SpendCaps } from './Migration20261207050000_spend_caps.js';
 import { Migration20261207100000TrialCreditKey } from './Migration20261207100000_trial_credit_key.js';
 import { Migration20261207110000RefundRequestFailed } from './Migration20261207110000_refund_request_failed.js';
+import { Migration20261207140000PostingInOrder } from './Migration20261207140000_posting_in_order.js';
 import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
 
 /**
@@ -67,6 +68,7 @@ export const migrationsList = [
   { name: 'Migration20261207050000_spend_caps', class: Migration20261207050000SpendCaps },
   { name: 'Migration20261207100000_trial_credit_key', class: Migration20261207100000TrialCreditKey },
   { name: 'Migration20261207110000_refund_request_failed', class: Migration20261207110000RefundRequestFailed },
+  { name: 'Migration20261207140000_posting_in_order', class: Migration20261207140000PostingInOrder },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

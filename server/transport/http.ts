@@ -23,7 +23,14 @@ import { principalFor } from './principal-for.js';
 import { fromClientIp } from '../domain/accounts/principal.js';
 import { formatError } from '../graphql/format-error.js';
 import type { StartClientOperation } from './client-operation.js';
-import { queryCost, queryLimitsPlugin, queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
+import {
+  mutationPoints,
+  queryCost,
+  queryLimitsPlugin,
+  queryParseOptions,
+  queryValidationRules,
+  withoutFieldSuggestions,
+} from '../graphql/query-limits.js';
 import { attachWebSocketServer } from './ws.js';
 import { serveClient } from './static-client.js';
 import { createLoaders } from '../graphql/loaders.js';
@@ -96,7 +103,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     didResolveOperation: async ({ contextValue, operation, document, operationName, request, schema: requestSchema }) => {
       const type = operation?.operation ?? 'query';
       const cost = type === 'query' && operation ? queryCost(requestSchema, document, operationName, request.variables, config) : undefined;
-      const refusal = await options.rateLimits.chargeOperation(contextValue.principal, type, cost);
+      const points = type === 'mutation' ? mutationPoints(document, operationName, request.variables) : undefined;
+      const refusal = await options.rateLimits.chargeOperation(contextValue.principal, type, cost, points);
       if (refusal) throw rateLimitedError(refusal);
       const key = rateLimitKey(contextValue.principal);
       if (cost !== undefined && cost >= config.heavyQueryCostMin && key !== null) heavyKeys.set(contextValue, key);

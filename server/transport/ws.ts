@@ -24,6 +24,7 @@ import { findEndedSessions } from '../domain/users/find-ended-sessions.service.j
 import { sameOrigin } from './session-cookie.js';
 import { formatError } from '../graphql/format-error.js';
 import {
+  mutationPoints,
   prepareSocketOperation,
   queryCost,
   queryParseOptions,
@@ -239,7 +240,8 @@ export function attachWebSocketServer(options: {
         }
         const cost =
           operation === 'query' ? queryCost(options.schema, document, payload.operationName, payload.variables, options.config) : undefined;
-        const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query', cost);
+        const points = operation === 'mutation' ? mutationPoints(document, payload.operationName, payload.variables) : undefined;
+        const refusal = await options.rateLimits.chargeOperation(principal, operation ?? 'query', cost, points);
         if (refusal) return [rateLimitedError(refusal)];
         return prepared;
       },

@@ -58,6 +58,7 @@ describe('schema/examples', () => {
       'alerts.graphql',
       'calls.graphql',
       'charge-wallet.graphql',
+      'record-usage.graphql',
       'sms.graphql',
       'top-up.graphql',
       'wallet-subscription.graphql',
@@ -114,6 +115,23 @@ describe('schema/examples against a running server', () => {
     const wallet = (await run('charge-wallet.graphql', 'WalletBalance', { walletId })).wallet;
     expect(wallet).toMatchObject({ balance: '97.25', available: '97.25' });
     expect(wallet.transactions.edges[0].node).toMatchObject({ kind: 'CHARGE', description: 'Order 1042' });
+  });
+
+  it('record-usage.graphql: charges each event in order, refuses the one the balance no longer covers, replays a retried batch', async () => {
+    const input = {
+      events: [
+        { walletId, amount: '0.0085', description: 'call 7781', idempotencyKey: 'cdr-7781' },
+        { walletId, amount: '1000', description: 'too much', idempotencyKey: 'cdr-7782' },
+        { walletId, amount: '0.012', description: 'call 7783', idempotencyKey: 'cdr-7783' },
+      ],
+    };
+    const first = (await run('record-usage.graphql', 'RecordUsage', { input })).recordUsage;
+    expect(first).toMatchObject({ postedCount: 2, replayedCount: 0, refusedCount: 1 });
+    expect(first.results.map((result: { status: string }) => result.status)).toEqual(['POSTED', 'REFUSED', 'POSTED']);
+    expect(first.results[1].error.code).toBe('INSUFFICIENT_FUNDS');
+    const retried = (await run('record-usage.graphql', 'RecordUsage', { input })).recordUsage;
+    expect(retried).toMatchObject({ postedCount: 0, replayedCount: 2, refusedCount: 1 });
+    expect(retried.results[0].transaction.id).toBe(first.results[0].transaction.id);
   });
 
   it('top-up.graphql: quotes, starts a top-up that needs 3-D Secure, and refreshes it once authenticated', async () => {

@@ -21,6 +21,7 @@ const LIMITS: Partial<Config> = {
 const ME = '{ me { role } }';
 const CHARGE = 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }';
 const BALANCE = 'query($id: ID!) { wallet(id: $id) { balance } }';
+const RECORD_USAGE = 'mutation($input: RecordUsageInput!) { recordUsage(input: $input) { postedCount } }';
 const TRANSACTIONS = 'subscription($walletId: ID!) { transactionAdded(walletId: $walletId, afterSequence: "0") { sequence } }';
 
 let t: TestApp;
@@ -131,6 +132,29 @@ describe('GraphQL operations per key', () => {
     expect((await t.ok(t.adminToken, BALANCE, { id: tenant.walletId })).wallet.balance).toBe(String(Number(before) - 3));
     // The query budget is untouched by the mutations.
     expect((await post(t.url, { token: key.secret }, ME)).status).toBe(200);
+    await t.assertLedger();
+  });
+
+  it('recordUsage counts one mutation per event: a batch of the whole budget passes, one more is refused; a batch over what is left is refused whole', async () => {
+    const key = await t.createKey(tenant.accountId, 'OWNER');
+    const before = (await t.ok(t.adminToken, BALANCE, { id: tenant.walletId })).wallet.balance;
+    const usage = (count: number) =>
+      post(t.url, { token: key.secret }, RECORD_USAGE, {
+        input: { events: Array.from({ length: count }, () => ({ walletId: tenant.walletId, amount: '1' })) },
+      });
+    expect((await usage(3)).body.data?.recordUsage?.postedCount).toBe(3);
+    expectRefused(
+      await post(t.url, { token: key.secret }, CHARGE, { input: { walletId: tenant.walletId, amount: '1' } }),
+      'graphqlMutationsPerWindowMax',
+    );
+    const other = await t.createKey(tenant.accountId, 'OWNER');
+    expectRefused(
+      await post(t.url, { token: other.secret }, RECORD_USAGE, {
+        input: { events: Array.from({ length: 4 }, () => ({ walletId: tenant.walletId, amount: '1' })) },
+      }),
+      'graphqlMutationsPerWindowMax',
+    );
+    expect((await t.ok(t.adminToken, BALANCE, { id: tenant.walletId })).wallet.balance).toBe(String(Number(before) - 3));
     await t.assertLedger();
   });
 

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { postWalletTransaction, type PostedWalletTransaction } from './post-wallet-transaction.js';
+import { postWalletTransaction, type PostedWalletTransaction, type PostWalletTransactionOptions } from './post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
 import { validateAmount, validateCampaignId, validateIdempotencyKey, validateText } from './validate-input.js';
 
@@ -24,6 +24,35 @@ export interface ChargeWalletOptions {
 }
 
 /**
+ * The posting of one charge, validated (the caller checked the role): a CHARGE debit crediting
+ * platform revenue, under the idempotency operation `charge`. `atMs` is the services' clock (null:
+ * the database's).
+ * @throws BadUserInputError for an amount, description, key or campaign id out of its limits.
+ */
+export function chargePosting(options: ChargeWalletOptions, atMs: number | null): PostWalletTransactionOptions {
+  const { principal, limits } = options;
+  validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, false);
+  const description =
+    options.description === null || options.description === undefined
+      ? 'Charge'
+      : validateText('description', options.description, limits.descriptionLengthMax);
+  return {
+    walletId: options.walletId,
+    accountScope: tenantScope(principal),
+    deltaMicros: -options.amountMicros,
+    kind: TransactionKind.CHARGE,
+    counterparty: PlatformAccountCode.REVENUE,
+    description,
+    campaignId: validateCampaignId(options.campaignId),
+    actor: principal.actor,
+    idempotencyKey: validateIdempotencyKey(options.idempotencyKey, limits.idempotencyKeyLengthMax),
+    operation: 'charge',
+    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
+    atMs,
+  };
+}
+
+/**
  * Debits a wallet for usage, crediting platform revenue: refused whole (nothing written) when the
  * available balance does not cover it.
  * @throws ForbiddenError for SUPPORT. @throws NotFoundError for an unknown or foreign wallet.
@@ -36,27 +65,8 @@ export async function chargeWallet(
   deps: Pick<ServiceDeps, 'committed' | 'postings'> & Partial<Pick<ServiceDeps, 'clock'>>,
   options: ChargeWalletOptions,
 ): Promise<PostedWalletTransaction> {
-  const { principal, limits } = options;
-  requireRole(principal, CHARGE_ROLES, 'charge a wallet');
-  validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, false);
-  const description =
-    options.description === null || options.description === undefined
-      ? 'Charge'
-      : validateText('description', options.description, limits.descriptionLengthMax);
-  const posted = await postWalletTransaction(em, deps.postings, {
-    walletId: options.walletId,
-    accountScope: tenantScope(principal),
-    deltaMicros: -options.amountMicros,
-    kind: TransactionKind.CHARGE,
-    counterparty: PlatformAccountCode.REVENUE,
-    description,
-    campaignId: validateCampaignId(options.campaignId),
-    actor: principal.actor,
-    idempotencyKey: validateIdempotencyKey(options.idempotencyKey, limits.idempotencyKeyLengthMax),
-    operation: 'charge',
-    walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
-    atMs: deps.clock?.now() ?? null,
-  });
+  requireRole(options.principal, CHARGE_ROLES, 'charge a wallet');
+  const posted = await postWalletTransaction(em, deps.postings, chargePosting(options, deps.clock?.now() ?? null));
   // Subscribers learn of the new transaction now; a replay wrote nothing new.
   if (!posted.replayed) deps.committed();
   return posted;

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { poolOf, transaction, type SqlTransaction } from '../../database/sql.js';
 import { StatementBatcher, type PreparedStatement, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
@@ -16,7 +17,9 @@ import { toWalletTransactionRecord, type WalletTransactionRecord } from './walle
 import {
   selectIdempotencyKeyRecorded,
   selectIdempotencyRecord,
+  selectIdempotencyRecordsOfAccount,
   selectWallet,
+  selectWalletsByIds,
   selectWalletTransaction,
   WALLET_TRANSACTION_CREATED_AT_MS,
   type WalletTransactionRow,
@@ -57,19 +60,21 @@ export const POST_WALLET_TRANSACTION: PreparedStatement = {
            $7::text as counterparty, $8::text as description, $9::uuid as campaign_id, $10::text as actor,
            $11::text as idempotency_key, $12::text as operation, $13::text as request_hash,
            $14::bigint as reserved_release_micros, $15::text as payment_intent_id, $16::timestamptz as at`,
-    { lockInIdOrder: false },
+    { inOrder: false },
   ),
 };
 
 /**
  * {@link POST_WALLET_TRANSACTION} for many postings in one statement and one commit: parameter
- * $k is the array of every posting's k-th value. Each posting is checked and applied on its own
- * wallet row exactly as alone, and answered by its own row (matched by transaction id) or none.
- * At most one posting per wallet: the wallet's row is updated once per statement. Locks the
- * wallets in id order before updating any.
+ * $k is the array of every posting's k-th value. Postings may name the same wallet any number of
+ * times: they are applied in the order given, each checked against its wallet's running balance
+ * (a refused one consumes nothing and later ones may still pass), each with its own sequence
+ * number, transaction, idempotency record and outbox event, and answered by its own row (matched
+ * by transaction id) or none. The wallets are locked in id order before any is read, and each is
+ * updated once with its final state (`spendwire_post_in_order`, Migration20261207140000).
  */
 export const POST_WALLET_TRANSACTIONS: PreparedStatement = {
-  name: 'spendwire_post_wallet_transactions',
+  name: 'spendwire_post_wallet_transactions_in_order',
   text: postingStatement(
     `
   select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::bigint[], $6::text[], $7::text[],
@@ -78,34 +83,34 @@ export const POST_WALLET_TRANSACTIONS: PreparedStatement = {
       as t(transaction_id, wallet_id, account_scope, delta_micros, balance_micros_max, kind, counterparty,
            description, campaign_id, actor, idempotency_key, operation, request_hash, reserved_release_micros,
            payment_intent_id, at)`,
-    { lockInIdOrder: true },
+    { inOrder: true },
   ),
 };
 
 /**
  * The posting statement over `input`: a query yielding the postings' parameters as named columns.
- * With `lockInIdOrder` (many wallets), their rows are locked in id order before any is updated,
- * whatever join PostgreSQL plans: the order the billing clock's batch locks them in, so that a
- * batch and the clock (or two batches) can never each hold a wallet the other waits for.
+ * Alone (`inOrder` false), one posting is checked and applied on its wallet's row by one UPDATE.
+ * In order (many postings), `spendwire_post_in_order` locks their wallets in id order (the order
+ * the billing clock's batch locks them in, so that a batch and the clock, or two batches, can never
+ * each hold a wallet the other waits for), applies them one after another against each wallet's
+ * running state and updates each wallet once.
  */
-function postingStatement(input: string, options: { lockInIdOrder: boolean }): string {
+function postingStatement(input: string, options: { inOrder: boolean }): string {
   return `
 with input as (${input}
-),${
-    options.lockInIdOrder
-      ? `
-locked as materialized (
-  select w.id from wallet w where w.id in (select i.wallet_id from input i) order by w.id for update of w
+),
+posted as ${
+    options.inOrder
+      ? `materialized (
+  select * from spendwire_post_in_order($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::bigint[], $14::bigint[])
 ),`
-      : ''
-  }
-posted as (
+      : `(
   update wallet w
      set balance_micros = w.balance_micros + i.delta_micros,
          reserved_micros = w.reserved_micros - i.reserved_release_micros,
          last_sequence = w.last_sequence + 1,
          updated_at = now()
-    from input i${options.lockInIdOrder ? ' join locked l on l.id = i.wallet_id' : ''}
+    from input i
    where w.id = i.wallet_id
      and (i.account_scope is null or w.account_id = i.account_scope)
      and w.reserved_micros >= i.reserved_release_micros
@@ -115,7 +120,8 @@ posted as (
             w.balance_micros - i.delta_micros as balance_before_micros, w.balance_micros as balance_after_micros,
             w.reserved_micros as wallet_reserved_micros, w.created_at as wallet_created_at,
             w.updated_at as wallet_updated_at, w.spend_capped
-),
+),`
+  }
 counted as (
   -- A charge on a wallet with a spend cap (its own, or its account's in its currency: the wallet's
   -- flag says so, read under its row lock) is counted on those caps, after the debit: the function
@@ -309,13 +315,147 @@ export async function postWalletTransactionWith(
   return explainRefusal(em, options);
 }
 
+/** What became of one posting of {@link postWalletTransactionsInOrder}: posted or replayed, or refused with its error. */
+export type PostingOutcome = { posted: PostedWalletTransaction; error?: undefined } | { posted?: undefined; error: unknown };
+
+/**
+ * Posts many postings (any wallets, several per wallet) like {@link postWalletTransaction} each, in
+ * ONE statement and commit where possible ({@link POST_WALLET_TRANSACTIONS} over arrays, run at once
+ * on a connection of the caller's operation): applied in the order given, each checked against its
+ * wallet's running balance, each answered on its own: posted, replayed (its key and parameters are on
+ * record), or refused with the error it would get alone (NOT_FOUND, INSUFFICIENT_FUNDS, BAD_USER_INPUT
+ * for a credit over the cap, IDEMPOTENCY_KEY_REUSED, SPEND_CAP_REACHED). Owns its transactions: do not
+ * call inside another.
+ *
+ * A key used again in the list starts a new statement, run after the one before committed (one
+ * statement cannot record a key twice), so every posting is still judged in list order. When PostgreSQL refuses a statement whole (a key a concurrent request just
+ * used, a spend cap that would be passed, a deadlock with another process), nothing of it happened:
+ * its postings are then posted one by one, in order, by {@link postWalletTransaction}, so each gets
+ * exactly its own answer. A failed connection is thrown (the statement may have committed; the caller
+ * retries with its keys).
+ * @returns one outcome per posting, in order.
+ */
+export async function postWalletTransactionsInOrder(
+  em: EntityManager,
+  postings: PostingBatcher,
+  optionsList: readonly PostWalletTransactionOptions[],
+): Promise<PostingOutcome[]> {
+  assert(!em.isInTransaction(), 'postWalletTransactionsInOrder runs in autocommit; it cannot join an open transaction');
+  const outcomes: (PostingOutcome | undefined)[] = new Array(optionsList.length);
+  // Consecutive segments, one statement each, in order: a segment ends before a key it already holds
+  // (one statement cannot record a key twice), so the second use is judged after the first committed,
+  // exactly where it arrived. Keys are compared by text alone (their scope, the wallet's account, is
+  // only known to the database): that may only split more than needed.
+  const rounds: number[][] = [];
+  let segment: number[] = [];
+  let keysInSegment = new Set<string>();
+  optionsList.forEach((options, index) => {
+    assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
+    if (!isUuid(options.walletId)) {
+      outcomes[index] = { error: new NotFoundError('Wallet', options.walletId) };
+      return;
+    }
+    if (options.idempotencyKey !== null) {
+      if (keysInSegment.has(options.idempotencyKey)) {
+        rounds.push(segment);
+        segment = [];
+        keysInSegment = new Set();
+      }
+      keysInSegment.add(options.idempotencyKey);
+    }
+    segment.push(index);
+  });
+  if (segment.length > 0) rounds.push(segment);
+  for (const indices of rounds) {
+    const requestHashes = indices.map((index) => hashRequest(optionsList[index]!));
+    const values = indices.map((index, at) => postingValues(optionsList[index]!, randomUUID(), requestHashes[at]!));
+    let rows: (PostedRow | undefined)[];
+    try {
+      rows = await postings.executeTogether(values);
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError && error.severity === 'ERROR')) throw error;
+      // Refused whole, so nothing of it happened: each posting alone, in order, gets its own answer.
+      for (const index of indices) outcomes[index] = await settle(postWalletTransaction(em, postings, optionsList[index]!));
+      continue;
+    }
+    const refused: number[] = [];
+    rows.forEach((row, at) => {
+      const index = indices[at]!;
+      if (row) outcomes[index] = { posted: { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false } };
+      else refused.push(index);
+    });
+    if (refused.length > 0) {
+      const explained = await explainRefusals(
+        em,
+        postings,
+        refused.map((index) => optionsList[index]!),
+      );
+      refused.forEach((index, at) => {
+        outcomes[index] = explained[at]!;
+      });
+    }
+  }
+  return outcomes.map((outcome) => {
+    assert(outcome !== undefined, 'every posting has an outcome');
+    return outcome;
+  });
+}
+
+async function settle(posting: Promise<PostedWalletTransaction>): Promise<PostingOutcome> {
+  try {
+    return { posted: await posting };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Why each of these postings was refused by the in-order statement, read in bulk: its wallet is absent
+ * or foreign (NOT_FOUND); its key is on record (a concurrent twin posted first: a replay, or
+ * IDEMPOTENCY_KEY_REUSED); else funds (INSUFFICIENT_FUNDS) or, for a credit, the balance cap.
+ */
+async function explainRefusals(
+  em: EntityManager,
+  postings: PostingBatcher,
+  optionsList: readonly PostWalletTransactionOptions[],
+): Promise<PostingOutcome[]> {
+  const walletIds = [...new Set(optionsList.map((options) => options.walletId.toLowerCase()))];
+  const wallets = new Map((await selectWalletsByIds.all(em, { walletIds })).map((row) => [row.id, toWalletRecord(row)]));
+  const keyed = new Map<string, Set<string>>();
+  for (const options of optionsList) {
+    const wallet = wallets.get(options.walletId.toLowerCase());
+    if (!wallet || options.idempotencyKey === null) continue;
+    if (!keyed.has(wallet.accountId)) keyed.set(wallet.accountId, new Set());
+    keyed.get(wallet.accountId)!.add(options.idempotencyKey);
+  }
+  const recorded = new Set<string>();
+  for (const [accountId, keys] of keyed) {
+    for (const record of await selectIdempotencyRecordsOfAccount.all(em, { accountId, keys: [...keys] }))
+      recorded.add(`${accountId} ${record.key}`);
+  }
+  const outcomes: PostingOutcome[] = [];
+  for (const options of optionsList) {
+    const wallet = wallets.get(options.walletId.toLowerCase());
+    if (!wallet || (options.accountScope !== null && wallet.accountId !== options.accountScope)) {
+      outcomes.push({ error: new NotFoundError('Wallet', options.walletId) });
+    } else if (options.idempotencyKey !== null && recorded.has(`${wallet.accountId} ${options.idempotencyKey}`)) {
+      outcomes.push(await settle(replay(em, postings, options, hashRequest(options))));
+    } else {
+      outcomes.push({ error: refusalError(options, wallet) });
+    }
+  }
+  return outcomes;
+}
+
 // The defaults live in config.ts (configuration imports nothing from the domain).
 export { POSTING_BATCH_LIMITS_DEFAULT };
 
 const POSTINGS = {
   single: POST_WALLET_TRANSACTION,
   batched: POST_WALLET_TRANSACTIONS,
-  exclusiveKey: (values: readonly unknown[]) => String(values[1]).toLowerCase(), // the wallet: its row is updated once per statement
+  // The wallet: postings on one wallet leave together and are applied in arrival order (hot-wallet coalescing).
+  exclusiveKey: (values: readonly unknown[]) => String(values[1]).toLowerCase(),
+  coalesce: true,
   memberKey: (values: readonly unknown[]) => String(values[0]), // the transaction id, made here
   rowKey: (row: PostedRow) => row.id,
 };
@@ -447,13 +587,18 @@ async function explainRefusal(em: EntityManager, options: PostWalletTransactionO
   if (!wallet || (options.accountScope !== null && wallet.accountId !== options.accountScope)) {
     throw new NotFoundError('Wallet', options.walletId);
   }
+  throw refusalError(options, wallet);
+}
+
+/** The error of a posting its own wallet refused (the wallet exists and is the caller's). */
+function refusalError(options: PostWalletTransactionOptions, wallet: WalletRecord): BadUserInputError | InsufficientFundsError {
   if (options.deltaMicros > 0n) {
-    throw new BadUserInputError(
+    return new BadUserInputError(
       'amount',
       `The balance would exceed the wallet limit of ${formatMoney(options.walletBalanceMicrosMax)} ${wallet.currency}`,
     );
   }
-  throw new InsufficientFundsError(
+  return new InsufficientFundsError(
     `Insufficient funds: ${formatMoney(-options.deltaMicros)} ${wallet.currency} requested, ` +
       `${formatMoney(availableMicros(wallet))} ${wallet.currency} available`,
     { available: formatMoney(availableMicros(wallet)), requested: formatMoney(-options.deltaMicros), currency: wallet.currency },

@@ -56,6 +56,20 @@ export const selectWallet = sql<WalletRow, { walletId: string; accountScope: str
   `select ${WALLET_COLUMNS} from wallet w where w.id = :walletId and (:accountScope::uuid is null or w.account_id = :accountScope::uuid)`,
 );
 
+/** The wallets of these ids that exist (any tenant: the caller compares accounts), in no order. */
+export const selectWalletsByIds = sql<WalletRow, { walletIds: readonly string[] }>(
+  `select ${WALLET_COLUMNS} from wallet w where w.id = any(:walletIds::uuid[])`,
+);
+
+/** The idempotency records of these keys within the account, in no order. */
+export const selectIdempotencyRecordsOfAccount = sql<
+  { key: string; operation: string; request_hash: string; wallet_transaction_id: string },
+  { accountId: string; keys: readonly string[] }
+>(
+  `select k.key, k.operation, k.request_hash, k.wallet_transaction_id from idempotency_key k
+    where k.account_id = :accountId and k.key = any(:keys::text[])`,
+);
+
 /** Every wallet of an account, oldest first. */
 export const selectAccountWallets = sql<WalletRow, { accountId: string }>(
   `select ${WALLET_COLUMNS} from wallet w where w.account_id = :accountId order by w.created_at asc, w.id asc`,

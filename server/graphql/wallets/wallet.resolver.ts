@@ -4,6 +4,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../context.js';
 import { adjustWallet } from '../../domain/wallets/adjust-wallet.service.js';
 import { chargeWallet } from '../../domain/wallets/charge-wallet.service.js';
+import { recordUsage } from '../../domain/wallets/record-usage.service.js';
+import { RecordUsageInput, RecordUsagePayload, UsageEventStatus } from './record-usage.types.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { encodeTransactionCursor } from '../../domain/wallets/list-wallet-transactions.service.js';
 import type { PostedWalletTransaction } from '../../domain/wallets/post-wallet-transaction.js';
@@ -81,6 +83,51 @@ export class WalletResolver {
       limits: config,
     });
     return toPayload(new ChargePayload(), posted);
+  }
+
+  @Mutation(() => RecordUsagePayload, {
+    description:
+      'OWNER, CAMPAIGN_MANAGER, INTEGRATOR, PLATFORM_ADMIN: charges a batch of usage events (each exactly as `charge`), in one statement where possible, ' +
+      'in the order given; each event is answered on its own (POSTED, REPLAYED, or REFUSED with its error code) and never affects another. ' +
+      'BAD_USER_INPUT on `events` for none or more than usageEventsPerCallMax (1,000). Each event counts as one mutation against the rate limit.',
+  })
+  async recordUsage(
+    @Arg('input', () => RecordUsageInput, { description: 'The usage events.' }) input: RecordUsageInput,
+    @Ctx() { em, principal, config, spend }: Context,
+  ): Promise<RecordUsagePayload> {
+    const outcomes = await recordUsage(em, spend.deps, {
+      principal,
+      events: input.events.map((event) => ({
+        walletId: event.walletId,
+        amountMicros: event.amount,
+        description: event.description,
+        idempotencyKey: event.idempotencyKey,
+        campaignId: event.campaignId,
+      })),
+      limits: config,
+    });
+    const counts = { POSTED: 0, REPLAYED: 0, REFUSED: 0 };
+    const results = outcomes.map((outcome, index) => {
+      counts[outcome.status] += 1;
+      return outcome.posted
+        ? { index, status: outcome.status as UsageEventStatus, transaction: toTransactionObject(outcome.posted.transaction), error: null }
+        : {
+            index,
+            status: UsageEventStatus.REFUSED,
+            transaction: null,
+            error: {
+              code: outcome.error.code,
+              message: outcome.error.message,
+              field: (outcome.error.extensions.field as string | undefined) ?? null,
+            },
+          };
+    });
+    return Object.assign(new RecordUsagePayload(), {
+      results,
+      postedCount: counts.POSTED,
+      replayedCount: counts.REPLAYED,
+      refusedCount: counts.REFUSED,
+    });
   }
 
   @Mutation(() => AdjustWalletPayload, { description: 'SUPPORT and PLATFORM_ADMIN: credit or debit any wallet with a reason.' })

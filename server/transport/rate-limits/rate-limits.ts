@@ -20,14 +20,16 @@ export interface RateLimits {
   /** False when `rateLimitsEnabled` is off: every check then admits. */
   enabled: boolean;
   /**
-   * Spends one point of the principal's query or mutation budget (subscriptions spend a query) and,
-   * for a query, its cost (`queryCost`) from the cost budget. undefined when admitted
+   * Spends one point of the principal's query or mutation budget (subscriptions spend a query; a
+   * mutation spends `mutations` points, `mutationPoints`, default 1) and, for a query, its cost
+   * (`queryCost`) from the cost budget. undefined when admitted
    * (synchronously on the common path); the operator's token is not limited.
    */
   chargeOperation(
     principal: Principal,
     operation: OperationTypeNode | 'query' | 'mutation' | 'subscription',
     cost?: number,
+    mutations?: number,
   ): RateLimited | undefined | Promise<RateLimited | undefined>;
   /**
    * The refusal a request's document is sure to meet, known before it is parsed: its key has spent
@@ -124,10 +126,10 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
   };
   return {
     enabled: true,
-    chargeOperation: (principal, operation, cost) => {
+    chargeOperation: (principal, operation, cost, mutationCount = 1) => {
       const key = rateLimitKey(principal);
       if (key === null) return undefined;
-      const counted = (operation === 'mutation' ? mutations : queries).charge(key);
+      const counted = operation === 'mutation' ? mutations.charge(key, Math.max(1, Math.ceil(mutationCount))) : queries.charge(key);
       if (operation !== 'query' || cost === undefined || cost < 1) return counted;
       const costed = (refusal: RateLimited | undefined) => refusal ?? costs.charge(key, Math.ceil(cost));
       return counted instanceof Promise ? counted.then(costed) : costed(counted);

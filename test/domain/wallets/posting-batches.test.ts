@@ -1,5 +1,6 @@
 // Goal: postings that share one statement and one commit (the posting batcher) each get exactly
-// the answer they would have had alone, a batch never names a wallet twice, and a batch the
+// the answer they would have had alone (postings on one wallet: as posted one after another, in
+// arrival order), and a batch the
 // database refuses whole costs nobody their posting. Method: the real server and PostgreSQL;
 // postings submitted in one tick so the batches they form are known, then the ledger invariants.
 import { randomUUID } from 'node:crypto';
@@ -164,23 +165,21 @@ describe('posting batches', () => {
     await t.assertLedger();
   });
 
-  it('a wallet named again while it is being posted goes alone and queues on its row lock, never in the same statement', async () => {
+  it('postings on one wallet wait for its running statement and then leave together, applied in arrival order', async () => {
     const [lead, twice, other] = await Promise.all([fundedWallet('10'), fundedWallet('2.5'), fundedWallet('10')]);
     const { results, delta } = await postTogether([
       charge(lead.walletId, lead.accountId, '1'),
       charge(twice.walletId, twice.accountId, '1'),
       charge(twice.walletId, twice.accountId, '1'),
-      charge(twice.walletId, twice.accountId, '1'), // 2.5 covers two of the three
+      charge(twice.walletId, twice.accountId, '1'), // 2.5 covers two of the three: the first two, in order
       charge(other.walletId, other.accountId, '1'),
     ]);
-    // The lead alone; then `twice`'s first charge with `other` in one batch, and its other two alone beside it.
-    expect(delta).toEqual({ singles: 3, batches: 1, batchedMembers: 2, fallbacks: 0 });
-    const ofTwice = results.slice(1, 4);
-    expect(ofTwice.filter((result) => errorCode(result) === 'INSUFFICIENT_FUNDS')).toHaveLength(1);
-    const sequences = ofTwice
-      .filter((result) => result.status === 'fulfilled')
-      .map((result) => fulfilledValue(result).transaction.sequence);
-    expect(sequences.sort()).toEqual([2n, 3n]);
+    // The lead alone; then `twice`'s three charges and `other`'s in one statement (hot-wallet coalescing).
+    expect(delta).toEqual({ singles: 1, batches: 1, batchedMembers: 4, fallbacks: 0 });
+    expect(fulfilledValue(results[1]).transaction.sequence).toBe(2n);
+    expect(fulfilledValue(results[2]).transaction.sequence).toBe(3n);
+    expect(fulfilledValue(results[2]).transaction.balanceBeforeMicros).toBe(parseMoney('1.5'));
+    expect(errorCode(results[3])).toBe('INSUFFICIENT_FUNDS');
     expect(fulfilledValue(results[4]).transaction.sequence).toBe(2n);
     await t.assertLedger();
   });

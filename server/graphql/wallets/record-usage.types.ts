@@ -1,0 +1,102 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MoneyScalar } from '../scalars/money.scalar.js';
+import { TransactionObject } from './wallet.type.js';
+
+/** What became of one usage event. */
+export enum UsageEventStatus {
+  POSTED = 'POSTED',
+  REPLAYED = 'REPLAYED',
+  REFUSED = 'REFUSED',
+}
+
+registerEnumType(UsageEventStatus, {
+  name: 'UsageEventStatus',
+  description: 'What became of one usage event of recordUsage.',
+  valuesConfig: {
+    POSTED: { description: 'Charged now: `transaction` is the new CHARGE.' },
+    REPLAYED: {
+      description: 'Its idempotency key and parameters were on record: nothing new was charged; `transaction` is the first one.',
+    },
+    REFUSED: { description: 'Not charged, nothing written for it: `error` says why. The other events are not affected.' },
+  },
+});
+
+@InputType('UsageEventInput', { description: "One usage event: a charge of one of the caller's wallets, as ChargeInput describes it." })
+export class UsageEventInput {
+  @Field(() => ID, {
+    description: "The wallet to debit (one of the caller's; another account's is refused NOT_FOUND for this event only).",
+  })
+  walletId!: string;
+
+  @Field(() => MoneyScalar, { description: 'Positive amount to debit, in the wallet currency.' })
+  amount!: bigint;
+
+  @Field(() => String, { nullable: true, description: 'What it is for (1–500 characters). Default "Charge".' })
+  description?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Retry-safe key of this event, scoped to the account and shared with charge: the same key and parameters replay the first result.',
+  })
+  idempotencyKey?: string | null;
+
+  @Field(() => ID, { description: 'The campaign the charge belongs to.', nullable: true })
+  campaignId?: string | null;
+}
+
+@InputType('RecordUsageInput', { description: 'A batch of usage events, charged in the order given.' })
+export class RecordUsageInput {
+  @Field(() => [UsageEventInput], {
+    description: '1 to usageEventsPerCallMax (default 1,000) events; each counts as one mutation against the rate limit.',
+  })
+  events!: UsageEventInput[];
+}
+
+@ObjectType('UsageEventError', { description: 'Why a usage event was refused.' })
+export class UsageEventError {
+  @Field(() => String, {
+    description:
+      'A value of ErrorCode: NOT_FOUND, INSUFFICIENT_FUNDS, BAD_USER_INPUT, IDEMPOTENCY_KEY_REUSED, SPEND_CAP_REACHED, WALLET_SUSPENDED, …',
+  })
+  code!: string;
+
+  @Field(() => String, { description: 'Human-readable; branch on code, never on the message.' })
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: 'The event field at fault, for BAD_USER_INPUT and IDEMPOTENCY_KEY_REUSED.' })
+  field?: string | null;
+}
+
+@ObjectType('UsageEventResult', { description: 'The result of one usage event, at its index in the input.' })
+export class UsageEventResult {
+  @Field(() => Int, { description: "The event's position in `events`, from 0." })
+  index!: number;
+
+  @Field(() => UsageEventStatus, { description: 'Posted, replayed or refused.' })
+  status!: UsageEventStatus;
+
+  @Field(() => TransactionObject, {
+    nullable: true,
+    description: 'The CHARGE (on a replay: the one the key first made); null when refused.',
+  })
+  transaction?: TransactionObject | null;
+
+  @Field(() => UsageEventError, { nullable: true, description: 'Why it was refused; null otherwise.' })
+  error?: UsageEventError | null;
+}
+
+@ObjectType('RecordUsagePayload', { description: 'The result of recordUsage: one result per event, in input order.' })
+export class RecordUsagePayload {
+  @Field(() => [UsageEventResult], { description: 'One per event, in input order.' })
+  results!: UsageEventResult[];
+
+  @Field(() => Int, { description: 'Events charged now.' })
+  postedCount!: number;
+
+  @Field(() => Int, { description: 'Events that replayed an earlier result of their key.' })
+  replayedCount!: number;
+
+  @Field(() => Int, { description: 'Events refused.' })
+  refusedCount!: number;
+}
