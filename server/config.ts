@@ -99,7 +99,10 @@ export interface Config {
    * Env `POSTING_BATCHES_IN_FLIGHT_MAX`. @default 2
    */
   postingBatchesInFlightMax: number;
-  /** Largest GraphQL request body, in bytes. @default 100_000 */
+  /**
+   * Largest GraphQL request body over HTTP, in bytes: room for one `recordUsage` call of
+   * `usageEventsPerCallMax` events with every field at its longest (about 0.95 MB). @default 1_048_576 (1 MiB)
+   */
   requestBodyBytesMax: number;
   /**
    * Largest cost of one GraphQL operation, in fields: every selected field counts 1, and what a
@@ -770,7 +773,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       'POSTING_BATCHES_IN_FLIGHT_MAX',
       POSTING_BATCH_LIMITS_DEFAULT.batchesInFlightMax,
     ),
-    requestBodyBytesMax: 100_000,
+    requestBodyBytesMax: 1_048_576,
     queryCostMax: 10_000,
     queryAliasesMax: 15,
     queryDepthMax: 10,

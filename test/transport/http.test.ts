@@ -43,7 +43,7 @@ describe('HTTP', () => {
     expect(await (await fetch(`${built.url}/healthz`)).json()).toEqual({ ok: true });
   });
 
-  it('refuses a request body above 100 kB with 413, and takes one just below', async () => {
+  it('refuses a request body above requestBodyBytesMax (1 MiB) with 413, and takes one just below', async () => {
     const limit = built.config.requestBodyBytesMax;
     const body = (size: number) => {
       const base = JSON.stringify({ query: '{ me { role } }', variables: { pad: '' } });

@@ -201,7 +201,17 @@ describe('recordUsage', () => {
       });
     }
     expect(await walletOf(a.walletId)).toEqual({ balance: '1000', sequence: '1' });
-    const taken = await record(a.ownerKey, events(1_000));
+    // Every field at its longest: a full call still fits the HTTP body limit (requestBodyBytesMax).
+    const longest = Array.from({ length: 1_000 }, (_, index) => ({
+      walletId: a.walletId,
+      amount: '0.001000',
+      description: 'd'.repeat(t.config.descriptionLengthMax),
+      idempotencyKey: `${index}-`.padEnd(t.config.idempotencyKeyLengthMax, 'k'),
+    }));
+    expect(JSON.stringify({ query: RECORD_USAGE, variables: { input: { events: longest } } }).length).toBeLessThan(
+      t.config.requestBodyBytesMax,
+    );
+    const taken = await record(a.ownerKey, longest);
     expect(taken.postedCount).toBe(1_000);
     expect(await walletOf(a.walletId)).toEqual({ balance: '999', sequence: '1001' });
     await t.assertLedger();
