@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditAction } from '../audit/audit-action.js';
-import { recordAudit } from '../audit/record-audit.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
 import type { ServiceDeps } from '../service-deps.js';
-import { postWalletTransactionWith, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
-import { formatMoney } from '../wallets/money.js';
+import { auditPosting, postWalletTransactionWith, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateAmount, validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
 
@@ -48,22 +46,7 @@ export async function grantCredit(em: EntityManager, deps: ServiceDeps, options:
       operation: 'grantCredit',
       walletBalanceMicrosMax: config.walletBalanceMicrosMax,
     },
-    async (tx, done) => {
-      await recordAudit(tx, {
-        principal,
-        accountId: done.wallet.accountId,
-        action: AuditAction.CREDIT_GRANTED,
-        targetType: 'WALLET',
-        targetId: done.wallet.id,
-        before: { balance: formatMoney(done.transaction.balanceBeforeMicros) },
-        after: {
-          balance: formatMoney(done.transaction.balanceAfterMicros),
-          amount: formatMoney(options.amountMicros),
-          reason,
-          transactionId: done.transaction.id,
-        },
-      });
-    },
+    auditPosting({ principal, action: AuditAction.CREDIT_GRANTED, amountMicros: options.amountMicros, reason }),
   );
   if (!posted.replayed) deps.committed();
   return posted;

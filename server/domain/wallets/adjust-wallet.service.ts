@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditAction } from '../audit/audit-action.js';
-import { recordAudit } from '../audit/record-audit.js';
 import type { Config } from '../../config.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { postWalletTransactionWith, type PostedWalletTransaction } from './post-wallet-transaction.js';
-import { formatMoney } from './money.js';
+import { auditPosting, postWalletTransactionWith, type PostedWalletTransaction } from './post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
 import { validateAmount, validateIdempotencyKey, validateText } from './validate-input.js';
 
@@ -56,22 +54,7 @@ export async function adjustWallet(
       operation: 'adjustWallet',
       walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
     },
-    async (tx, done) => {
-      await recordAudit(tx, {
-        principal,
-        accountId: done.wallet.accountId,
-        action: AuditAction.WALLET_ADJUSTED,
-        targetType: 'WALLET',
-        targetId: done.wallet.id,
-        before: { balance: formatMoney(done.transaction.balanceBeforeMicros) },
-        after: {
-          balance: formatMoney(done.transaction.balanceAfterMicros),
-          amount: formatMoney(options.amountMicros),
-          reason,
-          transactionId: done.transaction.id,
-        },
-      });
-    },
+    auditPosting({ principal, action: AuditAction.WALLET_ADJUSTED, amountMicros: options.amountMicros, reason }),
   );
   // Subscribers learn of the new transaction now; a replay wrote nothing new.
   if (!posted.replayed) deps.committed();
