@@ -7,6 +7,8 @@ import { ManualClock } from '../../server/domain/calls/clock.js';
 import { runSql } from '../support/sql.js';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { drainMailJobs } from '../support/consumers.js';
+import { until } from '../support/waiting.js';
 
 const clock = new ManualClock(Date.UTC(2026, 11, 7, 9, 0));
 const PUBLIC_URL = 'https://app.spendwire.test';
@@ -83,25 +85,26 @@ async function signUp(overrides: Record<string, unknown> = {}) {
   return { email: String(body.email).toLowerCase(), cookie: answer.cookie!.split(';')[0]!, json: answer.json };
 }
 
-async function runMailJobs(): Promise<void> {
-  const results = await t.app.mailJobs.runOnce();
-  for (const value of Object.values(results)) if (value instanceof Error) throw value;
-}
-
 function mailsTo(email: string): ReceivedMail[] {
   return smtp.received.filter((mail) => mail.envelopeTo.includes(email));
 }
 
 /** The verification link's token of the newest send to `email` (mails may arrive out of order): the one whose hash is stored now. */
 async function tokenMailedTo(email: string): Promise<string> {
-  await runMailJobs();
   const [stored] = await sql('select v.token_hash from email_verification v join app_user u on u.id = v.user_id where u.email = $1', [
     email,
   ]);
-  const tokens = mailsTo(email).map(
-    (mail) => /https:\/\/app\.spendwire\.test\/verify-email\?token=(swv_[A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1],
-  );
-  const token = tokens.find((candidate) => candidate !== undefined && hashApiKeySecret(candidate) === stored.token_hash);
+  let tokens: (string | undefined)[] = [];
+  let token: string | undefined;
+  // The mail jobs are passed until that mail has arrived (one pass may read short of what was just committed).
+  await until(`the verification mail to ${email}`, async () => {
+    await drainMailJobs(t);
+    tokens = mailsTo(email).map(
+      (mail) => /https:\/\/app\.spendwire\.test\/verify-email\?token=(swv_[A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1],
+    );
+    token = tokens.find((candidate) => candidate !== undefined && hashApiKeySecret(candidate) === stored.token_hash);
+    return token !== undefined;
+  });
   expect(token, JSON.stringify(tokens)).toBeDefined();
   return token!;
 }
