@@ -1,10 +1,10 @@
 // Goal: an OWNER runs the team from the Team page: invites two people (each invitation arrives by e-mail at a real SMTP server), resends one (a second mail with a new link; the first link is refused, as resending replaces the token), revokes the other (its link refused), and the invitee accepts through the e-mailed link and appears as a member; the last owner cannot remove themselves; dialogs take focus and give it back; the page works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database with its mail jobs on and a real SMTP server in the test process, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person, screenshots of each step at both sizes.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../server/database/free-port.js';
 import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
-import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { mailedServer } from '../support/mailed-server.js';
+import type { ReceivedMail } from '../support/smtp-test-server.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
 const SCREENSHOT_PREFIX = 'team';
@@ -15,25 +15,8 @@ const REVOKED_EMAIL = 'rex.revoked@example.com';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-let smtp: SmtpTestServer;
-const e2e = e2eFile(SCREENSHOT_PREFIX, {
-  start: async () => {
-    smtp = await startSmtpTestServer();
-    // A fixed port, so the links in the mails (publicUrl) point at this very server.
-    const port = await freePort();
-    return startTestApp({
-      port,
-      publicUrl: `http://localhost:${port}`,
-      smtpUrl: smtp.url,
-      mailEnabled: true,
-      mailIntervalMs: 200,
-      billingClockEnabled: false,
-    });
-  },
-  closeAfter: async () => {
-    await smtp?.close();
-  },
-});
+const mailed = mailedServer();
+const e2e = e2eFile(SCREENSHOT_PREFIX, mailed.options);
 let t: TestApp;
 let owner: BrowserPage;
 let accountId: string;
@@ -49,14 +32,7 @@ beforeAll(async () => {
   owner = await e2e.open({ viewport: DESKTOP });
 }, 120_000);
 
-/** The `n`th mail (1-based) to `email`, once it has arrived. */
-async function mailTo(email: string, n: number): Promise<ReceivedMail> {
-  for (let count = 1; ; count++) {
-    const received = await smtp.waitForMail(count, 20_000);
-    const mine = received.filter((mail) => mail.envelopeTo.includes(email));
-    if (mine.length >= n) return mine[n - 1]!;
-  }
-}
+const mailTo = mailed.mailTo;
 
 /** The accept link in a mail. */
 function linkIn(mail: ReceivedMail): string {

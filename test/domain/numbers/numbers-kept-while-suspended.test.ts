@@ -6,7 +6,7 @@ import { runSql } from '../../support/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { MAIL_READER_NAME, produceMail } from '../../../server/domain/mail/produce-mail.service.js';
 import { payOwedNumberRenewals, renewNumbers } from '../../../server/domain/numbers/renew-numbers.service.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { JOBS_BY_HAND, startTestApp, type TestApp } from '../../support/test-app.js';
 import { drainWebhookProducer } from '../../support/consumers.js';
 import { createNumberPlan, purchase, sql, tenant, wallet } from './numbers-support.js';
 
@@ -32,11 +32,7 @@ const OWED_FIELDS = `query($id: ID!) { phoneNumber(id: $id) { id status periodsP
 beforeAll(async () => {
   t = await startTestApp(
     {
-      billingClockEnabled: false,
-      lifecycleEnabled: false,
-      alertsEnabled: false,
-      mailEnabled: false,
-      webhooksEnabled: false,
+      ...JOBS_BY_HAND,
       // Long enough for a number to owe two months (Feb 28 and Mar 31) before its account closes.
       accountCloseAfterDays: 60,
     },

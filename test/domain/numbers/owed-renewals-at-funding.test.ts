@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { payOwedNumberRenewals, renewNumbers } from '../../../server/domain/numbers/renew-numbers.service.js';
 import { payOwedSenderIdRenewals } from '../../../server/domain/sender-ids/renew-sender-ids.service.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { JOBS_BY_HAND, startTestApp, type TestApp } from '../../support/test-app.js';
 import { createNumberPlan, purchase, sql, tenant, wallet } from './numbers-support.js';
 
 const clock = new ManualClock(Date.parse('2026-01-05T10:00:00.000Z'));
@@ -48,11 +48,7 @@ let nextNumber = 10;
 beforeAll(async () => {
   t = await startTestApp(
     {
-      billingClockEnabled: false,
-      lifecycleEnabled: false,
-      alertsEnabled: false,
-      mailEnabled: false,
-      webhooksEnabled: false,
+      ...JOBS_BY_HAND,
       numbersWhileSuspended: 'keep',
       // Longer than the month the renewals fall after, so that no account is closed meanwhile.
       accountCloseAfterDays: 60,

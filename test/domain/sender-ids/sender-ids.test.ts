@@ -6,7 +6,7 @@ import { runSql } from '../../support/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { MAIL_READER_NAME, produceMail } from '../../../server/domain/mail/produce-mail.service.js';
 import { renewSenderIds } from '../../../server/domain/sender-ids/renew-sender-ids.service.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
+import { JOBS_BY_HAND, startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
 import { drainWebhookProducer } from '../../support/consumers.js';
 import { sql } from '../numbers/numbers-support.js';
 
@@ -29,11 +29,7 @@ const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
 beforeAll(async () => {
   t = await startTestApp(
     {
-      billingClockEnabled: false,
-      lifecycleEnabled: false,
-      alertsEnabled: false,
-      mailEnabled: false,
-      webhooksEnabled: false,
+      ...JOBS_BY_HAND,
       senderIdsPerAccountMax: SENDER_IDS_MAX,
       senderIdMonthlyMicros: { USD: 5_000_000n },
     },
