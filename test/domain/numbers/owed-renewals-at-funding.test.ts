@@ -96,6 +96,8 @@ async function buyNumber(owes: Owing, fund: string): Promise<void> {
     number: `+4477008000${nextNumber++}`,
   });
   owes.numberIds.push(bought.id);
+  // A second apart, so that numbers bought one after the other are owed since distinct times, in that order.
+  clock.advance(1_000);
 }
 
 /** A fresh account holding `count` numbers, its wallet left empty. */
@@ -204,7 +206,7 @@ describe('which owed renewals one funding pays', () => {
     await t.fund(many.account.walletId, String(2 * (PAID_AT_FUNDING_MAX + 1)));
     const statuses = [];
     for (const id of many.numberIds) statuses.push((await numberOf(many, id)).status);
-    // Bought in order, so owed in order: the first N are paid, the N+1th still owed.
+    // Bought a second apart, so owed in that order: the first N are paid, the N+1th still owed.
     expect(statuses).toEqual([...Array(PAID_AT_FUNDING_MAX).fill('ACTIVE'), 'RENEWAL_OWED']);
     expect(await balance(many)).toBe('2');
     await t.app.lifecycle.runOnce();
