@@ -459,7 +459,8 @@ function paymentJobsOf(em: MikroORM['em'], deps: PaymentsDeps): LifecycleJob[] {
 /** The lifecycle jobs, in the order a pass runs them; each run on its own fork (never the ORM's global context). */
 function lifecycleJobsOf(em: MikroORM['em'], deps: ServiceDeps): LifecycleJob[] {
   return [
-    // First: funding pays the renewals owed while the wallet was suspended before anything else spends it.
+    // First: funding pays the renewals owed while the wallet was suspended before anything else spends it
+    // (each funding pays them itself right after its credit; these two are the backstop).
     { name: 'owedNumberRenewals', run: (nowMs) => payOwedNumberRenewals(em.fork(), deps, nowMs) },
     { name: 'owedSenderIdRenewals', run: (nowMs) => payOwedSenderIdRenewals(em.fork(), deps, nowMs) },
     { name: 'subscriptionRenewals', run: (nowMs) => renewSubscriptions(em.fork(), deps, nowMs) },

@@ -218,6 +218,13 @@ export interface Config {
    * @default 'keep'
    */
   numbersWhileSuspended: 'keep' | 'grace';
+  /**
+   * Most owed renewals (numbers and sender IDs together, the longest owed first) a funding of a
+   * wallet pays itself, right after its credit commits; any more are paid by the next lifecycle
+   * pass. Bounds the work a top-up, grant, adjustment or bank transfer does on its caller's time.
+   * In renewals. @default 50
+   */
+  owedRenewalsPaidAtFundingMax: number;
   /** Most sender IDs one account may hold at once (PENDING or APPROVED, owed or in grace). Env `SENDER_IDS_PER_ACCOUNT_MAX`. @default 5 */
   senderIdsPerAccountMax: number;
   /**
@@ -813,6 +820,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     numberRefundDays: 7,
     accountCloseAfterDays: 30,
     numbersWhileSuspended: suspensionPolicyFromEnv(env),
+    owedRenewalsPaidAtFundingMax: 50,
     senderIdsPerAccountMax: positiveIntegerFromEnv(env, 'SENDER_IDS_PER_ACCOUNT_MAX', 5),
     senderIdMonthlyMicros: env.SENDER_ID_MONTHLY_FEES
       ? parseCurrencyFees(env.SENDER_ID_MONTHLY_FEES)

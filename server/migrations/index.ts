@@ -30,6 +30,7 @@ import { Migration20261207050000SpendCaps } from './Migration20261207050000_spen
 import { Migration20261207100000TrialCreditKey } from './Migration20261207100000_trial_credit_key.js';
 import { Migration20261207110000RefundRequestFailed } from './Migration20261207110000_refund_request_failed.js';
 import { Migration20261207140000PostingInOrder } from './Migration20261207140000_posting_in_order.js';
+import { Migration20261207120000OwedRenewalsByWallet } from './Migration20261207120000_owed_renewals_by_wallet.js';
 import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
 
 /**
@@ -69,6 +70,7 @@ export const migrationsList = [
   { name: 'Migration20261207100000_trial_credit_key', class: Migration20261207100000TrialCreditKey },
   { name: 'Migration20261207110000_refund_request_failed', class: Migration20261207110000RefundRequestFailed },
   { name: 'Migration20261207140000_posting_in_order', class: Migration20261207140000PostingInOrder },
+  { name: 'Migration20261207120000_owed_renewals_by_wallet', class: Migration20261207120000OwedRenewalsByWallet },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

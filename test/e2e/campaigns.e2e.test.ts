@@ -1,17 +1,7 @@
 // Goal: an account owner runs campaigns from the dashboard: creates one with the pre-campaign estimate shown (bounded by its budget) and starts it, watches 200 metered calls live on its page (count, ticking timers, the page's frame time printed), sees calls that hang up under "Recently ended", and sees a small wallet's calls marked "Stopped: insufficient funds" the moment the server stops them. Method: the real server with its billing clock on the real clock, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels; calls started and ended over GraphQL with the OWNER key, as an integrator's switch would; frame time from requestAnimationFrame deltas collected in the page; screenshots of each step; the ledger invariants at the end.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  waitForText,
-  type BrowserPage,
-  definitionOf,
-  signInThroughPage,
-  screenshotOnFailure,
-} from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -51,11 +41,10 @@ const CAMPAIGN_NAME = 'Spring promo';
 const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { id status endReason } } }`;
 const END_CALL = `mutation($input: EndCallInput!) { endCall(input: $input) { call { id status endReason } } }`;
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: true, concurrentCallsPerAccountMax: 1000 }) });
 let t: TestApp;
-let browser: Browser;
 let owner: BrowserPage;
 let smallOwner: BrowserPage | undefined;
-const pages: BrowserPage[] = [];
 let big: { accountId: string; walletId: string; ownerKey: string };
 let small: { accountId: string; walletId: string; ownerKey: string };
 let ratePlanId: string;
@@ -63,8 +52,7 @@ let campaignId: string;
 let callIds: string[] = [];
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: true, concurrentCallsPerAccountMax: 1000 });
+  t = e2e.t;
   // 0.60 a minute, billed per second: every active call reserves an increment each second.
   ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
   big = await t.createAccount(BIG.account);
@@ -75,22 +63,10 @@ beforeAll(async () => {
     [big, BIG],
     [small, SMALL],
   ] as const) {
-    await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-      input: { accountId: account.accountId, email: person.email, name: person.name, role: 'OWNER', password: person.password },
-    });
+    await e2e.createUser(account.accountId, 'OWNER', { email: person.email, name: person.name, password: person.password });
   }
-  browser = await openBrowser();
-  owner = await newPage(browser);
-  pages.push(owner);
+  owner = await e2e.open();
 }, 180_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** A campaign figure on its page ("Active calls", "Spent"…). */
 function figure(page: Page, term: string): Locator {
@@ -311,8 +287,7 @@ describe('dashboard: campaigns, live', () => {
   });
 
   it('marks a small wallet’s calls "Stopped: insufficient funds" live, the moment the server stops them', async () => {
-    smallOwner = await newPage(browser);
-    pages.push(smallOwner);
+    smallOwner = await e2e.open();
     const { page } = smallOwner;
     const smallCampaignId = await t.runningCampaign(small.ownerKey, small.walletId, ratePlanId);
     await page.goto(`${t.url}/campaigns/${smallCampaignId}`);
@@ -354,6 +329,6 @@ describe('dashboard: campaigns, live', () => {
   it('keeps the books straight and the pages free of errors', async () => {
     await Promise.all(callIds.slice(ENDED_CALLS).map((callId) => t.ok(big.ownerKey, END_CALL, { input: { callId } })));
     await t.assertLedger();
-    for (const open of pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    for (const open of e2e.pages) expect(open.errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
   });
 });

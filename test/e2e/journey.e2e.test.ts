@@ -1,18 +1,15 @@
 // Goal: a campaign manager's whole afternoon in one page that is never reloaded: sign in through the sign-in page, start a simulated campaign from its page, watch the available balance fall live on the Overview until the wallet runs dry, the Overview, navigated back to, never showing a figure older than one already seen; see the low-balance and "calls stopped" banners arrive by themselves and the stopped calls marked "Stopped: insufficient funds" on the campaign's page, top up with a sandbox Visa and with a 3-D Secure card (the challenge completed), resume the campaign from its page and see spend move again (new calls, the balance falling). Method: the real server with its billing clock on the real clock, the built-in dialer simulator dialing the campaign through startCall/endCall and the payment jobs applying the sandbox's webhooks, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels and followed by page-side observers (readings, banners, timings); screenshots of each step; the ledger invariants at the end.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, microsToMoney, moneyToMicros } from '../../client/src/utils/money.js';
 import {
+  e2eFile,
   definitionOf,
-  ensureClientBuilt,
   goToSection,
-  newPage,
-  openBrowser,
   saveScreenshot,
   waitForText,
   type BrowserPage,
   signInThroughPage,
-  screenshotOnFailure,
 } from '../support/browser.js';
 import { balances, burnCard, callsStoppedBanner, lowBalanceBanner, usdMicros } from '../support/overview-page.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -54,8 +51,27 @@ const RUN_DRY_TIMEOUT_MS = 30_000;
 const CALLS_OF_CAMPAIGN = 'query($id: ID!) { calls(campaignId: $id, first: 100) { edges { node { id status endReason } } } }';
 const END_CALL = 'mutation($input: EndCallInput!) { endCall(input: $input) { call { id status } } }';
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, {
+  start: () =>
+    startTestApp({
+      billingClockEnabled: true,
+      paymentsEnabled: true,
+      // The built-in dialer, tuned so the campaign's spend is steady: two calls up at once, answered at
+      // once, and no texts. Call lengths are drawn from an exponential distribution: with a mean of
+      // 600 s about one run in twenty had a callee hang up within the ~12 s the money lasts, releasing
+      // that call's reserved increment, so the available balance rightly rose $0.40 and the "falls
+      // strictly" check failed. With a mean of a billion seconds (capped at an hour) the chance is
+      // about 1 in 30 million: the wallet, not the callee, ends the calls (checked below).
+      simulatorEnabled: true,
+      simulatorCallsPerSecond: 4,
+      simulatorAnswerRatio: 1,
+      simulatorMeanDurationSeconds: SIMULATED_CALL_MEAN_SECONDS,
+      simulatorDurationSecondsMax: 3600,
+      simulatorActiveCallsPerCampaignMax: SIMULATED_CALLS,
+      simulatorMessagesPerSecond: 0,
+    }),
+});
 let t: TestApp;
-let browser: Browser;
 let session: BrowserPage;
 let account: { accountId: string; walletId: string; ownerKey: string };
 let campaignId: string;
@@ -63,28 +79,9 @@ let campaignId: string;
 let stoppedCallIds: string[] = [];
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({
-    billingClockEnabled: true,
-    paymentsEnabled: true,
-    // The built-in dialer, tuned so the campaign's spend is steady: two calls up at once, answered at
-    // once, and no texts. Call lengths are drawn from an exponential distribution: with a mean of
-    // 600 s about one run in twenty had a callee hang up within the ~12 s the money lasts, releasing
-    // that call's reserved increment, so the available balance rightly rose $0.40 and the "falls
-    // strictly" check failed. With a mean of a billion seconds (capped at an hour) the chance is
-    // about 1 in 30 million: the wallet, not the callee, ends the calls (checked below).
-    simulatorEnabled: true,
-    simulatorCallsPerSecond: 4,
-    simulatorAnswerRatio: 1,
-    simulatorMeanDurationSeconds: SIMULATED_CALL_MEAN_SECONDS,
-    simulatorDurationSecondsMax: 3600,
-    simulatorActiveCallsPerCampaignMax: SIMULATED_CALLS,
-    simulatorMessagesPerSecond: 0,
-  });
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: MANAGER.email, name: MANAGER.name, role: 'CAMPAIGN_MANAGER', password: MANAGER.password },
-  });
+  await e2e.createUser(account.accountId, 'CAMPAIGN_MANAGER', MANAGER);
   await t.fund(account.walletId, FUNDS);
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: PER_MINUTE, firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
   // A draft: the simulator dials only RUNNING campaigns, so nothing is spent until the manager starts it.
@@ -96,17 +93,8 @@ beforeAll(async () => {
     },
   );
   campaignId = created.createCampaign.campaign.id;
-  browser = await openBrowser();
-  session = await newPage(browser);
+  session = await e2e.open();
 }, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
 
 /** A campaign figure on its page ("Spent", "Active calls"…). */
 function campaignFigure(page: Page, term: string): Locator {

@@ -1,17 +1,7 @@
 // Goal: when the network drops under an open dashboard, the header says so and the page comes back by itself without losing or repeating money: the Transactions page of a signed-in OWNER loses its connection, charges are committed meanwhile, the indicator goes from Live through Reconnecting… back to Live, and every charge of the outage shows on the page exactly once, replayed by the socket's resume after the last sequence it had; the times from the cut to the indicator and from the network's return to Live and to the rows are printed. Method: the real server on a fresh database, the built dashboard in Debian's Chromium loaded through a loopback TCP proxy that resets every connection and refuses new ones while cut (test/support/network-cut.ts), charges over GraphQL straight to the server, page-side observers for the indicator and the rows, the WebSocket frames read through Playwright, screenshots, then the ledger invariants.
-import type { Browser, Locator, Page, WebSocket } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  waitForText,
-  type BrowserPage,
-  signInThroughPage,
-  screenshotOnFailure,
-} from '../support/browser.js';
+import type { Locator, Page, WebSocket } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, goToSection, saveScreenshot, waitForText, type BrowserPage, signInThroughPage } from '../support/browser.js';
 import { startNetworkCut, type NetworkCut } from '../support/network-cut.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -29,9 +19,19 @@ const RECONNECT_TIMEOUT_MS = 15_000;
 
 const CHARGE = 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { sequence } } }';
 
-let t: TestApp;
 let network: NetworkCut;
-let browser: Browser;
+const e2e = e2eFile(SCREENSHOT_PREFIX, {
+  start: async () => {
+    const app = await startTestApp({ billingClockEnabled: false });
+    // The page reaches the server through this proxy, which the tests cut and restore.
+    network = await startNetworkCut(app.url);
+    return app;
+  },
+  closeAfter: async () => {
+    await network?.close();
+  },
+});
+let t: TestApp;
 let session: BrowserPage;
 let account: { accountId: string; walletId: string; ownerKey: string };
 /** Every WebSocket the page opened, in order, with the graphql-ws messages it carried. */
@@ -55,27 +55,13 @@ interface GraphQLWsMessage {
 }
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: false });
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
   await t.fund(account.walletId, '100');
-  network = await startNetworkCut(t.url);
-  browser = await openBrowser();
-  session = await newPage(browser);
+  session = await e2e.open();
   session.page.on('websocket', recordSocket);
 }, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await network?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => [session]);
 
 /** Keeps the graphql-ws messages of one of the page's WebSockets. */
 function recordSocket(socket: WebSocket): void {

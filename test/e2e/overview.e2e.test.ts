@@ -1,18 +1,8 @@
 // Goal: the Overview shows a wallet burning down live, and the account's alerts: an OWNER signs in to a wallet funded with $1 (the low-balance warning up), calls start through the API and the page, without a reload, shows the burn rate and the available balance falling as the billing clock reserves increments, then the wallet running dry and a "calls stopped" banner naming the campaign, whose Top up button leads to /top-up; the time from the first call the server stopped to the banner on screen is printed. Then a second owner whose wallet alerts at $20 (not the default $5): a charge crossing it makes a LOW_BALANCE alert appear live in the Overview's alerts card (its time with a zone) and the low-balance banner name $20, at desktop and phone width (at 390 px none of the Overview's own parts reaches past the screen's edge; the page's scrollWidth is printed), and Acknowledge there takes it off the list (and the server has it acknowledged). Method: the real server with its real-time billing clock on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels, a MutationObserver in the page timing the banner, the stopped call's time read from the database, screenshots of each step, then the ledger invariants.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuilt,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  waitForText,
-  type BrowserPage,
-  definitionOf,
-  signInThroughPage,
-  screenshotOnFailure,
-} from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
 import { balances, burnCard, callsStoppedBanner, lowBalanceBanner, usdMicros } from '../support/overview-page.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -34,8 +24,8 @@ const CALLS = 2;
 /** Longest wait for the wallet to run dry and the banner to show, in ms (the money lasts ~10 s). */
 const RUN_DRY_TIMEOUT_MS = 40_000;
 
+const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: true }) });
 let t: TestApp;
-let browser: Browser;
 let session: BrowserPage;
 let account: { accountId: string; walletId: string; ownerKey: string };
 let campaignId: string;
@@ -43,27 +33,14 @@ let campaignId: string;
 let alertsSession: BrowserPage | undefined;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await startTestApp({ billingClockEnabled: true });
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
   await t.fund(account.walletId, '1');
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: PER_MINUTE, firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
   campaignId = await t.runningCampaign(account.ownerKey, account.walletId, ratePlanId);
-  browser = await openBrowser();
-  session = await newPage(browser);
+  session = await e2e.open();
 }, 120_000);
-
-afterAll(async () => {
-  await alertsSession?.close();
-  await session?.close();
-  await browser?.close();
-  await t?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => [session, alertsSession]);
 
 /** Starts one call through the API as the OWNER key; returns its status. */
 async function startCall(to: string): Promise<string> {
@@ -249,7 +226,7 @@ describe('dashboard: the overview lists the account’s alerts live, and the ban
       'mutation($input: SetLowBalanceThresholdsInput!) { setLowBalanceThresholds(input: $input) { thresholds } }',
       { input: { walletId: alertsAccount.walletId, thresholds: ['20', '0'] } },
     );
-    alertsSession = await newPage(browser);
+    alertsSession = await e2e.open();
   }, 60_000);
 
   it('signs the owner in: $50.00 available, no low-balance banner above the $20 alert, and "No alerts"', async () => {

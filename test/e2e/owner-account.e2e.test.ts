@@ -1,13 +1,10 @@
 // Goal: an OWNER runs billing, webhooks and e-mail notifications from the dashboard: the Billing page's tax preview turns to reverse charge as an EU VAT number is typed (the same answer quoteTopUp then gives), a refused field is shown under itself with nothing stored; a webhook endpoint added on the Webhooks page gets a real delivery that shows in its delivery log and is replayed from there, and the log pages through older deliveries; a notification kind turned off on the Notifications page is not e-mailed while another still is; every page fits a 390 px phone without sideways scrolling. Method: the real server (alerts, mail and webhook jobs on) on a fresh database, a real SMTP server and a real webhook receiver in the test process, the built dashboard in Debian's Chromium driven through roles and labels, results checked over GraphQL, screenshots at desktop and phone sizes.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ensureClientBuilt,
+  e2eFile,
   goToSection,
-  newPage,
-  openBrowser,
   saveScreenshot,
-  screenshotOnFailure,
   signInThroughPage,
   WAIT_TIMEOUT_MS,
   waitForText,
@@ -27,47 +24,39 @@ const OWNER = { email: 'olga.owner@example.com', name: 'Olga Owner', password: '
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-let t: TestApp;
 let smtp: SmtpTestServer;
 let receiver: WebhookReceiver;
-let browser: Browser;
+const e2e = e2eFile(SCREENSHOT_PREFIX, {
+  start: async () => {
+    smtp = await startSmtpTestServer();
+    receiver = await WebhookReceiver.start();
+    return startTestApp({
+      billingClockEnabled: false,
+      mailEnabled: true,
+      mailIntervalMs: 200,
+      smtpUrl: smtp.url,
+      webhooksEnabled: true,
+      webhookSenderIntervalMs: 200,
+      webhookProducerIntervalMs: 200,
+    });
+  },
+  closeAfter: async () => {
+    await receiver?.close();
+    await smtp?.close();
+  },
+});
+let t: TestApp;
 let desktop: BrowserPage;
 let phone: BrowserPage | undefined;
-const pages: (BrowserPage | undefined)[] = [];
 let account: { accountId: string; walletId: string; ownerKey: string };
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  smtp = await startSmtpTestServer();
-  receiver = await WebhookReceiver.start();
-  t = await startTestApp({
-    billingClockEnabled: false,
-    mailEnabled: true,
-    mailIntervalMs: 200,
-    smtpUrl: smtp.url,
-    webhooksEnabled: true,
-    webhookSenderIntervalMs: 200,
-    webhookProducerIntervalMs: 200,
-  });
+  t = e2e.t;
   account = await t.createAccount(ACCOUNT_NAME);
   await t.fund(account.walletId, '100');
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
-  browser = await openBrowser();
-  desktop = await newPage(browser, { viewport: DESKTOP });
-  pages.push(desktop);
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  desktop = await e2e.open({ viewport: DESKTOP });
 }, 120_000);
-
-afterAll(async () => {
-  for (const page of pages) await page?.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-  await receiver?.close();
-  await smtp?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
 
 /** A region (card or section) named `name`. */
 function region(page: Page, name: string): Locator {
@@ -358,8 +347,7 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
         password: manager.password,
       },
     });
-    const managerPage = await newPage(browser, { viewport: DESKTOP });
-    pages.push(managerPage);
+    const managerPage = await e2e.open({ viewport: DESKTOP });
     const { page } = managerPage;
     await page.goto(`${t.url}/`);
     await signInThroughPage(page, { ...manager, account: ACCOUNT_NAME });
@@ -389,8 +377,7 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
   });
 
   it('fits a 390 px phone on Billing, Webhooks and Notifications: no sideways scroll, the delivery log as cards', async () => {
-    phone = await newPage(browser, { viewport: PHONE });
-    pages.push(phone);
+    phone = await e2e.open({ viewport: PHONE });
     const { page } = phone;
     await page.goto(`${t.url}/`);
     await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });

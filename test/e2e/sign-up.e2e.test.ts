@@ -1,10 +1,10 @@
 // Goal: someone finds "Create an account" on the sign-in page, signs up (field errors first, then a working form), lands in their new dashboard with a "verify your e-mail" banner, asks for the link again, opens the e-mailed link in another browser (on a phone) and gets the trial credit, sees no low-balance warning on the Overview (a trial's threshold is below the trial), then as the owner opens a second wallet with "New wallet", switches the wallet picker to it, tops it up by card and sees the money on that wallet only; every screen works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database with its mail and payment jobs on, a real SMTP server in the test process and the Stripe sandbox, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per device, screenshots of each step at both sizes.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../server/database/free-port.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { e2eFile, goToSection, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
-import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { mailedServer } from '../support/mailed-server.js';
+import type { ReceivedMail } from '../support/smtp-test-server.js';
+import type { TestApp } from '../support/test-app.js';
 import { balanceFigure, fillCheckout } from '../support/top-up-page.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -19,45 +19,17 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
 let t: TestApp;
-let smtp: SmtpTestServer;
 let desktop: BrowserPage;
 
-// Registered before e2eFile, so it runs after e2eFile's clean-up (after-hooks run last registered first): the server
-// stops before the SMTP server it sends to.
-afterAll(async () => {
-  await smtp?.close();
-});
-
-const e2e = e2eFile(SCREENSHOT_PREFIX, {
-  start: async () => {
-    smtp = await startSmtpTestServer();
-    // A fixed port, so the links in the mails (publicUrl) point at this very server.
-    const port = await freePort();
-    return startTestApp({
-      port,
-      publicUrl: `http://localhost:${port}`,
-      smtpUrl: smtp.url,
-      mailEnabled: true,
-      mailIntervalMs: 200,
-      paymentsEnabled: true,
-      billingClockEnabled: false,
-    });
-  },
-});
+const mailed = mailedServer({ paymentsEnabled: true });
+const e2e = e2eFile(SCREENSHOT_PREFIX, mailed.options);
 
 beforeAll(async () => {
   t = e2e.t;
   desktop = await e2e.open({ viewport: DESKTOP });
 });
 
-/** The `n`th mail (1-based) to `email`, once it has arrived. */
-async function mailTo(email: string, n: number): Promise<ReceivedMail> {
-  for (let count = 1; ; count++) {
-    const received = await smtp.waitForMail(count, 20_000);
-    const mine = received.filter((mail) => mail.envelopeTo.includes(email));
-    if (mine.length >= n) return mine[n - 1]!;
-  }
-}
+const mailTo = mailed.mailTo;
 
 /** The verification link in a mail. */
 function linkIn(mail: ReceivedMail): string {

@@ -1,19 +1,10 @@
 // Goal: an OWNER runs the team from the Team page: invites two people (each invitation arrives by e-mail at a real SMTP server), resends one (a second mail with a new link; the first link is refused, as resending replaces the token), revokes the other (its link refused), and the invitee accepts through the e-mailed link and appears as a member; the last owner cannot remove themselves; dialogs take focus and give it back; the page works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database with its mail jobs on and a real SMTP server in the test process, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person, screenshots of each step at both sizes.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../server/database/free-port.js';
-import {
-  ensureClientBuilt,
-  goToSection,
-  newPage,
-  openBrowser,
-  saveScreenshot,
-  screenshotOnFailure,
-  signInThroughPage,
-  type BrowserPage,
-} from '../support/browser.js';
-import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
+import { mailedServer } from '../support/mailed-server.js';
+import type { ReceivedMail } from '../support/smtp-test-server.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
 const SCREENSHOT_PREFIX = 'team';
@@ -24,56 +15,24 @@ const REVOKED_EMAIL = 'rex.revoked@example.com';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+const mailed = mailedServer();
+const e2e = e2eFile(SCREENSHOT_PREFIX, mailed.options);
 let t: TestApp;
-let smtp: SmtpTestServer;
-let browser: Browser;
 let owner: BrowserPage;
 let accountId: string;
-const pages: BrowserPage[] = [];
 /** Links from the mails, in the order they arrived. */
 const links = { inviteeFirst: '', inviteeSecond: '', revoked: '' };
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  smtp = await startSmtpTestServer();
-  // A fixed port, so the links in the mails (publicUrl) point at this very server.
-  const port = await freePort();
-  t = await startTestApp({
-    port,
-    publicUrl: `http://localhost:${port}`,
-    smtpUrl: smtp.url,
-    mailEnabled: true,
-    mailIntervalMs: 200,
-    billingClockEnabled: false,
-  });
+  t = e2e.t;
   const account = await t.createAccount(ACCOUNT_NAME);
   accountId = account.accountId;
   await t.fund(account.walletId, '20');
-  await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { accountId: account.accountId, email: OWNER.email, name: OWNER.name, role: 'OWNER', password: OWNER.password },
-  });
-  browser = await openBrowser();
-  owner = await newPage(browser, { viewport: DESKTOP });
-  pages.push(owner);
+  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  owner = await e2e.open({ viewport: DESKTOP });
 }, 120_000);
 
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-  await smtp?.close();
-});
-
-screenshotOnFailure(SCREENSHOT_PREFIX, () => pages);
-
-/** The `n`th mail (1-based) to `email`, once it has arrived. */
-async function mailTo(email: string, n: number): Promise<ReceivedMail> {
-  for (let count = 1; ; count++) {
-    const received = await smtp.waitForMail(count, 20_000);
-    const mine = received.filter((mail) => mail.envelopeTo.includes(email));
-    if (mine.length >= n) return mine[n - 1]!;
-  }
-}
+const mailTo = mailed.mailTo;
 
 /** The accept link in a mail. */
 function linkIn(mail: ReceivedMail): string {
@@ -110,8 +69,7 @@ async function focus(page: Page): Promise<{ inDialog: boolean; label: string | n
 
 /** Accepts an invitation link in a new browser context as `name`; returns the page (left open). */
 async function openLink(link: string, viewport = PHONE): Promise<BrowserPage> {
-  const person = await newPage(browser, { viewport });
-  pages.push(person);
+  const person = await e2e.open({ viewport });
   await person.page.goto(link);
   await person.page.getByRole('heading', { name: 'Join your team' }).waitFor();
   await person.page.getByLabel('Your name', { exact: true }).fill(INVITEE.name);
@@ -239,8 +197,7 @@ describe('the Team page', () => {
     await t.ok(t.adminToken, 'mutation($input: InviteUserInput!) { inviteUser(input: $input) { token } }', {
       input: { accountId, email: 'phone.invitee@example.com', role: 'CAMPAIGN_MANAGER' },
     });
-    const phone = await newPage(browser, { viewport: PHONE });
-    pages.push(phone);
+    const phone = await e2e.open({ viewport: PHONE });
     const { page } = phone;
     await page.goto(`${t.url}/team`);
     await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });

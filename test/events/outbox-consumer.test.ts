@@ -7,6 +7,7 @@ import { runSql } from '../support/sql.js';
 import { consumeOutbox } from '../../server/domain/outbox/outbox-consumer.js';
 import { pruneOutbox } from '../../server/lifecycle/retention-jobs.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { drainAlerts } from '../support/consumers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ describe('outbox positions', () => {
 
     // The retention job takes the lowest reader as a number too: a reader at transaction 9 keeps rows 10 and 11.
     // The mail and webhook producers are not running here; the alert processor is: bring it to the head.
-    await t.app.alertProcessor.pass();
+    await drainAlerts(t);
     // This process's live tail is a reader too: until it has read them, nothing goes.
     await pruneOutbox(t.app.orm.em.fork(), t.config, Date.now() + 30 * 86_400_000, { outboxPosition: () => ({ txId: '0', id: '0' }) });
     expect(await sql(`select 1 from outbox_event where id = any($1::bigint[])`, [ids])).toHaveLength(3);

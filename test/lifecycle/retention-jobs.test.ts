@@ -9,6 +9,7 @@ import { runSql, runSqlTransaction } from '../support/sql.js';
 import { checkRetentionSettings, IDEMPOTENCY_KEY_RETENTION_MS_MIN, pruneOutbox } from '../../server/lifecycle/retention-jobs.js';
 import { subscribe, TRANSACTION_ADDED, type AddedTransaction } from '../support/subscriber.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { drainAlerts, drainMailJobs, drainWebhookProducer } from '../support/consumers.js';
 
 const DAY_MS = 86_400_000;
 const BATCH = 2;
@@ -490,9 +491,10 @@ describe('outbox', () => {
     for (let i = 0; i < 2; i++) await t.ok(second.ownerKey, CHARGE, { input: { walletId: second.walletId, amount: '1' } });
     // Every durable consumer reads up to here: the alert processor, the mail and webhook producers; and this process's tail.
     await sql(`update webhook_endpoint set enabled = false`);
-    await t.app.alertProcessor.pass();
-    await t.app.mailJobs.runOnce();
-    await t.app.webhooks.produceOnce();
+    // Each is passed until it has read the whole outbox (one pass may read short of what was just committed).
+    await drainAlerts(t);
+    await drainMailJobs(t);
+    await drainWebhookProducer(t);
     await t.app.events.tail.caughtUp();
     const read = (await sql(`select id::text from outbox_event`)).map((r) => r.id);
     // Three more transactions no durable consumer but the alert processor has read yet (mail and webhooks are not running).

@@ -318,8 +318,10 @@ export interface E2EFile {
 
 /** Options of {@link e2eFile}. */
 export interface E2EFileOptions {
-  /** Starts the file's server. @default startTestApp() with the test defaults */
+  /** Starts the file's server (and what it talks to: an SMTP sink, a webhook receiver, a proxy). @default startTestApp() with the test defaults */
   start?: () => Promise<TestApp>;
+  /** Closes what `start` started beside the server, after the pages, the browser and the server are closed. @default nothing */
+  closeAfter?: () => Promise<void>;
 }
 
 /**
@@ -342,6 +344,7 @@ export function e2eFile(screenshotPrefix: string, options: E2EFileOptions = {}):
     for (const page of pages) await page.close().catch(() => undefined);
     await chromiumBrowser?.close();
     await app?.close();
+    await options.closeAfter?.();
   });
   screenshotOnFailure(screenshotPrefix, () => pages);
   const ready = <T>(value: T | undefined, what: string): T => {

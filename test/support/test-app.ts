@@ -53,6 +53,18 @@ export interface TestApp {
 }
 
 /**
+ * Overrides for a file that drives its jobs by hand: no billing clock, lifecycle, alert, mail or
+ * webhook pass runs unless the test runs it.
+ */
+export const JOBS_BY_HAND = {
+  billingClockEnabled: false,
+  lifecycleEnabled: false,
+  alertsEnabled: false,
+  mailEnabled: false,
+  webhooksEnabled: false,
+} as const satisfies Partial<Config>;
+
+/**
  * Starts the app on a fresh database (or on `options.databaseUrl`, e.g. to restart on the same
  * one; `options.adminToken` then keeps the operator's token). Pair with `afterAll(() => testApp.close())`.
  */

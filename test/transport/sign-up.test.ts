@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { drainOutboxConsumer, until } from '../support/waiting.js';
 import { ALERTS_CONSUMER } from '../../server/domain/alerts/raise-alerts.service.js';
 import { trialLowBalanceThresholdMicros } from '../../server/domain/alerts/start-trial-thresholds.service.js';
+import { drainMailJobs } from '../support/consumers.js';
 
 const clock = new ManualClock(Date.UTC(2026, 11, 7, 9, 0));
 const PUBLIC_URL = 'https://app.spendwire.test';
@@ -86,11 +87,6 @@ async function signUp(overrides: Record<string, unknown> = {}) {
   return { email: String(body.email).toLowerCase(), cookie: answer.cookie!.split(';')[0]!, json: answer.json };
 }
 
-async function runMailJobs(): Promise<void> {
-  const results = await t.app.mailJobs.runOnce();
-  for (const value of Object.values(results)) if (value instanceof Error) throw value;
-}
-
 function mailsTo(email: string): ReceivedMail[] {
   return smtp.received.filter((mail) => mail.envelopeTo.includes(email));
 }
@@ -109,7 +105,7 @@ async function tokenMailedTo(email: string): Promise<string> {
       .map((mail) => /https:\/\/app\.spendwire\.test\/verify-email\?token=(swv_[A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1])
       .find((candidate) => candidate !== undefined && hashApiKeySecret(candidate) === stored.token_hash);
   await until(`the verification mail to ${email}`, async () => {
-    await runMailJobs();
+    await drainMailJobs(t);
     return tokenOf() !== undefined;
   });
   return tokenOf()!;

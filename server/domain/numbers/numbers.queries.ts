@@ -240,6 +240,16 @@ export const selectFundedOwedNumbers = sql<DueNumberRow, { limit: number }>(
     limit :limit`,
 );
 
+/** The RENEWAL_OWED numbers of one wallet that has money on it again (its account open), the longest owed first. */
+export const selectFundedOwedNumbersOfWallet = sql<DueNumberRow, { walletId: string; limit: number }>(
+  `select ${PHONE_NUMBER_COLUMNS}, w.status as wallet_status, ${availableMicrosSql('w')}::text as available_micros,
+          a.status as account_status
+     from phone_number p join wallet w on w.id = p.wallet_id join account a on a.id = p.account_id
+    where p.wallet_id = :walletId and p.status = 'RENEWAL_OWED' and ${availableMicrosSql('w')} > 0 and a.status = 'ACTIVE'
+    order by p.renews_at, p.id
+    limit :limit`,
+);
+
 /** Records months up to `period` paid, if `periodsPaid` is still the one read and the number is held. */
 export const recordRenewal = sql<{ id: string }, { id: string; periodsPaid: number; period: number; renewsAt: string }>(
   `update phone_number set periods_paid = :period, renews_at = :renewsAt, status = 'ACTIVE', grace_until = null, version = version + 1

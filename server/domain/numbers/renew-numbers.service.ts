@@ -43,7 +43,8 @@ export interface RenewNumbersResult {
   released: number;
 }
 
-type Outcome = keyof RenewNumbersResult | null;
+/** What one renewal did to one number, if anything. */
+export type RenewalOutcome = keyof RenewNumbersResult | null;
 
 const lastRecoveryMs = new WeakMap<ServiceDeps, number>();
 
@@ -90,8 +91,10 @@ export async function renewNumbers(em: EntityManager, deps: ServiceDeps, nowMs: 
  * Funding pays owed renewals first: for every RENEWAL_OWED number whose wallet has money on it
  * again (a top-up, grant, bank transfer or adjustment landed; the wallet may still be SUSPENDED,
  * i.e. not yet reactivated), the longest owed first, pays every month owed in one debit, or leaves
- * it owed when the wallet cannot pay all of it. Runs as the first lifecycle job, before the wallet
- * state job reactivates funded wallets and before anything else is renewed.
+ * it owed when the wallet cannot pay all of it. Every funding already pays its wallet's owed renewals
+ * right after its credit (`payOwedRenewalsOfWallet`); this is the backstop (a crash in between,
+ * more owed than one funding pays), run as the first lifecycle job, before the wallet state job
+ * reactivates funded wallets and before anything else is renewed.
  */
 export async function payOwedNumberRenewals(em: EntityManager, deps: ServiceDeps, nowMs: number): Promise<RenewNumbersResult> {
   const rows = await selectFundedOwedNumbers.all(em, { limit: RENEWALS_PER_PASS_MAX });
@@ -101,14 +104,19 @@ export async function payOwedNumberRenewals(em: EntityManager, deps: ServiceDeps
 async function renewAll(em: EntityManager, deps: ServiceDeps, rows: DueNumberRow[], nowMs: number): Promise<RenewNumbersResult> {
   const result: RenewNumbersResult = { renewed: 0, graced: 0, owed: 0, released: 0 };
   for (const row of rows) {
-    const outcome = await renewOne(em, deps, row, nowMs);
+    const outcome = await renewNumber(em, deps, row, nowMs);
     if (outcome !== null) result[outcome] += 1;
   }
   if (result.renewed > 0) deps.committed();
   return result;
 }
 
-async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueNumberRow, nowMs: number): Promise<Outcome> {
+/**
+ * Renews one number read by a renewals query (due, or owed and funded) by {@link decideRenewal}, as a
+ * pass does; signals `deps.committed()` for a state change but not for a renewal (the caller signals
+ * once for all it renewed).
+ */
+export async function renewNumber(em: EntityManager, deps: ServiceDeps, row: DueNumberRow, nowMs: number): Promise<RenewalOutcome> {
   const number = toPhoneNumberRecord(row);
   const action = decideRenewal({
     status: number.status as 'ACTIVE' | 'GRACE' | 'RENEWAL_OWED',
@@ -136,7 +144,7 @@ async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueNumberRow,
   }
 }
 
-async function payNext(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, nowMs: number): Promise<Outcome> {
+async function payNext(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, nowMs: number): Promise<RenewalOutcome> {
   const period = number.periodsPaid + 1;
   let transactionId: string | null = null;
   if (number.monthlyMicros > 0n) {
@@ -155,7 +163,7 @@ async function payNext(em: EntityManager, deps: ServiceDeps, number: PhoneNumber
  * months that a crash left unrecorded (under the key of a different last month, when a month went
  * by meanwhile) is recorded instead of debiting again.
  */
-async function payOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, nowMs: number): Promise<Outcome> {
+async function payOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, nowMs: number): Promise<RenewalOutcome> {
   const period = number.periodsPaid + 1;
   let lastPeriod = number.periodsPaid + Math.max(1, monthsDueBy(number.purchasedAtMs, number.periodsPaid, nowMs));
   let transactionId: string | null = null;
@@ -191,7 +199,7 @@ async function record(
   period: number,
   lastPeriod: number,
   transactionId: string | null,
-): Promise<Outcome> {
+): Promise<RenewalOutcome> {
   const renewed = await recordRenewal.run(em, {
     id: number.id,
     periodsPaid: number.periodsPaid,
@@ -210,7 +218,7 @@ async function record(
 }
 
 /** ACTIVE or GRACE → RENEWAL_OWED while the wallet is suspended, with its NUMBER_RENEWAL_FAILED alert. */
-async function keepOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord): Promise<Outcome> {
+async function keepOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord): Promise<RenewalOutcome> {
   const owed = await transaction(em, async (tx) => {
     const row = await markOwed.maybeOne(tx, { id: number.id, periodsPaid: number.periodsPaid, status: number.status });
     if (!row) return false;
@@ -234,7 +242,7 @@ async function keepOwed(em: EntityManager, deps: ServiceDeps, number: PhoneNumbe
  * pay; a number already in grace stays as it is. The grace runs from the missed renewal date, or
  * from now for an owed number (it was kept meanwhile, so its grace starts now).
  */
-async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, nowMs: number): Promise<Outcome> {
+async function enterGrace(em: EntityManager, deps: ServiceDeps, number: PhoneNumberRecord, nowMs: number): Promise<RenewalOutcome> {
   if (number.status === PhoneNumberStatus.GRACE) return null;
   const fromMs = number.status === PhoneNumberStatus.RENEWAL_OWED ? Math.max(nowMs, number.renewsAtMs) : number.renewsAtMs;
   const graceUntilMs = fromMs + daysMs(deps.config.numberGraceDays);

@@ -9,6 +9,7 @@ import { requireRole, tenantScope, type Principal } from '../accounts/principal.
 import { Role } from '../accounts/role.js';
 import { isUuid } from '../ids.js';
 import { issueBankTransferInvoice } from '../invoices/issue-invoice.js';
+import { payOwedRenewalsAfterFunding } from '../numbers/pay-owed-renewals.service.js';
 import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateAmount, validateText } from '../wallets/validate-input.js';
@@ -116,7 +117,8 @@ export async function recordBankTransfer(
 }
 
 /**
- * Support confirms the money arrived: the wallet is credited (a TOP_UP from payment clearing), once.
+ * Support confirms the money arrived: the wallet is credited (a TOP_UP from payment clearing), once,
+ * and its owed renewals are paid right after ({@link payOwedRenewalsAfterFunding}).
  * Or cancels a transfer that never came. @throws ForbiddenError, NotFoundError, InvalidStateError (already settled).
  */
 export async function settleBankTransfer(
@@ -176,7 +178,11 @@ export async function settleBankTransfer(
     }
     return toBankTransfer(updated);
   });
-  if (settled.status === 'COMPLETED') deps.committed();
+  if (settled.status === 'COMPLETED') {
+    deps.committed();
+    // Funding pays the wallet's owed renewals first, before support's confirmation returns.
+    await payOwedRenewalsAfterFunding(em, deps, settled.walletId);
+  }
   return settled;
 }
 

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditAction } from '../audit/audit-action.js';
-import { recordAudit } from '../audit/record-audit.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
+import { payOwedRenewalsAfterFunding } from '../numbers/pay-owed-renewals.service.js';
 import type { ServiceDeps } from '../service-deps.js';
-import { postWalletTransactionWith, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
-import { formatMoney } from '../wallets/money.js';
+import { auditPosting, postWalletTransactionWith, type PostedWalletTransaction } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { validateAmount, validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
 
@@ -24,7 +23,7 @@ export interface GrantCreditOptions {
 /**
  * Trial or promotional credit: a GRANT from the PROMOTIONAL_CREDIT account, kept apart from paid
  * credit. It is spent before paid credit and is never refunded. Signals `committed` when it
- * posted (not for a replay).
+ * posted (not for a replay), then pays the wallet's owed renewals ({@link payOwedRenewalsAfterFunding}).
  */
 export async function grantCredit(em: EntityManager, deps: ServiceDeps, options: GrantCreditOptions): Promise<PostedWalletTransaction> {
   const { principal } = options;
@@ -48,23 +47,12 @@ export async function grantCredit(em: EntityManager, deps: ServiceDeps, options:
       operation: 'grantCredit',
       walletBalanceMicrosMax: config.walletBalanceMicrosMax,
     },
-    async (tx, done) => {
-      await recordAudit(tx, {
-        principal,
-        accountId: done.wallet.accountId,
-        action: AuditAction.CREDIT_GRANTED,
-        targetType: 'WALLET',
-        targetId: done.wallet.id,
-        before: { balance: formatMoney(done.transaction.balanceBeforeMicros) },
-        after: {
-          balance: formatMoney(done.transaction.balanceAfterMicros),
-          amount: formatMoney(options.amountMicros),
-          reason,
-          transactionId: done.transaction.id,
-        },
-      });
-    },
+    auditPosting({ principal, action: AuditAction.CREDIT_GRANTED, amountMicros: options.amountMicros, reason }),
   );
-  if (!posted.replayed) deps.committed();
+  if (!posted.replayed) {
+    deps.committed();
+    // Funding pays the wallet's owed renewals first, before the grant returns.
+    await payOwedRenewalsAfterFunding(em, deps, posted.wallet.id);
+  }
   return posted;
 }

@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
 import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
 import { AuditAction } from '../audit/audit-action.js';
-import { recordAudit } from '../audit/record-audit.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -11,7 +10,7 @@ import { isUuid } from '../ids.js';
 import { issueCreditNote } from '../invoices/issue-invoice.js';
 import { recordRefundRequestFailure } from '../refund-requests/refund-request-failed.js';
 import { formatMoney } from '../wallets/money.js';
-import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
+import { auditPosting, postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey, validateText } from '../wallets/validate-input.js';
 import { callStripe } from './call-stripe.js';
@@ -232,21 +231,14 @@ export async function refundUnusedCredit(
       left -= share;
     }
     assert(left === 0n, 'the refundable amount is covered by unrefunded top-ups');
-    await recordAudit(tx, {
+    await auditPosting({
       principal: options.principal,
-      accountId: wallet.account_id,
       action: AuditAction.CREDIT_REFUNDED,
-      targetType: 'WALLET',
-      targetId: walletId,
-      before: { balance: formatMoney(posted.transaction.balanceBeforeMicros), refundable: formatMoney(refundable) },
-      after: {
-        balance: formatMoney(posted.transaction.balanceAfterMicros),
-        refundable: formatMoney(refundable - amountMicros),
-        amount: formatMoney(amountMicros),
-        reason,
-        transactionId: posted.transaction.id,
-      },
-    });
+      amountMicros,
+      reason,
+      before: { refundable: formatMoney(refundable) },
+      after: { refundable: formatMoney(refundable - amountMicros) },
+    })(tx, posted);
     await options.alsoIn?.(tx, { walletTransactionId: posted.transaction.id, amountMicros, accountId: wallet.account_id });
     return { replayOf: posted.transaction.id };
   });

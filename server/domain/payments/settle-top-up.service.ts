@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
 import { assert } from '../../errors.js';
 import { issueTopUpInvoice } from '../invoices/issue-invoice.js';
+import { payOwedRenewalsAfterFunding } from '../numbers/pay-owed-renewals.service.js';
 import { formatMoney } from '../wallets/money.js';
 import { postWalletTransactionIn } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
@@ -43,6 +44,7 @@ export interface SettledTopUp {
  * `succeeded` credits the wallet (once: a SUCCEEDED top-up never changes again, and the database
  * refuses a second credit for the same PaymentIntent), a failure records its reason, and an event
  * older than one already applied changes nothing (Stripe delivers at least once, in any order).
+ * After a credit, pays the wallet's owed renewals ({@link payOwedRenewalsAfterFunding}).
  * Returns null when the PaymentIntent is not one of our top-ups.
  */
 export async function settleTopUp(em: EntityManager, deps: PaymentsDeps, options: SettleTopUpOptions): Promise<SettledTopUp | null> {
@@ -78,7 +80,12 @@ export async function settleTopUp(em: EntityManager, deps: PaymentsDeps, options
     if (target === 'FAILED' || target === 'CANCELED') await afterFailure(tx, deps, settled, isNews);
     return { topUp: settled, credited: false };
   });
-  if (result?.credited) deps.committed();
+  if (result?.credited) {
+    deps.committed();
+    // Funding pays the wallet's owed renewals first: right after the credit's commit, before the
+    // webhook's event (or the refresh, or the reconciliation) is done with.
+    await payOwedRenewalsAfterFunding(em, deps, result.topUp.walletId);
+  }
   return result;
 }
 

@@ -33,7 +33,8 @@ export interface RenewSenderIdsResult {
   cancelled: number;
 }
 
-type Outcome = keyof RenewSenderIdsResult | null;
+/** What one renewal did to one sender ID, if anything. */
+export type SenderIdRenewalOutcome = keyof RenewSenderIdsResult | null;
 
 /**
  * One pass of sender ID renewals, by the very rule of phone numbers ({@link decideRenewal}, the
@@ -58,14 +59,23 @@ export async function payOwedSenderIdRenewals(em: EntityManager, deps: ServiceDe
 async function renewAll(em: EntityManager, deps: ServiceDeps, rows: DueSenderIdRow[], nowMs: number): Promise<RenewSenderIdsResult> {
   const result: RenewSenderIdsResult = { renewed: 0, graced: 0, owed: 0, cancelled: 0 };
   for (const row of rows) {
-    const outcome = await renewOne(em, deps, row, nowMs);
+    const outcome = await renewSenderId(em, deps, row, nowMs);
     if (outcome !== null) result[outcome] += 1;
   }
   if (result.renewed > 0) deps.committed();
   return result;
 }
 
-async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueSenderIdRow, nowMs: number): Promise<Outcome> {
+/**
+ * Renews one sender ID read by a renewals query (due, or owed and funded), as a pass does; signals
+ * `deps.committed()` for a state change but not for a renewal (the caller signals once for all).
+ */
+export async function renewSenderId(
+  em: EntityManager,
+  deps: ServiceDeps,
+  row: DueSenderIdRow,
+  nowMs: number,
+): Promise<SenderIdRenewalOutcome> {
   const sender = toSenderIdRecord(row);
   const currency = row.currency.trim();
   const action = decideRenewal({
@@ -124,7 +134,13 @@ async function renewOne(em: EntityManager, deps: ServiceDeps, row: DueSenderIdRo
   }
 }
 
-function enterGrace(em: EntityManager, deps: ServiceDeps, sender: SenderIdRecord, currency: string, nowMs: number): Promise<Outcome> {
+function enterGrace(
+  em: EntityManager,
+  deps: ServiceDeps,
+  sender: SenderIdRecord,
+  currency: string,
+  nowMs: number,
+): Promise<SenderIdRenewalOutcome> {
   if (sender.status === SenderIdStatus.GRACE) return Promise.resolve(null);
   const fromMs = sender.status === SenderIdStatus.RENEWAL_OWED ? Math.max(nowMs, sender.renewsAtMs!) : sender.renewsAtMs!;
   const graceUntil = new Date(fromMs + daysMs(deps.config.numberGraceDays)).toISOString();
@@ -148,7 +164,7 @@ async function changeWithAlert(
   outcome: 'graced' | 'owed',
   change: (tx: SqlTransaction) => Promise<{ id: string } | undefined>,
   graceUntil?: string,
-): Promise<Outcome> {
+): Promise<SenderIdRenewalOutcome> {
   const monthlyMicros = sender.monthlyMicros ?? 0n;
   const fee = formatMoneyForPeople(monthlyMicros, currency, 'code');
   const changed = await transaction(em, async (tx) => {
@@ -176,7 +192,7 @@ async function cancel(
   currency: string,
   reason: SenderIdCancelReason,
   nowMs: number,
-): Promise<Outcome> {
+): Promise<SenderIdRenewalOutcome> {
   const cancelled = await transaction(em, async (tx) => {
     const row = await cancelDueSenderId.maybeOne(tx, {
       id: sender.id,

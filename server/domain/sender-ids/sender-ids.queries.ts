@@ -126,6 +126,14 @@ export const selectFundedOwedSenderIds = sql<DueSenderIdRow, { limit: number }>(
     order by p.renews_at, p.id limit :limit`,
 );
 
+/** The RENEWAL_OWED sender IDs of one wallet that has money on it again (its account open), the longest owed first. */
+export const selectFundedOwedSenderIdsOfWallet = sql<DueSenderIdRow, { walletId: string; limit: number }>(
+  `select ${DUE_COLUMNS}
+     from sender_id p join wallet w on w.id = p.wallet_id join account a on a.id = p.account_id
+    where p.wallet_id = :walletId and p.status = 'RENEWAL_OWED' and ${availableMicrosSql('w')} > 0 and a.status = 'ACTIVE'
+    order by p.renews_at, p.id limit :limit`,
+);
+
 /** Records months up to `period` paid, if `periodsPaid` is still the one read and it is live. */
 export const recordSenderIdRenewal = sql<{ id: string }, { id: string; periodsPaid: number; period: number; renewsAt: string }>(
   `update sender_id set periods_paid = :period, renews_at = :renewsAt, status = 'APPROVED', grace_until = null, version = version + 1

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditAction } from '../audit/audit-action.js';
-import { recordAudit } from '../audit/record-audit.js';
 import type { Config } from '../../config.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { postWalletTransactionWith, type PostedWalletTransaction } from './post-wallet-transaction.js';
-import { formatMoney } from './money.js';
+import { payOwedRenewalsAfterFunding } from '../numbers/pay-owed-renewals.service.js';
+import { auditPosting, postWalletTransactionWith, type PostedWalletTransaction } from './post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
 import { validateAmount, validateIdempotencyKey, validateText } from './validate-input.js';
 
@@ -29,13 +28,10 @@ export interface AdjustWalletOptions {
  * Platform staff's correction of a wallet, against the ADJUSTMENTS platform account. A debit
  * adjustment can no more overdraw a wallet than a charge can.
  * @throws ForbiddenError for tenant roles. @throws NotFoundError, BadUserInputError,
- * InsufficientFundsError, IdempotencyKeyReusedError. Signals `deps.committed()` after a new posting.
+ * InsufficientFundsError, IdempotencyKeyReusedError. Signals `deps.committed()` after a new posting; a
+ * new credit then pays the wallet's owed renewals ({@link payOwedRenewalsAfterFunding}) before it returns.
  */
-export async function adjustWallet(
-  em: EntityManager,
-  deps: Pick<ServiceDeps, 'committed' | 'postings'>,
-  options: AdjustWalletOptions,
-): Promise<PostedWalletTransaction> {
+export async function adjustWallet(em: EntityManager, deps: ServiceDeps, options: AdjustWalletOptions): Promise<PostedWalletTransaction> {
   const { principal, limits } = options;
   requireRole(principal, ADJUST_ROLES, 'adjust a wallet');
   validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, true);
@@ -56,24 +52,11 @@ export async function adjustWallet(
       operation: 'adjustWallet',
       walletBalanceMicrosMax: limits.walletBalanceMicrosMax,
     },
-    async (tx, done) => {
-      await recordAudit(tx, {
-        principal,
-        accountId: done.wallet.accountId,
-        action: AuditAction.WALLET_ADJUSTED,
-        targetType: 'WALLET',
-        targetId: done.wallet.id,
-        before: { balance: formatMoney(done.transaction.balanceBeforeMicros) },
-        after: {
-          balance: formatMoney(done.transaction.balanceAfterMicros),
-          amount: formatMoney(options.amountMicros),
-          reason,
-          transactionId: done.transaction.id,
-        },
-      });
-    },
+    auditPosting({ principal, action: AuditAction.WALLET_ADJUSTED, amountMicros: options.amountMicros, reason }),
   );
   // Subscribers learn of the new transaction now; a replay wrote nothing new.
   if (!posted.replayed) deps.committed();
+  // A credit pays the wallet's owed renewals first (a replay's credit already did, or the lifecycle will).
+  if (!posted.replayed && options.amountMicros > 0n) await payOwedRenewalsAfterFunding(em, deps, posted.wallet.id);
   return posted;
 }

@@ -5,6 +5,9 @@ import { poolOf, transaction, type SqlTransaction } from '../../database/sql.js'
 import { StatementBatcher, type PreparedStatement, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
+import type { Principal } from '../accounts/principal.js';
+import type { AuditAction } from '../audit/audit-action.js';
+import { recordAudit, type AuditState } from '../audit/record-audit.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from './money.js';
 import type { PlatformAccountCode, TransactionKind } from './transaction-enums.js';
@@ -445,6 +448,46 @@ async function explainRefusals(
     }
   }
   return outcomes;
+}
+
+/** What {@link auditPosting} records beside the posting itself. */
+export interface AuditPostingOptions {
+  /** Who posted it (the audit entry's actor and client IP). */
+  principal: Principal;
+  action: AuditAction;
+  /** The amount the operation was asked for, in micros, as the entry shows it (signed for an adjustment). */
+  amountMicros: bigint;
+  /** Why, as the caller gave it. */
+  reason: string;
+  /** Further fields of the state before and after (e.g. what stays refundable). @default none */
+  before?: AuditState;
+  after?: AuditState;
+}
+
+/**
+ * The audit of a staff posting on a wallet, for {@link postWalletTransactionWith}'s `alsoIn` (or
+ * called with the caller's own transaction): a WALLET entry with the balance before and after, the
+ * amount, the reason and the transaction's id, written in the posting's transaction so it commits
+ * with it or not at all.
+ */
+export function auditPosting(options: AuditPostingOptions): (tx: SqlTransaction, posted: PostedWalletTransaction) => Promise<void> {
+  return async (tx, posted) => {
+    await recordAudit(tx, {
+      principal: options.principal,
+      accountId: posted.wallet.accountId,
+      action: options.action,
+      targetType: 'WALLET',
+      targetId: posted.wallet.id,
+      before: { balance: formatMoney(posted.transaction.balanceBeforeMicros), ...options.before },
+      after: {
+        balance: formatMoney(posted.transaction.balanceAfterMicros),
+        ...options.after,
+        amount: formatMoney(options.amountMicros),
+        reason: options.reason,
+        transactionId: posted.transaction.id,
+      },
+    });
+  };
 }
 
 // The defaults live in config.ts (configuration imports nothing from the domain).

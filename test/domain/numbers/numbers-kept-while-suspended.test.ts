@@ -4,9 +4,10 @@ import { ALERTS_CONSUMER } from '../../../server/domain/alerts/raise-alerts.serv
 import { drainOutboxConsumer } from '../../support/waiting.js';
 import { runSql } from '../../support/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
-import { produceMail } from '../../../server/domain/mail/produce-mail.service.js';
+import { MAIL_READER_NAME, produceMail } from '../../../server/domain/mail/produce-mail.service.js';
 import { payOwedNumberRenewals, renewNumbers } from '../../../server/domain/numbers/renew-numbers.service.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { JOBS_BY_HAND, startTestApp, type TestApp } from '../../support/test-app.js';
+import { drainWebhookProducer } from '../../support/consumers.js';
 import { createNumberPlan, purchase, sql, tenant, wallet } from './numbers-support.js';
 
 const clock = new ManualClock(Date.parse('2026-01-31T10:00:00.000Z'));
@@ -31,11 +32,7 @@ const OWED_FIELDS = `query($id: ID!) { phoneNumber(id: $id) { id status periodsP
 beforeAll(async () => {
   t = await startTestApp(
     {
-      billingClockEnabled: false,
-      lifecycleEnabled: false,
-      alertsEnabled: false,
-      mailEnabled: false,
-      webhooksEnabled: false,
+      ...JOBS_BY_HAND,
       // Long enough for a number to owe two months (Feb 28 and Mar 31) before its account closes.
       accountCloseAfterDays: 60,
     },
@@ -65,15 +62,19 @@ async function drain(token: string, walletId: string, amount: string): Promise<v
   await t.ok(token, `mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }`, { input: { walletId, amount } });
 }
 
-/** Runs the alert processor, the mail producer and the webhook producer once each. */
+/** Runs the alert processor, the mail producer and the webhook producer until each has read the whole outbox. */
 async function notify(): Promise<void> {
   await drainOutboxConsumer(
     (text, values) => runSql(t.app.orm.em.fork(), text, values),
     ALERTS_CONSUMER,
     () => t.app.alertProcessor.pass(),
   );
-  await produceMail(t.app.orm.em.fork(), { config: t.config, publicUrl: 'https://app.spendwire.test' }, clock.now());
-  await t.app.webhooks.produceOnce();
+  await drainOutboxConsumer(
+    (text, values) => runSql(t.app.orm.em.fork(), text, values),
+    MAIL_READER_NAME,
+    () => produceMail(t.app.orm.em.fork(), { config: t.config, publicUrl: 'https://app.spendwire.test' }, clock.now()),
+  );
+  await drainWebhookProducer(t);
 }
 
 async function mails(accountId: string, kind: string): Promise<{ subject: string; body_text: string }[]> {

@@ -10,6 +10,7 @@ import { drainOutboxConsumer } from '../../support/waiting.js';
 import { runSql } from '../../support/sql.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { drainMailJobs, drainWebhookProducer } from '../../support/consumers.js';
 import { BILLING, CHARGE, expectError, settle, sql, topUp, walletView } from '../payments/payments-support.js';
 
 let t: TestApp;
@@ -99,7 +100,7 @@ describe('refund requests', () => {
     expect(queue.map((request: any) => request.id)).toContain(made.refundRequest.id);
     expect(await alertKinds(accountId)).toContain('REFUND_REQUESTED');
     // The webhook event carries the alert (amount, what happened).
-    await t.app.webhooks.produceOnce();
+    await drainWebhookProducer(t);
     const events = await sql(t, `select body from webhook_event where account_id = $1 and type = 'REFUND_REQUEST_UPDATED'`, [accountId]);
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.body).data).toMatchObject({ kind: 'REFUND_REQUESTED', amount: '100', walletId });
@@ -126,8 +127,7 @@ describe('refund requests', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ refund_request_status: 'APPROVED', subject: 'Your refund request of $40.00 was approved' });
     // The mail sender delivers it to the account's billing e-mail (no user owns this account) over real SMTP.
-    const results = await t.app.mailJobs.runOnce();
-    for (const value of Object.values(results)) if (value instanceof Error) throw value;
+    await drainMailJobs(t);
     const delivered = smtp.received.filter((mail) => mail.subject === 'Your refund request of $40.00 was approved');
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.text).toContain('was approved');

@@ -4,9 +4,10 @@ import { ALERTS_CONSUMER } from '../../../server/domain/alerts/raise-alerts.serv
 import { drainOutboxConsumer } from '../../support/waiting.js';
 import { runSql } from '../../support/sql.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
-import { produceMail } from '../../../server/domain/mail/produce-mail.service.js';
+import { MAIL_READER_NAME, produceMail } from '../../../server/domain/mail/produce-mail.service.js';
 import { renewSenderIds } from '../../../server/domain/sender-ids/renew-sender-ids.service.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
+import { JOBS_BY_HAND, startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
+import { drainWebhookProducer } from '../../support/consumers.js';
 import { sql } from '../numbers/numbers-support.js';
 
 const clock = new ManualClock(Date.parse('2026-01-31T10:00:00.000Z'));
@@ -28,11 +29,7 @@ const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
 beforeAll(async () => {
   t = await startTestApp(
     {
-      billingClockEnabled: false,
-      lifecycleEnabled: false,
-      alertsEnabled: false,
-      mailEnabled: false,
-      webhooksEnabled: false,
+      ...JOBS_BY_HAND,
       senderIdsPerAccountMax: SENDER_IDS_MAX,
       senderIdMonthlyMicros: { USD: 5_000_000n },
     },
@@ -92,8 +89,12 @@ async function notify(): Promise<void> {
     ALERTS_CONSUMER,
     () => t.app.alertProcessor.pass(),
   );
-  await produceMail(t.app.orm.em.fork(), { config: t.config, publicUrl: 'https://app.spendwire.test' }, clock.now());
-  await t.app.webhooks.produceOnce();
+  await drainOutboxConsumer(
+    (text, values) => runSql(t.app.orm.em.fork(), text, values),
+    MAIL_READER_NAME,
+    () => produceMail(t.app.orm.em.fork(), { config: t.config, publicUrl: 'https://app.spendwire.test' }, clock.now()),
+  );
+  await drainWebhookProducer(t);
 }
 
 async function mailKinds(accountId: string): Promise<string[]> {

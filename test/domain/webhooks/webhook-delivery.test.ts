@@ -8,6 +8,7 @@ import { webhookRetryDelayMs } from '../../../server/domain/webhooks/send-webhoo
 import { verifyWebhookSignature } from '../../../server/domain/webhooks/webhook-signature.js';
 import { freePort } from '../../../server/database/free-port.js';
 import { settle, topUp } from '../payments/payments-support.js';
+import { drainWebhookProducer } from '../../support/consumers.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../../support/webhook-receiver.js';
 
@@ -346,7 +347,7 @@ describe('the retry window (injected clock)', () => {
     const { walletId, ownerKey } = await t.createAccount('Always failing');
     const endpoint = await createEndpoint(t, ownerKey, receiver.url, ['TRANSACTION_CREATED']);
     await t.fund(walletId, '1');
-    expect(await t.app.webhooks.produceOnce()).toBe(1);
+    expect(await drainWebhookProducer(t)).toBe(1);
     const state = async () => (await t.ok(ownerKey, DELIVERIES, { id: endpoint.id })).webhookEndpoint.deliveries.edges[0].node;
     const producedAtMs = clock.now();
     expect(Date.parse((await state()).deliverUntil)).toBe(producedAtMs + 3 * 24 * 3_600_000);
@@ -382,12 +383,12 @@ describe('the retry window (injected clock)', () => {
     try {
       const endpoint = await createEndpoint(t, ownerKey, ok.url, ['TRANSACTION_CREATED']);
       await t.fund(walletId, '1');
-      await t.app.webhooks.produceOnce();
+      await drainWebhookProducer(t);
       await t.ok(ownerKey, UPDATE, { input: { id: endpoint.id, enabled: false } });
       expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 0 });
       // Disabled endpoints get no new deliveries either.
       await t.fund(walletId, '1');
-      expect(await t.app.webhooks.produceOnce()).toBe(0);
+      expect(await drainWebhookProducer(t)).toBe(0);
       await t.ok(ownerKey, UPDATE, { input: { id: endpoint.id, enabled: true } });
       expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 1, delivered: 1 });
       expect(ok.received).toHaveLength(1);

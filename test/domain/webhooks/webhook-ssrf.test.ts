@@ -10,6 +10,7 @@ import { createWebhookEndpoint } from '../../../server/domain/webhooks/create-we
 import { sendWebhookDeliveries } from '../../../server/domain/webhooks/send-webhook-deliveries.service.js';
 import { updateWebhookEndpoint } from '../../../server/domain/webhooks/update-webhook-endpoint.service.js';
 import type { ResolveHost } from '../../../server/domain/webhooks/webhook-target.js';
+import { drainWebhookProducer } from '../../support/consumers.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
 import { WebhookReceiver } from '../../support/webhook-receiver.js';
 
@@ -165,7 +166,7 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
         description: null,
       });
       await t.fund(walletId, '1');
-      expect(await t.app.webhooks.produceOnce()).toBe(1);
+      expect(await drainWebhookProducer(t)).toBe(1);
       // The DNS server now answers with the machine itself.
       answer = '127.0.0.1';
       const summary = await sendWebhookDeliveries(t.app.orm.em.fork(), { clock: systemClock, config: t.config, resolveHost: rebinding });
@@ -198,7 +199,7 @@ describe('private targets refused (webhookAllowPrivateTargets off)', () => {
       // As if registered under WEBHOOK_ALLOW_PRIVATE_TARGETS=1 and the server restarted without it.
       await rows(t, 'update webhook_endpoint set url = :url where id = :createdId', { createdId: created.id, url: receiver.url });
       await t.fund(walletId, '1');
-      expect(await t.app.webhooks.produceOnce()).toBe(1);
+      expect(await drainWebhookProducer(t)).toBe(1);
       expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 1, retrying: 1 });
       expect(receiver.received).toEqual([]);
       const [delivery] = (await t.ok(ownerKey, DELIVERIES, { id: created.id })).webhookEndpoint.deliveries.edges.map((e: any) => e.node);
@@ -257,7 +258,7 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
       await t.ok(ownerKey, CREATE, { input: { url: `http://127.0.0.1:${closedPort}/hooks`, eventTypes: ['TRANSACTION_CREATED'] } })
     ).createWebhookEndpoint.endpoint;
     await t.fund(walletId, '1');
-    expect(await t.app.webhooks.produceOnce()).toBe(2);
+    expect(await drainWebhookProducer(t)).toBe(2);
     expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 2, retrying: 2 });
     const attemptsOf = async (id: string) => (await t.ok(ownerKey, DELIVERIES, { id })).webhookEndpoint.deliveries.edges[0].node.attempts;
     expect(await attemptsOf(banner.id)).toEqual([{ statusCode: 500, error: 'HTTP_ERROR', responseBody: null, succeeded: false }]);
@@ -289,7 +290,7 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
         },
       );
       await t.fund(walletId, '1');
-      expect(await t.app.webhooks.produceOnce()).toBe(1);
+      expect(await drainWebhookProducer(t)).toBe(1);
       expect(await sendWebhookDeliveries(t.app.orm.em.fork(), { clock: systemClock, config: t.config, resolveHost })).toMatchObject({
         claimed: 1,
         retrying: 1,
@@ -315,7 +316,7 @@ describe('what an attempt keeps (private targets allowed, loopback receivers)', 
     const endpoint = (await t.ok(ownerKey, CREATE, { input: { url: `${baseUrl}/redirect`, eventTypes: ['TRANSACTION_CREATED'] } }))
       .createWebhookEndpoint.endpoint;
     await t.fund(walletId, '1');
-    expect(await t.app.webhooks.produceOnce()).toBe(1);
+    expect(await drainWebhookProducer(t)).toBe(1);
     paths.length = 0;
     expect(await t.app.webhooks.sendOnce()).toMatchObject({ claimed: 1, retrying: 1 });
     expect(paths).toEqual(['/redirect']);

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
+import { drainAlerts } from '../../support/consumers.js';
 import { subscribe } from '../../support/subscriber.js';
 import { drainOutboxConsumer, until } from '../../support/waiting.js';
 import { runSql } from '../../support/sql.js';
@@ -62,7 +63,7 @@ async function listed(token: string, variables: Record<string, unknown>): Promis
 }
 
 async function head(): Promise<string> {
-  await t.app.alertProcessor.pass();
+  await drainAlerts(t);
   const newest = (await t.ok(supportKey, ALERTS, { first: 1 })).alerts.edges[0];
   return newest ? newest.node.position : '0';
 }

@@ -5,6 +5,7 @@ import { runSql } from '../../support/sql.js';
 import { subscribe } from '../../support/subscriber.js';
 import { until } from '../../support/waiting.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
+import { drainAlerts } from '../../support/consumers.js';
 
 const CALL_FIELDS =
   'id direction campaignId numberId from to status endReason startedAt endedAt billedSeconds cost reserved perMinute transactionId';
@@ -151,7 +152,7 @@ describe('startInboundCall', () => {
       `Inbound call from +12025550123 to ${owner.number}, 0 min 18 s (stopped: INSUFFICIENT_FUNDS)`,
     );
     // The stop is reported as a CALLS_STOPPED alert (and webhook) naming the number, as a campaign's stopped calls are.
-    await t.app.alertProcessor.pass();
+    await drainAlerts(t);
     const alerts = await runSql(
       t.app.orm.em.fork(),
       `select kind, calls_stopped, message, campaign_id from alert where account_id = $1 and kind = 'CALLS_STOPPED'`,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SqlParams } from '../../../server/database/sql.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app.js';
-import { until } from '../../support/waiting.js';
+import { drainWebhookProducer } from '../../support/consumers.js';
 
 const ENDPOINTS_MAX = 3;
 const REPLAY_MAX = 3;
@@ -219,7 +219,7 @@ describe('the delivery log and replays', () => {
     ({ ownerKey, walletId } = await t.createAccount('Log'));
     endpointId = (await create(ownerKey, { eventTypes: ['TRANSACTION_CREATED'] })).id;
     for (let i = 1; i <= 3; i += 1) await t.fund(walletId, String(i));
-    expect(await t.app.webhooks.produceOnce()).toBe(3);
+    expect(await drainWebhookProducer(t)).toBe(3);
   });
 
   it('pages newest first with cursors, filters by status, and bounds the page size', async () => {
@@ -274,13 +274,8 @@ describe('the delivery log and replays', () => {
     expectError(await t.graphql(ownerKey, REPLAY_EVENTS, { input: { endpointId: late, from: future, to: from } }), 'BAD_USER_INPUT', 'to');
     // One more event than the limit: LIMIT_EXCEEDED, and nothing is queued.
     await t.fund(walletId, '4');
-    // One pass may read the outbox short of the funding just committed: pass until both events are produced.
-    let produced = 0;
-    await until('the two events of the funding', async () => {
-      produced += await t.app.webhooks.produceOnce();
-      return produced >= 2;
-    });
-    expect(produced).toBe(2);
+    // Produced until the whole outbox is read (one pass may read short of the funding just committed): exactly two.
+    expect(await drainWebhookProducer(t)).toBe(2);
     await rows(`update webhook_delivery set status = 'DELIVERED', next_attempt_at = null, delivered_at = now() where endpoint_id = :late`, {
       late,
     });
@@ -307,7 +302,7 @@ describe('tenancy', () => {
     const bIntegrator = await t.createKey(b.accountId, 'INTEGRATOR');
     const { id: endpointId } = await create(a.ownerKey, {});
     await t.fund(a.walletId, '1');
-    await t.app.webhooks.produceOnce();
+    await drainWebhookProducer(t);
     const [{ id: deliveryId }] = await rows(`select id from webhook_delivery where endpoint_id = :endpointId`, { endpointId });
     const unknown = randomUUID();
     const calls: [string, (id: string) => Record<string, unknown>][] = [
