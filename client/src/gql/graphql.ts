@@ -179,7 +179,11 @@ export const WebhookEventType = {
   /** Alerts of kind SENDER_ID_RENEWAL_FAILED. */
   SenderIdRenewalFailed: 'SENDER_ID_RENEWAL_FAILED',
   /** Alerts of kind SENDER_ID_CANCELLED. */
-  SenderIdCancelled: 'SENDER_ID_CANCELLED'
+  SenderIdCancelled: 'SENDER_ID_CANCELLED',
+  /** An invoice was issued (a card top-up settled, a bank transfer completed): id, number, walletId, currency, net, tax, total and pdfUrl (fetch it with the API key). */
+  InvoiceIssued: 'INVOICE_ISSUED',
+  /** A credit note was issued (a refund to a card was confirmed): id, number, walletId, currency, net, tax, total, the credited invoice and pdfUrl. */
+  CreditNoteIssued: 'CREDIT_NOTE_ISSUED'
 } as const;
 
 export type WebhookEventType = typeof WebhookEventType[keyof typeof WebhookEventType];

@@ -108,15 +108,23 @@ export type InsertInvoiceParams = {
   nowMs: number;
 };
 
+/**
+ * Stores a document and, in the same statement, its `DOCUMENT_ISSUED` outbox row (what the webhook
+ * producer turns into INVOICE_ISSUED or CREDIT_NOTE_ISSUED): one round trip while the series row is locked.
+ */
 export const insertInvoice = sql<{ id: string }, InsertInvoiceParams>(
-  `insert into invoice (issuer_code, kind, sequence_number, number, account_id, wallet_id, top_up_id, bank_transfer_id, refund_id,
+  `with issued as (
+   insert into invoice (issuer_code, kind, sequence_number, number, account_id, wallet_id, top_up_id, bank_transfer_id, refund_id,
      credited_invoice_id, wallet_transaction_id, currency, net_micros, tax_micros, total_micros, tax_rate_ppm, tax_label, reverse_charge,
      seller_name, seller_address, seller_vat_id, buyer_name, buyer_address, buyer_country, buyer_vat_number, buyer_email, issued_at)
    values (:issuerCode, :kind, :sequenceNumber, :number, :accountId, :walletId, :topUpId, :bankTransferId, :refundId,
      :creditedInvoiceId::bigint, :walletTransactionId, :currency, :netMicros, :taxMicros, :netMicros::bigint + :taxMicros::bigint,
      :taxRatePpm, :taxLabel, :reverseCharge, :sellerName, :sellerAddress, :sellerVatId, :buyerName, :buyerAddress, :buyerCountry,
      :buyerVatNumber, :buyerEmail, to_timestamp(:nowMs / 1000.0))
-   returning id::text`,
+   returning id, account_id, wallet_id)
+   insert into outbox_event (type, account_id, wallet_id, invoice_id)
+   select 'DOCUMENT_ISSUED', account_id, wallet_id, id from issued
+   returning invoice_id::text as id`,
 );
 
 /** A document within `scope` (an account id; null for every tenant). */
@@ -167,4 +175,15 @@ export const selectStatementSums = sql<
      from wallet_transaction
     where wallet_id = :walletId and created_at >= to_timestamp(:fromMs / 1000.0) and created_at < to_timestamp(:toMs / 1000.0)
     group by type, kind`,
+);
+
+/** The documents a webhook producer batch announces (by the outbox rows that name them). */
+export const selectInvoicesByIds = sql<InvoiceRow, { ids: string[] }>(
+  `select ${INVOICE_COLUMNS} from ${INVOICE_FROM} where i.id = any(:ids::bigint[])`,
+);
+
+/** The documents of some wallet transactions (a top-up's invoice, a refund's credit note), within `scope`. */
+export const selectInvoicesOfTransactions = sql<InvoiceRow, { transactionIds: string[]; scope: string | null }>(
+  `select ${INVOICE_COLUMNS} from ${INVOICE_FROM}
+    where i.wallet_transaction_id = any(:transactionIds::uuid[]) and (:scope::uuid is null or i.account_id = :scope::uuid)`,
 );
