@@ -153,9 +153,25 @@ export const selectAccountInvoices = sql<InvoiceRow, { accountId: string; afterI
     order by i.id desc limit :limit`,
 );
 
-/** The wallet and its account, within `scope`. */
-export const selectStatementWallet = sql<{ id: string; account_id: string; currency: string }, { walletId: string; scope: string | null }>(
-  `select id, account_id, currency from wallet where id = :walletId and (:scope::uuid is null or account_id = :scope::uuid)`,
+/** The wallet within `scope`, its account's timezone and the month it is there at `nowMs` (`YYYY-MM`). */
+export const selectStatementWallet = sql<
+  { id: string; account_id: string; currency: string; timezone: string; current_month: string },
+  { walletId: string; scope: string | null; nowMs: number }
+>(
+  `select w.id, w.account_id, w.currency, a.timezone,
+          to_char(to_timestamp(:nowMs::float8 / 1000.0) at time zone a.timezone, 'YYYY-MM') as current_month
+     from wallet w join account a on a.id = w.account_id
+    where w.id = :walletId and (:scope::uuid is null or w.account_id = :scope::uuid)`,
+);
+
+/**
+ * The bounds of `month` (`YYYY-MM`) in `timezone`: its first local midnight and the next month's, by
+ * PostgreSQL's zone rules (as for spend caps and usage reports), in epoch milliseconds.
+ */
+export const selectMonthBounds = sql<{ start_ms: number; end_ms: number }, { month: string; timezone: string }>(
+  `select (extract(epoch from (m.local_start at time zone :timezone::text)) * 1000)::float8 as start_ms,
+          (extract(epoch from ((m.local_start + interval '1 month') at time zone :timezone::text)) * 1000)::float8 as end_ms
+     from (select (:month::text || '-01')::timestamp as local_start) m`,
 );
 
 /**

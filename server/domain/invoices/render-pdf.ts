@@ -119,14 +119,21 @@ export function renderInvoicePdf(invoice: InvoiceRecord): Promise<Buffer> {
   });
 }
 
-/** The monthly statement of a wallet as a one-page PDF: opening balance, credits and debits by kind, closing balance. */
+/** `YYYY-MM` of the month after `month` (`YYYY-MM`). */
+function monthAfter(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
+}
+
+/** The monthly statement of a wallet as a one-page PDF (the month's bounds in the account's timezone, named on it): opening balance, credits and debits by kind, closing balance. */
 export function renderStatementPdf(statement: WalletStatement): Promise<Buffer> {
   const { currency } = statement;
   return render(`Statement ${statement.month}`, (doc) => {
     doc.font(BOLD).fontSize(20).text(`Wallet statement ${statement.month}`);
     doc.font(REGULAR).fontSize(10).moveDown(0.5);
     doc.text(`Wallet ${statement.walletId}`);
-    doc.text(`Period ${statement.periodStart.toISOString()} to ${statement.periodEnd.toISOString()} (${statement.timeZone})`);
+    doc.text(`Period ${statement.month}-01 00:00 to ${monthAfter(statement.month)}-01 00:00, ${statement.timeZone} time`);
+    doc.text(`(${statement.periodStart.toISOString()} to ${statement.periodEnd.toISOString()})`);
     doc.moveDown();
     row(doc, 'Opening balance', money(statement.openingBalanceMicros, currency), true);
     doc.moveDown(0.5);

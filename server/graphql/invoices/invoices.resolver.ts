@@ -70,14 +70,25 @@ export class InvoicesResolver {
 
   @Query(() => WalletStatementObject, {
     description:
-      "A wallet's monthly statement (UTC month): opening balance, credits and debits by kind, closing balance; with PDF and CSV paths.",
+      "A wallet's monthly statement (the calendar month in the account's timezone): opening balance, credits and debits by kind, closing balance; with PDF and CSV paths.",
   })
   async statement(
     @Arg('walletId', () => ID, { description: "The wallet (one of the caller's; NOT_FOUND otherwise)." }) walletId: string,
-    @Arg('month', () => String, { description: 'The month, YYYY-MM: the current one or up to 120 months back.' }) month: string,
+    @Arg('month', () => String, {
+      nullable: true,
+      description:
+        "The month, YYYY-MM, in the account's timezone: the current one or up to 120 months back. Omitted: the current month there.",
+    })
+    month: string | null | undefined,
     @Ctx() { em, principal, config, payments }: Context,
   ): Promise<WalletStatementObject> {
-    const statement = await walletStatement(em, { principal, walletId, month, limits: config, nowMs: payments.deps.clock.now() });
+    const statement = await walletStatement(em, {
+      principal,
+      walletId,
+      month: month ?? null,
+      limits: config,
+      nowMs: payments.deps.clock.now(),
+    });
     return Object.assign(new WalletStatementObject(), {
       walletId: statement.walletId,
       month: statement.month,

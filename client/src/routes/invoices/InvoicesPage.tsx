@@ -6,7 +6,7 @@ import { enumLabel } from '../../utils/enum-label';
 import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
 import { DocumentLink } from './DocumentLink';
-import { currentMonth, isMonth } from './documents';
+import { currentMonth, isMonth, latestMonth } from './documents';
 import { useInvoices } from './hooks/useInvoices';
 import { useStatement } from './hooks/useStatement';
 import './invoices.css';
@@ -14,7 +14,7 @@ import './invoices.css';
 /**
  * The Invoices page: the account's invoices (one per card top-up or bank transfer) and credit notes
  * (one per refund to a card), newest first, each downloadable as PDF; and the selected wallet's
- * monthly statement (UTC month) with its PDF and CSV.
+ * monthly statement (the calendar month in the account's timezone) with its PDF and CSV.
  */
 export function InvoicesPage({ wallet }: AccountPageProps) {
   return (
@@ -157,26 +157,28 @@ function InvoicesTable({ invoices }: { invoices: readonly InvoiceListItem[] }) {
 
 function StatementCard({ walletId }: { walletId: string }) {
   const inputId = useId();
-  const [month, setMonth] = useState(currentMonth());
-  const [typed, setTyped] = useState(month);
+  // Null: the current month in the account's timezone, which the server knows (it may be ahead of or behind UTC's).
+  const [month, setMonth] = useState<string | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
   const query = useStatement(walletId, month);
   const statement = query.data?.statement;
+  const shown = statement !== undefined && (month === null || statement.month === month) ? statement : undefined;
   return (
     <Card title="Monthly statement">
       <div className="statement-month">
-        <label htmlFor={inputId}>Month (UTC)</label>
+        <label htmlFor={inputId}>Month{shown ? ` (${shown.timeZone})` : ''}</label>
         <input
           id={inputId}
           type="month"
-          value={typed}
-          max={currentMonth()}
+          value={typed ?? shown?.month ?? currentMonth()}
+          max={latestMonth(currentMonth(), shown?.month)}
           onChange={(event) => {
             setTyped(event.target.value);
             if (isMonth(event.target.value)) setMonth(event.target.value);
           }}
         />
       </div>
-      {statement === undefined || statement.month !== month ? (
+      {shown === undefined ? (
         <LoadState
           loading={query.loading}
           error={query.error}
@@ -188,25 +190,25 @@ function StatementCard({ walletId }: { walletId: string }) {
           <dl className="statement-summary">
             <div>
               <dt>Opening balance</dt>
-              <dd>{formatMoney(statement.openingBalance, statement.currency)}</dd>
+              <dd>{formatMoney(shown.openingBalance, shown.currency)}</dd>
             </div>
-            {statement.credits.map((line) => (
+            {shown.credits.map((line) => (
               <div key={`credit-${line.kind}`}>
                 <dt>
                   Credits: {enumLabel(line.kind)} <span className="muted">({line.transactions})</span>
                 </dt>
-                <dd>{formatMoney(line.amount, statement.currency)}</dd>
+                <dd>{formatMoney(line.amount, shown.currency)}</dd>
               </div>
             ))}
-            {statement.debits.map((line) => (
+            {shown.debits.map((line) => (
               <div key={`debit-${line.kind}`}>
                 <dt>
                   Debits: {enumLabel(line.kind)} <span className="muted">({line.transactions})</span>
                 </dt>
-                <dd>{formatMoney(`-${line.amount}`, statement.currency)}</dd>
+                <dd>{formatMoney(`-${line.amount}`, shown.currency)}</dd>
               </div>
             ))}
-            {statement.credits.length === 0 && statement.debits.length === 0 && (
+            {shown.credits.length === 0 && shown.debits.length === 0 && (
               <div>
                 <dt className="muted">No movements this month.</dt>
                 <dd />
@@ -214,14 +216,14 @@ function StatementCard({ walletId }: { walletId: string }) {
             )}
             <div className="statement-summary__total">
               <dt>Closing balance</dt>
-              <dd>{formatMoney(statement.closingBalance, statement.currency)}</dd>
+              <dd>{formatMoney(shown.closingBalance, shown.currency)}</dd>
             </div>
           </dl>
           <div className="statement-downloads">
-            <DocumentLink href={statement.pdfUrl} label={`Download the statement of ${statement.month} as PDF`}>
+            <DocumentLink href={shown.pdfUrl} label={`Download the statement of ${shown.month} as PDF`}>
               PDF
             </DocumentLink>
-            <DocumentLink href={statement.csvUrl} label={`Download the statement of ${statement.month} as CSV`}>
+            <DocumentLink href={shown.csvUrl} label={`Download the statement of ${shown.month} as CSV`}>
               CSV
             </DocumentLink>
           </div>

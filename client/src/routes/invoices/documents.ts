@@ -1,8 +1,13 @@
 /** Pure helpers of the Invoices page: months, file names, download failures. */
 
-/** The current calendar month in UTC (statements are UTC months), `YYYY-MM`. */
+/** The current calendar month in UTC, `YYYY-MM` (the account's own may be a month ahead or behind near its end). */
 export function currentMonth(nowMs: number = Date.now()): string {
   return new Date(nowMs).toISOString().slice(0, 7);
+}
+
+/** The later of two `YYYY-MM` months (`b` may be missing). */
+export function latestMonth(a: string, b: string | undefined): string {
+  return b !== undefined && b > a ? b : a;
 }
 
 /** True for a `YYYY-MM` month. */
