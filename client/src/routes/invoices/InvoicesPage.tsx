@@ -1,11 +1,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListBody, LoadState } from '../../components/ListBody';
 import type { InvoiceListFieldsFragment as InvoiceListItem } from '../../gql/graphql.js';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
-import { DocumentLink } from './DocumentLink';
+import { DocumentLink } from '../../components/DocumentLink';
 import { currentMonth, isMonth, latestMonth } from './documents';
 import { useInvoices } from './hooks/useInvoices';
 import { useStatement } from './hooks/useStatement';
@@ -37,63 +38,43 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function LoadState({ loading, error, onRetry, what }: { loading: boolean; error: unknown; onRetry: () => void; what: string }) {
-  if (error && !loading) {
-    return (
-      <ErrorNotice error={error}>
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      </ErrorNotice>
-    );
-  }
-  return (
-    <p className="muted" aria-busy="true">
-      Loading the {what}…
-    </p>
-  );
-}
-
 function InvoicesCard() {
   const query = useInvoices();
   const connection = query.data?.invoices;
   const invoices = connection?.edges.map((edge) => edge.node as InvoiceListItem) ?? [];
   return (
     <Card title="Invoices and credit notes">
-      {connection === undefined ? (
-        <LoadState
-          loading={query.loading}
-          error={query.error}
-          onRetry={() => void query.refetch().catch(() => undefined)}
-          what="invoices"
-        />
-      ) : invoices.length === 0 ? (
-        <p className="muted">No invoices yet: every card top-up and bank transfer gets one, every refund to a card a credit note.</p>
-      ) : (
-        <>
-          <InvoicesTable invoices={invoices} />
-          {connection.pageInfo.hasNextPage && (
-            <button
-              type="button"
-              className="button invoices-more"
-              disabled={query.loading}
-              onClick={() =>
-                void query
-                  .fetchMore({
-                    variables: { after: connection.pageInfo.endCursor },
-                    updateQuery: (previous, { fetchMoreResult }) => ({
-                      invoices: { ...fetchMoreResult.invoices, edges: [...previous.invoices.edges, ...fetchMoreResult.invoices.edges] },
-                    }),
-                  })
-                  .catch(() => undefined)
-              }
-            >
-              {query.loading ? 'Loading…' : 'Show older'}
-            </button>
-          )}
-          {query.error && <ErrorNotice error={query.error} />}
-        </>
-      )}
+      <ListBody
+        items={connection === undefined ? undefined : invoices}
+        what="invoices"
+        query={query}
+        empty="No invoices yet: every card top-up and bank transfer gets one, every refund to a card a credit note."
+        render={(items) => (
+          <>
+            <InvoicesTable invoices={items} />
+            {connection?.pageInfo.hasNextPage && (
+              <button
+                type="button"
+                className="button invoices-more"
+                disabled={query.loading}
+                onClick={() =>
+                  void query
+                    .fetchMore({
+                      variables: { after: connection.pageInfo.endCursor },
+                      updateQuery: (previous, { fetchMoreResult }) => ({
+                        invoices: { ...fetchMoreResult.invoices, edges: [...previous.invoices.edges, ...fetchMoreResult.invoices.edges] },
+                      }),
+                    })
+                    .catch(() => undefined)
+                }
+              >
+                {query.loading ? 'Loading…' : 'Show older'}
+              </button>
+            )}
+            {query.error && <ErrorNotice error={query.error} />}
+          </>
+        )}
+      />
     </Card>
   );
 }
@@ -179,12 +160,7 @@ function StatementCard({ walletId }: { walletId: string }) {
         />
       </div>
       {shown === undefined ? (
-        <LoadState
-          loading={query.loading}
-          error={query.error}
-          onRetry={() => void query.refetch().catch(() => undefined)}
-          what="statement"
-        />
+        <LoadState query={query} what="statement" />
       ) : (
         <>
           <dl className="statement-summary">
