@@ -80,7 +80,7 @@ function documentLink(_row: TransactionRow, document: TransactionDocument) {
   const words = document.kind === 'INVOICE' ? 'Invoice' : 'Credit note';
   return (
     <DocumentLink href={document.pdfUrl} label={`Download ${words.toLowerCase()} ${document.number} as PDF`}>
-      {`${words} ${document.number} (PDF)`}
+      {`${words} PDF`}
     </DocumentLink>
   );
 }
