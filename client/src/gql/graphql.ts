@@ -597,7 +597,7 @@ export const AuditAction = {
   WalletCreated: 'WALLET_CREATED',
   /** The daily and monthly spend caps of a wallet, or of the account in one currency, were set or lifted. */
   SpendCapsChanged: 'SPEND_CAPS_CHANGED',
-  /** The account's timezone (where its spend caps' days and months begin) was changed. */
+  /** The account's timezone (where its spend caps', usage reports' and statements' days and months begin) was changed. */
   AccountTimezoneChanged: 'ACCOUNT_TIMEZONE_CHANGED',
   /** A sender ID was registered for approval. */
   SenderIdRegistered: 'SENDER_ID_REGISTERED',
