@@ -175,6 +175,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       em: orm.em,
       clock,
       config,
+      // The jobs start after the HTTP server, whose address this reads then.
+      publicUrl: () => config.publicUrl ?? server.url,
       onError: (job, error) => console.error(`Webhook job ${job} failed (retried on the next pass):`, error),
     });
     const alertProcessor = await services.start({

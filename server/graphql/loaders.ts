@@ -12,6 +12,8 @@ import { listTopUpsOfWallets } from '../domain/payments/reconcile-top-ups.servic
 import { listCreditRefundsOfWallets, type CreditRefund } from '../domain/payments/refund-unused-credit.service.js';
 import { listBankTransfersOfWallets, type BankTransfer } from '../domain/payments/bank-transfer.service.js';
 import type { TopUpRecord } from '../domain/payments/top-up-record.js';
+import { invoicesOfTransactions } from '../domain/invoices/list-invoices.service.js';
+import type { InvoiceRecord } from '../domain/invoices/invoice-record.js';
 import { campaignsSpendSeries, type SpendPoint } from '../domain/campaigns/campaign-spend-series.service.js';
 import { walletBurns, type WalletBurn } from '../domain/wallets/burn-rate.js';
 import type { Clock } from '../domain/calls/clock.js';
@@ -54,6 +56,8 @@ export interface Loaders {
   bankTransfers: DataLoader<WalletListKey, BankTransfer[]>;
   /** Who did something, by the actor text stored on ledger rows and alerts. */
   actors: DataLoader<string, ActorRecord>;
+  /** The invoice or credit note of a wallet transaction (null for most). */
+  transactionInvoice: DataLoader<string, InvoiceRecord | null>;
 }
 
 /** The newest `first` rows of a wallet's list. */
@@ -203,6 +207,12 @@ export function createLoaders(em: EntityManager, settings: LoaderSettings): Load
       batched(
         (texts) => describeActors(em, texts),
         (text) => new Error(`Actor ${text} was not described`),
+      ),
+    ),
+    transactionInvoice: lazy('transactionInvoice', () =>
+      batched<InvoiceRecord | null>(
+        (ids) => invoicesOfTransactions(em, ids),
+        () => null,
       ),
     ),
     subscriptionPlan: lazy('subscriptionPlan', () =>

@@ -25,7 +25,7 @@ import { AccountWebhooksResolver, WebhooksResolver } from './webhooks/webhooks.r
 import { AccountSearchResolver } from './accounts/account-search.resolver.js';
 import { SpendCapsResolver } from './spend-caps/spend-caps.resolver.js';
 import { BankTransferActorResolver, TransactionActorResolver } from './accounts/actor.resolver.js';
-import { InvoicesResolver } from './invoices/invoices.resolver.js';
+import { InvoicesResolver, TransactionInvoiceResolver } from './invoices/invoices.resolver.js';
 import { AuditLogResolver } from './audit/audit.resolver.js';
 import { RefundRequestsResolver } from './refund-requests/refund-requests.resolver.js';
 
@@ -76,6 +76,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       BankTransferActorResolver,
       AlertAcknowledgerResolver,
       InvoicesResolver,
+      TransactionInvoiceResolver,
       AuditLogResolver,
       RefundRequestsResolver,
     ],

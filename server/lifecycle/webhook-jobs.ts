@@ -16,6 +16,8 @@ export interface WebhookJobsOptions {
   em: MikroORM['em'];
   clock: Clock;
   config: Config;
+  /** The server's public address (no trailing slash) for the PDF links of document events; asked for when events are produced. */
+  publicUrl: () => string;
   /** Stands in for DNS (tests). @default the system resolver */
   resolveHost?: ResolveHost;
   onError?: (job: 'webhookProducer' | 'webhookSender', error: unknown) => void;

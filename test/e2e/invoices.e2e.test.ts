@@ -1,4 +1,4 @@
-// Goal: an OWNER finds the account's invoices and credit notes on the Invoices page and downloads them as PDF, and downloads the wallet's monthly statement as PDF and CSV, at desktop (1280×800) and phone (390×844) size with no sideways scroll. Method: the real server on a fresh database with the Stripe sandbox, a UK customer with one settled card top-up and one refund to the card; the built dashboard in Debian's Chromium signed in by cookie, driven through roles and labels; the downloaded files read back (PDF text with pdf-parse, CSV rows) and compared with the API; screenshots at both sizes.
+// Goal: an OWNER finds the account's invoices and credit notes on the Invoices page and downloads them as PDF, and downloads the wallet's monthly statement as PDF and CSV, and on Transactions finds each top-up's invoice and each refund's credit note under its row, at desktop (1280×800) and phone (390×844) size with no sideways scroll. Method: the real server on a fresh database with the Stripe sandbox, a UK customer with one settled card top-up and one refund to the card; the built dashboard in Debian's Chromium signed in by cookie, driven through roles and labels; the downloaded files read back (PDF text with pdf-parse, CSV rows) and compared with the API; screenshots at both sizes.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { PDFParse } from 'pdf-parse';
@@ -123,5 +123,31 @@ describe('dashboard: invoices, credit notes and statements', () => {
     await region(page, 'Monthly statement').scrollIntoViewIfNeeded();
     await expectNoHorizontalScroll(page, PHONE.width);
     await saveScreenshot(page, SCREENSHOT_PREFIX, '04-statement-phone');
+  });
+
+  it('on Transactions the top-up links to its invoice and the refund to its credit note, at phone and desktop size', async () => {
+    const { page } = owner;
+    await page.setViewportSize(PHONE);
+    await goToSection(page, 'Transactions', '/transactions');
+    const history = region(page, 'Transactions');
+    const [creditNote, invoice] = documents;
+    const noteLink = history.getByRole('link', { name: `Download credit note ${creditNote!.number} as PDF` });
+    await noteLink.waitFor();
+    await expectNoHorizontalScroll(page, PHONE.width);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '05-transactions-phone');
+    const note = await download(page, noteLink);
+    expect(note.name).toBe(`${creditNote!.number}.pdf`);
+    expect(await pdfText(note.body)).toContain(`Credit note ${creditNote!.number}`);
+
+    await page.setViewportSize(DESKTOP);
+    const invoiceLink = history.getByRole('link', { name: `Download invoice ${invoice!.number} as PDF` });
+    await invoiceLink.waitFor();
+    // Exactly the two documented rows carry a link.
+    expect(await history.locator('.transactions__row-links a').count()).toBe(2);
+    await expectNoHorizontalScroll(page, DESKTOP.width);
+    await saveScreenshot(page, SCREENSHOT_PREFIX, '06-transactions-desktop');
+    const file = await download(page, invoiceLink);
+    expect(file.name).toBe(`${invoice!.number}.pdf`);
+    expect(await pdfText(file.body)).toContain('120.00 GBP');
   });
 });

@@ -1,4 +1,4 @@
-// Goal: the per-wallet field resolvers (transactions pages included) and the campaigns' spend series batch per operation, so one query over an account's N wallets issues the same number of SQL statements for N = 10 and N = 100 (and 5 and 40 campaigns alike), on HTTP and on the socket, with the same answers as wallet by wallet; method: count every statement the process sends (pg.Client#query wrapped for the test) while the server's background jobs are off.
+// Goal: the per-wallet field resolvers (transactions pages included) and the campaigns' spend series batch per operation, so one query over an account's N wallets issues the same number of SQL statements for N = 10 and N = 100 (and 5 and 40 campaigns alike), and a page of transactions reads their invoices in one statement (3 rows and 30 alike), on HTTP and on the socket, with the same answers as wallet by wallet; method: count every statement the process sends (pg.Client#query wrapped for the test) while the server's background jobs are off.
 import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -154,5 +154,29 @@ describe('per-request batching of wallet fields', () => {
     expect(charged.charge.wallet.transactions.edges[0].node).toEqual({ id: charged.charge.transaction.id, amount: '1' });
     expect(charged.charge.wallet.transactions.edges[0].node.id).not.toBe(before.transactions.edges[0]?.node.id);
     await t.assertLedger();
+  });
+});
+
+describe('per-request batching of transaction documents', () => {
+  it('a page of 3 transactions and one of 30 read their invoices in one statement each (Transaction.invoice)', async () => {
+    const owners: Record<number, { walletId: string; ownerKey: string }> = {};
+    for (const count of [3, 30]) {
+      const account = await t.createAccount(`Account of ${count} transactions`);
+      for (let index = 0; index < count; index += 1) await t.fund(account.walletId, '1');
+      owners[count] = account;
+    }
+    const query = (walletId: string) =>
+      `{ wallet(id: "${walletId}") { transactions(first: 50) { edges { node { id kind invoice { id number pdfUrl } } } } } }`;
+    // Each key once before counting: its first request also looks the key up.
+    for (const count of [3, 30]) await t.ok(owners[count]!.ownerKey, query(owners[count]!.walletId));
+    const small = await counted(() => t.ok(owners[3]!.ownerKey, query(owners[3]!.walletId)));
+    const large = await counted(() => t.ok(owners[30]!.ownerKey, query(owners[30]!.walletId)));
+    expect(small.result.wallet.transactions.edges).toHaveLength(3);
+    expect(large.result.wallet.transactions.edges).toHaveLength(30);
+    // Fundings are adjustments: no document.
+    expect(large.result.wallet.transactions.edges.every((edge: { node: { invoice: unknown } }) => edge.node.invoice === null)).toBe(true);
+    console.log(`Statements for 3 transactions: ${small.statements.length}; for 30: ${large.statements.length}`);
+    expect(large.statements.length).toBe(small.statements.length);
+    expect(large.statements.filter((text) => text.includes('i.wallet_transaction_id = any'))).toHaveLength(1);
   });
 });

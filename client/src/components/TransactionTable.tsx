@@ -38,6 +38,8 @@ export interface TransactionTableProps {
   highlightedIds?: ReadonlySet<string>;
   /** More about some rows (a top-up's receipt), opened under the row by a button under its description; none without. */
   rowDetails?: TransactionRowDetails;
+  /** Links shown under a row's description (a top-up's invoice, a refund's credit note), or null for none. */
+  rowLinks?: (row: TransactionRow) => ReactNode;
 }
 
 /** What {@link TransactionTableProps.rowDetails} shows under a row. */
@@ -54,7 +56,7 @@ export interface TransactionRowDetails {
 const COLUMN_COUNT = 9;
 
 /** A page of wallet transactions, newest first, with amounts signed by direction. */
-export function TransactionTable({ rows, currency, stale = false, highlightedIds, rowDetails }: TransactionTableProps) {
+export function TransactionTable({ rows, currency, stale = false, highlightedIds, rowDetails, rowLinks }: TransactionTableProps) {
   const detailsIdPrefix = useId();
   const [openIds, setOpenIds] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = (id: string) =>
@@ -94,6 +96,7 @@ export function TransactionTable({ rows, currency, stale = false, highlightedIds
             const withDetails = rowDetails?.hasDetails(row) === true;
             const open = withDetails && openIds.has(row.id);
             const detailsId = `${detailsIdPrefix}-${row.id}`;
+            const links = rowLinks?.(row) ?? null;
             return (
               <Fragment key={row.id}>
                 <tr className={highlightedIds?.has(row.id) ? 'transactions__row--new' : undefined}>
@@ -113,6 +116,7 @@ export function TransactionTable({ rows, currency, stale = false, highlightedIds
                   </td>
                   <td className="description" data-label="Description">
                     {row.description}
+                    {links !== null && <div className="transactions__row-links">{links}</div>}
                     {withDetails && (
                       <div>
                         <button

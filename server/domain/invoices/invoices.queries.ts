@@ -108,15 +108,23 @@ export type InsertInvoiceParams = {
   nowMs: number;
 };
 
+/**
+ * Stores a document and, in the same statement, its `DOCUMENT_ISSUED` outbox row (what the webhook
+ * producer turns into INVOICE_ISSUED or CREDIT_NOTE_ISSUED): one round trip while the series row is locked.
+ */
 export const insertInvoice = sql<{ id: string }, InsertInvoiceParams>(
-  `insert into invoice (issuer_code, kind, sequence_number, number, account_id, wallet_id, top_up_id, bank_transfer_id, refund_id,
+  `with issued as (
+   insert into invoice (issuer_code, kind, sequence_number, number, account_id, wallet_id, top_up_id, bank_transfer_id, refund_id,
      credited_invoice_id, wallet_transaction_id, currency, net_micros, tax_micros, total_micros, tax_rate_ppm, tax_label, reverse_charge,
      seller_name, seller_address, seller_vat_id, buyer_name, buyer_address, buyer_country, buyer_vat_number, buyer_email, issued_at)
    values (:issuerCode, :kind, :sequenceNumber, :number, :accountId, :walletId, :topUpId, :bankTransferId, :refundId,
      :creditedInvoiceId::bigint, :walletTransactionId, :currency, :netMicros, :taxMicros, :netMicros::bigint + :taxMicros::bigint,
      :taxRatePpm, :taxLabel, :reverseCharge, :sellerName, :sellerAddress, :sellerVatId, :buyerName, :buyerAddress, :buyerCountry,
      :buyerVatNumber, :buyerEmail, to_timestamp(:nowMs / 1000.0))
-   returning id::text`,
+   returning id, account_id, wallet_id)
+   insert into outbox_event (type, account_id, wallet_id, invoice_id)
+   select 'DOCUMENT_ISSUED', account_id, wallet_id, id from issued
+   returning invoice_id::text as id`,
 );
 
 /** A document within `scope` (an account id; null for every tenant). */
@@ -145,9 +153,25 @@ export const selectAccountInvoices = sql<InvoiceRow, { accountId: string; afterI
     order by i.id desc limit :limit`,
 );
 
-/** The wallet and its account, within `scope`. */
-export const selectStatementWallet = sql<{ id: string; account_id: string; currency: string }, { walletId: string; scope: string | null }>(
-  `select id, account_id, currency from wallet where id = :walletId and (:scope::uuid is null or account_id = :scope::uuid)`,
+/** The wallet within `scope`, its account's timezone and the month it is there at `nowMs` (`YYYY-MM`). */
+export const selectStatementWallet = sql<
+  { id: string; account_id: string; currency: string; timezone: string; current_month: string },
+  { walletId: string; scope: string | null; nowMs: number }
+>(
+  `select w.id, w.account_id, w.currency, a.timezone,
+          to_char(to_timestamp(:nowMs::float8 / 1000.0) at time zone a.timezone, 'YYYY-MM') as current_month
+     from wallet w join account a on a.id = w.account_id
+    where w.id = :walletId and (:scope::uuid is null or w.account_id = :scope::uuid)`,
+);
+
+/**
+ * The bounds of `month` (`YYYY-MM`) in `timezone`: its first local midnight and the next month's, by
+ * PostgreSQL's zone rules (as for spend caps and usage reports), in epoch milliseconds.
+ */
+export const selectMonthBounds = sql<{ start_ms: number; end_ms: number }, { month: string; timezone: string }>(
+  `select (extract(epoch from (m.local_start at time zone :timezone::text)) * 1000)::float8 as start_ms,
+          (extract(epoch from ((m.local_start + interval '1 month') at time zone :timezone::text)) * 1000)::float8 as end_ms
+     from (select (:month::text || '-01')::timestamp as local_start) m`,
 );
 
 /**
@@ -167,4 +191,15 @@ export const selectStatementSums = sql<
      from wallet_transaction
     where wallet_id = :walletId and created_at >= to_timestamp(:fromMs / 1000.0) and created_at < to_timestamp(:toMs / 1000.0)
     group by type, kind`,
+);
+
+/** The documents a webhook producer batch announces (by the outbox rows that name them). */
+export const selectInvoicesByIds = sql<InvoiceRow, { ids: string[] }>(
+  `select ${INVOICE_COLUMNS} from ${INVOICE_FROM} where i.id = any(:ids::bigint[])`,
+);
+
+/** The documents of some wallet transactions (a top-up's invoice, a refund's credit note), within `scope`. */
+export const selectInvoicesOfTransactions = sql<InvoiceRow, { transactionIds: string[]; scope: string | null }>(
+  `select ${INVOICE_COLUMNS} from ${INVOICE_FROM}
+    where i.wallet_transaction_id = any(:transactionIds::uuid[]) and (:scope::uuid is null or i.account_id = :scope::uuid)`,
 );

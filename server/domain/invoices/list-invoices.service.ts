@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { canSee, tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
-import { selectAccountInvoices, selectInvoice } from './invoices.queries.js';
+import { selectAccountInvoices, selectInvoice, selectInvoicesOfTransactions } from './invoices.queries.js';
 import { toInvoice, type InvoiceRecord } from './invoice-record.js';
 
 /** One page of {@link listInvoices}. */
@@ -47,4 +47,20 @@ export async function findInvoice(em: EntityManager, principal: Principal, id: s
   const row = /^[1-9][0-9]{0,17}$/.test(id) ? await selectInvoice.maybeOne(em, { id, scope: tenantScope(principal) }) : undefined;
   if (!row) throw new NotFoundError('Invoice', id);
   return toInvoice(row);
+}
+
+/**
+ * The documents of some wallet transactions, by transaction id: a top-up's or bank transfer's credit
+ * has its invoice, a refund to a card its credit note; other transactions have none (absent from the
+ * map). One statement for all of them. The caller has already read the transactions, so may see
+ * their documents.
+ */
+export async function invoicesOfTransactions(em: EntityManager, transactionIds: readonly string[]): Promise<Map<string, InvoiceRecord>> {
+  const ids = transactionIds.filter(isUuid);
+  const found = new Map<string, InvoiceRecord>();
+  if (ids.length === 0) return found;
+  for (const row of await selectInvoicesOfTransactions.all(em, { transactionIds: ids, scope: null })) {
+    if (row.wallet_transaction_id !== null) found.set(row.wallet_transaction_id, toInvoice(row));
+  }
+  return found;
 }

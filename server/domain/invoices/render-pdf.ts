@@ -1,7 +1,11 @@
 /**
- * Invoices, credit notes and monthly statements as PDF (pdfkit, its built-in Helvetica: no font
- * files to ship). Pure rendering from records: what is printed was fixed when the document was issued.
+ * Invoices, credit notes and monthly statements as PDF (pdfkit), set in DejaVu Sans (embedded, only
+ * the glyphs used): Latin with every accent, Greek and Cyrillic print as stored, so a buyer named
+ * "Łódź Telekom", "Ελληνικά" or "Иванов" reads on the paper as in the record. Pure rendering from
+ * records: what is printed was fixed when the document was issued.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { formatMoneyForPeople } from '../wallets/money.js';
 import { formatRatePercent } from '../payments/tax.js';
@@ -14,32 +18,30 @@ export const REVERSE_CHARGE_NOTE = 'Reverse charge: VAT to be accounted for by t
 const PAGE_MARGIN_POINTS = 50;
 const LABEL_COLUMN_POINTS = 300;
 
-/** The characters Windows-1252 adds to Latin-1 in 0x80–0x9F, which the standard PDF fonts also print. */
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+/** The names the documents' two fonts are registered under in each PDF. */
+const REGULAR = 'DejaVuSans';
+const BOLD = 'DejaVuSans-Bold';
 
-/** Letters that carry no combining mark to strip but have a plain Latin reading. */
-const LATIN_FOLDS: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
+/** The font files' bytes, read once per process (about 1 MB together) on the first document. */
+let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
 
 /**
- * `text` in the characters the built-in Helvetica can print (Windows-1252): other Latin letters lose
- * their marks ("Łódź" → "Lódz", "Świętokrzyska" → "Swietokrzyska"), anything else becomes "?". The
- * stored document keeps the exact text (the API returns it); only its PDF rendering is folded.
+ * The DejaVu Sans files of the `dejavu-fonts-ttf` package, found by module resolution from this file
+ * (so from `server/` under tsx and from `dist/` alike, wherever node_modules is).
+ * @throws when the package is not installed (a programmer error: it is a dependency).
  */
-export function printable(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)) {
-      out += char;
-      continue;
-    }
-    const folded = LATIN_FOLDS[char] ?? char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    out += [...folded].every((part) => part.codePointAt(0)! >= 0x20 && part.codePointAt(0)! <= 0x7e) && folded !== '' ? folded : '?';
+function documentFonts(): { regular: Buffer; bold: Buffer } {
+  if (!fontFiles) {
+    const require = createRequire(import.meta.url);
+    fontFiles = {
+      regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+      bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+    };
   }
-  return out;
+  return fontFiles;
 }
 
-/** Amounts on documents: 2 decimals with the ISO code after ("1234.50 EUR"), which the standard PDF fonts always print. */
+/** Amounts on documents: 2 decimals with the ISO code after ("1234.50 EUR"), which reads the same in any language. */
 function money(micros: bigint, currency: string): string {
   return formatMoneyForPeople(micros, currency, 'code');
 }
@@ -57,6 +59,10 @@ function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise
       margin: PAGE_MARGIN_POINTS,
       info: { Title: title, Creator: 'Spendwire', CreationDate: new Date(0) },
     });
+    const fonts = documentFonts();
+    doc.registerFont(REGULAR, fonts.regular);
+    doc.registerFont(BOLD, fonts.bold);
+    doc.font(REGULAR);
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -68,9 +74,9 @@ function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise
 
 function row(doc: PDFKit.PDFDocument, label: string, value: string, bold = false): void {
   const y = doc.y;
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').text(printable(label), PAGE_MARGIN_POINTS, y, { width: LABEL_COLUMN_POINTS - 10 });
+  doc.font(bold ? BOLD : REGULAR).text(label, PAGE_MARGIN_POINTS, y, { width: LABEL_COLUMN_POINTS - 10 });
   const labelBottom = doc.y;
-  doc.text(printable(value), PAGE_MARGIN_POINTS + LABEL_COLUMN_POINTS, y, { width: 195, align: 'right' });
+  doc.text(value, PAGE_MARGIN_POINTS + LABEL_COLUMN_POINTS, y, { width: 195, align: 'right' });
   doc.y = Math.max(labelBottom, doc.y);
   doc.x = PAGE_MARGIN_POINTS;
 }
@@ -79,23 +85,23 @@ function row(doc: PDFKit.PDFDocument, label: string, value: string, bold = false
 export function renderInvoicePdf(invoice: InvoiceRecord): Promise<Buffer> {
   const title = invoice.kind === 'INVOICE' ? 'Invoice' : 'Credit note';
   return render(`${title} ${invoice.number}`, (doc) => {
-    doc.font('Helvetica-Bold').fontSize(20).text(`${title} ${invoice.number}`);
-    doc.font('Helvetica').fontSize(10).moveDown(0.5);
+    doc.font(BOLD).fontSize(20).text(`${title} ${invoice.number}`);
+    doc.font(REGULAR).fontSize(10).moveDown(0.5);
     doc.text(`Date of issue: ${dateOf(invoice.issuedAt)}`);
     if (invoice.creditedInvoiceNumber !== null) doc.text(`Credits invoice ${invoice.creditedInvoiceNumber}`);
     doc.moveDown();
 
-    doc.font('Helvetica-Bold').text('From');
-    doc.font('Helvetica').text(printable(invoice.seller.name));
-    for (const line of invoice.seller.addressLines) doc.text(printable(line));
-    if (invoice.seller.vatId !== null) doc.text(printable(`VAT number: ${invoice.seller.vatId}`));
+    doc.font(BOLD).text('From');
+    doc.font(REGULAR).text(invoice.seller.name);
+    for (const line of invoice.seller.addressLines) doc.text(line);
+    if (invoice.seller.vatId !== null) doc.text(`VAT number: ${invoice.seller.vatId}`);
     doc.moveDown();
 
-    doc.font('Helvetica-Bold').text('Bill to');
-    doc.font('Helvetica').text(printable(invoice.buyer.name));
-    for (const line of invoice.buyer.addressLines) doc.text(printable(line));
-    if (invoice.buyer.vatNumber !== null) doc.text(printable(`VAT number: ${invoice.buyer.vatNumber}`));
-    if (invoice.buyer.email !== null) doc.text(printable(invoice.buyer.email));
+    doc.font(BOLD).text('Bill to');
+    doc.font(REGULAR).text(invoice.buyer.name);
+    for (const line of invoice.buyer.addressLines) doc.text(line);
+    if (invoice.buyer.vatNumber !== null) doc.text(`VAT number: ${invoice.buyer.vatNumber}`);
+    if (invoice.buyer.email !== null) doc.text(invoice.buyer.email);
     doc.moveDown(1.5);
 
     const what = invoice.kind === 'INVOICE' ? 'Prepaid wallet credit' : 'Refund of unused prepaid wallet credit';
@@ -107,20 +113,27 @@ export function renderInvoicePdf(invoice: InvoiceRecord): Promise<Buffer> {
     row(doc, `${invoice.taxLabel} (rate ${rate}%)`, money(invoice.taxMicros, invoice.currency));
     row(doc, invoice.kind === 'INVOICE' ? 'Total' : 'Total refunded', money(invoice.totalMicros, invoice.currency), true);
     doc.moveDown();
-    if (invoice.reverseCharge) doc.font('Helvetica-Bold').text(REVERSE_CHARGE_NOTE).font('Helvetica');
+    if (invoice.reverseCharge) doc.font(BOLD).text(REVERSE_CHARGE_NOTE).font(REGULAR);
     doc.moveDown();
     doc.fontSize(8).text(invoice.kind === 'INVOICE' ? 'Paid in full.' : 'Refunded to the original means of payment.');
   });
 }
 
-/** The monthly statement of a wallet as a one-page PDF: opening balance, credits and debits by kind, closing balance. */
+/** `YYYY-MM` of the month after `month` (`YYYY-MM`). */
+function monthAfter(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
+}
+
+/** The monthly statement of a wallet as a one-page PDF (the month's bounds in the account's timezone, named on it): opening balance, credits and debits by kind, closing balance. */
 export function renderStatementPdf(statement: WalletStatement): Promise<Buffer> {
   const { currency } = statement;
   return render(`Statement ${statement.month}`, (doc) => {
-    doc.font('Helvetica-Bold').fontSize(20).text(`Wallet statement ${statement.month}`);
-    doc.font('Helvetica').fontSize(10).moveDown(0.5);
+    doc.font(BOLD).fontSize(20).text(`Wallet statement ${statement.month}`);
+    doc.font(REGULAR).fontSize(10).moveDown(0.5);
     doc.text(`Wallet ${statement.walletId}`);
-    doc.text(`Period ${statement.periodStart.toISOString()} to ${statement.periodEnd.toISOString()} (${statement.timeZone})`);
+    doc.text(`Period ${statement.month}-01 00:00 to ${monthAfter(statement.month)}-01 00:00, ${statement.timeZone} time`);
+    doc.text(`(${statement.periodStart.toISOString()} to ${statement.periodEnd.toISOString()})`);
     doc.moveDown();
     row(doc, 'Opening balance', money(statement.openingBalanceMicros, currency), true);
     doc.moveDown(0.5);

@@ -4,7 +4,7 @@ import { BadUserInputError, NotFoundError } from '../../errors.js';
 import { tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
 import { formatMoney } from '../wallets/money.js';
-import { selectStatementSums, selectStatementWallet } from './invoices.queries.js';
+import { selectMonthBounds, selectStatementSums, selectStatementWallet } from './invoices.queries.js';
 
 /** Credits or debits of one kind in a statement's period. */
 export interface StatementLine {
@@ -22,8 +22,9 @@ export interface WalletStatement {
   currency: string;
   /** `YYYY-MM`. */
   month: string;
-  /** The zone the month's bounds are taken in (accounts have none yet: UTC). */
+  /** The account's IANA timezone, whose midnights bound the month (setAccountTimezone; default UTC). */
   timeZone: string;
+  /** The month's first instant: midnight of its 1st in `timeZone`. */
   periodStart: Date;
   /** Exclusive: the first instant of the next month. */
   periodEnd: Date;
@@ -39,8 +40,8 @@ export interface WalletStatement {
 export interface WalletStatementOptions {
   principal: Principal;
   walletId: string;
-  /** `YYYY-MM`, from `statementMonthsBackMax` months ago up to the current month. */
-  month: string;
+  /** `YYYY-MM`, from `statementMonthsBackMax` months ago up to the current month; null: the current month (in the account's timezone). */
+  month: string | null;
   limits: Pick<Config, 'statementMonthsBackMax'>;
   nowMs: number;
 }
@@ -48,34 +49,33 @@ export interface WalletStatementOptions {
 const MONTH = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
 
 /**
- * The statement of a wallet for one calendar month in UTC (accounts carry no time zone): the balance
+ * The statement of a wallet for one calendar month in its account's timezone: the balance
  * before the month (the sum of the journal before it), the month's credits and debits by kind, and
  * the balance after (opening + credits − debits, which is the journal's balance at the month's end).
- * The current month is a statement to date.
+ * The current month (in that timezone) is a statement to date.
  * @throws NotFoundError for a wallet the caller may not see; BadUserInputError (`month`) for a month
  * that is malformed, in the future, or more than `statementMonthsBackMax` months back.
  */
 export async function walletStatement(em: EntityManager, options: WalletStatementOptions): Promise<WalletStatement> {
-  const match = MONTH.exec(options.month);
-  if (!match)
+  const match = options.month === null ? null : MONTH.exec(options.month);
+  if (options.month !== null && !match)
     throw new BadUserInputError('month', `month is a calendar month as YYYY-MM, e.g. "2026-11"; got "${options.month.slice(0, 20)}"`);
-  const year = Number(match[1]);
-  const monthIndex = Number(match[2]) - 1;
-  const now = new Date(options.nowMs);
-  const monthsBack = (now.getUTCFullYear() - year) * 12 + (now.getUTCMonth() - monthIndex);
-  if (monthsBack < 0) throw new BadUserInputError('month', `${options.month} has not begun yet`);
-  if (monthsBack > options.limits.statementMonthsBackMax) {
-    throw new BadUserInputError(
-      'month',
-      `Statements go back at most ${options.limits.statementMonthsBackMax} months; ${options.month} is older`,
-    );
-  }
   const wallet = isUuid(options.walletId)
-    ? await selectStatementWallet.maybeOne(em, { walletId: options.walletId, scope: tenantScope(options.principal) })
+    ? await selectStatementWallet.maybeOne(em, {
+        walletId: options.walletId,
+        scope: tenantScope(options.principal),
+        nowMs: options.nowMs,
+      })
     : undefined;
   if (!wallet) throw new NotFoundError('Wallet', options.walletId);
-  const fromMs = Date.UTC(year, monthIndex, 1);
-  const toMs = Date.UTC(year, monthIndex + 1, 1);
+  const month = options.month ?? wallet.current_month;
+  const [currentYear, currentMonth] = wallet.current_month.split('-').map(Number) as [number, number];
+  const monthsBack = match ? (currentYear - Number(match[1])) * 12 + (currentMonth - Number(match[2])) : 0;
+  if (monthsBack < 0) throw new BadUserInputError('month', `${month} has not begun yet in ${wallet.timezone}`);
+  if (monthsBack > options.limits.statementMonthsBackMax) {
+    throw new BadUserInputError('month', `Statements go back at most ${options.limits.statementMonthsBackMax} months; ${month} is older`);
+  }
+  const { start_ms: fromMs, end_ms: toMs } = await selectMonthBounds.one(em, { month: month, timezone: wallet.timezone });
   const rows = await selectStatementSums.all(em, { walletId: wallet.id, fromMs, toMs });
   let openingBalanceMicros = 0n;
   const credits: StatementLine[] = [];
@@ -94,8 +94,8 @@ export async function walletStatement(em: EntityManager, options: WalletStatemen
     walletId: wallet.id,
     accountId: wallet.account_id,
     currency: wallet.currency.trim(),
-    month: options.month,
-    timeZone: 'UTC',
+    month: month,
+    timeZone: wallet.timezone,
     periodStart: new Date(fromMs),
     periodEnd: new Date(toMs),
     openingBalanceMicros,

@@ -43,7 +43,7 @@ export function composeUsageReportMail(report: UsageReport, accountName: string,
   return {
     subject: `${daily ? 'Daily' : 'Monthly'} usage report for ${label}: ${spent} spent (${accountName})`,
     text:
-      `Hello,\n\nHere is what ${accountName} spent ${daily ? 'on' : 'in'} ${label} (UTC).\n\n${sections.join('\n\n----\n\n')}\n\n` +
+      `Hello,\n\nHere is what ${accountName} spent ${daily ? 'on' : 'in'} ${label} (${report.bounds.timeZone}).\n\n${sections.join('\n\n----\n\n')}\n\n` +
       `Every transaction: ${settings.publicUrl}/transactions` +
       footer(reportKindOf(report.bounds.period), 'USER', settings, accountName),
   };

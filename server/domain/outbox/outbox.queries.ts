@@ -9,7 +9,7 @@ import { WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from '../
 export interface OutboxRecord {
   id: string;
   tx_id: string;
-  type: 'WALLET_TRANSACTION' | 'CAMPAIGN_UPDATED' | 'CALL_UPDATED' | 'WALLET_UPDATED' | 'PAYMENT_EVENT' | 'ALERT_CAUSE';
+  type: 'WALLET_TRANSACTION' | 'CAMPAIGN_UPDATED' | 'CALL_UPDATED' | 'WALLET_UPDATED' | 'PAYMENT_EVENT' | 'ALERT_CAUSE' | 'DOCUMENT_ISSUED';
   account_id: string;
   wallet_id: string | null;
   wallet_sequence: string | null;
@@ -19,6 +19,8 @@ export interface OutboxRecord {
   payment_event: string | null;
   top_up_id: string | null;
   alert_cause: Record<string, unknown> | null;
+  /** The invoice or credit note of a DOCUMENT_ISSUED row (int8 as text). */
+  invoice_id: string | null;
   /** timestamptz as the pool returns it (text). */
   created_at: string;
 }
@@ -59,7 +61,7 @@ export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: st
   // Ordered by the columns (e.…): a bare `tx_id` here would be the text output of the same
   // name, and as text '10' < '9', so a batch across a power of ten would skip rows.
   `select e.id::text, e.tx_id::text, e.type, e.account_id, e.wallet_id, e.wallet_sequence::text, e.transaction_id, e.campaign_id,
-          e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.created_at
+          e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.invoice_id::text, e.created_at
      from outbox_event e
     where (e.tx_id, e.id) > (:txId::xid8, :eventId::bigint)
       and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())

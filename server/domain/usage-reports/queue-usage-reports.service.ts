@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction } from '../../database/sql.js';
 import { composeUsageReportMail, reportKindOf } from '../mail/compose-usage-report-mail.js';
-import { buildUsageReport, isEmptyReport, type UsageReport } from './usage-report.service.js';
-import { lastCompletedPeriod, UsagePeriod } from './usage-period.js';
+import { buildUsageReport, isEmptyReport, toPeriodBounds, type UsageReport } from './usage-report.service.js';
+import { UsagePeriod } from './usage-period.js';
 import { insertReportMail, insertReportMarker, selectDueReportRecipients } from './usage-reports.queries.js';
 
 /** What {@link queueUsageReports} needs. */
@@ -22,8 +22,9 @@ export interface QueuedUsageReports {
 }
 
 /**
- * The usage-report job: for the last completed day and month (UTC) at `nowMs`, queues the report
- * e-mail of every active user who turned that report on, through the mail outbox. Each recipient
+ * The usage-report job: for the last completed day and month at `nowMs` in each account's timezone
+ * (a daily report goes out once the account's local day has ended), queues the report e-mail of
+ * every active user who turned that report on, through the mail outbox. Each recipient
  * and period is handled once: its sent-marker (account, period, start, recipient) is unique and
  * written in the transaction that queues the mail, so a second pass, or another process running
  * the job at the same time, finds it taken and mails nothing. A period with no movement on the
@@ -35,13 +36,14 @@ export async function queueUsageReports(em: EntityManager, deps: QueueUsageRepor
   let budget = deps.config.usageReportRecipientsPerPassMax;
   for (const period of [UsagePeriod.DAILY, UsagePeriod.MONTHLY]) {
     if (budget <= 0) break;
-    const bounds = lastCompletedPeriod(period, nowMs);
-    const periodStart = new Date(bounds.startMs).toISOString();
     const kind = reportKindOf(period);
-    const recipients = await selectDueReportRecipients.all(em, { kind, period, periodStart, limit: budget });
+    const recipients = await selectDueReportRecipients.all(em, { kind, period, atMs: nowMs, previous: true, limit: budget });
     budget -= recipients.length;
     const reports = new Map<string, UsageReport>();
     for (const recipient of recipients) {
+      // Each account's period is its own: the last local day or month that has ended in its timezone.
+      const bounds = toPeriodBounds(period, recipient);
+      const periodStart = new Date(bounds.startMs).toISOString();
       // The report is read once per account and pass; the marker and the mail commit together.
       let report = reports.get(recipient.account_id);
       if (!report) {

@@ -1,6 +1,8 @@
 /**
- * The periods a usage report covers: a calendar day or month in UTC (accounts have no time zone of
- * their own yet; when they do, the bounds move to its midnights). Pure: epoch milliseconds in and out.
+ * The periods a usage report covers: a calendar day or month in the account's timezone (the one its
+ * spend caps follow, `setAccountTimezone`, default UTC). Where a local day or month begins is worked
+ * out by PostgreSQL from its zone rules (`localPeriodSql` in usage-reports.queries.ts), as for spend
+ * caps, so a day across a daylight-saving change is 23 or 25 hours long. Pure here: naming a period.
  */
 
 /** How long a usage report's period is. */
@@ -14,30 +16,17 @@ export interface PeriodBounds {
   period: UsagePeriod;
   startMs: number;
   endMs: number;
+  /** The IANA timezone whose midnights bound the period. */
+  timeZone: string;
+  /** The period's first local day, `YYYY-MM-DD`. */
+  localStart: string;
 }
 
-/** The period of `period` that contains `atMs`. */
-export function periodContaining(period: UsagePeriod, atMs: number): PeriodBounds {
-  const at = new Date(atMs);
-  const year = at.getUTCFullYear();
-  const month = at.getUTCMonth();
-  if (period === UsagePeriod.DAILY) {
-    const startMs = Date.UTC(year, month, at.getUTCDate());
-    return { period, startMs, endMs: Date.UTC(year, month, at.getUTCDate() + 1) };
-  }
-  return { period, startMs: Date.UTC(year, month, 1), endMs: Date.UTC(year, month + 1, 1) };
-}
-
-/** The last period of `period` that has ended by `nowMs`: yesterday, or last month (UTC). */
-export function lastCompletedPeriod(period: UsagePeriod, nowMs: number): PeriodBounds {
-  return periodContaining(period, periodContaining(period, nowMs).startMs - 1);
-}
-
-/** "2026-12-05" or "December 2026": how a report names its period. */
+/** "2026-12-05" or "December 2026": how a report names its period (its local dates). */
 export function periodLabel(bounds: PeriodBounds): string {
-  const start = new Date(bounds.startMs);
-  if (bounds.period === UsagePeriod.DAILY) return start.toISOString().slice(0, 10);
-  return `${MONTH_NAMES[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
+  if (bounds.period === UsagePeriod.DAILY) return bounds.localStart;
+  const [year, month] = bounds.localStart.split('-');
+  return `${MONTH_NAMES[Number(month) - 1]} ${year}`;
 }
 
 const MONTH_NAMES = [

@@ -5,8 +5,15 @@ import { NotFoundError } from '../../errors.js';
 import { canSee, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
 import { callingCodeOf, countryLabel } from './calling-codes.js';
-import { lastCompletedPeriod, type PeriodBounds, periodContaining, type UsagePeriod } from './usage-period.js';
-import { selectReportWallets, selectSpendByCampaign, selectSpendByKind, selectSpendByNumberHead } from './usage-reports.queries.js';
+import type { PeriodBounds, UsagePeriod } from './usage-period.js';
+import {
+  type LocalPeriodRow,
+  selectAccountPeriod,
+  selectReportWallets,
+  selectSpendByCampaign,
+  selectSpendByKind,
+  selectSpendByNumberHead,
+} from './usage-reports.queries.js';
 
 /** The ledger kinds that are usage, in the order a report lists them, with their words. */
 export const USAGE_KIND_LABELS: Readonly<Record<string, string>> = {
@@ -138,9 +145,14 @@ export function isEmptyReport(report: UsageReport): boolean {
   return report.wallets.every((wallet) => wallet.byKind.length === 0 && wallet.otherByKind.length === 0);
 }
 
+/** A period as {@link selectAccountPeriod} and the report job read it. */
+export function toPeriodBounds(period: UsagePeriod, row: LocalPeriodRow): PeriodBounds {
+  return { period, startMs: row.start_ms, endMs: row.end_ms, timeZone: row.timezone, localStart: row.local_start };
+}
+
 /**
  * The usage report of an account for the period of `period` containing `fromMs`, or the last
- * completed one when `fromMs` is null (yesterday, last month; UTC).
+ * completed one when `fromMs` is null (yesterday, last month), in the account's timezone.
  * @throws NotFoundError for an account the caller may not see.
  */
 export async function findUsageReport(
@@ -155,7 +167,12 @@ export async function findUsageReport(
   },
 ): Promise<UsageReport> {
   if (!isUuid(options.accountId) || !canSee(options.principal, options.accountId)) throw new NotFoundError('Account', options.accountId);
-  const bounds =
-    options.fromMs === null ? lastCompletedPeriod(options.period, options.nowMs) : periodContaining(options.period, options.fromMs);
-  return buildUsageReport(em, { accountId: options.accountId, bounds, config: options.config });
+  const row = await selectAccountPeriod.maybeOne(em, {
+    accountId: options.accountId,
+    period: options.period,
+    atMs: options.fromMs ?? options.nowMs,
+    previous: options.fromMs === null,
+  });
+  if (!row) throw new NotFoundError('Account', options.accountId);
+  return buildUsageReport(em, { accountId: options.accountId, bounds: toPeriodBounds(options.period, row), config: options.config });
 }

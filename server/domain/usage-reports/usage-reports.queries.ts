@@ -63,23 +63,59 @@ export const selectSpendByNumberHead = sql<
     group by 1, 2`,
 );
 
+/**
+ * The local period of `:period` (DAILY, MONTHLY) in the timezone `zone` (an SQL expression) that contains
+ * the instant `:atMs`, or, with `:previous`, the one before it, as the lateral `p`: `local_start` (a local
+ * date-time at midnight), `period_start` (its first instant), `start_ms` and `end_ms` (epoch ms of its first instant and of the next period's).
+ * PostgreSQL's zone rules place the midnights, as they do for spend caps.
+ */
+function localPeriodSql(zone: string): string {
+  return `lateral (
+    select l.local_start, l.local_start at time zone ${zone} as period_start, (extract(epoch from (l.local_start at time zone ${zone})) * 1000)::float8 as start_ms,
+           (extract(epoch from ((l.local_start + u.step) at time zone ${zone})) * 1000)::float8 as end_ms
+      from (select case :period::text when 'DAILY' then 'day' else 'month' end as unit,
+                   case :period::text when 'DAILY' then interval '1 day' else interval '1 month' end as step) u,
+           lateral (select date_trunc(u.unit, to_timestamp(:atMs::float8 / 1000.0) at time zone ${zone})
+                           - case when :previous::boolean then u.step else interval '0' end as local_start) l
+  ) p`;
+}
+
+/** The columns of {@link localPeriodSql}'s period, with the zone. */
+export interface LocalPeriodRow {
+  timezone: string;
+  /** `YYYY-MM-DD`. */
+  local_start: string;
+  start_ms: number;
+  end_ms: number;
+}
+
+/** An account's period of `period` containing `atMs` (or the one before it, `previous`) in its timezone. */
+export const selectAccountPeriod = sql<LocalPeriodRow, { accountId: string; period: string; atMs: number; previous: boolean }>(
+  `select a.timezone, to_char(p.local_start, 'YYYY-MM-DD') as local_start, p.start_ms, p.end_ms
+     from account a, ${localPeriodSql('a.timezone')}
+    where a.id = :accountId`,
+);
+
 // The report e-mails.
 
 /**
  * Up to `limit` active users (with their account) who turned on the report `kind` and have no
- * sent-marker yet for the period starting at `periodStart`, oldest accounts and users first.
+ * sent-marker yet for their account's last completed `period` at `atMs` (`previous` true) in the
+ * account's timezone, oldest accounts and users first; with that period's bounds.
  */
 export const selectDueReportRecipients = sql<
-  { user_id: string; email: string; account_id: string; account_name: string },
-  { kind: NotificationKind; period: string; periodStart: string; limit: number }
+  { user_id: string; email: string; account_id: string; account_name: string } & LocalPeriodRow,
+  { kind: NotificationKind; period: string; atMs: number; previous: boolean; limit: number }
 >(
-  `select u.id as user_id, lower(u.email) as email, a.id as account_id, a.name as account_name
+  `select u.id as user_id, lower(u.email) as email, a.id as account_id, a.name as account_name,
+          a.timezone, to_char(p.local_start, 'YYYY-MM-DD') as local_start, p.start_ms, p.end_ms
      from notification_preference np
      join app_user u on u.id = np.user_id and u.disabled_at is null
      join account a on a.id = u.account_id
+     cross join ${localPeriodSql('a.timezone')}
     where np.kind = :kind and np.email
       and not exists (select 1 from usage_report_mail r
-                       where r.account_id = a.id and r.period = :period and r.period_start = :periodStart::timestamptz
+                       where r.account_id = a.id and r.period = :period and r.period_start = p.period_start
                          and r.recipient = lower(u.email))
     order by a.created_at, a.id, u.created_at, u.id
     limit :limit`,

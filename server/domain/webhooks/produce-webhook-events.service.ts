@@ -3,6 +3,9 @@ import type { Config } from '../../config.js';
 import { transaction, type SqlTransaction } from '../../database/sql.js';
 import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
 import type { Clock } from '../calls/clock.js';
+import { invoicePdfPath } from '../invoices/document-paths.js';
+import { toInvoice, type InvoiceRecord } from '../invoices/invoice-record.js';
+import { selectInvoicesByIds } from '../invoices/invoices.queries.js';
 import { formatMoney } from '../wallets/money.js';
 import { ALERT_WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-event-type.js';
 import { generateWebhookEventId } from './webhook-signature.js';
@@ -25,6 +28,11 @@ export const WEBHOOK_READER_NAME = 'webhooks';
 export interface ProduceWebhookEventsDeps {
   clock: Clock;
   config: Pick<Config, 'webhookProducerBatchSize' | 'webhookRetryWindowMs'>;
+  /**
+   * The server's public address without a trailing slash, which document events' `pdfUrl` starts
+   * with (asked for at each batch: it is known once the HTTP server listens).
+   */
+  publicUrl: () => string;
 }
 
 /** What one cause would become, before we know whether anyone listens. */
@@ -100,7 +108,53 @@ async function storeEvents(tx: SqlTransaction, drafts: EventDraft[], deps: Produ
   return deliveries.length;
 }
 
-/** The events of a batch of outbox rows (TRANSACTION_CREATED, TOP_UP_SUCCEEDED, TOP_UP_FAILED). */
+/** An issued document as its event carries it: amounts as Money strings, the PDF as an absolute URL. */
+export function documentEventData(invoice: InvoiceRecord, publicUrl: string): Record<string, unknown> {
+  return {
+    id: invoice.id,
+    kind: invoice.kind,
+    number: invoice.number,
+    walletId: invoice.walletId,
+    currency: invoice.currency,
+    net: formatMoney(invoice.netMicros),
+    tax: formatMoney(invoice.taxMicros),
+    total: formatMoney(invoice.totalMicros),
+    taxLabel: invoice.taxLabel,
+    reverseCharge: invoice.reverseCharge,
+    topUpId: invoice.topUpId,
+    bankTransferId: invoice.bankTransferId,
+    refundId: invoice.refundId,
+    creditedInvoiceId: invoice.creditedInvoiceId,
+    creditedInvoiceNumber: invoice.creditedInvoiceNumber,
+    transactionId: invoice.walletTransactionId,
+    issuedAt: invoice.issuedAt.toISOString(),
+    pdfUrl: `${publicUrl}${invoicePdfPath(invoice.id)}`,
+  };
+}
+
+/** INVOICE_ISSUED and CREDIT_NOTE_ISSUED for the batch's DOCUMENT_ISSUED rows (one read of the documents, only when there are some). */
+async function documentDrafts(tx: SqlTransaction, rows: OutboxRecord[], publicUrl: () => string): Promise<EventDraft[]> {
+  const documentRows = rows.filter((row) => row.type === 'DOCUMENT_ISSUED' && row.invoice_id !== null);
+  if (documentRows.length === 0) return [];
+  const invoices = new Map<string, InvoiceRecord>();
+  for (const row of await selectInvoicesByIds.all(tx, { ids: documentRows.map((row) => row.invoice_id!) }))
+    invoices.set(row.id, toInvoice(row));
+  const drafts: EventDraft[] = [];
+  for (const row of documentRows) {
+    const invoice = invoices.get(row.invoice_id!);
+    if (!invoice) continue;
+    drafts.push({
+      sourceKey: `outbox:${row.id}`,
+      type: invoice.kind === 'INVOICE' ? WebhookEventType.INVOICE_ISSUED : WebhookEventType.CREDIT_NOTE_ISSUED,
+      accountId: invoice.accountId,
+      createdAtMs: invoice.issuedAt.getTime(),
+      data: documentEventData(invoice, publicUrl()),
+    });
+  }
+  return subscribed(tx, drafts);
+}
+
+/** The events of a batch of outbox rows (TRANSACTION_CREATED, TOP_UP_SUCCEEDED, TOP_UP_FAILED; documents apart). */
 async function draftsOfOutbox(tx: SqlTransaction, rows: OutboxRecord[]): Promise<EventDraft[]> {
   const candidates: Candidate[] = [];
   for (const row of rows) {
@@ -239,7 +293,8 @@ export async function produceWebhookEvents(em: EntityManager, deps: ProduceWebho
     name: WEBHOOK_READER_NAME,
     batchSize: deps.config.webhookProducerBatchSize,
     handle: async (rows, tx) => {
-      created += await storeEvents(tx, await draftsOfOutbox(tx, rows), deps);
+      const drafts = [...(await draftsOfOutbox(tx, rows)), ...(await documentDrafts(tx, rows, deps.publicUrl))];
+      created += await storeEvents(tx, drafts, deps);
     },
   });
   created += await produceFromAlerts(em, deps);

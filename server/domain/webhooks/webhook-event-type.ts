@@ -24,6 +24,10 @@ export enum WebhookEventType {
   SENDER_ID_RENEWAL_FAILED = 'SENDER_ID_RENEWAL_FAILED',
   /** Alerts of kind SENDER_ID_CANCELLED (grace ended or account closed; not the owner's own cancellation). */
   SENDER_ID_CANCELLED = 'SENDER_ID_CANCELLED',
+  /** An invoice was issued (a card top-up settled, a bank transfer completed): its number, amounts and PDF. */
+  INVOICE_ISSUED = 'INVOICE_ISSUED',
+  /** A credit note was issued (a refund to a card was confirmed): its number, amounts, the invoice it credits and its PDF. */
+  CREDIT_NOTE_ISSUED = 'CREDIT_NOTE_ISSUED',
 }
 
 /** Alert kinds that are also sent as a webhook event type of the same name (besides ALERT_RAISED). */

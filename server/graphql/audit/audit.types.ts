@@ -44,7 +44,9 @@ registerEnumType(AuditAction, {
     SPEND_CAPS_CHANGED: {
       description: 'The daily and monthly spend caps of a wallet, or of the account in one currency, were set or lifted.',
     },
-    ACCOUNT_TIMEZONE_CHANGED: { description: "The account's timezone (where its spend caps' days and months begin) was changed." },
+    ACCOUNT_TIMEZONE_CHANGED: {
+      description: "The account's timezone (where its spend caps', usage reports' and statements' days and months begin) was changed.",
+    },
     SENDER_ID_REGISTERED: { description: 'A sender ID was registered for approval.' },
     SENDER_ID_APPROVED: { description: 'Platform staff approved a sender ID (its first month is charged).' },
     SENDER_ID_REJECTED: { description: 'Platform staff rejected a sender ID, with a reason.' },

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import type { InvoiceRecord } from '../../domain/invoices/invoice-record.js';
 import { findInvoice, listInvoices } from '../../domain/invoices/list-invoices.service.js';
@@ -6,6 +6,7 @@ import { invoicePdfPath, statementPath } from '../../domain/invoices/document-pa
 import { REVERSE_CHARGE_NOTE } from '../../domain/invoices/render-pdf.js';
 import { walletStatement } from '../../domain/invoices/wallet-statement.service.js';
 import { formatRatePercent } from '../../domain/payments/tax.js';
+import { TransactionObject } from '../wallets/wallet.type.js';
 import { InvoiceConnection, InvoiceKind, InvoiceObject, WalletStatementObject } from './invoices.types.js';
 
 function toInvoiceObject(invoice: InvoiceRecord): InvoiceObject {
@@ -70,14 +71,25 @@ export class InvoicesResolver {
 
   @Query(() => WalletStatementObject, {
     description:
-      "A wallet's monthly statement (UTC month): opening balance, credits and debits by kind, closing balance; with PDF and CSV paths.",
+      "A wallet's monthly statement (the calendar month in the account's timezone): opening balance, credits and debits by kind, closing balance; with PDF and CSV paths.",
   })
   async statement(
     @Arg('walletId', () => ID, { description: "The wallet (one of the caller's; NOT_FOUND otherwise)." }) walletId: string,
-    @Arg('month', () => String, { description: 'The month, YYYY-MM: the current one or up to 120 months back.' }) month: string,
+    @Arg('month', () => String, {
+      nullable: true,
+      description:
+        "The month, YYYY-MM, in the account's timezone: the current one or up to 120 months back. Omitted: the current month there.",
+    })
+    month: string | null | undefined,
     @Ctx() { em, principal, config, payments }: Context,
   ): Promise<WalletStatementObject> {
-    const statement = await walletStatement(em, { principal, walletId, month, limits: config, nowMs: payments.deps.clock.now() });
+    const statement = await walletStatement(em, {
+      principal,
+      walletId,
+      month: month ?? null,
+      limits: config,
+      nowMs: payments.deps.clock.now(),
+    });
     return Object.assign(new WalletStatementObject(), {
       walletId: statement.walletId,
       month: statement.month,
@@ -94,5 +106,19 @@ export class InvoicesResolver {
       pdfUrl: statementPath(statement.walletId, statement.month, 'pdf'),
       csvUrl: statementPath(statement.walletId, statement.month, 'csv'),
     });
+  }
+}
+
+/** A transaction's document: the invoice of a top-up or bank transfer credit, the credit note of a refund to a card. */
+@Resolver(() => TransactionObject)
+export class TransactionInvoiceResolver {
+  @FieldResolver(() => InvoiceObject, {
+    nullable: true,
+    description:
+      "The invoice of a card top-up's or bank transfer's credit, or the credit note of a refund to a card (its pdfUrl downloads it); null for every other transaction and for top-ups from before invoices.",
+  })
+  async invoice(@Root() transaction: TransactionObject, @Ctx() { loaders }: Context): Promise<InvoiceObject | null> {
+    const invoice = await loaders.transactionInvoice.load(transaction.id);
+    return invoice === null ? null : toInvoiceObject(invoice);
   }
 }

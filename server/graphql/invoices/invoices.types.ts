@@ -131,7 +131,8 @@ export class StatementLineObject {
 }
 
 @ObjectType('WalletStatement', {
-  description: "A wallet's calendar month (UTC): opening balance + total credits − total debits = closing balance, from the journal.",
+  description:
+    "A wallet's calendar month in its account's timezone: opening balance + total credits − total debits = closing balance, from the journal.",
 })
 export class WalletStatementObject {
   @Field(() => ID, { description: 'The wallet.' })
@@ -143,7 +144,7 @@ export class WalletStatementObject {
   @Field(() => String, { description: 'ISO 4217 code of every amount.' })
   currency!: string;
 
-  @Field(() => String, { description: "The zone the month's bounds are taken in (UTC: accounts have no time zone)." })
+  @Field(() => String, { description: "The account's IANA timezone, whose midnights bound the month (setAccountTimezone; default UTC)." })
   timeZone!: string;
 
   @Field(() => DateTimeResolver, { description: 'First instant of the month.' })

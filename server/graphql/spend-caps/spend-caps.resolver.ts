@@ -52,7 +52,7 @@ export class SpendCapsResolver {
 
   @Mutation(() => SetAccountTimezonePayload, {
     description:
-      "OWNER, PLATFORM_ADMIN: sets the account's timezone (IANA name, default UTC): where its spend caps' days and months begin. " +
+      "OWNER, PLATFORM_ADMIN: sets the account's timezone (IANA name, default UTC): where its spend caps' days and months begin, and the days and months of its usage reports and wallet statements. " +
       'BAD_USER_INPUT (unknown zone), FORBIDDEN.',
   })
   async setAccountTimezone(

@@ -17,7 +17,7 @@ const toLine = (line: UsageLine) =>
 export class UsageReportResolver {
   @Query(() => UsageReportObject, {
     description:
-      "An account's spend in one day or month (UTC) by kind, campaign and destination country, per wallet, with its balances; the last completed " +
+      "An account's spend in one day or month (in the account's timezone) by kind, campaign and destination country, per wallet, with its balances; the last completed " +
       'period unless `from` names another. NOT_FOUND for an account the caller may not see.',
   })
   async usageReport(
@@ -38,6 +38,7 @@ export class UsageReportResolver {
       from: new Date(report.bounds.startMs),
       to: new Date(report.bounds.endMs),
       label: periodLabel(report.bounds),
+      timeZone: report.bounds.timeZone,
       wallets: report.wallets.map((wallet) =>
         Object.assign(new WalletUsageObject(), {
           walletId: wallet.walletId,

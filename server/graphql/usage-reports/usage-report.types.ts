@@ -5,10 +5,12 @@ import { MoneyScalar } from '../scalars/money.scalar.js';
 
 registerEnumType(UsagePeriod, {
   name: 'UsagePeriod',
-  description: 'How long a usage report covers: a calendar day or month (UTC).',
+  description: "How long a usage report covers: a calendar day or month in the account's timezone.",
   valuesConfig: {
-    DAILY: { description: 'One day, from midnight to midnight UTC.' },
-    MONTHLY: { description: 'One calendar month, from its first midnight to the next month’s (UTC).' },
+    DAILY: {
+      description: "One day, from midnight to midnight in the account's timezone (23 or 25 hours across a daylight-saving change).",
+    },
+    MONTHLY: { description: "One calendar month, from its first midnight to the next month’s, in the account's timezone." },
   },
 });
 
@@ -80,14 +82,19 @@ export class UsageReportObject {
   @Field(() => UsagePeriod, { description: 'A day or a month.' })
   period!: UsagePeriod;
 
-  @Field(() => DateTimeResolver, { description: 'The first instant of the period (UTC midnight).' })
+  @Field(() => DateTimeResolver, { description: "The first instant of the period: midnight in the account's timezone." })
   from!: Date;
 
   @Field(() => DateTimeResolver, { description: 'The first instant after it.' })
   to!: Date;
 
-  @Field(() => String, { description: 'The period in words: "2026-12-05" or "December 2026".' })
+  @Field(() => String, { description: 'The period in words, by its local dates: "2026-12-05" or "December 2026".' })
   label!: string;
+
+  @Field(() => String, {
+    description: "The IANA timezone whose midnights bound the period: the account's (setAccountTimezone; default UTC).",
+  })
+  timeZone!: string;
 
   @Field(() => [WalletUsageObject], { description: "The account's wallets, oldest first." })
   wallets!: WalletUsageObject[];

@@ -26,6 +26,14 @@ registerEnumType(WebhookEventType, {
     SENDER_ID_REJECTED: { description: 'Alerts of kind SENDER_ID_REJECTED, with the reason in the message.' },
     SENDER_ID_RENEWAL_FAILED: { description: 'Alerts of kind SENDER_ID_RENEWAL_FAILED.' },
     SENDER_ID_CANCELLED: { description: 'Alerts of kind SENDER_ID_CANCELLED.' },
+    INVOICE_ISSUED: {
+      description:
+        'An invoice was issued (a card top-up settled, a bank transfer completed): id, number, walletId, currency, net, tax, total and pdfUrl (fetch it with the API key).',
+    },
+    CREDIT_NOTE_ISSUED: {
+      description:
+        'A credit note was issued (a refund to a card was confirmed): id, number, walletId, currency, net, tax, total, the credited invoice and pdfUrl.',
+    },
   },
 });
 registerEnumType(WebhookDeliveryStatus, {

@@ -1,4 +1,4 @@
-// Goal: every card or bank top-up gets a VAT invoice and every card refund a credit note that an accountant can use: seller and buyer (copied at issue), tax as charged, the reverse-charge note exactly for EU businesses with a valid VAT number, a PDF that reads back with the figures, only for the account's own callers, and attached to the receipt e-mail. Method: the real server with the Stripe sandbox and a real SMTP server in the test process, on a manual clock; PDFs downloaded over HTTP with an API key and read back with pdf-parse.
+// Goal: every card or bank top-up gets a VAT invoice and every card refund a credit note that an accountant can use: seller and buyer (copied at issue), tax as charged, the reverse-charge note exactly for EU businesses with a valid VAT number, a PDF that reads back with the figures, named on the transaction it documents, only for the account's own callers, and attached to the receipt e-mail. Method: the real server with the Stripe sandbox and a real SMTP server in the test process, on a manual clock; PDFs downloaded over HTTP with an API key and read back with pdf-parse.
 import { randomUUID } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,6 +209,27 @@ describe('credit notes', () => {
     expect(text).toContain(`Credits invoice ${invoice.number}`);
     expect(text).toContain('30.00 GBP');
     await t.assertLedger();
+  });
+});
+
+describe('documents on the transactions', () => {
+  it("a top-up's credit names its invoice, a refund's debit its credit note, any other transaction none", async () => {
+    const { walletId, ownerKey, invoice } = await invoicedCustomer({ country: 'GB', legalName: 'Linked Ltd' }, 'GBP');
+    await t.ok(support, REFUND, { input: { walletId, amount: '10', reason: 'Customer request', idempotencyKey: randomUUID() } });
+    await t.fund(walletId, '3');
+    const [note] = (await t.ok(ownerKey, INVOICES, { first: 1 })).invoices.edges.map((edge: any) => edge.node);
+    const rows = (
+      await t.ok(
+        ownerKey,
+        `query($id: ID!) { wallet(id: $id) { transactions(first: 10) { edges { node { kind type invoice { id number kind pdfUrl } } } } } }`,
+        { id: walletId },
+      )
+    ).wallet.transactions.edges.map((edge: any) => edge.node);
+    expect(rows).toEqual([
+      { kind: 'ADJUSTMENT', type: 'CREDIT', invoice: null },
+      { kind: 'REFUND', type: 'DEBIT', invoice: { id: note.id, number: note.number, kind: 'CREDIT_NOTE', pdfUrl: note.pdfUrl } },
+      { kind: 'TOP_UP', type: 'CREDIT', invoice: { id: invoice.id, number: invoice.number, kind: 'INVOICE', pdfUrl: invoice.pdfUrl } },
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-// Goal: a wallet's monthly statement adds up (opening + credits − debits = closing), equals the journal at the month's bounds, groups movements by kind, downloads as PDF and CSV for the wallet's own callers only, and refuses months it cannot give (malformed, future, older than the limit: N months back passes, N+1 is refused). Method: the real server on a manual clock set two months after the database's clock, so the movements made now fall in a past month and the next month opens on their result; figures compared with the wallet's balance and journal; PDF read back with pdf-parse.
+// Goal: a wallet's monthly statement adds up (opening + credits − debits = closing), equals the journal at the month's bounds (midnights in the account's timezone, across daylight-saving changes too), groups movements by kind, downloads as PDF and CSV for the wallet's own callers only, and refuses months it cannot give (malformed, future, older than the limit: N months back passes, N+1 is refused). Method: the real server on a manual clock set two months after the database's clock, so the movements made now fall in a past month and the next month opens on their result; figures compared with the wallet's balance and journal; PDF read back with pdf-parse.
 import { randomUUID } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,5 +142,77 @@ describe('monthly statements', () => {
     expect((await download(`/documents/wallets/${walletId}/statements/${clockMonth}.pdf`, stranger.ownerKey)).status).toBe(404);
     expect((await download(`/documents/wallets/${walletId}/statements/${clockMonth}.csv`, null)).status).toBe(401);
     expect((await download(`/documents/wallets/${walletId}/statements/${clockMonth}.xls`, t.adminToken)).status).toBe(404);
+  });
+});
+
+describe("statements in the account's timezone", () => {
+  const TIMEZONE = 'mutation($timezone: String!) { setAccountTimezone(timezone: $timezone) { timezone } }';
+
+  async function accountIn(zone: string): Promise<{ walletId: string; ownerKey: string }> {
+    const account = await t.createAccount(`Statement ${zone}`, 'USD');
+    await t.ok(account.ownerKey, TIMEZONE, { timezone: zone });
+    return account;
+  }
+
+  it('bounds the month at local midnights (Los Angeles across a daylight-saving change, Kolkata at +05:30) and names the zone on the PDF', async () => {
+    const la = await accountIn('America/Los_Angeles');
+    expect((await t.ok(la.ownerKey, STATEMENT, { walletId: la.walletId, month: '2026-03' })).statement).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+      // March begins in PST (UTC−8) and ends in PDT (UTC−7).
+      periodStart: '2026-03-01T08:00:00.000Z',
+      periodEnd: '2026-04-01T07:00:00.000Z',
+    });
+    const kolkata = await accountIn('Asia/Kolkata');
+    const november = (await t.ok(kolkata.ownerKey, STATEMENT, { walletId: kolkata.walletId, month: '2026-11' })).statement;
+    expect(november).toMatchObject({
+      timeZone: 'Asia/Kolkata',
+      periodStart: '2026-10-31T18:30:00.000Z',
+      periodEnd: '2026-11-30T18:30:00.000Z',
+    });
+    const parser = new PDFParse({ data: (await download(november.pdfUrl, kolkata.ownerKey)).body });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    expect(text).toContain('Period 2026-11-01 00:00 to 2026-12-01 00:00, Asia/Kolkata time');
+  });
+
+  it('a movement falls in the month of its local date there, and the statement adds up to it', async () => {
+    const la = await accountIn('America/Los_Angeles');
+    await t.fund(la.walletId, '30');
+    const [funded] = await sql(
+      t,
+      'select (extract(epoch from created_at) * 1000)::float8 as at_ms from wallet_transaction where wallet_id = $1',
+      [la.walletId],
+    );
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit' }).format(
+      funded.at_ms,
+    );
+    const month = local.slice(0, 7);
+    const statement = (await t.ok(la.ownerKey, STATEMENT, { walletId: la.walletId, month })).statement;
+    expect(Date.parse(statement.periodStart)).toBeLessThanOrEqual(funded.at_ms);
+    expect(Date.parse(statement.periodEnd)).toBeGreaterThan(funded.at_ms);
+    expect(statement).toMatchObject({ openingBalance: '0', totalCredits: '30', closingBalance: '30' });
+  });
+
+  it("the current month is the account's own (also when none is asked for): near the end of a UTC month Kolkata is already in the next one, UTC not yet", async () => {
+    const kolkata = await accountIn('Asia/Kolkata');
+    const utc = await accountIn('UTC');
+    const now = new Date(clock.now());
+    // 23:00 UTC on the UTC month's last day is 04:30 on the 1st in Kolkata.
+    const lastEvening = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0, 23);
+    clock.advance(lastEvening - clock.now());
+    const upcoming = monthOf(now.getUTCFullYear(), now.getUTCMonth() + 1);
+    const statement = (await t.ok(kolkata.ownerKey, STATEMENT, { walletId: kolkata.walletId, month: upcoming })).statement;
+    expect(statement.periodStart).toBe(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0, 18, 30)).toISOString());
+    expectError(await t.graphql(utc.ownerKey, STATEMENT, { walletId: utc.walletId, month: upcoming }), 'BAD_USER_INPUT', 'month');
+    // Without a month, each gets its own current one.
+    const CURRENT = 'query($walletId: ID!) { statement(walletId: $walletId) { month timeZone } }';
+    expect((await t.ok(kolkata.ownerKey, CURRENT, { walletId: kolkata.walletId })).statement).toEqual({
+      month: upcoming,
+      timeZone: 'Asia/Kolkata',
+    });
+    expect((await t.ok(utc.ownerKey, CURRENT, { walletId: utc.walletId })).statement).toEqual({
+      month: monthOf(now.getUTCFullYear(), now.getUTCMonth()),
+      timeZone: 'UTC',
+    });
   });
 });

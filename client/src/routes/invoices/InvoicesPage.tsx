@@ -1,12 +1,13 @@
 import { useId, useState, type ReactNode } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListBody, LoadState } from '../../components/ListBody';
 import type { InvoiceListFieldsFragment as InvoiceListItem } from '../../gql/graphql.js';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import { formatMoney } from '../../utils/money';
 import type { AccountPageProps } from '../account/account-page-props';
-import { DocumentLink } from './DocumentLink';
-import { currentMonth, isMonth } from './documents';
+import { DocumentLink } from '../../components/DocumentLink';
+import { currentMonth, isMonth, latestMonth } from './documents';
 import { useInvoices } from './hooks/useInvoices';
 import { useStatement } from './hooks/useStatement';
 import './invoices.css';
@@ -14,7 +15,7 @@ import './invoices.css';
 /**
  * The Invoices page: the account's invoices (one per card top-up or bank transfer) and credit notes
  * (one per refund to a card), newest first, each downloadable as PDF; and the selected wallet's
- * monthly statement (UTC month) with its PDF and CSV.
+ * monthly statement (the calendar month in the account's timezone) with its PDF and CSV.
  */
 export function InvoicesPage({ wallet }: AccountPageProps) {
   return (
@@ -37,63 +38,43 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function LoadState({ loading, error, onRetry, what }: { loading: boolean; error: unknown; onRetry: () => void; what: string }) {
-  if (error && !loading) {
-    return (
-      <ErrorNotice error={error}>
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      </ErrorNotice>
-    );
-  }
-  return (
-    <p className="muted" aria-busy="true">
-      Loading the {what}…
-    </p>
-  );
-}
-
 function InvoicesCard() {
   const query = useInvoices();
   const connection = query.data?.invoices;
   const invoices = connection?.edges.map((edge) => edge.node as InvoiceListItem) ?? [];
   return (
     <Card title="Invoices and credit notes">
-      {connection === undefined ? (
-        <LoadState
-          loading={query.loading}
-          error={query.error}
-          onRetry={() => void query.refetch().catch(() => undefined)}
-          what="invoices"
-        />
-      ) : invoices.length === 0 ? (
-        <p className="muted">No invoices yet: every card top-up and bank transfer gets one, every refund to a card a credit note.</p>
-      ) : (
-        <>
-          <InvoicesTable invoices={invoices} />
-          {connection.pageInfo.hasNextPage && (
-            <button
-              type="button"
-              className="button invoices-more"
-              disabled={query.loading}
-              onClick={() =>
-                void query
-                  .fetchMore({
-                    variables: { after: connection.pageInfo.endCursor },
-                    updateQuery: (previous, { fetchMoreResult }) => ({
-                      invoices: { ...fetchMoreResult.invoices, edges: [...previous.invoices.edges, ...fetchMoreResult.invoices.edges] },
-                    }),
-                  })
-                  .catch(() => undefined)
-              }
-            >
-              {query.loading ? 'Loading…' : 'Show older'}
-            </button>
-          )}
-          {query.error && <ErrorNotice error={query.error} />}
-        </>
-      )}
+      <ListBody
+        items={connection === undefined ? undefined : invoices}
+        what="invoices"
+        query={query}
+        empty="No invoices yet: every card top-up and bank transfer gets one, every refund to a card a credit note."
+        render={(items) => (
+          <>
+            <InvoicesTable invoices={items} />
+            {connection?.pageInfo.hasNextPage && (
+              <button
+                type="button"
+                className="button invoices-more"
+                disabled={query.loading}
+                onClick={() =>
+                  void query
+                    .fetchMore({
+                      variables: { after: connection.pageInfo.endCursor },
+                      updateQuery: (previous, { fetchMoreResult }) => ({
+                        invoices: { ...fetchMoreResult.invoices, edges: [...previous.invoices.edges, ...fetchMoreResult.invoices.edges] },
+                      }),
+                    })
+                    .catch(() => undefined)
+                }
+              >
+                {query.loading ? 'Loading…' : 'Show older'}
+              </button>
+            )}
+            {query.error && <ErrorNotice error={query.error} />}
+          </>
+        )}
+      />
     </Card>
   );
 }
@@ -157,56 +138,53 @@ function InvoicesTable({ invoices }: { invoices: readonly InvoiceListItem[] }) {
 
 function StatementCard({ walletId }: { walletId: string }) {
   const inputId = useId();
-  const [month, setMonth] = useState(currentMonth());
-  const [typed, setTyped] = useState(month);
+  // Null: the current month in the account's timezone, which the server knows (it may be ahead of or behind UTC's).
+  const [month, setMonth] = useState<string | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
   const query = useStatement(walletId, month);
   const statement = query.data?.statement;
+  const shown = statement !== undefined && (month === null || statement.month === month) ? statement : undefined;
   return (
     <Card title="Monthly statement">
       <div className="statement-month">
-        <label htmlFor={inputId}>Month (UTC)</label>
+        <label htmlFor={inputId}>Month{shown ? ` (${shown.timeZone})` : ''}</label>
         <input
           id={inputId}
           type="month"
-          value={typed}
-          max={currentMonth()}
+          value={typed ?? shown?.month ?? currentMonth()}
+          max={latestMonth(currentMonth(), shown?.month)}
           onChange={(event) => {
             setTyped(event.target.value);
             if (isMonth(event.target.value)) setMonth(event.target.value);
           }}
         />
       </div>
-      {statement === undefined || statement.month !== month ? (
-        <LoadState
-          loading={query.loading}
-          error={query.error}
-          onRetry={() => void query.refetch().catch(() => undefined)}
-          what="statement"
-        />
+      {shown === undefined ? (
+        <LoadState query={query} what="statement" />
       ) : (
         <>
           <dl className="statement-summary">
             <div>
               <dt>Opening balance</dt>
-              <dd>{formatMoney(statement.openingBalance, statement.currency)}</dd>
+              <dd>{formatMoney(shown.openingBalance, shown.currency)}</dd>
             </div>
-            {statement.credits.map((line) => (
+            {shown.credits.map((line) => (
               <div key={`credit-${line.kind}`}>
                 <dt>
                   Credits: {enumLabel(line.kind)} <span className="muted">({line.transactions})</span>
                 </dt>
-                <dd>{formatMoney(line.amount, statement.currency)}</dd>
+                <dd>{formatMoney(line.amount, shown.currency)}</dd>
               </div>
             ))}
-            {statement.debits.map((line) => (
+            {shown.debits.map((line) => (
               <div key={`debit-${line.kind}`}>
                 <dt>
                   Debits: {enumLabel(line.kind)} <span className="muted">({line.transactions})</span>
                 </dt>
-                <dd>{formatMoney(`-${line.amount}`, statement.currency)}</dd>
+                <dd>{formatMoney(`-${line.amount}`, shown.currency)}</dd>
               </div>
             ))}
-            {statement.credits.length === 0 && statement.debits.length === 0 && (
+            {shown.credits.length === 0 && shown.debits.length === 0 && (
               <div>
                 <dt className="muted">No movements this month.</dt>
                 <dd />
@@ -214,14 +192,14 @@ function StatementCard({ walletId }: { walletId: string }) {
             )}
             <div className="statement-summary__total">
               <dt>Closing balance</dt>
-              <dd>{formatMoney(statement.closingBalance, statement.currency)}</dd>
+              <dd>{formatMoney(shown.closingBalance, shown.currency)}</dd>
             </div>
           </dl>
           <div className="statement-downloads">
-            <DocumentLink href={statement.pdfUrl} label={`Download the statement of ${statement.month} as PDF`}>
+            <DocumentLink href={shown.pdfUrl} label={`Download the statement of ${shown.month} as PDF`}>
               PDF
             </DocumentLink>
-            <DocumentLink href={statement.csvUrl} label={`Download the statement of ${statement.month} as CSV`}>
+            <DocumentLink href={shown.csvUrl} label={`Download the statement of ${shown.month} as CSV`}>
               CSV
             </DocumentLink>
           </div>

@@ -60,7 +60,9 @@ export function UsageReportPreview({ accountId }: { accountId: string }) {
     body = query.error ? null : <p className="placeholder">Loading the report…</p>;
   } else if (report.wallets.every((wallet) => moneySign(wallet.spent) === 0 && wallet.byKind.length === 0)) {
     body = (
-      <p className="placeholder">Nothing was spent in {report.label} (UTC). A report e-mail is only sent for a period with activity.</p>
+      <p className="placeholder">
+        Nothing was spent in {report.label} ({report.timeZone}). A report e-mail is only sent for a period with activity.
+      </p>
     );
   } else {
     body = report.wallets.map((wallet) => (
@@ -83,7 +85,10 @@ export function UsageReportPreview({ accountId }: { accountId: string }) {
       <div className="section-header">
         <h2 id={headingId}>Usage report</h2>
       </div>
-      <p className="muted">What the report e-mails show: the spend of a day or a month (UTC) by kind, campaign and country.</p>
+      <p className="muted">
+        What the report e-mails show: the spend of a day or a month (in the account’s timezone: Settings → Spend caps) by kind, campaign and
+        country.
+      </p>
       <fieldset className="usage-report__periods">
         <legend className="muted">Period</legend>
         {CHOICES.map((candidate) => (
@@ -104,7 +109,7 @@ export function UsageReportPreview({ accountId }: { accountId: string }) {
       </fieldset>
       <h3>
         {chosen.label}
-        {report && report.period === period ? `: ${report.label} (UTC)` : ''}
+        {report && report.period === period ? `: ${report.label} (${report.timeZone})` : ''}
       </h3>
       {query.error && (
         <ErrorNotice error={query.error}>

@@ -26,7 +26,8 @@ export const NOTIFICATION_KIND_TEXT: Readonly<Record<string, { label: string; de
   SENDER_ID_CANCELLED: { label: 'Sender ID cancelled', description: 'A sender ID was cancelled: its grace ended or the account closed.' },
   DAILY_USAGE_REPORT: {
     label: 'Daily usage report',
-    description: 'Each morning: the previous day’s spend (UTC) by kind, campaign and country. Off unless you turn it on.',
+    description:
+      'Each morning: the previous day’s spend (in the account’s timezone) by kind, campaign and country. Off unless you turn it on.',
   },
   MONTHLY_USAGE_REPORT: {
     label: 'Monthly usage report',

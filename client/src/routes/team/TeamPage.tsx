@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { TeamInvitationFieldsFragment as TeamInvitation, TeamMemberFieldsFragment as TeamMember } from '../../gql/graphql.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListBody } from '../../components/ListBody';
 import { formatDateTime } from '../../utils/date-time';
 import { enumLabel } from '../../utils/enum-label';
 import { canInvite, INVITABLE_ROLES, type InvitableRole } from '../../utils/invitations';
@@ -61,7 +61,7 @@ function TeamView({ accountId }: { accountId: string }) {
         </p>
       )}
       <TeamSection title="Members">
-        <TeamListBody
+        <ListBody
           items={team?.members}
           what="members"
           query={query}
@@ -70,7 +70,7 @@ function TeamView({ accountId }: { accountId: string }) {
         />
       </TeamSection>
       <TeamSection title="Invitations">
-        <TeamListBody
+        <ListBody
           items={team?.invitations}
           what="invitations"
           query={query}
@@ -94,28 +94,6 @@ function TeamView({ accountId }: { accountId: string }) {
   );
 }
 
-/** Props of {@link TeamListBody}. */
-interface TeamListBodyProps<T> {
-  /** The list; undefined until the team query answered. */
-  items: readonly T[] | undefined;
-  /** What the list holds, for the loading and error lines ("members"). */
-  what: string;
-  query: { loading: boolean; error?: unknown; refetch: () => Promise<unknown> };
-  /** The line shown when the list is empty. */
-  empty: string;
-  render: (items: readonly T[]) => ReactNode;
-}
-
-/** A list of the Team page: its loading or error state until the team arrives, then the empty line or the list. */
-function TeamListBody<T>({ items, what, query, empty, render }: TeamListBodyProps<T>) {
-  if (items === undefined) {
-    return (
-      <LoadState loading={query.loading} error={query.error} onRetry={() => void query.refetch().catch(() => undefined)} what={what} />
-    );
-  }
-  return items.length === 0 ? <p className="muted">{empty}</p> : render(items);
-}
-
 /** A card of the Team page: a section named by its heading. */
 function TeamSection({ title, children }: { title: string; children: ReactNode }) {
   const headingId = useId();
@@ -126,23 +104,6 @@ function TeamSection({ title, children }: { title: string; children: ReactNode }
       </div>
       {children}
     </section>
-  );
-}
-
-function LoadState({ loading, error, onRetry, what }: { loading: boolean; error: unknown; onRetry: () => void; what: string }) {
-  if (error && !loading) {
-    return (
-      <ErrorNotice error={error}>
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      </ErrorNotice>
-    );
-  }
-  return (
-    <p className="muted" aria-busy="true">
-      Loading the {what}…
-    </p>
   );
 }
 

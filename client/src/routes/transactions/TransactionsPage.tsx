@@ -7,7 +7,8 @@ import { useLiveWalletFigures } from '../../hooks/useLiveWalletFigures';
 import { useWalletTopUps, WALLET_TOP_UPS_MAX } from '../../hooks/useWalletTopUps';
 import { hasCardReceipt, topUpsByPaymentIntent } from '../../utils/top-up-history';
 import type { AccountPageProps } from '../account/account-page-props';
-import { WalletTransactions } from '../wallet/WalletTransactions';
+import { DocumentLink } from '../../components/DocumentLink';
+import { type TransactionDocument, WalletTransactions } from '../wallet/WalletTransactions';
 import { TransactionReceiptDetails, type TopUpLookup } from './TransactionReceiptDetails';
 import { TransactionsExportLink } from './TransactionsExportLink';
 import './transactions.css';
@@ -15,7 +16,8 @@ import './transactions.css';
 /**
  * The Transactions page: the wallet's whole history, live, with filters (type, kind, status, dates,
  * campaign), pages, each row's balance before and after, the receipt of each card top-up under its
- * row, and the same history as a CSV file.
+ * row, a link to the invoice of each top-up and the credit note of each refund, and the same history
+ * as a CSV file.
  */
 export function TransactionsPage({ wallet, resumePoints }: AccountPageProps) {
   return <TransactionHistory key={wallet.id} wallet={wallet} resumePoints={resumePoints} />;
@@ -68,6 +70,17 @@ function TransactionHistory({ wallet, resumePoints }: Pick<AccountPageProps, 'wa
       campaigns={campaigns}
       toolbar={(filters) => <TransactionsExportLink walletId={wallet.id} filters={filters} />}
       rowDetails={rowDetails}
+      rowDocument={documentLink}
     />
+  );
+}
+
+/** A row's invoice or credit note as a PDF download (the same authenticated download as the Invoices page). */
+function documentLink(_row: TransactionRow, document: TransactionDocument) {
+  const words = document.kind === 'INVOICE' ? 'Invoice' : 'Credit note';
+  return (
+    <DocumentLink href={document.pdfUrl} label={`Download ${words.toLowerCase()} ${document.number} as PDF`}>
+      {`${words} PDF`}
+    </DocumentLink>
   );
 }

@@ -1,8 +1,9 @@
 /**
  * The transaction history's CSV export (`GET /export/wallets/:walletId/transactions.csv`, README
  * "History export"): its URL with the history's filters, the file name the server gives it, and
- * what to say when the server refuses. Pure: the download itself is the component's.
+ * what to say when the server refuses. Pure: the download itself is components/DownloadLink.tsx's.
  */
+import { attachmentFileName, downloadFailureSentence } from '../../utils/download.js';
 
 /** Path of a wallet's export, before its id. */
 export const TRANSACTION_EXPORT_PATH_PREFIX = '/export/wallets';
@@ -49,25 +50,8 @@ export function defaultExportFileName(walletId: string): string {
   return `transactions-${walletId}.csv`;
 }
 
-/**
- * The file name of a `Content-Disposition` header (`attachment; filename="x.csv"`, or RFC 5987's
- * `filename*=UTF-8''x.csv`, which wins), with any folder part dropped; `fallback` when there is none.
- */
-export function exportFileName(contentDisposition: string | null, fallback: string): string {
-  if (contentDisposition === null) return fallback;
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(contentDisposition)?.[1];
-  let name: string | undefined;
-  if (extended !== undefined) {
-    try {
-      name = decodeURIComponent(extended.trim());
-    } catch {
-      name = undefined;
-    }
-  }
-  name ??= /filename\s*=\s*"([^"]*)"/.exec(contentDisposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(contentDisposition)?.[1];
-  const base = name?.split(/[\\/]/).pop()?.trim();
-  return base ? base : fallback;
-}
+/** The file name of the export's `Content-Disposition` header, or `fallback` (see utils/download.ts). */
+export const exportFileName = attachmentFileName;
 
 /** Sentences for the export's HTTP refusals that carry no message of their own. */
 const FAILURES_BY_STATUS: Readonly<Record<number, string>> = {
@@ -77,17 +61,7 @@ const FAILURES_BY_STATUS: Readonly<Record<number, string>> = {
   404: 'This wallet is not visible with this credential.',
 };
 
-/**
- * What to tell the person when the export answered `status` with `bodyText`: the server's
- * `{ error: { code, message } }` message when there is one, else a sentence for the status.
- */
+/** What to tell the person when the export answered `status` with `bodyText` (the server's message when it sent one). */
 export function exportFailureMessage(status: number, bodyText: string): string {
-  try {
-    const body: unknown = JSON.parse(bodyText);
-    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-    if (typeof message === 'string' && message.trim() !== '') return `The export failed: ${message.trim()}`;
-  } catch {
-    // Not JSON (a proxy's page): the status says enough.
-  }
-  return FAILURES_BY_STATUS[status] ?? `The export failed (HTTP ${status}). Try again in a moment.`;
+  return downloadFailureSentence('export', status, bodyText, FAILURES_BY_STATUS);
 }

@@ -3,7 +3,10 @@ import type { ErrorLike } from '@apollo/client';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TransactionRowFieldsFragment as TransactionRow } from '../../gql/graphql.js';
-import type { WalletTransactionsQueryVariables as WalletTransactionsFilteredVariables } from '../../gql/graphql.js';
+import type {
+  TransactionDocumentFieldsFragment,
+  WalletTransactionsQueryVariables as WalletTransactionsFilteredVariables,
+} from '../../gql/graphql.js';
 import { describeError } from '../../apollo/describe-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Pager } from '../../components/Pager';
@@ -35,6 +38,24 @@ export const TRANSACTIONS_PAGE_SIZE = 20;
 export const UNDECIDED_LIVE_REFETCH_DELAY_MS = 1_000;
 
 /**
+ * The document of a listed transaction (a top-up's invoice, a refund's credit note), read with the
+ * page only: live rows do without, so the live feed costs no lookup per event.
+ */
+export const TRANSACTION_DOCUMENT_FIELDS = graphql(`
+  fragment TransactionDocumentFields on Transaction {
+    invoice {
+      id
+      kind
+      number
+      pdfUrl
+    }
+  }
+`);
+
+/** A transaction's invoice or credit note, as the list shows it. */
+export type TransactionDocument = NonNullable<TransactionDocumentFieldsFragment['invoice']>;
+
+/**
  * One page of a wallet's transactions, with the wallet's `sequence` as the server saw it before
  * listing the page (see utils/live-transactions.ts `pageBaseline`): the point from which live
  * transactions are merged on top.
@@ -59,6 +80,7 @@ export const WALLET_TRANSACTIONS_QUERY = graphql(`
           cursor
           node {
             ...TransactionRowFields
+            ...TransactionDocumentFields
           }
         }
         pageInfo {
@@ -84,6 +106,8 @@ export interface WalletTransactionsProps {
   toolbar?: (filters: AppliedTransactionFilters) => ReactNode;
   /** More about some rows, opened under them (the Transactions page's receipts of top-ups). */
   rowDetails?: TransactionRowDetails;
+  /** What a listed row with a document shows under its description (the Transactions page's PDF link). */
+  rowDocument?: (row: TransactionRow, document: TransactionDocument) => ReactNode;
 }
 
 /** The filters in force, as `Wallet.transactions` and the CSV export take them (dates as RFC 3339 instants). */
@@ -109,7 +133,16 @@ function liveErrorMessage(error: ErrorLike): string {
  * apply (none today: live rows carry their campaign). On an older page nothing moves; a note
  * counts what arrived and offers the newest page.
  */
-export function WalletTransactions({ walletId, currency, live, liveError, campaigns, toolbar, rowDetails }: WalletTransactionsProps) {
+export function WalletTransactions({
+  walletId,
+  currency,
+  live,
+  liveError,
+  campaigns,
+  toolbar,
+  rowDetails,
+  rowDocument,
+}: WalletTransactionsProps) {
   const [filters, setFilters] = useState<TransactionFilterValues>(NO_TRANSACTION_FILTERS);
   const [cursors, setCursors] = useState<CursorStack>(NEWEST_PAGE);
   // The sequence through which the user has seen the newest page: what "N new" on older pages counts from.
@@ -139,6 +172,15 @@ export function WalletTransactions({ walletId, currency, live, liveError, campai
   const onNewestPage = !hasNewerPage(cursors);
 
   const fetchedRows = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
+  const rowLinks = useMemo(() => {
+    if (rowDocument === undefined) return undefined;
+    const documents = new Map<string, TransactionDocument>();
+    for (const edge of connection?.edges ?? []) if (edge.node.invoice) documents.set(edge.node.id, edge.node.invoice);
+    return (row: TransactionRow) => {
+      const document = documents.get(row.id);
+      return document === undefined ? null : rowDocument(row, document);
+    };
+  }, [connection, rowDocument]);
   const baseline = onNewestPage && data?.wallet ? pageBaseline(data.wallet.sequence, fetchedRows) : null;
   const liveOnTop = useMemo(() => {
     if (baseline === null) return null;
@@ -214,7 +256,7 @@ export function WalletTransactions({ walletId, currency, live, liveError, campai
       failed={error !== undefined}
       filtered={filtered}
       olderPage={hasNewerPage(cursors)}
-      table={{ currency, stale, highlightedIds: newRowIds, rowDetails }}
+      table={{ currency, stale, highlightedIds: newRowIds, rowDetails, rowLinks }}
     />
   );
 

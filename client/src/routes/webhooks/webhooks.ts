@@ -45,6 +45,16 @@ export const WEBHOOK_EVENT_TYPES: readonly { value: WebhookEventType; label: str
     description: 'A sender ID’s monthly renewal could not be paid.',
   },
   { value: WebhookEventType.SenderIdCancelled, label: 'Sender ID cancelled', description: 'A sender ID was cancelled.' },
+  {
+    value: WebhookEventType.InvoiceIssued,
+    label: 'Invoice issued',
+    description: 'An invoice was issued for a top-up or bank transfer, with its number, amounts and PDF link.',
+  },
+  {
+    value: WebhookEventType.CreditNoteIssued,
+    label: 'Credit note issued',
+    description: 'A credit note was issued for a refund, with the invoice it credits and its PDF link.',
+  },
 ];
 
 /** Words for an event type; one added to the server later still reads sensibly. */

@@ -3,7 +3,7 @@ import { graphql } from '../../../gql/index.js';
 
 /** A wallet's month, as the Invoices page shows it. */
 export const STATEMENT_QUERY = graphql(`
-  query WalletStatement($walletId: ID!, $month: String!) {
+  query WalletStatement($walletId: ID!, $month: String) {
     statement(walletId: $walletId, month: $month) {
       walletId
       month
@@ -29,7 +29,7 @@ export const STATEMENT_QUERY = graphql(`
   }
 `);
 
-/** The statement of `walletId` for `month` (YYYY-MM). */
-export function useStatement(walletId: string, month: string) {
+/** The statement of `walletId` for `month` (YYYY-MM), or, null, for the current month in the account's timezone. */
+export function useStatement(walletId: string, month: string | null) {
   return useQuery(STATEMENT_QUERY, { variables: { walletId, month }, fetchPolicy: 'cache-and-network' });
 }

@@ -9,6 +9,7 @@ export const USAGE_REPORT_QUERY = graphql(`
       accountId
       period
       label
+      timeZone
       wallets {
         walletId
         currency
