@@ -58,7 +58,7 @@ describe('prepareSocketOperation with the cache', () => {
     }
   });
 
-  it('still costs a cached document with each operation\'s own variables', () => {
+  it("still costs a cached document with each operation's own variables", () => {
     const cache = new ValidatedDocuments(10);
     const small = loadConfig({}, { queryCostMax: 10 });
     expect(Array.isArray(prepareSocketOperation(schema, rules, small, { query, variables: { first: 1 } }, cache))).toBe(false);
