@@ -23,7 +23,11 @@ export interface SubscriptionPlan {
   wallet: number;
   walletId: string;
   key: string;
-  /** The wallet's sequence when the subscription is planned: it opens with afterSequence = base. */
+  /**
+   * The wallet's sequence when the subscription is planned (at least 1: a funded wallet). It opens
+   * with afterSequence = base − 1, so its first event, the replay of `base`, says that its set-up
+   * is done and it follows the wallet live.
+   */
   base: number;
 }
 
@@ -38,7 +42,7 @@ export interface SubscriptionRecord {
 
 /** Counts a pool reports while it runs. */
 export interface PoolProgress {
-  /** Subscriptions that received at least one event (the warm-up charge). */
+  /** Subscriptions that received at least one event (the replay of their base: set up and live). */
   live: number;
   events: number;
   failures: number;
@@ -118,7 +122,7 @@ export class SubscriberPool {
     const plan = this.plans[index]!;
     const record = this.records[index]!;
     client.subscribe<{ transactionAdded: { sequence: string } }>(
-      { query: SUBSCRIPTION, variables: { walletId: plan.walletId, afterSequence: String(plan.base) } },
+      { query: SUBSCRIPTION, variables: { walletId: plan.walletId, afterSequence: String(plan.base - 1) } },
       {
         next: (result) => {
           const sequence = result.data?.transactionAdded?.sequence;
@@ -266,7 +270,7 @@ export async function runCharges(options: {
 
 /** Completeness and latency of a run: every subscription against the charges of its wallet. */
 export interface FanoutCheck {
-  /** Events received for measured charges (warm-ups excluded). */
+  /** Events received for answered charges. */
   delivered: number;
   /** Answered charges' events a subscription never received. */
   missing: number;
@@ -287,10 +291,9 @@ export interface FanoutCheck {
 
 /**
  * Checks every subscription's events against the answered charges of its wallet: each exactly
- * once, in order. Sequences up to `measuredAfter(record)` (the base and the warm-up) count for
- * completeness but not for latency. `logs` are every charger's logs, warm-up included.
+ * once, in order, after the replay of its base (which counts for duplicates and order only).
  */
-export function checkFanout(records: SubscriptionRecord[], logs: ChargeLog[], warmupCharges: number): FanoutCheck {
+export function checkFanout(records: SubscriptionRecord[], logs: ChargeLog[]): FanoutCheck {
   // Per wallet: sequence → index into the flattened charge arrays.
   const byWallet = new Map<number, Map<number, { sentAt: number; answeredAt: number }>>();
   for (const log of logs) {
@@ -318,7 +321,7 @@ export function checkFanout(records: SubscriptionRecord[], logs: ChargeLog[], wa
     }
     const charges = byWallet.get(record.wallet) ?? new Map();
     const seen = new Set<number>();
-    let highest = record.base;
+    let highest = record.base - 1;
     for (let index = 0; index < record.sequences.length; index++) {
       const sequence = record.sequences[index]!;
       if (seen.has(sequence)) {
@@ -328,12 +331,12 @@ export function checkFanout(records: SubscriptionRecord[], logs: ChargeLog[], wa
       seen.add(sequence);
       if (sequence < highest) outOfOrder++;
       highest = Math.max(highest, sequence);
+      if (sequence === record.base) continue;
       const charge = charges.get(sequence);
       if (!charge) {
         unexpected++;
         continue;
       }
-      if (sequence <= record.base + warmupCharges) continue;
       fromAnswer.push(record.times[index]! - charge.answeredAt);
       fromSend.push(record.times[index]! - charge.sentAt);
     }
