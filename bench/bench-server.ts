@@ -2,7 +2,7 @@
  * The server as a child process for the benchmarks: its own event loop and its own CPU figures
  * (/proc), started on a database the bench made, stopped with SIGTERM (SIGKILL after a wait).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
@@ -46,6 +46,39 @@ export interface StartServerOptions {
   nodeArgs?: readonly string[];
   /** Extra environment variables (they win over the bench's own). */
   env?: NodeJS.ProcessEnv;
+  /** The server entry to run (another build, for an A/B in one run). @default SERVER_ENTRY */
+  entry?: string;
+  /** Open files the server must be allowed (sockets count): see {@link spawnWithFileDescriptors}. @default the inherited limit */
+  fileDescriptorsMin?: number;
+}
+
+/** The soft and hard limits on open files this process (and so its children) starts with. */
+export function fileDescriptorLimits(): { soft: number; hard: number } {
+  const [soft, hard] = execFileSync('sh', ['-c', 'ulimit -n; ulimit -Hn'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((text) => (text.trim() === 'unlimited' ? Number.POSITIVE_INFINITY : Number(text)));
+  return { soft: soft!, hard: hard! };
+}
+
+/**
+ * Spawns `node args` allowed at least `fileDescriptorsMin` open files: when the inherited soft limit
+ * (`ulimit -n`) is lower, through `sh -c 'ulimit -n N; exec …'`, which may raise it up to the hard
+ * limit. @throws Error when the hard limit is lower than asked (raise it, or ask for fewer sockets).
+ */
+export function spawnWithFileDescriptors(
+  args: readonly string[],
+  fileDescriptorsMin: number | undefined,
+  options: SpawnOptions,
+): ChildProcess {
+  const limits = fileDescriptorLimits();
+  if (fileDescriptorsMin === undefined || limits.soft >= fileDescriptorsMin) return spawn(process.execPath, args, options);
+  if (limits.hard < fileDescriptorsMin) {
+    throw new Error(
+      `${fileDescriptorsMin} open files are needed but the hard limit (ulimit -Hn) is ${limits.hard}: raise it, or use fewer sockets`,
+    );
+  }
+  return spawn('sh', ['-c', `ulimit -n ${fileDescriptorsMin} && exec "$0" "$@"`, process.execPath, ...args], options);
 }
 
 /**
@@ -53,7 +86,8 @@ export interface StartServerOptions {
  * port, and waits for /healthz. @throws when it exits or stays silent for 60 s.
  */
 export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
-  if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build:server\` first.`);
+  const entry = options.entry ?? SERVER_ENTRY;
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build:server\` first.`);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -69,7 +103,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   delete env.DATABASE_POOL_SIZE;
   if (options.poolSize !== undefined) env.DATABASE_POOL_SIZE = String(options.poolSize);
   Object.assign(env, options.env ?? {});
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_ENTRY], {
+  const child = spawnWithFileDescriptors([...(options.nodeArgs ?? []), options.entry ?? SERVER_ENTRY], options.fileDescriptorsMin, {
     cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

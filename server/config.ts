@@ -145,6 +145,13 @@ export interface Config {
   /** Most subscriptions one socket may hold open at once. @default 50 */
   subscriptionsPerSocketMax: number;
   /**
+   * Most distinct operation texts whose parsed and validated document a process keeps for
+   * WebSocket operations, in entries (least recently used evicted): every subscription sending the
+   * same text shares one document instead of parsing, validating and holding its own. 0 keeps none.
+   * @default 1000
+   */
+  socketDocumentCacheEntriesMax: number;
+  /**
    * Most events waiting for one subscriber that does not read fast enough; past it the socket is
    * closed with 4413 and the client resumes with afterSequence. @default 1000
    */
@@ -792,6 +799,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiKeyCacheEntriesMax: 10_000,
     connectionInitWaitTimeoutMs: 3_000,
     subscriptionsPerSocketMax: 50,
+    socketDocumentCacheEntriesMax: 1_000,
     subscriberQueueMax: 1_000,
     socketCredentialCheckIntervalMs: 1_000,
     outboxPollIntervalMs: 1_000,

@@ -30,6 +30,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Config } from '../config.js';
+import type { ValidatedDocuments } from './validated-documents.js';
 
 /**
  * The query limits of both transports, defined once: HTTP (Apollo's `parseOptions`,
@@ -324,19 +325,28 @@ export function prepareSocketOperation(
   rules: readonly ValidationRule[],
   config: QueryLimitsConfig,
   payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  /** Documents that passed parsing and validation, shared by every operation of the same text. */
+  documents?: ValidatedDocuments,
 ): PreparedSocketOperation {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query, queryParseOptions(config));
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    return [
-      tokenLimitErrorOf(error.message) ??
-        new GraphQLError(error.message, { source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
-    ];
+  let document = documents?.get(payload.query);
+  if (!document) {
+    try {
+      document = parse(payload.query, queryParseOptions(config));
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return [
+        tokenLimitErrorOf(error.message) ??
+          new GraphQLError(error.message, {
+            source: error.source,
+            positions: error.positions,
+            extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+          }),
+      ];
+    }
+    const validationErrors = validate(schema, document, [...specifiedRules, ...rules]);
+    if (validationErrors.length > 0) return validationErrors.map(asValidationFailure);
+    documents?.set(payload.query, document);
   }
-  const validationErrors = validate(schema, document, [...specifiedRules, ...rules]);
-  if (validationErrors.length > 0) return validationErrors.map(asValidationFailure);
   const costError = queryCostError(schema, document, payload.operationName, payload.variables, config);
   if (costError) return [costError];
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables };

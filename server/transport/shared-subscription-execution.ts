@@ -49,8 +49,27 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
+/**
+ * Selection keys by document and operation name: a document shared by many subscriptions (the
+ * socket's validated-document cache) is visited and printed once.
+ */
+const selectionKeys = new WeakMap<DocumentNode, Map<string, string | null>>();
+
 /** The operation's root field and selection set as text, or null when they cannot be shared. */
 function sharableSelectionKey(document: DocumentNode, operationName: string | null | undefined): string | null {
+  let keys = selectionKeys.get(document);
+  if (!keys) {
+    keys = new Map();
+    selectionKeys.set(document, keys);
+  }
+  const name = operationName ?? '';
+  if (keys.has(name)) return keys.get(name)!;
+  const key = selectionKeyOf(document, operationName);
+  keys.set(name, key);
+  return key;
+}
+
+function selectionKeyOf(document: DocumentNode, operationName: string | null | undefined): string | null {
   const operations = document.definitions.filter(
     (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
   );

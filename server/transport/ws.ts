@@ -32,6 +32,7 @@ import {
   withoutFieldSuggestions,
 } from '../graphql/query-limits.js';
 import { principalFor } from './principal-for.js';
+import { ValidatedDocuments } from '../graphql/validated-documents.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
 import type { ClientOperation, StartClientOperation } from './client-operation.js';
@@ -133,6 +134,7 @@ export function attachWebSocketServer(options: {
   // The query limits of HTTP (query-limits.ts): onSubscribe parses, validates and costs every
   // operation with them; graphql-ws's own parse and validate get them too, should it ever run them.
   const rules = queryValidationRules(options.config);
+  const documents = new ValidatedDocuments(options.config.socketDocumentCacheEntriesMax);
   const format = (error: GraphQLError) => {
     const formatted = formatError(error.toJSON(), error);
     return options.config.fieldSuggestionsEnabled ? formatted : withoutFieldSuggestions(formatted);
@@ -217,7 +219,7 @@ export function attachWebSocketServer(options: {
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error')];
         }
         // Limits (tokens, depth, aliases, directives, cost) as on HTTP, from one definition (query-limits.ts).
-        const prepared = prepareSocketOperation(options.schema, rules, options.config, payload);
+        const prepared = prepareSocketOperation(options.schema, rules, options.config, payload, documents);
         if (Array.isArray(prepared)) return prepared;
         const { document } = prepared as { document: DocumentNode };
         // The same input check as HTTP's (input-check.ts).
