@@ -156,28 +156,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         }),
       stop: (started) => started.stop(),
     });
-    const fleet = redisUrl
-      ? await services.start({
-          name: 'outbox fleet (Redis)',
-          start: async () =>
-            OutboxFleet.start({
-              redisUrl,
-              keyPrefix: config.redisKeyPrefix,
-              databaseUrl: options.databaseUrl,
-              tail,
-              reconnectDelayMs: config.outboxReaderElectionIntervalMs,
-              keepaliveIdleSeconds: config.outboxReaderKeepaliveIdleSeconds,
-              heartbeatIntervalMs: config.outboxStreamHeartbeatIntervalMs,
-              staleAfterMs: config.outboxStreamStaleAfterMs,
-              onError: onOutboxError,
-            }),
-          stop: (started) => started.stop(),
-        })
-      : undefined;
-    const signal = fleet ? fleet.commitSignal : pgSignal!;
-    const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
-    const alertSignal = fleet
-      ? fleet.alertSignal
+    const pgAlertSignal = redisUrl
+      ? undefined
       : await services.start({
           name: 'alert wake signal',
           start: () => PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL }),
@@ -190,16 +170,39 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         start: () =>
           AlertFeed.start({
             em: orm.em,
-            signal: alertSignal,
+            signal: pgAlertSignal,
             pollIntervalMs: config.outboxPollIntervalMs,
             batchSize: config.outboxBatchSize,
             source,
+            inboxBatchesMax: config.outboxStreamInboxMessagesMax,
             onError: (error) => console.error(`Reading the ${name} failed (retried on the next wake-up):`, error),
           }),
         stop: (started) => started.stop(),
       });
     const alertFeed = await startAlertFeed('alert feed', RAISED_ALERTS);
     const acknowledgementFeed = await startAlertFeed('alert acknowledgement feed', ACKNOWLEDGED_ALERTS);
+    const fleet = redisUrl
+      ? await services.start({
+          name: 'outbox fleet (Redis)',
+          start: async () =>
+            OutboxFleet.start({
+              redisUrl,
+              keyPrefix: config.redisKeyPrefix,
+              databaseUrl: options.databaseUrl,
+              tail,
+              alertFeeds: [alertFeed, acknowledgementFeed],
+              reconnectDelayMs: config.outboxReaderElectionIntervalMs,
+              keepaliveIdleSeconds: config.outboxReaderKeepaliveIdleSeconds,
+              heartbeatIntervalMs: config.outboxStreamHeartbeatIntervalMs,
+              staleAfterMs: config.outboxStreamStaleAfterMs,
+              onError: onOutboxError,
+            }),
+          stop: (started) => started.stop(),
+        })
+      : undefined;
+    const signal = fleet ? fleet.commitSignal : pgSignal!;
+    const alertSignal = fleet ? fleet.alertSignal : pgAlertSignal!;
+    const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
     // Made before the alert processor, which wakes it; started with the other jobs, after the HTTP server.
     const webhooks = new WebhookJobs({
       em: orm.em,

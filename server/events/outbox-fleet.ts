@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import type { AlertRecord } from '../domain/alerts/alert-record.js';
 import type { TailRow } from '../domain/outbox/outbox.queries.js';
+import type { AlertBatch, AlertFeed } from './alert-feed.js';
 import { compareOutboxPositions, type OutboxBatch, type OutboxPosition, type OutboxTail } from './outbox-tail.js';
 import type { WakeSignal } from './wake-signal.js';
 
@@ -15,6 +17,8 @@ export interface OutboxFleetOptions {
   databaseUrl: string;
   /** This process's tail: fed by the stream, or reading and publishing while this process leads. */
   tail: OutboxTail;
+  /** This process's alert feeds (raised, acknowledged), streamed like the tail, each on a channel of its own. */
+  alertFeeds: AlertFeed[];
   /** Wait before a failed election connection is opened again, in milliseconds. */
   reconnectDelayMs: number;
   /** TCP keepalive idle time of the election connection, in seconds (then 3 probes 1 s apart). */
@@ -45,6 +49,46 @@ export function decodeOutboxBatchHeader(message: string): { sender: string; from
     to: { txId: parts[3]!, id: parts[4]! },
     rowsJson: message.slice(newline + 1),
   };
+}
+
+/** A published alert batch: `<sender> <from> <to>` then a newline and the alerts as JSON (bigints as text, times as epoch ms). */
+export function encodeAlertBatch(sender: string, batch: AlertBatch): string {
+  const alerts = batch.alerts.map((alert) => ({
+    ...alert,
+    id: String(alert.id),
+    thresholdMicros: alert.thresholdMicros?.toString() ?? null,
+    balanceMicros: alert.balanceMicros?.toString() ?? null,
+    amountMicros: alert.amountMicros?.toString() ?? null,
+    raisedAt: alert.raisedAt.getTime(),
+    acknowledgedAt: alert.acknowledgedAt?.getTime() ?? null,
+    acknowledgementPosition: alert.acknowledgementPosition?.toString() ?? null,
+  }));
+  return `${sender} ${batch.from} ${batch.to}\n${JSON.stringify(alerts)}`;
+}
+
+/** The header of a published alert batch (its alerts are decoded only when needed). */
+export function decodeAlertBatchHeader(message: string): { sender: string; from: bigint; to: bigint; alertsJson: string } {
+  const newline = message.indexOf('\n');
+  const parts = message.slice(0, newline).split(' ');
+  if (newline < 0 || parts.length !== 3 || parts.slice(1).some((part) => !/^\d+$/.test(part)))
+    throw new Error(`Malformed alert stream message: ${message.slice(0, 100)}`);
+  return { sender: parts[0]!, from: BigInt(parts[1]!), to: BigInt(parts[2]!), alertsJson: message.slice(newline + 1) };
+}
+
+/** The alerts of a published alert batch. */
+export function decodeAlerts(alertsJson: string): AlertRecord[] {
+  const bigintOrNull = (text: string | null) => (text === null ? null : BigInt(text));
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON form written by encodeAlertBatch, mapped field by field.
+  return (JSON.parse(alertsJson) as any[]).map((alert) => ({
+    ...alert,
+    id: BigInt(alert.id),
+    thresholdMicros: bigintOrNull(alert.thresholdMicros),
+    balanceMicros: bigintOrNull(alert.balanceMicros),
+    amountMicros: bigintOrNull(alert.amountMicros),
+    raisedAt: new Date(alert.raisedAt),
+    acknowledgedAt: alert.acknowledgedAt === null ? null : new Date(alert.acknowledgedAt),
+    acknowledgementPosition: bigintOrNull(alert.acknowledgementPosition),
+  }));
 }
 
 /** The lock every process of a fleet waits for; its holder reads the outbox for all. */
@@ -92,11 +136,6 @@ class RedisWakeSignal implements WakeSignal {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** Wakes every listener (Redis is back: signals may have been lost meanwhile). */
-  wakeAll(): void {
-    for (const listener of [...this.listeners]) listener();
-  }
-
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -134,6 +173,8 @@ export class OutboxFleet {
   private readonly wakeChannel: string;
   private readonly alertChannel: string;
   private readonly outboxWake: RedisWakeSignal;
+  /** Each alert feed's data channel. */
+  private readonly alertFeedChannels: Map<string, AlertFeed>;
   private readonly alertWake: RedisWakeSignal;
   private lockClient: pg.Client | undefined;
   private leading = false;
@@ -150,6 +191,7 @@ export class OutboxFleet {
     this.dataChannel = `${options.keyPrefix}outbox`;
     this.wakeChannel = `${options.keyPrefix}outbox-wake`;
     this.alertChannel = `${options.keyPrefix}alerts`;
+    this.alertFeedChannels = new Map(options.alertFeeds.map((feed) => [`${options.keyPrefix}alert-feed:${feed.source.name}`, feed]));
     const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
     // Publishing fails at once while Redis is unreachable (queued messages would arrive late and
     // in a burst; the stream does not need them), the subscription is restored by ioredis.
@@ -177,10 +219,18 @@ export class OutboxFleet {
     return fleet;
   }
 
-  /** Tells the alert feeds of every process that alerts were raised or acknowledged (`<prefix>alerts`). */
-  get alertSignal(): WakeSignal {
-    return this.alertWake;
-  }
+  /**
+   * Tells the fleet's reader that alerts were raised or acknowledged (`<prefix>alerts`): its alert
+   * feeds read them and publish them to every process. The reader's own wake-ups reach its feeds
+   * directly (the caller wakes them), so it publishes nothing.
+   */
+  readonly alertSignal: WakeSignal = {
+    publish: () => {
+      if (!this.leading && !this.stopped) this.alertWake.publish();
+    },
+    subscribe: () => () => {},
+    close: async () => {},
+  };
 
   /** True while this process holds the lock and reads the outbox for the fleet. */
   get isReader(): boolean {
@@ -209,14 +259,21 @@ export class OutboxFleet {
       if (channel === this.dataChannel) this.heardBatch(message);
       else if (channel === this.wakeChannel) {
         if (this.leading) tail.wake();
-      } else if (channel === this.alertChannel) this.alertWake.heard(message);
+      } else if (channel === this.alertChannel) {
+        if (this.leading) this.alertWake.heard(message);
+      } else {
+        const feed = this.alertFeedChannels.get(channel);
+        if (feed) this.heardAlertBatch(feed, message);
+      }
     });
+    // The reader's alert feeds read when an alert processor (of any process) says it raised or acknowledged some.
+    for (const feed of this.options.alertFeeds) this.alertWake.subscribe(() => feed.wake());
     this.subscriber.on('ready', () => {
       if (this.redisDownLogged) this.log('Redis is reachable again: the outbox stream resumes.');
       this.redisDownLogged = false;
       // Whatever was published while this process was not subscribed is read from PostgreSQL.
       tail.readNow();
-      this.alertWake.wakeAll();
+      for (const feed of this.options.alertFeeds) feed.readNow();
     });
     const lost = (error?: unknown) => {
       if (this.stopped) return;
@@ -226,12 +283,46 @@ export class OutboxFleet {
           `Redis unreachable (${error instanceof Error ? error.message : 'connection closed'}): this process reads the outbox itself until it is back.`,
         );
       }
-      tail.setSelfReading(true);
+      this.setSelfReading(true);
     };
     this.subscriber.on('error', lost);
     this.subscriber.on('close', () => lost());
     this.publisher.on('error', () => {});
-    void this.subscriber.subscribe(this.dataChannel, this.alertChannel).catch(() => {});
+    void this.subscriber.subscribe(this.dataChannel, ...this.alertFeedChannels.keys()).catch(() => {});
+  }
+
+  /** Whether the tail and the alert feeds read PostgreSQL on their own, or are fed by the stream. */
+  private setSelfReading(on: boolean): void {
+    this.options.tail.setSelfReading(on);
+    for (const feed of this.options.alertFeeds) feed.setSelfReading(on);
+  }
+
+  private heardAlertBatch(feed: AlertFeed, message: string): void {
+    let header: ReturnType<typeof decodeAlertBatchHeader>;
+    try {
+      header = decodeAlertBatchHeader(message);
+    } catch (error) {
+      this.counts.malformed++;
+      this.options.onError?.(error);
+      return;
+    }
+    if (header.sender === this.processId) return;
+    this.counts.received++;
+    this.lastHeardAtMs = performance.now();
+    if (!this.leading) this.setSelfReading(false);
+    if (header.to <= feed.readPosition) {
+      this.counts.receivedDropped++;
+      return;
+    }
+    let alerts: AlertRecord[];
+    try {
+      alerts = decodeAlerts(header.alertsJson);
+    } catch (error) {
+      this.counts.malformed++;
+      this.options.onError?.(error);
+      return;
+    }
+    feed.receive({ from: header.from, to: header.to, alerts });
   }
 
   private heardBatch(message: string): void {
@@ -247,7 +338,7 @@ export class OutboxFleet {
     if (header.sender === this.processId) return;
     this.counts.received++;
     this.lastHeardAtMs = performance.now();
-    if (!this.leading) tail.setSelfReading(false);
+    if (!this.leading) this.setSelfReading(false);
     // Already handed out here (a repeat, or this process read it itself): not even parsed.
     if (compareOutboxPositions(header.to, tail.readPosition) <= 0) {
       this.counts.receivedDropped++;
@@ -310,10 +401,12 @@ export class OutboxFleet {
     const { tail } = this.options;
     this.leading = true;
     tail.publisher = (batch) => this.publish(batch);
-    void this.subscriber.subscribe(this.wakeChannel).catch(() => {});
-    tail.setSelfReading(true);
+    for (const [channel, feed] of this.alertFeedChannels) feed.publisher = (batch) => this.publishAlerts(channel, batch);
+    void this.subscriber.subscribe(this.wakeChannel, this.alertChannel).catch(() => {});
+    this.setSelfReading(true);
     // Read at once: commits made while no process was the reader wake nobody.
     tail.readNow();
+    for (const feed of this.options.alertFeeds) feed.readNow();
     this.heartbeat();
     this.log(`This process now reads the outbox for the fleet (Redis channel ${this.dataChannel}).`);
   }
@@ -321,7 +414,8 @@ export class OutboxFleet {
   private stepDown(error: unknown): void {
     this.leading = false;
     this.options.tail.publisher = undefined;
-    void this.subscriber.unsubscribe(this.wakeChannel).catch(() => {});
+    for (const feed of this.options.alertFeeds) feed.publisher = undefined;
+    void this.subscriber.unsubscribe(this.wakeChannel, this.alertChannel).catch(() => {});
     this.log(
       `This process no longer reads the outbox for the fleet (${error instanceof Error ? error.message : 'its election connection closed'}).`,
     );
@@ -336,9 +430,21 @@ export class OutboxFleet {
     );
   }
 
+  private publishAlerts(channel: string, batch: AlertBatch): void {
+    this.lastPublishedAtMs = performance.now();
+    this.publisher.publish(channel, encodeAlertBatch(this.processId, batch)).then(
+      () => this.counts.published++,
+      () => this.counts.publishFailures++,
+    );
+  }
+
   private heartbeat(): void {
     const position = this.options.tail.readPosition;
     this.publish({ from: position, to: position, rows: [] });
+    for (const [channel, feed] of this.alertFeedChannels) {
+      const feedPosition = feed.readPosition;
+      this.publishAlerts(channel, { from: feedPosition, to: feedPosition, alerts: [] });
+    }
   }
 
   private tick(): void {
@@ -349,7 +455,7 @@ export class OutboxFleet {
       return;
     }
     const healthy = this.subscriber.status === 'ready' && now - this.lastHeardAtMs < this.options.staleAfterMs;
-    this.options.tail.setSelfReading(!healthy);
+    this.setSelfReading(!healthy);
   }
 
   /** Leaves the election (releasing the lock, so another process takes over at once) and closes Redis. */
@@ -360,6 +466,7 @@ export class OutboxFleet {
     if (this.leading) {
       this.leading = false;
       this.options.tail.publisher = undefined;
+      for (const feed of this.options.alertFeeds) feed.publisher = undefined;
     }
     const client = this.lockClient;
     this.lockClient = undefined;

@@ -1,6 +1,7 @@
 // Goal: a tail fed by another process's batches hands out every outbox row once, in position order (a gap is read from PostgreSQL first, repeats are dropped, its inbox is bounded), and two server processes sharing a Redis elect one reader whose stream feeds the other, which reads the outbox itself while Redis is cut and returns to the stream after. Method: a real OutboxTail fed hand-made batches of real outbox rows, then two real apps on one database with a real Redis (REDIS_URL, else 127.0.0.1:6379) behind a TCP proxy that can cut it, the real graphql-ws client and charges over HTTP.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertRecord } from '../../server/domain/alerts/alert-record.js';
 import { selectTailRowsAfter, type TailRow } from '../../server/domain/outbox/outbox.queries.js';
 import { decodeOutboxBatchHeader, encodeOutboxBatch } from '../../server/events/outbox-fleet.js';
 import { OutboxTail, positionOfRow, type OutboxBatch, type OutboxPosition } from '../../server/events/outbox-tail.js';
@@ -171,6 +172,26 @@ describe('two processes sharing a Redis', () => {
     expect(sequencesOf(subscriber.received)).toEqual(range(2, 31));
     expect(tail.databaseReads - readsBefore).toBe(0);
     expect(follower.app.fleet!.counts.received).toBeGreaterThan(0);
+  });
+
+  it('alerts reach the follower through the stream, decoded as raised, without its feed reading PostgreSQL', async () => {
+    const { accountId, walletId, ownerKey } = await t.createAccount();
+    await t.fund(walletId, '10');
+    const feed = follower.app.events.alerts;
+    await until('the follower to hear the stream', () => !feed.isSelfReading);
+    const received: AlertRecord[] = [];
+    const unsubscribe = feed.onAlert((alert) => {
+      if (alert.accountId === accountId) received.push(alert);
+    });
+    closers.push(async () => unsubscribe());
+    const readsBefore = feed.databaseReads;
+    // From 10 to 4: below the default 5 threshold.
+    await reader.ok(ownerKey, CHARGE, { input: { walletId, amount: '6' } });
+    await until('the low-balance alert on the follower', () => received.some((alert) => alert.kind === 'LOW_BALANCE'));
+    const alert = received.find((candidate) => candidate.kind === 'LOW_BALANCE')!;
+    const [stored] = await reader.app.events.alerts.source.readAfter(reader.app.orm.em, { afterId: alert.id - 1n, limit: 1 });
+    expect(alert).toEqual(stored);
+    expect(feed.databaseReads - readsBefore).toBe(0);
   });
 
   it('with Redis cut the follower reads the outbox itself, and returns to the stream when it is back: nothing lost or repeated', async () => {
