@@ -107,6 +107,10 @@ export class OutboxTail {
   private readonly advanceListeners = new Set<() => void>();
   /** Reads of the outbox from PostgreSQL (rows and held-back checks) since the start, for monitoring and benchmarks. */
   databaseReads = 0;
+  /** Of those, reads of a gap in the received batches (a lost message, a reconnect, a new reader). */
+  gapReads = 0;
+  /** Times this tail went back to reading the outbox on its own (see {@link setSelfReading}). */
+  selfReadingStarts = 0;
   /** Set while this process is the fleet's reader: told of every batch read from PostgreSQL. */
   publisher: ((batch: OutboxBatch) => void) | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
@@ -226,8 +230,10 @@ export class OutboxTail {
   setSelfReading(on: boolean): void {
     if (this.selfReading === on) return;
     this.selfReading = on;
-    if (on) this.readNow();
-    else clearTimeout(this.heldBackTimer);
+    if (on) {
+      this.selfReadingStarts++;
+      this.readNow();
+    } else clearTimeout(this.heldBackTimer);
   }
 
   /** True while the tail reads the outbox on its own. */
@@ -322,6 +328,7 @@ export class OutboxTail {
           // reader that started elsewhere): read them from PostgreSQL before handing out later rows.
           if (gapRead) break;
           gapRead = true;
+          this.gapReads++;
           this.readAgain = true;
           continue;
         }
