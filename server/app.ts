@@ -191,7 +191,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
               databaseUrl: options.databaseUrl,
               tail,
               alertFeeds: [alertFeed, acknowledgementFeed],
-              reconnectDelayMs: config.outboxReaderElectionIntervalMs,
+              reconnectDelayMs: config.outboxReaderReconnectDelayMs,
               keepaliveIdleSeconds: config.outboxReaderKeepaliveIdleSeconds,
               heartbeatIntervalMs: config.outboxStreamHeartbeatIntervalMs,
               staleAfterMs: config.outboxStreamStaleAfterMs,

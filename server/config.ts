@@ -163,15 +163,17 @@ export interface Config {
    */
   redisKeyPrefix: string;
   /**
-   * How often a process that does not read the outbox tries to become the fleet's reader, in
-   * milliseconds: a killed or stopped reader is replaced within this (its PostgreSQL session ends at
-   * once, releasing the lock). Env `OUTBOX_READER_ELECTION_INTERVAL_MS`. @default 500
+   * Wait before a process whose election connection failed (PostgreSQL restarting, a network cut)
+   * opens it again, in milliseconds. The election itself does not poll: every other process waits
+   * on the lock (`pg_advisory_lock`), so a killed or stopped reader is replaced as soon as
+   * PostgreSQL ends its session (about 0.5 s measured on a loaded 2-core machine). Env
+   * `OUTBOX_READER_RECONNECT_DELAY_MS`. @default 500
    */
-  outboxReaderElectionIntervalMs: number;
+  outboxReaderReconnectDelayMs: number;
   /**
-   * TCP keepalive idle time of the reader's lock connection, in seconds (then 3 probes 1 s apart):
-   * a reader whose machine or network vanished loses the lock after about this + 3 s, and another
-   * process takes over within {@link outboxReaderElectionIntervalMs} after that. @default 5
+   * TCP keepalive idle time of the election connection, in seconds (then 3 probes 1 s apart, on
+   * both ends): a reader whose machine or network vanished loses the lock after about this + 3 s,
+   * and the next waiting process takes over at once. Env `OUTBOX_READER_KEEPALIVE_IDLE_SECONDS`. @default 5
    */
   outboxReaderKeepaliveIdleSeconds: number;
   /**
@@ -806,8 +808,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     outboxBatchSize: 500,
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'spendwire:',
-    outboxReaderElectionIntervalMs: positiveIntegerFromEnv(env, 'OUTBOX_READER_ELECTION_INTERVAL_MS', 500),
-    outboxReaderKeepaliveIdleSeconds: 5,
+    outboxReaderReconnectDelayMs: positiveIntegerFromEnv(env, 'OUTBOX_READER_RECONNECT_DELAY_MS', 500),
+    outboxReaderKeepaliveIdleSeconds: positiveIntegerFromEnv(env, 'OUTBOX_READER_KEEPALIVE_IDLE_SECONDS', 5),
     outboxStreamHeartbeatIntervalMs: 1_000,
     outboxStreamStaleAfterMs: 3_000,
     outboxStreamInboxMessagesMax: 1_000,

@@ -56,7 +56,6 @@ describe('three processes sharing a Redis', () => {
       PLATFORM_ADMIN_TOKEN: ADMIN_TOKEN,
       REDIS_URL,
       REDIS_KEY_PREFIX: `test-fleet-processes-${randomBytes(4).toString('hex')}:`,
-      OUTBOX_READER_ELECTION_INTERVAL_MS: '200',
       RETENTION_ENABLED: '0',
     };
     servers.push(...(await Promise.all([1, 2, 3].map(() => startServerProcess(built.mainFile, env, 120_000)))));
