@@ -176,7 +176,7 @@ async function runMode(resources: Resources, mode: Mode, round: number): Promise
       await sleep(50);
     }
   }
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 4 });
+  let agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 4 });
   const wallets: BenchWallet[] = [];
   for (let index = 0; index < CLIENTS; index++)
     wallets.push(await createFundedWallet(agent, servers[0]!.port, adminToken, `fleet ${index}`));
@@ -229,6 +229,9 @@ async function runMode(resources: Resources, mode: Mode, round: number): Promise
   await sleep(IDLE_SECONDS * 1000);
   const idle = await readStatements(databaseUrl);
 
+  // A fresh agent: the server closes sockets idle for 5 s, and a reused one may be reset under the first charge.
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 4 });
   await resetStatements(databaseUrl);
   // sent[wallet][sequence] = when its request was sent.
   const sent = wallets.map(() => new Map<number, number>());
