@@ -7,6 +7,7 @@ import type { ClientOperation } from './transport/client-operation.js';
 import { createSchema } from './graphql/schema.js';
 import { createEvents, type Events } from './events/events.js';
 import { OutboxTail } from './events/outbox-tail.js';
+import { OutboxFleet } from './events/outbox-fleet.js';
 import { WalletHubs } from './events/wallet-hub.js';
 import { PostgresWakeSignal } from './events/wake-signal.js';
 import { ALERT_CHANNEL, AlertFeed } from './events/alert-feed.js';
@@ -69,6 +70,8 @@ export interface RunningApp {
   /** The posting batcher of this app's pool, with the configured limits: every service that posts gets this one. */
   postings: PostingBatcher;
   events: Events;
+  /** The fleet's outbox stream and reader election, when REDIS_URL is set. */
+  fleet: OutboxFleet | undefined;
   spend: SpendControl;
   /** The built-in dialer (running only when `simulatorEnabled`). */
   simulator: DialerSimulator;
@@ -129,30 +132,37 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const clock = options.clock ?? systemClock;
 
     // Live events: the outbox tail and wallet hubs, the alert feed, and the wake-ups between processes.
-    const signal = await services.start({
-      name: 'wake signal',
-      start: () => PostgresWakeSignal.start(options.databaseUrl),
-      stop: (started) => started.close(),
-    });
+    // Alone (no REDIS_URL) every process reads the outbox, woken by PostgreSQL NOTIFY; in a fleet one
+    // elected process reads it and publishes it through Redis (see events/outbox-fleet.ts).
+    const redisUrl = config.redisUrl;
+    const pgSignal = redisUrl
+      ? undefined
+      : await services.start({
+          name: 'wake signal',
+          start: () => PostgresWakeSignal.start(options.databaseUrl),
+          stop: (started) => started.close(),
+        });
     const onOutboxError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
     const tail = await services.start({
       name: 'outbox tail',
       start: () =>
         OutboxTail.start({
           em: orm.em,
-          signal,
+          signal: pgSignal,
           batchSize: config.outboxBatchSize,
           pollIntervalMs: config.outboxPollIntervalMs,
+          inboxBatchesMax: config.outboxStreamInboxMessagesMax,
           onError: onOutboxError,
         }),
       stop: (started) => started.stop(),
     });
-    const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
-    const alertSignal = await services.start({
-      name: 'alert wake signal',
-      start: () => PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL }),
-      stop: (started) => started.close(),
-    });
+    const pgAlertSignal = redisUrl
+      ? undefined
+      : await services.start({
+          name: 'alert wake signal',
+          start: () => PostgresWakeSignal.start(options.databaseUrl, { channel: ALERT_CHANNEL }),
+          stop: (started) => started.close(),
+        });
     // One feed per source, both woken by the alert signal: alerts as raised, and as acknowledged.
     const startAlertFeed = (name: string, source: AlertFeedSource) =>
       services.start({
@@ -160,16 +170,39 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         start: () =>
           AlertFeed.start({
             em: orm.em,
-            signal: alertSignal,
+            signal: pgAlertSignal,
             pollIntervalMs: config.outboxPollIntervalMs,
             batchSize: config.outboxBatchSize,
             source,
+            inboxBatchesMax: config.outboxStreamInboxMessagesMax,
             onError: (error) => console.error(`Reading the ${name} failed (retried on the next wake-up):`, error),
           }),
         stop: (started) => started.stop(),
       });
     const alertFeed = await startAlertFeed('alert feed', RAISED_ALERTS);
     const acknowledgementFeed = await startAlertFeed('alert acknowledgement feed', ACKNOWLEDGED_ALERTS);
+    const fleet = redisUrl
+      ? await services.start({
+          name: 'outbox fleet (Redis)',
+          start: async () =>
+            OutboxFleet.start({
+              redisUrl,
+              keyPrefix: config.redisKeyPrefix,
+              databaseUrl: options.databaseUrl,
+              tail,
+              alertFeeds: [alertFeed, acknowledgementFeed],
+              reconnectDelayMs: config.outboxReaderReconnectDelayMs,
+              keepaliveIdleSeconds: config.outboxReaderKeepaliveIdleSeconds,
+              heartbeatIntervalMs: config.outboxStreamHeartbeatIntervalMs,
+              staleAfterMs: config.outboxStreamStaleAfterMs,
+              onError: onOutboxError,
+            }),
+          stop: (started) => started.stop(),
+        })
+      : undefined;
+    const signal = fleet ? fleet.commitSignal : pgSignal!;
+    const alertSignal = fleet ? fleet.alertSignal : pgAlertSignal!;
+    const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
     // Made before the alert processor, which wakes it; started with the other jobs, after the HTTP server.
     const webhooks = new WebhookJobs({
       em: orm.em,
@@ -214,10 +247,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       { raised: alertFeed, acknowledged: acknowledgementFeed, signal: alertSignal },
       wakeOutboxConsumers,
     );
-    // Commits through other processes wake this process's alert processor and webhook producer.
+    // Commits through other processes wake this process's alert processor and webhook producer: in a
+    // fleet, when the stream brings new rows (only the reader hears the commits themselves).
     await services.start({
       name: 'outbox wake-ups',
-      start: () => signal.subscribe(wakeOutboxConsumers),
+      start: () => (fleet ? tail.onAdvance(wakeOutboxConsumers) : signal.subscribe(wakeOutboxConsumers)),
       stop: (unsubscribe) => unsubscribe(),
     });
 
@@ -420,6 +454,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       orm,
       postings,
       events,
+      fleet,
       spend,
       simulator,
       lifecycle,

@@ -11,8 +11,8 @@ export const ALERT_CHANNEL = 'spendwire_alerts';
 /** Options of {@link AlertFeed.start}. */
 export interface AlertFeedOptions {
   em: EntityManager;
-  /** Told by alert processors (of any process) that they raised alerts. */
-  signal: WakeSignal;
+  /** Told by alert processors (of any process) that they raised alerts; none in a fleet, whose reader is woken through Redis. */
+  signal?: WakeSignal;
   /** Reads even without a signal this often, in milliseconds: a lost NOTIFY delays, never loses. */
   pollIntervalMs: number;
   /** Alerts read per query. */
@@ -20,6 +20,18 @@ export interface AlertFeedOptions {
   /** Which feed: alerts as raised (the default) or as acknowledged. */
   source?: AlertFeedSource;
   onError?: (error: unknown) => void;
+  /** Most received batches kept waiting (see {@link AlertFeed.receive}); one more drops the oldest. @default 1000 */
+  inboxBatchesMax?: number;
+}
+
+/**
+ * A run of consecutive items of a feed, as one process reads them and hands them to others: every
+ * item after position `from` up to and including `to`. No items and `from` = `to` is a heartbeat.
+ */
+export interface AlertBatch {
+  from: bigint;
+  to: bigint;
+  alerts: AlertRecord[];
 }
 
 /**
@@ -28,13 +40,26 @@ export interface AlertFeedOptions {
  * are commit order (alert ids: one alert processor writes at a time, under a lock held to commit;
  * acknowledgement positions: under the acknowledgement head's row lock), so reading
  * `position > last` never skips one.
+ *
+ * In a fleet (see `outbox-fleet.ts`) only the elected reader's feeds read PostgreSQL and publish
+ * what they read ({@link AlertFeed.publisher}); the others are fed those batches
+ * ({@link AlertFeed.receive}), reading a gap from PostgreSQL first and dropping repeats by position.
  */
 export class AlertFeed {
   private lastId = 0n;
   private readonly listeners = new Set<(alert: AlertRecord) => void>();
+  /** A read or the handling of received batches is running (never two at once). */
   private reading = false;
   private readAgain = false;
   private stopped = false;
+  /** Whether wake-ups and the poll read PostgreSQL; false while fed by a fleet's reader. */
+  private selfReading = true;
+  private readonly inbox: AlertBatch[] = [];
+  private retryTimer: NodeJS.Timeout | undefined;
+  /** Reads of PostgreSQL since the start, for monitoring and benchmarks. */
+  databaseReads = 0;
+  /** Set while this process is the fleet's reader: told of every batch read from PostgreSQL. */
+  publisher: ((batch: AlertBatch) => void) | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
@@ -49,7 +74,7 @@ export class AlertFeed {
   static async start(options: AlertFeedOptions): Promise<AlertFeed> {
     const feed = new AlertFeed(options);
     feed.lastId = await feed.source.head(options.em);
-    feed.unsubscribe = options.signal.subscribe(() => feed.wake());
+    feed.unsubscribe = options.signal?.subscribe(() => feed.wake());
     feed.pollTimer = setInterval(() => feed.wake(), options.pollIntervalMs);
     feed.pollTimer.unref();
     return feed;
@@ -71,52 +96,122 @@ export class AlertFeed {
     return this.listeners.size;
   }
 
-  /** Reads new alerts soon (coalesced with a read in progress). */
+  /** Alerts were raised or acknowledged: reads soon (coalesced with a read in progress), unless fed by a fleet's reader. */
   wake(): void {
+    if (this.selfReading) this.readNow();
+  }
+
+  /** Reads PostgreSQL soon, whoever feeds this feed (coalesced with a read in progress). */
+  readNow(): void {
     if (this.stopped) return;
-    if (this.reading) {
-      this.readAgain = true;
-      return;
-    }
-    this.reading = true;
-    // The feed serves every alert subscriber of the process: its reads belong to no operation.
-    void outsideOperation(() => this.readUntilCaughtUp());
+    this.readAgain = true;
+    this.pump();
+  }
+
+  /** Whether the feed reads PostgreSQL on its own (wake-ups, the poll); turning it on reads at once. */
+  setSelfReading(on: boolean): void {
+    if (this.selfReading === on) return;
+    this.selfReading = on;
+    if (on) this.readNow();
+  }
+
+  /** True while the feed reads PostgreSQL on its own. */
+  get isSelfReading(): boolean {
+    return this.selfReading;
+  }
+
+  /**
+   * Hands out a batch read by another process: items at or before this feed's position are
+   * dropped (repeats), and when the batch starts beyond the position the gap is read first.
+   */
+  receive(batch: AlertBatch): void {
+    if (this.stopped) return;
+    // Dropping a waiting batch is safe: the next one starts beyond the position, which reads the gap.
+    if (this.inbox.length >= (this.options.inboxBatchesMax ?? 1_000)) this.inbox.shift();
+    this.inbox.push(batch);
+    this.pump();
   }
 
   /** Resolves once every alert committed before this call has been handed out. */
   async caughtUp(): Promise<void> {
     const done = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    this.wake();
+    this.readNow();
+    if (this.stopped) for (const resolve of this.idleWaiters.splice(0)) resolve();
     return done;
   }
 
-  private async readUntilCaughtUp(): Promise<void> {
+  private pump(): void {
+    if (this.reading || this.stopped) return;
+    this.reading = true;
+    // The feed serves every alert subscriber of the process: its reads belong to no operation.
+    void outsideOperation(() => this.run());
+  }
+
+  /** The feed's one worker: reads when asked, then hands out received batches in order (a gap is read first). */
+  private async run(): Promise<void> {
+    /** The head batch already caused a read of its gap: if the gap is still there, retry later rather than spin. */
+    let gapRead = false;
     try {
-      do {
-        this.readAgain = false;
-        for (;;) {
-          const alerts = await this.source.readAfter(this.options.em, { afterId: this.lastId, limit: this.options.batchSize });
-          for (const alert of alerts) {
-            this.lastId = this.source.positionOf(alert);
-            for (const listener of [...this.listeners]) listener(alert);
-          }
-          if (alerts.length < this.options.batchSize) break;
+      for (;;) {
+        if (this.stopped) break;
+        if (this.readAgain) {
+          this.readAgain = false;
+          await this.readFromDatabase();
+          continue;
         }
-      } while (this.readAgain && !this.stopped);
+        const batch = this.inbox[0];
+        if (!batch) break;
+        if (batch.to <= this.lastId) {
+          this.inbox.shift();
+          continue;
+        }
+        if (batch.from > this.lastId) {
+          if (gapRead) break;
+          gapRead = true;
+          this.readAgain = true;
+          continue;
+        }
+        this.inbox.shift();
+        gapRead = false;
+        for (const alert of batch.alerts) if (this.source.positionOf(alert) > this.lastId) this.hand(alert);
+      }
     } catch (error) {
       this.options.onError?.(error);
     } finally {
       this.reading = false;
+      clearTimeout(this.retryTimer);
+      if (this.inbox.length > 0 && !this.stopped) {
+        this.retryTimer = setTimeout(() => this.pump(), this.options.pollIntervalMs);
+        this.retryTimer.unref();
+      }
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const resolve of waiters) resolve();
     }
   }
 
+  private async readFromDatabase(): Promise<void> {
+    for (;;) {
+      const from = this.lastId;
+      this.databaseReads++;
+      const alerts = await this.source.readAfter(this.options.em, { afterId: from, limit: this.options.batchSize });
+      for (const alert of alerts) this.hand(alert);
+      if (alerts.length > 0) this.publisher?.({ from, to: this.lastId, alerts });
+      if (alerts.length < this.options.batchSize || this.stopped) return;
+    }
+  }
+
+  private hand(alert: AlertRecord): void {
+    this.lastId = this.source.positionOf(alert);
+    for (const listener of [...this.listeners]) listener(alert);
+  }
+
   /** Stops following; resolves once a read in progress has finished. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
+    clearTimeout(this.retryTimer);
+    this.publisher = undefined;
     this.unsubscribe?.();
     if (this.reading) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }

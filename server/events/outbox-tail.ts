@@ -33,17 +33,46 @@ function byWalletSequence(a: TailRow, b: TailRow): number {
   return x.length !== y.length ? x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Orders two decimal strings of non-negative integers (no sign, no leading zeros) as numbers. */
+function compareDecimal(x: string, y: string): number {
+  return x.length !== y.length ? x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Orders outbox positions: by writer's transaction id, then row id (the order readers follow). */
+export function compareOutboxPositions(a: OutboxPosition, b: OutboxPosition): number {
+  return compareDecimal(a.txId, b.txId) || compareDecimal(a.id, b.id);
+}
+
+/** The position of a row of the tail. */
+export function positionOfRow(row: TailRow): OutboxPosition {
+  return { txId: row.event_tx_id, id: row.event_id };
+}
+
+/**
+ * A run of consecutive outbox rows, as one process reads them and hands them to others: every row
+ * after `from` up to and including `to`, in position order. No rows and `from` = `to` is a
+ * heartbeat: the sender has read up to there.
+ */
+export interface OutboxBatch {
+  from: OutboxPosition;
+  to: OutboxPosition;
+  rows: TailRow[];
+}
+
 /** Options of {@link OutboxTail.start}. */
 export interface OutboxTailOptions {
   /** For queries (its connection pool; never a transaction). */
   em: EntityManager;
-  signal: WakeSignal;
+  /** Wakes the tail on commits elsewhere; none in a fleet, whose reader is woken through Redis. */
+  signal?: WakeSignal;
   /** Rows read per query. */
   batchSize: number;
   /** Reads even without a signal this often, in milliseconds: a lost NOTIFY delays, never loses. */
   pollIntervalMs: number;
   /** Where failures of a background read are reported. */
   onError?: (error: unknown) => void;
+  /** Most received batches kept waiting (see {@link OutboxTail.receive}); one more drops the oldest. @default 1000 */
+  inboxBatchesMax?: number;
 }
 
 /**
@@ -51,6 +80,13 @@ export interface OutboxTailOptions {
  * event to this process's listeners of that wallet. Reading is triggered by the wake signal (a
  * commit anywhere), by {@link OutboxTail.wake} (a commit here) and by a slow poll; reads never
  * overlap, and a trigger during a read causes one more read after it.
+ *
+ * In a fleet (see `outbox-fleet.ts`) one process reads and publishes what it read
+ * ({@link OutboxTail.publisher}); the others stop reading on their own
+ * ({@link OutboxTail.setSelfReading}) and are fed the published batches
+ * ({@link OutboxTail.receive}): a batch that starts beyond this tail's position is preceded by a
+ * read of the gap from PostgreSQL, and rows at or before the position are dropped, so the rows are
+ * handed out in position order, each once, whatever is lost, repeated or published twice.
  */
 export class OutboxTail {
   private position: OutboxPosition = { txId: '0', id: '0' };
@@ -59,9 +95,24 @@ export class OutboxTail {
   /** Listeners of the inbound calls of an account (calls without a campaign), by account id. */
   private readonly inboundCallListeners = new Map<string, Set<(change: EntityChange) => void>>();
   private readonly walletChangeListeners = new Map<string, Set<() => void>>();
+  /** A read or the handling of received batches is running (never two at once). */
   private reading = false;
   private readAgain = false;
   private stopped = false;
+  /** Whether wake-ups, the poll and held-back checks read the outbox; false while fed by a fleet's reader. */
+  private selfReading = true;
+  /** Batches received from the fleet's reader, not yet handled. */
+  private readonly inbox: OutboxBatch[] = [];
+  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly advanceListeners = new Set<() => void>();
+  /** Reads of the outbox from PostgreSQL (rows and held-back checks) since the start, for monitoring and benchmarks. */
+  databaseReads = 0;
+  /** Of those, reads of a gap in the received batches (a lost message, a reconnect, a new reader). */
+  gapReads = 0;
+  /** Times this tail went back to reading the outbox on its own (see {@link setSelfReading}). */
+  selfReadingStarts = 0;
+  /** Set while this process is the fleet's reader: told of every batch read from PostgreSQL. */
+  publisher: ((batch: OutboxBatch) => void) | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private heldBackTimer: NodeJS.Timeout | undefined;
   /** The wait before the next held-back check: doubles while reads find nothing new (a long transaction), up to the poll interval. */
@@ -76,7 +127,7 @@ export class OutboxTail {
     const tail = new OutboxTail(options);
     const head = await selectOutboxHead.maybeOne(options.em);
     if (head) tail.position = { txId: head.tx_id, id: head.id };
-    tail.unsubscribe = options.signal.subscribe(() => tail.wake());
+    tail.unsubscribe = options.signal?.subscribe(() => tail.wake());
     tail.pollTimer = setInterval(() => tail.wake(), options.pollIntervalMs);
     tail.pollTimer.unref();
     return tail;
@@ -150,15 +201,67 @@ export class OutboxTail {
     };
   }
 
-  /** Reads the outbox soon (coalesced with any read in progress). */
+  /**
+   * Calls `listener` after each read or received batch that moved the position (new rows are
+   * readable: outbox consumers may have work). Returns the unsubscribe.
+   */
+  onAdvance(listener: () => void): () => void {
+    this.advanceListeners.add(listener);
+    return () => this.advanceListeners.delete(listener);
+  }
+
+  /** Something was committed: reads the outbox soon (coalesced with any read in progress), unless fed by a fleet's reader. */
   wake(): void {
+    if (this.selfReading) this.readNow();
+  }
+
+  /** Reads the outbox from PostgreSQL soon, whoever feeds this tail (coalesced with any read in progress). */
+  readNow(): void {
     if (this.stopped) return;
-    if (this.reading) {
-      this.readAgain = true;
-      return;
-    }
+    this.readAgain = true;
+    this.pump();
+  }
+
+  /**
+   * Whether this tail reads the outbox on its own (wake-ups, the poll, held-back checks): true
+   * alone or as the fleet's reader, false while the fleet's reader feeds it. Turning it on reads at
+   * once (catching up on anything the stream did not bring).
+   */
+  setSelfReading(on: boolean): void {
+    if (this.selfReading === on) return;
+    this.selfReading = on;
+    if (on) {
+      this.selfReadingStarts++;
+      this.readNow();
+    } else clearTimeout(this.heldBackTimer);
+  }
+
+  /** True while the tail reads the outbox on its own. */
+  get isSelfReading(): boolean {
+    return this.selfReading;
+  }
+
+  /**
+   * Hands out a batch read by another process: rows at or before this tail's position are dropped
+   * (repeats), and when the batch starts beyond the position the gap is read from PostgreSQL first.
+   */
+  receive(batch: OutboxBatch): void {
+    if (this.stopped) return;
+    // Dropping a waiting batch is safe: the next one starts beyond the position, which reads the gap.
+    if (this.inbox.length >= (this.options.inboxBatchesMax ?? 1_000)) this.inbox.shift();
+    this.inbox.push(batch);
+    this.pump();
+  }
+
+  /** Batches received and not yet handled (for tests and monitoring). */
+  get inboxLength(): number {
+    return this.inbox.length;
+  }
+
+  private pump(): void {
+    if (this.reading || this.stopped) return;
     this.reading = true;
-    void this.readUntilCaughtUp();
+    void this.run();
   }
 
   /**
@@ -171,9 +274,11 @@ export class OutboxTail {
   private scheduleHeldBackCheck(): void {
     clearTimeout(this.heldBackTimer);
     if (this.stopped) return;
+    if (!this.selfReading) return;
     this.heldBackTimer = setTimeout(() => {
       this.heldBackTimer = undefined;
-      if (this.reading || this.stopped) return;
+      if (this.reading || this.stopped || !this.selfReading) return;
+      this.databaseReads++;
       selectHeldBack.maybeOne(this.options.em, { txId: this.position.txId, id: this.position.id }).then(
         (held) => {
           if (held?.held) this.wake();
@@ -190,53 +295,109 @@ export class OutboxTail {
    */
   async caughtUp(): Promise<void> {
     const done = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    // wake() starts a read, or, when one is running, asks for one more pass after it.
-    this.wake();
+    // readNow() starts a read, or, when one is running, asks for one more pass after it.
+    this.readNow();
+    if (this.stopped) for (const resolve of this.idleWaiters.splice(0)) resolve();
     return done;
   }
 
-  private async readUntilCaughtUp(): Promise<void> {
+  /**
+   * The tail's one worker: reads when asked, then hands out the received batches in order (a
+   * batch beyond the position first reads the gap). Runs until nothing is left to do.
+   */
+  private async run(): Promise<void> {
     let progressed = false;
+    /** The head batch already caused a read of its gap: if the gap is still there, retry later rather than spin. */
+    let gapRead = false;
     try {
-      do {
-        this.readAgain = false;
-        for (;;) {
-          const rows = await selectTailRowsAfter.all(this.options.em, {
-            txId: this.position.txId,
-            id: this.position.id,
-            limit: this.options.batchSize,
-          });
-          const last = rows.at(-1);
-          if (last) {
-            this.position = { txId: last.event_tx_id, id: last.event_id };
-            progressed = true;
-          }
-          // Commit order and a wallet's sequence order can differ (a charge takes its transaction
-          // id before it waits for the wallet's lock): put each wallet's events of the batch in
-          // sequence order, which spares the hubs most gap-filling queries.
-          // An event is built only for a wallet someone here listens to at that moment: most rows
-          // are of wallets nobody watches, and building one cost ~4 % of the server's CPU per charge.
-          const walletRows = rows.filter((row) => row.event_type === 'WALLET_TRANSACTION').sort(byWalletSequence);
-          for (const row of walletRows) if (this.listeners.has(row.wallet_id)) this.dispatch(toWalletEvent(row));
-          for (const row of rows) if (row.event_type === 'CAMPAIGN_UPDATED' || row.event_type === 'CALL_UPDATED') this.dispatchChange(row);
-          if (this.walletChangeListeners.size > 0) {
-            const changed = new Set(rows.map((row) => row.event_wallet_id).filter((id): id is string => id !== null));
-            for (const walletId of changed) for (const listener of [...(this.walletChangeListeners.get(walletId) ?? [])]) listener();
-          }
-          if (rows.length < this.options.batchSize) break;
+      for (;;) {
+        if (this.stopped) break;
+        if (this.readAgain) {
+          this.readAgain = false;
+          if (await this.readFromDatabase()) progressed = true;
+          continue;
         }
-        // Rows committed behind a transaction that is still running (a job that writes no outbox
-        // row, so no wake-up comes when it ends) are read again shortly, not at the next poll.
-      } while (this.readAgain && !this.stopped);
+        const batch = this.inbox[0];
+        if (!batch) break;
+        if (compareOutboxPositions(batch.to, this.position) <= 0) {
+          this.inbox.shift();
+          continue;
+        }
+        if (compareOutboxPositions(batch.from, this.position) > 0) {
+          // Rows between our position and the batch were missed (a lost message, a reconnect, a new
+          // reader that started elsewhere): read them from PostgreSQL before handing out later rows.
+          if (gapRead) break;
+          gapRead = true;
+          this.gapReads++;
+          this.readAgain = true;
+          continue;
+        }
+        this.inbox.shift();
+        gapRead = false;
+        const rows = batch.rows.filter((row) => compareOutboxPositions(positionOfRow(row), this.position) > 0);
+        if (rows.length > 0) {
+          this.handle(rows);
+          progressed = true;
+        }
+      }
     } catch (error) {
       this.options.onError?.(error);
     } finally {
       this.reading = false;
-      this.heldBackDelayMs = progressed ? HELD_BACK_CHECK_MS : Math.min(this.heldBackDelayMs * 2, this.options.pollIntervalMs);
-      this.scheduleHeldBackCheck();
+      if (this.selfReading) {
+        this.heldBackDelayMs = progressed ? HELD_BACK_CHECK_MS : Math.min(this.heldBackDelayMs * 2, this.options.pollIntervalMs);
+        this.scheduleHeldBackCheck();
+      }
+      // A failed read, or a gap still open, leaves batches waiting: try again a poll interval later
+      // (or at the next batch received, whichever comes first).
+      clearTimeout(this.retryTimer);
+      if (this.inbox.length > 0 && !this.stopped) {
+        this.retryTimer = setTimeout(() => this.pump(), this.options.pollIntervalMs);
+        this.retryTimer.unref();
+      }
+      if (progressed) for (const listener of [...this.advanceListeners]) listener();
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const resolve of waiters) resolve();
+    }
+  }
+
+  /** Reads every row committed after the position (below the oldest running transaction); true when it found any. */
+  private async readFromDatabase(): Promise<boolean> {
+    let progressed = false;
+    for (;;) {
+      const from = this.position;
+      this.databaseReads++;
+      const rows = await selectTailRowsAfter.all(this.options.em, {
+        txId: from.txId,
+        id: from.id,
+        limit: this.options.batchSize,
+      });
+      if (rows.length > 0) {
+        this.handle(rows);
+        progressed = true;
+        // Published as read: the position moved by exactly these rows, so the batch says so.
+        this.publisher?.({ from, to: this.position, rows });
+      }
+      if (rows.length < this.options.batchSize) return progressed;
+      if (this.stopped) return progressed;
+    }
+  }
+
+  /** Hands out rows after the position, in position order, and moves the position to the last. */
+  private handle(rows: TailRow[]): void {
+    this.position = positionOfRow(rows.at(-1)!);
+    // Commit order and a wallet's sequence order can differ (a charge takes its transaction
+    // id before it waits for the wallet's lock): put each wallet's events of the batch in
+    // sequence order, which spares the hubs most gap-filling queries.
+    // An event is built only for a wallet someone here listens to at that moment: most rows
+    // are of wallets nobody watches, and building one cost ~4 % of the server's CPU per charge.
+    const walletRows = rows.filter((row) => row.event_type === 'WALLET_TRANSACTION').sort(byWalletSequence);
+    for (const row of walletRows) if (this.listeners.has(row.wallet_id)) this.dispatch(toWalletEvent(row));
+    for (const row of rows) if (row.event_type === 'CAMPAIGN_UPDATED' || row.event_type === 'CALL_UPDATED') this.dispatchChange(row);
+    if (this.walletChangeListeners.size > 0) {
+      const changed = new Set(rows.map((row) => row.event_wallet_id).filter((id): id is string => id !== null));
+      for (const walletId of changed) for (const listener of [...(this.walletChangeListeners.get(walletId) ?? [])]) listener();
     }
   }
 
@@ -273,6 +434,8 @@ export class OutboxTail {
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearTimeout(this.heldBackTimer);
+    clearTimeout(this.retryTimer);
+    this.publisher = undefined;
     this.unsubscribe?.();
     if (this.reading) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
