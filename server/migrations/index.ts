@@ -27,6 +27,7 @@ import { Migration20261207010100SenderIds } from './Migration20261207010100_send
 import { Migration20261207060000InboundCallsUsageReports } from './Migration20261207060000_inbound_calls_usage_reports.js';
 import { Migration20261207070000AlertAcknowledgementFeed } from './Migration20261207070000_alert_acknowledgement_feed.js';
 import { Migration20261207050000SpendCaps } from './Migration20261207050000_spend_caps.js';
+import { Migration20261207080000CampaignStoppedSpendCap } from './Migration20261207080000_campaign_stopped_spend_cap.js';
 import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
 
 /**
@@ -63,6 +64,7 @@ export const migrationsList = [
   { name: 'Migration20261207060000_inbound_calls_usage_reports', class: Migration20261207060000InboundCallsUsageReports },
   { name: 'Migration20261207070000_alert_acknowledgement_feed', class: Migration20261207070000AlertAcknowledgementFeed },
   { name: 'Migration20261207050000_spend_caps', class: Migration20261207050000SpendCaps },
+  { name: 'Migration20261207080000_campaign_stopped_spend_cap', class: Migration20261207080000CampaignStoppedSpendCap },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

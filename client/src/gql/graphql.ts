@@ -342,10 +342,12 @@ export const CampaignStatus = {
   Running: 'RUNNING',
   /** Paused by a person: no new calls; calls in progress run on. */
   Paused: 'PAUSED',
-  /** Stopped by the server: the wallet, or a daily or monthly spend cap, could not fund a call (the calls say which). startCampaign resumes it. */
+  /** Stopped by the server: the wallet could not fund a call (short of funds, or suspended). startCampaign resumes it (after a top-up). */
   StoppedInsufficientFunds: 'STOPPED_INSUFFICIENT_FUNDS',
   /** Stopped by the server: its budget is spent. startCampaign resumes it (after raising the budget). */
   StoppedBudgetReached: 'STOPPED_BUDGET_REACHED',
+  /** Stopped by the server: a daily or monthly spend cap of the wallet or the account could not fund a call. startCampaign resumes it (once the cap resets at the account's local midnight or on the 1st, or after raising it; resumed earlier, it stops again at its next refused call). */
+  StoppedSpendCap: 'STOPPED_SPEND_CAP',
   /** Finished: it cannot be started again. */
   Completed: 'COMPLETED'
 } as const;
@@ -355,7 +357,7 @@ export type CampaignStatus = typeof CampaignStatus[keyof typeof CampaignStatus];
 export const CampaignEnd = {
   /** Its committed spend reaches its budget (it stops STOPPED_BUDGET_REACHED). */
   Budget: 'BUDGET',
-  /** A daily or monthly spend cap of its wallet or account is reached before the cap resets (it stops STOPPED_INSUFFICIENT_FUNDS). */
+  /** A daily or monthly spend cap of its wallet or account is reached before the cap resets (it stops STOPPED_SPEND_CAP). */
   SpendCap: 'SPEND_CAP',
   /** Its wallet's available balance is used up (it stops STOPPED_INSUFFICIENT_FUNDS). */
   Wallet: 'WALLET'
@@ -460,7 +462,7 @@ export const AlertKind = {
   BalanceDepleted: 'BALANCE_DEPLETED',
   /** A depleted wallet has money again. */
   BalanceRecovered: 'BALANCE_RECOVERED',
-  /** The server stopped calls for lack of funds or budget; callsStopped counts them. */
+  /** The server stopped calls for lack of funds, budget or a spend cap (the message says which); callsStopped counts them. */
   CallsStopped: 'CALLS_STOPPED',
   /** The wallet ran out with nothing held: calls and messages are refused until it is funded. */
   WalletSuspended: 'WALLET_SUSPENDED',

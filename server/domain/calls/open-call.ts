@@ -159,9 +159,16 @@ export async function openCall(em: EntityManager, deps: CallServiceDeps, opening
   return call;
 }
 
-/** The campaign status a refusal or stop puts a RUNNING campaign in. */
+/** The campaign status a refusal or stop puts a RUNNING campaign in: budget, spend cap, else funds (short or suspended). */
 export function stopStatusFor(reason: CallEndReason): CampaignStatus {
-  return reason === CallEndReason.BUDGET_REACHED ? CampaignStatus.STOPPED_BUDGET_REACHED : CampaignStatus.STOPPED_INSUFFICIENT_FUNDS;
+  switch (reason) {
+    case CallEndReason.BUDGET_REACHED:
+      return CampaignStatus.STOPPED_BUDGET_REACHED;
+    case CallEndReason.SPEND_CAP_REACHED:
+      return CampaignStatus.STOPPED_SPEND_CAP;
+    default:
+      return CampaignStatus.STOPPED_INSUFFICIENT_FUNDS;
+  }
 }
 
 /** Applies a start's counter changes to its campaign (a stop status only replaces RUNNING); returns its new version. */

@@ -127,8 +127,7 @@ registerEnumType(CampaignEnd, {
   valuesConfig: {
     BUDGET: { description: 'Its committed spend reaches its budget (it stops STOPPED_BUDGET_REACHED).' },
     SPEND_CAP: {
-      description:
-        'A daily or monthly spend cap of its wallet or account is reached before the cap resets (it stops STOPPED_INSUFFICIENT_FUNDS).',
+      description: 'A daily or monthly spend cap of its wallet or account is reached before the cap resets (it stops STOPPED_SPEND_CAP).',
     },
     WALLET: { description: "Its wallet's available balance is used up (it stops STOPPED_INSUFFICIENT_FUNDS)." },
   },

@@ -31,6 +31,7 @@ const CAMPAIGNS_PATH = '/campaigns';
 
 /** The top-up page's path: where a campaign stopped for funds sends the user. */
 const TOP_UP_PATH = '/top-up';
+const SETTINGS_PATH = '/settings';
 
 /**
  * A campaign's page, live: its figures and budget, the spend chart (per minute, cumulative,
@@ -254,6 +255,18 @@ function StoppedNotice({
         <p className="notice__detail">
           The wallet could not fund the next increment: calls in progress were stopped where their paid time ended, and new calls are
           refused. <NavLink path={TOP_UP_PATH} navigate={navigate} text="Top up" />, then Resume.
+        </p>
+      </div>
+    );
+  }
+  if (status === 'STOPPED_SPEND_CAP') {
+    return (
+      <div className="notice notice--error campaign-detail__stopped" role="alert">
+        <p className="notice__summary">Stopped: spend cap reached.</p>
+        <p className="notice__detail">
+          A daily or monthly spend cap of the wallet or the account could not fund the next call, so new calls are refused. Resume once the
+          cap resets (midnight, or the 1st for a monthly cap, in the account’s timezone), or raise it in{' '}
+          <NavLink path={SETTINGS_PATH} navigate={navigate} text="Settings" />.
         </p>
       </div>
     );
