@@ -288,6 +288,50 @@ describe('calls and messages', () => {
   });
 });
 
+describe('projection', () => {
+  it("the wallet's burn and the campaign's projection name the daily cap reached before the balance runs dry, and when", async () => {
+    const { walletId, ownerKey } = await t.createAccount('Cap outlook');
+    await t.fund(walletId, '100');
+    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 6, nextIncrementSeconds: 6 }]);
+    const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+    const OUTLOOK = `query($walletId: ID!, $campaignId: ID!) {
+      wallet(id: $walletId) { burn { ratePerMinute timeToEmptySeconds limitedBy limitReachedInSeconds spendCap { period scope reachedInSeconds resetsAt } } }
+      campaign(id: $campaignId) { projection { endsBy endsInSeconds spendCapReachedInSeconds spendCap { period scope reachedInSeconds } } }
+    }`;
+    // No cap: the balance binds.
+    await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900501' } });
+    const uncapped = await t.ok(ownerKey, OUTLOOK, { walletId, campaignId });
+    // 0.6 a minute against 99.94 available: 9,994 s.
+    expect(uncapped.wallet.burn).toMatchObject({
+      ratePerMinute: '0.6',
+      timeToEmptySeconds: 9_994,
+      limitedBy: 'WALLET',
+      limitReachedInSeconds: 9_994,
+      spendCap: null,
+    });
+    // A daily cap of 0.30 set after the call started (what it held before counts nowhere): 30 s at 0.6 a minute.
+    await t.ok(ownerKey, SET_CAPS, { input: { walletId, daily: '0.3', monthly: '50' } });
+    const capped = await t.ok(ownerKey, OUTLOOK, { walletId, campaignId });
+    const midnight = new Date(Math.floor(clock.now() / 86_400_000 + 1) * 86_400_000).toISOString();
+    expect(capped.wallet.burn).toMatchObject({
+      timeToEmptySeconds: 9_994,
+      limitedBy: 'SPEND_CAP',
+      limitReachedInSeconds: 30,
+      spendCap: { period: 'DAY', scope: 'WALLET', reachedInSeconds: 30, resetsAt: midnight },
+    });
+    expect(capped.campaign.projection).toMatchObject({
+      endsBy: 'SPEND_CAP',
+      endsInSeconds: 30,
+      spendCapReachedInSeconds: 30,
+      spendCap: { period: 'DAY', scope: 'WALLET', reachedInSeconds: 30 },
+    });
+    // The account's monthly cap of 0.10 binds sooner (10 s) and is named instead.
+    await t.ok(ownerKey, SET_CAPS, { input: { currency: 'USD', monthly: '0.1' } });
+    const account = await t.ok(ownerKey, OUTLOOK, { walletId, campaignId });
+    expect(account.wallet.burn.spendCap).toMatchObject({ period: 'MONTH', scope: 'ACCOUNT', reachedInSeconds: 10 });
+  });
+});
+
 describe('periods', () => {
   it("resets at local midnight in the account's timezone, across the day clocks go forward", async () => {
     const { walletId, ownerKey } = await t.createAccount('New York');

@@ -330,7 +330,7 @@ const CampaignFiguresList = memo(function CampaignFiguresList({ latest, currency
 });
 
 /**
- * When the running campaign ends, whichever comes first: "Budget reached", "Spend cap reached" or "Wallet runs dry",
+ * When the running campaign ends, whichever comes first: "Budget reached", "Daily cap reached" (or monthly) or "Wallet runs dry",
  * "in 12 min 5 s" counting down on the page's clock from the state's figure (the wallet's figure is
  * the Overview's time to empty). Nothing for a paused or stopped campaign, or when nothing runs.
  */
@@ -343,7 +343,7 @@ function ProjectionFigure({ projection, atMs }: { projection: CampaignFigures['p
       ? ['Budget reached', 'At this campaign’s burn, when its committed spend reaches its budget (before the wallet runs dry)']
       : projection.endsBy === 'SPEND_CAP'
         ? [
-            'Spend cap reached',
+            `${projection.spendCap?.period === 'MONTH' ? 'Monthly' : projection.spendCap?.period === 'DAY' ? 'Daily' : 'Spend'} cap reached`,
             'At the wallet’s burn, when a daily or monthly spend cap is reached (before it resets or the wallet runs dry)',
           ]
         : ['Wallet runs dry', 'At the wallet’s burn (all its campaigns, messages and plan fees), when its available balance is used up'];
