@@ -3,7 +3,10 @@
  * increment of 10,000 concurrent calls at 1-second increments (lag p50/p99/max) and how many
  * increments it reserves per second, batched (`billingClockBatchSize` 1000, the default) next to
  * one transaction per call (`billingClockBatchSize` 1) in the same run, on the same database.
- * Goal: p99 <= 100 ms at 10,000 calls. Alone: `npm run build:server && node dist/bench/billing-clock.js`.
+ * Goal: p99 <= 100 ms at 10,000 calls, and at 25,000 (the headroom goal): the 25,000 run is
+ * `BENCH_CLOCK_CALLS=25000 BENCH_CLOCK_ACCOUNTS=25 BENCH_CLOCK_BATCH_SIZES=1000 node dist/bench/billing-clock.js`
+ * (one transaction per call cannot keep up at 10,000 already; its run is left out there).
+ * Alone: `npm run build:server && node dist/bench/billing-clock.js`.
  *
  * Method. A throwaway embedded PostgreSQL with DEFAULT durability (every batch waits for its WAL
  * flush) and the app in THIS process (`startApp`) on the real clock with its billing clock
@@ -131,8 +134,10 @@ const VACUUM_BEFORE_WARMUP = numberFromEnv('BENCH_CLOCK_VACUUM', 0, 0, 1) === 1;
 
 /** startCall and endCall requests in flight at once (the app's pool has 16 connections; the clock needs one). */
 const PLACEMENT_CONCURRENCY = 8;
-/** The goal: lag p99 at or below this, in ms, at 10,000 calls. */
+/** The goal: lag p99 at or below this, in ms, at each of {@link GOAL_CALLS} calls. */
 const GOAL_P99_MS = 100;
+/** The call counts the goal is stated for: today's load and the headroom asked for. */
+const GOAL_CALLS: readonly number[] = [10_000, 25_000];
 /** 0.60/min at 1/1: each second of each call reserves 0.01. */
 const PER_MINUTE = '0.6';
 const INCREMENT_SECONDS = 1;
@@ -765,13 +770,15 @@ async function main(resources: Resources): Promise<boolean> {
     );
   }
   const goal = results.find((result) => result.batchSize === defaults.billingClockBatchSize);
-  if (goal && CALLS === 10_000) {
+  if (goal && GOAL_CALLS.includes(CALLS)) {
     const p99 = percentile(goal.lags, 0.99);
     console.log(
       `Goal check: ${goal.label}, ${CALLS.toLocaleString('en-US')} calls: p99 = ${fixed(p99, 1)} ms → ${p99 <= GOAL_P99_MS ? 'MET' : 'NOT MET'} (goal ≤ ${GOAL_P99_MS} ms)`,
     );
   } else {
-    console.log(`Goal check: not measured (needs BENCH_CLOCK_CALLS=10000 and batch size ${defaults.billingClockBatchSize})`);
+    console.log(
+      `Goal check: not measured (needs BENCH_CLOCK_CALLS in ${GOAL_CALLS.join(', ')} and batch size ${defaults.billingClockBatchSize})`,
+    );
   }
 
   // The books, with every app closed: every call ended, every cost posted, every invariant.
@@ -800,5 +807,9 @@ async function main(resources: Resources): Promise<boolean> {
 
 const resources: Resources = {};
 /** Hard cap on the whole run, in ms: set-up, each run's placement, warm-up, window and hang-ups with slack, and the checks. */
-const RUN_TIME_MAX_MS = 120_000 + BATCH_SIZES.length * (2 * PLACEMENT_SECONDS * 1000 + (WARMUP_SECONDS + MEASURE_SECONDS) * 1000 + 240_000);
+// Placing and hanging up take ~100 s each per 10,000 calls on a 2-core machine: the slack grows with the calls.
+const RUN_TIME_MAX_MS =
+  120_000 +
+  BATCH_SIZES.length *
+    (2 * PLACEMENT_SECONDS * 1000 + (WARMUP_SECONDS + MEASURE_SECONDS) * 1000 + 240_000 * Math.max(1, Math.ceil(CALLS / 10_000)));
 await runBench({ resources, runTimeMaxMs: RUN_TIME_MAX_MS, main, cleanUp });

@@ -93,7 +93,11 @@ registerEnumType(CampaignStatus, {
     PAUSED: { description: 'Paused by a person: no new calls; calls in progress run on.' },
     STOPPED_INSUFFICIENT_FUNDS: {
       description:
-        'Stopped by the server: the wallet, or a daily or monthly spend cap, could not fund a call (the calls say which). startCampaign resumes it.',
+        'Stopped by the server: the wallet could not fund a call (short of funds, or suspended). startCampaign resumes it (after a top-up).',
+    },
+    STOPPED_SPEND_CAP: {
+      description:
+        "Stopped by the server: a daily or monthly spend cap of the wallet or the account could not fund a call. startCampaign resumes it (once the cap resets at the account's local midnight or on the 1st, or after raising it; resumed earlier, it stops again at its next refused call).",
     },
     STOPPED_BUDGET_REACHED: {
       description: 'Stopped by the server: its budget is spent. startCampaign resumes it (after raising the budget).',

@@ -15,7 +15,7 @@ import type { TopUpRecord } from '../domain/payments/top-up-record.js';
 import { invoicesOfTransactions } from '../domain/invoices/list-invoices.service.js';
 import type { InvoiceRecord } from '../domain/invoices/invoice-record.js';
 import { campaignsSpendSeries, type SpendPoint } from '../domain/campaigns/campaign-spend-series.service.js';
-import { walletBurns, type WalletBurn } from '../domain/wallets/burn-rate.js';
+import { walletOutlooks, type WalletOutlook } from '../domain/spend-caps/cap-outlook.js';
 import type { Clock } from '../domain/calls/clock.js';
 import type { Config } from '../config.js';
 import {
@@ -39,7 +39,8 @@ const BATCH_KEYS_MAX = 1_000;
  */
 export interface Loaders {
   walletLifecycle: DataLoader<string, WalletLifecycle>;
-  walletBurn: DataLoader<string, WalletBurn>;
+  /** A wallet's burn and what stops its spending first (its balance or a spend cap). */
+  walletBurn: DataLoader<string, WalletOutlook>;
   lowBalanceThresholds: DataLoader<string, bigint[]>;
   autoRecharge: DataLoader<string, AutoRechargeSettings | null>;
   refundable: DataLoader<string, bigint>;
@@ -155,7 +156,7 @@ export function createLoaders(em: EntityManager, settings: LoaderSettings): Load
     walletLifecycle: lazy('walletLifecycle', () => batched((ids) => walletLifecyclesOf(em, ids), walletGone)),
     walletBurn: lazy('walletBurn', () =>
       // Each batch reads at its own moment on the billing clock (a subscription's context lives long).
-      batched((ids) => walletBurns(em, ids, { config: settings.config, nowMs: settings.clock.now() }), walletGone),
+      batched((ids) => walletOutlooks(em, ids, { config: settings.config, nowMs: settings.clock.now() }), walletGone),
     ),
     lowBalanceThresholds: lazy('lowBalanceThresholds', () => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone)),
     autoRecharge: lazy('autoRecharge', () =>

@@ -55,4 +55,7 @@ it('SPEND_CAP_WARNING at 80 % and SPEND_CAP_REACHED at the cap: one e-mail each,
     expect(mail.text).toContain('a spend cap of $10.00');
     expect(mail.text).toContain(`${PUBLIC_URL}/settings`);
   }
+  // The reached mail names the status campaigns stopped by the cap show, and when to resume them.
+  const reached = mails.find((mail) => mail.subject.startsWith('Spend cap reached'))!;
+  expect(reached.text).toContain('Campaigns stopped by the cap show "Stopped: spend cap reached"; resume them once the cap resets.');
 });

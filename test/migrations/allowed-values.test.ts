@@ -1,6 +1,7 @@
 // Goal: every kind the code writes is allowed by the database's CHECKs, whatever order the migrations that each widened a list ran in (several were written at once and restated whole lists), and every mail source keys the mail once. Method: a fresh database migrated by the real server, the constraints read back with pg_get_constraintdef and compared with the code's own enums.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertKind } from '../../server/domain/alerts/alert-kinds.js';
+import { CampaignStatus } from '../../server/domain/campaigns/campaign-record.js';
 import { NotificationKind } from '../../server/domain/notifications/notification-kind.js';
 import { WebhookEventType } from '../../server/domain/webhooks/webhook-event-type.js';
 import { runSql } from '../support/sql.js';
@@ -38,6 +39,7 @@ describe('allowed values after every migration', () => {
     ['email_message', 'email_message_kind_check', [...Object.values(NotificationKind), ...OTHER_MAIL_KINDS]],
     ['webhook_event', 'webhook_event_type_check', Object.values(WebhookEventType)],
     ['webhook_endpoint', 'webhook_endpoint_event_types_check', Object.values(WebhookEventType)],
+    ['campaign', 'campaign_status_check', Object.values(CampaignStatus)],
   ];
   for (const [table, constraint, values] of cases) {
     it(`${table}.${constraint} allows every value the code writes`, async () => {

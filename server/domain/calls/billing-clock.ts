@@ -6,7 +6,7 @@ import { CampaignStatus } from '../campaigns/campaign-record.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
 import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
 import { availableMicros, changeReservedCredit, type WalletCredit } from '../wallets/credit.js';
-import { CallEndReason, CallStatus, fundedUntilMs, paidSeconds, toCallRecord, type CallRecord } from './call-record.js';
+import { CallEndReason, CallStatus, fundedUntilMs, nextCheckAtMs, paidSeconds, toCallRecord, type CallRecord } from './call-record.js';
 import {
   claimDueCalls,
   lockBatchCampaigns,
@@ -19,7 +19,8 @@ import {
   updateBatchCampaigns,
   updateBatchSubscriptions,
 } from './calls.queries.js';
-import { nextCheckAtMs, postCallCost, stopStatusFor, type PostingDeps } from './call.service.js';
+import { postCallCost, type PostingDeps } from './call.service.js';
+import { stopStatusFor } from './open-call.js';
 import type { PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import type { Clock } from './clock.js';
 import { Periodic } from '../../periodic.js';

@@ -113,6 +113,11 @@ export function fundedUntilMs(call: Pick<CallRecord, 'startedAtMs' | 'fundedSeco
   return call.startedAtMs + call.fundedSeconds * 1000;
 }
 
+/** When the billing clock should next act on a call funded up to `fundedSeconds`: `leadMs` before it runs out (at most one increment). */
+export function nextCheckAtMs(call: Pick<CallRecord, 'startedAtMs' | 'fundedSeconds' | 'nextIncrementSeconds'>, leadMs: number): number {
+  return fundedUntilMs(call) - Math.min(leadMs, call.nextIncrementSeconds * 1000);
+}
+
 /**
  * Seconds billed and cost so far: for an ended call its final figures; for an active one what
  * hanging up at `nowMs` would cost (never more than it has funded).

@@ -1,42 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
-import {
-  assert,
-  BadUserInputError,
-  CampaignNotRunningError,
-  IdempotencyKeyReusedError,
-  LimitExceededError,
-  NotFoundError,
-  EmailNotVerifiedError,
-} from '../../errors.js';
+import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { CampaignStatus, toCampaignRecord } from '../campaigns/campaign-record.js';
+import type { CampaignStatus } from '../campaigns/campaign-record.js';
 import { findCampaign, insertOutboxEvents } from '../campaigns/campaign.service.js';
-import { lockCampaign, updateCampaignCounters } from '../campaigns/campaigns.queries.js';
+import { updateCampaignCounters } from '../campaigns/campaigns.queries.js';
 import { afterCursorParams, validatePageSize } from '../campaigns/created-cursor.js';
 import { isUuid } from '../ids.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import { allowanceSplit, billedSeconds, callCostMicros, findRate, isE164 } from '../rating/rating.js';
-import { availableMicros, reserveCredit } from '../wallets/credit.js';
-import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { postWalletTransaction, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
-import { CallDirection, CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
+import { CallDirection, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
 import {
-  admitAccountCall,
   completeCall,
-  insertCall,
   lockCall,
-  lockCallSubscription,
-  lockCallWallet,
   markCallPosted,
   releaseAccountCall,
-  reserveSubscriptionSeconds,
   selectActiveCallsOfCampaign,
   selectActiveCallsOfCampaigns,
   selectCall,
@@ -48,6 +32,7 @@ import {
   settleSubscriptionSeconds,
 } from './calls.queries.js';
 import type { Clock } from './clock.js';
+import { openCall } from './open-call.js';
 
 /** Roles that place and end calls: an integrator's switch, or the owner (and the operator). */
 export const CALL_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -65,11 +50,6 @@ export interface CallServiceDeps {
   postings: PostingBatcher;
   /** Hands a call just started here to this process's billing clock (others find it by rescanning). */
   callStarted?: (callId: string, dueAtMs: number) => void;
-}
-
-/** When the billing clock should next act on a call funded up to `fundedSeconds`. */
-export function nextCheckAtMs(call: Pick<CallRecord, 'startedAtMs' | 'fundedSeconds' | 'nextIncrementSeconds'>, leadMs: number): number {
-  return fundedUntilMs(call) - Math.min(leadMs, call.nextIncrementSeconds * 1000);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -106,106 +86,20 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
   const ratePlan = await findRatePlan(em, campaign.ratePlanId);
   const rate = findRate(ratePlan.rates, options.to);
   if (!rate) throw new BadUserInputError('to', `No rate for ${options.to} in rate plan "${ratePlan.name}"`);
-  const startedAtMs = deps.clock.now();
   try {
-    const call = await transaction(em, async (tx) => {
-      // Lock order everywhere: calls, wallets, spend caps, subscriptions, campaigns, accounts.
-      const wallet = await lockCallWallet.one(tx, { walletId: campaign.walletId });
-      // A signed-up account dials once its owner verified their address (campaigns cannot start before either).
-      if (wallet.account_email_unverified) throw new EmailNotVerifiedError(campaign.accountId);
-      const caps = await SpendCapBook.lock(tx, [campaign.walletId], startedAtMs);
-      // A subscription's allowance covers minutes first; beyond it, its overage rate.
-      const subscription = await lockCallSubscription.maybeOne(tx, { walletId: campaign.walletId });
-      const perMinuteMicros =
-        subscription?.overage_per_minute_micros != null ? BigInt(subscription.overage_per_minute_micros) : rate.perMinuteMicros;
-      const fromAllowance = subscription !== undefined && subscription.free_seconds >= rate.firstIncrementSeconds;
-      const firstMicros = callCostMicros(
-        { perMinuteMicros, connectFeeMicros: rate.connectFeeMicros },
-        fromAllowance ? 0 : rate.firstIncrementSeconds,
-      );
-      const current = toCampaignRecord(await lockCampaign.one(tx, { campaignId: campaign.id }));
-      if (current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
-      const available = availableMicros({ balanceMicros: BigInt(wallet.balance_micros), reservedMicros: BigInt(wallet.reserved_micros) });
-      // A wallet that ran out is suspended until funded again; a closed account's wallet stays so.
-      const suspended = wallet.status === 'SUSPENDED' && (available <= 0n || wallet.account_status === 'CLOSED');
-      const fundsRefusal = suspended
-        ? CallEndReason.WALLET_SUSPENDED
-        : available < firstMicros
-          ? CallEndReason.INSUFFICIENT_FUNDS
-          : current.budgetMicros !== null && current.committedMicros + firstMicros > current.budgetMicros
-            ? CallEndReason.BUDGET_REACHED
-            : null;
-      const capRefusal = fundsRefusal === null ? caps.refusal(current.walletId, firstMicros) : null;
-      if (capRefusal !== null) await publishSpendCapReached(tx, capRefusal);
-      const refusal = capRefusal !== null ? CallEndReason.SPEND_CAP_REACHED : fundsRefusal;
-      if (refusal === null) {
-        const admitted = await admitAccountCall.maybeOne(tx, {
-          accountId: current.accountId,
-          activeCallsMax: deps.config.concurrentCallsPerAccountMax,
-        });
-        if (admitted === undefined) {
-          throw new LimitExceededError(
-            `The account already has ${deps.config.concurrentCallsPerAccountMax} active calls`,
-            'concurrentCallsPerAccountMax',
-            deps.config.concurrentCallsPerAccountMax,
-          );
-        }
-      }
-      const active = refusal === null;
-      const funded = active ? rate.firstIncrementSeconds : 0;
-      const allowance = active && fromAllowance ? funded : 0;
-      const row = await insertCall.one(tx, {
-        id: randomUUID(),
-        accountId: current.accountId,
-        direction: CallDirection.OUTBOUND,
-        campaignId: current.id,
-        numberId: null,
-        from: null,
-        walletId: current.walletId,
-        to: options.to,
-        status: active ? CallStatus.ACTIVE : CallStatus.REFUSED,
-        endReason: refusal,
-        ratePrefix: rate.prefix,
-        perMinuteMicros,
-        firstIncrementSeconds: rate.firstIncrementSeconds,
-        nextIncrementSeconds: rate.nextIncrementSeconds,
-        connectFeeMicros: rate.connectFeeMicros,
-        startedAt: iso(startedAtMs),
-        endedAt: active ? null : iso(startedAtMs),
-        fundedSeconds: funded,
-        reservedMicros: active ? firstMicros : 0n,
-        nextCheckAt: active
-          ? iso(
-              nextCheckAtMs(
-                { startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds },
-                deps.config.billingClockLeadMs,
-              ),
-            )
-          : null,
-        idempotencyKey,
-        subscriptionId: subscription?.id ?? null,
-        allowanceSeconds: allowance,
-      });
-      const call = toCallRecord(row);
-      if (allowance > 0) await reserveSubscriptionSeconds.run(tx, { subscriptionId: subscription!.id, seconds: allowance });
-      let campaignVersion: bigint;
-      if (active) {
-        await reserveCredit(tx, { walletId: current.walletId, amountMicros: firstMicros });
-        caps.add(current.walletId, firstMicros);
-        await caps.write(tx);
-        campaignVersion = await updateCampaign(tx, current.id, { committedDelta: firstMicros, activeDelta: 1 });
-      } else {
-        campaignVersion = await updateCampaign(tx, current.id, { stopStatus: stopStatusFor(refusal) });
-      }
-      await insertOutboxEvents(tx, [
-        { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version },
-        { type: 'CAMPAIGN_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: null, version: campaignVersion },
-      ]);
-      return call;
+    return await openCall(em, deps, {
+      direction: CallDirection.OUTBOUND,
+      accountId: campaign.accountId,
+      walletId: campaign.walletId,
+      campaignId: campaign.id,
+      numberId: null,
+      from: null,
+      to: options.to,
+      rate,
+      subscriptionPays: true,
+      idempotencyKey,
+      startedAtMs: deps.clock.now(),
     });
-    if (call.status === CallStatus.ACTIVE && call.nextCheckAtMs !== null) deps.callStarted?.(call.id, call.nextCheckAtMs);
-    deps.committed();
-    return call;
   } catch (error) {
     if (idempotencyKey !== null && isUniqueViolation(error, 'call_campaign_id_idempotency_key_key')) {
       const earlier = await findCallByKey(em, campaign.id, idempotencyKey);
@@ -229,11 +123,6 @@ async function findCallByKey(em: EntityManager, campaignId: string, key: string)
 function replayStart(earlier: CallRecord, to: string, key: string): CallRecord {
   if (earlier.to !== to) throw new IdempotencyKeyReusedError(key);
   return earlier;
-}
-
-/** The campaign status a refusal or stop puts a RUNNING campaign in. */
-export function stopStatusFor(reason: CallEndReason): CampaignStatus {
-  return reason === CallEndReason.BUDGET_REACHED ? CampaignStatus.STOPPED_BUDGET_REACHED : CampaignStatus.STOPPED_INSUFFICIENT_FUNDS;
 }
 
 /** Applies counter changes to one campaign (a stop status only replaces RUNNING); returns its new version. */

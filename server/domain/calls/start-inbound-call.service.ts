@@ -1,25 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { transaction } from '../../database/sql.js';
-import {
-  assert,
-  BadUserInputError,
-  IdempotencyKeyReusedError,
-  InvalidStateError,
-  LimitExceededError,
-  NotFoundError,
-} from '../../errors.js';
+import { assert, BadUserInputError, IdempotencyKeyReusedError, InvalidStateError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
-import { insertOutboxEvents } from '../campaigns/campaign.service.js';
 import { isUuid } from '../ids.js';
 import { PhoneNumberStatus } from '../numbers/phone-number-record.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
-import { callCostMicros, findRate, isE164 } from '../rating/rating.js';
-import { availableMicros, reserveCredit } from '../wallets/credit.js';
+import { findRate, isE164 } from '../rating/rating.js';
 import { validateIdempotencyKey } from '../wallets/validate-input.js';
-import { CallDirection, CallEndReason, CallStatus, toCallRecord, type CallRecord } from './call-record.js';
-import { CALL_ROLES, nextCheckAtMs, type CallServiceDeps } from './call.service.js';
-import { admitAccountCall, insertCall, lockCallWallet, selectCalledNumber, selectInboundCallByIdempotencyKey } from './calls.queries.js';
+import { CallDirection, toCallRecord, type CallRecord } from './call-record.js';
+import { CALL_ROLES, type CallServiceDeps } from './call.service.js';
+import { openCall } from './open-call.js';
+import { selectCalledNumber, selectInboundCallByIdempotencyKey } from './calls.queries.js';
 
 /** Options of {@link startInboundCall}. */
 export interface StartInboundCallOptions {
@@ -36,14 +26,16 @@ export interface StartInboundCallOptions {
  * first increment at the number's inbound per-minute price (the rate of the number's own prefix
  * in its rate plan, without a connect fee) is reserved on the number's wallet, then the billing
  * clock reserves increment after increment and stops the call where the money runs out; endCall
- * bills it. A wallet that cannot fund the first increment, or is suspended, answers the call
- * REFUSED (INSUFFICIENT_FUNDS, WALLET_SUSPENDED): at zero balance a number no longer receives calls.
+ * bills it. It starts through the same routine as an outbound call ({@link openCall}): a wallet
+ * that cannot fund the first increment, is suspended, or whose daily or monthly spend cap (the
+ * wallet's or the account's) does not allow it, answers the call REFUSED (INSUFFICIENT_FUNDS,
+ * WALLET_SUSPENDED, SPEND_CAP_REACHED): at zero balance or at a cap a number no longer receives calls.
  * Plan allowances cover outbound minutes only: an inbound call is always paid from the wallet.
  * The same idempotency key on the same number returns the same call.
  * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN. @throws NotFoundError ('Number').
  * @throws InvalidStateError when the number is not ACTIVE (in GRACE, released or refunded); nothing is written.
  * @throws BadUserInputError (`from`, `idempotencyKey`, `numberId` when its plan has no rate for it).
- * @throws LimitExceededError at the account's concurrent-call cap.
+ * @throws LimitExceededError at the account's concurrent-call cap. @throws EmailNotVerifiedError.
  * @throws IdempotencyKeyReusedError when the key started a call from another caller.
  */
 export async function startInboundCall(em: EntityManager, deps: CallServiceDeps, options: StartInboundCallOptions): Promise<CallRecord> {
@@ -66,75 +58,27 @@ export async function startInboundCall(em: EntityManager, deps: CallServiceDeps,
   const ratePlan = await findRatePlan(em, number.rate_plan_id);
   const rate = findRate(ratePlan.rates, number.number);
   if (!rate) throw new BadUserInputError('numberId', `No rate for ${number.number} in rate plan "${ratePlan.name}"`);
-  const priced = { perMinuteMicros: rate.inboundPerMinuteMicros, connectFeeMicros: 0n };
-  const firstMicros = callCostMicros(priced, rate.firstIncrementSeconds);
-  const startedAtMs = deps.clock.now();
   try {
-    const call = await transaction(em, async (tx) => {
-      // Lock order everywhere: calls, wallets, subscriptions, campaigns, accounts.
-      const wallet = await lockCallWallet.one(tx, { walletId: number.wallet_id });
-      const available = availableMicros({ balanceMicros: BigInt(wallet.balance_micros), reservedMicros: BigInt(wallet.reserved_micros) });
-      // As for outbound calls: a wallet that ran out is suspended until funded; a closed account's stays so.
-      const suspended = wallet.status === 'SUSPENDED' && (available <= 0n || wallet.account_status === 'CLOSED');
-      const refusal = suspended ? CallEndReason.WALLET_SUSPENDED : available < firstMicros ? CallEndReason.INSUFFICIENT_FUNDS : null;
-      if (refusal === null) {
-        const admitted = await admitAccountCall.maybeOne(tx, {
-          accountId: number.account_id,
-          activeCallsMax: deps.config.concurrentCallsPerAccountMax,
-        });
-        if (admitted === undefined) {
-          throw new LimitExceededError(
-            `The account already has ${deps.config.concurrentCallsPerAccountMax} active calls`,
-            'concurrentCallsPerAccountMax',
-            deps.config.concurrentCallsPerAccountMax,
-          );
-        }
-      }
-      const active = refusal === null;
-      const funded = active ? rate.firstIncrementSeconds : 0;
-      const iso = (ms: number) => new Date(ms).toISOString();
-      const row = await insertCall.one(tx, {
-        id: randomUUID(),
-        accountId: number.account_id,
-        direction: CallDirection.INBOUND,
-        campaignId: null,
-        numberId: number.id,
-        from,
-        walletId: number.wallet_id,
-        to: number.number,
-        status: active ? CallStatus.ACTIVE : CallStatus.REFUSED,
-        endReason: refusal,
-        ratePrefix: rate.prefix,
-        perMinuteMicros: priced.perMinuteMicros,
+    // Rated by the number's own inbound price, without a connect fee; plan allowances cover outbound minutes only.
+    return await openCall(em, deps, {
+      direction: CallDirection.INBOUND,
+      accountId: number.account_id,
+      walletId: number.wallet_id,
+      campaignId: null,
+      numberId: number.id,
+      from,
+      to: number.number,
+      rate: {
+        prefix: rate.prefix,
+        perMinuteMicros: rate.inboundPerMinuteMicros,
+        connectFeeMicros: 0n,
         firstIncrementSeconds: rate.firstIncrementSeconds,
         nextIncrementSeconds: rate.nextIncrementSeconds,
-        connectFeeMicros: 0n,
-        startedAt: iso(startedAtMs),
-        endedAt: active ? null : iso(startedAtMs),
-        fundedSeconds: funded,
-        reservedMicros: active ? firstMicros : 0n,
-        nextCheckAt: active
-          ? iso(
-              nextCheckAtMs(
-                { startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds },
-                deps.config.billingClockLeadMs,
-              ),
-            )
-          : null,
-        idempotencyKey,
-        subscriptionId: null,
-        allowanceSeconds: 0,
-      });
-      const call = toCallRecord(row);
-      if (active) await reserveCredit(tx, { walletId: number.wallet_id, amountMicros: firstMicros });
-      await insertOutboxEvents(tx, [
-        { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: null, callId: call.id, version: call.version },
-      ]);
-      return call;
+      },
+      subscriptionPays: false,
+      idempotencyKey,
+      startedAtMs: deps.clock.now(),
     });
-    if (call.status === CallStatus.ACTIVE && call.nextCheckAtMs !== null) deps.callStarted?.(call.id, call.nextCheckAtMs);
-    deps.committed();
-    return call;
   } catch (error) {
     const candidate = error as { code?: string; constraint?: string } | null;
     if (idempotencyKey !== null && candidate?.code === '23505' && candidate.constraint === 'call_number_idempotency_idx') {

@@ -4,6 +4,7 @@
  * account is reached at the wallet's rate (before the cap's period resets), its wallet runs dry at
  * the wallet's rate (all its campaigns, messages and plan fees), whichever comes first. Pure.
  */
+import { firstCapReached, type CapHeadroom, type CapReach } from '../spend-caps/cap-outlook.js';
 import { secondsUntilUsedUp, type Burn, type WalletBurn } from '../wallets/burn-rate.js';
 import { CampaignStatus, type CampaignRecord } from './campaign-record.js';
 
@@ -15,11 +16,7 @@ export enum CampaignEnd {
   WALLET = 'WALLET',
 }
 
-/** What a spend cap of the campaign's wallet still allows in its period, and when that period resets. */
-export interface CapHeadroom {
-  remainingMicros: bigint;
-  resetsAtMs: number;
-}
+export type { CapHeadroom };
 
 /** A running campaign's projection. Seconds are whole, rounded down. */
 export interface CampaignProjection {
@@ -36,6 +33,8 @@ export interface CampaignProjection {
    * without caps, or when every cap's period resets first.
    */
   spendCapReachedInSeconds: number | null;
+  /** The cap reached then (daily or monthly, the account's or the wallet's); null with {@link spendCapReachedInSeconds}. */
+  spendCap: CapReach | null;
   /** Which comes first (on a tie: the budget, then a cap); null when none is known. */
   endsBy: CampaignEnd | null;
   /** The earlier of the two; null when neither is known. */
@@ -61,12 +60,8 @@ export function campaignProjection(
   const walletRunsDryInSeconds = wallet?.timeToEmptySeconds ?? null;
   // Caps count the whole wallet's spend (and an account cap its sibling wallets' too): the wallet's rate, at least the campaign's.
   const capRate = wallet?.ratePerMinuteMicros ?? burn.ratePerMinuteMicros;
-  let spendCapReachedInSeconds: number | null = null;
-  for (const headroom of caps.headrooms) {
-    const seconds = secondsUntilUsedUp(headroom.remainingMicros, capRate);
-    if (seconds === null || caps.nowMs + seconds * 1000 >= headroom.resetsAtMs) continue;
-    if (spendCapReachedInSeconds === null || seconds < spendCapReachedInSeconds) spendCapReachedInSeconds = seconds;
-  }
+  const spendCap = firstCapReached(caps.headrooms, capRate, caps.nowMs);
+  const spendCapReachedInSeconds = spendCap?.reachedInSeconds ?? null;
   let endsBy: CampaignEnd | null = null;
   let endsInSeconds: number | null = null;
   for (const [end, seconds] of [
@@ -85,6 +80,7 @@ export function campaignProjection(
     budgetReachedInSeconds,
     walletRunsDryInSeconds,
     spendCapReachedInSeconds,
+    spendCap,
     endsBy,
     endsInSeconds,
     windowSeconds: burn.windowSeconds,

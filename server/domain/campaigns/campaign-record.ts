@@ -7,6 +7,8 @@ export enum CampaignStatus {
   PAUSED = 'PAUSED',
   STOPPED_INSUFFICIENT_FUNDS = 'STOPPED_INSUFFICIENT_FUNDS',
   STOPPED_BUDGET_REACHED = 'STOPPED_BUDGET_REACHED',
+  /** Stopped because a daily or monthly spend cap (the wallet's or the account's) could not fund a call. */
+  STOPPED_SPEND_CAP = 'STOPPED_SPEND_CAP',
   COMPLETED = 'COMPLETED',
 }
 

@@ -97,12 +97,13 @@ const TRANSITIONS: Record<'start' | 'pause', readonly CampaignStatus[]> = {
     CampaignStatus.PAUSED,
     CampaignStatus.STOPPED_INSUFFICIENT_FUNDS,
     CampaignStatus.STOPPED_BUDGET_REACHED,
+    CampaignStatus.STOPPED_SPEND_CAP,
   ],
   pause: [CampaignStatus.RUNNING, CampaignStatus.PAUSED],
 };
 
 /**
- * Moves a campaign to RUNNING (start; also resumes one stopped for funds or budget, which then
+ * Moves a campaign to RUNNING (start; also resumes one stopped for funds, budget or a spend cap, which then
  * stops again at its next refused call if nothing changed) or PAUSED (pause: no new calls;
  * calls in progress run on). Repeating a transition is harmless. Once a change is committed it
  * calls `committed` (subscribers in every process then read the campaign again).

@@ -177,6 +177,7 @@ export function composeAlertMail(alert: AlertMailFacts, reason: RecipientReason,
       subject = `Spend cap reached: calls and messages are stopped (${accountName})`;
       lines = [
         `Spending of ${accountName} has reached a spend cap${amount ? ` of ${amount}` : ''}: calls stop and new calls, messages and charges are refused until the cap resets at midnight (or on the 1st, for a monthly cap) in the account's timezone.`,
+        `Campaigns stopped by the cap show "Stopped: spend cap reached"; resume them once the cap resets.`,
         `To continue now, raise or lift the cap: ${settings.publicUrl}/settings`,
       ];
       break;

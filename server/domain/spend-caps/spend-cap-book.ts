@@ -1,4 +1,5 @@
 import type { Db, SqlTransaction } from '../../database/sql.js';
+import type { CapHeadroom } from './cap-outlook.js';
 import { applySpendCapDeltas, lockSpendCapsOfWallets, selectSpendCapsOfWallets, type SpendCapRow } from './spend-caps.queries.js';
 
 /** One locked cap as a transaction goes: its limits, what its periods had committed, and this transaction's change. */
@@ -109,19 +110,27 @@ export class SpendCapBook {
 
   /**
    * What each cap of `walletId` still allows in its current day and month, in micros (0 when used
-   * up), with when that period resets: for projections ("cap reached in …").
+   * up), with when that period resets, which period and whose cap: for projections ("cap reached in …").
    */
-  headrooms(walletId: string): { remainingMicros: bigint; resetsAtMs: number }[] {
-    const result: { remainingMicros: bigint; resetsAtMs: number }[] = [];
+  headrooms(walletId: string): CapHeadroom[] {
+    const result: CapHeadroom[] = [];
     for (const cap of this.capsOfWallet.get(walletId) ?? []) {
       const left = (limit: bigint, committed: bigint) => (limit - committed > 0n ? limit - committed : 0n);
+      const scope = cap.walletId === null ? 'ACCOUNT' : 'WALLET';
       if (cap.dailyCapMicros !== null) {
-        result.push({ remainingMicros: left(cap.dailyCapMicros, cap.dayCommittedMicros + cap.deltaMicros), resetsAtMs: cap.dayEndsAtMs });
+        result.push({
+          remainingMicros: left(cap.dailyCapMicros, cap.dayCommittedMicros + cap.deltaMicros),
+          resetsAtMs: cap.dayEndsAtMs,
+          period: 'DAY',
+          scope,
+        });
       }
       if (cap.monthlyCapMicros !== null) {
         result.push({
           remainingMicros: left(cap.monthlyCapMicros, cap.monthCommittedMicros + cap.deltaMicros),
           resetsAtMs: cap.monthEndsAtMs,
+          period: 'MONTH',
+          scope,
         });
       }
     }

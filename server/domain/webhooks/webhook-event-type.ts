@@ -4,7 +4,7 @@ export enum WebhookEventType {
   TRANSACTION_CREATED = 'TRANSACTION_CREATED',
   /** Every alert, of any kind. */
   ALERT_RAISED = 'ALERT_RAISED',
-  /** Alerts of kind CALLS_STOPPED (calls stopped for funds or budget), with the count. */
+  /** Alerts of kind CALLS_STOPPED (calls stopped for funds, budget or a spend cap), with the count. */
   CALLS_STOPPED = 'CALLS_STOPPED',
   /** A card top-up succeeded and was credited. */
   TOP_UP_SUCCEEDED = 'TOP_UP_SUCCEEDED',

@@ -12,7 +12,9 @@ registerEnumType(AlertKind, {
     LOW_BALANCE: { description: "The posted balance fell to or below one of the wallet's low-balance thresholds." },
     BALANCE_DEPLETED: { description: 'The posted balance reached zero (the 0 threshold).' },
     BALANCE_RECOVERED: { description: 'A depleted wallet has money again.' },
-    CALLS_STOPPED: { description: 'The server stopped calls for lack of funds or budget; callsStopped counts them.' },
+    CALLS_STOPPED: {
+      description: 'The server stopped calls for lack of funds, budget or a spend cap (the message says which); callsStopped counts them.',
+    },
     WALLET_SUSPENDED: { description: 'The wallet ran out with nothing held: calls and messages are refused until it is funded.' },
     ACCOUNT_CLOSING: { description: 'The account will be closed soon because its wallets stay unfunded.' },
     PAYMENT_FAILED: { description: 'A top-up was declined or failed.' },

@@ -1,6 +1,7 @@
 import { fundedUntilMs, liveCallFigures, CallStatus, type CallRecord } from '../../domain/calls/call-record.js';
 import type { CampaignView } from '../../domain/campaigns/campaign-view.js';
 import type { RatePlanRecord, RateRecord } from '../../domain/rating/rate-plan.service.js';
+import { toSpendCapReachObject } from '../spend-caps/spend-caps.type.js';
 import { CallObject, CampaignObject, CampaignProjectionObject, RateObject, RatePlanObject } from './spend.types.js';
 
 export function toRateObject(rate: RateRecord): RateObject {
@@ -51,6 +52,7 @@ export function toCampaignObject({ campaign, figures }: CampaignView): CampaignO
             budgetReachedInSeconds: figures.projection.budgetReachedInSeconds,
             walletRunsDryInSeconds: figures.projection.walletRunsDryInSeconds,
             spendCapReachedInSeconds: figures.projection.spendCapReachedInSeconds,
+            spendCap: toSpendCapReachObject(figures.projection.spendCap),
             endsBy: figures.projection.endsBy,
             endsInSeconds: figures.projection.endsInSeconds,
             windowSeconds: figures.projection.windowSeconds,

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CampaignEnd } from '../../domain/campaigns/campaign-projection.js';
+import { SpendCapReachObject } from '../spend-caps/spend-caps.type.js';
 import { DateTimeResolver } from 'graphql-scalars';
 import { CallDirection, CallEndReason, CallStatus, CampaignStatus } from '../enums.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
@@ -127,8 +128,7 @@ registerEnumType(CampaignEnd, {
   valuesConfig: {
     BUDGET: { description: 'Its committed spend reaches its budget (it stops STOPPED_BUDGET_REACHED).' },
     SPEND_CAP: {
-      description:
-        'A daily or monthly spend cap of its wallet or account is reached before the cap resets (it stops STOPPED_INSUFFICIENT_FUNDS).',
+      description: 'A daily or monthly spend cap of its wallet or account is reached before the cap resets (it stops STOPPED_SPEND_CAP).',
     },
     WALLET: { description: "Its wallet's available balance is used up (it stops STOPPED_INSUFFICIENT_FUNDS)." },
   },
@@ -137,7 +137,8 @@ registerEnumType(CampaignEnd, {
 @ObjectType('CampaignProjection', {
   description:
     "When a RUNNING campaign ends at the current burn (the wallet's one burn definition, see WalletBurn): its budget is reached at the campaign's " +
-    "own rate, its wallet runs dry at the wallet's rate (every use of the wallet), whichever comes first. Seconds are rounded down.",
+    "own rate, a daily or monthly spend cap is reached or its wallet runs dry at the wallet's rate (every use of the wallet), whichever comes first. " +
+    'Seconds are rounded down.',
 })
 export class CampaignProjectionObject {
   @Field(() => MoneyScalar, { description: "The campaign's own burn rate per minute (its calls and messages)." })
@@ -164,6 +165,12 @@ export class CampaignProjectionObject {
       "Seconds until a daily or monthly spend cap of the wallet or account is reached at the wallet's rate; null without caps or when each resets first.",
   })
   spendCapReachedInSeconds!: number | null;
+
+  @Field(() => SpendCapReachObject, {
+    nullable: true,
+    description: "Which cap spendCapReachedInSeconds counts to (daily or monthly, the account's or the wallet's); null with it.",
+  })
+  spendCap!: SpendCapReachObject | null;
 
   @Field(() => CampaignEnd, {
     nullable: true,

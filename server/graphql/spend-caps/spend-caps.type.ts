@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { SpendCapPeriod, SpendCapRecord, SpendCapSettings } from '../../domain/spend-caps/spend-caps.service.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
@@ -17,6 +17,53 @@ registerEnumType(SpendCapScope, {
     WALLET: { description: 'One wallet.' },
   },
 });
+
+/** Which period of a cap: a local day or a local month. */
+export enum SpendCapPeriodKind {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+}
+
+registerEnumType(SpendCapPeriodKind, {
+  name: 'SpendCapPeriodKind',
+  description: "A spend cap's period, in the account's timezone.",
+  valuesConfig: {
+    DAY: { description: 'The daily cap (resets at local midnight).' },
+    MONTH: { description: 'The monthly cap (resets at local midnight on the 1st).' },
+  },
+});
+
+@ObjectType('SpendCapReach', {
+  description:
+    "The first daily or monthly spend cap a wallet's spend reaches at its burn rate (Wallet.burn.ratePerMinute) before the cap resets: " +
+    'from then on its calls stop and spending is refused SPEND_CAP_REACHED until the reset.',
+})
+export class SpendCapReachObject {
+  @Field(() => SpendCapPeriodKind, { description: 'The daily or the monthly cap.' })
+  period!: SpendCapPeriodKind;
+
+  @Field(() => SpendCapScope, { description: "The account's cap (its wallets of this currency together) or the wallet's own." })
+  scope!: SpendCapScope;
+
+  @Field(() => Int, { description: 'Seconds until it is reached at the burn rate, rounded down.' })
+  reachedInSeconds!: number;
+
+  @Field(() => DateTimeResolver, { description: 'When that cap resets.' })
+  resetsAt!: Date;
+}
+
+/** The GraphQL view of a cap reach; null stays null. */
+export function toSpendCapReachObject(
+  reach: { reachedInSeconds: number; period: 'DAY' | 'MONTH'; scope: 'ACCOUNT' | 'WALLET'; resetsAtMs: number } | null,
+): SpendCapReachObject | null {
+  if (reach === null) return null;
+  return Object.assign(new SpendCapReachObject(), {
+    period: reach.period as SpendCapPeriodKind,
+    scope: reach.scope as SpendCapScope,
+    reachedInSeconds: reach.reachedInSeconds,
+    resetsAt: new Date(reach.resetsAtMs),
+  });
+}
 
 @ObjectType('SpendCapPeriod', { description: 'One period (a local day or month) of a spend cap.' })
 export class SpendCapPeriodObject {

@@ -1,6 +1,8 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import type { Burn } from '../../domain/wallets/burn-rate.js';
+import { CampaignEnd } from '../../domain/campaigns/campaign-projection.js';
+import type { WalletOutlook } from '../../domain/spend-caps/cap-outlook.js';
+import { SpendCapReachObject, toSpendCapReachObject } from '../spend-caps/spend-caps.type.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { WalletObject } from './wallet.type.js';
 
@@ -25,6 +27,27 @@ export class WalletBurnObject {
   })
   timeToEmptySeconds!: number | null;
 
+  @Field(() => CampaignEnd, {
+    nullable: true,
+    description:
+      "What stops the wallet's spending first at ratePerMinute: WALLET (its available balance runs dry: timeToEmptySeconds) or SPEND_CAP " +
+      "(a daily or monthly cap is reached before it resets: spendCap; on a tie SPEND_CAP). Never BUDGET (a campaign's own). Null when nothing is running.",
+  })
+  limitedBy!: CampaignEnd | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds until limitedBy is reached at ratePerMinute, rounded down; null when nothing is running.',
+  })
+  limitReachedInSeconds!: number | null;
+
+  @Field(() => SpendCapReachObject, {
+    nullable: true,
+    description:
+      'The first spend cap reached at ratePerMinute before it resets (whether or not the balance runs dry first); null when none is.',
+  })
+  spendCap!: SpendCapReachObject | null;
+
   @Field(() => Int, { description: 'Calls on the wallet in progress now.' })
   activeCalls!: number;
 
@@ -48,11 +71,14 @@ export class WalletBurnObject {
   planFeesPerMinute!: bigint;
 }
 
-/** The GraphQL view of a burn, with the wallet's time-to-empty (null for a campaign's own burn). */
-export function toWalletBurnObject(burn: Burn, timeToEmptySeconds: number | null): WalletBurnObject {
+/** The GraphQL view of a wallet's burn and outlook. */
+export function toWalletBurnObject(burn: WalletOutlook): WalletBurnObject {
   return Object.assign(new WalletBurnObject(), {
     ratePerMinute: burn.ratePerMinuteMicros,
-    timeToEmptySeconds,
+    timeToEmptySeconds: burn.timeToEmptySeconds,
+    limitedBy: burn.limitedBy as CampaignEnd | null,
+    limitReachedInSeconds: burn.limitReachedInSeconds,
+    spendCap: toSpendCapReachObject(burn.spendCap),
     activeCalls: burn.activeCalls,
     meteredPerMinute: burn.meteredPerMinuteMicros,
     windowUsage: burn.windowUsageMicros,
@@ -68,7 +94,6 @@ export class WalletBurnResolver {
     description: 'What the wallet is burning now and its time to empty (see WalletBurn for the definition).',
   })
   async burn(@Root() wallet: WalletObject, @Ctx() { loaders }: Context): Promise<WalletBurnObject> {
-    const burn = await loaders.walletBurn.load(wallet.id);
-    return toWalletBurnObject(burn, burn.timeToEmptySeconds);
+    return toWalletBurnObject(await loaders.walletBurn.load(wallet.id));
   }
 }

@@ -41,6 +41,9 @@ export function burnOf(overrides: Partial<OverviewWallet['burn']>): OverviewWall
   return {
     ratePerMinute: null,
     timeToEmptySeconds: null,
+    limitedBy: null,
+    limitReachedInSeconds: null,
+    spendCap: null,
     activeCalls: 0,
     meteredPerMinute: '0',
     windowUsage: '0',

@@ -41,7 +41,7 @@ describe('OverviewPage', () => {
     expect(printed).toContain('walletUpdated(walletId: $walletId) { ...OverviewWalletFields }');
     expect(printed).toContain('fragment OverviewWalletFields on Wallet { id currency balance reserved available status sequence');
     expect(printed).toContain(
-      'burn { ratePerMinute timeToEmptySeconds activeCalls meteredPerMinute windowUsage windowSeconds coveredSeconds planFeesPerMinute }',
+      'burn { ratePerMinute timeToEmptySeconds limitedBy limitReachedInSeconds spendCap { period scope reachedInSeconds resetsAt } activeCalls meteredPerMinute windowUsage windowSeconds coveredSeconds planFeesPerMinute }',
     );
     expect(printed).toContain('autoRecharge { walletId enabled threshold target pausedReason }');
   });

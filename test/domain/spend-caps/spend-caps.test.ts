@@ -1,5 +1,5 @@
 // Goal: daily and monthly spend caps (account and wallet) refuse what would pass them on every spending path (charges,
-// calls at start and on the billing clock, message holds), reset at local midnight in the account's timezone (also on a
+// calls at start and on the billing clock, message holds), stop campaigns with their own status (STOPPED_SPEND_CAP, resumable), reset at local midnight in the account's timezone (also on a
 // DST day), and raise their 80 % and cap alerts once per period. Method: the real server on a fresh database with its
 // billing clock stepped by hand (ManualClock), the public API over HTTP, the ledger invariants after money moved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
+
+const CAMPAIGN_STATUS = `query($id: ID!) { campaign(id: $id) { status } }`;
+const START_CAMPAIGN = `mutation($id: ID!) { startCampaign(id: $id) { campaign { status } } }`;
+
+async function campaignStatus(key: string, campaignId: string): Promise<string> {
+  return (await t.ok(key, CAMPAIGN_STATUS, { id: campaignId })).campaign.status;
+}
+
+async function startCampaign(key: string, campaignId: string): Promise<string> {
+  return (await t.ok(key, START_CAMPAIGN, { id: campaignId })).startCampaign.campaign.status;
+}
 
 async function alertKinds(key: string): Promise<string[]> {
   const data = await t.ok(key, ALERTS);
@@ -208,10 +219,13 @@ describe('calls and messages', () => {
     expect(call).toEqual({ status: 'STOPPED', endReason: 'SPEND_CAP_REACHED', billedSeconds: 30, cost: '0.3' });
     const caps = await t.ok(ownerKey, CAPS);
     expect(caps.spendCaps.caps[1].daily.spent).toBe('0.3');
-    // The campaign stopped; started again, its next call is refused by the cap.
-    await t.ok(ownerKey, `mutation($id: ID!) { startCampaign(id: $id) { campaign { id } } }`, { id: campaignId });
+    // The campaign stopped with the cap's own status, not the wallet's (it holds 99.70).
+    expect(await campaignStatus(ownerKey, campaignId)).toBe('STOPPED_SPEND_CAP');
+    // Started again before the cap resets (allowed, as for the other stops), its next call is refused by the cap and it stops again.
+    expect(await startCampaign(ownerKey, campaignId)).toBe('RUNNING');
     const refused = await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900002' } });
     expect(refused.startCall.call).toMatchObject({ status: 'REFUSED', endReason: 'SPEND_CAP_REACHED' });
+    expect(await campaignStatus(ownerKey, campaignId)).toBe('STOPPED_SPEND_CAP');
     await until('the cap alert', async () => (await alertKinds(ownerKey)).includes('SPEND_CAP_REACHED'));
     await t.assertLedger();
   });
@@ -274,6 +288,50 @@ describe('calls and messages', () => {
   });
 });
 
+describe('projection', () => {
+  it("the wallet's burn and the campaign's projection name the daily cap reached before the balance runs dry, and when", async () => {
+    const { walletId, ownerKey } = await t.createAccount('Cap outlook');
+    await t.fund(walletId, '100');
+    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 6, nextIncrementSeconds: 6 }]);
+    const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+    const OUTLOOK = `query($walletId: ID!, $campaignId: ID!) {
+      wallet(id: $walletId) { burn { ratePerMinute timeToEmptySeconds limitedBy limitReachedInSeconds spendCap { period scope reachedInSeconds resetsAt } } }
+      campaign(id: $campaignId) { projection { endsBy endsInSeconds spendCapReachedInSeconds spendCap { period scope reachedInSeconds } } }
+    }`;
+    // No cap: the balance binds.
+    await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900501' } });
+    const uncapped = await t.ok(ownerKey, OUTLOOK, { walletId, campaignId });
+    // 0.6 a minute against 99.94 available: 9,994 s.
+    expect(uncapped.wallet.burn).toMatchObject({
+      ratePerMinute: '0.6',
+      timeToEmptySeconds: 9_994,
+      limitedBy: 'WALLET',
+      limitReachedInSeconds: 9_994,
+      spendCap: null,
+    });
+    // A daily cap of 0.30 set after the call started (what it held before counts nowhere): 30 s at 0.6 a minute.
+    await t.ok(ownerKey, SET_CAPS, { input: { walletId, daily: '0.3', monthly: '50' } });
+    const capped = await t.ok(ownerKey, OUTLOOK, { walletId, campaignId });
+    const midnight = new Date(Math.floor(clock.now() / 86_400_000 + 1) * 86_400_000).toISOString();
+    expect(capped.wallet.burn).toMatchObject({
+      timeToEmptySeconds: 9_994,
+      limitedBy: 'SPEND_CAP',
+      limitReachedInSeconds: 30,
+      spendCap: { period: 'DAY', scope: 'WALLET', reachedInSeconds: 30, resetsAt: midnight },
+    });
+    expect(capped.campaign.projection).toMatchObject({
+      endsBy: 'SPEND_CAP',
+      endsInSeconds: 30,
+      spendCapReachedInSeconds: 30,
+      spendCap: { period: 'DAY', scope: 'WALLET', reachedInSeconds: 30 },
+    });
+    // The account's monthly cap of 0.10 binds sooner (10 s) and is named instead.
+    await t.ok(ownerKey, SET_CAPS, { input: { currency: 'USD', monthly: '0.1' } });
+    const account = await t.ok(ownerKey, OUTLOOK, { walletId, campaignId });
+    expect(account.wallet.burn.spendCap).toMatchObject({ period: 'MONTH', scope: 'ACCOUNT', reachedInSeconds: 10 });
+  });
+});
+
 describe('periods', () => {
   it("resets at local midnight in the account's timezone, across the day clocks go forward", async () => {
     const { walletId, ownerKey } = await t.createAccount('New York');
@@ -305,7 +363,12 @@ describe('periods', () => {
 
     to('2026-03-09T03:59:00Z'); // 23:59 on Sunday, EDT (UTC−4): still Sunday
     expect(await call()).toBe('REFUSED');
-    to('2026-03-09T04:00:00Z'); // midnight EDT: Monday
+    // Each refusal stopped the campaign STOPPED_SPEND_CAP (call() resumed it after each); it stops once more here.
+    const last = await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900299' } });
+    expect(last.startCall.call).toMatchObject({ status: 'REFUSED', endReason: 'SPEND_CAP_REACHED' });
+    expect(await campaignStatus(ownerKey, campaignId)).toBe('STOPPED_SPEND_CAP');
+    to('2026-03-09T04:00:00Z'); // midnight EDT: Monday; the cap has reset, and the stopped campaign resumes and connects
+    expect(await startCampaign(ownerKey, campaignId)).toBe('RUNNING');
     expect(await call()).toBe('ACTIVE');
     await t.assertLedger();
   });

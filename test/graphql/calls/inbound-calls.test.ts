@@ -1,4 +1,4 @@
-// Goal: calls received on a number are rated by the number's inbound per-minute price, metered and stopped by the same billing clock as outbound calls, refused at zero balance, when the wallet is suspended or the number is not ACTIVE, and keep the ledger exact under concurrent starts and ends, are streamed by inboundCallUpdated and, when stopped for money, reported as CALLS_STOPPED. Method: the real server on its own PostgreSQL with an injected ManualClock and the billing clock driven by hand, every call made over HTTP (the feed over a real graphql-ws socket), exact figures checked, the ledger invariants checked after each money test.
+// Goal: calls received on a number are rated by the number's inbound per-minute price, metered and stopped by the same billing clock as outbound calls, refused at zero balance, at a daily or monthly spend cap, when the wallet is suspended or the number is not ACTIVE, and keep the ledger exact under concurrent starts and ends, are streamed by inboundCallUpdated and, when stopped for money, reported as CALLS_STOPPED. Method: the real server on its own PostgreSQL with an injected ManualClock and the billing clock driven by hand, every call made over HTTP (the feed over a real graphql-ws socket), exact figures checked, the ledger invariants checked after each money test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { runSql } from '../../support/sql.js';
@@ -16,6 +16,8 @@ const CALL = `query($id: ID!) { call(id: $id) { ${CALL_FIELDS} } }`;
 const INBOUND_CALLS = `query($numberId: ID, $walletId: ID) { inboundCalls(numberId: $numberId, walletId: $walletId) { edges { node { ${CALL_FIELDS} } } } }`;
 const WALLET = `query($id: ID!) { wallet(id: $id) { balance reserved available
   transactions(first: 20) { edges { node { kind amount description } } } } }`;
+const SET_CAPS = `mutation($input: SetSpendCapsInput!) { setSpendCaps(input: $input) { spendCap { scope } } }`;
+const CAPS = `query { spendCaps { caps { scope walletId daily { cap spent } monthly { cap spent } } } }`;
 const PURCHASE = `mutation($input: PurchaseNumberInput!) { purchaseNumber(input: $input) { phoneNumber { id number status } } }`;
 
 const clock = new ManualClock();
@@ -209,6 +211,73 @@ describe('startInboundCall', () => {
       'IDEMPOTENCY_KEY_REUSED',
     );
     expect(await wallet(owner.ownerKey, owner.walletId)).toMatchObject({ reserved: '0.06' });
+  });
+});
+
+describe('spend caps on inbound calls', () => {
+  /** What the wallet's own cap has committed today and this month. */
+  async function walletCapSpent(token: string, walletId: string): Promise<{ daily: string; monthly: string }> {
+    const caps = (await t.ok(token, CAPS)).spendCaps.caps as any[];
+    const cap = caps.find((c) => c.walletId === walletId);
+    return { daily: cap.daily.spent, monthly: cap.monthly.spent };
+  }
+
+  it('a daily cap leaving exactly the first increment (0.06) answers the call; 0.059999 refuses it SPEND_CAP_REACHED, holding nothing', async () => {
+    const exact = await numberOwner('10');
+    await t.ok(exact.ownerKey, SET_CAPS, { input: { walletId: exact.walletId, daily: '0.06' } });
+    expect(await startInbound(exact.ownerKey, exact.numberId)).toMatchObject({ status: 'ACTIVE', reserved: '0.06' });
+    expect(await walletCapSpent(exact.ownerKey, exact.walletId)).toMatchObject({ daily: '0.06' });
+    // The cap is used up now: the next call is refused by it, not by the wallet (7.94 available).
+    expect(await startInbound(exact.ownerKey, exact.numberId, '+12025550124')).toMatchObject({
+      status: 'REFUSED',
+      endReason: 'SPEND_CAP_REACHED',
+    });
+
+    const short = await numberOwner('10');
+    await t.ok(short.ownerKey, SET_CAPS, { input: { walletId: short.walletId, daily: '0.059999' } });
+    const refused = await startInbound(short.ownerKey, short.numberId);
+    expect(refused).toMatchObject({ status: 'REFUSED', endReason: 'SPEND_CAP_REACHED', reserved: '0', cost: '0', direction: 'INBOUND' });
+    expect(await wallet(short.ownerKey, short.walletId)).toMatchObject({ balance: '8', reserved: '0' });
+    expect(await walletCapSpent(short.ownerKey, short.walletId)).toMatchObject({ daily: '0' });
+    // The account's monthly cap counts inbound calls the same way.
+    const account = await numberOwner('10');
+    await t.ok(account.ownerKey, SET_CAPS, { input: { currency: 'USD', monthly: '0.059999' } });
+    expect(await startInbound(account.ownerKey, account.numberId)).toMatchObject({ status: 'REFUSED', endReason: 'SPEND_CAP_REACHED' });
+    // A refusal by a cap raises the cap's alert, as for outbound calls and charges.
+    await until(
+      'the cap alert',
+      async () =>
+        (await runSql(t.app.orm.em.fork(), `select 1 from alert where account_id = $1 and kind = 'SPEND_CAP_REACHED'`, [short.accountId]))
+          .length === 1,
+      10_000,
+      50,
+    );
+    await t.assertLedger();
+  });
+
+  it('the billing clock stops an inbound call at the cap within one increment; ending gives back nothing it did not hold', async () => {
+    const owner = await numberOwner('10'); // 8 available: the cap binds, not the money
+    // 0.60 a minute in 6-second steps: a daily cap of 0.20 funds three steps (0.18), not a fourth.
+    await t.ok(owner.ownerKey, SET_CAPS, { input: { walletId: owner.walletId, daily: '0.2' } });
+    const call = await startInbound(owner.ownerKey, owner.numberId);
+    await advance(60_000);
+    const stopped = (await t.ok(owner.ownerKey, CALL, { id: call.id })).call;
+    expect(stopped).toMatchObject({ status: 'STOPPED', endReason: 'SPEND_CAP_REACHED', billedSeconds: 18, cost: '0.18', reserved: '0' });
+    expect(Date.parse(stopped.endedAt) - Date.parse(stopped.startedAt)).toBe(18_000);
+    expect(await walletCapSpent(owner.ownerKey, owner.walletId)).toEqual({ daily: '0.18', monthly: '0.18' });
+    const after = await wallet(owner.ownerKey, owner.walletId);
+    expect(after).toMatchObject({ balance: '7.82', reserved: '0' });
+    expect(after.transactions[0].description).toBe(
+      `Inbound call from +12025550123 to ${owner.number}, 0 min 18 s (stopped: SPEND_CAP_REACHED)`,
+    );
+    // A call hung up early counts only its cost on the cap (its first increment's reservation came back).
+    const other = await numberOwner('10');
+    await t.ok(other.ownerKey, SET_CAPS, { input: { walletId: other.walletId, monthly: '1' } });
+    const short = await startInbound(other.ownerKey, other.numberId);
+    await advance(4_000);
+    expect((await t.ok(other.ownerKey, END_CALL, { input: { callId: short.id } })).endCall.call).toMatchObject({ cost: '0.06' });
+    expect(await walletCapSpent(other.ownerKey, other.walletId)).toEqual({ daily: '0.06', monthly: '0.06' });
+    await t.assertLedger();
   });
 });
 

@@ -31,6 +31,7 @@ const CAMPAIGNS_PATH = '/campaigns';
 
 /** The top-up page's path: where a campaign stopped for funds sends the user. */
 const TOP_UP_PATH = '/top-up';
+const SETTINGS_PATH = '/settings';
 
 /**
  * A campaign's page, live: its figures and budget, the spend chart (per minute, cumulative,
@@ -258,6 +259,18 @@ function StoppedNotice({
       </div>
     );
   }
+  if (status === 'STOPPED_SPEND_CAP') {
+    return (
+      <div className="notice notice--error campaign-detail__stopped" role="alert">
+        <p className="notice__summary">Stopped: spend cap reached.</p>
+        <p className="notice__detail">
+          A daily or monthly spend cap of the wallet or the account could not fund the next call, so new calls are refused. Resume once the
+          cap resets (midnight, or the 1st for a monthly cap, in the account’s timezone), or raise it in{' '}
+          <NavLink path={SETTINGS_PATH} navigate={navigate} text="Settings" />.
+        </p>
+      </div>
+    );
+  }
   if (status === 'STOPPED_BUDGET_REACHED') {
     return (
       <div className="notice notice--error campaign-detail__stopped" role="alert">
@@ -317,7 +330,7 @@ const CampaignFiguresList = memo(function CampaignFiguresList({ latest, currency
 });
 
 /**
- * When the running campaign ends, whichever comes first: "Budget reached", "Spend cap reached" or "Wallet runs dry",
+ * When the running campaign ends, whichever comes first: "Budget reached", "Daily cap reached" (or monthly) or "Wallet runs dry",
  * "in 12 min 5 s" counting down on the page's clock from the state's figure (the wallet's figure is
  * the Overview's time to empty). Nothing for a paused or stopped campaign, or when nothing runs.
  */
@@ -330,7 +343,7 @@ function ProjectionFigure({ projection, atMs }: { projection: CampaignFigures['p
       ? ['Budget reached', 'At this campaign’s burn, when its committed spend reaches its budget (before the wallet runs dry)']
       : projection.endsBy === 'SPEND_CAP'
         ? [
-            'Spend cap reached',
+            `${projection.spendCap?.period === 'MONTH' ? 'Monthly' : projection.spendCap?.period === 'DAY' ? 'Daily' : 'Spend'} cap reached`,
             'At the wallet’s burn, when a daily or monthly spend cap is reached (before it resets or the wallet runs dry)',
           ]
         : ['Wallet runs dry', 'At the wallet’s burn (all its campaigns, messages and plan fees), when its available balance is used up'];

@@ -26,6 +26,7 @@ const CAMPAIGN_STATUS_LABELS: Readonly<Record<CampaignStatus, string>> = {
   PAUSED: 'Paused',
   STOPPED_INSUFFICIENT_FUNDS: 'Stopped: insufficient funds',
   STOPPED_BUDGET_REACHED: 'Stopped: budget reached',
+  STOPPED_SPEND_CAP: 'Stopped: spend cap reached',
   COMPLETED: 'Completed',
 };
 
@@ -63,6 +64,7 @@ export function campaignActions(status: CampaignStatus | string): CampaignAction
     case 'PAUSED':
     case 'STOPPED_INSUFFICIENT_FUNDS':
     case 'STOPPED_BUDGET_REACHED':
+    case 'STOPPED_SPEND_CAP':
       return { start: 'Resume', pause: false };
     case 'RUNNING':
       return { start: null, pause: true };

@@ -1,4 +1,4 @@
-import { burnFigures, formatTimeToEmpty, formatWindow } from './burn-rate';
+import { burnFigures, capReachedText, formatTimeToEmpty, formatWindow } from './burn-rate';
 import { formatPerMinute, moneyToMicros } from '../../utils/money';
 import type { OverviewWalletFieldsFragment as OverviewWallet } from '../../gql/graphql.js';
 
@@ -13,7 +13,8 @@ export interface BurnCardProps {
 /**
  * What the wallet is burning: the server's one burn rate (the same figure every campaign page
  * counts its "wallet runs dry" at), the time until the available balance is used up at it, and the
- * active calls, with what the rate counts in small print.
+ * active calls, with what the rate counts in small print; when a daily or monthly spend cap is reached
+ * first, "Daily cap reached in ~X" under them.
  */
 export function BurnCard({ wallet, failed }: BurnCardProps) {
   if (wallet === null) {
@@ -28,6 +29,7 @@ export function BurnCard({ wallet, failed }: BurnCardProps) {
   }
   const { currency, burn } = wallet;
   const figures = burnFigures(burn);
+  const capReached = capReachedText(burn);
   return (
     <section className="card" aria-labelledby="overview-burn-heading">
       <h2 id="overview-burn-heading" className="overview-card__title">
@@ -50,6 +52,11 @@ export function BurnCard({ wallet, failed }: BurnCardProps) {
           <dd className="numeric">{burn.activeCalls}</dd>
         </div>
       </dl>
+      {capReached !== null && (
+        <p className="notice notice--warning overview-burn__cap" role="status">
+          <strong>{capReached}</strong>, before the balance runs out: from then calls stop and spending is refused until the cap resets.
+        </p>
+      )}
       <p className="muted overview-card__note">
         {figures.running
           ? `Calls, messages and plan fees over the last ${formatWindow(burn.coveredSeconds)}, or the active calls’ prices (${formatPerMinute(

@@ -65,6 +65,35 @@ export function formatTimeToEmpty(seconds: bigint | null): string {
   return 'over a year';
 }
 
+/**
+ * A duration for people, approximately and rounded down: "under a minute", "~47 min", "~3 h 20 min",
+ * "~2 d 4 h", "over a year" (from 365 days).
+ */
+export function formatApproximateDuration(seconds: bigint): string {
+  if (seconds < MINUTE_SECONDS) return 'under a minute';
+  const about = formatTimeToEmpty(seconds);
+  return about.startsWith('about ') ? `~${about.slice('about '.length)}` : about;
+}
+
+/** The first spend cap the wallet reaches at its burn, as the server sends it (`WalletBurn.spendCap`). */
+export interface ServerCapReach {
+  period: 'DAY' | 'MONTH' | string;
+  scope: 'ACCOUNT' | 'WALLET' | string;
+  reachedInSeconds: number;
+}
+
+/**
+ * The Overview's cap line when a cap stops spending before the balance runs dry (`limitedBy` SPEND_CAP):
+ * "Daily cap reached in ~47 min", "Monthly account cap reached in ~2 d 4 h", "Daily cap reached now";
+ * null when the balance binds first, no cap is reached, or nothing is running.
+ */
+export function capReachedText(burn: { limitedBy?: string | null; spendCap?: ServerCapReach | null }): string | null {
+  if (burn.limitedBy !== 'SPEND_CAP' || !burn.spendCap) return null;
+  const { period, scope, reachedInSeconds } = burn.spendCap;
+  const cap = `${period === 'MONTH' ? 'Monthly' : 'Daily'}${scope === 'ACCOUNT' ? ' account' : ''} cap`;
+  return reachedInSeconds <= 0 ? `${cap} reached now` : `${cap} reached in ${formatApproximateDuration(BigInt(reachedInSeconds))}`;
+}
+
 /** A window in seconds as "5 min" when whole minutes, else "90 s". */
 export function formatWindow(seconds: number): string {
   return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;

@@ -23,6 +23,14 @@ export const OVERVIEW_WALLET_FIELDS = graphql(`
     burn {
       ratePerMinute
       timeToEmptySeconds
+      limitedBy
+      limitReachedInSeconds
+      spendCap {
+        period
+        scope
+        reachedInSeconds
+        resetsAt
+      }
       activeCalls
       meteredPerMinute
       windowUsage

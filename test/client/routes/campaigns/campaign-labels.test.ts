@@ -24,6 +24,7 @@ describe('campaign statuses', () => {
       'Paused',
       'Stopped: insufficient funds',
       'Stopped: budget reached',
+      'Stopped: spend cap reached',
       'Completed',
     ]);
     expect(campaignStatusLabel('ARCHIVED_LATER')).toBe('Archived later');
@@ -32,6 +33,7 @@ describe('campaign statuses', () => {
   it('colours stopped statuses as stopped', () => {
     expect(campaignStatusTone('STOPPED_INSUFFICIENT_FUNDS')).toBe('stopped');
     expect(campaignStatusTone('STOPPED_BUDGET_REACHED')).toBe('stopped');
+    expect(campaignStatusTone('STOPPED_SPEND_CAP')).toBe('stopped');
     expect(campaignStatusTone('RUNNING')).toBe('running');
     expect(campaignStatusTone('DRAFT')).toBe('draft');
   });
@@ -42,6 +44,7 @@ describe('campaign statuses', () => {
     expect(campaignActions('PAUSED')).toEqual({ start: 'Resume', pause: false });
     expect(campaignActions('STOPPED_INSUFFICIENT_FUNDS')).toEqual({ start: 'Resume', pause: false });
     expect(campaignActions('STOPPED_BUDGET_REACHED')).toEqual({ start: 'Resume', pause: false });
+    expect(campaignActions('STOPPED_SPEND_CAP')).toEqual({ start: 'Resume', pause: false });
     expect(campaignActions('COMPLETED')).toEqual({ start: null, pause: false });
   });
 

@@ -1,8 +1,10 @@
-// Goal: the Overview reads the server's one burn figure exactly (rate in micro-units, no projection when the server says nothing runs) and words time-to-empty rounded down from zero to over a year; method: worked examples plus fast-check properties against plain bigint arithmetic.
+// Goal: the Overview reads the server's one burn figure exactly (rate in micro-units, no projection when the server says nothing runs), words time-to-empty rounded down from zero to over a year, and names a spend cap reached before the balance runs dry ("Daily cap reached in ~X"); method: worked examples plus fast-check properties against plain bigint arithmetic.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   burnFigures,
+  capReachedText,
+  formatApproximateDuration,
   formatTimeToEmpty,
   formatWindow,
   TIME_TO_EMPTY_YEAR_SECONDS,
@@ -128,5 +130,32 @@ describe('formatPerMinute', () => {
     expect(formatPerMinute(8_500n, 'GBP')).toBe('£0.0085/min');
     expect(formatPerMinute(1n, 'CAD')).toBe('CAD 0.000001/min');
     expect(formatPerMinute(0n, 'EUR')).toBe('€0.00/min');
+  });
+});
+
+describe('a spend cap reached before the balance runs dry', () => {
+  const cap = (period: string, scope: string, reachedInSeconds: number) => ({ period, scope, reachedInSeconds });
+
+  it("names the daily or monthly cap, the account's when it is, and when, approximately and rounded down", () => {
+    expect(capReachedText({ limitedBy: 'SPEND_CAP', spendCap: cap('DAY', 'WALLET', 240) })).toBe('Daily cap reached in ~4 min');
+    expect(capReachedText({ limitedBy: 'SPEND_CAP', spendCap: cap('DAY', 'WALLET', 299) })).toBe('Daily cap reached in ~4 min');
+    expect(capReachedText({ limitedBy: 'SPEND_CAP', spendCap: cap('MONTH', 'ACCOUNT', 2 * 86_400 + 4 * 3_600) })).toBe(
+      'Monthly account cap reached in ~2 d 4 h',
+    );
+    expect(capReachedText({ limitedBy: 'SPEND_CAP', spendCap: cap('DAY', 'WALLET', 59) })).toBe('Daily cap reached in under a minute');
+    expect(capReachedText({ limitedBy: 'SPEND_CAP', spendCap: cap('DAY', 'WALLET', 0) })).toBe('Daily cap reached now');
+  });
+
+  it('says nothing when the balance binds first, no cap is reached, or nothing runs', () => {
+    expect(capReachedText({ limitedBy: 'WALLET', spendCap: cap('DAY', 'WALLET', 9_000) })).toBeNull();
+    expect(capReachedText({ limitedBy: 'WALLET', spendCap: null })).toBeNull();
+    expect(capReachedText({ limitedBy: null, spendCap: null })).toBeNull();
+  });
+
+  it('words durations as time-to-empty does, with "~" for "about"', () => {
+    expect(formatApproximateDuration(60n)).toBe('~1 min');
+    expect(formatApproximateDuration(3_600n * 3n + 1_200n)).toBe('~3 h 20 min');
+    expect(formatApproximateDuration(1n)).toBe('under a minute');
+    expect(formatApproximateDuration(TIME_TO_EMPTY_YEAR_SECONDS)).toBe('over a year');
   });
 });

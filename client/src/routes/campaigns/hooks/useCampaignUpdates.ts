@@ -31,6 +31,11 @@ export const CAMPAIGN_FIELDS = graphql(`
       walletRatePerMinute
       budgetReachedInSeconds
       walletRunsDryInSeconds
+      spendCapReachedInSeconds
+      spendCap {
+        period
+        scope
+      }
       endsBy
       endsInSeconds
       windowSeconds
