@@ -115,8 +115,9 @@ describe('per-request batching of wallet fields', () => {
     expect(large.result.me.account.wallets).toHaveLength(100);
     console.log(`Statements for 10 wallets: ${small.statements.length}; for 100 wallets: ${large.statements.length}`);
     expect(large.statements.length).toBe(small.statements.length);
-    // The key lookup, the account and its wallets, then one statement per batched field (10 here).
-    expect(large.statements.length).toBeLessThanOrEqual(15);
+    // The key lookup, the account and its wallets, then one statement per batched field (10 here),
+    // and the burn's read of the spend caps that may stop spending first.
+    expect(large.statements.length).toBeLessThanOrEqual(16);
   });
 
   it('the same over the socket', async () => {

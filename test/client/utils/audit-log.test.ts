@@ -1,6 +1,7 @@
 // Goal: the audit log shows each change as people read it: only the fields an update changed (before → after), every field of a
 // creation or deletion, camelCase field names in words, and every action labelled. Method: the pure rules on JSON as the API sends it.
 import { describe, expect, it } from 'vitest';
+import { AuditAction } from '../../../client/src/gql/graphql.js';
 import { AUDIT_ACTION_LABELS, auditChanges, fieldLabel } from '../../../client/src/utils/audit-log.js';
 
 describe('audit log rules', () => {
@@ -26,6 +27,7 @@ describe('audit log rules', () => {
   it('names fields and actions in words', () => {
     expect(fieldLabel('eventTypes')).toBe('event types');
     expect(fieldLabel('addressLine1')).toBe('address line1');
-    expect(Object.keys(AUDIT_ACTION_LABELS)).toHaveLength(37);
+    // Every action the schema has, whatever their number (actions are added by parallel work).
+    expect(Object.keys(AUDIT_ACTION_LABELS).sort()).toEqual(Object.values(AuditAction).sort());
   });
 });
