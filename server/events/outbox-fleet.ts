@@ -298,62 +298,62 @@ export class OutboxFleet {
   }
 
   private heardAlertBatch(feed: AlertFeed, message: string): void {
-    let header: ReturnType<typeof decodeAlertBatchHeader>;
-    try {
-      header = decodeAlertBatchHeader(message);
-    } catch (error) {
-      this.counts.malformed++;
-      this.options.onError?.(error);
-      return;
-    }
-    if (header.sender === this.processId) return;
-    this.counts.received++;
-    this.lastHeardAtMs = performance.now();
-    if (!this.leading) this.setSelfReading(false);
-    if (header.to <= feed.readPosition) {
-      this.counts.receivedDropped++;
-      return;
-    }
-    let alerts: AlertRecord[];
-    try {
-      alerts = decodeAlerts(header.alertsJson);
-    } catch (error) {
-      this.counts.malformed++;
-      this.options.onError?.(error);
-      return;
-    }
-    feed.receive({ from: header.from, to: header.to, alerts });
+    this.heardStreamBatch(
+      message,
+      decodeAlertBatchHeader,
+      (header) => header.to <= feed.readPosition,
+      (header) => decodeAlerts(header.alertsJson),
+      (header, alerts) => feed.receive({ from: header.from, to: header.to, alerts }),
+    );
   }
 
   private heardBatch(message: string): void {
     const { tail } = this.options;
-    let header: ReturnType<typeof decodeOutboxBatchHeader>;
-    try {
-      header = decodeOutboxBatchHeader(message);
-    } catch (error) {
-      this.counts.malformed++;
-      this.options.onError?.(error);
-      return;
-    }
-    if (header.sender === this.processId) return;
+    this.heardStreamBatch(
+      message,
+      decodeOutboxBatchHeader,
+      (header) => compareOutboxPositions(header.to, tail.readPosition) <= 0,
+      (header) => JSON.parse(header.rowsJson) as TailRow[],
+      (header, rows) => tail.receive({ from: header.from, to: header.to, rows }),
+    );
+  }
+
+  /**
+   * One batch heard on the stream (outbox rows or an alert feed's alerts): the header is read, this
+   * process's own batches skipped, hearing a reader ends reading on our own, a batch already handed
+   * out here (a repeat, or read by this process itself) is dropped before its body is even parsed,
+   * and the rest is delivered. A message we cannot read is as good as lost: the next one shows the
+   * gap, which is then read from PostgreSQL.
+   */
+  private heardStreamBatch<Header extends { sender: string }, Body>(
+    message: string,
+    decodeHeader: (message: string) => Header,
+    handledAlready: (header: Header) => boolean,
+    decodeBody: (header: Header) => Body,
+    deliver: (header: Header, body: Body) => void,
+  ): void {
+    const header = this.decoded(() => decodeHeader(message));
+    if (header === undefined || header.sender === this.processId) return;
     this.counts.received++;
     this.lastHeardAtMs = performance.now();
     if (!this.leading) this.setSelfReading(false);
-    // Already handed out here (a repeat, or this process read it itself): not even parsed.
-    if (compareOutboxPositions(header.to, tail.readPosition) <= 0) {
+    if (handledAlready(header)) {
       this.counts.receivedDropped++;
       return;
     }
-    let rows: TailRow[];
+    const body = this.decoded(() => decodeBody(header));
+    if (body !== undefined) deliver(header, body);
+  }
+
+  /** `decode()`'s result, or undefined (counted as malformed and reported) when it throws. */
+  private decoded<T>(decode: () => T): T | undefined {
     try {
-      rows = JSON.parse(header.rowsJson) as TailRow[];
+      return decode();
     } catch (error) {
-      // A message we cannot read is as good as lost: the next one shows the gap, read from PostgreSQL.
       this.counts.malformed++;
       this.options.onError?.(error);
-      return;
+      return undefined;
     }
-    tail.receive({ from: header.from, to: header.to, rows });
   }
 
   /** Opens the election connection and waits for the lock on it; on any failure, tries again later. */
