@@ -25,7 +25,7 @@ export function graphqlMetricsPlugin<TContext extends object>(metrics: Metrics, 
   const labels = new OperationLabels(schema);
   return {
     contextCreationDidFail: async ({ error }) => {
-      metrics.observeOperation('http', UNKNOWN_OPERATION.type, UNKNOWN_OPERATION.operation, codeOf(error), 0);
+      metrics.observeOperation('http', UNKNOWN_OPERATION.type, UNKNOWN_OPERATION.operation, codeOf(error), undefined);
     },
     requestDidStart: async () => {
       const startedAt = process.hrtime.bigint();

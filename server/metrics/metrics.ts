@@ -233,10 +233,10 @@ export class Metrics {
     this.sources = { ...this.sources, ...sources };
   }
 
-  /** Counts one GraphQL operation and its latency. */
-  observeOperation(transport: GraphqlTransport, type: string, operation: string, code: unknown, seconds: number): void {
+  /** Counts one GraphQL operation and its latency (undefined: refused before it was timed). */
+  observeOperation(transport: GraphqlTransport, type: string, operation: string, code: unknown, seconds: number | undefined): void {
     this.graphqlOperations.inc({ transport, type, operation, outcome: outcomeLabel(code) });
-    this.graphqlDuration.observe({ transport, type, operation }, seconds);
+    if (seconds !== undefined) this.graphqlDuration.observe({ transport, type, operation }, seconds);
   }
 
   /** Counts one committed billing-clock batch: its duration, each call's lag (ms) and what it did to them. */
