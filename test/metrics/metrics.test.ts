@@ -7,6 +7,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { subscribe } from '../support/subscriber.js';
 import { until } from '../support/waiting.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
+import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
+import { runSql } from '../support/sql.js';
 
 const QUERIES_PER_WINDOW_MAX = 25;
 const CHARGE = 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }';
@@ -18,16 +20,20 @@ const CREATE_ENDPOINT = `mutation($input: CreateWebhookEndpointInput!) { createW
 const clock = new ManualClock();
 let t: TestApp;
 let receiver: WebhookReceiver;
+let smtp: SmtpTestServer;
 let tenant: { accountId: string; walletId: string; ownerKey: string };
 
 beforeAll(async () => {
   receiver = await WebhookReceiver.start();
+  smtp = await startSmtpTestServer();
   // The integrator's endpoint is down: every attempt fails and is retried (later, on the manual clock).
   receiver.respond = () => 503;
   t = await startTestApp(
     {
       billingClockEnabled: false,
       webhooksEnabled: true,
+      // Mail goes to an SMTP server in this process; its jobs run by hand.
+      smtpUrl: smtp.url,
       graphqlQueriesPerWindowMax: QUERIES_PER_WINDOW_MAX,
       // One window for the whole file, and a process that admits nothing it has not reported.
       graphqlRateWindowSeconds: 3_600,
@@ -42,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   await receiver?.close();
+  await smtp?.close();
 });
 
 /** One sample of a scrape: its metric name, labels and value. */
@@ -242,6 +249,39 @@ describe('traffic', () => {
     expect(receiver.received.length).toBeGreaterThanOrEqual(1);
     // Retried later on the manual clock, which does not move here: the delivery waits.
     expect((await scrape()).value('spendwire_webhook_deliveries_pending')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts mail sends by result and the mails waiting: a refusal retried, then sent', async () => {
+    const email = `owner-${Date.now()}@example.com`;
+    await t.ok(t.adminToken, `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`, {
+      input: { accountId: tenant.accountId, email, name: 'Owner', role: 'OWNER', password: 'correct horse battery' },
+    });
+    // An alert as the alert processor inserts it (its contract with the mail producer).
+    await runSql(
+      t.app.orm.em.fork(),
+      `insert into alert (kind, severity, account_id, wallet_id, currency, threshold_micros, balance_micros, message, dedupe_key, raised_at)
+       values ('LOW_BALANCE', 'WARNING', $1, $2, 'USD', 5000000, 4000000, 'Low balance', $3, to_timestamp($4 / 1000.0))`,
+      [tenant.accountId, tenant.walletId, `metrics-${Date.now()}`, clock.now()],
+    );
+    const before = await scrape();
+    const sends = (scrape: Scrape, result: string) =>
+      scrape.count('spendwire_mail_sends_total', { result }) - before.count('spendwire_mail_sends_total', { result });
+    // The mail producer has not read the new alert yet.
+    expect(before.value('spendwire_alert_reader_lag_rows', { reader: 'mail' })).toBeGreaterThanOrEqual(1);
+    smtp.refuseNext(1, 451, 'Try again later');
+    await t.app.mailJobs.runOnce();
+    const refused = await scrape();
+    expect(sends(refused, 'retried')).toBe(1);
+    expect(sends(refused, 'sent')).toBe(0);
+    expect(refused.value('spendwire_mail_pending')).toBe(1);
+    expect(refused.value('spendwire_alert_reader_lag_rows', { reader: 'mail' })).toBe(0);
+
+    clock.advance(t.config.mailRetryDelayMsMax);
+    await t.app.mailJobs.runOnce();
+    const sent = await scrape();
+    expect(sends(sent, 'sent')).toBe(1);
+    expect(sent.value('spendwire_mail_pending')).toBe(0);
+    expect(smtp.received.filter((mail) => mail.envelopeTo.includes(email))).toHaveLength(1);
   });
 
   it('counts rate-limit refusals by limit, and the refused operations by outcome', async () => {
