@@ -157,6 +157,8 @@ describe('traffic', () => {
     // The mail consumer does not run in this file: the outbox grows past its position.
     expect(delta('spendwire_outbox_consumer_lag_rows', { consumer: 'mail' })).toBeGreaterThanOrEqual(5);
     expect(after.value('spendwire_outbox_head_id')).toBeGreaterThanOrEqual(before.count('spendwire_outbox_head_id') + 5);
+    // The live tail (subscriptions) follows the outbox: its lag comes back to nothing.
+    await until('the live tail to catch up', async () => (await scrape()).value('spendwire_outbox_tail_lag_rows') === 0);
   });
 
   it('counts a WebSocket query and a subscription, open sockets and active subscriptions, until they close', async () => {
@@ -177,6 +179,11 @@ describe('traffic', () => {
       );
     });
     expect(answer).toMatchObject({ wallet: { balance: expect.any(String) } });
+    // A document that does not validate is refused before it runs: counted, with no operation name.
+    const refusal = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query: '{ noSuchField }' }, { next: () => {}, error: resolve, complete: () => resolve(undefined) });
+    });
+    expect(refusal).toMatchObject([{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
     const transactions = subscribe(t.url, tenant.ownerKey, TRANSACTIONS, { walletId: tenant.walletId }, (data) => data.transactionAdded);
     let live: Scrape = before;
     await until('the subscription to be counted as active', async () => {
@@ -192,6 +199,8 @@ describe('traffic', () => {
       live.count('spendwire_graphql_operations_total', { ...wsQuery, outcome: 'ok' }) -
         before.count('spendwire_graphql_operations_total', { ...wsQuery, outcome: 'ok' }),
     ).toBe(1);
+    const invalid = { transport: 'ws', type: 'unknown', operation: 'other', outcome: 'GRAPHQL_VALIDATION_FAILED' };
+    expect(live.count('spendwire_graphql_operations_total', invalid) - before.count('spendwire_graphql_operations_total', invalid)).toBe(1);
     expect(
       live.count('spendwire_graphql_operations_total', { ...wsSubscription, outcome: 'ok' }) -
         before.count('spendwire_graphql_operations_total', { ...wsSubscription, outcome: 'ok' }),
