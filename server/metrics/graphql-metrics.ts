@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { getOperationAST, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { Metrics } from './metrics.js';
@@ -23,23 +23,35 @@ function firstCode(errors: readonly (GraphQLFormattedError | GraphQLError)[] | u
  */
 export function graphqlMetricsPlugin<TContext extends object>(metrics: Metrics, schema: GraphQLSchema): ApolloServerPlugin<TContext> {
   const labels = new OperationLabels(schema);
+  // One listener for every request, as http.ts does for the rate limits: each request's start and
+  // label are kept by its context, not in a listener allocated per request.
+  const startedAt = new WeakMap<TContext, bigint>();
+  const labelOf = new WeakMap<TContext, OperationLabel>();
+  const listener: GraphQLRequestListener<TContext> = {
+    didResolveOperation: async ({ contextValue, document, operation }) => {
+      labelOf.set(contextValue, labels.of(document, operation));
+    },
+    willSendResponse: async ({ contextValue, response }) => {
+      const body = response.body;
+      const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
+      const label = labelOf.get(contextValue) ?? UNKNOWN_OPERATION;
+      const started = startedAt.get(contextValue);
+      metrics.observeOperation(
+        'http',
+        label.type,
+        label.operation,
+        firstCode(errors),
+        started === undefined ? undefined : secondsSince(started),
+      );
+    },
+  };
   return {
     contextCreationDidFail: async ({ error }) => {
       metrics.observeOperation('http', UNKNOWN_OPERATION.type, UNKNOWN_OPERATION.operation, codeOf(error), undefined);
     },
-    requestDidStart: async () => {
-      const startedAt = process.hrtime.bigint();
-      let label: OperationLabel = UNKNOWN_OPERATION;
-      return {
-        didResolveOperation: async ({ document, operation }) => {
-          label = labels.of(document, operation);
-        },
-        willSendResponse: async ({ response }) => {
-          const body = response.body;
-          const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
-          metrics.observeOperation('http', label.type, label.operation, firstCode(errors), secondsSince(startedAt));
-        },
-      };
+    requestDidStart: async ({ contextValue }) => {
+      startedAt.set(contextValue, process.hrtime.bigint());
+      return listener;
     },
   };
 }
