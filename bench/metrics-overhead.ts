@@ -4,7 +4,8 @@
  * charged by the same N concurrent clients (each on a wallet of its own, one request at a time) in
  * alternating rounds (on, off, off, on, …) so that the machine's other load falls on both sides
  * alike. Prints charges/s and p50/p99 latency per side and round, the totals, on ÷ off, and what a
- * `/metrics` scrape of the metered server costs (ms, bytes) after the load.
+ * `/metrics` scrape of the metered server costs (ms, bytes) after the load, and the CPU time counting
+ * one operation takes in this process (µs).
  *
  * Environment: `BENCH_CLIENTS` (default 16), `BENCH_ROUNDS` (default 4), `BENCH_SECONDS` per round
  * and side (default 4). Exits 1 on any failed request; the figures are reported, never asserted.
@@ -31,6 +32,10 @@ import {
 } from './bench-support.js';
 import { startServer, stopServer, type ServerProcess } from './bench-server.js';
 import type { EmbeddedDatabase } from '../server/database/embedded-postgres.js';
+import { getOperationAST, parse, type GraphQLSchema } from 'graphql';
+import { createSchema } from '../server/graphql/schema.js';
+import { Metrics } from '../server/metrics/metrics.js';
+import { OperationLabels } from '../server/metrics/operation-labels.js';
 
 const CLIENTS = numberFromEnv('BENCH_CLIENTS', 16, 1, 256);
 const ROUNDS = numberFromEnv('BENCH_ROUNDS', 4, 1, 50);
@@ -98,7 +103,26 @@ function scrapeOnce(port: number, adminToken: string): Promise<{ ms: number; byt
   });
 }
 
+/** Microseconds of CPU per operation counted as the HTTP plugin does: its label from the document, then the counter and the histogram. */
+function countingMicros(): number {
+  const metrics = new Metrics({ databaseTimeoutMs: 1_000 });
+  const labels = new OperationLabels(schema!);
+  const document = parse(CHARGE);
+  const operation = getOperationAST(document);
+  const iterations = 200_000;
+  const startedAt = process.cpuUsage();
+  for (let index = 0; index < iterations; index++) {
+    const label = labels.of(document, operation);
+    metrics.observeOperation('http', label.type, label.operation, index % 10 === 0 ? 'INSUFFICIENT_FUNDS' : undefined, 0.004);
+  }
+  const used = process.cpuUsage(startedAt);
+  return (used.user + used.system) / iterations;
+}
+
+let schema: GraphQLSchema | undefined;
+
 async function main(resources: Resources): Promise<boolean> {
+  schema = await createSchema();
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-metrics-'));
   resources.cluster = await startEmbeddedPostgres({ dataDir: path.join(resources.tempDir, 'postgres'), port: 0, persistent: false });
   const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
@@ -172,6 +196,9 @@ async function main(resources: Resources): Promise<boolean> {
   if (scrapes.some((scrape) => scrape.status !== 200)) throw new Error('a /metrics scrape failed');
   const scrapeMs = scrapes.map((scrape) => scrape.ms).sort((a, b) => a - b);
   console.log(`/metrics scrape of the metered server: median ${fixed(scrapeMs[2]!, 1)} ms, ${scrapes[0]!.bytes} bytes.`);
+  console.log(
+    `What counting one operation costs in this process (label from its document, counter, histogram): ${fixed(countingMicros(), 2)} µs.`,
+  );
   console.log(
     `Load average at the end: ${os
       .loadavg()
