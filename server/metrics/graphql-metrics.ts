@@ -17,7 +17,8 @@ function firstCode(errors: readonly (GraphQLFormattedError | GraphQLError)[] | u
 
 /**
  * Apollo plugin (GraphQL over HTTP): counts each operation by root field and outcome (the first
- * error's code as formatError answered it) and times it from the request's start to its answer.
+ * error's code as formatError answered it) and times it from Apollo's start of the request (its
+ * credential already resolved, its body read) to its answer.
  * A request refused while its context is made (a bad credential, a key over its budget before
  * parsing) is counted with the operation `other`.
  */

@@ -82,7 +82,7 @@ export class Metrics {
   });
   readonly graphqlDuration = new Histogram({
     name: `${PREFIX}graphql_operation_duration_seconds`,
-    help: 'Time from receiving a GraphQL operation to its answer (a subscription: to its setup), in seconds.',
+    help: 'Time from a GraphQL operation’s start (HTTP: once its credential is resolved; WebSocket: its subscribe message) to its answer (a subscription: to its setup), in seconds.',
     labelNames: ['transport', 'type', 'operation'] as const,
     buckets: LATENCY_BUCKETS_SECONDS,
     registers: [this.registry],
