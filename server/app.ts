@@ -51,6 +51,11 @@ import { createRateLimits } from './transport/rate-limits/rate-limits.js';
 import { ServiceList } from './service-list.js';
 import { checkReadiness } from './lifecycle/readiness.js';
 import { checkRetentionSettings, retentionJobsOf } from './lifecycle/retention-jobs.js';
+import { Metrics } from './metrics/metrics.js';
+import { watchPool } from './metrics/pool-metrics.js';
+import { countRateLimitRefusals } from './metrics/rate-limit-metrics.js';
+import { readMonitoringGauges } from './domain/monitoring/read-monitoring-gauges.service.js';
+import { poolOf } from './database/sql.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -97,6 +102,8 @@ export interface RunningApp {
   webhooks: WebhookJobs;
   /** Deletes what is past its retention: idempotency keys, webhook deliveries, mails, alerts, expired sessions, outbox rows (running only when `retentionEnabled`). */
   retention: LifecycleJobs;
+  /** This app's Prometheus metrics, served at `/metrics` (undefined when `metricsEnabled` is off). */
+  metrics: Metrics | undefined;
   /** Stops every service in the reverse order of their start: the jobs, HTTP and WebSocket, …, the database pool last. */
   close(): Promise<void>;
 }
@@ -110,6 +117,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = options.config;
   checkRetentionSettings(config);
   const services = new ServiceList();
+  // This app's metrics, on a registry of its own: handed to what counts, never looked up process-wide.
+  const metrics = config.metricsEnabled ? new Metrics({ databaseTimeoutMs: config.metricsDatabaseTimeoutMs }) : undefined;
   try {
     const orm = await services.start({
       name: 'database pool',
@@ -127,6 +136,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       batchSizeMax: config.postingBatchSizeMax,
       batchesInFlightMax: config.postingBatchesInFlightMax,
     });
+    if (metrics) {
+      watchPool(metrics, poolOf(orm.em), config.databasePoolSize);
+      postings.onStatement = (members) => metrics.postingBatchMembers.observe(members);
+      metrics.watch({ postingFallbacks: () => postings.stats.fallbacks, database: () => readMonitoringGauges(orm.em.fork()) });
+    }
     await migrate(orm);
     const schema = await createSchema();
     const clock = options.clock ?? systemClock;
@@ -202,6 +216,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       : undefined;
     const signal = fleet ? fleet.commitSignal : pgSignal!;
     const alertSignal = fleet ? fleet.alertSignal : pgAlertSignal!;
+    metrics?.watch({ outboxTailPosition: () => BigInt(tail.readPosition.id) });
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
     // Made before the alert processor, which wakes it; started with the other jobs, after the HTTP server.
     const webhooks = new WebhookJobs({
@@ -211,6 +226,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       // The jobs start after the HTTP server, whose address this reads then.
       publicUrl: () => config.publicUrl ?? server.url,
       onError: (job, error) => console.error(`Webhook job ${job} failed (retried on the next pass):`, error),
+      onAttempt: (outcome) => {
+        if (outcome !== 'released') metrics?.webhookAttempts.inc({ result: outcome });
+      },
     });
     const alertProcessor = await services.start({
       name: 'alert processor',
@@ -271,7 +289,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           committed: () => events.committed(),
           postings,
           onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
+          onBatch: metrics && ((pass, durationMs, lagsMs) => metrics.observeBillingBatch(pass, durationMs, lagsMs)),
         });
+        metrics?.watch({ billingClockPassesFailed: () => started.passesFailed });
         callDeps.callStarted = (callId, dueAtMs) => started.track(callId, dueAtMs);
         if (config.billingClockEnabled) started.start();
         return started;
@@ -344,7 +364,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     // HTTP and WebSocket.
     const rateLimits = await services.start({
       name: 'rate limits',
-      start: () => createRateLimits({ databaseUrl: options.databaseUrl, config }),
+      start: () => countRateLimitRefusals(createRateLimits({ databaseUrl: options.databaseUrl, config }), metrics),
       stop: (started) => started.close(),
     });
     const server = await services.start({
@@ -363,6 +383,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           rateLimits,
           readiness: () => checkReadiness({ orm, outboxTailRunning: () => tail.running, timeoutMs: config.readinessCheckTimeoutMs }),
           startOperation: () => startClientOperation(config),
+          metrics,
         }),
       stop: (started) => started.close(),
     });
@@ -400,7 +421,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
               { name: 'mailProducer', run: (nowMs) => produceMail(orm.em.fork(), { config, publicUrl }, nowMs) },
               {
                 name: 'mailSender',
-                run: () => sendPendingMail(orm.em.fork(), { config, transport: mailTransport, now: () => clock.now() }),
+                run: () =>
+                  sendPendingMail(orm.em.fork(), { config, transport: mailTransport, now: () => clock.now() }).then((sent) => {
+                    metrics?.countMailSends(sent);
+                    return sent;
+                  }),
               },
             ],
             now: () => clock.now(),
@@ -468,6 +493,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       usageReportJobs,
       webhooks,
       retention,
+      metrics,
       close: () => services.stopAll(),
     };
   } catch (error) {

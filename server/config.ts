@@ -45,6 +45,16 @@ export interface Config {
   webSocketMessageBytesMax: number;
   /** Longest each `/readyz` check (database, migrations table) may take before it counts as failed, in milliseconds. @default 2000 */
   readinessCheckTimeoutMs: number;
+  /**
+   * Whether `/metrics` serves Prometheus metrics (to the PLATFORM_ADMIN credential as a bearer
+   * token) and the server counts them. Env `METRICS` (0 turns both off: `/metrics` is then 404). @default true
+   */
+  metricsEnabled: boolean;
+  /**
+   * Longest a `/metrics` scrape waits for its one database statement, in milliseconds; past it the
+   * database gauges keep their last values and `spendwire_metrics_database_up` is 0. @default 2000
+   */
+  metricsDatabaseTimeoutMs: number;
   /** Largest page a `transactions` connection returns, in rows. @default 100 */
   transactionsPageSizeMax: number;
   /** Page size when `first` is not given, in rows. @default 20 */
@@ -817,6 +827,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: env.NODE_ENV === 'production',
     webSocketMessageBytesMax: positiveIntegerFromEnv(env, 'WS_MESSAGE_BYTES_MAX', 65_536),
     readinessCheckTimeoutMs: 2_000,
+    metricsEnabled: env.METRICS !== '0',
+    metricsDatabaseTimeoutMs: 2_000,
     transactionsPageSizeMax: 100,
     transactionsPageSizeDefault: 20,
     operationAmountMicrosMax: 1_000_000_000_000_000n,

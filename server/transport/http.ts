@@ -41,6 +41,9 @@ import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
 import { jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
 import { inputCheckPlugin } from '../graphql/input-check.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.js';
+import { metricsRoute } from './metrics-route.js';
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -62,6 +65,8 @@ export interface StartHttpServerOptions {
   readiness(): Promise<Readiness>;
   /** Scopes each client operation (deadline, connection cap): made by app.ts over database/operation-budget.ts. */
   startOperation: StartClientOperation;
+  /** The app's metrics: GraphQL operations counted, `/metrics` served. Absent: neither. */
+  metrics?: Metrics;
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -92,6 +97,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     payments: options.payments,
     rateLimits: options.rateLimits,
     startOperation: options.startOperation,
+    metrics: options.metrics,
   });
   // One listener for every request (no allocation per request): the operation's type is known once
   // resolved. A query also spends its cost (a refused one was stopped by the cost limit before).
@@ -145,6 +151,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       inputCheckPlugin(),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
       ...(options.rateLimits.enabled ? [{ requestDidStart: async () => rateLimitListener }] : []),
+      ...(options.metrics ? [graphqlMetricsPlugin<Context>(options.metrics, schema)] : []),
     ],
   });
   await apollo.start();
@@ -161,6 +168,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
         .json(readiness);
     }, next);
   });
+  if (options.metrics) app.use(metricsRoute(options.metrics, (authorization) => principalFor(auth, authorization)));
   app.use(exportRoutes({ auth, config }));
   app.use(documentRoutes({ auth, config, clock: options.spend.clock }));
   app.use(

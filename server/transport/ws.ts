@@ -37,6 +37,8 @@ import { subscribeSharingExecution } from './shared-subscription-execution.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
 import type { ClientOperation, StartClientOperation } from './client-operation.js';
 import { createLoaders } from '../graphql/loaders.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { withSocketMetrics } from '../metrics/graphql-metrics.js';
 
 const TIMED_OUT = Symbol('timedOut');
 
@@ -82,6 +84,8 @@ export function attachWebSocketServer(options: {
   rateLimits: RateLimits;
   /** Scopes each operation (deadline, connection cap), as on HTTP. */
   startOperation: StartClientOperation;
+  /** The app's metrics: socket operations, subscriptions and open sockets counted. */
+  metrics?: Metrics;
 }): { dispose(): Promise<void>; closeSessionSockets(sessionId: string): void } {
   // maxPayload: ws reads a frame's length from its header and closes with 1009 (Message Too Big)
   // before buffering the payload; without it, a 50 MB message was buffered and parsed.
@@ -142,7 +146,7 @@ export function attachWebSocketServer(options: {
   const authorizationOf = (params: Record<string, unknown> | undefined) =>
     typeof params?.authorization === 'string' ? params.authorization : undefined;
   const cleanup = useServer<Record<string, unknown> | undefined>(
-    {
+    withSocketMetrics(options.metrics, wsServer, {
       schema: options.schema,
       // Queries and mutations on the socket have the same deadline and connection caps as on HTTP.
       execute: (args) => {
@@ -264,7 +268,7 @@ export function attachWebSocketServer(options: {
           loaders: createLoaders(em, { clock: options.spend.clock, config: options.config }),
         };
       },
-    },
+    }),
     wsServer,
   );
   // graphql-ws logs every socket error with its stack as an implementation fault and closes with

@@ -55,6 +55,8 @@ export interface BillingClockOptions {
   /** The app's posting batcher: stopped calls' costs are posted through it. */
   postings: PostingBatcher;
   onError?: (error: unknown) => void;
+  /** Told of each committed batch: what it did, how long it took and how late it acted on each call (ms), for metrics. */
+  onBatch?: (pass: BillingPass, durationMs: number, lagsMs: readonly number[]) => void;
 }
 
 /** A wallet of a batch: its credit as the batch goes, and what the batch reserved on it, in micros. */
@@ -200,6 +202,7 @@ export class BillingClock {
    */
   private async runBatch(ids: string[], nowMs: number): Promise<BillingPass> {
     const { config, clock } = this.options;
+    const startedAtMs = performance.now();
     const result = await transaction(this.options.em, async (tx) => {
       const rows = await claimDueCalls.all(tx, { callIds: ids, now: new Date(nowMs).toISOString() });
       if (rows.length === 0)
@@ -397,6 +400,11 @@ export class BillingClock {
     if (result.pass.processed === 0) return result.pass;
     const doneMs = clock.now();
     if (this.lags.length < LAG_SAMPLES_MAX) for (const due of result.due) this.lags.push(doneMs - due);
+    this.options.onBatch?.(
+      result.pass,
+      performance.now() - startedAtMs,
+      result.due.map((due) => doneMs - due),
+    );
     this.options.committed();
     await this.postStopped(result.stopped);
     return result.pass;
