@@ -154,7 +154,7 @@ export function isConnectionLost(error: unknown): boolean {
   const { code, severity } = error as Error & { code?: unknown; severity?: unknown };
   if (severity === 'FATAL') return true;
   if (typeof code === 'string' && (code.startsWith('57P') || code.startsWith('08'))) return true;
-  return /Connection terminated|Connection ended|Query read timeout/i.test(error.message);
+  return /Connection terminated|Connection ended|Query read timeout|not queryable/i.test(error.message);
 }
 
 /**

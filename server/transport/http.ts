@@ -43,6 +43,13 @@ import { jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js'
 import type { Readiness } from '../lifecycle/readiness.js';
 import { inputCheckPlugin } from '../graphql/input-check.js';
 
+/**
+ * How often node:http looks for requests past `headersTimeout` or `requestTimeout`, in
+ * milliseconds: a slow client is cut at most this much after its timeout (Node's default, 30 s,
+ * would let it hold the connection half a minute longer).
+ */
+const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
 /** The Retry-After of a retryable answer (HTTP 503), in seconds: a database restart takes about this long. */
 export const RETRY_AFTER_SECONDS = 1;
 
@@ -100,7 +107,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const app = express();
   app.disable('x-powered-by');
   // The request listener is attached once Apollo has started: POST /graphql skips express (graphql-post.ts).
-  const httpServer = http.createServer();
+  const httpServer = http.createServer({ connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS });
   // Bounds on how slowly a client may send (a slow or stalled one gets 408 and is closed) and on an
   // idle keep-alive connection: config.ts says each one's meaning.
   httpServer.headersTimeout = config.httpHeadersTimeoutMs;
