@@ -59,7 +59,7 @@ async function databaseAnswers(databaseUrl: string): Promise<boolean> {
 const THRESHOLDS = `mutation($id: ID!) { setLowBalanceThresholds(input: { walletId: $id, thresholds: ["7"] }) { thresholds } }`;
 
 /** Starts the mutation above as the operator; resolves with the HTTP status and body, or the network error. */
-function setThresholds(server: ServerProcess, walletId: string): Promise<{ status: number; body: any } | { failed: string }> {
+function setThresholds(server: ServerProcess, walletId: string): Promise<{ status: number; body: unknown } | { failed: string }> {
   const token = printed(server.output(), /Operator token \(PLATFORM_ADMIN\): (\S+)/, 'operator token');
   return fetch(`${server.url}/graphql`, {
     method: 'POST',
