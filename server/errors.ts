@@ -269,7 +269,7 @@ const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDO
 
 /** Messages of node-postgres and knex for a connection that went away or a wait that ran out. */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|Connection ended unexpectedly|Query read timeout|timeout exceeded when trying to connect|Timeout acquiring a connection|Client has encountered a connection error/i;
+  /Connection terminated|Connection ended unexpectedly|Query read timeout|timeout expired|timeout exceeded when trying to connect|Timeout acquiring a connection|Client has encountered a connection error/i;
 
 /**
  * Why `error` means the database is unavailable for now (the caller should retry), or undefined
