@@ -872,7 +872,7 @@ function parseCurrencyFees(text: string): Record<string, bigint> {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const cwd = process.cwd();
-  return {
+  const config: Config = {
     port: integerFromEnv(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
@@ -1116,4 +1116,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     refundRequestsPageSizeMax: 100,
     ...overrides,
   };
+  checkDatabaseTimeouts(config);
+  return config;
+}
+
+/**
+ * The client's query timeout must leave PostgreSQL's statement timeout room to act first: a
+ * statement the server cancels ends cleanly (its connection stays usable), one the client gives up
+ * on costs the connection. @throws Error when `databaseQueryTimeoutMs` is not above `databaseStatementTimeoutMs` (both on).
+ */
+function checkDatabaseTimeouts(config: Config): void {
+  const { databaseQueryTimeoutMs: query, databaseStatementTimeoutMs: statement } = config;
+  if (query > 0 && statement > 0 && query <= statement) {
+    throw new Error(`DATABASE_QUERY_TIMEOUT_MS (${query}) must be above DATABASE_STATEMENT_TIMEOUT_MS (${statement}), or 0`);
+  }
 }
