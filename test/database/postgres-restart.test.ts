@@ -141,13 +141,23 @@ describe.each(['fast', 'immediate'] as PostgresShutdownMode[])('PostgreSQL resta
     await until('some charges before the restart', () => loop.acknowledged >= 5);
     const listenBefore = await listenBackend();
     expect(listenBefore).toBeDefined();
+    const stoppedAtMs = performance.now();
     await cluster.stopServer(mode);
     try {
       await until('requests to meet the stopped database', () => loop.failed.length >= 3, 20_000);
     } finally {
       await cluster.startServer();
     }
+    const restartedAtMs = performance.now();
+    const acknowledgedAtRestart = loop.acknowledged;
+    await until('a charge acknowledged after the restart', () => loop.acknowledged > acknowledgedAtRestart, 20_000);
+    const recoveryMs = performance.now() - restartedAtMs;
     await loop.done;
+    console.log(
+      `${mode} restart: PostgreSQL down ${(restartedAtMs - stoppedAtMs).toFixed(0)} ms, ${loop.failed.length} failed attempts ` +
+        `${JSON.stringify([...new Set(loop.failed.map((attempt) => `${attempt.status} ${attempt.code}`))])}, longest answer ` +
+        `${Math.max(...loop.failed.map((attempt) => attempt.answeredMs)).toFixed(0)} ms; next charge acknowledged ${recoveryMs.toFixed(0)} ms after PostgreSQL was back`,
+    );
     expect(loop.acknowledged).toBe(CHARGES);
 
     // While it was down: every answer was a retryable SERVICE_UNAVAILABLE with HTTP 503, within the deadline.
