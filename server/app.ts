@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { createPostingBatcher, type PostingBatcher } from './domain/wallets/post-wallet-transaction.js';
-import { createOrm, migrate } from './database/orm.js';
+import { createOrm, migrateDatabase } from './database/orm.js';
 import { OperationBudget, runOperation, runOperationWithDeadline } from './database/operation-budget.js';
 import type { ClientOperation } from './transport/client-operation.js';
 import { createSchema } from './graphql/schema.js';
@@ -127,6 +127,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           databaseUrl: options.databaseUrl,
           poolSizeMax: config.databasePoolSize,
           requestConnectionsMax: config.databasePoolSize - config.databasePoolReservedConnections,
+          timeouts: {
+            statementTimeoutMs: config.databaseStatementTimeoutMs,
+            lockTimeoutMs: config.databaseLockTimeoutMs,
+            idleInTransactionTimeoutMs: config.databaseIdleInTransactionTimeoutMs,
+            queryTimeoutMs: config.databaseQueryTimeoutMs,
+            connectTimeoutMs: config.databaseConnectTimeoutMs,
+            acquireTimeoutMs: config.databasePoolAcquireTimeoutMs,
+          },
         }),
       stop: (started) => started.close(true),
     });
@@ -141,7 +149,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       postings.onStatement = (members) => metrics.postingBatchMembers.observe(members);
       metrics.watch({ postingFallbacks: () => postings.stats.fallbacks, database: () => readMonitoringGauges(orm.em.fork()) });
     }
-    await migrate(orm);
+    await migrateDatabase(options.databaseUrl);
     const schema = await createSchema();
     const clock = options.clock ?? systemClock;
 

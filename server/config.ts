@@ -99,6 +99,72 @@ export interface Config {
    */
   databasePoolReservedConnections: number;
   /**
+   * PostgreSQL `statement_timeout` of the server's pooled connections, in milliseconds: a statement
+   * running longer is cancelled by PostgreSQL (SQLSTATE 57014), answered SERVICE_UNAVAILABLE
+   * (retryable), and its transaction rolled back. Above {@link operationDeadlineMs}, so it bounds
+   * what a request answered by its deadline still runs; background jobs get it too. Migrations run
+   * without it. 0 turns it off. Env `DATABASE_STATEMENT_TIMEOUT_MS`. @default 15000
+   */
+  databaseStatementTimeoutMs: number;
+  /**
+   * PostgreSQL `lock_timeout` of the pooled connections, in milliseconds: a statement waiting longer
+   * for one row or table lock fails (SQLSTATE 55P03, answered SERVICE_UNAVAILABLE, retryable).
+   * 0 turns it off. Env `DATABASE_LOCK_TIMEOUT_MS`. @default 10000
+   */
+  databaseLockTimeoutMs: number;
+  /**
+   * PostgreSQL `idle_in_transaction_session_timeout` of the pooled connections, in milliseconds: a
+   * session left idle inside an open transaction this long is ended by PostgreSQL (its locks
+   * released, the transaction rolled back) and the pool replaces the connection. No transaction of
+   * the server waits on anything but its own statements. 0 turns it off.
+   * Env `DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS`. @default 30000
+   */
+  databaseIdleInTransactionTimeoutMs: number;
+  /**
+   * Client-side bound on one statement's answer, in milliseconds: past it the statement fails
+   * (SERVICE_UNAVAILABLE, retryable) and its connection is discarded. It covers what the server's
+   * statement_timeout cannot: a stalled network or a frozen server, whose answer never comes.
+   * Above {@link databaseStatementTimeoutMs}. 0 turns it off. Env `DATABASE_QUERY_TIMEOUT_MS`. @default 20000
+   */
+  databaseQueryTimeoutMs: number;
+  /**
+   * Longest wait to open one PostgreSQL connection (TCP, TLS and authentication), in milliseconds;
+   * an unreachable or stalled server fails the attempt (SERVICE_UNAVAILABLE, retryable) instead of
+   * holding its caller. Env `DATABASE_CONNECT_TIMEOUT_MS`. @default 5000
+   */
+  databaseConnectTimeoutMs: number;
+  /**
+   * Longest wait for a pooled connection, in milliseconds (the pool's acquire timeout): a caller
+   * outside any client operation (jobs, the billing clock) that finds the pool busy or PostgreSQL
+   * down this long fails and retries on its next pass; a client operation is also bounded by
+   * {@link operationDeadlineMs}. Env `DATABASE_POOL_ACQUIRE_TIMEOUT_MS`. @default 10000
+   */
+  databasePoolAcquireTimeoutMs: number;
+  /**
+   * Longest time a client may take to send an HTTP request's headers, in milliseconds (node:http
+   * `headersTimeout`); a slower one gets 408 and is closed. Env `HTTP_HEADERS_TIMEOUT_MS`. @default 20000
+   */
+  httpHeadersTimeoutMs: number;
+  /**
+   * Longest time a client may take to send a whole HTTP request (headers and body), in
+   * milliseconds (node:http `requestTimeout`); a slower one gets 408 and is closed. Not the time to
+   * answer it: that is {@link operationDeadlineMs}. Env `HTTP_REQUEST_TIMEOUT_MS`. @default 60000
+   */
+  httpRequestTimeoutMs: number;
+  /**
+   * How long an idle keep-alive HTTP connection stays open after an answer, in milliseconds
+   * (node:http `keepAliveTimeout`). Behind a load balancer, set it above the balancer's own idle
+   * timeout. Env `HTTP_KEEP_ALIVE_TIMEOUT_MS`. @default 5000
+   */
+  httpKeepAliveTimeoutMs: number;
+  /**
+   * Graceful shutdown (SIGINT, SIGTERM): the server stops accepting, then gives requests in flight
+   * and open sockets this long to finish, in milliseconds, before it closes what is left (sockets
+   * with 1001 Going Away) and stops its jobs, the database pool and an embedded PostgreSQL.
+   * Env `SHUTDOWN_DRAIN_TIMEOUT_MS`. @default 10000
+   */
+  shutdownDrainTimeoutMs: number;
+  /**
    * Most concurrent postings (charges, top-ups, call costs…) one statement and one commit carry,
    * in postings; 1 posts each alone. Env `POSTING_BATCH_SIZE_MAX`. @default 32
    */
@@ -816,7 +882,7 @@ function parseCurrencyFees(text: string): Record<string, bigint> {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const cwd = process.cwd();
-  return {
+  const config: Config = {
     port: integerFromEnv(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
@@ -841,6 +907,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     operationDeadlineMs: positiveIntegerFromEnv(env, 'OPERATION_DEADLINE_MS', 10_000),
     operationConnectionsMax: positiveIntegerFromEnv(env, 'OPERATION_CONNECTIONS_MAX', 4),
     databasePoolReservedConnections: integerFromEnv(env, 'DATABASE_POOL_RESERVED_CONNECTIONS', 4),
+    databaseStatementTimeoutMs: integerFromEnv(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
+    databaseLockTimeoutMs: integerFromEnv(env, 'DATABASE_LOCK_TIMEOUT_MS', 10_000),
+    databaseIdleInTransactionTimeoutMs: integerFromEnv(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
+    databaseQueryTimeoutMs: integerFromEnv(env, 'DATABASE_QUERY_TIMEOUT_MS', 20_000),
+    databaseConnectTimeoutMs: positiveIntegerFromEnv(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000),
+    databasePoolAcquireTimeoutMs: positiveIntegerFromEnv(env, 'DATABASE_POOL_ACQUIRE_TIMEOUT_MS', 10_000),
+    httpHeadersTimeoutMs: positiveIntegerFromEnv(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000),
+    httpRequestTimeoutMs: positiveIntegerFromEnv(env, 'HTTP_REQUEST_TIMEOUT_MS', 60_000),
+    httpKeepAliveTimeoutMs: positiveIntegerFromEnv(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+    shutdownDrainTimeoutMs: positiveIntegerFromEnv(env, 'SHUTDOWN_DRAIN_TIMEOUT_MS', 10_000),
     postingBatchSizeMax: positiveIntegerFromEnv(env, 'POSTING_BATCH_SIZE_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchSizeMax),
     postingBatchesInFlightMax: positiveIntegerFromEnv(
       env,
@@ -1052,4 +1128,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     refundRequestsPageSizeMax: 100,
     ...overrides,
   };
+  checkDatabaseTimeouts(config);
+  return config;
+}
+
+/**
+ * The client's query timeout must leave PostgreSQL's statement timeout room to act first: a
+ * statement the server cancels ends cleanly (its connection stays usable), one the client gives up
+ * on costs the connection. @throws Error when `databaseQueryTimeoutMs` is not above `databaseStatementTimeoutMs` (both on).
+ */
+function checkDatabaseTimeouts(config: Config): void {
+  const { databaseQueryTimeoutMs: query, databaseStatementTimeoutMs: statement } = config;
+  if (query > 0 && statement > 0 && query <= statement) {
+    throw new Error(`DATABASE_QUERY_TIMEOUT_MS (${query}) must be above DATABASE_STATEMENT_TIMEOUT_MS (${statement}), or 0`);
+  }
 }

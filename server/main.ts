@@ -7,6 +7,12 @@ import { seedDemoAccount } from './demo/seed-demo-account.js';
 import { withAdvisoryLock } from './database/advisory-lock.js';
 
 /**
+ * Time a stop may take beyond `shutdownDrainTimeoutMs`, in milliseconds: the jobs' last passes
+ * (bounded by the statement and SMTP timeouts), the database pool and an embedded PostgreSQL.
+ */
+const SHUTDOWN_MARGIN_MS = 20_000;
+
+/**
  * `npm start`: database (embedded unless DATABASE_URL) → migrations → demo account on first
  * start → GraphQL + dashboard on PORT. Ctrl-C (SIGINT) or SIGTERM stops the server, then PostgreSQL.
  */
@@ -16,9 +22,24 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
   const stop = async (signal: string, exitCode = 0) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: the operator will not wait. An embedded PostgreSQL is still stopped (fast)
+      // as this process exits (embedded-postgres.ts).
+      if (signal !== 'error') {
+        console.log(`${signal} again: exiting without waiting.`);
+        process.exit(1);
+      }
+      return;
+    }
     stopping = true;
-    console.log(`\n${signal}: stopping…`);
+    console.log(`\n${signal}: stopping (requests in flight get up to ${config.shutdownDrainTimeoutMs} ms; Ctrl-C again to exit at once)…`);
+    // Past the drain time and the margin for the jobs, the pool and PostgreSQL, something hangs:
+    // exit rather than wait for ever (a supervisor sees the non-zero code).
+    const watchdog = setTimeout(() => {
+      console.error(`Stopping took longer than ${config.shutdownDrainTimeoutMs + SHUTDOWN_MARGIN_MS} ms: exiting.`);
+      process.exit(1);
+    }, config.shutdownDrainTimeoutMs + SHUTDOWN_MARGIN_MS);
+    watchdog.unref();
     try {
       await app?.close();
     } finally {

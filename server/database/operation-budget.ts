@@ -45,7 +45,10 @@ export class OperationBudget {
 
   /** The error the operation's refused work gets. */
   timeoutError(): OperationTimeoutError {
-    return new OperationTimeoutError(`The operation ran past its ${this.deadlineMs} ms deadline`, { deadlineMs: this.deadlineMs });
+    return new OperationTimeoutError(`The operation ran past its ${this.deadlineMs} ms deadline`, {
+      deadlineMs: this.deadlineMs,
+      retryable: true,
+    });
   }
 
   /** Ends the budget: later database work in its context is background work, uncapped. */

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException } from '@mikro-orm/core';
-import { DomainError, ErrorCode } from '../errors.js';
+import { databaseUnavailableReason, DomainError, ErrorCode, ServiceUnavailableError } from '../errors.js';
 import { literalScalarErrorField } from './input-check.js';
 import { QUERY_TOO_COMPLEX, tokenLimitErrorOf } from './query-limits.js';
 
@@ -20,6 +20,8 @@ const REQUEST_ERROR_CODES = new Set<string>([
   ErrorCode.RATE_LIMITED,
   ErrorCode.FORBIDDEN,
   ErrorCode.OPERATION_TIMEOUT,
+  // Raised by the transport when the database is unavailable while it builds the request's context.
+  ErrorCode.SERVICE_UNAVAILABLE,
   QUERY_TOO_COMPLEX,
 ]);
 
@@ -52,6 +54,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DriverException && original.code === ErrorCode.OPERATION_TIMEOUT) {
     const { extensions } = original as DriverException & { extensions?: Record<string, unknown> };
     return { message: original.message, path: formatted.path, extensions: { code: ErrorCode.OPERATION_TIMEOUT, ...extensions } };
+  }
+  // The database restarting, unreachable or past a timeout: an outage the client rides out by retrying.
+  const unavailable = databaseUnavailableReason(original);
+  if (unavailable) {
+    const answer = new ServiceUnavailableError(unavailable);
+    console.warn(`A GraphQL request met an unavailable database (${unavailable}): answered SERVICE_UNAVAILABLE`);
+    return { message: answer.message, path: formatted.path, extensions: { code: answer.code, ...answer.extensions } };
   }
   let code = formatted.extensions?.code;
   // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT

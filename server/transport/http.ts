@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { ApolloServer, type GraphQLRequestListener } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -22,6 +22,7 @@ import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { fromClientIp } from '../domain/accounts/principal.js';
 import { formatError } from '../graphql/format-error.js';
+import { databaseUnavailableReason, ServiceUnavailableError } from '../errors.js';
 import type { StartClientOperation } from './client-operation.js';
 import {
   mutationPoints,
@@ -44,6 +45,33 @@ import { inputCheckPlugin } from '../graphql/input-check.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.js';
 import { metricsRoute } from './metrics-route.js';
+
+/**
+ * How often node:http looks for requests past `headersTimeout` or `requestTimeout`, in
+ * milliseconds: a slow client is cut at most this much after its timeout (Node's default, 30 s,
+ * would let it hold the connection half a minute longer).
+ */
+const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
+/** The Retry-After of a retryable answer (HTTP 503), in seconds: a database restart takes about this long. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Answers HTTP 503 with Retry-After when an error of the response is retryable
+ * (SERVICE_UNAVAILABLE, OPERATION_TIMEOUT: `extensions.retryable`), so proxies and clients that
+ * only look at the status retry too.
+ */
+function retryableAnswersPlugin(): ApolloServerPlugin<Context> {
+  const listener: GraphQLRequestListener<Context> = {
+    willSendResponse: async ({ response }) => {
+      if (response.body.kind !== 'single') return;
+      if (!response.body.singleResult.errors?.some((error) => error.extensions?.retryable === true)) return;
+      response.http.status = 503;
+      response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+    },
+  };
+  return { requestDidStart: async () => listener };
+}
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -84,7 +112,12 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const app = express();
   app.disable('x-powered-by');
   // The request listener is attached once Apollo has started: POST /graphql skips express (graphql-post.ts).
-  const httpServer = http.createServer();
+  const httpServer = http.createServer({ connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS });
+  // Bounds on how slowly a client may send (a slow or stalled one gets 408 and is closed) and on an
+  // idle keep-alive connection: config.ts says each one's meaning.
+  httpServer.headersTimeout = config.httpHeadersTimeoutMs;
+  httpServer.requestTimeout = config.httpRequestTimeoutMs;
+  httpServer.keepAliveTimeout = config.httpKeepAliveTimeoutMs;
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
   const webSocket = attachWebSocketServer({
@@ -142,7 +175,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     // releases on failure, so Ctrl-C would hang.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Stopping: no new connections, idle ones closed, requests in flight given the drain time.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownDrainTimeoutMs }),
+      retryableAnswersPlugin(),
       // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
       // field resolver of every request to compute a policy nobody reads.
       ApolloServerPluginCacheControlDisabled(),
@@ -203,7 +238,19 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     }
     const em = orm.em.fork();
     const principal = fromClientIp(
-      await principalFor(auth, request.headers.authorization, request.headers.cookie, em),
+      await principalFor(auth, request.headers.authorization, request.headers.cookie, em).catch((error: unknown) => {
+        // The credential lookup met a database going away: retryable, like the operation's own statements.
+        const unavailable = databaseUnavailableReason(error);
+        if (unavailable === undefined) throw error;
+        const answer = new ServiceUnavailableError(unavailable);
+        throw new GraphQLError(answer.message, {
+          extensions: {
+            code: answer.code,
+            ...answer.extensions,
+            http: { status: 503, headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+          },
+        });
+      }),
       request.socket.remoteAddress,
     );
     // A key already over its query budgets sending a query: refused before parsing or validating it.
@@ -240,7 +287,14 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   httpServer.on('clientError', onClientError);
   httpServer.on(
     'request',
-    graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation: options.startOperation }),
+    graphqlPostListener({
+      apollo,
+      context,
+      middlewares: [...graphqlMiddlewares],
+      app,
+      startOperation: options.startOperation,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {

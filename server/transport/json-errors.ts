@@ -179,12 +179,17 @@ export function onClientError(error: Error & { code?: string }, socket: Socket):
     return;
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  // Headers or body not received within httpHeadersTimeoutMs / httpRequestTimeoutMs (config.ts).
+  const tooSlow = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
   const answer: TransportError = tooLarge
     ? { status: 431, code: 'BAD_REQUEST', message: 'The request headers are too large' }
-    : { status: 400, code: 'BAD_REQUEST', message: 'The request is not valid HTTP' };
+    : tooSlow
+      ? { status: 408, code: 'BAD_REQUEST', message: 'The request was not received in time' }
+      : { status: 400, code: 'BAD_REQUEST', message: 'The request is not valid HTTP' };
+  const reason = tooLarge ? 'Request Header Fields Too Large' : tooSlow ? 'Request Timeout' : 'Bad Request';
   const body = transportErrorBody(answer);
   socket.end(
-    `HTTP/1.1 ${answer.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `HTTP/1.1 ${answer.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

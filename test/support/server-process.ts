@@ -54,6 +54,19 @@ export interface ServerProcess {
   url: string;
   /** Sends SIGTERM and resolves with its exit code once it has exited. */
   stop(): Promise<number | null>;
+  /** Resolves with its exit code once it has exited. */
+  exited: Promise<number | null>;
+  /**
+   * Sends SIGINT as a terminal's Ctrl-C does: to its whole process group when it was started with
+   * `processGroup` (every child it spawned in that group gets it too), else to it alone.
+   */
+  interrupt(): void;
+}
+
+/** Options of {@link startServerProcess}. */
+export interface StartServerProcessOptions {
+  /** Start it as the leader of a process group of its own, as a shell runs `npm start` in the foreground. @default false */
+  processGroup?: boolean;
 }
 
 /**
@@ -61,12 +74,18 @@ export interface ServerProcess {
  * fresh DATA_DIR) and resolves once it printed that it runs; rejects with its output if it exits
  * first or does not come up within `timeoutMs`.
  */
-export async function startServerProcess(mainFile: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  mainFile: string,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  options: StartServerProcessOptions = {},
+): Promise<ServerProcess> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-proc-'));
   const child = spawn(process.execPath, [mainFile], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', SIMULATOR: '0', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -91,6 +110,11 @@ export async function startServerProcess(mainFile: string, env: Record<string, s
     child,
     output: () => text,
     url,
+    exited,
+    interrupt: () => {
+      if (options.processGroup) process.kill(-child.pid!, 'SIGINT');
+      else child.kill('SIGINT');
+    },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const code = await exited;

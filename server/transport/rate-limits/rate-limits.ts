@@ -73,7 +73,17 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
       close: async () => {},
     };
   }
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: config.rateLimitPoolSize });
+  // The same bounds as the server's own pool (config.ts): a stalled or restarting database never
+  // holds a report for long; it is retried, and requests are admitted locally meanwhile.
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: config.rateLimitPoolSize,
+    connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+    statement_timeout: config.databaseStatementTimeoutMs || undefined,
+    lock_timeout: config.databaseLockTimeoutMs || undefined,
+    idle_in_transaction_session_timeout: config.databaseIdleInTransactionTimeoutMs || undefined,
+    query_timeout: config.databaseQueryTimeoutMs || undefined,
+  });
   const onError =
     options.onError ?? ((error: unknown) => console.error('A rate-limit report to PostgreSQL failed (admitted locally meanwhile):', error));
   pool.on('error', onError);
