@@ -67,6 +67,11 @@ export class TransactionBatcher<Input, Output> {
     assert(Number.isInteger(options.batchesInFlightMax) && options.batchesInFlightMax >= 1, 'batchesInFlightMax is a positive integer');
   }
 
+  /** Members waiting for a batch to leave (for tests and monitoring). */
+  get waitingMembers(): number {
+    return this.waiting.length;
+  }
+
   /** Runs one member, batched with whoever else is waiting; its result, or the error it alone would get. */
   execute(input: Input): Promise<Output> {
     // A batch carries many operations' work: it belongs to none of them, so no operation's
