@@ -92,7 +92,7 @@ export const insertCalls = sql<
   { prepareAs: 'call_starts_insert_calls' },
 );
 
-/** Calls by id within the tenant `accountScope` (null: any account), locked for their end, in id order. */
+/** Calls by id, locked for their end, in id order (the caller checks each against its tenant scope). */
 export const lockEndingCalls = sql<CallRow, { callIds: string[] }>(
   `select ${CALL_COLUMNS} from call c where c.id = any(:callIds::uuid[]) order by c.id for update`,
   { prepareAs: 'call_ends_lock_calls' },
@@ -111,4 +111,12 @@ export const completeCalls = sql<
     where c.id = u.id
     returning ${CALL_COLUMNS}`,
   { prepareAs: 'call_ends_complete_calls' },
+);
+
+/** Records the ledger transactions of many ended calls' costs (each once), in one statement. */
+export const markCallsPosted = sql<never, { callIds: string[]; transactionIds: string[] }>(
+  `update call c set transaction_id = u.transaction_id
+     from unnest(:callIds::uuid[], :transactionIds::uuid[]) as u(id, transaction_id)
+    where c.id = u.id and c.transaction_id is null`,
+  { prepareAs: 'call_ends_mark_posted' },
 );

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { TransactionBatcher } from '../../database/transaction-batcher.js';
+import { markCallsPosted } from './call-batches.queries.js';
 import type { CallRecord } from './call-record.js';
+import { markCallPosted } from './calls.queries.js';
 import type { CallServiceDeps } from './call.service.js';
 import { endCalls, type CallEnding, type EndedCall } from './end-calls.js';
 import { openCalls, type CallOpening } from './open-call.js';
@@ -15,6 +17,8 @@ import { openCalls, type CallOpening } from './open-call.js';
 export class CallBatches {
   readonly starts: TransactionBatcher<CallOpening, CallRecord>;
   readonly ends: TransactionBatcher<CallEnding, EndedCall>;
+  /** Ended calls' ledger transactions recorded on them: one statement and one commit per batch. */
+  readonly posted: TransactionBatcher<{ callId: string; transactionId: string }, void>;
 
   constructor(em: EntityManager, deps: CallServiceDeps, limits: Pick<Config, 'callBatchSizeMax' | 'callBatchesInFlightMax'>) {
     const batchLimits = { batchSizeMax: limits.callBatchSizeMax, batchesInFlightMax: limits.callBatchesInFlightMax };
@@ -30,6 +34,19 @@ export class CallBatches {
       runBatch: (endings) => endCalls(em.fork(), liveDeps(), endings),
       runAlone: async (ending) => single(await endCalls(em.fork(), liveDeps(), [ending])),
     });
+    this.posted = new TransactionBatcher({
+      ...batchLimits,
+      runBatch: async (marks) => {
+        await markCallsPosted.run(em.fork(), {
+          callIds: marks.map((mark) => mark.callId),
+          transactionIds: marks.map((mark) => mark.transactionId),
+        });
+        return marks.map(() => ({ ok: true, value: undefined }));
+      },
+      runAlone: async (mark) => {
+        await markCallPosted.run(em.fork(), mark);
+      },
+    });
     // The billing clock's hand-off (deps.callStarted) is set after this is made: read it when a batch runs.
     function liveDeps(): CallServiceDeps {
       withoutBatches.callStarted = deps.callStarted;
@@ -40,6 +57,11 @@ export class CallBatches {
   /** Starts one call, batched with concurrent starts; see {@link openCalls}. */
   open(opening: CallOpening): Promise<CallRecord> {
     return this.starts.execute(opening);
+  }
+
+  /** Records an ended call's ledger transaction on it (once), batched with concurrent ones. */
+  markPosted(callId: string, transactionId: string): Promise<void> {
+    return this.posted.execute({ callId, transactionId });
   }
 
   /** Ends one call at its caller's hang-up, batched with concurrent ends; see {@link endCalls}. */

@@ -153,6 +153,8 @@ export interface PostingDeps {
   committed(): void;
   /** The app's posting batcher. */
   postings: PostingBatcher;
+  /** The process's call batches: the posted transaction is then recorded on the call with concurrent ones. */
+  callBatches?: CallBatches;
 }
 
 /**
@@ -180,7 +182,8 @@ export async function postCallCost(em: EntityManager, deps: PostingDeps, call: C
     walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
     reservedReleaseMicros: call.reservedMicros,
   });
-  await markCallPosted.run(em, { callId: call.id, transactionId: posted.transaction.id });
+  if (deps.callBatches) await deps.callBatches.markPosted(call.id, posted.transaction.id);
+  else await markCallPosted.run(em, { callId: call.id, transactionId: posted.transaction.id });
   deps.committed();
   return { ...call, transactionId: posted.transaction.id };
 }
