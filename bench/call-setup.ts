@@ -147,7 +147,7 @@ async function runPoint(
             JSON.stringify({ query: START_CALL, variables: { input: { campaignId: dialer.campaignId, to } } }),
           );
           const started = parseAnswer<{ startCall: { call: { id: string; status: string } } }>(start.body);
-          if (!started.data || started.data.startCall.call.status !== 'ACTIVE') {
+          if (started.data?.startCall.call.status !== 'ACTIVE') {
             fail(started.code ?? `startCall ${started.data?.startCall.call.status ?? start.status}`);
             continue;
           }
@@ -160,7 +160,7 @@ async function runPoint(
           }
           const end = await postJson(agent, port, dialer.ownerKey, JSON.stringify({ query: END_CALL, variables: { input: { callId } } }));
           const ended = parseAnswer<{ endCall: { call: { status: string } } }>(end.body);
-          if (!ended.data || ended.data.endCall.call.status !== 'COMPLETED') {
+          if (ended.data?.endCall.call.status !== 'COMPLETED') {
             fail(ended.code ?? `endCall ${ended.data?.endCall.call.status ?? end.status}`);
             continue;
           }
