@@ -20,7 +20,8 @@
  *
  * Environment: `BENCH_CALL_CLIENTS` (default "32"; a list such as "8,32" runs each), `BENCH_CALL_SECONDS`
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
- * "one,spread"), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default the server's own).
+ * "one,spread"), `BENCH_CALL_MODES` (default "off,on"), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
+ * the server's own), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -58,6 +59,7 @@ const POINT_SECONDS = numberFromEnv('BENCH_CALL_SECONDS', 10, 1, 600);
 const WARMUP_SECONDS = numberFromEnv('BENCH_CALL_WARMUP_SECONDS', 2, 0, 60);
 const SCENARIOS = (process.env.BENCH_CALL_SCENARIOS ?? 'one,spread').split(',').map((name) => name.trim()) as Scenario[];
 const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BENCH_SERVER_POOL_SIZE', 16, 2, 500) : undefined;
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const DATABASE_NAME = 'spendwire_call_bench';
 const GOAL_PER_SECOND = 1_500;
 
@@ -67,10 +69,13 @@ for (const scenario of SCENARIOS) {
 }
 
 /** The two servers of the A/B: batching off (the baseline), then on (the defaults). */
-const MODES = [
-  { name: 'batching off', env: { CALL_BATCH_SIZE_MAX: '1' } },
-  { name: 'batching on', env: {} },
+const ALL_MODES = [
+  { name: 'batching off', key: 'off', env: { CALL_BATCH_SIZE_MAX: '1' } },
+  { name: 'batching on', key: 'on', env: {} },
 ] as const;
+const MODE_KEYS = (process.env.BENCH_CALL_MODES ?? 'off,on').split(',').map((name) => name.trim());
+const MODES = ALL_MODES.filter((mode) => MODE_KEYS.includes(mode.key));
+if (MODES.length !== MODE_KEYS.length) throw new Error('BENCH_CALL_MODES: a list of off, on');
 
 const START_CALL = 'mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }';
 const END_CALL = 'mutation($input: EndCallInput!) { endCall(input: $input) { call { id status } } }';
@@ -267,6 +272,7 @@ async function main(resources: Resources): Promise<boolean> {
       adminToken,
       dataDir: path.join(resources.tempDir, 'server-data'),
       poolSize: SERVER_POOL_SIZE,
+      nodeArgs: SERVER_NODE_ARGS,
       env: {
         GRAPHQL_MUTATIONS_PER_WINDOW_MAX: '100000000',
         GRAPHQL_QUERIES_PER_WINDOW_MAX: '100000000',
@@ -331,7 +337,7 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   console.log('\nA/B (batching on ÷ off, same run):');
-  for (const scenario of SCENARIOS) {
+  for (const scenario of MODES.length === 2 ? SCENARIOS : []) {
     for (const clients of CLIENT_COUNTS) {
       const [off, on] = MODES.map((mode) => points.find((p) => p.mode === mode.name && p.scenario === scenario && p.clients === clients)!);
       const rate = (p: Point, key: 'starts' | 'ends') => p[key] / p.seconds;

@@ -231,6 +231,12 @@ export interface Config {
    */
   callBatchesInFlightMax: number;
   /**
+   * Most rate plans one process keeps in memory for call set-up, in plans (a plan never changes once
+   * created; up to `ratesPerPlanMax` rates each, about 0.3 KB a rate); 0 reads the plan for every call.
+   * Env `RATE_PLAN_CACHE_ENTRIES_MAX`. @default 32
+   */
+  ratePlanCacheEntriesMax: number;
+  /**
    * Longest caller id startInboundCall keeps, in characters: an E.164 number is at most 16, carriers send words such as
    * "anonymous" for a hidden caller; longer is BAD_USER_INPUT. @default 32
    */
@@ -877,6 +883,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
     callBatchSizeMax: positiveIntegerFromEnv(env, 'CALL_BATCH_SIZE_MAX', 64),
     callBatchesInFlightMax: positiveIntegerFromEnv(env, 'CALL_BATCHES_IN_FLIGHT_MAX', 2),
+    ratePlanCacheEntriesMax: integerFromEnv(env, 'RATE_PLAN_CACHE_ENTRIES_MAX', 32),
     callerIdLengthMax: 32,
     billingClockLeadMs: 1_000,
     billingClockIntervalMs: 20,

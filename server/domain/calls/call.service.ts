@@ -7,7 +7,8 @@ import { Role } from '../accounts/role.js';
 import { findCampaign } from '../campaigns/campaign.service.js';
 import { afterCursorParams, validatePageSize } from '../campaigns/created-cursor.js';
 import { isUuid } from '../ids.js';
-import { findRatePlan } from '../rating/rate-plan.service.js';
+import { findRatePlan, type RatePlanRecord } from '../rating/rate-plan.service.js';
+import type { RatePlanCache } from '../rating/rate-plan-cache.js';
 import { findRate, isE164 } from '../rating/rating.js';
 import { postWalletTransaction, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
@@ -47,6 +48,20 @@ export interface CallServiceDeps {
   callStarted?: (callId: string, dueAtMs: number) => void;
   /** The process's group commit of call starts and ends; without it each call runs in a transaction of its own. */
   callBatches?: CallBatches;
+  /** The process's rate plans (never changed once created); without it each call reads its plan. */
+  ratePlans?: RatePlanCache;
+}
+
+/** The plan `ratePlanId` and its rate for the E.164 number `e164` (undefined when no prefix matches). @throws NotFoundError. */
+export async function callRate(
+  em: EntityManager,
+  deps: Pick<CallServiceDeps, 'ratePlans'>,
+  ratePlanId: string,
+  e164: string,
+): Promise<{ plan: RatePlanRecord; rate: RatePlanRecord['rates'][number] | undefined }> {
+  if (deps.ratePlans) return deps.ratePlans.rateFor(em, ratePlanId, e164);
+  const plan = await findRatePlan(em, ratePlanId);
+  return { plan, rate: findRate(plan.rates, e164) };
 }
 
 /** Options of {@link startCall}. */
@@ -78,8 +93,7 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
     const earlier = await findCallByKey(em, campaign.id, idempotencyKey);
     if (earlier) return replayStart(earlier, options.to, idempotencyKey);
   }
-  const ratePlan = await findRatePlan(em, campaign.ratePlanId);
-  const rate = findRate(ratePlan.rates, options.to);
+  const { plan: ratePlan, rate } = await callRate(em, deps, campaign.ratePlanId, options.to);
   if (!rate) throw new BadUserInputError('to', `No rate for ${options.to} in rate plan "${ratePlan.name}"`);
   try {
     return await openCall(em, deps, {
