@@ -5,7 +5,9 @@
  * batching off (`CALL_BATCH_SIZE_MAX=1`: each start and each end in a transaction of its own, as
  * before group commit; the baseline) and on (the server's default settings), so `ratio` = on ÷ off
  * is an A/B under the same machine load. Latencies per request as the client sees it (p50/p99, ms);
- * CPU in % of one core (server, bench, PostgreSQL, and "other": the rest of the machine).
+ * CPU in % of one core (server, bench, PostgreSQL, and "other": the rest of the machine). `stmts/call` and
+ * `commits/call`: what PostgreSQL ran per call placed and hung up (pg_stat_statements, pg_stat_database;
+ * statistics of every session, the server's jobs included), figures a loaded machine does not change.
  *
  * Scenarios: "one" (every client calls through ONE campaign of one account and wallet: the rows a
  * call start locks are all shared, the dialer case) and "spread" (each client has an account,
@@ -20,7 +22,7 @@
  *
  * Environment: `BENCH_CALL_CLIENTS` (default "32"; a list such as "8,32" runs each), `BENCH_CALL_SECONDS`
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
- * "one,spread"), `BENCH_CALL_MODES` (default "off,on"), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
+ * "one,spread"), `BENCH_CALL_MODES` (default "off,on"), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
  * the server's own), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
@@ -35,6 +37,7 @@ import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
 import { sql } from '../server/database/sql.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
+import pg from 'pg';
 import { cleanUpServerBench, SERVER_ENTRY, startServer, stopServer, type ServerBenchResources } from './bench-server.js';
 import {
   cpuBetween,
@@ -52,6 +55,7 @@ import {
   type BenchWallet,
   type CpuUse,
   runBench,
+  sleep,
 } from './bench-support.js';
 
 const CLIENT_COUNTS = integerListFromEnv('BENCH_CALL_CLIENTS', [32], 512);
@@ -60,6 +64,8 @@ const WARMUP_SECONDS = numberFromEnv('BENCH_CALL_WARMUP_SECONDS', 2, 0, 60);
 const SCENARIOS = (process.env.BENCH_CALL_SCENARIOS ?? 'one,spread').split(',').map((name) => name.trim()) as Scenario[];
 const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BENCH_SERVER_POOL_SIZE', 16, 2, 500) : undefined;
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+/** How many of the most called statements to print at the end (0: none). */
+const TOP_STATEMENTS = numberFromEnv('BENCH_CALL_TOP_STATEMENTS', 0, 0, 200);
 const DATABASE_NAME = 'spendwire_call_bench';
 const GOAL_PER_SECOND = 1_500;
 
@@ -98,6 +104,10 @@ interface Point {
   endLatencies: Latencies;
   errors: Map<string, number>;
   cpu: CpuUse;
+  /** Statements PostgreSQL ran per call placed and hung up (pg_stat_statements), all sessions of the database. */
+  statementsPerCall: number;
+  /** Commits per call placed and hung up (pg_stat_database). */
+  commitsPerCall: number;
 }
 
 type Resources = ServerBenchResources;
@@ -198,6 +208,8 @@ const COLUMNS = [
   ['p50 ms', 7],
   ['p99 ms', 7],
   ['errors', 6],
+  ['stmts/call', 10],
+  ['commits/call', 12],
   ['server%', 7],
   ['pg%', 5],
   ['bench%', 6],
@@ -220,6 +232,8 @@ function printPoint(point: Point): void {
       fixed(percentile(ends, 0.5), 1),
       fixed(percentile(ends, 0.99), 1),
       String(errors),
+      fixed(point.statementsPerCall, 1),
+      fixed(point.commitsPerCall, 2),
       fixed(point.cpu.serverPercent, 0),
       fixed(point.cpu.postgresPercent, 0),
       fixed(point.cpu.benchPercent, 0),
@@ -245,10 +259,22 @@ async function main(resources: Resources): Promise<boolean> {
     dataDir: postgresDir,
     port: 0,
     persistent: false,
-    settings: { max_connections: String(Math.max(100, maxClients + 60)) },
+    settings: { max_connections: String(Math.max(100, maxClients + 60)), shared_preload_libraries: 'pg_stat_statements' },
   });
   await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
   const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
+  // Statements and commits per call: figures the machine's load does not change (times it does).
+  const statistics = new pg.Client({ connectionString: databaseUrl });
+  statistics.on('error', () => {});
+  await statistics.connect();
+  await statistics.query('create extension if not exists pg_stat_statements');
+  const databaseWork = async (): Promise<{ statements: number; commits: number }> => {
+    const { rows } = await statistics.query<{ statements: string; commits: string }>(
+      `select (select coalesce(sum(calls), 0) from pg_stat_statements where dbid = d.datid)::text as statements, d.xact_commit::text as commits
+         from pg_stat_database d where d.datname = current_database()`,
+    );
+    return { statements: Number(rows[0]!.statements), commits: Number(rows[0]!.commits) };
+  };
   const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
 
   console.log(
@@ -321,12 +347,26 @@ async function main(resources: Resources): Promise<boolean> {
         const began = performance.now();
         const measureFromMs = began + WARMUP_SECONDS * 1000;
         let before = sampleCpu(subjects);
-        const cpuAtMeasure = setTimeout(() => (before = sampleCpu(subjects)), WARMUP_SECONDS * 1000);
+        let workBefore = await databaseWork();
+        const cpuAtMeasure = setTimeout(() => {
+          before = sampleCpu(subjects);
+          void databaseWork().then((work) => (workBefore = work));
+        }, WARMUP_SECONDS * 1000);
         await runPoint(server.port, dialers, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
         clearTimeout(cpuAtMeasure);
         // Requests still running at the end finish after it: the rate counts what finished within it.
         point.seconds = (performance.now() - measureFromMs) / 1000;
-        const measured: Point = { ...point, cpu: cpuBetween(before, sampleCpu(subjects)) };
+        const cpu = cpuBetween(before, sampleCpu(subjects));
+        // The cumulative statistics reach pg_stat_database within a second of a transaction's end.
+        await sleep(1_500);
+        const workAfter = await databaseWork();
+        const pairs = Math.max(1, (point.starts + point.ends) / 2);
+        const measured: Point = {
+          ...point,
+          cpu,
+          statementsPerCall: (workAfter.statements - workBefore.statements) / pairs,
+          commitsPerCall: (workAfter.commits - workBefore.commits) / pairs,
+        };
         points.push(measured);
         printPoint(measured);
       }
@@ -349,6 +389,20 @@ async function main(resources: Resources): Promise<boolean> {
       );
     }
   }
+
+  if (TOP_STATEMENTS > 0) {
+    // Where PostgreSQL's work went over the whole run (both modes, setup included): the most called statements.
+    const { rows } = await statistics.query<{ calls: string; ms: string; query: string }>(
+      `select calls::text, round(total_exec_time)::text as ms, regexp_replace(query, '\\s+', ' ', 'g') as query
+         from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()
+        order by s.calls desc limit $1`,
+      [TOP_STATEMENTS],
+    );
+    console.log(`\nMost called statements (all modes, setup included):`);
+    for (const statement of rows)
+      console.log(`  ${statement.calls.padStart(8)} calls ${statement.ms.padStart(7)} ms  ${statement.query.slice(0, 150)}`);
+  }
+  await statistics.end();
 
   // The books: every call the bench saw start is there once, ended and posted; the ledger holds.
   const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
