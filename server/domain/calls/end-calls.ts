@@ -39,10 +39,11 @@ export async function endCalls(
   deps: CallServiceDeps,
   endings: readonly CallEnding[],
 ): Promise<MemberOutcome<EndedCall>[]> {
-  const nowMs = deps.clock.now();
   const outcomes = await transaction(em, async (tx) => {
     const callIds = [...new Set(endings.map((ending) => ending.callId))].sort();
     const calls = new Map((await lockEndingCalls.all(tx, { callIds })).map((row) => [row.id, toCallRecord(row)]));
+    // The hang-up time is read once the calls are locked (the billing clock may have held them meanwhile).
+    const nowMs = deps.clock.now();
     const ending = new Map<string, { call: CallRecord; endedAtMs: number; billed: number; cost: bigint; allowanceUsed: number }>();
     const decided: MemberOutcome<{ callId: string; changed: boolean }>[] = endings.map((request) => {
       const call = calls.get(request.callId);
