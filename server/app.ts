@@ -16,6 +16,8 @@ import { AlertProcessor } from './domain/alerts/alert-processor.js';
 import { warnClosingAccounts } from './domain/alerts/warn-closing-accounts.service.js';
 import { startHttpServer } from './transport/http.js';
 import { BillingClock } from './domain/calls/billing-clock.js';
+import { CallBatches } from './domain/calls/call-batches.js';
+import { RatePlanCache } from './domain/rating/rate-plan-cache.js';
 import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
 import { systemClock, type Clock } from './domain/calls/clock.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
@@ -284,6 +286,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     // Calls and jobs.
     const callDeps: ServiceDeps & CallServiceDeps = { clock, config, committed: () => events.committed(), postings };
     const deps: ServiceDeps = callDeps;
+    callDeps.ratePlans = new RatePlanCache(config.ratePlanCacheEntriesMax);
+    callDeps.callBatches = new CallBatches(orm.em, callDeps, config);
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
     await postPendingCallCosts(orm.em.fork(), callDeps);
     await postPendingMessageCharges(orm.em.fork(), deps);

@@ -295,6 +295,24 @@ export interface Config {
   /** Most calls one account may have active at once; past it startCall fails with LIMIT_EXCEEDED. Env `CONCURRENT_CALLS_MAX`. @default 2000 */
   concurrentCallsPerAccountMax: number;
   /**
+   * Most concurrent call starts (or call ends) one transaction carries, in calls: they share its
+   * statements, row locks and commit; 1 runs each call in a transaction of its own.
+   * Env `CALL_BATCH_SIZE_MAX`. @default 64
+   */
+  callBatchSizeMax: number;
+  /**
+   * Most call-start transactions (and as many call-end ones) one process runs at once, each on its
+   * own pooled connection; a call arriving while this many run waits and goes with the next batch.
+   * Env `CALL_BATCHES_IN_FLIGHT_MAX`. @default 2
+   */
+  callBatchesInFlightMax: number;
+  /**
+   * Most rate plans one process keeps in memory for call set-up, in plans (a plan never changes once
+   * created; up to `ratesPerPlanMax` rates each, about 0.3 KB a rate); 0 reads the plan for every call.
+   * Env `RATE_PLAN_CACHE_ENTRIES_MAX`. @default 32
+   */
+  ratePlanCacheEntriesMax: number;
+  /**
    * Longest caller id startInboundCall keeps, in characters: an E.164 number is at most 16, carriers send words such as
    * "anonymous" for a hidden caller; longer is BAD_USER_INPUT. @default 32
    */
@@ -951,6 +969,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     callsPageSizeMax: 100,
     callsPageSizeDefault: 20,
     concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
+    callBatchSizeMax: positiveIntegerFromEnv(env, 'CALL_BATCH_SIZE_MAX', 64),
+    callBatchesInFlightMax: positiveIntegerFromEnv(env, 'CALL_BATCHES_IN_FLIGHT_MAX', 2),
+    ratePlanCacheEntriesMax: integerFromEnv(env, 'RATE_PLAN_CACHE_ENTRIES_MAX', 32),
     callerIdLengthMax: 32,
     billingClockLeadMs: 1_000,
     billingClockIntervalMs: 20,

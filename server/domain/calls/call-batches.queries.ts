@@ -1,0 +1,122 @@
+/**
+ * The statements of call starts and ends run as a batch (open-calls.ts, end-calls.ts): each covers
+ * every call of one transaction, so a wallet, a campaign and an account's concurrent-call counter
+ * shared by many calls are locked and written once per batch. Hand-written over arrays on purpose
+ * (call set-up is a hot path, measured by bench/call-setup.ts); prepared by name, as their text
+ * never varies.
+ */
+import { sql } from '../../database/sql.js';
+import type { CallDirection, CallEndReason, CallStatus } from './call-record.js';
+import { CALL_COLUMNS, type CallRow } from './calls.queries.js';
+
+/** Locks the wallets calls would spend from, in id order; with their accounts' status (a closed account's wallet stays suspended). */
+export const lockStartWallets = sql<
+  {
+    id: string;
+    balance_micros: string;
+    reserved_micros: string;
+    status: string;
+    account_status: string;
+    account_email_unverified: boolean;
+  },
+  { walletIds: string[] }
+>(
+  `select w.id, w.balance_micros::text, w.reserved_micros::text, w.status, a.status as account_status,
+          a.email_verified_at is null as account_email_unverified
+     from wallet w join account a on a.id = w.account_id where w.id = any(:walletIds::uuid[]) order by w.id for update of w`,
+  { prepareAs: 'call_starts_lock_wallets' },
+);
+
+/** Locks the wallets' ACTIVE subscriptions, in id order: the seconds of allowance free, and their plans' overage rates. */
+export const lockStartSubscriptions = sql<
+  { id: string; wallet_id: string; free_seconds: number; overage_per_minute_micros: string | null },
+  { walletIds: string[] }
+>(
+  `select s.id, s.wallet_id, s.allowance_seconds - s.used_seconds - s.reserved_seconds as free_seconds, p.overage_per_minute_micros::text
+     from subscription s join subscription_plan p on p.id = s.plan_id
+    where s.wallet_id = any(:walletIds::uuid[]) and s.status = 'ACTIVE' order by s.id for update of s`,
+  { prepareAs: 'call_starts_lock_subscriptions' },
+);
+
+/** Locks accounts' concurrent-call counters, in id order (last in the lock order). */
+export const lockCallAccounts = sql<{ id: string; active_calls: number }, { accountIds: string[] }>(
+  'select id, active_calls from account where id = any(:accountIds::uuid[]) order by id for no key update',
+  { prepareAs: 'call_starts_lock_accounts' },
+);
+
+/** Counts `deltas[i]` more active calls on account `ids[i]` (ids distinct, locked by {@link lockCallAccounts}). */
+export const countAccountsCalls = sql<never, { ids: string[]; deltas: number[] }>(
+  `update account a set active_calls = a.active_calls + u.delta
+     from unnest(:ids::uuid[], :deltas::int[]) as u(id, delta) where a.id = u.id`,
+  { prepareAs: 'call_starts_count_accounts' },
+);
+
+/** Inserts many calls (element i of each array is call i), in one statement; their rows. */
+export const insertCalls = sql<
+  CallRow,
+  {
+    ids: string[];
+    accountIds: string[];
+    directions: CallDirection[];
+    campaignIds: (string | null)[];
+    numberIds: (string | null)[];
+    froms: (string | null)[];
+    walletIds: string[];
+    tos: string[];
+    statuses: CallStatus[];
+    endReasons: (CallEndReason | null)[];
+    ratePrefixes: string[];
+    perMinuteMicros: string[];
+    firstIncrementSeconds: number[];
+    nextIncrementSeconds: number[];
+    connectFeeMicros: string[];
+    startedAts: string[];
+    endedAts: (string | null)[];
+    fundedSeconds: number[];
+    reservedMicros: string[];
+    nextCheckAts: (string | null)[];
+    idempotencyKeys: (string | null)[];
+    subscriptionIds: (string | null)[];
+    allowanceSeconds: number[];
+  }
+>(
+  `insert into call as c (id, account_id, direction, campaign_id, number_id, from_number, wallet_id, to_number, status, end_reason, rate_prefix,
+     per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, ended_at, funded_seconds, reserved_micros,
+     next_check_at, idempotency_key, subscription_id, allowance_seconds)
+   select * from unnest(:ids::uuid[], :accountIds::uuid[], :directions::text[], :campaignIds::uuid[], :numberIds::uuid[], :froms::text[],
+     :walletIds::uuid[], :tos::text[], :statuses::text[], :endReasons::text[], :ratePrefixes::text[], :perMinuteMicros::bigint[],
+     :firstIncrementSeconds::int[], :nextIncrementSeconds::int[], :connectFeeMicros::bigint[], :startedAts::timestamptz[],
+     :endedAts::timestamptz[], :fundedSeconds::int[], :reservedMicros::bigint[], :nextCheckAts::timestamptz[], :idempotencyKeys::text[],
+     :subscriptionIds::uuid[], :allowanceSeconds::int[])
+   returning ${CALL_COLUMNS}`,
+  { prepareAs: 'call_starts_insert_calls' },
+);
+
+/** Calls by id, locked for their end, in id order (the caller checks each against its tenant scope). */
+export const lockEndingCalls = sql<CallRow, { callIds: string[] }>(
+  `select ${CALL_COLUMNS} from call c where c.id = any(:callIds::uuid[]) order by c.id for update`,
+  { prepareAs: 'call_ends_lock_calls' },
+);
+
+/** Completes many calls at their callers' hang-up (element i of each array is call i); their rows. */
+export const completeCalls = sql<
+  CallRow,
+  { ids: string[]; endedAts: string[]; billedSeconds: number[]; costMicros: string[]; allowanceSeconds: number[] }
+>(
+  `update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+          cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, next_check_at = null, version = c.version + 1,
+          updated_at = now()
+     from unnest(:ids::uuid[], :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
+          as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds)
+    where c.id = u.id
+    returning ${CALL_COLUMNS}`,
+  { prepareAs: 'call_ends_complete_calls' },
+);
+
+/** Records the ledger transactions of many ended calls' costs (each once), in one statement. */
+export const markCallsPosted = sql<never, { callIds: string[]; transactionIds: string[] }>(
+  `update call c set transaction_id = u.transaction_id
+     from unnest(:callIds::uuid[], :transactionIds::uuid[]) as u(id, transaction_id)
+    where c.id = u.id and c.transaction_id is null`,
+  { prepareAs: 'call_ends_mark_posted' },
+);
