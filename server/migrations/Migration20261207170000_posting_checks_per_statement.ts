@@ -50,6 +50,11 @@ $fn$;
 create trigger ledger_entry_balanced after insert on ledger_entry referencing new table as new_entries
   for each statement execute function spendwire_assert_statement_balanced();
 
+-- Each check below probes the referenced table's primary key once per distinct value: the lookup is a
+-- scalar subquery on purpose, so that it stays an index probe per value (a NOT EXISTS becomes an
+-- anti-join, and with the transition table's unknown size the planner may hash the whole referenced
+-- table on every statement: measured, the cost then grew with the journal).
+
 -- A reference to a row that does not exist: the foreign key's own error.
 create function spendwire_missing_reference(child text, reference text, missing text) returns void language plpgsql as $fn$
 begin
@@ -63,14 +68,14 @@ declare
   missing text;
 begin
   select d.id::text into missing from (select distinct n.transaction_id as id from new_rows n) d
-   where not exists (select from ledger_transaction t where t.id = d.id) limit 1;
+   where (select t.id from ledger_transaction t where t.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('ledger_entry', 'transaction_id → ledger_transaction', missing); end if;
   select d.id::text into missing from (select distinct n.wallet_id as id from new_rows n where n.wallet_id is not null) d
-   where not exists (select from wallet w where w.id = d.id) limit 1;
+   where (select w.id from wallet w where w.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('ledger_entry', 'wallet_id → wallet', missing); end if;
   select d.id::text into missing
     from (select distinct n.platform_account_id as id from new_rows n where n.platform_account_id is not null) d
-   where not exists (select from platform_account p where p.id = d.id) limit 1;
+   where (select p.id from platform_account p where p.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('ledger_entry', 'platform_account_id → platform_account', missing); end if;
   return null;
 end
@@ -81,13 +86,13 @@ declare
   missing text;
 begin
   select d.id::text into missing from (select distinct n.id from new_rows n) d
-   where not exists (select from ledger_transaction t where t.id = d.id) limit 1;
+   where (select t.id from ledger_transaction t where t.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('wallet_transaction', 'id → ledger_transaction', missing); end if;
   select d.id::text into missing from (select distinct n.wallet_id as id from new_rows n) d
-   where not exists (select from wallet w where w.id = d.id) limit 1;
+   where (select w.id from wallet w where w.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('wallet_transaction', 'wallet_id → wallet', missing); end if;
   select d.id::text into missing from (select distinct n.account_id as id from new_rows n) d
-   where not exists (select from account a where a.id = d.id) limit 1;
+   where (select a.id from account a where a.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('wallet_transaction', 'account_id → account', missing); end if;
   return null;
 end
@@ -98,16 +103,16 @@ declare
   missing text;
 begin
   select d.id::text into missing from (select distinct n.account_id as id from new_rows n) d
-   where not exists (select from account a where a.id = d.id) limit 1;
+   where (select a.id from account a where a.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('outbox_event', 'account_id → account', missing); end if;
   select d.id::text into missing from (select distinct n.wallet_id as id from new_rows n where n.wallet_id is not null) d
-   where not exists (select from wallet w where w.id = d.id) limit 1;
+   where (select w.id from wallet w where w.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('outbox_event', 'wallet_id → wallet', missing); end if;
   select d.id::text into missing from (select distinct n.transaction_id as id from new_rows n where n.transaction_id is not null) d
-   where not exists (select from wallet_transaction t where t.id = d.id) limit 1;
+   where (select t.id from wallet_transaction t where t.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('outbox_event', 'transaction_id → wallet_transaction', missing); end if;
   select d.id::text into missing from (select distinct n.invoice_id as id from new_rows n where n.invoice_id is not null) d
-   where not exists (select from invoice i where i.id = d.id) limit 1;
+   where (select i.id from invoice i where i.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('outbox_event', 'invoice_id → invoice', missing); end if;
   return null;
 end
@@ -118,10 +123,10 @@ declare
   missing text;
 begin
   select d.id::text into missing from (select distinct n.account_id as id from new_rows n) d
-   where not exists (select from account a where a.id = d.id) limit 1;
+   where (select a.id from account a where a.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('idempotency_key', 'account_id → account', missing); end if;
   select d.id::text into missing from (select distinct n.wallet_transaction_id as id from new_rows n) d
-   where not exists (select from wallet_transaction t where t.id = d.id) limit 1;
+   where (select t.id from wallet_transaction t where t.id = d.id) is null limit 1;
   if found then perform spendwire_missing_reference('idempotency_key', 'wallet_transaction_id → wallet_transaction', missing); end if;
   return null;
 end
