@@ -13,11 +13,12 @@
  *
  * Two shapes: "usage" — `BENCH_USAGE_CLIENTS` (default 4) connections each sending batches of
  * `BENCH_USAGE_EVENTS` (default 500) charges spread round robin over 8 wallets of their own (what
- * recordUsage sends); "single" — `BENCH_SINGLE_CLIENTS` (default 16) connections each posting one
+ * recordUsage sends); "keyed" — the same with an idempotency key per event (one more row per event, as
+ * an integrator sends them); "single" — `BENCH_SINGLE_CLIENTS` (default 16) connections each posting one
  * charge per statement on a wallet of its own (what a lone `charge` sends). Figures: events/s, the
  * PostgreSQL cluster's CPU in % of one core, and its CPU per event in µs (the figure that does not
  * depend on how much of the machine the cluster got). `BENCH_SECONDS` per point (default 3),
- * `BENCH_ROUNDS` (default 3), `BENCH_SHAPES` (default "usage,single").
+ * `BENCH_ROUNDS` (default 3), `BENCH_SHAPES` (default "usage,keyed,single").
  *
  * Ends with verifyLedger on both databases (exit 1 when the books are broken on either side).
  */
@@ -69,7 +70,7 @@ const STATEMENTS: Record<Side, { single: PreparedStatement; batched: PreparedSta
 
 const SIDES = ['before', 'after'] as const;
 type Side = (typeof SIDES)[number];
-const ALL_SHAPES = ['usage', 'single'] as const;
+const ALL_SHAPES = ['usage', 'keyed', 'single'] as const;
 type Shape = (typeof ALL_SHAPES)[number];
 
 /** Connections of the usage shape, each sending one batch at a time. */
@@ -122,7 +123,13 @@ interface PointResult {
 }
 
 /** The parameters $1..$16 of the posting statement for one charge (operator scope, no key), as arrays when batched. */
-function chargeValues(walletIds: string[], kind: TransactionKind, deltaMicros: string, counterparty: PlatformAccountCode): unknown[][] {
+function chargeValues(
+  walletIds: string[],
+  kind: TransactionKind,
+  deltaMicros: string,
+  counterparty: PlatformAccountCode,
+  keyed = false,
+): unknown[][] {
   return walletIds.map((walletId) => [
     randomUUID(),
     walletId,
@@ -134,7 +141,7 @@ function chargeValues(walletIds: string[], kind: TransactionKind, deltaMicros: s
     CHARGE_DESCRIPTION,
     null,
     'platform_admin',
-    null,
+    keyed ? randomUUID() : null,
     'charge',
     createHash('sha256').update(walletId).digest('hex'),
     '0',
@@ -206,8 +213,8 @@ async function prepareSide(resources: Resources, cluster: EmbeddedDatabase, side
 /** Runs one point: every client of `shape` posting back to back for POINT_SECONDS on `side`. */
 async function runPoint(side: Side, shape: Shape, database: SideDatabase, cpuSubjects: CpuSubjects): Promise<PointResult> {
   const charge = (-CHARGE_AMOUNT_MICROS).toString();
-  const clients = shape === 'usage' ? USAGE_CLIENTS : SINGLE_CLIENTS;
-  const eventsPerStatement = shape === 'usage' ? USAGE_EVENTS : 1;
+  const clients = shape === 'single' ? SINGLE_CLIENTS : USAGE_CLIENTS;
+  const eventsPerStatement = shape === 'single' ? 1 : USAGE_EVENTS;
   let events = 0;
   const before = sampleCpu(cpuSubjects);
   const started = performance.now();
@@ -217,13 +224,13 @@ async function runPoint(side: Side, shape: Shape, database: SideDatabase, cpuSub
       const connection = database.connections[client]!;
       while (performance.now() < deadline) {
         let posted: number;
-        if (shape === 'usage') {
+        if (shape !== 'single') {
           const wallets = database.usageWallets[client]!;
           const walletIds = Array.from({ length: USAGE_EVENTS }, (_, index) => wallets[index % wallets.length]!);
           posted = await post(
             connection,
             STATEMENTS[side].batched,
-            transpose(chargeValues(walletIds, TransactionKind.CHARGE, charge, PlatformAccountCode.REVENUE)),
+            transpose(chargeValues(walletIds, TransactionKind.CHARGE, charge, PlatformAccountCode.REVENUE, shape === 'keyed')),
           );
         } else {
           const walletId = database.singleWallets[client]!;
@@ -297,7 +304,7 @@ async function main(resources: Resources): Promise<boolean> {
   console.log(
     `before = current schema with ${MIGRATIONS_UNDER_TEST.map((migration) => migration.name).join(', ')} taken back; after = current schema. ` +
       `usage: ${USAGE_CLIENTS} connections × ${USAGE_EVENTS}-event statements over ${USAGE_WALLETS_PER_CLIENT} wallets each; ` +
-      `single: ${SINGLE_CLIENTS} connections × 1 charge per statement, a wallet each. ${POINT_SECONDS} s per point, ${ROUNDS} rounds.`,
+      `keyed: the same with an idempotency key per event; single: ${SINGLE_CLIENTS} connections × 1 charge per statement, a wallet each. ${POINT_SECONDS} s per point, ${ROUNDS} rounds.`,
   );
   console.log('');
   console.log(
@@ -308,6 +315,7 @@ async function main(resources: Resources): Promise<boolean> {
   );
   const results: Record<Shape, Record<Side, PointResult[]>> = {
     usage: { before: [], after: [] },
+    keyed: { before: [], after: [] },
     single: { before: [], after: [] },
   };
   for (let round = 0; round < ROUNDS; round++) {
