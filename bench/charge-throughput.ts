@@ -123,7 +123,8 @@ function scenariosFromEnv(name: string): readonly Scenario[] {
   const names = text.split(',').map((part) => part.trim());
   const known: readonly string[] = [...ALL_SCENARIOS, 'usage'];
   const unknown = names.filter((part) => !known.includes(part));
-  if (unknown.length > 0 || names.length === 0) throw new Error(`${name} must be a comma-separated list of ${known.join(', ')}, got "${text}"`);
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(`${name} must be a comma-separated list of ${known.join(', ')}, got "${text}"`);
   return ALL_SCENARIOS.filter((scenario) => names.includes(scenario));
 }
 
