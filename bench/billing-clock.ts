@@ -41,7 +41,7 @@
  * process's event-loop utilisation; startCall and endCall round trips while placing and hanging up.
  *
  * Same-run A/B of the meter (issue 18 item 4). After each batched run's window, with the calls
- * still active and the clock still running, the bench times the clock's per-call work both ways on
+ * still active and the clock stopped (the calls are then hung up without it), the bench times the clock's per-call work both ways on
  * the same calls: `wide` = the claim and the update of the whole `call` row as the clock did them
  * before the meter (the statements copied here), `meter` = the clock's claim and its update of the
  * narrow `call_meter` row (the statements it runs now); each side writes back the calls' own figures,
@@ -49,13 +49,14 @@
  * batch its own committed transaction; with the HOT share of each table's updates meanwhile.
  *
  * Between the two runs every call is hung up through `endCall` (with the clock still running, as
- * in production) and the app is closed; the second run starts a new app on the same database with
+ * in production; stopped after a batched run's window, for the A/B above) and the app is closed; the second run starts a new app on the same database with
  * the other batch size and places new calls on the same campaigns. At the end every call is hung
  * up again and the ledger invariants are checked (`assertLedgerInvariants`), with the number of
  * calls completed and their costs posted. Exits 1 on any error or failed check; the goal is
  * reported, not enforced (benchmarks print figures, they do not assert timings).
  *
- * Environment: `BENCH_CLOCK_CALLS` (default 10000), `BENCH_CLOCK_ACCOUNTS` (default 10; the calls
+ * Environment: `BENCH_CLOCK_PLACEMENT` (`service`, the default, or `sql`: see PLACE_WITH_SQL),
+ * `BENCH_CLOCK_CALLS` (default 10000), `BENCH_CLOCK_ACCOUNTS` (default 10; the calls
  * are split evenly), `BENCH_CLOCK_SECONDS` (measured window, default 15), `BENCH_CLOCK_WARMUP_SECONDS`
  * (default 3), `BENCH_CLOCK_PLACEMENT_SECONDS` (the pace asked for, default 1; the service may
  * take longer, which the output says), `BENCH_CLOCK_BATCH_SIZES` (default "1000,1"),
@@ -132,6 +133,14 @@ const WARMUP_SECONDS = numberFromEnv('BENCH_CLOCK_WARMUP_SECONDS', 3, 0, 60);
 const PLACEMENT_SECONDS = numberFromEnv('BENCH_CLOCK_PLACEMENT_SECONDS', 1, 0, 120);
 /** billingClockBatchSize of each run, in order; the first is the product's default. */
 const BATCH_SIZES = integerListFromEnv('BENCH_CLOCK_BATCH_SIZES', [1_000, 1], 100_000);
+/**
+ * `sql`: place the calls with one SQL statement per table instead of `startCall` (the same rows,
+ * reservations and counters a start writes, without its outbox events), and leave them active at
+ * the end (the books are then checked with the calls active). For a machine too busy for ~25,000
+ * `startCall`s and `endCall`s within the run's time (a shared 2-core machine did 11 a second).
+ * One batch size only. Default `service`.
+ */
+const PLACE_WITH_SQL = (process.env.BENCH_CLOCK_PLACEMENT ?? 'service') === 'sql';
 /** Load pg_stat_statements (a diagnostic with a small cost of its own) and report the clock's statements per window. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
 /**
@@ -412,7 +421,7 @@ interface StatementAb {
  */
 async function compareStatements(database: pg.Client, batchSize: number): Promise<StatementAb> {
   const { rows: all } = await database.query<{ id: string }>(
-    'select c.id from call c join call_meter m on m.call_id = c.id order by c.created_at, c.id /* spendwire_bench_ab */',
+    'select c.id from call c join call_meter m on m.call_id = c.id order by c.started_at, c.id /* spendwire_bench_ab */',
   );
   const future = new Date(Date.now() + 3_600_000).toISOString();
   const wide = async (ids: string[]) => {
@@ -479,7 +488,6 @@ async function compareStatements(database: pg.Client, batchSize: number): Promis
     batchSize,
     wideMs: Float64Array.from(wideMs).sort(),
     meterMs: Float64Array.from(meterMs).sort(),
-    // The clock's own updates of the meter count in too (they are its updates, during the A/B).
     wideHotPercent: hotPercent('call'),
     meterHotPercent: hotPercent('call_meter'),
   };
@@ -582,6 +590,60 @@ async function placeCalls(
   });
 }
 
+/** The micros one second of a bench call costs (0.60/min), its first increment. */
+const SECOND_MICROS = 10_000;
+
+/**
+ * BENCH_CLOCK_PLACEMENT=sql: the calls, their meters, and the reservations and counters startCall
+ * would write for them (wallet reserved, campaign committed and active calls, account active
+ * calls), in one transaction; start times spread over the last second, so their due times spread
+ * over every second. The app's clock finds them at its next rescan (within a second).
+ */
+async function placeCallsWithSql(
+  database: pg.Client,
+  accounts: CallAccount[],
+  run: number,
+): Promise<{ id: string; account: CallAccount }[]> {
+  const perAccount = Math.ceil(CALLS / accounts.length);
+  await database.query('begin');
+  try {
+    for (const [index, account] of accounts.entries()) {
+      const count = Math.min(perAccount, CALLS - index * perAccount);
+      if (count <= 0) break;
+      await database.query(
+        `with c as (
+           insert into call (id, account_id, direction, campaign_id, wallet_id, to_number, status, rate_prefix, per_minute_micros,
+                             first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, funded_seconds, reserved_micros, next_check_at)
+           select gen_random_uuid(), $1, 'OUTBOUND', $2, $3, '+44' || ($5::int + 7000)::text || lpad((i * $7::int + $8::int)::text, 6, '0'),
+                  'ACTIVE', '', 600000, 1, 1, 0, s.at, 1, $6, s.at
+             from generate_series(0, $4::int - 1) i
+             cross join lateral (select now() - interval '1 second' + (i * $7::int + $8::int) * interval '1 second' / ($4::int * $7::int)) s(at)
+           returning id, funded_seconds, reserved_micros, next_check_at)
+         insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
+         select id, reserved_micros, next_check_at, funded_seconds, 0 from c`,
+        [account.accountId, account.campaignId, account.walletId, count, run, SECOND_MICROS, accounts.length, index],
+      );
+      const held = (BigInt(count) * BigInt(SECOND_MICROS)).toString();
+      await database.query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [account.walletId, held]);
+      await database.query('update campaign set committed_micros = committed_micros + $2, active_calls = active_calls + $3 where id = $1', [
+        account.campaignId,
+        held,
+        count,
+      ]);
+      await database.query('update account set active_calls = active_calls + $2 where id = $1', [account.accountId, count]);
+    }
+    await database.query('commit');
+  } catch (error) {
+    await database.query('rollback');
+    throw error;
+  }
+  const byCampaign = new Map(accounts.map((account) => [account.campaignId, account]));
+  const { rows } = await database.query<{ id: string; campaign_id: string }>(
+    `select c.id, c.campaign_id from call c join call_meter m on m.call_id = c.id`,
+  );
+  return rows.map((r) => ({ id: r.id, account: byCampaign.get(r.campaign_id)! }));
+}
+
 /** Hangs up every call through endCall; returns how many it completed (the others had been stopped by the clock). */
 async function endCalls(app: RunningApp, calls: { id: string; account: CallAccount }[], roundTrips: Latencies): Promise<number> {
   const ended = await inBatches(calls.length, PLACEMENT_CONCURRENCY, async (index) => {
@@ -622,7 +684,9 @@ async function runOnce(options: {
 
   const placementStarted = performance.now();
   const startMs = new Latencies();
-  const calls = await placeCalls(app, accounts, options.run, startMs);
+  const calls = PLACE_WITH_SQL
+    ? await placeCallsWithSql(options.database, accounts, options.run)
+    : await placeCalls(app, accounts, options.run, startMs);
   const placementSeconds = (performance.now() - placementStarted) / 1000;
   let vacuumSeconds: number | undefined;
   if (VACUUM_BEFORE_WARMUP) {
@@ -652,12 +716,18 @@ async function runOnce(options: {
   const claim = await readClaimState(options.database);
   if (before.active !== CALLS || after.active !== CALLS)
     throw new Error(`expected ${CALLS} active calls, saw ${before.active} then ${after.active}`);
-  // After the window (the clock still runs, unmeasured): the same batches both ways.
-  const ab = batchSize > 1 ? await compareStatements(options.database, batchSize) : undefined;
+  // After the window, with the clock stopped (so that neither side waits for its locks or its CPU):
+  // the same batches both ways. endCall needs no clock.
+  let ab: StatementAb | undefined;
+  if (batchSize > 1) {
+    await app.spend.billingClock.stop();
+    ab = await compareStatements(options.database, batchSize);
+  }
 
   const endStarted = performance.now();
   const endMs = new Latencies();
-  const completed = await endCalls(app, calls, endMs);
+  // Calls placed with SQL stay active (hanging 25,000 up through endCall is what a busy machine cannot do in time).
+  const completed = PLACE_WITH_SQL ? 0 : await endCalls(app, calls, endMs);
   const endSeconds = (performance.now() - endStarted) / 1000;
   options.resources.app = undefined;
   await app.close();
@@ -762,6 +832,8 @@ async function cleanUp(resources: Resources): Promise<void> {
 
 async function main(resources: Resources): Promise<boolean> {
   const benchStarted = performance.now();
+  if (PLACE_WITH_SQL && BATCH_SIZES.length !== 1)
+    throw new Error('BENCH_CLOCK_PLACEMENT=sql takes one batch size (BENCH_CLOCK_BATCH_SIZES)');
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-clock-'));
   const postgresDir = path.join(resources.tempDir, 'postgres');
   // Default durability on purpose (no fsync=off): every batch waits for its WAL flush.
@@ -809,8 +881,10 @@ async function main(resources: Resources): Promise<boolean> {
   console.log(
     `App in this process on the real clock: clock every ${defaults.billingClockIntervalMs} ms, lead ${defaults.billingClockLeadMs} ms ` +
       `(capped at the increment), pool ${defaults.databasePoolSize}; ${ACCOUNTS} accounts × ${Math.ceil(CALLS / ACCOUNTS)} calls, one wallet ` +
-      `and one running campaign each, rate "" ${PER_MINUTE}/min ${INCREMENT_SECONDS}/${INCREMENT_SECONDS}; calls placed with startCall ` +
-      `(OWNER principal, ${PLACEMENT_CONCURRENCY} in flight, paced over ≥ ${PLACEMENT_SECONDS} s)`,
+      `and one running campaign each, rate "" ${PER_MINUTE}/min ${INCREMENT_SECONDS}/${INCREMENT_SECONDS}; ` +
+      (PLACE_WITH_SQL
+        ? 'calls placed with SQL (BENCH_CLOCK_PLACEMENT=sql: started over the last second, left active at the end)'
+        : `calls placed with startCall (OWNER principal, ${PLACEMENT_CONCURRENCY} in flight, paced over ≥ ${PLACEMENT_SECONDS} s)`),
   );
   console.log(
     `Each run: ${WARMUP_SECONDS} s warm-up after the last call is placed, then ${MEASURE_SECONDS} s measured; lag = clock time after the ` +
@@ -940,7 +1014,7 @@ async function main(resources: Resources): Promise<boolean> {
   if (abs.length > 0) {
     console.log('');
     console.log(
-      "Same-run A/B of the clock's per-call statements after the window, on the same active calls (placement order, as the clock " +
+      "Same-run A/B of the clock's per-call statements after the window (clock stopped), on the same active calls (placement order, as the clock " +
         `meets them), ${AB_ROUNDS} batches a side, alternating: wide = lock the call row and write a new version of it (the clock ` +
         'before the meter); meter = lock the call row and write its narrow meter row (now). ms/batch = begin, claim, write, commit.',
     );
@@ -992,7 +1066,9 @@ async function main(resources: Resources): Promise<boolean> {
   try {
     const calls = await selectCallBooks.one(orm.em.fork());
     const placed = CALLS * results.length;
-    const allEnded = calls.total === placed && calls.active === 0 && calls.unposted === 0 && calls.reserved === '0';
+    const allEnded = PLACE_WITH_SQL
+      ? calls.total === placed && calls.active === placed && calls.unposted === 0
+      : calls.total === placed && calls.active === 0 && calls.unposted === 0 && calls.reserved === '0';
     await assertLedgerInvariants(orm.em.fork());
     booksHold = allEnded;
     console.log(
