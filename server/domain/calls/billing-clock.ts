@@ -161,11 +161,18 @@ export class BillingClock {
 
   /** Runs {@link runDue} every `billingClockIntervalMs` until {@link stop}. */
   start(): void {
+    this.stopping = false;
     this.periodic.start();
   }
 
-  /** Stops; resolves once a run in progress has finished. */
+  /** Set by {@link stop}: a run in progress ends after its current batch. */
+  private stopping = false;
+
+  /** Stops; resolves once a run in progress has finished its current batch. */
   async stop(): Promise<void> {
+    // A clock that is behind finds calls due again as soon as it has handled them: without this,
+    // the run in progress (and so stop) would only end once the backlog is gone.
+    this.stopping = true;
     await this.periodic.stop();
   }
 
@@ -182,6 +189,7 @@ export class BillingClock {
     if (Date.now() - this.lastRescanMs >= config.billingClockRescanMs) await this.rescan();
     const total: BillingPass = { processed: 0, extended: 0, stopped: 0 };
     for (;;) {
+      if (this.stopping) return total;
       const nowMs = clock.now();
       const ids = this.takeDue(nowMs, config.billingClockBatchSize);
       if (ids.length === 0) return total;
