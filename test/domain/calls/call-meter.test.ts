@@ -147,3 +147,16 @@ it('deletes the meter of a call the clock stops when its wallet runs dry, and pu
   });
   await t.assertLedger();
 });
+
+it('stops after the current batch when the clock is far behind (its calls are due again at once), not once the backlog is gone', async () => {
+  // 1,000 s behind: without the stop, this run would take 1,000 batches of this one call.
+  await startCalls(1, '100');
+  clock.advance(1_000_000);
+  const run = t.app.spend.billingClock.runDue();
+  await t.app.spend.billingClock.stop();
+  const pass = await run;
+  // At most one batch: each active call (this one and the first test's) extended at most once.
+  const { n } = await sql<{ n: number }>('select count(*)::int as n from call_meter').one(t.app.orm.em.fork());
+  expect(pass.extended).toBeLessThanOrEqual(n);
+  await t.assertLedger();
+});
