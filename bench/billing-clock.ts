@@ -271,7 +271,7 @@ function timeBatches(clock: BillingClock): { current(): BatchStats; reset(): Bat
 
 /** The billing clock's statements, told apart by a fragment of their text; anything else is "other". */
 const CLOCK_STATEMENTS = [
-  ['claim due calls (for update skip locked)', 'for update skip locked'],
+  ['claim due calls (for update … skip locked)', 'skip locked'],
   ['lock wallets', 'from wallet where id = any'],
   ['lock campaigns', 'from campaign where id = any'],
   ['update meters (unnest)', 'update call_meter m set'],
