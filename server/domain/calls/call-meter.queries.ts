@@ -23,13 +23,15 @@ export const selectCallsDue = sql<{ id: string; status: string; next_check_at_ms
 
 /**
  * Claims those of `callIds` still active and due at `now`, with their meters; calls another
- * process holds are skipped. The call row is what is locked, as endCall locks it: whoever changes
- * an active call's meter holds its call row.
+ * process holds are skipped. The call row and then its meter are locked, as endCall locks them:
+ * whoever changes an active call's meter holds both, and locking the meter re-reads it as another
+ * process's batch may have left it since this statement began (a call it extended is then no
+ * longer due, and is left out).
  */
 export const claimDueCalls = sql<CallRow, { callIds: readonly string[]; now: string }>(
   `select ${CALL_COLUMNS} from call c join call_meter m on m.call_id = c.id
     where c.id = any(:callIds::uuid[]) and c.status = 'ACTIVE' and m.next_check_at <= :now
-    for update of c skip locked`,
+    for update of c, m skip locked`,
   { prepareAs: 'billing_clock_claim' },
 );
 

@@ -156,7 +156,10 @@ export async function endCall(
   if (!isUuid(options.callId)) throw new NotFoundError('Call', options.callId);
   const scope = tenantScope(options.principal);
   const ended = await transaction(em, async (tx) => {
-    const row = await lockCall.maybeOne(tx, { callId: options.callId, accountScope: scope });
+    // An ended call has no meter to lock: it is read as it is, and comes back unchanged.
+    const row =
+      (await lockCall.maybeOne(tx, { callId: options.callId, accountScope: scope })) ??
+      (await selectCall.maybeOne(tx, { callId: options.callId, accountScope: scope }));
     if (!row) throw new NotFoundError('Call', options.callId);
     const call = toCallRecord(row);
     if (call.status !== CallStatus.ACTIVE) return { call, changed: false };

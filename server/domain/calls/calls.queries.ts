@@ -144,9 +144,15 @@ export const reserveSubscriptionSeconds = sql<never, { subscriptionId: string; s
 
 // Ending a call.
 
-/** A call by id within the tenant `accountScope` (null: any account), locked for its end. */
+/**
+ * An active call by id within the tenant `accountScope` (null: any account), locked for its end:
+ * its row, then its meter (the billing clock's order). Locking the meter re-reads it as the clock
+ * batch that held the call while this waited left it. None when the call has ended (it has no
+ * meter) or is not found: read it with {@link selectCall}.
+ */
 export const lockCall = sql<CallRow, { callId: string; accountScope: string | null }>(
-  `select ${CALL_COLUMNS} from ${CALL_TABLES} where c.id = :callId and (:accountScope::uuid is null or c.account_id = :accountScope) for update of c`,
+  `select ${CALL_COLUMNS} from call c join call_meter m on m.call_id = c.id
+    where c.id = :callId and (:accountScope::uuid is null or c.account_id = :accountScope) for update of c, m`,
 );
 
 export const completeCall = sql<

@@ -2,6 +2,7 @@
 // only (no index touched), and a call's meter row goes away when it ends (hung up or stopped by the clock) with
 // its final figures on the call. Method: the real server with its clock stepped by hand (ManualClock), the
 // table's counters read from pg_stat_user_tables (flushed by each connection within seconds: waited for).
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../../../server/database/sql.js';
 import { Role } from '../../../server/domain/accounts/role.js';
@@ -150,6 +151,53 @@ it('deletes the meter of a call the clock stops when its wallet runs dry, and pu
     cost_micros: '50000',
     next_check_at: null,
   });
+  await t.assertLedger();
+});
+
+it('ends a call with its meter as a clock batch that held the call while endCall waited left it (one more second reserved)', async () => {
+  const { ids, ownerKey } = await startCalls(1, '10');
+  const callId = ids[0]!;
+  // What a clock batch of another process does to the call, on a connection of the test's own: lock the
+  // call row, reserve one more second (meter, wallet, campaign), and commit only once endCall waits.
+  const clockBatch = new pg.Client({ connectionString: t.databaseUrl });
+  await clockBatch.connect();
+  try {
+    await clockBatch.query('begin');
+    await clockBatch.query('select 1 from call where id = $1 for update', [callId]);
+    const ending = t.ok(ownerKey, 'mutation($input: EndCallInput!) { endCall(input: $input) { call { status reserved } } }', {
+      input: { callId },
+    });
+    await until('endCall to wait for the call row', async () => {
+      const { rows } = await clockBatch.query<{ n: number }>(
+        `select count(*)::int as n from pg_locks l join pg_class r on r.oid = l.relation where r.relname = 'call' and not l.granted`,
+      );
+      const { rows: tuples } = await clockBatch.query<{ n: number }>(
+        `select count(*)::int as n from pg_locks where locktype = 'transactionid' and not granted`,
+      );
+      return rows[0]!.n + tuples[0]!.n > 0;
+    });
+    await clockBatch.query(
+      `update call_meter set funded_seconds = funded_seconds + 1, reserved_micros = reserved_micros + 10000,
+              next_check_at = next_check_at + interval '1 second' where call_id = $1`,
+      [callId],
+    );
+    await clockBatch.query(
+      'update wallet set reserved_micros = reserved_micros + 10000 where id = (select wallet_id from call where id = $1)',
+      [callId],
+    );
+    await clockBatch.query(
+      'update campaign set committed_micros = committed_micros + 10000 where id = (select campaign_id from call where id = $1)',
+      [callId],
+    );
+    await clockBatch.query('commit');
+    const ended = await ending;
+    expect(ended.endCall.call.status).toBe('COMPLETED');
+  } finally {
+    await clockBatch.end();
+  }
+  // The release and the campaign's committed credit must count the second reserved while endCall waited.
+  const row = await selectCallRow.one(t.app.orm.em.fork(), { callId });
+  expect(row.funded_seconds).toBe(2);
   await t.assertLedger();
 });
 
