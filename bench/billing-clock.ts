@@ -1016,7 +1016,7 @@ async function main(resources: Resources): Promise<boolean> {
     console.log(
       "Same-run A/B of the clock's per-call statements after the window (clock stopped), on the same active calls (placement order, as the clock " +
         `meets them), ${AB_ROUNDS} batches a side, alternating: wide = lock the call row and write a new version of it (the clock ` +
-        'before the meter); meter = lock the call row and write its narrow meter row (now). ms/batch = begin, claim, write, commit.',
+        'before the meter); meter = lock the call row and its meter, write the narrow meter row (now). ms/batch = begin, claim, write, commit.',
     );
     console.log(
       row(
