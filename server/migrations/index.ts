@@ -34,6 +34,7 @@ import { Migration20261207170000PostingChecksPerStatement } from './Migration202
 import { Migration20261207120000OwedRenewalsByWallet } from './Migration20261207120000_owed_renewals_by_wallet.js';
 import { Migration20261207090000Documents } from './Migration20261207090000_documents.js';
 import { Migration20261207080000CampaignStoppedSpendCap } from './Migration20261207080000_campaign_stopped_spend_cap.js';
+import { Migration20261207160000CallMeter } from './Migration20261207160000_call_meter.js';
 import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
 
 /**
@@ -77,6 +78,7 @@ export const migrationsList = [
   { name: 'Migration20261207090000_documents', class: Migration20261207090000Documents },
   { name: 'Migration20261207080000_campaign_stopped_spend_cap', class: Migration20261207080000CampaignStoppedSpendCap },
   { name: 'Migration20261207170000_posting_checks_per_statement', class: Migration20261207170000PostingChecksPerStatement },
+  { name: 'Migration20261207160000_call_meter', class: Migration20261207160000CallMeter },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

@@ -7,7 +7,7 @@
  */
 import { sql } from '../../database/sql.js';
 import type { CallDirection, CallEndReason, CallStatus } from './call-record.js';
-import { CALL_COLUMNS, type CallRow } from './calls.queries.js';
+import { CALL_COLUMNS, CALL_ROW_COLUMNS, CALL_TABLES, type CallRow } from './calls.queries.js';
 
 /** Locks the wallets calls would spend from, in id order; with their accounts' status (a closed account's wallet stays suspended). */
 export const lockStartWallets = sql<
@@ -80,7 +80,9 @@ export const insertCalls = sql<
     allowanceSeconds: number[];
   }
 >(
-  `insert into call as c (id, account_id, direction, campaign_id, number_id, from_number, wallet_id, to_number, status, end_reason, rate_prefix,
+  // An active call's meter (call-meter.queries.ts) is inserted with it, in the same statement.
+  `with c as (
+   insert into call (id, account_id, direction, campaign_id, number_id, from_number, wallet_id, to_number, status, end_reason, rate_prefix,
      per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, ended_at, funded_seconds, reserved_micros,
      next_check_at, idempotency_key, subscription_id, allowance_seconds)
    select * from unnest(:ids::uuid[], :accountIds::uuid[], :directions::text[], :campaignIds::uuid[], :numberIds::uuid[], :froms::text[],
@@ -88,14 +90,30 @@ export const insertCalls = sql<
      :firstIncrementSeconds::int[], :nextIncrementSeconds::int[], :connectFeeMicros::bigint[], :startedAts::timestamptz[],
      :endedAts::timestamptz[], :fundedSeconds::int[], :reservedMicros::bigint[], :nextCheckAts::timestamptz[], :idempotencyKeys::text[],
      :subscriptionIds::uuid[], :allowanceSeconds::int[])
-   returning ${CALL_COLUMNS}`,
+   returning *),
+   meter as (
+     insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
+     select id, reserved_micros, next_check_at, funded_seconds, allowance_seconds from c where status = 'ACTIVE')
+   select ${CALL_ROW_COLUMNS} from c`,
   { prepareAs: 'call_starts_insert_calls' },
 );
 
-/** Calls by id, locked for their end, in id order (the caller checks each against its tenant scope). */
+/**
+ * The active ones of `callIds`, locked for their end in id order: each call's row, then its meter
+ * (the billing clock's order). Locking the meter re-reads it as a clock batch that held the call
+ * meanwhile left it. An ended call has no meter and is not returned: read it with
+ * {@link selectEndedCalls}. The caller checks each call against its tenant scope.
+ */
 export const lockEndingCalls = sql<CallRow, { callIds: string[] }>(
-  `select ${CALL_COLUMNS} from call c where c.id = any(:callIds::uuid[]) order by c.id for update`,
+  `select ${CALL_COLUMNS} from call c join call_meter m on m.call_id = c.id
+    where c.id = any(:callIds::uuid[]) order by c.id for update of c, m`,
   { prepareAs: 'call_ends_lock_calls' },
+);
+
+/** The calls of `callIds` as they are (those {@link lockEndingCalls} did not return: ended or unknown). */
+export const selectEndedCalls = sql<CallRow, { callIds: string[] }>(
+  `select ${CALL_COLUMNS} from ${CALL_TABLES} where c.id = any(:callIds::uuid[])`,
+  { prepareAs: 'call_ends_select_calls' },
 );
 
 /** Completes many calls at their callers' hang-up (element i of each array is call i); their rows. */
@@ -103,13 +121,15 @@ export const completeCalls = sql<
   CallRow,
   { ids: string[]; endedAts: string[]; billedSeconds: number[]; costMicros: string[]; allowanceSeconds: number[] }
 >(
-  `update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = u.ended_at, billed_seconds = u.billed_seconds,
-          cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, next_check_at = null, version = c.version + 1,
-          updated_at = now()
+  // The meters' final figures move onto the calls and the meter rows go, in the same statement.
+  `with m as (delete from call_meter where call_id = any(:ids::uuid[]) returning *)
+   update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+          cost_micros = u.cost_micros, funded_seconds = m.funded_seconds, reserved_micros = m.reserved_micros,
+          allowance_seconds = u.allowance_seconds, next_check_at = null, version = c.version + 1, updated_at = now()
      from unnest(:ids::uuid[], :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
-          as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds)
-    where c.id = u.id
-    returning ${CALL_COLUMNS}`,
+          as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds), m
+    where c.id = u.id and m.call_id = u.id
+    returning ${CALL_ROW_COLUMNS}`,
   { prepareAs: 'call_ends_complete_calls' },
 );
 

@@ -5,7 +5,7 @@ import { NotFoundError } from '../../errors.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
 import { allowanceSplit, billedSeconds, callCostMicros } from '../rating/rating.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
-import { completeCalls, lockEndingCalls } from './call-batches.queries.js';
+import { completeCalls, lockEndingCalls, selectEndedCalls } from './call-batches.queries.js';
 import { CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
 import type { CallServiceDeps } from './call.service.js';
 import { releaseAccountsCalls, updateBatchCampaigns, updateBatchSubscriptions } from './calls.queries.js';
@@ -42,6 +42,9 @@ export async function endCalls(
   const outcomes = await transaction(em, async (tx) => {
     const callIds = [...new Set(endings.map((ending) => ending.callId))].sort();
     const calls = new Map((await lockEndingCalls.all(tx, { callIds })).map((row) => [row.id, toCallRecord(row)]));
+    // Calls already ended (no meter left to lock) come back as they are.
+    const notActive = callIds.filter((id) => !calls.has(id));
+    if (notActive.length > 0) for (const row of await selectEndedCalls.all(tx, { callIds: notActive })) calls.set(row.id, toCallRecord(row));
     // The hang-up time is read once the calls are locked (the billing clock may have held them meanwhile).
     const nowMs = deps.clock.now();
     const ending = new Map<string, { call: CallRecord; endedAtMs: number; billed: number; cost: bigint; allowanceUsed: number }>();

@@ -28,7 +28,7 @@ export const selectMonitoringGauges = sql<MonitoringGaugesRow>(
           array(select alert_id::text from alert_reader order by name) as alert_reader_alert_ids,
           (select count(*) from call where status = 'ACTIVE')::int as active_calls,
           coalesce((select greatest(0, extract(epoch from clock_timestamp() - min(next_check_at)))
-                      from call where status = 'ACTIVE'), 0)::float8 as billing_clock_overdue_seconds,
+                      from call_meter), 0)::float8 as billing_clock_overdue_seconds,
           (select count(*) from email_message where status = 'PENDING')::int as mail_pending,
           (select count(*) from webhook_delivery where status = 'PENDING')::int as webhook_deliveries_pending`,
 );
