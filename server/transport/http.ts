@@ -39,7 +39,7 @@ import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js'
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
 import { HeavyQueryTurns } from './rate-limits/heavy-queries.js';
 import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
-import { jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
+import { jsonErrorHandler, jsonNotFound, onClientError, sendTransportError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
 import { inputCheckPlugin } from '../graphql/input-check.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -204,6 +204,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     }, next);
   });
   if (options.metrics) app.use(metricsRoute(options.metrics, (authorization) => principalFor(auth, authorization)));
+  // Switched off, /metrics is a 404 of its own (not the dashboard's page, which the client routes answer unknown paths with).
+  else app.get('/metrics', (_request, response) => sendTransportError(response, { status: 404, code: 'NOT_FOUND', message: 'Metrics are off (METRICS=0)' }));
   app.use(exportRoutes({ auth, config }));
   app.use(documentRoutes({ auth, config, clock: options.spend.clock }));
   app.use(
