@@ -41,6 +41,7 @@ import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
 import { jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
 import { inputCheckPlugin } from '../graphql/input-check.js';
+import { REQUEST_ID_HEADER, withRequestLogging } from './request-logging.js';
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -213,7 +214,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     };
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
-  const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
+  // A browser's script may read X-Request-Id only when CORS exposes it.
+  const graphqlMiddlewares = [cors({ exposedHeaders: [REQUEST_ID_HEADER] }), express.json({ limit: config.requestBodyBytesMax })] as const;
   // app.use matches sub-paths too: /graphql/anything is not the endpoint (JSON 404, not Apollo's 400).
   app.use('/graphql', (request, response, next) => (request.path === '/' ? next() : jsonNotFound(request, response)));
   const apolloMiddleware = expressMiddleware(apollo, { context: ({ req }) => context(req) });
@@ -232,7 +234,11 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   httpServer.on('clientError', onClientError);
   httpServer.on(
     'request',
-    graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation: options.startOperation }),
+    // Every request, POST /graphql included, gets its id and its log line first (request-logging.ts).
+    withRequestLogging(
+      config,
+      graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation: options.startOperation }),
+    ),
   );
 
   await new Promise<void>((resolve, reject) => {
