@@ -137,8 +137,8 @@ export interface LoggingSettings {
 
 /**
  * Points the process's logger at `destination` (default: stdout in `format`) and sets its level;
- * returns the settings it replaced (to restore them, or to write to them too). Children made
- * before keep their own level: configure before starting the app.
+ * returns the settings it replaced (to restore them, or to write to them too). Its children (the
+ * request logger among them) follow both, unless made with a level of their own.
  */
 export function configureLogging(options: { level: LogLevel; format?: LogFormat; destination?: DestinationStream }): LoggingSettings {
   const previous: LoggingSettings = { level: log.level as LogLevel, destination: destination.target };

@@ -12,9 +12,8 @@ export interface LogCapture {
 }
 
 /**
- * Captures what the process's logger writes from now on (still writing it where it went before,
- * the run's log file), at `level` or more severe. Start it before the app whose lines you want:
- * loggers made earlier keep their own level.
+ * Captures what the process's logger (and its children, the request logger among them) writes
+ * from now on, still writing it where it went before (the run's log file), at `level` or more severe.
  */
 export function captureLogs(level: LogLevel = 'info'): LogCapture {
   const written: string[] = [];

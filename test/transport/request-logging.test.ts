@@ -22,7 +22,6 @@ const PASSWORD = 'correct horse battery staple 42';
 let logs: LogCapture;
 let t: TestApp;
 beforeAll(async () => {
-  // Before the app: its request logger takes the level in force when it starts.
   logs = captureLogs('info');
   t = await startTestApp({ paymentsEnabled: false, requestIdLengthMax: 40 });
 });
