@@ -79,6 +79,11 @@ export function runWithLogFields<T>(fields: RequestLogFields, work: () => T): T 
   return requestScope.run(fields, work);
 }
 
+/** Runs `work` (background work a request started: a job pass, a timer) with no request's fields on its lines. */
+export function outsideRequestLogFields<T>(work: () => T): T {
+  return requestScope.exit(work);
+}
+
 /** The fields of the request or socket operation being served here, if any (mutable: the principal is filled in once known). */
 export function currentLogFields(): RequestLogFields | undefined {
   return requestScope.getStore();

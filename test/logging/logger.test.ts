@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOG_LEVELS, loadConfig, logSettingsFromEnv } from '../../server/config.js';
 import { configureLogging, log, runWithLogFields, stdoutDestination } from '../../server/logging/logger.js';
 import { captureLogs } from '../support/log-capture.js';
+import { outsideOperation } from '../../server/database/operation-budget.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -61,6 +62,29 @@ describe('the logger', () => {
       expect(outside!.requestId).toBeUndefined();
       // The request's own object is not changed by the lines.
       expect(fields.accountId).toBe('acc-1');
+    } finally {
+      logs.stop();
+    }
+  });
+
+  it('background work a request starts (outsideOperation: job wake-ups, batched statements) logs without its fields', async () => {
+    const logs = captureLogs();
+    try {
+      await runWithLogFields({ requestId: 'req-2' }, async () => {
+        await new Promise<void>((resolve) =>
+          outsideOperation(() =>
+            setTimeout(() => {
+              log.info('background');
+              resolve();
+            }, 1),
+          ),
+        );
+        log.info('request');
+      });
+      expect(logs.lines().map((line) => [line.msg, line.requestId])).toEqual([
+        ['background', undefined],
+        ['request', 'req-2'],
+      ]);
     } finally {
       logs.stop();
     }
