@@ -733,7 +733,8 @@ export type LogFormat = 'json' | 'pretty';
  */
 export function logSettingsFromEnv(env: NodeJS.ProcessEnv): { logLevel: LogLevel; logFormat: LogFormat } {
   const level = env.LOG_LEVEL || 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
   const format = env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : 'pretty');
   if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be "json" or "pretty", got "${format}"`);
   return { logLevel: level as LogLevel, logFormat: format };
