@@ -42,6 +42,7 @@ import { jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js'
 import type { Readiness } from '../lifecycle/readiness.js';
 import { inputCheckPlugin } from '../graphql/input-check.js';
 import { REQUEST_ID_HEADER, withRequestLogging } from './request-logging.js';
+import { log } from '../logging/logger.js';
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -127,6 +128,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       ? formatError
       : (formatted, error) => withoutFieldSuggestions(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
+    // Apollo's own warnings (e.g. a plugin's failure) as structured lines, not console output.
+    logger: log,
     // The query limits (query-limits.ts), as on the socket. Introspection is governed by the rules'
     // introspectionEnabled alone: Apollo's own default would turn it off whenever NODE_ENV=production.
     introspection: true,
