@@ -58,7 +58,7 @@ export interface TestApp {
  * and its assertions on errors stay about what they test.
  * @throws Error when an error lacks the id or has another one.
  */
-function withRequestIdChecked<T extends { errors?: GraphQLResponse['errors'] }>(body: T, requestId: string | null): T {
+export function withRequestIdChecked<T extends { errors?: GraphQLResponse['errors'] }>(body: T, requestId: string | null): T {
   if (!body.errors) return body;
   const errors = body.errors.map((error) => {
     const { requestId: given, ...extensions } = error.extensions ?? {};
