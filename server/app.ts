@@ -58,6 +58,7 @@ import { watchPool } from './metrics/pool-metrics.js';
 import { countRateLimitRefusals } from './metrics/rate-limit-metrics.js';
 import { readMonitoringGauges } from './domain/monitoring/read-monitoring-gauges.service.js';
 import { poolOf } from './database/sql.js';
+import { log } from './logging/logger.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -166,7 +167,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           start: () => PostgresWakeSignal.start(options.databaseUrl),
           stop: (started) => started.close(),
         });
-    const onOutboxError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
+    const onOutboxError = (error: unknown) => log.error({ err: error }, 'Reading the outbox failed (retried on the next wake-up)');
     const tail = await services.start({
       name: 'outbox tail',
       start: () =>
@@ -199,7 +200,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             batchSize: config.outboxBatchSize,
             source,
             inboxBatchesMax: config.outboxStreamInboxMessagesMax,
-            onError: (error) => console.error(`Reading the ${name} failed (retried on the next wake-up):`, error),
+            onError: (error) => log.error({ err: error }, `Reading the ${name} failed (retried on the next wake-up)`),
           }),
         stop: (started) => started.stop(),
       });
@@ -235,7 +236,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       config,
       // The jobs start after the HTTP server, whose address this reads then.
       publicUrl: () => config.publicUrl ?? server.url,
-      onError: (job, error) => console.error(`Webhook job ${job} failed (retried on the next pass):`, error),
+      onError: (job, error) => log.error({ err: error, job }, `Webhook job ${job} failed (retried on the next pass)`),
       onAttempt: (outcome) => {
         if (outcome !== 'released') metrics?.webhookAttempts.inc({ result: outcome });
       },
@@ -257,7 +258,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             // Alerts are webhook events too (ALERT_RAISED, CALLS_STOPPED).
             webhooks.wake();
           },
-          onError: (error) => console.error('Raising alerts failed (retried on the next pass):', error),
+          onError: (error) => log.error({ err: error }, 'Raising alerts failed (retried on the next pass)'),
         });
         if (config.alertsEnabled) processor.start();
         return processor;
@@ -300,7 +301,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           config,
           committed: () => events.committed(),
           postings,
-          onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
+          onError: (error) => log.error({ err: error }, 'Billing clock pass failed (retried on the next pass)'),
           onBatch: metrics && ((pass, durationMs, lagsMs) => metrics.observeBillingBatch(pass, durationMs, lagsMs)),
         });
         metrics?.watch({ billingClockPassesFailed: () => started.passesFailed });
@@ -318,13 +319,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       deps,
       settings: simulatorSettings(config),
       tickMs: config.simulatorTickMs,
-      onError: (error) => console.error('Dialer simulator step failed:', error),
+      onError: (error) => log.error({ err: error }, 'Dialer simulator step failed'),
     });
     const lifecycle = new LifecycleJobs({
       jobs: lifecycleJobsOf(orm.em, deps),
       now: () => clock.now(),
       intervalMs: config.lifecycleIntervalMs,
-      onError: (job, error) => console.error(`Lifecycle job ${job} failed (retried on the next pass):`, error),
+      onError: (job, error) => log.error({ err: error, job }, `Lifecycle job ${job} failed (retried on the next pass)`),
     });
     const spend: SpendControl = { clock, billingClock, callDeps, deps };
 
@@ -349,7 +350,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       jobs: paymentJobsOf(orm.em, paymentsDeps),
       now: () => clock.now(),
       intervalMs: config.paymentsIntervalMs,
-      onError: (job, error) => console.error(`Payment job ${job} failed (retried on the next pass):`, error),
+      onError: (job, error) => log.error({ err: error, job }, `Payment job ${job} failed (retried on the next pass)`),
     });
     const payments: PaymentsRuntime = {
       deps: paymentsDeps,
@@ -442,7 +443,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             ],
             now: () => clock.now(),
             intervalMs: config.mailIntervalMs,
-            onError: (job, error) => console.error(`Mail job ${job} failed (retried on the next pass):`, error),
+            onError: (job, error) => log.error({ err: error, job }, `Mail job ${job} failed (retried on the next pass)`),
           }),
           config.mailEnabled,
         ),
@@ -456,7 +457,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             jobs: [{ name: 'usageReports', run: (nowMs) => queueUsageReports(orm.em.fork(), { config, publicUrl }, nowMs) }],
             now: () => clock.now(),
             intervalMs: config.usageReportIntervalMs,
-            onError: (job, error) => console.error(`Usage report job ${job} failed (retried on the next pass):`, error),
+            onError: (job, error) => log.error({ err: error, job }, `Usage report job ${job} failed (retried on the next pass)`),
           }),
           config.usageReportsEnabled,
         ),
@@ -479,7 +480,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             }),
             now: () => clock.now(),
             intervalMs: config.retentionIntervalMs,
-            onError: (job, error) => console.error(`Retention job ${job} failed (retried on the next pass):`, error),
+            onError: (job, error) => log.error({ err: error, job }, `Retention job ${job} failed (retried on the next pass)`),
           }),
           config.retentionEnabled,
         ),

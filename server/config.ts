@@ -43,6 +43,24 @@ export interface Config {
    * socket with 1009 (Message Too Big) before it is buffered. Env `WS_MESSAGE_BYTES_MAX`. @default 65_536 (64 KiB)
    */
   webSocketMessageBytesMax: number;
+  /**
+   * Least severe log level written: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.
+   * `info` writes one line per HTTP request and WebSocket operation; `debug` adds health checks.
+   * Env `LOG_LEVEL`. @default 'info'
+   */
+  logLevel: LogLevel;
+  /**
+   * How log lines are written to stdout: `json` (one JSON object per line, for log collectors) or
+   * `pretty` (coloured, one readable line per event, for a developer's terminal).
+   * Env `LOG_FORMAT`. @default 'json' when `NODE_ENV=production`, else 'pretty'
+   */
+  logFormat: LogFormat;
+  /**
+   * Longest incoming `X-Request-Id` header kept as the request's id, in characters; a longer one,
+   * or one with characters other than letters, digits and `-_.:`, is replaced by a generated UUID.
+   * Env `REQUEST_ID_LENGTH_MAX`. @default 128
+   */
+  requestIdLengthMax: number;
   /** Longest each `/readyz` check (database, migrations table) may take before it counts as failed, in milliseconds. @default 2000 */
   readinessCheckTimeoutMs: number;
   /**
@@ -793,6 +811,29 @@ export interface Config {
   refundRequestsPageSizeMax: number;
 }
 
+/** The log levels of {@link Config.logLevel}, most severe first (pino's names). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A level of {@link LOG_LEVELS}. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The formats of {@link Config.logFormat}. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * The log settings from the environment (`LOG_LEVEL`, `LOG_FORMAT`, `NODE_ENV`): read by
+ * {@link loadConfig} and by the logger itself, which exists before any config is loaded.
+ * @throws Error when `LOG_LEVEL` or `LOG_FORMAT` is not one of its values.
+ */
+export function logSettingsFromEnv(env: NodeJS.ProcessEnv): { logLevel: LogLevel; logFormat: LogFormat } {
+  const level = env.LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  const format = env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : 'pretty');
+  if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be "json" or "pretty", got "${format}"`);
+  return { logLevel: level as LogLevel, logFormat: format };
+}
+
 /** Trial credit when `TRIAL_CREDIT` is unset: 2.00 in each supported currency (domain/wallets/money.ts SUPPORTED_CURRENCIES). */
 export const TRIAL_CREDIT_MICROS_DEFAULT: Readonly<Record<string, bigint>> = Object.freeze({
   USD: 2_000_000n,
@@ -910,6 +951,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clientDir: path.resolve(cwd, 'dist/client'),
     production: env.NODE_ENV === 'production',
     webSocketMessageBytesMax: positiveIntegerFromEnv(env, 'WS_MESSAGE_BYTES_MAX', 65_536),
+    ...logSettingsFromEnv(env),
+    requestIdLengthMax: positiveIntegerFromEnv(env, 'REQUEST_ID_LENGTH_MAX', 128),
     readinessCheckTimeoutMs: 2_000,
     metricsEnabled: env.METRICS !== '0',
     metricsDatabaseTimeoutMs: 2_000,

@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { seedDemoAccount } from './demo/seed-demo-account.js';
 import { withAdvisoryLock } from './database/advisory-lock.js';
+import { log } from './logging/logger.js';
 
 /**
  * Time a stop may take beyond `shutdownDrainTimeoutMs`, in milliseconds: the jobs' last passes
@@ -26,17 +27,20 @@ async function main(): Promise<void> {
       // A second Ctrl-C: the operator will not wait. An embedded PostgreSQL is still stopped (fast)
       // as this process exits (embedded-postgres.ts).
       if (signal !== 'error') {
-        console.log(`${signal} again: exiting without waiting.`);
+        log.warn({ signal }, `${signal} again: exiting without waiting.`);
         process.exit(1);
       }
       return;
     }
     stopping = true;
-    console.log(`\n${signal}: stopping (requests in flight get up to ${config.shutdownDrainTimeoutMs} ms; Ctrl-C again to exit at once)…`);
+    log.info(
+      { signal },
+      `${signal}: stopping (requests in flight get up to ${config.shutdownDrainTimeoutMs} ms; Ctrl-C again to exit at once)…`,
+    );
     // Past the drain time and the margin for the jobs, the pool and PostgreSQL, something hangs:
     // exit rather than wait for ever (a supervisor sees the non-zero code).
     const watchdog = setTimeout(() => {
-      console.error(`Stopping took longer than ${config.shutdownDrainTimeoutMs + SHUTDOWN_MARGIN_MS} ms: exiting.`);
+      log.fatal(`Stopping took longer than ${config.shutdownDrainTimeoutMs + SHUTDOWN_MARGIN_MS} ms: exiting.`);
       process.exit(1);
     }, config.shutdownDrainTimeoutMs + SHUTDOWN_MARGIN_MS);
     watchdog.unref();
@@ -45,7 +49,7 @@ async function main(): Promise<void> {
     } finally {
       await database.stop();
     }
-    console.log('Stopped.');
+    log.info('Stopped.');
     process.exit(exitCode);
   };
   // embedded-postgres registers its own signal hooks (async-exit-hook) that stop PostgreSQL and
@@ -95,9 +99,10 @@ async function main(): Promise<void> {
       '',
       'Press Ctrl-C to stop.',
     ];
+    // The banner is for the person who ran `npm start`: plain text on stdout, whatever LOG_FORMAT says.
     console.log(lines.join('\n'));
   } catch (error) {
-    console.error(error);
+    log.fatal({ err: error }, 'The server could not start');
     // A start that failed exits non-zero, so a supervisor or a script sees it.
     await stop('error', 1);
   }

@@ -7,6 +7,7 @@ import { withAdvisoryLock } from './advisory-lock.js';
 export const MIGRATION_LOCK_NAME = 'spendwire:migrations';
 import { governConnections } from './operation-budget.js';
 import { poolOf } from './sql.js';
+import { log } from '../logging/logger.js';
 
 /** Options of {@link createOrm}. */
 export interface CreateOrmOptions {
@@ -97,7 +98,7 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
     databaseUrl,
     MIGRATION_LOCK_NAME,
     async () => (await orm.getMigrator().up()).map((migration) => migration.name),
-    () => console.log('Another process is migrating the database: waiting for it.'),
+    () => log.info('Another process is migrating the database: waiting for it.'),
   );
 }
 

@@ -42,6 +42,8 @@ import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
 import { jsonErrorHandler, jsonNotFound, onClientError, sendTransportError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
 import { inputCheckPlugin } from '../graphql/input-check.js';
+import { REQUEST_ID_HEADER, withRequestLogging } from './request-logging.js';
+import { log } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.js';
 import { metricsRoute } from './metrics-route.js';
@@ -165,6 +167,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       ? formatError
       : (formatted, error) => withoutFieldSuggestions(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
+    // Apollo's own warnings (e.g. a plugin's failure) as structured lines, not console output.
+    logger: log,
     // The query limits (query-limits.ts), as on the socket. Introspection is governed by the rules'
     // introspectionEnabled alone: Apollo's own default would turn it off whenever NODE_ENV=production.
     introspection: true,
@@ -205,7 +209,10 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   });
   if (options.metrics) app.use(metricsRoute(options.metrics, (authorization) => principalFor(auth, authorization)));
   // Switched off, /metrics is a 404 of its own (not the dashboard's page, which the client routes answer unknown paths with).
-  else app.get('/metrics', (_request, response) => sendTransportError(response, { status: 404, code: 'NOT_FOUND', message: 'Metrics are off (METRICS=0)' }));
+  else
+    app.get('/metrics', (_request, response) =>
+      sendTransportError(response, { status: 404, code: 'NOT_FOUND', message: 'Metrics are off (METRICS=0)' }),
+    );
   app.use(exportRoutes({ auth, config }));
   app.use(documentRoutes({ auth, config, clock: options.spend.clock }));
   app.use(
@@ -270,7 +277,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     };
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
-  const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
+  // A browser's script may read X-Request-Id only when CORS exposes it.
+  const graphqlMiddlewares = [cors({ exposedHeaders: [REQUEST_ID_HEADER] }), express.json({ limit: config.requestBodyBytesMax })] as const;
   // app.use matches sub-paths too: /graphql/anything is not the endpoint (JSON 404, not Apollo's 400).
   app.use('/graphql', (request, response, next) => (request.path === '/' ? next() : jsonNotFound(request, response)));
   const apolloMiddleware = expressMiddleware(apollo, { context: ({ req }) => context(req) });
@@ -289,14 +297,18 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   httpServer.on('clientError', onClientError);
   httpServer.on(
     'request',
-    graphqlPostListener({
-      apollo,
-      context,
-      middlewares: [...graphqlMiddlewares],
-      app,
-      startOperation: options.startOperation,
-      retryAfterSeconds: RETRY_AFTER_SECONDS,
-    }),
+    // Every request, POST /graphql included, gets its id and its log line first (request-logging.ts).
+    withRequestLogging(
+      config,
+      graphqlPostListener({
+        apollo,
+        context,
+        middlewares: [...graphqlMiddlewares],
+        app,
+        startOperation: options.startOperation,
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      }),
+    ),
   );
 
   await new Promise<void>((resolve, reject) => {

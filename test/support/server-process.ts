@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,8 +72,10 @@ export interface StartServerProcessOptions {
 
 /**
  * Starts `node <mainFile>` with `env` added to a minimal environment (no simulator, port 0, a
- * fresh DATA_DIR) and resolves once it printed that it runs; rejects with its output if it exits
- * first or does not come up within `timeoutMs`.
+ * fresh DATA_DIR, JSON logs at `info`) and resolves once it printed that it runs; rejects with its
+ * output if it exits first or does not come up within `timeoutMs`. When it exits, its log lines
+ * (not its start-up banner, which shows the demo key on purpose) join the run's log file, which
+ * is checked for secrets at the end of the run.
  */
 export async function startServerProcess(
   mainFile: string,
@@ -83,13 +86,28 @@ export async function startServerProcess(
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-proc-'));
   const child = spawn(process.execPath, [mainFile], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', SIMULATOR: '0', DATA_DIR: dataDir, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      SIMULATOR: '0',
+      DATA_DIR: dataDir,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.processGroup ?? false,
   });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const logFile = inject('testLogFile');
+  // 'close': after its output has all been read.
+  child.once('close', () => {
+    const logLines = text.split('\n').filter((line) => line.startsWith('{"level":'));
+    if (logLines.length > 0) fsSync.appendFileSync(logFile, `${logLines.join('\n')}\n`);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not come up within ${timeoutMs} ms:\n${text}`)), timeoutMs);

@@ -53,6 +53,23 @@ export interface TestApp {
 }
 
 /**
+ * `body` once every error in it is checked to carry the request's id (`extensions.requestId`, the
+ * `X-Request-Id` answered), without it: each test through {@link TestApp.graphql} checks the id,
+ * and its assertions on errors stay about what they test.
+ * @throws Error when an error lacks the id or has another one.
+ */
+export function withRequestIdChecked<T extends { errors?: GraphQLResponse['errors'] }>(body: T, requestId: string | null): T {
+  if (!body.errors) return body;
+  const errors = body.errors.map((error) => {
+    const { requestId: given, ...extensions } = error.extensions ?? {};
+    if (requestId === null || given !== requestId)
+      throw new Error(`A GraphQL error without the request's id ${requestId} in extensions.requestId: ${JSON.stringify(error)}`);
+    return { ...error, extensions };
+  });
+  return { ...body, errors };
+}
+
+/**
  * Overrides for a file that drives its jobs by hand: no billing clock, lifecycle, alert, mail or
  * webhook pass runs unless the test runs it.
  */
@@ -99,7 +116,8 @@ export async function startTestApp(
       headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, ...((await response.json()) as object) };
+    const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+    return { status: response.status, ...withRequestIdChecked(body, response.headers.get('x-request-id')) };
   };
   const ok: TestApp['ok'] = async (token, query, variables) => {
     const response = await graphql(token, query, variables);

@@ -44,7 +44,8 @@ export async function endCalls(
     const calls = new Map((await lockEndingCalls.all(tx, { callIds })).map((row) => [row.id, toCallRecord(row)]));
     // Calls already ended (no meter left to lock) come back as they are.
     const notActive = callIds.filter((id) => !calls.has(id));
-    if (notActive.length > 0) for (const row of await selectEndedCalls.all(tx, { callIds: notActive })) calls.set(row.id, toCallRecord(row));
+    if (notActive.length > 0)
+      for (const row of await selectEndedCalls.all(tx, { callIds: notActive })) calls.set(row.id, toCallRecord(row));
     // The hang-up time is read once the calls are locked (the billing clock may have held them meanwhile).
     const nowMs = deps.clock.now();
     const ending = new Map<string, { call: CallRecord; endedAtMs: number; billed: number; cost: bigint; allowanceUsed: number }>();

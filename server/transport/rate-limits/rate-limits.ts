@@ -8,6 +8,7 @@ import type { Principal } from '../../domain/accounts/principal.js';
 import { RateLimited, SharedBudget } from './shared-budget.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { SocketQuota } from './socket-quota.js';
+import { log } from '../../logging/logger.js';
 
 /** A document without this word holds no mutation operation. */
 const MUTATION_WORD = /\bmutation\b/;
@@ -85,7 +86,8 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
     query_timeout: config.databaseQueryTimeoutMs || undefined,
   });
   const onError =
-    options.onError ?? ((error: unknown) => console.error('A rate-limit report to PostgreSQL failed (admitted locally meanwhile):', error));
+    options.onError ??
+    ((error: unknown) => log.error({ err: error }, 'A rate-limit report to PostgreSQL failed (admitted locally meanwhile)'));
   pool.on('error', onError);
   const store = (keyPrefix: string, points: number, durationSeconds: number) =>
     new RateLimiterPostgres({
