@@ -117,7 +117,7 @@ describe('databaseLockTimeoutMs', () => {
     expect(response.errors).toEqual([
       expect.objectContaining({
         message: 'The service is briefly unavailable (database lock timeout): retry shortly',
-        extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, requestId: headers.get('x-request-id') },
       }),
     ]);
     expect(elapsedMs).toBeGreaterThanOrEqual(LOCK_TIMEOUT_MS - 50);
