@@ -399,9 +399,17 @@ export function e2eFile(screenshotPrefix: string, options: E2EFileOptions = {}):
   let chromiumBrowser: Browser | undefined;
   const pages: BrowserPage[] = [];
   beforeAll(async () => {
-    await ensureClientBuilt();
-    app = options.start ? await options.start() : await (await import('./test-app.js')).startTestApp();
-    chromiumBrowser = await openBrowser();
+    // Chromium starts while the dashboard is checked and the server starts: neither needs the other.
+    const startServer = async () => {
+      await ensureClientBuilt();
+      return options.start ? options.start() : (await import('./test-app.js')).startTestApp();
+    };
+    const [server, browser] = await Promise.allSettled([startServer(), openBrowser()]);
+    if (server.status === 'fulfilled') app = server.value;
+    if (browser.status === 'fulfilled') chromiumBrowser = browser.value;
+    // A failure of either is the file's failure; afterAll closes whichever did start.
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
   }, 120_000);
   afterAll(async () => {
     for (const page of pages) await page.close().catch(() => undefined);
