@@ -81,6 +81,9 @@ export const JOBS_BY_HAND = {
   webhooksEnabled: false,
 } as const satisfies Partial<Config>;
 
+/** scrypt cost N of the test servers' password hashes (production: 16_384, `Config.passwordScryptCost`). */
+export const TEST_PASSWORD_SCRYPT_COST = 1_024;
+
 /**
  * Starts the app on a fresh database (or on `options.databaseUrl`, e.g. to restart on the same
  * one; `options.adminToken` then keeps the operator's token). Pair with `afterAll(() => testApp.close())`.
@@ -104,6 +107,10 @@ export async function startTestApp(
       webhooksEnabled: false,
       // Tests receive webhooks on loopback ports; the tests of the SSRF filter turn this off.
       webhookAllowPrivateTargets: true,
+      // Every created user and sign-in hashes a password: scrypt at 2^10 takes ~5 ms here instead of
+      // ~100 ms at the production 2^14. Hashes name their cost, so the checks are the same code; the
+      // sign-in tests pin the production cost where they look at the stored hash.
+      passwordScryptCost: TEST_PASSWORD_SCRYPT_COST,
       ...overrides,
     },
   );
