@@ -56,6 +56,11 @@ interface PhoneFit {
   signOut: { left: number; right: number; top: number; bottom: number } | null;
   /** Elements sticking out of the viewport on the right, for the failure message. */
   overflowing: string[];
+  /**
+   * Card-table cells (`td[data-label]`) whose label, drawn over the cell's left part, is wider than
+   * the room the cell leaves for it: the label and the value print over each other.
+   */
+  labelsOverValues: string[];
 }
 
 /** The little of the DOM {@link measure} uses (the test's tsconfig has no DOM types: it runs in the page). */
@@ -72,7 +77,10 @@ interface PageWindow {
     body: PageElement;
     querySelectorAll(selector: string): Iterable<PageElement>;
   };
-  getComputedStyle(element: PageElement): { overflowX: string };
+  getComputedStyle(
+    element: PageElement,
+    pseudo?: string,
+  ): { overflowX: string; position: string; display: string; content: string; width: string; paddingLeft: string };
 }
 
 /** Measures the page as it stands: its scroll width, Sign out's box and what sticks out. */
@@ -96,11 +104,21 @@ function measure(page: Page): Promise<PhoneFit> {
       .filter((element) => element.getBoundingClientRect().right > viewportWidth + 0.5 && !insideScroller(element))
       .slice(0, 8)
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+    // A card cell's label is its ::before, placed over the cell's left padding: the padding must hold it.
+    const labelsOverValues = [...document.querySelectorAll('td[data-label]')]
+      .filter((cell) => {
+        const label = window.getComputedStyle(cell, '::before');
+        if (label.display === 'none' || label.content === 'none' || label.position !== 'absolute') return false;
+        return Number.parseFloat(label.width) > Number.parseFloat(window.getComputedStyle(cell).paddingLeft) + 0.5;
+      })
+      .slice(0, 8)
+      .map((cell) => `${cell.tagName.toLowerCase()}.${[...cell.classList].join('.')} "${cell.textContent?.trim().slice(0, 30)}"`);
     return {
       scrollWidth: document.documentElement.scrollWidth,
       viewportWidth,
       signOut: box ? { left: box.left, right: box.right, top: box.top, bottom: box.bottom } : null,
       overflowing,
+      labelsOverValues,
     };
   });
 }
@@ -141,6 +159,7 @@ async function checkRoute(phone: Page, desktop: Page, path: string, label: strin
   // Soft: one run reports every page that does not fit, not just the first.
   expect(fit.viewportWidth, path).toBe(PHONE.width);
   expect.soft(fit.scrollWidth, `${path} scrolls sideways; sticking out: ${fit.overflowing.join(', ')}`).toBeLessThanOrEqual(PHONE.width);
+  expect.soft(fit.labelsOverValues, `${path}: card labels printed over their values`).toEqual([]);
   expect.soft(fit.signOut, `${path} shows Sign out`).not.toBeNull();
   if (fit.signOut !== null) {
     expect.soft(fit.signOut.left, `${path}: Sign out's left edge`).toBeGreaterThanOrEqual(0);
