@@ -20,7 +20,10 @@ afterAll(async () => {
 /** Starts `npm start`'s server on an embedded PostgreSQL of its own, in a process group of its own. */
 async function start(env: Record<string, string>): Promise<{ server: ServerProcess; databaseUrl: string }> {
   const port = await freePort();
-  const server = await startServerProcess(built.mainFile, { EMBEDDED_PG_PORT: String(port), ...env }, 120_000, { processGroup: true });
+  // The readable log format, as `npm start` in a terminal prints it: what a person pressing Ctrl-C sees.
+  const server = await startServerProcess(built.mainFile, { EMBEDDED_PG_PORT: String(port), LOG_FORMAT: 'pretty', ...env }, 120_000, {
+    processGroup: true,
+  });
   started.push(server);
   return { server, databaseUrl: `postgres://postgres:postgres@127.0.0.1:${port}/spendwire` };
 }
