@@ -380,6 +380,13 @@ export interface Config {
    * sandbox and talks to it through the same SDK. Env `STRIPE_SECRET_KEY`.
    */
   stripeSecretKey: string | undefined;
+  /**
+   * Where the Stripe SDK sends its API requests, instead of api.stripe.com: an `http://host:port`
+   * or `https://host:port` URL, used only with {@link stripeSecretKey} (a Stripe-compatible server
+   * such as the chaos storm's shared sandbox, or a proxy in front of one). Env `STRIPE_API_URL`.
+   * @default undefined (api.stripe.com)
+   */
+  stripeApiUrl: URL | undefined;
   /** Publishable key handed to the dashboard for Stripe Elements; unset in sandbox mode. Env `STRIPE_PUBLISHABLE_KEY`. */
   stripePublishableKey: string | undefined;
   /** Secret that signs Stripe's webhooks (`whsec_…`). Generated per start in sandbox mode. Env `STRIPE_WEBHOOK_SECRET`. */
@@ -800,6 +807,17 @@ function parseCurrencyFees(text: string): Record<string, bigint> {
   return fees;
 }
 
+/** `STRIPE_API_URL` parsed; undefined when unset. @throws Error when it is not an http(s) URL with a host. */
+function stripeApiUrlFromEnv(env: NodeJS.ProcessEnv): URL | undefined {
+  const text = env.STRIPE_API_URL;
+  if (!text) return undefined;
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw new Error(`STRIPE_API_URL must be an http:// or https:// URL, got "${text}"`);
+  }
+  return url;
+}
+
 /**
  * Reads the configuration from the environment, applying defaults; `overrides` win over both.
  * @throws Error when an environment variable is malformed.
@@ -918,6 +936,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     expiredCredentialRetentionMs: 86_400_000,
     outboxResumeWindowMs: integerFromEnv(env, 'OUTBOX_RESUME_WINDOW_MS', 604_800_000),
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+    stripeApiUrl: stripeApiUrlFromEnv(env),
     stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeWebhookToleranceSeconds: 300,
