@@ -91,6 +91,8 @@ export interface StormResult {
   recoveryMs: number;
   durationMs: number;
   retries: number;
+  /** Times each subscriber (one per process) lost its socket and resumed. */
+  subscriberResumes: number[];
   checks: StormChecks;
   /** Every broken promise, one line each: empty when the scenario passed. */
   problems: string[];
@@ -293,10 +295,12 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
       while (processAlive(pid)) await sleep(50);
       resources.cluster = await startCluster();
     },
+    // The wake signal's connection LISTENs, then sends this process's NOTIFYs: its last statement is one or the other.
     terminateListeners: async () => {
       const { rows } = await monitor.query<{ count: string }>(
         `select count(*) filter (where pg_terminate_backend(pid))::text as count from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`,
+          where datname = current_database() and pid <> pg_backend_pid()
+            and (query ilike 'listen %' or query ilike 'notify %')`,
       );
       return Number(rows[0]?.count ?? 0);
     },
@@ -418,6 +422,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     recoveryMs: faultReport.recoveryMs,
     durationMs: performance.now() - startedAt,
     retries: api.retries,
+    subscriberResumes: subscribers.map((subscriber) => subscriber.resumes),
     checks,
     problems,
     notes: [...notes, ...checks.notes],
