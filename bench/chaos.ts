@@ -115,6 +115,7 @@ for (const scenario of scenarios) {
       recoveryMs: Number.NaN,
       durationMs: 0,
       retries: 0,
+      unfundedLagSecondsMax: 0,
       subscriberResumes: [],
       checks: undefined as never,
       problems: [`the harness failed: ${(error as Error).message.split('\n')[0]}`],

@@ -87,7 +87,9 @@ export class ApiClient {
         const error = parsed?.errors?.[0];
         const code = error?.extensions?.code ?? '';
         if (answer.status === 200 && parsed?.data && !error) return { kind: 'ok', data: parsed.data, attempts };
-        if (error && !UNKNOWN_OUTCOME_CODES.has(code) && answer.status < 500) {
+        // A retry that finds its own first attempt still running (a purchase under the same key) is not an answer yet.
+        const stillRunning = code === 'INVALID_STATE' && /still in progress/i.test(error?.message ?? '');
+        if (error && !UNKNOWN_OUTCOME_CODES.has(code) && !stillRunning && answer.status < 500) {
           return { kind: 'refused', code, message: error.message, attempts };
         }
         reason = `HTTP ${answer.status} ${code} ${error?.message ?? answer.body.slice(0, 120)}`;

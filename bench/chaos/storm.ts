@@ -76,6 +76,8 @@ export interface StormOptions {
   logDir?: string;
   /** Longest wait for every backlog (mails, webhooks, top-ups, subscribers) to drain after the storm, in ms. */
   settleTimeoutMs: number;
+  /** Most seconds an active call may be seen past its funded time. @default one 6-second increment */
+  unfundedLagSecondsAllowed?: number;
   log: (line: string) => void;
 }
 
@@ -91,6 +93,8 @@ export interface StormResult {
   recoveryMs: number;
   durationMs: number;
   retries: number;
+  /** The most seconds an active call was seen past its funded time (sampled every 500 ms). */
+  unfundedLagSecondsMax: number;
   /** Times each subscriber (one per process) lost its socket and resumed. */
   subscriberResumes: number[];
   checks: StormChecks;
@@ -378,6 +382,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     hooks,
     violations,
     unfundedLagSecondsMax: unfunded.maxLagSeconds,
+    unfundedLagSecondsAllowed: options.unfundedLagSecondsAllowed,
   });
   const problems = checks.problems;
   const acknowledged = records.filter((entry) => entry.outcome !== 'unknown').length;
@@ -422,6 +427,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     recoveryMs: faultReport.recoveryMs,
     durationMs: performance.now() - startedAt,
     retries: api.retries,
+    unfundedLagSecondsMax: unfunded.maxLagSeconds,
     subscriberResumes: subscribers.map((subscriber) => subscriber.resumes),
     checks,
     problems,

@@ -53,14 +53,19 @@ export const CALL_COLUMNS = `c.id, c.account_id, c.campaign_id, c.wallet_id, c.t
 
 // Starting a call (in its transaction, in the lock order: wallet, subscription, campaign, account).
 
-/** Locks the wallet a call would spend from; with its account's status (a closed account's wallet stays suspended). */
+/**
+ * Locks the wallet a call would spend from; with its account's status (a closed account's wallet stays suspended).
+ * Wallets are locked FOR NO KEY UPDATE everywhere: writers still take turns, but a foreign-key check
+ * of a row that references the wallet (a call, message, number, transaction) never waits behind the
+ * lock, which closed deadlock cycles between call starts, the billing clock and purchases (chaos storm).
+ */
 export const lockCallWallet = sql<
   { balance_micros: string; reserved_micros: string; status: string; account_status: string; account_email_unverified: boolean },
   { walletId: string }
 >(
   `select w.balance_micros::text, w.reserved_micros::text, w.status, a.status as account_status,
           a.email_verified_at is null as account_email_unverified
-     from wallet w join account a on a.id = w.account_id where w.id = :walletId for update of w`,
+     from wallet w join account a on a.id = w.account_id where w.id = :walletId for no key update of w`,
 );
 
 /** Locks the wallet's ACTIVE subscription, if any: the seconds of allowance free, and its plan's overage rate. */
@@ -255,7 +260,7 @@ export const claimDueCalls = sql<CallRow, { callIds: readonly string[]; now: str
 
 /** Locks the wallets of a batch's calls, in id order. */
 export const lockBatchWallets = sql<{ id: string; balance_micros: string; reserved_micros: string }, { walletIds: readonly string[] }>(
-  'select id, balance_micros::text, reserved_micros::text from wallet where id = any(:walletIds::uuid[]) order by id for update',
+  'select id, balance_micros::text, reserved_micros::text from wallet where id = any(:walletIds::uuid[]) order by id for no key update',
   { prepareAs: 'billing_clock_lock_wallets' },
 );
 

@@ -103,7 +103,7 @@ export const selectPurchaseWallet = sql<
 /**
  * The wallet a claim references, key-share locked (what the claim's foreign key takes anyway)
  * before the account: the house order is wallets before accounts, and a call start locks its wallet
- * FOR UPDATE and then counts the call on the account, so taking them the other way round deadlocked.
+ * and then counts the call on the account, so taking them the other way round deadlocked.
  */
 export const keyShareLockWallet = sql<{ id: string }, { walletId: string }>('select id from wallet where id = :walletId for key share');
 
