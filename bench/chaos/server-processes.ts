@@ -20,6 +20,8 @@ export class ServerSlot {
   readonly output: string[] = [];
   private exited: Promise<void> = Promise.resolve();
 
+  /** Lines it printed that report an unexpected error (all of its lives), and of those, PostgreSQL deadlocks. */
+  readonly errors = { unexpected: 0, deadlocks: 0 };
   /** When set, every line the process prints is also appended to this file. */
   logFile: string | undefined;
 
@@ -47,6 +49,8 @@ export class ServerSlot {
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line) continue;
+        if (line.includes('Unexpected error')) this.errors.unexpected++;
+        if (line.includes('deadlock detected')) this.errors.deadlocks++;
         this.output.push(`[${this.name}] ${line}`);
         if (this.logFile) fs.appendFileSync(this.logFile, `${new Date().toISOString()} [${this.name}] ${line}\n`);
         if (this.output.length > OUTPUT_LINES_KEPT) this.output.shift();

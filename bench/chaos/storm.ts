@@ -405,6 +405,9 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
       `refused (answered, nothing done): ${[...refusals].map(([what, { count, message }]) => `${count}× ${what} ("${message.slice(0, 70)}")`).join(', ')}`,
     );
   }
+  notes.push(
+    `server errors: ${[serverA, serverB].map((server) => `${server.name} ${server.errors.unexpected} unexpected (${server.errors.deadlocks} deadlocks)`).join(', ')}`,
+  );
   const errorLines = [serverA, serverB].flatMap((server) => server.output.filter((line) => /error|fatal|unhandled/i.test(line)));
   if (errorLines.length > 0)
     notes.push(
