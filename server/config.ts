@@ -554,7 +554,9 @@ export interface Config {
   mailRetryDelayMsMax: number;
   /**
    * How long a claimed mail is left to its sender before another process may try it again, in
-   * milliseconds: longer than any send can take (three SMTP timeouts). @default 300_000 (5 min)
+   * milliseconds: longer than any send can take (three SMTP timeouts), so at least
+   * {@link MAIL_SEND_LEASE_MS_MIN}; after a crash, the crashed process's mails in flight go out again
+   * once it ends. Env `MAIL_SEND_LEASE_MS`. @default 300_000 (5 min)
    */
   mailSendLeaseMs: number;
   /** SMTP connection, greeting and socket-idle timeouts, each in milliseconds. @default 10_000 */
@@ -765,6 +767,17 @@ function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number):
 function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = integerFromEnv(env, name, fallback);
   if (value < 1) throw new Error(`${name} must be at least 1, got "${env[name]}"`);
+  return value;
+}
+
+/** Shortest `MAIL_SEND_LEASE_MS`, in milliseconds: three SMTP timeouts (connection, greeting, idle) of 10 s. */
+export const MAIL_SEND_LEASE_MS_MIN = 30_000;
+
+/** `MAIL_SEND_LEASE_MS`, default 5 minutes. @throws Error below {@link MAIL_SEND_LEASE_MS_MIN} or when not an integer. */
+function mailSendLeaseMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = integerFromEnv(env, 'MAIL_SEND_LEASE_MS', 300_000);
+  if (value < MAIL_SEND_LEASE_MS_MIN)
+    throw new Error(`MAIL_SEND_LEASE_MS must be at least ${MAIL_SEND_LEASE_MS_MIN}, got "${env.MAIL_SEND_LEASE_MS}"`);
   return value;
 }
 
@@ -997,7 +1010,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailAttemptsMax: 10,
     mailRetryDelayMs: 30_000,
     mailRetryDelayMsMax: 3_600_000,
-    mailSendLeaseMs: 300_000,
+    mailSendLeaseMs: mailSendLeaseMsFromEnv(env),
     smtpTimeoutMs: 10_000,
     mailSinkMessagesMax: 200,
     mailSinkMessageBytesMax: 1_000_000,

@@ -214,6 +214,9 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     STRIPE_WEBHOOK_SECRET: webhookSecret,
     STRIPE_API_URL: `http://127.0.0.1:${stripeProxy.port}`,
     WEBHOOK_ALLOW_PRIVATE_TARGETS: '1',
+    // A killed process's mails in flight go out again once their lease ends: 45 s instead of 5 minutes,
+    // so that the kill -9 scenario's mails are delivered within the run.
+    MAIL_SEND_LEASE_MS: '45000',
   };
   for (const name of ['A', 'B']) {
     const port = await freePort();
