@@ -34,7 +34,7 @@ export interface StormChecks {
 }
 
 export interface CheckInput {
-  client: pg.Client;
+  client: { query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> };
   wallets: StormWallet[];
   records: OperationRecord[];
   subscribers: StormSubscriber[];

@@ -259,10 +259,8 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   for (const subscriber of subscribers) subscriber.start();
 
   // Calls left running unfunded: sampled on a direct connection (not through the proxy) every 500 ms.
-  const monitor = new pg.Client({ connectionString: directUrl });
-  monitor.on('error', () => {});
-  await monitor.connect();
-  resources.closers.push(() => monitor.end().catch(() => {}));
+  const monitor = new MonitorConnection(directUrl);
+  resources.closers.push(() => monitor.close());
   const unfunded = { maxLagSeconds: 0, samples: 0, stop: false };
   const unfundedLoop = (async () => {
     while (!unfunded.stop) {
@@ -271,8 +269,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
         unfunded.samples++;
         unfunded.maxLagSeconds = Math.max(unfunded.maxLagSeconds, Number(rows[0]?.lag ?? 0));
       } catch {
-        // PostgreSQL is restarting: the sample is skipped, the next connection attempt follows.
-        await monitor.connect().catch(() => {});
+        // PostgreSQL is restarting: the sample is skipped; the monitor reconnects on its next query.
       }
       await sleep(500);
     }
@@ -458,7 +455,7 @@ interface Backlogs {
 }
 
 /** Work still due: mails and webhook deliveries pending, card top-ups waiting for Stripe's word. */
-async function readBacklogs(client: pg.Client): Promise<Backlogs> {
+async function readBacklogs(client: MonitorConnection): Promise<Backlogs> {
   const { rows } = await client.query<{ mails: string; webhooks: string; top_ups: string }>(`
     select (select count(*) from email_message where status = 'PENDING')::text as mails,
            (select count(*) from webhook_delivery where status = 'PENDING')::text as webhooks,
@@ -469,7 +466,7 @@ async function readBacklogs(client: pg.Client): Promise<Backlogs> {
   return backlogs;
 }
 
-async function readTransactionCounts(client: pg.Client, wallets: StormWallet[]): Promise<{ walletId: string; count: number }[]> {
+async function readTransactionCounts(client: MonitorConnection, wallets: StormWallet[]): Promise<{ walletId: string; count: number }[]> {
   const { rows } = await client.query<{ id: string; last_sequence: string }>(
     'select id, last_sequence::text from wallet where id = any($1::uuid[])',
     [wallets.map((wallet) => wallet.walletId)],
@@ -568,6 +565,49 @@ async function setUpWallets(
     }),
   );
   return { ratePlanId, wallets };
+}
+
+/**
+ * The harness's own connection for its reads (samples, backlogs, checks), straight to PostgreSQL:
+ * a connection broken by a restart is replaced, and the query tried once more on the new one.
+ */
+export class MonitorConnection {
+  private client: pg.Client | undefined;
+
+  constructor(private readonly url: string) {}
+
+  async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.connected();
+      try {
+        return await client.query<R>(text, values);
+      } catch (error) {
+        // An error PostgreSQL answered (it has a severity) is the query's; anything else is the connection's.
+        if ((error as { severity?: string }).severity !== undefined || attempt > 1) throw error;
+        this.drop(client);
+      }
+    }
+  }
+
+  private async connected(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('error', () => this.drop(client));
+    await client.connect();
+    this.client = client;
+    return client;
+  }
+
+  private drop(client: pg.Client): void {
+    if (this.client === client) this.client = undefined;
+    client.end().catch(() => {});
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => {});
+  }
 }
 
 /** What a fault did: how long until the service was whole again after it was healed. */
