@@ -1,4 +1,4 @@
-// Goal: a number purchase takes its locks in the house order (wallet before account), so it never deadlocks with a call start, which locks the wallet then counts the call on the account; the chaos storm met this deadlock as INTERNAL_SERVER_ERROR on purchaseNumber and startCall. Method: the real server on its own PostgreSQL; a second session plays the call start's order (wallet FOR UPDATE, then an update of the account) around a purchase, step by step, waiting on pg_stat_activity until the purchase blocks; ledger invariants at the end.
+// Goal: a number purchase takes its locks in the house order (wallet before account), so it never deadlocks with a call start, which locks the wallet then counts the call on the account; the chaos storm met this deadlock as INTERNAL_SERVER_ERROR on purchaseNumber and startCall. Method: the real server on its own PostgreSQL; a second session plays a writer's order (the wallet FOR UPDATE, as the posting function still takes it, then an update of the account, as a call start does) around a purchase, step by step, waiting on pg_stat_activity until the purchase blocks; ledger invariants at the end.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -32,7 +32,7 @@ async function blockedBackends(): Promise<number> {
 describe('purchaseNumber lock order', () => {
   it('a purchase waiting behind a call start on the same wallet completes once the call start commits, no deadlock', async () => {
     const { accountId, walletId, ownerKey } = await tenant(t, '10');
-    // The call start's first step: the wallet, FOR UPDATE.
+    // A writer's first step: the wallet, FOR UPDATE.
     await session.query('begin');
     await session.query('select id from wallet where id = $1 for update', [walletId]);
     const purchase = t.graphql(ownerKey, PURCHASE, {
