@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/support/global-setup.ts'],
+    // Server logs go to the run's log file, checked for secrets at the end (test/support/logging.ts).
+    setupFiles: ['test/support/logging.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     // Vitest's default is one worker per core less one: a single worker on the 2-core machines
     // this runs on. Most files wait on PostgreSQL, Chromium or sockets rather than compute, and each

@@ -40,14 +40,23 @@
  * its clock: the bench only waits during the window) and of the PostgreSQL cluster, and the app
  * process's event-loop utilisation; startCall and endCall round trips while placing and hanging up.
  *
+ * Same-run A/B of the meter (issue 18 item 4). After each batched run's window, with the calls
+ * still active and the clock stopped (the calls are then hung up without it), the bench times the clock's per-call work both ways on
+ * the same calls: `wide` = the claim and the update of the whole `call` row as the clock did them
+ * before the meter (the statements copied here), `meter` = the clock's claim and its update of the
+ * narrow `call_meter` row (the statements it runs now); each side writes back the calls' own figures,
+ * AB_ROUNDS batches of `billingClockBatchSize` calls each, alternating which side goes first, each
+ * batch its own committed transaction; with the HOT share of each table's updates meanwhile.
+ *
  * Between the two runs every call is hung up through `endCall` (with the clock still running, as
- * in production) and the app is closed; the second run starts a new app on the same database with
+ * in production; stopped after a batched run's window, for the A/B above) and the app is closed; the second run starts a new app on the same database with
  * the other batch size and places new calls on the same campaigns. At the end every call is hung
  * up again and the ledger invariants are checked (`assertLedgerInvariants`), with the number of
  * calls completed and their costs posted. Exits 1 on any error or failed check; the goal is
  * reported, not enforced (benchmarks print figures, they do not assert timings).
  *
- * Environment: `BENCH_CLOCK_CALLS` (default 10000), `BENCH_CLOCK_ACCOUNTS` (default 10; the calls
+ * Environment: `BENCH_CLOCK_PLACEMENT` (`service`, the default, or `sql`: see PLACE_WITH_SQL),
+ * `BENCH_CLOCK_CALLS` (default 10000), `BENCH_CLOCK_ACCOUNTS` (default 10; the calls
  * are split evenly), `BENCH_CLOCK_SECONDS` (measured window, default 15), `BENCH_CLOCK_WARMUP_SECONDS`
  * (default 3), `BENCH_CLOCK_PLACEMENT_SECONDS` (the pace asked for, default 1; the service may
  * take longer, which the output says), `BENCH_CLOCK_BATCH_SIZES` (default "1000,1"),
@@ -56,8 +65,8 @@
  * `BENCH_CLOCK_VACUUM=1` (runs `vacuum (analyze) call` after placing the calls, as autovacuum
  * eventually would; by default autovacuum has usually not visited the table yet, so the planner
  * has no statistics of the calls just placed). After each window the bench prints the plan PostgreSQL
- * picks for the clock's claim query and the `call` table's dead row versions, since both move the
- * figures a lot.
+ * picks for the clock's rescan query, and the dead row versions and HOT share of the updates of
+ * `call` and of `call_meter` (which the clock rewrites), since both move the figures a lot.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -76,6 +85,7 @@ import { sql } from '../server/database/sql.js';
 import { authenticate } from '../server/domain/accounts/authenticate.service.js';
 import type { Principal } from '../server/domain/accounts/principal.js';
 import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
+import { claimDueCalls, selectMetersDue, updateBatchMeters } from '../server/domain/calls/call-meter.queries.js';
 import { CallStatus } from '../server/domain/calls/call-record.js';
 import { endCall, startCall } from '../server/domain/calls/call.service.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
@@ -123,6 +133,14 @@ const WARMUP_SECONDS = numberFromEnv('BENCH_CLOCK_WARMUP_SECONDS', 3, 0, 60);
 const PLACEMENT_SECONDS = numberFromEnv('BENCH_CLOCK_PLACEMENT_SECONDS', 1, 0, 120);
 /** billingClockBatchSize of each run, in order; the first is the product's default. */
 const BATCH_SIZES = integerListFromEnv('BENCH_CLOCK_BATCH_SIZES', [1_000, 1], 100_000);
+/**
+ * `sql`: place the calls with one SQL statement per table instead of `startCall` (the same rows,
+ * reservations and counters a start writes, without its outbox events), and leave them active at
+ * the end (the books are then checked with the calls active). For a machine too busy for ~25,000
+ * `startCall`s and `endCall`s within the run's time (a shared 2-core machine did 11 a second).
+ * One batch size only. Default `service`.
+ */
+const PLACE_WITH_SQL = (process.env.BENCH_CLOCK_PLACEMENT ?? 'service') === 'sql';
 /** Load pg_stat_statements (a diagnostic with a small cost of its own) and report the clock's statements per window. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
 /**
@@ -253,10 +271,11 @@ function timeBatches(clock: BillingClock): { current(): BatchStats; reset(): Bat
 
 /** The billing clock's statements, told apart by a fragment of their text; anything else is "other". */
 const CLOCK_STATEMENTS = [
-  ['claim due calls (for update skip locked)', 'for update skip locked'],
+  ['claim due calls (for update … skip locked)', 'skip locked'],
   ['lock wallets', 'from wallet where id = any'],
   ['lock campaigns', 'from campaign where id = any'],
-  ['update calls (unnest)', 'update call c set funded_seconds'],
+  ['update meters (unnest)', 'update call_meter m set'],
+  ['stop calls (unnest)', 'update call c set funded_seconds'],
   ['update wallets', 'update wallet w set reserved_micros'],
   ['update campaigns', 'update campaign m set committed_micros'],
   ['insert outbox events', 'insert into outbox_event'],
@@ -274,7 +293,8 @@ async function readStatementTimes(database: pg.Client): Promise<StatementTimes> 
   for (const statement of rows) {
     const text = statement.query.replace(/\s+/g, ' ').toLowerCase();
     // The bench's own reads are not the clock's.
-    if (text.includes('pg_stat_statements') || text.includes('coalesce(sum(funded_seconds)')) continue;
+    if (text.includes('pg_stat_statements') || text.includes('coalesce(sum(m.funded_seconds)') || text.includes('spendwire_bench_ab'))
+      continue;
     const kind = CLOCK_STATEMENTS.find(([, fragment]) => text.includes(fragment))?.[0] ?? 'other (begin, commit, outbox tail, …)';
     const sum = times.get(kind) ?? { calls: 0, totalMs: 0 };
     sum.calls += Number(statement.calls);
@@ -287,17 +307,14 @@ async function readStatementTimes(database: pg.Client): Promise<StatementTimes> 
 // ---------------------------------------------------------------------------------------------
 // The claim query's plan and the call table's state
 
-/** What PostgreSQL makes of the clock's claim query and its table at one moment. */
+/** What PostgreSQL makes of the clock's rescan query and the tables it writes, at one moment. */
 interface ClaimState {
-  /** Plan nodes of the claim query, outermost first, e.g. "Limit → LockRows → Index Scan (call_due_idx)". */
+  /** Plan nodes of the rescan query, outermost first, e.g. "Seq Scan". */
   plan: string;
-  /** Due rows the planner expects the scan to return. */
+  /** Rows the planner expects the rescan to return. */
   estimatedRows: number;
-  deadRows: number;
-  /** Updates of `call` that were HOT (no index touched), in % of all its updates so far. */
-  hotPercent: number;
-  autovacuums: number;
-  autoanalyzes: number;
+  /** Dead row versions, HOT updates in % of all updates so far, autovacuum and autoanalyze runs: of `call` and of `call_meter`. */
+  tables: Map<string, { deadRows: number; updates: number; hotPercent: number; autovacuums: number; autoanalyzes: number }>;
 }
 
 interface PlanNode {
@@ -307,14 +324,9 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** EXPLAIN (no ANALYZE: nothing is locked) of the clock's claim query with its parameters now, and the table's counters. */
-async function readClaimState(database: pg.Client, batchSize: number): Promise<ClaimState> {
-  const { rows } = await database.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-    // The clock claims due calls by primary key (their due times are kept in memory); what the
-    // table's statistics can still spoil is its rescan of the active calls.
-    `explain (format json) select id, next_check_at from call where status = 'ACTIVE' limit $1`,
-    [batchSize],
-  );
+/** EXPLAIN (no ANALYZE) of the clock's rescan query, and the counters of the tables it writes. */
+async function readClaimState(database: pg.Client): Promise<ClaimState> {
+  const { rows } = await database.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${selectMetersDue.text}`);
   const nodes: string[] = [];
   let node: PlanNode | undefined = rows[0]!['QUERY PLAN'][0]!.Plan;
   let estimatedRows = 0;
@@ -323,19 +335,161 @@ async function readClaimState(database: pg.Client, batchSize: number): Promise<C
     estimatedRows = node['Plan Rows'];
     node = node.Plans?.[0];
   }
-  const { rows: table } = await database.query<{ dead: number; hot: number; updates: number; autovacuums: number; autoanalyzes: number }>(
-    `select n_dead_tup::int as dead, n_tup_hot_upd::float8 as hot, n_tup_upd::float8 as updates,
+  await database.query('select pg_stat_clear_snapshot()');
+  const { rows: counters } = await database.query<{
+    relname: string;
+    dead: number;
+    hot: number;
+    updates: number;
+    autovacuums: number;
+    autoanalyzes: number;
+  }>(
+    `select relname, n_dead_tup::int as dead, n_tup_hot_upd::float8 as hot, n_tup_upd::float8 as updates,
             autovacuum_count::int as autovacuums, autoanalyze_count::int as autoanalyzes
-       from pg_stat_user_tables where relname = 'call'`,
+       from pg_stat_user_tables where relname in ('call', 'call_meter')`,
   );
-  const counters = table[0]!;
   return {
     plan: nodes.join(' → '),
     estimatedRows,
-    deadRows: counters.dead,
-    hotPercent: counters.updates === 0 ? Number.NaN : (100 * counters.hot) / counters.updates,
-    autovacuums: counters.autovacuums,
-    autoanalyzes: counters.autoanalyzes,
+    tables: new Map(
+      counters.map((table) => [
+        table.relname,
+        {
+          deadRows: table.dead,
+          updates: table.updates,
+          hotPercent: table.updates === 0 ? Number.NaN : (100 * table.hot) / table.updates,
+          autovacuums: table.autovacuums,
+          autoanalyzes: table.autoanalyzes,
+        },
+      ]),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Same-run A/B of the clock's per-call statements: the wide call row against the narrow meter
+
+/**
+ * The baseline: the clock's claim and write of each batch before the meter (the statements as
+ * they were, copied): every increment locked the call row and wrote a new version of the whole
+ * wide row. The bench runs them on the same calls as the meter's, writing back each call's own
+ * figures (nothing changes but the version), so both sides do the same work on the same data.
+ */
+const WIDE_CLAIM = `select c.id, c.account_id, c.campaign_id, c.wallet_id, c.to_number, c.status, c.end_reason, c.rate_prefix,
+  c.per_minute_micros::text, c.first_increment_seconds, c.next_increment_seconds, c.connect_fee_micros::text,
+  (extract(epoch from c.started_at) * 1000)::float8 as started_at_ms, (extract(epoch from c.ended_at) * 1000)::float8 as ended_at_ms,
+  c.funded_seconds, c.reserved_micros::text, c.billed_seconds, c.cost_micros::text,
+  (extract(epoch from c.next_check_at) * 1000)::float8 as next_check_at_ms, c.transaction_id, c.idempotency_key, c.version::text,
+  (extract(epoch from c.created_at) * 1000000)::bigint::text as created_at_us, c.subscription_id, c.allowance_seconds,
+  c.direction, c.number_id, c.from_number
+  from call c where c.id = any($1::uuid[]) and c.status = 'ACTIVE' and c.next_check_at <= $2 for update skip locked /* spendwire_bench_ab */`;
+const WIDE_UPDATE = `update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = u.next_check_at,
+          status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+          cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, version = c.version + 1, updated_at = now()
+     from unnest($1::uuid[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[],
+                 $7::timestamptz[], $8::int[], $9::bigint[], $10::int[])
+          as u(id, funded_seconds, reserved_micros, next_check_at, status, end_reason, ended_at, billed_seconds, cost_micros, allowance_seconds)
+    where c.id = u.id
+    returning c.id, c.version::text /* spendwire_bench_ab */`;
+
+interface ClaimedRow {
+  id: string;
+  funded_seconds: number;
+  reserved_micros: string;
+  allowance_seconds: number;
+  next_check_at_ms: number;
+  status: string;
+}
+
+/** Rounds of the A/B (each side once per round, alternating which goes first). */
+const AB_ROUNDS = 10;
+
+/** Per side, the wall ms of each batch (begin, claim, write, commit) of `batchSize` calls, and its HOT updates. */
+interface StatementAb {
+  batchSize: number;
+  wideMs: Float64Array;
+  meterMs: Float64Array;
+  /** HOT updates in % of the A/B's updates, per table (from pg_stat_user_tables, once every connection has reported). */
+  wideHotPercent: number;
+  meterHotPercent: number;
+}
+
+/**
+ * Times the clock's claim + write of a batch of `batchSize` active calls, both ways, on the bench's
+ * own connection while the app runs: the calls in placement order (as the clock meets them: calls
+ * placed together fall due together), a different batch each round, the two sides alternating.
+ */
+async function compareStatements(database: pg.Client, batchSize: number): Promise<StatementAb> {
+  const { rows: all } = await database.query<{ id: string }>(
+    'select c.id from call c join call_meter m on m.call_id = c.id order by c.started_at, c.id /* spendwire_bench_ab */',
+  );
+  const future = new Date(Date.now() + 3_600_000).toISOString();
+  const wide = async (ids: string[]) => {
+    const { rows } = await database.query<ClaimedRow>(WIDE_CLAIM, [ids, future]);
+    await database.query(WIDE_UPDATE, [
+      rows.map((r) => r.id),
+      rows.map((r) => r.funded_seconds),
+      rows.map((r) => r.reserved_micros),
+      rows.map((r) => new Date(r.next_check_at_ms).toISOString()),
+      rows.map((r) => r.status),
+      rows.map(() => null),
+      rows.map(() => null),
+      rows.map(() => 0),
+      rows.map(() => '0'),
+      rows.map((r) => r.allowance_seconds),
+    ]);
+  };
+  const meter = async (ids: string[]) => {
+    const { rows } = await database.query<ClaimedRow>(claimDueCalls.text, claimDueCalls.values({ callIds: ids, now: future }));
+    const params = {
+      ids: rows.map((r) => r.id),
+      fundedSeconds: rows.map((r) => r.funded_seconds),
+      reservedMicros: rows.map((r) => r.reserved_micros),
+      allowanceSeconds: rows.map((r) => r.allowance_seconds),
+      nextCheckAts: rows.map((r) => new Date(r.next_check_at_ms).toISOString()),
+    };
+    await database.query(updateBatchMeters.text, updateBatchMeters.values(params));
+  };
+  const timed = async (work: (ids: string[]) => Promise<void>, ids: string[]) => {
+    const started = performance.now();
+    await database.query('begin');
+    await work(ids);
+    await database.query('commit');
+    return performance.now() - started;
+  };
+  const tableCounters = async () => {
+    await database.query('select pg_stat_force_next_flush(), pg_stat_clear_snapshot()');
+    const { rows } = await database.query<{ relname: string; updates: number; hot: number }>(
+      `select relname, n_tup_upd::float8 as updates, n_tup_hot_upd::float8 as hot from pg_stat_user_tables
+        where relname in ('call', 'call_meter')`,
+    );
+    return new Map(rows.map((r) => [r.relname, r]));
+  };
+  const before = await tableCounters();
+  const wideMs: number[] = [];
+  const meterMs: number[] = [];
+  const batches = Math.max(1, Math.floor(all.length / batchSize));
+  for (let round = 0; round < AB_ROUNDS; round++) {
+    const ids = all.slice((round % batches) * batchSize, ((round % batches) + 1) * batchSize).map((r) => r.id);
+    if (round % 2 === 0) {
+      wideMs.push(await timed(wide, ids));
+      meterMs.push(await timed(meter, ids));
+    } else {
+      meterMs.push(await timed(meter, ids));
+      wideMs.push(await timed(wide, ids));
+    }
+  }
+  const after = await tableCounters();
+  const hotPercent = (table: string) => {
+    const updates = after.get(table)!.updates - before.get(table)!.updates;
+    return updates === 0 ? Number.NaN : (100 * (after.get(table)!.hot - before.get(table)!.hot)) / updates;
+  };
+  return {
+    batchSize,
+    wideMs: Float64Array.from(wideMs).sort(),
+    meterMs: Float64Array.from(meterMs).sort(),
+    wideHotPercent: hotPercent('call'),
+    meterHotPercent: hotPercent('call_meter'),
   };
 }
 
@@ -375,11 +529,13 @@ interface RunResult {
   statements: StatementTimes | undefined;
   /** Seconds `vacuum (analyze) call` took before the warm-up; undefined without BENCH_CLOCK_VACUUM=1. */
   vacuumSeconds: number | undefined;
-  /** The claim query's plan and the call table at the end of the window. */
+  /** The rescan query's plan and the tables at the end of the window. */
   claim: ClaimState;
+  /** The wide-row baseline next to the meter, after the window (batched runs only). */
+  ab: StatementAb | undefined;
 }
 
-/** Sum of the active calls' funded seconds, and the backlog figures, read on the bench's own connection. */
+/** Sum of the active calls' funded seconds (on their meters), and the backlog figures, read on the bench's own connection. */
 async function readCallFigures(
   database: pg.Client,
 ): Promise<{ fundedSeconds: number; backlog: number; oldestDueMs: number; unfunded: number; active: number }> {
@@ -390,12 +546,12 @@ async function readCallFigures(
     unfunded: number;
     active: number;
   }>(
-    `select coalesce(sum(funded_seconds), 0)::text as funded,
-            count(*) filter (where next_check_at <= now())::int as backlog,
-            (extract(epoch from now() - min(next_check_at) filter (where next_check_at <= now())) * 1000)::float8 as oldest_due_ms,
-            count(*) filter (where started_at + funded_seconds * interval '1 second' < now())::int as unfunded,
+    `select coalesce(sum(m.funded_seconds), 0)::text as funded,
+            count(*) filter (where m.next_check_at <= now())::int as backlog,
+            (extract(epoch from now() - min(m.next_check_at) filter (where m.next_check_at <= now())) * 1000)::float8 as oldest_due_ms,
+            count(*) filter (where c.started_at + m.funded_seconds * interval '1 second' < now())::int as unfunded,
             count(*)::int as active
-       from call where status = 'ACTIVE'`,
+       from call c join call_meter m on m.call_id = c.id where c.status = 'ACTIVE'`,
   );
   const figures = rows[0]!;
   return {
@@ -432,6 +588,60 @@ async function placeCalls(
     if (call.status !== CallStatus.ACTIVE) throw new Error(`call ${index} was ${call.status} (${call.endReason}), expected ACTIVE`);
     return { id: call.id, account };
   });
+}
+
+/** The micros one second of a bench call costs (0.60/min), its first increment. */
+const SECOND_MICROS = 10_000;
+
+/**
+ * BENCH_CLOCK_PLACEMENT=sql: the calls, their meters, and the reservations and counters startCall
+ * would write for them (wallet reserved, campaign committed and active calls, account active
+ * calls), in one transaction; start times spread over the last second, so their due times spread
+ * over every second. The app's clock finds them at its next rescan (within a second).
+ */
+async function placeCallsWithSql(
+  database: pg.Client,
+  accounts: CallAccount[],
+  run: number,
+): Promise<{ id: string; account: CallAccount }[]> {
+  const perAccount = Math.ceil(CALLS / accounts.length);
+  await database.query('begin');
+  try {
+    for (const [index, account] of accounts.entries()) {
+      const count = Math.min(perAccount, CALLS - index * perAccount);
+      if (count <= 0) break;
+      await database.query(
+        `with c as (
+           insert into call (id, account_id, direction, campaign_id, wallet_id, to_number, status, rate_prefix, per_minute_micros,
+                             first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, funded_seconds, reserved_micros, next_check_at)
+           select gen_random_uuid(), $1, 'OUTBOUND', $2, $3, '+44' || ($5::int + 7000)::text || lpad((i * $7::int + $8::int)::text, 6, '0'),
+                  'ACTIVE', '', 600000, 1, 1, 0, s.at, 1, $6, s.at
+             from generate_series(0, $4::int - 1) i
+             cross join lateral (select now() - interval '1 second' + (i * $7::int + $8::int) * interval '1 second' / ($4::int * $7::int)) s(at)
+           returning id, funded_seconds, reserved_micros, next_check_at)
+         insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
+         select id, reserved_micros, next_check_at, funded_seconds, 0 from c`,
+        [account.accountId, account.campaignId, account.walletId, count, run, SECOND_MICROS, accounts.length, index],
+      );
+      const held = (BigInt(count) * BigInt(SECOND_MICROS)).toString();
+      await database.query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [account.walletId, held]);
+      await database.query('update campaign set committed_micros = committed_micros + $2, active_calls = active_calls + $3 where id = $1', [
+        account.campaignId,
+        held,
+        count,
+      ]);
+      await database.query('update account set active_calls = active_calls + $2 where id = $1', [account.accountId, count]);
+    }
+    await database.query('commit');
+  } catch (error) {
+    await database.query('rollback');
+    throw error;
+  }
+  const byCampaign = new Map(accounts.map((account) => [account.campaignId, account]));
+  const { rows } = await database.query<{ id: string; campaign_id: string }>(
+    `select c.id, c.campaign_id from call c join call_meter m on m.call_id = c.id`,
+  );
+  return rows.map((r) => ({ id: r.id, account: byCampaign.get(r.campaign_id)! }));
 }
 
 /** Hangs up every call through endCall; returns how many it completed (the others had been stopped by the clock). */
@@ -474,7 +684,9 @@ async function runOnce(options: {
 
   const placementStarted = performance.now();
   const startMs = new Latencies();
-  const calls = await placeCalls(app, accounts, options.run, startMs);
+  const calls = PLACE_WITH_SQL
+    ? await placeCallsWithSql(options.database, accounts, options.run)
+    : await placeCalls(app, accounts, options.run, startMs);
   const placementSeconds = (performance.now() - placementStarted) / 1000;
   let vacuumSeconds: number | undefined;
   if (VACUUM_BEFORE_WARMUP) {
@@ -501,13 +713,21 @@ async function runOnce(options: {
   const cpu = cpuBetween(cpuBefore, sampleCpu(options.cpuSubjects));
   const after = await readCallFigures(options.database);
   const statements = STATEMENT_STATISTICS ? await readStatementTimes(options.database) : undefined;
-  const claim = await readClaimState(options.database, batchSize);
+  const claim = await readClaimState(options.database);
   if (before.active !== CALLS || after.active !== CALLS)
     throw new Error(`expected ${CALLS} active calls, saw ${before.active} then ${after.active}`);
+  // After the window, with the clock stopped (so that neither side waits for its locks or its CPU):
+  // the same batches both ways. endCall needs no clock.
+  let ab: StatementAb | undefined;
+  if (batchSize > 1) {
+    await app.spend.billingClock.stop();
+    ab = await compareStatements(options.database, batchSize);
+  }
 
   const endStarted = performance.now();
   const endMs = new Latencies();
-  const completed = await endCalls(app, calls, endMs);
+  // Calls placed with SQL stay active (hanging 25,000 up through endCall is what a busy machine cannot do in time).
+  const completed = PLACE_WITH_SQL ? 0 : await endCalls(app, calls, endMs);
   const endSeconds = (performance.now() - endStarted) / 1000;
   options.resources.app = undefined;
   await app.close();
@@ -536,6 +756,7 @@ async function runOnce(options: {
       statements,
       vacuumSeconds,
       claim,
+      ab,
     },
   };
 }
@@ -570,6 +791,16 @@ const DIAGNOSTIC_COLUMNS = [
   ['other', 6],
 ] as const;
 
+const AB_COLUMNS = [
+  ['side', 24],
+  ['calls', 6],
+  ['p50 ms', 8],
+  ['mean ms', 8],
+  ['max ms', 8],
+  ['calls/s', 8],
+  ['% HOT', 6],
+] as const;
+
 const STATEMENT_COLUMNS = [
   ['run / statement', 42],
   ['calls', 6],
@@ -601,6 +832,8 @@ async function cleanUp(resources: Resources): Promise<void> {
 
 async function main(resources: Resources): Promise<boolean> {
   const benchStarted = performance.now();
+  if (PLACE_WITH_SQL && BATCH_SIZES.length !== 1)
+    throw new Error('BENCH_CLOCK_PLACEMENT=sql takes one batch size (BENCH_CLOCK_BATCH_SIZES)');
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-clock-'));
   const postgresDir = path.join(resources.tempDir, 'postgres');
   // Default durability on purpose (no fsync=off): every batch waits for its WAL flush.
@@ -648,8 +881,10 @@ async function main(resources: Resources): Promise<boolean> {
   console.log(
     `App in this process on the real clock: clock every ${defaults.billingClockIntervalMs} ms, lead ${defaults.billingClockLeadMs} ms ` +
       `(capped at the increment), pool ${defaults.databasePoolSize}; ${ACCOUNTS} accounts × ${Math.ceil(CALLS / ACCOUNTS)} calls, one wallet ` +
-      `and one running campaign each, rate "" ${PER_MINUTE}/min ${INCREMENT_SECONDS}/${INCREMENT_SECONDS}; calls placed with startCall ` +
-      `(OWNER principal, ${PLACEMENT_CONCURRENCY} in flight, paced over ≥ ${PLACEMENT_SECONDS} s)`,
+      `and one running campaign each, rate "" ${PER_MINUTE}/min ${INCREMENT_SECONDS}/${INCREMENT_SECONDS}; ` +
+      (PLACE_WITH_SQL
+        ? 'calls placed with SQL (BENCH_CLOCK_PLACEMENT=sql: started over the last second, left active at the end)'
+        : `calls placed with startCall (OWNER principal, ${PLACEMENT_CONCURRENCY} in flight, paced over ≥ ${PLACEMENT_SECONDS} s)`),
   );
   console.log(
     `Each run: ${WARMUP_SECONDS} s warm-up after the last call is placed, then ${MEASURE_SECONDS} s measured; lag = clock time after the ` +
@@ -762,12 +997,54 @@ async function main(resources: Resources): Promise<boolean> {
   }
   for (const result of results) {
     const { claim } = result;
+    const tables = [...claim.tables]
+      .map(
+        ([name, table]) =>
+          `${name}: ${table.deadRows} dead row versions, ${table.updates} updates, ${fixed(table.hotPercent, 1)} % HOT, ` +
+          `autovacuum ${table.autovacuums}×, autoanalyze ${table.autoanalyzes}×`,
+      )
+      .join('; ');
     console.log(
-      `${result.label}: rescan plan at the end of the window: ${claim.plan}, expecting ${claim.estimatedRows} due rows ` +
-        `(${result.backlog} were due); call table: ${claim.deadRows} dead row versions, ${fixed(claim.hotPercent, 0)} % of updates HOT, ` +
-        `autovacuum ${claim.autovacuums}×, autoanalyze ${claim.autoanalyzes}× so far` +
+      `${result.label}: rescan plan at the end of the window: ${claim.plan}, expecting ${claim.estimatedRows} rows ` +
+        `(${result.calls} active); so far: ${tables}` +
         (result.vacuumSeconds === undefined ? '' : `; vacuum (analyze) before the warm-up took ${result.vacuumSeconds.toFixed(1)} s`),
     );
+  }
+  const abs = results.filter((result) => result.ab !== undefined);
+  if (abs.length > 0) {
+    console.log('');
+    console.log(
+      "Same-run A/B of the clock's per-call statements after the window (clock stopped), on the same active calls (placement order, as the clock " +
+        `meets them), ${AB_ROUNDS} batches a side, alternating: wide = lock the call row and write a new version of it (the clock ` +
+        'before the meter); meter = lock the call row and its meter, write the narrow meter row (now). ms/batch = begin, claim, write, commit.',
+    );
+    console.log(
+      row(
+        AB_COLUMNS,
+        AB_COLUMNS.map(([title]) => title),
+      ),
+    );
+    for (const result of abs) {
+      const ab = result.ab!;
+      const mean = (values: Float64Array) => values.reduce((sum, value) => sum + value, 0) / values.length;
+      for (const [side, values, hot] of [
+        ['wide call row (before)', ab.wideMs, ab.wideHotPercent],
+        ['call_meter (now)', ab.meterMs, ab.meterHotPercent],
+      ] as const) {
+        console.log(
+          row(AB_COLUMNS, [
+            `${side}`,
+            String(ab.batchSize),
+            fixed(percentile(values, 0.5), 2),
+            fixed(mean(values), 2),
+            fixed(percentile(values, 1), 2),
+            fixed((ab.batchSize * 1000) / mean(values), 0),
+            fixed(hot, 1),
+          ]),
+        );
+      }
+      console.log(`meter / wide, mean ms per batch: ${fixed(mean(ab.meterMs) / mean(ab.wideMs), 2)}`);
+    }
   }
   const goal = results.find((result) => result.batchSize === defaults.billingClockBatchSize);
   if (goal && GOAL_CALLS.includes(CALLS)) {
@@ -789,7 +1066,9 @@ async function main(resources: Resources): Promise<boolean> {
   try {
     const calls = await selectCallBooks.one(orm.em.fork());
     const placed = CALLS * results.length;
-    const allEnded = calls.total === placed && calls.active === 0 && calls.unposted === 0 && calls.reserved === '0';
+    const allEnded = PLACE_WITH_SQL
+      ? calls.total === placed && calls.active === placed && calls.unposted === 0
+      : calls.total === placed && calls.active === 0 && calls.unposted === 0 && calls.reserved === '0';
     await assertLedgerInvariants(orm.em.fork());
     booksHold = allEnded;
     console.log(

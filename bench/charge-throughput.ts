@@ -99,8 +99,10 @@ const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/)
 /** Load pg_stat_statements (a diagnostic with a small cost of its own): the delivery part then reports the server's statements. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
 
+/** Whether the usage points run: `BENCH_SCENARIOS` unset or naming "usage". */
+const USAGE_SCENARIO = !process.env.BENCH_SCENARIOS || process.env.BENCH_SCENARIOS.split(',').some((part) => part.trim() === 'usage');
 /** Concurrent clients of the usage-batch points (recordUsage), from `BENCH_USAGE_CLIENTS`. */
-const USAGE_CLIENT_COUNTS = integerListFromEnv('BENCH_USAGE_CLIENTS', [4], 64);
+const USAGE_CLIENT_COUNTS = USAGE_SCENARIO ? integerListFromEnv('BENCH_USAGE_CLIENTS', [4], 64) : [];
 /** Events per recordUsage request (and per raw statement), from `BENCH_USAGE_EVENTS`. */
 const USAGE_EVENTS = numberFromEnv('BENCH_USAGE_EVENTS', 500, 1, 1000);
 /** Wallets each usage client spreads its events over, round robin (so each wallet appears many times per request). */
@@ -109,16 +111,20 @@ const USAGE_WALLETS_PER_CLIENT = 8;
 const DATABASE_NAME = 'spendwire_bench';
 const ALL_SCENARIOS = ['spread', 'hot'] as const;
 type Scenario = (typeof ALL_SCENARIOS)[number];
-/** Scenarios to run, from `BENCH_SCENARIOS` (e.g. "spread" with BENCH_CLIENTS=16 for a quick A/B of the goal point). */
+/**
+ * Scenarios to run, from `BENCH_SCENARIOS` (e.g. "spread" with BENCH_CLIENTS=16 for a quick A/B of the goal point;
+ * "usage" for the recordUsage points alone). Unset: spread, hot and usage.
+ */
 const SCENARIOS: readonly Scenario[] = scenariosFromEnv('BENCH_SCENARIOS');
 
 function scenariosFromEnv(name: string): readonly Scenario[] {
   const text = process.env[name];
   if (!text) return ALL_SCENARIOS;
   const names = text.split(',').map((part) => part.trim());
-  const unknown = names.filter((part) => !(ALL_SCENARIOS as readonly string[]).includes(part));
+  const known: readonly string[] = [...ALL_SCENARIOS, 'usage'];
+  const unknown = names.filter((part) => !known.includes(part));
   if (unknown.length > 0 || names.length === 0)
-    throw new Error(`${name} must be a comma-separated list of ${ALL_SCENARIOS.join(', ')}, got "${text}"`);
+    throw new Error(`${name} must be a comma-separated list of ${known.join(', ')}, got "${text}"`);
   return ALL_SCENARIOS.filter((scenario) => names.includes(scenario));
 }
 

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { createPostingBatcher, type PostingBatcher } from './domain/wallets/post-wallet-transaction.js';
-import { createOrm, migrate } from './database/orm.js';
+import { createOrm, migrateDatabase } from './database/orm.js';
 import { OperationBudget, runOperation, runOperationWithDeadline } from './database/operation-budget.js';
 import type { ClientOperation } from './transport/client-operation.js';
 import { createSchema } from './graphql/schema.js';
@@ -16,6 +16,8 @@ import { AlertProcessor } from './domain/alerts/alert-processor.js';
 import { warnClosingAccounts } from './domain/alerts/warn-closing-accounts.service.js';
 import { startHttpServer } from './transport/http.js';
 import { BillingClock } from './domain/calls/billing-clock.js';
+import { CallBatches } from './domain/calls/call-batches.js';
+import { RatePlanCache } from './domain/rating/rate-plan-cache.js';
 import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
 import { systemClock, type Clock } from './domain/calls/clock.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
@@ -51,6 +53,12 @@ import { createRateLimits } from './transport/rate-limits/rate-limits.js';
 import { ServiceList } from './service-list.js';
 import { checkReadiness } from './lifecycle/readiness.js';
 import { checkRetentionSettings, retentionJobsOf } from './lifecycle/retention-jobs.js';
+import { Metrics } from './metrics/metrics.js';
+import { watchPool } from './metrics/pool-metrics.js';
+import { countRateLimitRefusals } from './metrics/rate-limit-metrics.js';
+import { readMonitoringGauges } from './domain/monitoring/read-monitoring-gauges.service.js';
+import { poolOf } from './database/sql.js';
+import { log } from './logging/logger.js';
 
 /** Options of {@link startApp}. */
 export interface StartAppOptions {
@@ -97,6 +105,8 @@ export interface RunningApp {
   webhooks: WebhookJobs;
   /** Deletes what is past its retention: idempotency keys, webhook deliveries, mails, alerts, expired sessions, outbox rows (running only when `retentionEnabled`). */
   retention: LifecycleJobs;
+  /** This app's Prometheus metrics, served at `/metrics` (undefined when `metricsEnabled` is off). */
+  metrics: Metrics | undefined;
   /** Stops every service in the reverse order of their start: the jobs, HTTP and WebSocket, …, the database pool last. */
   close(): Promise<void>;
 }
@@ -110,6 +120,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = options.config;
   checkRetentionSettings(config);
   const services = new ServiceList();
+  // This app's metrics, on a registry of its own: handed to what counts, never looked up process-wide.
+  const metrics = config.metricsEnabled ? new Metrics({ databaseTimeoutMs: config.metricsDatabaseTimeoutMs }) : undefined;
   try {
     const orm = await services.start({
       name: 'database pool',
@@ -118,6 +130,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           databaseUrl: options.databaseUrl,
           poolSizeMax: config.databasePoolSize,
           requestConnectionsMax: config.databasePoolSize - config.databasePoolReservedConnections,
+          timeouts: {
+            statementTimeoutMs: config.databaseStatementTimeoutMs,
+            lockTimeoutMs: config.databaseLockTimeoutMs,
+            idleInTransactionTimeoutMs: config.databaseIdleInTransactionTimeoutMs,
+            queryTimeoutMs: config.databaseQueryTimeoutMs,
+            connectTimeoutMs: config.databaseConnectTimeoutMs,
+            acquireTimeoutMs: config.databasePoolAcquireTimeoutMs,
+          },
         }),
       stop: (started) => started.close(true),
     });
@@ -127,7 +147,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       batchSizeMax: config.postingBatchSizeMax,
       batchesInFlightMax: config.postingBatchesInFlightMax,
     });
-    await migrate(orm);
+    if (metrics) {
+      watchPool(metrics, poolOf(orm.em), config.databasePoolSize);
+      postings.onStatement = (members) => metrics.postingBatchMembers.observe(members);
+      metrics.watch({ postingFallbacks: () => postings.stats.fallbacks, database: () => readMonitoringGauges(orm.em.fork()) });
+    }
+    await migrateDatabase(options.databaseUrl);
     const schema = await createSchema();
     const clock = options.clock ?? systemClock;
 
@@ -142,7 +167,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           start: () => PostgresWakeSignal.start(options.databaseUrl),
           stop: (started) => started.close(),
         });
-    const onOutboxError = (error: unknown) => console.error('Reading the outbox failed (retried on the next wake-up):', error);
+    const onOutboxError = (error: unknown) => log.error({ err: error }, 'Reading the outbox failed (retried on the next wake-up)');
     const tail = await services.start({
       name: 'outbox tail',
       start: () =>
@@ -175,7 +200,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             batchSize: config.outboxBatchSize,
             source,
             inboxBatchesMax: config.outboxStreamInboxMessagesMax,
-            onError: (error) => console.error(`Reading the ${name} failed (retried on the next wake-up):`, error),
+            onError: (error) => log.error({ err: error }, `Reading the ${name} failed (retried on the next wake-up)`),
           }),
         stop: (started) => started.stop(),
       });
@@ -202,6 +227,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       : undefined;
     const signal = fleet ? fleet.commitSignal : pgSignal!;
     const alertSignal = fleet ? fleet.alertSignal : pgAlertSignal!;
+    metrics?.watch({ outboxTailPosition: () => BigInt(tail.readPosition.id) });
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
     // Made before the alert processor, which wakes it; started with the other jobs, after the HTTP server.
     const webhooks = new WebhookJobs({
@@ -210,7 +236,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       config,
       // The jobs start after the HTTP server, whose address this reads then.
       publicUrl: () => config.publicUrl ?? server.url,
-      onError: (job, error) => console.error(`Webhook job ${job} failed (retried on the next pass):`, error),
+      onError: (job, error) => log.error({ err: error, job }, `Webhook job ${job} failed (retried on the next pass)`),
+      onAttempt: (outcome) => {
+        if (outcome !== 'released') metrics?.webhookAttempts.inc({ result: outcome });
+      },
     });
     const alertProcessor = await services.start({
       name: 'alert processor',
@@ -229,7 +258,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             // Alerts are webhook events too (ALERT_RAISED, CALLS_STOPPED).
             webhooks.wake();
           },
-          onError: (error) => console.error('Raising alerts failed (retried on the next pass):', error),
+          onError: (error) => log.error({ err: error }, 'Raising alerts failed (retried on the next pass)'),
         });
         if (config.alertsEnabled) processor.start();
         return processor;
@@ -258,6 +287,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     // Calls and jobs.
     const callDeps: ServiceDeps & CallServiceDeps = { clock, config, committed: () => events.committed(), postings };
     const deps: ServiceDeps = callDeps;
+    callDeps.ratePlans = new RatePlanCache(config.ratePlanCacheEntriesMax);
+    callDeps.callBatches = new CallBatches(orm.em, callDeps, config);
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
     await postPendingCallCosts(orm.em.fork(), callDeps);
     await postPendingMessageCharges(orm.em.fork(), deps);
@@ -270,8 +301,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           config,
           committed: () => events.committed(),
           postings,
-          onError: (error) => console.error('Billing clock pass failed (retried on the next pass):', error),
+          onError: (error) => log.error({ err: error }, 'Billing clock pass failed (retried on the next pass)'),
+          onBatch: metrics && ((pass, durationMs, lagsMs) => metrics.observeBillingBatch(pass, durationMs, lagsMs)),
         });
+        metrics?.watch({ billingClockPassesFailed: () => started.passesFailed });
         callDeps.callStarted = (callId, dueAtMs) => started.track(callId, dueAtMs);
         if (config.billingClockEnabled) started.start();
         return started;
@@ -286,13 +319,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       deps,
       settings: simulatorSettings(config),
       tickMs: config.simulatorTickMs,
-      onError: (error) => console.error('Dialer simulator step failed:', error),
+      onError: (error) => log.error({ err: error }, 'Dialer simulator step failed'),
     });
     const lifecycle = new LifecycleJobs({
       jobs: lifecycleJobsOf(orm.em, deps),
       now: () => clock.now(),
       intervalMs: config.lifecycleIntervalMs,
-      onError: (job, error) => console.error(`Lifecycle job ${job} failed (retried on the next pass):`, error),
+      onError: (job, error) => log.error({ err: error, job }, `Lifecycle job ${job} failed (retried on the next pass)`),
     });
     const spend: SpendControl = { clock, billingClock, callDeps, deps };
 
@@ -325,7 +358,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       jobs: paymentJobsOf(orm.em, paymentsDeps),
       now: () => clock.now(),
       intervalMs: config.paymentsIntervalMs,
-      onError: (job, error) => console.error(`Payment job ${job} failed (retried on the next pass):`, error),
+      onError: (job, error) => log.error({ err: error, job }, `Payment job ${job} failed (retried on the next pass)`),
     });
     const payments: PaymentsRuntime = {
       deps: paymentsDeps,
@@ -352,7 +385,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     // HTTP and WebSocket.
     const rateLimits = await services.start({
       name: 'rate limits',
-      start: () => createRateLimits({ databaseUrl: options.databaseUrl, config }),
+      start: () => countRateLimitRefusals(createRateLimits({ databaseUrl: options.databaseUrl, config }), metrics),
       stop: (started) => started.close(),
     });
     const server = await services.start({
@@ -371,6 +404,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           rateLimits,
           readiness: () => checkReadiness({ orm, outboxTailRunning: () => tail.running, timeoutMs: config.readinessCheckTimeoutMs }),
           startOperation: () => startClientOperation(config),
+          metrics,
         }),
       stop: (started) => started.close(),
     });
@@ -408,12 +442,16 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
               { name: 'mailProducer', run: (nowMs) => produceMail(orm.em.fork(), { config, publicUrl }, nowMs) },
               {
                 name: 'mailSender',
-                run: () => sendPendingMail(orm.em.fork(), { config, transport: mailTransport, now: () => clock.now() }),
+                run: () =>
+                  sendPendingMail(orm.em.fork(), { config, transport: mailTransport, now: () => clock.now() }).then((sent) => {
+                    metrics?.countMailSends(sent);
+                    return sent;
+                  }),
               },
             ],
             now: () => clock.now(),
             intervalMs: config.mailIntervalMs,
-            onError: (job, error) => console.error(`Mail job ${job} failed (retried on the next pass):`, error),
+            onError: (job, error) => log.error({ err: error, job }, `Mail job ${job} failed (retried on the next pass)`),
           }),
           config.mailEnabled,
         ),
@@ -427,7 +465,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             jobs: [{ name: 'usageReports', run: (nowMs) => queueUsageReports(orm.em.fork(), { config, publicUrl }, nowMs) }],
             now: () => clock.now(),
             intervalMs: config.usageReportIntervalMs,
-            onError: (job, error) => console.error(`Usage report job ${job} failed (retried on the next pass):`, error),
+            onError: (job, error) => log.error({ err: error, job }, `Usage report job ${job} failed (retried on the next pass)`),
           }),
           config.usageReportsEnabled,
         ),
@@ -450,7 +488,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             }),
             now: () => clock.now(),
             intervalMs: config.retentionIntervalMs,
-            onError: (job, error) => console.error(`Retention job ${job} failed (retried on the next pass):`, error),
+            onError: (job, error) => log.error({ err: error, job }, `Retention job ${job} failed (retried on the next pass)`),
           }),
           config.retentionEnabled,
         ),
@@ -476,6 +514,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       usageReportJobs,
       webhooks,
       retention,
+      metrics,
       close: () => services.stopAll(),
     };
   } catch (error) {

@@ -43,8 +43,36 @@ export interface Config {
    * socket with 1009 (Message Too Big) before it is buffered. Env `WS_MESSAGE_BYTES_MAX`. @default 65_536 (64 KiB)
    */
   webSocketMessageBytesMax: number;
+  /**
+   * Least severe log level written: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.
+   * `info` writes one line per HTTP request and WebSocket operation; `debug` adds health checks.
+   * Env `LOG_LEVEL`. @default 'info'
+   */
+  logLevel: LogLevel;
+  /**
+   * How log lines are written to stdout: `json` (one JSON object per line, for log collectors) or
+   * `pretty` (coloured, one readable line per event, for a developer's terminal).
+   * Env `LOG_FORMAT`. @default 'json' when `NODE_ENV=production`, else 'pretty'
+   */
+  logFormat: LogFormat;
+  /**
+   * Longest incoming `X-Request-Id` header kept as the request's id, in characters; a longer one,
+   * or one with characters other than letters, digits and `-_.:`, is replaced by a generated UUID.
+   * Env `REQUEST_ID_LENGTH_MAX`. @default 128
+   */
+  requestIdLengthMax: number;
   /** Longest each `/readyz` check (database, migrations table) may take before it counts as failed, in milliseconds. @default 2000 */
   readinessCheckTimeoutMs: number;
+  /**
+   * Whether `/metrics` serves Prometheus metrics (to the PLATFORM_ADMIN credential as a bearer
+   * token) and the server counts them. Env `METRICS` (0 turns both off: `/metrics` is then 404). @default true
+   */
+  metricsEnabled: boolean;
+  /**
+   * Longest a `/metrics` scrape waits for its one database statement, in milliseconds; past it the
+   * database gauges keep their last values and `spendwire_metrics_database_up` is 0. @default 2000
+   */
+  metricsDatabaseTimeoutMs: number;
   /** Largest page a `transactions` connection returns, in rows. @default 100 */
   transactionsPageSizeMax: number;
   /** Page size when `first` is not given, in rows. @default 20 */
@@ -88,6 +116,72 @@ export interface Config {
    * Env `DATABASE_POOL_RESERVED_CONNECTIONS`. @default 4
    */
   databasePoolReservedConnections: number;
+  /**
+   * PostgreSQL `statement_timeout` of the server's pooled connections, in milliseconds: a statement
+   * running longer is cancelled by PostgreSQL (SQLSTATE 57014), answered SERVICE_UNAVAILABLE
+   * (retryable), and its transaction rolled back. Above {@link operationDeadlineMs}, so it bounds
+   * what a request answered by its deadline still runs; background jobs get it too. Migrations run
+   * without it. 0 turns it off. Env `DATABASE_STATEMENT_TIMEOUT_MS`. @default 15000
+   */
+  databaseStatementTimeoutMs: number;
+  /**
+   * PostgreSQL `lock_timeout` of the pooled connections, in milliseconds: a statement waiting longer
+   * for one row or table lock fails (SQLSTATE 55P03, answered SERVICE_UNAVAILABLE, retryable).
+   * 0 turns it off. Env `DATABASE_LOCK_TIMEOUT_MS`. @default 10000
+   */
+  databaseLockTimeoutMs: number;
+  /**
+   * PostgreSQL `idle_in_transaction_session_timeout` of the pooled connections, in milliseconds: a
+   * session left idle inside an open transaction this long is ended by PostgreSQL (its locks
+   * released, the transaction rolled back) and the pool replaces the connection. No transaction of
+   * the server waits on anything but its own statements. 0 turns it off.
+   * Env `DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS`. @default 30000
+   */
+  databaseIdleInTransactionTimeoutMs: number;
+  /**
+   * Client-side bound on one statement's answer, in milliseconds: past it the statement fails
+   * (SERVICE_UNAVAILABLE, retryable) and its connection is discarded. It covers what the server's
+   * statement_timeout cannot: a stalled network or a frozen server, whose answer never comes.
+   * Above {@link databaseStatementTimeoutMs}. 0 turns it off. Env `DATABASE_QUERY_TIMEOUT_MS`. @default 20000
+   */
+  databaseQueryTimeoutMs: number;
+  /**
+   * Longest wait to open one PostgreSQL connection (TCP, TLS and authentication), in milliseconds;
+   * an unreachable or stalled server fails the attempt (SERVICE_UNAVAILABLE, retryable) instead of
+   * holding its caller. Env `DATABASE_CONNECT_TIMEOUT_MS`. @default 5000
+   */
+  databaseConnectTimeoutMs: number;
+  /**
+   * Longest wait for a pooled connection, in milliseconds (the pool's acquire timeout): a caller
+   * outside any client operation (jobs, the billing clock) that finds the pool busy or PostgreSQL
+   * down this long fails and retries on its next pass; a client operation is also bounded by
+   * {@link operationDeadlineMs}. Env `DATABASE_POOL_ACQUIRE_TIMEOUT_MS`. @default 10000
+   */
+  databasePoolAcquireTimeoutMs: number;
+  /**
+   * Longest time a client may take to send an HTTP request's headers, in milliseconds (node:http
+   * `headersTimeout`); a slower one gets 408 and is closed. Env `HTTP_HEADERS_TIMEOUT_MS`. @default 20000
+   */
+  httpHeadersTimeoutMs: number;
+  /**
+   * Longest time a client may take to send a whole HTTP request (headers and body), in
+   * milliseconds (node:http `requestTimeout`); a slower one gets 408 and is closed. Not the time to
+   * answer it: that is {@link operationDeadlineMs}. Env `HTTP_REQUEST_TIMEOUT_MS`. @default 60000
+   */
+  httpRequestTimeoutMs: number;
+  /**
+   * How long an idle keep-alive HTTP connection stays open after an answer, in milliseconds
+   * (node:http `keepAliveTimeout`). Behind a load balancer, set it above the balancer's own idle
+   * timeout. Env `HTTP_KEEP_ALIVE_TIMEOUT_MS`. @default 5000
+   */
+  httpKeepAliveTimeoutMs: number;
+  /**
+   * Graceful shutdown (SIGINT, SIGTERM): the server stops accepting, then gives requests in flight
+   * and open sockets this long to finish, in milliseconds, before it closes what is left (sockets
+   * with 1001 Going Away) and stops its jobs, the database pool and an embedded PostgreSQL.
+   * Env `SHUTDOWN_DRAIN_TIMEOUT_MS`. @default 10000
+   */
+  shutdownDrainTimeoutMs: number;
   /**
    * Most concurrent postings (charges, top-ups, call costs…) one statement and one commit carry,
    * in postings; 1 posts each alone. Env `POSTING_BATCH_SIZE_MAX`. @default 32
@@ -218,6 +312,24 @@ export interface Config {
   callsPageSizeDefault: number;
   /** Most calls one account may have active at once; past it startCall fails with LIMIT_EXCEEDED. Env `CONCURRENT_CALLS_MAX`. @default 2000 */
   concurrentCallsPerAccountMax: number;
+  /**
+   * Most concurrent call starts (or call ends) one transaction carries, in calls: they share its
+   * statements, row locks and commit; 1 runs each call in a transaction of its own.
+   * Env `CALL_BATCH_SIZE_MAX`. @default 64
+   */
+  callBatchSizeMax: number;
+  /**
+   * Most call-start transactions (and as many call-end ones) one process runs at once, each on its
+   * own pooled connection; a call arriving while this many run waits and goes with the next batch.
+   * Env `CALL_BATCHES_IN_FLIGHT_MAX`. @default 2
+   */
+  callBatchesInFlightMax: number;
+  /**
+   * Most rate plans one process keeps in memory for call set-up, in plans (a plan never changes once
+   * created; up to `ratesPerPlanMax` rates each, about 0.3 KB a rate); 0 reads the plan for every call.
+   * Env `RATE_PLAN_CACHE_ENTRIES_MAX`. @default 32
+   */
+  ratePlanCacheEntriesMax: number;
   /**
    * Longest caller id startInboundCall keeps, in characters: an E.164 number is at most 16, carriers send words such as
    * "anonymous" for a hidden caller; longer is BAD_USER_INPUT. @default 32
@@ -708,6 +820,29 @@ export interface Config {
   refundRequestsPageSizeMax: number;
 }
 
+/** The log levels of {@link Config.logLevel}, most severe first (pino's names). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A level of {@link LOG_LEVELS}. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The formats of {@link Config.logFormat}. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * The log settings from the environment (`LOG_LEVEL`, `LOG_FORMAT`, `NODE_ENV`): read by
+ * {@link loadConfig} and by the logger itself, which exists before any config is loaded.
+ * @throws Error when `LOG_LEVEL` or `LOG_FORMAT` is not one of its values.
+ */
+export function logSettingsFromEnv(env: NodeJS.ProcessEnv): { logLevel: LogLevel; logFormat: LogFormat } {
+  const level = env.LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  const format = env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : 'pretty');
+  if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be "json" or "pretty", got "${format}"`);
+  return { logLevel: level as LogLevel, logFormat: format };
+}
+
 /** Trial credit when `TRIAL_CREDIT` is unset: 2.00 in each supported currency (domain/wallets/money.ts SUPPORTED_CURRENCIES). */
 export const TRIAL_CREDIT_MICROS_DEFAULT: Readonly<Record<string, bigint>> = Object.freeze({
   USD: 2_000_000n,
@@ -837,7 +972,7 @@ function stripeApiUrlFromEnv(env: NodeJS.ProcessEnv): URL | undefined {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const cwd = process.cwd();
-  return {
+  const config: Config = {
     port: integerFromEnv(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
@@ -847,7 +982,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clientDir: path.resolve(cwd, 'dist/client'),
     production: env.NODE_ENV === 'production',
     webSocketMessageBytesMax: positiveIntegerFromEnv(env, 'WS_MESSAGE_BYTES_MAX', 65_536),
+    ...logSettingsFromEnv(env),
+    requestIdLengthMax: positiveIntegerFromEnv(env, 'REQUEST_ID_LENGTH_MAX', 128),
     readinessCheckTimeoutMs: 2_000,
+    metricsEnabled: env.METRICS !== '0',
+    metricsDatabaseTimeoutMs: 2_000,
     transactionsPageSizeMax: 100,
     transactionsPageSizeDefault: 20,
     operationAmountMicrosMax: 1_000_000_000_000_000n,
@@ -860,6 +999,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     operationDeadlineMs: positiveIntegerFromEnv(env, 'OPERATION_DEADLINE_MS', 10_000),
     operationConnectionsMax: positiveIntegerFromEnv(env, 'OPERATION_CONNECTIONS_MAX', 4),
     databasePoolReservedConnections: integerFromEnv(env, 'DATABASE_POOL_RESERVED_CONNECTIONS', 4),
+    databaseStatementTimeoutMs: integerFromEnv(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
+    databaseLockTimeoutMs: integerFromEnv(env, 'DATABASE_LOCK_TIMEOUT_MS', 10_000),
+    databaseIdleInTransactionTimeoutMs: integerFromEnv(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
+    databaseQueryTimeoutMs: integerFromEnv(env, 'DATABASE_QUERY_TIMEOUT_MS', 20_000),
+    databaseConnectTimeoutMs: positiveIntegerFromEnv(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000),
+    databasePoolAcquireTimeoutMs: positiveIntegerFromEnv(env, 'DATABASE_POOL_ACQUIRE_TIMEOUT_MS', 10_000),
+    httpHeadersTimeoutMs: positiveIntegerFromEnv(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000),
+    httpRequestTimeoutMs: positiveIntegerFromEnv(env, 'HTTP_REQUEST_TIMEOUT_MS', 60_000),
+    httpKeepAliveTimeoutMs: positiveIntegerFromEnv(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+    shutdownDrainTimeoutMs: positiveIntegerFromEnv(env, 'SHUTDOWN_DRAIN_TIMEOUT_MS', 10_000),
     postingBatchSizeMax: positiveIntegerFromEnv(env, 'POSTING_BATCH_SIZE_MAX', POSTING_BATCH_LIMITS_DEFAULT.batchSizeMax),
     postingBatchesInFlightMax: positiveIntegerFromEnv(
       env,
@@ -894,6 +1043,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     callsPageSizeMax: 100,
     callsPageSizeDefault: 20,
     concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
+    callBatchSizeMax: positiveIntegerFromEnv(env, 'CALL_BATCH_SIZE_MAX', 64),
+    callBatchesInFlightMax: positiveIntegerFromEnv(env, 'CALL_BATCHES_IN_FLIGHT_MAX', 2),
+    ratePlanCacheEntriesMax: integerFromEnv(env, 'RATE_PLAN_CACHE_ENTRIES_MAX', 32),
     callerIdLengthMax: 32,
     billingClockLeadMs: 1_000,
     billingClockIntervalMs: 20,
@@ -1072,4 +1224,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     refundRequestsPageSizeMax: 100,
     ...overrides,
   };
+  checkDatabaseTimeouts(config);
+  return config;
+}
+
+/**
+ * The client's query timeout must leave PostgreSQL's statement timeout room to act first: a
+ * statement the server cancels ends cleanly (its connection stays usable), one the client gives up
+ * on costs the connection. @throws Error when `databaseQueryTimeoutMs` is not above `databaseStatementTimeoutMs` (both on).
+ */
+function checkDatabaseTimeouts(config: Config): void {
+  const { databaseQueryTimeoutMs: query, databaseStatementTimeoutMs: statement } = config;
+  if (query > 0 && statement > 0 && query <= statement) {
+    throw new Error(`DATABASE_QUERY_TIMEOUT_MS (${query}) must be above DATABASE_STATEMENT_TIMEOUT_MS (${statement}), or 0`);
+  }
 }

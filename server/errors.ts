@@ -42,8 +42,11 @@ export const ERROR_CODE_DESCRIPTIONS = {
     'A subscription asked to resume from a position older than the server still keeps: nothing is replayed (`extensions.field`, `extensions.window`). ' +
     'Subscribe again without a resume position and re-read current state.',
   OPERATION_TIMEOUT:
-    'The operation ran past its execution deadline (operationDeadlineMs, default 10 s); its remaining database work was not started. A mutation may ' +
-    'have committed: retry it with the same idempotency key.',
+    'The operation ran past its execution deadline (operationDeadlineMs, default 10 s); its remaining database work was not started (HTTP 503 with ' +
+    'Retry-After, `extensions.retryable` true). A mutation may have committed: retry it with the same idempotency key.',
+  SERVICE_UNAVAILABLE:
+    'The database could not be reached or did not answer in time (restarting, a network fault, a statement or lock timeout): HTTP 503 with ' +
+    'Retry-After, `extensions.retryable` true. A mutation may have committed: retry it with the same idempotency key.',
   QUERY_TOO_COMPLEX:
     'The operation is over a query limit (cost, depth, aliases, directives or tokens): `extensions.limit` names the setting and `extensions.max` its ' +
     'value (HTTP 400). Ask for less in one operation.',
@@ -237,6 +240,56 @@ export function assert(condition: unknown, message: string): asserts condition {
  */
 export class OperationTimeoutError extends DomainError {
   readonly code = ErrorCode.OPERATION_TIMEOUT;
+}
+
+/**
+ * The database could not be reached or did not answer in time (see {@link databaseUnavailableReason}):
+ * the client retries (with the same idempotency key for a mutation). `extensions.retryable` is true.
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  constructor(reason: string) {
+    super(`The service is briefly unavailable (${reason}): retry shortly`, { retryable: true });
+  }
+}
+
+/** SQLSTATEs of a database that is going away or not answering in time, and what each means. */
+const UNAVAILABLE_SQLSTATES: Record<string, string> = {
+  '57P01': 'database connection terminated by an administrator or a shutdown',
+  '57P02': 'database crash shutdown',
+  '57P03': 'database starting up or shutting down',
+  '57014': 'database statement timeout',
+  '55P03': 'database lock timeout',
+  '25P03': 'database idle-in-transaction timeout',
+  '53300': 'too many database connections',
+};
+
+/** Node socket errors of a database that cannot be reached. */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/** Messages of node-postgres and knex for a connection that went away or a wait that ran out. */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|Connection ended unexpectedly|Query read timeout|timeout expired|timeout exceeded when trying to connect|Timeout acquiring a connection|Client has encountered a connection error/i;
+
+/**
+ * Why `error` means the database is unavailable for now (the caller should retry), or undefined
+ * when it means something else: a SQLSTATE of class 08 (connection exception) or one of
+ * {@link UNAVAILABLE_SQLSTATES}, a socket error, node-postgres' and knex's connection and timeout
+ * messages. Looks through `cause` and the ORM's wrapped `previous` error.
+ */
+export function databaseUnavailableReason(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const { code } = current as Error & { code?: unknown };
+    if (typeof code === 'string') {
+      if (code in UNAVAILABLE_SQLSTATES) return UNAVAILABLE_SQLSTATES[code];
+      if (/^08[0-9A-Z]{3}$/.test(code)) return 'database connection exception';
+      if (UNAVAILABLE_SOCKET_CODES.has(code)) return `database unreachable: ${code}`;
+    }
+    if (UNAVAILABLE_MESSAGE.test(current.message)) return 'database connection lost or timed out';
+    const next = current as Error & { previous?: unknown };
+    current = next.cause ?? next.previous;
+  }
+  return undefined;
 }
 
 /** resendInvitation or revokeInvitation on an invitation that is no longer open (`status`: ACCEPTED, REVOKED or EXPIRED). */

@@ -5,6 +5,13 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './database/database.js';
 import { seedDemoAccount } from './demo/seed-demo-account.js';
 import { withAdvisoryLock } from './database/advisory-lock.js';
+import { log } from './logging/logger.js';
+
+/**
+ * Time a stop may take beyond `shutdownDrainTimeoutMs`, in milliseconds: the jobs' last passes
+ * (bounded by the statement and SMTP timeouts), the database pool and an embedded PostgreSQL.
+ */
+const SHUTDOWN_MARGIN_MS = 20_000;
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL) → migrations → demo account on first
@@ -16,15 +23,33 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
   const stop = async (signal: string, exitCode = 0) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: the operator will not wait. An embedded PostgreSQL is still stopped (fast)
+      // as this process exits (embedded-postgres.ts).
+      if (signal !== 'error') {
+        log.warn({ signal }, `${signal} again: exiting without waiting.`);
+        process.exit(1);
+      }
+      return;
+    }
     stopping = true;
-    console.log(`\n${signal}: stopping…`);
+    log.info(
+      { signal },
+      `${signal}: stopping (requests in flight get up to ${config.shutdownDrainTimeoutMs} ms; Ctrl-C again to exit at once)…`,
+    );
+    // Past the drain time and the margin for the jobs, the pool and PostgreSQL, something hangs:
+    // exit rather than wait for ever (a supervisor sees the non-zero code).
+    const watchdog = setTimeout(() => {
+      log.fatal(`Stopping took longer than ${config.shutdownDrainTimeoutMs + SHUTDOWN_MARGIN_MS} ms: exiting.`);
+      process.exit(1);
+    }, config.shutdownDrainTimeoutMs + SHUTDOWN_MARGIN_MS);
+    watchdog.unref();
     try {
       await app?.close();
     } finally {
       await database.stop();
     }
-    console.log('Stopped.');
+    log.info('Stopped.');
     process.exit(exitCode);
   };
   // embedded-postgres registers its own signal hooks (async-exit-hook) that stop PostgreSQL and
@@ -74,9 +99,10 @@ async function main(): Promise<void> {
       '',
       'Press Ctrl-C to stop.',
     ];
+    // The banner is for the person who ran `npm start`: plain text on stdout, whatever LOG_FORMAT says.
     console.log(lines.join('\n'));
   } catch (error) {
-    console.error(error);
+    log.fatal({ err: error }, 'The server could not start');
     // A start that failed exits non-zero, so a supervisor or a script sees it.
     await stop('error', 1);
   }

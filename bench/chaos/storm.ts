@@ -444,8 +444,8 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
  * ms means no clock was metering it.
  */
 const UNFUNDED_LAG_SQL = `
-select greatest(0, max(extract(epoch from clock_timestamp() - (started_at + funded_seconds * interval '1 second'))))::text as lag
-  from call where status = 'ACTIVE'`;
+select greatest(0, max(extract(epoch from clock_timestamp() - (c.started_at + m.funded_seconds * interval '1 second'))))::text as lag
+  from call c join call_meter m on m.call_id = c.id where c.status = 'ACTIVE'`;
 
 interface Backlogs {
   mails: number;

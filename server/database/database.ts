@@ -35,7 +35,12 @@ export async function openDatabase(
     await client.end().catch(() => {});
     if (reachable) return { databaseUrl: running, embedded: true, stop: async () => {} };
   }
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort });
+  // Detached: a terminal's Ctrl-C reaches the server alone, which stops itself and then PostgreSQL.
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(config.dataDir, 'postgres'),
+    port: config.embeddedPostgresPort,
+    detached: true,
+  });
   try {
     await ensureDatabase(cluster.serverUrl, EMBEDDED_DATABASE_NAME);
   } catch (error) {

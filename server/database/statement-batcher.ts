@@ -93,6 +93,8 @@ export class StatementBatcher<Row> {
   private readonly runningByKey = new Map<string, number>();
   private batchesInFlight = 0;
   readonly stats: StatementBatcherStats = { singles: 0, batches: 0, batchedMembers: 0, fallbacks: 0 };
+  /** Told of each statement run, with the members it carried (1: alone), for metrics. */
+  onStatement: ((members: number) => void) | undefined;
 
   constructor(
     private readonly client: PoolClient,
@@ -122,6 +124,7 @@ export class StatementBatcher<Row> {
     if (members.length === 0) return [];
     this.stats.batches += 1;
     this.stats.batchedMembers += members.length;
+    this.onStatement?.(members.length);
     const rows = await this.query(this.options.batched, transpose(members));
     const byMember = new Map<string, Row>();
     for (const row of rows) byMember.set(this.options.rowKey(row), row);
@@ -229,6 +232,7 @@ export class StatementBatcher<Row> {
     try {
       this.stats.batches += 1;
       this.stats.batchedMembers += batch.length;
+      this.onStatement?.(batch.length);
       rows = await this.query(this.options.batched, transpose(batch.map((member) => member.values)));
     } catch (error) {
       if (!(error instanceof pg.DatabaseError && error.severity === 'ERROR')) {
@@ -272,6 +276,7 @@ export class StatementBatcher<Row> {
   /** Batching off: every member at once on its own connection, as many as the pool gives. */
   private async executeAlone(values: readonly unknown[]): Promise<Row | undefined> {
     this.stats.singles += 1;
+    this.onStatement?.(1);
     const rows = await this.query(this.options.single, values);
     assert(rows.length <= 1, `${this.options.single.name} answers one member with at most one row`);
     return rows[0];

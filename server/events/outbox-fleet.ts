@@ -6,6 +6,7 @@ import type { TailRow } from '../domain/outbox/outbox.queries.js';
 import type { AlertBatch, AlertFeed } from './alert-feed.js';
 import { compareOutboxPositions, type OutboxBatch, type OutboxPosition, type OutboxTail } from './outbox-tail.js';
 import type { WakeSignal } from './wake-signal.js';
+import { log } from '../logging/logger.js';
 
 /** Options of {@link OutboxFleet.start}. */
 export interface OutboxFleetOptions {
@@ -27,7 +28,7 @@ export interface OutboxFleetOptions {
   heartbeatIntervalMs: number;
   /** Silence from the reader after which this process reads the outbox itself, in milliseconds. */
   staleAfterMs: number;
-  /** Where lines for the operator go (becoming or ceasing to be the reader, Redis lost and back). @default console.log */
+  /** Where lines for the operator go (becoming or ceasing to be the reader, Redis lost and back). @default the process's logger, at info */
   log?: (line: string) => void;
   onError?: (error: unknown) => void;
 }
@@ -250,7 +251,8 @@ export class OutboxFleet {
   };
 
   private log(line: string): void {
-    (this.options.log ?? console.log)(line);
+    if (this.options.log) this.options.log(line);
+    else log.info(line);
   }
 
   private listen(): void {

@@ -13,6 +13,9 @@ export interface WakeSignal {
   close(): Promise<void>;
 }
 
+/** Longest wait to open the LISTEN connection, in milliseconds; a failed attempt is retried after the reconnect delay. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** The NOTIFY channel. */
 export const WAKE_CHANNEL = 'spendwire_outbox';
 
@@ -46,26 +49,55 @@ export class PostgresWakeSignal implements WakeSignal {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    // Named, so an operator (and the restart tests) can tell it in pg_stat_activity. No statement or
+    // lock timeout applies to it (it runs only LISTEN and NOTIFY, never in a transaction); keepalive
+    // finds a peer that vanished without closing the socket.
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: `spendwire wake signal (${this.channel})`,
+      keepAlive: true,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     // This process's own NOTIFYs go out on this connection; it woke its readers itself already.
     client.on('notification', (message) => {
       if (message.processId !== (client as unknown as { processID: number }).processID) this.wake();
     });
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
-    await client.connect();
-    await client.query(`listen ${this.channel}`);
+    try {
+      await client.connect();
+      await client.query(`listen ${this.channel}`);
+    } catch (error) {
+      client.end().catch(() => {});
+      throw error;
+    }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
   }
 
+  /** The LISTEN connection `failed` broke: opens a new one after the reconnect delay. */
   private reconnect(failed: pg.Client): void {
     if (this.closed || this.client !== failed) return;
     this.client = undefined;
     failed.end().catch(() => {});
+    this.scheduleConnect();
+  }
+
+  /**
+   * Connects again after the reconnect delay, and keeps trying while PostgreSQL is away (a restart,
+   * a network fault): readers poll meanwhile. Connected, it wakes the listeners, since signals may
+   * have been missed.
+   */
+  private scheduleConnect(): void {
+    clearTimeout(this.reconnectTimer);
+    if (this.closed) return;
     this.reconnectTimer = setTimeout(() => {
       this.connect().then(
         () => this.wake(),
-        () => this.reconnect(failed),
+        () => this.scheduleConnect(),
       );
     }, this.reconnectDelayMs);
     this.reconnectTimer.unref();

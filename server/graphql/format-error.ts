@@ -1,9 +1,10 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException } from '@mikro-orm/core';
-import { DomainError, ErrorCode } from '../errors.js';
+import { databaseUnavailableReason, DomainError, ErrorCode, ServiceUnavailableError } from '../errors.js';
 import { literalScalarErrorField } from './input-check.js';
 import { QUERY_TOO_COMPLEX, tokenLimitErrorOf } from './query-limits.js';
+import { currentLogFields, log } from '../logging/logger.js';
 
 /** Codes produced by GraphQL itself or by Apollo for a malformed request: safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -20,6 +21,8 @@ const REQUEST_ERROR_CODES = new Set<string>([
   ErrorCode.RATE_LIMITED,
   ErrorCode.FORBIDDEN,
   ErrorCode.OPERATION_TIMEOUT,
+  // Raised by the transport when the database is unavailable while it builds the request's context.
+  ErrorCode.SERVICE_UNAVAILABLE,
   QUERY_TOO_COMPLEX,
 ]);
 
@@ -41,8 +44,18 @@ function fieldOfVariableError(message: string): string | undefined {
  * Apollo's formatError: DomainErrors become `{ message, extensions: { code, …details } }`;
  * GraphQL's own request errors pass through (a Money literal that does not parse is BAD_USER_INPUT,
  * not a validation failure); anything else is logged and masked as "Internal server error".
+ * Every error carries the id of the request being served (`extensions.requestId`), when there is one.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return withRequestId(formatErrorOnly(formatted, error), currentLogFields()?.requestId);
+}
+
+/** `formatted` with `extensions.requestId` (unchanged when there is no request id). */
+export function withRequestId(formatted: GraphQLFormattedError, requestId: string | undefined): GraphQLFormattedError {
+  return requestId === undefined ? formatted : { ...formatted, extensions: { ...formatted.extensions, requestId } };
+}
+
+function formatErrorOnly(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.extensions } };
@@ -52,6 +65,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DriverException && original.code === ErrorCode.OPERATION_TIMEOUT) {
     const { extensions } = original as DriverException & { extensions?: Record<string, unknown> };
     return { message: original.message, path: formatted.path, extensions: { code: ErrorCode.OPERATION_TIMEOUT, ...extensions } };
+  }
+  // The database restarting, unreachable or past a timeout: an outage the client rides out by retrying.
+  const unavailable = databaseUnavailableReason(original);
+  if (unavailable) {
+    const answer = new ServiceUnavailableError(unavailable);
+    log.warn({ reason: unavailable }, `A GraphQL request met an unavailable database (${unavailable}): answered SERVICE_UNAVAILABLE`);
+    return { message: answer.message, path: formatted.path, extensions: { code: answer.code, ...answer.extensions } };
   }
   let code = formatted.extensions?.code;
   // A Money literal in the query text fails in the validation phase with our own BAD_USER_INPUT
@@ -77,7 +97,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
-  console.error('Unexpected error in a GraphQL request:', original);
+  log.error({ err: original }, 'Unexpected error in a GraphQL request');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 

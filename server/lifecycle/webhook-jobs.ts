@@ -7,6 +7,7 @@ import {
   claimWebhookDeliveries,
   sendWebhookDeliveries,
   type SendWebhookDeliveriesSummary,
+  type WebhookAttemptOutcome,
 } from '../domain/webhooks/send-webhook-deliveries.service.js';
 import type { ResolveHost } from '../domain/webhooks/webhook-target.js';
 import { Periodic } from '../periodic.js';
@@ -21,6 +22,8 @@ export interface WebhookJobsOptions {
   /** Stands in for DNS (tests). @default the system resolver */
   resolveHost?: ResolveHost;
   onError?: (job: 'webhookProducer' | 'webhookSender', error: unknown) => void;
+  /** Told of each attempt's outcome, for metrics. */
+  onAttempt?: (outcome: WebhookAttemptOutcome) => void;
 }
 
 /**
@@ -81,7 +84,7 @@ export class WebhookJobs {
     for (const delivery of claimed) {
       const attempt: Promise<void> = attemptWebhookDelivery(this.options.em.fork(), deps, delivery)
         .then(
-          () => undefined,
+          (outcome) => this.options.onAttempt?.(outcome),
           (error: unknown) => this.options.onError?.('webhookSender', error),
         )
         .finally(() => {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { parseMail, type ParsedMail } from './mime.js';
+import { log } from '../logging/logger.js';
 
 /** A mail the sink received. */
 export interface CapturedMail {
@@ -59,7 +60,7 @@ export class SmtpSink {
       server.listen(0, '127.0.0.1', () => resolve());
     });
     // A client that resets its connection must not bring the process down.
-    server.on('error', (error) => console.error('Local mail sink:', error.message));
+    server.on('error', (error) => log.error({ err: error }, `Local mail sink: ${error.message}`));
     sink = new SmtpSink(server, (server.server.address() as AddressInfo).port, options.messagesMax);
     return sink;
   }

@@ -15,6 +15,7 @@ import { IDEMPOTENCY_KEY_CHARACTERS_MAX, IdempotencyStore, requestFingerprint } 
 import { invalidRequest, SandboxApiError, type StripeErrorBody } from './sandbox-errors.js';
 import { newId, SandboxLedger, type AuthenticationOutcome, type RefundFailureReason, type RequestInfo } from './sandbox-ledger.js';
 import { WebhookDispatcher, type DeliverOptions } from './webhook-dispatcher.js';
+import { log } from '../logging/logger.js';
 
 export { SANDBOX_TEST_CARDS, type SandboxTestCard } from './test-cards.js';
 export type { RefundFailureReason, SandboxEventType } from './sandbox-ledger.js';
@@ -371,7 +372,7 @@ export class StripeSandbox {
       if (error instanceof SandboxApiError) {
         replyError(error);
       } else {
-        console.error('[stripe-sandbox] internal error', error);
+        log.error({ err: error }, '[stripe-sandbox] internal error');
         replyError(new SandboxApiError(500, { type: 'api_error', message: 'An unknown error occurred in the Stripe sandbox.' }));
       }
     } finally {

@@ -11,6 +11,7 @@ import { DomainError, RateLimitedError, SignUpDisabledError, UnauthenticatedErro
 import { RateLimited, type RateLimits } from './rate-limits/rate-limits.js';
 import type { ThrottledAttempt, ThrottleSubject } from './rate-limits/sign-in-throttle.js';
 import { clearedSessionCookie, cookieValue, sameOrigin, SESSION_COOKIE, sessionCookie } from './session-cookie.js';
+import { log } from '../logging/logger.js';
 
 /** Options of {@link authRoutes}. */
 export interface AuthRoutesOptions {
@@ -78,7 +79,7 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
           response.status(STATUS_OF[error.code] ?? 400).json({ error: { code: error.code, message: error.message, ...error.extensions } });
           return;
         }
-        console.error('Auth route failed:', error);
+        log.error({ err: error }, 'Auth route failed');
         response.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
       }
     };

@@ -1,3 +1,4 @@
+import { currentLogFields } from '../logging/logger.js';
 import type { OperationTimeoutError } from '../errors.js';
 
 /**
@@ -29,5 +30,11 @@ export function operationTimeoutResult(operation: ClientOperation): {
   errors: { message: string; extensions: Record<string, unknown> }[];
 } {
   const error = operation.timeoutError();
-  return { data: null, errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] };
+  const requestId = currentLogFields()?.requestId;
+  return {
+    data: null,
+    errors: [
+      { message: error.message, extensions: { code: error.code, ...error.extensions, ...(requestId === undefined ? {} : { requestId }) } },
+    ],
+  };
 }

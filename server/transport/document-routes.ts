@@ -9,6 +9,7 @@ import { renderInvoicePdf, renderStatementPdf } from '../domain/invoices/render-
 import { statementCsv, walletStatement } from '../domain/invoices/wallet-statement.service.js';
 import { DomainError, NotFoundError } from '../errors.js';
 import { principalFor } from './principal-for.js';
+import { log } from '../logging/logger.js';
 
 /** Options of {@link documentRoutes}. */
 export interface DocumentRoutesOptions {
@@ -42,7 +43,7 @@ export function documentRoutes(options: DocumentRoutesOptions): express.Router {
     } catch (error) {
       const code = error instanceof DomainError ? error.code : error instanceof GraphQLError ? String(error.extensions.code) : null;
       if (code === null) {
-        console.error('Document download failed:', error);
+        log.error({ err: error }, 'Document download failed');
         response.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
         return;
       }

@@ -7,6 +7,7 @@ import { findWallet } from '../domain/wallets/find-wallet.service.js';
 import { exportWalletTransactions, parseExportFilters } from '../domain/wallets/export-wallet-transactions.service.js';
 import { DomainError } from '../errors.js';
 import { principalFor } from './principal-for.js';
+import { log } from '../logging/logger.js';
 
 /** Options of {@link exportRoutes}. */
 export interface ExportRoutesOptions {
@@ -40,7 +41,7 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
     } catch (error) {
       const code = error instanceof DomainError ? error.code : error instanceof GraphQLError ? String(error.extensions.code) : null;
       if (code === null) {
-        console.error('Transaction export failed:', error);
+        log.error({ err: error }, 'Transaction export failed');
         response.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
         return;
       }
@@ -59,7 +60,7 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
       }
       response.end();
     } catch (error) {
-      console.error('Transaction export failed mid-stream:', error);
+      log.error({ err: error }, 'Transaction export failed mid-stream');
       response.destroy(error as Error);
     }
   });

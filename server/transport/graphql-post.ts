@@ -18,6 +18,8 @@ export interface GraphqlPostListenerOptions<TContext extends BaseContext> {
   app: express.Express;
   /** A new operation with its budget (deadline, connection cap); see client-operation.ts. */
   startOperation: StartClientOperation;
+  /** Retry-After of the deadline's answer (HTTP 503), in seconds. */
+  retryAfterSeconds: number;
 }
 
 /** Where this path leaves an error for {@link forwardGraphqlPostError} to hand to express. */
@@ -52,14 +54,18 @@ export function graphqlPostListener<TContext extends BaseContext>(options: Graph
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: 'POST', headers, search, body: request.body };
-    // Past the deadline the client gets OPERATION_TIMEOUT (HTTP 200, like every GraphQL error of an
-    // executed operation) at once; what the operation had not started yet never starts.
+    // Past the deadline the client gets OPERATION_TIMEOUT at once, as HTTP 503 with Retry-After (it
+    // is retryable, as http.ts answers every retryable error); what the operation had not started
+    // yet never starts.
     const operation = options.startOperation();
     const result = await operation.runWithDeadline(
       () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) }),
       (): HTTPGraphQLResponse => ({
-        status: 200,
-        headers: new HeaderMap([['content-type', 'application/json; charset=utf-8']]),
+        status: 503,
+        headers: new HeaderMap([
+          ['content-type', 'application/json; charset=utf-8'],
+          ['retry-after', String(options.retryAfterSeconds)],
+        ]),
         body: { kind: 'complete', string: `${JSON.stringify(operationTimeoutResult(operation))}\n` },
       }),
     );

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { ApolloServer, type GraphQLRequestListener } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -22,6 +22,7 @@ import { devMailRoutes, type CapturedMailSource } from './dev-mail-routes.js';
 import { principalFor } from './principal-for.js';
 import { fromClientIp } from '../domain/accounts/principal.js';
 import { formatError } from '../graphql/format-error.js';
+import { databaseUnavailableReason, ServiceUnavailableError } from '../errors.js';
 import type { StartClientOperation } from './client-operation.js';
 import {
   mutationPoints,
@@ -38,9 +39,41 @@ import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js'
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
 import { HeavyQueryTurns } from './rate-limits/heavy-queries.js';
 import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
-import { jsonErrorHandler, jsonNotFound, onClientError } from './json-errors.js';
+import { jsonErrorHandler, jsonNotFound, onClientError, sendTransportError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
 import { inputCheckPlugin } from '../graphql/input-check.js';
+import { REQUEST_ID_HEADER, withRequestLogging } from './request-logging.js';
+import { log } from '../logging/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.js';
+import { metricsRoute } from './metrics-route.js';
+
+/**
+ * How often node:http looks for requests past `headersTimeout` or `requestTimeout`, in
+ * milliseconds: a slow client is cut at most this much after its timeout (Node's default, 30 s,
+ * would let it hold the connection half a minute longer).
+ */
+const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
+/** The Retry-After of a retryable answer (HTTP 503), in seconds: a database restart takes about this long. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Answers HTTP 503 with Retry-After when an error of the response is retryable
+ * (SERVICE_UNAVAILABLE, OPERATION_TIMEOUT: `extensions.retryable`), so proxies and clients that
+ * only look at the status retry too.
+ */
+function retryableAnswersPlugin(): ApolloServerPlugin<Context> {
+  const listener: GraphQLRequestListener<Context> = {
+    willSendResponse: async ({ response }) => {
+      if (response.body.kind !== 'single') return;
+      if (!response.body.singleResult.errors?.some((error) => error.extensions?.retryable === true)) return;
+      response.http.status = 503;
+      response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+    },
+  };
+  return { requestDidStart: async () => listener };
+}
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -62,6 +95,8 @@ export interface StartHttpServerOptions {
   readiness(): Promise<Readiness>;
   /** Scopes each client operation (deadline, connection cap): made by app.ts over database/operation-budget.ts. */
   startOperation: StartClientOperation;
+  /** The app's metrics: GraphQL operations counted, `/metrics` served. Absent: neither. */
+  metrics?: Metrics;
 }
 
 /** A listening server: GraphQL over HTTP and WebSocket at /graphql, the dashboard at /. */
@@ -79,7 +114,12 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const app = express();
   app.disable('x-powered-by');
   // The request listener is attached once Apollo has started: POST /graphql skips express (graphql-post.ts).
-  const httpServer = http.createServer();
+  const httpServer = http.createServer({ connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS });
+  // Bounds on how slowly a client may send (a slow or stalled one gets 408 and is closed) and on an
+  // idle keep-alive connection: config.ts says each one's meaning.
+  httpServer.headersTimeout = config.httpHeadersTimeoutMs;
+  httpServer.requestTimeout = config.httpRequestTimeoutMs;
+  httpServer.keepAliveTimeout = config.httpKeepAliveTimeoutMs;
   const credentialCache = new CredentialCache({ ttlMs: config.apiKeyCacheTtlMs, entriesMax: config.apiKeyCacheEntriesMax });
   const auth = { orm, platformAdminToken: options.platformAdminToken, credentialCache };
   const webSocket = attachWebSocketServer({
@@ -92,6 +132,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     payments: options.payments,
     rateLimits: options.rateLimits,
     startOperation: options.startOperation,
+    metrics: options.metrics,
   });
   // One listener for every request (no allocation per request): the operation's type is known once
   // resolved. A query also spends its cost (a refused one was stopped by the cost limit before).
@@ -126,6 +167,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       ? formatError
       : (formatted, error) => withoutFieldSuggestions(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
+    // Apollo's own warnings (e.g. a plugin's failure) as structured lines, not console output.
+    logger: log,
     // The query limits (query-limits.ts), as on the socket. Introspection is governed by the rules'
     // introspectionEnabled alone: Apollo's own default would turn it off whenever NODE_ENV=production.
     introspection: true,
@@ -136,7 +179,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     // releases on failure, so Ctrl-C would hang.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Stopping: no new connections, idle ones closed, requests in flight given the drain time.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownDrainTimeoutMs }),
+      retryableAnswersPlugin(),
       // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
       // field resolver of every request to compute a policy nobody reads.
       ApolloServerPluginCacheControlDisabled(),
@@ -145,6 +190,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       inputCheckPlugin(),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
       ...(options.rateLimits.enabled ? [{ requestDidStart: async () => rateLimitListener }] : []),
+      ...(options.metrics ? [graphqlMetricsPlugin<Context>(options.metrics, schema)] : []),
     ],
   });
   await apollo.start();
@@ -161,6 +207,12 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
         .json(readiness);
     }, next);
   });
+  if (options.metrics) app.use(metricsRoute(options.metrics, (authorization) => principalFor(auth, authorization)));
+  // Switched off, /metrics is a 404 of its own (not the dashboard's page, which the client routes answer unknown paths with).
+  else
+    app.get('/metrics', (_request, response) =>
+      sendTransportError(response, { status: 404, code: 'NOT_FOUND', message: 'Metrics are off (METRICS=0)' }),
+    );
   app.use(exportRoutes({ auth, config }));
   app.use(documentRoutes({ auth, config, clock: options.spend.clock }));
   app.use(
@@ -195,7 +247,19 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     }
     const em = orm.em.fork();
     const principal = fromClientIp(
-      await principalFor(auth, request.headers.authorization, request.headers.cookie, em),
+      await principalFor(auth, request.headers.authorization, request.headers.cookie, em).catch((error: unknown) => {
+        // The credential lookup met a database going away: retryable, like the operation's own statements.
+        const unavailable = databaseUnavailableReason(error);
+        if (unavailable === undefined) throw error;
+        const answer = new ServiceUnavailableError(unavailable);
+        throw new GraphQLError(answer.message, {
+          extensions: {
+            code: answer.code,
+            ...answer.extensions,
+            http: { status: 503, headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+          },
+        });
+      }),
       request.socket.remoteAddress,
     );
     // A key already over its query budgets sending a query: refused before parsing or validating it.
@@ -213,7 +277,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     };
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
-  const graphqlMiddlewares = [cors(), express.json({ limit: config.requestBodyBytesMax })] as const;
+  // A browser's script may read X-Request-Id only when CORS exposes it.
+  const graphqlMiddlewares = [cors({ exposedHeaders: [REQUEST_ID_HEADER] }), express.json({ limit: config.requestBodyBytesMax })] as const;
   // app.use matches sub-paths too: /graphql/anything is not the endpoint (JSON 404, not Apollo's 400).
   app.use('/graphql', (request, response, next) => (request.path === '/' ? next() : jsonNotFound(request, response)));
   const apolloMiddleware = expressMiddleware(apollo, { context: ({ req }) => context(req) });
@@ -232,7 +297,18 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   httpServer.on('clientError', onClientError);
   httpServer.on(
     'request',
-    graphqlPostListener({ apollo, context, middlewares: [...graphqlMiddlewares], app, startOperation: options.startOperation }),
+    // Every request, POST /graphql included, gets its id and its log line first (request-logging.ts).
+    withRequestLogging(
+      config,
+      graphqlPostListener({
+        apollo,
+        context,
+        middlewares: [...graphqlMiddlewares],
+        app,
+        startOperation: options.startOperation,
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      }),
+    ),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,8 @@
 import type http from 'node:http';
 import type { Socket } from 'node:net';
 import type express from 'express';
+import { log } from '../logging/logger.js';
+import { REQUEST_ID_HEADER } from './request-logging.js';
 
 /** Stable codes of the errors the transport answers before GraphQL runs (or outside it). */
 export type TransportErrorCode =
@@ -110,9 +112,14 @@ function defaultMessage(code: TransportErrorCode): string {
   }
 }
 
-/** The JSON body of a transport error, in GraphQL's response shape so one client parser reads both. */
-export function transportErrorBody(error: TransportError): string {
-  return JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+/**
+ * The JSON body of a transport error, in GraphQL's response shape so one client parser reads both;
+ * with the request's id (`extensions.requestId`) when it has one.
+ */
+export function transportErrorBody(error: TransportError, requestId?: string): string {
+  return JSON.stringify({
+    errors: [{ message: error.message, extensions: { code: error.code, ...(requestId === undefined ? {} : { requestId }) } }],
+  });
 }
 
 /** Writes `error` as JSON (status, `Content-Type`, length); a response already under way is cut instead. */
@@ -121,7 +128,8 @@ export function sendTransportError(response: http.ServerResponse, error: Transpo
     response.destroy();
     return;
   }
-  const body = transportErrorBody(error);
+  const requestId = response.getHeader(REQUEST_ID_HEADER);
+  const body = transportErrorBody(error, typeof requestId === 'string' ? requestId : undefined);
   response.statusCode = error.status;
   response.setHeader('Content-Type', 'application/json; charset=utf-8');
   response.setHeader('Content-Length', Buffer.byteLength(body));
@@ -132,7 +140,11 @@ export function sendTransportError(response: http.ServerResponse, error: Transpo
 /** Logs a dropped connection as one line (no stack): it is the client's doing, not a fault here. */
 export function logDroppedConnection(request: { method?: string; url?: string }, error: unknown): void {
   const code = (error as { code?: unknown; type?: unknown } | null)?.code ?? (error as { type?: unknown } | null)?.type ?? 'closed';
-  console.warn(`Client went away during ${request.method ?? '?'} ${(request.url ?? '').split('?')[0]} (${String(code)})`);
+  const path = (request.url ?? '').split('?')[0];
+  log.warn(
+    { method: request.method, path, code: String(code) },
+    `Client went away during ${request.method ?? '?'} ${path} (${String(code)})`,
+  );
 }
 
 /**
@@ -148,7 +160,8 @@ export function jsonErrorHandler(error: unknown, request: express.Request, respo
     return;
   }
   const answer = transportErrorOf(error);
-  if (answer.status >= 500) console.error(`${request.method} ${request.path} failed:`, error);
+  if (answer.status >= 500)
+    log.error({ err: error, method: request.method, path: request.path }, `${request.method} ${request.path} failed`);
   sendTransportError(response, answer);
 }
 
@@ -174,17 +187,22 @@ export function jsonNotFound(request: express.Request, response: express.Respons
  */
 export function onClientError(error: Error & { code?: string }, socket: Socket): void {
   if (isDroppedConnection(error) || !socket.writable) {
-    console.warn(`Client connection dropped (${error.code ?? 'closed'})`);
+    log.warn({ code: error.code ?? 'closed' }, `Client connection dropped (${error.code ?? 'closed'})`);
     socket.destroy();
     return;
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  // Headers or body not received within httpHeadersTimeoutMs / httpRequestTimeoutMs (config.ts).
+  const tooSlow = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
   const answer: TransportError = tooLarge
     ? { status: 431, code: 'BAD_REQUEST', message: 'The request headers are too large' }
-    : { status: 400, code: 'BAD_REQUEST', message: 'The request is not valid HTTP' };
+    : tooSlow
+      ? { status: 408, code: 'BAD_REQUEST', message: 'The request was not received in time' }
+      : { status: 400, code: 'BAD_REQUEST', message: 'The request is not valid HTTP' };
+  const reason = tooLarge ? 'Request Header Fields Too Large' : tooSlow ? 'Request Timeout' : 'Bad Request';
   const body = transportErrorBody(answer);
   socket.end(
-    `HTTP/1.1 ${answer.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `HTTP/1.1 ${answer.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -2,6 +2,7 @@ import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import { recordStripeEvent } from '../domain/payments/stripe-inbox.js';
+import { log } from '../logging/logger.js';
 
 /** Options of {@link stripeWebhookRoute}. */
 export interface StripeWebhookOptions {
@@ -40,7 +41,7 @@ export function stripeWebhookRoute(options: StripeWebhookOptions): express.Route
       if (recorded) options.onEventRecorded();
       response.status(200).json({ received: true, duplicate: !recorded });
     } catch (error) {
-      console.error(`Recording Stripe event ${event.id} failed (Stripe retries it):`, error);
+      log.error({ err: error, stripeEventId: event.id }, `Recording Stripe event ${event.id} failed (Stripe retries it)`);
       response.status(500).json({ error: 'Internal server error' });
     }
   });

@@ -7,6 +7,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
@@ -22,7 +23,10 @@ import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
 import { findRevokedApiKeys } from '../domain/accounts/find-revoked-api-keys.service.js';
 import { findEndedSessions } from '../domain/users/find-ended-sessions.service.js';
 import { sameOrigin } from './session-cookie.js';
-import { formatError } from '../graphql/format-error.js';
+import { formatError, withRequestId } from '../graphql/format-error.js';
+import { randomUUID } from 'node:crypto';
+import { log, runWithLogFields, setLogPrincipal, type RequestLogFields } from '../logging/logger.js';
+import { requestIdOf } from './request-logging.js';
 import {
   mutationPoints,
   prepareSocketOperation,
@@ -37,6 +41,8 @@ import { subscribeSharingExecution } from './shared-subscription-execution.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
 import type { ClientOperation, StartClientOperation } from './client-operation.js';
 import { createLoaders } from '../graphql/loaders.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { withSocketMetrics } from '../metrics/graphql-metrics.js';
 
 const TIMED_OUT = Symbol('timedOut');
 
@@ -82,6 +88,8 @@ export function attachWebSocketServer(options: {
   rateLimits: RateLimits;
   /** Scopes each operation (deadline, connection cap), as on HTTP. */
   startOperation: StartClientOperation;
+  /** The app's metrics: socket operations, subscriptions and open sockets counted. */
+  metrics?: Metrics;
 }): { dispose(): Promise<void>; closeSessionSockets(sessionId: string): void } {
   // maxPayload: ws reads a frame's length from its header and closes with 1009 (Message Too Big)
   // before buffering the payload; without it, a 50 MB message was buffered and parsed.
@@ -116,7 +124,7 @@ export function attachWebSocketServer(options: {
         if (keyId !== null && revokedIds.has(keyId)) socket.close(CLOSE_CODE_FORBIDDEN, 'API key revoked');
       }
     } catch (error) {
-      console.error('Checking open sockets for revoked API keys failed (retried):', error);
+      log.error({ err: error }, 'Checking open sockets for revoked API keys failed (retried)');
     }
   }
 
@@ -127,7 +135,7 @@ export function attachWebSocketServer(options: {
     try {
       for (const id of await findEndedSessions(options.auth.orm.em, sessionIds)) closeSessionSockets(id);
     } catch (error) {
-      console.error('Checking open sockets for ended sessions failed (retried):', error);
+      log.error({ err: error }, 'Checking open sockets for ended sessions failed (retried)');
     }
   }
 
@@ -139,29 +147,47 @@ export function attachWebSocketServer(options: {
     const formatted = formatError(error.toJSON(), error);
     return options.config.fieldSuggestionsEnabled ? formatted : withoutFieldSuggestions(formatted);
   };
+  // Each socket has an id (its upgrade request's X-Request-Id when well-formed) and each operation
+  // on it one of its own: on the operation's log lines (subscribe, complete, error, and whatever its
+  // resolvers log) and in its errors' `extensions.requestId`.
+  const socketIds = new WeakMap<object, string>();
+  const socketOperations = new WeakMap<object, Map<string, { fields: RequestLogFields; startedMs: number }>>();
+  const operationOf = (extra: object, id: string) => socketOperations.get(extra)?.get(id);
+  /** The log fields of the operation whose context this is (set by `context` below). */
+  const fieldsOfContext = new WeakMap<object, RequestLogFields>();
+  const formatFor = (extra: object, id: string) => {
+    const requestId = operationOf(extra, id)?.fields.requestId;
+    return (error: GraphQLError) => withRequestId(format(error), requestId);
+  };
+  const inScope = <T>(contextValue: unknown, work: () => T): T => {
+    const fields = typeof contextValue === 'object' && contextValue !== null ? fieldsOfContext.get(contextValue) : undefined;
+    return fields ? runWithLogFields(fields, work) : work();
+  };
   const authorizationOf = (params: Record<string, unknown> | undefined) =>
     typeof params?.authorization === 'string' ? params.authorization : undefined;
+  // A subscription's setup (checks, first reads) has the deadline; its lifetime does not.
+  const subscribeWithDeadline = async (args: ExecutionArgs) => {
+    const operation = startOperation();
+    const setup = operation.run(() => subscribeSharingExecution(args));
+    const first = await Promise.race([setup, operation.expired.then(() => TIMED_OUT)]);
+    if (typeof first !== 'symbol') return first;
+    // Nobody will read a stream whose setup finishes now: end it so it holds nothing.
+    void setup.then((stream) => (isAsyncIterator(stream) ? stream.return?.() : undefined)).catch(() => {});
+    return timeoutResult(operation);
+  };
   const cleanup = useServer<Record<string, unknown> | undefined>(
-    {
+    withSocketMetrics(options.metrics, wsServer, {
       schema: options.schema,
       // Queries and mutations on the socket have the same deadline and connection caps as on HTTP.
-      execute: (args) => {
-        const operation = startOperation();
-        return operation.runWithDeadline(
-          async () => execute(args),
-          () => timeoutResult(operation),
-        );
-      },
-      // A subscription's setup (checks, first reads) has the deadline; its lifetime does not.
-      subscribe: async (args) => {
-        const operation = startOperation();
-        const setup = operation.run(() => subscribeSharingExecution(args));
-        const first = await Promise.race([setup, operation.expired.then(() => TIMED_OUT)]);
-        if (typeof first !== 'symbol') return first;
-        // Nobody will read a stream whose setup finishes now: end it so it holds nothing.
-        void setup.then((stream) => (isAsyncIterator(stream) ? stream.return?.() : undefined)).catch(() => {});
-        return timeoutResult(operation);
-      },
+      execute: (args) =>
+        inScope(args.contextValue, () => {
+          const operation = startOperation();
+          return operation.runWithDeadline(
+            async () => execute(args),
+            () => timeoutResult(operation),
+          );
+        }),
+      subscribe: (args) => inScope(args.contextValue, () => subscribeWithDeadline(args)),
       parse: (source) => parse(source, queryParseOptions(options.config)),
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...rules]),
       connectionInitWaitTimeout: options.config.connectionInitWaitTimeoutMs,
@@ -171,6 +197,7 @@ export function attachWebSocketServer(options: {
           const authorization = authorizationOf(ctx.connectionParams);
           // A socket signed in by the session cookie must come from this server's own pages.
           if (!authorization && !sameOrigin(headers.origin, headers.host)) return false;
+          socketIds.set(ctx.extra, requestIdOf(headers['x-request-id'], options.config.requestIdLengthMax));
           const principal = await principalFor(options.auth, authorization, headers.cookie);
           principals.set(ctx.extra, principal);
           const socket = ctx.extra.socket;
@@ -196,6 +223,17 @@ export function attachWebSocketServer(options: {
         }
       },
       onSubscribe: async (ctx, id, payload) => {
+        const known = principals.get(ctx.extra);
+        const fields: RequestLogFields = {
+          requestId: randomUUID(),
+          socketId: socketIds.get(ctx.extra),
+          accountId: known?.accountId,
+          apiKeyId: known?.apiKeyId,
+        };
+        const operations = socketOperations.get(ctx.extra) ?? new Map();
+        socketOperations.set(ctx.extra, operations);
+        operations.set(id, { fields, startedMs: performance.now() });
+        log.info({ ...fields, operationId: id, operationName: payload.operationName ?? undefined }, 'socket operation subscribed');
         // graphql-ws has already registered this operation in ctx.subscriptions.
         const open = Object.keys(ctx.subscriptions).length;
         if (open > options.config.subscriptionsPerSocketMax) {
@@ -206,13 +244,12 @@ export function attachWebSocketServer(options: {
           ];
         }
         try {
-          principals.set(
-            ctx.extra,
-            fromClientIp(
-              await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie),
-              ctx.extra.request.socket.remoteAddress,
-            ),
+          const principal = fromClientIp(
+            await principalFor(options.auth, authorizationOf(ctx.connectionParams), ctx.extra.request.headers.cookie),
+            ctx.extra.request.socket.remoteAddress,
           );
+          principals.set(ctx.extra, principal);
+          setLogPrincipal(fields, principal);
         } catch (error) {
           // Answer this operation first, then hang up: the client learns why before the close.
           setImmediate(() => ctx.extra.socket.close(CLOSE_CODE_FORBIDDEN, 'Forbidden'));
@@ -248,11 +285,41 @@ export function attachWebSocketServer(options: {
         return prepared;
       },
       // Apollo's formatError does not run here: give socket clients the same codes and masking as HTTP.
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => errors.map(format),
-      context: (ctx): Context => {
+      onNext: (ctx, id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(formatFor(ctx.extra, id)) } : undefined,
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map(formatFor(ctx.extra, id));
+        const operation = operationOf(ctx.extra, id);
+        socketOperations.get(ctx.extra)?.delete(id);
+        log.info(
+          {
+            ...operation?.fields,
+            operationId: id,
+            codes: formatted.map((error) => error.extensions?.code),
+            durationMs: operation ? Math.round(performance.now() - operation.startedMs) : undefined,
+          },
+          'socket operation failed',
+        );
+        return formatted;
+      },
+      onComplete: (ctx, id) => {
+        const operation = operationOf(ctx.extra, id);
+        // A stream that failed was logged by onError, which graphql-ws calls before this.
+        if (!operation) return;
+        socketOperations.get(ctx.extra)?.delete(id);
+        log.info(
+          {
+            ...operation.fields,
+            operationId: id,
+            durationMs: Math.round(performance.now() - operation.startedMs),
+          },
+          'socket operation completed',
+        );
+      },
+      context: (ctx, id): Context => {
         const em = options.auth.orm.em.fork();
-        return {
+        const fields = operationOf(ctx.extra, id)?.fields;
+        const value: Context = {
           em,
           principal: principals.get(ctx.extra)!,
           config: options.config,
@@ -263,8 +330,10 @@ export function attachWebSocketServer(options: {
           closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
           loaders: createLoaders(em, { clock: options.spend.clock, config: options.config }),
         };
+        if (fields) fieldsOfContext.set(value, fields);
+        return value;
       },
-    },
+    }),
     wsServer,
   );
   // graphql-ws logs every socket error with its stack as an implementation fault and closes with
@@ -274,7 +343,10 @@ export function attachWebSocketServer(options: {
   wsServer.on('connection', (socket: WebSocket) => {
     socket.removeAllListeners('error');
     socket.on('error', (error: Error & { code?: string }) => {
-      console.warn(`WebSocket closed on a client error: ${error.code ?? error.name} ${error.message}`.slice(0, 300));
+      log.warn(
+        { code: error.code ?? error.name },
+        `WebSocket closed on a client error: ${error.code ?? error.name} ${error.message}`.slice(0, 300),
+      );
       if (socket.readyState === socket.OPEN) socket.close(1002, 'Protocol error');
     });
   });

@@ -1,7 +1,7 @@
 // Goal: a campaign stopped at its budget is raised from its own page and resumed, and its page shows the server's one projection: "Budget reached in …" while it runs towards a budget, "Wallet runs dry in …" with the same seconds as the Overview's time to empty when the wallet comes first, nothing once paused or stopped; at desktop (1280×800) and phone (390×844) widths with no sideways scroll. Method: the real server with its billing clock on the real clock, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels; calls started and ended over GraphQL with the OWNER key as an integrator's switch would; figures compared with the API's; screenshots at both sizes; the ledger invariants at the end.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { definitionOf, saveScreenshot, signInThroughPage, waitForText, e2eFile } from '../support/browser.js';
+import { definitionOf, saveScreenshot, waitForText, e2eFile, signInWithCookie } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -81,8 +81,7 @@ async function phoneWidths(page: Page): Promise<{ contentRight: number; document
 /** Opens the campaign's page signed in, at `viewport`. */
 async function openCampaign(viewport: { width: number; height: number }): Promise<Page> {
   const opened = await e2e.open({ viewport });
-  await opened.page.goto(`${t.url}/campaigns/${campaignId}`);
-  await signInThroughPage(opened.page, OWNER);
+  await signInWithCookie(opened.page, t.url, OWNER, `/campaigns/${campaignId}`);
   await opened.page.getByRole('heading', { name: CAMPAIGN_NAME }).waitFor();
   return opened.page;
 }

@@ -1,7 +1,15 @@
 // Goal: an account owner runs campaigns from the dashboard: creates one with the pre-campaign estimate shown (bounded by its budget) and starts it, watches 200 metered calls live on its page (count, ticking timers, the page's frame time printed), sees calls that hang up under "Recently ended", and sees a small wallet's calls marked "Stopped: insufficient funds" the moment the server stops them. Method: the real server with its billing clock on the real clock, on a fresh database; the built dashboard in Debian's Chromium driven through roles and labels; calls started and ended over GraphQL with the OWNER key, as an integrator's switch would; frame time from requestAnimationFrame deltas collected in the page; screenshots of each step; the ledger invariants at the end.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, saveScreenshot, waitForText, type BrowserPage, definitionOf, signInThroughPage } from '../support/browser.js';
+import {
+  e2eFile,
+  saveScreenshot,
+  waitForText,
+  type BrowserPage,
+  definitionOf,
+  signInThroughPage,
+  signInWithCookie,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -290,8 +298,7 @@ describe('dashboard: campaigns, live', () => {
     smallOwner = await e2e.open();
     const { page } = smallOwner;
     const smallCampaignId = await t.runningCampaign(small.ownerKey, small.walletId, ratePlanId);
-    await page.goto(`${t.url}/campaigns/${smallCampaignId}`);
-    await signInThroughPage(page, SMALL);
+    await signInWithCookie(page, t.url, SMALL, `/campaigns/${smallCampaignId}`);
     await page.getByRole('heading', { name: 'Test campaign' }).waitFor();
     await page.getByText('No calls in progress.', { exact: true }).waitFor();
     // The page must not reload from here on: everything below arrives over the live feeds.

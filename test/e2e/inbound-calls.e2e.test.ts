@@ -1,7 +1,7 @@
 // Goal: the calls received on an account's numbers show on the Numbers page with their direction, caller, status, billed time and cost (a completed call, and one refused when the wallet could not pay), and the wallet's transactions name them as inbound calls; both pages work at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database, the number bought and the calls received over GraphQL as a carrier's switch would, the built dashboard in Debian's Chromium driven through roles and labels, screenshots at both sizes.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
+import { e2eFile, goToSection, saveScreenshot, type BrowserPage, signInWithCookie } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'inbound-calls';
@@ -69,8 +69,7 @@ async function expectNoHorizontalScroll(page: Page, width: number): Promise<void
 describe('calls received', () => {
   it('lists them on the Numbers page with their direction, status, billed time and cost', async () => {
     const { page } = owner;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await goToSection(page, 'Numbers', '/numbers');
     const table = page.getByRole('table', { name: 'Calls received' });
     const answered = table.getByRole('row').filter({ hasText: CALLER });

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { PDFParse } from 'pdf-parse';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
+import { e2eFile, goToSection, saveScreenshot, type BrowserPage, signInWithCookie } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { BILLING, settle, topUp } from '../domain/payments/payments-support.js';
 
@@ -72,8 +72,7 @@ async function expectNoHorizontalScroll(page: Page, width: number): Promise<void
 describe('dashboard: invoices, credit notes and statements', () => {
   it('lists the invoice and the credit note and downloads the invoice as PDF (desktop)', async () => {
     const { page } = owner;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await goToSection(page, 'Invoices', '/invoices');
     const list = region(page, 'Invoices and credit notes');
     const [creditNote, invoice] = documents;

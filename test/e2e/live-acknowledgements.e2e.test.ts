@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, saveScreenshot, signInThroughPage, waitForText, type BrowserPage } from '../support/browser.js';
+import { e2eFile, saveScreenshot, waitForText, type BrowserPage, signInWithCookie } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -72,13 +72,11 @@ describe('live acknowledgements', () => {
       [first.page, FIRST_STAFF],
       [second.page, SECOND_STAFF],
     ] as const) {
-      await page.goto(`${t.url}/`);
-      await signInThroughPage(page, staff);
+      await signInWithCookie(page, t.url, staff);
       await page.waitForURL((url) => url.pathname === '/support/alerts');
       await feed(page).getByText('No alerts match these filters.').waitFor();
     }
-    await owner.page.goto(`${t.url}/`);
-    await signInThroughPage(owner.page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(owner.page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await alertsCard(owner.page).getByText('No alerts').waitFor();
 
     // $10 → $4 crosses the default $5 threshold: LOW_BALANCE appears live on all three pages.

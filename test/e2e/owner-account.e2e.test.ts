@@ -9,6 +9,7 @@ import {
   WAIT_TIMEOUT_MS,
   waitForText,
   type BrowserPage,
+  signInWithCookie,
 } from '../support/browser.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
 import { runSql } from '../support/sql.js';
@@ -349,8 +350,7 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
     });
     const managerPage = await e2e.open({ viewport: DESKTOP });
     const { page } = managerPage;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...manager, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...manager, account: ACCOUNT_NAME });
     // Neither section is in a campaign manager's navigation; their paths still answer, and say who may.
     expect(await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Billing', exact: true }).count()).toBe(0);
     await page.goto(`${t.url}/billing`);
@@ -379,8 +379,7 @@ describe('dashboard: an OWNER’s billing, webhooks and notifications', () => {
   it('fits a 390 px phone on Billing, Webhooks and Notifications: no sideways scroll, the delivery log as cards', async () => {
     phone = await e2e.open({ viewport: PHONE });
     const { page } = phone;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...OWNER, account: ACCOUNT_NAME });
 
     await page.goto(`${t.url}/billing`);
     await waitForText(region(page, 'Tax preview').getByTestId('tax-preview-tax'), '$0.00');

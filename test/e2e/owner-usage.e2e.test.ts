@@ -9,6 +9,7 @@ import {
   waitForText,
   type BrowserPage,
   e2eFile,
+  signInWithCookie,
 } from '../support/browser.js';
 import { formatMoney } from '../../client/src/utils/money.js';
 import { runSql } from '../support/sql.js';
@@ -256,8 +257,7 @@ describe('Numbers', () => {
 
   it('at 390 px: the numbers stack into cards, with Release visible, and nothing scrolls sideways', async () => {
     const { page } = phone;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await openOnPhone('/numbers', 'Your numbers');
     const row = card(page, 'Your numbers').getByRole('row').filter({ hasText: kept });
     await row.getByRole('button', { name: 'Release', exact: true }).waitFor();
@@ -435,8 +435,7 @@ describe('a campaign manager on these pages', () => {
   it('sees the numbers, messages and plan but is told what they may not do', async () => {
     const manager = await e2e.open({ viewport: DESKTOP });
     const { page } = manager;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...MANAGER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...MANAGER, account: ACCOUNT_NAME });
     await page.goto(`${t.url}/numbers`);
     await page.getByText('you may see the account’s numbers but not buy, release or refund them', { exact: false }).waitFor();
     await card(page, 'Your numbers').getByRole('row').filter({ hasText: '+4420' }).first().waitFor();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_SECTIONS } from '../../client/src/utils/account-routes.js';
-import { e2eFile, saveScreenshot, signInThroughPage } from '../support/browser.js';
+import { e2eFile, saveScreenshot, signInWithCookie, waitForQuietNetwork } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Prefix of this file's screenshots in test-artifacts/e2e/. */
@@ -56,6 +56,11 @@ interface PhoneFit {
   signOut: { left: number; right: number; top: number; bottom: number } | null;
   /** Elements sticking out of the viewport on the right, for the failure message. */
   overflowing: string[];
+  /**
+   * Card-table cells (`td[data-label]`) whose label, drawn over the cell's left part, is wider than
+   * the room the cell leaves for it: the label and the value print over each other.
+   */
+  labelsOverValues: string[];
 }
 
 /** The little of the DOM {@link measure} uses (the test's tsconfig has no DOM types: it runs in the page). */
@@ -72,7 +77,10 @@ interface PageWindow {
     body: PageElement;
     querySelectorAll(selector: string): Iterable<PageElement>;
   };
-  getComputedStyle(element: PageElement): { overflowX: string };
+  getComputedStyle(
+    element: PageElement,
+    pseudo?: string,
+  ): { overflowX: string; position: string; display: string; content: string; width: string; paddingLeft: string };
 }
 
 /** Measures the page as it stands: its scroll width, Sign out's box and what sticks out. */
@@ -96,18 +104,28 @@ function measure(page: Page): Promise<PhoneFit> {
       .filter((element) => element.getBoundingClientRect().right > viewportWidth + 0.5 && !insideScroller(element))
       .slice(0, 8)
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+    // A card cell's label is its ::before, placed over the cell's left padding: the padding must hold it.
+    const labelsOverValues = [...document.querySelectorAll('td[data-label]')]
+      .filter((cell) => {
+        const label = window.getComputedStyle(cell, '::before');
+        if (label.display === 'none' || label.content === 'none' || label.position !== 'absolute') return false;
+        return Number.parseFloat(label.width) > Number.parseFloat(window.getComputedStyle(cell).paddingLeft) + 0.5;
+      })
+      .slice(0, 8)
+      .map((cell) => `${cell.tagName.toLowerCase()}.${[...cell.classList].join('.')} "${cell.textContent?.trim().slice(0, 30)}"`);
     return {
       scrollWidth: document.documentElement.scrollWidth,
       viewportWidth,
       signOut: box ? { left: box.left, right: box.right, top: box.top, bottom: box.bottom } : null,
       overflowing,
+      labelsOverValues,
     };
   });
 }
 
-/** Waits until the page has settled: no "Loading…" placeholder left (a placeholder page says "Not built yet"). */
+/** Waits until the page has settled: its network quiet and no "Loading…" placeholder left (a placeholder page says "Not built yet"). */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await waitForQuietNetwork(page);
   await expect
     .poll(
       () =>
@@ -120,15 +138,28 @@ async function settle(page: Page): Promise<void> {
     .toBe(0);
 }
 
-/** Opens `path` at phone size, checks it fits, saves a screenshot, then the same at desktop size. */
+/** Opens `path` at phone size, checks it fits and saves a screenshot; meanwhile the same at desktop size in the other page. */
 async function checkRoute(phone: Page, desktop: Page, path: string, label: string): Promise<void> {
-  await phone.goto(`${t.url}${path}`);
-  await settle(phone);
-  const fit = await measure(phone);
-  await saveScreenshot(phone, SCREENSHOT_PREFIX, `${label}-phone`);
+  // The two pages are independent contexts of one browser: loading them side by side halves the waits.
+  const [fit, desktopFit] = await Promise.all([
+    (async () => {
+      await phone.goto(`${t.url}${path}`);
+      await settle(phone);
+      const measured = await measure(phone);
+      await saveScreenshot(phone, SCREENSHOT_PREFIX, `${label}-phone`);
+      return measured;
+    })(),
+    (async () => {
+      await desktop.goto(`${t.url}${path}`);
+      await settle(desktop);
+      await saveScreenshot(desktop, SCREENSHOT_PREFIX, `${label}-desktop`);
+      return measure(desktop);
+    })(),
+  ]);
   // Soft: one run reports every page that does not fit, not just the first.
   expect(fit.viewportWidth, path).toBe(PHONE.width);
   expect.soft(fit.scrollWidth, `${path} scrolls sideways; sticking out: ${fit.overflowing.join(', ')}`).toBeLessThanOrEqual(PHONE.width);
+  expect.soft(fit.labelsOverValues, `${path}: card labels printed over their values`).toEqual([]);
   expect.soft(fit.signOut, `${path} shows Sign out`).not.toBeNull();
   if (fit.signOut !== null) {
     expect.soft(fit.signOut.left, `${path}: Sign out's left edge`).toBeGreaterThanOrEqual(0);
@@ -136,17 +167,12 @@ async function checkRoute(phone: Page, desktop: Page, path: string, label: strin
     expect.soft(fit.signOut.top, `${path}: Sign out's top edge`).toBeGreaterThanOrEqual(0);
     expect.soft(fit.signOut.bottom, `${path}: Sign out's bottom edge`).toBeLessThanOrEqual(PHONE.height);
   }
-
-  await desktop.goto(`${t.url}${path}`);
-  await settle(desktop);
-  await saveScreenshot(desktop, SCREENSHOT_PREFIX, `${label}-desktop`);
-  expect.soft((await measure(desktop)).scrollWidth, `${path} at desktop size`).toBeLessThanOrEqual(DESKTOP.width);
+  expect.soft(desktopFit.scrollWidth, `${path} at desktop size`).toBeLessThanOrEqual(DESKTOP.width);
 }
 
-/** Signs in at `page` and waits for the dashboard. */
+/** Signs in at `page` by cookie (the sign-in page has its own tests) and waits for the dashboard. */
 async function signIn(page: Page, person: { email: string; password: string }, account?: string): Promise<void> {
-  await page.goto(`${t.url}/`);
-  await signInThroughPage(page, { ...person, account });
+  await signInWithCookie(page, t.url, { ...person, account });
   await settle(page);
 }
 
@@ -162,8 +188,7 @@ describe('phone layout of every page', () => {
   it("fits every page of an OWNER at 390 px: the sections, a campaign's page and any further navigation link", async () => {
     const phone = await e2e.open({ viewport: PHONE });
     const desktop = await e2e.open({ viewport: DESKTOP });
-    await signIn(phone.page, OWNER, ACCOUNT_NAME);
-    await signIn(desktop.page, OWNER, ACCOUNT_NAME);
+    await Promise.all([signIn(phone.page, OWNER, ACCOUNT_NAME), signIn(desktop.page, OWNER, ACCOUNT_NAME)]);
 
     const paths = [...ACCOUNT_SECTIONS.map((section) => section.path as string), `/campaigns/${campaignId}`];
     for (const path of await navigationPaths(phone.page, '/')) if (!paths.includes(path)) paths.push(path);
@@ -178,8 +203,7 @@ describe('phone layout of every page', () => {
   it('fits every page of the support console at 390 px', async () => {
     const phone = await e2e.open({ viewport: PHONE });
     const desktop = await e2e.open({ viewport: DESKTOP });
-    await signIn(phone.page, SUPPORT);
-    await signIn(desktop.page, SUPPORT);
+    await Promise.all([signIn(phone.page, SUPPORT), signIn(desktop.page, SUPPORT)]);
 
     // The console's own paths, whatever its navigation lists; /support itself always.
     const paths = ['/support'];

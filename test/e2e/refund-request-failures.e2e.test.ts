@@ -6,17 +6,22 @@
 // Debian's Chromium with one browser context per person, driven through roles and labels, screenshots of each state.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
+import { goToSection, saveScreenshot, type BrowserPage } from '../support/browser.js';
+import { accountE2eFile, DESKTOP, expectNoHorizontalScroll, PHONE } from '../support/e2e-presets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'refund-request-failures';
 const ACCOUNT_NAME = 'E2E Failed Refund Account';
 const OWNER = { email: 'fiona.failed@example.com', name: 'Fiona Owner', password: 'my card was replaced' };
 const SUPPORT = { email: 'ray.retry@example.com', name: 'Ray Support', password: 'support retries refunds' };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
-const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
+const e2e = accountE2eFile(SCREENSHOT_PREFIX, {
+  start: () => startTestApp({ billingClockEnabled: false }),
+  account: ACCOUNT_NAME,
+  owner: OWNER,
+  support: SUPPORT,
+  cardTopUp: '100',
+});
 let t: TestApp;
 let owner: BrowserPage;
 let staff: BrowserPage;
@@ -24,14 +29,7 @@ let account: { accountId: string; walletId: string; ownerKey: string };
 
 beforeAll(async () => {
   t = e2e.t;
-  account = await t.createAccount(ACCOUNT_NAME);
-  await e2e.createUser(account.accountId, 'OWNER', OWNER);
-  await e2e.createUser(null, 'SUPPORT', SUPPORT);
-  await t.ok(account.ownerKey, 'mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }', {
-    input: { walletId: account.walletId, amount: '100', paymentMethodId: 'pm_card_visa' },
-  });
-  await t.app.stripeSandbox!.idle();
-  await t.app.paymentJobs.runOnce();
+  account = e2e.account;
   await t.ok(account.ownerKey, 'mutation($input: RequestRefundInput!) { requestRefund(input: $input) { refundRequest { id } } }', {
     input: { walletId: account.walletId, amount: '40', reason: 'Closing the campaign' },
   });
@@ -49,11 +47,6 @@ function region(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }
 
-async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
-  const scrollWidth = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
-}
-
 async function balance(): Promise<string> {
   return (await t.ok(account.ownerKey, 'query($id: ID!) { wallet(id: $id) { balance } }', { id: account.walletId })).wallet.balance;
 }
@@ -62,8 +55,7 @@ describe('a refund that fails after approval', () => {
   it('support approves; the card refuses; the queue shows it FAILED with the reason and a Retry button', async () => {
     t.app.stripeSandbox!.failRefunds('expired_or_canceled_card');
     const { page } = staff;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, SUPPORT);
+    await e2e.signInAsSupport(page);
     await page.getByRole('heading', { name: 'Support console' }).waitFor();
     await page.getByRole('navigation', { name: 'Support sections' }).getByRole('link', { name: 'Refund requests' }).click();
     await page.waitForURL((url) => url.pathname === '/support/refund-requests');
@@ -90,8 +82,7 @@ describe('a refund that fails after approval', () => {
 
   it('the owner sees on the Billing page that the credit is back', async () => {
     const { page } = owner;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await e2e.signInAsOwner(page);
     await goToSection(page, 'Billing', '/billing');
     const card = region(page, 'Refund of unused credit');
     await card.getByText('the credit is back in the wallet', { exact: false }).first().waitFor();
@@ -102,8 +93,7 @@ describe('a refund that fails after approval', () => {
 
   it('at phone size the failed row reads as a card with its Retry button in view', async () => {
     const phone = await e2e.open({ viewport: PHONE });
-    await phone.page.goto(`${t.url}/support/refund-requests`);
-    await signInThroughPage(phone.page, SUPPORT);
+    await e2e.signInAsSupport(phone.page, '/support/refund-requests');
     const row = region(phone.page, 'Refund requests').getByRole('row', { name: new RegExp(ACCOUNT_NAME) });
     await row.getByRole('button', { name: 'Retry refund' }).waitFor();
     await expectNoHorizontalScroll(phone.page, PHONE.width);

@@ -3,28 +3,26 @@
 // steps in their Audit log page (support shown as staff, never by name); the support account page shows the same log; every page fits
 // desktop (1280×800) and phone (390×844) with no horizontal scroll. Method: the real server on a fresh database with the loopback Stripe
 // sandbox, a card top-up settled through the real webhook, the built dashboard in Debian's Chromium with one browser context per
-// person (owner and support user signed in by the sign-in page), driven through roles and labels, screenshots of each step at both sizes.
+// person (owner and support user signed in by cookie; the sign-in page has its own tests), driven through roles and labels, screenshots of each step at both sizes.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  definitionOf,
-  e2eFile,
-  goToSection,
-  saveScreenshot,
-  signInThroughPage,
-  waitForText,
-  type BrowserPage,
-} from '../support/browser.js';
+import { definitionOf, goToSection, saveScreenshot, waitForText, type BrowserPage } from '../support/browser.js';
+import { accountE2eFile, DESKTOP, expectNoHorizontalScroll, PHONE } from '../support/e2e-presets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'refund-requests';
 const ACCOUNT_NAME = 'E2E Refund Account';
 const OWNER = { email: 'olga.refunds@example.com', name: 'Olga Owner', password: 'refund what is unused' };
 const SUPPORT = { email: 'sid.support@example.com', name: 'Sid Support', password: 'support decides refunds' };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
-const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
+// 100 of paid card credit, settled from the sandbox's webhook.
+const e2e = accountE2eFile(SCREENSHOT_PREFIX, {
+  start: () => startTestApp({ billingClockEnabled: false }),
+  account: ACCOUNT_NAME,
+  owner: OWNER,
+  support: SUPPORT,
+  cardTopUp: '100',
+});
 let t: TestApp;
 let owner: BrowserPage;
 let staff: BrowserPage;
@@ -32,16 +30,7 @@ let accountId: string;
 
 beforeAll(async () => {
   t = e2e.t;
-  const account = await t.createAccount(ACCOUNT_NAME);
-  accountId = account.accountId;
-  await e2e.createUser(accountId, 'OWNER', OWNER);
-  await e2e.createUser(null, 'SUPPORT', SUPPORT);
-  // 100 of paid card credit, settled from the sandbox's webhook.
-  await t.ok(account.ownerKey, 'mutation($input: TopUpInput!) { topUp(input: $input) { topUp { id } } }', {
-    input: { walletId: account.walletId, amount: '100', paymentMethodId: 'pm_card_visa' },
-  });
-  await t.app.stripeSandbox!.idle();
-  await t.app.paymentJobs.runOnce();
+  accountId = e2e.account.accountId;
   owner = await e2e.open({ viewport: DESKTOP });
   staff = await e2e.open({ viewport: DESKTOP });
 }, 120_000);
@@ -50,22 +39,10 @@ function region(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }
 
-/** Asserts the page does not scroll sideways. */
-async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
-  const scrollWidth = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
-}
-
-/** The few DOM globals these checks read (the test's TypeScript has no DOM library). */
-interface BrowserGlobals {
-  document: { documentElement: { scrollWidth: number } };
-}
-
 describe('refund requests and the audit log', () => {
   it('the owner sees the refundable credit on the Billing page and asks for a refund', async () => {
     const { page } = owner;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await e2e.signInAsOwner(page);
     await goToSection(page, 'Billing', '/billing');
     const card = region(page, 'Refund of unused credit');
     await card.getByText('$100.00', { exact: true }).waitFor();
@@ -83,8 +60,7 @@ describe('refund requests and the audit log', () => {
 
   it('support sees it in the Refund requests queue and approves it after a confirmation', async () => {
     const { page } = staff;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, SUPPORT);
+    await e2e.signInAsSupport(page);
     await page.getByRole('heading', { name: 'Support console' }).waitFor();
     await page.getByRole('navigation', { name: 'Support sections' }).getByRole('link', { name: 'Refund requests' }).click();
     await page.waitForURL((url) => url.pathname === '/support/refund-requests');
@@ -137,8 +113,7 @@ describe('refund requests and the audit log', () => {
   it('at phone size the Billing card, the queue and the Audit log read as cards, with no horizontal scroll', async () => {
     const phoneOwner = await e2e.open({ viewport: PHONE });
     const phoneStaff = await e2e.open({ viewport: PHONE });
-    await phoneOwner.page.goto(`${t.url}/billing`);
-    await signInThroughPage(phoneOwner.page, { ...OWNER, account: ACCOUNT_NAME });
+    await e2e.signInAsOwner(phoneOwner.page, '/billing');
     await region(phoneOwner.page, 'Refund of unused credit')
       .getByRole('row', { name: /Approved/ })
       .waitFor();
@@ -157,8 +132,7 @@ describe('refund requests and the audit log', () => {
     await card.getByRole('button', { name: 'Ask for a refund' }).click();
     await card.getByRole('status').getByText('is waiting for support', { exact: false }).waitFor();
 
-    await phoneStaff.page.goto(`${t.url}/support/refund-requests`);
-    await signInThroughPage(phoneStaff.page, SUPPORT);
+    await e2e.signInAsSupport(phoneStaff.page, '/support/refund-requests');
     const row = region(phoneStaff.page, 'Refund requests').getByRole('row', { name: new RegExp(ACCOUNT_NAME) });
     await row.getByRole('button', { name: 'Decline' }).waitFor();
     await expectNoHorizontalScroll(phoneStaff.page, PHONE.width);

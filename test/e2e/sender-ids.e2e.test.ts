@@ -1,7 +1,7 @@
 // Goal: an OWNER applies for a sender ID on the Sender IDs page (the format is checked before sending), a SUPPORT user finds it in the console's queue and approves it with a reason (the wallet is charged the first month), another is rejected with a reason the owner then reads, and the owner cancels the approved one through a confirmation dialog that says the month paid is not refunded (nothing is credited back); support then sees the account's sender IDs (status, fee, next renewal) on the console's account page; the pages work at desktop (1280×800) and phone (390×844) size without sideways scrolling. Method: the real server on a fresh database, the built dashboard in Debian's Chromium driven through roles and labels with one page per person, results checked over GraphQL, screenshots at both sizes.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
+import { e2eFile, goToSection, saveScreenshot, type BrowserPage, signInWithCookie } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'sender-ids';
@@ -52,8 +52,7 @@ async function balance(): Promise<string> {
 describe('sender IDs', () => {
   it('the owner applies for two sender IDs; a malformed one is explained before anything is sent', async () => {
     const { page } = owner;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await goToSection(page, 'Sender IDs', '/sender-ids');
     await card(page, 'Your sender IDs').getByText('No sender IDs yet.').waitFor();
     const form = page.getByRole('form', { name: 'Apply for a sender ID' });
@@ -73,8 +72,7 @@ describe('sender IDs', () => {
 
   it('support approves one and rejects the other from the queue, each with a reason', async () => {
     const { page } = support;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, SUPPORT);
+    await signInWithCookie(page, t.url, SUPPORT);
     await page.waitForURL((url) => url.pathname === '/support/alerts');
     await page.getByRole('navigation', { name: 'Support sections' }).getByRole('link', { name: 'Sender IDs' }).click();
     await page.waitForURL((url) => url.pathname === '/support/sender-ids');
@@ -144,8 +142,7 @@ describe('sender IDs', () => {
 
   it('at 390 px both pages stack into cards and nothing scrolls sideways', async () => {
     const phone = await e2e.open({ viewport: PHONE });
-    await phone.page.goto(`${t.url}/`);
-    await signInThroughPage(phone.page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(phone.page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await phone.page.goto(`${t.url}/sender-ids`);
     await card(phone.page, 'Your sender IDs').getByRole('row').filter({ hasText: 'ACME 24' }).waitFor();
     await expectNoSidewaysScroll(phone.page);
@@ -155,8 +152,7 @@ describe('sender IDs', () => {
     await t.ok(account.ownerKey, 'mutation($input: RegisterSenderIdInput!) { registerSenderId(input: $input) { senderId { id } } }', {
       input: { walletId: account.walletId, sender: 'Long Name 1' },
     });
-    await supportPhone.page.goto(`${t.url}/`);
-    await signInThroughPage(supportPhone.page, SUPPORT);
+    await signInWithCookie(supportPhone.page, t.url, SUPPORT);
     await supportPhone.page.waitForURL((url) => url.pathname === '/support/alerts');
     await supportPhone.page.goto(`${t.url}/support/sender-ids`);
     await card(supportPhone.page, 'Sender IDs waiting for approval').getByRole('row').filter({ hasText: 'Long Name 1' }).waitFor();

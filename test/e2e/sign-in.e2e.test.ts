@@ -210,6 +210,21 @@ describe('dashboard: sign in with e-mail and password', () => {
     await saveScreenshot(page, SCREENSHOT_PREFIX, '09-reload-signed-out');
   });
 
+  it('signing in on a deep link (/campaigns; /team on a phone) stays on that page', async () => {
+    // The other e2e files sign in by cookie; this keeps the form's "stay where you were" covered.
+    for (const [path, viewport] of [
+      ['/campaigns', undefined],
+      ['/team', { width: 390, height: 844 }],
+    ] as const) {
+      const { page } = await e2e.open(viewport ? { viewport } : {});
+      await page.goto(`${t.url}${path}`);
+      await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+      expect(new URL(page.url()).pathname).toBe(path);
+      await page.getByRole('heading', { name: path === '/team' ? 'Members' : 'Campaigns', exact: true }).waitFor();
+      await saveScreenshot(page, SCREENSHOT_PREFIX, `10-deep-link${path.replace('/', '-')}`);
+    }
+  });
+
   it('the API key stays available to integrators on the same page', async () => {
     const { page } = owner;
     const key = await t.createKey(account.accountId, 'INTEGRATOR');

@@ -1,13 +1,12 @@
 // Goal: when a daily spend cap will stop spending before the wallet runs dry, the Overview's burn card says "Daily cap reached in ~X" and the running campaign's page says "Daily cap reached in …" (the API's limitedBy SPEND_CAP and its seconds), and a campaign a cap stopped reads "Stopped: spend cap reached" (badge in the list and on its page, its own notice, Resume), at desktop (1280×800) and phone (390×844) widths with no sideways scroll. Method: the real server on a fresh database with its billing clock off (the one call's reservation stays put, so the projection holds still), the built dashboard in Debian's Chromium driven through roles and labels, the call started over GraphQL with the OWNER key as an integrator's switch would, figures compared with the API's, screenshots at both sizes, the ledger invariants at the end.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { definitionOf, e2eFile, saveScreenshot, signInThroughPage, waitForText } from '../support/browser.js';
+import { definitionOf, saveScreenshot, waitForText } from '../support/browser.js';
+import { accountE2eFile, DESKTOP, PHONE } from '../support/e2e-presets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'spend-cap-projection';
 const LIVE_TIMEOUT_MS = 20_000;
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const OWNER = {
   account: 'E2E Cap Outlook',
   email: 'otto.outlook@example.com',
@@ -24,7 +23,12 @@ const OUTLOOK = `query($w: ID!, $c: ID!) {
   campaign(id: $c) { status projection { endsBy endsInSeconds spendCap { period } } }
 }`;
 
-const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
+const e2e = accountE2eFile(SCREENSHOT_PREFIX, {
+  start: () => startTestApp({ billingClockEnabled: false }),
+  account: OWNER.account,
+  owner: OWNER,
+  funds: '100',
+});
 let t: TestApp;
 let account: { accountId: string; walletId: string; ownerKey: string };
 let campaignId: string;
@@ -34,9 +38,7 @@ beforeAll(async () => {
   t = e2e.t;
   // 0.60 a minute, billed per started minute: the call holds 0.60 of the day's cap as it starts.
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
-  account = await t.createAccount(OWNER.account);
-  await t.fund(account.walletId, '100');
-  await e2e.createUser(account.accountId, 'OWNER', { email: OWNER.email, name: OWNER.name, password: OWNER.password });
+  account = e2e.account;
   const created = await t.ok(
     account.ownerKey,
     `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`,
@@ -80,8 +82,7 @@ describe('dashboard: a daily cap reached before the money runs out', () => {
 
   it('the Overview says "Daily cap reached in ~4 min" beside the time to empty, at desktop and phone sizes', async () => {
     const { page } = await e2e.open({ viewport: DESKTOP });
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, OWNER);
+    await e2e.signInAsOwner(page);
     const card = burnCard(page);
     await waitForText(card.getByRole('status'), /^Daily cap reached in ~4 min, before the balance runs out/, LIVE_TIMEOUT_MS);
     await waitForText(definitionOf(card, 'Time to empty'), 'about 2 h 45 min');
@@ -97,8 +98,7 @@ describe('dashboard: a daily cap reached before the money runs out', () => {
 
   it('the campaign page says "Daily cap reached in …" at desktop and phone sizes', async () => {
     const { page } = await e2e.open({ viewport: DESKTOP });
-    await page.goto(`${t.url}/campaigns/${campaignId}`);
-    await signInThroughPage(page, OWNER);
+    await e2e.signInAsOwner(page, `/campaigns/${campaignId}`);
     await page.getByRole('heading', { name: CAMPAIGN_NAME }).waitFor();
     await waitForText(figure(page, 'Daily cap reached'), /^in [34] min/, LIVE_TIMEOUT_MS);
     expect(await figure(page, 'Wallet runs dry').count()).toBe(0);

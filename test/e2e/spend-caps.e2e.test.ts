@@ -5,16 +5,20 @@
 // labels, charges through the API, screenshots at both sizes.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
+import { goToSection, saveScreenshot, type BrowserPage } from '../support/browser.js';
+import { accountE2eFile, DESKTOP, expectNoHorizontalScroll, PHONE } from '../support/e2e-presets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOT_PREFIX = 'spend-caps';
 const ACCOUNT_NAME = 'E2E Caps Account';
 const OWNER = { email: 'carla.caps@example.com', name: 'Carla Caps', password: 'caps keep spend in check' };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
-const e2e = e2eFile(SCREENSHOT_PREFIX, { start: () => startTestApp({ billingClockEnabled: false }) });
+const e2e = accountE2eFile(SCREENSHOT_PREFIX, {
+  start: () => startTestApp({ billingClockEnabled: false }),
+  account: ACCOUNT_NAME,
+  owner: OWNER,
+  funds: '50',
+});
 let t: TestApp;
 let owner: BrowserPage;
 let walletId: string;
@@ -22,11 +26,7 @@ let ownerKey: string;
 
 beforeAll(async () => {
   t = e2e.t;
-  const account = await t.createAccount(ACCOUNT_NAME);
-  walletId = account.walletId;
-  ownerKey = account.ownerKey;
-  await t.fund(account.walletId, '50');
-  await e2e.createUser(account.accountId, 'OWNER', OWNER);
+  ({ walletId, ownerKey } = e2e.account);
   owner = await e2e.open({ viewport: DESKTOP });
 });
 
@@ -34,18 +34,10 @@ function caps(page: Page) {
   return page.getByRole('region', { name: 'Spend caps', exact: true });
 }
 
-async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
-  const scrollWidth = await page.evaluate(
-    () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
-  );
-  expect(scrollWidth).toBeLessThanOrEqual(width);
-}
-
 describe('spend caps on the Settings page', () => {
   it('shows that no cap is set yet', async () => {
     const { page } = owner;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await e2e.signInAsOwner(page);
     await goToSection(page, 'Settings', '/settings');
     await caps(page).getByText('No spend caps are set', { exact: false }).waitFor();
     await expectNoHorizontalScroll(page, DESKTOP.width);

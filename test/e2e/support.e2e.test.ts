@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { definitionOf, e2eFile, saveScreenshot, signInThroughPage, waitForText, type BrowserPage } from '../support/browser.js';
+import { definitionOf, e2eFile, saveScreenshot, waitForText, type BrowserPage, signInWithCookie } from '../support/browser.js';
 import { balances } from '../support/overview-page.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -111,8 +111,7 @@ async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> 
 describe('support console', () => {
   it('shows an alert raised by a real charge live in the feed, and records its acknowledgement under the staff member', async () => {
     const page = staff.page;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, SUPPORT);
+    await signInWithCookie(page, t.url, SUPPORT);
     await page.getByRole('heading', { name: 'Support console' }).waitFor();
     // Staff land on the alert feed.
     await page.waitForURL((url) => url.pathname === '/support/alerts');
@@ -142,8 +141,7 @@ describe('support console', () => {
   });
 
   it("grants credit from the account page after a keyboard-friendly confirmation; the owner's balance follows live", async () => {
-    await owner.page.goto(`${t.url}/`);
-    await signInThroughPage(owner.page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(owner.page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await waitForText(definitionOf(balances(owner.page), 'Balance'), '$4.00');
 
     const page = staff.page;
@@ -224,8 +222,7 @@ describe('support console', () => {
   it('fits every console page on a 390 px phone without sideways scrolling', async () => {
     const phone = await e2e.open({ viewport: PHONE });
     const page = phone.page;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, SUPPORT);
+    await signInWithCookie(page, t.url, SUPPORT);
     await page.waitForURL((url) => url.pathname === '/support/alerts');
     await region(page, 'Alert feed').getByRole('listitem').first().waitFor();
     await expectNoSidewaysScroll(page, PHONE.width);

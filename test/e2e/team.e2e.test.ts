@@ -1,7 +1,7 @@
 // Goal: an OWNER runs the team from the Team page: invites two people (each invitation arrives by e-mail at a real SMTP server), resends one (a second mail with a new link; the first link is refused, as resending replaces the token), revokes the other (its link refused), and the invitee accepts through the e-mailed link and appears as a member; the last owner cannot remove themselves; dialogs take focus and give it back; the page works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database with its mail jobs on and a real SMTP server in the test process, the built dashboard in Debian's Chromium driven through roles and labels, one browser context per person, screenshots of each step at both sizes.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
+import { e2eFile, goToSection, saveScreenshot, type BrowserPage, signInWithCookie } from '../support/browser.js';
 import { mailedServer } from '../support/mailed-server.js';
 import type { ReceivedMail } from '../support/smtp-test-server.js';
 import type { TestApp } from '../support/test-app.js';
@@ -82,8 +82,7 @@ async function openLink(link: string, viewport = PHONE): Promise<BrowserPage> {
 describe('the Team page', () => {
   it('shows the owner as the only member and no invitations', async () => {
     const { page } = owner;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await goToSection(page, 'Team', '/team');
     const members = region(page, 'Members');
     await members.getByRole('row', { name: OWNER.name }).getByText('(you)').waitFor();
@@ -199,8 +198,7 @@ describe('the Team page', () => {
     });
     const phone = await e2e.open({ viewport: PHONE });
     const { page } = phone;
-    await page.goto(`${t.url}/team`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...OWNER, account: ACCOUNT_NAME }, '/team');
     await region(page, 'Members').getByRole('row', { name: INVITEE.name }).waitFor();
     await region(page, 'Invitations').getByRole('row', { name: 'phone.invitee@example.com' }).waitFor();
     await expectNoHorizontalScroll(page, PHONE.width);

@@ -1,7 +1,7 @@
 // Goal: a signed-in user turns the daily usage report e-mail on and off from the Notifications page (off by default; each change saved, confirmed and stored, and the report job then handles them as a recipient), and reads a preview of the daily and monthly reports with spend by kind, campaign and country; the page works at desktop (1280×800) and phone (390×844) size with no horizontal scroll. Method: the real server on a fresh database, activity made over GraphQL, the built dashboard in Debian's Chromium driven through roles and labels, preferences and the report job's sent-markers read with SQL, screenshots at both sizes.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eFile, goToSection, saveScreenshot, signInThroughPage, type BrowserPage } from '../support/browser.js';
+import { e2eFile, goToSection, saveScreenshot, type BrowserPage, signInWithCookie } from '../support/browser.js';
 import { runSql } from '../support/sql.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -67,8 +67,7 @@ async function storedPreference(kind: string): Promise<boolean | undefined> {
 describe('usage reports on the Notifications page', () => {
   it('lists the daily and monthly reports, off by default, and previews today’s spend so far', async () => {
     const { page } = owner;
-    await page.goto(`${t.url}/`);
-    await signInThroughPage(page, { ...OWNER, account: ACCOUNT_NAME });
+    await signInWithCookie(page, t.url, { ...OWNER, account: ACCOUNT_NAME });
     await goToSection(page, 'Notifications', '/notifications');
     const daily = page.getByRole('switch', { name: 'Daily usage report' });
     const monthly = page.getByRole('switch', { name: 'Monthly usage report' });

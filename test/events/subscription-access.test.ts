@@ -116,7 +116,9 @@ describe('subscription access', () => {
       expect(outcomes[0]).toEqual({
         i: PER_SOCKET_MAX,
         error: [
-          expect.objectContaining({ extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerSocketMax', max: PER_SOCKET_MAX } }),
+          expect.objectContaining({
+            extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerSocketMax', max: PER_SOCKET_MAX, requestId: expect.any(String) },
+          }),
         ],
       });
       await expect.poll(() => received.slice(0, PER_SOCKET_MAX).every((count) => count >= 1)).toBe(true);

@@ -69,6 +69,52 @@ export async function openBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout: 30_000 });
 }
 
+/**
+ * How long a page must have no HTTP request in flight before {@link waitForQuietNetwork} calls its
+ * network quiet, in milliseconds. Playwright's `networkidle` waits a fixed 500 ms, which was most of
+ * the phone-layout file's time (two loads per page, 18 pages); the dashboard shows a `.placeholder`
+ * while it loads a route or a query, which the callers check as well. @default 250
+ */
+export const QUIET_NETWORK_MS = 250;
+
+/** Requests in flight per page and when that count last changed, kept by {@link trackNetwork}. */
+const networkOf = new WeakMap<Page, { inFlight: number; changedAtMs: number }>();
+
+/** Counts `page`'s HTTP requests in flight (WebSocket frames are not requests), for {@link waitForQuietNetwork}. */
+function trackNetwork(page: Page): void {
+  const network = { inFlight: 0, changedAtMs: Date.now() };
+  networkOf.set(page, network);
+  const change = (delta: number) => {
+    network.inFlight = Math.max(0, network.inFlight + delta);
+    network.changedAtMs = Date.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+}
+
+/**
+ * Resolves once `page` (opened through {@link newPage}) has had no HTTP request in flight for
+ * `quietMs`: the shorter, event-driven form of Playwright's `waitForLoadState('networkidle')`.
+ * @throws Error when the page was not opened through {@link newPage}, or the network stays busy for `timeoutMs`.
+ */
+export async function waitForQuietNetwork(
+  page: Page,
+  quietMs: number = QUIET_NETWORK_MS,
+  timeoutMs: number = WAIT_TIMEOUT_MS,
+): Promise<void> {
+  const network = networkOf.get(page);
+  if (network === undefined) throw new Error('waitForQuietNetwork needs a page opened through newPage()');
+  const deadlineMs = Date.now() + timeoutMs;
+  for (;;) {
+    const quietForMs = network.inFlight === 0 ? Date.now() - network.changedAtMs : 0;
+    if (quietForMs >= quietMs) return;
+    if (Date.now() > deadlineMs)
+      throw new Error(`The page's network stayed busy for ${timeoutMs} ms (${network.inFlight} requests in flight)`);
+    await new Promise((resolve) => setTimeout(resolve, network.inFlight === 0 ? quietMs - quietForMs : 20));
+  }
+}
+
 /** A page in a context of its own (no cookies or storage shared with other pages), with what went wrong in it. */
 export interface BrowserPage {
   context: BrowserContext;
@@ -91,6 +137,7 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
   context.setDefaultTimeout(options.timeoutMs ?? WAIT_TIMEOUT_MS);
   const page = await context.newPage();
+  trackNetwork(page);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -299,6 +346,22 @@ export async function signInThroughPage(page: Page, person: PageSignIn): Promise
   if (person.account !== undefined) await page.getByRole('heading', { name: person.account }).waitFor();
 }
 
+/**
+ * Signs in without the sign-in page, for tests about what comes after it: POSTs the e-mail and
+ * password to `/auth/sign-in` through the page's own context (so the context gets the same
+ * httpOnly session cookie the form would get), opens `path` and, given `account`, waits for that
+ * account's dashboard. The sign-in page itself is tested through {@link signInThroughPage}.
+ * @throws Error with the server's answer when it refuses the sign-in.
+ */
+export async function signInWithCookie(page: Page, baseUrl: string, person: PageSignIn, path = '/'): Promise<void> {
+  const response = await page.context().request.post(`${baseUrl}/auth/sign-in`, {
+    data: { email: person.email, password: person.password },
+  });
+  if (!response.ok()) throw new Error(`Sign-in of ${person.email} refused: ${response.status()} ${await response.text()}`);
+  await page.goto(`${baseUrl}${path}`);
+  if (person.account !== undefined) await page.getByRole('heading', { name: person.account }).waitFor();
+}
+
 /** What {@link e2eFile} gives an end-to-end test file: its server, its browser and the pages it opens. */
 export interface E2EFile {
   /** The file's server (set once the file's first beforeAll ran). */
@@ -336,9 +399,17 @@ export function e2eFile(screenshotPrefix: string, options: E2EFileOptions = {}):
   let chromiumBrowser: Browser | undefined;
   const pages: BrowserPage[] = [];
   beforeAll(async () => {
-    await ensureClientBuilt();
-    app = options.start ? await options.start() : await (await import('./test-app.js')).startTestApp();
-    chromiumBrowser = await openBrowser();
+    // Chromium starts while the dashboard is checked and the server starts: neither needs the other.
+    const startServer = async () => {
+      await ensureClientBuilt();
+      return options.start ? options.start() : (await import('./test-app.js')).startTestApp();
+    };
+    const [server, browser] = await Promise.allSettled([startServer(), openBrowser()]);
+    if (server.status === 'fulfilled') app = server.value;
+    if (browser.status === 'fulfilled') chromiumBrowser = browser.value;
+    // A failure of either is the file's failure; afterAll closes whichever did start.
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
   }, 120_000);
   afterAll(async () => {
     for (const page of pages) await page.close().catch(() => undefined);

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { ensureDatabase } from '../../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/database/embedded-postgres.js';
 import { createOrm, migrate } from '../../server/database/orm.js';
+import { KEEP_TEST_LOG_ENV, TEST_LOG_FILE_ENV } from './log-leaks.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,8 +19,17 @@ declare module 'vitest' {
      * DATABASE_URL server do not meet, and the run drops its own databases at the end.
      */
     testDatabasePrefix: string;
+    /**
+     * The file every server of this run logs to (JSON lines, level `info`): test apps through
+     * test/support/logging.ts, server processes through server-process.ts. The summary reporter
+     * checks it for secrets at the end of the run; it is removed then unless something failed.
+     */
+    testLogFile: string;
   }
 }
+
+/** Folder of the runs' log files (git-ignored through `test-artifacts/`). */
+const LOG_DIR = path.resolve(import.meta.dirname, '../../test-artifacts/logs');
 
 // embedded-postgres registers async-exit-hook, which answers Node's 'beforeExit' with
 // process.exit(0). Vitest reports a failed run by setting process.exitCode = 1 and letting the
@@ -67,8 +77,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await orm.close(true);
   project.provide('postgresServerUrl', serverUrl);
   project.provide('testDatabasePrefix', prefix);
+  await fs.mkdir(LOG_DIR, { recursive: true });
+  const logFile = path.join(LOG_DIR, `${prefix}server.log`);
+  await fs.writeFile(logFile, '');
+  project.provide('testLogFile', logFile);
+  process.env[TEST_LOG_FILE_ENV] = logFile;
 
   return async () => {
+    if (process.env[KEEP_TEST_LOG_ENV] !== '1') await fs.rm(logFile, { force: true });
     if (embedded) {
       await embedded.stop();
       await fs.rm(dataDir!, { recursive: true, force: true });

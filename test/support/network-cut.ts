@@ -13,6 +13,14 @@ export interface NetworkCut {
   cut(): void;
   /** Lets new connections through again. */
   restore(): void;
+  /**
+   * A network that stalls rather than fails: stops passing bytes both ways on every open
+   * connection, and accepts new ones without passing anything, until {@link unstall}. Nothing is
+   * reset: each side sees silence, as behind a frozen route or a paused peer.
+   */
+  stall(): void;
+  /** Passes the bytes held back by {@link stall} and everything after; connections closed meanwhile are closed on the other side too. */
+  unstall(): void;
   /** Connections accepted and passed on to the app since the start. */
   readonly connectionsPassed: number;
   /** Connections reset by {@link cut} or refused while cut, since the start. */
@@ -35,12 +43,24 @@ export async function startNetworkCut(target: string): Promise<NetworkCut> {
     // An RST, not a FIN: the peer learns at once that the connection is gone, without a close handshake.
     if (!socket.destroyed) socket.resetAndDestroy();
   };
+  let isStalled = false;
+  /** Connections accepted while stalled: their upstream side is opened at {@link NetworkCut.unstall}. */
+  const held: net.Socket[] = [];
   const server = net.createServer((client) => {
     if (isCut) {
       connectionsReset++;
       reset(client);
       return;
     }
+    if (isStalled) {
+      client.pause();
+      client.on('error', () => reset(client));
+      held.push(client);
+      return;
+    }
+    pass(client);
+  });
+  const pass = (client: net.Socket) => {
     connectionsPassed++;
     const pair = { client, upstream: net.connect(Number(port), upstreamHost) };
     open.add(pair);
@@ -57,7 +77,7 @@ export async function startNetworkCut(target: string): Promise<NetworkCut> {
     }
     pair.client.pipe(pair.upstream);
     pair.upstream.pipe(pair.client);
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -80,6 +100,34 @@ export async function startNetworkCut(target: string): Promise<NetworkCut> {
     },
     restore() {
       isCut = false;
+    },
+    stall() {
+      isStalled = true;
+      for (const pair of open) {
+        pair.client.unpipe(pair.upstream);
+        pair.upstream.unpipe(pair.client);
+        pair.client.pause();
+        pair.upstream.pause();
+      }
+    },
+    unstall() {
+      isStalled = false;
+      for (const pair of [...open]) {
+        if (pair.client.destroyed || pair.upstream.destroyed) {
+          // One side went away during the stall: the other learns it now.
+          open.delete(pair);
+          reset(pair.client);
+          reset(pair.upstream);
+          continue;
+        }
+        pair.client.pipe(pair.upstream);
+        pair.upstream.pipe(pair.client);
+      }
+      for (const client of held.splice(0)) {
+        if (client.destroyed) continue;
+        client.removeAllListeners('error');
+        pass(client);
+      }
     },
     get connectionsPassed() {
       return connectionsPassed;

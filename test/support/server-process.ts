@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,23 +55,59 @@ export interface ServerProcess {
   url: string;
   /** Sends SIGTERM and resolves with its exit code once it has exited. */
   stop(): Promise<number | null>;
+  /** Resolves with its exit code once it has exited. */
+  exited: Promise<number | null>;
+  /**
+   * Sends SIGINT as a terminal's Ctrl-C does: to its whole process group when it was started with
+   * `processGroup` (every child it spawned in that group gets it too), else to it alone.
+   */
+  interrupt(): void;
+}
+
+/** Options of {@link startServerProcess}. */
+export interface StartServerProcessOptions {
+  /** Start it as the leader of a process group of its own, as a shell runs `npm start` in the foreground. @default false */
+  processGroup?: boolean;
 }
 
 /**
  * Starts `node <mainFile>` with `env` added to a minimal environment (no simulator, port 0, a
- * fresh DATA_DIR) and resolves once it printed that it runs; rejects with its output if it exits
- * first or does not come up within `timeoutMs`.
+ * fresh DATA_DIR, JSON logs at `info`) and resolves once it printed that it runs; rejects with its
+ * output if it exits first or does not come up within `timeoutMs`. When it exits, its log lines
+ * (not its start-up banner, which shows the demo key on purpose) join the run's log file, which
+ * is checked for secrets at the end of the run.
  */
-export async function startServerProcess(mainFile: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  mainFile: string,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  options: StartServerProcessOptions = {},
+): Promise<ServerProcess> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-proc-'));
   const child = spawn(process.execPath, [mainFile], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', SIMULATOR: '0', DATA_DIR: dataDir, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      SIMULATOR: '0',
+      DATA_DIR: dataDir,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const logFile = inject('testLogFile');
+  // 'close': after its output has all been read.
+  child.once('close', () => {
+    const logLines = text.split('\n').filter((line) => line.startsWith('{"level":'));
+    if (logLines.length > 0) fsSync.appendFileSync(logFile, `${logLines.join('\n')}\n`);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not come up within ${timeoutMs} ms:\n${text}`)), timeoutMs);
@@ -91,6 +128,11 @@ export async function startServerProcess(mainFile: string, env: Record<string, s
     child,
     output: () => text,
     url,
+    exited,
+    interrupt: () => {
+      if (options.processGroup) process.kill(-child.pid!, 'SIGINT');
+      else child.kill('SIGINT');
+    },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const code = await exited;

@@ -45,12 +45,12 @@ export function subscribe<T>(
     { query, variables },
     {
       next: (value) => {
-        if (value.errors) errors.push(...value.errors);
+        if (value.errors) errors.push(...value.errors.map(withoutRequestId));
         else received.push(pick(value.data));
         check();
       },
       error: (error) => {
-        errors.push(error);
+        errors.push(Array.isArray(error) ? error.map(withoutRequestId) : error);
       },
       complete: () => {},
     },
@@ -88,4 +88,17 @@ export interface AddedTransaction {
   sequence: string;
   amount: string;
   balanceAfter: string;
+}
+
+/**
+ * A GraphQL error from the socket, once checked to carry its operation's id (`extensions.requestId`),
+ * without it: subscribers' tests check the id through here, and their assertions stay about the error.
+ * @throws Error when the id is missing.
+ */
+function withoutRequestId(error: unknown): unknown {
+  const { extensions, ...rest } = error as { extensions?: Record<string, unknown> };
+  const { requestId, ...others } = extensions ?? {};
+  if (typeof requestId !== 'string' || requestId === '')
+    throw new Error(`A socket error without extensions.requestId: ${JSON.stringify(error)}`);
+  return { ...rest, extensions: others };
 }

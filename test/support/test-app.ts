@@ -53,6 +53,23 @@ export interface TestApp {
 }
 
 /**
+ * `body` once every error in it is checked to carry the request's id (`extensions.requestId`, the
+ * `X-Request-Id` answered), without it: each test through {@link TestApp.graphql} checks the id,
+ * and its assertions on errors stay about what they test.
+ * @throws Error when an error lacks the id or has another one.
+ */
+export function withRequestIdChecked<T extends { errors?: GraphQLResponse['errors'] }>(body: T, requestId: string | null): T {
+  if (!body.errors) return body;
+  const errors = body.errors.map((error) => {
+    const { requestId: given, ...extensions } = error.extensions ?? {};
+    if (requestId === null || given !== requestId)
+      throw new Error(`A GraphQL error without the request's id ${requestId} in extensions.requestId: ${JSON.stringify(error)}`);
+    return { ...error, extensions };
+  });
+  return { ...body, errors };
+}
+
+/**
  * Overrides for a file that drives its jobs by hand: no billing clock, lifecycle, alert, mail or
  * webhook pass runs unless the test runs it.
  */
@@ -63,6 +80,9 @@ export const JOBS_BY_HAND = {
   mailEnabled: false,
   webhooksEnabled: false,
 } as const satisfies Partial<Config>;
+
+/** scrypt cost N of the test servers' password hashes (production: 16_384, `Config.passwordScryptCost`). */
+export const TEST_PASSWORD_SCRYPT_COST = 1_024;
 
 /**
  * Starts the app on a fresh database (or on `options.databaseUrl`, e.g. to restart on the same
@@ -87,6 +107,10 @@ export async function startTestApp(
       webhooksEnabled: false,
       // Tests receive webhooks on loopback ports; the tests of the SSRF filter turn this off.
       webhookAllowPrivateTargets: true,
+      // Every created user and sign-in hashes a password: scrypt at 2^10 takes ~5 ms here instead of
+      // ~100 ms at the production 2^14. Hashes name their cost, so the checks are the same code; the
+      // sign-in tests pin the production cost where they look at the stored hash.
+      passwordScryptCost: TEST_PASSWORD_SCRYPT_COST,
       ...overrides,
     },
   );
@@ -99,7 +123,8 @@ export async function startTestApp(
       headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, ...((await response.json()) as object) };
+    const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+    return { status: response.status, ...withRequestIdChecked(body, response.headers.get('x-request-id')) };
   };
   const ok: TestApp['ok'] = async (token, query, variables) => {
     const response = await graphql(token, query, variables);

@@ -40,7 +40,12 @@ const chargeLiteral = () => `mutation { charge(input: { walletId: "${wallet.wall
 
 async function send(path: string, contentType: string, body: string | FormData, headers: Record<string, string> = {}) {
   const response = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, cookie, ...headers }, body });
-  return { status: response.status, text: await response.text(), setCookie: response.headers.get('set-cookie') };
+  return {
+    status: response.status,
+    text: await response.text(),
+    setCookie: response.headers.get('set-cookie'),
+    requestId: response.headers.get('x-request-id'),
+  };
 }
 
 /** Whether the session cookie still signs GraphQL requests in (same-origin JSON). */
@@ -73,7 +78,7 @@ describe('POST /graphql with the session cookie', () => {
     const foreign = await send('/graphql', 'application/json', chargeJson(), { origin: EVIL });
     expect(foreign.status).toBe(403);
     const body = JSON.parse(foreign.text);
-    expect(body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'FORBIDDEN' } }]);
+    expect(body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'FORBIDDEN', requestId: foreign.requestId } }]);
     expect(body.data).toBeUndefined();
     // An Origin that only looks like the site's is foreign too.
     expect((await send('/graphql', 'application/json', chargeJson(), { origin: `${site}.evil.example` })).status).toBe(403);

@@ -81,7 +81,8 @@ describe('HTTP', () => {
       expect(refused.status).toBe(400);
       expect(refused.headers.get('access-control-allow-origin')).toBe('*');
       expect(refused.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(await refused.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }] });
+      const requestId = refused.headers.get('x-request-id');
+      expect(await refused.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST', requestId } }] });
     }
     expect((await post(JSON.stringify({ query: '{ me { role } }' }), 'application/json; charset=latin1')).status).toBe(415);
     // Not JSON: Apollo's CSRF prevention refuses it, as before.

@@ -6,6 +6,7 @@ import type { Config } from '../../server/config.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { until } from '../support/waiting.js';
 import { runSql } from '../support/sql.js';
+import { captureLogs } from '../support/log-capture.js';
 
 const LIMITS: Partial<Config> = {
   graphqlQueriesPerWindowMax: 5,
@@ -313,14 +314,14 @@ describe('when PostgreSQL cannot count', () => {
   it('GraphQL operations are admitted (fail open) and the failure is logged: the money paths never depend on the limiter', async () => {
     const key = await t.createKey(tenant.accountId, 'OWNER');
     const connection = t.app.orm.em.fork().getConnection();
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = captureLogs();
     await connection.execute('alter table rate_limit rename to rate_limit_gone');
     try {
       for (let index = 0; index < 7; index++) expect((await post(t.url, { token: key.secret }, ME)).status).toBe(200);
-      expect(logged.mock.calls.some((call) => String(call[0]).includes('rate-limit report'))).toBe(true);
+      expect(logged.lines().some((line) => line.level === 50 && String(line.msg).includes('rate-limit report'))).toBe(true);
     } finally {
       await connection.execute('alter table rate_limit_gone rename to rate_limit');
-      logged.mockRestore();
+      logged.stop();
     }
   });
 });

@@ -4,8 +4,9 @@ import net from 'node:net';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { captureLogs } from '../support/log-capture.js';
 
 let t: TestApp;
 let clientDir: string;
@@ -52,7 +53,10 @@ function request(
 /** Asserts the answer is the JSON error shape with `code`, and carries nothing of the server's insides. */
 function expectJsonError(response: RawResponse, status: number, code: string): void {
   expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: 'application/json; charset=utf-8' });
-  expect(JSON.parse(response.text)).toEqual({ errors: [{ message: expect.any(String), extensions: { code } }] });
+  // With the request's id, as every error (request-logging.ts).
+  const requestId = response.headers['x-request-id'];
+  expect(requestId).toEqual(expect.any(String));
+  expect(JSON.parse(response.text)).toEqual({ errors: [{ message: expect.any(String), extensions: { code, requestId } }] });
   expect(response.text).not.toMatch(/<html|<!doctype|<pre>/i);
   // No stack frame, no absolute path of this machine.
   expect(response.text).not.toMatch(/\bat [^ ]+ \(|:\d+:\d+\)|node_modules|\/(work|home|tmp|usr|root)\//);
@@ -258,8 +262,9 @@ describe('transport errors answer JSON with a stable code', () => {
   });
 
   it('logs one line, no stack, when a client vanishes mid-body', async () => {
-    const errors = vi.spyOn(console, 'error');
-    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const logged = captureLogs();
+    onTestFinished(() => logged.stop());
+    const warnings = () => logged.lines().filter((line) => line.level === 40);
     const socket = net.connect(t.app.port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":');
@@ -267,11 +272,11 @@ describe('transport errors answer JSON with a stable code', () => {
     await vi.waitFor(() => expect(socket.bytesWritten).toBeGreaterThan(0));
     await new Promise((resolve) => setImmediate(resolve));
     socket.resetAndDestroy();
-    await vi.waitFor(() => expect(warnings).toHaveBeenCalled(), { timeout: 5_000 });
-    expect(warnings).toHaveBeenCalledTimes(1);
-    expect(warnings.mock.calls[0]).toHaveLength(1);
-    expect(String(warnings.mock.calls[0]![0])).toMatch(/^Client (went away during POST \/graphql|connection dropped) \(/);
-    expect(errors).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(warnings()).not.toHaveLength(0), { timeout: 5_000 });
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]!.msg).toMatch(/^Client (went away during POST \/graphql|connection dropped) \(/);
+    expect(warnings()[0]!.err).toBeUndefined();
+    expect(logged.lines().filter((line) => line.level >= 50)).toEqual([]);
     // The server serves on.
     expect((await request('GET', '/healthz')).status).toBe(200);
   });

@@ -96,7 +96,10 @@ describe('GraphQL over WebSocket', () => {
       await t.ok(t.adminToken, 'mutation($id: ID!) { revokeApiKey(id: $id) { key { id } } }', { id: key.id });
       const refused = await run(client, '{ me { role } }');
       expect(refused.errors).toEqual([
-        expect.objectContaining({ message: 'The API key is unknown or revoked', extensions: { code: 'UNAUTHENTICATED' } }),
+        expect.objectContaining({
+          message: 'The API key is unknown or revoked',
+          extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
+        }),
       ]);
       expect(await closed).toBe(4403);
     } finally {

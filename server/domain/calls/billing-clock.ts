@@ -8,17 +8,14 @@ import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
 import { availableMicros, changeReservedCredit, type WalletCredit } from '../wallets/credit.js';
 import { CallEndReason, CallStatus, fundedUntilMs, nextCheckAtMs, paidSeconds, toCallRecord, type CallRecord } from './call-record.js';
 import {
-  claimDueCalls,
   lockBatchCampaigns,
   lockBatchSubscriptions,
   lockBatchWallets,
   releaseAccountsCalls,
-  selectActiveCallsDue,
-  selectCallsDue,
-  updateBatchCalls,
   updateBatchCampaigns,
   updateBatchSubscriptions,
 } from './calls.queries.js';
+import { claimDueCalls, selectCallsDue, selectMetersDue, stopBatchCalls, updateBatchMeters } from './call-meter.queries.js';
 import { postCallCost, type PostingDeps } from './call.service.js';
 import { stopStatusFor } from './open-call.js';
 import type { PostingBatcher } from '../wallets/post-wallet-transaction.js';
@@ -55,6 +52,8 @@ export interface BillingClockOptions {
   /** The app's posting batcher: stopped calls' costs are posted through it. */
   postings: PostingBatcher;
   onError?: (error: unknown) => void;
+  /** Told of each committed batch: what it did, how long it took and how late it acted on each call (ms), for metrics. */
+  onBatch?: (pass: BillingPass, durationMs: number, lagsMs: readonly number[]) => void;
 }
 
 /** A wallet of a batch: its credit as the batch goes, and what the batch reserved on it, in micros. */
@@ -83,7 +82,8 @@ const LAG_SAMPLES_MAX = 1_000_000;
  * funded time, then stops the call there and posts its cost.
  *
  * Work is batched: one transaction per batch of due calls, with one statement per table
- * (calls, wallets, campaigns, accounts, outbox), never a round trip per call. Funds are handed
+ * (call meters, wallets, campaigns, accounts, outbox; calls only for those it stops), never a round
+ * trip per call. An increment rewrites the call's narrow meter row (a HOT update), not the call. Funds are handed
  * out within a batch in due order, so a wallet shared by many calls is never over-reserved;
  * the database's CHECK (balance >= reserved) would refuse it anyway.
  */
@@ -135,10 +135,10 @@ export class BillingClock {
     this.dueAt.delete(callId);
   }
 
-  /** Reads every active call's due time (a partial index on active calls: cheap, and never touched by extensions). */
+  /** Reads every active call's due time (one narrow meter row per active call). */
   private async rescan(): Promise<void> {
     this.lastRescanMs = Date.now();
-    const rows = await selectActiveCallsDue.all(this.options.em);
+    const rows = await selectMetersDue.all(this.options.em);
     const active = new Set<string>();
     for (const row of rows) {
       active.add(row.id);
@@ -163,11 +163,18 @@ export class BillingClock {
 
   /** Runs {@link runDue} every `billingClockIntervalMs` until {@link stop}. */
   start(): void {
+    this.stopping = false;
     this.periodic.start();
   }
 
-  /** Stops; resolves once a run in progress has finished. */
+  /** Set by {@link stop}: a run in progress ends after its current batch. */
+  private stopping = false;
+
+  /** Stops; resolves once a run in progress has finished its current batch. */
   async stop(): Promise<void> {
+    // A clock that is behind finds calls due again as soon as it has handled them: without this,
+    // the run in progress (and so stop) would only end once the backlog is gone.
+    this.stopping = true;
     await this.periodic.stop();
   }
 
@@ -184,6 +191,7 @@ export class BillingClock {
     if (Date.now() - this.lastRescanMs >= config.billingClockRescanMs) await this.rescan();
     const total: BillingPass = { processed: 0, extended: 0, stopped: 0 };
     for (;;) {
+      if (this.stopping) return total;
       const nowMs = clock.now();
       const ids = this.takeDue(nowMs, config.billingClockBatchSize);
       if (ids.length === 0) return total;
@@ -200,6 +208,7 @@ export class BillingClock {
    */
   private async runBatch(ids: string[], nowMs: number): Promise<BillingPass> {
     const { config, clock } = this.options;
+    const startedAtMs = performance.now();
     const result = await transaction(this.options.em, async (tx) => {
       const rows = await claimDueCalls.all(tx, { callIds: ids, now: new Date(nowMs).toISOString() });
       if (rows.length === 0)
@@ -325,18 +334,32 @@ export class BillingClock {
       }
 
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-      const versions = await updateBatchCalls.all(tx, {
-        ids: updates.map((c) => c.id),
-        fundedSeconds: updates.map((c) => c.fundedSeconds),
-        reservedMicros: updates.map((c) => c.reservedMicros.toString()),
-        nextCheckAts: updates.map((c) => iso(c.nextCheckAtMs)),
-        statuses: updates.map((c) => c.status),
-        endReasons: updates.map((c) => c.endReason),
-        endedAts: updates.map((c) => iso(c.endedAtMs)),
-        billedSeconds: updates.map((c) => c.billedSeconds),
-        costMicros: updates.map((c) => c.costMicros.toString()),
-        allowanceSeconds: updates.map((c) => c.allowanceSeconds),
-      });
+      // Calls that go on rewrite their narrow meter row only (a HOT update); stopped calls write
+      // their final figures onto the call and lose their meter.
+      const going = updates.filter((c) => c.status === CallStatus.ACTIVE);
+      if (going.length > 0) {
+        await updateBatchMeters.run(tx, {
+          ids: going.map((c) => c.id),
+          fundedSeconds: going.map((c) => c.fundedSeconds),
+          reservedMicros: going.map((c) => c.reservedMicros.toString()),
+          allowanceSeconds: going.map((c) => c.allowanceSeconds),
+          nextCheckAts: going.map((c) => iso(c.nextCheckAtMs)!),
+        });
+      }
+      const versions =
+        stopped.length === 0
+          ? []
+          : await stopBatchCalls.all(tx, {
+              ids: stopped.map((c) => c.id),
+              fundedSeconds: stopped.map((c) => c.fundedSeconds),
+              reservedMicros: stopped.map((c) => c.reservedMicros.toString()),
+              statuses: stopped.map((c) => c.status),
+              endReasons: stopped.map((c) => c.endReason!),
+              endedAts: stopped.map((c) => iso(c.endedAtMs)!),
+              billedSeconds: stopped.map((c) => c.billedSeconds),
+              costMicros: stopped.map((c) => c.costMicros.toString()),
+              allowanceSeconds: stopped.map((c) => c.allowanceSeconds),
+            });
       const subscriptionChanges = [...subscriptions].filter(([, sub]) => sub.reservedDelta !== 0 || sub.usedDelta !== 0);
       if (subscriptionChanges.length > 0) {
         await updateBatchSubscriptions.run(tx, {
@@ -397,6 +420,11 @@ export class BillingClock {
     if (result.pass.processed === 0) return result.pass;
     const doneMs = clock.now();
     if (this.lags.length < LAG_SAMPLES_MAX) for (const due of result.due) this.lags.push(doneMs - due);
+    this.options.onBatch?.(
+      result.pass,
+      performance.now() - startedAtMs,
+      result.due.map((due) => doneMs - due),
+    );
     this.options.committed();
     await this.postStopped(result.stopped);
     return result.pass;

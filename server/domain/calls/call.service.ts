@@ -1,26 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { transaction, type Db, type SqlTransaction } from '../../database/sql.js';
+import type { Db } from '../../database/sql.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import type { CampaignStatus } from '../campaigns/campaign-record.js';
-import { findCampaign, insertOutboxEvents } from '../campaigns/campaign.service.js';
-import { updateCampaignCounters } from '../campaigns/campaigns.queries.js';
+import { findCampaign } from '../campaigns/campaign.service.js';
 import { afterCursorParams, validatePageSize } from '../campaigns/created-cursor.js';
 import { isUuid } from '../ids.js';
-import { findRatePlan } from '../rating/rate-plan.service.js';
-import { allowanceSplit, billedSeconds, callCostMicros, findRate, isE164 } from '../rating/rating.js';
-import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
+import { findRatePlan, type RatePlanRecord } from '../rating/rate-plan.service.js';
+import type { RatePlanCache } from '../rating/rate-plan-cache.js';
+import { findRate, isE164 } from '../rating/rating.js';
 import { postWalletTransaction, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
-import { CallDirection, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
+import { CallDirection, CallStatus, toCallRecord, type CallRecord } from './call-record.js';
 import {
-  completeCall,
-  lockCall,
   markCallPosted,
-  releaseAccountCall,
   selectActiveCallsOfCampaign,
   selectActiveCallsOfCampaigns,
   selectCall,
@@ -29,10 +24,11 @@ import {
   selectCallsPage,
   selectCallStatuses,
   selectUnpostedCalls,
-  settleSubscriptionSeconds,
 } from './calls.queries.js';
 import type { Clock } from './clock.js';
 import { openCall } from './open-call.js';
+import type { CallBatches } from './call-batches.js';
+import { endCalls, type CallEnding, type EndedCall } from './end-calls.js';
 
 /** Roles that place and end calls: an integrator's switch, or the owner (and the operator). */
 export const CALL_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -50,9 +46,23 @@ export interface CallServiceDeps {
   postings: PostingBatcher;
   /** Hands a call just started here to this process's billing clock (others find it by rescanning). */
   callStarted?: (callId: string, dueAtMs: number) => void;
+  /** The process's group commit of call starts and ends; without it each call runs in a transaction of its own. */
+  callBatches?: CallBatches;
+  /** The process's rate plans (never changed once created); without it each call reads its plan. */
+  ratePlans?: RatePlanCache;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** The plan `ratePlanId` and its rate for the E.164 number `e164` (undefined when no prefix matches). @throws NotFoundError. */
+export async function callRate(
+  em: EntityManager,
+  deps: Pick<CallServiceDeps, 'ratePlans'>,
+  ratePlanId: string,
+  e164: string,
+): Promise<{ plan: RatePlanRecord; rate: RatePlanRecord['rates'][number] | undefined }> {
+  if (deps.ratePlans) return deps.ratePlans.rateFor(em, ratePlanId, e164);
+  const plan = await findRatePlan(em, ratePlanId);
+  return { plan, rate: findRate(plan.rates, e164) };
+}
 
 /** Options of {@link startCall}. */
 export interface StartCallOptions {
@@ -83,8 +93,7 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
     const earlier = await findCallByKey(em, campaign.id, idempotencyKey);
     if (earlier) return replayStart(earlier, options.to, idempotencyKey);
   }
-  const ratePlan = await findRatePlan(em, campaign.ratePlanId);
-  const rate = findRate(ratePlan.rates, options.to);
+  const { plan: ratePlan, rate } = await callRate(em, deps, campaign.ratePlanId, options.to);
   if (!rate) throw new BadUserInputError('to', `No rate for ${options.to} in rate plan "${ratePlan.name}"`);
   try {
     return await openCall(em, deps, {
@@ -125,22 +134,6 @@ function replayStart(earlier: CallRecord, to: string, key: string): CallRecord {
   return earlier;
 }
 
-/** Applies counter changes to one campaign (a stop status only replaces RUNNING); returns its new version. */
-async function updateCampaign(
-  tx: SqlTransaction,
-  campaignId: string,
-  change: { committedDelta?: bigint; spentDelta?: bigint; activeDelta?: number; stopStatus?: CampaignStatus | null },
-): Promise<bigint> {
-  const row = await updateCampaignCounters.one(tx, {
-    campaignId,
-    committedDeltaMicros: change.committedDelta ?? 0n,
-    spentDeltaMicros: change.spentDelta ?? 0n,
-    activeDelta: change.activeDelta ?? 0,
-    stopStatus: change.stopStatus ?? null,
-  });
-  return BigInt(row.version);
-}
-
 /**
  * Ends an active call at the caller's hang-up: bills the time used, rounded up by the rate's
  * increments (never more than it had funded), posts that cost and releases the rest of its
@@ -154,65 +147,18 @@ export async function endCall(
 ): Promise<CallRecord> {
   requireRole(options.principal, CALL_ROLES, 'end a call');
   if (!isUuid(options.callId)) throw new NotFoundError('Call', options.callId);
-  const scope = tenantScope(options.principal);
-  const ended = await transaction(em, async (tx) => {
-    const row = await lockCall.maybeOne(tx, { callId: options.callId, accountScope: scope });
-    if (!row) throw new NotFoundError('Call', options.callId);
-    const call = toCallRecord(row);
-    if (call.status !== CallStatus.ACTIVE) return { call, changed: false };
-    const nowMs = Math.min(deps.clock.now(), fundedUntilMs(call));
-    const billed = Math.min(
-      billedSeconds(Math.max(0, nowMs - call.startedAtMs) / 1000, call.firstIncrementSeconds, call.nextIncrementSeconds),
-      call.fundedSeconds,
-    );
-    // The allowance covers the first seconds; what it held beyond them goes back to it.
-    const { coveredSeconds: allowanceUsed, overageSeconds } = allowanceSplit(billed, call.allowanceSeconds);
-    const cost = callCostMicros(call, overageSeconds);
-    const updated = await completeCall.one(tx, {
-      callId: call.id,
-      endedAt: iso(nowMs),
-      billedSeconds: billed,
-      costMicros: cost,
-      allowanceSeconds: allowanceUsed,
-    });
-    // What the call held beyond its cost no longer counts toward the spend caps (as for the campaign's committed).
-    const caps = await SpendCapBook.lock(tx, [call.walletId], nowMs);
-    caps.add(call.walletId, cost - call.reservedMicros);
-    await caps.write(tx);
-    if (call.subscriptionId !== null && call.allowanceSeconds > 0) {
-      await settleSubscriptionSeconds.run(tx, {
-        subscriptionId: call.subscriptionId,
-        reservedSeconds: call.allowanceSeconds,
-        usedSeconds: allowanceUsed,
-      });
-    }
-    // An inbound call has no campaign: only the wallet and the account count it.
-    const campaignVersion =
-      call.campaignId === null
-        ? null
-        : await updateCampaign(tx, call.campaignId, { committedDelta: cost - call.reservedMicros, spentDelta: cost, activeDelta: -1 });
-    await releaseAccountCall.run(tx, { accountId: call.accountId });
-    const result = toCallRecord(updated);
-    await insertOutboxEvents(tx, [
-      { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: result.version },
-      ...(campaignVersion === null
-        ? []
-        : [
-            {
-              type: 'CAMPAIGN_UPDATED' as const,
-              accountId: call.accountId,
-              campaignId: call.campaignId,
-              callId: null,
-              version: campaignVersion,
-            },
-          ]),
-    ]);
-    return { call: result, changed: true };
-  });
+  const ending = { callId: options.callId, accountScope: tenantScope(options.principal) };
+  const ended = deps.callBatches ? await deps.callBatches.end(ending) : await endCallAlone(em, deps, ending);
   if (!ended.changed) return ended.call;
   deps.committed();
   const posted = await postCallCost(em, deps, ended.call, options.principal.actor);
   return posted;
+}
+
+async function endCallAlone(em: EntityManager, deps: CallServiceDeps, ending: CallEnding): Promise<EndedCall> {
+  const [outcome] = await endCalls(em, deps, [ending]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.value;
 }
 
 /** What posting a call's cost needs: the balance cap and the after-commit wake-up. */
@@ -221,6 +167,8 @@ export interface PostingDeps {
   committed(): void;
   /** The app's posting batcher. */
   postings: PostingBatcher;
+  /** The process's call batches: the posted transaction is then recorded on the call with concurrent ones. */
+  callBatches?: CallBatches;
 }
 
 /**
@@ -248,7 +196,8 @@ export async function postCallCost(em: EntityManager, deps: PostingDeps, call: C
     walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
     reservedReleaseMicros: call.reservedMicros,
   });
-  await markCallPosted.run(em, { callId: call.id, transactionId: posted.transaction.id });
+  if (deps.callBatches) await deps.callBatches.markPosted(call.id, posted.transaction.id);
+  else await markCallPosted.run(em, { callId: call.id, transactionId: posted.transaction.id });
   deps.committed();
   return { ...call, transactionId: posted.transaction.id };
 }

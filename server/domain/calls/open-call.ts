@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { transaction, type SqlTransaction } from '../../database/sql.js';
-import { CampaignNotRunningError, EmailNotVerifiedError, LimitExceededError } from '../../errors.js';
-import { CampaignStatus, toCampaignRecord } from '../campaigns/campaign-record.js';
+import type { MemberOutcome } from '../../database/transaction-batcher.js';
+import { assert, CampaignNotRunningError, DomainError, EmailNotVerifiedError, LimitExceededError } from '../../errors.js';
+import { CampaignStatus } from '../campaigns/campaign-record.js';
 import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
-import { lockCampaign, updateCampaignCounters } from '../campaigns/campaigns.queries.js';
 import type { Rate } from '../rating/rating.js';
 import { callCostMicros } from '../rating/rating.js';
 import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
-import { availableMicros, reserveCredit } from '../wallets/credit.js';
+import { availableMicros, changeReservedCredit } from '../wallets/credit.js';
+import { countAccountsCalls, insertCalls, lockCallAccounts, lockStartSubscriptions, lockStartWallets } from './call-batches.queries.js';
 import { type CallDirection, CallEndReason, CallStatus, nextCheckAtMs, toCallRecord, type CallRecord } from './call-record.js';
-import { admitAccountCall, insertCall, lockCallSubscription, lockCallWallet, reserveSubscriptionSeconds } from './calls.queries.js';
+import { lockBatchCampaigns, updateBatchCampaigns, updateBatchSubscriptions } from './calls.queries.js';
 import type { CallServiceDeps } from './call.service.js';
 
 /**
@@ -44,119 +45,327 @@ export interface CallOpening {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * The one start routine of calls in both directions, in one transaction: locks the wallet (its
- * owner must have verified their address), the wallet's spend caps, the subscription that may pay,
- * and the campaign that places it; reserves the first increment (plus connect fee) on the wallet and
- * counts it on the caps and the campaign, or records the call REFUSED, with the first reason of
- * WALLET_SUSPENDED, INSUFFICIENT_FUNDS, BUDGET_REACHED, SPEND_CAP_REACHED (which also raises the
- * cap's alert). A refusal is data, not an error; it stops the campaign that placed the call.
- * Hands an ACTIVE call to this process's billing clock and signals subscribers after commit.
+ * Starts one call (outbound or inbound): through the process's call batches when it has them, so
+ * concurrent starts share one transaction, else alone. See {@link openCalls}.
  * @throws EmailNotVerifiedError when the wallet's account has not verified its address.
  * @throws CampaignNotRunningError when the campaign is no longer RUNNING.
  * @throws LimitExceededError at the account's concurrent-call cap (`concurrentCallsPerAccountMax`); nothing is written.
  */
 export async function openCall(em: EntityManager, deps: CallServiceDeps, opening: CallOpening): Promise<CallRecord> {
-  const { rate, startedAtMs } = opening;
-  const call = await transaction(em, async (tx) => {
-    // Lock order everywhere: calls, wallets, spend caps, subscriptions, campaigns, accounts.
-    const wallet = await lockCallWallet.one(tx, { walletId: opening.walletId });
-    // A signed-up account calls once its owner verified their address (campaigns and numbers need it too).
-    if (wallet.account_email_unverified) throw new EmailNotVerifiedError(opening.accountId);
-    const caps = await SpendCapBook.lock(tx, [opening.walletId], startedAtMs);
-    const subscription = opening.subscriptionPays ? await lockCallSubscription.maybeOne(tx, { walletId: opening.walletId }) : undefined;
-    const perMinuteMicros =
-      subscription?.overage_per_minute_micros != null ? BigInt(subscription.overage_per_minute_micros) : rate.perMinuteMicros;
-    const fromAllowance = subscription !== undefined && subscription.free_seconds >= rate.firstIncrementSeconds;
-    const firstMicros = callCostMicros(
-      { perMinuteMicros, connectFeeMicros: rate.connectFeeMicros },
-      fromAllowance ? 0 : rate.firstIncrementSeconds,
-    );
-    const campaign = opening.campaignId === null ? null : toCampaignRecord(await lockCampaign.one(tx, { campaignId: opening.campaignId }));
-    if (campaign !== null && campaign.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(campaign.id, campaign.status);
+  if (deps.callBatches) return deps.callBatches.open(opening);
+  const [outcome] = await openCalls(em, deps, [opening]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.value;
+}
 
-    const available = availableMicros({ balanceMicros: BigInt(wallet.balance_micros), reservedMicros: BigInt(wallet.reserved_micros) });
-    // A wallet that ran out is suspended until funded again; a closed account's wallet stays so.
-    const suspended = wallet.status === 'SUSPENDED' && (available <= 0n || wallet.account_status === 'CLOSED');
-    const fundsRefusal = suspended
-      ? CallEndReason.WALLET_SUSPENDED
-      : available < firstMicros
-        ? CallEndReason.INSUFFICIENT_FUNDS
-        : campaign !== null && campaign.budgetMicros !== null && campaign.committedMicros + firstMicros > campaign.budgetMicros
-          ? CallEndReason.BUDGET_REACHED
-          : null;
-    const capRefusal = fundsRefusal === null ? caps.refusal(opening.walletId, firstMicros) : null;
-    if (capRefusal !== null) await publishSpendCapReached(tx, capRefusal);
-    const refusal = capRefusal !== null ? CallEndReason.SPEND_CAP_REACHED : fundsRefusal;
-    if (refusal === null) {
-      const admitted = await admitAccountCall.maybeOne(tx, {
-        accountId: opening.accountId,
-        activeCallsMax: deps.config.concurrentCallsPerAccountMax,
+/** A wallet of a batch of starts: its state as the batch decides, in micros. */
+interface StartWallet {
+  balanceMicros: bigint;
+  reservedMicros: bigint;
+  deltaMicros: bigint;
+  status: string;
+  accountStatus: string;
+  emailUnverified: boolean;
+}
+
+/** A subscription of a batch of starts: seconds of allowance free as the batch decides. */
+interface StartSubscription {
+  id: string;
+  freeSeconds: number;
+  reservedSeconds: number;
+  overagePerMinuteMicros: bigint | null;
+}
+
+/** A campaign of a batch of starts: its counters and status as the batch decides. */
+interface StartCampaign {
+  status: CampaignStatus;
+  budgetMicros: bigint | null;
+  committedMicros: bigint;
+  committedDelta: bigint;
+  activeDelta: number;
+  stopStatus: CampaignStatus | null;
+}
+
+/**
+ * The one start routine of calls in both directions, for many calls in ONE transaction with one
+ * statement per table (wallets, spend caps, subscriptions, campaigns, accounts, calls, outbox),
+ * deciding each call in the order given as if it ran alone after the ones before it. For each:
+ * checks the wallet (its owner must have verified their address), the wallet's spend caps, the
+ * subscription that may pay, and the campaign that places it; reserves the first increment (plus
+ * connect fee) on the wallet and counts it on the caps, the campaign and the account's concurrent
+ * calls, or records the call REFUSED with the first reason of WALLET_SUSPENDED, INSUFFICIENT_FUNDS,
+ * BUDGET_REACHED, SPEND_CAP_REACHED (which also raises the cap's alert). A refusal is data, not an
+ * error; it stops the campaign that placed the call (so later calls of that campaign in the batch
+ * get CampaignNotRunningError, as they would have alone). A call that fails (the errors of
+ * {@link openCall}) writes nothing and leaves the others alone. Hands ACTIVE calls to this
+ * process's billing clock and signals subscribers after commit.
+ * Throws what PostgreSQL throws (the whole batch rolled back).
+ */
+export async function openCalls(
+  em: EntityManager,
+  deps: CallServiceDeps,
+  openings: readonly CallOpening[],
+): Promise<MemberOutcome<CallRecord>[]> {
+  const outcomes = await transaction(em, async (tx) => {
+    // Lock order everywhere: calls, wallets, spend caps, subscriptions, campaigns, accounts.
+    const walletIds = [...new Set(openings.map((opening) => opening.walletId))].sort();
+    const wallets = new Map<string, StartWallet>();
+    for (const row of await lockStartWallets.all(tx, { walletIds })) {
+      wallets.set(row.id, {
+        balanceMicros: BigInt(row.balance_micros),
+        reservedMicros: BigInt(row.reserved_micros),
+        deltaMicros: 0n,
+        status: row.status,
+        accountStatus: row.account_status,
+        emailUnverified: row.account_email_unverified,
       });
-      if (admitted === undefined) {
-        throw new LimitExceededError(
-          `The account already has ${deps.config.concurrentCallsPerAccountMax} active calls`,
-          'concurrentCallsPerAccountMax',
-          deps.config.concurrentCallsPerAccountMax,
-        );
+    }
+    const caps = await SpendCapBook.lock(tx, walletIds, Math.max(...openings.map((opening) => opening.startedAtMs)));
+    const paidWalletIds = [...new Set(openings.filter((opening) => opening.subscriptionPays).map((opening) => opening.walletId))].sort();
+    const subscriptions = new Map<string, StartSubscription>();
+    if (paidWalletIds.length > 0) {
+      for (const row of await lockStartSubscriptions.all(tx, { walletIds: paidWalletIds })) {
+        assert(!subscriptions.has(row.wallet_id), 'a wallet has at most one ACTIVE subscription');
+        subscriptions.set(row.wallet_id, {
+          id: row.id,
+          freeSeconds: row.free_seconds,
+          reservedSeconds: 0,
+          overagePerMinuteMicros: row.overage_per_minute_micros === null ? null : BigInt(row.overage_per_minute_micros),
+        });
       }
     }
-    const active = refusal === null;
-    const funded = active ? rate.firstIncrementSeconds : 0;
-    const allowance = active && fromAllowance ? funded : 0;
-    const row = await insertCall.one(tx, {
-      id: randomUUID(),
-      accountId: opening.accountId,
-      direction: opening.direction,
-      campaignId: opening.campaignId,
-      numberId: opening.numberId,
-      from: opening.from,
-      walletId: opening.walletId,
-      to: opening.to,
-      status: active ? CallStatus.ACTIVE : CallStatus.REFUSED,
-      endReason: refusal,
-      ratePrefix: rate.prefix,
-      perMinuteMicros,
-      firstIncrementSeconds: rate.firstIncrementSeconds,
-      nextIncrementSeconds: rate.nextIncrementSeconds,
-      connectFeeMicros: rate.connectFeeMicros,
-      startedAt: iso(startedAtMs),
-      endedAt: active ? null : iso(startedAtMs),
-      fundedSeconds: funded,
-      reservedMicros: active ? firstMicros : 0n,
-      nextCheckAt: active
-        ? iso(
-            nextCheckAtMs(
-              { startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds },
-              deps.config.billingClockLeadMs,
-            ),
-          )
-        : null,
-      idempotencyKey: opening.idempotencyKey,
-      subscriptionId: subscription?.id ?? null,
-      allowanceSeconds: allowance,
-    });
-    const call = toCallRecord(row);
-    if (allowance > 0) await reserveSubscriptionSeconds.run(tx, { subscriptionId: subscription!.id, seconds: allowance });
-    if (active) {
-      await reserveCredit(tx, { walletId: opening.walletId, amountMicros: firstMicros });
-      caps.add(opening.walletId, firstMicros);
-      await caps.write(tx);
+    const campaignIds = [...new Set(openings.flatMap((opening) => (opening.campaignId === null ? [] : [opening.campaignId])))].sort();
+    const campaigns = new Map<string, StartCampaign & { accountId: string }>();
+    if (campaignIds.length > 0) {
+      for (const row of await lockBatchCampaigns.all(tx, { campaignIds })) {
+        campaigns.set(row.id, {
+          accountId: row.account_id,
+          status: row.status,
+          budgetMicros: row.budget_micros === null ? null : BigInt(row.budget_micros),
+          committedMicros: BigInt(row.committed_micros),
+          committedDelta: 0n,
+          activeDelta: 0,
+          stopStatus: null,
+        });
+      }
     }
-    const events: EntityEvent[] = [
-      { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version },
-    ];
-    if (campaign !== null) {
-      const version = active
-        ? await updateCampaign(tx, campaign.id, { committedDelta: firstMicros, activeDelta: 1, stopStatus: null })
-        : await updateCampaign(tx, campaign.id, { committedDelta: 0n, activeDelta: 0, stopStatus: stopStatusFor(refusal) });
-      events.push({ type: 'CAMPAIGN_UPDATED', accountId: call.accountId, campaignId: campaign.id, callId: null, version });
+    const accountIds = [...new Set(openings.map((opening) => opening.accountId))].sort();
+    const accounts = new Map<string, { activeCalls: number; delta: number }>();
+    for (const row of await lockCallAccounts.all(tx, { accountIds })) accounts.set(row.id, { activeCalls: row.active_calls, delta: 0 });
+
+    // Each call in order, against the running state of the rows it shares with the ones before it.
+    const decided: (MemberOutcome<CallInsert> & { opening: CallOpening })[] = [];
+    for (const opening of openings) {
+      try {
+        decided.push({
+          ok: true,
+          value: await decideStart(tx, deps, opening, { wallets, caps, subscriptions, campaigns, accounts }),
+          opening,
+        });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        decided.push({ ok: false, error, opening });
+      }
+    }
+
+    const inserts = decided.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
+    const rows = inserts.length === 0 ? [] : await insertCalls.all(tx, insertParams(inserts));
+    const byId = new Map(rows.map((row) => [row.id, toCallRecord(row)]));
+    const subscriptionChanges = [...subscriptions.values()].filter((subscription) => subscription.reservedSeconds > 0);
+    if (subscriptionChanges.length > 0) {
+      await updateBatchSubscriptions.run(tx, {
+        ids: subscriptionChanges.map((subscription) => subscription.id),
+        reservedDeltas: subscriptionChanges.map((subscription) => subscription.reservedSeconds),
+        usedDeltas: subscriptionChanges.map(() => 0),
+      });
+    }
+    await changeReservedCredit(
+      tx,
+      [...wallets.entries()].map(([walletId, wallet]) => ({ walletId, deltaMicros: wallet.deltaMicros })),
+    );
+    await caps.write(tx);
+    const events: EntityEvent[] = inserts.map((insert) => {
+      const call = byId.get(insert.id)!;
+      return { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version };
+    });
+    const changedCampaigns = [...campaigns.entries()].filter(
+      ([, campaign]) => campaign.activeDelta !== 0 || campaign.committedDelta !== 0n || campaign.stopStatus !== null,
+    );
+    if (changedCampaigns.length > 0) {
+      const versions = await updateBatchCampaigns.all(tx, {
+        ids: changedCampaigns.map(([id]) => id),
+        committedDeltas: changedCampaigns.map(([, campaign]) => campaign.committedDelta.toString()),
+        spentDeltas: changedCampaigns.map(() => '0'),
+        activeDeltas: changedCampaigns.map(([, campaign]) => campaign.activeDelta),
+        stopStatuses: changedCampaigns.map(([, campaign]) => campaign.stopStatus),
+      });
+      for (const row of versions) {
+        events.push({
+          type: 'CAMPAIGN_UPDATED',
+          accountId: row.account_id,
+          campaignId: row.id,
+          callId: null,
+          version: BigInt(row.version),
+        });
+      }
+    }
+    const changedAccounts = [...accounts.entries()].filter(([, account]) => account.delta !== 0);
+    if (changedAccounts.length > 0) {
+      await countAccountsCalls.run(tx, {
+        ids: changedAccounts.map(([id]) => id),
+        deltas: changedAccounts.map(([, account]) => account.delta),
+      });
     }
     await insertOutboxEvents(tx, events);
-    return call;
+    return decided.map((outcome): MemberOutcome<CallRecord> => (outcome.ok ? { ok: true, value: byId.get(outcome.value.id)! } : outcome));
   });
-  if (call.status === CallStatus.ACTIVE && call.nextCheckAtMs !== null) deps.callStarted?.(call.id, call.nextCheckAtMs);
-  deps.committed();
-  return call;
+  for (const outcome of outcomes) {
+    if (outcome.ok && outcome.value.status === CallStatus.ACTIVE && outcome.value.nextCheckAtMs !== null) {
+      deps.callStarted?.(outcome.value.id, outcome.value.nextCheckAtMs);
+    }
+  }
+  if (outcomes.some((outcome) => outcome.ok)) deps.committed();
+  return outcomes;
+}
+
+/** A started call's row as {@link insertCalls} writes it. */
+interface CallInsert {
+  id: string;
+  opening: CallOpening;
+  status: CallStatus;
+  endReason: CallEndReason | null;
+  perMinuteMicros: bigint;
+  fundedSeconds: number;
+  reservedMicros: bigint;
+  nextCheckAtMs: number | null;
+  subscriptionId: string | null;
+  allowanceSeconds: number;
+}
+
+/**
+ * Decides one start against the batch's running state and counts it there (nothing is written yet).
+ * @throws the DomainErrors of {@link openCall}, having counted nothing.
+ */
+async function decideStart(
+  tx: SqlTransaction,
+  deps: CallServiceDeps,
+  opening: CallOpening,
+  state: {
+    wallets: Map<string, StartWallet>;
+    caps: SpendCapBook;
+    subscriptions: Map<string, StartSubscription>;
+    campaigns: Map<string, StartCampaign>;
+    accounts: Map<string, { activeCalls: number; delta: number }>;
+  },
+): Promise<CallInsert> {
+  const { rate, startedAtMs } = opening;
+  const wallet = state.wallets.get(opening.walletId);
+  assert(wallet, 'a started call names an existing wallet');
+  // A signed-up account calls once its owner verified their address (campaigns and numbers need it too).
+  if (wallet.emailUnverified) throw new EmailNotVerifiedError(opening.accountId);
+  const subscription = opening.subscriptionPays ? state.subscriptions.get(opening.walletId) : undefined;
+  const perMinuteMicros = subscription?.overagePerMinuteMicros ?? rate.perMinuteMicros;
+  const fromAllowance = subscription !== undefined && subscription.freeSeconds >= rate.firstIncrementSeconds;
+  const firstMicros = callCostMicros(
+    { perMinuteMicros, connectFeeMicros: rate.connectFeeMicros },
+    fromAllowance ? 0 : rate.firstIncrementSeconds,
+  );
+  const campaign = opening.campaignId === null ? null : state.campaigns.get(opening.campaignId);
+  assert(campaign !== undefined, 'a started call names an existing campaign');
+  if (campaign !== null && campaign.status !== CampaignStatus.RUNNING)
+    throw new CampaignNotRunningError(opening.campaignId!, campaign.status);
+
+  const available = availableMicros({ balanceMicros: wallet.balanceMicros, reservedMicros: wallet.reservedMicros + wallet.deltaMicros });
+  // A wallet that ran out is suspended until funded again; a closed account's wallet stays so.
+  const suspended = wallet.status === 'SUSPENDED' && (available <= 0n || wallet.accountStatus === 'CLOSED');
+  const committed = campaign === null ? 0n : campaign.committedMicros + campaign.committedDelta;
+  const fundsRefusal = suspended
+    ? CallEndReason.WALLET_SUSPENDED
+    : available < firstMicros
+      ? CallEndReason.INSUFFICIENT_FUNDS
+      : campaign !== null && campaign.budgetMicros !== null && committed + firstMicros > campaign.budgetMicros
+        ? CallEndReason.BUDGET_REACHED
+        : null;
+  const capRefusal = fundsRefusal === null ? state.caps.refusal(opening.walletId, firstMicros) : null;
+  const refusal = capRefusal !== null ? CallEndReason.SPEND_CAP_REACHED : fundsRefusal;
+  const account = state.accounts.get(opening.accountId);
+  assert(account, 'a started call names an existing account');
+  if (refusal === null && account.activeCalls + account.delta >= deps.config.concurrentCallsPerAccountMax) {
+    throw new LimitExceededError(
+      `The account already has ${deps.config.concurrentCallsPerAccountMax} active calls`,
+      'concurrentCallsPerAccountMax',
+      deps.config.concurrentCallsPerAccountMax,
+    );
+  }
+  if (capRefusal !== null) await publishSpendCapReached(tx, capRefusal);
+  const active = refusal === null;
+  const funded = active ? rate.firstIncrementSeconds : 0;
+  const allowance = active && fromAllowance ? funded : 0;
+  if (active) {
+    account.delta += 1;
+    wallet.deltaMicros += firstMicros;
+    state.caps.add(opening.walletId, firstMicros);
+    if (allowance > 0) {
+      subscription!.freeSeconds -= allowance;
+      subscription!.reservedSeconds += allowance;
+    }
+  }
+  if (campaign !== null) {
+    if (active) {
+      campaign.committedDelta += firstMicros;
+      campaign.activeDelta += 1;
+    } else {
+      campaign.status = stopStatusFor(refusal);
+      campaign.stopStatus = campaign.status;
+    }
+  }
+  return {
+    id: randomUUID(),
+    opening,
+    status: active ? CallStatus.ACTIVE : CallStatus.REFUSED,
+    endReason: refusal,
+    perMinuteMicros,
+    fundedSeconds: funded,
+    reservedMicros: active ? firstMicros : 0n,
+    nextCheckAtMs: active
+      ? nextCheckAtMs(
+          { startedAtMs, fundedSeconds: funded, nextIncrementSeconds: rate.nextIncrementSeconds },
+          deps.config.billingClockLeadMs,
+        )
+      : null,
+    subscriptionId: subscription?.id ?? null,
+    allowanceSeconds: allowance,
+  };
+}
+
+/** The parameter arrays of {@link insertCalls}: element i of each is call i. */
+function insertParams(inserts: readonly CallInsert[]) {
+  const column = <T>(pick: (insert: CallInsert) => T) => inserts.map(pick);
+  return {
+    ids: column((insert) => insert.id),
+    accountIds: column((insert) => insert.opening.accountId),
+    directions: column((insert) => insert.opening.direction),
+    campaignIds: column((insert) => insert.opening.campaignId),
+    numberIds: column((insert) => insert.opening.numberId),
+    froms: column((insert) => insert.opening.from),
+    walletIds: column((insert) => insert.opening.walletId),
+    tos: column((insert) => insert.opening.to),
+    statuses: column((insert) => insert.status),
+    endReasons: column((insert) => insert.endReason),
+    ratePrefixes: column((insert) => insert.opening.rate.prefix),
+    perMinuteMicros: column((insert) => insert.perMinuteMicros.toString()),
+    firstIncrementSeconds: column((insert) => insert.opening.rate.firstIncrementSeconds),
+    nextIncrementSeconds: column((insert) => insert.opening.rate.nextIncrementSeconds),
+    connectFeeMicros: column((insert) => insert.opening.rate.connectFeeMicros.toString()),
+    startedAts: column((insert) => iso(insert.opening.startedAtMs)),
+    endedAts: column((insert) => (insert.status === CallStatus.ACTIVE ? null : iso(insert.opening.startedAtMs))),
+    fundedSeconds: column((insert) => insert.fundedSeconds),
+    reservedMicros: column((insert) => insert.reservedMicros.toString()),
+    nextCheckAts: column((insert) => (insert.nextCheckAtMs === null ? null : iso(insert.nextCheckAtMs))),
+    idempotencyKeys: column((insert) => insert.opening.idempotencyKey),
+    subscriptionIds: column((insert) => insert.subscriptionId),
+    allowanceSeconds: column((insert) => insert.allowanceSeconds),
+  };
 }
 
 /** The campaign status a refusal or stop puts a RUNNING campaign in: budget, spend cap, else funds (short or suspended). */
@@ -169,20 +378,4 @@ export function stopStatusFor(reason: CallEndReason): CampaignStatus {
     default:
       return CampaignStatus.STOPPED_INSUFFICIENT_FUNDS;
   }
-}
-
-/** Applies a start's counter changes to its campaign (a stop status only replaces RUNNING); returns its new version. */
-async function updateCampaign(
-  tx: SqlTransaction,
-  campaignId: string,
-  change: { committedDelta: bigint; activeDelta: number; stopStatus: CampaignStatus | null },
-): Promise<bigint> {
-  const row = await updateCampaignCounters.one(tx, {
-    campaignId,
-    committedDeltaMicros: change.committedDelta,
-    spentDeltaMicros: 0n,
-    activeDelta: change.activeDelta,
-    stopStatus: change.stopStatus,
-  });
-  return BigInt(row.version);
 }

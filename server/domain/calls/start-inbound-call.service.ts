@@ -3,11 +3,10 @@ import { assert, BadUserInputError, IdempotencyKeyReusedError, InvalidStateError
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
 import { PhoneNumberStatus } from '../numbers/phone-number-record.js';
-import { findRatePlan } from '../rating/rate-plan.service.js';
-import { findRate, isE164 } from '../rating/rating.js';
+import { isE164 } from '../rating/rating.js';
 import { validateIdempotencyKey } from '../wallets/validate-input.js';
 import { CallDirection, toCallRecord, type CallRecord } from './call-record.js';
-import { CALL_ROLES, type CallServiceDeps } from './call.service.js';
+import { CALL_ROLES, callRate, type CallServiceDeps } from './call.service.js';
 import { openCall } from './open-call.js';
 import { selectCalledNumber, selectInboundCallByIdempotencyKey } from './calls.queries.js';
 
@@ -55,8 +54,7 @@ export async function startInboundCall(em: EntityManager, deps: CallServiceDeps,
       status: number.status,
     });
   }
-  const ratePlan = await findRatePlan(em, number.rate_plan_id);
-  const rate = findRate(ratePlan.rates, number.number);
+  const { plan: ratePlan, rate } = await callRate(em, deps, number.rate_plan_id, number.number);
   if (!rate) throw new BadUserInputError('numberId', `No rate for ${number.number} in rate plan "${ratePlan.name}"`);
   try {
     // Rated by the number's own inbound price, without a connect fee; plan allowances cover outbound minutes only.

@@ -23,7 +23,8 @@ export const MESSAGING_LEDGER_INVARIANTS: readonly { invariant: string; sql: str
       "each wallet's reserved credit is what its active calls, its ended calls not yet posted, its pending messages and its delivered or received messages not yet posted hold",
     sql: `select w.id as wallet_id, w.reserved_micros, coalesce(h.held, 0) as held from wallet w
             left join (select wallet_id, sum(held) as held from (
-                         select c.wallet_id, c.reserved_micros as held from call c
+                         select c.wallet_id, coalesce(cm.reserved_micros, c.reserved_micros) as held
+                           from call c left join call_meter cm on cm.call_id = c.id
                           where c.status = 'ACTIVE'
                              or (c.status in ('COMPLETED', 'STOPPED') and c.transaction_id is null
                                  and not exists (select 1 from idempotency_key k
@@ -42,9 +43,9 @@ export const MESSAGING_LEDGER_INVARIANTS: readonly { invariant: string; sql: str
     sql: `select m.id, m.spent_micros, m.committed_micros, m.active_calls, a.spent, a.held, a.active, s.spent as sms_spent, s.held as sms_held
             from campaign m
             left join lateral (select coalesce(sum(cost_micros) filter (where status in ('COMPLETED', 'STOPPED')), 0) as spent,
-                                      coalesce(sum(reserved_micros) filter (where status = 'ACTIVE'), 0) as held,
+                                      coalesce(sum(cm.reserved_micros) filter (where status = 'ACTIVE'), 0) as held,
                                       count(*) filter (where status = 'ACTIVE') as active
-                                 from call c where c.campaign_id = m.id) a on true
+                                 from call c left join call_meter cm on cm.call_id = c.id where c.campaign_id = m.id) a on true
             left join lateral (select coalesce(sum(price_micros) filter (where status = 'DELIVERED'), 0) as spent,
                                       coalesce(sum(hold_micros) filter (where status = 'PENDING'), 0) as held
                                  from message g where g.campaign_id = m.id) s on true

@@ -5,6 +5,7 @@ import { renewSenderId } from '../sender-ids/renew-sender-ids.service.js';
 import { selectFundedOwedSenderIdsOfWallet, type DueSenderIdRow } from '../sender-ids/sender-ids.queries.js';
 import { selectFundedOwedNumbersOfWallet, type DueNumberRow } from './numbers.queries.js';
 import { renewNumber } from './renew-numbers.service.js';
+import { log } from '../../logging/logger.js';
 
 /** What {@link payOwedRenewalsOfWallet} paid. */
 export interface OwedRenewalsPaid {
@@ -69,7 +70,10 @@ export async function payOwedRenewalsAfterFunding(
   try {
     return await payOwedRenewalsOfWallet(em, deps, walletId);
   } catch (error) {
-    console.error(`Paying the owed renewals of wallet ${walletId} after its funding failed (the lifecycle pays them):`, error);
+    log.error(
+      { err: error, walletId },
+      `Paying the owed renewals of wallet ${walletId} after its funding failed (the lifecycle pays them)`,
+    );
     return null;
   }
 }

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { PaymentProviderError } from '../../errors.js';
+import { log } from '../../logging/logger.js';
 
 /**
  * Runs a Stripe request, turning outages and API errors into {@link PaymentProviderError}. Card
@@ -13,12 +14,15 @@ export async function callStripe<T>(request: () => Promise<T>, options: { passIn
     // The caller explains an invalid request itself (e.g. an unknown payment method is the user's input).
     if (options.passInvalidRequest && error instanceof Stripe.errors.StripeInvalidRequestError) throw error;
     if (error instanceof Stripe.errors.StripeError && !(error instanceof Stripe.errors.StripeConnectionError)) {
-      console.error('Stripe request failed:', error.type, error.code, error.message);
+      log.error(
+        { stripeErrorType: error.type, stripeErrorCode: error.code, stripeRequestId: error.requestId },
+        `Stripe request failed: ${error.message}`,
+      );
       throw new PaymentProviderError(`The payment provider refused the request: ${error.message}`, {
         providerCode: error.code ?? error.type,
       });
     }
-    console.error('Stripe request failed:', error);
+    log.error({ err: error }, 'Stripe request failed: the provider could not be reached');
     throw new PaymentProviderError('The payment provider could not be reached; try again (the same idempotency key is safe)');
   }
 }

@@ -37,6 +37,7 @@ import {
 } from './refunds.queries.js';
 import { publishPaymentEvent } from './settle-top-up.service.js';
 import { MICROS_PER_MINOR_UNIT, toStripeAmount } from './stripe-amount.js';
+import { log } from '../../logging/logger.js';
 
 /** Refunds are requested from support, who issue them. */
 export const REFUND_ROLES = [Role.SUPPORT, Role.PLATFORM_ADMIN] as const;
@@ -297,7 +298,7 @@ async function sendRefund(em: EntityManager, deps: PaymentsDeps, refund: CreditR
       await failRefund(em, deps, refund, paymentFailureOf(error.raw as never)?.reason ?? error.message);
       return;
     }
-    console.error(`Refund ${refund.id} could not be sent (retried by the payment jobs):`, error);
+    log.error({ err: error, refundId: refund.id }, `Refund ${refund.id} could not be sent (retried by the payment jobs)`);
     return;
   }
   if (stripeRefund.status === 'failed' || stripeRefund.status === 'canceled') {

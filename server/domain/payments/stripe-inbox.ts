@@ -8,6 +8,7 @@ import type { PaymentsDeps } from './payments-deps.js';
 import { cardDetailsOf, storeCard, type CardDetails } from './saved-card.js';
 import { settleTopUp } from './settle-top-up.service.js';
 import { insertStripeEvent, markStripeEventApplied, markStripeEventFailed, selectPendingStripeEvents } from './stripe-inbox.queries.js';
+import { log } from '../../logging/logger.js';
 
 /**
  * Records a verified Stripe event before it is answered. Returns false for a duplicate delivery
@@ -41,7 +42,7 @@ export async function processStripeEvents(em: EntityManager, deps: PaymentsDeps)
       await markStripeEventApplied.run(em, { id });
       pass.applied += 1;
     } catch (error) {
-      console.error(`Applying Stripe event ${id} failed (retried on the next pass):`, error);
+      log.error({ err: error, stripeEventId: id }, `Applying Stripe event ${id} failed (retried on the next pass)`);
       await markStripeEventFailed.run(em, { id, error: String(error).slice(0, 1000) });
       pass.failed += 1;
     }

@@ -5,7 +5,7 @@
  * plan fees are timed by the database (`created_at`, `now()`), so theirs is `now()` − window.
  */
 import { sql } from '../../database/sql.js';
-import { CALL_COLUMNS, type CallRow } from '../calls/calls.queries.js';
+import { CALL_COLUMNS, CALL_TABLES, type CallRow } from '../calls/calls.queries.js';
 import { availableMicrosSql } from './credit.js';
 
 /** The aggregated usage of one wallet or campaign over the window: see {@link usageSql}. */
@@ -80,7 +80,7 @@ export const selectCampaignUsage = sql<UsageRow, UsageParams>(usageSql('campaign
  * started before it. At most the concurrent calls of the scope at two moments.
  */
 function partialCallsSql(column: 'wallet_id' | 'campaign_id'): string {
-  return `select ${CALL_COLUMNS} from call c
+  return `select ${CALL_COLUMNS} from ${CALL_TABLES}
     where c.${column} = any(:ids::uuid[])
       and (c.status = 'ACTIVE'
            or (c.ended_at is not null and c.ended_at >= :windowStart::timestamptz and c.started_at < :windowStart::timestamptz))`;

@@ -79,19 +79,27 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
   },
 
   {
+    invariant: "each active call has exactly one meter, and each meter is an active call's",
+    sql: `select c.id, c.status, m.call_id as meter_call_id from call c full join call_meter m on m.call_id = c.id
+           where (c.status = 'ACTIVE') is distinct from (m.call_id is not null)`,
+  },
+  {
     invariant:
-      "each active call's credit covers exactly its funded seconds beyond its allowance, and an ended call's cost its billed seconds beyond the allowance used, rounded up from its rate",
-    sql: `select id, status, funded_seconds, allowance_seconds, reserved_micros, billed_seconds, cost_micros from call
-           where (status = 'ACTIVE' and reserved_micros <> connect_fee_micros + (per_minute_micros * (funded_seconds - allowance_seconds) + 59) / 60)
-              or (status in ('COMPLETED', 'STOPPED')
-                  and (allowance_seconds > billed_seconds or cost_micros > reserved_micros
-                       or cost_micros <> connect_fee_micros + (per_minute_micros * (billed_seconds - allowance_seconds) + 59) / 60))`,
+      "each active call's credit covers exactly its funded seconds beyond its allowance (on its meter), and an ended call's cost its billed seconds beyond the allowance used, rounded up from its rate",
+    sql: `select c.id, c.status, m.funded_seconds, m.allowance_seconds, m.reserved_micros, c.billed_seconds, c.cost_micros
+            from call c join call_meter m on m.call_id = c.id
+           where m.reserved_micros <> c.connect_fee_micros + (c.per_minute_micros * (m.funded_seconds - m.allowance_seconds) + 59) / 60
+          union all
+          select id, status, funded_seconds, allowance_seconds, reserved_micros, billed_seconds, cost_micros from call
+           where status in ('COMPLETED', 'STOPPED')
+             and (allowance_seconds > billed_seconds or cost_micros > reserved_micros
+                  or cost_micros <> connect_fee_micros + (per_minute_micros * (billed_seconds - allowance_seconds) + 59) / 60)`,
   },
   {
     invariant: "each subscription's reserved seconds are what its active calls hold of its allowance",
-    sql: `select s.id, s.reserved_seconds, coalesce(sum(c.allowance_seconds), 0) as held from subscription s
-            left join call c on c.subscription_id = s.id and c.status = 'ACTIVE'
-           group by s.id, s.reserved_seconds having s.reserved_seconds <> coalesce(sum(c.allowance_seconds), 0)`,
+    sql: `select s.id, s.reserved_seconds, coalesce(sum(m.allowance_seconds), 0) as held from subscription s
+            left join (call c join call_meter m on m.call_id = c.id) on c.subscription_id = s.id
+           group by s.id, s.reserved_seconds having s.reserved_seconds <> coalesce(sum(m.allowance_seconds), 0)`,
   },
   {
     invariant: "each posted call's CALL transaction debits exactly its cost",

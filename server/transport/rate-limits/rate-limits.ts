@@ -8,6 +8,7 @@ import type { Principal } from '../../domain/accounts/principal.js';
 import { RateLimited, SharedBudget } from './shared-budget.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { SocketQuota } from './socket-quota.js';
+import { log } from '../../logging/logger.js';
 
 /** A document without this word holds no mutation operation. */
 const MUTATION_WORD = /\bmutation\b/;
@@ -73,9 +74,20 @@ export function createRateLimits(options: { databaseUrl: string; config: Config;
       close: async () => {},
     };
   }
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: config.rateLimitPoolSize });
+  // The same bounds as the server's own pool (config.ts): a stalled or restarting database never
+  // holds a report for long; it is retried, and requests are admitted locally meanwhile.
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: config.rateLimitPoolSize,
+    connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+    statement_timeout: config.databaseStatementTimeoutMs || undefined,
+    lock_timeout: config.databaseLockTimeoutMs || undefined,
+    idle_in_transaction_session_timeout: config.databaseIdleInTransactionTimeoutMs || undefined,
+    query_timeout: config.databaseQueryTimeoutMs || undefined,
+  });
   const onError =
-    options.onError ?? ((error: unknown) => console.error('A rate-limit report to PostgreSQL failed (admitted locally meanwhile):', error));
+    options.onError ??
+    ((error: unknown) => log.error({ err: error }, 'A rate-limit report to PostgreSQL failed (admitted locally meanwhile)'));
   pool.on('error', onError);
   const store = (keyPrefix: string, points: number, durationSeconds: number) =>
     new RateLimiterPostgres({

@@ -70,7 +70,7 @@ async function batchStatements(): Promise<{ extended: number; batches: string[][
 
 /**
  * A batch's statements by their first words: claim the calls, lock wallets, their spend caps (none here) and
- * campaigns, write calls, wallets' reserved credit and campaigns, and the campaigns' change events to the outbox.
+ * campaigns, write the calls' meters, wallets' reserved credit and campaigns, and the campaigns' change events to the outbox.
  */
 const ONE_PER_TABLE = [
   'begin',
@@ -78,7 +78,7 @@ const ONE_PER_TABLE = [
   'select id,',
   'select w.id',
   'select id,',
-  'update call',
+  'update call_meter',
   'update wallet',
   'update campaign',
   'insert into',

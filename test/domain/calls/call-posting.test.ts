@@ -69,7 +69,7 @@ it("meters calls this process did not start (another process's, or from before a
     campaignId,
     to: '+447700900123',
   });
-  const selectFunded = sql<{ funded_seconds: number }, { callId: string }>('select funded_seconds from call where id = :callId');
+  const selectFunded = sql<{ funded_seconds: number }, { callId: string }>('select funded_seconds from call_meter where call_id = :callId');
   const funded = async () => (await selectFunded.one(t.app.orm.em.fork(), { callId: call.id })).funded_seconds;
   expect(await funded()).toBe(1);
   clock.advance(1_000);

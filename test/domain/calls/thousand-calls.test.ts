@@ -29,8 +29,8 @@ const selectWallet = sql<{ balance_micros: string; reserved_micros: string }, { 
   'select balance_micros::text, reserved_micros::text from wallet where id = :walletId',
 );
 const countUnfundedCalls = sql<{ n: number }, { walletId: string; now: string }>(
-  `select count(*)::int as n from call where wallet_id = :walletId and status = 'ACTIVE'
-      and started_at + funded_seconds * interval '1 second' < :now::timestamptz`,
+  `select count(*)::int as n from call c join call_meter m on m.call_id = c.id where c.wallet_id = :walletId and c.status = 'ACTIVE'
+      and c.started_at + m.funded_seconds * interval '1 second' < :now::timestamptz`,
 );
 const selectCalls = sql<
   { status: string; end_reason: string | null; billed_seconds: number; cost: string; transaction_id: string | null; ended_ms: number },

@@ -12,7 +12,8 @@ let t: TestApp;
 const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
-  t = await startTestApp({ billingClockEnabled: false }, { clock });
+  // The production scrypt cost (the harness lowers it for speed): one test looks at the stored hash.
+  t = await startTestApp({ billingClockEnabled: false, passwordScryptCost: 16_384 }, { clock });
 });
 afterAll(async () => {
   await t?.close();

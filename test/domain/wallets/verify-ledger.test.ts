@@ -120,11 +120,102 @@ describe('the database refuses what would break the books', () => {
     expect(await refusal(`update ${table} set ${column} = ${column}`)).toMatch(/append-only/);
   });
 
-  it('an unbalanced journal transaction, at commit', async () => {
+  it('an unbalanced journal transaction, at the end of its statement', async () => {
     const message = await refusal(`
       with header as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id)
       insert into ledger_entry (transaction_id, wallet_id, amount_micros) select id, '${walletId}', 5 from header`);
     expect(message).toMatch(/unbalanced/);
+  });
+
+  /** Inserts journal transactions, each with a wallet leg and a platform leg (REVENUE, USD) of the amounts given, in ONE statement. */
+  function journalStatement(legs: [walletMicros: number, platformMicros: number][]): string {
+    const values = legs.map(([walletMicros, platformMicros], index) => `(${index}, ${walletMicros}, ${platformMicros})`).join(', ');
+    return `
+      with legs (n, wallet_micros, platform_micros) as (values ${values}),
+      headers as (select n, gen_random_uuid() as id, wallet_micros, platform_micros from legs),
+      journal as (insert into ledger_transaction (id, kind) select id, 'ADJUSTMENT' from headers)
+      insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
+      select id, '${walletId}'::uuid, null::uuid, wallet_micros from headers
+      union all
+      select h.id, null, p.id, h.platform_micros from headers h join platform_account p on p.code = 'REVENUE' and p.currency = 'USD'`;
+  }
+
+  it('one unbalanced transaction among balanced ones written by the same statement', async () => {
+    // Balanced legs pass (the statement's other checks hold too); one unbalanced pair refuses the whole statement.
+    await transaction(t.app.orm.em.fork(), async (tx) => {
+      await statement(
+        journalStatement([
+          [5, -5],
+          [7, -7],
+        ]),
+      ).run(tx);
+      throw new Error('rollback');
+    }).catch((error: Error) => expect(error.message).toBe('rollback'));
+    expect(
+      await refusal(
+        journalStatement([
+          [5, -5],
+          [7, -6],
+          [3, -3],
+        ]),
+      ),
+    ).toMatch(/unbalanced: 2 entries summing to 1/);
+  });
+
+  // The statements are built per test: the wallet exists only once beforeAll ran.
+  it.each([
+    [
+      'ledger_entry → ledger_transaction',
+      (wallet: string) => `with header as (select gen_random_uuid() as id)
+       insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
+       select h.id, null, p.id, 5 from header h, platform_account p where p.code = 'REVENUE' and p.currency = 'USD'
+       union all select id, '${wallet}'::uuid, null, -5 from header`,
+    ],
+    [
+      'ledger_entry → wallet',
+      (wallet: string) => `with header as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id)
+       insert into ledger_entry (transaction_id, wallet_id, amount_micros) select id, gen_random_uuid(), 5 from header
+       union all select id, '${wallet}', -5 from header`,
+    ],
+    [
+      'ledger_entry → platform_account',
+      (wallet: string) => `with header as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id)
+       insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros) select id, null::uuid, gen_random_uuid(), 5 from header
+       union all select id, '${wallet}'::uuid, null, -5 from header`,
+    ],
+    [
+      'wallet_transaction → ledger_transaction',
+      (wallet: string) => `insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
+       balance_before_micros, balance_after_micros, description, actor)
+       select gen_random_uuid(), id, account_id, 1000, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'orphan', 'test' from wallet where id = '${wallet}'`,
+    ],
+    [
+      'outbox_event → wallet_transaction',
+      (wallet: string) => `insert into outbox_event (type, account_id, wallet_id, transaction_id)
+       select 'WALLET_TRANSACTION', account_id, id, gen_random_uuid() from wallet where id = '${wallet}'`,
+    ],
+    [
+      'outbox_event → account',
+      (_wallet: string) => `insert into outbox_event (type, account_id, wallet_id) values ('WALLET_TRANSACTION', gen_random_uuid(), null)`,
+    ],
+    [
+      'idempotency_key → wallet_transaction',
+      (wallet: string) => `insert into idempotency_key (account_id, key, operation, request_hash, wallet_transaction_id)
+       select account_id, 'orphan', 'charge', 'hash', gen_random_uuid() from wallet where id = '${wallet}'`,
+    ],
+  ])('a reference to a row that does not exist: %s (checked once per statement)', async (_, sqlFor) => {
+    expect(await refusal(sqlFor(walletId))).toMatch(/violates the reference .* does not exist/);
+  });
+
+  it.each([
+    ['account', (_wallet: string) => `delete from account`],
+    ['wallet', (wallet: string) => `delete from wallet where id = '${wallet}'`],
+    ['platform_account', (_wallet: string) => `delete from platform_account`],
+    ['account', (_wallet: string) => `update account set id = gen_random_uuid()`],
+    ['wallet', (wallet: string) => `update wallet set id = gen_random_uuid() where id = '${wallet}'`],
+    ['platform_account', (_wallet: string) => `update platform_account set id = gen_random_uuid()`],
+  ])('removing or renumbering a row the ledger refers to: %s', async (table, sqlFor) => {
+    expect(await refusal(sqlFor(walletId))).toMatch(new RegExp(`${table} rows are never deleted or renumbered`));
   });
 
   it('a duplicate sequence on one wallet', async () => {

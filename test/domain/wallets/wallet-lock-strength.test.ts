@@ -2,7 +2,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction, type SqlTransaction } from '../../../server/database/sql.js';
-import { lockBatchWallets, lockCallWallet } from '../../../server/domain/calls/calls.queries.js';
+import { lockStartWallets } from '../../../server/domain/calls/call-batches.queries.js';
+import { lockBatchWallets } from '../../../server/domain/calls/calls.queries.js';
 import { lockWalletCredit, lockWallets } from '../../../server/domain/messaging/messaging.queries.js';
 import { lockRefundWallet } from '../../../server/domain/payments/refunds.queries.js';
 import { lockAccountWallets } from '../../../server/domain/spend-caps/spend-caps.queries.js';
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 const LOCKS: [string, (tx: SqlTransaction) => Promise<unknown>][] = [
-  ['lockCallWallet (call start)', (tx) => lockCallWallet.one(tx, { walletId })],
+  ['lockStartWallets (call starts)', (tx) => lockStartWallets.all(tx, { walletIds: [walletId] })],
   ['lockBatchWallets (billing clock)', (tx) => lockBatchWallets.all(tx, { walletIds: [walletId] })],
   ['lockWalletCredit (messages)', (tx) => lockWalletCredit.one(tx, { walletId })],
   ['lockWallets (messages)', (tx) => lockWallets.all(tx, { walletIds: [walletId] })],

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { runSql } from '../../support/sql.js';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../../support/smtp-test-server.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { startTestApp, type TestApp, withRequestIdChecked } from '../../support/test-app.js';
 import { drainMailJobs } from '../../support/consumers.js';
 import { until } from '../../support/waiting.js';
 
@@ -65,7 +65,8 @@ async function gql(cookie: string, query: string, variables?: Record<string, unk
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: any[] };
+  // Every error carries the request's id: checked, then left out of what the assertions compare.
+  return withRequestIdChecked((await response.json()) as { data?: any; errors?: any[] }, response.headers.get('x-request-id'));
 }
 
 async function ok(cookie: string, query: string, variables?: Record<string, unknown>): Promise<any> {

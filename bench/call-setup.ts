@@ -1,0 +1,442 @@
+/**
+ * `node dist/bench/call-setup.js`: call set-up rate, `startCall`/s and `endCall`/s through GraphQL
+ * over HTTP, with N concurrent clients each placing a call and hanging it up, one request at a time
+ * (a predictive dialer). The same run measures the server twice on the same database: with call
+ * batching off (`CALL_BATCH_SIZE_MAX=1`: each start and each end in a transaction of its own, as
+ * before group commit; the baseline) and on (the server's default settings), so `ratio` = on ÷ off
+ * is an A/B under the same machine load. Latencies per request as the client sees it (p50/p99, ms);
+ * CPU in % of one core (server, bench, PostgreSQL, and "other": the rest of the machine). `stmts/call` and
+ * `commits/call`: what PostgreSQL ran per call placed and hung up (pg_stat_statements, pg_stat_database;
+ * statistics of every session, the server's jobs included), figures a loaded machine does not change.
+ *
+ * Scenarios: "one" (every client calls through ONE campaign of one account and wallet: the rows a
+ * call start locks are all shared, the dialer case) and "spread" (each client has an account,
+ * wallet and campaign of its own). Goal: >= 1,500 startCall/s and >= 1,500 endCall/s on 2 cores.
+ *
+ * Setup: a throwaway embedded PostgreSQL with default durability (fsync and synchronous_commit on),
+ * the server as a child process; accounts, rate plan and campaigns through the API; the billing
+ * clock runs (60-second increments: no call lives long enough to be extended). Ends with the ledger
+ * invariants check (verifyLedger) and a count of calls against what the bench saw: every call it
+ * started is in the books once, ended, with its cost posted. Exits 1 on any error or failed check;
+ * the goal is reported, not enforced.
+ *
+ * Environment: `BENCH_CALL_CLIENTS` (default "32"; a list such as "8,32" runs each), `BENCH_CALL_SECONDS`
+ * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
+ * "one,spread"), `BENCH_CALL_MODES` (default "off,on"), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
+ * the server's own), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureDatabase } from '../server/database/database.js';
+import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
+import { createOrm } from '../server/database/orm.js';
+import { sql } from '../server/database/sql.js';
+import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
+import pg from 'pg';
+import { cleanUpServerBench, SERVER_ENTRY, startServer, stopServer, type ServerBenchResources } from './bench-server.js';
+import {
+  cpuBetween,
+  createFundedWallet,
+  fixed,
+  graphqlOk,
+  integerListFromEnv,
+  Latencies,
+  numberFromEnv,
+  percentile,
+  postJson,
+  postmasterPid,
+  row,
+  sampleCpu,
+  type BenchWallet,
+  type CpuUse,
+  runBench,
+  sleep,
+} from './bench-support.js';
+
+const CLIENT_COUNTS = integerListFromEnv('BENCH_CALL_CLIENTS', [32], 512);
+const POINT_SECONDS = numberFromEnv('BENCH_CALL_SECONDS', 10, 1, 600);
+const WARMUP_SECONDS = numberFromEnv('BENCH_CALL_WARMUP_SECONDS', 2, 0, 60);
+const SCENARIOS = (process.env.BENCH_CALL_SCENARIOS ?? 'one,spread').split(',').map((name) => name.trim()) as Scenario[];
+const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BENCH_SERVER_POOL_SIZE', 16, 2, 500) : undefined;
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+/** How many of the most called statements to print at the end (0: none). */
+const TOP_STATEMENTS = numberFromEnv('BENCH_CALL_TOP_STATEMENTS', 0, 0, 200);
+const DATABASE_NAME = 'spendwire_call_bench';
+const GOAL_PER_SECOND = 1_500;
+
+type Scenario = 'one' | 'spread';
+for (const scenario of SCENARIOS) {
+  if (scenario !== 'one' && scenario !== 'spread') throw new Error(`BENCH_CALL_SCENARIOS: unknown scenario "${scenario}" (one, spread)`);
+}
+
+/** The two servers of the A/B: batching off (the baseline), then on (the defaults). */
+const ALL_MODES = [
+  { name: 'batching off', key: 'off', env: { CALL_BATCH_SIZE_MAX: '1' } },
+  { name: 'batching on', key: 'on', env: {} },
+] as const;
+const MODE_KEYS = (process.env.BENCH_CALL_MODES ?? 'off,on').split(',').map((name) => name.trim());
+const MODES = ALL_MODES.filter((mode) => MODE_KEYS.includes(mode.key));
+if (MODES.length !== MODE_KEYS.length) throw new Error('BENCH_CALL_MODES: a list of off, on');
+
+const START_CALL = 'mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }';
+const END_CALL = 'mutation($input: EndCallInput!) { endCall(input: $input) { call { id status } } }';
+
+/** One client's campaign (and the key that places its calls). */
+interface Dialer {
+  ownerKey: string;
+  campaignId: string;
+}
+
+/** What one point measured. */
+interface Point {
+  mode: string;
+  scenario: Scenario;
+  clients: number;
+  starts: number;
+  ends: number;
+  seconds: number;
+  startLatencies: Latencies;
+  endLatencies: Latencies;
+  errors: Map<string, number>;
+  cpu: CpuUse;
+  /** Statements PostgreSQL ran per call placed and hung up (pg_stat_statements), all sessions of the database. */
+  statementsPerCall: number;
+  /** Commits per call placed and hung up (pg_stat_database). */
+  commitsPerCall: number;
+}
+
+type Resources = ServerBenchResources;
+
+/** Creates a funded account through the API with a running campaign on `ratePlanId`. */
+async function dialerFor(
+  agent: http.Agent,
+  port: number,
+  adminToken: string,
+  ratePlanId: string,
+  name: string,
+): Promise<Dialer & BenchWallet> {
+  const wallet = await createFundedWallet(agent, port, adminToken, name);
+  const created = await graphqlOk<{ createCampaign: { campaign: { id: string } } }>(
+    agent,
+    port,
+    wallet.ownerKey,
+    'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }',
+    { input: { walletId: wallet.walletId, ratePlanId, name } },
+  );
+  const campaignId = created.createCampaign.campaign.id;
+  await graphqlOk(agent, port, wallet.ownerKey, 'mutation($id: ID!) { startCampaign(id: $id) { campaign { id } } }', { id: campaignId });
+  return { ...wallet, campaignId };
+}
+
+/**
+ * Every client places a call and hangs it up, one request at a time, until `untilMs`; counts what
+ * finished after `measureFromMs` (the warm-up's requests are not counted).
+ */
+async function runPoint(
+  port: number,
+  dialers: readonly Dialer[],
+  measureFromMs: number,
+  untilMs: number,
+  point: Pick<Point, 'startLatencies' | 'endLatencies' | 'errors'> & { starts: number; ends: number },
+  startedCalls: Set<string>,
+): Promise<void> {
+  const fail = (what: string) => point.errors.set(what, (point.errors.get(what) ?? 0) + 1);
+  await Promise.all(
+    dialers.map(async (dialer, client) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      let sequence = 0;
+      try {
+        while (performance.now() < untilMs) {
+          sequence += 1;
+          const to = `+1555${String(client).padStart(3, '0')}${String(sequence % 10_000).padStart(4, '0')}`;
+          const startedAt = performance.now();
+          const start = await postJson(
+            agent,
+            port,
+            dialer.ownerKey,
+            JSON.stringify({ query: START_CALL, variables: { input: { campaignId: dialer.campaignId, to } } }),
+          );
+          const started = parseAnswer<{ startCall: { call: { id: string; status: string } } }>(start.body);
+          if (started.data?.startCall.call.status !== 'ACTIVE') {
+            fail(started.code ?? `startCall ${started.data?.startCall.call.status ?? start.status}`);
+            continue;
+          }
+          const callId = started.data.startCall.call.id;
+          startedCalls.add(callId);
+          const endingAt = performance.now();
+          if (startedAt >= measureFromMs) {
+            point.starts += 1;
+            point.startLatencies.push(endingAt - startedAt);
+          }
+          const end = await postJson(agent, port, dialer.ownerKey, JSON.stringify({ query: END_CALL, variables: { input: { callId } } }));
+          const ended = parseAnswer<{ endCall: { call: { status: string } } }>(end.body);
+          if (ended.data?.endCall.call.status !== 'COMPLETED') {
+            fail(ended.code ?? `endCall ${ended.data?.endCall.call.status ?? end.status}`);
+            continue;
+          }
+          if (endingAt >= measureFromMs) {
+            point.ends += 1;
+            point.endLatencies.push(performance.now() - endingAt);
+          }
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+}
+
+function parseAnswer<T>(body: string): { data?: T; code?: string } {
+  const parsed = JSON.parse(body) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (parsed.errors?.length) return { code: parsed.errors[0]!.extensions?.code ?? parsed.errors[0]!.message.slice(0, 60) };
+  return { data: parsed.data };
+}
+
+const COLUMNS = [
+  ['mode', 13],
+  ['scenario', 8],
+  ['clients', 7],
+  ['start/s', 8],
+  ['p50 ms', 7],
+  ['p99 ms', 7],
+  ['end/s', 8],
+  ['p50 ms', 7],
+  ['p99 ms', 7],
+  ['errors', 6],
+  ['stmts/call', 10],
+  ['commits/call', 12],
+  ['server%', 7],
+  ['pg%', 5],
+  ['bench%', 6],
+  ['other%', 6],
+] as const;
+
+function printPoint(point: Point): void {
+  const starts = point.startLatencies.sorted();
+  const ends = point.endLatencies.sorted();
+  const errors = [...point.errors.values()].reduce((sum, n) => sum + n, 0);
+  console.log(
+    row(COLUMNS, [
+      point.mode,
+      point.scenario,
+      String(point.clients),
+      fixed(point.starts / point.seconds, 0),
+      fixed(percentile(starts, 0.5), 1),
+      fixed(percentile(starts, 0.99), 1),
+      fixed(point.ends / point.seconds, 0),
+      fixed(percentile(ends, 0.5), 1),
+      fixed(percentile(ends, 0.99), 1),
+      String(errors),
+      fixed(point.statementsPerCall, 1),
+      fixed(point.commitsPerCall, 2),
+      fixed(point.cpu.serverPercent, 0),
+      fixed(point.cpu.postgresPercent, 0),
+      fixed(point.cpu.benchPercent, 0),
+      fixed(point.cpu.otherPercent, 0),
+    ]),
+  );
+  if (errors > 0) console.log(`  errors: ${JSON.stringify(Object.fromEntries(point.errors))}`);
+}
+
+const countCalls = sql<{ total: number; ended: number; posted: number }, { callIds: string[] }>(
+  `select count(*)::int as total, count(*) filter (where status = 'COMPLETED')::int as ended,
+          count(*) filter (where transaction_id is not null)::int as posted
+     from call where id = any(:callIds::uuid[])`,
+);
+
+async function main(resources: Resources): Promise<boolean> {
+  if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build:server\` first.`);
+  const maxClients = Math.max(...CLIENT_COUNTS);
+  resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-call-bench-'));
+  const postgresDir = path.join(resources.tempDir, 'postgres');
+  // Default durability on purpose (no fsync=off): a call starts once its WAL is flushed.
+  resources.cluster = await startEmbeddedPostgres({
+    dataDir: postgresDir,
+    port: 0,
+    persistent: false,
+    settings: { max_connections: String(Math.max(100, maxClients + 60)), shared_preload_libraries: 'pg_stat_statements' },
+  });
+  await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
+  const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
+  // Statements and commits per call: figures the machine's load does not change (times it does).
+  const statistics = new pg.Client({ connectionString: databaseUrl });
+  statistics.on('error', () => {});
+  await statistics.connect();
+  await statistics.query('create extension if not exists pg_stat_statements');
+  const databaseWork = async (): Promise<{ statements: number; commits: number }> => {
+    const { rows } = await statistics.query<{ statements: string; commits: string }>(
+      `select (select coalesce(sum(calls), 0) from pg_stat_statements where dbid = d.datid)::text as statements, d.xact_commit::text as commits
+         from pg_stat_database d where d.datname = current_database()`,
+    );
+    return { statements: Number(rows[0]!.statements), commits: Number(rows[0]!.commits) };
+  };
+  const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
+
+  console.log(
+    `Call set-up: ${SCENARIOS.join(', ')} at ${CLIENT_COUNTS.join(', ')} clients, ${POINT_SECONDS} s per point after ${WARMUP_SECONDS} s warm-up; ` +
+      `${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')}`,
+  );
+  console.log(
+    row(
+      COLUMNS,
+      COLUMNS.map(([name]) => name),
+    ),
+  );
+  const points: Point[] = [];
+  const startedCalls = new Set<string>();
+  for (const mode of MODES) {
+    resources.server = await startServer({
+      databaseUrl,
+      adminToken,
+      dataDir: path.join(resources.tempDir, 'server-data'),
+      poolSize: SERVER_POOL_SIZE,
+      nodeArgs: SERVER_NODE_ARGS,
+      env: {
+        GRAPHQL_MUTATIONS_PER_WINDOW_MAX: '100000000',
+        GRAPHQL_QUERIES_PER_WINDOW_MAX: '100000000',
+        CONCURRENT_CALLS_MAX: '1000000',
+        ...mode.env,
+      },
+    });
+    const server = resources.server;
+    const subjects = { serverPid: server.child.pid, postgresPid: postmasterPid(postgresDir) };
+    const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+    const rate = await graphqlOk<{ createRatePlan: { ratePlan: { id: string } } }>(
+      setupAgent,
+      server.port,
+      adminToken,
+      'mutation($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }',
+      {
+        input: {
+          name: `bench ${mode.name}`,
+          currency: 'USD',
+          rates: [{ prefix: '', perMinute: '0.01', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }],
+        },
+      },
+    );
+    const ratePlanId = rate.createRatePlan.ratePlan.id;
+    for (const scenario of SCENARIOS) {
+      for (const clients of CLIENT_COUNTS) {
+        const dialers: Dialer[] = [];
+        if (scenario === 'one') {
+          const dialer = await dialerFor(setupAgent, server.port, adminToken, ratePlanId, `one ${mode.name} ${clients}`);
+          for (let i = 0; i < clients; i++) dialers.push(dialer);
+        } else {
+          for (let i = 0; i < clients; i++)
+            dialers.push(await dialerFor(setupAgent, server.port, adminToken, ratePlanId, `spread ${mode.name} ${clients} ${i}`));
+        }
+        const point = {
+          mode: mode.name,
+          scenario,
+          clients,
+          starts: 0,
+          ends: 0,
+          seconds: POINT_SECONDS,
+          startLatencies: new Latencies(),
+          endLatencies: new Latencies(),
+          errors: new Map<string, number>(),
+        };
+        const began = performance.now();
+        const measureFromMs = began + WARMUP_SECONDS * 1000;
+        let before = sampleCpu(subjects);
+        let workBefore = await databaseWork();
+        const cpuAtMeasure = setTimeout(() => {
+          before = sampleCpu(subjects);
+          void databaseWork().then((work) => (workBefore = work));
+        }, WARMUP_SECONDS * 1000);
+        await runPoint(server.port, dialers, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
+        clearTimeout(cpuAtMeasure);
+        // Requests still running at the end finish after it: the rate counts what finished within it.
+        point.seconds = (performance.now() - measureFromMs) / 1000;
+        const cpu = cpuBetween(before, sampleCpu(subjects));
+        // The cumulative statistics reach pg_stat_database within a second of a transaction's end.
+        await sleep(1_500);
+        const workAfter = await databaseWork();
+        const pairs = Math.max(1, (point.starts + point.ends) / 2);
+        const measured: Point = {
+          ...point,
+          cpu,
+          statementsPerCall: (workAfter.statements - workBefore.statements) / pairs,
+          commitsPerCall: (workAfter.commits - workBefore.commits) / pairs,
+        };
+        points.push(measured);
+        printPoint(measured);
+      }
+    }
+    setupAgent.destroy();
+    await stopServer(server);
+    resources.server = undefined;
+  }
+
+  console.log('\nA/B (batching on ÷ off, same run):');
+  for (const scenario of MODES.length === 2 ? SCENARIOS : []) {
+    for (const clients of CLIENT_COUNTS) {
+      const [off, on] = MODES.map((mode) => points.find((p) => p.mode === mode.name && p.scenario === scenario && p.clients === clients)!);
+      const rate = (p: Point, key: 'starts' | 'ends') => p[key] / p.seconds;
+      console.log(
+        `  ${scenario} at ${clients} clients: startCall ${fixed(rate(on!, 'starts'), 0)}/s vs ${fixed(rate(off!, 'starts'), 0)}/s ` +
+          `(${fixed(rate(on!, 'starts') / rate(off!, 'starts'), 2)}×), endCall ${fixed(rate(on!, 'ends'), 0)}/s vs ${fixed(rate(off!, 'ends'), 0)}/s ` +
+          `(${fixed(rate(on!, 'ends') / rate(off!, 'ends'), 2)}×); goal ${GOAL_PER_SECOND}/s each: ` +
+          `${rate(on!, 'starts') >= GOAL_PER_SECOND && rate(on!, 'ends') >= GOAL_PER_SECOND ? 'reached' : 'not reached'}`,
+      );
+    }
+  }
+
+  if (TOP_STATEMENTS > 0) {
+    // Where PostgreSQL's work went over the whole run (both modes, setup included): the most called statements.
+    const { rows } = await statistics.query<{ calls: string; ms: string; query: string }>(
+      `select calls::text, round(total_exec_time)::text as ms, regexp_replace(query, '\\s+', ' ', 'g') as query
+         from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()
+        order by s.calls desc limit $1`,
+      [TOP_STATEMENTS],
+    );
+    console.log(`\nMost called statements (all modes, setup included):`);
+    for (const statement of rows)
+      console.log(`  ${statement.calls.padStart(8)} calls ${statement.ms.padStart(7)} ms  ${statement.query.slice(0, 150)}`);
+  }
+  await statistics.end();
+
+  // The books: every call the bench saw start is there once, ended and posted; the ledger holds.
+  const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
+  try {
+    const ids = [...startedCalls];
+    const counted = await countCalls.one(orm.em.fork(), { callIds: ids });
+    const errors = points.reduce((sum, p) => sum + [...p.errors.values()].reduce((a, b) => a + b, 0), 0);
+    const callsHold = counted.total === ids.length && counted.ended === ids.length && counted.posted === ids.length;
+    console.log(
+      `\nCalls: ${ids.length} started by the bench, ${counted.total} in the books, ${counted.ended} completed, ${counted.posted} posted: ` +
+        `${callsHold ? 'match' : 'MISMATCH'}; errors seen: ${errors}`,
+    );
+    const violations = await verifyLedger(orm.em.fork());
+    if (violations.length === 0) console.log('Ledger invariants: all hold (verifyLedger).');
+    else {
+      console.log(`Ledger invariants: ${violations.length} BROKEN (verifyLedger):`);
+      for (const violation of violations.slice(0, 20)) console.log(`  ${JSON.stringify(violation)}`);
+    }
+    return callsHold && violations.length === 0 && errors === 0;
+  } finally {
+    await orm.close(true);
+  }
+}
+
+const resources: Resources = {};
+const pointCount = MODES.length * SCENARIOS.length * CLIENT_COUNTS.length;
+/** Hard cap on the whole run, in ms: setup per point (spread accounts), every point with slack, and the checks. */
+const RUN_TIME_MAX_MS = 180_000 + pointCount * ((WARMUP_SECONDS + POINT_SECONDS) * 1000 + 60_000 + Math.max(...CLIENT_COUNTS) * 1_000);
+await runBench({
+  resources,
+  runTimeMaxMs: RUN_TIME_MAX_MS,
+  main,
+  cleanUp: cleanUpServerBench,
+  onError: (r) => {
+    if (r.server) console.error(r.server.output.slice(-30).join('\n'));
+  },
+});

@@ -1,0 +1,145 @@
+import pg from 'pg';
+import { assert } from '../errors.js';
+import { outsideOperation } from './operation-budget.js';
+
+/** One member's outcome in a batch: its result, or the error it alone gets (the others are unaffected). */
+export type MemberOutcome<Output> = { ok: true; value: Output } | { ok: false; error: unknown };
+
+/** Options of {@link TransactionBatcher}. */
+export interface TransactionBatcherOptions<Input, Output> {
+  /**
+   * Runs many members in ONE transaction (one statement per table, one commit), in the order given,
+   * and answers each in that order. A member's expected refusal (a domain error) is its outcome and
+   * writes nothing; a throw (PostgreSQL refused the transaction) rolls back the whole batch.
+   */
+  runBatch(inputs: readonly Input[]): Promise<MemberOutcome<Output>[]>;
+  /** Runs one member in a transaction of its own (a batch of one, or after its batch was refused). */
+  runAlone(input: Input): Promise<Output>;
+  /** Most members in one transaction. 1 turns batching off: every member runs alone at once. */
+  batchSizeMax: number;
+  /** Most batch transactions running at once (each on its own pooled connection). */
+  batchesInFlightMax: number;
+}
+
+/** What a batcher has done, for tests and the benchmark. */
+export interface TransactionBatcherStats {
+  /** Members run in a transaction of their own. */
+  singles: number;
+  /** Transactions that carried more than one member. */
+  batches: number;
+  /** Members those transactions carried. */
+  batchedMembers: number;
+  /** The most members one transaction carried. */
+  largestBatch: number;
+  /** Batches PostgreSQL refused whose members were then run alone. */
+  fallbacks: number;
+}
+
+interface Member<Input, Output> {
+  input: Input;
+  resolve(value: Output): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit for a whole transaction, where {@link StatementBatcher} groups one statement: many
+ * concurrent callers' operations (call starts, call ends) run as one transaction whose every
+ * statement covers the whole batch, so rows they share (a wallet, a campaign, an account's
+ * concurrent-call counter) are locked and written once per batch instead of once per caller.
+ *
+ * A member goes alone at once while fewer than `batchesInFlightMax` transactions run (no added
+ * wait when the server is not busy); otherwise it waits for one to finish and leaves with everyone
+ * who arrived meanwhile (up to `batchSizeMax`), in arrival order.
+ *
+ * Each member's result is the one it would have had alone: expected refusals are per member
+ * ({@link MemberOutcome}); a batch PostgreSQL refuses (a unique violation, a deadlock, a CHECK)
+ * rolled back whole, and its members are then run alone, one after another in arrival order, so an
+ * error reaches only the member that causes it. A batch whose connection failed is not run again
+ * (it may have committed): each member gets that error, as it would alone.
+ */
+export class TransactionBatcher<Input, Output> {
+  private readonly waiting: Member<Input, Output>[] = [];
+  private batchesInFlight = 0;
+  readonly stats: TransactionBatcherStats = { singles: 0, batches: 0, batchedMembers: 0, largestBatch: 0, fallbacks: 0 };
+
+  constructor(private readonly options: TransactionBatcherOptions<Input, Output>) {
+    assert(Number.isInteger(options.batchSizeMax) && options.batchSizeMax >= 1, 'batchSizeMax is a positive integer');
+    assert(Number.isInteger(options.batchesInFlightMax) && options.batchesInFlightMax >= 1, 'batchesInFlightMax is a positive integer');
+  }
+
+  /** Members waiting for a batch to leave (for tests and monitoring). */
+  get waitingMembers(): number {
+    return this.waiting.length;
+  }
+
+  /** Runs one member, batched with whoever else is waiting; its result, or the error it alone would get. */
+  execute(input: Input): Promise<Output> {
+    // A batch carries many operations' work: it belongs to none of them, so no operation's
+    // connection cap or deadline applies to it; batches are bounded by batchesInFlightMax instead.
+    return outsideOperation(() => {
+      if (this.options.batchSizeMax === 1) return this.runAlone(input);
+      return new Promise<Output>((resolve, reject) => {
+        this.waiting.push({ input, resolve, reject });
+        this.pump();
+      });
+    });
+  }
+
+  private pump(): void {
+    while (this.batchesInFlight < this.options.batchesInFlightMax && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.options.batchSizeMax);
+      this.batchesInFlight += 1;
+      void this.run(batch)
+        // A broken assertion inside run(): fail every member (a settled promise ignores it).
+        .catch((error: unknown) => {
+          for (const member of batch) member.reject(error);
+        })
+        .finally(() => {
+          this.batchesInFlight -= 1;
+          this.pump();
+        });
+    }
+  }
+
+  private async runAlone(input: Input): Promise<Output> {
+    this.stats.singles += 1;
+    return this.options.runAlone(input);
+  }
+
+  private async settleAlone(member: Member<Input, Output>): Promise<void> {
+    try {
+      member.resolve(await this.runAlone(member.input));
+    } catch (error) {
+      member.reject(error);
+    }
+  }
+
+  private async run(batch: Member<Input, Output>[]): Promise<void> {
+    if (batch.length === 1) return this.settleAlone(batch[0]!);
+    let outcomes: MemberOutcome<Output>[];
+    try {
+      this.stats.batches += 1;
+      this.stats.batchedMembers += batch.length;
+      this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
+      outcomes = await this.options.runBatch(batch.map((member) => member.input));
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError && error.severity === 'ERROR')) {
+        // The connection failed or was ended (FATAL), or a programmer error: whether the batch
+        // committed may be unknown, so its members are not run again.
+        for (const member of batch) member.reject(error);
+        return;
+      }
+      // PostgreSQL refused the transaction, so it rolled back whole: each member's own outcome
+      // comes from running it alone, in arrival order (as they would have queued on a shared row).
+      this.stats.fallbacks += 1;
+      for (const member of batch) await this.settleAlone(member);
+      return;
+    }
+    assert(outcomes.length === batch.length, 'a batch answers each member once');
+    batch.forEach((member, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) member.resolve(outcome.value);
+      else member.reject(outcome.error);
+    });
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The statements of call starts and ends run as a batch (open-calls.ts, end-calls.ts): each covers
+ * every call of one transaction, so a wallet, a campaign and an account's concurrent-call counter
+ * shared by many calls are locked and written once per batch. Hand-written over arrays on purpose
+ * (call set-up is a hot path, measured by bench/call-setup.ts); prepared by name, as their text
+ * never varies.
+ */
+import { sql } from '../../database/sql.js';
+import type { CallDirection, CallEndReason, CallStatus } from './call-record.js';
+import { CALL_COLUMNS, CALL_ROW_COLUMNS, CALL_TABLES, type CallRow } from './calls.queries.js';
+
+/**
+ * Locks the wallets calls would spend from, in id order; with their accounts' status (a closed account's wallet stays suspended).
+ * Wallets are locked FOR NO KEY UPDATE everywhere: writers still take turns, but a foreign-key check
+ * of a row that references the wallet (a call, message, number, transaction) never waits behind the
+ * lock, which closed deadlock cycles between call starts, the billing clock and purchases (chaos storm).
+ */
+export const lockStartWallets = sql<
+  {
+    id: string;
+    balance_micros: string;
+    reserved_micros: string;
+    status: string;
+    account_status: string;
+    account_email_unverified: boolean;
+  },
+  { walletIds: string[] }
+>(
+  `select w.id, w.balance_micros::text, w.reserved_micros::text, w.status, a.status as account_status,
+          a.email_verified_at is null as account_email_unverified
+     from wallet w join account a on a.id = w.account_id where w.id = any(:walletIds::uuid[]) order by w.id for no key update of w`,
+  { prepareAs: 'call_starts_lock_wallets' },
+);
+
+/** Locks the wallets' ACTIVE subscriptions, in id order: the seconds of allowance free, and their plans' overage rates. */
+export const lockStartSubscriptions = sql<
+  { id: string; wallet_id: string; free_seconds: number; overage_per_minute_micros: string | null },
+  { walletIds: string[] }
+>(
+  `select s.id, s.wallet_id, s.allowance_seconds - s.used_seconds - s.reserved_seconds as free_seconds, p.overage_per_minute_micros::text
+     from subscription s join subscription_plan p on p.id = s.plan_id
+    where s.wallet_id = any(:walletIds::uuid[]) and s.status = 'ACTIVE' order by s.id for update of s`,
+  { prepareAs: 'call_starts_lock_subscriptions' },
+);
+
+/** Locks accounts' concurrent-call counters, in id order (last in the lock order). */
+export const lockCallAccounts = sql<{ id: string; active_calls: number }, { accountIds: string[] }>(
+  'select id, active_calls from account where id = any(:accountIds::uuid[]) order by id for no key update',
+  { prepareAs: 'call_starts_lock_accounts' },
+);
+
+/** Counts `deltas[i]` more active calls on account `ids[i]` (ids distinct, locked by {@link lockCallAccounts}). */
+export const countAccountsCalls = sql<never, { ids: string[]; deltas: number[] }>(
+  `update account a set active_calls = a.active_calls + u.delta
+     from unnest(:ids::uuid[], :deltas::int[]) as u(id, delta) where a.id = u.id`,
+  { prepareAs: 'call_starts_count_accounts' },
+);
+
+/** Inserts many calls (element i of each array is call i), in one statement; their rows. */
+export const insertCalls = sql<
+  CallRow,
+  {
+    ids: string[];
+    accountIds: string[];
+    directions: CallDirection[];
+    campaignIds: (string | null)[];
+    numberIds: (string | null)[];
+    froms: (string | null)[];
+    walletIds: string[];
+    tos: string[];
+    statuses: CallStatus[];
+    endReasons: (CallEndReason | null)[];
+    ratePrefixes: string[];
+    perMinuteMicros: string[];
+    firstIncrementSeconds: number[];
+    nextIncrementSeconds: number[];
+    connectFeeMicros: string[];
+    startedAts: string[];
+    endedAts: (string | null)[];
+    fundedSeconds: number[];
+    reservedMicros: string[];
+    nextCheckAts: (string | null)[];
+    idempotencyKeys: (string | null)[];
+    subscriptionIds: (string | null)[];
+    allowanceSeconds: number[];
+  }
+>(
+  // An active call's meter (call-meter.queries.ts) is inserted with it, in the same statement.
+  `with c as (
+   insert into call (id, account_id, direction, campaign_id, number_id, from_number, wallet_id, to_number, status, end_reason, rate_prefix,
+     per_minute_micros, first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, ended_at, funded_seconds, reserved_micros,
+     next_check_at, idempotency_key, subscription_id, allowance_seconds)
+   select * from unnest(:ids::uuid[], :accountIds::uuid[], :directions::text[], :campaignIds::uuid[], :numberIds::uuid[], :froms::text[],
+     :walletIds::uuid[], :tos::text[], :statuses::text[], :endReasons::text[], :ratePrefixes::text[], :perMinuteMicros::bigint[],
+     :firstIncrementSeconds::int[], :nextIncrementSeconds::int[], :connectFeeMicros::bigint[], :startedAts::timestamptz[],
+     :endedAts::timestamptz[], :fundedSeconds::int[], :reservedMicros::bigint[], :nextCheckAts::timestamptz[], :idempotencyKeys::text[],
+     :subscriptionIds::uuid[], :allowanceSeconds::int[])
+   returning *),
+   meter as (
+     insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
+     select id, reserved_micros, next_check_at, funded_seconds, allowance_seconds from c where status = 'ACTIVE')
+   select ${CALL_ROW_COLUMNS} from c`,
+  { prepareAs: 'call_starts_insert_calls' },
+);
+
+/**
+ * The active ones of `callIds`, locked for their end in id order: each call's row, then its meter
+ * (the billing clock's order). Locking the meter re-reads it as a clock batch that held the call
+ * meanwhile left it. An ended call has no meter and is not returned: read it with
+ * {@link selectEndedCalls}. The caller checks each call against its tenant scope.
+ */
+export const lockEndingCalls = sql<CallRow, { callIds: string[] }>(
+  `select ${CALL_COLUMNS} from call c join call_meter m on m.call_id = c.id
+    where c.id = any(:callIds::uuid[]) order by c.id for update of c, m`,
+  { prepareAs: 'call_ends_lock_calls' },
+);
+
+/** The calls of `callIds` as they are (those {@link lockEndingCalls} did not return: ended or unknown). */
+export const selectEndedCalls = sql<CallRow, { callIds: string[] }>(
+  `select ${CALL_COLUMNS} from ${CALL_TABLES} where c.id = any(:callIds::uuid[])`,
+  { prepareAs: 'call_ends_select_calls' },
+);
+
+/** Completes many calls at their callers' hang-up (element i of each array is call i); their rows. */
+export const completeCalls = sql<
+  CallRow,
+  { ids: string[]; endedAts: string[]; billedSeconds: number[]; costMicros: string[]; allowanceSeconds: number[] }
+>(
+  // The meters' final figures move onto the calls and the meter rows go, in the same statement.
+  `with m as (delete from call_meter where call_id = any(:ids::uuid[]) returning *)
+   update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+          cost_micros = u.cost_micros, funded_seconds = m.funded_seconds, reserved_micros = m.reserved_micros,
+          allowance_seconds = u.allowance_seconds, next_check_at = null, version = c.version + 1, updated_at = now()
+     from unnest(:ids::uuid[], :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
+          as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds), m
+    where c.id = u.id and m.call_id = u.id
+    returning ${CALL_ROW_COLUMNS}`,
+  { prepareAs: 'call_ends_complete_calls' },
+);
+
+/** Records the ledger transactions of many ended calls' costs (each once), in one statement. */
+export const markCallsPosted = sql<never, { callIds: string[]; transactionIds: string[] }>(
+  `update call c set transaction_id = u.transaction_id
+     from unnest(:callIds::uuid[], :transactionIds::uuid[]) as u(id, transaction_id)
+    where c.id = u.id and c.transaction_id is null`,
+  { prepareAs: 'call_ends_mark_posted' },
+);

@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { TransactionBatcher } from '../../database/transaction-batcher.js';
+import { markCallsPosted } from './call-batches.queries.js';
+import type { CallRecord } from './call-record.js';
+import { markCallPosted } from './calls.queries.js';
+import type { CallServiceDeps } from './call.service.js';
+import { endCalls, type CallEnding, type EndedCall } from './end-calls.js';
+import { openCalls, type CallOpening } from './open-call.js';
+
+/**
+ * A process's group commit of call set-up: concurrent startCall/startInboundCall share one
+ * transaction ({@link openCalls}), concurrent endCall share another ({@link endCalls}), so a wallet,
+ * a campaign and an account's concurrent-call counter that many calls share are locked and written
+ * once per batch instead of once per call. A lone call goes at once, alone.
+ */
+export class CallBatches {
+  readonly starts: TransactionBatcher<CallOpening, CallRecord>;
+  readonly ends: TransactionBatcher<CallEnding, EndedCall>;
+  /** Ended calls' ledger transactions recorded on them: one statement and one commit per batch. */
+  readonly posted: TransactionBatcher<{ callId: string; transactionId: string }, void>;
+
+  constructor(em: EntityManager, deps: CallServiceDeps, limits: Pick<Config, 'callBatchSizeMax' | 'callBatchesInFlightMax'>) {
+    const batchLimits = { batchSizeMax: limits.callBatchSizeMax, batchesInFlightMax: limits.callBatchesInFlightMax };
+    // Each batch forks its own EntityManager: the statements run on a pooled connection of their own.
+    const withoutBatches: CallServiceDeps = { ...deps, callBatches: undefined };
+    this.starts = new TransactionBatcher({
+      ...batchLimits,
+      runBatch: (openings) => openCalls(em.fork(), liveDeps(), openings),
+      runAlone: async (opening) => single(await openCalls(em.fork(), liveDeps(), [opening])),
+    });
+    this.ends = new TransactionBatcher({
+      ...batchLimits,
+      runBatch: (endings) => endCalls(em.fork(), liveDeps(), endings),
+      runAlone: async (ending) => single(await endCalls(em.fork(), liveDeps(), [ending])),
+    });
+    this.posted = new TransactionBatcher({
+      ...batchLimits,
+      runBatch: async (marks) => {
+        await markCallsPosted.run(em.fork(), {
+          callIds: marks.map((mark) => mark.callId),
+          transactionIds: marks.map((mark) => mark.transactionId),
+        });
+        return marks.map(() => ({ ok: true, value: undefined }));
+      },
+      runAlone: async (mark) => {
+        await markCallPosted.run(em.fork(), mark);
+      },
+    });
+    // The billing clock's hand-off (deps.callStarted) is set after this is made: read it when a batch runs.
+    function liveDeps(): CallServiceDeps {
+      withoutBatches.callStarted = deps.callStarted;
+      return withoutBatches;
+    }
+  }
+
+  /** Starts one call, batched with concurrent starts; see {@link openCalls}. */
+  open(opening: CallOpening): Promise<CallRecord> {
+    return this.starts.execute(opening);
+  }
+
+  /** Records an ended call's ledger transaction on it (once), batched with concurrent ones. */
+  markPosted(callId: string, transactionId: string): Promise<void> {
+    return this.posted.execute({ callId, transactionId });
+  }
+
+  /** Ends one call at its caller's hang-up, batched with concurrent ends; see {@link endCalls}. */
+  end(ending: CallEnding): Promise<EndedCall> {
+    return this.ends.execute(ending);
+  }
+}
+
+function single<Output>(outcomes: readonly ({ ok: true; value: Output } | { ok: false; error: unknown })[]): Output {
+  const [outcome] = outcomes;
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.value;
+}

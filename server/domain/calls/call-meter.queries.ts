@@ -1,0 +1,83 @@
+/**
+ * The billing clock's statements on calls and their meters. An active call's funded seconds,
+ * reserved credit, allowance held and due time live in its narrow `call_meter` row (migration
+ * Migration20261207160000_call_meter): the clock rewrites that row every increment, and never the
+ * wide `call` row until the call stops. These run on every tick: they are prepared by name, and
+ * they are hand-written batch statements (arrays in, one statement per batch) on purpose.
+ */
+import { sql } from '../../database/sql.js';
+import { CALL_COLUMNS, type CallRow } from './calls.queries.js';
+
+/** Every active call's next due time, in epoch milliseconds (one narrow row per active call). */
+export const selectMetersDue = sql<{ id: string; next_check_at_ms: number }>(
+  'select call_id as id, (extract(epoch from next_check_at) * 1000)::float8 as next_check_at_ms from call_meter',
+  { prepareAs: 'billing_clock_rescan' },
+);
+
+/** Of `callIds`, the status and next due time (null once ended). */
+export const selectCallsDue = sql<{ id: string; status: string; next_check_at_ms: number | null }, { callIds: readonly string[] }>(
+  `select c.id, c.status, (extract(epoch from m.next_check_at) * 1000)::float8 as next_check_at_ms
+     from call c left join call_meter m on m.call_id = c.id where c.id = any(:callIds::uuid[])`,
+  { prepareAs: 'billing_clock_reschedule' },
+);
+
+/**
+ * Claims those of `callIds` still active and due at `now`, with their meters; calls another
+ * process holds are skipped. The call row and then its meter are locked, as endCall locks them:
+ * whoever changes an active call's meter holds both, and locking the meter re-reads it as another
+ * process's batch may have left it since this statement began (a call it extended is then no
+ * longer due, and is left out).
+ */
+export const claimDueCalls = sql<CallRow, { callIds: readonly string[]; now: string }>(
+  `select ${CALL_COLUMNS} from call c join call_meter m on m.call_id = c.id
+    where c.id = any(:callIds::uuid[]) and c.status = 'ACTIVE' and m.next_check_at <= :now
+    for update of c, m skip locked`,
+  { prepareAs: 'billing_clock_claim' },
+);
+
+/**
+ * Writes the meters of a batch's calls that go on (element i of each array is call i's): one
+ * narrow HOT update per call, no index touched.
+ */
+export const updateBatchMeters = sql<
+  never,
+  { ids: string[]; fundedSeconds: number[]; reservedMicros: string[]; allowanceSeconds: number[]; nextCheckAts: string[] }
+>(
+  `update call_meter m set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros,
+          allowance_seconds = u.allowance_seconds, next_check_at = u.next_check_at
+     from unnest(:ids::uuid[], :fundedSeconds::int[], :reservedMicros::bigint[], :allowanceSeconds::int[], :nextCheckAts::timestamptz[])
+          as u(id, funded_seconds, reserved_micros, allowance_seconds, next_check_at)
+    where m.call_id = u.id`,
+  { prepareAs: 'billing_clock_update_meters' },
+);
+
+/**
+ * Stops a batch's calls at the end of their funded time (element i of each array is call i's
+ * final state): their final figures go onto the call and their meters are deleted, in one
+ * statement; their new versions.
+ */
+export const stopBatchCalls = sql<
+  { id: string; version: string },
+  {
+    ids: string[];
+    fundedSeconds: number[];
+    reservedMicros: string[];
+    statuses: string[];
+    endReasons: string[];
+    endedAts: string[];
+    billedSeconds: number[];
+    costMicros: string[];
+    allowanceSeconds: number[];
+  }
+>(
+  `with gone as (delete from call_meter where call_id = any(:ids::uuid[]))
+   update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = null,
+          status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+          cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, version = c.version + 1, updated_at = now()
+     from unnest(:ids::uuid[], :fundedSeconds::int[], :reservedMicros::bigint[], :statuses::text[], :endReasons::text[],
+                 :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
+          as u(id, funded_seconds, reserved_micros, status, end_reason, ended_at, billed_seconds, cost_micros, allowance_seconds)
+    where c.id = u.id
+    returning c.id, c.version::text`,
+  { prepareAs: 'billing_clock_stop_calls' },
+);

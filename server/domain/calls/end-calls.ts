@@ -1,0 +1,152 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { transaction } from '../../database/sql.js';
+import type { MemberOutcome } from '../../database/transaction-batcher.js';
+import { NotFoundError } from '../../errors.js';
+import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
+import { allowanceSplit, billedSeconds, callCostMicros } from '../rating/rating.js';
+import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
+import { completeCalls, lockEndingCalls, selectEndedCalls } from './call-batches.queries.js';
+import { CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
+import type { CallServiceDeps } from './call.service.js';
+import { releaseAccountsCalls, updateBatchCampaigns, updateBatchSubscriptions } from './calls.queries.js';
+
+/** One caller's hang-up: the call, seen within the tenant `accountScope` (null: any account). */
+export interface CallEnding {
+  callId: string;
+  accountScope: string | null;
+}
+
+/** A call after its hang-up, and whether this hang-up ended it (false: it had already ended). */
+export interface EndedCall {
+  call: CallRecord;
+  changed: boolean;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Ends many active calls at their callers' hang-up in ONE transaction, with one statement per table
+ * (calls, spend caps, subscriptions, campaigns, accounts, outbox): bills each the time used, rounded
+ * up by its rate's increments (never more than it had funded), and gives back to the caps, the
+ * subscription, the campaign and the account's concurrent calls what it held beyond that. Posting
+ * the costs is the caller's next step (postCallCost). A call that has already ended (the server may
+ * have stopped it, or an earlier hang-up of the batch) comes back as it is, unchanged.
+ * Outcomes in the order given; NotFoundError for an unknown call or one outside the tenant scope.
+ * Throws what PostgreSQL throws (the whole batch rolled back).
+ */
+export async function endCalls(
+  em: EntityManager,
+  deps: CallServiceDeps,
+  endings: readonly CallEnding[],
+): Promise<MemberOutcome<EndedCall>[]> {
+  const outcomes = await transaction(em, async (tx) => {
+    const callIds = [...new Set(endings.map((ending) => ending.callId))].sort();
+    const calls = new Map((await lockEndingCalls.all(tx, { callIds })).map((row) => [row.id, toCallRecord(row)]));
+    // Calls already ended (no meter left to lock) come back as they are.
+    const notActive = callIds.filter((id) => !calls.has(id));
+    if (notActive.length > 0)
+      for (const row of await selectEndedCalls.all(tx, { callIds: notActive })) calls.set(row.id, toCallRecord(row));
+    // The hang-up time is read once the calls are locked (the billing clock may have held them meanwhile).
+    const nowMs = deps.clock.now();
+    const ending = new Map<string, { call: CallRecord; endedAtMs: number; billed: number; cost: bigint; allowanceUsed: number }>();
+    const decided: MemberOutcome<{ callId: string; changed: boolean }>[] = endings.map((request) => {
+      const call = calls.get(request.callId);
+      if (!call || (request.accountScope !== null && call.accountId !== request.accountScope)) {
+        return { ok: false, error: new NotFoundError('Call', request.callId) };
+      }
+      if (call.status !== CallStatus.ACTIVE || ending.has(call.id)) return { ok: true, value: { callId: call.id, changed: false } };
+      const endedAtMs = Math.min(nowMs, fundedUntilMs(call));
+      const billed = Math.min(
+        billedSeconds(Math.max(0, endedAtMs - call.startedAtMs) / 1000, call.firstIncrementSeconds, call.nextIncrementSeconds),
+        call.fundedSeconds,
+      );
+      // The allowance covers the first seconds; what it held beyond them goes back to it.
+      const { coveredSeconds: allowanceUsed, overageSeconds } = allowanceSplit(billed, call.allowanceSeconds);
+      ending.set(call.id, { call, endedAtMs, billed, cost: callCostMicros(call, overageSeconds), allowanceUsed });
+      return { ok: true, value: { callId: call.id, changed: true } };
+    });
+    const answer = () =>
+      decided.map(
+        (outcome): MemberOutcome<EndedCall> =>
+          outcome.ok ? { ok: true, value: { call: calls.get(outcome.value.callId)!, changed: outcome.value.changed } } : outcome,
+      );
+    if (ending.size === 0) return answer();
+
+    const ended = [...ending.values()];
+    const rows = await completeCalls.all(tx, {
+      ids: ended.map((end) => end.call.id),
+      endedAts: ended.map((end) => iso(end.endedAtMs)),
+      billedSeconds: ended.map((end) => end.billed),
+      costMicros: ended.map((end) => end.cost.toString()),
+      allowanceSeconds: ended.map((end) => end.allowanceUsed),
+    });
+    for (const row of rows) calls.set(row.id, toCallRecord(row));
+    // What a call held beyond its cost no longer counts toward the spend caps (as for the campaign's committed).
+    const caps = await SpendCapBook.lock(
+      tx,
+      ended.map((end) => end.call.walletId),
+      Math.max(...ended.map((end) => end.endedAtMs)),
+    );
+    for (const end of ended) caps.add(end.call.walletId, end.cost - end.call.reservedMicros);
+    await caps.write(tx);
+    // One row per subscription, campaign and account: an UPDATE … FROM applies one change per row.
+    const subscriptions = new Map<string, { reservedDelta: number; usedDelta: number }>();
+    const campaigns = new Map<string, { committedDelta: bigint; spentDelta: bigint; activeDelta: number }>();
+    const accounts = new Map<string, number>();
+    for (const end of ended) {
+      const { call } = end;
+      if (call.subscriptionId !== null && call.allowanceSeconds > 0) {
+        const change = subscriptions.get(call.subscriptionId) ?? { reservedDelta: 0, usedDelta: 0 };
+        change.reservedDelta -= call.allowanceSeconds;
+        change.usedDelta += end.allowanceUsed;
+        subscriptions.set(call.subscriptionId, change);
+      }
+      // An inbound call has no campaign: only the wallet and the account count it.
+      if (call.campaignId !== null) {
+        const change = campaigns.get(call.campaignId) ?? { committedDelta: 0n, spentDelta: 0n, activeDelta: 0 };
+        change.committedDelta += end.cost - call.reservedMicros;
+        change.spentDelta += end.cost;
+        change.activeDelta -= 1;
+        campaigns.set(call.campaignId, change);
+      }
+      accounts.set(call.accountId, (accounts.get(call.accountId) ?? 0) + 1);
+    }
+    if (subscriptions.size > 0) {
+      const ids = [...subscriptions.keys()].sort();
+      await updateBatchSubscriptions.run(tx, {
+        ids,
+        reservedDeltas: ids.map((id) => subscriptions.get(id)!.reservedDelta),
+        usedDeltas: ids.map((id) => subscriptions.get(id)!.usedDelta),
+      });
+    }
+    const events: EntityEvent[] = rows.map((row) => {
+      const call = calls.get(row.id)!;
+      return { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version };
+    });
+    if (campaigns.size > 0) {
+      const ids = [...campaigns.keys()].sort();
+      const versions = await updateBatchCampaigns.all(tx, {
+        ids,
+        committedDeltas: ids.map((id) => campaigns.get(id)!.committedDelta.toString()),
+        spentDeltas: ids.map((id) => campaigns.get(id)!.spentDelta.toString()),
+        activeDeltas: ids.map((id) => campaigns.get(id)!.activeDelta),
+        stopStatuses: ids.map(() => null),
+      });
+      for (const row of versions) {
+        events.push({
+          type: 'CAMPAIGN_UPDATED',
+          accountId: row.account_id,
+          campaignId: row.id,
+          callId: null,
+          version: BigInt(row.version),
+        });
+      }
+    }
+    const accountIds = [...accounts.keys()].sort();
+    await releaseAccountsCalls.run(tx, { ids: accountIds, ended: accountIds.map((id) => accounts.get(id)!) });
+    await insertOutboxEvents(tx, events);
+    return answer();
+  });
+  if (outcomes.some((outcome) => outcome.ok && outcome.value.changed)) deps.committed();
+  return outcomes;
+}

@@ -1,0 +1,21 @@
+// Goal: the call set-up settings read from the environment as documented (defaults, the smallest valid value, malformed ones refused at start). Method: loadConfig on hand-made environments, no server.
+import { expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+
+it('CALL_BATCH_SIZE_MAX and CALL_BATCHES_IN_FLIGHT_MAX default to 64 and 2 and must be at least 1', () => {
+  expect(loadConfig({})).toMatchObject({ callBatchSizeMax: 64, callBatchesInFlightMax: 2 });
+  expect(loadConfig({ CALL_BATCH_SIZE_MAX: '1', CALL_BATCHES_IN_FLIGHT_MAX: '1' })).toMatchObject({
+    callBatchSizeMax: 1,
+    callBatchesInFlightMax: 1,
+  });
+  for (const bad of ['0', '-1', '2.5', 'many']) {
+    expect(() => loadConfig({ CALL_BATCH_SIZE_MAX: bad })).toThrow(/CALL_BATCH_SIZE_MAX/);
+    expect(() => loadConfig({ CALL_BATCHES_IN_FLIGHT_MAX: bad })).toThrow(/CALL_BATCHES_IN_FLIGHT_MAX/);
+  }
+});
+
+it('RATE_PLAN_CACHE_ENTRIES_MAX defaults to 32, 0 turns the cache off, and a negative number is refused', () => {
+  expect(loadConfig({}).ratePlanCacheEntriesMax).toBe(32);
+  expect(loadConfig({ RATE_PLAN_CACHE_ENTRIES_MAX: '0' }).ratePlanCacheEntriesMax).toBe(0);
+  expect(() => loadConfig({ RATE_PLAN_CACHE_ENTRIES_MAX: '-1' })).toThrow(/RATE_PLAN_CACHE_ENTRIES_MAX/);
+});
