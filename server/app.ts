@@ -339,8 +339,16 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           start: () => StripeSandbox.start({ webhookSecret, host: '127.0.0.1' }),
           stop: (started) => started.close(),
         });
+    const apiUrl = config.stripeSecretKey ? config.stripeApiUrl : undefined;
     const stripe = new Stripe(config.stripeSecretKey ?? 'sk_test_spendwire_sandbox', {
       ...(sandbox ? sandbox.stripeConnection() : {}),
+      ...(apiUrl
+        ? {
+            host: apiUrl.hostname,
+            port: Number(apiUrl.port || (apiUrl.protocol === 'https:' ? 443 : 80)),
+            protocol: apiUrl.protocol === 'https:' ? ('https' as const) : ('http' as const),
+          }
+        : {}),
       maxNetworkRetries: sandbox ? 0 : 2,
       telemetry: false,
     });

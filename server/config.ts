@@ -492,6 +492,13 @@ export interface Config {
    * sandbox and talks to it through the same SDK. Env `STRIPE_SECRET_KEY`.
    */
   stripeSecretKey: string | undefined;
+  /**
+   * Where the Stripe SDK sends its API requests, instead of api.stripe.com: an `http://host:port`
+   * or `https://host:port` URL, used only with {@link stripeSecretKey} (a Stripe-compatible server
+   * such as the chaos storm's shared sandbox, or a proxy in front of one). Env `STRIPE_API_URL`.
+   * @default undefined (api.stripe.com)
+   */
+  stripeApiUrl: URL | undefined;
   /** Publishable key handed to the dashboard for Stripe Elements; unset in sandbox mode. Env `STRIPE_PUBLISHABLE_KEY`. */
   stripePublishableKey: string | undefined;
   /** Secret that signs Stripe's webhooks (`whsec_…`). Generated per start in sandbox mode. Env `STRIPE_WEBHOOK_SECRET`. */
@@ -659,7 +666,9 @@ export interface Config {
   mailRetryDelayMsMax: number;
   /**
    * How long a claimed mail is left to its sender before another process may try it again, in
-   * milliseconds: longer than any send can take (three SMTP timeouts). @default 300_000 (5 min)
+   * milliseconds: longer than any send can take (three SMTP timeouts), so at least
+   * {@link MAIL_SEND_LEASE_MS_MIN}; after a crash, the crashed process's mails in flight go out again
+   * once it ends. Env `MAIL_SEND_LEASE_MS`. @default 300_000 (5 min)
    */
   mailSendLeaseMs: number;
   /** SMTP connection, greeting and socket-idle timeouts, each in milliseconds. @default 10_000 */
@@ -896,6 +905,17 @@ function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: 
   return value;
 }
 
+/** Shortest `MAIL_SEND_LEASE_MS`, in milliseconds: three SMTP timeouts (connection, greeting, idle) of 10 s. */
+export const MAIL_SEND_LEASE_MS_MIN = 30_000;
+
+/** `MAIL_SEND_LEASE_MS`, default 5 minutes. @throws Error below {@link MAIL_SEND_LEASE_MS_MIN} or when not an integer. */
+function mailSendLeaseMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = integerFromEnv(env, 'MAIL_SEND_LEASE_MS', 300_000);
+  if (value < MAIL_SEND_LEASE_MS_MIN)
+    throw new Error(`MAIL_SEND_LEASE_MS must be at least ${MAIL_SEND_LEASE_MS_MIN}, got "${env.MAIL_SEND_LEASE_MS}"`);
+  return value;
+}
+
 /** Highest `TRIAL_LOW_BALANCE_THRESHOLD_PERCENT`, in percent of the trial credit. */
 export const TRIAL_LOW_BALANCE_THRESHOLD_PERCENT_MAX = 90;
 
@@ -933,6 +953,17 @@ function parseCurrencyFees(text: string): Record<string, bigint> {
     fees[match[1]!] = BigInt(match[2]!) * 1_000_000n + BigInt((match[3] ?? '').padEnd(6, '0'));
   }
   return fees;
+}
+
+/** `STRIPE_API_URL` parsed; undefined when unset. @throws Error when it is not an http(s) URL with a host. */
+function stripeApiUrlFromEnv(env: NodeJS.ProcessEnv): URL | undefined {
+  const text = env.STRIPE_API_URL;
+  if (!text) return undefined;
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw new Error(`STRIPE_API_URL must be an http:// or https:// URL, got "${text}"`);
+  }
+  return url;
 }
 
 /**
@@ -1070,6 +1101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     expiredCredentialRetentionMs: 86_400_000,
     outboxResumeWindowMs: integerFromEnv(env, 'OUTBOX_RESUME_WINDOW_MS', 604_800_000),
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+    stripeApiUrl: stripeApiUrlFromEnv(env),
     stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeWebhookToleranceSeconds: 300,
@@ -1130,7 +1162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailAttemptsMax: 10,
     mailRetryDelayMs: 30_000,
     mailRetryDelayMsMax: 3_600_000,
-    mailSendLeaseMs: 300_000,
+    mailSendLeaseMs: mailSendLeaseMsFromEnv(env),
     smtpTimeoutMs: 10_000,
     mailSinkMessagesMax: 200,
     mailSinkMessageBytesMax: 1_000_000,

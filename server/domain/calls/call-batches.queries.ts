@@ -9,7 +9,12 @@ import { sql } from '../../database/sql.js';
 import type { CallDirection, CallEndReason, CallStatus } from './call-record.js';
 import { CALL_COLUMNS, CALL_ROW_COLUMNS, CALL_TABLES, type CallRow } from './calls.queries.js';
 
-/** Locks the wallets calls would spend from, in id order; with their accounts' status (a closed account's wallet stays suspended). */
+/**
+ * Locks the wallets calls would spend from, in id order; with their accounts' status (a closed account's wallet stays suspended).
+ * Wallets are locked FOR NO KEY UPDATE everywhere: writers still take turns, but a foreign-key check
+ * of a row that references the wallet (a call, message, number, transaction) never waits behind the
+ * lock, which closed deadlock cycles between call starts, the billing clock and purchases (chaos storm).
+ */
 export const lockStartWallets = sql<
   {
     id: string;
@@ -23,7 +28,7 @@ export const lockStartWallets = sql<
 >(
   `select w.id, w.balance_micros::text, w.reserved_micros::text, w.status, a.status as account_status,
           a.email_verified_at is null as account_email_unverified
-     from wallet w join account a on a.id = w.account_id where w.id = any(:walletIds::uuid[]) order by w.id for update of w`,
+     from wallet w join account a on a.id = w.account_id where w.id = any(:walletIds::uuid[]) order by w.id for no key update of w`,
   { prepareAs: 'call_starts_lock_wallets' },
 );
 

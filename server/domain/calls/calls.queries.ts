@@ -160,7 +160,7 @@ export const selectCallStatuses = sql<{ id: string; status: CallStatus }, { call
 
 /** Locks the wallets of a batch's calls, in id order. */
 export const lockBatchWallets = sql<{ id: string; balance_micros: string; reserved_micros: string }, { walletIds: readonly string[] }>(
-  'select id, balance_micros::text, reserved_micros::text from wallet where id = any(:walletIds::uuid[]) order by id for update',
+  'select id, balance_micros::text, reserved_micros::text from wallet where id = any(:walletIds::uuid[]) order by id for no key update',
   { prepareAs: 'billing_clock_lock_wallets' },
 );
 

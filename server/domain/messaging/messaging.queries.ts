@@ -210,11 +210,11 @@ export const selectTransactionOfKey = sql<{ wallet_transaction_id: string }, { a
 export const lockWalletCredit = sql<
   { balance_micros: string; reserved_micros: string; status: string; currency: string },
   { walletId: string }
->('select balance_micros::text, reserved_micros::text, status, currency from wallet where id = :walletId for update');
+>('select balance_micros::text, reserved_micros::text, status, currency from wallet where id = :walletId for no key update');
 
 /** Locks wallets in id order (the order every writer takes). */
 export const lockWallets = sql<{ id: string }, { walletIds: string[] }>(
-  'select id from wallet where id = any(:walletIds::uuid[]) order by id for update',
+  'select id from wallet where id = any(:walletIds::uuid[]) order by id for no key update',
 );
 
 /** Locks campaigns in id order (the order every writer takes), without blocking inserts that refer to them. */

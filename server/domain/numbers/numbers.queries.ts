@@ -100,6 +100,13 @@ export const selectPurchaseWallet = sql<
     where w.id = :walletId and (:scope::uuid is null or w.account_id = :scope)`,
 );
 
+/**
+ * The wallet a claim references, key-share locked (what the claim's foreign key takes anyway)
+ * before the account: the house order is wallets before accounts, and a call start locks its wallet
+ * and then counts the call on the account, so taking them the other way round deadlocked.
+ */
+export const keyShareLockWallet = sql<{ id: string }, { walletId: string }>('select id from wallet where id = :walletId for key share');
+
 /** Share-locks the account while a purchase claims a number, so a closure sees the claim or is seen by it. */
 export const shareLockAccount = sql<{ status: string }, { accountId: string }>(
   'select status from account where id = :accountId for share',

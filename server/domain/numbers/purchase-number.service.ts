@@ -24,6 +24,7 @@ import {
   selectNumberByKey,
   selectPurchaseWallet,
   settleClaim as settleClaimRow,
+  keyShareLockWallet,
   shareLockAccount,
 } from './numbers.queries.js';
 import { iso, PhoneNumberStatus, purchaseTotalMicros, toPhoneNumberRecord, type PhoneNumberRecord } from './phone-number-record.js';
@@ -168,12 +169,14 @@ interface ClaimDraft {
 
 /**
  * Step 1: inserts the number's row, or returns null when the number is held (or the key taken).
- * The account row is share-locked for the insert so that a closure (which updates the account,
+ * The wallet is key-share locked, then the account row share-locked for the insert so that a closure (which updates the account,
  * then releases its numbers) either sees this claim or is seen by it.
  * @throws InvalidStateError when the account has been closed.
  */
 async function claimNumber(em: EntityManager, draft: ClaimDraft): Promise<PhoneNumberRecord | null> {
   return transaction(em, async (tx) => {
+    // Wallet before account, as everywhere (see keyShareLockWallet).
+    await keyShareLockWallet.maybeOne(tx, { walletId: draft.walletId });
     const account = await shareLockAccount.maybeOne(tx, { accountId: draft.accountId });
     if (account?.status !== 'ACTIVE') throw new InvalidStateError(`Account "${draft.accountId}" is closed`);
     const row = await insertClaim.maybeOne(tx, {

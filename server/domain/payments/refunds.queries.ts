@@ -41,7 +41,7 @@ export const selectRefundableSums = sql<RefundableSumsRow, { walletIds: readonly
 );
 
 export const lockRefundWallet = sql<{ account_id: string; currency: string }, { walletId: string }>(
-  'select account_id, currency from wallet where id = :walletId for update',
+  'select account_id, currency from wallet where id = :walletId for no key update',
 );
 
 /** What the account's idempotency key recorded, if it was used. */

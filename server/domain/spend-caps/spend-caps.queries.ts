@@ -195,7 +195,7 @@ export const selectSpendCapScopes = sql<SpendCapScopeRow, { accountId: string; a
 
 /** Locks the account's wallets in id order (the house's lock order: wallets before their caps). */
 export const lockAccountWallets = sql<{ id: string }, { accountId: string }>(
-  `select id from wallet where account_id = :accountId order by id for update`,
+  `select id from wallet where account_id = :accountId order by id for no key update`,
 );
 
 /**

@@ -74,7 +74,7 @@ export const lockWalletForFee = sql<
   { walletId: string; accountScope: string | null }
 >(
   `select w.id, w.account_id, w.currency, w.status, ${availableMicrosSql('w')}::text as available_micros
-     from wallet w where w.id = :walletId and (:accountScope::uuid is null or w.account_id = :accountScope) for update`,
+     from wallet w where w.id = :walletId and (:accountScope::uuid is null or w.account_id = :accountScope) for no key update`,
 );
 
 export const selectActiveSubscriptionId = sql<{ id: string }, { walletId: string }>(
@@ -117,7 +117,7 @@ export const claimDueSubscription = sql<SubscriptionRow, { now: string }>(
 
 /** Locks a wallet to renew a subscription from it: its status and available credit in micros. */
 export const lockWalletForRenewal = sql<{ status: string; available_micros: string }, { walletId: string }>(
-  `select w.status, ${availableMicrosSql('w')}::text as available_micros from wallet w where w.id = :walletId for update`,
+  `select w.status, ${availableMicrosSql('w')}::text as available_micros from wallet w where w.id = :walletId for no key update`,
 );
 
 /** Starts a subscription's next period (`period`, ending at `periodEnd`) with a fresh allowance. */

@@ -1,0 +1,70 @@
+// Goal: the short chaos storm keeps every promise through a `kill -9` of one of two server processes and through a dropped LISTEN connection: ledger clean, no acknowledged operation lost or applied twice, every subscriber's events and alerts exactly once and in order, every webhook and mail delivered. Method: the same storm code as `npm run chaos` (bench/chaos/storm.ts) with a few hundred operations: real `node dist/server/main.js` processes, an embedded PostgreSQL, graphql-ws subscribers, a real SMTP server, a webhook receiver and the Stripe sandbox.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStorm, type ScenarioName, type StormResult } from '../../bench/chaos/storm.js';
+import { buildServer, type BuiltServer } from '../support/server-process.js';
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+/** Per scenario: start-up, a few hundred operations, the fault and the settling, on a loaded machine. */
+const SCENARIO_TIMEOUT_MS = 240_000;
+
+let built: BuiltServer;
+beforeAll(async () => {
+  built = await buildServer();
+}, 120_000);
+afterAll(async () => {
+  await built?.remove();
+});
+
+async function storm(scenario: ScenarioName): Promise<StormResult> {
+  const lines: string[] = [];
+  const result = await runStorm({
+    scenario,
+    serverEntry: built.mainFile,
+    projectRoot: PROJECT_ROOT,
+    operations: 300,
+    wallets: 12,
+    clients: 8,
+    seed: 19,
+    settleTimeoutMs: 90_000,
+    // `npm run chaos` holds the clock to one 6-second increment. On the shared 2-core test machine
+    // (load 15-25) the clock was seen 12-34 s late in every scenario, faults or not, behind lock
+    // waits; here the bound only catches calls no process meters any more.
+    unfundedLagSecondsAllowed: 60,
+    log: (line) => lines.push(line),
+  });
+  // What the run saw, for whoever reads a failure.
+  if (result.problems.length > 0) console.log([...lines, ...result.problems, ...result.notes].join('\n'));
+  return result;
+}
+
+describe('chaos storm (short)', () => {
+  it(
+    'kill -9 of one process mid-storm: restarted on the same data, nothing lost or doubled, subscribers resumed',
+    async () => {
+      const result = await storm('kill-9');
+      expect(result.problems).toEqual([]);
+      expect(result.operations).toBeGreaterThanOrEqual(300);
+      expect(result.acknowledged).toBeGreaterThan(0);
+      expect(result.lost).toBe(0);
+      expect(result.duplicated).toBe(0);
+      // The killed process's subscriber lost its socket and resumed; the books and events checks above cover what it saw.
+      expect(result.subscriberResumes[1]).toBeGreaterThanOrEqual(1);
+      expect(Number.isFinite(result.recoveryMs)).toBe(true);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'the LISTEN connections dropped: the next event still reaches both processes subscribers, nothing missing or repeated',
+    async () => {
+      const result = await storm('listen-dropped');
+      expect(result.problems).toEqual([]);
+      expect(result.lost).toBe(0);
+      expect(result.duplicated).toBe(0);
+      expect(result.notes.some((note) => /[1-9]\d* LISTEN backend\(s\) terminated/.test(note))).toBe(true);
+      expect(Number.isFinite(result.recoveryMs)).toBe(true);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+});
