@@ -7,6 +7,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { logSettingsFromEnv } from '../server/config.js';
+import { configureLogging } from '../server/logging/logger.js';
+
+// A bench's own process (an app run in-process, as the billing clock bench does) logs warnings and
+// errors only, unless LOG_LEVEL says otherwise: a readable line per request on the terminal would
+// bury the figures and cost far more than production's JSON line. Server processes a bench starts
+// (bench-server.ts) log as production does (NODE_ENV=production: JSON at info), read and dropped.
+configureLogging({ level: process.env.LOG_LEVEL ? logSettingsFromEnv(process.env).logLevel : 'warn' });
 
 // ---------------------------------------------------------------------------------------------
 // Settings
