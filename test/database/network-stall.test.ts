@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionGovernorOf } from '../../server/database/operation-budget.js';
 import { createTestDatabase } from '../support/database.js';
 import { startNetworkCut, type NetworkCut } from '../support/network-cut.js';
+import { startRetryingCharges } from '../support/retrying-charges.js';
 import { subscribe, TRANSACTION_ADDED, type AddedTransaction } from '../support/subscriber.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { until } from '../support/waiting.js';
 
 const DEADLINE_MS = 3_000;
 const STALL_MS = 5_000;
-const CHARGE = `mutation($input: ChargeInput!) { charge(input: $input) { transaction { sequence } } }`;
 
 let proxy: NetworkCut;
 let t: TestApp;
@@ -49,30 +49,9 @@ describe(`a network stall of ${STALL_MS / 1_000} s between the server and Postgr
       (data) => data.transactionAdded,
     );
     await subscriber.waitFor(1);
-    const failed: { status: number; code: string; retryable: boolean; answeredMs: number }[] = [];
-    let acknowledged = 0;
-    const loop = (async () => {
-      for (let index = 0; index < CHARGES; index++) {
-        for (;;) {
-          const startedMs = performance.now();
-          const response = await t.graphql(ownerKey, CHARGE, {
-            input: { walletId, amount: '0.01', idempotencyKey: `stall-${accountId}-${index}` },
-          });
-          if (!response.errors) break;
-          const extensions: Record<string, unknown> = response.errors[0]?.extensions ?? {};
-          failed.push({
-            status: response.status,
-            code: String(extensions.code),
-            retryable: extensions.retryable === true,
-            answeredMs: performance.now() - startedMs,
-          });
-          // The client's retry delay, not a wait for a condition.
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        acknowledged++;
-      }
-    })();
-    await until('some charges before the stall', () => acknowledged >= 3);
+    const charges = startRetryingCharges(t, ownerKey, walletId, CHARGES, `stall-${accountId}`);
+    const { failed } = charges;
+    await until('some charges before the stall', () => charges.acknowledged >= 3);
     proxy.stall();
     const stalledAtMs = performance.now();
     try {
@@ -82,8 +61,8 @@ describe(`a network stall of ${STALL_MS / 1_000} s between the server and Postgr
     } finally {
       proxy.unstall();
     }
-    await loop;
-    expect(acknowledged).toBe(CHARGES);
+    await charges.done;
+    expect(charges.acknowledged).toBe(CHARGES);
     const codes = Object.fromEntries(
       [...new Set(failed.map((attempt) => attempt.code))].map((code) => [code, failed.filter((attempt) => attempt.code === code).length]),
     );

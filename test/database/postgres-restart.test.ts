@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDatabase } from '../../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase, type PostgresShutdownMode } from '../../server/database/embedded-postgres.js';
 import { ALERTS_CONSUMER } from '../../server/domain/alerts/raise-alerts.service.js';
+import { CHARGE, startRetryingCharges } from '../support/retrying-charges.js';
 import { subscribe, TRANSACTION_ADDED, type AddedTransaction } from '../support/subscriber.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { until } from '../support/waiting.js';
 
 const DEADLINE_MS = 4_000;
 const POLL_INTERVAL_MS = 1_000;
-const CHARGE = `mutation($input: ChargeInput!) { charge(input: $input) { transaction { sequence } } }`;
 
 let folder: string;
 let cluster: EmbeddedDatabase;
@@ -51,51 +51,6 @@ async function query<Row extends pg.QueryResultRow>(text: string, values: unknow
   } finally {
     await client.end();
   }
-}
-
-/** An attempt that did not succeed: its HTTP status (0: no answer), code, retryable flag and time to answer. */
-interface FailedAttempt {
-  status: number;
-  code: string;
-  retryable: boolean;
-  answeredMs: number;
-}
-
-/**
- * A client charging `count` times in order, each charge retried with its idempotency key until it
- * is acknowledged, as an integrator's client does. Every failed attempt is kept.
- */
-function chargeLoop(key: string, walletId: string, count: number, prefix: string) {
-  const failed: FailedAttempt[] = [];
-  let acknowledged = 0;
-  const done = (async () => {
-    for (let index = 0; index < count; index++) {
-      for (;;) {
-        const startedMs = performance.now();
-        const response = await t
-          .graphql(key, CHARGE, { input: { walletId, amount: '0.01', idempotencyKey: `${prefix}-${index}` } })
-          .catch(() => ({ status: 0, errors: [{ message: 'no answer', extensions: { code: 'NO_ANSWER' } }], data: null }));
-        if (!response.errors) break;
-        const extensions: Record<string, unknown> = response.errors[0]?.extensions ?? {};
-        failed.push({
-          status: response.status,
-          code: String(extensions.code),
-          retryable: extensions.retryable === true,
-          answeredMs: performance.now() - startedMs,
-        });
-        // The client's retry delay (what Retry-After says), not a wait for a condition.
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      acknowledged++;
-    }
-  })();
-  return {
-    failed,
-    done,
-    get acknowledged() {
-      return acknowledged;
-    },
-  };
 }
 
 /** The wallet sequences of `received`, as numbers. */
@@ -137,7 +92,7 @@ describe.each(['fast', 'immediate'] as PostgresShutdownMode[])('PostgreSQL resta
         .billedSeconds as number;
     await subscriber.waitFor(1);
 
-    const loop = chargeLoop(ownerKey, walletId, CHARGES, `${mode}-${accountId}`);
+    const loop = startRetryingCharges(t, ownerKey, walletId, CHARGES, `${mode}-${accountId}`);
     await until('some charges before the restart', () => loop.acknowledged >= 5);
     const listenBefore = await listenBackend();
     expect(listenBefore).toBeDefined();
