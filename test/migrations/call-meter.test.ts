@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Migration20261207160000CallMeter } from '../../server/migrations/Migration20261207160000_call_meter.js';
 import { createTestDatabase } from '../support/database.js';
+import { upSqlOf } from '../support/migration-sql.js';
 
 let client: pg.Client;
 
@@ -17,13 +18,7 @@ afterAll(async () => {
   await client?.end();
 });
 
-/** The migration's statements, as it hands them to MikroORM. */
-function migrationSql(): string {
-  // biome-ignore lint/suspicious/noExplicitAny: addSql only collects text; the driver and config are not used.
-  const migration = new Migration20261207160000CallMeter(null as any, null as any);
-  migration.up();
-  return migration.getQueries().join(';\n');
-}
+const migrationSql = () => upSqlOf(Migration20261207160000CallMeter);
 
 describe('Migration20261207160000_call_meter', () => {
   it("moves each active call's meter figures into call_meter and leaves ended calls without one", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trialCreditKeyOf } from '../../server/domain/users/trial-credit-key.js';
 import { Migration20261207100000TrialCreditKey } from '../../server/migrations/Migration20261207100000_trial_credit_key.js';
 import { createTestDatabase } from '../support/database.js';
+import { upSqlOf } from '../support/migration-sql.js';
 
 let client: pg.Client;
 
@@ -15,13 +16,7 @@ afterAll(async () => {
   await client?.end();
 });
 
-/** The migration's statements, as it hands them to MikroORM. */
-function migrationSql(): string {
-  // biome-ignore lint/suspicious/noExplicitAny: addSql only collects text; the driver and config are not used.
-  const migration = new Migration20261207100000TrialCreditKey(null as any, null as any);
-  migration.up();
-  return migration.getQueries().join(';\n');
-}
+const migrationSql = () => upSqlOf(Migration20261207100000TrialCreditKey);
 
 describe('Migration20261207100000_trial_credit_key', () => {
   it('keys existing grants as trialCreditKeyOf does; the earliest of a folded pair keeps the key; a new spelling then conflicts', async () => {
