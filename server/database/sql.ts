@@ -31,8 +31,14 @@ export function poolOf(em: EntityManager): PoolClient {
 
 /** An open transaction on one pooled connection, handed to the `work` of {@link transaction}. */
 export class SqlTransaction {
-  /** @internal Only {@link transaction} makes one. */
-  constructor(readonly connection: pg.Client) {}
+  /**
+   * @internal Only {@link transaction} and {@link pipelinedTransaction} make one; `begun` is false
+   * until the latter has sent its `begin` (a statement sent before would run outside the transaction).
+   */
+  constructor(
+    readonly connection: pg.Client,
+    public begun = true,
+  ) {}
 }
 
 /** Where a statement runs: the ORM's pool (each statement in autocommit) or an open transaction. */
@@ -110,7 +116,10 @@ export class Query<Row, Params extends SqlParams> {
       this.prepareAs === undefined
         ? { text: this.text, values: this.values(params) }
         : { name: this.prepareAs, text: this.text, values: this.values(params) };
-    if (db instanceof SqlTransaction) return db.connection.query(config) as Promise<pg.QueryResult & { rows: Row[] }>;
+    if (db instanceof SqlTransaction) {
+      assert(db.begun, 'a pipelined transaction sends its first statements in a round trip (the begin goes with them)');
+      return db.connection.query(config) as Promise<pg.QueryResult & { rows: Row[] }>;
+    }
     return withConnection(db, (connection) => connection.query(config) as Promise<pg.QueryResult & { rows: Row[] }>);
   }
 }
@@ -203,6 +212,90 @@ export async function transaction<T>(
       // A lost connection has no transaction left to roll back (PostgreSQL rolled it back), and a
       // rollback sent on it would wait for the client's query timeout.
       if (!isConnectionLost(error)) await connection.query('rollback').catch(() => {});
+      throw error;
+    }
+  });
+}
+
+/**
+ * Sends statements of a {@link pipelinedTransaction} in one round trip. `send` starts them, in
+ * order, and returns their promises: each must send its statement before its first `await` (every
+ * {@link Query} method does, and so do helpers that run one such method first thing). Resolves with
+ * their results once PostgreSQL has answered all of them; throws the first error (PostgreSQL
+ * answers the statements after a failed one "transaction aborted", and the commit, if sent, rolls back).
+ * `commit: true` sends the commit behind them.
+ */
+export type RoundTrip = <const Sent extends readonly Promise<unknown>[]>(
+  send: () => Sent,
+  options?: { commit?: boolean },
+) => Promise<{ -readonly [K in keyof Sent]: Awaited<Sent[K]> }>;
+
+/** The node-postgres parts pipelining needs: its pipeline switch (read per query sent) and its socket. */
+interface PipelinedClient {
+  pipeline: boolean;
+  connection: { stream: { cork(): void; uncork(): void } };
+}
+
+/**
+ * {@link transaction} for hot multi-statement writes (call set-up batches): `work` sends its
+ * statements in a few round trips ({@link RoundTrip}) instead of one each, so the rows it locks are
+ * held across fewer network waits. The `begin` goes with the first round trip, the `commit` with the
+ * one that asks for it (or alone after `work`). Uses node-postgres's pipeline mode (every message
+ * written at once, each statement still its own Sync, so a failed one only aborts the transaction),
+ * switched on only while a round trip is in flight on this connection, which the transaction owns.
+ * READ COMMITTED. Rolls back when `work` or a round trip throws.
+ */
+export async function pipelinedTransaction<T>(
+  em: EntityManager,
+  work: (tx: SqlTransaction, roundTrip: RoundTrip) => Promise<T>,
+): Promise<T> {
+  return withConnection(em, async (connection) => {
+    const tx = new SqlTransaction(connection, false);
+    let committed = false;
+    const client = connection as unknown as PipelinedClient;
+    const roundTrip = (async (send: () => readonly Promise<unknown>[], options: { commit?: boolean } = {}) => {
+      assert(!committed, 'nothing is sent after the commit');
+      assert(!client.pipeline, 'one round trip at a time');
+      const sent: Promise<unknown>[] = [];
+      let statements = 0;
+      let sendError: unknown;
+      client.pipeline = true;
+      client.connection.stream.cork();
+      try {
+        if (!tx.begun) {
+          sent.push(connection.query('begin'));
+          tx.begun = true;
+        }
+        const own = send();
+        statements = own.length;
+        sent.push(...own);
+        if (options.commit) {
+          sent.push(connection.query('commit'));
+          committed = true;
+        }
+      } catch (error) {
+        sendError = error;
+      } finally {
+        client.connection.stream.uncork();
+      }
+      // Whatever went out is answered before the connection leaves pipeline mode.
+      const settled = await Promise.allSettled(sent);
+      client.pipeline = false;
+      if (sendError !== undefined) throw sendError;
+      const failed = settled.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      const values = settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value);
+      const first = values.length - statements - (options.commit ? 1 : 0);
+      return values.slice(first, first + statements);
+    }) as RoundTrip;
+    try {
+      const result = await work(tx, roundTrip);
+      if (tx.begun && !committed) await connection.query('commit');
+      return result;
+    } catch (error) {
+      // As in transaction(): a lost connection has nothing to roll back. After a commit that was
+      // sent (and answered "rollback" or an error) the rollback is a harmless no-op.
+      if (tx.begun && !isConnectionLost(error)) await connection.query('rollback').catch(() => {});
       throw error;
     }
   });

@@ -1,11 +1,11 @@
 // Goal: the one SQL helper binds named parameters (never inlining them), keeps `::` casts intact,
 // refuses a missing parameter, prepares hot statements by name, and commits or rolls back a
-// transaction as a whole, and never hands out a connection that died under a query. Method: a fresh database and the ORM's own pool.
+// transaction as a whole (also one whose statements go in pipelined round trips), and never hands out a connection that died under a query. Method: a fresh database and the ORM's own pool.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrm, migrate } from '../../server/database/orm.js';
 import pg from 'pg';
-import { isConnectionLost, sql, transaction } from '../../server/database/sql.js';
+import { isConnectionLost, pipelinedTransaction, sql, transaction } from '../../server/database/sql.js';
 import { until } from '../support/waiting.js';
 import { createTestDatabase } from '../support/database.js';
 
@@ -84,6 +84,105 @@ describe('sql', () => {
       );
       expect(statements).toEqual([{ name: 'sql_helper_probe_label' }]);
     });
+  });
+});
+
+describe('pipelinedTransaction', () => {
+  type SocketWrite = (...args: unknown[]) => unknown;
+  /** Counts the socket writes (each one syscall) of the connection a transaction runs on, until stopped. */
+  function countingWrites(tx: { connection: pg.Client }): { writes: () => number; stop: () => void } {
+    const socket = (tx.connection as unknown as { connection: { stream: { _write: SocketWrite; _writev: SocketWrite } } }).connection
+      .stream;
+    const original = { write: socket._write, writev: socket._writev };
+    let writes = 0;
+    socket._write = function (this: unknown, ...args: unknown[]) {
+      writes += 1;
+      return original.write.apply(this, args);
+    };
+    socket._writev = function (this: unknown, ...args: unknown[]) {
+      writes += 1;
+      return original.writev.apply(this, args);
+    };
+    return {
+      writes: () => writes,
+      stop: () => {
+        socket._write = original.write;
+        socket._writev = original.writev;
+      },
+    };
+  }
+
+  it('sends the begin, a round trip of statements and the commit in one write each round trip, answering each in order', async () => {
+    const em = orm.em.fork();
+    const writesPerRoundTrip: number[] = [];
+    const answers = await pipelinedTransaction(em, async (tx, roundTrip) => {
+      const counter = countingWrites(tx);
+      try {
+        const first = await roundTrip(() => [
+          insertProbe.run(tx, { id: 20, label: 'a', amountMicros: 1n }),
+          insertProbe.run(tx, { id: 21, label: 'b', amountMicros: 2n }),
+          selectProbe.all(tx, { id: 20 }),
+        ]);
+        writesPerRoundTrip.push(counter.writes());
+        const second = await roundTrip(
+          () => [selectProbe.one(tx, { id: 21 }), insertProbe.run(tx, { id: 22, label: 'c', amountMicros: 3n })],
+          {
+            commit: true,
+          },
+        );
+        writesPerRoundTrip.push(counter.writes() - writesPerRoundTrip[0]!);
+        return [first, second] as const;
+      } finally {
+        counter.stop();
+      }
+    });
+    expect(writesPerRoundTrip).toEqual([1, 1]);
+    expect(answers[0]).toEqual([1, 1, [{ id: 20, label: 'a', amount: '1', doubled: '2' }]]);
+    expect(answers[1]).toEqual([{ id: 21, label: 'b', amount: '2', doubled: '4' }, 1]);
+    const ids = await sql<{ id: number }>('select id from sql_helper_probe where id between 20 and 29 order by id').all(em);
+    expect(ids.map((row) => row.id)).toEqual([20, 21, 22]);
+  });
+
+  it("throws the failing statement's own error, commits nothing of the transaction, and leaves the connection in its ordinary mode", async () => {
+    const em = orm.em.fork();
+    const failure = await pipelinedTransaction(em, async (tx, roundTrip) => {
+      await roundTrip(() => [insertProbe.run(tx, { id: 30, label: 'undone', amountMicros: 1n })]);
+      await roundTrip(
+        () => [
+          insertProbe.run(tx, { id: 31, label: 'undone', amountMicros: 1n }),
+          insertProbe.run(tx, { id: 20, label: 'duplicate key', amountMicros: 1n }),
+          insertProbe.run(tx, { id: 32, label: 'after the failure', amountMicros: 1n }),
+        ],
+        { commit: true },
+      );
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(pg.DatabaseError);
+    expect((failure as pg.DatabaseError).code).toBe('23505');
+    const ids = await sql<{ id: number }>('select id from sql_helper_probe where id between 30 and 39').all(em);
+    expect(ids).toEqual([]);
+    // Every pooled connection (this test's pool has 4) still answers one statement at a time, in a transaction of its own.
+    await Promise.all(
+      [40, 41, 42, 43].map((id) =>
+        transaction(em.fork(), async (tx) => {
+          expect((tx.connection as unknown as { pipeline: boolean }).pipeline).toBe(false);
+          await insertProbe.run(tx, { id, label: 'ordinary', amountMicros: 1n });
+        }),
+      ),
+    );
+    expect(await sql<{ n: number }>('select count(*)::int as n from sql_helper_probe where id between 40 and 49').one(em)).toEqual({
+      n: 4,
+    });
+  });
+
+  it('refuses a statement sent before the first round trip (it would run outside the transaction), and commits work that never sent one', async () => {
+    const em = orm.em.fork();
+    await expect(
+      pipelinedTransaction(em, async (tx) => {
+        await insertProbe.run(tx, { id: 50, label: 'outside', amountMicros: 1n });
+      }),
+    ).rejects.toThrow(/first statements in a round trip/);
+    expect(await pipelinedTransaction(em, async () => 'nothing sent')).toBe('nothing sent');
+    expect(await sql<{ n: number }>('select count(*)::int as n from sql_helper_probe where id = 50').one(em)).toEqual({ n: 0 });
   });
 });
 

@@ -56,7 +56,7 @@ export const countAccountsCalls = sql<never, { ids: string[]; deltas: number[] }
   { prepareAs: 'call_starts_count_accounts' },
 );
 
-/** Inserts many calls (element i of each array is call i), in one statement; their rows. */
+/** Inserts many calls (element i of each array is call i) and their CALL_UPDATED outbox events, in one statement; their rows. */
 export const insertCalls = sql<
   CallRow,
   {
@@ -98,7 +98,10 @@ export const insertCalls = sql<
    returning *),
    meter as (
      insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
-     select id, reserved_micros, next_check_at, funded_seconds, allowance_seconds from c where status = 'ACTIVE')
+     select id, reserved_micros, next_check_at, funded_seconds, allowance_seconds from c where status = 'ACTIVE'),
+   events as (
+     insert into outbox_event (type, account_id, campaign_id, call_id, version)
+     select 'CALL_UPDATED', account_id, campaign_id, id, version from c order by id)
    select ${CALL_ROW_COLUMNS} from c`,
   { prepareAs: 'call_starts_insert_calls' },
 );
@@ -121,20 +124,28 @@ export const selectEndedCalls = sql<CallRow, { callIds: string[] }>(
   { prepareAs: 'call_ends_select_calls' },
 );
 
-/** Completes many calls at their callers' hang-up (element i of each array is call i); their rows. */
+/**
+ * Completes many calls at their callers' hang-up (element i of each array is call i) and inserts
+ * their CALL_UPDATED outbox events, in one statement; their rows.
+ */
 export const completeCalls = sql<
   CallRow,
   { ids: string[]; endedAts: string[]; billedSeconds: number[]; costMicros: string[]; allowanceSeconds: number[] }
 >(
   // The meters' final figures move onto the calls and the meter rows go, in the same statement.
-  `with m as (delete from call_meter where call_id = any(:ids::uuid[]) returning *)
-   update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = u.ended_at, billed_seconds = u.billed_seconds,
-          cost_micros = u.cost_micros, funded_seconds = m.funded_seconds, reserved_micros = m.reserved_micros,
-          allowance_seconds = u.allowance_seconds, next_check_at = null, version = c.version + 1, updated_at = now()
-     from unnest(:ids::uuid[], :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
-          as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds), m
-    where c.id = u.id and m.call_id = u.id
-    returning ${CALL_ROW_COLUMNS}`,
+  `with m as (delete from call_meter where call_id = any(:ids::uuid[]) returning *),
+   c as (
+     update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+            cost_micros = u.cost_micros, funded_seconds = m.funded_seconds, reserved_micros = m.reserved_micros,
+            allowance_seconds = u.allowance_seconds, next_check_at = null, version = c.version + 1, updated_at = now()
+       from unnest(:ids::uuid[], :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
+            as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds), m
+      where c.id = u.id and m.call_id = u.id
+      returning c.*),
+   events as (
+     insert into outbox_event (type, account_id, campaign_id, call_id, version)
+     select 'CALL_UPDATED', account_id, campaign_id, id, version from c order by id)
+   select ${CALL_ROW_COLUMNS} from c`,
   { prepareAs: 'call_ends_complete_calls' },
 );
 

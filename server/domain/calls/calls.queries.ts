@@ -203,6 +203,28 @@ export const updateBatchCampaigns = sql<
   { prepareAs: 'billing_clock_update_campaigns' },
 );
 
+/**
+ * {@link updateBatchCampaigns} for call set-up batches, with each changed campaign's CAMPAIGN_UPDATED
+ * outbox event (its new version) inserted by the same statement: no answer is awaited between the
+ * two, so the batch sends it in the round trip that commits.
+ */
+export const updateCampaignCountersWithEvents = sql<
+  never,
+  { ids: string[]; committedDeltas: string[]; spentDeltas: string[]; activeDeltas: number[]; stopStatuses: (string | null)[] }
+>(
+  `with m as (
+     update campaign m set committed_micros = m.committed_micros + u.committed_delta, spent_micros = m.spent_micros + u.spent_delta,
+            active_calls = m.active_calls + u.active_delta, status = coalesce(u.stop_status, m.status),
+            version = m.version + 1, updated_at = now()
+       from unnest(:ids::uuid[], :committedDeltas::bigint[], :spentDeltas::bigint[], :activeDeltas::int[], :stopStatuses::text[])
+            as u(id, committed_delta, spent_delta, active_delta, stop_status)
+      where m.id = u.id
+      returning m.id, m.account_id, m.version)
+   insert into outbox_event (type, account_id, campaign_id, call_id, version)
+   select 'CAMPAIGN_UPDATED', m.account_id, m.id, null, m.version from m order by m.id`,
+  { prepareAs: 'call_batches_update_campaigns' },
+);
+
 /** Counts `ended[i]` fewer active calls on account `ids[i]`. */
 export const releaseAccountsCalls = sql<never, { ids: string[]; ended: number[] }>(
   `update account a set active_calls = a.active_calls - u.ended

@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { transaction } from '../../database/sql.js';
+import { pipelinedTransaction } from '../../database/sql.js';
 import type { MemberOutcome } from '../../database/transaction-batcher.js';
 import { NotFoundError } from '../../errors.js';
-import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
 import { allowanceSplit, billedSeconds, callCostMicros } from '../rating/rating.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { completeCalls, lockEndingCalls, selectEndedCalls } from './call-batches.queries.js';
 import { CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
 import type { CallServiceDeps } from './call.service.js';
-import { releaseAccountsCalls, updateBatchCampaigns, updateBatchSubscriptions } from './calls.queries.js';
+import { releaseAccountsCalls, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
 
 /** One caller's hang-up: the call, seen within the tenant `accountScope` (null: any account). */
 export interface CallEnding {
@@ -26,7 +25,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Ends many active calls at their callers' hang-up in ONE transaction, with one statement per table
- * (calls, spend caps, subscriptions, campaigns, accounts, outbox): bills each the time used, rounded
+ * (calls, spend caps, subscriptions, campaigns, accounts, outbox) sent in three round trips (the
+ * calls locked with the begin, their caps locked, the writes with the commit): bills each the time used, rounded
  * up by its rate's increments (never more than it had funded), and gives back to the caps, the
  * subscription, the campaign and the account's concurrent calls what it held beyond that. Posting
  * the costs is the caller's next step (postCallCost). A call that has already ended (the server may
@@ -39,9 +39,11 @@ export async function endCalls(
   deps: CallServiceDeps,
   endings: readonly CallEnding[],
 ): Promise<MemberOutcome<EndedCall>[]> {
-  const outcomes = await transaction(em, async (tx) => {
+  const outcomes = await pipelinedTransaction(em, async (tx, roundTrip) => {
     const callIds = [...new Set(endings.map((ending) => ending.callId))].sort();
-    const calls = new Map((await lockEndingCalls.all(tx, { callIds })).map((row) => [row.id, toCallRecord(row)]));
+    // Three round trips: the calls locked (with the begin), their wallets' caps locked, every write (with the commit).
+    const [locked] = await roundTrip(() => [lockEndingCalls.all(tx, { callIds })]);
+    const calls = new Map(locked.map((row) => [row.id, toCallRecord(row)]));
     // Calls already ended (no meter left to lock) come back as they are.
     const notActive = callIds.filter((id) => !calls.has(id));
     if (notActive.length > 0)
@@ -73,14 +75,6 @@ export async function endCalls(
     if (ending.size === 0) return answer();
 
     const ended = [...ending.values()];
-    const rows = await completeCalls.all(tx, {
-      ids: ended.map((end) => end.call.id),
-      endedAts: ended.map((end) => iso(end.endedAtMs)),
-      billedSeconds: ended.map((end) => end.billed),
-      costMicros: ended.map((end) => end.cost.toString()),
-      allowanceSeconds: ended.map((end) => end.allowanceUsed),
-    });
-    for (const row of rows) calls.set(row.id, toCallRecord(row));
     // What a call held beyond its cost no longer counts toward the spend caps (as for the campaign's committed).
     const caps = await SpendCapBook.lock(
       tx,
@@ -88,7 +82,6 @@ export async function endCalls(
       Math.max(...ended.map((end) => end.endedAtMs)),
     );
     for (const end of ended) caps.add(end.call.walletId, end.cost - end.call.reservedMicros);
-    await caps.write(tx);
     // One row per subscription, campaign and account: an UPDATE … FROM applies one change per row.
     const subscriptions = new Map<string, { reservedDelta: number; usedDelta: number }>();
     const campaigns = new Map<string, { committedDelta: bigint; spentDelta: bigint; activeDelta: number }>();
@@ -111,40 +104,42 @@ export async function endCalls(
       }
       accounts.set(call.accountId, (accounts.get(call.accountId) ?? 0) + 1);
     }
-    if (subscriptions.size > 0) {
-      const ids = [...subscriptions.keys()].sort();
-      await updateBatchSubscriptions.run(tx, {
-        ids,
-        reservedDeltas: ids.map((id) => subscriptions.get(id)!.reservedDelta),
-        usedDeltas: ids.map((id) => subscriptions.get(id)!.usedDelta),
-      });
-    }
-    const events: EntityEvent[] = rows.map((row) => {
-      const call = calls.get(row.id)!;
-      return { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version };
-    });
-    if (campaigns.size > 0) {
-      const ids = [...campaigns.keys()].sort();
-      const versions = await updateBatchCampaigns.all(tx, {
-        ids,
-        committedDeltas: ids.map((id) => campaigns.get(id)!.committedDelta.toString()),
-        spentDeltas: ids.map((id) => campaigns.get(id)!.spentDelta.toString()),
-        activeDeltas: ids.map((id) => campaigns.get(id)!.activeDelta),
-        stopStatuses: ids.map(() => null),
-      });
-      for (const row of versions) {
-        events.push({
-          type: 'CAMPAIGN_UPDATED',
-          accountId: row.account_id,
-          campaignId: row.id,
-          callId: null,
-          version: BigInt(row.version),
-        });
-      }
-    }
+    const subscriptionIds = [...subscriptions.keys()].sort();
+    const campaignIds = [...campaigns.keys()].sort();
     const accountIds = [...accounts.keys()].sort();
-    await releaseAccountsCalls.run(tx, { ids: accountIds, ended: accountIds.map((id) => accounts.get(id)!) });
-    await insertOutboxEvents(tx, events);
+    // The outbox events (each call's and each campaign's, with its new version) are written by the
+    // calls' and the campaigns' statements themselves, so nothing waits for an answer before the commit.
+    const [rows] = await roundTrip(
+      () => [
+        completeCalls.all(tx, {
+          ids: ended.map((end) => end.call.id),
+          endedAts: ended.map((end) => iso(end.endedAtMs)),
+          billedSeconds: ended.map((end) => end.billed),
+          costMicros: ended.map((end) => end.cost.toString()),
+          allowanceSeconds: ended.map((end) => end.allowanceUsed),
+        }),
+        caps.write(tx),
+        subscriptionIds.length === 0
+          ? Promise.resolve(0)
+          : updateBatchSubscriptions.run(tx, {
+              ids: subscriptionIds,
+              reservedDeltas: subscriptionIds.map((id) => subscriptions.get(id)!.reservedDelta),
+              usedDeltas: subscriptionIds.map((id) => subscriptions.get(id)!.usedDelta),
+            }),
+        campaignIds.length === 0
+          ? Promise.resolve(0)
+          : updateCampaignCountersWithEvents.run(tx, {
+              ids: campaignIds,
+              committedDeltas: campaignIds.map((id) => campaigns.get(id)!.committedDelta.toString()),
+              spentDeltas: campaignIds.map((id) => campaigns.get(id)!.spentDelta.toString()),
+              activeDeltas: campaignIds.map((id) => campaigns.get(id)!.activeDelta),
+              stopStatuses: campaignIds.map(() => null),
+            }),
+        releaseAccountsCalls.run(tx, { ids: accountIds, ended: accountIds.map((id) => accounts.get(id)!) }),
+      ],
+      { commit: true },
+    );
+    for (const row of rows) calls.set(row.id, toCallRecord(row));
     return answer();
   });
   if (outcomes.some((outcome) => outcome.ok && outcome.value.changed)) deps.committed();

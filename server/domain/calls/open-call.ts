@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { transaction, type SqlTransaction } from '../../database/sql.js';
+import { pipelinedTransaction, type SqlTransaction } from '../../database/sql.js';
 import type { MemberOutcome } from '../../database/transaction-batcher.js';
 import { assert, CampaignNotRunningError, DomainError, EmailNotVerifiedError, LimitExceededError } from '../../errors.js';
 import { CampaignStatus } from '../campaigns/campaign-record.js';
-import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
 import type { Rate } from '../rating/rating.js';
 import { callCostMicros } from '../rating/rating.js';
 import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
@@ -12,7 +11,7 @@ import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { availableMicros, changeReservedCredit } from '../wallets/credit.js';
 import { countAccountsCalls, insertCalls, lockCallAccounts, lockStartSubscriptions, lockStartWallets } from './call-batches.queries.js';
 import { type CallDirection, CallEndReason, CallStatus, nextCheckAtMs, toCallRecord, type CallRecord } from './call-record.js';
-import { lockBatchCampaigns, updateBatchCampaigns, updateBatchSubscriptions } from './calls.queries.js';
+import { lockBatchCampaigns, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
 import type { CallServiceDeps } from './call.service.js';
 
 /**
@@ -88,8 +87,9 @@ interface StartCampaign {
 
 /**
  * The one start routine of calls in both directions, for many calls in ONE transaction with one
- * statement per table (wallets, spend caps, subscriptions, campaigns, accounts, calls, outbox),
- * deciding each call in the order given as if it ran alone after the ones before it. For each:
+ * statement per table (wallets, spend caps, subscriptions, campaigns, accounts, calls, outbox) sent
+ * in two round trips (the locking reads with the begin, the writes with the commit:
+ * {@link pipelinedTransaction}), deciding each call in the order given as if it ran alone after the ones before it. For each:
  * checks the wallet (its owner must have verified their address), the wallet's spend caps, the
  * subscription that may pay, and the campaign that places it; reserves the first increment (plus
  * connect fee) on the wallet and counts it on the caps, the campaign and the account's concurrent
@@ -106,11 +106,23 @@ export async function openCalls(
   deps: CallServiceDeps,
   openings: readonly CallOpening[],
 ): Promise<MemberOutcome<CallRecord>[]> {
-  const outcomes = await transaction(em, async (tx) => {
-    // Lock order everywhere: calls, wallets, spend caps, subscriptions, campaigns, accounts.
+  const outcomes = await pipelinedTransaction(em, async (tx, roundTrip) => {
+    // Lock order everywhere: calls, wallets, spend caps, subscriptions, campaigns, accounts. Every
+    // row the batch shares is locked in the first round trip (with the begin) and written in the
+    // second (with the commit), so a hot wallet or campaign is held across two network waits.
     const walletIds = [...new Set(openings.map((opening) => opening.walletId))].sort();
+    const paidWalletIds = [...new Set(openings.filter((opening) => opening.subscriptionPays).map((opening) => opening.walletId))].sort();
+    const campaignIds = [...new Set(openings.flatMap((opening) => (opening.campaignId === null ? [] : [opening.campaignId])))].sort();
+    const accountIds = [...new Set(openings.map((opening) => opening.accountId))].sort();
+    const [walletRows, caps, subscriptionRows, campaignRows, accountRows] = await roundTrip(() => [
+      lockStartWallets.all(tx, { walletIds }),
+      SpendCapBook.lock(tx, walletIds, Math.max(...openings.map((opening) => opening.startedAtMs))),
+      paidWalletIds.length === 0 ? Promise.resolve([]) : lockStartSubscriptions.all(tx, { walletIds: paidWalletIds }),
+      campaignIds.length === 0 ? Promise.resolve([]) : lockBatchCampaigns.all(tx, { campaignIds }),
+      lockCallAccounts.all(tx, { accountIds }),
+    ]);
     const wallets = new Map<string, StartWallet>();
-    for (const row of await lockStartWallets.all(tx, { walletIds })) {
+    for (const row of walletRows) {
       wallets.set(row.id, {
         balanceMicros: BigInt(row.balance_micros),
         reservedMicros: BigInt(row.reserved_micros),
@@ -120,38 +132,29 @@ export async function openCalls(
         emailUnverified: row.account_email_unverified,
       });
     }
-    const caps = await SpendCapBook.lock(tx, walletIds, Math.max(...openings.map((opening) => opening.startedAtMs)));
-    const paidWalletIds = [...new Set(openings.filter((opening) => opening.subscriptionPays).map((opening) => opening.walletId))].sort();
     const subscriptions = new Map<string, StartSubscription>();
-    if (paidWalletIds.length > 0) {
-      for (const row of await lockStartSubscriptions.all(tx, { walletIds: paidWalletIds })) {
-        assert(!subscriptions.has(row.wallet_id), 'a wallet has at most one ACTIVE subscription');
-        subscriptions.set(row.wallet_id, {
-          id: row.id,
-          freeSeconds: row.free_seconds,
-          reservedSeconds: 0,
-          overagePerMinuteMicros: row.overage_per_minute_micros === null ? null : BigInt(row.overage_per_minute_micros),
-        });
-      }
+    for (const row of subscriptionRows) {
+      assert(!subscriptions.has(row.wallet_id), 'a wallet has at most one ACTIVE subscription');
+      subscriptions.set(row.wallet_id, {
+        id: row.id,
+        freeSeconds: row.free_seconds,
+        reservedSeconds: 0,
+        overagePerMinuteMicros: row.overage_per_minute_micros === null ? null : BigInt(row.overage_per_minute_micros),
+      });
     }
-    const campaignIds = [...new Set(openings.flatMap((opening) => (opening.campaignId === null ? [] : [opening.campaignId])))].sort();
-    const campaigns = new Map<string, StartCampaign & { accountId: string }>();
-    if (campaignIds.length > 0) {
-      for (const row of await lockBatchCampaigns.all(tx, { campaignIds })) {
-        campaigns.set(row.id, {
-          accountId: row.account_id,
-          status: row.status,
-          budgetMicros: row.budget_micros === null ? null : BigInt(row.budget_micros),
-          committedMicros: BigInt(row.committed_micros),
-          committedDelta: 0n,
-          activeDelta: 0,
-          stopStatus: null,
-        });
-      }
+    const campaigns = new Map<string, StartCampaign>();
+    for (const row of campaignRows) {
+      campaigns.set(row.id, {
+        status: row.status,
+        budgetMicros: row.budget_micros === null ? null : BigInt(row.budget_micros),
+        committedMicros: BigInt(row.committed_micros),
+        committedDelta: 0n,
+        activeDelta: 0,
+        stopStatus: null,
+      });
     }
-    const accountIds = [...new Set(openings.map((opening) => opening.accountId))].sort();
     const accounts = new Map<string, { activeCalls: number; delta: number }>();
-    for (const row of await lockCallAccounts.all(tx, { accountIds })) accounts.set(row.id, { activeCalls: row.active_calls, delta: 0 });
+    for (const row of accountRows) accounts.set(row.id, { activeCalls: row.active_calls, delta: 0 });
 
     // Each call in order, against the running state of the rows it shares with the ones before it.
     const decided: (MemberOutcome<CallInsert> & { opening: CallOpening })[] = [];
@@ -169,54 +172,47 @@ export async function openCalls(
     }
 
     const inserts = decided.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
-    const rows = inserts.length === 0 ? [] : await insertCalls.all(tx, insertParams(inserts));
-    const byId = new Map(rows.map((row) => [row.id, toCallRecord(row)]));
     const subscriptionChanges = [...subscriptions.values()].filter((subscription) => subscription.reservedSeconds > 0);
-    if (subscriptionChanges.length > 0) {
-      await updateBatchSubscriptions.run(tx, {
-        ids: subscriptionChanges.map((subscription) => subscription.id),
-        reservedDeltas: subscriptionChanges.map((subscription) => subscription.reservedSeconds),
-        usedDeltas: subscriptionChanges.map(() => 0),
-      });
-    }
-    await changeReservedCredit(
-      tx,
-      [...wallets.entries()].map(([walletId, wallet]) => ({ walletId, deltaMicros: wallet.deltaMicros })),
-    );
-    await caps.write(tx);
-    const events: EntityEvent[] = inserts.map((insert) => {
-      const call = byId.get(insert.id)!;
-      return { type: 'CALL_UPDATED', accountId: call.accountId, campaignId: call.campaignId, callId: call.id, version: call.version };
-    });
     const changedCampaigns = [...campaigns.entries()].filter(
       ([, campaign]) => campaign.activeDelta !== 0 || campaign.committedDelta !== 0n || campaign.stopStatus !== null,
     );
-    if (changedCampaigns.length > 0) {
-      const versions = await updateBatchCampaigns.all(tx, {
-        ids: changedCampaigns.map(([id]) => id),
-        committedDeltas: changedCampaigns.map(([, campaign]) => campaign.committedDelta.toString()),
-        spentDeltas: changedCampaigns.map(() => '0'),
-        activeDeltas: changedCampaigns.map(([, campaign]) => campaign.activeDelta),
-        stopStatuses: changedCampaigns.map(([, campaign]) => campaign.stopStatus),
-      });
-      for (const row of versions) {
-        events.push({
-          type: 'CAMPAIGN_UPDATED',
-          accountId: row.account_id,
-          campaignId: row.id,
-          callId: null,
-          version: BigInt(row.version),
-        });
-      }
-    }
     const changedAccounts = [...accounts.entries()].filter(([, account]) => account.delta !== 0);
-    if (changedAccounts.length > 0) {
-      await countAccountsCalls.run(tx, {
-        ids: changedAccounts.map(([id]) => id),
-        deltas: changedAccounts.map(([, account]) => account.delta),
-      });
-    }
-    await insertOutboxEvents(tx, events);
+    // Every write in one round trip with the commit; the outbox events (each call's and each changed
+    // campaign's, with its new version) are written by the insert and the campaign update themselves.
+    const [rows] = await roundTrip(
+      () => [
+        inserts.length === 0 ? Promise.resolve([]) : insertCalls.all(tx, insertParams(inserts)),
+        subscriptionChanges.length === 0
+          ? Promise.resolve(0)
+          : updateBatchSubscriptions.run(tx, {
+              ids: subscriptionChanges.map((subscription) => subscription.id),
+              reservedDeltas: subscriptionChanges.map((subscription) => subscription.reservedSeconds),
+              usedDeltas: subscriptionChanges.map(() => 0),
+            }),
+        changeReservedCredit(
+          tx,
+          [...wallets.entries()].map(([walletId, wallet]) => ({ walletId, deltaMicros: wallet.deltaMicros })),
+        ),
+        caps.write(tx),
+        changedCampaigns.length === 0
+          ? Promise.resolve(0)
+          : updateCampaignCountersWithEvents.run(tx, {
+              ids: changedCampaigns.map(([id]) => id),
+              committedDeltas: changedCampaigns.map(([, campaign]) => campaign.committedDelta.toString()),
+              spentDeltas: changedCampaigns.map(() => '0'),
+              activeDeltas: changedCampaigns.map(([, campaign]) => campaign.activeDelta),
+              stopStatuses: changedCampaigns.map(([, campaign]) => campaign.stopStatus),
+            }),
+        changedAccounts.length === 0
+          ? Promise.resolve(0)
+          : countAccountsCalls.run(tx, {
+              ids: changedAccounts.map(([id]) => id),
+              deltas: changedAccounts.map(([, account]) => account.delta),
+            }),
+      ],
+      { commit: true },
+    );
+    const byId = new Map(rows.map((row) => [row.id, toCallRecord(row)]));
     return decided.map((outcome): MemberOutcome<CallRecord> => (outcome.ok ? { ok: true, value: byId.get(outcome.value.id)! } : outcome));
   });
   for (const outcome of outcomes) {
