@@ -7,7 +7,8 @@
  * is an A/B under the same machine load. Latencies per request as the client sees it (p50/p99, ms);
  * CPU in % of one core (server, bench, PostgreSQL, and "other": the rest of the machine). `stmts/call` and
  * `commits/call`: what PostgreSQL ran per call placed and hung up (pg_stat_statements, pg_stat_database;
- * statistics of every session, the server's jobs included), figures a loaded machine does not change.
+ * statistics of every session, the server's jobs included), figures a loaded machine does not change;
+ * `server µs/call` and `pg µs/call`: CPU time per call placed and hung up, which it changes far less than the rates.
  *
  * Scenarios: "one" (every client calls through ONE campaign of one account and wallet: the rows a
  * call start locks are all shared, the dialer case) and "spread" (each client has an account,
@@ -22,7 +23,8 @@
  *
  * Environment: `BENCH_CALL_CLIENTS` (default "32"; a list such as "8,32" runs each), `BENCH_CALL_SECONDS`
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
- * "one,spread"), `BENCH_CALL_MODES` (default "off,on"), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
+ * "one,spread"), `BENCH_CALL_MODES` (default "off,on"; in the order given, repeats allowed; "base" runs
+ * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
  * the server's own), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
@@ -74,14 +76,25 @@ for (const scenario of SCENARIOS) {
   if (scenario !== 'one' && scenario !== 'spread') throw new Error(`BENCH_CALL_SCENARIOS: unknown scenario "${scenario}" (one, spread)`);
 }
 
-/** The two servers of the A/B: batching off (the baseline), then on (the defaults). */
-const ALL_MODES = [
+/**
+ * Another build's server entry (e.g. the base commit's `dist/server/main.js`, built in a checkout of
+ * its own), measured as mode "base" with its default settings: an A/B of two builds in one run.
+ */
+const BASE_ENTRY = process.env.BENCH_CALL_BASE_ENTRY ? path.resolve(process.env.BENCH_CALL_BASE_ENTRY) : undefined;
+
+/** The servers of the A/B: batching off (the baseline), on (the defaults), and the other build. */
+const ALL_MODES: readonly { name: string; key: string; env: Record<string, string>; entry?: string }[] = [
   { name: 'batching off', key: 'off', env: { CALL_BATCH_SIZE_MAX: '1' } },
   { name: 'batching on', key: 'on', env: {} },
-] as const;
+  ...(BASE_ENTRY ? [{ name: 'base build', key: 'base', env: {}, entry: BASE_ENTRY }] : []),
+];
+/** Modes in the order run; one may come twice (e.g. "base,on,on,base" alternates the two builds). */
 const MODE_KEYS = (process.env.BENCH_CALL_MODES ?? 'off,on').split(',').map((name) => name.trim());
-const MODES = ALL_MODES.filter((mode) => MODE_KEYS.includes(mode.key));
-if (MODES.length !== MODE_KEYS.length) throw new Error('BENCH_CALL_MODES: a list of off, on');
+const MODES = MODE_KEYS.map((key) => {
+  const mode = ALL_MODES.find((candidate) => candidate.key === key);
+  if (!mode) throw new Error(`BENCH_CALL_MODES: unknown mode "${key}" (off, on, and base with BENCH_CALL_BASE_ENTRY)`);
+  return mode;
+});
 
 const START_CALL = 'mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }';
 const END_CALL = 'mutation($input: EndCallInput!) { endCall(input: $input) { call { id status } } }';
@@ -212,6 +225,8 @@ const COLUMNS = [
   ['commits/call', 12],
   ['server%', 7],
   ['pg%', 5],
+  ['server µs/call', 14],
+  ['pg µs/call', 10],
   ['bench%', 6],
   ['other%', 6],
 ] as const;
@@ -236,11 +251,22 @@ function printPoint(point: Point): void {
       fixed(point.commitsPerCall, 2),
       fixed(point.cpu.serverPercent, 0),
       fixed(point.cpu.postgresPercent, 0),
+      fixed(cpuPerCallMicros(point, point.cpu.serverPercent), 0),
+      fixed(cpuPerCallMicros(point, point.cpu.postgresPercent), 0),
       fixed(point.cpu.benchPercent, 0),
       fixed(point.cpu.otherPercent, 0),
     ]),
   );
   if (errors > 0) console.log(`  errors: ${JSON.stringify(Object.fromEntries(point.errors))}`);
+}
+
+/**
+ * CPU time per call placed and hung up, in µs of one core: a figure the machine's load changes far
+ * less than the rates (a busy machine slows every request, but each costs about the same work).
+ */
+function cpuPerCallMicros(point: Point, percent: number): number {
+  const pairs = Math.max(1, (point.starts + point.ends) / 2);
+  return ((percent / 100) * point.seconds * 1_000_000) / pairs;
 }
 
 const countCalls = sql<{ total: number; ended: number; posted: number }, { callIds: string[] }>(
@@ -292,13 +318,16 @@ async function main(resources: Resources): Promise<boolean> {
   );
   const points: Point[] = [];
   const startedCalls = new Set<string>();
-  for (const mode of MODES) {
+  for (const [modeIndex, mode] of MODES.entries()) {
+    // Names of what this mode creates (plan, accounts, campaigns): a mode that runs twice makes new ones.
+    const label = `${mode.name} #${modeIndex + 1}`;
     resources.server = await startServer({
       databaseUrl,
       adminToken,
       dataDir: path.join(resources.tempDir, 'server-data'),
       poolSize: SERVER_POOL_SIZE,
       nodeArgs: SERVER_NODE_ARGS,
+      entry: mode.entry,
       env: {
         GRAPHQL_MUTATIONS_PER_WINDOW_MAX: '100000000',
         GRAPHQL_QUERIES_PER_WINDOW_MAX: '100000000',
@@ -316,7 +345,7 @@ async function main(resources: Resources): Promise<boolean> {
       'mutation($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }',
       {
         input: {
-          name: `bench ${mode.name}`,
+          name: `bench ${label}`,
           currency: 'USD',
           rates: [{ prefix: '', perMinute: '0.01', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }],
         },
@@ -327,11 +356,11 @@ async function main(resources: Resources): Promise<boolean> {
       for (const clients of CLIENT_COUNTS) {
         const dialers: Dialer[] = [];
         if (scenario === 'one') {
-          const dialer = await dialerFor(setupAgent, server.port, adminToken, ratePlanId, `one ${mode.name} ${clients}`);
+          const dialer = await dialerFor(setupAgent, server.port, adminToken, ratePlanId, `one ${label} ${clients}`);
           for (let i = 0; i < clients; i++) dialers.push(dialer);
         } else {
           for (let i = 0; i < clients; i++)
-            dialers.push(await dialerFor(setupAgent, server.port, adminToken, ratePlanId, `spread ${mode.name} ${clients} ${i}`));
+            dialers.push(await dialerFor(setupAgent, server.port, adminToken, ratePlanId, `spread ${label} ${clients} ${i}`));
         }
         const point = {
           mode: mode.name,
@@ -376,17 +405,33 @@ async function main(resources: Resources): Promise<boolean> {
     resources.server = undefined;
   }
 
-  console.log('\nA/B (batching on ÷ off, same run):');
-  for (const scenario of MODES.length === 2 ? SCENARIOS : []) {
-    for (const clients of CLIENT_COUNTS) {
-      const [off, on] = MODES.map((mode) => points.find((p) => p.mode === mode.name && p.scenario === scenario && p.clients === clients)!);
-      const rate = (p: Point, key: 'starts' | 'ends') => p[key] / p.seconds;
-      console.log(
-        `  ${scenario} at ${clients} clients: startCall ${fixed(rate(on!, 'starts'), 0)}/s vs ${fixed(rate(off!, 'starts'), 0)}/s ` +
-          `(${fixed(rate(on!, 'starts') / rate(off!, 'starts'), 2)}×), endCall ${fixed(rate(on!, 'ends'), 0)}/s vs ${fixed(rate(off!, 'ends'), 0)}/s ` +
-          `(${fixed(rate(on!, 'ends') / rate(off!, 'ends'), 2)}×); goal ${GOAL_PER_SECOND}/s each: ` +
-          `${rate(on!, 'starts') >= GOAL_PER_SECOND && rate(on!, 'ends') >= GOAL_PER_SECOND ? 'reached' : 'not reached'}`,
-      );
+  // Each mode against "batching on" (the mean of its points when a mode ran more than once).
+  const modeNames = [...new Set(MODES.map((mode) => mode.name))];
+  if (modeNames.length > 1 && modeNames.includes('batching on')) {
+    console.log('\nA/B (same run; "batching on" is this build with its default settings):');
+    const mean = (name: string, scenario: Scenario, clients: number, pick: (p: Point) => number) => {
+      const matching = points.filter((p) => p.mode === name && p.scenario === scenario && p.clients === clients);
+      return matching.reduce((sum, p) => sum + pick(p), 0) / matching.length;
+    };
+    for (const scenario of SCENARIOS) {
+      for (const clients of CLIENT_COUNTS) {
+        const on = {
+          starts: mean('batching on', scenario, clients, (p) => p.starts / p.seconds),
+          ends: mean('batching on', scenario, clients, (p) => p.ends / p.seconds),
+        };
+        for (const other of modeNames.filter((name) => name !== 'batching on')) {
+          const starts = mean(other, scenario, clients, (p) => p.starts / p.seconds);
+          const ends = mean(other, scenario, clients, (p) => p.ends / p.seconds);
+          console.log(
+            `  ${scenario} at ${clients} clients: startCall ${fixed(on.starts, 0)}/s vs ${other} ${fixed(starts, 0)}/s ` +
+              `(${fixed(on.starts / starts, 2)}×), endCall ${fixed(on.ends, 0)}/s vs ${fixed(ends, 0)}/s (${fixed(on.ends / ends, 2)}×)`,
+          );
+        }
+        console.log(
+          `  ${scenario} at ${clients} clients: goal ${GOAL_PER_SECOND}/s each ` +
+            `${on.starts >= GOAL_PER_SECOND && on.ends >= GOAL_PER_SECOND ? 'reached' : 'not reached'}`,
+        );
+      }
     }
   }
 
