@@ -19,6 +19,15 @@ export interface TransactionBatcherOptions<Input, Output> {
   batchSizeMax: number;
   /** Most batch transactions running at once (each on its own pooled connection). */
   batchesInFlightMax: number;
+  /**
+   * The rows a member will lock that others share (e.g. its wallet), as keys. A member waits while
+   * a batch in flight holds one of its keys, and leaves with the next batch for them: a second
+   * transaction sent meanwhile would only queue on the row lock in PostgreSQL, holding a connection,
+   * with its members fixed early, where waiting here lets the next batch gather everyone who came
+   * meanwhile (the posting batcher's coalescing does the same for a wallet's postings). Members of
+   * one key keep their arrival order. Without it every member may go with any batch.
+   */
+  keysOf?: (input: Input) => readonly string[];
 }
 
 /** What a batcher has done, for tests and the benchmark. */
@@ -49,7 +58,8 @@ interface Member<Input, Output> {
  *
  * A member goes alone at once while fewer than `batchesInFlightMax` transactions run (no added
  * wait when the server is not busy); otherwise it waits for one to finish and leaves with everyone
- * who arrived meanwhile (up to `batchSizeMax`), in arrival order.
+ * who arrived meanwhile (up to `batchSizeMax`), in arrival order. With `keysOf`, a member also waits
+ * while a batch in flight shares one of its keys (a hot wallet: one batch at a time, the next gathering).
  *
  * Each member's result is the one it would have had alone: expected refusals are per member
  * ({@link MemberOutcome}); a batch PostgreSQL refuses (a unique violation, a deadlock, a CHECK)
@@ -60,6 +70,8 @@ interface Member<Input, Output> {
 export class TransactionBatcher<Input, Output> {
   private readonly waiting: Member<Input, Output>[] = [];
   private batchesInFlight = 0;
+  /** Keys of the batches in flight (see {@link TransactionBatcherOptions.keysOf}). */
+  private readonly busyKeys = new Set<string>();
   readonly stats: TransactionBatcherStats = { singles: 0, batches: 0, batchedMembers: 0, largestBatch: 0, fallbacks: 0 };
 
   constructor(private readonly options: TransactionBatcherOptions<Input, Output>) {
@@ -87,18 +99,44 @@ export class TransactionBatcher<Input, Output> {
 
   private pump(): void {
     while (this.batchesInFlight < this.options.batchesInFlightMax && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.options.batchSizeMax);
+      const batch = this.takeBatch();
+      if (batch.members.length === 0) return;
       this.batchesInFlight += 1;
-      void this.run(batch)
+      for (const key of batch.keys) this.busyKeys.add(key);
+      void this.run(batch.members)
         // A broken assertion inside run(): fail every member (a settled promise ignores it).
         .catch((error: unknown) => {
-          for (const member of batch) member.reject(error);
+          for (const member of batch.members) member.reject(error);
         })
         .finally(() => {
           this.batchesInFlight -= 1;
+          for (const key of batch.keys) this.busyKeys.delete(key);
           this.pump();
         });
     }
+  }
+
+  /** The next batch: the first waiting members, up to batchSizeMax, skipping those a batch in flight holds a key of. */
+  private takeBatch(): { members: Member<Input, Output>[]; keys: Set<string> } {
+    const keys = new Set<string>();
+    const { keysOf } = this.options;
+    if (!keysOf) return { members: this.waiting.splice(0, this.options.batchSizeMax), keys };
+    const members: Member<Input, Output>[] = [];
+    const left: Member<Input, Output>[] = [];
+    // A member left waiting blocks its keys for the members behind it, so each key's members keep their order.
+    const blocked = new Set(this.busyKeys);
+    for (const member of this.waiting) {
+      const memberKeys = keysOf(member.input);
+      if (members.length < this.options.batchSizeMax && !memberKeys.some((key) => blocked.has(key))) {
+        members.push(member);
+        for (const key of memberKeys) keys.add(key);
+      } else {
+        left.push(member);
+        for (const key of memberKeys) blocked.add(key);
+      }
+    }
+    this.waiting.splice(0, this.waiting.length, ...left);
+    return { members, keys };
   }
 
   private async runAlone(input: Input): Promise<Output> {

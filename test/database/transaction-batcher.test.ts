@@ -1,10 +1,11 @@
 // Goal: the transaction batcher gathers concurrent members into batches of at most batchSizeMax (a
 // full batch has exactly that many), answers each member with its own outcome, and runs a batch
-// PostgreSQL refused member by member so only the guilty one fails. Method: the batcher over plain
+// PostgreSQL refused member by member so only the guilty one fails; with keys, never two batches of one key at once. Method: the batcher over plain
 // functions that record what they were given and finish when the test releases them.
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { TransactionBatcher, type MemberOutcome } from '../../server/database/transaction-batcher.js';
+import { until } from '../support/waiting.js';
 
 /** A promise the test resolves. */
 function gate(): { promise: Promise<void>; open(): void } {
@@ -131,4 +132,78 @@ it('a batch that failed outside PostgreSQL (a lost connection: it may have commi
   held.open();
   expect(await Promise.all(results)).toEqual(['0', 'Connection terminated unexpectedly', 'Connection terminated unexpectedly']);
   expect(aloneRuns).toBe(1);
+});
+
+it('with keysOf, never runs two batches sharing a key: members of a busy key gather for the next batch, in arrival order, while other keys go', async () => {
+  const gates = new Map<string, ReturnType<typeof gate>>();
+  const runs: string[][] = [];
+  let inFlight = new Set<string>();
+  let overlaps = 0;
+  const key = (input: string) => input.split('-')[0]!;
+  const run = async (inputs: readonly string[]) => {
+    const keys = new Set(inputs.map(key));
+    if ([...keys].some((k) => inFlight.has(k))) overlaps += 1;
+    inFlight = new Set([...inFlight, ...keys]);
+    runs.push([...inputs]);
+    const held = gate();
+    gates.set(inputs[0]!, held);
+    await held.promise;
+    for (const k of keys) inFlight.delete(k);
+  };
+  const batcher = new TransactionBatcher<string, string>({
+    batchSizeMax: 8,
+    batchesInFlightMax: 4,
+    keysOf: (input) => [key(input)],
+    runAlone: async (input) => {
+      await run([input]);
+      return input;
+    },
+    runBatch: async (inputs) => {
+      await run(inputs);
+      return inputs.map((input): MemberOutcome<string> => ({ ok: true, value: input }));
+    },
+  });
+  const results = Promise.all(['w1-a', 'w1-b', 'w2-a', 'w1-c', 'w2-b', 'w3-a'].map((input) => batcher.execute(input)));
+  // w1-a went alone at once; w1-b waits for it although three more transactions may run; w2-a went
+  // alone, w2-b waits for it; w3-a found its key free and went.
+  expect(runs).toEqual([['w1-a'], ['w2-a'], ['w3-a']]);
+  expect(batcher.waitingMembers).toBe(3);
+  gates.get('w1-a')!.open();
+  await until('the w1 batch', () => runs.length === 4);
+  expect(runs[3]).toEqual(['w1-b', 'w1-c']);
+  gates.get('w2-a')!.open();
+  await until('the w2 batch', () => runs.length === 5);
+  expect(runs[4]).toEqual(['w2-b']);
+  for (const name of ['w1-b', 'w2-b', 'w3-a']) gates.get(name)!.open();
+  expect(await results).toEqual(['w1-a', 'w1-b', 'w2-a', 'w1-c', 'w2-b', 'w3-a']);
+  expect(overlaps).toBe(0);
+});
+
+it('with keysOf, a member whose keys include a busy one holds back the later members of its other keys (each key keeps its order)', async () => {
+  const held = gate();
+  const runs: string[][] = [];
+  const batcher = new TransactionBatcher<{ name: string; keys: string[] }, string>({
+    batchSizeMax: 8,
+    batchesInFlightMax: 2,
+    keysOf: (input) => input.keys,
+    runAlone: async (input) => {
+      runs.push([input.name]);
+      if (input.name === 'first') await held.promise;
+      return input.name;
+    },
+    runBatch: async (inputs) => {
+      runs.push(inputs.map((input) => input.name));
+      return inputs.map((input): MemberOutcome<string> => ({ ok: true, value: input.name }));
+    },
+  });
+  const results = Promise.all([
+    batcher.execute({ name: 'first', keys: ['account'] }),
+    // Waits for the account; the wallet's next member must not overtake it.
+    batcher.execute({ name: 'blocked', keys: ['wallet', 'account'] }),
+    batcher.execute({ name: 'behind', keys: ['wallet'] }),
+  ]);
+  expect(runs).toEqual([['first']]);
+  held.open();
+  expect(await results).toEqual(['first', 'blocked', 'behind']);
+  expect(runs).toEqual([['first'], ['blocked', 'behind']]);
 });

@@ -12,7 +12,8 @@ import { openCalls, type CallOpening } from './open-call.js';
  * A process's group commit of call set-up: concurrent startCall/startInboundCall share one
  * transaction ({@link openCalls}), concurrent endCall share another ({@link endCalls}), so a wallet,
  * a campaign and an account's concurrent-call counter that many calls share are locked and written
- * once per batch instead of once per call. A lone call goes at once, alone.
+ * once per batch instead of once per call. Starts of one wallet or account go one batch at a time
+ * (the next gathers while it runs) rather than queue on its row lock. A lone call goes at once, alone.
  */
 export class CallBatches {
   readonly starts: TransactionBatcher<CallOpening, CallRecord>;
@@ -26,6 +27,9 @@ export class CallBatches {
     const withoutBatches: CallServiceDeps = { ...deps, callBatches: undefined };
     this.starts = new TransactionBatcher({
       ...batchLimits,
+      // A start batch locks its wallets (and their campaigns) and accounts from its first round trip
+      // to its commit: one batch per wallet and account at a time, the next gathering meanwhile.
+      keysOf: (opening) => [`wallet:${opening.walletId}`, `account:${opening.accountId}`],
       runBatch: (openings) => openCalls(em.fork(), liveDeps(), openings),
       runAlone: async (opening) => single(await openCalls(em.fork(), liveDeps(), [opening])),
     });
