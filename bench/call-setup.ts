@@ -8,7 +8,8 @@
  * CPU in % of one core (server, bench, PostgreSQL, and "other": the rest of the machine). `stmts/call` and
  * `commits/call`: what PostgreSQL ran per call placed and hung up (pg_stat_statements, pg_stat_database;
  * statistics of every session, the server's jobs included), figures a loaded machine does not change;
- * `server µs/call` and `pg µs/call`: CPU time per call placed and hung up, which it changes far less than the rates.
+ * `server µs/call` and `pg µs/call`: CPU time per call placed and hung up, which it changes far less than the rates;
+ * `stmt ms/call`: time PostgreSQL's statements ran per call, summed (row-lock waits included).
  *
  * Scenarios: "one" (every client calls through ONE campaign of one account and wallet: the rows a
  * call start locks are all shared, the dialer case) and "spread" (each client has an account,
@@ -121,6 +122,11 @@ interface Point {
   statementsPerCall: number;
   /** Commits per call placed and hung up (pg_stat_database). */
   commitsPerCall: number;
+  /**
+   * Milliseconds statements ran per call placed and hung up, summed over statements (pg_stat_statements'
+   * execution time, which includes waiting for row locks): where calls queue on shared rows, this grows.
+   */
+  statementMsPerCall: number;
 }
 
 type Resources = ServerBenchResources;
@@ -223,6 +229,7 @@ const COLUMNS = [
   ['errors', 6],
   ['stmts/call', 10],
   ['commits/call', 12],
+  ['stmt ms/call', 12],
   ['server%', 7],
   ['pg%', 5],
   ['server µs/call', 14],
@@ -249,6 +256,7 @@ function printPoint(point: Point): void {
       String(errors),
       fixed(point.statementsPerCall, 1),
       fixed(point.commitsPerCall, 2),
+      fixed(point.statementMsPerCall, 1),
       fixed(point.cpu.serverPercent, 0),
       fixed(point.cpu.postgresPercent, 0),
       fixed(cpuPerCallMicros(point, point.cpu.serverPercent), 0),
@@ -294,12 +302,13 @@ async function main(resources: Resources): Promise<boolean> {
   statistics.on('error', () => {});
   await statistics.connect();
   await statistics.query('create extension if not exists pg_stat_statements');
-  const databaseWork = async (): Promise<{ statements: number; commits: number }> => {
-    const { rows } = await statistics.query<{ statements: string; commits: string }>(
-      `select (select coalesce(sum(calls), 0) from pg_stat_statements where dbid = d.datid)::text as statements, d.xact_commit::text as commits
+  const databaseWork = async (): Promise<{ statements: number; commits: number; statementMs: number }> => {
+    const { rows } = await statistics.query<{ statements: string; commits: string; statement_ms: string }>(
+      `select (select coalesce(sum(calls), 0) from pg_stat_statements where dbid = d.datid)::text as statements, d.xact_commit::text as commits,
+              (select coalesce(sum(total_exec_time), 0) from pg_stat_statements where dbid = d.datid)::text as statement_ms
          from pg_stat_database d where d.datname = current_database()`,
     );
-    return { statements: Number(rows[0]!.statements), commits: Number(rows[0]!.commits) };
+    return { statements: Number(rows[0]!.statements), commits: Number(rows[0]!.commits), statementMs: Number(rows[0]!.statement_ms) };
   };
   const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
 
@@ -395,6 +404,7 @@ async function main(resources: Resources): Promise<boolean> {
           cpu,
           statementsPerCall: (workAfter.statements - workBefore.statements) / pairs,
           commitsPerCall: (workAfter.commits - workBefore.commits) / pairs,
+          statementMsPerCall: (workAfter.statementMs - workBefore.statementMs) / pairs,
         };
         points.push(measured);
         printPoint(measured);
