@@ -12,8 +12,9 @@ import { openCalls, type CallOpening } from './open-call.js';
  * A process's group commit of call set-up: concurrent startCall/startInboundCall share one
  * transaction ({@link openCalls}), concurrent endCall share another ({@link endCalls}), so a wallet,
  * a campaign and an account's concurrent-call counter that many calls share are locked and written
- * once per batch instead of once per call. Starts of one wallet or account go one batch at a time
- * (the next gathers while it runs) rather than queue on its row lock. A lone call goes at once, alone.
+ * once per batch instead of once per call. Starts of one wallet or account, and ends of one tenant's
+ * calls, go one batch at a time (the next gathers while it runs) rather than queue on its row locks.
+ * A lone call goes at once, alone.
  */
 export class CallBatches {
   readonly starts: TransactionBatcher<CallOpening, CallRecord>;
@@ -35,6 +36,9 @@ export class CallBatches {
     });
     this.ends = new TransactionBatcher({
       ...batchLimits,
+      // An end batch writes its calls' campaigns and accounts: a tenant's hang-ups (the calls of its
+      // account) likewise go one batch at a time. Platform staff's (any account) are not keyed.
+      keysOf: (ending) => (ending.accountScope === null ? [] : [`account:${ending.accountScope}`]),
       runBatch: (endings) => endCalls(em.fork(), liveDeps(), endings),
       runAlone: async (ending) => single(await endCalls(em.fork(), liveDeps(), [ending])),
     });
