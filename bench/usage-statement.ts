@@ -18,7 +18,8 @@
  * charge per statement on a wallet of its own (what a lone `charge` sends). Figures: events/s, the
  * PostgreSQL cluster's CPU in % of one core, and its CPU per event in µs (the figure that does not
  * depend on how much of the machine the cluster got). `BENCH_SECONDS` per point (default 3),
- * `BENCH_ROUNDS` (default 3), `BENCH_SHAPES` (default "usage,keyed,single").
+ * `BENCH_ROUNDS` (default 3), `BENCH_SHAPES` (default "usage,keyed,single"), `BENCH_TAKE_BACK` (how many of the
+ * work's migrations the "before" side takes back, newest first; default all).
  *
  * Ends with verifyLedger on both databases (exit 1 when the books are broken on either side).
  */
@@ -35,6 +36,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '../server/database
 import { createOrm, migrate } from '../server/database/orm.js';
 import type { PreparedStatement } from '../server/database/statement-batcher.js';
 import { Migration20261207170000PostingChecksPerStatement } from '../server/migrations/Migration20261207170000_posting_checks_per_statement.js';
+import { Migration20261207174000PostingChecksSmallStatements } from '../server/migrations/Migration20261207174000_posting_checks_small_statements.js';
 import { POST_WALLET_TRANSACTION, POST_WALLET_TRANSACTIONS } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
@@ -58,9 +60,17 @@ import {
  * The migrations whose effect is measured, oldest first: the "before" side takes them back. A
  * migration of the work goes here with a `down()` that restores exactly what it replaced.
  */
-const MIGRATIONS_UNDER_TEST: (new (...args: ConstructorParameters<typeof Migration>) => Migration)[] = [
+const MIGRATIONS_OF_THE_WORK: (new (...args: ConstructorParameters<typeof Migration>) => Migration)[] = [
   Migration20261207170000PostingChecksPerStatement,
+  Migration20261207174000PostingChecksSmallStatements,
 ];
+/**
+ * How many of the newest {@link MIGRATIONS_OF_THE_WORK} the "before" side takes back, from
+ * `BENCH_TAKE_BACK` (default: all, the schema before the work; 1: the per-statement checks without
+ * their small path, to measure that step alone).
+ */
+const TAKE_BACK = numberFromEnv('BENCH_TAKE_BACK', MIGRATIONS_OF_THE_WORK.length, 1, MIGRATIONS_OF_THE_WORK.length);
+const MIGRATIONS_UNDER_TEST = MIGRATIONS_OF_THE_WORK.slice(MIGRATIONS_OF_THE_WORK.length - TAKE_BACK);
 
 /** The statements each side posts with: one posting, and many over arrays (the statement recordUsage runs). */
 const STATEMENTS: Record<Side, { single: PreparedStatement; batched: PreparedStatement }> = {

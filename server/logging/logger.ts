@@ -123,6 +123,9 @@ export function stdoutDestination(format: LogFormat): DestinationStream {
   return format === 'json' ? pino.destination({ dest: 1, sync: true }) : prettyStdout();
 }
 
+/** What the mixin answers outside a request: the line is then written as it was given. */
+const NO_REQUEST_FIELDS: Readonly<RequestLogFields> = Object.freeze({ requestId: '' });
+
 const settings = logSettingsFromEnv(process.env);
 const destination = new SwitchableDestination(stdoutDestination(settings.logFormat));
 
@@ -137,11 +140,15 @@ export const log: Logger = pino(
     level: settings.logLevel,
     redact: { paths: [...REDACTED_PATHS], censor: '[REDACTED]' },
     serializers: { err: pino.stdSerializers.err },
-    // The request's fields, copied (pino's default merge assigns the line's own fields onto this
-    // object, which win over them).
-    mixin: () => {
-      const fields = requestScope.getStore();
-      return fields ? { ...fields } : {};
+    // The request's fields, then the line's own (which win over them), in a new object literal of
+    // known keys. pino's default merge (a copy of the fields, the line's fields assigned onto it) cost
+    // ~6 µs a line, more than writing the rest of it (issue 18, measured on the request line: ~9.7 →
+    // ~3.8 µs). A line outside any request is written as it was given.
+    mixin: () => requestScope.getStore() ?? NO_REQUEST_FIELDS,
+    mixinMergeStrategy: (line: object, fields: object) => {
+      if (fields === NO_REQUEST_FIELDS) return line;
+      const { requestId, socketId, accountId, apiKeyId } = fields as RequestLogFields;
+      return { requestId, socketId, accountId, apiKeyId, ...line };
     },
   },
   destination,

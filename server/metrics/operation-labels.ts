@@ -18,6 +18,13 @@ export const UNKNOWN_OPERATION: OperationLabel = Object.freeze({ type: 'unknown'
 /** Labels operations by their root fields, which only the schema's own root fields can be. */
 export class OperationLabels {
   private readonly rootFields: Record<string, ReadonlySet<string>>;
+  /**
+   * The label of each operation already seen. Apollo and the socket server keep one parsed document
+   * per query text, so a client's operation arrives as the same node every time: its root fields are
+   * collected once, not on every request (issue 18). An operation node belongs to one document, so it
+   * alone is the key; the cache goes with the documents.
+   */
+  private readonly labelOf = new WeakMap<OperationDefinitionNode, OperationLabel>();
 
   constructor(schema: GraphQLSchema) {
     const fieldsOf = (type: { getFields(): Record<string, unknown> } | null | undefined) => new Set(Object.keys(type?.getFields() ?? {}));
@@ -31,6 +38,15 @@ export class OperationLabels {
   /** The labels of `operation` of `document` (as resolved by graphql-js' getOperationAST). */
   of(document: DocumentNode | undefined, operation: OperationDefinitionNode | null | undefined): OperationLabel {
     if (!document || !operation) return UNKNOWN_OPERATION;
+    let label = this.labelOf.get(operation);
+    if (!label) {
+      label = Object.freeze(this.labelFor(document, operation));
+      this.labelOf.set(operation, label);
+    }
+    return label;
+  }
+
+  private labelFor(document: DocumentNode, operation: OperationDefinitionNode): OperationLabel {
     const type = operation.operation;
     const names = new Set<string>();
     collectRootFields(document, operation.selectionSet, names, new Set());

@@ -31,6 +31,7 @@ import { Migration20261207100000TrialCreditKey } from './Migration20261207100000
 import { Migration20261207110000RefundRequestFailed } from './Migration20261207110000_refund_request_failed.js';
 import { Migration20261207140000PostingInOrder } from './Migration20261207140000_posting_in_order.js';
 import { Migration20261207170000PostingChecksPerStatement } from './Migration20261207170000_posting_checks_per_statement.js';
+import { Migration20261207174000PostingChecksSmallStatements } from './Migration20261207174000_posting_checks_small_statements.js';
 import { Migration20261207120000OwedRenewalsByWallet } from './Migration20261207120000_owed_renewals_by_wallet.js';
 import { Migration20261207090000Documents } from './Migration20261207090000_documents.js';
 import { Migration20261207080000CampaignStoppedSpendCap } from './Migration20261207080000_campaign_stopped_spend_cap.js';
@@ -79,6 +80,7 @@ export const migrationsList = [
   { name: 'Migration20261207080000_campaign_stopped_spend_cap', class: Migration20261207080000CampaignStoppedSpendCap },
   { name: 'Migration20261207170000_posting_checks_per_statement', class: Migration20261207170000PostingChecksPerStatement },
   { name: 'Migration20261207160000_call_meter', class: Migration20261207160000CallMeter },
+  { name: 'Migration20261207174000_posting_checks_small_statements', class: Migration20261207174000PostingChecksSmallStatements },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { pinoHttp } from 'pino-http';
 import { log, runWithLogFields, type RequestLogFields } from '../logging/logger.js';
 
 /** The header a request's id comes in (when the caller or a proxy set one) and goes back out in. */
@@ -35,42 +34,58 @@ function pathOf(url: string | undefined): string {
 /** Health checks are polled by load balancers: logged at debug, not once a second at info. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz']);
 
+/** The level of a request's line: error for a 5xx answer, debug for a health check, info otherwise. */
+function levelOf(request: http.IncomingMessage, response: http.ServerResponse): 'error' | 'debug' | 'info' {
+  if (response.statusCode >= 500) return 'error';
+  return QUIET_PATHS.has(pathOf(request.url)) ? 'debug' : 'info';
+}
+
+/**
+ * Writes a request's one line: method, path, remote address, status, time in ms, its id and its
+ * principal's account and API key ids; error level (with `err`) for a 5xx. Built only when its level
+ * is on, from plain objects: the line pino-http wrote (same fields and messages), without the child
+ * logger, serializer calls and listener bookkeeping it spent on every request (issue 18: they were
+ * most of the line's cost on a single charge).
+ */
+function logRequestLine(request: http.IncomingMessage, response: http.ServerResponse, fields: RequestLogFields, startedAtMs: number): void {
+  const level = levelOf(request, response);
+  if (!log.isLevelEnabled(level)) return;
+  const line: Record<string, unknown> = {
+    req: { method: request.method, url: pathOf(request.url), remoteAddress: request.socket?.remoteAddress },
+    res: { statusCode: response.statusCode },
+    responseTime: Date.now() - startedAtMs,
+    requestId: fields.requestId,
+    accountId: fields.accountId,
+    apiKeyId: fields.apiKeyId,
+  };
+  if (level === 'error') {
+    line.err = new Error(`failed with status code ${response.statusCode}`);
+    log.error(line, 'request errored');
+    return;
+  }
+  log[level](line, !request.readableAborted && response.writableEnded ? 'request completed' : 'request aborted');
+}
+
 /**
  * Wraps the HTTP server's request listener: each request gets an id ({@link requestIdOf}), sent
- * back as `X-Request-Id`, carried by every line logged while serving it, and one pino-http line
- * when it ends (method, path, status, time, request id, the principal's account and API key ids;
- * error level for 5xx).
+ * back as `X-Request-Id`, carried by every line logged while serving it, and one line when it ends
+ * ({@link logRequestLine}: method, path, status, time, request id, the principal's account and API
+ * key ids; error level for 5xx).
  */
 export function withRequestLogging(options: { requestIdLengthMax: number }, listener: http.RequestListener): http.RequestListener {
-  const fieldsFor = (request: http.IncomingMessage): Partial<RequestLogFields> => {
-    const fields = fieldsOfRequest.get(request);
-    return fields ? { requestId: fields.requestId, accountId: fields.accountId, apiKeyId: fields.apiKeyId } : {};
-  };
-  const httpLogger = pinoHttp({
-    logger: log,
-    genReqId: (request) => requestIdOf(request.headers['x-request-id'], options.requestIdLengthMax),
-    wrapSerializers: false,
-    serializers: {
-      // Never the headers (credentials, cookies) nor the query string.
-      req: (request: http.IncomingMessage) => ({
-        method: request.method,
-        url: pathOf(request.url),
-        remoteAddress: request.socket?.remoteAddress,
-      }),
-      res: (response: http.ServerResponse) => ({ statusCode: response.statusCode }),
-    },
-    customLogLevel: (request, response, error) => {
-      if (error || response.statusCode >= 500) return 'error';
-      return QUIET_PATHS.has(pathOf(request.url)) ? 'debug' : 'info';
-    },
-    customSuccessObject: (request, _response, value) => ({ ...value, ...fieldsFor(request) }),
-    customErrorObject: (request, _response, _error, value) => ({ ...value, ...fieldsFor(request) }),
-  });
   return (request, response) => {
-    httpLogger(request, response);
-    const fields: RequestLogFields = { requestId: String(request.id) };
+    const startedAtMs = Date.now();
+    const fields: RequestLogFields = { requestId: requestIdOf(request.headers['x-request-id'], options.requestIdLengthMax) };
     fieldsOfRequest.set(request, fields);
     response.setHeader(REQUEST_ID_HEADER, fields.requestId);
+    // Once: at the answer's end ('finish'), or when the connection closes before it ('close').
+    const ended = () => {
+      response.off('finish', ended);
+      response.off('close', ended);
+      logRequestLine(request, response, fields, startedAtMs);
+    };
+    response.on('finish', ended);
+    response.on('close', ended);
     runWithLogFields(fields, () => listener(request, response));
   };
 }

@@ -72,4 +72,17 @@ describe('OperationLabels', () => {
     expect(label('mutation { wallet(id: "x") { id } }')).toEqual({ type: 'mutation', operation: 'other' });
     expect(labels.of(undefined, undefined)).toEqual({ type: 'unknown', operation: 'other' });
   });
+
+  it('labels each operation of one parsed document by its own root field, the same node again from its cache', () => {
+    const document = parse('query Me { me { role } } mutation Charge { charge(input: {}) { transaction { id } } }');
+    const me = getOperationAST(document, 'Me');
+    const charge = getOperationAST(document, 'Charge');
+    const first = labels.of(document, me);
+    expect(first).toEqual({ type: 'query', operation: 'me' });
+    expect(labels.of(document, charge)).toEqual({ type: 'mutation', operation: 'charge' });
+    expect(labels.of(document, me)).toBe(first);
+    // The same text parsed again is another document: labelled afresh, alike.
+    const again = parse('query Me { me { role } } mutation Charge { charge(input: {}) { transaction { id } } }');
+    expect(labels.of(again, getOperationAST(again, 'Me'))).toEqual(first);
+  });
 });

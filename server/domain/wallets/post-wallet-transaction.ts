@@ -44,7 +44,8 @@ import {
  *
  * Parameters $1..$16, in order: transaction id, wallet id, tenant scope (null = any tenant), signed delta
  * in micros, wallet balance cap in micros, kind, counterparty platform account code,
- * description, campaign id, actor, idempotency key, operation name, request hash, the
+ * description, campaign id, actor, idempotency key, operation name, request hash (null without a key: it is
+ * only stored with one), the
  * reservation to release in the same step, in micros (0 for none: a call's cost is posted
  * together with the release of the credit it held), the Stripe PaymentIntent id (null but
  * for a card top-up), and the time whose local day and month a charge counts in for the spend caps
@@ -242,14 +243,14 @@ export async function postWalletTransaction(
   // The batcher commits on its own connections: a caller's open transaction would not contain the posting.
   assert(!em.isInTransaction(), 'postWalletTransaction runs in autocommit; it cannot join an open transaction');
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
-  const requestHash = hashRequest(options);
+  const requestHash = keyedRequestHash(options);
   const transactionId = randomUUID();
   let row: PostedRow | undefined;
   try {
     row = await postings.execute(postingValues(options, transactionId, requestHash));
   } catch (error) {
     if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) {
-      return replay(em, postings, options, requestHash);
+      return replay(em, postings, options, requestHash!);
     }
     if (isSpendCapReached(error)) {
       await explainSpendCapRefusal(em, options);
@@ -262,7 +263,7 @@ export async function postWalletTransaction(
   if (row) return { transaction: toWalletTransactionRecord(row), wallet: toWallet(row), replayed: false };
   // A concurrent twin may have posted first and changed what this one would have needed (a call's
   // reservation, already released): with the key on record, this is a replay, not a refusal.
-  if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) return replay(em, postings, options, requestHash);
+  if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) return replay(em, postings, options, requestHash!);
   return explainRefusal(em, options);
 }
 
@@ -279,7 +280,7 @@ export async function postWalletTransactionIn(
   options: PostWalletTransactionOptions,
 ): Promise<PostedWalletTransaction | null> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
-  const values = postingValues(options, randomUUID(), hashRequest(options));
+  const values = postingValues(options, randomUUID(), keyedRequestHash(options));
   // The posting statement is hand-written and positional on purpose (see POST_WALLET_TRANSACTION); it runs on the caller's transaction.
   const rows = (await tx.connection.query(POST_WALLET_TRANSACTION.text, values)).rows as PostedRow[];
   const row = rows[0];
@@ -370,8 +371,7 @@ export async function postWalletTransactionsInOrder(
   });
   if (segment.length > 0) rounds.push(segment);
   for (const indices of rounds) {
-    const requestHashes = indices.map((index) => hashRequest(optionsList[index]!));
-    const values = indices.map((index, at) => postingValues(optionsList[index]!, randomUUID(), requestHashes[at]!));
+    const values = indices.map((index) => postingValues(optionsList[index]!, randomUUID(), keyedRequestHash(optionsList[index]!)));
     let rows: (PostedRow | undefined)[];
     try {
       rows = await postings.executeTogether(values);
@@ -537,7 +537,7 @@ function toWallet(row: PostedRow): WalletRecord {
 }
 
 /** The parameters $1..$16 of {@link POST_WALLET_TRANSACTION}, in order. */
-function postingValues(options: PostWalletTransactionOptions, transactionId: string, requestHash: string): unknown[] {
+function postingValues(options: PostWalletTransactionOptions, transactionId: string, requestHash: string | null): unknown[] {
   return [
     transactionId,
     options.walletId,
@@ -556,6 +556,14 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     options.paymentIntentId ?? null,
     options.atMs === null || options.atMs === undefined ? null : new Date(options.atMs).toISOString(),
   ];
+}
+
+/**
+ * The request hash a posting carries: only a posting with an idempotency key stores one (its replay
+ * compares it), so without a key none is computed (a SHA-256 per charge saved, issue 18).
+ */
+function keyedRequestHash(options: PostWalletTransactionOptions): string | null {
+  return options.idempotencyKey === null ? null : hashRequest(options);
 }
 
 function hashRequest(options: PostWalletTransactionOptions): string {

@@ -207,6 +207,85 @@ describe('the database refuses what would break the books', () => {
     expect(await refusal(sqlFor(walletId))).toMatch(/violates the reference .* does not exist/);
   });
 
+  /** PostgreSQL's SQLSTATE of a refusal (the driver's error, or the one it wraps). */
+  async function refusalCode(sql: string): Promise<{ code: unknown; message: string }> {
+    const error = await transaction(t.app.orm.em.fork(), async (tx) => {
+      await statement(sql).run(tx);
+    }).then(
+      () => null,
+      (caught: Error & { code?: unknown; cause?: { code?: unknown } }) => caught,
+    );
+    expect(error, `expected PostgreSQL to refuse: ${sql}`).not.toBeNull();
+    return { code: error!.code ?? error!.cause?.code, message: error!.message };
+  }
+
+  /** Runs `sql` in a transaction rolled back after: it must be accepted. */
+  async function accepted(sql: string): Promise<void> {
+    await transaction(t.app.orm.em.fork(), async (tx) => {
+      await statement(sql).run(tx);
+      throw new Error('rollback');
+    }).catch((error: Error) => expect(error.message).toBe('rollback'));
+  }
+
+  /** `rows` wallet transactions on the wallet in ONE statement, each with its journal header but the last when `lastOrphan`. */
+  function walletTransactionsStatement(rows: number, lastOrphan: boolean): string {
+    return `
+      with ids as (select g, gen_random_uuid() as id from generate_series(1, ${rows}) g),
+      journal as (insert into ledger_transaction (id, kind) select id, 'ADJUSTMENT' from ids where ${lastOrphan ? `g < ${rows}` : 'true'})
+      insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
+        balance_before_micros, balance_after_micros, description, actor)
+      select i.id, w.id, w.account_id, 100000 + i.g, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'batch', 'test'
+        from ids i, wallet w where w.id = '${walletId}'`;
+  }
+
+  /** `rows` outbox events of the wallet in ONE statement, the last naming a wallet transaction that does not exist when `lastOrphan`. */
+  function outboxStatement(rows: number, lastOrphan: boolean): string {
+    return `
+      insert into outbox_event (type, account_id, wallet_id, transaction_id)
+      select 'WALLET_TRANSACTION', w.account_id, w.id,
+             case when ${lastOrphan ? 'true' : 'false'} and g = ${rows} then gen_random_uuid()
+                  else (select id from wallet_transaction where wallet_id = w.id order by sequence limit 1) end
+        from wallet w, generate_series(1, ${rows}) g where w.id = '${walletId}'`;
+  }
+
+  // Migration20261207174000: a table's checks take a probe-per-row path for statements of at most 16
+  // rows in it, and the per-distinct-value query above that. Either side of the switch accepts sound
+  // statements and refuses the same wrongs with the same errors.
+  it.each([
+    [16, 'the probe-per-row path'],
+    [17, 'the per-distinct-value path'],
+  ])('statements of %i rows per table (%s): sound ones pass, one wrong row refuses them', async (rows) => {
+    // Journal entries come two per transaction: ceil(rows / 2) transactions give 16 and 18 entries.
+    const legs = Math.ceil(rows / 2);
+    const balanced = Array.from({ length: legs }, (_, index): [number, number] => [index + 1, -(index + 1)]);
+    await accepted(journalStatement(balanced));
+    await accepted(walletTransactionsStatement(rows, false));
+    await accepted(outboxStatement(rows, false));
+
+    const unbalanced = balanced.map(([wallet, platform], index): [number, number] => [
+      wallet,
+      index === legs - 1 ? platform + 1 : platform,
+    ]);
+    expect(await refusal(journalStatement(unbalanced))).toMatch(/unbalanced: 2 entries summing to 1/);
+    const orphanEntry = journalStatement(balanced).replace(
+      `'${walletId}'::uuid, null::uuid, wallet_micros from headers`,
+      `case when n = ${legs - 1} then gen_random_uuid() else '${walletId}'::uuid end, null::uuid, wallet_micros from headers`,
+    );
+    expect(orphanEntry).not.toBe(journalStatement(balanced));
+    expect(await refusalCode(orphanEntry)).toMatchObject({
+      code: '23503',
+      message: expect.stringMatching(/"ledger_entry".*wallet_id → wallet/),
+    });
+    expect(await refusalCode(walletTransactionsStatement(rows, true))).toMatchObject({
+      code: '23503',
+      message: expect.stringMatching(/"wallet_transaction".*id → ledger_transaction/),
+    });
+    expect(await refusalCode(outboxStatement(rows, true))).toMatchObject({
+      code: '23503',
+      message: expect.stringMatching(/"outbox_event".*transaction_id → wallet_transaction/),
+    });
+  });
+
   it.each([
     ['account', (_wallet: string) => `delete from account`],
     ['wallet', (wallet: string) => `delete from wallet where id = '${wallet}'`],
