@@ -1,6 +1,6 @@
 /**
  * `npm run build:server && node dist/bench/request-logging.js`: what the per-request log line
- * (pino-http, JSON, written synchronously) costs. One app in this process, the same clients and
+ * (written by the request wrapper with pino, JSON, synchronously) costs. One app in this process, the same clients and
  * requests, rounds alternating A, B, A, B…: A with the logger at `info` writing every request's
  * line to a file (as production writes to stdout), B at `warn` (the line is filtered out before it
  * is built). The machine's noise hits both; each round prints requests/s, the summary the medians

@@ -44,7 +44,7 @@ async function post(query: string, options: { token?: string; requestId?: string
   return { response, body, requestId: response.headers.get('x-request-id') };
 }
 
-/** The one log line of the HTTP request `requestId` (pino-http's, when the response ended). */
+/** The one log line of the HTTP request `requestId` (the request wrapper's, when the response ended). */
 async function requestLine(requestId: string): Promise<Record<string, any>> {
   await until('the request log line', () => logs.lines().some((line) => line.requestId === requestId && line.res));
   return logs.lines().find((line) => line.requestId === requestId && line.res)!;
