@@ -36,7 +36,7 @@
  * loads pg_stat_statements (a small cost of its own) so that part reports the server's statements.
  */
 import 'reflect-metadata';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
@@ -129,19 +129,6 @@ function scenariosFromEnv(name: string): readonly Scenario[] {
 }
 
 const CHARGE_MUTATION = 'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { id } } }';
-
-/** The request hash postWalletTransaction computes (only stored with an idempotency key, but computed always). */
-function chargeRequestHash(walletId: string): string {
-  const canonical = JSON.stringify([
-    'charge',
-    walletId.toLowerCase(),
-    (-CHARGE_AMOUNT_MICROS).toString(),
-    TransactionKind.CHARGE,
-    CHARGE_DESCRIPTION,
-    null,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
 
 /** Type of the filesystem holding `folder`, from /proc/mounts (longest matching mount point). */
 function filesystemOf(folder: string): string {
@@ -301,11 +288,11 @@ async function runUsageRawPoint(
   const column = <T>(value: T) => Array.from({ length: USAGE_EVENTS }, () => value);
   const fixedColumns = walletsByClient.map((wallets) => {
     const walletIds = Array.from({ length: USAGE_EVENTS }, (_, index) => wallets[index % wallets.length]!.walletId);
-    return { walletIds, hashes: walletIds.map((walletId) => chargeRequestHash(walletId)) };
+    return { walletIds };
   });
   try {
     const point = await runClosedLoop(walletsByClient.length, seconds, cpuSubjects, async (client) => {
-      const { walletIds, hashes } = fixedColumns[client]!;
+      const { walletIds } = fixedColumns[client]!;
       // Parameters as recordUsage passes them for the operator (no tenant scope), each the array of every event's value.
       const result = await connections[client]!.query({
         name: POST_WALLET_TRANSACTIONS.name,
@@ -323,7 +310,8 @@ async function runUsageRawPoint(
           column('platform_admin'),
           column(null),
           column('charge'),
-          hashes,
+          // The request hash goes only with an idempotency key (none here), as the server sends it.
+          column(null),
           column('0'),
           column(null),
           column(null),
@@ -342,7 +330,6 @@ async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallet
   const pool = new pg.Pool({ connectionString: databaseUrl, max: wallets.length, statement_timeout: REQUEST_TIMEOUT_MS });
   // Every client holds a connection of its own for the whole point, opened before timing starts.
   const connections = await Promise.all(wallets.map(() => pool.connect()));
-  const hashes = wallets.map((wallet) => chargeRequestHash(wallet.walletId));
   try {
     return await runClosedLoop(wallets.length, seconds, cpuSubjects, async (client) => {
       const wallet = wallets[client]!;
@@ -363,7 +350,7 @@ async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallet
           wallet.actor,
           null,
           'charge',
-          hashes[client]!,
+          null, // the request hash: only with an idempotency key, as the server sends it
           '0',
           null,
           null,
