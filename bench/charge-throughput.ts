@@ -310,6 +310,7 @@ async function runUsageRawPoint(
           column('platform_admin'),
           column(null),
           column('charge'),
+          // The request hash goes only with an idempotency key (none here), as the server sends it.
           column(null),
           column('0'),
           column(null),
@@ -349,8 +350,7 @@ async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallet
           wallet.actor,
           null,
           'charge',
-          // No idempotency key, so no request hash (postWalletTransaction computes one only for a key).
-          null,
+          null, // the request hash: only with an idempotency key, as the server sends it
           '0',
           null,
           null,

@@ -132,7 +132,7 @@ interface PointResult {
   postgresMicrosPerEvent: number;
 }
 
-/** The parameters $1..$16 of the posting statement for one charge (operator scope, no key), as arrays when batched. */
+/** The parameters $1..$16 of the posting statement for one charge (operator scope; a key per event when `keyed`), as arrays when batched. */
 function chargeValues(
   walletIds: string[],
   kind: TransactionKind,
@@ -153,7 +153,8 @@ function chargeValues(
     'platform_admin',
     keyed ? randomUUID() : null,
     'charge',
-    createHash('sha256').update(walletId).digest('hex'),
+    // The request hash goes only with an idempotency key, as the server sends it.
+    keyed ? createHash('sha256').update(walletId).digest('hex') : null,
     '0',
     null,
     null,

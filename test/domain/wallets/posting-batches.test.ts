@@ -12,8 +12,14 @@ import { parseMoney } from '../../../server/domain/wallets/money.js';
 import {
   POST_WALLET_TRANSACTIONS,
   postWalletTransaction,
+  postWalletTransactionsInOrder,
+  postWalletTransactionWith,
+  type PostedWalletTransaction,
   type PostWalletTransactionOptions,
 } from '../../../server/domain/wallets/post-wallet-transaction.js';
+import { toWalletRecord } from '../../../server/domain/wallets/wallet-record.js';
+import { toWalletTransactionRecord } from '../../../server/domain/wallets/wallet-transaction-record.js';
+import { selectWallet, selectWalletTransaction } from '../../../server/domain/wallets/wallets.queries.js';
 import { PlatformAccountCode, TransactionKind } from '../../../server/domain/wallets/transaction-enums.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { until } from '../../support/waiting.js';
@@ -337,6 +343,81 @@ describe('posting batches', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('what a posting answers', () => {
+  /**
+   * The statement returns only what the caller did not give (sequence, balance after, the wallet's
+   * account and state, the time); the rest of the answer is made from the posting's options. Each
+   * answer must equal what was written: the transaction row read back, and the wallet as it stood
+   * right after (the wallet row itself for a wallet's last posting).
+   */
+  async function expectAnswersAsWritten(answers: PostedWalletTransaction[]) {
+    const em = t.app.orm.em.fork();
+    const lastOfWallet = new Map<string, PostedWalletTransaction>();
+    for (const answer of answers) {
+      const written = toWalletTransactionRecord(await selectWalletTransaction.one(em, { transactionId: answer.transaction.id }));
+      expect(answer.transaction).toEqual(written);
+      const wallet = toWalletRecord(await selectWallet.one(em, { walletId: written.walletId, accountScope: null }));
+      expect(answer.wallet).toMatchObject({
+        id: wallet.id,
+        accountId: wallet.accountId,
+        currency: wallet.currency,
+        balanceMicros: written.balanceAfterMicros,
+        lastSequence: written.sequence,
+        createdAt: wallet.createdAt,
+        updatedAt: written.createdAt,
+      });
+      lastOfWallet.set(wallet.id, answer);
+    }
+    for (const answer of lastOfWallet.values()) {
+      expect(answer.wallet).toEqual(toWalletRecord(await selectWallet.one(em, { walletId: answer.wallet.id, accountScope: null })));
+    }
+  }
+
+  it('alone, batched, several on one wallet in one statement, and in a transaction of its own: each answer is the row it wrote', async () => {
+    const [a, b] = await Promise.all([fundedWallet('10'), fundedWallet('10')]);
+    const campaignId = randomUUID().toUpperCase();
+    const credit = {
+      ...charge(b.walletId, null, '0'),
+      deltaMicros: 1_250_000n,
+      kind: TransactionKind.ADJUSTMENT,
+      counterparty: PlatformAccountCode.ADJUSTMENTS,
+    };
+    // Through the batcher: the first alone, the rest in one batch (ids given in upper case are stored in lower case).
+    const { results } = await postTogether([
+      charge(a.walletId, a.accountId, '1'),
+      charge(a.walletId.toUpperCase(), a.accountId, '0.25', { idempotencyKey: 'answer-key-1', campaignId }),
+      credit,
+      charge(b.walletId, b.accountId, '0.5', { description: 'a "quoted", {braced} \\ back\\slash NULL ünïcode' }),
+    ]);
+    const batched = results.map((result) => fulfilledValue(result));
+    // Several on one wallet in one statement, applied in order (recordUsage's path).
+    const inOrder = await postWalletTransactionsInOrder(t.app.orm.em.fork(), t.app.postings, [
+      charge(a.walletId, a.accountId, '0.1'),
+      charge(b.walletId, null, '0.2', { idempotencyKey: 'answer-key-2' }),
+      charge(a.walletId, a.accountId, '0.3', { campaignId }),
+      { ...credit, deltaMicros: 10_000n },
+    ]);
+    // In a transaction of its own (the hand-written statement on the caller's connection).
+    const withAudit = await postWalletTransactionWith(
+      t.app.orm.em.fork(),
+      t.app.postings,
+      charge(b.walletId, null, '0.01'),
+      async () => {},
+    );
+    await expectAnswersAsWritten([
+      ...batched,
+      ...inOrder.map((outcome) => {
+        if (!outcome.posted) throw new Error(`expected a posting, got ${String(outcome.error)}`);
+        return outcome.posted;
+      }),
+      withAudit,
+    ]);
+    expect(batched[1]!.transaction).toMatchObject({ walletId: a.walletId.toLowerCase(), campaignId: campaignId.toLowerCase() });
+    expect(batched[2]!.transaction).toMatchObject({ type: 'CREDIT', amountMicros: 1_250_000n, balanceBeforeMicros: 10_000_000n });
+    await t.assertLedger();
   });
 });
 

@@ -286,6 +286,43 @@ describe('the database refuses what would break the books', () => {
     });
   });
 
+  // The references that come one per posting (a 500-event statement names 500 of each): one missing
+  // among present ones still refuses the whole statement, naming it.
+  it.each([
+    [
+      'ledger_entry → ledger_transaction',
+      (
+        wallet: string,
+      ) => `with present as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id),
+       headers as (select id from present union all select gen_random_uuid())
+       insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
+       select h.id, null, p.id, 5 from headers h, platform_account p where p.code = 'REVENUE' and p.currency = 'USD'
+       union all select id, '${wallet}'::uuid, null, -5 from headers`,
+    ],
+    [
+      'wallet_transaction → ledger_transaction',
+      (wallet: string) => `with present as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'GRANT') returning id),
+       ids as (select id, 1001 as sequence from present union all select gen_random_uuid(), 1002)
+       insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
+         balance_before_micros, balance_after_micros, description, actor)
+       select ids.id, w.id, w.account_id, ids.sequence, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'orphan', 'test'
+         from ids, wallet w where w.id = '${wallet}'`,
+    ],
+    [
+      'outbox_event → wallet_transaction',
+      (wallet: string) => `insert into outbox_event (type, account_id, wallet_id, transaction_id)
+       select 'WALLET_TRANSACTION', w.account_id, w.id, x.id from wallet w,
+         (select id from (select id from wallet_transaction where wallet_id = '${wallet}' limit 2) present
+          union all select gen_random_uuid()) x
+        where w.id = '${wallet}'`,
+    ],
+  ])('a reference to a row that does not exist among references that do, in one statement: %s', async (reference, sqlFor) => {
+    const target = reference.split(' → ')[1]!;
+    expect(await refusal(sqlFor(walletId))).toMatch(
+      new RegExp(`violates the reference \\S+ → ${target}: [0-9a-f-]{36}, which does not exist`),
+    );
+  });
+
   it.each([
     ['account', (_wallet: string) => `delete from account`],
     ['wallet', (wallet: string) => `delete from wallet where id = '${wallet}'`],
