@@ -226,6 +226,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         })
       : undefined;
     const signal = fleet ? fleet.commitSignal : pgSignal!;
+    // The durable outbox consumers (alerts, the webhook and mail producers) run where the outbox is
+    // read: alone, every process; in a fleet, the elected reader, which hears every commit (and a
+    // process that hears no reader and reads the outbox itself meanwhile). Elsewhere their passes
+    // would only queue on the consumer's lock and find nothing. Where they run changes nothing of
+    // exactly-once: each consumer's lock and durable position see to that, whoever runs it.
+    const outboxConsumersRunHere = () => !fleet || fleet.isReader || tail.isSelfReading;
     const alertSignal = fleet ? fleet.alertSignal : pgAlertSignal!;
     metrics?.watch({ outboxTailPosition: () => BigInt(tail.readPosition.id) });
     const hubs = new WalletHubs({ em: orm.em, tail, batchSize: config.outboxBatchSize, onError: onOutboxError });
@@ -240,6 +246,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       onAttempt: (outcome) => {
         if (outcome !== 'released') metrics?.webhookAttempts.inc({ result: outcome });
       },
+      producesHere: outboxConsumersRunHere,
     });
     const alertProcessor = await services.start({
       name: 'alert processor',
@@ -259,6 +266,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
             webhooks.wake();
           },
           onError: (error) => log.error({ err: error }, 'Raising alerts failed (retried on the next pass)'),
+          runsHere: outboxConsumersRunHere,
         });
         if (config.alertsEnabled) processor.start();
         return processor;
@@ -266,6 +274,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       stop: (started) => started.stop(),
     });
     const wakeOutboxConsumers = () => {
+      if (!outboxConsumersRunHere()) return;
       alertProcessor.wake();
       webhooks.wake();
     };
@@ -277,7 +286,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       wakeOutboxConsumers,
     );
     // Commits through other processes wake this process's alert processor and webhook producer: in a
-    // fleet, when the stream brings new rows (only the reader hears the commits themselves).
+    // fleet, when the reader's tail reads new rows (only the reader hears the commits themselves, and
+    // only it runs the consumers: see outboxConsumersRunHere).
     await services.start({
       name: 'outbox wake-ups',
       start: () => (fleet ? tail.onAdvance(wakeOutboxConsumers) : signal.subscribe(wakeOutboxConsumers)),
@@ -439,7 +449,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         startJobs(
           new LifecycleJobs({
             jobs: [
-              { name: 'mailProducer', run: (nowMs) => produceMail(orm.em.fork(), { config, publicUrl }, nowMs) },
+              {
+                name: 'mailProducer',
+                run: async (nowMs) =>
+                  outboxConsumersRunHere() ? produceMail(orm.em.fork(), { config, publicUrl }, nowMs) : 'runs on the outbox reader',
+              },
               {
                 name: 'mailSender',
                 run: () =>

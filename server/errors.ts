@@ -47,6 +47,10 @@ export const ERROR_CODE_DESCRIPTIONS = {
   SERVICE_UNAVAILABLE:
     'The database could not be reached or did not answer in time (restarting, a network fault, a statement or lock timeout): HTTP 503 with ' +
     'Retry-After, `extensions.retryable` true. A mutation may have committed: retry it with the same idempotency key.',
+  OPERATION_IN_PROGRESS:
+    'An earlier request with the same idempotency key is still running, or its outcome is not known yet (it was cut by its deadline or lost its ' +
+    'database connection while the money moved): HTTP 503 with Retry-After, `extensions.retryable` true. This request wrote nothing: retry it with ' +
+    'the same key to get the outcome once it is known.',
   QUERY_TOO_COMPLEX:
     'The operation is over a query limit (cost, depth, aliases, directives or tokens): `extensions.limit` names the setting and `extensions.max` its ' +
     'value (HTTP 400). Ask for less in one operation.',
@@ -250,6 +254,18 @@ export class ServiceUnavailableError extends DomainError {
   readonly code = ErrorCode.SERVICE_UNAVAILABLE;
   constructor(reason: string) {
     super(`The service is briefly unavailable (${reason}): retry shortly`, { retryable: true });
+  }
+}
+
+/**
+ * An earlier request with the same idempotency key has not finished, or its outcome is not known
+ * yet: this one wrote nothing, and a retry with the same key gets the outcome once it is.
+ * `extensions.retryable` is true (HTTP 503 with Retry-After).
+ */
+export class OperationInProgressError extends DomainError {
+  readonly code = ErrorCode.OPERATION_IN_PROGRESS;
+  constructor(message: string) {
+    super(message, { retryable: true });
   }
 }
 

@@ -12,7 +12,14 @@ export const ATTEMPT_TIMEOUT_MS = 15_000;
 /** How long one operation is retried before its outcome stays unknown, in ms. */
 export const RETRY_BUDGET_MS = 90_000;
 /** Error codes whose operation may or may not have happened: retried with the same key. */
-const UNKNOWN_OUTCOME_CODES = new Set(['SERVICE_UNAVAILABLE', 'OPERATION_TIMEOUT', 'INTERNAL_SERVER_ERROR', 'PAYMENT_PROVIDER_ERROR']);
+const UNKNOWN_OUTCOME_CODES = new Set([
+  'SERVICE_UNAVAILABLE',
+  'OPERATION_TIMEOUT',
+  // A retry that finds its own first attempt still running, or its outcome not yet known (a purchase under the same key).
+  'OPERATION_IN_PROGRESS',
+  'INTERNAL_SERVER_ERROR',
+  'PAYMENT_PROVIDER_ERROR',
+]);
 
 /** How one operation ended, after its retries. */
 export type Outcome =
@@ -87,9 +94,7 @@ export class ApiClient {
         const error = parsed?.errors?.[0];
         const code = error?.extensions?.code ?? '';
         if (answer.status === 200 && parsed?.data && !error) return { kind: 'ok', data: parsed.data, attempts };
-        // A retry that finds its own first attempt still running (a purchase under the same key) is not an answer yet.
-        const stillRunning = code === 'INVALID_STATE' && /still in progress/i.test(error?.message ?? '');
-        if (error && !UNKNOWN_OUTCOME_CODES.has(code) && !stillRunning && answer.status < 500) {
+        if (error && !UNKNOWN_OUTCOME_CODES.has(code) && answer.status < 500) {
           return { kind: 'refused', code, message: error.message, attempts };
         }
         reason = `HTTP ${answer.status} ${code} ${error?.message ?? answer.body.slice(0, 120)}`;

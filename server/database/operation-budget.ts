@@ -28,6 +28,8 @@ export class OperationBudget {
   /** Resolves when the deadline passes while the operation runs. */
   readonly expired: Promise<void>;
   readonly deadlineMs: number;
+  /** When the deadline passes, in `Date.now()` milliseconds. */
+  readonly expiresAtMs: number;
   private readonly waiters: Waiter[] = [];
   private readonly timer: NodeJS.Timeout;
   private onExpired!: () => void;
@@ -35,6 +37,7 @@ export class OperationBudget {
   constructor(options: { deadlineMs: number; connectionsMax: number }) {
     assert(Number.isInteger(options.connectionsMax) && options.connectionsMax >= 1, 'connectionsMax is a positive integer');
     this.deadlineMs = options.deadlineMs;
+    this.expiresAtMs = Date.now() + options.deadlineMs;
     this.perOperation = new Semaphore(options.connectionsMax);
     this.expired = new Promise<void>((resolve) => (this.onExpired = resolve));
     this.timer = setTimeout(() => this.expire(), options.deadlineMs);
@@ -165,6 +168,17 @@ export async function runOperationWithDeadline<T>(budget: OperationBudget, work:
     running.catch(() => {});
     budget.finish();
   }
+}
+
+/**
+ * Milliseconds left before the current client operation's deadline (0 once it has passed);
+ * `Infinity` outside an operation (background work) or once the operation has finished. For waits
+ * that should end with an answer of their own before the deadline answers for them.
+ */
+export function operationTimeLeftMs(): number {
+  const budget = scopes.getStore()?.budget;
+  if (!budget || budget.state === 'finished') return Number.POSITIVE_INFINITY;
+  return Math.max(0, budget.expiresAtMs - Date.now());
 }
 
 /**

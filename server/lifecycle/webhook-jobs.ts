@@ -24,6 +24,12 @@ export interface WebhookJobsOptions {
   onError?: (job: 'webhookProducer' | 'webhookSender', error: unknown) => void;
   /** Told of each attempt's outcome, for metrics. */
   onAttempt?: (outcome: WebhookAttemptOutcome) => void;
+  /**
+   * Whether the producer's scheduled passes (the poll and wake-ups) run in this process now; in a
+   * fleet only where the outbox is read (see `app.ts`). The sender runs everywhere (it claims
+   * deliveries), and {@link WebhookJobs.produceOnce} always runs. @default always
+   */
+  producesHere?: () => boolean;
 }
 
 /**
@@ -41,10 +47,14 @@ export class WebhookJobs {
   private readonly abort = new AbortController();
   /** Attempts this process has in flight (its busy slots). */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Scheduled producer passes left out because they run elsewhere (see {@link WebhookJobsOptions.producesHere}). */
+  producerPassesSkipped = 0;
+  /** Scheduled producer passes run. */
+  producerPassesRun = 0;
 
   constructor(private readonly options: WebhookJobsOptions) {
     this.producer = new Periodic(
-      () => this.produceOnce(),
+      () => this.scheduledProduce(),
       options.config.webhookProducerIntervalMs,
       (error) => options.onError?.('webhookProducer', error),
     );
@@ -53,6 +63,15 @@ export class WebhookJobs {
       options.config.webhookSenderIntervalMs,
       (error) => options.onError?.('webhookSender', error),
     );
+  }
+
+  private async scheduledProduce(): Promise<number> {
+    if (this.options.producesHere && !this.options.producesHere()) {
+      this.producerPassesSkipped++;
+      return 0;
+    }
+    this.producerPassesRun++;
+    return this.produceOnce();
   }
 
   /** Runs the producer once; returns the deliveries it created. */

@@ -3,13 +3,14 @@
 // Method: a real outbox tail on the test database, woken by hand, with one ledger transaction held open
 // on its own connection while others commit.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OutboxTail } from '../../server/events/outbox-tail.js';
 import type { WakeSignal } from '../../server/events/wake-signal.js';
 import type { WalletEvent } from '../../server/events/wallet-event.js';
 import { WalletHubs } from '../../server/events/wallet-hub.js';
 import { openWalletStream, SubscriberOverflowError } from '../../server/events/wallet-stream.js';
 import { POST_WALLET_TRANSACTION } from '../../server/domain/wallets/post-wallet-transaction.js';
+import { selectConsumerBatch, selectOutboxHead } from '../../server/domain/outbox/outbox.queries.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { until } from '../support/waiting.js';
 import { randomUUID } from 'node:crypto';
@@ -124,6 +125,50 @@ describe('outbox order', () => {
       expect(Date.now() - endedAt).toBeLessThan(3_000);
     } finally {
       await job.end();
+      stop();
+      await tail.stop();
+    }
+  });
+
+  it('a transaction of ANOTHER database on the same PostgreSQL server holds back neither the tail, a consumer nor the head', async () => {
+    // A migration or a bulk load in a sibling database (the test suite's, or another application's
+    // on a shared server) takes a transaction id and keeps it; it can write no row of this outbox.
+    const y = await t.createAccount('Other database');
+    await t.fund(y.walletId, '10');
+    const tail = await startTail();
+    const seen: bigint[] = [];
+    const stop = tail.onWalletEvent(y.walletId, (event) => seen.push(event.sequence));
+    const elsewhere = new pg.Client({ connectionString: inject('postgresServerUrl') });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('begin');
+      await elsewhere.query('select pg_current_xact_id()');
+      const charged = await t.ok(y.ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+        input: { walletId: y.walletId, amount: '1' },
+      });
+      const transactionId: string = charged.charge.transaction.id;
+      // Read while the other database's transaction is still open (this database's own background
+      // work may hold the horizon for a moment: poll, with the other transaction open throughout).
+      await expect
+        .poll(
+          async () => {
+            await tail.caughtUp();
+            return seen.filter((sequence) => sequence === 2n);
+          },
+          { timeout: 10_000, interval: 20 },
+        )
+        .toEqual([2n]);
+      const em = t.app.orm.em.fork();
+      const batch = await selectConsumerBatch.all(em, { txId: '0', eventId: '0', limit: 1_000_000 });
+      const row = batch.find((candidate) => candidate.transaction_id === transactionId);
+      expect(row).toBeDefined();
+      const head = await selectOutboxHead.one(em);
+      expect(BigInt(head.tx_id)).toBeGreaterThanOrEqual(BigInt(row!.tx_id));
+      // The other database's transaction was open (with its id) all along.
+      expect((await elsewhere.query('select pg_current_xact_id_if_assigned() is not null as open')).rows[0].open).toBe(true);
+    } finally {
+      await elsewhere.query('rollback').catch(() => {});
+      await elsewhere.end();
       stop();
       await tail.stop();
     }

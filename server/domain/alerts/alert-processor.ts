@@ -15,6 +15,11 @@ export interface AlertProcessorOptions extends RaiseAlertsDeps {
   coalesceMs: number;
   /** Called after a pass that raised alerts (to wake the feeds of every process). */
   raised(count: number): void;
+  /**
+   * Whether the scheduled passes (the poll and wake-ups) run in this process now; in a fleet only
+   * where the outbox is read (see `app.ts`). {@link AlertProcessor.pass} always runs. @default always
+   */
+  runsHere?: () => boolean;
   onError(error: unknown): void;
 }
 
@@ -24,9 +29,22 @@ export interface AlertProcessorOptions extends RaiseAlertsDeps {
  */
 export class AlertProcessor {
   private readonly periodic: Periodic;
+  /** Scheduled passes left out because they run elsewhere (see {@link AlertProcessorOptions.runsHere}). */
+  passesSkipped = 0;
+  /** Scheduled passes run. */
+  passesRun = 0;
 
   constructor(private readonly options: AlertProcessorOptions) {
-    this.periodic = new Periodic(() => this.pass(), options.intervalMs, options.onError);
+    this.periodic = new Periodic(() => this.scheduledPass(), options.intervalMs, options.onError);
+  }
+
+  private async scheduledPass(): Promise<number> {
+    if (this.options.runsHere && !this.options.runsHere()) {
+      this.passesSkipped++;
+      return 0;
+    }
+    this.passesRun++;
+    return this.pass();
   }
 
   start(): void {

@@ -7,6 +7,7 @@ import {
   IdempotencyKeyReusedError,
   InvalidStateError,
   NotFoundError,
+  OperationInProgressError,
   WalletSuspendedError,
 } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
@@ -16,7 +17,8 @@ import { findRatePlan, type RateRecord } from '../rating/rate-plan.service.js';
 import { findRate, isE164 } from '../rating/rating.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { validateIdempotencyKey } from '../wallets/validate-input.js';
-import { postPurchase, postPurchaseRefund } from './number-postings.js';
+import { operationTimeLeftMs } from '../../database/operation-budget.js';
+import { findPostedTransactionId, postPurchase, postPurchaseRefund, purchaseKey } from './number-postings.js';
 import {
   deleteClaim,
   insertClaim,
@@ -39,6 +41,12 @@ export const NUMBER_PURCHASE_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM
  * complete (the other request is between its claim and its debit), in milliseconds of real time.
  */
 const KEYED_PURCHASE_WAIT_MS_MAX = 5_000;
+/**
+ * How long before the request's own deadline a purchase stops waiting for an earlier one under its
+ * key and answers OPERATION_IN_PROGRESS itself, in milliseconds (that answer names the cause; the
+ * deadline's OPERATION_TIMEOUT would not).
+ */
+const KEYED_PURCHASE_DEADLINE_MARGIN_MS = 500;
 /** Pause between two looks at a purchase in flight, in milliseconds. */
 const KEYED_PURCHASE_POLL_MS = 20;
 /** Most claims one purchase inserts (a same-key purchase in flight may fail and free its key). */
@@ -79,8 +87,9 @@ export interface PurchaseNumberOptions {
  * by someone (ACTIVE or GRACE); `ratePlanId`: another currency than the wallet's; `idempotencyKey`).
  * @throws WalletSuspendedError when the wallet is SUSPENDED and has nothing available.
  * @throws InsufficientFundsError when the wallet cannot pay purchase + first month; nothing is written.
- * @throws InvalidStateError when the account is closed, or a purchase under the same key is still
- * in flight after {@link KEYED_PURCHASE_WAIT_MS_MAX}.
+ * @throws InvalidStateError when the account is closed.
+ * @throws OperationInProgressError (retryable, HTTP 503) when a purchase under the same key is still in
+ * flight or its outcome is not known yet (see {@link awaitPurchaseByKey}); a retry gets the outcome.
  * @throws IdempotencyKeyReusedError when the key bought another number (or on another wallet or plan).
  */
 export async function purchaseNumber(em: EntityManager, deps: ServiceDeps, options: PurchaseNumberOptions): Promise<PhoneNumberRecord> {
@@ -91,7 +100,7 @@ export async function purchaseNumber(em: EntityManager, deps: ServiceDeps, optio
   const wallet = await findPurchaseWallet(em, principal, options.walletId);
   await requireVerifiedAccount(em, wallet.accountId);
   if (idempotencyKey !== null) {
-    const earlier = await awaitPurchaseByKey(em, wallet.accountId, idempotencyKey);
+    const earlier = await awaitPurchaseByKey(em, deps, wallet.accountId, idempotencyKey, principal.actor);
     if (earlier) return replayPurchase(earlier, wallet.id, options, idempotencyKey);
   }
   const plan = await findRatePlan(em, options.ratePlanId);
@@ -120,7 +129,7 @@ export async function purchaseNumber(em: EntityManager, deps: ServiceDeps, optio
     if (claim) return completePurchase(em, deps, claim, principal.actor);
     if (idempotencyKey !== null) {
       // The conflict may be this key's own purchase in flight rather than the number.
-      const earlier = await awaitPurchaseByKey(em, wallet.accountId, idempotencyKey);
+      const earlier = await awaitPurchaseByKey(em, deps, wallet.accountId, idempotencyKey, principal.actor);
       if (earlier) return replayPurchase(earlier, wallet.id, options, idempotencyKey);
       if (attempt < CLAIM_ATTEMPTS_MAX) continue;
     }
@@ -237,17 +246,39 @@ export async function settleClaim(
 /**
  * The number bought under this key, once its purchase has completed; null when there is none.
  * Waits (bounded) while the purchase is in flight: another request is between claim and debit.
- * @throws InvalidStateError when it is still in flight after {@link KEYED_PURCHASE_WAIT_MS_MAX}.
+ * A claim whose debit is already posted belongs to a request cut short after posting (its deadline
+ * answered, its connection lost): its debit is recorded now, as the recovery would a minute later,
+ * and the number returned.
+ * @throws OperationInProgressError (retryable) when it is still in flight after
+ * {@link KEYED_PURCHASE_WAIT_MS_MAX} or shortly before this request's own deadline, whichever comes
+ * first: nothing was written, and a retry with the same key gets the outcome once it is known.
+ * @throws InvalidStateError when the claim was released before its debit was recorded (the debit is credited back).
  */
-async function awaitPurchaseByKey(em: EntityManager, accountId: string, key: string): Promise<PhoneNumberRecord | null> {
+async function awaitPurchaseByKey(
+  em: EntityManager,
+  deps: ServiceDeps,
+  accountId: string,
+  key: string,
+  actor: string,
+): Promise<PhoneNumberRecord | null> {
   // Real time, not the injectable clock: this waits for another request, not for a business date.
-  const deadline = Date.now() + KEYED_PURCHASE_WAIT_MS_MAX;
-  for (;;) {
+  const deadline = Date.now() + Math.min(KEYED_PURCHASE_WAIT_MS_MAX, operationTimeLeftMs() - KEYED_PURCHASE_DEADLINE_MARGIN_MS);
+  for (let look = 1; ; look += 1) {
     const row = await selectNumberByKey.maybeOne(em, { accountId, key });
     if (!row) return null;
     const number = toPhoneNumberRecord(row);
     if (number.transactionId !== null || purchaseTotalMicros(number) === 0n) return number;
-    if (Date.now() >= deadline) throw new InvalidStateError(`A purchase with idempotency key "${key}" is still in progress: retry shortly`);
+    const last = Date.now() >= deadline;
+    // At the first look and the last: in between, a request still running settles its own claim.
+    if (look === 1 || last) {
+      const transactionId = await findPostedTransactionId(em, number.accountId, purchaseKey(number.id));
+      if (transactionId !== null) return settleClaim(em, deps, number, transactionId, actor);
+    }
+    if (last) {
+      throw new OperationInProgressError(
+        `A purchase with idempotency key "${key}" is still in progress or its outcome is not known yet: retry with the same key shortly`,
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, KEYED_PURCHASE_POLL_MS));
   }
 }

@@ -39,8 +39,9 @@ export interface ConsumeOutboxOptions {
 
 /**
  * Reads the outbox after the consumer's durable position, one batch per transaction, until it is
- * caught up; returns how many rows it handled. Only rows below the oldest running transaction are
- * read (as the live tail does), so a row committed later can never appear behind the position.
+ * caught up; returns how many rows it handled. Only rows below the outbox horizon (this database's
+ * oldest running transaction, as the live tail reads) are read, so a row committed later can never
+ * appear behind the position.
  * A transaction-scoped advisory lock per consumer name serializes every process running the same
  * consumer: their handlers never overlap, and what a handler inserts is in commit order.
  */

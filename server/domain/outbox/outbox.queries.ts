@@ -5,6 +5,31 @@
 import { sql } from '../../database/sql.js';
 import { WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from '../wallets/wallets.queries.js';
 
+/**
+ * The outbox's read horizon: the oldest transaction of THIS database still running (or the
+ * snapshot's xmax when none is). Rows below it can no longer be preceded by a row committed later,
+ * so readers read only below it.
+ *
+ * `pg_snapshot_xmin` alone is the oldest running transaction of the whole PostgreSQL server: a
+ * migration, a bulk load or any long writer in another database of the same server (tests' sibling
+ * databases, another application on a shared server) held back every reader of this outbox for as
+ * long as it ran, though it can write no row here. So the in-progress transactions of the snapshot
+ * that PostgreSQL reports as another database's (`pg_stat_get_activity`: a backend's database never
+ * changes, a transaction id is never reused, and a running id is within 2^31 of the counter, so its
+ * low 32 bits name it) are left out. Everything else that is running (this database's, background
+ * workers', prepared transactions') still holds the horizon back, as before. The activity is read
+ * after the statement's snapshot is taken, so a backend reported with another database there was
+ * that backend when its transaction id was running.
+ */
+export const OUTBOX_HORIZON = `coalesce(
+    (select min(running.xid) from pg_snapshot_xip(pg_current_snapshot()) as running(xid)
+      where not exists (
+        select 1 from pg_stat_get_activity(null) activity
+         where activity.backend_xid is not null
+           and activity.datid <> (select oid from pg_database where datname = current_database())
+           and activity.backend_xid::text::bigint = running.xid::text::bigint % 4294967296)),
+    pg_snapshot_xmax(pg_current_snapshot()))`;
+
 /** An outbox row as durable consumers read it (int8 and xid8 as strings). */
 export interface OutboxRecord {
   id: string;
@@ -56,7 +81,7 @@ export const insertConsumerAtHead = sql<ConsumerPositionRow, { name: string }>(
    returning tx_id::text, event_id::text`,
 );
 
-/** A consumer's next batch: rows after its position and below the oldest running transaction, in position order. */
+/** A consumer's next batch: rows after its position and below the {@link OUTBOX_HORIZON}, in position order. */
 export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: string; limit: number }>(
   // Ordered by the columns (e.…): a bare `tx_id` here would be the text output of the same
   // name, and as text '10' < '9', so a batch across a power of ten would skip rows.
@@ -64,7 +89,7 @@ export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: st
           e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.invoice_id::text, e.created_at
      from outbox_event e
     where (e.tx_id, e.id) > (:txId::xid8, :eventId::bigint)
-      and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+      and e.tx_id < ${OUTBOX_HORIZON}
     order by e.tx_id, e.id
     limit :limit`,
 );
@@ -103,14 +128,14 @@ export interface TailRow extends WalletEventRow {
   event_version: string | null;
 }
 
-/** The tail's read: rows below the oldest running transaction, after a position, in position order. */
+/** The tail's read: rows below the {@link OUTBOX_HORIZON}, after a position, in position order. */
 export const selectTailRowsAfter = sql<TailRow, { txId: string; id: string; limit: number }>(
   `select ${WALLET_EVENT_COLUMNS}, e.type as event_type, e.account_id as event_account_id,
          e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version,
          e.wallet_id as event_wallet_id
     from outbox_event e left join wallet_transaction t on t.id = e.transaction_id
    where (e.tx_id, e.id) > (:txId::xid8, :id::bigint)
-     and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+     and e.tx_id < ${OUTBOX_HORIZON}
    order by e.tx_id, e.id
    limit :limit`,
   { prepareAs: 'spendwire_outbox_read_after' },
@@ -129,7 +154,7 @@ export const selectHeldBack = sql<{ held: boolean }, { txId: string; id: string 
 export const selectOutboxHead = sql<{ tx_id: string; id: string }>(
   // Ordered by the columns (e.…), not by the text outputs of the same names: as text, '999' > '1000'.
   `select e.tx_id::text as tx_id, e.id::text as id from outbox_event e
-   where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+   where e.tx_id < ${OUTBOX_HORIZON}
    order by e.tx_id desc, e.id desc limit 1`,
   { prepareAs: 'spendwire_outbox_head' },
 );
