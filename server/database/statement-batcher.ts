@@ -173,20 +173,16 @@ export class StatementBatcher<Row, Check = never> {
       const batch = this.takeBatch();
       if (batch.length === 0) return;
       this.batchesInFlight += 1;
-      let finished = false;
-      const finish = () => {
-        if (finished) return;
-        finished = true;
-        this.batchesInFlight -= 1;
-        for (const exclusiveKey of new Set(batch.map((member) => member.exclusiveKey))) this.release(exclusiveKey);
-        this.pump();
-      };
-      void this.run(batch, finish)
+      void this.run(batch)
         // A broken assertion inside run(): fail every member it had not answered (answered ones stay answered).
         .catch((error: unknown) => {
           for (const member of batch) member.reject(error);
         })
-        .finally(finish);
+        .finally(() => {
+          this.batchesInFlight -= 1;
+          for (const exclusiveKey of new Set(batch.map((member) => member.exclusiveKey))) this.release(exclusiveKey);
+          this.pump();
+        });
     }
   }
 
@@ -257,15 +253,11 @@ export class StatementBatcher<Row, Check = never> {
   }
 
   /**
-   * Runs `batch` and answers its members. `finish` frees the batch's keys and its place in flight
-   * (and so sends the next batch): called as soon as the statement has committed, BEFORE the members
-   * are answered, so that the next batch of a hot key is already in PostgreSQL while this process
-   * answers the last one's requests (their GraphQL results and HTTP writes) instead of after. A
-   * fallback keeps its keys until its members have run alone, so that nothing of those keys runs beside
-   * them out of order; the caller calls `finish` in every case once run() settles (it does nothing twice).
+   * Runs `batch` and answers its members, refused ones with the answer of `checkRefused`, asked
+   * before run() settles and so before the batch's keys are freed (pump() frees them then).
    */
-  private async run(batch: Member<Row, Check>[], finish: () => void): Promise<void> {
-    if (batch.length === 1) return this.runAlone(batch[0]!, finish);
+  private async run(batch: Member<Row, Check>[]): Promise<void> {
+    if (batch.length === 1) return this.runAlone(batch[0]!);
     let rows: Row[];
     try {
       this.stats.batches += 1;
@@ -305,7 +297,6 @@ export class StatementBatcher<Row, Check = never> {
     try {
       checks = await this.checkRefused(batch, answered);
     } catch (error) {
-      finish();
       // The statement committed: members with a row have it; the others get the check's failure.
       batch.forEach((member, index) => {
         if (answered[index] === undefined) member.reject(error);
@@ -313,7 +304,6 @@ export class StatementBatcher<Row, Check = never> {
       });
       return;
     }
-    finish();
     batch.forEach((member, index) => {
       member.resolve({ row: answered[index], check: checks[index] });
     });
@@ -330,23 +320,15 @@ export class StatementBatcher<Row, Check = never> {
     return answers.map((answer, index) => (rows[index] === undefined ? answer : undefined));
   }
 
-  /**
-   * Runs one member of the key queue alone and answers it (with the refusal check, asked before
-   * anything after it of its key runs); `finish` (see {@link run}), when given, is called once that is done.
-   */
-  private async runAlone(member: Member<Row, Check>, finish?: () => void): Promise<void> {
-    let row: Row | undefined;
-    let check: Check | undefined;
+  /** Runs one member of the key queue alone and answers it (with the refusal check, asked before anything after it of its key runs). */
+  private async runAlone(member: Member<Row, Check>): Promise<void> {
     try {
-      row = await this.executeAlone(member.values);
-      [check] = await this.checkRefused([member], [row]);
+      const row = await this.executeAlone(member.values);
+      const [check] = await this.checkRefused([member], [row]);
+      member.resolve({ row, check });
     } catch (error) {
-      finish?.();
       member.reject(error);
-      return;
     }
-    finish?.();
-    member.resolve({ row, check });
   }
 
   /** Batching off: every member at once on its own connection, as many as the pool gives. */
