@@ -11,7 +11,9 @@
  * (100 % = one core saturated): the server, the bench process, the PostgreSQL cluster (postmaster
  * and backends) and "other", the rest of the machine's busy time (other engineers' processes).
  * Goal: ratio >= 0.5 at 16 clients (spread). Hot at 64 clients: GraphQL (postings on one wallet
- * coalesced into one statement per batch) >= 4 × the raw single-statement ceiling.
+ * coalesced into one statement per batch) >= 4 × the raw single-statement ceiling, taken as the
+ * best raw hot rate of the run at any client count (not the collapsed raw figure at 64). A table
+ * after the CPU one gives the postings each of the server's posting statements carried per point.
  *
  * "usage": recordUsage requests of `BENCH_USAGE_EVENTS` (default 500) events at `BENCH_USAGE_CLIENTS`
  * (default "4") clients, next to POST_WALLET_TRANSACTIONS over the same arrays as raw
@@ -364,6 +366,51 @@ async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallet
   }
 }
 
+/** The server's posting statements so far: how many ran and how many postings they carried (its `/metrics` histogram). */
+interface PostingStatements {
+  statements: number;
+  postings: number;
+}
+
+/**
+ * Reads `spendwire_posting_batch_members` (one observation per posting statement, of the postings it
+ * carried) from the server's `/metrics` with the operator token; undefined when metrics are off.
+ */
+function readPostingStatements(port: number, adminToken: string): Promise<PostingStatements | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port, path: '/metrics', method: 'GET', headers: { authorization: `Bearer ${adminToken}` } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          if (response.statusCode !== 200) return resolve(undefined);
+          const text = Buffer.concat(chunks).toString('utf8');
+          const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+          resolve({
+            statements: value('spendwire_posting_batch_members_count'),
+            postings: value('spendwire_posting_batch_members_sum'),
+          });
+        });
+        response.on('error', reject);
+      },
+    );
+    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`/metrics: no answer within ${REQUEST_TIMEOUT_MS} ms`)));
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** Postings per statement between two readings (NaN when metrics are off or nothing ran). */
+function postingsPerStatement(
+  before: PostingStatements | undefined,
+  after: PostingStatements | undefined,
+): { statements: number; mean: number } {
+  if (!before || !after) return { statements: Number.NaN, mean: Number.NaN };
+  const statements = after.statements - before.statements;
+  return { statements, mean: (after.postings - before.postings) / statements };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output
 
@@ -378,6 +425,15 @@ const COLUMNS = [
   ['p99 ms', 7],
   ['ratio', 6],
   ['errors', 6],
+] as const;
+
+const BATCH_COLUMNS = [
+  ['scenario', 8],
+  ['clients', 7],
+  ['statements', 10],
+  ['postings/stmt', 13],
+  ['stmts/s', 7],
+  ['charges', 7],
 ] as const;
 
 const CPU_COLUMNS = [
@@ -534,12 +590,20 @@ async function main(resources: Resources): Promise<boolean> {
       COLUMNS.map(([title]) => title),
     ),
   );
-  const results: { scenario: Scenario; clients: number; graphql: PointResult; raw: PointResult }[] = [];
+  const results: {
+    scenario: Scenario;
+    clients: number;
+    graphql: PointResult;
+    raw: PointResult;
+    batches: { statements: number; mean: number };
+  }[] = [];
   for (const scenario of SCENARIOS) {
     for (const clients of CLIENT_COUNTS) {
+      const statementsBefore = await readPostingStatements(server.port, adminToken);
       const graphql = await runGraphqlPoint(server.port, cpuSubjects, walletsFor('graphql', scenario, clients), POINT_SECONDS);
+      const batches = postingsPerStatement(statementsBefore, await readPostingStatements(server.port, adminToken));
       const raw = await runRawPoint(databaseUrl, cpuSubjects, walletsFor('raw', scenario, clients), POINT_SECONDS);
-      results.push({ scenario, clients, graphql, raw });
+      results.push({ scenario, clients, graphql, raw, batches });
       console.log(
         row(COLUMNS, [
           scenario,
@@ -619,6 +683,30 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   console.log('');
+  console.log(
+    "Posting statements on the GraphQL side (the server's spendwire_posting_batch_members histogram): postings per statement " +
+      '(1 = each alone; on one wallet, how many coalesced into one statement and commit)',
+  );
+  console.log(
+    row(
+      BATCH_COLUMNS,
+      BATCH_COLUMNS.map(([title]) => title),
+    ),
+  );
+  for (const { scenario, clients, graphql, batches } of results) {
+    console.log(
+      row(BATCH_COLUMNS, [
+        scenario,
+        String(clients),
+        fixed(batches.statements, 0),
+        fixed(batches.mean, 1),
+        fixed(batches.statements / POINT_SECONDS, 0),
+        fixed(graphql.ok, 0),
+      ]),
+    );
+  }
+
+  console.log('');
   const totalErrors = [...results, ...usageResults].reduce((sum, result) => sum + result.graphql.errors + result.raw.errors, 0);
   console.log(`Errors: ${totalErrors}`);
   for (const { scenario, clients, graphql, raw } of [...results, ...usageResults.map((result) => ({ ...result, scenario: 'usage' }))]) {
@@ -636,10 +724,17 @@ async function main(resources: Resources): Promise<boolean> {
 
   const hot64 = results.find((result) => result.scenario === 'hot' && result.clients === 64);
   if (hot64) {
-    const ratio = hot64.graphql.chargesPerSecond / hot64.raw.chargesPerSecond;
+    // The ceiling is the BEST raw hot-row rate of the run (any client count): at 64 clients the raw
+    // single statement collapses on the row-lock queue, and dividing by that would overstate the gain.
+    const rawHot = results.filter((result) => result.scenario === 'hot').map((result) => result.raw);
+    const ceiling = Math.max(...rawHot.map((raw) => raw.chargesPerSecond));
+    const ceilingClients = results.find((result) => result.scenario === 'hot' && result.raw.chargesPerSecond === ceiling)!.clients;
+    const ratio = hot64.graphql.chargesPerSecond / ceiling;
     console.log(
-      `Goal check: one wallet at 64 clients through GraphQL (coalesced) = ${ratio.toFixed(2)} × the raw single-statement hot-row ceiling ` +
-        `→ ${ratio >= 4 ? 'MET' : 'NOT MET'} (goal >= 4)`,
+      `Goal check: one wallet at 64 clients through GraphQL (coalesced) = ${fixed(hot64.graphql.chargesPerSecond, 0)}/s = ${ratio.toFixed(2)} × ` +
+        `the best raw single-statement hot-row rate of this run (${fixed(ceiling, 0)}/s at ${ceilingClients} clients; ` +
+        `${hot64.raw.chargesPerSecond.toFixed(0)}/s at 64) → ${ratio >= 4 ? 'MET' : 'NOT MET'} (goal >= 4)` +
+        (rawHot.length < 3 ? '; run hot at 1, 4, 16 and 64 clients for a fair ceiling' : ''),
     );
   }
   for (const { clients, graphql, raw } of usageResults) {

@@ -17,7 +17,7 @@ export interface PreparedStatement {
 }
 
 /** Options of {@link StatementBatcher}. */
-export interface StatementBatcherOptions<Row> {
+export interface StatementBatcherOptions<Row, Check = never> {
   /** The statement for one member: parameters $1..$n. */
   single: PreparedStatement;
   /**
@@ -45,6 +45,25 @@ export interface StatementBatcherOptions<Row> {
   batchSizeMax: number;
   /** Most batches running at once (each on its own connection). */
   batchesInFlightMax: number;
+  /**
+   * For a statement that left members without a row: a question about them, asked BEFORE the
+   * statement's keys are freed (so before any member of those keys that arrived later has run), given
+   * every member of the statement in order and its row or none, answering one value per member
+   * (undefined for those with a row); each member without a row gets its answer as
+   * {@link StatementAnswer.check}. For what a later arrival would change, e.g. whether a refused
+   * posting's idempotency key was on record before it (a later member of the same statement may have
+   * recorded it since: the members are given so that the answer can leave those out). Not asked for
+   * members run outside the key queue (`batchSizeMax` 1, a key running without `coalesce`,
+   * {@link StatementBatcher.executeTogether}). @default none
+   */
+  checkRefused?: (members: readonly (readonly unknown[])[], rows: readonly (Row | undefined)[]) => Promise<readonly (Check | undefined)[]>;
+}
+
+/** A member's answer: its row, or none; for none, {@link StatementBatcherOptions.checkRefused}'s answer when it was asked. */
+export interface StatementAnswer<Row, Check> {
+  row: Row | undefined;
+  /** Undefined when the member has a row, or the question was not asked for it. */
+  check: Check | undefined;
 }
 
 /** What a batcher has done, for tests and the benchmark. */
@@ -59,10 +78,10 @@ export interface StatementBatcherStats {
   fallbacks: number;
 }
 
-interface Member<Row> {
+interface Member<Row, Check> {
   values: readonly unknown[];
   exclusiveKey: string;
-  resolve(row: Row | undefined): void;
+  resolve(answer: StatementAnswer<Row, Check>): void;
   reject(error: unknown): void;
 }
 
@@ -87,8 +106,8 @@ interface Member<Row> {
  * applies them in order (a hot wallet's postings then cost one statement and one commit per batch,
  * and no batch of this process waits behind another on that row's lock).
  */
-export class StatementBatcher<Row> {
-  private readonly waiting: Member<Row>[] = [];
+export class StatementBatcher<Row, Check = never> {
+  private readonly waiting: Member<Row, Check>[] = [];
   /** Members running now (alone or in a batch), per exclusive key. */
   private readonly runningByKey = new Map<string, number>();
   private batchesInFlight = 0;
@@ -98,14 +117,19 @@ export class StatementBatcher<Row> {
 
   constructor(
     private readonly client: PoolClient,
-    private readonly options: StatementBatcherOptions<Row>,
+    private readonly options: StatementBatcherOptions<Row, Check>,
   ) {
     assert(Number.isInteger(options.batchSizeMax) && options.batchSizeMax >= 1, 'batchSizeMax is a positive integer');
     assert(Number.isInteger(options.batchesInFlightMax) && options.batchesInFlightMax >= 1, 'batchesInFlightMax is a positive integer');
   }
 
   /** Runs the statement for one member: its row, or undefined when the statement acted on nothing. */
-  execute(values: readonly unknown[]): Promise<Row | undefined> {
+  async execute(values: readonly unknown[]): Promise<Row | undefined> {
+    return (await this.executeAnswering(values)).row;
+  }
+
+  /** {@link execute}, with the answer of {@link StatementBatcherOptions.checkRefused} for a member left without a row. */
+  executeAnswering(values: readonly unknown[]): Promise<StatementAnswer<Row, Check>> {
     // A batch carries many operations' postings and the billing clock's: it belongs to none of
     // them, so no operation's connection cap or deadline applies (a caller holding its last permit
     // must not wait on itself). Batches are bounded by batchesInFlightMax instead.
@@ -132,11 +156,13 @@ export class StatementBatcher<Row> {
     return members.map((values) => byMember.get(this.options.memberKey(values)));
   }
 
-  private executeMember(values: readonly unknown[]): Promise<Row | undefined> {
-    if (this.options.batchSizeMax === 1) return this.executeAlone(values);
+  private async executeMember(values: readonly unknown[]): Promise<StatementAnswer<Row, Check>> {
+    if (this.options.batchSizeMax === 1) return { row: await this.executeAlone(values), check: undefined };
     const exclusiveKey = this.options.exclusiveKey(values);
-    if (!this.options.coalesce && this.runningByKey.has(exclusiveKey)) return this.runKeyAlone(exclusiveKey, values);
-    return new Promise<Row | undefined>((resolve, reject) => {
+    if (!this.options.coalesce && this.runningByKey.has(exclusiveKey)) {
+      return { row: await this.runKeyAlone(exclusiveKey, values), check: undefined };
+    }
+    return new Promise<StatementAnswer<Row, Check>>((resolve, reject) => {
       this.waiting.push({ values, exclusiveKey, resolve, reject });
       this.pump();
     });
@@ -168,13 +194,13 @@ export class StatementBatcher<Row> {
    * in arrival order; the others keep waiting for their key's batch to finish (so a hot key's
    * members leave together, and no batch of this process waits behind another on a key's lock).
    */
-  private takeBatch(): Member<Row>[] {
+  private takeBatch(): Member<Row, Check>[] {
     if (this.options.coalesce) return this.takeCoalescedBatch();
-    const batch: Member<Row>[] = [];
+    const batch: Member<Row, Check>[] = [];
     let kept = 0;
     for (const member of this.waiting) {
       if (this.runningByKey.has(member.exclusiveKey)) {
-        this.runKeyAlone(member.exclusiveKey, member.values).then(member.resolve, member.reject);
+        this.runKeyAlone(member.exclusiveKey, member.values).then((row) => member.resolve({ row, check: undefined }), member.reject);
       } else if (batch.length < this.options.batchSizeMax) {
         this.hold(member.exclusiveKey);
         batch.push(member);
@@ -186,8 +212,8 @@ export class StatementBatcher<Row> {
     return batch;
   }
 
-  private takeCoalescedBatch(): Member<Row>[] {
-    const batch: Member<Row>[] = [];
+  private takeCoalescedBatch(): Member<Row, Check>[] {
+    const batch: Member<Row, Check>[] = [];
     const inBatch = new Set<string>();
     let kept = 0;
     for (const member of this.waiting) {
@@ -226,7 +252,11 @@ export class StatementBatcher<Row> {
     }
   }
 
-  private async run(batch: Member<Row>[]): Promise<void> {
+  /**
+   * Runs `batch` and answers its members, refused ones with the answer of `checkRefused`, asked
+   * before run() settles and so before the batch's keys are freed (pump() frees them then).
+   */
+  private async run(batch: Member<Row, Check>[]): Promise<void> {
     if (batch.length === 1) return this.runAlone(batch[0]!);
     let rows: Row[];
     try {
@@ -250,7 +280,7 @@ export class StatementBatcher<Row> {
         return;
       }
       // Members of one key run one after another, in arrival order (as in the batch); keys side by side.
-      const byKey = new Map<string, Member<Row>[]>();
+      const byKey = new Map<string, Member<Row, Check>[]>();
       for (const member of batch) byKey.set(member.exclusiveKey, [...(byKey.get(member.exclusiveKey) ?? []), member]);
       await Promise.all(
         [...byKey.values()].map(async (members) => {
@@ -262,12 +292,40 @@ export class StatementBatcher<Row> {
     const byMember = new Map<string, Row>();
     for (const row of rows) byMember.set(this.options.rowKey(row), row);
     assert(byMember.size === rows.length, 'a batched statement answers each member at most once');
-    for (const member of batch) member.resolve(byMember.get(this.options.memberKey(member.values)));
+    const answered = batch.map((member) => byMember.get(this.options.memberKey(member.values)));
+    let checks: (Check | undefined)[];
+    try {
+      checks = await this.checkRefused(batch, answered);
+    } catch (error) {
+      // The statement committed: members with a row have it; the others get the check's failure.
+      batch.forEach((member, index) => {
+        if (answered[index] === undefined) member.reject(error);
+        else member.resolve({ row: answered[index], check: undefined });
+      });
+      return;
+    }
+    batch.forEach((member, index) => {
+      member.resolve({ row: answered[index], check: checks[index] });
+    });
   }
 
-  private async runAlone(member: Member<Row>): Promise<void> {
+  /** The answers of {@link StatementBatcherOptions.checkRefused} for the members without a row (undefined for the others). */
+  private async checkRefused(batch: readonly Member<Row, Check>[], rows: readonly (Row | undefined)[]): Promise<(Check | undefined)[]> {
+    if (!this.options.checkRefused || rows.every((row) => row !== undefined)) return batch.map(() => undefined);
+    const answers = await this.options.checkRefused(
+      batch.map((member) => member.values),
+      rows,
+    );
+    assert(answers.length === batch.length, 'checkRefused answers each member of the statement');
+    return answers.map((answer, index) => (rows[index] === undefined ? answer : undefined));
+  }
+
+  /** Runs one member of the key queue alone and answers it (with the refusal check, asked before anything after it of its key runs). */
+  private async runAlone(member: Member<Row, Check>): Promise<void> {
     try {
-      member.resolve(await this.executeAlone(member.values));
+      const row = await this.executeAlone(member.values);
+      const [check] = await this.checkRefused([member], [row]);
+      member.resolve({ row, check });
     } catch (error) {
       member.reject(error);
     }
@@ -312,4 +370,4 @@ function transpose(rows: readonly (readonly unknown[])[]): unknown[][] {
 }
 
 /** How much a batcher may gather and run at once. */
-export type StatementBatchLimits = Pick<StatementBatcherOptions<unknown>, 'batchSizeMax' | 'batchesInFlightMax'>;
+export type StatementBatchLimits = Pick<StatementBatcherOptions<unknown, unknown>, 'batchSizeMax' | 'batchesInFlightMax'>;

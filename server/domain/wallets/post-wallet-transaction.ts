@@ -19,6 +19,7 @@ import { toWalletRecord, type WalletRecord } from './wallet-record.js';
 import { toWalletTransactionRecord, type WalletTransactionRecord } from './wallet-transaction-record.js';
 import {
   selectIdempotencyKeyRecorded,
+  selectIdempotencyKeysRecorded,
   selectIdempotencyRecord,
   selectIdempotencyRecordsOfAccount,
   selectWallet,
@@ -247,8 +248,9 @@ export async function postWalletTransaction(
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
   const transactionId = randomUUID();
   let row: PostedRow | undefined;
+  let keyRecorded: boolean | undefined;
   try {
-    row = await postings.execute(postingValues(options, transactionId));
+    ({ row, check: keyRecorded } = await postings.executeAnswering(postingValues(options, transactionId)));
   } catch (error) {
     if (options.idempotencyKey !== null && isIdempotencyKeyConflict(error)) {
       return replay(em, postings, options, hashRequest(options));
@@ -263,8 +265,11 @@ export async function postWalletTransaction(
   }
   if (row) return toPosted(options, transactionId, row);
   // A concurrent twin may have posted first and changed what this one would have needed (a call's
-  // reservation, already released): with the key on record, this is a replay, not a refusal.
-  if (options.idempotencyKey !== null && (await idempotencyKeyRecorded(em, options))) {
+  // reservation, already released): with the key on record, this is a replay, not a refusal. Asked by
+  // the batcher before a posting of this wallet that arrived later could run (one that did would
+  // otherwise turn this refusal into a replay or a reuse: not what posting in arrival order gives),
+  // else now.
+  if (options.idempotencyKey !== null && (keyRecorded ?? (await idempotencyKeyRecorded(em, options)))) {
     return replay(em, postings, options, hashRequest(options));
   }
   return explainRefusal(em, options);
@@ -507,8 +512,11 @@ const POSTINGS = {
   rowKey: (row: PostedRow) => row.id,
 };
 
-/** Runs the postings of one pool: concurrent postings share one statement and one commit (see {@link StatementBatcher}). */
-export type PostingBatcher = StatementBatcher<PostedRow>;
+/**
+ * Runs the postings of one pool: concurrent postings share one statement and one commit (see {@link StatementBatcher});
+ * for a refused posting, whether its idempotency key was on record then.
+ */
+export type PostingBatcher = StatementBatcher<PostedRow, boolean>;
 
 /**
  * Makes a posting batcher on the ORM's pool with `limits`. {@link startApp} makes one, with the
@@ -516,7 +524,41 @@ export type PostingBatcher = StatementBatcher<PostedRow>;
  * so two apps in one process (or a test's own batcher) never share limits or queues.
  */
 export function createPostingBatcher(em: EntityManager, limits: StatementBatchLimits = POSTING_BATCH_LIMITS_DEFAULT): PostingBatcher {
-  return new StatementBatcher<PostedRow>(poolOf(em), { ...POSTINGS, ...limits });
+  return new StatementBatcher<PostedRow, boolean>(poolOf(em), {
+    ...POSTINGS,
+    ...limits,
+    checkRefused: (members, rows) => keysRecordedBefore(em, members, rows),
+  });
+}
+
+/**
+ * For each refused posting of a statement (`rows[i]` undefined) with an idempotency key: whether the
+ * key was on record before it, as posting the statement's members one by one in order would have
+ * found it. A key recorded by a later member of the same statement (which posted, with the same key,
+ * after this one was refused) does not count; one recorded by an earlier member, an earlier statement
+ * or another process does. Asked by the batcher before any later posting of these wallets runs.
+ */
+async function keysRecordedBefore(
+  em: EntityManager,
+  members: readonly (readonly unknown[])[],
+  rows: readonly (PostedRow | undefined)[],
+): Promise<(boolean | undefined)[]> {
+  // Positions of postingValues: 0 transaction id, 1 wallet, 2 tenant scope, 10 idempotency key. Unkeyed ones are never recorded.
+  const asked = members.flatMap((values, index) => (rows[index] === undefined && values[10] !== null ? [index] : []));
+  const answers: (boolean | undefined)[] = members.map((_, index) => (rows[index] === undefined ? false : undefined));
+  if (asked.length === 0) return answers;
+  const positionOf = new Map(members.map((values, index) => [String(values[0]), index]));
+  const recorded = await selectIdempotencyKeysRecorded.all(em.fork(), {
+    walletIds: asked.map((index) => String(members[index]![1])),
+    keys: asked.map((index) => String(members[index]![10])),
+    accountScopes: asked.map((index) => members[index]![2] as string | null),
+  });
+  for (const record of recorded) {
+    const index = asked[record.position - 1]!;
+    const recordedBy = positionOf.get(record.wallet_transaction_id);
+    answers[index] = recordedBy === undefined || recordedBy < index;
+  }
+  return answers;
 }
 
 /**

@@ -175,6 +175,21 @@ export const selectIdempotencyKeyRecorded = sql<{ recorded: number }, { walletId
     where w.id = :walletId and k.key = :key and (:accountScope::uuid is null or w.account_id = :accountScope::uuid)`,
 );
 
+/**
+ * Of several postings (wallet, idempotency key, tenant scope — null: any — each), those whose key is on
+ * record in their wallet's account, as {@link selectIdempotencyKeyRecorded} asks of one: the posting's
+ * 1-based position and the transaction the key recorded.
+ */
+export const selectIdempotencyKeysRecorded = sql<
+  { position: number; wallet_transaction_id: string },
+  { walletIds: string[]; keys: string[]; accountScopes: (string | null)[] }
+>(
+  `select u.position::int as position, k.wallet_transaction_id
+     from unnest(:walletIds::uuid[], :keys::text[], :accountScopes::uuid[]) with ordinality as u(wallet_id, key, account_scope, position)
+     join wallet w on w.id = u.wallet_id and (u.account_scope is null or w.account_id = u.account_scope)
+     join idempotency_key k on k.account_id = w.account_id and k.key = u.key`,
+);
+
 /** A wallet with its lifecycle status, within a tenant (`accountScope`) or any (null). */
 export const selectWalletState = sql<WalletRow & { status: string }, { walletId: string; accountScope: string | null }>(
   `select ${WALLET_COLUMNS}, w.status from wallet w where w.id = :walletId and (:accountScope::uuid is null or w.account_id = :accountScope::uuid)`,
