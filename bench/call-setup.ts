@@ -11,6 +11,11 @@
  * `server µs/call` and `pg µs/call`: CPU time per call placed and hung up, which it changes far less than the rates;
  * `stmt ms/call`: time PostgreSQL's statements ran per call, summed (row-lock waits included).
  *
+ * Bulk (`BENCH_CALL_BULK_ITEMS=N`, default 0: off): each point is then run a second time with every
+ * client sending `startCalls` of N calls on its campaign and `endCalls` of the ones started, one request
+ * at a time, on the same server right after the single-mutation point (column `request`: "single" or
+ * "bulk×N"); starts/s and ends/s count calls, latencies are per request. The A/B lines compare the two.
+ *
  * Scenarios: "one" (every client calls through ONE campaign of one account and wallet: the rows a
  * call start locks are all shared, the dialer case) and "spread" (each client has an account,
  * wallet and campaign of its own). Goal: >= 1,500 startCall/s and >= 1,500 endCall/s on 2 cores.
@@ -26,7 +31,7 @@
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
  * "one,spread"), `BENCH_CALL_MODES` (default "off,on"; in the order given, repeats allowed; "base" runs
  * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
- * the server's own), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * the server's own), `BENCH_CALL_BULK_ITEMS` (calls per startCalls/endCalls request in the bulk points; default 0, no bulk points), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -69,6 +74,11 @@ const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BEN
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** How many of the most called statements to print at the end (0: none). */
 const TOP_STATEMENTS = numberFromEnv('BENCH_CALL_TOP_STATEMENTS', 0, 0, 200);
+/** Calls per startCalls/endCalls request of the bulk points (0: single mutations only). */
+const BULK_ITEMS = numberFromEnv('BENCH_CALL_BULK_ITEMS', 0, 0, 1_000);
+/** How each point sends its calls: one mutation per call, then (with BULK_ITEMS) lists of BULK_ITEMS. */
+const REQUEST_KINDS: readonly number[] = BULK_ITEMS > 0 ? [1, BULK_ITEMS] : [1];
+const requestName = (items: number) => (items === 1 ? 'single' : `bulk×${items}`);
 const DATABASE_NAME = 'spendwire_call_bench';
 const GOAL_PER_SECOND = 1_500;
 
@@ -99,6 +109,8 @@ const MODES = MODE_KEYS.map((key) => {
 
 const START_CALL = 'mutation($input: StartCallInput!) { startCall(input: $input) { call { id status } } }';
 const END_CALL = 'mutation($input: EndCallInput!) { endCall(input: $input) { call { id status } } }';
+const START_CALLS = 'mutation($input: StartCallsInput!) { startCalls(input: $input) { results { call { id status } error { code } } } }';
+const END_CALLS = 'mutation($input: EndCallsInput!) { endCalls(input: $input) { results { status call { status } error { code } } } }';
 
 /** One client's campaign (and the key that places its calls). */
 interface Dialer {
@@ -109,6 +121,8 @@ interface Dialer {
 /** What one point measured. */
 interface Point {
   mode: string;
+  /** "single", or "bulk×N" for startCalls/endCalls of N calls. */
+  request: string;
   scenario: Scenario;
   clients: number;
   starts: number;
@@ -210,6 +224,89 @@ async function runPoint(
   );
 }
 
+/**
+ * Every client sends startCalls of `items` calls on its campaign and endCalls of the ones started, one
+ * request at a time, until `untilMs`; counts the calls of the requests sent after `measureFromMs`.
+ */
+async function runBulkPoint(
+  port: number,
+  dialers: readonly Dialer[],
+  items: number,
+  measureFromMs: number,
+  untilMs: number,
+  point: Pick<Point, 'startLatencies' | 'endLatencies' | 'errors'> & { starts: number; ends: number },
+  startedCalls: Set<string>,
+): Promise<void> {
+  const fail = (what: string) => point.errors.set(what, (point.errors.get(what) ?? 0) + 1);
+  await Promise.all(
+    dialers.map(async (dialer, client) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      let sequence = 0;
+      try {
+        while (performance.now() < untilMs) {
+          const calls = Array.from({ length: items }, () => {
+            sequence += 1;
+            return {
+              campaignId: dialer.campaignId,
+              to: `+1555${String(client).padStart(3, '0')}${String(sequence % 10_000).padStart(4, '0')}`,
+            };
+          });
+          const startedAt = performance.now();
+          const start = await postJson(
+            agent,
+            port,
+            dialer.ownerKey,
+            JSON.stringify({ query: START_CALLS, variables: { input: { calls } } }),
+          );
+          const started = parseAnswer<{
+            startCalls: { results: { call: { id: string; status: string } | null; error: { code: string } | null }[] };
+          }>(start.body);
+          if (!started.data) {
+            fail(started.code ?? `startCalls ${start.status}`);
+            continue;
+          }
+          const callIds: string[] = [];
+          for (const result of started.data.startCalls.results) {
+            if (result.call?.status === 'ACTIVE') callIds.push(result.call.id);
+            else fail(result.error?.code ?? `startCalls ${result.call?.status}`);
+          }
+          for (const callId of callIds) startedCalls.add(callId);
+          const endingAt = performance.now();
+          if (startedAt >= measureFromMs) {
+            point.starts += callIds.length;
+            point.startLatencies.push(endingAt - startedAt);
+          }
+          if (callIds.length === 0) continue;
+          const end = await postJson(
+            agent,
+            port,
+            dialer.ownerKey,
+            JSON.stringify({ query: END_CALLS, variables: { input: { calls: callIds.map((callId) => ({ callId })) } } }),
+          );
+          const ended = parseAnswer<{
+            endCalls: { results: { status: string; call: { status: string } | null; error: { code: string } | null }[] };
+          }>(end.body);
+          if (!ended.data) {
+            fail(ended.code ?? `endCalls ${end.status}`);
+            continue;
+          }
+          let endedCount = 0;
+          for (const result of ended.data.endCalls.results) {
+            if (result.status === 'ENDED' && result.call?.status === 'COMPLETED') endedCount += 1;
+            else fail(result.error?.code ?? `endCalls ${result.status}`);
+          }
+          if (endingAt >= measureFromMs) {
+            point.ends += endedCount;
+            point.endLatencies.push(performance.now() - endingAt);
+          }
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+}
+
 function parseAnswer<T>(body: string): { data?: T; code?: string } {
   const parsed = JSON.parse(body) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (parsed.errors?.length) return { code: parsed.errors[0]!.extensions?.code ?? parsed.errors[0]!.message.slice(0, 60) };
@@ -218,6 +315,7 @@ function parseAnswer<T>(body: string): { data?: T; code?: string } {
 
 const COLUMNS = [
   ['mode', 13],
+  ['request', 9],
   ['scenario', 8],
   ['clients', 7],
   ['start/s', 8],
@@ -245,6 +343,7 @@ function printPoint(point: Point): void {
   console.log(
     row(COLUMNS, [
       point.mode,
+      point.request,
       point.scenario,
       String(point.clients),
       fixed(point.starts / point.seconds, 0),
@@ -371,43 +470,47 @@ async function main(resources: Resources): Promise<boolean> {
           for (let i = 0; i < clients; i++)
             dialers.push(await dialerFor(setupAgent, server.port, adminToken, ratePlanId, `spread ${label} ${clients} ${i}`));
         }
-        const point = {
-          mode: mode.name,
-          scenario,
-          clients,
-          starts: 0,
-          ends: 0,
-          seconds: POINT_SECONDS,
-          startLatencies: new Latencies(),
-          endLatencies: new Latencies(),
-          errors: new Map<string, number>(),
-        };
-        const began = performance.now();
-        const measureFromMs = began + WARMUP_SECONDS * 1000;
-        let before = sampleCpu(subjects);
-        let workBefore = await databaseWork();
-        const cpuAtMeasure = setTimeout(() => {
-          before = sampleCpu(subjects);
-          void databaseWork().then((work) => (workBefore = work));
-        }, WARMUP_SECONDS * 1000);
-        await runPoint(server.port, dialers, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
-        clearTimeout(cpuAtMeasure);
-        // Requests still running at the end finish after it: the rate counts what finished within it.
-        point.seconds = (performance.now() - measureFromMs) / 1000;
-        const cpu = cpuBetween(before, sampleCpu(subjects));
-        // The cumulative statistics reach pg_stat_database within a second of a transaction's end.
-        await sleep(1_500);
-        const workAfter = await databaseWork();
-        const pairs = Math.max(1, (point.starts + point.ends) / 2);
-        const measured: Point = {
-          ...point,
-          cpu,
-          statementsPerCall: (workAfter.statements - workBefore.statements) / pairs,
-          commitsPerCall: (workAfter.commits - workBefore.commits) / pairs,
-          statementMsPerCall: (workAfter.statementMs - workBefore.statementMs) / pairs,
-        };
-        points.push(measured);
-        printPoint(measured);
+        for (const items of REQUEST_KINDS) {
+          const point = {
+            mode: mode.name,
+            request: requestName(items),
+            scenario,
+            clients,
+            starts: 0,
+            ends: 0,
+            seconds: POINT_SECONDS,
+            startLatencies: new Latencies(),
+            endLatencies: new Latencies(),
+            errors: new Map<string, number>(),
+          };
+          const began = performance.now();
+          const measureFromMs = began + WARMUP_SECONDS * 1000;
+          let before = sampleCpu(subjects);
+          let workBefore = await databaseWork();
+          const cpuAtMeasure = setTimeout(() => {
+            before = sampleCpu(subjects);
+            void databaseWork().then((work) => (workBefore = work));
+          }, WARMUP_SECONDS * 1000);
+          if (items === 1) await runPoint(server.port, dialers, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
+          else await runBulkPoint(server.port, dialers, items, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
+          clearTimeout(cpuAtMeasure);
+          // Requests still running at the end finish after it: the rate counts what finished within it.
+          point.seconds = (performance.now() - measureFromMs) / 1000;
+          const cpu = cpuBetween(before, sampleCpu(subjects));
+          // The cumulative statistics reach pg_stat_database within a second of a transaction's end.
+          await sleep(1_500);
+          const workAfter = await databaseWork();
+          const pairs = Math.max(1, (point.starts + point.ends) / 2);
+          const measured: Point = {
+            ...point,
+            cpu,
+            statementsPerCall: (workAfter.statements - workBefore.statements) / pairs,
+            commitsPerCall: (workAfter.commits - workBefore.commits) / pairs,
+            statementMsPerCall: (workAfter.statementMs - workBefore.statementMs) / pairs,
+          };
+          points.push(measured);
+          printPoint(measured);
+        }
       }
     }
     setupAgent.destroy();
@@ -420,7 +523,7 @@ async function main(resources: Resources): Promise<boolean> {
   if (modeNames.length > 1 && modeNames.includes('batching on')) {
     console.log('\nA/B (same run; "batching on" is this build with its default settings):');
     const mean = (name: string, scenario: Scenario, clients: number, pick: (p: Point) => number) => {
-      const matching = points.filter((p) => p.mode === name && p.scenario === scenario && p.clients === clients);
+      const matching = points.filter((p) => p.mode === name && p.request === 'single' && p.scenario === scenario && p.clients === clients);
       return matching.reduce((sum, p) => sum + pick(p), 0) / matching.length;
     };
     for (const scenario of SCENARIOS) {
@@ -441,6 +544,33 @@ async function main(resources: Resources): Promise<boolean> {
           `  ${scenario} at ${clients} clients: goal ${GOAL_PER_SECOND}/s each ` +
             `${on.starts >= GOAL_PER_SECOND && on.ends >= GOAL_PER_SECOND ? 'reached' : 'not reached'}`,
         );
+      }
+    }
+  }
+
+  if (BULK_ITEMS > 0) {
+    // startCalls/endCalls lists against single mutations: the same mode, scenario and clients, same run.
+    console.log(`\nBulk (${requestName(BULK_ITEMS)}) against single mutations (same run, same server):`);
+    const meanOf = (request: string, name: string, scenario: Scenario, clients: number, pick: (p: Point) => number) => {
+      const matching = points.filter((p) => p.request === request && p.mode === name && p.scenario === scenario && p.clients === clients);
+      return matching.reduce((sum, p) => sum + pick(p), 0) / matching.length;
+    };
+    for (const name of [...new Set(MODES.map((mode) => mode.name))]) {
+      for (const scenario of SCENARIOS) {
+        for (const clients of CLIENT_COUNTS) {
+          const rates = (request: string) => ({
+            starts: meanOf(request, name, scenario, clients, (p) => p.starts / p.seconds),
+            ends: meanOf(request, name, scenario, clients, (p) => p.ends / p.seconds),
+          });
+          const single = rates('single');
+          const bulk = rates(requestName(BULK_ITEMS));
+          console.log(
+            `  ${name}, ${scenario} at ${clients} clients: starts ${fixed(bulk.starts, 0)}/s vs single ${fixed(single.starts, 0)}/s ` +
+              `(${fixed(bulk.starts / single.starts, 2)}×), ends ${fixed(bulk.ends, 0)}/s vs ${fixed(single.ends, 0)}/s ` +
+              `(${fixed(bulk.ends / single.ends, 2)}×); goal ${GOAL_PER_SECOND}/s each ` +
+              `${bulk.starts >= GOAL_PER_SECOND && bulk.ends >= GOAL_PER_SECOND ? 'reached' : 'not reached'} in bulk`,
+          );
+        }
       }
     }
   }
@@ -483,7 +613,7 @@ async function main(resources: Resources): Promise<boolean> {
 }
 
 const resources: Resources = {};
-const pointCount = MODES.length * SCENARIOS.length * CLIENT_COUNTS.length;
+const pointCount = MODES.length * SCENARIOS.length * CLIENT_COUNTS.length * REQUEST_KINDS.length;
 /** Hard cap on the whole run, in ms: setup per point (spread accounts), every point with slack, and the checks. */
 const RUN_TIME_MAX_MS = 180_000 + pointCount * ((WARMUP_SECONDS + POINT_SECONDS) * 1000 + 60_000 + Math.max(...CLIENT_COUNTS) * 1_000);
 await runBench({

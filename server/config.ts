@@ -319,6 +319,13 @@ export interface Config {
    */
   callBatchSizeMax: number;
   /**
+   * Most calls one `startCalls` or `endCalls` request carries, in calls; more (or none) is refused
+   * whole with BAD_USER_INPUT on `calls` (`extensions.limit` names this setting), nothing written.
+   * Each call counts as one mutation against `graphqlMutationsPerWindowMax`.
+   * Env `CALL_CONTROL_ITEMS_MAX`. @default 1000
+   */
+  callControlItemsMax: number;
+  /**
    * Most call-start transactions (and as many call-end ones) one process runs at once, each on its
    * own pooled connection; a call arriving while this many run waits and goes with the next batch.
    * Env `CALL_BATCHES_IN_FLIGHT_MAX`. @default 2
@@ -1045,6 +1052,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
     callBatchSizeMax: positiveIntegerFromEnv(env, 'CALL_BATCH_SIZE_MAX', 64),
     callBatchesInFlightMax: positiveIntegerFromEnv(env, 'CALL_BATCHES_IN_FLIGHT_MAX', 2),
+    callControlItemsMax: positiveIntegerFromEnv(env, 'CALL_CONTROL_ITEMS_MAX', 1_000),
     ratePlanCacheEntriesMax: integerFromEnv(env, 'RATE_PLAN_CACHE_ENTRIES_MAX', 32),
     callerIdLengthMax: 32,
     billingClockLeadMs: 1_000,

@@ -97,6 +97,25 @@ export class TransactionBatcher<Input, Output> {
     });
   }
 
+  /**
+   * Runs many members of one caller (a request's list), queued together in the order given so that
+   * they leave in as few batches as they fit (up to `batchSizeMax` each; with `keysOf`, a key's members
+   * keep this order and go one batch at a time). Answers each: its result, or the error it alone would
+   * get. With batching off (`batchSizeMax` 1) they run alone one after another, in order.
+   */
+  executeAll(inputs: readonly Input[]): Promise<MemberOutcome<Output>[]> {
+    return outsideOperation(async () => {
+      if (this.options.batchSizeMax === 1) {
+        const outcomes: MemberOutcome<Output>[] = [];
+        for (const input of inputs) outcomes.push(await settled(this.runAlone(input)));
+        return outcomes;
+      }
+      const answers = inputs.map((input) => new Promise<Output>((resolve, reject) => this.waiting.push({ input, resolve, reject })));
+      this.pump();
+      return Promise.all(answers.map(settled));
+    });
+  }
+
   private pump(): void {
     while (this.batchesInFlight < this.options.batchesInFlightMax && this.waiting.length > 0) {
       const batch = this.takeBatch();
@@ -179,5 +198,13 @@ export class TransactionBatcher<Input, Output> {
       if (outcome.ok) member.resolve(outcome.value);
       else member.reject(outcome.error);
     });
+  }
+}
+
+async function settled<Output>(answer: Promise<Output>): Promise<MemberOutcome<Output>> {
+  try {
+    return { ok: true, value: await answer };
+  } catch (error) {
+    return { ok: false, error };
   }
 }

@@ -222,14 +222,22 @@ export function queryCost(
   return selectionCost(operation.selectionSet, rootType, undefined);
 }
 
-/** The mutation whose events each count as one mutation against the rate limit. */
-const USAGE_BATCH_FIELD = 'recordUsage';
+/**
+ * The mutations that carry a list, by field name, with the name of the list in their `input`: each
+ * item counts as one mutation against the rate limit.
+ */
+const LIST_MUTATIONS: ReadonlyMap<string, string> = new Map([
+  ['recordUsage', 'events'],
+  ['startCalls', 'calls'],
+  ['endCalls', 'calls'],
+]);
 
 /**
- * How many mutations an operation counts as against the mutation rate limit: 1, or for
- * `recordUsage` one per usage event it carries (every `recordUsage` field, aliases included, summed;
- * the events from the literal or the variable). A batch of 500 events then spends what 500 charges
- * spend, so batching changes the cost per request, not what a key may post per window.
+ * How many mutations an operation counts as against the mutation rate limit: 1, or for a list
+ * mutation (`recordUsage`, `startCalls`, `endCalls`) one per item it carries (every such field,
+ * aliases included, summed; the items from the literal or the variable). A batch of 500 events then
+ * spends what 500 charges spend, 500 call starts what 500 startCalls spend: batching changes the cost
+ * per request, not what a key may do per window.
  */
 export function mutationPoints(
   document: DocumentNode,
@@ -238,30 +246,33 @@ export function mutationPoints(
 ): number {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== 'mutation') return 1;
-  let events = 0;
+  let items = 0;
   for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== USAGE_BATCH_FIELD) continue;
+    if (selection.kind !== Kind.FIELD) continue;
+    const listName = LIST_MUTATIONS.get(selection.name.value);
+    if (listName === undefined) continue;
     const input = selection.arguments?.find((argument) => argument.name.value === 'input');
-    events += input ? eventCountOf(input.value, variableValues) : 0;
+    items += input ? itemCountOf(input.value, listName, variableValues) : 0;
   }
-  return Math.max(1, events);
+  return Math.max(1, items);
 }
 
-/** The number of `events` in a recordUsage input given as a literal or a variable (0 when unknown: validation refuses it). */
-function eventCountOf(node: ValueNode, variableValues: Readonly<Record<string, unknown>> | null | undefined): number {
+/** The number of items in the list `listName` of an input given as a literal or a variable (0 when unknown: validation refuses it). */
+function itemCountOf(node: ValueNode, listName: string, variableValues: Readonly<Record<string, unknown>> | null | undefined): number {
   if (node.kind === Kind.VARIABLE) {
-    const input = variableValues?.[node.name.value] as { events?: unknown } | null | undefined;
-    return Array.isArray(input?.events) ? input.events.length : 0;
-  }
-  if (node.kind !== Kind.OBJECT) return 0;
-  const events = node.fields.find((field) => field.name.value === 'events')?.value;
-  if (!events) return 0;
-  if (events.kind === Kind.LIST) return events.values.length;
-  if (events.kind === Kind.VARIABLE) {
-    const list = variableValues?.[events.name.value];
+    const input = variableValues?.[node.name.value] as Record<string, unknown> | null | undefined;
+    const list = input?.[listName];
     return Array.isArray(list) ? list.length : 0;
   }
-  return 1; // a single event given without brackets (input coercion makes it a list of one)
+  if (node.kind !== Kind.OBJECT) return 0;
+  const items = node.fields.find((field) => field.name.value === listName)?.value;
+  if (!items) return 0;
+  if (items.kind === Kind.LIST) return items.values.length;
+  if (items.kind === Kind.VARIABLE) {
+    const list = variableValues?.[items.name.value];
+    return Array.isArray(list) ? list.length : 0;
+  }
+  return 1; // a single item given without brackets (input coercion makes it a list of one)
 }
 
 /** A literal's or variable's value, as far as the cost needs it (numbers; anything else undefined). */

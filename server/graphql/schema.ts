@@ -11,6 +11,7 @@ import { SenderIdsResolver } from './sender-ids/sender-ids.resolver.js';
 import { PlanSubscriptionResolver, WalletPlanSubscriptionResolver } from './subscriptions/plan-subscription.resolver.js';
 import { SpendSubscriptionResolver } from './calls/spend-subscription.resolver.js';
 import { SpendResolver } from './calls/spend.resolver.js';
+import { CallControlResolver } from './calls/call-control.resolver.js';
 import { WalletSubscriptionResolver } from './wallets/wallet-subscription.resolver.js';
 import { WalletResolver } from './wallets/wallet.resolver.js';
 import { CreateWalletResolver } from './wallets/create-wallet.resolver.js';
@@ -52,6 +53,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       CreateWalletResolver,
       WalletSubscriptionResolver,
       SpendResolver,
+      CallControlResolver,
       SpendSubscriptionResolver,
       MessagingResolver,
       NumbersResolver,

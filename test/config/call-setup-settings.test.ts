@@ -19,3 +19,9 @@ it('RATE_PLAN_CACHE_ENTRIES_MAX defaults to 32, 0 turns the cache off, and a neg
   expect(loadConfig({ RATE_PLAN_CACHE_ENTRIES_MAX: '0' }).ratePlanCacheEntriesMax).toBe(0);
   expect(() => loadConfig({ RATE_PLAN_CACHE_ENTRIES_MAX: '-1' })).toThrow(/RATE_PLAN_CACHE_ENTRIES_MAX/);
 });
+
+it('CALL_CONTROL_ITEMS_MAX defaults to 1,000 calls per startCalls or endCalls request and must be at least 1', () => {
+  expect(loadConfig({}).callControlItemsMax).toBe(1_000);
+  expect(loadConfig({ CALL_CONTROL_ITEMS_MAX: '1' }).callControlItemsMax).toBe(1);
+  for (const bad of ['0', '-1', '2.5', 'many']) expect(() => loadConfig({ CALL_CONTROL_ITEMS_MAX: bad })).toThrow(/CALL_CONTROL_ITEMS_MAX/);
+});

@@ -207,3 +207,51 @@ it('with keysOf, a member whose keys include a busy one holds back the later mem
   expect(await results).toEqual(['first', 'blocked', 'behind']);
   expect(runs).toEqual([['first'], ['blocked', 'behind']]);
 });
+
+it('executeAll queues a list together: it leaves in full batches in list order from the start, each member answered on its own; with batchSizeMax 1, one by one in order', async () => {
+  const runs: number[][] = [];
+  const batcher = new TransactionBatcher<number, number>({
+    batchSizeMax: 4,
+    batchesInFlightMax: 1,
+    keysOf: (input) => [`k${input % 2}`],
+    runAlone: async (input) => {
+      runs.push([input]);
+      return input;
+    },
+    runBatch: async (inputs) => {
+      runs.push([...inputs]);
+      return inputs.map(
+        (input): MemberOutcome<number> => (input === 5 ? { ok: false, error: new Error('five') } : { ok: true, value: input }),
+      );
+    },
+  });
+  const outcomes = await batcher.executeAll([0, 1, 2, 3, 4, 5, 6]);
+  expect(outcomes.map((outcome) => (outcome.ok ? outcome.value : (outcome.error as Error).message))).toEqual([0, 1, 2, 3, 4, 'five', 6]);
+  // No member went alone ahead of the list: the first batch is full, the rest follow in order.
+  expect(runs).toEqual([
+    [0, 1, 2, 3],
+    [4, 5, 6],
+  ]);
+
+  const alone: number[] = [];
+  let running = 0;
+  const unbatched = new TransactionBatcher<number, number>({
+    batchSizeMax: 1,
+    batchesInFlightMax: 4,
+    runAlone: async (input) => {
+      running += 1;
+      expect(running).toBe(1);
+      alone.push(input);
+      await Promise.resolve();
+      running -= 1;
+      if (input === 1) throw new Error('one');
+      return input;
+    },
+    runBatch: async () => {
+      throw new Error('never batched');
+    },
+  });
+  const answered = await unbatched.executeAll([0, 1, 2]);
+  expect(answered.map((outcome) => outcome.ok)).toEqual([true, false, true]);
+  expect(alone).toEqual([0, 1, 2]);
+});

@@ -163,6 +163,21 @@ describe('schema/examples against a running server', () => {
     expect(call).toMatchObject({ status: 'ACTIVE', perMinute: '0.6' });
     const ended = (await run('calls.graphql', 'EndCall', { input: { callId: call.id } })).endCall.call;
     expect(ended).toMatchObject({ status: 'COMPLETED', endReason: 'HANGUP', reserved: '0' });
+    const calls = {
+      input: {
+        calls: [
+          { campaignId, to: '+447700900123', idempotencyKey: 'dialer-call-992' },
+          { campaignId, to: '+447700900124', idempotencyKey: 'dialer-call-993' },
+        ],
+      },
+    };
+    const started = (await run('calls.graphql', 'StartCalls', calls)).startCalls;
+    expect(started).toMatchObject({ activeCount: 2, refusedCount: 0, replayedCount: 0, failedCount: 0 });
+    expect((await run('calls.graphql', 'StartCalls', calls)).startCalls).toMatchObject({ activeCount: 0, replayedCount: 2 });
+    const callIds = started.results.map((result: { call: { id: string } }) => ({ callId: result.call.id }));
+    const hungUp = (await run('calls.graphql', 'EndCalls', { input: { calls: callIds } })).endCalls;
+    expect(hungUp).toMatchObject({ endedCount: 2, unchangedCount: 0, failedCount: 0 });
+    expect(hungUp.results.map((result: { status: string }) => result.status)).toEqual(['ENDED', 'ENDED']);
   });
 
   it('sms.graphql: sends a message, holding its price, and charges it on its delivery report', async () => {

@@ -159,6 +159,30 @@ describe('GraphQL operations per key', () => {
     await t.assertLedger();
   });
 
+  it('startCalls and endCalls count one mutation per call: the whole budget passes, one more is refused; a list over what is left is refused whole, nothing started', async () => {
+    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.01', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+    // The operator's token is not limited: it sets up the campaign and hangs up at the end.
+    const campaignId = await t.runningCampaign(t.adminToken, tenant.walletId, ratePlanId);
+    const calls = (count: number) => Array.from({ length: count }, (_, i) => ({ campaignId, to: `+1555010${String(i).padStart(4, '0')}` }));
+    const START_CALLS = 'mutation($input: StartCallsInput!) { startCalls(input: $input) { activeCount results { call { id } } } }';
+    const END_CALLS = 'mutation($input: EndCallsInput!) { endCalls(input: $input) { endedCount } }';
+    const countCalls = async () =>
+      (await runSql(t.app.orm.em.fork(), 'select count(*)::int as n from call where campaign_id = $1', [campaignId]))[0].n as number;
+    const key = await t.createKey(tenant.accountId, 'INTEGRATOR');
+    const started = (await post(t.url, { token: key.secret }, START_CALLS, { input: { calls: calls(3) } })).body.data?.startCalls;
+    expect(started?.activeCount).toBe(3);
+    const callIds = started.results.map((result: { call: { id: string } }) => ({ callId: result.call.id }));
+    expectRefused(
+      await post(t.url, { token: key.secret }, END_CALLS, { input: { calls: callIds.slice(0, 1) } }),
+      'graphqlMutationsPerWindowMax',
+    );
+    const other = await t.createKey(tenant.accountId, 'INTEGRATOR');
+    expectRefused(await post(t.url, { token: other.secret }, START_CALLS, { input: { calls: calls(4) } }), 'graphqlMutationsPerWindowMax');
+    expect(await countCalls()).toBe(3);
+    expect((await t.ok(t.adminToken, END_CALLS, { input: { calls: callIds } })).endCalls.endedCount).toBe(3);
+    await t.assertLedger();
+  });
+
   it('a dashboard session has a budget of its own', async () => {
     const email = `limits-${Date.now()}@example.com`;
     await t.ok(t.adminToken, 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { TransactionBatcher } from '../../database/transaction-batcher.js';
+import { TransactionBatcher, type MemberOutcome } from '../../database/transaction-batcher.js';
 import { markCallsPosted } from './call-batches.queries.js';
 import type { CallRecord } from './call-record.js';
 import { markCallPosted } from './calls.queries.js';
@@ -65,6 +65,21 @@ export class CallBatches {
   /** Starts one call, batched with concurrent starts; see {@link openCalls}. */
   open(opening: CallOpening): Promise<CallRecord> {
     return this.starts.execute(opening);
+  }
+
+  /** Starts a request's calls, queued together in the order given and batched with concurrent starts; each one's outcome. */
+  openAll(openings: readonly CallOpening[]): Promise<MemberOutcome<CallRecord>[]> {
+    return this.starts.executeAll(openings);
+  }
+
+  /** Ends a request's calls, queued together in the order given and batched with concurrent ends; each one's outcome. */
+  endAll(endings: readonly CallEnding[]): Promise<MemberOutcome<EndedCall>[]> {
+    return this.ends.executeAll(endings);
+  }
+
+  /** Records many ended calls' ledger transactions on them, batched with concurrent ones. */
+  async markAllPosted(marks: readonly { callId: string; transactionId: string }[]): Promise<void> {
+    for (const outcome of await this.posted.executeAll(marks)) if (!outcome.ok) throw outcome.error;
   }
 
   /** Records an ended call's ledger transaction on it (once), batched with concurrent ones. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { Db } from '../../database/sql.js';
+import type { MemberOutcome } from '../../database/transaction-batcher.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -10,7 +11,12 @@ import { isUuid } from '../ids.js';
 import { findRatePlan, type RatePlanRecord } from '../rating/rate-plan.service.js';
 import type { RatePlanCache } from '../rating/rate-plan-cache.js';
 import { findRate, isE164 } from '../rating/rating.js';
-import { postWalletTransaction, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
+import {
+  postWalletTransaction,
+  postWalletTransactionsInOrder,
+  type PostingBatcher,
+  type PostWalletTransactionOptions,
+} from '../wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
 import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
 import { CallDirection, CallStatus, toCallRecord, type CallRecord } from './call-record.js';
@@ -27,6 +33,7 @@ import {
 } from './calls.queries.js';
 import type { Clock } from './clock.js';
 import { openCall } from './open-call.js';
+import { markCallsPosted } from './call-batches.queries.js';
 import type { CallBatches } from './call-batches.js';
 import { endCalls, type CallEnding, type EndedCall } from './end-calls.js';
 
@@ -178,11 +185,68 @@ export interface PostingDeps {
  * steps) finds the same transaction and releases nothing twice.
  */
 export async function postCallCost(em: EntityManager, deps: PostingDeps, call: CallRecord, actor: string): Promise<CallRecord> {
+  const posting = callCostPosting(deps, call, actor);
+  if (!posting) return call;
+  const posted = await postWalletTransaction(em, deps.postings, posting);
+  if (deps.callBatches) await deps.callBatches.markPosted(call.id, posted.transaction.id);
+  else await markCallPosted.run(em, { callId: call.id, transactionId: posted.transaction.id });
+  deps.committed();
+  return { ...call, transactionId: posted.transaction.id };
+}
+
+/**
+ * Posts many ended calls' costs as {@link postCallCost} does each, in one posting statement and
+ * commit where possible (postWalletTransactionsInOrder), and records them on their calls together.
+ * Each call's outcome in the order given: the call with its transaction, or the error its posting
+ * alone would get (it then stays unposted, for postPendingCallCosts).
+ */
+export async function postCallCosts(
+  em: EntityManager,
+  deps: PostingDeps,
+  calls: readonly CallRecord[],
+  actor: string,
+): Promise<MemberOutcome<CallRecord>[]> {
+  const outcomes: MemberOutcome<CallRecord>[] = calls.map((call) => ({ ok: true, value: call }));
+  const postings = calls.flatMap((call, index) => {
+    const posting = callCostPosting(deps, call, actor);
+    return posting ? [{ index, posting }] : [];
+  });
+  if (postings.length === 0) return outcomes;
+  const results = await postWalletTransactionsInOrder(
+    em,
+    deps.postings,
+    postings.map(({ posting }) => posting),
+  );
+  const marks: { callId: string; transactionId: string }[] = [];
+  results.forEach((result, at) => {
+    const { index } = postings[at]!;
+    if (!result.posted) {
+      outcomes[index] = { ok: false, error: result.error };
+      return;
+    }
+    const transactionId = result.posted.transaction.id;
+    marks.push({ callId: calls[index]!.id, transactionId });
+    outcomes[index] = { ok: true, value: { ...calls[index]!, transactionId } };
+  });
+  if (marks.length > 0) {
+    if (deps.callBatches) await deps.callBatches.markAllPosted(marks);
+    else
+      await markCallsPosted.run(em, {
+        callIds: marks.map((mark) => mark.callId),
+        transactionIds: marks.map((mark) => mark.transactionId),
+      });
+    deps.committed();
+  }
+  return outcomes;
+}
+
+/** The posting of an ended call's cost (undefined when it is posted already or held nothing). */
+function callCostPosting(deps: PostingDeps, call: CallRecord, actor: string): PostWalletTransactionOptions | undefined {
   assert(call.status === CallStatus.COMPLETED || call.status === CallStatus.STOPPED, 'only an ended call is posted');
-  if (call.transactionId !== null || call.reservedMicros === 0n) return call;
+  if (call.transactionId !== null || call.reservedMicros === 0n) return undefined;
   assert(call.costMicros > 0n, 'a call holding credit costs something: its first increment or connect fee');
   const minutes = `${Math.floor(call.billedSeconds / 60)} min ${call.billedSeconds % 60} s`;
-  const posted = await postWalletTransaction(em, deps.postings, {
+  return {
     walletId: call.walletId,
     accountScope: null,
     deltaMicros: -call.costMicros,
@@ -195,11 +259,7 @@ export async function postCallCost(em: EntityManager, deps: PostingDeps, call: C
     operation: 'call',
     walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
     reservedReleaseMicros: call.reservedMicros,
-  });
-  if (deps.callBatches) await deps.callBatches.markPosted(call.id, posted.transaction.id);
-  else await markCallPosted.run(em, { callId: call.id, transactionId: posted.transaction.id });
-  deps.committed();
-  return { ...call, transactionId: posted.transaction.id };
+  };
 }
 
 /** How a call's transaction names it: "Call to +44…", or "Inbound call from +1… to +44…". */

@@ -90,6 +90,13 @@ export const selectCallByIdempotencyKey = sql<CallRow, { campaignId: string; ide
   `select ${CALL_COLUMNS} from ${CALL_TABLES} where c.campaign_id = :campaignId and c.idempotency_key = :idempotencyKey`,
 );
 
+/** The calls idempotency keys started: pair i is (`campaignIds[i]`, `idempotencyKeys[i]`); keys not on record are absent. */
+export const selectCallsByIdempotencyKeys = sql<CallRow, { campaignIds: string[]; idempotencyKeys: string[] }>(
+  `select ${CALL_COLUMNS} from ${CALL_TABLES}
+     join unnest(:campaignIds::uuid[], :idempotencyKeys::text[]) as k(campaign_id, idempotency_key)
+       on c.campaign_id = k.campaign_id and c.idempotency_key = k.idempotency_key`,
+);
+
 /** The inbound call an idempotency key started on a number. */
 export const selectInboundCallByIdempotencyKey = sql<CallRow, { numberId: string; idempotencyKey: string }>(
   `select ${CALL_COLUMNS} from ${CALL_TABLES} where c.number_id = :numberId and c.idempotency_key = :idempotencyKey`,

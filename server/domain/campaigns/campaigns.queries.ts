@@ -45,6 +45,12 @@ export const selectCampaign = sql<CampaignRow, { campaignId: string; accountScop
   `select ${CAMPAIGN_COLUMNS} from campaign m where m.id = :campaignId and (:accountScope::uuid is null or m.account_id = :accountScope)`,
 );
 
+/** Campaigns by id (unknown ids absent), within the tenant `accountScope` (null: any account): one statement for a request's many. */
+export const selectCampaigns = sql<CampaignRow, { campaignIds: string[]; accountScope: string | null }>(
+  `select ${CAMPAIGN_COLUMNS} from campaign m
+    where m.id = any(:campaignIds::uuid[]) and (:accountScope::uuid is null or m.account_id = :accountScope)`,
+);
+
 /** Locks a campaign's row for a change of its status or counters (after calls and wallets in the lock order). */
 export const lockCampaign = sql<CampaignRow, { campaignId: string }>(
   `select ${CAMPAIGN_COLUMNS} from campaign m where m.id = :campaignId for no key update`,
