@@ -13,7 +13,8 @@
  * none, the last lines are kept in memory), CHAOS_SERVER_NODE_ARGUMENTS (Node.js options for the
  * server processes, space-separated, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`),
  * CHAOS_IDLE_BASELINE_SECONDS (wait this long before the storm and note the CPU used meanwhile;
- * default 0).
+ * default 0), CHAOS_DATABASE_THROUGH_PROXY (1: the servers reach PostgreSQL through the stallable
+ * proxy in every scenario; default: only in postgres-stall).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +103,7 @@ for (const scenario of scenarios) {
       settleTimeoutMs: SETTLE_SECONDS * 1000,
       log: (line) => console.log(line),
       logDir: process.env.CHAOS_LOG_DIR || undefined,
+      databaseThroughProxy: process.env.CHAOS_DATABASE_THROUGH_PROXY === '1',
       idleBaselineMs: numberFromEnv('CHAOS_IDLE_BASELINE_SECONDS', 0, 0, 3_600) * 1000,
       serverNodeArguments: process.env.CHAOS_SERVER_NODE_ARGUMENTS?.split(' ').filter(Boolean),
     });
