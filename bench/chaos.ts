@@ -10,7 +10,11 @@
  * names, default all), CHAOS_SEED (default 1), CHAOS_WALLETS (default 200), CHAOS_CLIENTS
  * (operations in flight, default 16), CHAOS_SETTLE_SECONDS (longest wait for the backlogs after
  * the storm, default 240), CHAOS_LOG_DIR (a folder for each server process's output; default:
- * none, the last lines are kept in memory).
+ * none, the last lines are kept in memory), CHAOS_SERVER_NODE_ARGUMENTS (Node.js options for the
+ * server processes, space-separated, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`),
+ * CHAOS_IDLE_BASELINE_SECONDS (wait this long before the storm and note the CPU used meanwhile;
+ * default 0), CHAOS_DATABASE_THROUGH_PROXY (1: the servers reach PostgreSQL through the stallable
+ * proxy in every scenario; default: only in postgres-stall).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +103,9 @@ for (const scenario of scenarios) {
       settleTimeoutMs: SETTLE_SECONDS * 1000,
       log: (line) => console.log(line),
       logDir: process.env.CHAOS_LOG_DIR || undefined,
+      databaseThroughProxy: process.env.CHAOS_DATABASE_THROUGH_PROXY === '1',
+      idleBaselineMs: numberFromEnv('CHAOS_IDLE_BASELINE_SECONDS', 0, 0, 3_600) * 1000,
+      serverNodeArguments: process.env.CHAOS_SERVER_NODE_ARGUMENTS?.split(' ').filter(Boolean),
     });
     results.push(result);
     console.log(`  ${scenario}: ${result.problems.length === 0 ? 'PASS' : `FAIL (${result.problems.length})`}`);

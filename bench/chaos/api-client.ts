@@ -22,10 +22,15 @@ const UNKNOWN_OUTCOME_CODES = new Set([
 ]);
 
 /** How one operation ended, after its retries. */
-export type Outcome =
-  | { kind: 'ok'; data: any; attempts: number }
-  | { kind: 'refused'; code: string; message: string; attempts: number }
-  | { kind: 'unknown'; reason: string; attempts: number };
+export type Outcome = (
+  | { kind: 'ok'; data: any }
+  | { kind: 'refused'; code: string; message: string }
+  | { kind: 'unknown'; reason: string }
+) & {
+  attempts: number;
+  /** From the first attempt to the answer, retries included, in ms. */
+  durationMs: number;
+};
 
 /** Where the server processes listen; `ports[i]` may change across a restart (it does not here). */
 export interface ApiTargets {
@@ -78,6 +83,7 @@ export class ApiClient {
    */
   async run(token: string, query: string, variables: Record<string, unknown>, budgetMs = RETRY_BUDGET_MS): Promise<Outcome> {
     const body = JSON.stringify({ query, variables });
+    const started = performance.now();
     const deadline = Date.now() + budgetMs;
     let reason = '';
     let delayMs = 50;
@@ -93,15 +99,16 @@ export class ApiClient {
         }
         const error = parsed?.errors?.[0];
         const code = error?.extensions?.code ?? '';
-        if (answer.status === 200 && parsed?.data && !error) return { kind: 'ok', data: parsed.data, attempts };
+        if (answer.status === 200 && parsed?.data && !error)
+          return { kind: 'ok', data: parsed.data, attempts, durationMs: performance.now() - started };
         if (error && !UNKNOWN_OUTCOME_CODES.has(code) && answer.status < 500) {
-          return { kind: 'refused', code, message: error.message, attempts };
+          return { kind: 'refused', code, message: error.message, attempts, durationMs: performance.now() - started };
         }
         reason = `HTTP ${answer.status} ${code} ${error?.message ?? answer.body.slice(0, 120)}`;
       } catch (failure) {
         reason = (failure as Error).message;
       }
-      if (Date.now() + delayMs > deadline) return { kind: 'unknown', reason, attempts };
+      if (Date.now() + delayMs > deadline) return { kind: 'unknown', reason, attempts, durationMs: performance.now() - started };
       this.retries++;
       const shortReason = reason.slice(0, 80);
       this.retryReasons.set(shortReason, (this.retryReasons.get(shortReason) ?? 0) + 1);

@@ -54,6 +54,8 @@ export interface OperationRecord {
   /** The refusal's message. */
   message?: string;
   attempts: number;
+  /** How long the client waited for its answer, retries included, in ms. */
+  durationMs: number;
   /** Ids it returned, by table: they must be in the books when it was acknowledged. */
   ids: { table: 'wallet_transaction' | 'top_up' | 'call' | 'message' | 'phone_number'; id: string }[];
 }
@@ -159,6 +161,7 @@ function record(kind: OperationKind, wallet: StormWallet, outcome: Outcome, key?
     code: outcome.kind === 'refused' ? outcome.code : undefined,
     message: outcome.kind === 'refused' ? outcome.message : undefined,
     attempts: outcome.attempts,
+    durationMs: outcome.durationMs,
     ids: [],
   };
 }

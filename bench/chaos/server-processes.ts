@@ -24,6 +24,8 @@ export class ServerSlot {
   readonly errors = { unexpected: 0, deadlocks: 0 };
   /** When set, every line the process prints is also appended to this file. */
   logFile: string | undefined;
+  /** Node.js options placed before the entry (e.g. `--cpu-prof`). */
+  nodeArguments: string[] = [];
 
   constructor(
     readonly name: string,
@@ -39,7 +41,7 @@ export class ServerSlot {
 
   /** Spawns the process and waits until /healthz answers 200. @throws when it exits first or stays silent. */
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [this.entry], {
+    const child = spawn(process.execPath, [...this.nodeArguments, this.entry], {
       cwd: this.cwd,
       env: { ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

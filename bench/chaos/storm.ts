@@ -1,6 +1,6 @@
 /**
  * One chaos scenario, start to verdict: an embedded PostgreSQL of its own, two server processes on
- * it (each through a TCP proxy to PostgreSQL), one shared Stripe sandbox behind a proxy, a real
+ * it (through a TCP proxy to PostgreSQL in `postgres-stall`, directly otherwise), one shared Stripe sandbox behind a proxy, a real
  * SMTP server and a webhook receiver (each behind a proxy), subscribers on both processes; the
  * storm of mixed operations; the fault injected at 30 % of the operations and healed; then the
  * checks (ledger, balances, events, alerts, webhooks, mails, the books against what clients were
@@ -33,6 +33,7 @@ import {
 import { startMailReceiver, startStripeWebhookForwarder, startWebhookReceiver } from './receivers.js';
 import { ServerSlot } from './server-processes.js';
 import { StormSubscriber } from './subscribers.js';
+import { clusterCpuSeconds, CpuMeter, processCpuSeconds } from './cpu-usage.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 /** The fault scenarios, in the order `npm run chaos` runs them. */
@@ -76,6 +77,12 @@ export interface StormOptions {
   logDir?: string;
   /** Longest wait for every backlog (mails, webhooks, top-ups, subscribers) to drain after the storm, in ms. */
   settleTimeoutMs: number;
+  /** The servers reach PostgreSQL through the stallable proxy in every scenario, not only in `postgres-stall`. @default false */
+  databaseThroughProxy?: boolean;
+  /** Wait this long after the set-up and before the storm, and note the CPU each part used meanwhile (profiling), in ms. @default 0 */
+  idleBaselineMs?: number;
+  /** Node.js options for the server processes (e.g. `--cpu-prof` to profile them). @default none */
+  serverNodeArguments?: string[];
   /** Most seconds an active call may be seen past its funded time. @default one 6-second increment */
   unfundedLagSecondsAllowed?: number;
   log: (line: string) => void;
@@ -204,7 +211,9 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
-    DATABASE_URL: embeddedUrl(pgProxy.port, 'chaos'),
+    // Through the proxy only when it is the fault (or asked): every statement of every other scenario
+    // would cross the harness's event loop twice for nothing, and the harness shares the CPU with the servers.
+    DATABASE_URL: embeddedUrl(scenario === 'postgres-stall' || options.databaseThroughProxy ? pgProxy.port : pgPort, 'chaos'),
     PLATFORM_ADMIN_TOKEN: adminToken,
     NODE_ENV: 'production',
     SIMULATOR: '0',
@@ -222,7 +231,9 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     const port = await freePort();
     const dataDir = path.join(tempDir, `server-${name}`);
     await fsp.mkdir(dataDir);
-    resources.servers.push(new ServerSlot(`server ${name}`, port, options.serverEntry, { ...env, DATA_DIR: dataDir }, options.projectRoot));
+    const slot = new ServerSlot(`server ${name}`, port, options.serverEntry, { ...env, DATA_DIR: dataDir }, options.projectRoot);
+    slot.nodeArguments = options.serverNodeArguments ?? [];
+    resources.servers.push(slot);
   }
   const [serverA, serverB] = resources.servers as [ServerSlot, ServerSlot];
   if (options.logDir) {
@@ -323,6 +334,24 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     subscribers,
   });
   log(`  ${scenario}: ${options.operations} operations on ${stormWallets.length} wallets, ${options.clients} clients…`);
+  // Where the CPU goes: the storm's own processes, sampled each second (a restarted one starts a new count).
+  const cpu = new CpuMeter([
+    { name: 'harness', pid: () => process.pid, read: processCpuSeconds },
+    ...[serverA, serverB].map((server) => ({ name: server.name, pid: () => server.child?.pid, read: processCpuSeconds })),
+    { name: 'PostgreSQL', pid: () => postmasterPid(pgDataDir), read: clusterCpuSeconds },
+  ]);
+  const cpuSampler = setInterval(() => cpu.sample(), 1_000);
+  resources.closers.unshift(async () => clearInterval(cpuSampler));
+  if (options.idleBaselineMs) {
+    // What the storm's processes spend with no client operation at all (clocks, pollers, subscribers).
+    const idleStart = cpu.snapshot();
+    await sleep(options.idleBaselineMs);
+    const idle = cpu.snapshot();
+    notes.push(
+      `idle for ${(options.idleBaselineMs / 1000).toFixed(0)} s before the storm: ${[...idle].map(([name, seconds]) => `${name} ${(seconds - idleStart.get(name)!).toFixed(2)}`).join(', ')} CPU s`,
+    );
+  }
+  const cpuAtStart = cpu.snapshot();
   const stormStarted = performance.now();
   await Promise.all(
     Array.from({ length: options.clients }, async () => {
@@ -336,6 +365,8 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     }),
   );
   const stormSeconds = (performance.now() - stormStarted) / 1000;
+  const cpuAtEnd = cpu.snapshot();
+  notes.push(cpuNote(cpuAtStart, cpuAtEnd, records.length, stormSeconds));
   const faultReport = faultStarted ? await faultStarted : { recoveryMs: Number.NaN, notes: [] as string[] };
   notes.push(...faultReport.notes);
   const cleanUpRecords = await endRemainingCalls(context, stormWallets);
@@ -387,9 +418,16 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   const problems = checks.problems;
   const acknowledged = records.filter((entry) => entry.outcome !== 'unknown').length;
   notes.push(
-    `client retries ${api.retries}; subscriber resumes ${subscribers.map((subscriber) => subscriber.resumes).join('/')}; ` +
+    `client retries ${api.retries}; subscriber sockets ${subscribers.map((subscriber) => subscriber.socketCount).join('/')}, ` +
+      `resumes ${subscribers.map((subscriber) => subscriber.resumes).join('/')}; ` +
       `max call lag past funded time ${unfunded.maxLagSeconds.toFixed(1)} s (${unfunded.samples} samples)`,
   );
+  for (const subscriber of subscribers) {
+    if (subscriber.refusals.size > 0)
+      notes.push(
+        `${subscriber.name}: subscriptions refused ${[...subscriber.refusals].map(([code, count]) => `${count}× ${code}`).join(', ')}`,
+      );
+  }
   const reasons = [...api.retryReasons].sort((a, b) => b[1] - a[1]).slice(0, 5);
   if (reasons.length > 0) notes.push(`retried because: ${reasons.map(([reason, count]) => `${count}× ${reason}`).join('; ')}`);
   const refusals = new Map<string, { count: number; message: string }>();
@@ -419,6 +457,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   const kinds = new Map<string, number>();
   for (const entry of records) kinds.set(entry.kind, (kinds.get(entry.kind) ?? 0) + 1);
   notes.push(`mix: ${[...kinds].map(([kind, count]) => `${kind} ${count}`).join(', ')}`);
+  notes.push(`client wait per kind (n, p50/p95/max ms, share of all waiting): ${latencySummary(records)}`);
   return {
     scenario,
     operations: records.length,
@@ -436,6 +475,40 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     problems,
     notes: [...notes, ...checks.notes],
   };
+}
+
+/** The CPU seconds each part of the storm used per 1,000 operations between two snapshots, and the cores they kept busy. */
+function cpuNote(start: Map<string, number>, end: Map<string, number>, operations: number, wallSeconds: number): string {
+  let total = 0;
+  const parts = [...end].map(([name, seconds]) => {
+    const used = seconds - (start.get(name) ?? 0);
+    total += used;
+    return `${name} ${((1000 * used) / Math.max(1, operations)).toFixed(1)}`;
+  });
+  return (
+    `CPU s per 1,000 storm operations: ${parts.join(', ')}; total ${((1000 * total) / Math.max(1, operations)).toFixed(1)} ` +
+    `(${(total / wallSeconds).toFixed(2)} cores busy on average over ${wallSeconds.toFixed(0)} s; 1-minute load ${os.loadavg()[0]!.toFixed(1)})`
+  );
+}
+
+/** Per operation kind: how many, the median, 95th percentile and longest client wait, and its share of all waiting. */
+function latencySummary(records: OperationRecord[]): string {
+  const byKind = new Map<string, number[]>();
+  let total = 0;
+  for (const entry of records) {
+    const list = byKind.get(entry.kind) ?? [];
+    list.push(entry.durationMs);
+    byKind.set(entry.kind, list);
+    total += entry.durationMs;
+  }
+  const at = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+  return [...byKind]
+    .map(([kind, list]) => {
+      const sorted = [...list].sort((a, b) => a - b);
+      const sum = sorted.reduce((a, b) => a + b, 0);
+      return `${kind} ${sorted.length}, ${at(sorted, 0.5).toFixed(0)}/${at(sorted, 0.95).toFixed(0)}/${sorted[sorted.length - 1]!.toFixed(0)}, ${((100 * sum) / total).toFixed(0)} %`;
+    })
+    .join('; ');
 }
 
 /**
