@@ -10,7 +10,7 @@ import { completeCalls, lockEndingCalls, selectEndedCalls } from './call-batches
 import { callCostPosting } from './call-cost-posting.js';
 import { CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
 import type { CallServiceDeps } from './call.service.js';
-import { lockBatchWallets, releaseAccountsCalls, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
+import { releaseAccountsCalls, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
 
 /** One caller's hang-up: the call, seen within the tenant `accountScope` (null: any account). */
 export interface CallEnding {
@@ -31,7 +31,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Ends many active calls at their callers' hang-up in ONE transaction, with one statement per table
  * (calls, wallets, spend caps, subscriptions, campaigns, accounts, outbox) sent in three round trips
- * (the calls locked with the begin, their wallets and caps locked, the writes with the commit): bills
+ * (the calls locked with the begin, their caps read, the writes with the commit): bills
  * each the time used, rounded up by its rate's increments (never more than it had funded), posts that
  * cost on its wallet releasing its whole reservation in the same step (one in-order posting statement
  * for the batch, the ledger transaction recorded on the call by the write that completes it), and
@@ -50,7 +50,7 @@ export async function endCalls(
 ): Promise<MemberOutcome<EndedCall>[]> {
   const outcomes = await pipelinedTransaction(em, async (tx, roundTrip) => {
     const callIds = [...new Set(endings.map((ending) => ending.callId))].sort();
-    // Three round trips: the calls locked (with the begin), their wallets' caps locked, every write (with the commit).
+    // Three round trips: the calls locked (with the begin), their wallets' caps read, every write (with the commit).
     const [locked] = await roundTrip(() => [lockEndingCalls.all(tx, { callIds })]);
     const calls = new Map(locked.map((row) => [row.id, toCallRecord(row)]));
     // Calls already ended (no meter left to lock) come back as they are.
@@ -87,14 +87,14 @@ export async function endCalls(
     if (ending.size === 0) return answer();
 
     const ended = [...ending.values()];
-    // The house's lock order (calls, wallets, spend caps, subscriptions, campaigns, accounts; the
-    // billing clock's and the start batch's): the wallets the costs are posted on are locked in id
-    // order before the caps, in one round trip. The posting statement below then finds them held.
+    // Nothing but the calls is locked before the last round trip: a hot wallet a start batch needs is
+    // never held across a round trip to this process. The caps are read unlocked (an end only gives
+    // back, which decides nothing; the write adds its change to the row as it is then, in the period
+    // read). The posting statement then locks the wallets in id order and the caps' write locks the
+    // caps after them: the house's order (calls, wallets, spend caps, subscriptions, campaigns,
+    // accounts; the billing clock's and the start batch's).
     const walletIds = [...new Set(ended.map((end) => end.call.walletId))].sort();
-    const [, caps] = await roundTrip(() => [
-      lockBatchWallets.all(tx, { walletIds }),
-      SpendCapBook.lock(tx, walletIds, Math.max(...ended.map((end) => end.endedAtMs))),
-    ]);
+    const [caps] = await roundTrip(() => [SpendCapBook.read(tx, walletIds, Math.max(...ended.map((end) => end.endedAtMs)))]);
     // What a call held beyond its cost no longer counts toward the spend caps (as for the campaign's committed).
     for (const end of ended) caps.add(end.call.walletId, end.cost - end.call.reservedMicros);
     // One row per subscription, campaign and account: an UPDATE … FROM applies one change per row.
