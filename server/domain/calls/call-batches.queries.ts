@@ -126,20 +126,32 @@ export const selectEndedCalls = sql<CallRow, { callIds: string[] }>(
 
 /**
  * Completes many calls at their callers' hang-up (element i of each array is call i) and inserts
- * their CALL_UPDATED outbox events, in one statement; their rows.
+ * their CALL_UPDATED outbox events, in one statement; their rows. `transactionIds[i]` is the ledger
+ * transaction the same batch posted call i's cost in, before this statement (null: none): recorded
+ * on the call in this same write, or left null when that posting was refused (none was made), so the
+ * call stays unposted for postCallCost.
  */
 export const completeCalls = sql<
   CallRow,
-  { ids: string[]; endedAts: string[]; billedSeconds: number[]; costMicros: string[]; allowanceSeconds: number[] }
+  {
+    ids: string[];
+    endedAts: string[];
+    billedSeconds: number[];
+    costMicros: string[];
+    allowanceSeconds: number[];
+    transactionIds: (string | null)[];
+  }
 >(
   // The meters' final figures move onto the calls and the meter rows go, in the same statement.
   `with m as (delete from call_meter where call_id = any(:ids::uuid[]) returning *),
    c as (
      update call c set status = 'COMPLETED', end_reason = 'HANGUP', ended_at = u.ended_at, billed_seconds = u.billed_seconds,
             cost_micros = u.cost_micros, funded_seconds = m.funded_seconds, reserved_micros = m.reserved_micros,
-            allowance_seconds = u.allowance_seconds, next_check_at = null, version = c.version + 1, updated_at = now()
-       from unnest(:ids::uuid[], :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
-            as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds), m
+            allowance_seconds = u.allowance_seconds, next_check_at = null, version = c.version + 1, updated_at = now(),
+            transaction_id = (select t.id from wallet_transaction t where t.id = u.transaction_id)
+       from unnest(:ids::uuid[], :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[],
+                   :transactionIds::uuid[])
+            as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds, transaction_id), m
       where c.id = u.id and m.call_id = u.id
       returning c.*),
    events as (

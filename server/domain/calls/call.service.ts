@@ -11,15 +11,10 @@ import { isUuid } from '../ids.js';
 import { findRatePlan, type RatePlanRecord } from '../rating/rate-plan.service.js';
 import type { RatePlanCache } from '../rating/rate-plan-cache.js';
 import { findRate, isE164 } from '../rating/rating.js';
-import {
-  postWalletTransaction,
-  postWalletTransactionsInOrder,
-  type PostingBatcher,
-  type PostWalletTransactionOptions,
-} from '../wallets/post-wallet-transaction.js';
-import { PlatformAccountCode, TransactionKind } from '../wallets/transaction-enums.js';
-import { INTERNAL_IDEMPOTENCY_KEY_PREFIX, validateIdempotencyKey } from '../wallets/validate-input.js';
-import { CallDirection, CallStatus, toCallRecord, type CallRecord } from './call-record.js';
+import { postWalletTransaction, postWalletTransactionsInOrder, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
+import { validateIdempotencyKey } from '../wallets/validate-input.js';
+import { callCostPosting } from './call-cost-posting.js';
+import { CallDirection, type CallStatus, toCallRecord, type CallRecord } from './call-record.js';
 import {
   markCallPosted,
   selectActiveCallsOfCampaign,
@@ -36,6 +31,8 @@ import { openCall } from './open-call.js';
 import { markCallsPosted } from './call-batches.queries.js';
 import type { CallBatches } from './call-batches.js';
 import { endCalls, type CallEnding, type EndedCall } from './end-calls.js';
+
+export { callSubject } from './call-cost-posting.js';
 
 /** Roles that place and end calls: an integrator's switch, or the owner (and the operator). */
 export const CALL_ROLES = [Role.OWNER, Role.INTEGRATOR, Role.PLATFORM_ADMIN] as const;
@@ -144,7 +141,9 @@ function replayStart(earlier: CallRecord, to: string, key: string): CallRecord {
 /**
  * Ends an active call at the caller's hang-up: bills the time used, rounded up by the rate's
  * increments (never more than it had funded), posts that cost and releases the rest of its
- * reservation. A call that has already ended (the server may have stopped it) comes back as it is.
+ * reservation, all in the end batch's transaction ({@link endCalls}); a posting its wallet refused
+ * there is tried again after it ({@link postCallCost}, which throws the refusal's error).
+ * A call that has already ended (the server may have stopped it) comes back as it is.
  * @throws ForbiddenError, NotFoundError.
  */
 export async function endCall(
@@ -154,7 +153,7 @@ export async function endCall(
 ): Promise<CallRecord> {
   requireRole(options.principal, CALL_ROLES, 'end a call');
   if (!isUuid(options.callId)) throw new NotFoundError('Call', options.callId);
-  const ending = { callId: options.callId, accountScope: tenantScope(options.principal) };
+  const ending = { callId: options.callId, accountScope: tenantScope(options.principal), actor: options.principal.actor };
   const ended = deps.callBatches ? await deps.callBatches.end(ending) : await endCallAlone(em, deps, ending);
   if (!ended.changed) return ended.call;
   deps.committed();
@@ -238,33 +237,6 @@ export async function postCallCosts(
     deps.committed();
   }
   return outcomes;
-}
-
-/** The posting of an ended call's cost (undefined when it is posted already or held nothing). */
-function callCostPosting(deps: PostingDeps, call: CallRecord, actor: string): PostWalletTransactionOptions | undefined {
-  assert(call.status === CallStatus.COMPLETED || call.status === CallStatus.STOPPED, 'only an ended call is posted');
-  if (call.transactionId !== null || call.reservedMicros === 0n) return undefined;
-  assert(call.costMicros > 0n, 'a call holding credit costs something: its first increment or connect fee');
-  const minutes = `${Math.floor(call.billedSeconds / 60)} min ${call.billedSeconds % 60} s`;
-  return {
-    walletId: call.walletId,
-    accountScope: null,
-    deltaMicros: -call.costMicros,
-    kind: TransactionKind.CALL,
-    counterparty: PlatformAccountCode.REVENUE,
-    description: `${callSubject(call)}, ${minutes}${call.status === CallStatus.STOPPED ? ` (stopped: ${call.endReason})` : ''}`,
-    campaignId: call.campaignId,
-    actor,
-    idempotencyKey: `${INTERNAL_IDEMPOTENCY_KEY_PREFIX}call:${call.id}`,
-    operation: 'call',
-    walletBalanceMicrosMax: deps.config.walletBalanceMicrosMax,
-    reservedReleaseMicros: call.reservedMicros,
-  };
-}
-
-/** How a call's transaction names it: "Call to +44…", or "Inbound call from +1… to +44…". */
-export function callSubject(call: Pick<CallRecord, 'direction' | 'to' | 'from'>): string {
-  return call.direction === CallDirection.INBOUND ? `Inbound call from ${call.from} to ${call.to}` : `Call to ${call.to}`;
 }
 
 /** Posts every ended call whose cost is not on the ledger yet (after a crash); returns how many. */

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pipelinedTransaction } from '../../database/sql.js';
 import type { MemberOutcome } from '../../database/transaction-batcher.js';
 import { NotFoundError } from '../../errors.js';
 import { allowanceSplit, billedSeconds, callCostMicros } from '../rating/rating.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
+import { postWalletTransactionsIn, type PostWalletTransactionOptions } from '../wallets/post-wallet-transaction.js';
 import { completeCalls, lockEndingCalls, selectEndedCalls } from './call-batches.queries.js';
-import { CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
+import { callCostPosting } from './call-cost-posting.js';
+import { CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
 import type { CallServiceDeps } from './call.service.js';
 import { releaseAccountsCalls, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
 
@@ -13,6 +16,8 @@ import { releaseAccountsCalls, updateBatchSubscriptions, updateCampaignCountersW
 export interface CallEnding {
   callId: string;
   accountScope: string | null;
+  /** Who hangs up, recorded on the posting of the call's cost. */
+  actor: string;
 }
 
 /** A call after its hang-up, and whether this hang-up ended it (false: it had already ended). */
@@ -25,12 +30,16 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Ends many active calls at their callers' hang-up in ONE transaction, with one statement per table
- * (calls, spend caps, subscriptions, campaigns, accounts, outbox) sent in three round trips (the
- * calls locked with the begin, their caps locked, the writes with the commit): bills each the time used, rounded
- * up by its rate's increments (never more than it had funded), and gives back to the caps, the
- * subscription, the campaign and the account's concurrent calls what it held beyond that. Posting
- * the costs is the caller's next step (postCallCost). A call that has already ended (the server may
- * have stopped it, or an earlier hang-up of the batch) comes back as it is, unchanged.
+ * (calls, wallets, spend caps, subscriptions, campaigns, accounts, outbox) sent in three round trips
+ * (the calls locked with the begin, their caps read, the writes with the commit): bills
+ * each the time used, rounded up by its rate's increments (never more than it had funded), posts that
+ * cost on its wallet releasing its whole reservation in the same step (one in-order posting statement
+ * for the batch, the ledger transaction recorded on the call by the write that completes it), and
+ * gives back to the caps, the subscription, the campaign and the account's concurrent calls what it
+ * held beyond that. A call whose posting its wallet refused (none was made) ends unposted: the
+ * caller posts it (postCallCost, which explains the refusal; postPendingCallCosts after a crash). A
+ * call that has already ended (the server may have stopped it, or an earlier hang-up of the batch)
+ * comes back as it is, unchanged.
  * Outcomes in the order given; NotFoundError for an unknown call or one outside the tenant scope.
  * Throws what PostgreSQL throws (the whole batch rolled back).
  */
@@ -41,7 +50,7 @@ export async function endCalls(
 ): Promise<MemberOutcome<EndedCall>[]> {
   const outcomes = await pipelinedTransaction(em, async (tx, roundTrip) => {
     const callIds = [...new Set(endings.map((ending) => ending.callId))].sort();
-    // Three round trips: the calls locked (with the begin), their wallets' caps locked, every write (with the commit).
+    // Three round trips: the calls locked (with the begin), their wallets' caps read, every write (with the commit).
     const [locked] = await roundTrip(() => [lockEndingCalls.all(tx, { callIds })]);
     const calls = new Map(locked.map((row) => [row.id, toCallRecord(row)]));
     // Calls already ended (no meter left to lock) come back as they are.
@@ -50,7 +59,10 @@ export async function endCalls(
       for (const row of await selectEndedCalls.all(tx, { callIds: notActive })) calls.set(row.id, toCallRecord(row));
     // The hang-up time is read once the calls are locked (the billing clock may have held them meanwhile).
     const nowMs = deps.clock.now();
-    const ending = new Map<string, { call: CallRecord; endedAtMs: number; billed: number; cost: bigint; allowanceUsed: number }>();
+    const ending = new Map<
+      string,
+      { call: CallRecord; endedAtMs: number; billed: number; cost: bigint; allowanceUsed: number; actor: string }
+    >();
     const decided: MemberOutcome<{ callId: string; changed: boolean }>[] = endings.map((request) => {
       const call = calls.get(request.callId);
       if (!call || (request.accountScope !== null && call.accountId !== request.accountScope)) {
@@ -64,7 +76,7 @@ export async function endCalls(
       );
       // The allowance covers the first seconds; what it held beyond them goes back to it.
       const { coveredSeconds: allowanceUsed, overageSeconds } = allowanceSplit(billed, call.allowanceSeconds);
-      ending.set(call.id, { call, endedAtMs, billed, cost: callCostMicros(call, overageSeconds), allowanceUsed });
+      ending.set(call.id, { call, endedAtMs, billed, cost: callCostMicros(call, overageSeconds), allowanceUsed, actor: request.actor });
       return { ok: true, value: { callId: call.id, changed: true } };
     });
     const answer = () =>
@@ -75,12 +87,15 @@ export async function endCalls(
     if (ending.size === 0) return answer();
 
     const ended = [...ending.values()];
+    // Nothing but the calls is locked before the last round trip: a hot wallet a start batch needs is
+    // never held across a round trip to this process. The caps are read unlocked (an end only gives
+    // back, which decides nothing; the write adds its change to the row as it is then, in the period
+    // read). The posting statement then locks the wallets in id order and the caps' write locks the
+    // caps after them: the house's order (calls, wallets, spend caps, subscriptions, campaigns,
+    // accounts; the billing clock's and the start batch's).
+    const walletIds = [...new Set(ended.map((end) => end.call.walletId))].sort();
+    const [caps] = await roundTrip(() => [SpendCapBook.read(tx, walletIds, Math.max(...ended.map((end) => end.endedAtMs)))]);
     // What a call held beyond its cost no longer counts toward the spend caps (as for the campaign's committed).
-    const caps = await SpendCapBook.lock(
-      tx,
-      ended.map((end) => end.call.walletId),
-      Math.max(...ended.map((end) => end.endedAtMs)),
-    );
     for (const end of ended) caps.add(end.call.walletId, end.cost - end.call.reservedMicros);
     // One row per subscription, campaign and account: an UPDATE … FROM applies one change per row.
     const subscriptions = new Map<string, { reservedDelta: number; usedDelta: number }>();
@@ -107,16 +122,43 @@ export async function endCalls(
     const subscriptionIds = [...subscriptions.keys()].sort();
     const campaignIds = [...campaigns.keys()].sort();
     const accountIds = [...accounts.keys()].sort();
+    // Each call's cost, posted with the release of its whole reservation (the statement postCallCost
+    // would run, with the same idempotency key: a call is posted once whichever way it goes).
+    const postings: { callId: string; transactionId: string; options: PostWalletTransactionOptions }[] = [];
+    for (const end of ended) {
+      const options = callCostPosting(
+        deps,
+        {
+          ...end.call,
+          status: CallStatus.COMPLETED,
+          endReason: CallEndReason.HANGUP,
+          endedAtMs: end.endedAtMs,
+          billedSeconds: end.billed,
+          costMicros: end.cost,
+          transactionId: null,
+        },
+        end.actor,
+      );
+      if (options) postings.push({ callId: end.call.id, transactionId: randomUUID(), options });
+    }
+    const transactionOf = new Map(postings.map((posting) => [posting.callId, posting.transactionId]));
     // The outbox events (each call's and each campaign's, with its new version) are written by the
     // calls' and the campaigns' statements themselves, so nothing waits for an answer before the commit.
-    const [rows] = await roundTrip(
+    // The postings go first: the calls' statement records the transactions they made.
+    const [, rows] = await roundTrip(
       () => [
+        postWalletTransactionsIn(
+          tx,
+          postings.map((posting) => posting.options),
+          postings.map((posting) => posting.transactionId),
+        ),
         completeCalls.all(tx, {
           ids: ended.map((end) => end.call.id),
           endedAts: ended.map((end) => iso(end.endedAtMs)),
           billedSeconds: ended.map((end) => end.billed),
           costMicros: ended.map((end) => end.cost.toString()),
           allowanceSeconds: ended.map((end) => end.allowanceUsed),
+          transactionIds: ended.map((end) => transactionOf.get(end.call.id) ?? null),
         }),
         caps.write(tx),
         subscriptionIds.length === 0

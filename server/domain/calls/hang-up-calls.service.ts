@@ -28,8 +28,9 @@ export type HangUpOutcome =
 
 /**
  * Ends many calls in one request (the `endCalls` mutation), each exactly as {@link endCall} would,
- * through the same batches as concurrent endCalls ({@link endCalls}); the costs of the calls it ended
- * are then posted together in one posting statement where possible ({@link postCallCosts}). A call
+ * through the same batches as concurrent endCalls ({@link endCalls}, which post the costs of the calls
+ * they end in their own transaction); a cost a wallet refused there is posted again after it
+ * ({@link postCallCosts}), failing that item with the refusal's error. A call
  * of another account or unknown is NOT_FOUND for that item only.
  * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN (nothing ended).
  * @throws BadUserInputError (`calls`, `extensions.limit` callControlItemsMax) for none or more than the limit.
@@ -47,7 +48,7 @@ export async function hangUpCalls(em: EntityManager, deps: CallServiceDeps, opti
   const accountScope = tenantScope(principal);
   const endings: { index: number; ending: CallEnding }[] = [];
   callIds.forEach((callId, index) => {
-    if (isUuid(callId)) endings.push({ index, ending: { callId: callId.toLowerCase(), accountScope } });
+    if (isUuid(callId)) endings.push({ index, ending: { callId: callId.toLowerCase(), accountScope, actor: principal.actor } });
     else fail(index, new NotFoundError('Call', callId));
   });
   const ended = await endAll(

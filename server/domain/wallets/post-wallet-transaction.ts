@@ -296,6 +296,35 @@ export async function postWalletTransactionIn(
 }
 
 /**
+ * Posts many postings like {@link postWalletTransactionIn} each, inside the caller's open transaction
+ * `tx`, in ONE statement ({@link POST_WALLET_TRANSACTIONS}, applied in the order given, each checked
+ * against its wallet's running balance): they commit or roll back with the caller's other writes. The
+ * statement is sent before this first awaits, so it may go in a pipelined round trip. Lock the wallets
+ * (in id order) before anything locked after them in the house's order (spend caps). Each posting's
+ * transaction (its id `transactionIds[i]` when given, so a statement sent behind it may name it), or
+ * null when its wallet refused it; no idempotent replay (a key on record fails the
+ * whole statement: the caller's transaction is what makes each happen once).
+ */
+export async function postWalletTransactionsIn(
+  tx: SqlTransaction,
+  optionsList: readonly PostWalletTransactionOptions[],
+  transactionIds: readonly string[] = optionsList.map(() => randomUUID()),
+): Promise<(PostedWalletTransaction | null)[]> {
+  assert(transactionIds.length === optionsList.length, 'one transaction id per posting');
+  if (optionsList.length === 0) return [];
+  for (const options of optionsList) assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
+  const members = optionsList.map((options, index) => postingValues(options, transactionIds[index]!));
+  // The columns of every posting's $1..$16, as the posting batcher sends them (the same prepared statement).
+  const values = members[0]!.map((_, column) => members.map((member) => member[column]));
+  const sent = tx.connection.query({ name: POST_WALLET_TRANSACTIONS.name, text: POST_WALLET_TRANSACTIONS.text, values });
+  const rows = new Map(((await sent).rows as PostedRow[]).map((row) => [row.id, row]));
+  return optionsList.map((options, index) => {
+    const row = rows.get(transactionIds[index]!);
+    return row ? toPosted(options, transactionIds[index]!, row) : null;
+  });
+}
+
+/**
  * Posts like {@link postWalletTransaction} (the same refusals, the same idempotent replay) but in a
  * transaction of its own, with `alsoIn` run in it right after the posting: what must commit with
  * the posting or not at all (an audit log entry). Unbatched: for rare operations (support's grants

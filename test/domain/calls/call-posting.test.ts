@@ -1,12 +1,13 @@
 // Goal: a call's cost is posted once, however many times and however concurrently the posting runs (endCall,
 // the recovery at start, a retry): later runs find the first posting instead of failing on the reservation it
 // already released. Method: the real server; the posting service called again, 5 at once, with the call as it
-// was before its first posting.
+// was before its first posting. A hang-up posts its cost in the end batch's own transaction (the same write
+// that completes the call records it); one its wallet refuses there ends unposted, for the recovery.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../../../server/database/sql.js';
 import { toCallRecord } from '../../../server/domain/calls/call-record.js';
 import { selectCall } from '../../../server/domain/calls/calls.queries.js';
-import { postCallCost, postPendingCallCosts, startCall } from '../../../server/domain/calls/call.service.js';
+import { endCall, postCallCost, postPendingCallCosts, startCall } from '../../../server/domain/calls/call.service.js';
 import { Role } from '../../../server/domain/accounts/role.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -48,6 +49,64 @@ it('posts an ended call once when the posting is repeated concurrently', async (
   });
   expect(after.transaction_id).toBe(ended.endCall.call.transactionId);
 
+  const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
+  expect(wallet.wallet).toEqual({ balance: '0.4', reserved: '0' });
+  const { n } = await sql<{ n: number }, { walletId: string }>(
+    `select count(*)::int as n from wallet_transaction where wallet_id = :walletId and kind = 'CALL'`,
+  ).one(em, { walletId });
+  expect(n).toBe(1);
+  await t.assertLedger();
+});
+
+it("posts a hang-up's cost in the transaction that ends the call, recorded by the same write of the call row", async () => {
+  const { walletId, ownerKey } = await t.createAccount();
+  await t.fund(walletId, '1');
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  const started = await t.ok(ownerKey, `mutation($input: StartCallInput!) { startCall(input: $input) { call { id } } }`, {
+    input: { campaignId, to: '+447700900123' },
+  });
+  const callId = started.startCall.call.id;
+  const ended = await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { transactionId cost } } }`, {
+    input: { callId },
+  });
+  expect(ended.endCall.call.transactionId).not.toBeNull();
+  // xmin is the transaction that last wrote a row: the call row was written last by the transaction that
+  // posted its cost (no second write records the posting), and that posting released the reservation.
+  const written = await sql<{ same: boolean; actor: string; amount_micros: string }, { callId: string }>(
+    `select c.xmin::text = t.xmin::text as same, t.actor, t.amount_micros::text
+       from call c join wallet_transaction t on t.id = c.transaction_id where c.id = :callId`,
+  ).one(t.app.orm.em.fork(), { callId });
+  expect(written.same).toBe(true);
+  expect(written.amount_micros).toBe('600000');
+  const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
+  expect(wallet.wallet).toEqual({ balance: '0.4', reserved: '0' });
+  await t.assertLedger();
+});
+
+it('ends a call whose posting its wallet refuses unposted, still holding its reservation, and the recovery posts it once', async () => {
+  const { walletId, ownerKey, accountId } = await t.createAccount();
+  await t.fund(walletId, '1');
+  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
+  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  const started = await t.ok(ownerKey, `mutation($input: StartCallInput!) { startCall(input: $input) { call { id } } }`, {
+    input: { campaignId, to: '+447700900123' },
+  });
+  const callId = started.startCall.call.id;
+  // A balance cap below the wallet's balance makes the posting statement refuse the debit (its cap check),
+  // in the end transaction and again in postCallCost after it. Unbatched, so these deps are the ones used.
+  const { callDeps } = t.app.spend;
+  const refusing = { ...callDeps, callBatches: undefined, config: { ...callDeps.config, walletBalanceMicrosMax: 1n } };
+  const principal = { role: Role.OWNER, accountId, apiKeyId: null, actor: 'test' };
+  // postCallCost explains a refused debit as a refused debit is explained anywhere (INSUFFICIENT_FUNDS).
+  await expect(endCall(t.app.orm.em.fork(), refusing, { principal, callId })).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+  const em = t.app.orm.em.fork();
+  const call = toCallRecord(await selectCall.one(em, { callId, accountScope: null }));
+  expect(call).toMatchObject({ status: 'COMPLETED', transactionId: null, costMicros: 600_000n });
+  const held = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
+  expect(held.wallet).toEqual({ balance: '1', reserved: '0.6' });
+
+  expect(await postPendingCallCosts(t.app.orm.em.fork(), callDeps)).toBe(1);
   const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
   expect(wallet.wallet).toEqual({ balance: '0.4', reserved: '0' });
   const { n } = await sql<{ n: number }, { walletId: string }>(
