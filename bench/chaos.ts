@@ -109,6 +109,8 @@ for (const scenario of scenarios) {
     });
     results.push(result);
     console.log(`  ${scenario}: ${result.problems.length === 0 ? 'PASS' : `FAIL (${result.problems.length})`}`);
+    // Each scenario's row as soon as it ends: a long run stopped part-way still tells what it measured.
+    printTable([result]);
   } catch (error) {
     console.error(`  ${scenario}: the harness failed:`, error);
     results.push({
