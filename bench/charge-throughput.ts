@@ -9,7 +9,8 @@
  * the server adds nothing over the database's own cost. Latencies are per request as the client
  * sees it (p50/p99, ms). The CPU table says who was busy during each point, in % of one core
  * (100 % = one core saturated): the server, the bench process, the PostgreSQL cluster (postmaster
- * and backends) and "other", the rest of the machine's busy time (other engineers' processes).
+ * and backends) and "other", the rest of the machine's busy time (other engineers' processes);
+ * `µs/charge` is the server's CPU time per GraphQL charge, the figure to compare across runs.
  * Goal: ratio >= 0.5 at 16 clients (spread). Hot at 64 clients: GraphQL (postings on one wallet
  * coalesced into one statement per batch) >= 4 × the raw single-statement ceiling, taken as the
  * best raw hot rate of the run at any client count (not the collapsed raw figure at 64). A table
@@ -440,6 +441,7 @@ const CPU_COLUMNS = [
   ['scenario', 8],
   ['clients', 7],
   ['gql: server', 11],
+  ['µs/charge', 9],
   ['bench', 6],
   ['pg', 6],
   ['other', 6],
@@ -447,6 +449,15 @@ const CPU_COLUMNS = [
   ['pg', 6],
   ['other', 6],
 ] as const;
+
+/**
+ * The server's CPU time per successful charge (per usage event on the usage rows) during a point, in
+ * µs of one core: what each request costs the server, which the machine's load changes far less
+ * than the rates (a loaded machine lowers charges/s and the server's % together).
+ */
+function serverMicrosecondsPerCharge(point: PointResult): number {
+  return (point.cpu.serverPercent / 100) * (1_000_000 / point.chargesPerSecond);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Main
@@ -657,8 +668,8 @@ async function main(resources: Resources): Promise<boolean> {
 
   console.log('');
   console.log(
-    `CPU during each point, % of one core (${os.cpus().length} cores = ${100 * os.cpus().length} %); pg = the PostgreSQL cluster; ` +
-      'other = the rest of the machine (other processes: the figures are noisy when it is high)',
+    `CPU during each point, % of one core (${os.cpus().length} cores = ${100 * os.cpus().length} %); µs/charge = the server's CPU per ` +
+      'GraphQL charge (per event on usage rows), in µs of one core; pg = the PostgreSQL cluster; other = the rest of the machine (other processes: the figures are noisy when it is high)',
   );
   console.log(
     row(
@@ -672,6 +683,7 @@ async function main(resources: Resources): Promise<boolean> {
         scenario,
         String(clients),
         fixed(graphql.cpu.serverPercent, 0),
+        fixed(serverMicrosecondsPerCharge(graphql), 0),
         fixed(graphql.cpu.benchPercent, 0),
         fixed(graphql.cpu.postgresPercent, 0),
         fixed(graphql.cpu.otherPercent, 0),

@@ -145,88 +145,108 @@ export interface LoaderSettings {
   config: Pick<Config, 'burnRateWindowSeconds' | 'burnRateWindowMinSeconds'>;
 }
 
-/** The loaders of one operation on `em`, each built on first use. */
-export function createLoaders(em: EntityManager, settings: LoaderSettings): Loaders {
-  const made: Partial<Loaders> = {};
-  const lazy = <K extends keyof Loaders>(name: K, make: () => Loaders[K]) => ({
-    get: (): Loaders[K] => (made[name] ??= make()),
+/** How each loader of {@link Loaders} is made, on an operation's `em`. */
+const LOADER_MAKERS: { [K in keyof Loaders]: (em: EntityManager, settings: LoaderSettings) => Loaders[K] } = {
+  walletLifecycle: (em) => batched((ids) => walletLifecyclesOf(em, ids), walletGone),
+  walletBurn: (em, settings) =>
+    // Each batch reads at its own moment on the billing clock (a subscription's context lives long).
+    batched((ids) => walletOutlooks(em, ids, { config: settings.config, nowMs: settings.clock.now() }), walletGone),
+  lowBalanceThresholds: (em) => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone),
+  autoRecharge: (em) =>
+    batched<AutoRechargeSettings | null>(
+      (ids) => findAutoRecharges(em, ids),
+      () => null,
+    ),
+  refundable: (em) =>
+    batched(
+      (ids) => refundableMicrosOfWallets(em, ids),
+      () => 0n,
+    ),
+  walletTransactions: (em) =>
+    new DataLoader<WalletTransactionsKey, WalletTransactionPage>(
+      (keys) =>
+        loadGrouped(
+          keys.map((key) => ({ id: key.walletId, options: key.options })),
+          (key) => {
+            // A list of wallets asks every wallet with the same arguments: one statement for them all.
+            const { limits: _limits, ...args } = key.options;
+            return { name: JSON.stringify(args), options: key.options };
+          },
+          (ids, options) => listWalletsTransactions(em, ids, options),
+        ),
+      { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+    ),
+  campaignSpendSeries: (em) =>
+    new DataLoader<{ campaignId: string; minutes: number }, SpendPoint[]>(
+      (keys) =>
+        loadGrouped(
+          keys.map((key) => ({ id: key.campaignId, minutes: key.minutes })),
+          (key) => ({ name: String(key.minutes), options: key.minutes }),
+          (ids, minutes) => campaignsSpendSeries(em, ids, minutes),
+        ),
+      { cache: false, maxBatchSize: BATCH_KEYS_MAX },
+    ),
+  topUps: (em) => walletLists((ids, first) => listTopUpsOfWallets(em, ids, first)),
+  creditRefunds: (em) => walletLists((ids, first) => listCreditRefundsOfWallets(em, ids, first)),
+  bankTransfers: (em) => walletLists((ids, first) => listBankTransfersOfWallets(em, ids, first)),
+  actors: (em) =>
+    batched(
+      (texts) => describeActors(em, texts),
+      (text) => new Error(`Actor ${text} was not described`),
+    ),
+  transactionInvoice: (em) =>
+    batched<InvoiceRecord | null>(
+      (ids) => invoicesOfTransactions(em, ids),
+      () => null,
+    ),
+  subscriptionPlan: (em) =>
+    batched(
+      (ids) => findSubscriptionPlans(em, ids),
+      (id) => new NotFoundError('Subscription plan', id),
+    ),
+  activeSubscription: (em) =>
+    batched<SubscriptionRecord | null>(
+      (ids) => findActiveSubscriptions(em, ids),
+      () => null,
+    ),
+};
+
+/**
+ * The loaders of one operation: each made by its {@link LOADER_MAKERS} entry on first use. The
+ * getters live on the prototype, defined once, so an operation's loaders cost one small object:
+ * building sixteen property descriptors and closures per request (Object.defineProperties) was the
+ * context's largest own cost on a charge, which uses none of them.
+ */
+class OperationLoaders {
+  readonly #made: Partial<Loaders> = {};
+  readonly #em: EntityManager;
+  readonly #settings: LoaderSettings;
+
+  constructor(em: EntityManager, settings: LoaderSettings) {
+    this.#em = em;
+    this.#settings = settings;
+  }
+
+  /** The loader `name`, made on first use. */
+  loader<K extends keyof Loaders>(name: K): Loaders[K] {
+    let loader: Loaders[K] | undefined = this.#made[name];
+    if (loader === undefined) {
+      loader = LOADER_MAKERS[name](this.#em, this.#settings);
+      this.#made[name] = loader;
+    }
+    return loader;
+  }
+}
+for (const name of Object.keys(LOADER_MAKERS) as (keyof Loaders)[]) {
+  Object.defineProperty(OperationLoaders.prototype, name, {
+    get(this: OperationLoaders) {
+      return this.loader(name);
+    },
     enumerable: true,
   });
-  return Object.defineProperties({} as Loaders, {
-    walletLifecycle: lazy('walletLifecycle', () => batched((ids) => walletLifecyclesOf(em, ids), walletGone)),
-    walletBurn: lazy('walletBurn', () =>
-      // Each batch reads at its own moment on the billing clock (a subscription's context lives long).
-      batched((ids) => walletOutlooks(em, ids, { config: settings.config, nowMs: settings.clock.now() }), walletGone),
-    ),
-    lowBalanceThresholds: lazy('lowBalanceThresholds', () => batched((ids) => lowBalanceThresholdsOfWallets(em, ids), walletGone)),
-    autoRecharge: lazy('autoRecharge', () =>
-      batched<AutoRechargeSettings | null>(
-        (ids) => findAutoRecharges(em, ids),
-        () => null,
-      ),
-    ),
-    refundable: lazy('refundable', () =>
-      batched(
-        (ids) => refundableMicrosOfWallets(em, ids),
-        () => 0n,
-      ),
-    ),
-    walletTransactions: lazy(
-      'walletTransactions',
-      () =>
-        new DataLoader<WalletTransactionsKey, WalletTransactionPage>(
-          (keys) =>
-            loadGrouped(
-              keys.map((key) => ({ id: key.walletId, options: key.options })),
-              (key) => {
-                // A list of wallets asks every wallet with the same arguments: one statement for them all.
-                const { limits: _limits, ...args } = key.options;
-                return { name: JSON.stringify(args), options: key.options };
-              },
-              (ids, options) => listWalletsTransactions(em, ids, options),
-            ),
-          { cache: false, maxBatchSize: BATCH_KEYS_MAX },
-        ),
-    ),
-    campaignSpendSeries: lazy(
-      'campaignSpendSeries',
-      () =>
-        new DataLoader<{ campaignId: string; minutes: number }, SpendPoint[]>(
-          (keys) =>
-            loadGrouped(
-              keys.map((key) => ({ id: key.campaignId, minutes: key.minutes })),
-              (key) => ({ name: String(key.minutes), options: key.minutes }),
-              (ids, minutes) => campaignsSpendSeries(em, ids, minutes),
-            ),
-          { cache: false, maxBatchSize: BATCH_KEYS_MAX },
-        ),
-    ),
-    topUps: lazy('topUps', () => walletLists((ids, first) => listTopUpsOfWallets(em, ids, first))),
-    creditRefunds: lazy('creditRefunds', () => walletLists((ids, first) => listCreditRefundsOfWallets(em, ids, first))),
-    bankTransfers: lazy('bankTransfers', () => walletLists((ids, first) => listBankTransfersOfWallets(em, ids, first))),
-    actors: lazy('actors', () =>
-      batched(
-        (texts) => describeActors(em, texts),
-        (text) => new Error(`Actor ${text} was not described`),
-      ),
-    ),
-    transactionInvoice: lazy('transactionInvoice', () =>
-      batched<InvoiceRecord | null>(
-        (ids) => invoicesOfTransactions(em, ids),
-        () => null,
-      ),
-    ),
-    subscriptionPlan: lazy('subscriptionPlan', () =>
-      batched(
-        (ids) => findSubscriptionPlans(em, ids),
-        (id) => new NotFoundError('Subscription plan', id),
-      ),
-    ),
-    activeSubscription: lazy('activeSubscription', () =>
-      batched<SubscriptionRecord | null>(
-        (ids) => findActiveSubscriptions(em, ids),
-        () => null,
-      ),
-    ),
-  });
+}
+
+/** The loaders of one operation on `em`, each built on first use. */
+export function createLoaders(em: EntityManager, settings: LoaderSettings): Loaders {
+  return new OperationLoaders(em, settings) as unknown as Loaders;
 }

@@ -1,0 +1,197 @@
+/**
+ * `npm run build:server && node dist/bench/request-cpu.js`: the server's CPU time per GraphQL
+ * request over HTTP, in µs of one core, for `{ me { role } }` (no database statement: the
+ * transport, Apollo, the context and the credential cache, i.e. the floor every request pays) and
+ * for `charge` of 0.01 (the floor plus the posting). Figures are CPU per request, which a loaded
+ * machine disturbs far less than requests/s.
+ *
+ * A/B in one run: `BENCH_REQUEST_CPU_BASE_ENTRY=/path/to/other/dist/server/main.js` (another build,
+ * e.g. the base commit's in a second worktree) starts that server and this build's in turn on the
+ * same database, rounds alternating B(ase), A, B, A…, and prints the medians and A − B.
+ * `BENCH_REQUEST_CPU_BASE_ENV="NAME=value …"` adds environment to the B side only (with or without
+ * another build: e.g. "LOG_LEVEL=warn" measures the request log line). Without either, this build alone.
+ *
+ * Environment: `BENCH_REQUEST_CPU_CLIENTS` (default 8), `BENCH_REQUEST_CPU_SECONDS` per round and
+ * kind (default 3), `BENCH_REQUEST_CPU_ROUNDS` per build (default 3), `BENCH_REQUEST_CPU_KINDS`
+ * (default "me,charge"), `BENCH_REQUEST_CPU_NODE_ARGS` (extra node flags for the servers, e.g.
+ * "--cpu-prof --cpu-prof-dir=DIR"; bench/cpu-profile-summary.ts reads the profiles).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureDatabase } from '../server/database/database.js';
+import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
+import {
+  CHARGE_AMOUNT,
+  CHARGE_DESCRIPTION,
+  type BenchWallet,
+  createFundedWallet,
+  fixed,
+  inBatches,
+  machineBusyCpuSeconds,
+  numberFromEnv,
+  postJson,
+  processCpuSeconds,
+  runBench,
+} from './bench-support.js';
+import { cleanUpServerBench, SERVER_ENTRY, startServer, stopServer, type ServerBenchResources } from './bench-server.js';
+
+const CLIENTS = numberFromEnv('BENCH_REQUEST_CPU_CLIENTS', 8, 1, 256);
+const SECONDS = numberFromEnv('BENCH_REQUEST_CPU_SECONDS', 3, 1, 600);
+const ROUNDS = numberFromEnv('BENCH_REQUEST_CPU_ROUNDS', 3, 1, 100);
+const BASE_ENTRY = process.env.BENCH_REQUEST_CPU_BASE_ENTRY || undefined;
+/** Extra environment of the B side only, `NAME=value` pairs split by spaces (e.g. "LOG_LEVEL=warn": a setting's A/B on one build). */
+const BASE_ENV = Object.fromEntries(
+  (process.env.BENCH_REQUEST_CPU_BASE_ENV ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
+/** Extra node flags for the servers (e.g. "--cpu-prof --cpu-prof-dir=DIR"). */
+const NODE_ARGS = (process.env.BENCH_REQUEST_CPU_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** Unrecorded requests per client before each round (the server's JIT, pools and caches warm). */
+const WARM_UP_REQUESTS_PER_CLIENT = 50;
+
+const KINDS = {
+  me: () => JSON.stringify({ query: 'query Me { me { role } }' }),
+  charge: (wallet: BenchWallet) =>
+    JSON.stringify({
+      query: 'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { id } } }',
+      variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } },
+    }),
+} as const;
+type Kind = keyof typeof KINDS;
+/** The kinds measured, from `BENCH_REQUEST_CPU_KINDS` (default "me,charge"). */
+const KINDS_MEASURED = (process.env.BENCH_REQUEST_CPU_KINDS ?? 'me,charge').split(',').map((kind) => {
+  if (!(kind in KINDS)) throw new Error(`BENCH_REQUEST_CPU_KINDS: unknown kind ${kind} (${Object.keys(KINDS).join(', ')})`);
+  return kind as Kind;
+});
+
+interface Round {
+  requestsPerSecond: number;
+  serverMicrosPerRequest: number;
+  /** The machine's busy time outside the server during the round, % of one core. */
+  otherPercent: number;
+}
+
+/** `CLIENTS` loops of one request at a time for `SECONDS`; the server's CPU per successful request. */
+async function runRound(port: number, serverPid: number, wallets: BenchWallet[], kind: Kind): Promise<Round> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const bodies = wallets.map((wallet) => KINDS[kind](wallet));
+  const send = async (client: number) => {
+    const answer = await postJson(agent, port, wallets[client]!.ownerKey, bodies[client]!);
+    if (answer.status !== 200 || answer.body.includes('"errors"'))
+      throw new Error(`${kind}: HTTP ${answer.status} ${answer.body.slice(0, 300)}`);
+  };
+  try {
+    await Promise.all(
+      wallets.map(async (_, client) => {
+        for (let index = 0; index < WARM_UP_REQUESTS_PER_CLIENT; index++) await send(client);
+      }),
+    );
+    let ok = 0;
+    const serverBefore = processCpuSeconds(serverPid);
+    const machineBefore = machineBusyCpuSeconds();
+    const started = performance.now();
+    const deadline = started + SECONDS * 1000;
+    await Promise.all(
+      wallets.map(async (_, client) => {
+        while (performance.now() < deadline) {
+          await send(client);
+          ok++;
+        }
+      }),
+    );
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    const serverSeconds = processCpuSeconds(serverPid) - serverBefore;
+    const machineSeconds = machineBusyCpuSeconds() - machineBefore;
+    return {
+      requestsPerSecond: ok / elapsedSeconds,
+      serverMicrosPerRequest: (serverSeconds * 1e6) / ok,
+      otherPercent: (100 * (machineSeconds - serverSeconds)) / elapsedSeconds,
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+async function main(resources: ServerBenchResources): Promise<boolean> {
+  resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-request-cpu-'));
+  resources.cluster = await startEmbeddedPostgres({ dataDir: path.join(resources.tempDir, 'postgres'), port: 0, persistent: false });
+  await ensureDatabase(resources.cluster.serverUrl, 'bench');
+  const databaseUrl = resources.cluster.urlFor('bench');
+  const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
+  const sideB = BASE_ENTRY !== undefined || Object.keys(BASE_ENV).length > 0;
+  const builds: { name: string; entry: string; env?: NodeJS.ProcessEnv }[] = sideB
+    ? [
+        { name: 'B (base)', entry: BASE_ENTRY ?? SERVER_ENTRY, env: BASE_ENV },
+        { name: 'A (this build)', entry: SERVER_ENTRY },
+      ]
+    : [{ name: 'A (this build)', entry: SERVER_ENTRY }];
+  const start = async (build: { entry: string; env?: NodeJS.ProcessEnv }) =>
+    startServer({
+      databaseUrl,
+      adminToken,
+      dataDir: path.join(resources.tempDir!, 'server-data'),
+      entry: build.entry,
+      nodeArgs: NODE_ARGS,
+      env: { GRAPHQL_MUTATIONS_PER_WINDOW_MAX: '100000000', GRAPHQL_QUERIES_PER_WINDOW_MAX: '100000000', ...build.env },
+    });
+
+  resources.server = await start(builds[0]!);
+  const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const wallets = await inBatches(CLIENTS, 8, (index) =>
+    createFundedWallet(setupAgent, resources.server!.port, adminToken, `cpu ${index}`),
+  );
+  setupAgent.destroy();
+  await stopServer(resources.server);
+  resources.server = undefined;
+
+  console.log(
+    `Server CPU per GraphQL request over HTTP, µs of one core; ${CLIENTS} clients, ${SECONDS} s per round and kind, ${ROUNDS} rounds per build; ` +
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
+  );
+  console.log('build            kind     req/s   server µs/req   other %');
+  const results = new Map<string, Round[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const build of builds) {
+      resources.server = await start(build);
+      for (const kind of KINDS_MEASURED) {
+        const result = await runRound(resources.server.port, resources.server.child.pid!, wallets, kind);
+        const key = `${build.name}|${kind}`;
+        results.set(key, [...(results.get(key) ?? []), result]);
+        console.log(
+          `${build.name.padEnd(16)} ${kind.padEnd(6)} ${fixed(result.requestsPerSecond, 0).padStart(7)} ${fixed(result.serverMicrosPerRequest, 0).padStart(15)} ${fixed(result.otherPercent, 0).padStart(9)}`,
+        );
+      }
+      await stopServer(resources.server);
+      resources.server = undefined;
+    }
+  }
+  console.log('');
+  console.log('Medians of the rounds, server µs per request:');
+  for (const kind of KINDS_MEASURED) {
+    const medians = builds.map((build) => median(results.get(`${build.name}|${kind}`)!.map((result) => result.serverMicrosPerRequest)));
+    const line = builds.map((build, index) => `${build.name} ${fixed(medians[index]!, 0)}`).join(', ');
+    const delta =
+      medians.length === 2
+        ? `; A − B = ${fixed(medians[1]! - medians[0]!, 0)} µs (${fixed((100 * (medians[1]! - medians[0]!)) / medians[0]!, 1)} %)`
+        : '';
+    console.log(`  ${kind}: ${line}${delta}`);
+  }
+  return true;
+}
+
+void runBench({ resources: {} as ServerBenchResources, runTimeMaxMs: 30 * 60_000, main, cleanUp: cleanUpServerBench });
