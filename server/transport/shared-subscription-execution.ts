@@ -16,11 +16,14 @@ import {
  * hands it to all, and the resolvers map it once), and most of them ask for the same fields: a
  * thousand subscribers then share one execution of the selection set instead of running a
  * thousand. An operation whose selection set uses variables or directives, or that has more than
- * one root field, is executed per subscriber as before. Subscription field resolvers below the
- * root must not depend on the context (ours only read the event).
+ * one root field, is executed per subscriber as before. Resolvers below the root may depend on
+ * the caller only through what `viewOf` returns for its context (ours: the role and the tenant it
+ * sees, e.g. an actor's name is shown only to its own tenant and to staff): only subscribers with the
+ * same view share an execution, so one caller never receives what was resolved for another.
  */
-export async function subscribeSharingExecution(args: ExecutionArgs) {
-  const selectionKey = sharableSelectionKey(args.document, args.operationName);
+export async function subscribeSharingExecution(args: ExecutionArgs, viewOf: (contextValue: unknown) => string) {
+  const selection = sharableSelectionKey(args.document, args.operationName);
+  const selectionKey = selection === null ? null : `${viewOf(args.contextValue)}\n${selection}`;
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream;
   const executeEvent = (payload: unknown): Promise<ExecutionResult> | ExecutionResult => {

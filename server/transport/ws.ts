@@ -16,7 +16,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { fromClientIp, type Principal } from '../domain/accounts/principal.js';
+import { fromClientIp, tenantScope, type Principal } from '../domain/accounts/principal.js';
 import type { Events } from '../events/events.js';
 import type { SpendControl } from '../domain/calls/spend-control.js';
 import type { PaymentsRuntime } from '../domain/payments/payments-runtime.js';
@@ -54,6 +54,16 @@ function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> {
 function timeoutResult(operation: ClientOperation): ExecutionResult {
   const error = operation.timeoutError();
   return { data: null, errors: [new GraphQLError(error.message, { extensions: { code: error.code, ...error.extensions } })] };
+}
+
+/**
+ * What a subscriber may see of an event, as the resolvers below a subscription's root decide it: its
+ * role and the tenant it is confined to ("*" for platform staff). Subscribers share one execution of
+ * an event only with the same view (see subscribeSharingExecution).
+ */
+function subscriberView(contextValue: unknown): string {
+  const principal = (contextValue as Context).principal;
+  return `${principal.role}:${tenantScope(principal) ?? '*'}`;
 }
 
 /** graphql-ws close code for a credential that is missing, unknown or revoked. */
@@ -168,7 +178,7 @@ export function attachWebSocketServer(options: {
   // A subscription's setup (checks, first reads) has the deadline; its lifetime does not.
   const subscribeWithDeadline = async (args: ExecutionArgs) => {
     const operation = startOperation();
-    const setup = operation.run(() => subscribeSharingExecution(args));
+    const setup = operation.run(() => subscribeSharingExecution(args, subscriberView));
     const first = await Promise.race([setup, operation.expired.then(() => TIMED_OUT)]);
     if (typeof first !== 'symbol') return first;
     // Nobody will read a stream whose setup finishes now: end it so it holds nothing.
