@@ -377,3 +377,64 @@ export async function runBench<R>(options: {
   clearTimeout(watchdog);
   process.exit(succeeded ? 0 : 1);
 }
+
+/** One closed-loop point: requests answered per second, latency and CPU. */
+export interface PointResult {
+  chargesPerSecond: number;
+  ok: number;
+  errors: number;
+  firstError: string | undefined;
+  p50Ms: number;
+  p99Ms: number;
+  cpu: CpuUse;
+}
+
+/**
+ * Runs `clients` loops, each sending one request at a time until the deadline, and measures them.
+ * Throughput counts completed successes over the time until the last loop finished.
+ */
+export async function runClosedLoop(
+  clients: number,
+  seconds: number,
+  cpuSubjects: CpuSubjects,
+  sendOne: (client: number) => Promise<string | undefined>,
+): Promise<PointResult> {
+  const latencies = new Latencies();
+  let ok = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const cpuBefore = sampleCpu(cpuSubjects);
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        let failure: string | undefined;
+        try {
+          failure = await sendOne(client);
+        } catch (error) {
+          failure = error instanceof Error ? error.message : String(error);
+        }
+        latencies.push(performance.now() - sent);
+        if (failure === undefined) ok++;
+        else {
+          errors++;
+          firstError ??= failure;
+        }
+      }
+    }),
+  );
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  const cpu = cpuBetween(cpuBefore, sampleCpu(cpuSubjects));
+  const sorted = latencies.sorted();
+  return {
+    chargesPerSecond: ok / elapsedSeconds,
+    ok,
+    errors,
+    firstError,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    cpu,
+  };
+}

@@ -58,25 +58,22 @@ import {
   CHARGE_AMOUNT,
   CHARGE_AMOUNT_MICROS,
   CHARGE_DESCRIPTION,
-  cpuBetween,
   createFundedWallet,
   fixed,
   inBatches,
-  Latencies,
   machineBusyCpuSeconds,
   integerListFromEnv,
   numberFromEnv,
-  percentile,
   postJson,
   postmasterPid,
   REQUEST_TIMEOUT_MS,
   row,
-  sampleCpu,
   sleep,
   type BenchWallet,
   type CpuSubjects,
-  type CpuUse,
   runBench,
+  runClosedLoop,
+  type PointResult,
 } from './bench-support.js';
 import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.js';
 import { SERVER_ENTRY, startServer, stopServer, cleanUpServerBench, type ServerBenchResources } from './bench-server.js';
@@ -151,66 +148,6 @@ function filesystemOf(folder: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Load generation
-
-interface PointResult {
-  chargesPerSecond: number;
-  ok: number;
-  errors: number;
-  firstError: string | undefined;
-  p50Ms: number;
-  p99Ms: number;
-  cpu: CpuUse;
-}
-
-/**
- * Runs `clients` loops, each sending one request at a time until the deadline, and measures them.
- * Throughput counts completed successes over the time until the last loop finished.
- */
-async function runClosedLoop(
-  clients: number,
-  seconds: number,
-  cpuSubjects: CpuSubjects,
-  sendOne: (client: number) => Promise<string | undefined>,
-): Promise<PointResult> {
-  const latencies = new Latencies();
-  let ok = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const cpuBefore = sampleCpu(cpuSubjects);
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      while (performance.now() < deadline) {
-        const sent = performance.now();
-        let failure: string | undefined;
-        try {
-          failure = await sendOne(client);
-        } catch (error) {
-          failure = error instanceof Error ? error.message : String(error);
-        }
-        latencies.push(performance.now() - sent);
-        if (failure === undefined) ok++;
-        else {
-          errors++;
-          firstError ??= failure;
-        }
-      }
-    }),
-  );
-  const elapsedSeconds = (performance.now() - started) / 1000;
-  const cpu = cpuBetween(cpuBefore, sampleCpu(cpuSubjects));
-  const sorted = latencies.sorted();
-  return {
-    chargesPerSecond: ok / elapsedSeconds,
-    ok,
-    errors,
-    firstError,
-    p50Ms: percentile(sorted, 0.5),
-    p99Ms: percentile(sorted, 0.99),
-    cpu,
-  };
-}
 
 async function runGraphqlPoint(port: number, cpuSubjects: CpuSubjects, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: wallets.length });

@@ -44,22 +44,19 @@ import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
 import {
   CHARGE_AMOUNT_MICROS,
   CHARGE_DESCRIPTION,
-  cpuBetween,
   fixed,
   FUNDING_AMOUNT,
   integerListFromEnv,
-  Latencies,
   machineBusyCpuSeconds,
   numberFromEnv,
-  percentile,
   postmasterPid,
   REQUEST_TIMEOUT_MS,
   row,
   runBench,
-  sampleCpu,
   sleep,
   type CpuSubjects,
-  type CpuUse,
+  runClosedLoop,
+  type PointResult,
 } from './bench-support.js';
 
 const CLIENT_COUNTS = integerListFromEnv('BENCH_CLIENTS', [1, 4, 16, 64], 512);
@@ -77,52 +74,12 @@ interface Resources {
   orm?: MikroORM;
 }
 
-interface PointResult {
-  chargesPerSecond: number;
-  ok: number;
-  errors: number;
-  firstError: string | undefined;
-  p50Ms: number;
-  p99Ms: number;
-  cpu: CpuUse;
-}
-
-/** `clients` loops, each posting one charge at a time until the deadline. */
-async function closedLoop(clients: number, cpuSubjects: CpuSubjects, chargeOne: (client: number) => Promise<void>): Promise<PointResult> {
-  const latencies = new Latencies();
-  let ok = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const cpuBefore = sampleCpu(cpuSubjects);
-  const started = performance.now();
-  const deadline = started + POINT_SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      while (performance.now() < deadline) {
-        const sent = performance.now();
-        try {
-          await chargeOne(client);
-          ok++;
-        } catch (error) {
-          errors++;
-          firstError ??= error instanceof Error ? error.message : String(error);
-        }
-        latencies.push(performance.now() - sent);
-      }
-    }),
-  );
-  const elapsedSeconds = (performance.now() - started) / 1000;
-  const cpu = cpuBetween(cpuBefore, sampleCpu(cpuSubjects));
-  const sorted = latencies.sorted();
-  return {
-    chargesPerSecond: ok / elapsedSeconds,
-    ok,
-    errors,
-    firstError,
-    p50Ms: percentile(sorted, 0.5),
-    p99Ms: percentile(sorted, 0.99),
-    cpu,
-  };
+/** `clients` loops, each posting one charge at a time until the deadline (a thrown error counts as a failure). */
+function closedLoop(clients: number, cpuSubjects: CpuSubjects, chargeOne: (client: number) => Promise<void>): Promise<PointResult> {
+  return runClosedLoop(clients, POINT_SECONDS, cpuSubjects, async (client) => {
+    await chargeOne(client);
+    return undefined;
+  });
 }
 
 function charge(walletId: string, accountId: string): PostWalletTransactionOptions {
