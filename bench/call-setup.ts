@@ -166,6 +166,37 @@ async function dialerFor(
   return { ...wallet, campaignId };
 }
 
+/** Counts a failure by what it was, in `point.errors`. */
+function failureCounter(point: Pick<Point, 'errors'>): (what: string) => void {
+  return (what) => point.errors.set(what, (point.errors.get(what) ?? 0) + 1);
+}
+
+/**
+ * Runs `round` for every dialer (client) again and again, one at a time per client on its own
+ * keep-alive connection, until `untilMs`. `nextNumber()` gives the client's next destination number.
+ */
+async function eachDialerUntil(
+  dialers: readonly Dialer[],
+  untilMs: number,
+  round: (dialer: Dialer, agent: http.Agent, nextNumber: () => string) => Promise<void>,
+): Promise<void> {
+  await Promise.all(
+    dialers.map(async (dialer, client) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      let sequence = 0;
+      const nextNumber = () => {
+        sequence += 1;
+        return `+1555${String(client).padStart(3, '0')}${String(sequence % 10_000).padStart(4, '0')}`;
+      };
+      try {
+        while (performance.now() < untilMs) await round(dialer, agent, nextNumber);
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+}
+
 /**
  * Every client places a call and hangs it up, one request at a time, until `untilMs`; counts what
  * finished after `measureFromMs` (the warm-up's requests are not counted).
@@ -178,50 +209,39 @@ async function runPoint(
   point: Pick<Point, 'startLatencies' | 'endLatencies' | 'errors'> & { starts: number; ends: number },
   startedCalls: Set<string>,
 ): Promise<void> {
-  const fail = (what: string) => point.errors.set(what, (point.errors.get(what) ?? 0) + 1);
-  await Promise.all(
-    dialers.map(async (dialer, client) => {
-      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      let sequence = 0;
-      try {
-        while (performance.now() < untilMs) {
-          sequence += 1;
-          const to = `+1555${String(client).padStart(3, '0')}${String(sequence % 10_000).padStart(4, '0')}`;
-          const startedAt = performance.now();
-          const start = await postJson(
-            agent,
-            port,
-            dialer.ownerKey,
-            JSON.stringify({ query: START_CALL, variables: { input: { campaignId: dialer.campaignId, to } } }),
-          );
-          const started = parseAnswer<{ startCall: { call: { id: string; status: string } } }>(start.body);
-          if (started.data?.startCall.call.status !== 'ACTIVE') {
-            fail(started.code ?? `startCall ${started.data?.startCall.call.status ?? start.status}`);
-            continue;
-          }
-          const callId = started.data.startCall.call.id;
-          startedCalls.add(callId);
-          const endingAt = performance.now();
-          if (startedAt >= measureFromMs) {
-            point.starts += 1;
-            point.startLatencies.push(endingAt - startedAt);
-          }
-          const end = await postJson(agent, port, dialer.ownerKey, JSON.stringify({ query: END_CALL, variables: { input: { callId } } }));
-          const ended = parseAnswer<{ endCall: { call: { status: string } } }>(end.body);
-          if (ended.data?.endCall.call.status !== 'COMPLETED') {
-            fail(ended.code ?? `endCall ${ended.data?.endCall.call.status ?? end.status}`);
-            continue;
-          }
-          if (endingAt >= measureFromMs) {
-            point.ends += 1;
-            point.endLatencies.push(performance.now() - endingAt);
-          }
-        }
-      } finally {
-        agent.destroy();
-      }
-    }),
-  );
+  const fail = failureCounter(point);
+  await eachDialerUntil(dialers, untilMs, async (dialer, agent, nextNumber) => {
+    const to = nextNumber();
+    const startedAt = performance.now();
+    const start = await postJson(
+      agent,
+      port,
+      dialer.ownerKey,
+      JSON.stringify({ query: START_CALL, variables: { input: { campaignId: dialer.campaignId, to } } }),
+    );
+    const started = parseAnswer<{ startCall: { call: { id: string; status: string } } }>(start.body);
+    if (started.data?.startCall.call.status !== 'ACTIVE') {
+      fail(started.code ?? `startCall ${started.data?.startCall.call.status ?? start.status}`);
+      return;
+    }
+    const callId = started.data.startCall.call.id;
+    startedCalls.add(callId);
+    const endingAt = performance.now();
+    if (startedAt >= measureFromMs) {
+      point.starts += 1;
+      point.startLatencies.push(endingAt - startedAt);
+    }
+    const end = await postJson(agent, port, dialer.ownerKey, JSON.stringify({ query: END_CALL, variables: { input: { callId } } }));
+    const ended = parseAnswer<{ endCall: { call: { status: string } } }>(end.body);
+    if (ended.data?.endCall.call.status !== 'COMPLETED') {
+      fail(ended.code ?? `endCall ${ended.data?.endCall.call.status ?? end.status}`);
+      return;
+    }
+    if (endingAt >= measureFromMs) {
+      point.ends += 1;
+      point.endLatencies.push(performance.now() - endingAt);
+    }
+  });
 }
 
 /**
@@ -237,74 +257,53 @@ async function runBulkPoint(
   point: Pick<Point, 'startLatencies' | 'endLatencies' | 'errors'> & { starts: number; ends: number },
   startedCalls: Set<string>,
 ): Promise<void> {
-  const fail = (what: string) => point.errors.set(what, (point.errors.get(what) ?? 0) + 1);
-  await Promise.all(
-    dialers.map(async (dialer, client) => {
-      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      let sequence = 0;
-      try {
-        while (performance.now() < untilMs) {
-          const calls = Array.from({ length: items }, () => {
-            sequence += 1;
-            return {
-              campaignId: dialer.campaignId,
-              to: `+1555${String(client).padStart(3, '0')}${String(sequence % 10_000).padStart(4, '0')}`,
-            };
-          });
-          const startedAt = performance.now();
-          const start = await postJson(
-            agent,
-            port,
-            dialer.ownerKey,
-            JSON.stringify({ query: START_CALLS, variables: { input: { calls } } }),
-          );
-          const started = parseAnswer<{
-            startCalls: { results: { call: { id: string; status: string } | null; error: { code: string } | null }[] };
-          }>(start.body);
-          if (!started.data) {
-            fail(started.code ?? `startCalls ${start.status}`);
-            continue;
-          }
-          const callIds: string[] = [];
-          for (const result of started.data.startCalls.results) {
-            if (result.call?.status === 'ACTIVE') callIds.push(result.call.id);
-            else fail(result.error?.code ?? `startCalls ${result.call?.status}`);
-          }
-          for (const callId of callIds) startedCalls.add(callId);
-          const endingAt = performance.now();
-          if (startedAt >= measureFromMs) {
-            point.starts += callIds.length;
-            point.startLatencies.push(endingAt - startedAt);
-          }
-          if (callIds.length === 0) continue;
-          const end = await postJson(
-            agent,
-            port,
-            dialer.ownerKey,
-            JSON.stringify({ query: END_CALLS, variables: { input: { calls: callIds.map((callId) => ({ callId })) } } }),
-          );
-          const ended = parseAnswer<{
-            endCalls: { results: { status: string; call: { status: string } | null; error: { code: string } | null }[] };
-          }>(end.body);
-          if (!ended.data) {
-            fail(ended.code ?? `endCalls ${end.status}`);
-            continue;
-          }
-          let endedCount = 0;
-          for (const result of ended.data.endCalls.results) {
-            if (result.status === 'ENDED' && result.call?.status === 'COMPLETED') endedCount += 1;
-            else fail(result.error?.code ?? `endCalls ${result.status}`);
-          }
-          if (endingAt >= measureFromMs) {
-            point.ends += endedCount;
-            point.endLatencies.push(performance.now() - endingAt);
-          }
-        }
-      } finally {
-        agent.destroy();
-      }
-    }),
-  );
+  const fail = failureCounter(point);
+  await eachDialerUntil(dialers, untilMs, async (dialer, agent, nextNumber) => {
+    const calls = Array.from({ length: items }, () => ({ campaignId: dialer.campaignId, to: nextNumber() }));
+    const startedAt = performance.now();
+    const start = await postJson(agent, port, dialer.ownerKey, JSON.stringify({ query: START_CALLS, variables: { input: { calls } } }));
+    const started = parseAnswer<{
+      startCalls: { results: { call: { id: string; status: string } | null; error: { code: string } | null }[] };
+    }>(start.body);
+    if (!started.data) {
+      fail(started.code ?? `startCalls ${start.status}`);
+      return;
+    }
+    const callIds: string[] = [];
+    for (const result of started.data.startCalls.results) {
+      if (result.call?.status === 'ACTIVE') callIds.push(result.call.id);
+      else fail(result.error?.code ?? `startCalls ${result.call?.status}`);
+    }
+    for (const callId of callIds) startedCalls.add(callId);
+    const endingAt = performance.now();
+    if (startedAt >= measureFromMs) {
+      point.starts += callIds.length;
+      point.startLatencies.push(endingAt - startedAt);
+    }
+    if (callIds.length === 0) return;
+    const end = await postJson(
+      agent,
+      port,
+      dialer.ownerKey,
+      JSON.stringify({ query: END_CALLS, variables: { input: { calls: callIds.map((callId) => ({ callId })) } } }),
+    );
+    const ended = parseAnswer<{
+      endCalls: { results: { status: string; call: { status: string } | null; error: { code: string } | null }[] };
+    }>(end.body);
+    if (!ended.data) {
+      fail(ended.code ?? `endCalls ${end.status}`);
+      return;
+    }
+    let endedCount = 0;
+    for (const result of ended.data.endCalls.results) {
+      if (result.status === 'ENDED' && result.call?.status === 'COMPLETED') endedCount += 1;
+      else fail(result.error?.code ?? `endCalls ${result.status}`);
+    }
+    if (endingAt >= measureFromMs) {
+      point.ends += endedCount;
+      point.endLatencies.push(performance.now() - endingAt);
+    }
+  });
 }
 
 function parseAnswer<T>(body: string): { data?: T; code?: string } {
