@@ -1,6 +1,7 @@
-// Goal: the daily and monthly usage reports add up to the ledger (spend by kind, campaign and destination country, balances), are e-mailed through the mail outbox only to users who turned them on, exactly once per period and recipient even when the job runs twice or in two processes at once, and cap their breakdowns at usageReportLinesMax. Method: the real server on its own database with an injected ManualClock started at the real time (the ledger stamps transactions with the database's clock), activity made over GraphQL, the report job run by hand across day and month boundaries, the queued mails and the ledger read with SQL.
+// Goal: the daily and monthly usage reports add up to the ledger (spend by kind, campaign and destination country, balances), are e-mailed through the mail outbox only to users who turned them on, exactly once per period and recipient even when the job runs twice or in two processes at once, and cap their breakdowns at usageReportLinesMax. Method: the real server on its own database with an injected ManualClock started a minute into the real UTC day (the ledger stamps transactions with the database's clock, so both stay on one day), activity made over GraphQL, the report job run by hand across day and month boundaries, the queued mails and the ledger read with SQL.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
 import { queueUsageReports } from '../../../server/domain/usage-reports/queue-usage-reports.service.js';
 import { runSql } from '../../support/sql.js';
@@ -8,7 +9,33 @@ import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 const LINES_MAX = 3;
 const PASSWORD = 'correct horse battery';
-const clock = new ManualClock(Date.now());
+const DAY_MS = 86_400_000;
+
+/**
+ * The ledger stamps the file's activity with the database's real clock, and the steps below move
+ * the manual clock about five minutes on before "today is not over". Both must stay on one UTC day
+ * whatever the time of the run: the manual clock starts a minute into the real day (not at the real
+ * time, which near midnight carried it into the next day while the activity stayed on this one), and
+ * a run that starts in a day's last two minutes first waits until the database's day has turned.
+ */
+async function waitForADayOfOurOwn(): Promise<void> {
+  const lastMinutesMs = 120_000;
+  const nextMidnightMs = Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS;
+  if (nextMidnightMs - Date.now() > lastMinutesMs) return;
+  const probe = new pg.Client({ connectionString: inject('postgresServerUrl') });
+  await probe.connect();
+  try {
+    for (;;) {
+      const { rows } = await probe.query<{ ms: string }>('select (extract(epoch from clock_timestamp()) * 1000)::bigint::text as ms');
+      if (Number(rows[0]!.ms) >= nextMidnightMs + 1_000) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await probe.end();
+  }
+}
+await waitForADayOfOurOwn();
+const clock = new ManualClock(Math.floor(Date.now() / DAY_MS) * DAY_MS + 60_000);
 let t: TestApp;
 let ratePlanId: string;
 
