@@ -31,7 +31,7 @@
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
  * "one,spread"), `BENCH_CALL_MODES` (default "off,on"; in the order given, repeats allowed; "base" runs
  * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
- * the server's own), `BENCH_CALL_BULK_ITEMS` (calls per startCalls/endCalls request in the bulk points; default 0, no bulk points), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * the server's own), `BENCH_CALL_BULK_ITEMS` (calls per startCalls/endCalls request in the bulk points; default 0, no bulk points), `BENCH_CALL_REQUESTS` ("bulk": the bulk points only), `BENCH_CALL_TOP_BY` ("time": the top statements by total time rather than calls), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -76,8 +76,11 @@ const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/)
 const TOP_STATEMENTS = numberFromEnv('BENCH_CALL_TOP_STATEMENTS', 0, 0, 200);
 /** Calls per startCalls/endCalls request of the bulk points (0: single mutations only). */
 const BULK_ITEMS = numberFromEnv('BENCH_CALL_BULK_ITEMS', 0, 0, 1_000);
+/** Whether the bulk points run alone (`BENCH_CALL_REQUESTS=bulk`: no single-mutation points, for A/B runs of lists). */
+const BULK_ONLY = process.env.BENCH_CALL_REQUESTS === 'bulk';
+if (BULK_ONLY && BULK_ITEMS === 0) throw new Error('BENCH_CALL_REQUESTS=bulk needs BENCH_CALL_BULK_ITEMS');
 /** How each point sends its calls: one mutation per call, then (with BULK_ITEMS) lists of BULK_ITEMS. */
-const REQUEST_KINDS: readonly number[] = BULK_ITEMS > 0 ? [1, BULK_ITEMS] : [1];
+const REQUEST_KINDS: readonly number[] = BULK_ONLY ? [BULK_ITEMS] : BULK_ITEMS > 0 ? [1, BULK_ITEMS] : [1];
 const requestName = (items: number) => (items === 1 ? 'single' : `bulk×${items}`);
 const DATABASE_NAME = 'spendwire_call_bench';
 const GOAL_PER_SECOND = 1_500;
@@ -521,33 +524,46 @@ async function main(resources: Resources): Promise<boolean> {
   const modeNames = [...new Set(MODES.map((mode) => mode.name))];
   if (modeNames.length > 1 && modeNames.includes('batching on')) {
     console.log('\nA/B (same run; "batching on" is this build with its default settings):');
-    const mean = (name: string, scenario: Scenario, clients: number, pick: (p: Point) => number) => {
-      const matching = points.filter((p) => p.mode === name && p.request === 'single' && p.scenario === scenario && p.clients === clients);
+    const mean = (name: string, request: string, scenario: Scenario, clients: number, pick: (p: Point) => number) => {
+      const matching = points.filter((p) => p.mode === name && p.request === request && p.scenario === scenario && p.clients === clients);
       return matching.reduce((sum, p) => sum + pick(p), 0) / matching.length;
     };
-    for (const scenario of SCENARIOS) {
-      for (const clients of CLIENT_COUNTS) {
-        const on = {
-          starts: mean('batching on', scenario, clients, (p) => p.starts / p.seconds),
-          ends: mean('batching on', scenario, clients, (p) => p.ends / p.seconds),
-        };
-        for (const other of modeNames.filter((name) => name !== 'batching on')) {
-          const starts = mean(other, scenario, clients, (p) => p.starts / p.seconds);
-          const ends = mean(other, scenario, clients, (p) => p.ends / p.seconds);
+    const perCall = (p: Point) => ({
+      server: cpuPerCallMicros(p, p.cpu.serverPercent),
+      postgres: cpuPerCallMicros(p, p.cpu.postgresPercent),
+    });
+    for (const request of REQUEST_KINDS.map(requestName)) {
+      for (const scenario of SCENARIOS) {
+        for (const clients of CLIENT_COUNTS) {
+          const figures = (name: string) => ({
+            starts: mean(name, request, scenario, clients, (p) => p.starts / p.seconds),
+            ends: mean(name, request, scenario, clients, (p) => p.ends / p.seconds),
+            serverMicros: mean(name, request, scenario, clients, (p) => perCall(p).server),
+            postgresMicros: mean(name, request, scenario, clients, (p) => perCall(p).postgres),
+            statements: mean(name, request, scenario, clients, (p) => p.statementsPerCall),
+            commits: mean(name, request, scenario, clients, (p) => p.commitsPerCall),
+          });
+          const on = figures('batching on');
+          for (const other of modeNames.filter((name) => name !== 'batching on')) {
+            const them = figures(other);
+            console.log(
+              `  ${request} ${scenario} at ${clients} clients: starts ${fixed(on.starts, 0)}/s vs ${other} ${fixed(them.starts, 0)}/s ` +
+                `(${fixed(on.starts / them.starts, 2)}×), ends ${fixed(on.ends, 0)}/s vs ${fixed(them.ends, 0)}/s (${fixed(on.ends / them.ends, 2)}×); ` +
+                `per call: server ${fixed(on.serverMicros, 0)} vs ${fixed(them.serverMicros, 0)} µs (${fixed(on.serverMicros / them.serverMicros, 2)}×), ` +
+                `pg ${fixed(on.postgresMicros, 0)} vs ${fixed(them.postgresMicros, 0)} µs (${fixed(on.postgresMicros / them.postgresMicros, 2)}×), ` +
+                `stmts ${fixed(on.statements, 2)} vs ${fixed(them.statements, 2)}, commits ${fixed(on.commits, 3)} vs ${fixed(them.commits, 3)}`,
+            );
+          }
           console.log(
-            `  ${scenario} at ${clients} clients: startCall ${fixed(on.starts, 0)}/s vs ${other} ${fixed(starts, 0)}/s ` +
-              `(${fixed(on.starts / starts, 2)}×), endCall ${fixed(on.ends, 0)}/s vs ${fixed(ends, 0)}/s (${fixed(on.ends / ends, 2)}×)`,
+            `  ${request} ${scenario} at ${clients} clients: goal ${GOAL_PER_SECOND}/s each ` +
+              `${on.starts >= GOAL_PER_SECOND && on.ends >= GOAL_PER_SECOND ? 'reached' : 'not reached'}`,
           );
         }
-        console.log(
-          `  ${scenario} at ${clients} clients: goal ${GOAL_PER_SECOND}/s each ` +
-            `${on.starts >= GOAL_PER_SECOND && on.ends >= GOAL_PER_SECOND ? 'reached' : 'not reached'}`,
-        );
       }
     }
   }
 
-  if (BULK_ITEMS > 0) {
+  if (BULK_ITEMS > 0 && !BULK_ONLY) {
     // startCalls/endCalls lists against single mutations: the same mode, scenario and clients, same run.
     console.log(`\nBulk (${requestName(BULK_ITEMS)}) against single mutations (same run, same server):`);
     const meanOf = (request: string, name: string, scenario: Scenario, clients: number, pick: (p: Point) => number) => {
@@ -579,12 +595,12 @@ async function main(resources: Resources): Promise<boolean> {
     const { rows } = await statistics.query<{ calls: string; ms: string; query: string }>(
       `select calls::text, round(total_exec_time)::text as ms, regexp_replace(query, '\\s+', ' ', 'g') as query
          from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()
-        order by s.calls desc limit $1`,
+        order by ${process.env.BENCH_CALL_TOP_BY === 'time' ? 's.total_exec_time' : 's.calls'} desc limit $1`,
       [TOP_STATEMENTS],
     );
-    console.log(`\nMost called statements (all modes, setup included):`);
+    console.log(`\nMost ${process.env.BENCH_CALL_TOP_BY === 'time' ? 'costly' : 'called'} statements (all modes, setup included):`);
     for (const statement of rows)
-      console.log(`  ${statement.calls.padStart(8)} calls ${statement.ms.padStart(7)} ms  ${statement.query.slice(0, 150)}`);
+      console.log(`  ${statement.calls.padStart(8)} calls ${statement.ms.padStart(7)} ms  ${statement.query.slice(0, 220)}`);
   }
   await statistics.end();
 

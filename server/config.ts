@@ -319,6 +319,14 @@ export interface Config {
    */
   callBatchSizeMax: number;
   /**
+   * Most calls one call-start (or call-end) transaction carries when all of them came in
+   * `startCalls`/`endCalls` lists, in calls: concurrent lists of one wallet (or one account's hang-ups)
+   * merge into one transaction, sharing its locks, statements and commit; a call that came alone
+   * (startCall, endCall) caps its transaction at `callBatchSizeMax`; a value below `callBatchSizeMax` counts as it.
+   * Env `CALL_LIST_BATCH_SIZE_MAX`. @default 1000
+   */
+  callListBatchSizeMax: number;
+  /**
    * Most calls one `startCalls` or `endCalls` request carries, in calls; more (or none) is refused
    * whole with BAD_USER_INPUT on `calls` (`extensions.limit` names this setting), nothing written.
    * Each call counts as one mutation against `graphqlMutationsPerWindowMax`.
@@ -1052,6 +1060,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     concurrentCallsPerAccountMax: integerFromEnv(env, 'CONCURRENT_CALLS_MAX', 2_000),
     callBatchSizeMax: positiveIntegerFromEnv(env, 'CALL_BATCH_SIZE_MAX', 64),
     callBatchesInFlightMax: positiveIntegerFromEnv(env, 'CALL_BATCHES_IN_FLIGHT_MAX', 2),
+    callListBatchSizeMax: positiveIntegerFromEnv(env, 'CALL_LIST_BATCH_SIZE_MAX', 1_000),
     callControlItemsMax: positiveIntegerFromEnv(env, 'CALL_CONTROL_ITEMS_MAX', 1_000),
     ratePlanCacheEntriesMax: integerFromEnv(env, 'RATE_PLAN_CACHE_ENTRIES_MAX', 32),
     callerIdLengthMax: 32,

@@ -17,6 +17,14 @@ export interface TransactionBatcherOptions<Input, Output> {
   runAlone(input: Input): Promise<Output>;
   /** Most members in one transaction. 1 turns batching off: every member runs alone at once. */
   batchSizeMax: number;
+  /**
+   * Most members in one transaction when all of them came in lists ({@link TransactionBatcher.executeAll}):
+   * a list's caller waits for its whole list anyway, so its members may share larger transactions
+   * (fewer locks, statements and commits per member) without holding back a lone caller's answer.
+   * A member that came alone caps its batch at `batchSizeMax` again. At least `batchSizeMax`;
+   * @default batchSizeMax
+   */
+  listBatchSizeMax?: number;
   /** Most batch transactions running at once (each on its own pooled connection). */
   batchesInFlightMax: number;
   /**
@@ -46,6 +54,8 @@ export interface TransactionBatcherStats {
 
 interface Member<Input, Output> {
   input: Input;
+  /** Whether it came in a list (executeAll): see {@link TransactionBatcherOptions.listBatchSizeMax}. */
+  inList: boolean;
   resolve(value: Output): void;
   reject(error: unknown): void;
 }
@@ -74,8 +84,15 @@ export class TransactionBatcher<Input, Output> {
   private readonly busyKeys = new Set<string>();
   readonly stats: TransactionBatcherStats = { singles: 0, batches: 0, batchedMembers: 0, largestBatch: 0, fallbacks: 0 };
 
+  private readonly listBatchSizeMax: number;
+
   constructor(private readonly options: TransactionBatcherOptions<Input, Output>) {
     assert(Number.isInteger(options.batchSizeMax) && options.batchSizeMax >= 1, 'batchSizeMax is a positive integer');
+    this.listBatchSizeMax = options.listBatchSizeMax ?? options.batchSizeMax;
+    assert(
+      Number.isInteger(this.listBatchSizeMax) && this.listBatchSizeMax >= options.batchSizeMax,
+      'listBatchSizeMax is an integer of at least batchSizeMax',
+    );
     assert(Number.isInteger(options.batchesInFlightMax) && options.batchesInFlightMax >= 1, 'batchesInFlightMax is a positive integer');
   }
 
@@ -91,7 +108,7 @@ export class TransactionBatcher<Input, Output> {
     return outsideOperation(() => {
       if (this.options.batchSizeMax === 1) return this.runAlone(input);
       return new Promise<Output>((resolve, reject) => {
-        this.waiting.push({ input, resolve, reject });
+        this.waiting.push({ input, inList: false, resolve, reject });
         this.pump();
       });
     });
@@ -110,7 +127,9 @@ export class TransactionBatcher<Input, Output> {
         for (const input of inputs) outcomes.push(await settled(this.runAlone(input)));
         return outcomes;
       }
-      const answers = inputs.map((input) => new Promise<Output>((resolve, reject) => this.waiting.push({ input, resolve, reject })));
+      const answers = inputs.map(
+        (input) => new Promise<Output>((resolve, reject) => this.waiting.push({ input, inList: true, resolve, reject })),
+      );
       this.pump();
       return Promise.all(answers.map(settled));
     });
@@ -135,26 +154,33 @@ export class TransactionBatcher<Input, Output> {
     }
   }
 
-  /** The next batch: the first waiting members, up to batchSizeMax, skipping those a batch in flight holds a key of. */
+  /**
+   * The next batch: the first waiting members, up to batchSizeMax (listBatchSizeMax while every one
+   * taken came in a list), skipping those a batch in flight holds a key of.
+   */
   private takeBatch(): { members: Member<Input, Output>[]; keys: Set<string> } {
     const keys = new Set<string>();
     const { keysOf } = this.options;
-    if (!keysOf) return { members: this.waiting.splice(0, this.options.batchSizeMax), keys };
     const members: Member<Input, Output>[] = [];
     const left: Member<Input, Output>[] = [];
     // A member left waiting blocks its keys for the members behind it, so each key's members keep their order.
     const blocked = new Set(this.busyKeys);
+    let allInLists = true;
     for (const member of this.waiting) {
-      const memberKeys = keysOf(member.input);
-      if (members.length < this.options.batchSizeMax && !memberKeys.some((key) => blocked.has(key))) {
+      const fits = members.length < (allInLists && member.inList ? this.listBatchSizeMax : this.options.batchSizeMax);
+      const memberKeys = keysOf ? keysOf(member.input) : [];
+      if (fits && !memberKeys.some((key) => blocked.has(key))) {
         members.push(member);
+        allInLists &&= member.inList;
         for (const key of memberKeys) keys.add(key);
       } else {
+        // Without keys nothing can join behind a member left waiting: the batch is full.
+        if (!keysOf) break;
         left.push(member);
         for (const key of memberKeys) blocked.add(key);
       }
     }
-    this.waiting.splice(0, this.waiting.length, ...left);
+    this.waiting.splice(0, members.length + left.length, ...left);
     return { members, keys };
   }
 

@@ -268,8 +268,9 @@ export class OutboxTail {
    * Rows committed behind a transaction that was still running when the tail read (a job that
    * writes no outbox row, so no wake-up comes when it ends) would wait for the next poll. So,
    * {@link HELD_BACK_CHECK_MS} after the last read (under load another read always comes first and
-   * this costs nothing), the tail looks whether committed rows lie beyond its position, and reads
-   * again if so; while such reads find nothing new (a long transaction), the wait doubles.
+   * this costs nothing), the tail looks whether committed rows that a read would return lie beyond
+   * its position, and reads again if so; while none do but a transaction is still running (a long
+   * job), or while such reads find nothing new, it looks again, the wait doubling.
    */
   private scheduleHeldBackCheck(): void {
     clearTimeout(this.heldBackTimer);
@@ -282,6 +283,11 @@ export class OutboxTail {
       selectHeldBack.maybeOne(this.options.em, { txId: this.position.txId, id: this.position.id }).then(
         (held) => {
           if (held?.held) this.wake();
+          else if (held?.running && !this.reading && !this.stopped) {
+            // Rows may be held back behind a transaction still running: look again, the wait doubling.
+            this.heldBackDelayMs = Math.min(this.heldBackDelayMs * 2, this.options.pollIntervalMs);
+            this.scheduleHeldBackCheck();
+          }
         },
         (error) => this.options.onError?.(error),
       );

@@ -25,3 +25,10 @@ it('CALL_CONTROL_ITEMS_MAX defaults to 1,000 calls per startCalls or endCalls re
   expect(loadConfig({ CALL_CONTROL_ITEMS_MAX: '1' }).callControlItemsMax).toBe(1);
   for (const bad of ['0', '-1', '2.5', 'many']) expect(() => loadConfig({ CALL_CONTROL_ITEMS_MAX: bad })).toThrow(/CALL_CONTROL_ITEMS_MAX/);
 });
+
+it('CALL_LIST_BATCH_SIZE_MAX defaults to 1,000 calls per transaction of startCalls/endCalls lists and must be at least 1', () => {
+  expect(loadConfig({}).callListBatchSizeMax).toBe(1_000);
+  expect(loadConfig({ CALL_LIST_BATCH_SIZE_MAX: '1' }).callListBatchSizeMax).toBe(1);
+  for (const bad of ['0', '-1', '2.5', 'many'])
+    expect(() => loadConfig({ CALL_LIST_BATCH_SIZE_MAX: bad })).toThrow(/CALL_LIST_BATCH_SIZE_MAX/);
+});

@@ -255,3 +255,54 @@ it('executeAll queues a list together: it leaves in full batches in list order f
   expect(answered.map((outcome) => outcome.ok)).toEqual([true, false, true]);
   expect(alone).toEqual([0, 1, 2]);
 });
+
+it('members that came in lists share batches of up to listBatchSizeMax, exactly that many and never one more; a member that came alone caps its batch at batchSizeMax', async () => {
+  const held = gate();
+  const runs: string[][] = [];
+  const batcher = new TransactionBatcher<string, string>({
+    batchSizeMax: 2,
+    listBatchSizeMax: 5,
+    batchesInFlightMax: 1,
+    runAlone: async (input) => {
+      runs.push([input]);
+      await held.promise;
+      return input;
+    },
+    runBatch: async (inputs) => {
+      runs.push([...inputs]);
+      return inputs.map((input): MemberOutcome<string> => ({ ok: true, value: input }));
+    },
+  });
+  const first = batcher.execute('first');
+  // Three lists queued while the first runs: 3 + 3 + 4 members, then a lone member, then a list of 2.
+  const lists = [
+    batcher.executeAll(['a1', 'a2', 'a3']),
+    batcher.executeAll(['b1', 'b2', 'b3']),
+    batcher.executeAll(['c1', 'c2', 'c3', 'c4']),
+  ];
+  const lone = batcher.execute('lone');
+  const last = batcher.executeAll(['d1', 'd2']);
+  held.open();
+  await Promise.all([first, ...lists, lone, last]);
+  expect(runs).toEqual([
+    ['first'],
+    // Lists merge across callers, in arrival order: 5 members (listBatchSizeMax), then 5 more.
+    ['a1', 'a2', 'a3', 'b1', 'b2'],
+    ['b3', 'c1', 'c2', 'c3', 'c4'],
+    // The lone member joins a list's members only up to batchSizeMax (2).
+    ['lone', 'd1'],
+    ['d2'],
+  ]);
+  expect(batcher.stats.largestBatch).toBe(5);
+
+  expect(
+    () =>
+      new TransactionBatcher<string, string>({
+        batchSizeMax: 4,
+        listBatchSizeMax: 3,
+        batchesInFlightMax: 1,
+        runAlone: async (input) => input,
+        runBatch: async () => [],
+      }),
+  ).toThrow(/listBatchSizeMax/);
+});

@@ -10,11 +10,11 @@ import type { WalletEvent } from '../../server/events/wallet-event.js';
 import { WalletHubs } from '../../server/events/wallet-hub.js';
 import { openWalletStream, SubscriberOverflowError } from '../../server/events/wallet-stream.js';
 import { POST_WALLET_TRANSACTION } from '../../server/domain/wallets/post-wallet-transaction.js';
-import { selectConsumerBatch, selectOutboxHead } from '../../server/domain/outbox/outbox.queries.js';
+import { selectConsumerBatch, selectHeldBack, selectOutboxHead } from '../../server/domain/outbox/outbox.queries.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { until } from '../support/waiting.js';
 import { randomUUID } from 'node:crypto';
-import { runSql } from '../support/sql.js';
+import { runSql, runSqlTransaction } from '../support/sql.js';
 
 /** A wake signal that never fires: the test decides when the tail reads. */
 const SILENT: WakeSignal = { publish() {}, subscribe: () => () => {}, close: async () => {} };
@@ -127,6 +127,43 @@ describe('outbox order', () => {
       await job.end();
       stop();
       await tail.stop();
+    }
+  });
+
+  it('the held-back check answers without visiting the rows of transactions still running: 5,000 of them cost it a few index pages, in its generic plan too', async () => {
+    const y = await t.createAccount('Held-back check');
+    await t.fund(y.walletId, '1');
+    const head = await selectOutboxHead.one(t.app.orm.em.fork());
+    const position = { txId: head.tx_id, id: head.id };
+    // A batch still running with 5,000 outbox rows beyond the position (as a start batch of 1,000 calls has thousands).
+    const batch = new pg.Client({ connectionString: t.app.orm.config.get('clientUrl') });
+    await batch.connect();
+    try {
+      await batch.query('begin');
+      await batch.query(
+        `insert into outbox_event (type, account_id, campaign_id, version)
+         select 'CAMPAIGN_UPDATED', $1, gen_random_uuid(), 1 from generate_series(1, 5000)`,
+        [y.accountId],
+      );
+      // Nothing a read would return yet, and a transaction is running (the tail looks again later).
+      const checked = await selectHeldBack.one(t.app.orm.em.fork(), position);
+      expect(checked).toEqual({ held: false, running: true });
+      // The prepared statement's generic plan (what the server runs after five executions), explained.
+      const explained = await runSqlTransaction(t.app.orm.em.fork(), async (query) => {
+        await query('set local plan_cache_mode = force_generic_plan');
+        await query(`prepare held_back_probe(xid8, bigint) as ${selectHeldBack.text}`);
+        const [row] = await query<{ 'QUERY PLAN': [{ Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number } }] }>(
+          `explain (analyze, buffers, format json) execute held_back_probe('${position.txId}', ${position.id})`,
+        );
+        await query('deallocate held_back_probe');
+        return row!['QUERY PLAN'][0].Plan;
+      });
+      // As EXISTS, the generic plan scanned the whole table, the 5,000 uncommitted rows' pages included (80+ pages).
+      expect(explained['Shared Hit Blocks'] + explained['Shared Read Blocks']).toBeLessThan(30);
+      await batch.query('commit');
+      expect((await selectHeldBack.one(t.app.orm.em.fork(), position)).held).toBe(true);
+    } finally {
+      await batch.end();
     }
   });
 

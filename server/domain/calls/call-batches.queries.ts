@@ -7,7 +7,21 @@
  */
 import { sql } from '../../database/sql.js';
 import type { CallDirection, CallEndReason, CallStatus } from './call-record.js';
-import { CALL_COLUMNS, CALL_ROW_COLUMNS, CALL_TABLES, type CallRow } from './calls.queries.js';
+import { CALL_COLUMNS, CALL_TABLES, type CallRow } from './calls.queries.js';
+
+/**
+ * What the batch statements that write calls return of each: only what the database decides (the
+ * rest the batch gave it), a tenth of a whole {@link CallRow} for PostgreSQL to format and the server to parse.
+ */
+export interface WrittenCallRow {
+  id: string;
+  version: string;
+  /** created_at in epoch microseconds (exact): the page cursor. */
+  created_at_us: string;
+  transaction_id: string | null;
+}
+
+const WRITTEN_CALL_COLUMNS = `c.id, c.version::text, (extract(epoch from c.created_at) * 1000000)::bigint::text as created_at_us, c.transaction_id`;
 
 /**
  * Locks the wallets calls would spend from, in id order; with their accounts' status (a closed account's wallet stays suspended).
@@ -56,9 +70,9 @@ export const countAccountsCalls = sql<never, { ids: string[]; deltas: number[] }
   { prepareAs: 'call_starts_count_accounts' },
 );
 
-/** Inserts many calls (element i of each array is call i) and their CALL_UPDATED outbox events, in one statement; their rows. */
+/** Inserts many calls (element i of each array is call i) and their CALL_UPDATED outbox events, in one statement; what it decided of each. */
 export const insertCalls = sql<
-  CallRow,
+  WrittenCallRow,
   {
     ids: string[];
     accountIds: string[];
@@ -102,8 +116,8 @@ export const insertCalls = sql<
    events as (
      insert into outbox_event (type, account_id, campaign_id, call_id, version)
      select 'CALL_UPDATED', account_id, campaign_id, id, version from c order by id)
-   select ${CALL_ROW_COLUMNS} from c`,
-  { prepareAs: 'call_starts_insert_calls' },
+   select ${WRITTEN_CALL_COLUMNS} from c`,
+  { prepareAs: 'call_starts_insert_calls_written' },
 );
 
 /**
@@ -129,10 +143,11 @@ export const selectEndedCalls = sql<CallRow, { callIds: string[] }>(
  * their CALL_UPDATED outbox events, in one statement; their rows. `transactionIds[i]` is the ledger
  * transaction the same batch posted call i's cost in, before this statement (null: none): recorded
  * on the call in this same write, or left null when that posting was refused (none was made), so the
- * call stays unposted for postCallCost.
+ * call stays unposted for postCallCost. Returns what it decided of each call (its version, and
+ * whether the transaction was recorded); the rest is what the batch locked and decided.
  */
 export const completeCalls = sql<
-  CallRow,
+  WrittenCallRow,
   {
     ids: string[];
     endedAts: string[];
@@ -157,8 +172,8 @@ export const completeCalls = sql<
    events as (
      insert into outbox_event (type, account_id, campaign_id, call_id, version)
      select 'CALL_UPDATED', account_id, campaign_id, id, version from c order by id)
-   select ${CALL_ROW_COLUMNS} from c`,
-  { prepareAs: 'call_ends_complete_calls' },
+   select ${WRITTEN_CALL_COLUMNS} from c`,
+  { prepareAs: 'call_ends_complete_calls_written' },
 );
 
 /** Records the ledger transactions of many ended calls' costs (each once), in one statement. */

@@ -22,8 +22,17 @@ export class CallBatches {
   /** Ended calls' ledger transactions recorded on them: one statement and one commit per batch. */
   readonly posted: TransactionBatcher<{ callId: string; transactionId: string }, void>;
 
-  constructor(em: EntityManager, deps: CallServiceDeps, limits: Pick<Config, 'callBatchSizeMax' | 'callBatchesInFlightMax'>) {
-    const batchLimits = { batchSizeMax: limits.callBatchSizeMax, batchesInFlightMax: limits.callBatchesInFlightMax };
+  constructor(
+    em: EntityManager,
+    deps: CallServiceDeps,
+    limits: Pick<Config, 'callBatchSizeMax' | 'callListBatchSizeMax' | 'callBatchesInFlightMax'>,
+  ) {
+    const batchLimits = {
+      batchSizeMax: limits.callBatchSizeMax,
+      // Lists (startCalls, endCalls) may share larger transactions; never smaller than a lone call's.
+      listBatchSizeMax: Math.max(limits.callListBatchSizeMax, limits.callBatchSizeMax),
+      batchesInFlightMax: limits.callBatchesInFlightMax,
+    };
     // Each batch forks its own EntityManager: the statements run on a pooled connection of their own.
     const withoutBatches: CallServiceDeps = { ...deps, callBatches: undefined };
     this.starts = new TransactionBatcher({

@@ -61,9 +61,6 @@ const callColumns = (
 /** Columns of a {@link CallRow} from {@link CALL_TABLES}: the meter's figures while the call is active. */
 export const CALL_COLUMNS = callColumns((column) => `coalesce(m.${column}, c.${column})`);
 
-/** Columns of a {@link CallRow} from the row of `call c` alone: right for an ended call (and for a call just inserted). */
-export const CALL_ROW_COLUMNS = callColumns((column) => `c.${column}`);
-
 /** A call `c` with its meter `m` while it is active: what {@link CALL_COLUMNS} reads from. */
 export const CALL_TABLES = 'call c left join call_meter m on m.call_id = c.id';
 

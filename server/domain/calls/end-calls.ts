@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pipelinedTransaction } from '../../database/sql.js';
 import type { MemberOutcome } from '../../database/transaction-batcher.js';
-import { NotFoundError } from '../../errors.js';
+import { assert, NotFoundError } from '../../errors.js';
 import { allowanceSplit, billedSeconds, callCostMicros } from '../rating/rating.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { postWalletTransactionsIn, type PostWalletTransactionOptions } from '../wallets/post-wallet-transaction.js';
@@ -181,7 +181,23 @@ export async function endCalls(
       ],
       { commit: true },
     );
-    for (const row of rows) calls.set(row.id, toCallRecord(row));
+    // Each ended call's record is what the batch locked and decided, with what the statement set.
+    assert(rows.length === ending.size, 'every call the batch ends was locked with its meter, and is completed');
+    for (const row of rows) {
+      const end = ending.get(row.id)!;
+      calls.set(row.id, {
+        ...end.call,
+        status: CallStatus.COMPLETED,
+        endReason: CallEndReason.HANGUP,
+        endedAtMs: end.endedAtMs,
+        billedSeconds: end.billed,
+        costMicros: end.cost,
+        allowanceSeconds: end.allowanceUsed,
+        nextCheckAtMs: null,
+        transactionId: row.transaction_id,
+        version: BigInt(row.version),
+      });
+    }
     return answer();
   });
   if (outcomes.some((outcome) => outcome.ok && outcome.value.changed)) deps.committed();

@@ -9,8 +9,15 @@ import { callCostMicros } from '../rating/rating.js';
 import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { availableMicros, changeReservedCredit } from '../wallets/credit.js';
-import { countAccountsCalls, insertCalls, lockCallAccounts, lockStartSubscriptions, lockStartWallets } from './call-batches.queries.js';
-import { type CallDirection, CallEndReason, CallStatus, nextCheckAtMs, toCallRecord, type CallRecord } from './call-record.js';
+import {
+  countAccountsCalls,
+  insertCalls,
+  lockCallAccounts,
+  lockStartSubscriptions,
+  lockStartWallets,
+  type WrittenCallRow,
+} from './call-batches.queries.js';
+import { type CallDirection, CallEndReason, CallStatus, nextCheckAtMs, type CallRecord } from './call-record.js';
 import { lockBatchCampaigns, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
 import type { CallServiceDeps } from './call.service.js';
 
@@ -212,8 +219,14 @@ export async function openCalls(
       ],
       { commit: true },
     );
-    const byId = new Map(rows.map((row) => [row.id, toCallRecord(row)]));
-    return decided.map((outcome): MemberOutcome<CallRecord> => (outcome.ok ? { ok: true, value: byId.get(outcome.value.id)! } : outcome));
+    // Each call's record is what the batch decided, with what the database set (version, created_at).
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return decided.map((outcome): MemberOutcome<CallRecord> => {
+      if (!outcome.ok) return outcome;
+      const written = byId.get(outcome.value.id);
+      assert(written, 'every decided start is inserted');
+      return { ok: true, value: startedCallRecord(outcome.value, written) };
+    });
   });
   for (const outcome of outcomes) {
     if (outcome.ok && outcome.value.status === CallStatus.ACTIVE && outcome.value.nextCheckAtMs !== null) {
@@ -331,6 +344,41 @@ async function decideStart(
       : null,
     subscriptionId: subscription?.id ?? null,
     allowanceSeconds: allowance,
+  };
+}
+
+/** A started call's record: as {@link insertCalls} wrote it from `insert`, with what the database set. */
+function startedCallRecord(insert: CallInsert, written: WrittenCallRow): CallRecord {
+  const { opening } = insert;
+  return {
+    id: insert.id,
+    accountId: opening.accountId,
+    direction: opening.direction,
+    campaignId: opening.campaignId,
+    numberId: opening.numberId,
+    from: opening.from,
+    walletId: opening.walletId,
+    to: opening.to,
+    status: insert.status,
+    endReason: insert.endReason,
+    ratePrefix: opening.rate.prefix,
+    perMinuteMicros: insert.perMinuteMicros,
+    firstIncrementSeconds: opening.rate.firstIncrementSeconds,
+    nextIncrementSeconds: opening.rate.nextIncrementSeconds,
+    connectFeeMicros: opening.rate.connectFeeMicros,
+    startedAtMs: opening.startedAtMs,
+    endedAtMs: insert.status === CallStatus.ACTIVE ? null : opening.startedAtMs,
+    fundedSeconds: insert.fundedSeconds,
+    reservedMicros: insert.reservedMicros,
+    billedSeconds: 0,
+    costMicros: 0n,
+    nextCheckAtMs: insert.nextCheckAtMs,
+    transactionId: written.transaction_id,
+    idempotencyKey: opening.idempotencyKey,
+    version: BigInt(written.version),
+    subscriptionId: insert.subscriptionId,
+    allowanceSeconds: insert.allowanceSeconds,
+    createdAtUs: written.created_at_us,
   };
 }
 

@@ -11,6 +11,8 @@ import { lockTable, until } from '../../support/waiting.js';
 
 const CONCURRENT_CALLS_MAX = 50;
 const CALL_BATCH_SIZE_MAX = 16;
+/** Larger transactions for startCalls/endCalls lists: concurrent lists of one wallet merge up to this many calls. */
+const CALL_LIST_BATCH_SIZE_MAX = 48;
 
 let t: TestApp;
 const clock = new ManualClock(Date.UTC(2026, 2, 7, 12, 0, 0));
@@ -20,6 +22,7 @@ beforeAll(async () => {
       billingClockEnabled: false,
       concurrentCallsPerAccountMax: CONCURRENT_CALLS_MAX,
       callBatchSizeMax: CALL_BATCH_SIZE_MAX,
+      callListBatchSizeMax: CALL_LIST_BATCH_SIZE_MAX,
       callBatchesInFlightMax: 2,
     },
     { clock },
@@ -31,6 +34,9 @@ afterAll(async () => {
 
 const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { id status endReason } } }`;
 const END_CALL = `mutation($input: EndCallInput!) { endCall(input: $input) { call { id status cost } } }`;
+const START_CALLS = `mutation($input: StartCallsInput!) { startCalls(input: $input) {
+  results { status call { id status endReason } error { code } } } }`;
+const END_CALLS = `mutation($input: EndCallsInput!) { endCalls(input: $input) { results { status call { status cost } error { code } } } }`;
 const CAMPAIGN = `query($id: ID!) { campaign(id: $id) { status activeCalls committed spent } }`;
 const SET_CAPS = `mutation($input: SetSpendCapsInput!) { setSpendCaps(input: $input) { spendCap { scope } } }`;
 
@@ -209,5 +215,92 @@ it('one idempotency key sent by 20 concurrent starts places one call, which ever
   expect(starts.stats.fallbacks).toBeGreaterThan(fallbacks);
   expect(await countCalls.all(em(), { campaignId })).toEqual([{ status: 'ACTIVE', end_reason: null, n: 1 }]);
   expect(await selectWallet.one(em(), { walletId })).toEqual({ balance_micros: '100000000', reserved_micros: '1000000' });
+  await t.assertLedger();
+});
+
+it(`concurrent startCalls lists of one wallet merge into transactions of exactly ${CALL_LIST_BATCH_SIZE_MAX} calls, never one more, and decide each call as one at a time would: funds run out mid-batch`, {
+  timeout: 60_000,
+}, async () => {
+  const { accountId, walletId, ownerKey } = await t.createAccount('Merged lists');
+  await t.fund(walletId, '30');
+  const ratePlanId = await t.createRatePlan(PER_MINUTE_RATE);
+  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  const starts = batches().starts;
+  const before = { ...starts.stats };
+
+  // Five lists of 20 (100 starts for 30 first increments) gather while the spend-cap table is locked.
+  const lock = await lockTable(t.databaseUrl, 'spend_cap');
+  let pending: Promise<GraphQLResponse[]>;
+  try {
+    pending = Promise.all(
+      Array.from({ length: 5 }, (_, list) =>
+        t.graphql(ownerKey, START_CALLS, {
+          input: {
+            calls: Array.from({ length: 20 }, (_, i) => ({ campaignId, to: `+4477008${String(list * 100 + i).padStart(5, '0')}` })),
+          },
+        }),
+      ),
+    );
+    await until(
+      'the lists to reach the batcher',
+      () => starts.waitingMembers + (starts.stats.batchedMembers - before.batchedMembers) >= 100,
+    );
+  } finally {
+    await lock.release();
+  }
+  const answers = await pending;
+  expect(answers.filter((answer) => answer.errors)).toEqual([]);
+  const lists = answers.map(
+    (answer) =>
+      answer.data.startCalls.results as {
+        status: string;
+        call: { id: string; status: string; endReason: string | null } | null;
+        error: { code: string } | null;
+      }[],
+  );
+  const outcomes = lists.map((results) =>
+    results.map((result) =>
+      result.call ? (result.call.endReason ? `${result.call.status} ${result.call.endReason}` : result.call.status) : result.error!.code,
+    ),
+  );
+  // Lists of one caller stay whole in order: within each, the funded calls come first.
+  for (const list of outcomes) {
+    const firstUnfunded = list.findIndex((outcome) => outcome !== 'ACTIVE');
+    if (firstUnfunded >= 0) expect(list.slice(firstUnfunded).includes('ACTIVE')).toBe(false);
+  }
+  expect(tally(outcomes.flat())).toEqual({ ACTIVE: 30, 'REFUSED INSUFFICIENT_FUNDS': 1, CAMPAIGN_NOT_RUNNING: 69 });
+  // The waiting lists left merged: a transaction of exactly the list limit (more than a lone call's), never one more.
+  expect(starts.stats.largestBatch).toBe(CALL_LIST_BATCH_SIZE_MAX);
+  expect(starts.stats.batches - before.batches).toBeLessThanOrEqual(4);
+  expect(await selectWallet.one(em(), { walletId })).toEqual({ balance_micros: '30000000', reserved_micros: '30000000' });
+  expect((await selectAccount.one(em(), { accountId })).active_calls).toBe(30);
+
+  // The calls hung up in three concurrent lists: each ends once, billed its first minute, posted in its end batch.
+  clock.advance(30_000);
+  const active = lists.flat().flatMap((result) => (result.call?.status === 'ACTIVE' ? [result.call.id] : []));
+  const ended = await Promise.all(
+    [0, 1, 2].map((part) =>
+      t.graphql(ownerKey, END_CALLS, { input: { calls: active.slice(part * 10, part * 10 + 10).map((callId) => ({ callId })) } }),
+    ),
+  );
+  expect(ended.filter((answer) => answer.errors)).toEqual([]);
+  expect(
+    new Set(
+      ended.flatMap((answer) =>
+        answer.data.endCalls.results.map(
+          (r: { status: string; call: { status: string; cost: string } }) => `${r.status} ${r.call.status} ${r.call.cost}`,
+        ),
+      ),
+    ),
+  ).toEqual(new Set(['ENDED COMPLETED 1']));
+  expect(await countPostedCalls.one(em(), { walletId })).toEqual({ n: 30, total: '30000000' });
+  expect(await selectWallet.one(em(), { walletId })).toEqual({ balance_micros: '0', reserved_micros: '0' });
+  expect((await selectAccount.one(em(), { accountId })).active_calls).toBe(0);
+  expect((await t.ok(ownerKey, CAMPAIGN, { id: campaignId })).campaign).toMatchObject({
+    status: 'STOPPED_INSUFFICIENT_FUNDS',
+    activeCalls: 0,
+    committed: '30',
+    spent: '30',
+  });
   await t.assertLedger();
 });

@@ -195,6 +195,37 @@ describe('startCalls and endCalls', () => {
     await t.assertLedger();
   });
 
+  it('answers each started and ended call exactly as it is then stored (the batch builds the answer from what it wrote)', async () => {
+    const ALL_FIELDS =
+      'id direction campaignId numberId from walletId to status endReason startedAt endedAt fundedUntil billedSeconds cost reserved perMinute transactionId version';
+    const a = await dialer('2');
+    const started = (
+      await t.ok(
+        a.ownerKey,
+        `mutation($input: StartCallsInput!) { startCalls(input: $input) { results { status call { ${ALL_FIELDS} } } } }`,
+        { input: { calls: [0, 1, 2].map((i) => ({ campaignId: a.campaignId, to: destination(i), idempotencyKey: `stored-${i}` })) } },
+      )
+    ).startCalls.results as { status: string; call: Record<string, unknown> }[];
+    const stored = async (id: unknown) =>
+      (await t.ok(a.ownerKey, `query($id: ID!) { call(id: $id) { ${ALL_FIELDS} } }`, { id })).call as Record<string, unknown>;
+    // Two funded, the third refused: each answer is the stored call, field for field.
+    expect(started.map((result) => result.call.status)).toEqual(['ACTIVE', 'ACTIVE', 'REFUSED']);
+    for (const result of started) expect(result.call).toEqual(await stored(result.call.id));
+
+    clock.advance(90_000);
+    const ended = (
+      await t.ok(a.ownerKey, `mutation($input: EndCallsInput!) { endCalls(input: $input) { results { status call { ${ALL_FIELDS} } } } }`, {
+        input: { calls: started.map((result) => ({ callId: result.call.id })) },
+      })
+    ).endCalls.results as { status: string; call: Record<string, unknown> }[];
+    expect(ended.map((result) => result.status)).toEqual(['ENDED', 'ENDED', 'UNCHANGED']);
+    for (const result of ended) expect(result.call).toEqual(await stored(result.call.id));
+    // Ended at its funded minute (the clock moved 90 s), billed and posted in the end batch.
+    expect(ended[0]!.call).toMatchObject({ status: 'COMPLETED', billedSeconds: 60, cost: '1', reserved: '0', version: '2' });
+    expect(ended[0]!.call.transactionId).toEqual(expect.any(String));
+    await t.assertLedger();
+  });
+
   it(`admits exactly ${CONCURRENT_CALLS_MAX} of ${CALL_CONTROL_ITEMS_MAX} starts in one request (the concurrent-call limit), through the call batches; ${CALL_CONTROL_ITEMS_MAX + 1} or none are refused whole, nothing changed`, {
     timeout: 60_000,
   }, async () => {
