@@ -29,6 +29,7 @@ import { ensureDatabase } from '../server/database/database.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
 import { createOrm, migrate } from '../server/database/orm.js';
 import { sql } from '../server/database/sql.js';
+import type { TransactionBatcherStats } from '../server/database/transaction-batcher.js';
 import { createAccount } from '../server/domain/accounts/create-account.service.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../server/domain/accounts/principal.js';
 import { systemClock } from '../server/domain/calls/clock.js';
@@ -112,7 +113,8 @@ async function main(resources: Resources): Promise<boolean> {
   });
   const deps: ServiceDeps = { clock: systemClock, config, committed: () => {}, postings };
   deps.messageHolds = createMessageHoldBatcher(orm.em, deps, config);
-  const holdStats = () => deps.messageHolds?.stats;
+  const holdLimits = `${config.messageHoldBatchSizeMax} requests per transaction, ${config.messageHoldBatchesInFlightMax} in flight`;
+  const holdStats = (): TransactionBatcherStats | undefined => deps.messageHolds?.stats;
   const maxClients = Math.max(...CLIENT_COUNTS);
   // Wallet 0 is the hot one, 1 the raw statement's, 2.. one per client of the spread points.
   const wallets: BenchWallet[] = [];
@@ -180,10 +182,7 @@ async function main(resources: Resources): Promise<boolean> {
     `Machine: ${os.cpus().length} cores, busy ${fixed(idleMachinePercent, 0)} % of one core before the load (load average ${os
       .loadavg()
       .map((value) => value.toFixed(2))
-      .join(
-        ' ',
-      )}); hold batcher: ${deps.messageHolds ? `${config.messageHoldBatchSizeMax} requests per transaction, ${config.messageHoldBatchesInFlightMax} in flight` : 'none'}; ` +
-      `${POINT_SECONDS} s per point`,
+      .join(' ')}); hold batcher: ${holdLimits}; ` + `${POINT_SECONDS} s per point`,
   );
   console.log(
     row(
