@@ -65,6 +65,26 @@ export interface SentMessages {
  * @throws IdempotencyKeyReusedError when the key sent another request.
  */
 export async function sendMessage(em: EntityManager, deps: ServiceDeps, options: SendMessageOptions): Promise<SentMessages> {
+  const prepared = await prepareSend(em, deps, options);
+  if ('replayed' in prepared) return prepared.replayed;
+  const { hold, request } = prepared;
+  // Concurrent sends share one transaction (in arrival order, each checked against the running
+  // balance) through the app's batcher; without one, this request holds alone.
+  const outcome = deps.messageHolds ? await deps.messageHolds.execute(hold) : await holdAlone(em, deps, hold);
+  // A concurrent request with the same key committed first: answer as its replay.
+  if ('earlier' in outcome) return replaySend(outcome.earlier, request, hold.idempotencyKey!);
+  return { messages: inRequestOrder(outcome.sent, request.to), heldMicros: hold.totalMicros, replayed: false };
+}
+
+/** A sendMessage request checked and priced, ready to hold; or its replay, answered without a transaction. */
+export type PreparedSend = { replayed: SentMessages } | { hold: MessageHold; request: ReplayableRequest };
+
+/**
+ * The read half of {@link sendMessage}: validates the request, checks who may send from which wallet,
+ * campaign and sender, answers a replay of a key already used, and prices every recipient; locks
+ * nothing. @throws what sendMessage throws before it holds.
+ */
+export async function prepareSend(em: EntityManager, deps: ServiceDeps, options: SendMessageOptions): Promise<PreparedSend> {
   requireRole(options.principal, MESSAGE_SEND_ROLES, 'send messages');
   const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
   const body = validateBody('body', options.body);
@@ -80,7 +100,7 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   const request: ReplayableRequest = { walletId: wallet.id, campaignId: campaign?.id ?? null, from, to, body };
   if (idempotencyKey !== null) {
     const earlier = await findMessagesByKey(em, wallet.accountId, idempotencyKey);
-    if (earlier.length > 0) return replaySend(earlier, request, idempotencyKey);
+    if (earlier.length > 0) return { replayed: replaySend(earlier, request, idempotencyKey) };
   }
   // An alphanumeric sender is the account's registered, approved (and paid) sender ID, or the message is refused.
   if (isSenderId(from)) await requireApprovedSenderId(em, wallet.accountId, from);
@@ -109,12 +129,7 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
     expiresAt,
     idempotencyKey,
   };
-  // Concurrent sends share one transaction (in arrival order, each checked against the running
-  // balance) through the app's batcher; without one, this request holds alone.
-  const outcome = deps.messageHolds ? await deps.messageHolds.execute(hold) : await holdAlone(em, deps, hold);
-  // A concurrent request with the same key committed first: answer as its replay.
-  if ('earlier' in outcome) return replaySend(outcome.earlier, request, idempotencyKey!);
-  return { messages: inRequestOrder(outcome.sent, to), heldMicros: totalMicros, replayed: false };
+  return { hold, request };
 }
 
 async function holdAlone(em: EntityManager, deps: ServiceDeps, hold: MessageHold): Promise<HeldMessages> {
@@ -144,7 +159,7 @@ function resolveRatePlanId(given: string | null | undefined, campaignRatePlanId:
 }
 
 /** What a replay must match: the request as the messages recorded it. */
-interface ReplayableRequest {
+export interface ReplayableRequest {
   walletId: string;
   campaignId: string | null;
   from: string;
