@@ -194,16 +194,6 @@ export const lockCampaigns = sql<{ id: string }, { campaignIds: string[] }>(
   'select id from campaign where id = any(:campaignIds::uuid[]) order by id for no key update',
 );
 
-/** Takes holds off campaigns' committed credit (parallel arrays). */
-export const releaseCampaignCommitted = sql<
-  { id: string; account_id: string; version: string },
-  { campaignIds: string[]; holdsMicros: string[] }
->(
-  `update campaign m set committed_micros = m.committed_micros - d.hold_micros, version = m.version + 1, updated_at = now()
-     from unnest(:campaignIds::uuid[], :holdsMicros::bigint[]) as d (id, hold_micros) where m.id = d.id
-   returning m.id, m.account_id, m.version::text`,
-);
-
 /** Adds a delivered message's price to its campaign's spend. */
 export const addCampaignSpent = sql<{ account_id: string; version: string }, { campaignId: string; priceMicros: bigint }>(
   `update campaign set spent_micros = spent_micros + :priceMicros, version = version + 1, updated_at = now()
@@ -297,4 +287,37 @@ export const commitCampaignsCreditWithEvents = sql<never, { ids: string[]; amoun
    insert into outbox_event (type, account_id, campaign_id, call_id, version)
    select 'CAMPAIGN_UPDATED', m.account_id, m.id, null, m.version from m order by m.id`,
   { prepareAs: 'message_batch_commit_campaigns' },
+);
+
+// Applying the delivery reports of many messages in one transaction (report-message-delivery.service.ts).
+
+/** Messages by id, locked until commit in id order (the order every writer takes). */
+export const lockMessagesById = sql<MessageRow, { messageIds: string[] }>(
+  `select ${MESSAGE_COLUMNS} from message g where g.id = any(:messageIds::uuid[]) order by g.id for update`,
+  { prepareAs: 'message_reports_lock_messages' },
+);
+
+/** Makes messages `ids[i]` final with `statuses[i]` at `finalizedAts[i]`, their holds gone. */
+export const finalizeMessages = sql<MessageRow, { ids: string[]; statuses: MessageStatus[]; finalizedAts: string[] }>(
+  `update message g set status = u.status, hold_micros = 0, finalized_at = u.finalized_at, version = g.version + 1
+     from unnest(:ids::uuid[], :statuses::text[], :finalizedAts::timestamptz[]) as u (id, status, finalized_at)
+    where g.id = u.id
+   returning ${MESSAGE_COLUMNS}`,
+  { prepareAs: 'message_reports_finalize' },
+);
+
+/**
+ * Takes released holds off campaigns' committed credit and adds delivered prices to their spend
+ * (parallel arrays; the caller locked them in id order), and writes one CAMPAIGN_UPDATED outbox
+ * event per campaign with its new version.
+ */
+export const settleCampaignHolds = sql<never, { campaignIds: string[]; releasedMicros: string[]; spentMicros: string[] }>(
+  `with m as (
+     update campaign m set committed_micros = m.committed_micros - d.released_micros, spent_micros = m.spent_micros + d.spent_micros,
+            version = m.version + 1, updated_at = now()
+       from unnest(:campaignIds::uuid[], :releasedMicros::bigint[], :spentMicros::bigint[]) as d (id, released_micros, spent_micros)
+      where m.id = d.id
+      returning m.id, m.account_id, m.version)
+   insert into outbox_event (type, account_id, campaign_id, call_id, version)
+   select 'CAMPAIGN_UPDATED', m.account_id, m.id, null, m.version from m order by m.id`,
 );

@@ -6,6 +6,9 @@ import { DomainError } from '../../../server/errors.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../../../server/domain/accounts/principal.js';
 import { holdMessages, type HeldMessages, type MessageHold } from '../../../server/domain/messaging/hold-messages.js';
 import { prepareSend } from '../../../server/domain/messaging/send-message.service.js';
+import { reportMessageDelivery } from '../../../server/domain/messaging/report-message-delivery.service.js';
+import { MessageDeliveryStatus } from '../../../server/domain/messaging/message-record.js';
+import { Role } from '../../../server/domain/accounts/role.js';
 import { formatMoney } from '../../../server/domain/wallets/money.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { lockTable, until } from '../../support/waiting.js';
@@ -180,6 +183,86 @@ it(`${REQUESTS} concurrent holds of mixed sizes on one wallet that runs out mid-
   expect(batcher.stats.batchedMembers - statsBefore.batchedMembers + batcher.stats.singles - statsBefore.singles).toBe(REQUESTS);
   expect(batcher.stats.largestBatch).toBe(HOLD_BATCH_SIZE_MAX);
   expect(batches).toBe(Math.ceil((REQUESTS - 1) / HOLD_BATCH_SIZE_MAX));
+  expect(batcher.stats.fallbacks).toBe(statsBefore.fallbacks);
+  await t.assertLedger();
+});
+
+const selectCampaignMoney = sql<{ committed_micros: string; spent_micros: string; status: string }, { campaignId: string }>(
+  'select committed_micros::text, spent_micros::text, status from campaign where id = :campaignId',
+);
+const countSmsDebits = sql<{ n: number; total: string }, { walletId: string }>(
+  `select count(*)::int as n, coalesce(sum(amount_micros), 0)::text as total from wallet_transaction where wallet_id = :walletId and kind = 'SMS'`,
+);
+
+const MESSAGES = 90;
+
+it('concurrent delivery reports of one tenant (DELIVERED, FAILED, and a second, conflicting report for every 5th message) share transactions and end exactly as one by one', async () => {
+  // Two mirror wallets, each with the same 90 one-recipient messages held (every 4th on a campaign).
+  const sides = await Promise.all(
+    [0, 1].map(async () => {
+      const account = await t.createAccount();
+      await t.fund(account.walletId, '20');
+      const campaignId = await t.runningCampaign(account.ownerKey, account.walletId, ratePlanId);
+      const messageIds: string[] = [];
+      for (let i = 0; i < MESSAGES; i++) {
+        const prepared = await prepareSend(em(), deps(), { ...request(i, account.walletId, campaignId), idempotencyKey: null });
+        if ('replayed' in prepared) throw new Error('no key, no replay');
+        const [held] = await holdMessages(em(), deps(), [prepared.hold]);
+        if (!held!.ok || !('sent' in held!.value)) throw new Error('every message is held: the wallet has enough');
+        messageIds.push(...held!.value.sent.map((message) => message.id));
+      }
+      const principal = { role: Role.OWNER, accountId: account.accountId, apiKeyId: null, actor: 'carrier' };
+      return { ...account, campaignId, messageIds, principal };
+    }),
+  );
+  // The reports in one order: each message once (every 3rd FAILED), and every 5th once more with the other status, later on.
+  const reports: { index: number; status: MessageDeliveryStatus }[] = [];
+  const count = sides[0]!.messageIds.length;
+  for (let index = 0; index < count; index++) {
+    const status = index % 3 === 0 ? MessageDeliveryStatus.FAILED : MessageDeliveryStatus.DELIVERED;
+    reports.push({ index, status });
+    if (index % 5 === 0) {
+      const other = status === MessageDeliveryStatus.FAILED ? MessageDeliveryStatus.DELIVERED : MessageDeliveryStatus.FAILED;
+      reports.splice(Math.floor(reports.length / 2), 0, { index, status: other });
+    }
+  }
+  const [batched, alone] = sides as [(typeof sides)[0], (typeof sides)[0]];
+  const reportOn = (side: typeof batched, report: (typeof reports)[0]) =>
+    reportMessageDelivery(em(), deps(), { principal: side.principal, messageId: side.messageIds[report.index]!, status: report.status });
+  const describeReport = (message: { status: string; version: bigint; transactionId: string | null; priceMicros: bigint }) =>
+    `${message.status} v${message.version} ${message.status === 'DELIVERED' ? (message.transactionId === null ? 'unposted' : 'posted') : ''}`;
+
+  const batcher = deps().messageReports!;
+  const statsBefore = { ...batcher.stats };
+  // The first report's transaction waits on the message table; every other one queues behind the tenant meanwhile.
+  const lock = await lockTable(t.databaseUrl, 'message');
+  const answers = reports.map((report) => reportOn(batched, report));
+  await until('the first report transaction to wait on the messages', async () => (await lock.waiting()) >= 1);
+  expect(batcher.waitingMembers).toBe(reports.length - 1);
+  await lock.release();
+  const batchedOutcomes = (await Promise.all(answers)).map(describeReport);
+  const aloneOutcomes: string[] = [];
+  for (const report of reports) aloneOutcomes.push(describeReport(await reportOn(alone, report)));
+  expect(batchedOutcomes).toEqual(aloneOutcomes);
+  // Every message was settled by its first report; the conflicting second report changed nothing.
+  const first = new Map<number, MessageDeliveryStatus>();
+  for (const report of reports) if (!first.has(report.index)) first.set(report.index, report.status);
+  for (const [position, report] of reports.entries()) expect(batchedOutcomes[position]!.split(' ')[0]).toBe(first.get(report.index));
+
+  const [walletA, walletB] = await Promise.all([batched, alone].map((side) => selectWallet.one(em(), { walletId: side.walletId })));
+  expect(walletA).toEqual(walletB);
+  expect(walletA!.reserved_micros).toBe('0');
+  const [campaignA, campaignB] = await Promise.all(
+    [batched, alone].map((side) => selectCampaignMoney.one(em(), { campaignId: side.campaignId })),
+  );
+  expect(campaignA).toEqual(campaignB);
+  expect(campaignA!.committed_micros).toBe(campaignA!.spent_micros);
+  const [debitsA, debitsB] = await Promise.all([batched, alone].map((side) => countSmsDebits.one(em(), { walletId: side.walletId })));
+  expect(debitsA).toEqual(debitsB);
+  expect(debitsA!.n).toBe([...first.values()].filter((status) => status === MessageDeliveryStatus.DELIVERED).length);
+
+  expect(batcher.stats.largestBatch).toBe(HOLD_BATCH_SIZE_MAX);
+  expect(batcher.stats.batches - statsBefore.batches).toBe(Math.ceil((reports.length - 1) / HOLD_BATCH_SIZE_MAX));
   expect(batcher.stats.fallbacks).toBe(statsBefore.fallbacks);
   await t.assertLedger();
 });
