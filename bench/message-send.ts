@@ -9,10 +9,14 @@
  * a time (one recipient, one GSM-7 segment at 0.005, a fresh idempotency key each, as an integrator
  * platform sends) on ONE wallet; then N loops each on a wallet of its own (spread: no row shared);
  * then N connections each sending POST_WALLET_TRANSACTION (a 0.01 charge) on a third wallet, queueing
- * on its row lock. Figures: sends/s, latency p50/p99, requests per hold transaction (when the process
- * batches them), the bench process's and PostgreSQL's CPU (% of one core) and their sum per send (µs).
+ * on its row lock; then N loops each reporting one message's delivery at a time (two of three
+ * DELIVERED: the price posted; one FAILED: the hold released) for ONE tenant, on messages of a fourth
+ * wallet held before the points. Figures: sends (or reports)/s, latency p50/p99, requests per
+ * transaction (when the process batches them), the bench process's and PostgreSQL's CPU (% of one
+ * core) and their sum per request (µs).
  *
  * Environment: `BENCH_CLIENTS` (default "16,64"), `BENCH_SECONDS` per point (default 5),
+ * `BENCH_PRELOADED_REQUESTS` (default 12: 12,000 messages for the report points to settle),
  * `MESSAGE_HOLD_BATCH_SIZE_MAX` / `MESSAGE_HOLD_BATCHES_IN_FLIGHT_MAX` (the batcher's limits, as the
  * server reads them; 1 runs each request alone). Ends with verifyLedger and the messages in the books
  * against the successes seen.
@@ -34,7 +38,10 @@ import { createAccount } from '../server/domain/accounts/create-account.service.
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../server/domain/accounts/principal.js';
 import { systemClock } from '../server/domain/calls/clock.js';
 import { createMessageHoldBatcher } from '../server/domain/messaging/hold-messages.js';
+import { MessageDeliveryStatus } from '../server/domain/messaging/message-record.js';
+import { createMessageReportBatcher, reportMessageDelivery } from '../server/domain/messaging/report-message-delivery.service.js';
 import { sendMessage } from '../server/domain/messaging/send-message.service.js';
+import { Role } from '../server/domain/accounts/role.js';
 import { createRatePlan } from '../server/domain/rating/rate-plan.service.js';
 import type { ServiceDeps } from '../server/domain/service-deps.js';
 import { parseMoney } from '../server/domain/wallets/money.js';
@@ -65,6 +72,8 @@ const config = loadConfig(process.env);
 const DATABASE_NAME = 'spendwire_message_send';
 const BODY = 'Your code is 123456';
 const SENDER = '+15550100001';
+/** Requests of 1,000 recipients sent before the points, whose messages the report points settle. */
+const PRELOADED_REQUESTS = numberFromEnv('BENCH_PRELOADED_REQUESTS', 12, 1, 100);
 
 const countOutbound = sql<{ messages: string }>(`select count(*)::text as messages from message where direction = 'OUTBOUND'`);
 
@@ -113,12 +122,14 @@ async function main(resources: Resources): Promise<boolean> {
   });
   const deps: ServiceDeps = { clock: systemClock, config, committed: () => {}, postings };
   deps.messageHolds = createMessageHoldBatcher(orm.em, deps, config);
+  deps.messageReports = createMessageReportBatcher(orm.em, deps, config);
   const holdLimits = `${config.messageHoldBatchSizeMax} requests per transaction, ${config.messageHoldBatchesInFlightMax} in flight`;
   const holdStats = (): TransactionBatcherStats | undefined => deps.messageHolds?.stats;
+  const reportStats = (): TransactionBatcherStats | undefined => deps.messageReports?.stats;
   const maxClients = Math.max(...CLIENT_COUNTS);
-  // Wallet 0 is the hot one, 1 the raw statement's, 2.. one per client of the spread points.
+  // Wallet 0 is the hot one, 1 the raw statement's, 2.. one per client of the spread points, the last the reports'.
   const wallets: BenchWallet[] = [];
-  for (let index = 0; index < maxClients + 2; index++) {
+  for (let index = 0; index < maxClients + 3; index++) {
     const created = await createAccount(orm.em.fork(), {
       principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
       name: `Message bench ${index}`,
@@ -220,16 +231,42 @@ async function main(resources: Resources): Promise<boolean> {
     );
     if (result.firstError) console.log(`  ${result.errors} errors, first: ${result.firstError}`);
   };
-  const perTransaction = (before: ReturnType<typeof holdStats>) => {
-    const after = holdStats();
+  const perTransaction = (before: TransactionBatcherStats | undefined, stats = holdStats) => {
+    const after = stats();
     if (!before || !after) return 'n/a';
     const transactions = after.singles - before.singles + after.batches - before.batches;
     const members = after.singles - before.singles + after.batchedMembers - before.batchedMembers;
     return fixed(members / transactions, 1);
   };
-  let sendsCounted = 0;
+  // PENDING messages on the reports' wallet, 1,000 per request, for the report points to settle.
+  const reportsWallet = wallets.at(-1)!;
+  const pendingIds: string[] = [];
+  for (let request = 0; request < PRELOADED_REQUESTS; request++) {
+    const sent = await sendMessage(orm.em.fork(), deps, {
+      principal: PLATFORM_ADMIN_TOKEN_PRINCIPAL,
+      walletId: reportsWallet.walletId,
+      ratePlanId: plan.id,
+      from: SENDER,
+      to: Array.from({ length: 1_000 }, (_, index) => `+1666${String(request * 1_000 + index).padStart(7, '0')}`),
+      body: BODY,
+    });
+    pendingIds.push(...sent.messages.map((message) => message.id));
+  }
+  // An integrator's platform reports for its own account (a tenant's reports go one batch at a time).
+  const carrier = { role: Role.OWNER, accountId: reportsWallet.accountId, apiKeyId: null, actor: 'bench carrier' };
+  let reported = 0;
+  const reportOne = async () => {
+    const messageId = pendingIds.pop();
+    if (messageId === undefined) return 'no PENDING message left: raise PRELOADED_REQUESTS';
+    reported += 1;
+    // Two of three are delivered (captured: the price posted), one failed (the hold released).
+    const status = reported % 3 === 0 ? MessageDeliveryStatus.FAILED : MessageDeliveryStatus.DELIVERED;
+    await reportMessageDelivery(orm.em.fork(), deps, { principal: carrier, messageId, status });
+    return undefined;
+  };
+  let sendsCounted = PRELOADED_REQUESTS * 1_000;
   let errors = 0;
-  const summary: { clients: number; hot: number; spread: number; raw: number }[] = [];
+  const summary: { clients: number; hot: number; spread: number; raw: number; reports: number }[] = [];
   for (const clients of CLIENT_COUNTS) {
     let before = holdStats() && { ...holdStats()! };
     const hot = await runClosedLoop(clients, POINT_SECONDS, cpuSubjects, () => sendOne(hotWallet));
@@ -271,15 +308,25 @@ async function main(resources: Resources): Promise<boolean> {
       await pool.end();
     }
     print(clients, 'raw stmt', raw, '1.0');
+    before = reportStats() && { ...reportStats()! };
+    const reports = await runClosedLoop(clients, POINT_SECONDS, cpuSubjects, reportOne);
+    print(clients, 'reports', reports, perTransaction(before, reportStats));
+    errors += reports.errors;
     sendsCounted += hot.ok + spread.ok;
     errors += hot.errors + spread.errors + raw.errors;
-    summary.push({ clients, hot: hot.chargesPerSecond, spread: spread.chargesPerSecond, raw: raw.chargesPerSecond });
+    summary.push({
+      clients,
+      hot: hot.chargesPerSecond,
+      spread: spread.chargesPerSecond,
+      raw: raw.chargesPerSecond,
+      reports: reports.chargesPerSecond,
+    });
   }
   const ceiling = Math.max(...summary.map((point) => point.raw));
   for (const point of summary) {
     console.log(
       `${point.clients} clients: one wallet ${fixed(point.hot, 0)} sends/s = ${(point.hot / ceiling).toFixed(2)} × the best raw hot-row rate of the run ` +
-        `(${fixed(ceiling, 0)}/s); spread ${fixed(point.spread, 0)} sends/s`,
+        `(${fixed(ceiling, 0)}/s); spread ${fixed(point.spread, 0)} sends/s; one tenant's delivery reports ${fixed(point.reports, 0)}/s`,
     );
   }
   const violations = await verifyLedger(orm.em.fork());
