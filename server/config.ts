@@ -381,13 +381,14 @@ export interface Config {
   /**
    * Most concurrent sendMessage requests one transaction holds, in requests: they share its
    * statements, its wallet and campaign row locks and its commit, each decided in arrival order
-   * against the running balance; 1 runs each request in a transaction of its own.
-   * Env `MESSAGE_HOLD_BATCH_SIZE_MAX`. @default 32
+   * against the running balance; 1 runs each request in a transaction of its own. Also the most
+   * delivery reports one transaction applies. Env `MESSAGE_HOLD_BATCH_SIZE_MAX`. @default 32
    */
   messageHoldBatchSizeMax: number;
   /**
-   * Most message-hold transactions one process runs at once, each on its own pooled connection; a
-   * request arriving while this many run (or while one holds its wallet) waits and goes with the next.
+   * Most message-hold transactions (and as many delivery-report ones) one process runs at once, each
+   * on its own pooled connection; a request arriving while this many run (or while one holds its
+   * wallet) waits and goes with the next.
    * Env `MESSAGE_HOLD_BATCHES_IN_FLIGHT_MAX`. @default 2
    */
   messageHoldBatchesInFlightMax: number;
