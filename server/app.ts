@@ -17,6 +17,8 @@ import { warnClosingAccounts } from './domain/alerts/warn-closing-accounts.servi
 import { startHttpServer } from './transport/http.js';
 import { BillingClock } from './domain/calls/billing-clock.js';
 import { CallBatches } from './domain/calls/call-batches.js';
+import { createMessageHoldBatcher } from './domain/messaging/hold-messages.js';
+import { createMessageReportBatcher } from './domain/messaging/report-message-delivery.service.js';
 import { RatePlanCache } from './domain/rating/rate-plan-cache.js';
 import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
 import { systemClock, type Clock } from './domain/calls/clock.js';
@@ -299,6 +301,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const deps: ServiceDeps = callDeps;
     callDeps.ratePlans = new RatePlanCache(config.ratePlanCacheEntriesMax);
     callDeps.callBatches = new CallBatches(orm.em, callDeps, config);
+    callDeps.messageHolds = createMessageHoldBatcher(orm.em, callDeps, config);
+    callDeps.messageReports = createMessageReportBatcher(orm.em, callDeps, config);
     // Ended calls whose cost a crash kept off the ledger are posted before anything else runs.
     await postPendingCallCosts(orm.em.fork(), callDeps);
     await postPendingMessageCharges(orm.em.fork(), deps);

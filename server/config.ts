@@ -386,6 +386,20 @@ export interface Config {
   messageRecipientsMax: number;
   /** How long a message's hold waits for a delivery report before it expires and is released, in milliseconds. @default 86_400_000 (24 h) */
   messageHoldTtlMs: number;
+  /**
+   * Most concurrent sendMessage requests one transaction holds, in requests: they share its
+   * statements, its wallet and campaign row locks and its commit, each decided in arrival order
+   * against the running balance; 1 runs each request in a transaction of its own. Also the most
+   * delivery reports one transaction applies. Env `MESSAGE_HOLD_BATCH_SIZE_MAX`. @default 32
+   */
+  messageHoldBatchSizeMax: number;
+  /**
+   * Most message-hold transactions (and as many delivery-report ones) one process runs at once, each
+   * on its own pooled connection; a request arriving while this many run (or while one holds its
+   * wallet) waits and goes with the next.
+   * Env `MESSAGE_HOLD_BATCHES_IN_FLIGHT_MAX`. @default 2
+   */
+  messageHoldBatchesInFlightMax: number;
   /** Days a number whose renewal the wallet could not pay is kept (GRACE) before it is released. @default 7 */
   numberGraceDays: number;
   /** Days after purchase within which a number may be refunded to the wallet. @default 7 */
@@ -1079,6 +1093,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     simulatorMessagesPerSecond: 0.5,
     messageRecipientsMax: 1_000,
     messageHoldTtlMs: 86_400_000,
+    messageHoldBatchSizeMax: positiveIntegerFromEnv(env, 'MESSAGE_HOLD_BATCH_SIZE_MAX', 32),
+    messageHoldBatchesInFlightMax: positiveIntegerFromEnv(env, 'MESSAGE_HOLD_BATCHES_IN_FLIGHT_MAX', 2),
     numberGraceDays: 7,
     numberRefundDays: 7,
     accountCloseAfterDays: 30,

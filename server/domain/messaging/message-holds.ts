@@ -6,7 +6,7 @@ import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Db, SqlTransaction } from '../../database/sql.js';
 import { assert, InsufficientFundsError } from '../../errors.js';
-import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
+import type { EntityEvent } from '../campaigns/campaign.service.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { changeReservedCredit } from '../wallets/credit.js';
 import { postWalletTransaction } from '../wallets/post-wallet-transaction.js';
@@ -19,8 +19,8 @@ import {
   lockCampaigns,
   lockWallets,
   recordMessageTransaction,
-  releaseCampaignCommitted,
   selectMessage,
+  settleCampaignHolds,
   selectTransactionOfKey,
   selectUnpostedCharges,
 } from './messaging.queries.js';
@@ -45,8 +45,33 @@ export interface ReleasedHold {
  * already locked and updated the messages.
  */
 export async function releaseHolds(tx: SqlTransaction, holds: readonly ReleasedHold[], atMs: number): Promise<void> {
+  await settleHolds(tx, holds, [], atMs);
+}
+
+/** A delivered message's price, added to its campaign's spend (its committed credit already counts it). */
+export interface CampaignSpend {
+  campaignId: string;
+  priceMicros: bigint;
+}
+
+/**
+ * {@link releaseHolds} for the released holds, and the delivered messages' prices added to their
+ * campaigns' spend, in the same statements: wallets, their spend caps, then every campaign changed,
+ * locked in id order and updated once (one CAMPAIGN_UPDATED event each).
+ */
+export async function settleHolds(
+  tx: SqlTransaction,
+  holds: readonly ReleasedHold[],
+  spends: readonly CampaignSpend[],
+  atMs: number,
+): Promise<void> {
   const byWallet = sumBy(holds, (hold) => hold.walletId);
   const byCampaign = sumBy(holds, (hold) => hold.campaignId);
+  const spentByCampaign = new Map<string, bigint>();
+  for (const spend of spends) {
+    if (spend.priceMicros === 0n) continue;
+    spentByCampaign.set(spend.campaignId, (spentByCampaign.get(spend.campaignId) ?? 0n) + spend.priceMicros);
+  }
   if (byWallet.size > 0) {
     const walletIds = [...byWallet.keys()].sort();
     await lockWallets.all(tx, { walletIds });
@@ -59,25 +84,14 @@ export async function releaseHolds(tx: SqlTransaction, holds: readonly ReleasedH
     for (const [walletId, holdMicros] of byWallet) caps.add(walletId, -holdMicros);
     await caps.write(tx);
   }
-  if (byCampaign.size > 0) {
-    const campaignIds = [...byCampaign.keys()].sort();
+  const campaignIds = [...new Set([...byCampaign.keys(), ...spentByCampaign.keys()])].sort();
+  if (campaignIds.length > 0) {
     await lockCampaigns.all(tx, { campaignIds });
-    const rows = await releaseCampaignCommitted.all(tx, {
+    await settleCampaignHolds.run(tx, {
       campaignIds,
-      holdsMicros: campaignIds.map((id) => byCampaign.get(id)!.toString()),
+      releasedMicros: campaignIds.map((id) => (byCampaign.get(id) ?? 0n).toString()),
+      spentMicros: campaignIds.map((id) => (spentByCampaign.get(id) ?? 0n).toString()),
     });
-    await insertOutboxEvents(
-      tx,
-      rows.map(
-        (row): EntityEvent => ({
-          type: 'CAMPAIGN_UPDATED',
-          accountId: row.account_id,
-          campaignId: row.id,
-          callId: null,
-          version: BigInt(row.version),
-        }),
-      ),
-    );
   }
 }
 

@@ -117,34 +117,6 @@ export const selectReceivingNumber = sql<
 
 // Writing messages.
 
-/** Inserts one PENDING outbound message per recipient (the arrays are parallel), holding its price. */
-export const insertOutboundMessages = sql<
-  MessageRow,
-  {
-    accountId: string;
-    walletId: string;
-    campaignId: string | null;
-    batchId: string;
-    from: string;
-    body: string;
-    encoding: MessageEncoding;
-    segments: number;
-    expiresAt: string;
-    idempotencyKey: string | null;
-    ids: string[];
-    toNumbers: string[];
-    ratePrefixes: string[];
-    pricesMicros: string[];
-  }
->(
-  `insert into message as g (id, account_id, wallet_id, campaign_id, batch_id, direction, from_number, to_number, body, encoding,
-     segments, rate_prefix, price_micros, status, hold_micros, expires_at, idempotency_key)
-   select r.id, :accountId, :walletId, :campaignId, :batchId, 'OUTBOUND', :from, r.to_number, :body, :encoding, :segments, r.rate_prefix, r.price_micros,
-          'PENDING', r.price_micros, :expiresAt, :idempotencyKey
-     from unnest(:ids::uuid[], :toNumbers::text[], :ratePrefixes::text[], :pricesMicros::bigint[]) as r (id, to_number, rate_prefix, price_micros)
-   returning ${MESSAGE_COLUMNS}`,
-);
-
 /** Inserts one RECEIVED inbound message. */
 export const insertInboundMessage = sql<
   MessageRow,
@@ -222,29 +194,130 @@ export const lockCampaigns = sql<{ id: string }, { campaignIds: string[] }>(
   'select id from campaign where id = any(:campaignIds::uuid[]) order by id for no key update',
 );
 
-/** One campaign, locked until commit without blocking inserts that refer to it. */
-export const lockCampaign = sql<CampaignRow, { campaignId: string }>(
-  `select ${CAMPAIGN_COLUMNS} from campaign m where m.id = :campaignId for no key update`,
-);
-
-/** Adds `amountMicros` to a campaign's committed credit. */
-export const commitCampaignCredit = sql<{ version: string }, { campaignId: string; amountMicros: bigint }>(
-  `update campaign set committed_micros = committed_micros + :amountMicros, version = version + 1, updated_at = now()
-    where id = :campaignId returning version::text`,
-);
-
-/** Takes holds off campaigns' committed credit (parallel arrays). */
-export const releaseCampaignCommitted = sql<
-  { id: string; account_id: string; version: string },
-  { campaignIds: string[]; holdsMicros: string[] }
->(
-  `update campaign m set committed_micros = m.committed_micros - d.hold_micros, version = m.version + 1, updated_at = now()
-     from unnest(:campaignIds::uuid[], :holdsMicros::bigint[]) as d (id, hold_micros) where m.id = d.id
-   returning m.id, m.account_id, m.version::text`,
-);
-
 /** Adds a delivered message's price to its campaign's spend. */
 export const addCampaignSpent = sql<{ account_id: string; version: string }, { campaignId: string; priceMicros: bigint }>(
   `update campaign set spent_micros = spent_micros + :priceMicros, version = version + 1, updated_at = now()
     where id = :campaignId returning account_id, version::text`,
+);
+
+// Holding the messages of many sendMessage requests in one transaction (hold-messages.ts).
+
+/**
+ * Waits for, then holds until commit, the transaction-scoped advisory locks named `lockNames`, in
+ * the order of their hashes (the same order in every transaction, so two batches never wait on each
+ * other in a cycle). The sorted subquery is not flattened (`offset 0`), so the locks are taken in
+ * its order.
+ */
+export const lockMessageKeys = sql<{ locked: string }, { lockNames: string[] }>(
+  `select count(pg_advisory_xact_lock(k.h))::text as locked
+     from (select distinct hashtextextended(n, 0) as h from unnest(:lockNames::text[]) as n order by 1 offset 0) as k`,
+  { prepareAs: 'message_batch_lock_keys' },
+);
+
+/** Every message the idempotency keys `keys[i]` of accounts `accountIds[i]` sent or received. */
+export const selectMessagesOfKeys = sql<MessageRow, { accountIds: string[]; keys: string[] }>(
+  `select ${MESSAGE_COLUMNS} from message g
+     join unnest(:accountIds::uuid[], :keys::text[]) as k (account_id, key) on g.account_id = k.account_id and g.idempotency_key = k.key`,
+  { prepareAs: 'message_batch_select_keys' },
+);
+
+/** Wallets' credit, locked until commit in id order (the order every writer takes). */
+export const lockWalletsCredit = sql<
+  { id: string; balance_micros: string; reserved_micros: string; status: string },
+  { walletIds: string[] }
+>(
+  `select id, balance_micros::text, reserved_micros::text, status from wallet where id = any(:walletIds::uuid[])
+    order by id for no key update`,
+  { prepareAs: 'message_batch_lock_wallets' },
+);
+
+/** Campaigns, locked until commit in id order without blocking inserts that refer to them. */
+export const lockCampaignsOfSends = sql<CampaignRow, { campaignIds: string[] }>(
+  `select ${CAMPAIGN_COLUMNS} from campaign m where m.id = any(:campaignIds::uuid[]) order by m.id for no key update`,
+  { prepareAs: 'message_batch_lock_campaigns' },
+);
+
+/**
+ * Inserts PENDING outbound messages of many requests (the arrays are parallel: element i is one
+ * message), each holding its price.
+ */
+export const insertOutboundMessageBatch = sql<
+  MessageRow,
+  {
+    ids: string[];
+    accountIds: string[];
+    walletIds: string[];
+    campaignIds: (string | null)[];
+    batchIds: string[];
+    froms: string[];
+    bodies: string[];
+    encodings: MessageEncoding[];
+    segments: number[];
+    expiresAts: string[];
+    idempotencyKeys: (string | null)[];
+    toNumbers: string[];
+    ratePrefixes: string[];
+    pricesMicros: string[];
+  }
+>(
+  `insert into message as g (id, account_id, wallet_id, campaign_id, batch_id, direction, from_number, to_number, body, encoding,
+     segments, rate_prefix, price_micros, status, hold_micros, expires_at, idempotency_key)
+   select r.id, r.account_id, r.wallet_id, r.campaign_id, r.batch_id, 'OUTBOUND', r.from_number, r.to_number, r.body, r.encoding, r.segments,
+          r.rate_prefix, r.price_micros, 'PENDING', r.price_micros, r.expires_at, r.idempotency_key
+     from unnest(:ids::uuid[], :accountIds::uuid[], :walletIds::uuid[], :campaignIds::uuid[], :batchIds::uuid[], :froms::text[], :bodies::text[],
+                 :encodings::text[], :segments::int[], :expiresAts::timestamptz[], :idempotencyKeys::text[], :toNumbers::text[],
+                 :ratePrefixes::text[], :pricesMicros::bigint[])
+          as r (id, account_id, wallet_id, campaign_id, batch_id, from_number, body, encoding, segments, expires_at, idempotency_key, to_number,
+                rate_prefix, price_micros)
+   returning ${MESSAGE_COLUMNS}`,
+  { prepareAs: 'message_batch_insert' },
+);
+
+/**
+ * Adds `amountsMicros[i]` to campaign `ids[i]`'s committed credit and `sends[i]` to its version (one
+ * per request that held on it, as many as those requests one by one would add), and writes one
+ * CAMPAIGN_UPDATED outbox event per campaign with its new version.
+ */
+export const commitCampaignsCreditWithEvents = sql<never, { ids: string[]; amountsMicros: string[]; sends: number[] }>(
+  `with m as (
+     update campaign m set committed_micros = m.committed_micros + u.amount_micros, version = m.version + u.sends, updated_at = now()
+       from unnest(:ids::uuid[], :amountsMicros::bigint[], :sends::int[]) as u (id, amount_micros, sends)
+      where m.id = u.id
+      returning m.id, m.account_id, m.version)
+   insert into outbox_event (type, account_id, campaign_id, call_id, version)
+   select 'CAMPAIGN_UPDATED', m.account_id, m.id, null, m.version from m order by m.id`,
+  { prepareAs: 'message_batch_commit_campaigns' },
+);
+
+// Applying the delivery reports of many messages in one transaction (report-message-delivery.service.ts).
+
+/** Messages by id, locked until commit in id order (the order every writer takes). */
+export const lockMessagesById = sql<MessageRow, { messageIds: string[] }>(
+  `select ${MESSAGE_COLUMNS} from message g where g.id = any(:messageIds::uuid[]) order by g.id for update`,
+  { prepareAs: 'message_reports_lock_messages' },
+);
+
+/** Makes messages `ids[i]` final with `statuses[i]` at `finalizedAts[i]`, their holds gone. */
+export const finalizeMessages = sql<MessageRow, { ids: string[]; statuses: MessageStatus[]; finalizedAts: string[] }>(
+  `update message g set status = u.status, hold_micros = 0, finalized_at = u.finalized_at, version = g.version + 1
+     from unnest(:ids::uuid[], :statuses::text[], :finalizedAts::timestamptz[]) as u (id, status, finalized_at)
+    where g.id = u.id
+   returning ${MESSAGE_COLUMNS}`,
+  { prepareAs: 'message_reports_finalize' },
+);
+
+/**
+ * Takes released holds off campaigns' committed credit and adds delivered prices to their spend
+ * (parallel arrays; the caller locked them in id order), and writes one CAMPAIGN_UPDATED outbox
+ * event per campaign with its new version.
+ */
+export const settleCampaignHolds = sql<never, { campaignIds: string[]; releasedMicros: string[]; spentMicros: string[] }>(
+  `with m as (
+     update campaign m set committed_micros = m.committed_micros - d.released_micros, spent_micros = m.spent_micros + d.spent_micros,
+            version = m.version + 1, updated_at = now()
+       from unnest(:campaignIds::uuid[], :releasedMicros::bigint[], :spentMicros::bigint[]) as d (id, released_micros, spent_micros)
+      where m.id = d.id
+      returning m.id, m.account_id, m.version)
+   insert into outbox_event (type, account_id, campaign_id, call_id, version)
+   select 'CAMPAIGN_UPDATED', m.account_id, m.id, null, m.version from m order by m.id`,
 );

@@ -1,32 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { transaction, type SqlTransaction } from '../../database/sql.js';
-import {
-  assert,
-  BadUserInputError,
-  CampaignNotRunningError,
-  IdempotencyKeyReusedError,
-  InsufficientFundsError,
-  WalletSuspendedError,
-} from '../../errors.js';
+import { assert, BadUserInputError, IdempotencyKeyReusedError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
-import { CampaignStatus, toCampaignRecord, type CampaignRecord } from '../campaigns/campaign-record.js';
-import { findCampaign, insertOutboxEvents } from '../campaigns/campaign.service.js';
+import { findCampaign } from '../campaigns/campaign.service.js';
 import { findRatePlan } from '../rating/rate-plan.service.js';
 import type { ServiceDeps } from '../service-deps.js';
-import { availableMicros, reserveCredit } from '../wallets/credit.js';
-import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
-import { SpendCapBook, type CapRefusal } from '../spend-caps/spend-cap-book.js';
-import { spendCapReachedError } from '../spend-caps/spend-cap-refusal.js';
 import { findWallet } from '../wallets/find-wallet.service.js';
-import { formatMoney } from '../wallets/money.js';
 import { validateCampaignId, validateIdempotencyKey } from '../wallets/validate-input.js';
-import { findMessagesByKey, lockMessagesOfKey } from './message-idempotency.js';
+import { type HeldMessages, holdMessages, type MessageHold } from './hold-messages.js';
+import { findMessagesByKey } from './message-idempotency.js';
 import { isSenderId, priceRecipients, shapeOf, validateBody, validateRecipients, validateSender } from './message-input.js';
 import { requireApprovedSenderId } from '../sender-ids/find-sender-ids.service.js';
-import { iso, MessageDirection, toMessageRecord, type MessageRecord } from './message-record.js';
-import { commitCampaignCredit, insertOutboundMessages, lockCampaign as lockCampaignRow, lockWalletCredit } from './messaging.queries.js';
+import { iso, MessageDirection, type MessageRecord } from './message-record.js';
 import { requireVerifiedAccount } from '../users/require-verified-email.js';
 
 /** Roles that send messages: an integrator's platform, or the owner (and the operator). */
@@ -62,7 +47,8 @@ export interface SentMessages {
  * Sends one message per recipient, all or nothing: prices each (segments of the body × the SMS
  * price of the recipient's longest-prefix rate) and, in one transaction under the wallet's row
  * lock (then the campaign's), holds the total on the wallet (`reserved`) and on the campaign
- * (`committed`). Nothing is charged yet: a message's hold is captured when its delivery report
+ * (`committed`). Concurrent requests share that transaction through the app's batcher
+ * ({@link holdMessages}): decided in arrival order against the running balance, each exactly as alone. Nothing is charged yet: a message's hold is captured when its delivery report
  * says DELIVERED, and released when it FAILED or EXPIRED. Free destinations are sent with a hold
  * of 0. The same idempotency key with the same request returns the same messages.
  * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN.
@@ -79,6 +65,26 @@ export interface SentMessages {
  * @throws IdempotencyKeyReusedError when the key sent another request.
  */
 export async function sendMessage(em: EntityManager, deps: ServiceDeps, options: SendMessageOptions): Promise<SentMessages> {
+  const prepared = await prepareSend(em, deps, options);
+  if ('replayed' in prepared) return prepared.replayed;
+  const { hold, request } = prepared;
+  // Concurrent sends share one transaction (in arrival order, each checked against the running
+  // balance) through the app's batcher; without one, this request holds alone.
+  const outcome = deps.messageHolds ? await deps.messageHolds.execute(hold) : await holdAlone(em, deps, hold);
+  // A concurrent request with the same key committed first: answer as its replay.
+  if ('earlier' in outcome) return replaySend(outcome.earlier, request, hold.idempotencyKey!);
+  return { messages: inRequestOrder(outcome.sent, request.to), heldMicros: hold.totalMicros, replayed: false };
+}
+
+/** A sendMessage request checked and priced, ready to hold; or its replay, answered without a transaction. */
+export type PreparedSend = { replayed: SentMessages } | { hold: MessageHold; request: ReplayableRequest };
+
+/**
+ * The read half of {@link sendMessage}: validates the request, checks who may send from which wallet,
+ * campaign and sender, answers a replay of a key already used, and prices every recipient; locks
+ * nothing. @throws what sendMessage throws before it holds.
+ */
+export async function prepareSend(em: EntityManager, deps: ServiceDeps, options: SendMessageOptions): Promise<PreparedSend> {
   requireRole(options.principal, MESSAGE_SEND_ROLES, 'send messages');
   const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
   const body = validateBody('body', options.body);
@@ -94,7 +100,7 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   const request: ReplayableRequest = { walletId: wallet.id, campaignId: campaign?.id ?? null, from, to, body };
   if (idempotencyKey !== null) {
     const earlier = await findMessagesByKey(em, wallet.accountId, idempotencyKey);
-    if (earlier.length > 0) return replaySend(earlier, request, idempotencyKey);
+    if (earlier.length > 0) return { replayed: replaySend(earlier, request, idempotencyKey) };
   }
   // An alphanumeric sender is the account's registered, approved (and paid) sender ID, or the message is refused.
   if (isSenderId(from)) await requireApprovedSenderId(em, wallet.accountId, from);
@@ -109,87 +115,27 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   const totalMicros = priced.reduce((sum, recipient) => sum + recipient.priceMicros, 0n);
   const sentAtMs = deps.clock.now();
   const expiresAt = iso(sentAtMs + deps.config.messageHoldTtlMs);
-  let capRefusal: CapRefusal | null = null;
-  const send = transaction(em, async (tx): Promise<{ sent: MessageRecord[] } | { earlier: MessageRecord[] }> => {
-    if (idempotencyKey !== null) {
-      const earlier = await lockMessagesOfKey(tx, wallet.accountId, idempotencyKey);
-      if (earlier.length > 0) return { earlier };
-    }
-    // Lock order everywhere: calls and messages, wallets, spend caps, campaigns, accounts.
-    const locked = await lockWalletCredit.maybeOne(tx, { walletId: wallet.id });
-    assert(locked, 'a wallet found a moment ago still exists: wallets are never deleted');
-    const caps = await SpendCapBook.lock(tx, [wallet.id], sentAtMs);
-    const current = campaign === null ? null : await lockCampaign(tx, campaign.id);
-    if (current !== null && current.status !== CampaignStatus.RUNNING) throw new CampaignNotRunningError(current.id, current.status);
-    const available = availableMicros({ balanceMicros: BigInt(locked.balance_micros), reservedMicros: BigInt(locked.reserved_micros) });
-    if (locked.status === 'SUSPENDED' && available <= 0n) throw new WalletSuspendedError(wallet.id);
-    if (available < totalMicros) {
-      throw new InsufficientFundsError(
-        `Insufficient funds: ${formatMoney(totalMicros)} ${currency} requested for ${to.length} message(s), ${formatMoney(available)} ${currency} available`,
-        { available: formatMoney(available), requested: formatMoney(totalMicros), currency },
-      );
-    }
-    if (current !== null && current.budgetMicros !== null && current.committedMicros + totalMicros > current.budgetMicros) {
-      const left = current.budgetMicros - current.committedMicros;
-      throw new InsufficientFundsError(
-        `Campaign budget reached: ${formatMoney(totalMicros)} ${currency} requested, ${formatMoney(left > 0n ? left : 0n)} ${currency} of the budget left`,
-        {
-          reason: 'BUDGET_REACHED',
-          budget: formatMoney(current.budgetMicros),
-          committed: formatMoney(current.committedMicros),
-          requested: formatMoney(totalMicros),
-          currency,
-        },
-      );
-    }
-    capRefusal = caps.refusal(wallet.id, totalMicros);
-    if (capRefusal !== null) throw spendCapReachedError(capRefusal, totalMicros);
-    caps.add(wallet.id, totalMicros);
-    await caps.write(tx);
-    let campaignVersion: bigint | null = null;
-    if (current !== null && totalMicros > 0n) {
-      const updated = await commitCampaignCredit.one(tx, { campaignId: current.id, amountMicros: totalMicros });
-      campaignVersion = BigInt(updated.version);
-    }
-    const rows = await insertOutboundMessages.all(tx, {
-      accountId: wallet.accountId,
-      walletId: wallet.id,
-      campaignId: campaign?.id ?? null,
-      batchId: randomUUID(),
-      from,
-      body,
-      encoding: shape.encoding,
-      segments: shape.segments,
-      expiresAt,
-      idempotencyKey,
-      ids: priced.map(() => randomUUID()),
-      toNumbers: priced.map((recipient) => recipient.to),
-      ratePrefixes: priced.map((recipient) => recipient.ratePrefix),
-      pricesMicros: priced.map((recipient) => recipient.priceMicros.toString()),
-    });
-    await reserveCredit(tx, { walletId: wallet.id, amountMicros: totalMicros });
-    if (campaignVersion !== null) {
-      await insertOutboxEvents(tx, [
-        { type: 'CAMPAIGN_UPDATED', accountId: wallet.accountId, campaignId: campaign!.id, callId: null, version: campaignVersion },
-      ]);
-    }
-    return { sent: inRequestOrder(rows.map(toMessageRecord), to) };
-  });
-  const outcome = await send.catch(async (error: unknown) => {
-    // Refused by a spend cap: nothing was written; the alert's cause is written on its own.
-    if (capRefusal !== null) await publishSpendCapReached(em, capRefusal);
-    throw error;
-  });
-  // A concurrent request with the same key committed first: answer as its replay.
-  if ('earlier' in outcome) return replaySend(outcome.earlier, request, idempotencyKey!);
-  deps.committed();
-  return { messages: outcome.sent, heldMicros: totalMicros, replayed: false };
+  const hold: MessageHold = {
+    accountId: wallet.accountId,
+    walletId: wallet.id,
+    campaignId: campaign?.id ?? null,
+    currency,
+    from,
+    body,
+    shape,
+    priced,
+    totalMicros,
+    sentAtMs,
+    expiresAt,
+    idempotencyKey,
+  };
+  return { hold, request };
 }
 
-async function lockCampaign(tx: SqlTransaction, campaignId: string): Promise<CampaignRecord> {
-  const row = await lockCampaignRow.maybeOne(tx, { campaignId });
-  assert(row, 'a campaign found a moment ago still exists: campaigns are never deleted');
-  return toCampaignRecord(row);
+async function holdAlone(em: EntityManager, deps: ServiceDeps, hold: MessageHold): Promise<HeldMessages> {
+  const [outcome] = await holdMessages(em, deps, [hold]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.value;
 }
 
 /**
@@ -213,7 +159,7 @@ function resolveRatePlanId(given: string | null | undefined, campaignRatePlanId:
 }
 
 /** What a replay must match: the request as the messages recorded it. */
-interface ReplayableRequest {
+export interface ReplayableRequest {
   walletId: string;
   campaignId: string | null;
   from: string;

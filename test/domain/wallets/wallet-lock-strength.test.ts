@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction, type SqlTransaction } from '../../../server/database/sql.js';
 import { lockStartWallets } from '../../../server/domain/calls/call-batches.queries.js';
 import { lockBatchWallets } from '../../../server/domain/calls/calls.queries.js';
-import { lockWalletCredit, lockWallets } from '../../../server/domain/messaging/messaging.queries.js';
+import { lockWalletCredit, lockWallets, lockWalletsCredit } from '../../../server/domain/messaging/messaging.queries.js';
 import { lockRefundWallet } from '../../../server/domain/payments/refunds.queries.js';
 import { lockAccountWallets } from '../../../server/domain/spend-caps/spend-caps.queries.js';
 import { lockWalletForFee, lockWalletForRenewal } from '../../../server/domain/subscriptions/subscriptions.queries.js';
@@ -32,6 +32,7 @@ const LOCKS: [string, (tx: SqlTransaction) => Promise<unknown>][] = [
   ['lockBatchWallets (billing clock)', (tx) => lockBatchWallets.all(tx, { walletIds: [walletId] })],
   ['lockWalletCredit (messages)', (tx) => lockWalletCredit.one(tx, { walletId })],
   ['lockWallets (messages)', (tx) => lockWallets.all(tx, { walletIds: [walletId] })],
+  ['lockWalletsCredit (message holds)', (tx) => lockWalletsCredit.all(tx, { walletIds: [walletId] })],
   ['lockRefundWallet (refunds)', (tx) => lockRefundWallet.one(tx, { walletId })],
   ['lockWalletForFee (plans)', (tx) => lockWalletForFee.one(tx, { walletId, accountScope: null })],
   ['lockWalletForRenewal (plans)', (tx) => lockWalletForRenewal.one(tx, { walletId })],
