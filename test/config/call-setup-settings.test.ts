@@ -25,3 +25,9 @@ it('CALL_CONTROL_ITEMS_MAX defaults to 1,000 calls per startCalls or endCalls re
   expect(loadConfig({ CALL_CONTROL_ITEMS_MAX: '1' }).callControlItemsMax).toBe(1);
   for (const bad of ['0', '-1', '2.5', 'many']) expect(() => loadConfig({ CALL_CONTROL_ITEMS_MAX: bad })).toThrow(/CALL_CONTROL_ITEMS_MAX/);
 });
+
+it('CALL_GRANT_IDS_MAX defaults to 1,000 call ids per callGrants read and must be at least 1', () => {
+  expect(loadConfig({}).callGrantIdsMax).toBe(1_000);
+  expect(loadConfig({ CALL_GRANT_IDS_MAX: '1' }).callGrantIdsMax).toBe(1);
+  for (const bad of ['0', '-1', '2.5', 'many']) expect(() => loadConfig({ CALL_GRANT_IDS_MAX: bad })).toThrow(/CALL_GRANT_IDS_MAX/);
+});
