@@ -4,7 +4,10 @@
  * SMTP server, a webhook receiver and a shared Stripe sandbox; CHAOS_OPERATIONS mixed operations
  * through the public API on Zipf-skewed wallets with one fault injected (see bench/chaos/storm.ts),
  * then the checks. Prints one table: scenario, operations, acknowledged, lost, duplicated, recovery
- * time, verdict; then every broken promise. Exits 1 when any scenario broke one.
+ * time, run time, switch lag (the most seconds the simulated switch kept a call up past the funded
+ * end the books record: part of the verdict, at most one 6 s increment), books lag (the most seconds
+ * a call's row stayed ACTIVE past its funded time: reported only), verdict; then every broken
+ * promise. Exits 1 when any scenario broke one.
  *
  * Environment: CHAOS_OPERATIONS (default 10000 per scenario), CHAOS_SCENARIOS (comma-separated
  * names, default all), CHAOS_SEED (default 1), CHAOS_WALLETS (default 200), CHAOS_CLIENTS
@@ -48,6 +51,8 @@ const COLUMNS = [
   ['duplicated', 10],
   ['recovery s', 10],
   ['run s', 6],
+  ['switch lag s', 12],
+  ['books lag s', 11],
   ['verdict', 7],
 ] as const;
 
@@ -69,6 +74,8 @@ function printTable(results: StormResult[]): void {
         String(result.duplicated),
         Number.isNaN(result.recoveryMs) ? '–' : fixed(result.recoveryMs / 1000, 1),
         fixed(result.durationMs / 1000, 0),
+        result.checks && Number.isFinite(result.checks.switch.lagSecondsMax) ? fixed(result.checks.switch.lagSecondsMax, 2) : '–',
+        fixed(result.unfundedLagSecondsMax, 1),
         result.problems.length === 0 ? 'PASS' : 'FAIL',
       ]),
     );

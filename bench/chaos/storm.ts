@@ -34,6 +34,7 @@ import { startMailReceiver, startStripeWebhookForwarder, startWebhookReceiver } 
 import { ServerSlot } from './server-processes.js';
 import { StormSubscriber } from './subscribers.js';
 import { clusterCpuSeconds, CpuMeter, processCpuSeconds } from './cpu-usage.js';
+import { SwitchSimulator } from './switch.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 /** The fault scenarios, in the order `npm run chaos` runs them. */
@@ -83,7 +84,7 @@ export interface StormOptions {
   idleBaselineMs?: number;
   /** Node.js options for the server processes (e.g. `--cpu-prof` to profile them). @default none */
   serverNodeArguments?: string[];
-  /** Most seconds an active call may be seen past its funded time. @default one 6-second increment */
+  /** Most seconds the switch may keep a call up past the funded end the books record. @default one 6-second increment */
   unfundedLagSecondsAllowed?: number;
   log: (line: string) => void;
 }
@@ -100,7 +101,11 @@ export interface StormResult {
   recoveryMs: number;
   durationMs: number;
   retries: number;
-  /** The most seconds an active call was seen past its funded time (sampled every 500 ms). */
+  /**
+   * Books lag: the most seconds a call's row was seen ACTIVE past its funded time (sampled every
+   * 500 ms). Reported, not a verdict: while the database is unreachable nothing can end the row, and
+   * the switch hangs the call up at its grant meanwhile.
+   */
   unfundedLagSecondsMax: number;
   /** Times each subscriber (one per process) lost its socket and resumed. */
   subscriberResumes: number[];
@@ -118,6 +123,7 @@ interface Resources {
   proxies: TcpProxy[];
   servers: ServerSlot[];
   subscribers: StormSubscriber[];
+  switch?: SwitchSimulator;
   closers: (() => Promise<void>)[];
   api?: ApiClient;
 }
@@ -164,6 +170,7 @@ async function cleanUp(resources: Resources, log: (line: string) => void): Promi
     }
   };
   for (const subscriber of resources.subscribers) await step('subscriber', () => subscriber.close());
+  resources.switch?.close();
   resources.api?.close();
   await step('servers', () => Promise.all(resources.servers.map((server) => server.stop())));
   for (const close of resources.closers) await step('receiver', close);
@@ -269,7 +276,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   resources.subscribers.push(...subscribers);
   for (const subscriber of subscribers) subscriber.start();
 
-  // Calls left running unfunded: sampled on a direct connection (not through the proxy) every 500 ms.
+  // The books lag: call rows left ACTIVE past their funded time, sampled on a direct connection (not through the proxy) every 500 ms.
   const monitor = new MonitorConnection(directUrl);
   resources.closers.push(() => monitor.close());
   const unfunded = { maxLagSeconds: 0, samples: 0, stop: false };
@@ -287,7 +294,10 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   })();
 
   // The storm.
-  const context: OperationContext = { api, adminToken, ratePlanId, sandbox, runId };
+  // The switch carries every call: it hangs each up at its grant unless the poll brought a later one.
+  const callSwitch = new SwitchSimulator({ api, pollToken: adminToken });
+  resources.switch = callSwitch;
+  const context: OperationContext = { api, adminToken, ratePlanId, sandbox, runId, switch: callSwitch };
   const records: OperationRecord[] = [];
   const random = seededRandom(options.seed);
   const pickWallet = zipfSampler(stormWallets.length, ZIPF_EXPONENT, random);
@@ -412,7 +422,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     mail,
     hooks,
     violations,
-    unfundedLagSecondsMax: unfunded.maxLagSeconds,
+    switchCalls: [...callSwitch.calls.values()],
     unfundedLagSecondsAllowed: options.unfundedLagSecondsAllowed,
   });
   const problems = checks.problems;
@@ -420,7 +430,8 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   notes.push(
     `client retries ${api.retries}; subscriber sockets ${subscribers.map((subscriber) => subscriber.socketCount).join('/')}, ` +
       `resumes ${subscribers.map((subscriber) => subscriber.resumes).join('/')}; ` +
-      `max call lag past funded time ${unfunded.maxLagSeconds.toFixed(1)} s (${unfunded.samples} samples)`,
+      `books lag (a call row ACTIVE past its funded time) max ${unfunded.maxLagSeconds.toFixed(1)} s (${unfunded.samples} samples); ` +
+      `switch polls ${callSwitch.polls} answered, ${callSwitch.pollFailures} failed or timed out`,
   );
   for (const subscriber of subscribers) {
     if (subscriber.refusals.size > 0)
