@@ -31,8 +31,8 @@ export class CallControlResolver {
       'seen a later one, and then sends endCall (idempotent: retry it with the same call id until answered). The billing clock extends an ' +
       "ACTIVE call's grant billingClockLeadMs (default 1 s, at most one increment) before it runs out, so poll the calls whose grant ends " +
       'within about that lead, more often than the lead (e.g. every 250 ms). While the server or its database is unreachable no grant is ' +
-      'extended and the calls end at their grants: a call with money left may be cut by an outage (fail-safe); endCall later bills ' +
-      'min(its arrival, fundedUntil). One statement, nothing written; BAD_USER_INPUT on `ids` for none or more than callGrantIdsMax (1,000).',
+      'extended and the calls end at their grants: a call with money left may be cut by an outage (fail-safe); a grant that ran out is ' +
+      'never extended afterwards (the server ends the call at its fundedUntil as a hang-up), and endCall later bills min(its arrival, fundedUntil). One statement, nothing written; BAD_USER_INPUT on `ids` for none or more than callGrantIdsMax (1,000).',
   })
   async callGrants(
     @Arg('ids', () => [ID], {

@@ -1,4 +1,4 @@
-// Goal: callGrants answers each id with the call's status and grant exactly as the switch contract says (fundedUntil moves when the billing clock extends a call, null once it ended or for another account's call), in input order, and refuses a list over callGrantIdsMax whole. Method: the real server over HTTP on its own PostgreSQL with a ManualClock and the billing clock driven by hand; grants compared with Call.fundedUntil.
+// Goal: callGrants answers each id with the call's status and grant exactly as the switch contract says (fundedUntil moves when the billing clock extends a call, null once it ended or for another account's call), in input order, and refuses a list over callGrantIdsMax whole; a grant the clock reaches only after it ran out is never extended (the call ends at it, as the switch hung it up). Method: the real server over HTTP on its own PostgreSQL with a ManualClock and the billing clock driven by hand; grants compared with Call.fundedUntil.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
@@ -94,6 +94,42 @@ describe('callGrants', () => {
     ]) {
       await t.ok(token!, END_CALL, { input: { callId: id } });
     }
+  });
+
+  it('a grant the clock reaches only after it ran out is not extended: the call ends at its fundedUntil as a hang-up; reached at fundedUntil exactly, it is still extended', async () => {
+    const late = await dialer('1');
+    const onTime = await dialer('1');
+    const lateCall = await startCall(late.ownerKey, late.campaignId);
+    clock.advance(1);
+    const onTimeCall = await startCall(onTime.ownerKey, onTime.campaignId);
+    const lateGrantMs = Date.parse(lateCall.fundedUntil);
+    const onTimeGrantMs = Date.parse(onTimeCall.fundedUntil);
+    expect(onTimeGrantMs).toBe(lateGrantMs + 1);
+    // The clock does not run until 1 ms past the first grant (a stalled database, a starved process): exactly at the second.
+    clock.advance(onTimeGrantMs - clock.now());
+    await t.app.spend.billingClock.runDue();
+
+    const CALL = `query($id: ID!) { call(id: $id) { status endReason endedAt fundedUntil billedSeconds cost reserved } }`;
+    expect((await t.ok(late.ownerKey, CALL, { id: lateCall.id })).call).toEqual({
+      status: 'COMPLETED',
+      endReason: 'HANGUP',
+      endedAt: new Date(lateGrantMs).toISOString(),
+      fundedUntil: null,
+      billedSeconds: 6,
+      cost: '0.06',
+      reserved: '0',
+    });
+    expect((await grants(onTime.ownerKey, [onTimeCall.id])).grants).toEqual([
+      { callId: onTimeCall.id, status: 'ACTIVE', fundedUntil: new Date(onTimeGrantMs + 6_000).toISOString() },
+    ]);
+    // A lapsed grant is the switch's hang-up, not a refusal: the campaign runs on.
+    const CAMPAIGN = `query($id: ID!) { campaign(id: $id) { status activeCalls } }`;
+    expect((await t.ok(late.ownerKey, CAMPAIGN, { id: late.campaignId })).campaign).toEqual({ status: 'RUNNING', activeCalls: 0 });
+    // The switch's endCall, arriving later, finds it ended and changes nothing.
+    const ended = (await t.ok(late.ownerKey, END_CALL, { input: { callId: lateCall.id } })).endCall.call;
+    expect(ended).toMatchObject({ status: 'COMPLETED', endedAt: new Date(lateGrantMs).toISOString(), billedSeconds: 6 });
+    await t.ok(onTime.ownerKey, END_CALL, { input: { callId: onTimeCall.id } });
+    await t.assertLedger();
   });
 
   it(`reads ${CALL_GRANT_IDS_MAX} ids (callGrantIdsMax); ${CALL_GRANT_IDS_MAX + 1} or none are BAD_USER_INPUT on ids`, async () => {
