@@ -17,7 +17,9 @@
  * server processes, space-separated, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`),
  * CHAOS_IDLE_BASELINE_SECONDS (wait this long before the storm and note the CPU used meanwhile;
  * default 0), CHAOS_DATABASE_THROUGH_PROXY (1: the servers reach PostgreSQL through the stallable
- * proxy in every scenario; default: only in postgres-stall).
+ * proxy in every scenario; default: only in postgres-stall), CHAOS_BILLING_CLOCK_LEAD_MS (the servers'
+ * BILLING_CLOCK_LEAD_MS: how long before a grant ends the billing clock extends it, the switch's window
+ * to see the new grant; default: the server's, 1000).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +115,9 @@ for (const scenario of scenarios) {
       databaseThroughProxy: process.env.CHAOS_DATABASE_THROUGH_PROXY === '1',
       idleBaselineMs: numberFromEnv('CHAOS_IDLE_BASELINE_SECONDS', 0, 0, 3_600) * 1000,
       serverNodeArguments: process.env.CHAOS_SERVER_NODE_ARGUMENTS?.split(' ').filter(Boolean),
+      billingClockLeadMs: process.env.CHAOS_BILLING_CLOCK_LEAD_MS
+        ? numberFromEnv('CHAOS_BILLING_CLOCK_LEAD_MS', 1_000, 1, 60_000)
+        : undefined,
     });
     results.push(result);
     console.log(`  ${scenario}: ${result.problems.length === 0 ? 'PASS' : `FAIL (${result.problems.length})`}`);

@@ -355,7 +355,8 @@ export interface Config {
    * in milliseconds (never earlier than the start of the increment in progress). It is also the
    * switch's window: a grant (`Call.fundedUntil`) is extended about this long before it ends, so a
    * switch polling `callGrants` more often than this sees the new grant before it hangs up at the old
-   * one. @default 1000
+   * one: raise it when the switch's poll takes longer (a larger lead only reserves the next increment
+   * earlier). Env `BILLING_CLOCK_LEAD_MS`, at least 1. @default 1000
    */
   billingClockLeadMs: number;
   /** How often the billing clock looks for calls due, in milliseconds. @default 20 */
@@ -1067,7 +1068,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     callGrantIdsMax: positiveIntegerFromEnv(env, 'CALL_GRANT_IDS_MAX', 1_000),
     ratePlanCacheEntriesMax: integerFromEnv(env, 'RATE_PLAN_CACHE_ENTRIES_MAX', 32),
     callerIdLengthMax: 32,
-    billingClockLeadMs: 1_000,
+    billingClockLeadMs: positiveIntegerFromEnv(env, 'BILLING_CLOCK_LEAD_MS', 1_000),
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
     billingClockRescanMs: 1_000,

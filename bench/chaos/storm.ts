@@ -84,6 +84,8 @@ export interface StormOptions {
   idleBaselineMs?: number;
   /** Node.js options for the server processes (e.g. `--cpu-prof` to profile them). @default none */
   serverNodeArguments?: string[];
+  /** The servers' `BILLING_CLOCK_LEAD_MS`: how long before a grant ends the clock extends it (the switch's window to see it). @default the server's, 1000 */
+  billingClockLeadMs?: number;
   /** Most seconds the switch may keep a call up past the funded end the books record. @default one 6-second increment */
   unfundedLagSecondsAllowed?: number;
   log: (line: string) => void;
@@ -233,6 +235,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     // A killed process's mails in flight go out again once their lease ends: 45 s instead of 5 minutes,
     // so that the kill -9 scenario's mails are delivered within the run.
     MAIL_SEND_LEASE_MS: '45000',
+    ...(options.billingClockLeadMs === undefined ? {} : { BILLING_CLOCK_LEAD_MS: String(options.billingClockLeadMs) }),
   };
   for (const name of ['A', 'B']) {
     const port = await freePort();
@@ -295,7 +298,12 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
 
   // The storm.
   // The switch carries every call: it hangs each up at its grant unless the poll brought a later one.
-  const callSwitch = new SwitchSimulator({ api, pollToken: adminToken });
+  const callSwitch = new SwitchSimulator({
+    api,
+    pollToken: adminToken,
+    // The calls whose grant the clock may extend next, and a margin for a slow answer.
+    pollHorizonMs: Math.max(3_000, (options.billingClockLeadMs ?? 1_000) + 2_000),
+  });
   resources.switch = callSwitch;
   const context: OperationContext = { api, adminToken, ratePlanId, sandbox, runId, switch: callSwitch };
   const records: OperationRecord[] = [];
