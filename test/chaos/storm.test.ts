@@ -55,7 +55,7 @@ describe('chaos storm (short)', () => {
   );
 
   it(
-    'PostgreSQL unreachable for 10 s: the switch hangs calls up at their grants meanwhile, and the books end each within one increment of its hang-up',
+    'PostgreSQL unreachable for 10 s: the switch hangs calls up at their grants meanwhile, none more than one increment past the funded end the books record',
     async () => {
       const result = await storm('postgres-stall');
       expect(result.problems).toEqual([]);
