@@ -4,7 +4,10 @@
  * SMTP server, a webhook receiver and a shared Stripe sandbox; CHAOS_OPERATIONS mixed operations
  * through the public API on Zipf-skewed wallets with one fault injected (see bench/chaos/storm.ts),
  * then the checks. Prints one table: scenario, operations, acknowledged, lost, duplicated, recovery
- * time, verdict; then every broken promise. Exits 1 when any scenario broke one.
+ * time, run time, switch lag (the most seconds the simulated switch kept a call up past the funded
+ * end the books record: part of the verdict, at most one 6 s increment), books lag (the most seconds
+ * a call's row stayed ACTIVE past its funded time: reported only), verdict; then every broken
+ * promise. Exits 1 when any scenario broke one.
  *
  * Environment: CHAOS_OPERATIONS (default 10000 per scenario), CHAOS_SCENARIOS (comma-separated
  * names, default all), CHAOS_SEED (default 1), CHAOS_WALLETS (default 200), CHAOS_CLIENTS
@@ -14,7 +17,9 @@
  * server processes, space-separated, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`),
  * CHAOS_IDLE_BASELINE_SECONDS (wait this long before the storm and note the CPU used meanwhile;
  * default 0), CHAOS_DATABASE_THROUGH_PROXY (1: the servers reach PostgreSQL through the stallable
- * proxy in every scenario; default: only in postgres-stall).
+ * proxy in every scenario; default: only in postgres-stall), CHAOS_BILLING_CLOCK_LEAD_MS (the servers'
+ * BILLING_CLOCK_LEAD_MS: how long before a grant ends the billing clock extends it, the switch's window
+ * to see the new grant; default: the server's, 1000).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +53,8 @@ const COLUMNS = [
   ['duplicated', 10],
   ['recovery s', 10],
   ['run s', 6],
+  ['switch lag s', 12],
+  ['books lag s', 11],
   ['verdict', 7],
 ] as const;
 
@@ -69,6 +76,8 @@ function printTable(results: StormResult[]): void {
         String(result.duplicated),
         Number.isNaN(result.recoveryMs) ? '–' : fixed(result.recoveryMs / 1000, 1),
         fixed(result.durationMs / 1000, 0),
+        result.checks && Number.isFinite(result.checks.switch.lagSecondsMax) ? fixed(result.checks.switch.lagSecondsMax, 2) : '–',
+        fixed(result.unfundedLagSecondsMax, 1),
         result.problems.length === 0 ? 'PASS' : 'FAIL',
       ]),
     );
@@ -106,6 +115,9 @@ for (const scenario of scenarios) {
       databaseThroughProxy: process.env.CHAOS_DATABASE_THROUGH_PROXY === '1',
       idleBaselineMs: numberFromEnv('CHAOS_IDLE_BASELINE_SECONDS', 0, 0, 3_600) * 1000,
       serverNodeArguments: process.env.CHAOS_SERVER_NODE_ARGUMENTS?.split(' ').filter(Boolean),
+      billingClockLeadMs: process.env.CHAOS_BILLING_CLOCK_LEAD_MS
+        ? numberFromEnv('CHAOS_BILLING_CLOCK_LEAD_MS', 1_000, 1, 60_000)
+        : undefined,
     });
     results.push(result);
     console.log(`  ${scenario}: ${result.problems.length === 0 ? 'PASS' : `FAIL (${result.problems.length})`}`);

@@ -334,6 +334,14 @@ export interface Config {
    */
   callControlItemsMax: number;
   /**
+   * Most call ids one `callGrants` read carries, in calls; more (or none) is refused whole with
+   * BAD_USER_INPUT on `ids` (`extensions.limit` names this setting). A switch polls the grants of
+   * the calls it has up (those whose grant ends within about `billingClockLeadMs`) once per poll:
+   * a switch with more calls than this splits them over several reads.
+   * Env `CALL_GRANT_IDS_MAX`. @default 1000
+   */
+  callGrantIdsMax: number;
+  /**
    * Most call-start transactions (and as many call-end ones) one process runs at once, each on its
    * own pooled connection; a call arriving while this many run waits and goes with the next batch.
    * Env `CALL_BATCHES_IN_FLIGHT_MAX`. @default 2
@@ -352,7 +360,11 @@ export interface Config {
   callerIdLengthMax: number;
   /**
    * How long before a call's funded time runs out the billing clock reserves its next increment,
-   * in milliseconds (never earlier than the start of the increment in progress). @default 1000
+   * in milliseconds (never earlier than the start of the increment in progress). It is also the
+   * switch's window: a grant (`Call.fundedUntil`) is extended about this long before it ends, so a
+   * switch polling `callGrants` more often than this sees the new grant before it hangs up at the old
+   * one: raise it when the switch's poll takes longer (a larger lead only reserves the next increment
+   * earlier). Env `BILLING_CLOCK_LEAD_MS`, at least 1. @default 1000
    */
   billingClockLeadMs: number;
   /** How often the billing clock looks for calls due, in milliseconds. @default 20 */
@@ -1076,9 +1088,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     callBatchesInFlightMax: positiveIntegerFromEnv(env, 'CALL_BATCHES_IN_FLIGHT_MAX', 2),
     callListBatchSizeMax: positiveIntegerFromEnv(env, 'CALL_LIST_BATCH_SIZE_MAX', 1_000),
     callControlItemsMax: positiveIntegerFromEnv(env, 'CALL_CONTROL_ITEMS_MAX', 1_000),
+    callGrantIdsMax: positiveIntegerFromEnv(env, 'CALL_GRANT_IDS_MAX', 1_000),
     ratePlanCacheEntriesMax: integerFromEnv(env, 'RATE_PLAN_CACHE_ENTRIES_MAX', 32),
     callerIdLengthMax: 32,
-    billingClockLeadMs: 1_000,
+    billingClockLeadMs: positiveIntegerFromEnv(env, 'BILLING_CLOCK_LEAD_MS', 1_000),
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
     billingClockRescanMs: 1_000,

@@ -52,8 +52,13 @@ export class ApiClient {
     this.agents = targets.ports.map(() => new http.Agent({ keepAlive: true, maxSockets: concurrency + 4 }));
   }
 
-  /** One attempt on process `index`. */
-  attempt(index: number, token: string, body: string): Promise<{ status: number; body: string }> {
+  /** How many server processes the client spreads its attempts over. */
+  get processCount(): number {
+    return this.targets.ports.length;
+  }
+
+  /** One attempt on process `index`, given up (rejected) after `timeoutMs`. */
+  attempt(index: number, token: string, body: string, timeoutMs = ATTEMPT_TIMEOUT_MS): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const request = http.request(
         {
@@ -71,7 +76,7 @@ export class ApiClient {
           response.on('error', reject);
         },
       );
-      request.setTimeout(ATTEMPT_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${ATTEMPT_TIMEOUT_MS} ms`)));
+      request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       request.on('error', reject);
       request.end(body);
     });

@@ -3,15 +3,17 @@
  * balance or available, every acknowledged operation in the books and none applied twice, every
  * subscriber saw every event of its wallets exactly once and in order, every alert exactly once,
  * every webhook delivery made and received, every mail sent once per recipient, and no call run
- * past its funded time by more than one increment.
+ * unfunded: the switch hung each call up within one increment of the funded end the books finally
+ * record, and no call is billed past its funded time.
  */
 import type pg from 'pg';
 import type { LedgerViolation } from '../../server/domain/wallets/verify-ledger.js';
 import type { OperationRecord, StormWallet } from './operations.js';
 import type { MailReceiver, WebhookReceiver } from './receivers.js';
 import type { StormSubscriber } from './subscribers.js';
+import type { SwitchCall } from './switch.js';
 
-/** Longest a call may run past its funded time before it counts as run unfunded, in seconds: one 6-second increment. */
+/** Longest the switch may keep a call up past the funded end the books record before it counts as run unfunded, in seconds: one 6-second increment. */
 export const UNFUNDED_LAG_SECONDS_MAX = 6;
 
 export interface StormChecks {
@@ -31,6 +33,23 @@ export interface StormChecks {
   webhooksRedelivered: number;
   mailsMissing: number;
   mailsDuplicated: number;
+  /** The calls the switch carried, against the books. */
+  switch: SwitchFigures;
+}
+
+/** The switch's calls against the books. */
+export interface SwitchFigures {
+  /** Calls the switch put through. */
+  calls: number;
+  /** Hung up by the switch because their grant ran out with no later one seen. */
+  grantHangUps: number;
+  /** Grants later than the first one that the switch learned of by polling. */
+  extensionsSeen: number;
+  /** The most seconds a call stayed up on the switch past the funded end the books record (negative: none did). */
+  lagSecondsMax: number;
+  /** Calls the books end later than the switch hung them up, and the most seconds by which (billed for time the switch did not carry). */
+  endedAfterSwitchStop: number;
+  endedAfterSwitchStopSecondsMax: number;
 }
 
 export interface CheckInput {
@@ -41,9 +60,9 @@ export interface CheckInput {
   mail: MailReceiver;
   hooks: WebhookReceiver;
   violations: LedgerViolation[];
-  /** The most seconds an active call was seen past its funded time. */
-  unfundedLagSecondsMax: number;
-  /** The most it may be: {@link UNFUNDED_LAG_SECONDS_MAX} unless told otherwise. */
+  /** Every call the switch put through, as it left them (each hung up, its endCall acknowledged or given up). */
+  switchCalls: SwitchCall[];
+  /** The most seconds the switch may keep a call past its funded end: {@link UNFUNDED_LAG_SECONDS_MAX} unless told otherwise. */
   unfundedLagSecondsAllowed?: number;
 }
 
@@ -251,11 +270,8 @@ export async function checkStorm(input: CheckInput): Promise<StormChecks> {
   if (mailsDuplicated > 0) problems.push(`mail: ${mailsDuplicated} mails received more than once by one recipient`);
   notes.push(`mail: ${mails.length} mails, ${input.mail.accepted.length} accepted by SMTP`);
 
-  // Calls never run unfunded.
-  const lagAllowed = input.unfundedLagSecondsAllowed ?? UNFUNDED_LAG_SECONDS_MAX;
-  if (input.unfundedLagSecondsMax > lagAllowed) {
-    problems.push(`calls: one ran ${input.unfundedLagSecondsMax.toFixed(1)} s past its funded time (more than ${lagAllowed} s)`);
-  }
+  // Calls never run unfunded: on the switch, against what the books finally say.
+  const switchFigures = await checkSwitchCalls(input, problems, notes);
 
   return {
     problems,
@@ -272,5 +288,79 @@ export async function checkStorm(input: CheckInput): Promise<StormChecks> {
     webhooksRedelivered,
     mailsMissing,
     mailsDuplicated,
+    switch: switchFigures,
   };
+}
+
+/**
+ * Each call the switch put through against the books: it was hung up by the switch no later than one
+ * increment after the funded end the books record (started_at + funded_seconds), its row ended, and
+ * it is billed neither past its funded time nor past its end.
+ */
+async function checkSwitchCalls(input: CheckInput, problems: string[], notes: string[]): Promise<SwitchFigures> {
+  const lagAllowed = input.unfundedLagSecondsAllowed ?? UNFUNDED_LAG_SECONDS_MAX;
+  const carried = input.switchCalls.filter((call) => call.stopCause !== 'late');
+  const figures: SwitchFigures = {
+    calls: carried.length,
+    grantHangUps: carried.filter((call) => call.stopCause === 'grant').length,
+    extensionsSeen: carried.reduce((sum, call) => sum + call.extensionsSeen, 0),
+    lagSecondsMax: Number.NEGATIVE_INFINITY,
+    endedAfterSwitchStop: 0,
+    endedAfterSwitchStopSecondsMax: 0,
+  };
+  if (input.switchCalls.length === 0) return figures;
+  const rows = (
+    await input.client.query<{
+      id: string;
+      status: string;
+      started_ms: number;
+      ended_ms: number | null;
+      funded_seconds: number;
+      billed_seconds: number;
+    }>(
+      `select c.id, c.status, (extract(epoch from c.started_at) * 1000)::float8 as started_ms,
+              (extract(epoch from c.ended_at) * 1000)::float8 as ended_ms,
+              coalesce(m.funded_seconds, c.funded_seconds) as funded_seconds, c.billed_seconds
+         from call c left join call_meter m on m.call_id = c.id where c.id = any($1::uuid[])`,
+      [input.switchCalls.map((call) => call.callId)],
+    )
+  ).rows;
+  const books = new Map(rows.map((row) => [row.id, row]));
+  let worst: { callId: string; lagSeconds: number } | undefined;
+  const stillActive: string[] = [];
+  const overBilled: string[] = [];
+  const unacknowledged = input.switchCalls.filter((call) => !call.endAcknowledged).length;
+  for (const call of input.switchCalls) {
+    const row = books.get(call.callId);
+    if (!row) continue; // An acknowledged start is checked by the books check above.
+    const fundedEndMs = row.started_ms + row.funded_seconds * 1000;
+    if (row.status === 'ACTIVE') stillActive.push(call.callId);
+    // A millisecond of slack: the end is stored in microseconds, the funded end computed in ms.
+    if (row.billed_seconds > row.funded_seconds || (row.ended_ms !== null && row.ended_ms > fundedEndMs + 1)) overBilled.push(call.callId);
+    if (call.stopCause === 'late' || call.stoppedAtMs === undefined) continue;
+    const lagSeconds = (call.stoppedAtMs - fundedEndMs) / 1000;
+    if (!worst || lagSeconds > worst.lagSeconds) worst = { callId: call.callId, lagSeconds };
+    if (row.ended_ms !== null && row.ended_ms > call.stoppedAtMs + 1) {
+      figures.endedAfterSwitchStop++;
+      figures.endedAfterSwitchStopSecondsMax = Math.max(figures.endedAfterSwitchStopSecondsMax, (row.ended_ms - call.stoppedAtMs) / 1000);
+    }
+  }
+  figures.lagSecondsMax = worst?.lagSeconds ?? Number.NEGATIVE_INFINITY;
+  if (worst && worst.lagSeconds > lagAllowed) {
+    problems.push(
+      `calls: the switch kept call ${worst.callId} up ${worst.lagSeconds.toFixed(1)} s past the funded end the books record (more than ${lagAllowed} s)`,
+    );
+  }
+  if (stillActive.length > 0)
+    problems.push(`calls: ${stillActive.length} hung up by the switch still ACTIVE in the books (e.g. ${stillActive[0]})`);
+  if (overBilled.length > 0) problems.push(`calls: ${overBilled.length} billed past their funded time (e.g. ${overBilled[0]})`);
+  if (unacknowledged > 0) problems.push(`calls: ${unacknowledged} endCalls of the switch never acknowledged`);
+  const late = input.switchCalls.length - carried.length;
+  notes.push(
+    `switch: ${figures.calls} calls carried, ${figures.grantHangUps} hung up at their grant, ${figures.extensionsSeen} later grants seen by polling, ` +
+      `max ${Number.isFinite(figures.lagSecondsMax) ? figures.lagSecondsMax.toFixed(2) : '–'} s up past the books' funded end` +
+      `${late > 0 ? `, ${late} answered after their grant (never put through)` : ''}; ` +
+      `${figures.endedAfterSwitchStop} ended in the books after the switch hung up (max ${figures.endedAfterSwitchStopSecondsMax.toFixed(1)} s billed that the switch did not carry)`,
+  );
+  return figures;
 }

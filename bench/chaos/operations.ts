@@ -8,6 +8,7 @@
  */
 import type { StripeSandbox } from '../../server/stripe-sandbox/stripe-sandbox.js';
 import type { ApiClient, Outcome } from './api-client.js';
+import type { SwitchSimulator } from './switch.js';
 
 /** A storm wallet: its account's OWNER key and its running campaign. */
 export interface StormWallet {
@@ -16,7 +17,7 @@ export interface StormWallet {
   walletId: string;
   ownerKey: string;
   campaignId: string;
-  /** Active calls started by the storm, not yet ended by it. */
+  /** Active calls started by the storm and put through by the switch, not yet hung up by the storm (the switch may have hung some up at their grant). */
   activeCallIds: string[];
   /** Held messages the storm has not reported yet. */
   heldMessageIds: string[];
@@ -116,8 +117,7 @@ const TOP_UP = 'mutation T($input: TopUpInput!) { topUp(input: $input) { topUp {
 const ADJUST = 'mutation A($input: AdjustWalletInput!) { adjustWallet(input: $input) { transaction { id } } }';
 const GRANT = 'mutation G($input: GrantCreditInput!) { grantCredit(input: $input) { transaction { id } } }';
 const REFUND = 'mutation R($input: RefundUnusedCreditInput!) { refundUnusedCredit(input: $input) { transaction { id } } }';
-const START_CALL = 'mutation S($input: StartCallInput!) { startCall(input: $input) { call { id status } } }';
-const END_CALL = 'mutation E($input: EndCallInput!) { endCall(input: $input) { call { id status } } }';
+const START_CALL = 'mutation S($input: StartCallInput!) { startCall(input: $input) { call { id status fundedUntil } } }';
 const RESUME = 'mutation R($id: ID!) { startCampaign(id: $id) { campaign { status } } }';
 const SEND = 'mutation M($input: SendMessageInput!) { sendMessage(input: $input) { messages { id status } } }';
 const REPORT = 'mutation D($input: ReportMessageDeliveryInput!) { reportMessageDelivery(input: $input) { message { id status } } }';
@@ -150,6 +150,8 @@ export interface OperationContext {
   sandbox: StripeSandbox;
   /** A unique string for this run's keys and numbers. */
   runId: string;
+  /** The switch that carries the storm's calls: it hangs each up at its grant, or when the storm's party does. */
+  switch: SwitchSimulator;
 }
 
 function record(kind: OperationKind, wallet: StormWallet, outcome: Outcome, key?: string): OperationRecord {
@@ -277,19 +279,23 @@ export async function runOperation(
       const result = record(kind, wallet, outcome, key);
       records.push(result);
       if (outcome.kind === 'ok') {
-        const call = outcome.data.startCall.call as { id: string; status: string };
+        const call = outcome.data.startCall.call as { id: string; status: string; fundedUntil: string | null };
         result.ids.push({ table: 'call', id: call.id });
-        if (call.status === 'ACTIVE') wallet.activeCallIds.push(call.id);
-        else wallet.campaignStopped = true;
+        if (call.status === 'ACTIVE') {
+          context.switch.connect(call.id, wallet.ownerKey, call.fundedUntil!);
+          wallet.activeCallIds.push(call.id);
+        } else wallet.campaignStopped = true;
       } else if (outcome.kind === 'refused' && outcome.code === 'CAMPAIGN_NOT_RUNNING') {
         wallet.campaignStopped = true;
       }
       return records;
     }
     case 'callEnd': {
+      // A party hangs up a call the switch still has up (those it hung up at their grant are its own to end).
+      while (wallet.activeCallIds.length > 0 && !context.switch.isUp(wallet.activeCallIds[0]!)) wallet.activeCallIds.shift();
       const callId = wallet.activeCallIds.shift();
       if (!callId) return runOperation(context, 'callStart', wallet, sequence, random);
-      const outcome = await api.run(wallet.ownerKey, END_CALL, { input: { callId } });
+      const outcome = await context.switch.hangUp(callId);
       return [record(kind, wallet, outcome)];
     }
     case 'messageSend': {
@@ -334,14 +340,20 @@ export async function runOperation(
   }
 }
 
-/** Ends every call the storm left up (clean-up before the checks; not counted as storm operations). */
+/**
+ * Hangs up every call the switch still has up (clean-up before the checks; not counted as storm
+ * operations) and waits until every endCall the switch sent, these and those of calls it hung up at
+ * their grant, is acknowledged.
+ */
 export async function endRemainingCalls(context: OperationContext, wallets: StormWallet[]): Promise<OperationRecord[]> {
   const records: OperationRecord[] = [];
   for (const wallet of wallets) {
     for (const callId of wallet.activeCallIds.splice(0)) {
-      const outcome = await context.api.run(wallet.ownerKey, END_CALL, { input: { callId } });
+      if (!context.switch.isUp(callId)) continue;
+      const outcome = await context.switch.hangUp(callId);
       records.push(record('callEnd', wallet, outcome));
     }
   }
+  await context.switch.endAll();
   return records;
 }

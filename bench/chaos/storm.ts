@@ -34,6 +34,7 @@ import { startMailReceiver, startStripeWebhookForwarder, startWebhookReceiver } 
 import { ServerSlot } from './server-processes.js';
 import { StormSubscriber } from './subscribers.js';
 import { clusterCpuSeconds, CpuMeter, processCpuSeconds } from './cpu-usage.js';
+import { SwitchSimulator } from './switch.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 /** The fault scenarios, in the order `npm run chaos` runs them. */
@@ -83,7 +84,9 @@ export interface StormOptions {
   idleBaselineMs?: number;
   /** Node.js options for the server processes (e.g. `--cpu-prof` to profile them). @default none */
   serverNodeArguments?: string[];
-  /** Most seconds an active call may be seen past its funded time. @default one 6-second increment */
+  /** The servers' `BILLING_CLOCK_LEAD_MS`: how long before a grant ends the clock extends it (the switch's window to see it). @default the server's, 1000 */
+  billingClockLeadMs?: number;
+  /** Most seconds the switch may keep a call up past the funded end the books record. @default one 6-second increment */
   unfundedLagSecondsAllowed?: number;
   log: (line: string) => void;
 }
@@ -100,7 +103,11 @@ export interface StormResult {
   recoveryMs: number;
   durationMs: number;
   retries: number;
-  /** The most seconds an active call was seen past its funded time (sampled every 500 ms). */
+  /**
+   * Books lag: the most seconds a call's row was seen ACTIVE past its funded time (sampled every
+   * 500 ms). Reported, not a verdict: while the database is unreachable nothing can end the row, and
+   * the switch hangs the call up at its grant meanwhile.
+   */
   unfundedLagSecondsMax: number;
   /** Times each subscriber (one per process) lost its socket and resumed. */
   subscriberResumes: number[];
@@ -118,6 +125,7 @@ interface Resources {
   proxies: TcpProxy[];
   servers: ServerSlot[];
   subscribers: StormSubscriber[];
+  switch?: SwitchSimulator;
   closers: (() => Promise<void>)[];
   api?: ApiClient;
 }
@@ -164,6 +172,7 @@ async function cleanUp(resources: Resources, log: (line: string) => void): Promi
     }
   };
   for (const subscriber of resources.subscribers) await step('subscriber', () => subscriber.close());
+  resources.switch?.close();
   resources.api?.close();
   await step('servers', () => Promise.all(resources.servers.map((server) => server.stop())));
   for (const close of resources.closers) await step('receiver', close);
@@ -226,6 +235,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     // A killed process's mails in flight go out again once their lease ends: 45 s instead of 5 minutes,
     // so that the kill -9 scenario's mails are delivered within the run.
     MAIL_SEND_LEASE_MS: '45000',
+    ...(options.billingClockLeadMs === undefined ? {} : { BILLING_CLOCK_LEAD_MS: String(options.billingClockLeadMs) }),
   };
   for (const name of ['A', 'B']) {
     const port = await freePort();
@@ -269,7 +279,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   resources.subscribers.push(...subscribers);
   for (const subscriber of subscribers) subscriber.start();
 
-  // Calls left running unfunded: sampled on a direct connection (not through the proxy) every 500 ms.
+  // The books lag: call rows left ACTIVE past their funded time, sampled on a direct connection (not through the proxy) every 500 ms.
   const monitor = new MonitorConnection(directUrl);
   resources.closers.push(() => monitor.close());
   const unfunded = { maxLagSeconds: 0, samples: 0, stop: false };
@@ -287,7 +297,15 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   })();
 
   // The storm.
-  const context: OperationContext = { api, adminToken, ratePlanId, sandbox, runId };
+  // The switch carries every call: it hangs each up at its grant unless the poll brought a later one.
+  const callSwitch = new SwitchSimulator({
+    api,
+    pollToken: adminToken,
+    // The calls whose grant the clock may extend next, and a margin for a slow answer.
+    pollHorizonMs: Math.max(3_000, (options.billingClockLeadMs ?? 1_000) + 2_000),
+  });
+  resources.switch = callSwitch;
+  const context: OperationContext = { api, adminToken, ratePlanId, sandbox, runId, switch: callSwitch };
   const records: OperationRecord[] = [];
   const random = seededRandom(options.seed);
   const pickWallet = zipfSampler(stormWallets.length, ZIPF_EXPONENT, random);
@@ -412,7 +430,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     mail,
     hooks,
     violations,
-    unfundedLagSecondsMax: unfunded.maxLagSeconds,
+    switchCalls: [...callSwitch.calls.values()],
     unfundedLagSecondsAllowed: options.unfundedLagSecondsAllowed,
   });
   const problems = checks.problems;
@@ -420,7 +438,8 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   notes.push(
     `client retries ${api.retries}; subscriber sockets ${subscribers.map((subscriber) => subscriber.socketCount).join('/')}, ` +
       `resumes ${subscribers.map((subscriber) => subscriber.resumes).join('/')}; ` +
-      `max call lag past funded time ${unfunded.maxLagSeconds.toFixed(1)} s (${unfunded.samples} samples)`,
+      `books lag (a call row ACTIVE past its funded time) max ${unfunded.maxLagSeconds.toFixed(1)} s (${unfunded.samples} samples); ` +
+      `switch polls ${callSwitch.polls} answered, ${callSwitch.pollFailures} failed or timed out`,
   );
   for (const subscriber of subscribers) {
     if (subscriber.refusals.size > 0)

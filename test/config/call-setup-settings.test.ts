@@ -32,3 +32,16 @@ it('CALL_LIST_BATCH_SIZE_MAX defaults to 1,000 calls per transaction of startCal
   for (const bad of ['0', '-1', '2.5', 'many'])
     expect(() => loadConfig({ CALL_LIST_BATCH_SIZE_MAX: bad })).toThrow(/CALL_LIST_BATCH_SIZE_MAX/);
 });
+
+it('CALL_GRANT_IDS_MAX defaults to 1,000 call ids per callGrants read and must be at least 1', () => {
+  expect(loadConfig({}).callGrantIdsMax).toBe(1_000);
+  expect(loadConfig({ CALL_GRANT_IDS_MAX: '1' }).callGrantIdsMax).toBe(1);
+  for (const bad of ['0', '-1', '2.5', 'many']) expect(() => loadConfig({ CALL_GRANT_IDS_MAX: bad })).toThrow(/CALL_GRANT_IDS_MAX/);
+});
+
+it("BILLING_CLOCK_LEAD_MS defaults to 1,000 ms (the switch's window to see an extended grant) and must be at least 1", () => {
+  expect(loadConfig({}).billingClockLeadMs).toBe(1_000);
+  expect(loadConfig({ BILLING_CLOCK_LEAD_MS: '1' }).billingClockLeadMs).toBe(1);
+  expect(loadConfig({ BILLING_CLOCK_LEAD_MS: '3000' }).billingClockLeadMs).toBe(3_000);
+  for (const bad of ['0', '-1', '2.5', 'soon']) expect(() => loadConfig({ BILLING_CLOCK_LEAD_MS: bad })).toThrow(/BILLING_CLOCK_LEAD_MS/);
+});

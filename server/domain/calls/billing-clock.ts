@@ -79,7 +79,9 @@ const LAG_SAMPLES_MAX = 1_000_000;
  * The server's meter for every active call, in any number of processes (calls are claimed with
  * SKIP LOCKED). Shortly before a call's funded time runs out it reserves the next increment;
  * when that cannot be reserved (wallet, campaign budget or a daily or monthly spend cap) it tries once more at the end of the
- * funded time, then stops the call there and posts its cost.
+ * funded time, then stops the call there and posts its cost. A call it reaches only after its funded time (its grant,
+ * `Call.fundedUntil`) ran out (the clock or its database late or unreachable) is never extended: the switch hung it up at its
+ * grant, so the clock ends it there as a hang-up.
  *
  * Work is batched: one transaction per batch of due calls, with one statement per table
  * (call meters, wallets, campaigns, accounts, outbox; calls only for those it stops), never a round
@@ -257,11 +259,20 @@ export class BillingClock {
       const stopped: CallRecord[] = [];
       const accountsEnded = new Map<string, number>();
       let extended = 0;
+      // The time of the decisions, read after the claim and the locks: a batch held up (a database
+      // stall, lock waits) must not extend a grant that ran out meanwhile.
+      const decidedAtMs = Math.max(nowMs, clock.now());
       for (const call of calls) {
         const wallet = wallets.get(call.walletId)!;
         const campaign = call.campaignId === null ? undefined : campaigns.get(call.campaignId)!;
         const subscription = call.subscriptionId === null ? undefined : subscriptions.get(call.subscriptionId);
-        if (subscription?.active && subscription.free >= call.nextIncrementSeconds) {
+        // A grant (Call.fundedUntil) that ran out before the clock could extend it (the clock or
+        // its database late or unreachable) is never extended after the fact: a switch that follows
+        // the grant hung the call up at fundedUntil, so it ends there, as that switch's endCall
+        // would end it, and nothing past it is reserved or billed.
+        const lapsed = decidedAtMs > fundedUntilMs(call);
+        const allowanceFunds = subscription?.active === true && subscription.free >= call.nextIncrementSeconds;
+        if (!lapsed && allowanceFunds) {
           // The allowance funds this increment: no money moves.
           const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
           subscription.free -= call.nextIncrementSeconds;
@@ -280,7 +291,8 @@ export class BillingClock {
         const walletShort = availableMicros(wallet) < increment;
         const budgetShort = campaign !== undefined && campaign.budget !== null && campaign.committed + increment > campaign.budget;
         const capRefusal = walletShort || budgetShort ? null : caps.refusal(call.walletId, increment);
-        if (!walletShort && !budgetShort && capRefusal === null) {
+        const short = !allowanceFunds && (walletShort || budgetShort || capRefusal !== null);
+        if (!lapsed && !short) {
           const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
           wallet.reservedMicros += increment;
           wallet.deltaMicros += increment;
@@ -296,19 +308,22 @@ export class BillingClock {
             nextCheckAtMs: nextCheckAtMs({ ...call, fundedSeconds }, config.billingClockLeadMs),
           });
           extended++;
-        } else if (nowMs >= fundedUntilMs(call)) {
-          // The funded time is over and the next increment could not be had: stop at its end.
-          const reason = walletShort
-            ? CallEndReason.INSUFFICIENT_FUNDS
-            : budgetShort
-              ? CallEndReason.BUDGET_REACHED
-              : CallEndReason.SPEND_CAP_REACHED;
-          if (capRefusal !== null) capRefusals.set(`${capRefusal.capId}:${capRefusal.period}`, capRefusal);
+        } else if (lapsed || nowMs >= fundedUntilMs(call)) {
+          // The funded time is over and the next increment could not be had (stopped at its end),
+          // or its grant lapsed unextended (hung up at its end, as the switch did).
+          const reason = !short
+            ? CallEndReason.HANGUP
+            : walletShort
+              ? CallEndReason.INSUFFICIENT_FUNDS
+              : budgetShort
+                ? CallEndReason.BUDGET_REACHED
+                : CallEndReason.SPEND_CAP_REACHED;
+          if (short && capRefusal !== null) capRefusals.set(`${capRefusal.capId}:${capRefusal.period}`, capRefusal);
           const cost = callCostMicros(call, paid);
           assert(cost === call.reservedMicros, 'a call reserves exactly the cost of its funded seconds');
           const ended: CallRecord = {
             ...call,
-            status: CallStatus.STOPPED,
+            status: short ? CallStatus.STOPPED : CallStatus.COMPLETED,
             endReason: reason,
             endedAtMs: fundedUntilMs(call),
             billedSeconds: call.fundedSeconds,
@@ -324,7 +339,7 @@ export class BillingClock {
           if (campaign) {
             campaign.spentDelta += cost;
             campaign.activeDelta -= 1;
-            if (campaign.status === CampaignStatus.RUNNING) campaign.stopStatus = stopStatusFor(reason);
+            if (short && campaign.status === CampaignStatus.RUNNING) campaign.stopStatus = stopStatusFor(reason);
           }
           accountsEnded.set(call.accountId, (accountsEnded.get(call.accountId) ?? 0) + 1);
         } else {

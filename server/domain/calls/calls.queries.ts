@@ -155,6 +155,23 @@ export const selectCallsOfCampaign = sql<CallRow, { campaignId: string; callIds:
   `select ${CALL_COLUMNS} from ${CALL_TABLES} where c.campaign_id = :campaignId and c.id = any(:callIds::uuid[]) order by c.started_at, c.id`,
 );
 
+/** A call's grant: its status and, while it is active (it has a meter), the end of its funded time. */
+export interface CallGrantRow {
+  id: string;
+  status: CallStatus;
+  funded_until_ms: number | null;
+}
+
+/**
+ * The grants of `callIds` of one account (of every account for a null scope), in one statement: a
+ * call's row and its narrow meter by primary key, nothing else read. Ids of no such call are absent.
+ */
+export const selectCallGrants = sql<CallGrantRow, { callIds: readonly string[]; accountScope: string | null }>(
+  `select c.id, c.status, (extract(epoch from c.started_at) * 1000 + m.funded_seconds * 1000)::float8 as funded_until_ms
+     from call c left join call_meter m on m.call_id = c.id and c.status = 'ACTIVE'
+    where c.id = any(:callIds::uuid[]) and (:accountScope::uuid is null or c.account_id = :accountScope)`,
+);
+
 export const selectCallStatuses = sql<{ id: string; status: CallStatus }, { callIds: readonly string[] }>(
   'select id, status from call where id = any(:callIds::uuid[])',
 );

@@ -1,10 +1,12 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { CallStatus } from '../../domain/calls/call-record.js';
 import { hangUpCalls } from '../../domain/calls/hang-up-calls.service.js';
+import { readCallGrants } from '../../domain/calls/read-call-grants.service.js';
 import { startCalls } from '../../domain/calls/start-calls.service.js';
 import type { DomainError } from '../../errors.js';
 import {
+  CallGrantsObject,
   CallItemError,
   EndCallResultStatus,
   EndCallsInput,
@@ -19,9 +21,38 @@ function toItemError(error: DomainError): CallItemError {
   return { code: error.code, message: error.message, field: (error.extensions.field as string | undefined) ?? null };
 }
 
-/** Call control in bulk for switches and dialers: many starts or hang-ups per request, each answered on its own. */
+/** Call control in bulk for switches and dialers: many starts or hang-ups per request, each answered on its own; grants polled in bulk. */
 @Resolver()
 export class CallControlResolver {
+  @Query(() => CallGrantsObject, {
+    description:
+      'The grants of many calls in one read, for a switch that enforces them (Diameter credit control with Credit-Control-Failure-Handling ' +
+      '= TERMINATE): the switch hangs each call up at the last fundedUntil it saw (from startCall, startCalls or this read) unless it has ' +
+      'seen a later one, and then sends endCall (idempotent: retry it with the same call id until answered). The billing clock extends an ' +
+      "ACTIVE call's grant billingClockLeadMs (default 1 s, at most one increment) before it runs out, so poll the calls whose grant ends " +
+      'within about that lead, more often than the lead (e.g. every 250 ms). While the server or its database is unreachable no grant is ' +
+      'extended and the calls end at their grants: a call with money left may be cut by an outage (fail-safe); a grant that ran out is ' +
+      'never extended afterwards (the server ends the call at its fundedUntil as a hang-up), and endCall later bills min(its arrival, fundedUntil). One statement, nothing written; BAD_USER_INPUT on `ids` for none or more than callGrantIdsMax (1,000).',
+  })
+  async callGrants(
+    @Arg('ids', () => [ID], {
+      description: "1 to callGrantIdsMax (default 1,000) call ids; another account's or an unknown id has a null status.",
+    })
+    ids: string[],
+    @Ctx() { em, principal, config, spend }: Context,
+  ): Promise<CallGrantsObject> {
+    const at = new Date(spend.clock.now());
+    const grants = await readCallGrants(em, { principal, callIds: ids, limits: config });
+    return Object.assign(new CallGrantsObject(), {
+      at,
+      grants: grants.map((grant) => ({
+        callId: grant.callId,
+        status: grant.status,
+        fundedUntil: grant.fundedUntilMs === null ? null : new Date(grant.fundedUntilMs),
+      })),
+    });
+  }
+
   @Mutation(() => StartCallsPayload, {
     description:
       'OWNER, INTEGRATOR, PLATFORM_ADMIN: starts many calls, each exactly as startCall (its own idempotency key, authorisation and refusals), ' +

@@ -1,4 +1,6 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CallStatus } from '../enums.js';
 import { CallObject, EndCallInput, StartCallInput } from './spend.types.js';
 
 /** What became of one call of startCalls. */
@@ -140,4 +142,39 @@ export class EndCallsPayload {
 
   @Field(() => Int, { description: 'Hang-ups that failed.' })
   failedCount!: number;
+}
+
+@ObjectType('CallGrant', {
+  description:
+    "One call's grant, as a switch follows it: the switch hangs the call up at the last fundedUntil it saw, unless it has seen a later one.",
+})
+export class CallGrantObject {
+  @Field(() => ID, { description: 'The id asked for, as given.' })
+  callId!: string;
+
+  @Field(() => CallStatus, {
+    nullable: true,
+    description:
+      'ACTIVE, or how it ended (COMPLETED, STOPPED, REFUSED): hang up at once when not ACTIVE. Null: no call of the caller has this id.',
+  })
+  status!: CallStatus | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      'While ACTIVE: the time the call is paid up to (Call.fundedUntil), never earlier than a grant seen before. Null once ended or when unknown.',
+  })
+  fundedUntil!: Date | null;
+}
+
+@ObjectType('CallGrants', { description: 'The result of callGrants: one grant per id asked for, in input order.' })
+export class CallGrantsObject {
+  @Field(() => DateTimeResolver, {
+    description:
+      "The server's time of the read: a switch whose clock differs from it by more than a few ms should allow for the difference.",
+  })
+  at!: Date;
+
+  @Field(() => [CallGrantObject], { description: 'One per id asked for, in input order.' })
+  grants!: CallGrantObject[];
 }

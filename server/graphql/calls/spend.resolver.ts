@@ -240,7 +240,7 @@ export class SpendResolver {
 
   @Mutation(() => StartCallPayload, {
     description:
-      'OWNER, INTEGRATOR, PLATFORM_ADMIN: reserves the first increment and starts metering; a call that cannot be funded comes back REFUSED (and stops ' +
+      "OWNER, INTEGRATOR, PLATFORM_ADMIN: reserves the first increment and starts metering (the call's fundedUntil is its first grant: see callGrants); a call that cannot be funded comes back REFUSED (and stops " +
       'the campaign). CAMPAIGN_NOT_RUNNING, LIMIT_EXCEEDED (concurrentCallsPerAccountMax active calls, default 2000), BAD_USER_INPUT (`to` not E.164 or ' +
       'without a rate), IDEMPOTENCY_KEY_REUSED.',
   })

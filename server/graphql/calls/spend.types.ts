@@ -285,7 +285,15 @@ export class CallObject {
   @Field(() => DateTimeResolver, { description: 'When it ended; null while ACTIVE.', nullable: true })
   endedAt!: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'While active: until when it is paid for.' })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "While ACTIVE: until when it is paid for, the call's grant. A switch hangs the call up at the last fundedUntil it saw unless it has seen " +
+      'a later one (poll callGrants): the billing clock extends it billingClockLeadMs (default 1 s) before it runs out while the wallet, budget ' +
+      'and spend caps fund the next increment; while the server or its database is unreachable it is not extended and the call ends there ' +
+      '(fail-safe: a call with money left may be cut by an outage), and a grant that ran out is never extended afterwards: the server ends ' +
+      'that call at fundedUntil as a hang-up (COMPLETED, HANGUP). endCall bills min(its arrival, fundedUntil). Null once ended.',
+  })
   fundedUntil!: Date | null;
 
   @Field(() => Int, { description: 'Seconds billed: final once ended, so far while active (rounded up by the increments).' })
