@@ -432,6 +432,7 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
     violations,
     switchCalls: [...callSwitch.calls.values()],
     unfundedLagSecondsAllowed: options.unfundedLagSecondsAllowed,
+    processKilled: scenario === 'kill-9',
   });
   const problems = checks.problems;
   const acknowledged = records.filter((entry) => entry.outcome !== 'unknown').length;
