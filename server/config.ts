@@ -353,7 +353,8 @@ export interface Config {
   billingClockBatchSize: number;
   /**
    * How often the billing clock re-reads every active call's due time, in milliseconds: it learns
-   * of the calls of other processes (and of a crashed one) this way; its own it schedules at once. @default 1000
+   * of the calls of other processes (and of a crashed one) this way, between two batches of a busy
+   * pass too, so it takes over a dead process's calls within this; its own it schedules at once. @default 1000
    */
   billingClockRescanMs: number;
   /**
