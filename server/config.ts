@@ -373,9 +373,25 @@ export interface Config {
   billingClockBatchSize: number;
   /**
    * How often the billing clock re-reads every active call's due time, in milliseconds: it learns
-   * of the calls of other processes (and of a crashed one) this way; its own it schedules at once. @default 1000
+   * of the calls of other processes (and of a crashed one) this way, between two batches of a busy
+   * pass too, so it takes over a dead process's calls within this; its own it schedules at once. @default 1000
    */
   billingClockRescanMs: number;
+  /**
+   * How long a billing clock's claim on calls outlives a process that stops talking to PostgreSQL,
+   * in milliseconds. Every clock meters every active call (it claims due calls with SKIP LOCKED, and
+   * learns of other processes' calls by its rescan), so a process killed, frozen or cut off mid-batch
+   * only delays the calls its batch had locked: the batch's transaction runs with this as its
+   * `idle_in_transaction_session_timeout` and `client_connection_check_interval` (PostgreSQL 14 and
+   * later), so PostgreSQL ends it and frees those calls within this of the process's death (`kill
+   * -9`: the backend sees the closed socket, even mid-statement) or of the end of the statement in
+   * flight (a frozen or cut-off process), and another process's clock takes them on its next pass
+   * ({@link billingClockIntervalMs} later). Without it a frozen process's calls stayed locked for
+   * `DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS` (30 s). A live clock that pauses longer than this
+   * between two statements of a batch loses the batch (rolled back, retried on the next pass). Env
+   * `BILLING_CLOCK_CLAIM_TIMEOUT_MS`, {@link BILLING_CLOCK_CLAIM_TIMEOUT_MS_MIN}..{@link BILLING_CLOCK_CLAIM_TIMEOUT_MS_MAX}. @default 3000
+   */
+  billingClockClaimTimeoutMs: number;
   /** Whether this process runs the billing clock (tests may drive it by hand). @default true */
   billingClockEnabled: boolean;
   /** Whether the built-in dialer simulator dials campaigns created with `simulate: true`. Env `SIMULATOR` (0/1). @default true for npm start, false in tests */
@@ -946,6 +962,24 @@ function positiveIntegerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: 
   return value;
 }
 
+/** Shortest `BILLING_CLOCK_CLAIM_TIMEOUT_MS`, in milliseconds: a loaded machine's pause between two statements of a clock batch must fit. */
+export const BILLING_CLOCK_CLAIM_TIMEOUT_MS_MIN = 500;
+/**
+ * Longest `BILLING_CLOCK_CLAIM_TIMEOUT_MS`, in milliseconds: 7 s, one 6-second increment plus the
+ * clock's 1 s lead, the longest a takeover may take for a call to stay within one increment of its funding.
+ */
+export const BILLING_CLOCK_CLAIM_TIMEOUT_MS_MAX = 7_000;
+
+/** `BILLING_CLOCK_CLAIM_TIMEOUT_MS`, default 3 s. @throws Error outside {@link BILLING_CLOCK_CLAIM_TIMEOUT_MS_MIN}..{@link BILLING_CLOCK_CLAIM_TIMEOUT_MS_MAX}. */
+function billingClockClaimTimeoutMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = integerFromEnv(env, 'BILLING_CLOCK_CLAIM_TIMEOUT_MS', 3_000);
+  if (value < BILLING_CLOCK_CLAIM_TIMEOUT_MS_MIN || value > BILLING_CLOCK_CLAIM_TIMEOUT_MS_MAX)
+    throw new Error(
+      `BILLING_CLOCK_CLAIM_TIMEOUT_MS must be ${BILLING_CLOCK_CLAIM_TIMEOUT_MS_MIN}..${BILLING_CLOCK_CLAIM_TIMEOUT_MS_MAX}, got "${env.BILLING_CLOCK_CLAIM_TIMEOUT_MS}"`,
+    );
+  return value;
+}
+
 /** Shortest `MAIL_SEND_LEASE_MS`, in milliseconds: three SMTP timeouts (connection, greeting, idle) of 10 s. */
 export const MAIL_SEND_LEASE_MS_MIN = 30_000;
 
@@ -1095,6 +1129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
     billingClockRescanMs: 1_000,
+    billingClockClaimTimeoutMs: billingClockClaimTimeoutMsFromEnv(env),
     billingClockEnabled: true,
     simulatorEnabled: env.SIMULATOR !== '0',
     simulatorTickMs: 250,

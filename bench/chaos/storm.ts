@@ -390,30 +390,27 @@ async function runStormIn(resources: Resources, options: StormOptions): Promise<
   const cleanUpRecords = await endRemainingCalls(context, stormWallets);
   log(`  ${scenario}: storm done in ${stormSeconds.toFixed(1)} s (${(records.length / stormSeconds).toFixed(0)} operations/s); settling…`);
 
-  // Settle: every backlog drained, subscribers caught up.
+  // Settle on conditions, polled, never a fixed wait: every durable consumer at or past the outbox's newest row as
+  // of now (the storm and its clean-up are over), every alert made meanwhile read by the alert readers and seen by
+  // both subscribers, every wallet's last transaction seen by both subscribers (both processes' live tails past it),
+  // and no mail, webhook delivery or top-up left pending.
+  const outboxEnd = await readOutboxEnd(monitor);
   const settleDeadline = Date.now() + options.settleTimeoutMs;
   let settled = false;
+  let waitingFor = 'no reading yet';
   while (Date.now() < settleDeadline) {
-    const backlogs = await readBacklogs(monitor).catch(() => undefined);
-    const caughtUp = await readTransactionCounts(monitor, stormWallets)
-      .then((counts) =>
-        subscribers.every((subscriber) => counts.every(({ walletId, count }) => subscriber.sequences.get(walletId)!.length >= count)),
-      )
-      .catch(() => false);
-    if (backlogs && backlogs.total === 0 && caughtUp) {
+    waitingFor = await settleWaitingFor(monitor, outboxEnd, stormWallets, subscribers).catch(
+      (error: Error) => `an unreadable database (${error.message})`,
+    );
+    if (waitingFor === '') {
       settled = true;
       break;
     }
-    await sleep(500);
+    await sleep(SETTLE_POLL_MS);
   }
-  // A last moment for events in flight behind the last counted row.
-  await sleep(1_500);
   unfunded.stop = true;
   await unfundedLoop;
-  if (!settled)
-    notes.push(
-      `not settled within ${Math.round(options.settleTimeoutMs / 1000)} s: ${JSON.stringify(await readBacklogs(monitor).catch(() => 'unreadable'))}`,
-    );
+  if (!settled) notes.push(`not settled within ${Math.round(options.settleTimeoutMs / 1000)} s: waiting for ${waitingFor}`);
 
   const orm = await createOrm({ databaseUrl: directUrl, poolSizeMax: 2 });
   let violations: Awaited<ReturnType<typeof verifyLedger>>;
@@ -565,6 +562,58 @@ async function readTransactionCounts(client: MonitorConnection, wallets: StormWa
     [wallets.map((wallet) => wallet.walletId)],
   );
   return rows.map((row) => ({ walletId: row.id, count: Number(row.last_sequence) }));
+}
+
+/** How often the settle conditions are read after the storm, in ms. */
+const SETTLE_POLL_MS = 200;
+
+/** The outbox's newest row (its position: transaction id, row id); none when the outbox is empty. */
+async function readOutboxEnd(client: MonitorConnection): Promise<{ txId: string; eventId: string } | undefined> {
+  const { rows } = await client.query<{ tx_id: string; id: string }>(
+    'select tx_id::text, id::text from outbox_event order by tx_id desc, id desc limit 1',
+  );
+  return rows[0] && { txId: rows[0].tx_id, eventId: rows[0].id };
+}
+
+/**
+ * What the storm still waits for before its checks, in words; empty once every condition holds: each durable outbox
+ * consumer at or past `outboxEnd`, each alert reader at the newest alert and both subscribers holding it, both
+ * subscribers holding every storm wallet's last transaction, and no mail, webhook delivery or top-up pending.
+ */
+async function settleWaitingFor(
+  client: MonitorConnection,
+  outboxEnd: { txId: string; eventId: string } | undefined,
+  wallets: StormWallet[],
+  subscribers: StormSubscriber[],
+): Promise<string> {
+  const waiting: string[] = [];
+  if (outboxEnd) {
+    const { rows } = await client.query<{ name: string }>(
+      'select name from outbox_consumer where (tx_id, event_id) < ($1::xid8, $2::bigint) order by name',
+      [outboxEnd.txId, outboxEnd.eventId],
+    );
+    if (rows.length > 0) waiting.push(`outbox consumers behind the storm's last row: ${rows.map((row) => row.name).join(', ')}`);
+  }
+  // Read after the consumers: the alerts they made from the storm's rows exist by the time they are past them.
+  const { rows: alertRows } = await client.query<{ newest: string | null; behind: string[] }>(
+    `select (select max(id) from alert)::text as newest,
+            array(select name from alert_reader where alert_id < (select coalesce(max(id), 0) from alert) order by name) as behind`,
+  );
+  const newestAlert = alertRows[0]?.newest === null || alertRows[0] === undefined ? undefined : Number(alertRows[0].newest);
+  if (alertRows[0] && alertRows[0].behind.length > 0)
+    waiting.push(`alert readers behind alert ${newestAlert}: ${alertRows[0].behind.join(', ')}`);
+  if (newestAlert !== undefined) {
+    const behind = subscribers.filter((subscriber) => !subscriber.alertPositions.includes(newestAlert));
+    if (behind.length > 0) waiting.push(`alert ${newestAlert} on ${behind.map((subscriber) => subscriber.name).join(', ')}`);
+  }
+  const counts = await readTransactionCounts(client, wallets);
+  for (const subscriber of subscribers) {
+    const short = counts.filter(({ walletId, count }) => !subscriber.sequences.get(walletId)!.includes(count) && count > 0).length;
+    if (short > 0) waiting.push(`${subscriber.name}: the last transaction of ${short} wallet(s)`);
+  }
+  const backlogs = await readBacklogs(client);
+  if (backlogs.total > 0) waiting.push(`backlogs ${JSON.stringify(backlogs)}`);
+  return waiting.join('; ');
 }
 
 /** Whether both processes answer a read of the database within 2 s. */

@@ -185,6 +185,16 @@ export interface TransactionOptions {
   isolationLevel?: 'read committed' | 'repeatable read' | 'serializable';
   /** A read-only transaction (PostgreSQL refuses its writes). @default false */
   readOnly?: boolean;
+  /**
+   * How long the rows this transaction locks stay locked once its process has stopped talking to
+   * PostgreSQL, in milliseconds: set local, in the `begin` round trip, as the transaction's
+   * `idle_in_transaction_session_timeout` (a frozen or cut-off process's session is ended this long
+   * after its last statement finished) and `client_connection_check_interval` (a statement running
+   * for a process that has died notices its closed socket within this, PostgreSQL 14 and later). A
+   * statement still running for a frozen process holds its locks until it ends (the connection's
+   * statement and lock timeouts), then this. A positive integer. @default the connection's (the pool's timeouts)
+   */
+  claimTimeoutMs?: number;
 }
 
 /**
@@ -202,8 +212,18 @@ export async function transaction<T>(
     options.isolationLevel === undefined && !options.readOnly
       ? 'begin'
       : `begin isolation level ${options.isolationLevel ?? 'read committed'}${options.readOnly ? ' read only' : ''}`;
+  const { claimTimeoutMs } = options;
+  assert(
+    claimTimeoutMs === undefined || (Number.isInteger(claimTimeoutMs) && claimTimeoutMs > 0),
+    'a transaction claim timeout is a positive integer of milliseconds',
+  );
+  // One simple query, one round trip: the settings ride with the begin (an integer, so no quoting).
+  const opening =
+    claimTimeoutMs === undefined
+      ? begin
+      : `${begin}; set local idle_in_transaction_session_timeout = ${claimTimeoutMs}; set local client_connection_check_interval = ${claimTimeoutMs}`;
   return withConnection(em, async (connection) => {
-    await connection.query(begin);
+    await connection.query(opening);
     try {
       const result = await work(new SqlTransaction(connection));
       await connection.query('commit');

@@ -1,6 +1,6 @@
-// Goal: the timeout and shutdown settings read from the environment as documented (defaults, env names, 0 where it means off, malformed or inconsistent values refused at start). Method: loadConfig on hand-made environments, no server.
+// Goal: the timeout and shutdown settings (the billing clock's claim timeout among them) read from the environment as documented (defaults, env names, 0 where it means off, malformed, out-of-range or inconsistent values refused at start). Method: loadConfig on hand-made environments, no server.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
+import { BILLING_CLOCK_CLAIM_TIMEOUT_MS_MAX, BILLING_CLOCK_CLAIM_TIMEOUT_MS_MIN, loadConfig } from '../../server/config.js';
 
 describe('timeout settings', () => {
   it('have the documented defaults', () => {
@@ -75,5 +75,16 @@ describe('timeout settings', () => {
     );
     expect(() => loadConfig({}, { databaseStatementTimeoutMs: 30_000 })).toThrow(/DATABASE_QUERY_TIMEOUT_MS/);
     expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0', DATABASE_QUERY_TIMEOUT_MS: '1' }).databaseQueryTimeoutMs).toBe(1);
+  });
+
+  it('the billing clock claim timeout: 3000 ms by default, BILLING_CLOCK_CLAIM_TIMEOUT_MS from 500 to 7000 (one 6 s increment plus the 1 s lead)', () => {
+    expect(loadConfig({}).billingClockClaimTimeoutMs).toBe(3_000);
+    expect(BILLING_CLOCK_CLAIM_TIMEOUT_MS_MIN).toBe(500);
+    expect(BILLING_CLOCK_CLAIM_TIMEOUT_MS_MAX).toBe(7_000);
+    expect(loadConfig({ BILLING_CLOCK_CLAIM_TIMEOUT_MS: '500' }).billingClockClaimTimeoutMs).toBe(500);
+    expect(() => loadConfig({ BILLING_CLOCK_CLAIM_TIMEOUT_MS: '499' })).toThrow(/BILLING_CLOCK_CLAIM_TIMEOUT_MS/);
+    expect(loadConfig({ BILLING_CLOCK_CLAIM_TIMEOUT_MS: '7000' }).billingClockClaimTimeoutMs).toBe(7_000);
+    expect(() => loadConfig({ BILLING_CLOCK_CLAIM_TIMEOUT_MS: '7001' })).toThrow(/BILLING_CLOCK_CLAIM_TIMEOUT_MS/);
+    expect(() => loadConfig({ BILLING_CLOCK_CLAIM_TIMEOUT_MS: 'soon' })).toThrow(/BILLING_CLOCK_CLAIM_TIMEOUT_MS/);
   });
 });

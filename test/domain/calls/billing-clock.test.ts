@@ -57,7 +57,7 @@ async function batchStatements(): Promise<{ extended: number; batches: string[][
     const pass = await t.app.spend.billingClock.runDue();
     const batches: string[][] = [];
     sent.forEach((statement, index) => {
-      if (statement.text !== 'begin') return;
+      if (!/^begin\b/.test(statement.text)) return;
       const rest = sent!.slice(index).filter((other) => other.client === statement.client);
       const end = rest.findIndex((other) => other.text === 'commit');
       batches.push(rest.slice(0, end + 1).map((other) => other.text.trim().split(/\s+/).slice(0, 2).join(' ')));
@@ -69,11 +69,11 @@ async function batchStatements(): Promise<{ extended: number; batches: string[][
 }
 
 /**
- * A batch's statements by their first words: claim the calls, lock wallets, their spend caps (none here) and
+ * A batch's statements by their first words: begin (with the claim timeout set local, in the same round trip), claim the calls, lock wallets, their spend caps (none here) and
  * campaigns, write the calls' meters, wallets' reserved credit and campaigns, and the campaigns' change events to the outbox.
  */
 const ONE_PER_TABLE = [
-  'begin',
+  'begin; set',
   'select c.id,',
   'select id,',
   'select w.id',
