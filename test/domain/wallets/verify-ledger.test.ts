@@ -372,11 +372,9 @@ describe('verifyLedger and the outbox', () => {
       const tenant = await t.createAccount();
       usageWalletId = tenant.walletId;
       await t.fund(usageWalletId, '10');
-      const usage = await t.ok(
-        tenant.ownerKey,
-        `mutation($input: RecordUsageInput!) { recordUsage(input: $input) { postedCount } }`,
-        { input: { events: Array.from({ length: 4 }, () => ({ walletId: usageWalletId, amount: '1' })) } },
-      );
+      const usage = await t.ok(tenant.ownerKey, `mutation($input: RecordUsageInput!) { recordUsage(input: $input) { postedCount } }`, {
+        input: { events: Array.from({ length: 4 }, () => ({ walletId: usageWalletId, amount: '1' })) },
+      });
       expect(usage.recordUsage.postedCount).toBe(4);
     });
     const run = () => `wallet_id = '${usageWalletId}' and wallet_sequence = 5`;
