@@ -165,7 +165,9 @@ inserted as (
     from posted p join input i using (transaction_id)
   returning id
 ),
-published as (
+published as (${
+    options.inOrder
+      ? `
   -- One outbox row per wallet and run of its postings that leave the same reserved credit (all of
   -- them but where a posting releases a hold): it stands for those consecutive sequences, and
   -- readers expand it from wallet_transaction (Migration20261207235200). A row per posting cost
@@ -180,7 +182,14 @@ published as (
                  p.sequence - row_number() over (partition by p.wallet_id, p.wallet_reserved_micros order by p.sequence) as run
             from posted p) r
    group by r.account_id, r.wallet_id, r.wallet_reserved_micros, r.run
-   order by r.wallet_id, min(r.sequence)
+   order by r.wallet_id, min(r.sequence)`
+      : `
+  -- One posting: a run of one (transaction_count keeps its default, 1), without the grouping above,
+  -- which would cost a lone charge's statement more than it saves.
+  insert into outbox_event (type, account_id, wallet_id, wallet_sequence, balance_micros, reserved_micros, transaction_id)
+  select 'WALLET_TRANSACTION', p.account_id, p.wallet_id, p.sequence, p.balance_after_micros, p.wallet_reserved_micros, p.transaction_id
+    from posted p`
+  }
 )
 -- Only what the caller does not know already (it gave the rest: wallet, amount, kind, description, key,
 -- campaign, actor): a third of the columns of the whole row, which for a 500-event batch spared
