@@ -104,7 +104,7 @@ async function readStatements(databaseUrl: string): Promise<Reads> {
     for (const { query, calls } of rows) {
       const text = query.replace(/\s+/g, ' ').toLowerCase();
       if (
-        text.includes('left join wallet_transaction t on t.id = e.transaction_id') ||
+        text.includes("left join wallet_transaction t on e.type = 'wallet_transaction'") ||
         text.includes('select exists (select 1 from outbox_event e')
       )
         reads.tail += Number(calls);

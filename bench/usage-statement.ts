@@ -7,8 +7,8 @@
  * "after" migrated to the current schema; "before" migrated the same way, then with the migrations
  * of {@link MIGRATIONS_UNDER_TEST} taken back (their `down()`, newest first), so it holds the schema
  * those migrations replaced. Each side posts with the statement its schema goes with
- * ({@link POST_WALLET_TRANSACTIONS} on both today: the migrations changed only checks the statement
- * triggers). Points alternate between the sides (A B, then B A, ...) so that the load of a shared
+ * ({@link POST_WALLET_TRANSACTIONS}, and on a "before" side without the outbox runs of
+ * Migration20261207235200 the same statement with one outbox row per posting, as it was). Points alternate between the sides (A B, then B A, ...) so that the load of a shared
  * machine falls on both alike; the table gives each round and the median per side.
  *
  * Two shapes: "usage" — `BENCH_USAGE_CLIENTS` (default 4) connections each sending batches of
@@ -37,6 +37,7 @@ import { createOrm, migrate } from '../server/database/orm.js';
 import type { PreparedStatement } from '../server/database/statement-batcher.js';
 import { Migration20261207170000PostingChecksPerStatement } from '../server/migrations/Migration20261207170000_posting_checks_per_statement.js';
 import { Migration20261207174000PostingChecksSmallStatements } from '../server/migrations/Migration20261207174000_posting_checks_small_statements.js';
+import { Migration20261207235200OutboxTransactionRanges } from '../server/migrations/Migration20261207235200_outbox_transaction_ranges.js';
 import { POST_WALLET_TRANSACTION, POST_WALLET_TRANSACTIONS } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
@@ -63,18 +64,42 @@ import {
 const MIGRATIONS_OF_THE_WORK: (new (...args: ConstructorParameters<typeof Migration>) => Migration)[] = [
   Migration20261207170000PostingChecksPerStatement,
   Migration20261207174000PostingChecksSmallStatements,
+  Migration20261207235200OutboxTransactionRanges,
 ];
 /**
  * How many of the newest {@link MIGRATIONS_OF_THE_WORK} the "before" side takes back, from
- * `BENCH_TAKE_BACK` (default: all, the schema before the work; 1: the per-statement checks without
- * their small path, to measure that step alone).
+ * `BENCH_TAKE_BACK` (default: all, the schema before the work; 1: one outbox row per posting instead of
+ * per run, to measure that step alone; 2: that and the checks' small path).
  */
 const TAKE_BACK = numberFromEnv('BENCH_TAKE_BACK', MIGRATIONS_OF_THE_WORK.length, 1, MIGRATIONS_OF_THE_WORK.length);
 const MIGRATIONS_UNDER_TEST = MIGRATIONS_OF_THE_WORK.slice(MIGRATIONS_OF_THE_WORK.length - TAKE_BACK);
 
+/** The outbox insert of the posting statement before Migration20261207235200: one row per posting. */
+const OUTBOX_ROW_PER_POSTING = `published as (
+  insert into outbox_event (type, account_id, wallet_id, wallet_sequence, balance_micros, reserved_micros, transaction_id)
+  select 'WALLET_TRANSACTION', p.account_id, p.wallet_id, p.sequence, p.balance_after_micros, p.wallet_reserved_micros, i.transaction_id
+    from posted p join input i using (transaction_id)
+)`;
+
+/** `statement` as it was before outbox rows stood for runs of postings: its `published` step swapped for {@link OUTBOX_ROW_PER_POSTING}. */
+function withOutboxRowPerPosting(statement: PreparedStatement): PreparedStatement {
+  const start = statement.text.indexOf('published as (');
+  const end = statement.text.indexOf('\n)\n', start);
+  if (start < 0 || end < 0) throw new Error(`${statement.name}: no published step to swap`);
+  return {
+    name: `${statement.name}_row_per_posting`,
+    text: `${statement.text.slice(0, start)}${OUTBOX_ROW_PER_POSTING}${statement.text.slice(end + 2)}`,
+  };
+}
+
+/** Whether the "before" side takes back the outbox runs, and so posts one outbox row per posting. */
+const BEFORE_OUTBOX_RUNS = MIGRATIONS_UNDER_TEST.includes(Migration20261207235200OutboxTransactionRanges);
+
 /** The statements each side posts with: one posting, and many over arrays (the statement recordUsage runs). */
 const STATEMENTS: Record<Side, { single: PreparedStatement; batched: PreparedStatement }> = {
-  before: { single: POST_WALLET_TRANSACTION, batched: POST_WALLET_TRANSACTIONS },
+  before: BEFORE_OUTBOX_RUNS
+    ? { single: withOutboxRowPerPosting(POST_WALLET_TRANSACTION), batched: withOutboxRowPerPosting(POST_WALLET_TRANSACTIONS) }
+    : { single: POST_WALLET_TRANSACTION, batched: POST_WALLET_TRANSACTIONS },
   after: { single: POST_WALLET_TRANSACTION, batched: POST_WALLET_TRANSACTIONS },
 };
 
@@ -307,7 +332,7 @@ async function main(resources: Resources): Promise<boolean> {
   const busyBefore = machineBusyCpuSeconds();
   await sleep(1000);
   const idlePercent = 100 * (machineBusyCpuSeconds() - busyBefore);
-  console.log('Spendwire posting statement: PostgreSQL cost per event before and after the cheaper checks, same cluster, same run');
+  console.log('Spendwire posting statement: PostgreSQL cost per event before and after the work under test, same cluster, same run');
   console.log(
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}); busy before the load: ${fixed(idlePercent, 0)} % of one core` +
       `${idlePercent > 20 ? ' — other processes are busy: compare µs/event, not events/s' : ''}`,
@@ -364,6 +389,12 @@ async function main(resources: Resources): Promise<boolean> {
   for (const side of SIDES) {
     const orm = await createOrm({ databaseUrl: databases[side].url, poolSizeMax: 2 });
     resources.orms.push(orm);
+    if (side === 'before' && BEFORE_OUTBOX_RUNS) {
+      // verifyLedger reads the runs' column: put it back (its default makes every row written here a run of one, as it was).
+      const runs = new Migration20261207235200OutboxTransactionRanges(orm.em.getDriver(), orm.config);
+      await runs.up();
+      for (const query of runs.getQueries()) await orm.em.getConnection().execute(String(query));
+    }
     const violations = await verifyLedger(orm.em.fork());
     console.log(
       `Ledger invariants (${side}): ${violations.length === 0 ? 'all hold' : `${violations.length} BROKEN: ${violations.map((v) => v.invariant).join('; ')}`}`,

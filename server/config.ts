@@ -254,7 +254,12 @@ export interface Config {
   socketCredentialCheckIntervalMs: number;
   /** How often the outbox is read even without a wake-up signal, in milliseconds. @default 1000 */
   outboxPollIntervalMs: number;
-  /** Outbox rows per read (live tail and replays). @default 500 */
+  /**
+   * Outbox rows per read (live tail and replays), and wallet transactions per read: a row of a
+   * posting statement stands for all of a wallet's transactions in it, and a read takes a row only
+   * while the rows before it stand for fewer than this many (a row is never split, so one read may
+   * return up to this many plus one statement's). @default 500
+   */
   outboxBatchSize: number;
   /**
    * Redis for a fleet of server processes, e.g. `redis://10.0.0.5:6379`. When set, the processes
@@ -467,7 +472,7 @@ export interface Config {
   alertsEnabled: boolean;
   /** How often the alert processor reads the outbox without a wake-up, in milliseconds. @default 1000 */
   alertsIntervalMs: number;
-  /** Outbox rows the alert processor judges per transaction. @default 1000 */
+  /** Outbox rows the alert processor judges per transaction, and wallet transactions they stand for (see {@link outboxBatchSize}). @default 1000 */
   alertsBatchSize: number;
   /** How long the alert processor lets commits gather after a wake-up before a pass, in milliseconds. @default 50 */
   alertsCoalesceMs: number;
@@ -698,7 +703,7 @@ export interface Config {
   mailEnabled: boolean;
   /** How often the mail jobs look for new alerts, receipts and mails due, in milliseconds. @default 1000 */
   mailIntervalMs: number;
-  /** Alerts or outbox rows turned into mails per transaction of the mail producer. @default 100 */
+  /** Alerts or outbox rows (and wallet transactions they stand for, see {@link outboxBatchSize}) turned into mails per transaction of the mail producer. @default 100 */
   mailProduceBatchSize: number;
   /** Mails claimed and sent per pass of the sender (sent concurrently). @default 10 */
   mailSendBatchSize: number;
@@ -744,7 +749,7 @@ export interface Config {
   webhookProducerCoalesceMs: number;
   /** How often the webhook producer reads the outbox and the alerts even without a wake-up, in milliseconds. @default 1000 */
   webhookProducerIntervalMs: number;
-  /** Outbox rows or alerts the webhook producer turns into events per transaction. @default 500 */
+  /** Outbox rows (and wallet transactions they stand for, see {@link outboxBatchSize}) or alerts the webhook producer turns into events per transaction. @default 500 */
   webhookProducerBatchSize: number;
   /** How often the webhook sender looks for deliveries due, in milliseconds. @default 1000 */
   webhookSenderIntervalMs: number;

@@ -182,12 +182,12 @@ export class Metrics {
   });
   readonly outboxTailLag = new Gauge({
     name: `${PREFIX}outbox_tail_lag_rows`,
-    help: 'Outbox rows (by id) between the newest row and this process’s live tail (subscriptions).',
+    help: 'Outbox rows (by id) between the newest row and this process’s live tail (subscriptions); one row stands for all of a wallet’s transactions of one posting statement.',
     registers: [this.registry],
   });
   readonly outboxConsumerLag = new Gauge({
     name: `${PREFIX}outbox_consumer_lag_rows`,
-    help: 'Outbox rows (by id) between the newest row and each durable consumer’s position.',
+    help: 'Outbox rows (by id) between the newest row and each durable consumer’s position; one row stands for all of a wallet’s transactions of one posting statement.',
     labelNames: ['consumer'] as const,
     registers: [this.registry],
   });

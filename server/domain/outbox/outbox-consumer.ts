@@ -27,7 +27,10 @@ export async function lockOutboxConsumer(db: Db, name: string): Promise<void> {
 export interface ConsumeOutboxOptions {
   /** The consumer's row in `outbox_consumer` (created at the outbox's current head when missing). */
   name: string;
-  /** Rows handed to `handle` at most per transaction. */
+  /**
+   * Rows handed to `handle` at most per transaction, and wallet transactions they stand for (a row's
+   * `transaction_count`) at most, but for a first row that alone stands for more (a row is never split).
+   */
   batchSize: number;
   /**
    * Handles a batch, in position order, inside the transaction that advances the position: what it
@@ -39,7 +42,7 @@ export interface ConsumeOutboxOptions {
 
 /**
  * Reads the outbox after the consumer's durable position, one batch per transaction, until it is
- * caught up; returns how many rows it handled. Only rows below the outbox horizon (this database's
+ * caught up; returns how many rows it handled (a row may stand for many wallet transactions). Only rows below the outbox horizon (this database's
  * oldest running transaction, as the live tail reads) are read, so a row committed later can never
  * appear behind the position.
  * A transaction-scoped advisory lock per consumer name serializes every process running the same
@@ -55,13 +58,14 @@ export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOpt
       const position =
         (await selectConsumerPosition.maybeOne(tx, { name: options.name })) ?? (await insertConsumerAtHead.one(tx, { name: options.name }));
       const rows = await selectConsumerBatch.all(tx, { txId: position.tx_id, eventId: position.event_id, limit: options.batchSize });
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { rows: 0, transactions: 0 };
       await options.handle(rows, tx);
       const last = rows.at(-1)!;
       await updateConsumerPosition.run(tx, { name: options.name, txId: last.tx_id, eventId: last.id });
-      return rows.length;
+      return { rows: rows.length, transactions: rows.reduce((sum, row) => sum + row.transaction_count, 0) };
     });
-    handled += count;
-    if (count < options.batchSize) return handled;
+    handled += count.rows;
+    // A batch cut short by the rows' transactions stands for at least batchSize of them: read on.
+    if (count.rows < options.batchSize && count.transactions < options.batchSize) return handled;
   }
 }

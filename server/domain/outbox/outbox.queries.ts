@@ -37,7 +37,15 @@ export interface OutboxRecord {
   type: 'WALLET_TRANSACTION' | 'CAMPAIGN_UPDATED' | 'CALL_UPDATED' | 'WALLET_UPDATED' | 'PAYMENT_EVENT' | 'ALERT_CAUSE' | 'DOCUMENT_ISSUED';
   account_id: string;
   wallet_id: string | null;
+  /** WALLET_TRANSACTION: the last sequence of the row's run of transactions (see `transaction_count`). */
   wallet_sequence: string | null;
+  /**
+   * WALLET_TRANSACTION: how many consecutive transactions of the wallet the row stands for, ending
+   * at `wallet_sequence` (one posting statement writes one row per wallet and run of equal reserved
+   * credit); 1 for every other type.
+   */
+  transaction_count: number;
+  /** WALLET_TRANSACTION: the last transaction of the run. */
   transaction_id: string | null;
   campaign_id: string | null;
   call_id: string | null;
@@ -81,17 +89,37 @@ export const insertConsumerAtHead = sql<ConsumerPositionRow, { name: string }>(
    returning tx_id::text, event_id::text`,
 );
 
-/** A consumer's next batch: rows after its position and below the {@link OUTBOX_HORIZON}, in position order. */
-export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: string; limit: number }>(
+/**
+ * The outbox rows after `position` (a row-value expression) and below the {@link OUTBOX_HORIZON},
+ * in position order, as a subquery aliased `e` with every column of outbox_event: at most `:limit`
+ * rows, and none once the rows before stand for `:limit` wallet transactions (the first row always
+ * comes, so a reader advances). A row is never split: readers move their position row by row, and a
+ * row's transactions all lie at its position.
+ */
+function outboxRowsAfter(position: string): string {
   // Ordered by the columns (e.…): a bare `tx_id` here would be the text output of the same
-  // name, and as text '10' < '9', so a batch across a power of ten would skip rows.
-  `select e.id::text, e.tx_id::text, e.type, e.account_id, e.wallet_id, e.wallet_sequence::text, e.transaction_id, e.campaign_id,
-          e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.invoice_id::text, e.created_at
-     from outbox_event e
-    where (e.tx_id, e.id) > (:txId::xid8, :eventId::bigint)
-      and e.tx_id < ${OUTBOX_HORIZON}
-    order by e.tx_id, e.id
-    limit :limit`,
+  // name, and as text '10' < '9', so a batch across a power of ten would skip rows. The limit is
+  // taken first, so the running sum reads at most :limit rows.
+  return `(select e.* from (
+      select e.*, sum(e.transaction_count) over (order by e.tx_id, e.id) as transactions_through
+        from (select e.* from outbox_event e
+               where (e.tx_id, e.id) > ${position}
+                 and e.tx_id < ${OUTBOX_HORIZON}
+               order by e.tx_id, e.id
+               limit :limit) e) e
+     where e.transactions_through - e.transaction_count < :limit) e`;
+}
+
+/**
+ * A consumer's next batch: rows after its position and below the {@link OUTBOX_HORIZON}, in position
+ * order; at most `limit` rows, standing for at most `limit` wallet transactions but for the first row
+ * (see `transaction_count`: a consumer that needs each transaction reads it from wallet_transaction).
+ */
+export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: string; limit: number }>(
+  `select e.id::text, e.tx_id::text, e.type, e.account_id, e.wallet_id, e.wallet_sequence::text, e.transaction_count, e.transaction_id,
+          e.campaign_id, e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.invoice_id::text, e.created_at
+     from ${outboxRowsAfter('(:txId::xid8, :eventId::bigint)')}
+    order by e.tx_id, e.id`,
 );
 
 export const updateConsumerPosition = sql<Record<string, never>, { name: string; txId: string; eventId: string }>(
@@ -109,9 +137,14 @@ export interface WalletEventRow extends WalletTransactionRow {
   event_reserved_micros: string | null;
 }
 
-/** Columns of a {@link WalletEventRow} from outbox_event `e` joined to wallet_transaction `t`. */
-export const WALLET_EVENT_COLUMNS = `e.id::text as event_id, e.tx_id::text as event_tx_id,
-  e.wallet_sequence::text as event_wallet_sequence, e.balance_micros::text as event_balance_micros,
+/**
+ * Columns of a {@link WalletEventRow} from outbox_event `e` joined to each wallet_transaction `t` of
+ * its run: sequence and balance are the transaction's own, the reserved credit the run's (equal
+ * after every transaction of it). Rows of other types, without `t`, keep the outbox row's.
+ */
+const WALLET_EVENT_COLUMNS = `e.id::text as event_id, e.tx_id::text as event_tx_id,
+  coalesce(t.sequence, e.wallet_sequence)::text as event_wallet_sequence,
+  coalesce(t.balance_after_micros, e.balance_micros)::text as event_balance_micros,
   e.reserved_micros::text as event_reserved_micros, t.*, ${WALLET_TRANSACTION_CREATED_AT_MS}`;
 
 /** A row of the live tail: the outbox row, and its wallet transaction when it has one. */
@@ -128,16 +161,21 @@ export interface TailRow extends WalletEventRow {
   event_version: string | null;
 }
 
-/** The tail's read: rows below the {@link OUTBOX_HORIZON}, after a position, in position order. */
+/**
+ * The tail's read: rows below the {@link OUTBOX_HORIZON}, after a position, in position order, each
+ * WALLET_TRANSACTION row expanded into its run's transactions in sequence order (one result row per
+ * transaction, all at the outbox row's position). At most `limit` outbox rows, standing for at most
+ * `limit` transactions but for the first row, whose run is never split: so fewer than `limit` result
+ * rows means the reader has caught up.
+ */
 export const selectTailRowsAfter = sql<TailRow, { txId: string; id: string; limit: number }>(
   `select ${WALLET_EVENT_COLUMNS}, e.type as event_type, e.account_id as event_account_id,
          e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version,
          e.wallet_id as event_wallet_id
-    from outbox_event e left join wallet_transaction t on t.id = e.transaction_id
-   where (e.tx_id, e.id) > (:txId::xid8, :id::bigint)
-     and e.tx_id < ${OUTBOX_HORIZON}
-   order by e.tx_id, e.id
-   limit :limit`,
+    from ${outboxRowsAfter('(:txId::xid8, :id::bigint)')}
+    left join wallet_transaction t on e.type = 'WALLET_TRANSACTION' and t.wallet_id = e.wallet_id
+     and t.sequence between e.wallet_sequence - e.transaction_count + 1 and e.wallet_sequence
+   order by e.tx_id, e.id, t.sequence`,
   { prepareAs: 'spendwire_outbox_read_after' },
 );
 

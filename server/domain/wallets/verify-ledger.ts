@@ -67,15 +67,32 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
   {
     // Retention deletes outbox rows created before its cutoff (retention_floor 'outbox'); a
     // transaction row and its outbox row are written by one statement, so they share created_at:
-    // a transaction created before the cutoff may have none left.
-    invariant: 'each wallet transaction has exactly one outbox event, carrying its sequence and balance',
-    sql: `select t.id, t.wallet_id, t.sequence, count(e.id) as events from wallet_transaction t
-            left join outbox_event e on e.transaction_id = t.id
-             and e.wallet_id = t.wallet_id and e.wallet_sequence = t.sequence and e.balance_micros = t.balance_after_micros
+    // a transaction created before the cutoff may have none left. A WALLET_TRANSACTION row stands
+    // for the run of `transaction_count` sequences ending at its wallet_sequence
+    // (Migration20261207235200): it is expanded, and each transaction must lie in exactly one run.
+    invariant: "each wallet transaction is covered by exactly one outbox row's run of sequences",
+    sql: `select t.id, t.wallet_id, t.sequence, count(r.outbox_id) as events from wallet_transaction t
+            left join (select e.id as outbox_id, e.wallet_id, s.sequence from outbox_event e
+                         cross join lateral generate_series(e.wallet_sequence - e.transaction_count + 1, e.wallet_sequence) s(sequence)
+                        where e.type = 'WALLET_TRANSACTION') r on r.wallet_id = t.wallet_id and r.sequence = t.sequence
            group by t.id, t.wallet_id, t.sequence, t.created_at
-          having count(e.id) > 1
-              or (count(e.id) = 0
+          having count(r.outbox_id) > 1
+              or (count(r.outbox_id) = 0
                   and t.created_at >= coalesce((select before_at from retention_floor where name = 'outbox'), '-infinity'::timestamptz))`,
+  },
+  {
+    // The row's last transaction is its own statement's: its id, its balance after, and every
+    // transaction of the run, written by the same statement, shares the row's created_at.
+    invariant: "each outbox row of wallet transactions ends at its last transaction, with its balance, and covers only its statement's",
+    sql: `select e.id, e.wallet_id, e.wallet_sequence, e.transaction_count from outbox_event e
+           where e.type = 'WALLET_TRANSACTION'
+             and (e.wallet_sequence is null
+                  or not exists (select 1 from wallet_transaction t
+                                  where t.id = e.transaction_id and t.wallet_id = e.wallet_id
+                                    and t.sequence = e.wallet_sequence and t.balance_after_micros = e.balance_micros)
+                  or (select count(*) from wallet_transaction t
+                       where t.wallet_id = e.wallet_id and t.created_at = e.created_at
+                         and t.sequence between e.wallet_sequence - e.transaction_count + 1 and e.wallet_sequence) <> e.transaction_count)`,
   },
 
   {

@@ -14,7 +14,7 @@ import {
   insertEvents,
   selectSubscriptionsOfAccounts,
   selectTopUpsForEvents,
-  selectTransactionsForEvents,
+  selectTransactionsOfRuns,
   type TopUpEventRow,
   type TransactionEventRow,
 } from './webhooks.queries.js';
@@ -40,8 +40,8 @@ interface Candidate {
   sourceKey: string;
   type: WebhookEventType;
   accountId: string;
-  /** The wallet transaction, top-up or outbox row the data is read from. */
-  ref: string;
+  /** The outbox row the data is read from (for a transaction: its run of wallet transactions). */
+  row: OutboxRecord;
 }
 
 /** An event ready to be stored. */
@@ -154,28 +154,46 @@ async function documentDrafts(tx: SqlTransaction, rows: OutboxRecord[], publicUr
   return subscribed(tx, drafts);
 }
 
-/** The events of a batch of outbox rows (TRANSACTION_CREATED, TOP_UP_SUCCEEDED, TOP_UP_FAILED; documents apart). */
+/**
+ * The source key of a wallet transaction's event: its outbox row's, and for a row that stands for
+ * several transactions the sequence too, so that each transaction is one event (a run of one keeps
+ * the key a row per transaction had).
+ */
+function transactionSourceKey(row: OutboxRecord, sequence: bigint): string {
+  return row.transaction_count === 1 ? `outbox:${row.id}` : `outbox:${row.id}:${sequence}`;
+}
+
+/**
+ * The events of a batch of outbox rows (TRANSACTION_CREATED, TOP_UP_SUCCEEDED, TOP_UP_FAILED;
+ * documents apart): a WALLET_TRANSACTION row gives one TRANSACTION_CREATED per transaction of its
+ * run, in sequence order.
+ */
 async function draftsOfOutbox(tx: SqlTransaction, rows: OutboxRecord[]): Promise<EventDraft[]> {
   const candidates: Candidate[] = [];
   for (const row of rows) {
     const sourceKey = `outbox:${row.id}`;
-    if (row.type === 'WALLET_TRANSACTION' && row.transaction_id !== null) {
-      candidates.push({ sourceKey, type: WebhookEventType.TRANSACTION_CREATED, accountId: row.account_id, ref: row.transaction_id });
+    if (row.type === 'WALLET_TRANSACTION' && row.wallet_id !== null && row.wallet_sequence !== null) {
+      candidates.push({ sourceKey, type: WebhookEventType.TRANSACTION_CREATED, accountId: row.account_id, row });
     } else if (row.type === 'PAYMENT_EVENT' && row.top_up_id !== null) {
       if (row.payment_event === 'TOP_UP_SUCCEEDED')
-        candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_SUCCEEDED, accountId: row.account_id, ref: row.id });
+        candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_SUCCEEDED, accountId: row.account_id, row });
       if (row.payment_event === 'PAYMENT_FAILED')
-        candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_FAILED, accountId: row.account_id, ref: row.id });
+        candidates.push({ sourceKey, type: WebhookEventType.TOP_UP_FAILED, accountId: row.account_id, row });
     }
   }
   const wanted = await subscribed(tx, candidates);
   if (wanted.length === 0) return [];
-  const transactionIds = wanted.filter((c) => c.type === WebhookEventType.TRANSACTION_CREATED).map((c) => c.ref);
-  const outboxIds = wanted.filter((c) => c.type !== WebhookEventType.TRANSACTION_CREATED).map((c) => c.ref);
+  const runs = wanted.filter((c) => c.type === WebhookEventType.TRANSACTION_CREATED).map((c) => c.row);
+  const outboxIds = wanted.filter((c) => c.type !== WebhookEventType.TRANSACTION_CREATED).map((c) => c.row.id);
+  /** Transactions by `wallet id:sequence`. */
   const transactions = new Map<string, TransactionEventRow>();
-  if (transactionIds.length > 0) {
-    const found = await selectTransactionsForEvents.all(tx, { transactionIds });
-    for (const row of found) transactions.set(row.id, row);
+  if (runs.length > 0) {
+    const found = await selectTransactionsOfRuns.all(tx, {
+      walletIds: runs.map((row) => row.wallet_id!),
+      firstSequences: runs.map((row) => (BigInt(row.wallet_sequence!) - BigInt(row.transaction_count) + 1n).toString()),
+      lastSequences: runs.map((row) => row.wallet_sequence!),
+    });
+    for (const row of found) transactions.set(`${row.wallet_id}:${row.sequence}`, row);
   }
   const topUps = new Map<string, TopUpEventRow>();
   if (outboxIds.length > 0) {
@@ -186,32 +204,39 @@ async function draftsOfOutbox(tx: SqlTransaction, rows: OutboxRecord[]): Promise
   const drafts: EventDraft[] = [];
   for (const candidate of wanted) {
     if (candidate.type === WebhookEventType.TRANSACTION_CREATED) {
-      const t = transactions.get(candidate.ref);
-      if (!t) continue;
-      drafts.push({
-        ...candidate,
-        createdAtMs: Math.round(t.created_at_ms),
-        data: {
-          id: t.id,
-          walletId: t.wallet_id,
-          sequence: t.sequence,
-          type: t.type,
-          kind: t.kind,
-          status: t.status,
-          currency: t.currency,
-          amount: money(t.amount_micros),
-          balanceBefore: money(t.balance_before_micros),
-          balanceAfter: money(t.balance_after_micros),
-          campaignId: t.campaign_id,
-          description: t.description,
-          createdAt: new Date(Math.round(t.created_at_ms)).toISOString(),
-        },
-      });
+      const last = BigInt(candidate.row.wallet_sequence!);
+      for (let sequence = last - BigInt(candidate.row.transaction_count) + 1n; sequence <= last; sequence++) {
+        const t = transactions.get(`${candidate.row.wallet_id}:${sequence}`);
+        if (!t) continue;
+        drafts.push({
+          sourceKey: transactionSourceKey(candidate.row, sequence),
+          type: candidate.type,
+          accountId: candidate.accountId,
+          createdAtMs: Math.round(t.created_at_ms),
+          data: {
+            id: t.id,
+            walletId: t.wallet_id,
+            sequence: t.sequence,
+            type: t.type,
+            kind: t.kind,
+            status: t.status,
+            currency: t.currency,
+            amount: money(t.amount_micros),
+            balanceBefore: money(t.balance_before_micros),
+            balanceAfter: money(t.balance_after_micros),
+            campaignId: t.campaign_id,
+            description: t.description,
+            createdAt: new Date(Math.round(t.created_at_ms)).toISOString(),
+          },
+        });
+      }
     } else {
-      const t = topUps.get(candidate.ref);
+      const t = topUps.get(candidate.row.id);
       if (!t) continue;
       drafts.push({
-        ...candidate,
+        sourceKey: candidate.sourceKey,
+        type: candidate.type,
+        accountId: candidate.accountId,
         createdAtMs: Math.round(t.created_at_ms),
         data: {
           id: t.id,

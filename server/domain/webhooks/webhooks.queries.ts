@@ -337,11 +337,19 @@ export interface TransactionEventRow {
   created_at_ms: number;
 }
 
-/** The wallet transactions `transactionIds` with their wallet's currency. */
-export const selectTransactionsForEvents = sql<TransactionEventRow, { transactionIds: string[] }>(
+/**
+ * The wallet transactions of runs of outbox rows (the i-th run: wallet `walletIds[i]`, sequences
+ * `firstSequences[i]` through `lastSequences[i]`) with their wallet's currency, in no order.
+ */
+export const selectTransactionsOfRuns = sql<
+  TransactionEventRow,
+  { walletIds: string[]; firstSequences: string[]; lastSequences: string[] }
+>(
   `select t.id, t.wallet_id, t.sequence::text, t.type, t.kind, t.status, t.amount_micros::text, t.balance_before_micros::text,
           t.balance_after_micros::text, w.currency, t.campaign_id, t.description, (extract(epoch from t.created_at) * 1000)::float8 as created_at_ms
-     from wallet_transaction t join wallet w on w.id = t.wallet_id where t.id = any(:transactionIds::uuid[])`,
+     from unnest(:walletIds::uuid[], :firstSequences::bigint[], :lastSequences::bigint[]) r(wallet_id, first_sequence, last_sequence)
+     join wallet_transaction t on t.wallet_id = r.wallet_id and t.sequence between r.first_sequence and r.last_sequence
+     join wallet w on w.id = t.wallet_id`,
 );
 
 /** A top-up as TOP_UP_SUCCEEDED and TOP_UP_FAILED events carry it, with the outbox row that told of it. */

@@ -358,10 +358,50 @@ describe('the database refuses what would break the books', () => {
   });
 });
 
+const COVERED = "each wallet transaction is covered by exactly one outbox row's run of sequences";
+const RUN_ENDS = "each outbox row of wallet transactions ends at its last transaction, with its balance, and covers only its statement's";
+
 describe('verifyLedger and the outbox', () => {
   it('catches a wallet transaction whose outbox event is missing', async () => {
-    expect(await violationsAfter(`delete from outbox_event where wallet_id = '${walletId}' and wallet_sequence = 3`)).toEqual([
-      'each wallet transaction has exactly one outbox event, carrying its sequence and balance',
-    ]);
+    expect(await violationsAfter(`delete from outbox_event where wallet_id = '${walletId}' and wallet_sequence = 3`)).toEqual([COVERED]);
+  });
+
+  describe('a run: one outbox row for a statement of several postings on one wallet', () => {
+    let usageWalletId: string;
+    beforeAll(async () => {
+      const tenant = await t.createAccount();
+      usageWalletId = tenant.walletId;
+      await t.fund(usageWalletId, '10');
+      const usage = await t.ok(tenant.ownerKey, `mutation($input: RecordUsageInput!) { recordUsage(input: $input) { postedCount } }`, {
+        input: { events: Array.from({ length: 4 }, () => ({ walletId: usageWalletId, amount: '1' })) },
+      });
+      expect(usage.recordUsage.postedCount).toBe(4);
+    });
+    const run = () => `wallet_id = '${usageWalletId}' and wallet_sequence = 5`;
+
+    it('is sound as written: sequences 2..5 in one row', async () => {
+      const rows = await statement<{ sequence: string; transaction_count: number }>(
+        `select wallet_sequence::text as sequence, transaction_count from outbox_event where wallet_id = '${usageWalletId}' order by id`,
+      ).all(t.app.orm.em.fork());
+      expect(rows).toEqual([
+        { sequence: '1', transaction_count: 1 },
+        { sequence: '5', transaction_count: 4 },
+      ]);
+      expect(await verifyLedger(t.app.orm.em.fork())).toEqual([]);
+    });
+
+    it('catches a transaction that no run covers', async () => {
+      expect(await violationsAfter(`update outbox_event set transaction_count = 3 where ${run()}`)).toEqual([COVERED]);
+    });
+
+    it('catches a transaction covered by two runs', async () => {
+      // The run reaching back over the funding credit's own row: sequence 1 is in two runs, and the
+      // run claims a transaction of another statement.
+      expect(await violationsAfter(`update outbox_event set transaction_count = 5 where ${run()}`)).toEqual([COVERED, RUN_ENDS]);
+    });
+
+    it("catches a run whose last transaction or balance is not its row's", async () => {
+      expect(await violationsAfter(`update outbox_event set balance_micros = balance_micros + 1 where ${run()}`)).toEqual([RUN_ENDS]);
+    });
   });
 });

@@ -110,27 +110,26 @@ describe('recordUsage', () => {
     await t.assertLedger();
   });
 
-  it('writes one WALLET_TRANSACTION outbox event per posted event, as single charges do', async () => {
+  it('writes one WALLET_TRANSACTION outbox row per statement and wallet, standing for the run of its posted events', async () => {
     const a = await tenantWith('5');
     const events = Array.from({ length: 7 }, (_, index) => ({ walletId: a.walletId, amount: '1', description: `e${index}` }));
     const result = await record(a.ownerKey, events);
     expect(result.postedCount).toBe(5);
     const rows = await runSql(
       t.app.orm.em.fork(),
-      `select wallet_sequence::text as sequence, balance_micros::text as balance, transaction_id from outbox_event
+      `select wallet_sequence::text as sequence, transaction_count, balance_micros::text as balance, reserved_micros::text as reserved,
+              transaction_id from outbox_event
         where type = 'WALLET_TRANSACTION' and wallet_id = $1 order by wallet_sequence`,
       [a.walletId],
     );
-    // The funding credit, then the five charges, each with the balance right after it.
-    expect(rows.map((r) => [r.sequence, r.balance])).toEqual([
-      ['1', '5000000'],
-      ['2', '4000000'],
-      ['3', '3000000'],
-      ['4', '2000000'],
-      ['5', '1000000'],
-      ['6', '0'],
+    // The funding credit (its own statement), then the five charges as one run: sequences 2..6,
+    // the balance and the transaction of the last, the reserved credit after each of them.
+    expect(rows.map((r) => [r.sequence, r.transaction_count, r.balance, r.reserved])).toEqual([
+      ['1', 1, '5000000', '0'],
+      ['6', 5, '0', '0'],
     ]);
-    expect(rows.slice(1).map((r) => r.transaction_id)).toEqual(result.results.slice(0, 5).map((r) => r.transaction.id));
+    expect(rows[1]!.transaction_id).toBe(result.results[4]!.transaction.id);
+    await t.assertLedger();
   });
 
   it('idempotency per event: same key and parameters replay, other parameters are IDEMPOTENCY_KEY_REUSED, a refusal for funds keeps its key', async () => {
