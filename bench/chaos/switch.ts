@@ -136,7 +136,7 @@ export class SwitchSimulator {
   private sendEnd(call: SwitchCall): Promise<Outcome> {
     const sending = (async () => {
       for (;;) {
-        const input = { callId: call.callId, endedAt: call.stoppedAtMs === undefined ? null : new Date(call.stoppedAtMs).toISOString() };
+        const input = { callId: call.callId, endedAt: reportedEndMs(call) };
         const outcome = await this.options.api.run(call.token, END_CALL, { input });
         if (outcome.kind !== 'unknown' || this.closed) {
           call.endAcknowledged = outcome.kind !== 'unknown';
@@ -192,6 +192,15 @@ export class SwitchSimulator {
       }
     }
   }
+}
+
+/**
+ * The hang-up time the switch reports as endCall's `endedAt`: when it hung up, but a call cut because its grant ran out
+ * is reported at its grant (the hang-up timer's tick is this simulator's resolution, not time carried).
+ */
+function reportedEndMs(call: SwitchCall): string | null {
+  if (call.stoppedAtMs === undefined) return null;
+  return new Date(call.stopCause === 'grant' ? Math.min(call.stoppedAtMs, call.grantMs) : call.stoppedAtMs).toISOString();
 }
 
 function parseGrants(body: string): { callId: string; status: string | null; fundedUntil: string | null }[] | undefined {
