@@ -482,8 +482,8 @@ export class EndCallInput {
   @Field(() => DateTimeResolver, {
     nullable: true,
     description:
-      "When the switch hung up (its own clock). The call is billed to max(the start of its latest reserved increment, min(endedAt, this hang-up's " +
-      'arrival, fundedUntil)), rounded up by the increments: a switch that hung up at a grant it saw before an extension it did not see pays ' +
+      'When the switch hung up (its own clock). The call is billed to max(min(the start of its latest reserved increment, arrival), ' +
+      "min(endedAt, arrival, fundedUntil)), arrival being this hang-up's, rounded up by the increments: a switch that hung up at a grant it saw before an extension it did not see pays " +
       'nothing for that last reserved increment, but never less than the time granted before it. A time in the future counts as the arrival. ' +
       'Null or absent: billed to min(arrival, fundedUntil). Ignored for a call already ended.',
   })
