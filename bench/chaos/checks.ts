@@ -4,9 +4,11 @@
  * subscriber saw every event of its wallets exactly once and in order, every alert exactly once,
  * every webhook delivery made and received, every mail sent once per recipient, and no call run
  * unfunded: the switch hung each call up within one increment of the funded end the books finally
- * record, and no call is billed past its funded time.
+ * record, no call is billed past its funded time, and none beyond the switch's hang-up (rounded up
+ * by its rate's increments: the switch sends it as endCall's endedAt).
  */
 import type pg from 'pg';
+import { billedSeconds } from '../../server/domain/rating/rating.js';
 import type { LedgerViolation } from '../../server/domain/wallets/verify-ledger.js';
 import type { OperationRecord, StormWallet } from './operations.js';
 import type { MailReceiver, WebhookReceiver } from './receivers.js';
@@ -50,6 +52,12 @@ export interface SwitchFigures {
   /** Calls the books end later than the switch hung them up, and the most seconds by which (billed for time the switch did not carry). */
   endedAfterSwitchStop: number;
   endedAfterSwitchStopSecondsMax: number;
+  /**
+   * Calls billed more seconds than the switch carried them (its hang-up less the start, rounded up by
+   * the rate's increments), and the most seconds by which: must be 0 (endCall's endedAt).
+   */
+  billedPastSwitchStop: number;
+  billedPastSwitchStopSecondsMax: number;
 }
 
 export interface CheckInput {
@@ -322,6 +330,8 @@ async function checkSwitchCalls(input: CheckInput, problems: string[], notes: st
     lagSecondsMax: Number.NEGATIVE_INFINITY,
     endedAfterSwitchStop: 0,
     endedAfterSwitchStopSecondsMax: 0,
+    billedPastSwitchStop: 0,
+    billedPastSwitchStopSecondsMax: 0,
   };
   if (input.switchCalls.length === 0) return figures;
   const rows = (
@@ -332,10 +342,13 @@ async function checkSwitchCalls(input: CheckInput, problems: string[], notes: st
       ended_ms: number | null;
       funded_seconds: number;
       billed_seconds: number;
+      first_increment_seconds: number;
+      next_increment_seconds: number;
     }>(
       `select c.id, c.status, (extract(epoch from c.started_at) * 1000)::float8 as started_ms,
               (extract(epoch from c.ended_at) * 1000)::float8 as ended_ms,
-              coalesce(m.funded_seconds, c.funded_seconds) as funded_seconds, c.billed_seconds
+              coalesce(m.funded_seconds, c.funded_seconds) as funded_seconds, c.billed_seconds,
+              c.first_increment_seconds, c.next_increment_seconds
          from call c left join call_meter m on m.call_id = c.id where c.id = any($1::uuid[])`,
       [input.switchCalls.map((call) => call.callId)],
     )
@@ -359,6 +372,18 @@ async function checkSwitchCalls(input: CheckInput, problems: string[], notes: st
       figures.endedAfterSwitchStop++;
       figures.endedAfterSwitchStopSecondsMax = Math.max(figures.endedAfterSwitchStopSecondsMax, (row.ended_ms - call.stoppedAtMs) / 1000);
     }
+    // What the switch carried, billed as the rate bills it (the start is stored in whole milliseconds: no slack).
+    if (row.status !== 'ACTIVE') {
+      const carriedSeconds = billedSeconds(
+        Math.max(0, call.stoppedAtMs - row.started_ms) / 1000,
+        row.first_increment_seconds,
+        row.next_increment_seconds,
+      );
+      if (row.billed_seconds > carriedSeconds) {
+        figures.billedPastSwitchStop++;
+        figures.billedPastSwitchStopSecondsMax = Math.max(figures.billedPastSwitchStopSecondsMax, row.billed_seconds - carriedSeconds);
+      }
+    }
   }
   figures.lagSecondsMax = worst?.lagSeconds ?? Number.NEGATIVE_INFINITY;
   if (worst && worst.lagSeconds > lagAllowed) {
@@ -369,13 +394,18 @@ async function checkSwitchCalls(input: CheckInput, problems: string[], notes: st
   if (stillActive.length > 0)
     problems.push(`calls: ${stillActive.length} hung up by the switch still ACTIVE in the books (e.g. ${stillActive[0]})`);
   if (overBilled.length > 0) problems.push(`calls: ${overBilled.length} billed past their funded time (e.g. ${overBilled[0]})`);
+  if (figures.billedPastSwitchStop > 0)
+    problems.push(
+      `calls: ${figures.billedPastSwitchStop} billed beyond the switch's hang-up rounded up to the increment (max ${figures.billedPastSwitchStopSecondsMax} s)`,
+    );
   if (unacknowledged > 0) problems.push(`calls: ${unacknowledged} endCalls of the switch never acknowledged`);
   const late = input.switchCalls.length - carried.length;
   notes.push(
     `switch: ${figures.calls} calls carried, ${figures.grantHangUps} hung up at their grant, ${figures.extensionsSeen} later grants seen by polling, ` +
       `max ${Number.isFinite(figures.lagSecondsMax) ? figures.lagSecondsMax.toFixed(2) : '–'} s up past the books' funded end` +
       `${late > 0 ? `, ${late} answered after their grant (never put through)` : ''}; ` +
-      `${figures.endedAfterSwitchStop} ended in the books after the switch hung up (max ${figures.endedAfterSwitchStopSecondsMax.toFixed(1)} s billed that the switch did not carry)`,
+      `${figures.endedAfterSwitchStop} ended in the books after the switch hung up (max ${figures.endedAfterSwitchStopSecondsMax.toFixed(1)} s after), ` +
+      `${figures.billedPastSwitchStop} billed beyond the switch's hang-up rounded up to the increment`,
   );
   return figures;
 }

@@ -3,7 +3,8 @@
  * call it connected up to the last `fundedUntil` it saw (from startCall, then from polling
  * `callGrants`), hangs the call up locally when that grant runs out without a later one (Diameter
  * credit control's Credit-Control-Failure-Handling = TERMINATE), records when it did, and then
- * sends `endCall` with the same call id until the server acknowledges it (endCall is idempotent).
+ * sends `endCall` with the same call id and that time as `endedAt` until the server acknowledges it
+ * (endCall is idempotent; `endedAt` keeps an extension the switch never saw from being billed).
  * A party's hang-up ({@link SwitchSimulator.hangUp}) stops the call the same way. Nothing here
  * needs the server or its database to stop a call: while they are unreachable the calls end at
  * their grants.
@@ -135,7 +136,8 @@ export class SwitchSimulator {
   private sendEnd(call: SwitchCall): Promise<Outcome> {
     const sending = (async () => {
       for (;;) {
-        const outcome = await this.options.api.run(call.token, END_CALL, { input: { callId: call.callId } });
+        const input = { callId: call.callId, endedAt: reportedEndMs(call) };
+        const outcome = await this.options.api.run(call.token, END_CALL, { input });
         if (outcome.kind !== 'unknown' || this.closed) {
           call.endAcknowledged = outcome.kind !== 'unknown';
           return outcome;
@@ -190,6 +192,15 @@ export class SwitchSimulator {
       }
     }
   }
+}
+
+/**
+ * The hang-up time the switch reports as endCall's `endedAt`: when it hung up, but a call cut because its grant ran out
+ * is reported at its grant (the hang-up timer's tick is this simulator's resolution, not time carried).
+ */
+function reportedEndMs(call: SwitchCall): string | null {
+  if (call.stoppedAtMs === undefined) return null;
+  return new Date(call.stopCause === 'grant' ? Math.min(call.stoppedAtMs, call.grantMs) : call.stoppedAtMs).toISOString();
 }
 
 function parseGrants(body: string): { callId: string; status: string | null; fundedUntil: string | null }[] | undefined {

@@ -1,4 +1,4 @@
-// Goal: while PostgreSQL is unreachable a call still stops within one increment of its grant, because the switch enforces it (bench/chaos/switch.ts: hang up at the last fundedUntil seen), and after recovery the books end it exactly at the grant the switch held and bill exactly its funded seconds, whether its wallet could have paid on (the clock does not extend a grant that lapsed) or not. Method: the real server over HTTP with the real clock and its billing clock, reaching its own PostgreSQL through a loopback TCP proxy stalled for 10 s (no reset, silence), the storm's switch simulator polling callGrants, the books read with SQL, the ledger invariants last.
+// Goal: while PostgreSQL is unreachable a call still stops within one increment of its grant, because the switch enforces it (bench/chaos/switch.ts: hang up at the last fundedUntil seen), and after recovery the books end it exactly at the grant the switch held and bill exactly its funded seconds, whether its wallet could have paid on (the clock does not extend a grant that lapsed) or not; and a switch that never sees an extension reports its hang-up at the old grant as endCall's endedAt, so the books bill only to that grant. Method: the real server over HTTP with the real clock and its billing clock, reaching its own PostgreSQL through a loopback TCP proxy stalled for 10 s (no reset, silence), the storm's switch simulator polling callGrants, the books read with SQL, the ledger invariants last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../bench/chaos/api-client.js';
 import { SwitchSimulator, type SwitchCall } from '../../bench/chaos/switch.js';
@@ -147,4 +147,45 @@ describe(`PostgreSQL unreachable for ${STALL_MS / 1000} s`, () => {
     );
     await t.assertLedger();
   }, 120_000);
+});
+
+describe('a switch that never sees an extension', () => {
+  it("hangs up at its first grant and reports that time as endCall's endedAt: the books end the call there, billed one increment, the extension's reservation released", async () => {
+    // Polls once an hour: the server's extension never reaches it.
+    const blind = new SwitchSimulator({ api, pollToken: t.adminToken, pollIntervalMs: 3_600_000 });
+    try {
+      const owner = await dialer('1');
+      const outcome = await api.run(owner.ownerKey, START_CALL, { input: { campaignId: owner.campaignId, to: '+447700900123' } });
+      if (outcome.kind !== 'ok') throw new Error(`startCall: ${JSON.stringify(outcome)}`);
+      const started = outcome.data.startCall.call as { id: string; fundedUntil: string };
+      blind.connect(started.id, owner.ownerKey, started.fundedUntil);
+      const call = blind.calls.get(started.id)!;
+      const GRANTS = 'query($ids: [ID!]!) { callGrants(ids: $ids) { grants { fundedUntil } } }';
+      await until(
+        'the billing clock to extend the call',
+        async () => (await t.ok(owner.ownerKey, GRANTS, { ids: [call.callId] })).callGrants.grants[0].fundedUntil !== started.fundedUntil,
+        30_000,
+        50,
+      );
+      await until('the switch to hang the call up at its grant', () => !blind.isUp(call.callId), 30_000);
+      expect(call).toMatchObject({ stopCause: 'grant', extensionsSeen: 0 });
+      await blind.endAll();
+      expect(call.endAcknowledged).toBe(true);
+      const books = await selectCallBooks.one(t.app.orm.em.fork(), { callId: call.callId });
+      // Funded 12 s (the extension), ended and billed at the grant the switch held: 6 s, 0.06; the extension's 0.06 released.
+      expect(books).toMatchObject({
+        status: 'COMPLETED',
+        end_reason: 'HANGUP',
+        funded_seconds: 12,
+        billed_seconds: 6,
+        cost_micros: '60000',
+      });
+      expect(books.ended_ms).toBe(call.grantMs);
+      const WALLET = 'query($id: ID!) { wallet(id: $id) { balance reserved } }';
+      expect((await t.ok(owner.ownerKey, WALLET, { id: owner.walletId })).wallet).toEqual({ balance: '0.94', reserved: '0' });
+      await t.assertLedger();
+    } finally {
+      blind.close();
+    }
+  }, 60_000);
 });

@@ -113,6 +113,37 @@ export function fundedUntilMs(call: Pick<CallRecord, 'startedAtMs' | 'fundedSeco
   return call.startedAtMs + call.fundedSeconds * 1000;
 }
 
+/**
+ * The start of a call's latest reserved increment, in epoch milliseconds: its funded end less one
+ * `nextIncrementSeconds` once the billing clock has extended it, else its start (only the first
+ * increment is funded). Time before it was granted before the latest reservation was made.
+ */
+export function lastGrantStartMs(
+  call: Pick<CallRecord, 'startedAtMs' | 'fundedSeconds' | 'firstIncrementSeconds' | 'nextIncrementSeconds'>,
+): number {
+  if (call.fundedSeconds <= call.firstIncrementSeconds) return call.startedAtMs;
+  return fundedUntilMs(call) - call.nextIncrementSeconds * 1000;
+}
+
+/**
+ * When a hung-up call ends and is billed to, in epoch milliseconds. Without a reported hang-up time:
+ * `min(arrivalMs, fundedUntil)` (the hang-up's arrival, never past the funded time). With the
+ * switch's `reportedEndedAtMs`: `max(startedAt, min(lastGrantStart, arrivalMs), min(reported,
+ * arrivalMs, fundedUntil))`: a reported time may give back only the latest reserved increment (what
+ * an extension the switch did not see reserved), never time granted before it, and never ends the
+ * call later than its arrival (a reported time in the future counts as the arrival).
+ */
+export function hangUpEndedAtMs(
+  call: Pick<CallRecord, 'startedAtMs' | 'fundedSeconds' | 'firstIncrementSeconds' | 'nextIncrementSeconds'>,
+  arrivalMs: number,
+  reportedEndedAtMs: number | null,
+): number {
+  const latestMs = Math.min(arrivalMs, fundedUntilMs(call));
+  if (reportedEndedAtMs === null) return latestMs;
+  const floorMs = Math.max(call.startedAtMs, Math.min(lastGrantStartMs(call), arrivalMs));
+  return Math.max(floorMs, Math.min(reportedEndedAtMs, latestMs));
+}
+
 /** When the billing clock should next act on a call funded up to `fundedSeconds`: `leadMs` before it runs out (at most one increment). */
 export function nextCheckAtMs(call: Pick<CallRecord, 'startedAtMs' | 'fundedSeconds' | 'nextIncrementSeconds'>, leadMs: number): number {
   return fundedUntilMs(call) - Math.min(leadMs, call.nextIncrementSeconds * 1000);

@@ -139,7 +139,8 @@ function replayStart(earlier: CallRecord, to: string, key: string): CallRecord {
 }
 
 /**
- * Ends an active call at the caller's hang-up: bills the time used, rounded up by the rate's
+ * Ends an active call at the caller's hang-up: bills the time used (to `endedAtMs`, the switch's
+ * hang-up time, when given, within the call's latest reserved increment: hangUpEndedAtMs), rounded up by the rate's
  * increments (never more than it had funded), posts that cost and releases the rest of its
  * reservation, all in the end batch's transaction ({@link endCalls}); a posting its wallet refused
  * there is tried again after it ({@link postCallCost}, which throws the refusal's error).
@@ -149,11 +150,16 @@ function replayStart(earlier: CallRecord, to: string, key: string): CallRecord {
 export async function endCall(
   em: EntityManager,
   deps: CallServiceDeps,
-  options: { principal: Principal; callId: string },
+  options: { principal: Principal; callId: string; endedAtMs?: number | null },
 ): Promise<CallRecord> {
   requireRole(options.principal, CALL_ROLES, 'end a call');
   if (!isUuid(options.callId)) throw new NotFoundError('Call', options.callId);
-  const ending = { callId: options.callId, accountScope: tenantScope(options.principal), actor: options.principal.actor };
+  const ending: CallEnding = {
+    callId: options.callId,
+    accountScope: tenantScope(options.principal),
+    actor: options.principal.actor,
+    reportedEndedAtMs: options.endedAtMs ?? null,
+  };
   const ended = deps.callBatches ? await deps.callBatches.end(ending) : await endCallAlone(em, deps, ending);
   if (!ended.changed) return ended.call;
   deps.committed();

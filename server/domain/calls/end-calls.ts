@@ -8,7 +8,7 @@ import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { postWalletTransactionsIn, type PostWalletTransactionOptions } from '../wallets/post-wallet-transaction.js';
 import { completeCalls, lockEndingCalls, selectEndedCalls } from './call-batches.queries.js';
 import { callCostPosting } from './call-cost-posting.js';
-import { CallEndReason, CallStatus, fundedUntilMs, toCallRecord, type CallRecord } from './call-record.js';
+import { CallEndReason, CallStatus, hangUpEndedAtMs, toCallRecord, type CallRecord } from './call-record.js';
 import type { CallServiceDeps } from './call.service.js';
 import { releaseAccountsCalls, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
 
@@ -18,6 +18,11 @@ export interface CallEnding {
   accountScope: string | null;
   /** Who hangs up, recorded on the posting of the call's cost. */
   actor: string;
+  /**
+   * When the switch hung up, as it reports it (epoch ms); absent or null: at this hang-up's arrival.
+   * It can give back only the call's latest reserved increment ({@link hangUpEndedAtMs}).
+   */
+  reportedEndedAtMs?: number | null;
 }
 
 /** A call after its hang-up, and whether this hang-up ended it (false: it had already ended). */
@@ -32,7 +37,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * Ends many active calls at their callers' hang-up in ONE transaction, with one statement per table
  * (calls, wallets, spend caps, subscriptions, campaigns, accounts, outbox) sent in three round trips
  * (the calls locked with the begin, their caps read, the writes with the commit): bills
- * each the time used, rounded up by its rate's increments (never more than it had funded), posts that
+ * each the time used (to its hang-up's arrival, or to the switch's reported hang-up time within its
+ * latest reserved increment: {@link hangUpEndedAtMs}), rounded up by its rate's increments (never more than it had funded), posts that
  * cost on its wallet releasing its whole reservation in the same step (one in-order posting statement
  * for the batch, the ledger transaction recorded on the call by the write that completes it), and
  * gives back to the caps, the subscription, the campaign and the account's concurrent calls what it
@@ -69,7 +75,7 @@ export async function endCalls(
         return { ok: false, error: new NotFoundError('Call', request.callId) };
       }
       if (call.status !== CallStatus.ACTIVE || ending.has(call.id)) return { ok: true, value: { callId: call.id, changed: false } };
-      const endedAtMs = Math.min(nowMs, fundedUntilMs(call));
+      const endedAtMs = hangUpEndedAtMs(call, nowMs, request.reportedEndedAtMs ?? null);
       const billed = Math.min(
         billedSeconds(Math.max(0, endedAtMs - call.startedAtMs) / 1000, call.firstIncrementSeconds, call.nextIncrementSeconds),
         call.fundedSeconds,

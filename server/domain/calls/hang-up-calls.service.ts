@@ -14,6 +14,8 @@ export interface HangUpCallsOptions {
   principal: Principal;
   /** 1..`limits.callControlItemsMax` call ids, answered in this order. */
   callIds: readonly string[];
+  /** When the switch hung up each call (epoch ms), at the index of its id; absent or null: at the arrival (see endCall). */
+  endedAtsMs?: readonly (number | null)[];
   limits: Pick<Config, 'callControlItemsMax'>;
 }
 
@@ -37,7 +39,7 @@ export type HangUpOutcome =
  * Throws what the batches throw for an outage (the request fails whole; ending again is harmless).
  */
 export async function hangUpCalls(em: EntityManager, deps: CallServiceDeps, options: HangUpCallsOptions): Promise<HangUpOutcome[]> {
-  const { principal, callIds, limits } = options;
+  const { principal, callIds, endedAtsMs, limits } = options;
   requireRole(principal, CALL_ROLES, 'end a call');
   assertListSize(callIds.length, limits.callControlItemsMax);
   const outcomes: (HangUpOutcome | undefined)[] = new Array(callIds.length);
@@ -48,7 +50,16 @@ export async function hangUpCalls(em: EntityManager, deps: CallServiceDeps, opti
   const accountScope = tenantScope(principal);
   const endings: { index: number; ending: CallEnding }[] = [];
   callIds.forEach((callId, index) => {
-    if (isUuid(callId)) endings.push({ index, ending: { callId: callId.toLowerCase(), accountScope, actor: principal.actor } });
+    if (isUuid(callId))
+      endings.push({
+        index,
+        ending: {
+          callId: callId.toLowerCase(),
+          accountScope,
+          actor: principal.actor,
+          reportedEndedAtMs: endedAtsMs?.[index] ?? null,
+        },
+      });
     else fail(index, new NotFoundError('Call', callId));
   });
   const ended = await endAll(

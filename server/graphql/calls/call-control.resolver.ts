@@ -32,7 +32,7 @@ export class CallControlResolver {
       "ACTIVE call's grant billingClockLeadMs (default 1 s, at most one increment) before it runs out, so poll the calls whose grant ends " +
       'within about that lead, more often than the lead (e.g. every 250 ms). While the server or its database is unreachable no grant is ' +
       'extended and the calls end at their grants: a call with money left may be cut by an outage (fail-safe); a grant that ran out is ' +
-      'never extended afterwards (the server ends the call at its fundedUntil as a hang-up), and endCall later bills min(its arrival, fundedUntil). One statement, nothing written; BAD_USER_INPUT on `ids` for none or more than callGrantIdsMax (1,000).',
+      "never extended afterwards (the server ends the call at its fundedUntil as a hang-up), and endCall later bills min(its arrival, fundedUntil); send the switch's hang-up time as endCall's endedAt so that the increment reserved by an extension the switch did not see is not billed. One statement, nothing written; BAD_USER_INPUT on `ids` for none or more than callGrantIdsMax (1,000).",
   })
   async callGrants(
     @Arg('ids', () => [ID], {
@@ -97,6 +97,7 @@ export class CallControlResolver {
     const outcomes = await hangUpCalls(em, spend.callDeps, {
       principal,
       callIds: input.calls.map((call) => call.callId),
+      endedAtsMs: input.calls.map((call) => call.endedAt?.getTime() ?? null),
       limits: config,
     });
     const nowMs = spend.clock.now();

@@ -279,14 +279,15 @@ export class SpendResolver {
 
   @Mutation(() => EndCallPayload, {
     description:
-      'OWNER, INTEGRATOR, PLATFORM_ADMIN: hangs up: bills the time used (rounded by the increments) and releases the rest. An ended call comes back as ' +
+      "OWNER, INTEGRATOR, PLATFORM_ADMIN: hangs up: bills the time used (to endedAt, the switch's hang-up, within the last reserved increment; " +
+      'rounded by the increments) and releases the rest. An ended call comes back as ' +
       'it is. NOT_FOUND.',
   })
   async endCall(
     @Arg('input', () => EndCallInput, { description: 'The call to hang up.' }) input: EndCallInput,
     @Ctx() { em, principal, spend }: Context,
   ): Promise<EndCallPayload> {
-    const call = await endCall(em, spend.callDeps, { principal, callId: input.callId });
+    const call = await endCall(em, spend.callDeps, { principal, callId: input.callId, endedAtMs: input.endedAt?.getTime() ?? null });
     return { call: toCallObject(call, spend.clock.now()) };
   }
 }

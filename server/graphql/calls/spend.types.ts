@@ -292,7 +292,7 @@ export class CallObject {
       'a later one (poll callGrants): the billing clock extends it billingClockLeadMs (default 1 s) before it runs out while the wallet, budget ' +
       'and spend caps fund the next increment; while the server or its database is unreachable it is not extended and the call ends there ' +
       '(fail-safe: a call with money left may be cut by an outage), and a grant that ran out is never extended afterwards: the server ends ' +
-      'that call at fundedUntil as a hang-up (COMPLETED, HANGUP). endCall bills min(its arrival, fundedUntil). Null once ended.',
+      "that call at fundedUntil as a hang-up (COMPLETED, HANGUP). endCall bills min(its arrival, fundedUntil), or down to the switch's endedAt within the last increment. Null once ended.",
   })
   fundedUntil!: Date | null;
 
@@ -478,6 +478,16 @@ export class InboundCallsArgs {
 export class EndCallInput {
   @Field(() => ID, { description: 'Id of the call.' })
   callId!: string;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      'When the switch hung up (its own clock). The call is billed to max(min(the start of its latest reserved increment, arrival), ' +
+      "min(endedAt, arrival, fundedUntil)), arrival being this hang-up's, rounded up by the increments: a switch that hung up at a grant it saw before an extension it did not see pays " +
+      'nothing for that last reserved increment, but never less than the time granted before it. A time in the future counts as the arrival. ' +
+      'Null or absent: billed to min(arrival, fundedUntil). Ignored for a call already ended.',
+  })
+  endedAt?: Date | null;
 }
 
 @ObjectType('EndCallPayload', { description: 'The result of endCall.' })
