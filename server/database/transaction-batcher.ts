@@ -13,8 +13,11 @@ export interface TransactionBatcherOptions<Input, Output> {
    * writes nothing; a throw (PostgreSQL refused the transaction) rolls back the whole batch.
    */
   runBatch(inputs: readonly Input[]): Promise<MemberOutcome<Output>[]>;
-  /** Runs one member in a transaction of its own (a batch of one, or after its batch was refused). */
-  runAlone(input: Input): Promise<Output>;
+  /**
+   * Runs one member in a transaction of its own (a batch of one, or after its batch was refused).
+   * @default runBatch with that member alone: its value, or its error thrown
+   */
+  runAlone?(input: Input): Promise<Output>;
   /** Most members in one transaction. 1 turns batching off: every member runs alone at once. */
   batchSizeMax: number;
   /**
@@ -186,7 +189,8 @@ export class TransactionBatcher<Input, Output> {
 
   private async runAlone(input: Input): Promise<Output> {
     this.stats.singles += 1;
-    return this.options.runAlone(input);
+    if (this.options.runAlone) return this.options.runAlone(input);
+    return onlyOutcome(await this.options.runBatch([input]));
   }
 
   private async settleAlone(member: Member<Input, Output>): Promise<void> {
@@ -233,4 +237,12 @@ async function settled<Output>(answer: Promise<Output>): Promise<MemberOutcome<O
   } catch (error) {
     return { ok: false, error };
   }
+}
+
+/** The outcome of a batch of one: its value, or its error thrown (a member run alone, outside a batcher). */
+export function onlyOutcome<Output>(outcomes: readonly MemberOutcome<Output>[]): Output {
+  const [outcome] = outcomes;
+  assert(outcomes.length === 1 && outcome !== undefined, 'a batch of one answers once');
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }

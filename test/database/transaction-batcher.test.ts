@@ -69,6 +69,24 @@ it('with batchSizeMax 1 runs every member alone at once, with no queue', async (
   expect(await results).toEqual([1, 2, 3]);
 });
 
+it('without runAlone runs a lone member as a batch of one: its value, or its own error thrown', async () => {
+  const batches: number[][] = [];
+  const batcher = new TransactionBatcher<number, number>({
+    batchSizeMax: 1,
+    batchesInFlightMax: 1,
+    runBatch: async (inputs) => {
+      batches.push([...inputs]);
+      return inputs.map(
+        (input): MemberOutcome<number> => (input % 2 ? { ok: false, error: new Error(`odd ${input}`) } : { ok: true, value: input * 10 }),
+      );
+    },
+  });
+  expect(await batcher.execute(2)).toBe(20);
+  await expect(batcher.execute(3)).rejects.toThrow('odd 3');
+  expect(batches).toEqual([[2], [3]]);
+  expect(batcher.stats.singles).toBe(2);
+});
+
 it('gives each member its own outcome; a batch PostgreSQL refused runs its members alone, in order, so only the guilty one fails', async () => {
   const held = gate();
   const alone: number[] = [];

@@ -41,7 +41,6 @@ export class CallBatches {
       // to its commit: one batch per wallet and account at a time, the next gathering meanwhile.
       keysOf: (opening) => [`wallet:${opening.walletId}`, `account:${opening.accountId}`],
       runBatch: (openings) => openCalls(em.fork(), liveDeps(), openings),
-      runAlone: async (opening) => single(await openCalls(em.fork(), liveDeps(), [opening])),
     });
     this.ends = new TransactionBatcher({
       ...batchLimits,
@@ -49,7 +48,6 @@ export class CallBatches {
       // account) likewise go one batch at a time. Platform staff's (any account) are not keyed.
       keysOf: (ending) => (ending.accountScope === null ? [] : [`account:${ending.accountScope}`]),
       runBatch: (endings) => endCalls(em.fork(), liveDeps(), endings),
-      runAlone: async (ending) => single(await endCalls(em.fork(), liveDeps(), [ending])),
     });
     this.posted = new TransactionBatcher({
       ...batchLimits,
@@ -100,10 +98,4 @@ export class CallBatches {
   end(ending: CallEnding): Promise<EndedCall> {
     return this.ends.execute(ending);
   }
-}
-
-function single<Output>(outcomes: readonly ({ ok: true; value: Output } | { ok: false; error: unknown })[]): Output {
-  const [outcome] = outcomes;
-  if (!outcome!.ok) throw outcome!.error;
-  return outcome!.value;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { Db } from '../../database/sql.js';
-import type { MemberOutcome } from '../../database/transaction-batcher.js';
+import { type MemberOutcome, onlyOutcome } from '../../database/transaction-batcher.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -160,17 +160,11 @@ export async function endCall(
     actor: options.principal.actor,
     reportedEndedAtMs: options.endedAtMs ?? null,
   };
-  const ended = deps.callBatches ? await deps.callBatches.end(ending) : await endCallAlone(em, deps, ending);
+  const ended = deps.callBatches ? await deps.callBatches.end(ending) : onlyOutcome(await endCalls(em, deps, [ending]));
   if (!ended.changed) return ended.call;
   deps.committed();
   const posted = await postCallCost(em, deps, ended.call, options.principal.actor);
   return posted;
-}
-
-async function endCallAlone(em: EntityManager, deps: CallServiceDeps, ending: CallEnding): Promise<EndedCall> {
-  const [outcome] = await endCalls(em, deps, [ending]);
-  if (!outcome!.ok) throw outcome!.error;
-  return outcome!.value;
 }
 
 /** What posting a call's cost needs: the balance cap and the after-commit wake-up. */

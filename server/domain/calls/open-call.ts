@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pipelinedTransaction, type SqlTransaction } from '../../database/sql.js';
-import type { MemberOutcome } from '../../database/transaction-batcher.js';
+import { type MemberOutcome, onlyOutcome } from '../../database/transaction-batcher.js';
 import { assert, CampaignNotRunningError, DomainError, EmailNotVerifiedError, LimitExceededError } from '../../errors.js';
 import { CampaignStatus } from '../campaigns/campaign-record.js';
 import type { Rate } from '../rating/rating.js';
@@ -59,9 +59,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export async function openCall(em: EntityManager, deps: CallServiceDeps, opening: CallOpening): Promise<CallRecord> {
   if (deps.callBatches) return deps.callBatches.open(opening);
-  const [outcome] = await openCalls(em, deps, [opening]);
-  if (!outcome!.ok) throw outcome!.error;
-  return outcome!.value;
+  return onlyOutcome(await openCalls(em, deps, [opening]));
 }
 
 /** A wallet of a batch of starts: its state as the batch decides, in micros. */

@@ -78,11 +78,6 @@ export function createMessageHoldBatcher(
     // time, the next gathering the wallet's sends meanwhile instead of queueing on its row lock.
     keysOf: (hold) => [`wallet:${hold.walletId}`],
     runBatch: (holds) => holdMessages(em.fork(), deps, holds),
-    runAlone: async (hold) => {
-      const [outcome] = await holdMessages(em.fork(), deps, [hold]);
-      if (!outcome!.ok) throw outcome!.error;
-      return outcome!.value;
-    },
   });
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { transaction } from '../../database/sql.js';
-import { type MemberOutcome, TransactionBatcher } from '../../database/transaction-batcher.js';
+import { type MemberOutcome, onlyOutcome, TransactionBatcher } from '../../database/transaction-batcher.js';
 import { NotFoundError } from '../../errors.js';
 import { requireRole, tenantScope, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
@@ -50,7 +50,9 @@ export async function reportMessageDelivery(
     atMs: deps.clock.now(),
   };
   // Concurrent reports share one transaction through the app's batcher; without one, this report goes alone.
-  const message = deps.messageReports ? await deps.messageReports.execute(report) : await applyAlone(em, deps, report);
+  const message = deps.messageReports
+    ? await deps.messageReports.execute(report)
+    : onlyOutcome(await applyDeliveryReports(em, deps, [report]));
   // A repeated report also finishes a posting that a crash interrupted (startup recovery does too).
   if (message.status !== MessageStatus.DELIVERED || message.transactionId !== null) return message;
   return postMessageCharge(em, deps, message, options.principal.actor);
@@ -82,14 +84,7 @@ export function createMessageReportBatcher(
     batchesInFlightMax: limits.messageHoldBatchesInFlightMax,
     keysOf: (report) => (report.accountScope === null ? [] : [`account:${report.accountScope}`]),
     runBatch: (reports) => applyDeliveryReports(em.fork(), deps, reports),
-    runAlone: (report) => applyAlone(em.fork(), deps, report),
   });
-}
-
-async function applyAlone(em: EntityManager, deps: ServiceDeps, report: DeliveryReport): Promise<MessageRecord> {
-  const [outcome] = await applyDeliveryReports(em, deps, [report]);
-  if (!outcome!.ok) throw outcome!.error;
-  return outcome!.value;
 }
 
 /**

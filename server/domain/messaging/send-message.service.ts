@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { onlyOutcome } from '../../database/transaction-batcher.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError } from '../../errors.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
 import { Role } from '../accounts/role.js';
@@ -70,7 +71,7 @@ export async function sendMessage(em: EntityManager, deps: ServiceDeps, options:
   const { hold, request } = prepared;
   // Concurrent sends share one transaction (in arrival order, each checked against the running
   // balance) through the app's batcher; without one, this request holds alone.
-  const outcome = deps.messageHolds ? await deps.messageHolds.execute(hold) : await holdAlone(em, deps, hold);
+  const outcome = deps.messageHolds ? await deps.messageHolds.execute(hold) : onlyOutcome(await holdMessages(em, deps, [hold]));
   // A concurrent request with the same key committed first: answer as its replay.
   if ('earlier' in outcome) return replaySend(outcome.earlier, request, hold.idempotencyKey!);
   return { messages: inRequestOrder(outcome.sent, request.to), heldMicros: hold.totalMicros, replayed: false };
@@ -130,12 +131,6 @@ export async function prepareSend(em: EntityManager, deps: ServiceDeps, options:
     idempotencyKey,
   };
   return { hold, request };
-}
-
-async function holdAlone(em: EntityManager, deps: ServiceDeps, hold: MessageHold): Promise<HeldMessages> {
-  const [outcome] = await holdMessages(em, deps, [hold]);
-  if (!outcome!.ok) throw outcome!.error;
-  return outcome!.value;
 }
 
 /**
