@@ -69,30 +69,47 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
     // transaction row and its outbox row are written by one statement, so they share created_at:
     // a transaction created before the cutoff may have none left. A WALLET_TRANSACTION row stands
     // for the run of `transaction_count` sequences ending at its wallet_sequence
-    // (Migration20261207235200): it is expanded, and each transaction must lie in exactly one run.
+    // (Migration20261207235200), and each transaction must lie in exactly one run. The runs covering
+    // a sequence are counted in one sorted pass per wallet: each run adds 1 where it starts and takes
+    // it back after it ends, and a transaction reads the running sum at its sequence (the marks at a
+    // sequence count before the transaction there). Expanding every run into its sequences and
+    // joining them took 9 s for 16,000 transactions, and grew faster than the books.
     invariant: "each wallet transaction is covered by exactly one outbox row's run of sequences",
-    sql: `select t.id, t.wallet_id, t.sequence, count(r.outbox_id) as events from wallet_transaction t
-            left join (select e.id as outbox_id, e.wallet_id, s.sequence from outbox_event e
-                         cross join lateral generate_series(e.wallet_sequence - e.transaction_count + 1, e.wallet_sequence) s(sequence)
-                        where e.type = 'WALLET_TRANSACTION') r on r.wallet_id = t.wallet_id and r.sequence = t.sequence
-           group by t.id, t.wallet_id, t.sequence, t.created_at
-          having count(r.outbox_id) > 1
-              or (count(r.outbox_id) = 0
-                  and t.created_at >= coalesce((select before_at from retention_floor where name = 'outbox'), '-infinity'::timestamptz))`,
+    sql: `select id, wallet_id, sequence, events from (
+            select m.is_transaction, m.id, m.wallet_id, m.sequence, m.created_at,
+                   sum(m.delta) over (partition by m.wallet_id order by m.sequence, m.is_transaction
+                                      rows between unbounded preceding and current row) as events
+              from (select false as is_transaction, null::uuid as id, wallet_id, wallet_sequence - transaction_count + 1 as sequence,
+                           null::timestamptz as created_at, 1 as delta
+                      from outbox_event where type = 'WALLET_TRANSACTION'
+                    union all
+                    select false, null, wallet_id, wallet_sequence + 1, null, -1 from outbox_event where type = 'WALLET_TRANSACTION'
+                    union all
+                    select true, id, wallet_id, sequence, created_at, 0 from wallet_transaction) m) c
+           where c.is_transaction and c.events <> 1
+             and not (c.events = 0
+                      and c.created_at < coalesce((select before_at from retention_floor where name = 'outbox'), '-infinity'::timestamptz))`,
   },
   {
     // The row's last transaction is its own statement's: its id, its balance after, and every
-    // transaction of the run, written by the same statement, shares the row's created_at.
+    // transaction of the run, written by the same statement, shares the row's created_at. With the
+    // sequences 1..n (checked above), that is: the run's first and last transactions carry the
+    // row's created_at and lie in one island of consecutive sequences with that created_at
+    // (sequence − its rank among the wallet's rows of that created_at is constant along an island).
+    // Two hash joins instead of a range scan per row (2.8 s for 18,000 transactions on a loaded machine).
     invariant: "each outbox row of wallet transactions ends at its last transaction, with its balance, and covers only its statement's",
-    sql: `select e.id, e.wallet_id, e.wallet_sequence, e.transaction_count from outbox_event e
+    sql: `with t as (
+            select id, wallet_id, sequence, created_at, balance_after_micros,
+                   sequence - row_number() over (partition by wallet_id, created_at order by sequence) as island
+              from wallet_transaction)
+          select e.id, e.wallet_id, e.wallet_sequence, e.transaction_count from outbox_event e
+            left join t last on last.wallet_id = e.wallet_id and last.sequence = e.wallet_sequence
+            left join t first on first.wallet_id = e.wallet_id and first.sequence = e.wallet_sequence - e.transaction_count + 1
            where e.type = 'WALLET_TRANSACTION'
-             and (e.wallet_sequence is null
-                  or not exists (select 1 from wallet_transaction t
-                                  where t.id = e.transaction_id and t.wallet_id = e.wallet_id
-                                    and t.sequence = e.wallet_sequence and t.balance_after_micros = e.balance_micros)
-                  or (select count(*) from wallet_transaction t
-                       where t.wallet_id = e.wallet_id and t.created_at = e.created_at
-                         and t.sequence between e.wallet_sequence - e.transaction_count + 1 and e.wallet_sequence) <> e.transaction_count)`,
+             and (e.wallet_sequence is null or e.transaction_count < 1
+                  or last.id is distinct from e.transaction_id or last.balance_after_micros <> e.balance_micros
+                  or last.created_at <> e.created_at or first.id is null or first.created_at <> e.created_at
+                  or first.island <> last.island)`,
   },
 
   {
@@ -138,6 +155,19 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
 ];
 
 /**
+ * The transaction's join methods, read and then set for the checks (and set back after). Every check reads whole
+ * tables, so hash joins are the right plan for all of them; freshly written or restored tables
+ * have no statistics yet, and the planner then guessed a few dozen rows and chose nested loops and
+ * merge joins on the wallet alone that read the books once per row (30 s for 19,000 calls' books).
+ */
+const plannerJoins = sql<{ nested_loops: string; merge_joins: string }>(
+  `select current_setting('enable_nestloop') as nested_loops, current_setting('enable_mergejoin') as merge_joins`,
+);
+const setPlannerJoins = sql<Record<string, unknown>, { nestedLoops: string; mergeJoins: string }>(
+  `select set_config('enable_nestloop', :nestedLoops, true), set_config('enable_mergejoin', :mergeJoins, true)`,
+);
+
+/**
  * Checks every ledger invariant over the whole database, each in one query (its text run through
  * `sql`: the checks are a list of SQL texts, with no parameters), in one read-only REPEATABLE READ
  * snapshot so that concurrent writers cannot produce false alarms. Given an open transaction, it
@@ -146,11 +176,14 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
  */
 export async function verifyLedger(db: Db): Promise<LedgerViolation[]> {
   const check = async (tx: SqlTransaction) => {
+    const planner = await plannerJoins.one(tx);
+    await setPlannerJoins.run(tx, { nestedLoops: 'off', mergeJoins: 'off' });
     const violations: LedgerViolation[] = [];
     for (const { invariant, sql: text } of INVARIANTS) {
       const rows = await sql<Record<string, unknown>>(`${text} limit 20`).all(tx);
       if (rows.length > 0) violations.push({ invariant, rows });
     }
+    await setPlannerJoins.run(tx, { nestedLoops: planner.nested_loops, mergeJoins: planner.merge_joins });
     return violations;
   };
   if (db instanceof SqlTransaction) return check(db);

@@ -50,6 +50,17 @@ describe('verifyLedger', () => {
     expect(await verifyLedger(t.app.orm.em.fork())).toEqual([]);
   });
 
+  it("leaves a caller's transaction with its own join settings", async () => {
+    const settings = statement<{ nested_loops: string; merge_joins: string }>(
+      `select current_setting('enable_nestloop') as nested_loops, current_setting('enable_mergejoin') as merge_joins`,
+    );
+    const seen = await inRolledBackTransaction(['set local enable_mergejoin = off'], async (tx) => {
+      expect(await verifyLedger(tx)).toEqual([]);
+      return settings.one(tx);
+    });
+    expect(seen).toEqual({ nested_loops: 'on', merge_joins: 'off' });
+  });
+
   it('catches a wallet balance that differs from its entries', async () => {
     expect(await violationsAfter(`update wallet set balance_micros = balance_micros + 1 where id = '${walletId}'`)).toEqual(
       expect.arrayContaining(["each wallet's balance equals the sum of its ledger entries"]),
@@ -398,6 +409,14 @@ describe('verifyLedger and the outbox', () => {
       // The run reaching back over the funding credit's own row: sequence 1 is in two runs, and the
       // run claims a transaction of another statement.
       expect(await violationsAfter(`update outbox_event set transaction_count = 5 where ${run()}`)).toEqual([COVERED, RUN_ENDS]);
+    });
+
+    it("catches a run with a transaction of another statement inside it, though its ends are the row's", async () => {
+      expect(
+        await violationsAfter(
+          `update wallet_transaction set created_at = created_at - interval '1 second' where wallet_id = '${usageWalletId}' and sequence = 3`,
+        ),
+      ).toEqual([RUN_ENDS]);
     });
 
     it("catches a run whose last transaction or balance is not its row's", async () => {
