@@ -93,9 +93,11 @@ it('extends calls by HOT updates of their meters only: n_tup_hot_upd grows with 
   // A version can only be pruned once no open snapshot may still see it. The real clock's passes
   // are a second apart; these run back to back, and on a loaded machine another connection's
   // snapshot (the outbox tail, a consumer) sometimes outlives two of them: 98.3–100 % HOT measured
-  // here (the wide call row: 55 % in the bench). An index on a column the clock writes makes it 0 %.
+  // here, and lower under the heaviest load (the full suite beside other work failed 95 %). What the
+  // test guards against is far below: an index on a column the clock writes makes it 0 %, and the
+  // wide call row was 55 % in the bench; 80 % tells those apart with a margin for the load.
   const updates = after.meter.updates - before.meter.updates;
-  expect(after.meter.hot - before.meter.hot).toBeGreaterThanOrEqual(Math.floor(0.95 * updates));
+  expect(after.meter.hot - before.meter.hot).toBeGreaterThanOrEqual(Math.floor(0.8 * updates));
   // The wide call rows were locked, never rewritten, by the clock.
   expect(after.call.updates - before.call.updates).toBe(0);
   const meter = await selectMeter.one(t.app.orm.em.fork(), { callId: ids[0]! });
