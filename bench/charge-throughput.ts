@@ -962,7 +962,7 @@ async function measureTwoBuilds(context: RunContext): Promise<Measured> {
   }
 
   console.log('');
-  console.log(`Medians of the ${ROUNDS} rounds of each build, this ÷ base (same run, rounds alternated):`);
+  console.log(`Medians of each build's rounds (${ROUNDS} per build), this ÷ base (same run, rounds alternated):`);
   for (const point of points) {
     const label = `${point.name} ${point.clients}`;
     const medianOf = (build: Build, figure: (round: Round) => number) =>
