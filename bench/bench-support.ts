@@ -1,13 +1,27 @@
 /**
  * Helpers shared by the benchmark scripts (`npm run bench`): settings from the environment,
  * percentiles, CPU accounting from /proc, a lean HTTP GraphQL client, funded fixture wallets
- * created through the API, and table formatting. No timing assertions: benchmarks print figures.
+ * created through the API, the closed-loop point runner, the raw posting statement as a baseline,
+ * an in-process bench's database, the end-of-run ledger check, and table formatting. No timing
+ * assertions: benchmarks print figures.
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { logSettingsFromEnv } from '../server/config.js';
+import { ensureDatabase } from '../server/database/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
+import { createOrm, migrate } from '../server/database/orm.js';
+import { sql } from '../server/database/sql.js';
+import { POST_WALLET_TRANSACTION } from '../server/domain/wallets/post-wallet-transaction.js';
+import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
+import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
 import { configureLogging } from '../server/logging/logger.js';
 
 // A bench's own process (an app run in-process, as the billing clock bench does) logs warnings and
@@ -44,6 +58,14 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The median of `values` (the mean of the middle two for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 /** Nearest-rank percentile of ascending-sorted values; NaN for none. */
 export function percentile(sorted: Float64Array, fraction: number): number {
@@ -151,6 +173,34 @@ export function machineBusyCpuSeconds(): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * How busy the whole machine is while the bench itself waits `ms`, in % of one core: this host is
+ * shared, so a bench says how loaded it was before putting its own load on it.
+ */
+export async function machineBusyPercent(ms = 1000): Promise<number> {
+  const before = machineBusyCpuSeconds();
+  const started = performance.now();
+  await sleep(ms);
+  return (100 * (machineBusyCpuSeconds() - before)) / ((performance.now() - started) / 1000);
+}
+
+/** The 1, 5 and 15 minute load averages, space-separated, each with `digits` decimals. */
+export function loadAverageText(digits = 2): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(digits))
+    .join(' ');
+}
+
+/**
+ * CPU time per operation in µs of one core, from a use in % of one core and a rate in operations/s:
+ * what each operation costs, which a loaded machine changes far less than the rate (it lowers the
+ * rate and the % together).
+ */
+export function cpuMicrosPerOperation(percent: number, operationsPerSecond: number): number {
+  return (percent / 100) * (1_000_000 / operationsPerSecond);
 }
 
 /** The processes whose CPU a sample tells apart from the rest of the machine. */
@@ -437,4 +487,164 @@ export async function runClosedLoop(
     p99Ms: percentile(sorted, 0.99),
     cpu,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batchers: how many members each of their runs carried
+
+/** The counters every batcher keeps (the posting statement batcher and the transaction batchers alike). */
+export interface BatcherCounters {
+  /** Members run alone. */
+  singles: number;
+  /** Runs (statements or transactions) that carried more than one member. */
+  batches: number;
+  /** Members those runs carried. */
+  batchedMembers: number;
+}
+
+/**
+ * Runs `measure` and says how many members each run of the batcher whose counters `counters()` reads
+ * carried meanwhile (1 = each alone); NaN when there is no batcher (`counters()` undefined) or no run.
+ */
+export async function measureBatching<T>(
+  counters: () => BatcherCounters | undefined,
+  measure: () => Promise<T>,
+): Promise<{ result: T; runs: number; membersPerRun: number }> {
+  const read = counters();
+  const before = read && { ...read };
+  const result = await measure();
+  const after = counters();
+  if (!before || !after) return { result, runs: Number.NaN, membersPerRun: Number.NaN };
+  const runs = after.singles - before.singles + after.batches - before.batches;
+  const members = after.singles - before.singles + after.batchedMembers - before.batchedMembers;
+  return { result, runs, membersPerRun: members / runs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The raw posting statement: the database's own cost of a charge, the baseline the benches compare with
+
+/** The wallet one client of a raw point charges, and as whom, as chargeWallet passes them. */
+export interface RawChargeTarget {
+  walletId: string;
+  /** The tenant scope ($3): the wallet's account, or null for the operator (any tenant). */
+  accountScope: string | null;
+  /** The actor recorded on the transaction. */
+  actor: string;
+}
+
+/**
+ * One client per target, each on a pooled connection of its own (opened before timing starts),
+ * sending POST_WALLET_TRANSACTION (the server's own named prepared statement, so parsed and planned
+ * once per connection) for a charge of CHARGE_AMOUNT on its target, one at a time for `seconds`,
+ * with the parameters chargeWallet passes. A refused charge (no row) counts as an error.
+ */
+export async function runRawChargePoint(options: {
+  databaseUrl: string;
+  targets: readonly RawChargeTarget[];
+  seconds: number;
+  cpuSubjects: CpuSubjects;
+  /** The wallet balance cap the server passes ($5), in micros. */
+  walletBalanceMicrosMax: bigint;
+}): Promise<PointResult> {
+  const { targets } = options;
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: targets.length, statement_timeout: REQUEST_TIMEOUT_MS });
+  const connections = await Promise.all(targets.map(() => pool.connect()));
+  try {
+    return await runClosedLoop(targets.length, options.seconds, options.cpuSubjects, async (client) => {
+      const target = targets[client]!;
+      // Parameters in the order of POST_WALLET_TRANSACTION's JSDoc, with the values chargeWallet passes.
+      const result = await connections[client]!.query({
+        name: POST_WALLET_TRANSACTION.name,
+        text: POST_WALLET_TRANSACTION.text,
+        values: [
+          randomUUID(),
+          target.walletId,
+          target.accountScope,
+          (-CHARGE_AMOUNT_MICROS).toString(),
+          options.walletBalanceMicrosMax.toString(),
+          TransactionKind.CHARGE,
+          PlatformAccountCode.REVENUE,
+          CHARGE_DESCRIPTION,
+          null,
+          target.actor,
+          null,
+          'charge',
+          null, // the request hash: only with an idempotency key, as the server sends it
+          '0',
+          null,
+          null,
+        ],
+      });
+      return result.rowCount === 1 ? undefined : `statement posted ${result.rowCount} rows (refused)`;
+    });
+  } finally {
+    for (const connection of connections) connection.release();
+    await pool.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// An in-process bench's database, and the end-of-run checks
+
+/** What a bench that runs the domain in its own process holds: its temp folder, its PostgreSQL cluster, its ORM. */
+export interface InProcessBenchResources {
+  tempDir?: string;
+  cluster?: EmbeddedDatabase;
+  orm?: MikroORM;
+}
+
+/**
+ * A temp folder (`os.tmpdir()/<tempPrefix>…`), a throwaway embedded PostgreSQL in it with default
+ * durability (fsync and synchronous_commit on), database `databaseName`, and an ORM on it with the
+ * migrations applied; each is kept in `resources` as soon as it exists, for {@link cleanUpInProcessBench}.
+ */
+export async function openInProcessBenchDatabase(
+  resources: InProcessBenchResources,
+  options: { tempPrefix: string; databaseName: string; maxConnections: number; poolSizeMax: number },
+): Promise<{ postgresDir: string; databaseUrl: string; orm: MikroORM }> {
+  resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), options.tempPrefix));
+  const postgresDir = path.join(resources.tempDir, 'postgres');
+  resources.cluster = await startEmbeddedPostgres({
+    dataDir: postgresDir,
+    port: 0,
+    persistent: false,
+    settings: { max_connections: String(options.maxConnections) },
+  });
+  await ensureDatabase(resources.cluster.serverUrl, options.databaseName);
+  const databaseUrl = resources.cluster.urlFor(options.databaseName);
+  resources.orm = await createOrm({ databaseUrl, poolSizeMax: options.poolSizeMax });
+  await migrate(resources.orm);
+  return { postgresDir, databaseUrl, orm: resources.orm };
+}
+
+/** Closes the ORM, stops PostgreSQL and deletes the temp folder; the first two steps' failures are ignored. */
+export async function cleanUpInProcessBench(resources: InProcessBenchResources): Promise<void> {
+  await resources.orm?.close(true).catch(() => {});
+  await resources.cluster?.stop().catch(() => {});
+  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true });
+  resources.orm = undefined;
+  resources.cluster = undefined;
+  resources.tempDir = undefined;
+}
+
+/** The charges the books recorded with the bench's description (checked against the successes a bench counted). */
+const selectBenchCharges = sql<{ charges: string }, { description: string }>(
+  `select count(*)::text as charges from wallet_transaction where kind = 'CHARGE' and description = :description`,
+);
+
+/** How many charges with CHARGE_DESCRIPTION the books hold. */
+export async function countBenchCharges(em: EntityManager): Promise<number> {
+  return Number((await selectBenchCharges.one(em, { description: CHARGE_DESCRIPTION })).charges);
+}
+
+/** Runs verifyLedger and prints the verdict, with up to 3 rows of each broken invariant; true when all hold. */
+export async function checkLedger(em: EntityManager): Promise<boolean> {
+  const violations = await verifyLedger(em);
+  if (violations.length === 0) {
+    console.log('Ledger invariants: all hold (verifyLedger).');
+    return true;
+  }
+  console.log(`Ledger invariants: ${violations.length} BROKEN (verifyLedger):`);
+  for (const violation of violations) console.log(`  ${violation.invariant}: ${JSON.stringify(violation.rows.slice(0, 3))}`);
+  return false;
 }

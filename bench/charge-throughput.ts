@@ -37,6 +37,22 @@
  * Then, on the same server process, commit → subscriber delivery latency of `transactionAdded`
  * (bench/delivery-latency.ts, with its own `BENCH_DELIVERY_*` settings). `BENCH_PG_STAT_STATEMENTS=1`
  * loads pg_stat_statements (a small cost of its own) so that part reports the server's statements.
+ *
+ * A/B of two builds in one run: `BENCH_CHARGE_BASE_ENTRY=<other checkout>/dist/server/main.js` (built
+ * there with `npm run build:server`). Every point (scenario × clients, and the usage points) then runs
+ * in `BENCH_CHARGE_ROUNDS` (default 2) rounds per build, alternated base, this, this, base, base, this…,
+ * so that the host's drift falls on both builds alike. A round starts a fresh server of its build,
+ * warms it up with the point's own load for `BENCH_WARMUP_SECONDS` (unrecorded), measures it, stops it,
+ * and measures the raw statement right after: that round's baseline. One server runs at a time (an idle
+ * one would still tail the outbox the other writes). One row per round: rate, ratio to that round's raw
+ * rate, server and PostgreSQL CPU µs per charge (per event on usage rows), commits (and, with
+ * BENCH_PG_STAT_STATEMENTS=1, statements) per charge; then per point the medians of each build and
+ * this ÷ base. Both builds share the PostgreSQL cluster, the database and the wallets: this build
+ * migrates it, and the bench refuses a base that has a migration this build lacks (it would change the
+ * schema under this build); this build's extra migrations are listed in the header, and the base must be
+ * compatible with them (an added column with a default is; a dropped or renamed one is not). The goal
+ * checks, the CPU and posting-statement tables are left out; the delivery part runs on this build.
+ * The end checks (ledger invariants, books = the charges both builds acknowledged) cover both.
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -45,43 +61,51 @@ import fsp from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
 import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
-import { sql } from '../server/database/sql.js';
-import { POST_WALLET_TRANSACTION, POST_WALLET_TRANSACTIONS } from '../server/domain/wallets/post-wallet-transaction.js';
+import { POST_WALLET_TRANSACTIONS } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
-import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
+import { migrationsList } from '../server/migrations/index.js';
 import {
   CHARGE_AMOUNT,
   CHARGE_AMOUNT_MICROS,
   CHARGE_DESCRIPTION,
+  checkLedger,
+  countBenchCharges,
+  cpuMicrosPerOperation,
   createFundedWallet,
   fixed,
   inBatches,
-  machineBusyCpuSeconds,
   integerListFromEnv,
+  loadAverageText,
+  machineBusyPercent,
+  median,
   numberFromEnv,
   postJson,
   postmasterPid,
   REQUEST_TIMEOUT_MS,
   row,
-  sleep,
   type BenchWallet,
   type CpuSubjects,
   runBench,
   runClosedLoop,
+  runRawChargePoint,
+  sleep,
   type PointResult,
 } from './bench-support.js';
-import { DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.js';
-import { SERVER_ENTRY, startServer, stopServer, cleanUpServerBench, type ServerBenchResources } from './bench-server.js';
-
-/** The charges the books recorded with the bench's description (checked against the successes the bench counted). */
-const selectChargeCount = sql<{ charges: string }, { description: string }>(
-  `select count(*)::text as charges from wallet_transaction where kind = 'CHARGE' and description = :description`,
-);
+import { DELIVERY_ENABLED, DELIVERY_RUN_TIME_MAX_MS, runDeliveryBench } from './delivery-latency.js';
+import {
+  SERVER_ENTRY,
+  startServer,
+  stopServer,
+  cleanUpServerBench,
+  type ServerBenchResources,
+  type ServerProcess,
+} from './bench-server.js';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -98,6 +122,17 @@ const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BEN
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** Load pg_stat_statements (a diagnostic with a small cost of its own): the delivery part then reports the server's statements. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
+/**
+ * Another build's server entry (`BENCH_CHARGE_BASE_ENTRY`, e.g. the base commit's dist/server/main.js built
+ * in a checkout of its own): every point then runs on it and on this build in alternating rounds, an
+ * A/B in one run. Undefined: this build alone.
+ */
+const BASE_ENTRY = process.env.BENCH_CHARGE_BASE_ENTRY ? path.resolve(process.env.BENCH_CHARGE_BASE_ENTRY) : undefined;
+/** Rounds per build and point with a base build (`BENCH_CHARGE_ROUNDS`), in the order base, this, this, base… */
+const ROUNDS = numberFromEnv('BENCH_CHARGE_ROUNDS', 2, 1, 20);
+if (!Number.isInteger(ROUNDS)) throw new Error(`BENCH_CHARGE_ROUNDS must be an integer, got ${ROUNDS}`);
+if (BASE_ENTRY && !fs.existsSync(BASE_ENTRY))
+  throw new Error(`BENCH_CHARGE_BASE_ENTRY: ${BASE_ENTRY} is missing (build the base: npm run build:server)`);
 
 /** Whether the usage points run: `BENCH_SCENARIOS` unset or naming "usage". */
 const USAGE_SCENARIO = !process.env.BENCH_SCENARIOS || process.env.BENCH_SCENARIOS.split(',').some((part) => part.trim() === 'usage');
@@ -174,6 +209,11 @@ async function runGraphqlPoint(port: number, cpuSubjects: CpuSubjects, wallets: 
 const WALLET_BALANCE_MICROS_MAX = loadConfig({}).walletBalanceMicrosMax;
 
 const RECORD_USAGE_MUTATION = 'mutation Usage($input: RecordUsageInput!) { recordUsage(input: $input) { postedCount } }';
+
+/** What the usage rows measure, printed above them. */
+const USAGE_LEGEND =
+  `usage: recordUsage requests of ${USAGE_EVENTS} events (operator token), each client's events over ${USAGE_WALLETS_PER_CLIENT} wallets of its own ` +
+  'round robin; raw: POST_WALLET_TRANSACTIONS with the same arrays (the statement recordUsage runs). Figures are events/s; latencies per request.';
 
 /**
  * recordUsage at N clients, each sending requests of USAGE_EVENTS events spread over its own
@@ -266,42 +306,15 @@ async function runUsageRawPoint(
   }
 }
 
-async function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: wallets.length, statement_timeout: REQUEST_TIMEOUT_MS });
-  // Every client holds a connection of its own for the whole point, opened before timing starts.
-  const connections = await Promise.all(wallets.map(() => pool.connect()));
-  try {
-    return await runClosedLoop(wallets.length, seconds, cpuSubjects, async (client) => {
-      const wallet = wallets[client]!;
-      // Parameters in the order of POST_WALLET_TRANSACTION's JSDoc, with the values chargeWallet passes.
-      const result = await connections[client]!.query({
-        name: POST_WALLET_TRANSACTION.name,
-        text: POST_WALLET_TRANSACTION.text,
-        values: [
-          randomUUID(),
-          wallet.walletId,
-          wallet.accountId,
-          (-CHARGE_AMOUNT_MICROS).toString(),
-          WALLET_BALANCE_MICROS_MAX.toString(),
-          TransactionKind.CHARGE,
-          PlatformAccountCode.REVENUE,
-          CHARGE_DESCRIPTION,
-          null,
-          wallet.actor,
-          null,
-          'charge',
-          null, // the request hash: only with an idempotency key, as the server sends it
-          '0',
-          null,
-          null,
-        ],
-      });
-      return result.rowCount === 1 ? undefined : `statement posted ${result.rowCount} rows (refused)`;
-    });
-  } finally {
-    for (const connection of connections) connection.release();
-    await pool.end();
-  }
+/** The raw side of a charge point: POST_WALLET_TRANSACTION as the server sends it for each wallet's OWNER key. */
+function runRawPoint(databaseUrl: string, cpuSubjects: CpuSubjects, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
+  return runRawChargePoint({
+    databaseUrl,
+    targets: wallets.map((wallet) => ({ walletId: wallet.walletId, accountScope: wallet.accountId, actor: wallet.actor })),
+    seconds,
+    cpuSubjects,
+    walletBalanceMicrosMax: WALLET_BALANCE_MICROS_MAX,
+  });
 }
 
 /** The server's posting statements so far: how many ran and how many postings they carried (its `/metrics` histogram). */
@@ -365,6 +378,22 @@ const COLUMNS = [
   ['errors', 6],
 ] as const;
 
+/** A point's row of the COLUMNS table: both sides' rates and latencies, their ratio and the errors. */
+function pointRow(name: string, clients: number, graphql: PointResult, raw: PointResult): string {
+  return row(COLUMNS, [
+    name,
+    String(clients),
+    fixed(graphql.chargesPerSecond, 0),
+    fixed(graphql.p50Ms, 2),
+    fixed(graphql.p99Ms, 2),
+    fixed(raw.chargesPerSecond, 0),
+    fixed(raw.p50Ms, 2),
+    fixed(raw.p99Ms, 2),
+    fixed(graphql.chargesPerSecond / raw.chargesPerSecond, 2),
+    String(graphql.errors + raw.errors),
+  ]);
+}
+
 const BATCH_COLUMNS = [
   ['scenario', 8],
   ['clients', 7],
@@ -387,23 +416,40 @@ const CPU_COLUMNS = [
   ['other', 6],
 ] as const;
 
-/**
- * The server's CPU time per successful charge (per usage event on the usage rows) during a point, in
- * µs of one core: what each request costs the server, which the machine's load changes far less
- * than the rates (a loaded machine lowers charges/s and the server's % together).
- */
-function serverMicrosecondsPerCharge(point: PointResult): number {
-  return (point.cpu.serverPercent / 100) * (1_000_000 / point.chargesPerSecond);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Main
 
 type Resources = ServerBenchResources;
 const cleanUp = cleanUpServerBench;
 
+/** Which build a server of the run is: this checkout's, or `BENCH_CHARGE_BASE_ENTRY`'s. */
+type Build = 'this' | 'base';
+
+/** What every part of a run shares: the database, the token, and the fixtures. */
+interface RunContext {
+  resources: Resources;
+  databaseUrl: string;
+  postgresDir: string;
+  adminToken: string;
+  /** Starts a server of `build` on the bench database (it migrates at start), kept in `resources.server`. */
+  startBuild: (build: Build) => Promise<ServerProcess>;
+  walletsFor: (side: 'graphql' | 'raw', scenario: Scenario, clients: number) => BenchWallet[];
+  usageWalletsFor: (side: 'graphql' | 'raw', clients: number) => BenchWallet[][];
+}
+
+/** What the measuring part of a run hands to the end checks. */
+interface Measured {
+  /** Charges (usage events included) the bench saw succeed, warm-ups included. */
+  chargesOk: number;
+  errors: number;
+  /** False when the delivery part failed. */
+  passed: boolean;
+}
+
 async function main(resources: Resources): Promise<boolean> {
   if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build:server\` (npm run bench does).`);
+  // Before anything starts: a base whose schema this build's does not include cannot share the database.
+  const schemaNote = BASE_ENTRY ? await compareBaseMigrations(BASE_ENTRY) : undefined;
   const maxClients = Math.max(...CLIENT_COUNTS);
 
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-'));
@@ -429,25 +475,31 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
-  resources.server = await startServer({
-    databaseUrl,
-    adminToken,
-    dataDir: path.join(resources.tempDir, 'server-data'),
-    poolSize: SERVER_POOL_SIZE,
-    nodeArgs: SERVER_NODE_ARGS,
-    // Rate limits stay on (RATE_LIMITS=0 in the bench's environment turns them off, for an A/B), so
-    // their per-request cost is measured, but set far above what this bench sends: the hot scenario
-    // charges through one key, and the delivery part opens 1,000 subscriptions (20 sockets) on one.
-    env: {
-      GRAPHQL_MUTATIONS_PER_WINDOW_MAX: '100000000',
-      GRAPHQL_QUERIES_PER_WINDOW_MAX: '100000000',
-      SOCKETS_PER_KEY_MAX: '1000',
-      SUBSCRIPTIONS_PER_KEY_MAX: '100000',
-    },
-  });
-  const server = resources.server;
+  const dataDir = path.join(resources.tempDir, 'server-data');
+  const startBuild = async (build: Build): Promise<ServerProcess> => {
+    resources.server = await startServer({
+      databaseUrl,
+      adminToken,
+      dataDir,
+      poolSize: SERVER_POOL_SIZE,
+      nodeArgs: SERVER_NODE_ARGS,
+      entry: build === 'base' ? BASE_ENTRY : SERVER_ENTRY,
+      // Rate limits stay on (RATE_LIMITS=0 in the bench's environment turns them off, for an A/B), so
+      // their per-request cost is measured, but set far above what this bench sends: the hot scenario
+      // charges through one key, and the delivery part opens 1,000 subscriptions (20 sockets) on one.
+      env: {
+        GRAPHQL_MUTATIONS_PER_WINDOW_MAX: '100000000',
+        GRAPHQL_QUERIES_PER_WINDOW_MAX: '100000000',
+        SOCKETS_PER_KEY_MAX: '1000',
+        SUBSCRIPTIONS_PER_KEY_MAX: '100000',
+      },
+    });
+    return resources.server;
+  };
+  // This build's server first: it migrates the database to this build's schema (a base's server
+  // then finds nothing of its own pending: compareBaseMigrations checked that) and makes the fixtures.
+  const server = await startBuild('this');
   const serverPid = server.child.pid;
-  const cpuSubjects: CpuSubjects = { serverPid, postgresPid: postmasterPid(postgresDir) };
 
   const settings = new pg.Client({ connectionString: databaseUrl });
   await settings.connect();
@@ -485,12 +537,14 @@ async function main(resources: Resources): Promise<boolean> {
     scenario === 'spread' ? fixtures[side].spread.slice(0, clients) : Array.from({ length: clients }, () => fixtures[side].hot[0]!);
   const setupSeconds = (performance.now() - setupStarted) / 1000;
   // This machine is shared: say how busy it was before the bench put any load on it.
-  const busyBefore = machineBusyCpuSeconds();
-  await sleep(1000);
-  const idleMachinePercent = 100 * (machineBusyCpuSeconds() - busyBefore);
+  const idleMachinePercent = await machineBusyPercent();
 
   const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log('Spendwire charge throughput: GraphQL over HTTP vs the same ledger statement as raw SQL');
+  console.log(
+    BASE_ENTRY
+      ? 'Spendwire charge throughput, A/B of two server builds: GraphQL over HTTP vs the same ledger statement as raw SQL'
+      : 'Spendwire charge throughput: GraphQL over HTTP vs the same ledger statement as raw SQL',
+  );
   console.log(
     `Machine: ${os.cpus().length} cores (${cpuModel}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; ` +
       `Node ${process.version}; PostgreSQL ${postgresVersion} (embedded)`,
@@ -501,13 +555,10 @@ async function main(resources: Resources): Promise<boolean> {
   );
   console.log(
     `Machine busy before the load (1 s, bench idle): ${fixed(idleMachinePercent, 0)} % of one core, load average ` +
-      `${os
-        .loadavg()
-        .map((value) => value.toFixed(2))
-        .join(' ')}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
+      `${loadAverageText()}${idleMachinePercent > 20 ? ' — other processes are busy: expect noisy figures' : ''}`,
   );
   console.log(
-    `GraphQL side: server in a child process (pid ${serverPid}, NODE_ENV=production, SIMULATOR=0, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
+    `GraphQL side: server in a child process (${BASE_ENTRY ? 'a fresh one per round' : `pid ${serverPid}`}, NODE_ENV=production, SIMULATOR=0, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
       `${SERVER_NODE_ARGS.length ? `, node ${SERVER_NODE_ARGS.join(' ')}` : ''}); ` +
       "client: node:http keep-alive Agent, one socket per client, mutation with variables, OWNER key of the wallet's account",
   );
@@ -516,14 +567,75 @@ async function main(resources: Resources): Promise<boolean> {
       'prepared statement the server uses, with the parameters chargeWallet passes; separate wallets from the GraphQL side',
   );
   console.log(
-    `Each point: ${POINT_SECONDS} s per side, GraphQL first, after a ${WARMUP_SECONDS} s unrecorded warm-up of each side; ` +
+    (BASE_ENTRY
+      ? `Each point: ${POINT_SECONDS} s per side and round, GraphQL first; `
+      : `Each point: ${POINT_SECONDS} s per side, GraphQL first, after a ${WARMUP_SECONDS} s unrecorded warm-up of each side; `) +
       `${CHARGE_AMOUNT} per charge; clients ${CLIENT_COUNTS.join(', ')}; ` +
       `${wallets.length} accounts created and funded via the API in ${setupSeconds.toFixed(1)} s`,
   );
   console.log('spread: each client charges a wallet of its own; hot: all clients charge one wallet (row-lock contention)');
-  console.log('Goal: ratio >= 0.5 at 16 clients (spread)');
+  if (BASE_ENTRY) {
+    console.log(
+      `Builds: this = ${SERVER_ENTRY}; base = ${BASE_ENTRY}. Both on the same PostgreSQL and the same database and wallets, one server at a time`,
+    );
+    console.log(`Schema: ${schemaNote}`);
+    console.log(
+      `Rounds: ${ROUNDS} per build and point, in the order ${roundOrder().join(', ')}; each round starts a fresh server of its build, ` +
+        `warms it up with the point's own load for ${WARMUP_SECONDS} s (unrecorded), measures it for ${POINT_SECONDS} s, stops it, ` +
+        `then measures the raw statement for ${POINT_SECONDS} s: that round's baseline. Goal checks: run without BENCH_CHARGE_BASE_ENTRY`,
+    );
+  } else {
+    console.log('Goal: ratio >= 0.5 at 16 clients (spread)');
+  }
   console.log('');
 
+  const context: RunContext = { resources, databaseUrl, postgresDir, adminToken, startBuild, walletsFor, usageWalletsFor };
+  let measured: Measured;
+  if (BASE_ENTRY) {
+    await stopServer(server);
+    resources.server = undefined;
+    measured = await measureTwoBuilds(context);
+  } else {
+    measured = await measureThisBuild(context, server);
+  }
+
+  if (resources.server) {
+    const last = resources.server;
+    if (last.stderrLines > 0) {
+      console.log('');
+      console.log(`The server wrote ${last.stderrLines} lines to stderr; the last ones:`);
+      for (const line of last.output.filter((text) => text.startsWith('[server stderr]')).slice(-10)) console.log(`  ${line}`);
+    }
+    // Stop the server before checking, so the check sees the final books and nothing else runs.
+    await stopServer(last);
+    resources.server = undefined;
+  }
+  console.log('');
+
+  const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
+  try {
+    let ledgerHolds = await checkLedger(orm.em.fork());
+    // Every charge the bench saw succeed (on either build) must be in the books, and no other charge.
+    const recorded = await countBenchCharges(orm.em.fork());
+    console.log(
+      `Charges recorded in wallet_transaction: ${recorded}; successes counted by the bench (warm-up included): ${measured.chargesOk} → ` +
+        `${recorded === measured.chargesOk ? 'match' : 'MISMATCH'}`,
+    );
+    ledgerHolds &&= recorded === measured.chargesOk;
+    return measured.errors === 0 && ledgerHolds && measured.passed;
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/**
+ * This build alone, on the server `server` (kept running into the delivery part): every point
+ * GraphQL then raw, then the CPU, posting-statement and goal tables.
+ */
+async function measureThisBuild(context: RunContext, server: ServerProcess): Promise<Measured> {
+  const { databaseUrl, adminToken, walletsFor, usageWalletsFor } = context;
+  const cpuSubjects: CpuSubjects = { serverPid: server.child.pid, postgresPid: postmasterPid(context.postgresDir) };
+  const maxClients = Math.max(...CLIENT_COUNTS);
   let warmupCharges = 0;
   if (WARMUP_SECONDS > 0) {
     const warmClients = Math.min(4, maxClients);
@@ -552,30 +664,14 @@ async function main(resources: Resources): Promise<boolean> {
       const batches = postingsPerStatement(statementsBefore, await readPostingStatements(server.port, adminToken));
       const raw = await runRawPoint(databaseUrl, cpuSubjects, walletsFor('raw', scenario, clients), POINT_SECONDS);
       results.push({ scenario, clients, graphql, raw, batches });
-      console.log(
-        row(COLUMNS, [
-          scenario,
-          String(clients),
-          fixed(graphql.chargesPerSecond, 0),
-          fixed(graphql.p50Ms, 2),
-          fixed(graphql.p99Ms, 2),
-          fixed(raw.chargesPerSecond, 0),
-          fixed(raw.p50Ms, 2),
-          fixed(raw.p99Ms, 2),
-          fixed(graphql.chargesPerSecond / raw.chargesPerSecond, 2),
-          String(graphql.errors + raw.errors),
-        ]),
-      );
+      console.log(pointRow(scenario, clients, graphql, raw));
     }
   }
 
   const usageResults: { clients: number; graphql: PointResult; raw: PointResult }[] = [];
   if (USAGE_CLIENT_COUNTS.length > 0) {
     console.log('');
-    console.log(
-      `usage: recordUsage requests of ${USAGE_EVENTS} events (operator token), each client's events over ${USAGE_WALLETS_PER_CLIENT} wallets of its own ` +
-        'round robin; raw: POST_WALLET_TRANSACTIONS with the same arrays (the statement recordUsage runs). Figures are events/s; latencies per request.',
-    );
+    console.log(USAGE_LEGEND);
     console.log(
       row(
         COLUMNS,
@@ -586,20 +682,7 @@ async function main(resources: Resources): Promise<boolean> {
       const graphql = await runUsageGraphqlPoint(server.port, adminToken, cpuSubjects, usageWalletsFor('graphql', clients), POINT_SECONDS);
       const raw = await runUsageRawPoint(databaseUrl, cpuSubjects, usageWalletsFor('raw', clients), POINT_SECONDS);
       usageResults.push({ clients, graphql, raw });
-      console.log(
-        row(COLUMNS, [
-          'usage',
-          String(clients),
-          fixed(graphql.chargesPerSecond, 0),
-          fixed(graphql.p50Ms, 2),
-          fixed(graphql.p99Ms, 2),
-          fixed(raw.chargesPerSecond, 0),
-          fixed(raw.p50Ms, 2),
-          fixed(raw.p99Ms, 2),
-          fixed(graphql.chargesPerSecond / raw.chargesPerSecond, 2),
-          String(graphql.errors + raw.errors),
-        ]),
-      );
+      console.log(pointRow('usage', clients, graphql, raw));
     }
   }
 
@@ -620,7 +703,7 @@ async function main(resources: Resources): Promise<boolean> {
         scenario,
         String(clients),
         fixed(graphql.cpu.serverPercent, 0),
-        fixed(serverMicrosecondsPerCharge(graphql), 0),
+        fixed(cpuMicrosPerOperation(graphql.cpu.serverPercent, graphql.chargesPerSecond), 0),
         fixed(graphql.cpu.benchPercent, 0),
         fixed(graphql.cpu.postgresPercent, 0),
         fixed(graphql.cpu.otherPercent, 0),
@@ -702,51 +785,276 @@ async function main(resources: Resources): Promise<boolean> {
     databaseUrl,
     statementStatistics: STATEMENT_STATISTICS,
   });
+  const chargesOk =
+    warmupCharges +
+    results.reduce((sum, result) => sum + result.graphql.ok + result.raw.ok, 0) +
+    usageResults.reduce((sum, result) => sum + (result.graphql.ok + result.raw.ok) * USAGE_EVENTS, 0) +
+    delivery.chargesOk;
+  return { chargesOk, errors: totalErrors, passed: delivery.passed };
+}
 
-  if (server.stderrLines > 0) {
-    console.log('');
-    console.log(`The server wrote ${server.stderrLines} lines to stderr; the last ones:`);
-    for (const line of server.output.filter((text) => text.startsWith('[server stderr]')).slice(-10)) console.log(`  ${line}`);
-  }
-  console.log('');
+/** The builds in the order of their rounds: base, this, this, base, base, this… (ROUNDS each). */
+function roundOrder(): Build[] {
+  return Array.from({ length: 2 * ROUNDS }, (_, index) => {
+    const pair: Build[] = Math.floor(index / 2) % 2 === 0 ? ['base', 'this'] : ['this', 'base'];
+    return pair[index % 2]!;
+  });
+}
 
-  // Stop the server before checking, so the check sees the final books and nothing else runs.
-  await stopServer(server);
-  resources.server = undefined;
+/** One round of one point: a build's GraphQL side and the raw baseline measured right after it. */
+interface Round {
+  point: string;
+  build: Build;
+  graphql: PointResult;
+  /**
+   * Commits and statements per charge (per event on usage points) of the GraphQL side: all sessions of
+   * the database, the server's background work included; statements NaN without pg_stat_statements.
+   */
+  work: { commits: number; statements: number };
+  raw: PointResult;
+}
 
-  const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
-  let ledgerHolds: boolean;
-  try {
-    const violations = await verifyLedger(orm.em.fork());
-    ledgerHolds = violations.length === 0;
-    if (ledgerHolds) console.log('Ledger invariants: all hold (verifyLedger).');
-    else {
-      console.log(`Ledger invariants: ${violations.length} BROKEN (verifyLedger):`);
-      for (const violation of violations) console.log(`  ${violation.invariant}: ${JSON.stringify(violation.rows.slice(0, 3))}`);
+/**
+ * Time a backend takes at most to publish its transactions to pg_stat_database once idle, in ms
+ * (PostgreSQL flushes a backend's cumulative statistics at most once a second, and at its exit).
+ */
+const STATISTICS_FLUSH_MS = 1_200;
+
+/** Commits (pg_stat_database) and, with pg_stat_statements loaded, statements run so far in the bench database. */
+async function readDatabaseWork(client: pg.Client): Promise<{ commits: number; statements: number }> {
+  const { rows } = await client.query<{ commits: string; statements: string | null }>(
+    `select d.xact_commit::text as commits,
+            ${STATEMENT_STATISTICS ? '(select coalesce(sum(calls), 0) from pg_stat_statements where dbid = d.datid)::text' : 'null'} as statements
+       from pg_stat_database d where d.datname = current_database()`,
+  );
+  return { commits: Number(rows[0]!.commits), statements: rows[0]!.statements === null ? Number.NaN : Number(rows[0]!.statements) };
+}
+
+/** The figures of a round compared across builds (per charge, or per event on usage points). */
+const ROUND_FIGURES = {
+  rate: (round: Round) => round.graphql.chargesPerSecond,
+  ratio: (round: Round) => round.graphql.chargesPerSecond / round.raw.chargesPerSecond,
+  serverMicros: (round: Round) => cpuMicrosPerOperation(round.graphql.cpu.serverPercent, round.graphql.chargesPerSecond),
+  postgresMicros: (round: Round) => cpuMicrosPerOperation(round.graphql.cpu.postgresPercent, round.graphql.chargesPerSecond),
+  rawPostgresMicros: (round: Round) => cpuMicrosPerOperation(round.raw.cpu.postgresPercent, round.raw.chargesPerSecond),
+  commits: (round: Round) => round.work.commits,
+  statements: (round: Round) => round.work.statements,
+} as const;
+
+const ROUND_COLUMNS = [
+  ['point', 10],
+  ['round', 5],
+  ['build', 5],
+  ['graphql/s', 9],
+  ['p50 ms', 7],
+  ['p99 ms', 7],
+  ['raw sql/s', 9],
+  ['ratio', 6],
+  ['server µs', 9],
+  ['pg µs', 6],
+  ['raw pg µs', 9],
+  ['commits', 7],
+  ['stmts', 6],
+  ['other %', 7],
+  ['errors', 6],
+] as const;
+
+/**
+ * Both builds, point by point: each point runs in 2 × ROUNDS rounds alternating the builds
+ * (roundOrder), each round on a fresh server of its build followed by its own raw baseline; one row
+ * per round, then the medians of each build and this ÷ base per point. Only one server runs at a
+ * time: an idle second server would still read the outbox the other one writes (every process tails
+ * it) and skew the PostgreSQL figures. The delivery part, when on, runs on this build afterwards.
+ */
+async function measureTwoBuilds(context: RunContext): Promise<Measured> {
+  const { databaseUrl, adminToken, walletsFor, usageWalletsFor, resources } = context;
+  const points: { name: string; clients: number; usage: boolean; scenario: Scenario }[] = [
+    ...SCENARIOS.flatMap((scenario) => CLIENT_COUNTS.map((clients) => ({ name: scenario, clients, usage: false, scenario }))),
+    ...USAGE_CLIENT_COUNTS.map((clients) => ({ name: 'usage', clients, usage: true, scenario: 'spread' as Scenario })),
+  ];
+  console.log(
+    'One row per round. Rates in charges/s (events/s on usage rows); ratio = GraphQL ÷ the raw rate of the same round; server µs and pg µs = ' +
+      "CPU of the server and of the PostgreSQL cluster per GraphQL charge (per event), in µs of one core; raw pg µs = PostgreSQL's CPU per raw " +
+      'charge (a control: it moves with the machine, not with the build); commits and stmts = what PostgreSQL committed and ran per GraphQL charge ' +
+      "(per event), every session of the database (the server's background work included; stmts with BENCH_PG_STAT_STATEMENTS=1): figures the " +
+      "machine's load does not move; other % = the rest of the machine during the GraphQL side, % of one core.",
+  );
+  if (USAGE_CLIENT_COUNTS.length > 0) console.log(USAGE_LEGEND);
+  console.log(
+    row(
+      ROUND_COLUMNS,
+      ROUND_COLUMNS.map(([title]) => title),
+    ),
+  );
+  const rounds: Round[] = [];
+  let chargesOk = 0;
+  let errors = 0;
+  const firstErrors: string[] = [];
+  const stderrTails: string[] = [];
+  const order = roundOrder();
+  const statistics = new pg.Client({ connectionString: databaseUrl });
+  statistics.on('error', () => {});
+  await statistics.connect();
+  for (const point of points) {
+    const label = `${point.name} ${point.clients}`;
+    for (const [index, build] of order.entries()) {
+      const server = await context.startBuild(build);
+      const cpuSubjects: CpuSubjects = { serverPid: server.child.pid, postgresPid: postmasterPid(context.postgresDir) };
+      const runGraphql = (seconds: number) =>
+        point.usage
+          ? runUsageGraphqlPoint(server.port, adminToken, cpuSubjects, usageWalletsFor('graphql', point.clients), seconds)
+          : runGraphqlPoint(server.port, cpuSubjects, walletsFor('graphql', point.scenario, point.clients), seconds);
+      const perRequest = point.usage ? USAGE_EVENTS : 1;
+      if (WARMUP_SECONDS > 0) {
+        const warm = await runGraphql(WARMUP_SECONDS);
+        chargesOk += warm.ok * perRequest;
+        errors += warm.errors;
+        if (warm.firstError)
+          firstErrors.push(`${label} round ${index + 1} ${build} warm-up: ${warm.errors} errors, first: ${warm.firstError}`);
+      }
+      // The warm-up's (and the start's) commits reach pg_stat_database within a second of their end: let them land before counting.
+      await sleep(STATISTICS_FLUSH_MS);
+      const workBefore = await readDatabaseWork(statistics);
+      const graphql = await runGraphql(POINT_SECONDS);
+      if (server.stderrLines > 0) {
+        stderrTails.push(`${label} round ${index + 1} (${build}): ${server.stderrLines} lines on stderr, the last ones:`);
+        for (const line of server.output.filter((text) => text.startsWith('[server stderr]')).slice(-5)) stderrTails.push(`  ${line}`);
+      }
+      // Stopped, the server's sessions have published all they did (a backend flushes its statistics as it exits).
+      await stopServer(server);
+      resources.server = undefined;
+      const workAfter = await readDatabaseWork(statistics);
+      const operations = graphql.ok * perRequest;
+      const work = {
+        commits: (workAfter.commits - workBefore.commits) / operations,
+        statements: (workAfter.statements - workBefore.statements) / operations,
+      };
+      const raw = point.usage
+        ? await runUsageRawPoint(databaseUrl, cpuSubjects, usageWalletsFor('raw', point.clients), POINT_SECONDS)
+        : await runRawPoint(databaseUrl, cpuSubjects, walletsFor('raw', point.scenario, point.clients), POINT_SECONDS);
+      chargesOk += (graphql.ok + raw.ok) * perRequest;
+      errors += graphql.errors + raw.errors;
+      if (graphql.firstError)
+        firstErrors.push(`${label} round ${index + 1} ${build} graphql: ${graphql.errors} errors, first: ${graphql.firstError}`);
+      if (raw.firstError) firstErrors.push(`${label} round ${index + 1} raw: ${raw.errors} errors, first: ${raw.firstError}`);
+      const round: Round = { point: label, build, graphql, work, raw };
+      rounds.push(round);
+      console.log(
+        row(ROUND_COLUMNS, [
+          label,
+          String(index + 1),
+          build,
+          fixed(graphql.chargesPerSecond, 0),
+          fixed(graphql.p50Ms, 2),
+          fixed(graphql.p99Ms, 2),
+          fixed(raw.chargesPerSecond, 0),
+          fixed(ROUND_FIGURES.ratio(round), 2),
+          fixed(ROUND_FIGURES.serverMicros(round), 0),
+          fixed(ROUND_FIGURES.postgresMicros(round), 0),
+          fixed(ROUND_FIGURES.rawPostgresMicros(round), 0),
+          fixed(work.commits, 3),
+          fixed(work.statements, 2),
+          fixed(graphql.cpu.otherPercent, 0),
+          String(graphql.errors + raw.errors),
+        ]),
+      );
     }
-    // Every charge the bench saw succeed must be in the books, and no other charge.
-    const chargeCount = await selectChargeCount.one(orm.em.fork(), { description: CHARGE_DESCRIPTION });
-    const recorded = Number(chargeCount.charges);
-    const counted =
-      warmupCharges +
-      results.reduce((sum, result) => sum + result.graphql.ok + result.raw.ok, 0) +
-      usageResults.reduce((sum, result) => sum + (result.graphql.ok + result.raw.ok) * USAGE_EVENTS, 0) +
-      delivery.chargesOk;
-    console.log(
-      `Charges recorded in wallet_transaction: ${recorded}; successes counted by the bench (warm-up included): ${counted} → ` +
-        `${recorded === counted ? 'match' : 'MISMATCH'}`,
-    );
-    ledgerHolds &&= recorded === counted;
-  } finally {
-    await orm.close(true);
   }
-  return totalErrors === 0 && ledgerHolds && delivery.passed;
+
+  console.log('');
+  console.log(`Medians of each build's rounds (${ROUNDS} per build), this ÷ base (same run, rounds alternated):`);
+  for (const point of points) {
+    const label = `${point.name} ${point.clients}`;
+    const medianOf = (build: Build, figure: (round: Round) => number) =>
+      median(rounds.filter((round) => round.point === label && round.build === build).map(figure));
+    const compare = (name: string, figure: (round: Round) => number, digits: number, unit = '') => {
+      const mine = medianOf('this', figure);
+      const theirs = medianOf('base', figure);
+      return `${name} ${fixed(mine, digits)}${unit} vs ${fixed(theirs, digits)}${unit} (${fixed(mine / theirs, 2)}×)`;
+    };
+    console.log(
+      `  ${label}: ${[
+        compare(point.usage ? 'events/s' : 'charges/s', ROUND_FIGURES.rate, 0),
+        compare('ratio to raw', ROUND_FIGURES.ratio, 2),
+        compare('server', ROUND_FIGURES.serverMicros, 0, ' µs'),
+        compare('pg', ROUND_FIGURES.postgresMicros, 0, ' µs'),
+        compare('raw pg', ROUND_FIGURES.rawPostgresMicros, 0, ' µs'),
+        compare('commits', ROUND_FIGURES.commits, 3),
+        ...(STATEMENT_STATISTICS ? [compare('stmts', ROUND_FIGURES.statements, 2)] : []),
+      ].join('; ')}`,
+    );
+  }
+
+  await statistics.end();
+
+  console.log('');
+  console.log(`Errors: ${errors}`);
+  for (const line of firstErrors) console.log(`  ${line}`);
+  if (stderrTails.length > 0) {
+    console.log('');
+    for (const line of stderrTails) console.log(line);
+  }
+
+  let passed = true;
+  if (DELIVERY_ENABLED) {
+    console.log('');
+    console.log('Delivery latency, on this build:');
+    const server = await context.startBuild('this');
+    const delivery = await runDeliveryBench({
+      port: server.port,
+      adminToken,
+      cpuSubjects: { serverPid: server.child.pid, postgresPid: postmasterPid(context.postgresDir) },
+      databaseUrl,
+      statementStatistics: STATEMENT_STATISTICS,
+    });
+    chargesOk += delivery.chargesOk;
+    passed = delivery.passed;
+  }
+  return { chargesOk, errors, passed };
+}
+
+/**
+ * Compares the base build's migrations (its dist/server/migrations/index.js, next to its entry) with
+ * this build's. Both builds share one database, migrated by this build: a base with a migration this
+ * build lacks would change the schema under this build, so that refuses. Returns the line the header
+ * prints: the migrations this build has beyond the base, which the base then runs alongside.
+ * @throws Error when the base's list cannot be read or has a migration this build lacks.
+ */
+async function compareBaseMigrations(baseEntry: string): Promise<string> {
+  const listPath = path.join(path.dirname(baseEntry), 'migrations', 'index.js');
+  if (!fs.existsSync(listPath))
+    throw new Error(`BENCH_CHARGE_BASE_ENTRY: ${listPath} is missing: the base's migrations cannot be compared`);
+  const base = (await import(pathToFileURL(listPath).href)) as { migrationsList?: { name: string }[] };
+  if (!Array.isArray(base.migrationsList)) throw new Error(`BENCH_CHARGE_BASE_ENTRY: ${listPath} exports no migrationsList`);
+  const baseNames = new Set(base.migrationsList.map((migration) => migration.name));
+  const thisNames = new Set(migrationsList.map((migration) => migration.name));
+  const baseOnly = [...baseNames].filter((name) => !thisNames.has(name));
+  if (baseOnly.length > 0) {
+    throw new Error(
+      `BENCH_CHARGE_BASE_ENTRY: the base has migrations this build lacks (${baseOnly.join(', ')}): both builds share one database ` +
+        'migrated by this build, so the base must not be ahead of it; run the bench from the newer checkout with the older as the base',
+    );
+  }
+  const thisOnly = [...thisNames].filter((name) => !baseNames.has(name));
+  return thisOnly.length === 0
+    ? 'both builds have the same migrations'
+    : `the database has this build's schema; ${thisOnly.length === 1 ? 'one of its migrations is' : `${thisOnly.length} of its migrations are`} ` +
+        `not in the base (${thisOnly.join(', ')}), ` +
+        'so the base runs on a schema newer than its own: it must be compatible with it (an added column with a default is; a dropped or renamed one is not)';
 }
 
 const resources: Resources = {};
 const pointCount = CLIENT_COUNTS.length * SCENARIOS.length + USAGE_CLIENT_COUNTS.length;
-/** Hard cap on the whole run, in ms: setup, warm-up, every point with slack, the delivery part, and the checks. */
-const RUN_TIME_MAX_MS = 120_000 + 2 * WARMUP_SECONDS * 1000 + pointCount * 2 * (POINT_SECONDS * 1000 + 5_000) + DELIVERY_RUN_TIME_MAX_MS;
+/**
+ * Hard cap on the whole run, in ms: setup, warm-up, every point with slack, the delivery part, and
+ * the checks; with a base build, every round of every point with a server start (up to 60 s) of its own.
+ */
+const RUN_TIME_MAX_MS =
+  120_000 +
+  DELIVERY_RUN_TIME_MAX_MS +
+  (BASE_ENTRY
+    ? pointCount * 2 * ROUNDS * (60_000 + WARMUP_SECONDS * 1000 + 2 * (POINT_SECONDS * 1000 + 5_000)) + 60_000
+    : 2 * WARMUP_SECONDS * 1000 + pointCount * 2 * (POINT_SECONDS * 1000 + 5_000));
 await runBench({
   resources,
   runTimeMaxMs: RUN_TIME_MAX_MS,

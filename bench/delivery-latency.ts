@@ -90,6 +90,9 @@ const LOOP_DELAY_RESOLUTION_MS = 5;
 /** Bench CPU above this, in % of one core, earns a warning next to the figures. */
 const BENCH_CPU_WARNING_PERCENT = 80;
 
+/** Whether the delivery part runs (`BENCH_DELIVERY_SECONDS` above 0). */
+export const DELIVERY_ENABLED = DELIVERY_SECONDS > 0;
+
 /** Upper bound of the delivery part's wall time, for the run's watchdog, in ms. */
 export const DELIVERY_RUN_TIME_MAX_MS =
   DELIVERY_SECONDS === 0

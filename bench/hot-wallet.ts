@@ -19,41 +19,36 @@
  * them). Ends with verifyLedger and a count of the charges in the books against the successes seen.
  */
 import 'reflect-metadata';
-import { createHash, randomUUID } from 'node:crypto';
-import fsp from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import { loadConfig } from '../server/config.js';
-import { ensureDatabase } from '../server/database/database.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
-import { createOrm, migrate } from '../server/database/orm.js';
-import { sql } from '../server/database/sql.js';
 import { PLATFORM_ADMIN_TOKEN_PRINCIPAL } from '../server/domain/accounts/principal.js';
 import { createAccount } from '../server/domain/accounts/create-account.service.js';
 import {
   createPostingBatcher,
-  POST_WALLET_TRANSACTION,
   postWalletTransaction,
   type PostWalletTransactionOptions,
 } from '../server/domain/wallets/post-wallet-transaction.js';
 import { parseMoney } from '../server/domain/wallets/money.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
-import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
 import {
   CHARGE_AMOUNT_MICROS,
   CHARGE_DESCRIPTION,
+  checkLedger,
+  cleanUpInProcessBench,
+  countBenchCharges,
   fixed,
   FUNDING_AMOUNT,
+  type InProcessBenchResources,
   integerListFromEnv,
-  machineBusyCpuSeconds,
+  loadAverageText,
+  machineBusyPercent,
+  measureBatching,
   numberFromEnv,
+  openInProcessBenchDatabase,
   postmasterPid,
-  REQUEST_TIMEOUT_MS,
   row,
   runBench,
-  sleep,
+  runRawChargePoint,
   type CpuSubjects,
   runClosedLoop,
   type PointResult,
@@ -63,16 +58,6 @@ const CLIENT_COUNTS = integerListFromEnv('BENCH_CLIENTS', [1, 4, 16, 64], 512);
 const POINT_SECONDS = numberFromEnv('BENCH_SECONDS', 5, 0.5, 60);
 const config = loadConfig(process.env);
 const DATABASE_NAME = 'spendwire_hot_wallet';
-
-const selectChargeCount = sql<{ charges: string }, { description: string }>(
-  `select count(*)::text as charges from wallet_transaction where kind = 'CHARGE' and description = :description`,
-);
-
-interface Resources {
-  tempDir?: string;
-  cluster?: EmbeddedDatabase;
-  orm?: MikroORM;
-}
 
 /** `clients` loops, each posting one charge at a time until the deadline (a thrown error counts as a failure). */
 function closedLoop(clients: number, cpuSubjects: CpuSubjects, chargeOne: (client: number) => Promise<void>): Promise<PointResult> {
@@ -113,20 +98,13 @@ const COLUMNS = [
   ['other', 6],
 ] as const;
 
-async function main(resources: Resources): Promise<boolean> {
-  resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-hot-wallet-'));
-  const postgresDir = path.join(resources.tempDir, 'postgres');
-  resources.cluster = await startEmbeddedPostgres({
-    dataDir: postgresDir,
-    port: 0,
-    persistent: false,
-    settings: { max_connections: '200' },
+async function main(resources: InProcessBenchResources): Promise<boolean> {
+  const { postgresDir, databaseUrl, orm } = await openInProcessBenchDatabase(resources, {
+    tempPrefix: 'spendwire-hot-wallet-',
+    databaseName: DATABASE_NAME,
+    maxConnections: 200,
+    poolSizeMax: config.databasePoolSize,
   });
-  await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
-  const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
-  resources.orm = await createOrm({ databaseUrl, poolSizeMax: config.databasePoolSize });
-  const orm = resources.orm;
-  await migrate(orm);
 
   const wallets = await Promise.all(
     ['coalesced', 'raw'].map(async (name) => {
@@ -155,15 +133,10 @@ async function main(resources: Resources): Promise<boolean> {
   }
   const [coalescedWallet, rawWallet] = wallets as [(typeof wallets)[0], (typeof wallets)[0]];
   const cpuSubjects: CpuSubjects = { serverPid: undefined, postgresPid: postmasterPid(postgresDir) };
-  const busyBefore = machineBusyCpuSeconds();
-  await sleep(1000);
-  const idleMachinePercent = 100 * (machineBusyCpuSeconds() - busyBefore);
+  const idleMachinePercent = await machineBusyPercent();
   console.log('One wallet: charges through the posting batcher (coalesced, in-process, no HTTP) vs the raw single statement');
   console.log(
-    `Machine: ${os.cpus().length} cores, busy ${fixed(idleMachinePercent, 0)} % of one core before the load (load average ${os
-      .loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ')}); batcher limits: ${config.postingBatchSizeMax} postings per statement, ${config.postingBatchesInFlightMax} in flight; ` +
+    `Machine: ${os.cpus().length} cores, busy ${fixed(idleMachinePercent, 0)} % of one core before the load (load average ${loadAverageText()}); batcher limits: ${config.postingBatchSizeMax} postings per statement, ${config.postingBatchesInFlightMax} in flight; ` +
       `${POINT_SECONDS} s per side and point`,
   );
   console.log(
@@ -172,60 +145,23 @@ async function main(resources: Resources): Promise<boolean> {
       COLUMNS.map(([title]) => title),
     ),
   );
-  const chargeHash = createHash('sha256')
-    .update(
-      JSON.stringify([
-        'charge',
-        rawWallet.walletId.toLowerCase(),
-        (-CHARGE_AMOUNT_MICROS).toString(),
-        TransactionKind.CHARGE,
-        CHARGE_DESCRIPTION,
-        null,
-      ]),
-    )
-    .digest('hex');
   const results: { clients: number; coalesced: PointResult; raw: PointResult }[] = [];
   let counted = 0;
   for (const clients of CLIENT_COUNTS) {
-    const before = { ...postings.stats };
-    const coalesced = await closedLoop(clients, cpuSubjects, async () => {
-      await postWalletTransaction(orm.em.fork(), postings, charge(coalescedWallet.walletId, coalescedWallet.accountId));
+    const { result: coalesced, membersPerRun } = await measureBatching(
+      () => postings.stats,
+      () =>
+        closedLoop(clients, cpuSubjects, async () => {
+          await postWalletTransaction(orm.em.fork(), postings, charge(coalescedWallet.walletId, coalescedWallet.accountId));
+        }),
+    );
+    const raw = await runRawChargePoint({
+      databaseUrl,
+      targets: Array.from({ length: clients }, () => ({ walletId: rawWallet.walletId, accountScope: rawWallet.accountId, actor: 'bench' })),
+      seconds: POINT_SECONDS,
+      cpuSubjects,
+      walletBalanceMicrosMax: config.walletBalanceMicrosMax,
     });
-    const statements = postings.stats.singles - before.singles + postings.stats.batches - before.batches;
-    const members = postings.stats.singles - before.singles + postings.stats.batchedMembers - before.batchedMembers;
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: clients, statement_timeout: REQUEST_TIMEOUT_MS });
-    const connections = await Promise.all(Array.from({ length: clients }, () => pool.connect()));
-    let raw: PointResult;
-    try {
-      raw = await closedLoop(clients, cpuSubjects, async (client) => {
-        const result = await connections[client]!.query({
-          name: POST_WALLET_TRANSACTION.name,
-          text: POST_WALLET_TRANSACTION.text,
-          values: [
-            randomUUID(),
-            rawWallet.walletId,
-            rawWallet.accountId,
-            (-CHARGE_AMOUNT_MICROS).toString(),
-            config.walletBalanceMicrosMax.toString(),
-            TransactionKind.CHARGE,
-            PlatformAccountCode.REVENUE,
-            CHARGE_DESCRIPTION,
-            null,
-            'bench',
-            null,
-            'charge',
-            chargeHash,
-            '0',
-            null,
-            null,
-          ],
-        });
-        if (result.rowCount !== 1) throw new Error(`statement posted ${result.rowCount} rows (refused)`);
-      });
-    } finally {
-      for (const connection of connections) connection.release();
-      await pool.end();
-    }
     counted += coalesced.ok + raw.ok;
     results.push({ clients, coalesced, raw });
     console.log(
@@ -234,7 +170,7 @@ async function main(resources: Resources): Promise<boolean> {
         fixed(coalesced.chargesPerSecond, 0),
         fixed(coalesced.p50Ms, 2),
         fixed(coalesced.p99Ms, 2),
-        fixed(members / statements, 1),
+        fixed(membersPerRun, 1),
         fixed(raw.chargesPerSecond, 0),
         fixed(raw.p50Ms, 2),
         fixed(raw.p99Ms, 2),
@@ -260,23 +196,15 @@ async function main(resources: Resources): Promise<boolean> {
         `(${fixed(ceiling, 0)}/s at ${ceilingClients} clients) → ${ratio >= 4 ? 'at least' : 'below'} 4 ×`,
     );
   }
-  const violations = await verifyLedger(orm.em.fork());
-  console.log(violations.length === 0 ? 'Ledger invariants: all hold (verifyLedger).' : `Ledger invariants: ${violations.length} BROKEN`);
-  for (const violation of violations) console.log(`  ${violation.invariant}: ${JSON.stringify(violation.rows.slice(0, 3))}`);
-  const recorded = Number((await selectChargeCount.one(orm.em.fork(), { description: CHARGE_DESCRIPTION })).charges);
+  const ledgerHolds = await checkLedger(orm.em.fork());
+  const recorded = await countBenchCharges(orm.em.fork());
   console.log(`Charges in the books: ${recorded}; successes counted: ${counted} → ${recorded === counted ? 'match' : 'MISMATCH'}`);
-  return errors === 0 && violations.length === 0 && recorded === counted;
-}
-
-async function cleanUp(resources: Resources): Promise<void> {
-  await resources.orm?.close(true).catch(() => {});
-  await resources.cluster?.stop().catch(() => {});
-  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true });
+  return errors === 0 && ledgerHolds && recorded === counted;
 }
 
 await runBench({
   resources: {},
   runTimeMaxMs: 120_000 + CLIENT_COUNTS.length * 2 * (POINT_SECONDS * 1000 + 10_000),
   main,
-  cleanUp,
+  cleanUp: cleanUpInProcessBench,
 });

@@ -22,16 +22,9 @@
  * against the successes seen.
  */
 import 'reflect-metadata';
-import { createHash, randomUUID } from 'node:crypto';
-import fsp from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import { loadConfig } from '../server/config.js';
-import { ensureDatabase } from '../server/database/database.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
-import { createOrm, migrate } from '../server/database/orm.js';
 import { sql } from '../server/database/sql.js';
 import type { TransactionBatcherStats } from '../server/database/transaction-batcher.js';
 import { createAccount } from '../server/domain/accounts/create-account.service.js';
@@ -45,25 +38,28 @@ import { Role } from '../server/domain/accounts/role.js';
 import { createRatePlan } from '../server/domain/rating/rate-plan.service.js';
 import type { ServiceDeps } from '../server/domain/service-deps.js';
 import { parseMoney } from '../server/domain/wallets/money.js';
-import { createPostingBatcher, POST_WALLET_TRANSACTION, postWalletTransaction } from '../server/domain/wallets/post-wallet-transaction.js';
+import { createPostingBatcher, postWalletTransaction } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
-import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
 import {
-  CHARGE_AMOUNT_MICROS,
-  CHARGE_DESCRIPTION,
+  checkLedger,
+  cleanUpInProcessBench,
   type CpuSubjects,
+  cpuMicrosPerOperation,
   fixed,
   FUNDING_AMOUNT,
+  type InProcessBenchResources,
   integerListFromEnv,
-  machineBusyCpuSeconds,
+  loadAverageText,
+  machineBusyPercent,
+  measureBatching,
   numberFromEnv,
+  openInProcessBenchDatabase,
   type PointResult,
   postmasterPid,
-  REQUEST_TIMEOUT_MS,
   row,
   runBench,
   runClosedLoop,
-  sleep,
+  runRawChargePoint,
 } from './bench-support.js';
 
 const CLIENT_COUNTS = integerListFromEnv('BENCH_CLIENTS', [16, 64], 256);
@@ -76,12 +72,6 @@ const SENDER = '+15550100001';
 const PRELOADED_REQUESTS = numberFromEnv('BENCH_PRELOADED_REQUESTS', 12, 1, 100);
 
 const countOutbound = sql<{ messages: string }>(`select count(*)::text as messages from message where direction = 'OUTBOUND'`);
-
-interface Resources {
-  tempDir?: string;
-  cluster?: EmbeddedDatabase;
-  orm?: MikroORM;
-}
 
 interface BenchWallet {
   walletId: string;
@@ -101,20 +91,13 @@ const COLUMNS = [
   ['other', 6],
 ] as const;
 
-async function main(resources: Resources): Promise<boolean> {
-  resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-message-send-'));
-  const postgresDir = path.join(resources.tempDir, 'postgres');
-  resources.cluster = await startEmbeddedPostgres({
-    dataDir: postgresDir,
-    port: 0,
-    persistent: false,
-    settings: { max_connections: '300' },
+async function main(resources: InProcessBenchResources): Promise<boolean> {
+  const { postgresDir, databaseUrl, orm } = await openInProcessBenchDatabase(resources, {
+    tempPrefix: 'spendwire-message-send-',
+    databaseName: DATABASE_NAME,
+    maxConnections: 300,
+    poolSizeMax: config.databasePoolSize,
   });
-  await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
-  const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
-  resources.orm = await createOrm({ databaseUrl, poolSizeMax: config.databasePoolSize });
-  const orm = resources.orm;
-  await migrate(orm);
 
   const postings = createPostingBatcher(orm.em, {
     batchSizeMax: config.postingBatchSizeMax,
@@ -185,15 +168,11 @@ async function main(resources: Resources): Promise<boolean> {
   };
 
   const cpuSubjects: CpuSubjects = { serverPid: undefined, postgresPid: postmasterPid(postgresDir) };
-  const busyBefore = machineBusyCpuSeconds();
-  await sleep(1000);
-  const idleMachinePercent = 100 * (machineBusyCpuSeconds() - busyBefore);
+  const idleMachinePercent = await machineBusyPercent();
   console.log('sendMessage in-process (no HTTP): one wallet, a wallet per client, and the raw single posting statement on one wallet');
   console.log(
-    `Machine: ${os.cpus().length} cores, busy ${fixed(idleMachinePercent, 0)} % of one core before the load (load average ${os
-      .loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ')}); hold batcher: ${holdLimits}; ` + `${POINT_SECONDS} s per point`,
+    `Machine: ${os.cpus().length} cores, busy ${fixed(idleMachinePercent, 0)} % of one core before the load (load average ${loadAverageText()}); hold batcher: ${holdLimits}; ` +
+      `${POINT_SECONDS} s per point`,
   );
   console.log(
     row(
@@ -201,18 +180,6 @@ async function main(resources: Resources): Promise<boolean> {
       COLUMNS.map(([title]) => title),
     ),
   );
-  const chargeHash = createHash('sha256')
-    .update(
-      JSON.stringify([
-        'charge',
-        rawWallet.walletId.toLowerCase(),
-        (-CHARGE_AMOUNT_MICROS).toString(),
-        TransactionKind.CHARGE,
-        CHARGE_DESCRIPTION,
-        null,
-      ]),
-    )
-    .digest('hex');
   const print = (clients: number, point: string, result: PointResult, perTransaction: string) => {
     const cpuPercent = result.cpu.benchPercent + result.cpu.postgresPercent;
     console.log(
@@ -225,18 +192,11 @@ async function main(resources: Resources): Promise<boolean> {
         perTransaction,
         fixed(result.cpu.benchPercent, 0),
         fixed(result.cpu.postgresPercent, 0),
-        fixed((cpuPercent / 100) * (1e6 / result.chargesPerSecond), 0),
+        fixed(cpuMicrosPerOperation(cpuPercent, result.chargesPerSecond), 0),
         fixed(result.cpu.otherPercent, 0),
       ]),
     );
     if (result.firstError) console.log(`  ${result.errors} errors, first: ${result.firstError}`);
-  };
-  const perTransaction = (before: TransactionBatcherStats | undefined, stats = holdStats) => {
-    const after = stats();
-    if (!before || !after) return 'n/a';
-    const transactions = after.singles - before.singles + after.batches - before.batches;
-    const members = after.singles - before.singles + after.batchedMembers - before.batchedMembers;
-    return fixed(members / transactions, 1);
   };
   // PENDING messages on the reports' wallet, 1,000 per request, for the report points to settle.
   const reportsWallet = wallets.at(-1)!;
@@ -268,58 +228,31 @@ async function main(resources: Resources): Promise<boolean> {
   let errors = 0;
   const summary: { clients: number; hot: number; spread: number; raw: number; reports: number }[] = [];
   for (const clients of CLIENT_COUNTS) {
-    let before = holdStats() && { ...holdStats()! };
-    const hot = await runClosedLoop(clients, POINT_SECONDS, cpuSubjects, () => sendOne(hotWallet));
-    print(clients, 'one wallet', hot, perTransaction(before));
-    before = holdStats() && { ...holdStats()! };
-    const spread = await runClosedLoop(clients, POINT_SECONDS, cpuSubjects, (client) => sendOne(wallets[2 + client]!));
-    print(clients, 'spread', spread, perTransaction(before));
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: clients, statement_timeout: REQUEST_TIMEOUT_MS });
-    const connections = await Promise.all(Array.from({ length: clients }, () => pool.connect()));
-    let raw: PointResult;
-    try {
-      raw = await runClosedLoop(clients, POINT_SECONDS, cpuSubjects, async (client) => {
-        const result = await connections[client]!.query({
-          name: POST_WALLET_TRANSACTION.name,
-          text: POST_WALLET_TRANSACTION.text,
-          values: [
-            randomUUID(),
-            rawWallet.walletId,
-            rawWallet.accountId,
-            (-CHARGE_AMOUNT_MICROS).toString(),
-            config.walletBalanceMicrosMax.toString(),
-            TransactionKind.CHARGE,
-            PlatformAccountCode.REVENUE,
-            CHARGE_DESCRIPTION,
-            null,
-            'bench',
-            null,
-            'charge',
-            chargeHash,
-            '0',
-            null,
-            null,
-          ],
-        });
-        return result.rowCount === 1 ? undefined : `statement posted ${result.rowCount} rows (refused)`;
-      });
-    } finally {
-      for (const connection of connections) connection.release();
-      await pool.end();
-    }
+    const hot = await measureBatching(holdStats, () => runClosedLoop(clients, POINT_SECONDS, cpuSubjects, () => sendOne(hotWallet)));
+    print(clients, 'one wallet', hot.result, fixed(hot.membersPerRun, 1));
+    const spread = await measureBatching(holdStats, () =>
+      runClosedLoop(clients, POINT_SECONDS, cpuSubjects, (client) => sendOne(wallets[2 + client]!)),
+    );
+    print(clients, 'spread', spread.result, fixed(spread.membersPerRun, 1));
+    const raw = await runRawChargePoint({
+      databaseUrl,
+      targets: Array.from({ length: clients }, () => ({ walletId: rawWallet.walletId, accountScope: rawWallet.accountId, actor: 'bench' })),
+      seconds: POINT_SECONDS,
+      cpuSubjects,
+      walletBalanceMicrosMax: config.walletBalanceMicrosMax,
+    });
     print(clients, 'raw stmt', raw, '1.0');
-    before = reportStats() && { ...reportStats()! };
-    const reports = await runClosedLoop(clients, POINT_SECONDS, cpuSubjects, reportOne);
-    print(clients, 'reports', reports, perTransaction(before, reportStats));
-    errors += reports.errors;
-    sendsCounted += hot.ok + spread.ok;
-    errors += hot.errors + spread.errors + raw.errors;
+    const reports = await measureBatching(reportStats, () => runClosedLoop(clients, POINT_SECONDS, cpuSubjects, reportOne));
+    print(clients, 'reports', reports.result, fixed(reports.membersPerRun, 1));
+    errors += reports.result.errors;
+    sendsCounted += hot.result.ok + spread.result.ok;
+    errors += hot.result.errors + spread.result.errors + raw.errors;
     summary.push({
       clients,
-      hot: hot.chargesPerSecond,
-      spread: spread.chargesPerSecond,
+      hot: hot.result.chargesPerSecond,
+      spread: spread.result.chargesPerSecond,
       raw: raw.chargesPerSecond,
-      reports: reports.chargesPerSecond,
+      reports: reports.result.chargesPerSecond,
     });
   }
   const ceiling = Math.max(...summary.map((point) => point.raw));
@@ -329,25 +262,17 @@ async function main(resources: Resources): Promise<boolean> {
         `(${fixed(ceiling, 0)}/s); spread ${fixed(point.spread, 0)} sends/s; one tenant's delivery reports ${fixed(point.reports, 0)}/s`,
     );
   }
-  const violations = await verifyLedger(orm.em.fork());
-  console.log(violations.length === 0 ? 'Ledger invariants: all hold (verifyLedger).' : `Ledger invariants: ${violations.length} BROKEN`);
-  for (const violation of violations) console.log(`  ${violation.invariant}: ${JSON.stringify(violation.rows.slice(0, 3))}`);
+  const ledgerHolds = await checkLedger(orm.em.fork());
   const recorded = Number((await countOutbound.one(orm.em.fork())).messages);
   console.log(
     `Messages in the books: ${recorded}; successes counted: ${sendsCounted} → ${recorded === sendsCounted ? 'match' : 'MISMATCH'}`,
   );
-  return errors === 0 && violations.length === 0 && recorded === sendsCounted;
-}
-
-async function cleanUp(resources: Resources): Promise<void> {
-  await resources.orm?.close(true).catch(() => {});
-  await resources.cluster?.stop().catch(() => {});
-  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true });
+  return errors === 0 && ledgerHolds && recorded === sendsCounted;
 }
 
 await runBench({
   resources: {},
   runTimeMaxMs: 180_000 + CLIENT_COUNTS.length * 3 * (POINT_SECONDS * 1000 + 10_000),
   main,
-  cleanUp,
+  cleanUp: cleanUpInProcessBench,
 });

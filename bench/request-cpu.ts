@@ -32,6 +32,7 @@ import {
   fixed,
   inBatches,
   machineBusyCpuSeconds,
+  median,
   numberFromEnv,
   postJson,
   processCpuSeconds,
@@ -117,12 +118,6 @@ async function runRound(port: number, serverPid: number, wallets: BenchWallet[],
     agent.destroy();
   }
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 async function main(resources: ServerBenchResources): Promise<boolean> {
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-request-cpu-'));
