@@ -30,7 +30,7 @@
  * Environment: `BENCH_CALL_CLIENTS` (default "32"; a list such as "8,32" runs each), `BENCH_CALL_SECONDS`
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
  * "one,spread"), `BENCH_CALL_MODES` (default "off,on"; in the order given, repeats allowed; "base" runs
- * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
+ * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements, per mode: executions and ms per 1,000 calls placed; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
  * the server's own), `BENCH_CALL_BULK_ITEMS` (calls per startCalls/endCalls request in the bulk points; default 0, no bulk points), `BENCH_CALL_REQUESTS` ("bulk": the bulk points only), `BENCH_CALL_TOP_BY` ("time": the top statements by total time rather than calls), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
@@ -428,9 +428,13 @@ async function main(resources: Resources): Promise<boolean> {
   );
   const points: Point[] = [];
   const startedCalls = new Set<string>();
+  // Each mode's statements (pg_stat_statements, reset as the mode begins): time and calls per 1,000 calls it placed.
+  const modeStatements: { mode: string; calls: number; statements: Map<string, { ms: number; calls: number }> }[] = [];
   for (const [modeIndex, mode] of MODES.entries()) {
     // Names of what this mode creates (plan, accounts, campaigns): a mode that runs twice makes new ones.
     const label = `${mode.name} #${modeIndex + 1}`;
+    if (TOP_STATEMENTS > 0) await statistics.query('select pg_stat_statements_reset()');
+    const callsBefore = startedCalls.size;
     resources.server = await startServer({
       databaseUrl,
       adminToken,
@@ -516,6 +520,18 @@ async function main(resources: Resources): Promise<boolean> {
       }
     }
     setupAgent.destroy();
+    if (TOP_STATEMENTS > 0) {
+      // Read before the server stops: its jobs' statements while the calls ran count, its shutdown's do not.
+      const { rows } = await statistics.query<{ ms: number; calls: string; query: string }>(
+        `select s.total_exec_time as ms, s.calls::text, regexp_replace(s.query, '\\s+', ' ', 'g') as query
+           from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()`,
+      );
+      modeStatements.push({
+        mode: mode.name,
+        calls: startedCalls.size - callsBefore,
+        statements: new Map(rows.map((statement) => [statement.query, { ms: statement.ms, calls: Number(statement.calls) }])),
+      });
+    }
     await stopServer(server);
     resources.server = undefined;
   }
@@ -591,16 +607,41 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   if (TOP_STATEMENTS > 0) {
-    // Where PostgreSQL's work went over the whole run (both modes, setup included): the most called statements.
-    const { rows } = await statistics.query<{ calls: string; ms: string; query: string }>(
-      `select calls::text, round(total_exec_time)::text as ms, regexp_replace(query, '\\s+', ' ', 'g') as query
-         from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()
-        order by ${process.env.BENCH_CALL_TOP_BY === 'time' ? 's.total_exec_time' : 's.calls'} desc limit $1`,
-      [TOP_STATEMENTS],
+    // Where PostgreSQL's work went, per mode (setup and the server's jobs included): each statement's
+    // time and executions per 1,000 calls the mode placed (the mean of a mode's runs), the most costly
+    // (or most called) over all modes first. Times move with the machine's load; executions do not.
+    const byTime = process.env.BENCH_CALL_TOP_BY === 'time';
+    const names = [...new Set(modeStatements.map((entry) => entry.mode))];
+    const perThousand = (name: string, query: string, pick: (figures: { ms: number; calls: number }) => number) => {
+      const runs = modeStatements.filter((entry) => entry.mode === name);
+      return (
+        runs.reduce((sum, run) => sum + (pick(run.statements.get(query) ?? { ms: 0, calls: 0 }) * 1000) / Math.max(1, run.calls), 0) /
+        runs.length
+      );
+    };
+    const queries = [...new Set(modeStatements.flatMap((entry) => [...entry.statements.keys()]))];
+    const weight = (query: string) => names.reduce((sum, name) => sum + perThousand(name, query, (f) => (byTime ? f.ms : f.calls)), 0);
+    const top = queries
+      .map((query) => ({ query, weight: weight(query) }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, TOP_STATEMENTS);
+    console.log(
+      `\nMost ${byTime ? 'costly' : 'called'} statements per mode (ms and executions per 1,000 calls placed; setup and jobs included): ` +
+        names.map((name) => `${name} [ms, execs]`).join(' | '),
     );
-    console.log(`\nMost ${process.env.BENCH_CALL_TOP_BY === 'time' ? 'costly' : 'called'} statements (all modes, setup included):`);
-    for (const statement of rows)
-      console.log(`  ${statement.calls.padStart(8)} calls ${statement.ms.padStart(7)} ms  ${statement.query.slice(0, 220)}`);
+    for (const { query } of top) {
+      const cells = names.map(
+        (name) =>
+          `${fixed(
+            perThousand(name, query, (f) => f.ms),
+            0,
+          ).padStart(7)} ${fixed(
+            perThousand(name, query, (f) => f.calls),
+            1,
+          ).padStart(7)}`,
+      );
+      console.log(`  ${cells.join(' | ')}  ${query.slice(0, 160)}`);
+    }
   }
   await statistics.end();
 
