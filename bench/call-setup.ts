@@ -30,7 +30,7 @@
  * Environment: `BENCH_CALL_CLIENTS` (default "32"; a list such as "8,32" runs each), `BENCH_CALL_SECONDS`
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
  * "one,spread"), `BENCH_CALL_MODES` (default "off,on"; in the order given, repeats allowed; "base" runs
- * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements, per mode: executions and ms per 1,000 calls placed; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
+ * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds, on a database of its own in the same PostgreSQL: its migrations, its tables), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements, per mode: executions and ms per 1,000 calls placed; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
  * the server's own), `BENCH_CALL_BULK_ITEMS` (calls per startCalls/endCalls request in the bulk points; default 0, no bulk points), `BENCH_CALL_REQUESTS` ("bulk": the bulk points only), `BENCH_CALL_TOP_BY` ("time": the top statements by total time rather than calls), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
@@ -396,14 +396,26 @@ async function main(resources: Resources): Promise<boolean> {
     persistent: false,
     settings: { max_connections: String(Math.max(100, maxClients + 60)), shared_preload_libraries: 'pg_stat_statements' },
   });
-  await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
-  const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
-  // Statements and commits per call: figures the machine's load does not change (times it does).
-  const statistics = new pg.Client({ connectionString: databaseUrl });
-  statistics.on('error', () => {});
-  await statistics.connect();
-  await statistics.query('create extension if not exists pg_stat_statements');
-  const databaseWork = async (): Promise<{ statements: number; commits: number; statementMs: number }> => {
+  // One database per build: this build's modes share one, the base build has its own (its schema is
+  // its own migrations'), both on the same PostgreSQL, so that an A/B of a migration compares the
+  // two schemas and each build's tables grow only with its own calls.
+  const books = new Map<string, Book>();
+  const bookFor = async (mode: { key: string }): Promise<Book> => {
+    const name = mode.key === 'base' ? `${DATABASE_NAME}_base` : DATABASE_NAME;
+    const existing = books.get(name);
+    if (existing) return existing;
+    await ensureDatabase(resources.cluster!.serverUrl, name);
+    const url = resources.cluster!.urlFor(name);
+    // Statements and commits per call: figures the machine's load does not change (times it does).
+    const statistics = new pg.Client({ connectionString: url });
+    statistics.on('error', () => {});
+    await statistics.connect();
+    await statistics.query('create extension if not exists pg_stat_statements');
+    const book: Book = { name, url, statistics, startedCalls: new Set<string>() };
+    books.set(name, book);
+    return book;
+  };
+  const databaseWork = async (statistics: pg.Client): Promise<{ statements: number; commits: number; statementMs: number }> => {
     const { rows } = await statistics.query<{ statements: string; commits: string; statement_ms: string }>(
       `select (select coalesce(sum(calls), 0) from pg_stat_statements where dbid = d.datid)::text as statements, d.xact_commit::text as commits,
               (select coalesce(sum(total_exec_time), 0) from pg_stat_statements where dbid = d.datid)::text as statement_ms
@@ -427,12 +439,12 @@ async function main(resources: Resources): Promise<boolean> {
     ),
   );
   const points: Point[] = [];
-  const startedCalls = new Set<string>();
   // Each mode's statements (pg_stat_statements, reset as the mode begins): time and calls per 1,000 calls it placed.
   const modeStatements: { mode: string; calls: number; statements: Map<string, { ms: number; calls: number }> }[] = [];
   for (const [modeIndex, mode] of MODES.entries()) {
     // Names of what this mode creates (plan, accounts, campaigns): a mode that runs twice makes new ones.
     const label = `${mode.name} #${modeIndex + 1}`;
+    const { url: databaseUrl, statistics, startedCalls } = await bookFor(mode);
     if (TOP_STATEMENTS > 0) await statistics.query('select pg_stat_statements_reset()');
     const callsBefore = startedCalls.size;
     resources.server = await startServer({
@@ -492,10 +504,10 @@ async function main(resources: Resources): Promise<boolean> {
           const began = performance.now();
           const measureFromMs = began + WARMUP_SECONDS * 1000;
           let before = sampleCpu(subjects);
-          let workBefore = await databaseWork();
+          let workBefore = await databaseWork(statistics);
           const cpuAtMeasure = setTimeout(() => {
             before = sampleCpu(subjects);
-            void databaseWork().then((work) => (workBefore = work));
+            void databaseWork(statistics).then((work) => (workBefore = work));
           }, WARMUP_SECONDS * 1000);
           if (items === 1) await runPoint(server.port, dialers, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
           else await runBulkPoint(server.port, dialers, items, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
@@ -505,7 +517,7 @@ async function main(resources: Resources): Promise<boolean> {
           const cpu = cpuBetween(before, sampleCpu(subjects));
           // The cumulative statistics reach pg_stat_database within a second of a transaction's end.
           await sleep(1_500);
-          const workAfter = await databaseWork();
+          const workAfter = await databaseWork(statistics);
           const pairs = Math.max(1, (point.starts + point.ends) / 2);
           const measured: Point = {
             ...point,
@@ -643,29 +655,41 @@ async function main(resources: Resources): Promise<boolean> {
       console.log(`  ${cells.join(' | ')}  ${query.slice(0, 160)}`);
     }
   }
-  await statistics.end();
+  for (const book of books.values()) await book.statistics.end();
 
-  // The books: every call the bench saw start is there once, ended and posted; the ledger holds.
-  const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
-  try {
-    const ids = [...startedCalls];
-    const counted = await countCalls.one(orm.em.fork(), { callIds: ids });
-    const errors = points.reduce((sum, p) => sum + [...p.errors.values()].reduce((a, b) => a + b, 0), 0);
-    const callsHold = counted.total === ids.length && counted.ended === ids.length && counted.posted === ids.length;
-    console.log(
-      `\nCalls: ${ids.length} started by the bench, ${counted.total} in the books, ${counted.ended} completed, ${counted.posted} posted: ` +
-        `${callsHold ? 'match' : 'MISMATCH'}; errors seen: ${errors}`,
-    );
-    const violations = await verifyLedger(orm.em.fork());
-    if (violations.length === 0) console.log('Ledger invariants: all hold (verifyLedger).');
-    else {
-      console.log(`Ledger invariants: ${violations.length} BROKEN (verifyLedger):`);
-      for (const violation of violations.slice(0, 20)) console.log(`  ${JSON.stringify(violation)}`);
+  // The books of each database: every call the bench saw start is there once, ended and posted; the ledger holds.
+  const errors = points.reduce((sum, p) => sum + [...p.errors.values()].reduce((a, b) => a + b, 0), 0);
+  let allHold = errors === 0;
+  for (const book of books.values()) {
+    const orm = await createOrm({ databaseUrl: book.url, poolSizeMax: 2 });
+    try {
+      const ids = [...book.startedCalls];
+      const counted = await countCalls.one(orm.em.fork(), { callIds: ids });
+      const callsHold = counted.total === ids.length && counted.ended === ids.length && counted.posted === ids.length;
+      console.log(
+        `\nCalls (${book.name}): ${ids.length} started by the bench, ${counted.total} in the books, ${counted.ended} completed, ` +
+          `${counted.posted} posted: ${callsHold ? 'match' : 'MISMATCH'}; errors seen (all databases): ${errors}`,
+      );
+      const violations = await verifyLedger(orm.em.fork());
+      if (violations.length === 0) console.log(`Ledger invariants (${book.name}): all hold (verifyLedger).`);
+      else {
+        console.log(`Ledger invariants (${book.name}): ${violations.length} BROKEN (verifyLedger):`);
+        for (const violation of violations.slice(0, 20)) console.log(`  ${JSON.stringify(violation)}`);
+      }
+      allHold &&= callsHold && violations.length === 0;
+    } finally {
+      await orm.close(true);
     }
-    return callsHold && violations.length === 0 && errors === 0;
-  } finally {
-    await orm.close(true);
   }
+  return allHold;
+}
+
+/** A database of the run: the calls started on it, and the session that reads its statistics. */
+interface Book {
+  name: string;
+  url: string;
+  statistics: pg.Client;
+  startedCalls: Set<string>;
 }
 
 const resources: Resources = {};
