@@ -9,7 +9,8 @@
  * `commits/call`: what PostgreSQL ran per call placed and hung up (pg_stat_statements, pg_stat_database;
  * statistics of every session, the server's jobs included), figures a loaded machine does not change;
  * `server µs/call` and `pg µs/call`: CPU time per call placed and hung up, which it changes far less than the rates;
- * `stmt ms/call`: time PostgreSQL's statements ran per call, summed (row-lock waits included).
+ * `stmt ms/call`: time PostgreSQL's statements ran per call, summed (row-lock waits included); `WAL rec/call` and
+ * `WAL B/call`: the WAL they wrote per call (each heap row and index entry written is a record: load does not change them).
  *
  * Bulk (`BENCH_CALL_BULK_ITEMS=N`, default 0: off): each point is then run a second time with every
  * client sending `startCalls` of N calls on its campaign and `endCalls` of the ones started, one request
@@ -30,7 +31,7 @@
  * Environment: `BENCH_CALL_CLIENTS` (default "32"; a list such as "8,32" runs each), `BENCH_CALL_SECONDS`
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
  * "one,spread"), `BENCH_CALL_MODES` (default "off,on"; in the order given, repeats allowed; "base" runs
- * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
+ * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds, on a database of its own in the same PostgreSQL: its migrations, its tables), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements, per mode: ms, executions and WAL records per 1,000 calls placed; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
  * the server's own), `BENCH_CALL_BULK_ITEMS` (calls per startCalls/endCalls request in the bulk points; default 0, no bulk points), `BENCH_CALL_REQUESTS` ("bulk": the bulk points only), `BENCH_CALL_TOP_BY` ("time": the top statements by total time rather than calls), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
@@ -144,6 +145,12 @@ interface Point {
    * execution time, which includes waiting for row locks): where calls queue on shared rows, this grows.
    */
   statementMsPerCall: number;
+  /**
+   * WAL records and bytes PostgreSQL's statements wrote per call placed and hung up (pg_stat_statements):
+   * every heap row and index entry written is a record, so they count the write work, whatever the load.
+   */
+  walRecordsPerCall: number;
+  walBytesPerCall: number;
 }
 
 type Resources = ServerBenchResources;
@@ -330,6 +337,8 @@ const COLUMNS = [
   ['stmts/call', 10],
   ['commits/call', 12],
   ['stmt ms/call', 12],
+  ['WAL rec/call', 12],
+  ['WAL B/call', 10],
   ['server%', 7],
   ['pg%', 5],
   ['server µs/call', 14],
@@ -358,6 +367,8 @@ function printPoint(point: Point): void {
       fixed(point.statementsPerCall, 1),
       fixed(point.commitsPerCall, 2),
       fixed(point.statementMsPerCall, 1),
+      fixed(point.walRecordsPerCall, 1),
+      fixed(point.walBytesPerCall, 0),
       fixed(point.cpu.serverPercent, 0),
       fixed(point.cpu.postgresPercent, 0),
       fixed(cpuPerCallMicros(point, point.cpu.serverPercent), 0),
@@ -396,20 +407,49 @@ async function main(resources: Resources): Promise<boolean> {
     persistent: false,
     settings: { max_connections: String(Math.max(100, maxClients + 60)), shared_preload_libraries: 'pg_stat_statements' },
   });
-  await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
-  const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
-  // Statements and commits per call: figures the machine's load does not change (times it does).
-  const statistics = new pg.Client({ connectionString: databaseUrl });
-  statistics.on('error', () => {});
-  await statistics.connect();
-  await statistics.query('create extension if not exists pg_stat_statements');
-  const databaseWork = async (): Promise<{ statements: number; commits: number; statementMs: number }> => {
-    const { rows } = await statistics.query<{ statements: string; commits: string; statement_ms: string }>(
-      `select (select coalesce(sum(calls), 0) from pg_stat_statements where dbid = d.datid)::text as statements, d.xact_commit::text as commits,
-              (select coalesce(sum(total_exec_time), 0) from pg_stat_statements where dbid = d.datid)::text as statement_ms
-         from pg_stat_database d where d.datname = current_database()`,
+  // One database per build: this build's modes share one, the base build has its own (its schema is
+  // its own migrations'), both on the same PostgreSQL, so that an A/B of a migration compares the
+  // two schemas and each build's tables grow only with its own calls.
+  const books = new Map<string, Book>();
+  const bookFor = async (mode: { key: string }): Promise<Book> => {
+    const name = mode.key === 'base' ? `${DATABASE_NAME}_base` : DATABASE_NAME;
+    const existing = books.get(name);
+    if (existing) return existing;
+    await ensureDatabase(resources.cluster!.serverUrl, name);
+    const url = resources.cluster!.urlFor(name);
+    // Statements and commits per call: figures the machine's load does not change (times it does).
+    const statistics = new pg.Client({ connectionString: url });
+    statistics.on('error', () => {});
+    await statistics.connect();
+    await statistics.query('create extension if not exists pg_stat_statements');
+    const book: Book = { name, url, statistics, startedCalls: new Set<string>() };
+    books.set(name, book);
+    return book;
+  };
+  const databaseWork = async (statistics: pg.Client): Promise<DatabaseWork> => {
+    const { rows } = await statistics.query<{
+      statements: string;
+      commits: string;
+      statement_ms: string;
+      wal_records: string;
+      wal_bytes: string;
+    }>(
+      `select s.statements, d.xact_commit::text as commits, s.statement_ms, s.wal_records, s.wal_bytes
+         from pg_stat_database d
+         cross join lateral (
+           select coalesce(sum(calls), 0)::text as statements, coalesce(sum(total_exec_time), 0)::text as statement_ms,
+                  coalesce(sum(wal_records), 0)::text as wal_records, coalesce(sum(wal_bytes), 0)::text as wal_bytes
+             from pg_stat_statements where dbid = d.datid) s
+        where d.datname = current_database()`,
     );
-    return { statements: Number(rows[0]!.statements), commits: Number(rows[0]!.commits), statementMs: Number(rows[0]!.statement_ms) };
+    const work = rows[0]!;
+    return {
+      statements: Number(work.statements),
+      commits: Number(work.commits),
+      statementMs: Number(work.statement_ms),
+      walRecords: Number(work.wal_records),
+      walBytes: Number(work.wal_bytes),
+    };
   };
   const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
 
@@ -427,10 +467,14 @@ async function main(resources: Resources): Promise<boolean> {
     ),
   );
   const points: Point[] = [];
-  const startedCalls = new Set<string>();
+  // Each mode's statements (pg_stat_statements, reset as the mode begins): time and calls per 1,000 calls it placed.
+  const modeStatements: { mode: string; calls: number; statements: Map<string, StatementWork> }[] = [];
   for (const [modeIndex, mode] of MODES.entries()) {
     // Names of what this mode creates (plan, accounts, campaigns): a mode that runs twice makes new ones.
     const label = `${mode.name} #${modeIndex + 1}`;
+    const { url: databaseUrl, statistics, startedCalls } = await bookFor(mode);
+    if (TOP_STATEMENTS > 0) await statistics.query('select pg_stat_statements_reset()');
+    const callsBefore = startedCalls.size;
     resources.server = await startServer({
       databaseUrl,
       adminToken,
@@ -488,10 +532,10 @@ async function main(resources: Resources): Promise<boolean> {
           const began = performance.now();
           const measureFromMs = began + WARMUP_SECONDS * 1000;
           let before = sampleCpu(subjects);
-          let workBefore = await databaseWork();
+          let workBefore = await databaseWork(statistics);
           const cpuAtMeasure = setTimeout(() => {
             before = sampleCpu(subjects);
-            void databaseWork().then((work) => (workBefore = work));
+            void databaseWork(statistics).then((work) => (workBefore = work));
           }, WARMUP_SECONDS * 1000);
           if (items === 1) await runPoint(server.port, dialers, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
           else await runBulkPoint(server.port, dialers, items, measureFromMs, measureFromMs + POINT_SECONDS * 1000, point, startedCalls);
@@ -501,7 +545,7 @@ async function main(resources: Resources): Promise<boolean> {
           const cpu = cpuBetween(before, sampleCpu(subjects));
           // The cumulative statistics reach pg_stat_database within a second of a transaction's end.
           await sleep(1_500);
-          const workAfter = await databaseWork();
+          const workAfter = await databaseWork(statistics);
           const pairs = Math.max(1, (point.starts + point.ends) / 2);
           const measured: Point = {
             ...point,
@@ -509,6 +553,8 @@ async function main(resources: Resources): Promise<boolean> {
             statementsPerCall: (workAfter.statements - workBefore.statements) / pairs,
             commitsPerCall: (workAfter.commits - workBefore.commits) / pairs,
             statementMsPerCall: (workAfter.statementMs - workBefore.statementMs) / pairs,
+            walRecordsPerCall: (workAfter.walRecords - workBefore.walRecords) / pairs,
+            walBytesPerCall: (workAfter.walBytes - workBefore.walBytes) / pairs,
           };
           points.push(measured);
           printPoint(measured);
@@ -516,6 +562,23 @@ async function main(resources: Resources): Promise<boolean> {
       }
     }
     setupAgent.destroy();
+    if (TOP_STATEMENTS > 0) {
+      // Read before the server stops: its jobs' statements while the calls ran count, its shutdown's do not.
+      const { rows } = await statistics.query<{ ms: number; calls: string; wal_records: string; query: string }>(
+        `select s.total_exec_time as ms, s.calls::text, s.wal_records::text, regexp_replace(s.query, '\\s+', ' ', 'g') as query
+           from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()`,
+      );
+      modeStatements.push({
+        mode: mode.name,
+        calls: startedCalls.size - callsBefore,
+        statements: new Map(
+          rows.map((statement) => [
+            statement.query,
+            { ms: statement.ms, calls: Number(statement.calls), walRecords: Number(statement.wal_records) },
+          ]),
+        ),
+      });
+    }
     await stopServer(server);
     resources.server = undefined;
   }
@@ -542,6 +605,8 @@ async function main(resources: Resources): Promise<boolean> {
             postgresMicros: mean(name, request, scenario, clients, (p) => perCall(p).postgres),
             statements: mean(name, request, scenario, clients, (p) => p.statementsPerCall),
             commits: mean(name, request, scenario, clients, (p) => p.commitsPerCall),
+            walRecords: mean(name, request, scenario, clients, (p) => p.walRecordsPerCall),
+            walBytes: mean(name, request, scenario, clients, (p) => p.walBytesPerCall),
           });
           const on = figures('batching on');
           for (const other of modeNames.filter((name) => name !== 'batching on')) {
@@ -551,7 +616,8 @@ async function main(resources: Resources): Promise<boolean> {
                 `(${fixed(on.starts / them.starts, 2)}×), ends ${fixed(on.ends, 0)}/s vs ${fixed(them.ends, 0)}/s (${fixed(on.ends / them.ends, 2)}×); ` +
                 `per call: server ${fixed(on.serverMicros, 0)} vs ${fixed(them.serverMicros, 0)} µs (${fixed(on.serverMicros / them.serverMicros, 2)}×), ` +
                 `pg ${fixed(on.postgresMicros, 0)} vs ${fixed(them.postgresMicros, 0)} µs (${fixed(on.postgresMicros / them.postgresMicros, 2)}×), ` +
-                `stmts ${fixed(on.statements, 2)} vs ${fixed(them.statements, 2)}, commits ${fixed(on.commits, 3)} vs ${fixed(them.commits, 3)}`,
+                `stmts ${fixed(on.statements, 2)} vs ${fixed(them.statements, 2)}, commits ${fixed(on.commits, 3)} vs ${fixed(them.commits, 3)}, ` +
+                `WAL records ${fixed(on.walRecords, 1)} vs ${fixed(them.walRecords, 1)}, WAL bytes ${fixed(on.walBytes, 0)} vs ${fixed(them.walBytes, 0)}`,
             );
           }
           console.log(
@@ -591,40 +657,98 @@ async function main(resources: Resources): Promise<boolean> {
   }
 
   if (TOP_STATEMENTS > 0) {
-    // Where PostgreSQL's work went over the whole run (both modes, setup included): the most called statements.
-    const { rows } = await statistics.query<{ calls: string; ms: string; query: string }>(
-      `select calls::text, round(total_exec_time)::text as ms, regexp_replace(query, '\\s+', ' ', 'g') as query
-         from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()
-        order by ${process.env.BENCH_CALL_TOP_BY === 'time' ? 's.total_exec_time' : 's.calls'} desc limit $1`,
-      [TOP_STATEMENTS],
-    );
-    console.log(`\nMost ${process.env.BENCH_CALL_TOP_BY === 'time' ? 'costly' : 'called'} statements (all modes, setup included):`);
-    for (const statement of rows)
-      console.log(`  ${statement.calls.padStart(8)} calls ${statement.ms.padStart(7)} ms  ${statement.query.slice(0, 220)}`);
-  }
-  await statistics.end();
-
-  // The books: every call the bench saw start is there once, ended and posted; the ledger holds.
-  const orm = await createOrm({ databaseUrl, poolSizeMax: 2 });
-  try {
-    const ids = [...startedCalls];
-    const counted = await countCalls.one(orm.em.fork(), { callIds: ids });
-    const errors = points.reduce((sum, p) => sum + [...p.errors.values()].reduce((a, b) => a + b, 0), 0);
-    const callsHold = counted.total === ids.length && counted.ended === ids.length && counted.posted === ids.length;
+    // Where PostgreSQL's work went, per mode (setup and the server's jobs included): each statement's
+    // time and executions per 1,000 calls the mode placed (the mean of a mode's runs), the most costly
+    // (or most called) over all modes first. Times move with the machine's load; executions do not.
+    const byTime = process.env.BENCH_CALL_TOP_BY === 'time';
+    const names = [...new Set(modeStatements.map((entry) => entry.mode))];
+    const perThousand = (name: string, query: string, pick: (figures: StatementWork) => number) => {
+      const runs = modeStatements.filter((entry) => entry.mode === name);
+      return (
+        runs.reduce(
+          (sum, run) => sum + (pick(run.statements.get(query) ?? { ms: 0, calls: 0, walRecords: 0 }) * 1000) / Math.max(1, run.calls),
+          0,
+        ) / runs.length
+      );
+    };
+    const queries = [...new Set(modeStatements.flatMap((entry) => [...entry.statements.keys()]))];
+    const weight = (query: string) => names.reduce((sum, name) => sum + perThousand(name, query, (f) => (byTime ? f.ms : f.calls)), 0);
+    const top = queries
+      .map((query) => ({ query, weight: weight(query) }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, TOP_STATEMENTS);
     console.log(
-      `\nCalls: ${ids.length} started by the bench, ${counted.total} in the books, ${counted.ended} completed, ${counted.posted} posted: ` +
-        `${callsHold ? 'match' : 'MISMATCH'}; errors seen: ${errors}`,
+      `\nMost ${byTime ? 'costly' : 'called'} statements per mode (ms and executions per 1,000 calls placed; setup and jobs included): ` +
+        names.map((name) => `${name} [ms, execs, WAL records]`).join(' | '),
     );
-    const violations = await verifyLedger(orm.em.fork());
-    if (violations.length === 0) console.log('Ledger invariants: all hold (verifyLedger).');
-    else {
-      console.log(`Ledger invariants: ${violations.length} BROKEN (verifyLedger):`);
-      for (const violation of violations.slice(0, 20)) console.log(`  ${JSON.stringify(violation)}`);
+    for (const { query } of top) {
+      const cells = names.map(
+        (name) =>
+          `${fixed(
+            perThousand(name, query, (f) => f.ms),
+            0,
+          ).padStart(7)} ${fixed(
+            perThousand(name, query, (f) => f.calls),
+            1,
+          ).padStart(7)} ${fixed(
+            perThousand(name, query, (f) => f.walRecords),
+            0,
+          ).padStart(7)}`,
+      );
+      console.log(`  ${cells.join(' | ')}  ${query.slice(0, 160)}`);
     }
-    return callsHold && violations.length === 0 && errors === 0;
-  } finally {
-    await orm.close(true);
   }
+  for (const book of books.values()) await book.statistics.end();
+
+  // The books of each database: every call the bench saw start is there once, ended and posted; the ledger holds.
+  const errors = points.reduce((sum, p) => sum + [...p.errors.values()].reduce((a, b) => a + b, 0), 0);
+  let allHold = errors === 0;
+  for (const book of books.values()) {
+    const orm = await createOrm({ databaseUrl: book.url, poolSizeMax: 2 });
+    try {
+      const ids = [...book.startedCalls];
+      const counted = await countCalls.one(orm.em.fork(), { callIds: ids });
+      const callsHold = counted.total === ids.length && counted.ended === ids.length && counted.posted === ids.length;
+      console.log(
+        `\nCalls (${book.name}): ${ids.length} started by the bench, ${counted.total} in the books, ${counted.ended} completed, ` +
+          `${counted.posted} posted: ${callsHold ? 'match' : 'MISMATCH'}; errors seen (all databases): ${errors}`,
+      );
+      const violations = await verifyLedger(orm.em.fork());
+      if (violations.length === 0) console.log(`Ledger invariants (${book.name}): all hold (verifyLedger).`);
+      else {
+        console.log(`Ledger invariants (${book.name}): ${violations.length} BROKEN (verifyLedger):`);
+        for (const violation of violations.slice(0, 20)) console.log(`  ${JSON.stringify(violation)}`);
+      }
+      allHold &&= callsHold && violations.length === 0;
+    } finally {
+      await orm.close(true);
+    }
+  }
+  return allHold;
+}
+
+/** What PostgreSQL's statements did in a database, summed (pg_stat_statements, pg_stat_database). */
+interface DatabaseWork {
+  statements: number;
+  commits: number;
+  statementMs: number;
+  walRecords: number;
+  walBytes: number;
+}
+
+/** One statement's totals over a mode: time (ms), executions and WAL records. */
+interface StatementWork {
+  ms: number;
+  calls: number;
+  walRecords: number;
+}
+
+/** A database of the run: the calls started on it, and the session that reads its statistics. */
+interface Book {
+  name: string;
+  url: string;
+  statistics: pg.Client;
+  startedCalls: Set<string>;
 }
 
 const resources: Resources = {};

@@ -63,13 +63,6 @@ export const lockCallAccounts = sql<{ id: string; active_calls: number }, { acco
   { prepareAs: 'call_starts_lock_accounts' },
 );
 
-/** Counts `deltas[i]` more active calls on account `ids[i]` (ids distinct, locked by {@link lockCallAccounts}). */
-export const countAccountsCalls = sql<never, { ids: string[]; deltas: number[] }>(
-  `update account a set active_calls = a.active_calls + u.delta
-     from unnest(:ids::uuid[], :deltas::int[]) as u(id, delta) where a.id = u.id`,
-  { prepareAs: 'call_starts_count_accounts' },
-);
-
 /** Inserts many calls (element i of each array is call i) and their CALL_UPDATED outbox events, in one statement; what it decided of each. */
 export const insertCalls = sql<
   WrittenCallRow,

@@ -225,25 +225,45 @@ export const updateBatchCampaigns = sql<
 );
 
 /**
- * {@link updateBatchCampaigns} for call set-up batches, with each changed campaign's CAMPAIGN_UPDATED
- * outbox event (its new version) inserted by the same statement: no answer is awaited between the
- * two, so the batch sends it in the round trip that commits.
+ * The counters a call set-up batch changes, in ONE statement: many campaigns' counters (micros,
+ * active calls; those given a status stopped), each changed campaign's CAMPAIGN_UPDATED outbox event
+ * (its new version), and many accounts' concurrent-call counts (`accountDeltas[i]` more on account
+ * `accountIds[i]`, negative for fewer; ids distinct). Either list may be empty. No answer is awaited
+ * between the parts, so a batch sends it in the round trip that commits, one statement fewer than a
+ * campaign statement and an account statement.
+ *
+ * Lock order: campaigns before accounts, as everywhere (an end batch locks neither before this
+ * statement). The account update reads the campaign update's count first (an uncorrelated subquery,
+ * evaluated once before its first row is scanned, so before any account row is locked), which runs
+ * the campaign update to completion first; the outbox insert, which nothing reads, runs after both.
  */
-export const updateCampaignCountersWithEvents = sql<
+export const updateCallCountersWithEvents = sql<
   never,
-  { ids: string[]; committedDeltas: string[]; spentDeltas: string[]; activeDeltas: number[]; stopStatuses: (string | null)[] }
+  {
+    campaignIds: string[];
+    committedDeltas: string[];
+    spentDeltas: string[];
+    activeDeltas: number[];
+    stopStatuses: (string | null)[];
+    accountIds: string[];
+    accountDeltas: number[];
+  }
 >(
   `with m as (
      update campaign m set committed_micros = m.committed_micros + u.committed_delta, spent_micros = m.spent_micros + u.spent_delta,
             active_calls = m.active_calls + u.active_delta, status = coalesce(u.stop_status, m.status),
             version = m.version + 1, updated_at = now()
-       from unnest(:ids::uuid[], :committedDeltas::bigint[], :spentDeltas::bigint[], :activeDeltas::int[], :stopStatuses::text[])
+       from unnest(:campaignIds::uuid[], :committedDeltas::bigint[], :spentDeltas::bigint[], :activeDeltas::int[], :stopStatuses::text[])
             as u(id, committed_delta, spent_delta, active_delta, stop_status)
       where m.id = u.id
-      returning m.id, m.account_id, m.version)
-   insert into outbox_event (type, account_id, campaign_id, call_id, version)
-   select 'CAMPAIGN_UPDATED', m.account_id, m.id, null, m.version from m order by m.id`,
-  { prepareAs: 'call_batches_update_campaigns' },
+      returning m.id, m.account_id, m.version),
+   events as (
+     insert into outbox_event (type, account_id, campaign_id, call_id, version)
+     select 'CAMPAIGN_UPDATED', m.account_id, m.id, null, m.version from m order by m.id)
+   update account a set active_calls = a.active_calls + u.delta
+     from unnest(:accountIds::uuid[], :accountDeltas::int[]) as u(id, delta)
+    where a.id = u.id and (select count(*) from m) >= 0`,
+  { prepareAs: 'call_batches_update_counters' },
 );
 
 /** Counts `ended[i]` fewer active calls on account `ids[i]`. */

@@ -10,7 +10,7 @@ import { completeCalls, lockEndingCalls, selectEndedCalls } from './call-batches
 import { callCostPosting } from './call-cost-posting.js';
 import { CallEndReason, CallStatus, hangUpEndedAtMs, toCallRecord, type CallRecord } from './call-record.js';
 import type { CallServiceDeps } from './call.service.js';
-import { releaseAccountsCalls, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
+import { updateBatchSubscriptions, updateCallCountersWithEvents } from './calls.queries.js';
 
 /** One caller's hang-up: the call, seen within the tenant `accountScope` (null: any account). */
 export interface CallEnding {
@@ -35,7 +35,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Ends many active calls at their callers' hang-up in ONE transaction, with one statement per table
- * (calls, wallets, spend caps, subscriptions, campaigns, accounts, outbox) sent in three round trips
+ * (calls, wallets, spend caps, subscriptions, outbox; campaigns and accounts share one) sent in three round trips
  * (the calls locked with the begin, their caps read, the writes with the commit): bills
  * each the time used (to its hang-up's arrival, or to the switch's reported hang-up time within its
  * latest reserved increment: {@link hangUpEndedAtMs}), rounded up by its rate's increments (never more than it had funded), posts that
@@ -149,7 +149,7 @@ export async function endCalls(
     }
     const transactionOf = new Map(postings.map((posting) => [posting.callId, posting.transactionId]));
     // The outbox events (each call's and each campaign's, with its new version) are written by the
-    // calls' and the campaigns' statements themselves, so nothing waits for an answer before the commit.
+    // calls' and the counters' statements themselves, so nothing waits for an answer before the commit.
     // The postings go first: the calls' statement records the transactions they made.
     const [, rows] = await roundTrip(
       () => [
@@ -174,16 +174,16 @@ export async function endCalls(
               reservedDeltas: subscriptionIds.map((id) => subscriptions.get(id)!.reservedDelta),
               usedDeltas: subscriptionIds.map((id) => subscriptions.get(id)!.usedDelta),
             }),
-        campaignIds.length === 0
-          ? Promise.resolve(0)
-          : updateCampaignCountersWithEvents.run(tx, {
-              ids: campaignIds,
-              committedDeltas: campaignIds.map((id) => campaigns.get(id)!.committedDelta.toString()),
-              spentDeltas: campaignIds.map((id) => campaigns.get(id)!.spentDelta.toString()),
-              activeDeltas: campaignIds.map((id) => campaigns.get(id)!.activeDelta),
-              stopStatuses: campaignIds.map(() => null),
-            }),
-        releaseAccountsCalls.run(tx, { ids: accountIds, ended: accountIds.map((id) => accounts.get(id)!) }),
+        // Campaigns, then accounts (the house's lock order), in one statement.
+        updateCallCountersWithEvents.run(tx, {
+          campaignIds,
+          committedDeltas: campaignIds.map((id) => campaigns.get(id)!.committedDelta.toString()),
+          spentDeltas: campaignIds.map((id) => campaigns.get(id)!.spentDelta.toString()),
+          activeDeltas: campaignIds.map((id) => campaigns.get(id)!.activeDelta),
+          stopStatuses: campaignIds.map(() => null),
+          accountIds,
+          accountDeltas: accountIds.map((id) => -accounts.get(id)!),
+        }),
       ],
       { commit: true },
     );

@@ -9,16 +9,9 @@ import { callCostMicros } from '../rating/rating.js';
 import { publishSpendCapReached } from '../spend-caps/spend-cap-alerts.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
 import { availableMicros, changeReservedCredit } from '../wallets/credit.js';
-import {
-  countAccountsCalls,
-  insertCalls,
-  lockCallAccounts,
-  lockStartSubscriptions,
-  lockStartWallets,
-  type WrittenCallRow,
-} from './call-batches.queries.js';
+import { insertCalls, lockCallAccounts, lockStartSubscriptions, lockStartWallets, type WrittenCallRow } from './call-batches.queries.js';
 import { type CallDirection, CallEndReason, CallStatus, nextCheckAtMs, type CallRecord } from './call-record.js';
-import { lockBatchCampaigns, updateBatchSubscriptions, updateCampaignCountersWithEvents } from './calls.queries.js';
+import { lockBatchCampaigns, updateBatchSubscriptions, updateCallCountersWithEvents } from './calls.queries.js';
 import type { CallServiceDeps } from './call.service.js';
 
 /**
@@ -92,7 +85,7 @@ interface StartCampaign {
 
 /**
  * The one start routine of calls in both directions, for many calls in ONE transaction with one
- * statement per table (wallets, spend caps, subscriptions, campaigns, accounts, calls, outbox) sent
+ * statement per table (wallets, spend caps, subscriptions, campaigns, accounts, calls, outbox; the writes of campaigns and accounts share one) sent
  * in two round trips (the locking reads with the begin, the writes with the commit:
  * {@link pipelinedTransaction}), deciding each call in the order given as if it ran alone after the ones before it. For each:
  * checks the wallet (its owner must have verified their address), the wallet's spend caps, the
@@ -183,7 +176,7 @@ export async function openCalls(
     );
     const changedAccounts = [...accounts.entries()].filter(([, account]) => account.delta !== 0);
     // Every write in one round trip with the commit; the outbox events (each call's and each changed
-    // campaign's, with its new version) are written by the insert and the campaign update themselves.
+    // campaign's, with its new version) are written by the insert and the counters' statement themselves.
     const [rows] = await roundTrip(
       () => [
         inserts.length === 0 ? Promise.resolve([]) : insertCalls.all(tx, insertParams(inserts)),
@@ -199,20 +192,16 @@ export async function openCalls(
           [...wallets.entries()].map(([walletId, wallet]) => ({ walletId, deltaMicros: wallet.deltaMicros })),
         ),
         caps.write(tx),
-        changedCampaigns.length === 0
+        changedCampaigns.length === 0 && changedAccounts.length === 0
           ? Promise.resolve(0)
-          : updateCampaignCountersWithEvents.run(tx, {
-              ids: changedCampaigns.map(([id]) => id),
+          : updateCallCountersWithEvents.run(tx, {
+              campaignIds: changedCampaigns.map(([id]) => id),
               committedDeltas: changedCampaigns.map(([, campaign]) => campaign.committedDelta.toString()),
               spentDeltas: changedCampaigns.map(() => '0'),
               activeDeltas: changedCampaigns.map(([, campaign]) => campaign.activeDelta),
               stopStatuses: changedCampaigns.map(([, campaign]) => campaign.stopStatus),
-            }),
-        changedAccounts.length === 0
-          ? Promise.resolve(0)
-          : countAccountsCalls.run(tx, {
-              ids: changedAccounts.map(([id]) => id),
-              deltas: changedAccounts.map(([, account]) => account.delta),
+              accountIds: changedAccounts.map(([id]) => id),
+              accountDeltas: changedAccounts.map(([, account]) => account.delta),
             }),
       ],
       { commit: true },
