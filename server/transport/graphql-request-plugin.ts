@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestListener } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { inputErrorsOf } from '../graphql/input-check.js';
@@ -55,8 +56,13 @@ export function graphqlRequestPlugin(options: GraphqlRequestPluginOptions): Apol
   const didResolveOperation = (requestContext: GraphQLRequestContextDidResolveOperation<Context>): Promise<void> => {
     const { contextValue, operation, document, operationName, request, schema } = requestContext;
     meter?.resolved(contextValue, document, operation);
-    // The cost is counted once, for the limit and for the budget (a query's cost is charged).
-    const cost = operation ? queryCost(schema, document, operationName, request.variables, config) : undefined;
+    // The cost is counted once, for the limit and for the budget (a query's cost is charged). The
+    // limit costs the operation `operationName` names (the only one when null), as it always did,
+    // even where Apollo resolved none (an operation name the document lacks: execution refuses it).
+    const cost =
+      operation || getOperationAST(document, operationName)
+        ? queryCost(schema, document, operationName, request.variables, config)
+        : undefined;
     const costError =
       cost !== undefined && cost > config.queryCostMax
         ? queryTooComplexError(
@@ -68,7 +74,7 @@ export function graphqlRequestPlugin(options: GraphqlRequestPluginOptions): Apol
     const firstError = costError ?? inputErrorsOf(schema, document, operationName, request.variables)[0];
     if (!rateLimits.enabled) return firstError ? Promise.reject(firstError) : DONE;
     const type = operation?.operation ?? 'query';
-    const queryCostCharged = type === 'query' ? cost : undefined;
+    const queryCostCharged = type === 'query' && operation ? cost : undefined;
     const points = type === 'mutation' ? mutationPoints(document, operationName, request.variables) : undefined;
     const heavy = queryCostCharged !== undefined && queryCostCharged >= config.heavyQueryCostMin;
     const charged = rateLimits.chargeOperation(contextValue.principal, type, queryCostCharged, points);

@@ -67,6 +67,19 @@ describe('graphqlRequestPlugin', () => {
     }
   });
 
+  it('costs the only operation when the request names one the document lacks (as the cost plugin did); the budget is charged a query without a cost', async () => {
+    const { rateLimits, charges } = recordingBudgets('no');
+    const server = await serverWith({ ...loadConfig({}), queryCostMax: 1 }, rateLimits);
+    const response = await server.executeOperation(
+      { query: 'query A { me { role } }', operationName: 'B' },
+      { contextValue: { principal } as unknown as Context },
+    );
+    const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+    expect(errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(charges).toEqual([{ type: 'query', cost: undefined, points: undefined }]);
+    await server.stop();
+  });
+
   it('refuses a NUL in the input before the budgets, which still count it', async () => {
     const { rateLimits, charges } = recordingBudgets('now');
     const server = await serverWith(loadConfig({}), rateLimits);
