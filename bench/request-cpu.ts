@@ -10,6 +10,10 @@
  * same database, rounds alternating B(ase), A, B, A…, and prints the medians and A − B.
  * `BENCH_REQUEST_CPU_BASE_ENV="NAME=value …"` adds environment to the B side only (with or without
  * another build: e.g. "LOG_LEVEL=warn" measures the request log line). Without either, this build alone.
+ * `BENCH_REQUEST_CPU_TOGETHER=1` (A/B only): both servers run the whole time and the rounds are
+ * short slices alternating between them (B, A, then A, B, …) for each kind, so a machine whose load
+ * drifts from one minute to the next weighs on both sides alike (use `BENCH_REQUEST_CPU_SECONDS=1`
+ * and more rounds, e.g. 20); each server warms up once per kind.
  *
  * Environment: `BENCH_REQUEST_CPU_CLIENTS` (default 8), `BENCH_REQUEST_CPU_SECONDS` per round and
  * kind (default 3), `BENCH_REQUEST_CPU_ROUNDS` per build (default 3), `BENCH_REQUEST_CPU_KINDS`
@@ -53,6 +57,8 @@ const BASE_ENV = Object.fromEntries(
 );
 /** Extra node flags for the servers (e.g. "--cpu-prof --cpu-prof-dir=DIR"). */
 const NODE_ARGS = (process.env.BENCH_REQUEST_CPU_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** A/B with both servers up and short alternating slices (see the top of this file). */
+const TOGETHER = process.env.BENCH_REQUEST_CPU_TOGETHER === '1';
 /** Unrecorded requests per client before each round (the server's JIT, pools and caches warm). */
 const WARM_UP_REQUESTS_PER_CLIENT = 50;
 
@@ -76,10 +82,22 @@ interface Round {
   serverMicrosPerRequest: number;
   /** The machine's busy time outside the server during the round, % of one core. */
   otherPercent: number;
+  /**
+   * With both servers up: the measured server's CPU per request less the idle one's CPU in the same
+   * round (its background work, which both builds share), µs per request.
+   */
+  netMicrosPerRequest?: number;
 }
 
 /** `CLIENTS` loops of one request at a time for `SECONDS`; the server's CPU per successful request. */
-async function runRound(port: number, serverPid: number, wallets: BenchWallet[], kind: Kind): Promise<Round> {
+async function runRound(
+  port: number,
+  serverPid: number,
+  wallets: BenchWallet[],
+  kind: Kind,
+  warmUp = true,
+  idlePid?: number,
+): Promise<Round> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const bodies = wallets.map((wallet) => KINDS[kind](wallet));
   const send = async (client: number) => {
@@ -90,11 +108,12 @@ async function runRound(port: number, serverPid: number, wallets: BenchWallet[],
   try {
     await Promise.all(
       wallets.map(async (_, client) => {
-        for (let index = 0; index < WARM_UP_REQUESTS_PER_CLIENT; index++) await send(client);
+        for (let index = 0; warmUp && index < WARM_UP_REQUESTS_PER_CLIENT; index++) await send(client);
       }),
     );
     let ok = 0;
     const serverBefore = processCpuSeconds(serverPid);
+    const idleBefore = idlePid === undefined ? 0 : processCpuSeconds(idlePid);
     const machineBefore = machineBusyCpuSeconds();
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
@@ -108,18 +127,25 @@ async function runRound(port: number, serverPid: number, wallets: BenchWallet[],
     );
     const elapsedSeconds = (performance.now() - started) / 1000;
     const serverSeconds = processCpuSeconds(serverPid) - serverBefore;
+    const idleSeconds = idlePid === undefined ? undefined : processCpuSeconds(idlePid) - idleBefore;
     const machineSeconds = machineBusyCpuSeconds() - machineBefore;
     return {
       requestsPerSecond: ok / elapsedSeconds,
       serverMicrosPerRequest: (serverSeconds * 1e6) / ok,
       otherPercent: (100 * (machineSeconds - serverSeconds)) / elapsedSeconds,
+      netMicrosPerRequest: idleSeconds === undefined ? undefined : ((serverSeconds - idleSeconds) * 1e6) / ok,
     };
   } finally {
     agent.destroy();
   }
 }
 
-async function main(resources: ServerBenchResources): Promise<boolean> {
+/** The bench's resources: with both servers up (`BENCH_REQUEST_CPU_TOGETHER`), the second one too. */
+interface RequestCpuResources extends ServerBenchResources {
+  otherServer?: ServerBenchResources['server'];
+}
+
+async function main(resources: RequestCpuResources): Promise<boolean> {
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-request-cpu-'));
   resources.cluster = await startEmbeddedPostgres({ dataDir: path.join(resources.tempDir, 'postgres'), port: 0, persistent: false });
   await ensureDatabase(resources.cluster.serverUrl, 'bench');
@@ -158,18 +184,39 @@ async function main(resources: ServerBenchResources): Promise<boolean> {
         .map((load) => load.toFixed(2))
         .join(' ')}`,
   );
-  console.log('build            kind     req/s   server µs/req   other %');
+  console.log(`build            kind     req/s   server µs/req   other %${TOGETHER && builds.length === 2 ? '   net µs/req' : ''}`);
   const results = new Map<string, Round[]>();
-  for (let round = 0; round < ROUNDS; round++) {
+  const record = (build: { name: string }, kind: Kind, result: Round) => {
+    const key = `${build.name}|${kind}`;
+    results.set(key, [...(results.get(key) ?? []), result]);
+    console.log(
+      `${build.name.padEnd(16)} ${kind.padEnd(6)} ${fixed(result.requestsPerSecond, 0).padStart(7)} ${fixed(result.serverMicrosPerRequest, 0).padStart(15)} ${fixed(result.otherPercent, 0).padStart(9)}${result.netMicrosPerRequest === undefined ? '' : fixed(result.netMicrosPerRequest, 0).padStart(13)}`,
+    );
+  };
+  if (TOGETHER && builds.length === 2) {
+    // Both servers up at once; the one not being measured idles (its background work is not counted).
+    resources.server = await start(builds[0]!);
+    resources.otherServer = await start(builds[1]!);
+    const servers = [resources.server, resources.otherServer];
+    for (const kind of KINDS_MEASURED) {
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
+          const server = servers[index]!;
+          const idle = servers[1 - index]!;
+          record(builds[index]!, kind, await runRound(server.port, server.child.pid!, wallets, kind, round < 2, idle.child.pid!));
+        }
+      }
+    }
+    await stopServer(resources.otherServer);
+    resources.otherServer = undefined;
+    await stopServer(resources.server);
+    resources.server = undefined;
+  }
+  for (let round = 0; round < (TOGETHER && builds.length === 2 ? 0 : ROUNDS); round++) {
     for (const build of builds) {
       resources.server = await start(build);
       for (const kind of KINDS_MEASURED) {
-        const result = await runRound(resources.server.port, resources.server.child.pid!, wallets, kind);
-        const key = `${build.name}|${kind}`;
-        results.set(key, [...(results.get(key) ?? []), result]);
-        console.log(
-          `${build.name.padEnd(16)} ${kind.padEnd(6)} ${fixed(result.requestsPerSecond, 0).padStart(7)} ${fixed(result.serverMicrosPerRequest, 0).padStart(15)} ${fixed(result.otherPercent, 0).padStart(9)}`,
-        );
+        record(build, kind, await runRound(resources.server.port, resources.server.child.pid!, wallets, kind));
       }
       await stopServer(resources.server);
       resources.server = undefined;
@@ -180,13 +227,36 @@ async function main(resources: ServerBenchResources): Promise<boolean> {
   for (const kind of KINDS_MEASURED) {
     const medians = builds.map((build) => median(results.get(`${build.name}|${kind}`)!.map((result) => result.serverMicrosPerRequest)));
     const line = builds.map((build, index) => `${build.name} ${fixed(medians[index]!, 0)}`).join(', ');
+    // Each round's A against the B of the same round (adjacent in time): the drift of a loaded machine cancels out.
+    const pairs =
+      builds.length === 2
+        ? results
+            .get(`${builds[1]!.name}|${kind}`)!
+            .map((a, index) => a.serverMicrosPerRequest / results.get(`${builds[0]!.name}|${kind}`)![index]!.serverMicrosPerRequest)
+        : [];
     const delta =
       medians.length === 2
-        ? `; A − B = ${fixed(medians[1]! - medians[0]!, 0)} µs (${fixed((100 * (medians[1]! - medians[0]!)) / medians[0]!, 1)} %)`
+        ? `; A − B = ${fixed(medians[1]! - medians[0]!, 0)} µs (${fixed((100 * (medians[1]! - medians[0]!)) / medians[0]!, 1)} %); median of the rounds' A/B ${fixed(median(pairs), 3)}, A below B in ${pairs.filter((ratio) => ratio < 1).length} of ${pairs.length}`
         : '';
     console.log(`  ${kind}: ${line}${delta}`);
+    if (TOGETHER && builds.length === 2) {
+      const net = (name: string) => results.get(`${name}|${kind}`)!.map((result) => result.netMicrosPerRequest!);
+      const [netB, netA] = [net(builds[0]!.name), net(builds[1]!.name)];
+      const netPairs = netA.map((a, index) => a / netB[index]!);
+      console.log(
+        `  ${kind}, net of the idle server's background: B ${fixed(median(netB), 0)}, A ${fixed(median(netA), 0)}; median of the rounds' A/B ${fixed(median(netPairs), 3)}, A below B in ${netPairs.filter((ratio) => ratio < 1).length} of ${netPairs.length}`,
+      );
+    }
   }
   return true;
 }
 
-void runBench({ resources: {} as ServerBenchResources, runTimeMaxMs: 30 * 60_000, main, cleanUp: cleanUpServerBench });
+void runBench({
+  resources: {} as RequestCpuResources,
+  runTimeMaxMs: 30 * 60_000,
+  main,
+  cleanUp: async (resources) => {
+    if (resources.otherServer) await stopServer(resources.otherServer).catch((error) => console.error('stopping the server:', error));
+    await cleanUpServerBench(resources);
+  },
+});

@@ -12,7 +12,6 @@ import {
   type GraphQLSchema,
   type ValueNode,
 } from 'graphql';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 /**
  * The dotted path of an input value as the services name it (`rates.0.prefix`, `to.1`, `id`): an
@@ -117,20 +116,6 @@ export function inputErrorsOf(
     }),
   );
   return found;
-}
-
-/** Apollo plugin: runs {@link inputErrorsOf} once the operation is known and valid, before it executes. */
-export function inputCheckPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operationName, request }) {
-          const [error] = inputErrorsOf(schema, document, operationName, request.variables);
-          if (error) throw error;
-        },
-      };
-    },
-  };
 }
 
 /**

@@ -25,7 +25,6 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -34,7 +33,7 @@ import type { ValidatedDocuments } from './validated-documents.js';
 
 /**
  * The query limits of both transports, defined once: HTTP (Apollo's `parseOptions`,
- * `validationRules` and {@link queryLimitsPlugin}) and WebSocket ({@link prepareSocketOperation} in
+ * `validationRules` and transport/graphql-request-plugin.ts) and WebSocket ({@link prepareSocketOperation} in
  * graphql-ws `onSubscribe`) apply exactly these. A document over a limit is refused before it runs
  * with `extensions: { code: 'QUERY_TOO_COMPLEX', limit: '<config field>', max: N }` (HTTP 400).
  */
@@ -305,20 +304,6 @@ export function queryCostError(
     config.queryCostMax,
     `Query cost limit of ${config.queryCostMax} exceeded, found ${cost} (queryCostMax)`,
   );
-}
-
-/** The Apollo plugin of the cost limit: checked once the operation and its variables are known, before execution. */
-export function queryLimitsPlugin<TContext extends BaseContext>(config: QueryLimitsConfig): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operationName, request }) {
-          const error = queryCostError(schema, document, operationName, request.variables, config);
-          if (error) throw error;
-        },
-      };
-    },
-  };
 }
 
 /** What graphql-ws gets from `onSubscribe`: the operation to run, or why it may not run. */

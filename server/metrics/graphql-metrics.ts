@@ -1,5 +1,12 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { getOperationAST, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { GraphQLResponse } from '@apollo/server';
+import {
+  getOperationAST,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { Metrics } from './metrics.js';
 import { OperationLabels, UNKNOWN_OPERATION, type OperationLabel } from './operation-labels.js';
@@ -16,23 +23,38 @@ function firstCode(errors: readonly (GraphQLFormattedError | GraphQLError)[] | u
 }
 
 /**
- * Apollo plugin (GraphQL over HTTP): counts each operation by root field and outcome (the first
- * error's code as formatError answered it) and times it from Apollo's start of the request (its
- * credential already resolved, its body read) to its answer.
- * A request refused while its context is made (a bad credential, a key over its budget before
- * parsing) is counted with the operation `other`.
+ * The metrics of GraphQL over HTTP, as plain synchronous calls for the request plugin
+ * (transport/graphql-request-plugin.ts) to make at Apollo's hooks: counts each operation by root field
+ * and outcome (the first error's code as formatError answered it) and times it from Apollo's start of
+ * the request (its credential already resolved, its body read) to its answer. A request refused
+ * while its context is made (a bad credential, a key over its budget before parsing) is counted with
+ * the operation `other`. Each request's start and label are kept by its context: nothing is
+ * allocated per request but the start's reading.
  */
-export function graphqlMetricsPlugin<TContext extends object>(metrics: Metrics, schema: GraphQLSchema): ApolloServerPlugin<TContext> {
+export interface GraphqlHttpMeter<TContext extends object> {
+  /** Apollo's requestDidStart. */
+  started(contextValue: TContext): void;
+  /** Apollo's didResolveOperation. */
+  resolved(contextValue: TContext, document: DocumentNode | undefined, operation: OperationDefinitionNode | null | undefined): void;
+  /** Apollo's willSendResponse. */
+  answered(contextValue: TContext, response: GraphQLResponse): void;
+  /** Apollo's contextCreationDidFail. */
+  contextFailed(error: unknown): void;
+}
+
+/** The {@link GraphqlHttpMeter} of `metrics` for `schema`'s operations. */
+export function graphqlHttpMeter<TContext extends object>(metrics: Metrics, schema: GraphQLSchema): GraphqlHttpMeter<TContext> {
   const labels = new OperationLabels(schema);
-  // One listener for every request, as http.ts does for the rate limits: each request's start and
-  // label are kept by its context, not in a listener allocated per request.
   const startedAt = new WeakMap<TContext, bigint>();
   const labelOf = new WeakMap<TContext, OperationLabel>();
-  const listener: GraphQLRequestListener<TContext> = {
-    didResolveOperation: async ({ contextValue, document, operation }) => {
+  return {
+    started: (contextValue) => {
+      startedAt.set(contextValue, process.hrtime.bigint());
+    },
+    resolved: (contextValue, document, operation) => {
       labelOf.set(contextValue, labels.of(document, operation));
     },
-    willSendResponse: async ({ contextValue, response }) => {
+    answered: (contextValue, response) => {
       const body = response.body;
       const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
       const label = labelOf.get(contextValue) ?? UNKNOWN_OPERATION;
@@ -45,14 +67,8 @@ export function graphqlMetricsPlugin<TContext extends object>(metrics: Metrics, 
         started === undefined ? undefined : secondsSince(started),
       );
     },
-  };
-  return {
-    contextCreationDidFail: async ({ error }) => {
+    contextFailed: (error) => {
       metrics.observeOperation('http', UNKNOWN_OPERATION.type, UNKNOWN_OPERATION.operation, codeOf(error), undefined);
-    },
-    requestDidStart: async ({ contextValue }) => {
-      startedAt.set(contextValue, process.hrtime.bigint());
-      return listener;
     },
   };
 }

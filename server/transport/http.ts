@@ -3,8 +3,13 @@ import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -24,28 +29,20 @@ import { fromClientIp } from '../domain/accounts/principal.js';
 import { formatError } from '../graphql/format-error.js';
 import { databaseUnavailableReason, ServiceUnavailableError } from '../errors.js';
 import type { StartClientOperation } from './client-operation.js';
-import {
-  mutationPoints,
-  queryCost,
-  queryLimitsPlugin,
-  queryParseOptions,
-  queryValidationRules,
-  withoutFieldSuggestions,
-} from '../graphql/query-limits.js';
+import { queryParseOptions, queryValidationRules, withoutFieldSuggestions } from '../graphql/query-limits.js';
 import { attachWebSocketServer } from './ws.js';
 import { serveClient } from './static-client.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
-import { rateLimitedError, rateLimitKey, type RateLimits } from './rate-limits/rate-limits.js';
-import { HeavyQueryTurns } from './rate-limits/heavy-queries.js';
+import { rateLimitedError, type RateLimits } from './rate-limits/rate-limits.js';
 import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
 import { jsonErrorHandler, jsonNotFound, onClientError, sendTransportError } from './json-errors.js';
 import type { Readiness } from '../lifecycle/readiness.js';
-import { inputCheckPlugin } from '../graphql/input-check.js';
 import { REQUEST_ID_HEADER, withRequestLogging } from './request-logging.js';
 import { log } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.js';
+import { graphqlHttpMeter } from '../metrics/graphql-metrics.js';
+import { graphqlRequestPlugin } from './graphql-request-plugin.js';
 import { metricsRoute } from './metrics-route.js';
 
 /**
@@ -57,23 +54,6 @@ const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /** The Retry-After of a retryable answer (HTTP 503), in seconds: a database restart takes about this long. */
 export const RETRY_AFTER_SECONDS = 1;
-
-/**
- * Answers HTTP 503 with Retry-After when an error of the response is retryable
- * (SERVICE_UNAVAILABLE, OPERATION_TIMEOUT: `extensions.retryable`), so proxies and clients that
- * only look at the status retry too.
- */
-function retryableAnswersPlugin(): ApolloServerPlugin<Context> {
-  const listener: GraphQLRequestListener<Context> = {
-    willSendResponse: async ({ response }) => {
-      if (response.body.kind !== 'single') return;
-      if (!response.body.singleResult.errors?.some((error) => error.extensions?.retryable === true)) return;
-      response.http.status = 503;
-      response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-    },
-  };
-  return { requestDidStart: async () => listener };
-}
 
 /** Options of {@link startHttpServer}. */
 export interface StartHttpServerOptions {
@@ -134,33 +114,6 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     startOperation: options.startOperation,
     metrics: options.metrics,
   });
-  // One listener for every request (no allocation per request): the operation's type is known once
-  // resolved. A query also spends its cost (a refused one was stopped by the cost limit before).
-  const heavyQueryTurns = new HeavyQueryTurns(config.heavyQueriesInFlightPerKeyMax);
-  /** The key of a heavy query whose turn is to be taken, and the end of a turn taken, per request. */
-  const heavyKeys = new WeakMap<Context, string>();
-  const endTurns = new WeakMap<Context, () => void>();
-  const rateLimitListener: GraphQLRequestListener<Context> = {
-    didResolveOperation: async ({ contextValue, operation, document, operationName, request, schema: requestSchema }) => {
-      const type = operation?.operation ?? 'query';
-      const cost = type === 'query' && operation ? queryCost(requestSchema, document, operationName, request.variables, config) : undefined;
-      const points = type === 'mutation' ? mutationPoints(document, operationName, request.variables) : undefined;
-      const refusal = await options.rateLimits.chargeOperation(contextValue.principal, type, cost, points);
-      if (refusal) throw rateLimitedError(refusal);
-      const key = rateLimitKey(contextValue.principal);
-      if (cost !== undefined && cost >= config.heavyQueryCostMin && key !== null) heavyKeys.set(contextValue, key);
-    },
-    // The turn is taken once execution starts, so no other check can refuse the request meanwhile.
-    executionDidStart: async ({ contextValue }) => {
-      const key = heavyKeys.get(contextValue);
-      if (key !== undefined) endTurns.set(contextValue, await heavyQueryTurns.take(key));
-    },
-    willSendResponse: async ({ contextValue }) => {
-      endTurns.get(contextValue)?.();
-      endTurns.delete(contextValue);
-    },
-  };
-
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: config.fieldSuggestionsEnabled
@@ -181,16 +134,23 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     plugins: [
       // Stopping: no new connections, idle ones closed, requests in flight given the drain time.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownDrainTimeoutMs }),
-      retryableAnswersPlugin(),
       // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
-      // field resolver of every request to compute a policy nobody reads.
+      // field resolver of every request to compute a policy nobody reads. Inline traces are for
+      // federated subgraphs (this is none: Apollo's default plugin only costs a hook per request);
+      // usage and schema reporting would send operations to Apollo's cloud if APOLLO_KEY were set.
       ApolloServerPluginCacheControlDisabled(),
-      // The query cost (query-limits.ts), then NUL characters in any argument: refused before anything runs.
-      queryLimitsPlugin(config),
-      inputCheckPlugin(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      // The query cost, NUL characters in arguments, the per-key budgets, heavy queries' turns,
+      // retryable answers as HTTP 503, and the metrics: one listener (graphql-request-plugin.ts).
+      graphqlRequestPlugin({
+        config,
+        rateLimits: options.rateLimits,
+        meter: options.metrics ? graphqlHttpMeter<Context>(options.metrics, schema) : undefined,
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      }),
       { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
-      ...(options.rateLimits.enabled ? [{ requestDidStart: async () => rateLimitListener }] : []),
-      ...(options.metrics ? [graphqlMetricsPlugin<Context>(options.metrics, schema)] : []),
     ],
   });
   await apollo.start();

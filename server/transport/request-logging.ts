@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { log, runWithLogFields, type RequestLogFields } from '../logging/logger.js';
+import { log, requestLineWriter, runWithLogFields, type RequestLogFields } from '../logging/logger.js';
 
 /** The header a request's id comes in (when the caller or a proxy set one) and goes back out in. */
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -63,7 +63,8 @@ function logRequestLine(request: http.IncomingMessage, response: http.ServerResp
     log.error(line, 'request errored');
     return;
   }
-  log[level](line, !request.readableAborted && response.writableEnded ? 'request completed' : 'request aborted');
+  // Known fields only, none of them secret: written without the redaction pass (logger.ts).
+  requestLineWriter[level](line, !request.readableAborted && response.writableEnded ? 'request completed' : 'request aborted');
 }
 
 /**

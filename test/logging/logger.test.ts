@@ -3,7 +3,7 @@
 // every line logged inside a request. Method: the real logger pointed at an in-memory destination.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOG_LEVELS, loadConfig, logSettingsFromEnv } from '../../server/config.js';
-import { configureLogging, log, runWithLogFields, stdoutDestination } from '../../server/logging/logger.js';
+import { configureLogging, log, requestLineWriter, runWithLogFields, stdoutDestination } from '../../server/logging/logger.js';
 import { captureLogs } from '../support/log-capture.js';
 import { outsideOperation } from '../../server/database/operation-budget.js';
 
@@ -106,5 +106,31 @@ describe('the logger', () => {
     expect(written[0]).toMatch(/INFO.*request completed.*"requestId":"req-9"/);
     expect(written[0]!.trimEnd()).not.toContain('\n');
     expect(() => JSON.parse(written[0]!)).toThrow();
+  });
+
+  it('writes the request line without the redaction pass byte for byte as the redacting logger does', () => {
+    const written: string[] = [];
+    const previous = configureLogging({ level: 'info', destination: { write: (line: string) => void written.push(line) } });
+    const line = () => ({
+      req: { method: 'POST', url: '/graphql', remoteAddress: '127.0.0.1' },
+      res: { statusCode: 200 },
+      responseTime: 3,
+      requestId: 'req-7',
+      accountId: 'account-1',
+      apiKeyId: null,
+    });
+    try {
+      runWithLogFields({ requestId: 'req-7', accountId: 'account-1', apiKeyId: null }, () => {
+        log.info(line(), 'request completed');
+        requestLineWriter.info(line(), 'request completed');
+        log.debug(line(), 'below the level');
+      });
+    } finally {
+      configureLogging(previous);
+    }
+    const withoutTime = (text: string) => text.replace(/"time":\d+,/, '');
+    expect(written).toHaveLength(2);
+    expect(withoutTime(written[1]!)).toBe(withoutTime(written[0]!));
+    expect(JSON.parse(written[1]!)).toMatchObject({ level: 30, requestId: 'req-7', req: { url: '/graphql' }, msg: 'request completed' });
   });
 });
