@@ -53,7 +53,12 @@ export class RecordUsageInput {
   events!: UsageEventInput[];
 }
 
-@ObjectType('UsageEventError', { description: 'Why a usage event was refused.' })
+// simpleResolvers: graphql reads these plain fields itself. Without it type-graphql wraps every field in
+// a resolver that builds a middleware context per value, though the schema has no global middleware and
+// no auth checker (the wrapper only returns root[field]); a 500-event recordUsage answer completes
+// ~3,000 such fields. A @FieldResolver of these types keeps its own resolver; a global middleware added
+// later would skip these fields (see schema.ts).
+@ObjectType('UsageEventError', { description: 'Why a usage event was refused.', simpleResolvers: true })
 export class UsageEventError {
   @Field(() => String, {
     description:
@@ -68,7 +73,7 @@ export class UsageEventError {
   field?: string | null;
 }
 
-@ObjectType('UsageEventResult', { description: 'The result of one usage event, at its index in the input.' })
+@ObjectType('UsageEventResult', { description: 'The result of one usage event, at its index in the input.', simpleResolvers: true })
 export class UsageEventResult {
   @Field(() => Int, { description: "The event's position in `events`, from 0." })
   index!: number;
@@ -86,7 +91,10 @@ export class UsageEventResult {
   error?: UsageEventError | null;
 }
 
-@ObjectType('RecordUsagePayload', { description: 'The result of recordUsage: one result per event, in input order.' })
+@ObjectType('RecordUsagePayload', {
+  description: 'The result of recordUsage: one result per event, in input order.',
+  simpleResolvers: true,
+})
 export class RecordUsagePayload {
   @Field(() => [UsageEventResult], { description: 'One per event, in input order.' })
   results!: UsageEventResult[];
