@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyScalar } from '../scalars/money.scalar.js';
-import { TransactionObject } from './wallet.type.js';
+import type { UsageEventOutcome } from '../../domain/wallets/record-usage.service.js';
+import { TransactionObject, toTransactionObject } from './wallet.type.js';
 
 /** What became of one usage event. */
 export enum UsageEventStatus {
@@ -96,15 +97,52 @@ export class UsageEventResult {
   simpleResolvers: true,
 })
 export class RecordUsagePayload {
-  @Field(() => [UsageEventResult], { description: 'One per event, in input order.' })
-  results!: UsageEventResult[];
+  /** The service's outcomes, in input order: `results` reads them. */
+  readonly #outcomes: readonly UsageEventOutcome[];
+  #results: UsageEventResult[] | undefined;
 
   @Field(() => Int, { description: 'Events charged now.' })
-  postedCount!: number;
+  postedCount: number;
 
   @Field(() => Int, { description: 'Events that replayed an earlier result of their key.' })
-  replayedCount!: number;
+  replayedCount: number;
 
   @Field(() => Int, { description: 'Events refused.' })
-  refusedCount!: number;
+  refusedCount: number;
+
+  /** The payload of `outcomes` (one per event, in input order). */
+  constructor(outcomes: readonly UsageEventOutcome[]) {
+    this.#outcomes = outcomes;
+    const counts = { POSTED: 0, REPLAYED: 0, REFUSED: 0 };
+    for (const outcome of outcomes) counts[outcome.status] += 1;
+    this.postedCount = counts.POSTED;
+    this.replayedCount = counts.REPLAYED;
+    this.refusedCount = counts.REFUSED;
+  }
+
+  /**
+   * Made when the operation first reads it, not before: a client that asks for the counts alone (as
+   * one that reconciles later does) spares the server 500 transaction views for a 500-event batch.
+   */
+  @Field(() => [UsageEventResult], { description: 'One per event, in input order.' })
+  get results(): UsageEventResult[] {
+    this.#results ??= this.#outcomes.map(toUsageEventResult);
+    return this.#results;
+  }
+}
+
+/** The GraphQL view of one event's outcome, at its `index` in the input. */
+function toUsageEventResult(outcome: UsageEventOutcome, index: number): UsageEventResult {
+  return outcome.posted
+    ? { index, status: outcome.status as UsageEventStatus, transaction: toTransactionObject(outcome.posted.transaction), error: null }
+    : {
+        index,
+        status: UsageEventStatus.REFUSED,
+        transaction: null,
+        error: {
+          code: outcome.error.code,
+          message: outcome.error.message,
+          field: (outcome.error.extensions.field as string | undefined) ?? null,
+        },
+      };
 }
