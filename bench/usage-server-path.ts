@@ -13,7 +13,8 @@
  * round of a build runs in a child process of its own (type-graphql's metadata is process-wide, so two
  * builds' schemas cannot share one), rounds alternate B, A, B, A… and the medians are printed.
  * `BENCH_USAGE_PATH_EVENTS` (default 500), `BENCH_USAGE_PATH_ROUNDS` (default 8),
- * `BENCH_USAGE_PATH_REQUESTS` per round (default 200).
+ * `BENCH_USAGE_PATH_REQUESTS` per round (default 200). Short rounds and many of them suit a machine
+ * whose load drifts: the median of each round's A/B ratio is printed too.
  */
 import 'reflect-metadata';
 import os from 'node:os';
@@ -170,7 +171,15 @@ async function main(): Promise<void> {
       medians.length === 2
         ? `; A − B = ${fixed(medians[1]! - medians[0]!, 2)} (${fixed((100 * (medians[1]! - medians[0]!)) / medians[0]!, 1)} %)`
         : '';
-    console.log(`  ${selection}: ${builds.map((build, index) => `${build.name} ${fixed(medians[index]!, 2)}`).join(', ')}${delta}`);
+    // Each round's A against the B just before it: the load of the shared machine drifts slower than a round pair.
+    const pairs =
+      builds.length === 2
+        ? results.get(`A (this build)|${selection}`)!.map((a, round) => a / results.get(`B (base)|${selection}`)![round]!)
+        : [];
+    const paired = pairs.length > 0 ? `; median of the rounds' A/B ${fixed(median(pairs), 3)}` : '';
+    console.log(
+      `  ${selection}: ${builds.map((build, index) => `${build.name} ${fixed(medians[index]!, 2)}`).join(', ')}${delta}${paired}`,
+    );
   }
 }
 
