@@ -101,6 +101,17 @@ export class RecordUsagePayload {
   readonly #outcomes: readonly UsageEventOutcome[];
   #results: UsageEventResult[] | undefined;
 
+  /**
+   * Made when the operation first reads it, not before: a client that asks for the counts alone (as one
+   * that reconciles later does) spares the server 500 transaction views for a 500-event batch. Declared
+   * first: the schema lists the fields in declaration order.
+   */
+  @Field(() => [UsageEventResult], { description: 'One per event, in input order.' })
+  get results(): UsageEventResult[] {
+    this.#results ??= this.#outcomes.map(toUsageEventResult);
+    return this.#results;
+  }
+
   @Field(() => Int, { description: 'Events charged now.' })
   postedCount: number;
 
@@ -118,16 +129,6 @@ export class RecordUsagePayload {
     this.postedCount = counts.POSTED;
     this.replayedCount = counts.REPLAYED;
     this.refusedCount = counts.REFUSED;
-  }
-
-  /**
-   * Made when the operation first reads it, not before: a client that asks for the counts alone (as
-   * one that reconciles later does) spares the server 500 transaction views for a 500-event batch.
-   */
-  @Field(() => [UsageEventResult], { description: 'One per event, in input order.' })
-  get results(): UsageEventResult[] {
-    this.#results ??= this.#outcomes.map(toUsageEventResult);
-    return this.#results;
   }
 }
 
