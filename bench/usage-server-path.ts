@@ -9,11 +9,14 @@
  * which a loaded machine disturbs far less in one process than end to end (bench/request-cpu.ts kind
  * "usage" measures the whole server).
  *
+ * Shape "charge" runs the single `charge` mutation the same way (its posting answered alone), in µs
+ * per charge: what the cuts for recordUsage do to the single charge's own code.
+ *
  * A/B in one run: `BENCH_USAGE_PATH_BASE_DIST=/other/checkout/dist` measures that build too; each
  * round of a build runs in a child process of its own (type-graphql's metadata is process-wide, so two
  * builds' schemas cannot share one), rounds alternate B, A, B, A… and the medians are printed.
  * `BENCH_USAGE_PATH_EVENTS` (default 500), `BENCH_USAGE_PATH_ROUNDS` (default 8),
- * `BENCH_USAGE_PATH_REQUESTS` per round (default 200). Short rounds and many of them suit a machine
+ * `BENCH_USAGE_PATH_REQUESTS` per round (default 200; charges: 50 times as many). Short rounds and many of them suit a machine
  * whose load drifts: the median of each round's A/B ratio is printed too.
  */
 import 'reflect-metadata';
@@ -37,10 +40,23 @@ const WALLET_IDS = [
   '2da0416c-8e3f-4051-acbd-2e3f4a5b6c7d',
   '3eb1527d-9f40-4162-bdce-3f4a5b6c7d8e',
 ];
-const SELECTIONS = {
-  counts: 'postedCount',
-  results: 'postedCount results { index status transaction { id balanceAfter } error { code } }',
+const usageQuery = (selection: string) => `mutation Usage($input: RecordUsageInput!) { recordUsage(input: $input) { ${selection} } }`;
+/** What each shape sends: "counts" and "results" are recordUsage with two selections, "charge" the single charge (µs per charge). */
+const SHAPES = {
+  counts: { query: usageQuery('postedCount'), events: EVENTS, requestsPerRound: REQUESTS },
+  results: {
+    query: usageQuery('postedCount results { index status transaction { id balanceAfter } error { code } }'),
+    events: EVENTS,
+    requestsPerRound: REQUESTS,
+  },
+  charge: {
+    query:
+      'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { id amount balanceAfter } wallet { balance } replayed } }',
+    events: 1,
+    requestsPerRound: REQUESTS * 50,
+  },
 } as const;
+type Shape = keyof typeof SHAPES;
 
 /** What one build gives this bench: its schema and the pieces of its batcher the fake one reuses. */
 interface Build {
@@ -66,25 +82,32 @@ async function loadBuild(dist: string): Promise<Build> {
 /** A posting batcher that answers every member with the row the statement would give, without a database. */
 function fakePostings(build: Build) {
   let sequence = 0;
+  const rowOf = (values: readonly unknown[], now: number) => {
+    sequence += 1;
+    return {
+      id: String(values[0]),
+      account_id: ACCOUNT_ID,
+      sequence: String(sequence),
+      balance_after_micros: String(1_000_000_000_000 - sequence * 10_000),
+      wallet_currency: 'USD',
+      wallet_reserved_micros: '0',
+      wallet_created_at_ms: now - 86_400_000,
+      posted_at_ms: now,
+    };
+  };
   return {
+    // recordUsage: one statement over arrays.
     executeTogether: async (members: readonly (readonly unknown[])[]) => {
       // What pg does to each parameter before writing it to the socket.
       const prepared = build.parameters(members).map((value) => prepareValue(value));
       if (prepared.length === 0) throw new Error('no parameters');
       const now = Date.now();
-      return members.map((values) => {
-        sequence += 1;
-        return {
-          id: String(values[0]),
-          account_id: ACCOUNT_ID,
-          sequence: String(sequence),
-          balance_after_micros: String(1_000_000_000_000 - sequence * 10_000),
-          wallet_currency: 'USD',
-          wallet_reserved_micros: '0',
-          wallet_created_at_ms: now - 86_400_000,
-          posted_at_ms: now,
-        };
-      });
+      return members.map((values) => rowOf(values, now));
+    },
+    // A single charge: its statement alone, with plain parameters.
+    executeAnswering: async (values: readonly unknown[]) => {
+      if (values.map((value) => prepareValue(value)).length === 0) throw new Error('no parameters');
+      return { row: rowOf(values, Date.now()), check: undefined };
     },
   };
 }
@@ -92,12 +115,12 @@ function fakePostings(build: Build) {
 // pg's own conversion of a parameter (lib/utils.js), as the client applies it to every value.
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (value: unknown) => unknown };
 
-/** One round of one build (in a child process): µs of CPU per event for each selection, as JSON on stdout. */
+/** One round of one build (in a child process): µs of CPU per event (per charge) for each shape, as JSON on stdout. */
 async function childRound(dist: string): Promise<void> {
   // The build's own copy of graphql (another checkout's node_modules is another module to graphql's realm check).
   const { execute, parse } = createRequire(path.join(dist, 'server/main.js'))('graphql') as typeof import('graphql');
   const build = await loadBuild(dist);
-  const body = JSON.stringify({
+  const usageBody = JSON.stringify({
     variables: {
       input: {
         events: Array.from({ length: EVENTS }, (_, index) => ({
@@ -108,10 +131,13 @@ async function childRound(dist: string): Promise<void> {
       },
     },
   });
+  const chargeBody = JSON.stringify({ variables: { input: { walletId: WALLET_IDS[0], amount: '0.01', description: 'bench' } } });
   const principal = { role: 'OWNER', accountId: ACCOUNT_ID, apiKeyId: null, actor: 'api_key:bench' };
   const microsPerEvent: Record<string, number> = {};
-  for (const selection of Object.keys(SELECTIONS) as (keyof typeof SELECTIONS)[]) {
-    const document = parse(`mutation Usage($input: RecordUsageInput!) { recordUsage(input: $input) { ${SELECTIONS[selection]} } }`);
+  for (const selection of Object.keys(SHAPES) as Shape[]) {
+    const shape = SHAPES[selection];
+    const document = parse(shape.query);
+    const body = shape.events === 1 ? chargeBody : usageBody;
     const contextValue = {
       em: { isInTransaction: () => false },
       principal,
@@ -126,11 +152,11 @@ async function childRound(dist: string): Promise<void> {
       return JSON.stringify(result).length;
     };
     // Warm-up (the JIT), unrecorded.
-    for (let index = 0; index < 30; index++) await request();
+    for (let index = 0; index < 30 * (shape.requestsPerRound / REQUESTS); index++) await request();
     const before = process.cpuUsage();
-    for (let index = 0; index < REQUESTS; index++) await request();
+    for (let index = 0; index < shape.requestsPerRound; index++) await request();
     const used = process.cpuUsage(before);
-    microsPerEvent[selection] = (used.user + used.system) / (REQUESTS * EVENTS);
+    microsPerEvent[selection] = (used.user + used.system) / (shape.requestsPerRound * shape.events);
   }
   console.log(JSON.stringify(microsPerEvent));
 }
@@ -164,8 +190,8 @@ async function main(): Promise<void> {
     const middle = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   };
-  console.log('\nMedians, µs per event:');
-  for (const selection of Object.keys(SELECTIONS)) {
+  console.log('\nMedians, µs per event (charge: per charge):');
+  for (const selection of Object.keys(SHAPES)) {
     const medians = builds.map((build) => median(results.get(`${build.name}|${selection}`)!));
     const delta =
       medians.length === 2
