@@ -16,6 +16,12 @@ import { sleep } from './bench-support.js';
 const SERVER_START_TIMEOUT_MS = 60_000;
 /** Longest wait for the server to exit after SIGTERM before SIGKILL, in ms. */
 const SERVER_STOP_TIMEOUT_MS = 10_000;
+/**
+ * The same for a server started with --cpu-prof, in ms: it writes its profile as it exits, which for a
+ * busy run of several seconds on a loaded machine took longer than SERVER_STOP_TIMEOUT_MS (and a SIGKILL
+ * loses the profile).
+ */
+const PROFILED_SERVER_STOP_TIMEOUT_MS = 120_000;
 /** Lines of the server's output kept for diagnostics. */
 const OUTPUT_LINES_KEPT = 200;
 
@@ -33,6 +39,8 @@ export interface ServerProcess {
   /** Lines the server wrote to stderr. */
   stderrLines: number;
   exited: Promise<number | null>;
+  /** How long {@link stopServer} waits after SIGTERM, in ms. */
+  stopTimeoutMs: number;
 }
 
 /** Options of {@link startServer}. */
@@ -114,6 +122,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     output: [],
     stderrLines: 0,
     exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+    stopTimeoutMs: options.nodeArgs?.some((arg) => arg.startsWith('--cpu-prof')) ? PROFILED_SERVER_STOP_TIMEOUT_MS : SERVER_STOP_TIMEOUT_MS,
   };
   const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
@@ -145,11 +154,11 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   throw new Error(`the server did not answer /healthz within ${SERVER_START_TIMEOUT_MS} ms:\n${server.output.join('\n')}`);
 }
 
-/** SIGTERM, then SIGKILL when it has not exited within 10 s. */
+/** SIGTERM, then SIGKILL when it has not exited within its `stopTimeoutMs` (10 s; 120 s when profiling). */
 export async function stopServer(server: ServerProcess): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill('SIGTERM');
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(SERVER_STOP_TIMEOUT_MS).then(() => false)]);
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(server.stopTimeoutMs).then(() => false)]);
   if (!stopped) {
     server.child.kill('SIGKILL');
     await server.exited;

@@ -2,8 +2,13 @@
  * `npm run build:server && node dist/bench/request-cpu.js`: the server's CPU time per GraphQL
  * request over HTTP, in µs of one core, for `{ me { role } }` (no database statement: the
  * transport, Apollo, the context and the credential cache, i.e. the floor every request pays) and
- * for `charge` of 0.01 (the floor plus the posting). Figures are CPU per request, which a loaded
- * machine disturbs far less than requests/s.
+ * for `charge` of 0.01 (the floor plus the posting), and for `recordUsage` of
+ * `BENCH_REQUEST_CPU_USAGE_EVENTS` (default 500) charges of 0.01 spread round robin over
+ * `BENCH_REQUEST_CPU_USAGE_WALLETS` (default 4) wallets of the client's account, sent with its OWNER
+ * key: kind "usage" asks for `postedCount` alone (as the charge bench's usage point does), kind
+ * "usage-results" for every event's result (`results { index status transaction { id balanceAfter }
+ * error { code } }`, what a client that reconciles event by event reads). The usage kinds also print
+ * µs per event. Figures are CPU per request, which a loaded machine disturbs far less than requests/s.
  *
  * A/B in one run: `BENCH_REQUEST_CPU_BASE_ENTRY=/path/to/other/dist/server/main.js` (another build,
  * e.g. the base commit's in a second worktree) starts that server and this build's in turn on the
@@ -17,7 +22,7 @@
  *
  * Environment: `BENCH_REQUEST_CPU_CLIENTS` (default 8), `BENCH_REQUEST_CPU_SECONDS` per round and
  * kind (default 3), `BENCH_REQUEST_CPU_ROUNDS` per build (default 3), `BENCH_REQUEST_CPU_KINDS`
- * (default "me,charge"), `BENCH_REQUEST_CPU_NODE_ARGS` (extra node flags for the servers, e.g.
+ * (default "me,charge"; also "usage", "usage-results"), `BENCH_REQUEST_CPU_NODE_ARGS` (extra node flags for the servers, e.g.
  * "--cpu-prof --cpu-prof-dir=DIR"; bench/cpu-profile-summary.ts reads the profiles).
  */
 import 'reflect-metadata';
@@ -34,6 +39,8 @@ import {
   type BenchWallet,
   createFundedWallet,
   fixed,
+  FUNDING_AMOUNT,
+  graphqlOk,
   inBatches,
   machineBusyCpuSeconds,
   median,
@@ -45,6 +52,10 @@ import {
 import { cleanUpServerBench, SERVER_ENTRY, startServer, stopServer, type ServerBenchResources } from './bench-server.js';
 
 const CLIENTS = numberFromEnv('BENCH_REQUEST_CPU_CLIENTS', 8, 1, 256);
+/** Events per recordUsage request of the usage kinds. */
+const USAGE_EVENTS = numberFromEnv('BENCH_REQUEST_CPU_USAGE_EVENTS', 500, 1, 1000);
+/** Wallets of each client's account its usage events go to, round robin (the account's first and more made for it). */
+const USAGE_WALLETS = numberFromEnv('BENCH_REQUEST_CPU_USAGE_WALLETS', 4, 1, 10);
 const SECONDS = numberFromEnv('BENCH_REQUEST_CPU_SECONDS', 3, 1, 600);
 const ROUNDS = numberFromEnv('BENCH_REQUEST_CPU_ROUNDS', 3, 1, 100);
 const BASE_ENTRY = process.env.BENCH_REQUEST_CPU_BASE_ENTRY || undefined;
@@ -59,18 +70,53 @@ const BASE_ENV = Object.fromEntries(
 const NODE_ARGS = (process.env.BENCH_REQUEST_CPU_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /** A/B with both servers up and short alternating slices (see the top of this file). */
 const TOGETHER = process.env.BENCH_REQUEST_CPU_TOGETHER === '1';
-/** Unrecorded requests per client before each round (the server's JIT, pools and caches warm). */
+/** Unrecorded requests per client before each round (the server's JIT, pools and caches warm); a usage request counts as 5. */
 const WARM_UP_REQUESTS_PER_CLIENT = 50;
 
+/** One client's fixtures: its account's first wallet (with the OWNER key) and the wallets its usage events go to. */
+interface BenchClient {
+  wallet: BenchWallet;
+  usageWalletIds: string[];
+}
+
+/** A recordUsage request body of USAGE_EVENTS charges over the client's usage wallets, asking for `selection`. */
+const usageBody = (client: BenchClient, selection: string) =>
+  JSON.stringify({
+    query: `mutation Usage($input: RecordUsageInput!) { recordUsage(input: $input) { ${selection} } }`,
+    variables: {
+      input: {
+        events: Array.from({ length: USAGE_EVENTS }, (_, index) => ({
+          walletId: client.usageWalletIds[index % client.usageWalletIds.length]!,
+          amount: CHARGE_AMOUNT,
+          description: CHARGE_DESCRIPTION,
+        })),
+      },
+    },
+  });
+
+/** Each kind: its request body, and the events one request carries (µs per event = µs per request ÷ this). */
 const KINDS = {
-  me: () => JSON.stringify({ query: 'query Me { me { role } }' }),
-  charge: (wallet: BenchWallet) =>
-    JSON.stringify({
-      query: 'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { id } } }',
-      variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } },
-    }),
+  me: { events: 1, body: () => JSON.stringify({ query: 'query Me { me { role } }' }) },
+  charge: {
+    events: 1,
+    body: (client: BenchClient) =>
+      JSON.stringify({
+        query: 'mutation Charge($input: ChargeInput!) { charge(input: $input) { transaction { id } } }',
+        variables: { input: { walletId: client.wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } },
+      }),
+  },
+  usage: { events: USAGE_EVENTS, body: (client: BenchClient) => usageBody(client, 'postedCount') },
+  'usage-results': {
+    events: USAGE_EVENTS,
+    body: (client: BenchClient) => usageBody(client, 'postedCount results { index status transaction { id balanceAfter } error { code } }'),
+  },
 } as const;
 type Kind = keyof typeof KINDS;
+/** Whether an answer of `kind` is the expected success (every usage event posted). */
+function answeredOk(kind: Kind, body: string): boolean {
+  if (body.includes('"errors"')) return false;
+  return KINDS[kind].events === 1 || body.includes(`"postedCount":${USAGE_EVENTS}`);
+}
 /** The kinds measured, from `BENCH_REQUEST_CPU_KINDS` (default "me,charge"). */
 const KINDS_MEASURED = (process.env.BENCH_REQUEST_CPU_KINDS ?? 'me,charge').split(',').map((kind) => {
   if (!(kind in KINDS)) throw new Error(`BENCH_REQUEST_CPU_KINDS: unknown kind ${kind} (${Object.keys(KINDS).join(', ')})`);
@@ -93,22 +139,23 @@ interface Round {
 async function runRound(
   port: number,
   serverPid: number,
-  wallets: BenchWallet[],
+  wallets: BenchClient[],
   kind: Kind,
   warmUp = true,
   idlePid?: number,
 ): Promise<Round> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const bodies = wallets.map((wallet) => KINDS[kind](wallet));
+  const bodies = wallets.map((client) => KINDS[kind].body(client));
   const send = async (client: number) => {
-    const answer = await postJson(agent, port, wallets[client]!.ownerKey, bodies[client]!);
-    if (answer.status !== 200 || answer.body.includes('"errors"'))
+    const answer = await postJson(agent, port, wallets[client]!.wallet.ownerKey, bodies[client]!);
+    if (answer.status !== 200 || !answeredOk(kind, answer.body))
       throw new Error(`${kind}: HTTP ${answer.status} ${answer.body.slice(0, 300)}`);
   };
   try {
     await Promise.all(
       wallets.map(async (_, client) => {
-        for (let index = 0; warmUp && index < WARM_UP_REQUESTS_PER_CLIENT; index++) await send(client);
+        const warmUpRequests = KINDS[kind].events > 1 ? WARM_UP_REQUESTS_PER_CLIENT / 5 : WARM_UP_REQUESTS_PER_CLIENT;
+        for (let index = 0; warmUp && index < warmUpRequests; index++) await send(client);
       }),
     );
     let ok = 0;
@@ -170,9 +217,30 @@ async function main(resources: RequestCpuResources): Promise<boolean> {
 
   resources.server = await start(builds[0]!);
   const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  const wallets = await inBatches(CLIENTS, 8, (index) =>
-    createFundedWallet(setupAgent, resources.server!.port, adminToken, `cpu ${index}`),
-  );
+  const usageMeasured = KINDS_MEASURED.some((kind) => KINDS[kind].events > 1);
+  const wallets = await inBatches(CLIENTS, 8, async (index): Promise<BenchClient> => {
+    const wallet = await createFundedWallet(setupAgent, resources.server!.port, adminToken, `cpu ${index}`);
+    const usageWalletIds = [wallet.walletId];
+    // More wallets of the same account (so the OWNER key may charge them all), funded like the first.
+    while (usageMeasured && usageWalletIds.length < USAGE_WALLETS) {
+      const created = await graphqlOk<{ createWallet: { wallet: { id: string } } }>(
+        setupAgent,
+        resources.server!.port,
+        adminToken,
+        'mutation Create($input: CreateWalletInput!) { createWallet(input: $input) { wallet { id } } }',
+        { input: { accountId: wallet.accountId, currency: 'USD', name: `usage ${usageWalletIds.length}` } },
+      );
+      await graphqlOk(
+        setupAgent,
+        resources.server!.port,
+        adminToken,
+        'mutation Fund($input: AdjustWalletInput!) { adjustWallet(input: $input) { transaction { id } } }',
+        { input: { walletId: created.createWallet.wallet.id, amount: FUNDING_AMOUNT, reason: 'bench funding' } },
+      );
+      usageWalletIds.push(created.createWallet.wallet.id);
+    }
+    return { wallet, usageWalletIds };
+  });
   setupAgent.destroy();
   await stopServer(resources.server);
   resources.server = undefined;
@@ -184,13 +252,16 @@ async function main(resources: RequestCpuResources): Promise<boolean> {
         .map((load) => load.toFixed(2))
         .join(' ')}`,
   );
-  console.log(`build            kind     req/s   server µs/req   other %${TOGETHER && builds.length === 2 ? '   net µs/req' : ''}`);
+  if (usageMeasured) console.log(`usage: ${USAGE_EVENTS} events per request over ${USAGE_WALLETS} wallets of the client's account`);
+  console.log(
+    `build            kind             req/s   server µs/req   µs/event   other %${TOGETHER && builds.length === 2 ? '   net µs/req' : ''}`,
+  );
   const results = new Map<string, Round[]>();
   const record = (build: { name: string }, kind: Kind, result: Round) => {
     const key = `${build.name}|${kind}`;
     results.set(key, [...(results.get(key) ?? []), result]);
     console.log(
-      `${build.name.padEnd(16)} ${kind.padEnd(6)} ${fixed(result.requestsPerSecond, 0).padStart(7)} ${fixed(result.serverMicrosPerRequest, 0).padStart(15)} ${fixed(result.otherPercent, 0).padStart(9)}${result.netMicrosPerRequest === undefined ? '' : fixed(result.netMicrosPerRequest, 0).padStart(13)}`,
+      `${build.name.padEnd(16)} ${kind.padEnd(14)} ${fixed(result.requestsPerSecond, 0).padStart(7)} ${fixed(result.serverMicrosPerRequest, 0).padStart(15)} ${fixed(result.serverMicrosPerRequest / KINDS[kind].events, 1).padStart(10)} ${fixed(result.otherPercent, 0).padStart(9)}${result.netMicrosPerRequest === undefined ? '' : fixed(result.netMicrosPerRequest, 0).padStart(13)}`,
     );
   };
   if (TOGETHER && builds.length === 2) {
@@ -238,7 +309,11 @@ async function main(resources: RequestCpuResources): Promise<boolean> {
       medians.length === 2
         ? `; A − B = ${fixed(medians[1]! - medians[0]!, 0)} µs (${fixed((100 * (medians[1]! - medians[0]!)) / medians[0]!, 1)} %); median of the rounds' A/B ${fixed(median(pairs), 3)}, A below B in ${pairs.filter((ratio) => ratio < 1).length} of ${pairs.length}`
         : '';
-    console.log(`  ${kind}: ${line}${delta}`);
+    const perEvent =
+      KINDS[kind].events > 1
+        ? `; per event: ${builds.map((build, index) => `${build.name} ${fixed(medians[index]! / KINDS[kind].events, 1)}`).join(', ')}`
+        : '';
+    console.log(`  ${kind}: ${line}${delta}${perEvent}`);
     if (TOGETHER && builds.length === 2) {
       const net = (name: string) => results.get(`${name}|${kind}`)!.map((result) => result.netMicrosPerRequest!);
       const [netB, netA] = [net(builds[0]!.name), net(builds[1]!.name)];

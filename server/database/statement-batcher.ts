@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { arrayLiteral } from './array-literal.js';
 import { assert } from '../errors.js';
 import { outsideOperation } from './operation-budget.js';
 import { disposeIfBroken, type PoolClient } from './sql.js';
@@ -358,15 +359,19 @@ export class StatementBatcher<Row, Check = never> {
   }
 }
 
-/** [[a1, b1], [a2, b2]] → [[a1, a2], [b1, b2]]: the members' k-th values as the k-th array parameter. */
-function transpose(rows: readonly (readonly unknown[])[]): unknown[][] {
+/**
+ * [[a1, b1], [a2, b2]] → [[a1, a2], [b1, b2]]: the members' k-th values as the k-th array parameter,
+ * in PostgreSQL's text form when they are all strings or nulls ({@link arrayLiteral}: cheaper than pg's
+ * conversion of the array), else as the array for pg to convert.
+ */
+export function transpose(rows: readonly (readonly unknown[])[]): unknown[] {
   const width = rows[0]!.length;
-  const columns: unknown[][] = Array.from({ length: width }, () => []);
-  for (const row of rows) {
+  const columns: unknown[][] = Array.from({ length: width }, () => new Array(rows.length));
+  rows.forEach((row, at) => {
     assert(row.length === width, 'every member passes the same number of values');
-    for (let index = 0; index < width; index += 1) columns[index]!.push(row[index]);
-  }
-  return columns;
+    for (let index = 0; index < width; index += 1) columns[index]![at] = row[index];
+  });
+  return columns.map((column) => arrayLiteral(column) ?? column);
 }
 
 /** How much a batcher may gather and run at once. */

@@ -45,6 +45,9 @@ const NO_TOPICS: PubSub = {
 
 /** Builds the executable GraphQL schema from the type-graphql resolvers, with the ErrorCode enum added. */
 export async function createSchema(): Promise<GraphQLSchema> {
+  // No global middleware and no auth checker: the hot payload types (wallets/wallet.type.ts,
+  // record-usage.types.ts, wallet-mutations.types.ts) use simpleResolvers, which such a middleware
+  // would not run on. Adding one means taking simpleResolvers off them.
   const schema = await buildSchema({
     resolvers: [
       AccountResolver,

@@ -17,10 +17,12 @@ interface Sent {
 function scriptedPool(log: string[]): { client: PoolClient; sent: Sent[] } {
   const sent: Sent[] = [];
   const connection = {
-    query: (query: { values: unknown[] }) =>
+    query: (query: { name: string; values: unknown[] }) =>
       new Promise((resolve) => {
-        // The batched statement gets arrays (one per parameter), the single one plain values.
-        const ids = (Array.isArray(query.values[0]) ? query.values[0] : [query.values[0]]) as string[];
+        // The batched statement gets one array per parameter, in PostgreSQL's text form for strings (these
+        // ids need no quotes: "{b,c,d}"); the single one plain values.
+        const first = query.values[0] as string;
+        const ids = query.name === 'batched' ? first.slice(1, -1).split(',') : [first];
         log.push(`statement ${ids.join('+')}`);
         sent.push({ ids, finish: (rowIds) => resolve({ rows: rowIds.map((id) => ({ id })) }) });
       }),

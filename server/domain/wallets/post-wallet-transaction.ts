@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { poolOf, transaction, type SqlTransaction } from '../../database/sql.js';
-import { StatementBatcher, type PreparedStatement, type StatementBatchLimits } from '../../database/statement-batcher.js';
+import { StatementBatcher, transpose, type PreparedStatement, type StatementBatchLimits } from '../../database/statement-batcher.js';
 import { POSTING_BATCH_LIMITS_DEFAULT } from '../../config.js';
 import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFundsError, NotFoundError } from '../../errors.js';
 import type { Principal } from '../accounts/principal.js';
@@ -337,7 +337,7 @@ export async function postWalletTransactionsIn(
   for (const options of optionsList) assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
   const members = optionsList.map((options, index) => postingValues(options, transactionIds[index]!));
   // The columns of every posting's $1..$16, as the posting batcher sends them (the same prepared statement).
-  const values = members[0]!.map((_, column) => members.map((member) => member[column]));
+  const values = transpose(members);
   const sent = tx.connection.query({ name: POST_WALLET_TRANSACTIONS.name, text: POST_WALLET_TRANSACTIONS.text, values });
   const rows = new Map(((await sent).rows as PostedRow[]).map((row) => [row.id, row]));
   return optionsList.map((options, index) => {

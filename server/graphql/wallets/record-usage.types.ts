@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyScalar } from '../scalars/money.scalar.js';
-import { TransactionObject } from './wallet.type.js';
+import type { UsageEventOutcome } from '../../domain/wallets/record-usage.service.js';
+import { TransactionObject, toTransactionObject } from './wallet.type.js';
 
 /** What became of one usage event. */
 export enum UsageEventStatus {
@@ -53,7 +54,12 @@ export class RecordUsageInput {
   events!: UsageEventInput[];
 }
 
-@ObjectType('UsageEventError', { description: 'Why a usage event was refused.' })
+// simpleResolvers: graphql reads these plain fields itself. Without it type-graphql wraps every field in
+// a resolver that builds a middleware context per value, though the schema has no global middleware and
+// no auth checker (the wrapper only returns root[field]); a 500-event recordUsage answer completes
+// ~3,000 such fields. A @FieldResolver of these types keeps its own resolver; a global middleware added
+// later would skip these fields (see schema.ts).
+@ObjectType('UsageEventError', { description: 'Why a usage event was refused.', simpleResolvers: true })
 export class UsageEventError {
   @Field(() => String, {
     description:
@@ -68,7 +74,7 @@ export class UsageEventError {
   field?: string | null;
 }
 
-@ObjectType('UsageEventResult', { description: 'The result of one usage event, at its index in the input.' })
+@ObjectType('UsageEventResult', { description: 'The result of one usage event, at its index in the input.', simpleResolvers: true })
 export class UsageEventResult {
   @Field(() => Int, { description: "The event's position in `events`, from 0." })
   index!: number;
@@ -86,17 +92,58 @@ export class UsageEventResult {
   error?: UsageEventError | null;
 }
 
-@ObjectType('RecordUsagePayload', { description: 'The result of recordUsage: one result per event, in input order.' })
+@ObjectType('RecordUsagePayload', {
+  description: 'The result of recordUsage: one result per event, in input order.',
+  simpleResolvers: true,
+})
 export class RecordUsagePayload {
+  /** The service's outcomes, in input order: `results` reads them. */
+  readonly #outcomes: readonly UsageEventOutcome[];
+  #results: UsageEventResult[] | undefined;
+
+  /**
+   * Made when the operation first reads it, not before: a client that asks for the counts alone (as one
+   * that reconciles later does) spares the server 500 transaction views for a 500-event batch. Declared
+   * first: the schema lists the fields in declaration order.
+   */
   @Field(() => [UsageEventResult], { description: 'One per event, in input order.' })
-  results!: UsageEventResult[];
+  get results(): UsageEventResult[] {
+    this.#results ??= this.#outcomes.map(toUsageEventResult);
+    return this.#results;
+  }
 
   @Field(() => Int, { description: 'Events charged now.' })
-  postedCount!: number;
+  postedCount: number;
 
   @Field(() => Int, { description: 'Events that replayed an earlier result of their key.' })
-  replayedCount!: number;
+  replayedCount: number;
 
   @Field(() => Int, { description: 'Events refused.' })
-  refusedCount!: number;
+  refusedCount: number;
+
+  /** The payload of `outcomes` (one per event, in input order). */
+  constructor(outcomes: readonly UsageEventOutcome[]) {
+    this.#outcomes = outcomes;
+    const counts = { POSTED: 0, REPLAYED: 0, REFUSED: 0 };
+    for (const outcome of outcomes) counts[outcome.status] += 1;
+    this.postedCount = counts.POSTED;
+    this.replayedCount = counts.REPLAYED;
+    this.refusedCount = counts.REFUSED;
+  }
+}
+
+/** The GraphQL view of one event's outcome, at its `index` in the input. */
+function toUsageEventResult(outcome: UsageEventOutcome, index: number): UsageEventResult {
+  return outcome.posted
+    ? { index, status: outcome.status as UsageEventStatus, transaction: toTransactionObject(outcome.posted.transaction), error: null }
+    : {
+        index,
+        status: UsageEventStatus.REFUSED,
+        transaction: null,
+        error: {
+          code: outcome.error.code,
+          message: outcome.error.message,
+          field: (outcome.error.extensions.field as string | undefined) ?? null,
+        },
+      };
 }

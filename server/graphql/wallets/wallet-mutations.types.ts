@@ -38,7 +38,12 @@ export class AdjustWalletInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType('ChargePayload', { description: 'The result of charge.' })
+// simpleResolvers: graphql reads these plain fields itself. Without it type-graphql wraps every field in
+// a resolver that builds a middleware context per value, though the schema has no global middleware and
+// no auth checker (the wrapper only returns root[field]); a 500-event recordUsage answer completes
+// ~3,000 such fields. A @FieldResolver of these types keeps its own resolver; a global middleware added
+// later would skip these fields (see schema.ts).
+@ObjectType('ChargePayload', { description: 'The result of charge.', simpleResolvers: true })
 export class ChargePayload {
   @Field(() => TransactionObject, { description: 'The CHARGE debit (on a replay: the one the key first made).' })
   transaction!: TransactionObject;
@@ -50,7 +55,7 @@ export class ChargePayload {
   replayed!: boolean;
 }
 
-@ObjectType('AdjustWalletPayload', { description: 'The result of adjustWallet.' })
+@ObjectType('AdjustWalletPayload', { description: 'The result of adjustWallet.', simpleResolvers: true })
 export class AdjustWalletPayload {
   @Field(() => TransactionObject, { description: 'The ADJUSTMENT transaction.' })
   transaction!: TransactionObject;

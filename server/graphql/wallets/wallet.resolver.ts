@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { adjustWallet } from '../../domain/wallets/adjust-wallet.service.js';
 import { chargeWallet } from '../../domain/wallets/charge-wallet.service.js';
 import { recordUsage } from '../../domain/wallets/record-usage.service.js';
-import { RecordUsageInput, RecordUsagePayload, UsageEventStatus } from './record-usage.types.js';
+import { RecordUsageInput, RecordUsagePayload } from './record-usage.types.js';
 import { findWallet } from '../../domain/wallets/find-wallet.service.js';
 import { encodeTransactionCursor } from '../../domain/wallets/list-wallet-transactions.service.js';
 import type { PostedWalletTransaction } from '../../domain/wallets/post-wallet-transaction.js';
@@ -106,28 +106,7 @@ export class WalletResolver {
       })),
       limits: config,
     });
-    const counts = { POSTED: 0, REPLAYED: 0, REFUSED: 0 };
-    const results = outcomes.map((outcome, index) => {
-      counts[outcome.status] += 1;
-      return outcome.posted
-        ? { index, status: outcome.status as UsageEventStatus, transaction: toTransactionObject(outcome.posted.transaction), error: null }
-        : {
-            index,
-            status: UsageEventStatus.REFUSED,
-            transaction: null,
-            error: {
-              code: outcome.error.code,
-              message: outcome.error.message,
-              field: (outcome.error.extensions.field as string | undefined) ?? null,
-            },
-          };
-    });
-    return Object.assign(new RecordUsagePayload(), {
-      results,
-      postedCount: counts.POSTED,
-      replayedCount: counts.REPLAYED,
-      refusedCount: counts.REFUSED,
-    });
+    return new RecordUsagePayload(outcomes);
   }
 
   @Mutation(() => AdjustWalletPayload, { description: 'SUPPORT and PLATFORM_ADMIN: credit or debit any wallet with a reason.' })

@@ -6,7 +6,12 @@ import type { WalletTransactionRecord } from '../../domain/wallets/wallet-transa
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { TransactionKind, TransactionStatus, TransactionType } from '../enums.js';
 
-@ObjectType('Wallet', { description: "A tenant's prepaid balance in one currency." })
+// simpleResolvers: graphql reads these plain fields itself. Without it type-graphql wraps every field in
+// a resolver that builds a middleware context per value, though the schema has no global middleware and
+// no auth checker (the wrapper only returns root[field]); a 500-event recordUsage answer completes
+// ~3,000 such fields. A @FieldResolver of these types keeps its own resolver; a global middleware added
+// later would skip these fields (see schema.ts).
+@ObjectType('Wallet', { description: "A tenant's prepaid balance in one currency.", simpleResolvers: true })
 export class WalletObject {
   @Field(() => ID, { description: 'Unique id of the wallet.' })
   id!: string;
@@ -47,7 +52,7 @@ export function toWalletObject(wallet: WalletRecord): WalletObject {
   });
 }
 
-@ObjectType('Transaction', { description: 'One immutable movement on a wallet.' })
+@ObjectType('Transaction', { description: 'One immutable movement on a wallet.', simpleResolvers: true })
 export class TransactionObject {
   @Field(() => ID, { description: 'Unique id of the transaction.' })
   id!: string;

@@ -110,6 +110,38 @@ describe('recordUsage', () => {
     await t.assertLedger();
   });
 
+  it('answers the counts alone when asked for nothing else, and the results (made only when selected) agree with them', async () => {
+    const a = await tenantWith('1');
+    const foreign = await tenantWith('1');
+    const events = [
+      { walletId: a.walletId, amount: '0.5' },
+      { walletId: foreign.walletId, amount: '0.1' }, // another account's wallet
+      { walletId: a.walletId, amount: '0.75' }, // 0.5 left
+      { walletId: a.walletId, amount: '0.5', description: 'last' },
+    ];
+    const counts = (
+      await t.ok(
+        a.ownerKey,
+        'mutation($input: RecordUsageInput!) { recordUsage(input: $input) { postedCount replayedCount refusedCount } }',
+        {
+          input: { events },
+        },
+      )
+    ).recordUsage;
+    expect(counts).toEqual({ postedCount: 2, replayedCount: 0, refusedCount: 2 });
+    expect(await walletOf(a.walletId)).toEqual({ balance: '0', sequence: '3' });
+    // The same events again, now all refused for funds or access; every selection of one payload agrees.
+    const again = await record(a.ownerKey, events);
+    expect([again.postedCount, again.replayedCount, again.refusedCount]).toEqual([0, 0, 4]);
+    expect(again.results.map((result) => [result.index, result.error.code])).toEqual([
+      [0, 'INSUFFICIENT_FUNDS'],
+      [1, 'NOT_FOUND'],
+      [2, 'INSUFFICIENT_FUNDS'],
+      [3, 'INSUFFICIENT_FUNDS'],
+    ]);
+    await t.assertLedger();
+  });
+
   it('writes one WALLET_TRANSACTION outbox row per statement and wallet, standing for the run of its posted events', async () => {
     const a = await tenantWith('5');
     const events = Array.from({ length: 7 }, (_, index) => ({ walletId: a.walletId, amount: '1', description: `e${index}` }));
