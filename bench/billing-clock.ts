@@ -140,6 +140,8 @@ const BATCH_SIZES = integerListFromEnv('BENCH_CLOCK_BATCH_SIZES', [1_000, 1], 10
  * `startCall`s and `endCall`s within the run's time (a shared 2-core machine did 11 a second).
  * One batch size only. Default `service`.
  */
+/** The clock's rescan of every active call's meter, ms (`BENCH_CLOCK_RESCAN_MS`, default the server's). */
+const RESCAN_MS = numberFromEnv('BENCH_CLOCK_RESCAN_MS', loadConfig({}).billingClockRescanMs, 100, 600_000);
 const PLACE_WITH_SQL = (process.env.BENCH_CLOCK_PLACEMENT ?? 'service') === 'sql';
 /** Load pg_stat_statements (a diagnostic with a small cost of its own) and report the clock's statements per window. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
@@ -597,8 +599,15 @@ const SECOND_MICROS = 10_000;
  * BENCH_CLOCK_PLACEMENT=sql: the calls, their meters, and the reservations and counters startCall
  * would write for them (wallet reserved, campaign committed and active calls, account active
  * calls), in one transaction; start times spread over the last second, so their due times spread
- * over every second. The app's clock finds them at its next rescan (within a second).
+ * over every second. The app's clock finds them at its next rescan (within a second), so each is
+ * placed with {@link PLACED_FUNDED_SECONDS} already granted (as if extended twice) and due one
+ * increment before that grant ends: a call placed with only its first second would reach the
+ * clock with its grant run out, and the clock ends such a call where the switch hung it up instead
+ * of extending it (startCall hands a new call to the clock at once, and places no such call).
  */
+/** Seconds a call placed with SQL has been granted (and holds) when placed: more than the clock's rescan interval (1 s) plus an increment. */
+const PLACED_FUNDED_SECONDS = 3;
+
 async function placeCallsWithSql(
   database: pg.Client,
   accounts: CallAccount[],
@@ -615,15 +624,15 @@ async function placeCallsWithSql(
            insert into call (id, account_id, direction, campaign_id, wallet_id, to_number, status, rate_prefix, per_minute_micros,
                              first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, funded_seconds, reserved_micros, next_check_at)
            select gen_random_uuid(), $1, 'OUTBOUND', $2, $3, '+44' || ($5::int + 7000)::text || lpad((i * $7::int + $8::int)::text, 6, '0'),
-                  'ACTIVE', '', 600000, 1, 1, 0, s.at, 1, $6, s.at
+                  'ACTIVE', '', 600000, 1, 1, 0, s.at, $9::int, $6::bigint * $9::int, s.at + ($9::int - 1) * interval '1 second'
              from generate_series(0, $4::int - 1) i
              cross join lateral (select now() - interval '1 second' + (i * $7::int + $8::int) * interval '1 second' / ($4::int * $7::int)) s(at)
            returning id, funded_seconds, reserved_micros, next_check_at)
          insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
          select id, reserved_micros, next_check_at, funded_seconds, 0 from c`,
-        [account.accountId, account.campaignId, account.walletId, count, run, SECOND_MICROS, accounts.length, index],
+        [account.accountId, account.campaignId, account.walletId, count, run, SECOND_MICROS, accounts.length, index, PLACED_FUNDED_SECONDS],
       );
-      const held = (BigInt(count) * BigInt(SECOND_MICROS)).toString();
+      const held = (BigInt(count) * BigInt(SECOND_MICROS) * BigInt(PLACED_FUNDED_SECONDS)).toString();
       await database.query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [account.walletId, held]);
       await database.query('update campaign set committed_micros = committed_micros + $2, active_calls = active_calls + $3 where id = $1', [
         account.campaignId,
@@ -675,6 +684,7 @@ async function runOnce(options: {
       billingClockEnabled: true,
       billingClockBatchSize: batchSize,
       concurrentCallsPerAccountMax: Math.max(loadConfig({}).concurrentCallsPerAccountMax, Math.ceil(CALLS / ACCOUNTS)),
+      billingClockRescanMs: RESCAN_MS,
     },
   );
   const app = await startApp({ config, databaseUrl: options.databaseUrl, platformAdminToken: options.adminToken });
@@ -714,8 +724,13 @@ async function runOnce(options: {
   const after = await readCallFigures(options.database);
   const statements = STATEMENT_STATISTICS ? await readStatementTimes(options.database) : undefined;
   const claim = await readClaimState(options.database);
-  if (before.active !== CALLS || after.active !== CALLS)
-    throw new Error(`expected ${CALLS} active calls, saw ${before.active} then ${after.active}`);
+  if (before.active !== CALLS || after.active !== CALLS) {
+    const ends = await options.database.query<{ status: string; end_reason: string | null; calls: number }>(
+      'select status, end_reason, count(*)::int as calls from call group by 1, 2 order by 1, 2',
+    );
+    const endsText = ends.rows.map((row) => `${row.status}/${row.end_reason ?? '-'} ${row.calls}`).join(', ');
+    throw new Error(`expected ${CALLS} active calls, saw ${before.active} then ${after.active} (calls by status/end reason: ${endsText})`);
+  }
   // After the window, with the clock stopped (so that neither side waits for its locks or its CPU):
   // the same batches both ways. endCall needs no clock.
   let ab: StatementAb | undefined;
