@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(started.map((server) => server.stop()));
-  await built?.remove();
 });
 
 /** Starts `npm start`'s server on an embedded PostgreSQL of its own, in a process group of its own. */

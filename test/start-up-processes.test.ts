@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(started.map((server) => server.stop()));
-  await built?.remove();
 });
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {

@@ -1,6 +1,6 @@
 // Goal: the short chaos storm keeps every promise through a `kill -9` of one of two server processes, a dropped LISTEN connection and a 10 s stall of the network to PostgreSQL: ledger clean, no acknowledged operation lost or applied twice, every subscriber's events and alerts exactly once and in order, every webhook and mail delivered, and no call kept up by the simulated switch more than one increment past the funded end the books record (the switch hangs each call up at its last grant). Method: the same storm code as `npm run chaos` (bench/chaos/storm.ts) with a few hundred operations: real `node dist/server/main.js` processes, an embedded PostgreSQL, graphql-ws subscribers, a real SMTP server, a webhook receiver and the Stripe sandbox.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runStorm, type ScenarioName, type StormResult } from '../../bench/chaos/storm.js';
 import { buildServer, type BuiltServer } from '../support/server-process.js';
 
@@ -12,10 +12,6 @@ let built: BuiltServer;
 beforeAll(async () => {
   built = await buildServer();
 }, 120_000);
-afterAll(async () => {
-  await built?.remove();
-});
-
 async function storm(scenario: ScenarioName): Promise<StormResult> {
   const lines: string[] = [];
   const result = await runStorm({

@@ -21,7 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(subscribers.map((subscriber) => subscriber.close().catch(() => {})));
   await Promise.all(servers.map((server) => server.stop()));
-  await built?.remove();
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: GraphQL response data, checked by each caller.

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { withFolderLock } from './folder-lock.js';
 import type { TestApp } from './test-app.js';
 
 /** The repository's root: the folder holding package.json, vite.config.ts and dist/. */
@@ -42,9 +43,6 @@ const CLIENT_BUILD_TIMEOUT_MS = 120_000;
 
 /** Age after which another process's build lock is taken as abandoned, in milliseconds. @default 180000 */
 const CLIENT_BUILD_LOCK_STALE_MS = 180_000;
-
-/** How often a waiting process looks whether another one's build finished, in milliseconds. @default 100 */
-const CLIENT_BUILD_LOCK_POLL_MS = 100;
 
 /** The Chromium executable: CHROMIUM_PATH, else {@link CHROMIUM_PATH_DEFAULT}. */
 export function chromiumPath(): string {
@@ -264,29 +262,13 @@ function runViteBuild(): Promise<void> {
  * temporary directory, named after the checkout), so parallel test files never build into
  * dist/client at the same time. A lock older than {@link CLIENT_BUILD_LOCK_STALE_MS} is broken.
  */
-async function withClientBuildLock<T>(work: () => Promise<T>): Promise<T> {
+function withClientBuildLock<T>(work: () => Promise<T>): Promise<T> {
   const lockDir = path.join(os.tmpdir(), `spendwire-client-build-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 12)}.lock`);
-  const deadlineMs = Date.now() + CLIENT_BUILD_TIMEOUT_MS + CLIENT_BUILD_LOCK_STALE_MS;
-  for (;;) {
-    try {
-      await fs.mkdir(lockDir);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const heldSinceMs = await fs.stat(lockDir).then(
-        (stat) => stat.mtimeMs,
-        () => Date.now(),
-      );
-      if (Date.now() - heldSinceMs > CLIENT_BUILD_LOCK_STALE_MS) await fs.rm(lockDir, { recursive: true, force: true });
-      else if (Date.now() > deadlineMs) throw new Error(`Timed out waiting for the client build lock ${lockDir}`);
-      else await new Promise((resolve) => setTimeout(resolve, CLIENT_BUILD_LOCK_POLL_MS));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await fs.rm(lockDir, { recursive: true, force: true });
-  }
+  return withFolderLock(
+    lockDir,
+    { staleMs: CLIENT_BUILD_LOCK_STALE_MS, timeoutMs: CLIENT_BUILD_TIMEOUT_MS + CLIENT_BUILD_LOCK_STALE_MS },
+    work,
+  );
 }
 
 /**

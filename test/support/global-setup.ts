@@ -8,6 +8,7 @@ import { ensureDatabase } from '../../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/database/embedded-postgres.js';
 import { createOrm, migrate } from '../../server/database/orm.js';
 import { KEEP_TEST_LOG_ENV, TEST_LOG_FILE_ENV } from './log-leaks.js';
+import { serverBuildFolder } from './folder-lock.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -85,6 +86,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     if (process.env[KEEP_TEST_LOG_ENV] !== '1') await fs.rm(logFile, { force: true });
+    await fs.rm(serverBuildFolder(prefix), { recursive: true, force: true });
     if (embedded) {
       await embedded.stop();
       await fs.rm(dataDir!, { recursive: true, force: true });

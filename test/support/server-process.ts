@@ -8,32 +8,47 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import { ensureDatabase } from '../../server/database/database.js';
+import { serverBuildFolder, withFolderLock } from './folder-lock.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** The server compiled as `npm run build:server` compiles it, into a folder of its own. */
+/** The server compiled as `npm run build:server` compiles it, into a folder of the test run's own. */
 export interface BuiltServer {
   /** Path of the compiled `server/main.js`. */
   mainFile: string;
-  /** Removes the build. */
-  remove(): Promise<void>;
 }
 
+/** Longest server compile, in milliseconds, before the waiting files give up. @default 180000 */
+const SERVER_BUILD_TIMEOUT_MS = 180_000;
+
 /**
- * Compiles the server (tsconfig.server.json, ~2 s) into a temporary folder that resolves the
- * project's node_modules, so a test can start real `node dist/server/main.js` processes (Node 20
- * cannot run the .ts sources itself).
+ * Compiles the server (tsconfig.server.json) into a temporary folder that resolves the project's
+ * node_modules, so a test can start real `node dist/server/main.js` processes (Node 20 cannot run
+ * the .ts sources itself). Once per test run: the first file to ask compiles it under a lock while
+ * files in other workers wait, and later ones reuse it (five files start processes; each compiled
+ * its own copy before, 5–10 s of a loaded machine each). Files must not write into it.
  */
 export async function buildServer(): Promise<BuiltServer> {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-build-'));
-  await fs.writeFile(path.join(folder, 'package.json'), '{ "type": "module" }\n');
-  await fs.symlink(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
-  await promisify(execFile)(
-    path.join(ROOT, 'node_modules/.bin/tsc'),
-    ['-p', path.join(ROOT, 'tsconfig.server.json'), '--outDir', path.join(folder, 'dist')],
-    { cwd: ROOT },
-  );
-  return { mainFile: path.join(folder, 'dist/server/main.js'), remove: () => fs.rm(folder, { recursive: true, force: true }) };
+  const folder = serverBuildFolder(inject('testDatabasePrefix'));
+  const built: BuiltServer = { mainFile: path.join(folder, 'dist/server/main.js') };
+  // Written last: its presence says the compile finished.
+  const doneMarker = path.join(folder, 'compiled');
+  if (fsSync.existsSync(doneMarker)) return built;
+  await withFolderLock(`${folder}.lock`, { staleMs: SERVER_BUILD_TIMEOUT_MS, timeoutMs: 2 * SERVER_BUILD_TIMEOUT_MS }, async () => {
+    if (fsSync.existsSync(doneMarker)) return;
+    // A compile that died half-way leaves a folder without its marker: start it afresh.
+    await fs.rm(folder, { recursive: true, force: true });
+    await fs.mkdir(folder);
+    await fs.writeFile(path.join(folder, 'package.json'), '{ "type": "module" }\n');
+    await fs.symlink(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+    await promisify(execFile)(
+      path.join(ROOT, 'node_modules/.bin/tsc'),
+      ['-p', path.join(ROOT, 'tsconfig.server.json'), '--outDir', path.join(folder, 'dist')],
+      { cwd: ROOT, timeout: SERVER_BUILD_TIMEOUT_MS },
+    );
+    await fs.writeFile(doneMarker, '');
+  });
+  return built;
 }
 
 /** An empty database (no schema at all) on the tests' PostgreSQL server; dropped with the run's others. */

@@ -68,7 +68,6 @@ afterAll(async () => {
     server.child.kill('SIGKILL');
     await server.stop();
   }
-  await built?.remove();
 });
 
 async function graphql<T>(server: ServerProcess, query: string, variables: Record<string, unknown>): Promise<T> {
