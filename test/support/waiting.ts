@@ -16,13 +16,26 @@ export async function until(what: string, condition: () => boolean | Promise<boo
 export interface TableLock {
   /** Server connections whose statement waits for this lock. */
   waiting(): Promise<number>;
-  /** Commits, letting the waiting statements run, and closes the connection. */
+  /**
+   * Commits, letting the waiting statements run, and closes the connection. When PostgreSQL has
+   * already ended the connection (a server under test stopped its own PostgreSQL), the lock went
+   * with it and there is nothing left to release.
+   */
   release(): Promise<void>;
 }
 
 /** Locks `table` in ACCESS EXCLUSIVE mode on its own connection to `databaseUrl` until released. */
 export async function lockTable(databaseUrl: string, table: string): Promise<TableLock> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // Without a listener, PostgreSQL ending this idle connection (57P01 when a server process under
+  // test stops its embedded PostgreSQL first) was an uncaught exception that failed the whole run.
+  let ended = false;
+  client.on('error', () => {
+    ended = true;
+  });
+  client.on('end', () => {
+    ended = true;
+  });
   await client.connect();
   await client.query('begin');
   await client.query(`lock table ${table} in access exclusive mode`);
@@ -35,8 +48,13 @@ export async function lockTable(databaseUrl: string, table: string): Promise<Tab
       return Number(rows[0]!.count);
     },
     release: async () => {
-      await client.query('commit');
-      await client.end();
+      if (ended) return;
+      try {
+        await client.query('commit');
+        await client.end();
+      } catch (error) {
+        if (!ended) throw error;
+      }
     },
   };
 }
