@@ -20,6 +20,7 @@ import { CallBatches } from './domain/calls/call-batches.js';
 import { createMessageHoldBatcher } from './domain/messaging/hold-messages.js';
 import { createMessageReportBatcher } from './domain/messaging/report-message-delivery.service.js';
 import { RatePlanCache } from './domain/rating/rate-plan-cache.js';
+import { CampaignRouteCache } from './domain/campaigns/campaign-route-cache.js';
 import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
 import { systemClock, type Clock } from './domain/calls/clock.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
@@ -300,6 +301,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const callDeps: ServiceDeps & CallServiceDeps = { clock, config, committed: () => events.committed(), postings };
     const deps: ServiceDeps = callDeps;
     callDeps.ratePlans = new RatePlanCache(config.ratePlanCacheEntriesMax);
+    callDeps.campaignRoutes = new CampaignRouteCache(config.campaignRouteCacheEntriesMax);
     callDeps.callBatches = new CallBatches(orm.em, callDeps, config);
     callDeps.messageHolds = createMessageHoldBatcher(orm.em, callDeps, config);
     callDeps.messageReports = createMessageReportBatcher(orm.em, callDeps, config);
