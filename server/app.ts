@@ -343,7 +343,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       intervalMs: config.lifecycleIntervalMs,
       onError: (job, error) => log.error({ err: error, job }, `Lifecycle job ${job} failed (retried on the next pass)`),
     });
-    const spend: SpendControl = { clock, billingClock, callDeps, deps };
+    const spend: SpendControl = { clock, billingClock, callDeps, deps, sqlEm: orm.em.fork() };
 
     // Payments: real Stripe with a secret key, else the loopback sandbox through the same SDK.
     if (config.stripeSecretKey && !config.stripeWebhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY');
