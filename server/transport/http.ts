@@ -228,10 +228,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     // A key already over its query budgets sending a query: refused before parsing or validating it.
     const early = options.rateLimits.refusalBeforeParsing(principal, (request as { body?: { query?: unknown } }).body?.query);
     if (early) throw rateLimitedError(early);
-    return {
-      get em() {
-        return requestEm();
-      },
+    return new HttpRequestContext(requestEm, {
       principal,
       config,
       credentialCache,
@@ -239,7 +236,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       spend: options.spend,
       payments: options.payments,
       loaders: createLoaders(requestEm, { clock: options.spend.clock, config }),
-    };
+    });
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
   // A browser's script may read X-Request-Id only when CORS exposes it.
@@ -286,4 +283,31 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     port,
     close: () => apollo.stop(),
   };
+}
+
+/**
+ * A GraphQL request's context over HTTP, whose EntityManager is forked when first asked for. The
+ * getter lives on the prototype: Apollo copies a context's own properties for each operation
+ * (Object.assign onto an object of the same prototype), which would call an own getter at once.
+ */
+class HttpRequestContext implements Context {
+  declare readonly principal: Context['principal'];
+  declare readonly config: Context['config'];
+  declare readonly credentialCache: Context['credentialCache'];
+  declare readonly events: Context['events'];
+  declare readonly spend: Context['spend'];
+  declare readonly payments: Context['payments'];
+  declare readonly loaders: Context['loaders'];
+
+  constructor(
+    /** The request's EntityManager, forked on its first call. */
+    readonly requestEm: () => EntityManager,
+    fields: Omit<Context, 'em'>,
+  ) {
+    Object.assign(this, fields);
+  }
+
+  get em(): EntityManager {
+    return this.requestEm();
+  }
 }
