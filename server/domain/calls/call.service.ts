@@ -168,9 +168,8 @@ export async function endCall(
   };
   const ended = deps.callBatches ? await deps.callBatches.end(ending) : onlyOutcome(await endCalls(em, deps, [ending]));
   if (!ended.changed) return ended.call;
-  deps.committed();
-  const posted = await postCallCost(em, deps, ended.call, options.principal.actor);
-  return posted;
+  // endCalls signalled its commit; postCallCost signals its own, when the batch's posting was refused.
+  return postCallCost(em, deps, ended.call, options.principal.actor);
 }
 
 /** What posting a call's cost needs: the balance cap and the after-commit wake-up. */
