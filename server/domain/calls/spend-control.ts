@@ -15,7 +15,7 @@ export interface SpendControl {
   /**
    * One EntityManager of the process for call control's statements, which are all raw SQL
    * (database/sql.ts: each takes a pooled connection of its own; nothing enters an identity map):
-   * startCall and endCall need no fork of their request's own, whose making cost ~60 µs of server
+   * call control (startCall, endCall, startCalls, endCalls, callGrants) needs no fork of its request's own, whose making cost ~60 µs of server
    * CPU per request (issue 18). Never for entity operations (find, persist, flush).
    */
   sqlEm: EntityManager;
