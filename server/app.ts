@@ -20,6 +20,7 @@ import { CallBatches } from './domain/calls/call-batches.js';
 import { createMessageHoldBatcher } from './domain/messaging/hold-messages.js';
 import { createMessageReportBatcher } from './domain/messaging/report-message-delivery.service.js';
 import { RatePlanCache } from './domain/rating/rate-plan-cache.js';
+import { CampaignRouteCache } from './domain/campaigns/campaign-route-cache.js';
 import { postPendingCallCosts, type CallServiceDeps } from './domain/calls/call.service.js';
 import { systemClock, type Clock } from './domain/calls/clock.js';
 import type { SpendControl } from './domain/calls/spend-control.js';
@@ -300,6 +301,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const callDeps: ServiceDeps & CallServiceDeps = { clock, config, committed: () => events.committed(), postings };
     const deps: ServiceDeps = callDeps;
     callDeps.ratePlans = new RatePlanCache(config.ratePlanCacheEntriesMax);
+    callDeps.campaignRoutes = new CampaignRouteCache(config.campaignRouteCacheEntriesMax);
     callDeps.callBatches = new CallBatches(orm.em, callDeps, config);
     callDeps.messageHolds = createMessageHoldBatcher(orm.em, callDeps, config);
     callDeps.messageReports = createMessageReportBatcher(orm.em, callDeps, config);
@@ -341,7 +343,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       intervalMs: config.lifecycleIntervalMs,
       onError: (job, error) => log.error({ err: error, job }, `Lifecycle job ${job} failed (retried on the next pass)`),
     });
-    const spend: SpendControl = { clock, billingClock, callDeps, deps };
+    const spend: SpendControl = { clock, billingClock, callDeps, deps, sqlEm: orm.em.fork() };
 
     // Payments: real Stripe with a secret key, else the loopback sandbox through the same SDK.
     if (config.stripeSecretKey && !config.stripeWebhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY');

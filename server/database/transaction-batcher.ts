@@ -41,6 +41,8 @@ export interface TransactionBatcherOptions<Input, Output> {
   keysOf?: (input: Input) => readonly string[];
 }
 
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
 /** What a batcher has done, for tests and the benchmark. */
 export interface TransactionBatcherStats {
   /** Members run in a transaction of their own. */
@@ -59,6 +61,12 @@ interface Member<Input, Output> {
   input: Input;
   /** Whether it came in a list (executeAll): see {@link TransactionBatcherOptions.listBatchSizeMax}. */
   inList: boolean;
+  /**
+   * Its keys ({@link TransactionBatcherOptions.keysOf}), computed once when it arrives: every arrival
+   * while a batch is in flight scans the whole queue, which with 64 waiting callers built 128 key
+   * strings per arrival (issue 18).
+   */
+  keys: readonly string[];
   resolve(value: Output): void;
   reject(error: unknown): void;
 }
@@ -111,7 +119,7 @@ export class TransactionBatcher<Input, Output> {
     return outsideOperation(() => {
       if (this.options.batchSizeMax === 1) return this.runAlone(input);
       return new Promise<Output>((resolve, reject) => {
-        this.waiting.push({ input, inList: false, resolve, reject });
+        this.waiting.push({ input, inList: false, keys: this.keysOf(input), resolve, reject });
         this.pump();
       });
     });
@@ -131,11 +139,16 @@ export class TransactionBatcher<Input, Output> {
         return outcomes;
       }
       const answers = inputs.map(
-        (input) => new Promise<Output>((resolve, reject) => this.waiting.push({ input, inList: true, resolve, reject })),
+        (input) =>
+          new Promise<Output>((resolve, reject) => this.waiting.push({ input, inList: true, keys: this.keysOf(input), resolve, reject })),
       );
       this.pump();
       return Promise.all(answers.map(settled));
     });
+  }
+
+  private keysOf(input: Input): readonly string[] {
+    return this.options.keysOf ? this.options.keysOf(input) : NO_KEYS;
   }
 
   private pump(): void {
@@ -171,7 +184,7 @@ export class TransactionBatcher<Input, Output> {
     let allInLists = true;
     for (const member of this.waiting) {
       const fits = members.length < (allInLists && member.inList ? this.listBatchSizeMax : this.options.batchSizeMax);
-      const memberKeys = keysOf ? keysOf(member.input) : [];
+      const memberKeys = member.keys;
       if (fits && !memberKeys.some((key) => blocked.has(key))) {
         members.push(member);
         allInLists &&= member.inList;

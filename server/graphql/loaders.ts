@@ -219,10 +219,10 @@ const LOADER_MAKERS: { [K in keyof Loaders]: (em: EntityManager, settings: Loade
  */
 class OperationLoaders {
   readonly #made: Partial<Loaders> = {};
-  readonly #em: EntityManager;
+  readonly #em: EntityManager | (() => EntityManager);
   readonly #settings: LoaderSettings;
 
-  constructor(em: EntityManager, settings: LoaderSettings) {
+  constructor(em: EntityManager | (() => EntityManager), settings: LoaderSettings) {
     this.#em = em;
     this.#settings = settings;
   }
@@ -231,7 +231,7 @@ class OperationLoaders {
   loader<K extends keyof Loaders>(name: K): Loaders[K] {
     let loader: Loaders[K] | undefined = this.#made[name];
     if (loader === undefined) {
-      loader = LOADER_MAKERS[name](this.#em, this.#settings);
+      loader = LOADER_MAKERS[name](typeof this.#em === 'function' ? this.#em() : this.#em, this.#settings);
       this.#made[name] = loader;
     }
     return loader;
@@ -246,7 +246,7 @@ for (const name of Object.keys(LOADER_MAKERS) as (keyof Loaders)[]) {
   });
 }
 
-/** The loaders of one operation on `em`, each built on first use. */
-export function createLoaders(em: EntityManager, settings: LoaderSettings): Loaders {
+/** The loaders of one operation on `em` (or the EntityManager it returns, asked when a first loader is made), each built on first use. */
+export function createLoaders(em: EntityManager | (() => EntityManager), settings: LoaderSettings): Loaders {
   return new OperationLoaders(em, settings) as unknown as Loaders;
 }

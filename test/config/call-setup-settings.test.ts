@@ -20,6 +20,14 @@ it('RATE_PLAN_CACHE_ENTRIES_MAX defaults to 32, 0 turns the cache off, and a neg
   expect(() => loadConfig({ RATE_PLAN_CACHE_ENTRIES_MAX: '-1' })).toThrow(/RATE_PLAN_CACHE_ENTRIES_MAX/);
 });
 
+it('CAMPAIGN_ROUTE_CACHE_ENTRIES_MAX defaults to 10,000, 0 turns the cache off, and a negative or fractional number is refused', () => {
+  expect(loadConfig({}).campaignRouteCacheEntriesMax).toBe(10_000);
+  expect(loadConfig({ CAMPAIGN_ROUTE_CACHE_ENTRIES_MAX: '0' }).campaignRouteCacheEntriesMax).toBe(0);
+  for (const bad of ['-1', '2.5', 'many']) {
+    expect(() => loadConfig({ CAMPAIGN_ROUTE_CACHE_ENTRIES_MAX: bad })).toThrow(/CAMPAIGN_ROUTE_CACHE_ENTRIES_MAX/);
+  }
+});
+
 it('CALL_CONTROL_ITEMS_MAX defaults to 1,000 calls per startCalls or endCalls request and must be at least 1', () => {
   expect(loadConfig({}).callControlItemsMax).toBe(1_000);
   expect(loadConfig({ CALL_CONTROL_ITEMS_MAX: '1' }).callControlItemsMax).toBe(1);

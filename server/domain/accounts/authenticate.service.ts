@@ -18,9 +18,10 @@ export interface AuthenticateOptions {
 
 /**
  * Resolves a `Bearer <secret>` credential to a principal: the operator's token, or a live API key.
+ * `db` may be a function returning where to read the key: asked only when the key is not cached.
  * @throws UnauthenticatedError when the header is missing or malformed, or the key is unknown or revoked.
  */
-export async function authenticate(db: Db, options: AuthenticateOptions): Promise<Principal> {
+export async function authenticate(db: Db | (() => Db), options: AuthenticateOptions): Promise<Principal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(options.authorization ?? '');
   if (!match) throw new UnauthenticatedError('Send an API key as "Authorization: Bearer <key>"');
   const secret = match[1]!;
@@ -31,7 +32,7 @@ export async function authenticate(db: Db, options: AuthenticateOptions): Promis
   const keyHash = digest.toString('hex');
   const cached = options.cache?.get(keyHash);
   if (cached) return cached;
-  const key = await selectApiKeyByHash.maybeOne(db, { keyHash });
+  const key = await selectApiKeyByHash.maybeOne(typeof db === 'function' ? db() : db, { keyHash });
   if (!key || key.revoked_at_ms !== null) throw new UnauthenticatedError('The API key is unknown or revoked');
   const principal: Principal = Object.freeze({ role: key.role, accountId: key.account_id, apiKeyId: key.id, actor: `api_key:${key.id}` });
   options.cache?.set(keyHash, principal);

@@ -33,33 +33,35 @@ export class CallBatches {
       listBatchSizeMax: Math.max(limits.callListBatchSizeMax, limits.callBatchSizeMax),
       batchesInFlightMax: limits.callBatchesInFlightMax,
     };
-    // Each batch forks its own EntityManager: the statements run on a pooled connection of their own.
+    // Every statement of a batch is raw SQL (database/sql.ts), which takes a pooled connection of its
+    // own and puts nothing in an identity map: one EntityManager serves every batch, none is forked per batch.
+    const sqlEm = em.fork();
     const withoutBatches: CallServiceDeps = { ...deps, callBatches: undefined };
     this.starts = new TransactionBatcher({
       ...batchLimits,
       // A start batch locks its wallets (and their campaigns) and accounts from its first round trip
       // to its commit: one batch per wallet and account at a time, the next gathering meanwhile.
       keysOf: (opening) => [`wallet:${opening.walletId}`, `account:${opening.accountId}`],
-      runBatch: (openings) => openCalls(em.fork(), liveDeps(), openings),
+      runBatch: (openings) => openCalls(sqlEm, liveDeps(), openings),
     });
     this.ends = new TransactionBatcher({
       ...batchLimits,
       // An end batch writes its calls' campaigns and accounts: a tenant's hang-ups (the calls of its
       // account) likewise go one batch at a time. Platform staff's (any account) are not keyed.
       keysOf: (ending) => (ending.accountScope === null ? [] : [`account:${ending.accountScope}`]),
-      runBatch: (endings) => endCalls(em.fork(), liveDeps(), endings),
+      runBatch: (endings) => endCalls(sqlEm, liveDeps(), endings),
     });
     this.posted = new TransactionBatcher({
       ...batchLimits,
       runBatch: async (marks) => {
-        await markCallsPosted.run(em.fork(), {
+        await markCallsPosted.run(sqlEm, {
           callIds: marks.map((mark) => mark.callId),
           transactionIds: marks.map((mark) => mark.transactionId),
         });
         return marks.map(() => ({ ok: true, value: undefined }));
       },
       runAlone: async (mark) => {
-        await markCallPosted.run(em.fork(), mark);
+        await markCallPosted.run(sqlEm, mark);
       },
     });
     // The billing clock's hand-off (deps.callStarted) is set after this is made: read it when a batch runs.

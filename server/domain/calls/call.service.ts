@@ -10,6 +10,7 @@ import { afterCursorParams, validatePageSize } from '../campaigns/created-cursor
 import { isUuid } from '../ids.js';
 import { findRatePlan, type RatePlanRecord } from '../rating/rate-plan.service.js';
 import type { RatePlanCache } from '../rating/rate-plan-cache.js';
+import type { CampaignRouteCache, CampaignRoute } from '../campaigns/campaign-route-cache.js';
 import { findRate, isE164 } from '../rating/rating.js';
 import { postWalletTransaction, postWalletTransactionsInOrder, type PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import { validateIdempotencyKey } from '../wallets/validate-input.js';
@@ -54,6 +55,8 @@ export interface CallServiceDeps {
   callBatches?: CallBatches;
   /** The process's rate plans (never changed once created); without it each call reads its plan. */
   ratePlans?: RatePlanCache;
+  /** The process's campaign routes (never changed once created); without it each startCall reads its campaign. */
+  campaignRoutes?: CampaignRouteCache;
 }
 
 /** The plan `ratePlanId` and its rate for the E.164 number `e164` (undefined when no prefix matches). @throws NotFoundError. */
@@ -92,7 +95,10 @@ export async function startCall(em: EntityManager, deps: CallServiceDeps, option
   requireRole(options.principal, CALL_ROLES, 'start a call');
   const idempotencyKey = validateIdempotencyKey(options.idempotencyKey, deps.config.idempotencyKeyLengthMax);
   if (!isE164(options.to)) throw new BadUserInputError('to', 'to must be an E.164 number such as "+447700900123"');
-  const campaign = await findCampaign(em, options.principal, options.campaignId);
+  // The campaign's status, budget and counters are read and locked by the start batch: only its route is needed here.
+  const campaign: CampaignRoute = deps.campaignRoutes
+    ? await deps.campaignRoutes.find(em, options.principal, options.campaignId)
+    : await findCampaign(em, options.principal, options.campaignId);
   if (idempotencyKey !== null) {
     const earlier = await findCallByKey(em, campaign.id, idempotencyKey);
     if (earlier) return replayStart(earlier, options.to, idempotencyKey);
@@ -162,9 +168,8 @@ export async function endCall(
   };
   const ended = deps.callBatches ? await deps.callBatches.end(ending) : onlyOutcome(await endCalls(em, deps, [ending]));
   if (!ended.changed) return ended.call;
-  deps.committed();
-  const posted = await postCallCost(em, deps, ended.call, options.principal.actor);
-  return posted;
+  // endCalls signalled its commit; postCallCost signals its own, when the batch's posting was refused.
+  return postCallCost(em, deps, ended.call, options.principal.actor);
 }
 
 /** What posting a call's cost needs: the balance cap and the after-commit wake-up. */

@@ -133,3 +133,12 @@ export const selectSimulatedCampaigns = sql<{ id: string; account_id: string; wa
 export const selectCampaignAccount = sql<{ account_id: string }, { campaignId: string }>(
   'select account_id from campaign where id = :campaignId',
 );
+
+/**
+ * What a call needs of its campaign that never changes once the campaign is created: its account,
+ * wallet and rate plan (campaign-route-cache.ts). Any account's: the caller checks the tenant.
+ */
+export const selectCampaignRoute = sql<{ id: string; account_id: string; wallet_id: string; rate_plan_id: string }, { campaignId: string }>(
+  'select id, account_id, wallet_id, rate_plan_id from campaign where id = :campaignId',
+  { prepareAs: 'campaign_route' },
+);

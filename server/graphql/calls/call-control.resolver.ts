@@ -39,10 +39,10 @@ export class CallControlResolver {
       description: "1 to callGrantIdsMax (default 1,000) call ids; another account's or an unknown id has a null status.",
     })
     ids: string[],
-    @Ctx() { em, principal, config, spend }: Context,
+    @Ctx() { principal, config, spend }: Context,
   ): Promise<CallGrantsObject> {
     const at = new Date(spend.clock.now());
-    const grants = await readCallGrants(em, { principal, callIds: ids, limits: config });
+    const grants = await readCallGrants(spend.sqlEm, { principal, callIds: ids, limits: config });
     return Object.assign(new CallGrantsObject(), {
       at,
       grants: grants.map((grant) => ({
@@ -62,9 +62,9 @@ export class CallControlResolver {
   })
   async startCalls(
     @Arg('input', () => StartCallsInput, { description: 'The calls to place.' }) input: StartCallsInput,
-    @Ctx() { em, principal, config, spend }: Context,
+    @Ctx() { principal, config, spend }: Context,
   ): Promise<StartCallsPayload> {
-    const outcomes = await startCalls(em, spend.callDeps, {
+    const outcomes = await startCalls(spend.sqlEm, spend.callDeps, {
       principal,
       calls: input.calls.map((call) => ({ campaignId: call.campaignId, to: call.to, idempotencyKey: call.idempotencyKey })),
       limits: config,
@@ -92,9 +92,9 @@ export class CallControlResolver {
   })
   async endCalls(
     @Arg('input', () => EndCallsInput, { description: 'The calls to hang up.' }) input: EndCallsInput,
-    @Ctx() { em, principal, config, spend }: Context,
+    @Ctx() { principal, config, spend }: Context,
   ): Promise<EndCallsPayload> {
-    const outcomes = await hangUpCalls(em, spend.callDeps, {
+    const outcomes = await hangUpCalls(spend.sqlEm, spend.callDeps, {
       principal,
       callIds: input.calls.map((call) => call.callId),
       endedAtsMs: input.calls.map((call) => call.endedAt?.getTime() ?? null),

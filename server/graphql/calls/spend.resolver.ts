@@ -246,9 +246,9 @@ export class SpendResolver {
   })
   async startCall(
     @Arg('input', () => StartCallInput, { description: 'The campaign and the destination.' }) input: StartCallInput,
-    @Ctx() { em, principal, spend }: Context,
+    @Ctx() { principal, spend }: Context,
   ): Promise<StartCallPayload> {
-    const call = await startCall(em, spend.callDeps, {
+    const call = await startCall(spend.sqlEm, spend.callDeps, {
       principal,
       campaignId: input.campaignId,
       to: input.to,
@@ -285,9 +285,13 @@ export class SpendResolver {
   })
   async endCall(
     @Arg('input', () => EndCallInput, { description: 'The call to hang up.' }) input: EndCallInput,
-    @Ctx() { em, principal, spend }: Context,
+    @Ctx() { principal, spend }: Context,
   ): Promise<EndCallPayload> {
-    const call = await endCall(em, spend.callDeps, { principal, callId: input.callId, endedAtMs: input.endedAt?.getTime() ?? null });
+    const call = await endCall(spend.sqlEm, spend.callDeps, {
+      principal,
+      callId: input.callId,
+      endedAtMs: input.endedAt?.getTime() ?? null,
+    });
     return { call: toCallObject(call, spend.clock.now()) };
   }
 }
