@@ -684,8 +684,8 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     transactionId,
     options.walletId,
     options.accountScope,
-    options.deltaMicros.toString(),
-    options.walletBalanceMicrosMax.toString(),
+    deltaText(options.deltaMicros),
+    balanceMaxText(options.walletBalanceMicrosMax),
     options.kind,
     options.counterparty,
     options.description,
@@ -694,11 +694,29 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     options.idempotencyKey,
     options.operation,
     options.idempotencyKey === null ? null : hashRequest(options),
-    (options.reservedReleaseMicros ?? 0n).toString(),
+    releaseText(options.reservedReleaseMicros ?? 0n),
     options.paymentIntentId ?? null,
-    options.atMs === null || options.atMs === undefined ? null : new Date(options.atMs).toISOString(),
+    options.atMs === null || options.atMs === undefined ? null : timeText(options.atMs),
   ];
 }
+
+/**
+ * `format` with a memory of its last answer. The postings of one batch mostly repeat these values (a
+ * recordUsage call's 500 postings share one time, one balance cap, no release, often one amount): the
+ * repeats then cost no new Date or string, and the array literal sees the same string again.
+ */
+function lastTextOf<T>(format: (value: T) => string): (value: T) => string {
+  let last: { value: T; text: string } | undefined;
+  return (value) => {
+    if (last === undefined || last.value !== value) last = { value, text: format(value) };
+    return last.text;
+  };
+}
+
+const deltaText = lastTextOf((micros: bigint) => micros.toString());
+const balanceMaxText = lastTextOf((micros: bigint) => micros.toString());
+const releaseText = lastTextOf((micros: bigint) => micros.toString());
+const timeText = lastTextOf((epochMs: number) => new Date(epochMs).toISOString());
 
 function hashRequest(options: PostWalletTransactionOptions): string {
   const canonical = JSON.stringify([
