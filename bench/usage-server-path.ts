@@ -15,6 +15,9 @@
  * A/B in one run: `BENCH_USAGE_PATH_BASE_DIST=/other/checkout/dist` measures that build too; each
  * round of a build runs in a child process of its own (type-graphql's metadata is process-wide, so two
  * builds' schemas cannot share one), rounds alternate B, A, B, A… and the medians are printed.
+ * Each child runs with NODE_ENV=production, as the server does in the other benches (graphql-js's
+ * development-mode type checks are not what production pays), and the services' deps carry a clock, as
+ * the server's do (each posting then has its time).
  * `BENCH_USAGE_PATH_EVENTS` (default 500), `BENCH_USAGE_PATH_ROUNDS` (default 8),
  * `BENCH_USAGE_PATH_REQUESTS` per round (default 200; charges: 50 times as many). Short rounds and many of them suit a machine
  * whose load drifts: the median of each round's A/B ratio is printed too.
@@ -142,7 +145,8 @@ async function childRound(dist: string): Promise<void> {
       em: { isInTransaction: () => false },
       principal,
       config: build.config,
-      spend: { deps: { postings: fakePostings(build), committed: () => {} } },
+      // The server's deps carry its clock (app.ts), so each posting has its time as recordUsage gives it there.
+      spend: { deps: { postings: fakePostings(build), committed: () => {}, clock: { now: () => Date.now() } } },
     };
     const request = async () => {
       // As the transport does: the body's JSON, the execution, the answer's JSON.
@@ -174,7 +178,9 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     for (const build of builds) {
       const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url)], {
-        env: { ...process.env, BENCH_USAGE_PATH_CHILD_DIST: build.dist },
+        // NODE_ENV=production as the server runs in the other benches (bench-server.ts): graphql-js's
+        // development instanceOf check costs several µs per event of input coercion.
+        env: { ...process.env, NODE_ENV: 'production', BENCH_USAGE_PATH_CHILD_DIST: build.dist },
         encoding: 'utf8',
       });
       const measured = JSON.parse(output.trim().split('\n').at(-1)!) as Record<string, number>;

@@ -26,11 +26,21 @@ function element(value: string): string {
  */
 export function arrayLiteral(values: readonly unknown[]): string | undefined {
   const parts = new Array<string>(values.length);
+  // Most columns of a batch repeat one value in every element (the kind, the actor, the scope, the
+  // balance cap, the time of a recordUsage call): an element equal to the one before is written as it
+  // was, without testing it again.
+  let previous: unknown;
+  let previousPart = '';
   for (let index = 0; index < values.length; index += 1) {
     const value = values[index];
     if (value === null || value === undefined) parts[index] = 'NULL';
-    else if (typeof value === 'string') parts[index] = element(value);
-    else return undefined;
+    else if (typeof value !== 'string') return undefined;
+    else if (value === previous) parts[index] = previousPart;
+    else {
+      previous = value;
+      previousPart = element(value);
+      parts[index] = previousPart;
+    }
   }
   return `{${parts.join(',')}}`;
 }

@@ -150,11 +150,15 @@ export class StatementBatcher<Row, Check = never> {
     this.stats.batches += 1;
     this.stats.batchedMembers += members.length;
     this.onStatement?.(members.length);
+    // The members' keys are taken before the statement runs, so that the members themselves (500
+    // arrays of values for a 500-event recordUsage) are not kept alive across its round trip, where
+    // every young-generation collection meanwhile would copy them.
+    const memberKeys = members.map((values) => this.options.memberKey(values));
     const rows = await this.query(this.options.batched, transpose(members));
     const byMember = new Map<string, Row>();
     for (const row of rows) byMember.set(this.options.rowKey(row), row);
     assert(byMember.size === rows.length, 'a batched statement answers each member at most once');
-    return members.map((values) => byMember.get(this.options.memberKey(values)));
+    return memberKeys.map((memberKey) => byMember.get(memberKey));
   }
 
   private async executeMember(values: readonly unknown[]): Promise<StatementAnswer<Row, Check>> {

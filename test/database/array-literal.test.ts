@@ -1,7 +1,8 @@
 // Goal: the batcher's own text form of an array parameter reaches PostgreSQL as exactly the array pg's
 // conversion sends (every string, null, quote, backslash, brace, comma, blank and the word NULL), and the
 // batcher's columns are sent that way. Method: fast-check arrays and hand-picked edges through a real
-// PostgreSQL (`select $1::text[]`, uuid[], bigint[], timestamptz[]), compared with pg's own form.
+// PostgreSQL (`select $1::text[]`, uuid[], bigint[], timestamptz[]), compared with pg's own form, and
+// runs of one repeated value (as a batch's constant columns are).
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,23 @@ describe('arrayLiteral', () => {
     expect(await received(arrayLiteral(uuids), 'uuid[]')).toEqual(await received(uuids, 'uuid[]'));
     expect(await received(arrayLiteral(amounts), 'bigint[]')).toEqual(await received(amounts, 'bigint[]'));
     expect(await received(arrayLiteral(times), 'timestamptz[]')).toEqual(await received(times, 'timestamptz[]'));
+  });
+
+  it('writes runs of one value (a batch column repeating its kind, actor or time) as pg does (property)', async () => {
+    // Runs: each drawn value repeated 1..4 times, so that an element often equals the one before it
+    // (written again without a second look) and a quoted one, NULL or a bare one may follow a run.
+    const run = fc.tuple(fc.oneof(fc.string(), fc.constantFrom(...EDGES), fc.constant(null)), fc.integer({ min: 1, max: 4 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(run, { maxLength: 8 }), async (runs) => {
+        const values = runs.flatMap(([value, times]) =>
+          Array.from({ length: times }, () => (value === null ? null : value.replaceAll('\u0000', ''))),
+        );
+        expect(await received(arrayLiteral(values), 'text[]')).toEqual(values);
+      }),
+      { numRuns: 200 },
+    );
+    expect(arrayLiteral(['a b', 'a b', null, 'a b', 'x', 'x'])).toBe('{"a b","a b",NULL,"a b",x,x}');
+    expect(arrayLiteral(['x', 'x', 1])).toBeUndefined();
   });
 
   it('leaves a column with any other value (number, bigint, Date) to pg', () => {

@@ -23,14 +23,22 @@ export interface ChargeWalletOptions {
   limits: Pick<Config, 'operationAmountMicrosMax' | 'walletBalanceMicrosMax' | 'descriptionLengthMax' | 'idempotencyKeyLengthMax'>;
 }
 
+/** The fields of one charge, as a caller gives them (a `charge` call, or one usage event of `recordUsage`). */
+export type ChargeFields = Pick<ChargeWalletOptions, 'walletId' | 'amountMicros' | 'description' | 'idempotencyKey' | 'campaignId'>;
+
 /**
  * The posting of one charge, validated (the caller checked the role): a CHARGE debit crediting
- * platform revenue, under the idempotency operation `charge`. `atMs` is the services' clock (null:
- * the database's).
+ * platform revenue, under the idempotency operation `charge`. `caller` gives who charges and the
+ * limits (apart from the charge's fields, so that a batch of events passes the same one to each and
+ * copies nothing per event). `atMs` is the services' clock (null: the database's).
  * @throws BadUserInputError for an amount, description, key or campaign id out of its limits.
  */
-export function chargePosting(options: ChargeWalletOptions, atMs: number | null): PostWalletTransactionOptions {
-  const { principal, limits } = options;
+export function chargePosting(
+  options: ChargeFields,
+  caller: Pick<ChargeWalletOptions, 'principal' | 'limits'>,
+  atMs: number | null,
+): PostWalletTransactionOptions {
+  const { principal, limits } = caller;
   validateAmount('amount', options.amountMicros, limits.operationAmountMicrosMax, false);
   const description =
     options.description === null || options.description === undefined
@@ -66,7 +74,7 @@ export async function chargeWallet(
   options: ChargeWalletOptions,
 ): Promise<PostedWalletTransaction> {
   requireRole(options.principal, CHARGE_ROLES, 'charge a wallet');
-  const posted = await postWalletTransaction(em, deps.postings, chargePosting(options, deps.clock?.now() ?? null));
+  const posted = await postWalletTransaction(em, deps.postings, chargePosting(options, options, deps.clock?.now() ?? null));
   // Subscribers learn of the new transaction now; a replay wrote nothing new.
   if (!posted.replayed) deps.committed();
   return posted;

@@ -50,7 +50,9 @@ export function parseMoney(text: string): bigint {
     throw new MoneyFormatError(`Money must be a decimal string like "12.5" or "0.0085": "${text}"`);
   }
   const [, sign, whole, fraction = ''] = match;
-  const magnitude = BigInt(whole!) * MICROS_PER_UNIT + BigInt(fraction.padEnd(MONEY_FRACTION_DIGITS_MAX, '0'));
+  // The whole units' digits followed by the fraction's, padded to six, are the micros' digits: one
+  // bigint from one string (no product and sum of two).
+  const magnitude = BigInt(whole! + fraction.padEnd(MONEY_FRACTION_DIGITS_MAX, '0'));
   const micros = sign === '-' ? -magnitude : magnitude;
   if (micros > BIGINT_MAX || micros < BIGINT_MIN) {
     throw new MoneyFormatError(`Money is out of range: "${text}"`);
@@ -64,11 +66,20 @@ export function parseMoney(text: string): bigint {
  */
 export function formatMoney(micros: bigint): string {
   const negative = micros < 0n;
-  const magnitude = negative ? -micros : micros;
-  const whole = magnitude / MICROS_PER_UNIT;
-  const fraction = (magnitude % MICROS_PER_UNIT).toString().padStart(MONEY_FRACTION_DIGITS_MAX, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  // Cut from the magnitude's digits (the last six are the fraction), rather than by dividing: one
+  // bigint conversion and no regular expression (every Money of every answer comes through here).
+  const digits = (negative ? -micros : micros).toString();
+  const wholeLength = digits.length - MONEY_FRACTION_DIGITS_MAX;
+  const whole = wholeLength > 0 ? digits.slice(0, wholeLength) : '0';
+  const fraction = wholeLength >= 0 ? digits.slice(wholeLength) : digits.padStart(MONEY_FRACTION_DIGITS_MAX, '0');
+  let fractionLength = MONEY_FRACTION_DIGITS_MAX;
+  while (fractionLength > 0 && fraction.charCodeAt(fractionLength - 1) === ZERO_CODE) fractionLength -= 1;
+  const sign = negative ? '-' : '';
+  return fractionLength === 0 ? sign + whole : `${sign}${whole}.${fraction.slice(0, fractionLength)}`;
 }
+
+/** The character code of the digit 0. */
+const ZERO_CODE = 48;
 
 /** Symbols written before an amount for people (as the dashboard shows them); other codes are written "CAD 12.50". */
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', GBP: '£', EUR: '€' };

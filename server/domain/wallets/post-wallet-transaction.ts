@@ -8,7 +8,7 @@ import { assert, BadUserInputError, IdempotencyKeyReusedError, InsufficientFunds
 import type { Principal } from '../accounts/principal.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { recordAudit, type AuditState } from '../audit/record-audit.js';
-import { isUuid } from '../ids.js';
+import { isUuid, randomUuids } from '../ids.js';
 import { formatMoney } from './money.js';
 import { TransactionStatus, TransactionType, type PlatformAccountCode, type TransactionKind } from './transaction-enums.js';
 import { SpendCapBook } from '../spend-caps/spend-cap-book.js';
@@ -330,7 +330,7 @@ export async function postWalletTransactionIn(
 export async function postWalletTransactionsIn(
   tx: SqlTransaction,
   optionsList: readonly PostWalletTransactionOptions[],
-  transactionIds: readonly string[] = optionsList.map(() => randomUUID()),
+  transactionIds: readonly string[] = randomUuids(optionsList.length),
 ): Promise<(PostedWalletTransaction | null)[]> {
   assert(transactionIds.length === optionsList.length, 'one transaction id per posting');
   if (optionsList.length === 0) return [];
@@ -430,7 +430,7 @@ export async function postWalletTransactionsInOrder(
   });
   if (segment.length > 0) rounds.push(segment);
   for (const indices of rounds) {
-    const transactionIds = indices.map(() => randomUUID());
+    const transactionIds = randomUuids(indices.length);
     const values = indices.map((index, at) => postingValues(optionsList[index]!, transactionIds[at]!));
     let rows: (PostedRow | undefined)[];
     try {
@@ -637,41 +637,55 @@ export interface PostedRow {
  * them back: ids in lower case, the amount's magnitude and direction, the status COMPLETED).
  */
 function toPosted(options: PostWalletTransactionOptions, transactionId: string, row: PostedRow): PostedWalletTransaction {
-  const walletId = options.walletId.toLowerCase();
   const balanceAfterMicros = BigInt(row.balance_after_micros);
-  const sequence = BigInt(row.sequence);
-  const postedAt = row.posted_at_ms;
-  return {
-    transaction: {
-      id: transactionId,
-      walletId,
-      accountId: row.account_id,
-      sequence,
-      type: options.deltaMicros > 0n ? TransactionType.CREDIT : TransactionType.DEBIT,
-      kind: options.kind,
-      status: TransactionStatus.COMPLETED,
-      amountMicros: options.deltaMicros < 0n ? -options.deltaMicros : options.deltaMicros,
-      balanceBeforeMicros: balanceAfterMicros - options.deltaMicros,
-      balanceAfterMicros,
-      description: options.description,
-      paymentIntentId: options.paymentIntentId ?? null,
-      idempotencyKey: options.idempotencyKey,
-      campaignId: options.campaignId?.toLowerCase() ?? null,
-      actor: options.actor,
-      createdAt: new Date(postedAt),
-    },
-    wallet: {
-      id: walletId,
-      accountId: row.account_id,
-      currency: row.wallet_currency,
-      balanceMicros: balanceAfterMicros,
-      reservedMicros: BigInt(row.wallet_reserved_micros),
-      lastSequence: sequence,
-      createdAt: new Date(row.wallet_created_at_ms),
-      updatedAt: new Date(postedAt),
-    },
-    replayed: false,
+  const transaction: WalletTransactionRecord = {
+    id: transactionId,
+    walletId: options.walletId.toLowerCase(),
+    accountId: row.account_id,
+    sequence: BigInt(row.sequence),
+    type: options.deltaMicros > 0n ? TransactionType.CREDIT : TransactionType.DEBIT,
+    kind: options.kind,
+    status: TransactionStatus.COMPLETED,
+    amountMicros: options.deltaMicros < 0n ? -options.deltaMicros : options.deltaMicros,
+    balanceBeforeMicros: balanceAfterMicros - options.deltaMicros,
+    balanceAfterMicros,
+    description: options.description,
+    paymentIntentId: options.paymentIntentId ?? null,
+    idempotencyKey: options.idempotencyKey,
+    campaignId: options.campaignId?.toLowerCase() ?? null,
+    actor: options.actor,
+    createdAt: new Date(row.posted_at_ms),
   };
+  return new PostedFromRow(transaction, row);
+}
+
+/**
+ * A posting's answer made from its statement's row ({@link toPosted}). The wallet right after it is
+ * made when first read, then kept: a recordUsage answer (up to 1,000 postings) never reads it, and it
+ * was a record, two Dates and a bigint per posting.
+ */
+class PostedFromRow implements PostedWalletTransaction {
+  readonly replayed = false;
+  #wallet: WalletRecord | undefined;
+
+  constructor(
+    readonly transaction: WalletTransactionRecord,
+    private readonly row: PostedRow,
+  ) {}
+
+  get wallet(): WalletRecord {
+    this.#wallet ??= {
+      id: this.transaction.walletId,
+      accountId: this.row.account_id,
+      currency: this.row.wallet_currency,
+      balanceMicros: this.transaction.balanceAfterMicros,
+      reservedMicros: BigInt(this.row.wallet_reserved_micros),
+      lastSequence: this.transaction.sequence,
+      createdAt: new Date(this.row.wallet_created_at_ms),
+      updatedAt: new Date(this.row.posted_at_ms),
+    };
+    return this.#wallet;
+  }
 }
 
 /**
@@ -684,8 +698,8 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     transactionId,
     options.walletId,
     options.accountScope,
-    options.deltaMicros.toString(),
-    options.walletBalanceMicrosMax.toString(),
+    deltaText(options.deltaMicros),
+    balanceMaxText(options.walletBalanceMicrosMax),
     options.kind,
     options.counterparty,
     options.description,
@@ -694,11 +708,29 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     options.idempotencyKey,
     options.operation,
     options.idempotencyKey === null ? null : hashRequest(options),
-    (options.reservedReleaseMicros ?? 0n).toString(),
+    releaseText(options.reservedReleaseMicros ?? 0n),
     options.paymentIntentId ?? null,
-    options.atMs === null || options.atMs === undefined ? null : new Date(options.atMs).toISOString(),
+    options.atMs === null || options.atMs === undefined ? null : timeText(options.atMs),
   ];
 }
+
+/**
+ * `format` with a memory of its last answer. The postings of one batch mostly repeat these values (a
+ * recordUsage call's 500 postings share one time, one balance cap, no release, often one amount): the
+ * repeats then cost no new Date or string, and the array literal sees the same string again.
+ */
+function lastTextOf<T>(format: (value: T) => string): (value: T) => string {
+  let last: { value: T; text: string } | undefined;
+  return (value) => {
+    if (last === undefined || last.value !== value) last = { value, text: format(value) };
+    return last.text;
+  };
+}
+
+const deltaText = lastTextOf((micros: bigint) => micros.toString());
+const balanceMaxText = lastTextOf((micros: bigint) => micros.toString());
+const releaseText = lastTextOf((micros: bigint) => micros.toString());
+const timeText = lastTextOf((epochMs: number) => new Date(epochMs).toISOString());
 
 function hashRequest(options: PostWalletTransactionOptions): string {
   const canonical = JSON.stringify([

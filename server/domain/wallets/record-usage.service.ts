@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { BadUserInputError, DomainError } from '../../errors.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { requireRole, type Principal } from '../accounts/principal.js';
-import { CHARGE_ROLES, chargePosting, type ChargeWalletOptions } from './charge-wallet.service.js';
+import { CHARGE_ROLES, chargePosting, type ChargeFields, type ChargeWalletOptions } from './charge-wallet.service.js';
 import {
   postWalletTransactionsInOrder,
   type PostedWalletTransaction,
@@ -11,7 +11,7 @@ import {
 } from './post-wallet-transaction.js';
 
 /** One usage event: a charge of `amountMicros` on `walletId`, with its own description, key and campaign. */
-export type UsageEvent = Pick<ChargeWalletOptions, 'walletId' | 'amountMicros' | 'description' | 'idempotencyKey' | 'campaignId'>;
+export type UsageEvent = ChargeFields;
 
 /** Options of {@link recordUsage}. */
 export interface RecordUsageOptions {
@@ -53,15 +53,17 @@ export async function recordUsage(
   const outcomes: UsageEventOutcome[] = new Array(events.length);
   const postings: PostWalletTransactionOptions[] = [];
   const postedIndexes: number[] = [];
-  events.forEach((event, index) => {
+  // The same caller for every event: nothing is copied per event.
+  const caller = { principal, limits };
+  for (let index = 0; index < events.length; index += 1) {
     try {
-      postings.push(chargePosting({ ...event, principal, limits }, atMs));
+      postings.push(chargePosting(events[index]!, caller, atMs));
       postedIndexes.push(index);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       outcomes[index] = { status: 'REFUSED', error };
     }
-  });
+  }
   const results = await postWalletTransactionsInOrder(em, deps.postings, postings);
   let anyNew = false;
   results.forEach((result, at) => {
