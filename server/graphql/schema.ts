@@ -13,7 +13,7 @@ import { SpendSubscriptionResolver } from './calls/spend-subscription.resolver.j
 import { SpendResolver } from './calls/spend.resolver.js';
 import { CallControlResolver } from './calls/call-control.resolver.js';
 import { WalletSubscriptionResolver } from './wallets/wallet-subscription.resolver.js';
-import { takeRecordUsageInputAsCoerced, WalletResolver } from './wallets/wallet.resolver.js';
+import { WalletResolver } from './wallets/wallet.resolver.js';
 import { CreateWalletResolver } from './wallets/create-wallet.resolver.js';
 import { PaymentsResolver, WalletPaymentsResolver } from './payments/payments.resolver.js';
 import { PrincipalUserResolver, UsersResolver } from './users/users.resolver.js';
@@ -89,7 +89,6 @@ export async function createSchema(): Promise<GraphQLSchema> {
     pubSub: NO_TOPICS,
     emitSchemaFile: false,
   });
-  takeRecordUsageInputAsCoerced(schema);
   return documentSchema(schema);
 }
 

@@ -1,9 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { WalletStatus } from '../enums.js';
-import type { GraphQLSchema } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, getMetadataStorage, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { assert } from '../../errors.js';
 import { adjustWallet } from '../../domain/wallets/adjust-wallet.service.js';
 import { chargeWallet } from '../../domain/wallets/charge-wallet.service.js';
 import { recordUsage } from '../../domain/wallets/record-usage.service.js';
@@ -126,35 +124,4 @@ export class WalletResolver {
     });
     return toPayload(new AdjustWalletPayload(), posted);
   }
-}
-
-/**
- * Makes the schema's `recordUsage` call {@link WalletResolver.recordUsage} with its input as graphql-js
- * coerced it, without type-graphql's wrapper, which copied each of up to 1,000 events into an
- * instance of UsageEventInput (a field-by-field object, then the instance: ~1 µs and ~0.8 KB per
- * event) only to hand the same fields on. The coerced input has the same fields (an optional one
- * left out is absent in both), and the wrapper does nothing else here: the schema has no global
- * middleware, no auth checker and no validation (schema.ts), and the assertions below refuse a
- * middleware, an @Authorized or another parameter on this resolver, which this shortcut would skip.
- */
-export function takeRecordUsageInputAsCoerced(schema: GraphQLSchema): void {
-  const storage = getMetadataStorage();
-  const onThisResolver = (metadata: { target: unknown; fieldName?: string }) =>
-    metadata.target === WalletResolver && (metadata.fieldName === undefined || metadata.fieldName === 'recordUsage');
-  assert(
-    !storage.middlewares.some(onThisResolver) &&
-      !storage.resolverMiddlewares.some(onThisResolver) &&
-      !storage.authorizedFields.some(onThisResolver) &&
-      !storage.authorizedResolver.some(onThisResolver),
-    'recordUsage takes its input as coerced: a middleware or @Authorized on it would be skipped',
-  );
-  const params = storage.params
-    .filter((param) => param.target === WalletResolver && param.methodName === 'recordUsage')
-    .sort((left, right) => left.index - right.index)
-    .map((param) => (param.kind === 'arg' ? `arg:${param.name}` : param.kind));
-  assert(params.join(',') === 'arg:input,context', `recordUsage takes (input, context), not (${params.join(',')})`);
-  const field = schema.getMutationType()?.getFields().recordUsage;
-  assert(field !== undefined, 'the schema has recordUsage');
-  const resolver = new WalletResolver();
-  field.resolve = (_root, args: { input: RecordUsageInput }, context: Context) => resolver.recordUsage(args.input, context);
 }
