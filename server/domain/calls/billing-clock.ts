@@ -15,7 +15,14 @@ import {
   updateBatchCampaigns,
   updateBatchSubscriptions,
 } from './calls.queries.js';
-import { claimDueCalls, selectCallsDue, selectMetersDue, stopBatchCalls, updateBatchMeters } from './call-meter.queries.js';
+import {
+  type ClaimedCallRow,
+  claimDueCalls,
+  selectCallsDue,
+  selectMetersDue,
+  stopBatchCalls,
+  updateBatchMeters,
+} from './call-meter.queries.js';
 import { postCallCost, type PostingDeps } from './call.service.js';
 import { stopStatusFor } from './open-call.js';
 import type { PostingBatcher } from '../wallets/post-wallet-transaction.js';
@@ -43,6 +50,7 @@ export interface BillingClockOptions {
     | 'billingClockLeadMs'
     | 'billingClockIntervalMs'
     | 'billingClockBatchSize'
+    | 'billingClockLookAheadMs'
     | 'billingClockRescanMs'
     | 'billingClockClaimTimeoutMs'
     | 'walletBalanceMicrosMax'
@@ -71,6 +79,55 @@ interface CampaignState {
   spentDelta: bigint;
   activeDelta: number;
   stopStatus: CampaignStatus | null;
+}
+
+/**
+ * What a batch knows of a call it claimed (a {@link ClaimedCallRow}, parsed) and what it decides of
+ * it: the figures of its meter as the batch leaves them, and for a call it stops, how it ends.
+ * Amounts in micros, times in epoch milliseconds.
+ */
+interface MeteredCall {
+  id: string;
+  accountId: string;
+  campaignId: string | null;
+  walletId: string;
+  subscriptionId: string | null;
+  perMinuteMicros: bigint;
+  nextIncrementSeconds: number;
+  connectFeeMicros: bigint;
+  startedAtMs: number;
+  fundedSeconds: number;
+  reservedMicros: bigint;
+  allowanceSeconds: number;
+  /** The due time it was claimed at; then when the clock acts next, null once stopped. */
+  nextCheckAtMs: number | null;
+}
+
+/** How a batch ends a call: its final status and figures. */
+interface CallStop {
+  call: MeteredCall;
+  status: CallStatus.STOPPED | CallStatus.COMPLETED;
+  endReason: CallEndReason;
+  endedAtMs: number;
+  costMicros: bigint;
+}
+
+function toMeteredCall(row: ClaimedCallRow): MeteredCall {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    campaignId: row.campaign_id,
+    walletId: row.wallet_id,
+    subscriptionId: row.subscription_id,
+    perMinuteMicros: BigInt(row.per_minute_micros),
+    nextIncrementSeconds: row.next_increment_seconds,
+    connectFeeMicros: BigInt(row.connect_fee_micros),
+    startedAtMs: row.started_at_ms,
+    fundedSeconds: row.funded_seconds,
+    reservedMicros: BigInt(row.reserved_micros),
+    allowanceSeconds: row.allowance_seconds,
+    nextCheckAtMs: row.next_check_at_ms,
+  };
 }
 
 /** The largest number of lag samples kept between two reads (the bench reads them). */
@@ -125,7 +182,8 @@ export class BillingClock {
     const untilRescan = this.lastRescanMs + config.billingClockRescanMs - Date.now();
     const next = this.heap.peek();
     if (!next) return untilRescan;
-    return Math.min(untilRescan, Math.max(config.billingClockIntervalMs, next[0] - clock.now()));
+    // A call due within the look-ahead of a pass is handled in it: wake that much before the next.
+    return Math.min(untilRescan, Math.max(config.billingClockIntervalMs, next[0] - config.billingClockLookAheadMs - clock.now()));
   }
 
   /**
@@ -154,16 +212,25 @@ export class BillingClock {
     for (const id of [...this.dueAt.keys()]) if (!active.has(id)) this.forget(id);
   }
 
-  /** Takes up to `limit` calls due at `nowMs` off the schedule, earliest first. */
-  private takeDue(nowMs: number, limit: number): string[] {
+  /** The earliest due time on the schedule (stale heap entries dropped), or undefined when nothing is scheduled. */
+  private nextDueMs(): number | undefined {
+    for (;;) {
+      const top = this.heap.peek();
+      if (!top) return undefined;
+      if (this.dueAt.get(top[1]) === top[0]) return top[0];
+      this.heap.pop(); // rescheduled or forgotten since
+    }
+  }
+
+  /** Takes up to `limit` calls due at `untilMs` off the schedule, earliest first. */
+  private takeDue(untilMs: number, limit: number): string[] {
     const ids: string[] = [];
     while (ids.length < limit) {
-      const top = this.heap.peek();
-      if (!top || top[0] > nowMs) break;
-      this.heap.pop();
-      if (this.dueAt.get(top[1]) !== top[0]) continue; // rescheduled or forgotten since
-      this.dueAt.delete(top[1]);
-      ids.push(top[1]);
+      const due = this.nextDueMs();
+      if (due === undefined || due > untilMs) break;
+      const id = this.heap.pop()![1];
+      this.dueAt.delete(id);
+      ids.push(id);
     }
     return ids;
   }
@@ -196,14 +263,18 @@ export class BillingClock {
   async runDue(): Promise<BillingPass> {
     const { config, clock } = this.options;
     const total: BillingPass = { processed: 0, extended: 0, stopped: 0 };
-    for (;;) {
+    for (let first = true; ; first = false) {
       if (this.stopping) return total;
       // Between batches too: a clock that always finds calls due (a busy or loaded one) never leaves
       // this loop, and read the active calls only here it would never learn of the calls of a
       // process that died (measured in the kill -9 storm: 24 of them unmetered for 20 s).
       if (Date.now() - this.lastRescanMs >= config.billingClockRescanMs) await this.rescan();
       const nowMs = clock.now();
-      const ids = this.takeDue(nowMs, config.billingClockBatchSize);
+      // The first batch of a pass takes the calls due within the look-ahead too; later ones only
+      // calls already due (a backlog): the calls falling due meanwhile wait for the next pass, one
+      // batch of them, rather than going now in batches of a few each.
+      if (!first && (this.nextDueMs() ?? Number.POSITIVE_INFINITY) > nowMs) return total;
+      const ids = this.takeDue(nowMs + config.billingClockLookAheadMs, config.billingClockBatchSize);
       if (ids.length === 0) return total;
       const pass = await this.runBatch(ids, nowMs);
       total.processed += pass.processed;
@@ -213,25 +284,28 @@ export class BillingClock {
   }
 
   /**
-   * One batch: claims the given calls that are still active and due (by primary key, SKIP LOCKED:
-   * another process may hold some), decides, writes, and reschedules them.
+   * One batch: claims the given calls that are still active and due at `nowMs` plus the look-ahead
+   * (by primary key, SKIP LOCKED: another process may hold some), decides, writes, and reschedules them.
    */
   private async runBatch(ids: string[], nowMs: number): Promise<BillingPass> {
     const { config, clock } = this.options;
     const startedAtMs = performance.now();
+    // Calls due before the next pass are handled in this one (billingClockLookAheadMs).
+    const horizonMs = nowMs + config.billingClockLookAheadMs;
     const result = await this.claiming(async (tx) => {
-      const rows = await claimDueCalls.all(tx, { callIds: ids, now: new Date(nowMs).toISOString() });
+      const rows = await claimDueCalls.all(tx, { callIds: ids, now: new Date(horizonMs).toISOString() });
       if (rows.length === 0)
         return {
           pass: { processed: 0, extended: 0, stopped: 0 },
-          stopped: [],
+          stopped: [] as CallRecord[],
           due: [] as number[],
-          updates: [] as CallRecord[],
+          going: [] as MeteredCall[],
           claimed: new Set<string>(),
         };
       // Earliest due first: funds short in this batch go to the calls that asked first.
-      rows.sort((a, b) => a.next_check_at_ms! - b.next_check_at_ms!);
-      const calls = rows.map(toCallRecord);
+      rows.sort((a, b) => a.next_check_at_ms - b.next_check_at_ms);
+      const calls = rows.map(toMeteredCall);
+      const due = calls.map((c) => c.nextCheckAtMs!);
       const walletIds = [...new Set(calls.map((c) => c.walletId))].sort();
       // Inbound calls have no campaign: no budget to check, no campaign counters to move.
       const campaignIds = [...new Set(calls.map((c) => c.campaignId).filter((id): id is string => id !== null))].sort();
@@ -263,8 +337,9 @@ export class BillingClock {
         });
       }
 
-      const updates: CallRecord[] = [];
-      const stopped: CallRecord[] = [];
+      // Each call is changed in place (its meter as the batch leaves it) and goes on or stops.
+      const going: MeteredCall[] = [];
+      const stops: CallStop[] = [];
       const accountsEnded = new Map<string, number>();
       let extended = 0;
       // The time of the decisions, read after the claim and the locks: a batch held up (a database
@@ -274,23 +349,21 @@ export class BillingClock {
         const wallet = wallets.get(call.walletId)!;
         const campaign = call.campaignId === null ? undefined : campaigns.get(call.campaignId)!;
         const subscription = call.subscriptionId === null ? undefined : subscriptions.get(call.subscriptionId);
+        const fundedUntil = fundedUntilMs(call);
         // A grant (Call.fundedUntil) that ran out before the clock could extend it (the clock or
         // its database late or unreachable) is never extended after the fact: a switch that follows
         // the grant hung the call up at fundedUntil, so it ends there, as that switch's endCall
         // would end it, and nothing past it is reserved or billed.
-        const lapsed = decidedAtMs > fundedUntilMs(call);
+        const lapsed = decidedAtMs > fundedUntil;
         const allowanceFunds = subscription?.active === true && subscription.free >= call.nextIncrementSeconds;
         if (!lapsed && allowanceFunds) {
           // The allowance funds this increment: no money moves.
-          const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
+          call.fundedSeconds += call.nextIncrementSeconds;
+          call.allowanceSeconds += call.nextIncrementSeconds;
+          call.nextCheckAtMs = nextCheckAtMs(call, config.billingClockLeadMs);
           subscription.free -= call.nextIncrementSeconds;
           subscription.reservedDelta += call.nextIncrementSeconds;
-          updates.push({
-            ...call,
-            fundedSeconds,
-            allowanceSeconds: call.allowanceSeconds + call.nextIncrementSeconds,
-            nextCheckAtMs: nextCheckAtMs({ ...call, fundedSeconds }, config.billingClockLeadMs),
-          });
+          going.push(call);
           extended++;
           continue;
         }
@@ -301,7 +374,9 @@ export class BillingClock {
         const capRefusal = walletShort || budgetShort ? null : caps.refusal(call.walletId, increment);
         const short = !allowanceFunds && (walletShort || budgetShort || capRefusal !== null);
         if (!lapsed && !short) {
-          const fundedSeconds = call.fundedSeconds + call.nextIncrementSeconds;
+          call.fundedSeconds += call.nextIncrementSeconds;
+          call.reservedMicros += increment;
+          call.nextCheckAtMs = nextCheckAtMs(call, config.billingClockLeadMs);
           wallet.reservedMicros += increment;
           wallet.deltaMicros += increment;
           if (campaign) {
@@ -309,16 +384,12 @@ export class BillingClock {
             campaign.committedDelta += increment;
           }
           caps.add(call.walletId, increment);
-          updates.push({
-            ...call,
-            fundedSeconds,
-            reservedMicros: call.reservedMicros + increment,
-            nextCheckAtMs: nextCheckAtMs({ ...call, fundedSeconds }, config.billingClockLeadMs),
-          });
+          going.push(call);
           extended++;
-        } else if (lapsed || nowMs >= fundedUntilMs(call)) {
-          // The funded time is over and the next increment could not be had (stopped at its end),
-          // or its grant lapsed unextended (hung up at its end, as the switch did).
+        } else if (lapsed || horizonMs >= fundedUntil) {
+          // The funded time is over, or ends before the next pass, and the next increment could not
+          // be had (stopped at its end), or its grant lapsed unextended (hung up at its end, as the
+          // switch did).
           const reason = !short
             ? CallEndReason.HANGUP
             : walletShort
@@ -329,17 +400,14 @@ export class BillingClock {
           if (short && capRefusal !== null) capRefusals.set(`${capRefusal.capId}:${capRefusal.period}`, capRefusal);
           const cost = callCostMicros(call, paid);
           assert(cost === call.reservedMicros, 'a call reserves exactly the cost of its funded seconds');
-          const ended: CallRecord = {
-            ...call,
+          call.nextCheckAtMs = null;
+          stops.push({
+            call,
             status: short ? CallStatus.STOPPED : CallStatus.COMPLETED,
             endReason: reason,
-            endedAtMs: fundedUntilMs(call),
-            billedSeconds: call.fundedSeconds,
+            endedAtMs: fundedUntil,
             costMicros: cost,
-            nextCheckAtMs: null,
-          };
-          updates.push(ended);
-          stopped.push(ended);
+          });
           if (subscription && call.allowanceSeconds > 0) {
             subscription.reservedDelta -= call.allowanceSeconds;
             subscription.usedDelta += call.allowanceSeconds;
@@ -352,37 +420,41 @@ export class BillingClock {
           accountsEnded.set(call.accountId, (accountsEnded.get(call.accountId) ?? 0) + 1);
         } else {
           // Short now; money may come back (a call ending, a top-up) before the funded time ends.
-          updates.push({ ...call, nextCheckAtMs: fundedUntilMs(call) });
+          call.nextCheckAtMs = fundedUntil;
+          going.push(call);
         }
       }
 
-      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+      const iso = (ms: number) => new Date(ms).toISOString();
       // Calls that go on rewrite their narrow meter row only (a HOT update); stopped calls write
       // their final figures onto the call and lose their meter.
-      const going = updates.filter((c) => c.status === CallStatus.ACTIVE);
       if (going.length > 0) {
         await updateBatchMeters.run(tx, {
           ids: going.map((c) => c.id),
           fundedSeconds: going.map((c) => c.fundedSeconds),
           reservedMicros: going.map((c) => c.reservedMicros.toString()),
           allowanceSeconds: going.map((c) => c.allowanceSeconds),
-          nextCheckAts: going.map((c) => iso(c.nextCheckAtMs)!),
+          nextCheckAts: going.map((c) => iso(c.nextCheckAtMs!)),
         });
       }
-      const versions =
-        stopped.length === 0
+      // The stopped calls' rows as written: the whole call, for its event and its cost posting.
+      const stoppedRows =
+        stops.length === 0
           ? []
           : await stopBatchCalls.all(tx, {
-              ids: stopped.map((c) => c.id),
-              fundedSeconds: stopped.map((c) => c.fundedSeconds),
-              reservedMicros: stopped.map((c) => c.reservedMicros.toString()),
-              statuses: stopped.map((c) => c.status),
-              endReasons: stopped.map((c) => c.endReason!),
-              endedAts: stopped.map((c) => iso(c.endedAtMs)!),
-              billedSeconds: stopped.map((c) => c.billedSeconds),
-              costMicros: stopped.map((c) => c.costMicros.toString()),
-              allowanceSeconds: stopped.map((c) => c.allowanceSeconds),
+              ids: stops.map((s) => s.call.id),
+              fundedSeconds: stops.map((s) => s.call.fundedSeconds),
+              reservedMicros: stops.map((s) => s.call.reservedMicros.toString()),
+              statuses: stops.map((s) => s.status),
+              endReasons: stops.map((s) => s.endReason),
+              endedAts: stops.map((s) => iso(s.endedAtMs)),
+              billedSeconds: stops.map((s) => s.call.fundedSeconds),
+              costMicros: stops.map((s) => s.costMicros.toString()),
+              allowanceSeconds: stops.map((s) => s.call.allowanceSeconds),
             });
+      assert(stoppedRows.length === stops.length, 'every call a batch stops is one it holds');
+      const stoppedById = new Map(stoppedRows.map((row) => [row.id, toCallRecord(row)]));
+      const stopped = stops.map((s) => stoppedById.get(s.call.id)!);
       const subscriptionChanges = [...subscriptions].filter(([, sub]) => sub.reservedDelta !== 0 || sub.usedDelta !== 0);
       if (subscriptionChanges.length > 0) {
         await updateBatchSubscriptions.run(tx, {
@@ -391,7 +463,6 @@ export class BillingClock {
           usedDeltas: subscriptionChanges.map(([, sub]) => sub.usedDelta),
         });
       }
-      const versionOf = new Map(versions.map((v) => [v.id, BigInt(v.version)]));
       await caps.write(tx);
       for (const refusal of capRefusals.values()) await publishSpendCapReached(tx, refusal);
       // One statement for every wallet of the batch (none when nothing was reserved).
@@ -417,7 +488,6 @@ export class BillingClock {
         await releaseAccountsCalls.run(tx, { ids: [...accountsEnded.keys()], ended: [...accountsEnded.values()] });
       }
       for (const call of stopped) {
-        call.version = versionOf.get(call.id)!;
         events.push({
           type: 'CALL_UPDATED',
           accountId: call.accountId,
@@ -430,14 +500,12 @@ export class BillingClock {
       return {
         pass: { processed: calls.length, extended, stopped: stopped.length },
         stopped,
-        due: calls.map((c) => c.nextCheckAtMs!),
-        updates,
+        due,
+        going,
         claimed: new Set(calls.map((c) => c.id)),
       };
     });
-    for (const call of result.updates) {
-      if (call.status === CallStatus.ACTIVE && call.nextCheckAtMs !== null) this.track(call.id, call.nextCheckAtMs);
-    }
+    for (const call of result.going) this.track(call.id, call.nextCheckAtMs!);
     const unclaimed = ids.filter((id) => !result.claimed.has(id));
     if (unclaimed.length > 0) await this.reschedule(unclaimed, nowMs);
     if (result.pass.processed === 0) return result.pass;

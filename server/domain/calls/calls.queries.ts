@@ -61,6 +61,9 @@ const callColumns = (
 /** Columns of a {@link CallRow} from {@link CALL_TABLES}: the meter's figures while the call is active. */
 export const CALL_COLUMNS = callColumns((column) => `coalesce(m.${column}, c.${column})`);
 
+/** Columns of a {@link CallRow} from an ended call `c` alone (it has no meter), e.g. in an update's `returning`. */
+export const ENDED_CALL_COLUMNS = callColumns((column) => `c.${column}`);
+
 /** A call `c` with its meter `m` while it is active: what {@link CALL_COLUMNS} reads from. */
 export const CALL_TABLES = 'call c left join call_meter m on m.call_id = c.id';
 
