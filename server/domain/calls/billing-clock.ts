@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
-import { type SqlTransaction, transaction } from '../../database/sql.js';
+import { pipelinedTransaction, type RoundTrip, type SqlTransaction } from '../../database/sql.js';
 import { assert } from '../../errors.js';
 import { CampaignStatus } from '../campaigns/campaign-record.js';
-import { insertOutboxEvents, type EntityEvent } from '../campaigns/campaign.service.js';
 import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
 import { availableMicros, changeReservedCredit, type WalletCredit } from '../wallets/credit.js';
 import { CallEndReason, CallStatus, fundedUntilMs, nextCheckAtMs, paidSeconds, toCallRecord, type CallRecord } from './call-record.js';
@@ -11,9 +10,8 @@ import {
   lockBatchCampaigns,
   lockBatchSubscriptions,
   lockBatchWallets,
-  releaseAccountsCalls,
-  updateBatchCampaigns,
   updateBatchSubscriptions,
+  updateCallCountersWithEvents,
 } from './calls.queries.js';
 import {
   type ClaimedCallRow,
@@ -292,8 +290,9 @@ export class BillingClock {
     const startedAtMs = performance.now();
     // Calls due before the next pass are handled in this one (billingClockLookAheadMs).
     const horizonMs = nowMs + config.billingClockLookAheadMs;
-    const result = await this.claiming(async (tx) => {
-      const rows = await claimDueCalls.all(tx, { callIds: ids, now: new Date(horizonMs).toISOString() });
+    // Three round trips: the claim (with the begin), the locks, and the writes with the commit.
+    const result = await this.claiming(async (tx, roundTrip) => {
+      const [rows] = await roundTrip(() => [claimDueCalls.all(tx, { callIds: ids, now: new Date(horizonMs).toISOString() })] as const);
       if (rows.length === 0)
         return {
           pass: { processed: 0, extended: 0, stopped: 0 },
@@ -309,22 +308,30 @@ export class BillingClock {
       const walletIds = [...new Set(calls.map((c) => c.walletId))].sort();
       // Inbound calls have no campaign: no budget to check, no campaign counters to move.
       const campaignIds = [...new Set(calls.map((c) => c.campaignId).filter((id): id is string => id !== null))].sort();
+      const subscriptionIds = [...new Set(calls.map((c) => c.subscriptionId).filter((id): id is string => id !== null))].sort();
+      // Lock order: wallets, spend caps, subscriptions, campaigns, accounts (the statements of a
+      // round trip run one after another, in the order sent). Nothing is sent for a kind of row
+      // the batch has none of.
+      const [walletRows, caps, subscriptionRows, campaignRows] = await roundTrip(
+        () =>
+          [
+            lockBatchWallets.all(tx, { walletIds }),
+            SpendCapBook.lock(tx, walletIds, nowMs),
+            subscriptionIds.length === 0 ? Promise.resolve([]) : lockBatchSubscriptions.all(tx, { subscriptionIds }),
+            campaignIds.length === 0 ? Promise.resolve([]) : lockBatchCampaigns.all(tx, { campaignIds }),
+          ] as const,
+      );
       const wallets = new Map<string, WalletState>();
-      for (const w of await lockBatchWallets.all(tx, { walletIds })) {
+      for (const w of walletRows) {
         wallets.set(w.id, { balanceMicros: BigInt(w.balance_micros), reservedMicros: BigInt(w.reserved_micros), deltaMicros: 0n });
       }
-      // Lock order: wallets, spend caps, subscriptions, campaigns, accounts.
-      const caps = await SpendCapBook.lock(tx, walletIds, nowMs);
       const capRefusals = new Map<string, CapRefusal>();
-      const subscriptionIds = [...new Set(calls.map((c) => c.subscriptionId).filter((id): id is string => id !== null))].sort();
       const subscriptions = new Map<string, { active: boolean; free: number; reservedDelta: number; usedDelta: number }>();
-      if (subscriptionIds.length > 0) {
-        for (const row of await lockBatchSubscriptions.all(tx, { subscriptionIds })) {
-          subscriptions.set(row.id, { active: row.status === 'ACTIVE', free: row.free_seconds, reservedDelta: 0, usedDelta: 0 });
-        }
+      for (const row of subscriptionRows) {
+        subscriptions.set(row.id, { active: row.status === 'ACTIVE', free: row.free_seconds, reservedDelta: 0, usedDelta: 0 });
       }
       const campaigns = new Map<string, CampaignState>();
-      for (const m of campaignIds.length === 0 ? [] : await lockBatchCampaigns.all(tx, { campaignIds })) {
+      for (const m of campaignRows) {
         campaigns.set(m.id, {
           accountId: m.account_id,
           status: m.status,
@@ -426,77 +433,70 @@ export class BillingClock {
       }
 
       const iso = (ms: number) => new Date(ms).toISOString();
-      // Calls that go on rewrite their narrow meter row only (a HOT update); stopped calls write
-      // their final figures onto the call and lose their meter.
-      if (going.length > 0) {
-        await updateBatchMeters.run(tx, {
-          ids: going.map((c) => c.id),
-          fundedSeconds: going.map((c) => c.fundedSeconds),
-          reservedMicros: going.map((c) => c.reservedMicros.toString()),
-          allowanceSeconds: going.map((c) => c.allowanceSeconds),
-          nextCheckAts: going.map((c) => iso(c.nextCheckAtMs!)),
-        });
-      }
-      // The stopped calls' rows as written: the whole call, for its event and its cost posting.
-      const stoppedRows =
-        stops.length === 0
-          ? []
-          : await stopBatchCalls.all(tx, {
-              ids: stops.map((s) => s.call.id),
-              fundedSeconds: stops.map((s) => s.call.fundedSeconds),
-              reservedMicros: stops.map((s) => s.call.reservedMicros.toString()),
-              statuses: stops.map((s) => s.status),
-              endReasons: stops.map((s) => s.endReason),
-              endedAts: stops.map((s) => iso(s.endedAtMs)),
-              billedSeconds: stops.map((s) => s.call.fundedSeconds),
-              costMicros: stops.map((s) => s.costMicros.toString()),
-              allowanceSeconds: stops.map((s) => s.call.allowanceSeconds),
-            });
+      const subscriptionChanges = [...subscriptions].filter(([, sub]) => sub.reservedDelta !== 0 || sub.usedDelta !== 0);
+      const campaignChanges = [...campaigns].filter(([, m]) => m.committedDelta !== 0n || m.activeDelta !== 0 || m.stopStatus !== null);
+      // Every write in one round trip with the commit, each statement only when it has rows to write.
+      const [, stoppedRows] = await roundTrip(
+        () =>
+          [
+            // Calls that go on rewrite their narrow meter row only (a HOT update).
+            going.length === 0
+              ? Promise.resolve(0)
+              : updateBatchMeters.run(tx, {
+                  ids: going.map((c) => c.id),
+                  fundedSeconds: going.map((c) => c.fundedSeconds),
+                  reservedMicros: going.map((c) => c.reservedMicros.toString()),
+                  allowanceSeconds: going.map((c) => c.allowanceSeconds),
+                  nextCheckAts: going.map((c) => iso(c.nextCheckAtMs!)),
+                }),
+            // Stopped calls write their final figures onto the call, lose their meter and get their
+            // CALL_UPDATED events; their rows as written come back for their cost postings.
+            stops.length === 0
+              ? Promise.resolve([])
+              : stopBatchCalls.all(tx, {
+                  ids: stops.map((s) => s.call.id),
+                  fundedSeconds: stops.map((s) => s.call.fundedSeconds),
+                  reservedMicros: stops.map((s) => s.call.reservedMicros.toString()),
+                  statuses: stops.map((s) => s.status),
+                  endReasons: stops.map((s) => s.endReason),
+                  endedAts: stops.map((s) => iso(s.endedAtMs)),
+                  billedSeconds: stops.map((s) => s.call.fundedSeconds),
+                  costMicros: stops.map((s) => s.costMicros.toString()),
+                  allowanceSeconds: stops.map((s) => s.call.allowanceSeconds),
+                }),
+            subscriptionChanges.length === 0
+              ? Promise.resolve(0)
+              : updateBatchSubscriptions.run(tx, {
+                  ids: subscriptionChanges.map(([id]) => id),
+                  reservedDeltas: subscriptionChanges.map(([, sub]) => sub.reservedDelta),
+                  usedDeltas: subscriptionChanges.map(([, sub]) => sub.usedDelta),
+                }),
+            caps.write(tx),
+            ...[...capRefusals.values()].map((refusal) => publishSpendCapReached(tx, refusal)),
+            // One statement for every wallet of the batch (none when nothing was reserved).
+            changeReservedCredit(
+              tx,
+              [...wallets].map(([walletId, w]) => ({ walletId, deltaMicros: w.deltaMicros })),
+            ),
+            // The campaigns' counters with their CAMPAIGN_UPDATED events, and the accounts' active
+            // calls, in one statement.
+            campaignChanges.length === 0 && accountsEnded.size === 0
+              ? Promise.resolve(0)
+              : updateCallCountersWithEvents.run(tx, {
+                  campaignIds: campaignChanges.map(([id]) => id),
+                  committedDeltas: campaignChanges.map(([, m]) => m.committedDelta.toString()),
+                  spentDeltas: campaignChanges.map(([, m]) => m.spentDelta.toString()),
+                  activeDeltas: campaignChanges.map(([, m]) => m.activeDelta),
+                  stopStatuses: campaignChanges.map(([, m]) => m.stopStatus),
+                  accountIds: [...accountsEnded.keys()],
+                  accountDeltas: [...accountsEnded.values()].map((ended) => -ended),
+                }),
+          ] as const,
+        { commit: true },
+      );
       assert(stoppedRows.length === stops.length, 'every call a batch stops is one it holds');
       const stoppedById = new Map(stoppedRows.map((row) => [row.id, toCallRecord(row)]));
       const stopped = stops.map((s) => stoppedById.get(s.call.id)!);
-      const subscriptionChanges = [...subscriptions].filter(([, sub]) => sub.reservedDelta !== 0 || sub.usedDelta !== 0);
-      if (subscriptionChanges.length > 0) {
-        await updateBatchSubscriptions.run(tx, {
-          ids: subscriptionChanges.map(([id]) => id),
-          reservedDeltas: subscriptionChanges.map(([, sub]) => sub.reservedDelta),
-          usedDeltas: subscriptionChanges.map(([, sub]) => sub.usedDelta),
-        });
-      }
-      await caps.write(tx);
-      for (const refusal of capRefusals.values()) await publishSpendCapReached(tx, refusal);
-      // One statement for every wallet of the batch (none when nothing was reserved).
-      await changeReservedCredit(
-        tx,
-        [...wallets].map(([walletId, w]) => ({ walletId, deltaMicros: w.deltaMicros })),
-      );
-      const campaignChanges = [...campaigns].filter(([, m]) => m.committedDelta !== 0n || m.activeDelta !== 0 || m.stopStatus !== null);
-      const events: EntityEvent[] = [];
-      if (campaignChanges.length > 0) {
-        const changed = await updateBatchCampaigns.all(tx, {
-          ids: campaignChanges.map(([id]) => id),
-          committedDeltas: campaignChanges.map(([, m]) => m.committedDelta.toString()),
-          spentDeltas: campaignChanges.map(([, m]) => m.spentDelta.toString()),
-          activeDeltas: campaignChanges.map(([, m]) => m.activeDelta),
-          stopStatuses: campaignChanges.map(([, m]) => m.stopStatus),
-        });
-        for (const m of changed) {
-          events.push({ type: 'CAMPAIGN_UPDATED', accountId: m.account_id, campaignId: m.id, callId: null, version: BigInt(m.version) });
-        }
-      }
-      if (accountsEnded.size > 0) {
-        await releaseAccountsCalls.run(tx, { ids: [...accountsEnded.keys()], ended: [...accountsEnded.values()] });
-      }
-      for (const call of stopped) {
-        events.push({
-          type: 'CALL_UPDATED',
-          accountId: call.accountId,
-          campaignId: call.campaignId,
-          callId: call.id,
-          version: call.version,
-        });
-      }
-      await insertOutboxEvents(tx, events);
       return {
         pass: { processed: calls.length, extended, stopped: stopped.length },
         stopped,
@@ -526,8 +526,8 @@ export class BillingClock {
    * `billingClockClaimTimeoutMs`: PostgreSQL ends the transaction of a process that died or froze
    * mid-batch within that (after the statement in flight, for a frozen one), then any clock takes them.
    */
-  private claiming<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-    return transaction(this.options.em, work, { claimTimeoutMs: this.options.config.billingClockClaimTimeoutMs });
+  private claiming<T>(work: (tx: SqlTransaction, roundTrip: RoundTrip) => Promise<T>): Promise<T> {
+    return pipelinedTransaction(this.options.em, work, { claimTimeoutMs: this.options.config.billingClockClaimTimeoutMs });
   }
 
   /**

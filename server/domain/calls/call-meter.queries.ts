@@ -78,8 +78,8 @@ export const updateBatchMeters = sql<
 
 /**
  * Stops a batch's calls at the end of their funded time (element i of each array is call i's
- * final state): their final figures go onto the call and their meters are deleted, in one
- * statement; their rows as written.
+ * final state): their final figures go onto the call, their meters are deleted and their
+ * CALL_UPDATED outbox events inserted, in one statement; their rows as written.
  */
 export const stopBatchCalls = sql<
   CallRow,
@@ -95,16 +95,21 @@ export const stopBatchCalls = sql<
     allowanceSeconds: number[];
   }
 >(
-  // The stopped calls' whole rows come back (as written) for their events and cost postings: the
-  // claim reads only what the clock decides on.
-  `with gone as (delete from call_meter where call_id = any(:ids::uuid[]))
-   update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = null,
-          status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
-          cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, version = c.version + 1, updated_at = now()
-     from unnest(:ids::uuid[], :fundedSeconds::int[], :reservedMicros::bigint[], :statuses::text[], :endReasons::text[],
-                 :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
-          as u(id, funded_seconds, reserved_micros, status, end_reason, ended_at, billed_seconds, cost_micros, allowance_seconds)
-    where c.id = u.id
-    returning ${ENDED_CALL_COLUMNS}`,
+  // The stopped calls' whole rows come back (as written) for their cost postings: the claim reads
+  // only what the clock decides on.
+  `with gone as (delete from call_meter where call_id = any(:ids::uuid[])),
+   c as (
+     update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = null,
+            status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+            cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, version = c.version + 1, updated_at = now()
+       from unnest(:ids::uuid[], :fundedSeconds::int[], :reservedMicros::bigint[], :statuses::text[], :endReasons::text[],
+                   :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
+            as u(id, funded_seconds, reserved_micros, status, end_reason, ended_at, billed_seconds, cost_micros, allowance_seconds)
+      where c.id = u.id
+      returning c.*),
+   events as (
+     insert into outbox_event (type, account_id, campaign_id, call_id, version)
+     select 'CALL_UPDATED', account_id, campaign_id, id, version from c order by id)
+   select ${ENDED_CALL_COLUMNS} from c`,
   { prepareAs: 'billing_clock_stop_calls_full' },
 );
