@@ -63,6 +63,29 @@ const BATCH = numberFromEnv('BENCH_CLOCK_BATCH', 500, 1, 1_000);
 const ROUNDS = numberFromEnv('BENCH_CLOCK_ROUNDS', 40, 1, 1_000);
 /** The base build's dist folder (its `server/` is imported from there); unset: this build only. */
 const BASE_DIST = process.env.BENCH_CLOCK_BASE_DIST ? path.resolve(process.env.BENCH_CLOCK_BASE_DIST) : undefined;
+/** Load pg_stat_statements and print the statements of the recorded rounds, by execution time (a small cost of its own). */
+const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
+/**
+ * `BENCH_CLOCK_TRIGGER_AB=1`: instead of two builds, this build's clock twice, with the WALLET_UPDATED
+ * trigger of wallets one event insert per wallet (`row`: as Migration20261122050000_wallet_updated
+ * made it) on one side and one per statement (`statement`: Migration20261208140000) on the other,
+ * swapped between batches (outside the timed window).
+ */
+const TRIGGER_AB = numberFromEnv('BENCH_CLOCK_TRIGGER_AB', 0, 0, 1) === 1;
+const ROW_TRIGGER = `
+create or replace function spendwire_bench_wallet_updated_row() returns trigger language plpgsql as $$
+begin
+  insert into outbox_event (type, account_id, wallet_id) values ('WALLET_UPDATED', new.account_id, new.id);
+  return null;
+end $$;
+drop trigger wallet_updated on wallet;
+create trigger wallet_updated after update on wallet
+  for each row when (old.reserved_micros is distinct from new.reserved_micros or old.status is distinct from new.status)
+  execute function spendwire_bench_wallet_updated_row()`;
+const STATEMENT_TRIGGER = `
+drop trigger wallet_updated on wallet;
+create trigger wallet_updated after update on wallet referencing old table as old_rows new table as new_rows
+  for each statement execute function spendwire_wallet_updated()`;
 const DATABASE_NAME = 'spendwire_bench_clock_batch';
 const PER_MINUTE = '0.6';
 /** The micros one second of a bench call costs (0.60/min). */
@@ -79,6 +102,8 @@ class SetClock {
 /** One side of the A/B: a billing clock of one build, on its own pool, and what its batches cost. */
 interface Side {
   name: string;
+  /** DDL run before each of its batches, outside the timed window (BENCH_CLOCK_TRIGGER_AB). */
+  before?: string;
   runBatch: (ids: string[], nowMs: number) => Promise<BillingPass>;
   clock: SetClock;
   close: () => Promise<void>;
@@ -199,6 +224,7 @@ async function runRound(database: pg.Client, side: Side, postgresPid: number | u
   // Due times carry microseconds; the clock works in whole milliseconds.
   const nowMs = Math.ceil(Math.max(...rows.map((r) => r.due_ms)));
   side.clock.at = nowMs;
+  if (side.before) await database.query(side.before);
   // PostgreSQL's CPU is read outside the app's window: reading it (a /proc file per backend) is the bench's work.
   const pgBefore = postgresCpuSeconds(postgresPid);
   const appBefore = process.cpuUsage();
@@ -235,7 +261,12 @@ async function main(resources: Resources): Promise<boolean> {
   const benchStarted = performance.now();
   resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-clock-batch-'));
   const postgresDir = path.join(resources.tempDir, 'postgres');
-  resources.cluster = await startEmbeddedPostgres({ dataDir: postgresDir, port: 0, persistent: false });
+  resources.cluster = await startEmbeddedPostgres({
+    dataDir: postgresDir,
+    port: 0,
+    persistent: false,
+    settings: STATEMENT_STATISTICS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {},
+  });
   await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
   const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
   const postgresPid = postmasterPid(postgresDir);
@@ -247,6 +278,11 @@ async function main(resources: Resources): Promise<boolean> {
       port: 0,
       host: '127.0.0.1',
       billingClockEnabled: false,
+      // Background work the batches would otherwise share their CPU windows with.
+      alertsEnabled: false,
+      outboxPollIntervalMs: 3_600_000,
+      socketCredentialCheckIntervalMs: 3_600_000,
+      rateLimitsEnabled: false,
       concurrentCallsPerAccountMax: Math.max(loadConfig({}).concurrentCallsPerAccountMax, Math.ceil(CALLS / ACCOUNTS)),
     },
   );
@@ -259,8 +295,16 @@ async function main(resources: Resources): Promise<boolean> {
   await placeCalls(database, accounts, Date.now());
 
   const thisServer = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../server');
-  if (BASE_DIST) resources.sides.push(await openSide('base build', path.join(BASE_DIST, 'server'), databaseUrl, config, app));
-  resources.sides.push(await openSide('this build', thisServer, databaseUrl, config, app));
+  if (TRIGGER_AB) {
+    resources.sides.push({ ...(await openSide('wallet trigger per row', thisServer, databaseUrl, config, app)), before: ROW_TRIGGER });
+    resources.sides.push({
+      ...(await openSide('wallet trigger per statement', thisServer, databaseUrl, config, app)),
+      before: STATEMENT_TRIGGER,
+    });
+  } else {
+    if (BASE_DIST) resources.sides.push(await openSide('base build', path.join(BASE_DIST, 'server'), databaseUrl, config, app));
+    resources.sides.push(await openSide('this build', thisServer, databaseUrl, config, app));
+  }
   const sides = resources.sides;
 
   console.log(`Spendwire billing clock: one batch's cost per call handled, ${sides.map((s) => s.name).join(' vs ')}, same run`);
@@ -273,6 +317,10 @@ async function main(resources: Resources): Promise<boolean> {
       `calls due earliest, every call extended by 1 s; ${ROUNDS} recorded batches a side, alternating (A B B A …), after one unrecorded each`,
   );
   for (const side of sides) await runRound(database, side, postgresPid, false);
+  if (STATEMENT_STATISTICS) {
+    await database.query('create extension if not exists pg_stat_statements');
+    await database.query('select pg_stat_statements_reset()');
+  }
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) await runRound(database, side, postgresPid, true);
@@ -315,6 +363,20 @@ async function main(resources: Resources): Promise<boolean> {
     );
   }
   console.log(`Load average after: ${loadAfter}`);
+  if (STATEMENT_STATISTICS) {
+    const { rows } = await database.query<{ query: string; calls: string; total_ms: number; mean_ms: number }>(
+      `select query, calls::text, total_exec_time as total_ms, mean_exec_time as mean_ms from pg_stat_statements
+        where dbid = (select oid from pg_database where datname = current_database()) and query not like '%call_meter\n      order by%'
+        order by total_exec_time desc limit 20`,
+    );
+    console.log('Statements of the recorded rounds (both sides), by execution time: ms total, executions, mean ms');
+    for (const statement of rows) {
+      console.log(
+        `  ${fixed(statement.total_ms, 0).padStart(7)}  ${statement.calls.padStart(6)}  ${fixed(statement.mean_ms, 3).padStart(8)}  ` +
+          statement.query.replace(/\s+/g, ' ').slice(0, 110),
+      );
+    }
+  }
 
   for (const side of sides) await side.close();
   resources.sides = [];
