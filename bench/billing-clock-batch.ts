@@ -59,6 +59,12 @@ const CALLS = numberFromEnv('BENCH_CLOCK_CALLS', 10_000, 100, 100_000);
 const ACCOUNTS = numberFromEnv('BENCH_CLOCK_ACCOUNTS', 25, 1, 1_000);
 /** Calls per batch (each side's batch is this many calls). */
 const BATCH = numberFromEnv('BENCH_CLOCK_BATCH', 500, 1, 1_000);
+/**
+ * Calls per batch of the base side (`BENCH_CLOCK_BASE_BATCH`, default BENCH_CLOCK_BATCH): a clock whose
+ * passes take more calls at once (billingClockLookAheadMs) meets the same load in larger batches, so
+ * the two builds may be compared each at the batch size a real run gives it.
+ */
+const BASE_BATCH = numberFromEnv('BENCH_CLOCK_BASE_BATCH', BATCH, 1, 1_000);
 /** Recorded batches per side. */
 const ROUNDS = numberFromEnv('BENCH_CLOCK_ROUNDS', 40, 1, 1_000);
 /** The base build's dist folder (its `server/` is imported from there); unset: this build only. */
@@ -102,6 +108,8 @@ class SetClock {
 /** One side of the A/B: a billing clock of one build, on its own pool, and what its batches cost. */
 interface Side {
   name: string;
+  /** Calls per batch. */
+  batch: number;
   /** DDL run before each of its batches, outside the timed window (BENCH_CLOCK_TRIGGER_AB). */
   before?: string;
   runBatch: (ids: string[], nowMs: number) => Promise<BillingPass>;
@@ -192,7 +200,14 @@ async function placeCalls(database: pg.Client, accounts: { accountId: string; wa
 }
 
 /** A billing clock of the build whose `server/` is at `serverDir`, on its own pool of 2, driven by hand. */
-async function openSide(name: string, serverDir: string, databaseUrl: string, config: Config, app: RunningApp): Promise<Side> {
+async function openSide(
+  name: string,
+  serverDir: string,
+  databaseUrl: string,
+  config: Config,
+  app: RunningApp,
+  batch: number,
+): Promise<Side> {
   const { createOrm: createSideOrm } = (await import(path.join(serverDir, 'database/orm.js'))) as { createOrm: typeof createOrm };
   const { BillingClock: SideClock } = (await import(path.join(serverDir, 'domain/calls/billing-clock.js'))) as {
     BillingClock: typeof BillingClock;
@@ -204,6 +219,7 @@ async function openSide(name: string, serverDir: string, databaseUrl: string, co
   if (typeof target.runBatch !== 'function') throw new Error(`${name}: BillingClock.runBatch is gone: update bench/billing-clock-batch.ts`);
   return {
     name,
+    batch,
     runBatch: (ids, nowMs) => target.runBatch!.call(billing, ids, nowMs),
     clock,
     close: () => orm.close(true),
@@ -219,7 +235,7 @@ async function runRound(database: pg.Client, side: Side, postgresPid: number | u
   const { rows } = await database.query<{ id: string; due_ms: number }>(
     `select call_id as id, (extract(epoch from next_check_at) * 1000)::float8 as due_ms from call_meter
       order by next_check_at, call_id limit $1`,
-    [BATCH],
+    [side.batch],
   );
   // Due times carry microseconds; the clock works in whole milliseconds.
   const nowMs = Math.ceil(Math.max(...rows.map((r) => r.due_ms)));
@@ -296,16 +312,20 @@ async function main(resources: Resources): Promise<boolean> {
 
   const thisServer = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../server');
   if (TRIGGER_AB) {
-    resources.sides.push({ ...(await openSide('wallet trigger per row', thisServer, databaseUrl, config, app)), before: ROW_TRIGGER });
     resources.sides.push({
-      ...(await openSide('wallet trigger per statement', thisServer, databaseUrl, config, app)),
+      ...(await openSide('wallet trigger per row', thisServer, databaseUrl, config, app, BATCH)),
+      before: ROW_TRIGGER,
+    });
+    resources.sides.push({
+      ...(await openSide('wallet trigger per statement', thisServer, databaseUrl, config, app, BATCH)),
       before: STATEMENT_TRIGGER,
     });
   } else {
-    if (BASE_DIST) resources.sides.push(await openSide('base build', path.join(BASE_DIST, 'server'), databaseUrl, config, app));
-    resources.sides.push(await openSide('this build', thisServer, databaseUrl, config, app));
+    if (BASE_DIST) resources.sides.push(await openSide('base build', path.join(BASE_DIST, 'server'), databaseUrl, config, app, BASE_BATCH));
+    resources.sides.push(await openSide('this build', thisServer, databaseUrl, config, app, BATCH));
   }
   const sides = resources.sides;
+  if (sides.some((side) => side.batch * 2 > CALLS)) throw new Error('BENCH_CLOCK_CALLS must be at least twice the largest batch');
 
   console.log(`Spendwire billing clock: one batch's cost per call handled, ${sides.map((s) => s.name).join(' vs ')}, same run`);
   console.log(
@@ -313,8 +333,8 @@ async function main(resources: Resources): Promise<boolean> {
       `load average ${loadAverageText()}`,
   );
   console.log(
-    `${CALLS.toLocaleString('en-US')} active calls over ${ACCOUNTS} accounts (one wallet and one running campaign each); batches of ${BATCH} ` +
-      `calls due earliest, every call extended by 1 s; ${ROUNDS} recorded batches a side, alternating (A B B A …), after one unrecorded each`,
+    `${CALLS.toLocaleString('en-US')} active calls over ${ACCOUNTS} accounts (one wallet and one running campaign each); batches of ` +
+      `${sides.map((side) => `${side.batch} (${side.name})`).join(', ')} calls due earliest, every call extended by 1 s; ${ROUNDS} recorded batches a side, alternating (A B B A …), after one unrecorded each`,
   );
   for (const side of sides) await runRound(database, side, postgresPid, false);
   if (STATEMENT_STATISTICS) {
