@@ -38,8 +38,8 @@ import { startApp, type RunningApp } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
-import { createOrm } from '../server/database/orm.js';
-import { BillingClock, type BillingPass } from '../server/domain/calls/billing-clock.js';
+import type { createOrm } from '../server/database/orm.js';
+import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
 import {
   createFundedWallet,
