@@ -21,7 +21,7 @@ import {
   stopBatchCalls,
   updateBatchMeters,
 } from './call-meter.queries.js';
-import { postCallCost, type PostingDeps } from './call.service.js';
+import { postCallCosts, type PostingDeps } from './call.service.js';
 import { stopStatusFor } from './open-call.js';
 import type { PostingBatcher } from '../wallets/post-wallet-transaction.js';
 import type { Clock } from './clock.js';
@@ -542,24 +542,25 @@ export class BillingClock {
     }
   }
 
-  /** Posts the costs of stopped calls, a few at a time (each is one ledger statement). */
+  /**
+   * Posts the costs of a batch's stopped calls (at most `billingClockBatchSize`) together: one ledger
+   * statement and commit where possible (postCallCosts), not one each. A clock that fell behind ends
+   * whole batches of lapsed calls, and posting a thousand costs one by one (8 at a time) took it
+   * about 2 s a batch on a loaded 2-core host, while every other call lapsed too.
+   */
   private async postStopped(calls: CallRecord[]): Promise<void> {
+    if (calls.length === 0) return;
     // One wake-up for the whole set, after it (below), rather than one per posting.
     const deps: PostingDeps = { config: this.options.config, committed: () => {}, postings: this.options.postings };
-    let next = 0;
-    const worker = async () => {
-      while (next < calls.length) {
-        const call = calls[next++]!;
-        try {
-          await postCallCost(this.options.em.fork(), deps, call, 'billing_clock');
-        } catch (error) {
-          // Left for postPendingCallCosts at the next start; the reservation stays held until then.
-          this.options.onError?.(error);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, calls.length) }, worker));
-    if (calls.length > 0) this.options.committed();
+    try {
+      const outcomes = await postCallCosts(this.options.em.fork(), deps, calls, 'billing_clock');
+      // A refused posting is left for postPendingCallCosts at the next start; its reservation stays held until then.
+      for (const outcome of outcomes) if (!outcome.ok) this.options.onError?.(outcome.error);
+    } catch (error) {
+      // A lost connection: the costs not recorded are posted by postPendingCallCosts (their keys make it idempotent).
+      this.options.onError?.(error);
+    }
+    this.options.committed();
   }
 }
 

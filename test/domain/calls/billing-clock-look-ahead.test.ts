@@ -1,9 +1,10 @@
 // Goal: the billing clock's batch as it is now cut for cost (issue 18 item 4): a pass takes the calls due within
 // `billingClockLookAheadMs` (at the boundary and not a millisecond past it), stops a call short of funds at its funded
 // end when that end falls within the look-ahead (never earlier, ended at that end), reads only the columns it decides
-// on yet hands a stopped call's whole row to its event and cost posting, and keeps the books clean against endCall
-// running at the same time. Method: the real server with its clock stepped by hand (ManualClock), the calls' rows
+// on yet hands a stopped call's whole row to its event and cost posting, posts the costs of the calls a batch stops
+// together, and keeps the books clean against endCall running at the same time. Method: the real server with its clock stepped by hand (ManualClock), the calls' rows
 // read back from PostgreSQL, and verifyLedger at the end of each test.
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.js';
 import { sql } from '../../../server/database/sql.js';
@@ -160,5 +161,33 @@ it('keeps the books clean when endCall hangs calls up while clock passes extend 
   }
   expect(calls.filter((call) => call.status === 'COMPLETED').length).toBeGreaterThan(0);
   expect(calls.filter((call) => call.status === 'STOPPED').length).toBeGreaterThan(0);
+  await t.assertLedger();
+});
+
+it('posts the costs of the calls one batch stops together: one statement records their transactions, not one per call', async () => {
+  clock.advance(10_000);
+  const { ids } = await startCalls(30, '10');
+  await passAt(clock.now());
+  // Five seconds without a pass: every grant lapsed, and the next pass ends all 30 calls where the switch hung them up.
+  clock.advance(5_000);
+  const originalQuery = pg.Client.prototype.query;
+  const sent: string[] = [];
+  pg.Client.prototype.query = function recordingQuery(this: pg.Client, ...args: unknown[]) {
+    const [config] = args;
+    sent.push(typeof config === 'string' ? config : String((config as { text?: string })?.text ?? ''));
+    return (originalQuery as (...all: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  try {
+    await t.app.spend.billingClock.runDue();
+  } finally {
+    pg.Client.prototype.query = originalQuery;
+  }
+  const calls = await Promise.all(ids.map((callId) => selectCall.one(t.app.orm.em.fork(), { callId })));
+  for (const call of calls) {
+    expect(call).toMatchObject({ status: 'COMPLETED', end_reason: 'HANGUP', billed_seconds: 2 });
+    expect(call.transaction_id).not.toBeNull();
+  }
+  const recordings = sent.filter((text) => /^update call c? ?set transaction_id/.test(text.trim()));
+  expect(recordings).toHaveLength(1);
   await t.assertLedger();
 });
