@@ -381,10 +381,9 @@ export interface Config {
    * within this of a pass (it would fall due before the next pass, `billingClockIntervalMs` later) is
    * handled in it, so a pass is one batch of about this plus the interval's worth of calls rather
    * than many small ones, and each batch's fixed cost (a dozen statements and a commit) is shared by
-   * more calls. A call is then extended up to this much earlier than `billingClockLeadMs` asks, and a
-   * call short of funds is stopped at the end of its funded time up to this much before that end
-   * (it ends at that end, as it would otherwise a pass after it). 0: only calls already due.
-   * Keep it well below `billingClockLeadMs`. @default 20
+   * more calls. A call is then extended up to this much earlier than `billingClockLeadMs` asks; a
+   * call short of funds is still tried once more, and stopped, no earlier than the end of its funded
+   * time. 0: only calls already due. Keep it well below `billingClockLeadMs`. @default 20
    */
   billingClockLookAheadMs: number;
   /**

@@ -393,10 +393,9 @@ export class BillingClock {
           caps.add(call.walletId, increment);
           going.push(call);
           extended++;
-        } else if (lapsed || horizonMs >= fundedUntil) {
-          // The funded time is over, or ends before the next pass, and the next increment could not
-          // be had (stopped at its end), or its grant lapsed unextended (hung up at its end, as the
-          // switch did).
+        } else if (lapsed || nowMs >= fundedUntil) {
+          // The funded time is over and the next increment could not be had (stopped at its end),
+          // or its grant lapsed unextended (hung up at its end, as the switch did).
           const reason = !short
             ? CallEndReason.HANGUP
             : walletShort
@@ -427,7 +426,9 @@ export class BillingClock {
           accountsEnded.set(call.accountId, (accountsEnded.get(call.accountId) ?? 0) + 1);
         } else {
           // Short now; money may come back (a call ending, a top-up) before the funded time ends.
-          call.nextCheckAtMs = fundedUntil;
+          // Tried once more at the first pass at or after that end, as without the look-ahead: due
+          // the look-ahead after it, so a pass takes it no earlier than the end itself.
+          call.nextCheckAtMs = fundedUntil + config.billingClockLookAheadMs;
           going.push(call);
         }
       }
