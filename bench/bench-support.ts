@@ -129,7 +129,7 @@ export function postmasterPid(dataDir: string): number | undefined {
  * CPU seconds of a PostgreSQL cluster: the postmaster's own time, the time of its children it has
  * reaped (backends that ended: cutime + cstime) and that of its live children; NaN when unreadable.
  */
-function postgresCpuSeconds(postmaster: number | undefined): number {
+export function postgresCpuSeconds(postmaster: number | undefined): number {
   if (postmaster === undefined) return Number.NaN;
   const fieldsOf = (pid: string | number) => {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -535,6 +535,8 @@ interface RunResult {
   claim: ClaimState;
   /** The wide-row baseline next to the meter, after the window (batched runs only). */
   ab: StatementAb | undefined;
+  /** Set when calls were not all active through the window (the clock let grants lapse): what was seen. */
+  lapsed: string | undefined;
 }
 
 /** Sum of the active calls' funded seconds (on their meters), and the backlog figures, read on the bench's own connection. */
@@ -724,12 +726,15 @@ async function runOnce(options: {
   const after = await readCallFigures(options.database);
   const statements = STATEMENT_STATISTICS ? await readStatementTimes(options.database) : undefined;
   const claim = await readClaimState(options.database);
+  // Calls the clock ended as lapsed (it fell more than an increment behind) fail the run, after its
+  // figures are printed: how far behind, at what cost per call, is what says why.
+  let lapsed: string | undefined;
   if (before.active !== CALLS || after.active !== CALLS) {
     const ends = await options.database.query<{ status: string; end_reason: string | null; calls: number }>(
       'select status, end_reason, count(*)::int as calls from call group by 1, 2 order by 1, 2',
     );
     const endsText = ends.rows.map((row) => `${row.status}/${row.end_reason ?? '-'} ${row.calls}`).join(', ');
-    throw new Error(`expected ${CALLS} active calls, saw ${before.active} then ${after.active} (calls by status/end reason: ${endsText})`);
+    lapsed = `expected ${CALLS} active calls, saw ${before.active} then ${after.active} (calls by status/end reason: ${endsText})`;
   }
   // After the window, with the clock stopped (so that neither side waits for its locks or its CPU):
   // the same batches both ways. endCall needs no clock.
@@ -772,6 +777,7 @@ async function runOnce(options: {
       vacuumSeconds,
       claim,
       ab,
+      lapsed,
     },
   };
 }
@@ -1062,10 +1068,12 @@ async function main(resources: Resources): Promise<boolean> {
     }
   }
   const goal = results.find((result) => result.batchSize === defaults.billingClockBatchSize);
+  for (const result of results) if (result.lapsed) console.log(`${result.label}: FAILED, grants lapsed: ${result.lapsed}`);
   if (goal && GOAL_CALLS.includes(CALLS)) {
     const p99 = percentile(goal.lags, 0.99);
+    const met = p99 <= GOAL_P99_MS && goal.lapsed === undefined;
     console.log(
-      `Goal check: ${goal.label}, ${CALLS.toLocaleString('en-US')} calls: p99 = ${fixed(p99, 1)} ms → ${p99 <= GOAL_P99_MS ? 'MET' : 'NOT MET'} (goal ≤ ${GOAL_P99_MS} ms)`,
+      `Goal check: ${goal.label}, ${CALLS.toLocaleString('en-US')} calls: p99 = ${fixed(p99, 1)} ms${goal.lapsed ? ', grants lapsed' : ''} → ${met ? 'MET' : 'NOT MET'} (goal ≤ ${GOAL_P99_MS} ms)`,
     );
   } else {
     console.log(
@@ -1096,7 +1104,7 @@ async function main(resources: Resources): Promise<boolean> {
     await orm.close(true);
   }
   console.log(`Total bench time: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
-  return booksHold;
+  return booksHold && results.every((result) => result.lapsed === undefined);
 }
 
 const resources: Resources = {};

@@ -383,6 +383,16 @@ export interface Config {
   /** Calls the billing clock handles per statement batch. @default 1000 */
   billingClockBatchSize: number;
   /**
+   * How far ahead of the time of a pass the billing clock takes calls, in milliseconds: a call due
+   * within this of a pass (it would fall due before the next pass, `billingClockIntervalMs` later) is
+   * handled in it, so a pass is one batch of about this plus the interval's worth of calls rather
+   * than many small ones, and each batch's fixed cost (a dozen statements and a commit) is shared by
+   * more calls. A call is then extended up to this much earlier than `billingClockLeadMs` asks; a
+   * call short of funds is still tried once more, and stopped, no earlier than the end of its funded
+   * time. 0: only calls already due. Keep it well below `billingClockLeadMs`. @default 20
+   */
+  billingClockLookAheadMs: number;
+  /**
    * How often the billing clock re-reads every active call's due time, in milliseconds: it learns
    * of the calls of other processes (and of a crashed one) this way, between two batches of a busy
    * pass too, so it takes over a dead process's calls within this; its own it schedules at once. @default 1000
@@ -1140,6 +1150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingClockLeadMs: positiveIntegerFromEnv(env, 'BILLING_CLOCK_LEAD_MS', 1_000),
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
+    billingClockLookAheadMs: 20,
     billingClockRescanMs: 1_000,
     billingClockClaimTimeoutMs: billingClockClaimTimeoutMsFromEnv(env),
     billingClockEnabled: true,

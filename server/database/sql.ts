@@ -198,15 +198,10 @@ export interface TransactionOptions {
 }
 
 /**
- * Runs `work` in one transaction (READ COMMITTED unless `options` say otherwise) on one pooled
- * connection: commits when `work` resolves, rolls back when it throws. Multi-statement writes lock
- * rows in one fixed order: calls, wallets, subscriptions, campaigns, accounts.
+ * The statement that opens a transaction with `options`: `begin`, with the claim timeout's
+ * settings behind it in the same simple query (one round trip; an integer, so no quoting).
  */
-export async function transaction<T>(
-  em: EntityManager,
-  work: (tx: SqlTransaction) => Promise<T>,
-  options: TransactionOptions = {},
-): Promise<T> {
+function openingStatement(options: TransactionOptions): string {
   // A plain `begin` is the server's default, READ COMMITTED; options are spelled out only when given.
   const begin =
     options.isolationLevel === undefined && !options.readOnly
@@ -217,11 +212,22 @@ export async function transaction<T>(
     claimTimeoutMs === undefined || (Number.isInteger(claimTimeoutMs) && claimTimeoutMs > 0),
     'a transaction claim timeout is a positive integer of milliseconds',
   );
-  // One simple query, one round trip: the settings ride with the begin (an integer, so no quoting).
-  const opening =
-    claimTimeoutMs === undefined
-      ? begin
-      : `${begin}; set local idle_in_transaction_session_timeout = ${claimTimeoutMs}; set local client_connection_check_interval = ${claimTimeoutMs}`;
+  return claimTimeoutMs === undefined
+    ? begin
+    : `${begin}; set local idle_in_transaction_session_timeout = ${claimTimeoutMs}; set local client_connection_check_interval = ${claimTimeoutMs}`;
+}
+
+/**
+ * Runs `work` in one transaction (READ COMMITTED unless `options` say otherwise) on one pooled
+ * connection: commits when `work` resolves, rolls back when it throws. Multi-statement writes lock
+ * rows in one fixed order: calls, wallets, subscriptions, campaigns, accounts.
+ */
+export async function transaction<T>(
+  em: EntityManager,
+  work: (tx: SqlTransaction) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  const opening = openingStatement(options);
   return withConnection(em, async (connection) => {
     await connection.query(opening);
     try {
@@ -263,12 +269,15 @@ interface PipelinedClient {
  * one that asks for it (or alone after `work`). Uses node-postgres's pipeline mode (every message
  * written at once, each statement still its own Sync, so a failed one only aborts the transaction),
  * switched on only while a round trip is in flight on this connection, which the transaction owns.
- * READ COMMITTED. Rolls back when `work` or a round trip throws.
+ * READ COMMITTED; `options.claimTimeoutMs` as in {@link transaction} (its settings go with the `begin`).
+ * Rolls back when `work` or a round trip throws.
  */
 export async function pipelinedTransaction<T>(
   em: EntityManager,
   work: (tx: SqlTransaction, roundTrip: RoundTrip) => Promise<T>,
+  options: Pick<TransactionOptions, 'claimTimeoutMs'> = {},
 ): Promise<T> {
+  const opening = openingStatement(options);
   return withConnection(em, async (connection) => {
     const tx = new SqlTransaction(connection, false);
     let committed = false;
@@ -283,7 +292,7 @@ export async function pipelinedTransaction<T>(
       client.connection.stream.cork();
       try {
         if (!tx.begun) {
-          sent.push(connection.query('begin'));
+          sent.push(connection.query(opening));
           tx.begun = true;
         }
         const own = send();

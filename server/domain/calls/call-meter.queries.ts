@@ -6,7 +6,7 @@
  * they are hand-written batch statements (arrays in, one statement per batch) on purpose.
  */
 import { sql } from '../../database/sql.js';
-import { CALL_COLUMNS, type CallRow } from './calls.queries.js';
+import { ENDED_CALL_COLUMNS, type CallRow } from './calls.queries.js';
 
 /** Every active call's next due time, in epoch milliseconds (one narrow row per active call). */
 export const selectMetersDue = sql<{ id: string; next_check_at_ms: number }>(
@@ -22,17 +22,42 @@ export const selectCallsDue = sql<{ id: string; status: string; next_check_at_ms
 );
 
 /**
+ * What the billing clock reads of a call it claims: the figures it decides on and nothing more (a
+ * stopped call's full row comes back from {@link stopBatchCalls}). Amounts in micros as text, times
+ * in epoch milliseconds.
+ */
+export interface ClaimedCallRow {
+  id: string;
+  account_id: string;
+  campaign_id: string | null;
+  wallet_id: string;
+  subscription_id: string | null;
+  per_minute_micros: string;
+  next_increment_seconds: number;
+  connect_fee_micros: string;
+  started_at_ms: number;
+  funded_seconds: number;
+  reserved_micros: string;
+  allowance_seconds: number;
+  next_check_at_ms: number;
+}
+
+/**
  * Claims those of `callIds` still active and due at `now`, with their meters; calls another
  * process holds are skipped. The call row and then its meter are locked, as endCall locks them:
  * whoever changes an active call's meter holds both, and locking the meter re-reads it as another
  * process's batch may have left it since this statement began (a call it extended is then no
- * longer due, and is left out).
+ * longer due, and is left out). Only the {@link ClaimedCallRow} columns are read: every call of a
+ * batch is claimed every increment, and most only go on.
  */
-export const claimDueCalls = sql<CallRow, { callIds: readonly string[]; now: string }>(
-  `select ${CALL_COLUMNS} from call c join call_meter m on m.call_id = c.id
+export const claimDueCalls = sql<ClaimedCallRow, { callIds: readonly string[]; now: string }>(
+  `select c.id, c.account_id, c.campaign_id, c.wallet_id, c.subscription_id, c.per_minute_micros::text, c.next_increment_seconds,
+          c.connect_fee_micros::text, (extract(epoch from c.started_at) * 1000)::float8 as started_at_ms, m.funded_seconds,
+          m.reserved_micros::text, m.allowance_seconds, (extract(epoch from m.next_check_at) * 1000)::float8 as next_check_at_ms
+     from call c join call_meter m on m.call_id = c.id
     where c.id = any(:callIds::uuid[]) and c.status = 'ACTIVE' and m.next_check_at <= :now
     for update of c, m skip locked`,
-  { prepareAs: 'billing_clock_claim' },
+  { prepareAs: 'billing_clock_claim_narrow' },
 );
 
 /**
@@ -53,11 +78,11 @@ export const updateBatchMeters = sql<
 
 /**
  * Stops a batch's calls at the end of their funded time (element i of each array is call i's
- * final state): their final figures go onto the call and their meters are deleted, in one
- * statement; their new versions.
+ * final state): their final figures go onto the call, their meters are deleted and their
+ * CALL_UPDATED outbox events inserted, in one statement; their rows as written.
  */
 export const stopBatchCalls = sql<
-  { id: string; version: string },
+  CallRow,
   {
     ids: string[];
     fundedSeconds: number[];
@@ -70,14 +95,21 @@ export const stopBatchCalls = sql<
     allowanceSeconds: number[];
   }
 >(
-  `with gone as (delete from call_meter where call_id = any(:ids::uuid[]))
-   update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = null,
-          status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
-          cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, version = c.version + 1, updated_at = now()
-     from unnest(:ids::uuid[], :fundedSeconds::int[], :reservedMicros::bigint[], :statuses::text[], :endReasons::text[],
-                 :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
-          as u(id, funded_seconds, reserved_micros, status, end_reason, ended_at, billed_seconds, cost_micros, allowance_seconds)
-    where c.id = u.id
-    returning c.id, c.version::text`,
-  { prepareAs: 'billing_clock_stop_calls' },
+  // The stopped calls' whole rows come back (as written) for their cost postings: the claim reads
+  // only what the clock decides on.
+  `with gone as (delete from call_meter where call_id = any(:ids::uuid[])),
+   c as (
+     update call c set funded_seconds = u.funded_seconds, reserved_micros = u.reserved_micros, next_check_at = null,
+            status = u.status, end_reason = u.end_reason, ended_at = u.ended_at, billed_seconds = u.billed_seconds,
+            cost_micros = u.cost_micros, allowance_seconds = u.allowance_seconds, version = c.version + 1, updated_at = now()
+       from unnest(:ids::uuid[], :fundedSeconds::int[], :reservedMicros::bigint[], :statuses::text[], :endReasons::text[],
+                   :endedAts::timestamptz[], :billedSeconds::int[], :costMicros::bigint[], :allowanceSeconds::int[])
+            as u(id, funded_seconds, reserved_micros, status, end_reason, ended_at, billed_seconds, cost_micros, allowance_seconds)
+      where c.id = u.id
+      returning c.*),
+   events as (
+     insert into outbox_event (type, account_id, campaign_id, call_id, version)
+     select 'CALL_UPDATED', account_id, campaign_id, id, version from c order by id)
+   select ${ENDED_CALL_COLUMNS} from c`,
+  { prepareAs: 'billing_clock_stop_calls_full' },
 );

@@ -61,6 +61,9 @@ const callColumns = (
 /** Columns of a {@link CallRow} from {@link CALL_TABLES}: the meter's figures while the call is active. */
 export const CALL_COLUMNS = callColumns((column) => `coalesce(m.${column}, c.${column})`);
 
+/** Columns of a {@link CallRow} from an ended call `c` alone (it has no meter), e.g. in an update's `returning`. */
+export const ENDED_CALL_COLUMNS = callColumns((column) => `c.${column}`);
+
 /** A call `c` with its meter `m` while it is active: what {@link CALL_COLUMNS} reads from. */
 export const CALL_TABLES = 'call c left join call_meter m on m.call_id = c.id';
 
@@ -209,23 +212,8 @@ export const updateBatchSubscriptions = sql<never, { ids: string[]; reservedDelt
   { prepareAs: 'billing_clock_update_subscriptions' },
 );
 
-/** Changes many campaigns' counters (micros, active calls) and stops those given a status; their new versions. */
-export const updateBatchCampaigns = sql<
-  { id: string; account_id: string; version: string },
-  { ids: string[]; committedDeltas: string[]; spentDeltas: string[]; activeDeltas: number[]; stopStatuses: (string | null)[] }
->(
-  `update campaign m set committed_micros = m.committed_micros + u.committed_delta, spent_micros = m.spent_micros + u.spent_delta,
-          active_calls = m.active_calls + u.active_delta, status = coalesce(u.stop_status, m.status),
-          version = m.version + 1, updated_at = now()
-     from unnest(:ids::uuid[], :committedDeltas::bigint[], :spentDeltas::bigint[], :activeDeltas::int[], :stopStatuses::text[])
-          as u(id, committed_delta, spent_delta, active_delta, stop_status)
-    where m.id = u.id
-    returning m.id, m.account_id, m.version::text`,
-  { prepareAs: 'billing_clock_update_campaigns' },
-);
-
 /**
- * The counters a call set-up batch changes, in ONE statement: many campaigns' counters (micros,
+ * The counters a call set-up batch (and a billing clock batch) changes, in ONE statement: many campaigns' counters (micros,
  * active calls; those given a status stopped), each changed campaign's CAMPAIGN_UPDATED outbox event
  * (its new version), and many accounts' concurrent-call counts (`accountDeltas[i]` more on account
  * `accountIds[i]`, negative for fewer; ids distinct). Either list may be empty. No answer is awaited
@@ -264,11 +252,4 @@ export const updateCallCountersWithEvents = sql<
      from unnest(:accountIds::uuid[], :accountDeltas::int[]) as u(id, delta)
     where a.id = u.id and (select count(*) from m) >= 0`,
   { prepareAs: 'call_batches_update_counters' },
-);
-
-/** Counts `ended[i]` fewer active calls on account `ids[i]`. */
-export const releaseAccountsCalls = sql<never, { ids: string[]; ended: number[] }>(
-  `update account a set active_calls = a.active_calls - u.ended
-     from unnest(:ids::uuid[], :ended::int[]) as u(id, ended) where a.id = u.id`,
-  { prepareAs: 'billing_clock_release_accounts' },
 );

@@ -33,8 +33,14 @@ it('learns of a call started elsewhere between two batches of one never-ending p
   await t.fund(walletId, '1000');
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 6, nextIncrementSeconds: 6 }]);
   const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
+  // The other call's first increment is 60 s: every batch moves the time on a whole 6 s increment, and a batch
+  // takes three round trips, so the survivor runs several while that call's start is in flight; its grant must
+  // outlast them, or it lapses before the survivor can learn of it (and is ended, as the switch hung it up).
+  const otherPlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 6 }]);
+  const otherCampaignId = await t.runningCampaign(ownerKey, walletId, otherPlanId);
   const principal = { role: Role.OWNER, accountId, apiKeyId: null, actor: 'test' };
-  const start = (to: string) => startCall(t.app.orm.em.fork(), t.app.spend.callDeps, { principal, campaignId, to });
+  const start = (to: string, campaign = campaignId) =>
+    startCall(t.app.orm.em.fork(), t.app.spend.callDeps, { principal, campaignId: campaign, to });
   await start('+447700900001');
 
   let elsewhere: ReturnType<typeof start> | undefined;
@@ -49,7 +55,7 @@ it('learns of a call started elsewhere between two batches of one never-ending p
     onBatch: (pass) => {
       passes.push(pass);
       // The other process's call: started through the server, whose clock is off (as a dead process's).
-      elsewhere ??= start('+447700900002');
+      elsewhere ??= start('+447700900002', otherCampaignId);
       // Both calls in one batch: the survivor knows the other one. Or it never learned of it: give up.
       if (pass.processed >= 2 || passes.length >= BATCHES_MAX) void survivor.stop();
       // One increment on: the survivor's own call is due again at once, so its pass never runs out of work.
@@ -64,6 +70,6 @@ it('learns of a call started elsewhere between two batches of one never-ending p
   expect(passes.length).toBeLessThan(BATCHES_MAX);
   expect(total.processed).toBe(passes.reduce((sum, pass) => sum + pass.processed, 0));
   const [meter] = await selectFundedSeconds.all(t.app.orm.em.fork(), { callId: other.id });
-  expect(meter!.funded_seconds).toBeGreaterThan(6);
+  expect(meter!.funded_seconds).toBeGreaterThan(60);
   await t.assertLedger();
 });

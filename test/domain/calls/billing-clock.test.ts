@@ -69,8 +69,10 @@ async function batchStatements(): Promise<{ extended: number; batches: string[][
 }
 
 /**
- * A batch's statements by their first words: begin (with the claim timeout set local, in the same round trip), claim the calls, lock wallets, their spend caps (none here) and
- * campaigns, write the calls' meters, wallets' reserved credit and campaigns, and the campaigns' change events to the outbox.
+ * A batch's statements by their first words: begin (with the claim timeout set local) and the claim of the calls (its first
+ * round trip), lock wallets, their spend caps (none here) and campaigns (the second), then write the calls' meters, the
+ * wallets' reserved credit, and the campaigns' counters with their change events in the outbox (one statement), and commit
+ * (the third).
  */
 const ONE_PER_TABLE = [
   'begin; set',
@@ -80,8 +82,7 @@ const ONE_PER_TABLE = [
   'select id,',
   'update call_meter',
   'update wallet',
-  'update campaign',
-  'insert into',
+  'with m',
   'commit',
 ];
 

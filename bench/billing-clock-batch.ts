@@ -1,0 +1,429 @@
+/**
+ * Same-run A/B of the billing clock's batch: what one batch of due calls costs, in µs of CPU per
+ * call handled, of the app (this process) and of PostgreSQL, for the clock of another build (the
+ * base) and for this build's, on the same calls, in alternating rounds. The figure that says how
+ * many concurrent calls a host's clock can meter (its capacity is about the cores it has over
+ * these costs), measured so that other processes on a shared machine change it little: they slow
+ * both sides alike and CPU time per call moves far less than wall time.
+ * Run: `npm run build:server && BENCH_CLOCK_BASE_DIST=../wt-base/dist node dist/bench/billing-clock-batch.js`
+ * (the base built with `npm run build:server` in its own checkout; without it only this build runs).
+ *
+ * Method. A throwaway embedded PostgreSQL with default durability (every batch waits for its WAL
+ * flush) and the app in this process with its billing clock OFF (`billingClockEnabled` false):
+ * the bench drives two clocks by hand instead, each on its own connection pool and on a manual
+ * clock. Fixtures through the API as the other clock bench makes them: BENCH_CLOCK_ACCOUNTS
+ * accounts (default 25), each with a wallet funded with 1,000,000 and one running campaign, one
+ * rate plan at 0.60/min 1/1. BENCH_CLOCK_CALLS calls (default 10,000) are placed with SQL (call,
+ * meter, and the reservations and counters startCall writes), started over one second, each funded
+ * for its first second and due at its start. A round gives one side the BENCH_CLOCK_BATCH calls
+ * (default 500) due earliest, with its clock at the latest of their due times, and calls its batch
+ * once (`runBatch`, the method a pass calls per batch: claim, locks, decisions, writes, commit);
+ * every call is extended by one second (nothing is short, nothing lapses), so the calls cycle and
+ * both sides handle the same calls in turn. Rounds alternate base, this, this, base, …
+ * (BENCH_CLOCK_ROUNDS a side, default 40), after one unrecorded round a side.
+ * Each side's CPU is read around its batch only: the app's from process.cpuUsage() (the clock's own
+ * work, its driver and the ORM's), PostgreSQL's from /proc (every process of the cluster: the
+ * backend, and the WAL writer and checkpointer as they run meanwhile). At the end the ledger
+ * invariants are checked (assertLedgerInvariants: reserved credit equals the meters' sum, …).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { startApp, type RunningApp } from '../server/app.js';
+import { loadConfig, type Config } from '../server/config.js';
+import { ensureDatabase } from '../server/database/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
+import type { createOrm } from '../server/database/orm.js';
+import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
+import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
+import {
+  createFundedWallet,
+  fixed,
+  graphqlOk,
+  inBatches,
+  loadAverageText,
+  machineBusyPercent,
+  numberFromEnv,
+  postgresCpuSeconds,
+  postmasterPid,
+  row,
+  runBench,
+} from './bench-support.js';
+
+const CALLS = numberFromEnv('BENCH_CLOCK_CALLS', 10_000, 100, 100_000);
+const ACCOUNTS = numberFromEnv('BENCH_CLOCK_ACCOUNTS', 25, 1, 1_000);
+/** Calls per batch (each side's batch is this many calls). */
+const BATCH = numberFromEnv('BENCH_CLOCK_BATCH', 500, 1, 1_000);
+/**
+ * Calls per batch of the base side (`BENCH_CLOCK_BASE_BATCH`, default BENCH_CLOCK_BATCH): a clock whose
+ * passes take more calls at once (billingClockLookAheadMs) meets the same load in larger batches, so
+ * the two builds may be compared each at the batch size a real run gives it.
+ */
+const BASE_BATCH = numberFromEnv('BENCH_CLOCK_BASE_BATCH', BATCH, 1, 1_000);
+/** Recorded batches per side. */
+const ROUNDS = numberFromEnv('BENCH_CLOCK_ROUNDS', 40, 1, 1_000);
+/** The base build's dist folder (its `server/` is imported from there); unset: this build only. */
+const BASE_DIST = process.env.BENCH_CLOCK_BASE_DIST ? path.resolve(process.env.BENCH_CLOCK_BASE_DIST) : undefined;
+/** Load pg_stat_statements and print the statements of the recorded rounds, by execution time (a small cost of its own). */
+const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
+/**
+ * `BENCH_CLOCK_TRIGGER_AB=1`: instead of two builds, this build's clock twice, with the WALLET_UPDATED
+ * trigger of wallets one event insert per wallet (`row`: as Migration20261122050000_wallet_updated
+ * made it) on one side and one per statement (`statement`: Migration20261208140000) on the other,
+ * swapped between batches (outside the timed window).
+ */
+const TRIGGER_AB = numberFromEnv('BENCH_CLOCK_TRIGGER_AB', 0, 0, 1) === 1;
+const ROW_TRIGGER = `
+create or replace function spendwire_bench_wallet_updated_row() returns trigger language plpgsql as $$
+begin
+  insert into outbox_event (type, account_id, wallet_id) values ('WALLET_UPDATED', new.account_id, new.id);
+  return null;
+end $$;
+drop trigger wallet_updated on wallet;
+create trigger wallet_updated after update on wallet
+  for each row when (old.reserved_micros is distinct from new.reserved_micros or old.status is distinct from new.status)
+  execute function spendwire_bench_wallet_updated_row()`;
+const STATEMENT_TRIGGER = `
+drop trigger wallet_updated on wallet;
+create trigger wallet_updated after update on wallet referencing old table as old_rows new table as new_rows
+  for each statement execute function spendwire_wallet_updated()`;
+const DATABASE_NAME = 'spendwire_bench_clock_batch';
+const PER_MINUTE = '0.6';
+/** The micros one second of a bench call costs (0.60/min). */
+const SECOND_MICROS = 10_000;
+
+/** A clock the bench sets: each side's batch runs at the due time of its latest call. */
+class SetClock {
+  at = Date.now();
+  now(): number {
+    return this.at;
+  }
+}
+
+/** One side of the A/B: a billing clock of one build, on its own pool, and what its batches cost. */
+interface Side {
+  name: string;
+  /** Calls per batch. */
+  batch: number;
+  /** DDL run before each of its batches, outside the timed window (BENCH_CLOCK_TRIGGER_AB). */
+  before?: string;
+  runBatch: (ids: string[], nowMs: number) => Promise<BillingPass>;
+  clock: SetClock;
+  close: () => Promise<void>;
+  wallMs: number[];
+  appCpuUs: number[];
+  pgCpuUs: number[];
+  calls: number;
+}
+
+interface Resources {
+  tempDir?: string;
+  cluster?: EmbeddedDatabase;
+  app?: RunningApp;
+  database?: pg.Client;
+  sides: Side[];
+}
+
+/** Accounts with a funded wallet and one running campaign each, on one rate plan, through the API. */
+async function createAccounts(app: RunningApp, adminToken: string): Promise<{ accountId: string; walletId: string; campaignId: string }[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  try {
+    const plan = await graphqlOk<{ createRatePlan: { ratePlan: { id: string } } }>(
+      agent,
+      app.port,
+      adminToken,
+      'mutation Plan($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }',
+      {
+        input: {
+          name: 'bench clock batch',
+          currency: 'USD',
+          rates: [{ prefix: '', perMinute: PER_MINUTE, firstIncrementSeconds: 1, nextIncrementSeconds: 1 }],
+        },
+      },
+    );
+    const ratePlanId = plan.createRatePlan.ratePlan.id;
+    return await inBatches(ACCOUNTS, 4, async (index) => {
+      const wallet = await createFundedWallet(agent, app.port, adminToken, `bench clock batch ${index}`);
+      const created = await graphqlOk<{ createCampaign: { campaign: { id: string } } }>(
+        agent,
+        app.port,
+        wallet.ownerKey,
+        'mutation Create($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }',
+        { input: { walletId: wallet.walletId, ratePlanId, name: `bench clock batch ${index}` } },
+      );
+      const campaignId = created.createCampaign.campaign.id;
+      await graphqlOk(agent, app.port, wallet.ownerKey, 'mutation Start($id: ID!) { startCampaign(id: $id) { campaign { id } } }', {
+        id: campaignId,
+      });
+      return { accountId: wallet.accountId, walletId: wallet.walletId, campaignId };
+    });
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** CALLS calls split over the accounts, started over one second from `startMs`, each funded for its first second and due at its start. */
+async function placeCalls(database: pg.Client, accounts: { accountId: string; walletId: string; campaignId: string }[], startMs: number) {
+  const perAccount = Math.ceil(CALLS / accounts.length);
+  await database.query('begin');
+  for (const [index, account] of accounts.entries()) {
+    const count = Math.min(perAccount, CALLS - index * perAccount);
+    if (count <= 0) break;
+    await database.query(
+      `with c as (
+         insert into call (id, account_id, direction, campaign_id, wallet_id, to_number, status, rate_prefix, per_minute_micros,
+                           first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, funded_seconds, reserved_micros, next_check_at)
+         select gen_random_uuid(), $1, 'OUTBOUND', $2, $3, '+4479' || lpad((i * $6::int + $7::int)::text, 6, '0'),
+                'ACTIVE', '', 600000, 1, 1, 0, s.at, 1, $5::bigint, s.at
+           from generate_series(0, $4::int - 1) i
+           cross join lateral (select to_timestamp($8::float8 / 1000) + (i * $6::int + $7::int) * interval '1 second' / ($4::int * $6::int)) s(at)
+         returning id, funded_seconds, reserved_micros, next_check_at)
+       insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
+       select id, reserved_micros, next_check_at, funded_seconds, 0 from c`,
+      [account.accountId, account.campaignId, account.walletId, count, SECOND_MICROS, accounts.length, index, startMs],
+    );
+    const held = (BigInt(count) * BigInt(SECOND_MICROS)).toString();
+    await database.query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [account.walletId, held]);
+    await database.query('update campaign set committed_micros = committed_micros + $2, active_calls = active_calls + $3 where id = $1', [
+      account.campaignId,
+      held,
+      count,
+    ]);
+    await database.query('update account set active_calls = active_calls + $2 where id = $1', [account.accountId, count]);
+  }
+  await database.query('commit');
+}
+
+/** A billing clock of the build whose `server/` is at `serverDir`, on its own pool of 2, driven by hand. */
+async function openSide(
+  name: string,
+  serverDir: string,
+  databaseUrl: string,
+  config: Config,
+  app: RunningApp,
+  batch: number,
+): Promise<Side> {
+  const { createOrm: createSideOrm } = (await import(path.join(serverDir, 'database/orm.js'))) as { createOrm: typeof createOrm };
+  const { BillingClock: SideClock } = (await import(path.join(serverDir, 'domain/calls/billing-clock.js'))) as {
+    BillingClock: typeof BillingClock;
+  };
+  const orm = await createSideOrm({ databaseUrl, poolSizeMax: 2 });
+  const clock = new SetClock();
+  const billing = new SideClock({ em: orm.em, clock, config, committed: () => {}, postings: app.postings });
+  const target = billing as unknown as { runBatch?: (ids: string[], nowMs: number) => Promise<BillingPass> };
+  if (typeof target.runBatch !== 'function') throw new Error(`${name}: BillingClock.runBatch is gone: update bench/billing-clock-batch.ts`);
+  return {
+    name,
+    batch,
+    runBatch: (ids, nowMs) => target.runBatch!.call(billing, ids, nowMs),
+    clock,
+    close: () => orm.close(true),
+    wallMs: [],
+    appCpuUs: [],
+    pgCpuUs: [],
+    calls: 0,
+  };
+}
+
+/** One batch of `side`: the BATCH calls due earliest, at the latest of their due times; its cost is recorded when `record`. */
+async function runRound(database: pg.Client, side: Side, postgresPid: number | undefined, record: boolean): Promise<void> {
+  const { rows } = await database.query<{ id: string; due_ms: number }>(
+    `select call_id as id, (extract(epoch from next_check_at) * 1000)::float8 as due_ms from call_meter
+      order by next_check_at, call_id limit $1`,
+    [side.batch],
+  );
+  // Due times carry microseconds; the clock works in whole milliseconds.
+  const nowMs = Math.ceil(Math.max(...rows.map((r) => r.due_ms)));
+  side.clock.at = nowMs;
+  if (side.before) await database.query(side.before);
+  // PostgreSQL's CPU is read outside the app's window: reading it (a /proc file per backend) is the bench's work.
+  const pgBefore = postgresCpuSeconds(postgresPid);
+  const appBefore = process.cpuUsage();
+  const started = performance.now();
+  const pass = await side.runBatch(
+    rows.map((r) => r.id),
+    nowMs,
+  );
+  const wallMs = performance.now() - started;
+  const app = process.cpuUsage(appBefore);
+  const pgSeconds = postgresCpuSeconds(postgresPid) - pgBefore;
+  if (pass.processed !== rows.length || pass.extended !== rows.length) {
+    throw new Error(`${side.name}: a batch of ${rows.length} due calls handled ${pass.processed} and extended ${pass.extended}`);
+  }
+  if (!record) return;
+  side.wallMs.push(wallMs);
+  side.appCpuUs.push(app.user + app.system);
+  side.pgCpuUs.push(pgSeconds * 1e6);
+  side.calls += rows.length;
+}
+
+const COLUMNS = [
+  ['side', 28],
+  ['batches', 7],
+  ['calls', 7],
+  ['ms/batch', 8],
+  ['calls/s', 8],
+  ['app µs/call', 11],
+  ['pg µs/call', 10],
+  ['sum µs/call', 11],
+] as const;
+
+async function main(resources: Resources): Promise<boolean> {
+  const benchStarted = performance.now();
+  resources.tempDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'spendwire-bench-clock-batch-'));
+  const postgresDir = path.join(resources.tempDir, 'postgres');
+  resources.cluster = await startEmbeddedPostgres({
+    dataDir: postgresDir,
+    port: 0,
+    persistent: false,
+    settings: STATEMENT_STATISTICS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {},
+  });
+  await ensureDatabase(resources.cluster.serverUrl, DATABASE_NAME);
+  const databaseUrl = resources.cluster.urlFor(DATABASE_NAME);
+  const postgresPid = postmasterPid(postgresDir);
+  const adminToken = `sw_admin_${randomBytes(24).toString('base64url')}`;
+  const idlePercent = await machineBusyPercent();
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      billingClockEnabled: false,
+      // Background work the batches would otherwise share their CPU windows with.
+      alertsEnabled: false,
+      outboxPollIntervalMs: 3_600_000,
+      socketCredentialCheckIntervalMs: 3_600_000,
+      rateLimitsEnabled: false,
+      concurrentCallsPerAccountMax: Math.max(loadConfig({}).concurrentCallsPerAccountMax, Math.ceil(CALLS / ACCOUNTS)),
+    },
+  );
+  const app = await startApp({ config, databaseUrl, platformAdminToken: adminToken });
+  resources.app = app;
+  resources.database = new pg.Client({ connectionString: databaseUrl });
+  await resources.database.connect();
+  const database = resources.database;
+  const accounts = await createAccounts(app, adminToken);
+  await placeCalls(database, accounts, Date.now());
+
+  const thisServer = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../server');
+  if (TRIGGER_AB) {
+    resources.sides.push({
+      ...(await openSide('wallet trigger per row', thisServer, databaseUrl, config, app, BATCH)),
+      before: ROW_TRIGGER,
+    });
+    resources.sides.push({
+      ...(await openSide('wallet trigger per statement', thisServer, databaseUrl, config, app, BATCH)),
+      before: STATEMENT_TRIGGER,
+    });
+  } else {
+    if (BASE_DIST) resources.sides.push(await openSide('base build', path.join(BASE_DIST, 'server'), databaseUrl, config, app, BASE_BATCH));
+    resources.sides.push(await openSide('this build', thisServer, databaseUrl, config, app, BATCH));
+  }
+  const sides = resources.sides;
+  if (sides.some((side) => side.batch * 2 > CALLS)) throw new Error('BENCH_CLOCK_CALLS must be at least twice the largest batch');
+
+  console.log(`Spendwire billing clock: one batch's cost per call handled, ${sides.map((s) => s.name).join(' vs ')}, same run`);
+  console.log(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}); busy before the load ${fixed(idlePercent, 0)} % of one core; ` +
+      `load average ${loadAverageText()}`,
+  );
+  console.log(
+    `${CALLS.toLocaleString('en-US')} active calls over ${ACCOUNTS} accounts (one wallet and one running campaign each); batches of ` +
+      `${sides.map((side) => `${side.batch} (${side.name})`).join(', ')} calls due earliest, every call extended by 1 s; ${ROUNDS} recorded batches a side, alternating (A B B A …), after one unrecorded each`,
+  );
+  for (const side of sides) await runRound(database, side, postgresPid, false);
+  if (STATEMENT_STATISTICS) {
+    await database.query('create extension if not exists pg_stat_statements');
+    await database.query('select pg_stat_statements_reset()');
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) await runRound(database, side, postgresPid, true);
+  }
+  const loadAfter = loadAverageText();
+
+  console.log('');
+  console.log(
+    row(
+      COLUMNS,
+      COLUMNS.map(([title]) => title),
+    ),
+  );
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const perCall = (side: Side) => ({
+    app: sum(side.appCpuUs) / side.calls,
+    pg: sum(side.pgCpuUs) / side.calls,
+    wallMs: sum(side.wallMs) / side.wallMs.length,
+  });
+  for (const side of sides) {
+    const cost = perCall(side);
+    console.log(
+      row(COLUMNS, [
+        side.name,
+        String(side.wallMs.length),
+        String(side.calls),
+        fixed(cost.wallMs, 2),
+        fixed((1000 * side.calls) / sum(side.wallMs), 0),
+        fixed(cost.app, 1),
+        fixed(cost.pg, 1),
+        fixed(cost.app + cost.pg, 1),
+      ]),
+    );
+  }
+  if (sides.length === 2) {
+    const [base, current] = sides.map(perCall) as [ReturnType<typeof perCall>, ReturnType<typeof perCall>];
+    console.log(
+      `this / base: app CPU per call ${fixed(current.app / base.app, 2)}, PostgreSQL CPU per call ${fixed(current.pg / base.pg, 2)}, ` +
+        `both ${fixed((current.app + current.pg) / (base.app + base.pg), 2)}, wall per batch ${fixed(current.wallMs / base.wallMs, 2)}`,
+    );
+  }
+  console.log(`Load average after: ${loadAfter}`);
+  if (STATEMENT_STATISTICS) {
+    const { rows } = await database.query<{ query: string; calls: string; total_ms: number; mean_ms: number }>(
+      `select query, calls::text, total_exec_time as total_ms, mean_exec_time as mean_ms from pg_stat_statements
+        where dbid = (select oid from pg_database where datname = current_database()) and query not like '%call_meter\n      order by%'
+        order by total_exec_time desc limit 20`,
+    );
+    console.log('Statements of the recorded rounds (both sides), by execution time: ms total, executions, mean ms');
+    for (const statement of rows) {
+      console.log(
+        `  ${fixed(statement.total_ms, 0).padStart(7)}  ${statement.calls.padStart(6)}  ${fixed(statement.mean_ms, 3).padStart(8)}  ` +
+          statement.query.replace(/\s+/g, ' ').slice(0, 110),
+      );
+    }
+  }
+
+  for (const side of sides) await side.close();
+  resources.sides = [];
+  let holds = false;
+  try {
+    await assertLedgerInvariants(app.orm.em.fork());
+    const { rows } = await database.query<{ active: number }>('select count(*)::int as active from call_meter');
+    holds = rows[0]!.active === CALLS;
+    console.log(`Ledger invariants: all hold; ${rows[0]!.active} of ${CALLS} calls active → ${holds ? 'OK' : 'FAILED'}`);
+  } catch (error) {
+    console.log(`Ledger invariants: BROKEN: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  console.log(`Total bench time: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
+  return holds;
+}
+
+async function cleanUp(resources: Resources): Promise<void> {
+  for (const side of resources.sides) await side.close().catch(() => {});
+  resources.sides = [];
+  if (resources.database) await resources.database.end().catch(() => {});
+  if (resources.app) await resources.app.close().catch((error) => console.error('stopping the app:', error));
+  if (resources.cluster) await resources.cluster.stop().catch((error) => console.error('stopping PostgreSQL:', error));
+  if (resources.tempDir) await fsp.rm(resources.tempDir, { recursive: true, force: true }).catch(() => {});
+  resources.database = undefined;
+  resources.app = undefined;
+  resources.cluster = undefined;
+  resources.tempDir = undefined;
+}
+
+await runBench({ resources: { sides: [] } as Resources, runTimeMaxMs: 300_000, main, cleanUp });
