@@ -74,7 +74,7 @@ const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) 
 /**
  * `BENCH_CLOCK_TRIGGER_AB=1`: instead of two builds, this build's clock twice, with the WALLET_UPDATED
  * trigger of wallets one event insert per wallet (`row`: as Migration20261122050000_wallet_updated
- * made it) on one side and one per statement (`statement`: Migration20261208140000) on the other,
+ * made it) on one side and one per statement (`statement`: a statement trigger with transition tables, tried and not kept: it would run on every wallet update, the posting statements' included, for at most 0.91× of the clock's PostgreSQL time) on the other,
  * swapped between batches (outside the timed window).
  */
 const TRIGGER_AB = numberFromEnv('BENCH_CLOCK_TRIGGER_AB', 0, 0, 1) === 1;
