@@ -8,10 +8,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.js';
 import { sql } from '../../../server/database/sql.js';
-import { Role } from '../../../server/domain/accounts/role.js';
 import { claimDueCalls } from '../../../server/domain/calls/call-meter.queries.js';
-import { startCall } from '../../../server/domain/calls/call.service.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
+import { startCallsOnNewAccount } from '../../support/call-fixtures.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
@@ -47,22 +46,8 @@ const selectCall = sql<
 );
 
 /** Starts `count` calls of a new account's running campaign at 0.60/min 1/1, its wallet funded with `funding`. */
-async function startCalls(count: number, funding: string): Promise<{ ids: string[]; ownerKey: string }> {
-  const { accountId, walletId, ownerKey } = await t.createAccount();
-  await t.fund(walletId, funding);
-  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
-  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
-  const principal = { role: Role.OWNER, accountId, apiKeyId: null, actor: 'test' };
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const call = await startCall(t.app.orm.em.fork(), t.app.spend.callDeps, {
-      principal,
-      campaignId,
-      to: `+4477008${String(i).padStart(5, '0')}`,
-    });
-    ids.push(call.id);
-  }
-  return { ids, ownerKey };
+function startCalls(count: number, funding: string): Promise<{ ids: string[]; ownerKey: string }> {
+  return startCallsOnNewAccount(t, count, funding, '+4477008');
 }
 
 /** Moves the manual clock to `atMs` (forward only) and runs one pass. */

@@ -5,9 +5,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../../../server/database/sql.js';
-import { Role } from '../../../server/domain/accounts/role.js';
-import { startCall } from '../../../server/domain/calls/call.service.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
+import { startCallsOnNewAccount } from '../../support/call-fixtures.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { until } from '../../support/waiting.js';
 
@@ -51,23 +50,9 @@ const selectCallRow = sql<
   { callId: string }
 >('select status, funded_seconds, reserved_micros::text, billed_seconds, cost_micros::text, next_check_at from call where id = :callId');
 
-/** Starts `count` calls of a new account's running campaign at 0.60/min 1/1, its wallet funded with `funding`; their ids. */
-async function startCalls(count: number, funding: string): Promise<{ ids: string[]; ownerKey: string }> {
-  const { accountId, walletId, ownerKey } = await t.createAccount();
-  await t.fund(walletId, funding);
-  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
-  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
-  const principal = { role: Role.OWNER, accountId, apiKeyId: null, actor: 'test' };
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const call = await startCall(t.app.orm.em.fork(), t.app.spend.callDeps, {
-      principal,
-      campaignId,
-      to: `+4477009${String(i).padStart(5, '0')}`,
-    });
-    ids.push(call.id);
-  }
-  return { ids, ownerKey };
+/** Starts `count` calls of a new account's running campaign at 0.60/min 1/1, its wallet funded with `funding`. */
+function startCalls(count: number, funding: string): Promise<{ ids: string[]; ownerKey: string }> {
+  return startCallsOnNewAccount(t, count, funding, '+4477009');
 }
 
 it('extends calls by HOT updates of their meters only: n_tup_hot_upd grows with n_tup_upd, and the call rows are not rewritten', async () => {
