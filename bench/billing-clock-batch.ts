@@ -29,7 +29,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,10 +41,7 @@ import type { createOrm } from '../server/database/orm.js';
 import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
 import {
-  createFundedWallet,
   fixed,
-  graphqlOk,
-  inBatches,
   loadAverageText,
   machineBusyPercent,
   numberFromEnv,
@@ -54,6 +50,7 @@ import {
   row,
   runBench,
 } from './bench-support.js';
+import { createClockAccounts, placeCallsWithSql } from './clock-fixtures.js';
 
 const CALLS = numberFromEnv('BENCH_CLOCK_CALLS', 10_000, 100, 100_000);
 const ACCOUNTS = numberFromEnv('BENCH_CLOCK_ACCOUNTS', 25, 1, 1_000);
@@ -93,9 +90,6 @@ drop trigger wallet_updated on wallet;
 create trigger wallet_updated after update on wallet referencing old table as old_rows new table as new_rows
   for each statement execute function spendwire_wallet_updated()`;
 const DATABASE_NAME = 'spendwire_bench_clock_batch';
-const PER_MINUTE = '0.6';
-/** The micros one second of a bench call costs (0.60/min). */
-const SECOND_MICROS = 10_000;
 
 /** A clock the bench sets: each side's batch runs at the due time of its latest call. */
 class SetClock {
@@ -127,76 +121,6 @@ interface Resources {
   app?: RunningApp;
   database?: pg.Client;
   sides: Side[];
-}
-
-/** Accounts with a funded wallet and one running campaign each, on one rate plan, through the API. */
-async function createAccounts(app: RunningApp, adminToken: string): Promise<{ accountId: string; walletId: string; campaignId: string }[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  try {
-    const plan = await graphqlOk<{ createRatePlan: { ratePlan: { id: string } } }>(
-      agent,
-      app.port,
-      adminToken,
-      'mutation Plan($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }',
-      {
-        input: {
-          name: 'bench clock batch',
-          currency: 'USD',
-          rates: [{ prefix: '', perMinute: PER_MINUTE, firstIncrementSeconds: 1, nextIncrementSeconds: 1 }],
-        },
-      },
-    );
-    const ratePlanId = plan.createRatePlan.ratePlan.id;
-    return await inBatches(ACCOUNTS, 4, async (index) => {
-      const wallet = await createFundedWallet(agent, app.port, adminToken, `bench clock batch ${index}`);
-      const created = await graphqlOk<{ createCampaign: { campaign: { id: string } } }>(
-        agent,
-        app.port,
-        wallet.ownerKey,
-        'mutation Create($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }',
-        { input: { walletId: wallet.walletId, ratePlanId, name: `bench clock batch ${index}` } },
-      );
-      const campaignId = created.createCampaign.campaign.id;
-      await graphqlOk(agent, app.port, wallet.ownerKey, 'mutation Start($id: ID!) { startCampaign(id: $id) { campaign { id } } }', {
-        id: campaignId,
-      });
-      return { accountId: wallet.accountId, walletId: wallet.walletId, campaignId };
-    });
-  } finally {
-    agent.destroy();
-  }
-}
-
-/** CALLS calls split over the accounts, started over one second from `startMs`, each funded for its first second and due at its start. */
-async function placeCalls(database: pg.Client, accounts: { accountId: string; walletId: string; campaignId: string }[], startMs: number) {
-  const perAccount = Math.ceil(CALLS / accounts.length);
-  await database.query('begin');
-  for (const [index, account] of accounts.entries()) {
-    const count = Math.min(perAccount, CALLS - index * perAccount);
-    if (count <= 0) break;
-    await database.query(
-      `with c as (
-         insert into call (id, account_id, direction, campaign_id, wallet_id, to_number, status, rate_prefix, per_minute_micros,
-                           first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, funded_seconds, reserved_micros, next_check_at)
-         select gen_random_uuid(), $1, 'OUTBOUND', $2, $3, '+4479' || lpad((i * $6::int + $7::int)::text, 6, '0'),
-                'ACTIVE', '', 600000, 1, 1, 0, s.at, 1, $5::bigint, s.at
-           from generate_series(0, $4::int - 1) i
-           cross join lateral (select to_timestamp($8::float8 / 1000) + (i * $6::int + $7::int) * interval '1 second' / ($4::int * $6::int)) s(at)
-         returning id, funded_seconds, reserved_micros, next_check_at)
-       insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
-       select id, reserved_micros, next_check_at, funded_seconds, 0 from c`,
-      [account.accountId, account.campaignId, account.walletId, count, SECOND_MICROS, accounts.length, index, startMs],
-    );
-    const held = (BigInt(count) * BigInt(SECOND_MICROS)).toString();
-    await database.query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [account.walletId, held]);
-    await database.query('update campaign set committed_micros = committed_micros + $2, active_calls = active_calls + $3 where id = $1', [
-      account.campaignId,
-      held,
-      count,
-    ]);
-    await database.query('update account set active_calls = active_calls + $2 where id = $1', [account.accountId, count]);
-  }
-  await database.query('commit');
 }
 
 /** A billing clock of the build whose `server/` is at `serverDir`, on its own pool of 2, driven by hand. */
@@ -307,8 +231,9 @@ async function main(resources: Resources): Promise<boolean> {
   resources.database = new pg.Client({ connectionString: databaseUrl });
   await resources.database.connect();
   const database = resources.database;
-  const accounts = await createAccounts(app, adminToken);
-  await placeCalls(database, accounts, Date.now());
+  const accounts = await createClockAccounts(app, adminToken, { count: ACCOUNTS, name: 'bench clock batch', incrementSeconds: 1 });
+  // Each funded for its first second and due at its start.
+  await placeCallsWithSql(database, accounts, { calls: CALLS, fromMs: Date.now(), fundedSeconds: 1, numberPrefix: '+4479' });
 
   const thisServer = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../server');
   if (TRIGGER_AB) {

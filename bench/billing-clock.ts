@@ -71,7 +71,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -91,9 +90,7 @@ import { endCall, startCall } from '../server/domain/calls/call.service.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
 import {
   cpuBetween,
-  createFundedWallet,
   fixed,
-  graphqlOk,
   inBatches,
   integerListFromEnv,
   Latencies,
@@ -108,6 +105,7 @@ import {
   type CpuUse,
   runBench,
 } from './bench-support.js';
+import { CLOCK_PER_MINUTE, createClockAccounts, placeCallsWithSql as placeCallsWithSqlIn, type ClockAccount } from './clock-fixtures.js';
 
 /** The calls' books after a run: placed, completed, still active, ended without their cost posted, and credit still reserved. */
 const selectCallBooks = sql<{ total: number; completed: number; active: number; unposted: number; reserved: string }>(
@@ -158,8 +156,7 @@ const PLACEMENT_CONCURRENCY = 8;
 const GOAL_P99_MS = 100;
 /** The call counts the goal is stated for: today's load and the headroom asked for. */
 const GOAL_CALLS: readonly number[] = [10_000, 25_000];
-/** 0.60/min at 1/1: each second of each call reserves 0.01. */
-const PER_MINUTE = '0.6';
+/** 1/1 increments at CLOCK_PER_MINUTE (0.60/min): each second of each call reserves 0.01. */
 const INCREMENT_SECONDS = 1;
 const DATABASE_NAME = 'spendwire_bench_clock';
 
@@ -167,54 +164,24 @@ const DATABASE_NAME = 'spendwire_bench_clock';
 // Fixtures
 
 /** One account of the bench: its wallet, its running campaign and its OWNER principal. */
-interface CallAccount {
-  accountId: string;
-  walletId: string;
-  campaignId: string;
+interface CallAccount extends ClockAccount {
   principal: Principal;
 }
 
 /** Accounts, wallets (funded with FUNDING_AMOUNT), one rate plan and one running campaign per account, through the API. */
 async function createAccounts(app: RunningApp, adminToken: string): Promise<CallAccount[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  try {
-    const plan = await graphqlOk<{ createRatePlan: { ratePlan: { id: string } } }>(
-      agent,
-      app.port,
-      adminToken,
-      'mutation Plan($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }',
-      {
-        input: {
-          name: 'bench clock',
-          currency: 'USD',
-          rates: [{ prefix: '', perMinute: PER_MINUTE, firstIncrementSeconds: INCREMENT_SECONDS, nextIncrementSeconds: INCREMENT_SECONDS }],
-        },
-      },
-    );
-    const ratePlanId = plan.createRatePlan.ratePlan.id;
-    return await inBatches(ACCOUNTS, 4, async (index) => {
-      const wallet = await createFundedWallet(agent, app.port, adminToken, `bench clock ${index}`);
-      const created = await graphqlOk<{ createCampaign: { campaign: { id: string } } }>(
-        agent,
-        app.port,
-        wallet.ownerKey,
-        'mutation Create($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }',
-        { input: { walletId: wallet.walletId, ratePlanId, name: `bench clock ${index}` } },
-      );
-      const campaignId = created.createCampaign.campaign.id;
-      await graphqlOk(agent, app.port, wallet.ownerKey, 'mutation Start($id: ID!) { startCampaign(id: $id) { campaign { id } } }', {
-        id: campaignId,
-      });
+  const accounts = await createClockAccounts(app, adminToken, {
+    count: ACCOUNTS,
+    name: 'bench clock',
+    incrementSeconds: INCREMENT_SECONDS,
+  });
+  return Promise.all(
+    accounts.map(async (account) => ({
+      ...account,
       // The principal the API would resolve for this key on every request.
-      const principal = await authenticate(app.orm.em.fork(), {
-        authorization: `Bearer ${wallet.ownerKey}`,
-        platformAdminToken: adminToken,
-      });
-      return { accountId: wallet.accountId, walletId: wallet.walletId, campaignId, principal };
-    });
-  } finally {
-    agent.destroy();
-  }
+      principal: await authenticate(app.orm.em.fork(), { authorization: `Bearer ${account.ownerKey}`, platformAdminToken: adminToken }),
+    })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -594,9 +561,6 @@ async function placeCalls(
   });
 }
 
-/** The micros one second of a bench call costs (0.60/min), its first increment. */
-const SECOND_MICROS = 10_000;
-
 /**
  * BENCH_CLOCK_PLACEMENT=sql: the calls, their meters, and the reservations and counters startCall
  * would write for them (wallet reserved, campaign committed and active calls, account active
@@ -615,39 +579,12 @@ async function placeCallsWithSql(
   accounts: CallAccount[],
   run: number,
 ): Promise<{ id: string; account: CallAccount }[]> {
-  const perAccount = Math.ceil(CALLS / accounts.length);
-  await database.query('begin');
-  try {
-    for (const [index, account] of accounts.entries()) {
-      const count = Math.min(perAccount, CALLS - index * perAccount);
-      if (count <= 0) break;
-      await database.query(
-        `with c as (
-           insert into call (id, account_id, direction, campaign_id, wallet_id, to_number, status, rate_prefix, per_minute_micros,
-                             first_increment_seconds, next_increment_seconds, connect_fee_micros, started_at, funded_seconds, reserved_micros, next_check_at)
-           select gen_random_uuid(), $1, 'OUTBOUND', $2, $3, '+44' || ($5::int + 7000)::text || lpad((i * $7::int + $8::int)::text, 6, '0'),
-                  'ACTIVE', '', 600000, 1, 1, 0, s.at, $9::int, $6::bigint * $9::int, s.at + ($9::int - 1) * interval '1 second'
-             from generate_series(0, $4::int - 1) i
-             cross join lateral (select now() - interval '1 second' + (i * $7::int + $8::int) * interval '1 second' / ($4::int * $7::int)) s(at)
-           returning id, funded_seconds, reserved_micros, next_check_at)
-         insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
-         select id, reserved_micros, next_check_at, funded_seconds, 0 from c`,
-        [account.accountId, account.campaignId, account.walletId, count, run, SECOND_MICROS, accounts.length, index, PLACED_FUNDED_SECONDS],
-      );
-      const held = (BigInt(count) * BigInt(SECOND_MICROS) * BigInt(PLACED_FUNDED_SECONDS)).toString();
-      await database.query('update wallet set reserved_micros = reserved_micros + $2 where id = $1', [account.walletId, held]);
-      await database.query('update campaign set committed_micros = committed_micros + $2, active_calls = active_calls + $3 where id = $1', [
-        account.campaignId,
-        held,
-        count,
-      ]);
-      await database.query('update account set active_calls = active_calls + $2 where id = $1', [account.accountId, count]);
-    }
-    await database.query('commit');
-  } catch (error) {
-    await database.query('rollback');
-    throw error;
-  }
+  await placeCallsWithSqlIn(database, accounts, {
+    calls: CALLS,
+    fromMs: Date.now() - 1_000,
+    fundedSeconds: PLACED_FUNDED_SECONDS,
+    numberPrefix: `+44${run + 7000}`,
+  });
   const byCampaign = new Map(accounts.map((account) => [account.campaignId, account]));
   const { rows } = await database.query<{ id: string; campaign_id: string }>(
     `select c.id, c.campaign_id from call c join call_meter m on m.call_id = c.id`,
@@ -902,7 +839,7 @@ async function main(resources: Resources): Promise<boolean> {
   console.log(
     `App in this process on the real clock: clock every ${defaults.billingClockIntervalMs} ms, lead ${defaults.billingClockLeadMs} ms ` +
       `(capped at the increment), pool ${defaults.databasePoolSize}; ${ACCOUNTS} accounts × ${Math.ceil(CALLS / ACCOUNTS)} calls, one wallet ` +
-      `and one running campaign each, rate "" ${PER_MINUTE}/min ${INCREMENT_SECONDS}/${INCREMENT_SECONDS}; ` +
+      `and one running campaign each, rate "" ${CLOCK_PER_MINUTE}/min ${INCREMENT_SECONDS}/${INCREMENT_SECONDS}; ` +
       (PLACE_WITH_SQL
         ? 'calls placed with SQL (BENCH_CLOCK_PLACEMENT=sql: started over the last second, left active at the end)'
         : `calls placed with startCall (OWNER principal, ${PLACEMENT_CONCURRENCY} in flight, paced over ≥ ${PLACEMENT_SECONDS} s)`),
