@@ -35,6 +35,8 @@ beforeAll(async () => {
     databasePoolReservedConnections: RESERVED,
     operationConnectionsMax: PER_OPERATION,
     operationDeadlineMs: DEADLINE_MS,
+    // The flood test's calls are extended 3 s before their grants end (see there).
+    billingClockLeadMs: 3_000,
     // The flood tests the pool's reserve, not the per-key cost budget that would refuse most of it.
     graphqlQueryCostPerWindowMax: 1_000_000_000,
   });
@@ -243,10 +245,14 @@ describe('the worst allowed query flood while the billing clock meters calls', (
     // The worst ALLOWED request: the limits let it through (it may still run out of time).
     expect(alone.errors?.map((error) => error.extensions?.code) ?? []).not.toContain('QUERY_TOO_COMPLEX');
 
-    // Calls that the clock must stop at the end of their last funded second: 3 calls at 6.00/min on 1.50.
+    // Calls that the clock must extend and then stop at the end of their funded time: 3 calls at
+    // 6.00/min (0.30 per 3-second increment) on 1.50: three first increments, two extensions, 15 s
+    // in all. The clock reserves 3 s ahead (the lead, set for this file): a clock up to 3 s late on a
+    // loaded machine still extends them, where 1-second increments (1 s of slack) let grants lapse and
+    // the calls end as hang-ups, which this test cannot tell from a starved clock.
     const { walletId, ownerKey } = await t.createAccount('Metered');
     await t.fund(walletId, '1.5');
-    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
+    const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '6', firstIncrementSeconds: 3, nextIncrementSeconds: 3 }]);
     const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
     const failedBefore = t.app.spend.billingClock.passesFailed;
 
