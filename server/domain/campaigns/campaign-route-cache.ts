@@ -2,6 +2,7 @@ import type { Db } from '../../database/sql.js';
 import { NotFoundError } from '../../errors.js';
 import { canSee, type Principal } from '../accounts/principal.js';
 import { isUuid } from '../ids.js';
+import { LruMap } from '../../lru-map.js';
 import { selectCampaignRoute } from './campaigns.queries.js';
 
 /** What a call placed through a campaign needs of it that never changes: who pays, from which wallet, at which prices. */
@@ -22,9 +23,11 @@ export interface CampaignRoute {
  * campaign is never cached.
  */
 export class CampaignRouteCache {
-  private readonly routes = new Map<string, CampaignRoute>();
+  private readonly routes: LruMap<string, CampaignRoute>;
 
-  constructor(private readonly entriesMax: number) {}
+  constructor(entriesMax: number) {
+    this.routes = new LruMap(entriesMax);
+  }
 
   /**
    * The route of campaign `campaignId` as `principal` may see it (its tenant's campaigns, any for platform staff).
@@ -34,18 +37,11 @@ export class CampaignRouteCache {
     if (!isUuid(campaignId)) throw new NotFoundError('Campaign', campaignId);
     const id = campaignId.toLowerCase();
     let route = this.routes.get(id);
-    if (route) {
-      // Most recently used last: Map keeps insertion order.
-      this.routes.delete(id);
-      this.routes.set(id, route);
-    } else {
+    if (!route) {
       const row = await selectCampaignRoute.maybeOne(db, { campaignId: id });
       if (!row) throw new NotFoundError('Campaign', campaignId);
       route = { id: row.id, accountId: row.account_id, walletId: row.wallet_id, ratePlanId: row.rate_plan_id };
-      if (this.entriesMax > 0) {
-        this.routes.set(id, route);
-        if (this.routes.size > this.entriesMax) this.routes.delete(this.routes.keys().next().value!);
-      }
+      this.routes.set(id, route);
     }
     if (!canSee(principal, route.accountId)) throw new NotFoundError('Campaign', campaignId);
     return route;

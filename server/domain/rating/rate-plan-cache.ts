@@ -1,4 +1,5 @@
 import type { Db } from '../../database/sql.js';
+import { LruMap } from '../../lru-map.js';
 import { findRatePlan, type RatePlanRecord } from './rate-plan.service.js';
 
 type Rate = RatePlanRecord['rates'][number];
@@ -17,9 +18,11 @@ interface CachedPlan {
  * prefix without scanning the plan. Holds at most `entriesMax` plans (the least recently used leaves).
  */
 export class RatePlanCache {
-  private readonly plans = new Map<string, CachedPlan>();
+  private readonly plans: LruMap<string, CachedPlan>;
 
-  constructor(private readonly entriesMax: number) {}
+  constructor(entriesMax: number) {
+    this.plans = new LruMap(entriesMax);
+  }
 
   /**
    * The plan `ratePlanId` and its rate for `e164` (undefined when no prefix matches).
@@ -27,18 +30,11 @@ export class RatePlanCache {
    */
   async rateFor(db: Db, ratePlanId: string, e164: string): Promise<{ plan: RatePlanRecord; rate: Rate | undefined }> {
     let cached = this.plans.get(ratePlanId);
-    if (cached) {
-      // Most recently used last: Map keeps insertion order.
-      this.plans.delete(ratePlanId);
-      this.plans.set(ratePlanId, cached);
-    } else {
+    if (!cached) {
       const plan = await findRatePlan(db, ratePlanId);
       cached = { plan, ratesByPrefix: new Map(plan.rates.map((rate) => [rate.prefix, rate])), longestPrefix: 0 };
       for (const rate of plan.rates) cached.longestPrefix = Math.max(cached.longestPrefix, rate.prefix.length);
-      if (this.entriesMax > 0) {
-        this.plans.set(ratePlanId, cached);
-        if (this.plans.size > this.entriesMax) this.plans.delete(this.plans.keys().next().value!);
-      }
+      this.plans.set(ratePlanId, cached);
     }
     const digits = e164.startsWith('+') ? e164.slice(1) : e164;
     for (let length = Math.min(digits.length, cached.longestPrefix); length >= 0; length--) {
