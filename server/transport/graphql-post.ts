@@ -3,6 +3,7 @@ import type { ApolloServer, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse
 import { HeaderMap } from '@apollo/server';
 import type express from 'express';
 import { operationTimeoutResult, type StartClientOperation } from './client-operation.js';
+import type { KnownDocumentPath } from './known-document-path.js';
 
 /** A plain node:http middleware (cors() and express.json() are such functions). */
 type NodeMiddleware = (request: http.IncomingMessage, response: http.ServerResponse, next: (error?: unknown) => void) => void;
@@ -20,6 +21,11 @@ export interface GraphqlPostListenerOptions<TContext extends BaseContext> {
   startOperation: StartClientOperation;
   /** Retry-After of the deadline's answer (HTTP 503), in seconds. */
   retryAfterSeconds: number;
+  /**
+   * Requests whose document Apollo already validated, answered without Apollo's pipeline
+   * (known-document-path.ts; its context is this listener's). Absent: every request goes through Apollo.
+   */
+  knownDocuments?: KnownDocumentPath<TContext>;
 }
 
 /** Where this path leaves an error for {@link forwardGraphqlPostError} to hand to express. */
@@ -48,18 +54,40 @@ export function graphqlPostListener<TContext extends BaseContext>(options: Graph
     app(request as express.Request, response as express.Response);
   };
 
-  const answer = async (request: http.IncomingMessage & { body?: unknown }, response: http.ServerResponse, search: string) => {
+  /** Apollo's request: the headers as one map (repeated ones joined), the search, the parsed body. */
+  const apolloRequest = (request: http.IncomingMessage & { body?: unknown }, search: string): HTTPGraphQLRequest => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: 'POST', headers, search, body: request.body };
+    return { method: 'POST', headers, search, body: request.body };
+  };
+
+  /** Through Apollo's pipeline, or the known-document path when it takes the request. */
+  const execute = async (request: http.IncomingMessage & { body?: unknown }, search: string): Promise<HTTPGraphQLResponse> => {
+    const known = options.knownDocuments?.match(request.body, request.headers.accept);
+    if (!known)
+      return apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: apolloRequest(request, search),
+        context: () => options.context(request),
+      });
+    let contextValue: TContext;
+    try {
+      contextValue = await options.context(request);
+    } catch (error) {
+      // Apollo answers a context that failed (its hooks, its status and format): handed the same failure.
+      return apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: apolloRequest(request, search), context: () => Promise.reject(error) });
+    }
+    return options.knownDocuments!.run(contextValue, known);
+  };
+
+  const answer = async (request: http.IncomingMessage & { body?: unknown }, response: http.ServerResponse, search: string) => {
     // Past the deadline the client gets OPERATION_TIMEOUT at once, as HTTP 503 with Retry-After (it
     // is retryable, as http.ts answers every retryable error); what the operation had not started
     // yet never starts.
     const operation = options.startOperation();
     const result = await operation.runWithDeadline(
-      () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) }),
+      () => execute(request, search),
       (): HTTPGraphQLResponse => ({
         status: 503,
         headers: new HeaderMap([

@@ -1,8 +1,14 @@
-import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestListener } from '@apollo/server';
+import type {
+  ApolloServerPlugin,
+  GraphQLRequestContextDidResolveOperation,
+  GraphQLRequestContextExecutionDidStart,
+  GraphQLRequestContextWillSendResponse,
+} from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { inputErrorsOf } from '../graphql/input-check.js';
+import type { ValidatedDocuments } from '../graphql/validated-documents.js';
 import { mutationPoints, queryCost, queryTooComplexError } from '../graphql/query-limits.js';
 import type { GraphqlHttpMeter } from '../metrics/graphql-metrics.js';
 import { HeavyQueryTurns } from './rate-limits/heavy-queries.js';
@@ -18,6 +24,37 @@ export interface GraphqlRequestPluginOptions {
   meter?: GraphqlHttpMeter<Context>;
   /** The Retry-After of a retryable answer (HTTP 503), in seconds. */
   retryAfterSeconds: number;
+  /**
+   * Where each document that reached its operation's checks (Apollo parsed and validated it) is
+   * remembered by its text, for the known-document path (known-document-path.ts). Absent: none kept.
+   */
+  documents?: ValidatedDocuments;
+}
+
+/** What {@link GraphqlRequestListener.didResolveOperation} reads of Apollo's request context. */
+export type ResolvedRequest = Pick<
+  GraphQLRequestContextDidResolveOperation<Context>,
+  'contextValue' | 'operation' | 'document' | 'operationName' | 'request' | 'schema' | 'source'
+>;
+
+/**
+ * The request listener's hooks, typed by what each reads, so that the known-document path
+ * (known-document-path.ts), which runs a request without Apollo's pipeline, calls the very same
+ * functions at the same points. Every hook here is one the known-document path calls: a hook added
+ * here must be called there too (test/transport/known-document-path.test.ts checks the list).
+ */
+export interface GraphqlRequestListener {
+  didResolveOperation(requestContext: ResolvedRequest): Promise<void>;
+  executionDidStart(requestContext: Pick<GraphQLRequestContextExecutionDidStart<Context>, 'contextValue'>): Promise<void>;
+  willSendResponse(requestContext: Pick<GraphQLRequestContextWillSendResponse<Context>, 'contextValue' | 'response'>): Promise<void>;
+}
+
+/** The request plugin with its listener and start hook exposed (for the known-document path). */
+export interface GraphqlRequestPlugin extends ApolloServerPlugin<Context> {
+  /** requestDidStart's own work (the metrics' start), without the promise Apollo needs. */
+  started(contextValue: Context): void;
+  /** The one listener every request gets. */
+  listener: GraphqlRequestListener;
 }
 
 /**
@@ -36,7 +73,7 @@ export interface GraphqlRequestPluginOptions {
  * and plugin, each paying the AsyncLocalStorage hooks): one listener of synchronous hooks costs a
  * fraction (issue 18, server CPU per request).
  */
-export function graphqlRequestPlugin(options: GraphqlRequestPluginOptions): ApolloServerPlugin<Context> {
+export function graphqlRequestPlugin(options: GraphqlRequestPluginOptions): GraphqlRequestPlugin {
   const { config, rateLimits, meter } = options;
   const heavyQueryTurns = new HeavyQueryTurns(config.heavyQueriesInFlightPerKeyMax);
   /** The key of a heavy query whose turn is to be taken, and the end of a turn taken, per request. */
@@ -53,8 +90,11 @@ export function graphqlRequestPlugin(options: GraphqlRequestPluginOptions): Apol
     if (heavy && key !== null) heavyKeys.set(contextValue, key);
   };
 
-  const didResolveOperation = (requestContext: GraphQLRequestContextDidResolveOperation<Context>): Promise<void> => {
+  const didResolveOperation = (requestContext: ResolvedRequest): Promise<void> => {
     const { contextValue, operation, document, operationName, request, schema } = requestContext;
+    // Apollo parsed and validated this text (validation depends on the text alone): later requests
+    // sending it may take the known-document path.
+    options.documents?.set(requestContext.source, document);
     meter?.resolved(contextValue, document, operation);
     // The cost is counted once, for the limit and for the budget (a query's cost is charged). The
     // limit costs the operation `operationName` names (the only one when null), as it always did,
@@ -93,7 +133,7 @@ export function graphqlRequestPlugin(options: GraphqlRequestPluginOptions): Apol
     return DONE;
   };
 
-  const listener: GraphQLRequestListener<Context> = {
+  const listener: GraphqlRequestListener = {
     didResolveOperation,
     // The turn is taken once execution starts, so no other check can refuse the request meanwhile.
     executionDidStart: ({ contextValue }) => {
@@ -119,9 +159,12 @@ export function graphqlRequestPlugin(options: GraphqlRequestPluginOptions): Apol
   };
 
   const listenerPromise = Promise.resolve(listener);
+  const started = (contextValue: Context): void => meter?.started(contextValue);
   return {
+    started,
+    listener,
     requestDidStart: ({ contextValue }) => {
-      meter?.started(contextValue);
+      started(contextValue);
       return listenerPromise;
     },
     ...(meter

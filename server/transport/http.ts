@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -43,6 +43,8 @@ import { log } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { graphqlHttpMeter } from '../metrics/graphql-metrics.js';
 import { graphqlRequestPlugin } from './graphql-request-plugin.js';
+import { knownDocumentPath } from './known-document-path.js';
+import { ValidatedDocuments } from '../graphql/validated-documents.js';
 import { metricsRoute } from './metrics-route.js';
 
 /**
@@ -114,11 +116,23 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     startOperation: options.startOperation,
     metrics: options.metrics,
   });
+  const answerError = config.fieldSuggestionsEnabled
+    ? formatError
+    : (formatted: GraphQLFormattedError, error: unknown) => withoutFieldSuggestions(formatError(formatted, error));
+  // The documents Apollo validated, by text, for the known-document path (known-document-path.ts).
+  const knownDocuments = new ValidatedDocuments(config.graphqlHttpKnownDocumentsMax);
+  const requestPlugin = graphqlRequestPlugin({
+    config,
+    rateLimits: options.rateLimits,
+    meter: options.metrics ? graphqlHttpMeter<Context>(options.metrics, schema) : undefined,
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+    documents: config.graphqlHttpKnownDocumentsMax > 0 ? knownDocuments : undefined,
+  });
+  /** False once Apollo starts draining: the known-document path then leaves every request to Apollo. */
+  let serving = true;
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: config.fieldSuggestionsEnabled
-      ? formatError
-      : (formatted, error) => withoutFieldSuggestions(formatError(formatted, error)),
+    formatError: answerError,
     includeStacktraceInErrorResponses: false,
     // Apollo's own warnings (e.g. a plugin's failure) as structured lines, not console output.
     logger: log,
@@ -134,23 +148,18 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     plugins: [
       // Stopping: no new connections, idle ones closed, requests in flight given the drain time.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownDrainTimeoutMs }),
-      // Money answers are never HTTP-cacheable, and the default cache-control plugin wraps every
-      // field resolver of every request to compute a policy nobody reads. Inline traces are for
-      // federated subgraphs (this is none: Apollo's default plugin only costs a hook per request);
-      // usage and schema reporting would send operations to Apollo's cloud if APOLLO_KEY were set.
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
+      ...disabledApolloDefaults(),
       // The query cost, NUL characters in arguments, the per-key budgets, heavy queries' turns,
       // retryable answers as HTTP 503, and the metrics: one listener (graphql-request-plugin.ts).
-      graphqlRequestPlugin({
-        config,
-        rateLimits: options.rateLimits,
-        meter: options.metrics ? graphqlHttpMeter<Context>(options.metrics, schema) : undefined,
-        retryAfterSeconds: RETRY_AFTER_SECONDS,
-      }),
-      { serverWillStart: async () => ({ drainServer: () => webSocket.dispose() }) },
+      requestPlugin,
+      {
+        serverWillStart: async () => ({
+          drainServer: () => {
+            serving = false;
+            return webSocket.dispose();
+          },
+        }),
+      },
     ],
   });
   await apollo.start();
@@ -269,6 +278,16 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
         app,
         startOperation: options.startOperation,
         retryAfterSeconds: RETRY_AFTER_SECONDS,
+        knownDocuments:
+          config.graphqlHttpKnownDocumentsMax > 0
+            ? knownDocumentPath({
+                schema,
+                documents: knownDocuments,
+                plugin: requestPlugin,
+                formatError: answerError,
+                serving: () => serving,
+              })
+            : undefined,
       }),
     ),
   );
@@ -283,6 +302,22 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     port,
     close: () => apollo.stop(),
   };
+}
+
+/**
+ * The plugins Apollo would install by default, switched off. Money answers are never HTTP-cacheable,
+ * and the default cache-control plugin wraps every field resolver of every request to compute a
+ * policy nobody reads. Inline traces are for federated subgraphs (this is none: Apollo's default
+ * plugin only costs a hook per request); usage and schema reporting would send operations to
+ * Apollo's cloud if APOLLO_KEY were set. None has a request hook (the known-document path relies on it).
+ */
+export function disabledApolloDefaults(): ApolloServerPlugin<Context>[] {
+  return [
+    ApolloServerPluginCacheControlDisabled(),
+    ApolloServerPluginInlineTraceDisabled(),
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
+  ];
 }
 
 /**
