@@ -144,7 +144,7 @@ interface OperationScope {
   holding: boolean;
 }
 
-const scopes = new AsyncLocalStorage<OperationScope>();
+const scopes = new AsyncLocalStorage<OperationScope | undefined>();
 
 /** Runs `work` as a client operation under `budget`; finishes the budget when `work` settles. */
 export async function runOperation<T>(budget: OperationBudget, work: () => Promise<T>): Promise<T> {
@@ -186,7 +186,8 @@ export function operationTimeLeftMs(): number {
  * its log lines carry no request's id (logging/logger.ts).
  */
 export function outsideOperation<T>(work: () => T): T {
-  return scopes.exit(() => outsideRequestLogFields(work));
+  // A run with no store rather than exit(), as outsideRequestLogFields explains (exit() toggles the promise hooks).
+  return scopes.run(undefined, () => outsideRequestLogFields(work));
 }
 
 /**

@@ -3,9 +3,16 @@
 // every line logged inside a request. Method: the real logger pointed at an in-memory destination.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOG_LEVELS, loadConfig, logSettingsFromEnv } from '../../server/config.js';
-import { configureLogging, log, requestLineWriter, runWithLogFields, stdoutDestination } from '../../server/logging/logger.js';
+import {
+  configureLogging,
+  currentLogFields,
+  log,
+  requestLineWriter,
+  runWithLogFields,
+  stdoutDestination,
+} from '../../server/logging/logger.js';
 import { captureLogs } from '../support/log-capture.js';
-import { outsideOperation } from '../../server/database/operation-budget.js';
+import { OperationBudget, operationTimeLeftMs, outsideOperation, runOperation } from '../../server/database/operation-budget.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -88,6 +95,25 @@ describe('the logger', () => {
     } finally {
       logs.stop();
     }
+  });
+
+  it("work outsideOperation starts (after an await, in a timer) sees neither the request's fields nor its budget; the request still sees both after it", async () => {
+    const budget = new OperationBudget({ deadlineMs: 60_000, connectionsMax: 1 });
+    await runWithLogFields({ requestId: 'req-3' }, () =>
+      runOperation(budget, async () => {
+        const seen = await outsideOperation(async () => {
+          await null;
+          const timer = await new Promise<[unknown, number]>((resolve) =>
+            setTimeout(() => resolve([currentLogFields(), operationTimeLeftMs()]), 1),
+          );
+          return [currentLogFields(), operationTimeLeftMs(), ...timer];
+        });
+        expect(seen).toEqual([undefined, Number.POSITIVE_INFINITY, undefined, Number.POSITIVE_INFINITY]);
+        await null;
+        expect(currentLogFields()?.requestId).toBe('req-3');
+        expect(operationTimeLeftMs()).toBeLessThanOrEqual(60_000);
+      }),
+    );
   });
 
   it('in the pretty format, prints one readable line per event', () => {
