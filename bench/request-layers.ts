@@ -11,6 +11,10 @@
  *    here, since they no longer exist) and Apollo's default inline-trace plugin. A: graphql-request-plugin.ts.
  *  - request line: the request's log line to /dev/null. B: the redacting logger. A: requestLineWriter.
  *  - content type: the answer's Content-Type with charset=utf-8. B: computed. A: remembered.
+ *  - known document: `{ me { role } }` once its document is known (validated before). B: Apollo's
+ *    `executeHTTPGraphQLRequest` with the server's plugins (graphql-request-plugin.ts and the disabled
+ *    defaults), the context made by a function as in the server. A: known-document-path.ts (match,
+ *    context, run), what POST /graphql does now.
  *
  * Environment: `BENCH_LAYERS_REQUESTS` per round (default 5000), `BENCH_LAYERS_ROUNDS` per side (default 6).
  */
@@ -34,7 +38,9 @@ import { configureLogging, log, requestLineWriter, runWithLogFields } from '../s
 import { graphqlHttpMeter } from '../server/metrics/graphql-metrics.js';
 import { Metrics } from '../server/metrics/metrics.js';
 import { OperationLabels, UNKNOWN_OPERATION, type OperationLabel } from '../server/metrics/operation-labels.js';
-import { graphqlRequestPlugin } from '../server/transport/graphql-request-plugin.js';
+import { graphqlRequestPlugin, type GraphqlRequestPlugin } from '../server/transport/graphql-request-plugin.js';
+import { knownDocumentPath } from '../server/transport/known-document-path.js';
+import { ValidatedDocuments } from '../server/graphql/validated-documents.js';
 import { utf8CharsetOf, withUtf8Charset } from '../server/transport/graphql-post.js';
 import { HeavyQueryTurns } from '../server/transport/rate-limits/heavy-queries.js';
 import { rateLimitedError, rateLimitKey, type RateLimits } from '../server/transport/rate-limits/rate-limits.js';
@@ -132,13 +138,24 @@ function pluginsBefore(config: Config, schema: GraphQLSchema, metrics: Metrics):
   ];
 }
 
-function pluginsAfter(config: Config, schema: GraphQLSchema, metrics: Metrics): ApolloServerPlugin<Context>[] {
+function pluginsAfter(
+  config: Config,
+  schema: GraphQLSchema,
+  metrics: Metrics,
+  documents?: ValidatedDocuments,
+): [...ApolloServerPlugin<Context>[], GraphqlRequestPlugin] {
   return [
     ApolloServerPluginCacheControlDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
-    graphqlRequestPlugin({ config, rateLimits: ADMIT_ALL, meter: graphqlHttpMeter<Context>(metrics, schema), retryAfterSeconds: 1 }),
+    graphqlRequestPlugin({
+      config,
+      rateLimits: ADMIT_ALL,
+      meter: graphqlHttpMeter<Context>(metrics, schema),
+      retryAfterSeconds: 1,
+      documents,
+    }),
   ];
 }
 
@@ -171,6 +188,15 @@ async function main(): Promise<void> {
     return server;
   };
   const servers = { B: await apollo(pluginsBefore(config, schema, metrics)), A: await apollo(pluginsAfter(config, schema, metrics)) };
+  // The server's Apollo with the documents it validated remembered, and the known-document path over it.
+  const documents = new ValidatedDocuments(1_000);
+  const serverPlugins = pluginsAfter(config, schema, metrics, documents);
+  // Taken before Apollo starts: it adds its implicit plugins to the very array it was given.
+  const requestPlugin = serverPlugins.at(-1) as GraphqlRequestPlugin;
+  const known = {
+    apollo: await apollo(serverPlugins),
+    path: knownDocumentPath({ schema, documents, plugin: requestPlugin, formatError, serving: () => true }),
+  };
   const headers = new HeaderMap([
     ['content-type', 'application/json'],
     ['accept', '*/*'],
@@ -184,6 +210,23 @@ async function main(): Promise<void> {
       });
       if (result.body.kind !== 'complete' || !result.body.string.includes('"role"')) throw new Error('unexpected answer');
     });
+
+  const meBody = { query: 'query Me { me { role } }' };
+  const knownDocument = (side: 'A' | 'B') => () =>
+    runWithLogFields({ requestId: 'bench' }, async () => {
+      const context = async () => ({ principal }) as unknown as Context;
+      const match = side === 'A' ? known.path.match(meBody, '*/*') : undefined;
+      if (side === 'A' && !match) throw new Error('the document is not known');
+      const result = match
+        ? await known.path.run(await context(), match)
+        : await known.apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: 'POST', headers, search: '', body: meBody },
+            context,
+          });
+      if (result.body.kind !== 'complete' || !result.body.string.includes('"role"')) throw new Error('unexpected answer');
+    });
+  // Apollo validates the document once: from then on it is known.
+  await knownDocument('B')();
 
   const devNull = fs.openSync('/dev/null', 'w');
   const previous = configureLogging({ level: 'info', destination: { write: (text: string) => void fs.writeSync(devNull, text) } });
@@ -205,6 +248,7 @@ async function main(): Promise<void> {
     ['apollo (me)', (side) => execute(servers[side])],
     ['request line', line],
     ['content type', (side) => () => void (side === 'A' ? withUtf8Charset : utf8CharsetOf)('application/json; charset=utf-8')],
+    ['known document', knownDocument],
   ];
   console.log(`CPU per request by layer, µs of one core (${REQUESTS} requests a round, ${ROUNDS} rounds a side, B and A alternating)`);
   console.log('layer            B (before)   A (after)   A − B   A/B of the rounds (median)');
@@ -225,7 +269,7 @@ async function main(): Promise<void> {
     );
   }
   configureLogging(previous);
-  await Promise.all([servers.A.stop(), servers.B.stop()]);
+  await Promise.all([servers.A.stop(), servers.B.stop(), known.apollo.stop()]);
 }
 
 function median(values: number[]): number {
