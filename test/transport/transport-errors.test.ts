@@ -234,6 +234,19 @@ describe('transport errors answer JSON with a stable code', () => {
     expect(JSON.parse(response.text).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('refuses a document the server already knows when it comes as a form would send it (CSRF prevention holds on the known-document path)', async () => {
+    const body = JSON.stringify({ query: '{ me { role } }' });
+    const admin = { authorization: `Bearer ${t.adminToken}` };
+    // Twice as JSON: the first validates the document, the second is answered by the known-document path.
+    for (let round = 0; round < 2; round += 1) {
+      const served = await request('POST', '/graphql', { ...json, ...admin }, body);
+      expect(JSON.parse(served.text)).toEqual({ data: { me: { role: 'PLATFORM_ADMIN' } } });
+    }
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      expectJsonError(await request('POST', '/graphql', { 'content-type': type, ...admin }, body), 400, 'BAD_REQUEST');
+    }
+  });
+
   it('still serves the dashboard for other GETs, and a body just under the limit', async () => {
     // A dashboard path, even one that is not valid percent-encoding, is the client's to route.
     for (const route of ['/wallets/1', '/%E0%A4%A']) {
