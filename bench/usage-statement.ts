@@ -38,6 +38,7 @@ import type { PreparedStatement } from '../server/database/statement-batcher.js'
 import { Migration20261207170000PostingChecksPerStatement } from '../server/migrations/Migration20261207170000_posting_checks_per_statement.js';
 import { Migration20261207174000PostingChecksSmallStatements } from '../server/migrations/Migration20261207174000_posting_checks_small_statements.js';
 import { Migration20261207235200OutboxTransactionRanges } from '../server/migrations/Migration20261207235200_outbox_transaction_ranges.js';
+import { Migration20261208140000LedgerTwoRowsPerPosting } from '../server/migrations/Migration20261208140000_ledger_two_rows_per_posting.js';
 import { POST_WALLET_TRANSACTION, POST_WALLET_TRANSACTIONS } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
@@ -65,11 +66,13 @@ const MIGRATIONS_OF_THE_WORK: (new (...args: ConstructorParameters<typeof Migrat
   Migration20261207170000PostingChecksPerStatement,
   Migration20261207174000PostingChecksSmallStatements,
   Migration20261207235200OutboxTransactionRanges,
+  Migration20261208140000LedgerTwoRowsPerPosting,
 ];
 /**
  * How many of the newest {@link MIGRATIONS_OF_THE_WORK} the "before" side takes back, from
- * `BENCH_TAKE_BACK` (default: all, the schema before the work; 1: one outbox row per posting instead of
- * per run, to measure that step alone; 2: that and the checks' small path).
+ * `BENCH_TAKE_BACK` (default: all, the schema before the work; 1: the ledger's header and wallet leg
+ * rows, to measure that step alone; 2: that and one outbox row per posting instead of per run; 3: those
+ * and the checks' small path).
  */
 const TAKE_BACK = numberFromEnv('BENCH_TAKE_BACK', MIGRATIONS_OF_THE_WORK.length, 1, MIGRATIONS_OF_THE_WORK.length);
 const MIGRATIONS_UNDER_TEST = MIGRATIONS_OF_THE_WORK.slice(MIGRATIONS_OF_THE_WORK.length - TAKE_BACK);
@@ -92,14 +95,49 @@ function withOutboxRowPerPosting(statement: PreparedStatement): PreparedStatemen
   };
 }
 
+/**
+ * The journal steps of the posting statement before Migration20261208140000: a header and two legs
+ * (wallet and platform) per posting, where the wallet transaction now stands for the header and the
+ * wallet leg.
+ */
+const JOURNAL_HEADER_AND_TWO_LEGS = `journal as (
+  insert into ledger_transaction (id, kind, created_at)
+  select i.transaction_id, i.kind, now() from posted p join input i using (transaction_id)
+),
+entries as (
+  insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
+  select i.transaction_id, p.wallet_id, null, i.delta_micros from posted p join input i using (transaction_id)
+  union all
+  select i.transaction_id, null, pa.id, -i.delta_micros
+    from posted p join input i using (transaction_id)
+    join platform_account pa on pa.code = i.counterparty and pa.currency = p.currency
+)`;
+
+/** `statement` as it was before the ledger had two rows per posting: its `entries` step swapped for {@link JOURNAL_HEADER_AND_TWO_LEGS}. */
+function withJournalHeaderAndTwoLegs(statement: PreparedStatement): PreparedStatement {
+  const start = statement.text.indexOf('entries as (');
+  const end = statement.text.indexOf('\n)', start);
+  if (start < 0 || end < 0) throw new Error(`${statement.name}: no entries step to swap`);
+  return {
+    name: `${statement.name}_header_and_two_legs`,
+    text: `${statement.text.slice(0, start)}${JOURNAL_HEADER_AND_TWO_LEGS}${statement.text.slice(end + 2)}`,
+  };
+}
+
 /** Whether the "before" side takes back the outbox runs, and so posts one outbox row per posting. */
 const BEFORE_OUTBOX_RUNS = MIGRATIONS_UNDER_TEST.includes(Migration20261207235200OutboxTransactionRanges);
+/** Whether the "before" side takes back the ledger's two rows per posting, and so writes four. */
+const BEFORE_FOUR_ROWS = MIGRATIONS_UNDER_TEST.includes(Migration20261208140000LedgerTwoRowsPerPosting);
+
+/** `statement` as the "before" side's schema needs it. */
+function asBefore(statement: PreparedStatement): PreparedStatement {
+  const journal = BEFORE_FOUR_ROWS ? withJournalHeaderAndTwoLegs(statement) : statement;
+  return BEFORE_OUTBOX_RUNS ? withOutboxRowPerPosting(journal) : journal;
+}
 
 /** The statements each side posts with: one posting, and many over arrays (the statement recordUsage runs). */
 const STATEMENTS: Record<Side, { single: PreparedStatement; batched: PreparedStatement }> = {
-  before: BEFORE_OUTBOX_RUNS
-    ? { single: withOutboxRowPerPosting(POST_WALLET_TRANSACTION), batched: withOutboxRowPerPosting(POST_WALLET_TRANSACTIONS) }
-    : { single: POST_WALLET_TRANSACTION, batched: POST_WALLET_TRANSACTIONS },
+  before: { single: asBefore(POST_WALLET_TRANSACTION), batched: asBefore(POST_WALLET_TRANSACTIONS) },
   after: { single: POST_WALLET_TRANSACTION, batched: POST_WALLET_TRANSACTIONS },
 };
 
@@ -389,11 +427,20 @@ async function main(resources: Resources): Promise<boolean> {
   for (const side of SIDES) {
     const orm = await createOrm({ databaseUrl: databases[side].url, poolSizeMax: 2 });
     resources.orms.push(orm);
-    if (side === 'before' && BEFORE_OUTBOX_RUNS) {
-      // verifyLedger reads the runs' column: put it back (its default makes every row written here a run of one, as it was).
-      const runs = new Migration20261207235200OutboxTransactionRanges(orm.em.getDriver(), orm.config);
-      await runs.up();
-      for (const query of runs.getQueries()) await orm.em.getConnection().execute(String(query));
+    if (side === 'before') {
+      // verifyLedger reads the current schema: the taken-back migrations that shape what it reads are
+      // applied again, oldest first, on the books the "before" side wrote (the outbox runs' column, whose
+      // default makes every row written here a run of one, as it was; the ledger's two rows per posting,
+      // whose up() converts the four rows and refuses books not of that shape).
+      const again = [
+        ...(BEFORE_OUTBOX_RUNS ? [Migration20261207235200OutboxTransactionRanges] : []),
+        ...(BEFORE_FOUR_ROWS ? [Migration20261208140000LedgerTwoRowsPerPosting] : []),
+      ];
+      for (const MigrationClass of again) {
+        const migration = new MigrationClass(orm.em.getDriver(), orm.config);
+        await migration.up();
+        for (const query of migration.getQueries()) await orm.em.getConnection().execute(String(query));
+      }
     }
     const violations = await verifyLedger(orm.em.fork());
     console.log(

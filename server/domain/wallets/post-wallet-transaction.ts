@@ -34,8 +34,8 @@ import {
  * wallets area is in wallets.queries.ts.
  *
  * Posts one completed wallet movement as ONE SQL statement: the balance check, the debit or
- * credit, the next per-wallet sequence number, the journal header, both double-entry legs, the
- * customer-facing transaction row, the idempotency record, the outbox row and, for a charge on a capped
+ * credit, the next per-wallet sequence number, the customer-facing transaction row (the journal's
+ * header and wallet leg), the platform leg of the double entry, the idempotency record, the outbox row and, for a charge on a capped
  * wallet or account, the daily and monthly spend caps' check and count (their rows are locked after the
  * wallet's, and only when a cap applies). One statement means one atomic
  * step under the wallet's row lock, held only for the statement and its commit (no application
@@ -137,15 +137,12 @@ counted as (
    where p.spend_capped and i.kind = 'CHARGE' and -i.delta_micros - i.reserved_release_micros > 0
   having count(*) > 0
 ),
-journal as (
-  insert into ledger_transaction (id, kind, created_at)
-  select i.transaction_id, i.kind, now() from posted p join input i using (transaction_id)
-),
 entries as (
-  insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
-  select i.transaction_id, p.wallet_id, null, i.delta_micros from posted p join input i using (transaction_id)
-  union all
-  select i.transaction_id, null, pa.id, -i.delta_micros
+  -- The platform leg, the transaction's other side (Migration20261208140000): the wallet transaction
+  -- inserted below is its header and its wallet leg. Checked at the end of the statement: each wallet
+  -- transaction must have its leg, summing with it to zero.
+  insert into ledger_entry (transaction_id, platform_account_id, amount_micros)
+  select i.transaction_id, pa.id, -i.delta_micros
     from posted p join input i using (transaction_id)
     join platform_account pa on pa.code = i.counterparty and pa.currency = p.currency
 ),
