@@ -16,14 +16,14 @@ const SIGNED_AMOUNT_MICROS = `case t.type when 'CREDIT' then t.amount_micros els
 /** Each invariant as a query returning the rows that break it; an empty result means it holds. */
 const INVARIANTS: { invariant: string; sql: string }[] = [
   {
-    // Each ledger transaction is a wallet transaction, which is its header and its wallet leg (signed
-    // amount), and its platform leg in ledger_entry (Migration20261208140000): the two sum to zero, and
-    // neither is without the other.
-    invariant: "every ledger transaction's legs (its wallet transaction's signed amount and its platform leg) sum to zero",
-    sql: `select coalesce(t.id, e.transaction_id) as transaction_id, t.wallet_id, ${SIGNED_AMOUNT_MICROS} as wallet_micros,
-                 e.platform_account_id, e.amount_micros as platform_micros
-            from wallet_transaction t full join ledger_entry e on e.transaction_id = t.id
-           where t.id is null or e.transaction_id is null or e.amount_micros + ${SIGNED_AMOUNT_MICROS} <> 0`,
+    // Each ledger transaction is a wallet transaction, whose row holds both legs (Migration20261208140000):
+    // the wallet's (its signed amount) and the platform account's. A CHECK refuses a row whose legs do
+    // not sum to zero; this pairs it, and finds a leg on a platform account that does not exist.
+    invariant: "every ledger transaction's two legs (on its wallet and on a platform account) sum to zero",
+    sql: `select t.id as transaction_id, t.wallet_id, ${SIGNED_AMOUNT_MICROS} as wallet_micros, t.platform_account_id,
+                 t.platform_amount_micros, pa.id is not null as platform_account_exists
+            from wallet_transaction t left join platform_account pa on pa.id = t.platform_account_id
+           where pa.id is null or t.platform_amount_micros + ${SIGNED_AMOUNT_MICROS} <> 0`,
   },
   {
     invariant: "each wallet's balance equals the sum of its wallet legs",

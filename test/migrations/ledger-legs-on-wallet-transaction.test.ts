@@ -1,12 +1,12 @@
 // Goal: Migration20261208140000 turns books of four rows per posting (header, wallet leg, platform leg,
-// wallet transaction) into two (wallet transaction, platform leg) and back, without losing or changing
-// a leg, and refuses books of any other shape. Method: a real ledger written through the API (top-ups,
+// wallet transaction) into one (the wallet transaction, holding both legs) and back, without losing or
+// changing a leg, and refuses books of any other shape. Method: a real ledger written through the API (top-ups,
 // charges, a usage batch) on its own PostgreSQL; the migration's down() and up() SQL run on it inside
 // one transaction that is rolled back after, comparing every leg and verifyLedger's verdict.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction, type SqlTransaction } from '../../server/database/sql.js';
 import { verifyLedger } from '../../server/domain/wallets/verify-ledger.js';
-import { Migration20261208140000LedgerTwoRowsPerPosting } from '../../server/migrations/Migration20261208140000_ledger_two_rows_per_posting.js';
+import { Migration20261208140000LedgerLegsOnWalletTransaction } from '../../server/migrations/Migration20261208140000_ledger_legs_on_wallet_transaction.js';
 import { downSqlOf, upSqlOf } from '../support/migration-sql.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -30,8 +30,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const up = () => upSqlOf(Migration20261208140000LedgerTwoRowsPerPosting);
-const down = () => downSqlOf(Migration20261208140000LedgerTwoRowsPerPosting);
+const up = () => upSqlOf(Migration20261208140000LedgerLegsOnWalletTransaction);
+const down = () => downSqlOf(Migration20261208140000LedgerLegsOnWalletTransaction);
 
 /** Runs `body` in a transaction that is always rolled back; resolves with what it returned, or rejects with what it threw. */
 async function rolledBack<T>(body: (tx: SqlTransaction) => Promise<T>): Promise<T> {
@@ -49,22 +49,20 @@ async function rows(tx: SqlTransaction, text: string): Promise<Record<string, un
   return (await tx.connection.query(text)).rows;
 }
 
-const PLATFORM_LEGS = `select transaction_id, platform_account_id, amount_micros::text from ledger_entry
-                        where platform_account_id is not null order by transaction_id`;
-const WALLET_LEGS_OF_TRANSACTIONS = `select id as transaction_id, wallet_id,
-                                            (case type when 'CREDIT' then amount_micros else -amount_micros end)::text as amount_micros
-                                       from wallet_transaction order by id`;
+/** Every leg of the journal, as rows (the view after up(), the table before): the comparison of both shapes. */
+const LEGS = `select transaction_id, wallet_id, platform_account_id, amount_micros::text from ledger_entry
+               order by transaction_id, wallet_id nulls last`;
 
-describe('Migration20261208140000_ledger_two_rows_per_posting', () => {
-  it("down() rebuilds each transaction's header and wallet leg; up() takes them out again, to the same legs and sound books", async () => {
+describe('Migration20261208140000_ledger_legs_on_wallet_transaction', () => {
+  it("down() rebuilds each transaction's header and two entries; up() puts the legs back on its row, the same legs, sound books", async () => {
     const outcome = await rolledBack(async (tx) => {
-      const platformLegs = await rows(tx, PLATFORM_LEGS);
-      const walletLegs = await rows(tx, WALLET_LEGS_OF_TRANSACTIONS);
-      expect(walletLegs).toHaveLength(1 + 2 + 5);
-      expect(platformLegs.map((leg) => leg.transaction_id)).toEqual(walletLegs.map((leg) => leg.transaction_id));
+      const legs = await rows(tx, LEGS);
+      expect(legs).toHaveLength(2 * (1 + 2 + 5));
+      const transactions = await rows(tx, `select count(*)::int as transactions from wallet_transaction`);
 
       await tx.connection.query(down());
       // Four rows per posting, as before: a header of the transaction's kind and time, its wallet leg, its platform leg.
+      expect(await rows(tx, `select count(*)::int as transactions from ledger_transaction`)).toEqual(transactions);
       expect(
         await rows(
           tx,
@@ -72,15 +70,9 @@ describe('Migration20261208140000_ledger_two_rows_per_posting', () => {
                          where h.id is null or t.id is null or h.kind <> t.kind or h.created_at <> t.created_at`,
         ),
       ).toEqual([]);
-      expect(await rows(tx, `select count(*)::int as headers from ledger_transaction`)).toEqual([{ headers: walletLegs.length }]);
-      expect(
-        await rows(
-          tx,
-          `select transaction_id, wallet_id, amount_micros::text from ledger_entry where wallet_id is not null order by transaction_id`,
-        ),
-      ).toEqual(walletLegs);
-      expect(await rows(tx, PLATFORM_LEGS)).toEqual(platformLegs);
-      // verifyLedger's double-entry check as it was: every transaction has two entries summing to zero.
+      expect(await rows(tx, `select relkind from pg_class where relname = 'ledger_entry'`)).toEqual([{ relkind: 'r' }]);
+      expect(await rows(tx, LEGS)).toEqual(legs);
+      // verifyLedger's checks as they were: every transaction has two entries summing to zero; each wallet leg is its row's.
       expect(
         await rows(
           tx,
@@ -88,19 +80,38 @@ describe('Migration20261208140000_ledger_two_rows_per_posting', () => {
                          group by h.id having count(e.id) <> 2 or sum(e.amount_micros) <> 0`,
         ),
       ).toEqual([]);
+      expect(
+        await rows(
+          tx,
+          `select t.id from wallet_transaction t left join ledger_entry e on e.transaction_id = t.id and e.wallet_id = t.wallet_id
+                         where e.id is null or e.amount_micros <> case t.type when 'CREDIT' then t.amount_micros else -t.amount_micros end`,
+        ),
+      ).toEqual([]);
       expect(await rows(tx, `select indexname from pg_indexes where tablename = 'ledger_entry' order by 1`)).toEqual([
         { indexname: 'ledger_entry_pkey' },
         { indexname: 'ledger_entry_transaction_id_idx' },
         { indexname: 'ledger_entry_wallet_id_idx' },
       ]);
+      expect(
+        await rows(
+          tx,
+          `select column_name from information_schema.columns where table_name = 'wallet_transaction' and column_name like 'platform%'`,
+        ),
+      ).toEqual([]);
+      // The checks are back: an unbalanced pair of entries is refused at the end of its statement.
+      await tx.connection.query('savepoint unbalanced');
+      await expect(
+        tx.connection.query(`with header as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id)
+          insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
+          select h.id, w.id, null, 5 from header h, (select id from wallet limit 1) w
+          union all select h.id, null, p.id, -4 from header h, platform_account p where p.code = 'ADJUSTMENTS' and p.currency = 'USD'`),
+      ).rejects.toThrow(/unbalanced: 2 entries summing to 1/);
+      await tx.connection.query('rollback to savepoint unbalanced');
 
       await tx.connection.query(up());
-      expect(await rows(tx, PLATFORM_LEGS)).toEqual(platformLegs);
-      expect(await rows(tx, WALLET_LEGS_OF_TRANSACTIONS)).toEqual(walletLegs);
+      expect(await rows(tx, LEGS)).toEqual(legs);
       expect(await rows(tx, `select to_regclass('ledger_transaction') as header_table`)).toEqual([{ header_table: null }]);
-      expect(await rows(tx, `select indexname from pg_indexes where tablename = 'ledger_entry'`)).toEqual([
-        { indexname: 'ledger_entry_pkey' },
-      ]);
+      expect(await rows(tx, `select relkind from pg_class where relname = 'ledger_entry'`)).toEqual([{ relkind: 'v' }]);
       return verifyLedger(tx);
     });
     expect(outcome).toEqual([]);
@@ -122,7 +133,7 @@ describe('Migration20261208140000_ledger_two_rows_per_posting', () => {
       /ledger transaction \S+ does not have exactly its wallet leg and one platform leg/,
     ],
     [
-      'a second platform leg',
+      'a second pair of legs (balanced)',
       `insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
        select e.transaction_id, null, e.platform_account_id, v.amount from (select * from ledger_entry where wallet_id is null limit 1) e,
          (values (1), (-1)) v(amount)`,
