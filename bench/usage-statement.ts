@@ -441,15 +441,11 @@ async function main(resources: Resources): Promise<boolean> {
     const orm = await createOrm({ databaseUrl: databases[side].url, poolSizeMax: 2 });
     resources.orms.push(orm);
     if (side === 'before') {
-      // verifyLedger reads the current schema: the taken-back migrations that shape what it reads are
-      // applied again, oldest first, on the books the "before" side wrote (the outbox runs' column, whose
-      // default makes every row written here a run of one, as it was; the legs on the wallet transaction,
-      // whose up() moves the four rows' legs onto the wallet transactions and refuses books not of that shape).
-      const again = [
-        ...(BEFORE_OUTBOX_RUNS ? [Migration20261207235200OutboxTransactionRanges] : []),
-        ...(BEFORE_FOUR_ROWS ? [Migration20261208140000LedgerLegsOnWalletTransaction] : []),
-      ];
-      for (const MigrationClass of again) {
+      // verifyLedger reads the current schema: the taken-back migrations are applied again, oldest
+      // first, on the books the "before" side wrote (the outbox runs' column, whose default makes every
+      // row written here a run of one, as it was; the legs on the wallet transaction, whose up() moves
+      // the four rows' legs onto the wallet transactions and refuses books not of that shape).
+      for (const MigrationClass of MIGRATIONS_UNDER_TEST) {
         const migration = new MigrationClass(orm.em.getDriver(), orm.config);
         await migration.up();
         for (const query of migration.getQueries()) await orm.em.getConnection().execute(String(query));
