@@ -8,7 +8,9 @@
  * of {@link MIGRATIONS_UNDER_TEST} taken back (their `down()`, newest first), so it holds the schema
  * those migrations replaced. Each side posts with the statement its schema goes with
  * ({@link POST_WALLET_TRANSACTIONS}, and on a "before" side without the outbox runs of
- * Migration20261207235200 the same statement with one outbox row per posting, as it was). Points alternate between the sides (A B, then B A, ...) so that the load of a shared
+ * Migration20261207235200 the same statement with one outbox row per posting, and on one without the
+ * legs on the wallet transaction of Migration20261208140000 with the journal's header and two entries
+ * per posting, as they were). Points alternate between the sides (A B, then B A, ...) so that the load of a shared
  * machine falls on both alike; the table gives each round and the median per side.
  *
  * Two shapes: "usage" — `BENCH_USAGE_CLIENTS` (default 4) connections each sending batches of
@@ -38,6 +40,7 @@ import type { PreparedStatement } from '../server/database/statement-batcher.js'
 import { Migration20261207170000PostingChecksPerStatement } from '../server/migrations/Migration20261207170000_posting_checks_per_statement.js';
 import { Migration20261207174000PostingChecksSmallStatements } from '../server/migrations/Migration20261207174000_posting_checks_small_statements.js';
 import { Migration20261207235200OutboxTransactionRanges } from '../server/migrations/Migration20261207235200_outbox_transaction_ranges.js';
+import { Migration20261208140000LedgerLegsOnWalletTransaction } from '../server/migrations/Migration20261208140000_ledger_legs_on_wallet_transaction.js';
 import { POST_WALLET_TRANSACTION, POST_WALLET_TRANSACTIONS } from '../server/domain/wallets/post-wallet-transaction.js';
 import { PlatformAccountCode, TransactionKind } from '../server/domain/wallets/transaction-enums.js';
 import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
@@ -65,11 +68,13 @@ const MIGRATIONS_OF_THE_WORK: (new (...args: ConstructorParameters<typeof Migrat
   Migration20261207170000PostingChecksPerStatement,
   Migration20261207174000PostingChecksSmallStatements,
   Migration20261207235200OutboxTransactionRanges,
+  Migration20261208140000LedgerLegsOnWalletTransaction,
 ];
 /**
  * How many of the newest {@link MIGRATIONS_OF_THE_WORK} the "before" side takes back, from
- * `BENCH_TAKE_BACK` (default: all, the schema before the work; 1: one outbox row per posting instead of
- * per run, to measure that step alone; 2: that and the checks' small path).
+ * `BENCH_TAKE_BACK` (default: all, the schema before the work; 1: the journal in four rows per posting
+ * instead of its legs on the wallet transaction, to measure that step alone; 2: that and one outbox row per posting instead of per run; 3: those
+ * and the checks' small path).
  */
 const TAKE_BACK = numberFromEnv('BENCH_TAKE_BACK', MIGRATIONS_OF_THE_WORK.length, 1, MIGRATIONS_OF_THE_WORK.length);
 const MIGRATIONS_UNDER_TEST = MIGRATIONS_OF_THE_WORK.slice(MIGRATIONS_OF_THE_WORK.length - TAKE_BACK);
@@ -92,14 +97,60 @@ function withOutboxRowPerPosting(statement: PreparedStatement): PreparedStatemen
   };
 }
 
+/**
+ * The journal steps of the posting statement before Migration20261208140000: a header and two entries
+ * (the wallet's leg and the platform account's) per posting, beside a wallet transaction without legs.
+ */
+const JOURNAL_IN_FOUR_ROWS = `journal as (
+  insert into ledger_transaction (id, kind, created_at)
+  select i.transaction_id, i.kind, now() from posted p join input i using (transaction_id)
+),
+entries as (
+  insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
+  select i.transaction_id, p.wallet_id, null, i.delta_micros from posted p join input i using (transaction_id)
+  union all
+  select i.transaction_id, null, pa.id, -i.delta_micros
+    from posted p join input i using (transaction_id)
+    join platform_account pa on pa.code = i.counterparty and pa.currency = p.currency
+),
+inserted as (
+  insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
+    balance_before_micros, balance_after_micros, description, idempotency_key, campaign_id, actor, payment_intent_id, created_at)
+  select i.transaction_id, p.wallet_id, p.account_id, p.sequence,
+         case when i.delta_micros > 0 then 'CREDIT' else 'DEBIT' end, i.kind, 'COMPLETED', abs(i.delta_micros),
+         p.balance_before_micros, p.balance_after_micros, i.description, i.idempotency_key, i.campaign_id, i.actor,
+         i.payment_intent_id, now()
+    from posted p join input i using (transaction_id)
+  returning id
+)`;
+
+/** `statement` as it was before the legs moved onto the wallet transaction: its `inserted` step swapped for {@link JOURNAL_IN_FOUR_ROWS}. */
+function withJournalInFourRows(statement: PreparedStatement): PreparedStatement {
+  const start = statement.text.indexOf('inserted as (');
+  const end = statement.text.indexOf('\n)', start);
+  if (start < 0 || end < 0) throw new Error(`${statement.name}: no inserted step to swap`);
+  return {
+    name: `${statement.name}_journal_in_four_rows`,
+    text: `${statement.text.slice(0, start)}${JOURNAL_IN_FOUR_ROWS}${statement.text.slice(end + 2)}`,
+  };
+}
+
 /** Whether the "before" side takes back the outbox runs, and so posts one outbox row per posting. */
 const BEFORE_OUTBOX_RUNS = MIGRATIONS_UNDER_TEST.includes(Migration20261207235200OutboxTransactionRanges);
+/** Whether the "before" side takes back the legs on the wallet transaction, and so writes the journal in four rows per posting. */
+const BEFORE_FOUR_ROWS = MIGRATIONS_UNDER_TEST.includes(Migration20261208140000LedgerLegsOnWalletTransaction);
+
+/** `statement` as the "before" side's schema needs it. */
+function asBefore(statement: PreparedStatement): PreparedStatement {
+  const journal = BEFORE_FOUR_ROWS ? withJournalInFourRows(statement) : statement;
+  const before = BEFORE_OUTBOX_RUNS ? withOutboxRowPerPosting(journal) : journal;
+  // One short name whatever was swapped: PostgreSQL cuts prepared statement names at 63 characters.
+  return { name: `${statement.name}_before`, text: before.text };
+}
 
 /** The statements each side posts with: one posting, and many over arrays (the statement recordUsage runs). */
 const STATEMENTS: Record<Side, { single: PreparedStatement; batched: PreparedStatement }> = {
-  before: BEFORE_OUTBOX_RUNS
-    ? { single: withOutboxRowPerPosting(POST_WALLET_TRANSACTION), batched: withOutboxRowPerPosting(POST_WALLET_TRANSACTIONS) }
-    : { single: POST_WALLET_TRANSACTION, batched: POST_WALLET_TRANSACTIONS },
+  before: { single: asBefore(POST_WALLET_TRANSACTION), batched: asBefore(POST_WALLET_TRANSACTIONS) },
   after: { single: POST_WALLET_TRANSACTION, batched: POST_WALLET_TRANSACTIONS },
 };
 
@@ -389,11 +440,16 @@ async function main(resources: Resources): Promise<boolean> {
   for (const side of SIDES) {
     const orm = await createOrm({ databaseUrl: databases[side].url, poolSizeMax: 2 });
     resources.orms.push(orm);
-    if (side === 'before' && BEFORE_OUTBOX_RUNS) {
-      // verifyLedger reads the runs' column: put it back (its default makes every row written here a run of one, as it was).
-      const runs = new Migration20261207235200OutboxTransactionRanges(orm.em.getDriver(), orm.config);
-      await runs.up();
-      for (const query of runs.getQueries()) await orm.em.getConnection().execute(String(query));
+    if (side === 'before') {
+      // verifyLedger reads the current schema: the taken-back migrations are applied again, oldest
+      // first, on the books the "before" side wrote (the outbox runs' column, whose default makes every
+      // row written here a run of one, as it was; the legs on the wallet transaction, whose up() moves
+      // the four rows' legs onto the wallet transactions and refuses books not of that shape).
+      for (const MigrationClass of MIGRATIONS_UNDER_TEST) {
+        const migration = new MigrationClass(orm.em.getDriver(), orm.config);
+        await migration.up();
+        for (const query of migration.getQueries()) await orm.em.getConnection().execute(String(query));
+      }
     }
     const violations = await verifyLedger(orm.em.fork());
     console.log(

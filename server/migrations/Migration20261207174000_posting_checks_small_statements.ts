@@ -10,7 +10,7 @@ import { Migration } from '@mikro-orm/migrations';
 const SMALL_STATEMENT_ROWS_MAX = 16;
 
 /** One posting-check function: its table, what its small path asks (true: something is wrong), and its original body. */
-interface PostingCheck {
+export interface PostingCheck {
   name: string;
   /** A boolean SQL expression over `new_rows`, true when a row breaks a check: a probe per row. */
   anythingWrong: string;
@@ -19,7 +19,8 @@ interface PostingCheck {
   body: string;
 }
 
-const CHECKS: PostingCheck[] = [
+/** The four posting checks as this migration left them (Migration20261208140000's down() puts them back). */
+export const CHECKS: PostingCheck[] = [
   {
     name: 'spendwire_check_ledger_entries',
     anythingWrong: `exists (select from new_rows n group by n.transaction_id
@@ -109,7 +110,8 @@ const CHECKS: PostingCheck[] = [
   },
 ];
 
-function checkFunction(check: PostingCheck, smallPath: boolean): string {
+/** The `create or replace function` text of `check`, with the small path for small statements when `smallPath`. */
+export function checkFunction(check: PostingCheck, smallPath: boolean): string {
   // One query decides the small path: the row count first, and (AND stops at the first false) the
   // probes only when the statement is small. When they find something wrong, the per-distinct query
   // below finds it too and raises the same error as before, with its message.

@@ -38,6 +38,7 @@ import { Migration20261207080000CampaignStoppedSpendCap } from './Migration20261
 import { Migration20261207160000CallMeter } from './Migration20261207160000_call_meter.js';
 import { Migration20261207235200OutboxTransactionRanges } from './Migration20261207235200_outbox_transaction_ranges.js';
 import { Migration20261208130000CallSetUpIndexes } from './Migration20261208130000_call_set_up_indexes.js';
+import { Migration20261208140000LedgerLegsOnWalletTransaction } from './Migration20261208140000_ledger_legs_on_wallet_transaction.js';
 import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
 
 /**
@@ -85,6 +86,7 @@ export const migrationsList = [
   { name: 'Migration20261207174000_posting_checks_small_statements', class: Migration20261207174000PostingChecksSmallStatements },
   { name: 'Migration20261207235200_outbox_transaction_ranges', class: Migration20261207235200OutboxTransactionRanges },
   { name: 'Migration20261208130000_call_set_up_indexes', class: Migration20261208130000CallSetUpIndexes },
+  { name: 'Migration20261208140000_ledger_legs_on_wallet_transaction', class: Migration20261208140000LedgerLegsOnWalletTransaction },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

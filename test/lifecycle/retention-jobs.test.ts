@@ -68,10 +68,9 @@ async function epochMs(table: string, column: string, where: string, values: unk
   return row!.ms;
 }
 
-async function ledgerCounts(): Promise<{ transactions: string; entries: string; walletTransactions: string }> {
+async function ledgerCounts(): Promise<{ entries: string; walletTransactions: string }> {
   const [row] = await sql(
-    `select (select count(*) from ledger_transaction)::text as transactions, (select count(*) from ledger_entry)::text as entries,
-            (select count(*) from wallet_transaction)::text as "walletTransactions"`,
+    `select (select count(*) from ledger_entry)::text as entries, (select count(*) from wallet_transaction)::text as "walletTransactions"`,
   );
   return row;
 }

@@ -53,7 +53,7 @@ describe('npm run ledger:verify', () => {
     ).all(t.app.orm.em.fork());
     const result = await verify();
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("BROKEN: each wallet's balance equals the sum of its ledger entries");
+    expect(result.stderr).toContain("BROKEN: each wallet's balance equals the sum of its wallet legs");
     expect(result.stderr).toContain(wallet!.id);
   });
 });

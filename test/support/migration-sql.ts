@@ -11,3 +11,10 @@ export function upSqlOf(migrationClass: MigrationClass): string {
   void migration.up();
   return migration.getQueries().join(';\n');
 }
+
+/** The statements `migrationClass`'s down() adds, joined into one text. */
+export function downSqlOf(migrationClass: MigrationClass): string {
+  const migration = new migrationClass(null as never, null as never);
+  void migration.down();
+  return migration.getQueries().join(';\n');
+}

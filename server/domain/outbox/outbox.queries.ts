@@ -3,7 +3,7 @@
  * The tail's statements run on every commit anywhere, so they are prepared by name.
  */
 import { sql } from '../../database/sql.js';
-import { WALLET_TRANSACTION_CREATED_AT_MS, type WalletTransactionRow } from '../wallets/wallets.queries.js';
+import { WALLET_TRANSACTION_COLUMNS, type WalletTransactionRow } from '../wallets/wallets.queries.js';
 
 /**
  * The outbox's read horizon: the oldest transaction of THIS database still running (or the
@@ -145,7 +145,7 @@ export interface WalletEventRow extends WalletTransactionRow {
 const WALLET_EVENT_COLUMNS = `e.id::text as event_id, e.tx_id::text as event_tx_id,
   coalesce(t.sequence, e.wallet_sequence)::text as event_wallet_sequence,
   coalesce(t.balance_after_micros, e.balance_micros)::text as event_balance_micros,
-  e.reserved_micros::text as event_reserved_micros, t.*, ${WALLET_TRANSACTION_CREATED_AT_MS}`;
+  e.reserved_micros::text as event_reserved_micros, ${WALLET_TRANSACTION_COLUMNS}`;
 
 /** A row of the live tail: the outbox row, and its wallet transaction when it has one. */
 export interface TailRow extends WalletEventRow {

@@ -1,6 +1,6 @@
 /** A wallet's committed events, read back for subscribers that resume or fill a gap (the wallet hub): hot, so prepared by name. */
 import { sql } from '../../database/sql.js';
-import { WALLET_TRANSACTION_CREATED_AT_MS } from '../wallets/wallets.queries.js';
+import { WALLET_TRANSACTION_COLUMNS } from '../wallets/wallets.queries.js';
 import type { WalletEventRow } from './outbox.queries.js';
 
 /**
@@ -13,7 +13,7 @@ import type { WalletEventRow } from './outbox.queries.js';
 export const selectWalletEventRange = sql<WalletEventRow, { walletId: string; after: bigint; upTo: bigint | null; limit: number }>(
   `select e.id::text as event_id, e.tx_id::text as event_tx_id,
          t.sequence::text as event_wallet_sequence, t.balance_after_micros::text as event_balance_micros,
-         e.reserved_micros::text as event_reserved_micros, t.*, ${WALLET_TRANSACTION_CREATED_AT_MS}
+         e.reserved_micros::text as event_reserved_micros, ${WALLET_TRANSACTION_COLUMNS}
     from wallet_transaction t
     left join lateral (
       select e.id, e.tx_id, e.reserved_micros, e.wallet_sequence - e.transaction_count + 1 as first_sequence from outbox_event e

@@ -34,9 +34,9 @@ import {
  * wallets area is in wallets.queries.ts.
  *
  * Posts one completed wallet movement as ONE SQL statement: the balance check, the debit or
- * credit, the next per-wallet sequence number, the journal header, both double-entry legs, the
- * customer-facing transaction row, the idempotency record, the outbox row and, for a charge on a capped
- * wallet or account, the daily and monthly spend caps' check and count (their rows are locked after the
+ * credit, the next per-wallet sequence number, the customer-facing transaction row (which is the
+ * journal's transaction and holds both its legs: the wallet's and the platform account's), the
+ * idempotency record, the outbox row and, for a charge on a capped wallet or account, the daily and monthly spend caps' check and count (their rows are locked after the
  * wallet's, and only when a cap applies). One statement means one atomic
  * step under the wallet's row lock, held only for the statement and its commit (no application
  * round trip in between), and no read-then-write race.
@@ -137,18 +137,6 @@ counted as (
    where p.spend_capped and i.kind = 'CHARGE' and -i.delta_micros - i.reserved_release_micros > 0
   having count(*) > 0
 ),
-journal as (
-  insert into ledger_transaction (id, kind, created_at)
-  select i.transaction_id, i.kind, now() from posted p join input i using (transaction_id)
-),
-entries as (
-  insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
-  select i.transaction_id, p.wallet_id, null, i.delta_micros from posted p join input i using (transaction_id)
-  union all
-  select i.transaction_id, null, pa.id, -i.delta_micros
-    from posted p join input i using (transaction_id)
-    join platform_account pa on pa.code = i.counterparty and pa.currency = p.currency
-),
 remembered as (
   insert into idempotency_key (account_id, key, operation, request_hash, wallet_transaction_id, created_at)
   select p.account_id, i.idempotency_key, i.operation, i.request_hash, i.transaction_id, now()
@@ -156,12 +144,18 @@ remembered as (
    where i.idempotency_key is not null
 ),
 inserted as (
+  -- The row is the ledger transaction: its header, its wallet leg (the signed amount) and its platform
+  -- leg, the counterparty's account and the opposite amount (Migration20261208140000: a CHECK makes them
+  -- sum to zero). A counterparty without an account in the wallet's currency gives a null account,
+  -- which the column refuses: the whole statement fails, as a missing leg did.
   insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
-    balance_before_micros, balance_after_micros, description, idempotency_key, campaign_id, actor, payment_intent_id, created_at)
+    balance_before_micros, balance_after_micros, description, idempotency_key, campaign_id, actor, payment_intent_id, created_at,
+    platform_account_id, platform_amount_micros)
   select i.transaction_id, p.wallet_id, p.account_id, p.sequence,
          case when i.delta_micros > 0 then 'CREDIT' else 'DEBIT' end, i.kind, 'COMPLETED', abs(i.delta_micros),
          p.balance_before_micros, p.balance_after_micros, i.description, i.idempotency_key, i.campaign_id, i.actor,
-         i.payment_intent_id, now()
+         i.payment_intent_id, now(),
+         (select pa.id from platform_account pa where pa.code = i.counterparty and pa.currency = p.currency::char(3)), -i.delta_micros
     from posted p join input i using (transaction_id)
   returning id
 ),

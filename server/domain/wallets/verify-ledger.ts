@@ -10,19 +10,26 @@ export interface LedgerViolation {
   rows: Record<string, unknown>[];
 }
 
+/** A wallet transaction's wallet leg, in micros: its amount, signed (+ credit, − debit). Over a wallet_transaction aliased `t`. */
+const SIGNED_AMOUNT_MICROS = `case t.type when 'CREDIT' then t.amount_micros else -t.amount_micros end`;
+
 /** Each invariant as a query returning the rows that break it; an empty result means it holds. */
 const INVARIANTS: { invariant: string; sql: string }[] = [
   {
-    invariant: 'every ledger transaction has at least two entries summing to zero',
-    sql: `select t.id as transaction_id, count(e.id) as entries, coalesce(sum(e.amount_micros), 0) as sum_micros
-            from ledger_transaction t left join ledger_entry e on e.transaction_id = t.id
-           group by t.id having count(e.id) < 2 or coalesce(sum(e.amount_micros), 0) <> 0`,
+    // Each ledger transaction is a wallet transaction, whose row holds both legs (Migration20261208140000):
+    // the wallet's (its signed amount) and the platform account's. A CHECK refuses a row whose legs do
+    // not sum to zero; this pairs it, and finds a leg on a platform account that does not exist.
+    invariant: "every ledger transaction's two legs (on its wallet and on a platform account) sum to zero",
+    sql: `select t.id as transaction_id, t.wallet_id, ${SIGNED_AMOUNT_MICROS} as wallet_micros, t.platform_account_id,
+                 t.platform_amount_micros, pa.id is not null as platform_account_exists
+            from wallet_transaction t left join platform_account pa on pa.id = t.platform_account_id
+           where pa.id is null or t.platform_amount_micros + ${SIGNED_AMOUNT_MICROS} <> 0`,
   },
   {
-    invariant: "each wallet's balance equals the sum of its ledger entries",
-    sql: `select w.id as wallet_id, w.balance_micros, coalesce(s.sum_micros, 0) as entries_sum_micros
-            from wallet w left join (select wallet_id, sum(amount_micros) as sum_micros from ledger_entry
-                                      where wallet_id is not null group by wallet_id) s on s.wallet_id = w.id
+    invariant: "each wallet's balance equals the sum of its wallet legs",
+    sql: `select w.id as wallet_id, w.balance_micros, coalesce(s.sum_micros, 0) as legs_sum_micros
+            from wallet w left join (select t.wallet_id, sum(${SIGNED_AMOUNT_MICROS}) as sum_micros from wallet_transaction t
+                                      group by t.wallet_id) s on s.wallet_id = w.id
            where w.balance_micros <> coalesce(s.sum_micros, 0)`,
   },
   {
@@ -56,13 +63,6 @@ const INVARIANTS: { invariant: string; sql: string }[] = [
            group by w.id, w.last_sequence
           having count(t.id) <> w.last_sequence or coalesce(max(t.sequence), 0) <> w.last_sequence
               or coalesce(min(t.sequence), 1) <> 1`,
-  },
-  {
-    invariant: "each completed transaction row matches its wallet's ledger entry",
-    sql: `select t.id, t.wallet_id, t.sequence from wallet_transaction t
-            left join ledger_entry e on e.transaction_id = t.id and e.wallet_id = t.wallet_id
-           where t.status = 'COMPLETED'
-             and (e.id is null or e.amount_micros <> case t.type when 'CREDIT' then t.amount_micros else -t.amount_micros end)`,
   },
   {
     // Retention deletes outbox rows created before its cutoff (retention_floor 'outbox'); a

@@ -48,8 +48,14 @@ export interface WalletTransactionRow {
   created_at_ms: number;
 }
 
-/** The columns of a {@link WalletTransactionRow}, from a wallet_transaction aliased `t`. */
-export const WALLET_TRANSACTION_COLUMNS = `t.*, ${WALLET_TRANSACTION_CREATED_AT_MS}`;
+/**
+ * The columns of a {@link WalletTransactionRow}, from a wallet_transaction aliased `t`: named, not
+ * `t.*`, because the row also holds what no reader of it parses (its time as text, and the journal's
+ * platform leg of Migration20261208140000), on hot reads (the outbox tail reads one per event).
+ */
+export const WALLET_TRANSACTION_COLUMNS = `t.id, t.wallet_id, t.account_id, t.sequence, t.type, t.kind, t.status, t.amount_micros,
+  t.balance_before_micros, t.balance_after_micros, t.description, t.payment_intent_id, t.idempotency_key, t.campaign_id,
+  t.actor, ${WALLET_TRANSACTION_CREATED_AT_MS}`;
 
 /** A wallet by id, within a tenant (`accountScope`) or any (null). */
 export const selectWallet = sql<WalletRow, { walletId: string; accountScope: string | null }>(

@@ -45,6 +45,9 @@ async function violationsAfter(...tamper: string[]): Promise<string[]> {
   return invariants as string[];
 }
 
+/** The double-entry invariant: a wallet transaction's wallet leg and platform leg sum to zero (Migration20261208140000). */
+const LEGS = "every ledger transaction's two legs (on its wallet and on a platform account) sum to zero";
+
 describe('verifyLedger', () => {
   it('finds nothing wrong with books written through the API', async () => {
     expect(await verifyLedger(t.app.orm.em.fork())).toEqual([]);
@@ -61,18 +64,25 @@ describe('verifyLedger', () => {
     expect(seen).toEqual({ nested_loops: 'on', merge_joins: 'off' });
   });
 
-  it('catches a wallet balance that differs from its entries', async () => {
+  it('catches a wallet balance that differs from its legs', async () => {
     expect(await violationsAfter(`update wallet set balance_micros = balance_micros + 1 where id = '${walletId}'`)).toEqual(
-      expect.arrayContaining(["each wallet's balance equals the sum of its ledger entries"]),
+      expect.arrayContaining(["each wallet's balance equals the sum of its wallet legs"]),
     );
   });
 
-  it('catches an unbalanced transaction', async () => {
+  it('catches an unbalanced transaction, and a platform leg on an account that does not exist', async () => {
     expect(
       await violationsAfter(
-        `update ledger_entry set amount_micros = amount_micros + 1 where wallet_id is null and id = (select min(id) from ledger_entry where wallet_id is null)`,
+        // A CHECK constraint refuses this row outright (tested below); drop it to see the checker catch it too.
+        'alter table wallet_transaction drop constraint wallet_transaction_legs_balanced',
+        `update wallet_transaction set platform_amount_micros = platform_amount_micros + 1 where wallet_id = '${walletId}' and sequence = 2`,
       ),
-    ).toEqual(['every ledger transaction has at least two entries summing to zero']);
+    ).toEqual([LEGS]);
+    expect(
+      await violationsAfter(
+        `update wallet_transaction set platform_account_id = gen_random_uuid() where wallet_id = '${walletId}' and sequence = 2`,
+      ),
+    ).toEqual([LEGS]);
   });
 
   it('catches a row whose before + amount is not its after, and a broken chain of balances', async () => {
@@ -96,12 +106,13 @@ describe('verifyLedger', () => {
     );
   });
 
-  it('catches a transaction row that disagrees with its ledger entry', async () => {
+  it('catches a transaction row whose amount its platform leg does not balance', async () => {
     expect(
       await violationsAfter(
+        'alter table wallet_transaction drop constraint wallet_transaction_legs_balanced',
         `update wallet_transaction set amount_micros = amount_micros + 1, balance_after_micros = balance_after_micros - 1 where wallet_id = '${walletId}' and sequence = 4`,
       ),
-    ).toEqual(expect.arrayContaining(["each completed transaction row matches its wallet's ledger entry"]));
+    ).toEqual(expect.arrayContaining([LEGS]));
   });
 });
 
@@ -125,31 +136,44 @@ describe('the database refuses what would break the books', () => {
     expect(await refusal(`update wallet set reserved_micros = balance_micros + 1 where id = '${walletId}'`)).toMatch(/check/);
   });
 
-  it.each(['ledger_entry', 'ledger_transaction', 'wallet_transaction'])('UPDATE or DELETE on the append-only %s', async (table) => {
-    expect(await refusal(`delete from ${table}`)).toMatch(/append-only/);
-    const column = table === 'ledger_entry' ? 'amount_micros' : 'created_at';
-    expect(await refusal(`update ${table} set ${column} = ${column}`)).toMatch(/append-only/);
+  it('UPDATE or DELETE on the append-only wallet_transaction (the journal), and any write through its view ledger_entry', async () => {
+    expect(await refusal(`delete from wallet_transaction`)).toMatch(/append-only/);
+    expect(await refusal(`update wallet_transaction set created_at = created_at`)).toMatch(/append-only/);
+    expect(await refusal(`delete from ledger_entry`)).toMatch(/cannot delete from view "ledger_entry"/);
+    expect(
+      await refusal(`insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
+        select id, wallet_id, null, 1 from wallet_transaction limit 1`),
+    ).toMatch(/cannot insert into view "ledger_entry"/);
   });
 
-  it('an unbalanced journal transaction, at the end of its statement', async () => {
-    const message = await refusal(`
-      with header as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id)
-      insert into ledger_entry (transaction_id, wallet_id, amount_micros) select id, '${walletId}', 5 from header`);
-    expect(message).toMatch(/unbalanced/);
-  });
-
-  /** Inserts journal transactions, each with a wallet leg and a platform leg (REVENUE, USD) of the amounts given, in ONE statement. */
-  function journalStatement(legs: [walletMicros: number, platformMicros: number][]): string {
-    const values = legs.map(([walletMicros, platformMicros], index) => `(${index}, ${walletMicros}, ${platformMicros})`).join(', ');
+  /**
+   * Inserts ledger transactions in ONE statement: wallet transactions on the wallet, each with its wallet
+   * leg (a credit, or a debit when negative, of the wallet amount given) and its platform leg (REVENUE,
+   * USD) of the platform amount given. `broken` gives the last one a wallet or a platform account that
+   * does not exist.
+   */
+  function journalStatement(legs: [walletMicros: number, platformMicros: number][], broken?: 'wallet' | 'platform_account'): string {
+    const values = legs.map(([walletMicros, platformMicros], index) => `(${index + 1}, ${walletMicros}, ${platformMicros})`).join(', ');
+    const last = (reference: string, present: string) =>
+      broken === reference ? `case when l.n = ${legs.length} then gen_random_uuid() else ${present} end` : present;
     return `
-      with legs (n, wallet_micros, platform_micros) as (values ${values}),
-      headers as (select n, gen_random_uuid() as id, wallet_micros, platform_micros from legs),
-      journal as (insert into ledger_transaction (id, kind) select id, 'ADJUSTMENT' from headers)
-      insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
-      select id, '${walletId}'::uuid, null::uuid, wallet_micros from headers
-      union all
-      select h.id, null, p.id, h.platform_micros from headers h join platform_account p on p.code = 'REVENUE' and p.currency = 'USD'`;
+      with legs (n, wallet_micros, platform_micros) as (values ${values})
+      insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
+        balance_before_micros, balance_after_micros, description, actor, platform_account_id, platform_amount_micros)
+      select gen_random_uuid(), ${last('wallet', 'w.id')}, w.account_id, 200000 + l.n, case when l.wallet_micros > 0 then 'CREDIT' else 'DEBIT' end,
+             'ADJUSTMENT', 'COMPLETED', abs(l.wallet_micros), 1000000, 1000000 + l.wallet_micros, 'journal', 'test',
+             ${last('platform_account', 'p.id')}, l.platform_micros
+        from legs l, wallet w, platform_account p where w.id = '${walletId}' and p.code = 'REVENUE' and p.currency = 'USD'`;
   }
+
+  it('an unbalanced ledger transaction (CHECK on its row): a wrong platform leg, or none', async () => {
+    expect(await refusal(journalStatement([[5, -4]]))).toMatch(/wallet_transaction_legs_balanced/);
+    expect(
+      await refusal(`insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
+        balance_before_micros, balance_after_micros, description, actor)
+        select gen_random_uuid(), id, account_id, 1000, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'alone', 'test' from wallet where id = '${walletId}'`),
+    ).toMatch(/null value in column "platform_account_id"/);
+  });
 
   it('one unbalanced transaction among balanced ones written by the same statement', async () => {
     // Balanced legs pass (the statement's other checks hold too); one unbalanced pair refuses the whole statement.
@@ -170,36 +194,13 @@ describe('the database refuses what would break the books', () => {
           [3, -3],
         ]),
       ),
-    ).toMatch(/unbalanced: 2 entries summing to 1/);
+    ).toMatch(/wallet_transaction_legs_balanced/);
   });
 
   // The statements are built per test: the wallet exists only once beforeAll ran.
   it.each([
-    [
-      'ledger_entry → ledger_transaction',
-      (wallet: string) => `with header as (select gen_random_uuid() as id)
-       insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
-       select h.id, null, p.id, 5 from header h, platform_account p where p.code = 'REVENUE' and p.currency = 'USD'
-       union all select id, '${wallet}'::uuid, null, -5 from header`,
-    ],
-    [
-      'ledger_entry → wallet',
-      (wallet: string) => `with header as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id)
-       insert into ledger_entry (transaction_id, wallet_id, amount_micros) select id, gen_random_uuid(), 5 from header
-       union all select id, '${wallet}', -5 from header`,
-    ],
-    [
-      'ledger_entry → platform_account',
-      (wallet: string) => `with header as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id)
-       insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros) select id, null::uuid, gen_random_uuid(), 5 from header
-       union all select id, '${wallet}'::uuid, null, -5 from header`,
-    ],
-    [
-      'wallet_transaction → ledger_transaction',
-      (wallet: string) => `insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
-       balance_before_micros, balance_after_micros, description, actor)
-       select gen_random_uuid(), id, account_id, 1000, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'orphan', 'test' from wallet where id = '${wallet}'`,
-    ],
+    ['wallet_transaction → platform_account', (_wallet: string) => journalStatement([[5, -5]], 'platform_account')],
+    ['wallet_transaction → wallet', (_wallet: string) => journalStatement([[5, -5]], 'wallet')],
     [
       'outbox_event → wallet_transaction',
       (wallet: string) => `insert into outbox_event (type, account_id, wallet_id, transaction_id)
@@ -238,17 +239,6 @@ describe('the database refuses what would break the books', () => {
     }).catch((error: Error) => expect(error.message).toBe('rollback'));
   }
 
-  /** `rows` wallet transactions on the wallet in ONE statement, each with its journal header but the last when `lastOrphan`. */
-  function walletTransactionsStatement(rows: number, lastOrphan: boolean): string {
-    return `
-      with ids as (select g, gen_random_uuid() as id from generate_series(1, ${rows}) g),
-      journal as (insert into ledger_transaction (id, kind) select id, 'ADJUSTMENT' from ids where ${lastOrphan ? `g < ${rows}` : 'true'})
-      insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
-        balance_before_micros, balance_after_micros, description, actor)
-      select i.id, w.id, w.account_id, 100000 + i.g, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'batch', 'test'
-        from ids i, wallet w where w.id = '${walletId}'`;
-  }
-
   /** `rows` outbox events of the wallet in ONE statement, the last naming a wallet transaction that does not exist when `lastOrphan`. */
   function outboxStatement(rows: number, lastOrphan: boolean): string {
     return `
@@ -266,30 +256,23 @@ describe('the database refuses what would break the books', () => {
     [16, 'the probe-per-row path'],
     [17, 'the per-distinct-value path'],
   ])('statements of %i rows per table (%s): sound ones pass, one wrong row refuses them', async (rows) => {
-    // Journal entries come two per transaction: ceil(rows / 2) transactions give 16 and 18 entries.
-    const legs = Math.ceil(rows / 2);
-    const balanced = Array.from({ length: legs }, (_, index): [number, number] => [index + 1, -(index + 1)]);
+    // One wallet transaction (with both legs) per ledger transaction: `rows` of them.
+    const balanced = Array.from({ length: rows }, (_, index): [number, number] => [index + 1, -(index + 1)]);
     await accepted(journalStatement(balanced));
-    await accepted(walletTransactionsStatement(rows, false));
     await accepted(outboxStatement(rows, false));
 
     const unbalanced = balanced.map(([wallet, platform], index): [number, number] => [
       wallet,
-      index === legs - 1 ? platform + 1 : platform,
+      index === rows - 1 ? platform + 1 : platform,
     ]);
-    expect(await refusal(journalStatement(unbalanced))).toMatch(/unbalanced: 2 entries summing to 1/);
-    const orphanEntry = journalStatement(balanced).replace(
-      `'${walletId}'::uuid, null::uuid, wallet_micros from headers`,
-      `case when n = ${legs - 1} then gen_random_uuid() else '${walletId}'::uuid end, null::uuid, wallet_micros from headers`,
-    );
-    expect(orphanEntry).not.toBe(journalStatement(balanced));
-    expect(await refusalCode(orphanEntry)).toMatchObject({
+    expect(await refusal(journalStatement(unbalanced))).toMatch(/wallet_transaction_legs_balanced/);
+    expect(await refusalCode(journalStatement(balanced, 'platform_account'))).toMatchObject({
       code: '23503',
-      message: expect.stringMatching(/"ledger_entry".*wallet_id → wallet/),
+      message: expect.stringMatching(/"wallet_transaction".*platform_account_id → platform_account/),
     });
-    expect(await refusalCode(walletTransactionsStatement(rows, true))).toMatchObject({
+    expect(await refusalCode(journalStatement(balanced, 'wallet'))).toMatchObject({
       code: '23503',
-      message: expect.stringMatching(/"wallet_transaction".*id → ledger_transaction/),
+      message: expect.stringMatching(/"wallet_transaction".*wallet_id → wallet/),
     });
     expect(await refusalCode(outboxStatement(rows, true))).toMatchObject({
       code: '23503',
@@ -301,23 +284,28 @@ describe('the database refuses what would break the books', () => {
   // among present ones still refuses the whole statement, naming it.
   it.each([
     [
-      'ledger_entry → ledger_transaction',
-      (
-        wallet: string,
-      ) => `with present as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'ADJUSTMENT') returning id),
-       headers as (select id from present union all select gen_random_uuid())
-       insert into ledger_entry (transaction_id, wallet_id, platform_account_id, amount_micros)
-       select h.id, null, p.id, 5 from headers h, platform_account p where p.code = 'REVENUE' and p.currency = 'USD'
-       union all select id, '${wallet}'::uuid, null, -5 from headers`,
+      'wallet_transaction → platform_account',
+      (_wallet: string) =>
+        journalStatement(
+          [
+            [1, -1],
+            [2, -2],
+            [3, -3],
+          ],
+          'platform_account',
+        ),
     ],
     [
-      'wallet_transaction → ledger_transaction',
-      (wallet: string) => `with present as (insert into ledger_transaction (id, kind) values (gen_random_uuid(), 'GRANT') returning id),
-       ids as (select id, 1001 as sequence from present union all select gen_random_uuid(), 1002)
-       insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
-         balance_before_micros, balance_after_micros, description, actor)
-       select ids.id, w.id, w.account_id, ids.sequence, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'orphan', 'test'
-         from ids, wallet w where w.id = '${wallet}'`,
+      'wallet_transaction → wallet',
+      (_wallet: string) =>
+        journalStatement(
+          [
+            [1, -1],
+            [2, -2],
+            [3, -3],
+          ],
+          'wallet',
+        ),
     ],
     [
       'outbox_event → wallet_transaction',
@@ -348,8 +336,9 @@ describe('the database refuses what would break the books', () => {
   it('a duplicate sequence on one wallet', async () => {
     expect(
       await refusal(`insert into wallet_transaction (id, wallet_id, account_id, sequence, type, kind, status, amount_micros,
-        balance_before_micros, balance_after_micros, description, actor)
-        select gen_random_uuid(), id, account_id, 1, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'dup', 'test' from wallet where id = '${walletId}'`),
+        balance_before_micros, balance_after_micros, description, actor, platform_account_id, platform_amount_micros)
+        select gen_random_uuid(), w.id, w.account_id, 1, 'CREDIT', 'GRANT', 'COMPLETED', 1, 0, 1, 'dup', 'test', p.id, -1
+          from wallet w, platform_account p where w.id = '${walletId}' and p.code = 'PROMOTIONAL_CREDIT' and p.currency = 'USD'`),
     ).toMatch(/wallet_transaction_wallet_id_sequence_key/);
   });
 
