@@ -167,7 +167,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       ? undefined
       : await services.start({
           name: 'wake signal',
-          start: () => PostgresWakeSignal.start(options.databaseUrl),
+          start: () => PostgresWakeSignal.start(options.databaseUrl, { publishIntervalMinMs: config.outboxNotifyIntervalMinMs }),
           stop: (started) => started.close(),
         });
     const onOutboxError = (error: unknown) => log.error({ err: error }, 'Reading the outbox failed (retried on the next wake-up)');

@@ -272,6 +272,14 @@ export interface Config {
    */
   outboxConsumerPassIntervalMinMs: number;
   /**
+   * Least time between two NOTIFYs with which a process wakes the other processes' outbox readers
+   * after its commits (without Redis), in milliseconds: under load one NOTIFY stands for every
+   * commit of the interval instead of about one per commit, and the other processes hear of them
+   * up to this much later (their own commits and the 1 s poll are unaffected). 0: a NOTIFY per
+   * commit but while one is in flight. Env `OUTBOX_NOTIFY_INTERVAL_MIN_MS`. @default 20
+   */
+  outboxNotifyIntervalMinMs: number;
+  /**
    * Outbox rows per read (live tail and replays), and wallet transactions per read: a row of a
    * posting statement stands for all of a wallet's transactions in it, and a read takes a row only
    * while the rows before it stand for fewer than this many (a row is never split, so one read may
@@ -1146,6 +1154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     outboxPollIntervalMs: 1_000,
     outboxTailReadIntervalMinMs: integerFromEnv(env, 'OUTBOX_TAIL_READ_INTERVAL_MIN_MS', 20),
     outboxConsumerPassIntervalMinMs: integerFromEnv(env, 'OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS', 200),
+    outboxNotifyIntervalMinMs: integerFromEnv(env, 'OUTBOX_NOTIFY_INTERVAL_MIN_MS', 20),
     outboxBatchSize: 500,
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'spendwire:',

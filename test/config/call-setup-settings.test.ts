@@ -69,3 +69,11 @@ it('OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS defaults to 200 ms, 0 turns the spacing
   for (const bad of ['-1', '2.5', 'soon'])
     expect(() => loadConfig({ OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS: bad })).toThrow(/OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS/);
 });
+
+it('OUTBOX_NOTIFY_INTERVAL_MIN_MS defaults to 20 ms, 0 sends a NOTIFY per commit, and a negative or fractional number is refused', () => {
+  expect(loadConfig({}).outboxNotifyIntervalMinMs).toBe(20);
+  expect(loadConfig({ OUTBOX_NOTIFY_INTERVAL_MIN_MS: '0' }).outboxNotifyIntervalMinMs).toBe(0);
+  expect(loadConfig({ OUTBOX_NOTIFY_INTERVAL_MIN_MS: '1' }).outboxNotifyIntervalMinMs).toBe(1);
+  for (const bad of ['-1', '2.5', 'soon'])
+    expect(() => loadConfig({ OUTBOX_NOTIFY_INTERVAL_MIN_MS: bad })).toThrow(/OUTBOX_NOTIFY_INTERVAL_MIN_MS/);
+});
