@@ -32,7 +32,7 @@
  * per point (default 10), `BENCH_CALL_WARMUP_SECONDS` (default 2), `BENCH_CALL_SCENARIOS` (default
  * "one,spread"), `BENCH_CALL_MODES` (default "off,on"; in the order given, repeats allowed; "base" runs
  * the build `BENCH_CALL_BASE_ENTRY` names, e.g. "base,on,on,base" for an A/B of two builds, on a database of its own in the same PostgreSQL: its migrations, its tables), `BENCH_CALL_TOP_STATEMENTS` (print the N most called statements, per mode: ms, executions and WAL records per 1,000 calls placed; default 0), `BENCH_SERVER_POOL_SIZE` (the server's DATABASE_POOL_SIZE; default
- * the server's own), `BENCH_CALL_BULK_ITEMS` (calls per startCalls/endCalls request in the bulk points; default 0, no bulk points), `BENCH_CALL_REQUESTS` ("bulk": the bulk points only), `BENCH_CALL_TOP_BY` ("time": the top statements by total time rather than calls), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * the server's own), `BENCH_CALL_BULK_ITEMS` (calls per startCalls/endCalls request in the bulk points; default 0, no bulk points), `BENCH_CALL_RATE` (calls placed per second in the single-mutation points, all clients together; default 0: as fast as they go; a paced A/B compares CPU per call at one rate, robust to other work on the machine; paced calls come spread out, so their batches are smaller than at the closed-loop goal point), `BENCH_CALL_X1_ENV`…`BENCH_CALL_X4_ENV` (modes "x1"…"x4": this build with the JSON object of environment variables given, e.g. '{"OUTBOX_TAIL_READ_INTERVAL_MIN_MS":"0"}'), `BENCH_CALL_REQUESTS` ("bulk": the bulk points only), `BENCH_CALL_TOP_BY` ("time": the top statements by total time rather than calls), `BENCH_SERVER_NODE_ARGS` (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -75,6 +75,12 @@ const SERVER_POOL_SIZE = process.env.BENCH_SERVER_POOL_SIZE ? numberFromEnv('BEN
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** How many of the most called statements to print at the end (0: none). */
 const TOP_STATEMENTS = numberFromEnv('BENCH_CALL_TOP_STATEMENTS', 0, 0, 200);
+/**
+ * Calls placed per second in the single-mutation points, all clients together (0: as fast as they go).
+ * A paced point runs both builds of an A/B at the same rate, so their CPU per call compares even when
+ * other work on the machine would have made their closed-loop rates differ.
+ */
+const CALL_RATE = numberFromEnv('BENCH_CALL_RATE', 0, 0, 100_000);
 /** Calls per startCalls/endCalls request of the bulk points (0: single mutations only). */
 const BULK_ITEMS = numberFromEnv('BENCH_CALL_BULK_ITEMS', 0, 0, 1_000);
 /** Whether the bulk points run alone (`BENCH_CALL_REQUESTS=bulk`: no single-mutation points, for A/B runs of lists). */
@@ -102,6 +108,11 @@ const ALL_MODES: readonly { name: string; key: string; env: Record<string, strin
   { name: 'batching off', key: 'off', env: { CALL_BATCH_SIZE_MAX: '1' } },
   { name: 'batching on', key: 'on', env: {} },
   ...(BASE_ENTRY ? [{ name: 'base build', key: 'base', env: {}, entry: BASE_ENTRY }] : []),
+  ...['x1', 'x2', 'x3', 'x4'].flatMap((key) =>
+    process.env[`BENCH_CALL_${key.toUpperCase()}_ENV`]
+      ? [{ name: `on ${key}`, key, env: JSON.parse(process.env[`BENCH_CALL_${key.toUpperCase()}_ENV`]!) as Record<string, string> }]
+      : [],
+  ),
 ];
 /** Modes in the order run; one may come twice (e.g. "base,on,on,base" alternates the two builds). */
 const MODE_KEYS = (process.env.BENCH_CALL_MODES ?? 'off,on').split(',').map((name) => name.trim());
@@ -220,7 +231,15 @@ async function runPoint(
   startedCalls: Set<string>,
 ): Promise<void> {
   const fail = failureCounter(point);
+  // Paced (BENCH_CALL_RATE): the clients share one schedule of start times, 1/rate apart.
+  let nextSlotMs = performance.now();
   await eachDialerUntil(dialers, untilMs, async (dialer, agent, nextNumber) => {
+    if (CALL_RATE > 0) {
+      const slotMs = Math.max(nextSlotMs, performance.now());
+      nextSlotMs = slotMs + 1000 / CALL_RATE;
+      await sleep(Math.min(slotMs, untilMs) - performance.now());
+      if (slotMs >= untilMs) return;
+    }
     const to = nextNumber();
     const startedAt = performance.now();
     const start = await postJson(

@@ -167,7 +167,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       ? undefined
       : await services.start({
           name: 'wake signal',
-          start: () => PostgresWakeSignal.start(options.databaseUrl),
+          start: () => PostgresWakeSignal.start(options.databaseUrl, { publishIntervalMinMs: config.outboxNotifyIntervalMinMs }),
           stop: (started) => started.close(),
         });
     const onOutboxError = (error: unknown) => log.error({ err: error }, 'Reading the outbox failed (retried on the next wake-up)');
@@ -179,6 +179,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           signal: pgSignal,
           batchSize: config.outboxBatchSize,
           pollIntervalMs: config.outboxPollIntervalMs,
+          readIntervalMinMs: config.outboxTailReadIntervalMinMs,
           inboxBatchesMax: config.outboxStreamInboxMessagesMax,
           onError: onOutboxError,
         }),
@@ -262,6 +263,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           spendCapWarningPercent: config.spendCapWarningPercent,
           intervalMs: config.alertsIntervalMs,
           coalesceMs: config.alertsCoalesceMs,
+          passIntervalMinMs: config.outboxConsumerPassIntervalMinMs,
           raised: () => {
             alertFeed.wake();
             alertSignal.publish();

@@ -264,6 +264,31 @@ export interface Config {
   /** How often the outbox is read even without a wake-up signal, in milliseconds. @default 1000 */
   outboxPollIntervalMs: number;
   /**
+   * Least time between the starts of two reads of the live tail woken by commits, in milliseconds:
+   * under load a read takes every commit of the interval instead of one read per commit (each read
+   * costs PostgreSQL a look at every backend's state for the outbox horizon, ~0.3 ms), at the price
+   * of up to this much more delay for live events. A wake-up after a quiet spell still reads at
+   * once. 0 reads at every commit. Env `OUTBOX_TAIL_READ_INTERVAL_MIN_MS`. @default 20
+   */
+  outboxTailReadIntervalMinMs: number;
+  /**
+   * Least time between the starts of two passes of a durable outbox consumer woken by commits (the
+   * alert processor, the webhook producer), in milliseconds: under sustained load each runs at most
+   * every this often, judging everything committed meanwhile, instead of every coalescing delay
+   * ({@link alertsCoalesceMs}, {@link webhookProducerCoalesceMs}); a wake-up after a quiet spell
+   * still runs after the coalescing delay. 0: no spacing. Env `OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS`.
+   * @default 200
+   */
+  outboxConsumerPassIntervalMinMs: number;
+  /**
+   * Least time between two NOTIFYs with which a process wakes the other processes' outbox readers
+   * after its commits (without Redis), in milliseconds: under load one NOTIFY stands for every
+   * commit of the interval instead of about one per commit, and the other processes hear of them
+   * up to this much later (their own commits and the 1 s poll are unaffected). 0: a NOTIFY per
+   * commit but while one is in flight. Env `OUTBOX_NOTIFY_INTERVAL_MIN_MS`. @default 20
+   */
+  outboxNotifyIntervalMinMs: number;
+  /**
    * Outbox rows per read (live tail and replays), and wallet transactions per read: a row of a
    * posting statement stands for all of a wallet's transactions in it, and a read takes a row only
    * while the rows before it stand for fewer than this many (a row is never split, so one read may
@@ -1137,6 +1162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     subscriberQueueMax: 1_000,
     socketCredentialCheckIntervalMs: 1_000,
     outboxPollIntervalMs: 1_000,
+    outboxTailReadIntervalMinMs: integerFromEnv(env, 'OUTBOX_TAIL_READ_INTERVAL_MIN_MS', 20),
+    outboxConsumerPassIntervalMinMs: integerFromEnv(env, 'OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS', 200),
+    outboxNotifyIntervalMinMs: integerFromEnv(env, 'OUTBOX_NOTIFY_INTERVAL_MIN_MS', 20),
     outboxBatchSize: 500,
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'spendwire:',

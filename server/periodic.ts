@@ -11,6 +11,8 @@ export class Periodic {
   private timer: NodeJS.Timeout | undefined;
   private coalesceTimer: NodeJS.Timeout | undefined;
   private timerAtMs = Number.POSITIVE_INFINITY;
+  /** When the last run started (Date.now()); -Infinity before the first. */
+  private lastRunStartedAtMs = Number.NEGATIVE_INFINITY;
   private running: Promise<unknown> | undefined;
   private runAgain = false;
   private stopped = true;
@@ -28,15 +30,19 @@ export class Periodic {
 
   /**
    * Runs `delayMs` after the first of a burst of calls, however many follow meanwhile (during a run
-   * too): under load a run handles many commits instead of one run per commit.
+   * too): under load a run handles many commits instead of one run per commit. With
+   * `intervalMinMs`, the run also starts no sooner than that after the previous run started, so
+   * under sustained load runs come at most every `intervalMinMs` (each handling what gathered
+   * meanwhile), while a wake-up after a quiet spell still runs `delayMs` after it.
    */
-  wakeCoalesced(delayMs: number): void {
+  wakeCoalesced(delayMs: number, intervalMinMs = 0): void {
     if (this.coalesceTimer || this.stopped) return;
+    const waitMs = Math.max(delayMs, this.lastRunStartedAtMs + intervalMinMs - Date.now());
     this.coalesceTimer = outsideOperation(() =>
       setTimeout(() => {
         this.coalesceTimer = undefined;
         this.wake(0);
-      }, delayMs),
+      }, waitMs),
     );
     this.coalesceTimer.unref();
   }
@@ -63,6 +69,7 @@ export class Periodic {
   private async loop(): Promise<void> {
     this.timerAtMs = Number.POSITIVE_INFINITY;
     this.runAgain = false;
+    this.lastRunStartedAtMs = Date.now();
     try {
       this.running = this.work();
       await this.running;

@@ -65,3 +65,27 @@ it('a stopped Periodic ignores coalesced wake-ups', async () => {
   expect(periodic.pending).toEqual({ nextRunAtMs: Number.POSITIVE_INFINITY, coalescing: false });
   expect(state.runs).toBe(1);
 });
+
+it('coalesced wake-ups with a minimum interval run no sooner than that after the last run started, and after the delay alone once it has passed', async () => {
+  const { state, work } = countingJob();
+  const startedAtMs: number[] = [];
+  const timedWork = async () => {
+    startedAtMs.push(Date.now());
+    await work();
+  };
+  const intervalMinMs = 400;
+  periodic = new Periodic(timedWork, 3_600_000);
+  periodic.start();
+  await expect.poll(() => state.runs).toBe(1);
+  // A burst right after a run: one run, no sooner than the interval after the first started (not 1 ms after the wake-up).
+  for (let i = 0; i < 50; i++) periodic.wakeCoalesced(1, intervalMinMs);
+  await expect.poll(() => state.runs, { timeout: 5_000 }).toBe(2);
+  expect(startedAtMs[1]! - startedAtMs[0]!).toBeGreaterThanOrEqual(intervalMinMs);
+  // Once the interval has passed since the last run started, a wake-up waits only for its delay.
+  await until('the interval since the last run passed', () => Date.now() - startedAtMs[1]! > intervalMinMs);
+  const wokenAtMs = Date.now();
+  periodic.wakeCoalesced(1, intervalMinMs);
+  await expect.poll(() => state.runs, { timeout: 5_000 }).toBe(3);
+  expect(startedAtMs[2]! - wokenAtMs).toBeLessThan(intervalMinMs);
+  expect(state.overlapped).toBe(false);
+});

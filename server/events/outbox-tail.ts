@@ -69,6 +69,13 @@ export interface OutboxTailOptions {
   batchSize: number;
   /** Reads even without a signal this often, in milliseconds: a lost NOTIFY delays, never loses. */
   pollIntervalMs: number;
+  /**
+   * Least time between the starts of two reads that wake-ups ({@link OutboxTail.wake}) cause, in
+   * milliseconds: a wake-up sooner than that after the last read waits for the rest of it, with
+   * every other wake-up meanwhile (`outboxTailReadIntervalMinMs`). {@link OutboxTail.readNow} is
+   * never delayed. @default 0
+   */
+  readIntervalMinMs?: number;
   /** Where failures of a background read are reported. */
   onError?: (error: unknown) => void;
   /** Most received batches kept waiting (see {@link OutboxTail.receive}); one more drops the oldest. @default 1000 */
@@ -119,6 +126,10 @@ export class OutboxTail {
   private heldBackDelayMs = HELD_BACK_CHECK_MS;
   private unsubscribe: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
+  /** When the last read of the outbox started (performance.now()). */
+  private lastReadStartedAtMs = Number.NEGATIVE_INFINITY;
+  /** A wake-up waiting for {@link OutboxTailOptions.readIntervalMinMs} to pass since the last read. */
+  private spacedReadTimer: NodeJS.Timeout | undefined;
 
   private constructor(private readonly options: OutboxTailOptions) {}
 
@@ -210,9 +221,23 @@ export class OutboxTail {
     return () => this.advanceListeners.delete(listener);
   }
 
-  /** Something was committed: reads the outbox soon (coalesced with any read in progress), unless fed by a fleet's reader. */
+  /**
+   * Something was committed: reads the outbox soon (coalesced with any read in progress, and no
+   * sooner than `readIntervalMinMs` after the last read started), unless fed by a fleet's reader.
+   */
   wake(): void {
-    if (this.selfReading) this.readNow();
+    if (!this.selfReading || this.stopped || this.spacedReadTimer) return;
+    const waitMs = this.lastReadStartedAtMs + (this.options.readIntervalMinMs ?? 0) - performance.now();
+    if (waitMs <= 0) {
+      this.readNow();
+      return;
+    }
+    // Under load the next commit comes before the interval is over: one read then takes them all.
+    this.spacedReadTimer = setTimeout(() => {
+      this.spacedReadTimer = undefined;
+      if (this.selfReading) this.readNow();
+    }, waitMs);
+    this.spacedReadTimer.unref();
   }
 
   /** Reads the outbox from PostgreSQL soon, whoever feeds this tail (coalesced with any read in progress). */
@@ -278,7 +303,8 @@ export class OutboxTail {
     if (!this.selfReading) return;
     this.heldBackTimer = setTimeout(() => {
       this.heldBackTimer = undefined;
-      if (this.reading || this.stopped || !this.selfReading) return;
+      // A read already waiting for its turn looks further than this check would.
+      if (this.reading || this.stopped || !this.selfReading || this.spacedReadTimer) return;
       this.databaseReads++;
       selectHeldBack.maybeOne(this.options.em, { txId: this.position.txId, id: this.position.id }).then(
         (held) => {
@@ -374,6 +400,7 @@ export class OutboxTail {
     for (;;) {
       const from = this.position;
       this.databaseReads++;
+      this.lastReadStartedAtMs = performance.now();
       const rows = await selectTailRowsAfter.all(this.options.em, {
         txId: from.txId,
         id: from.id,
@@ -441,6 +468,8 @@ export class OutboxTail {
     clearInterval(this.pollTimer);
     clearTimeout(this.heldBackTimer);
     clearTimeout(this.retryTimer);
+    clearTimeout(this.spacedReadTimer);
+    this.spacedReadTimer = undefined;
     this.publisher = undefined;
     this.unsubscribe?.();
     if (this.reading) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));

@@ -29,6 +29,10 @@ export class PostgresWakeSignal implements WakeSignal {
   private readonly listeners = new Set<() => void>();
   private notifying = false;
   private notifyAgain = false;
+  /** When the last NOTIFY was sent (performance.now()). */
+  private lastNotifyAtMs = Number.NEGATIVE_INFINITY;
+  /** A publish waiting for the interval since the last NOTIFY to pass. */
+  private spacedTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
 
@@ -36,14 +40,26 @@ export class PostgresWakeSignal implements WakeSignal {
     private readonly databaseUrl: string,
     private readonly reconnectDelayMs: number,
     private readonly channel: string,
+    private readonly publishIntervalMinMs: number,
   ) {}
 
   /**
-   * Connects and LISTENs on `channel` (default {@link WAKE_CHANNEL}: a commit anywhere).
+   * Connects and LISTENs on `channel` (default {@link WAKE_CHANNEL}: a commit anywhere). With
+   * `publishIntervalMinMs`, NOTIFYs go at most that often: a publish sooner after the last one waits
+   * for the rest of the interval, together with every publish meanwhile (the other processes hear of
+   * a burst of commits once, up to that much later). @default 0 (coalesced only while one is in flight)
    * @throws when PostgreSQL cannot be reached the first time.
    */
-  static async start(databaseUrl: string, options: { reconnectDelayMs?: number; channel?: string } = {}): Promise<PostgresWakeSignal> {
-    const signal = new PostgresWakeSignal(databaseUrl, options.reconnectDelayMs ?? 500, options.channel ?? WAKE_CHANNEL);
+  static async start(
+    databaseUrl: string,
+    options: { reconnectDelayMs?: number; channel?: string; publishIntervalMinMs?: number } = {},
+  ): Promise<PostgresWakeSignal> {
+    const signal = new PostgresWakeSignal(
+      databaseUrl,
+      options.reconnectDelayMs ?? 500,
+      options.channel ?? WAKE_CHANNEL,
+      options.publishIntervalMinMs ?? 0,
+    );
     await signal.connect();
     return signal;
   }
@@ -112,9 +128,20 @@ export class PostgresWakeSignal implements WakeSignal {
       this.notifyAgain = true;
       return;
     }
+    if (this.spacedTimer || this.closed) return;
+    const waitMs = this.lastNotifyAtMs + this.publishIntervalMinMs - performance.now();
+    if (waitMs > 0) {
+      this.spacedTimer = setTimeout(() => {
+        this.spacedTimer = undefined;
+        this.publish();
+      }, waitMs);
+      this.spacedTimer.unref();
+      return;
+    }
     const client = this.client;
-    if (!client || this.closed) return;
+    if (!client) return;
     this.notifying = true;
+    this.lastNotifyAtMs = performance.now();
     client
       .query(`notify ${this.channel}`)
       .catch(() => {})
@@ -135,6 +162,7 @@ export class PostgresWakeSignal implements WakeSignal {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.spacedTimer);
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => {});

@@ -127,9 +127,9 @@ export class WebhookJobs {
     this.sender.start();
   }
 
-  /** Something was committed (here or in another process): read the outbox and the alerts soon. */
+  /** Something was committed (here or in another process): read the outbox and the alerts soon (spaced under load: `outboxConsumerPassIntervalMinMs`). */
   wake(): void {
-    this.producer.wakeCoalesced(this.options.config.webhookProducerCoalesceMs);
+    this.producer.wakeCoalesced(this.options.config.webhookProducerCoalesceMs, this.options.config.outboxConsumerPassIntervalMinMs);
   }
 
   /** Brings the sender's next pass forward (e.g. after a replay, or after the clock was moved in tests). */

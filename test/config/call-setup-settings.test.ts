@@ -53,3 +53,27 @@ it("BILLING_CLOCK_LEAD_MS defaults to 1,000 ms (the switch's window to see an ex
   expect(loadConfig({ BILLING_CLOCK_LEAD_MS: '3000' }).billingClockLeadMs).toBe(3_000);
   for (const bad of ['0', '-1', '2.5', 'soon']) expect(() => loadConfig({ BILLING_CLOCK_LEAD_MS: bad })).toThrow(/BILLING_CLOCK_LEAD_MS/);
 });
+
+it('OUTBOX_TAIL_READ_INTERVAL_MIN_MS defaults to 20 ms, 0 reads at every wake-up, and a negative or fractional number is refused', () => {
+  expect(loadConfig({}).outboxTailReadIntervalMinMs).toBe(20);
+  expect(loadConfig({ OUTBOX_TAIL_READ_INTERVAL_MIN_MS: '0' }).outboxTailReadIntervalMinMs).toBe(0);
+  expect(loadConfig({ OUTBOX_TAIL_READ_INTERVAL_MIN_MS: '1' }).outboxTailReadIntervalMinMs).toBe(1);
+  for (const bad of ['-1', '2.5', 'soon'])
+    expect(() => loadConfig({ OUTBOX_TAIL_READ_INTERVAL_MIN_MS: bad })).toThrow(/OUTBOX_TAIL_READ_INTERVAL_MIN_MS/);
+});
+
+it('OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS defaults to 200 ms, 0 turns the spacing off, and a negative or fractional number is refused', () => {
+  expect(loadConfig({}).outboxConsumerPassIntervalMinMs).toBe(200);
+  expect(loadConfig({ OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS: '0' }).outboxConsumerPassIntervalMinMs).toBe(0);
+  expect(loadConfig({ OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS: '1' }).outboxConsumerPassIntervalMinMs).toBe(1);
+  for (const bad of ['-1', '2.5', 'soon'])
+    expect(() => loadConfig({ OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS: bad })).toThrow(/OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS/);
+});
+
+it('OUTBOX_NOTIFY_INTERVAL_MIN_MS defaults to 20 ms, 0 sends a NOTIFY per commit, and a negative or fractional number is refused', () => {
+  expect(loadConfig({}).outboxNotifyIntervalMinMs).toBe(20);
+  expect(loadConfig({ OUTBOX_NOTIFY_INTERVAL_MIN_MS: '0' }).outboxNotifyIntervalMinMs).toBe(0);
+  expect(loadConfig({ OUTBOX_NOTIFY_INTERVAL_MIN_MS: '1' }).outboxNotifyIntervalMinMs).toBe(1);
+  for (const bad of ['-1', '2.5', 'soon'])
+    expect(() => loadConfig({ OUTBOX_NOTIFY_INTERVAL_MIN_MS: bad })).toThrow(/OUTBOX_NOTIFY_INTERVAL_MIN_MS/);
+});

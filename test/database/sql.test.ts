@@ -87,6 +87,45 @@ describe('sql', () => {
   });
 });
 
+describe('generic plans', () => {
+  it("genericPlans runs a transaction's prepared statements on their generic plan, planned once, and leaves the connection as it was", async () => {
+    // An array parameter: PostgreSQL's own choice (plan_cache_mode auto) plans it for every array.
+    const byIds = sql<{ id: number }, { ids: number[] }>('select id from sql_helper_probe where id = any(:ids::int[]) order by id', {
+      prepareAs: 'sql_helper_probe_by_ids_generic',
+    });
+    const plans = sql<{ generic_plans: string; custom_plans: string }>(
+      "select generic_plans::text, custom_plans::text from pg_prepared_statements where name = 'sql_helper_probe_by_ids_generic'",
+    );
+    const mode = sql<{ mode: string }>("select current_setting('plan_cache_mode') as mode");
+    const single = await createOrm({ databaseUrl: orm.config.get('clientUrl'), poolSizeMax: 1 });
+    try {
+      const counts = await pipelinedTransaction(
+        single.em.fork(),
+        async (tx, roundTrip) => {
+          const [setting] = await roundTrip(() => [mode.one(tx)]);
+          expect(setting.mode).toBe('force_generic_plan');
+          for (let i = 0; i < 8; i++) await roundTrip(() => [byIds.all(tx, { ids: [10, 11] })]);
+          const [found] = await roundTrip(() => [byIds.all(tx, { ids: [10, 11] })]);
+          expect(found.map((row) => row.id)).toEqual([10, 11]);
+          const [counted] = await roundTrip(() => [plans.one(tx)]);
+          return counted;
+        },
+        { genericPlans: true },
+      );
+      // Nine executions, no plan of their own: one generic plan reused.
+      expect(counts).toEqual({ generic_plans: '9', custom_plans: '0' });
+      // Set local: the next transaction on the same connection plans as PostgreSQL chooses again.
+      expect((await mode.one(single.em.fork())).mode).toBe('auto');
+      await pipelinedTransaction(single.em.fork(), async (tx, roundTrip) => {
+        await roundTrip(() => [byIds.all(tx, { ids: [10] })]);
+      });
+      expect(await plans.one(single.em.fork())).toEqual({ generic_plans: '9', custom_plans: '1' });
+    } finally {
+      await single.close(true);
+    }
+  });
+});
+
 describe('pipelinedTransaction', () => {
   type SocketWrite = (...args: unknown[]) => unknown;
   /** Counts the socket writes (each one syscall) of the connection a transaction runs on, until stopped. */

@@ -13,6 +13,11 @@ export interface AlertProcessorOptions extends RaiseAlertsDeps {
    * pass judges many commits instead of one pass per commit.
    */
   coalesceMs: number;
+  /**
+   * Least time between the starts of two passes woken by commits, in milliseconds (see
+   * `outboxConsumerPassIntervalMinMs`): under sustained load one pass at most this often. @default 0
+   */
+  passIntervalMinMs?: number;
   /** Called after a pass that raised alerts (to wake the feeds of every process). */
   raised(count: number): void;
   /**
@@ -51,9 +56,9 @@ export class AlertProcessor {
     this.periodic.start();
   }
 
-  /** Something was committed: run a pass within `coalesceMs`. */
+  /** Something was committed: run a pass within `coalesceMs`, and no sooner than `passIntervalMinMs` after the last one started. */
   wake(): void {
-    this.periodic.wakeCoalesced(this.options.coalesceMs);
+    this.periodic.wakeCoalesced(this.options.coalesceMs, this.options.passIntervalMinMs ?? 0);
   }
 
   /** One pass now, whether started or not (tests, shutdown); returns the alerts it raised. */

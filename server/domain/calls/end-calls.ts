@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pipelinedTransaction } from '../../database/sql.js';
 import type { MemberOutcome } from '../../database/transaction-batcher.js';
 import { assert, NotFoundError } from '../../errors.js';
 import { allowanceSplit, billedSeconds, callCostMicros } from '../rating/rating.js';
@@ -9,6 +8,7 @@ import { postWalletTransactionsIn, type PostWalletTransactionOptions } from '../
 import { completeCalls, lockEndingCalls, selectEndedCalls } from './call-batches.queries.js';
 import { callCostPosting } from './call-cost-posting.js';
 import { CallEndReason, CallStatus, hangUpEndedAtMs, toCallRecord, type CallRecord } from './call-record.js';
+import { callBatchTransaction } from './open-call.js';
 import type { CallServiceDeps } from './call.service.js';
 import { updateBatchSubscriptions, updateCallCountersWithEvents } from './calls.queries.js';
 
@@ -54,7 +54,7 @@ export async function endCalls(
   deps: CallServiceDeps,
   endings: readonly CallEnding[],
 ): Promise<MemberOutcome<EndedCall>[]> {
-  const outcomes = await pipelinedTransaction(em, async (tx, roundTrip) => {
+  const outcomes = await callBatchTransaction(em, async (tx, roundTrip) => {
     const callIds = [...new Set(endings.map((ending) => ending.callId))].sort();
     // Three round trips: the calls locked (with the begin), their wallets' caps read, every write (with the commit).
     const [locked] = await roundTrip(() => [lockEndingCalls.all(tx, { callIds })]);

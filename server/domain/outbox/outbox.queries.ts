@@ -76,10 +76,13 @@ export interface ConsumerPositionRow {
  */
 export const lockConsumer = sql<Record<string, never>, { name: string }>(
   `select pg_advisory_xact_lock(hashtextextended('spendwire_outbox_consumer:' || :name, 0))`,
+  // Each pass of every consumer runs the consumers' statements: parsed and planned once per connection.
+  { prepareAs: 'outbox_consumer_lock' },
 );
 
 export const selectConsumerPosition = sql<ConsumerPositionRow, { name: string }>(
   `select tx_id::text, event_id::text from outbox_consumer where name = :name`,
+  { prepareAs: 'outbox_consumer_position' },
 );
 
 /** Creates a consumer at the outbox's current head. */
@@ -120,10 +123,12 @@ export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: st
           e.campaign_id, e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.invoice_id::text, e.created_at
      from ${outboxRowsAfter('(:txId::xid8, :eventId::bigint)')}
     order by e.tx_id, e.id`,
+  { prepareAs: 'outbox_consumer_batch' },
 );
 
 export const updateConsumerPosition = sql<Record<string, never>, { name: string; txId: string; eventId: string }>(
   `update outbox_consumer set tx_id = :txId::xid8, event_id = :eventId where name = :name`,
+  { prepareAs: 'outbox_consumer_move' },
 );
 
 /** An outbox row joined with its wallet transaction, as the ORM's pool returns it. */

@@ -55,11 +55,18 @@ const CAP_OF_WALLET = `select w.id as for_wallet_id, c.id, c.account_id, c.walle
  * the periods current at `at`. The caller holds the wallets' row locks already (lock order:
  * wallets, spend caps, subscriptions, campaigns, accounts).
  */
-export const lockSpendCapsOfWallets = sql<SpendCapRow, { walletIds: string[]; at: string }>(`${CAP_OF_WALLET}
-      for update of c`);
+export const lockSpendCapsOfWallets = sql<SpendCapRow, { walletIds: string[]; at: string }>(
+  `${CAP_OF_WALLET}
+      for update of c`,
+  // Every call start batch runs it: parsed and planned once per connection.
+  { prepareAs: 'spend_caps_lock_of_wallets' },
+);
 
 /** {@link lockSpendCapsOfWallets} without the lock: to explain a refusal, or to show. */
-export const selectSpendCapsOfWallets = sql<SpendCapRow, { walletIds: string[]; at: string }>(CAP_OF_WALLET);
+export const selectSpendCapsOfWallets = sql<SpendCapRow, { walletIds: string[]; at: string }>(CAP_OF_WALLET, {
+  // Every call end batch runs it: parsed and planned once per connection.
+  prepareAs: 'spend_caps_select_of_wallets',
+});
 
 /**
  * Adds `deltas` (micros; negative gives back a reservation) to caps locked by

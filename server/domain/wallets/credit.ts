@@ -36,6 +36,8 @@ export interface ReservedCreditChange {
 const changeReserved = sql<never, { walletIds: string[]; deltas: string[] }>(
   `update wallet w set reserved_micros = w.reserved_micros + u.delta_micros, updated_at = now()
      from unnest(:walletIds::uuid[], :deltas::bigint[]) as u(id, delta_micros) where w.id = u.id`,
+  // Every call start batch runs it: parsed and planned once per connection.
+  { prepareAs: 'wallets_change_reserved' },
 );
 
 /**
