@@ -34,4 +34,19 @@ drop index outbox_event_wallet_idx;
 create index outbox_event_wallet_idx on outbox_event (wallet_id, wallet_sequence) where wallet_id is not null;
 `);
   }
+
+  /** The four indexes as they were: every call in the key's unique constraint, the active calls, the outbox by campaign and by wallet. */
+  override down(): void {
+    this.addSql(`
+drop index outbox_event_wallet_idx;
+create index outbox_event_wallet_idx on outbox_event (wallet_id, wallet_sequence);
+
+create index outbox_event_campaign_idx on outbox_event (campaign_id, id) where campaign_id is not null;
+
+drop index call_campaign_id_idempotency_key_key;
+alter table call add constraint call_campaign_id_idempotency_key_key unique (campaign_id, idempotency_key);
+
+create index call_active_idx on call (id) where status = 'ACTIVE';
+`);
+  }
 }

@@ -6,6 +6,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../server/database/sql.js';
+import { Migration20261208130000CallSetUpIndexes } from '../../server/migrations/Migration20261208130000_call_set_up_indexes.js';
+import { downSqlOf, upSqlOf } from '../support/migration-sql.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -96,5 +98,40 @@ describe('Migration20261208130000_call_set_up_indexes', () => {
       ),
     ).rejects.toMatchObject({ code: '23505', constraint: 'call_campaign_id_idempotency_key_key' });
     await client.end();
+  });
+
+  it('down() puts the four indexes back as they were, and up() takes them out again (in a transaction rolled back)', async () => {
+    const client = new pg.Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    const definitions = async () =>
+      (
+        await client.query<{ definition: string }>(
+          `select pg_get_indexdef(i.indexrelid) as definition from pg_index i
+            where i.indrelid in ('call'::regclass, 'outbox_event'::regclass) order by 1`,
+        )
+      ).rows.map((row) => row.definition);
+    try {
+      await client.query('begin');
+      const now = await definitions();
+      await client.query(downSqlOf(Migration20261208130000CallSetUpIndexes));
+      const before = await definitions();
+      expect(before.filter((definition) => !now.includes(definition))).toEqual(
+        [
+          "CREATE INDEX call_active_idx ON public.call USING btree (id) WHERE (status = 'ACTIVE'::text)",
+          'CREATE INDEX outbox_event_campaign_idx ON public.outbox_event USING btree (campaign_id, id) WHERE (campaign_id IS NOT NULL)',
+          'CREATE INDEX outbox_event_wallet_idx ON public.outbox_event USING btree (wallet_id, wallet_sequence)',
+          'CREATE UNIQUE INDEX call_campaign_id_idempotency_key_key ON public.call USING btree (campaign_id, idempotency_key)',
+        ].sort(),
+      );
+      const constraint = await client.query(
+        `select 1 from pg_constraint where conname = 'call_campaign_id_idempotency_key_key' and contype = 'u'`,
+      );
+      expect(constraint.rowCount).toBe(1);
+      await client.query(upSqlOf(Migration20261208130000CallSetUpIndexes));
+      expect(await definitions()).toEqual(now);
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
   });
 });
