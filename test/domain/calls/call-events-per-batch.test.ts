@@ -1,5 +1,6 @@
-// Goal: a call batch writes one CALL_UPDATED outbox row per campaign for its calls (Migration20261209120000_call_events_per_batch),
-// and a callUpdated subscriber still gets every call's start and end; a lone call keeps its row of its own; down() writes the
+// Goal: a call batch writes one CALL_UPDATED outbox row per campaign (per account for inbound calls) for its calls
+// (Migration20261209120000_call_events_per_batch), and callUpdated and inboundCallUpdated subscribers still get every call's
+// change; a lone call keeps its row of its own; the table refuses a malformed list; down() writes the
 // batch rows again as one row per call. Method: the real server and PostgreSQL, calls placed and hung up as lists (startCalls,
 // endCalls: one batch each, so the grouping is certain), the real graphql-ws client, the outbox read back with SQL.
 import pg from 'pg';
@@ -28,6 +29,9 @@ const CALL_UPDATED = `subscription($campaignId: ID!) { callUpdated(campaignId: $
 const START_CALLS = `mutation($input: StartCallsInput!) { startCalls(input: $input) { results { status call { id status version } } } }`;
 const END_CALLS = `mutation($input: EndCallsInput!) { endCalls(input: $input) { results { status call { id status version } } } }`;
 const START_CALL = `mutation($input: StartCallInput!) { startCall(input: $input) { call { id version } } }`;
+const START_INBOUND = `mutation($input: StartInboundCallInput!) { startInboundCall(input: $input) { call { id } } }`;
+const INBOUND_CALL_UPDATED = `subscription($numberId: ID!) { inboundCallUpdated(numberId: $numberId) { id status version } }`;
+const PURCHASE = `mutation($input: PurchaseNumberInput!) { purchaseNumber(input: $input) { phoneNumber { id } } }`;
 
 /** The CALL_UPDATED rows of `campaignId`, oldest first. */
 async function callRows(campaignId: string) {
@@ -107,6 +111,56 @@ describe('CALL_UPDATED rows per call batch', () => {
       expect(versions).toEqual([...versions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       expect(new Set(versions).size).toBe(versions.length);
     }
+    expect(feed.errors).toEqual([]);
+    await feed.close();
+    await t.assertLedger();
+  });
+
+  it("writes one row for a batch's inbound calls of an account, and the number's subscriber gets every call's end", async () => {
+    const { walletId, ownerKey } = await t.createAccount('Batched inbound events');
+    await t.fund(walletId, '100');
+    const plan = await t.ok(t.adminToken, `mutation($input: CreateRatePlanInput!) { createRatePlan(input: $input) { ratePlan { id } } }`, {
+      input: {
+        name: 'Inbound batches',
+        currency: 'USD',
+        rates: [
+          {
+            prefix: '',
+            perMinute: '0.6',
+            firstIncrementSeconds: 60,
+            nextIncrementSeconds: 60,
+            numberPurchase: '1',
+            numberMonthly: '1',
+            inboundPerMinute: '0.6',
+          },
+        ],
+      },
+    });
+    const ratePlanId: string = plan.createRatePlan.ratePlan.id;
+    const number = (await t.ok(ownerKey, PURCHASE, { input: { walletId, ratePlanId, number: '+447700900300' } })).purchaseNumber
+      .phoneNumber;
+    const feed = subscribe(t.url, ownerKey, INBOUND_CALL_UPDATED, { numberId: number.id }, (d) => d.inboundCallUpdated);
+    const first = (await t.ok(ownerKey, START_INBOUND, { input: { numberId: number.id, from: '+12025550100' } })).startInboundCall.call;
+    await until('the first inbound call to be seen', () => feed.received.some((c: any) => c.id === first.id), 10_000, 10);
+    const ids: string[] = [first.id];
+    for (let i = 1; i < 6; i++) {
+      ids.push((await t.ok(ownerKey, START_INBOUND, { input: { numberId: number.id, from: `+1202555010${i}` } })).startInboundCall.call.id);
+    }
+    clock.advance(5_000);
+    // One list: one end batch, so one row for the account's inbound calls, listing all six.
+    const ended = await t.ok(ownerKey, END_CALLS, { input: { calls: ids.map((callId) => ({ callId })) } });
+    expect(ended.endCalls.results.every((r: any) => r.status === 'ENDED')).toBe(true);
+    const { rows } = await client.query<{ call_ids: string[] }>(
+      `select call_ids::text[] from outbox_event where type = 'CALL_UPDATED' and campaign_id is null and call_ids is not null and account_id = (select account_id from wallet where id = $1)`,
+      [walletId],
+    );
+    expect(rows.map((row) => [...row.call_ids].sort())).toEqual([[...ids].sort()]);
+    await until(
+      'every inbound call to be seen COMPLETED',
+      () => ids.every((id) => feed.received.some((c: any) => c.id === id && c.status === 'COMPLETED')),
+      10_000,
+      10,
+    );
     expect(feed.errors).toEqual([]);
     await feed.close();
     await t.assertLedger();
