@@ -8,10 +8,43 @@
 import { sql } from '../../database/sql.js';
 import { ENDED_CALL_COLUMNS, type CallRow } from './calls.queries.js';
 
-/** Every active call's next due time, in epoch milliseconds (one narrow row per active call). */
-export const selectMetersDue = sql<{ id: string; next_check_at_ms: number }>(
-  'select call_id as id, (extract(epoch from next_check_at) * 1000)::float8 as next_check_at_ms from call_meter',
-  { prepareAs: 'billing_clock_rescan' },
+/**
+ * A meter the billing clock read, with the snapshot its statement read under (`pg_snapshot` as
+ * text, the same on every row). A read that finds no meter still returns one row, with `id` and
+ * `next_check_at_ms` null, for its snapshot.
+ */
+export interface MeterSeenRow {
+  snapshot: string;
+  id: string | null;
+  next_check_at_ms: number | null;
+}
+
+/**
+ * Every active call's next due time, in epoch milliseconds (one narrow row per active call), and the
+ * snapshot of the read: {@link selectMetersPlacedSince} takes on from it.
+ */
+export const selectMetersDue = sql<MeterSeenRow>(
+  `with seen as (select pg_current_snapshot()::text as snapshot)
+   select seen.snapshot, m.call_id as id, (extract(epoch from m.next_check_at) * 1000)::float8 as next_check_at_ms
+     from seen left join call_meter m on true`,
+  { prepareAs: 'billing_clock_rescan_full' },
+);
+
+/**
+ * The meters placed by transactions that `since` (the snapshot of an earlier read) did not see as
+ * committed, with their due times and this read's snapshot: each meter placed since that read,
+ * whatever order the transactions that placed them committed in (one running when `since` was
+ * taken and committed after later ones is read now; one still running now is read by a later
+ * read, which takes on from this read's snapshot). Ids below `since`'s xmin were finished then, so
+ * only the index range from it is read: a few rows a second, not every active call.
+ * `pg_current_snapshot()` is the snapshot the statement reads with (read committed: one per statement).
+ */
+export const selectMetersPlacedSince = sql<MeterSeenRow, { since: string }>(
+  `with seen as (select pg_current_snapshot()::text as snapshot)
+   select seen.snapshot, m.call_id as id, (extract(epoch from m.next_check_at) * 1000)::float8 as next_check_at_ms
+     from seen left join call_meter m
+       on m.placed_xid >= pg_snapshot_xmin(:since::pg_snapshot) and not pg_visible_in_snapshot(m.placed_xid, :since::pg_snapshot)`,
+  { prepareAs: 'billing_clock_rescan_placed' },
 );
 
 /** Of `callIds`, the status and next due time (null once ended). */
