@@ -73,7 +73,7 @@ import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startApp, type RunningApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
@@ -500,6 +500,12 @@ interface RunResult {
   cpu: CpuUse;
   /** Event-loop utilisation of this process during the window, 0..1. */
   loopUtilisation: number;
+  /** How late the loop ran a timer during the window, p99 and max, in ms (monitorEventLoopDelay). */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  /** The GC's pauses during the window: ms per second, and the longest, in ms. */
+  gcMsPerSecond: number;
+  gcMaxMs: number;
   /** startCall round trips while placing, ascending, in ms. */
   startMs: Float64Array;
   endSeconds: number;
@@ -672,6 +678,14 @@ async function runOnce(options: {
   if (STATEMENT_STATISTICS) await options.database.query('select pg_stat_statements_reset()');
   const cpuBefore = sampleCpu(options.cpuSubjects);
   const loopBefore = performance.eventLoopUtilization();
+  // How long timers waited for the loop (what a batch due now waits before it can start), and the GC's pauses.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const gcPausesMs: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcPausesMs.push(entry.duration);
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const windowStarted = performance.now();
 
   await sleep(MEASURE_SECONDS * 1000);
@@ -680,6 +694,8 @@ async function runOnce(options: {
   const batches = batchTimes.reset();
   const windowSeconds = (performance.now() - windowStarted) / 1000;
   const loop = performance.eventLoopUtilization(loopBefore);
+  loopDelay.disable();
+  gcObserver.disconnect();
   const cpu = cpuBetween(cpuBefore, sampleCpu(options.cpuSubjects));
   const after = await readCallFigures(options.database);
   const statements = STATEMENT_STATISTICS ? await readStatementTimes(options.database) : undefined;
@@ -727,6 +743,11 @@ async function runOnce(options: {
       unfunded: after.unfunded,
       cpu,
       loopUtilisation: loop.utilization,
+      // The histogram counts the 10 ms sampling interval in: what it measures is the delay beyond it.
+      loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - 10),
+      loopDelayMaxMs: Math.max(0, loopDelay.max / 1e6 - 10),
+      gcMsPerSecond: gcPausesMs.reduce((sum, ms) => sum + ms, 0) / windowSeconds,
+      gcMaxMs: Math.max(0, ...gcPausesMs),
       startMs: startMs.sorted(),
       endSeconds,
       endMs: endMs.sorted(),
@@ -768,6 +789,10 @@ const DIAGNOSTIC_COLUMNS = [
   ['loop', 5],
   ['pg CPU', 6],
   ['other', 6],
+  ['delay p99', 9],
+  ['delay max', 9],
+  ['gc ms/s', 7],
+  ['gc max', 6],
 ] as const;
 
 const AB_COLUMNS = [
@@ -907,7 +932,8 @@ async function main(resources: Resources): Promise<boolean> {
       'commit); capacity/s = calls handled per second of batch time (the most the clock could do if it never waited); behind = how late ' +
       'the oldest due call not yet handled was at the start and at the end of the window; backlog = calls due and not handled at the ' +
       'end; unfunded = active calls past their funded time at the end; CPU in % of one core (app = this process: the app and its clock; pg = the PostgreSQL ' +
-      "cluster; other = the rest of the machine); loop = the app's event-loop utilisation",
+      "cluster; other = the rest of the machine); loop = the app's event-loop utilisation; delay = how late the loop ran a " +
+      "timer (p99, max; beyond its 10 ms sampling), ms; gc = the garbage collector's pauses, ms per second and the longest",
   );
   console.log(
     row(
@@ -934,6 +960,10 @@ async function main(resources: Resources): Promise<boolean> {
         fixed(100 * result.loopUtilisation, 0),
         fixed(result.cpu.postgresPercent, 0),
         fixed(result.cpu.otherPercent, 0),
+        fixed(result.loopDelayP99Ms, 1),
+        fixed(result.loopDelayMaxMs, 1),
+        fixed(result.gcMsPerSecond, 1),
+        fixed(result.gcMaxMs, 1),
       ]),
     );
   }
