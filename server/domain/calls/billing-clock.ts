@@ -256,14 +256,18 @@ export class BillingClock {
 
   /** Schedules the meters read (those whose due time it did not have), keeps the read's snapshot; the ids read. */
   private learn(rows: readonly MeterSeenRow[]): Set<string> {
-    assert(rows.length > 0, 'a read of the meters returns its snapshot');
     const read = new Set<string>();
+    let snapshot: string | undefined;
     for (const row of rows) {
-      if (row.id === null) continue;
+      if (row.id === null) {
+        snapshot = row.snapshot!;
+        continue;
+      }
       read.add(row.id);
       if (this.dueAt.get(row.id) !== row.next_check_at_ms) this.track(row.id, row.next_check_at_ms!);
     }
-    this.seenSnapshot = rows[0]!.snapshot;
+    assert(snapshot !== undefined, 'a read of the meters returns its snapshot');
+    this.seenSnapshot = snapshot;
     return read;
   }
 
