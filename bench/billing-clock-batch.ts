@@ -46,6 +46,7 @@ import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
 import type { createOrm } from '../server/database/orm.js';
 import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
+import { claimDueCalls } from '../server/domain/calls/call-meter.queries.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
 import {
   fixed,
@@ -84,6 +85,8 @@ const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) 
 const TRIGGER_AB = numberFromEnv('BENCH_CLOCK_TRIGGER_AB', 0, 0, 1) === 1;
 /** `BENCH_CLOCK_RESCAN_AB=1`: time each side's read of the meters once per round too (see the top). */
 const RESCAN_AB = numberFromEnv('BENCH_CLOCK_RESCAN_AB', 0, 0, 1) === 1;
+/** `BENCH_CLOCK_EXPLAIN=1`: print EXPLAIN (ANALYZE, BUFFERS) of this build's claim of one batch at the end (rolled back). */
+const EXPLAIN = numberFromEnv('BENCH_CLOCK_EXPLAIN', 0, 0, 1) === 1;
 const ROW_TRIGGER = `
 create or replace function spendwire_bench_wallet_updated_row() returns trigger language plpgsql as $$
 begin
@@ -384,6 +387,20 @@ async function main(resources: Resources): Promise<boolean> {
     }
   }
 
+  if (EXPLAIN) {
+    const { rows: due } = await database.query<{ id: string }>(
+      'select call_id as id from call_meter order by next_check_at, call_id limit $1',
+      [BATCH],
+    );
+    await database.query('begin');
+    const { rows: plan } = await database.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers) ${claimDueCalls.text}`,
+      claimDueCalls.values({ callIds: due.map((r) => r.id), now: new Date(Date.now() + 3_600_000).toISOString() }),
+    );
+    await database.query('rollback');
+    console.log(`The claim of ${due.length} calls (EXPLAIN ANALYZE, rolled back):`);
+    for (const line of plan) console.log(`  ${line['QUERY PLAN'].slice(0, 160)}`);
+  }
   for (const side of sides) await side.close();
   resources.sides = [];
   let holds = false;
