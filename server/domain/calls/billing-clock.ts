@@ -132,19 +132,19 @@ function toMeteredCall(row: ClaimedCallRow): MeteredCall {
 }
 
 /**
- * Which read of the meters a clock makes now: `full` (every active call's due time), `placed` (the
- * meters placed since the last read), or none. `sinceRescanMs` and `sinceFullRescanMs` are the
- * machine milliseconds since the last read of either kind and since the last full one (Infinity:
- * never). A clock that has never read (no snapshot to take on from) reads everything.
+ * Which read of the meters a clock makes now: none until `billingClockRescanMs` has passed since its
+ * last read (of either kind, failed ones too), then `full` (every active call's due time) when
+ * `billingClockFullRescanMs` has passed since its last full read, else `placed` (the meters placed
+ * since the last read). `sinceRescanMs` and `sinceFullRescanMs` are machine milliseconds; Infinity:
+ * never (a clock with no read to take on from reads everything).
  */
 export function rescanKind(
   sinceRescanMs: number,
   sinceFullRescanMs: number,
   config: Pick<Config, 'billingClockRescanMs' | 'billingClockFullRescanMs'>,
 ): 'full' | 'placed' | null {
-  if (sinceFullRescanMs >= config.billingClockFullRescanMs) return 'full';
-  if (sinceRescanMs >= config.billingClockRescanMs) return 'placed';
-  return null;
+  if (sinceRescanMs < config.billingClockRescanMs) return null;
+  return sinceFullRescanMs >= config.billingClockFullRescanMs ? 'full' : 'placed';
 }
 
 /** The largest number of lag samples kept between two reads (the bench reads them). */
@@ -235,7 +235,9 @@ export class BillingClock {
   private async rescan(): Promise<void> {
     const { config, em } = this.options;
     const nowMs = Date.now();
-    const kind = this.seenSnapshot === undefined ? 'full' : rescanKind(nowMs - this.lastRescanMs, nowMs - this.lastFullRescanMs, config);
+    // Without a snapshot to take on from (none read yet, or the first read failed) it reads everything.
+    const sinceFullRescanMs = this.seenSnapshot === undefined ? Number.POSITIVE_INFINITY : nowMs - this.lastFullRescanMs;
+    const kind = rescanKind(nowMs - this.lastRescanMs, sinceFullRescanMs, config);
     if (kind === null) return;
     this.lastRescanMs = nowMs;
     if (kind === 'placed') {

@@ -163,12 +163,16 @@ describe('rescanKind', () => {
   it('reads every meter once billingClockFullRescanMs has passed since the last full read, and not 1 ms before', () => {
     expect(rescanKind(1_000, 29_999, config)).toBe('placed');
     expect(rescanKind(1_000, 30_000, config)).toBe('full');
-    expect(rescanKind(0, Number.POSITIVE_INFINITY, config)).toBe('full');
+    // Never read: everything.
+    expect(rescanKind(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, config)).toBe('full');
   });
 
-  it('reads the placed meters once billingClockRescanMs has passed since the last read, and nothing 1 ms before', () => {
+  it('reads nothing until billingClockRescanMs has passed since the last read (a failed one too), then reads', () => {
     expect(rescanKind(999, 5_000, config)).toBeNull();
     expect(rescanKind(1_000, 5_000, config)).toBe('placed');
+    // A first full read that failed is tried again a rescan interval later, not at every pass.
+    expect(rescanKind(999, Number.POSITIVE_INFINITY, config)).toBeNull();
+    expect(rescanKind(1_000, Number.POSITIVE_INFINITY, config)).toBe('full');
   });
 
   it('has the defaults the README states: placed meters every second, every meter every 30 s', () => {
