@@ -57,7 +57,12 @@ describe('alert processor on quiet and crossing wallets', () => {
     await drainAlerts(t);
     expect(await alertKeys(quiet.accountId)).toEqual([]);
     expect(await alertKeys(crossing.accountId)).toEqual([`LOW_BALANCE:${crossing.walletId}:${5n * U}:8`]);
-    expect(await judged(quiet.walletId)).toEqual({ sequence: '301', balance: String(700n * U), armed: [String(5n * U), '0'], depleted: false });
+    expect(await judged(quiet.walletId)).toEqual({
+      sequence: '301',
+      balance: String(700n * U),
+      armed: [String(5n * U), '0'],
+      depleted: false,
+    });
     expect(await judged(crossing.walletId)).toEqual({ sequence: '9', balance: String(4n * U), armed: ['0'], depleted: false });
 
     // Quiet now crosses 5 at sequence 996 (balance 5) inside a run; crossing is depleted at 13 (4 → 0), then recovers at 14.
@@ -74,7 +79,12 @@ describe('alert processor on quiet and crossing wallets', () => {
     ]);
     expect(await judged(quiet.walletId)).toEqual({ sequence: '997', balance: String(4n * U), armed: ['0'], depleted: false });
     // 100 is above 5.50 (the re-arm level at the default 10 % margin): both thresholds armed again.
-    expect(await judged(crossing.walletId)).toEqual({ sequence: '14', balance: String(100n * U), armed: [String(5n * U), '0'], depleted: false });
+    expect(await judged(crossing.walletId)).toEqual({
+      sequence: '14',
+      balance: String(100n * U),
+      armed: [String(5n * U), '0'],
+      depleted: false,
+    });
 
     // Re-armed while its moves were not read one by one: the next crossing still fires, at its transaction.
     await use(crossing.ownerKey, crossing.walletId, 20);
