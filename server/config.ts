@@ -762,7 +762,11 @@ export interface Config {
   mailEnabled: boolean;
   /** How often the mail jobs look for new alerts, receipts and mails due, in milliseconds. @default 1000 */
   mailIntervalMs: number;
-  /** Alerts or outbox rows (and wallet transactions they stand for, see {@link outboxBatchSize}) turned into mails per transaction of the mail producer. @default 100 */
+  /**
+   * Alerts or outbox rows turned into mails per transaction of the mail producer. Rows, not the
+   * wallet transactions they stand for (see {@link outboxBatchSize}): the producer reads no
+   * transaction, and a usage statement's runs cut its batches to two rows each. @default 100
+   */
   mailProduceBatchSize: number;
   /** Mails claimed and sent per pass of the sender (sent concurrently). @default 10 */
   mailSendBatchSize: number;

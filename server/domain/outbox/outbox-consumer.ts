@@ -23,6 +23,9 @@ export async function lockOutboxConsumer(db: Db, name: string): Promise<void> {
   await lockConsumer.all(db, { name });
 }
 
+/** A transactions limit no batch reaches (bigint's range in the statement; a row stands for fewer). */
+const TRANSACTIONS_UNLIMITED = 2 ** 53 - 1;
+
 /** Options of {@link consumeOutbox}. */
 export interface ConsumeOutboxOptions {
   /** The consumer's row in `outbox_consumer` (created at the outbox's current head when missing). */
@@ -32,6 +35,12 @@ export interface ConsumeOutboxOptions {
    * `transaction_count`) at most, but for a first row that alone stands for more (a row is never split).
    */
   batchSize: number;
+  /**
+   * Whether `handle` reads each wallet transaction a row stands for, so a batch is cut at
+   * `batchSize` transactions too; false cuts it at `batchSize` rows only (a consumer that acts on
+   * other rows, such as receipts, read a usage statement's runs two rows per batch). @default true
+   */
+  countsTransactions?: boolean;
   /**
    * Handles a batch, in position order, inside the transaction that advances the position: what it
    * writes commits together with the new position, so every row is handled exactly once (a failure
@@ -50,6 +59,7 @@ export interface ConsumeOutboxOptions {
  */
 export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOptions): Promise<number> {
   let handled = 0;
+  const countsTransactions = options.countsTransactions ?? true;
   for (;;) {
     const count = await transaction(em, async (tx) => {
       // An advisory lock, not a row lock: a pass that finds nothing takes no transaction id, so it
@@ -57,7 +67,12 @@ export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOpt
       await lockOutboxConsumer(tx, options.name);
       const position =
         (await selectConsumerPosition.maybeOne(tx, { name: options.name })) ?? (await insertConsumerAtHead.one(tx, { name: options.name }));
-      const rows = await selectConsumerBatch.all(tx, { txId: position.tx_id, eventId: position.event_id, limit: options.batchSize });
+      const rows = await selectConsumerBatch.all(tx, {
+        txId: position.tx_id,
+        eventId: position.event_id,
+        limit: options.batchSize,
+        transactionsLimit: countsTransactions ? options.batchSize : TRANSACTIONS_UNLIMITED,
+      });
       if (rows.length === 0) return { rows: 0, transactions: 0 };
       await options.handle(rows, tx);
       const last = rows.at(-1)!;
@@ -66,6 +81,6 @@ export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOpt
     });
     handled += count.rows;
     // A batch cut short by the rows' transactions stands for at least batchSize of them: read on.
-    if (count.rows < options.batchSize && count.transactions < options.batchSize) return handled;
+    if (count.rows < options.batchSize && (!countsTransactions || count.transactions < options.batchSize)) return handled;
   }
 }
