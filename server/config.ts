@@ -531,7 +531,11 @@ export interface Config {
   alertsEnabled: boolean;
   /** How often the alert processor reads the outbox without a wake-up, in milliseconds. @default 1000 */
   alertsIntervalMs: number;
-  /** Outbox rows the alert processor judges per transaction, and wallet transactions they stand for (see {@link outboxBatchSize}). @default 1000 */
+  /**
+   * Outbox rows the alert processor judges per transaction. Rows, not the wallet transactions they
+   * stand for (see {@link outboxBatchSize}): each wallet of a batch is judged up to its newest
+   * transaction, whatever the batch holds. @default 1000
+   */
   alertsBatchSize: number;
   /** How long the alert processor lets commits gather after a wake-up before a pass, in milliseconds. @default 50 */
   alertsCoalesceMs: number;
