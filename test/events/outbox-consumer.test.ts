@@ -94,4 +94,40 @@ describe('outbox positions', () => {
     expect(await batchesOf('by-rows', false)).toEqual([[5, 1], [1]]);
     await t.assertLedger();
   });
+
+  it('moves past only the rows a handler says it handled; the rest come first in the next batch', async () => {
+    const { walletId, ownerKey } = await t.createAccount('Partial');
+    await t.fund(walletId, '100');
+    await sql(
+      `insert into outbox_consumer (name, tx_id, event_id) select 'partial', coalesce(max(tx_id), '0'::xid8), coalesce(max(id), 0) from outbox_event`,
+    );
+    for (let i = 0; i < 4; i++)
+      await t.ok(ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+        input: { walletId, amount: '1' },
+      });
+    const seen: string[][] = [];
+    const handled = await consumeOutbox(t.app.orm.em.fork(), {
+      name: 'partial',
+      batchSize: 3,
+      handle: async (rows) => {
+        seen.push(rows.filter((row) => row.wallet_id === walletId).map((row) => row.wallet_sequence!));
+        return 1;
+      },
+    });
+    // Each batch handles its first row only: every row once as the first, in order, none skipped.
+    expect(seen.map((batch) => batch[0])).toEqual(['2', '3', '4', '5']);
+    expect(seen.slice(0, 2)).toEqual([
+      ['2', '3', '4'],
+      ['3', '4', '5'],
+    ]);
+    expect(handled).toBe(4);
+    // A handler that claims none (or more than it got) is a programmer error, and moves nothing.
+    await t.ok(ownerKey, 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id } } }', {
+      input: { walletId, amount: '1' },
+    });
+    await expect(consumeOutbox(t.app.orm.em.fork(), { name: 'partial', batchSize: 3, handle: async () => 0 })).rejects.toThrow(
+      /handled 0 of 1/,
+    );
+    expect(await consumeOutbox(t.app.orm.em.fork(), { name: 'partial', batchSize: 3, handle: async () => undefined })).toBe(1);
+  });
 });

@@ -44,9 +44,11 @@ export interface ConsumeOutboxOptions {
   /**
    * Handles a batch, in position order, inside the transaction that advances the position: what it
    * writes commits together with the new position, so every row is handled exactly once (a failure
-   * rolls both back and the batch is read again).
+   * rolls both back and the batch is read again). It may handle only the first rows (a consumer that
+   * bounds its own work, see `countsTransactions`) and return how many, at least 1: the position
+   * moves past those, and the next batch starts with the rest. Nothing returned: every row.
    */
-  handle(rows: OutboxRecord[], tx: SqlTransaction): Promise<void>;
+  handle(rows: OutboxRecord[], tx: SqlTransaction): Promise<number | undefined | void>;
 }
 
 /**
@@ -73,14 +75,18 @@ export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOpt
         limit: options.batchSize,
         transactionsLimit: countsTransactions ? options.batchSize : TRANSACTIONS_UNLIMITED,
       });
-      if (rows.length === 0) return { rows: 0, transactions: 0 };
-      await options.handle(rows, tx);
-      const last = rows.at(-1)!;
+      if (rows.length === 0) return { read: 0, rows: 0, transactions: 0 };
+      const taken = (await options.handle(rows, tx)) ?? rows.length;
+      if (!Number.isInteger(taken) || taken < 1 || taken > rows.length)
+        throw new Error(`Outbox consumer ${options.name}: handled ${taken} of ${rows.length} rows (1 to all)`);
+      const last = rows[taken - 1]!;
       await updateConsumerPosition.run(tx, { name: options.name, txId: last.tx_id, eventId: last.id });
-      return { rows: rows.length, transactions: rows.reduce((sum, row) => sum + row.transaction_count, 0) };
+      return { read: rows.length, rows: taken, transactions: rows.reduce((sum, row) => sum + row.transaction_count, 0) };
     });
     handled += count.rows;
-    // A batch cut short by the rows' transactions stands for at least batchSize of them: read on.
-    if (count.rows < options.batchSize && (!countsTransactions || count.transactions < options.batchSize)) return handled;
+    // A batch cut short by the rows' transactions stands for at least batchSize of them, and one the
+    // handler took only part of leaves the rest: read on.
+    if (count.rows < count.read) continue;
+    if (count.read < options.batchSize && (!countsTransactions || count.transactions < options.batchSize)) return handled;
   }
 }
