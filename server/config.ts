@@ -531,11 +531,7 @@ export interface Config {
   alertsEnabled: boolean;
   /** How often the alert processor reads the outbox without a wake-up, in milliseconds. @default 1000 */
   alertsIntervalMs: number;
-  /**
-   * Outbox rows the alert processor judges per transaction. Rows, not the wallet transactions they
-   * stand for (see {@link outboxBatchSize}): each wallet of a batch is judged up to its newest
-   * transaction, whatever the batch holds. @default 1000
-   */
+  /** Outbox rows the alert processor judges per transaction, and wallet transactions they stand for (see {@link outboxBatchSize}). @default 1000 */
   alertsBatchSize: number;
   /** How long the alert processor lets commits gather after a wake-up before a pass, in milliseconds. @default 50 */
   alertsCoalesceMs: number;
@@ -766,11 +762,7 @@ export interface Config {
   mailEnabled: boolean;
   /** How often the mail jobs look for new alerts, receipts and mails due, in milliseconds. @default 1000 */
   mailIntervalMs: number;
-  /**
-   * Alerts or outbox rows turned into mails per transaction of the mail producer. Rows, not the
-   * wallet transactions they stand for (see {@link outboxBatchSize}): the producer reads no
-   * transaction, and a usage statement's runs cut its batches to two rows each. @default 100
-   */
+  /** Alerts or outbox rows (and wallet transactions they stand for, see {@link outboxBatchSize}) turned into mails per transaction of the mail producer. @default 100 */
   mailProduceBatchSize: number;
   /** Mails claimed and sent per pass of the sender (sent concurrently). @default 10 */
   mailSendBatchSize: number;

@@ -198,7 +198,7 @@ describe('outbox order', () => {
         )
         .toEqual([2n]);
       const em = t.app.orm.em.fork();
-      const batch = await selectConsumerBatch.all(em, { txId: '0', eventId: '0', limit: 1_000_000, transactionsLimit: 1_000_000 });
+      const batch = await selectConsumerBatch.all(em, { txId: '0', eventId: '0', limit: 1_000_000 });
       const row = batch.find((candidate) => candidate.transaction_id === transactionId);
       expect(row).toBeDefined();
       const head = await selectOutboxHead.one(em);

@@ -122,10 +122,6 @@ export async function raiseAlerts(em: EntityManager, deps: RaiseAlertsDeps): Pro
   await consumeOutbox(em, {
     name: ALERTS_CONSUMER,
     batchSize: deps.batchSize,
-    // A wallet's moves are judged from its alert state's sequence to its newest transaction, whatever
-    // the batch holds (most only as a range, see walletAlerts): cutting batches at 1,000 transactions
-    // bounded nothing, and cut a stream of usage statements into a transaction per 16 rows.
-    countsTransactions: false,
     handle: async (rows, tx) => {
       // Wallets before campaigns, the house's lock order: walletAlerts' writes take key-share locks
       // on wallets, gatherStoppedCalls' on campaigns. The other way round, startCall (holding its

@@ -54,8 +54,6 @@ export async function produceMail(em: EntityManager, deps: ProduceMailDeps, nowM
   produced.outboxRows = await consumeOutbox(em, {
     name: MAIL_READER_NAME,
     batchSize: deps.config.mailProduceBatchSize,
-    // Receipts are of PAYMENT_EVENT rows: a wallet row's transactions are never read here.
-    countsTransactions: false,
     handle: async (rows, tx) => {
       for (const row of rows) produced.queued += await mailReceipt(tx, deps, settings, row, nowMs);
     },

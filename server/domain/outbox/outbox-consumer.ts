@@ -23,9 +23,6 @@ export async function lockOutboxConsumer(db: Db, name: string): Promise<void> {
   await lockConsumer.all(db, { name });
 }
 
-/** A transactions limit no batch reaches (bigint's range in the statement; a row stands for fewer). */
-const TRANSACTIONS_UNLIMITED = 2 ** 53 - 1;
-
 /** Options of {@link consumeOutbox}. */
 export interface ConsumeOutboxOptions {
   /** The consumer's row in `outbox_consumer` (created at the outbox's current head when missing). */
@@ -36,19 +33,11 @@ export interface ConsumeOutboxOptions {
    */
   batchSize: number;
   /**
-   * Whether `handle` reads each wallet transaction a row stands for, so a batch is cut at
-   * `batchSize` transactions too; false cuts it at `batchSize` rows only (a consumer that acts on
-   * other rows, such as receipts, read a usage statement's runs two rows per batch). @default true
-   */
-  countsTransactions?: boolean;
-  /**
    * Handles a batch, in position order, inside the transaction that advances the position: what it
    * writes commits together with the new position, so every row is handled exactly once (a failure
-   * rolls both back and the batch is read again). It may handle only the first rows (a consumer that
-   * bounds its own work, see `countsTransactions`) and return how many, at least 1: the position
-   * moves past those, and the next batch starts with the rest. Nothing returned: every row.
+   * rolls both back and the batch is read again).
    */
-  handle(rows: OutboxRecord[], tx: SqlTransaction): Promise<number | undefined | void>;
+  handle(rows: OutboxRecord[], tx: SqlTransaction): Promise<void>;
 }
 
 /**
@@ -61,7 +50,6 @@ export interface ConsumeOutboxOptions {
  */
 export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOptions): Promise<number> {
   let handled = 0;
-  const countsTransactions = options.countsTransactions ?? true;
   for (;;) {
     const count = await transaction(em, async (tx) => {
       // An advisory lock, not a row lock: a pass that finds nothing takes no transaction id, so it
@@ -69,24 +57,15 @@ export async function consumeOutbox(em: EntityManager, options: ConsumeOutboxOpt
       await lockOutboxConsumer(tx, options.name);
       const position =
         (await selectConsumerPosition.maybeOne(tx, { name: options.name })) ?? (await insertConsumerAtHead.one(tx, { name: options.name }));
-      const rows = await selectConsumerBatch.all(tx, {
-        txId: position.tx_id,
-        eventId: position.event_id,
-        limit: options.batchSize,
-        transactionsLimit: countsTransactions ? options.batchSize : TRANSACTIONS_UNLIMITED,
-      });
-      if (rows.length === 0) return { read: 0, rows: 0, transactions: 0 };
-      const taken = (await options.handle(rows, tx)) ?? rows.length;
-      if (!Number.isInteger(taken) || taken < 1 || taken > rows.length)
-        throw new Error(`Outbox consumer ${options.name}: handled ${taken} of ${rows.length} rows (1 to all)`);
-      const last = rows[taken - 1]!;
+      const rows = await selectConsumerBatch.all(tx, { txId: position.tx_id, eventId: position.event_id, limit: options.batchSize });
+      if (rows.length === 0) return { rows: 0, transactions: 0 };
+      await options.handle(rows, tx);
+      const last = rows.at(-1)!;
       await updateConsumerPosition.run(tx, { name: options.name, txId: last.tx_id, eventId: last.id });
-      return { read: rows.length, rows: taken, transactions: rows.reduce((sum, row) => sum + row.transaction_count, 0) };
+      return { rows: rows.length, transactions: rows.reduce((sum, row) => sum + row.transaction_count, 0) };
     });
     handled += count.rows;
-    // A batch cut short by the rows' transactions stands for at least batchSize of them, and one the
-    // handler took only part of leaves the rest: read on.
-    if (count.rows < count.read) continue;
-    if (count.read < options.batchSize && (!countsTransactions || count.transactions < options.batchSize)) return handled;
+    // A batch cut short by the rows' transactions stands for at least batchSize of them: read on.
+    if (count.rows < options.batchSize && count.transactions < options.batchSize) return handled;
   }
 }

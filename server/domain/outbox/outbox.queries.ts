@@ -99,7 +99,7 @@ export const insertConsumerAtHead = sql<ConsumerPositionRow, { name: string }>(
  * comes, so a reader advances). A row is never split: readers move their position row by row, and a
  * row's transactions all lie at its position.
  */
-function outboxRowsAfter(position: string, transactionsLimit = ':limit'): string {
+function outboxRowsAfter(position: string): string {
   // Ordered by the columns (e.…): a bare `tx_id` here would be the text output of the same
   // name, and as text '10' < '9', so a batch across a power of ten would skip rows. The limit is
   // taken first, so the running sum reads at most :limit rows.
@@ -110,19 +110,18 @@ function outboxRowsAfter(position: string, transactionsLimit = ':limit'): string
                  and e.tx_id < ${OUTBOX_HORIZON}
                order by e.tx_id, e.id
                limit :limit) e) e
-     where e.transactions_through - e.transaction_count < ${transactionsLimit}) e`;
+     where e.transactions_through - e.transaction_count < :limit) e`;
 }
 
 /**
  * A consumer's next batch: rows after its position and below the {@link OUTBOX_HORIZON}, in position
- * order; at most `limit` rows, standing for at most `transactionsLimit` wallet transactions but for
- * the first row (see `transaction_count`: a consumer that needs each transaction reads it from
- * wallet_transaction; one that does not passes a limit no batch reaches).
+ * order; at most `limit` rows, standing for at most `limit` wallet transactions but for the first row
+ * (see `transaction_count`: a consumer that needs each transaction reads it from wallet_transaction).
  */
-export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: string; limit: number; transactionsLimit: number }>(
+export const selectConsumerBatch = sql<OutboxRecord, { txId: string; eventId: string; limit: number }>(
   `select e.id::text, e.tx_id::text, e.type, e.account_id, e.wallet_id, e.wallet_sequence::text, e.transaction_count, e.transaction_id,
           e.campaign_id, e.call_id, e.payment_event, e.top_up_id, e.alert_cause, e.invoice_id::text, e.created_at
-     from ${outboxRowsAfter('(:txId::xid8, :eventId::bigint)', ':transactionsLimit::bigint')}
+     from ${outboxRowsAfter('(:txId::xid8, :eventId::bigint)')}
     order by e.tx_id, e.id`,
   { prepareAs: 'outbox_consumer_batch' },
 );

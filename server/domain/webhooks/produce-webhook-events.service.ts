@@ -55,24 +55,6 @@ interface EventDraft {
 
 const money = (micros: string | null): string | null => (micros === null ? null : formatMoney(BigInt(micros)));
 
-/**
- * How many of `rows` (at least 1) to handle in one batch: as long as the wallet transactions they
- * expand into TRANSACTION_CREATED events (rows of accounts subscribed to it) stay within
- * `transactionsMax`; a first row always, whole.
- */
-async function rowsWithinExpansion(tx: SqlTransaction, rows: readonly OutboxRecord[], transactionsMax: number): Promise<number> {
-  const runs = rows.filter((row) => row.type === 'WALLET_TRANSACTION' && row.wallet_id !== null && row.wallet_sequence !== null);
-  const candidates = runs.map((row) => ({ accountId: row.account_id, type: WebhookEventType.TRANSACTION_CREATED, row }));
-  const wanted = new Set((await subscribed(tx, candidates)).map((candidate) => candidate.row));
-  let transactions = 0;
-  for (const [index, row] of rows.entries()) {
-    if (!wanted.has(row)) continue;
-    transactions += row.transaction_count;
-    if (transactions > transactionsMax) return Math.max(index, 1);
-  }
-  return rows.length;
-}
-
 /** The candidates some enabled endpoint of their account subscribes to. */
 async function subscribed<T extends { accountId: string; type: WebhookEventType }>(tx: SqlTransaction, candidates: T[]): Promise<T[]> {
   if (candidates.length === 0) return [];
@@ -335,15 +317,9 @@ export async function produceWebhookEvents(em: EntityManager, deps: ProduceWebho
   await consumeOutbox(em, {
     name: WEBHOOK_READER_NAME,
     batchSize: deps.config.webhookProducerBatchSize,
-    // Batches are cut by the transactions the producer expands (only those of accounts subscribed to
-    // TRANSACTION_CREATED), not by every row's: a stream of usage statements with no endpoint cut
-    // them to 8 rows each, a consumer transaction (lock, position, batch read, move, commit) per 500 events.
-    countsTransactions: false,
     handle: async (rows, tx) => {
-      const batch = rows.slice(0, await rowsWithinExpansion(tx, rows, deps.config.webhookProducerBatchSize));
-      const drafts = [...(await draftsOfOutbox(tx, batch)), ...(await documentDrafts(tx, batch, deps.publicUrl))];
+      const drafts = [...(await draftsOfOutbox(tx, rows)), ...(await documentDrafts(tx, rows, deps.publicUrl))];
       created += await storeEvents(tx, drafts, deps);
-      return batch.length;
     },
   });
   created += await produceFromAlerts(em, deps);
