@@ -25,6 +25,13 @@
  * work, its driver and the ORM's), PostgreSQL's from /proc (every process of the cluster: the
  * backend, and the WAL writer and checkpointer as they run meanwhile). At the end the ledger
  * invariants are checked (assertLedgerInvariants: reserved credit equals the meters' sum, …).
+ *
+ * `BENCH_CLOCK_RESCAN_AB=1` also times each side's read of the meters once per round (its private `rescan`, the read
+ * a clock makes once a second between its batches), CPU read as around a batch: the base's read of every meter, this
+ * build's read of the meters placed since its last read (`billingClockRescanMs` 0 so that each is one), and this
+ * build's full read (`billingClockFullRescanMs` 0), which it makes every `billingClockFullRescanMs` instead. Per read
+ * is per second of a running clock. The sides' schedules see the calls the other side extended as moved, as a
+ * process sees another process's: the base's read re-schedules those (one side's batch a round).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -39,6 +46,7 @@ import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/database/embedded-postgres.js';
 import type { createOrm } from '../server/database/orm.js';
 import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
+import { claimDueCalls } from '../server/domain/calls/call-meter.queries.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
 import {
   fixed,
@@ -75,6 +83,10 @@ const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) 
  * swapped between batches (outside the timed window).
  */
 const TRIGGER_AB = numberFromEnv('BENCH_CLOCK_TRIGGER_AB', 0, 0, 1) === 1;
+/** `BENCH_CLOCK_RESCAN_AB=1`: time each side's read of the meters once per round too (see the top). */
+const RESCAN_AB = numberFromEnv('BENCH_CLOCK_RESCAN_AB', 0, 0, 1) === 1;
+/** `BENCH_CLOCK_EXPLAIN=1`: print EXPLAIN (ANALYZE, BUFFERS) of this build's claim of one batch at the end (rolled back). */
+const EXPLAIN = numberFromEnv('BENCH_CLOCK_EXPLAIN', 0, 0, 1) === 1;
 const ROW_TRIGGER = `
 create or replace function spendwire_bench_wallet_updated_row() returns trigger language plpgsql as $$
 begin
@@ -107,12 +119,18 @@ interface Side {
   /** DDL run before each of its batches, outside the timed window (BENCH_CLOCK_TRIGGER_AB). */
   before?: string;
   runBatch: (ids: string[], nowMs: number) => Promise<BillingPass>;
+  /** The clock's read of the meters, as it makes it once a second (its private `rescan`). */
+  rescan: () => Promise<void>;
   clock: SetClock;
   close: () => Promise<void>;
   wallMs: number[];
   appCpuUs: number[];
   pgCpuUs: number[];
   calls: number;
+  /** Per timed read of the meters (BENCH_CLOCK_RESCAN_AB): wall ms, app and PostgreSQL CPU µs. */
+  rescanWallMs: number[];
+  rescanAppCpuUs: number[];
+  rescanPgCpuUs: number[];
 }
 
 interface Resources {
@@ -139,19 +157,42 @@ async function openSide(
   const orm = await createSideOrm({ databaseUrl, poolSizeMax: 2 });
   const clock = new SetClock();
   const billing = new SideClock({ em: orm.em, clock, config, committed: () => {}, postings: app.postings });
-  const target = billing as unknown as { runBatch?: (ids: string[], nowMs: number) => Promise<BillingPass> };
+  const target = billing as unknown as {
+    runBatch?: (ids: string[], nowMs: number) => Promise<BillingPass>;
+    rescan?: () => Promise<void>;
+  };
   if (typeof target.runBatch !== 'function') throw new Error(`${name}: BillingClock.runBatch is gone: update bench/billing-clock-batch.ts`);
+  if (typeof target.rescan !== 'function') throw new Error(`${name}: BillingClock.rescan is gone: update bench/billing-clock-batch.ts`);
   return {
     name,
     batch,
     runBatch: (ids, nowMs) => target.runBatch!.call(billing, ids, nowMs),
+    rescan: () => target.rescan!.call(billing),
     clock,
     close: () => orm.close(true),
     wallMs: [],
     appCpuUs: [],
     pgCpuUs: [],
     calls: 0,
+    rescanWallMs: [],
+    rescanAppCpuUs: [],
+    rescanPgCpuUs: [],
   };
+}
+
+/** One read of the meters by `side`, timed as a batch is; recorded when `record`. */
+async function runRescan(side: Side, postgresPid: number | undefined, record: boolean): Promise<void> {
+  const pgBefore = postgresCpuSeconds(postgresPid);
+  const appBefore = process.cpuUsage();
+  const started = performance.now();
+  await side.rescan();
+  const wallMs = performance.now() - started;
+  const app = process.cpuUsage(appBefore);
+  const pgSeconds = postgresCpuSeconds(postgresPid) - pgBefore;
+  if (!record) return;
+  side.rescanWallMs.push(wallMs);
+  side.rescanAppCpuUs.push(app.user + app.system);
+  side.rescanPgCpuUs.push(pgSeconds * 1e6);
 }
 
 /** One batch of `side`: the BATCH calls due earliest, at the latest of their due times; its cost is recorded when `record`. */
@@ -247,7 +288,13 @@ async function main(resources: Resources): Promise<boolean> {
     });
   } else {
     if (BASE_DIST) resources.sides.push(await openSide('base build', path.join(BASE_DIST, 'server'), databaseUrl, config, app, BASE_BATCH));
-    resources.sides.push(await openSide('this build', thisServer, databaseUrl, config, app, BATCH));
+    // Each read of this build's clock is then one of the placed meters (after its first, a full one).
+    const placedReads = RESCAN_AB ? ({ billingClockRescanMs: 0 } as Partial<Config>) : {};
+    resources.sides.push(await openSide('this build', thisServer, databaseUrl, { ...config, ...placedReads }, app, BATCH));
+    if (RESCAN_AB) {
+      const fullReads = { billingClockRescanMs: 0, billingClockFullRescanMs: 0 } as Partial<Config>;
+      resources.sides.push(await openSide('this build, full reads', thisServer, databaseUrl, { ...config, ...fullReads }, app, BATCH));
+    }
   }
   const sides = resources.sides;
   if (sides.some((side) => side.batch * 2 > CALLS)) throw new Error('BENCH_CLOCK_CALLS must be at least twice the largest batch');
@@ -261,14 +308,20 @@ async function main(resources: Resources): Promise<boolean> {
     `${CALLS.toLocaleString('en-US')} active calls over ${ACCOUNTS} accounts (one wallet and one running campaign each); batches of ` +
       `${sides.map((side) => `${side.batch} (${side.name})`).join(', ')} calls due earliest, every call extended by 1 s; ${ROUNDS} recorded batches a side, alternating (A B B A …), after one unrecorded each`,
   );
-  for (const side of sides) await runRound(database, side, postgresPid, false);
+  for (const side of sides) {
+    await runRound(database, side, postgresPid, false);
+    if (RESCAN_AB) await runRescan(side, postgresPid, false);
+  }
   if (STATEMENT_STATISTICS) {
     await database.query('create extension if not exists pg_stat_statements');
     await database.query('select pg_stat_statements_reset()');
   }
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
-    for (const side of order) await runRound(database, side, postgresPid, true);
+    for (const side of order) {
+      await runRound(database, side, postgresPid, true);
+      if (RESCAN_AB) await runRescan(side, postgresPid, true);
+    }
   }
   const loadAfter = loadAverageText();
 
@@ -307,6 +360,17 @@ async function main(resources: Resources): Promise<boolean> {
         `both ${fixed((current.app + current.pg) / (base.app + base.pg), 2)}, wall per batch ${fixed(current.wallMs / base.wallMs, 2)}`,
     );
   }
+  if (RESCAN_AB) {
+    console.log('');
+    console.log('Reads of the meters (once a second in a running clock), per read:');
+    for (const side of sides) {
+      const reads = side.rescanWallMs.length;
+      console.log(
+        `  ${side.name.padEnd(26)} ${reads} reads: ${fixed(sum(side.rescanWallMs) / reads, 2)} ms, app ${fixed(sum(side.rescanAppCpuUs) / reads, 0)} µs, ` +
+          `PostgreSQL ${fixed(sum(side.rescanPgCpuUs) / reads, 0)} µs of CPU`,
+      );
+    }
+  }
   console.log(`Load average after: ${loadAfter}`);
   if (STATEMENT_STATISTICS) {
     const { rows } = await database.query<{ query: string; calls: string; total_ms: number; mean_ms: number }>(
@@ -323,6 +387,20 @@ async function main(resources: Resources): Promise<boolean> {
     }
   }
 
+  if (EXPLAIN) {
+    const { rows: due } = await database.query<{ id: string }>(
+      'select call_id as id from call_meter order by next_check_at, call_id limit $1',
+      [BATCH],
+    );
+    await database.query('begin');
+    const { rows: plan } = await database.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers) ${claimDueCalls.text}`,
+      claimDueCalls.values({ callIds: due.map((r) => r.id), now: new Date(Date.now() + 3_600_000).toISOString() }),
+    );
+    await database.query('rollback');
+    console.log(`The claim of ${due.length} calls (EXPLAIN ANALYZE, rolled back):`);
+    for (const line of plan) console.log(`  ${line['QUERY PLAN'].slice(0, 160)}`);
+  }
   for (const side of sides) await side.close();
   resources.sides = [];
   let holds = false;

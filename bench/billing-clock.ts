@@ -73,7 +73,7 @@ import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startApp, type RunningApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
@@ -84,7 +84,7 @@ import { sql } from '../server/database/sql.js';
 import { authenticate } from '../server/domain/accounts/authenticate.service.js';
 import type { Principal } from '../server/domain/accounts/principal.js';
 import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
-import { claimDueCalls, selectMetersDue, updateBatchMeters } from '../server/domain/calls/call-meter.queries.js';
+import { claimDueCalls, selectMetersPlacedSince, updateBatchMeters } from '../server/domain/calls/call-meter.queries.js';
 import { CallStatus } from '../server/domain/calls/call-record.js';
 import { endCall, startCall } from '../server/domain/calls/call.service.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
@@ -140,6 +140,11 @@ const BATCH_SIZES = integerListFromEnv('BENCH_CLOCK_BATCH_SIZES', [1_000, 1], 10
  */
 /** The clock's rescan of every active call's meter, ms (`BENCH_CLOCK_RESCAN_MS`, default the server's). */
 const RESCAN_MS = numberFromEnv('BENCH_CLOCK_RESCAN_MS', loadConfig({}).billingClockRescanMs, 100, 600_000);
+/**
+ * The clock's full read of every active call's meter, ms (`BENCH_CLOCK_FULL_RESCAN_MS`, default the server's; 1000 reads
+ * every meter every second, as the clock did before it read only the meters placed since its last read).
+ */
+const FULL_RESCAN_MS = numberFromEnv('BENCH_CLOCK_FULL_RESCAN_MS', loadConfig({}).billingClockFullRescanMs, 100, 600_000);
 const PLACE_WITH_SQL = (process.env.BENCH_CLOCK_PLACEMENT ?? 'service') === 'sql';
 /** Load pg_stat_statements (a diagnostic with a small cost of its own) and report the clock's statements per window. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
@@ -278,7 +283,7 @@ async function readStatementTimes(database: pg.Client): Promise<StatementTimes> 
 
 /** What PostgreSQL makes of the clock's rescan query and the tables it writes, at one moment. */
 interface ClaimState {
-  /** Plan nodes of the rescan query, outermost first, e.g. "Seq Scan". */
+  /** Plan nodes of the rescan query (the meters placed since a snapshot), depth first, e.g. "Index Scan (call_meter_placed_xid_idx)". */
   plan: string;
   /** Rows the planner expects the rescan to return. */
   estimatedRows: number;
@@ -293,17 +298,25 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** EXPLAIN (no ANALYZE) of the clock's rescan query, and the counters of the tables it writes. */
+/**
+ * EXPLAIN (no ANALYZE) of the clock's rescan query, the one it runs every second (the meters placed since a snapshot,
+ * taken now), and the counters of the tables it writes.
+ */
 async function readClaimState(database: pg.Client): Promise<ClaimState> {
-  const { rows } = await database.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${selectMetersDue.text}`);
+  const snapshot = (await database.query<{ snapshot: string }>('select pg_current_snapshot()::text as snapshot')).rows[0]!.snapshot;
+  const { rows } = await database.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+    `explain (format json) ${selectMetersPlacedSince.text}`,
+    selectMetersPlacedSince.values({ since: snapshot }),
+  );
+  // Every node, depth first (the join's inner side, the meters' scan, is its second child).
   const nodes: string[] = [];
-  let node: PlanNode | undefined = rows[0]!['QUERY PLAN'][0]!.Plan;
-  let estimatedRows = 0;
-  while (node) {
+  const top = rows[0]!['QUERY PLAN'][0]!.Plan;
+  const visit = (node: PlanNode) => {
     nodes.push(node['Index Name'] ? `${node['Node Type']} (${node['Index Name']})` : node['Node Type']);
-    estimatedRows = node['Plan Rows'];
-    node = node.Plans?.[0];
-  }
+    for (const child of node.Plans ?? []) visit(child);
+  };
+  visit(top);
+  const estimatedRows = top['Plan Rows'];
   await database.query('select pg_stat_clear_snapshot()');
   const { rows: counters } = await database.query<{
     relname: string;
@@ -487,6 +500,12 @@ interface RunResult {
   cpu: CpuUse;
   /** Event-loop utilisation of this process during the window, 0..1. */
   loopUtilisation: number;
+  /** How late the loop ran a timer during the window, p99 and max, in ms (monitorEventLoopDelay). */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  /** The GC's pauses during the window: ms per second, and the longest, in ms. */
+  gcMsPerSecond: number;
+  gcMaxMs: number;
   /** startCall round trips while placing, ascending, in ms. */
   startMs: Float64Array;
   endSeconds: number;
@@ -631,6 +650,7 @@ async function runOnce(options: {
       billingClockBatchSize: batchSize,
       concurrentCallsPerAccountMax: Math.max(loadConfig({}).concurrentCallsPerAccountMax, Math.ceil(CALLS / ACCOUNTS)),
       billingClockRescanMs: RESCAN_MS,
+      billingClockFullRescanMs: FULL_RESCAN_MS,
     },
   );
   const app = await startApp({ config, databaseUrl: options.databaseUrl, platformAdminToken: options.adminToken });
@@ -658,6 +678,14 @@ async function runOnce(options: {
   if (STATEMENT_STATISTICS) await options.database.query('select pg_stat_statements_reset()');
   const cpuBefore = sampleCpu(options.cpuSubjects);
   const loopBefore = performance.eventLoopUtilization();
+  // How long timers waited for the loop (what a batch due now waits before it can start), and the GC's pauses.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const gcPausesMs: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcPausesMs.push(entry.duration);
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const windowStarted = performance.now();
 
   await sleep(MEASURE_SECONDS * 1000);
@@ -666,6 +694,8 @@ async function runOnce(options: {
   const batches = batchTimes.reset();
   const windowSeconds = (performance.now() - windowStarted) / 1000;
   const loop = performance.eventLoopUtilization(loopBefore);
+  loopDelay.disable();
+  gcObserver.disconnect();
   const cpu = cpuBetween(cpuBefore, sampleCpu(options.cpuSubjects));
   const after = await readCallFigures(options.database);
   const statements = STATEMENT_STATISTICS ? await readStatementTimes(options.database) : undefined;
@@ -713,6 +743,11 @@ async function runOnce(options: {
       unfunded: after.unfunded,
       cpu,
       loopUtilisation: loop.utilization,
+      // The histogram counts the 10 ms sampling interval in: what it measures is the delay beyond it.
+      loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - 10),
+      loopDelayMaxMs: Math.max(0, loopDelay.max / 1e6 - 10),
+      gcMsPerSecond: gcPausesMs.reduce((sum, ms) => sum + ms, 0) / windowSeconds,
+      gcMaxMs: Math.max(0, ...gcPausesMs),
       startMs: startMs.sorted(),
       endSeconds,
       endMs: endMs.sorted(),
@@ -754,6 +789,10 @@ const DIAGNOSTIC_COLUMNS = [
   ['loop', 5],
   ['pg CPU', 6],
   ['other', 6],
+  ['delay p99', 9],
+  ['delay max', 9],
+  ['gc ms/s', 7],
+  ['gc max', 6],
 ] as const;
 
 const AB_COLUMNS = [
@@ -893,7 +932,8 @@ async function main(resources: Resources): Promise<boolean> {
       'commit); capacity/s = calls handled per second of batch time (the most the clock could do if it never waited); behind = how late ' +
       'the oldest due call not yet handled was at the start and at the end of the window; backlog = calls due and not handled at the ' +
       'end; unfunded = active calls past their funded time at the end; CPU in % of one core (app = this process: the app and its clock; pg = the PostgreSQL ' +
-      "cluster; other = the rest of the machine); loop = the app's event-loop utilisation",
+      "cluster; other = the rest of the machine); loop = the app's event-loop utilisation; delay = how late the loop ran a " +
+      "timer (p99, max; beyond its 10 ms sampling), ms; gc = the garbage collector's pauses, ms per second and the longest",
   );
   console.log(
     row(
@@ -920,6 +960,10 @@ async function main(resources: Resources): Promise<boolean> {
         fixed(100 * result.loopUtilisation, 0),
         fixed(result.cpu.postgresPercent, 0),
         fixed(result.cpu.otherPercent, 0),
+        fixed(result.loopDelayP99Ms, 1),
+        fixed(result.loopDelayMaxMs, 1),
+        fixed(result.gcMsPerSecond, 1),
+        fixed(result.gcMaxMs, 1),
       ]),
     );
   }

@@ -481,14 +481,32 @@ export class OutboxTail {
         ? this.inboundCallListeners.get(row.event_account_id)
         : this.campaignListeners.get(row.event_campaign_id);
     if (!set) return;
+    const type = row.event_type as EntityChange['type'];
+    const listeners = [...set];
+    // A call batch writes one row for its calls of a campaign: each call's change, as a row of its own would give it.
+    const callIds = row.event_call_ids;
+    if (callIds !== null) {
+      const versions = row.event_call_versions!;
+      for (let at = 0; at < callIds.length; at++) {
+        const change: EntityChange = {
+          type,
+          accountId: row.event_account_id,
+          campaignId: row.event_campaign_id,
+          callId: callIds[at]!,
+          version: BigInt(versions[at]!),
+        };
+        for (const listener of listeners) listener(change);
+      }
+      return;
+    }
     const change: EntityChange = {
-      type: row.event_type as EntityChange['type'],
+      type,
       accountId: row.event_account_id,
       campaignId: row.event_campaign_id,
       callId: row.event_call_id,
       version: BigInt(row.event_version!),
     };
-    for (const listener of [...set]) listener(change);
+    for (const listener of listeners) listener(change);
   }
 
   private dispatch(event: WalletEvent): void {

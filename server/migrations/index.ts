@@ -39,7 +39,9 @@ import { Migration20261207160000CallMeter } from './Migration20261207160000_call
 import { Migration20261207235200OutboxTransactionRanges } from './Migration20261207235200_outbox_transaction_ranges.js';
 import { Migration20261208130000CallSetUpIndexes } from './Migration20261208130000_call_set_up_indexes.js';
 import { Migration20261208140000LedgerLegsOnWalletTransaction } from './Migration20261208140000_ledger_legs_on_wallet_transaction.js';
+import { Migration20261209100000CallMeterPlacedXid } from './Migration20261209100000_call_meter_placed_xid.js';
 import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
+import { Migration20261209120000CallEventsPerBatch } from './Migration20261209120000_call_events_per_batch.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -87,6 +89,8 @@ export const migrationsList = [
   { name: 'Migration20261207235200_outbox_transaction_ranges', class: Migration20261207235200OutboxTransactionRanges },
   { name: 'Migration20261208130000_call_set_up_indexes', class: Migration20261208130000CallSetUpIndexes },
   { name: 'Migration20261208140000_ledger_legs_on_wallet_transaction', class: Migration20261208140000LedgerLegsOnWalletTransaction },
+  { name: 'Migration20261209100000_call_meter_placed_xid', class: Migration20261209100000CallMeterPlacedXid },
+  { name: 'Migration20261209120000_call_events_per_batch', class: Migration20261209120000CallEventsPerBatch },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];

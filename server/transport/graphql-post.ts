@@ -1,12 +1,11 @@
 import type http from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import type { CorsOptions } from 'cors';
 import type express from 'express';
 import { operationTimeoutResult, type StartClientOperation } from './client-operation.js';
 import type { KnownDocumentPath } from './known-document-path.js';
-
-/** A plain node:http middleware (cors() and express.json() are such functions). */
-type NodeMiddleware = (request: http.IncomingMessage, response: http.ServerResponse, next: (error?: unknown) => void) => void;
+import { leanJsonBody, type NodeMiddleware } from './json-body.js';
 
 /** Options of {@link graphqlPostListener}. */
 export interface GraphqlPostListenerOptions<TContext extends BaseContext> {
@@ -15,6 +14,10 @@ export interface GraphqlPostListenerOptions<TContext extends BaseContext> {
   context(request: http.IncomingMessage): Promise<TContext>;
   /** The very middlewares the express route at /graphql runs before Apollo, in order: cors(), express.json({ limit }). */
   middlewares: NodeMiddleware[];
+  /** The body limit given to express.json(), in bytes: bodies within it in plain JSON are read here (json-body.ts), the rest by express.json(). */
+  bodyBytesMax: number;
+  /** The headers the cors() of `middlewares` sets on every POST ({@link fixedCorsHeaders}), set without running it; absent: cors() runs. */
+  corsHeaders?: readonly (readonly [string, string])[];
   /** Serves every other request, and the errors of this path (its JSON error handler answers them as for any route). */
   app: express.Express;
   /** A new operation with its budget (deadline, connection cap); see client-operation.ts. */
@@ -46,8 +49,12 @@ type WithPendingError = http.IncomingMessage & { [PENDING_ERROR]?: unknown };
  */
 export function graphqlPostListener<TContext extends BaseContext>(options: GraphqlPostListenerOptions<TContext>): http.RequestListener {
   const { apollo, app } = options;
-  const [cors, json, ...others] = options.middlewares;
-  if (!cors || !json || others.length > 0) throw new Error('graphqlPostListener expects exactly cors() and express.json()');
+  const [cors, expressJson, ...others] = options.middlewares;
+  if (!cors || !expressJson || others.length > 0) throw new Error('graphqlPostListener expects exactly cors() and express.json()');
+  const json = leanJsonBody(options.bodyBytesMax, expressJson);
+  // cors() builds its options and header list anew on each call (issue 18): when its headers are
+  // fixed, they are set here instead.
+  const { corsHeaders } = options;
 
   const toExpress = (request: http.IncomingMessage, response: http.ServerResponse, error: unknown) => {
     (request as WithPendingError)[PENDING_ERROR] = error;
@@ -122,7 +129,7 @@ export function graphqlPostListener<TContext extends BaseContext>(options: Graph
       return;
     }
     const search = searchAt === -1 ? '' : url.slice(searchAt);
-    cors(request, response, (corsError) => {
+    const afterCors = (corsError?: unknown) => {
       if (corsError) return toExpress(request, response, corsError);
       json(request, response, (jsonError) => {
         if (jsonError) return toExpress(request, response, jsonError);
@@ -131,8 +138,30 @@ export function graphqlPostListener<TContext extends BaseContext>(options: Graph
           else toExpress(request, response, error);
         });
       });
-    });
+    };
+    if (!corsHeaders) {
+      cors(request, response, afterCors);
+      return;
+    }
+    for (const [name, value] of corsHeaders) response.setHeader(name, value);
+    afterCors();
   };
+}
+
+/**
+ * The headers cors() with `options` sets on every POST, whatever the request: with the default origin
+ * (`*`, no Vary) and no credentials, `Access-Control-Allow-Origin: *` and `Access-Control-Expose-Headers`
+ * when headers are exposed. Undefined for any other option (an origin of its own, reflected or computed,
+ * credentials…): cors() then runs on every request. The test compares both with cors()'s own headers.
+ */
+export function fixedCorsHeaders(options: CorsOptions): readonly (readonly [string, string])[] | undefined {
+  for (const [key, value] of Object.entries(options)) {
+    if (key !== 'exposedHeaders' && !(key === 'origin' && value === '*')) return undefined;
+  }
+  const headers: [string, string][] = [['Access-Control-Allow-Origin', '*']];
+  const exposed = Array.isArray(options.exposedHeaders) ? options.exposedHeaders.join(',') : options.exposedHeaders;
+  if (exposed) headers.push(['Access-Control-Expose-Headers', exposed]);
+  return headers;
 }
 
 /**

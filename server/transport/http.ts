@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import cors from 'cors';
+import cors, { type CorsOptions } from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
@@ -33,7 +33,7 @@ import { queryParseOptions, queryValidationRules, withoutFieldSuggestions } from
 import { attachWebSocketServer } from './ws.js';
 import { serveClient } from './static-client.js';
 import { createLoaders } from '../graphql/loaders.js';
-import { forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
+import { fixedCorsHeaders, forwardGraphqlPostError, graphqlPostListener } from './graphql-post.js';
 import { rateLimitedError, type RateLimits } from './rate-limits/rate-limits.js';
 import { cookieValue, sameOrigin, SESSION_COOKIE } from './session-cookie.js';
 import { jsonErrorHandler, jsonNotFound, onClientError, sendTransportError } from './json-errors.js';
@@ -249,7 +249,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   };
   // One list for both paths to /graphql, so their CORS and body rules cannot drift apart.
   // A browser's script may read X-Request-Id only when CORS exposes it.
-  const graphqlMiddlewares = [cors({ exposedHeaders: [REQUEST_ID_HEADER] }), express.json({ limit: config.requestBodyBytesMax })] as const;
+  const graphqlCors: CorsOptions = { exposedHeaders: [REQUEST_ID_HEADER] };
+  const graphqlMiddlewares = [cors(graphqlCors), express.json({ limit: config.requestBodyBytesMax })] as const;
   // app.use matches sub-paths too: /graphql/anything is not the endpoint (JSON 404, not Apollo's 400).
   app.use('/graphql', (request, response, next) => (request.path === '/' ? next() : jsonNotFound(request, response)));
   const apolloMiddleware = expressMiddleware(apollo, { context: ({ req }) => context(req) });
@@ -275,6 +276,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
         apollo,
         context,
         middlewares: [...graphqlMiddlewares],
+        bodyBytesMax: config.requestBodyBytesMax,
+        corsHeaders: fixedCorsHeaders(graphqlCors),
         app,
         startOperation: options.startOperation,
         retryAfterSeconds: RETRY_AFTER_SECONDS,

@@ -8,7 +8,8 @@ import { findLogLeaks, KEEP_TEST_LOG_ENV, TEST_LOG_FILE_ENV } from './log-leaks.
  * summary, so tools that read test counts from the last line understand the run. A test file that
  * fails without a failed test (it did not load, or a hook threw) counts as one failure.
  *
- * Before it, checks the servers' log of the whole run (global-setup.ts) for secrets (log-leaks.ts):
+ * Before it, lists the slowest files (the suite's time budget is ~10 minutes on 2 cores: this
+ * says where it goes), then checks the servers' log of the whole run (global-setup.ts) for secrets (log-leaks.ts):
  * any found is printed, counts as one failure and fails the run, and the log is kept.
  */
 export default class SummaryReporter implements Reporter {
@@ -27,8 +28,24 @@ export default class SummaryReporter implements Reporter {
       // A file can fail with no failed test: it did not load, or a beforeAll hook threw.
       failed += testModule.state() === 'failed' && failedHere === 0 ? 1 : failedHere;
     }
+    printSlowestFiles(testModules);
     failed += checkServerLog(failed > 0);
     console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  }
+}
+
+/** How many of the slowest files the closing summary lists. */
+const SLOWEST_FILES_SHOWN = 10;
+
+/** Prints the files whose tests and hooks took longest, slowest first, with their share of the sum. */
+function printSlowestFiles(testModules: ReadonlyArray<TestModule>): void {
+  const files = testModules.map((m) => ({ file: m.relativeModuleId, ms: m.diagnostic().duration }));
+  const total = files.reduce((sum, f) => sum + f.ms, 0);
+  if (total === 0) return;
+  files.sort((a, b) => b.ms - a.ms);
+  console.log(`\nSlowest files (tests and hooks; ${(total / 1000).toFixed(0)} s summed over ${files.length} files):`);
+  for (const { file, ms } of files.slice(0, SLOWEST_FILES_SHOWN)) {
+    console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${((100 * ms) / total).toFixed(1).padStart(4)} %  ${file}`);
   }
 }
 

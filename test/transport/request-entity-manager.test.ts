@@ -1,7 +1,8 @@
 // Goal: a GraphQL request forks the ORM's EntityManager only when it uses one: call control
 // (startCall, endCall, startCalls, endCalls, callGrants) with a cached API key forks none (it runs raw
-// SQL on the process's own EntityManager, and so do its batches), a query whose resolvers and loaders
-// read entities forks exactly one, and every answer is what it was (calls placed, hung up, and posted;
+// SQL on the process's own EntityManager, and so do its batches), nor does a charge that posts, while a
+// charge refused or replayed (which reads the database to say why) and a query whose resolvers and
+// loaders read entities fork exactly one each, and every answer is what it was (calls placed, hung up, and posted;
 // the ledger clean). Method: the real server over HTTP, counting calls to the ORM's fork while each
 // request runs (no mock: the spy passes every call through).
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -64,6 +65,30 @@ it('forks no EntityManager for call control, one for a query that reads entities
   const read = await t.ok(owner.ownerKey, 'query($id: ID!) { campaign(id: $id) { id walletId } }', { id: campaignId });
   expect(read.campaign.walletId).toBe(owner.walletId);
   expect(fork).toHaveBeenCalledTimes(1);
+  fork.mockRestore();
+  await t.assertLedger();
+});
+
+const CHARGE = 'mutation($input: ChargeInput!) { charge(input: $input) { transaction { id amount } wallet { balance } replayed } }';
+
+it('forks no EntityManager for a charge that posts, one for a charge refused or replayed', async () => {
+  const owner = await t.createAccount('Charge forks');
+  await t.fund(owner.walletId, '1');
+  // Warm the key's principal in the credential cache.
+  await t.ok(owner.ownerKey, CHARGE, { input: { walletId: owner.walletId, amount: '0.10' } });
+
+  const fork = vi.spyOn(t.app.orm.em, 'fork');
+  const posted = await t.ok(owner.ownerKey, CHARGE, { input: { walletId: owner.walletId, amount: '0.20', idempotencyKey: 'forks-1' } });
+  expect(posted.charge).toMatchObject({ transaction: { amount: '0.2' }, wallet: { balance: '0.7' }, replayed: false });
+  expect(fork).toHaveBeenCalledTimes(0);
+
+  const replayed = await t.ok(owner.ownerKey, CHARGE, { input: { walletId: owner.walletId, amount: '0.20', idempotencyKey: 'forks-1' } });
+  expect(replayed.charge).toMatchObject({ transaction: { id: posted.charge.transaction.id }, replayed: true });
+  expect(fork).toHaveBeenCalledTimes(1);
+
+  const refused = await t.graphql(owner.ownerKey, CHARGE, { input: { walletId: owner.walletId, amount: '5' } });
+  expect(refused.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_FUNDS');
+  expect(fork).toHaveBeenCalledTimes(2);
   fork.mockRestore();
   await t.assertLedger();
 });

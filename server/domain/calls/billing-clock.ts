@@ -16,8 +16,10 @@ import {
 import {
   type ClaimedCallRow,
   claimDueCalls,
+  type MeterSeenRow,
   selectCallsDue,
   selectMetersDue,
+  selectMetersPlacedSince,
   stopBatchCalls,
   updateBatchMeters,
 } from './call-meter.queries.js';
@@ -50,6 +52,7 @@ export interface BillingClockOptions {
     | 'billingClockBatchSize'
     | 'billingClockLookAheadMs'
     | 'billingClockRescanMs'
+    | 'billingClockFullRescanMs'
     | 'billingClockClaimTimeoutMs'
     | 'walletBalanceMicrosMax'
     | 'concurrentCallsPerAccountMax'
@@ -128,13 +131,30 @@ function toMeteredCall(row: ClaimedCallRow): MeteredCall {
   };
 }
 
+/**
+ * Which read of the meters a clock makes now: none until `billingClockRescanMs` has passed since its
+ * last read (of either kind, failed ones too), then `full` (every active call's due time) when
+ * `billingClockFullRescanMs` has passed since its last full read, else `placed` (the meters placed
+ * since the last read). `sinceRescanMs` and `sinceFullRescanMs` are machine milliseconds; Infinity:
+ * never (a clock with no read to take on from reads everything).
+ */
+export function rescanKind(
+  sinceRescanMs: number,
+  sinceFullRescanMs: number,
+  config: Pick<Config, 'billingClockRescanMs' | 'billingClockFullRescanMs'>,
+): 'full' | 'placed' | null {
+  if (sinceRescanMs < config.billingClockRescanMs) return null;
+  return sinceFullRescanMs >= config.billingClockFullRescanMs ? 'full' : 'placed';
+}
+
 /** The largest number of lag samples kept between two reads (the bench reads them). */
 const LAG_SAMPLES_MAX = 1_000_000;
 
 /**
  * The server's meter for every active call, in any number of processes (calls are claimed with
  * SKIP LOCKED). Every process's clock meters every call: it schedules the calls it starts at once
- * and learns of the others' by its rescan (every `billingClockRescanMs`), and whichever clock claims
+ * and learns of the others' by its rescan (every `billingClockRescanMs`: the meters placed since its
+ * last read, by the snapshot that read ran with; every `billingClockFullRescanMs` all of them), and whichever clock claims
  * a due call first handles it while the others skip it. So a process that dies leaves nothing
  * behind but the calls its batch in flight had locked, and those only until PostgreSQL ends that
  * transaction: within `billingClockClaimTimeoutMs` of its death (see {@link BillingClock.claiming}).
@@ -156,8 +176,15 @@ export class BillingClock {
   private readonly dueAt = new Map<string, number>();
   /** Min-heap of (due, call) over {@link dueAt}; entries whose due no longer matches are skipped. */
   private readonly heap = new DueHeap();
-  /** Machine time of the last full read of the active calls; -Infinity: never. */
+  /** Machine time of the last read of the meters (either kind); -Infinity: never. */
   private lastRescanMs = Number.NEGATIVE_INFINITY;
+  /** Machine time of the last full read of the meters; -Infinity: never. */
+  private lastFullRescanMs = Number.NEGATIVE_INFINITY;
+  /** The snapshot (`pg_snapshot` text) the last read ran with: the next read takes on from it. Undefined: never read. */
+  private seenSnapshot: string | undefined;
+
+  /** Reads of the meters since start, by kind, for tests and monitoring. */
+  readonly rescans = { full: 0, placed: 0 };
 
   constructor(private readonly options: BillingClockOptions) {
     // Sleeps until the next call is due (at most billingClockIntervalMs when any is; until the
@@ -198,16 +225,52 @@ export class BillingClock {
     this.dueAt.delete(callId);
   }
 
-  /** Reads every active call's due time (one narrow meter row per active call). */
+  /**
+   * Learns of the active calls it does not know, when a read is due ({@link rescanKind}): the meters
+   * placed since its last read (a few rows a second), or every active call's (once every
+   * `billingClockFullRescanMs`, and first). The full read also forgets the calls ended elsewhere
+   * and takes the due times other processes' clocks moved; between two, such a call is found out
+   * when it falls due (the claim skips it, {@link reschedule} reads it).
+   */
   private async rescan(): Promise<void> {
-    this.lastRescanMs = Date.now();
-    const rows = await selectMetersDue.all(this.options.em);
-    const active = new Set<string>();
-    for (const row of rows) {
-      active.add(row.id);
-      if (this.dueAt.get(row.id) !== row.next_check_at_ms) this.track(row.id, row.next_check_at_ms);
+    const { config, em } = this.options;
+    const nowMs = Date.now();
+    // Without a snapshot to take on from (none read yet, or the first read failed) it reads everything.
+    const sinceFullRescanMs = this.seenSnapshot === undefined ? Number.POSITIVE_INFINITY : nowMs - this.lastFullRescanMs;
+    const kind = rescanKind(nowMs - this.lastRescanMs, sinceFullRescanMs, config);
+    if (kind === null) return;
+    this.lastRescanMs = nowMs;
+    if (kind === 'placed') {
+      const rows = await selectMetersPlacedSince.all(em, { since: this.seenSnapshot! });
+      this.rescans.placed++;
+      this.learn(rows);
+      return;
     }
-    for (const id of [...this.dueAt.keys()]) if (!active.has(id)) this.forget(id);
+    this.lastFullRescanMs = nowMs;
+    // Only calls known before the read are forgotten when it misses them: one this process starts
+    // meanwhile may have committed after the read's snapshot (the next read of the placed finds it).
+    const known = [...this.dueAt.keys()];
+    const rows = await selectMetersDue.all(em);
+    this.rescans.full++;
+    const active = this.learn(rows);
+    for (const id of known) if (!active.has(id)) this.forget(id);
+  }
+
+  /** Schedules the meters read (those whose due time it did not have), keeps the read's snapshot; the ids read. */
+  private learn(rows: readonly MeterSeenRow[]): Set<string> {
+    const read = new Set<string>();
+    let snapshot: string | undefined;
+    for (const row of rows) {
+      if (row.id === null) {
+        snapshot = row.snapshot!;
+        continue;
+      }
+      read.add(row.id);
+      if (this.dueAt.get(row.id) !== row.next_check_at_ms) this.track(row.id, row.next_check_at_ms!);
+    }
+    assert(snapshot !== undefined, 'a read of the meters returns its snapshot');
+    this.seenSnapshot = snapshot;
+    return read;
   }
 
   /** The earliest due time on the schedule (stale heap entries dropped), or undefined when nothing is scheduled. */
@@ -266,7 +329,7 @@ export class BillingClock {
       // Between batches too: a clock that always finds calls due (a busy or loaded one) never leaves
       // this loop, and read the active calls only here it would never learn of the calls of a
       // process that died (measured in the kill -9 storm: 24 of them unmetered for 20 s).
-      if (Date.now() - this.lastRescanMs >= config.billingClockRescanMs) await this.rescan();
+      await this.rescan();
       const nowMs = clock.now();
       // The first batch of a pass takes the calls due within the look-ahead too; later ones only
       // calls already due (a backlog): the calls falling due meanwhile wait for the next pass, one
@@ -274,7 +337,16 @@ export class BillingClock {
       if (!first && (this.nextDueMs() ?? Number.POSITIVE_INFINITY) > nowMs) return total;
       const ids = this.takeDue(nowMs + config.billingClockLookAheadMs, config.billingClockBatchSize);
       if (ids.length === 0) return total;
-      const pass = await this.runBatch(ids, nowMs);
+      let pass: BillingPass;
+      try {
+        pass = await this.runBatch(ids, nowMs);
+      } catch (error) {
+        // The calls taken off the schedule for a batch that failed (rolled back, or its outcome
+        // unknown) go back on it, due at the next pass: a claim then reads what they are now. The
+        // read of the placed meters would not bring them back (they were placed long before).
+        for (const id of ids) if (!this.dueAt.has(id)) this.track(id, nowMs + config.billingClockIntervalMs);
+        throw error;
+      }
       total.processed += pass.processed;
       total.extended += pass.extended;
       total.stopped += pass.stopped;

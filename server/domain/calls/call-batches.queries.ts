@@ -24,6 +24,23 @@ export interface WrittenCallRow {
 const WRITTEN_CALL_COLUMNS = `c.id, c.version::text, (extract(epoch from c.created_at) * 1000000)::bigint::text as created_at_us, c.transaction_id`;
 
 /**
+ * The CALL_UPDATED outbox rows of the calls a batch statement wrote (its CTE `c`): one row per
+ * campaign, and per account for inbound calls (what the live tail routes a call's change by), listing
+ * the calls in id order with their versions (`call_ids`, `call_versions`; its `version` the highest).
+ * A campaign with one call in the batch gets the row a call always had (`call_id`, `version`), which
+ * is also what a lone call's batch writes. One row for a batch's calls of a campaign instead of one
+ * per call: a heap tuple and two index entries per call fewer at its start and at its end, and fewer
+ * rows for every outbox reader (Migration20261209120000_call_events_per_batch).
+ */
+const CALL_EVENTS_OF_C = `
+     insert into outbox_event (type, account_id, campaign_id, call_id, version, call_ids, call_versions)
+     select 'CALL_UPDATED', account_id, campaign_id,
+            case when count(*) = 1 then (array_agg(id))[1] end, max(version),
+            case when count(*) > 1 then array_agg(id order by id) end,
+            case when count(*) > 1 then array_agg(version order by id) end
+       from c group by campaign_id, account_id order by campaign_id, account_id`;
+
+/**
  * Locks the wallets calls would spend from, in id order; with their accounts' status (a closed account's wallet stays suspended).
  * Wallets are locked FOR NO KEY UPDATE everywhere: writers still take turns, but a foreign-key check
  * of a row that references the wallet (a call, message, number, transaction) never waits behind the
@@ -63,7 +80,7 @@ export const lockCallAccounts = sql<{ id: string; active_calls: number }, { acco
   { prepareAs: 'call_starts_lock_accounts' },
 );
 
-/** Inserts many calls (element i of each array is call i) and their CALL_UPDATED outbox events, in one statement; what it decided of each. */
+/** Inserts many calls (element i of each array is call i) and their CALL_UPDATED outbox rows ({@link CALL_EVENTS_OF_C}), in one statement; what it decided of each. */
 export const insertCalls = sql<
   WrittenCallRow,
   {
@@ -106,9 +123,7 @@ export const insertCalls = sql<
    meter as (
      insert into call_meter (call_id, reserved_micros, next_check_at, funded_seconds, allowance_seconds)
      select id, reserved_micros, next_check_at, funded_seconds, allowance_seconds from c where status = 'ACTIVE'),
-   events as (
-     insert into outbox_event (type, account_id, campaign_id, call_id, version)
-     select 'CALL_UPDATED', account_id, campaign_id, id, version from c order by id)
+   events as (${CALL_EVENTS_OF_C})
    select ${WRITTEN_CALL_COLUMNS} from c`,
   { prepareAs: 'call_starts_insert_calls_written' },
 );
@@ -133,7 +148,7 @@ export const selectEndedCalls = sql<CallRow, { callIds: string[] }>(
 
 /**
  * Completes many calls at their callers' hang-up (element i of each array is call i) and inserts
- * their CALL_UPDATED outbox events, in one statement; their rows. `transactionIds[i]` is the ledger
+ * their CALL_UPDATED outbox rows ({@link CALL_EVENTS_OF_C}), in one statement; their rows. `transactionIds[i]` is the ledger
  * transaction the same batch posted call i's cost in, before this statement (null: none): recorded
  * on the call in this same write, or left null when that posting was refused (none was made), so the
  * call stays unposted for postCallCost. Returns what it decided of each call (its version, and
@@ -162,9 +177,7 @@ export const completeCalls = sql<
             as u(id, ended_at, billed_seconds, cost_micros, allowance_seconds, transaction_id), m
       where c.id = u.id and m.call_id = u.id
       returning c.*),
-   events as (
-     insert into outbox_event (type, account_id, campaign_id, call_id, version)
-     select 'CALL_UPDATED', account_id, campaign_id, id, version from c order by id)
+   events as (${CALL_EVENTS_OF_C})
    select ${WRITTEN_CALL_COLUMNS} from c`,
   { prepareAs: 'call_ends_complete_calls_written' },
 );

@@ -8,10 +8,42 @@
 import { sql } from '../../database/sql.js';
 import { ENDED_CALL_COLUMNS, type CallRow } from './calls.queries.js';
 
-/** Every active call's next due time, in epoch milliseconds (one narrow row per active call). */
-export const selectMetersDue = sql<{ id: string; next_check_at_ms: number }>(
-  'select call_id as id, (extract(epoch from next_check_at) * 1000)::float8 as next_check_at_ms from call_meter',
-  { prepareAs: 'billing_clock_rescan' },
+/**
+ * A row of a read of the meters by the billing clock: a meter (`id`, `next_check_at_ms`), or the
+ * one row that carries the snapshot the statement read under (`pg_snapshot` as text; `id` null).
+ */
+export interface MeterSeenRow {
+  id: string | null;
+  next_check_at_ms: number | null;
+  snapshot: string | null;
+}
+
+/**
+ * Every active call's next due time, in epoch milliseconds (one narrow row per active call), and
+ * the snapshot of the read, once: {@link selectMetersPlacedSince} takes on from it.
+ * `pg_current_snapshot()` is the snapshot the statement reads with (read committed: one per statement).
+ */
+export const selectMetersDue = sql<MeterSeenRow>(
+  `select null::uuid as id, null::float8 as next_check_at_ms, pg_current_snapshot()::text as snapshot
+   union all
+   select call_id, (extract(epoch from next_check_at) * 1000)::float8, null from call_meter`,
+  { prepareAs: 'billing_clock_rescan_full' },
+);
+
+/**
+ * The meters placed by transactions that `since` (the snapshot of an earlier read) did not see as
+ * committed, with their due times, and this read's snapshot: each meter placed since that read,
+ * whatever order the transactions that placed them committed in (one running when `since` was
+ * taken and committed after later ones is read now; one still running now is read by a later
+ * read, which takes on from this read's snapshot). Ids below `since`'s xmin were finished then, so
+ * only the index range from it is read: a few rows a second, not every active call.
+ */
+export const selectMetersPlacedSince = sql<MeterSeenRow, { since: string }>(
+  `select null::uuid as id, null::float8 as next_check_at_ms, pg_current_snapshot()::text as snapshot
+   union all
+   select call_id, (extract(epoch from next_check_at) * 1000)::float8, null from call_meter
+    where placed_xid >= pg_snapshot_xmin(:since::pg_snapshot) and not pg_visible_in_snapshot(placed_xid, :since::pg_snapshot)`,
+  { prepareAs: 'billing_clock_rescan_placed' },
 );
 
 /** Of `callIds`, the status and next due time (null once ended). */

@@ -164,6 +164,13 @@ export interface TailRow extends WalletEventRow {
   event_campaign_id: string | null;
   event_call_id: string | null;
   event_version: string | null;
+  /**
+   * CALL_UPDATED for several calls of one campaign (or inbound calls of one account) written by one
+   * call batch: the calls, with `event_call_versions` their versions (int8 as text), element by
+   * element; null otherwise (`event_call_id` names the one call).
+   */
+  event_call_ids: string[] | null;
+  event_call_versions: string[] | null;
   /** The outbox row's `transaction_count`: the transactions it stands for (1 for other types). */
   event_transaction_count: number;
 }
@@ -194,6 +201,7 @@ export const selectTailRowsAfter = sql<
 >(
   `select ${WALLET_EVENT_COLUMNS}, e.type as event_type, e.account_id as event_account_id,
          e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version,
+         e.call_ids::text[] as event_call_ids, e.call_versions::text[] as event_call_versions,
          e.wallet_id as event_wallet_id, e.transaction_count as event_transaction_count
     from ${outboxRowsAfter('(:txId::xid8, :id::bigint)')}
     left join lateral (

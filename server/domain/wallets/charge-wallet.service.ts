@@ -66,10 +66,11 @@ export function chargePosting(
  * @throws ForbiddenError for SUPPORT. @throws NotFoundError for an unknown or foreign wallet.
  * @throws BadUserInputError, InsufficientFundsError, IdempotencyKeyReusedError.
  * @throws SpendCapReachedError when a daily or monthly spend cap of the account or wallet does not allow it.
- * Signals `deps.committed()` after a new posting.
+ * Signals `deps.committed()` after a new posting. `em` may be a function returning the request's
+ * EntityManager, asked for only when a refusal or a replay reads the database (see postWalletTransaction).
  */
 export async function chargeWallet(
-  em: EntityManager,
+  em: EntityManager | (() => EntityManager),
   deps: Pick<ServiceDeps, 'committed' | 'postings'> & Partial<Pick<ServiceDeps, 'clock'>>,
   options: ChargeWalletOptions,
 ): Promise<PostedWalletTransaction> {

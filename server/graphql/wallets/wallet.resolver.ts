@@ -71,9 +71,11 @@ export class WalletResolver {
   })
   async charge(
     @Arg('input', () => ChargeInput, { description: 'The wallet, the amount and what it is for.' }) input: ChargeInput,
-    @Ctx() { em, principal, config, spend }: Context,
+    @Ctx() context: Context,
   ): Promise<ChargePayload> {
-    const posted = await chargeWallet(em, spend.deps, {
+    const { principal, config, spend } = context;
+    // The request's EntityManager is read (and forked) only when a refusal or replay needs it: a charge that goes through never does.
+    const posted = await chargeWallet(() => context.em, spend.deps, {
       principal,
       walletId: input.walletId,
       amountMicros: input.amount,
