@@ -123,6 +123,11 @@ const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/)
 /** Load pg_stat_statements (a diagnostic with a small cost of its own): the delivery part then reports the server's statements. */
 const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) === 1;
 /**
+ * With BENCH_PG_STAT_STATEMENTS=1: how many of the GraphQL side's statements to list after each usage round
+ * (or usage point alone), by execution time per event (`BENCH_PG_TOP_STATEMENTS`, 0 = none).
+ */
+const TOP_STATEMENTS = STATEMENT_STATISTICS ? numberFromEnv('BENCH_PG_TOP_STATEMENTS', 0, 0, 100) : 0;
+/**
  * Another build's server entry (`BENCH_CHARGE_BASE_ENTRY`, e.g. the base commit's dist/server/main.js built
  * in a checkout of its own): every point then runs on it and on this build in alternating rounds, an
  * A/B in one run. Undefined: this build alone.
@@ -830,6 +835,31 @@ async function readDatabaseWork(client: pg.Client): Promise<{ commits: number; s
   return { commits: Number(rows[0]!.commits), statements: rows[0]!.statements === null ? Number.NaN : Number(rows[0]!.statements) };
 }
 
+/** Forgets pg_stat_statements' figures so far, when {@link TOP_STATEMENTS} asks for a list. */
+async function resetTopStatements(client: pg.Client): Promise<void> {
+  if (TOP_STATEMENTS > 0) await client.query('select pg_stat_statements_reset()');
+}
+
+/**
+ * Prints the bench database's statements since {@link resetTopStatements} by execution time, per
+ * `operations` (events on usage points): where PostgreSQL's time per event goes.
+ */
+async function printTopStatements(client: pg.Client, label: string, operations: number): Promise<void> {
+  if (TOP_STATEMENTS === 0 || operations === 0) return;
+  const { rows } = await client.query<{ query: string; calls: string; total_ms: number; rows: string }>(
+    `select s.query, s.calls::text, s.total_exec_time as total_ms, s.rows::text
+       from pg_stat_statements s join pg_database d on d.oid = s.dbid
+      where d.datname = current_database() and s.query not like '%pg_stat_statements%'
+      order by s.total_exec_time desc limit $1`,
+    [TOP_STATEMENTS],
+  );
+  console.log(`  ${label}: top statements by execution time, µs and calls per event (${operations} events)`);
+  for (const statement of rows)
+    console.log(
+      `    ${fixed((statement.total_ms * 1000) / operations, 2).padStart(7)} µs  ${fixed(Number(statement.calls) / operations, 4).padStart(7)} calls  ${fixed(Number(statement.rows) / operations, 3).padStart(7)} rows  ${statement.query.replace(/\s+/g, ' ').slice(0, 150)}`,
+    );
+}
+
 /** The figures of a round compared across builds (per charge, or per event on usage points). */
 const ROUND_FIGURES = {
   rate: (round: Round) => round.graphql.chargesPerSecond,
@@ -914,6 +944,7 @@ async function measureTwoBuilds(context: RunContext): Promise<Measured> {
       }
       // The warm-up's (and the start's) commits reach pg_stat_database within a second of their end: let them land before counting.
       await sleep(STATISTICS_FLUSH_MS);
+      if (point.usage) await resetTopStatements(statistics);
       const workBefore = await readDatabaseWork(statistics);
       const graphql = await runGraphql(POINT_SECONDS);
       if (server.stderrLines > 0) {
@@ -929,6 +960,7 @@ async function measureTwoBuilds(context: RunContext): Promise<Measured> {
         commits: (workAfter.commits - workBefore.commits) / operations,
         statements: (workAfter.statements - workBefore.statements) / operations,
       };
+      if (point.usage) await printTopStatements(statistics, `${label} round ${index + 1} ${build}`, operations);
       const raw = point.usage
         ? await runUsageRawPoint(databaseUrl, cpuSubjects, usageWalletsFor('raw', point.clients), POINT_SECONDS)
         : await runRawPoint(databaseUrl, cpuSubjects, walletsFor('raw', point.scenario, point.clients), POINT_SECONDS);

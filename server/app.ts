@@ -181,6 +181,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           pollIntervalMs: config.outboxPollIntervalMs,
           readIntervalMinMs: config.outboxTailReadIntervalMinMs,
           inboxBatchesMax: config.outboxStreamInboxMessagesMax,
+          listenedWalletsMax: config.outboxTailListenedWalletsMax,
           onError: onOutboxError,
         }),
       stop: (started) => started.stop(),

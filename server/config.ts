@@ -296,6 +296,15 @@ export interface Config {
    */
   outboxBatchSize: number;
   /**
+   * Most wallets with live subscribers in a process for which its outbox tail reads back only
+   * their transactions, in wallets: up to this many, a read brings each other wallet's outbox row
+   * alone (a 500-event usage statement is a row per wallet instead of 500 transactions parsed for
+   * nobody); with more, each read compares every row against the list, so it brings every
+   * transaction instead. A fleet's reader always brings every transaction (it publishes them to every
+   * process). @default 256
+   */
+  outboxTailListenedWalletsMax: number;
+  /**
    * Redis for a fleet of server processes, e.g. `redis://10.0.0.5:6379`. When set, the processes
    * elect ONE outbox reader (a PostgreSQL advisory lock held on a dedicated connection) that reads
    * the outbox and publishes its rows through Redis pub/sub; every process feeds its subscribers
@@ -1176,6 +1185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     outboxConsumerPassIntervalMinMs: integerFromEnv(env, 'OUTBOX_CONSUMER_PASS_INTERVAL_MIN_MS', 200),
     outboxNotifyIntervalMinMs: integerFromEnv(env, 'OUTBOX_NOTIFY_INTERVAL_MIN_MS', 20),
     outboxBatchSize: 500,
+    outboxTailListenedWalletsMax: 256,
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'spendwire:',
     outboxReaderReconnectDelayMs: positiveIntegerFromEnv(env, 'OUTBOX_READER_RECONNECT_DELAY_MS', 500),

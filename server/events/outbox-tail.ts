@@ -33,6 +33,17 @@ function byWalletSequence(a: TailRow, b: TailRow): number {
   return x.length !== y.length ? x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * The wallet transactions that tail rows stand for: one per row read with its transaction, a row's
+ * `transaction_count` for one read without (its wallet not listened to), 1 for other types.
+ */
+function transactionsRead(rows: readonly TailRow[]): number {
+  let transactions = 0;
+  for (const row of rows)
+    transactions += row.event_type === 'WALLET_TRANSACTION' && row.wallet_id === null ? row.event_transaction_count : 1;
+  return transactions;
+}
+
 /** Orders two decimal strings of non-negative integers (no sign, no leading zeros) as numbers. */
 function compareDecimal(x: string, y: string): number {
   return x.length !== y.length ? x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
@@ -80,6 +91,12 @@ export interface OutboxTailOptions {
   onError?: (error: unknown) => void;
   /** Most received batches kept waiting (see {@link OutboxTail.receive}); one more drops the oldest. @default 1000 */
   inboxBatchesMax?: number;
+  /**
+   * Most wallets listened to in this process for which a read brings back only their transactions
+   * (`outboxTailListenedWalletsMax`); with more, or as a fleet's reader (which publishes what it
+   * reads to every process), a read brings back every transaction. @default 256
+   */
+  listenedWalletsMax?: number;
 }
 
 /**
@@ -116,6 +133,8 @@ export class OutboxTail {
   databaseReads = 0;
   /** Of those, reads of a gap in the received batches (a lost message, a reconnect, a new reader). */
   gapReads = 0;
+  /** Wallet transactions read back with their outbox rows since the start (see {@link OutboxTailOptions.listenedWalletsMax}). */
+  transactionRowsRead = 0;
   /** Times this tail went back to reading the outbox on its own (see {@link setSelfReading}). */
   selfReadingStarts = 0;
   /** Set while this process is the fleet's reader: told of every batch read from PostgreSQL. */
@@ -399,22 +418,43 @@ export class OutboxTail {
     let progressed = false;
     for (;;) {
       const from = this.position;
-      this.databaseReads++;
-      this.lastReadStartedAtMs = performance.now();
-      const rows = await selectTailRowsAfter.all(this.options.em, {
-        txId: from.txId,
-        id: from.id,
-        limit: this.options.batchSize,
-      });
+      const rows = await this.readRowsAfter(from);
       if (rows.length > 0) {
         this.handle(rows);
         progressed = true;
         // Published as read: the position moved by exactly these rows, so the batch says so.
         this.publisher?.({ from, to: this.position, rows });
       }
-      if (rows.length < this.options.batchSize) return progressed;
+      if (transactionsRead(rows) < this.options.batchSize) return progressed;
       if (this.stopped) return progressed;
     }
+  }
+
+  /**
+   * One read after `from`, with the transactions of the wallets listened to here (of every wallet
+   * as a fleet's reader, or past `listenedWalletsMax`). A wallet first listened to, or a publisher
+   * set, while the read ran would miss transactions the read left out: then it is read again whole.
+   */
+  private async readRowsAfter(from: OutboxPosition): Promise<TailRow[]> {
+    const read = async (expandAll: boolean) => {
+      this.databaseReads++;
+      this.lastReadStartedAtMs = performance.now();
+      const rows = await selectTailRowsAfter.all(this.options.em, {
+        txId: from.txId,
+        id: from.id,
+        limit: this.options.batchSize,
+        expandAll,
+        walletIds: expandAll ? [] : [...this.listeners.keys()],
+      });
+      for (const row of rows) if (row.wallet_id !== null) this.transactionRowsRead++;
+      return rows;
+    };
+    const expandAll = this.publisher !== undefined || this.listeners.size > (this.options.listenedWalletsMax ?? 256);
+    const rows = await read(expandAll);
+    if (expandAll) return rows;
+    const missed = (row: TailRow) =>
+      row.event_type === 'WALLET_TRANSACTION' && row.wallet_id === null && this.listeners.has(row.event_wallet_id!);
+    return this.publisher !== undefined || rows.some(missed) ? read(true) : rows;
   }
 
   /** Hands out rows after the position, in position order, and moves the position to the last. */

@@ -47,7 +47,7 @@ async function followerTail(inboxBatchesMax = 1_000): Promise<OutboxTail> {
 
 /** Every outbox row after `position`, read directly. */
 async function rowsAfter(position: OutboxPosition): Promise<TailRow[]> {
-  return selectTailRowsAfter.all(t.app.orm.em, { txId: position.txId, id: position.id, limit: 500 });
+  return selectTailRowsAfter.all(t.app.orm.em, { txId: position.txId, id: position.id, limit: 500, expandAll: true, walletIds: [] });
 }
 
 describe('a tail fed by batches', () => {

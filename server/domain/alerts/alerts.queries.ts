@@ -217,12 +217,51 @@ export interface BalanceMoveRow {
   created_at: string;
 }
 
-/** The transactions of `walletIds` after each wallet's judged sequence, in order. */
+/**
+ * The transactions of `walletIds` after each wallet's judged sequence, in order. Each wallet's are
+ * read by a range probe of wallet_transaction's (wallet_id, sequence) key (a lateral subquery behind
+ * `offset 0`, which PostgreSQL neither flattens nor turns into a join that reads a wallet's whole
+ * history and filters it).
+ */
 export const selectUnjudgedMoves = sql<BalanceMoveRow, { walletIds: string[] }>(
   `select t.wallet_id, t.sequence::text, t.balance_before_micros::text, t.balance_after_micros::text, t.created_at
-     from wallet_transaction t join wallet_alert_state s on s.wallet_id = t.wallet_id
-    where t.wallet_id = any(:walletIds::uuid[]) and t.sequence > s.sequence
+     from wallet_alert_state s
+     cross join lateral (
+       select t.wallet_id, t.sequence, t.balance_before_micros, t.balance_after_micros, t.created_at
+         from wallet_transaction t
+        where t.wallet_id = s.wallet_id and t.sequence > s.sequence
+       offset 0) t
+    where s.wallet_id = any(:walletIds::uuid[])
     order by t.wallet_id, t.sequence`,
+);
+
+/** What a wallet's transactions after its judged sequence span (see {@link selectUnjudgedSpans}). */
+export interface UnjudgedSpanRow {
+  wallet_id: string;
+  /** Transactions after the judged sequence; 0 leaves the other columns null. */
+  moves: number;
+  lowest_balance_micros: string | null;
+  highest_balance_micros: string | null;
+  last_sequence: string | null;
+  last_balance_micros: string | null;
+}
+
+/**
+ * For each of `walletIds`, the transactions after its judged sequence summed up: how many, their
+ * lowest and highest balance after, and the last one's sequence and balance. The alert processor
+ * reads the moves one by one only for a wallet whose range could cross a threshold: a usage batch
+ * used to bring back every transaction it posted (a row per event for the processor to parse).
+ */
+export const selectUnjudgedSpans = sql<UnjudgedSpanRow, { walletIds: string[] }>(
+  `select s.wallet_id, m.moves::int as moves, m.lowest::text as lowest_balance_micros, m.highest::text as highest_balance_micros,
+          m.last::text as last_sequence, l.balance_after_micros::text as last_balance_micros
+     from wallet_alert_state s
+     cross join lateral (
+       select count(*) as moves, min(t.balance_after_micros) as lowest, max(t.balance_after_micros) as highest, max(t.sequence) as last
+         from wallet_transaction t
+        where t.wallet_id = s.wallet_id and t.sequence > s.sequence) m
+     left join wallet_transaction l on l.wallet_id = s.wallet_id and l.sequence = m.last
+    where s.wallet_id = any(:walletIds::uuid[])`,
 );
 
 /** Moves wallets' alert states forward (parallel arrays; `armed` as array literals). */

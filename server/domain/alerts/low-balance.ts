@@ -81,3 +81,25 @@ export function judgeBalanceMoves(
     state: { thresholdsMicros: thresholds, armedMicros: thresholds.filter((threshold) => armed.has(threshold)), depleted },
   };
 }
+
+/**
+ * Whether moves whose balances after all lie within [`lowestMicros`, `highestMicros`] can change
+ * nothing for `state`: no armed threshold is reached (each lies below the lowest balance), no
+ * disarmed one re-arms (the highest balance stays at or below its re-arm level) and a depleted
+ * wallet stays at or below zero. Then {@link judgeBalanceMoves} of those moves, in any order, finds
+ * no crossing and leaves the state as {@link judgeBalanceMoves} of no moves does, so the alert
+ * processor can skip reading them one by one (a wallet far above its thresholds, the usual case).
+ */
+export function balanceRangeIsQuiet(
+  state: LowBalanceState,
+  lowestMicros: bigint,
+  highestMicros: bigint,
+  rearmMarginPercent: number,
+): boolean {
+  if (state.depleted && highestMicros > 0n) return false;
+  for (const threshold of state.thresholdsMicros) {
+    const armed = state.armedMicros.includes(threshold);
+    if (armed ? lowestMicros <= threshold : highestMicros > rearmAboveMicros(threshold, rearmMarginPercent)) return false;
+  }
+  return true;
+}

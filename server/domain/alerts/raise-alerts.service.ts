@@ -3,7 +3,7 @@ import { transaction, type Db, type SqlTransaction } from '../../database/sql.js
 import { consumeOutbox, type OutboxRecord } from '../outbox/outbox-consumer.js';
 import { lockConsumer } from '../outbox/outbox.queries.js';
 import { ALERT_SEVERITY, AlertKind, isAlertKind } from './alert-kinds.js';
-import { judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
+import { balanceRangeIsQuiet, judgeBalanceMoves, type BalanceCrossing } from './low-balance.js';
 import { formatMoneyForPeople } from '../wallets/money.js';
 import { judgeSpendCaps } from '../spend-caps/spend-cap-alerts.js';
 import { selectSpendCapUseOfAccounts } from '../spend-caps/spend-caps.queries.js';
@@ -20,6 +20,7 @@ import {
   selectStoppedInboundCalls,
   selectTopUpsForAlerts,
   selectUnjudgedMoves,
+  selectUnjudgedSpans,
   selectWalletCurrencies,
   updateCampaignAlertStates,
   updateWalletAlertStates,
@@ -159,7 +160,26 @@ async function walletAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], r
   if (walletIds.length === 0) return [];
   await ensureWalletAlertStates.run(tx, { walletIds });
   const states = await lockWalletAlertStates.all(tx, { walletIds });
-  const moves = await selectUnjudgedMoves.all(tx, { walletIds });
+  // Most wallets' new transactions stay far from every threshold: for those the range of their
+  // balances is enough, and only the others' transactions are read one by one.
+  const spans = new Map((await selectUnjudgedSpans.all(tx, { walletIds })).map((span) => [span.wallet_id, span]));
+  const loud = states
+    .filter((state) => {
+      const span = spans.get(state.wallet_id);
+      if (!span || span.moves === 0) return false;
+      return !balanceRangeIsQuiet(
+        {
+          thresholdsMicros: state.thresholds_micros.map(BigInt),
+          armedMicros: state.armed_micros.map(BigInt),
+          depleted: state.depleted,
+        },
+        BigInt(span.lowest_balance_micros!),
+        BigInt(span.highest_balance_micros!),
+        rearmMarginPercent,
+      );
+    })
+    .map((state) => state.wallet_id);
+  const moves = loud.length > 0 ? await selectUnjudgedMoves.all(tx, { walletIds: loud }) : [];
   const movesOf = new Map<string, BalanceMoveRow[]>();
   for (const move of moves) {
     let list = movesOf.get(move.wallet_id);
@@ -187,6 +207,10 @@ async function walletAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], r
       })),
       rearmMarginPercent,
     );
+    // A quiet wallet's moves were not read: its span says where they ended.
+    const span = spans.get(state.wallet_id);
+    const lastSequence = walletMoves.at(-1)?.sequence ?? span?.last_sequence ?? state.sequence;
+    const lastBalance = walletMoves.at(-1)?.balance_after_micros ?? span?.last_balance_micros ?? state.balance_micros;
     const createdAt = new Map(walletMoves.map((m) => [BigInt(m.sequence), new Date(m.created_at)]));
     for (const crossing of judged.crossings) alerts.push(balanceAlert(state, crossing, createdAt.get(crossing.sequence)!));
     if (state.wallet_status === 'SUSPENDED' && state.status === 'ACTIVE') {
@@ -195,18 +219,17 @@ async function walletAlerts(tx: SqlTransaction, rows: readonly OutboxRecord[], r
         accountId: state.account_id,
         walletId: state.wallet_id,
         currency: state.currency,
-        balanceMicros: BigInt(walletMoves.at(-1)?.balance_after_micros ?? state.balance_micros),
+        balanceMicros: BigInt(lastBalance),
         message: `The ${state.currency.trim()} wallet is suspended: its balance is zero, so calls and messages are refused until it is funded. Numbers are kept for now; an account left unfunded for 30 days is closed.`,
         dedupeKey: `WALLET_SUSPENDED:${state.wallet_id}:${new Date(state.suspended_at!).toISOString()}`,
         raisedAt: new Date(state.suspended_at!),
       });
     }
-    const last = walletMoves.at(-1);
     updates.push({
       walletId: state.wallet_id,
       armed: [...judged.state.armedMicros],
-      sequence: last?.sequence ?? state.sequence,
-      balance: last?.balance_after_micros ?? state.balance_micros,
+      sequence: lastSequence,
+      balance: lastBalance,
       depleted: judged.state.depleted,
       status: state.wallet_status,
     });

@@ -171,14 +171,21 @@ export interface TailRow extends WalletEventRow {
    */
   event_call_ids: string[] | null;
   event_call_versions: string[] | null;
+  /** The outbox row's `transaction_count`: the transactions it stands for (1 for other types). */
+  event_transaction_count: number;
 }
 
 /**
  * The tail's read: rows below the {@link OUTBOX_HORIZON}, after a position, in position order, each
- * WALLET_TRANSACTION row expanded into its run's transactions in sequence order (one result row per
- * transaction, all at the outbox row's position). At most `limit` outbox rows, standing for at most
- * `limit` transactions but for the first row, whose run is never split: so fewer than `limit` result
- * rows means the reader has caught up.
+ * WALLET_TRANSACTION row of a wallet in `walletIds` (of every wallet with `expandAll`) expanded into
+ * its run's transactions in sequence order (one result row per transaction, all at the outbox row's
+ * position); a row of another wallet comes alone, without its transactions (the `t` columns null):
+ * a process reads back only the transactions someone there listens to, where it read every one (a
+ * 500-event usage statement's rows came back as 500 result rows of 20 columns, parsed by the server
+ * for nobody). At most `limit` outbox rows, standing for at most `limit` transactions but for the
+ * first row, whose run is never split: so when the rows read stand for fewer than `limit`
+ * transactions (`event_transaction_count` of each row alone, 1 per expanded row) the reader has
+ * caught up.
  *
  * Each row's run is read by a probe of wallet_transaction's (wallet_id, sequence) key: a lateral
  * subquery behind `offset 0`, which PostgreSQL neither flattens into a join nor plans as one. As a
@@ -188,15 +195,19 @@ export interface TailRow extends WalletEventRow {
  * 5.4 s per read of 1,000 rows, 29 million rows compared, the largest cost of PostgreSQL per call,
  * and growing with the journal.
  */
-export const selectTailRowsAfter = sql<TailRow, { txId: string; id: string; limit: number }>(
+export const selectTailRowsAfter = sql<
+  TailRow,
+  { txId: string; id: string; limit: number; expandAll: boolean; walletIds: readonly string[] }
+>(
   `select ${WALLET_EVENT_COLUMNS}, e.type as event_type, e.account_id as event_account_id,
          e.campaign_id as event_campaign_id, e.call_id as event_call_id, e.version::text as event_version,
          e.call_ids::text[] as event_call_ids, e.call_versions::text[] as event_call_versions,
-         e.wallet_id as event_wallet_id
+         e.wallet_id as event_wallet_id, e.transaction_count as event_transaction_count
     from ${outboxRowsAfter('(:txId::xid8, :id::bigint)')}
     left join lateral (
       select t.* from wallet_transaction t
        where e.type = 'WALLET_TRANSACTION' and t.wallet_id = e.wallet_id
+         and (:expandAll::boolean or e.wallet_id = any(:walletIds::uuid[]))
          and t.sequence between e.wallet_sequence - e.transaction_count + 1 and e.wallet_sequence
       offset 0) t on true
    order by e.tx_id, e.id, t.sequence`,

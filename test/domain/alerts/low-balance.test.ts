@@ -4,7 +4,13 @@
 // balance history alone.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { armedFor, judgeBalanceMoves, rearmAboveMicros, type BalanceMove } from '../../../server/domain/alerts/low-balance.js';
+import {
+  armedFor,
+  balanceRangeIsQuiet,
+  judgeBalanceMoves,
+  rearmAboveMicros,
+  type BalanceMove,
+} from '../../../server/domain/alerts/low-balance.js';
 import { formatMoneyForPeople } from '../../../server/domain/wallets/money.js';
 
 const U = 1_000_000n;
@@ -117,5 +123,46 @@ describe('amounts in alert messages', () => {
       formatMoneyForPeople(0n, 'EUR', 'code'),
       formatMoneyForPeople(-3_500_000n, 'USD', 'code'),
     ]).toEqual(['5.00 USD', '4.99 USD', '0.0085 GBP', '0.00 EUR', '-3.50 USD']);
+  });
+
+  it('calls a balance range quiet exactly up to its boundaries: an armed threshold reached, a re-arm level passed, a recovery', () => {
+    const state = { thresholdsMicros: [5n * U, 0n], armedMicros: [0n], depleted: false };
+    // 0 is armed: a lowest balance of 1 micro reaches nothing, 0 reaches it.
+    expect(balanceRangeIsQuiet(state, 1n, 5n * U, 10)).toBe(true);
+    expect(balanceRangeIsQuiet(state, 0n, 5n * U, 10)).toBe(false);
+    // 5 is disarmed: it re-arms strictly above 5.50 (margin 10 %).
+    expect(balanceRangeIsQuiet(state, 1n, rearmAboveMicros(5n * U, 10), 10)).toBe(true);
+    expect(balanceRangeIsQuiet(state, 1n, rearmAboveMicros(5n * U, 10) + 1n, 10)).toBe(false);
+    // A depleted wallet recovers above zero.
+    const depleted = { thresholdsMicros: [0n], armedMicros: [], depleted: true };
+    expect(balanceRangeIsQuiet(depleted, 0n, 0n, 10)).toBe(true);
+    expect(balanceRangeIsQuiet(depleted, 0n, 1n, 10)).toBe(false);
+  });
+
+  it('a quiet balance range changes nothing that judging its moves one by one would (property)', () => {
+    const arb = fc.record({
+      thresholds: fc.uniqueArray(fc.bigInt({ min: 0n, max: 50n }), { maxLength: 4 }),
+      armedMask: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+      depleted: fc.boolean(),
+      start: fc.bigInt({ min: 0n, max: 60n }),
+      balances: fc.array(fc.bigInt({ min: 0n, max: 60n }), { minLength: 1, maxLength: 30 }),
+      margin: fc.integer({ min: 0, max: 50 }),
+    });
+    let quietSeen = 0;
+    fc.assert(
+      fc.property(arb, ({ thresholds, armedMask, depleted, start, balances, margin }) => {
+        const state = { thresholdsMicros: thresholds, armedMicros: thresholds.filter((_, index) => armedMask[index]), depleted };
+        const sorted = [...balances].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const [lowest, highest] = [sorted[0]!, sorted.at(-1)!];
+        if (!balanceRangeIsQuiet(state, lowest, highest, margin)) return;
+        quietSeen++;
+        const judged = judgeBalanceMoves(state, walk(start, balances), margin);
+        expect(judged.crossings).toEqual([]);
+        expect(judged.state).toEqual(judgeBalanceMoves(state, [], margin).state);
+      }),
+      { numRuns: 1000 },
+    );
+    // The property must have been exercised, not passed vacuously.
+    expect(quietSeen).toBeGreaterThan(50);
   });
 });

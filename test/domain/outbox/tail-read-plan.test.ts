@@ -85,7 +85,7 @@ describe('the live tail read', () => {
       await client.query('set plan_cache_mode = force_generic_plan');
       await client.query('set enable_nestloop = off');
       await client.query(`prepare tail as ${selectTailRowsAfter.text}`);
-      const values = { txId: position!.tx_id, id: position!.id, limit: READ_ROWS * 2 };
+      const values = { txId: position!.tx_id, id: position!.id, limit: READ_ROWS * 2, expandAll: true, walletIds: '{}' };
       const literals = selectTailRowsAfter.names.map((name) => client.escapeLiteral(String(values[name as keyof typeof values])));
       const { rows } = await client.query(`explain (analyze, format json) execute tail(${literals.join(', ')})`);
       const plan = rows[0]['QUERY PLAN'][0].Plan as PlanNode;

@@ -92,9 +92,9 @@ describe('outbox runs of a posting statement', () => {
     expect(fromInside.map((event) => [event.sequence, event.balanceMicros, event.reservedMicros])).toEqual(expected.slice(4, 6));
 
     // The live tail's read: each row expanded into its transactions, in order, each once, at its row's position.
-    const tailRows = (await selectTailRowsAfter.all(t.app.orm.em.fork(), { txId: '0', id: '0', limit: 1_000 })).filter(
-      (row) => row.event_type === 'WALLET_TRANSACTION' && row.wallet_id === walletId,
-    );
+    const tailRows = (
+      await selectTailRowsAfter.all(t.app.orm.em.fork(), { txId: '0', id: '0', limit: 1_000, expandAll: true, walletIds: [] })
+    ).filter((row) => row.event_type === 'WALLET_TRANSACTION' && row.wallet_id === walletId);
     expect(tailRows.map(toWalletEvent).map((event) => [event.sequence, event.balanceMicros, event.reservedMicros])).toEqual(expected);
     expect(tailRows.map((row) => row.id)).toEqual(replayed.map((event) => event.transaction.id));
     expect(new Set(tailRows.slice(2, 4).map((row) => row.event_id)).size).toBe(1);
@@ -126,7 +126,7 @@ describe('outbox runs of a posting statement', () => {
     // before it stand for fewer transactions than the limit: a limit of 2 still takes the first run
     // whole and stops there, so does 5; 6 takes the next run too.
     const read = async (limit: number) =>
-      (await selectTailRowsAfter.all(t.app.orm.em.fork(), { txId: funding!.tx_id, id: funding!.id, limit }))
+      (await selectTailRowsAfter.all(t.app.orm.em.fork(), { txId: funding!.tx_id, id: funding!.id, limit, expandAll: true, walletIds: [] }))
         .filter((row) => row.wallet_id === walletId)
         .map((row) => row.event_wallet_sequence);
     expect(await read(2)).toEqual(['2', '3', '4', '5', '6']);
