@@ -134,8 +134,9 @@ export async function endCalls(
     // and records the transaction by the write that ends it, in this transaction. Every other
     // posting of a call's cost (the clock's stops, a refused posting retried, the recovery at start)
     // is of a call already ended, whose transaction_id is still null: they post after the end has
-    // committed and need the record (test/domain/calls/call-cost-once.test.ts). The record was
-    // about 3 of a call's WAL records, and a row kept for ever (internal keys are never expired).
+    // committed and need the record (test/domain/calls/call-cost-once.test.ts). The record was 2 of a
+    // call's ~31 WAL records, ~12 µs of PostgreSQL CPU per posting, and a row kept for ever (internal
+    // keys are never expired).
     const postings: { callId: string; transactionId: string; options: PostWalletTransactionOptions }[] = [];
     for (const end of ended) {
       const options = callCostPosting(
