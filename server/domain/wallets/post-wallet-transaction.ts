@@ -138,10 +138,12 @@ counted as (
   having count(*) > 0
 ),
 remembered as (
+  -- A key goes with its request hash unless its caller's own transaction makes the posting happen once
+  -- (idempotencyRecord false): then it is written on the transaction only, and no record is made.
   insert into idempotency_key (account_id, key, operation, request_hash, wallet_transaction_id, created_at)
   select p.account_id, i.idempotency_key, i.operation, i.request_hash, i.transaction_id, now()
     from posted p join input i using (transaction_id)
-   where i.idempotency_key is not null
+   where i.idempotency_key is not null and i.request_hash is not null
 ),
 inserted as (
   -- The row is the ledger transaction: its header, its wallet leg (the signed amount) and its platform
@@ -215,6 +217,14 @@ export interface PostWalletTransactionOptions {
   idempotencyKey: string | null;
   /** Operation name for the idempotency record: the same key used for another operation is a reuse. */
   operation: string;
+  /**
+   * Whether the key is remembered in an idempotency record (what replays, reuse checks and the ledger
+   * checks read). False: the key is only written on the transaction, for a posting that its caller's
+   * own transaction makes happen once (a hang-up's cost, under the ended call's row lock); only the
+   * postings inside a caller's transaction ({@link postWalletTransactionIn}, {@link postWalletTransactionsIn})
+   * take it. @default true
+   */
+  idempotencyRecord?: boolean;
   /** Largest balance the wallet may reach, in micros. */
   walletBalanceMicrosMax: bigint;
   /** Reserved credit to release in the same step, in micros. @default 0n */
@@ -269,6 +279,7 @@ export async function postWalletTransaction(
     'postWalletTransaction runs in autocommit; it cannot join an open transaction',
   );
   const em = typeof emOrRequestEm === 'function' ? emOrRequestEm : () => emOrRequestEm;
+  assert(options.idempotencyRecord !== false, 'a posting that replays by its key records it');
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
   const transactionId = randomUUID();
   let row: PostedRow | undefined;
@@ -361,6 +372,7 @@ export async function postWalletTransactionWith(
   alsoIn: (tx: SqlTransaction, posted: PostedWalletTransaction) => Promise<void>,
 ): Promise<PostedWalletTransaction> {
   assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
+  assert(options.idempotencyRecord !== false, 'a posting that replays by its key records it');
   if (!isUuid(options.walletId)) throw new NotFoundError('Wallet', options.walletId);
   let posted: PostedWalletTransaction | null;
   try {
@@ -416,6 +428,7 @@ export async function postWalletTransactionsInOrder(
   let keysInSegment = new Set<string>();
   optionsList.forEach((options, index) => {
     assert(options.deltaMicros !== 0n, 'a wallet transaction moves a non-zero amount');
+    assert(options.idempotencyRecord !== false, 'a posting that replays by its key records it');
     if (!isUuid(options.walletId)) {
       outcomes[index] = { error: new NotFoundError('Wallet', options.walletId) };
       return;
@@ -692,8 +705,8 @@ class PostedFromRow implements PostedWalletTransaction {
 
 /**
  * The parameters $1..$16 of {@link POST_WALLET_TRANSACTION}, in order. The request hash only goes
- * with an idempotency key (it is recorded beside the key, and nowhere else): a posting without one
- * costs no SHA-256 and sends 64 characters less.
+ * with an idempotency key that is recorded (it is recorded beside the key, and nowhere else): a posting
+ * without one costs no SHA-256 and sends 64 characters less, and its statement makes no record.
  */
 function postingValues(options: PostWalletTransactionOptions, transactionId: string): unknown[] {
   return [
@@ -709,7 +722,7 @@ function postingValues(options: PostWalletTransactionOptions, transactionId: str
     options.actor,
     options.idempotencyKey,
     options.operation,
-    options.idempotencyKey === null ? null : hashRequest(options),
+    options.idempotencyKey === null || options.idempotencyRecord === false ? null : hashRequest(options),
     releaseText(options.reservedReleaseMicros ?? 0n),
     options.paymentIntentId ?? null,
     options.atMs === null || options.atMs === undefined ? null : timeText(options.atMs),

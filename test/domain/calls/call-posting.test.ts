@@ -1,8 +1,9 @@
-// Goal: a call's cost is posted once, however many times and however concurrently the posting runs (endCall,
-// the recovery at start, a retry): later runs find the first posting instead of failing on the reservation it
-// already released. Method: the real server; the posting service called again, 5 at once, with the call as it
-// was before its first posting. A hang-up posts its cost in the end batch's own transaction (the same write
-// that completes the call records it); one its wallet refuses there ends unposted, for the recovery.
+// Goal: a call's cost posted after its end committed (the clock's stops, a posting refused at the hang-up and
+// retried, the recovery at start) is posted once, however many times and however concurrently that posting runs:
+// later runs find the first posting by its idempotency record instead of failing on the reservation it already
+// released. Method: the real server; the posting service called again, 5 at once, with the call as it was before
+// its first posting. A hang-up posts its cost in the end batch's own transaction (the same write that completes
+// the call records it, so it needs no record); one its wallet refuses there ends unposted, for the recovery.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../../../server/database/sql.js';
 import { toCallRecord } from '../../../server/domain/calls/call-record.js';
@@ -22,8 +23,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-it('posts an ended call once when the posting is repeated concurrently', async () => {
-  const { walletId, ownerKey } = await t.createAccount();
+it('posts an ended call once when the posting after its end is repeated concurrently', async () => {
+  const { walletId, ownerKey, accountId } = await t.createAccount();
   await t.fund(walletId, '1');
   const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
   const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
@@ -32,22 +33,27 @@ it('posts an ended call once when the posting is repeated concurrently', async (
   });
   const callId = started.startCall.call.id;
   const em = t.app.orm.em.fork();
-  const ended = await t.ok(ownerKey, `mutation($input: EndCallInput!) { endCall(input: $input) { call { transactionId cost } } }`, {
-    input: { callId },
-  });
-  expect(ended.endCall.call.cost).toBe('0.6');
+  // Ended with its posting refused (a balance cap below the balance, as below): the call as a crashed process
+  // would have left it after the clock stopped it, ended and its cost not yet posted.
+  const { callDeps } = t.app.spend;
+  const refusing = { ...callDeps, callBatches: undefined, config: { ...callDeps.config, walletBalanceMicrosMax: 1n } };
+  const principal = { role: Role.OWNER, accountId, apiKeyId: null, actor: 'test' };
+  await expect(endCall(t.app.orm.em.fork(), refusing, { principal, callId })).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+  const stale = toCallRecord(await selectCall.one(em, { callId, accountScope: null }));
+  expect(stale).toMatchObject({ status: 'COMPLETED', transactionId: null, costMicros: 600_000n });
 
-  // The call as a crashed process would have left it: ended, its cost not yet recorded as posted.
-  const stale = { ...toCallRecord(await selectCall.one(em, { callId, accountScope: null })), transactionId: null };
-  const again = await Promise.all(Array.from({ length: 5 }, () => postCallCost(t.app.orm.em.fork(), t.app.spend.callDeps, stale, 'test')));
-  expect(new Set(again.map((call) => call.transactionId))).toEqual(new Set([ended.endCall.call.transactionId]));
+  const again = await Promise.all(Array.from({ length: 5 }, () => postCallCost(t.app.orm.em.fork(), callDeps, stale, 'test')));
+  const transactionIds = new Set(again.map((call) => call.transactionId));
+  expect(transactionIds.size).toBe(1);
+  const [transactionId] = transactionIds;
+  expect(transactionId).not.toBeNull();
 
   await sql<never, { callId: string }>('update call set transaction_id = null where id = :callId').run(em, { callId });
-  expect(await postPendingCallCosts(t.app.orm.em.fork(), t.app.spend.callDeps)).toBe(1);
+  expect(await postPendingCallCosts(t.app.orm.em.fork(), callDeps)).toBe(1);
   const after = await sql<{ transaction_id: string }, { callId: string }>('select transaction_id from call where id = :callId').one(em, {
     callId,
   });
-  expect(after.transaction_id).toBe(ended.endCall.call.transactionId);
+  expect(after.transaction_id).toBe(transactionId);
 
   const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
   expect(wallet.wallet).toEqual({ balance: '0.4', reserved: '0' });
@@ -79,6 +85,13 @@ it("posts a hang-up's cost in the transaction that ends the call, recorded by th
   ).one(t.app.orm.em.fork(), { callId });
   expect(written.same).toBe(true);
   expect(written.amount_micros).toBe('600000');
+  // The call row's lock and status made the posting happen once: its key is on the transaction, and no
+  // idempotency record was written (test/domain/calls/call-cost-once.test.ts races every way to end it).
+  const keys = await sql<{ transaction_key: string; records: number }, { callId: string }>(
+    `select t.idempotency_key as transaction_key, (select count(*)::int from idempotency_key k where k.wallet_transaction_id = t.id) as records
+       from call c join wallet_transaction t on t.id = c.transaction_id where c.id = :callId`,
+  ).one(t.app.orm.em.fork(), { callId });
+  expect(keys).toEqual({ transaction_key: `spendwire:call:${callId}`, records: 0 });
   const wallet = await t.ok(ownerKey, `query($id: ID!) { wallet(id: $id) { balance reserved } }`, { id: walletId });
   expect(wallet.wallet).toEqual({ balance: '0.4', reserved: '0' });
   await t.assertLedger();

@@ -12,11 +12,13 @@ import { parseMoney } from '../../../server/domain/wallets/money.js';
 import {
   POST_WALLET_TRANSACTIONS,
   postWalletTransaction,
+  postWalletTransactionsIn,
   postWalletTransactionsInOrder,
   postWalletTransactionWith,
   type PostedWalletTransaction,
   type PostWalletTransactionOptions,
 } from '../../../server/domain/wallets/post-wallet-transaction.js';
+import { sql, transaction } from '../../../server/database/sql.js';
 import { toWalletRecord } from '../../../server/domain/wallets/wallet-record.js';
 import { toWalletTransactionRecord } from '../../../server/domain/wallets/wallet-transaction-record.js';
 import { selectWallet, selectWalletTransaction } from '../../../server/domain/wallets/wallets.queries.js';
@@ -417,6 +419,27 @@ describe('what a posting answers', () => {
     ]);
     expect(batched[1]!.transaction).toMatchObject({ walletId: a.walletId.toLowerCase(), campaignId: campaignId.toLowerCase() });
     expect(batched[2]!.transaction).toMatchObject({ type: 'CREDIT', amountMicros: 1_250_000n, balanceBeforeMicros: 10_000_000n });
+    await t.assertLedger();
+  });
+});
+
+describe('postings without an idempotency record', () => {
+  it("writes a key that the caller's transaction makes happen once on the transaction only; the replaying postings refuse it", async () => {
+    const { walletId } = await fundedWallet('10', 'Unrecorded key tenant');
+    const key = `spendwire:call:${randomUUID()}`;
+    const [posted] = await transaction(t.app.orm.em.fork(), (tx) =>
+      postWalletTransactionsIn(tx, [charge(walletId, null, '1', { idempotencyKey: key, idempotencyRecord: false })]),
+    );
+    expect(posted?.transaction.idempotencyKey).toBe(key);
+    const written = await sql<{ key: string | null; records: number }, { id: string }>(
+      `select t.idempotency_key as key, (select count(*)::int from idempotency_key k where k.wallet_transaction_id = t.id) as records
+         from wallet_transaction t where t.id = :id`,
+    ).one(t.app.orm.em.fork(), { id: posted!.transaction.id });
+    expect(written).toEqual({ key, records: 0 });
+    // Without the record a replay could not find the first posting: these entry points replay by it.
+    const unrecorded = charge(walletId, null, '1', { idempotencyKey: randomUUID(), idempotencyRecord: false });
+    await expect(postWalletTransaction(t.app.orm.em.fork(), t.app.postings, unrecorded)).rejects.toThrow(/records it/);
+    await expect(postWalletTransactionsInOrder(t.app.orm.em.fork(), t.app.postings, [unrecorded])).rejects.toThrow(/records it/);
     await t.assertLedger();
   });
 });
