@@ -8,6 +8,7 @@ import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../server/config.js';
 import { freePort } from '../server/database/free-port.js';
 import type { EmbeddedDatabase } from '../server/database/embedded-postgres.js';
 import { sleep } from './bench-support.js';
@@ -50,7 +51,7 @@ export interface StartServerOptions {
   dataDir: string;
   /** The server's DATABASE_POOL_SIZE; undefined keeps the server's default. */
   poolSize?: number;
-  /** Extra flags for the server's node process (e.g. --cpu-prof). */
+  /** Extra flags for the server's node process (e.g. --cpu-prof), after config.ts SERVER_NODE_FLAGS (which it may override: a later flag wins). */
   nodeArgs?: readonly string[];
   /** Extra environment variables (they win over the bench's own). */
   env?: NodeJS.ProcessEnv;
@@ -111,11 +112,15 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   delete env.DATABASE_POOL_SIZE;
   if (options.poolSize !== undefined) env.DATABASE_POOL_SIZE = String(options.poolSize);
   Object.assign(env, options.env ?? {});
-  const child = spawnWithFileDescriptors([...(options.nodeArgs ?? []), options.entry ?? SERVER_ENTRY], options.fileDescriptorsMin, {
-    cwd: PROJECT_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnWithFileDescriptors(
+    [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), options.entry ?? SERVER_ENTRY],
+    options.fileDescriptorsMin,
+    {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const server: ServerProcess = {
     child,
     port,

@@ -63,7 +63,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { loadConfig } from '../server/config.js';
+import { loadConfig, SERVER_NODE_FLAGS } from '../server/config.js';
 import { ensureDatabase } from '../server/database/database.js';
 import { startEmbeddedPostgres } from '../server/database/embedded-postgres.js';
 import { createOrm } from '../server/database/orm.js';
@@ -564,7 +564,7 @@ async function main(resources: Resources): Promise<boolean> {
   );
   console.log(
     `GraphQL side: server in a child process (${BASE_ENTRY ? 'a fresh one per round' : `pid ${serverPid}`}, NODE_ENV=production, SIMULATOR=0, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
-      `${SERVER_NODE_ARGS.length ? `, node ${SERVER_NODE_ARGS.join(' ')}` : ''}); ` +
+      `, node ${[...SERVER_NODE_FLAGS, ...SERVER_NODE_ARGS].join(' ')}); ` +
       "client: node:http keep-alive Agent, one socket per client, mutation with variables, OWNER key of the wallet's account",
   );
   console.log(

@@ -974,6 +974,29 @@ export function logSettingsFromEnv(env: NodeJS.ProcessEnv): { logLevel: LogLevel
   return { logLevel: level as LogLevel, logFormat: format };
 }
 
+/**
+ * The V8 flags the server process is meant to run with: `node --max-semi-space-size=64
+ * dist/server/main.js`, or the same in `NODE_OPTIONS`. `--max-semi-space-size` is in MiB per
+ * semi-space of the young generation (V8's default on 64-bit: 16; the young generation is twice it).
+ * Why: under load every request's objects die young, but with 16 MiB a scavenge ran every few
+ * milliseconds and copied the ~64 requests then in flight each time; at one wallet and 64 clients
+ * the server spent ~10 % of its time in garbage collection. With 64 MiB (measured, issue 18, hot 64)
+ * its CPU per charge fell by ~15–20 % for ~100 MiB more resident memory at most. V8 reads it only as
+ * the process starts (not from `v8.setFlagsFromString`), so it is a flag of the command:
+ * main.ts warns when it is missing ({@link missingServerNodeFlags}); the benchmarks start their
+ * servers with it (their `BENCH_SERVER_NODE_ARGS` come after, and a later flag wins).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
+
+/**
+ * The flags of {@link SERVER_NODE_FLAGS} (by name) that neither `execArgv` (the process's node flags)
+ * nor `nodeOptions` (`NODE_OPTIONS`) sets, with any value; [] when all are set.
+ */
+export function missingServerNodeFlags(execArgv: readonly string[], nodeOptions: string | undefined): string[] {
+  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].map((flag) => flag.split('=')[0]!.replaceAll('_', '-'));
+  return SERVER_NODE_FLAGS.filter((flag) => !given.includes(flag.split('=')[0]!));
+}
+
 /** Trial credit when `TRIAL_CREDIT` is unset: 2.00 in each supported currency (domain/wallets/money.ts SUPPORTED_CURRENCIES). */
 export const TRIAL_CREDIT_MICROS_DEFAULT: Readonly<Record<string, bigint>> = Object.freeze({
   USD: 2_000_000n,
