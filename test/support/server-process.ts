@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../../server/config.js';
 import { ensureDatabase } from '../../server/database/database.js';
 import { serverBuildFolder, withFolderLock } from './folder-lock.js';
 
@@ -99,7 +100,8 @@ export async function startServerProcess(
   options: StartServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spendwire-proc-'));
-  const child = spawn(process.execPath, [mainFile], {
+  // As `npm start` runs it: with the server's node flags (config.ts SERVER_NODE_FLAGS).
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, mainFile], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
