@@ -483,30 +483,20 @@ export class OutboxTail {
     if (!set) return;
     const type = row.event_type as EntityChange['type'];
     const listeners = [...set];
-    // A call batch writes one row for its calls of a campaign: each call's change, as a row of its own would give it.
-    const callIds = row.event_call_ids;
-    if (callIds !== null) {
-      const versions = row.event_call_versions!;
-      for (let at = 0; at < callIds.length; at++) {
-        const change: EntityChange = {
-          type,
-          accountId: row.event_account_id,
-          campaignId: row.event_campaign_id,
-          callId: callIds[at]!,
-          version: BigInt(versions[at]!),
-        };
-        for (const listener of listeners) listener(change);
-      }
-      return;
+    // A call batch writes one row for its calls of a campaign (`event_call_ids`, `event_call_versions`):
+    // each call's change, as a row of its own (one call, or none) gives it.
+    const callIds = row.event_call_ids ?? [row.event_call_id];
+    const versions = row.event_call_versions ?? [row.event_version!];
+    for (let at = 0; at < callIds.length; at++) {
+      const change: EntityChange = {
+        type,
+        accountId: row.event_account_id,
+        campaignId: row.event_campaign_id,
+        callId: callIds[at] ?? null,
+        version: BigInt(versions[at]!),
+      };
+      for (const listener of listeners) listener(change);
     }
-    const change: EntityChange = {
-      type,
-      accountId: row.event_account_id,
-      campaignId: row.event_campaign_id,
-      callId: row.event_call_id,
-      version: BigInt(row.event_version!),
-    };
-    for (const listener of listeners) listener(change);
   }
 
   private dispatch(event: WalletEvent): void {
