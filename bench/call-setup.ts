@@ -49,12 +49,14 @@ import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
 import pg from 'pg';
 import { cleanUpServerBench, SERVER_ENTRY, startServer, stopServer, type ServerBenchResources } from './bench-server.js';
 import {
+  BENCH_HTTP_CLIENT,
   cpuBetween,
   createFundedWallet,
   fixed,
   graphqlOk,
   integerListFromEnv,
   Latencies,
+  LeanHttpConnection,
   numberFromEnv,
   percentile,
   postJson,
@@ -63,6 +65,7 @@ import {
   sampleCpu,
   type BenchWallet,
   type CpuUse,
+  type HttpAnswer,
   runBench,
   sleep,
 } from './bench-support.js';
@@ -194,24 +197,28 @@ function failureCounter(point: Pick<Point, 'errors'>): (what: string) => void {
 
 /**
  * Runs `round` for every dialer (client) again and again, one at a time per client on its own
- * keep-alive connection, until `untilMs`. `nextNumber()` gives the client's next destination number.
+ * keep-alive connection to the server on `port` (`BENCH_HTTP_CLIENT`: lean unless `node`), until `untilMs`. `nextNumber()` gives the client's next destination number.
  */
 async function eachDialerUntil(
+  port: number,
   dialers: readonly Dialer[],
   untilMs: number,
-  round: (dialer: Dialer, agent: http.Agent, nextNumber: () => string) => Promise<void>,
+  round: (dialer: Dialer, post: (body: string) => Promise<HttpAnswer>, nextNumber: () => string) => Promise<void>,
 ): Promise<void> {
   await Promise.all(
     dialers.map(async (dialer, client) => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const connection = new LeanHttpConnection(port, dialer.ownerKey);
+      const post = (body: string) => (BENCH_HTTP_CLIENT === 'lean' ? connection.post(body) : postJson(agent, port, dialer.ownerKey, body));
       let sequence = 0;
       const nextNumber = () => {
         sequence += 1;
         return `+1555${String(client).padStart(3, '0')}${String(sequence % 10_000).padStart(4, '0')}`;
       };
       try {
-        while (performance.now() < untilMs) await round(dialer, agent, nextNumber);
+        while (performance.now() < untilMs) await round(dialer, post, nextNumber);
       } finally {
+        connection.close();
         agent.destroy();
       }
     }),
@@ -233,7 +240,7 @@ async function runPoint(
   const fail = failureCounter(point);
   // Paced (BENCH_CALL_RATE): the clients share one schedule of start times, 1/rate apart.
   let nextSlotMs = performance.now();
-  await eachDialerUntil(dialers, untilMs, async (dialer, agent, nextNumber) => {
+  await eachDialerUntil(port, dialers, untilMs, async (dialer, post, nextNumber) => {
     if (CALL_RATE > 0) {
       const slotMs = Math.max(nextSlotMs, performance.now());
       nextSlotMs = slotMs + 1000 / CALL_RATE;
@@ -242,12 +249,7 @@ async function runPoint(
     }
     const to = nextNumber();
     const startedAt = performance.now();
-    const start = await postJson(
-      agent,
-      port,
-      dialer.ownerKey,
-      JSON.stringify({ query: START_CALL, variables: { input: { campaignId: dialer.campaignId, to } } }),
-    );
+    const start = await post(JSON.stringify({ query: START_CALL, variables: { input: { campaignId: dialer.campaignId, to } } }));
     const started = parseAnswer<{ startCall: { call: { id: string; status: string } } }>(start.body);
     if (started.data?.startCall.call.status !== 'ACTIVE') {
       fail(started.code ?? `startCall ${started.data?.startCall.call.status ?? start.status}`);
@@ -260,7 +262,7 @@ async function runPoint(
       point.starts += 1;
       point.startLatencies.push(endingAt - startedAt);
     }
-    const end = await postJson(agent, port, dialer.ownerKey, JSON.stringify({ query: END_CALL, variables: { input: { callId } } }));
+    const end = await post(JSON.stringify({ query: END_CALL, variables: { input: { callId } } }));
     const ended = parseAnswer<{ endCall: { call: { status: string } } }>(end.body);
     if (ended.data?.endCall.call.status !== 'COMPLETED') {
       fail(ended.code ?? `endCall ${ended.data?.endCall.call.status ?? end.status}`);
@@ -287,10 +289,10 @@ async function runBulkPoint(
   startedCalls: Set<string>,
 ): Promise<void> {
   const fail = failureCounter(point);
-  await eachDialerUntil(dialers, untilMs, async (dialer, agent, nextNumber) => {
+  await eachDialerUntil(port, dialers, untilMs, async (dialer, post, nextNumber) => {
     const calls = Array.from({ length: items }, () => ({ campaignId: dialer.campaignId, to: nextNumber() }));
     const startedAt = performance.now();
-    const start = await postJson(agent, port, dialer.ownerKey, JSON.stringify({ query: START_CALLS, variables: { input: { calls } } }));
+    const start = await post(JSON.stringify({ query: START_CALLS, variables: { input: { calls } } }));
     const started = parseAnswer<{
       startCalls: { results: { call: { id: string; status: string } | null; error: { code: string } | null }[] };
     }>(start.body);
@@ -310,12 +312,7 @@ async function runBulkPoint(
       point.startLatencies.push(endingAt - startedAt);
     }
     if (callIds.length === 0) return;
-    const end = await postJson(
-      agent,
-      port,
-      dialer.ownerKey,
-      JSON.stringify({ query: END_CALLS, variables: { input: { calls: callIds.map((callId) => ({ callId })) } } }),
-    );
+    const end = await post(JSON.stringify({ query: END_CALLS, variables: { input: { calls: callIds.map((callId) => ({ callId })) } } }));
     const ended = parseAnswer<{
       endCalls: { results: { status: string; call: { status: string } | null; error: { code: string } | null }[] };
     }>(end.body);

@@ -92,6 +92,8 @@ import {
   type BenchWallet,
   type CpuSubjects,
   runBench,
+  BENCH_HTTP_CLIENT,
+  LeanHttpConnection,
   runClosedLoop,
   runRawChargePoint,
   sleep,
@@ -198,15 +200,20 @@ async function runGraphqlPoint(port: number, cpuSubjects: CpuSubjects, wallets: 
       variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } },
     }),
   );
+  const connections = wallets.map((wallet) => new LeanHttpConnection(port, wallet.ownerKey));
   try {
     return await runClosedLoop(wallets.length, seconds, cpuSubjects, async (client) => {
-      const answer = await postJson(agent, port, wallets[client]!.ownerKey, bodies[client]!);
+      const answer =
+        BENCH_HTTP_CLIENT === 'lean'
+          ? await connections[client]!.post(bodies[client]!)
+          : await postJson(agent, port, wallets[client]!.ownerKey, bodies[client]!);
       if (answer.status !== 200) return `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
       const parsed = JSON.parse(answer.body) as { data?: { charge?: { transaction?: { id?: string } } }; errors?: unknown[] };
       if (parsed.errors?.length || !parsed.data?.charge?.transaction?.id) return `GraphQL error: ${answer.body.slice(0, 300)}`;
       return undefined;
     });
   } finally {
+    for (const connection of connections) connection.close();
     agent.destroy();
   }
 }
