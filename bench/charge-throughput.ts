@@ -573,7 +573,7 @@ async function main(resources: Resources): Promise<boolean> {
     `GraphQL side: server in a child process (${BASE_ENTRY ? 'a fresh one per round' : `pid ${serverPid}`}, NODE_ENV=production, SIMULATOR=0, DATABASE_POOL_SIZE=${SERVER_POOL_SIZE ?? '16 (server default)'}` +
       `, node ${[...SERVER_NODE_FLAGS, ...SERVER_NODE_ARGS].join(' ')}); ` +
       `client: ${BENCH_HTTP_CLIENT === 'lean' ? 'one lean keep-alive HTTP/1.1 connection per client (BENCH_HTTP_CLIENT=node: node:http)' : 'node:http keep-alive Agent, one socket per client'}, ` +
-        "mutation with variables, OWNER key of the wallet's account",
+      "mutation with variables, OWNER key of the wallet's account",
   );
   console.log(
     'Raw side: pg.Pool of N connections in the bench process, one held per client, POST_WALLET_TRANSACTION as the same named ' +
