@@ -41,20 +41,29 @@ export class LeanHttpConnection {
   }
 
   close(): void {
-    this.socket?.destroy();
+    const socket = this.socket;
+    // No longer the connection's own first: the events it still emits are ignored (see connected()).
     this.socket = undefined;
+    socket?.destroy();
   }
 
   private connected(): net.Socket {
     if (this.socket && !this.socket.destroyed) return this.socket;
     const socket = net.connect({ host: '127.0.0.1', port: this.port, noDelay: true });
+    // A socket closed here (after a `Connection: close` answer, a failure or a timeout) still emits
+    // its 'close' (and maybe 'error') later, when the next request may already wait on a new one: only
+    // the current socket's events count.
     socket.on('data', (chunk: Buffer) => {
+      if (this.socket !== socket) return;
       this.received = this.received.length === 0 ? chunk : Buffer.concat([this.received, chunk]);
       this.answerIfComplete();
     });
-    socket.on('error', (error) => this.fail(error));
+    socket.on('error', (error) => {
+      if (this.socket === socket) this.fail(error);
+    });
     socket.on('close', () => {
-      if (this.socket === socket) this.socket = undefined;
+      if (this.socket !== socket) return;
+      this.socket = undefined;
       this.fail(new Error('the server closed the connection'));
     });
     this.socket = socket;

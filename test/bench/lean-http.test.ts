@@ -104,3 +104,14 @@ it('fails a request that gets no answer within its timeout, and refuses a second
   await expect(connection.post('{}')).rejects.toThrow(/one request at a time/);
   await expect(first).rejects.toThrow(/no answer within 200 ms/);
 });
+
+it('after an answer with Connection: close, sends the next request at once on a new connection, which that closing does not fail', async () => {
+  const { port, sockets } = await serve(async (request, response) => {
+    await readBody(request);
+    response.writeHead(200, { connection: 'close', 'content-length': '2' });
+    response.end('ok');
+  });
+  const connection = connect(port);
+  for (let round = 0; round < 5; round++) expect(await connection.post('{}')).toEqual({ status: 200, body: 'ok' });
+  expect(sockets.size).toBe(5);
+});
