@@ -25,8 +25,6 @@ import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
 import { configureLogging } from '../server/logging/logger.js';
 import { LeanHttpConnection } from './lean-http.js';
 
-export { LeanHttpConnection };
-
 // A bench's own process (an app run in-process, as the billing clock bench does) logs warnings and
 // errors only, unless LOG_LEVEL says otherwise: a readable line per request on the terminal would
 // bury the figures and cost far more than production's JSON line. Server processes a bench starts
@@ -304,6 +302,22 @@ export function postJson(agent: http.Agent, port: number, token: string, body: s
 
 /** Which client the closed-loop GraphQL points use: `lean` ({@link LeanHttpConnection}, the default) or `node` (node:http). */
 export const BENCH_HTTP_CLIENT: 'lean' | 'node' = process.env.BENCH_HTTP_CLIENT === 'node' ? 'node' : 'lean';
+
+/** One closed-loop client's way to POST /graphql with its key, one request at a time. */
+export interface GraphqlPoster {
+  post(body: string): Promise<HttpAnswer>;
+  close(): void;
+}
+
+/** A client's {@link GraphqlPoster}: its own lean connection, or with `BENCH_HTTP_CLIENT=node` a node:http agent of one socket. */
+export function graphqlPoster(port: number, token: string): GraphqlPoster {
+  if (BENCH_HTTP_CLIENT === 'lean') {
+    const connection = new LeanHttpConnection(port, token, REQUEST_TIMEOUT_MS);
+    return { post: (body) => connection.post(body), close: () => connection.close() };
+  }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return { post: (body) => postJson(agent, port, token, body), close: () => agent.destroy() };
+}
 
 /** One GraphQL operation that must succeed; returns `data`. */
 export async function graphqlOk<T>(

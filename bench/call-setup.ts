@@ -49,17 +49,15 @@ import { verifyLedger } from '../server/domain/wallets/verify-ledger.js';
 import pg from 'pg';
 import { cleanUpServerBench, SERVER_ENTRY, startServer, stopServer, type ServerBenchResources } from './bench-server.js';
 import {
-  BENCH_HTTP_CLIENT,
   cpuBetween,
   createFundedWallet,
   fixed,
   graphqlOk,
+  graphqlPoster,
   integerListFromEnv,
   Latencies,
-  LeanHttpConnection,
   numberFromEnv,
   percentile,
-  postJson,
   postmasterPid,
   row,
   sampleCpu,
@@ -207,9 +205,8 @@ async function eachDialerUntil(
 ): Promise<void> {
   await Promise.all(
     dialers.map(async (dialer, client) => {
-      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      const connection = new LeanHttpConnection(port, dialer.ownerKey);
-      const post = (body: string) => (BENCH_HTTP_CLIENT === 'lean' ? connection.post(body) : postJson(agent, port, dialer.ownerKey, body));
+      const poster = graphqlPoster(port, dialer.ownerKey);
+      const post = (body: string) => poster.post(body);
       let sequence = 0;
       const nextNumber = () => {
         sequence += 1;
@@ -218,8 +215,7 @@ async function eachDialerUntil(
       try {
         while (performance.now() < untilMs) await round(dialer, post, nextNumber);
       } finally {
-        connection.close();
-        agent.destroy();
+        poster.close();
       }
     }),
   );

@@ -95,7 +95,7 @@ import {
   type CpuSubjects,
   runBench,
   BENCH_HTTP_CLIENT,
-  LeanHttpConnection,
+  graphqlPoster,
   runClosedLoop,
   runRawChargePoint,
   sleep,
@@ -201,7 +201,6 @@ function filesystemOf(folder: string): string {
 // Load generation
 
 async function runGraphqlPoint(port: number, cpuSubjects: CpuSubjects, wallets: BenchWallet[], seconds: number): Promise<PointResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: wallets.length });
   // Each client's request body is fixed, so it is serialised once, outside the timed loop.
   const bodies = wallets.map((wallet) =>
     JSON.stringify({
@@ -209,21 +208,17 @@ async function runGraphqlPoint(port: number, cpuSubjects: CpuSubjects, wallets: 
       variables: { input: { walletId: wallet.walletId, amount: CHARGE_AMOUNT, description: CHARGE_DESCRIPTION } },
     }),
   );
-  const connections = wallets.map((wallet) => new LeanHttpConnection(port, wallet.ownerKey));
+  const posters = wallets.map((wallet) => graphqlPoster(port, wallet.ownerKey));
   try {
     return await runClosedLoop(wallets.length, seconds, cpuSubjects, async (client) => {
-      const answer =
-        BENCH_HTTP_CLIENT === 'lean'
-          ? await connections[client]!.post(bodies[client]!)
-          : await postJson(agent, port, wallets[client]!.ownerKey, bodies[client]!);
+      const answer = await posters[client]!.post(bodies[client]!);
       if (answer.status !== 200) return `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
       const parsed = JSON.parse(answer.body) as { data?: { charge?: { transaction?: { id?: string } } }; errors?: unknown[] };
       if (parsed.errors?.length || !parsed.data?.charge?.transaction?.id) return `GraphQL error: ${answer.body.slice(0, 300)}`;
       return undefined;
     });
   } finally {
-    for (const connection of connections) connection.close();
-    agent.destroy();
+    for (const poster of posters) poster.close();
   }
 }
 
