@@ -154,6 +154,19 @@ const STATEMENT_STATISTICS = numberFromEnv('BENCH_PG_STAT_STATEMENTS', 0, 0, 1) 
  * the product as it runs on a fresh database, where autovacuum has not visited the table yet.
  */
 const VACUUM_BEFORE_WARMUP = numberFromEnv('BENCH_CLOCK_VACUUM', 0, 0, 1) === 1;
+/**
+ * Print what the clock did in each slice of TIMELINE_SLICE_MS from the placement to the end of the
+ * window (batches, calls extended and ended, batch and cost-posting time, reads of the meters, how
+ * late the loop's timers ran): what a run whose calls lapsed needs to be read.
+ */
+const TIMELINE = numberFromEnv('BENCH_CLOCK_TIMELINE', 0, 0, 1) === 1;
+const TIMELINE_SLICE_MS = 500;
+/**
+ * Stop the clock for this long after the warm-up, then start it again before the window: calls
+ * whose grant runs out meanwhile lapse (ended as hang-ups at their grants), and the window shows
+ * whether the clock saves the others or loses them too (0: no stall, the default).
+ */
+const STALL_MS = numberFromEnv('BENCH_CLOCK_STALL_MS', 0, 0, 60_000);
 
 /** startCall and endCall requests in flight at once (the app's pool has 16 connections; the clock needs one). */
 const PLACEMENT_CONCURRENCY = 8;
@@ -212,15 +225,40 @@ const emptyStats = (): BatchStats => ({ batches: 0, rows: 0, busyMs: 0, maxMs: 0
  * itself is unchanged, and its public API says nothing about batches. Returns a live record;
  * `reset()` starts a new one. @throws Error when the method is gone (the bench must then be updated).
  */
-function timeBatches(clock: BillingClock): { current(): BatchStats; reset(): BatchStats } {
-  const target = clock as unknown as { runBatch?: (...args: unknown[]) => Promise<BillingPass> };
+function timeBatches(clock: BillingClock, timeline?: Timeline): { current(): BatchStats; reset(): BatchStats } {
+  const target = clock as unknown as {
+    runBatch?: (...args: unknown[]) => Promise<BillingPass>;
+    postStopped?: (calls: readonly unknown[]) => Promise<void>;
+  };
   const original = target.runBatch;
-  if (typeof original !== 'function') throw new Error('BillingClock.runBatch is gone: update bench/billing-clock.ts');
+  const originalPostStopped = target.postStopped;
+  if (typeof original !== 'function' || typeof originalPostStopped !== 'function')
+    throw new Error('BillingClock.runBatch or postStopped is gone: update bench/billing-clock.ts');
+  if (timeline) {
+    target.postStopped = async function (this: unknown, calls: readonly unknown[]) {
+      const started = performance.now();
+      await originalPostStopped.call(clock, calls);
+      const slice = timeline.at(started);
+      slice.postingMs += performance.now() - started;
+      slice.posted += calls.length;
+    };
+  }
   let stats = emptyStats();
   target.runBatch = async function (this: unknown, ...args: unknown[]) {
     const started = performance.now();
     const pass = await original.apply(clock, args);
     const elapsedMs = performance.now() - started;
+    if (timeline) {
+      const slice = timeline.at(started);
+      slice.batches++;
+      slice.batchMs += elapsedMs;
+      slice.extended += pass.extended;
+      slice.stopped += pass.stopped;
+      // (`deferred` is absent from the passes of builds before it, run as a base.)
+      const deferred = (pass as { deferred?: number }).deferred ?? 0;
+      slice.deferred += deferred;
+      slice.unclaimed += (args[0] as string[]).length - pass.processed - deferred;
+    }
     if (pass.processed === 0) stats.empty++;
     else {
       stats.batches++;
@@ -238,6 +276,100 @@ function timeBatches(clock: BillingClock): { current(): BatchStats; reset(): Bat
       return previous;
     },
   };
+}
+
+/** One slice of the timeline (BENCH_CLOCK_TIMELINE=1): what the clock did in it; times in ms. */
+interface TimelineSlice {
+  batches: number;
+  /** Wall time of the batches that started in the slice (their cost postings included). */
+  batchMs: number;
+  extended: number;
+  stopped: number;
+  /** Calls a batch found lapsed and left for a batch of lapsed calls. */
+  deferred: number;
+  /** Calls a batch took as due but did not claim. */
+  unclaimed: number;
+  posted: number;
+  postingMs: number;
+  rescansPlaced: number;
+  rescansFull: number;
+  failedPasses: number;
+  /** The largest delay of a 50 ms timer in the slice: how long the event loop kept work waiting. */
+  timerDelayMaxMs: number;
+}
+
+/** The clock's activity slice by slice from `startMs` (performance.now()). */
+class Timeline {
+  readonly slices: TimelineSlice[] = [];
+  private sampler: NodeJS.Timeout | undefined;
+
+  constructor(readonly startMs: number) {}
+
+  at(ms: number): TimelineSlice {
+    const index = Math.max(0, Math.floor((ms - this.startMs) / TIMELINE_SLICE_MS));
+    while (this.slices.length <= index)
+      this.slices.push({
+        batches: 0,
+        batchMs: 0,
+        extended: 0,
+        stopped: 0,
+        deferred: 0,
+        unclaimed: 0,
+        posted: 0,
+        postingMs: 0,
+        rescansPlaced: 0,
+        rescansFull: 0,
+        failedPasses: 0,
+        timerDelayMaxMs: 0,
+      });
+    return this.slices[index]!;
+  }
+
+  /** Samples the clock's reads and failed passes, and the loop's timer delay, every 50 ms. */
+  sample(clock: BillingClock): void {
+    let last = { placed: clock.rescans.placed, full: clock.rescans.full, failed: clock.passesFailed };
+    let expected = performance.now() + 50;
+    this.sampler = setInterval(() => {
+      const now = performance.now();
+      const slice = this.at(now);
+      slice.timerDelayMaxMs = Math.max(slice.timerDelayMaxMs, now - expected);
+      expected = now + 50;
+      slice.rescansPlaced += clock.rescans.placed - last.placed;
+      slice.rescansFull += clock.rescans.full - last.full;
+      slice.failedPasses += clock.passesFailed - last.failed;
+      last = { placed: clock.rescans.placed, full: clock.rescans.full, failed: clock.passesFailed };
+    }, 50);
+  }
+
+  stop(): void {
+    clearInterval(this.sampler);
+  }
+
+  print(label: string, marks: Record<string, number>): void {
+    console.log(
+      `\nTimeline of ${label} (slices of ${TIMELINE_SLICE_MS} ms from the placement's start; ${Object.entries(marks)
+        .map(([name, ms]) => `${name} at ${((ms - this.startMs) / 1000).toFixed(1)} s`)
+        .join(', ')}):`,
+    );
+    console.log('     s  batches  batch ms  extended  stopped  deferred  unclaimed  posted  posting ms  reads p/f  failed  timer delay ms');
+    this.slices.forEach((slice, index) => {
+      const cells = [
+        ((index * TIMELINE_SLICE_MS) / 1000).toFixed(1).padStart(6),
+        String(slice.batches).padStart(8),
+        slice.batchMs.toFixed(0).padStart(9),
+        String(slice.extended).padStart(9),
+        String(slice.stopped).padStart(8),
+        String(slice.deferred).padStart(9),
+        String(slice.unclaimed).padStart(10),
+        String(slice.posted).padStart(7),
+        slice.postingMs.toFixed(0).padStart(11),
+        `${slice.rescansPlaced}/${slice.rescansFull}`.padStart(10),
+        String(slice.failedPasses).padStart(7),
+        slice.timerDelayMaxMs.toFixed(0).padStart(15),
+      ];
+      console.log(cells.join(' '));
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,7 +730,7 @@ async function placeCalls(
  * batches, and every call lapsed in turn (all 25,000 ended as hang-ups, on every build): the bench
  * then measured its own set-up, not the clock's steady state.
  */
-const PLACED_FUNDED_SECONDS = 5;
+const PLACED_FUNDED_SECONDS = numberFromEnv('BENCH_CLOCK_PLACED_FUNDED_SECONDS', 5, 2, 60);
 
 async function placeCallsWithSql(
   database: pg.Client,
@@ -655,10 +787,12 @@ async function runOnce(options: {
   );
   const app = await startApp({ config, databaseUrl: options.databaseUrl, platformAdminToken: options.adminToken });
   options.resources.app = app;
-  const batchTimes = timeBatches(app.spend.billingClock);
   const accounts = options.accounts ?? (await createAccounts(app, options.adminToken));
 
   const placementStarted = performance.now();
+  const timeline = TIMELINE ? new Timeline(placementStarted) : undefined;
+  timeline?.sample(app.spend.billingClock);
+  const batchTimes = timeBatches(app.spend.billingClock, timeline);
   const startMs = new Latencies();
   const calls = PLACE_WITH_SQL
     ? await placeCallsWithSql(options.database, accounts, options.run)
@@ -672,6 +806,15 @@ async function runOnce(options: {
   }
 
   await sleep(WARMUP_SECONDS * 1000);
+  let stalledAt: number | undefined;
+  if (STALL_MS > 0) {
+    // A stall of the clock (a frozen process, a database pause): every call whose grant runs out
+    // meanwhile lapses, and the clock must end those and extend the rest as fast as it can after.
+    stalledAt = performance.now();
+    await app.spend.billingClock.stop();
+    await sleep(STALL_MS);
+    app.spend.billingClock.start();
+  }
   app.spend.billingClock.takeLagSamples();
   batchTimes.reset();
   const before = await readCallFigures(options.database);
@@ -694,6 +837,12 @@ async function runOnce(options: {
   const batches = batchTimes.reset();
   const windowSeconds = (performance.now() - windowStarted) / 1000;
   const loop = performance.eventLoopUtilization(loopBefore);
+  timeline?.stop();
+  timeline?.print(`${CALLS} calls, ${batchSize}/batch`, {
+    placed: placementStarted + placementSeconds * 1000,
+    ...(stalledAt === undefined ? {} : { 'clock stopped': stalledAt }),
+    window: windowStarted,
+  });
   loopDelay.disable();
   gcObserver.disconnect();
   const cpu = cpuBetween(cpuBefore, sampleCpu(options.cpuSubjects));
@@ -709,6 +858,13 @@ async function runOnce(options: {
     );
     const endsText = ends.rows.map((row) => `${row.status}/${row.end_reason ?? '-'} ${row.calls}`).join(', ');
     lapsed = `expected ${CALLS} active calls, saw ${before.active} then ${after.active} (calls by status/end reason: ${endsText})`;
+    // After a stall (BENCH_CLOCK_STALL_MS) lapses are what is measured: how many calls the clock saved.
+    if (STALL_MS > 0) {
+      console.log(
+        `After a ${STALL_MS} ms stall of the clock: ${after.active} of ${CALLS} calls still active at the window's end (${endsText})`,
+      );
+      lapsed = undefined;
+    }
   }
   // After the window, with the clock stopped (so that neither side waits for its locks or its CPU):
   // the same batches both ways. endCall needs no clock.
@@ -1078,7 +1234,7 @@ async function main(resources: Resources): Promise<boolean> {
     const calls = await selectCallBooks.one(orm.em.fork());
     const placed = CALLS * results.length;
     const allEnded = PLACE_WITH_SQL
-      ? calls.total === placed && calls.active === placed && calls.unposted === 0
+      ? calls.total === placed && (STALL_MS > 0 || calls.active === placed) && calls.unposted === 0
       : calls.total === placed && calls.active === 0 && calls.unposted === 0 && calls.reserved === '0';
     await assertLedgerInvariants(orm.em.fork());
     booksHold = allEnded;
