@@ -167,6 +167,8 @@ const TIMELINE_SLICE_MS = 500;
  * whether the clock saves the others or loses them too (0: no stall, the default).
  */
 const STALL_MS = numberFromEnv('BENCH_CLOCK_STALL_MS', 0, 0, 60_000);
+/** Most lapsed calls the clock ends per batch (`billingClockLapsedBatchSize`). */
+const LAPSED_BATCH_SIZE = numberFromEnv('BENCH_CLOCK_LAPSED_BATCH_SIZE', loadConfig({}).billingClockLapsedBatchSize ?? 0, 1, 100_000);
 
 /** startCall and endCall requests in flight at once (the app's pool has 16 connections; the clock needs one). */
 const PLACEMENT_CONCURRENCY = 8;
@@ -780,6 +782,7 @@ async function runOnce(options: {
       host: '127.0.0.1',
       billingClockEnabled: true,
       billingClockBatchSize: batchSize,
+      billingClockLapsedBatchSize: LAPSED_BATCH_SIZE,
       concurrentCallsPerAccountMax: Math.max(loadConfig({}).concurrentCallsPerAccountMax, Math.ceil(CALLS / ACCOUNTS)),
       billingClockRescanMs: RESCAN_MS,
       billingClockFullRescanMs: FULL_RESCAN_MS,

@@ -426,6 +426,13 @@ export interface Config {
   /** Calls the billing clock handles per statement batch. @default 1000 */
   billingClockBatchSize: number;
   /**
+   * Most lapsed calls (grant run out before the clock came: a stall, a backlog) the billing clock ends
+   * in one batch. It ends them once no call it can still extend is due, and while such a batch runs
+   * (each call's end, event and cost posting: several times an extension) the calls falling due
+   * wait: small batches keep that wait short. @default 100
+   */
+  billingClockLapsedBatchSize: number;
+  /**
    * How far ahead of the time of a pass the billing clock takes calls, in milliseconds: a call due
    * within this of a pass (it would fall due before the next pass, `billingClockIntervalMs` later) is
    * handled in it, so a pass is one batch of about this plus the interval's worth of calls rather
@@ -1231,6 +1238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingClockLeadMs: positiveIntegerFromEnv(env, 'BILLING_CLOCK_LEAD_MS', 1_000),
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
+    billingClockLapsedBatchSize: 100,
     billingClockLookAheadMs: 20,
     billingClockRescanMs: 1_000,
     billingClockFullRescanMs: 30_000,

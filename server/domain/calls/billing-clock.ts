@@ -55,6 +55,7 @@ export interface BillingClockOptions {
     | 'billingClockLeadMs'
     | 'billingClockIntervalMs'
     | 'billingClockBatchSize'
+    | 'billingClockLapsedBatchSize'
     | 'billingClockLookAheadMs'
     | 'billingClockRescanMs'
     | 'billingClockFullRescanMs'
@@ -382,7 +383,7 @@ export class BillingClock {
           ? []
           : this.takeDue(nowMs + config.billingClockLookAheadMs, config.billingClockBatchSize, nowMs);
       const endLapsed = ids.length === 0 && this.lapsed.size > 0;
-      if (endLapsed) ids = this.takeLapsed(config.billingClockBatchSize);
+      if (endLapsed) ids = this.takeLapsed(config.billingClockLapsedBatchSize);
       if (ids.length === 0) return total;
       let pass: BillingPass;
       try {

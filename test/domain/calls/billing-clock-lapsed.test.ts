@@ -7,6 +7,7 @@
 // read from PostgreSQL (the transaction id that wrote the saved call's meter against the one that
 // wrote the lapsed call's end event; one batch writes both under one id); verifyLedger at the end of each test.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../../server/config.js';
 import { Role } from '../../../server/domain/accounts/role.js';
 import { endCall, startCall } from '../../../server/domain/calls/call.service.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
@@ -15,9 +16,11 @@ import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
 const clock = new ManualClock();
+/** Lapsed calls ended per batch here: small, so that the boundary is cheap to cross. */
+const LAPSED_BATCH_SIZE = 2;
 
 beforeAll(async () => {
-  t = await startTestApp({ billingClockEnabled: false }, { clock });
+  t = await startTestApp({ billingClockEnabled: false, billingClockLapsedBatchSize: LAPSED_BATCH_SIZE }, { clock });
 });
 afterAll(async () => {
   await t?.close();
@@ -131,5 +134,28 @@ it('stops a lapsed call short of funds in the batch that finds it, as before (no
   const pass = await t.app.spend.billingClock.runDue();
   expect(await readCall(callId)).toMatchObject({ status: 'STOPPED', end_reason: 'INSUFFICIENT_FUNDS', billed_seconds: 1 });
   expect(pass).toMatchObject({ processed: 1, stopped: 1, deferred: 0 });
+  await t.assertLedger();
+});
+
+it('is 100 lapsed calls a batch by default', () => {
+  expect(loadConfig({}).billingClockLapsedBatchSize).toBe(100);
+});
+
+it('ends billingClockLapsedBatchSize lapsed calls in one batch, and one more in a second', async () => {
+  for (const count of [LAPSED_BATCH_SIZE, LAPSED_BATCH_SIZE + 1]) {
+    clock.advance(10_000);
+    const { start } = await campaign(`+447701${4 + count}`);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push(await start());
+    // Extended at once to 2 s (due at +1 s), then not met again until their grants ran out.
+    await t.app.spend.billingClock.runDue();
+    clock.advance(2_500);
+    const pass = await t.app.spend.billingClock.runDue();
+    expect(pass).toMatchObject({ processed: count, stopped: count });
+    const calls = await Promise.all(ids.map(readCall));
+    for (const call of calls) expect(call).toMatchObject({ status: 'COMPLETED', end_reason: 'HANGUP', billed_seconds: 2 });
+    const batches = new Set(calls.map((call) => call.end_xid));
+    expect(batches.size, `${count} lapsed calls`).toBe(Math.ceil(count / LAPSED_BATCH_SIZE));
+  }
   await t.assertLedger();
 });
