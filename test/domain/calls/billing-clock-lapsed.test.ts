@@ -8,9 +8,9 @@
 // wrote the lapsed call's end event; one batch writes both under one id); verifyLedger at the end of each test.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.js';
-import { Role } from '../../../server/domain/accounts/role.js';
-import { endCall, startCall } from '../../../server/domain/calls/call.service.js';
+import { endCall } from '../../../server/domain/calls/call.service.js';
 import { ManualClock } from '../../../server/domain/calls/clock.js';
+import { newCallCampaign } from '../../support/call-fixtures.js';
 import { runSql } from '../../support/sql.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -26,30 +26,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-/**
- * A new account's running campaign at 0.60/min in 1-second increments, its wallet funded with
- * `funding`; `start()` places one call on it, `hangUpAll()` ends those still active (so that the next
- * test's passes meet none of them).
- */
+/** A new account's campaign (see newCallCampaign); `hangUpAll()` ends its calls still active, so that the next test's passes meet none. */
 async function campaign(numberPrefix: string, funding = '10'): Promise<{ start(): Promise<string>; hangUpAll(): Promise<void> }> {
-  const { accountId, walletId, ownerKey } = await t.createAccount();
-  await t.fund(walletId, funding);
-  const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '0.6', firstIncrementSeconds: 1, nextIncrementSeconds: 1 }]);
-  const campaignId = await t.runningCampaign(ownerKey, walletId, ratePlanId);
-  const principal = { role: Role.OWNER, accountId, apiKeyId: null, actor: 'test' };
-  const ids: string[] = [];
+  const calls = await newCallCampaign(t, funding, numberPrefix);
   return {
-    start: async () => {
-      const call = await startCall(t.app.orm.em.fork(), t.app.spend.callDeps, {
-        principal,
-        campaignId,
-        to: `${numberPrefix}${ids.length}`,
-      });
-      ids.push(call.id);
-      return call.id;
-    },
+    start: () => calls.start(),
     hangUpAll: async () => {
-      for (const callId of ids) await endCall(t.app.orm.em.fork(), t.app.spend.callDeps, { principal, callId });
+      for (const callId of calls.ids) await endCall(t.app.orm.em.fork(), t.app.spend.callDeps, { principal: calls.principal, callId });
     },
   };
 }
