@@ -14,8 +14,12 @@ export async function until(what: string, condition: () => boolean | Promise<boo
 
 /** A table held locked by a connection of the test's own (outside the server's pool). */
 export interface TableLock {
-  /** Server connections whose statement waits for this lock. */
-  waiting(): Promise<number>;
+  /**
+   * Server connections whose statement waits for this lock; with `statementLike` (a LIKE pattern),
+   * only those whose statement matches it: the server's own background readers (the outbox tail
+   * reads `wallet_transaction` after every commit) wait on the lock too.
+   */
+  waiting(statementLike?: string): Promise<number>;
   /**
    * Commits, letting the waiting statements run, and closes the connection. When PostgreSQL has
    * already ended the connection (a server under test stopped its own PostgreSQL), the lock went
@@ -40,10 +44,14 @@ export async function lockTable(databaseUrl: string, table: string): Promise<Tab
   await client.query('begin');
   await client.query(`lock table ${table} in access exclusive mode`);
   return {
-    waiting: async () => {
+    waiting: async (statementLike?: string) => {
+      // This connection's transaction keeps the first activity snapshot it read: read a fresh one.
+      if (statementLike !== undefined) await client.query('select pg_stat_clear_snapshot()');
       const { rows } = await client.query<{ count: string }>(
-        `select count(*) from pg_locks l join pg_class c on c.oid = l.relation where c.relname = $1 and not l.granted`,
-        [table],
+        `select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+           left join pg_stat_activity a on a.pid = l.pid
+          where c.relname = $1 and not l.granted and ($2::text is null or a.query like $2::text)`,
+        [table, statementLike ?? null],
       );
       return Number(rows[0]!.count);
     },
