@@ -57,6 +57,9 @@ const drawnBatch: fc.Arbitrary<DrawnEvent[]> = fc
     }, []),
   );
 
+/** A charge of 1 on the first wallet with key 0: posted the first time, replayed the next. */
+const KEYED_POST: DrawnEvent = { target: 0, amount: '1', description: 'usage', key: 0, campaign: false };
+
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -131,7 +134,9 @@ describe('recordUsage against charge one by one (property)', () => {
           );
         }
       }),
-      { numRuns: 12 },
+      // One batch given as well as the 12 drawn: a post, its replay and a refusal, so the check below
+      // never depends on the draw (12 drawn batches once held no replay, a CI failure).
+      { numRuns: 12, examples: [[[KEYED_POST, KEYED_POST, { ...KEYED_POST, target: 'foreign', key: null }]]] },
     );
     // The runs met every answer (the property is not vacuous).
     expect(new Set(statuses)).toEqual(new Set(['POSTED', 'REPLAYED', 'REFUSED']));
