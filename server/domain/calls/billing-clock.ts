@@ -33,7 +33,7 @@ import { SpendCapBook, type CapRefusal } from '../spend-caps/spend-cap-book.js';
 
 /** What one pass over the due calls did. */
 export interface BillingPass {
-  /** Calls looked at. */
+  /** Calls decided on: extended, stopped, or short and retried at the end of their funded time (not those deferred). */
   processed: number;
   /** Increments reserved. */
   extended: number;
