@@ -426,7 +426,7 @@ export class BillingClock {
       // Earliest due first: funds short in this batch go to the calls that asked first.
       rows.sort((a, b) => a.next_check_at_ms - b.next_check_at_ms);
       const calls = rows.map(toMeteredCall);
-      const dueAtClaim = new Map(calls.map((c) => [c.id, c.nextCheckAtMs!]));
+      const due = calls.map((c) => c.nextCheckAtMs!);
       const walletIds = [...new Set(calls.map((c) => c.walletId))].sort();
       // Inbound calls have no campaign: no budget to check, no campaign counters to move.
       const campaignIds = [...new Set(calls.map((c) => c.campaignId).filter((id): id is string => id !== null))].sort();
@@ -631,11 +631,12 @@ export class BillingClock {
       assert(stoppedRows.length === stops.length, 'every call a batch stops is one it holds');
       const stoppedById = new Map(stoppedRows.map((row) => [row.id, toCallRecord(row)]));
       const stopped = stops.map((s) => stoppedById.get(s.call.id)!);
+      // The lag is sampled for the calls decided on: a deferred call's is its lapsed batch's.
       const deferredIds = new Set(deferred);
       return {
         pass: { processed: calls.length - deferred.length, extended, stopped: stopped.length, deferred: deferred.length },
         stopped,
-        due: calls.filter((c) => !deferredIds.has(c.id)).map((c) => dueAtClaim.get(c.id)!),
+        due: deferred.length === 0 ? due : due.filter((_, at) => !deferredIds.has(calls[at]!.id)),
         going,
         claimed: new Set(calls.map((c) => c.id)),
         deferred,
