@@ -62,6 +62,9 @@
  * take longer, which the output says), `BENCH_CLOCK_BATCH_SIZES` (default "1000,1"),
  * `BENCH_PG_STAT_STATEMENTS=1` (loads pg_stat_statements, a small cost of its own, and prints the
  * execution time of each of the clock's statements per batch during each window),
+ * `BENCH_CLOCK_ADMISSION_BEHIND_MS` (the server's `billingClockAdmissionBehindMs`, default the
+ * server's; 0: starts are never refused; a start refused because the clock is behind is tried again
+ * 100 ms later, as a dialer would, and the placement line counts them),
  * `BENCH_CLOCK_VACUUM=1` (runs `vacuum (analyze) call` after placing the calls, as autovacuum
  * eventually would; by default autovacuum has usually not visited the table yet, so the planner
  * has no statistics of the calls just placed). After each window the bench prints the plan PostgreSQL
@@ -85,7 +88,8 @@ import { authenticate } from '../server/domain/accounts/authenticate.service.js'
 import type { Principal } from '../server/domain/accounts/principal.js';
 import type { BillingClock, BillingPass } from '../server/domain/calls/billing-clock.js';
 import { claimDueCalls, selectMetersPlacedSince, updateBatchMeters } from '../server/domain/calls/call-meter.queries.js';
-import { CallStatus } from '../server/domain/calls/call-record.js';
+import { CallStatus, type CallRecord } from '../server/domain/calls/call-record.js';
+import { BillingClockBehindError } from '../server/errors.js';
 import { endCall, startCall } from '../server/domain/calls/call.service.js';
 import { assertLedgerInvariants } from '../server/domain/wallets/verify-ledger.js';
 import {
@@ -169,6 +173,15 @@ const TIMELINE_SLICE_MS = 500;
 const STALL_MS = numberFromEnv('BENCH_CLOCK_STALL_MS', 0, 0, 60_000);
 /** Most lapsed calls the clock ends per batch (`billingClockLapsedBatchSize`). */
 const LAPSED_BATCH_SIZE = numberFromEnv('BENCH_CLOCK_LAPSED_BATCH_SIZE', loadConfig({}).billingClockLapsedBatchSize, 1, 100_000);
+
+/**
+ * The server's `billingClockAdmissionBehindMs` (`BENCH_CLOCK_ADMISSION_BEHIND_MS`; default the
+ * server's, 0: never refuse, as before the setting). A placement refused (BILLING_CLOCK_BEHIND) is
+ * tried again after {@link ADMISSION_RETRY_MS}, as a dialer would.
+ */
+const ADMISSION_BEHIND_MS = numberFromEnv('BENCH_CLOCK_ADMISSION_BEHIND_MS', loadConfig({}).billingClockAdmissionBehindMs, 0, 60_000);
+/** How long a placement refused because the clock is behind waits before it is tried again, in ms. */
+const ADMISSION_RETRY_MS = 100;
 
 /** startCall and endCall requests in flight at once (the app's pool has 16 connections; the clock needs one). */
 const PLACEMENT_CONCURRENCY = 8;
@@ -640,6 +653,8 @@ interface RunResult {
   /** The GC's pauses during the window: ms per second, and the longest, in ms. */
   gcMsPerSecond: number;
   gcMaxMs: number;
+  /** Placements refused because the clock was behind (BILLING_CLOCK_BEHIND), each tried again. */
+  admissionRefusals: number;
   /** startCall round trips while placing, ascending, in ms. */
   startMs: Float64Array;
   endSeconds: number;
@@ -702,13 +717,23 @@ async function placeCalls(
     const account = accounts[index % accounts.length]!;
     // Distinct E.164 numbers per run, so every call of the bench is told apart in the data.
     const to = `+44${7000 + run}${String(index).padStart(6, '0')}`;
-    const sentAt = performance.now();
-    const call = await startCall(app.orm.em.fork(), app.spend.callDeps, {
-      principal: account.principal,
-      campaignId: account.campaignId,
-      to,
-    });
-    roundTrips.push(performance.now() - sentAt);
+    let call: CallRecord;
+    for (;;) {
+      const sentAt = performance.now();
+      try {
+        call = await startCall(app.orm.em.fork(), app.spend.callDeps, {
+          principal: account.principal,
+          campaignId: account.campaignId,
+          to,
+        });
+        roundTrips.push(performance.now() - sentAt);
+        break;
+      } catch (error) {
+        // The clock is behind the calls already up: nothing was written; the dialer waits and tries again.
+        if (!(error instanceof BillingClockBehindError)) throw error;
+        await sleep(ADMISSION_RETRY_MS);
+      }
+    }
     if (call.status !== CallStatus.ACTIVE) throw new Error(`call ${index} was ${call.status} (${call.endReason}), expected ACTIVE`);
     return { id: call.id, account };
   });
@@ -783,6 +808,7 @@ async function runOnce(options: {
       billingClockEnabled: true,
       billingClockBatchSize: batchSize,
       billingClockLapsedBatchSize: LAPSED_BATCH_SIZE,
+      billingClockAdmissionBehindMs: ADMISSION_BEHIND_MS,
       concurrentCallsPerAccountMax: Math.max(loadConfig({}).concurrentCallsPerAccountMax, Math.ceil(CALLS / ACCOUNTS)),
       billingClockRescanMs: RESCAN_MS,
       billingClockFullRescanMs: FULL_RESCAN_MS,
@@ -801,6 +827,7 @@ async function runOnce(options: {
     ? await placeCallsWithSql(options.database, accounts, options.run)
     : await placeCalls(app, accounts, options.run, startMs);
   const placementSeconds = (performance.now() - placementStarted) / 1000;
+  const admissionRefusals = app.spend.billingClock.admissionRefusals;
   let vacuumSeconds: number | undefined;
   if (VACUUM_BEFORE_WARMUP) {
     const vacuumStarted = performance.now();
@@ -892,6 +919,7 @@ async function runOnce(options: {
       label: batchSize === 1 ? 'per call (1/batch)' : `batched (${batchSize}/batch)`,
       calls: CALLS,
       placementSeconds,
+      admissionRefusals,
       lags: Float64Array.from(lags).sort(),
       windowSeconds,
       incrementsPerSecond: (after.fundedSeconds - before.fundedSeconds) / INCREMENT_SECONDS / windowSeconds,
@@ -1158,7 +1186,8 @@ async function main(resources: Resources): Promise<boolean> {
     console.log(
       `${result.label}: ${result.calls} calls placed in ${result.placementSeconds.toFixed(1)} s ` +
         `(${fixed(result.calls / result.placementSeconds, 0)}/s, startCall p50 ${fixed(percentile(result.startMs, 0.5), 1)} ms, ` +
-        `p99 ${fixed(percentile(result.startMs, 0.99), 1)} ms), hung up in ${result.endSeconds.toFixed(1)} s ` +
+        `p99 ${fixed(percentile(result.startMs, 0.99), 1)} ms; ${result.admissionRefusals} refused while the clock was more than ` +
+        `${ADMISSION_BEHIND_MS} ms behind, each tried again ${ADMISSION_RETRY_MS} ms later), hung up in ${result.endSeconds.toFixed(1)} s ` +
         `(${fixed(result.calls / result.endSeconds, 0)}/s, endCall p50 ${fixed(percentile(result.endMs, 0.5), 1)} ms, ` +
         `p99 ${fixed(percentile(result.endMs, 0.99), 1)} ms; ${result.completed} completed by endCall)`,
     );

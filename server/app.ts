@@ -323,8 +323,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           onError: (error) => log.error({ err: error }, 'Billing clock pass failed (retried on the next pass)'),
           onBatch: metrics && ((pass, durationMs, lagsMs) => metrics.observeBillingBatch(pass, durationMs, lagsMs)),
         });
-        metrics?.watch({ billingClockPassesFailed: () => started.passesFailed });
+        metrics?.watch({
+          billingClockPassesFailed: () => started.passesFailed,
+          billingClockAdmissionRefusals: () => started.admissionRefusals,
+        });
         callDeps.callStarted = (callId, dueAtMs) => started.track(callId, dueAtMs);
+        callDeps.admitCall = (calls) => started.admit(calls);
         if (config.billingClockEnabled) started.start();
         return started;
       },

@@ -433,6 +433,16 @@ export interface Config {
    */
   billingClockLapsedBatchSize: number;
   /**
+   * How late the billing clock may run before new calls are refused, in milliseconds: while the
+   * earliest call due that it has not yet extended (in a batch or still waiting) is more than this
+   * past its due time, startCall, startCalls and startInboundCall answer BILLING_CLOCK_BEHIND
+   * (retryable: HTTP 503 with Retry-After) and write nothing. Calls in progress keep being metered: a
+   * clock more than `billingClockLeadMs` behind lets their grants run out (the switch hangs them up),
+   * so on a host at its capacity new calls wait, not the calls already up. Only a running clock
+   * refuses. 0 never refuses. Env `BILLING_CLOCK_ADMISSION_BEHIND_MS`. @default 250
+   */
+  billingClockAdmissionBehindMs: number;
+  /**
    * How far ahead of the time of a pass the billing clock takes calls, in milliseconds: a call due
    * within this of a pass (it would fall due before the next pass, `billingClockIntervalMs` later) is
    * handled in it, so a pass is one batch of about this plus the interval's worth of calls rather
@@ -1239,6 +1249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
     billingClockLapsedBatchSize: 100,
+    billingClockAdmissionBehindMs: integerFromEnv(env, 'BILLING_CLOCK_ADMISSION_BEHIND_MS', 250),
     billingClockLookAheadMs: 20,
     billingClockRescanMs: 1_000,
     billingClockFullRescanMs: 30_000,

@@ -94,6 +94,10 @@ export const ERROR_CODE_DESCRIPTIONS = {
     'The account signed up by itself and its owner has not yet verified their e-mail address: topping up, calls, campaigns, messages, numbers ' +
     'and invitations wait for the link mailed at sign-up (resend it with POST /auth/resend-verification). Nothing was written.',
   SIGN_UP_DISABLED: 'The operator turned self-service sign-up off (SIGN_UP=0): POST /auth/sign-up answers 403. Nothing was written.',
+  BILLING_CLOCK_BEHIND:
+    'startCall, startCalls or startInboundCall while the billing clock is running late (the host is at its capacity): new calls wait so that ' +
+    'the calls in progress keep their grants. HTTP 503 with Retry-After, `extensions.retryable` true; `extensions.behindMs` says how late, ' +
+    '`extensions.limit` names the setting and `extensions.max` its value. Nothing was written: retry shortly, with the same idempotency key.',
   SENDER_ID_NOT_APPROVED:
     'sendMessage from an alphanumeric sender ID the account has not had approved, or whose registration was rejected or cancelled ' +
     '(`extensions.senderId`, `extensions.status`: NOT_REGISTERED, PENDING, REJECTED or CANCELLED). Register it with registerSenderId and wait for ' +
@@ -190,6 +194,23 @@ export class LimitExceededError extends DomainError {
   readonly code = ErrorCode.LIMIT_EXCEEDED;
   constructor(message: string, limit: string, max: number) {
     super(message, { limit, max });
+  }
+}
+
+/**
+ * A call start refused because the billing clock is more than `max` ms late on the calls already up
+ * (`billingClockAdmissionBehindMs`): nothing was written; `extensions.retryable` is true (HTTP 503
+ * with Retry-After).
+ */
+export class BillingClockBehindError extends DomainError {
+  readonly code = ErrorCode.BILLING_CLOCK_BEHIND;
+  constructor(behindMs: number, max: number) {
+    super(`The billing clock is ${behindMs} ms behind the calls in progress: new calls are refused until it catches up; retry shortly`, {
+      behindMs,
+      limit: 'billingClockAdmissionBehindMs',
+      max,
+      retryable: true,
+    });
   }
 }
 

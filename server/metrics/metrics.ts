@@ -40,6 +40,8 @@ export interface ScrapeSources {
   outboxTailPosition?: () => bigint;
   /** Billing-clock passes that failed since start. */
   billingClockPassesFailed?: () => number;
+  /** New calls this process refused since start because its billing clock ran late. */
+  billingClockAdmissionRefusals?: () => number;
   /** Posting batches PostgreSQL refused whole, whose members were then posted alone. */
   postingFallbacks?: () => number;
   /** The connection pool and its governor (database/operation-budget.ts). */
@@ -133,6 +135,12 @@ export class Metrics {
     help: 'Billing-clock passes that failed (each is retried on the next pass).',
     registers: [this.registry],
     collect: (): void => this.countFrom(this.billingClockPassesFailed, this.sources.billingClockPassesFailed),
+  });
+  readonly billingClockAdmissionRefusals: Counter = new Counter({
+    name: `${PREFIX}billing_clock_admission_refusals_total`,
+    help: 'New calls refused (BILLING_CLOCK_BEHIND) because this process’s billing clock ran more than billingClockAdmissionBehindMs late.',
+    registers: [this.registry],
+    collect: (): void => this.countFrom(this.billingClockAdmissionRefusals, this.sources.billingClockAdmissionRefusals),
   });
   readonly mailSends = new Counter({
     name: `${PREFIX}mail_sends_total`,

@@ -7,6 +7,8 @@ import type { TestApp } from './test-app.js';
 export interface CallCampaign {
   ownerKey: string;
   principal: Principal;
+  campaignId: string;
+  walletId: string;
   /** The calls started so far, in start order. */
   ids: string[];
   /** Starts one call through the call service (destination `<numberPrefix><index, 5 digits>`); its id. */
@@ -27,6 +29,8 @@ export async function newCallCampaign(t: TestApp, funding: string, numberPrefix:
   return {
     ownerKey,
     principal,
+    campaignId,
+    walletId,
     ids,
     start: async () => {
       const call = await startCall(t.app.orm.em.fork(), t.app.spend.callDeps, {

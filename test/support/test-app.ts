@@ -42,6 +42,7 @@ export interface TestApp {
       smsInboundPerSegment?: string;
       numberPurchase?: string;
       numberMonthly?: string;
+      inboundPerMinute?: string;
     }[],
     currency?: string,
   ): Promise<string>;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { pipelinedTransaction, type RoundTrip, type SqlTransaction } from '../../database/sql.js';
-import { assert } from '../../errors.js';
+import { assert, BillingClockBehindError } from '../../errors.js';
 import { CampaignStatus } from '../campaigns/campaign-record.js';
 import { callCostMicros, incrementPriceMicros } from '../rating/rating.js';
 import { availableMicros, changeReservedCredit, type WalletCredit } from '../wallets/credit.js';
@@ -56,6 +56,7 @@ export interface BillingClockOptions {
     | 'billingClockIntervalMs'
     | 'billingClockBatchSize'
     | 'billingClockLapsedBatchSize'
+    | 'billingClockAdmissionBehindMs'
     | 'billingClockLookAheadMs'
     | 'billingClockRescanMs'
     | 'billingClockFullRescanMs'
@@ -208,6 +209,47 @@ export class BillingClock {
   /** Passes that failed since start (each is retried on the next pass), for tests and monitoring. */
   passesFailed = 0;
 
+  /** New calls refused since start because this clock ran late ({@link admit}), for monitoring. */
+  admissionRefusals = 0;
+
+  /** Between {@link start} and {@link stop}: only a running clock refuses new calls. */
+  private running = false;
+
+  /** The due time of the earliest call of the batch in flight (not of a lapsed calls' batch); undefined between batches. */
+  private inFlightDueMs: number | undefined;
+
+  /**
+   * How late this clock is now, in clock milliseconds: the time since the earliest due time of the
+   * calls it has not yet extended (those of the batch in flight, and those still on its schedule);
+   * 0 when none is past due. Lapsed calls waiting to be ended do not count: nothing is late for them.
+   */
+  behindMs(nowMs: number = this.options.clock.now()): number {
+    const dueMs = Math.min(this.inFlightDueMs ?? Number.POSITIVE_INFINITY, this.nextDueMs() ?? Number.POSITIVE_INFINITY);
+    return dueMs === Number.POSITIVE_INFINITY ? 0 : Math.max(0, nowMs - dueMs);
+  }
+
+  /**
+   * The refusal a new call gets at `nowMs`: BillingClockBehindError when this clock is more than
+   * `billingClockAdmissionBehindMs` behind (see {@link behindMs}; never when that is 0), else null.
+   * A clock at its capacity falls behind a little more with every call it takes on, and one more
+   * than the lead behind lets the grants of calls in progress run out: new calls wait instead.
+   */
+  admission(nowMs: number = this.options.clock.now()): BillingClockBehindError | null {
+    const maxMs = this.options.config.billingClockAdmissionBehindMs;
+    if (maxMs === 0) return null;
+    const behindMs = this.behindMs(nowMs);
+    return behindMs > maxMs ? new BillingClockBehindError(Math.ceil(behindMs), maxMs) : null;
+  }
+
+  /** Admits `calls` new calls, or refuses them while this clock runs and is late ({@link admission}). @throws BillingClockBehindError */
+  admit(calls = 1): void {
+    if (!this.running) return;
+    const refusal = this.admission();
+    if (refusal === null) return;
+    this.admissionRefusals += calls;
+    throw refusal;
+  }
+
   private sleepMs(): number {
     const { config, clock } = this.options;
     const untilRescan = this.lastRescanMs + config.billingClockRescanMs - Date.now();
@@ -331,7 +373,10 @@ export class BillingClock {
       const lapsesAtMs = this.lapsesAt.get(id);
       this.lapsesAt.delete(id);
       if (lapsesAtMs !== undefined && lapsesAtMs < nowMs) this.lapsed.add(id);
-      else ids.push(id);
+      else {
+        if (ids.length === 0) this.inFlightDueMs = due;
+        ids.push(id);
+      }
     }
     return ids;
   }
@@ -339,6 +384,7 @@ export class BillingClock {
   /** Runs {@link runDue} every `billingClockIntervalMs` until {@link stop}. */
   start(): void {
     this.stopping = false;
+    this.running = true;
     this.periodic.start();
   }
 
@@ -350,6 +396,7 @@ export class BillingClock {
     // A clock that is behind finds calls due again as soon as it has handled them: without this,
     // the run in progress (and so stop) would only end once the backlog is gone.
     this.stopping = true;
+    this.running = false;
     await this.periodic.stop();
   }
 
@@ -389,12 +436,14 @@ export class BillingClock {
       try {
         pass = await this.runBatch(ids, nowMs, endLapsed);
       } catch (error) {
+        this.inFlightDueMs = undefined;
         // The calls taken off the schedule for a batch that failed (rolled back, or its outcome
         // unknown) go back on it, due at the next pass: a claim then reads what they are now. The
         // read of the placed meters would not bring them back (they were placed long before).
         for (const id of ids) if (!this.dueAt.has(id)) this.track(id, nowMs + config.billingClockIntervalMs);
         throw error;
       }
+      this.inFlightDueMs = undefined;
       total.processed += pass.processed;
       total.extended += pass.extended;
       total.stopped += pass.stopped;

@@ -49,6 +49,11 @@ export interface CallServiceDeps {
   committed(): void;
   /** The app's posting batcher: an ended call's cost is posted through it. */
   postings: PostingBatcher;
+  /**
+   * Refuses `calls` new calls (default 1) while this process's billing clock runs late
+   * (`billingClockAdmissionBehindMs`): throws BillingClockBehindError, before anything is written. Without it every call is admitted.
+   */
+  admitCall?: (calls?: number) => void;
   /** Hands a call just started here to this process's billing clock (others find it by rescanning). */
   callStarted?: (callId: string, dueAtMs: number) => void;
   /** The process's group commit of call starts and ends; without it each call runs in a transaction of its own. */
@@ -90,6 +95,7 @@ export interface StartCallOptions {
  * @throws BadUserInputError (`to`: not E.164 or no rate for it; `idempotencyKey`).
  * @throws CampaignNotRunningError. @throws LimitExceededError at the account's concurrent-call cap.
  * @throws IdempotencyKeyReusedError when the key started a call to another number.
+ * @throws BillingClockBehindError while the billing clock runs late (deps.admitCall; a replay is still answered).
  */
 export async function startCall(em: EntityManager, deps: CallServiceDeps, options: StartCallOptions): Promise<CallRecord> {
   requireRole(options.principal, CALL_ROLES, 'start a call');

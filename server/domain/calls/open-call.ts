@@ -62,6 +62,7 @@ export function callBatchTransaction<T>(em: EntityManager, work: (tx: SqlTransac
  * @throws LimitExceededError at the account's concurrent-call cap (`concurrentCallsPerAccountMax`); nothing is written.
  */
 export async function openCall(em: EntityManager, deps: CallServiceDeps, opening: CallOpening): Promise<CallRecord> {
+  deps.admitCall?.();
   if (deps.callBatches) return deps.callBatches.open(opening);
   return onlyOutcome(await openCalls(em, deps, [opening]));
 }

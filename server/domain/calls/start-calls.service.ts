@@ -44,7 +44,8 @@ export type CallItemOutcome =
  * ({@link openCalls}), decided in the order given: funds, budgets, spend caps, campaign stops and the
  * account's concurrent-call limit hold as if the calls had been started one at a time in that order.
  * One call's failure (a campaign of another account or unknown: NOT_FOUND; CAMPAIGN_NOT_RUNNING;
- * LIMIT_EXCEEDED; BAD_USER_INPUT; IDEMPOTENCY_KEY_REUSED; EMAIL_NOT_VERIFIED) touches no other.
+ * LIMIT_EXCEEDED; BAD_USER_INPUT; IDEMPOTENCY_KEY_REUSED; EMAIL_NOT_VERIFIED) touches no other; while the
+ * billing clock runs late (deps.admitCall) every call sent to the batches fails with BillingClockBehindError.
  * A key used twice in the list starts one call: the later use is decided once the earlier one is
  * (a replay of its call, or a start of its own if the earlier one failed), after the rest of the list.
  * @throws ForbiddenError unless OWNER, INTEGRATOR or PLATFORM_ADMIN (nothing started).
@@ -206,9 +207,18 @@ async function callsByKey(em: EntityManager, pairs: readonly { campaignId: strin
   return found;
 }
 
-/** Through the process's call batches when it has them, else in one transaction of their own. */
+/**
+ * Through the process's call batches when it has them, else in one transaction of their own; every
+ * one refused (nothing written) while the billing clock runs late (deps.admitCall).
+ */
 async function openAll(em: EntityManager, deps: CallServiceDeps, openings: readonly CallOpening[]): Promise<MemberOutcome<CallRecord>[]> {
   if (openings.length === 0) return [];
+  try {
+    deps.admitCall?.(openings.length);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return openings.map(() => ({ ok: false, error }));
+  }
   if (deps.callBatches) return deps.callBatches.openAll(openings);
   return openCalls(em, deps, openings);
 }

@@ -58,7 +58,8 @@ export class CallControlResolver {
       'OWNER, INTEGRATOR, PLATFORM_ADMIN: starts many calls, each exactly as startCall (its own idempotency key, authorisation and refusals), ' +
       'decided in the order given through the same batches, so funds, budgets, spend caps and the concurrent-call limit hold as one at a time; ' +
       'each call is answered on its own (STARTED, REPLAYED, or FAILED with its error code) and never fails another. BAD_USER_INPUT on `calls` ' +
-      'for none or more than callControlItemsMax (1,000). Each call counts as one mutation against the rate limit.',
+      'for none or more than callControlItemsMax (1,000). Each call counts as one mutation against the rate limit. While the billing clock is ' +
+      'running late every call of the list not replayed is FAILED with BILLING_CLOCK_BEHIND (nothing written): retry them with their keys.',
   })
   async startCalls(
     @Arg('input', () => StartCallsInput, { description: 'The calls to place.' }) input: StartCallsInput,

@@ -70,7 +70,7 @@ export class EndCallsInput {
 export class CallItemError {
   @Field(() => String, {
     description:
-      'A value of ErrorCode: NOT_FOUND, CAMPAIGN_NOT_RUNNING, LIMIT_EXCEEDED, BAD_USER_INPUT, IDEMPOTENCY_KEY_REUSED, EMAIL_NOT_VERIFIED, …',
+      'A value of ErrorCode: NOT_FOUND, CAMPAIGN_NOT_RUNNING, LIMIT_EXCEEDED, BAD_USER_INPUT, IDEMPOTENCY_KEY_REUSED, EMAIL_NOT_VERIFIED, BILLING_CLOCK_BEHIND, …',
   })
   code!: string;
 

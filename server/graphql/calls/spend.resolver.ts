@@ -242,7 +242,7 @@ export class SpendResolver {
     description:
       "OWNER, INTEGRATOR, PLATFORM_ADMIN: reserves the first increment and starts metering (the call's fundedUntil is its first grant: see callGrants); a call that cannot be funded comes back REFUSED (and stops " +
       'the campaign). CAMPAIGN_NOT_RUNNING, LIMIT_EXCEEDED (concurrentCallsPerAccountMax active calls, default 2000), BAD_USER_INPUT (`to` not E.164 or ' +
-      'without a rate), IDEMPOTENCY_KEY_REUSED.',
+      'without a rate), IDEMPOTENCY_KEY_REUSED; BILLING_CLOCK_BEHIND (retryable, HTTP 503: the billing clock is running late, nothing written).',
   })
   async startCall(
     @Arg('input', () => StartCallInput, { description: 'The campaign and the destination.' }) input: StartCallInput,
@@ -262,7 +262,8 @@ export class SpendResolver {
       "OWNER, INTEGRATOR, PLATFORM_ADMIN: a call arriving on one of the account's numbers, metered like an outbound call at the number's inbound " +
       "per-minute rate (Rate.inboundPerMinute of the number's own prefix): reserves the first increment, or comes back REFUSED (INSUFFICIENT_FUNDS, " +
       'WALLET_SUSPENDED) for the switch to reject; end it with endCall. INVALID_STATE (the number is not ACTIVE), NOT_FOUND, LIMIT_EXCEEDED ' +
-      '(concurrentCallsPerAccountMax), BAD_USER_INPUT (`from`), IDEMPOTENCY_KEY_REUSED.',
+      '(concurrentCallsPerAccountMax), BAD_USER_INPUT (`from`), IDEMPOTENCY_KEY_REUSED; BILLING_CLOCK_BEHIND (retryable, HTTP 503: the ' +
+      'billing clock is running late, nothing written).',
   })
   async startInboundCall(
     @Arg('input', () => StartInboundCallInput, { description: 'The number called and the caller.' }) input: StartInboundCallInput,
