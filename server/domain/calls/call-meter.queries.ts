@@ -81,13 +81,20 @@ export interface ClaimedCallRow {
  * process's batch may have left it since this statement began (a call it extended is then no
  * longer due, and is left out). Only the {@link ClaimedCallRow} columns are read: every call of a
  * batch is claimed every increment, and most only go on.
+ *
+ * The join is driven from the ids (one primary-key lookup each of the call and of its meter): with
+ * `c.id = any(…) and c.status = 'ACTIVE'` the planner ANDed the primary key's bitmap with the partial
+ * index of active calls (call_wallet_active_idx), reading every active call's entry in it for each
+ * batch, so a claim cost more the more calls were up. On 15,000 calls placed through startCall the
+ * claim took 27–29 µs a call that way, 10–13 µs this way; on calls placed by one SQL statement
+ * both took 9–11 µs (the billing clock bench, pg_stat_statements).
  */
 export const claimDueCalls = sql<ClaimedCallRow, { callIds: readonly string[]; now: string }>(
   `select c.id, c.account_id, c.campaign_id, c.wallet_id, c.subscription_id, c.per_minute_micros::text, c.next_increment_seconds,
           c.connect_fee_micros::text, (extract(epoch from c.started_at) * 1000)::float8 as started_at_ms, m.funded_seconds,
           m.reserved_micros::text, m.allowance_seconds, (extract(epoch from m.next_check_at) * 1000)::float8 as next_check_at_ms
-     from call c join call_meter m on m.call_id = c.id
-    where c.id = any(:callIds::uuid[]) and c.status = 'ACTIVE' and m.next_check_at <= :now
+     from unnest(:callIds::uuid[]) as i(id) join call c on c.id = i.id join call_meter m on m.call_id = c.id
+    where c.status = 'ACTIVE' and m.next_check_at <= :now
     for update of c, m skip locked`,
   { prepareAs: 'billing_clock_claim_narrow' },
 );
