@@ -438,7 +438,8 @@ export interface Config {
    * past its due time, startCall, startCalls and startInboundCall answer BILLING_CLOCK_BEHIND
    * (retryable: HTTP 503 with Retry-After) and write nothing. Calls in progress keep being metered: a
    * clock more than `billingClockLeadMs` behind lets their grants run out (the switch hangs them up),
-   * so on a host at its capacity new calls wait, not the calls already up. Only a running clock
+   * so on a host at its capacity new calls wait, not the calls already up: keep it well below
+   * `billingClockLeadMs` (the default is a quarter of the default lead). Only a running clock
    * refuses. 0 never refuses. Env `BILLING_CLOCK_ADMISSION_BEHIND_MS`. @default 250
    */
   billingClockAdmissionBehindMs: number;
