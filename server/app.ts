@@ -328,6 +328,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           billingClockAdmissionRefusals: () => started.admissionRefusals,
         });
         callDeps.callStarted = (callId, dueAtMs) => started.track(callId, dueAtMs);
+        callDeps.callEnded = (callId) => started.ended(callId);
         callDeps.admitCall = (calls) => started.admit(calls);
         if (config.billingClockEnabled) started.start();
         return started;

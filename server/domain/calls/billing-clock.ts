@@ -282,6 +282,16 @@ export class BillingClock {
   }
 
   /**
+   * Takes a call ended elsewhere in this process (endCall, endCalls, a hang-up) off the schedule, so
+   * that its past due time does not count as the clock being late ({@link behindMs}). A call
+   * ended by another process is found out when it falls due, as before (the claim skips it).
+   */
+  ended(callId: string): void {
+    this.forget(callId);
+    this.lapsed.delete(callId);
+  }
+
+  /**
    * When the grant of a call on the schedule runs out (`Call.fundedUntil`, epoch ms), for the calls
    * this clock extended last (the others' it learns at their claim).
    */

@@ -64,9 +64,10 @@ export class CallBatches {
         await markCallPosted.run(sqlEm, mark);
       },
     });
-    // The billing clock's hand-off (deps.callStarted) is set after this is made: read it when a batch runs.
+    // The billing clock's hand-offs (deps.callStarted, deps.callEnded) are set after this is made: read them when a batch runs.
     function liveDeps(): CallServiceDeps {
       withoutBatches.callStarted = deps.callStarted;
+      withoutBatches.callEnded = deps.callEnded;
       return withoutBatches;
     }
   }

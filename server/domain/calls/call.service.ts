@@ -56,6 +56,8 @@ export interface CallServiceDeps {
   admitCall?: (calls?: number) => void;
   /** Hands a call just started here to this process's billing clock (others find it by rescanning). */
   callStarted?: (callId: string, dueAtMs: number) => void;
+  /** Tells this process's billing clock that a call it may have on its schedule was ended here. */
+  callEnded?: (callId: string) => void;
   /** The process's group commit of call starts and ends; without it each call runs in a transaction of its own. */
   callBatches?: CallBatches;
   /** The process's rate plans (never changed once created); without it each call reads its plan. */

@@ -213,6 +213,12 @@ export async function endCalls(
     }
     return answer();
   });
-  if (outcomes.some((outcome) => outcome.ok && outcome.value.changed)) deps.committed();
+  let changed = false;
+  for (const outcome of outcomes) {
+    if (!outcome.ok || !outcome.value.changed) continue;
+    changed = true;
+    deps.callEnded?.(outcome.value.call.id);
+  }
+  if (changed) deps.committed();
   return outcomes;
 }

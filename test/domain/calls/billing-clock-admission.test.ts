@@ -65,6 +65,15 @@ describe('the threshold (billingClockAdmissionBehindMs)', () => {
     });
   });
 
+  it('does not count a call ended in this process as late', () => {
+    const { billing, clock } = clockWithOneCallDue(ADMISSION_BEHIND_MS, 1_000_000);
+    clock.advance(60_000);
+    expect(billing.admission()).not.toBeNull();
+    billing.ended('00000000-0000-4000-8000-000000000001');
+    expect(billing.behindMs()).toBe(0);
+    expect(billing.admission()).toBeNull();
+  });
+
   it('never refuses with 0, nor while the clock is not running', () => {
     const off = clockWithOneCallDue(0, 1_000_000);
     off.clock.advance(60_000);
