@@ -42,6 +42,7 @@ import { Migration20261208140000LedgerLegsOnWalletTransaction } from './Migratio
 import { Migration20261209100000CallMeterPlacedXid } from './Migration20261209100000_call_meter_placed_xid.js';
 import { Migration20261207235900ReconcileAllowedValues } from './Migration20261207235900_reconcile_allowed_values.js';
 import { Migration20261209120000CallEventsPerBatch } from './Migration20261209120000_call_events_per_batch.js';
+import { Migration20261210090000WalletUpdatedPerStatement } from './Migration20261210090000_wallet_updated_per_statement.js';
 
 /**
  * Every migration, in order. Registered as classes rather than found by path so they run the same
@@ -91,6 +92,7 @@ export const migrationsList = [
   { name: 'Migration20261208140000_ledger_legs_on_wallet_transaction', class: Migration20261208140000LedgerLegsOnWalletTransaction },
   { name: 'Migration20261209100000_call_meter_placed_xid', class: Migration20261209100000CallMeterPlacedXid },
   { name: 'Migration20261209120000_call_events_per_batch', class: Migration20261209120000CallEventsPerBatch },
+  { name: 'Migration20261210090000_wallet_updated_per_statement', class: Migration20261210090000WalletUpdatedPerStatement },
   // Last: every list of allowed values the migrations above restated in parallel, put back together.
   { name: 'Migration20261207235900_reconcile_allowed_values', class: Migration20261207235900ReconcileAllowedValues },
 ];
