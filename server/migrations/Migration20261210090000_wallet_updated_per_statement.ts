@@ -12,8 +12,14 @@ import { Migration } from '@mikro-orm/migrations';
  * reserved credit or status now runs the function once and inserts nothing: 0.03 ms more for a
  * one-wallet posting (pgbench, one client, PostgreSQL 18, synchronous_commit off).
  *
- * Same rows as before: one per wallet whose reserved credit or status the statement changed, in the
- * writer's transaction (so no writer can forget it), now in wallet id order.
+ * A row per wallet whose reserved credit or status the statement changed, in the writer's
+ * transaction (so no writer can forget it), in wallet id order; but none for a wallet the statement
+ * also posted on (its `last_sequence` moved: only the posting statement moves it, and it writes that
+ * wallet's WALLET_TRANSACTION row, with the reserved credit after, in the same statement). Every
+ * reader takes either kind of row as "this wallet changed" (the live tail's wallet listeners, the
+ * alert processor), so the second row was read back by each of them for nothing: it was one of the
+ * seven outbox rows of a call placed and hung up (the end posts the cost and releases the
+ * reservation in one statement), and of a message's capture.
  */
 export class Migration20261210090000WalletUpdatedPerStatement extends Migration {
   override up(): void {
@@ -23,7 +29,8 @@ begin
   insert into outbox_event (type, account_id, wallet_id)
   select 'WALLET_UPDATED', n.account_id, n.id
     from new_rows n join old_rows o on o.id = n.id
-   where o.reserved_micros is distinct from n.reserved_micros or o.status is distinct from n.status
+   where (o.reserved_micros is distinct from n.reserved_micros and o.last_sequence = n.last_sequence)
+      or o.status is distinct from n.status
    order by n.id;
   return null;
 end $$;

@@ -1,9 +1,12 @@
 // Goal: the WALLET_UPDATED outbox rows are written once per statement
-// (Migration20261210090000_wallet_updated_per_statement) and are the rows the per-row trigger wrote:
-// one per wallet whose reserved credit or status the statement changed, none for a balance or any
-// other column, in the writer's transaction. Method: the real server's database; statements run in
-// transactions that are rolled back, under the new trigger and under the old one (the migration's
-// down(), in the same kind of transaction), and a call started and ended through the API.
+// (Migration20261210090000_wallet_updated_per_statement): one per wallet whose reserved credit or
+// status the statement changed, none for a balance or any other column, in the writer's
+// transaction, as the per-row trigger wrote them; but none for a wallet the statement also posted on
+// (its last_sequence moved), whose WALLET_TRANSACTION row stands for the change. Method: the real
+// server's database; statements run in transactions that are rolled back, under the new trigger and
+// under the old one (the migration's down(), in the same kind of transaction), and a call started
+// and ended through the API (a live walletUpdated subscriber seeing the release is
+// test/graphql/calls/campaign-subscriptions.test.ts).
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Migration20261210090000WalletUpdatedPerStatement } from '../../server/migrations/Migration20261210090000_wallet_updated_per_statement.js';
@@ -35,26 +38,28 @@ async function eventsOfThisTransaction(): Promise<{ type: string; wallet_id: str
 
 /**
  * Runs, in one transaction that is rolled back (after `setUp`, e.g. the old trigger): one statement
- * reserving credit on `reserve`, suspending `suspend` and changing only the balance and `updated_at`
- * of `balanceOnly`; then one that touches `updated_at` of all of them. The outbox rows of each.
+ * reserving credit on `reserve`, suspending `suspend`, changing only the balance and `updated_at`
+ * of `balanceOnly`, and changing the reserved credit of `posted` with its balance and last_sequence
+ * moved as a posting moves them; then one that touches `updated_at` of all of them. The outbox rows of each.
  */
 async function statementsEvents(
-  wallets: { reserve: string[]; suspend: string; balanceOnly: string },
+  wallets: { reserve: string[]; suspend: string; balanceOnly: string; posted: string },
   setUp = '',
 ): Promise<{ changing: { type: string; wallet_id: string | null }[]; touching: { type: string; wallet_id: string | null }[] }> {
   await client.query('begin');
   try {
     if (setUp) await client.query(setUp);
-    const all = [...wallets.reserve, wallets.suspend, wallets.balanceOnly];
+    const all = [...wallets.reserve, wallets.suspend, wallets.balanceOnly, wallets.posted];
     await client.query(
       `update wallet set
-         reserved_micros = reserved_micros + case when id = any($1::uuid[]) then 1000 else 0 end,
+         reserved_micros = reserved_micros + case when id = any($1::uuid[]) or id = $5::uuid then 1000 else 0 end,
          status = case when id = $2::uuid then 'SUSPENDED' else status end,
          suspended_at = case when id = $2::uuid then now() else suspended_at end,
-         balance_micros = balance_micros + case when id = $3::uuid then 1 else 0 end,
+         balance_micros = balance_micros + case when id = $3::uuid or id = $5::uuid then 1 else 0 end,
+         last_sequence = last_sequence + case when id = $5::uuid then 1 else 0 end,
          updated_at = now()
        where id = any($4::uuid[])`,
-      [wallets.reserve, wallets.suspend, wallets.balanceOnly, all],
+      [wallets.reserve, wallets.suspend, wallets.balanceOnly, all, wallets.posted],
     );
     const changing = await eventsOfThisTransaction();
     await client.query('update wallet set updated_at = now() where id = any($1::uuid[])', [all]);
@@ -68,21 +73,23 @@ async function statementsEvents(
 describe('Migration20261210090000_wallet_updated_per_statement', () => {
   it('writes one WALLET_UPDATED row per wallet whose reserved credit or status changed, in wallet id order, and none for the rest', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       const { walletId } = await t.createAccount(`Per statement ${i}`);
       await t.fund(walletId, '10');
       ids.push(walletId);
     }
-    const wallets = { reserve: ids.slice(0, 3), suspend: ids[3]!, balanceOnly: ids[4]! };
+    const wallets = { reserve: ids.slice(0, 3), suspend: ids[3]!, balanceOnly: ids[4]!, posted: ids[5]! };
+    // The posted wallet's own row is its posting's WALLET_TRANSACTION (not written by this bare UPDATE).
     const { changing, touching } = await statementsEvents(wallets);
     const changed = [...wallets.reserve, wallets.suspend].sort();
     expect(changing).toEqual(changed.map((walletId) => ({ type: 'WALLET_UPDATED', wallet_id: walletId })));
     expect(touching).toEqual([]);
 
-    // The per-row trigger (the migration's down(), rolled back with the rest) wrote the same rows.
+    // The per-row trigger (the migration's down(), rolled back with the rest) wrote the same rows,
+    // and one more for the posted wallet.
     const before = await statementsEvents(wallets, downSqlOf(Migration20261210090000WalletUpdatedPerStatement));
     const byWallet = (rows: { wallet_id: string | null }[]) => rows.map((row) => row.wallet_id).sort();
-    expect(byWallet(before.changing)).toEqual(changed);
+    expect(byWallet(before.changing)).toEqual([...changed, wallets.posted].sort());
     expect(before.touching).toEqual([]);
     // Both transactions were rolled back: the trigger in place is the statement's, and nothing changed.
     const { rows } = await client.query<{ action_orientation: string }>(
@@ -97,7 +104,7 @@ describe('Migration20261210090000_wallet_updated_per_statement', () => {
     await t.assertLedger();
   });
 
-  it("writes a call's reservation and its release in the call's own transactions, once per wallet", async () => {
+  it("writes a call's reservation as WALLET_UPDATED, and its end (cost posted, reservation released) as the posting's row alone", async () => {
     const { walletId, ownerKey } = await t.createAccount('Per statement calls');
     await t.fund(walletId, '10');
     const ratePlanId = await t.createRatePlan([{ prefix: '', perMinute: '1', firstIncrementSeconds: 60, nextIncrementSeconds: 60 }]);
@@ -116,10 +123,9 @@ describe('Migration20261210090000_wallet_updated_per_statement', () => {
     const callId: string = (await t.ok(ownerKey, START_CALL, { input: { campaignId, to: '+447700900001' } })).startCall.call.id;
     expect(await eventsOfCallTransaction(callId, 1)).toEqual([{ type: 'WALLET_UPDATED', wallet_id: walletId }]);
     expect((await t.ok(ownerKey, END_CALL, { input: { callId } })).endCall.call.status).toBe('COMPLETED');
-    expect(await eventsOfCallTransaction(callId, 2)).toEqual([
-      { type: 'WALLET_TRANSACTION', wallet_id: walletId },
-      { type: 'WALLET_UPDATED', wallet_id: walletId },
-    ]);
+    expect(await eventsOfCallTransaction(callId, 2)).toEqual([{ type: 'WALLET_TRANSACTION', wallet_id: walletId }]);
+    const { rows } = await client.query<{ reserved_micros: string }>('select reserved_micros::text from wallet where id = $1', [walletId]);
+    expect(rows[0]!.reserved_micros).toBe('0');
     await t.assertLedger();
   });
 });
