@@ -63,8 +63,10 @@
  * `BENCH_PG_STAT_STATEMENTS=1` (loads pg_stat_statements, a small cost of its own, and prints the
  * execution time of each of the clock's statements per batch during each window),
  * `BENCH_CLOCK_ADMISSION_BEHIND_MS` (the server's `billingClockAdmissionBehindMs`, default the
- * server's; 0: starts are never refused; a start refused because the clock is behind is tried again
- * 100 ms later, as a dialer would, and the placement line counts them),
+ * server's, and 0 for the one-call-per-batch baseline when unset; 0: starts are never refused; a
+ * start refused because the clock is behind is tried again 100 ms later, as a dialer would, and the
+ * placement line counts them). Grants lapsing fail the run of the product's batch size only: the
+ * baseline's lapse (it cannot keep up with 10,000 calls) is printed, not failed,
  * `BENCH_CLOCK_VACUUM=1` (runs `vacuum (analyze) call` after placing the calls, as autovacuum
  * eventually would; by default autovacuum has usually not visited the table yet, so the planner
  * has no statistics of the calls just placed). After each window the bench prints the plan PostgreSQL
@@ -180,6 +182,17 @@ const LAPSED_BATCH_SIZE = numberFromEnv('BENCH_CLOCK_LAPSED_BATCH_SIZE', loadCon
  * tried again after {@link ADMISSION_RETRY_MS}, as a dialer would.
  */
 const ADMISSION_BEHIND_MS = numberFromEnv('BENCH_CLOCK_ADMISSION_BEHIND_MS', loadConfig({}).billingClockAdmissionBehindMs, 0, 60_000);
+/**
+ * The threshold of a run with `batchSize`: {@link ADMISSION_BEHIND_MS} for the product's batch size;
+ * 0 for the baseline of another (one transaction per call) unless BENCH_CLOCK_ADMISSION_BEHIND_MS is
+ * set. That baseline cannot keep up with the goal's calls (~270 a second against 10,000 due): with
+ * admission its placement was held to about its capacity (10,000 calls in 219 s, 16,750 refusals),
+ * and its grants lapsed all the same, so it shows its capacity without it, as before the setting.
+ */
+function admissionBehindMsOf(batchSize: number): number {
+  const isBaseline = batchSize !== loadConfig({}).billingClockBatchSize;
+  return isBaseline && process.env.BENCH_CLOCK_ADMISSION_BEHIND_MS === undefined ? 0 : ADMISSION_BEHIND_MS;
+}
 /** How long a placement refused because the clock is behind waits before it is tried again, in ms. */
 const ADMISSION_RETRY_MS = 100;
 
@@ -808,7 +821,7 @@ async function runOnce(options: {
       billingClockEnabled: true,
       billingClockBatchSize: batchSize,
       billingClockLapsedBatchSize: LAPSED_BATCH_SIZE,
-      billingClockAdmissionBehindMs: ADMISSION_BEHIND_MS,
+      billingClockAdmissionBehindMs: admissionBehindMsOf(batchSize),
       concurrentCallsPerAccountMax: Math.max(loadConfig({}).concurrentCallsPerAccountMax, Math.ceil(CALLS / ACCOUNTS)),
       billingClockRescanMs: RESCAN_MS,
       billingClockFullRescanMs: FULL_RESCAN_MS,
@@ -1187,7 +1200,7 @@ async function main(resources: Resources): Promise<boolean> {
       `${result.label}: ${result.calls} calls placed in ${result.placementSeconds.toFixed(1)} s ` +
         `(${fixed(result.calls / result.placementSeconds, 0)}/s, startCall p50 ${fixed(percentile(result.startMs, 0.5), 1)} ms, ` +
         `p99 ${fixed(percentile(result.startMs, 0.99), 1)} ms; ${result.admissionRefusals} refused while the clock was more than ` +
-        `${ADMISSION_BEHIND_MS} ms behind, each tried again ${ADMISSION_RETRY_MS} ms later), hung up in ${result.endSeconds.toFixed(1)} s ` +
+        `${admissionBehindMsOf(result.batchSize)} ms behind${admissionBehindMsOf(result.batchSize) === 0 ? ': admission off' : ''}, each tried again ${ADMISSION_RETRY_MS} ms later), hung up in ${result.endSeconds.toFixed(1)} s ` +
         `(${fixed(result.calls / result.endSeconds, 0)}/s, endCall p50 ${fixed(percentile(result.endMs, 0.5), 1)} ms, ` +
         `p99 ${fixed(percentile(result.endMs, 0.99), 1)} ms; ${result.completed} completed by endCall)`,
     );
@@ -1244,7 +1257,17 @@ async function main(resources: Resources): Promise<boolean> {
     }
   }
   const goal = results.find((result) => result.batchSize === defaults.billingClockBatchSize);
-  for (const result of results) if (result.lapsed) console.log(`${result.label}: FAILED, grants lapsed: ${result.lapsed}`);
+  // Only the product's batch size must keep every grant: the baseline of one transaction per call
+  // cannot keep up with the goal's calls (its capacity is in the table above), so its grants lapse.
+  const mustKeepGrants = (result: RunResult) => result.batchSize === defaults.billingClockBatchSize;
+  for (const result of results) {
+    if (!result.lapsed) continue;
+    console.log(
+      mustKeepGrants(result)
+        ? `${result.label}: FAILED, grants lapsed: ${result.lapsed}`
+        : `${result.label}: grants lapsed, as expected of this baseline at ${CALLS.toLocaleString('en-US')} calls (its capacity is above): ${result.lapsed}`,
+    );
+  }
   if (goal && GOAL_CALLS.includes(CALLS)) {
     const p99 = percentile(goal.lags, 0.99);
     const met = p99 <= GOAL_P99_MS && goal.lapsed === undefined;
@@ -1280,7 +1303,7 @@ async function main(resources: Resources): Promise<boolean> {
     await orm.close(true);
   }
   console.log(`Total bench time: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
-  return booksHold && results.every((result) => result.lapsed === undefined);
+  return booksHold && results.every((result) => result.lapsed === undefined || !mustKeepGrants(result));
 }
 
 const resources: Resources = {};
