@@ -433,6 +433,17 @@ export interface Config {
    */
   billingClockLapsedBatchSize: number;
   /**
+   * Longest the lapsed calls wait for their batch while calls that can still be extended keep the
+   * billing clock busy, in milliseconds: once the oldest has waited this long (since the clock found
+   * it lapsed) and no lapsed batch ran for as long, one batch of them
+   * ({@link billingClockLapsedBatchSize}) runs before the next due calls. A lapsed call is over for
+   * the switch, but until it is ended its reservation holds the wallet's credit and it counts against
+   * the account's concurrent calls; without this, a clock kept at its capacity never ended it. At most
+   * one such batch per this interval, so the calls it can still save keep nearly all its time.
+   * 0: a lapsed batch before every due batch. Env `BILLING_CLOCK_LAPSED_WAIT_MAX_MS`. @default 1000
+   */
+  billingClockLapsedWaitMaxMs: number;
+  /**
    * How late the billing clock may run before new calls are refused, in milliseconds: while the
    * earliest call due that it has not yet extended (in a batch or still waiting) is more than this
    * past its due time, startCall, startCalls and startInboundCall answer BILLING_CLOCK_BEHIND
@@ -1250,6 +1261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     billingClockIntervalMs: 20,
     billingClockBatchSize: 1_000,
     billingClockLapsedBatchSize: 100,
+    billingClockLapsedWaitMaxMs: integerFromEnv(env, 'BILLING_CLOCK_LAPSED_WAIT_MAX_MS', 1_000),
     billingClockAdmissionBehindMs: integerFromEnv(env, 'BILLING_CLOCK_ADMISSION_BEHIND_MS', 250),
     billingClockLookAheadMs: 20,
     billingClockRescanMs: 1_000,

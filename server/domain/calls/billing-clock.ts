@@ -56,6 +56,7 @@ export interface BillingClockOptions {
     | 'billingClockIntervalMs'
     | 'billingClockBatchSize'
     | 'billingClockLapsedBatchSize'
+    | 'billingClockLapsedWaitMaxMs'
     | 'billingClockAdmissionBehindMs'
     | 'billingClockLookAheadMs'
     | 'billingClockRescanMs'
@@ -297,13 +298,32 @@ export class BillingClock {
    */
   private readonly lapsesAt = new Map<string, number>();
 
-  /** Calls a batch found lapsed and left for a batch of their own ({@link runBatch}), in the order found. */
-  private readonly lapsed = new Set<string>();
+  /** Calls a batch found lapsed and left for a batch of their own ({@link runBatch}), in the order found: when (clock ms). */
+  private readonly lapsed = new Map<string, number>();
+
+  /** Clock time of the last batch of lapsed calls; -Infinity: none yet. */
+  private lastLapsedBatchMs = Number.NEGATIVE_INFINITY;
+
+  /** Puts a call found lapsed at `nowMs` with those waiting to be ended (a call found again keeps its first time). */
+  private addLapsed(callId: string, nowMs: number): void {
+    if (!this.lapsed.has(callId)) this.lapsed.set(callId, nowMs);
+  }
+
+  /**
+   * Whether a batch of lapsed calls goes before the due calls at `nowMs`: the oldest has waited
+   * `billingClockLapsedWaitMaxMs` and no lapsed batch ran for as long (see the setting).
+   */
+  private lapsedOverdue(nowMs: number): boolean {
+    const oldest = this.lapsed.values().next();
+    if (oldest.done) return false;
+    const waitMaxMs = this.options.config.billingClockLapsedWaitMaxMs;
+    return nowMs - oldest.value >= waitMaxMs && nowMs - this.lastLapsedBatchMs >= waitMaxMs;
+  }
 
   /** Takes up to `limit` of the lapsed calls waiting to be ended, oldest first. */
   private takeLapsed(limit: number): string[] {
     const ids: string[] = [];
-    for (const id of this.lapsed) {
+    for (const id of this.lapsed.keys()) {
       if (ids.length >= limit) break;
       ids.push(id);
     }
@@ -382,7 +402,7 @@ export class BillingClock {
       this.dueAt.delete(id);
       const lapsesAtMs = this.lapsesAt.get(id);
       this.lapsesAt.delete(id);
-      if (lapsesAtMs !== undefined && lapsesAtMs < nowMs) this.lapsed.add(id);
+      if (lapsesAtMs !== undefined && lapsesAtMs < nowMs) this.addLapsed(id, nowMs);
       else {
         if (ids.length === 0) this.inFlightDueMs = due;
         ids.push(id);
@@ -420,7 +440,8 @@ export class BillingClock {
   /**
    * Handles every call due at the clock's current time, batch after batch; then the lapsed calls
    * waiting to be ended (see runBatch), one batch of them at a time, looking for calls due again
-   * between two.
+   * between two. A batch of lapsed calls that waited `billingClockLapsedWaitMaxMs` goes first, at most
+   * one per that interval ({@link lapsedOverdue}): a clock always finding calls due never ended them.
    */
   async runDue(): Promise<BillingPass> {
     const { config, clock } = this.options;
@@ -436,24 +457,27 @@ export class BillingClock {
       // calls already due (a backlog): the calls falling due meanwhile wait for the next pass, one
       // batch of them, rather than going now in batches of a few each.
       let ids =
-        !first && (this.nextDueMs() ?? Number.POSITIVE_INFINITY) > nowMs
+        this.lapsedOverdue(nowMs) || (!first && (this.nextDueMs() ?? Number.POSITIVE_INFINITY) > nowMs)
           ? []
           : this.takeDue(nowMs + config.billingClockLookAheadMs, config.billingClockBatchSize, nowMs);
       const endLapsed = ids.length === 0 && this.lapsed.size > 0;
-      if (endLapsed) ids = this.takeLapsed(config.billingClockLapsedBatchSize);
+      if (endLapsed) {
+        ids = this.takeLapsed(config.billingClockLapsedBatchSize);
+        this.lastLapsedBatchMs = nowMs;
+      }
       if (ids.length === 0) return total;
       let pass: BillingPass;
       try {
         pass = await this.runBatch(ids, nowMs, endLapsed);
       } catch (error) {
-        this.inFlightDueMs = undefined;
         // The calls taken off the schedule for a batch that failed (rolled back, or its outcome
         // unknown) go back on it, due at the next pass: a claim then reads what they are now. The
         // read of the placed meters would not bring them back (they were placed long before).
         for (const id of ids) if (!this.dueAt.has(id)) this.track(id, nowMs + config.billingClockIntervalMs);
         throw error;
+      } finally {
+        this.inFlightDueMs = undefined;
       }
-      this.inFlightDueMs = undefined;
       total.processed += pass.processed;
       total.extended += pass.extended;
       total.stopped += pass.stopped;
@@ -706,7 +730,7 @@ export class BillingClock {
       const fundedUntil = fundedUntilMs(call);
       this.trackUntil(call.id, call.nextCheckAtMs!, call.nextCheckAtMs! < fundedUntil ? fundedUntil : undefined);
     }
-    for (const id of result.deferred) this.lapsed.add(id);
+    for (const id of result.deferred) this.addLapsed(id, nowMs);
     const unclaimed = ids.filter((id) => !result.claimed.has(id));
     if (unclaimed.length > 0) await this.reschedule(unclaimed, nowMs);
     if (result.pass.processed === 0) return result.pass;
