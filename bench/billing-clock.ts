@@ -190,8 +190,19 @@ const ADMISSION_BEHIND_MS = numberFromEnv('BENCH_CLOCK_ADMISSION_BEHIND_MS', loa
  * and its grants lapsed all the same, so it shows its capacity without it, as before the setting.
  */
 function admissionBehindMsOf(batchSize: number): number {
-  const isBaseline = batchSize !== loadConfig({}).billingClockBatchSize;
-  return isBaseline && process.env.BENCH_CLOCK_ADMISSION_BEHIND_MS === undefined ? 0 : ADMISSION_BEHIND_MS;
+  return isBaseline(batchSize) && process.env.BENCH_CLOCK_ADMISSION_BEHIND_MS === undefined ? 0 : ADMISSION_BEHIND_MS;
+}
+
+/** The product's `billingClockBatchSize`: the run the goal is checked on. */
+const PRODUCT_BATCH_SIZE = loadConfig({}).billingClockBatchSize;
+
+/**
+ * Whether a run with `batchSize` is a baseline (not the product's batch size): it cannot keep up
+ * with the goal's calls, so it runs without admission ({@link admissionBehindMsOf}) and its grants
+ * lapsing is printed, not failed.
+ */
+function isBaseline(batchSize: number): boolean {
+  return batchSize !== PRODUCT_BATCH_SIZE;
 }
 /** How long a placement refused because the clock is behind waits before it is tried again, in ms. */
 const ADMISSION_RETRY_MS = 100;
@@ -1196,11 +1207,12 @@ async function main(resources: Resources): Promise<boolean> {
   }
   console.log('');
   for (const result of results) {
+    const behindMs = admissionBehindMsOf(result.batchSize);
     console.log(
       `${result.label}: ${result.calls} calls placed in ${result.placementSeconds.toFixed(1)} s ` +
         `(${fixed(result.calls / result.placementSeconds, 0)}/s, startCall p50 ${fixed(percentile(result.startMs, 0.5), 1)} ms, ` +
         `p99 ${fixed(percentile(result.startMs, 0.99), 1)} ms; ${result.admissionRefusals} refused while the clock was more than ` +
-        `${admissionBehindMsOf(result.batchSize)} ms behind${admissionBehindMsOf(result.batchSize) === 0 ? ': admission off' : ''}, each tried again ${ADMISSION_RETRY_MS} ms later), hung up in ${result.endSeconds.toFixed(1)} s ` +
+        `${behindMs} ms behind${behindMs === 0 ? ': admission off' : ''}, each tried again ${ADMISSION_RETRY_MS} ms later), hung up in ${result.endSeconds.toFixed(1)} s ` +
         `(${fixed(result.calls / result.endSeconds, 0)}/s, endCall p50 ${fixed(percentile(result.endMs, 0.5), 1)} ms, ` +
         `p99 ${fixed(percentile(result.endMs, 0.99), 1)} ms; ${result.completed} completed by endCall)`,
     );
@@ -1256,14 +1268,13 @@ async function main(resources: Resources): Promise<boolean> {
       console.log(`meter / wide, mean ms per batch: ${fixed(mean(ab.meterMs) / mean(ab.wideMs), 2)}`);
     }
   }
-  const goal = results.find((result) => result.batchSize === defaults.billingClockBatchSize);
+  const goal = results.find((result) => !isBaseline(result.batchSize));
   // Only the product's batch size must keep every grant: the baseline of one transaction per call
   // cannot keep up with the goal's calls (its capacity is in the table above), so its grants lapse.
-  const mustKeepGrants = (result: RunResult) => result.batchSize === defaults.billingClockBatchSize;
   for (const result of results) {
     if (!result.lapsed) continue;
     console.log(
-      mustKeepGrants(result)
+      !isBaseline(result.batchSize)
         ? `${result.label}: FAILED, grants lapsed: ${result.lapsed}`
         : `${result.label}: grants lapsed, as expected of this baseline at ${CALLS.toLocaleString('en-US')} calls (its capacity is above): ${result.lapsed}`,
     );
@@ -1275,9 +1286,7 @@ async function main(resources: Resources): Promise<boolean> {
       `Goal check: ${goal.label}, ${CALLS.toLocaleString('en-US')} calls: p99 = ${fixed(p99, 1)} ms${goal.lapsed ? ', grants lapsed' : ''} → ${met ? 'MET' : 'NOT MET'} (goal ≤ ${GOAL_P99_MS} ms)`,
     );
   } else {
-    console.log(
-      `Goal check: not measured (needs BENCH_CLOCK_CALLS in ${GOAL_CALLS.join(', ')} and batch size ${defaults.billingClockBatchSize})`,
-    );
+    console.log(`Goal check: not measured (needs BENCH_CLOCK_CALLS in ${GOAL_CALLS.join(', ')} and batch size ${PRODUCT_BATCH_SIZE})`);
   }
 
   // The books, with every app closed: every call ended, every cost posted, every invariant.
@@ -1303,7 +1312,7 @@ async function main(resources: Resources): Promise<boolean> {
     await orm.close(true);
   }
   console.log(`Total bench time: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
-  return booksHold && results.every((result) => result.lapsed === undefined || !mustKeepGrants(result));
+  return booksHold && results.every((result) => result.lapsed === undefined || isBaseline(result.batchSize));
 }
 
 const resources: Resources = {};

@@ -16,6 +16,8 @@ import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 let t: TestApp;
 const clock = new ManualClock();
+/** Busy passes run so far: each places its calls on numbers of its own. */
+let passes = 0;
 /** How far the hand-stepped time moves with each batch of the test's clock, in ms. */
 const BATCH_MS = 200;
 
@@ -62,7 +64,8 @@ function busyClock(lapsedWaitMaxMs: number) {
  */
 async function busyPass(lapsedWaitMaxMs: number): Promise<string[]> {
   clock.advance(10_000);
-  const calls = await newCallCampaign(t, '10', `+4477021${lapsedWaitMaxMs % 10}`);
+  passes++;
+  const calls = await newCallCampaign(t, '10', `+4477021${passes}`);
   const { billing, batches, busy } = busyClock(lapsedWaitMaxMs);
   await calls.start();
   await billing.runDue();
